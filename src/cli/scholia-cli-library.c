@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "scholia-cli.h"
+
+int
+scholia_cli_run_init (ScholiaCli  *cli,
+                      int          argc,
+                      char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  gboolean existed;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "init", "", NULL, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return scholia_cli_usage_error ("init", _("init takes no arguments"));
+
+  existed = g_file_test (cli->library_path, G_FILE_TEST_EXISTS);
+  if (scholia_cli_open_store (cli, TRUE, &error) == NULL)
+    return scholia_cli_fail (error);
+
+  display = g_filename_display_name (scholia_store_get_path (cli->store));
+  if (existed)
+    printf (_("The library “%s” is ready (schema version %d)\n"), display,
+            scholia_store_get_schema_version (cli->store));
+  else
+    printf (_("Created the library “%s” (schema version %d)\n"), display,
+            scholia_store_get_schema_version (cli->store));
+  return SCHOLIA_CLI_OK;
+}
+
+static char *
+join_names (GListModel *model)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *name = NULL;
+
+      g_object_get (item, "name", &name, NULL);
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+int
+scholia_cli_run_info (ScholiaCli  *cli,
+                      int          argc,
+                      char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *tags = NULL;
+  g_autofree char *themes = NULL;
+  ScholiaCounts counts;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "info", "", NULL, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return scholia_cli_usage_error ("info", _("info takes no arguments"));
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      !scholia_store_get_counts (cli->store, &counts, &error))
+    return scholia_cli_fail (error);
+
+  display = g_filename_display_name (scholia_store_get_path (cli->store));
+  tags = join_names (scholia_store_get_tags (cli->store));
+  themes = join_names (scholia_store_get_themes (cli->store));
+
+  printf ("%-16s %s\n", _("Library:"), display);
+  printf ("%-16s %d\n", _("Schema version:"), scholia_store_get_schema_version (cli->store));
+  printf ("%-16s %u\n", _("Documents:"), counts.documents);
+  printf ("%-16s %u\n", _("Authors:"), counts.authors);
+  printf ("%-16s %u\n", _("Annotations:"), counts.annotations);
+  printf ("%-16s %u (%s)\n", _("Tags:"), counts.tags, tags);
+  printf ("%-16s %u%s%s%s\n", _("Themes:"), counts.themes,
+          counts.themes > 0 ? " (" : "", themes, counts.themes > 0 ? ")" : "");
+  return SCHOLIA_CLI_OK;
+}

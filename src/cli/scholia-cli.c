@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "scholia-cli.h"
+#include "scholia-error.h"
+#include "scholia-paths.h"
+
+static const ScholiaCliCommand commands[] = {
+  { "init", "", N_("Create the library if it does not exist yet"), scholia_cli_run_init },
+  { "info", "", N_("Show where the library is and what it holds"), scholia_cli_run_info },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: scholia-cli [--library FILE] COMMAND [OPTIONS…]"));
+  fprintf (out, "\n%s\n", _("Annotate historians’ essays from the command line."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *synopsis = g_strjoin (" ", commands[i].name, commands[i].parameters, NULL);
+
+      fprintf (out, "  %-28s %s\n", synopsis, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-28s %s\n", "--library FILE", _("Use this library instead of the default one"));
+  fprintf (out, "  %-28s %s\n", "--help", _("Show this help"));
+  fprintf (out, "  %-28s %s\n", "--version", _("Show the version"));
+  fprintf (out, "\n%s\n", _("Run “scholia-cli COMMAND --help” for the options of a command."));
+}
+
+ScholiaStore *
+scholia_cli_open_store (ScholiaCli  *cli,
+                        gboolean     create,
+                        GError     **error)
+{
+  if (cli->store != NULL)
+    return cli->store;
+
+  /* Only commands that add to a library may create one: a typo in --library should not leave
+   * an empty library behind when the user only asked to look. */
+  if (!create && !g_file_test (cli->library_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (cli->library_path);
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("There is no library at “%s”: create one with “scholia-cli init”"), display);
+      return NULL;
+    }
+
+  cli->store = scholia_store_open (cli->library_path, error);
+  return cli->store;
+}
+
+int
+scholia_cli_fail (const GError *error)
+{
+  fprintf (stderr, "scholia-cli: %s\n", error->message);
+  return SCHOLIA_CLI_FAILED;
+}
+
+int
+scholia_cli_usage_error (const char *command,
+                         const char *message)
+{
+  if (command != NULL)
+    fprintf (stderr, "scholia-cli %s: %s\n", command, message);
+  else
+    fprintf (stderr, "scholia-cli: %s\n", message);
+  fprintf (stderr, "%s\n", _("Run “scholia-cli --help” for usage."));
+  return SCHOLIA_CLI_USAGE;
+}
+
+/* Parses a command's own options; returns -1 to go on, or the exit code (help shown: 0, bad
+ * usage: 2). */
+int
+scholia_cli_parse (ScholiaCli          *cli,
+                   const char          *command,
+                   const char          *parameters,
+                   const GOptionEntry  *entries,
+                   int                 *argc,
+                   char              ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("scholia-cli %s", command);
+
+  g_set_prgname (prgname);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return scholia_cli_usage_error (command, error->message);
+
+  return -1;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *library_path = NULL;
+  ScholiaCli cli = { 0 };
+  int first = 1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the command; each command parses the rest itself. */
+  for (; first < argc && argv[first][0] == '-'; first++)
+    {
+      const char *arg = argv[first];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help (stdout);
+          return SCHOLIA_CLI_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          printf ("scholia-cli %s\n", PACKAGE_VERSION);
+          return SCHOLIA_CLI_OK;
+        }
+      else if (g_str_equal (arg, "--library") && first + 1 < argc)
+        {
+          g_free (library_path);
+          library_path = g_strdup (argv[++first]);
+        }
+      else if (g_str_has_prefix (arg, "--library="))
+        {
+          g_free (library_path);
+          library_path = g_strdup (arg + strlen ("--library="));
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown option “%s”"), arg);
+
+          return scholia_cli_usage_error (NULL, message);
+        }
+    }
+
+  if (first >= argc)
+    return scholia_cli_usage_error (NULL, _("No command given"));
+
+  if (library_path != NULL && *library_path == '\0')
+    return scholia_cli_usage_error (NULL, _("--library needs a file name"));
+
+  cli.library_path = library_path != NULL ? g_steal_pointer (&library_path)
+                                          : scholia_paths_default_library ();
+
+  status = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[first], commands[i].name))
+      {
+        status = commands[i].run (&cli, argc - first, argv + first);
+        break;
+      }
+
+  if (status < 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[first]);
+
+      status = scholia_cli_usage_error (NULL, message);
+    }
+
+  g_clear_object (&cli.store);
+  g_free (cli.library_path);
+  return status;
+}

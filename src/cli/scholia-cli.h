@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "scholia-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes: 0 done, 1 a failure the message explains, 2 the command line was wrong. */
+enum
+{
+  SCHOLIA_CLI_OK = 0,
+  SCHOLIA_CLI_FAILED = 1,
+  SCHOLIA_CLI_USAGE = 2,
+};
+
+typedef struct
+{
+  char         *library_path;
+  ScholiaStore *store;
+} ScholiaCli;
+
+typedef int (*ScholiaCliRun) (ScholiaCli *cli,
+                              int         argc,
+                              char      **argv);
+
+/* One row per command: adding a command is one function and one row in scholia-cli.c. */
+typedef struct
+{
+  const char    *name;
+  const char    *parameters;
+  const char    *summary;
+  ScholiaCliRun  run;
+} ScholiaCliCommand;
+
+ScholiaStore *scholia_cli_open_store  (ScholiaCli      *cli,
+                                       gboolean         create,
+                                       GError         **error);
+int           scholia_cli_parse       (ScholiaCli      *cli,
+                                       const char      *command,
+                                       const char      *parameters,
+                                       const GOptionEntry *entries,
+                                       int             *argc,
+                                       char          ***argv);
+int           scholia_cli_fail        (const GError    *error);
+int           scholia_cli_usage_error (const char      *command,
+                                       const char      *message);
+
+int scholia_cli_run_init (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_info (ScholiaCli *cli, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scholia-error.h"
+#include "scholia-schema.h"
+
+/* Version 1: everything the product needs, so that later features add behaviour, not tables.
+ * Offsets are Unicode code points into documents.text. The FTS5 tables index document text and
+ * annotation notes with diacritics folded ("Lodz" finds "Łódź"), kept current by triggers. */
+static const char schema_v1[] =
+  "CREATE TABLE authors ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0)"
+  ");"
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  author_id INTEGER REFERENCES authors (id),"
+  "  date TEXT NOT NULL DEFAULT '',"
+  "  source TEXT NOT NULL DEFAULT '',"
+  "  text TEXT NOT NULL,"
+  "  characters INTEGER NOT NULL,"
+  "  checksum TEXT NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX documents_author ON documents (author_id);"
+  "CREATE TABLE document_pages ("
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  start_offset INTEGER NOT NULL,"
+  "  end_offset INTEGER NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  PRIMARY KEY (document_id, start_offset)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+  "  colour TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL,"
+  "  builtin INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE themes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+  "  colour TEXT NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE annotations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),"
+  "  end_offset INTEGER NOT NULL CHECK (end_offset > start_offset),"
+  "  quote TEXT NOT NULL,"
+  "  prefix TEXT NOT NULL DEFAULT '',"
+  "  suffix TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  orphaned INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX annotations_document ON annotations (document_id, start_offset, end_offset);"
+  "CREATE TABLE annotation_tags ("
+  "  annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (annotation_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id);"
+  "CREATE TABLE annotation_themes ("
+  "  annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
+  "  theme_id INTEGER NOT NULL REFERENCES themes (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (annotation_id, theme_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX annotation_themes_theme ON annotation_themes (theme_id);"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  title, text, content='documents', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "END;"
+  "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+  "CREATE VIRTUAL TABLE notes_fts USING fts5 ("
+  "  note, content='annotations', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER notes_fts_insert AFTER INSERT ON annotations BEGIN"
+  "  INSERT INTO notes_fts (rowid, note) VALUES (new.id, new.note);"
+  "END;"
+  "CREATE TRIGGER notes_fts_delete AFTER DELETE ON annotations BEGIN"
+  "  INSERT INTO notes_fts (notes_fts, rowid, note) VALUES ('delete', old.id, old.note);"
+  "END;"
+  "CREATE TRIGGER notes_fts_update AFTER UPDATE OF note ON annotations BEGIN"
+  "  INSERT INTO notes_fts (notes_fts, rowid, note) VALUES ('delete', old.id, old.note);"
+  "  INSERT INTO notes_fts (rowid, note) VALUES (new.id, new.note);"
+  "END;"
+  /* The four tags every new library starts with; the user may rename and recolour them. */
+  "INSERT INTO tags (name, colour, description, position, builtin) VALUES"
+  "  ('thesis', '#3584e4', 'A claim the author argues for', 0, 1),"
+  "  ('evidence', '#2ec27e', 'Facts, figures or testimony offered in support', 1, 1),"
+  "  ('source-reference', '#e5a50a', 'A citation of an archive, text or witness', 2, 1),"
+  "  ('counter-argument', '#e01b24', 'A position the author argues against', 3, 1);";
+
+static const ScholiaMigration migrations[] = {
+  { 1, schema_v1 },
+};
+
+const ScholiaMigration *
+scholia_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+/* Runs every migration above @from_version in ONE transaction, so that a library is either
+ * wholly at the new version or untouched. */
+gboolean
+scholia_schema_migrate (ScholiaDb               *db,
+                        int                      from_version,
+                        const ScholiaMigration  *steps,
+                        guint                    n_steps,
+                        GError                 **error)
+{
+  int version = from_version;
+  g_autofree char *set_version = NULL;
+  g_autofree char *set_application = NULL;
+
+  if (!scholia_db_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      if (steps[i].version <= from_version)
+        continue;
+
+      if (!scholia_db_exec (db, steps[i].sql, error))
+        {
+          g_prefix_error (error, _("Could not upgrade the library to version %d: "), steps[i].version);
+          scholia_db_rollback (db);
+          return FALSE;
+        }
+      version = steps[i].version;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+  set_application = g_strdup_printf ("PRAGMA application_id = %d", SCHOLIA_APPLICATION_ID);
+  if (!scholia_db_exec (db, set_version, error) ||
+      !scholia_db_exec (db, set_application, error))
+    {
+      scholia_db_rollback (db);
+      return FALSE;
+    }
+
+  return scholia_db_commit (db, error);
+}

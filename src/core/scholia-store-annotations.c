@@ -1,0 +1,613 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scholia-error.h"
+#include "scholia-store-private.h"
+
+/* How much text on each side of a quote is kept to re-anchor it when the text changes. */
+#define CONTEXT_LENGTH 32
+
+static void
+on_annotation_finalized (gpointer  data,
+                         GObject  *where_the_object_was)
+{
+  ScholiaStore *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live_annotations);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
+}
+
+static void
+on_list_finalized (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  ScholiaStore *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live_lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
+}
+
+static void
+remember_annotation (ScholiaStore      *self,
+                     ScholiaAnnotation *annotation)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = scholia_annotation_get_id (annotation);
+  g_hash_table_insert (self->live_annotations, key, annotation);
+  g_object_weak_ref (G_OBJECT (annotation), on_annotation_finalized, self);
+}
+
+/* Called from the store's finalize: those still holding annotations or lists keep them, but
+ * they no longer report back to a store that is gone. */
+void
+_scholia_store_release_live (ScholiaStore *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live_annotations);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, on_annotation_finalized, self);
+  g_hash_table_remove_all (self->live_annotations);
+
+  g_hash_table_iter_init (&iter, self->live_lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, on_list_finalized, self);
+  g_hash_table_remove_all (self->live_lists);
+}
+
+static int
+compare_annotations (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  ScholiaAnnotation *left = (ScholiaAnnotation *) a;
+  ScholiaAnnotation *right = (ScholiaAnnotation *) b;
+  int diff;
+
+  diff = scholia_annotation_get_start (left) - scholia_annotation_get_start (right);
+  if (diff == 0)
+    diff = scholia_annotation_get_end (left) - scholia_annotation_get_end (right);
+  if (diff == 0)
+    diff = (scholia_annotation_get_id (left) > scholia_annotation_get_id (right)) -
+           (scholia_annotation_get_id (left) < scholia_annotation_get_id (right));
+  return diff;
+}
+
+static char *
+cut (const char *text,
+     int         start,
+     int         end)
+{
+  const char *from = g_utf8_offset_to_pointer (text, start);
+  const char *to = g_utf8_offset_to_pointer (from, end - start);
+
+  return g_strndup (from, to - from);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+insert_links (ScholiaStore  *self,
+              const char    *sql,
+              gint64         annotation_id,
+              const gint64  *ids,
+              guint          n_ids,
+              GError       **error)
+{
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, annotation_id);
+      sqlite3_bind_int64 (stmt, 2, ids[i]);
+      sqlite3_bind_int (stmt, 3, i);
+      if (!scholia_db_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_labels (ScholiaStore  *self,
+              const gint64  *tag_ids,
+              guint          n_tag_ids,
+              const gint64  *theme_ids,
+              guint          n_theme_ids,
+              GError       **error)
+{
+  for (guint i = 0; i < n_tag_ids; i++)
+    if (scholia_store_lookup_tag (self, tag_ids[i]) == NULL)
+      {
+        g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                     _("No tag has the id %" G_GINT64_FORMAT), tag_ids[i]);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < n_theme_ids; i++)
+    if (scholia_store_lookup_theme (self, theme_ids[i]) == NULL)
+      {
+        g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                     _("No theme has the id %" G_GINT64_FORMAT), theme_ids[i]);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static void
+adjust_annotation_count (ScholiaStore *self,
+                         gint64        document_id,
+                         int           delta)
+{
+  ScholiaDocument *document = scholia_store_lookup_document (self, document_id);
+
+  if (document != NULL)
+    scholia_document_set_annotation_count (document,
+                                           scholia_document_get_annotation_count (document) + delta);
+}
+
+ScholiaAnnotation *
+scholia_store_add_annotation (ScholiaStore     *self,
+                              ScholiaDocument  *document,
+                              int               start,
+                              int               end,
+                              const gint64     *tag_ids,
+                              guint             n_tag_ids,
+                              const gint64     *theme_ids,
+                              guint             n_theme_ids,
+                              const char       *note,
+                              GError          **error)
+{
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  gint64 characters;
+  gint64 document_id;
+  gint64 now = _scholia_store_now ();
+  const char *text;
+  sqlite3_stmt *stmt;
+  GListStore *list;
+  gint64 id;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+
+  characters = scholia_document_get_characters (document);
+  document_id = scholia_document_get_id (document);
+  if (start < 0 || end <= start || end > characters)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("The span %d–%d does not lie within “%s”, which has %" G_GINT64_FORMAT " characters"),
+                   start, end, scholia_document_get_title (document), characters);
+      return NULL;
+    }
+
+  if (!check_labels (self, tag_ids, n_tag_ids, theme_ids, n_theme_ids, error))
+    return NULL;
+
+  text = _scholia_store_get_cached_text (self, document, error);
+  if (text == NULL)
+    return NULL;
+
+  quote = cut (text, start, end);
+  if (is_blank (quote))
+    {
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                           _("Only white space is selected: select some text to annotate"));
+      return NULL;
+    }
+  prefix = cut (text, MAX (0, start - CONTEXT_LENGTH), start);
+  suffix = cut (text, end, MIN (characters, end + CONTEXT_LENGTH));
+
+  if (!scholia_db_begin (self->db, error))
+    return NULL;
+
+  stmt = scholia_db_prepare (self->db,
+                             "INSERT INTO annotations (uuid, document_id, start_offset, end_offset,"
+                             " quote, prefix, suffix, note, created, modified)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
+  if (stmt == NULL)
+    goto failed;
+  scholia_db_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  sqlite3_bind_int (stmt, 3, start);
+  sqlite3_bind_int (stmt, 4, end);
+  scholia_db_bind_text (stmt, 5, quote);
+  scholia_db_bind_text (stmt, 6, prefix);
+  scholia_db_bind_text (stmt, 7, suffix);
+  scholia_db_bind_text (stmt, 8, note);
+  sqlite3_bind_int64 (stmt, 9, now);
+  sqlite3_bind_int64 (stmt, 10, now);
+  if (!scholia_db_step_done (self->db, stmt, error))
+    goto failed;
+  id = scholia_db_last_insert_id (self->db);
+
+  if (!insert_links (self, "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)",
+                     id, tag_ids, n_tag_ids, error) ||
+      !insert_links (self, "INSERT INTO annotation_themes (annotation_id, theme_id, position) VALUES (?, ?, ?)",
+                     id, theme_ids, n_theme_ids, error) ||
+      !scholia_db_commit (self->db, error))
+    goto failed;
+
+  annotation = scholia_annotation_new (id, uuid, document_id);
+  scholia_annotation_set_range (annotation, start, end);
+  scholia_annotation_set_context (annotation, quote, prefix, suffix);
+  scholia_annotation_set_note (annotation, note);
+  scholia_annotation_set_tag_ids (annotation, tag_ids, n_tag_ids);
+  scholia_annotation_set_theme_ids (annotation, theme_ids, n_theme_ids);
+  scholia_annotation_set_created (annotation, now);
+  scholia_annotation_set_modified (annotation, now);
+  remember_annotation (self, annotation);
+
+  list = g_hash_table_lookup (self->live_lists, &document_id);
+  if (list != NULL)
+    g_list_store_insert_sorted (list, annotation, compare_annotations, NULL);
+  adjust_annotation_count (self, document_id, 1);
+
+  return g_steal_pointer (&annotation);
+
+failed:
+  scholia_db_rollback (self->db);
+  return NULL;
+}
+
+/* annotation id → GArray of label ids, in the order they were added. */
+static GHashTable *
+load_links (ScholiaStore  *self,
+            const char    *sql,
+            gint64         document_id,
+            GError       **error)
+{
+  g_autoptr(GHashTable) links = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) g_array_unref);
+  sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 annotation_id = sqlite3_column_int64 (stmt, 0);
+      gint64 label_id = sqlite3_column_int64 (stmt, 1);
+      GArray *ids = g_hash_table_lookup (links, &annotation_id);
+
+      if (ids == NULL)
+        {
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (links, g_memdup2 (&annotation_id, sizeof annotation_id), ids);
+        }
+      g_array_append_val (ids, label_id);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+
+  return g_steal_pointer (&links);
+}
+
+static void
+apply_links (ScholiaAnnotation *annotation,
+             GHashTable        *tags,
+             GHashTable        *themes)
+{
+  gint64 id = scholia_annotation_get_id (annotation);
+  GArray *tag_ids = g_hash_table_lookup (tags, &id);
+  GArray *theme_ids = g_hash_table_lookup (themes, &id);
+
+  scholia_annotation_set_tag_ids (annotation, tag_ids != NULL ? (gint64 *) tag_ids->data : NULL,
+                                  tag_ids != NULL ? tag_ids->len : 0);
+  scholia_annotation_set_theme_ids (annotation, theme_ids != NULL ? (gint64 *) theme_ids->data : NULL,
+                                    theme_ids != NULL ? theme_ids->len : 0);
+}
+
+/* Returns the document's annotations in text order. The list is shared and kept current by the
+ * store while anyone holds it. */
+GListModel *
+scholia_store_list_annotations (ScholiaStore     *self,
+                                ScholiaDocument  *document,
+                                GError          **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GHashTable) tags = NULL;
+  g_autoptr(GHashTable) themes = NULL;
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  gint64 document_id;
+  int rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+
+  document_id = scholia_document_get_id (document);
+  list = g_hash_table_lookup (self->live_lists, &document_id);
+  if (list != NULL)
+    return G_LIST_MODEL (g_object_ref (list));
+
+  tags = load_links (self,
+                     "SELECT l.annotation_id, l.tag_id FROM annotation_tags l"
+                     " JOIN annotations a ON a.id = l.annotation_id"
+                     " WHERE a.document_id = ? ORDER BY l.annotation_id, l.position",
+                     document_id, error);
+  if (tags == NULL)
+    return NULL;
+  themes = load_links (self,
+                       "SELECT l.annotation_id, l.theme_id FROM annotation_themes l"
+                       " JOIN annotations a ON a.id = l.annotation_id"
+                       " WHERE a.document_id = ? ORDER BY l.annotation_id, l.position",
+                       document_id, error);
+  if (themes == NULL)
+    return NULL;
+
+  stmt = scholia_db_prepare (self->db,
+                             "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix,"
+                             " note, orphaned, created, modified FROM annotations"
+                             " WHERE document_id = ? ORDER BY start_offset, end_offset, id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      ScholiaAnnotation *annotation = g_hash_table_lookup (self->live_annotations, &id);
+
+      if (annotation != NULL)
+        {
+          g_ptr_array_add (loaded, g_object_ref (annotation));
+          continue;
+        }
+
+      annotation = scholia_annotation_new (id, scholia_db_column_text (stmt, 1), document_id);
+      scholia_annotation_set_range (annotation, sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
+      scholia_annotation_set_context (annotation, scholia_db_column_text (stmt, 4),
+                                      scholia_db_column_text (stmt, 5), scholia_db_column_text (stmt, 6));
+      scholia_annotation_set_note (annotation, scholia_db_column_text (stmt, 7));
+      scholia_annotation_set_orphaned (annotation, sqlite3_column_int (stmt, 8) != 0);
+      scholia_annotation_set_created (annotation, sqlite3_column_int64 (stmt, 9));
+      scholia_annotation_set_modified (annotation, sqlite3_column_int64 (stmt, 10));
+      apply_links (annotation, tags, themes);
+      remember_annotation (self, annotation);
+      g_ptr_array_add (loaded, annotation);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+
+  list = g_list_store_new (SCHOLIA_TYPE_ANNOTATION);
+  g_list_store_splice (list, 0, 0, loaded->pdata, loaded->len);
+  g_hash_table_insert (self->live_lists, g_memdup2 (&document_id, sizeof document_id), list);
+  g_object_weak_ref (G_OBJECT (list), on_list_finalized, self);
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+static gboolean
+touch_annotation (ScholiaStore      *self,
+                  ScholiaAnnotation *annotation,
+                  gint64             now,
+                  GError           **error)
+{
+  sqlite3_stmt *stmt = scholia_db_prepare (self->db, "UPDATE annotations SET modified = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, scholia_annotation_get_id (annotation));
+  return scholia_db_step_done (self->db, stmt, error);
+}
+
+gboolean
+scholia_store_set_annotation_note (ScholiaStore       *self,
+                                   ScholiaAnnotation  *annotation,
+                                   const char         *note,
+                                   GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = _scholia_store_now ();
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  stmt = scholia_db_prepare (self->db, "UPDATE annotations SET note = ?, modified = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  scholia_db_bind_text (stmt, 1, note);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, scholia_annotation_get_id (annotation));
+  if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
+    goto failed;
+
+  scholia_annotation_set_note (annotation, note);
+  scholia_annotation_set_modified (annotation, now);
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
+static gboolean
+replace_links (ScholiaStore      *self,
+               ScholiaAnnotation *annotation,
+               const char        *delete_sql,
+               const char        *insert_sql,
+               const gint64      *ids,
+               guint              n_ids,
+               gint64             now,
+               GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  stmt = scholia_db_prepare (self->db, delete_sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, scholia_annotation_get_id (annotation));
+  if (!scholia_db_step_done (self->db, stmt, error) ||
+      !insert_links (self, insert_sql, scholia_annotation_get_id (annotation), ids, n_ids, error) ||
+      !touch_annotation (self, annotation, now, error) ||
+      !scholia_db_commit (self->db, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
+gboolean
+scholia_store_set_annotation_tags (ScholiaStore       *self,
+                                   ScholiaAnnotation  *annotation,
+                                   const gint64       *tag_ids,
+                                   guint               n_tag_ids,
+                                   GError            **error)
+{
+  gint64 now = _scholia_store_now ();
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+
+  if (!check_labels (self, tag_ids, n_tag_ids, NULL, 0, error) ||
+      !replace_links (self, annotation,
+                      "DELETE FROM annotation_tags WHERE annotation_id = ?",
+                      "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)",
+                      tag_ids, n_tag_ids, now, error))
+    return FALSE;
+
+  scholia_annotation_set_tag_ids (annotation, tag_ids, n_tag_ids);
+  scholia_annotation_set_modified (annotation, now);
+  return TRUE;
+}
+
+gboolean
+scholia_store_set_annotation_themes (ScholiaStore       *self,
+                                     ScholiaAnnotation  *annotation,
+                                     const gint64       *theme_ids,
+                                     guint               n_theme_ids,
+                                     GError            **error)
+{
+  gint64 now = _scholia_store_now ();
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+
+  if (!check_labels (self, NULL, 0, theme_ids, n_theme_ids, error) ||
+      !replace_links (self, annotation,
+                      "DELETE FROM annotation_themes WHERE annotation_id = ?",
+                      "INSERT INTO annotation_themes (annotation_id, theme_id, position) VALUES (?, ?, ?)",
+                      theme_ids, n_theme_ids, now, error))
+    return FALSE;
+
+  scholia_annotation_set_theme_ids (annotation, theme_ids, n_theme_ids);
+  scholia_annotation_set_modified (annotation, now);
+  return TRUE;
+}
+
+gboolean
+scholia_store_delete_annotation (ScholiaStore       *self,
+                                 ScholiaAnnotation  *annotation,
+                                 GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 document_id;
+  GListStore *list;
+  guint position;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  stmt = scholia_db_prepare (self->db, "DELETE FROM annotations WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, scholia_annotation_get_id (annotation));
+  if (!scholia_db_step_done (self->db, stmt, error))
+    goto failed;
+  if (scholia_db_changes (self->db) == 0)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("The annotation “%s” is no longer in the library"),
+                   scholia_annotation_get_quote (annotation));
+      goto failed;
+    }
+  if (!scholia_db_commit (self->db, error))
+    goto failed;
+
+  document_id = scholia_annotation_get_document_id (annotation);
+  list = g_hash_table_lookup (self->live_lists, &document_id);
+  if (list != NULL && g_list_store_find (list, annotation, &position))
+    g_list_store_remove (list, position);
+  adjust_annotation_count (self, document_id, -1);
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
+void
+_scholia_store_forget_label (ScholiaStore *self,
+                             const char   *link_table,
+                             gint64        label_id)
+{
+  gboolean is_tag = g_str_equal (link_table, "annotation_tags");
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live_annotations);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ScholiaAnnotation *annotation = value;
+      g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+      const gint64 *ids;
+      guint n_ids;
+
+      ids = is_tag ? scholia_annotation_get_tag_ids (annotation, &n_ids)
+                   : scholia_annotation_get_theme_ids (annotation, &n_ids);
+      for (guint i = 0; i < n_ids; i++)
+        if (ids[i] != label_id)
+          g_array_append_val (kept, ids[i]);
+      if (kept->len == n_ids)
+        continue;
+
+      if (is_tag)
+        scholia_annotation_set_tag_ids (annotation, (gint64 *) kept->data, kept->len);
+      else
+        scholia_annotation_set_theme_ids (annotation, (gint64 *) kept->data, kept->len);
+    }
+}

@@ -1,0 +1,674 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "scholia-error.h"
+#include "scholia-store-private.h"
+
+#define DOCUMENT_COLUMNS \
+  "d.id, d.uuid, d.title, coalesce(a.name, ''), d.date, d.source, d.checksum, d.characters," \
+  " d.created, d.modified," \
+  " (SELECT count(*) FROM annotations WHERE document_id = d.id)"
+
+static ScholiaDocument *
+document_from_row (sqlite3_stmt *stmt)
+{
+  ScholiaDocument *document;
+
+  document = scholia_document_new (sqlite3_column_int64 (stmt, 0), scholia_db_column_text (stmt, 1));
+  scholia_document_set_title (document, scholia_db_column_text (stmt, 2));
+  scholia_document_set_author (document, scholia_db_column_text (stmt, 3));
+  scholia_document_set_date (document, scholia_db_column_text (stmt, 4));
+  scholia_document_set_source (document, scholia_db_column_text (stmt, 5));
+  scholia_document_set_checksum (document, scholia_db_column_text (stmt, 6));
+  scholia_document_set_characters (document, sqlite3_column_int64 (stmt, 7));
+  scholia_document_set_created (document, sqlite3_column_int64 (stmt, 8));
+  scholia_document_set_modified (document, sqlite3_column_int64 (stmt, 9));
+  scholia_document_set_annotation_count (document, sqlite3_column_int (stmt, 10));
+  return document;
+}
+
+static void
+remember_document (ScholiaStore    *self,
+                   ScholiaDocument *document)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = scholia_document_get_id (document);
+  g_list_store_append (self->documents, document);
+  g_hash_table_insert (self->documents_by_id, key, document);
+}
+
+gboolean
+_scholia_store_load_documents (ScholiaStore  *self,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_hash_table_remove_all (self->documents_by_id);
+
+  stmt = scholia_db_prepare (self->db,
+                             "SELECT " DOCUMENT_COLUMNS " FROM documents d"
+                             " LEFT JOIN authors a ON a.id = d.author_id ORDER BY d.id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (loaded, document_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return FALSE;
+
+  g_list_store_remove_all (self->documents);
+  for (guint i = 0; i < loaded->len; i++)
+    remember_document (self, g_ptr_array_index (loaded, i));
+
+  return TRUE;
+}
+
+GListModel *
+scholia_store_get_documents (ScholiaStore *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->documents);
+}
+
+ScholiaDocument *
+scholia_store_lookup_document (ScholiaStore *self,
+                               gint64        id)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (self->documents_by_id, &id);
+}
+
+gboolean
+_scholia_store_ensure_author (ScholiaStore  *self,
+                              const char    *name,
+                              gint64        *author_id,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *author_id = 0;
+  if (name == NULL || *name == '\0')
+    return TRUE;
+
+  stmt = scholia_db_prepare (self->db, "INSERT OR IGNORE INTO authors (name) VALUES (?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_bind_text (stmt, 1, name);
+  if (!scholia_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  stmt = scholia_db_prepare (self->db, "SELECT id FROM authors WHERE name = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_bind_text (stmt, 1, name);
+  rc = scholia_db_step (self->db, stmt, error);
+  if (rc == SQLITE_ROW)
+    *author_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
+}
+
+gboolean
+_scholia_store_delete_unused_authors (ScholiaStore  *self,
+                                      GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = scholia_db_prepare (self->db,
+                             "DELETE FROM authors WHERE id NOT IN"
+                             " (SELECT author_id FROM documents WHERE author_id IS NOT NULL)",
+                             error);
+  return stmt != NULL && scholia_db_step_done (self->db, stmt, error);
+}
+
+/* Trims surrounding white space; returns NULL for NULL (keep) and "" for blank. */
+static char *
+tidy_field (const char *value)
+{
+  return value != NULL ? g_strstrip (g_strdup (value)) : NULL;
+}
+
+static gboolean
+insert_pages (ScholiaStore  *self,
+              gint64         document_id,
+              GArray        *pages,
+              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (pages == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const ScholiaPageRange *range = &g_array_index (pages, ScholiaPageRange, i);
+
+      stmt = scholia_db_prepare (self->db,
+                                 "INSERT INTO document_pages (document_id, start_offset, end_offset, label)"
+                                 " VALUES (?, ?, ?, ?)",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_int (stmt, 2, range->start);
+      sqlite3_bind_int (stmt, 3, range->end);
+      scholia_db_bind_text (stmt, 4, range->label);
+      if (!scholia_db_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+ScholiaDocument *
+scholia_store_add_document (ScholiaStore  *self,
+                            const char    *title,
+                            const char    *author,
+                            const char    *date,
+                            const char    *source,
+                            const char    *text,
+                            GArray        *pages,
+                            GError       **error)
+{
+  g_autofree char *clean_title = tidy_field (title);
+  g_autofree char *clean_author = tidy_field (author);
+  g_autofree char *clean_date = tidy_field (date);
+  g_autofree char *clean_source = tidy_field (source);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *checksum = NULL;
+  g_autoptr(ScholiaDocument) document = NULL;
+  sqlite3_stmt *stmt;
+  gint64 author_id;
+  gint64 characters;
+  gint64 now = _scholia_store_now ();
+  gint64 id;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("The text of “%s” is not valid UTF-8"), title != NULL ? title : "");
+      return NULL;
+    }
+
+  if (*text == '\0')
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("“%s” has no text to add"), title != NULL ? title : "");
+      return NULL;
+    }
+
+  if (clean_title == NULL || *clean_title == '\0')
+    {
+      g_free (clean_title);
+      clean_title = g_strdup (_("Untitled Essay"));
+    }
+
+  characters = g_utf8_strlen (text, -1);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+
+  if (!scholia_db_begin (self->db, error))
+    return NULL;
+
+  if (!_scholia_store_ensure_author (self, clean_author, &author_id, error))
+    goto failed;
+
+  stmt = scholia_db_prepare (self->db,
+                             "INSERT INTO documents (uuid, title, author_id, date, source, text,"
+                             " characters, checksum, created, modified)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
+  if (stmt == NULL)
+    goto failed;
+  scholia_db_bind_text (stmt, 1, uuid);
+  scholia_db_bind_text (stmt, 2, clean_title);
+  if (author_id > 0)
+    sqlite3_bind_int64 (stmt, 3, author_id);
+  scholia_db_bind_text (stmt, 4, clean_date);
+  scholia_db_bind_text (stmt, 5, clean_source);
+  sqlite3_bind_text (stmt, 6, text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, characters);
+  scholia_db_bind_text (stmt, 8, checksum);
+  sqlite3_bind_int64 (stmt, 9, now);
+  sqlite3_bind_int64 (stmt, 10, now);
+  if (!scholia_db_step_done (self->db, stmt, error))
+    goto failed;
+  id = scholia_db_last_insert_id (self->db);
+
+  if (!insert_pages (self, id, pages, error) || !scholia_db_commit (self->db, error))
+    goto failed;
+
+  document = scholia_document_new (id, uuid);
+  g_object_freeze_notify (G_OBJECT (document));
+  scholia_document_set_title (document, clean_title);
+  scholia_document_set_author (document, clean_author);
+  scholia_document_set_date (document, clean_date);
+  scholia_document_set_source (document, clean_source);
+  scholia_document_set_checksum (document, checksum);
+  scholia_document_set_characters (document, characters);
+  scholia_document_set_created (document, now);
+  scholia_document_set_modified (document, now);
+  g_object_thaw_notify (G_OBJECT (document));
+
+  remember_document (self, document);
+  return document;
+
+failed:
+  scholia_db_rollback (self->db);
+  return NULL;
+}
+
+static gboolean
+is_number (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* DOC on the command line: an id, a uuid, or an exact title (case-insensitive). */
+ScholiaDocument *
+scholia_store_find_document (ScholiaStore  *self,
+                             const char    *id_or_title,
+                             GError       **error)
+{
+  GListModel *documents = G_LIST_MODEL (self->documents);
+  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
+  g_autofree char *folded = NULL;
+  guint n;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (id_or_title != NULL, NULL);
+
+  if (is_number (id_or_title))
+    {
+      ScholiaDocument *document = scholia_store_lookup_document (self, g_ascii_strtoll (id_or_title, NULL, 10));
+
+      if (document != NULL)
+        return document;
+    }
+
+  folded = g_utf8_casefold (id_or_title, -1);
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *title = g_utf8_casefold (scholia_document_get_title (document), -1);
+
+      if (g_strcmp0 (scholia_document_get_uuid (document), id_or_title) == 0)
+        return document;
+      if (g_strcmp0 (title, folded) == 0)
+        g_ptr_array_add (matches, document);
+    }
+
+  if (matches->len == 1)
+    return g_ptr_array_index (matches, 0);
+
+  if (matches->len > 1)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      for (guint i = 0; i < matches->len; i++)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                                scholia_document_get_id (g_ptr_array_index (matches, i)));
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_AMBIGUOUS,
+                   _("%u documents are titled “%s” (ids %s): use an id"),
+                   matches->len, id_or_title, ids->str);
+      return NULL;
+    }
+
+  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+               _("No document has the id or title “%s”"), id_or_title);
+  return NULL;
+}
+
+char *
+scholia_store_load_text (ScholiaStore     *self,
+                         ScholiaDocument  *document,
+                         GError          **error)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+  int rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+
+  stmt = scholia_db_prepare (self->db, "SELECT text FROM documents WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, scholia_document_get_id (document));
+  rc = scholia_db_step (self->db, stmt, error);
+  if (rc == SQLITE_ROW)
+    text = g_strdup (scholia_db_column_text (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                 _("“%s” is no longer in the library"), scholia_document_get_title (document));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+const char *
+_scholia_store_get_cached_text (ScholiaStore     *self,
+                                ScholiaDocument  *document,
+                                GError          **error)
+{
+  gint64 id = scholia_document_get_id (document);
+
+  if (self->cached_text == NULL || self->cached_text_id != id)
+    {
+      char *text = scholia_store_load_text (self, document, error);
+
+      if (text == NULL)
+        return NULL;
+      g_free (self->cached_text);
+      self->cached_text = text;
+      self->cached_text_id = id;
+    }
+
+  return self->cached_text;
+}
+
+GArray *
+scholia_store_load_pages (ScholiaStore     *self,
+                          ScholiaDocument  *document,
+                          GError          **error)
+{
+  g_autoptr(GArray) pages = scholia_page_ranges_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+
+  stmt = scholia_db_prepare (self->db,
+                             "SELECT start_offset, end_offset, label FROM document_pages"
+                             " WHERE document_id = ? ORDER BY start_offset",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, scholia_document_get_id (document));
+  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      ScholiaPageRange range = {
+        .start = sqlite3_column_int (stmt, 0),
+        .end = sqlite3_column_int (stmt, 1),
+        .label = g_strdup (scholia_db_column_text (stmt, 2)),
+      };
+
+      g_array_append_val (pages, range);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+
+  return g_steal_pointer (&pages);
+}
+
+gboolean
+scholia_store_update_document (ScholiaStore     *self,
+                               ScholiaDocument  *document,
+                               const char       *title,
+                               const char       *author,
+                               const char       *date,
+                               const char       *source,
+                               GError          **error)
+{
+  g_autofree char *new_title = tidy_field (title);
+  g_autofree char *new_author = tidy_field (author);
+  g_autofree char *new_date = tidy_field (date);
+  g_autofree char *new_source = tidy_field (source);
+  sqlite3_stmt *stmt;
+  gint64 author_id = 0;
+  gint64 now = _scholia_store_now ();
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), FALSE);
+
+  if (new_title != NULL && *new_title == '\0')
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("A document needs a title: “%s” was left unchanged"),
+                   scholia_document_get_title (document));
+      return FALSE;
+    }
+
+  if (new_title == NULL)
+    new_title = g_strdup (scholia_document_get_title (document));
+  if (new_author == NULL)
+    new_author = g_strdup (scholia_document_get_author (document));
+  if (new_date == NULL)
+    new_date = g_strdup (scholia_document_get_date (document));
+  if (new_source == NULL)
+    new_source = g_strdup (scholia_document_get_source (document));
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+
+  if (!_scholia_store_ensure_author (self, new_author, &author_id, error))
+    goto failed;
+
+  stmt = scholia_db_prepare (self->db,
+                             "UPDATE documents SET title = ?, author_id = ?, date = ?, source = ?,"
+                             " modified = ? WHERE id = ?",
+                             error);
+  if (stmt == NULL)
+    goto failed;
+  scholia_db_bind_text (stmt, 1, new_title);
+  if (author_id > 0)
+    sqlite3_bind_int64 (stmt, 2, author_id);
+  scholia_db_bind_text (stmt, 3, new_date);
+  scholia_db_bind_text (stmt, 4, new_source);
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, scholia_document_get_id (document));
+  if (!scholia_db_step_done (self->db, stmt, error))
+    goto failed;
+
+  if (!_scholia_store_delete_unused_authors (self, error) || !scholia_db_commit (self->db, error))
+    goto failed;
+
+  g_object_freeze_notify (G_OBJECT (document));
+  scholia_document_set_title (document, new_title);
+  scholia_document_set_author (document, new_author);
+  scholia_document_set_date (document, new_date);
+  scholia_document_set_source (document, new_source);
+  scholia_document_set_modified (document, now);
+  g_object_thaw_notify (G_OBJECT (document));
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
+void
+_scholia_store_forget_document (ScholiaStore *self,
+                                gint64        document_id)
+{
+  guint position;
+  ScholiaDocument *document = scholia_store_lookup_document (self, document_id);
+
+  if (self->cached_text_id == document_id)
+    g_clear_pointer (&self->cached_text, g_free);
+
+  if (document == NULL)
+    return;
+
+  g_hash_table_remove (self->documents_by_id, &document_id);
+  if (g_list_store_find (self->documents, document, &position))
+    g_list_store_remove (self->documents, position);
+}
+
+gboolean
+scholia_store_delete_document (ScholiaStore     *self,
+                               ScholiaDocument  *document,
+                               GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), FALSE);
+
+  id = scholia_document_get_id (document);
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+
+  stmt = scholia_db_prepare (self->db, "DELETE FROM documents WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!scholia_db_step_done (self->db, stmt, error) ||
+      !_scholia_store_delete_unused_authors (self, error) ||
+      !scholia_db_commit (self->db, error))
+    goto failed;
+
+  _scholia_store_forget_document (self, id);
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
+char **
+scholia_store_list_authors (ScholiaStore  *self,
+                            GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  stmt = scholia_db_prepare (self->db, "SELECT name FROM authors ORDER BY name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    g_strv_builder_add (builder, scholia_db_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+scholia_store_rename_author (ScholiaStore  *self,
+                             const char    *old_name,
+                             const char    *new_name,
+                             GError       **error)
+{
+  g_autofree char *clean_name = tidy_field (new_name);
+  sqlite3_stmt *stmt;
+  gint64 old_id = 0;
+  gint64 new_id = 0;
+  GListModel *documents;
+  guint n;
+  int rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (old_name != NULL && new_name != NULL, FALSE);
+
+  if (*clean_name == '\0')
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("An author needs a name: “%s” was left unchanged"), old_name);
+      return FALSE;
+    }
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+
+  stmt = scholia_db_prepare (self->db, "SELECT id FROM authors WHERE name = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  scholia_db_bind_text (stmt, 1, old_name);
+  rc = scholia_db_step (self->db, stmt, error);
+  if (rc == SQLITE_ROW)
+    old_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    goto failed;
+  if (old_id == 0)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("No author is named “%s”"), old_name);
+      goto failed;
+    }
+
+  /* Renaming onto an existing author merges the two (case-only changes rename in place). */
+  stmt = scholia_db_prepare (self->db, "SELECT id, name FROM authors WHERE name = ? AND id != ?", error);
+  if (stmt == NULL)
+    goto failed;
+  scholia_db_bind_text (stmt, 1, clean_name);
+  sqlite3_bind_int64 (stmt, 2, old_id);
+  rc = scholia_db_step (self->db, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      /* The existing author's spelling wins. */
+      new_id = sqlite3_column_int64 (stmt, 0);
+      g_free (clean_name);
+      clean_name = g_strdup (scholia_db_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    goto failed;
+
+  if (new_id != 0)
+    {
+      stmt = scholia_db_prepare (self->db, "UPDATE documents SET author_id = ? WHERE author_id = ?", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, new_id);
+      sqlite3_bind_int64 (stmt, 2, old_id);
+      if (!scholia_db_step_done (self->db, stmt, error) ||
+          !_scholia_store_delete_unused_authors (self, error))
+        goto failed;
+    }
+  else
+    {
+      stmt = scholia_db_prepare (self->db, "UPDATE authors SET name = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        goto failed;
+      scholia_db_bind_text (stmt, 1, clean_name);
+      sqlite3_bind_int64 (stmt, 2, old_id);
+      if (!scholia_db_step_done (self->db, stmt, error))
+        goto failed;
+    }
+
+  if (!scholia_db_commit (self->db, error))
+    goto failed;
+
+  documents = G_LIST_MODEL (self->documents);
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_ascii_strcasecmp (scholia_document_get_author (document), old_name) == 0)
+        scholia_document_set_author (document, clean_name);
+    }
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "scholia-db.h"
+#include "scholia-schema.h"
+#include "scholia-store.h"
+
+G_BEGIN_DECLS
+
+struct _ScholiaStore
+{
+  GObject     parent_instance;
+
+  ScholiaDb  *db;
+  int         schema_version;
+
+  GListStore *documents;          /* ScholiaDocument, by id */
+  GHashTable *documents_by_id;    /* gint64* → ScholiaDocument (borrowed from the list) */
+  GListStore *tags;               /* ScholiaTag, by position */
+  GListStore *themes;             /* ScholiaTheme, by position */
+
+  /* Annotation objects and per-document annotation lists that someone still holds, so that
+   * every change reaches what views show. Both hold weak pointers. */
+  GHashTable *live_annotations;   /* gint64* → ScholiaAnnotation */
+  GHashTable *live_lists;         /* gint64* document id → GListStore */
+
+  /* The text of the document most recently annotated, so that cutting quotes does not reload
+   * a megabyte per highlight. */
+  gint64      cached_text_id;
+  char       *cached_text;
+};
+
+ScholiaStore *_scholia_store_open_with_migrations (const char              *path,
+                                                   const ScholiaMigration  *migrations,
+                                                   guint                    n_migrations,
+                                                   GError                 **error);
+
+gint64        _scholia_store_now                  (void);
+gboolean      _scholia_store_load_documents       (ScholiaStore            *self,
+                                                   GError                 **error);
+gboolean      _scholia_store_load_labels          (ScholiaStore            *self,
+                                                   GError                 **error);
+const char   *_scholia_store_get_cached_text      (ScholiaStore            *self,
+                                                   ScholiaDocument         *document,
+                                                   GError                 **error);
+void          _scholia_store_forget_document      (ScholiaStore            *self,
+                                                   gint64                   document_id);
+void          _scholia_store_forget_label         (ScholiaStore            *self,
+                                                   const char              *link_table,
+                                                   gint64                   label_id);
+void          _scholia_store_release_live         (ScholiaStore            *self);
+gboolean      _scholia_store_delete_unused_authors (ScholiaStore           *self,
+                                                    GError                **error);
+gboolean      _scholia_store_ensure_author        (ScholiaStore            *self,
+                                                   const char              *name,
+                                                   gint64                  *author_id,
+                                                   GError                 **error);
+
+G_END_DECLS

@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scholia-error.h"
+#include "scholia-store-private.h"
+
+/* The first bytes of every SQLite 3 database file. */
+#define SQLITE_HEADER "SQLite format 3"
+#define SQLITE_HEADER_SIZE 100
+
+G_DEFINE_FINAL_TYPE (ScholiaStore, scholia_store, G_TYPE_OBJECT)
+
+typedef enum
+{
+  FILE_IS_MISSING,
+  FILE_IS_EMPTY,
+  FILE_IS_DATABASE,
+} FileState;
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
+         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+}
+
+/* Looks at an existing file without letting SQLite near it, so that a text file, a folder or a
+ * truncated library is refused before anything could write to it. */
+static gboolean
+inspect_file (const char  *path,
+              FileState   *state,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  guint8 header[SQLITE_HEADER_SIZE];
+  GStatBuf st;
+  gssize n_read;
+  guint32 page_size;
+  guint64 page_count;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        {
+          *state = FILE_IS_MISSING;
+          return TRUE;
+        }
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO,
+                   _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is a folder, not a Scholia library"), display);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is not a regular file, so it cannot be a Scholia library"), display);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    {
+      *state = FILE_IS_EMPTY;
+      return TRUE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO,
+                   _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n_read = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n_read < (gssize) strlen (SQLITE_HEADER) ||
+      memcmp (header, SQLITE_HEADER, strlen (SQLITE_HEADER) + 1) != 0)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is not a Scholia library: it is not a database file"), display);
+      return FALSE;
+    }
+
+  if (n_read < SQLITE_HEADER_SIZE)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
+                   _("“%s” is damaged: the file is cut short"), display);
+      return FALSE;
+    }
+
+  /* A file shorter than the page count its header promises was cut short (a failed copy or
+   * sync). The count is only valid when the two change counters agree. */
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = read_be32 (header + 28);
+  if (read_be32 (header + 24) == read_be32 (header + 92) &&
+      (guint64) st.st_size < page_count * page_size)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
+                   _("“%s” is damaged: the file is cut short"), display);
+      return FALSE;
+    }
+
+  *state = FILE_IS_DATABASE;
+  return TRUE;
+}
+
+/* Read-only checks of an existing database: is it ours, is it from a version we understand,
+ * and is it whole? Returns its schema version. */
+static gboolean
+check_database (const char  *path,
+                int         *version,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(ScholiaDb) db = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 application_id = 0;
+  gint64 user_version = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  db = scholia_db_open (path, SCHOLIA_DB_READ_ONLY, &local_error);
+  if (db == NULL ||
+      !scholia_db_query_int (db, "PRAGMA application_id", &application_id, &local_error) ||
+      !scholia_db_query_int (db, "PRAGMA user_version", &user_version, &local_error))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
+                   _("“%s” is damaged or not a Scholia library: %s"),
+                   display, local_error->message);
+      return FALSE;
+    }
+
+  if (application_id != SCHOLIA_APPLICATION_ID)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is a database of another program, not a Scholia library"), display);
+      return FALSE;
+    }
+
+  if (user_version > SCHOLIA_SCHEMA_VERSION)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NEWER_LIBRARY,
+                   _("“%s” was written by a newer version of Scholia (library version %d; this "
+                     "version reads up to %d). Update Scholia to open it."),
+                   display, (int) user_version, SCHOLIA_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  stmt = scholia_db_prepare (db, "PRAGMA quick_check", &local_error);
+  rc = stmt != NULL ? scholia_db_step (db, stmt, &local_error) : -1;
+  if (rc != SQLITE_ROW || g_strcmp0 (scholia_db_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
+                   _("“%s” is damaged: %s"), display,
+                   local_error != NULL ? local_error->message : scholia_db_column_text (stmt, 0));
+      return FALSE;
+    }
+
+  *version = (int) user_version;
+  return TRUE;
+}
+
+/* A new library holds notes a user may not want others to read: 0600, in a 0700 folder. */
+static gboolean
+create_library_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO,
+                   _("Could not create the folder for “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO,
+                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+configure_connection (ScholiaDb  *db,
+                      GError    **error)
+{
+  /* WAL with synchronous=NORMAL: a committed change survives the app being killed at any
+   * moment; only a power cut can lose the last commits, never corrupt the file. */
+  return scholia_db_exec (db, "PRAGMA foreign_keys = ON", error) &&
+         scholia_db_exec (db, "PRAGMA journal_mode = WAL", error) &&
+         scholia_db_exec (db, "PRAGMA synchronous = NORMAL", error);
+}
+
+static void
+scholia_store_finalize (GObject *object)
+{
+  ScholiaStore *self = (ScholiaStore *) object;
+
+  _scholia_store_release_live (self);
+  g_clear_pointer (&self->live_annotations, g_hash_table_unref);
+  g_clear_pointer (&self->live_lists, g_hash_table_unref);
+  g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->tags);
+  g_clear_object (&self->themes);
+  g_clear_pointer (&self->cached_text, g_free);
+  g_clear_pointer (&self->db, scholia_db_close);
+
+  G_OBJECT_CLASS (scholia_store_parent_class)->finalize (object);
+}
+
+static void
+scholia_store_class_init (ScholiaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = scholia_store_finalize;
+}
+
+static void
+scholia_store_init (ScholiaStore *self)
+{
+  self->documents = g_list_store_new (SCHOLIA_TYPE_DOCUMENT);
+  self->documents_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->tags = g_list_store_new (SCHOLIA_TYPE_TAG);
+  self->themes = g_list_store_new (SCHOLIA_TYPE_THEME);
+  self->live_annotations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->live_lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+ScholiaStore *
+_scholia_store_open_with_migrations (const char              *path,
+                                     const ScholiaMigration  *migrations,
+                                     guint                    n_migrations,
+                                     GError                 **error)
+{
+  g_autoptr(ScholiaStore) self = NULL;
+  FileState state;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!inspect_file (path, &state, error))
+    return NULL;
+
+  if (state == FILE_IS_MISSING && !create_library_file (path, error))
+    return NULL;
+
+  if (state == FILE_IS_DATABASE && !check_database (path, &version, error))
+    return NULL;
+
+  self = g_object_new (SCHOLIA_TYPE_STORE, NULL);
+  self->db = scholia_db_open (path, SCHOLIA_DB_READ_WRITE, error);
+  if (self->db == NULL || !configure_connection (self->db, error))
+    return NULL;
+
+  if (version < migrations[n_migrations - 1].version &&
+      !scholia_schema_migrate (self->db, version, migrations, n_migrations, error))
+    return NULL;
+
+  self->schema_version = MAX (version, migrations[n_migrations - 1].version);
+
+  if (!_scholia_store_load_documents (self, error) || !_scholia_store_load_labels (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+ScholiaStore *
+scholia_store_open (const char  *path,
+                    GError     **error)
+{
+  const ScholiaMigration *migrations;
+  guint n_migrations;
+
+  migrations = scholia_schema_get_migrations (&n_migrations);
+  return _scholia_store_open_with_migrations (path, migrations, n_migrations, error);
+}
+
+const char *
+scholia_store_get_path (ScholiaStore *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  return scholia_db_get_path (self->db);
+}
+
+int
+scholia_store_get_schema_version (ScholiaStore *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+scholia_store_get_counts (ScholiaStore   *self,
+                          ScholiaCounts  *counts,
+                          GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  stmt = scholia_db_prepare (self->db,
+                             "SELECT (SELECT count(*) FROM documents),"
+                             "       (SELECT count(*) FROM authors),"
+                             "       (SELECT count(*) FROM annotations),"
+                             "       (SELECT count(*) FROM tags),"
+                             "       (SELECT count(*) FROM themes)",
+                             error);
+  if (stmt == NULL || scholia_db_step (self->db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+
+  counts->documents = sqlite3_column_int (stmt, 0);
+  counts->authors = sqlite3_column_int (stmt, 1);
+  counts->annotations = sqlite3_column_int (stmt, 2);
+  counts->tags = sqlite3_column_int (stmt, 3);
+  counts->themes = sqlite3_column_int (stmt, 4);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gint64
+_scholia_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "scholia-annotation.h"
+#include "scholia-document.h"
+#include "scholia-tag.h"
+#include "scholia-theme.h"
+#include "scholia-types.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build writes. A library whose user_version is higher was written by a newer
+ * Scholia and is refused untouched. */
+#define SCHOLIA_SCHEMA_VERSION 1
+
+#define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScholiaStore, scholia_store, SCHOLIA, STORE, GObject)
+
+/* Opening. A missing file becomes a new library (mode 0600, parent folders created); an existing
+ * file is checked read-only first and refused, byte-for-byte unchanged, when it is not a Scholia
+ * library, was written by a newer Scholia, or is damaged. */
+ScholiaStore *scholia_store_open               (const char     *path,
+                                                GError        **error);
+const char   *scholia_store_get_path           (ScholiaStore   *self);
+int           scholia_store_get_schema_version (ScholiaStore   *self);
+gboolean      scholia_store_get_counts         (ScholiaStore   *self,
+                                                ScholiaCounts  *counts,
+                                                GError        **error);
+
+/* Documents. The list model holds every ScholiaDocument, in the order they were added, and is
+ * kept current by every call below. Every change is one transaction, committed before the
+ * model changes. Strings passed as NULL to update mean "keep". */
+GListModel      *scholia_store_get_documents     (ScholiaStore     *self);
+ScholiaDocument *scholia_store_add_document      (ScholiaStore     *self,
+                                                  const char       *title,
+                                                  const char       *author,
+                                                  const char       *date,
+                                                  const char       *source,
+                                                  const char       *text,
+                                                  GArray           *pages,
+                                                  GError          **error);
+ScholiaDocument *scholia_store_lookup_document   (ScholiaStore     *self,
+                                                  gint64            id);
+ScholiaDocument *scholia_store_find_document     (ScholiaStore     *self,
+                                                  const char       *id_or_title,
+                                                  GError          **error);
+char            *scholia_store_load_text         (ScholiaStore     *self,
+                                                  ScholiaDocument  *document,
+                                                  GError          **error);
+GArray          *scholia_store_load_pages        (ScholiaStore     *self,
+                                                  ScholiaDocument  *document,
+                                                  GError          **error);
+gboolean         scholia_store_update_document   (ScholiaStore     *self,
+                                                  ScholiaDocument  *document,
+                                                  const char       *title,
+                                                  const char       *author,
+                                                  const char       *date,
+                                                  const char       *source,
+                                                  GError          **error);
+gboolean         scholia_store_delete_document   (ScholiaStore     *self,
+                                                  ScholiaDocument  *document,
+                                                  GError          **error);
+
+/* Authors are shared between documents: renaming one renames it everywhere (and merges into an
+ * existing author of the new name). Names come sorted, without duplicates. */
+char           **scholia_store_list_authors      (ScholiaStore     *self,
+                                                  GError          **error);
+gboolean         scholia_store_rename_author     (ScholiaStore     *self,
+                                                  const char       *old_name,
+                                                  const char       *new_name,
+                                                  GError          **error);
+
+/* Tags, in palette order. A new library holds the four built-in tags. */
+GListModel      *scholia_store_get_tags          (ScholiaStore     *self);
+ScholiaTag      *scholia_store_find_tag          (ScholiaStore     *self,
+                                                  const char       *name,
+                                                  GError          **error);
+ScholiaTag      *scholia_store_lookup_tag        (ScholiaStore     *self,
+                                                  gint64            id);
+ScholiaTag      *scholia_store_add_tag           (ScholiaStore     *self,
+                                                  const char       *name,
+                                                  const char       *colour,
+                                                  const char       *description,
+                                                  GError          **error);
+gboolean         scholia_store_update_tag        (ScholiaStore     *self,
+                                                  ScholiaTag       *tag,
+                                                  const char       *name,
+                                                  const char       *colour,
+                                                  const char       *description,
+                                                  GError          **error);
+gboolean         scholia_store_delete_tag        (ScholiaStore     *self,
+                                                  ScholiaTag       *tag,
+                                                  GError          **error);
+
+/* Themes, in the user's order. */
+GListModel      *scholia_store_get_themes        (ScholiaStore     *self);
+ScholiaTheme    *scholia_store_find_theme        (ScholiaStore     *self,
+                                                  const char       *name,
+                                                  GError          **error);
+ScholiaTheme    *scholia_store_lookup_theme      (ScholiaStore     *self,
+                                                  gint64            id);
+ScholiaTheme    *scholia_store_add_theme         (ScholiaStore     *self,
+                                                  const char       *name,
+                                                  const char       *colour,
+                                                  const char       *description,
+                                                  GError          **error);
+gboolean         scholia_store_update_theme      (ScholiaStore     *self,
+                                                  ScholiaTheme     *theme,
+                                                  const char       *name,
+                                                  const char       *colour,
+                                                  const char       *description,
+                                                  GError          **error);
+gboolean         scholia_store_delete_theme      (ScholiaStore     *self,
+                                                  ScholiaTheme     *theme,
+                                                  GError          **error);
+
+/* Annotations. The store cuts quote, prefix and suffix from the document text itself. */
+ScholiaAnnotation *scholia_store_add_annotation    (ScholiaStore      *self,
+                                                    ScholiaDocument   *document,
+                                                    int                start,
+                                                    int                end,
+                                                    const gint64      *tag_ids,
+                                                    guint              n_tag_ids,
+                                                    const gint64      *theme_ids,
+                                                    guint              n_theme_ids,
+                                                    const char        *note,
+                                                    GError           **error);
+GListModel        *scholia_store_list_annotations  (ScholiaStore      *self,
+                                                    ScholiaDocument   *document,
+                                                    GError           **error);
+gboolean           scholia_store_set_annotation_note (ScholiaStore    *self,
+                                                      ScholiaAnnotation *annotation,
+                                                      const char      *note,
+                                                      GError         **error);
+gboolean           scholia_store_set_annotation_tags (ScholiaStore    *self,
+                                                      ScholiaAnnotation *annotation,
+                                                      const gint64    *tag_ids,
+                                                      guint            n_tag_ids,
+                                                      GError         **error);
+gboolean           scholia_store_set_annotation_themes (ScholiaStore  *self,
+                                                        ScholiaAnnotation *annotation,
+                                                        const gint64  *theme_ids,
+                                                        guint          n_theme_ids,
+                                                        GError       **error);
+gboolean           scholia_store_delete_annotation (ScholiaStore      *self,
+                                                    ScholiaAnnotation *annotation,
+                                                    GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What one run of scholia-cli printed and how it exited. */
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} CliRun;
+
+void cli_run_clear (CliRun *run);
+void cli_run       (CliRun      *run,
+                    const char  *xdg_data_home,
+                    const char  *first_arg,
+                    ...) G_GNUC_NULL_TERMINATED;
+int  cli_count_lines (const char *text);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+G_END_DECLS

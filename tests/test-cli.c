@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cli-runner.h"
+
+typedef struct
+{
+  char *dir;
+  char *library;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("scholia-cli-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  fixture->library = g_build_filename (fixture->dir, "x.sqlite3", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_free (fixture->dir);
+  g_free (fixture->library);
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+
+  cli_run (&run, fixture->dir, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Usage: scholia-cli"));
+  g_assert_nonnull (strstr (run.out, "init"));
+  g_assert_nonnull (strstr (run.out, "info"));
+  g_assert_nonnull (strstr (run.out, "--library FILE"));
+
+  cli_run (&run, fixture->dir, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "scholia-cli " PACKAGE_VERSION "\n");
+}
+
+static void
+test_bad_usage (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+
+  cli_run (&run, fixture->dir, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "No command given"));
+
+  cli_run (&run, fixture->dir, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Unknown command “frobnicate”"));
+
+  cli_run (&run, fixture->dir, "--colour", "info", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  cli_run (&run, fixture->dir, "info", "--verbose", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  cli_run (&run, fixture->dir, "info", "extra", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_init_then_info (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Created the library"));
+  g_assert_true (g_file_test (fixture->library, G_FILE_TEST_IS_REGULAR));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "is ready"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "info", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, fixture->library));
+  g_assert_nonnull (strstr (run.out, "Schema version:  1\n"));
+  g_assert_nonnull (strstr (run.out, "Documents:       0\n"));
+  g_assert_nonnull (strstr (run.out, "Annotations:     0\n"));
+  g_assert_nonnull (strstr (run.out, "Tags:            4 (thesis, evidence, source-reference, counter-argument)\n"));
+  g_assert_nonnull (strstr (run.out, "Themes:          0\n"));
+}
+
+static void
+test_default_library (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *expected = g_build_filename (fixture->dir, "scholia", "library.sqlite3", NULL);
+
+  cli_run (&run, fixture->dir, "info", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
+
+  cli_run (&run, fixture->dir, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_missing_library (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "info", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (cli_count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "x.sqlite3"));
+  g_assert_nonnull (strstr (run.err, "scholia-cli init"));
+  g_assert_false (g_file_test (fixture->library, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_foreign_file_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  const char notes[] = "Seminar notes, week 3: the harbour question.\n";
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->library, notes, -1, NULL));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "init", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (cli_count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "x.sqlite3” is not a Scholia library"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "info", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  g_assert_true (g_file_get_contents (fixture->library, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, notes);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/help-and-version", test_help);
+  ADD ("/cli/bad-usage-exits-2", test_bad_usage);
+  ADD ("/cli/init-then-info", test_init_then_info);
+  ADD ("/cli/default-library-under-xdg-data-home", test_default_library);
+  ADD ("/cli/missing-library-is-an-error", test_missing_library);
+  ADD ("/cli/foreign-file-refused-unchanged", test_foreign_file_refused);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,810 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "scholia-error.h"
+#include "scholia-store-private.h"
+
+/* An essay with the characters that break byte-based offsets: curly quotes, dashes, accents,
+ * Cyrillic, and one character outside the Basic Multilingual Plane. */
+static const char essay[] =
+  "The harbour at Varnholm silted up “within a generation” — so wrote Mikołaj Żeleński in 1851.\n\n"
+  "Ни один купец не остался. Les négociants partirent vers l’est. The ledger closes with 𝔉inis.";
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scholia-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static ScholiaStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaStore *store = scholia_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+sql (const char *path,
+     const char *statement)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, statement, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gint64
+sql_count (const char *path,
+           const char *query)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static ScholiaDocument *
+add_essay (ScholiaStore *store,
+           const char   *title,
+           const char   *author)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+
+  document = scholia_store_add_document (store, title, author, "c. 1925", "Harbour Board minutes",
+                                         essay, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+/* Opening must fail with @code, name the file, and leave every byte of it as it was. */
+static void
+assert_refused_unchanged (const char *path,
+                          int         code)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+
+  store = scholia_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SCHOLIA_ERROR, code);
+  g_assert_nonnull (strstr (error->message, basename));
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_open_creates_library (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autofree char *nested = g_build_filename (fixture->dir, "a", "b", "library.sqlite3", NULL);
+  const char *expected[] = { "thesis", "evidence", "source-reference", "counter-argument" };
+  GListModel *tags;
+  ScholiaCounts counts;
+  GStatBuf st;
+
+  store = open_store (nested);
+  g_assert_cmpint (scholia_store_get_schema_version (store), ==, SCHOLIA_SCHEMA_VERSION);
+  g_assert_cmpint (scholia_store_get_schema_version (store), ==, 1);
+  g_assert_cmpstr (scholia_store_get_path (store), ==, nested);
+
+  g_assert_cmpint (g_stat (nested, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  tags = scholia_store_get_tags (store);
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
+
+      g_assert_cmpstr (scholia_tag_get_name (tag), ==, expected[i]);
+      g_assert_true (scholia_tag_get_builtin (tag));
+      g_assert_cmpuint (strlen (scholia_tag_get_colour (tag)), ==, 7);
+    }
+
+  g_assert_true (scholia_store_get_counts (store, &counts, NULL));
+  g_assert_cmpuint (counts.documents, ==, 0);
+  g_assert_cmpuint (counts.tags, ==, 4);
+  g_assert_cmpuint (counts.themes, ==, 0);
+  g_assert_cmpuint (counts.annotations, ==, 0);
+
+  g_clear_object (&store);
+  g_assert_cmpint (sql_count (nested, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_count (nested, "PRAGMA application_id"), ==, SCHOLIA_APPLICATION_ID);
+  g_assert_cmpint (sql_count (nested, "PRAGMA foreign_keys"), ==, 0);
+}
+
+static void
+test_open_reopens_library (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  ScholiaDocument *document;
+
+  add_essay (store, "On the Silting of Varnholm", "Helena Marwick");
+  g_clear_object (&store);
+
+  store = open_store (fixture->path);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 1);
+  document = scholia_store_find_document (store, "On the Silting of Varnholm", NULL);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (scholia_document_get_author (document), ==, "Helena Marwick");
+}
+
+static void
+test_open_empty_file_becomes_library (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = NULL;
+
+  write_file (fixture->path, "", 0);
+  store = open_store (fixture->path);
+  g_assert_cmpint (scholia_store_get_schema_version (store), ==, 1);
+}
+
+static void
+test_open_refuses_newer_schema (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  add_essay (store, "An Essay", "Helena Marwick");
+  g_clear_object (&store);
+  sql (fixture->path, "PRAGMA user_version = 7");
+
+  assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_NEWER_LIBRARY);
+
+  store = scholia_store_open (fixture->path, &error);
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NEWER_LIBRARY);
+  g_assert_nonnull (strstr (error->message, "newer version of Scholia"));
+}
+
+static void
+test_open_refuses_foreign_database (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  sql (fixture->path, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');");
+  assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_NOT_A_LIBRARY);
+}
+
+static void
+test_open_refuses_text_file (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  write_file (fixture->path, "These are my lecture notes, not a library.\n", -1);
+  assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_NOT_A_LIBRARY);
+}
+
+static void
+test_open_refuses_folder (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaStore) store = scholia_store_open (fixture->dir, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY);
+}
+
+/* A library big enough to span many pages, closed so that everything is in the main file. */
+static void
+make_large_library (const char *path)
+{
+  g_autoptr(ScholiaStore) store = open_store (path);
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Essay %d", i);
+
+      add_essay (store, title, "Tomasz Lindqvist");
+    }
+}
+
+static void
+test_open_refuses_truncated_file (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GBytes) whole = NULL;
+  gsize size;
+
+  make_large_library (fixture->path);
+  whole = read_bytes (fixture->path);
+  size = g_bytes_get_size (whole);
+  g_assert_cmpuint (size, >, 8192);
+  write_file (fixture->path, g_bytes_get_data (whole, NULL), size / 2);
+
+  assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_CORRUPT);
+}
+
+static void
+test_open_refuses_corrupt_file (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GBytes) whole = NULL;
+  g_autofree char *damaged = NULL;
+  gsize size;
+
+  make_large_library (fixture->path);
+  whole = read_bytes (fixture->path);
+  size = g_bytes_get_size (whole);
+  damaged = g_memdup2 (g_bytes_get_data (whole, NULL), size);
+  /* Scribble over the b-tree pages after the header page, keeping the length. */
+  for (gsize i = 4096; i < size; i += 7)
+    damaged[i] = (char) (i * 31);
+  write_file (fixture->path, damaged, size);
+
+  assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_CORRUPT);
+}
+
+static const char schema_v2[] = "CREATE TABLE reading_lists (id INTEGER PRIMARY KEY, name TEXT);";
+static const char broken_v2[] =
+  "CREATE TABLE reading_lists (id INTEGER PRIMARY KEY);"
+  "INSERT INTO no_such_table VALUES (1);";
+
+static void
+test_migrate_runs_pending_steps (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const ScholiaMigration *v1;
+  ScholiaMigration steps[2];
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  v1 = scholia_schema_get_migrations (&n);
+  g_assert_cmpuint (n, ==, 1);
+  steps[0] = v1[0];
+  steps[1] = (ScholiaMigration) { 2, schema_v2 };
+
+  store = open_store (fixture->path);
+  add_essay (store, "Kept Across the Upgrade", "Adaeze Okafor");
+  g_clear_object (&store);
+
+  store = _scholia_store_open_with_migrations (fixture->path, steps, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scholia_store_get_schema_version (store), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 1);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sql_count (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'reading_lists'"), ==, 1);
+}
+
+static void
+test_migrate_failure_leaves_library_unchanged (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  const ScholiaMigration *v1;
+  ScholiaMigration steps[2];
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  guint n;
+
+  v1 = scholia_schema_get_migrations (&n);
+  steps[0] = v1[0];
+  steps[1] = (ScholiaMigration) { 2, broken_v2 };
+
+  store = open_store (fixture->path);
+  add_essay (store, "Kept Across the Failed Upgrade", "Adaeze Okafor");
+  g_clear_object (&store);
+  before = read_bytes (fixture->path);
+
+  store = _scholia_store_open_with_migrations (fixture->path, steps, 2, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "version 2"));
+
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (sql_count (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'reading_lists'"), ==, 0);
+}
+
+static void
+test_documents_round_trip (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GArray) pages = scholia_page_ranges_new ();
+  g_autoptr(GArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *uuid = NULL;
+  ScholiaDocument *document;
+  ScholiaPageRange first = { 0, 95, g_strdup ("12") };
+  ScholiaPageRange second = { 95, 0, g_strdup ("13") };
+  gint64 id;
+
+  second.end = g_utf8_strlen (essay, -1);
+  g_array_append_val (pages, first);
+  g_array_append_val (pages, second);
+
+  document = scholia_store_add_document (store, "  The Silting of Varnholm ", "Helena Marwick",
+                                         "spring 1917", "Journal of Northern Urban History 12",
+                                         essay, pages, &error);
+  g_assert_no_error (error);
+  id = scholia_document_get_id (document);
+  uuid = g_strdup (scholia_document_get_uuid (document));
+  g_clear_object (&store);
+
+  store = open_store (fixture->path);
+  document = scholia_store_lookup_document (store, id);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (scholia_document_get_uuid (document), ==, uuid);
+  g_assert_cmpstr (scholia_document_get_title (document), ==, "The Silting of Varnholm");
+  g_assert_cmpstr (scholia_document_get_author (document), ==, "Helena Marwick");
+  g_assert_cmpstr (scholia_document_get_date (document), ==, "spring 1917");
+  g_assert_cmpstr (scholia_document_get_source (document), ==, "Journal of Northern Urban History 12");
+  g_assert_cmpint (scholia_document_get_characters (document), ==, g_utf8_strlen (essay, -1));
+  g_assert_cmpuint (strlen (scholia_document_get_checksum (document)), ==, 64);
+  g_assert_cmpint (scholia_document_get_created (document), >, 0);
+
+  text = scholia_store_load_text (store, document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, essay);
+
+  loaded = scholia_store_load_pages (store, document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 2);
+  g_assert_cmpint (g_array_index (loaded, ScholiaPageRange, 1).start, ==, 95);
+  g_assert_cmpstr (g_array_index (loaded, ScholiaPageRange, 1).label, ==, "13");
+}
+
+static void
+test_documents_refuse_bad_text (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (scholia_store_add_document (store, "Empty", NULL, NULL, NULL, "", NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (scholia_store_add_document (store, "Broken", NULL, NULL, NULL, "caf\xe9", NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 0);
+}
+
+static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *calls)
+{
+  (*calls)++;
+}
+
+static void
+test_documents_update_and_shared_authors (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) authors = NULL;
+  ScholiaDocument *first = add_essay (store, "First", "Jules Ferrand");
+  ScholiaDocument *second = add_essay (store, "Second", "Jules Ferrand");
+  ScholiaDocument *third = add_essay (store, "Third", "Margarethe Voß");
+  gint64 second_id = scholia_document_get_id (second);
+
+  g_assert_true (scholia_store_update_document (store, first, "First, Revised", NULL, "1991", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_document_get_title (first), ==, "First, Revised");
+  g_assert_cmpstr (scholia_document_get_date (first), ==, "1991");
+  g_assert_cmpstr (scholia_document_get_source (first), ==, "Harbour Board minutes");
+
+  g_assert_false (scholia_store_update_document (store, first, "  ", NULL, NULL, NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Rename once: every document follows. */
+  g_assert_true (scholia_store_rename_author (store, "Jules Ferrand", "Jules Ferrand-Baptiste", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_document_get_author (first), ==, "Jules Ferrand-Baptiste");
+  g_assert_cmpstr (scholia_document_get_author (second), ==, "Jules Ferrand-Baptiste");
+
+  /* Renaming onto an existing author merges them. */
+  g_assert_true (scholia_store_rename_author (store, "Margarethe Voß", "jules ferrand-baptiste", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_document_get_author (third), ==, "Jules Ferrand-Baptiste");
+  authors = scholia_store_list_authors (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (authors), ==, 1);
+
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  g_assert_cmpstr (scholia_document_get_author (scholia_store_lookup_document (store, second_id)), ==,
+                   "Jules Ferrand-Baptiste");
+}
+
+static void
+test_documents_find (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  ScholiaDocument *document = add_essay (store, "Harbours and Hinterlands", "Helena Marwick");
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, scholia_document_get_id (document));
+  g_assert_true (scholia_store_find_document (store, id, NULL) == document);
+  g_assert_true (scholia_store_find_document (store, "harbours and hinterlands", NULL) == document);
+  g_assert_true (scholia_store_find_document (store, scholia_document_get_uuid (document), NULL) == document);
+
+  g_assert_null (scholia_store_find_document (store, "No Such Essay", &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  add_essay (store, "Harbours and Hinterlands", "Tomasz Lindqvist");
+  g_assert_null (scholia_store_find_document (store, "Harbours and Hinterlands", &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_AMBIGUOUS);
+}
+
+static void
+test_documents_delete_cascades (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  ScholiaDocument *document = add_essay (store, "Doomed", "Helena Marwick");
+  ScholiaDocument *kept = add_essay (store, "Kept", "Tomasz Lindqvist");
+  ScholiaTheme *theme = scholia_store_add_theme (store, "Trade", NULL, NULL, &error);
+  gint64 tag_id = scholia_tag_get_id (scholia_store_find_tag (store, "thesis", NULL));
+  gint64 theme_id = scholia_theme_get_id (theme);
+  guint changes = 0;
+  ScholiaCounts counts;
+
+  annotation = scholia_store_add_annotation (store, document, 0, 11, &tag_id, 1, &theme_id, 1, "note", &error);
+  g_assert_no_error (error);
+  g_clear_object (&annotation);
+  annotation = scholia_store_add_annotation (store, kept, 0, 11, &tag_id, 1, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (scholia_store_get_documents (store), "items-changed",
+                    G_CALLBACK (count_items_changed), &changes);
+  g_assert_true (scholia_store_delete_document (store, document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 1);
+
+  g_assert_true (scholia_store_get_counts (store, &counts, &error));
+  g_assert_cmpuint (counts.documents, ==, 1);
+  g_assert_cmpuint (counts.annotations, ==, 1);
+  g_assert_cmpuint (counts.authors, ==, 1);
+  g_clear_object (&annotation);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 1);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_themes"), ==, 0);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'note'"), ==, 0);
+}
+
+static void
+test_tags_round_trip (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  ScholiaTag *tag;
+  gint64 id;
+
+  tag = scholia_store_add_tag (store, " periodisation ", "#9141AC", "Where eras begin", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "periodisation");
+  g_assert_cmpint (scholia_tag_get_position (tag), ==, 4);
+  g_assert_false (scholia_tag_get_builtin (tag));
+  id = scholia_tag_get_id (tag);
+
+  g_assert_null (scholia_store_add_tag (store, "Thesis", NULL, NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (scholia_store_add_tag (store, "colourless", "blue", NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (scholia_store_update_tag (store, scholia_store_find_tag (store, "thesis", NULL),
+                                           "claim", "#1c71d8", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = open_store (fixture->path);
+  tag = scholia_store_lookup_tag (store, id);
+  g_assert_cmpstr (scholia_tag_get_colour (tag), ==, "#9141ac");
+  g_assert_cmpstr (scholia_tag_get_description (tag), ==, "Where eras begin");
+  g_assert_null (scholia_store_find_tag (store, "thesis", NULL));
+  tag = scholia_store_find_tag (store, "claim", NULL);
+  g_assert_cmpstr (scholia_tag_get_colour (tag), ==, "#1c71d8");
+  g_assert_true (scholia_tag_get_builtin (tag));
+
+  g_assert_true (scholia_store_delete_tag (store, scholia_store_lookup_tag (store, id), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (store)), ==, 4);
+}
+
+static void
+test_themes_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  ScholiaTheme *theme;
+  gint64 id;
+
+  theme = scholia_store_add_theme (store, "The railway", NULL, "Trains and towns", &error);
+  g_assert_no_error (error);
+  id = scholia_theme_get_id (theme);
+  g_assert_true (scholia_store_update_theme (store, theme, "Railways", "#26a269", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (scholia_store_add_theme (store, "railways", NULL, NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_EXISTS);
+  g_clear_object (&store);
+
+  store = open_store (fixture->path);
+  theme = scholia_store_lookup_theme (store, id);
+  g_assert_cmpstr (scholia_theme_get_name (theme), ==, "Railways");
+  g_assert_cmpstr (scholia_theme_get_colour (theme), ==, "#26a269");
+  g_assert_cmpstr (scholia_theme_get_description (theme), ==, "Trains and towns");
+  g_assert_true (scholia_store_find_theme (store, "RAILWAYS", NULL) == theme);
+}
+
+static void
+test_annotations_round_trip (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(ScholiaAnnotation) loaded = NULL;
+  ScholiaDocument *document = add_essay (store, "Varnholm", "Helena Marwick");
+  ScholiaTheme *theme = scholia_store_add_theme (store, "Decline", NULL, NULL, NULL);
+  gint64 tags[2];
+  gint64 theme_id = scholia_theme_get_id (theme);
+  const gint64 *ids;
+  guint n_ids;
+  const char *text_start = g_utf8_offset_to_pointer (essay, 0);
+  int start = g_utf8_pointer_to_offset (text_start, strstr (essay, "“within"));
+  int end = g_utf8_pointer_to_offset (text_start, strstr (essay, " — so"));
+  gint64 document_id = scholia_document_get_id (document);
+
+  tags[0] = scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL));
+  tags[1] = scholia_tag_get_id (scholia_store_find_tag (store, "thesis", NULL));
+
+  annotation = scholia_store_add_annotation (store, document, start, end, tags, 2, &theme_id, 1,
+                                             "Żeleński is the only witness", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_annotation_get_quote (annotation), ==, "“within a generation”");
+  g_assert_cmpstr (scholia_annotation_get_prefix (annotation), ==, "e harbour at Varnholm silted up ");
+  g_assert_cmpint (g_utf8_strlen (scholia_annotation_get_suffix (annotation), -1), ==, 32);
+  g_assert_cmpstr (scholia_annotation_get_suffix (annotation), ==, " — so wrote Mikołaj Żeleński in ");
+  g_assert_cmpuint (scholia_document_get_annotation_count (document), ==, 1);
+  g_clear_object (&annotation);
+  g_clear_object (&store);
+
+  store = open_store (fixture->path);
+  document = scholia_store_lookup_document (store, document_id);
+  g_assert_cmpuint (scholia_document_get_annotation_count (document), ==, 1);
+  list = scholia_store_list_annotations (store, document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  loaded = g_list_model_get_item (list, 0);
+  g_assert_cmpint (scholia_annotation_get_start (loaded), ==, start);
+  g_assert_cmpint (scholia_annotation_get_end (loaded), ==, end);
+  g_assert_cmpstr (scholia_annotation_get_note (loaded), ==, "Żeleński is the only witness");
+  ids = scholia_annotation_get_tag_ids (loaded, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpint (ids[0], ==, tags[0]);
+  g_assert_cmpint (ids[1], ==, tags[1]);
+  g_assert_true (scholia_annotation_has_theme (loaded, theme_id));
+
+  g_assert_true (scholia_store_set_annotation_note (store, loaded, "Corroborated in 1852", &error));
+  g_assert_true (scholia_store_set_annotation_tags (store, loaded, &tags[1], 1, &error));
+  g_assert_true (scholia_store_set_annotation_themes (store, loaded, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  g_clear_object (&list);
+  g_clear_object (&store);
+
+  store = open_store (fixture->path);
+  document = scholia_store_lookup_document (store, document_id);
+  list = scholia_store_list_annotations (store, document, &error);
+  loaded = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (scholia_annotation_get_note (loaded), ==, "Corroborated in 1852");
+  scholia_annotation_get_tag_ids (loaded, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_true (scholia_annotation_has_tag (loaded, tags[1]));
+  scholia_annotation_get_theme_ids (loaded, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 0);
+
+  g_assert_true (scholia_store_delete_annotation (store, loaded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpuint (scholia_document_get_annotation_count (document), ==, 0);
+}
+
+static void
+test_annotations_refuse_bad_spans (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document = add_essay (store, "Varnholm", "Helena Marwick");
+  int length = g_utf8_strlen (essay, -1);
+  int paragraph_break = g_utf8_pointer_to_offset (essay, strstr (essay, "\n\n"));
+  gint64 missing_tag = 999;
+
+  g_assert_null (scholia_store_add_annotation (store, document, 5, 5, NULL, 0, NULL, 0, NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (scholia_store_add_annotation (store, document, length - 2, length + 1, NULL, 0, NULL, 0, NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (scholia_store_add_annotation (store, document, paragraph_break, paragraph_break + 2,
+                                               NULL, 0, NULL, 0, NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (scholia_store_add_annotation (store, document, 0, 3, &missing_tag, 1, NULL, 0, NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The last character, outside the BMP, is one code point. */
+  g_assert_nonnull (scholia_store_add_annotation (store, document, length - 6, length - 1, NULL, 0, NULL, 0,
+                                                  NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotations"), ==, 1);
+}
+
+static void
+test_annotations_live_list (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(ScholiaAnnotation) later = NULL;
+  g_autoptr(ScholiaAnnotation) earlier = NULL;
+  g_autoptr(ScholiaAnnotation) first = NULL;
+  ScholiaDocument *document = add_essay (store, "Varnholm", "Helena Marwick");
+  ScholiaTag *tag = scholia_store_find_tag (store, "evidence", NULL);
+  gint64 tag_id = scholia_tag_get_id (tag);
+  guint changes = 0;
+
+  list = scholia_store_list_annotations (store, document, &error);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_items_changed), &changes);
+
+  later = scholia_store_add_annotation (store, document, 40, 50, &tag_id, 1, NULL, 0, NULL, &error);
+  earlier = scholia_store_add_annotation (store, document, 10, 20, &tag_id, 1, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 2);
+  first = g_list_model_get_item (list, 0);
+  g_assert_true (first == earlier);
+
+  /* Deleting a tag takes it off the annotations that views are showing. */
+  g_assert_true (scholia_store_delete_tag (store, tag, &error));
+  g_assert_false (scholia_annotation_has_tag (later, tag_id));
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/open/creates-library", test_open_creates_library);
+  ADD ("/store/open/reopens-library", test_open_reopens_library);
+  ADD ("/store/open/empty-file-becomes-library", test_open_empty_file_becomes_library);
+  ADD ("/store/open/refuses-newer-schema", test_open_refuses_newer_schema);
+  ADD ("/store/open/refuses-foreign-database", test_open_refuses_foreign_database);
+  ADD ("/store/open/refuses-text-file", test_open_refuses_text_file);
+  ADD ("/store/open/refuses-folder", test_open_refuses_folder);
+  ADD ("/store/open/refuses-truncated-file", test_open_refuses_truncated_file);
+  ADD ("/store/open/refuses-corrupt-file", test_open_refuses_corrupt_file);
+  ADD ("/store/migrate/runs-pending-steps", test_migrate_runs_pending_steps);
+  ADD ("/store/migrate/failure-leaves-library-unchanged", test_migrate_failure_leaves_library_unchanged);
+  ADD ("/store/documents/round-trip", test_documents_round_trip);
+  ADD ("/store/documents/refuse-bad-text", test_documents_refuse_bad_text);
+  ADD ("/store/documents/update-and-shared-authors", test_documents_update_and_shared_authors);
+  ADD ("/store/documents/find", test_documents_find);
+  ADD ("/store/documents/delete-cascades", test_documents_delete_cascades);
+  ADD ("/store/tags/round-trip", test_tags_round_trip);
+  ADD ("/store/themes/round-trip", test_themes_round_trip);
+  ADD ("/store/annotations/round-trip", test_annotations_round_trip);
+  ADD ("/store/annotations/refuse-bad-spans", test_annotations_refuse_bad_spans);
+  ADD ("/store/annotations/live-list", test_annotations_live_list);
+#undef ADD
+
+  return g_test_run ();
+}
