@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "cli-runner.h"
 
 typedef struct
@@ -153,6 +155,98 @@ test_foreign_file_refused (Fixture       *fixture,
   g_assert_cmpstr (after, ==, notes);
 }
 
+static char *
+write_essay (Fixture    *fixture,
+             const char *name,
+             const char *contents,
+             gssize      length)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static void
+test_import_batch_goes_on_after_bad_files (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *good = write_essay (fixture, "harbour_dues.txt",
+                                       "The dues rose in 1843.\r\nThe merchants left.\r\n", -1);
+  g_autofree char *empty = write_essay (fixture, "empty.txt", "", 0);
+  g_autofree char *binary = write_essay (fixture, "ledger.bin", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.txt", NULL);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--author", "Helena Marwick",
+           empty, good, binary, missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "1\tharbour dues\n");
+  g_assert_cmpint (cli_count_lines (run.err), ==, 3);
+  g_assert_nonnull (strstr (run.err, "empty.txt"));
+  g_assert_nonnull (strstr (run.err, "ledger.bin"));
+  g_assert_nonnull (strstr (run.err, "missing.txt"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "show", "--text", "harbour dues", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "The dues rose in 1843.\nThe merchants left.\n");
+}
+
+static void
+test_document_commands (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *essay = write_essay (fixture, "essay.md",
+                                        "# The Customs House\n\nIt *closed* in 1861, “for good”.\n", -1);
+  JsonArray *documents;
+  JsonObject *first;
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--date", "c. 1925",
+           "--source", "Harbour Board minutes, fol. 12", essay, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\tThe Customs House\n");
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  documents = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (documents), ==, 1);
+  first = json_array_get_object_element (documents, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "The Customs House");
+  g_assert_cmpstr (json_object_get_string_member (first, "date"), ==, "c. 1925");
+  g_assert_cmpint (json_object_get_int_member (first, "annotations"), ==, 0);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "edit", "1", "--author", "Tomasz Lindqvist",
+           "--title", "The Old Customs House", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "show", "The Old Customs House", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Author:       Tomasz Lindqvist\n"));
+  g_assert_nonnull (strstr (run.out, "Source:       Harbour Board minutes, fol. 12\n"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Tomasz Lindqvist"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "edit", "1", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "show", "No Such Essay", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "No Such Essay"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "delete", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "info", NULL);
+  g_assert_nonnull (strstr (run.out, "Documents:       0\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,6 +260,8 @@ main (int    argc,
   ADD ("/cli/default-library-under-xdg-data-home", test_default_library);
   ADD ("/cli/missing-library-is-an-error", test_missing_library);
   ADD ("/cli/foreign-file-refused-unchanged", test_foreign_file_refused);
+  ADD ("/cli/import/batch-goes-on-after-bad-files", test_import_batch_goes_on_after_bad_files);
+  ADD ("/cli/documents/import-list-edit-show-delete", test_document_commands);
 #undef ADD
 
   return g_test_run ();

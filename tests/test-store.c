@@ -571,6 +571,67 @@ test_documents_delete_cascades (Fixture       *fixture,
 }
 
 static void
+test_documents_delete_and_restore (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(ScholiaDeletedDocument) deleted = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(ScholiaAnnotation) restored_annotation = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *text = NULL;
+  ScholiaDocument *first = add_essay (store, "First", "Helena Marwick");
+  ScholiaDocument *second = add_essay (store, "Second", "Adaeze Okafor");
+  ScholiaDocument *restored;
+  ScholiaTheme *theme = scholia_store_add_theme (store, "Silt", NULL, NULL, NULL);
+  ScholiaTag *tag = scholia_store_add_tag (store, "doomed", NULL, NULL, NULL);
+  gint64 tag_ids[2] = { scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL)), scholia_tag_get_id (tag) };
+  gint64 theme_id = scholia_theme_get_id (theme);
+  gint64 id = scholia_document_get_id (first);
+  gint64 annotation_id;
+  guint n_ids;
+
+  annotation = scholia_store_add_annotation (store, first, 4, 11, tag_ids, 2, &theme_id, 1, "A note", &error);
+  g_assert_no_error (error);
+  annotation_id = scholia_annotation_get_id (annotation);
+  uuid = g_strdup (scholia_document_get_uuid (first));
+
+  deleted = scholia_store_delete_document_undoable (store, first, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deleted);
+  g_assert_null (scholia_store_lookup_document (store, id));
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotations"), ==, 0);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM authors"), ==, 1);
+
+  /* A tag deleted in the meantime is simply not restored. */
+  g_assert_true (scholia_store_delete_tag (store, tag, &error));
+
+  restored = scholia_store_restore_document (store, deleted, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_assert_cmpint (scholia_document_get_id (restored), ==, id);
+  g_assert_cmpstr (scholia_document_get_uuid (restored), ==, uuid);
+  g_assert_cmpstr (scholia_document_get_author (restored), ==, "Helena Marwick");
+  g_assert_cmpuint (scholia_document_get_annotation_count (restored), ==, 1);
+  g_assert_true (scholia_store_lookup_document (store, scholia_document_get_id (second)) == second);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 2);
+
+  text = scholia_store_load_text (store, restored, &error);
+  g_assert_cmpstr (text, ==, essay);
+  list = scholia_store_list_annotations (store, restored, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  restored_annotation = g_list_model_get_item (list, 0);
+  g_assert_cmpint (scholia_annotation_get_id (restored_annotation), ==, annotation_id);
+  g_assert_cmpstr (scholia_annotation_get_note (restored_annotation), ==, "A note");
+  scholia_annotation_get_tag_ids (restored_annotation, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_true (scholia_annotation_has_theme (restored_annotation, theme_id));
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Zelenski'"), ==, 2);
+}
+
+static void
 test_tags_round_trip (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -799,6 +860,7 @@ main (int    argc,
   ADD ("/store/documents/update-and-shared-authors", test_documents_update_and_shared_authors);
   ADD ("/store/documents/find", test_documents_find);
   ADD ("/store/documents/delete-cascades", test_documents_delete_cascades);
+  ADD ("/store/documents/delete-and-restore", test_documents_delete_and_restore);
   ADD ("/store/tags/round-trip", test_tags_round_trip);
   ADD ("/store/themes/round-trip", test_themes_round_trip);
   ADD ("/store/annotations/round-trip", test_annotations_round_trip);

@@ -13,6 +13,11 @@
 static const ScholiaCliCommand commands[] = {
   { "init", "", N_("Create the library if it does not exist yet"), scholia_cli_run_init },
   { "info", "", N_("Show where the library is and what it holds"), scholia_cli_run_info },
+  { "import", "[--title T] [--author A] [--date D] [--source S] FILE…", N_("Import essays"), scholia_cli_run_import },
+  { "list", "[--json]", N_("List the documents"), scholia_cli_run_list },
+  { "show", "DOC [--text]", N_("Show a document’s metadata, or its text"), scholia_cli_run_show },
+  { "edit", "DOC [--title T] [--author A] [--date D] [--source S]", N_("Change a document’s metadata"), scholia_cli_run_edit },
+  { "delete", "DOC", N_("Delete a document and its annotations"), scholia_cli_run_delete },
 };
 
 static void
@@ -25,13 +30,14 @@ print_help (FILE *out)
     {
       g_autofree char *synopsis = g_strjoin (" ", commands[i].name, commands[i].parameters, NULL);
 
-      fprintf (out, "  %-28s %s\n", synopsis, _(commands[i].summary));
+      fprintf (out, "  %s\n      %s\n", synopsis, _(commands[i].summary));
     }
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-28s %s\n", "--library FILE", _("Use this library instead of the default one"));
   fprintf (out, "  %-28s %s\n", "--help", _("Show this help"));
   fprintf (out, "  %-28s %s\n", "--version", _("Show the version"));
-  fprintf (out, "\n%s\n", _("Run “scholia-cli COMMAND --help” for the options of a command."));
+  fprintf (out, "\n%s\n", _("DOC is a document’s id or its exact title."));
+  fprintf (out, "%s\n", _("Run “scholia-cli COMMAND --help” for the options of a command."));
 }
 
 ScholiaStore *

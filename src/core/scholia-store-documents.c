@@ -71,6 +71,53 @@ _scholia_store_load_documents (ScholiaStore  *self,
   return TRUE;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  gint64 left = scholia_document_get_id ((ScholiaDocument *) a);
+  gint64 right = scholia_document_get_id ((ScholiaDocument *) b);
+
+  return (left > right) - (left < right);
+}
+
+/* Reads one document back from the file (after a restore) and puts it into the model where
+ * its id belongs. */
+ScholiaDocument *
+_scholia_store_load_document (ScholiaStore  *self,
+                              gint64         id,
+                              GError       **error)
+{
+  g_autoptr(ScholiaDocument) document = NULL;
+  sqlite3_stmt *stmt;
+  gint64 *key;
+  int rc;
+
+  stmt = scholia_db_prepare (self->db,
+                             "SELECT " DOCUMENT_COLUMNS " FROM documents d"
+                             " LEFT JOIN authors a ON a.id = d.author_id WHERE d.id = ?",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = scholia_db_step (self->db, stmt, error);
+  if (rc == SQLITE_ROW)
+    document = document_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                 _("No document has the id %" G_GINT64_FORMAT), id);
+  sqlite3_reset (stmt);
+  if (document == NULL)
+    return NULL;
+
+  key = g_new (gint64, 1);
+  *key = id;
+  g_list_store_insert_sorted (self->documents, document, compare_ids, NULL);
+  g_hash_table_insert (self->documents_by_id, key, document);
+  return document;
+}
+
 GListModel *
 scholia_store_get_documents (ScholiaStore *self)
 {
@@ -139,8 +186,8 @@ tidy_field (const char *value)
   return value != NULL ? g_strstrip (g_strdup (value)) : NULL;
 }
 
-static gboolean
-insert_pages (ScholiaStore  *self,
+gboolean
+_scholia_store_insert_pages (ScholiaStore  *self,
               gint64         document_id,
               GArray        *pages,
               GError       **error)
@@ -248,7 +295,7 @@ scholia_store_add_document (ScholiaStore  *self,
     goto failed;
   id = scholia_db_last_insert_id (self->db);
 
-  if (!insert_pages (self, id, pages, error) || !scholia_db_commit (self->db, error))
+  if (!_scholia_store_insert_pages (self, id, pages, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
   document = scholia_document_new (id, uuid);

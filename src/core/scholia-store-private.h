@@ -38,6 +38,9 @@ ScholiaStore *_scholia_store_open_with_migrations (const char              *path
 gint64        _scholia_store_now                  (void);
 gboolean      _scholia_store_load_documents       (ScholiaStore            *self,
                                                    GError                 **error);
+ScholiaDocument *_scholia_store_load_document    (ScholiaStore            *self,
+                                                   gint64                   id,
+                                                   GError                 **error);
 gboolean      _scholia_store_load_labels          (ScholiaStore            *self,
                                                    GError                 **error);
 const char   *_scholia_store_get_cached_text      (ScholiaStore            *self,
@@ -51,6 +54,10 @@ void          _scholia_store_forget_label         (ScholiaStore            *self
 void          _scholia_store_release_live         (ScholiaStore            *self);
 gboolean      _scholia_store_delete_unused_authors (ScholiaStore           *self,
                                                     GError                **error);
+gboolean      _scholia_store_insert_pages         (ScholiaStore            *self,
+                                                   gint64                   document_id,
+                                                   GArray                  *pages,
+                                                   GError                 **error);
 gboolean      _scholia_store_ensure_author        (ScholiaStore            *self,
                                                    const char              *name,
                                                    gint64                  *author_id,

@@ -32,7 +32,9 @@ gboolean      scholia_store_get_counts         (ScholiaStore   *self,
 
 /* Documents. The list model holds every ScholiaDocument, in the order they were added, and is
  * kept current by every call below. Every change is one transaction, committed before the
- * model changes. Strings passed as NULL to update mean "keep". */
+ * model changes. Strings passed as NULL to update mean "keep". Documents, tags and themes
+ * returned by the store are owned by it (transfer none); annotations are returned with a
+ * reference the caller owns (transfer full), as are list models from list_annotations. */
 GListModel      *scholia_store_get_documents     (ScholiaStore     *self);
 ScholiaDocument *scholia_store_add_document      (ScholiaStore     *self,
                                                   const char       *title,
@@ -63,6 +65,21 @@ gboolean         scholia_store_update_document   (ScholiaStore     *self,
 gboolean         scholia_store_delete_document   (ScholiaStore     *self,
                                                   ScholiaDocument  *document,
                                                   GError          **error);
+
+/* Deleting with undo: everything the document held (text, pages, annotations and their tags,
+ * themes and notes) is kept in memory so that restore puts it back with the same ids and
+ * uuids. Links to tags or themes deleted in between are dropped on restore. */
+typedef struct _ScholiaDeletedDocument ScholiaDeletedDocument;
+
+ScholiaDeletedDocument *scholia_store_delete_document_undoable (ScholiaStore           *self,
+                                                                ScholiaDocument        *document,
+                                                                GError                **error);
+ScholiaDocument        *scholia_store_restore_document         (ScholiaStore           *self,
+                                                                ScholiaDeletedDocument *deleted,
+                                                                GError                **error);
+void                    scholia_deleted_document_free          (ScholiaDeletedDocument *deleted);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaDeletedDocument, scholia_deleted_document_free)
 
 /* Authors are shared between documents: renaming one renames it everywhere (and merges into an
  * existing author of the new name). Names come sorted, without duplicates. */

@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "scholia-cli.h"
+#include "scholia-library-import.h"
+
+int
+scholia_cli_run_import (ScholiaCli  *cli,
+                        int          argc,
+                        char       **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *source = NULL;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title of the essay (one file only)"), N_("TITLE") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Author of the essays"), N_("AUTHOR") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date, as free text: 1956, c. 1925, spring 1917"), N_("DATE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Source or citation"), N_("SOURCE") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  ScholiaMetadata overrides;
+  int failures = 0;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "import", "FILE…", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc < 2)
+    return scholia_cli_usage_error ("import", _("Name at least one file to import"));
+  if (title != NULL && argc > 2)
+    return scholia_cli_usage_error ("import", _("--title applies to one file only"));
+
+  if (scholia_cli_open_store (cli, TRUE, &error) == NULL)
+    return scholia_cli_fail (error);
+
+  overrides = (ScholiaMetadata) { title, author, date, source };
+
+  /* Each file is one transaction: a bad file is reported and the rest of the batch goes on. */
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GError) file_error = NULL;
+      ScholiaDocument *document;
+
+      document = scholia_library_import_file (cli->store, file, &overrides, NULL, &file_error);
+      if (document == NULL)
+        {
+          scholia_cli_fail (file_error);
+          failures++;
+          continue;
+        }
+
+      printf ("%" G_GINT64_FORMAT "\t%s\n", scholia_document_get_id (document),
+              scholia_document_get_title (document));
+    }
+
+  return failures > 0 ? SCHOLIA_CLI_FAILED : SCHOLIA_CLI_OK;
+}
+
+static void
+add_document_members (JsonBuilder     *builder,
+                      ScholiaDocument *document)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, scholia_document_get_id (document));
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, scholia_document_get_uuid (document));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, scholia_document_get_title (document));
+  json_builder_set_member_name (builder, "author");
+  json_builder_add_string_value (builder, scholia_document_get_author (document));
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, scholia_document_get_date (document));
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, scholia_document_get_source (document));
+  json_builder_set_member_name (builder, "characters");
+  json_builder_add_int_value (builder, scholia_document_get_characters (document));
+  json_builder_set_member_name (builder, "annotations");
+  json_builder_add_int_value (builder, scholia_document_get_annotation_count (document));
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+/* Pads by display width, not bytes, so that “Żeleński” lines up with “Marwick”. */
+static void
+print_cell (const char *text,
+            int         width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length > width)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
+
+      printf ("%s… ", cut);
+      return;
+    }
+  printf ("%s%*s ", text, (int) (width - length), "");
+}
+
+int
+scholia_cli_run_list (ScholiaCli  *cli,
+                      int          argc,
+                      char       **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  GListModel *documents;
+  guint n;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "list", "", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return scholia_cli_usage_error ("list", _("list takes no arguments"));
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL)
+    return scholia_cli_fail (error);
+
+  documents = scholia_store_get_documents (cli->store);
+  n = g_list_model_get_n_items (documents);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+
+          json_builder_begin_object (builder);
+          add_document_members (builder, document);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return SCHOLIA_CLI_OK;
+    }
+
+  print_cell (_("ID"), 5);
+  print_cell (_("Title"), 40);
+  print_cell (_("Author"), 24);
+  print_cell (_("Date"), 12);
+  print_cell (_("Characters"), 10);
+  printf ("%s\n", _("Annotations"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, scholia_document_get_id (document));
+      g_autofree char *characters = g_strdup_printf ("%" G_GINT64_FORMAT, scholia_document_get_characters (document));
+
+      print_cell (id, 5);
+      print_cell (scholia_document_get_title (document), 40);
+      print_cell (scholia_document_get_author (document), 24);
+      print_cell (scholia_document_get_date (document), 12);
+      print_cell (characters, 10);
+      printf ("%u\n", scholia_document_get_annotation_count (document));
+    }
+
+  return SCHOLIA_CLI_OK;
+}
+
+static ScholiaDocument *
+find_document (ScholiaCli  *cli,
+               const char  *id_or_title,
+               GError     **error)
+{
+  if (scholia_cli_open_store (cli, FALSE, error) == NULL)
+    return NULL;
+  return scholia_store_find_document (cli->store, id_or_title, error);
+}
+
+int
+scholia_cli_run_show (ScholiaCli  *cli,
+                      int          argc,
+                      char       **argv)
+{
+  gboolean text_only = FALSE;
+  const GOptionEntry entries[] = {
+    { "text", 0, 0, G_OPTION_ARG_NONE, &text_only, N_("Print the document’s text only"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pages = NULL;
+  g_autoptr(GDateTime) added = NULL;
+  g_autofree char *added_text = NULL;
+  ScholiaDocument *document;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "show", "DOC", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("show", _("Name one document by id or title"));
+
+  document = find_document (cli, argv[1], &error);
+  if (document == NULL)
+    return scholia_cli_fail (error);
+
+  if (text_only)
+    {
+      g_autofree char *text = scholia_store_load_text (cli->store, document, &error);
+
+      if (text == NULL)
+        return scholia_cli_fail (error);
+      fputs (text, stdout);
+      if (!g_str_has_suffix (text, "\n"))
+        fputc ('\n', stdout);
+      return SCHOLIA_CLI_OK;
+    }
+
+  pages = scholia_store_load_pages (cli->store, document, &error);
+  if (pages == NULL)
+    return scholia_cli_fail (error);
+  added = g_date_time_new_from_unix_local (scholia_document_get_created (document));
+  added_text = g_date_time_format (added, "%Y-%m-%d %H:%M");
+
+  printf ("%-13s %" G_GINT64_FORMAT "\n", _("ID:"), scholia_document_get_id (document));
+  printf ("%-13s %s\n", _("Title:"), scholia_document_get_title (document));
+  printf ("%-13s %s\n", _("Author:"), scholia_document_get_author (document));
+  printf ("%-13s %s\n", _("Date:"), scholia_document_get_date (document));
+  printf ("%-13s %s\n", _("Source:"), scholia_document_get_source (document));
+  printf ("%-13s %" G_GINT64_FORMAT "\n", _("Characters:"), scholia_document_get_characters (document));
+  printf ("%-13s %u\n", _("Annotations:"), scholia_document_get_annotation_count (document));
+  if (pages->len > 0)
+    printf ("%-13s %s–%s\n", _("Pages:"), g_array_index (pages, ScholiaPageRange, 0).label,
+            g_array_index (pages, ScholiaPageRange, pages->len - 1).label);
+  printf ("%-13s %s\n", _("Added:"), added_text);
+  printf ("%-13s %s\n", _("UUID:"), scholia_document_get_uuid (document));
+  return SCHOLIA_CLI_OK;
+}
+
+int
+scholia_cli_run_edit (ScholiaCli  *cli,
+                      int          argc,
+                      char       **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *source = NULL;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("New title"), N_("TITLE") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("New author (\"\" for none)"), N_("AUTHOR") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("New date, as free text"), N_("DATE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("New source or citation"), N_("SOURCE") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "edit", "DOC", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("edit", _("Name one document by id or title"));
+  if (title == NULL && author == NULL && date == NULL && source == NULL)
+    return scholia_cli_usage_error ("edit", _("Give at least one of --title, --author, --date, --source"));
+
+  document = find_document (cli, argv[1], &error);
+  if (document == NULL ||
+      !scholia_store_update_document (cli->store, document, title, author, date, source, &error))
+    return scholia_cli_fail (error);
+
+  printf ("%" G_GINT64_FORMAT "\t%s\n", scholia_document_get_id (document),
+          scholia_document_get_title (document));
+  return SCHOLIA_CLI_OK;
+}
+
+int
+scholia_cli_run_delete (ScholiaCli  *cli,
+                        int          argc,
+                        char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  ScholiaDocument *document;
+  guint annotations;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "delete", "DOC", NULL, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("delete", _("Name one document by id or title"));
+
+  document = find_document (cli, argv[1], &error);
+  if (document == NULL)
+    return scholia_cli_fail (error);
+
+  title = g_strdup (scholia_document_get_title (document));
+  annotations = scholia_document_get_annotation_count (document);
+  if (!scholia_store_delete_document (cli->store, document, &error))
+    return scholia_cli_fail (error);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Deleted “%s” and its %u annotation\n",
+                       "Deleted “%s” and its %u annotations\n", annotations),
+          title, annotations);
+  return SCHOLIA_CLI_OK;
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "scholia-importer.h"
+
+G_BEGIN_DECLS
+
+/* The per-format importers. Each fills in @out (text and whatever metadata it finds) or sets
+ * @error with a message naming @name, the file as the user knows it. The entry point in
+ * scholia-importer.c picks the importer, then checks what every format shares: cancellation,
+ * an empty result, the size limit. */
+gboolean  _scholia_import_text      (GBytes               *bytes,
+                                     const char           *name,
+                                     ScholiaImportedText  *out,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
+gboolean  _scholia_import_markdown  (GBytes               *bytes,
+                                     const char           *name,
+                                     ScholiaImportedText  *out,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
+gboolean  _scholia_import_html      (GBytes               *bytes,
+                                     const char           *name,
+                                     ScholiaImportedText  *out,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
+gboolean  _scholia_import_pdf       (GBytes               *bytes,
+                                     const char           *name,
+                                     ScholiaImportedText  *out,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
+/* DOCX or ODT: which one is decided from the archive's entries, and out->format set. */
+gboolean  _scholia_import_zip       (GBytes               *bytes,
+                                     const char           *name,
+                                     ScholiaImportedText  *out,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
+
+/* Shared helpers, in scholia-import-text.c. */
+
+/* Decodes the bytes of a text file to UTF-8 with LF line ends: a UTF-8 or UTF-16 byte order
+ * mark wins, then valid UTF-8, then @charset_hint (a charset a file declared, may be NULL), then
+ * Windows-1252, then Latin-1. Refuses data with NUL bytes, which no text file has. Not yet NFC:
+ * see _scholia_import_finish_text(). */
+char     *_scholia_import_decode    (const char           *data,
+                                     gsize                 length,
+                                     const char           *charset_hint,
+                                     const char           *name,
+                                     GError              **error);
+/* Turns CRLF and lone CR into LF in place, in one pass; returns the new length. */
+gsize     _scholia_import_normalize_line_ends (char       *text,
+                                               gsize       length);
+/* Normalizes @text (taken) to NFC, trims blank lines and trailing spaces at its ends, and
+ * returns it. Only lines that can change are normalized, so ASCII and Latin text costs one scan. */
+char     *_scholia_import_finish_text (char               *text);
+/* Adds a line to a paragraph being built: joined with a space, or directly when the paragraph
+ * ends with a hyphen that splits a word ("histo-" + "rian"). Whitespace at the line's ends goes. */
+void      _scholia_import_join_line (GString              *paragraph,
+                                     const char           *line,
+                                     gssize                length);
+/* Ends a paragraph: appends @paragraph to @text after a blank line, unless it is empty. */
+void      _scholia_import_add_paragraph (GString          *text,
+                                         const char       *paragraph,
+                                         gssize            length);
+/* A title guess: @line stripped, when it has content and fewer than 120 characters; else NULL. */
+char     *_scholia_import_guess_title (const char         *line,
+                                       gssize              length);
+
+/* In scholia-import-html.c, also used for entities in Markdown: decodes the entity that starts
+ * at @s (just after the '&') into @out and returns the number of bytes it used, including the
+ * ';', or 0 when @s starts no entity we know. */
+gsize     _scholia_import_decode_entity (const char       *s,
+                                         gsize             length,
+                                         GString          *out);
+
+G_END_DECLS

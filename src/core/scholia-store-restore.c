@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scholia-error.h"
+#include "scholia-store-private.h"
+
+/* Deleting a document with undo: the rows it owned are read into memory inside the deleting
+ * transaction, and restore writes them back with their old ids and uuids, so that anything
+ * which refers to them (exports, W3C annotation ids) still matches. */
+
+typedef struct
+{
+  gint64  id;
+  char   *uuid;
+  int     start;
+  int     end;
+  char   *quote;
+  char   *prefix;
+  char   *suffix;
+  char   *note;
+  int     orphaned;
+  gint64  created;
+  gint64  modified;
+  GArray *tag_ids;
+  GArray *theme_ids;
+} SavedAnnotation;
+
+struct _ScholiaDeletedDocument
+{
+  gint64  id;
+  char   *uuid;
+  char   *title;
+  char   *author;
+  char   *date;
+  char   *source;
+  char   *text;
+  char   *checksum;
+  gint64  created;
+  gint64  modified;
+  GArray *pages;        /* ScholiaPageRange */
+  GArray *annotations;  /* SavedAnnotation */
+};
+
+static void
+saved_annotation_clear (SavedAnnotation *saved)
+{
+  g_free (saved->uuid);
+  g_free (saved->quote);
+  g_free (saved->prefix);
+  g_free (saved->suffix);
+  g_free (saved->note);
+  g_clear_pointer (&saved->tag_ids, g_array_unref);
+  g_clear_pointer (&saved->theme_ids, g_array_unref);
+}
+
+void
+scholia_deleted_document_free (ScholiaDeletedDocument *deleted)
+{
+  if (deleted == NULL)
+    return;
+
+  g_free (deleted->uuid);
+  g_free (deleted->title);
+  g_free (deleted->author);
+  g_free (deleted->date);
+  g_free (deleted->source);
+  g_free (deleted->text);
+  g_free (deleted->checksum);
+  g_clear_pointer (&deleted->pages, g_array_unref);
+  g_clear_pointer (&deleted->annotations, g_array_unref);
+  g_free (deleted);
+}
+
+static gboolean
+save_links (ScholiaStore  *self,
+            const char    *sql,
+            gint64         annotation_id,
+            GArray       **ids,
+            GError       **error)
+{
+  sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (*ids, id);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+save_annotations (ScholiaStore            *self,
+                  ScholiaDeletedDocument  *deleted,
+                  GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  deleted->annotations = g_array_new (FALSE, TRUE, sizeof (SavedAnnotation));
+  g_array_set_clear_func (deleted->annotations, (GDestroyNotify) saved_annotation_clear);
+
+  stmt = scholia_db_prepare (self->db,
+                             "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix, note,"
+                             " orphaned, created, modified FROM annotations WHERE document_id = ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deleted->id);
+  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      SavedAnnotation saved = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .uuid = g_strdup (scholia_db_column_text (stmt, 1)),
+        .start = sqlite3_column_int (stmt, 2),
+        .end = sqlite3_column_int (stmt, 3),
+        .quote = g_strdup (scholia_db_column_text (stmt, 4)),
+        .prefix = g_strdup (scholia_db_column_text (stmt, 5)),
+        .suffix = g_strdup (scholia_db_column_text (stmt, 6)),
+        .note = g_strdup (scholia_db_column_text (stmt, 7)),
+        .orphaned = sqlite3_column_int (stmt, 8),
+        .created = sqlite3_column_int64 (stmt, 9),
+        .modified = sqlite3_column_int64 (stmt, 10),
+      };
+
+      g_array_append_val (deleted->annotations, saved);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return FALSE;
+
+  /* Links are read after the loop: one statement at a time keeps the cache simple. */
+  for (guint i = 0; i < deleted->annotations->len; i++)
+    {
+      SavedAnnotation *saved = &g_array_index (deleted->annotations, SavedAnnotation, i);
+
+      if (!save_links (self, "SELECT tag_id FROM annotation_tags WHERE annotation_id = ? ORDER BY position",
+                       saved->id, &saved->tag_ids, error) ||
+          !save_links (self, "SELECT theme_id FROM annotation_themes WHERE annotation_id = ? ORDER BY position",
+                       saved->id, &saved->theme_ids, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static ScholiaDeletedDocument *
+save_document (ScholiaStore     *self,
+               ScholiaDocument  *document,
+               GError          **error)
+{
+  g_autoptr(ScholiaDeletedDocument) deleted = g_new0 (ScholiaDeletedDocument, 1);
+
+  deleted->id = scholia_document_get_id (document);
+  deleted->uuid = g_strdup (scholia_document_get_uuid (document));
+  deleted->title = g_strdup (scholia_document_get_title (document));
+  deleted->author = g_strdup (scholia_document_get_author (document));
+  deleted->date = g_strdup (scholia_document_get_date (document));
+  deleted->source = g_strdup (scholia_document_get_source (document));
+  deleted->checksum = g_strdup (scholia_document_get_checksum (document));
+  deleted->created = scholia_document_get_created (document);
+  deleted->modified = scholia_document_get_modified (document);
+
+  deleted->text = scholia_store_load_text (self, document, error);
+  if (deleted->text == NULL)
+    return NULL;
+  deleted->pages = scholia_store_load_pages (self, document, error);
+  if (deleted->pages == NULL || !save_annotations (self, deleted, error))
+    return NULL;
+
+  return g_steal_pointer (&deleted);
+}
+
+ScholiaDeletedDocument *
+scholia_store_delete_document_undoable (ScholiaStore     *self,
+                                        ScholiaDocument  *document,
+                                        GError          **error)
+{
+  g_autoptr(ScholiaDeletedDocument) deleted = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+
+  deleted = save_document (self, document, error);
+  if (deleted == NULL || !scholia_store_delete_document (self, document, error))
+    return NULL;
+
+  return g_steal_pointer (&deleted);
+}
+
+static gboolean
+restore_links (ScholiaStore  *self,
+               const char    *sql,
+               gint64         annotation_id,
+               GArray        *ids,
+               GError       **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, annotation_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      sqlite3_bind_int (stmt, 3, i);
+      if (!scholia_db_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+restore_annotations (ScholiaStore            *self,
+                     ScholiaDeletedDocument  *deleted,
+                     gint64                   document_id,
+                     GError                 **error)
+{
+  for (guint i = 0; i < deleted->annotations->len; i++)
+    {
+      SavedAnnotation *saved = &g_array_index (deleted->annotations, SavedAnnotation, i);
+      sqlite3_stmt *stmt;
+
+      stmt = scholia_db_prepare (self->db,
+                                 "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
+                                 " quote, prefix, suffix, note, orphaned, created, modified)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, saved->id);
+      scholia_db_bind_text (stmt, 2, saved->uuid);
+      sqlite3_bind_int64 (stmt, 3, document_id);
+      sqlite3_bind_int (stmt, 4, saved->start);
+      sqlite3_bind_int (stmt, 5, saved->end);
+      scholia_db_bind_text (stmt, 6, saved->quote);
+      scholia_db_bind_text (stmt, 7, saved->prefix);
+      scholia_db_bind_text (stmt, 8, saved->suffix);
+      scholia_db_bind_text (stmt, 9, saved->note);
+      sqlite3_bind_int (stmt, 10, saved->orphaned);
+      sqlite3_bind_int64 (stmt, 11, saved->created);
+      sqlite3_bind_int64 (stmt, 12, saved->modified);
+      if (!scholia_db_step_done (self->db, stmt, error))
+        return FALSE;
+
+      /* Tags and themes deleted since are skipped rather than failing the restore. */
+      if (!restore_links (self,
+                          "INSERT INTO annotation_tags (annotation_id, tag_id, position)"
+                          " SELECT ?1, id, ?3 FROM tags WHERE id = ?2",
+                          saved->id, saved->tag_ids, error) ||
+          !restore_links (self,
+                          "INSERT INTO annotation_themes (annotation_id, theme_id, position)"
+                          " SELECT ?1, id, ?3 FROM themes WHERE id = ?2",
+                          saved->id, saved->theme_ids, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+ScholiaDocument *
+scholia_store_restore_document (ScholiaStore            *self,
+                                ScholiaDeletedDocument  *deleted,
+                                GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 author_id;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (deleted != NULL, NULL);
+
+  if (!scholia_db_begin (self->db, error))
+    return NULL;
+
+  if (!_scholia_store_ensure_author (self, deleted->author, &author_id, error))
+    goto failed;
+
+  stmt = scholia_db_prepare (self->db,
+                             "INSERT INTO documents (id, uuid, title, author_id, date, source, text,"
+                             " characters, checksum, created, modified)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, deleted->id);
+  scholia_db_bind_text (stmt, 2, deleted->uuid);
+  scholia_db_bind_text (stmt, 3, deleted->title);
+  if (author_id > 0)
+    sqlite3_bind_int64 (stmt, 4, author_id);
+  scholia_db_bind_text (stmt, 5, deleted->date);
+  scholia_db_bind_text (stmt, 6, deleted->source);
+  sqlite3_bind_text (stmt, 7, deleted->text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, g_utf8_strlen (deleted->text, -1));
+  scholia_db_bind_text (stmt, 9, deleted->checksum);
+  sqlite3_bind_int64 (stmt, 10, deleted->created);
+  sqlite3_bind_int64 (stmt, 11, deleted->modified);
+  if (!scholia_db_step_done (self->db, stmt, error))
+    goto failed;
+
+  if (!_scholia_store_insert_pages (self, deleted->id, deleted->pages, error) ||
+      !restore_annotations (self, deleted, deleted->id, error) ||
+      !scholia_db_commit (self->db, error))
+    goto failed;
+
+  return _scholia_store_load_document (self, deleted->id, error);
+
+failed:
+  scholia_db_rollback (self->db);
+  return NULL;
+}

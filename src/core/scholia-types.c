@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "scholia-types.h"
+
+void
+scholia_page_range_clear (ScholiaPageRange *range)
+{
+  g_return_if_fail (range != NULL);
+
+  g_clear_pointer (&range->label, g_free);
+}
+
+/* The array owns each range's label, so freeing the array (or removing an element) frees it. */
+GArray *
+scholia_page_ranges_new (void)
+{
+  GArray *ranges = g_array_new (FALSE, TRUE, sizeof (ScholiaPageRange));
+
+  g_array_set_clear_func (ranges, (GDestroyNotify) scholia_page_range_clear);
+
+  return ranges;
+}

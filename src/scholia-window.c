@@ -1,0 +1,414 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Scholia"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "scholia-window-private.h"
+
+/* The schema id stays the same in a development build, so both share one window size. */
+#define SETTINGS_SCHEMA_ID "io.github.scholia.Scholia"
+
+G_DEFINE_FINAL_TYPE (ScholiaWindow, scholia_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Which page the content pane shows follows from the store alone, so every change funnels here. */
+static void
+update_state (ScholiaWindow *self)
+{
+  gboolean has_store = self->store != NULL;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  const char *page;
+
+  if (!has_store)
+    page = "error";
+  else if (g_list_model_get_n_items (scholia_store_get_documents (self->store)) == 0)
+    page = "empty";
+  else
+    page = "document";
+
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+
+  /* Without a library there is nothing to list, so the content pane stands alone and carries the
+   * window buttons itself. */
+  gtk_widget_set_visible (self->sidebar_box, has_store);
+  gtk_widget_set_visible (self->back_button, has_store && folded);
+  adw_header_bar_set_show_start_title_buttons (self->content_header, folded || !has_store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-library", !has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-library", !has_store);
+}
+
+static void
+on_documents_items_changed_cb (ScholiaWindow *self,
+                               guint          position,
+                               guint          removed,
+                               guint          added,
+                               GListModel    *documents)
+{
+  update_state (self);
+}
+
+static void
+on_leaflet_folded_cb (ScholiaWindow *self,
+                      GParamSpec    *pspec,
+                      AdwLeaflet    *leaflet)
+{
+  update_state (self);
+}
+
+static void
+on_back_button_clicked_cb (ScholiaWindow *self,
+                           GtkButton     *button)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_chooser_response_cb (ScholiaWindow   *self,
+                        int              response,
+                        GtkNativeDialog *chooser)
+{
+  g_autoptr(GtkNativeDialog) owned = g_steal_pointer (&self->chooser);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = g_file_get_path (file);
+
+  /* SQLite needs a real file: a location that is only a URI (a remote share) cannot hold one. */
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *message = NULL;
+      g_autofree char *markup = NULL;
+
+      message = g_strdup_printf (_("“%s” is not a local file: choose a library on this computer."),
+                                 uri);
+      markup = g_markup_escape_text (message, -1);
+      adw_status_page_set_description (self->error_page, markup);
+      return;
+    }
+
+  scholia_window_open_library (self, path);
+}
+
+static void
+run_library_chooser (ScholiaWindow        *self,
+                     GtkFileChooserAction  action)
+{
+  g_autoptr(GtkFileFilter) libraries = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_files = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    chooser = gtk_file_chooser_native_new (_("Create New Library"), GTK_WINDOW (self), action,
+                                           _("_Create"), _("_Cancel"));
+  else
+    chooser = gtk_file_chooser_native_new (_("Open Library"), GTK_WINDOW (self), action,
+                                           _("_Open"), _("_Cancel"));
+
+  gtk_file_filter_set_name (libraries, _("Scholia Libraries"));
+  gtk_file_filter_add_pattern (libraries, "*.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), libraries);
+
+  gtk_file_filter_set_name (all_files, _("All Files"));
+  gtk_file_filter_add_pattern (all_files, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_files);
+
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "library.sqlite3");
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+open_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  run_library_chooser (SCHOLIA_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+/* The store never overwrites an existing file, so choosing one here opens it when it is a library
+ * and is refused untouched otherwise. */
+static void
+new_library_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  run_library_chooser (SCHOLIA_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+bind_window_state (ScholiaWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+
+  /* An uninstalled build run without GSETTINGS_SCHEMA_DIR has no schema: the window still works,
+   * it just does not remember its size. */
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed: the window size will not be kept",
+                 SETTINGS_SCHEMA_ID);
+      return;
+    }
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+scholia_window_dispose (GObject *object)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (scholia_window_parent_class)->dispose (object);
+}
+
+static void
+scholia_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      scholia_window_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_window_class_init (ScholiaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = scholia_window_dispose;
+  object_class->get_property = scholia_window_get_property;
+  object_class->set_property = scholia_window_set_property;
+
+  /**
+   * ScholiaWindow:store:
+   *
+   * The open library, or %NULL when it could not be opened and the window shows why.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SCHOLIA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scholia/Scholia/scholia-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, sidebar_bin);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, document_bin);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
+  gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
+}
+
+static void
+scholia_window_init (ScholiaWindow *self)
+{
+  g_autofree char *icon_name = g_strconcat (APPLICATION_ID, "-symbolic", NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_status_page_set_icon_name (self->empty_page, icon_name);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  bind_window_state (self);
+  update_state (self);
+}
+
+/**
+ * scholia_window_new:
+ * @application: the application the window belongs to
+ *
+ * Creates a window without a library; open one with scholia_window_open_library().
+ *
+ * Returns: (transfer floating): a new window
+ */
+ScholiaWindow *
+scholia_window_new (ScholiaApplication *application)
+{
+  g_return_val_if_fail (SCHOLIA_IS_APPLICATION (application), NULL);
+
+  return g_object_new (SCHOLIA_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * scholia_window_get_store:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the open library, or %NULL if it could not be opened
+ */
+ScholiaStore *
+scholia_window_get_store (ScholiaWindow *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * scholia_window_set_store:
+ * @self: a window
+ * @store: (nullable): the library to show
+ *
+ * Shows @store: its documents, or the invitation to import some while it has none.
+ */
+void
+scholia_window_set_store (ScholiaWindow *self,
+                          ScholiaStore  *store)
+{
+  g_return_if_fail (SCHOLIA_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
+                                          on_documents_items_changed_cb, self);
+
+  g_set_object (&self->store, store);
+
+  if (self->store != NULL)
+    g_signal_connect_object (scholia_store_get_documents (self->store), "items-changed",
+                             G_CALLBACK (on_documents_items_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * scholia_window_open_library:
+ * @self: a window
+ * @path: the library file; a missing file becomes a new library
+ *
+ * Opens the library at @path and shows it. When it cannot be opened the window shows why
+ * instead, and offers to open or create another; the file itself is left untouched.
+ *
+ * Returns: whether the library was opened
+ */
+gboolean
+scholia_window_open_library (ScholiaWindow *self,
+                             const char    *path)
+{
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  store = scholia_store_open (path, &error);
+
+  if (store == NULL)
+    {
+      /* The status page reads its description as markup; a path may hold "&" or "<". */
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, markup);
+      scholia_window_set_store (self, NULL);
+      return FALSE;
+    }
+
+  scholia_window_set_store (self, store);
+  return TRUE;
+}
+
+/**
+ * scholia_window_add_toast:
+ * @self: a window
+ * @toast: (transfer full): the toast to show
+ *
+ * Shows @toast over the window's content.
+ */
+void
+scholia_window_add_toast (ScholiaWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (SCHOLIA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "scholia-application.h"
+#include "scholia-store.h"
+
+G_BEGIN_DECLS
+
+#define SCHOLIA_TYPE_WINDOW (scholia_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScholiaWindow, scholia_window, SCHOLIA, WINDOW, AdwApplicationWindow)
+
+ScholiaWindow *scholia_window_new          (ScholiaApplication *application);
+ScholiaStore  *scholia_window_get_store    (ScholiaWindow      *self);
+void           scholia_window_set_store    (ScholiaWindow      *self,
+                                            ScholiaStore       *store);
+gboolean       scholia_window_open_library (ScholiaWindow      *self,
+                                            const char         *path);
+void           scholia_window_add_toast    (ScholiaWindow      *self,
+                                            AdwToast           *toast);
+
+G_END_DECLS

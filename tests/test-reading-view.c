@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "scholia-reading-view.h"
+
+/* Curly quotes, an accented letter, an em dash, Cyrillic and an emoji
+ * outside the Basic Multilingual Plane: every width UTF-8 has. */
+static const char multibyte_text[] =
+  "“Café” — Москва 🦉 annals.\n"
+  "Second line: naïve façade — end.";
+
+/* "Quire" appears three times, in three cases. */
+static const char find_text[] =
+  "The first quire was bound in vellum. A second Quire followed,\n"
+  "and the binder's ledger lists a third QUIRE — the last of them.";
+
+/* Spins the main loop without blocking until @cond holds or a generous
+ * number of iterations has passed; the caller asserts the condition. */
+#define ITERATE_UNTIL(cond)                                               \
+  G_STMT_START {                                                          \
+    for (guint iterations_ = 0; iterations_ < 200000 && !(cond); iterations_++) \
+      g_main_context_iteration (NULL, FALSE);                             \
+  } G_STMT_END
+
+typedef struct
+{
+  GtkWindow          *window;
+  ScholiaReadingView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 800, 600);
+  fixture->view = SCHOLIA_READING_VIEW (scholia_reading_view_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.scholia.Scholia");
+
+  gtk_window_destroy (fixture->window);
+  g_settings_reset (settings, "reading-font");
+  g_settings_reset (settings, "reading-line-spacing");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *buildable_id)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (buildable_id == NULL ||
+       g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), buildable_id) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, buildable_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+get_buffer_text (ScholiaReadingView *view)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static GtkTextTag *
+get_font_tag (ScholiaReadingView *view)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (view));
+  g_autoptr(GSList) tags = NULL;
+  GtkTextIter start;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  tags = gtk_text_iter_get_tags (&start);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean size_set;
+
+      g_object_get (l->data, "size-set", &size_set, NULL);
+      if (size_set)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static int
+get_tag_font_size (GtkTextTag *tag)
+{
+  PangoFontDescription *desc = NULL;
+  int size;
+
+  g_object_get (tag, "font-desc", &desc, NULL);
+  size = pango_font_description_get_size (desc);
+  pango_font_description_free (desc);
+
+  return size;
+}
+
+static int
+get_tag_line_spacing (GtkTextTag *tag)
+{
+  int pixels = -1;
+
+  g_object_get (tag, "pixels-inside-wrap", &pixels, NULL);
+  return pixels;
+}
+
+static int
+code_point_offset_of (const char *text,
+                      const char *needle)
+{
+  const char *found = strstr (text, needle);
+
+  g_assert_nonnull (found);
+  return (int) g_utf8_pointer_to_offset (text, found);
+}
+
+static void
+test_document_keeps_text (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *text = NULL;
+  GtkTextView *text_view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (fixture->view));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (fixture->view));
+
+  scholia_reading_view_set_document (fixture->view, "Ledgers of the Quiet Abbey",
+                                     "Ilse Varga", multibyte_text);
+
+  text = get_buffer_text (fixture->view);
+  g_assert_cmpstr (text, ==, multibyte_text);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==,
+                   g_utf8_strlen (multibyte_text, -1));
+  g_assert_true (gtk_text_view_get_buffer (text_view) == buffer);
+  g_assert_false (gtk_text_view_get_editable (text_view));
+  g_assert_true (gtk_text_view_get_cursor_visible (text_view));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (text_view), ==, GTK_WRAP_WORD_CHAR);
+  g_assert_cmpstr (scholia_reading_view_get_title (fixture->view), ==, "Ledgers of the Quiet Abbey");
+  g_assert_cmpstr (scholia_reading_view_get_author (fixture->view), ==, "Ilse Varga");
+}
+
+static void
+on_notify_count_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  int *count = user_data;
+
+  (*count)++;
+}
+
+static void
+test_document_notifies_title_on_change (Fixture       *fixture,
+                                        gconstpointer  user_data)
+{
+  int notifications = 0;
+  g_autofree char *text = NULL;
+
+  g_signal_connect (fixture->view, "notify::title", G_CALLBACK (on_notify_count_cb), &notifications);
+
+  scholia_reading_view_set_document (fixture->view, "A Map of Salt", "Odo Brisk", "Text.");
+  g_assert_cmpint (notifications, ==, 1);
+  scholia_reading_view_set_document (fixture->view, "A Map of Salt", "Odo Brisk", "Other text.");
+  g_assert_cmpint (notifications, ==, 1);
+
+  scholia_reading_view_set_document (fixture->view, NULL, NULL, NULL);
+  g_assert_cmpint (notifications, ==, 2);
+  g_assert_null (scholia_reading_view_get_title (fixture->view));
+  text = get_buffer_text (fixture->view);
+  g_assert_cmpstr (text, ==, "");
+}
+
+static void
+test_selection_round_trips_offsets (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (fixture->view));
+  int owl = code_point_offset_of (multibyte_text, "🦉");
+  int start = -1, end = -1;
+  g_autofree char *expected = NULL;
+  g_autofree char *selected = NULL;
+  GtkTextIter start_iter, end_iter;
+
+  scholia_reading_view_set_document (fixture->view, NULL, NULL, multibyte_text);
+
+  /* Nothing selected: both offsets are the caret's, at the start. */
+  g_assert_false (scholia_reading_view_get_selection (fixture->view, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 0);
+
+  /* From "Москва" to just past the owl. */
+  scholia_reading_view_select_range (fixture->view, owl - 7, owl + 1);
+  g_assert_true (scholia_reading_view_get_selection (fixture->view, &start, &end));
+  g_assert_cmpint (start, ==, owl - 7);
+  g_assert_cmpint (end, ==, owl + 1);
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start_iter, &end_iter);
+  selected = gtk_text_iter_get_text (&start_iter, &end_iter);
+  expected = g_utf8_substring (multibyte_text, owl - 7, owl + 1);
+  g_assert_cmpstr (selected, ==, "Москва 🦉");
+  g_assert_cmpstr (selected, ==, expected);
+}
+
+static gboolean
+insert_is_on_screen (GtkTextView *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+
+  return visible.height > 0 &&
+         location.y >= visible.y &&
+         location.y + location.height <= visible.y + visible.height;
+}
+
+static void
+test_selection_scrolls_into_view (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (fixture->view));
+  g_autoptr(GString) text = g_string_new (NULL);
+  int length;
+
+  /* Long enough that the view has not measured the end when asked to
+   * show it. */
+  for (int i = 0; i < 4000; i++)
+    g_string_append_printf (text, "Entry %d of the tithe roll names a miller, his mill and its rent.\n", i);
+  length = (int) g_utf8_strlen (text->str, -1);
+
+  scholia_reading_view_set_document (fixture->view, NULL, NULL, text->str);
+  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (text_view)));
+
+  scholia_reading_view_select_range (fixture->view, length - 20, length - 10);
+  ITERATE_UNTIL (insert_is_on_screen (text_view));
+  g_assert_true (insert_is_on_screen (text_view));
+}
+
+static void
+test_selection_by_keyboard (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkSourceView *source_view = scholia_reading_view_get_source_view (fixture->view);
+  int start = -1, end = -1;
+
+  scholia_reading_view_set_document (fixture->view, NULL, NULL, multibyte_text);
+  ITERATE_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (source_view)));
+
+  /* What Shift+Right does, three times: with a visible caret the read-only
+   * view extends a selection instead of scrolling. */
+  g_signal_emit_by_name (source_view, "move-cursor", GTK_MOVEMENT_VISUAL_POSITIONS, 3, TRUE);
+  g_assert_true (scholia_reading_view_get_selection (fixture->view, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 3);
+}
+
+static void
+test_find_counts_and_moves (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *search_bar = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *count_label = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "count_label");
+  int first = code_point_offset_of (find_text, "quire");
+  int second = code_point_offset_of (find_text, "Quire");
+  int third = code_point_offset_of (find_text, "QUIRE");
+  int start = -1, end = -1;
+
+  g_assert_nonnull (search_bar);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (count_label);
+
+  scholia_reading_view_set_document (fixture->view, NULL, NULL, find_text);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.find", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "quire");
+  ITERATE_UNTIL (g_str_equal (gtk_label_get_label (GTK_LABEL (count_label)), "1 of 3"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==, "1 of 3");
+  g_assert_true (scholia_reading_view_get_selection (fixture->view, &start, &end));
+  g_assert_cmpint (start, ==, first);
+  g_assert_cmpint (end, ==, first + 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.find-next", NULL));
+  ITERATE_UNTIL (scholia_reading_view_get_selection (fixture->view, &start, &end) && start == second);
+  g_assert_cmpint (start, ==, second);
+  g_assert_cmpint (end, ==, second + 5);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==, "2 of 3");
+
+  /* Enter in the entry goes on to the next match. */
+  g_signal_emit_by_name (entry, "activate");
+  ITERATE_UNTIL (scholia_reading_view_get_selection (fixture->view, &start, &end) && start == third);
+  g_assert_cmpint (start, ==, third);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==, "3 of 3");
+
+  /* Previous from the first match wraps around to the last one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.find-previous", NULL));
+  ITERATE_UNTIL (scholia_reading_view_get_selection (fixture->view, &start, &end) && start == second);
+  g_assert_cmpint (start, ==, second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.find-previous", NULL));
+  ITERATE_UNTIL (scholia_reading_view_get_selection (fixture->view, &start, &end) && start == first);
+  g_assert_cmpint (start, ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.find-previous", NULL));
+  ITERATE_UNTIL (scholia_reading_view_get_selection (fixture->view, &start, &end) && start == third);
+  g_assert_cmpint (start, ==, third);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.find-close", NULL));
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  /* The match stays selected for the reader to act on. */
+  g_assert_true (scholia_reading_view_get_selection (fixture->view, &start, &end));
+  g_assert_cmpint (start, ==, third);
+}
+
+static void
+test_find_escape_returns_to_text (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  GtkWidget *search_bar = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *source_view = GTK_WIDGET (scholia_reading_view_get_source_view (fixture->view));
+
+  scholia_reading_view_set_document (fixture->view, NULL, NULL, find_text);
+  ITERATE_UNTIL (gtk_widget_get_mapped (source_view));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.find", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (fixture->window), entry));
+
+  /* What the entry does on Escape. */
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  g_assert_true (gtk_window_get_focus (fixture->window) == source_view);
+}
+
+static void
+test_find_reports_no_matches (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *count_label = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "count_label");
+
+  scholia_reading_view_set_document (fixture->view, NULL, NULL, find_text);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "palimpsest");
+  ITERATE_UNTIL (g_str_equal (gtk_label_get_label (GTK_LABEL (count_label)), "No matches"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==, "No matches");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==, "");
+}
+
+static void
+test_find_starts_from_selection (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *count_label = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "count_label");
+  int second = code_point_offset_of (find_text, "Quire");
+
+  scholia_reading_view_set_document (fixture->view, NULL, NULL, find_text);
+  scholia_reading_view_select_range (fixture->view, second, second + 5);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.find", NULL);
+
+  /* The selected word becomes the query and stays the current match. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Quire");
+  ITERATE_UNTIL (g_str_equal (gtk_label_get_label (GTK_LABEL (count_label)), "2 of 3"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count_label)), ==, "2 of 3");
+}
+
+static void
+test_settings_reading_font (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.scholia.Scholia");
+  PangoFontDescription *desc = NULL;
+  GtkTextTag *tag;
+  int default_spacing = -1;
+  int wider_spacing = -1;
+
+  scholia_reading_view_set_document (fixture->view, NULL, NULL, multibyte_text);
+  tag = get_font_tag (fixture->view);
+  g_assert_nonnull (tag);
+
+  g_object_get (tag, "font-desc", &desc, "pixels-inside-wrap", &default_spacing, NULL);
+  g_assert_cmpstr (pango_font_description_get_family (desc), ==, "Serif");
+  g_assert_cmpint (pango_font_description_get_size (desc), ==, 13 * PANGO_SCALE);
+  g_assert_cmpint (default_spacing, >, 0);
+  g_clear_pointer (&desc, pango_font_description_free);
+
+  g_settings_set_string (settings, "reading-font", "Sans Bold 17");
+  ITERATE_UNTIL (get_tag_font_size (tag) == 17 * PANGO_SCALE);
+  g_object_get (tag, "font-desc", &desc, NULL);
+  g_assert_cmpstr (pango_font_description_get_family (desc), ==, "Sans");
+  g_assert_cmpint (pango_font_description_get_weight (desc), ==, PANGO_WEIGHT_BOLD);
+  g_assert_cmpint (pango_font_description_get_size (desc), ==, 17 * PANGO_SCALE);
+  g_clear_pointer (&desc, pango_font_description_free);
+
+  g_settings_set_double (settings, "reading-line-spacing", 2.2);
+  ITERATE_UNTIL (get_tag_line_spacing (tag) > default_spacing);
+  wider_spacing = get_tag_line_spacing (tag);
+  g_assert_cmpint (wider_spacing, >, default_spacing);
+}
+
+static const char *
+get_scheme_id (ScholiaReadingView *view)
+{
+  GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (scholia_reading_view_get_buffer (view));
+
+  return scheme != NULL ? gtk_source_style_scheme_get_id (scheme) : NULL;
+}
+
+static void
+test_style_follows_dark_mode (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  ITERATE_UNTIL (g_strcmp0 (get_scheme_id (fixture->view), "Adwaita") == 0);
+  g_assert_cmpstr (get_scheme_id (fixture->view), ==, "Adwaita");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  ITERATE_UNTIL (g_strcmp0 (get_scheme_id (fixture->view), "Adwaita-dark") == 0);
+  g_assert_cmpstr (get_scheme_id (fixture->view), ==, "Adwaita-dark");
+}
+
+static void
+test_widget_finalizes (void)
+{
+  GtkWidget *view = scholia_reading_view_new ();
+
+  g_object_ref_sink (view);
+  scholia_reading_view_set_document (SCHOLIA_READING_VIEW (view), "T", "A", multibyte_text);
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping the reading view tests\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/reading-view/document/keeps-text-and-is-read-only", test_document_keeps_text);
+  ADD_TEST ("/reading-view/document/notifies-title-on-change", test_document_notifies_title_on_change);
+  ADD_TEST ("/reading-view/selection/round-trips-code-point-offsets", test_selection_round_trips_offsets);
+  ADD_TEST ("/reading-view/selection/scrolls-far-passage-into-view", test_selection_scrolls_into_view);
+  ADD_TEST ("/reading-view/selection/extends-by-keyboard", test_selection_by_keyboard);
+  ADD_TEST ("/reading-view/find/counts-and-moves-between-matches", test_find_counts_and_moves);
+  ADD_TEST ("/reading-view/find/escape-returns-to-text", test_find_escape_returns_to_text);
+  ADD_TEST ("/reading-view/find/reports-no-matches", test_find_reports_no_matches);
+  ADD_TEST ("/reading-view/find/starts-from-selected-word", test_find_starts_from_selection);
+  ADD_TEST ("/reading-view/settings/reading-font-and-spacing", test_settings_reading_font);
+  ADD_TEST ("/reading-view/style/follows-dark-mode", test_style_follows_dark_mode);
+  g_test_add_func ("/reading-view/lifecycle/finalizes", test_widget_finalizes);
+
+  return g_test_run ();
+}
