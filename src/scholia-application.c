@@ -110,21 +110,29 @@ scholia_application_activate (GApplication *app)
         path = default_path = scholia_paths_default_library ();
 
       window = GTK_WINDOW (scholia_window_new (self));
-      scholia_window_open_library (SCHOLIA_WINDOW (window), path);
+      if (scholia_window_open_library (SCHOLIA_WINDOW (window), path)
+          && self->initial_document != NULL)
+        scholia_window_show_document_by_name (SCHOLIA_WINDOW (window), self->initial_document);
     }
 
   gtk_window_present (window);
 }
 
-/* Files handed over by the desktop (the desktop file's %U) bring the window up; importing them
- * belongs to the import feature. */
+/* Files handed over on the command line or by the desktop (the desktop file's %U) are imported
+ * into the library the window shows. */
 static void
 scholia_application_open (GApplication  *app,
                           GFile        **files,
                           int            n_files,
                           const char    *hint)
 {
+  GtkWindow *window;
+
   g_application_activate (app);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (SCHOLIA_IS_WINDOW (window))
+    scholia_window_import_files (SCHOLIA_WINDOW (window), files, n_files);
 }
 
 static void

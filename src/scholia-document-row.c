@@ -19,6 +19,7 @@ struct _ScholiaDocumentRow
   GtkLabel        *title_label;
   GtkLabel        *date_label;
   GtkLabel        *count_label;
+  GtkImage        *annotation_icon;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaDocumentRow, scholia_document_row, GTK_TYPE_WIDGET)
@@ -33,17 +34,30 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the count means, for the tooltip and for screen readers which cannot see a bare number
+ * next to a title. */
+static char *
+describe_count (ScholiaDocumentRow *self)
+{
+  guint annotations;
+
+  if (self->document == NULL)
+    return g_strdup_printf (ngettext ("%u essay", "%u essays", self->count), self->count);
+
+  annotations = scholia_document_get_annotation_count (self->document);
+  return g_strdup_printf (ngettext ("%u annotation", "%u annotations", annotations), annotations);
+}
+
 static void
 show_count (ScholiaDocumentRow *self,
-            guint               count,
-            const char         *tooltip)
+            guint               count)
 {
   g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *description = describe_count (self);
 
   gtk_label_set_label (self->count_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
 }
 
@@ -53,40 +67,54 @@ update_document (ScholiaDocumentRow *self)
   const char *title = scholia_document_get_title (self->document);
   const char *date = scholia_document_get_date (self->document);
   guint annotations = scholia_document_get_annotation_count (self->document);
-  g_autofree char *tooltip = NULL;
 
   if (title == NULL || *title == '\0')
     title = _("Untitled Essay");
 
   gtk_label_set_label (self->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
 
   gtk_label_set_label (self->date_label, date != NULL ? date : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL && *date != '\0');
 
-  /* A zero on every fresh essay would only be noise. */
-  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
-                                          annotations),
-                             annotations);
-  show_count (self, annotations, tooltip);
+  show_count (self, annotations);
+  /* A zero on every fresh essay would only be noise. The pencil tells these counts from the
+   * number of essays next to an author. */
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), annotations > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_icon), annotations > 0);
 }
 
 static void
 update_author (ScholiaDocumentRow *self)
 {
-  g_autofree char *tooltip = NULL;
-
   gtk_label_set_label (self->title_label, self->author != NULL ? self->author : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), FALSE);
 
-  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u essay", "%u essays", self->count),
-                             self->count);
-  show_count (self, self->count, tooltip);
+  show_count (self, self->count);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_icon), FALSE);
+}
+
+/* The tooltip is computed when asked for: setting one on every rebind costs GTK 4.8 a round trip
+ * to the display server, which made filtering a long list crawl. */
+static gboolean
+on_query_tooltip_cb (ScholiaDocumentRow *self,
+                     int                 x,
+                     int                 y,
+                     gboolean            keyboard_mode,
+                     GtkTooltip         *tooltip)
+{
+  g_autofree char *count = describe_count (self);
+  g_autofree char *text = NULL;
+
+  if (self->document != NULL)
+    text = g_strdup_printf ("%s\n%s", gtk_label_get_label (self->title_label), count);
+  else
+    text = g_steal_pointer (&count);
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -110,11 +138,15 @@ static void
 scholia_document_row_dispose (GObject *object)
 {
   ScholiaDocumentRow *self = SCHOLIA_DOCUMENT_ROW (object);
+  GtkWidget *child;
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->author, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_DOCUMENT_ROW);
+  /* The box holding the labels is not a template child, so it is not unparented for us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (scholia_document_row_parent_class)->dispose (object);
 }
@@ -198,12 +230,15 @@ scholia_document_row_class_init (ScholiaDocumentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentRow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentRow, annotation_icon);
 }
 
 static void
 scholia_document_row_init (ScholiaDocumentRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
   update (self);
 }
 
@@ -258,9 +293,11 @@ scholia_document_row_set_author (ScholiaDocumentRow *self,
 {
   g_return_if_fail (SCHOLIA_IS_DOCUMENT_ROW (self));
 
-  if (!g_set_str (&self->author, author))
+  if (g_strcmp0 (self->author, author) == 0)
     return;
 
+  g_free (self->author);
+  self->author = g_strdup (author);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
 }

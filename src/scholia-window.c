@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "scholia-document-properties.h"
+#include "scholia-library-sidebar.h"
 #include "scholia-window-private.h"
 
 /* The schema id stays the same in a development build, so both share one window size. */
@@ -16,12 +18,49 @@ G_DEFINE_FINAL_TYPE (ScholiaWindow, scholia_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_DOCUMENT,
+  PROP_IMPORTING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Which page the content pane shows follows from the store alone, so every change funnels here. */
+void
+_scholia_window_update_actions (ScholiaWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_store = self->store != NULL;
+  gboolean has_document = self->document != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.open-library", !has_store);
+  gtk_widget_action_set_enabled (widget, "win.new-library", !has_store);
+  gtk_widget_action_set_enabled (widget, "win.import", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import-samples", has_store);
+  gtk_widget_action_set_enabled (widget, "win.show-import-errors",
+                                 self->import_failures != NULL && self->import_failures->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.filter-library", has_store);
+  gtk_widget_action_set_enabled (widget, "win.document-properties", has_document);
+  gtk_widget_action_set_enabled (widget, "win.delete-document", has_document);
+}
+
+void
+_scholia_window_notify_importing (ScholiaWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+}
+
+/* Toast titles are markup; messages name files and essays, which may hold "&" or "<". */
+void
+_scholia_window_add_message_toast (ScholiaWindow *self,
+                                   const char    *message)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  scholia_window_add_toast (self, adw_toast_new (markup));
+}
+
+/* Which page the content pane shows follows from the store and the open document alone, so
+ * every change funnels here. */
 static void
 update_state (ScholiaWindow *self)
 {
@@ -37,15 +76,60 @@ update_state (ScholiaWindow *self)
     page = "document";
 
   gtk_stack_set_visible_child_name (self->main_stack, page);
+  gtk_stack_set_visible_child_name (self->document_stack,
+                                    self->document != NULL ? "reader" : "choose");
 
   /* Without a library there is nothing to list, so the content pane stands alone and carries the
    * window buttons itself. */
   gtk_widget_set_visible (self->sidebar_box, has_store);
   gtk_widget_set_visible (self->back_button, has_store && folded);
+  gtk_widget_set_visible (self->document_menu_button, self->document != NULL);
   adw_header_bar_set_show_start_title_buttons (self->content_header, folded || !has_store);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-library", !has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-library", !has_store);
+  _scholia_window_update_actions (self);
+}
+
+/* The header names the essay being read; the window title follows so that the window list and
+ * screen readers say which essay is open. */
+static void
+update_title (ScholiaWindow *self)
+{
+  const char *title = _("Scholia");
+  const char *author = NULL;
+
+  if (self->document != NULL)
+    {
+      title = scholia_document_get_title (self->document);
+      author = scholia_document_get_author (self->document);
+    }
+
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, author != NULL ? author : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+on_document_metadata_changed_cb (ScholiaWindow *self)
+{
+  update_title (self);
+}
+
+static gboolean
+store_holds_document (ScholiaStore    *store,
+                      ScholiaDocument *document)
+{
+  GListModel *documents = scholia_store_get_documents (store);
+  guint n = g_list_model_get_n_items (documents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaDocument) item = g_list_model_get_item (documents, i);
+
+      if (item == document)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -55,6 +139,10 @@ on_documents_items_changed_cb (ScholiaWindow *self,
                                guint          added,
                                GListModel    *documents)
 {
+  /* However the open essay left the library, the reader must not keep showing it. */
+  if (removed > 0 && self->document != NULL && !store_holds_document (self->store, self->document))
+    scholia_window_show_document (self, NULL);
+
   update_state (self);
 }
 
@@ -71,6 +159,28 @@ on_back_button_clicked_cb (ScholiaWindow *self,
                            GtkButton     *button)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_sidebar_document_activated_cb (ScholiaWindow   *self,
+                                  ScholiaDocument *document)
+{
+  if (scholia_window_show_document (self, document))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_sidebar_edit_requested_cb (ScholiaWindow   *self,
+                              ScholiaDocument *document)
+{
+  scholia_window_show_properties (self, document);
+}
+
+static void
+on_sidebar_delete_requested_cb (ScholiaWindow   *self,
+                                ScholiaDocument *document)
+{
+  scholia_window_delete_document (self, document);
 }
 
 static void
@@ -187,13 +297,107 @@ bind_window_state (ScholiaWindow *self)
 }
 
 static void
+document_properties_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (widget);
+
+  if (self->document != NULL)
+    scholia_window_show_properties (self, self->document);
+}
+
+static void
+filter_library_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+  gtk_widget_activate_action (self->sidebar, "sidebar.focus-filter", NULL);
+}
+
+static void
+delete_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (widget);
+
+  if (self->document != NULL)
+    scholia_window_delete_document (self, self->document);
+}
+
+/* The deleted essay lives in the toast until it is dismissed: Undo puts it back whole. */
+static void
+on_undo_delete_clicked_cb (ScholiaWindow *self,
+                           AdwToast      *toast)
+{
+  g_autoptr(ScholiaDeletedDocument) deleted = g_object_steal_data (G_OBJECT (toast), "deleted");
+  ScholiaStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+
+  if (deleted == NULL || store != self->store)
+    return;
+
+  document = scholia_store_restore_document (self->store, deleted, &error);
+  if (document == NULL)
+    {
+      _scholia_window_add_message_toast (self, error->message);
+      return;
+    }
+
+  scholia_window_show_document (self, document);
+}
+
+static void
+restore_last_document (ScholiaWindow *self)
+{
+  GListModel *documents = scholia_store_get_documents (self->store);
+  g_autoptr(ScholiaDocument) document = NULL;
+  g_autofree char *uuid = NULL;
+  guint n = g_list_model_get_n_items (documents);
+
+  if (n == 0)
+    return;
+
+  if (self->settings != NULL)
+    uuid = g_settings_get_string (self->settings, "last-document");
+
+  for (guint i = 0; uuid != NULL && *uuid != '\0' && i < n && document == NULL; i++)
+    {
+      g_autoptr(ScholiaDocument) item = g_list_model_get_item (documents, i);
+
+      if (g_strcmp0 (scholia_document_get_uuid (item), uuid) == 0)
+        document = g_steal_pointer (&item);
+    }
+
+  /* A historian reopening Scholia continues where they left off; in a library they have not
+   * read from yet, the first essay beats an empty page. */
+  if (document == NULL)
+    document = g_list_model_get_item (documents, 0);
+
+  scholia_window_show_document (self, document);
+}
+
+static void
 scholia_window_dispose (GObject *object)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (object);
 
+  _scholia_window_dispose_import (self);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
+                                          on_documents_items_changed_cb, self);
+
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->document);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -214,6 +418,14 @@ scholia_window_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, scholia_window_get_importing (self));
       break;
 
     default:
@@ -260,7 +472,30 @@ scholia_window_class_init (ScholiaWindowClass *klass)
                          SCHOLIA_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * ScholiaWindow:document:
+   *
+   * The essay shown in the reader, or %NULL.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         SCHOLIA_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ScholiaWindow:importing:
+   *
+   * Whether essays are being imported (files may be waiting for the running batch).
+   */
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SCHOLIA_TYPE_READING_VIEW);
+  g_type_ensure (SCHOLIA_TYPE_LIBRARY_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-window.ui");
@@ -273,14 +508,41 @@ scholia_window_class_init (ScholiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, document_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, document_stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, document_bin);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
+  gtk_widget_class_install_action (widget_class, "win.document-properties", NULL,
+                                   document_properties_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-document", NULL,
+                                   delete_document_action);
+
+  gtk_widget_class_install_action (widget_class, "win.filter-library", NULL,
+                                   filter_library_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.filter-library", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
+                                       "win.document-properties", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK,
+                                       "win.document-properties", NULL);
+  /* Text fields and the sidebar's list see the key first, so Delete only reaches the window
+   * when nothing closer has a use for it. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "win.delete-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "win.delete-document", NULL);
+
+  _scholia_window_class_init_import (widget_class);
 }
 
 static void
@@ -289,6 +551,28 @@ scholia_window_init (ScholiaWindow *self)
   g_autofree char *icon_name = g_strconcat (APPLICATION_ID, "-symbolic", NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _scholia_window_init_import (self);
+
+  self->reading_view = SCHOLIA_READING_VIEW (scholia_reading_view_new ());
+  adw_bin_set_child (self->document_bin, GTK_WIDGET (self->reading_view));
+
+  self->sidebar = g_object_new (SCHOLIA_TYPE_LIBRARY_SIDEBAR, NULL);
+  adw_bin_set_child (self->sidebar_bin, self->sidebar);
+  g_object_bind_property (self, "store", self->sidebar, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "document", self->sidebar, "selected-document",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->sidebar, "document-activated",
+                           G_CALLBACK (on_sidebar_document_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "edit-requested",
+                           G_CALLBACK (on_sidebar_edit_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "delete-requested",
+                           G_CALLBACK (on_sidebar_delete_requested_cb), self, G_CONNECT_SWAPPED);
+
+  self->document_signals = g_signal_group_new (SCHOLIA_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::title",
+                                  G_CALLBACK (on_document_metadata_changed_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::author",
+                                  G_CALLBACK (on_document_metadata_changed_cb), self);
 
   adw_status_page_set_icon_name (self->empty_page, icon_name);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded_cb),
@@ -333,7 +617,8 @@ scholia_window_get_store (ScholiaWindow *self)
  * @self: a window
  * @store: (nullable): the library to show
  *
- * Shows @store: its documents, or the invitation to import some while it has none.
+ * Shows @store: the essay read last (or its first one), or the invitation to import some while
+ * it has none.
  */
 void
 scholia_window_set_store (ScholiaWindow *self,
@@ -345,19 +630,27 @@ scholia_window_set_store (ScholiaWindow *self,
   if (self->store == store)
     return;
 
+  scholia_window_show_document (self, NULL);
+
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
                                           on_documents_items_changed_cb, self);
 
   g_set_object (&self->store, store);
 
+  /* After the sidebar's models have seen the change: closing the reader moves the sidebar's
+   * selection, which must not happen while its models still hold the removed essay. */
   if (self->store != NULL)
     g_signal_connect_object (scholia_store_get_documents (self->store), "items-changed",
                              G_CALLBACK (on_documents_items_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  /* Once the sidebar lists the library, so that it can select the essay too. */
+  if (self->store != NULL)
+    restore_last_document (self);
 }
 
 /**
@@ -411,4 +704,177 @@ scholia_window_add_toast (ScholiaWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * scholia_window_get_document:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the essay in the reader
+ */
+ScholiaDocument *
+scholia_window_get_document (ScholiaWindow *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * scholia_window_show_document:
+ * @self: a window
+ * @document: (nullable): an essay of the window's library, or %NULL to close the reader
+ *
+ * Loads @document's text into the reader and remembers it as the essay to reopen next time.
+ * When its text cannot be read, a toast says why and the reader is left as it was.
+ *
+ * Returns: whether @document is now shown
+ */
+gboolean
+scholia_window_show_document (ScholiaWindow   *self,
+                              ScholiaDocument *document)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (document == NULL || SCHOLIA_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (document == NULL || self->store != NULL, FALSE);
+
+  if (self->document == document)
+    return TRUE;
+
+  if (document != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      text = scholia_store_load_text (self->store, document, &error);
+      if (text == NULL)
+        {
+          _scholia_window_add_message_toast (self, error->message);
+          return FALSE;
+        }
+    }
+
+  g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
+
+  if (document != NULL)
+    {
+      scholia_reading_view_set_document (self->reading_view,
+                                         scholia_document_get_title (document),
+                                         scholia_document_get_author (document),
+                                         text);
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-document",
+                               scholia_document_get_uuid (document));
+    }
+  else
+    {
+      scholia_reading_view_set_document (self->reading_view, NULL, NULL, NULL);
+    }
+
+  update_title (self);
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+
+  return TRUE;
+}
+
+/**
+ * scholia_window_show_document_by_name:
+ * @self: a window
+ * @id_or_title: an essay's id, uuid or exact title
+ *
+ * Shows the essay named on the command line; an unknown or ambiguous name is reported in a
+ * toast.
+ *
+ * Returns: whether the essay is now shown
+ */
+gboolean
+scholia_window_show_document_by_name (ScholiaWindow *self,
+                                      const char    *id_or_title)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id_or_title != NULL, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  document = scholia_store_find_document (self->store, id_or_title, &error);
+  if (document == NULL)
+    {
+      _scholia_window_add_message_toast (self, error->message);
+      return FALSE;
+    }
+
+  return scholia_window_show_document (self, document);
+}
+
+/**
+ * scholia_window_show_properties:
+ * @self: a window
+ * @document: an essay of the window's library
+ *
+ * Opens the dialog that edits @document's title, author, date and source.
+ */
+void
+scholia_window_show_properties (ScholiaWindow   *self,
+                                ScholiaDocument *document)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (SCHOLIA_IS_WINDOW (self));
+  g_return_if_fail (SCHOLIA_IS_DOCUMENT (document));
+  g_return_if_fail (self->store != NULL);
+
+  dialog = scholia_document_properties_new (self->store, document);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * scholia_window_delete_document:
+ * @self: a window
+ * @document: an essay of the window's library
+ *
+ * Deletes @document with everything annotated in it, and offers to undo that in a toast.
+ */
+void
+scholia_window_delete_document (ScholiaWindow   *self,
+                                ScholiaDocument *document)
+{
+  g_autoptr(ScholiaDeletedDocument) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (SCHOLIA_IS_WINDOW (self));
+  g_return_if_fail (SCHOLIA_IS_DOCUMENT (document));
+  g_return_if_fail (self->store != NULL);
+
+  /* The store drops the document, so its title is needed before. */
+  escaped = g_markup_escape_text (scholia_document_get_title (document), -1);
+
+  deleted = scholia_store_delete_document_undoable (self->store, document, &error);
+  if (deleted == NULL)
+    {
+      _scholia_window_add_message_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is an essay's title */
+  title = g_strdup_printf (_("“%s” deleted"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "deleted", g_steal_pointer (&deleted),
+                          (GDestroyNotify) scholia_deleted_document_free);
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  scholia_window_add_toast (self, toast);
 }

@@ -12,13 +12,29 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScholiaWindow, scholia_window, SCHOLIA, WINDOW, AdwApplicationWindow)
 
-ScholiaWindow *scholia_window_new          (ScholiaApplication *application);
-ScholiaStore  *scholia_window_get_store    (ScholiaWindow      *self);
-void           scholia_window_set_store    (ScholiaWindow      *self,
-                                            ScholiaStore       *store);
-gboolean       scholia_window_open_library (ScholiaWindow      *self,
-                                            const char         *path);
-void           scholia_window_add_toast    (ScholiaWindow      *self,
-                                            AdwToast           *toast);
+ScholiaWindow   *scholia_window_new                   (ScholiaApplication *application);
+ScholiaStore    *scholia_window_get_store             (ScholiaWindow      *self);
+void             scholia_window_set_store             (ScholiaWindow      *self,
+                                                       ScholiaStore       *store);
+gboolean         scholia_window_open_library          (ScholiaWindow      *self,
+                                                       const char         *path);
+void             scholia_window_add_toast             (ScholiaWindow      *self,
+                                                       AdwToast           *toast);
+
+ScholiaDocument *scholia_window_get_document          (ScholiaWindow      *self);
+gboolean         scholia_window_show_document         (ScholiaWindow      *self,
+                                                       ScholiaDocument    *document);
+gboolean         scholia_window_show_document_by_name (ScholiaWindow      *self,
+                                                       const char         *id_or_title);
+void             scholia_window_show_properties       (ScholiaWindow      *self,
+                                                       ScholiaDocument    *document);
+void             scholia_window_delete_document       (ScholiaWindow      *self,
+                                                       ScholiaDocument    *document);
+
+void             scholia_window_import_files          (ScholiaWindow      *self,
+                                                       GFile             **files,
+                                                       guint               n_files);
+gboolean         scholia_window_import_samples        (ScholiaWindow      *self);
+gboolean         scholia_window_get_importing         (ScholiaWindow      *self);
 
 G_END_DECLS

@@ -150,7 +150,7 @@ test_batch_cancel_keeps_whole_documents (Fixture       *fixture,
   g_signal_connect (batch, "file-finished", G_CALLBACK (cancel_after_first), cancellable);
   run_batch (fixture, batch, cancellable);
 
-  g_assert_error (fixture->error, SCHOLIA_ERROR, SCHOLIA_ERROR_CANCELLED);
+  g_assert_error (fixture->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (fixture->finished, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (fixture->store)), ==, 1);
 }

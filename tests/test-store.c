@@ -673,6 +673,130 @@ test_tags_round_trip (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (store)), ==, 4);
 }
 
+static const char *
+tag_name_at (ScholiaStore *store,
+             guint         index)
+{
+  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_tags (store), index);
+
+  return scholia_tag_get_name (tag);
+}
+
+static void
+test_tags_move_merge_restore (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) both = NULL;
+  g_autoptr(ScholiaAnnotation) only_evidence = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(ScholiaTag) deleted = NULL;
+  ScholiaDocument *document = add_essay (store, "Varnholm", "Helena Marwick");
+  ScholiaTag *thesis = scholia_store_find_tag (store, "thesis", NULL);
+  ScholiaTag *evidence = scholia_store_find_tag (store, "evidence", NULL);
+  gint64 pair[2] = { scholia_tag_get_id (thesis), scholia_tag_get_id (evidence) };
+  gint64 evidence_id = pair[1];
+  gint64 thesis_id = pair[0];
+  const gint64 *tag_ids;
+  guint n_ids;
+
+  both = scholia_store_add_annotation (store, document, 0, 10, pair, 2, NULL, 0, NULL, &error);
+  only_evidence = scholia_store_add_annotation (store, document, 20, 30, &pair[1], 1, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Reorder: evidence first. */
+  g_assert_true (scholia_store_move_tag (store, evidence, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tag_name_at (store, 0), ==, "evidence");
+  g_assert_cmpstr (tag_name_at (store, 1), ==, "thesis");
+  g_assert_cmpint (scholia_tag_get_position (evidence), ==, 0);
+
+  ids = scholia_store_get_tag_annotation_ids (store, evidence, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Merge evidence into thesis: the annotation with both keeps one thesis. */
+  g_assert_true (scholia_store_merge_tags (store, evidence, thesis, &error));
+  g_assert_no_error (error);
+  g_assert_null (scholia_store_lookup_tag (store, evidence_id));
+  tag_ids = scholia_annotation_get_tag_ids (both, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (tag_ids[0], ==, thesis_id);
+  tag_ids = scholia_annotation_get_tag_ids (only_evidence, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (tag_ids[0], ==, thesis_id);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 2);
+
+  /* Delete thesis, then restore it in its place with its annotations. */
+  deleted = g_object_ref (thesis);
+  ids = scholia_store_get_tag_annotation_ids (store, thesis, &error);
+  g_assert_true (scholia_store_delete_tag (store, thesis, &error));
+  g_assert_false (scholia_annotation_has_tag (both, thesis_id));
+  g_assert_true (scholia_store_restore_tag (store, deleted, ids, &error));
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_lookup_tag (store, thesis_id) == deleted);
+  g_assert_cmpstr (tag_name_at (store, 0), ==, "thesis");
+  g_assert_true (scholia_annotation_has_tag (both, thesis_id));
+  g_assert_true (scholia_annotation_has_tag (only_evidence, thesis_id));
+  g_clear_object (&both);
+  g_clear_object (&only_evidence);
+  g_clear_object (&store);
+
+  store = open_store (fixture->path);
+  g_assert_cmpstr (tag_name_at (store, 0), ==, "thesis");
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (store)), ==, 3);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 2);
+}
+
+static void
+test_annotations_restore_and_anchor (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(ScholiaAnnotation) first = NULL;
+  g_autoptr(GListModel) list = NULL;
+  ScholiaDocument *document = add_essay (store, "Varnholm", "Helena Marwick");
+  gint64 tag_id = scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL));
+  g_autofree char *uuid = NULL;
+  gint64 id;
+
+  list = scholia_store_list_annotations (store, document, &error);
+  annotation = scholia_store_add_annotation (store, document, 40, 50, &tag_id, 1, NULL, 0, "Kept", &error);
+  g_assert_no_error (error);
+  id = scholia_annotation_get_id (annotation);
+  uuid = g_strdup (scholia_annotation_get_uuid (annotation));
+
+  g_assert_true (scholia_store_delete_annotation (store, annotation, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_true (scholia_store_restore_annotation (store, annotation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpuint (scholia_document_get_annotation_count (document), ==, 1);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 1);
+
+  g_assert_true (scholia_store_set_annotation_anchor (store, annotation, 2, 12, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, 2);
+  g_assert_true (scholia_store_set_annotation_anchor (store, annotation, -1, -1, TRUE, &error));
+  g_assert_true (scholia_annotation_get_orphaned (annotation));
+  g_assert_cmpint (scholia_annotation_get_end (annotation), ==, 12);
+  g_clear_object (&annotation);
+  g_clear_object (&list);
+  g_clear_object (&store);
+
+  store = open_store (fixture->path);
+  list = scholia_store_list_annotations (store, scholia_store_find_document (store, "Varnholm", NULL), &error);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpint (scholia_annotation_get_id (first), ==, id);
+  g_assert_cmpstr (scholia_annotation_get_uuid (first), ==, uuid);
+  g_assert_cmpstr (scholia_annotation_get_note (first), ==, "Kept");
+  g_assert_true (scholia_annotation_get_orphaned (first));
+  g_assert_cmpint (scholia_annotation_get_start (first), ==, 2);
+}
+
 static void
 test_themes_round_trip (Fixture       *fixture,
                         gconstpointer  data)
@@ -862,7 +986,9 @@ main (int    argc,
   ADD ("/store/documents/delete-cascades", test_documents_delete_cascades);
   ADD ("/store/documents/delete-and-restore", test_documents_delete_and_restore);
   ADD ("/store/tags/round-trip", test_tags_round_trip);
+  ADD ("/store/tags/move-merge-restore", test_tags_move_merge_restore);
   ADD ("/store/themes/round-trip", test_themes_round_trip);
+  ADD ("/store/annotations/restore-and-anchor", test_annotations_restore_and_anchor);
   ADD ("/store/annotations/round-trip", test_annotations_round_trip);
   ADD ("/store/annotations/refuse-bad-spans", test_annotations_refuse_bad_spans);
   ADD ("/store/annotations/live-list", test_annotations_live_list);

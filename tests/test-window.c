@@ -5,6 +5,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "scholia-document-properties.h"
+#include "scholia-reading-view.h"
 #include "scholia-window.h"
 
 typedef struct
@@ -76,6 +78,120 @@ drain_main_context (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static ScholiaWindow *
+window_with_library (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  ScholiaWindow *window = window_new ();
+
+  g_assert_true (scholia_window_open_library (window, path));
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_context ();
+  return window;
+}
+
+static ScholiaDocument *
+add_document (ScholiaStore *store,
+              const char   *title,
+              const char   *author,
+              const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+
+  document = scholia_store_add_document (store, title, author, NULL, NULL, text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static ScholiaDocument *
+nth_document (ScholiaStore *store,
+              guint         position)
+{
+  g_autoptr(ScholiaDocument) document =
+    g_list_model_get_item (scholia_store_get_documents (store), position);
+
+  g_assert_nonnull (document);
+  return document;
+}
+
+static guint
+count_documents (ScholiaStore *store)
+{
+  return g_list_model_get_n_items (scholia_store_get_documents (store));
+}
+
+static void
+wait_for_import (ScholiaWindow *window)
+{
+  while (scholia_window_get_importing (window))
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static char *
+reader_text (ScholiaWindow *window)
+{
+  ScholiaReadingView *view = SCHOLIA_READING_VIEW (adw_bin_get_child (template_child (window,
+                                                                                      "document_bin")));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+assert_reader_shows (ScholiaWindow   *window,
+                     ScholiaDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = reader_text (window);
+  AdwWindowTitle *title = template_child (window, "content_title");
+
+  expected = scholia_store_load_text (scholia_window_get_store (window), document, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (scholia_window_get_document (window) == document);
+  g_assert_cmpstr (visible_page (window), ==, "document");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "document_stack")),
+                   ==, "reader");
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, scholia_document_get_title (document));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
+                   scholia_document_get_author (document) != NULL
+                   ? scholia_document_get_author (document) : "");
 }
 
 static void
@@ -267,6 +383,373 @@ test_window_size_is_kept (void)
   window_destroy (window);
 }
 
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_import_skips_bad_file_and_lists_it (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (fixture->dir, "harbours.txt", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "broken.pdf", NULL);
+  g_autofree char *last = g_build_filename (fixture->dir, "tides.md", NULL);
+  GFile *files[3];
+  ScholiaWindow *window;
+  ScholiaStore *store;
+  GtkWindow *dialog;
+
+  write_file (first, "On Harbours\n\nThe harbour was older than the town.\n");
+  write_file (bad, "%PDF-1.4 this is not really a PDF");
+  write_file (last, "# On Tides\n\nThe tide kept its own calendar.\n");
+  files[0] = g_file_new_for_path (first);
+  files[1] = g_file_new_for_path (bad);
+  files[2] = g_file_new_for_path (last);
+
+  window = window_with_library (fixture);
+  store = scholia_window_get_store (window);
+
+  scholia_window_import_files (window, files, G_N_ELEMENTS (files));
+  g_assert_true (scholia_window_get_importing (window));
+  g_assert_true (gtk_action_bar_get_revealed (template_child (window, "import_bar")));
+  wait_for_import (window);
+
+  /* The broken file did not stop the batch; the essay imported last is open. */
+  g_assert_false (gtk_action_bar_get_revealed (template_child (window, "import_bar")));
+  g_assert_cmpuint (count_documents (store), ==, 2);
+  g_assert_cmpstr (scholia_document_get_title (nth_document (store, 1)), ==, "On Tides");
+  assert_reader_shows (window, nth_document (store, 1));
+
+  /* What the toast's Details button shows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-import-errors", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "broken.pdf"));
+  g_assert_false (shows_text (GTK_WIDGET (dialog), "tides.md"));
+  gtk_window_destroy (dialog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+  window_destroy (window);
+}
+
+static void
+test_import_files_queued_during_import_follow (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (fixture->dir, "harbours.txt", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "tides.md", NULL);
+  g_autoptr(GFile) first_file = NULL;
+  g_autoptr(GFile) second_file = NULL;
+  ScholiaWindow *window;
+  ScholiaStore *store;
+
+  write_file (first, "On Harbours\n\nThe harbour was older than the town.\n");
+  write_file (second, "# On Tides\n\nThe tide kept its own calendar.\n");
+  first_file = g_file_new_for_path (first);
+  second_file = g_file_new_for_path (second);
+
+  window = window_with_library (fixture);
+  store = scholia_window_get_store (window);
+
+  scholia_window_import_files (window, &first_file, 1);
+  scholia_window_import_files (window, &second_file, 1);
+  wait_for_import (window);
+
+  g_assert_cmpuint (count_documents (store), ==, 2);
+  assert_reader_shows (window, nth_document (store, 1));
+
+  window_destroy (window);
+}
+
+static void
+test_samples_fill_library_and_open_first (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  ScholiaDocument *first;
+
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-samples", NULL));
+  drain_main_context ();
+
+  g_assert_cmpuint (count_documents (store), ==, 5);
+  first = nth_document (store, 0);
+  assert_reader_shows (window, first);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   scholia_document_get_title (first));
+  g_assert_true (shows_text (template_child (window, "sidebar_bin"),
+                             scholia_document_get_title (first)));
+
+  window_destroy (window);
+}
+
+static void
+test_document_named_is_shown (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  ScholiaDocument *harbours = add_document (store, "On Harbours", "Ines Marrow",
+                                            "The harbour was older than the town.");
+  ScholiaDocument *tides = add_document (store, "On Tides", "Ines Marrow",
+                                         "The tide kept its own calendar.");
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, scholia_document_get_id (harbours));
+
+  g_assert_true (scholia_window_show_document_by_name (window, "On Tides"));
+  assert_reader_shows (window, tides);
+
+  g_assert_true (scholia_window_show_document_by_name (window, id));
+  assert_reader_shows (window, harbours);
+
+  /* An unknown name leaves the reader alone (a toast says why). */
+  g_assert_false (scholia_window_show_document_by_name (window, "On Winds"));
+  assert_reader_shows (window, harbours);
+
+  window_destroy (window);
+}
+
+static gboolean
+record_document_and_close_cb (gpointer user_data)
+{
+  GtkApplication *app = user_data;
+  ScholiaWindow *window = SCHOLIA_WINDOW (gtk_application_get_active_window (app));
+  ScholiaDocument *document = scholia_window_get_document (window);
+
+  g_object_set_data_full (G_OBJECT (app), "shown",
+                          g_strdup (document != NULL ? scholia_document_get_title (document) : ""),
+                          g_free);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_app_activate_cb (GApplication *app)
+{
+  g_idle_add (record_document_and_close_cb, app);
+}
+
+static void
+test_document_option_opens_document (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  g_autoptr(ScholiaApplication) app = NULL;
+  char *argv[] = { "scholia", "--library", path, "--document", "On Tides", NULL };
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScholiaStore) store = scholia_store_open (path, &error);
+
+    g_assert_no_error (error);
+    add_document (store, "On Harbours", NULL, "The harbour was older than the town.");
+    add_document (store, "On Tides", NULL, "The tide kept its own calendar.");
+  }
+
+  app = scholia_application_new ();
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_app_activate_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (app), "shown"), ==, "On Tides");
+}
+
+static void
+test_last_document_reopens (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  g_autofree char *uuid = NULL;
+
+  add_document (store, "On Harbours", NULL, "The harbour was older than the town.");
+  add_document (store, "On Tides", NULL, "The tide kept its own calendar.");
+  g_assert_true (scholia_window_show_document (window, nth_document (store, 1)));
+  uuid = g_strdup (scholia_document_get_uuid (nth_document (store, 1)));
+  window_destroy (window);
+
+  window = window_with_library (fixture);
+  store = scholia_window_get_store (window);
+  g_assert_cmpstr (scholia_document_get_uuid (scholia_window_get_document (window)), ==, uuid);
+  assert_reader_shows (window, nth_document (store, 1));
+  window_destroy (window);
+}
+
+static ScholiaDocumentProperties *
+open_properties (ScholiaWindow *window)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document-properties", NULL));
+  drain_main_context ();
+  dialog = find_toplevel (SCHOLIA_TYPE_DOCUMENT_PROPERTIES);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (dialog));
+  return SCHOLIA_DOCUMENT_PROPERTIES (dialog);
+}
+
+static GtkEditable *
+properties_row (ScholiaDocumentProperties *dialog,
+                const char                *name)
+{
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                SCHOLIA_TYPE_DOCUMENT_PROPERTIES, name);
+
+  g_assert_nonnull (row);
+  return GTK_EDITABLE (row);
+}
+
+static void
+test_properties_save_changes_store_and_header (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  ScholiaDocument *document = add_document (store, "On Harbours", "Ines Marrow",
+                                            "The harbour was older than the town.");
+  AdwWindowTitle *title = template_child (window, "content_title");
+  ScholiaDocumentProperties *dialog;
+
+  g_assert_true (scholia_window_show_document (window, document));
+  dialog = open_properties (window);
+  g_assert_true (scholia_document_properties_get_document (dialog) == document);
+  g_assert_cmpstr (gtk_editable_get_text (properties_row (dialog, "title_row")), ==, "On Harbours");
+  g_assert_cmpstr (gtk_editable_get_text (properties_row (dialog, "author_row")), ==, "Ines Marrow");
+
+  gtk_editable_set_text (properties_row (dialog, "title_row"), "On Harbours and Quays");
+  gtk_editable_set_text (properties_row (dialog, "author_row"), "Ines Marrow-Dahl");
+  gtk_editable_set_text (properties_row (dialog, "date_row"), "c. 1925");
+  gtk_editable_set_text (properties_row (dialog, "source_row"), "Harbour Review 3 (1925): 1–9");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "properties.save", NULL));
+  drain_main_context ();
+
+  g_assert_null (dialog);
+  g_assert_cmpstr (scholia_document_get_title (document), ==, "On Harbours and Quays");
+  g_assert_cmpstr (scholia_document_get_author (document), ==, "Ines Marrow-Dahl");
+  g_assert_cmpstr (scholia_document_get_date (document), ==, "c. 1925");
+  g_assert_cmpstr (scholia_document_get_source (document), ==, "Harbour Review 3 (1925): 1–9");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "On Harbours and Quays");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Ines Marrow-Dahl");
+
+  window_destroy (window);
+}
+
+static void
+test_properties_blank_title_keeps_dialog_and_typing (Fixture       *fixture,
+                                                     gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  ScholiaDocument *document = add_document (store, "On Harbours", "Ines Marrow",
+                                            "The harbour was older than the town.");
+  ScholiaDocumentProperties *dialog;
+
+  g_assert_true (scholia_window_show_document (window, document));
+  dialog = open_properties (window);
+
+  gtk_editable_set_text (properties_row (dialog, "title_row"), "   ");
+  gtk_editable_set_text (properties_row (dialog, "date_row"), "spring 1917");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "properties.save", NULL));
+  drain_main_context ();
+
+  g_assert_true (find_toplevel (SCHOLIA_TYPE_DOCUMENT_PROPERTIES) == GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (properties_row (dialog, "title_row")),
+                                           "error"));
+  g_assert_cmpstr (gtk_editable_get_text (properties_row (dialog, "date_row")), ==, "spring 1917");
+  g_assert_cmpstr (scholia_document_get_title (document), ==, "On Harbours");
+  g_assert_cmpstr (scholia_document_get_date (document), !=, "spring 1917");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  window_destroy (window);
+}
+
+static void
+test_delete_closes_reader_and_undo_restores (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  ScholiaDocument *harbours = add_document (store, "On Harbours", "Ines Marrow",
+                                            "The harbour was older than the town.");
+  g_autofree char *uuid = g_strdup (scholia_document_get_uuid (harbours));
+  GtkWidget *undo;
+
+  add_document (store, "On Tides", NULL, "The tide kept its own calendar.");
+  g_assert_true (scholia_window_show_document (window, harbours));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL));
+  drain_main_context ();
+
+  g_assert_cmpuint (count_documents (store), ==, 1);
+  g_assert_null (scholia_window_get_document (window));
+  g_assert_cmpstr (visible_page (window), ==, "document");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "document_stack")),
+                   ==, "choose");
+  g_assert_true (shows_text (template_child (window, "toast_overlay"), "“On Harbours” deleted"));
+
+  undo = find_button (template_child (window, "toast_overlay"), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  drain_main_context ();
+
+  g_assert_cmpuint (count_documents (store), ==, 2);
+  g_assert_nonnull (scholia_window_get_document (window));
+  g_assert_cmpstr (scholia_document_get_uuid (scholia_window_get_document (window)), ==, uuid);
+  assert_reader_shows (window, scholia_window_get_document (window));
+
+  window_destroy (window);
+}
+
+static void
+test_deleting_last_document_shows_empty_page (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  ScholiaDocument *harbours = add_document (store, "On Harbours", "Ines Marrow",
+                                            "The harbour was older than the town.");
+
+  g_assert_true (scholia_window_show_document (window, harbours));
+  scholia_window_delete_document (window, harbours);
+  drain_main_context ();
+
+  g_assert_cmpuint (count_documents (store), ==, 0);
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (template_child (window, "document_menu_button")));
+
+  window_destroy (window);
+}
+
+static void
+test_shortcuts_window_loads (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/scholia/Scholia/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +773,29 @@ main (int   argc,
               fixture_teardown);
   g_test_add_func ("/window/primary-menu/is-labelled", test_primary_menu_is_labelled);
   g_test_add_func ("/window/settings/size-is-kept", test_window_size_is_kept);
+  g_test_add_func ("/window/shortcuts/window-loads", test_shortcuts_window_loads);
+
+  g_test_add ("/window/import/bad-file-is-skipped-and-listed", Fixture, NULL,
+              fixture_setup, test_import_skips_bad_file_and_lists_it, fixture_teardown);
+  g_test_add ("/window/import/files-given-during-import-follow", Fixture, NULL,
+              fixture_setup, test_import_files_queued_during_import_follow, fixture_teardown);
+  g_test_add ("/window/import/samples-fill-library-and-open-first", Fixture, NULL,
+              fixture_setup, test_samples_fill_library_and_open_first, fixture_teardown);
+  g_test_add ("/window/document/named-is-shown", Fixture, NULL,
+              fixture_setup, test_document_named_is_shown, fixture_teardown);
+  g_test_add ("/window/document/option-opens-document-at-start", Fixture, NULL,
+              fixture_setup, test_document_option_opens_document, fixture_teardown);
+  g_test_add ("/window/document/last-read-reopens", Fixture, NULL,
+              fixture_setup, test_last_document_reopens, fixture_teardown);
+  g_test_add ("/window/properties/save-changes-store-and-header", Fixture, NULL,
+              fixture_setup, test_properties_save_changes_store_and_header, fixture_teardown);
+  g_test_add ("/window/properties/blank-title-keeps-dialog-and-typing", Fixture, NULL,
+              fixture_setup, test_properties_blank_title_keeps_dialog_and_typing,
+              fixture_teardown);
+  g_test_add ("/window/delete/closes-reader-and-undo-restores", Fixture, NULL,
+              fixture_setup, test_delete_closes_reader_and_undo_restores, fixture_teardown);
+  g_test_add ("/window/delete/last-document-shows-empty-page", Fixture, NULL,
+              fixture_setup, test_deleting_last_document_shows_empty_page, fixture_teardown);
 
   return g_test_run ();
 }

@@ -1,9 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "scholia-error.h"
 #include "scholia-import-batch.h"
 
 struct _ScholiaImportBatch
@@ -86,7 +83,7 @@ on_file_read (GObject      *source,
     {
       g_autoptr(GTask) task = g_steal_pointer (&self->task);
 
-      g_task_return_new_error (task, SCHOLIA_ERROR, SCHOLIA_ERROR_CANCELLED, _("The import was cancelled"));
+      g_task_return_error_if_cancelled (task);
       return;
     }
 
@@ -115,7 +112,7 @@ import_next (ScholiaImportBatch *self)
     {
       g_autoptr(GTask) batch = g_steal_pointer (&self->task);
 
-      g_task_return_new_error (batch, SCHOLIA_ERROR, SCHOLIA_ERROR_CANCELLED, _("The import was cancelled"));
+      g_task_return_error_if_cancelled (batch);
       return;
     }
 

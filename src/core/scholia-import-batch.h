@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (ScholiaImportBatch, scholia_import_batch, SCHOLIA, IMPORT_
 /* Imports files one after another without blocking the main loop: each file is read and
  * converted in a worker thread, then added to the store on the main thread in one
  * transaction. A file that fails is reported through "file-finished" and the batch goes on;
- * cancelling stops before the next file is added, so no document is ever half imported.
+ * cancelling stops before the next file is added, so no document is ever half imported, and
+ * the batch finishes with G_IO_ERROR_CANCELLED.
  * "fraction" (0–1) notifies as files finish. */
 ScholiaImportBatch *scholia_import_batch_new           (ScholiaStore         *store,
                                                         GFile               **files,

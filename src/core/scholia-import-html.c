@@ -3,9 +3,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
-#include "scholia-error.h"
 #include "scholia-import-private.h"
 
 /* HTML to readable text with a small tokenizer: HTML is not XML, and a saved web page is rarely
@@ -244,7 +241,7 @@ append_text (GString    *out,
       if (*s == '&' && (used = _scholia_import_decode_entity (s + 1, end - (s + 1), out)) > 0)
         {
           /* A no-break space is a space to the reader. */
-          if (g_str_has_suffix (out->str, "\xc2\xa0"))
+          if (out->len >= 2 && memcmp (out->str + out->len - 2, "\xc2\xa0", 2) == 0)
             {
               g_string_truncate (out, out->len - 2);
               g_string_append_c (out, ' ');
@@ -489,7 +486,10 @@ handle_start_tag (Html       *html,
   else if (strcmp (tag, "ol") == 0)
     {
       const char *start = get_attribute (attributes, "start");
-      int number = start != NULL ? (int) CLAMP (g_ascii_strtoll (start, NULL, 10), 0, G_MAXINT / 2) : 1;
+      int number = 1;
+
+      if (start != NULL)
+        number = (int) CLAMP (g_ascii_strtoll (start, NULL, 10), 0, G_MAXINT / 2);
 
       g_array_append_val (html->lists, number);
     }

@@ -3,9 +3,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
-#include "scholia-error.h"
 #include "scholia-import-private.h"
 
 /* Markdown to readable text: the reader sees the words and the paragraph structure, never the
@@ -14,6 +11,11 @@
  * CommonMark does, so that "2 * 3" and snake_case survive. */
 
 #define FRONT_MATTER_MAX_BYTES (64 * 1024)
+/* Bounds on how far a bracket or backtick looks for its partner, and on links in links, so
+ * that a hostile file costs linear time and little stack. */
+#define LINK_MAX_BYTES (4 * 1024)
+#define CODE_SPAN_MAX_BYTES (64 * 1024)
+#define LINK_MAX_DEPTH 4
 
 typedef enum
 {
@@ -47,10 +49,12 @@ typedef struct
   gsize    count;      /* delimiters of the run not yet matched */
   gboolean can_open;
   gboolean can_close;
+  guint    jump;       /* for a matched closer, its opener + 1: what lies between is done */
 } Piece;
 
 static void render_inline (const char *s,
                            gsize       length,
+                           int         depth,
                            GString    *out);
 
 static gunichar
@@ -85,7 +89,7 @@ add_literal (GArray     *pieces,
 
   if (last == NULL || last->delimiter != 0)
     {
-      Piece piece = { 0, scratch->len, 0, 0, FALSE, FALSE };
+      Piece piece = { 0, scratch->len, 0, 0, FALSE, FALSE, 0 };
 
       g_array_append_val (pieces, piece);
       last = &g_array_index (pieces, Piece, pieces->len - 1);
@@ -104,6 +108,7 @@ find_closing (const char *open,
   char opening = *open;
   int depth = 0;
 
+  end = MIN (end, open + LINK_MAX_BYTES);
   for (const char *p = open; p < end; p++)
     {
       if (*p == '\\' && p + 1 < end)
@@ -189,7 +194,7 @@ add_delimiter_run (GArray     *pieces,
   gboolean after_punct = !after_space && g_unichar_ispunct (after);
   gboolean left_flanking = !after_space && (!after_punct || before_space || before_punct);
   gboolean right_flanking = !before_space && (!before_punct || after_space || after_punct);
-  Piece piece = { *run, 0, 0, run_end - run, FALSE, FALSE };
+  Piece piece = { *run, 0, 0, run_end - run, FALSE, FALSE, 0 };
 
   if (*run == '*')
     {
@@ -206,12 +211,18 @@ add_delimiter_run (GArray     *pieces,
   g_array_append_val (pieces, piece);
 }
 
+/* Pairs emphasis delimiters as CommonMark does, without its finer rules: each closer takes the
+ * nearest opener of its kind; delimiters between a pair are left as they are. */
 static void
 match_emphasis (GArray *pieces)
 {
+  /* Below these, a search for an opener of '*' or '_' already failed. */
+  guint bottom[2] = { 0, 0 };
+
   for (guint closer = 0; closer < pieces->len; closer++)
     {
       Piece *c = &g_array_index (pieces, Piece, closer);
+      guint *floor = &bottom[c->delimiter == '_'];
 
       if (c->delimiter == 0 || !c->can_close)
         continue;
@@ -219,35 +230,32 @@ match_emphasis (GArray *pieces)
       while (c->count > 0)
         {
           Piece *o = NULL;
-          guint opener;
+          guint opener = closer;
           gsize used;
 
-          for (opener = closer; opener-- > 0;)
+          while (opener > *floor)
             {
-              Piece *candidate = &g_array_index (pieces, Piece, opener);
+              Piece *candidate = &g_array_index (pieces, Piece, opener - 1);
 
               if (candidate->delimiter == c->delimiter && candidate->can_open
                   && candidate->count > 0)
                 {
                   o = candidate;
+                  opener--;
                   break;
                 }
+              opener = candidate->jump > 0 ? candidate->jump : opener - 1;
             }
           if (o == NULL)
-            break;
+            {
+              *floor = closer;
+              break;
+            }
 
           used = (o->count >= 2 && c->count >= 2) ? 2 : 1;
           o->count -= used;
           c->count -= used;
-
-          /* Delimiters between a matched pair can no longer pair across it. */
-          for (guint i = opener + 1; i < closer; i++)
-            {
-              Piece *between = &g_array_index (pieces, Piece, i);
-
-              between->can_open = FALSE;
-              between->can_close = FALSE;
-            }
+          c->jump = opener + 1;
         }
     }
 }
@@ -255,6 +263,7 @@ match_emphasis (GArray *pieces)
 static void
 render_inline (const char *s,
                gsize       length,
+               int         depth,
                GString    *out)
 {
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
@@ -297,8 +306,9 @@ render_inline (const char *s,
           for (;;)
             {
               gsize close_ticks = 0;
+              const char *limit = MIN (end, run_end + CODE_SPAN_MAX_BYTES);
 
-              close = memchr (close, '`', end - close);
+              close = close < limit ? memchr (close, '`', limit - close) : NULL;
               if (close == NULL)
                 break;
               while (close + close_ticks < end && close[close_ticks] == '`')
@@ -327,7 +337,7 @@ render_inline (const char *s,
               p = close + ticks;
             }
         }
-      else if (*p == '!' && p + 1 < end && p[1] == '['
+      else if (*p == '!' && p + 1 < end && p[1] == '[' && depth < LINK_MAX_DEPTH
                && (next = parse_link (p + 1, end, &text_start, &text_end)) != NULL)
         {
           /* Images are dropped: the reader has the text, not the picture. */
@@ -342,11 +352,12 @@ render_inline (const char *s,
           add_literal (pieces, scratch, "]", 1);
           p = next + 1;
         }
-      else if (*p == '[' && (next = parse_link (p, end, &text_start, &text_end)) != NULL)
+      else if (*p == '[' && depth < LINK_MAX_DEPTH
+               && (next = parse_link (p, end, &text_start, &text_end)) != NULL)
         {
           g_autoptr(GString) link_text = g_string_new (NULL);
 
-          render_inline (text_start, text_end - text_start, link_text);
+          render_inline (text_start, text_end - text_start, depth + 1, link_text);
           add_literal (pieces, scratch, link_text->str, link_text->len);
           p = next;
         }
@@ -419,7 +430,7 @@ finish_list_item (Markdown *md)
 {
   g_autoptr(GString) item = g_string_new (md->item_prefix->str);
 
-  render_inline (md->block->str, md->block->len, item);
+  render_inline (md->block->str, md->block->len, 0, item);
   if (md->list->len > 0)
     g_string_append_c (md->list, '\n');
   g_string_append (md->list, item->str);
@@ -435,7 +446,7 @@ flush_block (Markdown *md)
       {
         g_autoptr(GString) rendered = g_string_sized_new (md->block->len);
 
-        render_inline (md->block->str, md->block->len, rendered);
+        render_inline (md->block->str, md->block->len, 0, rendered);
         _scholia_import_add_paragraph (md->text, rendered->str, rendered->len);
       }
       break;
@@ -467,7 +478,7 @@ add_heading (Markdown   *md,
 {
   g_autoptr(GString) rendered = g_string_new (NULL);
 
-  render_inline (raw, length, rendered);
+  render_inline (raw, length, 0, rendered);
   g_strstrip (rendered->str);
   rendered->len = strlen (rendered->str);
   if (md->heading == NULL && rendered->len > 0)
@@ -617,8 +628,9 @@ process_line (Markdown   *md,
   if (md->kind == BLOCK_CODE)
     {
       indent = count_indent (line, end, &content);
-      if (indent < 4 && *content == md->fence_char && fence_length (content, end) >= md->fence_length
-          && is_blank (content + fence_length (content, end), end))
+      fence = fence_length (content, end);
+      if (indent < 4 && *content == md->fence_char && fence >= md->fence_length
+          && is_blank (content + fence, end))
         {
           flush_block (md);
           return;

@@ -150,7 +150,7 @@ edge_key (const char *text)
 
       if (g_unichar_isdigit (c))
         {
-          if (!g_str_has_suffix (key->str, "#"))
+          if (key->len == 0 || key->str[key->len - 1] != '#')
             g_string_append_c (key, '#');
         }
       else
@@ -182,8 +182,17 @@ is_page_number (const char *text)
   return g_regex_match (roman, text, 0, NULL);
 }
 
+/* How often a line recurs at the edge of a page. */
+typedef struct
+{
+  guint    pages;
+  guint    last_page;
+  gboolean nearby;     /* seen on pages at most two apart, as chapter headers are */
+} EdgeCount;
+
 static void
 count_edge_keys (Page       *page,
+                 guint       index,
                  GHashTable *counts)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -193,6 +202,7 @@ count_edge_keys (Page       *page,
     {
       Line *line = &g_array_index (page->lines, Line, i);
       char *key;
+      EdgeCount *count;
 
       if (i >= EDGE_LINES && i + EDGE_LINES < n)
         continue;
@@ -204,30 +214,55 @@ count_edge_keys (Page       *page,
           continue;
         }
       g_hash_table_add (seen, key);
-      g_hash_table_insert (counts, g_strdup (key),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+
+      count = g_hash_table_lookup (counts, key);
+      if (count == NULL)
+        {
+          count = g_new0 (EdgeCount, 1);
+          g_hash_table_insert (counts, g_strdup (key), count);
+        }
+      else if (index - count->last_page <= 2)
+        {
+          count->nearby = TRUE;
+        }
+      count->pages++;
+      count->last_page = index;
     }
 }
 
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A running header or footer recurs on at least half of the pages; one that changes with the
+ * chapter recurs on nearby pages, and has words (numbers alone could be a table's rows). */
 static gboolean
 is_running (GHashTable *counts,
             guint       n_pages,
             const char *text)
 {
   g_autofree char *key = edge_key (text);
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+  EdgeCount *count = g_hash_table_lookup (counts, key);
 
-  return count >= 2 && count * 2 >= n_pages;
+  if (count == NULL || count->pages < 2)
+    return FALSE;
+
+  return count->pages * 2 >= n_pages || (count->nearby && has_letter (key));
 }
 
 static void
 drop_page_furniture (Page  *pages,
                      guint  n_pages)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < n_pages; i++)
-    count_edge_keys (&pages[i], counts);
+    count_edge_keys (&pages[i], i, counts);
 
   for (guint i = 0; i < n_pages; i++)
     {
@@ -350,12 +385,25 @@ ends_sentence (const char *text)
 }
 
 static gboolean
+starts_with_bullet (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+
+  return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x2023 || c == 0x2043
+         || c == 0x25CF || c == 0x25A0;
+}
+
+static gboolean
 ends_paragraph (const Line        *line,
                 const Line        *next,
                 const PageMetrics *m)
 {
   double height;
   double next_height;
+
+  /* Each item of a list is a paragraph of its own. */
+  if (starts_with_bullet (next->text))
+    return TRUE;
 
   if (!line->has_geometry || !next->has_geometry || m->height <= 0)
     return ends_sentence (line->text)
@@ -573,7 +621,8 @@ _scholia_import_pdf (GBytes               *bytes,
     {
       const char *eol = strstr (text->str, "\n\n");
 
-      out->title = _scholia_import_guess_title (text->str, eol != NULL ? eol - text->str : -1);
+      out->title = _scholia_import_guess_title_from_prose (text->str,
+                                                           eol != NULL ? eol - text->str : -1);
     }
   out->text = g_string_free (g_steal_pointer (&text), FALSE);
 

@@ -65,6 +65,10 @@ void      _scholia_import_add_paragraph (GString          *text,
 /* A title guess: @line stripped, when it has content and fewer than 120 characters; else NULL. */
 char     *_scholia_import_guess_title (const char         *line,
                                        gssize              length);
+/* The same for the first line of unmarked text, which is often a sentence: a line ending with
+ * a full stop, comma, semicolon or colon is not taken for a title. */
+char     *_scholia_import_guess_title_from_prose (const char *line,
+                                                  gssize      length);
 
 /* In scholia-import-html.c, also used for entities in Markdown: decodes the entity that starts
  * at @s (just after the '&') into @out and returns the number of bytes it used, including the

@@ -160,14 +160,31 @@ _scholia_import_normalize_line_ends (char  *text,
 }
 
 /* Every code point below U+0300 is NFC on its own (combining marks and all NFC_Quick_Check
- * No/Maybe characters come later), and their UTF-8 lead bytes are below 0xCC. */
+ * No/Maybe characters come later), and their UTF-8 lead bytes are below 0xCC. So are the
+ * dashes, quotes and ellipsis of U+2010–U+206F (E2 80 90 – E2 81 AF), which essays are full
+ * of; skipping them keeps typographic English off the slow path. */
 static inline gboolean
 may_change_under_nfc (const char *s,
                       gsize       length)
 {
-  for (gsize i = 0; i < length; i++)
-    if ((guchar) s[i] >= 0xcc)
+  const guchar *p = (const guchar *) s;
+  const guchar *end = p + length;
+
+  while (p < end)
+    {
+      if (*p < 0xcc)
+        {
+          p++;
+          continue;
+        }
+      if (*p == 0xe2 && end - p >= 3 &&
+          ((p[1] == 0x80 && p[2] >= 0x90) || (p[1] == 0x81 && p[2] <= 0xaf)))
+        {
+          p += 3;
+          continue;
+        }
       return TRUE;
+    }
   return FALSE;
 }
 
@@ -213,8 +230,22 @@ normalize_nfc (char *text)
 char *
 _scholia_import_finish_text (char *text)
 {
+  gsize length;
+  gsize start = 0;
+
   text = normalize_nfc (text);
-  return g_strstrip (text);
+  length = strlen (text);
+
+  /* Not g_strstrip(): it moves the whole text even when nothing leads it. */
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
+  while (start < length && g_ascii_isspace (text[start]))
+    start++;
+  if (start > 0)
+    memmove (text, text + start, length - start);
+  text[length - start] = '\0';
+
+  return text;
 }
 
 static gboolean
@@ -256,7 +287,7 @@ _scholia_import_join_line (GString    *paragraph,
     }
 
   /* A soft hyphen at a line end only ever marked where a word was split. */
-  if (g_str_has_suffix (paragraph->str, "\xc2\xad"))
+  if (paragraph->len >= 2 && memcmp (paragraph->str + paragraph->len - 2, "\xc2\xad", 2) == 0)
     {
       g_string_truncate (paragraph, paragraph->len - 2);
     }
@@ -316,6 +347,18 @@ _scholia_import_guess_title (const char *line,
   return g_steal_pointer (&title);
 }
 
+char *
+_scholia_import_guess_title_from_prose (const char *line,
+                                        gssize      length)
+{
+  g_autofree char *title = _scholia_import_guess_title (line, length);
+
+  if (title == NULL || strchr (".,;:", title[strlen (title) - 1]) != NULL)
+    return NULL;
+
+  return g_steal_pointer (&title);
+}
+
 gboolean
 _scholia_import_text (GBytes               *bytes,
                       const char           *name,
@@ -335,7 +378,8 @@ _scholia_import_text (GBytes               *bytes,
 
   out->text = _scholia_import_finish_text (decoded);
   eol = strchr (out->text, '\n');
-  out->title = _scholia_import_guess_title (out->text, eol != NULL ? eol - out->text : -1);
+  out->title = _scholia_import_guess_title_from_prose (out->text,
+                                                       eol != NULL ? eol - out->text : -1);
 
   return TRUE;
 }

@@ -17,7 +17,8 @@ typedef struct
   char   *date;
   char   *source;
   char   *format;  /* "text", "markdown", "html", "pdf", "docx", "odt" */
-  GArray *pages;   /* of ScholiaPageRange in code points of text; NULL unless the source had pages */
+  GArray *pages;   /* of ScholiaPageRange, in code points of text; NULL unless the source had
+                    * pages */
 } ScholiaImportedText;
 
 /* The largest text an import produces; at least 50 MB of text must import. */

@@ -173,6 +173,29 @@ adjust_annotation_count (ScholiaStore *self,
                                            scholia_document_get_annotation_count (document) + delta);
 }
 
+static void
+list_insert (ScholiaStore      *self,
+             ScholiaAnnotation *annotation)
+{
+  gint64 document_id = scholia_annotation_get_document_id (annotation);
+  GListStore *list = g_hash_table_lookup (self->live_lists, &document_id);
+
+  if (list != NULL)
+    g_list_store_insert_sorted (list, annotation, compare_annotations, NULL);
+}
+
+static void
+list_remove (ScholiaStore      *self,
+             ScholiaAnnotation *annotation)
+{
+  gint64 document_id = scholia_annotation_get_document_id (annotation);
+  GListStore *list = g_hash_table_lookup (self->live_lists, &document_id);
+  guint position;
+
+  if (list != NULL && g_list_store_find (list, annotation, &position))
+    g_list_store_remove (list, position);
+}
+
 ScholiaAnnotation *
 scholia_store_add_annotation (ScholiaStore     *self,
                               ScholiaDocument  *document,
@@ -195,7 +218,6 @@ scholia_store_add_annotation (ScholiaStore     *self,
   gint64 now = _scholia_store_now ();
   const char *text;
   sqlite3_stmt *stmt;
-  GListStore *list;
   gint64 id;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
@@ -268,10 +290,7 @@ scholia_store_add_annotation (ScholiaStore     *self,
   scholia_annotation_set_created (annotation, now);
   scholia_annotation_set_modified (annotation, now);
   remember_annotation (self, annotation);
-
-  list = g_hash_table_lookup (self->live_lists, &document_id);
-  if (list != NULL)
-    g_list_store_insert_sorted (list, annotation, compare_annotations, NULL);
+  list_insert (self, annotation);
   adjust_annotation_count (self, document_id, 1);
 
   return g_steal_pointer (&annotation);
@@ -543,9 +562,6 @@ scholia_store_delete_annotation (ScholiaStore       *self,
                                  GError            **error)
 {
   sqlite3_stmt *stmt;
-  gint64 document_id;
-  GListStore *list;
-  guint position;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
@@ -568,11 +584,8 @@ scholia_store_delete_annotation (ScholiaStore       *self,
   if (!scholia_db_commit (self->db, error))
     goto failed;
 
-  document_id = scholia_annotation_get_document_id (annotation);
-  list = g_hash_table_lookup (self->live_lists, &document_id);
-  if (list != NULL && g_list_store_find (list, annotation, &position))
-    g_list_store_remove (list, position);
-  adjust_annotation_count (self, document_id, -1);
+  list_remove (self, annotation);
+  adjust_annotation_count (self, scholia_annotation_get_document_id (annotation), -1);
   return TRUE;
 
 failed:
@@ -580,10 +593,50 @@ failed:
   return FALSE;
 }
 
+/* Rewrites one kind of label id list on a live annotation: @from_id is removed, and
+ * @into_id (when not 0) takes its place unless the annotation already carries it. */
+static void
+replace_label_id (ScholiaAnnotation *annotation,
+                  gboolean           is_tag,
+                  gint64             from_id,
+                  gint64             into_id)
+{
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean has_into = FALSE;
+  gboolean changed = FALSE;
+  const gint64 *ids;
+  guint n_ids;
+
+  ids = is_tag ? scholia_annotation_get_tag_ids (annotation, &n_ids)
+               : scholia_annotation_get_theme_ids (annotation, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    has_into |= into_id != 0 && ids[i] == into_id;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (ids[i] != from_id)
+        {
+          g_array_append_val (kept, ids[i]);
+          continue;
+        }
+      changed = TRUE;
+      if (into_id != 0 && !has_into)
+        g_array_append_val (kept, into_id);
+    }
+
+  if (!changed)
+    return;
+  if (is_tag)
+    scholia_annotation_set_tag_ids (annotation, (gint64 *) kept->data, kept->len);
+  else
+    scholia_annotation_set_theme_ids (annotation, (gint64 *) kept->data, kept->len);
+}
+
 void
-_scholia_store_forget_label (ScholiaStore *self,
-                             const char   *link_table,
-                             gint64        label_id)
+_scholia_store_relabel (ScholiaStore *self,
+                        const char   *link_table,
+                        gint64        from_id,
+                        gint64        into_id)
 {
   gboolean is_tag = g_str_equal (link_table, "annotation_tags");
   GHashTableIter iter;
@@ -591,23 +644,186 @@ _scholia_store_forget_label (ScholiaStore *self,
 
   g_hash_table_iter_init (&iter, self->live_annotations);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      ScholiaAnnotation *annotation = value;
-      g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
-      const gint64 *ids;
-      guint n_ids;
+    replace_label_id (value, is_tag, from_id, into_id);
+}
 
-      ids = is_tag ? scholia_annotation_get_tag_ids (annotation, &n_ids)
-                   : scholia_annotation_get_theme_ids (annotation, &n_ids);
-      for (guint i = 0; i < n_ids; i++)
-        if (ids[i] != label_id)
-          g_array_append_val (kept, ids[i]);
-      if (kept->len == n_ids)
+void
+_scholia_store_forget_label (ScholiaStore *self,
+                             const char   *link_table,
+                             gint64        label_id)
+{
+  _scholia_store_relabel (self, link_table, label_id, 0);
+}
+
+void
+_scholia_store_link_label (ScholiaStore *self,
+                           const char   *link_table,
+                           gint64        label_id,
+                           const gint64 *annotation_ids,
+                           guint         n_annotation_ids)
+{
+  gboolean is_tag = g_str_equal (link_table, "annotation_tags");
+
+  for (guint i = 0; i < n_annotation_ids; i++)
+    {
+      ScholiaAnnotation *annotation = g_hash_table_lookup (self->live_annotations, &annotation_ids[i]);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      const gint64 *current;
+      guint n_current;
+
+      if (annotation == NULL ||
+          (is_tag ? scholia_annotation_has_tag (annotation, label_id)
+                  : scholia_annotation_has_theme (annotation, label_id)))
         continue;
 
+      current = is_tag ? scholia_annotation_get_tag_ids (annotation, &n_current)
+                       : scholia_annotation_get_theme_ids (annotation, &n_current);
+      g_array_append_vals (ids, current, n_current);
+      g_array_append_val (ids, label_id);
       if (is_tag)
-        scholia_annotation_set_tag_ids (annotation, (gint64 *) kept->data, kept->len);
+        scholia_annotation_set_tag_ids (annotation, (gint64 *) ids->data, ids->len);
       else
-        scholia_annotation_set_theme_ids (annotation, (gint64 *) kept->data, kept->len);
+        scholia_annotation_set_theme_ids (annotation, (gint64 *) ids->data, ids->len);
     }
+}
+
+/* Keeps only the ids of labels that still exist in @labels. */
+static GArray *
+existing_ids (ScholiaStore *self,
+              const gint64 *ids,
+              guint         n_ids,
+              gboolean      is_tag)
+{
+  GArray *kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n_ids; i++)
+    if (is_tag ? scholia_store_lookup_tag (self, ids[i]) != NULL
+               : scholia_store_lookup_theme (self, ids[i]) != NULL)
+      g_array_append_val (kept, ids[i]);
+  return kept;
+}
+
+gboolean
+scholia_store_restore_annotation (ScholiaStore       *self,
+                                  ScholiaAnnotation  *annotation,
+                                  GError            **error)
+{
+  g_autoptr(GArray) tags = NULL;
+  g_autoptr(GArray) themes = NULL;
+  ScholiaDocument *document;
+  sqlite3_stmt *stmt;
+  const gint64 *ids;
+  guint n_ids;
+  gint64 id;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+
+  document = scholia_store_lookup_document (self, scholia_annotation_get_document_id (annotation));
+  if (document == NULL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("The document of “%s” is no longer in the library"),
+                   scholia_annotation_get_quote (annotation));
+      return FALSE;
+    }
+
+  ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
+  tags = existing_ids (self, ids, n_ids, TRUE);
+  ids = scholia_annotation_get_theme_ids (annotation, &n_ids);
+  themes = existing_ids (self, ids, n_ids, FALSE);
+  id = scholia_annotation_get_id (annotation);
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  stmt = scholia_db_prepare (self->db,
+                             "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
+                             " quote, prefix, suffix, note, orphaned, created, modified)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  scholia_db_bind_text (stmt, 2, scholia_annotation_get_uuid (annotation));
+  sqlite3_bind_int64 (stmt, 3, scholia_annotation_get_document_id (annotation));
+  sqlite3_bind_int (stmt, 4, scholia_annotation_get_start (annotation));
+  sqlite3_bind_int (stmt, 5, scholia_annotation_get_end (annotation));
+  scholia_db_bind_text (stmt, 6, scholia_annotation_get_quote (annotation));
+  scholia_db_bind_text (stmt, 7, scholia_annotation_get_prefix (annotation));
+  scholia_db_bind_text (stmt, 8, scholia_annotation_get_suffix (annotation));
+  scholia_db_bind_text (stmt, 9, scholia_annotation_get_note (annotation));
+  sqlite3_bind_int (stmt, 10, scholia_annotation_get_orphaned (annotation));
+  sqlite3_bind_int64 (stmt, 11, scholia_annotation_get_created (annotation));
+  sqlite3_bind_int64 (stmt, 12, scholia_annotation_get_modified (annotation));
+  if (!scholia_db_step_done (self->db, stmt, error) ||
+      !insert_links (self, "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)",
+                     id, (gint64 *) tags->data, tags->len, error) ||
+      !insert_links (self, "INSERT INTO annotation_themes (annotation_id, theme_id, position) VALUES (?, ?, ?)",
+                     id, (gint64 *) themes->data, themes->len, error) ||
+      !scholia_db_commit (self->db, error))
+    goto failed;
+
+  scholia_annotation_set_tag_ids (annotation, (gint64 *) tags->data, tags->len);
+  scholia_annotation_set_theme_ids (annotation, (gint64 *) themes->data, themes->len);
+  if (g_hash_table_lookup (self->live_annotations, &id) == NULL)
+    remember_annotation (self, annotation);
+  list_insert (self, annotation);
+  adjust_annotation_count (self, scholia_annotation_get_document_id (annotation), 1);
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
+gboolean
+scholia_store_set_annotation_anchor (ScholiaStore       *self,
+                                     ScholiaAnnotation  *annotation,
+                                     int                 start,
+                                     int                 end,
+                                     gboolean            orphaned,
+                                     GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+
+  if (orphaned)
+    {
+      start = scholia_annotation_get_start (annotation);
+      end = scholia_annotation_get_end (annotation);
+    }
+  else if (start < 0 || end <= start)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("The span %d–%d is not a place in the text"), start, end);
+      return FALSE;
+    }
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  stmt = scholia_db_prepare (self->db,
+                             "UPDATE annotations SET start_offset = ?, end_offset = ?, orphaned = ?"
+                             " WHERE id = ?",
+                             error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, start);
+  sqlite3_bind_int (stmt, 2, end);
+  sqlite3_bind_int (stmt, 3, orphaned);
+  sqlite3_bind_int64 (stmt, 4, scholia_annotation_get_id (annotation));
+  if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
+    goto failed;
+
+  /* Re-sort: the list stays in text order. */
+  list_remove (self, annotation);
+  scholia_annotation_set_range (annotation, start, end);
+  scholia_annotation_set_orphaned (annotation, orphaned);
+  list_insert (self, annotation);
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
 }

@@ -179,6 +179,18 @@ _scholia_store_delete_unused_authors (ScholiaStore  *self,
   return stmt != NULL && scholia_db_step_done (self->db, stmt, error);
 }
 
+/* Counts code points in valid UTF-8 by skipping continuation bytes: a plain loop the compiler
+ * vectorises, several times faster than g_utf8_strlen() on megabyte texts. */
+gint64
+_scholia_store_count_characters (const char *text)
+{
+  gint64 count = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    count += (*p & 0xc0) != 0x80;
+  return count;
+}
+
 /* Trims surrounding white space; returns NULL for NULL (keep) and "" for blank. */
 static char *
 tidy_field (const char *value)
@@ -264,7 +276,7 @@ scholia_store_add_document (ScholiaStore  *self,
       clean_title = g_strdup (_("Untitled Essay"));
     }
 
-  characters = g_utf8_strlen (text, -1);
+  characters = _scholia_store_count_characters (text);
   checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 
   if (!scholia_db_begin (self->db, error))

@@ -14,11 +14,12 @@ typedef struct
 {
   const char *table;
   const char *link_table;
+  const char *link_column;
   gboolean    has_builtin;
 } LabelKind;
 
-static const LabelKind tag_kind = { "tags", "annotation_tags", TRUE };
-static const LabelKind theme_kind = { "themes", "annotation_themes", FALSE };
+static const LabelKind tag_kind = { "tags", "annotation_tags", "tag_id", TRUE };
+static const LabelKind theme_kind = { "themes", "annotation_themes", "theme_id", FALSE };
 
 /* Colours that read well as translucent highlights on both light and dark backgrounds; new
  * tags and themes take the next one in turn. */
@@ -330,6 +331,279 @@ failed:
   return FALSE;
 }
 
+static gint64
+label_id (GObject *label)
+{
+  gint64 id;
+
+  g_object_get (label, "id", &id, NULL);
+  return id;
+}
+
+static GArray *
+get_annotation_ids (ScholiaStore     *self,
+                    const LabelKind  *kind,
+                    GObject          *label,
+                    GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT annotation_id FROM %s WHERE %s = ? ORDER BY annotation_id",
+                                          kind->link_table, kind->link_column);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, label_id (label));
+  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
+/* Writes every label's position as its index in @order, in one transaction, then updates the
+ * objects and the list model to match. */
+static gboolean
+store_order (ScholiaStore     *self,
+             const LabelKind  *kind,
+             GPtrArray        *order,
+             GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET position = ? WHERE id = ?", kind->table);
+  GListStore *labels = list_for_kind (self, kind);
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  for (guint i = 0; i < order->len; i++)
+    {
+      sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
+
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_int64 (stmt, 2, label_id (g_ptr_array_index (order, i)));
+      if (!scholia_db_step_done (self->db, stmt, error))
+        goto failed;
+    }
+  if (!scholia_db_commit (self->db, error))
+    goto failed;
+
+  for (guint i = 0; i < order->len; i++)
+    g_object_set (g_ptr_array_index (order, i), "position", (int) i, NULL);
+  g_list_store_splice (labels, 0, g_list_model_get_n_items (G_LIST_MODEL (labels)),
+                       order->pdata, order->len);
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
+static GPtrArray *
+current_order (ScholiaStore    *self,
+               const LabelKind *kind)
+{
+  GListModel *labels = G_LIST_MODEL (list_for_kind (self, kind));
+  GPtrArray *order = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (labels);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (order, g_list_model_get_item (labels, i));
+  return order;
+}
+
+static gboolean
+move_label (ScholiaStore     *self,
+            const LabelKind  *kind,
+            GObject          *label,
+            guint             index,
+            GError          **error)
+{
+  g_autoptr(GPtrArray) order = current_order (self, kind);
+  guint from;
+
+  if (!g_ptr_array_find (order, label, &from))
+    {
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                           _("That tag or theme is no longer in the library"));
+      return FALSE;
+    }
+
+  index = MIN (index, order->len - 1);
+  if (index == from)
+    return TRUE;
+
+  g_object_ref (label);
+  g_ptr_array_remove_index (order, from);
+  g_ptr_array_insert (order, index, label);
+  return store_order (self, kind, order, error);
+}
+
+static gboolean
+merge_labels (ScholiaStore     *self,
+              const LabelKind  *kind,
+              GObject          *from,
+              GObject          *into,
+              GError          **error)
+{
+  g_autofree char *relink = NULL;
+  g_autofree char *drop = NULL;
+  g_autoptr(GArray) moved = NULL;
+  GListStore *labels = list_for_kind (self, kind);
+  sqlite3_stmt *stmt;
+  guint position;
+
+  if (from == into)
+    return TRUE;
+
+  moved = get_annotation_ids (self, kind, from, error);
+  if (moved == NULL)
+    return FALSE;
+
+  /* Annotations that carry both keep one link, where `into` already was. */
+  relink = g_strdup_printf ("INSERT OR IGNORE INTO %1$s (annotation_id, %2$s, position)"
+                            " SELECT annotation_id, ?2, position FROM %1$s WHERE %2$s = ?1",
+                            kind->link_table, kind->link_column);
+  drop = g_strdup_printf ("DELETE FROM %s WHERE id = ?", kind->table);
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  stmt = scholia_db_prepare (self->db, relink, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, label_id (from));
+  sqlite3_bind_int64 (stmt, 2, label_id (into));
+  if (!scholia_db_step_done (self->db, stmt, error))
+    goto failed;
+  stmt = scholia_db_prepare (self->db, drop, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, label_id (from));
+  if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
+    goto failed;
+
+  _scholia_store_relabel (self, kind->link_table, label_id (from), label_id (into));
+  if (g_list_store_find (labels, from, &position))
+    g_list_store_remove (labels, position);
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  int left, right;
+
+  g_object_get ((gpointer) a, "position", &left, NULL);
+  g_object_get ((gpointer) b, "position", &right, NULL);
+  return left - right;
+}
+
+static gboolean
+restore_label (ScholiaStore     *self,
+               const LabelKind  *kind,
+               GObject          *label,
+               GArray           *annotation_ids,
+               GError          **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *colour = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *shift = NULL;
+  g_autofree char *insert = NULL;
+  g_autofree char *link = NULL;
+  gboolean builtin = FALSE;
+  sqlite3_stmt *stmt;
+  int position;
+
+  g_object_get (label, "name", &name, "colour", &colour, "description", &description,
+                "position", &position, NULL);
+  if (kind->has_builtin)
+    g_object_get (label, "builtin", &builtin, NULL);
+
+  if (!check_name_free (self, kind, name, NULL, error))
+    return FALSE;
+
+  shift = g_strdup_printf ("UPDATE %s SET position = position + 1 WHERE position >= ?", kind->table);
+  insert = g_strdup_printf ("INSERT INTO %s (id, name, colour, description, position%s)"
+                            " VALUES (?, ?, ?, ?, ?%s)",
+                            kind->table, kind->has_builtin ? ", builtin" : "",
+                            kind->has_builtin ? ", ?" : "");
+  /* Back at the end of each annotation's list; annotations deleted since are skipped. */
+  link = g_strdup_printf ("INSERT OR IGNORE INTO %1$s (annotation_id, %2$s, position)"
+                          " SELECT id, ?2, (SELECT count(*) FROM %1$s WHERE annotation_id = ?1)"
+                          " FROM annotations WHERE id = ?1",
+                          kind->link_table, kind->link_column);
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  stmt = scholia_db_prepare (self->db, shift, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, position);
+  if (!scholia_db_step_done (self->db, stmt, error))
+    goto failed;
+  stmt = scholia_db_prepare (self->db, insert, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, label_id (label));
+  scholia_db_bind_text (stmt, 2, name);
+  scholia_db_bind_text (stmt, 3, colour);
+  scholia_db_bind_text (stmt, 4, description);
+  sqlite3_bind_int (stmt, 5, position);
+  if (kind->has_builtin)
+    sqlite3_bind_int (stmt, 6, builtin);
+  if (!scholia_db_step_done (self->db, stmt, error))
+    goto failed;
+  for (guint i = 0; annotation_ids != NULL && i < annotation_ids->len; i++)
+    {
+      stmt = scholia_db_prepare (self->db, link, error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (annotation_ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, label_id (label));
+      if (!scholia_db_step_done (self->db, stmt, error))
+        goto failed;
+    }
+  if (!scholia_db_commit (self->db, error))
+    goto failed;
+
+  /* The labels at and after its place moved down one, in the file and so in memory. */
+  {
+    g_autoptr(GPtrArray) order = current_order (self, kind);
+
+    for (guint i = 0; i < order->len; i++)
+      {
+        int other;
+
+        g_object_get (g_ptr_array_index (order, i), "position", &other, NULL);
+        if (other >= position)
+          g_object_set (g_ptr_array_index (order, i), "position", other + 1, NULL);
+      }
+  }
+  g_list_store_insert_sorted (list_for_kind (self, kind), label, compare_positions, NULL);
+  if (annotation_ids != NULL)
+    _scholia_store_link_label (self, kind->link_table, label_id (label),
+                               (gint64 *) annotation_ids->data, annotation_ids->len);
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
 static gpointer
 require_label (ScholiaStore     *self,
                const LabelKind  *kind,
@@ -463,4 +737,90 @@ scholia_store_delete_theme (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
   return delete_label (self, &theme_kind, G_OBJECT (theme), error);
+}
+
+GArray *
+scholia_store_get_tag_annotation_ids (ScholiaStore  *self,
+                                      ScholiaTag    *tag,
+                                      GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), NULL);
+  return get_annotation_ids (self, &tag_kind, G_OBJECT (tag), error);
+}
+
+gboolean
+scholia_store_move_tag (ScholiaStore  *self,
+                        ScholiaTag    *tag,
+                        guint          index,
+                        GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
+  return move_label (self, &tag_kind, G_OBJECT (tag), index, error);
+}
+
+gboolean
+scholia_store_merge_tags (ScholiaStore  *self,
+                          ScholiaTag    *from,
+                          ScholiaTag    *into,
+                          GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (from) && SCHOLIA_IS_TAG (into), FALSE);
+  return merge_labels (self, &tag_kind, G_OBJECT (from), G_OBJECT (into), error);
+}
+
+gboolean
+scholia_store_restore_tag (ScholiaStore  *self,
+                           ScholiaTag    *tag,
+                           GArray        *annotation_ids,
+                           GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
+  return restore_label (self, &tag_kind, G_OBJECT (tag), annotation_ids, error);
+}
+
+GArray *
+scholia_store_get_theme_annotation_ids (ScholiaStore  *self,
+                                        ScholiaTheme  *theme,
+                                        GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), NULL);
+  return get_annotation_ids (self, &theme_kind, G_OBJECT (theme), error);
+}
+
+gboolean
+scholia_store_move_theme (ScholiaStore  *self,
+                          ScholiaTheme  *theme,
+                          guint          index,
+                          GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
+  return move_label (self, &theme_kind, G_OBJECT (theme), index, error);
+}
+
+gboolean
+scholia_store_merge_themes (ScholiaStore  *self,
+                            ScholiaTheme  *from,
+                            ScholiaTheme  *into,
+                            GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (from) && SCHOLIA_IS_THEME (into), FALSE);
+  return merge_labels (self, &theme_kind, G_OBJECT (from), G_OBJECT (into), error);
+}
+
+gboolean
+scholia_store_restore_theme (ScholiaStore  *self,
+                             ScholiaTheme  *theme,
+                             GArray        *annotation_ids,
+                             GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
+  return restore_label (self, &theme_kind, G_OBJECT (theme), annotation_ids, error);
 }

@@ -36,6 +36,7 @@ ScholiaStore *_scholia_store_open_with_migrations (const char              *path
                                                    GError                 **error);
 
 gint64        _scholia_store_now                  (void);
+gint64        _scholia_store_count_characters     (const char              *text);
 gboolean      _scholia_store_load_documents       (ScholiaStore            *self,
                                                    GError                 **error);
 ScholiaDocument *_scholia_store_load_document    (ScholiaStore            *self,
@@ -48,6 +49,15 @@ const char   *_scholia_store_get_cached_text      (ScholiaStore            *self
                                                    GError                 **error);
 void          _scholia_store_forget_document      (ScholiaStore            *self,
                                                    gint64                   document_id);
+void          _scholia_store_relabel              (ScholiaStore            *self,
+                                                   const char              *link_table,
+                                                   gint64                   from_id,
+                                                   gint64                   into_id);
+void          _scholia_store_link_label           (ScholiaStore            *self,
+                                                   const char              *link_table,
+                                                   gint64                   label_id,
+                                                   const gint64            *annotation_ids,
+                                                   guint                    n_annotation_ids);
 void          _scholia_store_forget_label         (ScholiaStore            *self,
                                                    const char              *link_table,
                                                    gint64                   label_id);

@@ -298,7 +298,7 @@ scholia_store_restore_document (ScholiaStore            *self,
   scholia_db_bind_text (stmt, 5, deleted->date);
   scholia_db_bind_text (stmt, 6, deleted->source);
   sqlite3_bind_text (stmt, 7, deleted->text, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, g_utf8_strlen (deleted->text, -1));
+  sqlite3_bind_int64 (stmt, 8, _scholia_store_count_characters (deleted->text));
   scholia_db_bind_text (stmt, 9, deleted->checksum);
   sqlite3_bind_int64 (stmt, 10, deleted->created);
   sqlite3_bind_int64 (stmt, 11, deleted->modified);

@@ -112,6 +112,25 @@ gboolean         scholia_store_delete_tag        (ScholiaStore     *self,
                                                   ScholiaTag       *tag,
                                                   GError          **error);
 
+/* For the tag manager and undo: which annotations carry a tag (their ids, ascending), moving a
+ * tag within the palette, merging one tag into another (annotations carrying `from` carry `into`
+ * instead, once), and putting a deleted tag back with its id, place and annotations. */
+GArray          *scholia_store_get_tag_annotation_ids (ScholiaStore  *self,
+                                                       ScholiaTag    *tag,
+                                                       GError       **error);
+gboolean         scholia_store_move_tag          (ScholiaStore     *self,
+                                                  ScholiaTag       *tag,
+                                                  guint             index,
+                                                  GError          **error);
+gboolean         scholia_store_merge_tags        (ScholiaStore     *self,
+                                                  ScholiaTag       *from,
+                                                  ScholiaTag       *into,
+                                                  GError          **error);
+gboolean         scholia_store_restore_tag       (ScholiaStore     *self,
+                                                  ScholiaTag       *tag,
+                                                  GArray           *annotation_ids,
+                                                  GError          **error);
+
 /* Themes, in the user's order. */
 GListModel      *scholia_store_get_themes        (ScholiaStore     *self);
 ScholiaTheme    *scholia_store_find_theme        (ScholiaStore     *self,
@@ -132,6 +151,22 @@ gboolean         scholia_store_update_theme      (ScholiaStore     *self,
                                                   GError          **error);
 gboolean         scholia_store_delete_theme      (ScholiaStore     *self,
                                                   ScholiaTheme     *theme,
+                                                  GError          **error);
+
+GArray          *scholia_store_get_theme_annotation_ids (ScholiaStore  *self,
+                                                         ScholiaTheme  *theme,
+                                                         GError       **error);
+gboolean         scholia_store_move_theme        (ScholiaStore     *self,
+                                                  ScholiaTheme     *theme,
+                                                  guint             index,
+                                                  GError          **error);
+gboolean         scholia_store_merge_themes      (ScholiaStore     *self,
+                                                  ScholiaTheme     *from,
+                                                  ScholiaTheme     *into,
+                                                  GError          **error);
+gboolean         scholia_store_restore_theme     (ScholiaStore     *self,
+                                                  ScholiaTheme     *theme,
+                                                  GArray           *annotation_ids,
                                                   GError          **error);
 
 /* Annotations. The store cuts quote, prefix and suffix from the document text itself. */
@@ -165,5 +200,20 @@ gboolean           scholia_store_set_annotation_themes (ScholiaStore  *self,
 gboolean           scholia_store_delete_annotation (ScholiaStore      *self,
                                                     ScholiaAnnotation *annotation,
                                                     GError           **error);
+
+/* Undo of a delete: writes a deleted annotation back from the object itself, with its id, uuid,
+ * note, dates and those of its tags and themes that still exist. */
+gboolean           scholia_store_restore_annotation (ScholiaStore     *self,
+                                                     ScholiaAnnotation *annotation,
+                                                     GError          **error);
+
+/* Re-anchoring: moves an annotation to new offsets (its quote and context stay as recorded), or
+ * marks it an orphan that could not be placed (offsets kept as they were). */
+gboolean           scholia_store_set_annotation_anchor (ScholiaStore  *self,
+                                                        ScholiaAnnotation *annotation,
+                                                        int            start,
+                                                        int            end,
+                                                        gboolean       orphaned,
+                                                        GError       **error);
 
 G_END_DECLS

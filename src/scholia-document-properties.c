@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Scholia"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "scholia-document-properties.h"
+
+/* Edits an essay's title, author, date and source. Nothing reaches the library until Save, and
+ * when saving fails the dialog stays open with everything typed in it. */
+struct _ScholiaDocumentProperties
+{
+  AdwWindow        parent_instance;
+
+  ScholiaStore    *store;
+  ScholiaDocument *document;
+
+  AdwToastOverlay *toast_overlay;
+  AdwEntryRow     *title_row;
+  AdwEntryRow     *author_row;
+  AdwEntryRow     *date_row;
+  AdwEntryRow     *source_row;
+  GtkLabel        *characters_label;
+  GtkLabel        *annotations_label;
+  GtkLabel        *added_label;
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaDocumentProperties, scholia_document_properties, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+fill_rows (ScholiaDocumentProperties *self)
+{
+  ScholiaDocument *document = self->document;
+  g_autoptr(GDateTime) added = NULL;
+  g_autofree char *characters = NULL;
+  g_autofree char *annotations = NULL;
+  g_autofree char *added_text = NULL;
+  guint n_annotations = scholia_document_get_annotation_count (document);
+
+  set_row_text (self->title_row, scholia_document_get_title (document));
+  set_row_text (self->author_row, scholia_document_get_author (document));
+  set_row_text (self->date_row, scholia_document_get_date (document));
+  set_row_text (self->source_row, scholia_document_get_source (document));
+
+  /* %' groups digits the way the user's locale does. */
+  characters = g_strdup_printf ("%'" G_GINT64_FORMAT, scholia_document_get_characters (document));
+  gtk_label_set_label (self->characters_label, characters);
+
+  if (n_annotations == 0)
+    annotations = g_strdup (_("None yet"));
+  else
+    annotations = g_strdup_printf ("%'u", n_annotations);
+  gtk_label_set_label (self->annotations_label, annotations);
+
+  added = g_date_time_new_from_unix_local (scholia_document_get_created (document));
+  if (added != NULL)
+    /* Translators: when an essay was added to the library; see g_date_time_format() */
+    added_text = g_date_time_format (added, _("%-d %B %Y, %H:%M"));
+  gtk_label_set_label (self->added_label, added_text != NULL ? added_text : "");
+}
+
+static void
+on_title_row_changed_cb (ScholiaDocumentProperties *self,
+                         AdwEntryRow               *row)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScholiaDocumentProperties *self = SCHOLIA_DOCUMENT_PROPERTIES (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *markup = NULL;
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+
+  if (scholia_store_update_document (self->store, self->document,
+                                     title,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->author_row)),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->source_row)),
+                                     &error))
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  /* The store refuses a blank title: point at the row that needs fixing. */
+  stripped = g_strstrip (g_strdup (title));
+  if (*stripped == '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+
+  markup = g_markup_escape_text (error->message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
+static void
+scholia_document_properties_dispose (GObject *object)
+{
+  ScholiaDocumentProperties *self = SCHOLIA_DOCUMENT_PROPERTIES (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_DOCUMENT_PROPERTIES);
+  g_clear_object (&self->document);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (scholia_document_properties_parent_class)->dispose (object);
+}
+
+static void
+scholia_document_properties_constructed (GObject *object)
+{
+  ScholiaDocumentProperties *self = SCHOLIA_DOCUMENT_PROPERTIES (object);
+
+  G_OBJECT_CLASS (scholia_document_properties_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+  g_assert (self->document != NULL);
+
+  fill_rows (self);
+}
+
+static void
+scholia_document_properties_get_property (GObject    *object,
+                                          guint       prop_id,
+                                          GValue     *value,
+                                          GParamSpec *pspec)
+{
+  ScholiaDocumentProperties *self = SCHOLIA_DOCUMENT_PROPERTIES (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_document_properties_set_property (GObject      *object,
+                                          guint         prop_id,
+                                          const GValue *value,
+                                          GParamSpec   *pspec)
+{
+  ScholiaDocumentProperties *self = SCHOLIA_DOCUMENT_PROPERTIES (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_document_properties_class_init (ScholiaDocumentPropertiesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = scholia_document_properties_dispose;
+  object_class->constructed = scholia_document_properties_constructed;
+  object_class->get_property = scholia_document_properties_get_property;
+  object_class->set_property = scholia_document_properties_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SCHOLIA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         SCHOLIA_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scholia/Scholia/scholia-document-properties.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, title_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, author_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, date_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, source_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, characters_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, annotations_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, added_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_row_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "properties.save", NULL, save_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "properties.save", NULL);
+}
+
+static void
+scholia_document_properties_init (ScholiaDocumentProperties *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * scholia_document_properties_new:
+ * @store: the library holding @document
+ * @document: the essay to edit
+ *
+ * Returns: (transfer floating): a dialog editing @document; make it transient for a window
+ */
+GtkWidget *
+scholia_document_properties_new (ScholiaStore    *store,
+                                 ScholiaDocument *document)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (SCHOLIA_TYPE_DOCUMENT_PROPERTIES,
+                       "store", store,
+                       "document", document,
+                       NULL);
+}
+
+/**
+ * scholia_document_properties_get_document:
+ * @self: a properties dialog
+ *
+ * Returns: (transfer none): the essay the dialog edits
+ */
+ScholiaDocument *
+scholia_document_properties_get_document (ScholiaDocumentProperties *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT_PROPERTIES (self), NULL);
+
+  return self->document;
+}

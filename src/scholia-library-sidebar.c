@@ -1,0 +1,1112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Scholia"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "scholia-dates.h"
+#include "scholia-document-row.h"
+#include "scholia-library-sidebar.h"
+
+/* The sidebar's models, from the store down to the list view:
+ *
+ *   store documents ─ matching (search filter) ─┬─ author group: filter (author) ─ sort (date, title)
+ *                                               └─ …one group per author in the library
+ *   groups (GListStore) ─ sorted by name ─ listed (groups with matching essays) ─ tree ─ selection
+ *
+ * Every stage is a GListModel that updates itself, so a change in the store reaches the rows
+ * without rebuilding them. The sidebar only adds and removes author groups, and tells the filters
+ * and the sorter when a document property they read has changed. */
+
+/* ScholiaAuthorGroup: one author's matching essays, the top-level items of the tree. */
+
+#define SCHOLIA_TYPE_AUTHOR_GROUP (scholia_author_group_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScholiaAuthorGroup, scholia_author_group, SCHOLIA, AUTHOR_GROUP, GObject)
+
+struct _ScholiaAuthorGroup
+{
+  GObject           parent_instance;
+
+  /* The author as the documents hold it, "" for documents without one. */
+  char             *key;
+  char             *name;
+  char             *collate_key;
+  GtkCustomFilter  *filter;
+  GtkSortListModel *documents;
+  guint             count;
+  /* Whether the group is shown, as the "listed" filter last saw it. */
+  gboolean          listed;
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaAuthorGroup, scholia_author_group, G_TYPE_OBJECT)
+
+enum {
+  GROUP_PROP_0,
+  GROUP_PROP_NAME,
+  GROUP_PROP_COUNT,
+  GROUP_N_PROPS
+};
+
+static GParamSpec *group_properties[GROUP_N_PROPS];
+
+static const char *
+document_author_key (ScholiaDocument *document)
+{
+  const char *author = scholia_document_get_author (document);
+
+  return author != NULL ? author : "";
+}
+
+static gboolean
+author_group_filter_func (gpointer item,
+                          gpointer user_data)
+{
+  ScholiaAuthorGroup *self = user_data;
+
+  return g_str_equal (document_author_key (item), self->key);
+}
+
+static void
+on_author_group_items_changed_cb (ScholiaAuthorGroup *self,
+                                  guint               position,
+                                  guint               removed,
+                                  guint               added,
+                                  GListModel         *documents)
+{
+  guint count = g_list_model_get_n_items (documents);
+
+  if (count == self->count)
+    return;
+
+  self->count = count;
+  g_object_notify_by_pspec (G_OBJECT (self), group_properties[GROUP_PROP_COUNT]);
+}
+
+static void
+scholia_author_group_finalize (GObject *object)
+{
+  ScholiaAuthorGroup *self = SCHOLIA_AUTHOR_GROUP (object);
+
+  g_clear_object (&self->documents);
+  g_clear_object (&self->filter);
+  g_free (self->key);
+  g_free (self->name);
+  g_free (self->collate_key);
+
+  G_OBJECT_CLASS (scholia_author_group_parent_class)->finalize (object);
+}
+
+static void
+scholia_author_group_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ScholiaAuthorGroup *self = SCHOLIA_AUTHOR_GROUP (object);
+
+  switch (prop_id)
+    {
+    case GROUP_PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case GROUP_PROP_COUNT:
+      g_value_set_uint (value, self->count);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_author_group_class_init (ScholiaAuthorGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = scholia_author_group_finalize;
+  object_class->get_property = scholia_author_group_get_property;
+
+  group_properties[GROUP_PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  group_properties[GROUP_PROP_COUNT] =
+    g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, GROUP_N_PROPS, group_properties);
+}
+
+static void
+scholia_author_group_init (ScholiaAuthorGroup *self)
+{
+}
+
+static ScholiaAuthorGroup *
+scholia_author_group_new (const char *key,
+                          GListModel *matching,
+                          GtkSorter  *sorter)
+{
+  ScholiaAuthorGroup *self = g_object_new (SCHOLIA_TYPE_AUTHOR_GROUP, NULL);
+  GtkFilterListModel *filtered;
+
+  self->key = g_strdup (key);
+  self->name = g_strdup (*key != '\0' ? key : _("Unknown Author"));
+  self->collate_key = g_utf8_collate_key (self->name, -1);
+  self->filter = gtk_custom_filter_new (author_group_filter_func, self, NULL);
+
+  filtered = gtk_filter_list_model_new (g_object_ref (matching),
+                                        g_object_ref (GTK_FILTER (self->filter)));
+  self->documents = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (sorter));
+  self->count = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  g_signal_connect_object (self->documents, "items-changed",
+                           G_CALLBACK (on_author_group_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+/* ScholiaLibrarySidebar */
+
+typedef struct
+{
+  gulong  handler;
+  /* The author the document had when last seen, to find the group it leaves on a rename. */
+  char   *key;
+} Watch;
+
+struct _ScholiaLibrarySidebar
+{
+  GtkWidget           parent_instance;
+
+  ScholiaStore       *store;
+  ScholiaDocument    *selected_document;
+  char               *search_text;
+
+  GtkCustomFilter    *search_filter;
+  GtkFilterListModel *matching;
+  GtkCustomSorter    *document_sorter;
+  GListStore         *groups;
+  GHashTable         *groups_by_key;
+  GtkCustomFilter    *listed_filter;
+  GtkTreeListModel   *tree;
+  GtkSingleSelection *selection;
+  /* ScholiaDocument → Watch, for every document of the store. */
+  GHashTable         *watches;
+  /* Set while the sidebar itself changes the selection, which is not the user choosing. */
+  gboolean            selecting;
+  GtkWidget          *context_menu;
+
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GMenuModel         *context_menu_model;
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaLibrarySidebar, scholia_library_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SELECTED_DOCUMENT,
+  N_PROPS
+};
+
+enum {
+  DOCUMENT_ACTIVATED,
+  EDIT_REQUESTED,
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+watch_free (gpointer data)
+{
+  Watch *watch = data;
+
+  g_free (watch->key);
+  g_free (watch);
+}
+
+static gboolean
+search_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  ScholiaLibrarySidebar *self = user_data;
+  ScholiaDocument *document = item;
+  g_autofree char *haystack = NULL;
+
+  if (self->search_text == NULL)
+    return TRUE;
+
+  /* One string, so that "hale river" finds Hale's essay on rivers; g_str_match_string folds case
+   * and accents and matches word prefixes, as GNOME's searches do. */
+  haystack = g_strconcat (scholia_document_get_title (document) ?: "", " ",
+                          scholia_document_get_author (document) ?: "", NULL);
+
+  return g_str_match_string (self->search_text, haystack, TRUE);
+}
+
+static int
+document_sorter_func (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  ScholiaDocument *first = (ScholiaDocument *) a;
+  ScholiaDocument *second = (ScholiaDocument *) b;
+  int result;
+
+  result = scholia_dates_compare (scholia_document_get_date (first),
+                                  scholia_document_get_date (second));
+  if (result == 0)
+    result = g_utf8_collate (scholia_document_get_title (first) ?: "",
+                             scholia_document_get_title (second) ?: "");
+
+  return result;
+}
+
+static int
+group_sorter_func (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const ScholiaAuthorGroup *first = a;
+  const ScholiaAuthorGroup *second = b;
+  gboolean first_unknown = *first->key == '\0';
+  gboolean second_unknown = *second->key == '\0';
+
+  /* Essays without an author are the odd ones out: they come after every named author. */
+  if (first_unknown != second_unknown)
+    return (int) first_unknown - (int) second_unknown;
+
+  return strcmp (first->collate_key, second->collate_key);
+}
+
+static gboolean
+listed_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  return SCHOLIA_AUTHOR_GROUP (item)->listed;
+}
+
+static GListModel *
+create_child_model (gpointer item,
+                    gpointer user_data)
+{
+  if (!SCHOLIA_IS_AUTHOR_GROUP (item))
+    return NULL;
+
+  return g_object_ref (G_LIST_MODEL (SCHOLIA_AUTHOR_GROUP (item)->documents));
+}
+
+static gpointer
+row_item (ScholiaLibrarySidebar *self,
+          guint                  position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (row == NULL)
+    return NULL;
+
+  return gtk_tree_list_row_get_item (row);
+}
+
+static guint
+find_document_position (ScholiaLibrarySidebar *self,
+                        ScholiaDocument       *document)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = row_item (self, i);
+
+      if (item == (GObject *) document)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+update_actions (ScholiaLibrarySidebar *self)
+{
+  gboolean has_document = self->selected_document != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.properties", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.delete", has_document);
+}
+
+/* Shows the selected document's row when it is listed, without that counting as the user's
+ * choice. A document hidden by the filter stays selected and is shown again when it returns. */
+static void
+sync_selection (ScholiaLibrarySidebar *self)
+{
+  GtkTreeListRow *selected_row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GObject) selected_item = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (selected_row != NULL)
+    selected_item = gtk_tree_list_row_get_item (selected_row);
+
+  if (selected_item == (GObject *) self->selected_document)
+    return;
+
+  /* An author heading the user moved to stays selected: only documents are kept in step. */
+  if (self->selected_document == NULL && !SCHOLIA_IS_DOCUMENT (selected_item))
+    return;
+
+  if (self->selected_document != NULL)
+    position = find_document_position (self, self->selected_document);
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+}
+
+static void
+set_selected_document (ScholiaLibrarySidebar *self,
+                       ScholiaDocument       *document)
+{
+  if (!g_set_object (&self->selected_document, document))
+    return;
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DOCUMENT]);
+}
+
+static void
+choose_document (ScholiaLibrarySidebar *self,
+                 ScholiaDocument       *document)
+{
+  set_selected_document (self, document);
+  sync_selection (self);
+  g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, document);
+}
+
+static void
+update_page (ScholiaLibrarySidebar *self)
+{
+  gboolean no_match = self->search_text != NULL &&
+                      g_list_model_get_n_items (G_LIST_MODEL (self->tree)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, no_match ? "no-match" : "list");
+}
+
+static void
+on_group_count_cb (ScholiaLibrarySidebar *self,
+                   GParamSpec            *pspec,
+                   ScholiaAuthorGroup    *group)
+{
+  gboolean listed = group->count > 0;
+
+  if (listed == group->listed)
+    return;
+
+  group->listed = listed;
+  gtk_filter_changed (GTK_FILTER (self->listed_filter),
+                      listed ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+static ScholiaAuthorGroup *
+add_group (ScholiaLibrarySidebar *self,
+           const char            *key)
+{
+  g_autoptr(ScholiaAuthorGroup) group = NULL;
+
+  group = scholia_author_group_new (key, G_LIST_MODEL (self->matching),
+                                    GTK_SORTER (self->document_sorter));
+  group->listed = group->count > 0;
+  g_signal_connect_object (group, "notify::count", G_CALLBACK (on_group_count_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_hash_table_insert (self->groups_by_key, group->key, group);
+  g_list_store_append (self->groups, group);
+
+  return group;
+}
+
+/* One group per author of the store's documents, whether or not the filter lists any of them, so
+ * that clearing the filter only has to show groups again. */
+static void
+sync_groups (ScholiaLibrarySidebar *self)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *documents = NULL;
+  guint n_items = 0;
+
+  if (self->store != NULL)
+    {
+      documents = scholia_store_get_documents (self->store);
+      n_items = g_list_model_get_n_items (documents);
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+      const char *key = document_author_key (document);
+
+      g_hash_table_add (keys, (gpointer) key);
+      if (!g_hash_table_contains (self->groups_by_key, key))
+        add_group (self, key);
+    }
+
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i > 0; i--)
+    {
+      g_autoptr(ScholiaAuthorGroup) group = g_list_model_get_item (G_LIST_MODEL (self->groups),
+                                                                   i - 1);
+
+      if (g_hash_table_contains (keys, group->key))
+        continue;
+
+      g_hash_table_remove (self->groups_by_key, group->key);
+      g_list_store_remove (self->groups, i - 1);
+    }
+}
+
+static void
+refilter_group (ScholiaLibrarySidebar *self,
+                const char            *key)
+{
+  ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, key);
+
+  if (group != NULL)
+    gtk_filter_changed (GTK_FILTER (group->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_document_notify_cb (ScholiaLibrarySidebar *self,
+                       GParamSpec            *pspec,
+                       ScholiaDocument       *document)
+{
+  const char *name = g_param_spec_get_name (pspec);
+  gboolean searched = g_str_equal (name, "title") || g_str_equal (name, "author");
+
+  /* The filters and the sorter read these properties, but models only look again when told. */
+  if (searched && self->search_text != NULL)
+    gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (g_str_equal (name, "author"))
+    {
+      Watch *watch = g_hash_table_lookup (self->watches, document);
+      g_autofree char *old_key = g_steal_pointer (&watch->key);
+
+      watch->key = g_strdup (document_author_key (document));
+      sync_groups (self);
+      refilter_group (self, old_key);
+      refilter_group (self, watch->key);
+    }
+
+  if (g_str_equal (name, "title") || g_str_equal (name, "date"))
+    gtk_sorter_changed (GTK_SORTER (self->document_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+unwatch_document (gpointer key,
+                  gpointer value,
+                  gpointer user_data)
+{
+  ScholiaDocument *document = key;
+  Watch *watch = value;
+
+  g_signal_handler_disconnect (document, watch->handler);
+}
+
+/* The store's model reports positions only, so which documents came and went is found by
+ * comparing with the documents watched so far. */
+static void
+sync_watches (ScholiaLibrarySidebar *self)
+{
+  g_autoptr(GHashTable) current = g_hash_table_new (NULL, NULL);
+  GListModel *documents = NULL;
+  guint n_items = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->store != NULL)
+    {
+      documents = scholia_store_get_documents (self->store);
+      n_items = g_list_model_get_n_items (documents);
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+      Watch *watch;
+
+      g_hash_table_add (current, document);
+      if (g_hash_table_contains (self->watches, document))
+        continue;
+
+      watch = g_new0 (Watch, 1);
+      watch->key = g_strdup (document_author_key (document));
+      watch->handler = g_signal_connect_object (document, "notify",
+                                                G_CALLBACK (on_document_notify_cb), self,
+                                                G_CONNECT_SWAPPED);
+      g_hash_table_insert (self->watches, g_object_ref (document), watch);
+    }
+
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_hash_table_contains (current, key))
+        continue;
+
+      unwatch_document (key, value, NULL);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  if (self->selected_document != NULL && !g_hash_table_contains (current, self->selected_document))
+    set_selected_document (self, NULL);
+}
+
+static void
+on_documents_items_changed_cb (ScholiaLibrarySidebar *self,
+                               guint                  position,
+                               guint                  removed,
+                               guint                  added,
+                               GListModel            *documents)
+{
+  sync_watches (self);
+  sync_groups (self);
+}
+
+static void
+on_selection_items_changed_cb (ScholiaLibrarySidebar *self,
+                               guint                  position,
+                               guint                  removed,
+                               guint                  added,
+                               GListModel            *selection)
+{
+  sync_selection (self);
+  update_page (self);
+}
+
+static void
+on_selection_changed_cb (ScholiaLibrarySidebar *self,
+                         guint                  position,
+                         guint                  n_items,
+                         GtkSelectionModel     *selection)
+{
+  GtkTreeListRow *selected_row;
+  g_autoptr(GObject) item = NULL;
+
+  if (self->selecting)
+    return;
+
+  selected_row = gtk_single_selection_get_selected_item (self->selection);
+  if (selected_row != NULL)
+    item = gtk_tree_list_row_get_item (selected_row);
+
+  if (SCHOLIA_IS_DOCUMENT (item))
+    choose_document (self, SCHOLIA_DOCUMENT (item));
+  else
+    set_selected_document (self, NULL); /* an author heading: nothing to open or delete */
+}
+
+static void
+on_list_view_activate_cb (ScholiaLibrarySidebar *self,
+                          guint                  position,
+                          GtkListView           *list_view)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(GObject) item = NULL;
+
+  if (row == NULL)
+    return;
+
+  item = gtk_tree_list_row_get_item (row);
+  if (SCHOLIA_IS_DOCUMENT (item))
+    choose_document (self, SCHOLIA_DOCUMENT (item));
+  else
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+static void
+on_search_entry_search_changed_cb (ScholiaLibrarySidebar *self,
+                                   GtkSearchEntry        *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search_text, g_free);
+  if (*stripped != '\0')
+    self->search_text = g_steal_pointer (&stripped);
+
+  /* A new search can change every author's group, one "items-changed" each, and GTK 4.8's list
+   * view rebinds its rows on every one of them: with a few hundred authors a key press took half
+   * a second. Detached, the view sees the outcome once. The selection lives in the model, so it
+   * survives. */
+  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_page (self);
+}
+
+/* Enter in the filter opens the first essay it lists, so that typing a few letters and Enter is
+ * enough to open an essay. */
+static void
+on_search_entry_activate_cb (ScholiaLibrarySidebar *self,
+                             GtkSearchEntry        *entry)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = row_item (self, i);
+
+      if (SCHOLIA_IS_DOCUMENT (item))
+        {
+          choose_document (self, SCHOLIA_DOCUMENT (item));
+          gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+          return;
+        }
+    }
+}
+
+static void
+on_search_entry_stop_search_cb (ScholiaLibrarySidebar *self,
+                                GtkSearchEntry        *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+popup_context_menu (ScholiaLibrarySidebar *self,
+                    GtkWidget             *anchor,
+                    double                 x,
+                    double                 y)
+{
+  double sidebar_x, sidebar_y;
+
+  if (self->selected_document == NULL)
+    return;
+
+  if (!gtk_widget_translate_coordinates (anchor, GTK_WIDGET (self), x, y, &sidebar_x, &sidebar_y))
+    {
+      sidebar_x = 0;
+      sidebar_y = 0;
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) sidebar_x, (int) sidebar_y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_row_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkListItem     *list_item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  ScholiaLibrarySidebar *self;
+  GtkTreeListRow *tree_row = gtk_list_item_get_item (list_item);
+  g_autoptr(GObject) item = NULL;
+
+  self = SCHOLIA_LIBRARY_SIDEBAR (gtk_widget_get_ancestor (row, SCHOLIA_TYPE_LIBRARY_SIDEBAR));
+  if (tree_row == NULL)
+    return;
+
+  item = gtk_tree_list_row_get_item (tree_row);
+  if (!SCHOLIA_IS_DOCUMENT (item))
+    return;
+
+  /* Right-clicking picks the essay the menu acts on; it does not open it. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  set_selected_document (self, SCHOLIA_DOCUMENT (item));
+  sync_selection (self);
+  popup_context_menu (self, row, x, y);
+}
+
+static gboolean
+context_menu_shortcut_cb (GtkWidget *widget,
+                          GVariant  *args,
+                          gpointer   user_data)
+{
+  ScholiaLibrarySidebar *self = SCHOLIA_LIBRARY_SIDEBAR (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *anchor = GTK_WIDGET (self->list_view);
+  double y = 0;
+
+  if (self->selected_document == NULL)
+    return FALSE;
+
+  /* From the keyboard the menu points at the focused row, under its text. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    {
+      anchor = focus;
+      y = gtk_widget_get_height (focus);
+    }
+
+  popup_context_menu (self, anchor, 24, y);
+  return TRUE;
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     ScholiaLibrarySidebar    *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), scholia_document_row_new ());
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_row_pressed_cb), list_item);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    ScholiaLibrarySidebar    *self)
+{
+  GtkTreeListRow *tree_row = gtk_list_item_get_item (list_item);
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  ScholiaDocumentRow *row = SCHOLIA_DOCUMENT_ROW (gtk_tree_expander_get_child (expander));
+  g_autoptr(GObject) item = gtk_tree_list_row_get_item (tree_row);
+
+  gtk_tree_expander_set_list_row (expander, tree_row);
+
+  if (SCHOLIA_IS_AUTHOR_GROUP (item))
+    {
+      ScholiaAuthorGroup *group = SCHOLIA_AUTHOR_GROUP (item);
+      GBinding *binding;
+
+      scholia_document_row_set_document (row, NULL);
+      scholia_document_row_set_author (row, group->name);
+      binding = g_object_bind_property (group, "count", row, "count", G_BINDING_SYNC_CREATE);
+      g_object_set_data (G_OBJECT (list_item), "count-binding", binding);
+    }
+  else
+    {
+      scholia_document_row_set_document (row, SCHOLIA_DOCUMENT (item));
+    }
+}
+
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      ScholiaLibrarySidebar    *self)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  ScholiaDocumentRow *row = SCHOLIA_DOCUMENT_ROW (gtk_tree_expander_get_child (expander));
+  GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "count-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+
+  gtk_tree_expander_set_list_row (expander, NULL);
+  scholia_document_row_set_document (row, NULL);
+}
+
+static void
+properties_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScholiaLibrarySidebar *self = SCHOLIA_LIBRARY_SIDEBAR (widget);
+
+  g_return_if_fail (self->selected_document != NULL);
+
+  g_signal_emit (self, signals[EDIT_REQUESTED], 0, self->selected_document);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScholiaLibrarySidebar *self = SCHOLIA_LIBRARY_SIDEBAR (widget);
+  g_autoptr(ScholiaDocument) document = NULL;
+
+  g_return_if_fail (self->selected_document != NULL);
+
+  /* The handler may delete it at once, which clears the selection under us. */
+  document = g_object_ref (self->selected_document);
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0, document);
+}
+
+static void
+focus_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScholiaLibrarySidebar *self = SCHOLIA_LIBRARY_SIDEBAR (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+scholia_library_sidebar_dispose (GObject *object)
+{
+  ScholiaLibrarySidebar *self = SCHOLIA_LIBRARY_SIDEBAR (object);
+
+  scholia_library_sidebar_set_store (self, NULL);
+
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_LIBRARY_SIDEBAR);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->listed_filter);
+  g_clear_pointer (&self->groups_by_key, g_hash_table_unref);
+  g_clear_object (&self->groups);
+  g_clear_object (&self->document_sorter);
+  g_clear_object (&self->matching);
+  g_clear_object (&self->search_filter);
+  g_clear_pointer (&self->watches, g_hash_table_unref);
+
+  G_OBJECT_CLASS (scholia_library_sidebar_parent_class)->dispose (object);
+}
+
+static void
+scholia_library_sidebar_finalize (GObject *object)
+{
+  ScholiaLibrarySidebar *self = SCHOLIA_LIBRARY_SIDEBAR (object);
+
+  g_free (self->search_text);
+
+  G_OBJECT_CLASS (scholia_library_sidebar_parent_class)->finalize (object);
+}
+
+static void
+scholia_library_sidebar_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  ScholiaLibrarySidebar *self = SCHOLIA_LIBRARY_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SELECTED_DOCUMENT:
+      g_value_set_object (value, self->selected_document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_library_sidebar_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  ScholiaLibrarySidebar *self = SCHOLIA_LIBRARY_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      scholia_library_sidebar_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_DOCUMENT:
+      scholia_library_sidebar_select_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_library_sidebar_class_init (ScholiaLibrarySidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = scholia_library_sidebar_dispose;
+  object_class->finalize = scholia_library_sidebar_finalize;
+  object_class->get_property = scholia_library_sidebar_get_property;
+  object_class->set_property = scholia_library_sidebar_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SCHOLIA_TYPE_STORE, flags);
+  properties[PROP_SELECTED_DOCUMENT] =
+    g_param_spec_object ("selected-document", NULL, NULL, SCHOLIA_TYPE_DOCUMENT, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The user chose an essay to read: by clicking or moving to it, or with Enter. */
+  signals[DOCUMENT_ACTIVATED] =
+    g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_DOCUMENT);
+  signals[EDIT_REQUESTED] =
+    g_signal_new ("edit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_DOCUMENT);
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_DOCUMENT);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.properties", NULL, properties_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.focus-filter", NULL,
+                                   focus_filter_action);
+
+  /* Menus show the last binding of an action, so the keypad variants come first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "sidebar.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sidebar.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK,
+                                       "sidebar.properties", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
+                                       "sidebar.properties", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                context_menu_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, context_menu_shortcut_cb, NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scholia/Scholia/scholia-library-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, list_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "context_menu", FALSE,
+                                             G_STRUCT_OFFSET (ScholiaLibrarySidebar,
+                                                              context_menu_model));
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "scholialibrarysidebar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkSortListModel *sorted_groups;
+  GtkFilterListModel *listed_groups;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->watches = g_hash_table_new_full (NULL, NULL, g_object_unref, watch_free);
+  self->search_filter = gtk_custom_filter_new (search_filter_func, self, NULL);
+  self->matching = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->search_filter)));
+  self->document_sorter = gtk_custom_sorter_new (document_sorter_func, NULL, NULL);
+
+  self->groups = g_list_store_new (SCHOLIA_TYPE_AUTHOR_GROUP);
+  self->groups_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  sorted_groups = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)),
+                                           GTK_SORTER (gtk_custom_sorter_new (group_sorter_func,
+                                                                              NULL, NULL)));
+  self->listed_filter = gtk_custom_filter_new (listed_filter_func, NULL, NULL);
+  listed_groups = gtk_filter_list_model_new (G_LIST_MODEL (sorted_groups),
+                                             g_object_ref (GTK_FILTER (self->listed_filter)));
+  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (listed_groups), FALSE, TRUE,
+                                        create_child_model, NULL, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  /* After the list view has caught up with the change: selecting a row it does not know yet
+   * would crash it. */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_selection_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Typing while the list has the focus starts filtering. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+
+  self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+
+  update_actions (self);
+}
+
+ScholiaLibrarySidebar *
+scholia_library_sidebar_new (void)
+{
+  return g_object_new (SCHOLIA_TYPE_LIBRARY_SIDEBAR, NULL);
+}
+
+ScholiaStore *
+scholia_library_sidebar_get_store (ScholiaLibrarySidebar *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_LIBRARY_SIDEBAR (self), NULL);
+
+  return self->store;
+}
+
+void
+scholia_library_sidebar_set_store (ScholiaLibrarySidebar *self,
+                                   ScholiaStore          *store)
+{
+  g_return_if_fail (SCHOLIA_IS_LIBRARY_SIDEBAR (self));
+  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
+                                          on_documents_items_changed_cb, self);
+
+  g_set_object (&self->store, store);
+
+  /* The filter model first, so that its items are current when the groups are brought up to date. */
+  gtk_filter_list_model_set_model (self->matching,
+                                   store != NULL ? scholia_store_get_documents (store) : NULL);
+  if (store != NULL)
+    g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
+                             G_CALLBACK (on_documents_items_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  sync_watches (self);
+  sync_groups (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+ScholiaDocument *
+scholia_library_sidebar_get_selected_document (ScholiaLibrarySidebar *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_LIBRARY_SIDEBAR (self), NULL);
+
+  return self->selected_document;
+}
+
+/* Selects the document's row, for instance when the window opened it some other way; this is not
+ * the user's choice, so "document-activated" is not emitted. */
+void
+scholia_library_sidebar_select_document (ScholiaLibrarySidebar *self,
+                                         ScholiaDocument       *document)
+{
+  g_return_if_fail (SCHOLIA_IS_LIBRARY_SIDEBAR (self));
+  g_return_if_fail (document == NULL || SCHOLIA_IS_DOCUMENT (document));
+
+  set_selected_document (self, document);
+  sync_selection (self);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "bench-corpus.h"
+
+static const char * const subjects[] = {
+  "The harbour board", "Varnholm’s merchants", "The timber guild", "A Żeleński pamphlet",
+  "The customs house", "Every ledger of 1843", "The river pilots", "Mme Ferrand’s circle",
+  "The twelve houses", "The railway company",
+};
+
+static const char * const verbs[] = {
+  "recorded", "disputed", "concealed", "exaggerated", "anticipated", "misread", "financed",
+  "resisted", "celebrated", "abandoned",
+};
+
+static const char * const objects[] = {
+  "the silting of the lower channel", "a “temporary” rise in dues", "the grain trade’s collapse",
+  "the new quay — built too late", "the exodus to Kessmouth", "the flood of 1851",
+  "the dredging contract", "a decline that was never total", "the town’s own myth of ruin",
+  "the price of oak and pitch",
+};
+
+static const char * const codas[] = {
+  ".", ", as the minutes show.", ", or so the pamphlets claimed.", " (fol. 12).",
+  ", though the figures say otherwise.", " — a point Lindqvist never conceded.",
+};
+
+char *
+bench_corpus_essay (guint32 seed,
+                    gsize   approximate_bytes)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GString *text = g_string_sized_new (approximate_bytes + 256);
+  int sentences = 0;
+
+  while (text->len < approximate_bytes)
+    {
+      g_string_append_printf (text, "%s %s %s%s",
+                              subjects[g_rand_int_range (rand, 0, G_N_ELEMENTS (subjects))],
+                              verbs[g_rand_int_range (rand, 0, G_N_ELEMENTS (verbs))],
+                              objects[g_rand_int_range (rand, 0, G_N_ELEMENTS (objects))],
+                              codas[g_rand_int_range (rand, 0, G_N_ELEMENTS (codas))]);
+      sentences++;
+      g_string_append (text, sentences % 7 == 0 ? "\n\n" : " ");
+    }
+  g_string_append_c (text, '\n');
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "scholia-library-sidebar.h"
+
+typedef struct
+{
+  char                  *dir;
+  ScholiaStore          *store;
+  GtkWindow             *window;
+  ScholiaLibrarySidebar *sidebar;
+} Fixture;
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static ScholiaDocument *
+add_document (Fixture    *fixture,
+              const char *title,
+              const char *author,
+              const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+
+  document = scholia_store_add_document (fixture->store, title, author, date, NULL,
+                                         "The harbour silted up within a generation.", NULL,
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  drain_main_context ();
+
+  return document;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scholia-sidebar-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->store = scholia_store_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->sidebar = scholia_library_sidebar_new ();
+  scholia_library_sidebar_set_store (fixture->sidebar, fixture->store);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 300, 600);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->sidebar));
+  gtk_window_present (fixture->window);
+
+  /* A search on every key press keeps the test free of timeouts. */
+  g_object_set (gtk_widget_get_template_child (GTK_WIDGET (fixture->sidebar),
+                                               SCHOLIA_TYPE_LIBRARY_SIDEBAR, "search_entry"),
+                "search-delay", 0,
+                NULL);
+  drain_main_context ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (fixture->window);
+  drain_main_context ();
+  /* The sidebar must let go of the store (and every document) once it is gone. */
+  g_assert_finalize_object (fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_free (fixture->dir);
+}
+
+static gpointer
+template_child (Fixture    *fixture,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->sidebar),
+                                                  SCHOLIA_TYPE_LIBRARY_SIDEBAR, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GListModel *
+rows (Fixture *fixture)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (template_child (fixture, "list_view")));
+}
+
+/* The rows as a reader sees them: "Author (count)" headings with their essays indented under
+ * them, one per line. */
+static char *
+describe_rows (Fixture *fixture)
+{
+  GString *description = g_string_new (NULL);
+  guint n_items = g_list_model_get_n_items (rows (fixture));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows (fixture), i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (SCHOLIA_IS_DOCUMENT (item))
+        {
+          g_string_append_printf (description, "  %s\n",
+                                  scholia_document_get_title (SCHOLIA_DOCUMENT (item)));
+        }
+      else
+        {
+          g_autofree char *name = NULL;
+          guint count;
+
+          g_object_get (item, "name", &name, "count", &count, NULL);
+          g_string_append_printf (description, "%s (%u)\n", name, count);
+        }
+    }
+
+  return g_string_free (description, FALSE);
+}
+
+static guint
+row_position (Fixture         *fixture,
+              ScholiaDocument *document)
+{
+  guint n_items = g_list_model_get_n_items (rows (fixture));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows (fixture), i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == (GObject *) document)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static ScholiaDocument *
+selected_row_document (Fixture *fixture)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows (fixture)));
+  g_autoptr(GObject) item = NULL;
+
+  if (row == NULL)
+    return NULL;
+
+  item = gtk_tree_list_row_get_item (row);
+  return SCHOLIA_IS_DOCUMENT (item) ? SCHOLIA_DOCUMENT (item) : NULL;
+}
+
+static void
+type_filter (Fixture    *fixture,
+             const char *text)
+{
+  gtk_editable_set_text (template_child (fixture, "search_entry"), text);
+  drain_main_context ();
+}
+
+static void
+add_sample_library (Fixture *fixture)
+{
+  add_document (fixture, "Tidewater Ledgers", "Helena Marwick", "c. 1925");
+  add_document (fixture, "Notes Without a Date", "Helena Marwick", NULL);
+  add_document (fixture, "The Silting of Varnholm", "Helena Marwick", "spring 1917");
+  add_document (fixture, "Anonymous Broadsheet", NULL, "1899");
+  add_document (fixture, "Harbour Lights", "Helena Marwick", "1956");
+  add_document (fixture, "Salt and Granite", "Agnès Ferrand", "1931");
+  add_document (fixture, "A Ferry Timetable", "Zeno Whitlock", "1940");
+}
+
+static const char *sample_rows =
+  "Agnès Ferrand (1)\n"
+  "  Salt and Granite\n"
+  "Helena Marwick (4)\n"
+  "  The Silting of Varnholm\n"
+  "  Tidewater Ledgers\n"
+  "  Harbour Lights\n"
+  "  Notes Without a Date\n"
+  "Zeno Whitlock (1)\n"
+  "  A Ferry Timetable\n"
+  "Unknown Author (1)\n"
+  "  Anonymous Broadsheet\n";
+
+static void
+test_groups_by_author (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  char *description;
+
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, "");
+  g_free (description);
+
+  add_sample_library (fixture);
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, sample_rows);
+  g_free (description);
+}
+
+static void
+test_follows_store_changes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *ferry;
+  ScholiaDocument *lights;
+  char *description;
+
+  add_sample_library (fixture);
+
+  add_document (fixture, "Customs House Accounts", "Agnès Ferrand", "1902");
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==,
+                   "Agnès Ferrand (2)\n"
+                   "  Customs House Accounts\n"
+                   "  Salt and Granite\n"
+                   "Helena Marwick (4)\n"
+                   "  The Silting of Varnholm\n"
+                   "  Tidewater Ledgers\n"
+                   "  Harbour Lights\n"
+                   "  Notes Without a Date\n"
+                   "Zeno Whitlock (1)\n"
+                   "  A Ferry Timetable\n"
+                   "Unknown Author (1)\n"
+                   "  Anonymous Broadsheet\n");
+  g_free (description);
+
+  /* Moving Zeno's only essay to Helena empties and removes his group; a new date re-sorts. */
+  ferry = scholia_store_find_document (fixture->store, "A Ferry Timetable", &error);
+  g_assert_no_error (error);
+  scholia_store_update_document (fixture->store, ferry, NULL, "Helena Marwick", "1920", NULL,
+                                 &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  lights = scholia_store_find_document (fixture->store, "Harbour Lights", &error);
+  g_assert_no_error (error);
+  scholia_store_update_document (fixture->store, lights, "Harbour Lights Relit", "Ida Quell",
+                                 NULL, NULL, &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==,
+                   "Agnès Ferrand (2)\n"
+                   "  Customs House Accounts\n"
+                   "  Salt and Granite\n"
+                   "Helena Marwick (4)\n"
+                   "  The Silting of Varnholm\n"
+                   "  A Ferry Timetable\n"
+                   "  Tidewater Ledgers\n"
+                   "  Notes Without a Date\n"
+                   "Ida Quell (1)\n"
+                   "  Harbour Lights Relit\n"
+                   "Unknown Author (1)\n"
+                   "  Anonymous Broadsheet\n");
+  g_free (description);
+
+  g_assert_true (scholia_store_delete_document (fixture->store, lights, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==,
+                   "Agnès Ferrand (2)\n"
+                   "  Customs House Accounts\n"
+                   "  Salt and Granite\n"
+                   "Helena Marwick (4)\n"
+                   "  The Silting of Varnholm\n"
+                   "  A Ferry Timetable\n"
+                   "  Tidewater Ledgers\n"
+                   "  Notes Without a Date\n"
+                   "Unknown Author (1)\n"
+                   "  Anonymous Broadsheet\n");
+  g_free (description);
+}
+
+static void
+test_filter_narrows_as_you_type (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkStack *stack = template_child (fixture, "stack");
+  char *description;
+
+  add_sample_library (fixture);
+
+  type_filter (fixture, "LEDG");
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, "Helena Marwick (1)\n  Tidewater Ledgers\n");
+  g_free (description);
+
+  /* Authors match too, without their accents. */
+  type_filter (fixture, "agnes");
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, "Agnès Ferrand (1)\n  Salt and Granite\n");
+  g_free (description);
+
+  /* Every word must match, in the title or the author. */
+  type_filter (fixture, "marwick harb");
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, "Helena Marwick (1)\n  Harbour Lights\n");
+  g_free (description);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  type_filter (fixture, "cartography");
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, "");
+  g_free (description);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+
+  /* A new essay that matches appears while the filter is on. */
+  add_document (fixture, "Cartography of the Shoals", "Zeno Whitlock", "1938");
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, "Zeno Whitlock (1)\n  Cartography of the Shoals\n");
+  g_free (description);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  type_filter (fixture, "");
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==,
+                   "Agnès Ferrand (1)\n"
+                   "  Salt and Granite\n"
+                   "Helena Marwick (4)\n"
+                   "  The Silting of Varnholm\n"
+                   "  Tidewater Ledgers\n"
+                   "  Harbour Lights\n"
+                   "  Notes Without a Date\n"
+                   "Zeno Whitlock (2)\n"
+                   "  Cartography of the Shoals\n"
+                   "  A Ferry Timetable\n"
+                   "Unknown Author (1)\n"
+                   "  Anonymous Broadsheet\n");
+  g_free (description);
+}
+
+static void
+on_document_signal_cb (ScholiaLibrarySidebar  *sidebar,
+                       ScholiaDocument        *document,
+                       ScholiaDocument       **out)
+{
+  g_assert_null (*out);
+  *out = document;
+}
+
+static void
+test_activation_opens_document (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *activated = NULL;
+  ScholiaDocument *tidewater;
+  ScholiaDocument *salt;
+
+  add_sample_library (fixture);
+  tidewater = scholia_store_find_document (fixture->store, "Tidewater Ledgers", &error);
+  g_assert_no_error (error);
+  salt = scholia_store_find_document (fixture->store, "Salt and Granite", &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->sidebar, "document-activated", G_CALLBACK (on_document_signal_cb),
+                    &activated);
+
+  /* Enter (or a double click) on a row. */
+  gtk_widget_activate_action (template_child (fixture, "list_view"), "list.activate-item", "u",
+                              row_position (fixture, tidewater));
+  g_assert_true (activated == tidewater);
+  g_assert_true (scholia_library_sidebar_get_selected_document (fixture->sidebar) == tidewater);
+  g_assert_true (selected_row_document (fixture) == tidewater);
+
+  /* A click or an arrow key selects the row, which opens it too. */
+  activated = NULL;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows (fixture)),
+                                   row_position (fixture, salt), TRUE);
+  g_assert_true (activated == salt);
+  g_assert_true (scholia_library_sidebar_get_selected_document (fixture->sidebar) == salt);
+
+  /* The window selecting what it opened is not the user asking to open it. */
+  activated = NULL;
+  scholia_library_sidebar_select_document (fixture->sidebar, tidewater);
+  g_assert_null (activated);
+  g_assert_true (selected_row_document (fixture) == tidewater);
+
+  /* Enter in the filter opens the first essay it lists. */
+  type_filter (fixture, "salt");
+  g_signal_emit_by_name (template_child (fixture, "search_entry"), "activate");
+  g_assert_true (activated == salt);
+}
+
+static void
+test_actions_act_on_selection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *sidebar = GTK_WIDGET (fixture->sidebar);
+  ScholiaDocument *deleted = NULL;
+  ScholiaDocument *edited = NULL;
+  ScholiaDocument *lights;
+
+  add_sample_library (fixture);
+  lights = scholia_store_find_document (fixture->store, "Harbour Lights", &error);
+  g_assert_no_error (error);
+  g_signal_connect (sidebar, "delete-requested", G_CALLBACK (on_document_signal_cb), &deleted);
+  g_signal_connect (sidebar, "edit-requested", G_CALLBACK (on_document_signal_cb), &edited);
+
+  /* Nothing selected: nothing to delete. */
+  gtk_widget_activate_action (sidebar, "sidebar.delete", NULL);
+  gtk_widget_activate_action (sidebar, "sidebar.properties", NULL);
+  g_assert_null (deleted);
+  g_assert_null (edited);
+
+  scholia_library_sidebar_select_document (fixture->sidebar, lights);
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.properties", NULL));
+  g_assert_true (edited == lights);
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.delete", NULL));
+  g_assert_true (deleted == lights);
+
+  /* The sidebar only asks; once the window has deleted it, it is gone from the sidebar too. */
+  g_assert_true (scholia_store_delete_document (fixture->store, lights, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  g_assert_null (scholia_library_sidebar_get_selected_document (fixture->sidebar));
+  deleted = NULL;
+  gtk_widget_activate_action (sidebar, "sidebar.delete", NULL);
+  g_assert_null (deleted);
+}
+
+static void
+test_selection_survives_filter (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *lights;
+
+  add_sample_library (fixture);
+  lights = scholia_store_find_document (fixture->store, "Harbour Lights", &error);
+  g_assert_no_error (error);
+  scholia_library_sidebar_select_document (fixture->sidebar, lights);
+
+  type_filter (fixture, "salt");
+  g_assert_null (selected_row_document (fixture));
+  g_assert_true (scholia_library_sidebar_get_selected_document (fixture->sidebar) == lights);
+
+  type_filter (fixture, "");
+  g_assert_true (selected_row_document (fixture) == lights);
+}
+
+static void
+test_forgets_store (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  char *description;
+
+  add_sample_library (fixture);
+  scholia_library_sidebar_set_store (fixture->sidebar, NULL);
+  drain_main_context ();
+
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, "");
+  g_free (description);
+
+  scholia_library_sidebar_set_store (fixture->sidebar, fixture->store);
+  drain_main_context ();
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, sample_rows);
+  g_free (description);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/library-sidebar/rows/grouped-by-author-sorted-by-date", test_groups_by_author);
+  ADD ("/library-sidebar/rows/follow-adds-renames-and-deletes", test_follows_store_changes);
+  ADD ("/library-sidebar/filter/narrows-rows-and-counts-as-you-type",
+       test_filter_narrows_as_you_type);
+  ADD ("/library-sidebar/activate/emits-document-activated", test_activation_opens_document);
+  ADD ("/library-sidebar/actions/act-on-selected-document", test_actions_act_on_selection);
+  ADD ("/library-sidebar/selection/survives-filter", test_selection_survives_filter);
+  ADD ("/library-sidebar/store/cleared-and-set-again", test_forgets_store);
+
+#undef ADD
+
+  return g_test_run ();
+}
