@@ -203,6 +203,7 @@ struct _ScholiaLibrarySidebar
 
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
+  GtkWidget          *scrolled_window;
   GtkListView        *list_view;
   GMenuModel         *context_menu_model;
 };
@@ -342,6 +343,7 @@ update_actions (ScholiaLibrarySidebar *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.properties", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.delete", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.context-menu", has_document);
 }
 
 /* Shows the selected document's row when it is listed, without that counting as the user's
@@ -728,18 +730,17 @@ on_row_pressed_cb (GtkGestureClick *gesture,
   popup_context_menu (self, row, x, y);
 }
 
-static gboolean
-context_menu_shortcut_cb (GtkWidget *widget,
-                          GVariant  *args,
-                          gpointer   user_data)
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   ScholiaLibrarySidebar *self = SCHOLIA_LIBRARY_SIDEBAR (widget);
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
   GtkWidget *anchor = GTK_WIDGET (self->list_view);
   double y = 0;
 
-  if (self->selected_document == NULL)
-    return FALSE;
+  g_return_if_fail (self->selected_document != NULL);
 
   /* From the keyboard the menu points at the focused row, under its text. */
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
@@ -749,7 +750,32 @@ context_menu_shortcut_cb (GtkWidget *widget,
     }
 
   popup_context_menu (self, anchor, 24, y);
-  return TRUE;
+}
+
+static GtkEventController *
+list_shortcuts_new (void)
+{
+  static const struct {
+    const char *trigger;
+    const char *action;
+  } shortcuts[] = {
+    { "Delete|KP_Delete", "sidebar.delete" },
+    { "<Alt>Return|<Alt>KP_Enter", "sidebar.properties" },
+    { "<Shift>F10|Menu", "sidebar.context-menu" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_shortcut_trigger_parse_string (shortcuts[i].trigger);
+      GtkShortcutAction *action = gtk_named_action_new (shortcuts[i].action);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger, action));
+    }
+
+  return controller;
 }
 
 static void
@@ -963,6 +989,8 @@ scholia_library_sidebar_class_init (ScholiaLibrarySidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "sidebar.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "sidebar.focus-filter", NULL,
                                    focus_filter_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.context-menu", NULL,
+                                   context_menu_action);
 
   /* Menus show the last binding of an action, so the keypad variants come first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "sidebar.delete", NULL);
@@ -971,14 +999,15 @@ scholia_library_sidebar_class_init (ScholiaLibrarySidebarClass *klass)
                                        "sidebar.properties", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
                                        "sidebar.properties", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
-                                context_menu_shortcut_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, context_menu_shortcut_cb, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "sidebar.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "sidebar.context-menu", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-library-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, list_view);
   gtk_widget_class_bind_template_child_full (widget_class, "context_menu", FALSE,
                                              G_STRUCT_OFFSET (ScholiaLibrarySidebar,
@@ -1035,8 +1064,11 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  /* Typing while the list has the focus starts filtering. */
+  /* Typing while the list has the focus starts filtering. The entry then captures every key
+   * that reaches the list, Delete included, so the list's own shortcuts must be seen first: on
+   * its parent, in the capture phase. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+  gtk_widget_add_controller (self->scrolled_window, list_shortcuts_new ());
 
   self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);

@@ -17,6 +17,9 @@
  * longer, so it does not flash. */
 #define REVEAL_DELAY_MS 400
 
+/* How many failed files the details dialog lists before it scrolls. */
+#define MAX_LISTED_FAILURES 3
+
 typedef struct
 {
   char *name;     /* the file as the user chose it */
@@ -319,8 +322,10 @@ show_import_errors_action (GtkWidget  *widget,
                                        "%u Files Could Not Be Imported", n_failed),
                              n_failed);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("These files were left out; the library holds everything "
-                                     "else that was imported."));
+                                   ngettext ("This file was left out; everything else was "
+                                             "imported.",
+                                             "These files were left out; everything else was "
+                                             "imported.", n_failed));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -338,13 +343,21 @@ show_import_errors_action (GtkWidget  *widget,
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
 
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  /* A scrolled window measures wrapped rows too short and would clip them, so it only holds a
+   * list too long to show whole. */
+  if (n_failed > MAX_LISTED_FAILURES)
+    {
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
+  else
+    {
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+    }
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");

@@ -38,6 +38,31 @@ owned_selector_clear (OwnedSelector *owned)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OwnedSelector, owned_selector_clear)
 
+/* The selector an annotation on the span [start, end) of text (in code points) would store. */
+static void
+owned_selector_init_at (OwnedSelector *owned,
+                        const char    *text,
+                        int            start,
+                        int            end)
+{
+  const char *from = g_utf8_offset_to_pointer (text, start);
+  const char *to = g_utf8_offset_to_pointer (from, end - start);
+  const char *context_start = from;
+  const char *context_end = to;
+
+  owned->start = start;
+  owned->end = end;
+  owned->quote = g_strndup (from, to - from);
+
+  for (int i = 0; i < SCHOLIA_ANCHOR_CONTEXT_LENGTH && context_start > text; i++)
+    context_start = g_utf8_prev_char (context_start);
+  owned->prefix = g_strndup (context_start, from - context_start);
+
+  for (int i = 0; i < SCHOLIA_ANCHOR_CONTEXT_LENGTH && *context_end != '\0'; i++)
+    context_end = g_utf8_next_char (context_end);
+  owned->suffix = g_strndup (to, context_end - to);
+}
+
 /* The selector an annotation on the nth (from 0) occurrence of quote in text would store. */
 static void
 owned_selector_init (OwnedSelector *owned,
@@ -46,28 +71,14 @@ owned_selector_init (OwnedSelector *owned,
                      int            nth)
 {
   const char *found = strstr (text, quote);
-  const char *context_start;
-  const char *context_end;
-  const char *quote_end;
+  int start;
 
   for (int i = 0; i < nth && found != NULL; i++)
     found = strstr (found + 1, quote);
   g_assert_nonnull (found);
-  quote_end = found + strlen (quote);
 
-  owned->start = g_utf8_pointer_to_offset (text, found);
-  owned->end = owned->start + g_utf8_strlen (quote, -1);
-  owned->quote = g_strdup (quote);
-
-  context_start = found;
-  for (int i = 0; i < SCHOLIA_ANCHOR_CONTEXT_LENGTH && context_start > text; i++)
-    context_start = g_utf8_prev_char (context_start);
-  owned->prefix = g_strndup (context_start, found - context_start);
-
-  context_end = quote_end;
-  for (int i = 0; i < SCHOLIA_ANCHOR_CONTEXT_LENGTH && *context_end != '\0'; i++)
-    context_end = g_utf8_next_char (context_end);
-  owned->suffix = g_strndup (quote_end, context_end - quote_end);
+  start = g_utf8_pointer_to_offset (text, found);
+  owned_selector_init_at (owned, text, start, start + g_utf8_strlen (quote, -1));
 }
 
 static ScholiaAnchorSelector
@@ -250,6 +261,28 @@ test_repeated_quote_same_context_chooses_nearest (void)
   g_assert_cmpint (result.status, ==, SCHOLIA_ANCHOR_EXACT_MOVED);
   g_assert_cmpint (result.start, ==, 34);
   g_assert_cmpfloat (result.score, ==, 1.0);
+}
+
+static void
+test_corrected_passage_keeps_its_place (void)
+{
+  const char *original =
+    "In 1871 the keepers at Selby Rise burned whale oil, as their offical log records. "
+    "By 1880 the lamp burned paraffin, and the keepers’ complaints about the smell fill "
+    "the pencil log. The inspector’s reply, copied into their offical log records, is curt.";
+  g_autofree char *revised = replace_once (original, "as their offical log records",
+                                           "as their official log records");
+  g_auto(OwnedSelector) owned = { 0 };
+  ScholiaAnchorResult result;
+
+  /* The revision corrects only the first instance: the old quote still exists verbatim
+   * further on, but with other surroundings. */
+  owned_selector_init (&owned, original, "their offical log records", 0);
+  result = locate_in (revised, &owned);
+
+  g_assert_cmpint (result.status, ==, SCHOLIA_ANCHOR_FUZZY);
+  g_assert_cmpint (result.start, ==, owned.start);
+  g_assert_cmpint (result.end, ==, owned.end + 1);
 }
 
 static void
@@ -541,6 +574,71 @@ test_locate_all_matches_locate (void)
   scholia_anchor_locate_all (prepared, NULL, 0, NULL);
 }
 
+/* Many random annotations on a longer text of near-identical paragraphs, after a paragraph is
+ * added at the top and a few words are cut from the middle: each one that the cut did not
+ * touch is found where its words went, whether located alone or all at once. */
+static void
+test_locate_all_follows_every_annotation (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *revised = NULL;
+  g_autoptr(ScholiaAnchorText) prepared = NULL;
+  const char *cut = "mostly ";
+  int cut_at;
+  int opening = g_utf8_strlen (NEW_OPENING, -1);
+  int length;
+  enum { N = 300 };
+  OwnedSelector owned[N] = { { 0 } };
+  ScholiaAnchorSelector selectors[N];
+  ScholiaAnchorResult results[N];
+
+  for (int i = 0; i < 20; i++)
+    g_string_append_printf (text, "§%d. %s\n", i + 1, ESSAY);
+  length = g_utf8_strlen (text->str, -1);
+
+  /* Cut "mostly " from the tenth paragraph only. */
+  {
+    const char *tenth = strstr (text->str, "§10.");
+    const char *found = strstr (tenth, cut);
+    g_autofree char *before = g_strndup (text->str, found - text->str);
+
+    cut_at = g_utf8_strlen (before, -1);
+    revised = g_strconcat (NEW_OPENING, before, found + strlen (cut), NULL);
+  }
+  prepared = scholia_anchor_text_new (revised, -1);
+
+  for (int i = 0; i < N; i++)
+    {
+      int span = g_test_rand_int_range (4, 120);
+      int start = g_test_rand_int_range (0, length - span);
+
+      owned_selector_init_at (&owned[i], text->str, start, start + span);
+      selectors[i] = owned_selector_get (&owned[i]);
+    }
+
+  scholia_anchor_locate_all (prepared, selectors, N, results);
+
+  for (int i = 0; i < N; i++)
+    {
+      ScholiaAnchorResult alone = scholia_anchor_locate (prepared, &selectors[i]);
+      int shift = opening - (selectors[i].start >= cut_at ? (int) strlen (cut) : 0);
+      gboolean touched = selectors[i].start < cut_at + (int) strlen (cut) &&
+                         selectors[i].end > cut_at;
+
+      if (!touched)
+        {
+          g_assert_cmpint (results[i].status, ==, SCHOLIA_ANCHOR_EXACT_MOVED);
+          g_assert_cmpint (results[i].start, ==, selectors[i].start + shift);
+          g_assert_cmpint (alone.start, ==, selectors[i].start + shift);
+        }
+      else if (selectors[i].end - selectors[i].start >= SCHOLIA_ANCHOR_FUZZY_CONTEXT_LENGTH)
+        {
+          g_assert_cmpint (results[i].status, ==, SCHOLIA_ANCHOR_FUZZY);
+        }
+      owned_selector_clear (&owned[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -555,6 +653,7 @@ main (int    argc,
   g_test_add_func ("/anchor/locate/deleted-sentence-is-orphan", test_deleted_sentence_is_orphan);
   g_test_add_func ("/anchor/locate/repeated-quote-chosen-by-context", test_repeated_quote_chosen_by_context);
   g_test_add_func ("/anchor/locate/repeated-quote-same-context-chooses-nearest", test_repeated_quote_same_context_chooses_nearest);
+  g_test_add_func ("/anchor/locate/corrected-passage-keeps-its-place", test_corrected_passage_keeps_its_place);
   g_test_add_func ("/anchor/locate/quote-only-selector", test_quote_only_selector);
   g_test_add_func ("/anchor/locate/multibyte-offsets-are-code-points", test_multibyte_offsets_are_code_points);
   g_test_add_func ("/anchor/locate/selector-strings-are-normalised", test_selector_strings_are_normalised);
@@ -566,6 +665,7 @@ main (int    argc,
   g_test_add_func ("/anchor/locate/start-and-end-of-text", test_start_and_end_of_text);
   g_test_add_func ("/anchor/find-all/every-occurrence-in-code-points", test_find_all_returns_every_occurrence);
   g_test_add_func ("/anchor/locate-all/matches-locate", test_locate_all_matches_locate);
+  g_test_add_func ("/anchor/locate-all/follows-every-annotation", test_locate_all_follows_every_annotation);
 
   return g_test_run ();
 }

@@ -247,6 +247,120 @@ test_document_commands (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "Documents:       0\n"));
 }
 
+static void
+test_annotate_commands (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *essay = write_essay (fixture, "zelenski.txt",
+    "Żeleński wrote that “the river forgot us” — twice.\n\n"
+    "Ни один купец не остался; the river forgot us, and so did Kessmouth.\n", -1);
+  g_autofree char *expected = NULL;
+  const char *second;
+  JsonArray *annotations;
+  JsonObject *first;
+  int start;
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--title", "Twice", essay, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* Ambiguous without --occurrence; not found; unknown tag. */
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "Twice",
+           "--quote", "the river forgot us", "--tag", "evidence", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "occurs 2 times"));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "Twice",
+           "--quote", "the sea forgot us", "--tag", "evidence", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "does not occur"));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "Twice",
+           "--quote", "Kessmouth", "--tag", "gossip", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "gossip"));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "Twice", "--quote", "Kessmouth", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* The second occurrence sits after Cyrillic text: offsets are code points, not bytes. */
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "Twice",
+           "--quote", "the river forgot us", "--occurrence", "2",
+           "--tag", "evidence", "--tag", "counter-argument", "--note", "Repeated — on purpose?", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  second = strstr (strstr ("Żeleński wrote that “the river forgot us” — twice.\n\n"
+                           "Ни один купец не остался; the river forgot us, and so did Kessmouth.\n",
+                           "Ни"), "the river");
+  start = g_utf8_pointer_to_offset ("Żeleński wrote that “the river forgot us” — twice.\n\n"
+                                    "Ни один купец не остался; the river forgot us, and so did Kessmouth.\n",
+                                    second);
+  g_assert_cmpint (start, ==, 78);
+  expected = g_strdup_printf ("1\t%d\t%d\n", start, start + 19);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotations", "Twice", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  annotations = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (annotations), ==, 1);
+  first = json_array_get_object_element (annotations, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "start"), ==, start);
+  g_assert_cmpstr (json_object_get_string_member (first, "quote"), ==, "the river forgot us");
+  g_assert_cmpstr (json_object_get_string_member (first, "prefix"), ==, "ice.\n\nНи один купец не остался; ");
+  g_assert_cmpstr (json_object_get_string_member (first, "note"), ==, "Repeated — on purpose?");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "tags")), ==, 2);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotations", "Twice", NULL);
+  g_assert_nonnull (strstr (run.out, "evidence, counter-argument"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "unannotate", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "unannotate", "1", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "unannotate", "one", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_tag_commands (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *essay = write_essay (fixture, "dues.txt", "The dues rose in 1843 and again in 1846.\n", -1);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", essay, NULL);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "tag", "add", "chronology",
+           "--colour", "#9141AC", "--description", "Dates and sequence", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "tag", "add", "Chronology", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already exists"));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "tag", "recolour", "chronology", "purple", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "1", "--quote", "1843",
+           "--tag", "chronology", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "tag", "rename", "thesis", "claim", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "tag", "merge", "chronology", "evidence", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "tags", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "claim\t#3584e4\t0\tA claim the author argues for\n"
+                   "evidence\t#2ec27e\t1\tFacts, figures or testimony offered in support\n"
+                   "source-reference\t#e5a50a\t0\tA citation of an archive, text or witness\n"
+                   "counter-argument\t#e01b24\t0\tA position the author argues against\n");
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "tag", "delete", "evidence", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "which 1 annotation carried"));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "tag", "frobnicate", "x", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +376,8 @@ main (int    argc,
   ADD ("/cli/foreign-file-refused-unchanged", test_foreign_file_refused);
   ADD ("/cli/import/batch-goes-on-after-bad-files", test_import_batch_goes_on_after_bad_files);
   ADD ("/cli/documents/import-list-edit-show-delete", test_document_commands);
+  ADD ("/cli/annotations/annotate-list-unannotate", test_annotate_commands);
+  ADD ("/cli/tags/add-rename-merge-delete", test_tag_commands);
 #undef ADD
 
   return g_test_run ();

@@ -480,6 +480,39 @@ test_import_files_queued_during_import_follow (Fixture       *fixture,
 }
 
 static void
+test_import_cancel_stops_before_next_file (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (fixture->dir, "harbours.txt", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "tides.md", NULL);
+  GFile *files[2];
+  ScholiaWindow *window;
+  GtkWidget *cancel;
+
+  write_file (first, "On Harbours\n\nThe harbour was older than the town.\n");
+  write_file (second, "# On Tides\n\nThe tide kept its own calendar.\n");
+  files[0] = g_file_new_for_path (first);
+  files[1] = g_file_new_for_path (second);
+
+  window = window_with_library (fixture);
+  scholia_window_import_files (window, files, G_N_ELEMENTS (files));
+  cancel = find_button (template_child (window, "import_bar"), "_Cancel");
+  g_assert_nonnull (cancel);
+  g_signal_emit_by_name (cancel, "clicked");
+  wait_for_import (window);
+
+  /* Cancelled before the first file reached the library: nothing half imported, nothing open. */
+  g_assert_cmpuint (count_documents (scholia_window_get_store (window)), ==, 0);
+  g_assert_null (scholia_window_get_document (window));
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_false (gtk_action_bar_get_revealed (template_child (window, "import_bar")));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+  window_destroy (window);
+}
+
+static void
 test_samples_fill_library_and_open_first (Fixture       *fixture,
                                           gconstpointer  data)
 {
@@ -779,6 +812,8 @@ main (int   argc,
               fixture_setup, test_import_skips_bad_file_and_lists_it, fixture_teardown);
   g_test_add ("/window/import/files-given-during-import-follow", Fixture, NULL,
               fixture_setup, test_import_files_queued_during_import_follow, fixture_teardown);
+  g_test_add ("/window/import/cancel-stops-before-next-file", Fixture, NULL,
+              fixture_setup, test_import_cancel_stops_before_next_file, fixture_teardown);
   g_test_add ("/window/import/samples-fill-library-and-open-first", Fixture, NULL,
               fixture_setup, test_samples_fill_library_and_open_first, fixture_teardown);
   g_test_add ("/window/document/named-is-shown", Fixture, NULL,

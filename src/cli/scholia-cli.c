@@ -18,6 +18,14 @@ static const ScholiaCliCommand commands[] = {
   { "show", "DOC [--text]", N_("Show a document’s metadata, or its text"), scholia_cli_run_show },
   { "edit", "DOC [--title T] [--author A] [--date D] [--source S]", N_("Change a document’s metadata"), scholia_cli_run_edit },
   { "delete", "DOC", N_("Delete a document and its annotations"), scholia_cli_run_delete },
+  { "annotate", "DOC --quote TEXT [--occurrence N] --tag TAG… [--theme T…] [--note TEXT]",
+    N_("Highlight a passage; prints the annotation’s id and offsets"), scholia_cli_run_annotate },
+  { "annotations", "DOC [--json]", N_("List a document’s annotations"), scholia_cli_run_annotations },
+  { "unannotate", "ID", N_("Delete an annotation"), scholia_cli_run_unannotate },
+  { "tags", "[--json]", N_("List the tags in palette order, with how many annotations carry each"), scholia_cli_run_tags },
+  { "tag", "add|rename|recolour|describe|merge|delete …", N_("Manage tags"), scholia_cli_run_tag },
+  { "themes", "[--json]", N_("List the themes"), scholia_cli_run_themes },
+  { "theme", "add|rename|recolour|describe|merge|delete …", N_("Manage themes"), scholia_cli_run_theme },
 };
 
 static void

@@ -54,5 +54,12 @@ int scholia_cli_run_list (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_show (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_edit (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_delete (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_annotate (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_annotations (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_unannotate (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_tags (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_tag (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_themes (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_theme (ScholiaCli *cli, int argc, char **argv);
 
 G_END_DECLS

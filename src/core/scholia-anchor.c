@@ -9,9 +9,14 @@
  * enough in prose that the rarest one of a quote usually names a handful of places. */
 #define GRAM 8
 
-/* A quote's grams sampled to find its rarest one: enough to dodge common words, few enough that
- * a long quote costs no more than a short one. */
-#define GRAM_SAMPLES 16
+/* Only every SAMPLE_STEP-th position is indexed, which makes the index four times quicker to
+ * build; patterns shorter than MIN_INDEXED_LENGTH are found by a scan instead. */
+#define SAMPLE_STEP 4
+#define MIN_INDEXED_LENGTH (GRAM + SAMPLE_STEP - 1)
+
+/* A quote's grams sampled (per residue) to find its rarest one: enough to dodge common words,
+ * few enough that a long quote costs no more than a short one. */
+#define GRAM_SAMPLES 4
 
 /* Pieces of the quote and its context searched for when the quote itself is gone. */
 #define ANCHOR_PIECE 16
@@ -92,8 +97,8 @@ typedef struct
   int    agreement;  /* code points of context that agree */
 } Match;
 
-typedef gboolean (*OccurrenceFunc) (int      start,
-                                    gpointer user_data);
+typedef void (*OccurrenceFunc) (int      start,
+                                gpointer user_data);
 
 static guint32
 hash_chars (const gunichar *chars)
@@ -105,16 +110,6 @@ hash_chars (const gunichar *chars)
   return h;
 }
 
-static guint32
-hash_power (void)
-{
-  guint32 p = 1;
-
-  for (int i = 0; i < GRAM - 1; i++)
-    p *= HASH_BASE;
-  return p;
-}
-
 static inline guint32
 bucket_of (guint32 hash,
            guint   bits)
@@ -122,35 +117,25 @@ bucket_of (guint32 hash,
   return (hash * 0x9E3779B1u) >> (32 - bits);
 }
 
-/* A counting sort of all positions by the hash of the gram starting there, so that a bucket's
- * positions are contiguous and ascending. */
+/* A counting sort of every SAMPLE_STEP-th position by the hash of the gram starting there, so
+ * that a bucket's positions are contiguous and ascending. */
 static GramIndex *
 gram_index_new (const gunichar *chars,
                 int             length)
 {
   GramIndex *index = g_new0 (GramIndex, 1);
-  int n_positions = MAX (length - GRAM + 1, 0);
-  guint32 power = hash_power ();
+  int n_positions = length >= GRAM ? (length - GRAM) / SAMPLE_STEP + 1 : 0;
   guint32 n_buckets;
-  guint32 h;
 
   index->bits = 10;
-  while (index->bits < 24 && (1u << index->bits) < (guint32) n_positions / 4)
+  while (index->bits < 24 && (1u << index->bits) < (guint32) n_positions)
     index->bits++;
   n_buckets = 1u << index->bits;
   index->heads = g_new0 (guint32, n_buckets + 1);
   index->positions = g_new (guint32, MAX (n_positions, 1));
 
-  if (n_positions == 0)
-    return index;
-
-  h = hash_chars (chars);
-  for (int i = 0; i < n_positions; i++)
-    {
-      index->heads[bucket_of (h, index->bits)]++;
-      if (i + 1 < n_positions)
-        h = (h - chars[i] * power) * HASH_BASE + chars[i + GRAM];
-    }
+  for (int k = 0; k < n_positions; k++)
+    index->heads[bucket_of (hash_chars (chars + k * SAMPLE_STEP), index->bits)]++;
 
   for (guint32 b = 0, sum = 0; b < n_buckets; b++)
     {
@@ -162,12 +147,11 @@ gram_index_new (const gunichar *chars,
 
   /* Filling advances each bucket's head to the next bucket's start; shifting the heads by one
    * afterwards restores them without a second array. */
-  h = hash_chars (chars);
-  for (int i = 0; i < n_positions; i++)
+  for (int k = 0; k < n_positions; k++)
     {
-      index->positions[index->heads[bucket_of (h, index->bits)]++] = i;
-      if (i + 1 < n_positions)
-        h = (h - chars[i] * power) * HASH_BASE + chars[i + GRAM];
+      guint32 bucket = bucket_of (hash_chars (chars + k * SAMPLE_STEP), index->bits);
+
+      index->positions[index->heads[bucket]++] = k * SAMPLE_STEP;
     }
   memmove (index->heads + 1, index->heads, n_buckets * sizeof (guint32));
   index->heads[0] = 0;
@@ -201,8 +185,7 @@ chars_equal_at (const ScholiaAnchorText *text,
          memcmp (text->chars + position, chars, length * sizeof (gunichar)) == 0;
 }
 
-/* Calls func with the start of every occurrence of pattern, in ascending order, until it
- * returns FALSE. */
+/* Calls func with the start of every occurrence of pattern, in no particular order. */
 static void
 foreach_occurrence (ScholiaAnchorText *text,
                     const gunichar    *pattern,
@@ -211,51 +194,59 @@ foreach_occurrence (ScholiaAnchorText *text,
                     gpointer           user_data)
 {
   const GramIndex *index;
-  guint32 best_first = 0;
-  guint32 best_last = 0;
-  int best_offset = -1;
-  int n_offsets;
+  int last_offset;
 
   if (length <= 0 || length > text->length)
     return;
 
   /* Too short for the index: scan for the first character. */
-  if (length < GRAM)
+  if (length < MIN_INDEXED_LENGTH)
     {
       for (int i = 0; i <= text->length - length; i++)
         {
-          if (text->chars[i] == pattern[0] && chars_equal_at (text, i, pattern, length) &&
-              !func (i, user_data))
-            return;
+          if (text->chars[i] == pattern[0] && chars_equal_at (text, i, pattern, length))
+            func (i, user_data);
         }
       return;
     }
 
+  /* An occurrence at t has its gram at offset i indexed when t + i is a multiple of
+   * SAMPLE_STEP: looking up one gram per residue of i finds each occurrence exactly once. The
+   * rarest of a few grams of each residue keeps the buckets to verify small. */
   index = get_index (text);
-  n_offsets = length - GRAM + 1;
-  for (int s = 0; s < MIN (n_offsets, GRAM_SAMPLES); s++)
+  last_offset = length - GRAM;
+  for (int residue = 0; residue < SAMPLE_STEP; residue++)
     {
-      int offset = n_offsets <= GRAM_SAMPLES ? s : (int) ((gint64) s * (n_offsets - 1) / (GRAM_SAMPLES - 1));
-      guint32 bucket = bucket_of (hash_chars (pattern + offset), index->bits);
-      guint32 first = index->heads[bucket];
-      guint32 last = index->heads[bucket + 1];
+      int n_members = (last_offset - residue) / SAMPLE_STEP + 1;
+      guint32 best_first = 0;
+      guint32 best_last = 0;
+      int best_offset = -1;
 
-      if (best_offset < 0 || last - first < best_last - best_first)
+      for (int s = 0; s < MIN (n_members, GRAM_SAMPLES); s++)
         {
-          best_offset = offset;
-          best_first = first;
-          best_last = last;
-          if (first == last)
-            return;
+          int member = n_members <= GRAM_SAMPLES ? s : s * (n_members - 1) / (GRAM_SAMPLES - 1);
+          int offset = residue + member * SAMPLE_STEP;
+          guint32 bucket = bucket_of (hash_chars (pattern + offset), index->bits);
+          guint32 first = index->heads[bucket];
+          guint32 last = index->heads[bucket + 1];
+
+          if (best_offset < 0 || last - first < best_last - best_first)
+            {
+              best_offset = offset;
+              best_first = first;
+              best_last = last;
+              if (first == last)
+                break;
+            }
         }
-    }
 
-  for (guint32 k = best_first; k < best_last; k++)
-    {
-      int start = (int) index->positions[k] - best_offset;
+      for (guint32 k = best_first; k < best_last; k++)
+        {
+          int start = (int) index->positions[k] - best_offset;
 
-      if (chars_equal_at (text, start, pattern, length) && !func (start, user_data))
-        return;
+          if (chars_equal_at (text, start, pattern, length))
+            func (start, user_data);
+        }
     }
 }
 
@@ -379,7 +370,7 @@ typedef struct
   int                best_distance;
 } ExactSearch;
 
-static gboolean
+static void
 consider_exact (int      start,
                 gpointer user_data)
 {
@@ -388,14 +379,16 @@ consider_exact (int      start,
                   agree_after (search->text, search->query, start + search->query->quote_length);
   int distance = distance_to_expected (search->query, start);
 
+  /* Occurrences come in no particular order: ties go to the earlier one. */
   if (search->best_start < 0 || agreement > search->best_agreement ||
-      (agreement == search->best_agreement && distance < search->best_distance))
+      (agreement == search->best_agreement &&
+       (distance < search->best_distance ||
+        (distance == search->best_distance && start < search->best_start))))
     {
       search->best_start = start;
       search->best_agreement = agreement;
       search->best_distance = distance;
     }
-  return TRUE;
 }
 
 static ScholiaAnchorResult
@@ -577,12 +570,11 @@ align_window (const ScholiaAnchorText *text,
     }
 }
 
-static gboolean
+static void
 collect_occurrence (int      start,
                     gpointer user_data)
 {
   g_array_append_val ((GArray *) user_data, start);
-  return TRUE;
 }
 
 static gboolean
@@ -605,7 +597,7 @@ add_piece_candidates (ScholiaAnchorText *text,
 {
   GArray *found = scratch->found;
 
-  if (length < GRAM)
+  if (length < MIN_INDEXED_LENGTH)
     return;
 
   g_array_set_size (found, 0);
@@ -656,6 +648,81 @@ fuzzy_slack (const Query *query)
   return max_edits (query) + SCHOLIA_ANCHOR_CONTEXT_LENGTH;
 }
 
+/* Levenshtein distance between the quote and text[start, end), two rows at a time. */
+static int
+edit_distance (const ScholiaAnchorText *text,
+               const Query             *query,
+               Scratch                 *scratch,
+               int                      start,
+               int                      end)
+{
+  int m = query->quote_length;
+  int *previous;
+  int *current;
+
+  g_array_set_size (scratch->cost, m + 1);
+  g_array_set_size (scratch->origin, m + 1);
+  previous = (int *) scratch->cost->data;
+  current = (int *) scratch->origin->data;
+  for (int i = 0; i <= m; i++)
+    previous[i] = i;
+
+  for (int j = start; j < end; j++)
+    {
+      gunichar c = text->chars[j];
+      int *swap;
+
+      current[0] = j - start + 1;
+      for (int i = 1; i <= m; i++)
+        current[i] = MIN (MIN (previous[i] + 1, current[i - 1] + 1),
+                          previous[i - 1] + (query->quote[i - 1] != c));
+      swap = previous;
+      previous = current;
+      current = swap;
+    }
+  return previous[m];
+}
+
+/* When the whole prefix still ends where the passage is expected to start and the whole suffix
+ * starts close to where it should end, the passage is pinned between them: one edit distance
+ * says how much it changed, without searching. */
+static void
+fuzzy_pinned (const ScholiaAnchorText *text,
+              const Query             *query,
+              Scratch                 *scratch,
+              Match                   *best)
+{
+  int start = query->expected;
+  int m = query->quote_length;
+  int k = max_edits (query);
+  int end = -1;
+
+  if (start < 0 || start > text->length ||
+      (query->prefix_length == 0 && start != 0) ||
+      agree_before (text, query, start) != query->prefix_length)
+    return;
+
+  /* The nearest end to start + m that the whole suffix follows. */
+  for (int d = 0; d <= k && end < 0; d++)
+    {
+      for (int sign = -1; sign <= 1 && end < 0; sign += 2)
+        {
+          int candidate = start + m + sign * d;
+
+          if (candidate <= start || candidate > text->length || (d == 0 && sign > 0))
+            continue;
+          if ((query->suffix_length == 0 && candidate == text->length) ||
+              (query->suffix_length > 0 &&
+               agree_after (text, query, candidate) == query->suffix_length))
+            end = candidate;
+        }
+    }
+  if (end < 0)
+    return;
+
+  consider_fuzzy (text, query, start, end, edit_distance (text, query, scratch, start, end), best);
+}
+
 /* The best approximate match around where the passage is expected. */
 static void
 fuzzy_near (ScholiaAnchorText *text,
@@ -665,9 +732,15 @@ fuzzy_near (ScholiaAnchorText *text,
 {
   int slack = fuzzy_slack (query);
 
-  if (query->expected >= 0 && query->quote_length >= SCHOLIA_ANCHOR_FUZZY_MIN_LENGTH)
-    align_window (text, query, scratch, query->expected - slack,
-                  query->expected + query->quote_length + slack, best);
+  if (query->expected < 0 || query->quote_length < SCHOLIA_ANCHOR_FUZZY_MIN_LENGTH)
+    return;
+
+  fuzzy_pinned (text, query, scratch, best);
+  if (best->start >= 0 && best->score >= FUZZY_CONFIDENT_SCORE)
+    return;
+
+  align_window (text, query, scratch, query->expected - slack,
+                query->expected + query->quote_length + slack, best);
 }
 
 /* The best approximate match around wherever pieces of the context or of the quote survive.
@@ -747,13 +820,14 @@ locate_one (ScholiaAnchorText           *text,
 
   if (locate_exact (text, &query, &result, &agreement))
     {
-      /* A copy of the quote elsewhere whose surroundings mostly disagree loses to the passage
-       * itself, slightly revised, still in place with all its context: a corrected letter must
-       * not send a note to another paragraph that repeats the phrase. */
-      if (result.status == SCHOLIA_ANCHOR_EXACT_MOVED && 2 * agreement < context)
+      /* A copy of the quote elsewhere whose surroundings disagree loses to the passage itself,
+       * slightly revised, still where expected between its whole prefix and suffix: a corrected
+       * letter must not send a note to another paragraph that repeats the phrase. */
+      if (result.status == SCHOLIA_ANCHOR_EXACT_MOVED && agreement < context &&
+          query.quote_length >= SCHOLIA_ANCHOR_FUZZY_MIN_LENGTH)
         {
-          fuzzy_near (text, &query, scratch, &best);
-          if (best.start >= 0 && best.agreement == context)
+          fuzzy_pinned (text, &query, scratch, &best);
+          if (best.start >= 0)
             return fuzzy_result (&best);
         }
       return result;
@@ -916,13 +990,7 @@ scholia_anchor_locate_all (ScholiaAnchorText           *text,
   scratch_clear (&scratch);
 }
 
-static gboolean
-append_start (int      start,
-              gpointer user_data)
-{
-  g_array_append_val ((GArray *) user_data, start);
-  return TRUE;
-}
+
 
 GArray *
 scholia_anchor_find_all (ScholiaAnchorText *text,
@@ -937,6 +1005,7 @@ scholia_anchor_find_all (ScholiaAnchorText *text,
 
   length = decode_nfc (quote, pattern);
   if (length > 0)
-    foreach_occurrence (text, (const gunichar *) pattern->data, length, append_start, starts);
+    foreach_occurrence (text, (const gunichar *) pattern->data, length, collect_occurrence, starts);
+  g_array_sort (starts, compare_ints);
   return starts;
 }

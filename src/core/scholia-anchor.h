@@ -13,7 +13,10 @@ G_BEGIN_DECLS
  *
  *  1. the stored position, if the text there is still the quote (EXACT_POSITION, score 1);
  *  2. every exact occurrence of the quote, choosing the one whose surroundings agree longest
- *     with prefix and suffix, then the one nearest the old position (EXACT_MOVED);
+ *     with prefix and suffix, then the one nearest the old position (EXACT_MOVED) — unless
+ *     that copy's surroundings disagree and the passage, slightly changed, still sits where it
+ *     is expected between its whole prefix and suffix: then that wins (FUZZY), so that a
+ *     corrected letter does not send a note to another paragraph that repeats the phrase;
  *  3. for quotes of at least SCHOLIA_ANCHOR_FUZZY_MIN_LENGTH code points, an approximate match
  *     (edit distance) near the old position, then around wherever pieces of the quote, prefix or
  *     suffix occur; a span is accepted when its quote similarity, 1 − distance / longer length,

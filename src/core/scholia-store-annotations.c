@@ -146,7 +146,7 @@ check_labels (ScholiaStore  *self,
     if (scholia_store_lookup_tag (self, tag_ids[i]) == NULL)
       {
         g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                     _("No tag has the id %" G_GINT64_FORMAT), tag_ids[i]);
+                     _("No tag has the id %lld"), (long long) tag_ids[i]);
         return FALSE;
       }
 
@@ -154,7 +154,7 @@ check_labels (ScholiaStore  *self,
     if (scholia_store_lookup_theme (self, theme_ids[i]) == NULL)
       {
         g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                     _("No theme has the id %" G_GINT64_FORMAT), theme_ids[i]);
+                     _("No theme has the id %lld"), (long long) theme_ids[i]);
         return FALSE;
       }
 
@@ -228,8 +228,8 @@ scholia_store_add_annotation (ScholiaStore     *self,
   if (start < 0 || end <= start || end > characters)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                   _("The span %d–%d does not lie within “%s”, which has %" G_GINT64_FORMAT " characters"),
-                   start, end, scholia_document_get_title (document), characters);
+                   _("The span %d–%d does not lie within “%s”, which has %lld characters"),
+                   start, end, scholia_document_get_title (document), (long long) characters);
       return NULL;
     }
 
@@ -429,6 +429,50 @@ scholia_store_list_annotations (ScholiaStore     *self,
   g_object_weak_ref (G_OBJECT (list), on_list_finalized, self);
 
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* One annotation by id, wherever it is: the live object if anyone holds it, else loaded with
+ * the rest of its document's annotations. */
+ScholiaAnnotation *
+scholia_store_get_annotation (ScholiaStore  *self,
+                              gint64         id,
+                              GError       **error)
+{
+  g_autoptr(GListModel) list = NULL;
+  ScholiaAnnotation *annotation;
+  ScholiaDocument *document = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  annotation = g_hash_table_lookup (self->live_annotations, &id);
+  if (annotation != NULL)
+    return g_object_ref (annotation);
+
+  stmt = scholia_db_prepare (self->db, "SELECT document_id FROM annotations WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = scholia_db_step (self->db, stmt, error);
+  if (rc == SQLITE_ROW)
+    document = scholia_store_lookup_document (self, sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc < 0)
+    return NULL;
+
+  if (document == NULL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("No annotation has the id %lld"), (long long) id);
+      return NULL;
+    }
+
+  list = scholia_store_list_annotations (self, document, error);
+  if (list == NULL)
+    return NULL;
+  annotation = g_hash_table_lookup (self->live_annotations, &id);
+  return annotation != NULL ? g_object_ref (annotation) : NULL;
 }
 
 static gboolean

@@ -106,7 +106,7 @@ _scholia_store_load_document (ScholiaStore  *self,
     document = document_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                 _("No document has the id %" G_GINT64_FORMAT), id);
+                 _("No document has the id %lld"), (long long) id);
   sqlite3_reset (stmt);
   if (document == NULL)
     return NULL;

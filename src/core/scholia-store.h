@@ -180,6 +180,9 @@ ScholiaAnnotation *scholia_store_add_annotation    (ScholiaStore      *self,
                                                     guint              n_theme_ids,
                                                     const char        *note,
                                                     GError           **error);
+ScholiaAnnotation *scholia_store_get_annotation    (ScholiaStore      *self,
+                                                    gint64             id,
+                                                    GError           **error);
 GListModel        *scholia_store_list_annotations  (ScholiaStore      *self,
                                                     ScholiaDocument   *document,
                                                     GError           **error);

@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "scholia-anchor.h"
+#include "scholia-cli.h"
+#include "scholia-error.h"
+
+/* Resolves --tag names (or --theme names) to ids, in the order given. */
+static GArray *
+resolve_labels (ScholiaCli   *cli,
+                char        **names,
+                gboolean      tags,
+                GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      gint64 id;
+
+      if (tags)
+        {
+          ScholiaTag *tag = scholia_store_find_tag (cli->store, names[i], error);
+
+          if (tag == NULL)
+            return NULL;
+          id = scholia_tag_get_id (tag);
+        }
+      else
+        {
+          ScholiaTheme *theme = scholia_store_find_theme (cli->store, names[i], error);
+
+          if (theme == NULL)
+            return NULL;
+          id = scholia_theme_get_id (theme);
+        }
+      g_array_append_val (ids, id);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* The code-point start of the quote: it must occur exactly once, or --occurrence must say which. */
+static gboolean
+locate_quote (ScholiaDocument  *document,
+              const char       *text,
+              const char       *quote,
+              int               occurrence,
+              int              *start,
+              GError          **error)
+{
+  g_autoptr(ScholiaAnchorText) anchor_text = scholia_anchor_text_new (text, -1);
+  g_autofree char *normalized = g_utf8_normalize (quote, -1, G_NORMALIZE_NFC);
+  g_autoptr(GArray) starts = scholia_anchor_find_all (anchor_text, normalized);
+  const char *title = scholia_document_get_title (document);
+
+  if (starts->len == 0)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("“%s” does not occur in “%s”"), quote, title);
+      return FALSE;
+    }
+
+  if (occurrence == 0 && starts->len > 1)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_AMBIGUOUS,
+                   _("“%s” occurs %u times in “%s”: choose one with --occurrence 1 to %u"),
+                   quote, starts->len, title, starts->len);
+      return FALSE;
+    }
+
+  if (occurrence > (int) starts->len)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("“%s” occurs only %u times in “%s”"), quote, starts->len, title);
+      return FALSE;
+    }
+
+  *start = g_array_index (starts, int, MAX (occurrence, 1) - 1);
+  return TRUE;
+}
+
+int
+scholia_cli_run_annotate (ScholiaCli  *cli,
+                          int          argc,
+                          char       **argv)
+{
+  g_autofree char *quote = NULL;
+  g_autofree char *note = NULL;
+  g_auto(GStrv) tag_names = NULL;
+  g_auto(GStrv) theme_names = NULL;
+  int occurrence = 0;
+  const GOptionEntry entries[] = {
+    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote, N_("The exact text to annotate"), N_("TEXT") },
+    { "occurrence", 0, 0, G_OPTION_ARG_INT, &occurrence, N_("Which occurrence of the quote, from 1"), N_("N") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tag_names, N_("A tag (repeat for several)"), N_("TAG") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING_ARRAY, &theme_names, N_("A theme (repeat for several)"), N_("THEME") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) tag_ids = NULL;
+  g_autoptr(GArray) theme_ids = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autofree char *text = NULL;
+  ScholiaDocument *document;
+  int status;
+  int start;
+
+  if ((status = scholia_cli_parse (cli, "annotate", "DOC", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("annotate", _("Name one document by id or title"));
+  if (quote == NULL || *quote == '\0')
+    return scholia_cli_usage_error ("annotate", _("Give the passage with --quote"));
+  if (tag_names == NULL)
+    return scholia_cli_usage_error ("annotate", _("Give at least one --tag"));
+  if (occurrence < 0)
+    return scholia_cli_usage_error ("annotate", _("--occurrence counts from 1"));
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL ||
+      (tag_ids = resolve_labels (cli, tag_names, TRUE, &error)) == NULL ||
+      (theme_ids = resolve_labels (cli, theme_names, FALSE, &error)) == NULL ||
+      (text = scholia_store_load_text (cli->store, document, &error)) == NULL ||
+      !locate_quote (document, text, quote, occurrence, &start, &error))
+    return scholia_cli_fail (error);
+
+  annotation = scholia_store_add_annotation (cli->store, document, start,
+                                             start + g_utf8_strlen (quote, -1),
+                                             (gint64 *) tag_ids->data, tag_ids->len,
+                                             (gint64 *) theme_ids->data, theme_ids->len,
+                                             note, &error);
+  if (annotation == NULL)
+    return scholia_cli_fail (error);
+
+  printf ("%" G_GINT64_FORMAT "\t%d\t%d\n", scholia_annotation_get_id (annotation),
+          scholia_annotation_get_start (annotation), scholia_annotation_get_end (annotation));
+  return SCHOLIA_CLI_OK;
+}
+
+static char *
+label_names (ScholiaCli        *cli,
+             ScholiaAnnotation *annotation,
+             gboolean           tags,
+             JsonBuilder       *builder)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  const gint64 *ids;
+  guint n_ids;
+
+  ids = tags ? scholia_annotation_get_tag_ids (annotation, &n_ids)
+             : scholia_annotation_get_theme_ids (annotation, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      const char *name = tags ? scholia_tag_get_name (scholia_store_lookup_tag (cli->store, ids[i]))
+                              : scholia_theme_get_name (scholia_store_lookup_theme (cli->store, ids[i]));
+
+      if (builder != NULL)
+        json_builder_add_string_value (builder, name);
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+build_annotation (ScholiaCli        *cli,
+                  JsonBuilder       *builder,
+                  ScholiaAnnotation *annotation)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, scholia_annotation_get_id (annotation));
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, scholia_annotation_get_uuid (annotation));
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, scholia_annotation_get_start (annotation));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, scholia_annotation_get_end (annotation));
+  json_builder_set_member_name (builder, "quote");
+  json_builder_add_string_value (builder, scholia_annotation_get_quote (annotation));
+  json_builder_set_member_name (builder, "prefix");
+  json_builder_add_string_value (builder, scholia_annotation_get_prefix (annotation));
+  json_builder_set_member_name (builder, "suffix");
+  json_builder_add_string_value (builder, scholia_annotation_get_suffix (annotation));
+  json_builder_set_member_name (builder, "note");
+  json_builder_add_string_value (builder, scholia_annotation_get_note (annotation));
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  g_free (label_names (cli, annotation, TRUE, builder));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "themes");
+  json_builder_begin_array (builder);
+  g_free (label_names (cli, annotation, FALSE, builder));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "orphaned");
+  json_builder_add_boolean_value (builder, scholia_annotation_get_orphaned (annotation));
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_int_value (builder, scholia_annotation_get_created (annotation));
+  json_builder_set_member_name (builder, "modified");
+  json_builder_add_int_value (builder, scholia_annotation_get_modified (annotation));
+  json_builder_end_object (builder);
+}
+
+/* A quote on one line, cut to @width characters. */
+static char *
+excerpt (const char *text,
+         glong       width)
+{
+  g_autofree char *flat = g_strdup (text);
+  g_autofree char *cut = NULL;
+
+  g_strdelimit (flat, "\n\t", ' ');
+  if (g_utf8_strlen (flat, -1) <= width)
+    return g_steal_pointer (&flat);
+  cut = g_utf8_substring (flat, 0, width - 1);
+  return g_strconcat (cut, "…", NULL);
+}
+
+int
+scholia_cli_run_annotations (ScholiaCli  *cli,
+                             int          argc,
+                             char       **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  ScholiaDocument *document;
+  guint n;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "annotations", "DOC", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("annotations", _("Name one document by id or title"));
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL ||
+      (annotations = scholia_store_list_annotations (cli->store, document, &error)) == NULL)
+    return scholia_cli_fail (error);
+
+  n = g_list_model_get_n_items (annotations);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *out = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+          build_annotation (cli, builder, annotation);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      out = json_generator_to_data (generator, NULL);
+      printf ("%s\n", out);
+      return SCHOLIA_CLI_OK;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+      g_autofree char *tags = label_names (cli, annotation, TRUE, NULL);
+      g_autofree char *themes = label_names (cli, annotation, FALSE, NULL);
+      g_autofree char *quote = excerpt (scholia_annotation_get_quote (annotation), 60);
+
+      printf ("%" G_GINT64_FORMAT "\t%d–%d\t%s%s%s%s\t“%s”%s%s\n",
+              scholia_annotation_get_id (annotation),
+              scholia_annotation_get_start (annotation), scholia_annotation_get_end (annotation),
+              tags, *themes != '\0' ? " [" : "", themes, *themes != '\0' ? "]" : "",
+              quote,
+              *scholia_annotation_get_note (annotation) != '\0' ? "\t" : "",
+              scholia_annotation_get_note (annotation));
+    }
+  return SCHOLIA_CLI_OK;
+}
+
+int
+scholia_cli_run_unannotate (ScholiaCli  *cli,
+                            int          argc,
+                            char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  char *end = NULL;
+  gint64 id;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "unannotate", "ID", NULL, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("unannotate", _("Name one annotation by id"));
+  id = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || id <= 0)
+    return scholia_cli_usage_error ("unannotate", _("An annotation id is a whole number"));
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (annotation = scholia_store_get_annotation (cli->store, id, &error)) == NULL ||
+      !scholia_store_delete_annotation (cli->store, annotation, &error))
+    return scholia_cli_fail (error);
+
+  printf (_("Deleted annotation %lld\n"), (long long) id);
+  return SCHOLIA_CLI_OK;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "scholia-annotation-gutter.h"
+
+G_BEGIN_DECLS
+
+#define SCHOLIA_TYPE_HIGHLIGHTER (scholia_highlighter_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScholiaHighlighter, scholia_highlighter, SCHOLIA, HIGHLIGHTER, GObject)
+
+ScholiaHighlighter      *scholia_highlighter_new            (GtkSourceView      *view);
+GtkSourceView           *scholia_highlighter_get_view       (ScholiaHighlighter *self);
+ScholiaAnnotationGutter *scholia_highlighter_get_gutter     (ScholiaHighlighter *self);
+void                     scholia_highlighter_set_models     (ScholiaHighlighter *self,
+                                                             GListModel         *annotations,
+                                                             GListModel         *tags);
+GPtrArray               *scholia_highlighter_annotations_at (ScholiaHighlighter *self,
+                                                             int                 offset);
+
+G_END_DECLS
