@@ -200,6 +200,8 @@ struct _ScholiaLibrarySidebar
   /* Set while the sidebar itself changes the selection, which is not the user choosing. */
   gboolean            selecting;
   GtkWidget          *context_menu;
+  /* Hiding emptied author groups waits for the tree to finish the change that emptied them. */
+  guint               hide_groups_source;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
@@ -402,6 +404,30 @@ update_page (ScholiaLibrarySidebar *self)
   gtk_stack_set_visible_child_name (self->stack, no_match ? "no-match" : "list");
 }
 
+static gboolean
+hide_empty_groups_cb (gpointer user_data)
+{
+  ScholiaLibrarySidebar *self = user_data;
+  GListModel *groups = G_LIST_MODEL (self->groups);
+  gboolean changed = FALSE;
+
+  self->hide_groups_source = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(ScholiaAuthorGroup) group = g_list_model_get_item (groups, i);
+
+      if (group->listed && group->count == 0)
+        {
+          group->listed = FALSE;
+          changed = TRUE;
+        }
+    }
+
+  if (changed)
+    gtk_filter_changed (GTK_FILTER (self->listed_filter), GTK_FILTER_CHANGE_MORE_STRICT);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_group_count_cb (ScholiaLibrarySidebar *self,
                    GParamSpec            *pspec,
@@ -412,9 +438,19 @@ on_group_count_cb (ScholiaLibrarySidebar *self,
   if (listed == group->listed)
     return;
 
-  group->listed = listed;
-  gtk_filter_changed (GTK_FILTER (self->listed_filter),
-                      listed ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+  if (listed)
+    {
+      group->listed = TRUE;
+      gtk_filter_changed (GTK_FILTER (self->listed_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      return;
+    }
+
+  /* The count drops while GtkTreeListModel is still handling the removal from this group's
+   * documents; filtering the group's row away inside that emission leaves GTK 4.8's tree
+   * showing the wrong children under the groups that follow. So it waits, at high priority:
+   * still before the next frame is drawn. */
+  if (self->hide_groups_source == 0)
+    self->hide_groups_source = g_idle_add_full (G_PRIORITY_HIGH, hide_empty_groups_cb, self, NULL);
 }
 
 static ScholiaAuthorGroup *
@@ -884,6 +920,7 @@ scholia_library_sidebar_dispose (GObject *object)
   scholia_library_sidebar_set_store (self, NULL);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_handle_id (&self->hide_groups_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_LIBRARY_SIDEBAR);
 
   g_clear_object (&self->selection);

@@ -44,7 +44,7 @@
 #define DISTANCE_WEIGHT 0.05
 #define DISTANCE_SCALE 1000.0
 
-/* Only results at least this sure teach locate_all how far the text shifted. */
+/* Only results at least this sure (and unambiguous) teach locate_all how far the text shifted. */
 #define SHIFT_MIN_SCORE 0.98
 
 #define HASH_BASE 0x01000193u
@@ -368,6 +368,7 @@ typedef struct
   int                best_start;
   int                best_agreement;
   int                best_distance;
+  int                n_best;  /* occurrences with the best agreement */
 } ExactSearch;
 
 static void
@@ -378,6 +379,11 @@ consider_exact (int      start,
   int agreement = agree_before (search->text, search->query, start) +
                   agree_after (search->text, search->query, start + search->query->quote_length);
   int distance = distance_to_expected (search->query, start);
+
+  if (search->best_start < 0 || agreement > search->best_agreement)
+    search->n_best = 1;
+  else if (agreement == search->best_agreement)
+    search->n_best++;
 
   /* Occurrences come in no particular order: ties go to the earlier one. */
   if (search->best_start < 0 || agreement > search->best_agreement ||
@@ -404,13 +410,15 @@ moved_result (const Query *query,
   return result;
 }
 
+/* unambiguous tells whether nothing else could have claimed the place found. */
 static gboolean
 locate_exact (ScholiaAnchorText   *text,
               const Query         *query,
               ScholiaAnchorResult *result,
-              int                 *agreement)
+              int                 *agreement,
+              gboolean            *unambiguous)
 {
-  ExactSearch search = { text, query, -1, 0, 0 };
+  ExactSearch search = { text, query, -1, 0, 0, 0 };
   int full_context = query->prefix_length + query->suffix_length;
 
   if (query->start >= 0 && query->end - query->start == query->quote_length &&
@@ -418,6 +426,7 @@ locate_exact (ScholiaAnchorText   *text,
     {
       *result = (ScholiaAnchorResult) { SCHOLIA_ANCHOR_EXACT_POSITION, query->start, query->end, 1.0 };
       *agreement = full_context;
+      *unambiguous = TRUE;
       return TRUE;
     }
 
@@ -430,6 +439,7 @@ locate_exact (ScholiaAnchorText   *text,
     {
       *result = moved_result (query, query->expected, full_context);
       *agreement = full_context;
+      *unambiguous = TRUE;
       return TRUE;
     }
 
@@ -439,6 +449,7 @@ locate_exact (ScholiaAnchorText   *text,
 
   *result = moved_result (query, search.best_start, search.best_agreement);
   *agreement = search.best_agreement;
+  *unambiguous = search.n_best == 1;
   return TRUE;
 }
 
@@ -801,24 +812,29 @@ fuzzy_result (const Match *match)
                                  CLAMP (match->score, 0.0, 1.0) };
 }
 
+/* Locates one selector, expecting the passage at its old start plus shift. teaches_shift tells
+ * whether the result is sure and unambiguous enough for its neighbours to expect the same shift. */
 static ScholiaAnchorResult
 locate_one (ScholiaAnchorText           *text,
             const ScholiaAnchorSelector *selector,
             int                          shift,
-            Scratch                     *scratch)
+            Scratch                     *scratch,
+            gboolean                    *teaches_shift)
 {
   ScholiaAnchorResult result = { SCHOLIA_ANCHOR_ORPHAN, -1, -1, 0.0 };
   Match best = { -1, -1, 0.0, 0 };
   Query query;
   int context;
   int agreement;
+  gboolean unambiguous = FALSE;
 
+  *teaches_shift = FALSE;
   if (!prepare_query (selector, scratch, &query))
     return result;
   query.expected = query.start >= 0 ? MAX (query.start + shift, 0) : -1;
   context = query.prefix_length + query.suffix_length;
 
-  if (locate_exact (text, &query, &result, &agreement))
+  if (locate_exact (text, &query, &result, &agreement, &unambiguous))
     {
       /* A copy of the quote elsewhere whose surroundings disagree loses to the passage itself,
        * slightly revised, still where expected between its whole prefix and suffix: a corrected
@@ -830,6 +846,7 @@ locate_one (ScholiaAnchorText           *text,
           if (best.start >= 0)
             return fuzzy_result (&best);
         }
+      *teaches_shift = unambiguous && result.score >= SHIFT_MIN_SCORE;
       return result;
     }
 
@@ -840,7 +857,10 @@ locate_one (ScholiaAnchorText           *text,
   if (best.start < 0 || best.score < FUZZY_CONFIDENT_SCORE)
     fuzzy_everywhere (text, &query, scratch, &best);
   if (best.start >= 0)
-    return fuzzy_result (&best);
+    {
+      *teaches_shift = best.score >= SHIFT_MIN_SCORE;
+      return fuzzy_result (&best);
+    }
   return result;
 }
 
@@ -913,13 +933,14 @@ scholia_anchor_locate (ScholiaAnchorText           *text,
   ScholiaAnchorResult orphan = { SCHOLIA_ANCHOR_ORPHAN, -1, -1, 0.0 };
   ScholiaAnchorResult result;
   Scratch scratch;
+  gboolean teaches_shift;
 
   g_return_val_if_fail (text != NULL, orphan);
   g_return_val_if_fail (selector != NULL, orphan);
   g_return_val_if_fail (selector->quote != NULL, orphan);
 
   scratch_init (&scratch);
-  result = locate_one (text, selector, 0, &scratch);
+  result = locate_one (text, selector, 0, &scratch, &teaches_shift);
   scratch_clear (&scratch);
   return result;
 }
@@ -950,6 +971,7 @@ scholia_anchor_locate_all (ScholiaAnchorText           *text,
   Scratch scratch;
   int shift = 0;
   int pending_shift = 0;
+  gboolean teaches_shift;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (n == 0 || (selectors != NULL && results != NULL));
@@ -973,12 +995,11 @@ scholia_anchor_locate_all (ScholiaAnchorText           *text,
           continue;
         }
 
-      *result = locate_one (text, selector, shift, &scratch);
+      *result = locate_one (text, selector, shift, &scratch, &teaches_shift);
 
       /* A new shift is adopted once two neighbours in a row confirm it, so that one passage
        * sent to a copy of itself elsewhere does not misdirect the next. */
-      if (result->status != SCHOLIA_ANCHOR_ORPHAN && result->score >= SHIFT_MIN_SCORE &&
-          selector->start >= 0)
+      if (teaches_shift && selector->start >= 0)
         {
           int implied = result->start - selector->start;
 

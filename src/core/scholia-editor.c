@@ -1,0 +1,956 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scholia-editor.h"
+#include "scholia-error.h"
+
+/* Enough for a long session; the oldest steps go first. */
+#define MAX_HISTORY 500
+
+typedef enum
+{
+  EDIT_ANNOTATE,
+  EDIT_DELETE_ANNOTATION,
+  EDIT_ADD_TAG,
+  EDIT_REMOVE_TAG,
+  EDIT_ADD_THEME,
+  EDIT_REMOVE_THEME,
+  EDIT_SET_NOTE,
+  EDIT_DELETE_TAG,
+  EDIT_MERGE_TAGS,
+} EditKind;
+
+static const struct
+{
+  const char *undo;
+  const char *redo;
+} edit_labels[] = {
+  [EDIT_ANNOTATE] = { N_("Undo Highlight"), N_("Redo Highlight") },
+  [EDIT_DELETE_ANNOTATION] = { N_("Undo Delete Highlight"), N_("Redo Delete Highlight") },
+  [EDIT_ADD_TAG] = { N_("Undo Add Tag"), N_("Redo Add Tag") },
+  [EDIT_REMOVE_TAG] = { N_("Undo Remove Tag"), N_("Redo Remove Tag") },
+  [EDIT_ADD_THEME] = { N_("Undo Add Theme"), N_("Redo Add Theme") },
+  [EDIT_REMOVE_THEME] = { N_("Undo Remove Theme"), N_("Redo Remove Theme") },
+  [EDIT_SET_NOTE] = { N_("Undo Note Edit"), N_("Redo Note Edit") },
+  [EDIT_DELETE_TAG] = { N_("Undo Delete Tag"), N_("Redo Delete Tag") },
+  [EDIT_MERGE_TAGS] = { N_("Undo Tag Merge"), N_("Redo Tag Merge") },
+};
+
+/* An annotation's tags, in order, as they were before a tag it carried was deleted or merged
+ * away: restoring the tag alone would put it last. */
+typedef struct
+{
+  ScholiaAnnotation *annotation;
+  GArray            *tag_ids;
+} Membership;
+
+/* One undo step: what is needed to go either way. Which fields are set depends on the kind. */
+typedef struct
+{
+  EditKind           kind;
+
+  ScholiaAnnotation *annotation;
+  GArray            *before;        /* ADD/REMOVE_TAG/THEME: label ids, in order */
+  GArray            *after;
+  char              *old_note;      /* SET_NOTE */
+  char              *new_note;
+  GArray            *saved_tags;    /* ANNOTATE, DELETE_ANNOTATION: links when last removed */
+  GArray            *saved_themes;
+
+  ScholiaTag        *tag;           /* DELETE_TAG; MERGE_TAGS: the tag merged away */
+  ScholiaTag        *into;          /* MERGE_TAGS */
+  GArray            *carriers;      /* ids of the annotations that carried tag */
+  GArray            *memberships;   /* Membership of each of them */
+} Edit;
+
+struct _ScholiaEditor
+{
+  GObject       parent_instance;
+
+  ScholiaStore *store;
+  GQueue        undo;               /* Edit, newest first */
+  GQueue        redo;               /* Edit, next to redo first */
+
+  /* Whether the next note edit of the annotation on top of the undo stack joins its step. */
+  gboolean      note_group_open;
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaEditor, scholia_editor, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What the history looked like before a change, to notify exactly what changed. */
+typedef struct
+{
+  gboolean    can_undo;
+  gboolean    can_redo;
+  const char *undo_label;
+  const char *redo_label;
+} HistoryState;
+
+static void
+membership_clear (Membership *membership)
+{
+  g_clear_object (&membership->annotation);
+  g_clear_pointer (&membership->tag_ids, g_array_unref);
+}
+
+static Edit *
+edit_new (EditKind           kind,
+          ScholiaAnnotation *annotation)
+{
+  Edit *edit = g_new0 (Edit, 1);
+
+  edit->kind = kind;
+  if (annotation != NULL)
+    edit->annotation = g_object_ref (annotation);
+  return edit;
+}
+
+static void
+edit_free (Edit *edit)
+{
+  g_clear_object (&edit->annotation);
+  g_clear_pointer (&edit->before, g_array_unref);
+  g_clear_pointer (&edit->after, g_array_unref);
+  g_free (edit->old_note);
+  g_free (edit->new_note);
+  g_clear_pointer (&edit->saved_tags, g_array_unref);
+  g_clear_pointer (&edit->saved_themes, g_array_unref);
+  g_clear_object (&edit->tag);
+  g_clear_object (&edit->into);
+  g_clear_pointer (&edit->carriers, g_array_unref);
+  g_clear_pointer (&edit->memberships, g_array_unref);
+  g_free (edit);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Edit, edit_free)
+
+static GArray *
+ids_new (const gint64 *ids,
+         guint         n_ids)
+{
+  GArray *array = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  g_array_append_vals (array, ids, n_ids);
+  return array;
+}
+
+static gboolean
+ids_equal (const gint64 *a,
+           guint         n_a,
+           const gint64 *b,
+           guint         n_b)
+{
+  if (n_a != n_b)
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
+static GArray *
+copy_tag_ids (ScholiaAnnotation *annotation)
+{
+  const gint64 *ids;
+  guint n_ids;
+
+  ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
+  return ids_new (ids, n_ids);
+}
+
+static GArray *
+copy_theme_ids (ScholiaAnnotation *annotation)
+{
+  const gint64 *ids;
+  guint n_ids;
+
+  ids = scholia_annotation_get_theme_ids (annotation, &n_ids);
+  return ids_new (ids, n_ids);
+}
+
+/* Tags or themes deleted since a step was recorded are left out rather than failing it. */
+static GArray *
+existing_labels (ScholiaEditor *self,
+                 GArray        *ids,
+                 gboolean       themes)
+{
+  GArray *kept = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (themes ? scholia_store_lookup_theme (self->store, id) != NULL
+                 : scholia_store_lookup_tag (self->store, id) != NULL)
+        g_array_append_val (kept, id);
+    }
+  return kept;
+}
+
+/* The store accepts note and tag changes to annotations whose document is gone (nothing is
+ * updated); a step that would silently do nothing must fail instead. */
+static gboolean
+check_annotation (ScholiaEditor      *self,
+                  ScholiaAnnotation  *annotation,
+                  GError            **error)
+{
+  if (scholia_store_lookup_document (self->store, scholia_annotation_get_document_id (annotation)) != NULL)
+    return TRUE;
+
+  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+               _("The document of the highlight “%s” is no longer in the library"),
+               scholia_annotation_get_quote (annotation));
+  return FALSE;
+}
+
+static gboolean
+check_tag (ScholiaEditor  *self,
+           ScholiaTag     *tag,
+           GError        **error)
+{
+  if (scholia_store_lookup_tag (self->store, scholia_tag_get_id (tag)) == tag)
+    return TRUE;
+
+  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+               _("The tag “%s” is no longer in the library"), scholia_tag_get_name (tag));
+  return FALSE;
+}
+
+static gboolean
+check_theme (ScholiaEditor  *self,
+             ScholiaTheme   *theme,
+             GError        **error)
+{
+  if (scholia_store_lookup_theme (self->store, scholia_theme_get_id (theme)) == theme)
+    return TRUE;
+
+  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+               _("The theme “%s” is no longer in the library"), scholia_theme_get_name (theme));
+  return FALSE;
+}
+
+/* Deletes the annotation, first noting its tags and themes: the object stays in the store's
+ * memory while deleted, and deleting or merging a tag meanwhile would rewrite its lists. */
+static gboolean
+take_annotation (ScholiaEditor  *self,
+                 Edit           *edit,
+                 GError        **error)
+{
+  g_autoptr(GArray) tags = copy_tag_ids (edit->annotation);
+  g_autoptr(GArray) themes = copy_theme_ids (edit->annotation);
+
+  if (!check_annotation (self, edit->annotation, error) ||
+      !scholia_store_delete_annotation (self->store, edit->annotation, error))
+    return FALSE;
+
+  g_clear_pointer (&edit->saved_tags, g_array_unref);
+  g_clear_pointer (&edit->saved_themes, g_array_unref);
+  edit->saved_tags = g_steal_pointer (&tags);
+  edit->saved_themes = g_steal_pointer (&themes);
+  return TRUE;
+}
+
+/* Writes the annotation back with its id and uuid, then its tags and themes as noted when it
+ * was deleted, where the object's own lists have drifted since. */
+static gboolean
+put_back_annotation (ScholiaEditor  *self,
+                     Edit           *edit,
+                     GError        **error)
+{
+  g_autoptr(GArray) tags = existing_labels (self, edit->saved_tags, FALSE);
+  g_autoptr(GArray) themes = existing_labels (self, edit->saved_themes, TRUE);
+  const gint64 *ids;
+  guint n_ids;
+
+  if (!check_annotation (self, edit->annotation, error) ||
+      !scholia_store_restore_annotation (self->store, edit->annotation, error))
+    return FALSE;
+
+  ids = scholia_annotation_get_tag_ids (edit->annotation, &n_ids);
+  if (!ids_equal (ids, n_ids, (gint64 *) tags->data, tags->len) &&
+      !scholia_store_set_annotation_tags (self->store, edit->annotation,
+                                          (gint64 *) tags->data, tags->len, error))
+    return FALSE;
+
+  ids = scholia_annotation_get_theme_ids (edit->annotation, &n_ids);
+  if (!ids_equal (ids, n_ids, (gint64 *) themes->data, themes->len) &&
+      !scholia_store_set_annotation_themes (self->store, edit->annotation,
+                                            (gint64 *) themes->data, themes->len, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+set_labels (ScholiaEditor  *self,
+            Edit           *edit,
+            GArray         *ids,
+            GError        **error)
+{
+  gboolean themes = edit->kind == EDIT_ADD_THEME || edit->kind == EDIT_REMOVE_THEME;
+  g_autoptr(GArray) kept = existing_labels (self, ids, themes);
+
+  if (!check_annotation (self, edit->annotation, error))
+    return FALSE;
+  if (themes)
+    return scholia_store_set_annotation_themes (self->store, edit->annotation,
+                                                (gint64 *) kept->data, kept->len, error);
+  return scholia_store_set_annotation_tags (self->store, edit->annotation,
+                                            (gint64 *) kept->data, kept->len, error);
+}
+
+/* Notes which annotations carry edit->tag, and their tag lists, before it goes away. */
+static gboolean
+note_carriers (ScholiaEditor  *self,
+               Edit           *edit,
+               GError        **error)
+{
+  g_autoptr(GArray) carriers = NULL;
+  g_autoptr(GArray) memberships = NULL;
+
+  carriers = scholia_store_get_tag_annotation_ids (self->store, edit->tag, error);
+  if (carriers == NULL)
+    return FALSE;
+
+  memberships = g_array_sized_new (FALSE, TRUE, sizeof (Membership), carriers->len);
+  g_array_set_clear_func (memberships, (GDestroyNotify) membership_clear);
+  for (guint i = 0; i < carriers->len; i++)
+    {
+      Membership membership = { NULL, NULL };
+
+      membership.annotation = scholia_store_get_annotation (self->store,
+                                                            g_array_index (carriers, gint64, i),
+                                                            error);
+      if (membership.annotation == NULL)
+        return FALSE;
+      membership.tag_ids = copy_tag_ids (membership.annotation);
+      g_array_append_val (memberships, membership);
+    }
+
+  g_clear_pointer (&edit->carriers, g_array_unref);
+  g_clear_pointer (&edit->memberships, g_array_unref);
+  edit->carriers = g_steal_pointer (&carriers);
+  edit->memberships = g_steal_pointer (&memberships);
+  return TRUE;
+}
+
+/* Puts edit->tag back in the palette and on its annotations, then gives each annotation its
+ * tags in their old order (which also takes off a merge target it did not carry before).
+ * The store has no transaction spanning several calls, so this is one step per annotation
+ * whose list differs; annotations deleted since are left alone. */
+static gboolean
+restore_carriers (ScholiaEditor  *self,
+                  Edit           *edit,
+                  GError        **error)
+{
+  g_autoptr(GArray) present = NULL;
+  g_autoptr(GHashTable) linked = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (!scholia_store_restore_tag (self->store, edit->tag, edit->carriers, error))
+    return FALSE;
+
+  present = scholia_store_get_tag_annotation_ids (self->store, edit->tag, error);
+  if (present == NULL)
+    return FALSE;
+  for (guint i = 0; i < present->len; i++)
+    g_hash_table_add (linked, &g_array_index (present, gint64, i));
+
+  for (guint i = 0; i < edit->memberships->len; i++)
+    {
+      Membership *membership = &g_array_index (edit->memberships, Membership, i);
+      gint64 id = scholia_annotation_get_id (membership->annotation);
+      g_autoptr(GArray) wanted = NULL;
+      const gint64 *ids;
+      guint n_ids;
+
+      if (!g_hash_table_contains (linked, &id))
+        continue;
+
+      wanted = existing_labels (self, membership->tag_ids, FALSE);
+      ids = scholia_annotation_get_tag_ids (membership->annotation, &n_ids);
+      if (!ids_equal (ids, n_ids, (gint64 *) wanted->data, wanted->len) &&
+          !scholia_store_set_annotation_tags (self->store, membership->annotation,
+                                              (gint64 *) wanted->data, wanted->len, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Does (forward) or undoes one step. The first run of a step goes through here too, except
+ * annotate, which creates the annotation it then records. */
+static gboolean
+edit_apply (ScholiaEditor  *self,
+            Edit           *edit,
+            gboolean        forward,
+            GError        **error)
+{
+  switch (edit->kind)
+    {
+    case EDIT_ANNOTATE:
+      return forward ? put_back_annotation (self, edit, error) : take_annotation (self, edit, error);
+
+    case EDIT_DELETE_ANNOTATION:
+      return forward ? take_annotation (self, edit, error) : put_back_annotation (self, edit, error);
+
+    case EDIT_ADD_TAG:
+    case EDIT_REMOVE_TAG:
+    case EDIT_ADD_THEME:
+    case EDIT_REMOVE_THEME:
+      return set_labels (self, edit, forward ? edit->after : edit->before, error);
+
+    case EDIT_SET_NOTE:
+      return check_annotation (self, edit->annotation, error) &&
+             scholia_store_set_annotation_note (self->store, edit->annotation,
+                                                forward ? edit->new_note : edit->old_note, error);
+
+    case EDIT_DELETE_TAG:
+      if (forward)
+        return note_carriers (self, edit, error) &&
+               scholia_store_delete_tag (self->store, edit->tag, error);
+      return restore_carriers (self, edit, error);
+
+    case EDIT_MERGE_TAGS:
+      if (forward)
+        return check_tag (self, edit->into, error) &&
+               note_carriers (self, edit, error) &&
+               scholia_store_merge_tags (self->store, edit->tag, edit->into, error);
+      return restore_carriers (self, edit, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+history_clear (GQueue *queue)
+{
+  Edit *edit;
+
+  while ((edit = g_queue_pop_head (queue)) != NULL)
+    edit_free (edit);
+}
+
+static void
+get_history_state (ScholiaEditor *self,
+                   HistoryState  *state)
+{
+  state->can_undo = scholia_editor_get_can_undo (self);
+  state->can_redo = scholia_editor_get_can_redo (self);
+  state->undo_label = scholia_editor_get_undo_label (self);
+  state->redo_label = scholia_editor_get_redo_label (self);
+}
+
+static void
+notify_history (ScholiaEditor      *self,
+                const HistoryState *before)
+{
+  HistoryState after;
+
+  get_history_state (self, &after);
+  if (before->can_undo != after.can_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (before->can_redo != after.can_redo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (g_strcmp0 (before->undo_label, after.undo_label) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  if (g_strcmp0 (before->redo_label, after.redo_label) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+}
+
+static void
+push_undo (ScholiaEditor *self,
+           Edit          *edit)
+{
+  g_queue_push_head (&self->undo, edit);
+  if (g_queue_get_length (&self->undo) > MAX_HISTORY)
+    edit_free (g_queue_pop_tail (&self->undo));
+}
+
+/* A new step: it is already applied; anything undone before it can no longer be redone. */
+static void
+record (ScholiaEditor *self,
+        Edit          *edit)
+{
+  HistoryState before;
+
+  get_history_state (self, &before);
+  history_clear (&self->redo);
+  self->note_group_open = edit->kind == EDIT_SET_NOTE;
+  push_undo (self, edit);
+  notify_history (self, &before);
+}
+
+static gboolean
+apply_and_record (ScholiaEditor  *self,
+                  Edit           *edit,
+                  GError        **error)
+{
+  g_autoptr(Edit) owned = edit;
+
+  if (!edit_apply (self, edit, TRUE, error))
+    return FALSE;
+  record (self, g_steal_pointer (&owned));
+  return TRUE;
+}
+
+/* Adds (add) or removes the label @id from one of the annotation's two lists. */
+static gboolean
+change_labels (ScholiaEditor      *self,
+               ScholiaAnnotation  *annotation,
+               EditKind            kind,
+               gint64              id,
+               GError            **error)
+{
+  gboolean themes = kind == EDIT_ADD_THEME || kind == EDIT_REMOVE_THEME;
+  gboolean add = kind == EDIT_ADD_TAG || kind == EDIT_ADD_THEME;
+  g_autoptr(Edit) edit = edit_new (kind, annotation);
+  gboolean present;
+
+  present = themes ? scholia_annotation_has_theme (annotation, id)
+                   : scholia_annotation_has_tag (annotation, id);
+  if (present == add)
+    return TRUE;
+
+  edit->before = themes ? copy_theme_ids (annotation) : copy_tag_ids (annotation);
+  edit->after = themes ? copy_theme_ids (annotation) : copy_tag_ids (annotation);
+  if (add)
+    {
+      g_array_append_val (edit->after, id);
+    }
+  else
+    {
+      for (guint i = edit->after->len; i > 0; i--)
+        if (g_array_index (edit->after, gint64, i - 1) == id)
+          g_array_remove_index (edit->after, i - 1);
+    }
+
+  return apply_and_record (self, g_steal_pointer (&edit), error);
+}
+
+static void
+scholia_editor_dispose (GObject *object)
+{
+  ScholiaEditor *self = SCHOLIA_EDITOR (object);
+
+  history_clear (&self->undo);
+  history_clear (&self->redo);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (scholia_editor_parent_class)->dispose (object);
+}
+
+static void
+scholia_editor_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ScholiaEditor *self = SCHOLIA_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, scholia_editor_get_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, scholia_editor_get_can_redo (self));
+      break;
+
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, scholia_editor_get_undo_label (self));
+      break;
+
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, scholia_editor_get_redo_label (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_editor_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ScholiaEditor *self = SCHOLIA_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_editor_class_init (ScholiaEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = scholia_editor_dispose;
+  object_class->get_property = scholia_editor_get_property;
+  object_class->set_property = scholia_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SCHOLIA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
+  properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
+  properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+scholia_editor_init (ScholiaEditor *self)
+{
+  g_queue_init (&self->undo);
+  g_queue_init (&self->redo);
+}
+
+ScholiaEditor *
+scholia_editor_new (ScholiaStore *store)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+
+  return g_object_new (SCHOLIA_TYPE_EDITOR, "store", store, NULL);
+}
+
+ScholiaStore *
+scholia_editor_get_store (ScholiaEditor *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), NULL);
+
+  return self->store;
+}
+
+ScholiaAnnotation *
+scholia_editor_annotate (ScholiaEditor    *self,
+                         ScholiaDocument  *document,
+                         int               start,
+                         int               end,
+                         const gint64     *tag_ids,
+                         guint             n_tag_ids,
+                         const char       *note,
+                         GError          **error)
+{
+  ScholiaAnnotation *annotation;
+
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (tag_ids != NULL || n_tag_ids == 0, NULL);
+
+  annotation = scholia_store_add_annotation (self->store, document, start, end, tag_ids, n_tag_ids,
+                                             NULL, 0, note, error);
+  if (annotation == NULL)
+    return NULL;
+
+  record (self, edit_new (EDIT_ANNOTATE, annotation));
+  return annotation;
+}
+
+gboolean
+scholia_editor_delete_annotation (ScholiaEditor      *self,
+                                  ScholiaAnnotation  *annotation,
+                                  GError            **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+
+  return apply_and_record (self, edit_new (EDIT_DELETE_ANNOTATION, annotation), error);
+}
+
+gboolean
+scholia_editor_add_tag (ScholiaEditor      *self,
+                        ScholiaAnnotation  *annotation,
+                        ScholiaTag         *tag,
+                        GError            **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
+
+  return check_tag (self, tag, error) &&
+         change_labels (self, annotation, EDIT_ADD_TAG, scholia_tag_get_id (tag), error);
+}
+
+gboolean
+scholia_editor_remove_tag (ScholiaEditor      *self,
+                           ScholiaAnnotation  *annotation,
+                           ScholiaTag         *tag,
+                           GError            **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
+
+  return change_labels (self, annotation, EDIT_REMOVE_TAG, scholia_tag_get_id (tag), error);
+}
+
+gboolean
+scholia_editor_toggle_tag (ScholiaEditor      *self,
+                           ScholiaAnnotation  *annotation,
+                           ScholiaTag         *tag,
+                           GError            **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
+
+  if (scholia_annotation_has_tag (annotation, scholia_tag_get_id (tag)))
+    return scholia_editor_remove_tag (self, annotation, tag, error);
+  return scholia_editor_add_tag (self, annotation, tag, error);
+}
+
+gboolean
+scholia_editor_add_theme (ScholiaEditor      *self,
+                          ScholiaAnnotation  *annotation,
+                          ScholiaTheme       *theme,
+                          GError            **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
+
+  return check_theme (self, theme, error) &&
+         change_labels (self, annotation, EDIT_ADD_THEME, scholia_theme_get_id (theme), error);
+}
+
+gboolean
+scholia_editor_remove_theme (ScholiaEditor      *self,
+                             ScholiaAnnotation  *annotation,
+                             ScholiaTheme       *theme,
+                             GError            **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
+
+  return change_labels (self, annotation, EDIT_REMOVE_THEME, scholia_theme_get_id (theme), error);
+}
+
+gboolean
+scholia_editor_set_note (ScholiaEditor      *self,
+                         ScholiaAnnotation  *annotation,
+                         const char         *note,
+                         GError            **error)
+{
+  g_autoptr(Edit) edit = NULL;
+  Edit *top;
+
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+
+  /* The store keeps "no note" as an empty one. */
+  if (note == NULL)
+    note = "";
+  if (g_str_equal (note, scholia_annotation_get_note (annotation)))
+    return TRUE;
+
+  top = g_queue_peek_head (&self->undo);
+  if (self->note_group_open && top != NULL && top->kind == EDIT_SET_NOTE && top->annotation == annotation)
+    {
+      HistoryState before;
+
+      if (!check_annotation (self, annotation, error) ||
+          !scholia_store_set_annotation_note (self->store, annotation, note, error))
+        return FALSE;
+
+      /* Typing back what was there leaves nothing to undo. */
+      get_history_state (self, &before);
+      if (g_str_equal (note, top->old_note))
+        edit_free (g_queue_pop_head (&self->undo));
+      else
+        {
+          g_free (top->new_note);
+          top->new_note = g_strdup (note);
+        }
+      notify_history (self, &before);
+      return TRUE;
+    }
+
+  edit = edit_new (EDIT_SET_NOTE, annotation);
+  edit->old_note = g_strdup (scholia_annotation_get_note (annotation));
+  edit->new_note = g_strdup (note);
+  return apply_and_record (self, g_steal_pointer (&edit), error);
+}
+
+void
+scholia_editor_close_group (ScholiaEditor *self)
+{
+  g_return_if_fail (SCHOLIA_IS_EDITOR (self));
+
+  self->note_group_open = FALSE;
+}
+
+gboolean
+scholia_editor_delete_tag (ScholiaEditor  *self,
+                           ScholiaTag     *tag,
+                           GError        **error)
+{
+  g_autoptr(Edit) edit = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
+
+  if (!check_tag (self, tag, error))
+    return FALSE;
+
+  edit = edit_new (EDIT_DELETE_TAG, NULL);
+  edit->tag = g_object_ref (tag);
+  return apply_and_record (self, g_steal_pointer (&edit), error);
+}
+
+gboolean
+scholia_editor_merge_tags (ScholiaEditor  *self,
+                           ScholiaTag     *from,
+                           ScholiaTag     *into,
+                           GError        **error)
+{
+  g_autoptr(Edit) edit = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (from), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (into), FALSE);
+
+  if (from == into)
+    return TRUE;
+  if (!check_tag (self, from, error))
+    return FALSE;
+
+  edit = edit_new (EDIT_MERGE_TAGS, NULL);
+  edit->tag = g_object_ref (from);
+  edit->into = g_object_ref (into);
+  return apply_and_record (self, g_steal_pointer (&edit), error);
+}
+
+/* Moves the newest step of @from to @to, doing or undoing it. A step that fails is dropped:
+ * keeping it would leave the other steps waiting behind one that cannot run. */
+static gboolean
+travel (ScholiaEditor  *self,
+        GQueue         *from,
+        GQueue         *to,
+        gboolean        forward,
+        GError        **error)
+{
+  HistoryState before;
+  Edit *edit;
+  gboolean done;
+
+  self->note_group_open = FALSE;
+  if (g_queue_is_empty (from))
+    {
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                           forward ? _("There is nothing to redo") : _("There is nothing to undo"));
+      return FALSE;
+    }
+
+  get_history_state (self, &before);
+  edit = g_queue_pop_head (from);
+  done = edit_apply (self, edit, forward, error);
+  if (done)
+    g_queue_push_head (to, edit);
+  else
+    edit_free (edit);
+  notify_history (self, &before);
+  return done;
+}
+
+gboolean
+scholia_editor_undo (ScholiaEditor  *self,
+                     GError        **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+
+  return travel (self, &self->undo, &self->redo, FALSE, error);
+}
+
+gboolean
+scholia_editor_redo (ScholiaEditor  *self,
+                     GError        **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+
+  return travel (self, &self->redo, &self->undo, TRUE, error);
+}
+
+gboolean
+scholia_editor_get_can_undo (ScholiaEditor *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+
+  return !g_queue_is_empty (&self->undo);
+}
+
+gboolean
+scholia_editor_get_can_redo (ScholiaEditor *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+
+  return !g_queue_is_empty (&self->redo);
+}
+
+const char *
+scholia_editor_get_undo_label (ScholiaEditor *self)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), NULL);
+
+  edit = g_queue_peek_head (&self->undo);
+  return edit != NULL ? _(edit_labels[edit->kind].undo) : NULL;
+}
+
+const char *
+scholia_editor_get_redo_label (ScholiaEditor *self)
+{
+  Edit *edit;
+
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), NULL);
+
+  edit = g_queue_peek_head (&self->redo);
+  return edit != NULL ? _(edit_labels[edit->kind].redo) : NULL;
+}
+
+void
+scholia_editor_clear_history (ScholiaEditor *self)
+{
+  HistoryState before;
+
+  g_return_if_fail (SCHOLIA_IS_EDITOR (self));
+
+  get_history_state (self, &before);
+  history_clear (&self->undo);
+  history_clear (&self->redo);
+  self->note_group_open = FALSE;
+  notify_history (self, &before);
+}
