@@ -118,6 +118,9 @@ struct _ScholiaHighlighter
   GtkEventController      *click;
   double                   press_x;
   double                   press_y;
+  /* Where the activation being emitted happened, for the chooser. */
+  GtkWidget               *pointing_widget;
+  GdkRectangle             pointing_rect;
 
   GListModel              *annotations;
   GListModel              *tags;
@@ -174,11 +177,20 @@ compare_spans (const Span *a,
   return a->annotation < b->annotation ? -1 : a->annotation > b->annotation;
 }
 
+/* Innermost first: shorter spans, then later starts. */
 static int
-compare_span_pointers (gconstpointer a,
-                       gconstpointer b)
+compare_span_lengths (gconstpointer a,
+                      gconstpointer b)
 {
-  return compare_spans (*(Span * const *) a, *(Span * const *) b);
+  const Span *x = *(Span * const *) a;
+  const Span *y = *(Span * const *) b;
+
+  if (x->end - x->start != y->end - y->start)
+    return (x->end - x->start) < (y->end - y->start) ? -1 : 1;
+  if (x->start != y->start)
+    return x->start > y->start ? -1 : 1;
+
+  return compare_spans (x, y);
 }
 
 /* The index of the first drawn span that does not sort before @span. */
@@ -877,8 +889,9 @@ on_tags_items_changed_cb (ScholiaHighlighter *self,
                           GListModel         *model)
 {
   sync_tags (self);
-  /* A tag that comes back under a known id needs its highlights again. */
-  if (added > 0)
+  /* Highlights drawn with a deleted tag went with its text tags: draw
+   * them again with what their annotations hold now. */
+  if (removed > 0)
     repaint_all (self);
   queue_gutter_draw (self);
 }
@@ -986,6 +999,18 @@ on_choice_clicked_cb (ScholiaHighlighter *self,
   g_object_unref (annotation);
 }
 
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        colour)
+{
+  gdk_cairo_set_source_rgba (cr, colour);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
 static GtkWidget *
 create_choice (ScholiaHighlighter *self,
                ScholiaAnnotation  *annotation)
@@ -1013,11 +1038,9 @@ create_choice (ScholiaHighlighter *self,
 
   /* The colour bar repeats what the reader sees in the margin. */
   gtk_widget_set_size_request (swatch, 4, -1);
-  g_object_set_data_full (G_OBJECT (swatch), "scholia-colour",
-                          gdk_rgba_copy (&first_tag_info (self, annotation)->colour),
-                          (GDestroyNotify) gdk_rgba_free);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch),
-                                  (GtkDrawingAreaDrawFunc) (void (*) (void)) NULL, NULL, NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
+                                  gdk_rgba_copy (&first_tag_info (self, annotation)->colour),
+                                  (GDestroyNotify) gdk_rgba_free);
   gtk_box_append (GTK_BOX (swatch_box), swatch);
   gtk_box_append (GTK_BOX (swatch_box), box);
 
@@ -1035,15 +1058,6 @@ create_choice (ScholiaHighlighter *self,
   return button;
 }
 
-/* Where the last activation pointed, for the chooser. */
-typedef struct
-{
-  GtkWidget    *relative_to;
-  GdkRectangle  rect;
-} PointingTo;
-
-static PointingTo pending_pointing;
-
 static void
 scholia_highlighter_real_annotations_activated (ScholiaHighlighter *self,
                                                 GPtrArray          *annotations)
@@ -1051,7 +1065,7 @@ scholia_highlighter_real_annotations_activated (ScholiaHighlighter *self,
   GtkWidget *popover;
   GtkWidget *box;
 
-  if (self->gutter == NULL || pending_pointing.relative_to == NULL)
+  if (self->gutter == NULL || self->pointing_widget == NULL)
     return;
 
   popover = gtk_popover_new ();
@@ -1062,7 +1076,7 @@ scholia_highlighter_real_annotations_activated (ScholiaHighlighter *self,
   gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
 
   _scholia_annotation_gutter_show_popover (self->gutter, GTK_POPOVER (popover),
-                                           pending_pointing.relative_to, &pending_pointing.rect);
+                                           self->pointing_widget, &self->pointing_rect);
 }
 
 /* Object */
@@ -1076,12 +1090,13 @@ scholia_highlighter_dispose (GObject *object)
     {
       scholia_highlighter_set_models (self, NULL, NULL);
 
-      if (self->click != NULL)
+      /* The view may have been destroyed first, taking both along. */
+      if (self->click != NULL && gtk_event_controller_get_widget (self->click) == GTK_WIDGET (self->view))
         gtk_widget_remove_controller (GTK_WIDGET (self->view), self->click);
       self->click = NULL;
 
-      if (self->gutter != NULL)
-        gtk_source_gutter_remove (gtk_source_view_get_gutter (self->view, GTK_TEXT_WINDOW_LEFT),
+      if (self->gutter != NULL && GTK_SOURCE_IS_GUTTER (gtk_widget_get_parent (GTK_WIDGET (self->gutter))))
+        gtk_source_gutter_remove (GTK_SOURCE_GUTTER (gtk_widget_get_parent (GTK_WIDGET (self->gutter))),
                                   GTK_SOURCE_GUTTER_RENDERER (self->gutter));
       g_clear_object (&self->gutter);
 
@@ -1313,21 +1328,11 @@ scholia_highlighter_annotations_at (ScholiaHighlighter *self,
   g_return_val_if_fail (SCHOLIA_IS_HIGHLIGHTER (self), NULL);
 
   collect_spans (self, offset, offset + 1, spans);
-  g_ptr_array_sort_with_data (spans, (GCompareDataFunc) NULL, NULL);
+  g_ptr_array_sort (spans, compare_span_lengths);
 
   annotations = g_ptr_array_new_full (spans->len, g_object_unref);
   for (guint i = 0; i < spans->len; i++)
-    {
-      Span *span = g_ptr_array_index (spans, i);
-      guint at = annotations->len;
-
-      /* Insertion by length keeps the text order among equals. */
-      while (at > 0 &&
-             span_length (g_hash_table_lookup (self->spans_by_annotation,
-                                               g_ptr_array_index (annotations, at - 1))) > span_length (span))
-        at--;
-      g_ptr_array_insert (annotations, at, g_object_ref (span->annotation));
-    }
+    g_ptr_array_add (annotations, g_object_ref (((Span *) g_ptr_array_index (spans, i))->annotation));
 
   return annotations;
 }
@@ -1365,10 +1370,10 @@ _scholia_highlighter_activate (ScholiaHighlighter *self,
     }
   else if (annotations->len > 1)
     {
-      pending_pointing.relative_to = relative_to;
-      pending_pointing.rect = *pointing_to;
+      self->pointing_widget = relative_to;
+      self->pointing_rect = *pointing_to;
       g_signal_emit (self, signals[ANNOTATIONS_ACTIVATED], 0, annotations);
-      pending_pointing.relative_to = NULL;
+      self->pointing_widget = NULL;
     }
 }
 

@@ -92,6 +92,35 @@ apply_typography (ScholiaReadingView *self)
   pango_font_description_free (desc);
 }
 
+/* The clamp leaves room beside the text column; painting it in the scheme's own text background
+ * makes page and margins one surface, in light and dark alike. All reading views share the
+ * scheme, so one display-wide provider serves them. */
+static void
+paint_surface_like (ScholiaReadingView   *self,
+                    GtkSourceStyleScheme *scheme)
+{
+  static GtkCssProvider *provider;
+  GtkSourceStyle *style = scheme != NULL ? gtk_source_style_scheme_get_style (scheme, "text") : NULL;
+  g_autofree char *background = NULL;
+  g_autofree char *css = NULL;
+  gboolean background_set = FALSE;
+
+  if (style != NULL)
+    g_object_get (style, "background", &background, "background-set", &background_set, NULL);
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  css = g_strdup_printf (".scholia-reading-surface { background-color: %s; }",
+                         background_set && background != NULL ? background : "@view_bg_color");
+  gtk_css_provider_load_from_data (provider, css, -1);
+}
+
 static void
 update_style_scheme (ScholiaReadingView *self)
 {
@@ -105,6 +134,7 @@ update_style_scheme (ScholiaReadingView *self)
     scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "classic-dark" : "classic");
 
   gtk_source_buffer_set_style_scheme (self->buffer, scheme);
+  paint_surface_like (self, scheme);
 }
 
 static void

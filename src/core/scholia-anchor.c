@@ -304,13 +304,16 @@ prepare_query (const ScholiaAnchorSelector *selector,
   /* Only the context nearest the quote matters: the end of the prefix, the start of the suffix. */
   length = MAX (decode_nfc (selector->prefix, scratch->decoded), 0);
   query->prefix_length = MIN (length, SCHOLIA_ANCHOR_CONTEXT_LENGTH);
-  memcpy (query->prefix,
-          &g_array_index (scratch->decoded, gunichar, length - query->prefix_length),
-          query->prefix_length * sizeof (gunichar));
+  /* An empty array may have no data at all, and memcpy must not see a NULL even for 0 bytes. */
+  if (query->prefix_length > 0)
+    memcpy (query->prefix,
+            &g_array_index (scratch->decoded, gunichar, length - query->prefix_length),
+            query->prefix_length * sizeof (gunichar));
 
   length = MAX (decode_nfc (selector->suffix, scratch->decoded), 0);
   query->suffix_length = MIN (length, SCHOLIA_ANCHOR_CONTEXT_LENGTH);
-  memcpy (query->suffix, scratch->decoded->data, query->suffix_length * sizeof (gunichar));
+  if (query->suffix_length > 0)
+    memcpy (query->suffix, scratch->decoded->data, query->suffix_length * sizeof (gunichar));
 
   if (selector->start >= 0 && selector->end >= selector->start)
     {

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "scholia-preferences.h"
+
+struct _ScholiaPreferences
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  GtkFontButton        *font_button;
+  GtkSpinButton        *spacing_button;
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaPreferences, scholia_preferences, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+scholia_preferences_dispose (GObject *object)
+{
+  ScholiaPreferences *self = SCHOLIA_PREFERENCES (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_PREFERENCES);
+
+  G_OBJECT_CLASS (scholia_preferences_parent_class)->dispose (object);
+}
+
+static void
+scholia_preferences_class_init (ScholiaPreferencesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = scholia_preferences_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scholia/Scholia/scholia-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, font_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, spacing_button);
+}
+
+static void
+scholia_preferences_init (ScholiaPreferences *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new ("io.github.scholia.Scholia");
+  /* GtkFontButton is deprecated from GTK 4.10 on, but GtkFontDialogButton is not in 4.8. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_settings_bind (self->settings, "reading-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_settings_bind (self->settings, "reading-line-spacing", self->spacing_button, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+ScholiaPreferences *
+scholia_preferences_new (GtkWindow *parent)
+{
+  return g_object_new (SCHOLIA_TYPE_PREFERENCES,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "scholia-tag.h"
+
+G_BEGIN_DECLS
+
+#define SCHOLIA_TYPE_TAG_CHIP (scholia_tag_chip_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScholiaTagChip, scholia_tag_chip, SCHOLIA, TAG_CHIP, GtkWidget)
+
+/* A tag as a small rounded label in the tag's colour, with a button that emits "remove". */
+GtkWidget  *scholia_tag_chip_new              (ScholiaTag     *tag);
+ScholiaTag *scholia_tag_chip_get_tag          (ScholiaTagChip *self);
+
+/* The CSS class that paints a widget in a tag colour ("#rrggbb"): a chip ("tag-chip") gets a
+ * translucent background and a border, a quote ("quote") a coloured left border. The rules are
+ * added to the display the first time a colour is asked for. NULL for a colour that does not
+ * parse. */
+char       *scholia_tag_chip_colour_css_class (const char     *colour);
+
+G_END_DECLS

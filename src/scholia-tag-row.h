@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "scholia-store.h"
+
+G_BEGIN_DECLS
+
+#define SCHOLIA_TYPE_TAG_ROW (scholia_tag_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScholiaTagRow, scholia_tag_row, SCHOLIA, TAG_ROW, AdwExpanderRow)
+
+/* One tag in the tag manager: its colour, name, description and the number of annotations
+ * carrying it, kept current as the tag changes. Renaming, describing and recolouring go
+ * straight to the store; a refusal is reported through "edit-failed" with a message for the
+ * user. Moving, merging and deleting are asked of an ancestor through the actions
+ * "tags.move" ((xi): tag id, +1 or -1), "tags.merge" ((xx): from, into) and "tags.delete"
+ * (x), since they need confirmation or change the rows around this one. */
+GtkWidget  *scholia_tag_row_new           (ScholiaStore  *store,
+                                           ScholiaTag    *tag);
+ScholiaTag *scholia_tag_row_get_tag       (ScholiaTagRow *self);
+guint       scholia_tag_row_get_count     (ScholiaTagRow *self);
+
+/* Reads again how many annotations carry the tag (after a merge, delete or undo). */
+void        scholia_tag_row_refresh_count (ScholiaTagRow *self);
+
+/* Where the row stands in the list: the first cannot move up, the last cannot move down. */
+void        scholia_tag_row_set_position  (ScholiaTagRow *self,
+                                           guint          index,
+                                           guint          n_tags);
+
+G_END_DECLS

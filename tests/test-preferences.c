@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "scholia-preferences.h"
+
+static void
+test_preferences_write_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.scholia.Scholia");
+  ScholiaPreferences *preferences = scholia_preferences_new (NULL);
+  GtkSpinButton *spacing;
+  GtkFontButton *font;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  spacing = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                           SCHOLIA_TYPE_PREFERENCES, "spacing_button"));
+  font = GTK_FONT_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                        SCHOLIA_TYPE_PREFERENCES, "font_button"));
+
+  /* The widgets show what the settings hold… */
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spacing), 1.4, 0.001);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_cmpstr (gtk_font_chooser_get_font (GTK_FONT_CHOOSER (font)), ==, "Serif 13");
+
+  /* …and what the user sets goes straight to them, and back. */
+  gtk_spin_button_set_value (spacing, 2.0);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reading-line-spacing"), 2.0, 0.001);
+  gtk_font_chooser_set_font (GTK_FONT_CHOOSER (font), "Sans 16");
+  g_assert_cmpstr (g_settings_get_string (settings, "reading-font"), ==, "Sans 16");
+  g_settings_set_string (settings, "reading-font", "Serif 11");
+  g_assert_cmpstr (gtk_font_chooser_get_font (GTK_FONT_CHOOSER (font)), ==, "Serif 11");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    return 77;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/preferences/write-settings", test_preferences_write_settings);
+  return g_test_run ();
+}
