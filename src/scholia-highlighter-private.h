@@ -2,6 +2,7 @@
 
 #pragma once
 
+#include "scholia-annotation.h"
 #include "scholia-annotation-gutter.h"
 #include "scholia-highlighter.h"
 

@@ -322,6 +322,31 @@ test_delete_undo_restores_note_and_tags (Fixture       *fixture,
   g_assert_cmpuint (count_annotations (fixture->store), ==, 0);
 }
 
+/* A deleted highlight's tags survive a merge of one of them while it is gone. */
+static void
+test_delete_undo_after_merge (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(ScholiaAnnotation) annotation = annotate (fixture, 10, 30, tag (fixture, "evidence"), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+
+  g_assert_true (scholia_editor_delete_annotation (fixture->editor, annotation, &error));
+  g_assert_true (scholia_editor_merge_tags (fixture->editor, tag (fixture, "evidence"),
+                                            tag (fixture, "thesis"), &error));
+  g_assert_no_error (error);
+  undo (fixture);
+  undo (fixture);
+  names = tag_names (fixture->store, annotation);
+  g_assert_cmpstr (names, ==, "evidence");
+  g_clear_object (&annotation);
+  {
+    g_autofree char *file = describe_file (fixture->path);
+
+    g_assert_nonnull (strstr (file, "[evidence] themes=0"));
+  }
+}
+
 static void
 test_tags_add_remove (Fixture       *fixture,
                       gconstpointer  data)
@@ -828,6 +853,7 @@ main (int   argc,
   ADD ("/editor/annotate/undo-removes-redo-restores-same-id", test_annotate_undo_redo);
   ADD ("/editor/annotate/failure-records-nothing", test_annotate_failure_records_nothing);
   ADD ("/editor/delete/undo-restores-note-and-tags", test_delete_undo_restores_note_and_tags);
+  ADD ("/editor/delete/undo-after-tag-merge-keeps-tags", test_delete_undo_after_merge);
   ADD ("/editor/tags/add-remove-toggle-undo-redo", test_tags_add_remove);
   ADD ("/editor/note/consecutive-edits-are-one-step", test_note_edits_coalesce);
   ADD ("/editor/note/typed-back-leaves-nothing-to-undo", test_note_typed_back_leaves_nothing);

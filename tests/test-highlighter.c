@@ -574,46 +574,6 @@ test_tags_below_other_tags (Fixture       *fixture,
                    gtk_text_tag_get_priority (lookup_tag (fixture, "scholia-overlap")));
 }
 
-/* SCHOLIA_HIGHLIGHTER_LOOK=1 keeps a window open with overlapping
- * highlights, to look at (and screenshot) by hand. */
-static void
-test_look (Fixture       *fixture,
-           gconstpointer  user_data)
-{
-  const gint64 two[] = { fixture->thesis, fixture->source };
-  g_autoptr(ScholiaAnnotation) a = annotate (fixture, "the parish clerks of Évreux counted grain, not people",
-                                             &fixture->thesis, 1);
-  g_autoptr(ScholiaAnnotation) b = annotate (fixture, "counted grain, not people. Their ledgers",
-                                             &fixture->evidence, 1);
-  g_autoptr(ScholiaAnnotation) c = annotate (fixture, "“tell us what the abbey wanted, never what the village ate.”",
-                                             two, 2);
-  g_autoptr(ScholiaAnnotation) d = annotate (fixture, "what the abbey wanted", &fixture->thesis, 1);
-  g_autoptr(ScholiaAnnotation) e = annotate (fixture, "Her critics, led by Anselm Brück", &fixture->evidence, 1);
-  g_autoptr(ScholiaAnnotation) f = annotate (fixture, "led by Anselm Brück, call", &fixture->evidence, 1);
-  gint64 counter = tag_id (fixture->store, "counter-argument");
-  g_autoptr(ScholiaAnnotation) g = annotate (fixture, "the method naïve", &counter, 1);
-  g_autoptr(ScholiaAnnotation) h = annotate (fixture, "1742–1789", &counter, 1);
-  g_autoptr(ScholiaAnnotation) i = annotate (fixture, "The Ledger", NULL, 0);
-
-  if (g_getenv ("SCHOLIA_HIGHLIGHTER_LOOK") == NULL)
-    {
-      g_test_skip ("set SCHOLIA_HIGHLIGHTER_LOOK to look at the highlights");
-      return;
-    }
-
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
-  gtk_widget_add_css_class (GTK_WIDGET (fixture->view), "view");
-  g_object_set (fixture->view, "pixels-inside-wrap", 6, "pixels-below-lines", 10,
-                "left-margin", 8, "top-margin", 12, NULL);
-  while (g_main_context_pending (NULL) || gtk_window_is_active (fixture->window) || TRUE)
-    {
-      if (!gtk_widget_get_visible (GTK_WIDGET (fixture->window)))
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -643,7 +603,6 @@ main (int   argc,
   ADD_TEST ("/highlighter/gutter/marks-the-lines-touched", test_gutter_marks_lines);
   ADD_TEST ("/highlighter/click/opens-one-or-offers-a-choice", test_click_opens_annotations);
   ADD_TEST ("/highlighter/priority/below-find-and-other-tags", test_tags_below_other_tags);
-  ADD_TEST ("/highlighter/look", test_look);
 
   return g_test_run ();
 }

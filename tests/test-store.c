@@ -948,6 +948,14 @@ test_annotations_live_list (Fixture       *fixture,
   list = scholia_store_list_annotations (store, document, &error);
   g_signal_connect (list, "items-changed", G_CALLBACK (count_items_changed), &changes);
 
+  /* Every caller shares the one live list, and each holds its own reference. */
+  {
+    GListModel *again = scholia_store_list_annotations (store, document, &error);
+
+    g_assert_true (again == list);
+    g_object_unref (again);
+  }
+
   later = scholia_store_add_annotation (store, document, 40, 50, &tag_id, 1, NULL, 0, NULL, &error);
   earlier = scholia_store_add_annotation (store, document, 10, 20, &tag_id, 1, NULL, 0, NULL, &error);
   g_assert_no_error (error);

@@ -92,12 +92,12 @@ compare_annotations (gconstpointer a,
 }
 
 static char *
-cut (const char *text,
-     int         start,
-     int         end)
+cut (ScholiaStore *self,
+     int           start,
+     int           end)
 {
-  const char *from = g_utf8_offset_to_pointer (text, start);
-  const char *to = g_utf8_offset_to_pointer (from, end - start);
+  const char *from = _scholia_store_text_pointer (self, start);
+  const char *to = _scholia_store_text_pointer (self, end);
 
   return g_strndup (from, to - from);
 }
@@ -216,7 +216,6 @@ scholia_store_add_annotation (ScholiaStore     *self,
   gint64 characters;
   gint64 document_id;
   gint64 now = _scholia_store_now ();
-  const char *text;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -236,19 +235,18 @@ scholia_store_add_annotation (ScholiaStore     *self,
   if (!check_labels (self, tag_ids, n_tag_ids, theme_ids, n_theme_ids, error))
     return NULL;
 
-  text = _scholia_store_get_cached_text (self, document, error);
-  if (text == NULL)
+  if (_scholia_store_get_cached_text (self, document, error) == NULL)
     return NULL;
 
-  quote = cut (text, start, end);
+  quote = cut (self, start, end);
   if (is_blank (quote))
     {
       g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
                            _("Only white space is selected: select some text to annotate"));
       return NULL;
     }
-  prefix = cut (text, MAX (0, start - CONTEXT_LENGTH), start);
-  suffix = cut (text, end, MIN (characters, end + CONTEXT_LENGTH));
+  prefix = cut (self, MAX (0, start - CONTEXT_LENGTH), start);
+  suffix = cut (self, end, MIN (characters, end + CONTEXT_LENGTH));
 
   if (!scholia_db_begin (self->db, error))
     return NULL;
@@ -371,7 +369,7 @@ scholia_store_list_annotations (ScholiaStore     *self,
   document_id = scholia_document_get_id (document);
   list = g_hash_table_lookup (self->live_lists, &document_id);
   if (list != NULL)
-    return G_LIST_MODEL (g_object_ref (list));
+    return G_LIST_MODEL (g_object_ref (g_steal_pointer (&list)));
 
   tags = load_links (self,
                      "SELECT l.annotation_id, l.tag_id FROM annotation_tags l"
@@ -820,6 +818,123 @@ failed:
   return FALSE;
 }
 
+static int
+compare_annotation_pointers (gconstpointer a,
+                             gconstpointer b)
+{
+  return compare_annotations (*(ScholiaAnnotation **) a, *(ScholiaAnnotation **) b, NULL);
+}
+
+static void
+resort_list (ScholiaStore *self,
+             gint64        document_id)
+{
+  GListStore *list = g_hash_table_lookup (self->live_lists, &document_id);
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean sorted = TRUE;
+  guint n;
+
+  if (list == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (list), i));
+      if (i > 0 && compare_annotations (items->pdata[i - 1], items->pdata[i], NULL) > 0)
+        sorted = FALSE;
+    }
+  if (sorted)
+    return;
+
+  g_ptr_array_sort (items, compare_annotation_pointers);
+  g_list_store_splice (list, 0, n, items->pdata, n);
+}
+
+gboolean
+scholia_store_update_anchors (ScholiaStore               *self,
+                              const ScholiaAnchorUpdate  *updates,
+                              guint                       n_updates,
+                              GError                    **error)
+{
+  g_autofree ScholiaAnchorUpdate *resolved = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (updates != NULL || n_updates == 0, FALSE);
+
+  /* An orphan keeps the offsets it had, so that its old place can still be shown and tried. */
+  resolved = g_new (ScholiaAnchorUpdate, MAX (n_updates, 1));
+  for (guint i = 0; i < n_updates; i++)
+    {
+      resolved[i] = updates[i];
+      if (updates[i].orphaned)
+        {
+          resolved[i].start = scholia_annotation_get_start (updates[i].annotation);
+          resolved[i].end = scholia_annotation_get_end (updates[i].annotation);
+        }
+      else if (updates[i].start < 0 || updates[i].end <= updates[i].start)
+        {
+          g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                       _("The span %d–%d is not a place in the text"), updates[i].start, updates[i].end);
+          return FALSE;
+        }
+    }
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  for (guint i = 0; i < n_updates; i++)
+    {
+      sqlite3_stmt *stmt = scholia_db_prepare (self->db,
+                                               "UPDATE annotations SET start_offset = ?, end_offset = ?,"
+                                               " orphaned = ? WHERE id = ?",
+                                               error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int (stmt, 1, resolved[i].start);
+      sqlite3_bind_int (stmt, 2, resolved[i].end);
+      sqlite3_bind_int (stmt, 3, resolved[i].orphaned);
+      sqlite3_bind_int64 (stmt, 4, scholia_annotation_get_id (resolved[i].annotation));
+      if (!scholia_db_step_done (self->db, stmt, error))
+        goto failed;
+    }
+  if (!scholia_db_commit (self->db, error))
+    goto failed;
+
+  /* Each list stays in text order: one annotation moves within its list; many (a re-anchored
+   * document) re-sort their lists once, rather than one search and insertion each. */
+  if (n_updates == 1)
+    {
+      list_remove (self, resolved[0].annotation);
+      scholia_annotation_set_range (resolved[0].annotation, resolved[0].start, resolved[0].end);
+      scholia_annotation_set_orphaned (resolved[0].annotation, resolved[0].orphaned);
+      list_insert (self, resolved[0].annotation);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < n_updates; i++)
+    {
+      scholia_annotation_set_range (resolved[i].annotation, resolved[i].start, resolved[i].end);
+      scholia_annotation_set_orphaned (resolved[i].annotation, resolved[i].orphaned);
+    }
+  {
+    g_autoptr(GHashTable) resorted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+    for (guint i = 0; i < n_updates; i++)
+      {
+        gint64 document_id = scholia_annotation_get_document_id (resolved[i].annotation);
+
+        if (g_hash_table_add (resorted, g_memdup2 (&document_id, sizeof document_id)))
+          resort_list (self, document_id);
+      }
+  }
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
 gboolean
 scholia_store_set_annotation_anchor (ScholiaStore       *self,
                                      ScholiaAnnotation  *annotation,
@@ -828,46 +943,9 @@ scholia_store_set_annotation_anchor (ScholiaStore       *self,
                                      gboolean            orphaned,
                                      GError            **error)
 {
-  sqlite3_stmt *stmt;
+  ScholiaAnchorUpdate update = { annotation, start, end, orphaned };
 
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
 
-  if (orphaned)
-    {
-      start = scholia_annotation_get_start (annotation);
-      end = scholia_annotation_get_end (annotation);
-    }
-  else if (start < 0 || end <= start)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                   _("The span %d–%d is not a place in the text"), start, end);
-      return FALSE;
-    }
-
-  if (!scholia_db_begin (self->db, error))
-    return FALSE;
-  stmt = scholia_db_prepare (self->db,
-                             "UPDATE annotations SET start_offset = ?, end_offset = ?, orphaned = ?"
-                             " WHERE id = ?",
-                             error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int (stmt, 1, start);
-  sqlite3_bind_int (stmt, 2, end);
-  sqlite3_bind_int (stmt, 3, orphaned);
-  sqlite3_bind_int64 (stmt, 4, scholia_annotation_get_id (annotation));
-  if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
-    goto failed;
-
-  /* Re-sort: the list stays in text order. */
-  list_remove (self, annotation);
-  scholia_annotation_set_range (annotation, start, end);
-  scholia_annotation_set_orphaned (annotation, orphaned);
-  list_insert (self, annotation);
-  return TRUE;
-
-failed:
-  scholia_db_rollback (self->db);
-  return FALSE;
+  return scholia_store_update_anchors (self, &update, 1, error);
 }

@@ -423,6 +423,10 @@ scholia_store_load_text (ScholiaStore     *self,
   return text;
 }
 
+/* Code points between two entries of the cached text's index: finding a code point's byte costs
+ * at most this many steps instead of a walk from the start of a megabyte. */
+#define STORE_TEXT_STRIDE 256
+
 const char *
 _scholia_store_get_cached_text (ScholiaStore     *self,
                                 ScholiaDocument  *document,
@@ -433,15 +437,48 @@ _scholia_store_get_cached_text (ScholiaStore     *self,
   if (self->cached_text == NULL || self->cached_text_id != id)
     {
       char *text = scholia_store_load_text (self, document, error);
+      gsize count = 0;
 
       if (text == NULL)
         return NULL;
       g_free (self->cached_text);
       self->cached_text = text;
       self->cached_text_id = id;
+
+      g_clear_pointer (&self->cached_text_index, g_array_unref);
+      self->cached_text_index = g_array_new (FALSE, FALSE, sizeof (gsize));
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), count++)
+        if (count % STORE_TEXT_STRIDE == 0)
+          {
+            gsize byte = p - text;
+
+            g_array_append_val (self->cached_text_index, byte);
+          }
     }
 
   return self->cached_text;
+}
+
+/* A pointer into the cached text at code point @offset (clamped to its end). */
+const char *
+_scholia_store_text_pointer (ScholiaStore *self,
+                             int           offset)
+{
+  guint entry = offset / STORE_TEXT_STRIDE;
+  const char *p;
+  int steps;
+
+  g_assert (self->cached_text != NULL);
+
+  if (self->cached_text_index->len == 0)
+    return self->cached_text;
+  if (entry >= self->cached_text_index->len)
+    entry = self->cached_text_index->len - 1;
+
+  p = self->cached_text + g_array_index (self->cached_text_index, gsize, entry);
+  for (steps = offset - (int) entry * STORE_TEXT_STRIDE; steps > 0 && *p != '\0'; steps--)
+    p = g_utf8_next_char (p);
+  return p;
 }
 
 GArray *
@@ -564,7 +601,10 @@ _scholia_store_forget_document (ScholiaStore *self,
   ScholiaDocument *document = scholia_store_lookup_document (self, document_id);
 
   if (self->cached_text_id == document_id)
-    g_clear_pointer (&self->cached_text, g_free);
+    {
+      g_clear_pointer (&self->cached_text, g_free);
+      g_clear_pointer (&self->cached_text_index, g_array_unref);
+    }
 
   if (document == NULL)
     return;

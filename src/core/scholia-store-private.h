@@ -28,6 +28,7 @@ struct _ScholiaStore
    * a megabyte per highlight. */
   gint64      cached_text_id;
   char       *cached_text;
+  GArray     *cached_text_index;  /* byte offset of every STORE_TEXT_STRIDE-th code point */
 };
 
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,
@@ -44,6 +45,8 @@ ScholiaDocument *_scholia_store_load_document    (ScholiaStore            *self,
                                                    GError                 **error);
 gboolean      _scholia_store_load_labels          (ScholiaStore            *self,
                                                    GError                 **error);
+const char   *_scholia_store_text_pointer         (ScholiaStore            *self,
+                                                   int                      offset);
 const char   *_scholia_store_get_cached_text      (ScholiaStore            *self,
                                                    ScholiaDocument         *document,
                                                    GError                 **error);

@@ -211,12 +211,26 @@ gboolean           scholia_store_restore_annotation (ScholiaStore     *self,
                                                      GError          **error);
 
 /* Re-anchoring: moves an annotation to new offsets (its quote and context stay as recorded), or
- * marks it an orphan that could not be placed (offsets kept as they were). */
+ * marks it an orphan that could not be placed (offsets kept as they were). The bulk form writes
+ * many in one transaction, as re-anchoring a whole document does. */
 gboolean           scholia_store_set_annotation_anchor (ScholiaStore  *self,
                                                         ScholiaAnnotation *annotation,
                                                         int            start,
                                                         int            end,
                                                         gboolean       orphaned,
                                                         GError       **error);
+
+typedef struct
+{
+  ScholiaAnnotation *annotation;
+  int                start;
+  int                end;
+  gboolean           orphaned;
+} ScholiaAnchorUpdate;
+
+gboolean           scholia_store_update_anchors    (ScholiaStore              *self,
+                                                    const ScholiaAnchorUpdate *updates,
+                                                    guint                      n_updates,
+                                                    GError                   **error);
 
 G_END_DECLS

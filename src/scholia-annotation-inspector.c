@@ -1,0 +1,1269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Scholia"
+
+#include "config.h"
+
+#include "scholia-annotation-inspector.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "scholia-tag-chip.h"
+
+/* Long enough that a burst of typing is one write, short enough that a note is on disk
+ * before the user can reach for the close button. */
+#define NOTE_SAVE_DELAY_MS 400
+
+/* A quote longer than this many lines is cut, with a Show More toggle. Lines are estimated
+ * from the text (about this many characters fit on a line of the sidebar): the label wraps
+ * only once allocated, too late to decide whether the toggle should be there. */
+#define QUOTE_MAX_LINES     8
+#define QUOTE_CHARS_PER_LINE 42
+
+#define SETTINGS_SCHEMA_ID "io.github.scholia.Scholia"
+
+struct _ScholiaAnnotationInspector
+{
+  GtkWidget           parent_instance;
+
+  AdwToastOverlay    *toast_overlay;
+  GtkLabel           *position_label;
+  GtkStack           *content_stack;
+  GtkLabel           *quote_label;
+  GtkToggleButton    *show_more_button;
+  GtkFlowBox         *tags_box;
+  GtkMenuButton      *add_tag_button;
+  GMenu              *add_tag_menu;
+  GtkTextView        *note_view;
+  GtkWidget          *note_hint;
+  GtkLabel           *created_label;
+  GtkLabel           *modified_label;
+  GtkWidget          *orphans_group;
+  GtkListBox         *orphans_list;
+
+  ScholiaEditor      *editor;
+  ScholiaDocument    *document;
+  ScholiaAnnotation  *annotation;
+
+  /* The store's live list of the document's annotations, in text order. */
+  GListModel         *annotations;
+  GtkFilter          *orphan_filter;
+  GtkFilterListModel *orphans;
+  /* Every annotation of the list, watched for notify::orphaned: a filter does not see an item
+   * change, so it is told. */
+  GHashTable         *watched;
+  guint               presence_idle_id;
+
+  GListModel         *palette;
+  GListStore         *annotation_tags;
+  char               *quote_colour_class;
+  GSettings          *settings;
+
+  GtkTextBuffer      *note_buffer;
+  /* The note as last loaded or saved: the buffer differs from it while the user is typing. */
+  char               *saved_note;
+  guint               note_timeout_id;
+  gboolean            loading_note;
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaAnnotationInspector, scholia_annotation_inspector, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EDITOR,
+  PROP_DOCUMENT,
+  PROP_ANNOTATION,
+  N_PROPS
+};
+
+enum {
+  REVEAL_ANNOTATION,
+  ATTACH_REQUESTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void update_navigation (ScholiaAnnotationInspector *self);
+
+static ScholiaStore *
+get_store (ScholiaAnnotationInspector *self)
+{
+  return self->editor != NULL ? scholia_editor_get_store (self->editor) : NULL;
+}
+
+static void
+show_error (ScholiaAnnotationInspector *self,
+            const GError               *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static char *
+get_buffer_text (ScholiaAnnotationInspector *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->note_buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->note_buffer, &start, &end, FALSE);
+}
+
+static gboolean
+find_annotation (ScholiaAnnotationInspector *self,
+                 ScholiaAnnotation          *annotation,
+                 guint                      *position)
+{
+  guint n;
+
+  if (self->annotations == NULL || annotation == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (self->annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaAnnotation) item = g_list_model_get_item (self->annotations, i);
+
+      if (item == annotation)
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static ScholiaAnnotation *
+lookup_annotation (ScholiaAnnotationInspector *self,
+                   gint64                      id)
+{
+  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaAnnotation) item = g_list_model_get_item (self->annotations, i);
+
+      if (scholia_annotation_get_id (item) == id)
+        return item;
+    }
+
+  return NULL;
+}
+
+/* The nearest placed annotation before (step -1) or after (step 1) the shown one in text
+ * order; from no annotation, the last or the first. Orphans have no place to go to. */
+static ScholiaAnnotation *
+find_placed_neighbour (ScholiaAnnotationInspector *self,
+                       int                         step)
+{
+  guint n;
+  int i;
+  guint position;
+
+  if (self->annotations == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (self->annotations);
+  if (find_annotation (self, self->annotation, &position))
+    i = (int) position + step;
+  else
+    i = step > 0 ? 0 : (int) n - 1;
+
+  for (; i >= 0 && i < (int) n; i += step)
+    {
+      g_autoptr(ScholiaAnnotation) item = g_list_model_get_item (self->annotations, i);
+
+      if (!scholia_annotation_get_orphaned (item))
+        return item;
+    }
+
+  return NULL;
+}
+
+/* Note saving. */
+
+static gboolean
+save_note (ScholiaAnnotationInspector *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+
+  if (self->annotation == NULL || self->editor == NULL)
+    return TRUE;
+
+  text = get_buffer_text (self);
+  if (g_strcmp0 (text, self->saved_note) == 0)
+    return TRUE;
+
+  if (!scholia_editor_set_note (self->editor, self->annotation, text, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  g_free (self->saved_note);
+  self->saved_note = g_steal_pointer (&text);
+  return TRUE;
+}
+
+static gboolean
+on_note_timeout_cb (gpointer user_data)
+{
+  ScholiaAnnotationInspector *self = user_data;
+
+  self->note_timeout_id = 0;
+  save_note (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_note_hint (ScholiaAnnotationInspector *self)
+{
+  gtk_widget_set_visible (self->note_hint, gtk_text_buffer_get_char_count (self->note_buffer) == 0);
+}
+
+static void
+on_note_buffer_changed_cb (ScholiaAnnotationInspector *self)
+{
+  update_note_hint (self);
+
+  if (self->loading_note || self->annotation == NULL)
+    return;
+
+  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+  self->note_timeout_id = g_timeout_add (NOTE_SAVE_DELAY_MS, on_note_timeout_cb, self);
+}
+
+static void
+load_note (ScholiaAnnotationInspector *self)
+{
+  const char *note = self->annotation != NULL ? scholia_annotation_get_note (self->annotation) : "";
+
+  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+  g_free (self->saved_note);
+  self->saved_note = g_strdup (note);
+
+  self->loading_note = TRUE;
+  gtk_text_buffer_set_text (self->note_buffer, note, -1);
+  self->loading_note = FALSE;
+}
+
+/* The note changed in the store: by our own save, or by undo, redo or another view. What the
+ * user is typing wins; otherwise the text view follows. */
+static void
+on_annotation_note_changed_cb (ScholiaAnnotationInspector *self)
+{
+  const char *note = scholia_annotation_get_note (self->annotation);
+  g_autofree char *text = get_buffer_text (self);
+
+  if (g_str_equal (note, text))
+    {
+      g_free (self->saved_note);
+      self->saved_note = g_steal_pointer (&text);
+    }
+  else if (g_strcmp0 (text, self->saved_note) == 0)
+    load_note (self);
+}
+
+static void
+on_note_focus_leave_cb (ScholiaAnnotationInspector *self)
+{
+  /* Leaving the note ends its undo step: the next visit's typing is undone separately. */
+  save_note (self);
+  if (self->editor != NULL)
+    scholia_editor_close_group (self->editor);
+}
+
+/* Quote, tags and dates. */
+
+static void
+update_quote_length (ScholiaAnnotationInspector *self)
+{
+  gboolean expanded = gtk_toggle_button_get_active (self->show_more_button);
+
+  gtk_label_set_lines (self->quote_label, expanded ? -1 : QUOTE_MAX_LINES);
+  gtk_label_set_ellipsize (self->quote_label, expanded ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_button_set_label (GTK_BUTTON (self->show_more_button), expanded ? _("Show Less") : _("Show More"));
+}
+
+static void
+on_show_more_button_notify_active_cb (ScholiaAnnotationInspector *self)
+{
+  update_quote_length (self);
+}
+
+static guint
+estimate_lines (const char *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  guint lines = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += MAX (1, (g_utf8_strlen (paragraphs[i], -1) + QUOTE_CHARS_PER_LINE - 1) / QUOTE_CHARS_PER_LINE);
+
+  return lines;
+}
+
+static void
+update_quote (ScholiaAnnotationInspector *self)
+{
+  const char *quote = self->annotation != NULL ? scholia_annotation_get_quote (self->annotation) : "";
+
+  gtk_label_set_label (self->quote_label, quote);
+  gtk_toggle_button_set_active (self->show_more_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->show_more_button), estimate_lines (quote) > QUOTE_MAX_LINES);
+  update_quote_length (self);
+}
+
+static void
+apply_reading_font (ScholiaAnnotationInspector *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "reading-font");
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  /* The reading font's face, at the sidebar's size. */
+  pango_font_description_unset_fields (desc, PANGO_FONT_MASK_SIZE);
+  pango_attr_list_insert (attributes, pango_attr_font_desc_new (desc));
+  gtk_label_set_attributes (self->quote_label, attributes);
+
+  pango_attr_list_unref (attributes);
+  pango_font_description_free (desc);
+}
+
+static void
+set_quote_colour (ScholiaAnnotationInspector *self,
+                  ScholiaTag                 *tag)
+{
+  g_autofree char *colour_class = NULL;
+
+  if (tag != NULL)
+    colour_class = scholia_tag_chip_colour_css_class (scholia_tag_get_colour (tag));
+
+  if (g_strcmp0 (colour_class, self->quote_colour_class) == 0)
+    return;
+
+  if (self->quote_colour_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->quote_label), self->quote_colour_class);
+  g_free (self->quote_colour_class);
+  self->quote_colour_class = g_steal_pointer (&colour_class);
+  if (self->quote_colour_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->quote_label), self->quote_colour_class);
+}
+
+static void
+update_tags (ScholiaAnnotationInspector *self)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  ScholiaStore *store = get_store (self);
+  guint n_palette;
+
+  g_menu_remove_all (self->add_tag_menu);
+
+  if (self->annotation != NULL && store != NULL)
+    {
+      const gint64 *ids;
+      guint n_ids;
+
+      ids = scholia_annotation_get_tag_ids (self->annotation, &n_ids);
+      for (guint i = 0; i < n_ids; i++)
+        {
+          ScholiaTag *tag = scholia_store_lookup_tag (store, ids[i]);
+
+          if (tag != NULL)
+            g_ptr_array_add (tags, tag);
+        }
+
+      n_palette = self->palette != NULL ? g_list_model_get_n_items (self->palette) : 0;
+      for (guint i = 0; i < n_palette; i++)
+        {
+          g_autoptr(ScholiaTag) tag = g_list_model_get_item (self->palette, i);
+          g_autoptr(GMenuItem) item = NULL;
+
+          if (scholia_annotation_has_tag (self->annotation, scholia_tag_get_id (tag)))
+            continue;
+
+          item = g_menu_item_new (scholia_tag_get_name (tag), NULL);
+          g_menu_item_set_action_and_target_value (item, "inspector.add-tag",
+                                                   g_variant_new_int64 (scholia_tag_get_id (tag)));
+          g_menu_append_item (self->add_tag_menu, item);
+        }
+    }
+
+  g_list_store_splice (self->annotation_tags, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->annotation_tags)),
+                       tags->pdata, tags->len);
+  set_quote_colour (self, tags->len > 0 ? g_ptr_array_index (tags, 0) : NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_tag_button),
+                            g_menu_model_get_n_items (G_MENU_MODEL (self->add_tag_menu)) > 0);
+}
+
+static void
+watch_palette_tags (ScholiaAnnotationInspector *self,
+                    guint                       position,
+                    guint                       added)
+{
+  /* A renamed or recoloured tag changes the menu and the quote's border. */
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(ScholiaTag) tag = g_list_model_get_item (self->palette, i);
+
+      g_signal_connect_object (tag, "notify::name", G_CALLBACK (update_tags), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tag, "notify::colour", G_CALLBACK (update_tags), self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+on_palette_items_changed_cb (ScholiaAnnotationInspector *self,
+                             guint                       position,
+                             guint                       removed,
+                             guint                       added)
+{
+  watch_palette_tags (self, position, added);
+  update_tags (self);
+}
+
+static void
+on_chip_remove_cb (ScholiaAnnotationInspector *self,
+                   ScholiaTagChip             *chip)
+{
+  ScholiaTag *tag = scholia_tag_chip_get_tag (chip);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "inspector.remove-tag", "x",
+                              scholia_tag_get_id (tag));
+}
+
+static GtkWidget *
+create_tag_chip (gpointer item,
+                 gpointer user_data)
+{
+  ScholiaAnnotationInspector *self = user_data;
+  GtkWidget *chip = scholia_tag_chip_new (SCHOLIA_TAG (item));
+
+  g_signal_connect_object (chip, "remove", G_CALLBACK (on_chip_remove_cb), self, G_CONNECT_SWAPPED);
+
+  return chip;
+}
+
+static void
+set_date_label (GtkLabel *label,
+                gboolean  created,
+                gint64    unix_time)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  if (unix_time <= 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      return;
+    }
+
+  date_time = g_date_time_new_from_unix_local (unix_time);
+  /* Translators: how the inspector writes a date and time, in g_date_time_format() notation,
+   * as in "22 Nov 2026, 21:50" */
+  date = g_date_time_format (date_time, _("%-d %b %Y, %H:%M"));
+  if (created)
+    /* Translators: %s is a date and time */
+    text = g_strdup_printf (_("Created %s"), date);
+  else
+    /* Translators: %s is a date and time */
+    text = g_strdup_printf (_("Modified %s"), date);
+  gtk_label_set_label (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+static void
+update_dates (ScholiaAnnotationInspector *self)
+{
+  gint64 created = 0;
+  gint64 modified = 0;
+
+  if (self->annotation != NULL)
+    {
+      created = scholia_annotation_get_created (self->annotation);
+      modified = scholia_annotation_get_modified (self->annotation);
+    }
+
+  set_date_label (self->created_label, TRUE, created);
+  set_date_label (self->modified_label, FALSE, modified != created ? modified : 0);
+}
+
+/* The document's annotations. */
+
+static void
+on_watched_orphaned_changed_cb (ScholiaAnnotationInspector *self)
+{
+  gtk_filter_changed (self->orphan_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_navigation (self);
+}
+
+static void
+unwatch_annotation (gpointer key,
+                    gpointer value,
+                    gpointer user_data)
+{
+  g_signal_handlers_disconnect_by_data (key, user_data);
+}
+
+static void
+watch_annotations (ScholiaAnnotationInspector *self)
+{
+  g_autoptr(GHashTable) current = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
+  GHashTableIter iter;
+  gpointer annotation;
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (current, g_list_model_get_item (self->annotations, i));
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &annotation, NULL))
+    if (!g_hash_table_contains (current, annotation))
+      {
+        g_signal_handlers_disconnect_by_func (annotation, on_watched_orphaned_changed_cb, self);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  g_hash_table_iter_init (&iter, current);
+  while (g_hash_table_iter_next (&iter, &annotation, NULL))
+    if (!g_hash_table_contains (self->watched, annotation))
+      {
+        g_signal_connect_object (annotation, "notify::orphaned",
+                                 G_CALLBACK (on_watched_orphaned_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+        g_hash_table_add (self->watched, g_object_ref (annotation));
+      }
+}
+
+/* An annotation that left the list for good (deleted, or its annotate undone) is shown no
+ * more. Checked when the main loop is idle: re-anchoring moves an annotation by removing and
+ * inserting it again. */
+static gboolean
+check_presence_cb (gpointer user_data)
+{
+  ScholiaAnnotationInspector *self = user_data;
+
+  self->presence_idle_id = 0;
+
+  if (self->annotation != NULL && !find_annotation (self, self->annotation, NULL))
+    {
+      /* Nothing left to save the note to: what the buffer holds counts as saved. */
+      g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+      g_free (self->saved_note);
+      self->saved_note = get_buffer_text (self);
+      scholia_annotation_inspector_set_annotation (self, NULL);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_annotations_items_changed_cb (ScholiaAnnotationInspector *self)
+{
+  watch_annotations (self);
+  update_navigation (self);
+
+  if (self->presence_idle_id == 0)
+    self->presence_idle_id = g_idle_add (check_presence_cb, self);
+}
+
+static gboolean
+filter_orphans (gpointer item,
+                gpointer user_data)
+{
+  return scholia_annotation_get_orphaned (SCHOLIA_ANNOTATION (item));
+}
+
+static void
+on_orphans_items_changed_cb (ScholiaAnnotationInspector *self)
+{
+  gtk_widget_set_visible (self->orphans_group,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->orphans)) > 0);
+}
+
+static gboolean
+transform_note_to_visible (GBinding     *binding,
+                           const GValue *from_value,
+                           GValue       *to_value,
+                           gpointer      user_data)
+{
+  const char *note = g_value_get_string (from_value);
+
+  g_value_set_boolean (to_value, note != NULL && note[0] != '\0');
+  return TRUE;
+}
+
+static GtkWidget *
+create_orphan_row (gpointer item,
+                   gpointer user_data)
+{
+  ScholiaAnnotation *annotation = SCHOLIA_ANNOTATION (item);
+  GVariant *target = g_variant_new_int64 (scholia_annotation_get_id (annotation));
+  GtkWidget *box;
+  GtkWidget *quote;
+  GtkWidget *note;
+  GtkWidget *buttons;
+  GtkWidget *attach;
+  GtkWidget *delete;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  quote = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (quote), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_widget_add_css_class (quote, "quote");
+  g_object_bind_property (annotation, "quote", quote, "label", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), quote);
+
+  note = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (note), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (note), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (note), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_widget_add_css_class (note, "dim-label");
+  g_object_bind_property (annotation, "note", note, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (annotation, "note", note, "visible", G_BINDING_SYNC_CREATE,
+                               transform_note_to_visible, NULL, NULL, NULL);
+  gtk_box_append (GTK_BOX (box), note);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  delete = gtk_button_new_with_mnemonic (_("_Delete"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "inspector.delete-annotation");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (delete), target);
+  gtk_widget_set_tooltip_text (delete, _("Delete this unplaced annotation"));
+  gtk_widget_add_css_class (delete, "flat");
+  gtk_box_append (GTK_BOX (buttons), delete);
+
+  attach = gtk_button_new_with_mnemonic (_("_Attach to Selection"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (attach), "inspector.attach");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (attach), target);
+  gtk_widget_set_tooltip_text (attach, _("Place this annotation on the text selected in the essay"));
+  gtk_box_append (GTK_BOX (buttons), attach);
+
+  return box;
+}
+
+static void
+on_orphans_list_row_activated_cb (ScholiaAnnotationInspector *self,
+                                  GtkListBoxRow              *row)
+{
+  g_autoptr(ScholiaAnnotation) annotation =
+    g_list_model_get_item (G_LIST_MODEL (self->orphans), gtk_list_box_row_get_index (row));
+
+  /* An orphan has nowhere to scroll to, but its note and tags can still be edited here. */
+  scholia_annotation_inspector_set_annotation (self, annotation);
+}
+
+static void
+reload_annotations (ScholiaAnnotationInspector *self)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaStore *store = get_store (self);
+
+  if (self->annotations != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->annotations, on_annotations_items_changed_cb, self);
+      g_clear_object (&self->annotations);
+    }
+
+  if (store != NULL && self->document != NULL)
+    {
+      self->annotations = scholia_store_list_annotations (store, self->document, &error);
+      if (self->annotations == NULL)
+        show_error (self, error);
+      else
+        g_signal_connect_object (self->annotations, "items-changed",
+                                 G_CALLBACK (on_annotations_items_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+    }
+
+  gtk_filter_list_model_set_model (self->orphans, self->annotations);
+  watch_annotations (self);
+  update_navigation (self);
+}
+
+/* Navigation and actions. */
+
+static void
+update_navigation (ScholiaAnnotationInspector *self)
+{
+  g_autofree char *position_text = NULL;
+  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
+  guint placed = 0;
+  guint index = 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.previous",
+                                 find_placed_neighbour (self, -1) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.next",
+                                 find_placed_neighbour (self, 1) != NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaAnnotation) item = g_list_model_get_item (self->annotations, i);
+
+      if (scholia_annotation_get_orphaned (item))
+        continue;
+      placed++;
+      if (item == self->annotation)
+        index = placed;
+    }
+
+  if (index > 0)
+    /* Translators: which annotation of the essay is shown, as in "2 of 5" */
+    position_text = g_strdup_printf (_("%u of %u"), index, placed);
+  gtk_label_set_label (self->position_label, position_text != NULL ? position_text : "");
+}
+
+static void
+go_to (ScholiaAnnotationInspector *self,
+       int                         step)
+{
+  ScholiaAnnotation *target = find_placed_neighbour (self, step);
+
+  if (target == NULL)
+    return;
+
+  scholia_annotation_inspector_set_annotation (self, target);
+  g_signal_emit (self, signals[REVEAL_ANNOTATION], 0, target);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  go_to (SCHOLIA_ANNOTATION_INSPECTOR (widget), -1);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  go_to (SCHOLIA_ANNOTATION_INSPECTOR (widget), 1);
+}
+
+static void
+change_tag (ScholiaAnnotationInspector *self,
+            GVariant                   *parameter,
+            gboolean                    add)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaStore *store = get_store (self);
+  ScholiaTag *tag;
+  gboolean ok;
+
+  if (self->annotation == NULL || store == NULL)
+    return;
+
+  tag = scholia_store_lookup_tag (store, g_variant_get_int64 (parameter));
+  if (tag == NULL)
+    return;
+
+  if (add)
+    ok = scholia_editor_add_tag (self->editor, self->annotation, tag, &error);
+  else
+    ok = scholia_editor_remove_tag (self->editor, self->annotation, tag, &error);
+  if (!ok)
+    show_error (self, error);
+}
+
+static void
+add_tag_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  change_tag (SCHOLIA_ANNOTATION_INSPECTOR (widget), parameter, TRUE);
+}
+
+static void
+remove_tag_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  change_tag (SCHOLIA_ANNOTATION_INSPECTOR (widget), parameter, FALSE);
+}
+
+static void
+delete_annotation (ScholiaAnnotationInspector *self,
+                   ScholiaAnnotation          *annotation)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) doomed = g_object_ref (annotation);
+  ScholiaAnnotation *successor = NULL;
+  gboolean shown = annotation == self->annotation;
+
+  if (self->editor == NULL)
+    return;
+
+  /* The note as typed goes with it, so that undo brings it back whole. */
+  save_note (self);
+  scholia_editor_close_group (self->editor);
+
+  if (shown && !scholia_annotation_get_orphaned (annotation))
+    {
+      successor = find_placed_neighbour (self, 1);
+      if (successor == NULL)
+        successor = find_placed_neighbour (self, -1);
+    }
+
+  if (!scholia_editor_delete_annotation (self->editor, doomed, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (!shown)
+    return;
+
+  scholia_annotation_inspector_set_annotation (self, successor);
+  if (successor != NULL)
+    g_signal_emit (self, signals[REVEAL_ANNOTATION], 0, successor);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
+
+  if (self->annotation != NULL)
+    delete_annotation (self, self->annotation);
+}
+
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
+  ScholiaAnnotation *annotation = lookup_annotation (self, g_variant_get_int64 (parameter));
+
+  if (annotation != NULL)
+    delete_annotation (self, annotation);
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
+  ScholiaAnnotation *annotation = lookup_annotation (self, g_variant_get_int64 (parameter));
+
+  if (annotation != NULL)
+    g_signal_emit (self, signals[ATTACH_REQUESTED], 0, annotation);
+}
+
+static void
+update_actions (ScholiaAnnotationInspector *self)
+{
+  gboolean editable = self->annotation != NULL && self->editor != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.delete", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.add-tag", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.remove-tag", editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_view), editable);
+  update_navigation (self);
+}
+
+/* Lifecycle. */
+
+static void
+scholia_annotation_inspector_unmap (GtkWidget *widget)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
+
+  scholia_annotation_inspector_flush (self);
+
+  GTK_WIDGET_CLASS (scholia_annotation_inspector_parent_class)->unmap (widget);
+}
+
+static void
+scholia_annotation_inspector_dispose (GObject *object)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (object);
+
+  /* Last chance for a note typed just before the window went away. */
+  if (self->annotation != NULL)
+    {
+      save_note (self);
+      g_signal_handlers_disconnect_by_data (self->annotation, self);
+      g_clear_object (&self->annotation);
+    }
+  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->presence_idle_id, g_source_remove);
+
+  if (self->watched != NULL)
+    {
+      g_hash_table_foreach (self->watched, unwatch_annotation, self);
+      g_clear_pointer (&self->watched, g_hash_table_unref);
+    }
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
+  if (self->palette != NULL)
+    g_signal_handlers_disconnect_by_data (self->palette, self);
+  g_clear_object (&self->palette);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_ANNOTATION_INSPECTOR);
+
+  g_clear_object (&self->orphans);
+  g_clear_object (&self->orphan_filter);
+  g_clear_object (&self->annotation_tags);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->document);
+  g_clear_object (&self->editor);
+
+  G_OBJECT_CLASS (scholia_annotation_inspector_parent_class)->dispose (object);
+}
+
+static void
+scholia_annotation_inspector_finalize (GObject *object)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (object);
+
+  g_free (self->saved_note);
+  g_free (self->quote_colour_class);
+
+  G_OBJECT_CLASS (scholia_annotation_inspector_parent_class)->finalize (object);
+}
+
+static void
+scholia_annotation_inspector_get_property (GObject    *object,
+                                           guint       prop_id,
+                                           GValue     *value,
+                                           GParamSpec *pspec)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_ANNOTATION:
+      g_value_set_object (value, self->annotation);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_annotation_inspector_set_property (GObject      *object,
+                                           guint         prop_id,
+                                           const GValue *value,
+                                           GParamSpec   *pspec)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITOR:
+      scholia_annotation_inspector_set_editor (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT:
+      scholia_annotation_inspector_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_ANNOTATION:
+      scholia_annotation_inspector_set_annotation (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = scholia_annotation_inspector_dispose;
+  object_class->finalize = scholia_annotation_inspector_finalize;
+  object_class->get_property = scholia_annotation_inspector_get_property;
+  object_class->set_property = scholia_annotation_inspector_set_property;
+  widget_class->unmap = scholia_annotation_inspector_unmap;
+
+  properties[PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, SCHOLIA_TYPE_EDITOR, flags);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SCHOLIA_TYPE_DOCUMENT, flags);
+  properties[PROP_ANNOTATION] =
+    g_param_spec_object ("annotation", NULL, NULL, SCHOLIA_TYPE_ANNOTATION, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The user moved to another annotation: the reading view should scroll to it and select it. */
+  signals[REVEAL_ANNOTATION] =
+    g_signal_new ("reveal-annotation", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_ANNOTATION);
+  /* The user wants an unplaced annotation on the text selected in the reading view, which
+   * only the window knows. */
+  signals[ATTACH_REQUESTED] =
+    g_signal_new ("attach-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_ANNOTATION);
+
+  gtk_widget_class_install_action (widget_class, "inspector.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "inspector.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "inspector.add-tag", "x", add_tag_action);
+  gtk_widget_class_install_action (widget_class, "inspector.remove-tag", "x", remove_tag_action);
+  gtk_widget_class_install_action (widget_class, "inspector.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "inspector.delete-annotation", "x",
+                                   delete_annotation_action);
+  gtk_widget_class_install_action (widget_class, "inspector.attach", "x", attach_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "inspector.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "inspector.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketleft, GDK_CONTROL_MASK,
+                                       "inspector.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketright, GDK_CONTROL_MASK,
+                                       "inspector.next", NULL);
+
+  g_type_ensure (SCHOLIA_TYPE_TAG_CHIP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scholia/Scholia/scholia-annotation-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, position_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, show_more_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, add_tag_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, add_tag_menu);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, note_view);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, note_hint);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, created_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, modified_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, orphans_group);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, orphans_list);
+  /* Not used by the code, named for the tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "previous_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "next_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_more_button_notify_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_orphans_list_row_activated_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "scholiaannotationinspector");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+scholia_annotation_inspector_init (ScholiaAnnotationInspector *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->annotation_tags = g_list_store_new (SCHOLIA_TYPE_TAG);
+  gtk_flow_box_bind_model (self->tags_box, G_LIST_MODEL (self->annotation_tags),
+                           create_tag_chip, self, NULL);
+
+  self->orphan_filter = GTK_FILTER (gtk_custom_filter_new (filter_orphans, NULL, NULL));
+  self->orphans = gtk_filter_list_model_new (NULL, g_object_ref (self->orphan_filter));
+  g_signal_connect_object (self->orphans, "items-changed",
+                           G_CALLBACK (on_orphans_items_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->orphans_list, G_LIST_MODEL (self->orphans),
+                           create_orphan_row, self, NULL);
+
+  self->note_buffer = gtk_text_view_get_buffer (self->note_view);
+  g_signal_connect_object (self->note_buffer, "changed",
+                           G_CALLBACK (on_note_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_note_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_view), focus);
+
+  /* The quote reads in the essay's face. Without the schema (a test, an uninstalled build)
+   * the label keeps the interface font. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+      g_signal_connect_object (self->settings, "changed::reading-font",
+                               G_CALLBACK (apply_reading_font), self, G_CONNECT_SWAPPED);
+      apply_reading_font (self);
+    }
+
+  update_note_hint (self);
+  update_actions (self);
+}
+
+ScholiaAnnotationInspector *
+scholia_annotation_inspector_new (void)
+{
+  return g_object_new (SCHOLIA_TYPE_ANNOTATION_INSPECTOR, NULL);
+}
+
+ScholiaEditor *
+scholia_annotation_inspector_get_editor (ScholiaAnnotationInspector *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self), NULL);
+
+  return self->editor;
+}
+
+void
+scholia_annotation_inspector_set_editor (ScholiaAnnotationInspector *self,
+                                         ScholiaEditor              *editor)
+{
+  g_return_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self));
+  g_return_if_fail (editor == NULL || SCHOLIA_IS_EDITOR (editor));
+
+  if (self->editor == editor)
+    return;
+
+  scholia_annotation_inspector_flush (self);
+
+  if (self->palette != NULL)
+    {
+      guint n = g_list_model_get_n_items (self->palette);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ScholiaTag) tag = g_list_model_get_item (self->palette, i);
+
+          g_signal_handlers_disconnect_by_data (tag, self);
+        }
+      g_signal_handlers_disconnect_by_data (self->palette, self);
+      g_clear_object (&self->palette);
+    }
+
+  g_set_object (&self->editor, editor);
+
+  if (editor != NULL)
+    {
+      self->palette = g_object_ref (scholia_store_get_tags (scholia_editor_get_store (editor)));
+      g_signal_connect_object (self->palette, "items-changed",
+                               G_CALLBACK (on_palette_items_changed_cb), self, G_CONNECT_SWAPPED);
+      watch_palette_tags (self, 0, g_list_model_get_n_items (self->palette));
+    }
+
+  reload_annotations (self);
+  update_tags (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
+}
+
+ScholiaDocument *
+scholia_annotation_inspector_get_document (ScholiaAnnotationInspector *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self), NULL);
+
+  return self->document;
+}
+
+void
+scholia_annotation_inspector_set_document (ScholiaAnnotationInspector *self,
+                                           ScholiaDocument            *document)
+{
+  g_return_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self));
+  g_return_if_fail (document == NULL || SCHOLIA_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  /* An annotation of another essay has no place here. */
+  if (self->annotation != NULL &&
+      (document == NULL ||
+       scholia_annotation_get_document_id (self->annotation) != scholia_document_get_id (document)))
+    scholia_annotation_inspector_set_annotation (self, NULL);
+
+  reload_annotations (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+ScholiaAnnotation *
+scholia_annotation_inspector_get_annotation (ScholiaAnnotationInspector *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self), NULL);
+
+  return self->annotation;
+}
+
+void
+scholia_annotation_inspector_set_annotation (ScholiaAnnotationInspector *self,
+                                             ScholiaAnnotation          *annotation)
+{
+  g_return_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self));
+  g_return_if_fail (annotation == NULL || SCHOLIA_IS_ANNOTATION (annotation));
+
+  if (self->annotation == annotation)
+    return;
+
+  /* What was typed belongs to the annotation it was typed for, and is its own undo step. */
+  scholia_annotation_inspector_flush (self);
+
+  if (self->annotation != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotation, self);
+  g_set_object (&self->annotation, annotation);
+
+  if (annotation != NULL)
+    {
+      g_signal_connect_object (annotation, "notify::quote", G_CALLBACK (update_quote), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (annotation, "notify::note",
+                               G_CALLBACK (on_annotation_note_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (annotation, "notify::tag-ids", G_CALLBACK (update_tags), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (annotation, "notify::created", G_CALLBACK (update_dates), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (annotation, "notify::modified", G_CALLBACK (update_dates), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, annotation != NULL ? "annotation" : "empty");
+  update_quote (self);
+  update_tags (self);
+  load_note (self);
+  update_dates (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATION]);
+}
+
+void
+scholia_annotation_inspector_flush (ScholiaAnnotationInspector *self)
+{
+  g_return_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self));
+
+  save_note (self);
+  if (self->editor != NULL)
+    scholia_editor_close_group (self->editor);
+}

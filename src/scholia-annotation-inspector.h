@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "scholia-editor.h"
+
+G_BEGIN_DECLS
+
+#define SCHOLIA_TYPE_ANNOTATION_INSPECTOR (scholia_annotation_inspector_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScholiaAnnotationInspector, scholia_annotation_inspector,
+                      SCHOLIA, ANNOTATION_INSPECTOR, GtkWidget)
+
+/* The sidebar that shows one annotation of a document: its quote, tags, note and dates, with
+ * previous/next through the document's annotations in text order and the annotations that
+ * lost their place. Every change goes through the editor, so it can be undone. The note is
+ * saved as the user types; call flush() before the window closes so that nothing typed in the
+ * last moment is lost. */
+ScholiaAnnotationInspector *scholia_annotation_inspector_new            (void);
+
+ScholiaEditor              *scholia_annotation_inspector_get_editor     (ScholiaAnnotationInspector *self);
+void                        scholia_annotation_inspector_set_editor     (ScholiaAnnotationInspector *self,
+                                                                         ScholiaEditor              *editor);
+ScholiaDocument            *scholia_annotation_inspector_get_document   (ScholiaAnnotationInspector *self);
+void                        scholia_annotation_inspector_set_document   (ScholiaAnnotationInspector *self,
+                                                                         ScholiaDocument            *document);
+ScholiaAnnotation          *scholia_annotation_inspector_get_annotation (ScholiaAnnotationInspector *self);
+void                        scholia_annotation_inspector_set_annotation (ScholiaAnnotationInspector *self,
+                                                                         ScholiaAnnotation          *annotation);
+
+void                        scholia_annotation_inspector_flush          (ScholiaAnnotationInspector *self);
+
+G_END_DECLS

@@ -1,0 +1,509 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "scholia-colour-palette.h"
+#include "scholia-tag-manager.h"
+#include "scholia-tag-row.h"
+
+static const char essay[] =
+  "The customs house at Vell kept two ledgers, one for the crown and one for the harbour guild. "
+  "Neither agrees with the other about the winter of 1741.";
+
+static const char * const builtin_names[] = {
+  "thesis", "evidence", "source-reference", "counter-argument",
+};
+
+typedef struct
+{
+  char              *dir;
+  ScholiaStore      *store;
+  ScholiaEditor     *editor;
+  ScholiaDocument   *document;
+  ScholiaTagManager *manager;
+} Fixture;
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scholia-tag-manager-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->store = scholia_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->editor = scholia_editor_new (fixture->store);
+  fixture->document = scholia_store_add_document (fixture->store, "Two Ledgers", "Ansel Korvik",
+                                                  "1990", NULL, essay, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->manager = scholia_tag_manager_new (fixture->editor);
+  gtk_window_present (GTK_WINDOW (fixture->manager));
+  drain_main_context ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->manager));
+  drain_main_context ();
+  g_clear_object (&fixture->editor);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkListBox *
+tag_list (Fixture *fixture)
+{
+  return GTK_LIST_BOX (template_child (fixture->manager, SCHOLIA_TYPE_TAG_MANAGER, "tag_list"));
+}
+
+static guint
+count_rows (Fixture *fixture)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (tag_list (fixture), (int) n) != NULL)
+    n++;
+  return n;
+}
+
+static ScholiaTagRow *
+row_at (Fixture *fixture,
+        guint    index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (tag_list (fixture), (int) index);
+
+  g_assert_nonnull (row);
+  return SCHOLIA_TAG_ROW (row);
+}
+
+static ScholiaTag *
+store_tag_at (Fixture *fixture,
+              guint    index)
+{
+  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_tags (fixture->store), index);
+
+  g_assert_nonnull (tag);
+  return tag;  /* the store keeps its own reference */
+}
+
+/* Types into an entry row and presses Enter, as a user would. */
+static void
+enter_text (GtkWidget  *entry_row,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), text);
+  /* GtkText has no activate_signal for gtk_widget_activate(): Enter emits "activate". */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry_row)), "activate");
+  drain_main_context ();
+}
+
+/* gtk_widget_activate() on a button animates a press and clicks only after a timeout. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  drain_main_context ();
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      found = find_by_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static guint
+count_tagged (Fixture    *fixture,
+              ScholiaTag *tag)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = scholia_store_get_tag_annotation_ids (fixture->store, tag, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+static ScholiaTag *
+add_user_tag_on_two_annotations (Fixture    *fixture,
+                                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) first = NULL;
+  g_autoptr(ScholiaAnnotation) second = NULL;
+  ScholiaTag *tag;
+  gint64 id;
+
+  tag = scholia_store_add_tag (fixture->store, name, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = scholia_tag_get_id (tag);
+  first = scholia_store_add_annotation (fixture->store, fixture->document, 4, 16, &id, 1,
+                                        NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  second = scholia_store_add_annotation (fixture->store, fixture->document, 20, 40, &id, 1,
+                                         NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  return tag;
+}
+
+static void
+test_lists_builtin_tags_in_order (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_assert_cmpuint (count_rows (fixture), ==, G_N_ELEMENTS (builtin_names));
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_names); i++)
+    {
+      ScholiaTagRow *row = row_at (fixture, i);
+
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, builtin_names[i]);
+      g_assert_cmpstr (scholia_tag_get_name (scholia_tag_row_get_tag (row)), ==, builtin_names[i]);
+      g_assert_cmpuint (scholia_tag_row_get_count (row), ==, 0);
+    }
+}
+
+static void
+test_add_row_creates_tag (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *add_row = template_child (fixture->manager, SCHOLIA_TYPE_TAG_MANAGER, "add_row");
+  GListModel *tags = scholia_store_get_tags (fixture->store);
+  ScholiaTag *tag;
+
+  enter_text (add_row, "harbour dues");
+
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 5);
+  g_assert_cmpuint (count_rows (fixture), ==, 5);
+  tag = store_tag_at (fixture, 4);
+  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "harbour dues");
+  g_assert_cmpstr (scholia_tag_get_colour (tag), !=, NULL);
+  g_assert_true (scholia_tag_row_get_tag (row_at (fixture, 4)) == tag);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
+
+  /* A name already taken is refused, and what was typed stays to be corrected. */
+  enter_text (add_row, "Thesis");
+  g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 5);
+  g_assert_cmpuint (count_rows (fixture), ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "Thesis");
+  g_assert_true (gtk_widget_has_css_class (add_row, "error"));
+}
+
+static void
+test_rename_from_row (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ScholiaTagRow *row = row_at (fixture, 0);
+  GtkWidget *name_row = template_child (row, SCHOLIA_TYPE_TAG_ROW, "name_row");
+  ScholiaTag *tag = scholia_tag_row_get_tag (row);
+
+  enter_text (name_row, "claim");
+  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "claim");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "claim");
+
+  /* Another tag's name is refused; the tag keeps its own. */
+  enter_text (name_row, "Evidence");
+  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "claim");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+}
+
+static void
+test_describe_from_row (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ScholiaTagRow *row = row_at (fixture, 1);
+  GtkWidget *description_row = template_child (row, SCHOLIA_TYPE_TAG_ROW, "description_row");
+
+  enter_text (description_row, "Ledgers, tallies & letters");
+  g_assert_cmpstr (scholia_tag_get_description (scholia_tag_row_get_tag (row)), ==,
+                   "Ledgers, tallies & letters");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "Ledgers, tallies & letters");
+}
+
+static void
+test_palette_recolours_tag (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ScholiaTagRow *row = row_at (fixture, 2);
+  GtkWidget *palette = template_child (row, SCHOLIA_TYPE_TAG_ROW, "palette");
+  GtkWidget *purple = find_by_tooltip (palette, "Purple");
+
+  g_assert_nonnull (purple);
+  g_assert_cmpstr (scholia_colour_palette_get_colour (SCHOLIA_COLOUR_PALETTE (palette)), ==,
+                   scholia_tag_get_colour (scholia_tag_row_get_tag (row)));
+
+  click (purple);
+
+  g_assert_cmpstr (scholia_tag_get_colour (scholia_tag_row_get_tag (row)), ==, "#9141ac");
+  g_assert_cmpstr (scholia_tag_get_colour (store_tag_at (fixture, 2)), ==, "#9141ac");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (purple)));
+}
+
+static void
+test_move_down_changes_palette_order (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GtkWidget *up = template_child (row_at (fixture, 0), SCHOLIA_TYPE_TAG_ROW, "move_up_button");
+  GtkWidget *down = template_child (row_at (fixture, 0), SCHOLIA_TYPE_TAG_ROW, "move_down_button");
+
+  /* The first tag cannot go further up. */
+  g_assert_false (gtk_widget_get_sensitive (up));
+  g_assert_true (gtk_widget_get_sensitive (down));
+
+  click (down);
+
+  g_assert_cmpstr (scholia_tag_get_name (store_tag_at (fixture, 0)), ==, "evidence");
+  g_assert_cmpstr (scholia_tag_get_name (store_tag_at (fixture, 1)), ==, "thesis");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (fixture, 0))), ==,
+                   "evidence");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (fixture, 1))), ==,
+                   "thesis");
+
+  /* The last tag cannot go further down. */
+  down = template_child (row_at (fixture, 3), SCHOLIA_TYPE_TAG_ROW, "move_down_button");
+  g_assert_false (gtk_widget_get_sensitive (down));
+}
+
+static void
+test_builtin_tags_cannot_be_deleted (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  ScholiaTag *tag;
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_names); i++)
+    {
+      ScholiaTagRow *row = row_at (fixture, i);
+
+      g_assert_false (gtk_widget_get_sensitive (template_child (row, SCHOLIA_TYPE_TAG_ROW, "delete_button")));
+      g_assert_false (gtk_widget_get_sensitive (template_child (row, SCHOLIA_TYPE_TAG_ROW, "merge_button")));
+    }
+
+  tag = scholia_store_add_tag (fixture->store, "tariff", NULL, NULL, NULL);
+  g_assert_nonnull (tag);
+  drain_main_context ();
+  g_assert_true (gtk_widget_get_sensitive (template_child (row_at (fixture, 4), SCHOLIA_TYPE_TAG_ROW,
+                                                           "delete_button")));
+
+  /* Even asked directly, the manager keeps a built-in tag. */
+  gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 0)), "tags.delete", "x",
+                              scholia_tag_get_id (store_tag_at (fixture, 0)));
+  drain_main_context ();
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (fixture->store)), ==, 5);
+}
+
+static void
+test_delete_confirms_with_count_and_undoes (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaTag *tag = add_user_tag_on_two_annotations (fixture, "smuggling");
+  gint64 id = scholia_tag_get_id (tag);
+  AdwMessageDialog *dialog;
+  ScholiaTagRow *row = row_at (fixture, 4);
+
+  click (template_child (row, SCHOLIA_TYPE_TAG_ROW, "delete_button"));
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “smuggling”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "It is on 2 annotations; they keep their other tags.");
+
+  adw_message_dialog_response (dialog, "delete");
+  drain_main_context ();
+
+  g_assert_null (scholia_store_lookup_tag (fixture->store, id));
+  g_assert_cmpuint (count_rows (fixture), ==, 4);
+  g_assert_true (scholia_editor_get_can_undo (fixture->editor));
+
+  scholia_editor_undo (fixture->editor, &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  tag = scholia_store_lookup_tag (fixture->store, id);
+  g_assert_nonnull (tag);
+  g_assert_cmpuint (count_tagged (fixture, tag), ==, 2);
+  g_assert_cmpuint (count_rows (fixture), ==, 5);
+  g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 4)), ==, 2);
+}
+
+static void
+test_delete_cancel_keeps_tag (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ScholiaTag *tag = scholia_store_add_tag (fixture->store, "quarantine", NULL, NULL, NULL);
+  AdwMessageDialog *dialog;
+
+  drain_main_context ();
+  gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 4)), "row.delete", NULL);
+  drain_main_context ();
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "It is on no annotations.");
+
+  adw_message_dialog_response (dialog, "cancel");
+  drain_main_context ();
+
+  g_assert_true (scholia_store_lookup_tag (fixture->store, scholia_tag_get_id (tag)) == tag);
+  g_assert_cmpuint (count_rows (fixture), ==, 5);
+}
+
+static void
+test_merge_moves_annotations (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaTag *from = add_user_tag_on_two_annotations (fixture, "contraband");
+  ScholiaTag *into = store_tag_at (fixture, 1);
+  gint64 from_id = scholia_tag_get_id (from);
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpuint (count_tagged (fixture, into), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 4)), "row.merge-into", "x",
+                              scholia_tag_get_id (into));
+  drain_main_context ();
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Merge “contraband” into “evidence”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "2 annotations will carry “evidence” instead.");
+
+  adw_message_dialog_response (dialog, "merge");
+  drain_main_context ();
+
+  g_assert_null (scholia_store_lookup_tag (fixture->store, from_id));
+  g_assert_cmpuint (count_tagged (fixture, into), ==, 2);
+  g_assert_cmpuint (count_rows (fixture), ==, 4);
+  g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 1)), ==, 2);
+
+  scholia_editor_undo (fixture->editor, &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  g_assert_nonnull (scholia_store_lookup_tag (fixture->store, from_id));
+  g_assert_cmpuint (count_tagged (fixture, into), ==, 0);
+  g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 1)), ==, 0);
+}
+
+static void
+test_builtin_tags_cannot_be_merged_away (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  ScholiaTag *thesis = store_tag_at (fixture, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 0)), "tags.merge", "(xx)",
+                              scholia_tag_get_id (thesis),
+                              scholia_tag_get_id (store_tag_at (fixture, 1)));
+  drain_main_context ();
+
+  g_assert_null (find_message_dialog ());
+  g_assert_true (scholia_store_lookup_tag (fixture->store, scholia_tag_get_id (thesis)) == thesis);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping the tag manager tests\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/tag-manager/list/builtin-tags-in-palette-order", test_lists_builtin_tags_in_order);
+  ADD ("/tag-manager/add/enter-creates-tag-and-keeps-refused-name", test_add_row_creates_tag);
+  ADD ("/tag-manager/rename/enter-renames-in-store", test_rename_from_row);
+  ADD ("/tag-manager/describe/enter-sets-description", test_describe_from_row);
+  ADD ("/tag-manager/colour/palette-choice-recolours-tag", test_palette_recolours_tag);
+  ADD ("/tag-manager/move/down-changes-palette-order", test_move_down_changes_palette_order);
+  ADD ("/tag-manager/delete/refused-for-builtin-tags", test_builtin_tags_cannot_be_deleted);
+  ADD ("/tag-manager/delete/confirms-with-count-and-can-be-undone", test_delete_confirms_with_count_and_undoes);
+  ADD ("/tag-manager/delete/cancel-keeps-tag", test_delete_cancel_keeps_tag);
+  ADD ("/tag-manager/merge/moves-annotations-and-can-be-undone", test_merge_moves_annotations);
+  ADD ("/tag-manager/merge/refused-for-builtin-tags", test_builtin_tags_cannot_be_merged_away);
+
+#undef ADD
+
+  return g_test_run ();
+}
