@@ -86,16 +86,9 @@ layout_line (ScholiaAnnotationGutter *self,
       int end = MIN (scholia_annotation_get_end (annotation), line_end);
       Mark mark = { annotation, { 0 }, MAX_COLUMNS, line_y, line_y + line_height };
 
-      _scholia_highlighter_get_mark_colour (self->highlighter, annotation, &mark.colour);
+      int from, to;
 
-      /* The first column free at this annotation's start. */
-      for (int c = 0; c < MAX_COLUMNS; c++)
-        if (column_ends[c] <= start)
-          {
-            mark.column = c;
-            column_ends[c] = end;
-            break;
-          }
+      _scholia_highlighter_get_mark_colour (self->highlighter, annotation, &mark.colour);
 
       if (measure)
         {
@@ -115,6 +108,19 @@ layout_line (ScholiaAnnotationGutter *self,
               mark.bottom = location.y + location.height;
             }
         }
+
+      /* The first column free where this mark begins: on screen, two
+       * marks sharing a display line need two columns even when their
+       * text does not meet. */
+      from = measure ? mark.top : start;
+      to = measure ? mark.bottom : end;
+      for (int c = 0; c < MAX_COLUMNS; c++)
+        if (column_ends[c] <= from)
+          {
+            mark.column = c;
+            column_ends[c] = to;
+            break;
+          }
 
       g_array_append_val (self->marks, mark);
     }

@@ -59,6 +59,7 @@ struct _ScholiaAnnotationInspector
   GListStore         *annotation_tags;
   char               *quote_colour_class;
   GSettings          *settings;
+  PangoAttrList      *quote_attributes;
 
   GtkTextBuffer      *note_buffer;
   /* The note as last loaded or saved: the buffer differs from it while the user is typing. */
@@ -326,15 +327,20 @@ apply_reading_font (ScholiaAnnotationInspector *self)
 {
   g_autofree char *font = g_settings_get_string (self->settings, "reading-font");
   PangoFontDescription *desc = pango_font_description_from_string (font);
-  PangoAttrList *attributes = pango_attr_list_new ();
+  GtkListBoxRow *row;
+
+  g_clear_pointer (&self->quote_attributes, pango_attr_list_unref);
+  self->quote_attributes = pango_attr_list_new ();
 
   /* The reading font's face, at the sidebar's size. */
   pango_font_description_unset_fields (desc, PANGO_FONT_MASK_SIZE);
-  pango_attr_list_insert (attributes, pango_attr_font_desc_new (desc));
-  gtk_label_set_attributes (self->quote_label, attributes);
-
-  pango_attr_list_unref (attributes);
+  pango_attr_list_insert (self->quote_attributes, pango_attr_font_desc_new (desc));
   pango_font_description_free (desc);
+
+  gtk_label_set_attributes (self->quote_label, self->quote_attributes);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->orphans_list, i)) != NULL; i++)
+    gtk_label_set_attributes (GTK_LABEL (gtk_widget_get_first_child (gtk_list_box_row_get_child (row))),
+                              self->quote_attributes);
 }
 
 static void
@@ -414,6 +420,8 @@ watch_palette_tags (ScholiaAnnotationInspector *self,
     {
       g_autoptr(ScholiaTag) tag = g_list_model_get_item (self->palette, i);
 
+      /* A tag moved within the palette comes back as added: watch it once. */
+      g_signal_handlers_disconnect_by_data (tag, self);
       g_signal_connect_object (tag, "notify::name", G_CALLBACK (update_tags), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (tag, "notify::colour", G_CALLBACK (update_tags), self, G_CONNECT_SWAPPED);
     }
@@ -605,7 +613,11 @@ static GtkWidget *
 create_orphan_row (gpointer item,
                    gpointer user_data)
 {
+  ScholiaAnnotationInspector *self = user_data;
   ScholiaAnnotation *annotation = SCHOLIA_ANNOTATION (item);
+  ScholiaStore *store = get_store (self);
+  const gint64 *tag_ids;
+  guint n_tag_ids;
   GVariant *target = g_variant_new_int64 (scholia_annotation_get_id (annotation));
   GtkWidget *box;
   GtkWidget *quote;
@@ -627,7 +639,18 @@ create_orphan_row (gpointer item,
   gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (quote), 0);
   gtk_widget_add_css_class (quote, "quote");
+  gtk_label_set_attributes (GTK_LABEL (quote), self->quote_attributes);
   g_object_bind_property (annotation, "quote", quote, "label", G_BINDING_SYNC_CREATE);
+  /* Coloured as its highlight would be, to tell orphans apart at a glance. */
+  tag_ids = scholia_annotation_get_tag_ids (annotation, &n_tag_ids);
+  if (n_tag_ids > 0 && store != NULL && scholia_store_lookup_tag (store, tag_ids[0]) != NULL)
+    {
+      g_autofree char *colour_class =
+        scholia_tag_chip_colour_css_class (scholia_tag_get_colour (scholia_store_lookup_tag (store, tag_ids[0])));
+
+      if (colour_class != NULL)
+        gtk_widget_add_css_class (quote, colour_class);
+    }
   gtk_box_append (GTK_BOX (box), quote);
 
   note = gtk_label_new (NULL);
@@ -945,6 +968,7 @@ scholia_annotation_inspector_finalize (GObject *object)
 
   g_free (self->saved_note);
   g_free (self->quote_colour_class);
+  g_clear_pointer (&self->quote_attributes, pango_attr_list_unref);
 
   G_OBJECT_CLASS (scholia_annotation_inspector_parent_class)->finalize (object);
 }
@@ -1088,6 +1112,7 @@ scholia_annotation_inspector_init (ScholiaAnnotationInspector *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_tag_chip_ensure_style ();
 
   self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->annotation_tags = g_list_store_new (SCHOLIA_TYPE_TAG);

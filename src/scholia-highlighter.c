@@ -22,7 +22,10 @@
  *
  * - Every annotation paints its first tag's colour as a translucent
  *   background over its whole span ("scholia-tag-<id>"). A second tag adds
- *   a single underline in that tag's colour, a third an overline.
+ *   a single underline in that tag's colour. Further tags show only in the
+ *   chooser and the annotation's own view: GTK 4.8 crashes on an overline
+ *   colour ("overline-rgba" is freed twice when text attributes are
+ *   copied), and a character has no other line to spare.
  * - Where two or more annotations overlap, the "scholia-overlap" tag turns
  *   the underline double. The innermost (shortest) annotation there paints
  *   a stronger background in its first tag's colour, as two stacked
@@ -54,7 +57,6 @@ typedef enum
 {
   KIND_FILL,
   KIND_SECOND,
-  KIND_THIRD,
   KIND_STRONG,
   KIND_OVERLAP_LINE,
   N_KINDS
@@ -67,7 +69,6 @@ enum
 {
   BAND_FILL,
   BAND_SECOND,
-  BAND_THIRD,
   BAND_STRONG,
   BAND_OVERLAP,
   BAND_OVERLAP_LINE,
@@ -77,7 +78,6 @@ enum
 static const int kind_band[N_KINDS] = {
   [KIND_FILL] = BAND_FILL,
   [KIND_SECOND] = BAND_SECOND,
-  [KIND_THIRD] = BAND_THIRD,
   [KIND_STRONG] = BAND_STRONG,
   [KIND_OVERLAP_LINE] = BAND_OVERLAP_LINE,
 };
@@ -85,7 +85,6 @@ static const int kind_band[N_KINDS] = {
 static const char * const kind_suffix[N_KINDS] = {
   [KIND_FILL] = "",
   [KIND_SECOND] = "-second",
-  [KIND_THIRD] = "-third",
   [KIND_STRONG] = "-strong",
   [KIND_OVERLAP_LINE] = "-overlap-line",
 };
@@ -116,6 +115,7 @@ struct _ScholiaHighlighter
   GtkTextBuffer           *buffer;
   ScholiaAnnotationGutter *gutter;
   GtkEventController      *click;
+  gboolean                 pressed;
   double                   press_x;
   double                   press_y;
   /* Where the activation being emitted happened, for the chooser. */
@@ -301,13 +301,6 @@ style_text_tag (ScholiaHighlighter *self,
                     NULL);
       break;
 
-    case KIND_THIRD:
-      g_object_set (text_tag,
-                    "overline", PANGO_OVERLINE_SINGLE,
-                    "overline-rgba", &colour,
-                    NULL);
-      break;
-
     case KIND_OVERLAP_LINE:
       /* The style (double) comes from the overlap tag. */
       g_object_set (text_tag, "underline-rgba", &colour, NULL);
@@ -420,8 +413,6 @@ paint_span (ScholiaHighlighter *self,
                                  KIND_FILL), start, end);
   if (n_ids > 1)
     apply_tag (self, get_text_tag (self, lookup_tag_info (self, ids[1]), KIND_SECOND), start, end);
-  if (n_ids > 2)
-    apply_tag (self, get_text_tag (self, lookup_tag_info (self, ids[2]), KIND_THIRD), start, end);
 }
 
 static int
@@ -912,49 +903,86 @@ on_dark_changed_cb (ScholiaHighlighter *self,
 
 /* Clicks */
 
-/* A click that did not drag and left nothing selected opens what it hit;
- * a drag is the reader selecting text. */
-static void
-on_click_pressed_cb (ScholiaHighlighter *self,
-                     int                 n_press,
-                     double              x,
-                     double              y,
-                     GtkGestureClick    *click)
+/* Where @event happened, in the view's coordinates. */
+static gboolean
+get_view_position (ScholiaHighlighter *self,
+                   GdkEvent           *event,
+                   double             *x,
+                   double             *y)
 {
-  self->press_x = x;
-  self->press_y = y;
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->view));
+  double surface_x, surface_y, native_x, native_y;
+
+  if (native == NULL || !gdk_event_get_position (event, &surface_x, &surface_y))
+    return FALSE;
+
+  gtk_native_get_surface_transform (native, &native_x, &native_y);
+
+  return gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self->view),
+                                           surface_x - native_x, surface_y - native_y, x, y);
 }
 
 static void
-on_click_released_cb (ScholiaHighlighter *self,
-                      int                 n_press,
+activate_at_position (ScholiaHighlighter *self,
                       double              x,
-                      double              y,
-                      GtkGestureClick    *click)
+                      double              y)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
   GtkTextIter iter;
   int buffer_x, buffer_y;
+  int trailing;
   GdkRectangle location;
-
-  if (n_press != 1 ||
-      gtk_drag_check_threshold (GTK_WIDGET (self->view), (int) self->press_x, (int) self->press_y,
-                                (int) x, (int) y) ||
-      gtk_text_buffer_get_has_selection (self->buffer))
-    return;
 
   gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y,
                                          &buffer_x, &buffer_y);
-  if (!gtk_text_view_get_iter_at_location (text_view, &iter, buffer_x, buffer_y))
+  /* The character under the pointer, not the nearest caret position. */
+  if (!gtk_text_view_get_iter_at_position (text_view, &iter, &trailing, buffer_x, buffer_y))
     return;
 
-  /* A click on the right half of the last character of a line lands
-   * after it: only count it when the pointer is over the character. */
+  /* Past the end of a line the iter is the line's last character: only
+   * count a click over the character itself. */
   gtk_text_view_get_iter_location (text_view, &iter, &location);
-  if (buffer_x < location.x || buffer_x >= location.x + MAX (location.width, 1))
+  if (buffer_x < location.x || buffer_x >= location.x + MAX (location.width, 1) ||
+      buffer_y < location.y || buffer_y >= location.y + location.height)
     return;
 
   _scholia_highlighter_activate_at (self, gtk_text_iter_get_offset (&iter));
+}
+
+/* A primary click that did not drag and left nothing selected opens what
+ * it hit; a drag is the reader selecting text. The view's own gestures
+ * claim every press, so a gesture of ours would be cancelled: this
+ * watches the raw events before them and lets them through. */
+static gboolean
+on_view_event_cb (ScholiaHighlighter       *self,
+                  GdkEvent                 *event,
+                  GtkEventControllerLegacy *controller)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  double x, y;
+
+  if ((type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE) ||
+      gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY ||
+      !get_view_position (self, event, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+
+  if (type == GDK_BUTTON_PRESS)
+    {
+      self->pressed = TRUE;
+      self->press_x = x;
+      self->press_y = y;
+    }
+  else if (self->pressed)
+    {
+      self->pressed = FALSE;
+      if (!gtk_drag_check_threshold (GTK_WIDGET (self->view), (int) self->press_x, (int) self->press_y,
+                                     (int) x, (int) y) &&
+          !gtk_text_buffer_get_has_selection (self->buffer) &&
+          (gdk_event_get_modifier_state (event) & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) == 0)
+        activate_at_position (self, x, y);
+    }
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 /* The chooser */
@@ -1200,7 +1228,6 @@ scholia_highlighter_new (GtkSourceView *view)
 {
   ScholiaHighlighter *self;
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  GtkGesture *click;
 
   g_return_val_if_fail (GTK_SOURCE_IS_VIEW (view), NULL);
 
@@ -1219,14 +1246,9 @@ scholia_highlighter_new (GtkSourceView *view)
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (on_dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* In the capture phase, so the view's own selection gesture cannot
-   * claim the press first; the click never claims it either. */
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self, G_CONNECT_SWAPPED);
-  self->click = GTK_EVENT_CONTROLLER (click);
+  self->click = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (self->click, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->click, "event", G_CALLBACK (on_view_event_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (view), self->click);
 
   self->gutter = g_object_ref_sink (_scholia_annotation_gutter_new (self));

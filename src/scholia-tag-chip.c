@@ -48,6 +48,21 @@ static const char base_css[] =
 static GtkCssProvider *colour_provider;
 static GHashTable *styled_colours;
 
+void
+scholia_tag_chip_ensure_style (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (colour_provider != NULL || display == NULL)
+    return;
+
+  colour_provider = gtk_css_provider_new ();
+  styled_colours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_css_provider_load_from_data (colour_provider, base_css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (colour_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 char *
 scholia_tag_chip_colour_css_class (const char *colour)
 {
@@ -67,19 +82,8 @@ scholia_tag_chip_colour_css_class (const char *colour)
                                (guint) (rgba.green * 255 + 0.5),
                                (guint) (rgba.blue * 255 + 0.5));
 
-  if (colour_provider == NULL)
-    {
-      GdkDisplay *display = gdk_display_get_default ();
-
-      g_return_val_if_fail (display != NULL, css_class);
-
-      colour_provider = gtk_css_provider_new ();
-      styled_colours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (colour_provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
-
-  if (!g_hash_table_add (styled_colours, g_strdup (css_class)))
+  scholia_tag_chip_ensure_style ();
+  if (colour_provider == NULL || !g_hash_table_add (styled_colours, g_strdup (css_class)))
     return css_class;
 
   css = g_string_new (base_css);
@@ -254,6 +258,7 @@ scholia_tag_chip_class_init (ScholiaTagChipClass *klass)
 static void
 scholia_tag_chip_init (ScholiaTagChip *self)
 {
+  scholia_tag_chip_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -21,4 +21,8 @@ ScholiaTag *scholia_tag_chip_get_tag          (ScholiaTagChip *self);
  * parse. */
 char       *scholia_tag_chip_colour_css_class (const char     *colour);
 
+/* Installs the shape of chips and quotes on the default display (once; chips do it
+ * themselves): for a view that shows a quote before any chip. */
+void        scholia_tag_chip_ensure_style     (void);
+
 G_END_DECLS

@@ -18,6 +18,7 @@ struct _ScholiaTagRow
   guint           count;
 
   GtkWidget      *context_menu;
+  GtkWidget      *header;
 
   GtkMenuButton  *swatch_button;
   GtkPopover     *palette_popover;
@@ -301,6 +302,34 @@ merge_into_action (GtkWidget  *widget,
                               scholia_tag_get_id (self->tag), g_variant_get_int64 (parameter));
 }
 
+static GtkWidget *
+find_first_action_row (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (child))
+        return child;
+      found = find_first_action_row (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The row itself does not take focus in an expander; its header, which toggles it, does. */
+static gboolean
+scholia_tag_row_grab_focus (GtkWidget *widget)
+{
+  ScholiaTagRow *self = SCHOLIA_TAG_ROW (widget);
+
+  return self->header != NULL && gtk_widget_grab_focus (self->header);
+}
+
 static void
 scholia_tag_row_size_allocate (GtkWidget *widget,
                                int        width,
@@ -352,6 +381,7 @@ scholia_tag_row_dispose (GObject *object)
   ScholiaTagRow *self = SCHOLIA_TAG_ROW (object);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  self->header = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_TAG_ROW);
   g_clear_object (&self->tag);
   g_clear_object (&self->store);
@@ -416,6 +446,7 @@ scholia_tag_row_class_init (ScholiaTagRowClass *klass)
   object_class->get_property = scholia_tag_row_get_property;
   object_class->set_property = scholia_tag_row_set_property;
   widget_class->size_allocate = scholia_tag_row_size_allocate;
+  widget_class->grab_focus = scholia_tag_row_grab_focus;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -468,9 +499,7 @@ scholia_tag_row_class_init (ScholiaTagRowClass *klass)
   gtk_widget_class_install_action (widget_class, "row.show-menu", NULL, show_menu_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "row.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, "row.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "row.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, "row.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "row.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "row.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "row.show-menu", NULL);
@@ -485,6 +514,12 @@ scholia_tag_row_init (ScholiaTagRow *self)
   g_autoptr(GMenu) remove_section = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* libadwaita 1.2 does not pass use-markup on to the expander's header row, which would read
+   * a tag called "dues & tolls" as broken markup; later versions bind it themselves. */
+  self->header = find_first_action_row (GTK_WIDGET (self));
+  g_assert (self->header != NULL);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->header), FALSE);
 
   gtk_drawing_area_set_draw_func (self->swatch, draw_swatch_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->merge_button, create_merge_popup_cb, self, NULL);

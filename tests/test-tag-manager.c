@@ -322,6 +322,8 @@ test_move_down_changes_palette_order (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (down));
 
   click (down);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->manager)),
+                                         GTK_WIDGET (row_at (fixture, 1))));
 
   g_assert_cmpstr (scholia_tag_get_name (store_tag_at (fixture, 0)), ==, "evidence");
   g_assert_cmpstr (scholia_tag_get_name (store_tag_at (fixture, 1)), ==, "thesis");
