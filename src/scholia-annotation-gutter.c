@@ -214,7 +214,7 @@ collect_hit_marks (ScholiaAnnotationGutter *self,
 
       if (self->pressed && mark->column == MIN (column, MAX_COLUMNS) &&
           buffer_y >= mark->top && buffer_y < mark->bottom)
-        g_ptr_array_add (hits, mark->annotation);
+        g_ptr_array_add (hits, g_object_ref (mark->annotation));
     }
   if (hits->len > 0)
     return;
@@ -224,13 +224,13 @@ collect_hit_marks (ScholiaAnnotationGutter *self,
       const Mark *mark = &g_array_index (self->marks, Mark, i);
 
       if (self->pressed && buffer_y >= mark->top && buffer_y < mark->bottom)
-        g_ptr_array_add (hits, mark->annotation);
+        g_ptr_array_add (hits, g_object_ref (mark->annotation));
     }
   if (hits->len > 0)
     return;
 
   for (guint i = 0; i < self->marks->len; i++)
-    g_ptr_array_add (hits, g_array_index (self->marks, Mark, i).annotation);
+    g_ptr_array_add (hits, g_object_ref (g_array_index (self->marks, Mark, i).annotation));
 }
 
 static void
@@ -255,8 +255,6 @@ scholia_annotation_gutter_activate (GtkSourceGutterRenderer *renderer,
 
   /* area is where the line's cell starts, in this renderer's coordinates. */
   collect_hit_marks (self, line_y + (int) self->press_y - area->y, hits);
-  for (guint i = 0; i < hits->len; i++)
-    g_object_ref (g_ptr_array_index (hits, i));
 
   pointing_to.x = 0;
   pointing_to.y = self->pressed ? (int) self->press_y : area->y;

@@ -249,13 +249,6 @@ span_free (Span *span)
   g_free (span);
 }
 
-static const gint64 *
-get_tag_ids (ScholiaAnnotation *annotation,
-             guint             *n_ids)
-{
-  return scholia_annotation_get_tag_ids (annotation, n_ids);
-}
-
 /* Tags */
 
 static void
@@ -366,7 +359,7 @@ first_tag_info (ScholiaHighlighter *self,
                 ScholiaAnnotation  *annotation)
 {
   guint n_ids;
-  const gint64 *ids = get_tag_ids (annotation, &n_ids);
+  const gint64 *ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
 
   return n_ids > 0 ? lookup_tag_info (self, ids[0]) : self->untagged;
 }
@@ -402,7 +395,7 @@ paint_span (ScholiaHighlighter *self,
             int                 end)
 {
   guint n_ids;
-  const gint64 *ids = get_tag_ids (span->annotation, &n_ids);
+  const gint64 *ids = scholia_annotation_get_tag_ids (span->annotation, &n_ids);
 
   start = MAX (start, span->start);
   end = MIN (end, span->end);
@@ -993,7 +986,7 @@ describe_tags (ScholiaHighlighter *self,
 {
   g_autoptr(GString) names = g_string_new (NULL);
   guint n_ids;
-  const gint64 *ids = get_tag_ids (annotation, &n_ids);
+  const gint64 *ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
 
   for (guint i = 0; i < n_ids; i++)
     {

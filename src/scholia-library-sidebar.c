@@ -10,6 +10,7 @@
 #include "scholia-dates.h"
 #include "scholia-document-row.h"
 #include "scholia-library-sidebar.h"
+#include "scholia-names.h"
 
 /* The sidebar's models, from the store down to the list view:
  *
@@ -145,21 +146,6 @@ scholia_author_group_init (ScholiaAuthorGroup *self)
 {
 }
 
-/* Historians look authors up by surname: "Helena Marwick" files under M. The surname is taken
- * as the last word, which keeps "Ferrand-Baptiste" whole. */
-static char *
-surname_collate_key (const char *name)
-{
-  const char *space = strrchr (name, ' ');
-  g_autofree char *surname_first = NULL;
-
-  if (space == NULL)
-    return g_utf8_collate_key (name, -1);
-
-  surname_first = g_strdup_printf ("%s %.*s", space + 1, (int) (space - name), name);
-  return g_utf8_collate_key (surname_first, -1);
-}
-
 static ScholiaAuthorGroup *
 scholia_author_group_new (const char *key,
                           GListModel *matching,
@@ -170,7 +156,7 @@ scholia_author_group_new (const char *key,
 
   self->key = g_strdup (key);
   self->name = g_strdup (*key != '\0' ? key : _("Unknown Author"));
-  self->collate_key = surname_collate_key (self->name);
+  self->collate_key = scholia_names_collate_key (self->name);
   self->filter = gtk_custom_filter_new (author_group_filter_func, self, NULL);
 
   filtered = gtk_filter_list_model_new (g_object_ref (matching),

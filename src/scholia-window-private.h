@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "scholia-annotation-inspector.h"
+#include "scholia-editor.h"
+#include "scholia-highlighter.h"
 #include "scholia-import-batch.h"
 #include "scholia-reading-view.h"
+#include "scholia-tag-palette.h"
 #include "scholia-window.h"
 
 G_BEGIN_DECLS
 
 /* The window's parts, shared by the files that implement it: scholia-window.c (panes, the open
- * document, deleting) and scholia-window-import.c (every way essays come in). */
+ * document, deleting), scholia-window-import.c (every way essays come in) and
+ * scholia-window-annotate.c (highlighting, the inspector, undo). */
 struct _ScholiaWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -29,6 +34,17 @@ struct _ScholiaWindow
   GPtrArray            *import_failures;
   guint                 import_reveal_id;
 
+  /* Every annotation edit of the open library goes through the editor, so it can be undone;
+   * the highlighter draws the open document's annotations (its live list) on the reader. */
+  ScholiaEditor        *editor;
+  GSignalGroup         *editor_signals;
+  GSignalGroup         *tags_signals;
+  ScholiaHighlighter   *highlighter;
+  GListModel           *annotations;
+  GMenu                *tag_menu;
+  GMenu                *selection_menu;
+  GPtrArray            *menu_tags;
+
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
@@ -44,7 +60,13 @@ struct _ScholiaWindow
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
   GtkStack             *document_stack;
+  AdwFlap              *inspector_flap;
   AdwBin               *document_bin;
+  ScholiaAnnotationInspector *inspector;
+  ScholiaTagPalette    *tag_palette;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkToggleButton      *inspector_button;
   ScholiaReadingView   *reading_view;
   GtkActionBar         *import_bar;
   GtkLabel             *import_label;
@@ -58,5 +80,14 @@ void _scholia_window_update_actions    (ScholiaWindow  *self);
 void _scholia_window_notify_importing  (ScholiaWindow  *self);
 void _scholia_window_add_message_toast (ScholiaWindow  *self,
                                         const char     *message);
+
+void _scholia_window_class_init_annotate     (GtkWidgetClass  *widget_class);
+void _scholia_window_init_annotate           (ScholiaWindow   *self);
+void _scholia_window_dispose_annotate        (ScholiaWindow   *self);
+void _scholia_window_update_annotate_actions (ScholiaWindow   *self);
+void _scholia_window_annotate_set_store      (ScholiaWindow   *self);
+void _scholia_window_annotate_leave_document (ScholiaWindow   *self);
+void _scholia_window_annotate_show_document  (ScholiaWindow   *self,
+                                              const char      *text);
 
 G_END_DECLS

@@ -556,6 +556,37 @@ test_click_opens_annotations (Fixture       *fixture,
 }
 
 static void
+test_gutter_mark_opens_annotation (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(ScholiaAnnotation) alone = annotate (fixture, "Her critics", &fixture->thesis, 1);
+  g_autoptr(ScholiaAnnotation) first = annotate (fixture, "Marguerite Dufresne’s argument", &fixture->thesis, 1);
+  g_autoptr(ScholiaAnnotation) second = annotate (fixture, "The surviving folios", &fixture->source, 1);
+  GtkSourceGutterRenderer *renderer =
+    GTK_SOURCE_GUTTER_RENDERER (scholia_highlighter_get_gutter (fixture->highlighter));
+  GdkRectangle area = { 0, 0, 18, 24 };
+  GtkTextIter iter;
+
+  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
+                                  scholia_store_get_tags (fixture->store));
+
+  gtk_text_buffer_get_iter_at_line (fixture->buffer, &iter, 0);
+  g_assert_false (gtk_source_gutter_renderer_query_activatable (renderer, &iter, &area));
+
+  gtk_text_buffer_get_iter_at_line (fixture->buffer, &iter, 3);
+  g_assert_true (gtk_source_gutter_renderer_query_activatable (renderer, &iter, &area));
+  gtk_source_gutter_renderer_activate (renderer, &iter, &area, GDK_BUTTON_PRIMARY, 0, 1);
+  g_assert_cmpuint (fixture->activated->len, ==, 1);
+  g_assert_true (g_ptr_array_index (fixture->activated, 0) == alone);
+
+  /* A paragraph with two marks: the reader chooses. */
+  gtk_text_buffer_get_iter_at_line (fixture->buffer, &iter, 1);
+  gtk_source_gutter_renderer_activate (renderer, &iter, &area, GDK_BUTTON_PRIMARY, 0, 1);
+  g_assert_cmpuint (fixture->activated_several->len, ==, 1);
+  g_assert_nonnull (_scholia_annotation_gutter_get_popover (scholia_highlighter_get_gutter (fixture->highlighter)));
+}
+
+static void
 test_tags_below_other_tags (Fixture       *fixture,
                             gconstpointer  user_data)
 {
@@ -602,6 +633,7 @@ main (int   argc,
   ADD_TEST ("/highlighter/anchor/orphan-not-drawn-on-open", test_orphan_not_drawn_on_open);
   ADD_TEST ("/highlighter/gutter/marks-the-lines-touched", test_gutter_marks_lines);
   ADD_TEST ("/highlighter/click/opens-one-or-offers-a-choice", test_click_opens_annotations);
+  ADD_TEST ("/highlighter/gutter/mark-opens-its-annotations", test_gutter_mark_opens_annotation);
   ADD_TEST ("/highlighter/priority/below-find-and-other-tags", test_tags_below_other_tags);
 
   return g_test_run ();

@@ -466,6 +466,13 @@ count_items_changed (GListModel *model,
 }
 
 static void
+count_store_changes (guint  *calls,
+                     gint64  document_id)
+{
+  (*calls)++;
+}
+
+static void
 test_documents_update_and_shared_authors (Fixture       *fixture,
                                           gconstpointer  data)
 {
@@ -944,9 +951,11 @@ test_annotations_live_list (Fixture       *fixture,
   ScholiaTag *tag = scholia_store_find_tag (store, "evidence", NULL);
   gint64 tag_id = scholia_tag_get_id (tag);
   guint changes = 0;
+  guint store_changes = 0;
 
   list = scholia_store_list_annotations (store, document, &error);
   g_signal_connect (list, "items-changed", G_CALLBACK (count_items_changed), &changes);
+  g_signal_connect_swapped (store, "annotations-changed", G_CALLBACK (count_store_changes), &store_changes);
 
   /* Every caller shares the one live list, and each holds its own reference. */
   {
@@ -960,11 +969,13 @@ test_annotations_live_list (Fixture       *fixture,
   earlier = scholia_store_add_annotation (store, document, 10, 20, &tag_id, 1, NULL, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (store_changes, ==, 2);
   first = g_list_model_get_item (list, 0);
   g_assert_true (first == earlier);
 
   /* Deleting a tag takes it off the annotations that views are showing. */
   g_assert_true (scholia_store_delete_tag (store, tag, &error));
+  g_assert_cmpuint (store_changes, ==, 3);
   g_assert_false (scholia_annotation_has_tag (later, tag_id));
   g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 0);
 }

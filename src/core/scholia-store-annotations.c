@@ -290,6 +290,7 @@ scholia_store_add_annotation (ScholiaStore     *self,
   remember_annotation (self, annotation);
   list_insert (self, annotation);
   adjust_annotation_count (self, document_id, 1);
+  _scholia_store_emit_annotations_changed (self, document_id);
 
   return g_steal_pointer (&annotation);
 
@@ -298,12 +299,13 @@ failed:
   return NULL;
 }
 
-/* annotation id → GArray of label ids, in the order they were added. */
-static GHashTable *
-load_links (ScholiaStore  *self,
-            const char    *sql,
-            gint64         document_id,
-            GError       **error)
+/* annotation id → GArray of label ids, in the order they were added, for the annotations a
+ * query with one parameter (a document or a theme) selects. */
+GHashTable *
+_scholia_store_load_links (ScholiaStore  *self,
+                           const char    *sql,
+                           gint64         document_id,
+                           GError       **error)
 {
   g_autoptr(GHashTable) links = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_array_unref);
@@ -371,14 +373,14 @@ scholia_store_list_annotations (ScholiaStore     *self,
   if (list != NULL)
     return G_LIST_MODEL (g_object_ref (g_steal_pointer (&list)));
 
-  tags = load_links (self,
+  tags = _scholia_store_load_links (self,
                      "SELECT l.annotation_id, l.tag_id FROM annotation_tags l"
                      " JOIN annotations a ON a.id = l.annotation_id"
                      " WHERE a.document_id = ? ORDER BY l.annotation_id, l.position",
                      document_id, error);
   if (tags == NULL)
     return NULL;
-  themes = load_links (self,
+  themes = _scholia_store_load_links (self,
                        "SELECT l.annotation_id, l.theme_id FROM annotation_themes l"
                        " JOIN annotations a ON a.id = l.annotation_id"
                        " WHERE a.document_id = ? ORDER BY l.annotation_id, l.position",
@@ -513,6 +515,7 @@ scholia_store_set_annotation_note (ScholiaStore       *self,
 
   scholia_annotation_set_note (annotation, note);
   scholia_annotation_set_modified (annotation, now);
+  _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (annotation));
   return TRUE;
 
 failed:
@@ -571,6 +574,7 @@ scholia_store_set_annotation_tags (ScholiaStore       *self,
 
   scholia_annotation_set_tag_ids (annotation, tag_ids, n_tag_ids);
   scholia_annotation_set_modified (annotation, now);
+  _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (annotation));
   return TRUE;
 }
 
@@ -595,6 +599,7 @@ scholia_store_set_annotation_themes (ScholiaStore       *self,
 
   scholia_annotation_set_theme_ids (annotation, theme_ids, n_theme_ids);
   scholia_annotation_set_modified (annotation, now);
+  _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (annotation));
   return TRUE;
 }
 
@@ -628,6 +633,7 @@ scholia_store_delete_annotation (ScholiaStore       *self,
 
   list_remove (self, annotation);
   adjust_annotation_count (self, scholia_annotation_get_document_id (annotation), -1);
+  _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (annotation));
   return TRUE;
 
 failed:
@@ -811,6 +817,7 @@ scholia_store_restore_annotation (ScholiaStore       *self,
     remember_annotation (self, annotation);
   list_insert (self, annotation);
   adjust_annotation_count (self, scholia_annotation_get_document_id (annotation), 1);
+  _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (annotation));
   return TRUE;
 
 failed:
@@ -909,6 +916,7 @@ scholia_store_update_anchors (ScholiaStore               *self,
       scholia_annotation_set_range (resolved[0].annotation, resolved[0].start, resolved[0].end);
       scholia_annotation_set_orphaned (resolved[0].annotation, resolved[0].orphaned);
       list_insert (self, resolved[0].annotation);
+      _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (resolved[0].annotation));
       return TRUE;
     }
 
@@ -927,6 +935,8 @@ scholia_store_update_anchors (ScholiaStore               *self,
         if (g_hash_table_add (resorted, g_memdup2 (&document_id, sizeof document_id)))
           resort_list (self, document_id);
       }
+    _scholia_store_emit_annotations_changed (self, g_hash_table_size (resorted) == 1 ?
+                                             scholia_annotation_get_document_id (resolved[0].annotation) : 0);
   }
   return TRUE;
 

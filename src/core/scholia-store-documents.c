@@ -586,6 +586,7 @@ scholia_store_update_document (ScholiaStore     *self,
   scholia_document_set_source (document, new_source);
   scholia_document_set_modified (document, now);
   g_object_thaw_notify (G_OBJECT (document));
+  _scholia_store_emit_annotations_changed (self, scholia_document_get_id (document));
   return TRUE;
 
 failed:
@@ -640,6 +641,7 @@ scholia_store_delete_document (ScholiaStore     *self,
     goto failed;
 
   _scholia_store_forget_document (self, id);
+  _scholia_store_emit_annotations_changed (self, id);
   return TRUE;
 
 failed:
@@ -765,6 +767,7 @@ scholia_store_rename_author (ScholiaStore  *self,
       if (g_ascii_strcasecmp (scholia_document_get_author (document), old_name) == 0)
         scholia_document_set_author (document, clean_name);
     }
+  _scholia_store_emit_annotations_changed (self, 0);
   return TRUE;
 
 failed:

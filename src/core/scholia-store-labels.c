@@ -324,6 +324,7 @@ delete_label (ScholiaStore     *self,
   _scholia_store_forget_label (self, kind->link_table, id);
   if (g_list_store_find (labels, label, &position))
     g_list_store_remove (labels, position);
+  _scholia_store_emit_annotations_changed (self, 0);
   return TRUE;
 
 failed:
@@ -492,6 +493,7 @@ merge_labels (ScholiaStore     *self,
   _scholia_store_relabel (self, kind->link_table, label_id (from), label_id (into));
   if (g_list_store_find (labels, from, &position))
     g_list_store_remove (labels, position);
+  _scholia_store_emit_annotations_changed (self, 0);
   return TRUE;
 
 failed:
@@ -597,6 +599,7 @@ restore_label (ScholiaStore     *self,
   if (annotation_ids != NULL)
     _scholia_store_link_label (self, kind->link_table, label_id (label),
                                (gint64 *) annotation_ids->data, annotation_ids->len);
+  _scholia_store_emit_annotations_changed (self, 0);
   return TRUE;
 
 failed:

@@ -37,6 +37,8 @@ ScholiaStore *_scholia_store_open_with_migrations (const char              *path
                                                    GError                 **error);
 
 gint64        _scholia_store_now                  (void);
+void          _scholia_store_emit_annotations_changed (ScholiaStore       *self,
+                                                       gint64              document_id);
 gint64        _scholia_store_count_characters     (const char              *text);
 gboolean      _scholia_store_load_documents       (ScholiaStore            *self,
                                                    GError                 **error);
@@ -64,6 +66,10 @@ void          _scholia_store_link_label           (ScholiaStore            *self
 void          _scholia_store_forget_label         (ScholiaStore            *self,
                                                    const char              *link_table,
                                                    gint64                   label_id);
+GHashTable   *_scholia_store_load_links           (ScholiaStore            *self,
+                                                   const char              *sql,
+                                                   gint64                   id,
+                                                   GError                 **error);
 void          _scholia_store_release_live         (ScholiaStore            *self);
 gboolean      _scholia_store_delete_unused_authors (ScholiaStore           *self,
                                                     GError                **error);

@@ -271,6 +271,7 @@ scholia_store_restore_document (ScholiaStore            *self,
                                 ScholiaDeletedDocument  *deleted,
                                 GError                 **error)
 {
+  ScholiaDocument *restored;
   sqlite3_stmt *stmt;
   gint64 author_id;
 
@@ -310,7 +311,10 @@ scholia_store_restore_document (ScholiaStore            *self,
       !scholia_db_commit (self->db, error))
     goto failed;
 
-  return _scholia_store_load_document (self, deleted->id, error);
+  restored = _scholia_store_load_document (self, deleted->id, error);
+  if (restored != NULL)
+    _scholia_store_emit_annotations_changed (self, deleted->id);
+  return restored;
 
 failed:
   scholia_db_rollback (self->db);

@@ -17,6 +17,13 @@
 
 G_DEFINE_FINAL_TYPE (ScholiaStore, scholia_store, G_TYPE_OBJECT)
 
+enum {
+  ANNOTATIONS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef enum
 {
   FILE_IS_MISSING,
@@ -251,6 +258,14 @@ scholia_store_class_init (ScholiaStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = scholia_store_finalize;
+
+  /* After any committed change that views gathering passages across documents (comparison,
+   * matrix) must reflect: annotations added, deleted, moved or re-labelled, tags or themes
+   * deleted or merged, documents' metadata edited, documents deleted or restored. The argument
+   * is the one document concerned, or 0 when several may be. */
+  signals[ANNOTATIONS_CHANGED] =
+    g_signal_new ("annotations-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -356,6 +371,13 @@ scholia_store_get_counts (ScholiaStore   *self,
   counts->themes = sqlite3_column_int (stmt, 4);
   sqlite3_reset (stmt);
   return TRUE;
+}
+
+void
+_scholia_store_emit_annotations_changed (ScholiaStore *self,
+                                         gint64        document_id)
+{
+  g_signal_emit (self, signals[ANNOTATIONS_CHANGED], 0, document_id);
 }
 
 gint64

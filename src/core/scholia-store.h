@@ -5,6 +5,7 @@
 
 #include "scholia-annotation.h"
 #include "scholia-document.h"
+#include "scholia-passage.h"
 #include "scholia-tag.h"
 #include "scholia-theme.h"
 #include "scholia-types.h"
@@ -18,6 +19,10 @@ G_BEGIN_DECLS
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (ScholiaStore, scholia_store, SCHOLIA, STORE, GObject)
+
+/* Signals: "annotations-changed" (gint64 document_id, 0 for several) after any committed change
+ * to annotations, their tags or themes, or the metadata of their documents, for views that
+ * gather passages across documents. */
 
 /* Opening. A missing file becomes a new library (mode 0600, parent folders created); an existing
  * file is checked read-only first and refused, byte-for-byte unchanged, when it is not a Scholia
@@ -232,5 +237,23 @@ gboolean           scholia_store_update_anchors    (ScholiaStore              *s
                                                     const ScholiaAnchorUpdate *updates,
                                                     guint                      n_updates,
                                                     GError                   **error);
+
+/* For comparisons (GTK-free, in scholia-comparison.h): every placed passage of a theme as a
+ * ScholiaPassage, in no particular order, and how many passages each author has on each theme
+ * (split by tag when by_tag; tag_id 0 otherwise). Authors without a name count under "". */
+typedef struct
+{
+  char   *author;
+  gint64  theme_id;
+  gint64  tag_id;
+  guint   count;
+} ScholiaPassageCount;
+
+GPtrArray *scholia_store_list_theme_passages  (ScholiaStore  *self,
+                                               ScholiaTheme  *theme,
+                                               GError       **error);
+GArray    *scholia_store_count_theme_passages (ScholiaStore  *self,
+                                               gboolean       by_tag,
+                                               GError       **error);
 
 G_END_DECLS

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "scholia-store.h"
+
+G_BEGIN_DECLS
+
+/* Authors × themes: how many placed passages each author has on each theme, optionally split
+ * by tag. Every author of the library is a row and every theme a column, so that an author's
+ * silence on a theme shows as an empty cell. Authors come by surname (no author last), themes
+ * in the user's order. A snapshot: build a new one after changes. */
+typedef struct _ScholiaMatrix ScholiaMatrix;
+
+ScholiaMatrix *scholia_matrix_new            (ScholiaStore  *store,
+                                              GError       **error);
+void           scholia_matrix_free           (ScholiaMatrix *self);
+guint          scholia_matrix_get_n_authors  (ScholiaMatrix *self);
+const char    *scholia_matrix_get_author     (ScholiaMatrix *self,
+                                              guint          row);
+guint          scholia_matrix_get_n_themes   (ScholiaMatrix *self);
+ScholiaTheme  *scholia_matrix_get_theme      (ScholiaMatrix *self,
+                                              guint          column);
+guint          scholia_matrix_get_count      (ScholiaMatrix *self,
+                                              guint          row,
+                                              guint          column,
+                                              gint64         tag_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaMatrix, scholia_matrix_free)
+
+G_END_DECLS

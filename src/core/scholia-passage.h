@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "scholia-types.h"
+
+G_BEGIN_DECLS
+
+#define SCHOLIA_TYPE_PASSAGE (scholia_passage_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScholiaPassage, scholia_passage, SCHOLIA, PASSAGE, GObject)
+
+/* One annotated passage as a comparison shows it: the annotation's quote, note and tags with the
+ * title, date and author of its document. A light, read-only snapshot: a comparison over a
+ * large library holds thousands without loading whole documents' annotations. */
+typedef struct
+{
+  gint64      annotation_id;
+  gint64      document_id;
+  int         start;
+  int         end;
+  const char *quote;
+  const char *note;
+  const char *title;
+  const char *date;
+  const char *author;   /* "" when the document has none */
+  const char *page;     /* the printed page of the passage's start, "" when unknown */
+} ScholiaPassageInfo;
+
+ScholiaPassage *scholia_passage_new              (const ScholiaPassageInfo *info,
+                                                  const gint64             *tag_ids,
+                                                  guint                     n_tag_ids);
+gint64          scholia_passage_get_annotation_id (ScholiaPassage *self);
+gint64          scholia_passage_get_document_id  (ScholiaPassage *self);
+int             scholia_passage_get_start        (ScholiaPassage *self);
+int             scholia_passage_get_end          (ScholiaPassage *self);
+const char     *scholia_passage_get_quote        (ScholiaPassage *self);
+const char     *scholia_passage_get_note         (ScholiaPassage *self);
+const char     *scholia_passage_get_title        (ScholiaPassage *self);
+const char     *scholia_passage_get_date         (ScholiaPassage *self);
+const char     *scholia_passage_get_author       (ScholiaPassage *self);
+const char     *scholia_passage_get_page         (ScholiaPassage *self);
+const gint64   *scholia_passage_get_tag_ids      (ScholiaPassage *self,
+                                                  guint          *n_tag_ids);
+gboolean        scholia_passage_has_tag          (ScholiaPassage *self,
+                                                  gint64          tag_id);
+
+G_END_DECLS

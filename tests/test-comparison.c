@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "scholia-comparison.h"
+#include "scholia-matrix.h"
+
+static const char essay[] =
+  "The river silted. The railway came late. The dues rose. The merchants left for Kessmouth.\n";
+
+typedef struct
+{
+  char              *dir;
+  ScholiaStore      *store;
+  ScholiaDocument   *marwick;
+  ScholiaDocument   *lindqvist_late;
+  ScholiaDocument   *lindqvist_early;
+  ScholiaDocument   *anonymous;
+  ScholiaDocument   *okafor;
+  ScholiaTheme      *silt;
+  ScholiaTheme      *railway;
+  gint64             thesis;
+  gint64             evidence;
+  ScholiaComparison *comparison;
+} Fixture;
+
+static ScholiaDocument *
+add_document (Fixture    *fixture,
+              const char *title,
+              const char *author,
+              const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document = scholia_store_add_document (fixture->store, title, author, date, NULL,
+                                                          essay, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static ScholiaAnnotation *
+annotate (Fixture         *fixture,
+          ScholiaDocument *document,
+          const char      *quote,
+          gint64           tag_id,
+          ScholiaTheme    *theme)
+{
+  g_autoptr(GError) error = NULL;
+  int start = g_utf8_pointer_to_offset (essay, strstr (essay, quote));
+  gint64 theme_id = scholia_theme_get_id (theme);
+  ScholiaAnnotation *annotation;
+
+  annotation = scholia_store_add_annotation (fixture->store, document, start, start + strlen (quote),
+                                             &tag_id, 1, &theme_id, 1, "a note", &error);
+  g_assert_no_error (error);
+  return annotation;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scholia-comparison-XXXXXX", &error);
+  path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->store = scholia_store_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->marwick = add_document (fixture, "The Silted Staple", "Helena Marwick", "1956");
+  fixture->lindqvist_late = add_document (fixture, "The Twelve Houses", "Tomasz Lindqvist", "c. 1925");
+  fixture->lindqvist_early = add_document (fixture, "A Letter on the Harbour", "Tomasz Lindqvist", "spring 1917");
+  fixture->anonymous = add_document (fixture, "Harbour Board Minutes", NULL, "1843");
+  fixture->okafor = add_document (fixture, "A River Grown Tired", "Adaeze Okafor", "spring 1978");
+  fixture->silt = scholia_store_add_theme (fixture->store, "Silt", NULL, NULL, &error);
+  fixture->railway = scholia_store_add_theme (fixture->store, "Railway", NULL, NULL, &error);
+  fixture->thesis = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "thesis", NULL));
+  fixture->evidence = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "evidence", NULL));
+
+  g_object_unref (annotate (fixture, fixture->marwick, "The dues rose", fixture->evidence, fixture->silt));
+  g_object_unref (annotate (fixture, fixture->marwick, "The river silted", fixture->thesis, fixture->silt));
+  g_object_unref (annotate (fixture, fixture->lindqvist_late, "The river silted", fixture->thesis, fixture->silt));
+  g_object_unref (annotate (fixture, fixture->lindqvist_early, "The merchants left", fixture->evidence, fixture->silt));
+  g_object_unref (annotate (fixture, fixture->anonymous, "The dues rose", fixture->evidence, fixture->silt));
+  g_object_unref (annotate (fixture, fixture->marwick, "The railway came late", fixture->thesis, fixture->railway));
+
+  fixture->comparison = scholia_comparison_new (fixture->store);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
+
+  g_assert_finalize_object (fixture->comparison);
+  g_clear_object (&fixture->store);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_free (fixture->dir);
+}
+
+/* "author | title | quote" per passage, one line each, to compare orders at a glance. */
+static char *
+describe (Fixture *fixture)
+{
+  GListModel *passages = scholia_comparison_get_passages (fixture->comparison);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+
+      g_string_append_printf (out, "%s | %s | %s\n", scholia_passage_get_author (passage),
+                              scholia_passage_get_title (passage), scholia_passage_get_quote (passage));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_grouping_and_order (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *order = NULL;
+  g_auto(GStrv) authors = NULL;
+
+  scholia_comparison_set_theme (fixture->comparison, fixture->silt);
+  order = describe (fixture);
+  /* By surname; within an author by date ("spring 1917" before "c. 1925"); in text order
+   * within a document; no author last. */
+  g_assert_cmpstr (order, ==,
+                   "Tomasz Lindqvist | A Letter on the Harbour | The merchants left\n"
+                   "Tomasz Lindqvist | The Twelve Houses | The river silted\n"
+                   "Helena Marwick | The Silted Staple | The river silted\n"
+                   "Helena Marwick | The Silted Staple | The dues rose\n"
+                   " | Harbour Board Minutes | The dues rose\n");
+
+  authors = scholia_comparison_list_authors (fixture->comparison);
+  g_assert_cmpuint (g_strv_length (authors), ==, 3);
+  g_assert_cmpstr (authors[0], ==, "Tomasz Lindqvist");
+  g_assert_cmpstr (authors[2], ==, "");
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GListModel *passages = scholia_comparison_get_passages (fixture->comparison);
+  const char *marwick[] = { "Helena Marwick", NULL };
+
+  scholia_comparison_set_theme (fixture->comparison, fixture->silt);
+  scholia_comparison_set_tag_filter (fixture->comparison, &fixture->thesis, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
+
+  scholia_comparison_set_author_filter (fixture->comparison, marwick);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 1);
+
+  scholia_comparison_set_tag_filter (fixture->comparison, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
+  scholia_comparison_set_author_filter (fixture->comparison, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 5);
+}
+
+static void
+test_live_updates (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *passages = scholia_comparison_get_passages (fixture->comparison);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) added = NULL;
+  g_autoptr(ScholiaPassage) first = NULL;
+
+  scholia_comparison_set_theme (fixture->comparison, fixture->silt);
+  scholia_comparison_set_tag_filter (fixture->comparison, &fixture->evidence, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 3);
+
+  added = annotate (fixture, fixture->okafor, "The river silted", fixture->evidence, fixture->silt);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 4);
+
+  /* Retagged as a thesis, it leaves the evidence-only view… */
+  g_assert_true (scholia_store_set_annotation_tags (fixture->store, added, &fixture->thesis, 1, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 3);
+  g_assert_true (scholia_store_set_annotation_tags (fixture->store, added, &fixture->evidence, 1, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 4);
+
+  /* …and a renamed author regroups at once: Okafor becomes "Aalto", first by surname. */
+  g_assert_true (scholia_store_update_document (fixture->store, fixture->okafor, NULL, "Adaeze Aalto",
+                                                NULL, NULL, &error));
+  first = g_list_model_get_item (passages, 0);
+  g_assert_cmpstr (scholia_passage_get_author (first), ==, "Adaeze Aalto");
+
+  g_assert_true (scholia_store_delete_annotation (fixture->store, added, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 3);
+
+  /* Orphans have no place to open: they leave the comparison. */
+  g_clear_object (&first);
+  first = g_list_model_get_item (passages, 0);
+  {
+    g_autoptr(ScholiaAnnotation) annotation = scholia_store_get_annotation (fixture->store,
+                                                                            scholia_passage_get_annotation_id (first),
+                                                                            &error);
+
+    g_assert_true (scholia_store_set_annotation_anchor (fixture->store, annotation, -1, -1, TRUE, &error));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
+
+  g_assert_true (scholia_store_delete_theme (fixture->store, fixture->silt, &error));
+  g_assert_null (scholia_comparison_get_theme (fixture->comparison));
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 0);
+}
+
+static void
+test_matrix_counts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaMatrix) matrix = scholia_matrix_new (fixture->store, &error);
+
+  g_assert_no_error (error);
+  /* Every author is a row, Okafor too, though silent on both themes; no author last. */
+  g_assert_cmpuint (scholia_matrix_get_n_authors (matrix), ==, 4);
+  g_assert_cmpstr (scholia_matrix_get_author (matrix, 0), ==, "Tomasz Lindqvist");
+  g_assert_cmpstr (scholia_matrix_get_author (matrix, 1), ==, "Helena Marwick");
+  g_assert_cmpstr (scholia_matrix_get_author (matrix, 2), ==, "Adaeze Okafor");
+  g_assert_cmpstr (scholia_matrix_get_author (matrix, 3), ==, "");
+  g_assert_cmpuint (scholia_matrix_get_n_themes (matrix), ==, 2);
+  g_assert_true (scholia_matrix_get_theme (matrix, 0) == fixture->silt);
+
+  g_assert_cmpuint (scholia_matrix_get_count (matrix, 0, 0, 0), ==, 2);
+  g_assert_cmpuint (scholia_matrix_get_count (matrix, 1, 0, 0), ==, 2);
+  g_assert_cmpuint (scholia_matrix_get_count (matrix, 1, 1, 0), ==, 1);
+  g_assert_cmpuint (scholia_matrix_get_count (matrix, 2, 0, 0), ==, 0);
+  g_assert_cmpuint (scholia_matrix_get_count (matrix, 2, 1, 0), ==, 0);
+  g_assert_cmpuint (scholia_matrix_get_count (matrix, 3, 0, 0), ==, 1);
+  g_assert_cmpuint (scholia_matrix_get_count (matrix, 1, 0, fixture->thesis), ==, 1);
+  g_assert_cmpuint (scholia_matrix_get_count (matrix, 1, 0, fixture->evidence), ==, 1);
+  g_assert_cmpuint (scholia_matrix_get_count (matrix, 0, 1, fixture->thesis), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/comparison/grouping-and-order", test_grouping_and_order);
+  ADD ("/comparison/filters", test_filters);
+  ADD ("/comparison/live-updates", test_live_updates);
+  ADD ("/comparison/matrix-counts-with-empty-cells", test_matrix_counts);
+#undef ADD
+
+  return g_test_run ();
+}
