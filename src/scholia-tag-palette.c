@@ -116,6 +116,9 @@ create_button (ScholiaTag *tag)
   gtk_widget_add_css_class (button, "flat");
   /* The reader keeps the focus, so that the next passage can be selected right away. */
   gtk_widget_set_focus_on_click (button, FALSE);
+  /* The place is a placeholder until update_buttons() knows it; a target of the action's type
+   * is needed before the action is named. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int32 (0));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-tag");
 
   g_object_set_data_full (G_OBJECT (button), "scholia-tag", g_object_ref (tag), g_object_unref);

@@ -41,6 +41,7 @@ _scholia_window_update_actions (ScholiaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.filter-library", has_store);
   gtk_widget_action_set_enabled (widget, "win.document-properties", has_document);
   gtk_widget_action_set_enabled (widget, "win.delete-document", has_document);
+  _scholia_window_update_annotate_actions (self);
 }
 
 void
@@ -84,6 +85,10 @@ update_state (ScholiaWindow *self)
   gtk_widget_set_visible (self->sidebar_box, has_store);
   gtk_widget_set_visible (self->back_button, has_store && folded);
   gtk_widget_set_visible (self->document_menu_button, self->document != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_palette), self->document != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector_button), self->document != NULL);
+  gtk_widget_set_visible (self->undo_button, has_store);
+  gtk_widget_set_visible (self->redo_button, has_store);
   adw_header_bar_set_show_start_title_buttons (self->content_header, folded || !has_store);
 
   _scholia_window_update_actions (self);
@@ -388,6 +393,7 @@ scholia_window_dispose (GObject *object)
   ScholiaWindow *self = SCHOLIA_WINDOW (object);
 
   _scholia_window_dispose_import (self);
+  _scholia_window_dispose_annotate (self);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
@@ -543,6 +549,7 @@ scholia_window_class_init (ScholiaWindowClass *klass)
                                        "win.delete-document", NULL);
 
   _scholia_window_class_init_import (widget_class);
+  _scholia_window_class_init_annotate (widget_class);
 }
 
 static void
@@ -555,6 +562,7 @@ scholia_window_init (ScholiaWindow *self)
 
   self->reading_view = SCHOLIA_READING_VIEW (scholia_reading_view_new ());
   adw_bin_set_child (self->document_bin, GTK_WIDGET (self->reading_view));
+  _scholia_window_init_annotate (self);
 
   self->sidebar = g_object_new (SCHOLIA_TYPE_LIBRARY_SIDEBAR, NULL);
   adw_bin_set_child (self->sidebar_bin, self->sidebar);
@@ -637,6 +645,7 @@ scholia_window_set_store (ScholiaWindow *self,
                                           on_documents_items_changed_cb, self);
 
   g_set_object (&self->store, store);
+  _scholia_window_annotate_set_store (self);
 
   /* After the sidebar's models have seen the change: closing the reader moves the sidebar's
    * selection, which must not happen while its models still hold the removed essay. */
@@ -743,6 +752,8 @@ scholia_window_show_document (ScholiaWindow   *self,
   if (self->document == document)
     return TRUE;
 
+  _scholia_window_annotate_leave_document (self);
+
   if (document != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -772,6 +783,8 @@ scholia_window_show_document (ScholiaWindow   *self,
     {
       scholia_reading_view_set_document (self->reading_view, NULL, NULL, NULL);
     }
+
+  _scholia_window_annotate_show_document (self, text);
 
   update_title (self);
   update_state (self);

@@ -361,6 +361,77 @@ test_tag_commands (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+static void
+test_compare_and_matrix (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *early = write_essay (fixture, "early.txt", "The river silted. The dues rose.\n", -1);
+  g_autofree char *late = write_essay (fixture, "late.txt", "The dues rose, and the river silted.\n", -1);
+  g_autofree char *silent = write_essay (fixture, "silent.txt", "On the opera house of 1862.\n", -1);
+  JsonArray *groups;
+  JsonObject *first;
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--author", "Helena Marwick",
+           "--date", "1956", late, NULL);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--author", "Tomasz Lindqvist",
+           "--date", "c. 1925", early, NULL);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--author", "Adaeze Okafor", silent, NULL);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "theme", "add", "Silt", NULL);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "theme", "add", "Dues", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "1", "--quote", "the river silted",
+           "--tag", "thesis", "--theme", "Silt", "--note", "Second place", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "2", "--quote", "The river silted",
+           "--tag", "evidence", "--theme", "Silt", NULL);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "2", "--quote", "The dues rose",
+           "--tag", "evidence", NULL);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "theme", "assign", "3", "Dues", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "theme", "assign", "99", "Dues", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "compare", "Silt", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "Tomasz Lindqvist\n"
+                   "  early (c. 1925)\n"
+                   "    “The river silted” [evidence]\n"
+                   "\n"
+                   "Helena Marwick\n"
+                   "  late (1956)\n"
+                   "    “the river silted” [thesis]\n"
+                   "      Second place\n");
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "compare", "Silt", "--tag", "thesis", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  groups = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (groups), ==, 1);
+  first = json_array_get_object_element (groups, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "author"), ==, "Helena Marwick");
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "compare", "Nothing", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "matrix", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "Author\tSilt\tDues\n"
+                   "Tomasz Lindqvist\t1\t1\n"
+                   "Helena Marwick\t1\t—\n"
+                   "Adaeze Okafor\t—\t—\n");
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "theme", "unassign", "3", "Dues", NULL);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "matrix", "--by-tag", NULL);
+  g_assert_nonnull (strstr (run.out, "Tomasz Lindqvist\t1 (evidence 1)\t—\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -378,6 +449,7 @@ main (int    argc,
   ADD ("/cli/documents/import-list-edit-show-delete", test_document_commands);
   ADD ("/cli/annotations/annotate-list-unannotate", test_annotate_commands);
   ADD ("/cli/tags/add-rename-merge-delete", test_tag_commands);
+  ADD ("/cli/themes/compare-and-matrix", test_compare_and_matrix);
 #undef ADD
 
   return g_test_run ();

@@ -21,6 +21,10 @@ typedef struct
   gboolean    (*merge)       (ScholiaStore *store, GObject *from, GObject *into, GError **error);
   gboolean    (*remove)      (ScholiaStore *store, GObject *label, GError **error);
   GArray     *(*annotations) (ScholiaStore *store, GObject *label, GError **error);
+  /* The annotation's labels of this kind, and setting them. */
+  const gint64 *(*get_ids)   (ScholiaAnnotation *annotation, guint *n_ids);
+  gboolean    (*set_ids)     (ScholiaStore *store, ScholiaAnnotation *annotation, const gint64 *ids,
+                              guint n_ids, GError **error);
 } LabelKind;
 
 static GObject *
@@ -99,12 +103,60 @@ theme_annotations (ScholiaStore *store, GObject *label, GError **error)
 
 static const LabelKind tag_kind = {
   "tag", scholia_store_get_tags, find_tag, add_tag, update_tag, merge_tags, delete_tag, tag_annotations,
+  scholia_annotation_get_tag_ids, scholia_store_set_annotation_tags,
 };
 
 static const LabelKind theme_kind = {
   "theme", scholia_store_get_themes, find_theme, add_theme, update_theme, merge_themes, delete_theme,
-  theme_annotations,
+  theme_annotations, scholia_annotation_get_theme_ids, scholia_store_set_annotation_themes,
 };
+
+static gint64
+label_id (GObject *label)
+{
+  gint64 id;
+
+  g_object_get (label, "id", &id, NULL);
+  return id;
+}
+
+/* assign ID NAME / unassign ID NAME: puts the label on one annotation or takes it off. */
+static int
+assign_label (ScholiaCli       *cli,
+              const LabelKind  *kind,
+              const char       *annotation_arg,
+              const char       *name,
+              gboolean          assign)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 *current;
+  GObject *label;
+  char *end = NULL;
+  gint64 annotation_id = g_ascii_strtoll (annotation_arg, &end, 10);
+  gint64 id;
+  guint n_current;
+
+  if (end == annotation_arg || *end != '\0' || annotation_id <= 0)
+    return scholia_cli_usage_error (kind->command, _("An annotation id is a whole number"));
+
+  if ((label = kind->find (cli->store, name, &error)) == NULL ||
+      (annotation = scholia_store_get_annotation (cli->store, annotation_id, &error)) == NULL)
+    return scholia_cli_fail (error);
+
+  id = label_id (label);
+  current = kind->get_ids (annotation, &n_current);
+  for (guint i = 0; i < n_current; i++)
+    if (current[i] != id)
+      g_array_append_val (ids, current[i]);
+  if (assign)
+    g_array_append_val (ids, id);
+
+  if (!kind->set_ids (cli->store, annotation, (gint64 *) ids->data, ids->len, &error))
+    return scholia_cli_fail (error);
+  return SCHOLIA_CLI_OK;
+}
 
 static char *
 label_string (GObject    *label,
@@ -207,7 +259,8 @@ edit_labels (ScholiaCli       *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *parameters = g_strdup_printf ("add NAME | rename OLD NEW | recolour NAME COLOUR | "
-                                                 "describe NAME TEXT | merge FROM INTO | delete NAME");
+                                                 "describe NAME TEXT | merge FROM INTO | delete NAME | "
+                                                 "assign ID NAME | unassign ID NAME");
   GObject *label = NULL;
   const char *verb;
   int status;
@@ -215,7 +268,7 @@ edit_labels (ScholiaCli       *cli,
   if ((status = scholia_cli_parse (cli, kind->command, parameters, entries, &argc, &argv)) >= 0)
     return status;
   if (argc < 3)
-    return scholia_cli_usage_error (kind->command, _("Say what to do: add, rename, recolour, describe, merge or delete"));
+    return scholia_cli_usage_error (kind->command, _("Say what to do: add, rename, recolour, describe, merge, delete, assign or unassign"));
 
   verb = argv[1];
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL)
@@ -253,6 +306,9 @@ edit_labels (ScholiaCli       *cli,
         return scholia_cli_fail (error);
       return SCHOLIA_CLI_OK;
     }
+
+  if ((g_str_equal (verb, "assign") || g_str_equal (verb, "unassign")) && argc == 4)
+    return assign_label (cli, kind, argv[2], argv[3], g_str_equal (verb, "assign"));
 
   if (g_str_equal (verb, "delete") && argc == 3)
     {

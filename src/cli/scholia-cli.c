@@ -23,9 +23,11 @@ static const ScholiaCliCommand commands[] = {
   { "annotations", "DOC [--json]", N_("List a document’s annotations"), scholia_cli_run_annotations },
   { "unannotate", "ID", N_("Delete an annotation"), scholia_cli_run_unannotate },
   { "tags", "[--json]", N_("List the tags in palette order, with how many annotations carry each"), scholia_cli_run_tags },
-  { "tag", "add|rename|recolour|describe|merge|delete …", N_("Manage tags"), scholia_cli_run_tag },
+  { "tag", "add|rename|recolour|describe|merge|delete|assign|unassign …", N_("Manage tags; assign ID TAG puts one on an annotation"), scholia_cli_run_tag },
   { "themes", "[--json]", N_("List the themes"), scholia_cli_run_themes },
-  { "theme", "add|rename|recolour|describe|merge|delete …", N_("Manage themes"), scholia_cli_run_theme },
+  { "theme", "add|rename|recolour|describe|merge|delete|assign|unassign …", N_("Manage themes; assign ID THEME puts an annotation in a theme"), scholia_cli_run_theme },
+  { "compare", "THEME [--tag TAG…] [--author A…] [--json]", N_("A theme’s passages, grouped by author, then document"), scholia_cli_run_compare },
+  { "matrix", "[--by-tag] [--json]", N_("Authors × themes: how many passages each author has on each theme"), scholia_cli_run_matrix },
 };
 
 static void

@@ -61,5 +61,7 @@ int scholia_cli_run_tags (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_tag (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_themes (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_theme (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_compare (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_matrix (ScholiaCli *cli, int argc, char **argv);
 
 G_END_DECLS

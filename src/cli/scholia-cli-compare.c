@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "scholia-cli.h"
+#include "scholia-comparison.h"
+#include "scholia-matrix.h"
+
+static void
+print_json_root (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *out = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  out = json_generator_to_data (generator, NULL);
+  printf ("%s\n", out);
+}
+
+static const char *
+author_or_unknown (const char *author)
+{
+  return *author != '\0' ? author : _("Unknown Author");
+}
+
+static char *
+tag_names (ScholiaStore   *store,
+           ScholiaPassage *passage)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  const gint64 *ids;
+  guint n_ids;
+
+  ids = scholia_passage_get_tag_ids (passage, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      ScholiaTag *tag = scholia_store_lookup_tag (store, ids[i]);
+
+      if (tag != NULL)
+        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", scholia_tag_get_name (tag));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Passages come grouped already (author, then document); a group starts where the value
+ * differs from the previous passage's. */
+static void
+print_text (ScholiaStore *store,
+            GListModel   *passages)
+{
+  g_autoptr(ScholiaPassage) previous = NULL;
+  guint n = g_list_model_get_n_items (passages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+      g_autofree char *tags = tag_names (store, passage);
+      gboolean new_author = previous == NULL ||
+                            g_strcmp0 (scholia_passage_get_author (previous), scholia_passage_get_author (passage)) != 0;
+
+      if (new_author)
+        printf ("%s%s\n", i > 0 ? "\n" : "", author_or_unknown (scholia_passage_get_author (passage)));
+      if (new_author || scholia_passage_get_document_id (previous) != scholia_passage_get_document_id (passage))
+        printf ("  %s%s%s%s\n", scholia_passage_get_title (passage),
+                *scholia_passage_get_date (passage) != '\0' ? " (" : "",
+                scholia_passage_get_date (passage),
+                *scholia_passage_get_date (passage) != '\0' ? ")" : "");
+
+      printf ("    “%s”", scholia_passage_get_quote (passage));
+      if (*tags != '\0')
+        printf (" [%s]", tags);
+      if (*scholia_passage_get_page (passage) != '\0')
+        printf (_(" p. %s"), scholia_passage_get_page (passage));
+      printf ("\n");
+      if (*scholia_passage_get_note (passage) != '\0')
+        printf ("      %s\n", scholia_passage_get_note (passage));
+
+      g_set_object (&previous, passage);
+    }
+}
+
+static void
+build_json (ScholiaStore *store,
+            JsonBuilder  *builder,
+            GListModel   *passages)
+{
+  g_autoptr(ScholiaPassage) previous = NULL;
+  guint n = g_list_model_get_n_items (passages);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+      gboolean new_author = previous == NULL ||
+                            g_strcmp0 (scholia_passage_get_author (previous), scholia_passage_get_author (passage)) != 0;
+      gboolean new_document = new_author ||
+                              scholia_passage_get_document_id (previous) != scholia_passage_get_document_id (passage);
+      const gint64 *ids;
+      guint n_ids;
+
+      if (new_document && previous != NULL)
+        {
+          json_builder_end_array (builder);   /* passages */
+          json_builder_end_object (builder);  /* document */
+        }
+      if (new_author && previous != NULL)
+        {
+          json_builder_end_array (builder);   /* documents */
+          json_builder_end_object (builder);  /* author */
+        }
+      if (new_author)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "author");
+          json_builder_add_string_value (builder, scholia_passage_get_author (passage));
+          json_builder_set_member_name (builder, "documents");
+          json_builder_begin_array (builder);
+        }
+      if (new_document)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, scholia_passage_get_document_id (passage));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, scholia_passage_get_title (passage));
+          json_builder_set_member_name (builder, "date");
+          json_builder_add_string_value (builder, scholia_passage_get_date (passage));
+          json_builder_set_member_name (builder, "passages");
+          json_builder_begin_array (builder);
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "annotation");
+      json_builder_add_int_value (builder, scholia_passage_get_annotation_id (passage));
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, scholia_passage_get_start (passage));
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, scholia_passage_get_end (passage));
+      json_builder_set_member_name (builder, "page");
+      json_builder_add_string_value (builder, scholia_passage_get_page (passage));
+      json_builder_set_member_name (builder, "quote");
+      json_builder_add_string_value (builder, scholia_passage_get_quote (passage));
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, scholia_passage_get_note (passage));
+      json_builder_set_member_name (builder, "tags");
+      json_builder_begin_array (builder);
+      ids = scholia_passage_get_tag_ids (passage, &n_ids);
+      for (guint t = 0; t < n_ids; t++)
+        {
+          ScholiaTag *tag = scholia_store_lookup_tag (store, ids[t]);
+
+          if (tag != NULL)
+            json_builder_add_string_value (builder, scholia_tag_get_name (tag));
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      g_set_object (&previous, passage);
+    }
+  if (previous != NULL)
+    {
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+int
+scholia_cli_run_compare (ScholiaCli  *cli,
+                         int          argc,
+                         char       **argv)
+{
+  g_auto(GStrv) tag_names_arg = NULL;
+  g_auto(GStrv) authors = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tag_names_arg, N_("Only passages with this tag (repeat for any of several)"), N_("TAG") },
+    { "author", 0, 0, G_OPTION_ARG_STRING_ARRAY, &authors, N_("Only this author (repeat for several)"), N_("AUTHOR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaComparison) comparison = NULL;
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ScholiaTheme *theme;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "compare", "THEME", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("compare", _("Name one theme"));
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (theme = scholia_store_find_theme (cli->store, argv[1], &error)) == NULL)
+    return scholia_cli_fail (error);
+
+  for (guint i = 0; tag_names_arg != NULL && tag_names_arg[i] != NULL; i++)
+    {
+      ScholiaTag *tag = scholia_store_find_tag (cli->store, tag_names_arg[i], &error);
+      gint64 id;
+
+      if (tag == NULL)
+        return scholia_cli_fail (error);
+      id = scholia_tag_get_id (tag);
+      g_array_append_val (tag_ids, id);
+    }
+
+  comparison = scholia_comparison_new (cli->store);
+  scholia_comparison_set_tag_filter (comparison, (gint64 *) tag_ids->data, tag_ids->len);
+  scholia_comparison_set_author_filter (comparison, (const char * const *) authors);
+  scholia_comparison_set_theme (comparison, theme);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      build_json (cli->store, builder, scholia_comparison_get_passages (comparison));
+      print_json_root (builder);
+    }
+  else
+    print_text (cli->store, scholia_comparison_get_passages (comparison));
+
+  return SCHOLIA_CLI_OK;
+}
+
+static char *
+cell_text (ScholiaStore  *store,
+           ScholiaMatrix *matrix,
+           guint          row,
+           guint          column,
+           gboolean       by_tag)
+{
+  guint total = scholia_matrix_get_count (matrix, row, column, 0);
+  GListModel *tags = scholia_store_get_tags (store);
+  g_autoptr(GString) text = NULL;
+
+  /* Silence on a theme is a finding: it shows as a dash, not as a blank. */
+  if (total == 0)
+    return g_strdup ("—");
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%u", total);
+  if (!by_tag)
+    return g_string_free (g_steal_pointer (&text), FALSE);
+
+  g_string_append (text, " (");
+  for (guint i = 0, shown = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
+      guint count = scholia_matrix_get_count (matrix, row, column, scholia_tag_get_id (tag));
+
+      if (count > 0)
+        g_string_append_printf (text, "%s%s %u", shown++ > 0 ? ", " : "", scholia_tag_get_name (tag), count);
+    }
+  g_string_append (text, ")");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+int
+scholia_cli_run_matrix (ScholiaCli  *cli,
+                        int          argc,
+                        char       **argv)
+{
+  gboolean json = FALSE;
+  gboolean by_tag = FALSE;
+  const GOptionEntry entries[] = {
+    { "by-tag", 0, 0, G_OPTION_ARG_NONE, &by_tag, N_("Split each count by tag"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaMatrix) matrix = NULL;
+  guint rows, columns;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "matrix", "", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return scholia_cli_usage_error ("matrix", _("matrix takes no arguments"));
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (matrix = scholia_matrix_new (cli->store, &error)) == NULL)
+    return scholia_cli_fail (error);
+
+  rows = scholia_matrix_get_n_authors (matrix);
+  columns = scholia_matrix_get_n_themes (matrix);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      GListModel *tags = scholia_store_get_tags (cli->store);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "themes");
+      json_builder_begin_array (builder);
+      for (guint c = 0; c < columns; c++)
+        json_builder_add_string_value (builder, scholia_theme_get_name (scholia_matrix_get_theme (matrix, c)));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "authors");
+      json_builder_begin_array (builder);
+      for (guint r = 0; r < rows; r++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "author");
+          json_builder_add_string_value (builder, scholia_matrix_get_author (matrix, r));
+          json_builder_set_member_name (builder, "counts");
+          json_builder_begin_object (builder);
+          for (guint c = 0; c < columns; c++)
+            {
+              json_builder_set_member_name (builder, scholia_theme_get_name (scholia_matrix_get_theme (matrix, c)));
+              json_builder_add_int_value (builder, scholia_matrix_get_count (matrix, r, c, 0));
+            }
+          json_builder_end_object (builder);
+          if (by_tag)
+            {
+              json_builder_set_member_name (builder, "by_tag");
+              json_builder_begin_object (builder);
+              for (guint c = 0; c < columns; c++)
+                {
+                  json_builder_set_member_name (builder, scholia_theme_get_name (scholia_matrix_get_theme (matrix, c)));
+                  json_builder_begin_object (builder);
+                  for (guint t = 0; t < g_list_model_get_n_items (tags); t++)
+                    {
+                      g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, t);
+
+                      json_builder_set_member_name (builder, scholia_tag_get_name (tag));
+                      json_builder_add_int_value (builder, scholia_matrix_get_count (matrix, r, c, scholia_tag_get_id (tag)));
+                    }
+                  json_builder_end_object (builder);
+                }
+              json_builder_end_object (builder);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json_root (builder);
+      return SCHOLIA_CLI_OK;
+    }
+
+  printf ("%s", _("Author"));
+  for (guint c = 0; c < columns; c++)
+    printf ("\t%s", scholia_theme_get_name (scholia_matrix_get_theme (matrix, c)));
+  printf ("\n");
+  for (guint r = 0; r < rows; r++)
+    {
+      printf ("%s", author_or_unknown (scholia_matrix_get_author (matrix, r)));
+      for (guint c = 0; c < columns; c++)
+        {
+          g_autofree char *cell = cell_text (cli->store, matrix, r, c, by_tag);
+
+          printf ("\t%s", cell);
+        }
+      printf ("\n");
+    }
+  return SCHOLIA_CLI_OK;
+}
