@@ -207,21 +207,6 @@ build_annotation (ScholiaCli        *cli,
   json_builder_end_object (builder);
 }
 
-/* A quote on one line, cut to @width characters. */
-static char *
-excerpt (const char *text,
-         glong       width)
-{
-  g_autofree char *flat = g_strdup (text);
-  g_autofree char *cut = NULL;
-
-  g_strdelimit (flat, "\n\t", ' ');
-  if (g_utf8_strlen (flat, -1) <= width)
-    return g_steal_pointer (&flat);
-  cut = g_utf8_substring (flat, 0, width - 1);
-  return g_strconcat (cut, "…", NULL);
-}
-
 int
 scholia_cli_run_annotations (ScholiaCli  *cli,
                              int          argc,
@@ -252,9 +237,6 @@ scholia_cli_run_annotations (ScholiaCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *out = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -264,11 +246,7 @@ scholia_cli_run_annotations (ScholiaCli  *cli,
           build_annotation (cli, builder, annotation);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      out = json_generator_to_data (generator, NULL);
-      printf ("%s\n", out);
+      scholia_cli_print_json (builder);
       return SCHOLIA_CLI_OK;
     }
 
@@ -277,7 +255,7 @@ scholia_cli_run_annotations (ScholiaCli  *cli,
       g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
       g_autofree char *tags = label_names (cli, annotation, TRUE, NULL);
       g_autofree char *themes = label_names (cli, annotation, FALSE, NULL);
-      g_autofree char *quote = excerpt (scholia_annotation_get_quote (annotation), 60);
+      g_autofree char *quote = scholia_cli_excerpt (scholia_annotation_get_quote (annotation), 60);
 
       printf ("%" G_GINT64_FORMAT "\t%d–%d\t%s%s%s%s\t“%s”%s%s\n",
               scholia_annotation_get_id (annotation),

@@ -9,19 +9,6 @@
 #include "scholia-comparison.h"
 #include "scholia-matrix.h"
 
-static void
-print_json_root (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *out = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  out = json_generator_to_data (generator, NULL);
-  printf ("%s\n", out);
-}
-
 static const char *
 author_or_unknown (const char *author)
 {
@@ -222,7 +209,7 @@ scholia_cli_run_compare (ScholiaCli  *cli,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       build_json (cli->store, builder, scholia_comparison_get_passages (comparison));
-      print_json_root (builder);
+      scholia_cli_print_json (builder);
     }
   else
     print_text (cli->store, scholia_comparison_get_passages (comparison));
@@ -339,7 +326,7 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json_root (builder);
+      scholia_cli_print_json (builder);
       return SCHOLIA_CLI_OK;
     }
 

@@ -85,34 +85,14 @@ add_document_members (JsonBuilder     *builder,
   json_builder_add_int_value (builder, scholia_document_get_annotation_count (document));
 }
 
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
-}
-
 /* Pads by display width, not bytes, so that “Żeleński” lines up with “Marwick”. */
 static void
 print_cell (const char *text,
             int         width)
 {
-  glong length = g_utf8_strlen (text, -1);
+  g_autofree char *cell = scholia_cli_excerpt (text, width);
 
-  if (length > width)
-    {
-      g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
-
-      printf ("%s… ", cut);
-      return;
-    }
-  printf ("%s%*s ", text, (int) (width - length), "");
+  printf ("%s%*s ", cell, (int) (width - g_utf8_strlen (cell, -1)), "");
 }
 
 int
@@ -154,7 +134,7 @@ scholia_cli_run_list (ScholiaCli  *cli,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      scholia_cli_print_json (builder);
       return SCHOLIA_CLI_OK;
     }
 

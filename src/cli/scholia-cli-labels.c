@@ -229,16 +229,7 @@ list_labels (ScholiaCli       *cli,
   json_builder_end_array (builder);
 
   if (json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *out = NULL;
-
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      out = json_generator_to_data (generator, NULL);
-      printf ("%s\n", out);
-    }
+    scholia_cli_print_json (builder);
   return SCHOLIA_CLI_OK;
 }
 

@@ -73,6 +73,34 @@ scholia_cli_open_store (ScholiaCli  *cli,
   return cli->store;
 }
 
+void
+scholia_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+/* @text on one line, cut to @width characters with an ellipsis. */
+char *
+scholia_cli_excerpt (const char *text,
+                     glong       width)
+{
+  g_autofree char *flat = g_strdup (text);
+  g_autofree char *cut = NULL;
+
+  g_strdelimit (flat, "\n\t", ' ');
+  if (g_utf8_strlen (flat, -1) <= width)
+    return g_steal_pointer (&flat);
+  cut = g_utf8_substring (flat, 0, width - 1);
+  return g_strconcat (cut, "…", NULL);
+}
+
 int
 scholia_cli_fail (const GError *error)
 {

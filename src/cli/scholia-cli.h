@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "scholia-store.h"
 
@@ -44,6 +45,9 @@ int           scholia_cli_parse       (ScholiaCli      *cli,
                                        int             *argc,
                                        char          ***argv);
 int           scholia_cli_fail        (const GError    *error);
+void          scholia_cli_print_json  (JsonBuilder     *builder);
+char         *scholia_cli_excerpt     (const char      *text,
+                                       glong            width);
 int           scholia_cli_usage_error (const char      *command,
                                        const char      *message);
 
