@@ -141,29 +141,51 @@ redo (Fixture *fixture)
   g_assert_no_error (error);
 }
 
-/* The tag names of an annotation, in order, as "thesis,evidence". */
+/* The tag (or theme) names of an annotation, in order, as "thesis,evidence". */
 static char *
-tag_names (ScholiaStore      *store,
-           ScholiaAnnotation *annotation)
+label_names (ScholiaStore      *store,
+             ScholiaAnnotation *annotation,
+             gboolean           themes)
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
   const gint64 *ids;
   guint n_ids;
 
-  ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
+  if (themes)
+    ids = scholia_annotation_get_theme_ids (annotation, &n_ids);
+  else
+    ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
-      ScholiaTag *found = scholia_store_lookup_tag (store, ids[i]);
+      ScholiaTheme *theme = themes ? scholia_store_lookup_theme (store, ids[i]) : NULL;
+      ScholiaTag *found = themes ? NULL : scholia_store_lookup_tag (store, ids[i]);
 
-      g_strv_builder_add (names, found != NULL ? scholia_tag_get_name (found) : "?");
+      if (theme != NULL)
+        g_strv_builder_add (names, scholia_theme_get_name (theme));
+      else
+        g_strv_builder_add (names, found != NULL ? scholia_tag_get_name (found) : "?");
     }
   strv = g_strv_builder_end (names);
   return g_strjoinv (",", strv);
 }
 
-/* Everything a user could see of a library: the palette in order, and for each annotation of
- * each document its identity, span, tags, themes and note. @live_list, when given, is the list
+static char *
+tag_names (ScholiaStore      *store,
+           ScholiaAnnotation *annotation)
+{
+  return label_names (store, annotation, FALSE);
+}
+
+static char *
+theme_names (ScholiaStore      *store,
+             ScholiaAnnotation *annotation)
+{
+  return label_names (store, annotation, TRUE);
+}
+
+/* Everything a user could see of a library: the palette and the themes in order, and for each
+ * annotation of each document its identity, span, tags, themes and note. @live_list, when given, is the list
  * already held for @live_document: what the views show. */
 static char *
 describe_library (ScholiaStore    *store,
@@ -173,6 +195,7 @@ describe_library (ScholiaStore    *store,
   GString *out = g_string_new (NULL);
   GListModel *documents = scholia_store_get_documents (store);
   GListModel *tags = scholia_store_get_tags (store);
+  GListModel *themes = scholia_store_get_themes (store);
   ScholiaCounts counts;
 
   g_assert_true (scholia_store_get_counts (store, &counts, NULL));
@@ -183,6 +206,13 @@ describe_library (ScholiaStore    *store,
       g_autoptr(ScholiaTag) item = g_list_model_get_item (tags, i);
 
       g_string_append_printf (out, " %s", scholia_tag_get_name (item));
+    }
+  g_string_append (out, "\nthemes:");
+  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(ScholiaTheme) item = g_list_model_get_item (themes, i);
+
+      g_string_append_printf (out, " [%s]", scholia_theme_get_name (item));
     }
   g_string_append_c (out, '\n');
 
@@ -201,15 +231,14 @@ describe_library (ScholiaStore    *store,
         {
           g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, j);
           g_autofree char *names = tag_names (store, annotation);
-          guint n_themes;
+          g_autofree char *themed = theme_names (store, annotation);
 
-          scholia_annotation_get_theme_ids (annotation, &n_themes);
-          g_string_append_printf (out, "%" G_GINT64_FORMAT " %s %d-%d [%s] themes=%u note=%s\n",
+          g_string_append_printf (out, "%" G_GINT64_FORMAT " %s %d-%d [%s] themes=[%s] note=%s\n",
                                   scholia_annotation_get_id (annotation),
                                   scholia_annotation_get_uuid (annotation),
                                   scholia_annotation_get_start (annotation),
                                   scholia_annotation_get_end (annotation),
-                                  names, n_themes, scholia_annotation_get_note (annotation));
+                                  names, themed, scholia_annotation_get_note (annotation));
         }
     }
 
@@ -272,7 +301,7 @@ test_annotate_undo_redo (Fixture       *fixture,
   /* The file agrees with what the views show. */
   after_redo = describe_file (fixture->path);
   g_assert_nonnull (strstr (after_redo, uuid));
-  g_assert_nonnull (strstr (after_redo, "[thesis] themes=0 note=A claim about grain"));
+  g_assert_nonnull (strstr (after_redo, "[thesis] themes=[] note=A claim about grain"));
 }
 
 static void
@@ -316,7 +345,7 @@ test_delete_undo_restores_note_and_tags (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->annotations), ==, 1);
   restored = describe_file (fixture->path);
   g_assert_cmpstr (restored, ==, before);
-  g_assert_nonnull (strstr (restored, "[evidence,thesis] themes=0 note=Barges"));
+  g_assert_nonnull (strstr (restored, "[evidence,thesis] themes=[] note=Barges"));
 
   redo (fixture);
   g_assert_cmpuint (count_annotations (fixture->store), ==, 0);
@@ -343,7 +372,7 @@ test_delete_undo_after_merge (Fixture       *fixture,
   {
     g_autofree char *file = describe_file (fixture->path);
 
-    g_assert_nonnull (strstr (file, "[evidence] themes=0"));
+    g_assert_nonnull (strstr (file, "[evidence] themes=[]"));
   }
 }
 
@@ -421,7 +450,7 @@ test_tags_add_remove (Fixture       *fixture,
   {
     g_autofree char *file = describe_file (fixture->path);
 
-    g_assert_nonnull (strstr (file, "[thesis] themes=1"));
+    g_assert_nonnull (strstr (file, "[thesis] themes=[Famine]"));
   }
 }
 
@@ -711,6 +740,180 @@ test_merge_tags_undo (Fixture       *fixture,
   g_assert_cmpstr (restored, ==, merged);
 }
 
+static ScholiaTheme *
+add_theme (Fixture    *fixture,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaTheme *theme = scholia_store_add_theme (fixture->store, name, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (theme);
+  return theme;
+}
+
+static void
+give_themes (Fixture           *fixture,
+             ScholiaAnnotation *annotation,
+             ScholiaTheme      *first,
+             ...)
+{
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (ScholiaTheme *theme = first; theme != NULL; theme = va_arg (args, ScholiaTheme *))
+    {
+      g_assert_true (scholia_editor_add_theme (fixture->editor, annotation, theme, &error));
+      g_assert_no_error (error);
+    }
+  va_end (args);
+}
+
+static void
+assert_theme_names (Fixture           *fixture,
+                    ScholiaAnnotation *annotation,
+                    const char        *expected)
+{
+  g_autofree char *names = theme_names (fixture->store, annotation);
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
+static void
+test_delete_theme_undo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ScholiaTheme *famine = add_theme (fixture, "famine");
+  ScholiaTheme *grain = add_theme (fixture, "grain trade");
+  ScholiaTheme *council = add_theme (fixture, "town council");
+  g_autoptr(ScholiaTheme) kept_grain = g_object_ref (grain);
+  g_autoptr(ScholiaAnnotation) first = annotate (fixture, 0, 10, NULL, NULL);
+  g_autoptr(ScholiaAnnotation) second = annotate (fixture, 20, 30, NULL, NULL);
+  g_autoptr(ScholiaAnnotation) untouched = annotate (fixture, 40, 50, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *restored = NULL;
+  gint64 grain_id = scholia_theme_get_id (grain);
+
+  /* grain trade stands first on one and in the middle of the other: both orders come back. */
+  give_themes (fixture, first, grain, famine, NULL);
+  give_themes (fixture, second, council, grain, famine, NULL);
+  give_themes (fixture, untouched, council, NULL);
+  before = describe_file (fixture->path);
+
+  g_assert_true (scholia_editor_delete_theme (fixture->editor, grain, &error));
+  g_assert_no_error (error);
+  g_assert_null (scholia_store_lookup_theme (fixture->store, grain_id));
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Delete Theme");
+  assert_theme_names (fixture, first, "famine");
+  assert_theme_names (fixture, second, "town council,famine");
+  after = describe_file (fixture->path);
+  g_assert_null (strstr (after, "grain trade"));
+
+  undo (fixture);
+  g_assert_true (scholia_store_lookup_theme (fixture->store, grain_id) == kept_grain);
+  g_assert_cmpint (scholia_theme_get_position (kept_grain), ==, 1);
+  assert_theme_names (fixture, first, "grain trade,famine");
+  assert_theme_names (fixture, second, "town council,grain trade,famine");
+  assert_theme_names (fixture, untouched, "town council");
+  restored = describe_file (fixture->path);
+  g_assert_cmpstr (restored, ==, before);
+  g_assert_cmpstr (scholia_editor_get_redo_label (fixture->editor), ==, "Redo Delete Theme");
+
+  redo (fixture);
+  g_clear_pointer (&restored, g_free);
+  restored = describe_file (fixture->path);
+  g_assert_cmpstr (restored, ==, after);
+}
+
+static void
+test_merge_themes_undo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ScholiaTheme *famine = add_theme (fixture, "famine");
+  ScholiaTheme *grain = add_theme (fixture, "grain trade");
+  ScholiaTheme *council = add_theme (fixture, "town council");
+  g_autoptr(ScholiaTheme) kept_grain = g_object_ref (grain);
+  g_autoptr(ScholiaAnnotation) only_grain = annotate (fixture, 0, 10, NULL, NULL);
+  g_autoptr(ScholiaAnnotation) both = annotate (fixture, 20, 30, NULL, NULL);
+  g_autoptr(ScholiaAnnotation) only_famine = annotate (fixture, 40, 50, NULL, NULL);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *restored = NULL;
+
+  give_themes (fixture, only_grain, grain, NULL);
+  give_themes (fixture, both, grain, council, famine, NULL);
+  give_themes (fixture, only_famine, famine, NULL);
+  before = describe_file (fixture->path);
+
+  /* Merging a theme into itself is nothing to undo. */
+  g_assert_true (scholia_editor_merge_themes (fixture->editor, famine, famine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Add Theme");
+
+  g_assert_true (scholia_editor_merge_themes (fixture->editor, grain, famine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Theme Merge");
+  assert_theme_names (fixture, only_grain, "famine");
+  assert_theme_names (fixture, both, "town council,famine");
+  ids = scholia_store_get_theme_annotation_ids (fixture->store, famine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_clear_pointer (&ids, g_array_unref);
+  merged = describe_file (fixture->path);
+
+  undo (fixture);
+  assert_theme_names (fixture, only_grain, "grain trade");
+  assert_theme_names (fixture, both, "grain trade,town council,famine");
+  assert_theme_names (fixture, only_famine, "famine");
+  ids = scholia_store_get_theme_annotation_ids (fixture->store, kept_grain, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = scholia_store_get_theme_annotation_ids (fixture->store, famine, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  restored = describe_file (fixture->path);
+  g_assert_cmpstr (restored, ==, before);
+
+  redo (fixture);
+  g_clear_pointer (&restored, g_free);
+  restored = describe_file (fixture->path);
+  g_assert_cmpstr (restored, ==, merged);
+
+  /* A theme deleted meanwhile does not stop the merge from being redone. */
+  undo (fixture);
+  g_assert_true (scholia_store_delete_theme (fixture->store, council, &error));
+  g_assert_no_error (error);
+  redo (fixture);
+  assert_theme_names (fixture, both, "famine");
+}
+
+static void
+test_theme_gone_is_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ScholiaTheme *famine = add_theme (fixture, "famine");
+  g_autoptr(ScholiaTheme) gone = g_object_ref (add_theme (fixture, "grain trade"));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scholia_store_delete_theme (fixture->store, gone, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (scholia_editor_delete_theme (fixture->editor, gone, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (scholia_editor_merge_themes (fixture->editor, gone, famine, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (scholia_editor_merge_themes (fixture->editor, famine, gone, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
+  g_assert_false (scholia_editor_get_can_undo (fixture->editor));
+}
+
 static void
 test_undo_after_document_deleted (Fixture       *fixture,
                                   gconstpointer  data)
@@ -861,6 +1064,9 @@ main (int   argc,
   ADD ("/editor/history/notifies-only-on-change", test_history_notifies_on_change);
   ADD ("/editor/tags/delete-undo-restores-place-and-annotations", test_delete_tag_undo);
   ADD ("/editor/tags/merge-undo-restores-membership", test_merge_tags_undo);
+  ADD ("/editor/themes/delete-undo-restores-place-and-order", test_delete_theme_undo);
+  ADD ("/editor/themes/merge-undo-restores-membership", test_merge_themes_undo);
+  ADD ("/editor/themes/deleted-theme-is-refused", test_theme_gone_is_refused);
   ADD ("/editor/history/undo-after-document-deleted", test_undo_after_document_deleted);
   ADD ("/editor/history/capped", test_history_is_capped);
   ADD ("/editor/history/full-undo-and-redo-round-trip", test_history_round_trip);

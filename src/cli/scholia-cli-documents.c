@@ -8,6 +8,9 @@
 #include "scholia-cli.h"
 #include "scholia-library-import.h"
 
+/* About 8 MB of text per transaction. */
+#define BATCH_CHARACTERS (8 * 1000 * 1000)
+
 int
 scholia_cli_run_import (ScholiaCli  *cli,
                         int          argc,
@@ -25,7 +28,10 @@ scholia_cli_run_import (ScholiaCli  *cli,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) imported = NULL;
   ScholiaMetadata overrides;
+  gboolean in_batch = FALSE;
+  gint64 batch_characters = 0;
   int failures = 0;
   int status;
 
@@ -40,24 +46,47 @@ scholia_cli_run_import (ScholiaCli  *cli,
     return scholia_cli_fail (error);
 
   overrides = (ScholiaMetadata) { title, author, date, source };
+  imported = g_string_new (NULL);
 
-  /* Each file is one transaction: a bad file is reported and the rest of the batch goes on. */
+  /* Files go into the library in batches (one transaction per few megabytes: the full-text
+   * index is built once per batch), and a file's line is printed only once its batch is
+   * committed. A bad file is reported and the rest goes on. */
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(GError) file_error = NULL;
       ScholiaDocument *document;
 
+      if (!in_batch)
+        {
+          if (!scholia_store_begin_batch (cli->store, &error))
+            return scholia_cli_fail (error);
+          in_batch = TRUE;
+          batch_characters = 0;
+        }
+
       document = scholia_library_import_file (cli->store, file, &overrides, NULL, &file_error);
       if (document == NULL)
         {
           scholia_cli_fail (file_error);
           failures++;
-          continue;
+        }
+      else
+        {
+          g_string_append_printf (imported, "%" G_GINT64_FORMAT "\t%s\n", scholia_document_get_id (document),
+                                  scholia_document_get_title (document));
+          batch_characters += scholia_document_get_characters (document);
         }
 
-      printf ("%" G_GINT64_FORMAT "\t%s\n", scholia_document_get_id (document),
-              scholia_document_get_title (document));
+      if (batch_characters >= BATCH_CHARACTERS || i == argc - 1)
+        {
+          in_batch = FALSE;
+          if (!scholia_store_commit_batch (cli->store, &error))
+            return scholia_cli_fail (error);
+          fputs (imported->str, stdout);
+          fflush (stdout);
+          g_string_truncate (imported, 0);
+        }
     }
 
   return failures > 0 ? SCHOLIA_CLI_FAILED : SCHOLIA_CLI_OK;

@@ -45,6 +45,11 @@ gboolean      scholia_db_begin        (ScholiaDb     *self,
 gboolean      scholia_db_commit       (ScholiaDb     *self,
                                        GError       **error);
 void          scholia_db_rollback     (ScholiaDb     *self);
+gboolean      scholia_db_begin_batch  (ScholiaDb     *self,
+                                       GError       **error);
+gboolean      scholia_db_end_batch    (ScholiaDb     *self,
+                                       gboolean       commit,
+                                       GError       **error);
 void          scholia_db_set_error    (ScholiaDb     *self,
                                        GError       **error,
                                        const char    *what);

@@ -20,6 +20,8 @@ typedef enum
   EDIT_SET_NOTE,
   EDIT_DELETE_TAG,
   EDIT_MERGE_TAGS,
+  EDIT_DELETE_THEME,
+  EDIT_MERGE_THEMES,
 } EditKind;
 
 static const struct
@@ -36,14 +38,16 @@ static const struct
   [EDIT_SET_NOTE] = { N_("Undo Note Edit"), N_("Redo Note Edit") },
   [EDIT_DELETE_TAG] = { N_("Undo Delete Tag"), N_("Redo Delete Tag") },
   [EDIT_MERGE_TAGS] = { N_("Undo Tag Merge"), N_("Redo Tag Merge") },
+  [EDIT_DELETE_THEME] = { N_("Undo Delete Theme"), N_("Redo Delete Theme") },
+  [EDIT_MERGE_THEMES] = { N_("Undo Theme Merge"), N_("Redo Theme Merge") },
 };
 
-/* An annotation's tags, in order, as they were before a tag it carried was deleted or merged
- * away: restoring the tag alone would put it last. */
+/* An annotation's tags (or themes), in order, as they were before one it carried was deleted
+ * or merged away: restoring the label alone would put it last. */
 typedef struct
 {
   ScholiaAnnotation *annotation;
-  GArray            *tag_ids;
+  GArray            *label_ids;
 } Membership;
 
 /* One undo step: what is needed to go either way. Which fields are set depends on the kind. */
@@ -59,9 +63,10 @@ typedef struct
   GArray            *saved_tags;    /* ANNOTATE, DELETE_ANNOTATION: links when last removed */
   GArray            *saved_themes;
 
-  ScholiaTag        *tag;           /* DELETE_TAG; MERGE_TAGS: the tag merged away */
-  ScholiaTag        *into;          /* MERGE_TAGS */
-  GArray            *carriers;      /* ids of the annotations that carried tag */
+  /* Tags and themes are handled alike: a ScholiaTag or a ScholiaTheme, as the kind says. */
+  GObject           *label;         /* DELETE_TAG/THEME; MERGE_TAGS/THEMES: the one merged away */
+  GObject           *into;          /* MERGE_TAGS/THEMES */
+  GArray            *carriers;      /* ids of the annotations that carried label */
   GArray            *memberships;   /* Membership of each of them */
 } Edit;
 
@@ -105,7 +110,7 @@ static void
 membership_clear (Membership *membership)
 {
   g_clear_object (&membership->annotation);
-  g_clear_pointer (&membership->tag_ids, g_array_unref);
+  g_clear_pointer (&membership->label_ids, g_array_unref);
 }
 
 static Edit *
@@ -130,7 +135,7 @@ edit_free (Edit *edit)
   g_free (edit->new_note);
   g_clear_pointer (&edit->saved_tags, g_array_unref);
   g_clear_pointer (&edit->saved_themes, g_array_unref);
-  g_clear_object (&edit->tag);
+  g_clear_object (&edit->label);
   g_clear_object (&edit->into);
   g_clear_pointer (&edit->carriers, g_array_unref);
   g_clear_pointer (&edit->memberships, g_array_unref);
@@ -163,24 +168,45 @@ ids_equal (const gint64 *a,
   return TRUE;
 }
 
+static gboolean
+is_theme_edit (EditKind kind)
+{
+  return kind == EDIT_ADD_THEME || kind == EDIT_REMOVE_THEME ||
+         kind == EDIT_DELETE_THEME || kind == EDIT_MERGE_THEMES;
+}
+
+/* The annotation's tags, or its themes, in order. */
 static GArray *
-copy_tag_ids (ScholiaAnnotation *annotation)
+copy_label_ids (ScholiaAnnotation *annotation,
+                gboolean           themes)
 {
   const gint64 *ids;
   guint n_ids;
 
-  ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
+  if (themes)
+    ids = scholia_annotation_get_theme_ids (annotation, &n_ids);
+  else
+    ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
   return ids_new (ids, n_ids);
 }
 
-static GArray *
-copy_theme_ids (ScholiaAnnotation *annotation)
+/* Gives the annotation these tags (or themes), writing only when they differ from its own. */
+static gboolean
+write_labels (ScholiaEditor      *self,
+              ScholiaAnnotation  *annotation,
+              gboolean            themes,
+              GArray             *ids,
+              GError            **error)
 {
-  const gint64 *ids;
-  guint n_ids;
+  g_autoptr(GArray) current = copy_label_ids (annotation, themes);
 
-  ids = scholia_annotation_get_theme_ids (annotation, &n_ids);
-  return ids_new (ids, n_ids);
+  if (ids_equal ((gint64 *) current->data, current->len, (gint64 *) ids->data, ids->len))
+    return TRUE;
+  if (themes)
+    return scholia_store_set_annotation_themes (self->store, annotation,
+                                                (gint64 *) ids->data, ids->len, error);
+  return scholia_store_set_annotation_tags (self->store, annotation,
+                                            (gint64 *) ids->data, ids->len, error);
 }
 
 /* Tags or themes deleted since a step was recorded are left out rather than failing it. */
@@ -202,6 +228,50 @@ existing_labels (ScholiaEditor *self,
   return kept;
 }
 
+/* The store calls a step on a label needs, for a ScholiaTag or a ScholiaTheme alike. */
+
+static GArray *
+get_carrier_ids (ScholiaEditor  *self,
+                 GObject        *label,
+                 GError        **error)
+{
+  if (SCHOLIA_IS_THEME (label))
+    return scholia_store_get_theme_annotation_ids (self->store, SCHOLIA_THEME (label), error);
+  return scholia_store_get_tag_annotation_ids (self->store, SCHOLIA_TAG (label), error);
+}
+
+static gboolean
+delete_label (ScholiaEditor  *self,
+              GObject        *label,
+              GError        **error)
+{
+  if (SCHOLIA_IS_THEME (label))
+    return scholia_store_delete_theme (self->store, SCHOLIA_THEME (label), error);
+  return scholia_store_delete_tag (self->store, SCHOLIA_TAG (label), error);
+}
+
+static gboolean
+merge_labels (ScholiaEditor  *self,
+              GObject        *from,
+              GObject        *into,
+              GError        **error)
+{
+  if (SCHOLIA_IS_THEME (from))
+    return scholia_store_merge_themes (self->store, SCHOLIA_THEME (from), SCHOLIA_THEME (into), error);
+  return scholia_store_merge_tags (self->store, SCHOLIA_TAG (from), SCHOLIA_TAG (into), error);
+}
+
+static gboolean
+restore_label (ScholiaEditor  *self,
+               GObject        *label,
+               GArray         *annotation_ids,
+               GError        **error)
+{
+  if (SCHOLIA_IS_THEME (label))
+    return scholia_store_restore_theme (self->store, SCHOLIA_THEME (label), annotation_ids, error);
+  return scholia_store_restore_tag (self->store, SCHOLIA_TAG (label), annotation_ids, error);
+}
+
 /* The store accepts note and tag changes to annotations whose document is gone (nothing is
  * updated); a step that would silently do nothing must fail instead. */
 static gboolean
@@ -218,29 +288,30 @@ check_annotation (ScholiaEditor      *self,
   return FALSE;
 }
 
+/* Whether the tag or theme is still the library's own (not deleted, nor from another one). */
 static gboolean
-check_tag (ScholiaEditor  *self,
-           ScholiaTag     *tag,
-           GError        **error)
-{
-  if (scholia_store_lookup_tag (self->store, scholia_tag_get_id (tag)) == tag)
-    return TRUE;
-
-  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-               _("The tag “%s” is no longer in the library"), scholia_tag_get_name (tag));
-  return FALSE;
-}
-
-static gboolean
-check_theme (ScholiaEditor  *self,
-             ScholiaTheme   *theme,
+check_label (ScholiaEditor  *self,
+             GObject        *label,
              GError        **error)
 {
-  if (scholia_store_lookup_theme (self->store, scholia_theme_get_id (theme)) == theme)
-    return TRUE;
+  if (SCHOLIA_IS_THEME (label))
+    {
+      ScholiaTheme *theme = SCHOLIA_THEME (label);
 
-  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-               _("The theme “%s” is no longer in the library"), scholia_theme_get_name (theme));
+      if (scholia_store_lookup_theme (self->store, scholia_theme_get_id (theme)) == theme)
+        return TRUE;
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("The theme “%s” is no longer in the library"), scholia_theme_get_name (theme));
+    }
+  else
+    {
+      ScholiaTag *tag = SCHOLIA_TAG (label);
+
+      if (scholia_store_lookup_tag (self->store, scholia_tag_get_id (tag)) == tag)
+        return TRUE;
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("The tag “%s” is no longer in the library"), scholia_tag_get_name (tag));
+    }
   return FALSE;
 }
 
@@ -251,8 +322,8 @@ take_annotation (ScholiaEditor  *self,
                  Edit           *edit,
                  GError        **error)
 {
-  g_autoptr(GArray) tags = copy_tag_ids (edit->annotation);
-  g_autoptr(GArray) themes = copy_theme_ids (edit->annotation);
+  g_autoptr(GArray) tags = copy_label_ids (edit->annotation, FALSE);
+  g_autoptr(GArray) themes = copy_label_ids (edit->annotation, TRUE);
 
   if (!check_annotation (self, edit->annotation, error) ||
       !scholia_store_delete_annotation (self->store, edit->annotation, error))
@@ -274,26 +345,11 @@ put_back_annotation (ScholiaEditor  *self,
 {
   g_autoptr(GArray) tags = existing_labels (self, edit->saved_tags, FALSE);
   g_autoptr(GArray) themes = existing_labels (self, edit->saved_themes, TRUE);
-  const gint64 *ids;
-  guint n_ids;
 
-  if (!check_annotation (self, edit->annotation, error) ||
-      !scholia_store_restore_annotation (self->store, edit->annotation, error))
-    return FALSE;
-
-  ids = scholia_annotation_get_tag_ids (edit->annotation, &n_ids);
-  if (!ids_equal (ids, n_ids, (gint64 *) tags->data, tags->len) &&
-      !scholia_store_set_annotation_tags (self->store, edit->annotation,
-                                          (gint64 *) tags->data, tags->len, error))
-    return FALSE;
-
-  ids = scholia_annotation_get_theme_ids (edit->annotation, &n_ids);
-  if (!ids_equal (ids, n_ids, (gint64 *) themes->data, themes->len) &&
-      !scholia_store_set_annotation_themes (self->store, edit->annotation,
-                                            (gint64 *) themes->data, themes->len, error))
-    return FALSE;
-
-  return TRUE;
+  return check_annotation (self, edit->annotation, error) &&
+         scholia_store_restore_annotation (self->store, edit->annotation, error) &&
+         write_labels (self, edit->annotation, FALSE, tags, error) &&
+         write_labels (self, edit->annotation, TRUE, themes, error);
 }
 
 static gboolean
@@ -302,28 +358,25 @@ set_labels (ScholiaEditor  *self,
             GArray         *ids,
             GError        **error)
 {
-  gboolean themes = edit->kind == EDIT_ADD_THEME || edit->kind == EDIT_REMOVE_THEME;
+  gboolean themes = is_theme_edit (edit->kind);
   g_autoptr(GArray) kept = existing_labels (self, ids, themes);
 
-  if (!check_annotation (self, edit->annotation, error))
-    return FALSE;
-  if (themes)
-    return scholia_store_set_annotation_themes (self->store, edit->annotation,
-                                                (gint64 *) kept->data, kept->len, error);
-  return scholia_store_set_annotation_tags (self->store, edit->annotation,
-                                            (gint64 *) kept->data, kept->len, error);
+  return check_annotation (self, edit->annotation, error) &&
+         write_labels (self, edit->annotation, themes, kept, error);
 }
 
-/* Notes which annotations carry edit->tag, and their tag lists, before it goes away. */
+/* Notes which annotations carry edit->label, and their tag (or theme) lists, before it goes
+ * away. */
 static gboolean
 note_carriers (ScholiaEditor  *self,
                Edit           *edit,
                GError        **error)
 {
+  gboolean themes = is_theme_edit (edit->kind);
   g_autoptr(GArray) carriers = NULL;
   g_autoptr(GArray) memberships = NULL;
 
-  carriers = scholia_store_get_tag_annotation_ids (self->store, edit->tag, error);
+  carriers = get_carrier_ids (self, edit->label, error);
   if (carriers == NULL)
     return FALSE;
 
@@ -338,7 +391,7 @@ note_carriers (ScholiaEditor  *self,
                                                             error);
       if (membership.annotation == NULL)
         return FALSE;
-      membership.tag_ids = copy_tag_ids (membership.annotation);
+      membership.label_ids = copy_label_ids (membership.annotation, themes);
       g_array_append_val (memberships, membership);
     }
 
@@ -349,8 +402,8 @@ note_carriers (ScholiaEditor  *self,
   return TRUE;
 }
 
-/* Puts edit->tag back in the palette and on its annotations, then gives each annotation its
- * tags in their old order (which also takes off a merge target it did not carry before).
+/* Puts edit->label back in its list and on its annotations, then gives each annotation its
+ * labels in their old order (which also takes off a merge target it did not carry before).
  * The store has no transaction spanning several calls, so this is one step per annotation
  * whose list differs; annotations deleted since are left alone. */
 static gboolean
@@ -358,13 +411,14 @@ restore_carriers (ScholiaEditor  *self,
                   Edit           *edit,
                   GError        **error)
 {
+  gboolean themes = is_theme_edit (edit->kind);
   g_autoptr(GArray) present = NULL;
   g_autoptr(GHashTable) linked = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  if (!scholia_store_restore_tag (self->store, edit->tag, edit->carriers, error))
+  if (!restore_label (self, edit->label, edit->carriers, error))
     return FALSE;
 
-  present = scholia_store_get_tag_annotation_ids (self->store, edit->tag, error);
+  present = get_carrier_ids (self, edit->label, error);
   if (present == NULL)
     return FALSE;
   for (guint i = 0; i < present->len; i++)
@@ -375,17 +429,12 @@ restore_carriers (ScholiaEditor  *self,
       Membership *membership = &g_array_index (edit->memberships, Membership, i);
       gint64 id = scholia_annotation_get_id (membership->annotation);
       g_autoptr(GArray) wanted = NULL;
-      const gint64 *ids;
-      guint n_ids;
 
       if (!g_hash_table_contains (linked, &id))
         continue;
 
-      wanted = existing_labels (self, membership->tag_ids, FALSE);
-      ids = scholia_annotation_get_tag_ids (membership->annotation, &n_ids);
-      if (!ids_equal (ids, n_ids, (gint64 *) wanted->data, wanted->len) &&
-          !scholia_store_set_annotation_tags (self->store, membership->annotation,
-                                              (gint64 *) wanted->data, wanted->len, error))
+      wanted = existing_labels (self, membership->label_ids, themes);
+      if (!write_labels (self, membership->annotation, themes, wanted, error))
         return FALSE;
     }
 
@@ -420,16 +469,18 @@ edit_apply (ScholiaEditor  *self,
                                                 forward ? edit->new_note : edit->old_note, error);
 
     case EDIT_DELETE_TAG:
+    case EDIT_DELETE_THEME:
       if (forward)
         return note_carriers (self, edit, error) &&
-               scholia_store_delete_tag (self->store, edit->tag, error);
+               delete_label (self, edit->label, error);
       return restore_carriers (self, edit, error);
 
     case EDIT_MERGE_TAGS:
+    case EDIT_MERGE_THEMES:
       if (forward)
-        return check_tag (self, edit->into, error) &&
+        return check_label (self, edit->into, error) &&
                note_carriers (self, edit, error) &&
-               scholia_store_merge_tags (self->store, edit->tag, edit->into, error);
+               merge_labels (self, edit->label, edit->into, error);
       return restore_carriers (self, edit, error);
 
     default:
@@ -517,7 +568,7 @@ change_labels (ScholiaEditor      *self,
                gint64              id,
                GError            **error)
 {
-  gboolean themes = kind == EDIT_ADD_THEME || kind == EDIT_REMOVE_THEME;
+  gboolean themes = is_theme_edit (kind);
   gboolean add = kind == EDIT_ADD_TAG || kind == EDIT_ADD_THEME;
   g_autoptr(Edit) edit = edit_new (kind, annotation);
   gboolean present;
@@ -527,8 +578,8 @@ change_labels (ScholiaEditor      *self,
   if (present == add)
     return TRUE;
 
-  edit->before = themes ? copy_theme_ids (annotation) : copy_tag_ids (annotation);
-  edit->after = themes ? copy_theme_ids (annotation) : copy_tag_ids (annotation);
+  edit->before = copy_label_ids (annotation, themes);
+  edit->after = copy_label_ids (annotation, themes);
   if (add)
     {
       g_array_append_val (edit->after, id);
@@ -540,6 +591,44 @@ change_labels (ScholiaEditor      *self,
           g_array_remove_index (edit->after, i - 1);
     }
 
+  return apply_and_record (self, g_steal_pointer (&edit), error);
+}
+
+/* Deletes a tag (DELETE_TAG) or a theme (DELETE_THEME) as one step. */
+static gboolean
+record_delete_label (ScholiaEditor  *self,
+                     EditKind        kind,
+                     GObject        *label,
+                     GError        **error)
+{
+  g_autoptr(Edit) edit = NULL;
+
+  if (!check_label (self, label, error))
+    return FALSE;
+
+  edit = edit_new (kind, NULL);
+  edit->label = g_object_ref (label);
+  return apply_and_record (self, g_steal_pointer (&edit), error);
+}
+
+/* Merges a tag into a tag (MERGE_TAGS), or a theme into a theme (MERGE_THEMES), as one step. */
+static gboolean
+record_merge_labels (ScholiaEditor  *self,
+                     EditKind        kind,
+                     GObject        *from,
+                     GObject        *into,
+                     GError        **error)
+{
+  g_autoptr(Edit) edit = NULL;
+
+  if (from == into)
+    return TRUE;
+  if (!check_label (self, from, error))
+    return FALSE;
+
+  edit = edit_new (kind, NULL);
+  edit->label = g_object_ref (from);
+  edit->into = g_object_ref (into);
   return apply_and_record (self, g_steal_pointer (&edit), error);
 }
 
@@ -699,7 +788,7 @@ scholia_editor_add_tag (ScholiaEditor      *self,
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
 
-  return check_tag (self, tag, error) &&
+  return check_label (self, G_OBJECT (tag), error) &&
          change_labels (self, annotation, EDIT_ADD_TAG, scholia_tag_get_id (tag), error);
 }
 
@@ -741,7 +830,7 @@ scholia_editor_add_theme (ScholiaEditor      *self,
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
 
-  return check_theme (self, theme, error) &&
+  return check_label (self, G_OBJECT (theme), error) &&
          change_labels (self, annotation, EDIT_ADD_THEME, scholia_theme_get_id (theme), error);
 }
 
@@ -817,17 +906,10 @@ scholia_editor_delete_tag (ScholiaEditor  *self,
                            ScholiaTag     *tag,
                            GError        **error)
 {
-  g_autoptr(Edit) edit = NULL;
-
   g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
 
-  if (!check_tag (self, tag, error))
-    return FALSE;
-
-  edit = edit_new (EDIT_DELETE_TAG, NULL);
-  edit->tag = g_object_ref (tag);
-  return apply_and_record (self, g_steal_pointer (&edit), error);
+  return record_delete_label (self, EDIT_DELETE_TAG, G_OBJECT (tag), error);
 }
 
 gboolean
@@ -836,21 +918,35 @@ scholia_editor_merge_tags (ScholiaEditor  *self,
                            ScholiaTag     *into,
                            GError        **error)
 {
-  g_autoptr(Edit) edit = NULL;
-
   g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_TAG (from), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_TAG (into), FALSE);
 
-  if (from == into)
-    return TRUE;
-  if (!check_tag (self, from, error))
-    return FALSE;
+  return record_merge_labels (self, EDIT_MERGE_TAGS, G_OBJECT (from), G_OBJECT (into), error);
+}
 
-  edit = edit_new (EDIT_MERGE_TAGS, NULL);
-  edit->tag = g_object_ref (from);
-  edit->into = g_object_ref (into);
-  return apply_and_record (self, g_steal_pointer (&edit), error);
+gboolean
+scholia_editor_delete_theme (ScholiaEditor  *self,
+                             ScholiaTheme   *theme,
+                             GError        **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
+
+  return record_delete_label (self, EDIT_DELETE_THEME, G_OBJECT (theme), error);
+}
+
+gboolean
+scholia_editor_merge_themes (ScholiaEditor  *self,
+                             ScholiaTheme   *from,
+                             ScholiaTheme   *into,
+                             GError        **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (from), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (into), FALSE);
+
+  return record_merge_labels (self, EDIT_MERGE_THEMES, G_OBJECT (from), G_OBJECT (into), error);
 }
 
 /* Moves the newest step of @from to @to, doing or undoing it. A step that fails is dropped:

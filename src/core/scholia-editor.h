@@ -60,14 +60,22 @@ gboolean           scholia_editor_set_note         (ScholiaEditor      *self,
                                                     GError            **error);
 void               scholia_editor_close_group      (ScholiaEditor      *self);
 
-/* Undo of either puts the deleted tag back in its place in the palette, on the annotations
- * that carried it, in the order they carried their tags. */
+/* Undo of any of these puts the deleted tag (theme) back in its place in the palette (the
+ * list of themes), on the annotations that carried it, in the order they carried their tags
+ * (themes). */
 gboolean           scholia_editor_delete_tag       (ScholiaEditor      *self,
                                                     ScholiaTag         *tag,
                                                     GError            **error);
 gboolean           scholia_editor_merge_tags       (ScholiaEditor      *self,
                                                     ScholiaTag         *from,
                                                     ScholiaTag         *into,
+                                                    GError            **error);
+gboolean           scholia_editor_delete_theme     (ScholiaEditor      *self,
+                                                    ScholiaTheme       *theme,
+                                                    GError            **error);
+gboolean           scholia_editor_merge_themes     (ScholiaEditor      *self,
+                                                    ScholiaTheme       *from,
+                                                    ScholiaTheme       *into,
                                                     GError            **error);
 
 /* A step that can no longer be undone or redone (its document was deleted meanwhile) fails

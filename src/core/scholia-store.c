@@ -380,6 +380,24 @@ _scholia_store_emit_annotations_changed (ScholiaStore *self,
   g_signal_emit (self, signals[ANNOTATIONS_CHANGED], 0, document_id);
 }
 
+gboolean
+scholia_store_begin_batch (ScholiaStore  *self,
+                           GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+
+  return scholia_db_begin_batch (self->db, error);
+}
+
+gboolean
+scholia_store_commit_batch (ScholiaStore  *self,
+                            GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+
+  return scholia_db_end_batch (self->db, TRUE, error);
+}
+
 gint64
 _scholia_store_now (void)
 {

@@ -35,6 +35,16 @@ gboolean      scholia_store_get_counts         (ScholiaStore   *self,
                                                 ScholiaCounts  *counts,
                                                 GError        **error);
 
+/* Batches, for bulk work outside the GUI (scholia-cli import): the changes made between begin
+ * and commit form one transaction, several times faster for many documents. Until the commit
+ * nothing of the batch is in the file: a crash loses the batch, never part of a document; a
+ * change that fails inside the batch is undone alone. Callers must not report a change as done
+ * before the batch that holds it is committed. */
+gboolean         scholia_store_begin_batch       (ScholiaStore     *self,
+                                                  GError          **error);
+gboolean         scholia_store_commit_batch      (ScholiaStore     *self,
+                                                  GError          **error);
+
 /* Documents. The list model holds every ScholiaDocument, in the order they were added, and is
  * kept current by every call below. Every change is one transaction, committed before the
  * model changes. Strings passed as NULL to update mean "keep". Documents, tags and themes

@@ -1,0 +1,713 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "scholia-highlighter-private.h"
+#include "scholia-tag-manager.h"
+#include "scholia-window-private.h"
+
+/* Curly quotes, dashes and accents: offsets are code points, never bytes. */
+#define ESSAY_TEXT \
+  "The “harbour” ledgers — kept by Élodie Marchand — show a town older than its charter.   " \
+  "Café accounts from 1821 survive as well."
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scholia-window-annotate-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static ScholiaWindow *
+window_open (Fixture *fixture)
+{
+  /* The extra reference lets window_destroy() check the window really goes away. */
+  ScholiaWindow *window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+
+  g_assert_true (scholia_window_open_library (window, fixture->path));
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_context ();
+  return window;
+}
+
+static void
+window_destroy (ScholiaWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* A window showing one essay of ESSAY_TEXT. */
+static ScholiaWindow *
+window_with_essay (Fixture *fixture)
+{
+  ScholiaWindow *window = window_open (fixture);
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+
+  document = scholia_store_add_document (scholia_window_get_store (window), "Harbour Ledgers",
+                                         "Ines Varga", NULL, NULL, ESSAY_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_window_show_document (window, document));
+  drain_main_context ();
+  return window;
+}
+
+static ScholiaTag *
+nth_tag (ScholiaWindow *window,
+         guint          position)
+{
+  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_tags (window->store), position);
+
+  g_assert_nonnull (tag);
+  return tag;
+}
+
+/* The code-point range of the first occurrence of @passage in ESSAY_TEXT. */
+static void
+find_passage (const char *passage,
+              int        *start,
+              int        *end)
+{
+  const char *found = strstr (ESSAY_TEXT, passage);
+
+  g_assert_nonnull (found);
+  *start = (int) g_utf8_pointer_to_offset (ESSAY_TEXT, found);
+  *end = *start + (int) g_utf8_strlen (passage, -1);
+}
+
+static void
+select_passage (ScholiaWindow *window,
+                const char    *passage,
+                int           *start,
+                int           *end)
+{
+  find_passage (passage, start, end);
+  scholia_reading_view_select_range (window->reading_view, *start, *end);
+}
+
+static void
+apply_tag (ScholiaWindow *window,
+           int            index)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-tag", "i", index));
+  drain_main_context ();
+}
+
+static void
+activate (ScholiaWindow *window,
+          const char    *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  drain_main_context ();
+}
+
+static GListModel *
+list_annotations (ScholiaWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *annotations;
+
+  annotations = scholia_store_list_annotations (window->store, window->document, &error);
+  g_assert_no_error (error);
+  return annotations;
+}
+
+static ScholiaAnnotation *
+only_annotation (ScholiaWindow *window)
+{
+  g_autoptr(GListModel) annotations = list_annotations (window);
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
+  annotation = g_list_model_get_item (annotations, 0);
+  return annotation;
+}
+
+static guint
+count_annotations (ScholiaWindow *window)
+{
+  g_autoptr(GListModel) annotations = list_annotations (window);
+
+  return g_list_model_get_n_items (annotations);
+}
+
+/* Whether every character of [start, end) is painted in @tag's colour, and the characters just
+ * outside are not. */
+static gboolean
+painted_with (ScholiaWindow *window,
+              ScholiaTag    *tag,
+              int            start,
+              int            end)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (window->reading_view));
+  g_autofree char *name = g_strdup_printf ("scholia-tag-%" G_GINT64_FORMAT, scholia_tag_get_id (tag));
+  GtkTextTag *text_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  if (text_tag == NULL)
+    return FALSE;
+
+  for (int offset = start; offset < end; offset++)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      if (!gtk_text_iter_has_tag (&iter, text_tag))
+        return FALSE;
+    }
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, end);
+  if (gtk_text_iter_has_tag (&iter, text_tag))
+    return FALSE;
+  if (start > 0)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, start - 1);
+      if (gtk_text_iter_has_tag (&iter, text_tag))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+shows_toast (ScholiaWindow *window,
+             const char    *title)
+{
+  return shows_label (GTK_WIDGET (window->toast_overlay), title);
+}
+
+static GtkTextView *
+note_view (ScholiaWindow *window)
+{
+  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (window->inspector),
+                                                 SCHOLIA_TYPE_ANNOTATION_INSPECTOR, "note_view");
+
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  return GTK_TEXT_VIEW (view);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_keyboard_tagging_creates_annotation (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  const char *passage = "“harbour” ledgers — kept by Élodie";
+  ScholiaTag *tag = nth_tag (window, 1);
+  ScholiaAnnotation *annotation;
+  const gint64 *tag_ids;
+  guint n_tag_ids;
+  int start, end, selected_start, selected_end;
+
+  select_passage (window, passage, &start, &end);
+  apply_tag (window, 1);
+
+  annotation = only_annotation (window);
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start);
+  g_assert_cmpint (scholia_annotation_get_end (annotation), ==, end);
+  g_assert_cmpstr (scholia_annotation_get_quote (annotation), ==, passage);
+  tag_ids = scholia_annotation_get_tag_ids (annotation, &n_tag_ids);
+  g_assert_cmpuint (n_tag_ids, ==, 1);
+  g_assert_cmpint (tag_ids[0], ==, scholia_tag_get_id (tag));
+
+  g_assert_true (painted_with (window, tag, start, end));
+  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == annotation);
+  g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
+
+  /* The passage stays selected, ready for another tag. */
+  g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
+                                                     &selected_end));
+  g_assert_cmpint (selected_start, ==, start);
+  g_assert_cmpint (selected_end, ==, end);
+
+  window_destroy (window);
+}
+
+static void
+test_blank_selection_only_explains (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  int start, end;
+
+  /* Nothing selected. */
+  scholia_reading_view_select_range (window->reading_view, 4, 4);
+  apply_tag (window, 0);
+  g_assert_cmpuint (count_annotations (window), ==, 0);
+  g_assert_true (shows_toast (window, "Select some text to tag"));
+
+  /* Only the spaces between two sentences. */
+  select_passage (window, "   ", &start, &end);
+  apply_tag (window, 0);
+  g_assert_cmpuint (count_annotations (window), ==, 0);
+  g_assert_false (scholia_editor_get_can_undo (window->editor));
+
+  window_destroy (window);
+}
+
+static void
+test_second_tag_joins_same_annotation (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaAnnotation *annotation;
+  const gint64 *tag_ids;
+  guint n_tag_ids;
+  int start, end;
+
+  select_passage (window, "Café accounts", &start, &end);
+  apply_tag (window, 0);
+  apply_tag (window, 2);
+
+  annotation = only_annotation (window);
+  tag_ids = scholia_annotation_get_tag_ids (annotation, &n_tag_ids);
+  g_assert_cmpuint (n_tag_ids, ==, 2);
+  g_assert_cmpint (tag_ids[0], ==, scholia_tag_get_id (nth_tag (window, 0)));
+  g_assert_cmpint (tag_ids[1], ==, scholia_tag_get_id (nth_tag (window, 2)));
+
+  /* The same tag again takes it off, leaving the highlight. */
+  apply_tag (window, 2);
+  annotation = only_annotation (window);
+  scholia_annotation_get_tag_ids (annotation, &n_tag_ids);
+  g_assert_cmpuint (n_tag_ids, ==, 1);
+
+  window_destroy (window);
+}
+
+static void
+test_undo_and_redo_highlight (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaTag *tag = nth_tag (window, 1);
+  gint64 id;
+  int start, end;
+
+  g_assert_false (gtk_widget_is_sensitive (window->undo_button));
+
+  select_passage (window, "a town older than its charter", &start, &end);
+  apply_tag (window, 1);
+  id = scholia_annotation_get_id (only_annotation (window));
+  g_assert_true (gtk_widget_is_sensitive (window->undo_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo Highlight");
+
+  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window->reading_view)));
+  activate (window, "win.undo");
+  g_assert_cmpuint (count_annotations (window), ==, 0);
+  g_assert_false (painted_with (window, tag, start, end));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->redo_button), ==, "Redo Highlight");
+
+  activate (window, "win.redo");
+  g_assert_cmpint (scholia_annotation_get_id (only_annotation (window)), ==, id);
+  g_assert_true (painted_with (window, tag, start, end));
+
+  window_destroy (window);
+}
+
+static void
+test_undo_in_note_undoes_typing (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+  int start, end;
+
+  select_passage (window, "Élodie Marchand", &start, &end);
+  apply_tag (window, 0);
+
+  view = note_view (window);
+  buffer = gtk_text_view_get_buffer (view);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "A clerk, not the owner.", -1, TRUE);
+
+  activate (window, "win.undo");
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_cmpuint (count_annotations (window), ==, 1);
+
+  window_destroy (window);
+}
+
+static void
+test_activating_highlight_inspects_it (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  g_autoptr(ScholiaAnnotation) first = NULL;
+  ScholiaAnnotation *second;
+  int start, end, selected_start, selected_end;
+
+  select_passage (window, "Élodie Marchand", &start, &end);
+  apply_tag (window, 0);
+  first = g_object_ref (only_annotation (window));
+  select_passage (window, "Café accounts", &start, &end);
+  apply_tag (window, 1);
+  second = scholia_annotation_inspector_get_annotation (window->inspector);
+  g_assert_true (second != first);
+
+  scholia_reading_view_select_range (window->reading_view, 0, 0);
+  adw_flap_set_reveal_flap (window->inspector_flap, FALSE);
+
+  g_assert_cmpuint (_scholia_highlighter_activate_at (window->highlighter,
+                                                      scholia_annotation_get_start (first) + 2),
+                    ==, 1);
+  drain_main_context ();
+
+  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == first);
+  g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
+  g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
+                                                     &selected_end));
+  g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (first));
+  g_assert_cmpint (selected_end, ==, scholia_annotation_get_end (first));
+
+  /* Alt+Down's action goes on to the next highlight in the text. */
+  activate (window, "win.next-annotation");
+  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == second);
+  g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
+                                                     &selected_end));
+  g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (second));
+  activate (window, "win.previous-annotation");
+  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == first);
+
+  window_destroy (window);
+}
+
+/* Writes @text as the stored text of every document, behind the store's back, as an edition
+ * replaced on disk would be. */
+static void
+replace_text (const char *path,
+              const char *text)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE documents SET text = ?", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_changed_text_is_reanchored_on_open (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  const char *revised = "A new preface. " ESSAY_TEXT;
+  g_autoptr(GError) error = NULL;
+  ScholiaWindow *window;
+  ScholiaAnnotation *annotation;
+  gint64 id;
+  int start, end;
+
+  {
+    g_autoptr(ScholiaStore) store = scholia_store_open (fixture->path, &error);
+    g_autoptr(ScholiaAnnotation) added = NULL;
+    ScholiaDocument *document;
+
+    g_assert_no_error (error);
+    document = scholia_store_add_document (store, "Harbour Ledgers", NULL, NULL, NULL,
+                                           ESSAY_TEXT, NULL, &error);
+    g_assert_no_error (error);
+    find_passage ("Café accounts", &start, &end);
+    added = scholia_store_add_annotation (store, document, start, end, NULL, 0, NULL, 0, NULL,
+                                          &error);
+    g_assert_no_error (error);
+    id = scholia_annotation_get_id (added);
+  }
+
+  replace_text (fixture->path, revised);
+
+  window = window_open (fixture);
+  g_assert_nonnull (window->document);
+
+  annotation = only_annotation (window);
+  g_assert_cmpint (scholia_annotation_get_id (annotation), ==, id);
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start + 15);
+  g_assert_cmpint (scholia_annotation_get_end (annotation), ==, end + 15);
+  g_assert_false (scholia_annotation_get_orphaned (annotation));
+  g_assert_true (shows_toast (window, "1 annotation moved with the changed text"));
+
+  /* What the store now holds, not only what the window was told. */
+  {
+    g_autoptr(ScholiaStore) reopened = NULL;
+    g_autoptr(ScholiaAnnotation) stored = NULL;
+
+    window_destroy (window);
+    reopened = scholia_store_open (fixture->path, &error);
+    g_assert_no_error (error);
+    stored = scholia_store_get_annotation (reopened, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (scholia_annotation_get_start (stored), ==, start + 15);
+  }
+}
+
+static void
+test_manage_tags_presents_manager (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ScholiaWindow *window = window_open (fixture);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *manager = NULL;
+
+  activate (window, "win.manage-tags");
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && manager == NULL; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (SCHOLIA_IS_TAG_MANAGER (toplevel))
+        manager = toplevel;
+    }
+
+  g_assert_nonnull (manager);
+  g_assert_true (gtk_window_get_transient_for (manager) == GTK_WINDOW (window));
+  g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == window->editor);
+
+  gtk_window_destroy (manager);
+  window_destroy (window);
+}
+
+static void
+test_note_is_saved_on_close (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  g_autoptr(ScholiaStore) reopened = NULL;
+  g_autoptr(ScholiaAnnotation) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  gint64 id;
+  int start, end;
+
+  select_passage (window, "its charter", &start, &end);
+  apply_tag (window, 3);
+  id = scholia_annotation_get_id (only_annotation (window));
+
+  buffer = gtk_text_view_get_buffer (note_view (window));
+  gtk_widget_grab_focus (GTK_WIDGET (note_view (window)));
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "Granted in 1790 — check the seal.", -1,
+                                                TRUE);
+
+  /* At once, before the note's own save timer could run. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  reopened = scholia_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  stored = scholia_store_get_annotation (reopened, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_annotation_get_note (stored), ==, "Granted in 1790 — check the seal.");
+}
+
+static GtkWidget *
+nth_child (GtkWidget *widget,
+           guint      position)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  for (guint i = 0; child != NULL && i < position; i++)
+    child = gtk_widget_get_next_sibling (child);
+
+  return child;
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+static GMenuModel *
+tag_submenu (ScholiaWindow *window)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (window->reading_view));
+  GMenuModel *menu = gtk_text_view_get_extra_menu (view);
+  g_autoptr(GMenuModel) section = NULL;
+  g_autoptr(GMenuModel) submenu = NULL;
+  g_autoptr(GMenuModel) tags = NULL;
+
+  g_assert_nonnull (menu);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  submenu = g_menu_model_get_item_link (section, 0, G_MENU_LINK_SUBMENU);
+  g_assert_nonnull (submenu);
+  tags = g_menu_model_get_item_link (submenu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (tags);
+  return tags;
+}
+
+static void
+test_palette_and_menu_follow_tags (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  GtkWidget *palette = GTK_WIDGET (window->tag_palette);
+  guint n_tags = g_list_model_get_n_items (scholia_store_get_tags (window->store));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_true (gtk_widget_get_visible (palette));
+  g_assert_cmpuint (count_children (palette), ==, n_tags);
+  tooltip = g_strdup_printf ("Tag as “%s” (Ctrl+2)", scholia_tag_get_name (nth_tag (window, 1)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (nth_child (palette, 1)), ==, tooltip);
+  g_assert_cmpint (g_menu_model_get_n_items (tag_submenu (window)), ==, n_tags);
+
+  for (guint i = n_tags; i < 11; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("theme_%u", i);
+
+      scholia_store_add_tag (window->store, name, "#3584e4", NULL, &error);
+      g_assert_no_error (error);
+    }
+  drain_main_context ();
+
+  /* Nine at most, one per Ctrl+digit; the context menu offers them all. */
+  g_assert_cmpuint (count_children (palette), ==, 9);
+  g_assert_cmpint (g_menu_model_get_n_items (tag_submenu (window)), ==, 11);
+  g_assert_true (g_menu_model_get_item_attribute (tag_submenu (window), 10, G_MENU_ATTRIBUTE_LABEL,
+                                                  "s", &label));
+  /* An underscore in a tag name is shown, not taken for a mnemonic. */
+  g_assert_cmpstr (label, ==, "theme__10");
+
+  /* Clicking the third button tags as the third tag does. */
+  {
+    int start, end;
+
+    select_passage (window, "Marchand", &start, &end);
+    g_signal_emit_by_name (nth_child (palette, 2), "clicked");
+    drain_main_context ();
+    g_assert_true (painted_with (window, nth_tag (window, 2), start, end));
+  }
+
+  window_destroy (window);
+}
+
+static void
+test_closing_reader_clears_inspector (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaDocument *document = window->document;
+  int start, end;
+
+  select_passage (window, "Marchand", &start, &end);
+  apply_tag (window, 0);
+  g_assert_true (scholia_annotation_inspector_get_document (window->inspector) == document);
+
+  scholia_window_delete_document (window, document);
+  drain_main_context ();
+
+  g_assert_null (window->document);
+  g_assert_null (scholia_annotation_inspector_get_document (window->inspector));
+  g_assert_null (scholia_annotation_inspector_get_annotation (window->inspector));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->tag_palette)));
+  g_assert_false (gtk_widget_is_sensitive (nth_child (GTK_WIDGET (window->tag_palette), 0)));
+
+  window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL)
+    return 77;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/window/annotate/keyboard-tagging-creates-annotation",
+       test_keyboard_tagging_creates_annotation);
+  ADD ("/window/annotate/blank-selection-only-explains", test_blank_selection_only_explains);
+  ADD ("/window/annotate/second-tag-joins-same-annotation", test_second_tag_joins_same_annotation);
+  ADD ("/window/annotate/undo-and-redo-highlight", test_undo_and_redo_highlight);
+  ADD ("/window/annotate/undo-in-note-undoes-typing", test_undo_in_note_undoes_typing);
+  ADD ("/window/annotate/activating-highlight-inspects-it", test_activating_highlight_inspects_it);
+  ADD ("/window/annotate/changed-text-is-reanchored-on-open",
+       test_changed_text_is_reanchored_on_open);
+  ADD ("/window/annotate/manage-tags-presents-manager", test_manage_tags_presents_manager);
+  ADD ("/window/annotate/note-is-saved-on-close", test_note_is_saved_on_close);
+  ADD ("/window/annotate/palette-and-menu-follow-tags", test_palette_and_menu_follow_tags);
+  ADD ("/window/annotate/closing-reader-clears-inspector", test_closing_reader_clears_inspector);
+
+#undef ADD
+
+  return g_test_run ();
+}
