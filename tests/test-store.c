@@ -639,6 +639,32 @@ test_documents_delete_and_restore (Fixture       *fixture,
 }
 
 static void
+test_batch_commits_together (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scholia_store_begin_batch (store, &error));
+  add_essay (store, "First of the batch", "Helena Marwick");
+  /* A failing change inside a batch is undone alone. */
+  g_assert_null (scholia_store_add_document (store, "Empty", NULL, NULL, NULL, "", NULL, &error));
+  g_clear_error (&error);
+  add_essay (store, "Second of the batch", "Helena Marwick");
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM documents"), ==, 0);
+  g_assert_true (scholia_store_commit_batch (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM documents"), ==, 2);
+
+  /* A batch never committed (the process ends) leaves nothing behind. */
+  g_assert_true (scholia_store_begin_batch (store, &error));
+  add_essay (store, "Lost with its batch", "Tomasz Lindqvist");
+  g_clear_object (&store);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM documents"), ==, 2);
+  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM authors"), ==, 1);
+}
+
+static void
 test_tags_round_trip (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -1004,6 +1030,7 @@ main (int    argc,
   ADD ("/store/documents/find", test_documents_find);
   ADD ("/store/documents/delete-cascades", test_documents_delete_cascades);
   ADD ("/store/documents/delete-and-restore", test_documents_delete_and_restore);
+  ADD ("/store/batch/commits-together", test_batch_commits_together);
   ADD ("/store/tags/round-trip", test_tags_round_trip);
   ADD ("/store/tags/move-merge-restore", test_tags_move_merge_restore);
   ADD ("/store/themes/round-trip", test_themes_round_trip);
