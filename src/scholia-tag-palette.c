@@ -13,7 +13,7 @@
 
 #define DOT_SIZE        12
 /* Long enough for the built-in tags, short enough that nine fit beside the title. */
-#define NAME_MAX_CHARS  14
+#define NAME_MAX_CHARS  20
 
 struct _ScholiaTagPalette
 {

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-colour-palette.h"
+#include "scholia-label.h"
 #include "scholia-tag-row.h"
 
 struct _ScholiaTagRow
@@ -14,7 +15,7 @@ struct _ScholiaTagRow
   AdwExpanderRow  parent_instance;
 
   ScholiaStore   *store;
-  ScholiaTag     *tag;
+  GObject        *label;         /* a ScholiaTag or a ScholiaTheme */
   guint           count;
 
   GtkWidget      *context_menu;
@@ -40,7 +41,7 @@ G_DEFINE_FINAL_TYPE (ScholiaTagRow, scholia_tag_row, ADW_TYPE_EXPANDER_ROW)
 enum {
   PROP_0,
   PROP_STORE,
-  PROP_TAG,
+  PROP_LABEL,
   N_PROPS
 };
 
@@ -71,13 +72,13 @@ draw_swatch_cb (GtkDrawingArea *area,
 {
   ScholiaTagRow *self = user_data;
 
-  scholia_colour_palette_draw_swatch (cr, width, height, scholia_tag_get_colour (self->tag), FALSE);
+  scholia_colour_palette_draw_swatch (cr, width, height, scholia_label_get_colour (self->label), FALSE);
 }
 
 static void
 sync_name (ScholiaTagRow *self)
 {
-  const char *name = scholia_tag_get_name (self->tag);
+  const char *name = scholia_label_get_name (self->label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
@@ -87,7 +88,7 @@ sync_name (ScholiaTagRow *self)
 static void
 sync_description (ScholiaTagRow *self)
 {
-  const char *description = scholia_tag_get_description (self->tag);
+  const char *description = scholia_label_get_description (self->label);
 
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), description != NULL ? description : "");
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), description != NULL ? description : "");
@@ -97,11 +98,12 @@ sync_description (ScholiaTagRow *self)
 static void
 sync_colour (ScholiaTagRow *self)
 {
-  const char *colour = scholia_tag_get_colour (self->tag);
+  const char *colour = scholia_label_get_colour (self->label);
   const char *colour_name = scholia_colour_palette_get_colour_name (colour);
   g_autofree char *label = NULL;
 
-  /* Translators: the accessible name of the button showing a tag's colour, e.g. "Colour: Blue" */
+  /* Translators: the accessible name of the button showing a tag's or theme's colour, e.g.
+   * "Colour: Blue" */
   label = g_strdup_printf (_("Colour: %s"), colour_name != NULL ? colour_name : colour);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->swatch_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -111,9 +113,9 @@ sync_colour (ScholiaTagRow *self)
 }
 
 static void
-on_tag_notify_cb (ScholiaTagRow *self,
-                  GParamSpec    *pspec,
-                  ScholiaTag    *tag)
+on_label_notify_cb (ScholiaTagRow *self,
+                    GParamSpec    *pspec,
+                    GObject       *label)
 {
   const char *name = g_param_spec_get_name (pspec);
 
@@ -125,7 +127,7 @@ on_tag_notify_cb (ScholiaTagRow *self,
     sync_colour (self);
 }
 
-/* Tags, not annotations, are what a menu label shows: a name's underscores are literal. */
+/* A menu item shows a name as typed: its underscores are literal, not mnemonics. */
 static char *
 escape_mnemonic (const char *name)
 {
@@ -137,23 +139,23 @@ escape_mnemonic (const char *name)
 static void
 rebuild_merge_menu (ScholiaTagRow *self)
 {
-  GListModel *tags = scholia_store_get_tags (self->store);
-  guint n = g_list_model_get_n_items (tags);
+  GListModel *labels = scholia_label_kind_get_labels (scholia_label_get_kind (self->label), self->store);
+  guint n = g_list_model_get_n_items (labels);
 
   g_menu_remove_all (self->merge_menu);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ScholiaTag) other = g_list_model_get_item (tags, i);
+      g_autoptr(GObject) other = g_list_model_get_item (labels, i);
       g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
+      g_autofree char *text = NULL;
 
-      if (other == self->tag)
+      if (other == self->label)
         continue;
 
-      label = escape_mnemonic (scholia_tag_get_name (other));
-      item = g_menu_item_new (label, NULL);
+      text = escape_mnemonic (scholia_label_get_name (other));
+      item = g_menu_item_new (text, NULL);
       g_menu_item_set_action_and_target_value (item, "row.merge-into",
-                                               g_variant_new_int64 (scholia_tag_get_id (other)));
+                                               g_variant_new_int64 (scholia_label_get_id (other)));
       g_menu_append_item (self->merge_menu, item);
     }
 }
@@ -172,9 +174,9 @@ on_palette_colour_activated_cb (ScholiaTagRow *self,
   g_autoptr(GError) error = NULL;
 
   gtk_popover_popdown (self->palette_popover);
-  if (!scholia_store_update_tag (self->store, self->tag, NULL, colour, NULL, &error))
+  if (!scholia_label_update (self->store, self->label, NULL, colour, NULL, &error))
     {
-      /* The palette shows the colour picked; put it back to the tag's. */
+      /* The palette shows the colour picked; put it back to the label's. */
       sync_colour (self);
       report_error (self, NULL, error);
     }
@@ -186,10 +188,10 @@ on_name_row_apply_cb (ScholiaTagRow *self)
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
 
-  if (g_strcmp0 (text, scholia_tag_get_name (self->tag)) == 0)
+  if (g_strcmp0 (text, scholia_label_get_name (self->label)) == 0)
     return;
 
-  if (!scholia_store_update_tag (self->store, self->tag, text, NULL, NULL, &error))
+  if (!scholia_label_update (self->store, self->label, text, NULL, NULL, &error))
     report_error (self, self->name_row, error);
 }
 
@@ -199,10 +201,10 @@ on_description_row_apply_cb (ScholiaTagRow *self)
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
 
-  if (g_strcmp0 (text, scholia_tag_get_description (self->tag)) == 0)
+  if (g_strcmp0 (text, scholia_label_get_description (self->label)) == 0)
     return;
 
-  if (!scholia_store_update_tag (self->store, self->tag, NULL, NULL, text, &error))
+  if (!scholia_label_update (self->store, self->label, NULL, NULL, text, &error))
     report_error (self, self->description_row, error);
 }
 
@@ -278,7 +280,7 @@ move_action (GtkWidget  *widget,
   ScholiaTagRow *self = SCHOLIA_TAG_ROW (widget);
   int delta = g_str_equal (action_name, "row.move-up") ? -1 : 1;
 
-  gtk_widget_activate_action (widget, "tags.move", "(xi)", scholia_tag_get_id (self->tag), delta);
+  gtk_widget_activate_action (widget, "labels.move", "(xi)", scholia_label_get_id (self->label), delta);
 }
 
 static void
@@ -288,7 +290,7 @@ delete_action (GtkWidget  *widget,
 {
   ScholiaTagRow *self = SCHOLIA_TAG_ROW (widget);
 
-  gtk_widget_activate_action (widget, "tags.delete", "x", scholia_tag_get_id (self->tag));
+  gtk_widget_activate_action (widget, "labels.delete", "x", scholia_label_get_id (self->label));
 }
 
 static void
@@ -298,8 +300,8 @@ merge_into_action (GtkWidget  *widget,
 {
   ScholiaTagRow *self = SCHOLIA_TAG_ROW (widget);
 
-  gtk_widget_activate_action (widget, "tags.merge", "(xx)",
-                              scholia_tag_get_id (self->tag), g_variant_get_int64 (parameter));
+  gtk_widget_activate_action (widget, "labels.merge", "(xx)",
+                              scholia_label_get_id (self->label), g_variant_get_int64 (parameter));
 }
 
 static GtkWidget *
@@ -353,9 +355,9 @@ scholia_tag_row_constructed (GObject *object)
   G_OBJECT_CLASS (scholia_tag_row_parent_class)->constructed (object);
 
   g_assert (SCHOLIA_IS_STORE (self->store));
-  g_assert (SCHOLIA_IS_TAG (self->tag));
+  g_assert (SCHOLIA_IS_TAG (self->label) || SCHOLIA_IS_THEME (self->label));
 
-  g_signal_connect_object (self->tag, "notify", G_CALLBACK (on_tag_notify_cb), self,
+  g_signal_connect_object (self->label, "notify", G_CALLBACK (on_label_notify_cb), self,
                            G_CONNECT_SWAPPED);
   sync_name (self);
   sync_description (self);
@@ -363,7 +365,7 @@ scholia_tag_row_constructed (GObject *object)
   scholia_tag_row_refresh_count (self);
 
   /* Built-in tags anchor the default palette and the export legend: they stay. */
-  builtin = scholia_tag_get_builtin (self->tag);
+  builtin = scholia_label_get_builtin (self->label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.delete", !builtin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.merge-into", !builtin);
   gtk_widget_set_sensitive (GTK_WIDGET (self->merge_button), !builtin);
@@ -383,7 +385,7 @@ scholia_tag_row_dispose (GObject *object)
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   self->header = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_TAG_ROW);
-  g_clear_object (&self->tag);
+  g_clear_object (&self->label);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (scholia_tag_row_parent_class)->dispose (object);
@@ -403,8 +405,8 @@ scholia_tag_row_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
-    case PROP_TAG:
-      g_value_set_object (value, self->tag);
+    case PROP_LABEL:
+      g_value_set_object (value, self->label);
       break;
 
     default:
@@ -426,8 +428,8 @@ scholia_tag_row_set_property (GObject      *object,
       self->store = g_value_dup_object (value);
       break;
 
-    case PROP_TAG:
-      self->tag = g_value_dup_object (value);
+    case PROP_LABEL:
+      self->label = g_value_dup_object (value);
       break;
 
     default:
@@ -453,9 +455,10 @@ scholia_tag_row_class_init (ScholiaTagRowClass *klass)
                          SCHOLIA_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
-  properties[PROP_TAG] =
-    g_param_spec_object ("tag", NULL, NULL,
-                         SCHOLIA_TYPE_TAG,
+  /* A ScholiaTag or a ScholiaTheme. */
+  properties[PROP_LABEL] =
+    g_param_spec_object ("label", NULL, NULL,
+                         G_TYPE_OBJECT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -540,30 +543,35 @@ scholia_tag_row_init (ScholiaTagRow *self)
 
 /**
  * scholia_tag_row_new:
- * @store: the library holding @tag
- * @tag: the tag to show
+ * @store: the library holding @label
+ * @label: the ScholiaTag or ScholiaTheme to show
  *
- * Returns: (transfer floating): a row for @tag
+ * Returns: (transfer floating): a row for @label
  */
 GtkWidget *
 scholia_tag_row_new (ScholiaStore *store,
-                     ScholiaTag   *tag)
+                     gpointer      label)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_TAG (label) || SCHOLIA_IS_THEME (label), NULL);
 
   return g_object_new (SCHOLIA_TYPE_TAG_ROW,
                        "store", store,
-                       "tag", tag,
+                       "label", label,
                        NULL);
 }
 
-ScholiaTag *
-scholia_tag_row_get_tag (ScholiaTagRow *self)
+/**
+ * scholia_tag_row_get_label:
+ *
+ * Returns: (transfer none): the ScholiaTag or ScholiaTheme the row shows
+ */
+gpointer
+scholia_tag_row_get_label (ScholiaTagRow *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_TAG_ROW (self), NULL);
 
-  return self->tag;
+  return self->label;
 }
 
 guint
@@ -583,12 +591,12 @@ scholia_tag_row_refresh_count (ScholiaTagRow *self)
 
   g_return_if_fail (SCHOLIA_IS_TAG_ROW (self));
 
-  ids = scholia_store_get_tag_annotation_ids (self->store, self->tag, &error);
+  ids = scholia_label_get_annotation_ids (self->store, self->label, &error);
   if (ids == NULL)
     {
       /* A count is a hint, not a reason to interrupt: leave the last one shown. */
-      g_warning ("Could not count the annotations tagged “%s”: %s",
-                 scholia_tag_get_name (self->tag), error->message);
+      g_warning ("Could not count the annotations of “%s”: %s",
+                 scholia_label_get_name (self->label), error->message);
       return;
     }
 
@@ -603,10 +611,10 @@ scholia_tag_row_refresh_count (ScholiaTagRow *self)
 void
 scholia_tag_row_set_position (ScholiaTagRow *self,
                               guint          index,
-                              guint          n_tags)
+                              guint          n_labels)
 {
   g_return_if_fail (SCHOLIA_IS_TAG_ROW (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", index > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", index + 1 < n_tags);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", index + 1 < n_labels);
 }

@@ -1,0 +1,739 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Scholia"
+
+#include "config.h"
+
+#include "scholia-matrix-view.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "scholia-matrix.h"
+#include "scholia-names.h"
+#include "scholia-passage-row.h"
+#include "scholia-tag-chip.h"
+
+/* One author's row: a count per theme column and, for the split view, per tag. */
+#define SCHOLIA_TYPE_MATRIX_ROW (scholia_matrix_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScholiaMatrixRow, scholia_matrix_row, SCHOLIA, MATRIX_ROW, GObject)
+
+typedef struct
+{
+  ScholiaTag *tag;
+  guint       count;
+} TagCount;
+
+struct _ScholiaMatrixRow
+{
+  GObject  parent_instance;
+
+  char    *author;
+  char    *collate_key;   /* by surname */
+  guint    n_themes;
+  guint   *counts;        /* per theme column */
+  GArray **tag_counts;    /* per theme column: TagCount, in palette order */
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaMatrixRow, scholia_matrix_row, G_TYPE_OBJECT)
+
+static void
+scholia_matrix_row_finalize (GObject *object)
+{
+  ScholiaMatrixRow *self = SCHOLIA_MATRIX_ROW (object);
+
+  for (guint i = 0; i < self->n_themes; i++)
+    g_array_unref (self->tag_counts[i]);
+  g_free (self->tag_counts);
+  g_free (self->counts);
+  g_free (self->author);
+  g_free (self->collate_key);
+
+  G_OBJECT_CLASS (scholia_matrix_row_parent_class)->finalize (object);
+}
+
+static void
+scholia_matrix_row_class_init (ScholiaMatrixRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = scholia_matrix_row_finalize;
+}
+
+static void
+scholia_matrix_row_init (ScholiaMatrixRow *self)
+{
+}
+
+static void
+tag_count_clear (TagCount *tag_count)
+{
+  g_clear_object (&tag_count->tag);
+}
+
+/* The split counts are read only when asked for: a large library has many tags. */
+static ScholiaMatrixRow *
+scholia_matrix_row_new (ScholiaMatrix *matrix,
+                        guint          row,
+                        GListModel    *tags)
+{
+  ScholiaMatrixRow *self = g_object_new (SCHOLIA_TYPE_MATRIX_ROW, NULL);
+  guint n_tags = tags != NULL ? g_list_model_get_n_items (tags) : 0;
+
+  self->author = g_strdup (scholia_matrix_get_author (matrix, row));
+  self->collate_key = scholia_names_collate_key (self->author);
+  self->n_themes = scholia_matrix_get_n_themes (matrix);
+  self->counts = g_new0 (guint, self->n_themes);
+  self->tag_counts = g_new0 (GArray *, self->n_themes);
+  for (guint column = 0; column < self->n_themes; column++)
+    {
+      self->counts[column] = scholia_matrix_get_count (matrix, row, column, 0);
+      self->tag_counts[column] = g_array_new (FALSE, FALSE, sizeof (TagCount));
+      g_array_set_clear_func (self->tag_counts[column], (GDestroyNotify) tag_count_clear);
+
+      for (guint i = 0; self->counts[column] > 0 && i < n_tags; i++)
+        {
+          g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
+          TagCount tag_count = { NULL, scholia_matrix_get_count (matrix, row, column, scholia_tag_get_id (tag)) };
+
+          if (tag_count.count == 0)
+            continue;
+          tag_count.tag = g_steal_pointer (&tag);
+          g_array_append_val (self->tag_counts[column], tag_count);
+        }
+    }
+
+  return self;
+}
+
+struct _ScholiaMatrixView
+{
+  GtkWidget        parent_instance;
+
+  GtkLabel        *summary_label;
+  GtkToggleButton *split_button;
+  GtkStack        *stack;
+  GtkColumnView   *column_view;
+
+  ScholiaStore    *store;
+  GListStore      *rows;          /* ScholiaMatrixRow, by surname */
+  GtkSortListModel *sorted;
+  GPtrArray       *themes;        /* ScholiaTheme per theme column */
+  GPtrArray       *theme_columns; /* GtkColumnViewColumn per theme column */
+  guint            rebuild_id;
+  gboolean         split_by_tag;
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaMatrixView, scholia_matrix_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SPLIT_BY_TAG,
+  N_PROPS
+};
+
+enum {
+  CELL_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char matrix_css[] =
+  "columnview.matrix button.matrix-cell { min-width: 48px; padding: 2px 6px; }\n"
+  "columnview.matrix button.matrix-cell.silent label { opacity: 0.45; }\n"
+  "columnview.matrix .tag-chip.passage-tag { padding: 0 5px; }\n";
+
+static void
+ensure_style (void)
+{
+  static GtkCssProvider *provider;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (provider != NULL || display == NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, matrix_css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* Sorting */
+
+static int
+compare_authors (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const ScholiaMatrixRow *left = a;
+  const ScholiaMatrixRow *right = b;
+  gboolean left_unknown = left->author[0] == '\0';
+  gboolean right_unknown = right->author[0] == '\0';
+
+  /* Documents without an author come last whichever way the column sorts. */
+  if (left_unknown != right_unknown)
+    return left_unknown ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+  return gtk_ordering_from_cmpfunc (strcmp (left->collate_key, right->collate_key));
+}
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const ScholiaMatrixRow *left = a;
+  const ScholiaMatrixRow *right = b;
+  guint column = GPOINTER_TO_UINT (user_data);
+  guint left_count = column < left->n_themes ? left->counts[column] : 0;
+  guint right_count = column < right->n_themes ? right->counts[column] : 0;
+
+  if (left_count != right_count)
+    return left_count < right_count ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  return compare_authors (a, b, NULL);
+}
+
+/* The author column */
+
+static void
+setup_author_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_author_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  ScholiaMatrixRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *name = scholia_passage_row_author_display_name (row->author);
+
+  gtk_label_set_label (GTK_LABEL (label), name);
+  gtk_widget_set_tooltip_text (label, name);
+  if (row->author[0] == '\0')
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+/* Theme columns */
+
+static void
+on_cell_clicked_cb (GtkButton         *button,
+                    ScholiaMatrixView *self)
+{
+  const char *author = g_object_get_data (G_OBJECT (button), "scholia-author");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "scholia-column"));
+
+  if (author == NULL || column >= self->themes->len)
+    return;
+
+  g_signal_emit (self, signals[CELL_ACTIVATED], 0, author, g_ptr_array_index (self->themes, column));
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               ScholiaMatrixView        *self)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *tags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_box_append (GTK_BOX (box), tags);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "matrix-cell");
+  g_object_set_data (G_OBJECT (button), "scholia-count", count);
+  g_object_set_data (G_OBJECT (button), "scholia-tags", tags);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_cell_clicked_cb), self, 0);
+  gtk_list_item_set_child (list_item, button);
+  /* The button inside takes the focus and the click. */
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              ScholiaMatrixView        *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "scholia-column"));
+  ScholiaMatrixRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *button = gtk_list_item_get_child (list_item);
+  GtkWidget *count_label = g_object_get_data (G_OBJECT (button), "scholia-count");
+  GtkWidget *tags = g_object_get_data (G_OBJECT (button), "scholia-tags");
+  ScholiaTheme *theme = column < self->themes->len ? g_ptr_array_index (self->themes, column) : NULL;
+  guint count = column < row->n_themes ? row->counts[column] : 0;
+  g_autofree char *author = scholia_passage_row_author_display_name (row->author);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *child;
+
+  g_object_set_data_full (G_OBJECT (button), "scholia-author", g_strdup (row->author), g_free);
+  g_object_set_data (G_OBJECT (button), "scholia-column", GUINT_TO_POINTER (column));
+
+  while ((child = gtk_widget_get_first_child (tags)) != NULL)
+    gtk_box_remove (GTK_BOX (tags), child);
+
+  if (count == 0)
+    {
+      /* Silence is part of the answer: the cell stays, dim, and opens nothing. */
+      gtk_label_set_label (GTK_LABEL (count_label), "—");
+      gtk_widget_add_css_class (button, "silent");
+      gtk_widget_set_sensitive (button, FALSE);
+      /* Translators: a cell of the authors × themes table; author, then theme */
+      tooltip = g_strdup_printf (_("%s has no passages on “%s”"), author,
+                                 theme != NULL ? scholia_theme_get_name (theme) : "");
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf ("%u", count);
+      g_autoptr(GString) tag_text = g_string_new (NULL);
+
+      gtk_label_set_label (GTK_LABEL (count_label), text);
+      gtk_widget_remove_css_class (button, "silent");
+      gtk_widget_set_sensitive (button, TRUE);
+
+      for (guint i = 0; self->split_by_tag && i < row->tag_counts[column]->len; i++)
+        {
+          TagCount *tag_count = &g_array_index (row->tag_counts[column], TagCount, i);
+          g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_tag_get_colour (tag_count->tag));
+          g_autofree char *number = g_strdup_printf ("%u", tag_count->count);
+          GtkWidget *label = gtk_label_new (number);
+
+          gtk_widget_add_css_class (label, "tag-chip");
+          gtk_widget_add_css_class (label, "passage-tag");
+          gtk_widget_add_css_class (label, "numeric");
+          if (colour_class != NULL)
+            gtk_widget_add_css_class (label, colour_class);
+          gtk_box_append (GTK_BOX (tags), label);
+          /* Translators: one tag's share in a cell's tooltip, as in "thesis: 3" */
+          g_string_append_printf (tag_text, _("\n%s: %u"), scholia_tag_get_name (tag_count->tag), tag_count->count);
+        }
+
+      /* Translators: a cell of the authors × themes table: author, number, theme */
+      tooltip = g_strdup_printf (ngettext ("%s: %u passage on “%s”", "%s: %u passages on “%s”", count),
+                                 author, count, theme != NULL ? scholia_theme_get_name (theme) : "");
+      if (tag_text->len > 0)
+        {
+          char *with_tags = g_strconcat (tooltip, tag_text->str, NULL);
+
+          g_free (tooltip);
+          tooltip = with_tags;
+        }
+    }
+
+  gtk_widget_set_visible (tags, gtk_widget_get_first_child (tags) != NULL);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+static GtkColumnViewColumn *
+create_theme_column (ScholiaMatrixView *self,
+                     ScholiaTheme      *theme,
+                     guint              column)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_counts, GUINT_TO_POINTER (column), NULL));
+  GtkColumnViewColumn *view_column;
+
+  g_object_set_data (G_OBJECT (factory), "scholia-column", GUINT_TO_POINTER (column));
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
+
+  view_column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
+  g_object_bind_property (theme, "name", view_column, "title", G_BINDING_SYNC_CREATE);
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+
+  return view_column;
+}
+
+static gboolean
+same_themes (ScholiaMatrixView *self,
+             ScholiaMatrix     *matrix)
+{
+  if (scholia_matrix_get_n_themes (matrix) != self->themes->len)
+    return FALSE;
+  for (guint i = 0; i < self->themes->len; i++)
+    if (scholia_matrix_get_theme (matrix, i) != g_ptr_array_index (self->themes, i))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+rebuild_columns (ScholiaMatrixView *self,
+                 ScholiaMatrix     *matrix)
+{
+  for (guint i = 0; i < self->theme_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->theme_columns, i));
+  g_ptr_array_set_size (self->theme_columns, 0);
+  g_ptr_array_set_size (self->themes, 0);
+
+  for (guint i = 0; matrix != NULL && i < scholia_matrix_get_n_themes (matrix); i++)
+    {
+      ScholiaTheme *theme = scholia_matrix_get_theme (matrix, i);
+      GtkColumnViewColumn *column = create_theme_column (self, theme, i);
+
+      g_ptr_array_add (self->themes, g_object_ref (theme));
+      g_ptr_array_add (self->theme_columns, column);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+static void
+update_summary (ScholiaMatrixView *self)
+{
+  guint n_authors = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n_themes = self->themes->len;
+  g_autofree char *authors = NULL;
+  g_autofree char *themes = NULL;
+  g_autofree char *summary = NULL;
+
+  gtk_stack_set_visible_child_name (self->stack, n_authors > 0 && n_themes > 0 ? "matrix" : "empty");
+
+  /* Translators: the first half of "12 authors × 5 themes" */
+  authors = g_strdup_printf (ngettext ("%u author", "%u authors", n_authors), n_authors);
+  /* Translators: the second half of "12 authors × 5 themes" */
+  themes = g_strdup_printf (ngettext ("%u theme", "%u themes", n_themes), n_themes);
+  /* Translators: "12 authors" × "5 themes", above the authors × themes table */
+  summary = g_strdup_printf (_("%s × %s"), authors, themes);
+  gtk_label_set_label (self->summary_label, summary);
+}
+
+static void
+rebuild (ScholiaMatrixView *self)
+{
+  g_autoptr(ScholiaMatrix) matrix = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GListModel *tags;
+
+  if (self->store != NULL)
+    {
+      matrix = scholia_matrix_new (self->store, &error);
+      if (matrix == NULL)
+        g_warning ("Could not count the passages per author and theme: %s", error->message);
+    }
+
+  /* Columns are kept while the themes are, so a sorted column stays sorted. */
+  if (matrix == NULL || !same_themes (self, matrix))
+    rebuild_columns (self, matrix);
+
+  tags = self->split_by_tag && self->store != NULL ? scholia_store_get_tags (self->store) : NULL;
+  for (guint i = 0; matrix != NULL && i < scholia_matrix_get_n_authors (matrix); i++)
+    g_ptr_array_add (rows, scholia_matrix_row_new (matrix, i, tags));
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
+
+  update_summary (self);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  ScholiaMatrixView *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes arrive together (an import, a merge): one rebuild answers them all. */
+static void
+queue_rebuild (ScholiaMatrixView *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+on_split_button_toggled_cb (ScholiaMatrixView *self)
+{
+  scholia_matrix_view_set_split_by_tag (self, gtk_toggle_button_get_active (self->split_button));
+}
+
+static void
+disconnect_store (ScholiaMatrixView *self)
+{
+  if (self->store == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->store, self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_themes (self->store), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_tags (self->store), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_documents (self->store), self);
+  g_clear_object (&self->store);
+}
+
+static void
+scholia_matrix_view_dispose (GObject *object)
+{
+  ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (object);
+
+  disconnect_store (self);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_MATRIX_VIEW);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->rows);
+
+  G_OBJECT_CLASS (scholia_matrix_view_parent_class)->dispose (object);
+}
+
+static void
+scholia_matrix_view_finalize (GObject *object)
+{
+  ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (object);
+
+  g_clear_pointer (&self->themes, g_ptr_array_unref);
+  g_clear_pointer (&self->theme_columns, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (scholia_matrix_view_parent_class)->finalize (object);
+}
+
+static void
+scholia_matrix_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SPLIT_BY_TAG:
+      g_value_set_boolean (value, self->split_by_tag);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_matrix_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      scholia_matrix_view_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_SPLIT_BY_TAG:
+      scholia_matrix_view_set_split_by_tag (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_matrix_view_class_init (ScholiaMatrixViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = scholia_matrix_view_dispose;
+  object_class->finalize = scholia_matrix_view_finalize;
+  object_class->get_property = scholia_matrix_view_get_property;
+  object_class->set_property = scholia_matrix_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SCHOLIA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SPLIT_BY_TAG] =
+    g_param_spec_boolean ("split-by-tag", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The user asked for an author's passages on a theme. */
+  signals[CELL_ACTIVATED] =
+    g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, SCHOLIA_TYPE_THEME);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scholia/Scholia/scholia-matrix-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, split_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_split_button_toggled_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "scholiamatrixview");
+}
+
+static void
+scholia_matrix_view_init (ScholiaMatrixView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSorter) author_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_authors, NULL, NULL));
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GtkColumnViewColumn *author_column;
+
+  ensure_style ();
+  scholia_tag_chip_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->themes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->theme_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = g_list_store_new (SCHOLIA_TYPE_MATRIX_ROW);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_author_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_author_cb), NULL);
+  author_column = gtk_column_view_column_new (_("Author"), g_steal_pointer (&factory));
+  gtk_column_view_column_set_sorter (author_column, author_sorter);
+  gtk_column_view_column_set_resizable (author_column, TRUE);
+  gtk_column_view_append_column (self->column_view, author_column);
+  g_object_unref (author_column);
+
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  update_summary (self);
+}
+
+GtkWidget *
+scholia_matrix_view_new (void)
+{
+  return g_object_new (SCHOLIA_TYPE_MATRIX_VIEW, NULL);
+}
+
+ScholiaStore *
+scholia_matrix_view_get_store (ScholiaMatrixView *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_MATRIX_VIEW (self), NULL);
+
+  return self->store;
+}
+
+void
+scholia_matrix_view_set_store (ScholiaMatrixView *self,
+                               ScholiaStore      *store)
+{
+  g_return_if_fail (SCHOLIA_IS_MATRIX_VIEW (self));
+  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  disconnect_store (self);
+  if (store != NULL)
+    {
+      self->store = g_object_ref (store);
+      g_signal_connect_object (store, "annotations-changed", G_CALLBACK (queue_rebuild), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_store_get_themes (store), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_store_get_tags (store), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+    }
+
+  /* A new library is shown at once, not one iteration later. */
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gboolean
+scholia_matrix_view_get_split_by_tag (ScholiaMatrixView *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_MATRIX_VIEW (self), FALSE);
+
+  return self->split_by_tag;
+}
+
+void
+scholia_matrix_view_set_split_by_tag (ScholiaMatrixView *self,
+                                      gboolean           split_by_tag)
+{
+  g_return_if_fail (SCHOLIA_IS_MATRIX_VIEW (self));
+
+  split_by_tag = !!split_by_tag;
+  if (self->split_by_tag == split_by_tag)
+    return;
+
+  self->split_by_tag = split_by_tag;
+  gtk_toggle_button_set_active (self->split_button, split_by_tag);
+  queue_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPLIT_BY_TAG]);
+}
+
+void
+scholia_matrix_view_sort_by_theme (ScholiaMatrixView *self,
+                                   ScholiaTheme      *theme,
+                                   GtkSortType        order)
+{
+  guint column;
+
+  g_return_if_fail (SCHOLIA_IS_MATRIX_VIEW (self));
+  g_return_if_fail (SCHOLIA_IS_THEME (theme));
+
+  if (!g_ptr_array_find (self->themes, theme, &column))
+    return;
+  gtk_column_view_sort_by_column (self->column_view, g_ptr_array_index (self->theme_columns, column), order);
+}
+
+guint
+scholia_matrix_view_get_n_rows (ScholiaMatrixView *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_MATRIX_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
+
+const char *
+scholia_matrix_view_get_row_author (ScholiaMatrixView *self,
+                                    guint              row)
+{
+  g_autoptr(ScholiaMatrixRow) item = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_MATRIX_VIEW (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), row);
+  /* The store holds the row, so its author outlives this reference. */
+  return item != NULL ? item->author : NULL;
+}
+
+guint
+scholia_matrix_view_get_row_count (ScholiaMatrixView *self,
+                                   guint              row,
+                                   ScholiaTheme      *theme)
+{
+  g_autoptr(ScholiaMatrixRow) item = NULL;
+  guint column;
+
+  g_return_val_if_fail (SCHOLIA_IS_MATRIX_VIEW (self), 0);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), row);
+  if (item == NULL || !g_ptr_array_find (self->themes, theme, &column) || column >= item->n_themes)
+    return 0;
+  return item->counts[column];
+}
