@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-tag-chip.h"
+#include "scholia-theme-picker.h"
 
 /* Long enough that a burst of typing is one write, short enough that a note is on disk
  * before the user can reach for the close button. */
@@ -35,6 +36,8 @@ struct _ScholiaAnnotationInspector
   GtkFlowBox         *tags_box;
   GtkMenuButton      *add_tag_button;
   GMenu              *add_tag_menu;
+  GtkFlowBox         *themes_box;
+  GtkMenuButton      *add_theme_button;
   GtkTextView        *note_view;
   GtkWidget          *note_hint;
   GtkLabel           *created_label;
@@ -57,6 +60,9 @@ struct _ScholiaAnnotationInspector
 
   GListModel         *palette;
   GListStore         *annotation_tags;
+  GListModel         *themes;           /* the library's, to follow renames and recolouring */
+  GListStore         *annotation_themes;
+  ScholiaThemePicker *theme_picker;     /* the add_theme_button's popover */
   char               *quote_colour_class;
   GSettings          *settings;
   PangoAttrList      *quote_attributes;

@@ -483,10 +483,14 @@ static void
 scholia_matrix_view_dispose (GObject *object)
 {
   ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (object);
+  GtkWidget *child;
 
   disconnect_store (self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_MATRIX_VIEW);
+  /* The template's unnamed boxes and separators are not its bound children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->sorted);
   g_clear_object (&self->rows);
 

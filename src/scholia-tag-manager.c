@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "scholia-label.h"
 #include "scholia-tag-manager.h"
 #include "scholia-tag-row.h"
 
@@ -15,18 +16,22 @@ struct _ScholiaTagManager
 
   ScholiaEditor        *editor;
   ScholiaStore         *store;
+  ScholiaLabelKind      kind;
+  GListModel           *labels;      /* the store's tags or themes */
 
   /* The toast offering to undo the last delete or merge; a newer step replaces it, since
    * Undo only ever takes back the newest step. */
   AdwToast             *undo_toast;
 
-  /* The tags a confirmation dialog is asking about (only one is open at a time: it is modal). */
+  /* The labels a confirmation dialog is asking about (only one is open at a time: it is modal). */
   gint64                pending_from;
   gint64                pending_into;
 
   guint                 refresh_counts_id;
 
   AdwEntryRow          *add_row;
+  GtkWidget            *add_button;
+  AdwPreferencesGroup  *list_group;
   GtkListBox           *tag_list;
 };
 
@@ -35,6 +40,7 @@ G_DEFINE_FINAL_TYPE (ScholiaTagManager, scholia_tag_manager, ADW_TYPE_PREFERENCE
 enum {
   PROP_0,
   PROP_EDITOR,
+  PROP_KIND,
   N_PROPS
 };
 
@@ -57,7 +63,7 @@ show_undo_toast (ScholiaTagManager *self,
   AdwToast *toast = adw_toast_new (markup);
 
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "tags.undo");
+  adw_toast_set_action_name (toast, "labels.undo");
 
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
@@ -78,7 +84,7 @@ create_row_cb (gpointer item,
                gpointer user_data)
 {
   ScholiaTagManager *self = user_data;
-  GtkWidget *row = scholia_tag_row_new (self->store, SCHOLIA_TAG (item));
+  GtkWidget *row = scholia_tag_row_new (self->store, item);
 
   g_signal_connect_object (row, "edit-failed", G_CALLBACK (on_row_edit_failed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -99,8 +105,7 @@ get_row (ScholiaTagManager *self,
 static void
 sync_positions (ScholiaTagManager *self)
 {
-  GListModel *tags = scholia_store_get_tags (self->store);
-  guint n = g_list_model_get_n_items (tags);
+  guint n = g_list_model_get_n_items (self->labels);
 
   for (guint i = 0; i < n; i++)
     {
@@ -125,9 +130,9 @@ refresh_counts_cb (gpointer user_data)
 }
 
 /* A merge, a delete or an undo changes the counts of rows that stay where they were, and an
- * undo relinks annotations only after the tag is back in the list: count once it is done. */
+ * undo relinks annotations only after the label is back in the list: count once it is done. */
 static void
-on_tags_items_changed_cb (ScholiaTagManager *self)
+on_labels_items_changed_cb (ScholiaTagManager *self)
 {
   sync_positions (self);
   if (self->refresh_counts_id == 0)
@@ -135,18 +140,17 @@ on_tags_items_changed_cb (ScholiaTagManager *self)
 }
 
 static gboolean
-find_tag_index (ScholiaTagManager *self,
-                ScholiaTag        *tag,
-                guint             *index)
+find_label_index (ScholiaTagManager *self,
+                  gpointer           label,
+                  guint             *index)
 {
-  GListModel *tags = scholia_store_get_tags (self->store);
-  guint n = g_list_model_get_n_items (tags);
+  guint n = g_list_model_get_n_items (self->labels);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ScholiaTag) item = g_list_model_get_item (tags, i);
+      g_autoptr(GObject) item = g_list_model_get_item (self->labels, i);
 
-      if (item == tag)
+      if (item == label)
         {
           *index = i;
           return TRUE;
@@ -156,23 +160,25 @@ find_tag_index (ScholiaTagManager *self,
   return FALSE;
 }
 
-static ScholiaTag *
-lookup_tag (ScholiaTagManager *self,
-            gint64             id)
+static gpointer
+lookup_label (ScholiaTagManager *self,
+              gint64             id)
 {
-  ScholiaTag *tag = scholia_store_lookup_tag (self->store, id);
+  gpointer label = scholia_label_kind_lookup (self->kind, self->store, id);
 
-  if (tag == NULL)
-    show_toast (self, _("That tag is no longer in the library"));
-  return tag;
+  if (label == NULL)
+    show_toast (self, self->kind == SCHOLIA_LABEL_KIND_THEME
+                        ? _("That theme is no longer in the library")
+                        : _("That tag is no longer in the library"));
+  return label;
 }
 
 static guint
 count_annotations (ScholiaTagManager *self,
-                   ScholiaTag        *tag,
+                   gpointer           label,
                    GError           **error)
 {
-  g_autoptr(GArray) ids = scholia_store_get_tag_annotation_ids (self->store, tag, error);
+  g_autoptr(GArray) ids = scholia_label_get_annotation_ids (self->store, label, error);
 
   return ids != NULL ? ids->len : G_MAXUINT;
 }
@@ -182,7 +188,7 @@ update_add_action (ScholiaTagManager *self)
 {
   g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_row)));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tags.add", *g_strstrip (name) != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "labels.add", *g_strstrip (name) != '\0');
 }
 
 static void
@@ -201,7 +207,7 @@ add_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->add_row));
 
-  if (scholia_store_add_tag (self->store, name, NULL, NULL, &error) == NULL)
+  if (scholia_label_kind_add (self->kind, self->store, name, &error) == NULL)
     {
       /* The typed name stays, so a near-duplicate can be fixed rather than retyped. */
       gtk_widget_add_css_class (GTK_WIDGET (self->add_row), "error");
@@ -215,7 +221,7 @@ add_action (GtkWidget  *widget,
 static void
 on_add_row_activated_cb (ScholiaTagManager *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "tags.add", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "labels.add", NULL);
 }
 
 static void
@@ -226,7 +232,7 @@ move_action (GtkWidget  *widget,
   ScholiaTagManager *self = SCHOLIA_TAG_MANAGER (widget);
   g_autoptr(GError) error = NULL;
   ScholiaTagRow *row;
-  ScholiaTag *tag;
+  gpointer label;
   gboolean expanded = FALSE;
   gint64 id;
   int delta;
@@ -234,11 +240,11 @@ move_action (GtkWidget  *widget,
   guint n;
 
   g_variant_get (parameter, "(xi)", &id, &delta);
-  tag = lookup_tag (self, id);
-  if (tag == NULL || !find_tag_index (self, tag, &from))
+  label = lookup_label (self, id);
+  if (label == NULL || !find_label_index (self, label, &from))
     return;
 
-  n = g_list_model_get_n_items (scholia_store_get_tags (self->store));
+  n = g_list_model_get_n_items (self->labels);
   if ((delta < 0 && from == 0) || (delta > 0 && from + 1 >= n))
     return;
 
@@ -246,13 +252,13 @@ move_action (GtkWidget  *widget,
   if (row != NULL)
     expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
 
-  if (!scholia_store_move_tag (self->store, tag, from + delta, &error))
+  if (!scholia_label_move (self->store, label, from + delta, &error))
     {
       show_toast (self, error->message);
       return;
     }
 
-  /* The store rebuilt the list, and with it every row: keep the moved tag open and focused
+  /* The store rebuilt the list, and with it every row: keep the moved label open and focused
    * so that Alt+Up or Alt+Down can go on moving it. */
   row = get_row (self, from + delta);
   if (row != NULL)
@@ -278,11 +284,21 @@ undo_action (GtkWidget  *widget,
 }
 
 static char *
-format_delete_body (guint n_annotations)
+format_delete_body (ScholiaLabelKind kind,
+                    guint            n_annotations)
 {
+  if (kind == SCHOLIA_LABEL_KIND_THEME)
+    {
+      if (n_annotations == 0)
+        return g_strdup (_("It is in no annotations."));
+      return g_strdup_printf (ngettext ("It is in %u annotation; it keeps its other themes.",
+                                        "It is in %u annotations; they keep their other themes.",
+                                        n_annotations),
+                              n_annotations);
+    }
+
   if (n_annotations == 0)
     return g_strdup (_("It is on no annotations."));
-
   return g_strdup_printf (ngettext ("It is on %u annotation; it keeps its other tags.",
                                     "It is on %u annotations; they keep their other tags.",
                                     n_annotations),
@@ -290,13 +306,23 @@ format_delete_body (guint n_annotations)
 }
 
 static char *
-format_merge_body (guint       n_annotations,
-                   const char *from_name,
-                   const char *into_name)
+format_merge_body (ScholiaLabelKind  kind,
+                   guint             n_annotations,
+                   const char       *from_name,
+                   const char       *into_name)
 {
+  if (kind == SCHOLIA_LABEL_KIND_THEME)
+    {
+      if (n_annotations == 0)
+        return g_strdup_printf (_("No annotations are in “%s”: it will be removed."), from_name);
+      return g_strdup_printf (ngettext ("%u annotation will be in “%s” instead.",
+                                        "%u annotations will be in “%s” instead.",
+                                        n_annotations),
+                              n_annotations, into_name);
+    }
+
   if (n_annotations == 0)
     return g_strdup_printf (_("No annotations carry “%s”: it will be removed."), from_name);
-
   return g_strdup_printf (ngettext ("%u annotation will carry “%s” instead.",
                                     "%u annotations will carry “%s” instead.",
                                     n_annotations),
@@ -311,17 +337,17 @@ on_delete_response_cb (ScholiaTagManager *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-  ScholiaTag *tag;
+  gpointer label;
 
   if (!g_str_equal (response, "delete"))
     return;
 
-  tag = lookup_tag (self, self->pending_from);
-  if (tag == NULL)
+  label = lookup_label (self, self->pending_from);
+  if (label == NULL)
     return;
 
-  name = g_strdup (scholia_tag_get_name (tag));
-  if (!scholia_editor_delete_tag (self->editor, tag, &error))
+  name = g_strdup (scholia_label_get_name (label));
+  if (!scholia_label_delete (self->editor, label, &error))
     {
       show_toast (self, error->message);
       return;
@@ -341,29 +367,29 @@ delete_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  ScholiaTag *tag;
+  gpointer label;
   guint n;
 
-  tag = lookup_tag (self, g_variant_get_int64 (parameter));
-  if (tag == NULL)
+  label = lookup_label (self, g_variant_get_int64 (parameter));
+  if (label == NULL)
     return;
 
-  if (scholia_tag_get_builtin (tag))
+  if (scholia_label_get_builtin (label))
     {
       show_toast (self, _("Built-in tags cannot be deleted"));
       return;
     }
 
-  n = count_annotations (self, tag, &error);
+  n = count_annotations (self, label, &error);
   if (error != NULL)
     {
       show_toast (self, error->message);
       return;
     }
 
-  self->pending_from = scholia_tag_get_id (tag);
-  heading = g_strdup_printf (_("Delete “%s”?"), scholia_tag_get_name (tag));
-  body = format_delete_body (n);
+  self->pending_from = scholia_label_get_id (label);
+  heading = g_strdup_printf (_("Delete “%s”?"), scholia_label_get_name (label));
+  body = format_delete_body (self->kind, n);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -384,20 +410,20 @@ on_merge_response_cb (ScholiaTagManager *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  ScholiaTag *from;
-  ScholiaTag *into;
+  gpointer from;
+  gpointer into;
 
   if (!g_str_equal (response, "merge"))
     return;
 
-  from = lookup_tag (self, self->pending_from);
-  into = lookup_tag (self, self->pending_into);
+  from = lookup_label (self, self->pending_from);
+  into = lookup_label (self, self->pending_into);
   if (from == NULL || into == NULL)
     return;
 
   message = g_strdup_printf (_("Merged “%s” into “%s”"),
-                             scholia_tag_get_name (from), scholia_tag_get_name (into));
-  if (!scholia_editor_merge_tags (self->editor, from, into, &error))
+                             scholia_label_get_name (from), scholia_label_get_name (into));
+  if (!scholia_label_merge (self->editor, from, into, &error))
     {
       show_toast (self, error->message);
       return;
@@ -416,19 +442,19 @@ merge_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  ScholiaTag *from;
-  ScholiaTag *into;
+  gpointer from;
+  gpointer into;
   gint64 from_id;
   gint64 into_id;
   guint n;
 
   g_variant_get (parameter, "(xx)", &from_id, &into_id);
-  from = lookup_tag (self, from_id);
-  into = lookup_tag (self, into_id);
+  from = lookup_label (self, from_id);
+  into = lookup_label (self, into_id);
   if (from == NULL || into == NULL || from == into)
     return;
 
-  if (scholia_tag_get_builtin (from))
+  if (scholia_label_get_builtin (from))
     {
       show_toast (self, _("Built-in tags cannot be merged into another tag"));
       return;
@@ -444,8 +470,9 @@ merge_action (GtkWidget  *widget,
   self->pending_from = from_id;
   self->pending_into = into_id;
   heading = g_strdup_printf (_("Merge “%s” into “%s”?"),
-                             scholia_tag_get_name (from), scholia_tag_get_name (into));
-  body = format_merge_body (n, scholia_tag_get_name (from), scholia_tag_get_name (into));
+                             scholia_label_get_name (from), scholia_label_get_name (into));
+  body = format_merge_body (self->kind, n,
+                            scholia_label_get_name (from), scholia_label_get_name (into));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -459,22 +486,47 @@ merge_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The template says nothing about which kind it lists: every word that depends on it is here. */
+static void
+set_kind_texts (ScholiaTagManager *self)
+{
+  gboolean themes = self->kind == SCHOLIA_LABEL_KIND_THEME;
+  const char *add = themes ? _("Add Theme") : _("Add Tag");
+  const char *list = themes ? _("Themes") : _("Tags");
+
+  gtk_window_set_title (GTK_WINDOW (self), list);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row),
+                                 themes ? _("New Theme Name") : _("New Tag Name"));
+  gtk_widget_set_tooltip_text (self->add_button, add);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add,
+                                  -1);
+  adw_preferences_group_set_title (self->list_group, list);
+  adw_preferences_group_set_description (self->list_group,
+                                         themes
+                                         ? _("Themes gather passages across essays. Open a theme to rename, describe, merge or delete it.")
+                                         : _("The palette offers tags in this order. Open a tag to rename, describe, merge or delete it."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tag_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, list,
+                                  -1);
+}
+
 static void
 scholia_tag_manager_constructed (GObject *object)
 {
   ScholiaTagManager *self = SCHOLIA_TAG_MANAGER (object);
-  GListModel *tags;
 
   G_OBJECT_CLASS (scholia_tag_manager_parent_class)->constructed (object);
 
   g_assert (SCHOLIA_IS_EDITOR (self->editor));
 
+  set_kind_texts (self);
   self->store = g_object_ref (scholia_editor_get_store (self->editor));
-  tags = scholia_store_get_tags (self->store);
-  gtk_list_box_bind_model (self->tag_list, tags, create_row_cb, self, NULL);
+  self->labels = g_object_ref (scholia_label_kind_get_labels (self->kind, self->store));
+  gtk_list_box_bind_model (self->tag_list, self->labels, create_row_cb, self, NULL);
   /* Connected after the list box's own handler, so the rows exist when they are synced. */
-  g_signal_connect_object (tags, "items-changed", G_CALLBACK (on_tags_items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->labels, "items-changed", G_CALLBACK (on_labels_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   sync_positions (self);
 }
 
@@ -483,13 +535,14 @@ scholia_tag_manager_dispose (GObject *object)
 {
   ScholiaTagManager *self = SCHOLIA_TAG_MANAGER (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (scholia_store_get_tags (self->store), self);
+  if (self->labels != NULL)
+    g_signal_handlers_disconnect_by_data (self->labels, self);
   if (self->tag_list != NULL)
     gtk_list_box_bind_model (self->tag_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_TAG_MANAGER);
   g_clear_handle_id (&self->refresh_counts_id, g_source_remove);
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_object (&self->labels);
   g_clear_object (&self->store);
   g_clear_object (&self->editor);
 
@@ -510,6 +563,10 @@ scholia_tag_manager_get_property (GObject    *object,
       g_value_set_object (value, self->editor);
       break;
 
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -527,6 +584,10 @@ scholia_tag_manager_set_property (GObject      *object,
     {
     case PROP_EDITOR:
       self->editor = g_value_dup_object (value);
+      break;
+
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
       break;
 
     default:
@@ -550,6 +611,12 @@ scholia_tag_manager_class_init (ScholiaTagManagerClass *klass)
                          SCHOLIA_TYPE_EDITOR,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /* Whether the manager lists tags or themes. */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       SCHOLIA_TYPE_LABEL_KIND, SCHOLIA_LABEL_KIND_TAG,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SCHOLIA_TYPE_TAG_ROW);
@@ -557,15 +624,17 @@ scholia_tag_manager_class_init (ScholiaTagManagerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-tag-manager.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaTagManager, add_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaTagManager, add_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaTagManager, list_group);
   gtk_widget_class_bind_template_child (widget_class, ScholiaTagManager, tag_list);
   gtk_widget_class_bind_template_callback (widget_class, on_add_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_row_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "tags.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "tags.move", "(xi)", move_action);
-  gtk_widget_class_install_action (widget_class, "tags.delete", "x", delete_action);
-  gtk_widget_class_install_action (widget_class, "tags.merge", "(xx)", merge_action);
-  gtk_widget_class_install_action (widget_class, "tags.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "labels.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "labels.move", "(xi)", move_action);
+  gtk_widget_class_install_action (widget_class, "labels.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "labels.merge", "(xx)", merge_action);
+  gtk_widget_class_install_action (widget_class, "labels.undo", NULL, undo_action);
 }
 
 static void
@@ -592,10 +661,36 @@ scholia_tag_manager_new (ScholiaEditor *editor)
                        NULL);
 }
 
+/**
+ * scholia_tag_manager_new_for_themes:
+ * @editor: the editor whose library's themes to manage
+ *
+ * Returns: (transfer none): a new theme manager, owned by GTK like every toplevel window and
+ *   destroyed when closed; make it transient for a window
+ */
+ScholiaTagManager *
+scholia_tag_manager_new_for_themes (ScholiaEditor *editor)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (editor), NULL);
+
+  return g_object_new (SCHOLIA_TYPE_TAG_MANAGER,
+                       "editor", editor,
+                       "kind", SCHOLIA_LABEL_KIND_THEME,
+                       NULL);
+}
+
 ScholiaEditor *
 scholia_tag_manager_get_editor (ScholiaTagManager *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_TAG_MANAGER (self), NULL);
 
   return self->editor;
+}
+
+ScholiaLabelKind
+scholia_tag_manager_get_kind (ScholiaTagManager *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_TAG_MANAGER (self), SCHOLIA_LABEL_KIND_TAG);
+
+  return self->kind;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "scholia-editor.h"
+#include "scholia-label.h"
 
 G_BEGIN_DECLS
 
@@ -11,11 +12,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScholiaTagManager, scholia_tag_manager, SCHOLIA, TAG_MANAGER, AdwPreferencesWindow)
 
-/* The tag manager: create, rename, recolour, describe and reorder tags, merge one into
- * another and delete them. Deleting and merging ask first and go through @editor, so the
- * main window's Undo can take them back; the rest goes straight to the store. Make it
- * transient for the main window before presenting it. */
-ScholiaTagManager *scholia_tag_manager_new        (ScholiaEditor     *editor);
-ScholiaEditor     *scholia_tag_manager_get_editor (ScholiaTagManager *self);
+/* The tag manager, or with the kind THEME the theme manager: create, rename, recolour,
+ * describe and reorder tags (themes), merge one into another and delete them. Deleting and
+ * merging ask first and go through @editor, so the main window's Undo can take them back;
+ * the rest goes straight to the store. Make it transient for the main window before
+ * presenting it. */
+ScholiaTagManager *scholia_tag_manager_new            (ScholiaEditor     *editor);
+ScholiaTagManager *scholia_tag_manager_new_for_themes (ScholiaEditor     *editor);
+ScholiaEditor     *scholia_tag_manager_get_editor     (ScholiaTagManager *self);
+ScholiaLabelKind   scholia_tag_manager_get_kind       (ScholiaTagManager *self);
 
 G_END_DECLS

@@ -533,7 +533,7 @@ _scholia_window_class_init_annotate (GtkWidgetClass *widget_class)
 
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, inspector_flap);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, inspector);
-  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, palette_bar);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, palette_revealer);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, tag_palette);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, redo_button);

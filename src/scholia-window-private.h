@@ -63,7 +63,7 @@ struct _ScholiaWindow
   AdwFlap              *inspector_flap;
   AdwBin               *document_bin;
   ScholiaAnnotationInspector *inspector;
-  GtkActionBar         *palette_bar;
+  GtkRevealer          *palette_revealer;
   ScholiaTagPalette    *tag_palette;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;

@@ -85,7 +85,7 @@ update_state (ScholiaWindow *self)
   gtk_widget_set_visible (self->sidebar_box, has_store);
   gtk_widget_set_visible (self->back_button, has_store && folded);
   gtk_widget_set_visible (self->document_menu_button, self->document != NULL);
-  gtk_action_bar_set_revealed (self->palette_bar, self->document != NULL);
+  gtk_revealer_set_reveal_child (self->palette_revealer, self->document != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->inspector_button), self->document != NULL);
   gtk_widget_set_visible (self->undo_button, has_store);
   gtk_widget_set_visible (self->redo_button, has_store);

@@ -51,7 +51,11 @@ fixture_setup (Fixture       *fixture,
                                                   "1990", NULL, essay, NULL, &error);
   g_assert_no_error (error);
 
-  fixture->manager = scholia_tag_manager_new (fixture->editor);
+  /* The tests of the theme manager pass the kind as data. */
+  if (GPOINTER_TO_INT (data) == SCHOLIA_LABEL_KIND_THEME)
+    fixture->manager = scholia_tag_manager_new_for_themes (fixture->editor);
+  else
+    fixture->manager = scholia_tag_manager_new (fixture->editor);
   gtk_window_present (GTK_WINDOW (fixture->manager));
   drain_main_context ();
 }
@@ -183,6 +187,17 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* Answers a dialog as a click on its button does: the response, then the dialog closes
+ * (adw_message_dialog_response() alone leaves it open). */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_context ();
+}
+
 static guint
 count_tagged (Fixture    *fixture,
               ScholiaTag *tag)
@@ -228,7 +243,7 @@ test_lists_builtin_tags_in_order (Fixture       *fixture,
       ScholiaTagRow *row = row_at (fixture, i);
 
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, builtin_names[i]);
-      g_assert_cmpstr (scholia_tag_get_name (scholia_tag_row_get_tag (row)), ==, builtin_names[i]);
+      g_assert_cmpstr (scholia_tag_get_name (scholia_tag_row_get_label (row)), ==, builtin_names[i]);
       g_assert_cmpuint (scholia_tag_row_get_count (row), ==, 0);
     }
 }
@@ -248,7 +263,7 @@ test_add_row_creates_tag (Fixture       *fixture,
   tag = store_tag_at (fixture, 4);
   g_assert_cmpstr (scholia_tag_get_name (tag), ==, "harbour dues");
   g_assert_cmpstr (scholia_tag_get_colour (tag), !=, NULL);
-  g_assert_true (scholia_tag_row_get_tag (row_at (fixture, 4)) == tag);
+  g_assert_true (scholia_tag_row_get_label (row_at (fixture, 4)) == tag);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
 
   /* A name already taken is refused, and what was typed stays to be corrected. */
@@ -265,7 +280,7 @@ test_rename_from_row (Fixture       *fixture,
 {
   ScholiaTagRow *row = row_at (fixture, 0);
   GtkWidget *name_row = template_child (row, SCHOLIA_TYPE_TAG_ROW, "name_row");
-  ScholiaTag *tag = scholia_tag_row_get_tag (row);
+  ScholiaTag *tag = scholia_tag_row_get_label (row);
 
   enter_text (name_row, "claim");
   g_assert_cmpstr (scholia_tag_get_name (tag), ==, "claim");
@@ -285,7 +300,7 @@ test_describe_from_row (Fixture       *fixture,
   GtkWidget *description_row = template_child (row, SCHOLIA_TYPE_TAG_ROW, "description_row");
 
   enter_text (description_row, "Ledgers, tallies & letters");
-  g_assert_cmpstr (scholia_tag_get_description (scholia_tag_row_get_tag (row)), ==,
+  g_assert_cmpstr (scholia_tag_get_description (scholia_tag_row_get_label (row)), ==,
                    "Ledgers, tallies & letters");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
                    "Ledgers, tallies & letters");
@@ -301,11 +316,11 @@ test_palette_recolours_tag (Fixture       *fixture,
 
   g_assert_nonnull (purple);
   g_assert_cmpstr (scholia_colour_palette_get_colour (SCHOLIA_COLOUR_PALETTE (palette)), ==,
-                   scholia_tag_get_colour (scholia_tag_row_get_tag (row)));
+                   scholia_tag_get_colour (scholia_tag_row_get_label (row)));
 
   click (purple);
 
-  g_assert_cmpstr (scholia_tag_get_colour (scholia_tag_row_get_tag (row)), ==, "#9141ac");
+  g_assert_cmpstr (scholia_tag_get_colour (scholia_tag_row_get_label (row)), ==, "#9141ac");
   g_assert_cmpstr (scholia_tag_get_colour (store_tag_at (fixture, 2)), ==, "#9141ac");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (purple)));
 }
@@ -358,7 +373,7 @@ test_builtin_tags_cannot_be_deleted (Fixture       *fixture,
                                                            "delete_button")));
 
   /* Even asked directly, the manager keeps a built-in tag. */
-  gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 0)), "tags.delete", "x",
+  gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 0)), "labels.delete", "x",
                               scholia_tag_get_id (store_tag_at (fixture, 0)));
   drain_main_context ();
   g_assert_null (find_message_dialog ());
@@ -468,13 +483,220 @@ test_builtin_tags_cannot_be_merged_away (Fixture       *fixture,
 {
   ScholiaTag *thesis = store_tag_at (fixture, 0);
 
-  gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 0)), "tags.merge", "(xx)",
+  gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 0)), "labels.merge", "(xx)",
                               scholia_tag_get_id (thesis),
                               scholia_tag_get_id (store_tag_at (fixture, 1)));
   drain_main_context ();
 
   g_assert_null (find_message_dialog ());
   g_assert_true (scholia_store_lookup_tag (fixture->store, scholia_tag_get_id (thesis)) == thesis);
+}
+
+/* Themes. */
+
+static ScholiaTheme *
+store_theme_at (Fixture *fixture,
+                guint    index)
+{
+  g_autoptr(ScholiaTheme) theme = g_list_model_get_item (scholia_store_get_themes (fixture->store), index);
+
+  g_assert_nonnull (theme);
+  return theme;  /* the store keeps its own reference */
+}
+
+static guint
+count_in_theme (Fixture      *fixture,
+                ScholiaTheme *theme)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = scholia_store_get_theme_annotation_ids (fixture->store, theme, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+/* Two themes, "harbour" and "customs", and two annotations in "customs", one also in
+ * "harbour". */
+static ScholiaTheme *
+add_theme_on_two_annotations (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) first = NULL;
+  g_autoptr(ScholiaAnnotation) second = NULL;
+  ScholiaTheme *harbour;
+  ScholiaTheme *customs;
+  gint64 ids[2];
+
+  harbour = scholia_store_add_theme (fixture->store, "harbour", NULL, NULL, &error);
+  g_assert_no_error (error);
+  customs = scholia_store_add_theme (fixture->store, "customs", NULL, NULL, &error);
+  g_assert_no_error (error);
+  ids[0] = scholia_theme_get_id (customs);
+  ids[1] = scholia_theme_get_id (harbour);
+  first = scholia_store_add_annotation (fixture->store, fixture->document, 4, 16, NULL, 0,
+                                        ids, 1, NULL, &error);
+  g_assert_no_error (error);
+  second = scholia_store_add_annotation (fixture->store, fixture->document, 20, 40, NULL, 0,
+                                         ids, 2, NULL, &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  return customs;
+}
+
+static void
+test_theme_manager_creates_themes (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *add_row = template_child (fixture->manager, SCHOLIA_TYPE_TAG_MANAGER, "add_row");
+  GListModel *themes = scholia_store_get_themes (fixture->store);
+  ScholiaTheme *theme;
+
+  /* No built-in themes: the list starts empty, and it is about themes, not tags. */
+  g_assert_cmpint (scholia_tag_manager_get_kind (fixture->manager), ==, SCHOLIA_LABEL_KIND_THEME);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->manager)), ==, "Themes");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (add_row)), ==, "New Theme Name");
+  g_assert_cmpuint (count_rows (fixture), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (fixture->store)), ==, 4);
+
+  enter_text (add_row, "harbour dues");
+  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 1);
+  g_assert_cmpuint (count_rows (fixture), ==, 1);
+  theme = store_theme_at (fixture, 0);
+  g_assert_cmpstr (scholia_theme_get_name (theme), ==, "harbour dues");
+  g_assert_true (scholia_tag_row_get_label (row_at (fixture, 0)) == theme);
+  g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 0)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
+  /* Nothing leaked into the tags. */
+  g_assert_null (scholia_store_find_tag (fixture->store, "harbour dues", NULL));
+
+  /* A name already taken is refused and stays to be corrected. */
+  enter_text (add_row, "Harbour Dues");
+  g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (add_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "Harbour Dues");
+
+  /* Themes are never built in: they can always be deleted and merged. */
+  g_assert_true (gtk_widget_get_sensitive (template_child (row_at (fixture, 0), SCHOLIA_TYPE_TAG_ROW,
+                                                           "delete_button")));
+  g_assert_true (gtk_widget_get_sensitive (template_child (row_at (fixture, 0), SCHOLIA_TYPE_TAG_ROW,
+                                                           "merge_button")));
+}
+
+static void
+test_theme_manager_edits_themes (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ScholiaTheme *customs = add_theme_on_two_annotations (fixture);
+  ScholiaTagRow *row = row_at (fixture, 1);
+  GtkWidget *palette = template_child (row, SCHOLIA_TYPE_TAG_ROW, "palette");
+
+  g_assert_true (scholia_tag_row_get_label (row) == customs);
+  g_assert_cmpuint (scholia_tag_row_get_count (row), ==, 2);
+  g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 0)), ==, 1);
+
+  enter_text (template_child (row, SCHOLIA_TYPE_TAG_ROW, "name_row"), "excise");
+  g_assert_cmpstr (scholia_theme_get_name (customs), ==, "excise");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "excise");
+
+  enter_text (template_child (row, SCHOLIA_TYPE_TAG_ROW, "description_row"), "Duties & who paid them");
+  g_assert_cmpstr (scholia_theme_get_description (customs), ==, "Duties & who paid them");
+
+  click (find_by_tooltip (palette, "Purple"));
+  g_assert_cmpstr (scholia_theme_get_colour (customs), ==, "#9141ac");
+
+  /* Up one: the order is the store's. */
+  click (template_child (row, SCHOLIA_TYPE_TAG_ROW, "move_up_button"));
+  g_assert_true (store_theme_at (fixture, 0) == customs);
+  g_assert_true (scholia_tag_row_get_label (row_at (fixture, 0)) == customs);
+}
+
+static void
+test_theme_manager_deletes_with_count (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  ScholiaTheme *customs = add_theme_on_two_annotations (fixture);
+  gint64 id = scholia_theme_get_id (customs);
+  AdwMessageDialog *dialog;
+
+  click (template_child (row_at (fixture, 1), SCHOLIA_TYPE_TAG_ROW, "delete_button"));
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “customs”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "It is in 2 annotations; they keep their other themes.");
+
+  respond (dialog, "delete");
+
+  g_assert_null (scholia_store_lookup_theme (fixture->store, id));
+  g_assert_cmpuint (count_rows (fixture), ==, 1);
+  g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 0)), ==, 1);
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Delete Theme");
+
+  /* The toast's Undo puts it back, in its place, in both annotations. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->manager), "labels.undo", NULL);
+  drain_main_context ();
+
+  customs = scholia_store_lookup_theme (fixture->store, id);
+  g_assert_nonnull (customs);
+  g_assert_true (store_theme_at (fixture, 1) == customs);
+  g_assert_cmpuint (count_in_theme (fixture, customs), ==, 2);
+  g_assert_cmpuint (count_rows (fixture), ==, 2);
+  g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 1)), ==, 2);
+
+  /* Cancelling keeps the theme; the count is singular for one annotation. */
+  gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 0)), "row.delete", NULL);
+  drain_main_context ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “harbour”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "It is in 1 annotation; it keeps its other themes.");
+  respond (dialog, "cancel");
+  g_assert_cmpuint (count_rows (fixture), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_themes (fixture->store)), ==, 2);
+}
+
+static void
+test_theme_manager_merges_with_count (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaTheme *customs = add_theme_on_two_annotations (fixture);
+  ScholiaTheme *harbour = store_theme_at (fixture, 0);
+  gint64 customs_id = scholia_theme_get_id (customs);
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 1)), "row.merge-into", "x",
+                              scholia_theme_get_id (harbour));
+  drain_main_context ();
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Merge “customs” into “harbour”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "2 annotations will be in “harbour” instead.");
+
+  respond (dialog, "merge");
+
+  /* The annotation in both is in "harbour" once. */
+  g_assert_null (scholia_store_lookup_theme (fixture->store, customs_id));
+  g_assert_cmpuint (count_in_theme (fixture, harbour), ==, 2);
+  g_assert_cmpuint (count_rows (fixture), ==, 1);
+  g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 0)), ==, 2);
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Theme Merge");
+
+  scholia_editor_undo (fixture->editor, &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  customs = scholia_store_lookup_theme (fixture->store, customs_id);
+  g_assert_nonnull (customs);
+  g_assert_cmpuint (count_in_theme (fixture, customs), ==, 2);
+  g_assert_cmpuint (count_in_theme (fixture, harbour), ==, 1);
+  g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 0)), ==, 1);
+  g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 1)), ==, 2);
 }
 
 int
@@ -506,6 +728,17 @@ main (int   argc,
   ADD ("/tag-manager/merge/refused-for-builtin-tags", test_builtin_tags_cannot_be_merged_away);
 
 #undef ADD
+
+#define ADD_THEMES(path, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (SCHOLIA_LABEL_KIND_THEME), \
+              fixture_setup, func, fixture_teardown)
+
+  ADD_THEMES ("/theme-manager/add/starts-empty-and-enter-creates-theme", test_theme_manager_creates_themes);
+  ADD_THEMES ("/theme-manager/edit/rename-describe-recolour-reorder", test_theme_manager_edits_themes);
+  ADD_THEMES ("/theme-manager/delete/confirms-with-count-and-can-be-undone", test_theme_manager_deletes_with_count);
+  ADD_THEMES ("/theme-manager/merge/confirms-with-count-and-can-be-undone", test_theme_manager_merges_with_count);
+
+#undef ADD_THEMES
 
   return g_test_run ();
 }

@@ -620,7 +620,7 @@ test_palette_and_menu_follow_tags (Fixture       *fixture,
   g_autofree char *tooltip = NULL;
   g_autofree char *label = NULL;
 
-  g_assert_true (gtk_action_bar_get_revealed (window->palette_bar));
+  g_assert_true (gtk_revealer_get_reveal_child (window->palette_revealer));
   g_assert_cmpuint (count_children (palette), ==, n_tags);
   tooltip = g_strdup_printf ("Tag as “%s” (Ctrl+2)", scholia_tag_get_name (nth_tag (window, 1)));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (nth_child (palette, 1)), ==, tooltip);
@@ -674,7 +674,7 @@ test_closing_reader_clears_inspector (Fixture       *fixture,
   g_assert_null (window->document);
   g_assert_null (scholia_annotation_inspector_get_document (window->inspector));
   g_assert_null (scholia_annotation_inspector_get_annotation (window->inspector));
-  g_assert_false (gtk_action_bar_get_revealed (window->palette_bar));
+  g_assert_false (gtk_revealer_get_reveal_child (window->palette_revealer));
   g_assert_false (gtk_widget_is_sensitive (nth_child (GTK_WIDGET (window->tag_palette), 0)));
 
   window_destroy (window);

@@ -1,0 +1,680 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scholia-error.h"
+#include "scholia-pdf-layout.h"
+
+/* Noto Serif has the small caps, true italics and wide coverage a typeset page wants; DejaVu
+ * Serif is on every system that lacks it. */
+#define SCHOLIA_PDF_FONT_FAMILY "Noto Serif, DejaVu Serif"
+
+struct _ScholiaPdfWriter
+{
+  char                   *path;
+  char                   *temp_path;
+  int                     fd;
+  int                     write_errno;
+  gboolean                committed;
+  ScholiaPdfPageSize      page_size;
+  ScholiaPdfLayoutKind    kind;
+  double                  font_size;
+  double                  width;
+  double                  height;
+  cairo_surface_t        *surface;
+  cairo_t                *cr;
+  PangoContext           *context;
+  int                     page;
+  char                   *head_author;
+  char                   *head_title;
+  GCancellable           *cancellable;
+  ScholiaPdfProgressFunc  progress;
+  gpointer                user_data;
+};
+
+void
+scholia_pdf_options_init (ScholiaPdfOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (ScholiaPdfOptions) {
+    .page_size = SCHOLIA_PDF_PAGE_A4,
+    .font_size = SCHOLIA_PDF_DEFAULT_FONT_SIZE,
+    .ragged = FALSE,
+    .include_notes = TRUE,
+  };
+}
+
+void
+scholia_pdf_page_get_size (ScholiaPdfPageSize  page_size,
+                           double             *width,
+                           double             *height)
+{
+  /* In points: A4 is 210 × 297 mm, Letter 8.5 × 11 in. */
+  *width = page_size == SCHOLIA_PDF_PAGE_LETTER ? 612.0 : 595.276;
+  *height = page_size == SCHOLIA_PDF_PAGE_LETTER ? 792.0 : 841.89;
+}
+
+void
+scholia_pdf_page_get_geometry (ScholiaPdfPageSize    page_size,
+                               ScholiaPdfLayoutKind  kind,
+                               int                   page,
+                               ScholiaPdfRect       *text,
+                               ScholiaPdfRect       *margin)
+{
+  double width, height, top, bottom;
+  ScholiaPdfRect text_rect, margin_rect;
+
+  scholia_pdf_page_get_size (page_size, &width, &height);
+  top = 72.0;
+  bottom = height - 68.0;
+
+  if (kind == SCHOLIA_PDF_LAYOUT_FULL_WIDTH)
+    {
+      text_rect = (ScholiaPdfRect) { 0.12 * width, top, 0.76 * width, bottom - top };
+      margin_rect = (ScholiaPdfRect) { 0, top, 0, bottom - top };
+    }
+  else
+    {
+      /* Inner margin 9%, text 60%, gutter 3%, notes 22%, outer edge 6% of the width. */
+      double inner = 0.09 * width;
+      double text_width = 0.60 * width;
+      double gutter = 0.03 * width;
+      double notes = 0.22 * width;
+
+      if (page % 2 == 0)
+        {
+          text_rect = (ScholiaPdfRect) { inner, top, text_width, bottom - top };
+          margin_rect = (ScholiaPdfRect) { inner + text_width + gutter, top, notes, bottom - top };
+        }
+      else
+        {
+          text_rect = (ScholiaPdfRect) { width - inner - text_width, top, text_width, bottom - top };
+          margin_rect = (ScholiaPdfRect) { width - inner - text_width - gutter - notes, top, notes, bottom - top };
+        }
+    }
+
+  if (text != NULL)
+    *text = text_rect;
+  if (margin != NULL)
+    *margin = margin_rect;
+}
+
+void
+scholia_pdf_parse_colour (const char *colour,
+                          double      rgb[3])
+{
+  rgb[0] = rgb[1] = rgb[2] = 0.47;
+  if (colour == NULL || colour[0] != '#' || strlen (colour) != 7)
+    return;
+  for (int i = 0; i < 3; i++)
+    {
+      int high = g_ascii_xdigit_value (colour[1 + 2 * i]);
+      int low = g_ascii_xdigit_value (colour[2 + 2 * i]);
+
+      if (high < 0 || low < 0)
+        return;
+    }
+  for (int i = 0; i < 3; i++)
+    rgb[i] = (g_ascii_xdigit_value (colour[1 + 2 * i]) * 16 + g_ascii_xdigit_value (colour[2 + 2 * i])) / 255.0;
+}
+
+static void
+set_io_error (ScholiaPdfWriter  *writer,
+              int                saved_errno,
+              GError           **error)
+{
+  g_autofree char *display = g_filename_display_name (writer->path);
+
+  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not write “%s”: %s"),
+               display, g_strerror (saved_errno));
+}
+
+static cairo_status_t
+write_to_fd (void                *closure,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  ScholiaPdfWriter *writer = closure;
+
+  if (writer->fd < 0 || writer->write_errno != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  while (length > 0)
+    {
+      ssize_t written = write (writer->fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          writer->write_errno = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += written;
+      length -= written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A hidden name beside the target, so that the final rename stays within one file system. */
+static int
+open_temp_beside (const char  *path,
+                  char       **temp_path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  char *template = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_free (template);
+      errno = saved_errno;
+      return -1;
+    }
+  *temp_path = template;
+  return fd;
+}
+
+static gboolean
+check_surface (ScholiaPdfWriter  *writer,
+               GError           **error)
+{
+  cairo_status_t status = cairo_surface_status (writer->surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_status (writer->cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  if (writer->write_errno != 0)
+    set_io_error (writer, writer->write_errno, error);
+  else
+    {
+      g_autofree char *display = g_filename_display_name (writer->path);
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   display, cairo_status_to_string (status));
+    }
+  return FALSE;
+}
+
+ScholiaPdfWriter *
+scholia_pdf_writer_new (const char              *path,
+                        const ScholiaPdfOptions *options,
+                        ScholiaPdfLayoutKind     kind,
+                        GCancellable            *cancellable,
+                        ScholiaPdfProgressFunc   progress,
+                        gpointer                 user_data,
+                        GError                 **error)
+{
+  g_autoptr(ScholiaPdfWriter) writer = g_new0 (ScholiaPdfWriter, 1);
+  cairo_font_options_t *font_options;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  writer->path = g_strdup (path);
+  writer->fd = -1;
+  writer->page_size = options->page_size;
+  writer->kind = kind;
+  writer->font_size = options->font_size > 0 ? options->font_size : SCHOLIA_PDF_DEFAULT_FONT_SIZE;
+  writer->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  writer->progress = progress;
+  writer->user_data = user_data;
+
+  if (!scholia_pdf_writer_check_cancelled (writer, error))
+    return NULL;
+
+  writer->fd = open_temp_beside (path, &writer->temp_path);
+  if (writer->fd < 0)
+    {
+      set_io_error (writer, errno, error);
+      return NULL;
+    }
+
+  scholia_pdf_page_get_size (options->page_size, &writer->width, &writer->height);
+  writer->surface = cairo_pdf_surface_create_for_stream (write_to_fd, writer, writer->width, writer->height);
+  writer->cr = cairo_create (writer->surface);
+  cairo_pdf_surface_set_metadata (writer->surface, CAIRO_PDF_METADATA_CREATOR, "Scholia");
+
+  /* One unit is one point, and unhinted metrics so that the PDF's glyph positions are the
+   * outlines' own, not a screen's. */
+  writer->context = pango_cairo_create_context (writer->cr);
+  pango_cairo_context_set_resolution (writer->context, 72);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (writer->context, font_options);
+  cairo_font_options_destroy (font_options);
+
+  if (!check_surface (writer, error))
+    return NULL;
+
+  return g_steal_pointer (&writer);
+}
+
+void
+scholia_pdf_writer_free (ScholiaPdfWriter *writer)
+{
+  if (writer == NULL)
+    return;
+
+  g_clear_object (&writer->context);
+  g_clear_pointer (&writer->cr, cairo_destroy);
+  if (writer->surface != NULL)
+    {
+      /* Nothing more reaches the file: it is about to be removed. */
+      writer->write_errno = writer->write_errno != 0 ? writer->write_errno : ECANCELED;
+      cairo_surface_finish (writer->surface);
+      cairo_surface_destroy (writer->surface);
+    }
+  if (writer->fd >= 0)
+    close (writer->fd);
+  if (!writer->committed && writer->temp_path != NULL)
+    g_unlink (writer->temp_path);
+
+  g_clear_object (&writer->cancellable);
+  g_free (writer->head_author);
+  g_free (writer->head_title);
+  g_free (writer->temp_path);
+  g_free (writer->path);
+  g_free (writer);
+}
+
+cairo_t *
+scholia_pdf_writer_get_cairo (ScholiaPdfWriter *writer)
+{
+  return writer->cr;
+}
+
+int
+scholia_pdf_writer_get_page (ScholiaPdfWriter *writer)
+{
+  return writer->page;
+}
+
+double
+scholia_pdf_writer_get_font_size (ScholiaPdfWriter *writer)
+{
+  return writer->font_size;
+}
+
+void
+scholia_pdf_writer_get_geometry (ScholiaPdfWriter *writer,
+                                 ScholiaPdfRect   *text,
+                                 ScholiaPdfRect   *margin)
+{
+  scholia_pdf_page_get_geometry (writer->page_size, writer->kind, writer->page, text, margin);
+}
+
+void
+scholia_pdf_writer_set_metadata (ScholiaPdfWriter *writer,
+                                 const char       *title,
+                                 const char       *author,
+                                 const char       *subject)
+{
+  if (title != NULL && *title != '\0')
+    cairo_pdf_surface_set_metadata (writer->surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (author != NULL && *author != '\0')
+    cairo_pdf_surface_set_metadata (writer->surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  if (subject != NULL && *subject != '\0')
+    cairo_pdf_surface_set_metadata (writer->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+}
+
+void
+scholia_pdf_writer_set_running_head (ScholiaPdfWriter *writer,
+                                     const char       *author,
+                                     const char       *title)
+{
+  g_free (writer->head_author);
+  g_free (writer->head_title);
+  writer->head_author = g_strdup (author);
+  writer->head_title = g_strdup (title);
+}
+
+PangoLayout *
+scholia_pdf_writer_create_layout (ScholiaPdfWriter *writer,
+                                  double            width,
+                                  double            size,
+                                  PangoStyle        style,
+                                  PangoWeight       weight)
+{
+  PangoLayout *layout = pango_layout_new (writer->context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (SCHOLIA_PDF_FONT_FAMILY);
+
+  pango_font_description_set_size (font, size * PANGO_SCALE);
+  pango_font_description_set_style (font, style);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  if (width > 0)
+    pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+/* One line of small text, cut with an ellipsis to @width, with its left edge, centre or right
+ * edge at @x as @align says. */
+static void
+draw_small_line (ScholiaPdfWriter *writer,
+                 const char       *markup,
+                 double            x,
+                 double            baseline,
+                 double            width,
+                 PangoAlignment    align)
+{
+  g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_layout (writer, width, 8.5, PANGO_STYLE_NORMAL,
+                                                                    PANGO_WEIGHT_NORMAL);
+  PangoRectangle logical;
+
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (align == PANGO_ALIGN_RIGHT)
+    x -= logical.width / (double) PANGO_SCALE;
+  else if (align == PANGO_ALIGN_CENTER)
+    x -= logical.width / (double) PANGO_SCALE / 2;
+  cairo_move_to (writer->cr, x, baseline);
+  pango_cairo_show_layout_line (writer->cr, pango_layout_get_line_readonly (layout, 0));
+}
+
+/* Running head (from the second page: author and short title, over a hairline) and folio. */
+static void
+draw_page_furniture (ScholiaPdfWriter *writer)
+{
+  ScholiaPdfRect text;
+  g_autofree char *folio = g_strdup_printf ("%d", writer->page + 1);
+  double rule_y;
+
+  scholia_pdf_writer_get_geometry (writer, &text, NULL);
+  cairo_save (writer->cr);
+  cairo_set_source_rgb (writer->cr, 0.25, 0.25, 0.25);
+
+  if (writer->page > 0 && (writer->head_author != NULL || writer->head_title != NULL))
+    {
+      double half = text.width / 2 - 6;
+
+      rule_y = text.y - 22;
+      if (writer->head_author != NULL && *writer->head_author != '\0')
+        {
+          g_autofree char *markup = g_markup_printf_escaped ("<span font_variant='smallcaps' letter_spacing='600'>%s</span>",
+                                                             writer->head_author);
+
+          draw_small_line (writer, markup, text.x, rule_y - 5, half, PANGO_ALIGN_LEFT);
+        }
+      if (writer->head_title != NULL)
+        {
+          g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", writer->head_title);
+
+          draw_small_line (writer, markup, text.x + text.width, rule_y - 5, half, PANGO_ALIGN_RIGHT);
+        }
+      cairo_set_line_width (writer->cr, 0.4);
+      cairo_move_to (writer->cr, text.x, rule_y);
+      cairo_line_to (writer->cr, text.x + text.width, rule_y);
+      cairo_stroke (writer->cr);
+    }
+
+  /* Folios on the outer side, as in a printed book. */
+  if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED && writer->page % 2 == 0)
+    draw_small_line (writer, folio, text.x + text.width, writer->height - 38, text.width, PANGO_ALIGN_RIGHT);
+  else if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED)
+    draw_small_line (writer, folio, text.x, writer->height - 38, text.width, PANGO_ALIGN_LEFT);
+  else
+    draw_small_line (writer, folio, text.x + text.width / 2, writer->height - 38, text.width, PANGO_ALIGN_CENTER);
+  cairo_restore (writer->cr);
+}
+
+gboolean
+scholia_pdf_writer_check_cancelled (ScholiaPdfWriter  *writer,
+                                    GError           **error)
+{
+  g_autofree char *display = NULL;
+
+  if (!g_cancellable_is_cancelled (writer->cancellable))
+    return TRUE;
+  display = g_filename_display_name (writer->path);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export to “%s” was cancelled"), display);
+  return FALSE;
+}
+
+void
+scholia_pdf_writer_report (ScholiaPdfWriter *writer,
+                           double            fraction)
+{
+  if (writer->progress != NULL)
+    writer->progress (CLAMP (fraction, 0.0, 1.0), writer->user_data);
+}
+
+gboolean
+scholia_pdf_writer_show_page (ScholiaPdfWriter  *writer,
+                              double             fraction,
+                              GError           **error)
+{
+  draw_page_furniture (writer);
+  cairo_show_page (writer->cr);
+  writer->page++;
+
+  if (!check_surface (writer, error))
+    return FALSE;
+  scholia_pdf_writer_report (writer, fraction);
+  return scholia_pdf_writer_check_cancelled (writer, error);
+}
+
+gboolean
+scholia_pdf_writer_close (ScholiaPdfWriter  *writer,
+                          GError           **error)
+{
+  g_clear_object (&writer->context);
+  g_clear_pointer (&writer->cr, cairo_destroy);
+  cairo_surface_finish (writer->surface);
+  if (cairo_surface_status (writer->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_status_t status = cairo_surface_status (writer->surface);
+
+      if (writer->write_errno != 0)
+        set_io_error (writer, writer->write_errno, error);
+      else
+        {
+          g_autofree char *display = g_filename_display_name (writer->path);
+
+          g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED, _("Could not write “%s”: %s"),
+                       display, cairo_status_to_string (status));
+        }
+      return FALSE;
+    }
+  g_clear_pointer (&writer->surface, cairo_surface_destroy);
+
+  /* Data a full disk refused can surface only now. */
+  if (fsync (writer->fd) != 0 || close (writer->fd) != 0)
+    {
+      writer->fd = -1;
+      set_io_error (writer, errno, error);
+      return FALSE;
+    }
+  writer->fd = -1;
+  return TRUE;
+}
+
+/* Lets @func read the closed file and write a new one beside it (poppler cannot write in
+ * place); the new file replaces the old only when @func succeeds and wrote at least as much
+ * as it read, which an incremental update always does. */
+gboolean
+scholia_pdf_writer_rewrite (ScholiaPdfWriter       *writer,
+                            ScholiaPdfRewriteFunc   func,
+                            gpointer                user_data,
+                            GError                **error)
+{
+  g_autofree char *output_path = NULL;
+  GStatBuf input_stat, output_stat;
+  int fd;
+
+  g_return_val_if_fail (writer->surface == NULL && writer->fd < 0, FALSE);
+
+  fd = open_temp_beside (writer->path, &output_path);
+  if (fd < 0)
+    {
+      set_io_error (writer, errno, error);
+      return FALSE;
+    }
+  close (fd);
+
+  if (!func (writer->temp_path, output_path, user_data, error))
+    {
+      g_unlink (output_path);
+      return FALSE;
+    }
+  if (g_stat (writer->temp_path, &input_stat) != 0 || g_stat (output_path, &output_stat) != 0 ||
+      output_stat.st_size < input_stat.st_size)
+    {
+      g_unlink (output_path);
+      set_io_error (writer, ENOSPC, error);
+      return FALSE;
+    }
+
+  g_unlink (writer->temp_path);
+  g_free (writer->temp_path);
+  writer->temp_path = g_steal_pointer (&output_path);
+  return TRUE;
+}
+
+gboolean
+scholia_pdf_writer_commit (ScholiaPdfWriter  *writer,
+                           GError           **error)
+{
+  g_return_val_if_fail (writer->surface == NULL && writer->fd < 0, FALSE);
+
+  if (!scholia_pdf_writer_check_cancelled (writer, error))
+    return FALSE;
+  if (g_rename (writer->temp_path, writer->path) != 0)
+    {
+      set_io_error (writer, errno, error);
+      return FALSE;
+    }
+  writer->committed = TRUE;
+  scholia_pdf_writer_report (writer, 1.0);
+  return TRUE;
+}
+
+void
+scholia_pdf_flow_init (ScholiaPdfFlow *flow,
+                       int             first_page,
+                       double          top,
+                       double          bottom)
+{
+  flow->top = top;
+  flow->bottom = bottom;
+  flow->page = first_page;
+  flow->y = top;
+  flow->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  flow->lines = g_array_new (FALSE, FALSE, sizeof (ScholiaPdfLine));
+}
+
+void
+scholia_pdf_flow_clear (ScholiaPdfFlow *flow)
+{
+  g_clear_pointer (&flow->lines, g_array_unref);
+  g_clear_pointer (&flow->layouts, g_ptr_array_unref);
+}
+
+void
+scholia_pdf_flow_new_page (ScholiaPdfFlow *flow)
+{
+  flow->page++;
+  flow->y = flow->top;
+}
+
+int
+scholia_pdf_flow_last_page (ScholiaPdfFlow *flow)
+{
+  return flow->page;
+}
+
+/* Adds @layout below what is there, @space_before points lower (none at the top of a page).
+ * @keep_after is room that must remain below a block that fits whole (a heading keeps its
+ * first lines with it); otherwise the block starts a new page. Returns the block's index. */
+guint
+scholia_pdf_flow_add (ScholiaPdfFlow *flow,
+                      PangoLayout    *layout,
+                      double          indent,
+                      double          space_before,
+                      double          keep_after)
+{
+  g_autoptr(PangoLayoutIter) iter = NULL;
+  guint block = flow->layouts->len;
+  int n_lines = pango_layout_get_line_count (layout);
+  int index = 0;
+
+  g_ptr_array_add (flow->layouts, g_object_ref (layout));
+
+  if (flow->y > flow->top)
+    flow->y += space_before;
+  if (keep_after > 0 && flow->y > flow->top)
+    {
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      if (flow->y + logical.height / (double) PANGO_SCALE + keep_after > flow->bottom)
+        scholia_pdf_flow_new_page (flow);
+    }
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      ScholiaPdfLine line;
+      double height, needed;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      height = logical.height / (double) PANGO_SCALE;
+      needed = height;
+
+      /* A paragraph's first line does not stand alone at the foot of a page. */
+      if (index == 0 && n_lines > 1)
+        {
+          PangoLayoutLine *second = pango_layout_get_line_readonly (layout, 1);
+          PangoRectangle second_logical;
+
+          pango_layout_line_get_extents (second, NULL, &second_logical);
+          needed += second_logical.height / (double) PANGO_SCALE;
+        }
+      if (flow->y + needed > flow->bottom && flow->y > flow->top)
+        scholia_pdf_flow_new_page (flow);
+
+      line = (ScholiaPdfLine) {
+        .layout = layout,
+        .line = pango_layout_iter_get_line_readonly (iter),
+        .block = block,
+        .page = flow->page,
+        .x = indent + logical.x / (double) PANGO_SCALE,
+        .baseline = flow->y + (pango_layout_iter_get_baseline (iter) - logical.y) / (double) PANGO_SCALE,
+        .top = flow->y,
+        .bottom = flow->y + height,
+      };
+      g_array_append_val (flow->lines, line);
+      flow->y += height;
+      index++;
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  return block;
+}
+
+void
+scholia_pdf_line_draw (cairo_t              *cr,
+                       const ScholiaPdfLine *line,
+                       double                column_x)
+{
+  cairo_move_to (cr, column_x + line->x, line->baseline);
+  pango_cairo_show_layout_line (cr, line->line);
+}

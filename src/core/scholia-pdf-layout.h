@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+/* What the document export and the theme handout share: options, page geometry, fonts, a
+ * writer that draws running heads and folios and never leaves a partial file, and a flow that
+ * paginates PangoLayouts line by line. */
+
+typedef enum
+{
+  SCHOLIA_PDF_PAGE_A4,
+  SCHOLIA_PDF_PAGE_LETTER,
+} ScholiaPdfPageSize;
+
+typedef struct
+{
+  ScholiaPdfPageSize  page_size;
+  double              font_size;      /* body text, in points */
+  gboolean            ragged;         /* ragged right rather than justified */
+  gboolean            include_notes;  /* tags and notes in the margin, or as endnotes */
+  const gint64       *tag_ids;        /* only annotations carrying one of these; none: all */
+  guint               n_tag_ids;
+  const gint64       *theme_ids;      /* only annotations in one of these themes; none: all */
+  guint               n_theme_ids;
+} ScholiaPdfOptions;
+
+/* Called once per finished page with how much of the export is done, from 0 to 1. */
+typedef void (*ScholiaPdfProgressFunc) (double   fraction,
+                                        gpointer user_data);
+
+#define SCHOLIA_PDF_DEFAULT_FONT_SIZE 11.0
+
+void scholia_pdf_options_init (ScholiaPdfOptions *options);
+
+/* The annotated document has a text column of 60% of the page and a wide outer margin for
+ * notes, mirrored on even pages so that the margin is always on the outside of a double-sided
+ * print; the handout uses the whole width between the margins. Rectangles are in points from
+ * the page's top-left corner; page is 0-based. */
+typedef enum
+{
+  SCHOLIA_PDF_LAYOUT_ANNOTATED,
+  SCHOLIA_PDF_LAYOUT_FULL_WIDTH,
+} ScholiaPdfLayoutKind;
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} ScholiaPdfRect;
+
+void scholia_pdf_page_get_size     (ScholiaPdfPageSize    page_size,
+                                    double               *width,
+                                    double               *height);
+void scholia_pdf_page_get_geometry (ScholiaPdfPageSize    page_size,
+                                    ScholiaPdfLayoutKind  kind,
+                                    int                   page,
+                                    ScholiaPdfRect       *text,
+                                    ScholiaPdfRect       *margin);
+
+/* Writes one PDF: to a hidden temporary file beside the target, renamed over it only by
+ * commit, so that the target is either the whole new file or untouched. Every failure names
+ * the target; freeing an uncommitted writer removes the temporary files. */
+typedef struct _ScholiaPdfWriter ScholiaPdfWriter;
+
+typedef gboolean (*ScholiaPdfRewriteFunc) (const char  *input_path,
+                                           const char  *output_path,
+                                           gpointer     user_data,
+                                           GError     **error);
+
+ScholiaPdfWriter *scholia_pdf_writer_new          (const char              *path,
+                                                   const ScholiaPdfOptions *options,
+                                                   ScholiaPdfLayoutKind     kind,
+                                                   GCancellable            *cancellable,
+                                                   ScholiaPdfProgressFunc   progress,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+void              scholia_pdf_writer_free         (ScholiaPdfWriter        *writer);
+cairo_t          *scholia_pdf_writer_get_cairo    (ScholiaPdfWriter        *writer);
+int               scholia_pdf_writer_get_page     (ScholiaPdfWriter        *writer);
+void              scholia_pdf_writer_get_geometry (ScholiaPdfWriter        *writer,
+                                                   ScholiaPdfRect          *text,
+                                                   ScholiaPdfRect          *margin);
+double            scholia_pdf_writer_get_font_size (ScholiaPdfWriter       *writer);
+void              scholia_pdf_writer_set_metadata (ScholiaPdfWriter        *writer,
+                                                   const char              *title,
+                                                   const char              *author,
+                                                   const char              *subject);
+void              scholia_pdf_writer_set_running_head (ScholiaPdfWriter    *writer,
+                                                       const char          *author,
+                                                       const char          *title);
+PangoLayout      *scholia_pdf_writer_create_layout (ScholiaPdfWriter       *writer,
+                                                    double                  width,
+                                                    double                  size,
+                                                    PangoStyle              style,
+                                                    PangoWeight             weight);
+gboolean          scholia_pdf_writer_show_page    (ScholiaPdfWriter        *writer,
+                                                   double                   fraction,
+                                                   GError                 **error);
+gboolean          scholia_pdf_writer_close        (ScholiaPdfWriter        *writer,
+                                                   GError                 **error);
+gboolean          scholia_pdf_writer_rewrite      (ScholiaPdfWriter        *writer,
+                                                   ScholiaPdfRewriteFunc    func,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+gboolean          scholia_pdf_writer_commit       (ScholiaPdfWriter        *writer,
+                                                   GError                 **error);
+gboolean          scholia_pdf_writer_check_cancelled (ScholiaPdfWriter     *writer,
+                                                      GError              **error);
+void              scholia_pdf_writer_report       (ScholiaPdfWriter        *writer,
+                                                   double                   fraction);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaPdfWriter, scholia_pdf_writer_free)
+
+/* A column of text cut into pages: each layout added is placed line by line, a line never
+ * split, a paragraph's first line never left alone at the foot of a page. Lines keep their
+ * page and position; the caller draws a page's lines once it has decided what goes around
+ * them, so two flows can share pages (the handout's side-by-side columns). */
+typedef struct
+{
+  PangoLayout     *layout;
+  PangoLayoutLine *line;
+  guint            block;     /* index of the layout in the flow, in order of adding */
+  int              page;
+  double           x;         /* of the line's origin, from the column's left edge */
+  double           baseline;  /* from the page's top */
+  double           top;       /* the line's logical extents, from the page's top */
+  double           bottom;
+} ScholiaPdfLine;
+
+typedef struct
+{
+  double     top;
+  double     bottom;
+  int        page;
+  double     y;
+  GPtrArray *layouts;
+  GArray    *lines;     /* ScholiaPdfLine, in reading order */
+} ScholiaPdfFlow;
+
+void  scholia_pdf_flow_init      (ScholiaPdfFlow *flow,
+                                  int             first_page,
+                                  double          top,
+                                  double          bottom);
+void  scholia_pdf_flow_clear     (ScholiaPdfFlow *flow);
+guint scholia_pdf_flow_add       (ScholiaPdfFlow *flow,
+                                  PangoLayout    *layout,
+                                  double          indent,
+                                  double          space_before,
+                                  double          keep_after);
+void  scholia_pdf_flow_new_page  (ScholiaPdfFlow *flow);
+int   scholia_pdf_flow_last_page (ScholiaPdfFlow *flow);
+void  scholia_pdf_line_draw      (cairo_t              *cr,
+                                  const ScholiaPdfLine *line,
+                                  double                column_x);
+
+/* "#rrggbb" as cairo components; grey when unreadable. */
+void  scholia_pdf_parse_colour   (const char *colour,
+                                  double      rgb[3]);
+
+G_END_DECLS

@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Scholia"
+
+#include "config.h"
+
+#include "scholia-side-by-side.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "scholia-comparison.h"
+#include "scholia-passage-row.h"
+
+/* Every column filters the same comparison, which already orders an author's passages by the
+ * date of their documents and then by place in the text. */
+typedef struct
+{
+  char               *author;
+  GtkFilterListModel *passages;
+  GtkWidget          *widget;
+  GtkLabel           *count_label;
+  GtkWidget          *silent_label;
+} Column;
+
+struct _ScholiaSideBySide
+{
+  GtkWidget          parent_instance;
+
+  GtkDropDown       *theme_dropdown;
+  GtkMenuButton     *authors_button;
+  GtkWidget         *author_box;
+  GtkLabel          *hint_label;
+  GtkStack          *stack;
+  GtkWidget         *columns_box;
+
+  ScholiaStore      *store;
+  ScholiaComparison *comparison;
+  GPtrArray         *authors;       /* char *, the authors offered, by surname */
+  GPtrArray         *chosen;        /* char *, in the order of authors */
+  GPtrArray         *columns;       /* Column */
+  gboolean           user_chose;
+  gboolean           updating;
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaSideBySide, scholia_side_by_side, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  PASSAGE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char side_by_side_css[] =
+  ".side-by-side-column { padding-bottom: 6px; }\n"
+  ".side-by-side-column > .title-2 { margin: 18px 18px 0 18px; }\n"
+  ".side-by-side-column > .side-by-side-count { margin: 0 18px 12px 18px; }\n"
+  ".side-by-side-column listview { background: none; }\n"
+  ".side-by-side-column listview > row { padding: 6px 14px; }\n";
+
+static void
+ensure_style (void)
+{
+  static GtkCssProvider *provider;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (provider != NULL || display == NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, side_by_side_css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+column_free (Column *column)
+{
+  /* The list view may hold the model a little longer than the column. */
+  g_signal_handlers_disconnect_by_data (column->passages, column);
+  g_free (column->author);
+  g_clear_object (&column->passages);
+  g_free (column);
+}
+
+static gboolean
+match_author (gpointer item,
+              gpointer user_data)
+{
+  return g_strcmp0 (scholia_passage_get_author (item), user_data) == 0;
+}
+
+static void
+update_hint (ScholiaSideBySide *self)
+{
+  ScholiaTheme *theme = self->comparison != NULL ? scholia_comparison_get_theme (self->comparison) : NULL;
+  g_autofree char *hint = NULL;
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    theme != NULL && self->columns->len > 0 ? "columns" : "empty");
+
+  if (theme == NULL)
+    hint = g_strdup (_("Choose a theme"));
+  else if (self->chosen->len < 2)
+    hint = g_strdup (_("Choose two or more authors"));
+  else
+    /* Translators: above the side-by-side columns; %u authors, %s the theme */
+    hint = g_strdup_printf (ngettext ("%u author on “%s”", "%u authors on “%s”", self->chosen->len),
+                            self->chosen->len, scholia_theme_get_name (theme));
+  gtk_label_set_label (self->hint_label, hint);
+}
+
+/* Columns */
+
+static void
+update_column_count (Column *column)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (column->passages));
+  g_autofree char *text = g_strdup_printf (ngettext ("%u passage", "%u passages", n), n);
+
+  gtk_label_set_label (column->count_label, text);
+  gtk_widget_set_visible (column->silent_label, n == 0);
+}
+
+static void
+setup_passage_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  GtkWidget *row = scholia_passage_row_new ();
+
+  scholia_passage_row_set_large (SCHOLIA_PASSAGE_ROW (row), TRUE);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_passage_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 ScholiaSideBySide        *self)
+{
+  GListModel *passages = g_object_get_data (G_OBJECT (factory), "scholia-passages");
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  gboolean author_heading, document_heading;
+
+  scholia_passage_row_set_passage (SCHOLIA_PASSAGE_ROW (row), gtk_list_item_get_item (list_item), self->store);
+  scholia_passage_row_find_headings (passages, gtk_list_item_get_position (list_item),
+                                     &author_heading, &document_heading);
+  /* The column's title names the author already. */
+  scholia_passage_row_set_headings (SCHOLIA_PASSAGE_ROW (row), FALSE, document_heading);
+}
+
+static void
+on_column_activate_cb (GtkListView       *list_view,
+                       guint              position,
+                       ScholiaSideBySide *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  g_autoptr(ScholiaPassage) passage = g_list_model_get_item (model, position);
+
+  if (passage != NULL)
+    g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, passage);
+}
+
+static Column *
+create_column (ScholiaSideBySide *self,
+               const char        *author)
+{
+  Column *column = g_new0 (Column, 1);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autofree char *name = scholia_passage_row_author_display_name (author);
+  GtkCustomFilter *filter;
+  GtkNoSelection *selection;
+  GtkWidget *heading, *count, *scrolled, *list_view;
+
+  column->author = g_strdup (author);
+  filter = gtk_custom_filter_new (match_author, g_strdup (author), g_free);
+  column->passages = gtk_filter_list_model_new (g_object_ref (scholia_comparison_get_passages (self->comparison)),
+                                                GTK_FILTER (filter));
+
+  column->widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (column->widget, "card");
+  gtk_widget_add_css_class (column->widget, "side-by-side-column");
+  gtk_widget_set_overflow (column->widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_size_request (column->widget, 300, -1);
+
+  heading = g_object_new (GTK_TYPE_LABEL, "label", name, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "title-2");
+  gtk_box_append (GTK_BOX (column->widget), heading);
+
+  count = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (count), 0);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "side-by-side-count");
+  gtk_box_append (GTK_BOX (column->widget), count);
+  column->count_label = GTK_LABEL (count);
+
+  gtk_box_append (GTK_BOX (column->widget), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  column->silent_label = gtk_label_new (_("No passages on this theme"));
+  gtk_widget_add_css_class (column->silent_label, "dim-label");
+  gtk_widget_add_css_class (column->silent_label, "title-4");
+  gtk_widget_set_margin_top (column->silent_label, 36);
+  gtk_box_append (GTK_BOX (column->widget), column->silent_label);
+
+  g_object_set_data (G_OBJECT (factory), "scholia-passages", column->passages);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_passage_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_passage_cb), self, 0);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->passages)));
+  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), g_steal_pointer (&factory));
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list_view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect_object (list_view, "activate", G_CALLBACK (on_column_activate_cb), self, 0);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_view);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (column->widget), scrolled);
+
+  g_signal_connect_swapped (column->passages, "items-changed", G_CALLBACK (update_column_count), column);
+  update_column_count (column);
+
+  return column;
+}
+
+static void
+rebuild_columns (ScholiaSideBySide *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->columns_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->columns_box), child);
+  g_ptr_array_set_size (self->columns, 0);
+
+  for (guint i = 0; self->comparison != NULL && i < self->chosen->len; i++)
+    {
+      Column *column = create_column (self, g_ptr_array_index (self->chosen, i));
+
+      g_ptr_array_add (self->columns, column);
+      gtk_box_append (GTK_BOX (self->columns_box), column->widget);
+    }
+
+  update_hint (self);
+}
+
+/* Authors */
+
+static gboolean
+is_chosen (ScholiaSideBySide *self,
+           const char        *author)
+{
+  for (guint i = 0; i < self->chosen->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->chosen, i), author) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_author_check_toggled_cb (ScholiaSideBySide *self,
+                            GtkCheckButton    *check)
+{
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->updating)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->author_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      g_ptr_array_add (chosen, g_strdup (g_object_get_data (G_OBJECT (child), "scholia-author")));
+
+  g_ptr_array_add (chosen, NULL);
+  scholia_side_by_side_set_authors (self, (const char * const *) chosen->pdata);
+}
+
+static void
+rebuild_author_checks (ScholiaSideBySide *self)
+{
+  GtkWidget *child;
+
+  self->updating = TRUE;
+  while ((child = gtk_widget_get_first_child (self->author_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->author_box), child);
+
+  for (guint i = 0; i < self->authors->len; i++)
+    {
+      const char *author = g_ptr_array_index (self->authors, i);
+      g_autofree char *name = scholia_passage_row_author_display_name (author);
+      GtkWidget *check = gtk_check_button_new_with_label (name);
+
+      g_object_set_data_full (G_OBJECT (check), "scholia-author", g_strdup (author), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_chosen (self, author));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_author_check_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (self->author_box), check);
+    }
+  self->updating = FALSE;
+}
+
+/* The authors offered are those with passages on the theme, and those chosen: a chosen author
+ * who falls silent keeps an empty column rather than vanishing. */
+static void
+update_authors (ScholiaSideBySide *self)
+{
+  g_auto(GStrv) names = self->comparison != NULL ? scholia_comparison_list_authors (self->comparison) : NULL;
+  g_autoptr(GPtrArray) offered = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
+
+  if (!self->user_chose)
+    {
+      guint n = names != NULL ? g_strv_length (names) : 0;
+      g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < MIN (n, 2); i++)
+        g_ptr_array_add (first, g_strdup (names[i]));
+      same = first->len == self->chosen->len;
+      for (guint i = 0; same && i < first->len; i++)
+        same = g_strcmp0 (g_ptr_array_index (first, i), g_ptr_array_index (self->chosen, i)) == 0;
+      if (!same)
+        {
+          g_ptr_array_set_size (self->chosen, 0);
+          g_ptr_array_extend_and_steal (self->chosen, g_steal_pointer (&first));
+          rebuild_columns (self);
+        }
+    }
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    g_ptr_array_add (offered, g_strdup (names[i]));
+  for (guint i = 0; i < self->chosen->len; i++)
+    if (!g_strv_contains ((const char * const *) (names != NULL ? names : (char *[]) { NULL }),
+                          g_ptr_array_index (self->chosen, i)))
+      g_ptr_array_add (offered, g_strdup (g_ptr_array_index (self->chosen, i)));
+
+  same = offered->len == self->authors->len;
+  for (guint i = 0; same && i < offered->len; i++)
+    same = g_strcmp0 (g_ptr_array_index (offered, i), g_ptr_array_index (self->authors, i)) == 0;
+  if (!same)
+    {
+      g_ptr_array_set_size (self->authors, 0);
+      g_ptr_array_extend_and_steal (self->authors, g_steal_pointer (&offered));
+      rebuild_author_checks (self);
+    }
+
+  update_hint (self);
+}
+
+static void
+on_theme_dropdown_selected_cb (ScholiaSideBySide *self)
+{
+  if (self->comparison != NULL)
+    scholia_comparison_set_theme (self->comparison, gtk_drop_down_get_selected_item (self->theme_dropdown));
+  update_authors (self);
+}
+
+static void
+disconnect_store (ScholiaSideBySide *self)
+{
+  if (self->store == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (scholia_comparison_get_passages (self->comparison), self);
+  g_ptr_array_set_size (self->columns, 0);
+  gtk_drop_down_set_model (self->theme_dropdown, NULL);
+  g_clear_object (&self->comparison);
+  g_clear_object (&self->store);
+}
+
+static void
+scholia_side_by_side_dispose (GObject *object)
+{
+  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
+  GtkWidget *child;
+
+  disconnect_store (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_SIDE_BY_SIDE);
+  /* The template's unnamed boxes and separators are not its bound children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (scholia_side_by_side_parent_class)->dispose (object);
+}
+
+static void
+scholia_side_by_side_finalize (GObject *object)
+{
+  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
+
+  g_clear_pointer (&self->authors, g_ptr_array_unref);
+  g_clear_pointer (&self->chosen, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (scholia_side_by_side_parent_class)->finalize (object);
+}
+
+static void
+scholia_side_by_side_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_side_by_side_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      scholia_side_by_side_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scholia_side_by_side_class_init (ScholiaSideBySideClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = scholia_side_by_side_dispose;
+  object_class->finalize = scholia_side_by_side_finalize;
+  object_class->get_property = scholia_side_by_side_get_property;
+  object_class->set_property = scholia_side_by_side_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SCHOLIA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The user chose a passage to read in its document. */
+  signals[PASSAGE_ACTIVATED] =
+    g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_PASSAGE);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scholia/Scholia/scholia-side-by-side.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, theme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, authors_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, author_box);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, columns_box);
+
+  gtk_widget_class_set_css_name (widget_class, "scholiasidebyside");
+}
+
+static void
+scholia_side_by_side_init (ScholiaSideBySide *self)
+{
+  g_autoptr(GtkExpression) name = NULL;
+
+  ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->authors = g_ptr_array_new_with_free_func (g_free);
+  self->chosen = g_ptr_array_new_with_free_func (g_free);
+  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+
+  name = gtk_property_expression_new (SCHOLIA_TYPE_THEME, NULL, "name");
+  gtk_drop_down_set_expression (self->theme_dropdown, name);
+  g_signal_connect_object (self->theme_dropdown, "notify::selected-item",
+                           G_CALLBACK (on_theme_dropdown_selected_cb), self, G_CONNECT_SWAPPED);
+
+  update_hint (self);
+}
+
+GtkWidget *
+scholia_side_by_side_new (void)
+{
+  return g_object_new (SCHOLIA_TYPE_SIDE_BY_SIDE, NULL);
+}
+
+ScholiaStore *
+scholia_side_by_side_get_store (ScholiaSideBySide *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), NULL);
+
+  return self->store;
+}
+
+void
+scholia_side_by_side_set_store (ScholiaSideBySide *self,
+                                ScholiaStore      *store)
+{
+  g_return_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self));
+  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  disconnect_store (self);
+  g_ptr_array_set_size (self->chosen, 0);
+  self->user_chose = FALSE;
+
+  if (store != NULL)
+    {
+      self->store = g_object_ref (store);
+      self->comparison = scholia_comparison_new (store);
+      g_signal_connect_object (scholia_comparison_get_passages (self->comparison), "items-changed",
+                               G_CALLBACK (update_authors), self, G_CONNECT_SWAPPED);
+      gtk_drop_down_set_model (self->theme_dropdown, scholia_store_get_themes (store));
+    }
+
+  rebuild_columns (self);
+  update_authors (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+ScholiaTheme *
+scholia_side_by_side_get_theme (ScholiaSideBySide *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), NULL);
+
+  return self->comparison != NULL ? scholia_comparison_get_theme (self->comparison) : NULL;
+}
+
+void
+scholia_side_by_side_set_theme (ScholiaSideBySide *self,
+                                ScholiaTheme      *theme)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_return_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self));
+  g_return_if_fail (theme == NULL || SCHOLIA_IS_THEME (theme));
+
+  if (self->store == NULL)
+    return;
+
+  if (theme != NULL && !g_list_store_find (G_LIST_STORE (scholia_store_get_themes (self->store)), theme, &position))
+    {
+      g_warning ("The theme “%s” is not in this view's library", scholia_theme_get_name (theme));
+      return;
+    }
+  gtk_drop_down_set_selected (self->theme_dropdown, position);
+}
+
+char **
+scholia_side_by_side_get_authors (ScholiaSideBySide *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), NULL);
+
+  for (guint i = 0; i < self->chosen->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->chosen, i));
+  return g_strv_builder_end (builder);
+}
+
+/* Columns come in the order of the authors' surnames whatever the order given; "" stands for
+ * the documents without an author. */
+void
+scholia_side_by_side_set_authors (ScholiaSideBySide  *self,
+                                  const char * const *authors)
+{
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
+
+  g_return_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self));
+
+  self->user_chose = TRUE;
+  for (guint i = 0; i < self->authors->len; i++)
+    if (authors != NULL && g_strv_contains (authors, g_ptr_array_index (self->authors, i)))
+      g_ptr_array_add (chosen, g_strdup (g_ptr_array_index (self->authors, i)));
+  /* Authors not on the theme yet still get their (empty) column, after the others. */
+  for (guint i = 0; authors != NULL && authors[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (chosen, authors[i], g_str_equal, NULL))
+      g_ptr_array_add (chosen, g_strdup (authors[i]));
+
+  same = chosen->len == self->chosen->len;
+  for (guint i = 0; same && i < chosen->len; i++)
+    same = g_strcmp0 (g_ptr_array_index (chosen, i), g_ptr_array_index (self->chosen, i)) == 0;
+  if (same)
+    return;
+
+  g_ptr_array_set_size (self->chosen, 0);
+  g_ptr_array_extend_and_steal (self->chosen, g_steal_pointer (&chosen));
+  rebuild_columns (self);
+  update_authors (self);
+
+  /* Keep the check buttons in step when the choice came from code. */
+  self->updating = TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (self->author_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
+                                 is_chosen (self, g_object_get_data (G_OBJECT (child), "scholia-author")));
+  self->updating = FALSE;
+}
+
+guint
+scholia_side_by_side_get_n_columns (ScholiaSideBySide *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), 0);
+
+  return self->columns->len;
+}
+
+GListModel *
+scholia_side_by_side_get_column_passages (ScholiaSideBySide *self,
+                                          guint              column)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  return G_LIST_MODEL (((Column *) g_ptr_array_index (self->columns, column))->passages);
+}
