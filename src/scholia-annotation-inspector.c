@@ -416,21 +416,43 @@ update_tags (ScholiaAnnotationInspector *self)
                             g_menu_model_get_n_items (G_MENU_MODEL (self->add_tag_menu)) > 0);
 }
 
+/* A renamed or recoloured tag changes the menu and the quote's border; a renamed, recoloured
+ * or described theme, its chip. @update runs on any change of a tag (theme) of @labels. */
 static void
-watch_palette_tags (ScholiaAnnotationInspector *self,
-                    guint                       position,
-                    guint                       added)
+watch_labels (ScholiaAnnotationInspector *self,
+              GListModel                 *labels,
+              guint                       position,
+              guint                       added,
+              GCallback                   update)
 {
-  /* A renamed or recoloured tag changes the menu and the quote's border. */
   for (guint i = position; i < position + added; i++)
     {
-      g_autoptr(ScholiaTag) tag = g_list_model_get_item (self->palette, i);
+      g_autoptr(GObject) label = g_list_model_get_item (labels, i);
 
-      /* A tag moved within the palette comes back as added: watch it once. */
-      g_signal_handlers_disconnect_by_data (tag, self);
-      g_signal_connect_object (tag, "notify::name", G_CALLBACK (update_tags), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (tag, "notify::colour", G_CALLBACK (update_tags), self, G_CONNECT_SWAPPED);
+      /* A label moved within its list comes back as added: watch it once. */
+      g_signal_handlers_disconnect_by_data (label, self);
+      g_signal_connect_object (label, "notify", update, self, G_CONNECT_SWAPPED);
     }
+}
+
+static void
+unwatch_labels (ScholiaAnnotationInspector  *self,
+                GListModel                 **labels)
+{
+  guint n;
+
+  if (*labels == NULL)
+    return;
+
+  n = g_list_model_get_n_items (*labels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) label = g_list_model_get_item (*labels, i);
+
+      g_signal_handlers_disconnect_by_data (label, self);
+    }
+  g_signal_handlers_disconnect_by_data (*labels, self);
+  g_clear_object (labels);
 }
 
 static void
@@ -439,8 +461,92 @@ on_palette_items_changed_cb (ScholiaAnnotationInspector *self,
                              guint                       removed,
                              guint                       added)
 {
-  watch_palette_tags (self, position, added);
+  watch_labels (self, self->palette, position, added, G_CALLBACK (update_tags));
   update_tags (self);
+}
+
+/* Themes: chips in the theme's colour, each with a button that takes the annotation out. */
+
+static void
+update_themes (ScholiaAnnotationInspector *self)
+{
+  g_autoptr(GPtrArray) themes = g_ptr_array_new ();
+  ScholiaStore *store = get_store (self);
+
+  if (self->annotation != NULL && store != NULL)
+    {
+      const gint64 *ids;
+      guint n_ids;
+
+      ids = scholia_annotation_get_theme_ids (self->annotation, &n_ids);
+      for (guint i = 0; i < n_ids; i++)
+        {
+          ScholiaTheme *theme = scholia_store_lookup_theme (store, ids[i]);
+
+          if (theme != NULL)
+            g_ptr_array_add (themes, theme);
+        }
+    }
+
+  /* Every chip is made again, so a renamed or recoloured theme shows as it now is. */
+  g_list_store_splice (self->annotation_themes, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->annotation_themes)),
+                       themes->pdata, themes->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->themes_box), themes->len > 0);
+}
+
+static void
+on_themes_items_changed_cb (ScholiaAnnotationInspector *self,
+                            guint                       position,
+                            guint                       removed,
+                            guint                       added)
+{
+  watch_labels (self, self->themes, position, added, G_CALLBACK (update_themes));
+  update_themes (self);
+}
+
+static GtkWidget *
+create_theme_chip (gpointer item,
+                   gpointer user_data)
+{
+  ScholiaTheme *theme = SCHOLIA_THEME (item);
+  const char *description = scholia_theme_get_description (theme);
+  g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_theme_get_colour (theme));
+  g_autofree char *remove_label = NULL;
+  GtkWidget *chip;
+  GtkWidget *name;
+  GtkWidget *remove;
+
+  chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  gtk_widget_add_css_class (chip, "tag-chip");
+  if (colour_class != NULL)
+    gtk_widget_add_css_class (chip, colour_class);
+  if (description[0] != '\0')
+    gtk_widget_set_tooltip_text (chip, description);
+
+  name = gtk_label_new (scholia_theme_get_name (theme));
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
+  gtk_widget_set_valign (name, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (chip), name);
+
+  remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, "circular");
+  /* Translators: the accessible label of the button on a theme chip, as in
+   * Remove from Theme “famine” */
+  remove_label = g_strdup_printf (_("Remove from Theme “%s”"), scholia_theme_get_name (theme));
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "inspector.remove-theme");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
+                                          g_variant_new_int64 (scholia_theme_get_id (theme)));
+  gtk_box_append (GTK_BOX (chip), remove);
+
+  return chip;
 }
 
 static void
@@ -817,6 +923,34 @@ change_tag (ScholiaAnnotationInspector *self,
 }
 
 static void
+remove_theme_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
+  g_autoptr(GError) error = NULL;
+  ScholiaStore *store = get_store (self);
+  ScholiaTheme *theme;
+
+  if (self->annotation == NULL || store == NULL)
+    return;
+
+  theme = scholia_store_lookup_theme (store, g_variant_get_int64 (parameter));
+  if (theme != NULL && !scholia_editor_remove_theme (self->editor, self->annotation, theme, &error))
+    show_error (self, error);
+}
+
+static void
+pick_theme_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
+
+  gtk_menu_button_popup (self->add_theme_button);
+}
+
+static void
 add_tag_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -912,6 +1046,9 @@ update_actions (ScholiaAnnotationInspector *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.delete", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.add-tag", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.remove-tag", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.remove-theme", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.pick-theme", editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_theme_button), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->note_view), editable);
   update_navigation (self);
 }
@@ -951,15 +1088,17 @@ scholia_annotation_inspector_dispose (GObject *object)
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   g_clear_object (&self->annotations);
-  if (self->palette != NULL)
-    g_signal_handlers_disconnect_by_data (self->palette, self);
-  g_clear_object (&self->palette);
+  unwatch_labels (self, &self->palette);
+  unwatch_labels (self, &self->themes);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_ANNOTATION_INSPECTOR);
+  /* It went with the menu button that owned it. */
+  self->theme_picker = NULL;
 
   g_clear_object (&self->orphans);
   g_clear_object (&self->orphan_filter);
   g_clear_object (&self->annotation_tags);
+  g_clear_object (&self->annotation_themes);
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
   g_clear_object (&self->editor);
@@ -1069,6 +1208,8 @@ scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
   gtk_widget_class_install_action (widget_class, "inspector.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "inspector.add-tag", "x", add_tag_action);
   gtk_widget_class_install_action (widget_class, "inspector.remove-tag", "x", remove_tag_action);
+  gtk_widget_class_install_action (widget_class, "inspector.remove-theme", "x", remove_theme_action);
+  gtk_widget_class_install_action (widget_class, "inspector.pick-theme", NULL, pick_theme_action);
   gtk_widget_class_install_action (widget_class, "inspector.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "inspector.delete-annotation", "x",
                                    delete_annotation_action);
@@ -1094,6 +1235,8 @@ scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, tags_box);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, add_tag_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, add_tag_menu);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, themes_box);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, add_theme_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, note_view);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, note_hint);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, created_label);
@@ -1124,6 +1267,9 @@ scholia_annotation_inspector_init (ScholiaAnnotationInspector *self)
   self->annotation_tags = g_list_store_new (SCHOLIA_TYPE_TAG);
   gtk_flow_box_bind_model (self->tags_box, G_LIST_MODEL (self->annotation_tags),
                            create_tag_chip, self, NULL);
+  self->annotation_themes = g_list_store_new (SCHOLIA_TYPE_THEME);
+  gtk_flow_box_bind_model (self->themes_box, G_LIST_MODEL (self->annotation_themes),
+                           create_theme_chip, self, NULL);
 
   self->orphan_filter = GTK_FILTER (gtk_custom_filter_new (filter_orphans, NULL, NULL));
   self->orphans = gtk_filter_list_model_new (NULL, g_object_ref (self->orphan_filter));
@@ -1182,32 +1328,38 @@ scholia_annotation_inspector_set_editor (ScholiaAnnotationInspector *self,
 
   scholia_annotation_inspector_flush (self);
 
-  if (self->palette != NULL)
-    {
-      guint n = g_list_model_get_n_items (self->palette);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(ScholiaTag) tag = g_list_model_get_item (self->palette, i);
-
-          g_signal_handlers_disconnect_by_data (tag, self);
-        }
-      g_signal_handlers_disconnect_by_data (self->palette, self);
-      g_clear_object (&self->palette);
-    }
+  unwatch_labels (self, &self->palette);
+  unwatch_labels (self, &self->themes);
+  gtk_menu_button_set_popover (self->add_theme_button, NULL);
+  self->theme_picker = NULL;
 
   g_set_object (&self->editor, editor);
 
   if (editor != NULL)
     {
-      self->palette = g_object_ref (scholia_store_get_tags (scholia_editor_get_store (editor)));
+      ScholiaStore *store = scholia_editor_get_store (editor);
+
+      self->palette = g_object_ref (scholia_store_get_tags (store));
       g_signal_connect_object (self->palette, "items-changed",
                                G_CALLBACK (on_palette_items_changed_cb), self, G_CONNECT_SWAPPED);
-      watch_palette_tags (self, 0, g_list_model_get_n_items (self->palette));
+      watch_labels (self, self->palette, 0, g_list_model_get_n_items (self->palette),
+                    G_CALLBACK (update_tags));
+
+      self->themes = g_object_ref (scholia_store_get_themes (store));
+      g_signal_connect_object (self->themes, "items-changed",
+                               G_CALLBACK (on_themes_items_changed_cb), self, G_CONNECT_SWAPPED);
+      watch_labels (self, self->themes, 0, g_list_model_get_n_items (self->themes),
+                    G_CALLBACK (update_themes));
+
+      /* The menu button owns its popover. */
+      self->theme_picker = SCHOLIA_THEME_PICKER (scholia_theme_picker_new (editor));
+      scholia_theme_picker_set_annotation (self->theme_picker, self->annotation);
+      gtk_menu_button_set_popover (self->add_theme_button, GTK_WIDGET (self->theme_picker));
     }
 
   reload_annotations (self);
   update_tags (self);
+  update_themes (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
 }
@@ -1273,6 +1425,8 @@ scholia_annotation_inspector_set_annotation (ScholiaAnnotationInspector *self,
                                G_CALLBACK (on_annotation_note_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (annotation, "notify::tag-ids", G_CALLBACK (update_tags), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (annotation, "notify::theme-ids", G_CALLBACK (update_themes), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (annotation, "notify::created", G_CALLBACK (update_dates), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (annotation, "notify::modified", G_CALLBACK (update_dates), self,
@@ -1280,8 +1434,12 @@ scholia_annotation_inspector_set_annotation (ScholiaAnnotationInspector *self,
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, annotation != NULL ? "annotation" : "empty");
+  if (self->theme_picker != NULL)
+    scholia_theme_picker_set_annotation (self->theme_picker, annotation);
+
   update_quote (self);
   update_tags (self);
+  update_themes (self);
   load_note (self);
   update_dates (self);
   update_actions (self);

@@ -12,11 +12,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScholiaAnnotationInspector, scholia_annotation_inspector,
                       SCHOLIA, ANNOTATION_INSPECTOR, GtkWidget)
 
-/* The sidebar that shows one annotation of a document: its quote, tags, note and dates, with
- * previous/next through the document's annotations in text order and the annotations that
- * lost their place. Every change goes through the editor, so it can be undone. The note is
- * saved as the user types; call flush() before the window closes so that nothing typed in the
- * last moment is lost. */
+/* The sidebar that shows one annotation of a document: its quote, tags, themes, note and
+ * dates, with previous/next through the document's annotations in text order and the
+ * annotations that lost their place. Every change goes through the editor, so it can be
+ * undone. The note is saved as the user types; call flush() before the window closes so that
+ * nothing typed in the last moment is lost. The action "inspector.pick-theme" pops up its
+ * theme picker (see scholia-theme-picker.h) under the Add to Theme button. */
 ScholiaAnnotationInspector *scholia_annotation_inspector_new            (void);
 
 ScholiaEditor              *scholia_annotation_inspector_get_editor     (ScholiaAnnotationInspector *self);

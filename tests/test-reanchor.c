@@ -171,6 +171,11 @@ test_deleted_passage_becomes_orphan_and_returns (Fixture       *fixture,
   g_assert_cmpuint (summary.unchanged, ==, 1);
   assert_quotes_hold (fixture, 2);
 
+  /* Opening it again reports nothing new: the orphan was already one. */
+  summary = reanchor (fixture);
+  g_assert_cmpuint (summary.orphaned, ==, 0);
+  g_assert_cmpuint (summary.still_orphaned, ==, 1);
+
   /* The orphan is kept, with its quote, and placed again when the passage comes back. */
   replace_text (fixture, original);
   summary = reanchor (fixture);

@@ -675,6 +675,31 @@ scholia_pdf_line_draw (cairo_t              *cr,
                        const ScholiaPdfLine *line,
                        double                column_x)
 {
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, column_x + line->x, line->baseline);
   pango_cairo_show_layout_line (cr, line->line);
+}
+
+guint
+scholia_pdf_flow_draw_page (ScholiaPdfFlow     *flow,
+                            guint               from,
+                            int                 page,
+                            cairo_t            *cr,
+                            double              column_x,
+                            ScholiaPdfLineFunc  before,
+                            gpointer            user_data)
+{
+  guint i;
+
+  for (i = from; i < flow->lines->len; i++)
+    {
+      const ScholiaPdfLine *line = &g_array_index (flow->lines, ScholiaPdfLine, i);
+
+      if (line->page > page)
+        break;
+      if (before != NULL)
+        before (line, column_x, user_data);
+      scholia_pdf_line_draw (cr, line, column_x);
+    }
+  return i;
 }

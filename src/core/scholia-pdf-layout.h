@@ -159,6 +159,20 @@ void  scholia_pdf_line_draw      (cairo_t              *cr,
                                   const ScholiaPdfLine *line,
                                   double                column_x);
 
+/* Draws the lines of @flow on @page from line @from on, calling @before ahead of each (to paint
+ * what lies behind it); returns the index of the first line of a later page. */
+typedef void (*ScholiaPdfLineFunc) (const ScholiaPdfLine *line,
+                                    double                column_x,
+                                    gpointer              user_data);
+
+guint scholia_pdf_flow_draw_page (ScholiaPdfFlow     *flow,
+                                  guint               from,
+                                  int                 page,
+                                  cairo_t            *cr,
+                                  double              column_x,
+                                  ScholiaPdfLineFunc  before,
+                                  gpointer            user_data);
+
 /* "#rrggbb" as cairo components; grey when unreadable. */
 void  scholia_pdf_parse_colour   (const char *colour,
                                   double      rgb[3]);

@@ -73,9 +73,12 @@ scholia_reanchor_document (ScholiaStore            *store,
           break;
         case SCHOLIA_ANCHOR_ORPHAN:
         default:
-          counts.orphaned++;
           if (was_orphan)
-            continue;
+            {
+              counts.still_orphaned++;
+              continue;
+            }
+          counts.orphaned++;
           update.orphaned = TRUE;
           break;
         }

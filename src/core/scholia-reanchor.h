@@ -6,13 +6,15 @@
 G_BEGIN_DECLS
 
 /* What re-anchoring a document did: annotations still where they were, moved to an exact copy
- * of their quote, placed by an approximate match, or left as orphans for the user. */
+ * of their quote, placed by an approximate match, newly left as orphans for the user, and
+ * orphans from before that still cannot be placed (so a view reports only what changed). */
 typedef struct
 {
   guint unchanged;
   guint moved;
   guint fuzzy;
   guint orphaned;
+  guint still_orphaned;
 } ScholiaReanchorSummary;
 
 gboolean scholia_reanchor_document (ScholiaStore           *store,
