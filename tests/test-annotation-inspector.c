@@ -8,6 +8,7 @@
 
 #include "scholia-annotation-inspector.h"
 #include "scholia-tag-chip.h"
+#include "scholia-theme-picker.h"
 
 /* Original text: three sentences, three annotations, the middle one orphaned. */
 static const char essay[] =
@@ -459,6 +460,160 @@ test_add_tag_from_menu (Fixture       *fixture,
   g_assert_cmpstr (offered, ==, "thesis,source-reference");
 }
 
+/* Themes. */
+
+static ScholiaTheme *
+add_theme (Fixture    *fixture,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaTheme *theme = scholia_store_add_theme (fixture->store, name, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return theme;
+}
+
+static GtkWidget *
+theme_chip_at (Fixture *fixture,
+               int      index)
+{
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (template_child (fixture, "themes_box"), index);
+
+  return child != NULL ? gtk_flow_box_child_get_child (child) : NULL;
+}
+
+/* The theme chips as the user reads them, comma-separated. */
+static char *
+describe_theme_chips (Fixture *fixture)
+{
+  GString *description = g_string_new (NULL);
+  GtkWidget *chip;
+
+  for (int i = 0; (chip = theme_chip_at (fixture, i)) != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (description, ',');
+      g_string_append (description, gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (chip))));
+    }
+
+  return g_string_free (description, FALSE);
+}
+
+static void
+assert_theme_chips (Fixture    *fixture,
+                    const char *expected)
+{
+  g_autofree char *chips = describe_theme_chips (fixture);
+
+  g_assert_cmpstr (chips, ==, expected);
+}
+
+static void
+test_theme_chips (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaTheme *trade = add_theme (fixture, "harbour trade");
+  ScholiaTheme *decline = add_theme (fixture, "decline");
+  g_autofree char *colour_class = NULL;
+  GtkWidget *remove;
+
+  g_assert_true (scholia_editor_add_theme (fixture->editor, fixture->last, trade, &error));
+  g_assert_true (scholia_editor_add_theme (fixture->editor, fixture->last, decline, &error));
+  g_assert_no_error (error);
+
+  /* An annotation in no theme shows no chips. */
+  scholia_annotation_inspector_set_annotation (fixture->inspector, fixture->first);
+  drain_main_context ();
+  assert_theme_chips (fixture, "");
+  g_assert_false (gtk_widget_get_visible (template_child (fixture, "themes_box")));
+
+  scholia_annotation_inspector_set_annotation (fixture->inspector, fixture->last);
+  drain_main_context ();
+  assert_theme_chips (fixture, "harbour trade,decline");
+  g_assert_true (gtk_widget_get_visible (template_child (fixture, "themes_box")));
+
+  /* Each chip is painted in its theme's colour, and follows it. */
+  colour_class = scholia_tag_chip_colour_css_class (scholia_theme_get_colour (decline));
+  g_assert_true (gtk_widget_has_css_class (theme_chip_at (fixture, 1), "tag-chip"));
+  g_assert_true (gtk_widget_has_css_class (theme_chip_at (fixture, 1), colour_class));
+  g_assert_true (scholia_store_update_theme (fixture->store, decline, "decay", "#9141ac", NULL, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  assert_theme_chips (fixture, "harbour trade,decay");
+  g_assert_true (gtk_widget_has_css_class (theme_chip_at (fixture, 1), "tag-colour-9141ac"));
+
+  /* The chip's button takes the annotation out of the theme, undoably. */
+  remove = gtk_widget_get_last_child (theme_chip_at (fixture, 0));
+  g_assert_true (GTK_IS_BUTTON (remove));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove from Theme “harbour trade”");
+  g_signal_emit_by_name (remove, "clicked");
+  drain_main_context ();
+
+  g_assert_false (scholia_annotation_has_theme (fixture->last, scholia_theme_get_id (trade)));
+  g_assert_true (scholia_annotation_has_theme (fixture->last, scholia_theme_get_id (decline)));
+  assert_theme_chips (fixture, "decay");
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Remove Theme");
+
+  g_assert_true (scholia_editor_undo (fixture->editor, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  assert_theme_chips (fixture, "harbour trade,decay");
+
+  /* A theme deleted from the library leaves the chips. */
+  g_assert_true (scholia_editor_delete_theme (fixture->editor, trade, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  assert_theme_chips (fixture, "decay");
+}
+
+static void
+test_add_to_theme_with_picker (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkMenuButton *button = template_child (fixture, "add_theme_button");
+  ScholiaThemePicker *picker;
+  GtkEditable *entry;
+  ScholiaTheme *created;
+
+  /* Nothing to add to a theme until an annotation is shown. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  add_theme (fixture, "silting");
+  scholia_annotation_inspector_set_annotation (fixture->inspector, fixture->first);
+  drain_main_context ();
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->inspector), "inspector.pick-theme", NULL));
+  drain_main_context ();
+  picker = SCHOLIA_THEME_PICKER (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  g_assert_true (scholia_theme_picker_get_annotation (picker) == fixture->first);
+
+  /* An existing theme, then a new one, both from the keyboard. */
+  entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (picker), SCHOLIA_TYPE_THEME_PICKER,
+                                                       "search_entry"));
+  gtk_editable_set_text (entry, "silt");
+  g_signal_emit_by_name (entry, "activate");
+  drain_main_context ();
+  assert_theme_chips (fixture, "silting");
+
+  gtk_editable_set_text (entry, "inland warehouses");
+  g_signal_emit_by_name (entry, "activate");
+  drain_main_context ();
+  created = scholia_store_find_theme (fixture->store, "inland warehouses", NULL);
+  g_assert_nonnull (created);
+  g_assert_true (scholia_annotation_has_theme (fixture->first, scholia_theme_get_id (created)));
+  assert_theme_chips (fixture, "silting,inland warehouses");
+
+  /* The picker follows the inspector to another annotation. */
+  gtk_popover_popdown (GTK_POPOVER (picker));
+  scholia_annotation_inspector_set_annotation (fixture->inspector, fixture->last);
+  drain_main_context ();
+  g_assert_true (scholia_theme_picker_get_annotation (picker) == fixture->last);
+  assert_theme_chips (fixture, "");
+}
+
 static void
 test_navigation_skips_orphans (Fixture       *fixture,
                                gconstpointer  data)
@@ -597,6 +752,8 @@ main (int   argc,
   ADD ("note/one-undo-restores-original", test_note_one_undo);
   ADD ("tags/remove-chip", test_remove_tag_chip);
   ADD ("tags/add-from-menu", test_add_tag_from_menu);
+  ADD ("themes/chips-follow-store-and-remove-undoably", test_theme_chips);
+  ADD ("themes/add-to-theme-picks-and-creates", test_add_to_theme_with_picker);
   ADD ("navigation/skips-orphans", test_navigation_skips_orphans);
   ADD ("orphans/listed-and-attachable", test_orphans_listed);
   ADD ("delete/shows-next-and-undoes", test_delete_and_undo);

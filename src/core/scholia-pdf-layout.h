@@ -127,6 +127,7 @@ typedef struct
   PangoLayoutLine *line;
   guint            block;     /* index of the layout in the flow, in order of adding */
   int              page;
+  double           layout_x;  /* of the layout's left edge, from the column's left edge */
   double           x;         /* of the line's origin, from the column's left edge */
   double           baseline;  /* from the page's top */
   double           top;       /* the line's logical extents, from the page's top */

@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scholia-comparison.h"
+#include "scholia-error.h"
+#include "scholia-pdf-handout.h"
+
+#define COLUMN_GAP 24.0
+
+typedef struct
+{
+  ScholiaStore     *store;
+  ScholiaPdfWriter *writer;
+  double            font_size;
+} Handout;
+
+static PangoLayout *
+markup_layout (Handout    *handout,
+               double      width,
+               double      size,
+               PangoStyle  style,
+               const char *markup)
+{
+  PangoLayout *layout = scholia_pdf_writer_create_layout (handout->writer, width, size, style,
+                                                          PANGO_WEIGHT_NORMAL);
+
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static void
+add_markup (Handout        *handout,
+            ScholiaPdfFlow *flow,
+            double          width,
+            double          indent,
+            double          size,
+            PangoStyle      style,
+            const char     *markup,
+            double          space_before,
+            double          keep_after)
+{
+  g_autoptr(PangoLayout) layout = markup_layout (handout, width - indent, size, style, markup);
+
+  scholia_pdf_flow_add (flow, layout, indent, space_before, keep_after);
+}
+
+/* "Title (date), p. N", the page only where the document has a page map. */
+static char *
+citation (ScholiaPassage *passage)
+{
+  const char *date = scholia_passage_get_date (passage);
+  const char *page = scholia_passage_get_page (passage);
+  g_autoptr(GString) text = g_string_new (scholia_passage_get_title (passage));
+
+  if (*date != '\0')
+    g_string_append_printf (text, " (%s)", date);
+  if (*page != '\0')
+    g_string_append_printf (text, _(", p. %s"), page);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+tags_markup (Handout        *handout,
+             ScholiaPassage *passage)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const gint64 *ids;
+  guint n_ids;
+
+  ids = scholia_passage_get_tag_ids (passage, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      ScholiaTag *tag = scholia_store_lookup_tag (handout->store, ids[i]);
+      g_autofree char *name = NULL;
+      double rgb[3];
+
+      if (tag == NULL)
+        continue;
+      scholia_pdf_parse_colour (scholia_tag_get_colour (tag), rgb);
+      name = g_markup_escape_text (scholia_tag_get_name (tag), -1);
+      g_string_append_printf (markup, "%s<span font_variant='smallcaps' letter_spacing='400' weight='bold' "
+                              "foreground='#%02x%02x%02x'>%s</span>",
+                              markup->len > 0 ? " · " : "",
+                              (int) (rgb[0] * 0.6 * 255), (int) (rgb[1] * 0.6 * 255), (int) (rgb[2] * 0.6 * 255),
+                              name);
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* A passage: the quote indented, its tags and note under it, the citation set right. */
+static void
+add_passage (Handout        *handout,
+             ScholiaPdfFlow *flow,
+             double          width,
+             ScholiaPassage *passage)
+{
+  const char *note = scholia_passage_get_note (passage);
+  g_autofree char *quote = g_markup_printf_escaped ("“%s”", scholia_passage_get_quote (passage));
+  g_autofree char *tags = tags_markup (handout, passage);
+  g_autofree char *cite = citation (passage);
+  g_autofree char *cite_markup = g_markup_printf_escaped ("<span foreground='#555555'>— %s</span>", cite);
+  g_autoptr(PangoLayout) cite_layout = NULL;
+
+  add_markup (handout, flow, width, 14, handout->font_size * 0.95, PANGO_STYLE_NORMAL, quote, 9, 0);
+  if (*tags != '\0' || (note != NULL && *note != '\0'))
+    {
+      g_autofree char *escaped = g_markup_escape_text (note != NULL ? note : "", -1);
+      g_autofree char *markup = g_strdup_printf ("%s%s%s", tags, *tags != '\0' && *escaped != '\0' ? "  " : "",
+                                                 escaped);
+
+      add_markup (handout, flow, width, 14, handout->font_size * 0.78, PANGO_STYLE_NORMAL, markup, 2, 0);
+    }
+  cite_layout = markup_layout (handout, width - 14, handout->font_size * 0.78, PANGO_STYLE_ITALIC, cite_markup);
+  pango_layout_set_alignment (cite_layout, PANGO_ALIGN_RIGHT);
+  scholia_pdf_flow_add (flow, cite_layout, 14, 1, 0);
+}
+
+/* One author's (or every author's) passages, grouped as the comparison gives them. */
+static void
+add_passages (Handout        *handout,
+              ScholiaPdfFlow *flow,
+              double          width,
+              GPtrArray      *passages)
+{
+  ScholiaPassage *previous = NULL;
+
+  for (guint i = 0; i < passages->len; i++)
+    {
+      ScholiaPassage *passage = g_ptr_array_index (passages, i);
+      const char *author = scholia_passage_get_author (passage);
+      gboolean new_author = previous == NULL || g_strcmp0 (scholia_passage_get_author (previous), author) != 0;
+
+      if (new_author)
+        {
+          g_autofree char *markup = g_markup_printf_escaped ("<span font_variant='smallcaps' letter_spacing='700'>%s</span>",
+                                                             *author != '\0' ? author : _("Unknown author"));
+
+          add_markup (handout, flow, width, 0, handout->font_size * 1.2, PANGO_STYLE_NORMAL, markup,
+                      previous != NULL ? 22 : 0, 60);
+        }
+      if (new_author || scholia_passage_get_document_id (previous) != scholia_passage_get_document_id (passage))
+        {
+          const char *date = scholia_passage_get_date (passage);
+          g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>%s%s%s", scholia_passage_get_title (passage),
+                                                             *date != '\0' ? " (" : "", date,
+                                                             *date != '\0' ? ")" : "");
+
+          add_markup (handout, flow, width, 0, handout->font_size * 0.95, PANGO_STYLE_NORMAL, markup,
+                      new_author ? 6 : 12, 40);
+        }
+      add_passage (handout, flow, width, passage);
+      previous = passage;
+    }
+}
+
+/* The theme's name and description and what the handout holds, over a hairline; returns
+ * where the passages start. */
+static double
+add_title (Handout        *handout,
+           ScholiaPdfFlow *flow,
+           double          width,
+           ScholiaTheme   *theme,
+           guint           n_passages,
+           guint           n_authors)
+{
+  const char *description = scholia_theme_get_description (theme);
+  g_autofree char *title = g_markup_escape_text (scholia_theme_get_name (theme), -1);
+  g_autofree char *passages = g_strdup_printf (ngettext ("%u passage", "%u passages", n_passages), n_passages);
+  g_autofree char *authors = g_strdup_printf (ngettext ("%u author", "%u authors", n_authors), n_authors);
+  g_autofree char *summary = NULL;
+
+  add_markup (handout, flow, width, 0, 22, PANGO_STYLE_NORMAL, title, 0, 0);
+  if (description != NULL && *description != '\0')
+    {
+      g_autofree char *markup = g_markup_escape_text (description, -1);
+
+      add_markup (handout, flow, width, 0, handout->font_size * 1.05, PANGO_STYLE_ITALIC, markup, 6, 0);
+    }
+  summary = g_markup_printf_escaped ("<span foreground='#555555' font_variant='smallcaps' letter_spacing='400'>%s · %s</span>",
+                                     passages, authors);
+  add_markup (handout, flow, width, 0, handout->font_size * 0.8, PANGO_STYLE_NORMAL, summary, 6, 0);
+  flow->y += 26;
+  return flow->y;
+}
+
+static void
+draw_rule (cairo_t *cr,
+           double   x1,
+           double   y1,
+           double   x2,
+           double   y2)
+{
+  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+  cairo_set_line_width (cr, 0.4);
+  cairo_move_to (cr, x1, y1);
+  cairo_line_to (cr, x2, y2);
+  cairo_stroke (cr);
+}
+
+/* The passages of each chosen author, in the comparison's order. */
+static GPtrArray *
+split_by_author (GListModel *passages,
+                 GStrv      *authors_out)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GStrvBuilder) authors = g_strv_builder_new ();
+  const char *current = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+      const char *author = scholia_passage_get_author (passage);
+
+      if (current == NULL || g_strcmp0 (current, author) != 0)
+        {
+          g_ptr_array_add (columns, g_ptr_array_new_with_free_func (g_object_unref));
+          g_strv_builder_add (authors, author);
+          current = scholia_passage_get_author (passage);
+        }
+      g_ptr_array_add (g_ptr_array_index (columns, columns->len - 1), g_object_ref (passage));
+    }
+  *authors_out = g_strv_builder_end (authors);
+  return g_steal_pointer (&columns);
+}
+
+gboolean
+scholia_pdf_export_handout (ScholiaStore            *store,
+                            ScholiaTheme            *theme,
+                            const char * const      *authors,
+                            const ScholiaPdfOptions *options,
+                            const char              *path,
+                            GCancellable            *cancellable,
+                            ScholiaPdfProgressFunc   progress,
+                            gpointer                 user_data,
+                            GError                 **error)
+{
+  g_autoptr(ScholiaComparison) comparison = NULL;
+  g_autoptr(ScholiaPdfWriter) writer = NULL;
+  g_autoptr(GPtrArray) columns = NULL;
+  g_auto(GStrv) column_authors = NULL;
+  ScholiaPdfOptions defaults;
+  ScholiaPdfFlow title_flow, flows[2];
+  ScholiaPdfRect text;
+  Handout handout = { store, NULL, 0 };
+  GListModel *passages;
+  guint n_flows, n_passages, next[2] = { 0, 0 }, title_next = 0;
+  gboolean side_by_side, done = TRUE;
+  double column_width, start_y;
+  int last_page = 0;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    {
+      scholia_pdf_options_init (&defaults);
+      options = &defaults;
+    }
+
+  comparison = scholia_comparison_new (store);
+  scholia_comparison_set_author_filter (comparison, authors);
+  scholia_comparison_set_theme (comparison, theme);
+  passages = scholia_comparison_get_passages (comparison);
+  n_passages = g_list_model_get_n_items (passages);
+  columns = split_by_author (passages, &column_authors);
+
+  writer = scholia_pdf_writer_new (path, options, SCHOLIA_PDF_LAYOUT_FULL_WIDTH, cancellable, progress,
+                                   user_data, error);
+  if (writer == NULL)
+    return FALSE;
+  handout.writer = writer;
+  handout.font_size = scholia_pdf_writer_get_font_size (writer);
+  scholia_pdf_writer_set_metadata (writer, scholia_theme_get_name (theme), NULL, scholia_theme_get_description (theme));
+  scholia_pdf_writer_set_running_head (writer, _("Seminar handout"), scholia_theme_get_name (theme));
+
+  /* Two authors read best face to face: each in a column, documents in date order. */
+  scholia_pdf_writer_get_geometry (writer, &text, NULL);
+  side_by_side = authors != NULL && g_strv_length ((char **) authors) == 2 && columns->len == 2;
+  n_flows = side_by_side ? 2 : 1;
+  column_width = side_by_side ? (text.width - COLUMN_GAP) / 2 : text.width;
+
+  scholia_pdf_flow_init (&title_flow, 0, text.y, text.y + text.height);
+  start_y = add_title (&handout, &title_flow, text.width, theme, n_passages, columns->len);
+  for (guint f = 0; f < n_flows; f++)
+    {
+      g_autoptr(GPtrArray) all = NULL;
+      GPtrArray *mine;
+
+      scholia_pdf_flow_init (&flows[f], 0, text.y, text.y + text.height);
+      flows[f].y = start_y;
+      if (side_by_side)
+        mine = g_ptr_array_index (columns, f);
+      else
+        {
+          all = g_ptr_array_new ();
+          for (guint c = 0; c < columns->len; c++)
+            g_ptr_array_extend (all, g_ptr_array_index (columns, c), NULL, NULL);
+          mine = all;
+        }
+      add_passages (&handout, &flows[f], column_width, mine);
+      last_page = MAX (last_page, scholia_pdf_flow_last_page (&flows[f]));
+    }
+
+  for (int page = 0; page <= last_page && done; page++)
+    {
+      cairo_t *cr = scholia_pdf_writer_get_cairo (writer);
+      double column_bottom = text.y;
+
+      scholia_pdf_writer_get_geometry (writer, &text, NULL);
+      title_next = scholia_pdf_flow_draw_page (&title_flow, title_next, page, cr, text.x, NULL, NULL);
+      if (page == 0)
+        draw_rule (cr, text.x, start_y - 14, text.x + text.width, start_y - 14);
+      for (guint f = 0; f < n_flows; f++)
+        {
+          double x = text.x + f * (column_width + COLUMN_GAP);
+
+          const ScholiaPdfLine *last;
+
+          next[f] = scholia_pdf_flow_draw_page (&flows[f], next[f], page, cr, x, NULL, NULL);
+          last = next[f] > 0 ? &g_array_index (flows[f].lines, ScholiaPdfLine, next[f] - 1) : NULL;
+          if (last != NULL && last->page == page)
+            column_bottom = MAX (column_bottom, last->bottom);
+        }
+      if (side_by_side)
+        {
+          double x = text.x + column_width + COLUMN_GAP / 2;
+
+          draw_rule (cr, x, page == 0 ? start_y : text.y, x, column_bottom);
+        }
+      done = scholia_pdf_writer_show_page (writer, 0.95 * (page + 1) / (last_page + 1), error);
+    }
+
+  scholia_pdf_flow_clear (&title_flow);
+  for (guint f = 0; f < n_flows; f++)
+    scholia_pdf_flow_clear (&flows[f]);
+
+  return done &&
+         scholia_pdf_writer_close (writer, error) &&
+         scholia_pdf_writer_commit (writer, error);
+}
