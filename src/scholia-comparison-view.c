@@ -15,10 +15,17 @@
 
 /* The models, from the store down to the list:
  *
- *   store ─ comparison (theme, tag filter; sorted by author, date, text) ─ author filter ─ list
+ *   store ─ comparison (theme, tag filter; sorted by author, date, text) ─ author filter
+ *         ─ first rows (slice) ─ list
  *
  * The author filter lives here rather than in the comparison so that the author menu can still
- * offer every author who wrote on the theme while one of them is shown. */
+ * offer every author who wrote on the theme while one of them is shown.
+ *
+ * GTK 4.8's list view keeps some 200 rows alive around its anchor and rebuilds them all when
+ * the model is replaced: with rows of wrapped text that costs a few hundred milliseconds. So when
+ * the user picks another theme or filter, the list first sees only the rows a sidebar can show,
+ * and the rest one frame later, once those are on screen. */
+#define FIRST_ROWS 24
 struct _ScholiaComparisonView
 {
   GtkWidget           parent_instance;
@@ -37,6 +44,9 @@ struct _ScholiaComparisonView
   ScholiaComparison  *comparison;
   GtkCustomFilter    *author_filter;
   GtkFilterListModel *filtered;
+  GtkSliceListModel  *first_rows;
+  guint               grow_tick_id;
+  guint               grow_ticks;
 
   GPtrArray          *authors;          /* char *, the author menu after "All Authors" */
   char               *author;           /* NULL: every author */
@@ -165,6 +175,35 @@ update_state (ScholiaComparisonView *self)
   gtk_label_set_label (self->count_label, count_text);
 }
 
+/* Ticks run before a frame is drawn: the second one comes after the first rows were shown. */
+static gboolean
+grow_first_rows_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  ScholiaComparisonView *self = SCHOLIA_COMPARISON_VIEW (widget);
+
+  if (++self->grow_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->grow_tick_id = 0;
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called before the view replaces its passages (another theme, other filters). */
+static void
+show_first_rows_first (ScholiaComparisonView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  gtk_slice_list_model_set_size (self->first_rows, FIRST_ROWS);
+  self->grow_ticks = 0;
+  if (self->grow_tick_id == 0)
+    self->grow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_first_rows_cb, NULL, NULL);
+}
+
 /* Author menu */
 
 static gboolean
@@ -234,6 +273,7 @@ apply_author (ScholiaComparisonView *self,
 
   g_free (self->author);
   self->author = g_strdup (author);
+  show_first_rows_first (self);
   gtk_filter_changed (GTK_FILTER (self->author_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);
 }
@@ -288,6 +328,7 @@ sync_tag_filter (ScholiaComparisonView *self)
 
   g_array_set_size (self->tag_filter, 0);
   g_array_append_vals (self->tag_filter, ids->data, ids->len);
+  show_first_rows_first (self);
   if (self->comparison != NULL)
     scholia_comparison_set_tag_filter (self->comparison, (gint64 *) self->tag_filter->data,
                                        self->tag_filter->len);
@@ -380,6 +421,7 @@ on_theme_dropdown_selected_cb (ScholiaComparisonView *self)
   if (self->comparison == NULL)
     return;
 
+  show_first_rows_first (self);
   scholia_comparison_set_theme (self->comparison, gtk_drop_down_get_selected_item (self->theme_dropdown));
   update_state (self);
 }
@@ -500,7 +542,11 @@ scholia_comparison_view_dispose (GObject *object)
   ScholiaComparisonView *self = SCHOLIA_COMPARISON_VIEW (object);
 
   disconnect_store (self);
+  if (self->grow_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_tick_id);
+  self->grow_tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_COMPARISON_VIEW);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->filtered);
 
   G_OBJECT_CLASS (scholia_comparison_view_parent_class)->dispose (object);
@@ -611,6 +657,7 @@ scholia_comparison_view_init (ScholiaComparisonView *self)
 
   self->author_filter = gtk_custom_filter_new (match_author, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->author_filter));
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0, G_MAXUINT);
 
   name = gtk_property_expression_new (SCHOLIA_TYPE_THEME, NULL, "name");
   gtk_drop_down_set_expression (self->theme_dropdown, name);
@@ -675,7 +722,7 @@ scholia_comparison_view_set_store (ScholiaComparisonView *self,
       g_signal_connect_object (scholia_store_get_tags (store), "items-changed",
                                G_CALLBACK (on_tags_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
       gtk_flow_box_bind_model (self->tag_flow, scholia_store_get_tags (store), create_tag_button, self, NULL);
       /* Selecting the first theme sets the comparison's theme through the dropdown's notify. */

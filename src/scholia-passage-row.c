@@ -40,7 +40,8 @@ static const char row_css[] =
   ".passage-row.large .passage-quote { font-size: 1.3em; }\n"
   ".passage-row.large .passage-note { font-size: 1.15em; }\n"
   ".passage-row.large .passage-document .heading { font-size: 1.2em; }\n"
-  ".passage-row.large .passage-document .caption { font-size: 1em; }\n";
+  ".passage-row.large .passage-document .caption { font-size: 1em; }\n"
+  ".passage-row.large .tag-chip.passage-tag { font-size: 1em; padding: 1px 10px; }\n";
 
 static void
 ensure_style (void)
@@ -188,7 +189,10 @@ scholia_passage_row_set_passage (ScholiaPassageRow *self,
   gtk_label_set_label (self->date_label, date != NULL && date[0] != '\0' ? date : _("Undated"));
 
   gtk_label_set_label (self->quote_label, scholia_passage_get_quote (passage));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->quote_label), scholia_passage_get_quote (passage));
+  /* A large row shows the whole quote already. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->quote_label),
+                               gtk_widget_has_css_class (GTK_WIDGET (self), "large") ? NULL
+                                                                                     : scholia_passage_get_quote (passage));
 
   page = scholia_passage_get_page (passage);
   gtk_widget_set_visible (GTK_WIDGET (self->page_label), page != NULL && page[0] != '\0');

@@ -28,6 +28,8 @@ static const ScholiaCliCommand commands[] = {
   { "theme", "add|rename|recolour|describe|merge|delete|assign|unassign …", N_("Manage themes; assign ID THEME puts an annotation in a theme"), scholia_cli_run_theme },
   { "compare", "THEME [--tag TAG…] [--author A…] [--json]", N_("A theme’s passages, grouped by author, then document"), scholia_cli_run_compare },
   { "matrix", "[--by-tag] [--json]", N_("Authors × themes: how many passages each author has on each theme"), scholia_cli_run_matrix },
+  { "export", "DOC --format pdf -o FILE [--page-size a4|letter] [--tag T…] [--theme T…] [--no-notes] [--font-size N] [--ragged]", N_("Export a document with its annotations (pdf: typeset, for seminars)"), scholia_cli_run_export },
+  { "handout", "THEME -o FILE [--author A…] [--page-size a4|letter]", N_("A seminar handout (PDF) of a theme’s passages, by author; two authors side by side"), scholia_cli_run_handout },
 };
 
 static void

@@ -67,5 +67,7 @@ int scholia_cli_run_themes (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_theme (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_compare (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_matrix (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_export (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_handout (ScholiaCli *cli, int argc, char **argv);
 
 G_END_DECLS

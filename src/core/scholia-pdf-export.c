@@ -500,7 +500,7 @@ add_title_block (Export         *export,
     {
       g_autoptr(PangoLayout) layout = NULL;
 
-      markup = g_markup_printf_escaped ("<span font_variant='smallcaps' letter_spacing='800'>%s</span>", author);
+      markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>", author);
       layout = markup_layout (export, width, 11.5, PANGO_STYLE_NORMAL, markup);
       add_block (export, flow, layout, BLOCK_PLAIN, 0, 0, 6, 0);
       g_clear_pointer (&markup, g_free);
@@ -545,7 +545,7 @@ add_title_block (Export         *export,
       for (guint i = 0; i < export->themes->len; i++)
         g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
                                 scholia_theme_get_name (g_ptr_array_index (export->themes, i)));
-      markup = g_markup_printf_escaped ("<span font_variant='smallcaps' letter_spacing='500'>%s</span>  %s",
+      markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>  %s",
                                         _("Themes"), names->str);
       layout = markup_layout (export, width, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
       add_block (export, flow, layout, BLOCK_PLAIN, 0, 0, 4, 0);
@@ -773,7 +773,7 @@ note_markup (Span     *span,
       KeyTag *key_tag = g_ptr_array_index (span->tags, t);
       g_autofree char *name = g_markup_escape_text (scholia_tag_get_name (key_tag->tag), -1);
 
-      g_string_append_printf (markup, "%s<span font_variant='smallcaps' letter_spacing='400' weight='bold' "
+      g_string_append_printf (markup, "%s<span font_variant='smallcaps' weight='bold' "
                               "foreground='#%02x%02x%02x'>%s</span>",
                               t > 0 ? " · " : "",
                               (int) (key_tag->rgb[0] * 0.6 * 255), (int) (key_tag->rgb[1] * 0.6 * 255),
@@ -933,7 +933,7 @@ write_endnotes (Export          *export,
   /* The body's blocks are drawn: the notes' flow numbers its own from 0. */
   g_array_set_size (export->blocks, 0);
 
-  markup = g_markup_printf_escaped ("<span font_variant='smallcaps' letter_spacing='800'>%s</span>", _("Notes"));
+  markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>", _("Notes"));
   heading = markup_layout (export, text.width, 13, PANGO_STYLE_NORMAL, markup);
   add_block (export, &flow, heading, BLOCK_PLAIN, 0, 0, 0, 0);
   flow.y += 8;
@@ -1022,14 +1022,16 @@ add_native_annotations (const char  *input_path,
                         GError     **error)
 {
   Export *export = user_data;
-  g_autofree char *input_uri = g_filename_to_uri (input_path, NULL, error);
+  g_autofree char *input_absolute = g_canonicalize_filename (input_path, NULL);
+  g_autofree char *output_absolute = g_canonicalize_filename (output_path, NULL);
+  g_autofree char *input_uri = g_filename_to_uri (input_absolute, NULL, error);
   g_autofree char *output_uri = NULL;
   PopplerDocument *pdf;
   gboolean saved;
   guint i = 0;
 
   /* poppler-glib 22.12 declares no autoptr cleanups: references are dropped by hand. */
-  if (input_uri == NULL || (output_uri = g_filename_to_uri (output_path, NULL, error)) == NULL)
+  if (input_uri == NULL || (output_uri = g_filename_to_uri (output_absolute, NULL, error)) == NULL)
     return FALSE;
   pdf = poppler_document_new_from_file (input_uri, NULL, error);
   if (pdf == NULL)

@@ -80,7 +80,7 @@ tags_markup (Handout        *handout,
         continue;
       scholia_pdf_parse_colour (scholia_tag_get_colour (tag), rgb);
       name = g_markup_escape_text (scholia_tag_get_name (tag), -1);
-      g_string_append_printf (markup, "%s<span font_variant='smallcaps' letter_spacing='400' weight='bold' "
+      g_string_append_printf (markup, "%s<span font_variant='smallcaps' weight='bold' "
                               "foreground='#%02x%02x%02x'>%s</span>",
                               markup->len > 0 ? " · " : "",
                               (int) (rgb[0] * 0.6 * 255), (int) (rgb[1] * 0.6 * 255), (int) (rgb[2] * 0.6 * 255),
@@ -134,7 +134,7 @@ add_passages (Handout        *handout,
 
       if (new_author)
         {
-          g_autofree char *markup = g_markup_printf_escaped ("<span font_variant='smallcaps' letter_spacing='700'>%s</span>",
+          g_autofree char *markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>",
                                                              *author != '\0' ? author : _("Unknown author"));
 
           add_markup (handout, flow, width, 0, handout->font_size * 1.2, PANGO_STYLE_NORMAL, markup,
@@ -178,7 +178,7 @@ add_title (Handout        *handout,
 
       add_markup (handout, flow, width, 0, handout->font_size * 1.05, PANGO_STYLE_ITALIC, markup, 6, 0);
     }
-  summary = g_markup_printf_escaped ("<span foreground='#555555' font_variant='smallcaps' letter_spacing='400'>%s · %s</span>",
+  summary = g_markup_printf_escaped ("<span foreground='#555555' font_variant='smallcaps'>%s · %s</span>",
                                      passages, authors);
   add_markup (handout, flow, width, 0, handout->font_size * 0.8, PANGO_STYLE_NORMAL, summary, 6, 0);
   flow->y += 26;

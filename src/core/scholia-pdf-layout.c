@@ -193,9 +193,10 @@ check_surface (ScholiaPdfWriter  *writer,
 {
   cairo_status_t status = cairo_surface_status (writer->surface);
 
-  if (status == CAIRO_STATUS_SUCCESS)
+  if (status == CAIRO_STATUS_SUCCESS && writer->cr != NULL)
     status = cairo_status (writer->cr);
-  if (status == CAIRO_STATUS_SUCCESS)
+  /* cairo does not always turn a failed write into an error status. */
+  if (status == CAIRO_STATUS_SUCCESS && writer->write_errno == 0)
     return TRUE;
 
   if (writer->write_errno != 0)
@@ -475,34 +476,25 @@ gboolean
 scholia_pdf_writer_close (ScholiaPdfWriter  *writer,
                           GError           **error)
 {
+  int saved_errno;
+
   g_clear_object (&writer->context);
   g_clear_pointer (&writer->cr, cairo_destroy);
   cairo_surface_finish (writer->surface);
-  if (cairo_surface_status (writer->surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_status_t status = cairo_surface_status (writer->surface);
-
-      if (writer->write_errno != 0)
-        set_io_error (writer, writer->write_errno, error);
-      else
-        {
-          g_autofree char *display = g_filename_display_name (writer->path);
-
-          g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED, _("Could not write “%s”: %s"),
-                       display, cairo_status_to_string (status));
-        }
-      return FALSE;
-    }
+  if (!check_surface (writer, error))
+    return FALSE;
   g_clear_pointer (&writer->surface, cairo_surface_destroy);
 
   /* Data a full disk refused can surface only now. */
-  if (fsync (writer->fd) != 0 || close (writer->fd) != 0)
+  saved_errno = fsync (writer->fd) != 0 ? errno : 0;
+  if (close (writer->fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  writer->fd = -1;
+  if (saved_errno != 0)
     {
-      writer->fd = -1;
-      set_io_error (writer, errno, error);
+      set_io_error (writer, saved_errno, error);
       return FALSE;
     }
-  writer->fd = -1;
   return TRUE;
 }
 
@@ -516,6 +508,7 @@ scholia_pdf_writer_rewrite (ScholiaPdfWriter       *writer,
                             GError                **error)
 {
   g_autofree char *output_path = NULL;
+  g_autoptr(GError) local_error = NULL;
   GStatBuf input_stat, output_stat;
   int fd;
 
@@ -529,9 +522,13 @@ scholia_pdf_writer_rewrite (ScholiaPdfWriter       *writer,
     }
   close (fd);
 
-  if (!func (writer->temp_path, output_path, user_data, error))
+  if (!func (writer->temp_path, output_path, user_data, &local_error))
     {
+      g_autofree char *display = g_filename_display_name (writer->path);
+
       g_unlink (output_path);
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not write “%s”: %s"), display,
+                   local_error->message);
       return FALSE;
     }
   if (g_stat (writer->temp_path, &input_stat) != 0 || g_stat (output_path, &output_stat) != 0 ||

@@ -266,4 +266,99 @@ GArray    *scholia_store_count_theme_passages (ScholiaStore  *self,
                                                gboolean       by_tag,
                                                GError       **error);
 
+/* Interoperability and search (scholia-store-interop.c, scholia-store-search.c). */
+
+/* An annotation written as given, for annotations made elsewhere (W3C import): its uuid (NULL
+ * for a new one), offsets, quote and context as the caller placed them, whether it is an orphan
+ * (its offsets then only say where it was), and its dates (0 for now). */
+typedef struct
+{
+  ScholiaDocument *document;
+  const char      *uuid;
+  int              start;
+  int              end;
+  const char      *quote;
+  const char      *prefix;
+  const char      *suffix;
+  const char      *note;
+  gboolean         orphaned;
+  gint64           created;
+  gint64           modified;
+  const gint64    *tag_ids;
+  guint            n_tag_ids;
+  const gint64    *theme_ids;
+  guint            n_theme_ids;
+} ScholiaAnnotationRecord;
+
+/* Writes all records in one transaction: all of them or, on failure, none. */
+gboolean    scholia_store_add_annotations_full  (ScholiaStore                  *self,
+                                                 const ScholiaAnnotationRecord *records,
+                                                 guint                          n_records,
+                                                 GError                       **error);
+/* Which of @uuids (char *) the library holds already: a set of those strings (borrowed). */
+GHashTable *scholia_store_find_annotation_uuids (ScholiaStore                  *self,
+                                                 GPtrArray                     *uuids,
+                                                 GError                       **error);
+
+/* Replacing a document's text with a revised one (its metadata stays): the text, its pages,
+ * character count and checksum, and the new places of its annotations are written in one
+ * transaction. A NULL quote keeps the annotation's quote and context; an orphan's offsets are
+ * clamped into the new text. The document's "checksum" notifies views that the text changed. */
+typedef struct
+{
+  ScholiaAnnotation *annotation;
+  int                start;
+  int                end;
+  gboolean           orphaned;
+  const char        *quote;
+  const char        *prefix;
+  const char        *suffix;
+} ScholiaTextAnchor;
+
+gboolean    scholia_store_replace_text          (ScholiaStore                  *self,
+                                                 ScholiaDocument               *document,
+                                                 const char                    *text,
+                                                 GArray                        *pages,
+                                                 const ScholiaTextAnchor       *anchors,
+                                                 guint                          n_anchors,
+                                                 GError                       **error);
+
+/* Full-text search over documents (title and text) and notes, diacritics folded. The query is
+ * FTS5 syntax ("a phrase", prefix*, OR, NOT); input that is not valid syntax is searched as
+ * its words. Results come best first (bm25, a title match weighing most). */
+typedef enum
+{
+  SCHOLIA_SEARCH_TEXT,
+  SCHOLIA_SEARCH_NOTE,
+} ScholiaSearchKind;
+
+typedef struct
+{
+  int start;  /* code points into the snippet */
+  int end;
+} ScholiaSearchRange;
+
+typedef struct
+{
+  ScholiaSearchKind  kind;
+  gint64             document_id;
+  gint64             annotation_id;  /* the note's annotation; 0 for a text match */
+  char              *title;
+  char              *author;
+  char              *snippet;        /* plain text around the match, "…" where cut */
+  GArray            *matches;        /* of ScholiaSearchRange in snippet, the words that matched */
+  int                offset;         /* code point in the document text of the snippet's first
+                                      * match (of the annotated passage for a note); -1 when
+                                      * only the title matched */
+  double             rank;           /* bm25: lower is better */
+} ScholiaSearchResult;
+
+GPtrArray  *scholia_store_search                (ScholiaStore                  *self,
+                                                 const char                    *query,
+                                                 guint                          limit,
+                                                 GError                       **error);
+void        scholia_search_result_free          (ScholiaSearchResult           *result);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaSearchResult, scholia_search_result_free)
+
 G_END_DECLS

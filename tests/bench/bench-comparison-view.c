@@ -252,8 +252,10 @@ main (int   argc,
   g_autoptr(ScholiaComparison) comparison = NULL;
   GListModel *themes;
   double runs[N_RUNS];
+  double settled[N_RUNS];
   GtkWidget *window;
   GtkWidget *view;
+  GtkListView *list_view;
   gint64 begin;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -319,6 +321,7 @@ main (int   argc,
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
   wait_for_paint (window);
+  list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (view, SCHOLIA_TYPE_COMPARISON_VIEW, "list_view"));
 
   for (guint i = 0; i < N_RUNS; i++)
     {
@@ -330,9 +333,17 @@ main (int   argc,
       runs[i] = (g_get_monotonic_time () - begin) / 1000.0;
       g_assert_cmpuint (g_list_model_get_n_items (scholia_comparison_view_get_passages (SCHOLIA_COMPARISON_VIEW (view))),
                         ==, N_ANNOTATIONS / N_THEMES);
+
+      /* The view shows the first rows first and gives the list the rest a frame later. */
+      while (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view))) < N_ANNOTATIONS / N_THEMES)
+        wait_for_paint (window);
+      wait_for_paint (window);
+      settled[i] = (g_get_monotonic_time () - begin) / 1000.0;
     }
   g_print ("(c) comparison view filled and drawn (%u passages): %.1f ms median of %u (target < 100 ms)\n",
            N_ANNOTATIONS / N_THEMES, median (runs, N_RUNS), N_RUNS);
+  g_print ("    then the whole list handed to GTK and drawn again: %.1f ms median\n",
+           median (settled, N_RUNS));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&comparison);

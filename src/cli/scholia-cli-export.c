@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "scholia-cli.h"
+#include "scholia-error.h"
+#include "scholia-pdf-export.h"
+#include "scholia-pdf-handout.h"
+
+/* What `export` was asked for, whatever the format. */
+typedef struct
+{
+  const char              *output;
+  const ScholiaPdfOptions *pdf;
+} ExportRequest;
+
+typedef gboolean (*ExportFormatFunc) (ScholiaCli           *cli,
+                                      ScholiaDocument      *document,
+                                      const ExportRequest  *request,
+                                      GError              **error);
+
+static gboolean
+export_pdf (ScholiaCli           *cli,
+            ScholiaDocument      *document,
+            const ExportRequest  *request,
+            GError              **error)
+{
+  return scholia_pdf_export_document (cli->store, document, request->pdf, request->output, NULL, NULL, NULL,
+                                      error);
+}
+
+/* Adding a format is one function and one row. */
+static const struct
+{
+  const char       *name;
+  ExportFormatFunc  run;
+} formats[] = {
+  { "pdf", export_pdf },
+};
+
+/* Page size and font size, shared by export and handout; -1 to go on, else the exit code. */
+static int
+parse_page_options (const char        *command,
+                    const char        *page_size,
+                    double             font_size,
+                    ScholiaPdfOptions *options)
+{
+  if (page_size == NULL || g_ascii_strcasecmp (page_size, "a4") == 0)
+    options->page_size = SCHOLIA_PDF_PAGE_A4;
+  else if (g_ascii_strcasecmp (page_size, "letter") == 0)
+    options->page_size = SCHOLIA_PDF_PAGE_LETTER;
+  else
+    return scholia_cli_usage_error (command, _("--page-size must be a4 or letter"));
+
+  if (font_size != 0 && (font_size < 6 || font_size > 24))
+    return scholia_cli_usage_error (command, _("--font-size must be between 6 and 24 points"));
+  if (font_size != 0)
+    options->font_size = font_size;
+  return -1;
+}
+
+/* Tag or theme names to ids; FALSE with the store's error naming the unknown one. */
+static gboolean
+resolve_ids (ScholiaCli  *cli,
+             GStrv        names,
+             gboolean     themes,
+             GArray      *ids,
+             GError     **error)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      gint64 id;
+
+      if (themes)
+        {
+          ScholiaTheme *theme = scholia_store_find_theme (cli->store, names[i], error);
+
+          if (theme == NULL)
+            return FALSE;
+          id = scholia_theme_get_id (theme);
+        }
+      else
+        {
+          ScholiaTag *tag = scholia_store_find_tag (cli->store, names[i], error);
+
+          if (tag == NULL)
+            return FALSE;
+          id = scholia_tag_get_id (tag);
+        }
+      g_array_append_val (ids, id);
+    }
+  return TRUE;
+}
+
+int
+scholia_cli_run_export (ScholiaCli  *cli,
+                        int          argc,
+                        char       **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *page_size = NULL;
+  g_auto(GStrv) tag_names = NULL;
+  g_auto(GStrv) theme_names = NULL;
+  gboolean no_notes = FALSE;
+  gboolean ragged = FALSE;
+  double font_size = 0;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("The format to write: pdf"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("a4 (the default) or letter"), N_("SIZE") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tag_names, N_("Only annotations with this tag (repeat for any of several)"), N_("TAG") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING_ARRAY, &theme_names, N_("Only annotations in this theme (repeat for any of several)"), N_("THEME") },
+    { "no-notes", 0, 0, G_OPTION_ARG_NONE, &no_notes, N_("Leave tags and notes out of the margin"), NULL },
+    { "font-size", 0, 0, G_OPTION_ARG_DOUBLE, &font_size, N_("Body text size in points (default 11)"), N_("N") },
+    { "ragged", 0, 0, G_OPTION_ARG_NONE, &ragged, N_("Ragged right instead of justified"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ScholiaPdfOptions options;
+  ExportRequest request = { NULL, &options };
+  ExportFormatFunc run = NULL;
+  ScholiaDocument *document;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "export", "DOC --format FORMAT -o FILE", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("export", _("Name one document"));
+  if (format == NULL)
+    return scholia_cli_usage_error ("export", _("Choose a format with --format"));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (format, formats[i].name) == 0)
+      run = formats[i].run;
+  if (run == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”"), format);
+
+      return scholia_cli_usage_error ("export", message);
+    }
+  if (output == NULL || *output == '\0')
+    return scholia_cli_usage_error ("export", _("Name the file to write with -o"));
+
+  scholia_pdf_options_init (&options);
+  if ((status = parse_page_options ("export", page_size, font_size, &options)) >= 0)
+    return status;
+  options.ragged = ragged;
+  options.include_notes = !no_notes;
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL ||
+      !resolve_ids (cli, tag_names, FALSE, tag_ids, &error) ||
+      !resolve_ids (cli, theme_names, TRUE, theme_ids, &error))
+    return scholia_cli_fail (error);
+
+  options.tag_ids = (const gint64 *) tag_ids->data;
+  options.n_tag_ids = tag_ids->len;
+  options.theme_ids = (const gint64 *) theme_ids->data;
+  options.n_theme_ids = theme_ids->len;
+  request.output = output;
+
+  if (!run (cli, document, &request, &error))
+    return scholia_cli_fail (error);
+  return SCHOLIA_CLI_OK;
+}
+
+/* A misspelt author would silently empty the handout. */
+static gboolean
+check_authors (ScholiaCli  *cli,
+               GStrv        authors,
+               GError     **error)
+{
+  g_auto(GStrv) known = scholia_store_list_authors (cli->store, error);
+
+  if (known == NULL)
+    return FALSE;
+  for (guint i = 0; authors != NULL && authors[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) known, authors[i]))
+      {
+        g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, _("No author “%s” in the library"), authors[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+int
+scholia_cli_run_handout (ScholiaCli  *cli,
+                         int          argc,
+                         char       **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *page_size = NULL;
+  g_auto(GStrv) authors = NULL;
+  double font_size = 0;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { "author", 0, 0, G_OPTION_ARG_STRING_ARRAY, &authors, N_("Only this author (repeat for several; two are set side by side)"), N_("AUTHOR") },
+    { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("a4 (the default) or letter"), N_("SIZE") },
+    { "font-size", 0, 0, G_OPTION_ARG_DOUBLE, &font_size, N_("Text size in points (default 11)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  ScholiaPdfOptions options;
+  ScholiaTheme *theme;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "handout", "THEME -o FILE", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("handout", _("Name one theme"));
+  if (output == NULL || *output == '\0')
+    return scholia_cli_usage_error ("handout", _("Name the file to write with -o"));
+
+  scholia_pdf_options_init (&options);
+  if ((status = parse_page_options ("handout", page_size, font_size, &options)) >= 0)
+    return status;
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (theme = scholia_store_find_theme (cli->store, argv[1], &error)) == NULL ||
+      !check_authors (cli, authors, &error) ||
+      !scholia_pdf_export_handout (cli->store, theme, (const char * const *) authors, &options, output, NULL,
+                                   NULL, NULL, &error))
+    return scholia_cli_fail (error);
+  return SCHOLIA_CLI_OK;
+}

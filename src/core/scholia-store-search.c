@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "scholia-error.h"
+#include "scholia-store-private.h"
+
+/* snippet() wraps each matched word in these; control characters never occur in imported text
+ * (importers keep only LF), so they cannot be confused with the text. */
+#define MATCH_OPEN "\x02"
+#define MATCH_CLOSE "\x03"
+#define ELLIPSIS "…"
+
+/* A title match outweighs many in the text: a user who types an essay's title wants it first.
+ * FTS5 yields rows in rank order itself, so snippets are made only for the rows returned. */
+#define TEXT_QUERY \
+  "SELECT f.rowid, f.rank, snippet(documents_fts, 1, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
+  " d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
+  " WHERE documents_fts MATCH ?1 AND f.rank MATCH 'bm25(10.0, 1.0)' ORDER BY f.rank LIMIT ?2"
+#define NOTE_QUERY \
+  "SELECT f.rowid, f.rank, snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
+  " a.document_id, a.start_offset FROM notes_fts f JOIN annotations a ON a.id = f.rowid" \
+  " WHERE notes_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
+
+void
+scholia_search_result_free (ScholiaSearchResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->title);
+  g_free (result->author);
+  g_free (result->snippet);
+  g_clear_pointer (&result->matches, g_array_unref);
+  g_free (result);
+}
+
+/* The query as the user's words, each a quoted phrase, for input that is not valid FTS5 syntax
+ * (a lone quote or bracket). Words without a letter or digit are dropped: FTS5 would find nothing
+ * in them. NULL when no word is left. */
+static char *
+quote_words (const char *query)
+{
+  g_auto(GStrv) words = g_strsplit_set (query, " \t\n\r", -1);
+  g_autoptr(GString) quoted = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean has_word_character = FALSE;
+
+      for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
+        has_word_character |= g_unichar_isalnum (g_utf8_get_char (p));
+      if (!has_word_character)
+        continue;
+
+      g_string_append (quoted, quoted->len > 0 ? " \"" : "\"");
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (quoted, '"');
+          g_string_append_c (quoted, *p);
+        }
+      g_string_append_c (quoted, '"');
+    }
+
+  return quoted->len > 0 ? g_string_free (g_steal_pointer (&quoted), FALSE) : NULL;
+}
+
+static int
+count_characters (const char *from,
+                  const char *to)
+{
+  int count = 0;
+
+  for (const guchar *p = (const guchar *) from; p < (const guchar *) to; p++)
+    count += (*p & 0xc0) != 0x80;
+  return count;
+}
+
+/* Takes the markers out of a snippet, noting where each matched word lies in code points. */
+static char *
+parse_snippet (const char *marked,
+               GArray     *matches)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  ScholiaSearchRange range = { -1, -1 };
+  int offset = 0;
+
+  for (const char *p = marked; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (*p == MATCH_OPEN[0])
+        range.start = offset;
+      else if (*p == MATCH_CLOSE[0])
+        {
+          range.end = offset;
+          if (range.start >= 0 && range.end > range.start)
+            g_array_append_val (matches, range);
+          range.start = -1;
+        }
+      else
+        {
+          g_string_append_len (plain, p, g_utf8_next_char (p) - p);
+          offset++;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&plain), FALSE);
+}
+
+/* Where the snippet's first match lies in the document text, in code points: the snippet is a
+ * verbatim piece of the text, so it is looked for there (ellipses aside), and its first match's
+ * offset within it added. -1 when it has no match (only the title matched). */
+static int
+locate_snippet (const char *text,
+                const char *snippet,
+                GArray     *matches)
+{
+  const char *start = snippet;
+  g_autofree char *piece = NULL;
+  const char *found;
+  int skipped = 0;
+  gsize length;
+
+  if (text == NULL || matches->len == 0)
+    return -1;
+
+  if (g_str_has_prefix (start, ELLIPSIS))
+    {
+      start += strlen (ELLIPSIS);
+      skipped = 1;
+    }
+  piece = g_strdup (start);
+  length = strlen (piece);
+  if (g_str_has_suffix (piece, ELLIPSIS))
+    piece[length - strlen (ELLIPSIS)] = '\0';
+
+  found = strstr (text, piece);
+  if (found == NULL)
+    return -1;
+  return count_characters (text, found) +
+         g_array_index (matches, ScholiaSearchRange, 0).start - skipped;
+}
+
+static gboolean
+is_syntax_error (ScholiaStore *self)
+{
+  const char *message = sqlite3_errmsg (scholia_db_get_handle (self->db));
+
+  /* FTS5 reports a query it cannot parse as "fts5: syntax error near …", an unknown column
+   * filter as "no such column", and a bare NEAR or a lone operator as "fts5: …" too. */
+  return g_str_has_prefix (message, "fts5:") || g_str_has_prefix (message, "no such column") ||
+         strstr (message, "unterminated string") != NULL;
+}
+
+/* Runs one of the two queries, adding a result per row. Returns FALSE with *syntax_error set
+ * when FTS5 could not parse @match, so that the caller may retry with quoted words. */
+static gboolean
+run_query (ScholiaStore       *self,
+           ScholiaSearchKind   kind,
+           const char         *match,
+           guint               limit,
+           GPtrArray          *results,
+           gboolean           *syntax_error,
+           GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *syntax_error = FALSE;
+  stmt = scholia_db_prepare (self->db, kind == SCHOLIA_SEARCH_TEXT ? TEXT_QUERY : NOTE_QUERY, error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_bind_text (stmt, 1, match);
+  sqlite3_bind_int (stmt, 2, limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(ScholiaSearchResult) result = g_new0 (ScholiaSearchResult, 1);
+      ScholiaDocument *document;
+
+      result->kind = kind;
+      result->rank = sqlite3_column_double (stmt, 1);
+      result->matches = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+      result->snippet = parse_snippet (scholia_db_column_text (stmt, 2), result->matches);
+      if (kind == SCHOLIA_SEARCH_TEXT)
+        {
+          result->document_id = sqlite3_column_int64 (stmt, 0);
+          result->offset = locate_snippet ((const char *) sqlite3_column_text (stmt, 3),
+                                           result->snippet, result->matches);
+        }
+      else
+        {
+          result->annotation_id = sqlite3_column_int64 (stmt, 0);
+          result->document_id = sqlite3_column_int64 (stmt, 3);
+          result->offset = sqlite3_column_int (stmt, 4);
+        }
+
+      document = scholia_store_lookup_document (self, result->document_id);
+      if (document == NULL)
+        continue;
+      result->title = g_strdup (scholia_document_get_title (document));
+      result->author = g_strdup (scholia_document_get_author (document));
+      g_ptr_array_add (results, g_steal_pointer (&result));
+    }
+
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  *syntax_error = rc == SQLITE_ERROR && is_syntax_error (self);
+  scholia_db_set_error (self->db, error, _("could not search the library"));
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+static int
+compare_ranks (gconstpointer a,
+               gconstpointer b)
+{
+  const ScholiaSearchResult *left = *(ScholiaSearchResult **) a;
+  const ScholiaSearchResult *right = *(ScholiaSearchResult **) b;
+
+  return (left->rank > right->rank) - (left->rank < right->rank);
+}
+
+static gboolean
+search (ScholiaStore  *self,
+        const char    *match,
+        guint          limit,
+        GPtrArray     *results,
+        gboolean      *syntax_error,
+        GError       **error)
+{
+  return run_query (self, SCHOLIA_SEARCH_TEXT, match, limit, results, syntax_error, error) &&
+         run_query (self, SCHOLIA_SEARCH_NOTE, match, limit, results, syntax_error, error);
+}
+
+GPtrArray *
+scholia_store_search (ScholiaStore  *self,
+                      const char    *query,
+                      guint          limit,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_search_result_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *quoted = NULL;
+  gboolean syntax_error;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  if (!search (self, query, limit, results, &syntax_error, &local_error))
+    {
+      if (!syntax_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      /* Not FTS5 syntax: the user meant the words. */
+      g_ptr_array_set_size (results, 0);
+      quoted = quote_words (query);
+      if (quoted != NULL && !search (self, quoted, limit, results, &syntax_error, error))
+        return NULL;
+    }
+
+  /* bm25 scores of the two tables are on the same scale (lower is better) only roughly, but
+   * close enough to interleave notes with texts. */
+  g_ptr_array_sort (results, compare_ranks);
+  if (results->len > limit)
+    g_ptr_array_set_size (results, limit);
+  return g_steal_pointer (&results);
+}

@@ -1,0 +1,800 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <poppler.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "scholia-error.h"
+#include "scholia-pdf-export.h"
+#include "scholia-pdf-handout.h"
+
+/* An original essay with the multi-byte characters real ones have: curly quotes, dashes,
+ * accented and Nordic letters. */
+static const char essay[] =
+  "The Harbour at Kessmouth, 1840–1880\n"
+  "\n"
+  "When the river began to silt in the 1840s, the merchants of Kessmouth did not at first believe it. "
+  "Their ledgers, kept in a careful copperplate, record cargoes as large as ever; only the pilots’ "
+  "logbooks note, year after year, that the channel had moved “a fathom nearer the Øster bank”.\n"
+  "\n"
+  "Historians have long read this delay as complacency. Yet the minutes suggest something else: a "
+  "calculation that dredging would cost more than the trade it saved. The railway, which reached "
+  "Brønnby in 1858, made that calculation look prudent — and ruinous to those who stayed.\n"
+  "\n"
+  "The evidence is uneven. Customs returns survive for only eleven of the forty years; the "
+  "merchants’ letters are abundant but self-serving. What one can say is that the dues rose, the "
+  "ships grew larger, and the river did not wait for the café owners of the quay.\n";
+
+typedef struct
+{
+  char            *dir;
+  char            *output;
+  ScholiaStore    *store;
+  ScholiaDocument *document;
+  ScholiaTheme    *silt;
+  gint64           thesis;
+  gint64           evidence;
+  gint64           source;
+} Fixture;
+
+static int
+offset_of (const char *text,
+           const char *quote)
+{
+  const char *found = strstr (text, quote);
+
+  g_assert_nonnull (found);
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+static void
+annotate (Fixture         *fixture,
+          ScholiaDocument *document,
+          const char      *text,
+          const char      *quote,
+          gint64           tag_id,
+          ScholiaTheme    *theme,
+          const char      *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  int start = offset_of (text, quote);
+  gint64 theme_id = theme != NULL ? scholia_theme_get_id (theme) : 0;
+
+  annotation = scholia_store_add_annotation (fixture->store, document, start, start + g_utf8_strlen (quote, -1),
+                                             &tag_id, 1, &theme_id, theme != NULL ? 1 : 0, note, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *library = NULL;
+  g_autofree char *folder = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scholia-pdf-XXXXXX", &error);
+  g_assert_no_error (error);
+  library = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->output = g_build_filename (fixture->dir, "out", "essay.pdf", NULL);
+  folder = g_path_get_dirname (fixture->output);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  fixture->store = scholia_store_open (library, &error);
+  g_assert_no_error (error);
+
+  fixture->document = scholia_store_add_document (fixture->store, "The Silted Staple", "Helena Marwick", "1956",
+                                                  "Journal of Maritime History 12", essay, NULL, &error);
+  g_assert_no_error (error);
+  fixture->silt = scholia_store_add_theme (fixture->store, "Silt", "#986a44", "How rivers shape ports", &error);
+  g_assert_no_error (error);
+  fixture->thesis = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "thesis", NULL));
+  fixture->evidence = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "evidence", NULL));
+  fixture->source = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "source-reference", NULL));
+
+  annotate (fixture, fixture->document, essay, "the merchants of Kessmouth did not at first believe it",
+            fixture->thesis, fixture->silt, "Disbelief, or calculation?");
+  annotate (fixture, fixture->document, essay, "the channel had moved “a fathom nearer the Øster bank”",
+            fixture->evidence, NULL, "Pilots’ logs, vols. 3–9.");
+  annotate (fixture, fixture->document, essay, "Customs returns survive for only eleven of the forty years",
+            fixture->source, fixture->silt, "What survives, and why?");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("chmod -R u+w '%s'; rm -rf '%s'", fixture->dir, fixture->dir);
+
+  g_clear_object (&fixture->store);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_free (fixture->output);
+  g_free (fixture->dir);
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *pdf;
+
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return pdf;
+}
+
+static void
+export (Fixture                 *fixture,
+        const ScholiaPdfOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scholia_pdf_export_document (fixture->store, fixture->document, options, fixture->output,
+                                              NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+without_whitespace (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* The characters of @page whose boxes lie within @rect, in reading order: a crop, unlike
+ * poppler_page_get_text_for_area, which follows a selection through the page. */
+static char *
+text_in (PopplerPage          *page,
+         const ScholiaPdfRect *rect)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  GString *out = g_string_new (NULL);
+  guint n_boxes = 0, i = 0;
+
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes) || *text == '\0');
+  for (const char *p = text; *p != '\0' && i < n_boxes; p = g_utf8_next_char (p), i++)
+    {
+      double x = (boxes[i].x1 + boxes[i].x2) / 2;
+      double y = (boxes[i].y1 + boxes[i].y2) / 2;
+
+      if (x >= rect->x && x <= rect->x + rect->width && y >= rect->y && y <= rect->y + rect->height)
+        g_string_append_unichar (out, g_utf8_get_char (p));
+      else if (*p == '\n')
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The text column of every page, in order. */
+static char *
+column_text (PopplerDocument    *pdf,
+             ScholiaPdfPageSize  size,
+             gboolean            margin)
+{
+  GString *out = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      ScholiaPdfRect text, notes;
+      g_autofree char *found = NULL;
+
+      scholia_pdf_page_get_geometry (size, SCHOLIA_PDF_LAYOUT_ANNOTATED, i, &text, &notes);
+      found = text_in (page, margin ? &notes : &text);
+      g_string_append (out, found);
+      g_string_append_c (out, '\n');
+      g_object_unref (page);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GList *
+highlights_on (PopplerPage *page)
+{
+  GList *mappings = poppler_page_get_annot_mapping (page);
+  GList *highlights = NULL;
+
+  for (GList *l = mappings; l != NULL; l = l->next)
+    {
+      PopplerAnnotMapping *mapping = l->data;
+
+      if (poppler_annot_get_annot_type (mapping->annot) == POPPLER_ANNOT_HIGHLIGHT)
+        highlights = g_list_append (highlights, g_object_ref (mapping->annot));
+    }
+  poppler_page_free_annot_mapping (mappings);
+  return highlights;
+}
+
+static void
+test_text_in_order (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ScholiaPdfOptions options;
+  PopplerDocument *pdf;
+  g_autofree char *body = NULL;
+  g_autofree char *flat_body = NULL;
+  g_autofree char *flat_essay = without_whitespace (essay);
+
+  scholia_pdf_options_init (&options);
+  export (fixture, &options);
+
+  pdf = open_pdf (fixture->output);
+  body = column_text (pdf, SCHOLIA_PDF_PAGE_A4, FALSE);
+  flat_body = without_whitespace (body);
+  g_assert_nonnull (strstr (flat_body, flat_essay));
+  g_assert_nonnull (strstr (body, "The Silted Staple"));
+  g_assert_nonnull (strstr (body, "Helena Marwick"));
+  g_object_unref (pdf);
+}
+
+/* Where a highlight's first quadrilateral lies, sampled at 2× in the rendered page: the most
+ * frequent colour there (text pixels vary; the wash is flat) must be the tag's colour washed
+ * once over white, neither white nor darkened by a second, native highlight. */
+static void
+check_wash (PopplerPage  *page,
+            PopplerAnnot *annot)
+{
+  GArray *quads = poppler_annot_text_markup_get_quadrilaterals (POPPLER_ANNOT_TEXT_MARKUP (annot));
+  PopplerQuadrilateral *quad = &g_array_index (quads, PopplerQuadrilateral, 0);
+  PopplerColor *colour = poppler_annot_get_color (annot);
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint32 best = 0;
+  guint best_count = 0;
+  int x1, x2, y1, y2, stride;
+  unsigned char *pixels;
+
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 2, height * 2);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Quadrilaterals are in PDF space: y grows upwards. */
+  x1 = (int) (quad->p1.x * 2) + 2;
+  x2 = (int) (quad->p2.x * 2) - 2;
+  y1 = (int) ((height - quad->p1.y) * 2) + 2;
+  y2 = (int) ((height - quad->p3.y) * 2) - 2;
+  g_assert_cmpint (x2, >, x1);
+  g_assert_cmpint (y2, >, y1);
+
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = y1; y < y2; y++)
+    for (int x = x1; x < x2; x++)
+      {
+        guint32 pixel = *(guint32 *) (pixels + y * stride + 4 * x) & 0xffffff;
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (count));
+        if (count > best_count)
+          {
+            best = pixel;
+            best_count = count;
+          }
+      }
+
+  {
+    double found[3] = { ((best >> 16) & 0xff) / 255.0, ((best >> 8) & 0xff) / 255.0, (best & 0xff) / 255.0 };
+    double tag[3] = { colour->red / 65535.0, colour->green / 65535.0, colour->blue / 65535.0 };
+    double tint = 0;
+
+    for (int c = 0; c < 3; c++)
+      {
+        double expected = 1.0 - 0.30 * (1.0 - tag[c]);
+
+        g_assert_cmpfloat (fabs (found[c] - expected), <, 0.06);
+        tint += 1.0 - found[c];
+      }
+    g_assert_cmpfloat (tint, >, 0.1);
+  }
+
+  g_free (colour);
+  g_array_unref (quads);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_highlights (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ScholiaPdfOptions options;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  GList *highlights;
+  g_autoptr(GString) contents = g_string_new (NULL);
+
+  scholia_pdf_options_init (&options);
+  export (fixture, &options);
+
+  pdf = open_pdf (fixture->output);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
+  page = poppler_document_get_page (pdf, 0);
+  highlights = highlights_on (page);
+  g_assert_cmpint (g_list_length (highlights), ==, 3);
+
+  for (GList *l = highlights; l != NULL; l = l->next)
+    {
+      g_autofree char *text = poppler_annot_get_contents (l->data);
+
+      g_string_append_printf (contents, "%s\n", text);
+      check_wash (page, l->data);
+    }
+  g_assert_nonnull (strstr (contents->str, "thesis — Disbelief, or calculation?"));
+  g_assert_nonnull (strstr (contents->str, "evidence — Pilots’ logs, vols. 3–9."));
+  g_assert_nonnull (strstr (contents->str, "source-reference — What survives, and why?"));
+  g_assert_cmpstr (poppler_annot_markup_get_label (POPPLER_ANNOT_MARKUP (highlights->data)), ==, "thesis");
+
+  g_list_free_full (highlights, g_object_unref);
+  g_object_unref (page);
+  g_object_unref (pdf);
+}
+
+static void
+test_notes_in_margin (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ScholiaPdfOptions options;
+  PopplerDocument *pdf;
+  g_autofree char *margin = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *flat = NULL;
+
+  scholia_pdf_options_init (&options);
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  margin = column_text (pdf, SCHOLIA_PDF_PAGE_A4, TRUE);
+  body = column_text (pdf, SCHOLIA_PDF_PAGE_A4, FALSE);
+  flat = without_whitespace (margin);
+  g_assert_nonnull (strstr (flat, "Disbelief,orcalculation?"));
+  g_assert_nonnull (strstr (flat, "Pilots’logs,vols.3–9."));
+  g_assert_nonnull (strstr (flat, "Whatsurvives,andwhy?"));
+  g_assert_null (strstr (body, "Notes"));
+  g_object_unref (pdf);
+
+  /* Without notes the margin stays empty for the reader's own. */
+  options.include_notes = FALSE;
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  g_free (margin);
+  margin = column_text (pdf, SCHOLIA_PDF_PAGE_A4, TRUE);
+  g_assert_null (strstr (margin, "Disbelief"));
+  g_object_unref (pdf);
+}
+
+/* Thirty notes on one paragraph cannot all stand beside it: the rest become endnotes, numbered
+ * in order, each note printed once. */
+static void
+test_crowded_notes_become_endnotes (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("Crowded\n\n");
+  ScholiaDocument *document;
+  ScholiaPdfOptions options;
+  PopplerDocument *pdf;
+  g_autofree char *margin = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *flat_margin = NULL;
+  g_autofree char *flat_body = NULL;
+  const char *notes_section;
+  int endnotes = 0;
+
+  for (int i = 0; i < 30; i++)
+    g_string_append_printf (text, "Clause number %d of the long paragraph has its own remark. ", i + 1);
+  g_string_append_c (text, '\n');
+  document = scholia_store_add_document (fixture->store, "Crowded", "Ann Other", "2001", NULL, text->str, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *quote = g_strdup_printf ("Clause number %d of", i + 1);
+      g_autofree char *note = g_strdup_printf ("Remark%02d explains at some length why clause %d matters to the argument.", i + 1, i + 1);
+
+      annotate (fixture, document, text->str, quote, i % 2 ? fixture->thesis : fixture->evidence, NULL, note);
+    }
+
+  scholia_pdf_options_init (&options);
+  g_assert_true (scholia_pdf_export_document (fixture->store, document, &options, fixture->output, NULL, NULL,
+                                              NULL, &error));
+  g_assert_no_error (error);
+
+  pdf = open_pdf (fixture->output);
+  margin = column_text (pdf, SCHOLIA_PDF_PAGE_A4, TRUE);
+  body = column_text (pdf, SCHOLIA_PDF_PAGE_A4, FALSE);
+  flat_margin = without_whitespace (margin);
+  flat_body = without_whitespace (body);
+  notes_section = strstr (flat_body, "Notes");
+  g_assert_nonnull (notes_section);
+
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *marker = g_strdup_printf ("Remark%02d", i + 1);
+      const char *in_margin = strstr (flat_margin, marker);
+      const char *in_notes = strstr (notes_section, marker);
+
+      /* Exactly one place holds each note. */
+      g_assert_true ((in_margin != NULL) != (in_notes != NULL));
+      if (in_notes != NULL)
+        {
+          g_autofree char *numbered = g_strdup_printf ("%d.", ++endnotes);
+          g_autofree char *numbered_marker = g_strconcat (numbered, "evidence", NULL);
+          g_autofree char *numbered_thesis = g_strconcat (numbered, "thesis", NULL);
+
+          g_assert_true (strstr (notes_section, numbered_marker) != NULL ||
+                         strstr (notes_section, numbered_thesis) != NULL);
+        }
+    }
+  g_assert_cmpint (endnotes, >, 0);
+  g_assert_cmpint (endnotes, <, 30);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
+  g_object_unref (pdf);
+}
+
+static void
+test_key_lists_tags (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ScholiaPdfOptions options;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  g_autofree char *text = NULL;
+
+  scholia_pdf_options_init (&options);
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "thesis — A claim the author argues for"));
+  g_assert_nonnull (strstr (text, "evidence — Facts, figures"));
+  g_assert_nonnull (strstr (text, "source-reference — A citation"));
+  g_assert_null (strstr (text, "counter-argument"));
+  g_assert_nonnull (strstr (text, "Silt"));
+  g_object_unref (page);
+  g_object_unref (pdf);
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ScholiaPdfOptions options;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  GList *highlights;
+  gint64 theme_id = scholia_theme_get_id (fixture->silt);
+
+  scholia_pdf_options_init (&options);
+  options.tag_ids = &fixture->evidence;
+  options.n_tag_ids = 1;
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  highlights = highlights_on (page);
+  g_assert_cmpint (g_list_length (highlights), ==, 1);
+  g_list_free_full (highlights, g_object_unref);
+  g_object_unref (page);
+  g_object_unref (pdf);
+
+  options.n_tag_ids = 0;
+  options.theme_ids = &theme_id;
+  options.n_theme_ids = 1;
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  highlights = highlights_on (page);
+  g_assert_cmpint (g_list_length (highlights), ==, 2);
+  g_list_free_full (highlights, g_object_unref);
+  g_object_unref (page);
+  g_object_unref (pdf);
+}
+
+static void
+test_page_sizes (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ScholiaPdfOptions options;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  double width, height;
+  g_autofree char *body = NULL;
+  g_autofree char *flat_body = NULL;
+  g_autofree char *flat_essay = without_whitespace (essay);
+
+  scholia_pdf_options_init (&options);
+  options.page_size = SCHOLIA_PDF_PAGE_LETTER;
+  options.ragged = TRUE;
+  options.font_size = 13;
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat (fabs (width - 612), <, 0.5);
+  g_assert_cmpfloat (fabs (height - 792), <, 0.5);
+  body = column_text (pdf, SCHOLIA_PDF_PAGE_LETTER, FALSE);
+  flat_body = without_whitespace (body);
+  g_assert_nonnull (strstr (flat_body, flat_essay));
+  g_object_unref (page);
+  g_object_unref (pdf);
+
+  options.page_size = SCHOLIA_PDF_PAGE_A4;
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat (fabs (width - 595.3), <, 0.5);
+  g_assert_cmpfloat (fabs (height - 841.9), <, 0.5);
+  g_object_unref (page);
+  g_object_unref (pdf);
+}
+
+static void
+record_progress (double   fraction,
+                 gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+static void
+test_progress (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_assert_true (scholia_pdf_export_document (fixture->store, fixture->document, NULL, fixture->output, NULL,
+                                              record_progress, fractions, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fractions->len, >=, 2);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  if (dir == NULL)
+    return 0;
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_missing_folder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = g_build_filename (fixture->dir, "no-such-folder", "essay.pdf", NULL);
+
+  g_assert_false (scholia_pdf_export_document (fixture->store, fixture->document, NULL, target, NULL, NULL,
+                                               NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, target));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_folder (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (fixture->dir, "plain-file", NULL);
+  g_autofree char *target = g_build_filename (file, "essay.pdf", NULL);
+
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  g_assert_false (scholia_pdf_export_handout (fixture->store, fixture->silt, NULL, NULL, target, NULL, NULL,
+                                              NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, target));
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->output);
+
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  if (access (folder, W_OK) == 0)
+    {
+      g_test_skip ("Permissions do not bind this user (root)");
+      return;
+    }
+  g_assert_false (scholia_pdf_export_document (fixture->store, fixture->document, NULL, fixture->output, NULL,
+                                               NULL, NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, fixture->output));
+  g_assert_cmpuint (count_entries (folder), ==, 0);
+}
+
+static void
+cancel_on_first_page (double   fraction,
+                      gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* Cancelled half-way, and the older file of the same name is kept as it was. */
+static void
+test_cancelled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *folder = g_path_get_dirname (fixture->output);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->output, "older", -1, NULL));
+  g_assert_false (scholia_pdf_export_document (fixture->store, fixture->document, NULL, fixture->output,
+                                               cancellable, cancel_on_first_page, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_nonnull (strstr (error->message, fixture->output));
+  g_assert_cmpuint (count_entries (folder), ==, 1);
+  g_assert_true (g_file_get_contents (fixture->output, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "older");
+}
+
+/* A full disk, simulated with a file size limit: the write fails mid-file (EFBIG) and the
+ * partial file is removed. */
+static void
+test_write_fails (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->output);
+  struct rlimit saved, limited;
+  gboolean done;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_IGN);
+  limited = saved;
+  limited.rlim_cur = 4096;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+  done = scholia_pdf_export_document (fixture->store, fixture->document, NULL, fixture->output, NULL, NULL,
+                                      NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  g_assert_false (done);
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, fixture->output));
+  g_assert_cmpuint (count_entries (folder), ==, 0);
+}
+
+static void
+test_handout (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pages = scholia_page_ranges_new ();
+  ScholiaPageRange first = { 0, 200, g_strdup ("16") };
+  ScholiaPageRange second = { 200, 10000, g_strdup ("17") };
+  ScholiaDocument *paged;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  const char *okafor, *marwick_first, *marwick_second;
+
+  g_array_append_val (pages, first);
+  g_array_append_val (pages, second);
+  paged = scholia_store_add_document (fixture->store, "A River Grown Tired", "Adaeze Okafor", "1978", NULL,
+                                      essay, pages, &error);
+  g_assert_no_error (error);
+  annotate (fixture, paged, essay, "the dues rose", fixture->evidence, fixture->silt, "Okafor’s figure.");
+
+  g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, NULL, NULL, fixture->output, NULL,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  pdf = open_pdf (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  flat = without_whitespace (text);
+  g_assert_nonnull (strstr (flat, "Silt"));
+  g_assert_nonnull (strstr (flat, "Howriversshapeports"));
+
+  /* Comparison order: by surname, Marwick before Okafor; Marwick's passages in text order. */
+  marwick_first = strstr (flat, "“themerchantsofKessmouthdidnotatfirstbelieveit”");
+  marwick_second = strstr (flat, "“Customsreturnssurviveforonlyelevenofthefortyyears”");
+  okafor = strstr (flat, "“theduesrose”");
+  g_assert_nonnull (marwick_first);
+  g_assert_nonnull (marwick_second);
+  g_assert_nonnull (okafor);
+  g_assert_true (marwick_first < marwick_second);
+  g_assert_true (marwick_second < okafor);
+  g_assert_nonnull (strstr (flat, "TheSiltedStaple(1956)"));
+  g_assert_nonnull (strstr (flat, "ARiverGrownTired(1978),p.17"));
+  g_assert_nonnull (strstr (flat, "Okafor’sfigure."));
+  g_object_unref (page);
+  g_object_unref (pdf);
+}
+
+static void
+test_handout_side_by_side (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *authors[] = { "Helena Marwick", "Adaeze Okafor", NULL };
+  ScholiaDocument *other;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  ScholiaPdfRect text, left, right;
+  g_autofree char *left_text = NULL;
+  g_autofree char *right_text = NULL;
+
+  other = scholia_store_add_document (fixture->store, "A River Grown Tired", "Adaeze Okafor", "1978", NULL,
+                                      essay, NULL, &error);
+  g_assert_no_error (error);
+  annotate (fixture, other, essay, "the dues rose", fixture->evidence, fixture->silt, NULL);
+
+  g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, authors, NULL, fixture->output, NULL,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  pdf = open_pdf (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  scholia_pdf_page_get_geometry (SCHOLIA_PDF_PAGE_A4, SCHOLIA_PDF_LAYOUT_FULL_WIDTH, 0, &text, NULL);
+  left = right = text;
+  left.width = right.width = text.width / 2 - 8;
+  right.x = text.x + text.width / 2 + 8;
+  left_text = text_in (page, &left);
+  right_text = text_in (page, &right);
+  g_assert_nonnull (strstr (left_text, "Kessmouth"));
+  g_assert_null (strstr (left_text, "A River Grown Tired"));
+  g_assert_nonnull (strstr (right_text, "A River Grown Tired"));
+  g_assert_null (strstr (right_text, "Silted Staple"));
+  g_object_unref (page);
+  g_object_unref (pdf);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/pdf-export/text/in-order-with-multibyte-characters", test_text_in_order);
+  ADD ("/pdf-export/highlights/one-wash-per-span-in-tag-colour", test_highlights);
+  ADD ("/pdf-export/notes/in-the-outer-margin", test_notes_in_margin);
+  ADD ("/pdf-export/notes/crowded-become-numbered-endnotes", test_crowded_notes_become_endnotes);
+  ADD ("/pdf-export/key/lists-tags-and-themes", test_key_lists_tags);
+  ADD ("/pdf-export/filters/tag-and-theme", test_filters);
+  ADD ("/pdf-export/page-size/letter-and-a4", test_page_sizes);
+  ADD ("/pdf-export/progress/ends-at-one", test_progress);
+  ADD ("/pdf-export/failure/missing-folder", test_missing_folder);
+  ADD ("/pdf-export/failure/not-a-folder", test_not_a_folder);
+  ADD ("/pdf-export/failure/read-only-folder", test_read_only_folder);
+  ADD ("/pdf-export/failure/cancelled-keeps-older-file", test_cancelled);
+  ADD ("/pdf-export/failure/write-error-leaves-nothing", test_write_fails);
+  ADD ("/pdf-handout/order-and-page-citations", test_handout);
+  ADD ("/pdf-handout/two-authors-side-by-side", test_handout_side_by_side);
+#undef ADD
+
+  return g_test_run ();
+}
