@@ -424,7 +424,7 @@ rebuild (ScholiaMatrixView *self)
 
   if (self->store != NULL)
     {
-      matrix = scholia_matrix_new (self->store, &error);
+      matrix = scholia_matrix_new (self->store, self->split_by_tag, &error);
       if (matrix == NULL)
         g_warning ("Could not count the passages per author and theme: %s", error->message);
     }

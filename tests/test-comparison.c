@@ -162,6 +162,23 @@ test_filters (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 5);
 }
 
+typedef struct
+{
+  guint removed;
+  guint added;
+} Change;
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               Change     *change)
+{
+  change->removed = removed;
+  change->added = added;
+}
+
 static void
 test_live_updates (Fixture       *fixture,
                    gconstpointer  data)
@@ -170,13 +187,18 @@ test_live_updates (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaAnnotation) added = NULL;
   g_autoptr(ScholiaPassage) first = NULL;
+  Change change = { 0 };
 
   scholia_comparison_set_theme (fixture->comparison, fixture->silt);
   scholia_comparison_set_tag_filter (fixture->comparison, &fixture->evidence, 1);
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 3);
 
+  g_signal_connect (passages, "items-changed", G_CALLBACK (record_change), &change);
   added = annotate (fixture, fixture->okafor, "The river silted", fixture->evidence, fixture->silt);
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 4);
+  /* Only the new passage is inserted; the rest keep their rows. */
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
 
   /* Retagged as a thesis, it leaves the evidence-only view… */
   g_assert_true (scholia_store_set_annotation_tags (fixture->store, added, &fixture->thesis, 1, &error));
@@ -215,7 +237,7 @@ test_matrix_counts (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScholiaMatrix) matrix = scholia_matrix_new (fixture->store, &error);
+  g_autoptr(ScholiaMatrix) matrix = scholia_matrix_new (fixture->store, TRUE, &error);
 
   g_assert_no_error (error);
   /* Every author is a row, Okafor too, though silent on both themes; no author last. */

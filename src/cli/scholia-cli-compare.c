@@ -271,7 +271,7 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
   if (argc > 1)
     return scholia_cli_usage_error ("matrix", _("matrix takes no arguments"));
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
-      (matrix = scholia_matrix_new (cli->store, &error)) == NULL)
+      (matrix = scholia_matrix_new (cli->store, by_tag, &error)) == NULL)
     return scholia_cli_fail (error);
 
   rows = scholia_matrix_get_n_authors (matrix);

@@ -78,6 +78,64 @@ passes_filters (ScholiaComparison *self,
          g_strv_contains ((const char * const *) self->author_filter, scholia_passage_get_author (passage));
 }
 
+static gboolean
+same_passage (ScholiaPassage *a,
+              ScholiaPassage *b)
+{
+  const gint64 *a_tags, *b_tags;
+  guint a_n, b_n;
+
+  if (scholia_passage_get_annotation_id (a) != scholia_passage_get_annotation_id (b) ||
+      scholia_passage_get_start (a) != scholia_passage_get_start (b) ||
+      scholia_passage_get_end (a) != scholia_passage_get_end (b) ||
+      g_strcmp0 (scholia_passage_get_note (a), scholia_passage_get_note (b)) != 0 ||
+      g_strcmp0 (scholia_passage_get_quote (a), scholia_passage_get_quote (b)) != 0 ||
+      g_strcmp0 (scholia_passage_get_title (a), scholia_passage_get_title (b)) != 0 ||
+      g_strcmp0 (scholia_passage_get_date (a), scholia_passage_get_date (b)) != 0 ||
+      g_strcmp0 (scholia_passage_get_author (a), scholia_passage_get_author (b)) != 0 ||
+      g_strcmp0 (scholia_passage_get_page (a), scholia_passage_get_page (b)) != 0)
+    return FALSE;
+
+  a_tags = scholia_passage_get_tag_ids (a, &a_n);
+  b_tags = scholia_passage_get_tag_ids (b, &b_n);
+  return a_n == b_n && (a_n == 0 || memcmp (a_tags, b_tags, a_n * sizeof (gint64)) == 0);
+}
+
+/* Replaces only the run of passages that differs, so that a view keeps its rows (and its
+ * scroll position) when one annotation changes among thousands. */
+static void
+replace_changed (ScholiaComparison *self,
+                 GPtrArray         *sorted)
+{
+  GListModel *current = G_LIST_MODEL (self->passages);
+  guint n_old = g_list_model_get_n_items (current);
+  guint n_new = sorted->len;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  while (prefix < n_old && prefix < n_new)
+    {
+      g_autoptr(ScholiaPassage) old = g_list_model_get_item (current, prefix);
+
+      if (!same_passage (old, g_ptr_array_index (sorted, prefix)))
+        break;
+      prefix++;
+    }
+  while (suffix < n_old - prefix && suffix < n_new - prefix)
+    {
+      g_autoptr(ScholiaPassage) old = g_list_model_get_item (current, n_old - 1 - suffix);
+
+      if (!same_passage (old, g_ptr_array_index (sorted, n_new - 1 - suffix)))
+        break;
+      suffix++;
+    }
+
+  if (prefix == n_old && prefix == n_new)
+    return;
+  g_list_store_splice (self->passages, prefix, n_old - prefix - suffix,
+                       sorted->pdata + prefix, n_new - prefix - suffix);
+}
+
 gboolean
 scholia_comparison_refresh (ScholiaComparison  *self,
                             GError            **error)
@@ -126,8 +184,7 @@ scholia_comparison_refresh (ScholiaComparison  *self,
   for (guint i = 0; i < entries->len; i++)
     g_ptr_array_add (sorted, g_array_index (entries, SortEntry, i).passage);
 
-  g_list_store_splice (self->passages, 0, g_list_model_get_n_items (G_LIST_MODEL (self->passages)),
-                       sorted->pdata, sorted->len);
+  replace_changed (self, sorted);
   return TRUE;
 }
 

@@ -10,62 +10,63 @@ struct _ScholiaMatrix
 {
   GPtrArray  *authors;  /* char*, "" for documents without an author */
   GPtrArray  *themes;   /* ScholiaTheme */
-  GHashTable *counts;   /* "row:column:tag" → count; tag 0 is the total */
+  GHashTable *tag_slots;  /* tag id → slot 1…n in a cell; slot 0 is the total */
+  guint       n_slots;
+  guint      *counts;   /* [row][column][slot] */
 };
 
-static char *
-cell_key (guint  row,
-          guint  column,
-          gint64 tag_id)
+static guint *
+cell (ScholiaMatrix *self,
+      guint          row,
+      guint          column)
 {
-  return g_strdup_printf ("%u:%u:%" G_GINT64_FORMAT, row, column, tag_id);
+  return self->counts + ((gsize) row * self->themes->len + column) * self->n_slots;
 }
 
 static int
 compare_authors (gconstpointer a,
-                 gconstpointer b)
+                 gconstpointer b,
+                 gpointer      user_data)
 {
+  GHashTable *keys = user_data;
   const char *left = *(const char **) a;
   const char *right = *(const char **) b;
-  g_autofree char *left_key = NULL;
-  g_autofree char *right_key = NULL;
 
   if ((*left == '\0') != (*right == '\0'))
     return (*left == '\0') - (*right == '\0');
-  left_key = scholia_names_collate_key (left);
-  right_key = scholia_names_collate_key (right);
-  return strcmp (left_key, right_key);
+  return strcmp (g_hash_table_lookup (keys, left), g_hash_table_lookup (keys, right));
 }
 
 static void
-add_count (ScholiaMatrix *self,
-           GHashTable    *rows,
-           GHashTable    *columns,
+add_count (ScholiaMatrix             *self,
+           ScholiaStore              *store,
+           GHashTable                *rows,
+           GHashTable                *columns,
            const ScholiaPassageCount *count,
-           gint64         tag_id)
+           gint64                     tag_id)
 {
-  gpointer row, column;
-  g_autofree char *key = NULL;
-  guint previous;
+  ScholiaDocument *document = scholia_store_lookup_document (store, count->document_id);
+  gpointer row, column, slot = GUINT_TO_POINTER (0);
 
-  if (!g_hash_table_lookup_extended (rows, count->author, NULL, &row) ||
-      !g_hash_table_lookup_extended (columns, &count->theme_id, NULL, &column))
+  if (document == NULL ||
+      !g_hash_table_lookup_extended (rows, scholia_document_get_author (document), NULL, &row) ||
+      !g_hash_table_lookup_extended (columns, &count->theme_id, NULL, &column) ||
+      (tag_id != 0 && !g_hash_table_lookup_extended (self->tag_slots, &tag_id, NULL, &slot)))
     return;
 
-  key = cell_key (GPOINTER_TO_UINT (row), GPOINTER_TO_UINT (column), tag_id);
-  previous = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, key));
-  g_hash_table_insert (self->counts, g_steal_pointer (&key), GUINT_TO_POINTER (previous + count->count));
+  cell (self, GPOINTER_TO_UINT (row), GPOINTER_TO_UINT (column))[GPOINTER_TO_UINT (slot)] += count->count;
 }
 
 ScholiaMatrix *
 scholia_matrix_new (ScholiaStore  *store,
+                    gboolean       by_tag,
                     GError       **error)
 {
   g_autoptr(ScholiaMatrix) self = g_new0 (ScholiaMatrix, 1);
   g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) columns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) totals = NULL;
-  g_autoptr(GArray) by_tag = NULL;
+  g_autoptr(GArray) split = NULL;
   g_auto(GStrv) names = NULL;
   GListModel *documents;
   GListModel *themes;
@@ -75,7 +76,8 @@ scholia_matrix_new (ScholiaStore  *store,
 
   self->authors = g_ptr_array_new_with_free_func (g_free);
   self->themes = g_ptr_array_new_with_free_func (g_object_unref);
-  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tag_slots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->n_slots = 1;
 
   names = scholia_store_list_authors (store, error);
   if (names == NULL)
@@ -92,7 +94,14 @@ scholia_matrix_new (ScholiaStore  *store,
     }
   if (anonymous)
     g_ptr_array_add (self->authors, g_strdup (""));
-  g_ptr_array_sort (self->authors, compare_authors);
+  {
+    g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+    for (guint i = 0; i < self->authors->len; i++)
+      g_hash_table_insert (keys, g_ptr_array_index (self->authors, i),
+                           scholia_names_collate_key (g_ptr_array_index (self->authors, i)));
+    g_ptr_array_sort_with_data (self->authors, compare_authors, keys);
+  }
   for (guint i = 0; i < self->authors->len; i++)
     g_hash_table_insert (rows, g_ptr_array_index (self->authors, i), GUINT_TO_POINTER (i));
 
@@ -106,20 +115,37 @@ scholia_matrix_new (ScholiaStore  *store,
       g_hash_table_insert (columns, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i));
     }
 
+  if (by_tag)
+    {
+      GListModel *tags = scholia_store_get_tags (store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+        {
+          g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
+          gint64 id = scholia_tag_get_id (tag);
+
+          g_hash_table_insert (self->tag_slots, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (self->n_slots++));
+        }
+    }
+  self->counts = g_new0 (guint, (gsize) MAX (self->authors->len * self->themes->len, 1) * self->n_slots);
+
   totals = scholia_store_count_theme_passages (store, FALSE, error);
   if (totals == NULL)
     return NULL;
-  by_tag = scholia_store_count_theme_passages (store, TRUE, error);
-  if (by_tag == NULL)
-    return NULL;
-
   for (guint i = 0; i < totals->len; i++)
-    add_count (self, rows, columns, &g_array_index (totals, ScholiaPassageCount, i), 0);
-  for (guint i = 0; i < by_tag->len; i++)
-    {
-      const ScholiaPassageCount *count = &g_array_index (by_tag, ScholiaPassageCount, i);
+    add_count (self, store, rows, columns, &g_array_index (totals, ScholiaPassageCount, i), 0);
 
-      add_count (self, rows, columns, count, count->tag_id);
+  if (by_tag)
+    {
+      split = scholia_store_count_theme_passages (store, TRUE, error);
+      if (split == NULL)
+        return NULL;
+      for (guint i = 0; i < split->len; i++)
+        {
+          const ScholiaPassageCount *count = &g_array_index (split, ScholiaPassageCount, i);
+
+          add_count (self, store, rows, columns, count, count->tag_id);
+        }
     }
 
   return g_steal_pointer (&self);
@@ -133,7 +159,8 @@ scholia_matrix_free (ScholiaMatrix *self)
 
   g_clear_pointer (&self->authors, g_ptr_array_unref);
   g_clear_pointer (&self->themes, g_ptr_array_unref);
-  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->tag_slots, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_free);
   g_free (self);
 }
 
@@ -171,7 +198,11 @@ scholia_matrix_get_count (ScholiaMatrix *self,
                           guint          column,
                           gint64         tag_id)
 {
-  g_autofree char *key = cell_key (row, column, tag_id);
+  gpointer slot = GUINT_TO_POINTER (0);
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, key));
+  g_return_val_if_fail (row < self->authors->len && column < self->themes->len, 0);
+
+  if (tag_id != 0 && !g_hash_table_lookup_extended (self->tag_slots, &tag_id, NULL, &slot))
+    return 0;
+  return cell (self, row, column)[GPOINTER_TO_UINT (slot)];
 }

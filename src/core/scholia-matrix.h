@@ -5,13 +5,14 @@
 
 G_BEGIN_DECLS
 
-/* Authors × themes: how many placed passages each author has on each theme, optionally split
- * by tag. Every author of the library is a row and every theme a column, so that an author's
+/* Authors × themes: how many placed passages each author has on each theme, and, when built
+ * by_tag, how many of them carry each tag (get_count with a tag id; 0 for the total). Every author of the library is a row and every theme a column, so that an author's
  * silence on a theme shows as an empty cell. Authors come by surname (no author last), themes
  * in the user's order. A snapshot: build a new one after changes. */
 typedef struct _ScholiaMatrix ScholiaMatrix;
 
 ScholiaMatrix *scholia_matrix_new            (ScholiaStore  *store,
+                                              gboolean       by_tag,
                                               GError       **error);
 void           scholia_matrix_free           (ScholiaMatrix *self);
 guint          scholia_matrix_get_n_authors  (ScholiaMatrix *self);

@@ -464,20 +464,6 @@ add_block (Export         *export,
   g_array_append_val (export->blocks, block);
 }
 
-static PangoLayout *
-markup_layout (Export     *export,
-               double      width,
-               double      size,
-               PangoStyle  style,
-               const char *markup)
-{
-  PangoLayout *layout = scholia_pdf_writer_create_layout (export->writer, width, size, style,
-                                                          PANGO_WEIGHT_NORMAL);
-
-  pango_layout_set_markup (layout, markup, -1);
-  return layout;
-}
-
 /* Title, author, date and source, a hairline, then the key to tags and themes. */
 static void
 add_title_block (Export         *export,
@@ -501,7 +487,7 @@ add_title_block (Export         *export,
       g_autoptr(PangoLayout) layout = NULL;
 
       markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>", author);
-      layout = markup_layout (export, width, 11.5, PANGO_STYLE_NORMAL, markup);
+      layout = scholia_pdf_writer_create_markup_layout (export->writer, width, 11.5, PANGO_STYLE_NORMAL, markup);
       add_block (export, flow, layout, BLOCK_PLAIN, 0, 0, 6, 0);
       g_clear_pointer (&markup, g_free);
     }
@@ -514,7 +500,7 @@ add_title_block (Export         *export,
       markup = g_markup_printf_escaped ("<span foreground='#555555'>%s%s%s</span>",
                                         date != NULL ? date : "", both ? " · " : "",
                                         source != NULL ? source : "");
-      layout = markup_layout (export, width, 9, PANGO_STYLE_ITALIC, markup);
+      layout = scholia_pdf_writer_create_markup_layout (export->writer, width, 9, PANGO_STYLE_ITALIC, markup);
       add_block (export, flow, layout, BLOCK_PLAIN, 0, 0, 3, 0);
       g_clear_pointer (&markup, g_free);
     }
@@ -532,7 +518,7 @@ add_title_block (Export         *export,
                                         scholia_tag_get_name (key_tag->tag),
                                         description != NULL && *description != '\0' ? " — " : "",
                                         description != NULL ? description : "");
-      layout = markup_layout (export, width - 30, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
+      layout = scholia_pdf_writer_create_markup_layout (export->writer, width - 30, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
       add_block (export, flow, layout, BLOCK_KEY, i, 30, 2, 0);
       g_clear_pointer (&markup, g_free);
     }
@@ -547,7 +533,7 @@ add_title_block (Export         *export,
                                 scholia_theme_get_name (g_ptr_array_index (export->themes, i)));
       markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>  %s",
                                         _("Themes"), names->str);
-      layout = markup_layout (export, width, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
+      layout = scholia_pdf_writer_create_markup_layout (export->writer, width, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
       add_block (export, flow, layout, BLOCK_PLAIN, 0, 0, 4, 0);
     }
 
@@ -764,6 +750,7 @@ note_markup (Span     *span,
              gboolean  with_number)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) tags = g_string_new (NULL);
   const char *note = scholia_annotation_get_note (span->annotation);
 
   if (with_number)
@@ -771,14 +758,10 @@ note_markup (Span     *span,
   for (guint t = 0; t < span->tags->len; t++)
     {
       KeyTag *key_tag = g_ptr_array_index (span->tags, t);
-      g_autofree char *name = g_markup_escape_text (scholia_tag_get_name (key_tag->tag), -1);
 
-      g_string_append_printf (markup, "%s<span font_variant='smallcaps' weight='bold' "
-                              "foreground='#%02x%02x%02x'>%s</span>",
-                              t > 0 ? " · " : "",
-                              (int) (key_tag->rgb[0] * 0.6 * 255), (int) (key_tag->rgb[1] * 0.6 * 255),
-                              (int) (key_tag->rgb[2] * 0.6 * 255), name);
+      scholia_pdf_append_tag_markup (tags, scholia_tag_get_name (key_tag->tag), key_tag->rgb);
     }
+  g_string_append (markup, tags->str);
   if (*span->theme_names != '\0')
     {
       g_autofree char *themes = g_markup_escape_text (span->theme_names, -1);
@@ -837,7 +820,7 @@ place_notes (Export               *export,
 
       if (*markup == '\0')
         continue;
-      layout = markup_layout (export, margin->width, NOTE_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
+      layout = scholia_pdf_writer_create_markup_layout (export->writer, margin->width, NOTE_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
       pango_layout_set_alignment (layout, margin->x > text->x ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
       pango_layout_get_extents (layout, NULL, &logical);
       height = logical.height / (double) PANGO_SCALE;
@@ -934,14 +917,14 @@ write_endnotes (Export          *export,
   g_array_set_size (export->blocks, 0);
 
   markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>", _("Notes"));
-  heading = markup_layout (export, text.width, 13, PANGO_STYLE_NORMAL, markup);
+  heading = scholia_pdf_writer_create_markup_layout (export->writer, text.width, 13, PANGO_STYLE_NORMAL, markup);
   add_block (export, &flow, heading, BLOCK_PLAIN, 0, 0, 0, 0);
   flow.y += 8;
 
   for (guint i = 0; i < export->endnotes->len; i++)
     {
       g_autofree char *note = note_markup (g_ptr_array_index (export->endnotes, i), TRUE);
-      g_autoptr(PangoLayout) layout = markup_layout (export, text.width, export->font_size * 0.85,
+      g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_markup_layout (export->writer, text.width, export->font_size * 0.85,
                                                      PANGO_STYLE_NORMAL, note);
 
       add_block (export, &flow, layout, BLOCK_PLAIN, 0, 0, 3, 0);

@@ -16,20 +16,6 @@ typedef struct
   double            font_size;
 } Handout;
 
-static PangoLayout *
-markup_layout (Handout    *handout,
-               double      width,
-               double      size,
-               PangoStyle  style,
-               const char *markup)
-{
-  PangoLayout *layout = scholia_pdf_writer_create_layout (handout->writer, width, size, style,
-                                                          PANGO_WEIGHT_NORMAL);
-
-  pango_layout_set_markup (layout, markup, -1);
-  return layout;
-}
-
 static void
 add_markup (Handout        *handout,
             ScholiaPdfFlow *flow,
@@ -41,7 +27,7 @@ add_markup (Handout        *handout,
             double          space_before,
             double          keep_after)
 {
-  g_autoptr(PangoLayout) layout = markup_layout (handout, width - indent, size, style, markup);
+  g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_markup_layout (handout->writer, width - indent, size, style, markup);
 
   scholia_pdf_flow_add (flow, layout, indent, space_before, keep_after);
 }
@@ -73,18 +59,12 @@ tags_markup (Handout        *handout,
   for (guint i = 0; i < n_ids; i++)
     {
       ScholiaTag *tag = scholia_store_lookup_tag (handout->store, ids[i]);
-      g_autofree char *name = NULL;
       double rgb[3];
 
       if (tag == NULL)
         continue;
       scholia_pdf_parse_colour (scholia_tag_get_colour (tag), rgb);
-      name = g_markup_escape_text (scholia_tag_get_name (tag), -1);
-      g_string_append_printf (markup, "%s<span font_variant='smallcaps' weight='bold' "
-                              "foreground='#%02x%02x%02x'>%s</span>",
-                              markup->len > 0 ? " · " : "",
-                              (int) (rgb[0] * 0.6 * 255), (int) (rgb[1] * 0.6 * 255), (int) (rgb[2] * 0.6 * 255),
-                              name);
+      scholia_pdf_append_tag_markup (markup, scholia_tag_get_name (tag), rgb);
     }
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
@@ -112,7 +92,7 @@ add_passage (Handout        *handout,
 
       add_markup (handout, flow, width, 14, handout->font_size * 0.78, PANGO_STYLE_NORMAL, markup, 2, 0);
     }
-  cite_layout = markup_layout (handout, width - 14, handout->font_size * 0.78, PANGO_STYLE_ITALIC, cite_markup);
+  cite_layout = scholia_pdf_writer_create_markup_layout (handout->writer, width - 14, handout->font_size * 0.78, PANGO_STYLE_ITALIC, cite_markup);
   pango_layout_set_alignment (cite_layout, PANGO_ALIGN_RIGHT);
   scholia_pdf_flow_add (flow, cite_layout, 14, 1, 0);
 }

@@ -16,6 +16,10 @@
  * Serif is on every system that lacks it. */
 #define SCHOLIA_PDF_FONT_FAMILY "Noto Serif, DejaVu Serif"
 
+static PangoLayout *create_small_line (ScholiaPdfWriter *writer,
+                                       const char       *markup,
+                                       double            width);
+
 struct _ScholiaPdfWriter
 {
   char                   *path;
@@ -32,8 +36,9 @@ struct _ScholiaPdfWriter
   cairo_t                *cr;
   PangoContext           *context;
   int                     page;
-  char                   *head_author;
-  char                   *head_title;
+  PangoLayout            *head_author;
+  PangoLayout            *head_title;
+  PangoLayout            *folio;
   GCancellable           *cancellable;
   ScholiaPdfProgressFunc  progress;
   gpointer                user_data;
@@ -272,6 +277,9 @@ scholia_pdf_writer_free (ScholiaPdfWriter *writer)
   if (writer == NULL)
     return;
 
+  g_clear_object (&writer->head_author);
+  g_clear_object (&writer->head_title);
+  g_clear_object (&writer->folio);
   g_clear_object (&writer->context);
   g_clear_pointer (&writer->cr, cairo_destroy);
   if (writer->surface != NULL)
@@ -287,8 +295,6 @@ scholia_pdf_writer_free (ScholiaPdfWriter *writer)
     g_unlink (writer->temp_path);
 
   g_clear_object (&writer->cancellable);
-  g_free (writer->head_author);
-  g_free (writer->head_title);
   g_free (writer->temp_path);
   g_free (writer->path);
   g_free (writer);
@@ -339,10 +345,26 @@ scholia_pdf_writer_set_running_head (ScholiaPdfWriter *writer,
                                      const char       *author,
                                      const char       *title)
 {
-  g_free (writer->head_author);
-  g_free (writer->head_title);
-  writer->head_author = g_strdup (author);
-  writer->head_title = g_strdup (title);
+  ScholiaPdfRect text;
+  double half;
+
+  scholia_pdf_writer_get_geometry (writer, &text, NULL);
+  half = text.width / 2 - 6;
+  g_clear_object (&writer->head_author);
+  g_clear_object (&writer->head_title);
+  if (author != NULL && *author != '\0')
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<span font_variant='smallcaps' letter_spacing='600'>%s</span>",
+                                                         author);
+
+      writer->head_author = create_small_line (writer, markup, half);
+    }
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", title);
+
+      writer->head_title = create_small_line (writer, markup, half);
+    }
 }
 
 PangoLayout *
@@ -365,22 +387,54 @@ scholia_pdf_writer_create_layout (ScholiaPdfWriter *writer,
   return layout;
 }
 
-/* One line of small text, cut with an ellipsis to @width, with its left edge, centre or right
- * edge at @x as @align says. */
-static void
-draw_small_line (ScholiaPdfWriter *writer,
-                 const char       *markup,
-                 double            x,
-                 double            baseline,
-                 double            width,
-                 PangoAlignment    align)
+PangoLayout *
+scholia_pdf_writer_create_markup_layout (ScholiaPdfWriter *writer,
+                                         double            width,
+                                         double            size,
+                                         PangoStyle        style,
+                                         const char       *markup)
 {
-  g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_layout (writer, width, 8.5, PANGO_STYLE_NORMAL,
-                                                                    PANGO_WEIGHT_NORMAL);
-  PangoRectangle logical;
+  PangoLayout *layout = scholia_pdf_writer_create_layout (writer, width, size, style, PANGO_WEIGHT_NORMAL);
 
   pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+void
+scholia_pdf_append_tag_markup (GString      *markup,
+                               const char   *name,
+                               const double  rgb[3])
+{
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+
+  g_string_append_printf (markup, "%s<span font_variant='smallcaps' weight='bold' foreground='#%02x%02x%02x'>%s</span>",
+                          markup->len > 0 ? " · " : "",
+                          (int) (rgb[0] * 0.6 * 255), (int) (rgb[1] * 0.6 * 255), (int) (rgb[2] * 0.6 * 255),
+                          escaped);
+}
+
+/* One line of small text, cut with an ellipsis to @width. */
+static PangoLayout *
+create_small_line (ScholiaPdfWriter *writer,
+                   const char       *markup,
+                   double            width)
+{
+  PangoLayout *layout = scholia_pdf_writer_create_markup_layout (writer, width, 8.5, PANGO_STYLE_NORMAL, markup);
+
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+/* Draws @layout's line with its left edge, centre or right edge at @x as @align says. */
+static void
+draw_small_line (ScholiaPdfWriter *writer,
+                 PangoLayout      *layout,
+                 double            x,
+                 double            baseline,
+                 PangoAlignment    align)
+{
+  PangoRectangle logical;
+
   pango_layout_get_extents (layout, NULL, &logical);
   if (align == PANGO_ALIGN_RIGHT)
     x -= logical.width / (double) PANGO_SCALE;
@@ -390,7 +444,8 @@ draw_small_line (ScholiaPdfWriter *writer,
   pango_cairo_show_layout_line (writer->cr, pango_layout_get_line_readonly (layout, 0));
 }
 
-/* Running head (from the second page: author and short title, over a hairline) and folio. */
+/* Running head (from the second page: author and short title, over a hairline) and folio. The
+ * layouts are made once: only the folio's text changes from page to page. */
 static void
 draw_page_furniture (ScholiaPdfWriter *writer)
 {
@@ -404,22 +459,11 @@ draw_page_furniture (ScholiaPdfWriter *writer)
 
   if (writer->page > 0 && (writer->head_author != NULL || writer->head_title != NULL))
     {
-      double half = text.width / 2 - 6;
-
       rule_y = text.y - 22;
-      if (writer->head_author != NULL && *writer->head_author != '\0')
-        {
-          g_autofree char *markup = g_markup_printf_escaped ("<span font_variant='smallcaps' letter_spacing='600'>%s</span>",
-                                                             writer->head_author);
-
-          draw_small_line (writer, markup, text.x, rule_y - 5, half, PANGO_ALIGN_LEFT);
-        }
+      if (writer->head_author != NULL)
+        draw_small_line (writer, writer->head_author, text.x, rule_y - 5, PANGO_ALIGN_LEFT);
       if (writer->head_title != NULL)
-        {
-          g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", writer->head_title);
-
-          draw_small_line (writer, markup, text.x + text.width, rule_y - 5, half, PANGO_ALIGN_RIGHT);
-        }
+        draw_small_line (writer, writer->head_title, text.x + text.width, rule_y - 5, PANGO_ALIGN_RIGHT);
       cairo_set_line_width (writer->cr, 0.4);
       cairo_move_to (writer->cr, text.x, rule_y);
       cairo_line_to (writer->cr, text.x + text.width, rule_y);
@@ -427,12 +471,15 @@ draw_page_furniture (ScholiaPdfWriter *writer)
     }
 
   /* Folios on the outer side, as in a printed book. */
+  if (writer->folio == NULL)
+    writer->folio = create_small_line (writer, "", -1);
+  pango_layout_set_text (writer->folio, folio, -1);
   if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED && writer->page % 2 == 0)
-    draw_small_line (writer, folio, text.x + text.width, writer->height - 38, text.width, PANGO_ALIGN_RIGHT);
+    draw_small_line (writer, writer->folio, text.x + text.width, writer->height - 38, PANGO_ALIGN_RIGHT);
   else if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED)
-    draw_small_line (writer, folio, text.x, writer->height - 38, text.width, PANGO_ALIGN_LEFT);
+    draw_small_line (writer, writer->folio, text.x, writer->height - 38, PANGO_ALIGN_LEFT);
   else
-    draw_small_line (writer, folio, text.x + text.width / 2, writer->height - 38, text.width, PANGO_ALIGN_CENTER);
+    draw_small_line (writer, writer->folio, text.x + text.width / 2, writer->height - 38, PANGO_ALIGN_CENTER);
   cairo_restore (writer->cr);
 }
 
@@ -478,6 +525,9 @@ scholia_pdf_writer_close (ScholiaPdfWriter  *writer,
 {
   int saved_errno;
 
+  g_clear_object (&writer->head_author);
+  g_clear_object (&writer->head_title);
+  g_clear_object (&writer->folio);
   g_clear_object (&writer->context);
   g_clear_pointer (&writer->cr, cairo_destroy);
   cairo_surface_finish (writer->surface);

@@ -99,6 +99,11 @@ PangoLayout      *scholia_pdf_writer_create_layout (ScholiaPdfWriter       *writ
                                                     double                  size,
                                                     PangoStyle              style,
                                                     PangoWeight             weight);
+PangoLayout      *scholia_pdf_writer_create_markup_layout (ScholiaPdfWriter *writer,
+                                                           double            width,
+                                                           double            size,
+                                                           PangoStyle        style,
+                                                           const char       *markup);
 gboolean          scholia_pdf_writer_show_page    (ScholiaPdfWriter        *writer,
                                                    double                   fraction,
                                                    GError                 **error);
@@ -173,6 +178,12 @@ guint scholia_pdf_flow_draw_page (ScholiaPdfFlow     *flow,
                                   double              column_x,
                                   ScholiaPdfLineFunc  before,
                                   gpointer            user_data);
+
+/* A tag's name as it stands in notes and handouts: bold small caps in its colour, darkened to
+ * read on white and in grey; after a " · " when @markup is not empty. */
+void  scholia_pdf_append_tag_markup (GString      *markup,
+                                     const char   *name,
+                                     const double  rgb[3]);
 
 /* "#rrggbb" as cairo components; grey when unreadable. */
 void  scholia_pdf_parse_colour   (const char *colour,

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scholia-anchor.h"
+#include "scholia-error.h"
 #include "scholia-importer.h"
 #include "scholia-revision.h"
 #include "scholia-text-offsets.h"
@@ -176,21 +177,6 @@ replace_text (ScholiaStore            *store,
   if (summary != NULL)
     *summary = counts;
   return TRUE;
-}
-
-static GArray *
-copy_pages (GArray *pages)
-{
-  GArray *copy = scholia_page_ranges_new ();
-
-  for (guint i = 0; pages != NULL && i < pages->len; i++)
-    {
-      const ScholiaPageRange *range = &g_array_index (pages, ScholiaPageRange, i);
-      ScholiaPageRange duplicate = { range->start, range->end, g_strdup (range->label) };
-
-      g_array_append_val (copy, duplicate);
-    }
-  return copy;
 }
 
 ScholiaRevision *

@@ -65,6 +65,9 @@ static const char schema_v1[] =
   "  modified INTEGER NOT NULL"
   ");"
   "CREATE INDEX annotations_document ON annotations (document_id, start_offset, end_offset);"
+  /* Counting placed passages (the matrix) reads this small index instead of every annotation
+   * row with its quote and context. */
+  "CREATE INDEX annotations_placed ON annotations (orphaned, document_id);"
   "CREATE TABLE annotation_tags ("
   "  annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
   "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"

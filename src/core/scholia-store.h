@@ -249,11 +249,11 @@ gboolean           scholia_store_update_anchors    (ScholiaStore              *s
                                                     GError                   **error);
 
 /* For comparisons (GTK-free, in scholia-comparison.h): every placed passage of a theme as a
- * ScholiaPassage, in no particular order, and how many passages each author has on each theme
- * (split by tag when by_tag; tag_id 0 otherwise). Authors without a name count under "". */
+ * ScholiaPassage, in no particular order, and how many placed passages each document has on
+ * each theme (split by tag when by_tag; tag_id 0 otherwise). */
 typedef struct
 {
-  char   *author;
+  gint64  document_id;
   gint64  theme_id;
   gint64  tag_id;
   guint   count;

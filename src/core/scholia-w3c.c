@@ -1,0 +1,1089 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "scholia-anchor.h"
+#include "scholia-error.h"
+#include "scholia-text-offsets.h"
+#include "scholia-w3c.h"
+
+#define W3C_CONTEXT "http://www.w3.org/ns/anno.jsonld"
+#define URN_UUID "urn:uuid:"
+
+/* ------------------------------------------------------------------------------------------ */
+/* Export                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+static gboolean
+is_web_address (const char *source)
+{
+  return g_str_has_prefix (source, "http://") || g_str_has_prefix (source, "https://");
+}
+
+/* The document's own address on the web when it came from there, so that other tools that saw
+ * the same page recognise it; otherwise the library's name for it. */
+char *
+scholia_w3c_document_iri (ScholiaDocument *document)
+{
+  const char *source;
+
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+
+  source = scholia_document_get_source (document);
+  if (source != NULL && is_web_address (source) && strchr (source, ' ') == NULL)
+    return g_strdup (source);
+  return g_strconcat (URN_UUID, scholia_document_get_uuid (document), NULL);
+}
+
+static char *
+format_time (gint64 seconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (seconds);
+
+  return time != NULL ? g_date_time_format_iso8601 (time) : NULL;
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_body (JsonBuilder *builder,
+          const char  *purpose,
+          const char  *value)
+{
+  json_builder_begin_object (builder);
+  add_string_member (builder, "type", "TextualBody");
+  add_string_member (builder, "purpose", purpose);
+  add_string_member (builder, "value", value);
+  if (g_str_equal (purpose, "commenting"))
+    add_string_member (builder, "format", "text/plain");
+  json_builder_end_object (builder);
+}
+
+static void
+add_annotation (JsonBuilder       *builder,
+                ScholiaStore      *store,
+                const char        *source,
+                ScholiaAnnotation *annotation)
+{
+  g_autofree char *id = g_strconcat (URN_UUID, scholia_annotation_get_uuid (annotation), NULL);
+  g_autofree char *created = format_time (scholia_annotation_get_created (annotation));
+  g_autofree char *modified = format_time (scholia_annotation_get_modified (annotation));
+  const char *note = scholia_annotation_get_note (annotation);
+  const gint64 *tag_ids, *theme_ids;
+  guint n_tag_ids, n_theme_ids;
+
+  tag_ids = scholia_annotation_get_tag_ids (annotation, &n_tag_ids);
+  theme_ids = scholia_annotation_get_theme_ids (annotation, &n_theme_ids);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "@context", W3C_CONTEXT);
+  add_string_member (builder, "id", id);
+  add_string_member (builder, "type", "Annotation");
+  add_string_member (builder, "motivation", "highlighting");
+  if (created != NULL)
+    add_string_member (builder, "created", created);
+  if (modified != NULL)
+    add_string_member (builder, "modified", modified);
+
+  if (n_tag_ids + n_theme_ids > 0 || (note != NULL && *note != '\0'))
+    {
+      json_builder_set_member_name (builder, "body");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n_tag_ids; i++)
+        {
+          ScholiaTag *tag = scholia_store_lookup_tag (store, tag_ids[i]);
+
+          if (tag != NULL)
+            add_body (builder, "classifying", scholia_tag_get_name (tag));
+        }
+      for (guint i = 0; i < n_theme_ids; i++)
+        {
+          ScholiaTheme *theme = scholia_store_lookup_theme (store, theme_ids[i]);
+
+          if (theme != NULL)
+            add_body (builder, "tagging", scholia_theme_get_name (theme));
+        }
+      if (note != NULL && *note != '\0')
+        add_body (builder, "commenting", note);
+      json_builder_end_array (builder);
+    }
+
+  json_builder_set_member_name (builder, "target");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "source", source);
+  json_builder_set_member_name (builder, "selector");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_string_member (builder, "type", "TextQuoteSelector");
+  add_string_member (builder, "exact", scholia_annotation_get_quote (annotation));
+  add_string_member (builder, "prefix", scholia_annotation_get_prefix (annotation));
+  add_string_member (builder, "suffix", scholia_annotation_get_suffix (annotation));
+  json_builder_end_object (builder);
+  json_builder_begin_object (builder);
+  add_string_member (builder, "type", "TextPositionSelector");
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, scholia_annotation_get_start (annotation));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, scholia_annotation_get_end (annotation));
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+scholia_w3c_export (ScholiaStore  *store,
+                    GPtrArray     *documents,
+                    GError       **error)
+{
+  g_autoptr(JsonBuilder) items = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *collection_id = g_strconcat (URN_UUID, g_uuid_string_random (), NULL);
+  g_autofree char *page_id = g_strconcat (URN_UUID, g_uuid_string_random (), NULL);
+  g_autoptr(JsonNode) items_node = NULL;
+  gint64 total = 0;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+
+  if (documents == NULL)
+    {
+      GListModel *model = scholia_store_get_documents (store);
+
+      all = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (all, g_list_model_get_item (model, i));
+      documents = all;
+    }
+
+  json_builder_begin_array (items);
+  for (guint d = 0; d < documents->len; d++)
+    {
+      ScholiaDocument *document = g_ptr_array_index (documents, d);
+      g_autofree char *source = scholia_w3c_document_iri (document);
+      g_autoptr(GListModel) annotations = scholia_store_list_annotations (store, document, error);
+      guint n;
+
+      if (annotations == NULL)
+        return NULL;
+      n = g_list_model_get_n_items (annotations);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+          add_annotation (items, store, source, annotation);
+        }
+      total += n;
+    }
+  json_builder_end_array (items);
+  items_node = json_builder_get_root (items);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "@context", W3C_CONTEXT);
+  add_string_member (builder, "id", collection_id);
+  add_string_member (builder, "type", "AnnotationCollection");
+  add_string_member (builder, "label", _("Annotations exported from Scholia"));
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, total);
+  json_builder_set_member_name (builder, "first");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", page_id);
+  add_string_member (builder, "type", "AnnotationPage");
+  json_builder_set_member_name (builder, "startIndex");
+  json_builder_add_int_value (builder, 0);
+  json_builder_set_member_name (builder, "items");
+  json_builder_add_value (builder, g_steal_pointer (&items_node));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+gboolean
+scholia_w3c_export_file (ScholiaStore  *store,
+                         GPtrArray     *documents,
+                         GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  root = scholia_w3c_export (store, documents, error);
+  if (root == NULL)
+    return FALSE;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                cancellable, error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_prefix_error (error, _("Could not write “%s”: "), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Import                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+/* One annotation of the file, checked and resolved to a document, before anything is written. */
+typedef struct
+{
+  guint            number;    /* 1-based, in file order, for messages */
+  char            *uuid;
+  ScholiaDocument *document;
+  char            *quote;     /* NULL when the file gave only a position */
+  char            *prefix;
+  char            *suffix;
+  int              start;     /* -1 when the file gave no position */
+  int              end;
+  char            *note;
+  GPtrArray       *tags;      /* names */
+  GPtrArray       *themes;
+  gint64           created;
+  gint64           modified;
+} Incoming;
+
+static void
+incoming_free (Incoming *incoming)
+{
+  g_free (incoming->uuid);
+  g_free (incoming->quote);
+  g_free (incoming->prefix);
+  g_free (incoming->suffix);
+  g_free (incoming->note);
+  g_ptr_array_unref (incoming->tags);
+  g_ptr_array_unref (incoming->themes);
+  g_free (incoming);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Incoming, incoming_free)
+
+typedef struct
+{
+  ScholiaStore    *store;
+  ScholiaDocument *document;       /* given explicitly, or NULL */
+  GHashTable      *by_uuid;        /* document uuid → ScholiaDocument */
+  GHashTable      *by_source;      /* source → GPtrArray of ScholiaDocument */
+  GPtrArray       *incoming;       /* Incoming */
+} Import;
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* JSON-LD allows a type to be one string or an array of them. */
+static gboolean
+has_type (JsonNode   *node,
+          const char *type)
+{
+  JsonObject *object;
+  JsonNode *member;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  object = json_node_get_object (node);
+  member = json_object_get_member (object, "type");
+  if (member == NULL)
+    member = json_object_get_member (object, "@type");
+  if (member == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (member))
+    return g_strcmp0 (json_node_get_string (member), type) == 0;
+  if (JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonArray *types = json_node_get_array (member);
+
+      for (guint i = 0; i < json_array_get_length (types); i++)
+        if (g_strcmp0 (json_node_get_string (json_array_get_element (types, i)), type) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A member that may hold one value or an array of them, as a list of nodes (borrowed). */
+static GPtrArray *
+get_many (JsonObject *object,
+          const char *name)
+{
+  GPtrArray *nodes = g_ptr_array_new ();
+  JsonNode *member = json_object_get_member (object, name);
+
+  if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+    return nodes;
+  if (JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonArray *array = json_node_get_array (member);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        g_ptr_array_add (nodes, json_array_get_element (array, i));
+    }
+  else
+    g_ptr_array_add (nodes, member);
+  return nodes;
+}
+
+/* The uuid an annotation is merged by: its own for urn:uuid ids; for other IRIs (another tool's
+ * https://… ids) one derived from the IRI, as a name-based (version 5 style) uuid, so that
+ * importing the same file again still finds it; a new one when it has no id. */
+static char *
+uuid_for_id (const char *id)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+  guint8 digest[20];
+  gsize length = sizeof digest;
+
+  if (id == NULL || *id == '\0')
+    return g_uuid_string_random ();
+  if (g_str_has_prefix (id, URN_UUID) && g_uuid_string_is_valid (id + strlen (URN_UUID)))
+    return g_ascii_strdown (id + strlen (URN_UUID), -1);
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  g_checksum_update (checksum, (const guchar *) "scholia:w3c:", -1);
+  g_checksum_update (checksum, (const guchar *) id, -1);
+  g_checksum_get_digest (checksum, digest, &length);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
+static gint64
+parse_time (const char *text,
+            gint64      fallback)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = NULL;
+
+  if (text == NULL)
+    return fallback;
+  time = g_date_time_new_from_iso8601 (text, utc);
+  return time != NULL ? g_date_time_to_unix (time) : fallback;
+}
+
+static char *
+describe (guint       number,
+          const char *id)
+{
+  if (id != NULL && *id != '\0')
+    return g_strdup_printf (_("annotation %u (%s)"), number, id);
+  return g_strdup_printf (_("annotation %u"), number);
+}
+
+static ScholiaDocument *
+resolve_document (Import      *import,
+                  const char  *source,
+                  const char  *what,
+                  GError     **error)
+{
+  GPtrArray *matches;
+
+  if (import->document != NULL)
+    return import->document;
+
+  if (source == NULL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("The target of %s names no source document: name the document with --document"), what);
+      return NULL;
+    }
+
+  if (g_str_has_prefix (source, URN_UUID))
+    {
+      g_autofree char *uuid = g_ascii_strdown (source + strlen (URN_UUID), -1);
+      ScholiaDocument *document = g_hash_table_lookup (import->by_uuid, uuid);
+
+      if (document != NULL)
+        return document;
+    }
+
+  matches = g_hash_table_lookup (import->by_source, source);
+  if (matches != NULL && matches->len == 1)
+    return g_ptr_array_index (matches, 0);
+  if (matches != NULL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_AMBIGUOUS,
+                   _("%u documents have the source “%s” of %s: name one with --document"),
+                   matches->len, source, what);
+      return NULL;
+    }
+
+  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+               _("No document in the library is “%s”, the target of %s: import the document first, "
+                 "or name it with --document"),
+               source, what);
+  return NULL;
+}
+
+static void
+read_bodies (JsonObject *object,
+             Incoming   *incoming)
+{
+  g_autoptr(GPtrArray) bodies = get_many (object, "body");
+  g_autoptr(GString) note = g_string_new (NULL);
+  const char *body_value = get_string (object, "bodyValue");
+
+  if (body_value != NULL && *body_value != '\0')
+    g_string_append (note, body_value);
+
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (bodies, i);
+      JsonObject *body;
+      g_autoptr(GPtrArray) purposes = NULL;
+      const char *value;
+      const char *purpose = NULL;
+
+      /* A body given only by IRI (a linked resource) carries nothing Scholia can keep. */
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      body = json_node_get_object (node);
+      value = get_string (body, "value");
+      if (value == NULL)
+        continue;
+      purposes = get_many (body, "purpose");
+      for (guint p = 0; p < purposes->len && purpose == NULL; p++)
+        {
+          JsonNode *purpose_node = g_ptr_array_index (purposes, p);
+
+          if (JSON_NODE_HOLDS_VALUE (purpose_node) && json_node_get_value_type (purpose_node) == G_TYPE_STRING)
+            {
+              const char *candidate = json_node_get_string (purpose_node);
+
+              if (g_str_equal (candidate, "classifying") || g_str_equal (candidate, "tagging") ||
+                  g_str_equal (candidate, "commenting"))
+                purpose = candidate;
+            }
+        }
+
+      if (g_strcmp0 (purpose, "classifying") == 0 || g_strcmp0 (purpose, "tagging") == 0)
+        {
+          g_autofree char *name = g_strstrip (g_strdup (value));
+
+          if (*name != '\0')
+            g_ptr_array_add (g_str_equal (purpose, "classifying") ? incoming->tags : incoming->themes,
+                             g_steal_pointer (&name));
+        }
+      else if (*value != '\0')
+        {
+          /* Commenting, describing, or no purpose at all: text a reader wrote, kept as the note. */
+          if (note->len > 0)
+            g_string_append (note, "\n\n");
+          g_string_append (note, value);
+        }
+    }
+
+  incoming->note = g_string_free (g_steal_pointer (&note), FALSE);
+}
+
+static gboolean
+read_selectors (JsonObject  *target,
+                Incoming    *incoming,
+                const char  *what,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) selectors = get_many (target, "selector");
+
+  for (guint i = 0; i < selectors->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (selectors, i);
+      JsonObject *selector;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      selector = json_node_get_object (node);
+
+      if (has_type (node, "TextQuoteSelector") && incoming->quote == NULL)
+        {
+          const char *exact = get_string (selector, "exact");
+          const char *prefix = get_string (selector, "prefix");
+          const char *suffix = get_string (selector, "suffix");
+
+          if (exact == NULL || *exact == '\0')
+            {
+              g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                           _("The TextQuoteSelector of %s has no “exact” text"), what);
+              return FALSE;
+            }
+          incoming->quote = g_utf8_normalize (exact, -1, G_NORMALIZE_NFC);
+          incoming->prefix = g_utf8_normalize (prefix != NULL ? prefix : "", -1, G_NORMALIZE_NFC);
+          incoming->suffix = g_utf8_normalize (suffix != NULL ? suffix : "", -1, G_NORMALIZE_NFC);
+        }
+      else if (has_type (node, "TextPositionSelector") && incoming->start < 0)
+        {
+          JsonNode *start = json_object_get_member (selector, "start");
+          JsonNode *end = json_object_get_member (selector, "end");
+          gint64 start_value, end_value;
+
+          if (start == NULL || end == NULL || json_node_get_value_type (start) != G_TYPE_INT64 ||
+              json_node_get_value_type (end) != G_TYPE_INT64)
+            {
+              g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                           _("The TextPositionSelector of %s needs whole numbers “start” and “end”"), what);
+              return FALSE;
+            }
+          start_value = json_node_get_int (start);
+          end_value = json_node_get_int (end);
+          if (start_value < 0 || end_value <= start_value || end_value > G_MAXINT)
+            {
+              g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                           _("The TextPositionSelector of %s is not a span (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"),
+                           what, start_value, end_value);
+              return FALSE;
+            }
+          incoming->start = start_value;
+          incoming->end = end_value;
+        }
+    }
+
+  if (incoming->quote == NULL && incoming->start < 0)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("The target of %s has no TextQuoteSelector or TextPositionSelector, so it cannot be "
+                     "placed in a text"),
+                   what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_annotation (Import      *import,
+                 JsonNode    *node,
+                 GError     **error)
+{
+  g_autoptr(Incoming) incoming = g_new0 (Incoming, 1);
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autofree char *what = NULL;
+  JsonObject *object;
+  JsonObject *target = NULL;
+  const char *id;
+  const char *source = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  incoming->number = import->incoming->len + 1;
+  incoming->start = incoming->end = -1;
+  incoming->tags = g_ptr_array_new_with_free_func (g_free);
+  incoming->themes = g_ptr_array_new_with_free_func (g_free);
+
+  if (!has_type (node, "Annotation"))
+    {
+      what = describe (incoming->number, NULL);
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("Item %u is not a W3C Annotation (it needs \"type\": \"Annotation\")"), incoming->number);
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+  id = get_string (object, "id");
+  if (id == NULL)
+    id = get_string (object, "@id");
+  what = describe (incoming->number, id);
+
+  /* Of several targets, the first that points into a text with selectors is the one to place. */
+  targets = get_many (object, "target");
+  for (guint i = 0; i < targets->len && target == NULL; i++)
+    {
+      JsonNode *candidate = g_ptr_array_index (targets, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (candidate) && json_object_has_member (json_node_get_object (candidate), "selector"))
+        target = json_node_get_object (candidate);
+    }
+  if (target == NULL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("The target of %s has no selector, so it cannot be placed in a text"), what);
+      return FALSE;
+    }
+
+  source = get_string (target, "source");
+  if (!read_selectors (target, incoming, what, error))
+    return FALSE;
+  incoming->document = resolve_document (import, source, what, error);
+  if (incoming->document == NULL)
+    return FALSE;
+
+  read_bodies (object, incoming);
+  incoming->uuid = uuid_for_id (id);
+  incoming->created = parse_time (get_string (object, "created"), now);
+  incoming->modified = parse_time (get_string (object, "modified"), incoming->created);
+
+  g_ptr_array_add (import->incoming, g_steal_pointer (&incoming));
+  return TRUE;
+}
+
+static gboolean
+read_items (Import      *import,
+            JsonNode    *items,
+            GError     **error)
+{
+  JsonArray *array;
+
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    {
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                           _("An AnnotationPage has no “items” array"));
+      return FALSE;
+    }
+  array = json_node_get_array (items);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!read_annotation (import, json_array_get_element (array, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A page and the pages after it, as long as they are inline: a page given only by its IRI would
+ * have to be fetched, which an import from a file does not do. */
+static gboolean
+read_pages (Import      *import,
+            JsonNode    *page,
+            GError     **error)
+{
+  guint count = 0;
+
+  while (page != NULL && !JSON_NODE_HOLDS_NULL (page))
+    {
+      if (!has_type (page, "AnnotationPage"))
+        {
+          g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_UNSUPPORTED,
+                               _("The collection’s pages are not inline: export them with their items embedded"));
+          return FALSE;
+        }
+      if (!read_items (import, json_object_get_member (json_node_get_object (page), "items"), error))
+        return FALSE;
+      page = json_object_get_member (json_node_get_object (page), "next");
+      if (++count > 100000)
+        break;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_root (Import      *import,
+           JsonNode    *root,
+           GError     **error)
+{
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!read_annotation (import, json_array_get_element (array, i), error))
+          return FALSE;
+      return TRUE;
+    }
+
+  if (has_type (root, "AnnotationCollection"))
+    return read_pages (import, json_object_get_member (json_node_get_object (root), "first"), error);
+  if (has_type (root, "AnnotationPage"))
+    return read_pages (import, root, error);
+  if (has_type (root, "Annotation"))
+    return read_annotation (import, root, error);
+
+  g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                       _("This is not W3C Web Annotation JSON: expected an Annotation, an array of them, "
+                         "an AnnotationPage or an AnnotationCollection"));
+  return FALSE;
+}
+
+static void
+index_documents (Import *import)
+{
+  GListModel *documents = scholia_store_get_documents (import->store);
+  guint n = g_list_model_get_n_items (documents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+      const char *source = scholia_document_get_source (document);
+      GPtrArray *same;
+
+      g_hash_table_insert (import->by_uuid, g_ascii_strdown (scholia_document_get_uuid (document), -1), document);
+      if (source == NULL || *source == '\0')
+        continue;
+      same = g_hash_table_lookup (import->by_source, source);
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (import->by_source, g_strdup (source), same);
+        }
+      g_ptr_array_add (same, document);
+    }
+}
+
+/* Labels named in the file that the library lacks, created before the annotations that carry
+ * them; @created collects them so that a failure can take them away again. */
+static gboolean
+ensure_labels (ScholiaStore  *store,
+               GPtrArray     *incoming,
+               gboolean       tags,
+               GHashTable    *ids,
+               GPtrArray     *created,
+               GError       **error)
+{
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      Incoming *one = g_ptr_array_index (incoming, i);
+      GPtrArray *names = tags ? one->tags : one->themes;
+
+      for (guint j = 0; j < names->len; j++)
+        {
+          const char *name = g_ptr_array_index (names, j);
+          g_autofree char *folded = g_utf8_casefold (name, -1);
+          GObject *label;
+
+          if (g_hash_table_contains (ids, folded))
+            continue;
+          label = tags ? (GObject *) scholia_store_find_tag (store, name, NULL)
+                       : (GObject *) scholia_store_find_theme (store, name, NULL);
+          if (label == NULL)
+            {
+              label = tags ? (GObject *) scholia_store_add_tag (store, name, NULL, NULL, error)
+                           : (GObject *) scholia_store_add_theme (store, name, NULL, NULL, error);
+              if (label == NULL)
+                return FALSE;
+              g_ptr_array_add (created, g_object_ref (label));
+            }
+          g_hash_table_insert (ids, g_steal_pointer (&folded),
+                               g_memdup2 (&(gint64) { tags ? scholia_tag_get_id (SCHOLIA_TAG (label))
+                                                           : scholia_theme_get_id (SCHOLIA_THEME (label)) },
+                                          sizeof (gint64)));
+        }
+    }
+  return TRUE;
+}
+
+static GArray *
+label_ids (GHashTable *ids,
+           GPtrArray  *names)
+{
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (g_ptr_array_index (names, i), -1);
+      gint64 *id = g_hash_table_lookup (ids, folded);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < result->len; j++)
+        seen |= g_array_index (result, gint64, j) == *id;
+      if (!seen)
+        g_array_append_val (result, *id);
+    }
+  return result;
+}
+
+static void
+remove_labels (ScholiaStore *store,
+               GPtrArray    *created)
+{
+  for (guint i = 0; i < created->len; i++)
+    {
+      GObject *label = g_ptr_array_index (created, i);
+
+      if (SCHOLIA_IS_TAG (label))
+        scholia_store_delete_tag (store, SCHOLIA_TAG (label), NULL);
+      else
+        scholia_store_delete_theme (store, SCHOLIA_THEME (label), NULL);
+    }
+}
+
+/* Everything a record points to for as long as the records are being written. */
+typedef struct
+{
+  GPtrArray *strings;
+  GPtrArray *arrays;
+  GPtrArray *sources;  /* the Incoming of each record */
+} Keep;
+
+static const char *
+keep_string (Keep *keep,
+             char *string)
+{
+  g_ptr_array_add (keep->strings, string);
+  return string;
+}
+
+/* Places the annotations of one document in its text, filling their records and counts. */
+static gboolean
+place_in_document (ScholiaStore             *store,
+                   ScholiaDocument          *document,
+                   GPtrArray                *incoming,
+                   GArray                   *records,
+                   Keep                     *keep,
+                   ScholiaW3cSummary        *counts,
+                   GError                  **error)
+{
+  g_autofree char *text = scholia_store_load_text (store, document, error);
+  g_autoptr(ScholiaAnchorText) anchor_text = NULL;
+  g_autoptr(ScholiaTextOffsets) offsets = NULL;
+  g_autofree ScholiaAnchorSelector *selectors = NULL;
+  g_autofree ScholiaAnchorResult *results = NULL;
+  int length;
+
+  if (text == NULL)
+    return FALSE;
+  offsets = scholia_text_offsets_new (text);
+  length = scholia_text_offsets_get_length (offsets);
+
+  /* A selector with only a position names its quote by where it is. */
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      Incoming *one = g_ptr_array_index (incoming, i);
+
+      if (one->quote != NULL)
+        continue;
+      if (one->end > length)
+        {
+          g_autofree char *what = describe (one->number, NULL);
+
+          g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                       _("The position %d–%d of %s lies beyond the end of “%s”, and it has no quote to look for"),
+                       one->start, one->end, what, scholia_document_get_title (document));
+          return FALSE;
+        }
+      scholia_text_offsets_context (offsets, one->start, one->end, &one->quote, &one->prefix, &one->suffix);
+    }
+
+  selectors = g_new0 (ScholiaAnchorSelector, MAX (incoming->len, 1));
+  results = g_new0 (ScholiaAnchorResult, MAX (incoming->len, 1));
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      Incoming *one = g_ptr_array_index (incoming, i);
+
+      selectors[i] = (ScholiaAnchorSelector) {
+        .start = one->start,
+        .end = one->end,
+        .quote = one->quote,
+        .prefix = one->prefix,
+        .suffix = one->suffix,
+      };
+    }
+  anchor_text = scholia_anchor_text_new (text, -1);
+  scholia_anchor_locate_all (anchor_text, selectors, incoming->len, results);
+
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      Incoming *one = g_ptr_array_index (incoming, i);
+      ScholiaAnnotationRecord record = {
+        .document = document,
+        .uuid = one->uuid,
+        .note = one->note,
+        .created = one->created,
+        .modified = one->modified,
+      };
+
+      g_ptr_array_add (keep->sources, one);
+
+      if (results[i].status == SCHOLIA_ANCHOR_ORPHAN)
+        {
+          /* Kept, with the file's quote, where the file said it was (or at the start). */
+          counts->orphaned++;
+          record.orphaned = TRUE;
+          record.quote = one->quote;
+          record.prefix = one->prefix;
+          record.suffix = one->suffix;
+          record.end = one->start >= 0 ? MIN (one->end, length) : 1;
+          record.start = one->start >= 0 ? CLAMP (one->start, 0, record.end - 1) : 0;
+        }
+      else
+        {
+          char *quote, *prefix, *suffix;
+
+          if (results[i].status == SCHOLIA_ANCHOR_EXACT_POSITION ||
+              (results[i].status == SCHOLIA_ANCHOR_EXACT_MOVED && one->start < 0))
+            counts->exact++;
+          else
+            counts->reanchored++;
+          record.start = results[i].start;
+          record.end = results[i].end;
+          scholia_text_offsets_context (offsets, record.start, record.end, &quote, &prefix, &suffix);
+          record.quote = keep_string (keep, quote);
+          record.prefix = keep_string (keep, prefix);
+          record.suffix = keep_string (keep, suffix);
+        }
+      g_array_append_val (records, record);
+    }
+  return TRUE;
+}
+
+gboolean
+scholia_w3c_import (ScholiaStore       *store,
+                    JsonNode           *root,
+                    ScholiaDocument    *document,
+                    ScholiaW3cSummary  *summary,
+                    GError            **error)
+{
+  Import import = { 0 };
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_source = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) incoming = g_ptr_array_new_with_free_func ((GDestroyNotify) incoming_free);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
+  g_autoptr(GHashTable) present = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) per_document = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GHashTable) tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) theme_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (ScholiaAnnotationRecord));
+  g_autoptr(GPtrArray) kept_strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) kept_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) kept_sources = g_ptr_array_new ();
+  Keep keep = { kept_strings, kept_arrays, kept_sources };
+  ScholiaW3cSummary counts = { 0 };
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (root != NULL, FALSE);
+  g_return_val_if_fail (document == NULL || SCHOLIA_IS_DOCUMENT (document), FALSE);
+
+  import.store = store;
+  import.document = document;
+  import.by_uuid = by_uuid;
+  import.by_source = by_source;
+  import.incoming = incoming;
+  index_documents (&import);
+
+  /* 1. Read and check everything. */
+  if (!read_root (&import, root, error))
+    return FALSE;
+
+  for (guint i = 0; i < incoming->len; i++)
+    g_ptr_array_add (uuids, ((Incoming *) g_ptr_array_index (incoming, i))->uuid);
+  present = scholia_store_find_annotation_uuids (store, uuids, error);
+  if (present == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      Incoming *one = g_ptr_array_index (incoming, i);
+      GPtrArray *group;
+
+      if (g_hash_table_contains (present, one->uuid) || !g_hash_table_add (seen, one->uuid))
+        {
+          counts.present++;
+          continue;
+        }
+      g_ptr_array_add (fresh, one);
+      group = g_hash_table_lookup (per_document, one->document);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (per_document, one->document, group);
+          g_ptr_array_add (order, one->document);
+        }
+      g_ptr_array_add (group, one);
+    }
+
+  /* 2. Place them, still without writing: a position beyond a text is an error too. */
+  for (guint i = 0; i < order->len; i++)
+    if (!place_in_document (store, g_ptr_array_index (order, i),
+                            g_hash_table_lookup (per_document, g_ptr_array_index (order, i)),
+                            records, &keep, &counts, error))
+      return FALSE;
+
+  /* 3. Write: missing labels, then every annotation in one transaction; a failure takes the
+   * new labels away again. */
+  if (!ensure_labels (store, fresh, TRUE, tag_ids, created, error) ||
+      !ensure_labels (store, fresh, FALSE, theme_ids, created, error))
+    goto failed;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      ScholiaAnnotationRecord *record = &g_array_index (records, ScholiaAnnotationRecord, i);
+      Incoming *one = g_ptr_array_index (keep.sources, i);
+      GArray *tags = label_ids (tag_ids, one->tags);
+      GArray *themes = label_ids (theme_ids, one->themes);
+
+      g_ptr_array_add (keep.arrays, tags);
+      g_ptr_array_add (keep.arrays, themes);
+      record->tag_ids = (gint64 *) tags->data;
+      record->n_tag_ids = tags->len;
+      record->theme_ids = (gint64 *) themes->data;
+      record->n_theme_ids = themes->len;
+    }
+
+  if (!scholia_store_add_annotations_full (store, (ScholiaAnnotationRecord *) records->data, records->len, error))
+    goto failed;
+
+  if (summary != NULL)
+    *summary = counts;
+  return TRUE;
+
+failed:
+  remove_labels (store, created);
+  return FALSE;
+}
+
+gboolean
+scholia_w3c_import_file (ScholiaStore       *store,
+                         GFile              *file,
+                         ScholiaDocument    *document,
+                         ScholiaW3cSummary  *summary,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_parse_name (file);
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not read “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID, _("“%s” is not valid JSON: %s"),
+                   name, local_error->message);
+      return FALSE;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID, _("“%s” is empty"), name);
+      return FALSE;
+    }
+
+  if (!scholia_w3c_import (store, json_parser_get_root (parser), document, summary, error))
+    {
+      g_prefix_error (error, _("Could not import “%s”: "), name);
+      return FALSE;
+    }
+  return TRUE;
+}

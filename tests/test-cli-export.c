@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cli-runner.h"
+
+typedef struct
+{
+  char *dir;
+  char *library;
+  char *output;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *essay = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scholia-cli-export-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  fixture->library = g_build_filename (fixture->dir, "x.sqlite3", NULL);
+  fixture->output = g_build_filename (fixture->dir, "essay.pdf", NULL);
+  essay = g_build_filename (fixture->dir, "harbour.txt", NULL);
+  g_assert_true (g_file_set_contents (essay, "The river silted. The railway came late. The dues rose.\n", -1, NULL));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--title", "Harbour",
+           "--author", "Helena Marwick", essay, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "theme", "add", "Silt", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "Harbour", "--quote", "The river silted",
+           "--tag", "thesis", "--theme", "Silt", "--note", "The claim.", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_free (fixture->dir);
+  g_free (fixture->library);
+  g_free (fixture->output);
+}
+
+static gboolean
+is_pdf (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL) && length > 5 && memcmp (contents, "%PDF-", 5) == 0;
+}
+
+static void
+test_export_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Harbour", "--format", "pdf",
+           "-o", fixture->output, "--page-size", "letter", "--tag", "thesis", "--theme", "Silt",
+           "--font-size", "12", "--ragged", "--no-notes", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (is_pdf (fixture->output));
+}
+
+static void
+test_export_usage (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Harbour", "--format", "docx",
+           "-o", fixture->output, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Unknown format “docx”"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Harbour", "--format", "pdf", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Harbour", "--format", "pdf",
+           "-o", fixture->output, "--page-size", "a3", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (fixture->output, G_FILE_TEST_EXISTS));
+}
+
+/* Failures exit 1 with one line naming what went wrong, and leave no file. */
+static void
+test_export_failures (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *unwritable = g_build_filename (fixture->dir, "missing", "essay.pdf", NULL);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Nowhere", "--format", "pdf",
+           "-o", fixture->output, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (cli_count_lines (run.err), ==, 1);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Harbour", "--format", "pdf",
+           "-o", fixture->output, "--tag", "no-such-tag", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no-such-tag"));
+  g_assert_false (g_file_test (fixture->output, G_FILE_TEST_EXISTS));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Harbour", "--format", "pdf",
+           "-o", unwritable, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (cli_count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, unwritable));
+}
+
+static void
+test_handout (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "handout", "Silt", "-o", fixture->output,
+           "--author", "Helena Marwick", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (is_pdf (fixture->output));
+
+  g_assert_cmpint (g_unlink (fixture->output), ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "handout", "Terror", "-o", fixture->output, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (cli_count_lines (run.err), ==, 1);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "handout", "Silt", "-o", fixture->output,
+           "--author", "Nobody Atall", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Nobody Atall"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "handout", "Silt", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (fixture->output, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/export/pdf-with-options", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/cli/export/usage-errors-exit-2", Fixture, NULL, fixture_set_up, test_export_usage, fixture_tear_down);
+  g_test_add ("/cli/export/failures-exit-1-and-leave-nothing", Fixture, NULL, fixture_set_up, test_export_failures,
+              fixture_tear_down);
+  g_test_add ("/cli/handout/theme-and-authors", Fixture, NULL, fixture_set_up, test_handout, fixture_tear_down);
+
+  return g_test_run ();
+}
