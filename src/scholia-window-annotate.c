@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Annotating in the window: the tag palette and Ctrl+1 … Ctrl+9, the reader's context menu,
- * the highlights, the inspector beside the reader, re-anchoring on open, and undo. Every edit
+ * the highlights, the inspector beside the reader, themes (Ctrl+T and the theme manager),
+ * re-anchoring on open, and undo. Every edit
  * goes through the library's ScholiaEditor, which commits before it returns; the highlighter
  * and the inspector follow the store's live lists, so what is shown is what is stored. */
 
@@ -70,7 +71,7 @@ find_annotation_at (ScholiaWindow *self,
 static void
 reveal_inspector (ScholiaWindow *self)
 {
-  adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+  _scholia_window_show_pane (self, "annotation");
 }
 
 static void
@@ -138,6 +139,67 @@ apply_tag (ScholiaWindow *self,
     }
 
   inspect_annotation (self, annotation);
+}
+
+/* Themes hold annotations, not bare text: a selected passage must be tagged first. Without a
+ * selection, the annotation in the inspector is meant. */
+static void
+pick_theme (ScholiaWindow *self)
+{
+  ScholiaAnnotation *annotation;
+  int start, end;
+
+  if (self->editor == NULL || self->document == NULL)
+    return;
+
+  if (get_selected_passage (self, &start, &end))
+    {
+      annotation = find_annotation_at (self, start, end);
+      if (annotation == NULL)
+        {
+          _scholia_window_add_message_toast (self, _("Tag the passage first, then add it to themes"));
+          return;
+        }
+      scholia_annotation_inspector_set_annotation (self->inspector, annotation);
+    }
+  else
+    {
+      annotation = scholia_annotation_inspector_get_annotation (self->inspector);
+    }
+
+  if (annotation == NULL)
+    {
+      _scholia_window_add_message_toast (self, _("Select a tagged passage to add it to themes"));
+      return;
+    }
+
+  reveal_inspector (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.pick-theme", NULL);
+}
+
+/* The context menu's "Add to Theme…" only applies to a selection that is an annotation. */
+static void
+update_selection_actions (ScholiaWindow *self)
+{
+  gboolean annotated = FALSE;
+  int start, end;
+
+  if (self->editor != NULL && self->document != NULL &&
+      scholia_reading_view_get_selection (self->reading_view, &start, &end))
+    annotated = find_annotation_at (self, start, end) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-theme", annotated);
+}
+
+static void
+on_buffer_mark_set_cb (ScholiaWindow *self,
+                       GtkTextIter   *location,
+                       GtkTextMark   *mark,
+                       GtkTextBuffer *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) ||
+      mark == gtk_text_buffer_get_selection_bound (buffer))
+    update_selection_actions (self);
 }
 
 /* Ctrl+Z in a text field undoes typing there, as everywhere else; elsewhere it undoes the last
@@ -219,11 +281,14 @@ _scholia_window_update_annotate_actions (ScholiaWindow *self)
   gboolean annotating = self->editor != NULL && self->document != NULL;
 
   gtk_widget_action_set_enabled (widget, "win.apply-tag", annotating);
-  gtk_widget_action_set_enabled (widget, "win.toggle-inspector", annotating);
+  gtk_widget_action_set_enabled (widget, "win.toggle-inspector", self->editor != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-inspector", annotating);
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", annotating);
   gtk_widget_action_set_enabled (widget, "win.next-annotation", annotating);
   gtk_widget_action_set_enabled (widget, "win.manage-tags", self->editor != NULL);
+  gtk_widget_action_set_enabled (widget, "win.manage-themes", self->editor != NULL);
+  gtk_widget_action_set_enabled (widget, "win.pick-theme", annotating);
+  update_selection_actions (self);
   update_undo_state (self);
 }
 
@@ -379,14 +444,24 @@ manage_tags_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
+  gboolean themes = g_str_equal (action_name, "win.manage-themes");
   ScholiaTagManager *manager;
 
   if (self->editor == NULL)
     return;
 
-  manager = scholia_tag_manager_new (self->editor);
+  manager = themes ? scholia_tag_manager_new_for_themes (self->editor)
+                   : scholia_tag_manager_new (self->editor);
   gtk_window_set_transient_for (GTK_WINDOW (manager), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (manager));
+}
+
+static void
+pick_theme_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  pick_theme (SCHOLIA_WINDOW (widget));
 }
 
 /* Re-anchoring */
@@ -501,6 +576,7 @@ _scholia_window_annotate_show_document (ScholiaWindow *self,
         _scholia_window_add_message_toast (self, error->message);
     }
 
+  g_signal_group_set_target (self->annotations_signals, self->annotations);
   scholia_highlighter_set_models (self->highlighter, self->annotations,
                                   self->annotations != NULL ? scholia_store_get_tags (self->store) : NULL);
   scholia_annotation_inspector_set_annotation (self->inspector, NULL);
@@ -553,6 +629,9 @@ _scholia_window_class_init_annotate (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.next-annotation", NULL,
                                    step_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-themes", NULL, manage_tags_action);
+  gtk_widget_class_install_action (widget_class, "win.pick-theme", NULL, pick_theme_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-theme", NULL, pick_theme_action);
 }
 
 static void
@@ -597,6 +676,8 @@ add_shortcuts (ScholiaWindow *self)
   add_shortcut (shortcuts, "<Control>bracketleft", "win.previous-annotation", NULL);
   add_shortcut (shortcuts, "<Control>bracketright", "win.next-annotation", NULL);
   add_shortcut (shortcuts, "<Control><Shift>t", "win.manage-tags", NULL);
+  add_shortcut (shortcuts, "<Control>t", "win.pick-theme", NULL);
+  add_shortcut (shortcuts, "<Control><Shift>m", "win.manage-themes", NULL);
 
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
@@ -613,6 +694,8 @@ _scholia_window_init_annotate (ScholiaWindow *self)
                            G_CALLBACK (on_highlighter_annotation_activated_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (source_view), G_MENU_MODEL (self->selection_menu));
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (source_view)), "mark-set",
+                           G_CALLBACK (on_buffer_mark_set_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->inspector, "reveal-annotation",
                            G_CALLBACK (on_inspector_reveal_annotation_cb), self, G_CONNECT_SWAPPED);
@@ -633,6 +716,10 @@ _scholia_window_init_annotate (ScholiaWindow *self)
   g_signal_group_connect_swapped (self->tags_signals, "items-changed",
                                   G_CALLBACK (rebuild_tag_menu), self);
 
+  self->annotations_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->annotations_signals, "items-changed",
+                                  G_CALLBACK (update_selection_actions), self);
+
   add_shortcuts (self);
 }
 
@@ -651,5 +738,6 @@ _scholia_window_dispose_annotate (ScholiaWindow *self)
   g_clear_object (&self->annotations);
   g_clear_object (&self->editor_signals);
   g_clear_object (&self->tags_signals);
+  g_clear_object (&self->annotations_signals);
   g_clear_object (&self->editor);
 }

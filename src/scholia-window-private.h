@@ -2,18 +2,23 @@
 #pragma once
 
 #include "scholia-annotation-inspector.h"
+#include "scholia-comparison-view.h"
 #include "scholia-editor.h"
 #include "scholia-highlighter.h"
 #include "scholia-import-batch.h"
+#include "scholia-matrix-view.h"
 #include "scholia-reading-view.h"
+#include "scholia-side-by-side.h"
 #include "scholia-tag-palette.h"
 #include "scholia-window.h"
 
 G_BEGIN_DECLS
 
 /* The window's parts, shared by the files that implement it: scholia-window.c (panes, the open
- * document, deleting), scholia-window-import.c (every way essays come in) and
- * scholia-window-annotate.c (highlighting, the inspector, undo). */
+ * document, deleting), scholia-window-import.c (every way essays come in),
+ * scholia-window-annotate.c (highlighting, the inspector, themes, undo),
+ * scholia-window-compare.c (the sidebar's Compare and Matrix pages, side by side) and
+ * scholia-window-export.c (PDF exports). */
 struct _ScholiaWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -41,6 +46,7 @@ struct _ScholiaWindow
   GSignalGroup         *tags_signals;
   ScholiaHighlighter   *highlighter;
   GListModel           *annotations;
+  GSignalGroup         *annotations_signals;
   GMenu                *tag_menu;
   GMenu                *selection_menu;
   GPtrArray            *menu_tags;
@@ -62,7 +68,14 @@ struct _ScholiaWindow
   GtkStack             *document_stack;
   AdwFlap              *inspector_flap;
   AdwBin               *document_bin;
+  GtkWidget            *pane_box;
+  AdwViewStack         *pane_stack;
   ScholiaAnnotationInspector *inspector;
+  ScholiaComparisonView *comparison_view;
+  ScholiaMatrixView    *matrix_view;
+  GtkWindow            *side_by_side_window;   /* weak */
+  ScholiaSideBySide    *side_by_side;          /* weak, in that window */
+  GtkWindow            *export_dialog;         /* weak */
   GtkRevealer          *palette_revealer;
   ScholiaTagPalette    *tag_palette;
   GtkWidget            *undo_button;
@@ -90,5 +103,16 @@ void _scholia_window_annotate_set_store      (ScholiaWindow   *self);
 void _scholia_window_annotate_leave_document (ScholiaWindow   *self);
 void _scholia_window_annotate_show_document  (ScholiaWindow   *self,
                                               const char      *text);
+
+void _scholia_window_class_init_compare     (GtkWidgetClass  *widget_class);
+void _scholia_window_init_compare           (ScholiaWindow   *self);
+void _scholia_window_dispose_compare        (ScholiaWindow   *self);
+void _scholia_window_update_compare_actions (ScholiaWindow   *self);
+void _scholia_window_show_pane              (ScholiaWindow   *self,
+                                             const char      *page);
+
+void _scholia_window_class_init_export      (GtkWidgetClass  *widget_class);
+void _scholia_window_dispose_export         (ScholiaWindow   *self);
+void _scholia_window_update_export_actions  (ScholiaWindow   *self);
 
 G_END_DECLS

@@ -42,6 +42,8 @@ _scholia_window_update_actions (ScholiaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.document-properties", has_document);
   gtk_widget_action_set_enabled (widget, "win.delete-document", has_document);
   _scholia_window_update_annotate_actions (self);
+  _scholia_window_update_compare_actions (self);
+  _scholia_window_update_export_actions (self);
 }
 
 void
@@ -86,7 +88,8 @@ update_state (ScholiaWindow *self)
   gtk_widget_set_visible (self->back_button, has_store && folded);
   gtk_widget_set_visible (self->document_menu_button, self->document != NULL);
   gtk_revealer_set_reveal_child (self->palette_revealer, self->document != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->inspector_button), self->document != NULL);
+  /* The pane compares across the library, so it is there whenever essays are. */
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector_button), g_str_equal (page, "document"));
   gtk_widget_set_visible (self->undo_button, has_store);
   gtk_widget_set_visible (self->redo_button, has_store);
   adw_header_bar_set_show_start_title_buttons (self->content_header, folded || !has_store);
@@ -394,6 +397,8 @@ scholia_window_dispose (GObject *object)
 
   _scholia_window_dispose_import (self);
   _scholia_window_dispose_annotate (self);
+  _scholia_window_dispose_compare (self);
+  _scholia_window_dispose_export (self);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
@@ -550,6 +555,8 @@ scholia_window_class_init (ScholiaWindowClass *klass)
 
   _scholia_window_class_init_import (widget_class);
   _scholia_window_class_init_annotate (widget_class);
+  _scholia_window_class_init_compare (widget_class);
+  _scholia_window_class_init_export (widget_class);
 }
 
 static void
@@ -563,6 +570,7 @@ scholia_window_init (ScholiaWindow *self)
   self->reading_view = SCHOLIA_READING_VIEW (scholia_reading_view_new ());
   adw_bin_set_child (self->document_bin, GTK_WIDGET (self->reading_view));
   _scholia_window_init_annotate (self);
+  _scholia_window_init_compare (self);
 
   self->sidebar = g_object_new (SCHOLIA_TYPE_LIBRARY_SIDEBAR, NULL);
   adw_bin_set_child (self->sidebar_bin, self->sidebar);

@@ -26,6 +26,8 @@ gboolean         scholia_window_show_document         (ScholiaWindow      *self,
                                                        ScholiaDocument    *document);
 gboolean         scholia_window_show_document_by_name (ScholiaWindow      *self,
                                                        const char         *id_or_title);
+gboolean         scholia_window_show_passage          (ScholiaWindow      *self,
+                                                       ScholiaPassage     *passage);
 void             scholia_window_show_properties       (ScholiaWindow      *self,
                                                        ScholiaDocument    *document);
 void             scholia_window_delete_document       (ScholiaWindow      *self,

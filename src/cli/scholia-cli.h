@@ -67,6 +67,14 @@ int scholia_cli_run_themes (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_theme (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_compare (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_matrix (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_import_annotations (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_reimport (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_search (ScholiaCli *cli, int argc, char **argv);
+
+/* Exports for `export --format w3c|csv|md` (documents NULL: all; path NULL or "-": stdout). */
+gboolean scholia_cli_export_w3c (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
+gboolean scholia_cli_export_csv (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
+gboolean scholia_cli_export_md (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
 int scholia_cli_run_export (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_handout (ScholiaCli *cli, int argc, char **argv);
 

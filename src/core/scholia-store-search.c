@@ -36,6 +36,169 @@ scholia_search_result_free (ScholiaSearchResult *result)
   g_free (result);
 }
 
+/* Letters that the unicode61 tokenizer does not fold because Unicode gives them no base letter
+ * plus accent (a stroke is part of the letter): "Lodz" must still find "Łódź". Each pair is a
+ * lower-case letter and the one a user may type instead; rarer ones (Maltese ħ, Sami ŧ) are left
+ * out, since every letter listed doubles the spellings tried for words that contain it. */
+static const gunichar unfolded[][2] = {
+  { 0x0142, 'l' },  /* ł */
+  { 0x0111, 'd' },  /* đ */
+  { 0x00f8, 'o' },  /* ø */
+};
+
+/* Enough variants for a word with four such letters; more are left as typed. */
+#define MAX_VARIANT_LETTERS 4
+
+static gunichar
+other_letter (gunichar c)
+{
+  c = g_unichar_tolower (c);
+  for (guint i = 0; i < G_N_ELEMENTS (unfolded); i++)
+    {
+      if (unfolded[i][0] == c)
+        return unfolded[i][1];
+      if (unfolded[i][1] == c)
+        return unfolded[i][0];
+    }
+  return 0;
+}
+
+/* Every spelling of @word with and without those letters, or NULL when it has none. */
+static GPtrArray *
+spellings (const char *word)
+{
+  g_autofree gunichar *letters = NULL;
+  g_autoptr(GPtrArray) variants = NULL;
+  glong n_letters;
+  int places[MAX_VARIANT_LETTERS];
+  int n_places = 0;
+
+  letters = g_utf8_to_ucs4_fast (word, -1, &n_letters);
+  for (glong i = 0; i < n_letters && n_places < MAX_VARIANT_LETTERS; i++)
+    if (other_letter (letters[i]) != 0)
+      places[n_places++] = i;
+  if (n_places == 0)
+    return NULL;
+
+  variants = g_ptr_array_new_with_free_func (g_free);
+  for (guint mask = 0; mask < (1u << n_places); mask++)
+    {
+      g_autofree gunichar *variant = g_memdup2 (letters, n_letters * sizeof (gunichar));
+
+      for (int p = 0; p < n_places; p++)
+        if (mask & (1u << p))
+          variant[places[p]] = other_letter (variant[places[p]]);
+      g_ptr_array_add (variants, g_ucs4_to_utf8 (variant, n_letters, NULL, NULL, NULL));
+    }
+  return g_steal_pointer (&variants);
+}
+
+/* Appends @word (a bareword, or a phrase's words when @quote) as a group of its spellings. */
+static void
+append_spellings (GString    *query,
+                  const char *word,
+                  gboolean    quote,
+                  gboolean    prefix)
+{
+  g_autoptr(GPtrArray) variants = spellings (word);
+
+  if (variants == NULL)
+    {
+      g_string_append_printf (query, quote ? "\"%s\"%s" : "%s%s", word, prefix ? "*" : "");
+      return;
+    }
+  g_string_append_c (query, '(');
+  for (guint i = 0; i < variants->len; i++)
+    g_string_append_printf (query, quote ? "%s\"%s\"%s" : "%s%s%s", i > 0 ? " OR " : "",
+                            (char *) g_ptr_array_index (variants, i), prefix ? "*" : "");
+  g_string_append_c (query, ')');
+}
+
+static gboolean
+is_bareword_character (const char *p)
+{
+  return (guchar) *p >= 0x80 || g_ascii_isalnum (*p) || *p == '_';
+}
+
+/* The user's FTS5 query with each bareword that holds such a letter replaced by a group of its
+ * spellings. FTS5 joins neighbouring phrases with an implicit AND but not a group, so AND is
+ * written out between neighbours. Phrases, operators, column names and NEAR groups are left
+ * alone. */
+static char *
+expand_query (const char *query)
+{
+  g_autoptr(GString) expanded = g_string_new (NULL);
+  gboolean after_operand = FALSE;
+  const char *p = query;
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+      g_autofree char *word = NULL;
+      gboolean prefix;
+
+      if (*p == '"' || *p == '{')
+        {
+          /* A phrase ("" stands for a quote inside it), or a list of columns. */
+          if (*p == '"')
+            {
+              for (p++; *p != '\0'; p++)
+                if (*p == '"' && *++p != '"')
+                  break;
+            }
+          else
+            for (; *p != '\0' && *p++ != '}';)
+              ;
+          if (after_operand && *start == '"')
+            g_string_append (expanded, "AND ");
+          g_string_append_len (expanded, start, p - start);
+          after_operand = *start == '"';
+          continue;
+        }
+      if (!is_bareword_character (p))
+        {
+          if (*p == '(' && after_operand)
+            g_string_append (expanded, "AND ");
+          if (!g_ascii_isspace (*p) && *p != '*')
+            after_operand = *p == ')';
+          g_string_append_c (expanded, *p++);
+          continue;
+        }
+
+      while (*p != '\0' && is_bareword_character (p))
+        p++;
+      word = g_strndup (start, p - start);
+      prefix = *p == '*';
+      if (*p == ':' || g_str_equal (word, "AND") || g_str_equal (word, "OR") || g_str_equal (word, "NOT"))
+        {
+          g_string_append (expanded, word);
+          after_operand = FALSE;
+          continue;
+        }
+      if (g_str_equal (word, "NEAR"))
+        {
+          /* NEAR(…) holds phrases only: copied as it is. */
+          const char *end = strchr (p, ')');
+
+          end = end != NULL ? end + 1 : p + strlen (p);
+          if (after_operand)
+            g_string_append (expanded, "AND ");
+          g_string_append_len (expanded, start, end - start);
+          p = end;
+          after_operand = TRUE;
+          continue;
+        }
+      if (after_operand)
+        g_string_append (expanded, "AND ");
+      append_spellings (expanded, word, FALSE, prefix);
+      if (prefix)
+        p++;
+      after_operand = TRUE;
+    }
+
+  return g_string_free (g_steal_pointer (&expanded), FALSE);
+}
+
 /* The query as the user's words, each a quoted phrase, for input that is not valid FTS5 syntax
  * (a lone quote or bracket). Words without a letter or digit are dropped: FTS5 would find nothing
  * in them. NULL when no word is left. */
@@ -47,6 +210,8 @@ quote_words (const char *query)
 
   for (guint i = 0; words[i] != NULL; i++)
     {
+      g_auto(GStrv) pieces = NULL;
+      g_autofree char *escaped = NULL;
       gboolean has_word_character = FALSE;
 
       for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
@@ -54,14 +219,12 @@ quote_words (const char *query)
       if (!has_word_character)
         continue;
 
-      g_string_append (quoted, quoted->len > 0 ? " \"" : "\"");
-      for (const char *p = words[i]; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (quoted, '"');
-          g_string_append_c (quoted, *p);
-        }
-      g_string_append_c (quoted, '"');
+      /* Quotes inside a word are doubled, as FTS5 reads them within a phrase. */
+      pieces = g_strsplit (words[i], "\"", -1);
+      escaped = g_strjoinv ("\"\"", pieces);
+      if (quoted->len > 0)
+        g_string_append (quoted, " AND ");
+      append_spellings (quoted, escaped, TRUE, FALSE);
     }
 
   return quoted->len > 0 ? g_string_free (g_steal_pointer (&quoted), FALSE) : NULL;
@@ -246,6 +409,7 @@ scholia_store_search (ScholiaStore  *self,
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_search_result_free);
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *expanded = NULL;
   g_autofree char *quoted = NULL;
   gboolean syntax_error;
 
@@ -253,7 +417,8 @@ scholia_store_search (ScholiaStore  *self,
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (limit > 0, NULL);
 
-  if (!search (self, query, limit, results, &syntax_error, &local_error))
+  expanded = expand_query (query);
+  if (!search (self, expanded, limit, results, &syntax_error, &local_error))
     {
       if (!syntax_error)
         {

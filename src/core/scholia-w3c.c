@@ -149,8 +149,10 @@ scholia_w3c_export (ScholiaStore  *store,
   g_autoptr(JsonBuilder) items = json_builder_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) all = NULL;
-  g_autofree char *collection_id = g_strconcat (URN_UUID, g_uuid_string_random (), NULL);
-  g_autofree char *page_id = g_strconcat (URN_UUID, g_uuid_string_random (), NULL);
+  g_autofree char *collection_uuid = g_uuid_string_random ();
+  g_autofree char *page_uuid = g_uuid_string_random ();
+  g_autofree char *collection_id = g_strconcat (URN_UUID, collection_uuid, NULL);
+  g_autofree char *page_id = g_strconcat (URN_UUID, page_uuid, NULL);
   g_autoptr(JsonNode) items_node = NULL;
   gint64 total = 0;
 

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scholia-cli.h"
+#include "scholia-error.h"
+#include "scholia-revision.h"
+#include "scholia-table-export.h"
+#include "scholia-w3c.h"
+
+#define SEARCH_LIMIT 20
+
+/* Writes an export to @path, or to standard output for NULL or "-". A file is replaced whole
+ * (written aside, then renamed), so a failed export never leaves half a file. */
+static gboolean
+write_output (const char  *path,
+              const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!g_file_set_contents (path, data, length, &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not write “%s”: %s"),
+                   display, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+scholia_cli_export_w3c (ScholiaCli  *cli,
+                        GPtrArray   *documents,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(JsonNode) root = scholia_w3c_export (cli->store, documents, error);
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *line = NULL;
+
+  if (root == NULL)
+    return FALSE;
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+  line = g_strconcat (data, "\n", NULL);
+  return write_output (path, line, strlen (line), error);
+}
+
+gboolean
+scholia_cli_export_csv (ScholiaCli  *cli,
+                        GPtrArray   *documents,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *csv = scholia_table_export_csv (cli->store, documents, error);
+
+  return csv != NULL && write_output (path, csv, strlen (csv), error);
+}
+
+gboolean
+scholia_cli_export_md (ScholiaCli  *cli,
+                       GPtrArray   *documents,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *markdown = scholia_table_export_markdown (cli->store, documents, error);
+
+  return markdown != NULL && write_output (path, markdown, strlen (markdown), error);
+}
+
+int
+scholia_cli_run_import_annotations (ScholiaCli  *cli,
+                                    int          argc,
+                                    char       **argv)
+{
+  g_autofree char *document_name = NULL;
+  const GOptionEntry entries[] = {
+    { "document", 0, 0, G_OPTION_ARG_STRING, &document_name,
+      N_("Put every annotation on this document, whatever its target says"), N_("DOC") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  ScholiaDocument *document = NULL;
+  ScholiaW3cSummary summary;
+  gboolean imported;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "import-annotations", "FILE", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("import-annotations", _("Name one W3C Web Annotation file (JSON-LD)"));
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL)
+    return scholia_cli_fail (error);
+  if (document_name != NULL &&
+      (document = scholia_store_find_document (cli->store, document_name, &error)) == NULL)
+    return scholia_cli_fail (error);
+
+  /* One transaction: new tags, themes and annotations reach the file together or not at all. */
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!scholia_store_begin_batch (cli->store, &error))
+    return scholia_cli_fail (error);
+  imported = scholia_w3c_import_file (cli->store, file, document, &summary, NULL, &error);
+  if (!scholia_store_commit_batch (cli->store, imported ? &error : NULL) || !imported)
+    return scholia_cli_fail (error);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u annotation: ", "Imported %u annotations: ",
+                       summary.exact + summary.reanchored + summary.orphaned),
+          summary.exact + summary.reanchored + summary.orphaned);
+  printf (_("%u anchored exactly, %u re-anchored, %u orphaned, %u already present\n"),
+          summary.exact, summary.reanchored, summary.orphaned, summary.present);
+  return SCHOLIA_CLI_OK;
+}
+
+int
+scholia_cli_run_reimport (ScholiaCli  *cli,
+                          int          argc,
+                          char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ScholiaRevision) revision = NULL;
+  ScholiaReanchorSummary summary;
+  ScholiaDocument *document;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "reimport", "DOC FILE", NULL, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 3)
+    return scholia_cli_usage_error ("reimport", _("Name one document and the file of its revised text"));
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL)
+    return scholia_cli_fail (error);
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  revision = scholia_revision_replace_text (cli->store, document, file, &summary, NULL, &error);
+  if (revision == NULL)
+    return scholia_cli_fail (error);
+
+  printf (_("Replaced the text of “%s”: %u moved exactly, %u moved fuzzily, %u orphaned"),
+          scholia_document_get_title (document), summary.unchanged + summary.moved, summary.fuzzy,
+          summary.orphaned);
+  if (summary.still_orphaned > 0)
+    printf (_(" (%u still orphaned)"), summary.still_orphaned);
+  printf ("\n");
+  return SCHOLIA_CLI_OK;
+}
+
+static void
+print_result_json (JsonBuilder         *builder,
+                   ScholiaSearchResult *result)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "document");
+  json_builder_add_int_value (builder, result->document_id);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, result->title);
+  json_builder_set_member_name (builder, "author");
+  json_builder_add_string_value (builder, result->author);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, result->kind == SCHOLIA_SEARCH_NOTE ? "note" : "text");
+  if (result->kind == SCHOLIA_SEARCH_NOTE)
+    {
+      json_builder_set_member_name (builder, "annotation");
+      json_builder_add_int_value (builder, result->annotation_id);
+    }
+  json_builder_set_member_name (builder, "offset");
+  json_builder_add_int_value (builder, result->offset);
+  json_builder_set_member_name (builder, "rank");
+  json_builder_add_double_value (builder, result->rank);
+  json_builder_set_member_name (builder, "snippet");
+  json_builder_add_string_value (builder, result->snippet);
+  json_builder_set_member_name (builder, "matches");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->matches->len; i++)
+    {
+      ScholiaSearchRange *range = &g_array_index (result->matches, ScholiaSearchRange, i);
+
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, range->start);
+      json_builder_add_int_value (builder, range->end);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* The snippet on one line, its matches in bold on a terminal. */
+static void
+print_snippet (ScholiaSearchResult *result,
+               gboolean             bold)
+{
+  g_autofree char *flat = g_strdup (result->snippet);
+  const char *p = flat;
+  int offset = 0;
+  guint next = 0;
+
+  g_strdelimit (flat, "\n\t", ' ');
+  fputs ("    ", stdout);
+  for (; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    {
+      ScholiaSearchRange *range = next < result->matches->len ?
+                                  &g_array_index (result->matches, ScholiaSearchRange, next) : NULL;
+
+      if (bold && range != NULL && offset == range->start)
+        fputs ("\033[1m", stdout);
+      fwrite (p, 1, g_utf8_next_char (p) - p, stdout);
+      if (range != NULL && offset + 1 == range->end)
+        {
+          if (bold)
+            fputs ("\033[0m", stdout);
+          next++;
+        }
+    }
+  fputs ("\n", stdout);
+}
+
+int
+scholia_cli_run_search (ScholiaCli  *cli,
+                        int          argc,
+                        char       **argv)
+{
+  gboolean json = FALSE;
+  int limit = SEARCH_LIMIT;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N results (20)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *query = NULL;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "search", "QUERY", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc < 2)
+    return scholia_cli_usage_error ("search", _("Give the words to search for"));
+  if (limit < 1)
+    return scholia_cli_usage_error ("search", _("--limit must be at least 1"));
+
+  /* Several arguments are one query, as a search box would take them. */
+  query = g_strjoinv (" ", argv + 1);
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (results = scholia_store_search (cli->store, query, limit, &error)) == NULL)
+    return scholia_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < results->len; i++)
+        print_result_json (builder, g_ptr_array_index (results, i));
+      json_builder_end_array (builder);
+      scholia_cli_print_json (builder);
+      return SCHOLIA_CLI_OK;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      ScholiaSearchResult *result = g_ptr_array_index (results, i);
+
+      printf ("%" G_GINT64_FORMAT "\t%s", result->document_id, result->title);
+      if (*result->author != '\0')
+        printf (" — %s", result->author);
+      if (result->kind == SCHOLIA_SEARCH_NOTE)
+        printf (_("\tnote on annotation %" G_GINT64_FORMAT " at %d\n"), result->annotation_id, result->offset);
+      else if (result->offset >= 0)
+        printf (_("\tat %d\n"), result->offset);
+      else
+        printf (_("\ttitle\n"));
+      print_snippet (result, isatty (fileno (stdout)));
+    }
+  if (results->len == 0)
+    fprintf (stderr, _("Nothing matches “%s”\n"), query);
+  return SCHOLIA_CLI_OK;
+}

@@ -1,0 +1,391 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "scholia-comparison.h"
+#include "scholia-table-export.h"
+
+#define UTF8_BOM "\xef\xbb\xbf"
+
+static GPtrArray *
+documents_or_all (ScholiaStore *store,
+                  GPtrArray    *documents)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (documents != NULL)
+    {
+      for (guint i = 0; i < documents->len; i++)
+        g_ptr_array_add (list, g_object_ref (g_ptr_array_index (documents, i)));
+      return list;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (scholia_store_get_documents (store)); i++)
+    g_ptr_array_add (list, g_list_model_get_item (scholia_store_get_documents (store), i));
+  return list;
+}
+
+/* The printed page a passage starts on, "" when the document has no pages. */
+static const char *
+page_of (GArray *pages,
+         int     offset)
+{
+  for (guint i = 0; pages != NULL && i < pages->len; i++)
+    {
+      const ScholiaPageRange *range = &g_array_index (pages, ScholiaPageRange, i);
+
+      if (offset >= range->start && offset < range->end)
+        return range->label;
+    }
+  return "";
+}
+
+static char *
+join_labels (ScholiaStore      *store,
+             ScholiaAnnotation *annotation,
+             gboolean           tags,
+             const char        *separator,
+             const char        *before,
+             const char        *after)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+  const gint64 *ids;
+  guint n_ids;
+
+  ids = tags ? scholia_annotation_get_tag_ids (annotation, &n_ids)
+             : scholia_annotation_get_theme_ids (annotation, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      const char *name = NULL;
+
+      if (tags && scholia_store_lookup_tag (store, ids[i]) != NULL)
+        name = scholia_tag_get_name (scholia_store_lookup_tag (store, ids[i]));
+      else if (!tags && scholia_store_lookup_theme (store, ids[i]) != NULL)
+        name = scholia_theme_get_name (scholia_store_lookup_theme (store, ids[i]));
+      if (name == NULL)
+        continue;
+      g_string_append_printf (joined, "%s%s%s%s", joined->len > 0 ? separator : "", before, name, after);
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* CSV                                                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+append_field (GString    *csv,
+              const char *field,
+              gboolean    last)
+{
+  if (strpbrk (field, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (csv, '"');
+      for (const char *p = field; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (csv, '"');
+          g_string_append_c (csv, *p);
+        }
+      g_string_append_c (csv, '"');
+    }
+  else
+    g_string_append (csv, field);
+  g_string_append (csv, last ? "\r\n" : ",");
+}
+
+char *
+scholia_table_export_csv (ScholiaStore  *store,
+                          GPtrArray     *documents,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) csv = g_string_new (UTF8_BOM);
+  const char *header[] = { "document", "author", "date", "source", "page", "tags", "themes", "quote",
+                           "note", "start", "end" };
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    append_field (csv, header[i], i + 1 == G_N_ELEMENTS (header));
+
+  list = documents_or_all (store, documents);
+  for (guint d = 0; d < list->len; d++)
+    {
+      ScholiaDocument *document = g_ptr_array_index (list, d);
+      g_autoptr(GListModel) annotations = scholia_store_list_annotations (store, document, error);
+      g_autoptr(GArray) pages = NULL;
+
+      if (annotations == NULL || (pages = scholia_store_load_pages (store, document, error)) == NULL)
+        return NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+        {
+          g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+          g_autofree char *tags = join_labels (store, annotation, TRUE, "; ", "", "");
+          g_autofree char *themes = join_labels (store, annotation, FALSE, "; ", "", "");
+          g_autofree char *start = g_strdup_printf ("%d", scholia_annotation_get_start (annotation));
+          g_autofree char *end = g_strdup_printf ("%d", scholia_annotation_get_end (annotation));
+
+          append_field (csv, scholia_document_get_title (document), FALSE);
+          append_field (csv, scholia_document_get_author (document), FALSE);
+          append_field (csv, scholia_document_get_date (document), FALSE);
+          append_field (csv, scholia_document_get_source (document), FALSE);
+          append_field (csv, page_of (pages, scholia_annotation_get_start (annotation)), FALSE);
+          append_field (csv, tags, FALSE);
+          append_field (csv, themes, FALSE);
+          append_field (csv, scholia_annotation_get_quote (annotation), FALSE);
+          append_field (csv, scholia_annotation_get_note (annotation), FALSE);
+          append_field (csv, start, FALSE);
+          append_field (csv, end, TRUE);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&csv), FALSE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Markdown                                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Text that Markdown shows as written: punctuation that could start emphasis, a link, code,
+ * HTML or a table cell is escaped, as are a heading, list or quote marker at a line's start. */
+static void
+append_escaped (GString    *markdown,
+                const char *text)
+{
+  gboolean line_start = TRUE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (strchr ("\\`*_[]<>|", *p) != NULL ||
+          (line_start && strchr ("#-+=", *p) != NULL) ||
+          (line_start && g_ascii_isdigit (*p) && (p[1] == '.' || p[1] == ')')))
+        {
+          if (g_ascii_isdigit (*p))
+            {
+              g_string_append_c (markdown, *p++);
+              g_string_append_c (markdown, '\\');
+            }
+          else
+            g_string_append_c (markdown, '\\');
+        }
+      g_string_append_c (markdown, *p);
+      line_start = *p == '\n';
+    }
+}
+
+/* @text as a block quote: every line, blank ones too, keeps the marker. */
+static void
+append_block_quote (GString    *markdown,
+                    const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_string_append (markdown, *lines[i] != '\0' ? "> " : ">");
+      append_escaped (markdown, lines[i]);
+      g_string_append_c (markdown, '\n');
+    }
+  g_string_append_c (markdown, '\n');
+}
+
+static void
+append_note (GString    *markdown,
+             const char *note)
+{
+  if (note == NULL || *note == '\0')
+    return;
+  append_escaped (markdown, note);
+  g_string_append (markdown, "\n\n");
+}
+
+static void
+append_metadata_line (GString    *markdown,
+                      const char *author,
+                      const char *date,
+                      const char *source)
+{
+  const char *parts[] = { author, date, source };
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      if (any)
+        g_string_append (markdown, " · ");
+      if (i == 0)
+        g_string_append_c (markdown, '*');
+      append_escaped (markdown, parts[i]);
+      if (i == 0)
+        g_string_append_c (markdown, '*');
+      any = TRUE;
+    }
+  if (any)
+    g_string_append (markdown, "\n\n");
+}
+
+char *
+scholia_table_export_markdown (ScholiaStore  *store,
+                               GPtrArray     *documents,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GString) markdown = g_string_new (NULL);
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+
+  list = documents_or_all (store, documents);
+  for (guint d = 0; d < list->len; d++)
+    {
+      ScholiaDocument *document = g_ptr_array_index (list, d);
+      g_autoptr(GListModel) annotations = scholia_store_list_annotations (store, document, error);
+      g_autoptr(GArray) pages = NULL;
+
+      if (annotations == NULL || (pages = scholia_store_load_pages (store, document, error)) == NULL)
+        return NULL;
+
+      if (d > 0)
+        g_string_append (markdown, "\n");
+      g_string_append (markdown, "# ");
+      append_escaped (markdown, scholia_document_get_title (document));
+      g_string_append (markdown, "\n\n");
+      append_metadata_line (markdown, scholia_document_get_author (document),
+                            scholia_document_get_date (document), scholia_document_get_source (document));
+
+      for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+        {
+          g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+          g_autofree char *tags = join_labels (store, annotation, TRUE, ", ", "**", "**");
+          g_autofree char *themes = join_labels (store, annotation, FALSE, ", ", "", "");
+          const char *page = page_of (pages, scholia_annotation_get_start (annotation));
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          append_block_quote (markdown, scholia_annotation_get_quote (annotation));
+          if (*tags != '\0')
+            g_string_append (line, tags);
+          if (*themes != '\0')
+            {
+              g_string_append_printf (line, "%s%s ", line->len > 0 ? " · " : "", _("Themes:"));
+              append_escaped (line, themes);
+            }
+          if (*page != '\0')
+            {
+              g_string_append_printf (line, "%s", line->len > 0 ? " · " : "");
+              g_string_append_printf (line, _("p. %s"), page);
+            }
+          if (scholia_annotation_get_orphaned (annotation))
+            g_string_append_printf (line, "%s%s", line->len > 0 ? " · " : "",
+                                    _("(no longer found in the text)"));
+          if (line->len > 0)
+            g_string_append_printf (markdown, "%s\n\n", line->str);
+          append_note (markdown, scholia_annotation_get_note (annotation));
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&markdown), FALSE);
+}
+
+static const char *
+author_or_unknown (const char *author)
+{
+  return author != NULL && *author != '\0' ? author : _("Unknown Author");
+}
+
+char *
+scholia_table_export_theme_markdown (ScholiaStore  *store,
+                                     ScholiaTheme  *theme,
+                                     GError       **error)
+{
+  g_autoptr(ScholiaComparison) comparison = NULL;
+  g_autoptr(GString) markdown = g_string_new (NULL);
+  g_autoptr(ScholiaPassage) previous = NULL;
+  GListModel *passages;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), NULL);
+
+  comparison = scholia_comparison_new (store);
+  scholia_comparison_set_theme (comparison, theme);
+  if (!scholia_comparison_refresh (comparison, error))
+    return NULL;
+  passages = scholia_comparison_get_passages (comparison);
+
+  g_string_append (markdown, "# ");
+  append_escaped (markdown, scholia_theme_get_name (theme));
+  g_string_append (markdown, "\n\n");
+  if (*scholia_theme_get_description (theme) != '\0')
+    {
+      append_escaped (markdown, scholia_theme_get_description (theme));
+      g_string_append (markdown, "\n\n");
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+      const char *author = author_or_unknown (scholia_passage_get_author (passage));
+      const char *date = scholia_passage_get_date (passage);
+      const char *page = scholia_passage_get_page (passage);
+      gboolean new_author = previous == NULL ||
+                            g_strcmp0 (scholia_passage_get_author (previous), scholia_passage_get_author (passage)) != 0;
+      const gint64 *tag_ids;
+      guint n_tag_ids;
+
+      if (new_author)
+        {
+          g_string_append (markdown, "## ");
+          append_escaped (markdown, author);
+          g_string_append (markdown, "\n\n");
+        }
+      if (new_author || scholia_passage_get_document_id (previous) != scholia_passage_get_document_id (passage))
+        {
+          g_string_append (markdown, "### ");
+          append_escaped (markdown, scholia_passage_get_title (passage));
+          if (*date != '\0')
+            {
+              g_string_append (markdown, " (");
+              append_escaped (markdown, date);
+              g_string_append (markdown, ")");
+            }
+          g_string_append (markdown, "\n\n");
+        }
+
+      append_block_quote (markdown, scholia_passage_get_quote (passage));
+
+      /* The citation: tags first, then author, title, date and page as a footnote would. */
+      tag_ids = scholia_passage_get_tag_ids (passage, &n_tag_ids);
+      for (guint t = 0; t < n_tag_ids; t++)
+        {
+          ScholiaTag *tag = scholia_store_lookup_tag (store, tag_ids[t]);
+
+          if (tag != NULL)
+            g_string_append_printf (markdown, "**%s** ", scholia_tag_get_name (tag));
+        }
+      g_string_append (markdown, "— ");
+      append_escaped (markdown, author);
+      g_string_append (markdown, ", *");
+      append_escaped (markdown, scholia_passage_get_title (passage));
+      g_string_append (markdown, "*");
+      if (*date != '\0')
+        {
+          g_string_append (markdown, " (");
+          append_escaped (markdown, date);
+          g_string_append (markdown, ")");
+        }
+      if (*page != '\0')
+        {
+          g_string_append (markdown, ", ");
+          g_string_append_printf (markdown, _("p. %s"), page);
+        }
+      g_string_append (markdown, "\n\n");
+      append_note (markdown, scholia_passage_get_note (passage));
+
+      g_set_object (&previous, passage);
+    }
+
+  return g_string_free (g_steal_pointer (&markdown), FALSE);
+}

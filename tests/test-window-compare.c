@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "scholia-side-by-side.h"
+#include "scholia-tag-manager.h"
+#include "scholia-window-private.h"
+
+#define HARBOUR_TEXT \
+  "The harbour ledgers show a town older than its charter. " \
+  "The railway came late and stopped short of the quays."
+
+#define MILLS_TEXT \
+  "Nothing in the mill accounts suggests a crisis before 1850. " \
+  "The railway, when it came, carried the mills’ timber away."
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+/* A window on a library of two essays by two authors, each with a passage on the theme
+ * "Railway" and the harbour essay with one on "Charter" too. */
+typedef struct
+{
+  ScholiaWindow     *window;
+  ScholiaDocument   *harbour;
+  ScholiaDocument   *mills;
+  ScholiaTheme      *railway;
+  ScholiaTheme      *charter;
+  ScholiaAnnotation *harbour_railway;
+  ScholiaAnnotation *mills_railway;
+} Library;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scholia-window-compare-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static ScholiaAnnotation *
+annotate (ScholiaStore    *store,
+          ScholiaDocument *document,
+          const char      *text,
+          const char      *passage,
+          ScholiaTheme    *theme)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaTag *tag = g_list_model_get_item (scholia_store_get_tags (store), 0);
+  const char *found = strstr (text, passage);
+  gint64 tag_id = scholia_tag_get_id (tag);
+  gint64 theme_id = scholia_theme_get_id (theme);
+  ScholiaAnnotation *annotation;
+  int start;
+
+  g_object_unref (tag);
+  g_assert_nonnull (found);
+  start = (int) g_utf8_pointer_to_offset (text, found);
+  annotation = scholia_store_add_annotation (store, document, start,
+                                             start + (int) g_utf8_strlen (passage, -1),
+                                             &tag_id, 1, &theme_id, 1, NULL, &error);
+  g_assert_no_error (error);
+  return annotation;
+}
+
+static void
+library_open (Fixture *fixture,
+              Library *library)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaStore *store;
+
+  /* The extra reference lets library_close() check the window really goes away. */
+  library->window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  g_assert_true (scholia_window_open_library (library->window, fixture->path));
+  store = scholia_window_get_store (library->window);
+
+  library->harbour = scholia_store_add_document (store, "Harbour Ledgers", "Ines Varga", "1961",
+                                                 NULL, HARBOUR_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  library->mills = scholia_store_add_document (store, "Mill Accounts", "Piet Osterhout", "1974",
+                                               NULL, MILLS_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  library->railway = scholia_store_add_theme (store, "Railway", NULL, NULL, &error);
+  g_assert_no_error (error);
+  library->charter = scholia_store_add_theme (store, "Charter", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  library->harbour_railway = annotate (store, library->harbour, HARBOUR_TEXT,
+                                       "The railway came late", library->railway);
+  library->mills_railway = annotate (store, library->mills, MILLS_TEXT,
+                                     "carried the mills’ timber away", library->railway);
+  g_object_unref (annotate (store, library->harbour, HARBOUR_TEXT, "older than its charter",
+                            library->charter));
+
+  gtk_window_present (GTK_WINDOW (library->window));
+  g_assert_true (scholia_window_show_document (library->window, library->harbour));
+  drain_main_context ();
+}
+
+static void
+library_close (Library *library)
+{
+  g_clear_object (&library->harbour_railway);
+  g_clear_object (&library->mills_railway);
+  gtk_window_destroy (GTK_WINDOW (library->window));
+  g_assert_finalize_object (library->window);
+}
+
+static void
+activate (ScholiaWindow *window,
+          const char    *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  drain_main_context ();
+}
+
+static const char *
+pane_page (ScholiaWindow *window)
+{
+  return adw_view_stack_get_visible_child_name (window->pane_stack);
+}
+
+/* The listed passage of @annotation. */
+static ScholiaPassage *
+find_passage (GListModel        *passages,
+              ScholiaAnnotation *annotation)
+{
+  guint n = g_list_model_get_n_items (passages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+
+      if (scholia_passage_get_annotation_id (passage) == scholia_annotation_get_id (annotation))
+        return passage;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+shows_toast (ScholiaWindow *window,
+             const char    *title)
+{
+  return shows_label (GTK_WIDGET (window->toast_overlay), title);
+}
+
+static GtkPopover *
+theme_picker (ScholiaWindow *window)
+{
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (window->inspector),
+                                                   SCHOLIA_TYPE_ANNOTATION_INSPECTOR,
+                                                   "add_theme_button");
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  return gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+}
+
+static void
+test_compare_page_lists_theme_passages (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  Library library = { 0 };
+  GListModel *passages;
+
+  library_open (fixture, &library);
+  adw_flap_set_reveal_flap (library.window->inspector_flap, FALSE);
+
+  activate (library.window, "win.show-compare");
+  g_assert_true (adw_flap_get_reveal_flap (library.window->inspector_flap));
+  g_assert_cmpstr (pane_page (library.window), ==, "compare");
+
+  scholia_comparison_view_set_theme (library.window->comparison_view, library.railway);
+  drain_main_context ();
+  passages = scholia_comparison_view_get_passages (library.window->comparison_view);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
+
+  scholia_comparison_view_set_theme (library.window->comparison_view, library.charter);
+  drain_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 1);
+
+  activate (library.window, "win.show-matrix");
+  g_assert_cmpstr (pane_page (library.window), ==, "matrix");
+
+  library_close (&library);
+}
+
+static void
+test_passage_opens_document_with_passage_selected (Fixture       *fixture,
+                                                   gconstpointer  data)
+{
+  Library library = { 0 };
+  ScholiaPassage *passage;
+  ScholiaAnnotation *inspected;
+  int start, end;
+
+  library_open (fixture, &library);
+  activate (library.window, "win.show-compare");
+  scholia_comparison_view_set_theme (library.window->comparison_view, library.railway);
+  drain_main_context ();
+
+  /* The harbour essay is open; the mills passage is in the other one. */
+  passage = find_passage (scholia_comparison_view_get_passages (library.window->comparison_view),
+                          library.mills_railway);
+  g_signal_emit_by_name (library.window->comparison_view, "passage-activated", passage);
+  drain_main_context ();
+
+  g_assert_true (scholia_window_get_document (library.window) == library.mills);
+  g_assert_true (scholia_reading_view_get_selection (library.window->reading_view, &start, &end));
+  g_assert_cmpint (start, ==, scholia_passage_get_start (passage));
+  g_assert_cmpint (end, ==, scholia_passage_get_end (passage));
+  g_assert_cmpint (start, ==, scholia_annotation_get_start (library.mills_railway));
+
+  /* The user goes on through the comparison: the page stays, the inspector follows. */
+  g_assert_cmpstr (pane_page (library.window), ==, "compare");
+  inspected = scholia_annotation_inspector_get_annotation (library.window->inspector);
+  g_assert_nonnull (inspected);
+  g_assert_cmpint (scholia_annotation_get_id (inspected), ==,
+                   scholia_annotation_get_id (library.mills_railway));
+
+  library_close (&library);
+}
+
+static void
+test_matrix_cell_opens_comparison_on_author_and_theme (Fixture       *fixture,
+                                                       gconstpointer  data)
+{
+  Library library = { 0 };
+  g_autoptr(ScholiaPassage) passage = NULL;
+  GListModel *passages;
+
+  library_open (fixture, &library);
+  activate (library.window, "win.show-matrix");
+  scholia_comparison_view_set_theme (library.window->comparison_view, library.charter);
+  drain_main_context ();
+
+  g_signal_emit_by_name (library.window->matrix_view, "cell-activated", "Piet Osterhout",
+                         library.railway);
+  drain_main_context ();
+
+  g_assert_cmpstr (pane_page (library.window), ==, "compare");
+  g_assert_true (scholia_comparison_view_get_theme (library.window->comparison_view) == library.railway);
+  g_assert_cmpstr (scholia_comparison_view_get_author (library.window->comparison_view), ==,
+                   "Piet Osterhout");
+  passages = scholia_comparison_view_get_passages (library.window->comparison_view);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 1);
+  passage = g_list_model_get_item (passages, 0);
+  g_assert_cmpstr (scholia_passage_get_author (passage), ==, "Piet Osterhout");
+
+  library_close (&library);
+}
+
+static void
+test_side_by_side_opens_passages_in_main_window (Fixture       *fixture,
+                                                 gconstpointer  data)
+{
+  Library library = { 0 };
+  g_autoptr(ScholiaPassage) passage = NULL;
+  GtkWindow *side_window;
+  GListModel *column;
+  int start, end;
+
+  library_open (fixture, &library);
+  scholia_comparison_view_set_theme (library.window->comparison_view, library.railway);
+  activate (library.window, "win.side-by-side");
+
+  side_window = library.window->side_by_side_window;
+  g_assert_nonnull (side_window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (side_window)));
+  g_assert_cmpstr (gtk_window_get_title (side_window), ==, "Side by Side");
+  g_assert_true (gtk_window_get_transient_for (side_window) == GTK_WINDOW (library.window));
+  g_assert_true (scholia_side_by_side_get_theme (library.window->side_by_side) == library.railway);
+  g_assert_cmpuint (scholia_side_by_side_get_n_columns (library.window->side_by_side), ==, 2);
+
+  /* Asking again brings the same window forward. */
+  activate (library.window, "win.side-by-side");
+  g_assert_true (library.window->side_by_side_window == side_window);
+
+  /* Ordered by surname: Osterhout before Varga. */
+  column = scholia_side_by_side_get_column_passages (library.window->side_by_side, 0);
+  passage = g_list_model_get_item (column, 0);
+  g_assert_cmpstr (scholia_passage_get_author (passage), ==, "Piet Osterhout");
+  g_signal_emit_by_name (library.window->side_by_side, "passage-activated", passage);
+  drain_main_context ();
+
+  g_assert_true (scholia_window_get_document (library.window) == library.mills);
+  g_assert_true (scholia_reading_view_get_selection (library.window->reading_view, &start, &end));
+  g_assert_cmpint (start, ==, scholia_passage_get_start (passage));
+  g_assert_cmpint (end, ==, scholia_passage_get_end (passage));
+
+  library_close (&library);
+  g_assert_null (library.window);
+}
+
+static void
+test_pick_theme_pops_up_picker_for_annotation (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  Library library = { 0 };
+
+  library_open (fixture, &library);
+  activate (library.window, "win.show-compare");
+
+  scholia_reading_view_select_range (library.window->reading_view,
+                                     scholia_annotation_get_start (library.harbour_railway),
+                                     scholia_annotation_get_end (library.harbour_railway));
+  activate (library.window, "win.pick-theme");
+
+  g_assert_cmpstr (pane_page (library.window), ==, "annotation");
+  g_assert_cmpint (scholia_annotation_get_id (scholia_annotation_inspector_get_annotation (library.window->inspector)),
+                   ==, scholia_annotation_get_id (library.harbour_railway));
+  g_assert_nonnull (theme_picker (library.window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (theme_picker (library.window))));
+  gtk_popover_popdown (theme_picker (library.window));
+  drain_main_context ();
+
+  /* From the context menu too. */
+  activate (library.window, "win.add-to-theme");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (theme_picker (library.window))));
+  gtk_popover_popdown (theme_picker (library.window));
+
+  library_close (&library);
+}
+
+static void
+test_pick_theme_on_untagged_text_explains (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  Library library = { 0 };
+
+  library_open (fixture, &library);
+
+  /* "The harbour ledgers": no annotation there. */
+  scholia_reading_view_select_range (library.window->reading_view, 0, 19);
+  drain_main_context ();
+  activate (library.window, "win.pick-theme");
+  g_assert_true (shows_toast (library.window, "Tag the passage first, then add it to themes"));
+  g_assert_null (scholia_annotation_inspector_get_annotation (library.window->inspector));
+
+  /* The context menu item does not apply to such a selection. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (library.window), "win.add-to-theme", NULL));
+
+  library_close (&library);
+}
+
+static void
+test_manage_themes_presents_theme_manager (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  Library library = { 0 };
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  ScholiaTagManager *manager = NULL;
+
+  library_open (fixture, &library);
+  activate (library.window, "win.manage-themes");
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (SCHOLIA_IS_TAG_MANAGER (toplevel))
+        manager = SCHOLIA_TAG_MANAGER (toplevel);
+    }
+
+  g_assert_nonnull (manager);
+  g_assert_cmpint (scholia_tag_manager_get_kind (manager), ==, SCHOLIA_LABEL_THEME);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (manager)) == GTK_WINDOW (library.window));
+  gtk_window_destroy (GTK_WINDOW (manager));
+
+  library_close (&library);
+}
+
+static void
+test_pane_is_there_without_an_open_essay (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  Library library = { 0 };
+  GtkWidget *button;
+
+  library_open (fixture, &library);
+  g_assert_true (scholia_window_show_document (library.window, NULL));
+  drain_main_context ();
+
+  /* Comparing starts from the library, not from an essay. */
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (library.window),
+                                                      SCHOLIA_TYPE_WINDOW, "inspector_button"));
+  g_assert_true (gtk_widget_get_visible (button));
+  activate (library.window, "win.show-compare");
+  g_assert_true (adw_flap_get_reveal_flap (library.window->inspector_flap));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (library.window->comparison_view)));
+
+  activate (library.window, "win.toggle-inspector");
+  g_assert_false (adw_flap_get_reveal_flap (library.window->inspector_flap));
+
+  library_close (&library);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    return 77;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/window/compare/page-lists-theme-passages", test_compare_page_lists_theme_passages);
+  ADD ("/window/compare/passage-opens-document-with-passage-selected",
+       test_passage_opens_document_with_passage_selected);
+  ADD ("/window/compare/matrix-cell-opens-comparison-on-author-and-theme",
+       test_matrix_cell_opens_comparison_on_author_and_theme);
+  ADD ("/window/compare/side-by-side-opens-passages-in-main-window",
+       test_side_by_side_opens_passages_in_main_window);
+  ADD ("/window/compare/pane-is-there-without-an-open-essay",
+       test_pane_is_there_without_an_open_essay);
+  ADD ("/window/themes/pick-theme-pops-up-picker-for-annotation",
+       test_pick_theme_pops_up_picker_for_annotation);
+  ADD ("/window/themes/pick-theme-on-untagged-text-explains",
+       test_pick_theme_on_untagged_text_explains);
+  ADD ("/window/themes/manage-themes-presents-theme-manager",
+       test_manage_themes_presents_theme_manager);
+
+#undef ADD
+
+  return g_test_run ();
+}
