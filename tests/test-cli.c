@@ -432,6 +432,54 @@ test_compare_and_matrix (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "Tomasz Lindqvist\t1 (evidence 1)\t—\n"));
 }
 
+static void
+test_export_formats (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *essay = write_essay (fixture, "dues.txt", "The dues rose, “and the river silted”.\n", -1);
+  g_autofree char *json_path = g_build_filename (fixture->dir, "all.json", NULL);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "all.pdf", NULL);
+  JsonObject *collection;
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--author", "Helena Marwick", essay, NULL);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "theme", "add", "Silt", NULL);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "1", "--quote", "the river silted",
+           "--tag", "evidence", "--theme", "Silt", "--note", "A note, with a comma", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "1", "--format", "csv", "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "document,author,date,source,page,tags,themes,quote,note,start,end\r\n"));
+  g_assert_nonnull (strstr (run.out, "\"A note, with a comma\""));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "--all", "--format", "w3c",
+           "-o", json_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  collection = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (collection, "type"), ==, "AnnotationCollection");
+  g_assert_cmpint (json_object_get_int_member (collection, "total"), ==, 1);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "--format", "md", "--theme", "Silt",
+           "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "# Silt\n"));
+  g_assert_nonnull (strstr (run.out, "## Helena Marwick\n"));
+  g_assert_nonnull (strstr (run.out, "> the river silted\n"));
+
+  /* A PDF is one document; --all is refused before anything is written. */
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "--all", "--format", "pdf",
+           "-o", pdf_path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "1", "--format", "docx", "-o", pdf_path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -450,6 +498,7 @@ main (int    argc,
   ADD ("/cli/annotations/annotate-list-unannotate", test_annotate_commands);
   ADD ("/cli/tags/add-rename-merge-delete", test_tag_commands);
   ADD ("/cli/themes/compare-and-matrix", test_compare_and_matrix);
+  ADD ("/cli/export/csv-w3c-markdown", test_export_formats);
 #undef ADD
 
   return g_test_run ();

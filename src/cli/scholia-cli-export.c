@@ -8,7 +8,7 @@
 #include "scholia-pdf-export.h"
 #include "scholia-pdf-handout.h"
 
-/* What `export` was asked for, whatever the format. */
+/* What `export` was asked for, whatever the format. document is NULL for --all. */
 typedef struct
 {
   const char              *output;
@@ -30,13 +30,60 @@ export_pdf (ScholiaCli           *cli,
                                       error);
 }
 
-/* Adding a format is one function and one row. */
+/* The table formats take a list of documents; NULL means the whole library. */
+static GPtrArray *
+documents_for (ScholiaDocument *document)
+{
+  GPtrArray *documents = g_ptr_array_new ();
+
+  g_ptr_array_add (documents, document);
+  return documents;
+}
+
+static gboolean
+export_w3c (ScholiaCli           *cli,
+            ScholiaDocument      *document,
+            const ExportRequest  *request,
+            GError              **error)
+{
+  g_autoptr(GPtrArray) documents = document != NULL ? documents_for (document) : NULL;
+
+  return scholia_cli_export_w3c (cli, documents, request->output, error);
+}
+
+static gboolean
+export_csv (ScholiaCli           *cli,
+            ScholiaDocument      *document,
+            const ExportRequest  *request,
+            GError              **error)
+{
+  g_autoptr(GPtrArray) documents = document != NULL ? documents_for (document) : NULL;
+
+  return scholia_cli_export_csv (cli, documents, request->output, error);
+}
+
+static gboolean
+export_md (ScholiaCli           *cli,
+           ScholiaDocument      *document,
+           const ExportRequest  *request,
+           GError              **error)
+{
+  g_autoptr(GPtrArray) documents = document != NULL ? documents_for (document) : NULL;
+
+  return scholia_cli_export_md (cli, documents, request->output, error);
+}
+
+/* Adding a format is one function and one row; whole_library says whether --all suits it. */
 static const struct
 {
   const char       *name;
   ExportFormatFunc  run;
+  gboolean          whole_library;
 } formats[] = {
-  { "pdf", export_pdf },
+  { "pdf", export_pdf, FALSE },
+  { "w3c", export_w3c, TRUE },
+  { "csv", export_csv, TRUE },
+  { "md", export_md, TRUE },
 };
 
 /* Page size and font size, shared by export and handout; -1 to go on, else the exit code. */
@@ -105,9 +152,11 @@ scholia_cli_run_export (ScholiaCli  *cli,
   g_auto(GStrv) theme_names = NULL;
   gboolean no_notes = FALSE;
   gboolean ragged = FALSE;
+  gboolean all = FALSE;
   double font_size = 0;
   const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("The format to write: pdf"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("The format to write: pdf, w3c, csv or md"), N_("FORMAT") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Every document of the library (w3c, csv, md)"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("a4 (the default) or letter"), N_("SIZE") },
     { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tag_names, N_("Only annotations with this tag (repeat for any of several)"), N_("TAG") },
@@ -123,18 +172,20 @@ scholia_cli_run_export (ScholiaCli  *cli,
   ScholiaPdfOptions options;
   ExportRequest request = { NULL, &options };
   ExportFormatFunc run = NULL;
-  ScholiaDocument *document;
+  gboolean whole_library = FALSE;
+  ScholiaDocument *document = NULL;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "export", "DOC --format FORMAT -o FILE", entries, &argc, &argv)) >= 0)
+  if ((status = scholia_cli_parse (cli, "export", "DOC|--all --format FORMAT -o FILE", entries, &argc, &argv)) >= 0)
     return status;
-  if (argc != 2)
-    return scholia_cli_usage_error ("export", _("Name one document"));
   if (format == NULL)
     return scholia_cli_usage_error ("export", _("Choose a format with --format"));
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_ascii_strcasecmp (format, formats[i].name) == 0)
-      run = formats[i].run;
+      {
+        run = formats[i].run;
+        whole_library = formats[i].whole_library;
+      }
   if (run == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Unknown format “%s”"), format);
@@ -144,6 +195,23 @@ scholia_cli_run_export (ScholiaCli  *cli,
   if (output == NULL || *output == '\0')
     return scholia_cli_usage_error ("export", _("Name the file to write with -o"));
 
+  /* Markdown of one theme, grouped by author: export --format md --theme T -o FILE. */
+  if (argc == 1 && !all && run == export_md && theme_names != NULL && g_strv_length (theme_names) == 1)
+    {
+      ScholiaTheme *theme;
+
+      if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+          (theme = scholia_store_find_theme (cli->store, theme_names[0], &error)) == NULL ||
+          !scholia_cli_export_theme_md (cli, theme, output, &error))
+        return scholia_cli_fail (error);
+      return SCHOLIA_CLI_OK;
+    }
+
+  if (all && !whole_library)
+    return scholia_cli_usage_error ("export", _("--all works with the w3c, csv and md formats"));
+  if ((all && argc != 1) || (!all && argc != 2))
+    return scholia_cli_usage_error ("export", _("Name one document, or give --all"));
+
   scholia_pdf_options_init (&options);
   if ((status = parse_page_options ("export", page_size, font_size, &options)) >= 0)
     return status;
@@ -151,7 +219,7 @@ scholia_cli_run_export (ScholiaCli  *cli,
   options.include_notes = !no_notes;
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
-      (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL ||
+      (!all && (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL) ||
       !resolve_ids (cli, tag_names, FALSE, tag_ids, &error) ||
       !resolve_ids (cli, theme_names, TRUE, theme_ids, &error))
     return scholia_cli_fail (error);

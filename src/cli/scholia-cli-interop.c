@@ -89,6 +89,17 @@ scholia_cli_export_md (ScholiaCli  *cli,
   return markdown != NULL && write_output (path, markdown, strlen (markdown), error);
 }
 
+gboolean
+scholia_cli_export_theme_md (ScholiaCli    *cli,
+                             ScholiaTheme  *theme,
+                             const char    *path,
+                             GError       **error)
+{
+  g_autofree char *markdown = scholia_table_export_theme_markdown (cli->store, theme, error);
+
+  return markdown != NULL && write_output (path, markdown, strlen (markdown), error);
+}
+
 int
 scholia_cli_run_import_annotations (ScholiaCli  *cli,
                                     int          argc,

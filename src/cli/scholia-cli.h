@@ -75,6 +75,7 @@ int scholia_cli_run_search (ScholiaCli *cli, int argc, char **argv);
 gboolean scholia_cli_export_w3c (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
 gboolean scholia_cli_export_csv (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
 gboolean scholia_cli_export_md (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
+gboolean scholia_cli_export_theme_md (ScholiaCli *cli, ScholiaTheme *theme, const char *path, GError **error);
 int scholia_cli_run_export (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_handout (ScholiaCli *cli, int argc, char **argv);
 
