@@ -11,6 +11,7 @@
 #include "scholia-document-row.h"
 #include "scholia-library-sidebar.h"
 #include "scholia-names.h"
+#include "scholia-search-results.h"
 
 /* The sidebar's models, from the store down to the list view:
  *
@@ -20,7 +21,17 @@
  *
  * Every stage is a GListModel that updates itself, so a change in the store reaches the rows
  * without rebuilding them. The sidebar only adds and removes author groups, and tells the filters
- * and the sorter when a document property they read has changed. */
+ * and the sorter when a document property they read has changed.
+ *
+ * Full-text search shares the filter entry rather than having a mode of its own: what the user
+ * types narrows the essays by title and author at once, and after a pause (or on Enter) the same
+ * words are looked for in every text and note, the matches listed in an "In the Text" section
+ * under the essays. One entry, no toggle to forget about, and a title match never hides the
+ * passages that mention the words. Down in the entry moves into those matches. */
+
+/* Searching every text on each key press would make typing stutter in a large library. */
+#define TEXT_SEARCH_DELAY_MS 300
+#define TEXT_SEARCH_MIN_CHARS 3
 
 /* ScholiaAuthorGroup: one author's matching essays, the top-level items of the tree. */
 
@@ -203,12 +214,15 @@ struct _ScholiaLibrarySidebar
   GtkWidget          *context_menu;
   /* Hiding emptied author groups waits for the tree to finish the change that emptied them. */
   guint               hide_groups_source;
+  guint               text_search_source;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
   GtkWidget          *scrolled_window;
   GtkListView        *list_view;
   GMenuModel         *context_menu_model;
+  GtkWidget          *search_separator;
+  ScholiaSearchResults *search_results;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaLibrarySidebar, scholia_library_sidebar, GTK_TYPE_WIDGET)
@@ -224,6 +238,7 @@ enum {
   DOCUMENT_ACTIVATED,
   EDIT_REQUESTED,
   DELETE_REQUESTED,
+  SEARCH_RESULT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -401,8 +416,16 @@ update_page (ScholiaLibrarySidebar *self)
 {
   gboolean no_match = self->search_text != NULL &&
                       g_list_model_get_n_items (G_LIST_MODEL (self->tree)) == 0;
+  gboolean text_shown = gtk_widget_get_visible (GTK_WIDGET (self->search_results));
+  GListModel *text_matches = scholia_search_results_get_results (self->search_results);
+  gboolean essays_shown;
 
   gtk_stack_set_visible_child_name (self->stack, no_match ? "no-match" : "list");
+
+  /* With matches in the texts below, an empty list of essays would only push them down. */
+  essays_shown = !(no_match && text_shown && g_list_model_get_n_items (text_matches) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), essays_shown);
+  gtk_widget_set_visible (self->search_separator, essays_shown && text_shown);
 }
 
 static gboolean
@@ -668,6 +691,95 @@ on_list_view_activate_cb (ScholiaLibrarySidebar *self,
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
 }
 
+/* @query NULL hides the text matches. */
+static void
+show_text_matches (ScholiaLibrarySidebar *self,
+                   const char            *query)
+{
+  g_clear_handle_id (&self->text_search_source, g_source_remove);
+
+  scholia_search_results_set_query (self->search_results, query);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_results), query != NULL);
+  update_page (self);
+}
+
+static void
+search_text_now (ScholiaLibrarySidebar *self)
+{
+  show_text_matches (self, self->search_text);
+}
+
+static gboolean
+text_search_cb (gpointer user_data)
+{
+  ScholiaLibrarySidebar *self = user_data;
+
+  self->text_search_source = 0;
+  search_text_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Short words match too much of every text to be worth a search of their own: until the query
+ * is long enough, or the user presses Enter, the text matches go away. */
+static void
+schedule_text_search (ScholiaLibrarySidebar *self)
+{
+  g_clear_handle_id (&self->text_search_source, g_source_remove);
+
+  if (self->search_text == NULL || g_utf8_strlen (self->search_text, -1) < TEXT_SEARCH_MIN_CHARS)
+    {
+      show_text_matches (self, NULL);
+      return;
+    }
+
+  self->text_search_source = g_timeout_add (TEXT_SEARCH_DELAY_MS, text_search_cb, self);
+}
+
+static void
+on_text_matches_items_changed_cb (ScholiaLibrarySidebar *self,
+                                  guint                  position,
+                                  guint                  removed,
+                                  guint                  added,
+                                  GListModel            *text_matches)
+{
+  update_page (self);
+}
+
+static void
+on_search_results_result_activated_cb (ScholiaLibrarySidebar *self,
+                                       ScholiaDocument       *document,
+                                       int                    offset,
+                                       int                    length,
+                                       ScholiaSearchResults  *results)
+{
+  /* The window opens it, and selects it in the list through select_document. */
+  g_signal_emit (self, signals[SEARCH_RESULT_ACTIVATED], 0, document, offset, length);
+}
+
+static gboolean
+on_search_entry_key_pressed_cb (GtkEventControllerKey *controller,
+                                guint                  keyval,
+                                guint                  keycode,
+                                GdkModifierType        state,
+                                ScholiaLibrarySidebar *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (self->text_search_source != 0)
+    search_text_now (self);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->search_results)) &&
+      scholia_search_results_focus_first (self->search_results))
+    return GDK_EVENT_STOP;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 on_search_entry_search_changed_cb (ScholiaLibrarySidebar *self,
                                    GtkSearchEntry        *entry)
@@ -687,15 +799,19 @@ on_search_entry_search_changed_cb (ScholiaLibrarySidebar *self,
   gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_page (self);
+  schedule_text_search (self);
 }
 
-/* Enter in the filter opens the first essay it lists, so that typing a few letters and Enter is
- * enough to open an essay. */
+/* Enter in the filter searches the texts at once and opens the first essay it lists, so that
+ * typing a few letters and Enter is enough to open an essay; when no title matches, it moves to
+ * the matches in the texts. */
 static void
 on_search_entry_activate_cb (ScholiaLibrarySidebar *self,
                              GtkSearchEntry        *entry)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  search_text_now (self);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -708,6 +824,8 @@ on_search_entry_activate_cb (ScholiaLibrarySidebar *self,
           return;
         }
     }
+
+  scholia_search_results_focus_first (self->search_results);
 }
 
 static void
@@ -922,6 +1040,7 @@ scholia_library_sidebar_dispose (GObject *object)
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_handle_id (&self->hide_groups_source, g_source_remove);
+  g_clear_handle_id (&self->text_search_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_LIBRARY_SIDEBAR);
 
   g_clear_object (&self->selection);
@@ -1022,6 +1141,11 @@ scholia_library_sidebar_class_init (ScholiaLibrarySidebarClass *klass)
   signals[DELETE_REQUESTED] =
     g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_DOCUMENT);
+  /* The user chose a match of the full-text search: the window opens the document and selects
+   * the passage, @offset and @length in code points (offset -1: only the title matched). */
+  signals[SEARCH_RESULT_ACTIVATED] =
+    g_signal_new ("search-result-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, SCHOLIA_TYPE_DOCUMENT, G_TYPE_INT, G_TYPE_INT);
 
   gtk_widget_class_install_action (widget_class, "sidebar.properties", NULL, properties_action);
   gtk_widget_class_install_action (widget_class, "sidebar.delete", NULL, delete_action);
@@ -1041,12 +1165,15 @@ scholia_library_sidebar_class_init (ScholiaLibrarySidebarClass *klass)
                                        "sidebar.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "sidebar.context-menu", NULL);
 
+  g_type_ensure (SCHOLIA_TYPE_SEARCH_RESULTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-library-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, search_separator);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaLibrarySidebar, search_results);
   gtk_widget_class_bind_template_child_full (widget_class, "context_menu", FALSE,
                                              G_STRUCT_OFFSET (ScholiaLibrarySidebar,
                                                               context_menu_model));
@@ -1054,6 +1181,8 @@ scholia_library_sidebar_class_init (ScholiaLibrarySidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_results_result_activated_cb);
 
   gtk_widget_class_set_css_name (widget_class, "scholialibrarysidebar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1105,6 +1234,9 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
   /* Typing while the list has the focus starts filtering. The entry then captures every key
    * that reaches the list, Delete included, so the list's own shortcuts must be seen first: on
    * its parent, in the capture phase. */
+  g_signal_connect_object (scholia_search_results_get_results (self->search_results), "items-changed",
+                           G_CALLBACK (on_text_matches_items_changed_cb), self, G_CONNECT_SWAPPED);
+
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
   gtk_widget_add_controller (self->scrolled_window, list_shortcuts_new ());
 
@@ -1156,6 +1288,7 @@ scholia_library_sidebar_set_store (ScholiaLibrarySidebar *self,
 
   sync_watches (self);
   sync_groups (self);
+  scholia_search_results_set_store (self->search_results, store);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -141,8 +141,33 @@ apply_tag (ScholiaWindow *self,
   inspect_annotation (self, annotation);
 }
 
+/* The shortest placed annotation holding @offset, if any. */
+static ScholiaAnnotation *
+find_annotation_around (ScholiaWindow *self,
+                        int            offset)
+{
+  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
+  ScholiaAnnotation *found = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      int start = scholia_annotation_get_start (annotation);
+      int end = scholia_annotation_get_end (annotation);
+
+      if (scholia_annotation_get_orphaned (annotation) || offset < start || offset >= end)
+        continue;
+      if (found == NULL ||
+          end - start < scholia_annotation_get_end (found) - scholia_annotation_get_start (found))
+        found = annotation;
+    }
+
+  return found;
+}
+
 /* Themes hold annotations, not bare text: a selected passage must be tagged first. Without a
- * selection, the annotation in the inspector is meant. */
+ * selection, the highlight holding the caret is meant, or else the annotation in the
+ * inspector. */
 static void
 pick_theme (ScholiaWindow *self)
 {
@@ -160,6 +185,10 @@ pick_theme (ScholiaWindow *self)
           _scholia_window_add_message_toast (self, _("Tag the passage first, then add it to themes"));
           return;
         }
+      scholia_annotation_inspector_set_annotation (self->inspector, annotation);
+    }
+  else if ((annotation = find_annotation_around (self, start)) != NULL)
+    {
       scholia_annotation_inspector_set_annotation (self->inspector, annotation);
     }
   else

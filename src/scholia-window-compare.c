@@ -104,6 +104,7 @@ side_by_side_action (GtkWidget  *widget,
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
   ScholiaTheme *theme = scholia_comparison_view_get_theme (self->comparison_view);
+  GtkEventController *shortcuts;
   GtkWidget *side_by_side;
   GtkWidget *header;
   GtkWidget *box;
@@ -126,6 +127,13 @@ side_by_side_action (GtkWidget  *widget,
   gtk_window_set_default_size (GTK_WINDOW (window), SIDE_BY_SIDE_WIDTH, SIDE_BY_SIDE_HEIGHT);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+
+  /* Projected in a seminar, it goes away as quickly as it came. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -171,9 +179,12 @@ _scholia_window_class_init_compare (GtkWidgetClass *widget_class)
                                        "win.side-by-side", NULL);
 }
 
+static void dbg_cb (AdwFlap *f, GParamSpec *p, gpointer d) { g_printerr ("DBG %s reveal=%d folded=%d width=%d\n", p->name, adw_flap_get_reveal_flap (f), adw_flap_get_folded (f), gtk_widget_get_width (GTK_WIDGET (f))); }
 void
 _scholia_window_init_compare (ScholiaWindow *self)
 {
+  g_signal_connect (self->inspector_flap, "notify::reveal-flap", G_CALLBACK (dbg_cb), NULL);
+  g_signal_connect (self->inspector_flap, "notify::folded", G_CALLBACK (dbg_cb), NULL);
   g_object_bind_property (self, "store", self->comparison_view, "store", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "store", self->matrix_view, "store", G_BINDING_SYNC_CREATE);
 

@@ -4,8 +4,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "scholia-library-sidebar.h"
+#include "scholia-search-results.h"
 
 typedef struct
 {
@@ -469,6 +471,173 @@ test_selection_survives_filter (Fixture       *fixture,
   g_assert_true (selected_row_document (fixture) == lights);
 }
 
+static const char tolls_text[] =
+  "The ferry tolls doubled in the winter of 1902.\n\n"
+  "Żeleński wrote that the carts & the <barrows> paid twice, a claim nobody checked.\n";
+
+static ScholiaDocument *
+add_tolls_essay (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  ScholiaDocument *document;
+
+  document = scholia_store_add_document (fixture->store, "Ferry Tolls", "Agnès Ferrand", "1931",
+                                         NULL, tolls_text, NULL, &error);
+  g_assert_no_error (error);
+  annotation = scholia_store_add_annotation (fixture->store, document, 4, 15, NULL, 0, NULL, 0,
+                                             "Compare the quayside inventory.", &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  return document;
+}
+
+static ScholiaSearchResults *
+search_results (Fixture *fixture)
+{
+  return template_child (fixture, "search_results");
+}
+
+static GListModel *
+hits (Fixture *fixture)
+{
+  return scholia_search_results_get_results (search_results (fixture));
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  ScholiaDocument *document;
+  int              offset;
+  int              length;
+} Activation;
+
+static void
+on_search_result_activated_cb (ScholiaLibrarySidebar *sidebar,
+                               ScholiaDocument       *document,
+                               int                    offset,
+                               int                    length,
+                               Activation            *out)
+{
+  g_assert_null (out->document);
+  out->document = document;
+  out->offset = offset;
+  out->length = length;
+}
+
+static void
+test_text_search_after_pause (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *results = GTK_WIDGET (search_results (fixture));
+  ScholiaDocument *tolls;
+  Activation activation = { NULL, -2, -2 };
+  gboolean timed_out = FALSE;
+  guint timeout;
+  char *description;
+
+  add_sample_library (fixture);
+  tolls = add_tolls_essay (fixture);
+  g_signal_connect (fixture->sidebar, "search-result-activated",
+                    G_CALLBACK (on_search_result_activated_cb), &activation);
+
+  /* Two letters filter the titles but search no text. */
+  type_filter (fixture, "fe");
+  g_assert_false (gtk_widget_get_visible (results));
+
+  /* After a pause, the texts are searched too, accents or not. */
+  type_filter (fixture, "zelenski");
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, "");
+  g_free (description);
+  timeout = g_timeout_add_seconds (5, on_timeout_cb, &timed_out);
+  while (!gtk_widget_get_visible (results) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  g_assert_cmpuint (g_list_model_get_n_items (hits (fixture)), ==, 1);
+
+  /* Choosing the match asks the window to open the essay there. */
+  gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_template_child (results,
+                                                                         SCHOLIA_TYPE_SEARCH_RESULTS,
+                                                                         "list_view")),
+                              "list.activate-item", "u", 0);
+  g_assert_true (activation.document == tolls);
+  g_assert_cmpint (activation.offset, ==,
+                   g_utf8_pointer_to_offset (tolls_text, strstr (tolls_text, "Żeleński")));
+  g_assert_cmpint (activation.length, ==, 8);
+
+  /* Emptying the filter takes the text matches away. */
+  type_filter (fixture, "");
+  g_assert_false (gtk_widget_get_visible (results));
+}
+
+static void
+test_text_search_on_enter (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *results = GTK_WIDGET (search_results (fixture));
+  GtkWidget *entry = template_child (fixture, "search_entry");
+  GtkEventController *down_handler = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+  GtkWidget *focus;
+  char *description;
+
+  add_sample_library (fixture);
+  add_tolls_essay (fixture);
+
+  /* Enter searches at once: a note, and the title filter still narrows the essays. */
+  type_filter (fixture, "quayside");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_get_visible (results));
+  g_assert_cmpuint (g_list_model_get_n_items (hits (fixture)), ==, 1);
+
+  type_filter (fixture, "tolls");
+  g_signal_emit_by_name (entry, "activate");
+  description = describe_rows (fixture);
+  g_assert_cmpstr (description, ==, "Agnès Ferrand (1)\n  Ferry Tolls\n");
+  g_free (description);
+  g_assert_cmpuint (g_list_model_get_n_items (hits (fixture)), ==, 1);
+
+  type_filter (fixture, "cartography");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (hits (fixture)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_template_child (results, SCHOLIA_TYPE_SEARCH_RESULTS,
+                                                               "stack"))),
+                   ==, "empty");
+
+  /* Down in the entry moves into the matches. */
+  type_filter (fixture, "barrows");
+  g_signal_emit_by_name (entry, "activate");
+  gtk_widget_grab_focus (entry);
+  controllers = gtk_widget_observe_controllers (entry);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        down_handler = controller;
+    }
+  g_assert_nonnull (down_handler);
+  g_signal_emit_by_name (down_handler, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, results));
+}
+
 static void
 test_forgets_store (Fixture       *fixture,
                     gconstpointer  data)
@@ -514,6 +683,9 @@ main (int   argc,
   ADD ("/library-sidebar/actions/act-on-selected-document", test_actions_act_on_selection);
   ADD ("/library-sidebar/selection/survives-filter", test_selection_survives_filter);
   ADD ("/library-sidebar/store/cleared-and-set-again", test_forgets_store);
+  ADD ("/library-sidebar/search/texts-and-notes-after-a-pause", test_text_search_after_pause);
+  ADD ("/library-sidebar/search/at-once-on-enter-and-down-moves-into-matches",
+       test_text_search_on_enter);
 
 #undef ADD
 

@@ -376,6 +376,18 @@ test_pick_theme_pops_up_picker_for_annotation (Fixture       *fixture,
   activate (library.window, "win.add-to-theme");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (theme_picker (library.window))));
   gtk_popover_popdown (theme_picker (library.window));
+  drain_main_context ();
+
+  /* With the caret in a highlight, that highlight is meant. */
+  scholia_annotation_inspector_set_annotation (library.window->inspector, NULL);
+  scholia_reading_view_select_range (library.window->reading_view,
+                                     scholia_annotation_get_start (library.harbour_railway) + 3,
+                                     scholia_annotation_get_start (library.harbour_railway) + 3);
+  activate (library.window, "win.pick-theme");
+  g_assert_cmpint (scholia_annotation_get_id (scholia_annotation_inspector_get_annotation (library.window->inspector)),
+                   ==, scholia_annotation_get_id (library.harbour_railway));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (theme_picker (library.window))));
+  gtk_popover_popdown (theme_picker (library.window));
 
   library_close (&library);
 }
@@ -410,7 +422,7 @@ test_manage_themes_presents_theme_manager (Fixture       *fixture,
                                            gconstpointer  data)
 {
   Library library = { 0 };
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   ScholiaTagManager *manager = NULL;
 
   library_open (fixture, &library);

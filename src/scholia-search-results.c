@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Scholia"
+
+#include "config.h"
+
+#include "scholia-search-results.h"
+
+#include <glib/gi18n.h>
+
+#include "scholia-search-hit.h"
+
+/* Enough to find the passage one is after; a query that matches more is too vague to browse. */
+#define MAX_RESULTS 50
+
+struct _ScholiaSearchResults
+{
+  GtkWidget     parent_instance;
+
+  ScholiaStore *store;
+  char         *query;
+  GListStore   *results;
+  /* Searching again after the store changed waits until the change is complete. */
+  guint         refresh_source;
+
+  GtkStack     *stack;
+  GtkListView  *list_view;
+  GtkLabel     *empty_details;
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaSearchResults, scholia_search_results, GTK_TYPE_WIDGET)
+
+enum {
+  RESULT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The passage a hit points at: the first matched word of a text match, the annotated passage of
+ * a note. */
+static int
+hit_length (ScholiaSearchResults      *self,
+            const ScholiaSearchResult *result)
+{
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  const ScholiaSearchRange *first;
+
+  if (result->offset < 0)
+    return 0;
+
+  if (result->kind == SCHOLIA_SEARCH_NOTE)
+    {
+      annotation = scholia_store_get_annotation (self->store, result->annotation_id, NULL);
+      if (annotation == NULL)
+        return 0;
+      return scholia_annotation_get_end (annotation) - scholia_annotation_get_start (annotation);
+    }
+
+  if (result->matches == NULL || result->matches->len == 0)
+    return 0;
+
+  first = &g_array_index (result->matches, ScholiaSearchRange, 0);
+  return first->end - first->start;
+}
+
+static void
+run_search (ScholiaSearchResults *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  if (self->store != NULL && self->query != NULL)
+    found = scholia_store_search (self->store, self->query, MAX_RESULTS, &error);
+
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      const ScholiaSearchResult *result = g_ptr_array_index (found, i);
+      ScholiaDocument *document = scholia_store_lookup_document (self->store, result->document_id);
+
+      if (document != NULL)
+        g_ptr_array_add (hits, scholia_search_hit_new (document, result, hit_length (self, result)));
+    }
+
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       hits->pdata, hits->len);
+
+  if (error != NULL)
+    gtk_label_set_text (self->empty_details, error->message);
+  else
+    gtk_label_set_text (self->empty_details, _("Try other words, or fewer of them."));
+
+  gtk_stack_set_visible_child_name (self->stack, hits->len > 0 ? "results" : "empty");
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  ScholiaSearchResults *self = user_data;
+
+  self->refresh_source = 0;
+  run_search (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_cb (ScholiaSearchResults *self)
+{
+  if (self->query == NULL || self->refresh_source != 0)
+    return;
+
+  self->refresh_source = g_idle_add (refresh_cb, self);
+}
+
+static void
+on_list_view_activate_cb (ScholiaSearchResults *self,
+                          guint                 position,
+                          GtkListView          *list_view)
+{
+  g_autoptr(ScholiaSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  if (hit == NULL)
+    return;
+
+  g_signal_emit (self, signals[RESULT_ACTIVATED], 0, scholia_search_hit_get_document (hit),
+                 scholia_search_hit_get_offset (hit), scholia_search_hit_get_length (hit));
+}
+
+static GtkWidget *
+row_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = row_label ("heading");
+  GtkWidget *details = row_label ("caption");
+  GtkWidget *snippet = row_label ("search-snippet");
+
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (snippet), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (snippet), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (snippet), 40);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  ScholiaSearchHit *hit = gtk_list_item_get_item (list_item);
+  ScholiaDocument *document = scholia_search_hit_get_document (hit);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *details = gtk_widget_get_next_sibling (title);
+  GtkWidget *snippet = gtk_widget_get_next_sibling (details);
+  const char *author = scholia_document_get_author (document);
+  const char *kind;
+  g_autofree char *details_text = NULL;
+  g_autofree char *markup = scholia_search_hit_dup_snippet_markup (hit);
+
+  if (scholia_search_hit_get_offset (hit) < 0)
+    kind = _("in the title");
+  else if (scholia_search_hit_get_kind (hit) == SCHOLIA_SEARCH_NOTE)
+    kind = _("in a note");
+  else
+    kind = _("in the text");
+
+  /* Translators: the author of an essay and where the words were found, e.g.
+   * "Helena Marwick · in a note". */
+  details_text = author != NULL && *author != '\0'
+                 ? g_strdup_printf (_("%s · %s"), author, kind)
+                 : g_strdup (kind);
+
+  gtk_label_set_text (GTK_LABEL (title), scholia_document_get_title (document));
+  gtk_label_set_text (GTK_LABEL (details), details_text);
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+  gtk_widget_set_visible (snippet, *scholia_search_hit_get_snippet (hit) != '\0');
+}
+
+static void
+scholia_search_results_dispose (GObject *object)
+{
+  ScholiaSearchResults *self = SCHOLIA_SEARCH_RESULTS (object);
+  GtkWidget *child;
+
+  scholia_search_results_set_store (self, NULL);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_SEARCH_RESULTS);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->results);
+
+  G_OBJECT_CLASS (scholia_search_results_parent_class)->dispose (object);
+}
+
+static void
+scholia_search_results_finalize (GObject *object)
+{
+  ScholiaSearchResults *self = SCHOLIA_SEARCH_RESULTS (object);
+
+  g_free (self->query);
+
+  G_OBJECT_CLASS (scholia_search_results_parent_class)->finalize (object);
+}
+
+static void
+scholia_search_results_class_init (ScholiaSearchResultsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = scholia_search_results_dispose;
+  object_class->finalize = scholia_search_results_finalize;
+
+  /* The user chose a match: open the document and select the passage. */
+  signals[RESULT_ACTIVATED] =
+    g_signal_new ("result-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, SCHOLIA_TYPE_DOCUMENT, G_TYPE_INT, G_TYPE_INT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/scholia/Scholia/scholia-search-results.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSearchResults, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSearchResults, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSearchResults, empty_details);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "scholiasearchresults");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+scholia_search_results_init (ScholiaSearchResults *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->results = g_list_store_new (SCHOLIA_TYPE_SEARCH_HIT);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
+}
+
+GtkWidget *
+scholia_search_results_new (void)
+{
+  return g_object_new (SCHOLIA_TYPE_SEARCH_RESULTS, NULL);
+}
+
+void
+scholia_search_results_set_store (ScholiaSearchResults *self,
+                                  ScholiaStore         *store)
+{
+  g_return_if_fail (SCHOLIA_IS_SEARCH_RESULTS (self));
+  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
+                                            on_store_changed_cb, self);
+    }
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "annotations-changed", G_CALLBACK (on_store_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
+                               G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  run_search (self);
+}
+
+const char *
+scholia_search_results_get_query (ScholiaSearchResults *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SEARCH_RESULTS (self), NULL);
+
+  return self->query;
+}
+
+/* Searches for @query at once; NULL or blank clears the results. */
+void
+scholia_search_results_set_query (ScholiaSearchResults *self,
+                                  const char           *query)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (SCHOLIA_IS_SEARCH_RESULTS (self));
+
+  stripped = g_strstrip (g_strdup (query != NULL ? query : ""));
+  g_clear_pointer (&self->query, g_free);
+  if (*stripped != '\0')
+    self->query = g_steal_pointer (&stripped);
+
+  run_search (self);
+}
+
+GListModel *
+scholia_search_results_get_results (ScholiaSearchResults *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SEARCH_RESULTS (self), NULL);
+
+  return G_LIST_MODEL (self->results);
+}
+
+/* Moves the keyboard focus to the results, for Down in the search entry; FALSE when there are
+ * none. */
+gboolean
+scholia_search_results_focus_first (ScholiaSearchResults *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SEARCH_RESULTS (self), FALSE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}

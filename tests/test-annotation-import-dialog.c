@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "scholia-annotation-import-dialog.h"
+
+static const char tolls_text[] =
+  "The ferry tolls doubled in the winter of 1902.\n\n"
+  "The harbourmaster kept no ledger of the refusals. The council kept one for him.\n";
+
+typedef struct
+{
+  char                          *dir;
+  ScholiaStore                  *store;
+  ScholiaDocument               *letters;
+  ScholiaDocument               *tolls;
+  ScholiaAnnotationImportDialog *dialog;
+  guint                          imported;
+} Fixture;
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+on_imported_cb (ScholiaAnnotationImportDialog *dialog,
+                Fixture                       *fixture)
+{
+  fixture->imported++;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scholia-import-dialog-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->store = scholia_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->letters = scholia_store_add_document (fixture->store, "Customs Letters",
+                                                 "Zeno Whitlock", "1950", NULL,
+                                                 "Letters kept in a biscuit tin.", NULL, &error);
+  g_assert_no_error (error);
+  fixture->tolls = scholia_store_add_document (fixture->store, "Ferry Tolls", "Agnès Ferrand",
+                                               "1931", NULL, tolls_text, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+open_dialog (Fixture         *fixture,
+             ScholiaDocument *preselected)
+{
+  fixture->dialog = SCHOLIA_ANNOTATION_IMPORT_DIALOG (
+    scholia_annotation_import_dialog_new (fixture->store, preselected));
+  g_signal_connect (fixture->dialog, "imported", G_CALLBACK (on_imported_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+  drain_main_context ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  drain_main_context ();
+  g_assert_finalize_object (fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_free (fixture->dir);
+}
+
+static gpointer
+template_child (Fixture    *fixture,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->dialog),
+                                                  SCHOLIA_TYPE_ANNOTATION_IMPORT_DIALOG, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static guint
+count_annotations (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaCounts counts;
+
+  g_assert_true (scholia_store_get_counts (fixture->store, &counts, &error));
+  g_assert_no_error (error);
+  return counts.annotations;
+}
+
+static int
+code_point_of (const char *needle)
+{
+  return (int) g_utf8_pointer_to_offset (tolls_text, strstr (tolls_text, needle));
+}
+
+static void
+test_preselected (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  open_dialog (fixture, fixture->tolls);
+
+  g_assert_true (gtk_check_button_get_active (template_child (fixture, "document_check")));
+  g_assert_true (gtk_drop_down_get_selected_item (template_child (fixture, "document_dropdown")) ==
+                 fixture->tolls);
+  /* Nothing to import until a file is chosen. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.import", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (fixture, "stack")), ==, "form");
+  g_assert_cmpuint (fixture->imported, ==, 0);
+}
+
+static void
+test_import_onto_chosen_document (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *json = NULL;
+  int tolls = code_point_of ("ferry tolls doubled");
+  int council = code_point_of ("The council kept one");
+
+  /* They name a page the library does not hold: only the chosen essay can take them. The
+   * second one's position is stale, from an edition without the harbourmaster's sentence. */
+  json = g_strdup_printf (
+    "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"AnnotationPage\", \"items\": ["
+    " {\"type\": \"Annotation\", \"id\": \"urn:uuid:6a1d8e0c-3f2b-4d7e-9c1a-5b4e3d2c1f01\","
+    "  \"bodyValue\": \"The first rise.\","
+    "  \"target\": {\"source\": \"https://example.org/elsewhere/tolls\", \"selector\": ["
+    "   {\"type\": \"TextPositionSelector\", \"start\": %d, \"end\": %d},"
+    "   {\"type\": \"TextQuoteSelector\", \"exact\": \"ferry tolls doubled\"}]}},"
+    " {\"type\": \"Annotation\", \"id\": \"urn:uuid:6a1d8e0c-3f2b-4d7e-9c1a-5b4e3d2c1f02\","
+    "  \"target\": {\"source\": \"https://example.org/elsewhere/tolls\", \"selector\": ["
+    "   {\"type\": \"TextPositionSelector\", \"start\": %d, \"end\": %d},"
+    "   {\"type\": \"TextQuoteSelector\", \"exact\": \"The council kept one\"}]}}"
+    "]}",
+    tolls, tolls + 19, council - 50, council - 30);
+  file = write_file (fixture, "tolls.jsonld", json);
+
+  open_dialog (fixture, NULL);
+  g_assert_false (gtk_check_button_get_active (template_child (fixture, "document_check")));
+  gtk_drop_down_set_selected (template_child (fixture, "document_dropdown"), 1);
+  gtk_check_button_set_active (template_child (fixture, "document_check"), TRUE);
+
+  g_assert_true (scholia_annotation_import_dialog_import_file (fixture->dialog, file));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (fixture, "stack")), ==, "done");
+  g_assert_cmpstr (adw_status_page_get_description (template_child (fixture, "done_page")), ==,
+                   "1 annotation placed exactly, 1 moved to where its passage now is.");
+  g_assert_cmpuint (fixture->imported, ==, 1);
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->tolls), ==, 2);
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->letters), ==, 0);
+}
+
+static void
+test_malformed_changes_nothing (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "broken.json",
+                                      "[{\"type\": \"Annotation\", \"target\": ");
+  guint before = count_annotations (fixture);
+
+  open_dialog (fixture, NULL);
+  g_assert_false (scholia_annotation_import_dialog_import_file (fixture->dialog, file));
+
+  g_assert_true (gtk_widget_get_visible (template_child (fixture, "error_box")));
+  g_assert_nonnull (strstr (gtk_label_get_text (template_child (fixture, "error_title")),
+                            "broken.json"));
+  g_assert_cmpstr (gtk_label_get_text (template_child (fixture, "error_message")), !=, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (fixture, "stack")), ==, "form");
+  g_assert_cmpuint (fixture->imported, ==, 0);
+  g_assert_cmpuint (count_annotations (fixture), ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/annotation-import-dialog/target/preselected-document", test_preselected);
+  ADD ("/annotation-import-dialog/import/onto-chosen-document-with-counts",
+       test_import_onto_chosen_document);
+  ADD ("/annotation-import-dialog/import/malformed-file-changes-nothing",
+       test_malformed_changes_nothing);
+
+#undef ADD
+
+  return g_test_run ();
+}
