@@ -179,12 +179,9 @@ _scholia_window_class_init_compare (GtkWidgetClass *widget_class)
                                        "win.side-by-side", NULL);
 }
 
-static void dbg_cb (AdwFlap *f, GParamSpec *p, gpointer d) { g_printerr ("DBG %s reveal=%d folded=%d width=%d\n", p->name, adw_flap_get_reveal_flap (f), adw_flap_get_folded (f), gtk_widget_get_width (GTK_WIDGET (f))); }
 void
 _scholia_window_init_compare (ScholiaWindow *self)
 {
-  g_signal_connect (self->inspector_flap, "notify::reveal-flap", G_CALLBACK (dbg_cb), NULL);
-  g_signal_connect (self->inspector_flap, "notify::folded", G_CALLBACK (dbg_cb), NULL);
   g_object_bind_property (self, "store", self->comparison_view, "store", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "store", self->matrix_view, "store", G_BINDING_SYNC_CREATE);
 

@@ -58,6 +58,16 @@ drain_main_context (void)
     ;
 }
 
+/* The pane beside the reader folds into an overlay when the window is narrow, and folding
+ * hides it: the first layout must be done before a test opens it. Its width is 0 until then. */
+static void
+wait_for_layout (ScholiaWindow *window)
+{
+  while (gtk_widget_get_width (GTK_WIDGET (window->inspector_flap)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+}
+
 static ScholiaWindow *
 window_open (Fixture *fixture)
 {
@@ -89,7 +99,7 @@ window_with_essay (Fixture *fixture)
                                          "Ines Varga", NULL, NULL, ESSAY_TEXT, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (scholia_window_show_document (window, document));
-  drain_main_context ();
+  wait_for_layout (window);
   return window;
 }
 

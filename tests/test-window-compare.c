@@ -73,6 +73,16 @@ drain_main_context (void)
     ;
 }
 
+/* The pane beside the reader folds into an overlay when the window is narrow, and folding
+ * hides it: the first layout must be done before a test opens it. Its width is 0 until then. */
+static void
+wait_for_layout (ScholiaWindow *window)
+{
+  while (gtk_widget_get_width (GTK_WIDGET (window->inspector_flap)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+}
+
 static ScholiaAnnotation *
 annotate (ScholiaStore    *store,
           ScholiaDocument *document,
@@ -130,7 +140,7 @@ library_open (Fixture *fixture,
 
   gtk_window_present (GTK_WINDOW (library->window));
   g_assert_true (scholia_window_show_document (library->window, library->harbour));
-  drain_main_context ();
+  wait_for_layout (library->window);
 }
 
 static void
