@@ -111,6 +111,10 @@ void _scholia_window_update_compare_actions (ScholiaWindow   *self);
 void _scholia_window_show_pane              (ScholiaWindow   *self,
                                              const char      *page);
 
+void _scholia_window_class_init_interop     (GtkWidgetClass  *widget_class);
+void _scholia_window_init_interop           (ScholiaWindow   *self);
+void _scholia_window_update_interop_actions (ScholiaWindow   *self);
+
 void _scholia_window_class_init_export      (GtkWidgetClass  *widget_class);
 void _scholia_window_dispose_export         (ScholiaWindow   *self);
 void _scholia_window_update_export_actions  (ScholiaWindow   *self);

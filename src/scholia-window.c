@@ -44,6 +44,7 @@ _scholia_window_update_actions (ScholiaWindow *self)
   _scholia_window_update_annotate_actions (self);
   _scholia_window_update_compare_actions (self);
   _scholia_window_update_export_actions (self);
+  _scholia_window_update_interop_actions (self);
 }
 
 void
@@ -556,6 +557,7 @@ scholia_window_class_init (ScholiaWindowClass *klass)
   _scholia_window_class_init_import (widget_class);
   _scholia_window_class_init_annotate (widget_class);
   _scholia_window_class_init_compare (widget_class);
+  _scholia_window_class_init_interop (widget_class);
   _scholia_window_class_init_export (widget_class);
 }
 
@@ -583,6 +585,7 @@ scholia_window_init (ScholiaWindow *self)
                            G_CALLBACK (on_sidebar_edit_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "delete-requested",
                            G_CALLBACK (on_sidebar_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  _scholia_window_init_interop (self);
 
   self->document_signals = g_signal_group_new (SCHOLIA_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::title",
