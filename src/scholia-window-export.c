@@ -33,16 +33,17 @@ on_open_exported_clicked_cb (ScholiaWindow *self,
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
-static void
-on_exported_cb (ScholiaWindow *self,
-                GFile         *file)
+/* "Exported “x”" with a button that opens the file: after every export, whatever the format. */
+void
+_scholia_window_show_exported_toast (ScholiaWindow *self,
+                                     GFile         *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *escaped = g_markup_escape_text (basename, -1);
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  /* Translators: a toast; %s is the name of the PDF file written */
+  /* Translators: a toast; %s is the name of the file written */
   title = g_strdup_printf (_("Exported “%s”"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
@@ -59,7 +60,7 @@ present_export_dialog (ScholiaWindow *self,
   if (self->export_dialog != NULL)
     gtk_window_destroy (self->export_dialog);
 
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self,
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (_scholia_window_show_exported_toast), self,
                            G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_set_weak_pointer (&self->export_dialog, GTK_WINDOW (dialog));

@@ -6,9 +6,13 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "scholia-annotation-import-dialog.h"
 #include "scholia-library-sidebar.h"
 #include "scholia-revision-dialog.h"
+#include "scholia-table-export.h"
+#include "scholia-w3c.h"
 #include "scholia-window-private.h"
 
 void
@@ -18,6 +22,7 @@ _scholia_window_update_interop_actions (ScholiaWindow *self)
 
   gtk_widget_action_set_enabled (widget, "win.replace-text", self->store != NULL && self->document != NULL);
   gtk_widget_action_set_enabled (widget, "win.import-annotations", self->store != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-annotations", self->store != NULL);
 }
 
 /* The text changed under the reader (or went back on Undo): show it afresh, with its
@@ -102,11 +107,111 @@ on_search_result_activated_cb (ScholiaWindow   *self,
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+/* Annotations for other tools: CSV for spreadsheets, Markdown for notes, W3C Web Annotations
+ * for annotation tools. @format is "csv", "md" or "w3c"; the open essay, or every essay. The
+ * file is replaced whole or not at all (g_file_replace_contents writes beside it and renames). */
+gboolean
+_scholia_window_export_annotations (ScholiaWindow  *self,
+                                    GFile          *file,
+                                    const char     *format,
+                                    gboolean        whole_library,
+                                    GError        **error)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!whole_library && self->document != NULL)
+    {
+      documents = g_ptr_array_new ();
+      g_ptr_array_add (documents, self->document);
+    }
+
+  if (g_str_equal (format, "w3c"))
+    return scholia_w3c_export_file (self->store, documents, file, NULL, error);
+
+  data = g_str_equal (format, "md") ? scholia_table_export_markdown (self->store, documents, error)
+                                    : scholia_table_export_csv (self->store, documents, error);
+  return data != NULL &&
+         g_file_replace_contents (file, data, strlen (data), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+static void
+on_export_annotations_response_cb (ScholiaWindow        *self,
+                                   int                   response,
+                                   GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *format;
+  const char *scope;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+      scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
+
+      if (_scholia_window_export_annotations (self, file, format != NULL ? format : "csv",
+                                              g_strcmp0 (scope, "library") == 0, &error))
+        _scholia_window_show_exported_toast (self, file);
+      else
+        _scholia_window_add_message_toast (self, error->message);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+export_annotations_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (widget);
+  const char *format_ids[] = { "csv", "md", "w3c", NULL };
+  const char *format_labels[] = { N_("CSV Table"), N_("Markdown Notes"), N_("W3C Web Annotations (JSON-LD)"), NULL };
+  const char *scope_ids[] = { "document", "library", NULL };
+  const char *scope_labels[] = { N_("This Essay"), N_("Every Essay"), NULL };
+  g_autofree char *name = NULL;
+  const char *translated_formats[4];
+  const char *translated_scopes[3];
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  for (guint i = 0; i < 4; i++)
+    translated_formats[i] = format_labels[i] != NULL ? _(format_labels[i]) : NULL;
+  for (guint i = 0; i < 3; i++)
+    translated_scopes[i] = scope_labels[i] != NULL ? _(scope_labels[i]) : NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
+                               format_ids, translated_formats);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "csv");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("Annotations of"),
+                               scope_ids, translated_scopes);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope", self->document != NULL ? "document" : "library");
+  name = g_strdup_printf ("%s.csv", self->document != NULL ? scholia_document_get_title (self->document)
+                                                           : _("Annotations"));
+  g_strdelimit (name, "/", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_annotations_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _scholia_window_class_init_interop (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.replace-text", NULL, replace_text_action);
   gtk_widget_class_install_action (widget_class, "win.import-annotations", NULL, import_annotations_action);
+  gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
 }
 
 void

@@ -115,7 +115,15 @@ void _scholia_window_class_init_interop     (GtkWidgetClass  *widget_class);
 void _scholia_window_init_interop           (ScholiaWindow   *self);
 void _scholia_window_update_interop_actions (ScholiaWindow   *self);
 
+gboolean _scholia_window_export_annotations (ScholiaWindow   *self,
+                                             GFile           *file,
+                                             const char      *format,
+                                             gboolean         whole_library,
+                                             GError         **error);
+
 void _scholia_window_class_init_export      (GtkWidgetClass  *widget_class);
+void _scholia_window_show_exported_toast    (ScholiaWindow   *self,
+                                             GFile           *file);
 void _scholia_window_dispose_export         (ScholiaWindow   *self);
 void _scholia_window_update_export_actions  (ScholiaWindow   *self);
 

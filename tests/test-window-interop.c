@@ -155,6 +155,43 @@ test_import_annotations_presents_dialog (Fixture       *fixture,
   drain_main_context ();
 }
 
+static void
+test_export_annotations_formats (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "notes.csv", NULL);
+  g_autofree char *md_path = g_build_filename (fixture->dir, "notes.md", NULL);
+  g_autofree char *w3c_path = g_build_filename (fixture->dir, "notes.json", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) md = g_file_new_for_path (md_path);
+  g_autoptr(GFile) w3c = g_file_new_for_path (w3c_path);
+  g_autofree char *contents = NULL;
+  ScholiaStore *store = scholia_window_get_store (fixture->window);
+
+  annotation = scholia_store_add_annotation (store, fixture->ledgers, 4, 11, NULL, 0, NULL, 0,
+                                             "On the ledgers, “and” more", &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_window_show_document (fixture->window, fixture->ledgers));
+
+  g_assert_true (_scholia_window_export_annotations (fixture->window, csv, "csv", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"On the ledgers, “and” more\""));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (_scholia_window_export_annotations (fixture->window, md, "md", FALSE, &error));
+  g_assert_true (g_file_get_contents (md_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# Ledgers"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (_scholia_window_export_annotations (fixture->window, w3c, "w3c", TRUE, &error));
+  g_assert_true (g_file_get_contents (w3c_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"AnnotationCollection\""));
+  g_assert_nonnull (strstr (contents, scholia_annotation_get_uuid (annotation)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -171,6 +208,7 @@ main (int    argc,
   ADD ("/window/interop/replace-text-moves-annotations-and-reloads",
        test_replace_text_moves_annotations_and_reloads);
   ADD ("/window/interop/import-annotations-presents-dialog", test_import_annotations_presents_dialog);
+  ADD ("/window/interop/export-annotations-formats", test_export_annotations_formats);
 #undef ADD
 
   return g_test_run ();
