@@ -578,7 +578,7 @@ unwatch_document (gpointer key,
   ScholiaDocument *document = key;
   Watch *watch = value;
 
-  g_signal_handler_disconnect (document, watch->handler);
+  g_clear_signal_handler (&watch->handler, document);
 }
 
 /* The store's model reports positions only, so which documents came and went is found by

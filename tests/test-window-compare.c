@@ -360,6 +360,17 @@ test_side_by_side_opens_passages_in_main_window (Fixture       *fixture,
   library_close (&library);
 }
 
+/* Pops the picker down and waits until it is gone: popping up again while it is still closing
+ * is ignored by GTK. */
+static void
+close_picker (ScholiaWindow *window)
+{
+  gtk_popover_popdown (theme_picker (window));
+  while (gtk_widget_get_visible (GTK_WIDGET (theme_picker (window))))
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+}
+
 static void
 test_pick_theme_pops_up_picker_for_annotation (Fixture       *fixture,
                                                gconstpointer  data)
@@ -379,14 +390,12 @@ test_pick_theme_pops_up_picker_for_annotation (Fixture       *fixture,
                    ==, scholia_annotation_get_id (library.harbour_railway));
   g_assert_nonnull (theme_picker (library.window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (theme_picker (library.window))));
-  gtk_popover_popdown (theme_picker (library.window));
-  drain_main_context ();
+  close_picker (library.window);
 
   /* From the context menu too. */
   activate (library.window, "win.add-to-theme");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (theme_picker (library.window))));
-  gtk_popover_popdown (theme_picker (library.window));
-  drain_main_context ();
+  close_picker (library.window);
 
   /* With the caret in a highlight, that highlight is meant. */
   scholia_annotation_inspector_set_annotation (library.window->inspector, NULL);
