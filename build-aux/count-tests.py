@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+"""Prints 'N passed, N failed' for one or more meson testlog.json files.
+
+GLib test programs report each test case on stdout in TAP form ("ok 3 /store/open/…",
+"not ok …", "ok 4 … # SKIP"); those are counted one by one, so the figure is the number of test
+cases. A program that printed no TAP lines (a validation script) counts as one test, and a
+program that failed without a failing TAP line (a crash, a timeout) counts as one failure."""
+import json
+import re
+import sys
+
+TAP = re.compile(r"^(not ok|ok)\b", re.MULTILINE)
+
+passed = failed = 0
+for path in sys.argv[1:]:
+    with open(path) as log:
+        for line in log:
+            entry = json.loads(line)
+            marks = TAP.findall(entry.get("stdout") or "")
+            ok = marks.count("ok")
+            not_ok = marks.count("not ok")
+            program_passed = entry["result"] in ("OK", "EXPECTEDFAIL", "SKIP")
+            if not marks:
+                ok = 1 if program_passed else 0
+            if not program_passed and not_ok == 0:
+                not_ok = 1
+            passed += ok
+            failed += not_ok
+print(f"{passed} passed, {failed} failed")

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what Scholia needs to build, run and test on Debian 12 / Ubuntu, skipping what is
+# already there. Needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  build-essential pkg-config meson ninja-build gettext
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
+  libsqlite3-dev sqlite3 libpoppler-glib-dev libjson-glib-dev libarchive-dev
+  libpango1.0-dev libcairo2-dev
+  desktop-file-utils appstream flatpak-builder
+  xvfb xauth dbus at-spi2-core xdotool imagemagick
+  poppler-utils qpdf fonts-dejavu-core fonts-dejavu-extra fonts-noto-core python3
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+
+echo "Installing: ${missing[*]}"
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"

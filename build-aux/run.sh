@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds Scholia and launches it. Arguments are passed to scholia,
+# e.g. ./build-aux/run.sh --library ~/seminar.sqlite3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./build-aux/install-deps.sh
+if [ ! -f _build/build.ninja ]; then
+  meson setup _build >/dev/null
+fi
+ninja -C _build
+# Run from the build tree: the GSettings schema is compiled there.
+GSETTINGS_SCHEMA_DIR="$PWD/_build/data" exec ./_build/src/scholia "$@"
