@@ -110,6 +110,9 @@ typedef struct
   GArray                  *ends;
   GPtrArray               *endnotes;    /* Span, by number */
   double                   rule_y;      /* the hairline under the title block on page 1 */
+  guint                    title_blocks; /* blocks of the flow before the text's first paragraph */
+  PangoLayout             *note_layout; /* one for every margin note, its markup replaced */
+  PangoLayout             *mark_layout; /* one for every endnote's number */
 } Export;
 
 static void
@@ -147,6 +150,8 @@ export_clear (Export *export)
   g_clear_pointer (&export->anchors, g_array_unref);
   g_clear_pointer (&export->ends, g_array_unref);
   g_clear_pointer (&export->endnotes, g_ptr_array_unref);
+  g_clear_object (&export->note_layout);
+  g_clear_object (&export->mark_layout);
   g_clear_pointer (&export->writer, scholia_pdf_writer_free);
 }
 
@@ -810,17 +815,21 @@ place_notes (Export               *export,
   double floor = margin->y;
   double limit = margin->y + margin->height;
 
+  if (export->note_layout == NULL)
+    export->note_layout = scholia_pdf_writer_create_layout (export->writer, margin->width, NOTE_FONT_SIZE,
+                                                            PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL);
+
   for (guint i = 0; i < export->anchors->len; i++)
     {
       Anchor *anchor = &g_array_index (export->anchors, Anchor, i);
       g_autofree char *markup = note_markup (anchor->span, FALSE);
-      g_autoptr(PangoLayout) layout = NULL;
+      PangoLayout *layout = export->note_layout;
       PangoRectangle logical;
       double y, height, first_line_middle;
 
       if (*markup == '\0')
         continue;
-      layout = scholia_pdf_writer_create_markup_layout (export->writer, margin->width, NOTE_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
+      pango_layout_set_markup (layout, markup, -1);
       pango_layout_set_alignment (layout, margin->x > text->x ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
       pango_layout_get_extents (layout, NULL, &logical);
       height = logical.height / (double) PANGO_SCALE;
@@ -847,18 +856,18 @@ mark_endnotes (Export *export)
   for (guint i = 0; i < export->ends->len; i++)
     {
       SpanEnd *span_end = &g_array_index (export->ends, SpanEnd, i);
-      g_autofree char *number = NULL;
-      g_autoptr(PangoLayout) layout = NULL;
+      char number[16];
 
       if (span_end->span->endnote == 0)
         continue;
-      number = g_strdup_printf ("%d", span_end->span->endnote);
-      layout = scholia_pdf_writer_create_layout (export->writer, -1, export->font_size * 0.6,
-                                                 PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD);
-      pango_layout_set_text (layout, number, -1);
+      if (export->mark_layout == NULL)
+        export->mark_layout = scholia_pdf_writer_create_layout (export->writer, -1, export->font_size * 0.6,
+                                                                PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD);
+      g_snprintf (number, sizeof number, "%d", span_end->span->endnote);
+      pango_layout_set_text (export->mark_layout, number, -1);
       cairo_set_source_rgb (export->cr, 0.1, 0.1, 0.1);
       cairo_move_to (export->cr, span_end->x + 0.5, span_end->baseline - export->font_size * 0.42);
-      pango_cairo_show_layout_line (export->cr, pango_layout_get_line_readonly (layout, 0));
+      pango_cairo_show_layout_line (export->cr, pango_layout_get_line_readonly (export->mark_layout, 0));
     }
 }
 
@@ -881,6 +890,31 @@ draw_pages (Export          *export,
       g_array_set_size (export->anchors, 0);
       g_array_set_size (export->ends, 0);
 
+      /* cairo files each glyph in a PDF font subset under the character it stands for, the
+       * first glyph drawn for a character taking the subset's slot. Drawn first, the small
+       * capitals of the title block would take the slots of their letters, and the body's
+       * plain letters would land in a second subset: the text would switch fonts at nearly
+       * every glyph, and the pages' content be twice as long to build, compress and write.
+       * As a group (a form in the PDF), the title block keeps its place on the page and in
+       * the reading order, but cairo files its glyphs only after the page's own text. Only
+       * the text goes in the group: the key's swatches, drawn outside it, stay as crisp as
+       * the washes. */
+      if (page == 0 && export->title_blocks > 0)
+        {
+          for (guint i = next; i < flow->lines->len; i++)
+            {
+              const ScholiaPdfLine *line = &g_array_index (flow->lines, ScholiaPdfLine, i);
+
+              if (line->page > page || line->block >= export->title_blocks)
+                break;
+              before_line (line, text.x, export);
+            }
+          cairo_push_group (export->cr);
+          next = scholia_pdf_flow_draw_blocks (flow, next, page, export->title_blocks, export->cr, text.x,
+                                               NULL, NULL);
+          cairo_pop_group_to_source (export->cr);
+          cairo_paint (export->cr);
+        }
       next = scholia_pdf_flow_draw_page (flow, next, page, export->cr, text.x, before_line, export);
 
       if (page == 0)
@@ -915,6 +949,7 @@ write_endnotes (Export          *export,
   scholia_pdf_flow_init (&flow, scholia_pdf_writer_get_page (export->writer), text.y, text.y + text.height);
   /* The body's blocks are drawn: the notes' flow numbers its own from 0. */
   g_array_set_size (export->blocks, 0);
+  export->title_blocks = 0;
 
   markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>", _("Notes"));
   heading = scholia_pdf_writer_create_markup_layout (export->writer, text.width, 13, PANGO_STYLE_NORMAL, markup);
@@ -1112,6 +1147,7 @@ scholia_pdf_export_document (ScholiaStore            *store,
   scholia_pdf_writer_get_geometry (export.writer, &text, NULL);
   scholia_pdf_flow_init (&flow, 0, text.y, text.y + text.height);
   add_title_block (&export, &flow, text.width);
+  export.title_blocks = export.blocks->len;
   if (!layout_text (&export, &flow, text.width, &local_error))
     goto out;
   scholia_pdf_writer_report (export.writer, 0.05);

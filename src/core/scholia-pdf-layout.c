@@ -20,12 +20,17 @@ static PangoLayout *create_small_line (ScholiaPdfWriter *writer,
                                        const char       *markup,
                                        double            width);
 
+/* cairo hands over a PDF in pieces of a few bytes: they are gathered into writes this big. */
+#define WRITE_BUFFER_SIZE (64 * 1024)
+
 struct _ScholiaPdfWriter
 {
   char                   *path;
   char                   *temp_path;
   int                     fd;
   int                     write_errno;
+  guchar                 *buffer;
+  gsize                   buffered;
   gboolean                committed;
   ScholiaPdfPageSize      page_size;
   ScholiaPdfLayoutKind    kind;
@@ -35,6 +40,7 @@ struct _ScholiaPdfWriter
   cairo_surface_t        *surface;
   cairo_t                *cr;
   PangoContext           *context;
+  PangoFontDescription   *family;  /* parsed once: every layout starts from it */
   int                     page;
   PangoLayout            *head_author;
   PangoLayout            *head_title;
@@ -142,6 +148,33 @@ set_io_error (ScholiaPdfWriter  *writer,
                display, g_strerror (saved_errno));
 }
 
+static gboolean
+flush_buffer (ScholiaPdfWriter *writer)
+{
+  const guchar *data = writer->buffer;
+  gsize length = writer->buffered;
+
+  if (writer->fd < 0 || writer->write_errno != 0)
+    return FALSE;
+
+  writer->buffered = 0;
+  while (length > 0)
+    {
+      ssize_t written = write (writer->fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          writer->write_errno = errno;
+          return FALSE;
+        }
+      data += written;
+      length -= written;
+    }
+  return TRUE;
+}
+
 static cairo_status_t
 write_to_fd (void                *closure,
              const unsigned char *data,
@@ -154,17 +187,14 @@ write_to_fd (void                *closure,
 
   while (length > 0)
     {
-      ssize_t written = write (writer->fd, data, length);
+      gsize chunk = MIN (length, WRITE_BUFFER_SIZE - writer->buffered);
 
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          writer->write_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= written;
+      memcpy (writer->buffer + writer->buffered, data, chunk);
+      writer->buffered += chunk;
+      data += chunk;
+      length -= chunk;
+      if (writer->buffered == WRITE_BUFFER_SIZE && !flush_buffer (writer))
+        return CAIRO_STATUS_WRITE_ERROR;
     }
   return CAIRO_STATUS_SUCCESS;
 }
@@ -250,6 +280,7 @@ scholia_pdf_writer_new (const char              *path,
       return NULL;
     }
 
+  writer->buffer = g_malloc (WRITE_BUFFER_SIZE);
   scholia_pdf_page_get_size (options->page_size, &writer->width, &writer->height);
   writer->surface = cairo_pdf_surface_create_for_stream (write_to_fd, writer, writer->width, writer->height);
   writer->cr = cairo_create (writer->surface);
@@ -264,6 +295,7 @@ scholia_pdf_writer_new (const char              *path,
   cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (writer->context, font_options);
   cairo_font_options_destroy (font_options);
+  writer->family = pango_font_description_from_string (SCHOLIA_PDF_FONT_FAMILY);
 
   if (!check_surface (writer, error))
     return NULL;
@@ -295,6 +327,8 @@ scholia_pdf_writer_free (ScholiaPdfWriter *writer)
     g_unlink (writer->temp_path);
 
   g_clear_object (&writer->cancellable);
+  g_clear_pointer (&writer->family, pango_font_description_free);
+  g_free (writer->buffer);
   g_free (writer->temp_path);
   g_free (writer->path);
   g_free (writer);
@@ -375,7 +409,7 @@ scholia_pdf_writer_create_layout (ScholiaPdfWriter *writer,
                                   PangoWeight       weight)
 {
   PangoLayout *layout = pango_layout_new (writer->context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (SCHOLIA_PDF_FONT_FAMILY);
+  g_autoptr(PangoFontDescription) font = pango_font_description_copy_static (writer->family);
 
   pango_font_description_set_size (font, size * PANGO_SCALE);
   pango_font_description_set_style (font, style);
@@ -531,6 +565,7 @@ scholia_pdf_writer_close (ScholiaPdfWriter  *writer,
   g_clear_object (&writer->context);
   g_clear_pointer (&writer->cr, cairo_destroy);
   cairo_surface_finish (writer->surface);
+  flush_buffer (writer);
   if (!check_surface (writer, error))
     return FALSE;
   g_clear_pointer (&writer->surface, cairo_surface_destroy);
@@ -588,6 +623,20 @@ scholia_pdf_writer_rewrite (ScholiaPdfWriter       *writer,
       set_io_error (writer, ENOSPC, error);
       return FALSE;
     }
+
+  /* poppler wrote the new file itself: it must reach the disk before it replaces the target. */
+  fd = g_open (output_path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_unlink (output_path);
+      set_io_error (writer, saved_errno, error);
+      return FALSE;
+    }
+  close (fd);
 
   g_unlink (writer->temp_path);
   g_free (writer->temp_path);
@@ -729,6 +778,31 @@ scholia_pdf_line_draw (cairo_t              *cr,
 }
 
 guint
+scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
+                              guint               from,
+                              int                 page,
+                              guint               end_block,
+                              cairo_t            *cr,
+                              double              column_x,
+                              ScholiaPdfLineFunc  before,
+                              gpointer            user_data)
+{
+  guint i;
+
+  for (i = from; i < flow->lines->len; i++)
+    {
+      const ScholiaPdfLine *line = &g_array_index (flow->lines, ScholiaPdfLine, i);
+
+      if (line->page > page || line->block >= end_block)
+        break;
+      if (before != NULL)
+        before (line, column_x, user_data);
+      scholia_pdf_line_draw (cr, line, column_x);
+    }
+  return i;
+}
+
+guint
 scholia_pdf_flow_draw_page (ScholiaPdfFlow     *flow,
                             guint               from,
                             int                 page,
@@ -737,17 +811,5 @@ scholia_pdf_flow_draw_page (ScholiaPdfFlow     *flow,
                             ScholiaPdfLineFunc  before,
                             gpointer            user_data)
 {
-  guint i;
-
-  for (i = from; i < flow->lines->len; i++)
-    {
-      const ScholiaPdfLine *line = &g_array_index (flow->lines, ScholiaPdfLine, i);
-
-      if (line->page > page)
-        break;
-      if (before != NULL)
-        before (line, column_x, user_data);
-      scholia_pdf_line_draw (cr, line, column_x);
-    }
-  return i;
+  return scholia_pdf_flow_draw_blocks (flow, from, page, G_MAXUINT, cr, column_x, before, user_data);
 }

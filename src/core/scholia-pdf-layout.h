@@ -178,6 +178,15 @@ guint scholia_pdf_flow_draw_page (ScholiaPdfFlow     *flow,
                                   double              column_x,
                                   ScholiaPdfLineFunc  before,
                                   gpointer            user_data);
+/* The same, stopping also at the first line of block @end_block or a later one. */
+guint scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
+                                    guint               from,
+                                    int                 page,
+                                    guint               end_block,
+                                    cairo_t            *cr,
+                                    double              column_x,
+                                    ScholiaPdfLineFunc  before,
+                                    gpointer            user_data);
 
 /* A tag's name as it stands in notes and handouts: bold small caps in its colour, darkened to
  * read on white and in grey; after a " · " when @markup is not empty. */
