@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "scholia-editor.h"
 #include "scholia-revision.h"
 
 struct _ScholiaRevisionDialog
@@ -18,6 +19,10 @@ struct _ScholiaRevisionDialog
   ScholiaDocument      *document;
   /* What the text was before the last replacement, for Undo. */
   ScholiaRevision      *revision;
+  /* With an editor, the replacement is a step of the window's history, and Undo here is the
+   * same as Undo there; without one, this dialog keeps the revision for its own Undo. */
+  ScholiaEditor        *editor;
+  gboolean              recorded;
   /* The file to read once the spinner is on screen; set while busy. */
   GFile                *pending_file;
   GdkFrameClock        *waiting_clock;
@@ -101,7 +106,18 @@ replace_now (ScholiaRevisionDialog *self,
     }
 
   g_clear_pointer (&self->revision, scholia_revision_free);
-  self->revision = revision;
+  self->recorded = FALSE;
+  if (self->editor != NULL)
+    {
+      g_autoptr(GError) record_error = NULL;
+
+      /* Recorded or not, the text is replaced: a failure here only loses the Undo step. */
+      self->recorded = scholia_editor_record_revision (self->editor, revision, &record_error);
+      if (!self->recorded)
+        g_warning ("Could not record the revision for Undo: %s", record_error->message);
+    }
+  else
+    self->revision = revision;
 
   description = describe_summary (&summary);
   adw_status_page_set_description (self->done_page, description);
@@ -202,13 +218,15 @@ undo_action (GtkWidget  *widget,
   ScholiaRevisionDialog *self = SCHOLIA_REVISION_DIALOG (widget);
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (self->revision != NULL);
+  g_return_if_fail (self->revision != NULL || self->recorded);
 
-  if (!scholia_revision_restore_text (self->store, self->revision, &error))
+  if (self->recorded ? !scholia_editor_undo (self->editor, &error)
+                     : !scholia_revision_restore_text (self->store, self->revision, &error))
     {
       show_error (self, error);
       return;
     }
+  self->recorded = FALSE;
 
   g_clear_pointer (&self->revision, scholia_revision_free);
   gtk_stack_set_visible_child_name (self->stack, "undone");
@@ -227,6 +245,7 @@ scholia_revision_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->pending_file);
   g_clear_pointer (&self->revision, scholia_revision_free);
+  g_clear_object (&self->editor);
   g_clear_object (&self->document);
   g_clear_object (&self->store);
 
@@ -290,6 +309,17 @@ scholia_revision_dialog_new (ScholiaStore    *store,
   adw_status_page_set_description (self->choose_page, description);
 
   return GTK_WIDGET (self);
+}
+
+/* Makes the replacement a step of @editor's history (Ctrl+Z in the window undoes it). */
+void
+scholia_revision_dialog_set_editor (ScholiaRevisionDialog *self,
+                                    ScholiaEditor         *editor)
+{
+  g_return_if_fail (SCHOLIA_IS_REVISION_DIALOG (self));
+  g_return_if_fail (editor == NULL || SCHOLIA_IS_EDITOR (editor));
+
+  g_set_object (&self->editor, editor);
 }
 
 void

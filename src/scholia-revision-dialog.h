@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "scholia-editor.h"
+
 #include "scholia-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,8 @@ GtkWidget *scholia_revision_dialog_new               (ScholiaStore          *sto
                                                       ScholiaDocument       *document);
 /* Replaces the text with @file's, as choosing it in the file chooser does. The work starts once
  * the dialog has shown its spinner. */
+void       scholia_revision_dialog_set_editor        (ScholiaRevisionDialog *self,
+                                                      ScholiaEditor         *editor);
 void       scholia_revision_dialog_replace_from_file (ScholiaRevisionDialog *self,
                                                       GFile                 *file);
 /* Whether a replacement has started and not finished yet. */

@@ -25,19 +25,6 @@ _scholia_window_update_interop_actions (ScholiaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-annotations", self->store != NULL);
 }
 
-/* The text changed under the reader (or went back on Undo): show it afresh, with its
- * annotations where the revision put them. */
-static void
-on_text_replaced_cb (ScholiaWindow   *self,
-                     ScholiaDocument *document)
-{
-  if (self->document != document)
-    return;
-
-  scholia_window_show_document (self, NULL);
-  scholia_window_show_document (self, document);
-}
-
 static void
 on_annotations_imported_cb (ScholiaWindow *self)
 {
@@ -65,8 +52,8 @@ replace_text_action (GtkWidget  *widget,
     return;
 
   dialog = scholia_revision_dialog_new (self->store, self->document);
+  scholia_revision_dialog_set_editor (SCHOLIA_REVISION_DIALOG (dialog), self->editor);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "replaced", G_CALLBACK (on_text_replaced_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -117,6 +117,19 @@ update_title (ScholiaWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* The open essay's text was replaced (a revised edition, or its undo): show the text the
+ * library now holds, with its annotations where they now are. */
+static void
+on_document_text_changed_cb (ScholiaWindow *self)
+{
+  g_autoptr(ScholiaDocument) document = self->document != NULL ? g_object_ref (self->document) : NULL;
+
+  if (document == NULL)
+    return;
+  scholia_window_show_document (self, NULL);
+  scholia_window_show_document (self, document);
+}
+
 static void
 on_document_metadata_changed_cb (ScholiaWindow *self)
 {
@@ -592,6 +605,8 @@ scholia_window_init (ScholiaWindow *self)
                                   G_CALLBACK (on_document_metadata_changed_cb), self);
   g_signal_group_connect_swapped (self->document_signals, "notify::author",
                                   G_CALLBACK (on_document_metadata_changed_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::checksum",
+                                  G_CALLBACK (on_document_text_changed_cb), self);
 
   adw_status_page_set_icon_name (self->empty_page, icon_name);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded_cb),

@@ -1047,6 +1047,48 @@ test_history_round_trip (Fixture       *fixture,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+static void
+test_replace_text_undo_and_redo (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autofree char *revised = g_strconcat ("A foreword to the second edition.\n\n", essay, NULL);
+  g_autofree char *text = NULL;
+  ScholiaRevision *revision;
+  int start = g_utf8_pointer_to_offset (essay, strstr (essay, "forty barges"));
+  int moved = start + g_utf8_strlen ("A foreword to the second edition.\n\n", -1);
+
+  annotation = scholia_editor_annotate (fixture->editor, fixture->document, start, start + 12, NULL, 0,
+                                        NULL, &error);
+  g_assert_no_error (error);
+
+  revision = scholia_revision_apply (fixture->store, fixture->document, revised, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_editor_record_revision (fixture->editor, revision, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, moved);
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Replace Text");
+
+  /* Undo puts the old text and the annotation's place back… */
+  g_assert_true (scholia_editor_undo (fixture->editor, &error));
+  g_assert_no_error (error);
+  text = scholia_store_load_text (fixture->store, fixture->document, &error);
+  g_assert_cmpstr (text, ==, essay);
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start);
+  g_clear_pointer (&text, g_free);
+
+  /* …and redo applies the revised text again; the highlight step below is still there. */
+  g_assert_true (scholia_editor_redo (fixture->editor, &error));
+  g_assert_no_error (error);
+  text = scholia_store_load_text (fixture->store, fixture->document, &error);
+  g_assert_cmpstr (text, ==, revised);
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, moved);
+  g_assert_true (scholia_editor_undo (fixture->editor, &error));
+  g_assert_true (scholia_editor_undo (fixture->editor, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->annotations), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1070,6 +1112,7 @@ main (int   argc,
   ADD ("/editor/history/undo-after-document-deleted", test_undo_after_document_deleted);
   ADD ("/editor/history/capped", test_history_is_capped);
   ADD ("/editor/history/full-undo-and-redo-round-trip", test_history_round_trip);
+  ADD ("/editor/revision/replace-text-undo-and-redo", test_replace_text_undo_and_redo);
 
   return g_test_run ();
 }

@@ -136,6 +136,16 @@ test_replace_text_moves_annotations_and_reloads (Fixture       *fixture,
   shown = gtk_text_iter_get_text (&begin, &finish);
   g_assert_true (g_str_has_prefix (shown, "A preface added"));
 
+  /* The replacement is a step of the window's history: Ctrl+Z puts the old text back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  drain_main_context ();
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start);
+  g_clear_pointer (&shown, g_free);
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (fixture->window->reading_view)),
+                              &begin, &finish);
+  shown = gtk_text_iter_get_text (&begin, &finish);
+  g_assert_cmpstr (shown, ==, original);
+
   gtk_window_destroy (dialog);
   drain_main_context ();
 }

@@ -22,6 +22,7 @@ typedef enum
   EDIT_MERGE_TAGS,
   EDIT_DELETE_THEME,
   EDIT_MERGE_THEMES,
+  EDIT_REPLACE_TEXT,
 } EditKind;
 
 static const struct
@@ -40,6 +41,7 @@ static const struct
   [EDIT_MERGE_TAGS] = { N_("Undo Tag Merge"), N_("Redo Tag Merge") },
   [EDIT_DELETE_THEME] = { N_("Undo Delete Theme"), N_("Redo Delete Theme") },
   [EDIT_MERGE_THEMES] = { N_("Undo Theme Merge"), N_("Redo Theme Merge") },
+  [EDIT_REPLACE_TEXT] = { N_("Undo Replace Text"), N_("Redo Replace Text") },
 };
 
 /* An annotation's tags (or themes), in order, as they were before one it carried was deleted
@@ -68,6 +70,11 @@ typedef struct
   GObject           *into;          /* MERGE_TAGS/THEMES */
   GArray            *carriers;      /* ids of the annotations that carried label */
   GArray            *memberships;   /* Membership of each of them */
+
+  ScholiaRevision   *revision;      /* REPLACE_TEXT: what undo puts back */
+  ScholiaDocument   *document;      /* REPLACE_TEXT: the document, its revised text and pages */
+  char              *new_text;
+  GArray            *new_pages;
 } Edit;
 
 struct _ScholiaEditor
@@ -139,6 +146,10 @@ edit_free (Edit *edit)
   g_clear_object (&edit->into);
   g_clear_pointer (&edit->carriers, g_array_unref);
   g_clear_pointer (&edit->memberships, g_array_unref);
+  g_clear_pointer (&edit->revision, scholia_revision_free);
+  g_clear_object (&edit->document);
+  g_free (edit->new_text);
+  g_clear_pointer (&edit->new_pages, g_array_unref);
   g_free (edit);
 }
 
@@ -441,6 +452,34 @@ restore_carriers (ScholiaEditor  *self,
   return TRUE;
 }
 
+/* A revised text: undo puts the old text back; redo applies the revised text again, which
+ * gives a fresh revision to undo next time. */
+static gboolean
+replace_text (ScholiaEditor  *self,
+              Edit           *edit,
+              gboolean        forward,
+              GError        **error)
+{
+  ScholiaRevision *revision;
+
+  if (scholia_store_lookup_document (self->store, scholia_document_get_id (edit->document)) == NULL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("“%s” is no longer in the library"), scholia_document_get_title (edit->document));
+      return FALSE;
+    }
+
+  if (!forward)
+    return scholia_revision_restore_text (self->store, edit->revision, error);
+
+  revision = scholia_revision_apply (self->store, edit->document, edit->new_text, edit->new_pages, NULL, error);
+  if (revision == NULL)
+    return FALSE;
+  g_clear_pointer (&edit->revision, scholia_revision_free);
+  edit->revision = revision;
+  return TRUE;
+}
+
 /* Does (forward) or undoes one step. The first run of a step goes through here too, except
  * annotate, which creates the annotation it then records. */
 static gboolean
@@ -474,6 +513,9 @@ edit_apply (ScholiaEditor  *self,
         return note_carriers (self, edit, error) &&
                delete_label (self, edit->label, error);
       return restore_carriers (self, edit, error);
+
+    case EDIT_REPLACE_TEXT:
+      return replace_text (self, edit, forward, error);
 
     case EDIT_MERGE_TAGS:
     case EDIT_MERGE_THEMES:
@@ -1049,4 +1091,42 @@ scholia_editor_clear_history (ScholiaEditor *self)
   history_clear (&self->redo);
   self->note_group_open = FALSE;
   notify_history (self, &before);
+}
+
+/**
+ * scholia_editor_record_revision:
+ * @self: an editor
+ * @revision: (transfer full): a revision already applied with scholia_revision_replace_text()
+ *   or scholia_revision_apply()
+ *
+ * Makes replacing a document's text one step of the history, so that Undo puts the old text
+ * and the annotations' places back, and Redo applies the revised text again.
+ *
+ * Returns: whether the step was recorded (the revised text could be read back)
+ */
+gboolean
+scholia_editor_record_revision (ScholiaEditor    *self,
+                                ScholiaRevision  *revision,
+                                GError          **error)
+{
+  g_autoptr(ScholiaRevision) owned = revision;
+  g_autoptr(Edit) edit = NULL;
+  ScholiaDocument *document;
+
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (revision != NULL, FALSE);
+
+  document = scholia_revision_get_document (revision);
+  edit = edit_new (EDIT_REPLACE_TEXT, NULL);
+  edit->document = g_object_ref (document);
+  edit->new_text = scholia_store_load_text (self->store, document, error);
+  if (edit->new_text == NULL)
+    return FALSE;
+  edit->new_pages = scholia_store_load_pages (self->store, document, error);
+  if (edit->new_pages == NULL)
+    return FALSE;
+  edit->revision = g_steal_pointer (&owned);
+
+  record (self, g_steal_pointer (&edit));
+  return TRUE;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "scholia-revision.h"
 #include "scholia-store.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,11 @@ gboolean           scholia_editor_delete_theme     (ScholiaEditor      *self,
 gboolean           scholia_editor_merge_themes     (ScholiaEditor      *self,
                                                     ScholiaTheme       *from,
                                                     ScholiaTheme       *into,
+                                                    GError            **error);
+
+/* Replacing a document's text with a revised edition, already applied, as one step. */
+gboolean           scholia_editor_record_revision  (ScholiaEditor      *self,
+                                                    ScholiaRevision    *revision,
                                                     GError            **error);
 
 /* A step that can no longer be undone or redone (its document was deleted meanwhile) fails
