@@ -118,6 +118,8 @@ library_open (Fixture *fixture,
   /* The extra reference lets library_close() check the window really goes away. */
   library->window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
   g_assert_true (scholia_window_open_library (library->window, fixture->path));
+  /* Wide enough that the pane sits beside the reader rather than folding over it. */
+  gtk_window_set_default_size (GTK_WINDOW (library->window), 1400, 900);
   store = scholia_window_get_store (library->window);
 
   library->harbour = scholia_store_add_document (store, "Harbour Ledgers", "Ines Varga", "1961",

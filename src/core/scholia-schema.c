@@ -8,7 +8,8 @@
 
 /* Version 1: everything the product needs, so that later features add behaviour, not tables.
  * Offsets are Unicode code points into documents.text. The FTS5 tables index document text and
- * annotation notes with diacritics folded ("Lodz" finds "Łódź"), kept current by triggers. */
+ * annotation notes with diacritics folded ("Zelenski" finds "Żeleński"; letters such as ł that have
+ * no unaccented form are matched by the search itself), kept current by triggers. */
 static const char schema_v1[] =
   "CREATE TABLE authors ("
   "  id INTEGER PRIMARY KEY,"
