@@ -4,12 +4,71 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "scholia-cli.h"
 #include "scholia-library-import.h"
 
 /* About 8 MB of text per transaction. */
-#define BATCH_CHARACTERS (8 * 1000 * 1000)
+#define BATCH_BYTES (8 * 1000 * 1000)
+
+/* A file read and converted, waiting to be written. */
+typedef struct
+{
+  GFile               *file;
+  ScholiaImportedText *imported;
+} ReadFile;
+
+static void
+read_file_free (ReadFile *read)
+{
+  g_object_unref (read->file);
+  scholia_imported_text_free (read->imported);
+  g_free (read);
+}
+
+/* Writes the files read so far in one transaction (the full-text index is built once per
+ * batch, several times faster than once per file), then prints their lines: a file's line is
+ * printed only once its document is committed. */
+static gboolean
+write_read_files (ScholiaCli             *cli,
+                  GPtrArray              *read_files,
+                  const ScholiaMetadata  *overrides,
+                  int                    *failures,
+                  GError                **error)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  if (read_files->len == 0)
+    return TRUE;
+
+  if (!scholia_store_begin_batch (cli->store, error))
+    return FALSE;
+  for (guint i = 0; i < read_files->len; i++)
+    {
+      ReadFile *read = g_ptr_array_index (read_files, i);
+      g_autoptr(GError) file_error = NULL;
+      ScholiaDocument *document;
+
+      document = scholia_library_add_imported (cli->store, read->imported, read->file, overrides,
+                                               &file_error);
+      if (document == NULL)
+        {
+          scholia_cli_fail (file_error);
+          (*failures)++;
+          continue;
+        }
+      g_string_append_printf (lines, "%" G_GINT64_FORMAT "\t%s\n", scholia_document_get_id (document),
+                              scholia_document_get_title (document));
+    }
+  if (!scholia_store_commit_batch (cli->store, error))
+    return FALSE;
+
+  g_ptr_array_set_size (read_files, 0);
+  fputs (lines->str, stdout);
+  fflush (stdout);
+  return TRUE;
+}
 
 int
 scholia_cli_run_import (ScholiaCli  *cli,
@@ -28,10 +87,9 @@ scholia_cli_run_import (ScholiaCli  *cli,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) imported = NULL;
+  g_autoptr(GPtrArray) read_files = g_ptr_array_new_with_free_func ((GDestroyNotify) read_file_free);
   ScholiaMetadata overrides;
-  gboolean in_batch = FALSE;
-  gint64 batch_characters = 0;
+  gsize read_bytes = 0;
   int failures = 0;
   int status;
 
@@ -46,48 +104,42 @@ scholia_cli_run_import (ScholiaCli  *cli,
     return scholia_cli_fail (error);
 
   overrides = (ScholiaMetadata) { title, author, date, source };
-  imported = g_string_new (NULL);
 
-  /* Files go into the library in batches (one transaction per few megabytes: the full-text
-   * index is built once per batch), and a file's line is printed only once its batch is
-   * committed. A bad file is reported and the rest goes on. */
+  /* Files are read and converted outside any transaction, so that however long a file takes
+   * the library stays open to other writers (the GUI); the write lock is taken only to write
+   * what was read, in batches of a few megabytes. A bad file is reported, after what was read
+   * before it is written, and the rest goes on. */
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(GError) file_error = NULL;
-      ScholiaDocument *document;
+      ReadFile *read;
+      ScholiaImportedText *imported;
 
-      if (!in_batch)
+      imported = scholia_import_file (file, NULL, &file_error);
+      if (imported == NULL)
         {
-          if (!scholia_store_begin_batch (cli->store, &error))
+          if (!write_read_files (cli, read_files, &overrides, &failures, &error))
             return scholia_cli_fail (error);
-          in_batch = TRUE;
-          batch_characters = 0;
-        }
-
-      document = scholia_library_import_file (cli->store, file, &overrides, NULL, &file_error);
-      if (document == NULL)
-        {
           scholia_cli_fail (file_error);
           failures++;
-        }
-      else
-        {
-          g_string_append_printf (imported, "%" G_GINT64_FORMAT "\t%s\n", scholia_document_get_id (document),
-                                  scholia_document_get_title (document));
-          batch_characters += scholia_document_get_characters (document);
+          continue;
         }
 
-      if (batch_characters >= BATCH_CHARACTERS || i == argc - 1)
-        {
-          in_batch = FALSE;
-          if (!scholia_store_commit_batch (cli->store, &error))
-            return scholia_cli_fail (error);
-          fputs (imported->str, stdout);
-          fflush (stdout);
-          g_string_truncate (imported, 0);
-        }
+      if (read_files->len == 0)
+        read_bytes = 0;
+      read = g_new0 (ReadFile, 1);
+      read->file = g_steal_pointer (&file);
+      read->imported = imported;
+      g_ptr_array_add (read_files, read);
+      read_bytes += strlen (imported->text);
+      if (read_bytes >= BATCH_BYTES
+          && !write_read_files (cli, read_files, &overrides, &failures, &error))
+        return scholia_cli_fail (error);
     }
+
+  if (!write_read_files (cli, read_files, &overrides, &failures, &error))
+    return scholia_cli_fail (error);
 
   return failures > 0 ? SCHOLIA_CLI_FAILED : SCHOLIA_CLI_OK;
 }

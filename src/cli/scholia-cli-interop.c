@@ -113,6 +113,7 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(JsonNode) root = NULL;
   ScholiaDocument *document = NULL;
   ScholiaW3cSummary summary;
   gboolean imported;
@@ -129,11 +130,14 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
       (document = scholia_store_find_document (cli->store, document_name, &error)) == NULL)
     return scholia_cli_fail (error);
 
-  /* One transaction: new tags, themes and annotations reach the file together or not at all. */
+  /* Read before the write lock is taken, so that a large file never keeps other writers out;
+   * then one transaction: new tags, themes and annotations reach the file together or not at
+   * all. */
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (!scholia_store_begin_batch (cli->store, &error))
+  root = scholia_w3c_load_file (file, NULL, &error);
+  if (root == NULL || !scholia_store_begin_batch (cli->store, &error))
     return scholia_cli_fail (error);
-  imported = scholia_w3c_import_file (cli->store, file, document, &summary, NULL, &error);
+  imported = scholia_w3c_import_loaded (cli->store, file, root, document, &summary, &error);
   if (!scholia_store_commit_batch (cli->store, imported ? &error : NULL) || !imported)
     return scholia_cli_fail (error);
 

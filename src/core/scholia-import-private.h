@@ -36,6 +36,11 @@ gboolean  _scholia_import_zip       (GBytes               *bytes,
                                      GCancellable         *cancellable,
                                      GError              **error);
 
+/* In scholia-importer.c, for tests that need a file to take a while to read: when the
+ * environment variable SCHOLIA_TEST_READ_GATE names a pipe, waits until a test has opened it
+ * and closed it again. Called before a file is read; does nothing in normal use. */
+void      _scholia_import_wait_for_test_gate (void);
+
 /* Shared helpers, in scholia-import-text.c. */
 
 /* Decodes the bytes of a text file to UTF-8 with LF line ends: a UTF-8 or UTF-16 byte order
@@ -50,7 +55,14 @@ char     *_scholia_import_decode    (const char           *data,
 /* Turns CRLF and lone CR into LF in place, in one pass; returns the new length. */
 gsize     _scholia_import_normalize_line_ends (char       *text,
                                                gsize       length);
-/* Normalizes @text (taken) to NFC, trims blank lines and trailing spaces at its ends, and
+/* Removes control characters from @text (valid UTF-8) in place and returns its new length:
+ * they have no place in a text to read and some break what shows it (ESC starts a terminal's
+ * escape sequences, STX and ETX mark matches in search snippets). @in_text: C0 controls go but
+ * tab and line end, and form feeds become line ends; else (titles, metadata) every control goes,
+ * C0, DEL and C1, and whitespace controls become spaces. */
+gsize     _scholia_import_strip_controls (char            *text,
+                                          gboolean         in_text);
+/* Strips C0 control characters but tab and line end (see above), normalizes @text (taken) to NFC, trims blank lines and trailing spaces at its ends, and
  * returns it. Only lines that can change are normalized, so ASCII and Latin text costs one scan. */
 char     *_scholia_import_finish_text (char               *text);
 /* Adds a line to a paragraph being built: joined with a space, or directly when the paragraph

@@ -474,12 +474,20 @@ parse_xml (const GMarkupParser  *parser,
   gsize length;
   const char *data = g_bytes_get_data (xml, &length);
 
+  /* An empty part has no data pointer at all, which GMarkup refuses without an error. */
+  if (length == 0)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("“%s” is damaged: its part “%s” is empty"), name, path);
+      return FALSE;
+    }
+
   if (!g_markup_parse_context_parse (context, data, length, &local_error)
       || !g_markup_parse_context_end_parse (context, &local_error))
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
                    _("“%s” is damaged: its part “%s” is not well-formed XML (%s)"),
-                   name, path, local_error->message);
+                   name, path, local_error != NULL ? local_error->message : _("unknown error"));
       return FALSE;
     }
 
@@ -702,9 +710,12 @@ _scholia_import_zip (GBytes               *bytes,
     {
       gsize length;
       const char *data = g_bytes_get_data (mimetype, &length);
-      g_autofree char *type = g_strstrip (g_strndup (data, length));
+      g_autofree char *type = g_strstrip (g_strndup (data != NULL ? data : "", length));
 
-      if (g_str_has_prefix (type, ODT_MIMETYPE))
+      /* A blank mimetype with the OpenDocument body beside it is a damaged ODT, whose text
+       * is still there to read. */
+      if (g_str_has_prefix (type, ODT_MIMETYPE)
+          || (type[0] == '\0' && g_hash_table_contains (entries, "content.xml")))
         return import_odt (entries, name, out, error);
     }
 

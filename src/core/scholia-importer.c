@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -154,19 +156,22 @@ set_too_much_text_error (const char  *name,
                  "imported; split it into parts"), name, limit);
 }
 
-/* Metadata comes from wherever the file kept it: give it the same form as the text, and
- * no empty strings. */
+/* Metadata comes from wherever the file kept it: give it the same form as the text, no
+ * control characters at all (a title is printed on one line, in terminals too), and no empty
+ * strings. */
 static void
 tidy_metadata (char **value)
 {
-  char *normalized;
+  char *normalized = NULL;
 
   if (*value == NULL)
     return;
 
-  normalized = g_utf8_validate (*value, -1, NULL)
-               ? g_utf8_normalize (*value, -1, G_NORMALIZE_NFC)
-               : NULL;
+  if (g_utf8_validate (*value, -1, NULL))
+    {
+      _scholia_import_strip_controls (*value, FALSE);
+      normalized = g_utf8_normalize (*value, -1, G_NORMALIZE_NFC);
+    }
   g_free (*value);
   *value = normalized != NULL ? g_strstrip (normalized) : NULL;
   if (*value != NULL && **value == '\0')
@@ -226,6 +231,25 @@ import_bytes (GBytes        *bytes,
   tidy_metadata (&imported->source);
 
   return g_steal_pointer (&imported);
+}
+
+void
+_scholia_import_wait_for_test_gate (void)
+{
+  const char *gate = g_getenv ("SCHOLIA_TEST_READ_GATE");
+  char byte;
+  int fd;
+
+  if (gate == NULL)
+    return;
+
+  /* Opening a pipe for reading waits for its writer; reading ends when the writer closes it. */
+  fd = open (gate, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  while (read (fd, &byte, 1) > 0)
+    ;
+  close (fd);
 }
 
 /* A local file is read in one go, several times faster for large files than GIO's streams,
@@ -296,10 +320,20 @@ scholia_import_file (GFile         *file,
                    _("“%s” is a folder: choose a document inside it to import"), name);
       return NULL;
     }
+  /* Checked before opening: a pipe would block the read until someone writes to it, and a
+   * device such as /dev/zero reports no size but never ends. */
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_UNSUPPORTED,
+                   _("“%s” is not a regular file (it is a device, a pipe or a socket): choose a "
+                     "document file to import"), name);
+      return NULL;
+    }
   if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
       && !check_input_size (g_file_info_get_size (info), name, error))
     return NULL;
 
+  _scholia_import_wait_for_test_gate ();
   bytes = load_bytes (file, cancellable, &local_error);
   if (bytes == NULL)
     {

@@ -6,6 +6,7 @@
 
 #include "scholia-anchor.h"
 #include "scholia-error.h"
+#include "scholia-import-private.h"
 #include "scholia-text-offsets.h"
 #include "scholia-w3c.h"
 
@@ -1047,6 +1048,61 @@ failed:
   return FALSE;
 }
 
+JsonNode *
+scholia_w3c_load_file (GFile         *file,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  _scholia_import_wait_for_test_gate ();
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID, _("“%s” is not valid JSON: %s"),
+                   name, local_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID, _("“%s” is empty"), name);
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
+}
+
+gboolean
+scholia_w3c_import_loaded (ScholiaStore       *store,
+                           GFile              *file,
+                           JsonNode           *root,
+                           ScholiaDocument    *document,
+                           ScholiaW3cSummary  *summary,
+                           GError            **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!scholia_w3c_import (store, root, document, summary, error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_prefix_error (error, _("Could not import “%s”: "), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 scholia_w3c_import_file (ScholiaStore       *store,
                          GFile              *file,
@@ -1055,37 +1111,10 @@ scholia_w3c_import_file (ScholiaStore       *store,
                          GCancellable       *cancellable,
                          GError            **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not read “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-  if (!json_parser_load_from_data (parser, contents, length, &local_error))
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID, _("“%s” is not valid JSON: %s"),
-                   name, local_error->message);
-      return FALSE;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID, _("“%s” is empty"), name);
-      return FALSE;
-    }
-
-  if (!scholia_w3c_import (store, json_parser_get_root (parser), document, summary, error))
-    {
-      g_prefix_error (error, _("Could not import “%s”: "), name);
-      return FALSE;
-    }
-  return TRUE;
+  root = scholia_w3c_load_file (file, cancellable, error);
+  return root != NULL && scholia_w3c_import_loaded (store, file, root, document, summary, error);
 }

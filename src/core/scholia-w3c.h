@@ -52,6 +52,18 @@ gboolean  scholia_w3c_import       (ScholiaStore       *store,
                                     ScholiaDocument    *document,
                                     ScholiaW3cSummary  *summary,
                                     GError            **error);
+/* Reading and parsing a file is kept apart from importing it, so that a caller can read
+ * before it takes the library's write lock (scholia-cli import-annotations). */
+JsonNode *scholia_w3c_load_file    (GFile              *file,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
+/* scholia_w3c_import() of what scholia_w3c_load_file() read from @file, errors naming it. */
+gboolean  scholia_w3c_import_loaded (ScholiaStore      *store,
+                                     GFile             *file,
+                                     JsonNode          *root,
+                                     ScholiaDocument   *document,
+                                     ScholiaW3cSummary *summary,
+                                     GError           **error);
 gboolean  scholia_w3c_import_file  (ScholiaStore       *store,
                                     GFile              *file,
                                     ScholiaDocument    *document,
