@@ -253,6 +253,26 @@ test_another_essays_annotations (Fixture       *fixture,
   g_assert_cmpuint (fixture->imported, ==, 2);
 }
 
+/* A \u0000 in a note is kept as U+FFFD, not a note cut short, and the page says so. */
+static void
+test_replaced_characters_told (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "nul.jsonld",
+    "{\"type\": \"Annotation\", \"bodyValue\": \"Before\\u0000after.\","
+    " \"target\": {\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"ferry tolls\"}}}");
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+
+  open_dialog (fixture, fixture->tolls);
+  g_assert_true (scholia_annotation_import_dialog_import_file (fixture->dialog, file));
+  g_assert_cmpstr (adw_status_page_get_description (template_child (fixture, "done_page")), ==,
+                   "1 annotation placed exactly. 1 character that was not valid Unicode text was replaced by “\xef\xbf\xbd”.");
+  annotations = scholia_store_list_annotations (fixture->store, fixture->tolls, NULL);
+  annotation = g_list_model_get_item (annotations, 0);
+  g_assert_cmpstr (scholia_annotation_get_note (annotation), ==, "Before\xef\xbf\xbd" "after.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +296,7 @@ main (int   argc,
        test_malformed_changes_nothing);
   ADD ("/annotation-import-dialog/import/another-essays-annotations-copied-when-asked",
        test_another_essays_annotations);
+  ADD ("/annotation-import-dialog/import/replaced-characters-told", test_replaced_characters_told);
 
 #undef ADD
 

@@ -102,7 +102,7 @@ scholia_json_scan (char     *data,
         {
           g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_TOO_LARGE,
                        _("its arrays and objects are nested more than %u levels deep, at line %u "
-                         "(W3C annotations need fewer than 10)"),
+                         "(W3C annotations need about 10 at most)"),
                        max_depth, line);
           return FALSE;
         }

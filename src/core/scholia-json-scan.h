@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Nesting deeper than this is refused: W3C annotations nest fewer than 10 levels. */
+/* Nesting deeper than this is refused: W3C annotations nest about 10 levels at most (the
+ * deepest example of the specification, a collection of annotations, nests 10). */
 #define SCHOLIA_JSON_MAX_DEPTH 64
 
 /* One linear pass over JSON text from elsewhere, before a parser sees it. json-glib parses
