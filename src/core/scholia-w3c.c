@@ -1024,9 +1024,15 @@ sort_incoming (ScholiaStore           *store,
           continue;
         }
 
-      if (owner != NULL && (flags & SCHOLIA_W3C_IMPORT_COPY_FOREIGN) == 0)
+      if (owner == NULL)
+        {
+          g_ptr_array_add (fresh, one);
+          continue;
+        }
+
+      if ((flags & SCHOLIA_W3C_IMPORT_COPY_FOREIGN) == 0)
         counts->foreign++;
-      else if (owner != NULL)
+      else
         {
           g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_free);
           g_autoptr(GHashTable) copied = NULL;
@@ -1045,11 +1051,6 @@ sort_incoming (ScholiaStore           *store,
           one->uuid = g_strdup (g_ptr_array_index (copy, 0));
           counts->copied++;
           g_ptr_array_add (fresh, one);
-        }
-      else
-        {
-          g_ptr_array_add (fresh, one);
-          continue;
         }
 
       if (counts->foreign_documents == 0)
