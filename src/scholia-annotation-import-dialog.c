@@ -25,6 +25,7 @@ struct _ScholiaAnnotationImportDialog
   AdwActionRow         *file_row;
   GtkCheckButton       *document_check;
   GtkDropDown          *document_dropdown;
+  GtkCheckButton       *copy_foreign_check;
   AdwStatusPage        *done_page;
 };
 
@@ -39,12 +40,17 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* "3 annotations placed exactly, 1 re-anchored, 1 could not be placed, 2 already in the
- * library." Parts that would say zero are left out. */
+ * library, 1 annotation belongs to another essay (“Title”). Choose …" Parts that would say
+ * zero are left out. */
 static char *
-describe_summary (const ScholiaW3cSummary *summary)
+describe_summary (ScholiaStore            *store,
+                  const ScholiaW3cSummary *summary)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
+  g_autofree char *foreign = scholia_w3c_describe_foreign (store, summary);
+  g_autofree char *replaced = scholia_w3c_describe_replaced (summary);
+  g_autoptr(GString) description = g_string_new (NULL);
 
   if (summary->exact > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u annotation placed exactly",
@@ -66,6 +72,8 @@ describe_summary (const ScholiaW3cSummary *summary)
                                                        "%u already in the library",
                                                        summary->present),
                                              summary->present));
+  if (foreign != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&foreign));
 
   if (parts->len == 0)
     return g_strdup (_("The file held no annotations."));
@@ -73,7 +81,18 @@ describe_summary (const ScholiaW3cSummary *summary)
   g_ptr_array_add (parts, NULL);
   joined = g_strjoinv (", ", (char **) parts->pdata);
   /* Translators: the list of what happened to the annotations, ending a sentence. */
-  return g_strdup_printf (_("%s."), joined);
+  g_string_printf (description, _("%s."), joined);
+  if (summary->foreign > 0)
+    g_string_append_printf (description, " %s",
+                            ngettext ("Import it again with “Copy annotations that belong to another essay as "
+                                      "new ones” to copy it here.",
+                                      "Import them again with “Copy annotations that belong to another essay as "
+                                      "new ones” to copy them here.",
+                                      summary->foreign));
+  if (replaced != NULL)
+    /* Translators: a sentence saying that characters were replaced. */
+    g_string_append_printf (description, _(" %s."), replaced);
+  return g_string_free (g_steal_pointer (&description), FALSE);
 }
 
 static void
@@ -108,9 +127,11 @@ run_import (ScholiaAnnotationImportDialog *self)
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
   ScholiaW3cSummary summary = { 0 };
+  ScholiaW3cImportFlags flags = gtk_check_button_get_active (self->copy_foreign_check) ?
+                                SCHOLIA_W3C_IMPORT_COPY_FOREIGN : SCHOLIA_W3C_IMPORT_DEFAULT;
 
-  if (!scholia_w3c_import_file (self->store, self->file, chosen_document (self), &summary, NULL,
-                                &error))
+  if (!scholia_w3c_import_file_full (self->store, self->file, chosen_document (self), flags,
+                                     &summary, NULL, &error))
     {
       title = g_strdup_printf (_("Nothing was imported from “%s”"), name);
       gtk_label_set_text (self->error_title, title);
@@ -119,8 +140,13 @@ run_import (ScholiaAnnotationImportDialog *self)
       return FALSE;
     }
 
-  description = describe_summary (&summary);
+  description = describe_summary (self->store, &summary);
   adw_status_page_set_description (self->done_page, description);
+  if (summary.exact + summary.reanchored + summary.orphaned == 0)
+    {
+      adw_status_page_set_title (self->done_page, _("No Annotations Imported"));
+      adw_status_page_set_icon_name (self->done_page, "dialog-information-symbolic");
+    }
   gtk_stack_set_visible_child_name (self->stack, "done");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-file", FALSE);
@@ -230,6 +256,7 @@ scholia_annotation_import_dialog_class_init (ScholiaAnnotationImportDialogClass 
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, document_check);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, document_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, copy_foreign_check);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, done_page);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scholia-annotation-import-dialog.h"
+#include "scholia-w3c.h"
 
 static const char tolls_text[] =
   "The ferry tolls doubled in the winter of 1902.\n\n"
@@ -206,6 +207,72 @@ test_malformed_changes_nothing (Fixture       *fixture,
   g_assert_cmpuint (count_annotations (fixture), ==, before);
 }
 
+/* An export of the letters imported onto the tolls: the annotation is the letters', said so;
+ * with the check box it is copied onto the tolls as a new one. */
+static void
+test_another_essays_annotations (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (fixture, "letters.jsonld",
+    "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"Annotation\","
+    " \"id\": \"urn:uuid:6a1d8e0c-3f2b-4d7e-9c1a-5b4e3d2c1f03\","
+    " \"body\": {\"type\": \"TextualBody\", \"purpose\": \"commenting\", \"value\": \"Kept.\"},"
+    " \"target\": {\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"kept\"}}}");
+  ScholiaW3cSummary summary;
+  const char *description;
+
+  g_assert_true (scholia_w3c_import_file (fixture->store, file, fixture->letters, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->letters), ==, 1);
+
+  /* Left alone: the letters keep it, the tolls get nothing, and the dialog says why. */
+  open_dialog (fixture, fixture->tolls);
+  g_assert_false (gtk_check_button_get_active (template_child (fixture, "copy_foreign_check")));
+  g_assert_true (scholia_annotation_import_dialog_import_file (fixture->dialog, file));
+  description = adw_status_page_get_description (template_child (fixture, "done_page"));
+  g_assert_cmpstr (description, ==,
+                   "1 annotation belongs to another essay (“Customs Letters”). Import it again with "
+                   "“Copy annotations that belong to another essay as new ones” to copy it here.");
+  g_assert_cmpstr (adw_status_page_get_title (template_child (fixture, "done_page")), ==, "No Annotations Imported");
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->tolls), ==, 0);
+  g_assert_cmpuint (count_annotations (fixture), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  drain_main_context ();
+
+  /* Ticked: copied onto the tolls as a new annotation. */
+  open_dialog (fixture, fixture->tolls);
+  gtk_check_button_set_active (template_child (fixture, "copy_foreign_check"), TRUE);
+  g_assert_true (scholia_annotation_import_dialog_import_file (fixture->dialog, file));
+  g_assert_cmpstr (adw_status_page_get_description (template_child (fixture, "done_page")), ==,
+                   "1 annotation placed exactly, 1 annotation of another essay (“Customs Letters”) was copied "
+                   "as a new one.");
+  g_assert_cmpstr (adw_status_page_get_title (template_child (fixture, "done_page")), ==, "Annotations Imported");
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->tolls), ==, 1);
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->letters), ==, 1);
+  g_assert_cmpuint (fixture->imported, ==, 2);
+}
+
+/* A \u0000 in a note is kept as U+FFFD, not a note cut short, and the page says so. */
+static void
+test_replaced_characters_told (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "nul.jsonld",
+    "{\"type\": \"Annotation\", \"bodyValue\": \"Before\\u0000after.\","
+    " \"target\": {\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"ferry tolls\"}}}");
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+
+  open_dialog (fixture, fixture->tolls);
+  g_assert_true (scholia_annotation_import_dialog_import_file (fixture->dialog, file));
+  g_assert_cmpstr (adw_status_page_get_description (template_child (fixture, "done_page")), ==,
+                   "1 annotation placed exactly. 1 character that was not valid Unicode text was replaced by “\xef\xbf\xbd”.");
+  annotations = scholia_store_list_annotations (fixture->store, fixture->tolls, NULL);
+  annotation = g_list_model_get_item (annotations, 0);
+  g_assert_cmpstr (scholia_annotation_get_note (annotation), ==, "Before\xef\xbf\xbd" "after.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +294,9 @@ main (int   argc,
        test_import_onto_chosen_document);
   ADD ("/annotation-import-dialog/import/malformed-file-changes-nothing",
        test_malformed_changes_nothing);
+  ADD ("/annotation-import-dialog/import/another-essays-annotations-copied-when-asked",
+       test_another_essays_annotations);
+  ADD ("/annotation-import-dialog/import/replaced-characters-told", test_replaced_characters_told);
 
 #undef ADD
 

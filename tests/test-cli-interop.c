@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cli-runner.h"
+#include "repro.h"
 
 static const char essay[] =
   "Varnholm’s harbour dues rose three times after 1843.\n\n"
@@ -178,6 +179,103 @@ test_import_errors_change_nothing (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* 100,000 nested arrays: refused before json-glib recurses into them and overflows the stack. */
+static void
+test_import_deep_nesting_refused (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *path = repro_copy ("w3c-deep-array-100k.json", fixture->dir);
+  g_autofree char *before = info (fixture);
+  g_autofree char *after = NULL;
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import-annotations", path, "--document", "Dues", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (cli_count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_nonnull (strstr (run.err, "nested more than 64 levels deep"));
+  after = info (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+import_revolution (Fixture    *fixture,
+                   const char *title)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *path = write_file (fixture, "october.txt",
+    "The October Revolution was a revolution in Russia. Its armed rise in the autumn o"
+    "f 1917, spearheaded by Vladimir Lenin and the Bolshevik Party, aimed at the Provisional Government.\n");
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--title", title, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+/* A lone surrogate in a tag name is imported as U+FFFD, and the user is told. */
+static void
+test_import_lone_surrogate_replaced (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *path = repro_copy ("w3c-lone-surrogate-tag.json", fixture->dir);
+
+  import_revolution (fixture, "October");
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import-annotations", path, "--document", "October", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Imported 1 annotation: 1 anchored exactly, 0 re-anchored, 0 orphaned, 0 already present\n");
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_nonnull (strstr (run.err, "1 character that was not valid Unicode text was replaced by “\xef\xbf\xbd”"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "tags", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  g_assert_nonnull (strstr (run.out, "\xef\xbf\xbdx"));
+}
+
+/* An export of one essay imported onto another: not "already present", but another essay's
+ * annotation, which --copy-foreign copies (once). */
+static void
+test_import_another_essays_export (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *path = repro_copy ("w3c-export-doc1.json", fixture->dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import_revolution (fixture, "October");
+  import_revolution (fixture, "October, a Reprint");
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import-annotations", path, "--document", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  before = info (fixture);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import-annotations", path, "--document", "3", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Imported 0 annotations: 0 anchored exactly, 0 re-anchored, 0 orphaned, 0 already present\n"
+                                "1 annotation belongs to another essay (“October”); add --copy-foreign to copy it "
+                                "as a new annotation\n");
+  after = info (fixture);
+  g_assert_cmpstr (after, ==, before);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import-annotations", path, "--document", "3",
+           "--copy-foreign", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Imported 1 annotation: 1 anchored exactly, 0 re-anchored, 0 orphaned, 0 already present\n"
+                                "1 annotation of another essay (“October”) was copied as a new one\n");
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotations", "3", NULL);
+  g_assert_nonnull (strstr (run.out, "Lenin"));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotations", "2", NULL);
+  g_assert_nonnull (strstr (run.out, "Lenin"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import-annotations", path, "--document", "3",
+           "--copy-foreign", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Imported 0 annotations: 0 anchored exactly, 0 re-anchored, 0 orphaned, 1 already present\n");
+}
+
 static void
 test_reimport_prints_summary (Fixture       *fixture,
                               gconstpointer  data)
@@ -268,6 +366,9 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cli/import-annotations/counts-then-already-present", test_import_annotations);
   ADD ("/cli/import-annotations/errors-change-nothing", test_import_errors_change_nothing);
+  ADD ("/cli/import-annotations/deep-nesting-refused", test_import_deep_nesting_refused);
+  ADD ("/cli/import-annotations/lone-surrogate-replaced", test_import_lone_surrogate_replaced);
+  ADD ("/cli/import-annotations/another-essays-export-then-copy", test_import_another_essays_export);
   ADD ("/cli/reimport/prints-summary", test_reimport_prints_summary);
   ADD ("/cli/search/text-and-json", test_search);
 #undef ADD

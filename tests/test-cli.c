@@ -452,7 +452,7 @@ test_export_formats (Fixture       *fixture,
 
   cli_run (&run, fixture->dir, "--library", fixture->library, "export", "1", "--format", "csv", "-o", "-", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "document,author,date,source,page,tags,themes,quote,note,start,end\r\n"));
+  g_assert_nonnull (strstr (run.out, "document,author,date,source,page,tags,themes,quote,note,start,end,orphaned\r\n"));
   g_assert_nonnull (strstr (run.out, "\"A note, with a comma\""));
 
   cli_run (&run, fixture->dir, "--library", fixture->library, "export", "--all", "--format", "w3c",

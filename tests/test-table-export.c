@@ -148,7 +148,7 @@ test_csv_reads_back (Fixture       *fixture,
   g_autofree char *csv = scholia_table_export_csv (fixture->store, NULL, &error);
   g_autoptr(GPtrArray) rows = NULL;
   const char *header[] = { "document", "author", "date", "source", "page", "tags", "themes", "quote",
-                           "note", "start", "end" };
+                           "note", "start", "end", "orphaned" };
 
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbf"));
@@ -171,6 +171,7 @@ test_csv_reads_back (Fixture       *fixture,
   g_assert_cmpstr (cell (rows, 1, 8), ==, "She says “three”, not \"four\",\r\nand means it.");
   g_assert_cmpstr (cell (rows, 1, 9), ==, "11");
   g_assert_cmpstr (cell (rows, 1, 10), ==, "40");
+  g_assert_cmpstr (cell (rows, 1, 11), ==, "no");
   g_assert_cmpstr (cell (rows, 2, 4), ==, "18");
   g_assert_cmpstr (cell (rows, 2, 8), ==, "");
   g_assert_cmpstr (cell (rows, 3, 0), ==, "Letters");
@@ -193,6 +194,43 @@ test_csv_of_chosen_documents (Fixture       *fixture,
   rows = parse_csv (csv + 3);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (cell (rows, 1, 0), ==, "Letters");
+}
+
+/* An annotation whose passage the text no longer holds says so in its own column: its page and
+ * offsets are only where it last was. */
+static void
+test_csv_marks_orphans (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  ScholiaAnnotationRecord orphan = {
+    .document = fixture->letters,
+    .start = 5,
+    .end = 12,
+    .quote = "the looms at Bielsko",
+    .prefix = "",
+    .suffix = "",
+    .note = "",
+    .orphaned = TRUE,
+  };
+
+  g_assert_true (scholia_store_add_annotations_full (fixture->store, &orphan, 1, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (documents, fixture->letters);
+  csv = scholia_table_export_csv (fixture->store, documents, &error);
+  g_assert_no_error (error);
+  rows = parse_csv (csv + 3);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (cell (rows, 0, 11), ==, "orphaned");
+  for (guint i = 1; i < rows->len; i++)
+    {
+      gboolean is_orphan = g_str_equal (cell (rows, i, 7), "the looms at Bielsko");
+
+      g_assert_cmpstr (cell (rows, i, 11), ==, is_orphan ? "yes" : "no");
+    }
 }
 
 static void
@@ -241,6 +279,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/table-export/csv/reads-back-rfc4180", test_csv_reads_back);
   ADD ("/table-export/csv/chosen-documents", test_csv_of_chosen_documents);
+  ADD ("/table-export/csv/orphaned-column", test_csv_marks_orphans);
   ADD ("/table-export/markdown/per-document", test_markdown_per_document);
   ADD ("/table-export/markdown/per-theme-by-author", test_markdown_per_theme);
 #undef ADD

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
+#include "repro.h"
 #include "scholia-error.h"
 #include "scholia-w3c.h"
 
@@ -14,6 +16,11 @@ static const char essay[] =
 static const char letters[] =
   "Dear Aurelia, the mills at Łódź are quiet this winter.\n\n"
   "Nobody speaks of the strike, though everyone remembers it.\n";
+
+/* The passage the annotation of ../shared/repro/w3c-*.json quotes, "Lenin" at 113–118. */
+static const char revolution[] =
+  "The October Revolution was a revolution in Russia. Its armed rise in the autumn o"
+  "f 1917, spearheaded by Vladimir Lenin and the Bolshevik Party, aimed at the Provisional Government.\n";
 
 typedef struct
 {
@@ -496,6 +503,274 @@ test_bad_files_change_nothing (Fixture       *fixture,
   assert_refused (fixture, "other.json", "{\"type\": \"Person\"}", SCHOLIA_ERROR_INVALID, "not W3C");
 }
 
+/* Every text value in every table of the library at @path is whole UTF-8 without NUL; the
+ * library is read with SQLite itself, not through the store that wrote it. */
+static void
+assert_library_holds_utf8 (const char *dir,
+                           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+  guint values = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &tables, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (const char *) sqlite3_column_text (tables, 0));
+      sqlite3_stmt *rows = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        for (int column = 0; column < sqlite3_column_count (rows); column++)
+          {
+            const char *text;
+            int length;
+
+            if (sqlite3_column_type (rows, column) != SQLITE_TEXT)
+              continue;
+            text = (const char *) sqlite3_column_text (rows, column);
+            length = sqlite3_column_bytes (rows, column);
+            if (length > 0 && !g_utf8_validate_len (text, length, NULL))
+              g_error ("%s, column %s: not UTF-8: %s", sql, sqlite3_column_name (rows, column), text);
+            values++;
+          }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+  g_assert_cmpuint (values, >, 0);
+}
+
+static ScholiaDocument *
+add_revolution (Fixture    *fixture,
+                const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document = scholia_store_add_document (fixture->store, title, "Vera Ostrova", "1967", NULL,
+                                                          revolution, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+test_deep_nesting_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = repro_copy ("w3c-deep-array-100k.json", fixture->dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint annotations = count_annotations (fixture->store);
+  guint tags = g_list_model_get_n_items (scholia_store_get_tags (fixture->store));
+  ScholiaW3cSummary summary = { 0 };
+
+  /* json-glib would recurse 100,000 times and overflow the stack. */
+  g_assert_false (scholia_w3c_import_file (fixture->store, file, fixture->essay, &summary, NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "w3c-deep-array-100k.json"));
+  g_assert_nonnull (strstr (error->message, "nested more than 64 levels deep"));
+  g_assert_cmpuint (count_annotations (fixture->store), ==, annotations);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (fixture->store)), ==, tags);
+}
+
+/* A lone UTF-16 surrogate (\ud800) in a tag name becomes U+FFFD, and the "x" after it stays;
+ * json-glib alone would store the bytes ED A0 80 and drop the "x". */
+static void
+test_lone_surrogate_replaced (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = repro_copy ("w3c-lone-surrogate-tag.json", fixture->dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ScholiaDocument *october = add_revolution (fixture, "October");
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autofree char *replaced = NULL;
+  ScholiaW3cSummary summary = { 0 };
+  const gint64 *ids;
+  guint n;
+
+  g_assert_true (scholia_w3c_import_file (fixture->store, file, october, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.exact, ==, 1);
+  g_assert_cmpuint (summary.replaced, ==, 1);
+  replaced = scholia_w3c_describe_replaced (&summary);
+  g_assert_cmpstr (replaced, ==, "1 character that was not valid Unicode text was replaced by “\xef\xbf\xbd”");
+
+  annotation = only_annotation (fixture->store, october, 0);
+  g_assert_cmpstr (scholia_annotation_get_quote (annotation), ==, "Lenin");
+  g_assert_cmpstr (scholia_annotation_get_note (annotation), ==, "A note");
+  ids = scholia_annotation_get_tag_ids (annotation, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (scholia_tag_get_name (scholia_store_lookup_tag (fixture->store, ids[0])), ==, "\xef\xbf\xbdx");
+  assert_library_holds_utf8 (fixture->dir, "a.sqlite3");
+}
+
+/* \u0000 no longer cuts a note, a quote or a tag short. */
+static void
+test_nul_escapes_replaced (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (fixture, "nul.json",
+    "{\"type\": \"Annotation\","
+    " \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"commenting\", \"value\": \"Before\\u0000after.\"},"
+    "          {\"type\": \"TextualBody\", \"purpose\": \"classifying\", \"value\": \"cut\\u0000tag\"}],"
+    " \"target\": {\"source\": \"https://example.org/essays/dues\","
+    "  \"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"a passage\\u0000 nobody wrote\"},"
+    "               {\"type\": \"TextPositionSelector\", \"start\": 0, \"end\": 8}]}}");
+  g_autoptr(GListModel) annotations = NULL;
+  ScholiaW3cSummary summary = { 0 };
+  gboolean found = FALSE;
+
+  g_assert_true (scholia_w3c_import_file (fixture->store, file, NULL, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.replaced, ==, 3);
+  g_assert_cmpuint (summary.orphaned, ==, 1);
+
+  annotations = scholia_store_list_annotations (fixture->store, fixture->essay, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (!scholia_annotation_get_orphaned (annotation))
+        continue;
+      found = TRUE;
+      g_assert_cmpstr (scholia_annotation_get_note (annotation), ==, "Before\xef\xbf\xbd" "after.");
+      g_assert_cmpstr (scholia_annotation_get_quote (annotation), ==, "a passage\xef\xbf\xbd nobody wrote");
+    }
+  g_assert_true (found);
+  g_assert_nonnull (scholia_store_find_tag (fixture->store, "cut\xef\xbf\xbdtag", NULL));
+  assert_library_holds_utf8 (fixture->dir, "a.sqlite3");
+}
+
+/* A tree handed to the core directly (not parsed from a file) may hold bytes that are no UTF-8
+ * at all: each becomes U+FFFD too. */
+static void
+test_invalid_utf8_in_tree_replaced (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  ScholiaW3cSummary summary = { 0 };
+  guint before = scholia_document_get_annotation_count (fixture->letters);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "Annotation");
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, "https://tool.example.org/\xff");
+  json_builder_set_member_name (builder, "bodyValue");
+  json_builder_add_string_value (builder, "Latin-1 \xe9t\xe9");
+  json_builder_set_member_name (builder, "target");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "selector");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "TextQuoteSelector");
+  json_builder_set_member_name (builder, "exact");
+  json_builder_add_string_value (builder, "quiet this winter");
+  json_builder_set_member_name (builder, "prefix");
+  json_builder_add_string_value (builder, "\xed\xa0\x80");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  g_assert_true (scholia_w3c_import (fixture->store, root, fixture->letters, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.exact, ==, 1);
+  g_assert_cmpuint (summary.replaced, ==, 6);
+  annotations = scholia_store_list_annotations (fixture->store, fixture->letters, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (g_str_equal (scholia_annotation_get_quote (annotation), "quiet this winter"))
+        g_assert_cmpstr (scholia_annotation_get_note (annotation), ==, "Latin-1 \xef\xbf\xbdt\xef\xbf\xbd");
+    }
+  assert_library_holds_utf8 (fixture->dir, "a.sqlite3");
+}
+
+/* An export of one essay imported onto another: its ids are the first essay's annotations, which
+ * is not the same as being already present. */
+static void
+test_foreign_ids_reported (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = repro_copy ("w3c-export-doc1.json", fixture->dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ScholiaDocument *october = add_revolution (fixture, "October");
+  ScholiaDocument *reprint = add_revolution (fixture, "October, a Reprint");
+  g_autoptr(ScholiaAnnotation) original = NULL;
+  g_autoptr(ScholiaAnnotation) copy = NULL;
+  g_autofree char *foreign = NULL;
+  g_autofree char *copied = NULL;
+  ScholiaW3cSummary summary = { 0 };
+  guint before;
+
+  g_assert_true (scholia_w3c_import_file (fixture->store, file, october, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.exact, ==, 1);
+  original = only_annotation (fixture->store, october, 0);
+  g_assert_cmpstr (scholia_annotation_get_uuid (original), ==, "3671479a-2355-4413-80f4-3602258fbb8e");
+  before = count_annotations (fixture->store);
+
+  /* Onto the reprint: left on "October", and said so. */
+  g_assert_true (scholia_w3c_import_file (fixture->store, file, reprint, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.exact + summary.reanchored + summary.orphaned, ==, 0);
+  g_assert_cmpuint (summary.present, ==, 0);
+  g_assert_cmpuint (summary.foreign, ==, 1);
+  g_assert_cmpint (summary.foreign_document_id, ==, scholia_document_get_id (october));
+  foreign = scholia_w3c_describe_foreign (fixture->store, &summary);
+  g_assert_cmpstr (foreign, ==, "1 annotation belongs to another essay (“October”)");
+  g_assert_cmpuint (count_annotations (fixture->store), ==, before);
+  g_assert_cmpuint (scholia_document_get_annotation_count (reprint), ==, 0);
+
+  /* Asked to, it copies it onto the reprint as a new annotation, with everything the file says. */
+  g_assert_true (scholia_w3c_import_file_full (fixture->store, file, reprint, SCHOLIA_W3C_IMPORT_COPY_FOREIGN,
+                                               &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.exact, ==, 1);
+  g_assert_cmpuint (summary.copied, ==, 1);
+  g_assert_cmpuint (summary.foreign + summary.present, ==, 0);
+  copied = scholia_w3c_describe_foreign (fixture->store, &summary);
+  g_assert_cmpstr (copied, ==, "1 annotation of another essay (“October”) was copied as a new one");
+  g_assert_cmpuint (count_annotations (fixture->store), ==, before + 1);
+  copy = only_annotation (fixture->store, reprint, 0);
+  g_assert_cmpstr (scholia_annotation_get_uuid (copy), !=, scholia_annotation_get_uuid (original));
+  g_assert_true (g_uuid_string_is_valid (scholia_annotation_get_uuid (copy)));
+  g_assert_cmpstr (scholia_annotation_get_quote (copy), ==, "Lenin");
+  g_assert_cmpint (scholia_annotation_get_start (copy), ==, 113);
+  g_assert_cmpstr (scholia_annotation_get_note (copy), ==, "A note");
+  g_assert_true (scholia_annotation_has_theme (copy, scholia_theme_get_id (scholia_store_find_theme (fixture->store,
+                                                                                                     "Harbour", NULL))));
+  /* The original stays as it was. */
+  g_assert_cmpuint (scholia_document_get_annotation_count (october), ==, 1);
+
+  /* Copying again finds the copy: nothing more. */
+  g_assert_true (scholia_w3c_import_file_full (fixture->store, file, reprint, SCHOLIA_W3C_IMPORT_COPY_FOREIGN,
+                                               &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.present, ==, 1);
+  g_assert_cmpuint (summary.exact + summary.copied + summary.foreign, ==, 0);
+  g_assert_cmpuint (count_annotations (fixture->store), ==, before + 1);
+
+  /* Onto the essay that holds it, it is simply present, copies asked for or not. */
+  g_assert_true (scholia_w3c_import_file_full (fixture->store, file, october, SCHOLIA_W3C_IMPORT_COPY_FOREIGN,
+                                               &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.present, ==, 1);
+  g_assert_cmpuint (summary.copied + summary.foreign, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -509,6 +784,11 @@ main (int    argc,
   ADD ("/w3c/import/hand-written-selectors", test_hand_written_forms);
   ADD ("/w3c/import/single-annotation-and-pages", test_single_annotation_and_page);
   ADD ("/w3c/import/bad-file-changes-nothing", test_bad_files_change_nothing);
+  ADD ("/w3c/import/deep-nesting-refused", test_deep_nesting_refused);
+  ADD ("/w3c/import/lone-surrogate-replaced-store-utf8", test_lone_surrogate_replaced);
+  ADD ("/w3c/import/nul-escape-replaced-not-truncated", test_nul_escapes_replaced);
+  ADD ("/w3c/import/invalid-utf8-in-tree-replaced", test_invalid_utf8_in_tree_replaced);
+  ADD ("/w3c/import/foreign-ids-reported-then-copied", test_foreign_ids_reported);
 #undef ADD
 
   return g_test_run ();

@@ -106,14 +106,20 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
                                     char       **argv)
 {
   g_autofree char *document_name = NULL;
+  gboolean copy_foreign = FALSE;
   const GOptionEntry entries[] = {
     { "document", 0, 0, G_OPTION_ARG_STRING, &document_name,
       N_("Put every annotation on this document, whatever its target says"), N_("DOC") },
+    { "copy-foreign", 0, 0, G_OPTION_ARG_NONE, &copy_foreign,
+      N_("Copy annotations that belong to another essay as new ones"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autofree char *foreign = NULL;
+  g_autofree char *replaced = NULL;
+  guint replaced_count = 0;
   ScholiaDocument *document = NULL;
   ScholiaW3cSummary summary;
   gboolean imported;
@@ -134,10 +140,13 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
    * then one transaction: new tags, themes and annotations reach the file together or not at
    * all. */
   file = g_file_new_for_commandline_arg (argv[1]);
-  root = scholia_w3c_load_file (file, NULL, &error);
+  root = scholia_w3c_read_file (file, &replaced_count, NULL, &error);
   if (root == NULL || !scholia_store_begin_batch (cli->store, &error))
     return scholia_cli_fail (error);
-  imported = scholia_w3c_import_loaded (cli->store, file, root, document, &summary, &error);
+  imported = scholia_w3c_import_read (cli->store, file, root, replaced_count, document,
+                                      copy_foreign ? SCHOLIA_W3C_IMPORT_COPY_FOREIGN
+                                                   : SCHOLIA_W3C_IMPORT_DEFAULT,
+                                      &summary, &error);
   if (!scholia_store_commit_batch (cli->store, imported ? &error : NULL) || !imported)
     return scholia_cli_fail (error);
 
@@ -146,6 +155,17 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
           summary.exact + summary.reanchored + summary.orphaned);
   printf (_("%u anchored exactly, %u re-anchored, %u orphaned, %u already present\n"),
           summary.exact, summary.reanchored, summary.orphaned, summary.present);
+
+  foreign = scholia_w3c_describe_foreign (cli->store, &summary);
+  if (foreign != NULL && summary.foreign > 0)
+    printf ("%s; %s\n", foreign,
+            g_dngettext (GETTEXT_PACKAGE, "add --copy-foreign to copy it as a new annotation",
+                         "add --copy-foreign to copy them as new annotations", summary.foreign));
+  else if (foreign != NULL)
+    printf ("%s\n", foreign);
+  replaced = scholia_w3c_describe_replaced (&summary);
+  if (replaced != NULL)
+    fprintf (stderr, "scholia-cli: %s: %s\n", argv[1], replaced);
   return SCHOLIA_CLI_OK;
 }
 

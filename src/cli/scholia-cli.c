@@ -31,7 +31,7 @@ static const ScholiaCliCommand commands[] = {
   { "export", "DOC|--all --format pdf|w3c|csv|md -o FILE [--page-size a4|letter] [--tag T…] [--theme T…] [--no-notes] [--font-size N] [--ragged]",
     N_("Export with annotations: pdf (typeset, for seminars), w3c (Web Annotations), csv, md; “--format md --theme T” gives a theme’s passages by author"), scholia_cli_run_export },
   { "handout", "THEME -o FILE [--author A…] [--page-size a4|letter]", N_("A seminar handout (PDF) of a theme’s passages, by author; two authors side by side"), scholia_cli_run_handout },
-  { "import-annotations", "FILE [--document DOC]", N_("Import W3C Web Annotations (JSON-LD); re-importing a file adds nothing"), scholia_cli_run_import_annotations },
+  { "import-annotations", "FILE [--document DOC] [--copy-foreign]", N_("Import W3C Web Annotations (JSON-LD); re-importing a file adds nothing"), scholia_cli_run_import_annotations },
   { "reimport", "DOC FILE", N_("Replace a document’s text with a revised edition, moving its annotations"), scholia_cli_run_reimport },
   { "search", "QUERY [--limit N] [--json]", N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT)"), scholia_cli_run_search },
 };

@@ -227,7 +227,7 @@ scholia_store_find_annotation_uuids (ScholiaStore  *self,
                                      GPtrArray     *uuids,
                                      GError       **error)
 {
-  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (uuids != NULL, NULL);
@@ -235,18 +235,20 @@ scholia_store_find_annotation_uuids (ScholiaStore  *self,
   for (guint i = 0; i < uuids->len; i++)
     {
       const char *uuid = g_ptr_array_index (uuids, i);
-      sqlite3_stmt *stmt = scholia_db_prepare (self->db, "SELECT 1 FROM annotations WHERE uuid = ?", error);
+      sqlite3_stmt *stmt = scholia_db_prepare (self->db, "SELECT document_id FROM annotations WHERE uuid = ?", error);
+      gint64 document_id;
       int rc;
 
       if (stmt == NULL)
         return NULL;
       scholia_db_bind_text (stmt, 1, uuid);
       rc = scholia_db_step (self->db, stmt, error);
+      document_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
       sqlite3_reset (stmt);
       if (rc < 0)
         return NULL;
       if (rc == SQLITE_ROW)
-        g_hash_table_add (present, (gpointer) uuid);
+        g_hash_table_insert (present, (gpointer) uuid, g_memdup2 (&document_id, sizeof document_id));
     }
 
   return g_steal_pointer (&present);

@@ -295,7 +295,8 @@ gboolean    scholia_store_add_annotations_full  (ScholiaStore                  *
                                                  const ScholiaAnnotationRecord *records,
                                                  guint                          n_records,
                                                  GError                       **error);
-/* Which of @uuids (char *) the library holds already: a set of those strings (borrowed). */
+/* Which of @uuids (char *) the library holds already: those strings (borrowed), each mapped to
+ * the id (gint64 *) of the document its annotation is on. */
 GHashTable *scholia_store_find_annotation_uuids (ScholiaStore                  *self,
                                                  GPtrArray                     *uuids,
                                                  GError                       **error);

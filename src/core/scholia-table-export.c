@@ -104,7 +104,7 @@ scholia_table_export_csv (ScholiaStore  *store,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GString) csv = g_string_new (UTF8_BOM);
   const char *header[] = { "document", "author", "date", "source", "page", "tags", "themes", "quote",
-                           "note", "start", "end" };
+                           "note", "start", "end", "orphaned" };
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
 
@@ -139,7 +139,8 @@ scholia_table_export_csv (ScholiaStore  *store,
           append_field (csv, scholia_annotation_get_quote (annotation), FALSE);
           append_field (csv, scholia_annotation_get_note (annotation), FALSE);
           append_field (csv, start, FALSE);
-          append_field (csv, end, TRUE);
+          append_field (csv, end, FALSE);
+          append_field (csv, scholia_annotation_get_orphaned (annotation) ? "yes" : "no", TRUE);
         }
     }
 

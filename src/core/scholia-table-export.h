@@ -9,8 +9,11 @@ G_BEGIN_DECLS
  * managers and word processors. @documents: ScholiaDocument; NULL for every document.
  *
  * CSV (RFC 4180): a header row, then one row per annotation in document and text order with the
- * columns document, author, date, source, page, tags, themes, quote, note, start, end (offsets in
- * Unicode code points; several tags or themes joined by "; "). Fields holding a comma, a double
+ * columns document, author, date, source, page, tags, themes, quote, note, start, end, orphaned
+ * (offsets in Unicode code points; several tags or themes joined by "; "; orphaned is "yes" for
+ * an annotation whose passage is no longer found in the text, whose page, start and end are
+ * then only where it last was, else "no"; it comes last so that the earlier columns keep their
+ * places for spreadsheets and scripts made for older exports). Fields holding a comma, a double
  * quote, CR or LF are quoted, quotes doubled; lines end in CRLF. The text is UTF-8 and begins
  * with a byte-order mark, without which Excel reads accented letters as Latin-1 (LibreOffice
  * and Python's "utf-8-sig" read it as UTF-8 either way).

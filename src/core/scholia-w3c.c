@@ -289,6 +289,7 @@ typedef struct
   GHashTable      *by_uuid;        /* document uuid → ScholiaDocument */
   GHashTable      *by_source;      /* source → GPtrArray of ScholiaDocument */
   GPtrArray       *incoming;       /* Incoming */
+  guint            replaced;       /* characters that were not text */
 } Import;
 
 static const char *
@@ -300,6 +301,39 @@ get_string (JsonObject *object,
   if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
+}
+
+/* How many U+FFFD g_utf8_make_valid() puts in @text: one per byte that begins no character. */
+static guint
+count_invalid (const char *text)
+{
+  const char *invalid;
+  guint count = 0;
+
+  while (!g_utf8_validate (text, -1, &invalid))
+    {
+      count++;
+      text = invalid + 1;
+    }
+  return count;
+}
+
+/* A string member as valid UTF-8 (a copy), or NULL. A parsed file holds none that is invalid
+ * (json-glib refuses invalid UTF-8, and scholia_json_scan() rewrites the escapes that would
+ * make it), but a tree built by a caller may: it is repaired the same way, and counted. */
+static char *
+dup_text (Import     *import,
+          JsonObject *object,
+          const char *name)
+{
+  const char *value = get_string (object, name);
+
+  if (value == NULL)
+    return NULL;
+  if (g_utf8_validate (value, -1, NULL))
+    return g_strdup (value);
+  import->replaced += count_invalid (value);
+  return g_utf8_make_valid (value, -1);
 }
 
 /* JSON-LD allows a type to be one string or an array of them. */
@@ -353,24 +387,16 @@ get_many (JsonObject *object,
   return nodes;
 }
 
-/* The uuid an annotation is merged by: its own for urn:uuid ids; for other IRIs (another tool's
- * https://… ids) one derived from the IRI, as a name-based (version 5 style) uuid, so that
- * importing the same file again still finds it; a new one when it has no id. */
+/* A name-based (version 5 style) uuid: the same @name always gives the same uuid. */
 static char *
-uuid_for_id (const char *id)
+name_based_uuid (const char *name)
 {
-  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   guint8 digest[20];
   gsize length = sizeof digest;
 
-  if (id == NULL || *id == '\0')
-    return g_uuid_string_random ();
-  if (g_str_has_prefix (id, URN_UUID) && g_uuid_string_is_valid (id + strlen (URN_UUID)))
-    return g_ascii_strdown (id + strlen (URN_UUID), -1);
-
-  checksum = g_checksum_new (G_CHECKSUM_SHA1);
   g_checksum_update (checksum, (const guchar *) "scholia:w3c:", -1);
-  g_checksum_update (checksum, (const guchar *) id, -1);
+  g_checksum_update (checksum, (const guchar *) name, -1);
   g_checksum_get_digest (checksum, digest, &length);
   digest[6] = (digest[6] & 0x0f) | 0x50;
   digest[8] = (digest[8] & 0x3f) | 0x80;
@@ -378,6 +404,30 @@ uuid_for_id (const char *id)
                           digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
                           digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
                           digest[12], digest[13], digest[14], digest[15]);
+}
+
+/* The uuid an annotation is merged by: its own for urn:uuid ids; for other IRIs (another tool's
+ * https://… ids) one derived from the IRI, so that importing the same file again still finds
+ * it; a new one when it has no id. */
+static char *
+uuid_for_id (const char *id)
+{
+  if (id == NULL || *id == '\0')
+    return g_uuid_string_random ();
+  if (g_str_has_prefix (id, URN_UUID) && g_uuid_string_is_valid (id + strlen (URN_UUID)))
+    return g_ascii_strdown (id + strlen (URN_UUID), -1);
+  return name_based_uuid (id);
+}
+
+/* The uuid of the copy of annotation @uuid on @document: derived from both, so that importing
+ * the same file onto the same document again finds the copy. */
+static char *
+copy_uuid (const char      *uuid,
+           ScholiaDocument *document)
+{
+  g_autofree char *name = g_strconcat ("copy:", scholia_document_get_uuid (document), ":", uuid, NULL);
+
+  return name_based_uuid (name);
 }
 
 static gint64
@@ -448,12 +498,13 @@ resolve_document (Import      *import,
 }
 
 static void
-read_bodies (JsonObject *object,
+read_bodies (Import     *import,
+             JsonObject *object,
              Incoming   *incoming)
 {
   g_autoptr(GPtrArray) bodies = get_many (object, "body");
   g_autoptr(GString) note = g_string_new (NULL);
-  const char *body_value = get_string (object, "bodyValue");
+  g_autofree char *body_value = dup_text (import, object, "bodyValue");
 
   if (body_value != NULL && *body_value != '\0')
     g_string_append (note, body_value);
@@ -463,14 +514,14 @@ read_bodies (JsonObject *object,
       JsonNode *node = g_ptr_array_index (bodies, i);
       JsonObject *body;
       g_autoptr(GPtrArray) purposes = NULL;
-      const char *value;
+      g_autofree char *value = NULL;
       const char *purpose = NULL;
 
       /* A body given only by IRI (a linked resource) carries nothing Scholia can keep. */
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       body = json_node_get_object (node);
-      value = get_string (body, "value");
+      value = dup_text (import, body, "value");
       if (value == NULL)
         continue;
       purposes = get_many (body, "purpose");
@@ -509,7 +560,8 @@ read_bodies (JsonObject *object,
 }
 
 static gboolean
-read_selectors (JsonObject  *target,
+read_selectors (Import      *import,
+                JsonObject  *target,
                 Incoming    *incoming,
                 const char  *what,
                 GError     **error)
@@ -527,9 +579,9 @@ read_selectors (JsonObject  *target,
 
       if (has_type (node, "TextQuoteSelector") && incoming->quote == NULL)
         {
-          const char *exact = get_string (selector, "exact");
-          const char *prefix = get_string (selector, "prefix");
-          const char *suffix = get_string (selector, "suffix");
+          g_autofree char *exact = dup_text (import, selector, "exact");
+          g_autofree char *prefix = dup_text (import, selector, "prefix");
+          g_autofree char *suffix = dup_text (import, selector, "suffix");
 
           if (exact == NULL || *exact == '\0')
             {
@@ -589,8 +641,8 @@ read_annotation (Import      *import,
   g_autofree char *what = NULL;
   JsonObject *object;
   JsonObject *target = NULL;
-  const char *id;
-  const char *source = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *source = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   incoming->number = import->incoming->len + 1;
@@ -606,9 +658,9 @@ read_annotation (Import      *import,
       return FALSE;
     }
   object = json_node_get_object (node);
-  id = get_string (object, "id");
+  id = dup_text (import, object, "id");
   if (id == NULL)
-    id = get_string (object, "@id");
+    id = dup_text (import, object, "@id");
   what = describe (incoming->number, id);
 
   /* Of several targets, the first that points into a text with selectors is the one to place. */
@@ -627,14 +679,14 @@ read_annotation (Import      *import,
       return FALSE;
     }
 
-  source = get_string (target, "source");
-  if (!read_selectors (target, incoming, what, error))
+  source = dup_text (import, target, "source");
+  if (!read_selectors (import, target, incoming, what, error))
     return FALSE;
   incoming->document = resolve_document (import, source, what, error);
   if (incoming->document == NULL)
     return FALSE;
 
-  read_bodies (object, incoming);
+  read_bodies (import, object, incoming);
   incoming->uuid = uuid_for_id (id);
   incoming->created = parse_time (get_string (object, "created"), now);
   incoming->modified = parse_time (get_string (object, "modified"), incoming->created);
@@ -938,21 +990,91 @@ place_in_document (ScholiaStore             *store,
   return TRUE;
 }
 
+/* Which of the file's annotations to write: not one the file repeats or the library holds on
+ * its document already, nor one the library holds on another document unless @flags asks for
+ * copies. A copy takes its derived uuid, and is not written again when the library has it. */
+static gboolean
+sort_incoming (ScholiaStore           *store,
+               GPtrArray              *incoming,
+               ScholiaW3cImportFlags   flags,
+               GPtrArray              *fresh,
+               ScholiaW3cSummary      *counts,
+               GError                **error)
+{
+  g_autoptr(GPtrArray) originals = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
+  g_autoptr(GHashTable) present = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < incoming->len; i++)
+    g_ptr_array_add (uuids, ((Incoming *) g_ptr_array_index (incoming, i))->uuid);
+  present = scholia_store_find_annotation_uuids (store, uuids, error);
+  if (present == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      Incoming *one = g_ptr_array_index (incoming, i);
+      gint64 *owner = g_hash_table_lookup (present, one->uuid);
+
+      if (!g_hash_table_add (seen, one->uuid) ||
+          (owner != NULL && *owner == scholia_document_get_id (one->document)))
+        {
+          counts->present++;
+          continue;
+        }
+
+      if (owner == NULL)
+        {
+          g_ptr_array_add (fresh, one);
+          continue;
+        }
+
+      if ((flags & SCHOLIA_W3C_IMPORT_COPY_FOREIGN) == 0)
+        counts->foreign++;
+      else
+        {
+          g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GHashTable) copied = NULL;
+
+          g_ptr_array_add (copy, copy_uuid (one->uuid, one->document));
+          copied = scholia_store_find_annotation_uuids (store, copy, error);
+          if (copied == NULL)
+            return FALSE;
+          if (g_hash_table_size (copied) > 0)
+            {
+              counts->present++;
+              continue;
+            }
+          /* The tables above still point to the original uuid. */
+          g_ptr_array_add (originals, one->uuid);
+          one->uuid = g_strdup (g_ptr_array_index (copy, 0));
+          counts->copied++;
+          g_ptr_array_add (fresh, one);
+        }
+
+      if (counts->foreign_documents == 0)
+        counts->foreign_document_id = *owner;
+      if (g_hash_table_add (owners, g_memdup2 (owner, sizeof *owner)))
+        counts->foreign_documents++;
+    }
+  return TRUE;
+}
+
 gboolean
-scholia_w3c_import (ScholiaStore       *store,
-                    JsonNode           *root,
-                    ScholiaDocument    *document,
-                    ScholiaW3cSummary  *summary,
-                    GError            **error)
+scholia_w3c_import_full (ScholiaStore           *store,
+                         JsonNode               *root,
+                         ScholiaDocument        *document,
+                         ScholiaW3cImportFlags   flags,
+                         ScholiaW3cSummary      *summary,
+                         GError                **error)
 {
   Import import = { 0 };
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_source = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) incoming = g_ptr_array_new_with_free_func ((GDestroyNotify) incoming_free);
-  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
-  g_autoptr(GHashTable) present = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) per_document = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
@@ -978,27 +1100,16 @@ scholia_w3c_import (ScholiaStore       *store,
   index_documents (&import);
 
   /* 1. Read and check everything. */
-  if (!read_root (&import, root, error))
+  if (!read_root (&import, root, error) ||
+      !sort_incoming (store, incoming, flags, fresh, &counts, error))
     return FALSE;
+  counts.replaced = import.replaced;
 
-  for (guint i = 0; i < incoming->len; i++)
-    g_ptr_array_add (uuids, ((Incoming *) g_ptr_array_index (incoming, i))->uuid);
-  present = scholia_store_find_annotation_uuids (store, uuids, error);
-  if (present == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < incoming->len; i++)
+  for (guint i = 0; i < fresh->len; i++)
     {
-      Incoming *one = g_ptr_array_index (incoming, i);
-      GPtrArray *group;
+      Incoming *one = g_ptr_array_index (fresh, i);
+      GPtrArray *group = g_hash_table_lookup (per_document, one->document);
 
-      if (g_hash_table_contains (present, one->uuid) || !g_hash_table_add (seen, one->uuid))
-        {
-          counts.present++;
-          continue;
-        }
-      g_ptr_array_add (fresh, one);
-      group = g_hash_table_lookup (per_document, one->document);
       if (group == NULL)
         {
           group = g_ptr_array_new ();
@@ -1048,8 +1159,19 @@ failed:
   return FALSE;
 }
 
+gboolean
+scholia_w3c_import (ScholiaStore       *store,
+                    JsonNode           *root,
+                    ScholiaDocument    *document,
+                    ScholiaW3cSummary  *summary,
+                    GError            **error)
+{
+  return scholia_w3c_import_full (store, root, document, SCHOLIA_W3C_IMPORT_DEFAULT, summary, error);
+}
+
 JsonNode *
-scholia_w3c_load_file (GFile         *file,
+scholia_w3c_read_file (GFile         *file,
+                       guint         *replaced,
                        GCancellable  *cancellable,
                        GError       **error)
 {
@@ -1068,6 +1190,13 @@ scholia_w3c_load_file (GFile         *file,
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not read “%s”: %s"), name, local_error->message);
       return NULL;
     }
+  /* Before the parser: it would recurse into deep nesting until the stack overflows. */
+  if (!scholia_json_scan (contents, length, SCHOLIA_JSON_MAX_DEPTH, replaced, &local_error))
+    {
+      g_set_error (error, SCHOLIA_ERROR, local_error->code, _("Could not import “%s”: %s"),
+                   name, local_error->message);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID, _("“%s” is not valid JSON: %s"),
@@ -1079,27 +1208,52 @@ scholia_w3c_load_file (GFile         *file,
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID, _("“%s” is empty"), name);
       return NULL;
     }
-
-  return json_parser_steal_root (parser);
+  return json_node_copy (json_parser_get_root (parser));
 }
 
 gboolean
-scholia_w3c_import_loaded (ScholiaStore       *store,
-                           GFile              *file,
-                           JsonNode           *root,
-                           ScholiaDocument    *document,
-                           ScholiaW3cSummary  *summary,
-                           GError            **error)
+scholia_w3c_import_file_full (ScholiaStore           *store,
+                              GFile                  *file,
+                              ScholiaDocument        *document,
+                              ScholiaW3cImportFlags   flags,
+                              ScholiaW3cSummary      *summary,
+                              GCancellable           *cancellable,
+                              GError                **error)
 {
+  g_autoptr(JsonNode) root = NULL;
+  guint replaced = 0;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!scholia_w3c_import (store, root, document, summary, error))
+  root = scholia_w3c_read_file (file, &replaced, cancellable, error);
+  return root != NULL &&
+         scholia_w3c_import_read (store, file, root, replaced, document, flags, summary, error);
+}
+
+gboolean
+scholia_w3c_import_read (ScholiaStore           *store,
+                         GFile                  *file,
+                         JsonNode               *root,
+                         guint                   replaced,
+                         ScholiaDocument        *document,
+                         ScholiaW3cImportFlags   flags,
+                         ScholiaW3cSummary      *summary,
+                         GError                **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (root != NULL, FALSE);
+
+  if (!scholia_w3c_import_full (store, root, document, flags, summary, error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
       g_prefix_error (error, _("Could not import “%s”: "), name);
       return FALSE;
     }
+  if (summary != NULL)
+    summary->replaced += replaced;
   return TRUE;
 }
 
@@ -1111,10 +1265,57 @@ scholia_w3c_import_file (ScholiaStore       *store,
                          GCancellable       *cancellable,
                          GError            **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  return scholia_w3c_import_file_full (store, file, document, SCHOLIA_W3C_IMPORT_DEFAULT, summary,
+                                       cancellable, error);
+}
 
-  g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
+char *
+scholia_w3c_describe_foreign (ScholiaStore            *store,
+                              const ScholiaW3cSummary *summary)
+{
+  ScholiaDocument *first;
+  const char *title;
+  guint others;
 
-  root = scholia_w3c_load_file (file, cancellable, error);
-  return root != NULL && scholia_w3c_import_loaded (store, file, root, document, summary, error);
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  if (summary->foreign + summary->copied == 0)
+    return NULL;
+  first = scholia_store_lookup_document (store, summary->foreign_document_id);
+  title = first != NULL ? scholia_document_get_title (first) : "";
+  others = summary->foreign_documents > 1 ? summary->foreign_documents - 1 : 0;
+
+  if (summary->copied > 0 && others == 0)
+    return g_strdup_printf (ngettext ("%u annotation of another essay (“%s”) was copied as a new one",
+                                      "%u annotations of another essay (“%s”) were copied as new ones",
+                                      summary->copied),
+                            summary->copied, title);
+  if (summary->copied > 0)
+    return g_strdup_printf (ngettext ("%u annotation of other essays (“%s” and %u more) was copied as a new one",
+                                      "%u annotations of other essays (“%s” and %u more) were copied as new ones",
+                                      summary->copied),
+                            summary->copied, title, others);
+  if (others == 0)
+    return g_strdup_printf (ngettext ("%u annotation belongs to another essay (“%s”)",
+                                      "%u annotations belong to another essay (“%s”)",
+                                      summary->foreign),
+                            summary->foreign, title);
+  return g_strdup_printf (ngettext ("%u annotation belongs to other essays (“%s” and %u more)",
+                                    "%u annotations belong to other essays (“%s” and %u more)",
+                                    summary->foreign),
+                          summary->foreign, title, others);
+}
+
+char *
+scholia_w3c_describe_replaced (const ScholiaW3cSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  if (summary->replaced == 0)
+    return NULL;
+  return g_strdup_printf (ngettext ("%u character that was not valid Unicode text was replaced by “�”",
+                                    "%u characters that were not valid Unicode text were replaced by “�”",
+                                    summary->replaced),
+                          summary->replaced);
 }

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "scholia-json-scan.h"
 #include "scholia-store.h"
 
 G_BEGIN_DECLS
@@ -22,17 +23,37 @@ G_BEGIN_DECLS
  * @document when one is given. It is placed with the re-anchoring rules (its position when the
  * quote is still there, else the quote, else an approximate match); one that cannot be placed
  * is kept as an orphan with its quote. Missing tags and themes are created. An annotation whose
- * id the library already holds is left as it is, so importing a file twice adds nothing.
- * Everything is checked before anything is written: a file that is not valid JSON, an
- * annotation without a usable selector, or one whose document is not in the library changes
- * nothing. */
+ * id the library already holds on the same document is left as it is, so importing a file twice
+ * adds nothing. One whose id the library holds on another document (an export of one essay
+ * imported onto another) is left there too, and counted apart; with
+ * SCHOLIA_W3C_IMPORT_COPY_FOREIGN it is copied onto its document as a new annotation, whose id
+ * is derived from the original's and the document's, so that importing again finds the copy.
+ *
+ * The whole file is checked before anything is written, and is refused whole: a file that is
+ * not valid JSON or nests deeper than SCHOLIA_JSON_MAX_DEPTH, an annotation without a usable
+ * selector, or one whose document is not in the library changes nothing. Text that is not
+ * valid Unicode (a \u0000, a UTF-16 surrogate without its other half, invalid UTF-8 in a tree
+ * given to scholia_w3c_import()) does not refuse the file: each bad character becomes U+FFFD,
+ * counted in the summary, so the rest of the note, tag or quote survives and the store only
+ * ever holds valid UTF-8. */
+
+typedef enum
+{
+  SCHOLIA_W3C_IMPORT_DEFAULT      = 0,
+  SCHOLIA_W3C_IMPORT_COPY_FOREIGN = 1 << 0,  /* copy annotations of another document as new */
+} ScholiaW3cImportFlags;
 
 typedef struct
 {
-  guint exact;       /* where its position said, or at its quote when it gave no position */
-  guint reanchored;  /* moved to where its quote now is, or placed approximately */
-  guint orphaned;    /* kept with its quote, but not placed */
-  guint present;     /* already in the library */
+  guint  exact;        /* where its position said, or at its quote when it gave no position */
+  guint  reanchored;   /* moved to where its quote now is, or placed approximately */
+  guint  orphaned;     /* kept with its quote, but not placed */
+  guint  present;      /* already in the library, on the same document */
+  guint  foreign;      /* on another document of the library, and left there */
+  guint  copied;       /* of exact + reanchored + orphaned: copies of another document's */
+  gint64 foreign_document_id;  /* the document the first foreign or copied one is on */
+  guint  foreign_documents;    /* how many documents those are on */
+  guint  replaced;     /* characters that were not text, replaced by U+FFFD */
 } ScholiaW3cSummary;
 
 char     *scholia_w3c_document_iri (ScholiaDocument    *document);
@@ -47,28 +68,54 @@ gboolean  scholia_w3c_export_file  (ScholiaStore       *store,
                                     GCancellable       *cancellable,
                                     GError            **error);
 
+/* The annotations file @file parsed, after scholia_json_scan(); @replaced (may be NULL) counts
+ * the characters that scan replaced. Errors name the file. */
+JsonNode *scholia_w3c_read_file    (GFile              *file,
+                                    guint              *replaced,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
+
 gboolean  scholia_w3c_import       (ScholiaStore       *store,
                                     JsonNode           *root,
                                     ScholiaDocument    *document,
                                     ScholiaW3cSummary  *summary,
                                     GError            **error);
-/* Reading and parsing a file is kept apart from importing it, so that a caller can read
- * before it takes the library's write lock (scholia-cli import-annotations). */
-JsonNode *scholia_w3c_load_file    (GFile              *file,
-                                    GCancellable       *cancellable,
-                                    GError            **error);
-/* scholia_w3c_import() of what scholia_w3c_load_file() read from @file, errors naming it. */
-gboolean  scholia_w3c_import_loaded (ScholiaStore      *store,
-                                     GFile             *file,
-                                     JsonNode          *root,
-                                     ScholiaDocument   *document,
-                                     ScholiaW3cSummary *summary,
-                                     GError           **error);
+gboolean  scholia_w3c_import_full  (ScholiaStore          *store,
+                                    JsonNode              *root,
+                                    ScholiaDocument       *document,
+                                    ScholiaW3cImportFlags  flags,
+                                    ScholiaW3cSummary     *summary,
+                                    GError               **error);
+/* scholia_w3c_import_full() of what scholia_w3c_read_file() read from @file (@replaced being
+ * its count of replaced characters), errors naming the file. Reading and importing are apart
+ * so that a caller can read before it takes the library's write lock. */
+gboolean  scholia_w3c_import_read  (ScholiaStore          *store,
+                                    GFile                 *file,
+                                    JsonNode              *root,
+                                    guint                  replaced,
+                                    ScholiaDocument       *document,
+                                    ScholiaW3cImportFlags  flags,
+                                    ScholiaW3cSummary     *summary,
+                                    GError               **error);
 gboolean  scholia_w3c_import_file  (ScholiaStore       *store,
                                     GFile              *file,
                                     ScholiaDocument    *document,
                                     ScholiaW3cSummary  *summary,
                                     GCancellable       *cancellable,
                                     GError            **error);
+gboolean  scholia_w3c_import_file_full (ScholiaStore          *store,
+                                        GFile                 *file,
+                                        ScholiaDocument       *document,
+                                        ScholiaW3cImportFlags  flags,
+                                        ScholiaW3cSummary     *summary,
+                                        GCancellable          *cancellable,
+                                        GError               **error);
+
+/* Sentences for what a summary says beyond its counts, or NULL when it has nothing to say:
+ * "1 annotation belongs to another essay (“Title”)" (or, copied, "1 annotation of another essay
+ * (“Title”) was copied as a new one"); "1 character that was not text was replaced by “�”". */
+char     *scholia_w3c_describe_foreign  (ScholiaStore            *store,
+                                         const ScholiaW3cSummary *summary);
+char     *scholia_w3c_describe_replaced (const ScholiaW3cSummary *summary);
 
 G_END_DECLS
