@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli-runner.h"
+#include "repro.h"
 
 typedef struct
 {
@@ -144,6 +145,68 @@ test_handout (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->output, G_FILE_TEST_EXISTS));
 }
 
+/* pdftotext's words of @pdf, with words split by a hyphen at a line's end joined again. */
+static char **
+pdf_words (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (p[0] == '-' && p[1] == '\n')
+        p++;
+      else if (g_ascii_isspace (*p))
+        {
+          if (words->len > 0 && words->str[words->len - 1] != ' ')
+            g_string_append_c (words, ' ');
+        }
+      else
+        g_string_append_c (words, *p);
+    }
+  return g_strsplit (g_strchomp (words->str), " ", -1);
+}
+
+/* A 1 MB paragraph once came out as 89 pages holding a quarter of it, garbled, with exit 0:
+ * every word of the input must be in the PDF, in order (folios and running heads between). */
+static void
+test_export_long_paragraph (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *essay = repro_copy ("export-1MB-paragraph.txt", fixture->dir);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+  g_auto(GStrv) found = NULL;
+  guint next = 0;
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--title", "Paragraph", essay, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Paragraph", "--format", "pdf",
+           "-o", fixture->output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  g_assert_true (g_file_get_contents (essay, &text, NULL, NULL));
+  words = g_strsplit_set (g_strstrip (text), " \n", -1);
+  found = pdf_words (fixture->output);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      while (found[next] != NULL && !g_str_equal (found[next], words[i]))
+        next++;
+      if (found[next] == NULL)
+        g_error ("word %u of %u, “%s”, is missing from the PDF", i, g_strv_length (words), words[i]);
+      next++;
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -153,6 +216,8 @@ main (int    argc,
   g_test_add ("/cli/export/pdf-with-options", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/cli/export/usage-errors-exit-2", Fixture, NULL, fixture_set_up, test_export_usage, fixture_tear_down);
   g_test_add ("/cli/export/failures-exit-1-and-leave-nothing", Fixture, NULL, fixture_set_up, test_export_failures,
+              fixture_tear_down);
+  g_test_add ("/cli/export/long-paragraph-every-word", Fixture, NULL, fixture_set_up, test_export_long_paragraph,
               fixture_tear_down);
   g_test_add ("/cli/handout/theme-and-authors", Fixture, NULL, fixture_set_up, test_handout, fixture_tear_down);
 

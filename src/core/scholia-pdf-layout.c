@@ -696,19 +696,21 @@ scholia_pdf_flow_last_page (ScholiaPdfFlow *flow)
   return flow->page;
 }
 
-/* Adds @layout below what is there, @space_before points lower (none at the top of a page).
- * @keep_after is room that must remain below a block that fits whole (a heading keeps its
- * first lines with it); otherwise the block starts a new page. Returns the block's index. */
-guint
-scholia_pdf_flow_add (ScholiaPdfFlow *flow,
-                      PangoLayout    *layout,
-                      double          indent,
-                      double          space_before,
-                      double          keep_after)
+/* Adds the first @n_lines of @layout below what is there, @space_before points lower (none at
+ * the top of a page). @keep_after is room that must remain below a block that fits whole (a
+ * heading keeps its first lines with it); otherwise the block starts a new page. Returns the
+ * block's index. */
+static guint
+add_lines (ScholiaPdfFlow *flow,
+           PangoLayout    *layout,
+           int             n_lines,
+           gboolean        paragraph_start,
+           double          indent,
+           double          space_before,
+           double          keep_after)
 {
   g_autoptr(PangoLayoutIter) iter = NULL;
   guint block = flow->layouts->len;
-  int n_lines = pango_layout_get_line_count (layout);
   int index = 0;
 
   g_ptr_array_add (flow->layouts, g_object_ref (layout));
@@ -736,7 +738,7 @@ scholia_pdf_flow_add (ScholiaPdfFlow *flow,
       needed = height;
 
       /* A paragraph's first line does not stand alone at the foot of a page. */
-      if (index == 0 && n_lines > 1)
+      if (index == 0 && paragraph_start && n_lines > 1)
         {
           PangoLayoutLine *second = pango_layout_get_line_readonly (layout, 1);
           PangoRectangle second_logical;
@@ -762,9 +764,32 @@ scholia_pdf_flow_add (ScholiaPdfFlow *flow,
       flow->y += height;
       index++;
     }
-  while (pango_layout_iter_next_line (iter));
+  while (index < n_lines && pango_layout_iter_next_line (iter));
 
   return block;
+}
+
+guint
+scholia_pdf_flow_add (ScholiaPdfFlow *flow,
+                      PangoLayout    *layout,
+                      double          indent,
+                      double          space_before,
+                      double          keep_after)
+{
+  return add_lines (flow, layout, pango_layout_get_line_count (layout), TRUE, indent,
+                    space_before, keep_after);
+}
+
+guint
+scholia_pdf_flow_add_lines (ScholiaPdfFlow *flow,
+                            PangoLayout    *layout,
+                            int             n_lines,
+                            gboolean        continued,
+                            double          indent)
+{
+  g_return_val_if_fail (n_lines > 0 && n_lines <= pango_layout_get_line_count (layout), 0);
+
+  return add_lines (flow, layout, n_lines, !continued, indent, 0, 0);
 }
 
 void
