@@ -3,6 +3,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include "cli-runner.h"
 #include "repro.h"
@@ -207,6 +210,106 @@ test_export_long_paragraph (Fixture       *fixture,
     }
 }
 
+/* Runs one export of each kind, PDF, CSV, Markdown, W3C and handout, to @path. */
+static void
+export_every_kind (Fixture    *fixture,
+                   const char *path,
+                   void      (*check) (const char *path, gconstpointer data),
+                   gconstpointer data)
+{
+  const char *formats[] = { "pdf", "csv", "md", "w3c" };
+
+  for (guint i = 0; i <= G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+
+      if (i < G_N_ELEMENTS (formats))
+        cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Harbour", "--format", formats[i],
+                 "-o", path, NULL);
+      else
+        cli_run (&run, fixture->dir, "--library", fixture->library, "handout", "Silt", "-o", path, NULL);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      check (path, data);
+    }
+}
+
+/* A private file with old bytes, which the next export has to replace. */
+static void
+write_private_old_file (const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+}
+
+static void
+check_private_and_new (const char    *path,
+                       gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, !=, "old");
+  write_private_old_file (path);
+}
+
+/* Every exporter keeps a private file private (a re-export once made it 0644). */
+static void
+test_export_keeps_mode (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  write_private_old_file (fixture->output);
+  export_every_kind (fixture, fixture->output, check_private_and_new, NULL);
+}
+
+static void
+check_link_kept (const char    *path,
+                 gconstpointer  data)
+{
+  const char *real = data;
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  check_private_and_new (real, NULL);
+}
+
+/* Every exporter writes through a link at the target (it once replaced the link by a file). */
+static void
+test_export_through_symlink (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (fixture->dir, "link.out", NULL);
+
+  write_private_old_file (fixture->output);
+  g_assert_cmpint (symlink (fixture->output, link), ==, 0);
+  export_every_kind (fixture, link, check_link_kept, fixture->output);
+}
+
+/* What a killed PDF export left (".essay.pdf.XXXXXX") goes with the next export there. */
+static void
+test_export_removes_stale_temp (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *stale = g_build_filename (fixture->dir, ".essay.pdf.Qw3rT9", NULL);
+  struct utimbuf times;
+
+  g_assert_true (g_file_set_contents (stale, "%PDF-1.5 cut short", -1, NULL));
+  times.actime = times.modtime = g_get_real_time () / G_USEC_PER_SEC - 3 * 60 * 60;
+  g_assert_cmpint (g_utime (stale, &times), ==, 0);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Harbour", "--format", "pdf",
+           "-o", fixture->output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (is_pdf (fixture->output));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -219,6 +322,12 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/cli/export/long-paragraph-every-word", Fixture, NULL, fixture_set_up, test_export_long_paragraph,
               fixture_tear_down);
+  g_test_add ("/cli/export/keeps-a-private-file-private", Fixture, NULL, fixture_set_up, test_export_keeps_mode,
+              fixture_tear_down);
+  g_test_add ("/cli/export/writes-through-a-symlink", Fixture, NULL, fixture_set_up, test_export_through_symlink,
+              fixture_tear_down);
+  g_test_add ("/cli/export/removes-stale-temporary-file", Fixture, NULL, fixture_set_up,
+              test_export_removes_stale_temp, fixture_tear_down);
   g_test_add ("/cli/handout/theme-and-authors", Fixture, NULL, fixture_set_up, test_handout, fixture_tear_down);
 
   return g_test_run ();
