@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -310,6 +312,88 @@ test_export_removes_stale_temp (Fixture       *fixture,
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
 }
 
+/* --font-size took "nan" (and 0 silently meant the default): anything but a number of points
+ * from 6 to 24 is refused, naming the value, and nothing is written. */
+static void
+test_export_font_size_refused (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *sizes[] = { "nan", "inf", "-inf", "-12", "0", "1e300", "100", "12pt", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+      g_autofree char *quoted = g_strdup_printf ("“%s”", sizes[i]);
+
+      cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Harbour", "--format", "pdf",
+               "-o", fixture->output, "--font-size", sizes[i], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, "--font-size must be a number between 6 and 24 points"));
+      g_assert_nonnull (strstr (run.err, quoted));
+      g_assert_false (g_file_test (fixture->output, G_FILE_TEST_EXISTS));
+
+      cli_run (&run, fixture->dir, "--library", fixture->library, "handout", "Silt", "-o", fixture->output,
+               "--font-size", sizes[i], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_false (g_file_test (fixture->output, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+redirect_stdout (gpointer user_data)
+{
+  int fd = open (user_data, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  if (fd >= 0)
+    dup2 (fd, STDOUT_FILENO);
+}
+
+/* Runs scholia-cli in @fixture's folder with its standard output in @stdout_path (a PDF may
+ * hold NUL bytes, which a captured string would cut). */
+static int
+run_to_file (Fixture    *fixture,
+             const char *stdout_path,
+             const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *) SCHOLIA_CLI_PATH);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (fixture->dir, (char **) argv->pdata, NULL, G_SPAWN_CHILD_INHERITS_STDOUT, redirect_stdout,
+                (gpointer) stdout_path, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* "-o -" wrote a PDF to a file named "-": the PDF (and the handout) go to standard output. */
+static void
+test_export_pdf_to_stdout (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *export_args[] = { "--library", fixture->library, "export", "Harbour", "--format", "pdf", "-o", "-",
+                                NULL };
+  const char *handout_args[] = { "--library", fixture->library, "handout", "Silt", "-o", "-", NULL };
+  g_autofree char *dash = g_build_filename (fixture->dir, "-", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_cmpint (run_to_file (fixture, fixture->output, export_args), ==, 0);
+  g_assert_true (is_pdf (fixture->output));
+  g_assert_true (g_file_get_contents (fixture->output, &contents, &length, NULL));
+  /* The whole file: it ends with the end-of-file marker. */
+  g_assert_cmpuint (length, >, 32);
+  g_assert_nonnull (g_strstr_len (contents + length - 32, 32, "%%EOF"));
+
+  g_assert_cmpint (run_to_file (fixture, fixture->output, handout_args), ==, 0);
+  g_assert_true (is_pdf (fixture->output));
+  g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -328,6 +412,10 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/cli/export/removes-stale-temporary-file", Fixture, NULL, fixture_set_up,
               test_export_removes_stale_temp, fixture_tear_down);
+  g_test_add ("/cli/export/font-size-must-be-a-sane-number", Fixture, NULL, fixture_set_up,
+              test_export_font_size_refused, fixture_tear_down);
+  g_test_add ("/cli/export/pdf-to-standard-output", Fixture, NULL, fixture_set_up, test_export_pdf_to_stdout,
+              fixture_tear_down);
   g_test_add ("/cli/handout/theme-and-authors", Fixture, NULL, fixture_set_up, test_handout, fixture_tear_down);
 
   return g_test_run ();
