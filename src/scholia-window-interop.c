@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "scholia-annotation-import-dialog.h"
+#include "scholia-export-file.h"
 #include "scholia-library-sidebar.h"
 #include "scholia-revision-dialog.h"
 #include "scholia-table-export.h"
@@ -96,7 +97,7 @@ on_search_result_activated_cb (ScholiaWindow   *self,
 
 /* Annotations for other tools: CSV for spreadsheets, Markdown for notes, W3C Web Annotations
  * for annotation tools. @format is "csv", "md" or "w3c"; the open essay, or every essay. The
- * file is replaced whole or not at all (g_file_replace_contents writes beside it and renames). */
+ * file is replaced whole or not at all (see scholia-export-file.h). */
 gboolean
 _scholia_window_export_annotations (ScholiaWindow  *self,
                                     GFile          *file,
@@ -120,8 +121,7 @@ _scholia_window_export_annotations (ScholiaWindow  *self,
 
   data = g_str_equal (format, "md") ? scholia_table_export_markdown (self->store, documents, error)
                                     : scholia_table_export_csv (self->store, documents, error);
-  return data != NULL &&
-         g_file_replace_contents (file, data, strlen (data), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  return data != NULL && scholia_export_file_write_gfile (file, data, strlen (data), NULL, error);
 }
 
 static void

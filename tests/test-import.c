@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -9,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "repro.h"
 #include "scholia-error.h"
+#include "scholia-import-private.h"
 #include "scholia-importer.h"
 
 /* Every fixture is written by the test itself: as bytes, or into a per-test directory. */
@@ -425,6 +428,97 @@ test_markdown_setext_title (void)
   imported = import_string ("Ropes\r\n=====\r\n\r\nHemp **came** by\r\nsea.\r\n", "r.md");
   g_assert_cmpstr (imported->text, ==, "Ropes\n\nHemp came by sea.");
   g_assert_cmpstr (imported->title, ==, "Ropes");
+}
+
+/* Partners are searched once per block, yet found as before: nested brackets, escapes, code
+ * spans closed only by a run of as many backticks, tags that vanish and autolinks. */
+static void
+test_markdown_partners (void)
+{
+  static const char markdown[] =
+    "See [the [old](a) map](b) and \\[not](c), `a`` b` c, ``` x `` y,\n"
+    "<b>bold</b> <http://example.org/x> < 3 [^2] and [^open.\n";
+  g_autoptr(ScholiaImportedText) imported = import_string (markdown, "partners.md");
+
+  g_assert_cmpstr (imported->text, ==,
+                   "See the old map and [not](c), a`` b c, ``` x `` y, bold http://example.org/x "
+                   "< 3 [2] and [^open.");
+}
+
+static double
+cpu_seconds (void)
+{
+  return (double) clock () / CLOCKS_PER_SEC;
+}
+
+/* CPU seconds to import @text as Markdown; asserts the text comes out as it went in (no
+ * markup), but for the spaces at its ends. */
+static double
+time_markdown_import (const char *text)
+{
+  g_autoptr(ScholiaImportedText) imported = NULL;
+  g_autofree char *expected = g_strstrip (g_strdup (text));
+  double start = cpu_seconds ();
+  double seconds;
+
+  imported = import_string (text, "timed.md");
+  seconds = cpu_seconds () - start;
+  g_assert_true (g_str_equal (imported->text, expected));
+  return seconds;
+}
+
+/* Openers without partners ("[^[^[^…", "< < <…") once cost a scan to the end of the paragraph
+ * each: 2 MB took 51 s. Both repro files must now import as fast as ordinary prose of the same
+ * size, give or take a factor that a loaded machine cannot reach (CPU time, not wall time). */
+static void
+test_markdown_linear (TmpDir        *tmp,
+                      gconstpointer  data)
+{
+  const char *names[] = { "md-quadratic-footnotes-2MB.md", "md-quadratic-angles-2MB.md" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = repro_copy (names[i], tmp->path);
+      g_autofree char *contents = NULL;
+      g_autoptr(GString) prose = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      gsize length;
+      double pathological;
+      double ordinary;
+
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      while (prose->len < length)
+        g_string_append (prose, "the harbour silted and the merchants left ");
+      g_string_truncate (prose, length);
+
+      /* Every opener without a partner is text to the reader. */
+      pathological = time_markdown_import (contents);
+      ordinary = time_markdown_import (prose->str);
+      g_test_message ("%s: %.3f s, prose of the same size %.3f s", names[i], pathological,
+                      ordinary);
+      g_assert_cmpfloat (pathological, <, 20 * ordinary + 0.5);
+    }
+}
+
+/* The window's Cancel stops a Markdown file at the next line, not once it is all read. */
+static void
+test_markdown_cancelled (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaImportedText) imported = g_new0 (ScholiaImportedText, 1);
+
+  for (int i = 0; i < 1000; i++)
+    g_string_append (text, "A line of the essay.\n\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  g_cancellable_cancel (cancellable);
+
+  g_assert_false (_scholia_import_markdown (bytes, "long.md", imported, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (imported->text);
 }
 
 /* HTML */
@@ -1045,6 +1139,10 @@ main (int   argc,
   g_test_add_func ("/import/markdown/structure", test_markdown_structure);
   g_test_add_func ("/import/markdown/front-matter", test_markdown_front_matter);
   g_test_add_func ("/import/markdown/setext-title", test_markdown_setext_title);
+  g_test_add_func ("/import/markdown/partners", test_markdown_partners);
+  g_test_add ("/import/markdown/linear-on-repro-files", TmpDir, NULL, tmp_dir_set_up,
+              test_markdown_linear, tmp_dir_tear_down);
+  g_test_add_func ("/import/markdown/cancelled", test_markdown_cancelled);
 
   g_test_add_func ("/import/html/structure", test_html_structure);
   g_test_add_func ("/import/html/declared-charset", test_html_charset);

@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "repro.h"
 #include "scholia-error.h"
 #include "scholia-pdf-export.h"
 #include "scholia-pdf-handout.h"
@@ -772,6 +773,112 @@ test_handout_side_by_side (Fixture       *fixture,
   g_object_unref (pdf);
 }
 
+/* The characters of @page that lie under @annot's quadrilaterals, in reading order. */
+static void
+append_highlighted_text (PopplerPage  *page,
+                         PopplerAnnot *annot,
+                         GString      *out)
+{
+  GArray *quads = poppler_annot_text_markup_get_quadrilaterals (POPPLER_ANNOT_TEXT_MARKUP (annot));
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  double width, height;
+  guint n_boxes = 0, i = 0;
+
+  poppler_page_get_size (page, &width, &height);
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+  for (const char *p = text; *p != '\0' && i < n_boxes; p = g_utf8_next_char (p), i++)
+    {
+      /* Text boxes have their origin at the top left, quadrilaterals at the bottom left. */
+      double x = (boxes[i].x1 + boxes[i].x2) / 2;
+      double y = height - (boxes[i].y1 + boxes[i].y2) / 2;
+
+      for (guint q = 0; q < quads->len; q++)
+        {
+          PopplerQuadrilateral *quad = &g_array_index (quads, PopplerQuadrilateral, q);
+
+          if (x >= quad->p1.x && x <= quad->p2.x && y <= quad->p1.y && y >= quad->p3.y)
+            {
+              g_string_append_unichar (out, g_utf8_get_char (p));
+              break;
+            }
+        }
+    }
+  g_array_unref (quads);
+}
+
+/* A paragraph of 1 MB once lost three quarters of its text: Pango garbles a layout that long.
+ * It is laid out in pieces, every word is there, and a highlight across several pieces covers
+ * exactly its passage. */
+static void
+test_long_paragraph (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = repro_copy ("export-1MB-paragraph.txt", fixture->dir);
+  g_autofree char *text = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *flat_quote = NULL;
+  g_autofree char *flat_highlighted = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) highlighted = g_string_new (NULL);
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  ScholiaDocument *document;
+  ScholiaPdfOptions options;
+  PopplerDocument *pdf;
+  const char *found;
+  gint64 tag_id = fixture->thesis;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_strchomp (text);
+  document = scholia_store_add_document (fixture->store, "One Paragraph", "Helena Marwick", NULL, NULL, text,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  /* ASCII: bytes are characters. From 20 KB to 60 KB: over the ends of three pieces. */
+  annotation = scholia_store_add_annotation (fixture->store, document, 20000, 60000, &tag_id, 1, NULL, 0,
+                                             "Across pieces.", &error);
+  g_assert_no_error (error);
+  quote = g_strndup (text + 20000, 40000);
+
+  scholia_pdf_options_init (&options);
+  g_assert_true (scholia_pdf_export_document (fixture->store, document, &options, fixture->output, NULL, NULL,
+                                              NULL, &error));
+  g_assert_no_error (error);
+
+  pdf = open_pdf (fixture->output);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      GList *highlights = highlights_on (page);
+
+      g_string_append_printf (body, "%s\n", page_text);
+      for (GList *l = highlights; l != NULL; l = l->next)
+        append_highlighted_text (page, l->data, highlighted);
+      g_list_free_full (highlights, g_object_unref);
+      g_object_unref (page);
+    }
+  g_object_unref (pdf);
+
+  words = g_strsplit_set (text, " \n", -1);
+  found = body->str;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *word = strstr (found, words[i]);
+
+      if (word == NULL)
+        g_error ("word %u of %u, “%s”, is missing from the PDF", i, g_strv_length (words), words[i]);
+      found = word + strlen (words[i]);
+    }
+
+  flat_quote = without_whitespace (quote);
+  flat_highlighted = without_whitespace (highlighted->str);
+  g_assert_cmpuint (strlen (flat_highlighted), ==, strlen (flat_quote));
+  g_assert_true (g_str_equal (flat_highlighted, flat_quote));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -787,6 +894,7 @@ main (int    argc,
   ADD ("/pdf-export/filters/tag-and-theme", test_filters);
   ADD ("/pdf-export/page-size/letter-and-a4", test_page_sizes);
   ADD ("/pdf-export/progress/ends-at-one", test_progress);
+  ADD ("/pdf-export/text/long-paragraph-in-pieces", test_long_paragraph);
   ADD ("/pdf-export/failure/missing-folder", test_missing_folder);
   ADD ("/pdf-export/failure/not-a-folder", test_not_a_folder);
   ADD ("/pdf-export/failure/read-only-folder", test_read_only_folder);

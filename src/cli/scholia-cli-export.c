@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
 
 #include "scholia-cli.h"
 #include "scholia-error.h"
@@ -20,14 +23,61 @@ typedef gboolean (*ExportFormatFunc) (ScholiaCli           *cli,
                                       const ExportRequest  *request,
                                       GError              **error);
 
+/* "-o -" sends a PDF to standard output, as the other formats do. The exporters write a file
+ * (poppler adds the annotations to a written PDF), so it is written in a private temporary
+ * folder, then copied out: returns the path to write, NULL with @error set. */
+static char *
+begin_pdf_output (const char  *output,
+                  char       **temp_dir,
+                  GError     **error)
+{
+  if (!g_str_equal (output, "-"))
+    return g_strdup (output);
+
+  *temp_dir = g_dir_make_tmp ("scholia-cli-XXXXXX", error);
+  return *temp_dir != NULL ? g_build_filename (*temp_dir, "export.pdf", NULL) : NULL;
+}
+
+/* Copies a PDF written for standard output there and removes it; @written says whether the
+ * export succeeded. Returns whether everything did. */
+static gboolean
+end_pdf_output (const char  *path,
+                const char  *temp_dir,
+                gboolean     written,
+                GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (temp_dir == NULL)
+    return written;
+
+  if (written && !g_file_get_contents (path, &contents, &length, error))
+    written = FALSE;
+  else if (written && (fwrite (contents, 1, length, stdout) != length || fflush (stdout) != 0))
+    {
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not write to standard output"));
+      written = FALSE;
+    }
+
+  g_unlink (path);
+  g_rmdir (temp_dir);
+  return written;
+}
+
 static gboolean
 export_pdf (ScholiaCli           *cli,
             ScholiaDocument      *document,
             const ExportRequest  *request,
             GError              **error)
 {
-  return scholia_pdf_export_document (cli->store, document, request->pdf, request->output, NULL, NULL, NULL,
-                                      error);
+  g_autofree char *temp_dir = NULL;
+  g_autofree char *path = begin_pdf_output (request->output, &temp_dir, error);
+  gboolean written;
+
+  written = path != NULL && scholia_pdf_export_document (cli->store, document, request->pdf, path, NULL, NULL,
+                                                         NULL, error);
+  return end_pdf_output (path, temp_dir, written, error);
 }
 
 /* The table formats take a list of documents; NULL means the whole library. */
@@ -86,13 +136,17 @@ static const struct
   { "md", export_md, TRUE },
 };
 
-/* Page size and font size, shared by export and handout; -1 to go on, else the exit code. */
+/* Page size and font size, shared by export and handout; -1 to go on, else the exit code. The
+ * font size is read here, not by GOption, which takes "nan" and "inf" for numbers. */
 static int
 parse_page_options (const char        *command,
                     const char        *page_size,
-                    double             font_size,
+                    const char        *font_size,
                     ScholiaPdfOptions *options)
 {
+  double size = 0;
+  char *end = NULL;
+
   if (page_size == NULL || g_ascii_strcasecmp (page_size, "a4") == 0)
     options->page_size = SCHOLIA_PDF_PAGE_A4;
   else if (g_ascii_strcasecmp (page_size, "letter") == 0)
@@ -100,10 +154,18 @@ parse_page_options (const char        *command,
   else
     return scholia_cli_usage_error (command, _("--page-size must be a4 or letter"));
 
-  if (font_size != 0 && (font_size < 6 || font_size > 24))
-    return scholia_cli_usage_error (command, _("--font-size must be between 6 and 24 points"));
-  if (font_size != 0)
-    options->font_size = font_size;
+  if (font_size != NULL)
+    {
+      size = g_ascii_strtod (font_size, &end);
+      if (end == font_size || *end != '\0' || !isfinite (size) || size < 6 || size > 24)
+        {
+          g_autofree char *message = g_strdup_printf (_("--font-size must be a number between 6 and 24 points, not “%s”"),
+                                                      font_size);
+
+          return scholia_cli_usage_error (command, message);
+        }
+      options->font_size = size;
+    }
   return -1;
 }
 
@@ -153,16 +215,16 @@ scholia_cli_run_export (ScholiaCli  *cli,
   gboolean no_notes = FALSE;
   gboolean ragged = FALSE;
   gboolean all = FALSE;
-  double font_size = 0;
+  g_autofree char *font_size = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("The format to write: pdf, w3c, csv or md"), N_("FORMAT") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Every document of the library (w3c, csv, md)"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (- for standard output)"), N_("FILE") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("a4 (the default) or letter"), N_("SIZE") },
     { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tag_names, N_("Only annotations with this tag (repeat for any of several)"), N_("TAG") },
     { "theme", 0, 0, G_OPTION_ARG_STRING_ARRAY, &theme_names, N_("Only annotations in this theme (repeat for any of several)"), N_("THEME") },
     { "no-notes", 0, 0, G_OPTION_ARG_NONE, &no_notes, N_("Leave tags and notes out of the margin"), NULL },
-    { "font-size", 0, 0, G_OPTION_ARG_DOUBLE, &font_size, N_("Body text size in points (default 11)"), N_("N") },
+    { "font-size", 0, 0, G_OPTION_ARG_STRING, &font_size, N_("Body text size in points (default 11)"), N_("N") },
     { "ragged", 0, 0, G_OPTION_ARG_NONE, &ragged, N_("Ragged right instead of justified"), NULL },
     { NULL }
   };
@@ -262,17 +324,20 @@ scholia_cli_run_handout (ScholiaCli  *cli,
   g_autofree char *output = NULL;
   g_autofree char *page_size = NULL;
   g_auto(GStrv) authors = NULL;
-  double font_size = 0;
+  g_autofree char *font_size = NULL;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (- for standard output)"), N_("FILE") },
     { "author", 0, 0, G_OPTION_ARG_STRING_ARRAY, &authors, N_("Only this author (repeat for several; two are set side by side)"), N_("AUTHOR") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("a4 (the default) or letter"), N_("SIZE") },
-    { "font-size", 0, 0, G_OPTION_ARG_DOUBLE, &font_size, N_("Text size in points (default 11)"), N_("N") },
+    { "font-size", 0, 0, G_OPTION_ARG_STRING, &font_size, N_("Text size in points (default 11)"), N_("N") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
+  g_autofree char *temp_dir = NULL;
+  g_autofree char *path = NULL;
   ScholiaPdfOptions options;
   ScholiaTheme *theme;
+  gboolean written;
   int status;
 
   if ((status = scholia_cli_parse (cli, "handout", "THEME -o FILE", entries, &argc, &argv)) >= 0)
@@ -288,9 +353,13 @@ scholia_cli_run_handout (ScholiaCli  *cli,
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (theme = scholia_store_find_theme (cli->store, argv[1], &error)) == NULL ||
-      !check_authors (cli, authors, &error) ||
-      !scholia_pdf_export_handout (cli->store, theme, (const char * const *) authors, &options, output, NULL,
-                                   NULL, NULL, &error))
+      !check_authors (cli, authors, &error))
+    return scholia_cli_fail (error);
+
+  path = begin_pdf_output (output, &temp_dir, &error);
+  written = path != NULL && scholia_pdf_export_handout (cli->store, theme, (const char * const *) authors,
+                                                        &options, path, NULL, NULL, NULL, &error);
+  if (!end_pdf_output (path, temp_dir, written, &error))
     return scholia_cli_fail (error);
   return SCHOLIA_CLI_OK;
 }

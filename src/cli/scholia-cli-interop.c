@@ -9,6 +9,7 @@
 
 #include "scholia-cli.h"
 #include "scholia-error.h"
+#include "scholia-export-file.h"
 #include "scholia-revision.h"
 #include "scholia-table-export.h"
 #include "scholia-w3c.h"
@@ -16,15 +17,13 @@
 #define SEARCH_LIMIT 20
 
 /* Writes an export to @path, or to standard output for NULL or "-". A file is replaced whole
- * (written aside, then renamed), so a failed export never leaves half a file. */
+ * (see scholia-export-file.h), so a failed export never leaves half a file. */
 static gboolean
 write_output (const char  *path,
               const char  *data,
               gsize        length,
               GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   if (path == NULL || g_str_equal (path, "-"))
     {
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
@@ -35,15 +34,7 @@ write_output (const char  *path,
       return TRUE;
     }
 
-  if (!g_file_set_contents (path, data, length, &local_error))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not write “%s”: %s"),
-                   display, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return scholia_export_file_write (path, data, length, error);
 }
 
 gboolean

@@ -11,11 +11,13 @@
  * CommonMark does, so that "2 * 3" and snake_case survive. */
 
 #define FRONT_MATTER_MAX_BYTES (64 * 1024)
-/* Bounds on how far a bracket or backtick looks for its partner, and on links in links, so
- * that a hostile file costs linear time and little stack. */
+/* Bounds on the length of a link and on links in links, so that a link's text, rendered again
+ * on its own, costs little time and stack. */
 #define LINK_MAX_BYTES (4 * 1024)
-#define CODE_SPAN_MAX_BYTES (64 * 1024)
 #define LINK_MAX_DEPTH 4
+/* Longer runs of backticks never open a code span (as in cmark), so that what a search for a
+ * closing run found can be remembered per length. */
+#define CODE_SPAN_MAX_TICKS 80
 
 typedef enum
 {
@@ -38,6 +40,21 @@ typedef struct
   gboolean   hard_break;   /* the previous line ended with two spaces or a backslash */
   char      *heading;      /* the first heading: the title guess */
 } Markdown;
+
+/* What one block's inline scan has learnt about the text ahead of it. Every search for a
+ * partner (a "]" for "[^", a ">" for "<", a closing bracket or backtick run) is answered from
+ * here or by a scan whose result is kept, so that a block full of openers without partners
+ * ("[^[^[^…", "< < <…") costs linear time, not a scan to the end per opener. */
+typedef struct
+{
+  const char *start;
+  const char *end;
+  const char *next_close_bracket;   /* the next "]" and ">" found so far: NULL before the */
+  const char *next_close_angle;     /* first search, @end once there are none left */
+  guint32    *partner;              /* for each "[" and "(", its closing offset + 1, or 0 */
+  gsize       last_run[CODE_SPAN_MAX_TICKS + 1];  /* offset + 1 of the last run of n ticks seen */
+  gboolean    all_ticks_seen;       /* a search for a closing run went to the end */
+} Inline;
 
 /* Inline markup */
 
@@ -99,47 +116,81 @@ add_literal (GArray     *pieces,
   last->length += length;
 }
 
-/* Finds the bracket or parenthesis closing the one at @open, allowing nesting and escapes. */
+/* The next @c at or after @p, remembered in @cache: the answer moves forward only. */
 static const char *
-find_closing (const char *open,
-              const char *end,
-              char        closing)
+find_next (const char  *p,
+           const char  *end,
+           char         c,
+           const char **cache)
 {
-  char opening = *open;
-  int depth = 0;
-
-  end = MIN (end, open + LINK_MAX_BYTES);
-  for (const char *p = open; p < end; p++)
+  if (*cache == NULL || (*cache < p && *cache < end))
     {
-      if (*p == '\\' && p + 1 < end)
-        p++;
-      else if (*p == opening)
-        depth++;
-      else if (*p == closing && --depth == 0)
-        return p;
-    }
+      const char *found = memchr (p, c, end - p);
 
-  return NULL;
+      *cache = found != NULL ? found : end;
+    }
+  return *cache < end ? *cache : NULL;
+}
+
+/* Pairs every bracket and parenthesis of the block with its partner in one pass, allowing
+ * nesting and escapes; the two kinds nest independently, as links need. */
+static void
+match_brackets (Inline *in)
+{
+  gsize length = in->end - in->start;
+  g_autoptr(GArray) brackets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) parentheses = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  in->partner = g_new0 (guint32, length + 1);
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = in->start[i];
+      GArray *open = (c == '[' || c == ']') ? brackets : parentheses;
+      guint32 offset = i;
+
+      if (c == '\\' && i + 1 < length)
+        i++;
+      else if (c == '[' || c == '(')
+        g_array_append_val (open, offset);
+      else if ((c == ']' || c == ')') && open->len > 0)
+        {
+          in->partner[g_array_index (open, guint32, open->len - 1)] = offset + 1;
+          g_array_set_size (open, open->len - 1);
+        }
+    }
+}
+
+/* The bracket or parenthesis closing the one at @open, or NULL. */
+static const char *
+find_closing (Inline     *in,
+              const char *open)
+{
+  guint32 partner;
+
+  if (in->partner == NULL)
+    match_brackets (in);
+  partner = in->partner[open - in->start];
+  if (partner == 0 || partner - 1 - (gsize) (open - in->start) >= LINK_MAX_BYTES)
+    return NULL;
+  return in->start + partner - 1;
 }
 
 /* A link or image at @p ("[text](url)", "[text][ref]"): returns where it ends, and the range
  * of its text, or NULL when @p starts none. */
 static const char *
-parse_link (const char  *p,
-            const char  *end,
+parse_link (Inline      *in,
+            const char  *p,
             const char **text_start,
             const char **text_end)
 {
-  const char *close_bracket = find_closing (p, end, ']');
+  const char *close_bracket = find_closing (in, p);
   const char *close;
 
-  if (close_bracket == NULL || close_bracket + 1 >= end)
+  if (close_bracket == NULL || close_bracket + 1 >= in->end)
     return NULL;
 
-  if (close_bracket[1] == '(')
-    close = find_closing (close_bracket + 1, end, ')');
-  else if (close_bracket[1] == '[')
-    close = find_closing (close_bracket + 1, end, ']');
+  if (close_bracket[1] == '(' || close_bracket[1] == '[')
+    close = find_closing (in, close_bracket + 1);
   else
     return NULL;
 
@@ -151,31 +202,82 @@ parse_link (const char  *p,
   return close + 1;
 }
 
-/* An autolink or an inline HTML tag at @p: returns where it ends, and puts the URL of an
- * autolink in @out; tags vanish. NULL when @p starts neither. */
-static const char *
-parse_angle (const char *p,
-             const char *end,
-             GString    *url)
+static gboolean
+has_prefix (const char *p,
+            const char *end,
+            const char *prefix)
 {
-  const char *close = memchr (p, '>', end - p);
+  gsize length = strlen (prefix);
+
+  return (gsize) (end - p) >= length && g_ascii_strncasecmp (p, prefix, length) == 0;
+}
+
+/* An autolink or an inline HTML tag at @p: returns where it ends, and the length of the URL
+ * of an autolink, which starts at @p + 1, in @url_length; tags vanish (length 0). NULL when @p
+ * starts neither. */
+static const char *
+parse_angle (Inline     *in,
+             const char *p,
+             gsize      *url_length)
+{
   const char *inner = p + 1;
+  const char *close;
 
-  if (close == NULL || inner == close)
-    return NULL;
-
-  if (memchr (inner, ' ', close - inner) == NULL
-      && (g_ascii_strncasecmp (inner, "http://", 7) == 0
-          || g_ascii_strncasecmp (inner, "https://", 8) == 0
-          || g_ascii_strncasecmp (inner, "mailto:", 7) == 0))
+  if (has_prefix (inner, in->end, "http://") || has_prefix (inner, in->end, "https://")
+      || has_prefix (inner, in->end, "mailto:"))
     {
-      g_string_append_len (url, inner, close - inner);
-      return close + 1;
+      /* An autolink holds no space or angle bracket: the scan stops at the next "<". */
+      const char *q = inner;
+
+      while (q < in->end && *q != '>' && *q != '<' && *q != ' ')
+        q++;
+      if (q >= in->end || *q != '>')
+        return NULL;
+      *url_length = q - inner;
+      return q + 1;
     }
 
-  if (g_ascii_isalpha (*inner) || *inner == '/' || *inner == '!')
-    return close + 1;
+  if (inner < in->end && (g_ascii_isalpha (*inner) || *inner == '/' || *inner == '!'))
+    {
+      close = find_next (inner, in->end, '>', &in->next_close_angle);
+      *url_length = 0;
+      return close != NULL ? close + 1 : NULL;
+    }
 
+  return NULL;
+}
+
+/* The run of exactly @ticks backticks closing a code span whose opening run ends at @from, or
+ * NULL. Each run met on the way is recorded, and once a search reached the end, a length whose
+ * last run lies behind @from has no closer: so the block is scanned once for all its openers. */
+static const char *
+find_closing_ticks (Inline     *in,
+                    const char *from,
+                    gsize       ticks)
+{
+  const char *q;
+
+  if (ticks > CODE_SPAN_MAX_TICKS)
+    return NULL;
+  if (in->all_ticks_seen && in->last_run[ticks] <= (gsize) (from - in->start))
+    return NULL;
+
+  for (q = from; q < in->end;)
+    {
+      const char *run = memchr (q, '`', in->end - q);
+      gsize length = 0;
+
+      if (run == NULL)
+        break;
+      while (run + length < in->end && run[length] == '`')
+        length++;
+      q = run + length;
+      if (length <= CODE_SPAN_MAX_TICKS)
+        in->last_run[length] = run - in->start + 1;
+      if (length == ticks)
+        return run;
+    }
+  in->all_ticks_seen = TRUE;
   return NULL;
 }
 
@@ -268,6 +370,7 @@ render_inline (const char *s,
 {
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   g_autoptr(GString) scratch = g_string_sized_new (length);
+  Inline in = { .start = s, .end = s + length };
   const char *end = s + length;
   const char *p = s;
 
@@ -294,33 +397,16 @@ render_inline (const char *s,
       else if (*p == '`')
         {
           const char *run_end = p;
-          gsize ticks;
           const char *close;
 
           while (run_end < end && *run_end == '`')
             run_end++;
-          ticks = run_end - p;
 
           /* The code ends at the next run of exactly as many backticks. */
-          close = run_end;
-          for (;;)
-            {
-              gsize close_ticks = 0;
-              const char *limit = MIN (end, run_end + CODE_SPAN_MAX_BYTES);
-
-              close = close < limit ? memchr (close, '`', limit - close) : NULL;
-              if (close == NULL)
-                break;
-              while (close + close_ticks < end && close[close_ticks] == '`')
-                close_ticks++;
-              if (close_ticks == ticks)
-                break;
-              close += close_ticks;
-            }
-
+          close = find_closing_ticks (&in, run_end, run_end - p);
           if (close == NULL)
             {
-              add_literal (pieces, scratch, p, ticks);
+              add_literal (pieces, scratch, p, run_end - p);
               p = run_end;
             }
           else
@@ -334,17 +420,17 @@ render_inline (const char *s,
                   code_end--;
                 }
               add_literal (pieces, scratch, code, code_end - code);
-              p = close + ticks;
+              p = close + (run_end - p);
             }
         }
       else if (*p == '!' && p + 1 < end && p[1] == '[' && depth < LINK_MAX_DEPTH
-               && (next = parse_link (p + 1, end, &text_start, &text_end)) != NULL)
+               && (next = parse_link (&in, p + 1, &text_start, &text_end)) != NULL)
         {
           /* Images are dropped: the reader has the text, not the picture. */
           p = next;
         }
       else if (*p == '[' && p + 2 < end && p[1] == '^'
-               && (next = memchr (p, ']', end - p)) != NULL)
+               && (next = find_next (p, end, ']', &in.next_close_bracket)) != NULL)
         {
           /* A footnote reference reads as "[1]". */
           add_literal (pieces, scratch, "[", 1);
@@ -353,7 +439,7 @@ render_inline (const char *s,
           p = next + 1;
         }
       else if (*p == '[' && depth < LINK_MAX_DEPTH
-               && (next = parse_link (p, end, &text_start, &text_end)) != NULL)
+               && (next = parse_link (&in, p, &text_start, &text_end)) != NULL)
         {
           g_autoptr(GString) link_text = g_string_new (NULL);
 
@@ -363,12 +449,12 @@ render_inline (const char *s,
         }
       else if (*p == '<')
         {
-          g_autoptr(GString) url = g_string_new (NULL);
+          gsize url_length;
 
-          next = parse_angle (p, end, url);
+          next = parse_angle (&in, p, &url_length);
           if (next != NULL)
             {
-              add_literal (pieces, scratch, url->str, url->len);
+              add_literal (pieces, scratch, p + 1, url_length);
               p = next;
             }
           else
@@ -409,6 +495,7 @@ render_inline (const char *s,
         }
     }
 
+  g_free (in.partner);
   match_emphasis (pieces);
 
   for (guint i = 0; i < pieces->len; i++)
@@ -829,6 +916,17 @@ read_front_matter (const char          *text,
   return text;
 }
 
+static void
+markdown_clear (Markdown *md)
+{
+  if (md->text != NULL)
+    g_string_free (md->text, TRUE);
+  g_string_free (md->block, TRUE);
+  g_string_free (md->list, TRUE);
+  g_string_free (md->item_prefix, TRUE);
+  g_free (md->heading);
+}
+
 gboolean
 _scholia_import_markdown (GBytes               *bytes,
                           const char           *name,
@@ -858,6 +956,13 @@ _scholia_import_markdown (GBytes               *bytes,
       const char *eol = strchr (p, '\n');
       const char *end = eol != NULL ? eol : p + strlen (p);
 
+      /* A cancel from the window stops a long file here, not at its end. */
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          markdown_clear (&md);
+          return FALSE;
+        }
+
       process_line (&md, p, end);
       p = eol != NULL ? eol + 1 : end;
     }
@@ -865,12 +970,8 @@ _scholia_import_markdown (GBytes               *bytes,
 
   if (out->title == NULL)
     out->title = _scholia_import_guess_title (md.heading, -1);
-  out->text = _scholia_import_finish_text (g_string_free (md.text, FALSE));
-
-  g_string_free (md.block, TRUE);
-  g_string_free (md.list, TRUE);
-  g_string_free (md.item_prefix, TRUE);
-  g_free (md.heading);
+  out->text = _scholia_import_finish_text (g_string_free (g_steal_pointer (&md.text), FALSE));
+  markdown_clear (&md);
 
   return TRUE;
 }

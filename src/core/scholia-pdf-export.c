@@ -19,6 +19,9 @@
 #define MAX_TRACKS       4
 #define NOTE_FONT_SIZE   7.5
 #define KEY_FONT_SIZE    8.5
+/* Pango loses text from a layout of a few hundred kilobytes: longer paragraphs are laid out in
+ * pieces of about this many bytes. */
+#define PIECE_BYTES      (16 * 1024)
 
 typedef struct
 {
@@ -89,6 +92,7 @@ typedef struct
 {
   BlockKind kind;
   guint     index;
+  gsize     text_start;  /* of a paragraph's layout, in bytes into the text */
 } Block;
 
 typedef struct
@@ -463,7 +467,7 @@ add_block (Export         *export,
            double          space_before,
            double          keep_after)
 {
-  Block block = { kind, index };
+  Block block = { kind, index, 0 };
 
   scholia_pdf_flow_add (flow, layout, indent, space_before, keep_after);
   g_array_append_val (export->blocks, block);
@@ -545,6 +549,66 @@ add_title_block (Export         *export,
   flow->y += 20;
 }
 
+/* Where a piece of a long paragraph starting at @start may end: at a space before
+ * @start + PIECE_BYTES, else at a character boundary. The layout's last line, which holds the
+ * cut, is laid out again with the next piece. */
+static gsize
+find_piece_end (const char *text,
+                gsize       start,
+                gsize       end)
+{
+  gsize cut = start + PIECE_BYTES;
+
+  if (cut >= end)
+    return end;
+  while (cut > start + PIECE_BYTES / 2 && text[cut] != ' ')
+    cut--;
+  while ((text[cut] & 0xc0) == 0x80)
+    cut--;
+  return cut;
+}
+
+/* Lays out a paragraph in pieces, each a layout whose last line is left to the next piece, so
+ * that the lines break and justify exactly as in one layout. */
+static gboolean
+add_paragraph (Export          *export,
+               ScholiaPdfFlow  *flow,
+               guint            index,
+               double           width,
+               double           indent,
+               GError         **error)
+{
+  Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, index);
+  gsize start = paragraph->start;
+
+  while (start < paragraph->end)
+    {
+      g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_layout (export->writer, width, export->font_size,
+                                                                        PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL);
+      gsize end = find_piece_end (export->text, start, paragraph->end);
+      int n_lines;
+      Block block = { BLOCK_PARAGRAPH, index, start };
+
+      pango_layout_set_text (layout, export->text + start, end - start);
+      pango_layout_set_justify (layout, !export->options->ragged);
+      if (start == paragraph->start)
+        pango_layout_set_indent (layout, indent * PANGO_SCALE);
+      n_lines = pango_layout_get_line_count (layout);
+      if (end < paragraph->end && n_lines > 1)
+        {
+          n_lines--;
+          end = start + pango_layout_get_line_readonly (layout, n_lines)->start_index;
+        }
+
+      scholia_pdf_flow_add_lines (flow, layout, n_lines, start > paragraph->start, 0);
+      g_array_append_val (export->blocks, block);
+      start = end;
+      if (start < paragraph->end && !scholia_pdf_writer_check_cancelled (export->writer, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 layout_text (Export          *export,
              ScholiaPdfFlow  *flow,
@@ -553,16 +617,9 @@ layout_text (Export          *export,
 {
   for (guint i = 0; i < export->paragraphs->len; i++)
     {
-      Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, i);
-      g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_layout (export->writer, width, export->font_size,
-                                                                        PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL);
-
-      pango_layout_set_text (layout, export->text + paragraph->start, paragraph->end - paragraph->start);
-      pango_layout_set_justify (layout, !export->options->ragged);
       /* Book paragraphs: indented, except the first. */
-      if (i > 0)
-        pango_layout_set_indent (layout, 1.5 * export->font_size * PANGO_SCALE);
-      add_block (export, flow, layout, BLOCK_PARAGRAPH, i, 0, 0, 0);
+      if (!add_paragraph (export, flow, i, width, i > 0 ? 1.5 * export->font_size : 0, error))
+        return FALSE;
 
       if (i % 64 == 0 && !scholia_pdf_writer_check_cancelled (export->writer, error))
         return FALSE;
@@ -662,7 +719,8 @@ decorate_paragraph_line (Export               *export,
                          double                column_x,
                          Paragraph            *paragraph)
 {
-  gsize line_start = paragraph->start + line->line->start_index;
+  gsize text_start = g_array_index (export->blocks, Block, line->block).text_start;
+  gsize line_start = text_start + line->line->start_index;
   gsize line_end = line_start + line->line->length;
   /* x ranges count from the layout's left edge, alignment and indent included. */
   double layout_x = column_x + line->layout_x;
@@ -681,7 +739,7 @@ decorate_paragraph_line (Export               *export,
         if (start >= end)
           continue;
 
-        pango_layout_line_get_x_ranges (line->line, start - paragraph->start, end - paragraph->start,
+        pango_layout_line_get_x_ranges (line->line, start - text_start, end - text_start,
                                         &ranges, &n_ranges);
         for (int r = 0; r < n_ranges; r++)
           {

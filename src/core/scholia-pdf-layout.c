@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "scholia-error.h"
+#include "scholia-export-file.h"
 #include "scholia-pdf-layout.h"
 
 /* Noto Serif has the small caps, true italics and wide coverage a typeset page wants; DejaVu
@@ -26,6 +27,7 @@ static PangoLayout *create_small_line (ScholiaPdfWriter *writer,
 struct _ScholiaPdfWriter
 {
   char                   *path;
+  char                   *target_path;  /* @path with its symbolic links followed */
   char                   *temp_path;
   int                     fd;
   int                     write_errno;
@@ -199,29 +201,6 @@ write_to_fd (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* A hidden name beside the target, so that the final rename stays within one file system. */
-static int
-open_temp_beside (const char  *path,
-                  char       **temp_path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  char *template = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0644);
-
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_free (template);
-      errno = saved_errno;
-      return -1;
-    }
-  *temp_path = template;
-  return fd;
-}
-
 static gboolean
 check_surface (ScholiaPdfWriter  *writer,
                GError           **error)
@@ -273,12 +252,9 @@ scholia_pdf_writer_new (const char              *path,
   if (!scholia_pdf_writer_check_cancelled (writer, error))
     return NULL;
 
-  writer->fd = open_temp_beside (path, &writer->temp_path);
+  writer->fd = scholia_export_file_open_temp (path, &writer->target_path, &writer->temp_path, error);
   if (writer->fd < 0)
-    {
-      set_io_error (writer, errno, error);
-      return NULL;
-    }
+    return NULL;
 
   writer->buffer = g_malloc (WRITE_BUFFER_SIZE);
   scholia_pdf_page_get_size (options->page_size, &writer->width, &writer->height);
@@ -331,6 +307,7 @@ scholia_pdf_writer_free (ScholiaPdfWriter *writer)
   g_free (writer->buffer);
   g_free (writer->temp_path);
   g_free (writer->path);
+  g_free (writer->target_path);
   g_free (writer);
 }
 
@@ -593,18 +570,16 @@ scholia_pdf_writer_rewrite (ScholiaPdfWriter       *writer,
                             GError                **error)
 {
   g_autofree char *output_path = NULL;
+  g_autofree char *target_path = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf input_stat, output_stat;
   int fd;
 
   g_return_val_if_fail (writer->surface == NULL && writer->fd < 0, FALSE);
 
-  fd = open_temp_beside (writer->path, &output_path);
+  fd = scholia_export_file_open_temp (writer->path, &target_path, &output_path, error);
   if (fd < 0)
-    {
-      set_io_error (writer, errno, error);
-      return FALSE;
-    }
+    return FALSE;
   close (fd);
 
   if (!func (writer->temp_path, output_path, user_data, &local_error))
@@ -652,12 +627,10 @@ scholia_pdf_writer_commit (ScholiaPdfWriter  *writer,
 
   if (!scholia_pdf_writer_check_cancelled (writer, error))
     return FALSE;
-  if (g_rename (writer->temp_path, writer->path) != 0)
-    {
-      set_io_error (writer, errno, error);
-      return FALSE;
-    }
+  /* Committed or not, the temporary file is gone. */
   writer->committed = TRUE;
+  if (!scholia_export_file_commit (writer->path, writer->target_path, writer->temp_path, error))
+    return FALSE;
   scholia_pdf_writer_report (writer, 1.0);
   return TRUE;
 }
@@ -696,19 +669,21 @@ scholia_pdf_flow_last_page (ScholiaPdfFlow *flow)
   return flow->page;
 }
 
-/* Adds @layout below what is there, @space_before points lower (none at the top of a page).
- * @keep_after is room that must remain below a block that fits whole (a heading keeps its
- * first lines with it); otherwise the block starts a new page. Returns the block's index. */
-guint
-scholia_pdf_flow_add (ScholiaPdfFlow *flow,
-                      PangoLayout    *layout,
-                      double          indent,
-                      double          space_before,
-                      double          keep_after)
+/* Adds the first @n_lines of @layout below what is there, @space_before points lower (none at
+ * the top of a page). @keep_after is room that must remain below a block that fits whole (a
+ * heading keeps its first lines with it); otherwise the block starts a new page. Returns the
+ * block's index. */
+static guint
+add_lines (ScholiaPdfFlow *flow,
+           PangoLayout    *layout,
+           int             n_lines,
+           gboolean        paragraph_start,
+           double          indent,
+           double          space_before,
+           double          keep_after)
 {
   g_autoptr(PangoLayoutIter) iter = NULL;
   guint block = flow->layouts->len;
-  int n_lines = pango_layout_get_line_count (layout);
   int index = 0;
 
   g_ptr_array_add (flow->layouts, g_object_ref (layout));
@@ -736,7 +711,7 @@ scholia_pdf_flow_add (ScholiaPdfFlow *flow,
       needed = height;
 
       /* A paragraph's first line does not stand alone at the foot of a page. */
-      if (index == 0 && n_lines > 1)
+      if (index == 0 && paragraph_start && n_lines > 1)
         {
           PangoLayoutLine *second = pango_layout_get_line_readonly (layout, 1);
           PangoRectangle second_logical;
@@ -762,9 +737,32 @@ scholia_pdf_flow_add (ScholiaPdfFlow *flow,
       flow->y += height;
       index++;
     }
-  while (pango_layout_iter_next_line (iter));
+  while (index < n_lines && pango_layout_iter_next_line (iter));
 
   return block;
+}
+
+guint
+scholia_pdf_flow_add (ScholiaPdfFlow *flow,
+                      PangoLayout    *layout,
+                      double          indent,
+                      double          space_before,
+                      double          keep_after)
+{
+  return add_lines (flow, layout, pango_layout_get_line_count (layout), TRUE, indent,
+                    space_before, keep_after);
+}
+
+guint
+scholia_pdf_flow_add_lines (ScholiaPdfFlow *flow,
+                            PangoLayout    *layout,
+                            int             n_lines,
+                            gboolean        continued,
+                            double          indent)
+{
+  g_return_val_if_fail (n_lines > 0 && n_lines <= pango_layout_get_line_count (layout), 0);
+
+  return add_lines (flow, layout, n_lines, !continued, indent, 0, 0);
 }
 
 void

@@ -159,6 +159,14 @@ guint scholia_pdf_flow_add       (ScholiaPdfFlow *flow,
                                   double          indent,
                                   double          space_before,
                                   double          keep_after);
+/* Adds only the first @n_lines of @layout: a paragraph too long for one layout is laid out in
+ * pieces, each continuing the last (@continued) without space before it, its first line free
+ * to stand at the foot of a page. */
+guint scholia_pdf_flow_add_lines (ScholiaPdfFlow *flow,
+                                  PangoLayout    *layout,
+                                  int             n_lines,
+                                  gboolean        continued,
+                                  double          indent);
 void  scholia_pdf_flow_new_page  (ScholiaPdfFlow *flow);
 int   scholia_pdf_flow_last_page (ScholiaPdfFlow *flow);
 void  scholia_pdf_line_draw      (cairo_t              *cr,

@@ -6,6 +6,7 @@
 
 #include "scholia-anchor.h"
 #include "scholia-error.h"
+#include "scholia-export-file.h"
 #include "scholia-import-private.h"
 #include "scholia-text-offsets.h"
 #include "scholia-w3c.h"
@@ -234,15 +235,7 @@ scholia_w3c_export_file (ScholiaStore  *store,
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, root);
   data = json_generator_to_data (generator, &length);
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                cancellable, error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_prefix_error (error, _("Could not write “%s”: "), name);
-      return FALSE;
-    }
-  return TRUE;
+  return scholia_export_file_write_gfile (file, data, length, cancellable, error);
 }
 
 /* ------------------------------------------------------------------------------------------ */
