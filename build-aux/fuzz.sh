@@ -16,6 +16,8 @@ seconds=${1:-60}
 shift || true
 seed=${FUZZ_SEED:-20260}
 builddir=_build-fuzz
+log_json="$builddir/fuzz-log.json"
+rm -f "$log_json"  # results of an earlier run must not count for this one
 all_targets=(fuzz-import-txt fuzz-import-md fuzz-import-html fuzz-import-docx fuzz-import-odt
              fuzz-import-pdf fuzz-w3c fuzz-anchor fuzz-search)
 targets=("${all_targets[@]}")
@@ -56,7 +58,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-log_json="$builddir/fuzz-log.json"
 setup_args=(-Dfuzzing=true -Db_lundef=false)
 mkdir -p "$builddir"
 if [ -f "$builddir/build.ninja" ]; then
