@@ -107,14 +107,27 @@ fuzz_make_file (const char   *directory,
   return path;
 }
 
+/* C0 controls and DEL: they reach terminals (`scholia-cli list`) and snippets. */
 static gboolean
-is_utf8_or_null (const char *field)
+is_control (char c)
 {
-  return field == NULL || g_utf8_validate (field, -1, NULL);
+  return (guchar) c < 0x20 || c == 0x7f;
 }
 
-/* What every import must give, whatever the input: either a text the store can hold, with
- * page ranges a citation can trust, or an error that names the reason. */
+static gboolean
+is_clean_or_null (const char *field)
+{
+  if (field == NULL)
+    return TRUE;
+  for (const char *p = field; *p != '\0'; p++)
+    if (is_control (*p))
+      return FALSE;
+  return g_utf8_validate (field, -1, NULL);
+}
+
+/* What every import must give, whatever the input: either a text the store can hold (UTF-8,
+ * LF line ends, no control characters but tab and newline), with page ranges a citation can
+ * trust, or an error that names the reason. */
 void
 fuzz_check_import (ScholiaImportedText *imported,
                    GError              *error)
@@ -136,10 +149,11 @@ fuzz_check_import (ScholiaImportedText *imported,
   fuzz_check (g_utf8_validate (imported->text, -1, NULL), "the imported text is not UTF-8");
   fuzz_check (imported->format != NULL, "an import without a format");
   for (const char *p = imported->text; *p != '\0'; p++)
-    fuzz_check (*p != '\r', "the imported text holds a CR");
-  fuzz_check (is_utf8_or_null (imported->title) && is_utf8_or_null (imported->author) &&
-              is_utf8_or_null (imported->date) && is_utf8_or_null (imported->source),
-              "metadata that is not UTF-8");
+    fuzz_check (!is_control (*p) || *p == '\n' || *p == '\t',
+                "the imported text holds the control character 0x%02x", *p);
+  fuzz_check (is_clean_or_null (imported->title) && is_clean_or_null (imported->author) &&
+              is_clean_or_null (imported->date) && is_clean_or_null (imported->source),
+              "metadata that is not UTF-8 or holds control characters");
 
   if (imported->pages == NULL)
     return;

@@ -3,7 +3,7 @@
 /* Fuzzes W3C Web Annotation import: the JSON is written to a file and read as
  * `scholia-cli import-annotations` reads it (parse, validate, anchor, write), into a library
  * holding one essay. Every input either changes nothing and says why, or adds annotations that
- * lie within the essay's text. Inputs of odd length are imported into the essay as with
+ * lie within the essay's text, and tags, themes and notes in UTF-8. Inputs of odd length are imported into the essay as with
  * --document; even ones find it through their target's source. */
 
 #include "fuzz-support.h"
@@ -26,6 +26,12 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+static gboolean
+is_utf8 (const char *string)
+{
+  return string == NULL || g_utf8_validate (string, -1, NULL);
+}
+
 static void
 check_annotations (void)
 {
@@ -43,8 +49,29 @@ check_annotations (void)
       fuzz_check (0 <= start && start <= end && end <= length,
                   "an imported annotation covers %d-%d of a text of %" G_GINT64_FORMAT " characters",
                   start, end, length);
-      fuzz_check (g_utf8_validate (scholia_annotation_get_quote (annotation), -1, NULL),
-                  "an imported quote is not UTF-8");
+      fuzz_check (is_utf8 (scholia_annotation_get_quote (annotation)), "an imported quote is not UTF-8");
+      fuzz_check (is_utf8 (scholia_annotation_get_note (annotation)), "an imported note is not UTF-8");
+    }
+}
+
+/* Tags and themes the import created: the store never holds invalid UTF-8. */
+static void
+check_labels (void)
+{
+  GListModel *tags = scholia_store_get_tags (store);
+  GListModel *themes = scholia_store_get_themes (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
+
+      fuzz_check (is_utf8 (scholia_tag_get_name (tag)), "a tag name is not UTF-8");
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(ScholiaTheme) theme = g_list_model_get_item (themes, i);
+
+      fuzz_check (is_utf8 (scholia_theme_get_name (theme)), "a theme name is not UTF-8");
     }
 }
 
@@ -69,6 +96,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   /* Something was added: check it, then start again from the bare essay so that the library
    * does not grow over millions of runs. */
   check_annotations ();
+  check_labels ();
   fuzz_check (scholia_store_delete_document (store, document, &error), "%s", error->message);
   document = fuzz_add_document (store);
   return 0;
