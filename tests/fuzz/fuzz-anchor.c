@@ -5,10 +5,11 @@
  * Whatever the text and the edits, each passage either lands on its quote (exact), lands
  * somewhere within the text (fuzzy), or is an orphan at -1–-1: never out of range.
  *
- * Input: the original text, FUZZ_SEPARATOR, then up to MAX_EDITS edits (a u16 position and a
- * byte of how many code points to delete, then the string to insert, up to the next
- * separator), then the passages: u16 start, byte length, byte flags (bit 0: no position, as
- * a quote-only selector gives; bit 1: no context) until the input ends. */
+ * Input: the original text, FUZZ_SEPARATOR, a byte giving the number of edits (modulo
+ * MAX_EDITS + 1), the edits (each a u16 position and a byte of how many code points to delete,
+ * then the string to insert, up to the next separator), then up to MAX_PASSAGES passages
+ * (u16 start, byte length, byte flags: bit 0 no position, as a quote-only selector gives;
+ * bit 1 no context) until the input ends. */
 
 #include <string.h>
 

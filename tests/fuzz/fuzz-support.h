@@ -20,15 +20,15 @@ typedef struct
 
 #define FUZZ_SEPARATOR '\x01'
 
-guint8  fuzz_input_take_byte   (FuzzInput *input);
-guint   fuzz_input_take_u16    (FuzzInput *input);
-char   *fuzz_input_take_string (FuzzInput *input);
-char   *fuzz_input_take_rest   (FuzzInput *input);
-char   *fuzz_make_file         (const char *directory,
-                                const char *basename,
+guint8  fuzz_input_take_byte   (FuzzInput    *input);
+guint   fuzz_input_take_u16    (FuzzInput    *input);
+char   *fuzz_input_take_string (FuzzInput    *input);
+char   *fuzz_input_take_rest   (FuzzInput    *input);
+char   *fuzz_make_directory    (const char   *prefix);
+char   *fuzz_make_file         (const char   *directory,
+                                const char   *basename,
                                 const guint8 *data,
-                                gsize       size);
-char   *fuzz_make_directory    (const char *prefix);
+                                gsize         size);
 
 /* A new library in a private folder under $TMPDIR, holding one essay (its source
  * FUZZ_DOCUMENT_SOURCE) whose text has words to find and passages to anchor to. */
