@@ -4,7 +4,9 @@
 GLib test programs report each test case on stdout in TAP form ("ok 3 /store/open/…",
 "not ok …", "ok 4 … # SKIP"); those are counted one by one, so the figure is the number of test
 cases. A program that printed no TAP lines (a validation script) counts as one test, and a
-program that failed without a failing TAP line (a crash, a timeout) counts as one failure."""
+program that failed without a failing TAP line (a crash, a timeout) counts as one failure.
+build-aux/fuzz.sh writes one such line per fuzz target. A missing file (a suite that did not
+build) counts as one failure."""
 import json
 import re
 import sys
@@ -13,7 +15,13 @@ TAP = re.compile(r"^(not ok|ok)\b", re.MULTILINE)
 
 passed = failed = 0
 for path in sys.argv[1:]:
-    with open(path) as log:
+    try:
+        log = open(path)
+    except FileNotFoundError:
+        print(f"{path}: missing, counted as one failure", file=sys.stderr)
+        failed += 1
+        continue
+    with log:
         for line in log:
             entry = json.loads(line)
             marks = TAP.findall(entry.get("stdout") or "")
