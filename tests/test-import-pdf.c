@@ -520,7 +520,8 @@ test_cancel_stops_reader (Fixture       *fixture,
   g_clear_error (&run.error);
 }
 
-/* A reader that crashes, or is missing, is an error for that file, not a crash of Scholia. */
+/* A reader that crashes, or is missing, is an error for that file, not a crash of Scholia; the
+ * next PDF gets a new reader. */
 static void
 test_reader_failures (Fixture       *fixture,
                       gconstpointer  data)
@@ -532,8 +533,13 @@ test_reader_failures (Fixture       *fixture,
   g_autoptr(ScholiaImportedText) imported = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_file_set_contents (crashing, "#!/bin/sh\ncat >/dev/null\nkill -SEGV $$\n", -1,
-                                      NULL));
+  /* It reads the request (lengths, then the name and the PDF), and dies as poppler would. */
+  g_assert_true (g_file_set_contents (crashing,
+                                      "#!/bin/sh\n"
+                                      "read -r name_length pdf_length\n"
+                                      "head -c $((name_length + pdf_length)) >/dev/null\n"
+                                      "kill -SEGV $$\n",
+                                      -1, NULL));
   g_assert_cmpint (g_chmod (crashing, 0700), ==, 0);
 
   g_setenv ("SCHOLIA_PDF_HELPER", crashing, TRUE);
@@ -552,10 +558,14 @@ test_reader_failures (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "could not be started"));
   g_clear_error (&error);
 
+  /* The real reader again: it reads both PDFs, and is kept for the next one. */
   g_setenv ("SCHOLIA_PDF_HELPER", helper, TRUE);
   imported = import_path (pdf, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_children (), ==, 0);
+  g_clear_pointer (&imported, scholia_imported_text_free);
+  imported = import_repro (fixture, "pdf-pagerange-fuzz.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_children (), ==, 1);
 }
 
 int
