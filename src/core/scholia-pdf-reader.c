@@ -119,6 +119,7 @@ read_error (const char  *value,
 
   if (rest == value || *rest != ' ')
     return FALSE;
+  g_clear_error (reported);
   g_set_error_literal (reported, SCHOLIA_ERROR, code, rest + 1);
   return TRUE;
 }
@@ -331,19 +332,20 @@ kill_reader (GSubprocess *reader)
 
 typedef struct
 {
+  GInputStream *output;     /* the reader's */
   GCancellable *stop;
   GByteArray   *answer;
-  gsize         scanned;
+  gsize         scanned;    /* how much of the answer scan_frames() has read */
   GError       *error;
-  guint         pending;
+  guint         pending;    /* asynchronous calls not yet finished */
   gboolean      written;
   gboolean      answered;
-  gboolean      failed;     /* the reader closed its output early or answered nonsense */
+  gboolean      closed;     /* the reader's output ended before the answer did */
+  gboolean      garbled;    /* the answer is not one Scholia can read */
   gboolean      timed_out;
 } Conversation;
 
-static void read_more (GSubprocess  *reader,
-                       Conversation *talk);
+static void read_more (Conversation *talk);
 
 static void
 on_written (GObject      *source,
@@ -367,8 +369,7 @@ on_read (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  GSubprocess *reader = user_data;
-  Conversation *talk = g_object_get_data (G_OBJECT (reader), "scholia-conversation");
+  Conversation *talk = user_data;
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
@@ -384,7 +385,7 @@ on_read (GObject      *source,
     }
   if (g_bytes_get_size (bytes) == 0)
     {
-      talk->failed = TRUE;
+      talk->closed = TRUE;
       return;
     }
 
@@ -395,21 +396,20 @@ on_read (GObject      *source,
       talk->answered = TRUE;
       break;
     case RECORD_INCOMPLETE:
-      read_more (reader, talk);
+      read_more (talk);
       break;
     case RECORD_MALFORMED:
-      talk->failed = TRUE;
+      talk->garbled = TRUE;
       break;
     }
 }
 
 static void
-read_more (GSubprocess  *reader,
-           Conversation *talk)
+read_more (Conversation *talk)
 {
   talk->pending++;
-  g_input_stream_read_bytes_async (g_subprocess_get_stdout_pipe (reader), 256 * 1024,
-                                   G_PRIORITY_DEFAULT, talk->stop, on_read, reader);
+  g_input_stream_read_bytes_async (talk->output, 256 * 1024, G_PRIORITY_DEFAULT, talk->stop,
+                                   on_read, talk);
 }
 
 static gboolean
@@ -462,20 +462,20 @@ converse (GSubprocess  *reader,
       g_source_attach (timeout, context);
     }
 
-  g_object_set_data (G_OBJECT (reader), "scholia-conversation", talk);
+  talk->output = g_subprocess_get_stdout_pipe (reader);
   talk->pending++;
   g_output_stream_writev_all_async (g_subprocess_get_stdin_pipe (reader), request, 3,
                                     G_PRIORITY_DEFAULT, talk->stop, on_written, talk);
-  read_more (reader, talk);
+  read_more (talk);
 
-  while (!(talk->written && talk->answered) && !talk->failed && talk->error == NULL)
+  while (!(talk->written && talk->answered) && !talk->closed && !talk->garbled
+         && talk->error == NULL)
     g_main_context_iteration (context, TRUE);
 
   /* Nothing may still be running on @talk when it goes. */
   g_cancellable_cancel (talk->stop);
   while (talk->pending > 0)
     g_main_context_iteration (context, TRUE);
-  g_object_set_data (G_OBJECT (reader), "scholia-conversation", NULL);
 
   if (timeout != NULL)
     g_source_destroy (timeout);
@@ -483,7 +483,7 @@ converse (GSubprocess  *reader,
   g_main_context_pop_thread_default (context);
 }
 
-/* Why @reader gave no whole answer. */
+/* Why @reader, now killed and reaped, gave no whole answer. */
 static void
 set_reader_error (GSubprocess   *reader,
                   Conversation  *talk,
@@ -502,6 +502,9 @@ set_reader_error (GSubprocess   *reader,
                               "“%s” took longer than %u second to read and was skipped",
                               "“%s” took longer than %u seconds to read and was skipped", limit),
                  name, limit);
+  else if (talk->garbled)
+    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED,
+                 _("Could not read “%s”: the PDF reader’s answer was garbled"), name);
   else if (g_subprocess_get_if_signaled (reader))
     g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
                  _("“%s” could not be read: the PDF reader stopped on it (%s); the file may be "
@@ -552,15 +555,12 @@ take_reader (const char  *name,
   return g_object_ref (kept_reader);
 }
 
-/* Keeps a reader that answered for the next PDF; one that did not is killed. */
+/* Keeps a reader that answered for the next PDF; one that did not is already killed. */
 static void
 give_back_reader (GSubprocess *reader,
                   gboolean     kept,
                   gboolean     answered)
 {
-  if (!answered)
-    kill_reader (reader);
-
   if (kept)
     {
       if (!answered)
@@ -590,8 +590,8 @@ _scholia_import_pdf (GBytes               *bytes,
 {
   g_autoptr(GCancellable) stop = g_cancellable_new ();
   g_autoptr(GByteArray) answer = g_byte_array_new ();
-  Conversation talk = { stop, answer, 0, NULL, 0, FALSE, FALSE, FALSE, FALSE };
-  GError *reported = NULL;
+  Conversation talk = { NULL, stop, answer, 0, NULL, 0, FALSE, FALSE, FALSE, FALSE, FALSE };
+  g_autoptr(GError) reported = NULL;
   GSubprocess *reader;
   gboolean kept;
   gboolean answered;
@@ -605,18 +605,27 @@ _scholia_import_pdf (GBytes               *bytes,
 
   converse (reader, bytes, name, cancellable, &talk);
   answered = talk.written && talk.answered && talk.error == NULL;
-  give_back_reader (reader, kept, answered);
-
-  if (answered && read_frames (answer, out, &reported))
+  if (!answered)
     {
-      if (reported == NULL)
-        return TRUE;
-      g_propagate_error (error, reported);
+      kill_reader (reader);
+      set_reader_error (reader, &talk, name, cancellable, error);
+    }
+  give_back_reader (reader, kept, answered);
+  g_clear_error (&talk.error);
+  if (!answered)
+    return FALSE;
+
+  if (!read_frames (answer, out, &reported))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED,
+                   _("Could not read “%s”: the PDF reader’s answer was garbled"), name);
       return FALSE;
     }
-  g_clear_error (&reported);
+  if (reported != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&reported));
+      return FALSE;
+    }
 
-  set_reader_error (reader, &talk, name, cancellable, error);
-  g_clear_error (&talk.error);
-  return FALSE;
+  return TRUE;
 }

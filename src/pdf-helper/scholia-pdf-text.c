@@ -58,7 +58,7 @@ read_request (char   **name,
   if (*end != ' ')
     return FALSE;
   pdf_length = g_ascii_strtoull (end + 1, &end, 10);
-  if (*end != '\n' || name_length > 4096 || pdf_length > G_MAXSIZE)
+  if (*end != '\n' || name_length > 64 * 1024 || pdf_length > G_MAXSIZE)
     return FALSE;
 
   name_data = g_malloc0 (name_length + 1);
