@@ -9,5 +9,7 @@ if [ ! -f _build/build.ninja ]; then
   meson setup _build >/dev/null
 fi
 ninja -C _build
-# Run from the build tree: the GSettings schema is compiled there.
-GSETTINGS_SCHEMA_DIR="$PWD/_build/data" exec ./_build/src/scholia "$@"
+# Run from the build tree: the GSettings schema and the PDF reader are built there.
+GSETTINGS_SCHEMA_DIR="$PWD/_build/data" \
+  SCHOLIA_PDF_HELPER="$PWD/_build/src/pdf-helper/scholia-pdf-text" \
+  exec ./_build/src/scholia "$@"

@@ -79,11 +79,13 @@ scholia_cli_run_import (ScholiaCli  *cli,
   g_autofree char *author = NULL;
   g_autofree char *date = NULL;
   g_autofree char *source = NULL;
+  int timeout = SCHOLIA_IMPORT_DEFAULT_TIME_LIMIT;
   const GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title of the essay (one file only)"), N_("TITLE") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Author of the essays"), N_("AUTHOR") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date, as free text: 1956, c. 1925, spring 1917"), N_("DATE") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Source or citation"), N_("SOURCE") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, N_("Skip a PDF that takes longer than this to read (default 60, 0 for no limit)"), N_("SECONDS") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -99,6 +101,9 @@ scholia_cli_run_import (ScholiaCli  *cli,
     return scholia_cli_usage_error ("import", _("Name at least one file to import"));
   if (title != NULL && argc > 2)
     return scholia_cli_usage_error ("import", _("--title applies to one file only"));
+  if (timeout < 0)
+    return scholia_cli_usage_error ("import", _("--timeout takes a number of seconds, 0 for no limit"));
+  scholia_import_set_time_limit (timeout);
 
   if (scholia_cli_open_store (cli, TRUE, &error) == NULL)
     return scholia_cli_fail (error);

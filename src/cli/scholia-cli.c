@@ -13,7 +13,7 @@
 static const ScholiaCliCommand commands[] = {
   { "init", "", N_("Create the library if it does not exist yet"), scholia_cli_run_init },
   { "info", "", N_("Show where the library is and what it holds"), scholia_cli_run_info },
-  { "import", "[--title T] [--author A] [--date D] [--source S] FILE…", N_("Import essays"), scholia_cli_run_import },
+  { "import", "[--title T] [--author A] [--date D] [--source S] [--timeout SECONDS] FILE…", N_("Import essays"), scholia_cli_run_import },
   { "list", "[--json]", N_("List the documents"), scholia_cli_run_list },
   { "show", "DOC [--text]", N_("Show a document’s metadata, or its text"), scholia_cli_run_show },
   { "edit", "DOC [--title T] [--author A] [--date D] [--source S]", N_("Change a document’s metadata"), scholia_cli_run_edit },

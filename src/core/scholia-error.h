@@ -23,6 +23,7 @@ typedef enum
   SCHOLIA_ERROR_UNSUPPORTED,    /* a file format Scholia cannot read */
   SCHOLIA_ERROR_TOO_LARGE,      /* over a size limit */
   SCHOLIA_ERROR_ENCRYPTED,      /* a password-protected file */
+  SCHOLIA_ERROR_TIMED_OUT,      /* took longer than its time limit, and was stopped */
 } ScholiaErrorCode;
 
 GQuark scholia_error_quark (void);

@@ -465,7 +465,7 @@ build_text (Page     *pages,
             GString **text_out)
 {
   Builder builder = { g_string_new (NULL), FALSE };
-  g_autofree gsize *starts = g_new0 (gsize, n_pages + 1);
+  g_autofree gsize *starts = g_new0 (gsize, n_pages);
   const char *last_line = NULL;
   GArray *ranges = scholia_page_ranges_new ();
   gsize offset = 0;
@@ -476,7 +476,6 @@ build_text (Page     *pages,
       Page *page = &pages[i];
       PageMetrics metrics;
 
-      starts[i] = builder.text->len;
       measure_page (page, &metrics);
 
       for (guint j = page->first; j < page->last; j++)
@@ -497,23 +496,36 @@ build_text (Page     *pages,
           last_line = line->text;
         }
     }
-  starts[n_pages] = builder.text->len;
 
-  /* Byte offsets to code points, in one pass since they only grow. */
+  /* Byte offsets to code points, in one pass since they only grow. A page with no text of its
+   * own (a plate, a blank page, only a header) gets no range: it has nothing to cite, and a
+   * range recorded for it could end after the next page's start, since a word split by a
+   * hyphen across it loses its hyphen once the next page's first line is joined on. */
   for (guint i = 0; i < n_pages; i++)
     {
-      ScholiaPageRange range = { 0, 0, g_strdup (pages[i].label) };
+      ScholiaPageRange range = { 0, 0, NULL };
 
+      if (pages[i].first == pages[i].last)
+        continue;
+
+      g_assert (starts[i] >= offset);
       counted += g_utf8_strlen (builder.text->str + offset, starts[i] - offset);
       offset = starts[i];
+
+      /* A page whose only text was the hyphen of a split word keeps nothing of its own. */
+      if (ranges->len > 0
+          && g_array_index (ranges, ScholiaPageRange, ranges->len - 1).start == (int) counted)
+        g_array_remove_index (ranges, ranges->len - 1);
+
       range.start = counted;
+      range.label = g_strdup (pages[i].label);
       g_array_append_val (ranges, range);
     }
-  for (guint i = 0; i < n_pages; i++)
+  for (guint i = 0; i < ranges->len; i++)
     {
       ScholiaPageRange *range = &g_array_index (ranges, ScholiaPageRange, i);
 
-      range->end = i + 1 < n_pages
+      range->end = i + 1 < ranges->len
                    ? g_array_index (ranges, ScholiaPageRange, i + 1).start
                    : (int) (counted + g_utf8_strlen (builder.text->str + offset, -1));
     }
@@ -544,12 +556,13 @@ read_metadata (PopplerDocument     *document,
     out->date = g_date_time_format (created, "%Y");
 }
 
+/* Runs in the scholia-pdf-text helper process (see scholia-pdf-reader.c): poppler cannot be
+ * interrupted, and a file can keep it busy for hours or crash it. */
 gboolean
-_scholia_import_pdf (GBytes               *bytes,
-                     const char           *name,
-                     ScholiaImportedText  *out,
-                     GCancellable         *cancellable,
-                     GError              **error)
+_scholia_pdf_extract_text (GBytes               *bytes,
+                           const char           *name,
+                           ScholiaImportedText  *out,
+                           GError              **error)
 {
   PopplerDocument *document;
   g_autoptr(GError) local_error = NULL;
@@ -572,16 +585,19 @@ _scholia_import_pdf (GBytes               *bytes,
     }
 
   n_pages = poppler_document_get_n_pages (document);
-  pages = g_new0 (Page, MAX (n_pages, 1));
+  if (n_pages <= 0)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("“%s” has no pages: there is no text to import"), name);
+      g_object_unref (document);
+      return FALSE;
+    }
+  pages = g_new0 (Page, n_pages);
 
   for (int i = 0; i < n_pages; i++)
     {
-      PopplerPage *page;
+      PopplerPage *page = poppler_document_get_page (document, i);
 
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      page = poppler_document_get_page (document, i);
       if (page != NULL)
         {
           read_page (page, i, &pages[i]);
@@ -594,20 +610,14 @@ _scholia_import_pdf (GBytes               *bytes,
         }
     }
 
-  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      drop_page_furniture (pages, n_pages);
-      out->pages = build_text (pages, n_pages, &text);
-    }
+  drop_page_furniture (pages, n_pages);
+  out->pages = build_text (pages, n_pages, &text);
 
   for (int i = 0; i < n_pages; i++)
     page_clear (&pages[i]);
   g_free (pages);
   read_metadata (document, out);
   g_object_unref (document);
-
-  if (text == NULL)
-    return FALSE;
 
   if (text->len == 0)
     {

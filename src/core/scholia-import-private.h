@@ -29,6 +29,17 @@ gboolean  _scholia_import_pdf       (GBytes               *bytes,
                                      ScholiaImportedText  *out,
                                      GCancellable         *cancellable,
                                      GError              **error);
+/* PDF text extraction runs in a helper process (scholia-pdf-reader.c), and this is what it runs,
+ * in scholia-import-pdf.c: poppler cannot be interrupted, so only a process can be stopped. */
+gboolean  _scholia_pdf_extract_text (GBytes               *bytes,
+                                     const char           *name,
+                                     ScholiaImportedText  *out,
+                                     GError              **error);
+/* The helper's answer on its standard output, read back by _scholia_import_pdf(). */
+void      _scholia_pdf_write_text   (GString                   *frames,
+                                     const ScholiaImportedText *text);
+void      _scholia_pdf_write_error  (GString              *frames,
+                                     const GError         *error);
 /* DOCX or ODT: which one is decided from the archive's entries, and out->format set. */
 gboolean  _scholia_import_zip       (GBytes               *bytes,
                                      const char           *name,

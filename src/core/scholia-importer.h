@@ -24,6 +24,13 @@ typedef struct
 /* The largest text an import produces; at least 50 MB of text must import. */
 #define SCHOLIA_IMPORT_MAX_TEXT_BYTES (64 * 1024 * 1024)
 
+/* How long reading one PDF may take before it is given up, in seconds; a few kilobytes of
+ * nested forms can keep the PDF library busy for hours. */
+#define SCHOLIA_IMPORT_DEFAULT_TIME_LIMIT 60
+
+/* Sets that limit for every import in this process; 0 means none. */
+void                 scholia_import_set_time_limit (guint             seconds);
+
 ScholiaImportedText *scholia_import_file        (GFile               *file,
                                                  GCancellable        *cancellable,
                                                  GError             **error);
