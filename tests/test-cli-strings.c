@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <json-glib/json-glib.h>
 
@@ -78,55 +77,26 @@ test_decomposed_quote (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (annotation, "quote"), ==, "café au");
 }
 
-/* Runs scholia-cli in @locale, LANG and LC_ALL both, as a minimal container or cron job does. */
-static void
-run_in_locale (CliRun      *run,
-               Fixture     *fixture,
-               const char  *locale,
-               const char **args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) SCHOLIA_CLI_PATH);
-  g_ptr_array_add (argv, (char *) "--library");
-  g_ptr_array_add (argv, fixture->library);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", fixture->dir, TRUE);
-  envp = g_environ_setenv (envp, "LANG", locale, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-
-  cli_run_clear (run);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_utf8_arguments_in_c_locale (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  const char *annotate[] = { "annotate", "1", "--quote", "café au", "--tag", "evidence",
-                             "--theme", "Café", "--note", "déjà vu", NULL };
-  const char *theme[] = { "theme", "add", "Café", "--description", "Où l’on boit", NULL };
-  const char *edit[] = { "edit", "1", "--author", "Żeleński", NULL };
+  const char *annotate[] = { "--library", fixture->library, "annotate", "1", "--quote", "café au",
+                             "--tag", "evidence", "--theme", "Café", "--note", "déjà vu", NULL };
+  const char *theme[] = { "--library", fixture->library, "theme", "add", "Café",
+                          "--description", "Où l’on boit", NULL };
+  const char *edit[] = { "--library", fixture->library, "edit", "1", "--author", "Żeleński", NULL };
   g_auto(CliRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *annotation;
 
-  run_in_locale (&run, fixture, "C", theme);
+  cli_run_in_locale (&run, fixture->dir, "C", theme);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
-  run_in_locale (&run, fixture, "C", annotate);
+  cli_run_in_locale (&run, fixture->dir, "C", annotate);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
-  run_in_locale (&run, fixture, "POSIX", edit);
+  cli_run_in_locale (&run, fixture->dir, "POSIX", edit);
   g_assert_cmpint (run.status, ==, 0);
 
   annotation = json_array_get_object_element (annotations_json (fixture, parser), 0);
