@@ -165,8 +165,19 @@ test_invalid_utf8_arguments_refused (Fixture       *fixture,
 
   {
     g_autofree char *after = library_state (fixture);
+    g_auto(CliRun) run = { 0 };
 
     g_assert_cmpstr (after, ==, before);
+
+    /* Usage messages quote what was typed as text, without its escape sequences. */
+    cli_run (&run, fixture->dir, "--library", fixture->library, "ta\xffg\x1b[2J", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_true (g_utf8_validate (run.err, -1, NULL));
+    g_assert_null (strchr (run.err, '\x1b'));
+    cli_run (&run, fixture->dir, "--library", fixture->library, "tag", "--x\xff\x1b", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_true (g_utf8_validate (run.err, -1, NULL));
+    g_assert_null (strchr (run.err, '\x1b'));
   }
 }
 

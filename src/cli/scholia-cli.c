@@ -34,7 +34,7 @@ static const ScholiaCliCommand commands[] = {
   { "handout", "THEME -o FILE [--author A…] [--page-size a4|letter]", N_("A seminar handout (PDF) of a theme’s passages, by author; two authors side by side"), scholia_cli_run_handout },
   { "import-annotations", "FILE [--document DOC]", N_("Import W3C Web Annotations (JSON-LD); re-importing a file adds nothing"), scholia_cli_run_import_annotations },
   { "reimport", "DOC FILE", N_("Replace a document’s text with a revised edition, moving its annotations"), scholia_cli_run_reimport },
-  { "search", "QUERY [--limit N] [--json]", N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT)"), scholia_cli_run_search },
+  { "search", "QUERY [--limit N] [--json]", N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT; title:, text: or note: searches only there)"), scholia_cli_run_search },
 };
 
 static void
@@ -119,10 +119,13 @@ int
 scholia_cli_usage_error (const char *command,
                          const char *message)
 {
+  /* The message may quote what was typed: no raw bytes or escape sequences on the terminal. */
+  g_autofree char *shown = scholia_text_printable (message);
+
   if (command != NULL)
-    fprintf (stderr, "scholia-cli %s: %s\n", command, message);
+    fprintf (stderr, "scholia-cli %s: %s\n", command, shown);
   else
-    fprintf (stderr, "scholia-cli: %s\n", message);
+    fprintf (stderr, "scholia-cli: %s\n", shown);
   fprintf (stderr, "%s\n", _("Run “scholia-cli --help” for usage."));
   return SCHOLIA_CLI_USAGE;
 }
