@@ -159,6 +159,7 @@ test_note_and_field_rules (void)
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
 
   g_assert_cmpstr (shown, ==, "a\uFFFD\uFFFD\uFFFDb");
+  g_assert_null (scholia_text_fold ("Caf\xff"));
 }
 
 typedef struct

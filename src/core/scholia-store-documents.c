@@ -374,18 +374,12 @@ scholia_store_find_document (ScholiaStore  *self,
         return document;
     }
 
-  /* Titles are stored as valid NFC text: invalid bytes name no document. */
-  if (g_utf8_validate (id_or_title, -1, NULL))
-    {
-      g_autofree char *normalized = g_utf8_normalize (id_or_title, -1, G_NORMALIZE_NFC);
-
-      folded = g_utf8_casefold (normalized, -1);
-    }
+  folded = scholia_text_fold (id_or_title);
   n = folded != NULL ? g_list_model_get_n_items (documents) : 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
-      g_autofree char *title = g_utf8_casefold (scholia_document_get_title (document), -1);
+      g_autofree char *title = scholia_text_fold (scholia_document_get_title (document));
 
       if (g_strcmp0 (scholia_document_get_uuid (document), id_or_title) == 0)
         return document;

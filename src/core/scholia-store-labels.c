@@ -122,15 +122,11 @@ find_label (ScholiaStore     *self,
             const char       *name)
 {
   GListModel *labels = G_LIST_MODEL (list_for_kind (self, kind));
-  g_autofree char *normalized = NULL;
-  g_autofree char *folded = NULL;
+  g_autofree char *folded = scholia_text_fold (name);
   guint n = g_list_model_get_n_items (labels);
 
-  /* Stored names are valid NFC: invalid bytes name nothing, and a decomposed "é" is "é". */
-  if (!g_utf8_validate (name, -1, NULL))
+  if (folded == NULL)
     return NULL;
-  normalized = g_utf8_normalize (name, -1, G_NORMALIZE_NFC);
-  folded = g_utf8_casefold (normalized, -1);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) label = g_list_model_get_item (labels, i);
@@ -138,7 +134,7 @@ find_label (ScholiaStore     *self,
       g_autofree char *label_folded = NULL;
 
       g_object_get (label, "name", &label_name, NULL);
-      label_folded = g_utf8_casefold (label_name, -1);
+      label_folded = scholia_text_fold (label_name);
       if (g_strcmp0 (label_folded, folded) == 0)
         return label;
     }

@@ -141,6 +141,19 @@ scholia_text_check_note (const char  *text,
 }
 
 char *
+scholia_text_fold (const char *text)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  return g_utf8_casefold (normalized, -1);
+}
+
+char *
 scholia_text_printable (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);

@@ -29,6 +29,10 @@ char *scholia_text_check_field   (const char  *value,
 char *scholia_text_check_note    (const char  *text,
                                   GError     **error);
 
+/* @text as names are compared (a case-folded NFC string), so that "CAFE" + U+0301 finds "café";
+ * NULL when @text is not UTF-8, which names nothing. */
+char *scholia_text_fold          (const char  *text);
+
 /* @text made safe to quote in a one-line message or on a terminal: invalid bytes and control
  * characters (line breaks too) become U+FFFD. */
 char *scholia_text_printable     (const char  *text);
