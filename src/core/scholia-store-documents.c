@@ -192,9 +192,8 @@ _scholia_store_count_characters (const char *text)
   return count;
 }
 
-/* Trims surrounding white space; returns NULL for NULL (keep) and "" for blank. */
-/* A title, author, date or source as the store keeps it (NULL stays NULL); FALSE when it is not
- * text at all, and then the caller writes nothing. */
+/* A title, author, date or source as the store keeps it: trimmed, "" for blank, NULL for NULL
+ * (keep); FALSE when it is not text at all, and then the caller writes nothing. */
 static gboolean
 tidy_field (const char  *value,
             char       **tidied,
