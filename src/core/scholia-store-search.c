@@ -316,6 +316,19 @@ pick_markers (const char *text,
     }
 }
 
+/* Whether @text holds U+FDD0 or U+FDD1. Texts run to megabytes, so this looks only at the rare
+ * lead byte 0xEF that both share (memchr is much faster than strstr). */
+static gboolean
+holds_markers (const char *text)
+{
+  const char *end = text + strlen (text);
+
+  for (const char *p = text; (p = memchr (p, MATCH_OPEN[0], end - p)) != NULL; p++)
+    if (end - p >= 3 && p[1] == MATCH_OPEN[1] && (p[2] == MATCH_OPEN[2] || p[2] == MATCH_CLOSE[2]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The snippet of row @rowid, markers taken out: with the usual markers when @source (the text
  * the snippet is cut from) lacks them, else with markers picked for it. */
 static char *
@@ -333,7 +346,7 @@ row_snippet (ScholiaStore       *self,
   sqlite3_stmt *stmt;
   char *snippet = NULL;
 
-  if (strstr (source, MATCH_OPEN) == NULL && strstr (source, MATCH_CLOSE) == NULL)
+  if (!holds_markers (source))
     return parse_snippet (marked, MATCH_OPEN, MATCH_CLOSE, matches);
 
   pick_markers (source, open, close);
