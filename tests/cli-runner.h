@@ -18,6 +18,11 @@ void cli_run       (CliRun      *run,
                     const char  *xdg_data_home,
                     const char  *first_arg,
                     ...) G_GNUC_NULL_TERMINATED;
+/* The same with the arguments as an array, LANG and LC_ALL set to @locale ("C", "POSIX"). */
+void cli_run_in_locale (CliRun             *run,
+                        const char         *xdg_data_home,
+                        const char         *locale,
+                        const char * const *args);
 int  cli_count_lines (const char *text);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "repro.h"
 #include "scholia-store.h"
 
 static const char mills_text[] =
@@ -268,6 +269,125 @@ test_replaced_text_is_searched (Fixture       *fixture,
   g_assert_cmpuint (after->len, ==, 1);
 }
 
+/* "*" alone was read by FTS5 as a "special query" and failed with its own message. */
+static void
+test_punctuation_only_finds_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  const char *queries[] = { "*", "**", "-", "^", "+", ":", "{}", "\"*\"", "* -" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GPtrArray) results = search (fixture, queries[i]);
+
+      g_assert_cmpuint (results->len, ==, 0);
+      g_assert_false (scholia_search_query_has_words (queries[i]));
+    }
+  g_assert_true (scholia_search_query_has_words ("*Łódź"));
+}
+
+static gboolean
+only_document (GPtrArray *results,
+               gint64     document_id)
+{
+  for (guint i = 0; i < results->len; i++)
+    if (((ScholiaSearchResult *) g_ptr_array_index (results, i))->document_id != document_id)
+      return FALSE;
+  return results->len > 0;
+}
+
+/* "title:" used to find nothing: the notes, which have no title, made the query fail. */
+static void
+test_column_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(GPtrArray) title = search (fixture, "title:weavers");
+  g_autoptr(GPtrArray) folded_title = search (fixture, "title:lodz");
+  g_autoptr(GPtrArray) text = NULL;
+  g_autoptr(GPtrArray) note = NULL;
+  g_autoptr(GPtrArray) unknown = search (fixture, "ledger:weavers");
+  ScholiaDocument *weavers = scholia_store_lookup_document (fixture->store, fixture->weavers);
+
+  /* The mills' text names weavers and the harbour's names Łódź, but not in their titles. */
+  g_assert_true (only_document (title, fixture->weavers));
+  g_assert_true (only_document (folded_title, fixture->mills));
+  /* A column neither table has is taken as words. */
+  g_assert_cmpuint (unknown->len, ==, 0);
+
+  annotation = scholia_store_add_annotation (fixture->store, weavers, 20, 38, NULL, 0, NULL, 0,
+                                             "The weavers again, from the Kraków ledgers.", &error);
+  g_assert_no_error (error);
+  text = search (fixture, "text:weavers");
+  note = search (fixture, "note:weavers");
+  g_assert_cmpuint (text->len, ==, 2);
+  for (guint i = 0; i < text->len; i++)
+    g_assert_cmpint (((ScholiaSearchResult *) g_ptr_array_index (text, i))->kind, ==, SCHOLIA_SEARCH_TEXT);
+  g_assert_cmpuint (note->len, ==, 1);
+  g_assert_cmpint (((ScholiaSearchResult *) g_ptr_array_index (note, 0))->kind, ==, SCHOLIA_SEARCH_NOTE);
+}
+
+static int
+offset_of (const char *text,
+           const char *word)
+{
+  const char *found = strstr (text, word);
+
+  g_assert_nonnull (found);
+  return (int) g_utf8_pointer_to_offset (text, found);
+}
+
+/* Checks that the one result of @query in @document_id shows @word highlighted where it is. */
+static void
+assert_match_is (Fixture    *fixture,
+                 const char *query,
+                 gint64      document_id,
+                 const char *text,
+                 const char *word)
+{
+  g_autoptr(GPtrArray) results = search (fixture, query);
+  ScholiaSearchResult *result = NULL;
+  g_autofree char *match = NULL;
+
+  for (guint i = 0; i < results->len; i++)
+    if (((ScholiaSearchResult *) g_ptr_array_index (results, i))->document_id == document_id)
+      result = g_ptr_array_index (results, i);
+  g_assert_nonnull (result);
+  match = first_match (result);
+  g_assert_cmpstr (match, ==, word);
+  g_assert_cmpint (result->offset, ==, offset_of (text, word));
+  /* The snippet is the text itself: nothing taken out, nothing added. */
+  g_assert_nonnull (strstr (text, result->snippet));
+}
+
+/* Older libraries hold control characters that the importers of the time let through, and a
+ * text may hold any character: snippet markers must never be taken for the text's own. */
+static void
+test_snippet_markers_never_collide (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = repro_copy ("text-stx-etx.txt", fixture->dir);
+  g_autofree char *stx_text = NULL;
+  const char *marked_text = "The \uFDD0 quay \uFDD1 of \uE000Varnholm\uE001 flooded.\n";
+  ScholiaDocument *stx;
+  ScholiaDocument *marked;
+
+  g_assert_true (g_file_get_contents (path, &stx_text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strchr (stx_text, '\x02'));
+  stx = scholia_store_add_document (fixture->store, "Controls", NULL, NULL, NULL, stx_text, NULL, &error);
+  g_assert_no_error (error);
+  marked = scholia_store_add_document (fixture->store, "Marked", NULL, NULL, NULL, marked_text, NULL, &error);
+  g_assert_no_error (error);
+
+  assert_match_is (fixture, "harbour", scholia_document_get_id (stx), stx_text, "harbour");
+  assert_match_is (fixture, "silted", scholia_document_get_id (stx), stx_text, "silted");
+  assert_match_is (fixture, "quay", scholia_document_get_id (marked), marked_text, "quay");
+  assert_match_is (fixture, "flooded", scholia_document_get_id (marked), marked_text, "flooded");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -283,6 +403,9 @@ main (int    argc,
   ADD ("/search/syntax/invalid-searches-words", test_invalid_syntax_searches_the_words);
   ADD ("/search/syntax/blank-finds-nothing", test_blank_query_finds_nothing);
   ADD ("/search/text/replaced-text-is-searched", test_replaced_text_is_searched);
+  ADD ("/search/syntax/punctuation-only-finds-nothing", test_punctuation_only_finds_nothing);
+  ADD ("/search/syntax/column-filters", test_column_filters);
+  ADD ("/search/snippets/markers-never-collide-with-text", test_snippet_markers_never_collide);
 #undef ADD
 
   return g_test_run ();

@@ -274,6 +274,26 @@ test_add_row_creates_tag (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (add_row, "error"));
 }
 
+/* The store refuses names with control characters or too long: the manager shows its message and
+ * keeps what was typed. */
+static void
+test_add_row_refuses_bad_names (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *add_row = template_child (fixture->manager, SCHOLIA_TYPE_TAG_MANAGER, "add_row");
+  GListModel *tags = scholia_store_get_tags (fixture->store);
+  g_autofree char *long_name = g_strnfill (101, 'x');
+  const char *names[] = { "harbour\x1b[31m", long_name };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      enter_text (add_row, names[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 4);
+      g_assert_cmpuint (count_rows (fixture), ==, 4);
+      g_assert_true (gtk_widget_has_css_class (add_row, "error"));
+    }
+}
+
 static void
 test_rename_from_row (Fixture       *fixture,
                       gconstpointer  data)
@@ -717,6 +737,7 @@ main (int   argc,
 
   ADD ("/tag-manager/list/builtin-tags-in-palette-order", test_lists_builtin_tags_in_order);
   ADD ("/tag-manager/add/enter-creates-tag-and-keeps-refused-name", test_add_row_creates_tag);
+  ADD ("/tag-manager/add/control-characters-and-long-names-refused", test_add_row_refuses_bad_names);
   ADD ("/tag-manager/rename/enter-renames-in-store", test_rename_from_row);
   ADD ("/tag-manager/describe/enter-sets-description", test_describe_from_row);
   ADD ("/tag-manager/colour/palette-choice-recolours-tag", test_palette_recolours_tag);

@@ -44,18 +44,18 @@ resolve_labels (ScholiaCli   *cli,
   return g_steal_pointer (&ids);
 }
 
-/* The code-point start of the quote: it must occur exactly once, or --occurrence must say which. */
+/* The code-point span of the quote: it must occur exactly once, or --occurrence must say which. */
 static gboolean
 locate_quote (ScholiaDocument  *document,
               const char       *text,
               const char       *quote,
               int               occurrence,
               int              *start,
+              int              *end,
               GError          **error)
 {
   g_autoptr(ScholiaAnchorText) anchor_text = scholia_anchor_text_new (text, -1);
-  g_autofree char *normalized = g_utf8_normalize (quote, -1, G_NORMALIZE_NFC);
-  g_autoptr(GArray) starts = scholia_anchor_find_all (anchor_text, normalized);
+  g_autoptr(GArray) starts = scholia_anchor_find_all (anchor_text, quote);
   const char *title = scholia_document_get_title (document);
 
   if (starts->len == 0)
@@ -81,6 +81,7 @@ locate_quote (ScholiaDocument  *document,
     }
 
   *start = g_array_index (starts, int, MAX (occurrence, 1) - 1);
+  *end = *start + scholia_anchor_quote_length (quote);
   return TRUE;
 }
 
@@ -110,6 +111,7 @@ scholia_cli_run_annotate (ScholiaCli  *cli,
   ScholiaDocument *document;
   int status;
   int start;
+  int end;
 
   if ((status = scholia_cli_parse (cli, "annotate", "DOC", entries, &argc, &argv)) >= 0)
     return status;
@@ -127,11 +129,10 @@ scholia_cli_run_annotate (ScholiaCli  *cli,
       (tag_ids = resolve_labels (cli, tag_names, TRUE, &error)) == NULL ||
       (theme_ids = resolve_labels (cli, theme_names, FALSE, &error)) == NULL ||
       (text = scholia_store_load_text (cli->store, document, &error)) == NULL ||
-      !locate_quote (document, text, quote, occurrence, &start, &error))
+      !locate_quote (document, text, quote, occurrence, &start, &end, &error))
     return scholia_cli_fail (error);
 
-  annotation = scholia_store_add_annotation (cli->store, document, start,
-                                             start + g_utf8_strlen (quote, -1),
+  annotation = scholia_store_add_annotation (cli->store, document, start, end,
                                              (gint64 *) tag_ids->data, tag_ids->len,
                                              (gint64 *) theme_ids->data, theme_ids->len,
                                              note, &error);

@@ -290,6 +290,12 @@ scholia_cli_run_search (ScholiaCli  *cli,
 
   /* Several arguments are one query, as a search box would take them. */
   query = g_strjoinv (" ", argv + 1);
+  if (!scholia_search_query_has_words (query))
+    {
+      g_autofree char *message = g_strdup_printf (_("Nothing to search for in “%s”: give a word"), query);
+
+      return scholia_cli_usage_error ("search", message);
+    }
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (results = scholia_store_search (cli->store, query, limit, &error)) == NULL)
     return scholia_cli_fail (error);

@@ -9,6 +9,7 @@
 #include "scholia-cli.h"
 #include "scholia-error.h"
 #include "scholia-paths.h"
+#include "scholia-text-check.h"
 
 static const ScholiaCliCommand commands[] = {
   { "init", "", N_("Create the library if it does not exist yet"), scholia_cli_run_init },
@@ -33,7 +34,7 @@ static const ScholiaCliCommand commands[] = {
   { "handout", "THEME -o FILE [--author A…] [--page-size a4|letter]", N_("A seminar handout (PDF) of a theme’s passages, by author; two authors side by side"), scholia_cli_run_handout },
   { "import-annotations", "FILE [--document DOC] [--copy-foreign]", N_("Import W3C Web Annotations (JSON-LD); re-importing a file adds nothing"), scholia_cli_run_import_annotations },
   { "reimport", "DOC FILE", N_("Replace a document’s text with a revised edition, moving its annotations"), scholia_cli_run_reimport },
-  { "search", "QUERY [--limit N] [--json]", N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT)"), scholia_cli_run_search },
+  { "search", "QUERY [--limit N] [--json]", N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT; title:, text: or note: searches only there)"), scholia_cli_run_search },
 };
 
 static void
@@ -118,12 +119,123 @@ int
 scholia_cli_usage_error (const char *command,
                          const char *message)
 {
+  /* The message may quote what was typed: no raw bytes or escape sequences on the terminal. */
+  g_autofree char *shown = scholia_text_printable (message);
+
   if (command != NULL)
-    fprintf (stderr, "scholia-cli %s: %s\n", command, message);
+    fprintf (stderr, "scholia-cli %s: %s\n", command, shown);
   else
-    fprintf (stderr, "scholia-cli: %s\n", message);
+    fprintf (stderr, "scholia-cli: %s\n", shown);
   fprintf (stderr, "%s\n", _("Run “scholia-cli --help” for usage."));
   return SCHOLIA_CLI_USAGE;
+}
+
+/* GOption converts string options from the locale's character set, so under LANG=C every
+ * non-ASCII --note fails. Arguments on Linux are UTF-8 whatever the locale: this takes string
+ * options as raw bytes (as file names are), and check_text_options() then insists on UTF-8. */
+static GOptionEntry *
+take_strings_raw (const GOptionEntry *entries)
+{
+  guint n = 0;
+  GOptionEntry *raw;
+
+  while (entries[n].long_name != NULL)
+    n++;
+  raw = g_memdup2 (entries, (n + 1) * sizeof (GOptionEntry));
+  for (guint i = 0; i < n; i++)
+    if (raw[i].arg == G_OPTION_ARG_STRING)
+      raw[i].arg = G_OPTION_ARG_FILENAME;
+    else if (raw[i].arg == G_OPTION_ARG_STRING_ARRAY)
+      raw[i].arg = G_OPTION_ARG_FILENAME_ARRAY;
+  return raw;
+}
+
+static gboolean
+is_text_value (const GOptionEntry *entry)
+{
+  const char *value = *(char **) entry->arg_data;
+
+  return value == NULL || g_utf8_validate (value, -1, NULL);
+}
+
+static gboolean
+is_text_array (const GOptionEntry *entry)
+{
+  char **values = *(char ***) entry->arg_data;
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    if (!g_utf8_validate (values[i], -1, NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/* Refuses a string option that is not UTF-8, naming it: reading such bytes as text would run
+ * past them. Returns -1 when all are text. */
+static int
+check_text_options (const char         *command,
+                    const GOptionEntry *entries)
+{
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    if ((entries[i].arg == G_OPTION_ARG_STRING && !is_text_value (&entries[i])) ||
+        (entries[i].arg == G_OPTION_ARG_STRING_ARRAY && !is_text_array (&entries[i])))
+      {
+        g_autofree char *message = g_strdup_printf (_("--%s is not valid UTF-8 text"),
+                                                    entries[i].long_name);
+
+        return scholia_cli_usage_error (command, message);
+      }
+  return -1;
+}
+
+/* Whether argument @index (from 1) is a file name by the command's synopsis: FILE, or each one
+ * from a final FILE…; a file name may be any bytes. Options in the synopsis ("-o FILE",
+ * "[--title T]") are skipped. */
+static gboolean
+is_file_argument (const char *parameters,
+                  int         index)
+{
+  g_auto(GStrv) words = g_strsplit (parameters, " ", -1);
+  gboolean optional = FALSE;
+  int position = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (optional || words[i][0] == '[')
+        {
+          optional = !g_str_has_suffix (words[i], "]");
+          continue;
+        }
+      if (words[i][0] == '-')
+        {
+          i += words[i + 1] != NULL;
+          continue;
+        }
+      position++;
+      if (g_str_equal (words[i], "FILE…") && index >= position)
+        return TRUE;
+      if (position == index)
+        return g_str_equal (words[i], "FILE");
+    }
+  return FALSE;
+}
+
+/* Refuses an argument other than a file name that is not UTF-8. Returns -1 when all are. */
+static int
+check_text_arguments (const char  *command,
+                      const char  *parameters,
+                      int          argc,
+                      char       **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (!g_utf8_validate (argv[i], -1, NULL) && !is_file_argument (parameters, i))
+      {
+        g_autofree char *shown = scholia_text_printable (argv[i]);
+        g_autofree char *message = g_strdup_printf (_("The argument “%s” is not valid UTF-8 text"),
+                                                    shown);
+
+        return scholia_cli_usage_error (command, message);
+      }
+  return -1;
 }
 
 /* Parses a command's own options; returns -1 to go on, or the exit code (help shown: 0, bad
@@ -139,16 +251,20 @@ scholia_cli_parse (ScholiaCli          *cli,
   g_autoptr(GOptionContext) context = g_option_context_new (parameters);
   g_autoptr(GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("scholia-cli %s", command);
+  g_autofree GOptionEntry *raw_entries = entries != NULL ? take_strings_raw (entries) : NULL;
+  int status;
 
   g_set_prgname (prgname);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (raw_entries != NULL)
+    g_option_context_add_main_entries (context, raw_entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     return scholia_cli_usage_error (command, error->message);
 
-  return -1;
+  if (entries != NULL && (status = check_text_options (command, entries)) >= 0)
+    return status;
+  return check_text_arguments (command, parameters, *argc, *argv);
 }
 
 int

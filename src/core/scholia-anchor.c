@@ -1033,3 +1033,13 @@ scholia_anchor_find_all (ScholiaAnchorText *text,
   g_array_sort (starts, compare_ints);
   return starts;
 }
+
+int
+scholia_anchor_quote_length (const char *quote)
+{
+  g_autoptr(GArray) decoded = g_array_new (FALSE, FALSE, sizeof (gunichar));
+
+  g_return_val_if_fail (quote != NULL, -1);
+
+  return decode_nfc (quote, decoded);
+}

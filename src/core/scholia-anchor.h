@@ -91,6 +91,11 @@ void                 scholia_anchor_locate_all      (ScholiaAnchorText          
 GArray              *scholia_anchor_find_all        (ScholiaAnchorText           *text,
                                                      const char                  *quote);
 
+/* The length in code points that quote spans in an (NFC) document text, which is that of its
+ * NFC form: a decomposed "é" typed or pasted as e + U+0301 spans one character, not two. -1 for
+ * invalid UTF-8. */
+int                  scholia_anchor_quote_length    (const char                  *quote);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaAnchorText, scholia_anchor_text_free)
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "scholia-error.h"
 #include "scholia-store-private.h"
+#include "scholia-text-check.h"
 
 /* How much text on each side of a quote is kept to re-anchor it when the text changes. */
 #define CONTEXT_LENGTH 32
@@ -213,6 +214,7 @@ scholia_store_add_annotation (ScholiaStore     *self,
   g_autofree char *quote = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *suffix = NULL;
+  g_autofree char *clean_note = NULL;
   gint64 characters;
   gint64 document_id;
   gint64 now = _scholia_store_now ();
@@ -221,6 +223,10 @@ scholia_store_add_annotation (ScholiaStore     *self,
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+
+  if (note != NULL && (clean_note = scholia_text_check_note (note, error)) == NULL)
+    return NULL;
+  note = clean_note;
 
   characters = scholia_document_get_characters (document);
   document_id = scholia_document_get_id (document);
@@ -496,11 +502,16 @@ scholia_store_set_annotation_note (ScholiaStore       *self,
                                    const char         *note,
                                    GError            **error)
 {
+  g_autofree char *clean_note = NULL;
   sqlite3_stmt *stmt;
   gint64 now = _scholia_store_now ();
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+
+  if (note != NULL && (clean_note = scholia_text_check_note (note, error)) == NULL)
+    return FALSE;
+  note = clean_note;
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;

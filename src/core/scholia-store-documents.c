@@ -6,6 +6,7 @@
 
 #include "scholia-error.h"
 #include "scholia-store-private.h"
+#include "scholia-text-check.h"
 
 #define DOCUMENT_COLUMNS \
   "d.id, d.uuid, d.title, coalesce(a.name, ''), d.date, d.source, d.checksum, d.characters," \
@@ -191,11 +192,15 @@ _scholia_store_count_characters (const char *text)
   return count;
 }
 
-/* Trims surrounding white space; returns NULL for NULL (keep) and "" for blank. */
-static char *
-tidy_field (const char *value)
+/* A title, author, date or source as the store keeps it: trimmed, "" for blank, NULL for NULL
+ * (keep); FALSE when it is not text at all, and then the caller writes nothing. */
+static gboolean
+tidy_field (const char  *value,
+            char       **tidied,
+            GError     **error)
 {
-  return value != NULL ? g_strstrip (g_strdup (value)) : NULL;
+  *tidied = NULL;
+  return value == NULL || (*tidied = scholia_text_check_field (value, error)) != NULL;
 }
 
 gboolean
@@ -240,10 +245,10 @@ scholia_store_add_document (ScholiaStore  *self,
                             GArray        *pages,
                             GError       **error)
 {
-  g_autofree char *clean_title = tidy_field (title);
-  g_autofree char *clean_author = tidy_field (author);
-  g_autofree char *clean_date = tidy_field (date);
-  g_autofree char *clean_source = tidy_field (source);
+  g_autofree char *clean_title = NULL;
+  g_autofree char *clean_author = NULL;
+  g_autofree char *clean_date = NULL;
+  g_autofree char *clean_source = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *checksum = NULL;
   g_autoptr(ScholiaDocument) document = NULL;
@@ -256,10 +261,14 @@ scholia_store_add_document (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
+  if (!tidy_field (title, &clean_title, error) || !tidy_field (author, &clean_author, error) ||
+      !tidy_field (date, &clean_date, error) || !tidy_field (source, &clean_source, error))
+    return NULL;
+
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                   _("The text of “%s” is not valid UTF-8"), title != NULL ? title : "");
+                   _("The text of “%s” is not valid UTF-8"), clean_title != NULL ? clean_title : "");
       return NULL;
     }
 
@@ -350,6 +359,7 @@ scholia_store_find_document (ScholiaStore  *self,
   GListModel *documents = G_LIST_MODEL (self->documents);
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
   g_autofree char *folded = NULL;
+  g_autofree char *shown = NULL;
   guint n;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
@@ -363,12 +373,12 @@ scholia_store_find_document (ScholiaStore  *self,
         return document;
     }
 
-  folded = g_utf8_casefold (id_or_title, -1);
-  n = g_list_model_get_n_items (documents);
+  folded = scholia_text_fold (id_or_title);
+  n = folded != NULL ? g_list_model_get_n_items (documents) : 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
-      g_autofree char *title = g_utf8_casefold (scholia_document_get_title (document), -1);
+      g_autofree char *title = scholia_text_fold (scholia_document_get_title (document));
 
       if (g_strcmp0 (scholia_document_get_uuid (document), id_or_title) == 0)
         return document;
@@ -392,8 +402,9 @@ scholia_store_find_document (ScholiaStore  *self,
       return NULL;
     }
 
+  shown = scholia_text_printable (id_or_title);
   g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-               _("No document has the id or title “%s”"), id_or_title);
+               _("No document has the id or title “%s”"), shown);
   return NULL;
 }
 
@@ -526,16 +537,20 @@ scholia_store_update_document (ScholiaStore     *self,
                                const char       *source,
                                GError          **error)
 {
-  g_autofree char *new_title = tidy_field (title);
-  g_autofree char *new_author = tidy_field (author);
-  g_autofree char *new_date = tidy_field (date);
-  g_autofree char *new_source = tidy_field (source);
+  g_autofree char *new_title = NULL;
+  g_autofree char *new_author = NULL;
+  g_autofree char *new_date = NULL;
+  g_autofree char *new_source = NULL;
   sqlite3_stmt *stmt;
   gint64 author_id = 0;
   gint64 now = _scholia_store_now ();
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), FALSE);
+
+  if (!tidy_field (title, &new_title, error) || !tidy_field (author, &new_author, error) ||
+      !tidy_field (date, &new_date, error) || !tidy_field (source, &new_source, error))
+    return FALSE;
 
   if (new_title != NULL && *new_title == '\0')
     {
@@ -677,7 +692,7 @@ scholia_store_rename_author (ScholiaStore  *self,
                              const char    *new_name,
                              GError       **error)
 {
-  g_autofree char *clean_name = tidy_field (new_name);
+  g_autofree char *clean_name = NULL;
   sqlite3_stmt *stmt;
   gint64 old_id = 0;
   gint64 new_id = 0;
@@ -688,6 +703,8 @@ scholia_store_rename_author (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (old_name != NULL && new_name != NULL, FALSE);
 
+  if (!tidy_field (new_name, &clean_name, error))
+    return FALSE;
   if (*clean_name == '\0')
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,

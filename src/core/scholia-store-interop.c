@@ -5,6 +5,7 @@
 
 #include "scholia-error.h"
 #include "scholia-store-private.h"
+#include "scholia-text-check.h"
 
 static int
 compare_annotations (gconstpointer a,
@@ -114,6 +115,17 @@ check_record (ScholiaStore                   *self,
       return FALSE;
     }
 
+  if (!g_utf8_validate (record->quote, -1, NULL) ||
+      (record->prefix != NULL && !g_utf8_validate (record->prefix, -1, NULL)) ||
+      (record->suffix != NULL && !g_utf8_validate (record->suffix, -1, NULL)) ||
+      (record->note != NULL && !g_utf8_validate (record->note, -1, NULL)))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("An annotation on “%s” holds text that is not valid UTF-8"),
+                   scholia_document_get_title (record->document));
+      return FALSE;
+    }
+
   for (guint i = 0; i < record->n_tag_ids; i++)
     if (scholia_store_lookup_tag (self, record->tag_ids[i]) == NULL)
       {
@@ -159,8 +171,12 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
     {
       const ScholiaAnnotationRecord *record = &records[i];
       g_autofree char *random_uuid = record->uuid == NULL ? g_uuid_string_random () : NULL;
+      g_autofree char *note = NULL;
       sqlite3_stmt *stmt;
       gint64 id;
+
+      if (record->note != NULL && (note = scholia_text_check_note (record->note, error)) == NULL)
+        goto failed;
 
       stmt = scholia_db_prepare (self->db,
                                  "INSERT INTO annotations (uuid, document_id, start_offset, end_offset,"
@@ -176,7 +192,7 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
       scholia_db_bind_text (stmt, 5, record->quote);
       scholia_db_bind_text (stmt, 6, record->prefix);
       scholia_db_bind_text (stmt, 7, record->suffix);
-      scholia_db_bind_text (stmt, 8, record->note);
+      scholia_db_bind_text (stmt, 8, note);
       sqlite3_bind_int (stmt, 9, record->orphaned ? 1 : 0);
       sqlite3_bind_int64 (stmt, 10, record->created > 0 ? record->created : now);
       sqlite3_bind_int64 (stmt, 11, record->modified > 0 ? record->modified : now);

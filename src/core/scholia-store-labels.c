@@ -6,6 +6,7 @@
 
 #include "scholia-error.h"
 #include "scholia-store-private.h"
+#include "scholia-text-check.h"
 
 /* Tags and themes are the same shape (a unique name, a colour, a description, an order) and
  * differ only in their tables and wording, so one set of functions serves both. They share the
@@ -121,9 +122,11 @@ find_label (ScholiaStore     *self,
             const char       *name)
 {
   GListModel *labels = G_LIST_MODEL (list_for_kind (self, kind));
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *folded = scholia_text_fold (name);
   guint n = g_list_model_get_n_items (labels);
 
+  if (folded == NULL)
+    return NULL;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) label = g_list_model_get_item (labels, i);
@@ -131,7 +134,7 @@ find_label (ScholiaStore     *self,
       g_autofree char *label_folded = NULL;
 
       g_object_get (label, "name", &label_name, NULL);
-      label_folded = g_utf8_casefold (label_name, -1);
+      label_folded = scholia_text_fold (label_name);
       if (g_strcmp0 (label_folded, folded) == 0)
         return label;
     }
@@ -189,6 +192,22 @@ check_name_free (ScholiaStore     *self,
   return TRUE;
 }
 
+/* The name (when not NULL) and description as the store keeps them; FALSE when either cannot be
+ * stored, such as a name holding a line break or longer than a name should be. */
+static gboolean
+check_label_text (const char  *name,
+                  const char  *description,
+                  char       **clean_name,
+                  char       **clean_description,
+                  GError     **error)
+{
+  if (name != NULL && (*clean_name = scholia_text_check_name (name, error)) == NULL)
+    return FALSE;
+  if (description != NULL && (*clean_description = scholia_text_check_note (description, error)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
 static GObject *
 add_label (ScholiaStore     *self,
            const LabelKind  *kind,
@@ -197,7 +216,8 @@ add_label (ScholiaStore     *self,
            const char       *description,
            GError          **error)
 {
-  g_autofree char *clean_name = g_strstrip (g_strdup (name));
+  g_autofree char *clean_name = NULL;
+  g_autofree char *clean_description = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *clean_colour = NULL;
   GListStore *labels = list_for_kind (self, kind);
@@ -206,8 +226,10 @@ add_label (ScholiaStore     *self,
   sqlite3_stmt *stmt;
   int position = 0;
 
-  if (!check_name_free (self, kind, clean_name, NULL, error) || !check_colour (colour, error))
+  if (!check_label_text (name, description, &clean_name, &clean_description, error) ||
+      !check_name_free (self, kind, clean_name, NULL, error) || !check_colour (colour, error))
     return NULL;
+  description = clean_description;
 
   clean_colour = g_ascii_strdown (colour != NULL ? colour : palette[n % G_N_ELEMENTS (palette)], -1);
   if (n > 0)
@@ -255,15 +277,18 @@ update_label (ScholiaStore     *self,
               const char       *description,
               GError          **error)
 {
-  g_autofree char *clean_name = name != NULL ? g_strstrip (g_strdup (name)) : NULL;
+  g_autofree char *clean_name = NULL;
+  g_autofree char *clean_description = NULL;
   g_autofree char *clean_colour = colour != NULL ? g_ascii_strdown (colour, -1) : NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if ((clean_name != NULL && !check_name_free (self, kind, clean_name, label, error)) ||
+  if (!check_label_text (name, description, &clean_name, &clean_description, error) ||
+      (clean_name != NULL && !check_name_free (self, kind, clean_name, label, error)) ||
       !check_colour (colour, error))
     return FALSE;
+  description = clean_description;
 
   g_object_get (label, "id", &id, NULL);
   sql = g_strdup_printf ("UPDATE %s SET name = coalesce(?1, name), colour = coalesce(?2, colour),"
@@ -614,12 +639,17 @@ require_label (ScholiaStore     *self,
                GError          **error)
 {
   gpointer label = find_label (self, kind, name);
+  g_autofree char *shown = NULL;
 
-  if (label == NULL && kind == &tag_kind)
-    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, _("No tag is named “%s”"), name);
-  else if (label == NULL)
-    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, _("No theme is named “%s”"), name);
-  return label;
+  if (label != NULL)
+    return label;
+
+  shown = scholia_text_printable (name);
+  if (kind == &tag_kind)
+    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, _("No tag is named “%s”"), shown);
+  else
+    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, _("No theme is named “%s”"), shown);
+  return NULL;
 }
 
 GListModel *

@@ -7,10 +7,12 @@
 #include "scholia-error.h"
 #include "scholia-store-private.h"
 
-/* snippet() wraps each matched word in these; control characters never occur in imported text
- * (importers keep only LF), so they cannot be confused with the text. */
-#define MATCH_OPEN "\x02"
-#define MATCH_CLOSE "\x03"
+/* snippet() wraps each matched word in these: Unicode noncharacters, which no text exchanged
+ * between programs should hold. A text that holds one anyway (or control characters, which older
+ * importers let through, and earlier markers were) gets markers of its own, picked from
+ * characters it lacks, so that a marker is never confused with the text. */
+#define MATCH_OPEN "\xef\xb7\x90"   /* U+FDD0 */
+#define MATCH_CLOSE "\xef\xb7\x91"  /* U+FDD1 */
 #define ELLIPSIS "…"
 
 /* A title match outweighs many in the text: a user who types an essay's title wants it first.
@@ -21,8 +23,15 @@
   " WHERE documents_fts MATCH ?1 AND f.rank MATCH 'bm25(10.0, 1.0)' ORDER BY f.rank LIMIT ?2"
 #define NOTE_QUERY \
   "SELECT f.rowid, f.rank, snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
-  " a.document_id, a.start_offset FROM notes_fts f JOIN annotations a ON a.id = f.rowid" \
+  " a.document_id, a.start_offset, a.note FROM notes_fts f JOIN annotations a ON a.id = f.rowid" \
   " WHERE notes_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
+/* One row's snippet again, with markers that its text lacks. */
+#define TEXT_SNIPPET_QUERY \
+  "SELECT snippet(documents_fts, 1, ?3, ?4, '" ELLIPSIS "', 16) FROM documents_fts" \
+  " WHERE documents_fts MATCH ?1 AND rowid = ?2"
+#define NOTE_SNIPPET_QUERY \
+  "SELECT snippet(notes_fts, 0, ?3, ?4, '" ELLIPSIS "', 16) FROM notes_fts" \
+  " WHERE notes_fts MATCH ?1 AND rowid = ?2"
 
 void
 scholia_search_result_free (ScholiaSearchResult *result)
@@ -199,6 +208,17 @@ expand_query (const char *query)
   return g_string_free (g_steal_pointer (&expanded), FALSE);
 }
 
+gboolean
+scholia_search_query_has_words (const char *query)
+{
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  for (const char *p = query; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* The query as the user's words, each a quoted phrase, for input that is not valid FTS5 syntax
  * (a lone quote or bracket). Words without a letter or digit are dropped: FTS5 would find nothing
  * in them. NULL when no word is left. */
@@ -212,11 +232,8 @@ quote_words (const char *query)
     {
       g_auto(GStrv) pieces = NULL;
       g_autofree char *escaped = NULL;
-      gboolean has_word_character = FALSE;
 
-      for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
-        has_word_character |= g_unichar_isalnum (g_utf8_get_char (p));
-      if (!has_word_character)
+      if (!scholia_search_query_has_words (words[i]))
         continue;
 
       /* Quotes inside a word are doubled, as FTS5 reads them within a phrase. */
@@ -244,31 +261,107 @@ count_characters (const char *from,
 /* Takes the markers out of a snippet, noting where each matched word lies in code points. */
 static char *
 parse_snippet (const char *marked,
+               const char *open,
+               const char *close,
                GArray     *matches)
 {
   g_autoptr(GString) plain = g_string_new (NULL);
   ScholiaSearchRange range = { -1, -1 };
+  gsize open_length = strlen (open);
+  gsize close_length = strlen (close);
   int offset = 0;
 
-  for (const char *p = marked; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = marked; *p != '\0';)
     {
-      if (*p == MATCH_OPEN[0])
-        range.start = offset;
-      else if (*p == MATCH_CLOSE[0])
+      if (strncmp (p, open, open_length) == 0)
+        {
+          range.start = offset;
+          p += open_length;
+        }
+      else if (strncmp (p, close, close_length) == 0)
         {
           range.end = offset;
           if (range.start >= 0 && range.end > range.start)
             g_array_append_val (matches, range);
           range.start = -1;
+          p += close_length;
         }
       else
         {
           g_string_append_len (plain, p, g_utf8_next_char (p) - p);
           offset++;
+          p = g_utf8_next_char (p);
         }
     }
 
   return g_string_free (g_steal_pointer (&plain), FALSE);
+}
+
+/* Two private-use characters that @text does not hold, as UTF-8, for markers. */
+static void
+pick_markers (const char *text,
+              char        open[8],
+              char        close[8])
+{
+  char *markers[] = { open, close };
+  guint n = 0;
+
+  for (gunichar c = 0xe000; n < G_N_ELEMENTS (markers); c++)
+    {
+      char encoded[8] = { 0 };
+
+      g_unichar_to_utf8 (c, encoded);
+      if (strstr (text, encoded) == NULL)
+        memcpy (markers[n++], encoded, sizeof encoded);
+    }
+}
+
+/* Whether @text holds U+FDD0 or U+FDD1. Texts run to megabytes, so this looks only at the rare
+ * lead byte 0xEF that both share (memchr is much faster than strstr). */
+static gboolean
+holds_markers (const char *text)
+{
+  const char *end = text + strlen (text);
+
+  for (const char *p = text; (p = memchr (p, MATCH_OPEN[0], end - p)) != NULL; p++)
+    if (end - p >= 3 && p[1] == MATCH_OPEN[1] && (p[2] == MATCH_OPEN[2] || p[2] == MATCH_CLOSE[2]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The snippet of row @rowid, markers taken out: with the usual markers when @source (the text
+ * the snippet is cut from) lacks them, else with markers picked for it. */
+static char *
+row_snippet (ScholiaStore       *self,
+             ScholiaSearchKind   kind,
+             const char         *match,
+             gint64              rowid,
+             const char         *marked,
+             const char         *source,
+             GArray             *matches,
+             GError            **error)
+{
+  char open[8];
+  char close[8];
+  sqlite3_stmt *stmt;
+  char *snippet = NULL;
+
+  if (!holds_markers (source))
+    return parse_snippet (marked, MATCH_OPEN, MATCH_CLOSE, matches);
+
+  pick_markers (source, open, close);
+  stmt = scholia_db_prepare (self->db, kind == SCHOLIA_SEARCH_TEXT ? TEXT_SNIPPET_QUERY : NOTE_SNIPPET_QUERY,
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  scholia_db_bind_text (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  scholia_db_bind_text (stmt, 3, open);
+  scholia_db_bind_text (stmt, 4, close);
+  if (scholia_db_step (self->db, stmt, error) == SQLITE_ROW)
+    snippet = parse_snippet (scholia_db_column_text (stmt, 0), open, close, matches);
+  sqlite3_reset (stmt);
+  return snippet;
 }
 
 /* Where the snippet's first match lies in the document text, in code points: the snippet is a
@@ -310,14 +403,22 @@ is_syntax_error (ScholiaStore *self)
 {
   const char *message = sqlite3_errmsg (scholia_db_get_handle (self->db));
 
-  /* FTS5 reports a query it cannot parse as "fts5: syntax error near …", an unknown column
-   * filter as "no such column", and a bare NEAR or a lone operator as "fts5: …" too. */
-  return g_str_has_prefix (message, "fts5:") || g_str_has_prefix (message, "no such column") ||
-         strstr (message, "unterminated string") != NULL;
+  /* FTS5 reports a query it cannot parse as "fts5: syntax error near …", and a bare NEAR or a
+   * lone operator as "fts5: …" too; a query starting with "*" is one of its "special queries". */
+  return g_str_has_prefix (message, "fts5:") || strstr (message, "unterminated string") != NULL ||
+         g_str_has_prefix (message, "unknown special query");
+}
+
+static gboolean
+is_unknown_column (ScholiaStore *self)
+{
+  return g_str_has_prefix (sqlite3_errmsg (scholia_db_get_handle (self->db)), "no such column");
 }
 
 /* Runs one of the two queries, adding a result per row. Returns FALSE with *syntax_error set
- * when FTS5 could not parse @match, so that the caller may retry with quoted words. */
+ * when FTS5 could not parse @match, so that the caller may retry with quoted words. A column
+ * filter that this table lacks ("title:" for notes, "note:" for texts) finds nothing in it:
+ * TRUE, with *unknown_column set. */
 static gboolean
 run_query (ScholiaStore       *self,
            ScholiaSearchKind   kind,
@@ -325,12 +426,14 @@ run_query (ScholiaStore       *self,
            guint               limit,
            GPtrArray          *results,
            gboolean           *syntax_error,
+           gboolean           *unknown_column,
            GError            **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   *syntax_error = FALSE;
+  *unknown_column = FALSE;
   stmt = scholia_db_prepare (self->db, kind == SCHOLIA_SEARCH_TEXT ? TEXT_QUERY : NOTE_QUERY, error);
   if (stmt == NULL)
     return FALSE;
@@ -345,7 +448,15 @@ run_query (ScholiaStore       *self,
       result->kind = kind;
       result->rank = sqlite3_column_double (stmt, 1);
       result->matches = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
-      result->snippet = parse_snippet (scholia_db_column_text (stmt, 2), result->matches);
+      result->snippet = row_snippet (self, kind, match, sqlite3_column_int64 (stmt, 0),
+                                     scholia_db_column_text (stmt, 2),
+                                     scholia_db_column_text (stmt, kind == SCHOLIA_SEARCH_TEXT ? 3 : 5),
+                                     result->matches, error);
+      if (result->snippet == NULL)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
       if (kind == SCHOLIA_SEARCH_TEXT)
         {
           result->document_id = sqlite3_column_int64 (stmt, 0);
@@ -373,6 +484,13 @@ run_query (ScholiaStore       *self,
       return TRUE;
     }
 
+  if (rc == SQLITE_ERROR && is_unknown_column (self))
+    {
+      *unknown_column = TRUE;
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
   *syntax_error = rc == SQLITE_ERROR && is_syntax_error (self);
   scholia_db_set_error (self->db, error, _("could not search the library"));
   sqlite3_reset (stmt);
@@ -389,6 +507,8 @@ compare_ranks (gconstpointer a,
   return (left->rank > right->rank) - (left->rank < right->rank);
 }
 
+/* Searches texts and notes. A column neither table has ("19:30", "see:") is not a filter the
+ * user meant: that is reported as a syntax error, for the words to be searched instead. */
 static gboolean
 search (ScholiaStore  *self,
         const char    *match,
@@ -397,9 +517,21 @@ search (ScholiaStore  *self,
         gboolean      *syntax_error,
         GError       **error)
 {
-  return run_query (self, SCHOLIA_SEARCH_TEXT, match, limit, results, syntax_error, error) &&
-         run_query (self, SCHOLIA_SEARCH_NOTE, match, limit, results, syntax_error, error);
+  gboolean text_lacks_column;
+  gboolean note_lacks_column;
+
+  if (!run_query (self, SCHOLIA_SEARCH_TEXT, match, limit, results, syntax_error, &text_lacks_column, error) ||
+      !run_query (self, SCHOLIA_SEARCH_NOTE, match, limit, results, syntax_error, &note_lacks_column, error))
+    return FALSE;
+
+  if (text_lacks_column && note_lacks_column)
+    {
+      *syntax_error = TRUE;
+      return FALSE;
+    }
+  return TRUE;
 }
+
 
 GPtrArray *
 scholia_store_search (ScholiaStore  *self,
@@ -416,6 +548,18 @@ scholia_store_search (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (limit > 0, NULL);
+
+  /* FTS5 would read bytes that are not UTF-8 as text; only a command line can send them. */
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                           _("The search is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  /* Punctuation and operators alone ("*", "-") would only give FTS5's own errors. */
+  if (!scholia_search_query_has_words (query))
+    return g_steal_pointer (&results);
 
   expanded = expand_query (query);
   if (!search (self, expanded, limit, results, &syntax_error, &local_error))

@@ -325,8 +325,9 @@ gboolean    scholia_store_replace_text          (ScholiaStore                  *
                                                  GError                       **error);
 
 /* Full-text search over documents (title and text) and notes, diacritics folded. The query is
- * FTS5 syntax ("a phrase", prefix*, OR, NOT); input that is not valid syntax is searched as
- * its words. Results come best first (bm25, a title match weighing most). */
+ * FTS5 syntax ("a phrase", prefix*, OR, NOT, and the column filters title:, text: and note:);
+ * input that is not valid syntax is searched as its words, and a query without a word ("*",
+ * "-") finds nothing. Results come best first (bm25, a title match weighing most). */
 typedef enum
 {
   SCHOLIA_SEARCH_TEXT,
@@ -359,6 +360,8 @@ GPtrArray  *scholia_store_search                (ScholiaStore                  *
                                                  guint                          limit,
                                                  GError                       **error);
 void        scholia_search_result_free          (ScholiaSearchResult           *result);
+/* Whether @query holds a letter or digit: without one there is nothing to search for. */
+gboolean    scholia_search_query_has_words      (const char                    *query);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaSearchResult, scholia_search_result_free)
 
