@@ -15,34 +15,53 @@ cli_run_clear (CliRun *run)
 /* Runs the built scholia-cli with the given arguments, with XDG_DATA_HOME pointed at a test
  * folder so that the default library never touches the developer's own. */
 void
-cli_run (CliRun     *run,
-         const char *xdg_data_home,
-         const char *first_arg,
-         ...)
+cli_run_argv (CliRun               *run,
+              const CliRunOptions  *options,
+              const char           *xdg_data_home,
+              const char * const   *args)
 {
+  static const CliRunOptions defaults = { 0 };
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) envp = g_get_environ ();
-  const char *arg;
-  va_list args;
   int wait_status;
 
+  if (options == NULL)
+    options = &defaults;
+
   g_ptr_array_add (argv, (char *) SCHOLIA_CLI_PATH);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", xdg_data_home, TRUE);
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
 
   cli_run_clear (run);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
+  g_spawn_sync (options->cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+                options->child_setup, NULL, &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+void
+cli_run (CliRun     *run,
+         const char *xdg_data_home,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  cli_run_argv (run, NULL, xdg_data_home, (const char * const *) args->pdata);
 }
 
 int

@@ -13,11 +13,23 @@ typedef struct
   int   status;
 } CliRun;
 
+/* Where and as whom scholia-cli runs; NULL fields: as the test does. */
+typedef struct
+{
+  const char           *cwd;
+  GSpawnChildSetupFunc  child_setup;  /* e.g. to run as another user */
+} CliRunOptions;
+
 void cli_run_clear (CliRun *run);
 void cli_run       (CliRun      *run,
                     const char  *xdg_data_home,
                     const char  *first_arg,
                     ...) G_GNUC_NULL_TERMINATED;
+/* The same, with @options and the arguments as a NULL-terminated array. */
+void cli_run_argv  (CliRun               *run,
+                    const CliRunOptions  *options,
+                    const char           *xdg_data_home,
+                    const char * const   *args);
 int  cli_count_lines (const char *text);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)

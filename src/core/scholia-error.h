@@ -23,6 +23,7 @@ typedef enum
   SCHOLIA_ERROR_UNSUPPORTED,    /* a file format Scholia cannot read */
   SCHOLIA_ERROR_TOO_LARGE,      /* over a size limit */
   SCHOLIA_ERROR_ENCRYPTED,      /* a password-protected file */
+  SCHOLIA_ERROR_READ_ONLY,      /* a change asked of a library that can only be read */
 } ScholiaErrorCode;
 
 GQuark scholia_error_quark (void);
