@@ -39,10 +39,34 @@ cli_run_argv (CliRun               *run,
 
   cli_run_clear (run);
   g_spawn_sync (options->cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
-                options->child_setup, NULL, &run->out, &run->err, &wait_status, &error);
+                options->child_setup, options->child_setup_data, &run->out, &run->err,
+                &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+void
+cli_run_valist (CliRun               *run,
+                const CliRunOptions  *options,
+                const char           *xdg_data_home,
+                const char           *library,
+                const char           *first_arg,
+                va_list               args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+
+  if (library != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--library");
+      g_ptr_array_add (argv, (char *) library);
+    }
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  cli_run_argv (run, options, xdg_data_home, (const char * const *) argv->pdata);
 }
 
 void
@@ -51,17 +75,11 @@ cli_run (CliRun     *run,
          const char *first_arg,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
+  va_list args;
 
-  va_start (ap, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  cli_run_argv (run, NULL, xdg_data_home, (const char * const *) args->pdata);
+  va_start (args, first_arg);
+  cli_run_valist (run, NULL, xdg_data_home, NULL, first_arg, args);
+  va_end (args);
 }
 
 int

@@ -18,6 +18,7 @@ typedef struct
 {
   const char           *cwd;
   GSpawnChildSetupFunc  child_setup;  /* e.g. to run as another user */
+  gpointer              child_setup_data;
 } CliRunOptions;
 
 void cli_run_clear (CliRun *run);
@@ -25,6 +26,13 @@ void cli_run       (CliRun      *run,
                     const char  *xdg_data_home,
                     const char  *first_arg,
                     ...) G_GNUC_NULL_TERMINATED;
+/* The same, with @options, and “--library @library” first unless @library is NULL. */
+void cli_run_valist (CliRun               *run,
+                     const CliRunOptions  *options,
+                     const char           *xdg_data_home,
+                     const char           *library,
+                     const char           *first_arg,
+                     va_list               args);
 /* The same, with @options and the arguments as a NULL-terminated array. */
 void cli_run_argv  (CliRun               *run,
                     const CliRunOptions  *options,

@@ -21,34 +21,7 @@ static const char essay[] =
   "The harbour at Varnholm silted up within a generation, wrote the harbour master in 1851.\n\n"
   "The merchants left for the east, and the ledger closes with a single word: finis.\n";
 
-typedef struct
-{
-  char *dir;
-  char *library;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("scholia-cli-library-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  /* Readable by the unprivileged user the read-only tests run scholia-cli as. */
-  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
-  fixture->library = g_build_filename (fixture->dir, "library.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *command = g_strdup_printf ("sh -c \"chmod -R u+w '%s'; rm -rf '%s'\"",
-                                              fixture->dir, fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  g_free (fixture->dir);
-  g_free (fixture->library);
-}
+typedef TestLibraryFixture Fixture;
 
 static void
 assert_bytes_unchanged (const char *path,
@@ -59,24 +32,19 @@ assert_bytes_unchanged (const char *path,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* scholia-cli run in @cwd, where relative --library names lead. */
 static void
 run_in (CliRun     *run,
         const char *cwd,
-        const char *xdg_data_home,
+        const char *first_arg,
         ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   CliRunOptions options = { .cwd = cwd };
-  const char *arg;
-  va_list ap;
+  va_list args;
 
-  va_start (ap, xdg_data_home);
-  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  cli_run_argv (run, &options, xdg_data_home, (const char * const *) args->pdata);
+  va_start (args, first_arg);
+  cli_run_valist (run, &options, cwd, NULL, first_arg, args);
+  va_end (args);
 }
 
 /* A library with one essay and one annotation, closed so that it is all in the main file. */
@@ -138,22 +106,22 @@ test_file_uri_is_a_path (Fixture       *fixture,
 
   /* “file:victim.sqlite3” is a file of that name: another program's victim.sqlite3 is not
    * opened, converted to WAL, or given Scholia's tables. */
-  run_in (&run, fixture->dir, fixture->dir, "--library", "file:victim.sqlite3", "info", NULL);
+  run_in (&run, fixture->dir, "--library", "file:victim.sqlite3", "info", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "There is no library at “file:victim.sqlite3”"));
-  run_in (&run, fixture->dir, fixture->dir, "--library", "file:victim.sqlite3", "init", NULL);
+  run_in (&run, fixture->dir, "--library", "file:victim.sqlite3", "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (named, G_FILE_TEST_IS_REGULAR));
   assert_bytes_unchanged (victim, before);
   test_assert_nothing_beside (victim);
 
   /* “file:x?mode=memory” is a file too, and what is written there is kept. */
-  run_in (&run, fixture->dir, fixture->dir, "--library", "file:x?mode=memory",
+  run_in (&run, fixture->dir, "--library", "file:x?mode=memory",
           "tag", "add", "Kept", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  run_in (&run, fixture->dir, fixture->dir, "--library", "file:x?mode=memory", "init", NULL);
+  run_in (&run, fixture->dir, "--library", "file:x?mode=memory", "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  run_in (&run, fixture->dir, fixture->dir, "--library", "file:x?mode=memory",
+  run_in (&run, fixture->dir, "--library", "file:x?mode=memory",
           "tag", "add", "Kept", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (memory, G_FILE_TEST_IS_REGULAR));
@@ -200,20 +168,12 @@ run_as_reader (CliRun     *run,
                const char *first_arg,
                ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   CliRunOptions options = { .child_setup = getuid () == 0 ? become_nobody : NULL };
-  const char *arg;
-  va_list ap;
+  va_list args;
 
-  g_ptr_array_add (args, (char *) "--library");
-  g_ptr_array_add (args, fixture->library);
-  va_start (ap, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  cli_run_argv (run, &options, fixture->dir, (const char * const *) args->pdata);
+  va_start (args, first_arg);
+  cli_run_valist (run, &options, fixture->dir, fixture->library, first_arg, args);
+  va_end (args);
   g_assert_cmpint (run->status, !=, 125);
 }
 
@@ -322,7 +282,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, test_library_fixture_set_up, func, \
+                                    test_library_fixture_tear_down)
   ADD ("/cli/library/interrupted-checkpoint-opens", test_interrupted_checkpoint_opens);
   ADD ("/cli/library/file-uri-is-a-path", test_file_uri_is_a_path);
   ADD ("/cli/library/foreign-wal-database-untouched", test_foreign_wal_database_untouched);

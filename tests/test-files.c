@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "test-files.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 GBytes *
@@ -55,4 +56,32 @@ test_assert_nothing_beside (const char *path)
       if (g_file_test (beside, G_FILE_TEST_EXISTS))
         g_error ("“%s” was created", beside);
     }
+}
+
+void
+test_library_fixture_set_up (TestLibraryFixture *fixture,
+                             gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scholia-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  fixture->library = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+}
+
+void
+test_library_fixture_tear_down (TestLibraryFixture *fixture,
+                                gconstpointer       data)
+{
+  const char *argv[] = { "rm", "-rf", fixture->dir, NULL };
+  const char *chmod_argv[] = { "chmod", "-R", "u+w", fixture->dir, NULL };
+
+  /* A test of read-only folders may have failed before it made its folder writable again. */
+  g_assert_true (g_spawn_sync (NULL, (char **) chmod_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, NULL));
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->library, g_free);
 }

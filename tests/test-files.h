@@ -18,4 +18,17 @@ void    test_sql_exec              (const char *path,
 /* Fails the test when a -wal, -shm or -journal file lies beside @path. */
 void    test_assert_nothing_beside (const char *path);
 
+/* A fresh folder (0755, so that a test may run scholia-cli in it as another user) and the path
+ * of a library in it, not created yet; the folder goes with everything in it. */
+typedef struct
+{
+  char *dir;
+  char *library;
+} TestLibraryFixture;
+
+void    test_library_fixture_set_up    (TestLibraryFixture *fixture,
+                                        gconstpointer       data);
+void    test_library_fixture_tear_down (TestLibraryFixture *fixture,
+                                        gconstpointer       data);
+
 G_END_DECLS
