@@ -390,26 +390,30 @@ _scholia_store_open_with_migrations (const char              *path,
   return open_store (path, FALSE, migrations, n_migrations, error);
 }
 
-ScholiaStore *
-scholia_store_open (const char  *path,
-                    GError     **error)
+static ScholiaStore *
+open_with_schema (const char  *path,
+                  gboolean     read_only,
+                  GError     **error)
 {
   const ScholiaMigration *migrations;
   guint n_migrations;
 
   migrations = scholia_schema_get_migrations (&n_migrations);
-  return open_store (path, FALSE, migrations, n_migrations, error);
+  return open_store (path, read_only, migrations, n_migrations, error);
+}
+
+ScholiaStore *
+scholia_store_open (const char  *path,
+                    GError     **error)
+{
+  return open_with_schema (path, FALSE, error);
 }
 
 ScholiaStore *
 scholia_store_open_read_only (const char  *path,
                               GError     **error)
 {
-  const ScholiaMigration *migrations;
-  guint n_migrations;
-
-  migrations = scholia_schema_get_migrations (&n_migrations);
-  return open_store (path, TRUE, migrations, n_migrations, error);
+  return open_with_schema (path, TRUE, error);
 }
 
 gboolean
