@@ -59,6 +59,7 @@ struct _ScholiaWindow
   GtkWidget            *content_box;
   AdwHeaderBar         *content_header;
   AdwWindowTitle       *content_title;
+  GtkRevealer          *read_only_revealer;
   GtkWidget            *back_button;
   GtkMenuButton        *primary_menu_button;
   GtkWidget            *document_menu_button;

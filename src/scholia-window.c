@@ -31,16 +31,18 @@ _scholia_window_update_actions (ScholiaWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_store = self->store != NULL;
   gboolean has_document = self->document != NULL;
+  /* A read-only library can be read and exported; what would only fail is disabled. */
+  gboolean writable = has_store && !scholia_store_is_read_only (self->store);
 
   gtk_widget_action_set_enabled (widget, "win.open-library", !has_store);
   gtk_widget_action_set_enabled (widget, "win.new-library", !has_store);
-  gtk_widget_action_set_enabled (widget, "win.import", has_store);
-  gtk_widget_action_set_enabled (widget, "win.import-samples", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import", writable);
+  gtk_widget_action_set_enabled (widget, "win.import-samples", writable);
   gtk_widget_action_set_enabled (widget, "win.show-import-errors",
                                  self->import_failures != NULL && self->import_failures->len > 0);
   gtk_widget_action_set_enabled (widget, "win.filter-library", has_store);
   gtk_widget_action_set_enabled (widget, "win.document-properties", has_document);
-  gtk_widget_action_set_enabled (widget, "win.delete-document", has_document);
+  gtk_widget_action_set_enabled (widget, "win.delete-document", has_document && writable);
   _scholia_window_update_annotate_actions (self);
   _scholia_window_update_compare_actions (self);
   _scholia_window_update_export_actions (self);
@@ -89,6 +91,8 @@ update_state (ScholiaWindow *self)
   gtk_widget_set_visible (self->back_button, has_store && folded);
   gtk_widget_set_visible (self->document_menu_button, self->document != NULL);
   gtk_revealer_set_reveal_child (self->palette_revealer, self->document != NULL);
+  gtk_revealer_set_reveal_child (self->read_only_revealer,
+                                 has_store && scholia_store_is_read_only (self->store));
   /* The pane compares across the library, so it is there whenever essays are. */
   gtk_widget_set_visible (GTK_WIDGET (self->inspector_button), g_str_equal (page, "document"));
   gtk_widget_set_visible (self->undo_button, has_store);
@@ -531,6 +535,7 @@ scholia_window_class_init (ScholiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, document_menu_button);

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "repro.h"
+#include "test-files.h"
 #include "scholia-error.h"
 #include "scholia-store-private.h"
 
@@ -321,6 +323,146 @@ test_open_refuses_corrupt_file (Fixture       *fixture,
   write_file (fixture->path, damaged, size);
 
   assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_CORRUPT);
+}
+
+/* A checkpoint interrupted by a full disk: the main file's header already counts 714 pages,
+ * the file holds 676, the rest are in the write-ahead log beside it. */
+static char *
+copy_interrupted_checkpoint (Fixture *fixture)
+{
+  g_autofree char *folder = repro_copy ("diskfull-library", fixture->dir);
+
+  return g_build_filename (folder, "lib.sqlite3", NULL);
+}
+
+static void
+test_open_recovers_interrupted_checkpoint (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autofree char *path = copy_interrupted_checkpoint (fixture);
+  g_autoptr(ScholiaStore) store = open_store (path);
+  g_autofree char *integrity = NULL;
+  ScholiaCounts counts;
+  GStatBuf st;
+
+  g_assert_true (scholia_store_get_counts (store, &counts, NULL));
+  g_assert_cmpuint (counts.documents, ==, 13);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 13);
+  g_assert_false (scholia_store_is_read_only (store));
+  g_assert_nonnull (scholia_store_add_tag (store, "harbour", NULL, NULL, NULL));
+  g_clear_object (&store);
+
+  integrity = test_sql_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  /* Closing completed the checkpoint: the main file alone is whole again. */
+  test_assert_nothing_beside (path);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, sql_count (path, "PRAGMA page_count") * 4096);
+  g_assert_cmpint (sql_count (path, "SELECT count(*) FROM documents"), ==, 13);
+}
+
+static void
+test_open_refuses_truncated_file_beside_log (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autofree char *path = copy_interrupted_checkpoint (fixture);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GBytes) whole = read_bytes (path);
+  g_autoptr(GBytes) log = read_bytes (wal);
+  g_autoptr(GBytes) log_after = NULL;
+
+  /* Cut well below what the log holds: pages are missing from both. */
+  write_file (path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) / 2);
+  assert_refused_unchanged (path, SCHOLIA_ERROR_CORRUPT);
+  log_after = read_bytes (wal);
+  g_assert_true (g_bytes_equal (log, log_after));
+
+  /* The same cut short file without its log. */
+  write_file (path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole));
+  g_assert_cmpint (g_remove (wal), ==, 0);
+  g_assert_cmpint (g_remove (shm), ==, 0);
+  assert_refused_unchanged (path, SCHOLIA_ERROR_CORRUPT);
+  test_assert_nothing_beside (path);
+}
+
+static void
+test_open_leaves_foreign_wal_database_alone (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  sql (fixture->path, "PRAGMA journal_mode = WAL; CREATE TABLE recipes (name TEXT);");
+  test_assert_nothing_beside (fixture->path);
+  assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_NOT_A_LIBRARY);
+  test_assert_nothing_beside (fixture->path);
+}
+
+static void
+test_open_read_only (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+  gint64 tag_id;
+
+  add_essay (store, "An Essay", "Helena Marwick");
+  g_clear_object (&store);
+  before = read_bytes (fixture->path);
+
+  store = scholia_store_open_read_only (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_is_read_only (store));
+  document = scholia_store_find_document (store, "An Essay", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_document_get_author (document), ==, "Helena Marwick");
+  tag_id = scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL));
+
+  g_assert_null (scholia_store_add_annotation (store, document, 0, 11, &tag_id, 1, NULL, 0,
+                                               NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "“library.sqlite3” is read-only"));
+  g_clear_error (&error);
+  g_assert_null (scholia_store_add_tag (store, "harbour", NULL, NULL, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (scholia_store_begin_batch (store, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  test_assert_nothing_beside (fixture->path);
+
+  /* Nothing is created for a library that is not there. */
+  g_assert_null (scholia_store_open_read_only (fixture->dir, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (g_remove (fixture->path), ==, 0);
+  g_assert_null (scholia_store_open_read_only (fixture->path, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+/* A library whose last changes are still in its log is read through it. */
+static void
+test_open_read_only_reads_log (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = copy_interrupted_checkpoint (fixture);
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = scholia_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 13);
+  g_clear_object (&store);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
 }
 
 static const char schema_v2[] = "CREATE TABLE reading_lists (id INTEGER PRIMARY KEY, name TEXT);";
@@ -1022,6 +1164,11 @@ main (int    argc,
   ADD ("/store/open/refuses-folder", test_open_refuses_folder);
   ADD ("/store/open/refuses-truncated-file", test_open_refuses_truncated_file);
   ADD ("/store/open/refuses-corrupt-file", test_open_refuses_corrupt_file);
+  ADD ("/store/open/recovers-interrupted-checkpoint", test_open_recovers_interrupted_checkpoint);
+  ADD ("/store/open/refuses-truncated-file-beside-log", test_open_refuses_truncated_file_beside_log);
+  ADD ("/store/open/leaves-foreign-wal-database-alone", test_open_leaves_foreign_wal_database_alone);
+  ADD ("/store/open/read-only", test_open_read_only);
+  ADD ("/store/open/read-only-reads-log", test_open_read_only_reads_log);
   ADD ("/store/migrate/runs-pending-steps", test_migrate_runs_pending_steps);
   ADD ("/store/migrate/failure-leaves-library-unchanged", test_migrate_failure_leaves_library_unchanged);
   ADD ("/store/documents/round-trip", test_documents_round_trip);

@@ -693,6 +693,54 @@ test_closing_reader_clears_inspector (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* A library that cannot be written: the window says so under the header bar, and tagging a
+ * passage explains why nothing happened instead of failing. */
+static void
+test_read_only_library_says_so (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  ScholiaWindow *window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  g_autoptr(ScholiaStore) store = scholia_store_open (fixture->path, NULL);
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+  GtkWidget *notice;
+  int start, end;
+
+  g_assert_nonnull (scholia_store_add_document (store, "Harbour Ledgers", "Ines Varga", NULL, NULL,
+                                                ESSAY_TEXT, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store = scholia_store_open_read_only (fixture->path, &error);
+  g_assert_no_error (error);
+
+  scholia_window_set_store (window, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  document = scholia_store_find_document (store, "Harbour Ledgers", &error);
+  g_assert_true (scholia_window_show_document (window, document));
+  wait_for_layout (window);
+
+  notice = GTK_WIDGET (window->read_only_revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (window->read_only_revealer));
+  g_assert_true (gtk_widget_get_mapped (notice));
+  g_assert_true (shows_label (notice, "This library is read-only: you can read and export, "
+                                      "changes are not possible"));
+
+  select_passage (window, "“harbour” ledgers", &start, &end);
+  apply_tag (window, 1);
+  g_assert_cmpuint (count_annotations (window), ==, 0);
+  g_assert_true (shows_toast (window, "“library.sqlite3” is read-only: it can be read and "
+                                      "exported, but not changed"));
+
+  window_destroy (window);
+  g_clear_object (&store);
+
+  /* A library that can be written shows no such notice. */
+  window = window_open (fixture);
+  g_assert_false (gtk_revealer_get_reveal_child (window->read_only_revealer));
+  window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +767,7 @@ main (int   argc,
   ADD ("/window/annotate/note-is-saved-on-close", test_note_is_saved_on_close);
   ADD ("/window/annotate/palette-and-menu-follow-tags", test_palette_and_menu_follow_tags);
   ADD ("/window/annotate/closing-reader-clears-inspector", test_closing_reader_clears_inspector);
+  ADD ("/window/annotate/read-only-library-says-so", test_read_only_library_says_so);
 
 #undef ADD
 

@@ -13,6 +13,7 @@ struct _ScholiaDb
   GHashTable *statements;  /* SQL text → sqlite3_stmt*, finalized on close */
   /* Inside a batch, each change is a savepoint of the one batch transaction. */
   gboolean    in_batch;
+  gboolean    read_only;
 };
 
 static int
@@ -26,10 +27,11 @@ error_code_for_sqlite (int rc)
       return SCHOLIA_ERROR_CORRUPT;
     case SQLITE_CONSTRAINT:
       return SCHOLIA_ERROR_EXISTS;
+    case SQLITE_READONLY:
+      return SCHOLIA_ERROR_READ_ONLY;
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
-    case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -58,12 +60,35 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* Debian's SQLite is built with SQLITE_USE_URI, so a name starting with “file:” would be read as
+ * a URI (“file:x?mode=memory” keeps nothing; “file:other.db” opens another file than the one
+ * checked). A relative name is given as “./name”, which SQLite always takes as a file name. */
+static char *
+sqlite_file_name (const char *path)
+{
+  if (g_path_is_absolute (path))
+    return g_strdup (path);
+  return g_build_filename (".", path, NULL);
+}
+
+/* A URI that SQLite reads as @path itself (every character that means something in a URI
+ * escaped), opened read-only and immutable. */
+static char *
+immutable_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+  return g_strconcat ("file:", escaped, "?immutable=1", NULL);
+}
+
 ScholiaDb *
 scholia_db_open (const char     *path,
                  ScholiaDbMode   mode,
                  GError        **error)
 {
   g_autoptr(ScholiaDb) self = NULL;
+  g_autofree char *name = NULL;
   int flags = SQLITE_OPEN_NOMUTEX;
   int rc;
 
@@ -80,6 +105,9 @@ scholia_db_open (const char     *path,
     case SCHOLIA_DB_CREATE:
       flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
       break;
+    case SCHOLIA_DB_IMMUTABLE:
+      flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -87,8 +115,10 @@ scholia_db_open (const char     *path,
   self = g_new0 (ScholiaDb, 1);
   self->path = g_strdup (path);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->read_only = mode == SCHOLIA_DB_READ_ONLY || mode == SCHOLIA_DB_IMMUTABLE;
 
-  rc = sqlite3_open_v2 (path, &self->handle, flags, NULL);
+  name = mode == SCHOLIA_DB_IMMUTABLE ? immutable_uri (path) : sqlite_file_name (path);
+  rc = sqlite3_open_v2 (name, &self->handle, flags, NULL);
   if (rc != SQLITE_OK)
     {
       scholia_db_set_error (self, error, _("could not open the file"));
@@ -125,6 +155,29 @@ const char *
 scholia_db_get_path (ScholiaDb *self)
 {
   return self->path;
+}
+
+gboolean
+scholia_db_is_read_only (ScholiaDb *self)
+{
+  return self->read_only;
+}
+
+/* Every change starts a transaction here: on a read-only library, say so before SQLite would
+ * answer with a less helpful “attempt to write a readonly database”. */
+static gboolean
+check_writable (ScholiaDb  *self,
+                GError    **error)
+{
+  g_autofree char *basename = NULL;
+
+  if (!self->read_only)
+    return TRUE;
+
+  basename = g_path_get_basename (self->path);
+  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
+               _("“%s” is read-only: it can be read and exported, but not changed"), basename);
+  return FALSE;
 }
 
 gboolean
@@ -218,6 +271,9 @@ gboolean
 scholia_db_begin (ScholiaDb  *self,
                   GError    **error)
 {
+  if (!check_writable (self, error))
+    return FALSE;
+
   if (self->in_batch)
     return scholia_db_exec (self, "SAVEPOINT scholia_change", error);
 
@@ -263,7 +319,7 @@ scholia_db_begin_batch (ScholiaDb  *self,
 {
   g_return_val_if_fail (!self->in_batch, FALSE);
 
-  if (!scholia_db_exec (self, "BEGIN IMMEDIATE", error))
+  if (!check_writable (self, error) || !scholia_db_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_batch = TRUE;
   return TRUE;

@@ -11,11 +11,15 @@ G_BEGIN_DECLS
  * by their SQL text. SQL appears only in the store and the schema. */
 typedef struct _ScholiaDb ScholiaDb;
 
+/* @path is always a file name, never an SQLite URI: “file:x?mode=memory” names a file.
+ * IMMUTABLE reads the main file alone, as if nothing else could change it, and creates no
+ * -wal or -shm file beside it: for files that must be left exactly as they are. */
 typedef enum
 {
   SCHOLIA_DB_READ_ONLY,
   SCHOLIA_DB_READ_WRITE,
   SCHOLIA_DB_CREATE,
+  SCHOLIA_DB_IMMUTABLE,
 } ScholiaDbMode;
 
 ScholiaDb    *scholia_db_open         (const char    *path,
@@ -24,6 +28,7 @@ ScholiaDb    *scholia_db_open         (const char    *path,
 void          scholia_db_close        (ScholiaDb     *self);
 sqlite3      *scholia_db_get_handle   (ScholiaDb     *self);
 const char   *scholia_db_get_path     (ScholiaDb     *self);
+gboolean      scholia_db_is_read_only (ScholiaDb     *self);
 gboolean      scholia_db_exec         (ScholiaDb     *self,
                                        const char    *sql,
                                        GError       **error);

@@ -24,6 +24,7 @@ typedef enum
   SCHOLIA_ERROR_TOO_LARGE,      /* over a size limit */
   SCHOLIA_ERROR_ENCRYPTED,      /* a password-protected file */
   SCHOLIA_ERROR_TIMED_OUT,      /* took longer than its time limit, and was stopped */
+  SCHOLIA_ERROR_READ_ONLY,      /* a change asked of a library that can only be read */
 } ScholiaErrorCode;
 
 GQuark scholia_error_quark (void);

@@ -10,6 +10,7 @@
 
 #include "scholia-error.h"
 #include "scholia-store-private.h"
+#include "scholia-wal.h"
 
 /* The first bytes of every SQLite 3 database file. */
 #define SQLITE_HEADER "SQLite format 3"
@@ -116,13 +117,17 @@ inspect_file (const char  *path,
     }
 
   /* A file shorter than the page count its header promises was cut short (a failed copy or
-   * sync). The count is only valid when the two change counters agree. */
+   * sync), unless the pages it lacks are in the write-ahead log beside it: a checkpoint that a
+   * full disk or a crash interrupted leaves the header already counting pages it could not
+   * write, and SQLite reads them from the log. The count is only valid when the two change
+   * counters agree. */
   page_size = ((guint32) header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;
   page_count = read_be32 (header + 28);
   if (read_be32 (header + 24) == read_be32 (header + 92) &&
-      (guint64) st.st_size < page_count * page_size)
+      (guint64) st.st_size < page_count * page_size &&
+      !scholia_wal_covers_missing_pages (path, page_size, (guint64) st.st_size / page_size))
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
                    _("“%s” is damaged: the file is cut short"), display);
@@ -131,6 +136,17 @@ inspect_file (const char  *path,
 
   *state = FILE_IS_DATABASE;
   return TRUE;
+}
+
+/* How to read a library without changing anything beside it: a database in WAL mode read
+ * through an ordinary read-only connection gets -wal and -shm files created next to it, which
+ * another program's database must not. Without a log beside it the main file holds everything,
+ * and SQLite can read it as immutable; a log with frames must be read through SQLite's own
+ * recovery. */
+static ScholiaDbMode
+read_only_mode (const char *path)
+{
+  return scholia_wal_has_frames (path) ? SCHOLIA_DB_READ_ONLY : SCHOLIA_DB_IMMUTABLE;
 }
 
 /* Read-only checks of an existing database: is it ours, is it from a version we understand,
@@ -148,7 +164,7 @@ check_database (const char  *path,
   sqlite3_stmt *stmt;
   int rc;
 
-  db = scholia_db_open (path, SCHOLIA_DB_READ_ONLY, &local_error);
+  db = scholia_db_open (path, read_only_mode (path), &local_error);
   if (db == NULL ||
       !scholia_db_query_int (db, "PRAGMA application_id", &application_id, &local_error) ||
       !scholia_db_query_int (db, "PRAGMA user_version", &user_version, &local_error))
@@ -220,17 +236,30 @@ create_library_file (const char  *path,
   return TRUE;
 }
 
+/* Whether changes could be saved: SQLite must be able to write the library and to create its
+ * -wal and -shm files beside it. */
+static gboolean
+library_is_writable (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0;
+}
+
 static gboolean
 configure_connection (ScholiaDb  *db,
                       GError    **error)
 {
+  /* 16 MB of page cache keeps the full-text index's merges in memory during imports. */
+  if (!scholia_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
+      !scholia_db_exec (db, "PRAGMA cache_size = -16384", error))
+    return FALSE;
+
   /* WAL with synchronous=NORMAL: a committed change survives the app being killed at any
    * moment; only a power cut can lose the last commits, never corrupt the file. */
-  return scholia_db_exec (db, "PRAGMA foreign_keys = ON", error) &&
-         scholia_db_exec (db, "PRAGMA journal_mode = WAL", error) &&
-         scholia_db_exec (db, "PRAGMA synchronous = NORMAL", error) &&
-         /* 16 MB of page cache keeps the full-text index's merges in memory during imports. */
-         scholia_db_exec (db, "PRAGMA cache_size = -16384", error);
+  return scholia_db_is_read_only (db) ||
+         (scholia_db_exec (db, "PRAGMA journal_mode = WAL", error) &&
+          scholia_db_exec (db, "PRAGMA synchronous = NORMAL", error));
 }
 
 static void
@@ -279,11 +308,35 @@ scholia_store_init (ScholiaStore *self)
   self->live_lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
-ScholiaStore *
-_scholia_store_open_with_migrations (const char              *path,
-                                     const ScholiaMigration  *migrations,
-                                     guint                    n_migrations,
-                                     GError                 **error)
+static gboolean
+migrate (ScholiaStore            *self,
+         const char              *path,
+         int                      version,
+         const ScholiaMigration  *migrations,
+         guint                    n_migrations,
+         GError                 **error)
+{
+  g_autofree char *display = NULL;
+
+  if (version >= migrations[n_migrations - 1].version)
+    return TRUE;
+
+  if (!scholia_db_is_read_only (self->db))
+    return scholia_schema_migrate (self->db, version, migrations, n_migrations, error);
+
+  display = g_filename_display_name (path);
+  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
+               _("“%s” is read-only, and this version of Scholia must update it before it can "
+                 "be read: make it writable and open it again"), display);
+  return FALSE;
+}
+
+static ScholiaStore *
+open_store (const char              *path,
+            gboolean                 read_only,
+            const ScholiaMigration  *migrations,
+            guint                    n_migrations,
+            GError                 **error)
 {
   g_autoptr(ScholiaStore) self = NULL;
   FileState state;
@@ -294,19 +347,30 @@ _scholia_store_open_with_migrations (const char              *path,
   if (!inspect_file (path, &state, error))
     return NULL;
 
+  if (state == FILE_IS_MISSING && read_only)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("There is no library at “%s”"), display);
+      return NULL;
+    }
+
   if (state == FILE_IS_MISSING && !create_library_file (path, error))
     return NULL;
 
   if (state == FILE_IS_DATABASE && !check_database (path, &version, error))
     return NULL;
 
-  self = g_object_new (SCHOLIA_TYPE_STORE, NULL);
-  self->db = scholia_db_open (path, SCHOLIA_DB_READ_WRITE, error);
-  if (self->db == NULL || !configure_connection (self->db, error))
-    return NULL;
+  /* A library that cannot be written is opened read-only, so that it can still be read and
+   * exported, and nothing appears beside it. */
+  read_only = read_only || !library_is_writable (path);
 
-  if (version < migrations[n_migrations - 1].version &&
-      !scholia_schema_migrate (self->db, version, migrations, n_migrations, error))
+  self = g_object_new (SCHOLIA_TYPE_STORE, NULL);
+  self->db = scholia_db_open (path, read_only ? read_only_mode (path) : SCHOLIA_DB_READ_WRITE,
+                              error);
+  if (self->db == NULL || !configure_connection (self->db, error) ||
+      !migrate (self, path, version, migrations, n_migrations, error))
     return NULL;
 
   self->schema_version = MAX (version, migrations[n_migrations - 1].version);
@@ -318,14 +382,46 @@ _scholia_store_open_with_migrations (const char              *path,
 }
 
 ScholiaStore *
-scholia_store_open (const char  *path,
-                    GError     **error)
+_scholia_store_open_with_migrations (const char              *path,
+                                     const ScholiaMigration  *migrations,
+                                     guint                    n_migrations,
+                                     GError                 **error)
+{
+  return open_store (path, FALSE, migrations, n_migrations, error);
+}
+
+static ScholiaStore *
+open_with_schema (const char  *path,
+                  gboolean     read_only,
+                  GError     **error)
 {
   const ScholiaMigration *migrations;
   guint n_migrations;
 
   migrations = scholia_schema_get_migrations (&n_migrations);
-  return _scholia_store_open_with_migrations (path, migrations, n_migrations, error);
+  return open_store (path, read_only, migrations, n_migrations, error);
+}
+
+ScholiaStore *
+scholia_store_open (const char  *path,
+                    GError     **error)
+{
+  return open_with_schema (path, FALSE, error);
+}
+
+ScholiaStore *
+scholia_store_open_read_only (const char  *path,
+                              GError     **error)
+{
+  return open_with_schema (path, TRUE, error);
+}
+
+gboolean
+scholia_store_is_read_only (ScholiaStore *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), TRUE);
+
+  return scholia_db_is_read_only (self->db);
 }
 
 const char *

@@ -29,6 +29,12 @@ G_DECLARE_FINAL_TYPE (ScholiaStore, scholia_store, SCHOLIA, STORE, GObject)
  * library, was written by a newer Scholia, or is damaged. */
 ScholiaStore *scholia_store_open               (const char     *path,
                                                 GError        **error);
+/* A library that cannot be written (the file, or the folder that must hold its -wal and -shm
+ * files) is opened read-only, as this opens any existing library: it can be read and exported;
+ * every change fails with SCHOLIA_ERROR_READ_ONLY, and nothing is created beside it. */
+ScholiaStore *scholia_store_open_read_only     (const char     *path,
+                                                GError        **error);
+gboolean      scholia_store_is_read_only       (ScholiaStore   *self);
 const char   *scholia_store_get_path           (ScholiaStore   *self);
 int           scholia_store_get_schema_version (ScholiaStore   *self);
 gboolean      scholia_store_get_counts         (ScholiaStore   *self,

@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The library file as scholia-cli treats it: a library left by an interrupted checkpoint opens,
+ * --library is always a path (never an SQLite URI), a read-only library can be read but not
+ * changed, and a foreign database is left exactly as it was, with nothing new beside it. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <grp.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli-runner.h"
+#include "repro.h"
+#include "test-files.h"
+
+/* The unprivileged user read-only tests run as when the suite runs as root, which file modes do
+ * not stop. */
+#define NOBODY 65534
+
+static const char essay[] =
+  "The harbour at Varnholm silted up within a generation, wrote the harbour master in 1851.\n\n"
+  "The merchants left for the east, and the ledger closes with a single word: finis.\n";
+
+typedef TestLibraryFixture Fixture;
+
+static void
+assert_bytes_unchanged (const char *path,
+                        GBytes     *before)
+{
+  g_autoptr(GBytes) after = test_read_bytes (path);
+
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* scholia-cli run in @cwd, where relative --library names lead. */
+static void
+run_in (CliRun     *run,
+        const char *cwd,
+        const char *first_arg,
+        ...)
+{
+  CliRunOptions options = { .cwd = cwd };
+  va_list args;
+
+  va_start (args, first_arg);
+  cli_run_valist (run, &options, cwd, NULL, first_arg, args);
+  va_end (args);
+}
+
+/* A library with one essay and one annotation, closed so that it is all in the main file. */
+static void
+make_library (Fixture *fixture)
+{
+  g_autofree char *essay_path = g_build_filename (fixture->dir, "ledger.txt", NULL);
+  g_auto(CliRun) run = { 0 };
+
+  g_assert_true (g_file_set_contents (essay_path, essay, -1, NULL));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import",
+           "--title", "The Ledger", "--author", "Helena Marwick", essay_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotate", "The Ledger",
+           "--quote", "silted up", "--tag", "evidence", "--note", "Compare Okafor", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  test_assert_nothing_beside (fixture->library);
+}
+
+static void
+test_interrupted_checkpoint_opens (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *folder = repro_copy ("diskfull-library", fixture->dir);
+  g_autofree char *library = g_build_filename (folder, "lib.sqlite3", NULL);
+  g_autofree char *integrity = NULL;
+  g_auto(CliRun) run = { 0 };
+  GStatBuf st;
+
+  cli_run (&run, fixture->dir, "--library", library, "info", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Documents:       13\n"));
+
+  cli_run (&run, fixture->dir, "--library", library, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (cli_count_lines (run.out), ==, 1 + 13);
+
+  integrity = test_sql_text (library, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  /* With room on the disk again, the checkpoint completed: the main file is whole. */
+  g_assert_cmpint (g_stat (library, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 714 * 4096);
+}
+
+static void
+test_file_uri_is_a_path (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *victim = g_build_filename (fixture->dir, "victim.sqlite3", NULL);
+  g_autofree char *named = g_build_filename (fixture->dir, "file:victim.sqlite3", NULL);
+  g_autofree char *memory = g_build_filename (fixture->dir, "file:x?mode=memory", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_auto(CliRun) run = { 0 };
+
+  test_sql_exec (victim, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');");
+  before = test_read_bytes (victim);
+
+  /* “file:victim.sqlite3” is a file of that name: another program's victim.sqlite3 is not
+   * opened, converted to WAL, or given Scholia's tables. */
+  run_in (&run, fixture->dir, "--library", "file:victim.sqlite3", "info", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "There is no library at “file:victim.sqlite3”"));
+  run_in (&run, fixture->dir, "--library", "file:victim.sqlite3", "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (named, G_FILE_TEST_IS_REGULAR));
+  assert_bytes_unchanged (victim, before);
+  test_assert_nothing_beside (victim);
+
+  /* “file:x?mode=memory” is a file too, and what is written there is kept. */
+  run_in (&run, fixture->dir, "--library", "file:x?mode=memory",
+          "tag", "add", "Kept", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_in (&run, fixture->dir, "--library", "file:x?mode=memory", "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_in (&run, fixture->dir, "--library", "file:x?mode=memory",
+          "tag", "add", "Kept", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (memory, G_FILE_TEST_IS_REGULAR));
+  cli_run (&run, fixture->dir, "--library", memory, "tags", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Kept"));
+}
+
+static void
+test_foreign_wal_database_untouched (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *foreign = g_build_filename (fixture->dir, "recipes.sqlite3", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_auto(CliRun) run = { 0 };
+
+  test_sql_exec (foreign, "PRAGMA journal_mode = WAL; CREATE TABLE recipes (name TEXT);"
+                "INSERT INTO recipes VALUES ('soup');");
+  test_assert_nothing_beside (foreign);
+  before = test_read_bytes (foreign);
+
+  cli_run (&run, fixture->dir, "--library", foreign, "info", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "another program"));
+  cli_run (&run, fixture->dir, "--library", foreign, "init", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  assert_bytes_unchanged (foreign, before);
+  test_assert_nothing_beside (foreign);
+}
+
+/* In the child, before scholia-cli starts: become a user who may read the test's files but not
+ * write them. */
+static void
+become_nobody (gpointer data)
+{
+  if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
+    _exit (125);
+}
+
+static void
+run_as_reader (CliRun     *run,
+               Fixture    *fixture,
+               const char *first_arg,
+               ...)
+{
+  CliRunOptions options = { .child_setup = getuid () == 0 ? become_nobody : NULL };
+  va_list args;
+
+  va_start (args, first_arg);
+  cli_run_valist (run, &options, fixture->dir, fixture->library, first_arg, args);
+  va_end (args);
+  g_assert_cmpint (run->status, !=, 125);
+}
+
+static void
+assert_reads_but_no_writes (Fixture *fixture)
+{
+  g_autoptr(GBytes) before = test_read_bytes (fixture->library);
+  g_autofree char *essay_path = g_build_filename (fixture->dir, "ledger.txt", NULL);
+  g_auto(CliRun) run = { 0 };
+  const char *writes[][6] = {
+    { "annotate", "1", "--quote", "finis", "--tag", "thesis" },
+    { "tag", "add", "Harbour", NULL },
+    { "edit", "1", "--title", "Another title", NULL },
+    { "import", essay_path, NULL },
+    { "unannotate", "1", NULL },
+  };
+
+  run_as_reader (&run, fixture, "info", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Documents:       1\n"));
+  g_assert_nonnull (strstr (run.out, "Annotations:     1\n"));
+
+  run_as_reader (&run, fixture, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "The Ledger"));
+
+  run_as_reader (&run, fixture, "annotations", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "silted up"));
+
+  run_as_reader (&run, fixture, "search", "merchants", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "The Ledger"));
+
+  run_as_reader (&run, fixture, "export", "1", "--format", "csv", "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Compare Okafor"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+    {
+      const char **w = writes[i];
+
+      run_as_reader (&run, fixture, w[0], w[1], w[2], w[3], w[4], w[5], NULL);
+      g_test_message ("%s: %s", w[0], run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "“library.sqlite3” is read-only"));
+    }
+
+  assert_bytes_unchanged (fixture->library, before);
+  test_assert_nothing_beside (fixture->library);
+}
+
+/* Once it can be written again, the library takes changes as before: the read-only session left
+ * nothing (such as a -shm file only its owner could read) that stands in the way. */
+static void
+assert_writable_again (Fixture *fixture)
+{
+  g_auto(CliRun) run = { 0 };
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "tag", "add", "Harbour", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  make_library (fixture);
+  /* Only the library is read-only: its folder would let SQLite create -wal and -shm files. */
+  if (getuid () == 0)
+    {
+      g_assert_cmpint (chown (fixture->dir, NOBODY, NOBODY), ==, 0);
+      g_assert_cmpint (g_chmod (fixture->library, 0644), ==, 0);
+    }
+  else
+    g_assert_cmpint (g_chmod (fixture->library, 0444), ==, 0);
+
+  assert_reads_but_no_writes (fixture);
+
+  g_assert_cmpint (g_chmod (fixture->library, 0600), ==, 0);
+  assert_writable_again (fixture);
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  make_library (fixture);
+  /* The library itself may be written, but nothing can be created beside it. */
+  if (getuid () == 0)
+    g_assert_cmpint (chown (fixture->library, NOBODY, NOBODY), ==, 0);
+  else
+    g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+
+  assert_reads_but_no_writes (fixture);
+
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  assert_writable_again (fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, test_library_fixture_set_up, func, \
+                                    test_library_fixture_tear_down)
+  ADD ("/cli/library/interrupted-checkpoint-opens", test_interrupted_checkpoint_opens);
+  ADD ("/cli/library/file-uri-is-a-path", test_file_uri_is_a_path);
+  ADD ("/cli/library/foreign-wal-database-untouched", test_foreign_wal_database_untouched);
+  ADD ("/cli/library/read-only-file", test_read_only_file);
+  ADD ("/cli/library/read-only-folder", test_read_only_folder);
+#undef ADD
+
+  return g_test_run ();
+}

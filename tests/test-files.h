@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Looking at a library file from outside Scholia, as a test checks what a user would find. */
+
+/* The whole file. */
+GBytes *test_read_bytes            (const char *path);
+/* The first column of the first row of @query, run by SQLite directly on @path. */
+char   *test_sql_text              (const char *path,
+                                    const char *query);
+/* Runs @statements on @path (creating it), and closes it cleanly. */
+void    test_sql_exec              (const char *path,
+                                    const char *statements);
+/* Fails the test when a -wal, -shm or -journal file lies beside @path. */
+void    test_assert_nothing_beside (const char *path);
+
+/* A fresh folder (0755, so that a test may run scholia-cli in it as another user) and the path
+ * of a library in it, not created yet; the folder goes with everything in it. */
+typedef struct
+{
+  char *dir;
+  char *library;
+} TestLibraryFixture;
+
+void    test_library_fixture_set_up    (TestLibraryFixture *fixture,
+                                        gconstpointer       data);
+void    test_library_fixture_tear_down (TestLibraryFixture *fixture,
+                                        gconstpointer       data);
+
+G_END_DECLS
