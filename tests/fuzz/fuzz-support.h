@@ -36,8 +36,11 @@ char   *fuzz_make_file         (const char   *directory,
 ScholiaStore    *fuzz_open_store     (ScholiaDocument **document);
 ScholiaDocument *fuzz_add_document   (ScholiaStore     *store);
 
+/* The properties every import's result must have (fuzz-support.c): */
 void    fuzz_check_import      (ScholiaImportedText *imported,
                                 GError              *error);
+void    fuzz_check_error       (GError              *error);
+void    fuzz_check_text        (ScholiaImportedText *imported);
 
 /* Stops the fuzzer with a message: libFuzzer saves the input that led here. Printed as UTF-8
  * whatever the locale (g_printerr would turn the core's messages into question marks). */
