@@ -54,6 +54,7 @@ assert_refused (const char *data,
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   g_assert_error (error, SCHOLIA_ERROR, code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_nonnull (strstr (error->message, filename));
   if (message_part != NULL)
     g_assert_nonnull (strstr (error->message, message_part));
@@ -1060,6 +1061,29 @@ test_zip_corrupt (void)
   assert_refused (corrupt, sizeof corrupt - 1, "broken.docx", SCHOLIA_ERROR_INVALID, "damaged");
 }
 
+/* GMarkup quotes the bytes it stops at: invalid UTF-8 in a part must not reach the message
+ * (found by fuzz-import-odt and fuzz-import-docx; the inputs are in tests/fuzz/make-seeds.py). */
+static void
+test_zip_invalid_bytes_in_xml (void)
+{
+  static const char body[] = "<?xml\xa0version=\"1.0\"?>\n<w:document>\xc8\xab\x97\x9a</w:document>";
+  const ZipEntry docx_entries[] = {
+    { "[Content_Types].xml", docx_types },
+    { "word/document.xml", body },
+  };
+  const ZipEntry odt_entries[] = {
+    { "mimetype", "application/vnd.oasis.opendocument.text" },
+    { "content.xml", body },
+  };
+  g_autoptr(GBytes) docx = make_zip (docx_entries, G_N_ELEMENTS (docx_entries), NULL);
+  g_autoptr(GBytes) odt = make_zip (odt_entries, G_N_ELEMENTS (odt_entries), NULL);
+
+  assert_refused (g_bytes_get_data (docx, NULL), g_bytes_get_size (docx), "bytes.docx",
+                  SCHOLIA_ERROR_INVALID, "not well-formed XML");
+  assert_refused (g_bytes_get_data (odt, NULL), g_bytes_get_size (odt), "bytes.odt",
+                  SCHOLIA_ERROR_INVALID, "not well-formed XML");
+}
+
 static void
 test_zip_truncated (void)
 {
@@ -1161,6 +1185,7 @@ main (int   argc,
   g_test_add_func ("/import/zip/bomb", test_zip_bomb);
   g_test_add_func ("/import/zip/corrupt", test_zip_corrupt);
   g_test_add_func ("/import/zip/truncated", test_zip_truncated);
+  g_test_add_func ("/import/zip/invalid-bytes-in-xml", test_zip_invalid_bytes_in_xml);
   g_test_add_func ("/import/zip/encrypted", test_zip_encrypted);
   g_test_add_func ("/import/zip/not-a-document", test_zip_other);
 

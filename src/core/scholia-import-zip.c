@@ -9,6 +9,7 @@
 
 #include "scholia-error.h"
 #include "scholia-import-private.h"
+#include "scholia-text-check.h"
 
 /* Word (DOCX) and OpenDocument (ODT) documents: both are zip archives of XML. The entries we
  * need are read with libarchive, never more than a cap each (a zip bomb declares or inflates to
@@ -40,10 +41,11 @@ set_damaged_error (struct archive  *archive,
                    GError         **error)
 {
   const char *reason = archive_error_string (archive);
+  /* libarchive may quote the archive's own bytes, such as an entry's name. */
+  g_autofree char *shown = scholia_text_printable (reason != NULL ? reason : _("unknown error"));
 
   g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-               _("“%s” is damaged: it could not be read as a zip archive (%s)"),
-               name, reason != NULL ? reason : _("unknown error"));
+               _("“%s” is damaged: it could not be read as a zip archive (%s)"), name, shown);
 }
 
 static void
@@ -485,9 +487,14 @@ parse_xml (const GMarkupParser  *parser,
   if (!g_markup_parse_context_parse (context, data, length, &local_error)
       || !g_markup_parse_context_end_parse (context, &local_error))
     {
+      /* GMarkup quotes the bytes it choked on, invalid UTF-8 included. */
+      g_autofree char *shown = scholia_text_printable (local_error != NULL
+                                                       ? local_error->message
+                                                       : _("unknown error"));
+
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
                    _("“%s” is damaged: its part “%s” is not well-formed XML (%s)"),
-                   name, path, local_error != NULL ? local_error->message : _("unknown error"));
+                   name, path, shown);
       return FALSE;
     }
 

@@ -66,6 +66,24 @@ ODT_META = ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '</meta:creation-date></office:meta></office:document-meta>')
 
 
+# Inputs the fuzzers found, kept so that every run tries them again (each has a regression test in
+# the normal suite, named here).
+# GMarkup quoted the invalid bytes in its message (test-import /import/zip/invalid-bytes-in-xml).
+DOCX_INVALID_BYTES = (b'\x00<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xml'
+                      b'ns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:b'
+                      b'ody><w:p><w:pPr><w:pStyle w:vTal="itle"/></w:pPr><w:r><w:t>The Decline o'
+                      b'f Varnholm</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Harbour '
+                      b'dues </w:t></w:r><w:\xf2><w:rPr><w:i/></w:rPr><w:t>doubled</w:t></w:r><w:r>'
+                      b'<w:tab/><w:t>in 1712.</w:t><w:br/><w:t>Trade left</w:t><w:noBreakHyphen/'
+                      b'><w:t>soon.</w:t></w:r></w:p><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/></w'
+                      b':numPr></w:pPr><w:r><w:t>\xc5\x81\xc3\xb3d\xc5\xba &amp; Gda\xc5\x84sk</w:t></w:r></w:p></w:body'
+                      b'></w:document>')
+ODT_INVALID_BYTES = (b'\x00<?xml\xa0version="1.0" encoding="UTF-8"?>\n<office:document-content xmlns:o'
+                     b'ffice="urn8oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn'
+                     b':oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><'
+                     b'text:h text:outline-level="1"\xc8\xab\x97\x9a Decline of Varnholm</text:h><text:p>Ha'
+                     b'rbour dues <teontent>')
+
 def w3c(source, start, end, exact):
     return {
         "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -133,8 +151,10 @@ SEEDS = {
                               "port lost its trade to Gdansk within a gener-\nation."]),
         "blank-page.pdf": pdf(["Harbour dues dou-", "", "bled in 1712."]),
     },
-    "fuzz-import-docx": {"body.xml": b"\x00" + DOCX_BODY.encode(), "core.xml": b"\x01" + DOCX_META.encode()},
-    "fuzz-import-odt": {"content.xml": b"\x00" + ODT_BODY.encode(), "meta.xml": b"\x01" + ODT_META.encode()},
+    "fuzz-import-docx": {"body.xml": b"\x00" + DOCX_BODY.encode(), "core.xml": b"\x01" + DOCX_META.encode(),
+                         "invalid-bytes.xml": DOCX_INVALID_BYTES},
+    "fuzz-import-odt": {"content.xml": b"\x00" + ODT_BODY.encode(), "meta.xml": b"\x01" + ODT_META.encode(),
+                        "invalid-bytes.xml": ODT_INVALID_BYTES},
     "fuzz-w3c": {
         # Odd length: imported into the essay; even: found through the target's source.
         "one.json": json.dumps(w3c("https://example.org/varnholm", 36, 48, "harbour dues")).encode(),
@@ -159,6 +179,9 @@ SEEDS = {
         "operators": b"port AND (trade OR mills) NOT weavers", "near": b"NEAR(harbour port, 5)",
         "column": b"title:varnholm", "columns": b"{title text}: decline", "broken": b'"unterminated (',
         "accents": b"cafe", "caret": b"^the",
+        # A NEAR distance FTS5 refused with a message Scholia did not take for a syntax error
+        # (test-search /search/syntax/invalid-searches-words).
+        "near-distance": b"NEAR(harboup port, 6up )",
     },
 }
 
