@@ -224,7 +224,10 @@ static void
 test_invalid_syntax_searches_the_words (Fixture       *fixture,
                                         gconstpointer  data)
 {
-  const char *queries[] = { "\"Lodz", "Lodz)", "(Lodz", "Lodz AND", "mills: Lodz", "Lodz \"", "NEAR(" };
+  /* The last found by fuzz-search: FTS5 refuses a NEAR distance that is not a number with a
+   * message of its own, without "fts5:". */
+  const char *queries[] = { "\"Lodz", "Lodz)", "(Lodz", "Lodz AND", "mills: Lodz", "Lodz \"", "NEAR(",
+                            "NEAR(harboup port, 6up )" };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {

@@ -404,9 +404,11 @@ is_syntax_error (ScholiaStore *self)
   const char *message = sqlite3_errmsg (scholia_db_get_handle (self->db));
 
   /* FTS5 reports a query it cannot parse as "fts5: syntax error near …", and a bare NEAR or a
-   * lone operator as "fts5: …" too; a query starting with "*" is one of its "special queries". */
+   * lone operator as "fts5: …" too; a query starting with "*" is one of its "special queries",
+   * and NEAR(… , 6up) a distance that is not a number. */
   return g_str_has_prefix (message, "fts5:") || strstr (message, "unterminated string") != NULL ||
-         g_str_has_prefix (message, "unknown special query");
+         g_str_has_prefix (message, "unknown special query") ||
+         g_str_has_prefix (message, "expected integer, got");
 }
 
 static gboolean
