@@ -13,6 +13,7 @@
 #include "cli-runner.h"
 #include "repro.h"
 #include "scholia-store.h"
+#include "test-files.h"
 
 typedef struct
 {
@@ -39,8 +40,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("scholia-cli-import-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = test_tmp_dir_new ("scholia-cli-import-XXXXXX");
   fixture->library = g_build_filename (fixture->dir, "x.sqlite3", NULL);
   fixture->good = write_file (fixture, "good.txt", "Harbour Dues\n\nThe dues rose in 1843.\n");
   fixture->good2 = write_file (fixture, "good2.txt", "Timber\n\nThe barges carried timber.\n");
@@ -50,9 +50,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->library);
   g_free (fixture->good);

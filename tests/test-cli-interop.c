@@ -7,6 +7,7 @@
 
 #include "cli-runner.h"
 #include "repro.h"
+#include "test-files.h"
 
 static const char essay[] =
   "Varnholm’s harbour dues rose three times after 1843.\n\n"
@@ -19,11 +20,7 @@ static const char second_edition[] =
   "The railway blamed the river.\n\n"
   "Żeleński alone counted the barges, and his count is damning.\n";
 
-typedef struct
-{
-  char *dir;
-  char *library;
-} Fixture;
+typedef TestLibraryFixture Fixture;
 
 static char *
 write_file (Fixture    *fixture,
@@ -45,9 +42,7 @@ fixture_set_up (Fixture       *fixture,
   g_auto(CliRun) run = { 0 };
   g_autofree char *essay_path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-cli-interop-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  fixture->library = g_build_filename (fixture->dir, "x.sqlite3", NULL);
+  test_library_fixture_set_up (fixture, data);
   essay_path = write_file (fixture, "dues.txt", essay);
 
   cli_run (&run, fixture->dir, "--library", fixture->library, "init", NULL);
@@ -55,17 +50,6 @@ fixture_set_up (Fixture       *fixture,
   cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--title", "Dues",
            "--author", "Helena Marwick", essay_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  g_free (fixture->dir);
-  g_free (fixture->library);
 }
 
 static char *
@@ -363,7 +347,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, \
+                                    test_library_fixture_tear_down)
   ADD ("/cli/import-annotations/counts-then-already-present", test_import_annotations);
   ADD ("/cli/import-annotations/errors-change-nothing", test_import_errors_change_nothing);
   ADD ("/cli/import-annotations/deep-nesting-refused", test_import_deep_nesting_refused);

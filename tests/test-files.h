@@ -12,11 +12,23 @@ GBytes *test_read_bytes            (const char *path);
 /* The first column of the first row of @query, run by SQLite directly on @path. */
 char   *test_sql_text              (const char *path,
                                     const char *query);
+gint64  test_sql_int               (const char *path,
+                                    const char *query);
 /* Runs @statements on @path (creating it), and closes it cleanly. */
 void    test_sql_exec              (const char *path,
                                     const char *statements);
+/* Runs @statement, whose one parameter is @text, on @path behind Scholia's back. */
+void    test_sql_exec_with_text    (const char *path,
+                                    const char *statement,
+                                    const char *text);
 /* Fails the test when a -wal, -shm or -journal file lies beside @path. */
 void    test_assert_nothing_beside (const char *path);
+
+/* A fresh folder in the temporary folder, named after @template ("scholia-NAME-XXXXXX"). */
+char   *test_tmp_dir_new    (const char *template);
+/* Removes @path and everything in it, in this process and without following symbolic links.
+ * Folders a test left read-only (0555) are made writable first. */
+void    test_tmp_dir_remove (const char *path);
 
 /* A fresh folder (0755, so that a test may run scholia-cli in it as another user) and the path
  * of a library in it, not created yet; the folder goes with everything in it. */
