@@ -91,11 +91,8 @@ write_file (Fixture    *fixture,
             const char *name,
             const char *contents)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *path = test_write_file (fixture->dir, name, contents);
 
-  g_assert_true (g_file_set_contents (path, contents, -1, &error));
-  g_assert_no_error (error);
   return g_file_new_for_path (path);
 }
 

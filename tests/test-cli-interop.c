@@ -22,19 +22,6 @@ static const char second_edition[] =
 
 typedef TestLibraryFixture Fixture;
 
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -43,7 +30,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *essay_path = NULL;
 
   test_library_fixture_set_up (fixture, data);
-  essay_path = write_file (fixture, "dues.txt", essay);
+  essay_path = test_write_file (fixture->dir, "dues.txt", essay);
 
   cli_run (&run, fixture->dir, "--library", fixture->library, "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -89,7 +76,7 @@ test_import_annotations (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_auto(CliRun) run = { 0 };
-  g_autofree char *path = write_file (fixture, "notes.jsonld", annotations_json);
+  g_autofree char *path = test_write_file (fixture->dir, "notes.jsonld", annotations_json);
   g_autofree char *after = NULL;
   g_autofree char *again = NULL;
 
@@ -121,9 +108,9 @@ test_import_errors_change_nothing (Fixture       *fixture,
 {
   g_auto(CliRun) run = { 0 };
   g_autofree char *before = info (fixture);
-  g_autofree char *broken = write_file (fixture, "broken.jsonld", "{\"type\": \"AnnotationCollection\", \"first\": [");
-  g_autofree char *elsewhere = write_file (fixture, "elsewhere.jsonld", annotations_json);
-  g_autofree char *no_selector = write_file (fixture, "no-selector.jsonld",
+  g_autofree char *broken = test_write_file (fixture->dir, "broken.jsonld", "{\"type\": \"AnnotationCollection\", \"first\": [");
+  g_autofree char *elsewhere = test_write_file (fixture->dir, "elsewhere.jsonld", annotations_json);
+  g_autofree char *no_selector = test_write_file (fixture->dir, "no-selector.jsonld",
     "[{\"type\": \"Annotation\", \"body\": {\"type\": \"TextualBody\", \"purpose\": \"classifying\", \"value\": \"new\"},"
     "  \"target\": {\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"harbour\"}}},"
     " {\"type\": \"Annotation\", \"target\": {\"selector\": {\"type\": \"CssSelector\", \"value\": \"p\"}}}]");
@@ -188,7 +175,7 @@ import_revolution (Fixture    *fixture,
                    const char *title)
 {
   g_auto(CliRun) run = { 0 };
-  g_autofree char *path = write_file (fixture, "october.txt",
+  g_autofree char *path = test_write_file (fixture->dir, "october.txt",
     "The October Revolution was a revolution in Russia. Its armed rise in the autumn o"
     "f 1917, spearheaded by Vladimir Lenin and the Bolshevik Party, aimed at the Provisional Government.\n");
 
@@ -265,8 +252,8 @@ test_reimport_prints_summary (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_auto(CliRun) run = { 0 };
-  g_autofree char *annotations = write_file (fixture, "notes.jsonld", annotations_json);
-  g_autofree char *revised = write_file (fixture, "dues-2nd.txt", second_edition);
+  g_autofree char *annotations = test_write_file (fixture->dir, "notes.jsonld", annotations_json);
+  g_autofree char *revised = test_write_file (fixture->dir, "dues-2nd.txt", second_edition);
   g_autofree char *missing = g_build_filename (fixture->dir, "nowhere.txt", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;

@@ -152,8 +152,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, test_library_fixture_set_up, func, \
-                                    test_library_fixture_tear_down)
+#define ADD(path, func) test_add_with_library (path, func)
   ADD ("/cli/pdf/citations-name-the-printed-page", test_page_citations);
   ADD ("/cli/pdf/citations-use-the-pdf-page-labels", test_fuzzed_page_labels);
   ADD ("/cli/pdf/timeout-skips-file-batch-goes-on", test_timeout_skips_file);

@@ -463,8 +463,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, test_library_fixture_set_up, func, \
-                                    test_library_fixture_tear_down)
+#define ADD(path, func) test_add_with_library (path, func)
   ADD ("/cli/help-and-version", test_help);
   ADD ("/cli/bad-usage-exits-2", test_bad_usage);
   ADD ("/cli/init-then-info", test_init_then_info);

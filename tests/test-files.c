@@ -105,6 +105,19 @@ test_assert_nothing_beside (const char *path)
 }
 
 char *
+test_write_file (const char *dir,
+                 const char *name,
+                 const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+char *
 test_tmp_dir_new (const char *template)
 {
   g_autoptr(GError) error = NULL;

@@ -24,6 +24,11 @@ void    test_sql_exec_with_text    (const char *path,
 /* Fails the test when a -wal, -shm or -journal file lies beside @path. */
 void    test_assert_nothing_beside (const char *path);
 
+/* Writes @contents into @dir/@name and returns that path. */
+char   *test_write_file     (const char *dir,
+                             const char *name,
+                             const char *contents);
+
 /* A fresh folder in the temporary folder, named after @template ("scholia-NAME-XXXXXX"). */
 char   *test_tmp_dir_new    (const char *template);
 /* Removes @path and everything in it, in this process and without following symbolic links.
@@ -42,5 +47,10 @@ void    test_library_fixture_set_up    (TestLibraryFixture *fixture,
                                         gconstpointer       data);
 void    test_library_fixture_tear_down (TestLibraryFixture *fixture,
                                         gconstpointer       data);
+
+/* Adds the test @func (a TestFunc taking a TestLibraryFixture), run in a fresh fixture. */
+#define test_add_with_library(path, func) \
+  g_test_add (path, TestLibraryFixture, NULL, test_library_fixture_set_up, func, \
+              test_library_fixture_tear_down)
 
 G_END_DECLS
