@@ -24,8 +24,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
 
   test_library_fixture_set_up (fixture, data);
-  path = g_build_filename (fixture->dir, "le_port.txt", NULL);
-  g_assert_true (g_file_set_contents (path, essay, -1, NULL));
+  path = test_write_file (fixture->dir, "le_port.txt", essay);
   cli_run (&run, fixture->dir, "--library", fixture->library, "import", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
 }
