@@ -8,6 +8,8 @@
 
 #include "scholia-annotation-import-dialog.h"
 #include "scholia-w3c.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 static const char tolls_text[] =
   "The ferry tolls doubled in the winter of 1902.\n\n"
@@ -24,13 +26,6 @@ typedef struct
 } Fixture;
 
 static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 on_imported_cb (ScholiaAnnotationImportDialog *dialog,
                 Fixture                       *fixture)
 {
@@ -44,8 +39,7 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-import-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-import-dialog-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -73,20 +67,11 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   drain_main_context ();
   g_assert_finalize_object (fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -106,11 +91,8 @@ write_file (Fixture    *fixture,
             const char *name,
             const char *contents)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *path = test_write_file (fixture->dir, name, contents);
 
-  g_assert_true (g_file_set_contents (path, contents, -1, &error));
-  g_assert_no_error (error);
   return g_file_new_for_path (path);
 }
 

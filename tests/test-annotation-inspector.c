@@ -9,6 +9,8 @@
 #include "scholia-annotation-inspector.h"
 #include "scholia-tag-chip.h"
 #include "scholia-theme-picker.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 /* Original text: three sentences, three annotations, the middle one orphaned. */
 static const char essay[] =
@@ -31,13 +33,6 @@ typedef struct
   GPtrArray                  *revealed;
   GPtrArray                  *attach_requests;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 on_guard_timeout_cb (gpointer user_data)
@@ -128,8 +123,7 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-inspector-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-inspector-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -174,9 +168,6 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (fixture->window);
   drain_main_context ();
 
@@ -189,14 +180,7 @@ fixture_teardown (Fixture       *fixture,
   /* The inspector must let go of the store and everything in it once it is gone. */
   g_assert_finalize_object (fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

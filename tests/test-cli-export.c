@@ -11,6 +11,7 @@
 
 #include "cli-runner.h"
 #include "repro.h"
+#include "test-files.h"
 
 typedef struct
 {
@@ -26,8 +27,7 @@ fixture_set_up (Fixture       *fixture,
   g_auto(CliRun) run = { 0 };
   g_autofree char *essay = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-cli-export-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = test_tmp_dir_new ("scholia-cli-export-XXXXXX");
   fixture->library = g_build_filename (fixture->dir, "x.sqlite3", NULL);
   fixture->output = g_build_filename (fixture->dir, "essay.pdf", NULL);
   essay = g_build_filename (fixture->dir, "harbour.txt", NULL);
@@ -47,9 +47,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->library);
   g_free (fixture->output);

@@ -13,6 +13,7 @@
 #include "cli-runner.h"
 #include "repro.h"
 #include "scholia-store.h"
+#include "test-files.h"
 
 typedef struct
 {
@@ -22,37 +23,21 @@ typedef struct
   char *good2;
 } Fixture;
 
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("scholia-cli-import-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = test_tmp_dir_new ("scholia-cli-import-XXXXXX");
   fixture->library = g_build_filename (fixture->dir, "x.sqlite3", NULL);
-  fixture->good = write_file (fixture, "good.txt", "Harbour Dues\n\nThe dues rose in 1843.\n");
-  fixture->good2 = write_file (fixture, "good2.txt", "Timber\n\nThe barges carried timber.\n");
+  fixture->good = test_write_file (fixture->dir, "good.txt", "Harbour Dues\n\nThe dues rose in 1843.\n");
+  fixture->good2 = test_write_file (fixture->dir, "good2.txt", "Timber\n\nThe barges carried timber.\n");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->library);
   g_free (fixture->good);
@@ -315,7 +300,7 @@ test_import_annotations_leaves_library_writable (Fixture       *fixture,
 {
   g_auto(CliRun) run = { 0 };
   g_autofree char *out = NULL;
-  g_autofree char *json = write_file (fixture, "notes.json",
+  g_autofree char *json = test_write_file (fixture->dir, "notes.json",
     "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"Annotation\","
     " \"id\": \"urn:uuid:6f1c1b7e-9a64-4c49-9d5c-0b1f3c2a7e11\","
     " \"body\": {\"type\": \"TextualBody\", \"purpose\": \"commenting\", \"value\": \"Imported\"},"

@@ -7,6 +7,7 @@
 
 #include "cli-runner.h"
 #include "repro.h"
+#include "test-files.h"
 
 static const char essay[] =
   "Varnholm’s harbour dues rose three times after 1843.\n\n"
@@ -19,24 +20,7 @@ static const char second_edition[] =
   "The railway blamed the river.\n\n"
   "Żeleński alone counted the barges, and his count is damning.\n";
 
-typedef struct
-{
-  char *dir;
-  char *library;
-} Fixture;
-
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
+typedef TestLibraryFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -45,27 +29,14 @@ fixture_set_up (Fixture       *fixture,
   g_auto(CliRun) run = { 0 };
   g_autofree char *essay_path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-cli-interop-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  fixture->library = g_build_filename (fixture->dir, "x.sqlite3", NULL);
-  essay_path = write_file (fixture, "dues.txt", essay);
+  test_library_fixture_set_up (fixture, data);
+  essay_path = test_write_file (fixture->dir, "dues.txt", essay);
 
   cli_run (&run, fixture->dir, "--library", fixture->library, "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
   cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--title", "Dues",
            "--author", "Helena Marwick", essay_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  g_free (fixture->dir);
-  g_free (fixture->library);
 }
 
 static char *
@@ -105,7 +76,7 @@ test_import_annotations (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_auto(CliRun) run = { 0 };
-  g_autofree char *path = write_file (fixture, "notes.jsonld", annotations_json);
+  g_autofree char *path = test_write_file (fixture->dir, "notes.jsonld", annotations_json);
   g_autofree char *after = NULL;
   g_autofree char *again = NULL;
 
@@ -137,9 +108,9 @@ test_import_errors_change_nothing (Fixture       *fixture,
 {
   g_auto(CliRun) run = { 0 };
   g_autofree char *before = info (fixture);
-  g_autofree char *broken = write_file (fixture, "broken.jsonld", "{\"type\": \"AnnotationCollection\", \"first\": [");
-  g_autofree char *elsewhere = write_file (fixture, "elsewhere.jsonld", annotations_json);
-  g_autofree char *no_selector = write_file (fixture, "no-selector.jsonld",
+  g_autofree char *broken = test_write_file (fixture->dir, "broken.jsonld", "{\"type\": \"AnnotationCollection\", \"first\": [");
+  g_autofree char *elsewhere = test_write_file (fixture->dir, "elsewhere.jsonld", annotations_json);
+  g_autofree char *no_selector = test_write_file (fixture->dir, "no-selector.jsonld",
     "[{\"type\": \"Annotation\", \"body\": {\"type\": \"TextualBody\", \"purpose\": \"classifying\", \"value\": \"new\"},"
     "  \"target\": {\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"harbour\"}}},"
     " {\"type\": \"Annotation\", \"target\": {\"selector\": {\"type\": \"CssSelector\", \"value\": \"p\"}}}]");
@@ -204,7 +175,7 @@ import_revolution (Fixture    *fixture,
                    const char *title)
 {
   g_auto(CliRun) run = { 0 };
-  g_autofree char *path = write_file (fixture, "october.txt",
+  g_autofree char *path = test_write_file (fixture->dir, "october.txt",
     "The October Revolution was a revolution in Russia. Its armed rise in the autumn o"
     "f 1917, spearheaded by Vladimir Lenin and the Bolshevik Party, aimed at the Provisional Government.\n");
 
@@ -281,8 +252,8 @@ test_reimport_prints_summary (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_auto(CliRun) run = { 0 };
-  g_autofree char *annotations = write_file (fixture, "notes.jsonld", annotations_json);
-  g_autofree char *revised = write_file (fixture, "dues-2nd.txt", second_edition);
+  g_autofree char *annotations = test_write_file (fixture->dir, "notes.jsonld", annotations_json);
+  g_autofree char *revised = test_write_file (fixture->dir, "dues-2nd.txt", second_edition);
   g_autofree char *missing = g_build_filename (fixture->dir, "nowhere.txt", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -363,7 +334,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, \
+                                    test_library_fixture_tear_down)
   ADD ("/cli/import-annotations/counts-then-already-present", test_import_annotations);
   ADD ("/cli/import-annotations/errors-change-nothing", test_import_errors_change_nothing);
   ADD ("/cli/import-annotations/deep-nesting-refused", test_import_deep_nesting_refused);

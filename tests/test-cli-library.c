@@ -282,8 +282,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, test_library_fixture_set_up, func, \
-                                    test_library_fixture_tear_down)
+#define ADD(path, func) test_add_with_library (path, func)
   ADD ("/cli/library/interrupted-checkpoint-opens", test_interrupted_checkpoint_opens);
   ADD ("/cli/library/file-uri-is-a-path", test_file_uri_is_a_path);
   ADD ("/cli/library/foreign-wal-database-untouched", test_foreign_wal_database_untouched);

@@ -7,32 +7,9 @@
 
 #include "cli-runner.h"
 #include "repro.h"
+#include "test-files.h"
 
-typedef struct
-{
-  char *dir;
-  char *library;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("scholia-cli-pdf-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  fixture->library = g_build_filename (fixture->dir, "x.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  g_free (fixture->dir);
-  g_free (fixture->library);
-}
+typedef TestLibraryFixture Fixture;
 
 /* hyphen-blank-page.pdf: page 1, a plate on page 2, page 3. A passage on page 3 used to be cited
  * as p. 2 everywhere a citation is printed. */
@@ -175,7 +152,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) test_add_with_library (path, func)
   ADD ("/cli/pdf/citations-name-the-printed-page", test_page_citations);
   ADD ("/cli/pdf/citations-use-the-pdf-page-labels", test_fuzzed_page_labels);
   ADD ("/cli/pdf/timeout-skips-file-batch-goes-on", test_timeout_skips_file);

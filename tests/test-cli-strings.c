@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cli-runner.h"
+#include "test-files.h"
 
 /* Strings as they reach scholia-cli from a shell: decomposed accents pasted from macOS,
  * arguments under LANG=C, bytes that are not UTF-8 at all, control characters. */
@@ -13,11 +14,7 @@
 static const char essay[] =
   "Le café au lait du port était amer. Un autre café, plus loin, ne l’était pas.\n";
 
-typedef struct
-{
-  char *dir;
-  char *library;
-} Fixture;
+typedef TestLibraryFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -26,24 +23,10 @@ fixture_set_up (Fixture       *fixture,
   g_auto(CliRun) run = { 0 };
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-cli-strings-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  fixture->library = g_build_filename (fixture->dir, "x.sqlite3", NULL);
-  path = g_build_filename (fixture->dir, "le_port.txt", NULL);
-  g_assert_true (g_file_set_contents (path, essay, -1, NULL));
+  test_library_fixture_set_up (fixture, data);
+  path = test_write_file (fixture->dir, "le_port.txt", essay);
   cli_run (&run, fixture->dir, "--library", fixture->library, "import", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  g_free (fixture->dir);
-  g_free (fixture->library);
 }
 
 static JsonArray *
@@ -263,7 +246,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, \
+                                    test_library_fixture_tear_down)
   ADD ("/cli-strings/annotate/decomposed-quote-spans-its-characters", test_decomposed_quote);
   ADD ("/cli-strings/arguments/utf8-accepted-in-c-locale", test_utf8_arguments_in_c_locale);
   ADD ("/cli-strings/arguments/invalid-utf8-refused-naming-option", test_invalid_utf8_arguments_refused);

@@ -7,32 +7,9 @@
 #include <json-glib/json-glib.h>
 
 #include "cli-runner.h"
+#include "test-files.h"
 
-typedef struct
-{
-  char *dir;
-  char *library;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("scholia-cli-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  fixture->library = g_build_filename (fixture->dir, "x.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  g_free (fixture->dir);
-  g_free (fixture->library);
-}
+typedef TestLibraryFixture Fixture;
 
 static void
 test_help (Fixture       *fixture,
@@ -128,7 +105,7 @@ test_missing_library (Fixture       *fixture,
   cli_run (&run, fixture->dir, "--library", fixture->library, "info", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpint (cli_count_lines (run.err), ==, 1);
-  g_assert_nonnull (strstr (run.err, "x.sqlite3"));
+  g_assert_nonnull (strstr (run.err, fixture->library));
   g_assert_nonnull (strstr (run.err, "scholia-cli init"));
   g_assert_false (g_file_test (fixture->library, G_FILE_TEST_EXISTS));
 }
@@ -146,7 +123,7 @@ test_foreign_file_refused (Fixture       *fixture,
   cli_run (&run, fixture->dir, "--library", fixture->library, "init", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpint (cli_count_lines (run.err), ==, 1);
-  g_assert_nonnull (strstr (run.err, "x.sqlite3” is not a Scholia library"));
+  g_assert_nonnull (strstr (run.err, "library.sqlite3” is not a Scholia library"));
 
   cli_run (&run, fixture->dir, "--library", fixture->library, "info", NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -486,7 +463,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) test_add_with_library (path, func)
   ADD ("/cli/help-and-version", test_help);
   ADD ("/cli/bad-usage-exits-2", test_bad_usage);
   ADD ("/cli/init-then-info", test_init_then_info);

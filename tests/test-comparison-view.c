@@ -8,6 +8,8 @@
 #include "scholia-comparison-view.h"
 #include "scholia-passage-row.h"
 #include "scholia-side-by-side.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 static const char essay[] =
   "The river silted. The railway came late. The dues rose. The merchants left for Kessmouth.\n";
@@ -29,13 +31,6 @@ typedef struct
   GtkWindow             *window;
   ScholiaComparisonView *view;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static ScholiaDocument *
 add_document (Fixture    *fixture,
@@ -102,8 +97,7 @@ fixture_setup (Fixture       *fixture,
   g_autofree char *path = NULL;
   gboolean empty = GPOINTER_TO_INT (data);
 
-  fixture->dir = g_dir_make_tmp ("scholia-comparison-view-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-comparison-view-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -123,13 +117,11 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   gtk_window_destroy (fixture->window);
   drain_main_context ();
   g_clear_object (&fixture->marwick_thesis);
   g_assert_finalize_object (fixture->store);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -5,6 +5,7 @@
 
 #include "scholia-comparison.h"
 #include "scholia-matrix.h"
+#include "test-files.h"
 
 static const char essay[] =
   "The river silted. The railway came late. The dues rose. The merchants left for Kessmouth.\n";
@@ -64,7 +65,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-comparison-XXXXXX", &error);
+  fixture->dir = test_tmp_dir_new ("scholia-comparison-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -93,11 +94,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_assert_finalize_object (fixture->comparison);
   g_clear_object (&fixture->store);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "scholia-store.h"
+#include "test-files.h"
 
 static const char essay[] =
   "The harbour master’s ledger for 1848 ends mid-page — the last entry reads “silt, again”.\n";
@@ -48,9 +49,8 @@ static void
 test_annotation_survives_kill (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("scholia-crash-XXXXXX", &error);
+  g_autofree char *dir = test_tmp_dir_new ("scholia-crash-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "library.sqlite3", NULL);
-  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", dir);
   g_autoptr(ScholiaStore) store = NULL;
   g_autoptr(GListModel) annotations = NULL;
   ScholiaCounts counts;
@@ -60,7 +60,6 @@ test_annotation_survives_kill (void)
   int status;
   pid_t child;
 
-  g_assert_no_error (error);
   store = scholia_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (scholia_store_add_document (store, "Ledger", "Helena Marwick", "1848", NULL, essay, NULL, &error));
@@ -98,7 +97,7 @@ test_annotation_survives_kill (void)
 
   g_clear_object (&annotations);
   g_clear_object (&store);
-  g_assert_true (g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (dir);
 }
 
 int

@@ -6,6 +6,7 @@
 
 #include "scholia-editor.h"
 #include "scholia-error.h"
+#include "test-files.h"
 
 static const char essay[] =
   "The grain reached Tessaly by barge, the mayor claimed, though the dockers’ ledgers disagree. "
@@ -39,8 +40,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-editor-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-editor-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = open_store (fixture->path);
   fixture->editor = scholia_editor_new (fixture->store);
@@ -52,33 +52,13 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->annotations);
   g_assert_finalize_object (fixture->editor);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

@@ -8,6 +8,8 @@
 
 #include "scholia-export-dialog.h"
 #include "scholia-window-private.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.scholia.Scholia"
 
@@ -26,11 +28,9 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
 
-  fixture->dir = g_dir_make_tmp ("scholia-export-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-export-dialog-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
 
   /* Each test starts from the defaults; the memory backend lives as long as the process. */
@@ -41,48 +41,12 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* The pane beside the reader folds into an overlay when the window is narrow, and folding
- * hides it: the first layout must be done before a test opens it. Its width is 0 until then. */
-static void
-wait_for_layout (ScholiaWindow *window)
-{
-  while (gtk_widget_get_width (GTK_WIDGET (window->inspector_flap)) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  drain_main_context ();
 }
 
 typedef struct

@@ -11,6 +11,7 @@
 
 #include "scholia-error.h"
 #include "scholia-export-file.h"
+#include "test-files.h"
 
 typedef struct
 {
@@ -22,10 +23,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("scholia-export-file-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-export-file-XXXXXX");
   fixture->target = g_build_filename (fixture->dir, "notes.csv", NULL);
 }
 
@@ -33,10 +31,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *argv[] = { "rm", "-rf", fixture->dir, NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
-                               NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->target);
   g_free (fixture->dir);
 }

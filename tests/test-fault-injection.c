@@ -351,8 +351,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, test_library_fixture_set_up, func, \
-                                    test_library_fixture_tear_down)
+#define ADD(path, func) test_add_with_library (path, func)
   ADD ("/fault-injection/kill-9-during-checkpoint", test_kill_during_checkpoint);
   ADD ("/fault-injection/full-disk", test_full_disk);
 #undef ADD

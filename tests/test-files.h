@@ -12,11 +12,28 @@ GBytes *test_read_bytes            (const char *path);
 /* The first column of the first row of @query, run by SQLite directly on @path. */
 char   *test_sql_text              (const char *path,
                                     const char *query);
+gint64  test_sql_int               (const char *path,
+                                    const char *query);
 /* Runs @statements on @path (creating it), and closes it cleanly. */
 void    test_sql_exec              (const char *path,
                                     const char *statements);
+/* Runs @statement, whose one parameter is @text, on @path behind Scholia's back. */
+void    test_sql_exec_with_text    (const char *path,
+                                    const char *statement,
+                                    const char *text);
 /* Fails the test when a -wal, -shm or -journal file lies beside @path. */
 void    test_assert_nothing_beside (const char *path);
+
+/* Writes @contents into @dir/@name and returns that path. */
+char   *test_write_file     (const char *dir,
+                             const char *name,
+                             const char *contents);
+
+/* A fresh folder in the temporary folder, named after @template ("scholia-NAME-XXXXXX"). */
+char   *test_tmp_dir_new    (const char *template);
+/* Removes @path and everything in it, in this process and without following symbolic links.
+ * Folders a test left read-only (0555) are made writable first. */
+void    test_tmp_dir_remove (const char *path);
 
 /* A fresh folder (0755, so that a test may run scholia-cli in it as another user) and the path
  * of a library in it, not created yet; the folder goes with everything in it. */
@@ -30,5 +47,10 @@ void    test_library_fixture_set_up    (TestLibraryFixture *fixture,
                                         gconstpointer       data);
 void    test_library_fixture_tear_down (TestLibraryFixture *fixture,
                                         gconstpointer       data);
+
+/* Adds the test @func (a TestFunc taking a TestLibraryFixture), run in a fresh fixture. */
+#define test_add_with_library(path, func) \
+  g_test_add (path, TestLibraryFixture, NULL, test_library_fixture_set_up, func, \
+              test_library_fixture_tear_down)
 
 G_END_DECLS

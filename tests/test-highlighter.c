@@ -8,6 +8,7 @@
 #include "scholia-highlighter.h"
 #include "scholia-highlighter-private.h"
 #include "scholia-store.h"
+#include "test-files.h"
 
 /* An original essay with curly quotes, accents, dashes and an emoji
  * outside the Basic Multilingual Plane, so code points and bytes differ. */
@@ -35,24 +36,6 @@ typedef struct
   GPtrArray          *activated;
   GPtrArray          *activated_several;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 static gint64
 tag_id (ScholiaStore *store,
@@ -89,8 +72,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   GtkWidget *scrolled;
 
-  fixture->dir = g_dir_make_tmp ("scholia-highlighter-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-highlighter-XXXXXX");
   path = g_build_filename (fixture->dir, "library.db", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -139,7 +121,7 @@ fixture_tear_down (Fixture       *fixture,
   g_ptr_array_unref (fixture->activated_several);
   g_object_unref (fixture->annotations);
   g_object_unref (fixture->store);
-  remove_tree (fixture->dir);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }

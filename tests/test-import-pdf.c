@@ -13,6 +13,7 @@
 #include "repro.h"
 #include "scholia-error.h"
 #include "scholia-importer.h"
+#include "test-files.h"
 
 typedef struct
 {
@@ -23,17 +24,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("scholia-import-pdf-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = test_tmp_dir_new ("scholia-import-pdf-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   scholia_import_set_time_limit (SCHOLIA_IMPORT_DEFAULT_TIME_LIMIT);
 }

@@ -14,6 +14,7 @@
 #include "scholia-error.h"
 #include "scholia-import-private.h"
 #include "scholia-importer.h"
+#include "test-files.h"
 
 /* Every fixture is written by the test itself: as bytes, or into a per-test directory. */
 
@@ -70,29 +71,14 @@ static void
 tmp_dir_set_up (TmpDir        *tmp,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  tmp->path = g_dir_make_tmp ("scholia-import-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp->path = test_tmp_dir_new ("scholia-import-XXXXXX");
 }
 
 static void
 tmp_dir_tear_down (TmpDir        *tmp,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (tmp->path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp->path, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_assert_cmpint (g_rmdir (path), ==, 0);
-      else
-        g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (tmp->path), ==, 0);
+  test_tmp_dir_remove (tmp->path);
   g_free (tmp->path);
 }
 

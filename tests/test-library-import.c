@@ -6,6 +6,7 @@
 
 #include "scholia-error.h"
 #include "scholia-import-batch.h"
+#include "test-files.h"
 
 typedef struct
 {
@@ -25,8 +26,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-import-batch-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-import-batch-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -37,12 +37,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->store);
   g_ptr_array_unref (fixture->files);
   g_clear_error (&fixture->error);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

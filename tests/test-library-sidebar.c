@@ -8,6 +8,8 @@
 
 #include "scholia-library-sidebar.h"
 #include "scholia-search-results.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 typedef struct
 {
@@ -16,13 +18,6 @@ typedef struct
   GtkWindow             *window;
   ScholiaLibrarySidebar *sidebar;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static ScholiaDocument *
 add_document (Fixture    *fixture,
@@ -50,8 +45,7 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-sidebar-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-sidebar-XXXXXX");
 
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
@@ -77,23 +71,12 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (fixture->window);
   drain_main_context ();
   /* The sidebar must let go of the store (and every document) once it is gone. */
   g_assert_finalize_object (fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "scholia-matrix-view.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 static const char essay[] =
   "The river silted. The railway came late. The dues rose. The merchants left for Kessmouth.\n";
@@ -23,13 +25,6 @@ typedef struct
   GtkWindow         *window;
   ScholiaMatrixView *view;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static ScholiaDocument *
 add_document (Fixture    *fixture,
@@ -70,8 +65,7 @@ fixture_setup (Fixture       *fixture,
   g_autofree char *path = NULL;
   ScholiaDocument *lindqvist_late, *lindqvist_early, *anonymous;
 
-  fixture->dir = g_dir_make_tmp ("scholia-matrix-view-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-matrix-view-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -109,12 +103,10 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   gtk_window_destroy (fixture->window);
   drain_main_context ();
   g_assert_finalize_object (fixture->store);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

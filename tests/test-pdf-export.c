@@ -13,6 +13,7 @@
 #include "scholia-error.h"
 #include "scholia-pdf-export.h"
 #include "scholia-pdf-handout.h"
+#include "test-files.h"
 
 /* An original essay with the multi-byte characters real ones have: curly quotes, dashes,
  * accented and Nordic letters. */
@@ -80,8 +81,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *library = NULL;
   g_autofree char *folder = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-pdf-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-pdf-XXXXXX");
   library = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->output = g_build_filename (fixture->dir, "out", "essay.pdf", NULL);
   folder = g_path_get_dirname (fixture->output);
@@ -110,14 +110,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  /* No shell runs this: chmod and rm are two commands (a test leaves a read-only folder). */
-  g_autofree char *chmod = g_strdup_printf ("chmod -R u+w '%s'", fixture->dir);
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->store);
-  g_assert_true (g_spawn_command_line_sync (chmod, NULL, NULL, NULL, NULL));
-  g_assert_true (g_spawn_command_line_sync (rm, NULL, NULL, NULL, NULL));
-  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
+  /* A test leaves a read-only folder: this makes it writable first. */
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->output);
   g_free (fixture->dir);
 }

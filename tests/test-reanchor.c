@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "scholia-reanchor.h"
+#include "test-files.h"
 
 static const char original[] =
   "Varnholm’s harbour dues rose three times after 1843.\n\n"
@@ -40,7 +40,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   ScholiaDocument *document;
 
-  fixture->dir = g_dir_make_tmp ("scholia-reanchor-XXXXXX", &error);
+  fixture->dir = test_tmp_dir_new ("scholia-reanchor-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -57,10 +57,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->store);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -71,16 +69,9 @@ replace_text (Fixture    *fixture,
               const char *text)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
   g_clear_object (&fixture->store);
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE documents SET text = ?", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  test_sql_exec_with_text (fixture->path, "UPDATE documents SET text = ?", text);
 
   fixture->store = scholia_store_open (fixture->path, &error);
   g_assert_no_error (error);

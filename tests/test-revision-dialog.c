@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "scholia-revision-dialog.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 static const char first_edition[] =
   "The ferry tolls doubled in the winter of 1902.\n\n"
@@ -28,13 +30,6 @@ typedef struct
   ScholiaRevisionDialog *dialog;
   guint                  replaced;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 annotate (Fixture    *fixture,
@@ -88,8 +83,7 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-revision-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-revision-dialog-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -111,20 +105,11 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   drain_main_context ();
   g_assert_finalize_object (fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

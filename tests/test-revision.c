@@ -5,6 +5,7 @@
 
 #include "scholia-error.h"
 #include "scholia-revision.h"
+#include "test-files.h"
 
 static const char first_edition[] =
   "Varnholm’s harbour dues rose three times after 1843.\n\n"
@@ -46,8 +47,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-revision-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-revision-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -64,10 +64,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->store);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -76,11 +74,8 @@ write_file (Fixture    *fixture,
             const char *name,
             const char *contents)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *path = test_write_file (fixture->dir, name, contents);
 
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
   return g_file_new_for_path (path);
 }
 

@@ -8,6 +8,8 @@
 
 #include "scholia-search-hit.h"
 #include "scholia-search-results.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 static const char tolls_text[] =
   "The ferry tolls doubled in the winter of 1902.\n\n"
@@ -27,13 +29,6 @@ typedef struct
   ScholiaSearchResults *results;
 } Fixture;
 
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static int
 code_point_of (const char *text,
                const char *needle)
@@ -52,8 +47,7 @@ fixture_setup (Fixture       *fixture,
   g_autofree char *path = NULL;
   int start;
 
-  fixture->dir = g_dir_make_tmp ("scholia-search-results-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-search-results-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -86,21 +80,12 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->annotation);
   g_assert_finalize_object (fixture->store);
   drain_main_context ();
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -27,38 +26,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("scholia-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-store-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -74,18 +50,6 @@ open_store (const char *path)
   return store;
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 write_file (const char *path,
             const char *contents,
@@ -95,34 +59,6 @@ write_file (const char *path,
 
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
-}
-
-static void
-sql (const char *path,
-     const char *statement)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, statement, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-static gint64
-sql_count (const char *path,
-           const char *query)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
 }
 
 static ScholiaDocument *
@@ -145,7 +81,7 @@ static void
 assert_refused_unchanged (const char *path,
                           int         code)
 {
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaStore) store = NULL;
@@ -156,7 +92,7 @@ assert_refused_unchanged (const char *path,
   g_assert_error (error, SCHOLIA_ERROR, code);
   g_assert_nonnull (strstr (error->message, basename));
 
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -197,9 +133,9 @@ test_open_creates_library (Fixture       *fixture,
   g_assert_cmpuint (counts.annotations, ==, 0);
 
   g_clear_object (&store);
-  g_assert_cmpint (sql_count (nested, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (sql_count (nested, "PRAGMA application_id"), ==, SCHOLIA_APPLICATION_ID);
-  g_assert_cmpint (sql_count (nested, "PRAGMA foreign_keys"), ==, 0);
+  g_assert_cmpint (test_sql_int (nested, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sql_int (nested, "PRAGMA application_id"), ==, SCHOLIA_APPLICATION_ID);
+  g_assert_cmpint (test_sql_int (nested, "PRAGMA foreign_keys"), ==, 0);
 }
 
 static void
@@ -239,7 +175,7 @@ test_open_refuses_newer_schema (Fixture       *fixture,
 
   add_essay (store, "An Essay", "Helena Marwick");
   g_clear_object (&store);
-  sql (fixture->path, "PRAGMA user_version = 7");
+  test_sql_exec (fixture->path, "PRAGMA user_version = 7");
 
   assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_NEWER_LIBRARY);
 
@@ -252,7 +188,7 @@ static void
 test_open_refuses_foreign_database (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  sql (fixture->path, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');");
+  test_sql_exec (fixture->path, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');");
   assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_NOT_A_LIBRARY);
 }
 
@@ -297,7 +233,7 @@ test_open_refuses_truncated_file (Fixture       *fixture,
   gsize size;
 
   make_large_library (fixture->path);
-  whole = read_bytes (fixture->path);
+  whole = test_read_bytes (fixture->path);
   size = g_bytes_get_size (whole);
   g_assert_cmpuint (size, >, 8192);
   write_file (fixture->path, g_bytes_get_data (whole, NULL), size / 2);
@@ -314,7 +250,7 @@ test_open_refuses_corrupt_file (Fixture       *fixture,
   gsize size;
 
   make_large_library (fixture->path);
-  whole = read_bytes (fixture->path);
+  whole = test_read_bytes (fixture->path);
   size = g_bytes_get_size (whole);
   damaged = g_memdup2 (g_bytes_get_data (whole, NULL), size);
   /* Scribble over the b-tree pages after the header page, keeping the length. */
@@ -357,8 +293,8 @@ test_open_recovers_interrupted_checkpoint (Fixture       *fixture,
   /* Closing completed the checkpoint: the main file alone is whole again. */
   test_assert_nothing_beside (path);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_size, ==, sql_count (path, "PRAGMA page_count") * 4096);
-  g_assert_cmpint (sql_count (path, "SELECT count(*) FROM documents"), ==, 13);
+  g_assert_cmpint (st.st_size, ==, test_sql_int (path, "PRAGMA page_count") * 4096);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM documents"), ==, 13);
 }
 
 static void
@@ -368,14 +304,14 @@ test_open_refuses_truncated_file_beside_log (Fixture       *fixture,
   g_autofree char *path = copy_interrupted_checkpoint (fixture);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autoptr(GBytes) whole = read_bytes (path);
-  g_autoptr(GBytes) log = read_bytes (wal);
+  g_autoptr(GBytes) whole = test_read_bytes (path);
+  g_autoptr(GBytes) log = test_read_bytes (wal);
   g_autoptr(GBytes) log_after = NULL;
 
   /* Cut well below what the log holds: pages are missing from both. */
   write_file (path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) / 2);
   assert_refused_unchanged (path, SCHOLIA_ERROR_CORRUPT);
-  log_after = read_bytes (wal);
+  log_after = test_read_bytes (wal);
   g_assert_true (g_bytes_equal (log, log_after));
 
   /* The same cut short file without its log. */
@@ -390,7 +326,7 @@ static void
 test_open_leaves_foreign_wal_database_alone (Fixture       *fixture,
                                              gconstpointer  data)
 {
-  sql (fixture->path, "PRAGMA journal_mode = WAL; CREATE TABLE recipes (name TEXT);");
+  test_sql_exec (fixture->path, "PRAGMA journal_mode = WAL; CREATE TABLE recipes (name TEXT);");
   test_assert_nothing_beside (fixture->path);
   assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_NOT_A_LIBRARY);
   test_assert_nothing_beside (fixture->path);
@@ -409,7 +345,7 @@ test_open_read_only (Fixture       *fixture,
 
   add_essay (store, "An Essay", "Helena Marwick");
   g_clear_object (&store);
-  before = read_bytes (fixture->path);
+  before = test_read_bytes (fixture->path);
 
   store = scholia_store_open_read_only (fixture->path, &error);
   g_assert_no_error (error);
@@ -432,7 +368,7 @@ test_open_read_only (Fixture       *fixture,
   g_clear_error (&error);
   g_clear_object (&store);
 
-  after = read_bytes (fixture->path);
+  after = test_read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
   test_assert_nothing_beside (fixture->path);
 
@@ -451,7 +387,7 @@ test_open_read_only_reads_log (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autofree char *path = copy_interrupted_checkpoint (fixture);
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(ScholiaStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -461,7 +397,7 @@ test_open_read_only_reads_log (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 13);
   g_clear_object (&store);
 
-  after = read_bytes (path);
+  after = test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -495,8 +431,8 @@ test_migrate_runs_pending_steps (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 1);
   g_clear_object (&store);
 
-  g_assert_cmpint (sql_count (fixture->path, "PRAGMA user_version"), ==, 2);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'reading_lists'"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'reading_lists'"), ==, 1);
 }
 
 static void
@@ -518,17 +454,17 @@ test_migrate_failure_leaves_library_unchanged (Fixture       *fixture,
   store = open_store (fixture->path);
   add_essay (store, "Kept Across the Failed Upgrade", "Adaeze Okafor");
   g_clear_object (&store);
-  before = read_bytes (fixture->path);
+  before = test_read_bytes (fixture->path);
 
   store = _scholia_store_open_with_migrations (fixture->path, steps, 2, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "version 2"));
 
-  after = read_bytes (fixture->path);
+  after = test_read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpint (sql_count (fixture->path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'reading_lists'"), ==, 0);
+  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'reading_lists'"), ==, 0);
 }
 
 static void
@@ -714,9 +650,9 @@ test_documents_delete_cascades (Fixture       *fixture,
   g_clear_object (&annotation);
   g_clear_object (&store);
 
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 1);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_themes"), ==, 0);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'note'"), ==, 0);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_themes"), ==, 0);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'note'"), ==, 0);
 }
 
 static void
@@ -751,8 +687,8 @@ test_documents_delete_and_restore (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (deleted);
   g_assert_null (scholia_store_lookup_document (store, id));
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotations"), ==, 0);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM authors"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 0);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM authors"), ==, 1);
 
   /* A tag deleted in the meantime is simply not restored. */
   g_assert_true (scholia_store_delete_tag (store, tag, &error));
@@ -777,7 +713,7 @@ test_documents_delete_and_restore (Fixture       *fixture,
   scholia_annotation_get_tag_ids (restored_annotation, &n_ids);
   g_assert_cmpuint (n_ids, ==, 1);
   g_assert_true (scholia_annotation_has_theme (restored_annotation, theme_id));
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Zelenski'"), ==, 2);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Zelenski'"), ==, 2);
 }
 
 static void
@@ -793,17 +729,17 @@ test_batch_commits_together (Fixture       *fixture,
   g_assert_null (scholia_store_add_document (store, "Empty", NULL, NULL, NULL, "", NULL, &error));
   g_clear_error (&error);
   add_essay (store, "Second of the batch", "Helena Marwick");
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM documents"), ==, 0);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM documents"), ==, 0);
   g_assert_true (scholia_store_commit_batch (store, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM documents"), ==, 2);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM documents"), ==, 2);
 
   /* A batch never committed (the process ends) leaves nothing behind. */
   g_assert_true (scholia_store_begin_batch (store, &error));
   add_essay (store, "Lost with its batch", "Tomasz Lindqvist");
   g_clear_object (&store);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM documents"), ==, 2);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM authors"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM documents"), ==, 2);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM authors"), ==, 1);
 }
 
 static void
@@ -901,7 +837,7 @@ test_tags_move_merge_restore (Fixture       *fixture,
   tag_ids = scholia_annotation_get_tag_ids (only_evidence, &n_ids);
   g_assert_cmpuint (n_ids, ==, 1);
   g_assert_cmpint (tag_ids[0], ==, thesis_id);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 2);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 2);
 
   /* Delete thesis, then restore it in its place with its annotations. */
   deleted = g_object_ref (thesis);
@@ -921,7 +857,7 @@ test_tags_move_merge_restore (Fixture       *fixture,
   store = open_store (fixture->path);
   g_assert_cmpstr (tag_name_at (store, 0), ==, "thesis");
   g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (store)), ==, 3);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 2);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 2);
 }
 
 static void
@@ -950,7 +886,7 @@ test_annotations_restore_and_anchor (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_cmpuint (scholia_document_get_annotation_count (document), ==, 1);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 1);
 
   g_assert_true (scholia_store_set_annotation_anchor (store, annotation, 2, 12, FALSE, &error));
   g_assert_no_error (error);
@@ -1102,7 +1038,7 @@ test_annotations_refuse_bad_spans (Fixture       *fixture,
   g_assert_nonnull (scholia_store_add_annotation (store, document, length - 6, length - 1, NULL, 0, NULL, 0,
                                                   NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotations"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 1);
 }
 
 static void
@@ -1145,7 +1081,7 @@ test_annotations_live_list (Fixture       *fixture,
   g_assert_true (scholia_store_delete_tag (store, tag, &error));
   g_assert_cmpuint (store_changes, ==, 3);
   g_assert_false (scholia_annotation_has_tag (later, tag_id));
-  g_assert_cmpint (sql_count (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 0);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 0);
 }
 
 int

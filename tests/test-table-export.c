@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "scholia-table-export.h"
+#include "test-files.h"
 
 static const char essay[] =
   "Varnholm’s harbour dues rose three times after 1843.\n\n"
@@ -52,7 +53,7 @@ fixture_set_up (Fixture       *fixture,
 
   g_array_append_val (pages, first);
   g_array_append_val (pages, second);
-  fixture->dir = g_dir_make_tmp ("scholia-table-export-XXXXXX", &error);
+  fixture->dir = test_tmp_dir_new ("scholia-table-export-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -75,10 +76,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->store);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

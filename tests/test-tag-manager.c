@@ -8,6 +8,8 @@
 #include "scholia-colour-palette.h"
 #include "scholia-tag-manager.h"
 #include "scholia-tag-row.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 static const char essay[] =
   "The customs house at Vell kept two ledgers, one for the crown and one for the harbour guild. "
@@ -27,21 +29,13 @@ typedef struct
 } Fixture;
 
 static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-tag-manager-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-tag-manager-XXXXXX");
 
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
@@ -64,22 +58,12 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->manager));
   drain_main_context ();
   g_clear_object (&fixture->editor);
   g_clear_object (&fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

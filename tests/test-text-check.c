@@ -8,6 +8,7 @@
 #include "scholia-error.h"
 #include "scholia-store.h"
 #include "scholia-text-check.h"
+#include "test-files.h"
 
 static const char essay[] =
   "Le café au lait du port était amer. Un autre café, plus loin, ne l’était pas.\n";
@@ -26,8 +27,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-text-check-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-text-check-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -40,10 +40,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->store);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

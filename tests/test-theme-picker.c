@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 
 #include "scholia-theme-picker.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 static const char essay[] =
   "The famine of 1847 emptied the villages above Kessmar. "
@@ -22,13 +24,6 @@ typedef struct
   GtkMenuButton      *button;
   ScholiaThemePicker *picker;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static ScholiaTheme *
 add_theme (Fixture    *fixture,
@@ -48,8 +43,7 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scholia-theme-picker-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-theme-picker-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -83,9 +77,6 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   /* GTK 4.8 keeps a popover that is still up when its window is destroyed (a plain label in
    * one leaks too): close it first, as a user closing the window would have. */
   gtk_popover_popdown (GTK_POPOVER (fixture->picker));
@@ -97,14 +88,7 @@ fixture_teardown (Fixture       *fixture,
   /* The picker lets go of the store and its themes once it is gone. */
   g_assert_finalize_object (fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

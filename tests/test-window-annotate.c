@@ -3,12 +3,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "scholia-highlighter-private.h"
 #include "scholia-tag-manager.h"
 #include "scholia-window-private.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 /* Curly quotes, dashes and accents: offsets are code points, never bytes. */
 #define ESSAY_TEXT \
@@ -25,10 +26,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("scholia-window-annotate-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-window-annotate-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
 }
 
@@ -36,36 +34,9 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* The pane beside the reader folds into an overlay when the window is narrow, and folding
- * hides it: the first layout must be done before a test opens it. Its width is 0 until then. */
-static void
-wait_for_layout (ScholiaWindow *window)
-{
-  while (gtk_widget_get_width (GTK_WIDGET (window->inspector_flap)) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  drain_main_context ();
 }
 
 static ScholiaWindow *
@@ -456,16 +427,7 @@ static void
 replace_text (const char *path,
               const char *text)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE documents SET text = ?", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  test_sql_exec_with_text (path, "UPDATE documents SET text = ?", text);
 }
 
 static void

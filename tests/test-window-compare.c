@@ -8,6 +8,8 @@
 #include "scholia-side-by-side.h"
 #include "scholia-tag-manager.h"
 #include "scholia-window-private.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 #define HARBOUR_TEXT \
   "The harbour ledgers show a town older than its charter. " \
@@ -40,10 +42,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("scholia-window-compare-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-window-compare-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
 }
 
@@ -51,36 +50,9 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* The pane beside the reader folds into an overlay when the window is narrow, and folding
- * hides it: the first layout must be done before a test opens it. Its width is 0 until then. */
-static void
-wait_for_layout (ScholiaWindow *window)
-{
-  while (gtk_widget_get_width (GTK_WIDGET (window->inspector_flap)) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  drain_main_context ();
 }
 
 static ScholiaAnnotation *

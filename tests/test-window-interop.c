@@ -6,6 +6,8 @@
 #include "scholia-annotation-import-dialog.h"
 #include "scholia-revision-dialog.h"
 #include "scholia-window-private.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 static const char original[] =
   "The ledgers of Varnholm end in 1851.\n\nŻeleński counted the barges — too few to matter.\n";
@@ -22,13 +24,6 @@ typedef struct
 } Fixture;
 
 static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -36,8 +31,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   ScholiaStore *store;
 
-  fixture->dir = g_dir_make_tmp ("scholia-window-interop-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-window-interop-XXXXXX");
   path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
 
   fixture->window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
@@ -58,11 +52,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (fixture->window);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

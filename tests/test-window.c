@@ -8,6 +8,8 @@
 #include "scholia-document-properties.h"
 #include "scholia-reading-view.h"
 #include "scholia-window.h"
+#include "test-files.h"
+#include "test-ui.h"
 
 typedef struct
 {
@@ -18,27 +20,14 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("scholia-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_tmp_dir_new ("scholia-window-XXXXXX");
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -71,13 +60,6 @@ static const char *
 visible_page (ScholiaWindow *window)
 {
   return gtk_stack_get_visible_child_name (template_child (window, "main_stack"));
-}
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 

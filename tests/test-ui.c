@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "test-ui.h"
+
+#include "scholia-window-private.h"
+
+void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+wait_for_layout (ScholiaWindow *window)
+{
+  while (gtk_widget_get_width (GTK_WIDGET (window->inspector_flap)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+}
