@@ -387,6 +387,70 @@ test_zero_pages (Fixture       *fixture,
   g_assert_null (strstr (error->message, "scan"));
 }
 
+/* A font whose ToUnicode map turns two glyphs into BEL and ESC, as a damaged or hostile PDF can:
+ * the text keeps its words and loses the controls, and the page map still covers it. */
+static const char control_glyphs_pdf[] =
+  "%PDF-1.4\n"
+  "1 0 obj\n"
+  "<< /Type /Catalog /Pages 2 0 R >>\n"
+  "endobj\n"
+  "2 0 obj\n"
+  "<< /Type /Pages /Kids [3 0 R] /Count 1 >>\n"
+  "endobj\n"
+  "3 0 obj\n"
+  "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>\n"
+  "endobj\n"
+  "4 0 obj\n"
+  "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>\n"
+  "endobj\n"
+  "5 0 obj\n"
+  "<< /Length 58 >>\n"
+  "stream\n"
+  "BT /F1 12 Tf 72 700 Td (The harbourAsilted Bslowly.) Tj ET\n"
+  "endstream\n"
+  "endobj\n"
+  "6 0 obj\n"
+  "<< /Length 237 >>\n"
+  "stream\n"
+  "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def\n"
+  "1 begincodespacerange <00> <FF> endcodespacerange\n"
+  "2 beginbfchar <41> <0007> <42> <001B> endbfchar\n"
+  "endcmap CMapName currentdict /CMap defineresource pop end end\n"
+  "endstream\n"
+  "endobj\n"
+  "xref\n"
+  "0 7\n"
+  "0000000000 65535 f \n"
+  "0000000009 00000 n \n"
+  "0000000058 00000 n \n"
+  "0000000115 00000 n \n"
+  "0000000241 00000 n \n"
+  "0000000328 00000 n \n"
+  "0000000436 00000 n \n"
+  "trailer\n"
+  "<< /Size 7 /Root 1 0 R >>\n"
+  "startxref\n"
+  "724\n"
+  "%%EOF\n"
+  "\n";
+
+static void
+test_control_characters_dropped (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "controls.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaImportedText) imported = NULL;
+
+  g_file_set_contents (path, control_glyphs_pdf, sizeof control_glyphs_pdf - 1, &error);
+  g_assert_no_error (error);
+  imported = import_path (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (imported->text, ==, "The harboursilted slowly.");
+  assert_page_map_sound (imported);
+}
+
 /* The reader process */
 
 /* How many processes this one has started and not yet reaped, zombies included. */
@@ -577,6 +641,7 @@ main (int    argc,
   ADD ("/import-pdf/page-map/fuzzed-page-labels", test_fuzzed_page_labels);
   ADD ("/import-pdf/page-map/every-word-on-its-page", test_page_map_property);
   ADD ("/import-pdf/zero-pages-has-no-pages", test_zero_pages);
+  ADD ("/import-pdf/text/control-characters-dropped", test_control_characters_dropped);
   ADD ("/import-pdf/reader/time-limit-skips-file", test_time_limit);
   ADD ("/import-pdf/reader/cancel-kills-reader", test_cancel_stops_reader);
   ADD ("/import-pdf/reader/crash-or-missing-is-an-error", test_reader_failures);

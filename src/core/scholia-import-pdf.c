@@ -83,7 +83,14 @@ add_line (GArray                 *lines,
       line.right = MAX (line.right, r->x2);
     }
 
-  line.text = g_strstrip (g_utf8_normalize (raw, -1, G_NORMALIZE_NFC));
+  line.text = g_utf8_normalize (raw, -1, G_NORMALIZE_NFC);
+  /* A PDF can map glyphs to control characters; they go here, before offsets are counted for
+   * the page map, as the other importers drop them from their text. A line stays one line. */
+  if (line.text != NULL)
+    {
+      _scholia_import_strip_controls (line.text, FALSE);
+      g_strstrip (line.text);
+    }
   if (line.text == NULL || line.text[0] == '\0')
     {
       g_free (line.text);
