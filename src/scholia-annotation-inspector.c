@@ -22,8 +22,6 @@
 #define QUOTE_MAX_LINES     8
 #define QUOTE_CHARS_PER_LINE 42
 
-#define SETTINGS_SCHEMA_ID "io.github.scholia.Scholia"
-
 struct _ScholiaAnnotationInspector
 {
   GtkWidget           parent_instance;

@@ -13,7 +13,6 @@
 #include "scholia-pdf-handout.h"
 
 /* The schema id stays the same in a development build, so both share one set of options. */
-#define SETTINGS_SCHEMA_ID "io.github.scholia.Scholia"
 
 /* Characters that may not stand in a file name on some file system a PDF may be saved to. */
 #define UNSAFE_FILE_NAME_CHARACTERS "/\\:*?\"<>|"

@@ -47,7 +47,7 @@ scholia_preferences_init (ScholiaPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new ("io.github.scholia.Scholia");
+  self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
   /* GtkFontButton is deprecated from GTK 4.10 on, but GtkFontDialogButton is not in 4.8. */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   g_settings_bind (self->settings, "reading-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);

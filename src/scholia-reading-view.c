@@ -13,7 +13,6 @@
 
 /* The reading preferences live in the application's schema whatever the
  * build profile: a development build reads the same keys. */
-#define SETTINGS_SCHEMA_ID "io.github.scholia.Scholia"
 
 /* Used when the font setting names a family but no size. */
 #define DEFAULT_FONT_SIZE_POINTS 13

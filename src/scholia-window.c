@@ -11,7 +11,6 @@
 #include "scholia-window-private.h"
 
 /* The schema id stays the same in a development build, so both share one window size. */
-#define SETTINGS_SCHEMA_ID "io.github.scholia.Scholia"
 
 G_DEFINE_FINAL_TYPE (ScholiaWindow, scholia_window, ADW_TYPE_APPLICATION_WINDOW)
 

@@ -11,8 +11,6 @@
 #include "test-files.h"
 #include "test-ui.h"
 
-#define SETTINGS_SCHEMA_ID "io.github.scholia.Scholia"
-
 #define HARBOUR_TITLE "Harbour Ledgers of Varnholm"
 #define HARBOUR_TEXT \
   "The harbour ledgers show a town older than its charter.\n\n" \

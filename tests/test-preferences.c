@@ -8,7 +8,7 @@
 static void
 test_preferences_write_settings (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.scholia.Scholia");
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
   ScholiaPreferences *preferences = scholia_preferences_new (NULL);
   GtkSpinButton *spacing;
   GtkFontButton *font;

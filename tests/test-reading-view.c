@@ -46,7 +46,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.scholia.Scholia");
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
 
   gtk_window_destroy (fixture->window);
   g_settings_reset (settings, "reading-font");
@@ -400,7 +400,7 @@ static void
 test_settings_reading_font (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.scholia.Scholia");
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
   PangoFontDescription *desc = NULL;
   GtkTextTag *tag;
   int default_spacing = -1;

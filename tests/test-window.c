@@ -346,7 +346,7 @@ test_primary_menu_is_labelled (void)
 static void
 test_window_size_is_kept (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.scholia.Scholia");
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
   ScholiaWindow *window;
   int width, height;
 
