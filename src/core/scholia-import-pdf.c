@@ -9,6 +9,7 @@
 
 #include "scholia-error.h"
 #include "scholia-import-private.h"
+#include "scholia-text-check.h"
 
 /* PDF to readable text with poppler: each page's text in reading order, with its running
  * headers, footers and page numbers dropped, lines joined into paragraphs (words split at a
@@ -83,14 +84,9 @@ add_line (GArray                 *lines,
       line.right = MAX (line.right, r->x2);
     }
 
-  line.text = g_utf8_normalize (raw, -1, G_NORMALIZE_NFC);
-  /* A PDF can map glyphs to control characters; they go here, before offsets are counted for
+  /* A PDF can map glyphs to control characters: they go here, before offsets are counted for
    * the page map, as the other importers drop them from their text. A line stays one line. */
-  if (line.text != NULL)
-    {
-      _scholia_import_strip_controls (line.text, FALSE);
-      g_strstrip (line.text);
-    }
+  line.text = scholia_text_check_field (raw, NULL);
   if (line.text == NULL || line.text[0] == '\0')
     {
       g_free (line.text);

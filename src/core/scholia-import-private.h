@@ -66,15 +66,10 @@ char     *_scholia_import_decode    (const char           *data,
 /* Turns CRLF and lone CR into LF in place, in one pass; returns the new length. */
 gsize     _scholia_import_normalize_line_ends (char       *text,
                                                gsize       length);
-/* Removes control characters from @text (valid UTF-8) in place and returns its new length:
- * they have no place in a text to read and some break what shows it (ESC starts a terminal's
- * escape sequences, STX and ETX mark matches in search snippets). @in_text: C0 controls go but
- * tab and line end, and form feeds become line ends; else (titles, metadata) every control goes,
- * C0, DEL and C1, and whitespace controls become spaces. */
-gsize     _scholia_import_strip_controls (char            *text,
-                                          gboolean         in_text);
-/* Strips C0 control characters but tab and line end (see above), normalizes @text (taken) to NFC, trims blank lines and trailing spaces at its ends, and
- * returns it. Only lines that can change are normalized, so ASCII and Latin text costs one scan. */
+/* Strips C0 control characters but tab and line end (CR, FF, VT become line ends: ESC would
+ * start a terminal's escape sequences, STX and ETX once marked search matches), normalizes @text
+ * (taken) to NFC, trims blank lines and trailing spaces at its ends, and returns it. Only lines
+ * that can change are normalized, so ASCII and Latin text costs one scan. */
 char     *_scholia_import_finish_text (char               *text);
 /* Adds a line to a paragraph being built: joined with a space, or directly when the paragraph
  * ends with a hyphen that splits a word ("histo-" + "rian"). Whitespace at the line's ends goes. */

@@ -227,53 +227,25 @@ normalize_nfc (char *text)
   return g_string_free (normalized, FALSE);
 }
 
-/* The length in bytes of the control character at @p, 0 when there is none: C0 only in a
- * text, where C1 can be what a Latin-1 file really holds; in a title any (C0, DEL, C1). */
-static gsize
-control_length (const char *p,
-                gboolean    in_text)
+/* Removes C0 control characters but tab and LF from @text in place; CR, FF and VT become LF
+ * (they still end lines). C1 characters stay: in a text they can be what a Latin-1 file really
+ * holds. */
+static void
+strip_controls (char *text)
 {
-  guchar c = p[0];
-
-  if (c < 0x20)
-    return 1;
-  if (in_text)
-    return 0;
-  if (c == 0x7f)
-    return 1;
-  if (c == 0xc2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f)
-    return 2;
-  return 0;
-}
-
-gsize
-_scholia_import_strip_controls (char     *text,
-                                gboolean  in_text)
-{
-  char *out;
   const char *p = text;
+  char *out;
 
-  while (*p != '\0' && control_length (p, in_text) == 0)
+  while (*p != '\0' && ((guchar) *p >= 0x20 || *p == '\t' || *p == '\n'))
     p++;
-  if (*p == '\0')
-    return p - text;
-
-  for (out = (char *) p; *p != '\0';)
+  for (out = (char *) p; *p != '\0'; p++)
     {
-      gsize n = control_length (p, in_text);
-
-      if (n == 0 || (in_text && (*p == '\t' || *p == '\n')))
-        {
-          *out++ = *p++;
-          continue;
-        }
-      /* Whitespace controls still part words; NEL is the C1 line end. */
-      if (strchr ("\t\n\r\f\v", *p) != NULL || (n == 2 && (guchar) p[1] == 0x85))
-        *out++ = in_text ? '\n' : ' ';
-      p += n;
+      if ((guchar) *p >= 0x20 || *p == '\t' || *p == '\n')
+        *out++ = *p;
+      else if (strchr ("\r\f\v", *p) != NULL)
+        *out++ = '\n';
     }
   *out = '\0';
-  return out - text;
 }
 
 char *
@@ -282,7 +254,7 @@ _scholia_import_finish_text (char *text)
   gsize length;
   gsize start = 0;
 
-  _scholia_import_strip_controls (text, TRUE);
+  strip_controls (text);
   text = normalize_nfc (text);
   length = strlen (text);
 

@@ -9,6 +9,7 @@
 
 #include "scholia-error.h"
 #include "scholia-importer.h"
+#include "scholia-text-check.h"
 #include "scholia-import-private.h"
 
 /* The one entry point: picks the importer for a file by its content, then by its name, and
@@ -156,26 +157,16 @@ set_too_much_text_error (const char  *name,
                  "imported; split it into parts"), name, limit);
 }
 
-/* Metadata comes from wherever the file kept it: give it the same form as the text, no
- * control characters at all (a title is printed on one line, in terminals too), and no empty
- * strings. */
+/* Metadata comes from wherever the file kept it: give it the form the store keeps (NFC, one
+ * line, no control characters: a title is printed in terminals too), and drop what is not text
+ * or is empty, as a guess it is worth nothing. */
 static void
 tidy_metadata (char **value)
 {
-  char *normalized = NULL;
+  g_autofree char *field = scholia_text_check_field (*value, NULL);
 
-  if (*value == NULL)
-    return;
-
-  if (g_utf8_validate (*value, -1, NULL))
-    {
-      _scholia_import_strip_controls (*value, FALSE);
-      normalized = g_utf8_normalize (*value, -1, G_NORMALIZE_NFC);
-    }
   g_free (*value);
-  *value = normalized != NULL ? g_strstrip (normalized) : NULL;
-  if (*value != NULL && **value == '\0')
-    g_clear_pointer (value, g_free);
+  *value = field != NULL && field[0] != '\0' ? g_steal_pointer (&field) : NULL;
 }
 
 static ScholiaImportedText *

@@ -53,8 +53,9 @@ trim (char *text)
   return text;
 }
 
-/* Copies @text without its control characters, except that tab and line breaks (LF, CR) are
- * kept when @keep_tab_and_newline, or else become @line_break when it is not 0. */
+/* Copies @text without its control characters, except that tab and line ends (LF, CR) are
+ * kept when @keep_tab_and_newline, and that white-space controls (tab, LF, CR, FF, VT and NEL,
+ * the C1 line end) not kept become @line_break when it is not 0: they still part words. */
 static char *
 filter_controls (const char *text,
                  gboolean    keep_tab_and_newline,
@@ -70,7 +71,7 @@ filter_controls (const char *text,
         g_string_append_unichar (filtered, c);
       else if (keep_tab_and_newline && (c == '\t' || c == '\n' || c == '\r'))
         g_string_append_c (filtered, c);
-      else if (line_break != 0 && (c == '\t' || c == '\n' || c == '\r'))
+      else if (line_break != 0 && (strchr ("\t\n\r\f\v", c) != NULL || c == 0x85))
         g_string_append_unichar (filtered, line_break);
     }
   return g_string_free (filtered, FALSE);

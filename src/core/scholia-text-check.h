@@ -19,8 +19,9 @@ G_BEGIN_DECLS
 char *scholia_text_check_name    (const char  *name,
                                   GError     **error);
 
-/* A one-line metadata field (title, author, date, source): trimmed; tabs and line breaks become
- * spaces, other control characters are dropped. NULL in, NULL out. */
+/* A one-line metadata field (title, author, date, source) or line of text: trimmed; tabs and
+ * line breaks (LF, CR, FF, VT, NEL) become spaces, other control characters are dropped. NULL
+ * in, NULL out. */
 char *scholia_text_check_field   (const char  *value,
                                   GError     **error);
 
