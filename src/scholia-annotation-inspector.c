@@ -354,7 +354,7 @@ set_quote_colour (ScholiaAnnotationInspector *self,
   g_autofree char *colour_class = NULL;
 
   if (tag != NULL)
-    colour_class = scholia_tag_chip_colour_css_class (scholia_tag_get_colour (tag));
+    colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (SCHOLIA_LABEL (tag)));
 
   if (g_strcmp0 (colour_class, self->quote_colour_class) == 0)
     return;
@@ -384,7 +384,7 @@ update_tags (ScholiaAnnotationInspector *self)
       ids = scholia_annotation_get_tag_ids (self->annotation, &n_ids);
       for (guint i = 0; i < n_ids; i++)
         {
-          ScholiaTag *tag = scholia_store_lookup_tag (store, ids[i]);
+          ScholiaLabel *tag = scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, ids[i]);
 
           if (tag != NULL)
             g_ptr_array_add (tags, tag);
@@ -396,12 +396,12 @@ update_tags (ScholiaAnnotationInspector *self)
           g_autoptr(ScholiaTag) tag = g_list_model_get_item (self->palette, i);
           g_autoptr(GMenuItem) item = NULL;
 
-          if (scholia_annotation_has_tag (self->annotation, scholia_tag_get_id (tag)))
+          if (scholia_annotation_has_tag (self->annotation, scholia_label_get_id (SCHOLIA_LABEL (tag))))
             continue;
 
-          item = g_menu_item_new (scholia_tag_get_name (tag), NULL);
+          item = g_menu_item_new (scholia_label_get_name (SCHOLIA_LABEL (tag)), NULL);
           g_menu_item_set_action_and_target_value (item, "inspector.add-tag",
-                                                   g_variant_new_int64 (scholia_tag_get_id (tag)));
+                                                   g_variant_new_int64 (scholia_label_get_id (SCHOLIA_LABEL (tag))));
           g_menu_append_item (self->add_tag_menu, item);
         }
     }
@@ -479,7 +479,7 @@ update_themes (ScholiaAnnotationInspector *self)
       ids = scholia_annotation_get_theme_ids (self->annotation, &n_ids);
       for (guint i = 0; i < n_ids; i++)
         {
-          ScholiaTheme *theme = scholia_store_lookup_theme (store, ids[i]);
+          ScholiaLabel *theme = scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, ids[i]);
 
           if (theme != NULL)
             g_ptr_array_add (themes, theme);
@@ -508,8 +508,8 @@ create_theme_chip (gpointer item,
                    gpointer user_data)
 {
   ScholiaTheme *theme = SCHOLIA_THEME (item);
-  const char *description = scholia_theme_get_description (theme);
-  g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_theme_get_colour (theme));
+  const char *description = scholia_label_get_description (SCHOLIA_LABEL (theme));
+  g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (SCHOLIA_LABEL (theme)));
   g_autofree char *remove_label = NULL;
   GtkWidget *chip;
   GtkWidget *name;
@@ -522,7 +522,7 @@ create_theme_chip (gpointer item,
   if (description[0] != '\0')
     gtk_widget_set_tooltip_text (chip, description);
 
-  name = gtk_label_new (scholia_theme_get_name (theme));
+  name = gtk_label_new (scholia_label_get_name (SCHOLIA_LABEL (theme)));
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
   gtk_widget_set_valign (name, GTK_ALIGN_CENTER);
@@ -534,14 +534,14 @@ create_theme_chip (gpointer item,
   gtk_widget_add_css_class (remove, "circular");
   /* Translators: the accessible label of the button on a theme chip, as in
    * Remove from Theme “famine” */
-  remove_label = g_strdup_printf (_("Remove from Theme “%s”"), scholia_theme_get_name (theme));
+  remove_label = g_strdup_printf (_("Remove from Theme “%s”"), scholia_label_get_name (SCHOLIA_LABEL (theme)));
   gtk_widget_set_tooltip_text (remove, remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "inspector.remove-theme");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
-                                          g_variant_new_int64 (scholia_theme_get_id (theme)));
+                                          g_variant_new_int64 (scholia_label_get_id (SCHOLIA_LABEL (theme))));
   gtk_box_append (GTK_BOX (chip), remove);
 
   return chip;
@@ -554,7 +554,7 @@ on_chip_remove_cb (ScholiaAnnotationInspector *self,
   ScholiaTag *tag = scholia_tag_chip_get_tag (chip);
 
   gtk_widget_activate_action (GTK_WIDGET (self), "inspector.remove-tag", "x",
-                              scholia_tag_get_id (tag));
+                              scholia_label_get_id (SCHOLIA_LABEL (tag)));
 }
 
 static GtkWidget *
@@ -753,10 +753,10 @@ create_orphan_row (gpointer item,
   g_object_bind_property (annotation, "quote", quote, "label", G_BINDING_SYNC_CREATE);
   /* Coloured as its highlight would be, to tell orphans apart at a glance. */
   tag_ids = scholia_annotation_get_tag_ids (annotation, &n_tag_ids);
-  if (n_tag_ids > 0 && store != NULL && scholia_store_lookup_tag (store, tag_ids[0]) != NULL)
+  if (n_tag_ids > 0 && store != NULL && scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, tag_ids[0]) != NULL)
     {
       g_autofree char *colour_class =
-        scholia_tag_chip_colour_css_class (scholia_tag_get_colour (scholia_store_lookup_tag (store, tag_ids[0])));
+        scholia_tag_chip_colour_css_class (scholia_label_get_colour (scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, tag_ids[0])));
 
       if (colour_class != NULL)
         gtk_widget_add_css_class (quote, colour_class);
@@ -908,14 +908,14 @@ change_tag (ScholiaAnnotationInspector *self,
   if (self->annotation == NULL || store == NULL)
     return;
 
-  tag = scholia_store_lookup_tag (store, g_variant_get_int64 (parameter));
+  tag = SCHOLIA_TAG (scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, g_variant_get_int64 (parameter)));
   if (tag == NULL)
     return;
 
   if (add)
-    ok = scholia_editor_add_tag (self->editor, self->annotation, tag, &error);
+    ok = scholia_editor_add_label (self->editor, self->annotation, SCHOLIA_LABEL (tag), &error);
   else
-    ok = scholia_editor_remove_tag (self->editor, self->annotation, tag, &error);
+    ok = scholia_editor_remove_label (self->editor, self->annotation, SCHOLIA_LABEL (tag), &error);
   if (!ok)
     show_error (self, error);
 }
@@ -933,8 +933,8 @@ remove_theme_action (GtkWidget  *widget,
   if (self->annotation == NULL || store == NULL)
     return;
 
-  theme = scholia_store_lookup_theme (store, g_variant_get_int64 (parameter));
-  if (theme != NULL && !scholia_editor_remove_theme (self->editor, self->annotation, theme, &error))
+  theme = SCHOLIA_THEME (scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, g_variant_get_int64 (parameter)));
+  if (theme != NULL && !scholia_editor_remove_label (self->editor, self->annotation, SCHOLIA_LABEL (theme), &error))
     show_error (self, error);
 }
 
@@ -1337,13 +1337,13 @@ scholia_annotation_inspector_set_editor (ScholiaAnnotationInspector *self,
     {
       ScholiaStore *store = scholia_editor_get_store (editor);
 
-      self->palette = g_object_ref (scholia_store_get_tags (store));
+      self->palette = g_object_ref (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG));
       g_signal_connect_object (self->palette, "items-changed",
                                G_CALLBACK (on_palette_items_changed_cb), self, G_CONNECT_SWAPPED);
       watch_labels (self, self->palette, 0, g_list_model_get_n_items (self->palette),
                     G_CALLBACK (update_tags));
 
-      self->themes = g_object_ref (scholia_store_get_themes (store));
+      self->themes = g_object_ref (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME));
       g_signal_connect_object (self->themes, "items-changed",
                                G_CALLBACK (on_themes_items_changed_cb), self, G_CONNECT_SWAPPED);
       watch_labels (self, self->themes, 0, g_list_model_get_n_items (self->themes),

@@ -127,7 +127,7 @@ count_authors (GListModel *passages)
 static void
 update_state (ScholiaComparisonView *self)
 {
-  GListModel *themes = self->store != NULL ? scholia_store_get_themes (self->store) : NULL;
+  GListModel *themes = self->store != NULL ? scholia_store_get_labels (self->store, SCHOLIA_TYPE_THEME) : NULL;
   ScholiaTheme *theme = self->comparison != NULL ? scholia_comparison_get_theme (self->comparison) : NULL;
   guint n_passages = self->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
   gboolean has_themes = themes != NULL && g_list_model_get_n_items (themes) > 0;
@@ -153,7 +153,7 @@ update_state (ScholiaComparisonView *self)
       else if (theme != NULL)
         /* Translators: shown when a theme has no passages yet; %s is the theme's name */
         description = g_strdup_printf (_("Passages you add to “%s” appear here"),
-                                       scholia_theme_get_name (theme));
+                                       scholia_label_get_name (SCHOLIA_LABEL (theme)));
       adw_status_page_set_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->stack, "no-passages");
       gtk_label_set_label (self->count_label, _("No passages"));
@@ -315,7 +315,7 @@ sync_tag_filter (ScholiaComparisonView *self)
 
       if (gtk_toggle_button_get_active (button))
         {
-          gint64 id = scholia_tag_get_id (tag);
+          gint64 id = scholia_label_get_id (SCHOLIA_LABEL (tag));
 
           g_array_append_val (ids, id);
         }
@@ -340,7 +340,7 @@ update_tag_button_colour (GtkWidget  *button,
                           GParamSpec *pspec,
                           ScholiaTag *tag)
 {
-  g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_tag_get_colour (tag));
+  g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (SCHOLIA_LABEL (tag)));
   char *previous = g_object_get_data (G_OBJECT (button), "scholia-colour-class");
 
   if (previous != NULL)
@@ -356,10 +356,10 @@ update_tag_button_label (GtkWidget  *button,
                          ScholiaTag *tag)
 {
   /* Translators: the tooltip of a tag chip above a comparison; %s is the tag's name */
-  g_autofree char *tooltip = g_strdup_printf (_("Show Only Passages Tagged “%s”"), scholia_tag_get_name (tag));
+  g_autofree char *tooltip = g_strdup_printf (_("Show Only Passages Tagged “%s”"), scholia_label_get_name (SCHOLIA_LABEL (tag)));
 
   gtk_label_set_label (GTK_LABEL (g_object_get_data (G_OBJECT (button), "scholia-label")),
-                       scholia_tag_get_name (tag));
+                       scholia_label_get_name (SCHOLIA_LABEL (tag)));
   gtk_widget_set_tooltip_text (button, tooltip);
 }
 
@@ -382,7 +382,7 @@ create_tag_button (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
   GtkWidget *label = gtk_label_new (NULL);
-  gint64 id = scholia_tag_get_id (tag);
+  gint64 id = scholia_label_get_id (SCHOLIA_LABEL (tag));
   gboolean active = FALSE;
 
   for (guint i = 0; i < self->tag_filter->len; i++)
@@ -523,8 +523,8 @@ disconnect_store (ScholiaComparisonView *self)
   if (self->store == NULL)
     return;
 
-  g_signal_handlers_disconnect_by_data (scholia_store_get_themes (self->store), self);
-  g_signal_handlers_disconnect_by_data (scholia_store_get_tags (self->store), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_labels (self->store, SCHOLIA_TYPE_THEME), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG), self);
   g_signal_handlers_disconnect_by_data (self->filtered, self);
   g_signal_handlers_disconnect_by_data (scholia_comparison_get_passages (self->comparison), self);
 
@@ -717,16 +717,16 @@ scholia_comparison_view_set_store (ScholiaComparisonView *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_filtered_items_changed_cb),
                                self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-      g_signal_connect_object (scholia_store_get_themes (store), "items-changed",
+      g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME), "items-changed",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-      g_signal_connect_object (scholia_store_get_tags (store), "items-changed",
+      g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG), "items-changed",
                                G_CALLBACK (on_tags_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-      gtk_flow_box_bind_model (self->tag_flow, scholia_store_get_tags (store), create_tag_button, self, NULL);
+      gtk_flow_box_bind_model (self->tag_flow, scholia_store_get_labels (store, SCHOLIA_TYPE_TAG), create_tag_button, self, NULL);
       /* Selecting the first theme sets the comparison's theme through the dropdown's notify. */
-      gtk_drop_down_set_model (self->theme_dropdown, scholia_store_get_themes (store));
+      gtk_drop_down_set_model (self->theme_dropdown, scholia_store_get_labels (store, SCHOLIA_TYPE_THEME));
     }
 
   rebuild_authors (self);
@@ -762,9 +762,9 @@ scholia_comparison_view_set_theme (ScholiaComparisonView *self,
   if (self->store == NULL)
     return;
 
-  if (theme != NULL && !g_list_store_find (G_LIST_STORE (scholia_store_get_themes (self->store)), theme, &position))
+  if (theme != NULL && !g_list_store_find (G_LIST_STORE (scholia_store_get_labels (self->store, SCHOLIA_TYPE_THEME)), theme, &position))
     {
-      g_warning ("The theme “%s” is not in this view's library", scholia_theme_get_name (theme));
+      g_warning ("The theme “%s” is not in this view's library", scholia_label_get_name (SCHOLIA_LABEL (theme)));
       return;
     }
   gtk_drop_down_set_selected (self->theme_dropdown, position);

@@ -244,7 +244,7 @@ export_in_thread (GTask        *task,
     }
   else
     {
-      ScholiaTheme *theme = scholia_store_lookup_theme (store, job->theme_id);
+      ScholiaTheme *theme = SCHOLIA_THEME (scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, job->theme_id));
 
       if (theme == NULL)
         {
@@ -317,7 +317,7 @@ suggest_file_name (ScholiaExportDialog *self)
     name = g_strdup (scholia_document_get_title (self->document));
   else
     /* Translators: the file name suggested for a handout; %s is a theme's name */
-    name = g_strdup_printf (_("%s — Handout"), scholia_theme_get_name (self->theme));
+    name = g_strdup_printf (_("%s — Handout"), scholia_label_get_name (SCHOLIA_LABEL (self->theme)));
 
   g_strdelimit (name, UNSAFE_FILE_NAME_CHARACTERS, '-');
   g_strstrip (name);
@@ -387,22 +387,19 @@ cancel_action (GtkWidget  *widget,
 static void
 add_check_rows (AdwPreferencesGroup *group,
                 GPtrArray           *checks,
-                GListModel          *labels,
-                gboolean             themes)
+                GListModel          *labels)
 {
   guint n = g_list_model_get_n_items (labels);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) label = g_list_model_get_item (labels, i);
-      const char *name = themes ? scholia_theme_get_name (SCHOLIA_THEME (label))
-                                : scholia_tag_get_name (SCHOLIA_TAG (label));
+      g_autoptr(ScholiaLabel) label = g_list_model_get_item (labels, i);
+      const char *name = scholia_label_get_name (label);
       gint64 *id = g_new (gint64, 1);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
-      *id = themes ? scholia_theme_get_id (SCHOLIA_THEME (label))
-                   : scholia_tag_get_id (SCHOLIA_TAG (label));
+      *id = scholia_label_get_id (label);
       g_object_set_data_full (G_OBJECT (check), "scholia-id", id, g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -434,16 +431,15 @@ scholia_export_dialog_constructed (GObject *object)
       gtk_window_set_title (GTK_WINDOW (self), _("Export as PDF"));
       adw_window_title_set_title (self->window_title, _("Export as PDF"));
       adw_window_title_set_subtitle (self->window_title, scholia_document_get_title (self->document));
-      add_check_rows (self->tags_group, self->tag_checks, scholia_store_get_tags (self->store), FALSE);
-      add_check_rows (self->themes_group, self->theme_checks, scholia_store_get_themes (self->store),
-                      TRUE);
+      add_check_rows (self->tags_group, self->tag_checks, scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG));
+      add_check_rows (self->themes_group, self->theme_checks, scholia_store_get_labels (self->store, SCHOLIA_TYPE_THEME));
     }
   else
     {
       /* A handout quotes every passage on its theme, with their tags and notes in the text. */
       gtk_window_set_title (GTK_WINDOW (self), _("Export Handout"));
       adw_window_title_set_title (self->window_title, _("Export Handout"));
-      adw_window_title_set_subtitle (self->window_title, scholia_theme_get_name (self->theme));
+      adw_window_title_set_subtitle (self->window_title, scholia_label_get_name (SCHOLIA_LABEL (self->theme)));
       gtk_widget_set_visible (self->notes_row, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->tags_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->themes_group), FALSE);
@@ -753,7 +749,7 @@ scholia_export_dialog_export_to (ScholiaExportDialog *self,
 
   job->library_path = g_strdup (scholia_store_get_path (self->store));
   job->document_id = self->document != NULL ? scholia_document_get_id (self->document) : 0;
-  job->theme_id = self->theme != NULL ? scholia_theme_get_id (self->theme) : 0;
+  job->theme_id = self->theme != NULL ? scholia_label_get_id (SCHOLIA_LABEL (self->theme)) : 0;
   job->authors = g_strdupv (self->authors);
   job->tag_ids = collect_checked_ids (self->tag_checks);
   job->theme_ids = collect_checked_ids (self->theme_checks);

@@ -790,13 +790,13 @@ on_tag_colour_changed_cb (ScholiaHighlighter *self,
                           GParamSpec         *pspec,
                           ScholiaTag         *tag)
 {
-  gint64 id = scholia_tag_get_id (tag);
+  gint64 id = scholia_label_get_id (SCHOLIA_LABEL (tag));
   TagInfo *info = g_hash_table_lookup (self->tag_infos, &id);
 
   if (info == NULL)
     return;
 
-  set_colour_from_string (info, scholia_tag_get_colour (tag));
+  set_colour_from_string (info, scholia_label_get_colour (SCHOLIA_LABEL (tag)));
   restyle_tag_info (self, info);
   queue_gutter_draw (self);
 }
@@ -833,7 +833,7 @@ sync_tags (ScholiaHighlighter *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ScholiaTag) tag = g_list_model_get_item (self->tags, i);
-      gint64 id = scholia_tag_get_id (tag);
+      gint64 id = scholia_label_get_id (SCHOLIA_LABEL (tag));
 
       info = g_hash_table_lookup (self->tag_infos, &id);
       if (info != NULL && info->tag != tag)
@@ -848,7 +848,7 @@ sync_tags (ScholiaHighlighter *self)
           info = g_new0 (TagInfo, 1);
           info->id = id;
           info->tag = g_object_ref (tag);
-          set_colour_from_string (info, scholia_tag_get_colour (tag));
+          set_colour_from_string (info, scholia_label_get_colour (SCHOLIA_LABEL (tag)));
           g_signal_connect_object (tag, "notify::colour", G_CALLBACK (on_tag_colour_changed_cb), self,
                                    G_CONNECT_SWAPPED);
           g_hash_table_insert (self->tag_infos, &info->id, info);
@@ -997,7 +997,7 @@ describe_tags (ScholiaHighlighter *self,
       if (names->len > 0)
         /* Translators: separates tag names in a list */
         g_string_append (names, _(", "));
-      g_string_append (names, scholia_tag_get_name (info->tag));
+      g_string_append (names, scholia_label_get_name (SCHOLIA_LABEL (info->tag)));
     }
 
   if (names->len == 0)

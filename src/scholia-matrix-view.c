@@ -94,7 +94,7 @@ scholia_matrix_row_new (ScholiaMatrix *matrix,
       for (guint i = 0; self->counts[column] > 0 && i < n_tags; i++)
         {
           g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
-          TagCount tag_count = { NULL, scholia_matrix_get_count (matrix, row, column, scholia_tag_get_id (tag)) };
+          TagCount tag_count = { NULL, scholia_matrix_get_count (matrix, row, column, scholia_label_get_id (SCHOLIA_LABEL (tag))) };
 
           if (tag_count.count == 0)
             continue;
@@ -296,7 +296,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_sensitive (button, FALSE);
       /* Translators: a cell of the authors × themes table; author, then theme */
       tooltip = g_strdup_printf (_("%s has no passages on “%s”"), author,
-                                 theme != NULL ? scholia_theme_get_name (theme) : "");
+                                 theme != NULL ? scholia_label_get_name (SCHOLIA_LABEL (theme)) : "");
     }
   else
     {
@@ -310,7 +310,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       for (guint i = 0; self->split_by_tag && i < row->tag_counts[column]->len; i++)
         {
           TagCount *tag_count = &g_array_index (row->tag_counts[column], TagCount, i);
-          g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_tag_get_colour (tag_count->tag));
+          g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (SCHOLIA_LABEL (tag_count->tag)));
           g_autofree char *number = g_strdup_printf ("%u", tag_count->count);
           GtkWidget *label = gtk_label_new (number);
 
@@ -321,12 +321,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
             gtk_widget_add_css_class (label, colour_class);
           gtk_box_append (GTK_BOX (tags), label);
           /* Translators: one tag's share in a cell's tooltip, as in "thesis: 3" */
-          g_string_append_printf (tag_text, _("\n%s: %u"), scholia_tag_get_name (tag_count->tag), tag_count->count);
+          g_string_append_printf (tag_text, _("\n%s: %u"), scholia_label_get_name (SCHOLIA_LABEL (tag_count->tag)), tag_count->count);
         }
 
       /* Translators: a cell of the authors × themes table: author, number, theme */
       tooltip = g_strdup_printf (ngettext ("%s: %u passage on “%s”", "%s: %u passages on “%s”", count),
-                                 author, count, theme != NULL ? scholia_theme_get_name (theme) : "");
+                                 author, count, theme != NULL ? scholia_label_get_name (SCHOLIA_LABEL (theme)) : "");
       if (tag_text->len > 0)
         {
           char *with_tags = g_strconcat (tooltip, tag_text->str, NULL);
@@ -433,7 +433,7 @@ rebuild (ScholiaMatrixView *self)
   if (matrix == NULL || !same_themes (self, matrix))
     rebuild_columns (self, matrix);
 
-  tags = self->split_by_tag && self->store != NULL ? scholia_store_get_tags (self->store) : NULL;
+  tags = self->split_by_tag && self->store != NULL ? scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG) : NULL;
   for (guint i = 0; matrix != NULL && i < scholia_matrix_get_n_authors (matrix); i++)
     g_ptr_array_add (rows, scholia_matrix_row_new (matrix, i, tags));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -473,8 +473,8 @@ disconnect_store (ScholiaMatrixView *self)
     return;
 
   g_signal_handlers_disconnect_by_data (self->store, self);
-  g_signal_handlers_disconnect_by_data (scholia_store_get_themes (self->store), self);
-  g_signal_handlers_disconnect_by_data (scholia_store_get_tags (self->store), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_labels (self->store, SCHOLIA_TYPE_THEME), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG), self);
   g_signal_handlers_disconnect_by_data (scholia_store_get_documents (self->store), self);
   g_clear_object (&self->store);
 }
@@ -652,9 +652,9 @@ scholia_matrix_view_set_store (ScholiaMatrixView *self,
       self->store = g_object_ref (store);
       g_signal_connect_object (store, "annotations-changed", G_CALLBACK (queue_rebuild), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (scholia_store_get_themes (store), "items-changed",
+      g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME), "items-changed",
                                G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (scholia_store_get_tags (store), "items-changed",
+      g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG), "items-changed",
                                G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
                                G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);

@@ -85,19 +85,19 @@ add_tags (ScholiaPassageRow *self,
   tag_ids = scholia_passage_get_tag_ids (self->passage, &n_tag_ids);
   for (guint i = 0; i < n_tag_ids; i++)
     {
-      ScholiaTag *tag = store != NULL ? scholia_store_lookup_tag (store, tag_ids[i]) : NULL;
+      ScholiaTag *tag = store != NULL ? SCHOLIA_TAG (scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, tag_ids[i])) : NULL;
       g_autofree char *colour_class = NULL;
       GtkWidget *label;
 
       if (tag == NULL)
         continue;
 
-      label = gtk_label_new (scholia_tag_get_name (tag));
+      label = gtk_label_new (scholia_label_get_name (SCHOLIA_LABEL (tag)));
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
       gtk_widget_add_css_class (label, "tag-chip");
       gtk_widget_add_css_class (label, "passage-tag");
-      colour_class = scholia_tag_chip_colour_css_class (scholia_tag_get_colour (tag));
+      colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (SCHOLIA_LABEL (tag)));
       if (colour_class != NULL)
         gtk_widget_add_css_class (label, colour_class);
       gtk_box_append (GTK_BOX (self->tags_box), label);

@@ -114,7 +114,7 @@ update_hint (ScholiaSideBySide *self)
   else
     /* Translators: above the side-by-side columns; %u authors, %s the theme */
     hint = g_strdup_printf (ngettext ("%u author on “%s”", "%u authors on “%s”", self->chosen->len),
-                            self->chosen->len, scholia_theme_get_name (theme));
+                            self->chosen->len, scholia_label_get_name (SCHOLIA_LABEL (theme)));
   gtk_label_set_label (self->hint_label, hint);
 }
 
@@ -528,7 +528,7 @@ scholia_side_by_side_set_store (ScholiaSideBySide *self,
       self->comparison = scholia_comparison_new (store);
       g_signal_connect_object (scholia_comparison_get_passages (self->comparison), "items-changed",
                                G_CALLBACK (update_authors), self, G_CONNECT_SWAPPED);
-      gtk_drop_down_set_model (self->theme_dropdown, scholia_store_get_themes (store));
+      gtk_drop_down_set_model (self->theme_dropdown, scholia_store_get_labels (store, SCHOLIA_TYPE_THEME));
     }
 
   rebuild_columns (self);
@@ -556,9 +556,9 @@ scholia_side_by_side_set_theme (ScholiaSideBySide *self,
   if (self->store == NULL)
     return;
 
-  if (theme != NULL && !g_list_store_find (G_LIST_STORE (scholia_store_get_themes (self->store)), theme, &position))
+  if (theme != NULL && !g_list_store_find (G_LIST_STORE (scholia_store_get_labels (self->store, SCHOLIA_TYPE_THEME)), theme, &position))
     {
-      g_warning ("The theme “%s” is not in this view's library", scholia_theme_get_name (theme));
+      g_warning ("The theme “%s” is not in this view's library", scholia_label_get_name (SCHOLIA_LABEL (theme)));
       return;
     }
   gtk_drop_down_set_selected (self->theme_dropdown, position);

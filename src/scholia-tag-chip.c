@@ -106,7 +106,7 @@ scholia_tag_chip_colour_css_class (const char *colour)
 static void
 update_colour (ScholiaTagChip *self)
 {
-  g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_tag_get_colour (self->tag));
+  g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (SCHOLIA_LABEL (self->tag)));
 
   if (g_strcmp0 (colour_class, self->colour_class) == 0)
     return;
@@ -122,8 +122,8 @@ update_colour (ScholiaTagChip *self)
 static void
 update_name (ScholiaTagChip *self)
 {
-  const char *name = scholia_tag_get_name (self->tag);
-  const char *description = scholia_tag_get_description (self->tag);
+  const char *name = scholia_label_get_name (SCHOLIA_LABEL (self->tag));
+  const char *description = scholia_label_get_description (SCHOLIA_LABEL (self->tag));
   g_autofree char *remove_label = NULL;
 
   gtk_label_set_label (self->name_label, name);

@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "scholia-label.h"
 #include "scholia-tag-manager.h"
 #include "scholia-tag-row.h"
 
@@ -16,7 +15,7 @@ struct _ScholiaTagManager
 
   ScholiaEditor        *editor;
   ScholiaStore         *store;
-  ScholiaLabelKind      kind;
+  GType                 label_type;  /* SCHOLIA_TYPE_TAG or SCHOLIA_TYPE_THEME */
   GListModel           *labels;      /* the store's tags or themes */
 
   /* The toast offering to undo the last delete or merge; a newer step replaces it, since
@@ -40,7 +39,7 @@ G_DEFINE_FINAL_TYPE (ScholiaTagManager, scholia_tag_manager, ADW_TYPE_PREFERENCE
 enum {
   PROP_0,
   PROP_EDITOR,
-  PROP_KIND,
+  PROP_LABEL_TYPE,
   N_PROPS
 };
 
@@ -141,14 +140,14 @@ on_labels_items_changed_cb (ScholiaTagManager *self)
 
 static gboolean
 find_label_index (ScholiaTagManager *self,
-                  gpointer           label,
+                  ScholiaLabel      *label,
                   guint             *index)
 {
   guint n = g_list_model_get_n_items (self->labels);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (self->labels, i);
+      g_autoptr(ScholiaLabel) item = g_list_model_get_item (self->labels, i);
 
       if (item == label)
         {
@@ -160,14 +159,14 @@ find_label_index (ScholiaTagManager *self,
   return FALSE;
 }
 
-static gpointer
+static ScholiaLabel *
 lookup_label (ScholiaTagManager *self,
               gint64             id)
 {
-  gpointer label = scholia_label_kind_lookup (self->kind, self->store, id);
+  ScholiaLabel *label = scholia_store_lookup_label (self->store, self->label_type, id);
 
   if (label == NULL)
-    show_toast (self, self->kind == SCHOLIA_LABEL_KIND_THEME
+    show_toast (self, self->label_type == SCHOLIA_TYPE_THEME
                         ? _("That theme is no longer in the library")
                         : _("That tag is no longer in the library"));
   return label;
@@ -175,10 +174,10 @@ lookup_label (ScholiaTagManager *self,
 
 static guint
 count_annotations (ScholiaTagManager *self,
-                   gpointer           label,
+                   ScholiaLabel      *label,
                    GError           **error)
 {
-  g_autoptr(GArray) ids = scholia_label_get_annotation_ids (self->store, label, error);
+  g_autoptr(GArray) ids = scholia_store_get_label_annotation_ids (self->store, label, error);
 
   return ids != NULL ? ids->len : G_MAXUINT;
 }
@@ -207,7 +206,7 @@ add_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->add_row));
 
-  if (scholia_label_kind_add (self->kind, self->store, name, &error) == NULL)
+  if (scholia_store_add_label (self->store, self->label_type, name, NULL, NULL, &error) == NULL)
     {
       /* The typed name stays, so a near-duplicate can be fixed rather than retyped. */
       gtk_widget_add_css_class (GTK_WIDGET (self->add_row), "error");
@@ -232,7 +231,7 @@ move_action (GtkWidget  *widget,
   ScholiaTagManager *self = SCHOLIA_TAG_MANAGER (widget);
   g_autoptr(GError) error = NULL;
   ScholiaTagRow *row;
-  gpointer label;
+  ScholiaLabel *label;
   gboolean expanded = FALSE;
   gint64 id;
   int delta;
@@ -252,7 +251,7 @@ move_action (GtkWidget  *widget,
   if (row != NULL)
     expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
 
-  if (!scholia_label_move (self->store, label, from + delta, &error))
+  if (!scholia_store_move_label (self->store, label, from + delta, &error))
     {
       show_toast (self, error->message);
       return;
@@ -284,10 +283,10 @@ undo_action (GtkWidget  *widget,
 }
 
 static char *
-format_delete_body (ScholiaLabelKind kind,
-                    guint            n_annotations)
+format_delete_body (GType label_type,
+                    guint n_annotations)
 {
-  if (kind == SCHOLIA_LABEL_KIND_THEME)
+  if (label_type == SCHOLIA_TYPE_THEME)
     {
       if (n_annotations == 0)
         return g_strdup (_("It is in no annotations."));
@@ -306,12 +305,12 @@ format_delete_body (ScholiaLabelKind kind,
 }
 
 static char *
-format_merge_body (ScholiaLabelKind  kind,
-                   guint             n_annotations,
-                   const char       *from_name,
-                   const char       *into_name)
+format_merge_body (GType       label_type,
+                   guint       n_annotations,
+                   const char *from_name,
+                   const char *into_name)
 {
-  if (kind == SCHOLIA_LABEL_KIND_THEME)
+  if (label_type == SCHOLIA_TYPE_THEME)
     {
       if (n_annotations == 0)
         return g_strdup_printf (_("No annotations are in “%s”: it will be removed."), from_name);
@@ -337,7 +336,7 @@ on_delete_response_cb (ScholiaTagManager *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-  gpointer label;
+  ScholiaLabel *label;
 
   if (!g_str_equal (response, "delete"))
     return;
@@ -347,7 +346,7 @@ on_delete_response_cb (ScholiaTagManager *self,
     return;
 
   name = g_strdup (scholia_label_get_name (label));
-  if (!scholia_label_delete (self->editor, label, &error))
+  if (!scholia_editor_delete_label (self->editor, label, &error))
     {
       show_toast (self, error->message);
       return;
@@ -367,7 +366,7 @@ delete_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  gpointer label;
+  ScholiaLabel *label;
   guint n;
 
   label = lookup_label (self, g_variant_get_int64 (parameter));
@@ -389,7 +388,7 @@ delete_action (GtkWidget  *widget,
 
   self->pending_from = scholia_label_get_id (label);
   heading = g_strdup_printf (_("Delete “%s”?"), scholia_label_get_name (label));
-  body = format_delete_body (self->kind, n);
+  body = format_delete_body (self->label_type, n);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -410,8 +409,8 @@ on_merge_response_cb (ScholiaTagManager *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  gpointer from;
-  gpointer into;
+  ScholiaLabel *from;
+  ScholiaLabel *into;
 
   if (!g_str_equal (response, "merge"))
     return;
@@ -423,7 +422,7 @@ on_merge_response_cb (ScholiaTagManager *self,
 
   message = g_strdup_printf (_("Merged “%s” into “%s”"),
                              scholia_label_get_name (from), scholia_label_get_name (into));
-  if (!scholia_label_merge (self->editor, from, into, &error))
+  if (!scholia_editor_merge_labels (self->editor, from, into, &error))
     {
       show_toast (self, error->message);
       return;
@@ -442,8 +441,8 @@ merge_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  gpointer from;
-  gpointer into;
+  ScholiaLabel *from;
+  ScholiaLabel *into;
   gint64 from_id;
   gint64 into_id;
   guint n;
@@ -471,7 +470,7 @@ merge_action (GtkWidget  *widget,
   self->pending_into = into_id;
   heading = g_strdup_printf (_("Merge “%s” into “%s”?"),
                              scholia_label_get_name (from), scholia_label_get_name (into));
-  body = format_merge_body (self->kind, n,
+  body = format_merge_body (self->label_type, n,
                             scholia_label_get_name (from), scholia_label_get_name (into));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_add_responses (dialog,
@@ -490,7 +489,7 @@ merge_action (GtkWidget  *widget,
 static void
 set_kind_texts (ScholiaTagManager *self)
 {
-  gboolean themes = self->kind == SCHOLIA_LABEL_KIND_THEME;
+  gboolean themes = self->label_type == SCHOLIA_TYPE_THEME;
   const char *add = themes ? _("Add Theme") : _("Add Tag");
   const char *list = themes ? _("Themes") : _("Tags");
 
@@ -522,7 +521,7 @@ scholia_tag_manager_constructed (GObject *object)
 
   set_kind_texts (self);
   self->store = g_object_ref (scholia_editor_get_store (self->editor));
-  self->labels = g_object_ref (scholia_label_kind_get_labels (self->kind, self->store));
+  self->labels = g_object_ref (scholia_store_get_labels (self->store, self->label_type));
   gtk_list_box_bind_model (self->tag_list, self->labels, create_row_cb, self, NULL);
   /* Connected after the list box's own handler, so the rows exist when they are synced. */
   g_signal_connect_object (self->labels, "items-changed", G_CALLBACK (on_labels_items_changed_cb),
@@ -563,8 +562,8 @@ scholia_tag_manager_get_property (GObject    *object,
       g_value_set_object (value, self->editor);
       break;
 
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
+    case PROP_LABEL_TYPE:
+      g_value_set_gtype (value, self->label_type);
       break;
 
     default:
@@ -586,8 +585,8 @@ scholia_tag_manager_set_property (GObject      *object,
       self->editor = g_value_dup_object (value);
       break;
 
-    case PROP_KIND:
-      self->kind = g_value_get_enum (value);
+    case PROP_LABEL_TYPE:
+      self->label_type = g_value_get_gtype (value);
       break;
 
     default:
@@ -611,11 +610,11 @@ scholia_tag_manager_class_init (ScholiaTagManagerClass *klass)
                          SCHOLIA_TYPE_EDITOR,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
-  /* Whether the manager lists tags or themes. */
-  properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
-                       SCHOLIA_TYPE_LABEL_KIND, SCHOLIA_LABEL_KIND_TAG,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Whether the manager lists tags or themes: SCHOLIA_TYPE_TAG or SCHOLIA_TYPE_THEME. */
+  properties[PROP_LABEL_TYPE] =
+    g_param_spec_gtype ("label-type", NULL, NULL,
+                        SCHOLIA_TYPE_LABEL,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -646,36 +645,22 @@ scholia_tag_manager_init (ScholiaTagManager *self)
 
 /**
  * scholia_tag_manager_new:
- * @editor: the editor whose library's tags to manage
+ * @editor: the editor whose library's labels to manage
+ * @label_type: SCHOLIA_TYPE_TAG or SCHOLIA_TYPE_THEME
  *
- * Returns: (transfer none): a new tag manager, owned by GTK like every toplevel window and
- *   destroyed when closed; make it transient for a window
+ * Returns: (transfer none): a new tag (or theme) manager, owned by GTK like every toplevel
+ *   window and destroyed when closed; make it transient for a window
  */
 ScholiaTagManager *
-scholia_tag_manager_new (ScholiaEditor *editor)
+scholia_tag_manager_new (ScholiaEditor *editor,
+                         GType          label_type)
 {
   g_return_val_if_fail (SCHOLIA_IS_EDITOR (editor), NULL);
+  g_return_val_if_fail (label_type == SCHOLIA_TYPE_TAG || label_type == SCHOLIA_TYPE_THEME, NULL);
 
   return g_object_new (SCHOLIA_TYPE_TAG_MANAGER,
                        "editor", editor,
-                       NULL);
-}
-
-/**
- * scholia_tag_manager_new_for_themes:
- * @editor: the editor whose library's themes to manage
- *
- * Returns: (transfer none): a new theme manager, owned by GTK like every toplevel window and
- *   destroyed when closed; make it transient for a window
- */
-ScholiaTagManager *
-scholia_tag_manager_new_for_themes (ScholiaEditor *editor)
-{
-  g_return_val_if_fail (SCHOLIA_IS_EDITOR (editor), NULL);
-
-  return g_object_new (SCHOLIA_TYPE_TAG_MANAGER,
-                       "editor", editor,
-                       "kind", SCHOLIA_LABEL_KIND_THEME,
+                       "label-type", label_type,
                        NULL);
 }
 
@@ -687,10 +672,10 @@ scholia_tag_manager_get_editor (ScholiaTagManager *self)
   return self->editor;
 }
 
-ScholiaLabelKind
-scholia_tag_manager_get_kind (ScholiaTagManager *self)
+GType
+scholia_tag_manager_get_label_type (ScholiaTagManager *self)
 {
-  g_return_val_if_fail (SCHOLIA_IS_TAG_MANAGER (self), SCHOLIA_LABEL_KIND_TAG);
+  g_return_val_if_fail (SCHOLIA_IS_TAG_MANAGER (self), G_TYPE_INVALID);
 
-  return self->kind;
+  return self->label_type;
 }

@@ -4,7 +4,6 @@
 #include <adwaita.h>
 
 #include "scholia-editor.h"
-#include "scholia-label.h"
 
 G_BEGIN_DECLS
 
@@ -12,14 +11,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScholiaTagManager, scholia_tag_manager, SCHOLIA, TAG_MANAGER, AdwPreferencesWindow)
 
-/* The tag manager, or with the kind THEME the theme manager: create, rename, recolour,
+/* The tag manager, or for SCHOLIA_TYPE_THEME the theme manager: create, rename, recolour,
  * describe and reorder tags (themes), merge one into another and delete them. Deleting and
  * merging ask first and go through @editor, so the main window's Undo can take them back;
  * the rest goes straight to the store. Make it transient for the main window before
  * presenting it. */
-ScholiaTagManager *scholia_tag_manager_new            (ScholiaEditor     *editor);
-ScholiaTagManager *scholia_tag_manager_new_for_themes (ScholiaEditor     *editor);
+ScholiaTagManager *scholia_tag_manager_new            (ScholiaEditor     *editor,
+                                                       GType              label_type);
 ScholiaEditor     *scholia_tag_manager_get_editor     (ScholiaTagManager *self);
-ScholiaLabelKind   scholia_tag_manager_get_kind       (ScholiaTagManager *self);
+GType              scholia_tag_manager_get_label_type (ScholiaTagManager *self);
 
 G_END_DECLS

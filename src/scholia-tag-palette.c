@@ -51,7 +51,7 @@ update_buttons (ScholiaTagPalette *self)
        button != NULL;
        button = gtk_widget_get_next_sibling (button), index++)
     {
-      const char *name = scholia_tag_get_name (button_get_tag (button));
+      const char *name = scholia_label_get_name (SCHOLIA_LABEL (button_get_tag (button)));
       g_autofree char *tooltip = NULL;
       g_autofree char *label = NULL;
       g_autofree char *shortcut = NULL;
@@ -87,7 +87,7 @@ draw_dot_cb (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  scholia_colour_palette_draw_swatch (cr, width, height, scholia_tag_get_colour (user_data), FALSE);
+  scholia_colour_palette_draw_swatch (cr, width, height, scholia_label_get_colour (SCHOLIA_LABEL (user_data)), FALSE);
 }
 
 static GtkWidget *

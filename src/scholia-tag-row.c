@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "scholia-colour-palette.h"
-#include "scholia-label.h"
 #include "scholia-tag-row.h"
 
 struct _ScholiaTagRow
@@ -15,7 +14,7 @@ struct _ScholiaTagRow
   AdwExpanderRow  parent_instance;
 
   ScholiaStore   *store;
-  GObject        *label;         /* a ScholiaTag or a ScholiaTheme */
+  ScholiaLabel   *label;
   guint           count;
 
   GtkWidget      *context_menu;
@@ -139,13 +138,13 @@ escape_mnemonic (const char *name)
 static void
 rebuild_merge_menu (ScholiaTagRow *self)
 {
-  GListModel *labels = scholia_label_kind_get_labels (scholia_label_get_kind (self->label), self->store);
+  GListModel *labels = scholia_store_get_labels (self->store, G_OBJECT_TYPE (self->label));
   guint n = g_list_model_get_n_items (labels);
 
   g_menu_remove_all (self->merge_menu);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) other = g_list_model_get_item (labels, i);
+      g_autoptr(ScholiaLabel) other = g_list_model_get_item (labels, i);
       g_autoptr(GMenuItem) item = NULL;
       g_autofree char *text = NULL;
 
@@ -174,7 +173,7 @@ on_palette_colour_activated_cb (ScholiaTagRow *self,
   g_autoptr(GError) error = NULL;
 
   gtk_popover_popdown (self->palette_popover);
-  if (!scholia_label_update (self->store, self->label, NULL, colour, NULL, &error))
+  if (!scholia_store_update_label (self->store, self->label, NULL, colour, NULL, &error))
     {
       /* The palette shows the colour picked; put it back to the label's. */
       sync_colour (self);
@@ -191,7 +190,7 @@ on_name_row_apply_cb (ScholiaTagRow *self)
   if (g_strcmp0 (text, scholia_label_get_name (self->label)) == 0)
     return;
 
-  if (!scholia_label_update (self->store, self->label, text, NULL, NULL, &error))
+  if (!scholia_store_update_label (self->store, self->label, text, NULL, NULL, &error))
     report_error (self, self->name_row, error);
 }
 
@@ -204,7 +203,7 @@ on_description_row_apply_cb (ScholiaTagRow *self)
   if (g_strcmp0 (text, scholia_label_get_description (self->label)) == 0)
     return;
 
-  if (!scholia_label_update (self->store, self->label, NULL, NULL, text, &error))
+  if (!scholia_store_update_label (self->store, self->label, NULL, NULL, text, &error))
     report_error (self, self->description_row, error);
 }
 
@@ -355,7 +354,7 @@ scholia_tag_row_constructed (GObject *object)
   G_OBJECT_CLASS (scholia_tag_row_parent_class)->constructed (object);
 
   g_assert (SCHOLIA_IS_STORE (self->store));
-  g_assert (SCHOLIA_IS_TAG (self->label) || SCHOLIA_IS_THEME (self->label));
+  g_assert (SCHOLIA_IS_LABEL (self->label));
 
   g_signal_connect_object (self->label, "notify", G_CALLBACK (on_label_notify_cb), self,
                            G_CONNECT_SWAPPED);
@@ -458,7 +457,7 @@ scholia_tag_row_class_init (ScholiaTagRowClass *klass)
   /* A ScholiaTag or a ScholiaTheme. */
   properties[PROP_LABEL] =
     g_param_spec_object ("label", NULL, NULL,
-                         G_TYPE_OBJECT,
+                         SCHOLIA_TYPE_LABEL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -550,10 +549,10 @@ scholia_tag_row_init (ScholiaTagRow *self)
  */
 GtkWidget *
 scholia_tag_row_new (ScholiaStore *store,
-                     gpointer      label)
+                     ScholiaLabel *label)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (label) || SCHOLIA_IS_THEME (label), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), NULL);
 
   return g_object_new (SCHOLIA_TYPE_TAG_ROW,
                        "store", store,
@@ -566,7 +565,7 @@ scholia_tag_row_new (ScholiaStore *store,
  *
  * Returns: (transfer none): the ScholiaTag or ScholiaTheme the row shows
  */
-gpointer
+ScholiaLabel *
 scholia_tag_row_get_label (ScholiaTagRow *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_TAG_ROW (self), NULL);
@@ -591,7 +590,7 @@ scholia_tag_row_refresh_count (ScholiaTagRow *self)
 
   g_return_if_fail (SCHOLIA_IS_TAG_ROW (self));
 
-  ids = scholia_label_get_annotation_ids (self->store, self->label, &error);
+  ids = scholia_store_get_label_annotation_ids (self->store, self->label, &error);
   if (ids == NULL)
     {
       /* A count is a hint, not a reason to interrupt: leave the last one shown. */

@@ -76,7 +76,7 @@ filter_theme (gpointer item,
   if (self->folded_query == NULL || self->folded_query[0] == '\0')
     return TRUE;
 
-  folded = fold_text (scholia_theme_get_name (SCHOLIA_THEME (item)));
+  folded = fold_text (scholia_label_get_name (item));
   return strstr (folded, self->folded_query) != NULL;
 }
 
@@ -123,7 +123,7 @@ draw_swatch_cb (GtkDrawingArea *area,
   gpointer item = gtk_list_item_get_item (GTK_LIST_ITEM (user_data));
 
   if (SCHOLIA_IS_THEME (item))
-    scholia_colour_palette_draw_swatch (cr, width, height, scholia_theme_get_colour (item), FALSE);
+    scholia_colour_palette_draw_swatch (cr, width, height, scholia_label_get_colour (SCHOLIA_LABEL (item)), FALSE);
 }
 
 static void
@@ -151,10 +151,10 @@ update_row (ScholiaThemePicker *self,
       return;
     }
 
-  gtk_label_set_label (label, scholia_theme_get_name (item));
+  gtk_label_set_label (label, scholia_label_get_name (SCHOLIA_LABEL (item)));
   gtk_widget_set_visible (check, self->annotation != NULL &&
                                  scholia_annotation_has_theme (self->annotation,
-                                                               scholia_theme_get_id (item)));
+                                                               scholia_label_get_id (SCHOLIA_LABEL (item))));
   gtk_widget_queue_draw (swatch);
 }
 
@@ -232,7 +232,7 @@ update_create_item (ScholiaThemePicker *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->create_item));
   ScholiaStore *store = scholia_editor_get_store (self->editor);
 
-  if (name[0] == '\0' || scholia_store_find_theme (store, name, NULL) != NULL)
+  if (name[0] == '\0' || scholia_store_find_label (store, SCHOLIA_TYPE_THEME, name, NULL) != NULL)
     {
       g_list_store_remove_all (self->create_item);
     }
@@ -322,10 +322,10 @@ toggle_theme (ScholiaThemePicker *self,
   if (self->annotation == NULL)
     return;
 
-  if (scholia_annotation_has_theme (self->annotation, scholia_theme_get_id (theme)))
-    done = scholia_editor_remove_theme (self->editor, self->annotation, theme, &error);
+  if (scholia_annotation_has_theme (self->annotation, scholia_label_get_id (SCHOLIA_LABEL (theme))))
+    done = scholia_editor_remove_label (self->editor, self->annotation, SCHOLIA_LABEL (theme), &error);
   else
-    done = scholia_editor_add_theme (self->editor, self->annotation, theme, &error);
+    done = scholia_editor_add_label (self->editor, self->annotation, SCHOLIA_LABEL (theme), &error);
 
   if (!done)
     show_error (self, error);
@@ -340,7 +340,7 @@ create_theme (ScholiaThemePicker *self,
   ScholiaTheme *theme;
   guint n;
 
-  theme = scholia_store_add_theme (store, name, NULL, NULL, &error);
+  theme = SCHOLIA_THEME (scholia_store_add_label (store, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error));
   if (theme == NULL)
     {
       show_error (self, error);
@@ -348,7 +348,7 @@ create_theme (ScholiaThemePicker *self,
     }
 
   if (self->annotation != NULL &&
-      !scholia_editor_add_theme (self->editor, self->annotation, theme, &error))
+      !scholia_editor_add_label (self->editor, self->annotation, SCHOLIA_LABEL (theme), &error))
     show_error (self, error);
 
   /* The new theme takes the place of the row that made it. */
@@ -463,7 +463,7 @@ scholia_theme_picker_constructed (GObject *object)
 
   g_assert (SCHOLIA_IS_EDITOR (self->editor));
 
-  self->themes = g_object_ref (scholia_store_get_themes (scholia_editor_get_store (self->editor)));
+  self->themes = g_object_ref (scholia_store_get_labels (scholia_editor_get_store (self->editor), SCHOLIA_TYPE_THEME));
   g_signal_connect_object (self->themes, "items-changed",
                            G_CALLBACK (on_themes_items_changed_cb), self, G_CONNECT_SWAPPED);
   watch_themes (self, 0, g_list_model_get_n_items (self->themes));

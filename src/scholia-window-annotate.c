@@ -106,7 +106,7 @@ apply_tag (ScholiaWindow *self,
   if (self->editor == NULL || self->document == NULL)
     return;
 
-  tag = g_list_model_get_item (scholia_store_get_tags (self->store), index);
+  tag = g_list_model_get_item (scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG), index);
   if (tag == NULL)
     return;
 
@@ -120,7 +120,7 @@ apply_tag (ScholiaWindow *self,
   if (existing != NULL)
     {
       annotation = g_object_ref (existing);
-      if (!scholia_editor_toggle_tag (self->editor, annotation, tag, &error))
+      if (!scholia_editor_toggle_label (self->editor, annotation, SCHOLIA_LABEL (tag), &error))
         {
           _scholia_window_add_message_toast (self, error->message);
           return;
@@ -128,7 +128,7 @@ apply_tag (ScholiaWindow *self,
     }
   else
     {
-      tag_id = scholia_tag_get_id (tag);
+      tag_id = scholia_label_get_id (SCHOLIA_LABEL (tag));
       annotation = scholia_editor_annotate (self->editor, self->document, start, end,
                                             &tag_id, 1, NULL, &error);
       if (annotation == NULL)
@@ -334,7 +334,7 @@ escape_mnemonic (const char *label)
 static void
 rebuild_tag_menu (ScholiaWindow *self)
 {
-  GListModel *tags = self->store != NULL ? scholia_store_get_tags (self->store) : NULL;
+  GListModel *tags = self->store != NULL ? scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG) : NULL;
   guint n = tags != NULL ? g_list_model_get_n_items (tags) : 0;
 
   for (guint i = 0; i < self->menu_tags->len; i++)
@@ -347,7 +347,7 @@ rebuild_tag_menu (ScholiaWindow *self)
     {
       g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
       g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = escape_mnemonic (scholia_tag_get_name (tag));
+      g_autofree char *label = escape_mnemonic (scholia_label_get_name (SCHOLIA_LABEL (tag)));
 
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "win.apply-tag", g_variant_new_int32 (i));
@@ -479,8 +479,7 @@ manage_tags_action (GtkWidget  *widget,
   if (self->editor == NULL)
     return;
 
-  manager = themes ? scholia_tag_manager_new_for_themes (self->editor)
-                   : scholia_tag_manager_new (self->editor);
+  manager = scholia_tag_manager_new (self->editor, themes ? SCHOLIA_TYPE_THEME : SCHOLIA_TYPE_TAG);
   gtk_window_set_transient_for (GTK_WINDOW (manager), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (manager));
 }
@@ -557,7 +556,7 @@ report_reanchoring (ScholiaWindow                *self,
 void
 _scholia_window_annotate_set_store (ScholiaWindow *self)
 {
-  GListModel *tags = self->store != NULL ? scholia_store_get_tags (self->store) : NULL;
+  GListModel *tags = self->store != NULL ? scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG) : NULL;
 
   /* Each library has its own history: undoing into another library makes no sense. */
   g_clear_object (&self->editor);
@@ -607,7 +606,7 @@ _scholia_window_annotate_show_document (ScholiaWindow *self,
 
   g_signal_group_set_target (self->annotations_signals, self->annotations);
   scholia_highlighter_set_models (self->highlighter, self->annotations,
-                                  self->annotations != NULL ? scholia_store_get_tags (self->store) : NULL);
+                                  self->annotations != NULL ? scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG) : NULL);
   scholia_annotation_inspector_set_annotation (self->inspector, NULL);
   scholia_annotation_inspector_set_document (self->inspector, self->document);
 

@@ -64,11 +64,11 @@ tag_id (Fixture    *fixture,
         const char *name)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTag *tag = scholia_store_find_tag (fixture->store, name, &error);
+  ScholiaLabel *tag = scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, name, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (tag);
-  return scholia_tag_get_id (tag);
+  return scholia_label_get_id (tag);
 }
 
 static ScholiaAnnotation *
@@ -231,7 +231,7 @@ describe_chips (Fixture *fixture)
     {
       if (i > 0)
         g_string_append_c (description, ',');
-      g_string_append (description, scholia_tag_get_name (scholia_tag_chip_get_tag (chip)));
+      g_string_append (description, scholia_label_get_name (SCHOLIA_LABEL (scholia_tag_chip_get_tag (chip))));
     }
 
   return g_string_free (description, FALSE);
@@ -403,7 +403,7 @@ test_remove_tag_chip (Fixture       *fixture,
   scholia_annotation_inspector_set_annotation (fixture->inspector, fixture->last);
   chip = chip_at (fixture, 0);
   g_assert_nonnull (chip);
-  g_assert_cmpstr (scholia_tag_get_name (scholia_tag_chip_get_tag (chip)), ==, "thesis");
+  g_assert_cmpstr (scholia_label_get_name (SCHOLIA_LABEL (scholia_tag_chip_get_tag (chip))), ==, "thesis");
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chip), SCHOLIA_TYPE_TAG_CHIP,
                                                       "remove_button"));
   g_signal_emit_by_name (button, "clicked");
@@ -446,12 +446,12 @@ test_add_tag_from_menu (Fixture       *fixture,
 
 /* Themes. */
 
-static ScholiaTheme *
+static ScholiaLabel *
 add_theme (Fixture    *fixture,
            const char *name)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTheme *theme = scholia_store_add_theme (fixture->store, name, NULL, NULL, &error);
+  ScholiaLabel *theme = scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return theme;
@@ -497,13 +497,13 @@ test_theme_chips (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTheme *trade = add_theme (fixture, "harbour trade");
-  ScholiaTheme *decline = add_theme (fixture, "decline");
+  ScholiaLabel *trade = add_theme (fixture, "harbour trade");
+  ScholiaLabel *decline = add_theme (fixture, "decline");
   g_autofree char *colour_class = NULL;
   GtkWidget *remove;
 
-  g_assert_true (scholia_editor_add_theme (fixture->editor, fixture->last, trade, &error));
-  g_assert_true (scholia_editor_add_theme (fixture->editor, fixture->last, decline, &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, fixture->last, trade, &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, fixture->last, decline, &error));
   g_assert_no_error (error);
 
   /* An annotation in no theme shows no chips. */
@@ -518,10 +518,10 @@ test_theme_chips (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (template_child (fixture, "themes_box")));
 
   /* Each chip is painted in its theme's colour, and follows it. */
-  colour_class = scholia_tag_chip_colour_css_class (scholia_theme_get_colour (decline));
+  colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (decline));
   g_assert_true (gtk_widget_has_css_class (theme_chip_at (fixture, 1), "tag-chip"));
   g_assert_true (gtk_widget_has_css_class (theme_chip_at (fixture, 1), colour_class));
-  g_assert_true (scholia_store_update_theme (fixture->store, decline, "decay", "#9141ac", NULL, &error));
+  g_assert_true (scholia_store_update_label (fixture->store, decline, "decay", "#9141ac", NULL, &error));
   g_assert_no_error (error);
   drain_main_context ();
   assert_theme_chips (fixture, "harbour trade,decay");
@@ -534,8 +534,8 @@ test_theme_chips (Fixture       *fixture,
   g_signal_emit_by_name (remove, "clicked");
   drain_main_context ();
 
-  g_assert_false (scholia_annotation_has_theme (fixture->last, scholia_theme_get_id (trade)));
-  g_assert_true (scholia_annotation_has_theme (fixture->last, scholia_theme_get_id (decline)));
+  g_assert_false (scholia_annotation_has_theme (fixture->last, scholia_label_get_id (trade)));
+  g_assert_true (scholia_annotation_has_theme (fixture->last, scholia_label_get_id (decline)));
   assert_theme_chips (fixture, "decay");
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Remove Theme");
 
@@ -545,7 +545,7 @@ test_theme_chips (Fixture       *fixture,
   assert_theme_chips (fixture, "harbour trade,decay");
 
   /* A theme deleted from the library leaves the chips. */
-  g_assert_true (scholia_editor_delete_theme (fixture->editor, trade, &error));
+  g_assert_true (scholia_editor_delete_label (fixture->editor, trade, &error));
   g_assert_no_error (error);
   drain_main_context ();
   assert_theme_chips (fixture, "decay");
@@ -558,7 +558,7 @@ test_add_to_theme_with_picker (Fixture       *fixture,
   GtkMenuButton *button = template_child (fixture, "add_theme_button");
   ScholiaThemePicker *picker;
   GtkEditable *entry;
-  ScholiaTheme *created;
+  ScholiaLabel *created;
 
   /* Nothing to add to a theme until an annotation is shown. */
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (button)));
@@ -585,9 +585,9 @@ test_add_to_theme_with_picker (Fixture       *fixture,
   gtk_editable_set_text (entry, "inland warehouses");
   g_signal_emit_by_name (entry, "activate");
   drain_main_context ();
-  created = scholia_store_find_theme (fixture->store, "inland warehouses", NULL);
+  created = scholia_store_find_label (fixture->store, SCHOLIA_TYPE_THEME, "inland warehouses", NULL);
   g_assert_nonnull (created);
-  g_assert_true (scholia_annotation_has_theme (fixture->first, scholia_theme_get_id (created)));
+  g_assert_true (scholia_annotation_has_theme (fixture->first, scholia_label_get_id (created)));
   assert_theme_chips (fixture, "silting,inland warehouses");
 
   /* The picker follows the inspector to another annotation. */

@@ -55,7 +55,7 @@ annotate (Fixture         *fixture,
 {
   g_autoptr(GError) error = NULL;
   int start = g_utf8_pointer_to_offset (essay, strstr (essay, quote));
-  gint64 theme_id = scholia_theme_get_id (theme);
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (theme));
   ScholiaAnnotation *annotation;
 
   annotation = scholia_store_add_annotation (fixture->store, document, start, start + strlen (quote),
@@ -74,12 +74,12 @@ fill_store (Fixture *fixture)
   fixture->lindqvist_early = add_document (fixture, "A Letter on the Harbour", "Tomasz Lindqvist", "spring 1917");
   fixture->anonymous = add_document (fixture, "Harbour Board Minutes", NULL, "1843");
   fixture->okafor = add_document (fixture, "A River Grown Tired", "Adaeze Okafor", "spring 1978");
-  fixture->silt = scholia_store_add_theme (fixture->store, "Silt", NULL, NULL, &error);
+  fixture->silt = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Silt", NULL, NULL, &error));
   g_assert_no_error (error);
-  fixture->railway = scholia_store_add_theme (fixture->store, "Railway", NULL, NULL, &error);
+  fixture->railway = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Railway", NULL, NULL, &error));
   g_assert_no_error (error);
-  fixture->thesis = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "thesis", NULL));
-  fixture->evidence = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "evidence", NULL));
+  fixture->thesis = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "thesis", NULL));
+  fixture->evidence = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "evidence", NULL));
 
   g_object_unref (annotate (fixture, fixture->marwick, "The dues rose", fixture->evidence, fixture->silt));
   fixture->marwick_thesis = annotate (fixture, fixture->marwick, "The river silted", fixture->thesis, fixture->silt);
@@ -259,7 +259,7 @@ tag_chip (Fixture *fixture,
     {
       ScholiaTag *tag = g_object_get_data (g_ptr_array_index (buttons, i), "scholia-tag");
 
-      if (scholia_tag_get_id (tag) == tag_id)
+      if (scholia_label_get_id (SCHOLIA_LABEL (tag)) == tag_id)
         return g_ptr_array_index (buttons, i);
     }
   g_assert_not_reached ();
@@ -400,7 +400,7 @@ test_no_themes (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "stack"))), ==, "no-themes");
   g_assert_false (gtk_widget_get_visible (template_child (fixture, "header_box")));
 
-  scholia_store_add_theme (fixture->store, "Tolls", NULL, NULL, &error);
+  SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Tolls", NULL, NULL, &error));
   g_assert_no_error (error);
   drain_main_context ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture, "stack"))), ==, "no-passages");

@@ -49,7 +49,7 @@ annotate (Fixture         *fixture,
 {
   g_autoptr(GError) error = NULL;
   int start = g_utf8_pointer_to_offset (essay, strstr (essay, quote));
-  gint64 theme_id = scholia_theme_get_id (theme);
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (theme));
   ScholiaAnnotation *annotation;
 
   annotation = scholia_store_add_annotation (fixture->store, document, start, start + strlen (quote),
@@ -75,10 +75,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->lindqvist_early = add_document (fixture, "A Letter on the Harbour", "Tomasz Lindqvist", "spring 1917");
   fixture->anonymous = add_document (fixture, "Harbour Board Minutes", NULL, "1843");
   fixture->okafor = add_document (fixture, "A River Grown Tired", "Adaeze Okafor", "spring 1978");
-  fixture->silt = scholia_store_add_theme (fixture->store, "Silt", NULL, NULL, &error);
-  fixture->railway = scholia_store_add_theme (fixture->store, "Railway", NULL, NULL, &error);
-  fixture->thesis = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "thesis", NULL));
-  fixture->evidence = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "evidence", NULL));
+  fixture->silt = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Silt", NULL, NULL, &error));
+  fixture->railway = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Railway", NULL, NULL, &error));
+  fixture->thesis = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "thesis", NULL));
+  fixture->evidence = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "evidence", NULL));
 
   g_object_unref (annotate (fixture, fixture->marwick, "The dues rose", fixture->evidence, fixture->silt));
   g_object_unref (annotate (fixture, fixture->marwick, "The river silted", fixture->thesis, fixture->silt));
@@ -226,7 +226,7 @@ test_live_updates (Fixture       *fixture,
   }
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
 
-  g_assert_true (scholia_store_delete_theme (fixture->store, fixture->silt, &error));
+  g_assert_true (scholia_store_delete_label (fixture->store, SCHOLIA_LABEL (fixture->silt), &error));
   g_assert_null (scholia_comparison_get_theme (fixture->comparison));
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 0);
 }

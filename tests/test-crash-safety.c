@@ -26,7 +26,7 @@ annotate_then_wait_for_death (const char *path,
   if (store == NULL)
     _exit (2);
   document = scholia_store_find_document (store, "Ledger", NULL);
-  tag_id = scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL));
+  tag_id = scholia_label_get_id (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "evidence", NULL));
 
   for (int i = 0; i < rounds; i++)
     {

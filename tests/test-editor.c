@@ -63,11 +63,11 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static ScholiaTag *
+static ScholiaLabel *
 tag (Fixture    *fixture,
      const char *name)
 {
-  ScholiaTag *found = scholia_store_find_tag (fixture->store, name, NULL);
+  ScholiaLabel *found = scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, name, NULL);
 
   g_assert_nonnull (found);
   return found;
@@ -88,11 +88,11 @@ static ScholiaAnnotation *
 annotate (Fixture    *fixture,
           int         start,
           int         end,
-          ScholiaTag *with_tag,
+          ScholiaLabel *with_tag,
           const char *note)
 {
   g_autoptr(GError) error = NULL;
-  gint64 tag_id = with_tag != NULL ? scholia_tag_get_id (with_tag) : 0;
+  gint64 tag_id = with_tag != NULL ? scholia_label_get_id (with_tag) : 0;
   ScholiaAnnotation *annotation;
 
   annotation = scholia_editor_annotate (fixture->editor, fixture->document, start, end,
@@ -125,26 +125,19 @@ redo (Fixture *fixture)
 static char *
 label_names (ScholiaStore      *store,
              ScholiaAnnotation *annotation,
-             gboolean           themes)
+             GType              label_type)
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
   const gint64 *ids;
   guint n_ids;
 
-  if (themes)
-    ids = scholia_annotation_get_theme_ids (annotation, &n_ids);
-  else
-    ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
+  ids = scholia_annotation_get_label_ids (annotation, label_type, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
-      ScholiaTheme *theme = themes ? scholia_store_lookup_theme (store, ids[i]) : NULL;
-      ScholiaTag *found = themes ? NULL : scholia_store_lookup_tag (store, ids[i]);
+      ScholiaLabel *found = scholia_store_lookup_label (store, label_type, ids[i]);
 
-      if (theme != NULL)
-        g_strv_builder_add (names, scholia_theme_get_name (theme));
-      else
-        g_strv_builder_add (names, found != NULL ? scholia_tag_get_name (found) : "?");
+      g_strv_builder_add (names, found != NULL ? scholia_label_get_name (found) : "?");
     }
   strv = g_strv_builder_end (names);
   return g_strjoinv (",", strv);
@@ -154,14 +147,14 @@ static char *
 tag_names (ScholiaStore      *store,
            ScholiaAnnotation *annotation)
 {
-  return label_names (store, annotation, FALSE);
+  return label_names (store, annotation, SCHOLIA_TYPE_TAG);
 }
 
 static char *
 theme_names (ScholiaStore      *store,
              ScholiaAnnotation *annotation)
 {
-  return label_names (store, annotation, TRUE);
+  return label_names (store, annotation, SCHOLIA_TYPE_THEME);
 }
 
 /* Everything a user could see of a library: the palette and the themes in order, and for each
@@ -174,8 +167,8 @@ describe_library (ScholiaStore    *store,
 {
   GString *out = g_string_new (NULL);
   GListModel *documents = scholia_store_get_documents (store);
-  GListModel *tags = scholia_store_get_tags (store);
-  GListModel *themes = scholia_store_get_themes (store);
+  GListModel *tags = scholia_store_get_labels (store, SCHOLIA_TYPE_TAG);
+  GListModel *themes = scholia_store_get_labels (store, SCHOLIA_TYPE_THEME);
   ScholiaCounts counts;
 
   g_assert_true (scholia_store_get_counts (store, &counts, NULL));
@@ -183,16 +176,16 @@ describe_library (ScholiaStore    *store,
                           counts.documents, counts.annotations, counts.tags, counts.themes);
   for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
     {
-      g_autoptr(ScholiaTag) item = g_list_model_get_item (tags, i);
+      g_autoptr(ScholiaLabel) item = g_list_model_get_item (tags, i);
 
-      g_string_append_printf (out, " %s", scholia_tag_get_name (item));
+      g_string_append_printf (out, " %s", scholia_label_get_name (item));
     }
   g_string_append (out, "\nthemes:");
   for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
     {
-      g_autoptr(ScholiaTheme) item = g_list_model_get_item (themes, i);
+      g_autoptr(ScholiaLabel) item = g_list_model_get_item (themes, i);
 
-      g_string_append_printf (out, " [%s]", scholia_theme_get_name (item));
+      g_string_append_printf (out, " [%s]", scholia_label_get_name (item));
     }
   g_string_append_c (out, '\n');
 
@@ -311,7 +304,7 @@ test_delete_undo_restores_note_and_tags (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *restored = NULL;
 
-  g_assert_true (scholia_editor_add_tag (fixture->editor, annotation, tag (fixture, "thesis"), &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, annotation, SCHOLIA_LABEL (tag (fixture, "thesis")), &error));
   g_assert_no_error (error);
   before = describe_file (fixture->path);
 
@@ -341,8 +334,8 @@ test_delete_undo_after_merge (Fixture       *fixture,
   g_autofree char *names = NULL;
 
   g_assert_true (scholia_editor_delete_annotation (fixture->editor, annotation, &error));
-  g_assert_true (scholia_editor_merge_tags (fixture->editor, tag (fixture, "evidence"),
-                                            tag (fixture, "thesis"), &error));
+  g_assert_true (scholia_editor_merge_labels (fixture->editor, SCHOLIA_LABEL (tag (fixture, "evidence")),
+                                            SCHOLIA_LABEL (tag (fixture, "thesis")), &error));
   g_assert_no_error (error);
   undo (fixture);
   undo (fixture);
@@ -363,11 +356,11 @@ test_tags_add_remove (Fixture       *fixture,
   g_autoptr(ScholiaAnnotation) annotation = annotate (fixture, 0, 20, tag (fixture, "thesis"), NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;
-  g_autoptr(ScholiaTheme) theme = NULL;
-  ScholiaTag *evidence = tag (fixture, "evidence");
-  ScholiaTag *thesis = tag (fixture, "thesis");
+  g_autoptr(ScholiaLabel) theme = NULL;
+  ScholiaLabel *evidence = tag (fixture, "evidence");
+  ScholiaLabel *thesis = tag (fixture, "thesis");
 
-  g_assert_true (scholia_editor_add_tag (fixture->editor, annotation, evidence, &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, annotation, evidence, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Add Tag");
   names = tag_names (fixture->store, annotation);
@@ -375,9 +368,9 @@ test_tags_add_remove (Fixture       *fixture,
   g_clear_pointer (&names, g_free);
 
   /* Adding what is there changes nothing and adds no step. */
-  g_assert_true (scholia_editor_add_tag (fixture->editor, annotation, evidence, &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, annotation, evidence, &error));
   g_assert_no_error (error);
-  g_assert_true (scholia_editor_remove_tag (fixture->editor, annotation, thesis, &error));
+  g_assert_true (scholia_editor_remove_label (fixture->editor, annotation, thesis, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Remove Tag");
   names = tag_names (fixture->store, annotation);
@@ -403,28 +396,28 @@ test_tags_add_remove (Fixture       *fixture,
   g_assert_false (scholia_editor_get_can_redo (fixture->editor));
 
   /* Toggling, as the palette does. */
-  g_assert_true (scholia_editor_toggle_tag (fixture->editor, annotation, thesis, &error));
-  g_assert_true (scholia_editor_toggle_tag (fixture->editor, annotation, evidence, &error));
+  g_assert_true (scholia_editor_toggle_label (fixture->editor, annotation, thesis, &error));
+  g_assert_true (scholia_editor_toggle_label (fixture->editor, annotation, evidence, &error));
   g_assert_no_error (error);
   names = tag_names (fixture->store, annotation);
   g_assert_cmpstr (names, ==, "thesis");
   g_clear_pointer (&names, g_free);
 
   /* Themes work the same way. */
-  theme = g_object_ref (scholia_store_add_theme (fixture->store, "Famine", NULL, NULL, &error));
+  theme = g_object_ref (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Famine", NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (scholia_editor_add_theme (fixture->editor, annotation, theme, &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, annotation, theme, &error));
   g_assert_no_error (error);
-  g_assert_true (scholia_annotation_has_theme (annotation, scholia_theme_get_id (theme)));
+  g_assert_true (scholia_annotation_has_theme (annotation, scholia_label_get_id (theme)));
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Add Theme");
   undo (fixture);
-  g_assert_false (scholia_annotation_has_theme (annotation, scholia_theme_get_id (theme)));
+  g_assert_false (scholia_annotation_has_theme (annotation, scholia_label_get_id (theme)));
   redo (fixture);
-  g_assert_true (scholia_editor_remove_theme (fixture->editor, annotation, theme, &error));
+  g_assert_true (scholia_editor_remove_label (fixture->editor, annotation, theme, &error));
   g_assert_no_error (error);
-  g_assert_false (scholia_annotation_has_theme (annotation, scholia_theme_get_id (theme)));
+  g_assert_false (scholia_annotation_has_theme (annotation, scholia_label_get_id (theme)));
   undo (fixture);
-  g_assert_true (scholia_annotation_has_theme (annotation, scholia_theme_get_id (theme)));
+  g_assert_true (scholia_annotation_has_theme (annotation, scholia_label_get_id (theme)));
 
   g_clear_object (&annotation);
   {
@@ -599,7 +592,7 @@ test_history_notifies_on_change (Fixture       *fixture,
   assert_notifications (&seen, 1, 0, 1, 0);
 
   /* A new step drops the redo stack. */
-  g_assert_true (scholia_editor_add_tag (fixture->editor, first, tag (fixture, "thesis"), &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, first, SCHOLIA_LABEL (tag (fixture, "thesis")), &error));
   g_assert_no_error (error);
   assert_notifications (&seen, 0, 1, 1, 1);
 
@@ -620,32 +613,32 @@ test_delete_tag_undo (Fixture       *fixture,
 {
   g_autoptr(ScholiaAnnotation) first = annotate (fixture, 0, 10, tag (fixture, "evidence"), NULL);
   g_autoptr(ScholiaAnnotation) second = annotate (fixture, 20, 30, tag (fixture, "thesis"), NULL);
-  g_autoptr(ScholiaTag) evidence = g_object_ref (tag (fixture, "evidence"));
+  g_autoptr(ScholiaLabel) evidence = g_object_ref (tag (fixture, "evidence"));
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *restored = NULL;
   g_autofree char *names = NULL;
-  gint64 evidence_id = scholia_tag_get_id (evidence);
+  gint64 evidence_id = scholia_label_get_id (evidence);
 
   /* evidence is carried first by `second`: its order must come back too. */
-  g_assert_true (scholia_editor_remove_tag (fixture->editor, second, tag (fixture, "thesis"), &error));
-  g_assert_true (scholia_editor_add_tag (fixture->editor, second, evidence, &error));
-  g_assert_true (scholia_editor_add_tag (fixture->editor, second, tag (fixture, "thesis"), &error));
+  g_assert_true (scholia_editor_remove_label (fixture->editor, second, SCHOLIA_LABEL (tag (fixture, "thesis")), &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, second, evidence, &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, second, SCHOLIA_LABEL (tag (fixture, "thesis")), &error));
   g_assert_no_error (error);
   before = describe_file (fixture->path);
 
-  g_assert_true (scholia_editor_delete_tag (fixture->editor, evidence, &error));
+  g_assert_true (scholia_editor_delete_label (fixture->editor, evidence, &error));
   g_assert_no_error (error);
-  g_assert_null (scholia_store_lookup_tag (fixture->store, evidence_id));
+  g_assert_null (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, evidence_id));
   g_assert_false (scholia_annotation_has_tag (first, evidence_id));
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Delete Tag");
   after = describe_file (fixture->path);
   g_assert_null (strstr (after, "evidence"));
 
   undo (fixture);
-  g_assert_true (scholia_store_lookup_tag (fixture->store, evidence_id) == evidence);
-  g_assert_cmpint (scholia_tag_get_position (evidence), ==, 1);
+  g_assert_true (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, evidence_id) == evidence);
+  g_assert_cmpint (scholia_label_get_position (evidence), ==, 1);
   names = tag_names (fixture->store, second);
   g_assert_cmpstr (names, ==, "evidence,thesis");
   restored = describe_file (fixture->path);
@@ -661,25 +654,25 @@ static void
 test_merge_tags_undo (Fixture       *fixture,
                       gconstpointer  data)
 {
-  ScholiaTag *thesis = tag (fixture, "thesis");
-  ScholiaTag *evidence = tag (fixture, "evidence");
-  ScholiaTag *counter = tag (fixture, "counter-argument");
+  ScholiaLabel *thesis = tag (fixture, "thesis");
+  ScholiaLabel *evidence = tag (fixture, "evidence");
+  ScholiaLabel *counter = tag (fixture, "counter-argument");
   g_autoptr(ScholiaAnnotation) only_evidence = annotate (fixture, 0, 10, evidence, NULL);
   g_autoptr(ScholiaAnnotation) both = annotate (fixture, 20, 30, evidence, NULL);
   g_autoptr(ScholiaAnnotation) only_thesis = annotate (fixture, 40, 50, thesis, NULL);
-  g_autoptr(ScholiaTag) kept_evidence = g_object_ref (evidence);
+  g_autoptr(ScholiaLabel) kept_evidence = g_object_ref (evidence);
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *merged = NULL;
   g_autofree char *restored = NULL;
   g_autofree char *names = NULL;
 
-  g_assert_true (scholia_editor_add_tag (fixture->editor, both, counter, &error));
-  g_assert_true (scholia_editor_add_tag (fixture->editor, both, thesis, &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, both, counter, &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, both, thesis, &error));
   g_assert_no_error (error);
   before = describe_file (fixture->path);
 
-  g_assert_true (scholia_editor_merge_tags (fixture->editor, evidence, thesis, &error));
+  g_assert_true (scholia_editor_merge_labels (fixture->editor, evidence, thesis, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Tag Merge");
   names = tag_names (fixture->store, only_evidence);
@@ -705,12 +698,12 @@ test_merge_tags_undo (Fixture       *fixture,
 
   /* Membership as the tag manager sees it. */
   {
-    g_autoptr(GArray) ids = scholia_store_get_tag_annotation_ids (fixture->store, kept_evidence, &error);
+    g_autoptr(GArray) ids = scholia_store_get_label_annotation_ids (fixture->store, kept_evidence, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (ids->len, ==, 2);
     g_array_unref (ids);
-    ids = scholia_store_get_tag_annotation_ids (fixture->store, thesis, &error);
+    ids = scholia_store_get_label_annotation_ids (fixture->store, thesis, &error);
     g_assert_cmpuint (ids->len, ==, 2);
   }
 
@@ -720,12 +713,12 @@ test_merge_tags_undo (Fixture       *fixture,
   g_assert_cmpstr (restored, ==, merged);
 }
 
-static ScholiaTheme *
+static ScholiaLabel *
 add_theme (Fixture    *fixture,
            const char *name)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTheme *theme = scholia_store_add_theme (fixture->store, name, NULL, NULL, &error);
+  ScholiaLabel *theme = scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (theme);
@@ -735,16 +728,16 @@ add_theme (Fixture    *fixture,
 static void
 give_themes (Fixture           *fixture,
              ScholiaAnnotation *annotation,
-             ScholiaTheme      *first,
+             ScholiaLabel      *first,
              ...)
 {
   g_autoptr(GError) error = NULL;
   va_list args;
 
   va_start (args, first);
-  for (ScholiaTheme *theme = first; theme != NULL; theme = va_arg (args, ScholiaTheme *))
+  for (ScholiaLabel *theme = first; theme != NULL; theme = va_arg (args, ScholiaLabel *))
     {
-      g_assert_true (scholia_editor_add_theme (fixture->editor, annotation, theme, &error));
+      g_assert_true (scholia_editor_add_label (fixture->editor, annotation, theme, &error));
       g_assert_no_error (error);
     }
   va_end (args);
@@ -764,10 +757,10 @@ static void
 test_delete_theme_undo (Fixture       *fixture,
                         gconstpointer  data)
 {
-  ScholiaTheme *famine = add_theme (fixture, "famine");
-  ScholiaTheme *grain = add_theme (fixture, "grain trade");
-  ScholiaTheme *council = add_theme (fixture, "town council");
-  g_autoptr(ScholiaTheme) kept_grain = g_object_ref (grain);
+  ScholiaLabel *famine = add_theme (fixture, "famine");
+  ScholiaLabel *grain = add_theme (fixture, "grain trade");
+  ScholiaLabel *council = add_theme (fixture, "town council");
+  g_autoptr(ScholiaLabel) kept_grain = g_object_ref (grain);
   g_autoptr(ScholiaAnnotation) first = annotate (fixture, 0, 10, NULL, NULL);
   g_autoptr(ScholiaAnnotation) second = annotate (fixture, 20, 30, NULL, NULL);
   g_autoptr(ScholiaAnnotation) untouched = annotate (fixture, 40, 50, NULL, NULL);
@@ -775,7 +768,7 @@ test_delete_theme_undo (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *restored = NULL;
-  gint64 grain_id = scholia_theme_get_id (grain);
+  gint64 grain_id = scholia_label_get_id (grain);
 
   /* grain trade stands first on one and in the middle of the other: both orders come back. */
   give_themes (fixture, first, grain, famine, NULL);
@@ -783,9 +776,9 @@ test_delete_theme_undo (Fixture       *fixture,
   give_themes (fixture, untouched, council, NULL);
   before = describe_file (fixture->path);
 
-  g_assert_true (scholia_editor_delete_theme (fixture->editor, grain, &error));
+  g_assert_true (scholia_editor_delete_label (fixture->editor, grain, &error));
   g_assert_no_error (error);
-  g_assert_null (scholia_store_lookup_theme (fixture->store, grain_id));
+  g_assert_null (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_THEME, grain_id));
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Delete Theme");
   assert_theme_names (fixture, first, "famine");
   assert_theme_names (fixture, second, "town council,famine");
@@ -793,8 +786,8 @@ test_delete_theme_undo (Fixture       *fixture,
   g_assert_null (strstr (after, "grain trade"));
 
   undo (fixture);
-  g_assert_true (scholia_store_lookup_theme (fixture->store, grain_id) == kept_grain);
-  g_assert_cmpint (scholia_theme_get_position (kept_grain), ==, 1);
+  g_assert_true (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_THEME, grain_id) == kept_grain);
+  g_assert_cmpint (scholia_label_get_position (kept_grain), ==, 1);
   assert_theme_names (fixture, first, "grain trade,famine");
   assert_theme_names (fixture, second, "town council,grain trade,famine");
   assert_theme_names (fixture, untouched, "town council");
@@ -812,10 +805,10 @@ static void
 test_merge_themes_undo (Fixture       *fixture,
                         gconstpointer  data)
 {
-  ScholiaTheme *famine = add_theme (fixture, "famine");
-  ScholiaTheme *grain = add_theme (fixture, "grain trade");
-  ScholiaTheme *council = add_theme (fixture, "town council");
-  g_autoptr(ScholiaTheme) kept_grain = g_object_ref (grain);
+  ScholiaLabel *famine = add_theme (fixture, "famine");
+  ScholiaLabel *grain = add_theme (fixture, "grain trade");
+  ScholiaLabel *council = add_theme (fixture, "town council");
+  g_autoptr(ScholiaLabel) kept_grain = g_object_ref (grain);
   g_autoptr(ScholiaAnnotation) only_grain = annotate (fixture, 0, 10, NULL, NULL);
   g_autoptr(ScholiaAnnotation) both = annotate (fixture, 20, 30, NULL, NULL);
   g_autoptr(ScholiaAnnotation) only_famine = annotate (fixture, 40, 50, NULL, NULL);
@@ -831,16 +824,16 @@ test_merge_themes_undo (Fixture       *fixture,
   before = describe_file (fixture->path);
 
   /* Merging a theme into itself is nothing to undo. */
-  g_assert_true (scholia_editor_merge_themes (fixture->editor, famine, famine, &error));
+  g_assert_true (scholia_editor_merge_labels (fixture->editor, famine, famine, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Add Theme");
 
-  g_assert_true (scholia_editor_merge_themes (fixture->editor, grain, famine, &error));
+  g_assert_true (scholia_editor_merge_labels (fixture->editor, grain, famine, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Theme Merge");
   assert_theme_names (fixture, only_grain, "famine");
   assert_theme_names (fixture, both, "town council,famine");
-  ids = scholia_store_get_theme_annotation_ids (fixture->store, famine, &error);
+  ids = scholia_store_get_label_annotation_ids (fixture->store, famine, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 3);
   g_clear_pointer (&ids, g_array_unref);
@@ -850,11 +843,11 @@ test_merge_themes_undo (Fixture       *fixture,
   assert_theme_names (fixture, only_grain, "grain trade");
   assert_theme_names (fixture, both, "grain trade,town council,famine");
   assert_theme_names (fixture, only_famine, "famine");
-  ids = scholia_store_get_theme_annotation_ids (fixture->store, kept_grain, &error);
+  ids = scholia_store_get_label_annotation_ids (fixture->store, kept_grain, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 2);
   g_clear_pointer (&ids, g_array_unref);
-  ids = scholia_store_get_theme_annotation_ids (fixture->store, famine, &error);
+  ids = scholia_store_get_label_annotation_ids (fixture->store, famine, &error);
   g_assert_cmpuint (ids->len, ==, 2);
   restored = describe_file (fixture->path);
   g_assert_cmpstr (restored, ==, before);
@@ -866,7 +859,7 @@ test_merge_themes_undo (Fixture       *fixture,
 
   /* A theme deleted meanwhile does not stop the merge from being redone. */
   undo (fixture);
-  g_assert_true (scholia_store_delete_theme (fixture->store, council, &error));
+  g_assert_true (scholia_store_delete_label (fixture->store, council, &error));
   g_assert_no_error (error);
   redo (fixture);
   assert_theme_names (fixture, both, "famine");
@@ -876,20 +869,20 @@ static void
 test_theme_gone_is_refused (Fixture       *fixture,
                             gconstpointer  data)
 {
-  ScholiaTheme *famine = add_theme (fixture, "famine");
-  g_autoptr(ScholiaTheme) gone = g_object_ref (add_theme (fixture, "grain trade"));
+  ScholiaLabel *famine = add_theme (fixture, "famine");
+  g_autoptr(ScholiaLabel) gone = g_object_ref (add_theme (fixture, "grain trade"));
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (scholia_store_delete_theme (fixture->store, gone, &error));
+  g_assert_true (scholia_store_delete_label (fixture->store, gone, &error));
   g_assert_no_error (error);
 
-  g_assert_false (scholia_editor_delete_theme (fixture->editor, gone, &error));
+  g_assert_false (scholia_editor_delete_label (fixture->editor, gone, &error));
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (scholia_editor_merge_themes (fixture->editor, gone, famine, &error));
+  g_assert_false (scholia_editor_merge_labels (fixture->editor, gone, famine, &error));
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (scholia_editor_merge_themes (fixture->editor, famine, gone, &error));
+  g_assert_false (scholia_editor_merge_labels (fixture->editor, famine, gone, &error));
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
   g_assert_false (scholia_editor_get_can_undo (fixture->editor));
 }
@@ -909,7 +902,7 @@ test_undo_after_document_deleted (Fixture       *fixture,
 
   other = scholia_store_add_document (fixture->store, "Ledgers", "Ottilie Brand", NULL, NULL, essay, NULL, &error);
   g_assert_no_error (error);
-  tag_id = scholia_tag_get_id (tag (fixture, "thesis"));
+  tag_id = scholia_label_get_id (SCHOLIA_LABEL (tag (fixture, "thesis")));
   elsewhere = scholia_editor_annotate (fixture->editor, other, 0, 12, &tag_id, 1, NULL, &error);
   g_assert_no_error (error);
   scholia_editor_close_group (fixture->editor);
@@ -951,12 +944,12 @@ test_history_is_capped (Fixture       *fixture,
 {
   g_autoptr(ScholiaAnnotation) annotation = annotate (fixture, 0, 10, NULL, NULL);
   g_autoptr(GError) error = NULL;
-  ScholiaTag *thesis = tag (fixture, "thesis");
+  ScholiaLabel *thesis = tag (fixture, "thesis");
   guint undone = 0;
 
   for (guint i = 0; i < 520; i++)
     {
-      g_assert_true (scholia_editor_toggle_tag (fixture->editor, annotation, thesis, &error));
+      g_assert_true (scholia_editor_toggle_label (fixture->editor, annotation, thesis, &error));
       g_assert_no_error (error);
     }
   while (scholia_editor_get_can_undo (fixture->editor))
@@ -985,8 +978,8 @@ test_history_round_trip (Fixture       *fixture,
   guint steps = 0;
 
   /* Something that was there before the session, untouched by history. */
-  pair[0] = scholia_tag_get_id (tag (fixture, "source-reference"));
-  pair[1] = scholia_tag_get_id (tag (fixture, "evidence"));
+  pair[0] = scholia_label_get_id (SCHOLIA_LABEL (tag (fixture, "source-reference")));
+  pair[1] = scholia_label_get_id (SCHOLIA_LABEL (tag (fixture, "evidence")));
   existing = scholia_store_add_annotation (fixture->store, fixture->document, 100, 120, pair, 2,
                                            NULL, 0, "Before", &error);
   g_assert_no_error (error);
@@ -996,10 +989,10 @@ test_history_round_trip (Fixture       *fixture,
   second = annotate (fixture, 20, 30, tag (fixture, "evidence"), "Barges");
   third = annotate (fixture, 40, 50, NULL, NULL);
   g_assert_true (scholia_editor_set_note (fixture->editor, third, "Autumn", &error));
-  g_assert_true (scholia_editor_add_tag (fixture->editor, third, tag (fixture, "counter-argument"), &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, third, SCHOLIA_LABEL (tag (fixture, "counter-argument")), &error));
   g_assert_true (scholia_editor_delete_annotation (fixture->editor, first, &error));
-  g_assert_true (scholia_editor_merge_tags (fixture->editor, tag (fixture, "evidence"),
-                                            tag (fixture, "source-reference"), &error));
+  g_assert_true (scholia_editor_merge_labels (fixture->editor, SCHOLIA_LABEL (tag (fixture, "evidence")),
+                                            SCHOLIA_LABEL (tag (fixture, "source-reference")), &error));
   g_assert_no_error (error);
   final = describe_library (fixture->store, fixture->document, fixture->annotations);
 

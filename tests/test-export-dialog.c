@@ -62,11 +62,11 @@ annotate (ScholiaStore    *store,
           ScholiaTheme    *theme)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_tags (store), 0);
+  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG), 0);
   g_autoptr(ScholiaAnnotation) annotation = NULL;
   const char *found = strstr (HARBOUR_TEXT, passage);
-  gint64 tag_id = scholia_tag_get_id (tag);
-  gint64 theme_id = scholia_theme_get_id (theme);
+  gint64 tag_id = scholia_label_get_id (SCHOLIA_LABEL (tag));
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (theme));
   int start;
 
   g_assert_nonnull (found);
@@ -91,9 +91,9 @@ library_open (Fixture *fixture,
   library->document = scholia_store_add_document (store, HARBOUR_TITLE, "Ines Varga", "1961", NULL,
                                                   HARBOUR_TEXT, NULL, &error);
   g_assert_no_error (error);
-  library->railway = scholia_store_add_theme (store, "Railway", NULL, NULL, &error);
+  library->railway = SCHOLIA_THEME (scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "Railway", NULL, NULL, &error));
   g_assert_no_error (error);
-  library->charter = scholia_store_add_theme (store, "Charter", NULL, NULL, &error);
+  library->charter = SCHOLIA_THEME (scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "Charter", NULL, NULL, &error));
   g_assert_no_error (error);
   annotate (store, library->document, "The railway came late", library->railway);
   annotate (store, library->document, "older than its charter", library->charter);

@@ -123,7 +123,7 @@ annotate_and_checkpoint (const char *path,
       !scholia_db_exec (store->db, "PRAGMA wal_autocheckpoint = 0", NULL))
     _exit (2);
   document = scholia_store_find_document (store, "Ledger", NULL);
-  tag_id = scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL));
+  tag_id = scholia_label_get_id (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "evidence", NULL));
   note = make_text (25);
 
   for (int i = 0;; i++)

@@ -42,10 +42,10 @@ tag_id (ScholiaStore *store,
         const char   *name)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTag *tag = scholia_store_find_tag (store, name, &error);
+  ScholiaLabel *tag = scholia_store_find_label (store, SCHOLIA_TYPE_TAG, name, &error);
 
   g_assert_no_error (error);
-  return scholia_tag_get_id (tag);
+  return scholia_label_get_id (tag);
 }
 
 static void
@@ -244,7 +244,7 @@ test_existing_annotation_covers_its_span (Fixture       *fixture,
   g_autofree char *expected = range_string (offset_of (passage), end_of (passage));
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
 
   assert_tag_covers (fixture, fill_tag (fixture, fixture->thesis), expected);
   assert_tag_covers (fixture, lookup_tag (fixture, "scholia-overlap"), "");
@@ -260,7 +260,7 @@ test_added_annotation_drawn_at_once (Fixture       *fixture,
   GdkRGBA colours[4];
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
   assert_tag_covers (fixture, fill_tag (fixture, fixture->evidence), "");
 
   /* No main-loop iteration in between: the list's items-changed is enough. */
@@ -283,7 +283,7 @@ test_deleted_annotation_disappears (Fixture       *fixture,
   ScholiaAnnotationGutter *gutter = scholia_highlighter_get_gutter (fixture->highlighter);
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 3, NULL, 0), ==, 2);
 
   g_assert_true (scholia_store_delete_annotation (fixture->store, deleted, &error));
@@ -299,17 +299,17 @@ test_recoloured_tag_repaints (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaAnnotation) annotation = annotate (fixture, "Her critics", &fixture->thesis, 1);
-  ScholiaTag *tag = scholia_store_lookup_tag (fixture->store, fixture->thesis);
+  ScholiaLabel *tag = scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, fixture->thesis);
   g_autoptr(GdkRGBA) background = NULL;
   GdkRGBA colours[1];
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
   g_object_get (fill_tag (fixture, fixture->thesis), "background-rgba", &background, NULL);
   assert_colour (background, "#3584e4", 0.28);
   g_clear_pointer (&background, gdk_rgba_free);
 
-  g_assert_true (scholia_store_update_tag (fixture->store, tag, NULL, "#c061cb", NULL, &error));
+  g_assert_true (scholia_store_update_label (fixture->store, tag, NULL, "#c061cb", NULL, &error));
   g_assert_no_error (error);
 
   g_object_get (fill_tag (fixture, fixture->thesis), "background-rgba", &background, NULL);
@@ -329,7 +329,7 @@ test_dark_style_retints (Fixture       *fixture,
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
@@ -353,7 +353,7 @@ test_overlap_marked_on_exact_range (Fixture       *fixture,
   g_autoptr(GPtrArray) one = NULL;
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
 
   assert_tag_covers (fixture, lookup_tag (fixture, "scholia-overlap"), overlap);
 
@@ -390,7 +390,7 @@ test_nested_overlap_follows_changes (Fixture       *fixture,
   g_autoptr(GPtrArray) at = NULL;
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
   outer = annotate (fixture, outer_text, &fixture->thesis, 1);
   inner = annotate (fixture, inner_text, &fixture->thesis, 1);
 
@@ -423,7 +423,7 @@ test_further_tags_underline (Fixture       *fixture,
   g_autoptr(GdkRGBA) underline = NULL;
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
 
   assert_tag_covers (fixture, fill_tag (fixture, fixture->source), expected);
   assert_tag_covers (fixture, lookup_tag (fixture, second), expected);
@@ -447,7 +447,7 @@ test_moved_and_orphaned_annotations (Fixture       *fixture,
   g_autoptr(GPtrArray) at = NULL;
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
 
   /* Re-anchoring moves a span; only the store does it, after a commit. */
   scholia_annotation_set_range (annotation, offset_of ("Anselm Brück"), end_of ("Anselm Brück"));
@@ -471,7 +471,7 @@ test_orphan_not_drawn_on_open (Fixture       *fixture,
 
   scholia_annotation_set_orphaned (annotation, TRUE);
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
 
   assert_tag_covers (fixture, fill_tag (fixture, fixture->thesis), "");
 }
@@ -488,7 +488,7 @@ test_gutter_marks_lines (Fixture       *fixture,
   GdkRGBA colours[4];
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
 
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 0, colours, 4), ==, 0);
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 1, colours, 4), ==, 3);
@@ -513,7 +513,7 @@ test_click_opens_annotations (Fixture       *fixture,
   GtkWidget *box;
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
 
   g_assert_cmpuint (_scholia_highlighter_activate_at (fixture->highlighter, offset_of ("clerks")), ==, 1);
   g_assert_cmpuint (fixture->activated->len, ==, 1);
@@ -550,7 +550,7 @@ test_gutter_mark_opens_annotation (Fixture       *fixture,
   GtkTextIter iter;
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
 
   gtk_text_buffer_get_iter_at_line (fixture->buffer, &iter, 0);
   g_assert_false (gtk_source_gutter_renderer_query_activatable (renderer, &iter, &area));
@@ -577,7 +577,7 @@ test_tags_below_other_tags (Fixture       *fixture,
                                                    "background", "yellow", NULL);
 
   scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_tags (fixture->store));
+                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
 
   g_assert_cmpint (gtk_text_tag_get_priority (fill_tag (fixture, fixture->thesis)), <,
                    gtk_text_tag_get_priority (search));

@@ -50,7 +50,7 @@ annotate (Fixture         *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaAnnotation) annotation = NULL;
   int start = g_utf8_pointer_to_offset (essay, strstr (essay, quote));
-  gint64 theme_id = scholia_theme_get_id (theme);
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (theme));
 
   annotation = scholia_store_add_annotation (fixture->store, document, start, start + strlen (quote),
                                              &tag_id, 1, &theme_id, 1, NULL, &error);
@@ -75,11 +75,11 @@ fixture_setup (Fixture       *fixture,
   lindqvist_early = add_document (fixture, "A Letter on the Harbour", "Tomasz Lindqvist", "spring 1917");
   anonymous = add_document (fixture, "Harbour Board Minutes", NULL, "1843");
   fixture->okafor = add_document (fixture, "A River Grown Tired", "Adaeze Okafor", "spring 1978");
-  fixture->silt = scholia_store_add_theme (fixture->store, "Silt", NULL, NULL, &error);
-  fixture->railway = scholia_store_add_theme (fixture->store, "Railway", NULL, NULL, &error);
+  fixture->silt = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Silt", NULL, NULL, &error));
+  fixture->railway = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Railway", NULL, NULL, &error));
   g_assert_no_error (error);
-  fixture->thesis = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "thesis", NULL));
-  fixture->evidence = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "evidence", NULL));
+  fixture->thesis = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "thesis", NULL));
+  fixture->evidence = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "evidence", NULL));
 
   annotate (fixture, fixture->marwick, "The dues rose", fixture->evidence, fixture->silt);
   annotate (fixture, fixture->marwick, "The river silted", fixture->thesis, fixture->silt);
@@ -213,7 +213,7 @@ on_cell_activated_cb (ScholiaMatrixView *view,
                       char             **activated)
 {
   g_free (*activated);
-  *activated = g_strdup_printf ("%s/%s", author, scholia_theme_get_name (theme));
+  *activated = g_strdup_printf ("%s/%s", author, scholia_label_get_name (SCHOLIA_LABEL (theme)));
 }
 
 static void
@@ -245,7 +245,7 @@ test_follows_store (Fixture       *fixture,
   g_assert_cmpstr (cell_label (find_cell (fixture, "Adaeze Okafor: 2 passages on “Railway”")), ==, "2");
 
   /* A new theme is a new column, silent for everyone. */
-  tolls = scholia_store_add_theme (fixture->store, "Tolls", NULL, NULL, &error);
+  tolls = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Tolls", NULL, NULL, &error));
   g_assert_no_error (error);
   drain_main_context ();
   g_assert_cmpuint (scholia_matrix_view_get_row_count (fixture->view, 0, tolls), ==, 0);

@@ -125,64 +125,49 @@ test_document_null_text_reads_empty (void)
   g_assert_finalize_object (document);
 }
 
+/* Tags and themes are one type: the same body runs over both. */
 static void
-test_tag_notify_once_on_change (void)
+test_label_notify_once_on_change (gconstpointer data)
 {
-  ScholiaTag *tag = scholia_tag_new (3, "Argument");
-  GString *log = watch_notify (tag);
+  GType label_type = GPOINTER_TO_SIZE (data);
+  ScholiaLabel *label = scholia_label_new (label_type, 3, NULL);
+  GString *log = watch_notify (label);
 
-  g_assert_cmpint (scholia_tag_get_id (tag), ==, 3);
-  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "Argument");
-  g_assert_cmpstr (scholia_tag_get_colour (tag), ==, "");
-  g_assert_cmpstr (scholia_tag_get_description (tag), ==, "");
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (label, label_type));
+  g_assert_cmpint (scholia_label_get_id (label), ==, 3);
+  g_assert_cmpstr (scholia_label_get_name (label), ==, "");
+  g_assert_cmpstr (scholia_label_get_colour (label), ==, "");
+  g_assert_cmpstr (scholia_label_get_description (label), ==, "");
+  g_assert_false (scholia_label_get_builtin (label));
 
-  scholia_tag_set_name (tag, "Argument");
-  scholia_tag_set_position (tag, 0);
-  scholia_tag_set_builtin (tag, FALSE);
-  g_assert_cmpstr (log->str, ==, "");
+  scholia_label_set_name (label, "Rural credit");
+  scholia_label_set_name (label, "Rural credit");
+  scholia_label_set_position (label, 0);
+  scholia_label_set_builtin (label, FALSE);
+  g_assert_cmpstr (log->str, ==, "name");
 
-  scholia_tag_set_colour (tag, "#f6d32d");
-  scholia_tag_set_colour (tag, "#f6d32d");
-  scholia_tag_set_position (tag, 2);
-  scholia_tag_set_position (tag, 2);
-  scholia_tag_set_builtin (tag, TRUE);
-  scholia_tag_set_builtin (tag, TRUE);
-  scholia_tag_set_description (tag, NULL);
-  g_assert_cmpstr (log->str, ==, "colour position builtin");
-  g_assert_cmpstr (scholia_tag_get_colour (tag), ==, "#f6d32d");
-  g_assert_cmpint (scholia_tag_get_position (tag), ==, 2);
-  g_assert_true (scholia_tag_get_builtin (tag));
+  scholia_label_set_colour (label, "#f6d32d");
+  scholia_label_set_colour (label, "#f6d32d");
+  scholia_label_set_description (label, "Loans to smallholders after the famine");
+  scholia_label_set_description (label, "Loans to smallholders after the famine");
+  scholia_label_set_position (label, 2);
+  scholia_label_set_position (label, 2);
+  scholia_label_set_builtin (label, TRUE);
+  scholia_label_set_builtin (label, 7);
+  scholia_label_set_colour (label, NULL);
+  scholia_label_set_colour (label, "");
+  g_assert_cmpstr (log->str, ==, "name colour description position builtin colour");
+  g_assert_cmpstr (scholia_label_get_colour (label), ==, "");
+  g_assert_cmpstr (scholia_label_get_description (label), ==, "Loans to smallholders after the famine");
+  g_assert_cmpint (scholia_label_get_position (label), ==, 2);
+  g_assert_true (scholia_label_get_builtin (label));
 
-  scholia_tag_set_name (tag, NULL);
-  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "");
-  g_assert_cmpstr (log->str, ==, "colour position builtin name");
+  scholia_label_set_name (label, NULL);
+  g_assert_cmpstr (scholia_label_get_name (label), ==, "");
+  g_assert_cmpstr (log->str, ==, "name colour description position builtin colour name");
 
-  unwatch_notify (tag, log);
-  g_assert_finalize_object (tag);
-}
-
-static void
-test_theme_notify_once_on_change (void)
-{
-  ScholiaTheme *theme = scholia_theme_new (4, NULL);
-  GString *log = watch_notify (theme);
-
-  g_assert_cmpint (scholia_theme_get_id (theme), ==, 4);
-  g_assert_cmpstr (scholia_theme_get_name (theme), ==, "");
-
-  scholia_theme_set_name (theme, "Rural credit");
-  scholia_theme_set_name (theme, "Rural credit");
-  scholia_theme_set_description (theme, "Loans to smallholders after the famine");
-  scholia_theme_set_description (theme, "Loans to smallholders after the famine");
-  scholia_theme_set_position (theme, 1);
-  scholia_theme_set_position (theme, 1);
-  scholia_theme_set_colour (theme, "");
-  g_assert_cmpstr (log->str, ==, "name description position");
-  g_assert_cmpstr (scholia_theme_get_name (theme), ==, "Rural credit");
-  g_assert_cmpint (scholia_theme_get_position (theme), ==, 1);
-
-  unwatch_notify (theme, log);
-  g_assert_finalize_object (theme);
+  unwatch_notify (label, log);
+  g_assert_finalize_object (label);
 }
 
 static void
@@ -402,8 +387,10 @@ main (int   argc,
 
   g_test_add_func ("/model/document/notifies-once-on-change", test_document_notify_once_on_change);
   g_test_add_func ("/model/document/null-text-reads-empty", test_document_null_text_reads_empty);
-  g_test_add_func ("/model/tag/notifies-once-on-change", test_tag_notify_once_on_change);
-  g_test_add_func ("/model/theme/notifies-once-on-change", test_theme_notify_once_on_change);
+  g_test_add_data_func ("/model/tag/notifies-once-on-change", GSIZE_TO_POINTER (SCHOLIA_TYPE_TAG),
+                        test_label_notify_once_on_change);
+  g_test_add_data_func ("/model/theme/notifies-once-on-change", GSIZE_TO_POINTER (SCHOLIA_TYPE_THEME),
+                        test_label_notify_once_on_change);
   g_test_add_func ("/model/annotation/range/notifies-what-changed",
                    test_annotation_range_notifies_what_changed);
   g_test_add_func ("/model/annotation/range/refuses-reversed", test_annotation_range_refuses_reversed);

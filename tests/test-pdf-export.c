@@ -66,7 +66,7 @@ annotate (Fixture         *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaAnnotation) annotation = NULL;
   int start = offset_of (text, quote);
-  gint64 theme_id = theme != NULL ? scholia_theme_get_id (theme) : 0;
+  gint64 theme_id = theme != NULL ? scholia_label_get_id (SCHOLIA_LABEL (theme)) : 0;
 
   annotation = scholia_store_add_annotation (fixture->store, document, start, start + g_utf8_strlen (quote, -1),
                                              &tag_id, 1, &theme_id, theme != NULL ? 1 : 0, note, &error);
@@ -92,11 +92,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->document = scholia_store_add_document (fixture->store, "The Silted Staple", "Helena Marwick", "1956",
                                                   "Journal of Maritime History 12", essay, NULL, &error);
   g_assert_no_error (error);
-  fixture->silt = scholia_store_add_theme (fixture->store, "Silt", "#986a44", "How rivers shape ports", &error);
+  fixture->silt = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Silt", "#986a44", "How rivers shape ports", &error));
   g_assert_no_error (error);
-  fixture->thesis = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "thesis", NULL));
-  fixture->evidence = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "evidence", NULL));
-  fixture->source = scholia_tag_get_id (scholia_store_find_tag (fixture->store, "source-reference", NULL));
+  fixture->thesis = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "thesis", NULL));
+  fixture->evidence = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "evidence", NULL));
+  fixture->source = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "source-reference", NULL));
 
   annotate (fixture, fixture->document, essay, "the merchants of Kessmouth did not at first believe it",
             fixture->thesis, fixture->silt, "Disbelief, or calculation?");
@@ -479,7 +479,7 @@ test_filters (Fixture       *fixture,
   PopplerDocument *pdf;
   PopplerPage *page;
   GList *highlights;
-  gint64 theme_id = scholia_theme_get_id (fixture->silt);
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (fixture->silt));
 
   scholia_pdf_options_init (&options);
   options.tag_ids = &fixture->evidence;

@@ -115,15 +115,15 @@ test_open_creates_library (Fixture       *fixture,
   g_assert_cmpint (g_stat (nested, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  tags = scholia_store_get_tags (store);
+  tags = scholia_store_get_labels (store, SCHOLIA_TYPE_TAG);
   g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 4);
   for (guint i = 0; i < 4; i++)
     {
-      g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
+      g_autoptr(ScholiaLabel) tag = g_list_model_get_item (tags, i);
 
-      g_assert_cmpstr (scholia_tag_get_name (tag), ==, expected[i]);
-      g_assert_true (scholia_tag_get_builtin (tag));
-      g_assert_cmpuint (strlen (scholia_tag_get_colour (tag)), ==, 7);
+      g_assert_cmpstr (scholia_label_get_name (tag), ==, expected[i]);
+      g_assert_true (scholia_label_get_builtin (tag));
+      g_assert_cmpuint (strlen (scholia_label_get_colour (tag)), ==, 7);
     }
 
   g_assert_true (scholia_store_get_counts (store, &counts, NULL));
@@ -285,7 +285,7 @@ test_open_recovers_interrupted_checkpoint (Fixture       *fixture,
   g_assert_cmpuint (counts.documents, ==, 13);
   g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 13);
   g_assert_false (scholia_store_is_read_only (store));
-  g_assert_nonnull (scholia_store_add_tag (store, "harbour", NULL, NULL, NULL));
+  g_assert_nonnull (scholia_store_add_label (store, SCHOLIA_TYPE_TAG, "harbour", NULL, NULL, NULL));
   g_clear_object (&store);
 
   integrity = test_sql_text (path, "PRAGMA integrity_check");
@@ -353,14 +353,14 @@ test_open_read_only (Fixture       *fixture,
   document = scholia_store_find_document (store, "An Essay", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (scholia_document_get_author (document), ==, "Helena Marwick");
-  tag_id = scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL));
+  tag_id = scholia_label_get_id (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "evidence", NULL));
 
   g_assert_null (scholia_store_add_annotation (store, document, 0, 11, &tag_id, 1, NULL, 0,
                                                NULL, &error));
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "“library.sqlite3” is read-only"));
   g_clear_error (&error);
-  g_assert_null (scholia_store_add_tag (store, "harbour", NULL, NULL, &error));
+  g_assert_null (scholia_store_add_label (store, SCHOLIA_TYPE_TAG, "harbour", NULL, NULL, &error));
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY);
   g_clear_error (&error);
   g_assert_false (scholia_store_begin_batch (store, &error));
@@ -624,9 +624,9 @@ test_documents_delete_cascades (Fixture       *fixture,
   g_autoptr(ScholiaAnnotation) annotation = NULL;
   ScholiaDocument *document = add_essay (store, "Doomed", "Helena Marwick");
   ScholiaDocument *kept = add_essay (store, "Kept", "Tomasz Lindqvist");
-  ScholiaTheme *theme = scholia_store_add_theme (store, "Trade", NULL, NULL, &error);
-  gint64 tag_id = scholia_tag_get_id (scholia_store_find_tag (store, "thesis", NULL));
-  gint64 theme_id = scholia_theme_get_id (theme);
+  ScholiaLabel *theme = scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "Trade", NULL, NULL, &error);
+  gint64 tag_id = scholia_label_get_id (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "thesis", NULL));
+  gint64 theme_id = scholia_label_get_id (theme);
   guint changes = 0;
   ScholiaCounts counts;
 
@@ -670,10 +670,10 @@ test_documents_delete_and_restore (Fixture       *fixture,
   ScholiaDocument *first = add_essay (store, "First", "Helena Marwick");
   ScholiaDocument *second = add_essay (store, "Second", "Adaeze Okafor");
   ScholiaDocument *restored;
-  ScholiaTheme *theme = scholia_store_add_theme (store, "Silt", NULL, NULL, NULL);
-  ScholiaTag *tag = scholia_store_add_tag (store, "doomed", NULL, NULL, NULL);
-  gint64 tag_ids[2] = { scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL)), scholia_tag_get_id (tag) };
-  gint64 theme_id = scholia_theme_get_id (theme);
+  ScholiaLabel *theme = scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "Silt", NULL, NULL, NULL);
+  ScholiaLabel *tag = scholia_store_add_label (store, SCHOLIA_TYPE_TAG, "doomed", NULL, NULL, NULL);
+  gint64 tag_ids[2] = { scholia_label_get_id (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "evidence", NULL)), scholia_label_get_id (tag) };
+  gint64 theme_id = scholia_label_get_id (theme);
   gint64 id = scholia_document_get_id (first);
   gint64 annotation_id;
   guint n_ids;
@@ -691,7 +691,7 @@ test_documents_delete_and_restore (Fixture       *fixture,
   g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM authors"), ==, 1);
 
   /* A tag deleted in the meantime is simply not restored. */
-  g_assert_true (scholia_store_delete_tag (store, tag, &error));
+  g_assert_true (scholia_store_delete_label (store, tag, &error));
 
   restored = scholia_store_restore_document (store, deleted, &error);
   g_assert_no_error (error);
@@ -748,49 +748,49 @@ test_tags_round_trip (Fixture       *fixture,
 {
   g_autoptr(ScholiaStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  ScholiaTag *tag;
+  ScholiaLabel *tag;
   gint64 id;
 
-  tag = scholia_store_add_tag (store, " periodisation ", "#9141AC", "Where eras begin", &error);
+  tag = scholia_store_add_label (store, SCHOLIA_TYPE_TAG, " periodisation ", "#9141AC", "Where eras begin", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "periodisation");
-  g_assert_cmpint (scholia_tag_get_position (tag), ==, 4);
-  g_assert_false (scholia_tag_get_builtin (tag));
-  id = scholia_tag_get_id (tag);
+  g_assert_cmpstr (scholia_label_get_name (tag), ==, "periodisation");
+  g_assert_cmpint (scholia_label_get_position (tag), ==, 4);
+  g_assert_false (scholia_label_get_builtin (tag));
+  id = scholia_label_get_id (tag);
 
-  g_assert_null (scholia_store_add_tag (store, "Thesis", NULL, NULL, &error));
+  g_assert_null (scholia_store_add_label (store, SCHOLIA_TYPE_TAG, "Thesis", NULL, NULL, &error));
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_EXISTS);
   g_clear_error (&error);
-  g_assert_null (scholia_store_add_tag (store, "colourless", "blue", NULL, &error));
+  g_assert_null (scholia_store_add_label (store, SCHOLIA_TYPE_TAG, "colourless", "blue", NULL, &error));
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (scholia_store_update_tag (store, scholia_store_find_tag (store, "thesis", NULL),
+  g_assert_true (scholia_store_update_label (store, scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "thesis", NULL),
                                            "claim", "#1c71d8", NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
 
   store = open_store (fixture->path);
-  tag = scholia_store_lookup_tag (store, id);
-  g_assert_cmpstr (scholia_tag_get_colour (tag), ==, "#9141ac");
-  g_assert_cmpstr (scholia_tag_get_description (tag), ==, "Where eras begin");
-  g_assert_null (scholia_store_find_tag (store, "thesis", NULL));
-  tag = scholia_store_find_tag (store, "claim", NULL);
-  g_assert_cmpstr (scholia_tag_get_colour (tag), ==, "#1c71d8");
-  g_assert_true (scholia_tag_get_builtin (tag));
+  tag = scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, id);
+  g_assert_cmpstr (scholia_label_get_colour (tag), ==, "#9141ac");
+  g_assert_cmpstr (scholia_label_get_description (tag), ==, "Where eras begin");
+  g_assert_null (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "thesis", NULL));
+  tag = scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "claim", NULL);
+  g_assert_cmpstr (scholia_label_get_colour (tag), ==, "#1c71d8");
+  g_assert_true (scholia_label_get_builtin (tag));
 
-  g_assert_true (scholia_store_delete_tag (store, scholia_store_lookup_tag (store, id), &error));
+  g_assert_true (scholia_store_delete_label (store, scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, id), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (store)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG)), ==, 4);
 }
 
 static const char *
 tag_name_at (ScholiaStore *store,
              guint         index)
 {
-  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_tags (store), index);
+  g_autoptr(ScholiaLabel) tag = g_list_model_get_item (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG), index);
 
-  return scholia_tag_get_name (tag);
+  return scholia_label_get_name (tag);
 }
 
 static void
@@ -802,11 +802,11 @@ test_tags_move_merge_restore (Fixture       *fixture,
   g_autoptr(ScholiaAnnotation) both = NULL;
   g_autoptr(ScholiaAnnotation) only_evidence = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(ScholiaTag) deleted = NULL;
+  g_autoptr(ScholiaLabel) deleted = NULL;
   ScholiaDocument *document = add_essay (store, "Varnholm", "Helena Marwick");
-  ScholiaTag *thesis = scholia_store_find_tag (store, "thesis", NULL);
-  ScholiaTag *evidence = scholia_store_find_tag (store, "evidence", NULL);
-  gint64 pair[2] = { scholia_tag_get_id (thesis), scholia_tag_get_id (evidence) };
+  ScholiaLabel *thesis = scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "thesis", NULL);
+  ScholiaLabel *evidence = scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "evidence", NULL);
+  gint64 pair[2] = { scholia_label_get_id (thesis), scholia_label_get_id (evidence) };
   gint64 evidence_id = pair[1];
   gint64 thesis_id = pair[0];
   const gint64 *tag_ids;
@@ -817,20 +817,20 @@ test_tags_move_merge_restore (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Reorder: evidence first. */
-  g_assert_true (scholia_store_move_tag (store, evidence, 0, &error));
+  g_assert_true (scholia_store_move_label (store, evidence, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (tag_name_at (store, 0), ==, "evidence");
   g_assert_cmpstr (tag_name_at (store, 1), ==, "thesis");
-  g_assert_cmpint (scholia_tag_get_position (evidence), ==, 0);
+  g_assert_cmpint (scholia_label_get_position (evidence), ==, 0);
 
-  ids = scholia_store_get_tag_annotation_ids (store, evidence, &error);
+  ids = scholia_store_get_label_annotation_ids (store, evidence, &error);
   g_assert_cmpuint (ids->len, ==, 2);
   g_clear_pointer (&ids, g_array_unref);
 
   /* Merge evidence into thesis: the annotation with both keeps one thesis. */
-  g_assert_true (scholia_store_merge_tags (store, evidence, thesis, &error));
+  g_assert_true (scholia_store_merge_labels (store, evidence, thesis, &error));
   g_assert_no_error (error);
-  g_assert_null (scholia_store_lookup_tag (store, evidence_id));
+  g_assert_null (scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, evidence_id));
   tag_ids = scholia_annotation_get_tag_ids (both, &n_ids);
   g_assert_cmpuint (n_ids, ==, 1);
   g_assert_cmpint (tag_ids[0], ==, thesis_id);
@@ -841,12 +841,12 @@ test_tags_move_merge_restore (Fixture       *fixture,
 
   /* Delete thesis, then restore it in its place with its annotations. */
   deleted = g_object_ref (thesis);
-  ids = scholia_store_get_tag_annotation_ids (store, thesis, &error);
-  g_assert_true (scholia_store_delete_tag (store, thesis, &error));
+  ids = scholia_store_get_label_annotation_ids (store, thesis, &error);
+  g_assert_true (scholia_store_delete_label (store, thesis, &error));
   g_assert_false (scholia_annotation_has_tag (both, thesis_id));
-  g_assert_true (scholia_store_restore_tag (store, deleted, ids, &error));
+  g_assert_true (scholia_store_restore_label (store, deleted, ids, &error));
   g_assert_no_error (error);
-  g_assert_true (scholia_store_lookup_tag (store, thesis_id) == deleted);
+  g_assert_true (scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, thesis_id) == deleted);
   g_assert_cmpstr (tag_name_at (store, 0), ==, "thesis");
   g_assert_true (scholia_annotation_has_tag (both, thesis_id));
   g_assert_true (scholia_annotation_has_tag (only_evidence, thesis_id));
@@ -856,7 +856,7 @@ test_tags_move_merge_restore (Fixture       *fixture,
 
   store = open_store (fixture->path);
   g_assert_cmpstr (tag_name_at (store, 0), ==, "thesis");
-  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (store)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG)), ==, 3);
   g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 2);
 }
 
@@ -870,7 +870,7 @@ test_annotations_restore_and_anchor (Fixture       *fixture,
   g_autoptr(ScholiaAnnotation) first = NULL;
   g_autoptr(GListModel) list = NULL;
   ScholiaDocument *document = add_essay (store, "Varnholm", "Helena Marwick");
-  gint64 tag_id = scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL));
+  gint64 tag_id = scholia_label_get_id (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "evidence", NULL));
   g_autofree char *uuid = NULL;
   gint64 id;
 
@@ -914,24 +914,24 @@ test_themes_round_trip (Fixture       *fixture,
 {
   g_autoptr(ScholiaStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  ScholiaTheme *theme;
+  ScholiaLabel *theme;
   gint64 id;
 
-  theme = scholia_store_add_theme (store, "The railway", NULL, "Trains and towns", &error);
+  theme = scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "The railway", NULL, "Trains and towns", &error);
   g_assert_no_error (error);
-  id = scholia_theme_get_id (theme);
-  g_assert_true (scholia_store_update_theme (store, theme, "Railways", "#26a269", NULL, &error));
+  id = scholia_label_get_id (theme);
+  g_assert_true (scholia_store_update_label (store, theme, "Railways", "#26a269", NULL, &error));
   g_assert_no_error (error);
-  g_assert_null (scholia_store_add_theme (store, "railways", NULL, NULL, &error));
+  g_assert_null (scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "railways", NULL, NULL, &error));
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_EXISTS);
   g_clear_object (&store);
 
   store = open_store (fixture->path);
-  theme = scholia_store_lookup_theme (store, id);
-  g_assert_cmpstr (scholia_theme_get_name (theme), ==, "Railways");
-  g_assert_cmpstr (scholia_theme_get_colour (theme), ==, "#26a269");
-  g_assert_cmpstr (scholia_theme_get_description (theme), ==, "Trains and towns");
-  g_assert_true (scholia_store_find_theme (store, "RAILWAYS", NULL) == theme);
+  theme = scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, id);
+  g_assert_cmpstr (scholia_label_get_name (theme), ==, "Railways");
+  g_assert_cmpstr (scholia_label_get_colour (theme), ==, "#26a269");
+  g_assert_cmpstr (scholia_label_get_description (theme), ==, "Trains and towns");
+  g_assert_true (scholia_store_find_label (store, SCHOLIA_TYPE_THEME, "RAILWAYS", NULL) == theme);
 }
 
 static void
@@ -944,9 +944,9 @@ test_annotations_round_trip (Fixture       *fixture,
   g_autoptr(GListModel) list = NULL;
   g_autoptr(ScholiaAnnotation) loaded = NULL;
   ScholiaDocument *document = add_essay (store, "Varnholm", "Helena Marwick");
-  ScholiaTheme *theme = scholia_store_add_theme (store, "Decline", NULL, NULL, NULL);
+  ScholiaLabel *theme = scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "Decline", NULL, NULL, NULL);
   gint64 tags[2];
-  gint64 theme_id = scholia_theme_get_id (theme);
+  gint64 theme_id = scholia_label_get_id (theme);
   const gint64 *ids;
   guint n_ids;
   const char *text_start = g_utf8_offset_to_pointer (essay, 0);
@@ -954,8 +954,8 @@ test_annotations_round_trip (Fixture       *fixture,
   int end = g_utf8_pointer_to_offset (text_start, strstr (essay, " — so"));
   gint64 document_id = scholia_document_get_id (document);
 
-  tags[0] = scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL));
-  tags[1] = scholia_tag_get_id (scholia_store_find_tag (store, "thesis", NULL));
+  tags[0] = scholia_label_get_id (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "evidence", NULL));
+  tags[1] = scholia_label_get_id (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "thesis", NULL));
 
   annotation = scholia_store_add_annotation (store, document, start, end, tags, 2, &theme_id, 1,
                                              "Żeleński is the only witness", &error);
@@ -1052,8 +1052,8 @@ test_annotations_live_list (Fixture       *fixture,
   g_autoptr(ScholiaAnnotation) earlier = NULL;
   g_autoptr(ScholiaAnnotation) first = NULL;
   ScholiaDocument *document = add_essay (store, "Varnholm", "Helena Marwick");
-  ScholiaTag *tag = scholia_store_find_tag (store, "evidence", NULL);
-  gint64 tag_id = scholia_tag_get_id (tag);
+  ScholiaLabel *tag = scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "evidence", NULL);
+  gint64 tag_id = scholia_label_get_id (tag);
   guint changes = 0;
   guint store_changes = 0;
 
@@ -1078,7 +1078,7 @@ test_annotations_live_list (Fixture       *fixture,
   g_assert_true (first == earlier);
 
   /* Deleting a tag takes it off the annotations that views are showing. */
-  g_assert_true (scholia_store_delete_tag (store, tag, &error));
+  g_assert_true (scholia_store_delete_label (store, tag, &error));
   g_assert_cmpuint (store_changes, ==, 3);
   g_assert_false (scholia_annotation_has_tag (later, tag_id));
   g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 0);

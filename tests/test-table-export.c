@@ -33,8 +33,8 @@ annotate (Fixture         *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaAnnotation) annotation = NULL;
   int start = g_utf8_pointer_to_offset (text, strstr (text, quote));
-  gint64 tag_id = scholia_tag_get_id (scholia_store_find_tag (fixture->store, tag, NULL));
-  gint64 theme_id = scholia_theme_get_id (fixture->trade);
+  gint64 tag_id = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, tag, NULL));
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (fixture->trade));
 
   annotation = scholia_store_add_annotation (fixture->store, document, start, start + g_utf8_strlen (quote, -1),
                                              &tag_id, 1, &theme_id, 1, note, &error);
@@ -63,7 +63,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->letters = scholia_store_add_document (fixture->store, "Letters", "Aurelia Voss", "1931",
                                                  NULL, letters, NULL, &error);
   g_assert_no_error (error);
-  fixture->trade = scholia_store_add_theme (fixture->store, "Trade", NULL, NULL, &error);
+  fixture->trade = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Trade", NULL, NULL, &error));
   g_assert_no_error (error);
 
   annotate (fixture, fixture->essay, essay, "harbour dues rose three times", "thesis",

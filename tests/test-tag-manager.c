@@ -45,11 +45,9 @@ fixture_setup (Fixture       *fixture,
                                                   "1990", NULL, essay, NULL, &error);
   g_assert_no_error (error);
 
-  /* The tests of the theme manager pass the kind as data. */
-  if (GPOINTER_TO_INT (data) == SCHOLIA_LABEL_KIND_THEME)
-    fixture->manager = scholia_tag_manager_new_for_themes (fixture->editor);
-  else
-    fixture->manager = scholia_tag_manager_new (fixture->editor);
+  /* The tests of the theme manager pass the label type as data. */
+  fixture->manager = scholia_tag_manager_new (fixture->editor,
+                                              data != NULL ? GPOINTER_TO_SIZE (data) : SCHOLIA_TYPE_TAG);
   gtk_window_present (GTK_WINDOW (fixture->manager));
   drain_main_context ();
 }
@@ -104,11 +102,11 @@ row_at (Fixture *fixture,
   return SCHOLIA_TAG_ROW (row);
 }
 
-static ScholiaTag *
+static ScholiaLabel *
 store_tag_at (Fixture *fixture,
               guint    index)
 {
-  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_tags (fixture->store), index);
+  g_autoptr(ScholiaLabel) tag = g_list_model_get_item (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG), index);
 
   g_assert_nonnull (tag);
   return tag;  /* the store keeps its own reference */
@@ -184,28 +182,28 @@ respond (AdwMessageDialog *dialog,
 
 static guint
 count_tagged (Fixture    *fixture,
-              ScholiaTag *tag)
+              ScholiaLabel *tag)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = scholia_store_get_tag_annotation_ids (fixture->store, tag, &error);
+  g_autoptr(GArray) ids = scholia_store_get_label_annotation_ids (fixture->store, tag, &error);
 
   g_assert_no_error (error);
   return ids->len;
 }
 
-static ScholiaTag *
+static ScholiaLabel *
 add_user_tag_on_two_annotations (Fixture    *fixture,
                                  const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaAnnotation) first = NULL;
   g_autoptr(ScholiaAnnotation) second = NULL;
-  ScholiaTag *tag;
+  ScholiaLabel *tag;
   gint64 id;
 
-  tag = scholia_store_add_tag (fixture->store, name, NULL, NULL, &error);
+  tag = scholia_store_add_label (fixture->store, SCHOLIA_TYPE_TAG, name, NULL, NULL, &error);
   g_assert_no_error (error);
-  id = scholia_tag_get_id (tag);
+  id = scholia_label_get_id (tag);
   first = scholia_store_add_annotation (fixture->store, fixture->document, 4, 16, &id, 1,
                                         NULL, 0, NULL, &error);
   g_assert_no_error (error);
@@ -227,7 +225,7 @@ test_lists_builtin_tags_in_order (Fixture       *fixture,
       ScholiaTagRow *row = row_at (fixture, i);
 
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, builtin_names[i]);
-      g_assert_cmpstr (scholia_tag_get_name (scholia_tag_row_get_label (row)), ==, builtin_names[i]);
+      g_assert_cmpstr (scholia_label_get_name (SCHOLIA_LABEL (scholia_tag_row_get_label (row))), ==, builtin_names[i]);
       g_assert_cmpuint (scholia_tag_row_get_count (row), ==, 0);
     }
 }
@@ -237,16 +235,16 @@ test_add_row_creates_tag (Fixture       *fixture,
                           gconstpointer  data)
 {
   GtkWidget *add_row = template_child (fixture->manager, SCHOLIA_TYPE_TAG_MANAGER, "add_row");
-  GListModel *tags = scholia_store_get_tags (fixture->store);
-  ScholiaTag *tag;
+  GListModel *tags = scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG);
+  ScholiaLabel *tag;
 
   enter_text (add_row, "harbour dues");
 
   g_assert_cmpuint (g_list_model_get_n_items (tags), ==, 5);
   g_assert_cmpuint (count_rows (fixture), ==, 5);
   tag = store_tag_at (fixture, 4);
-  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "harbour dues");
-  g_assert_cmpstr (scholia_tag_get_colour (tag), !=, NULL);
+  g_assert_cmpstr (scholia_label_get_name (tag), ==, "harbour dues");
+  g_assert_cmpstr (scholia_label_get_colour (tag), !=, NULL);
   g_assert_true (scholia_tag_row_get_label (row_at (fixture, 4)) == tag);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
 
@@ -265,7 +263,7 @@ test_add_row_refuses_bad_names (Fixture       *fixture,
                                 gconstpointer  data)
 {
   GtkWidget *add_row = template_child (fixture->manager, SCHOLIA_TYPE_TAG_MANAGER, "add_row");
-  GListModel *tags = scholia_store_get_tags (fixture->store);
+  GListModel *tags = scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG);
   g_autofree char *long_name = g_strnfill (101, 'x');
   const char *names[] = { "harbour\x1b[31m", long_name };
 
@@ -284,15 +282,15 @@ test_rename_from_row (Fixture       *fixture,
 {
   ScholiaTagRow *row = row_at (fixture, 0);
   GtkWidget *name_row = template_child (row, SCHOLIA_TYPE_TAG_ROW, "name_row");
-  ScholiaTag *tag = scholia_tag_row_get_label (row);
+  ScholiaLabel *tag = scholia_tag_row_get_label (row);
 
   enter_text (name_row, "claim");
-  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "claim");
+  g_assert_cmpstr (scholia_label_get_name (tag), ==, "claim");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "claim");
 
   /* Another tag's name is refused; the tag keeps its own. */
   enter_text (name_row, "Evidence");
-  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "claim");
+  g_assert_cmpstr (scholia_label_get_name (tag), ==, "claim");
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
 }
 
@@ -304,7 +302,7 @@ test_describe_from_row (Fixture       *fixture,
   GtkWidget *description_row = template_child (row, SCHOLIA_TYPE_TAG_ROW, "description_row");
 
   enter_text (description_row, "Ledgers, tallies & letters");
-  g_assert_cmpstr (scholia_tag_get_description (scholia_tag_row_get_label (row)), ==,
+  g_assert_cmpstr (scholia_label_get_description (SCHOLIA_LABEL (scholia_tag_row_get_label (row))), ==,
                    "Ledgers, tallies & letters");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
                    "Ledgers, tallies & letters");
@@ -320,12 +318,12 @@ test_palette_recolours_tag (Fixture       *fixture,
 
   g_assert_nonnull (purple);
   g_assert_cmpstr (scholia_colour_palette_get_colour (SCHOLIA_COLOUR_PALETTE (palette)), ==,
-                   scholia_tag_get_colour (scholia_tag_row_get_label (row)));
+                   scholia_label_get_colour (SCHOLIA_LABEL (scholia_tag_row_get_label (row))));
 
   click (purple);
 
-  g_assert_cmpstr (scholia_tag_get_colour (scholia_tag_row_get_label (row)), ==, "#9141ac");
-  g_assert_cmpstr (scholia_tag_get_colour (store_tag_at (fixture, 2)), ==, "#9141ac");
+  g_assert_cmpstr (scholia_label_get_colour (SCHOLIA_LABEL (scholia_tag_row_get_label (row))), ==, "#9141ac");
+  g_assert_cmpstr (scholia_label_get_colour (SCHOLIA_LABEL (store_tag_at (fixture, 2))), ==, "#9141ac");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (purple)));
 }
 
@@ -344,8 +342,8 @@ test_move_down_changes_palette_order (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->manager)),
                                          GTK_WIDGET (row_at (fixture, 1))));
 
-  g_assert_cmpstr (scholia_tag_get_name (store_tag_at (fixture, 0)), ==, "evidence");
-  g_assert_cmpstr (scholia_tag_get_name (store_tag_at (fixture, 1)), ==, "thesis");
+  g_assert_cmpstr (scholia_label_get_name (SCHOLIA_LABEL (store_tag_at (fixture, 0))), ==, "evidence");
+  g_assert_cmpstr (scholia_label_get_name (SCHOLIA_LABEL (store_tag_at (fixture, 1))), ==, "thesis");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (fixture, 0))), ==,
                    "evidence");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (fixture, 1))), ==,
@@ -360,7 +358,7 @@ static void
 test_builtin_tags_cannot_be_deleted (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  ScholiaTag *tag;
+  ScholiaLabel *tag;
 
   for (guint i = 0; i < G_N_ELEMENTS (builtin_names); i++)
     {
@@ -370,7 +368,7 @@ test_builtin_tags_cannot_be_deleted (Fixture       *fixture,
       g_assert_false (gtk_widget_get_sensitive (template_child (row, SCHOLIA_TYPE_TAG_ROW, "merge_button")));
     }
 
-  tag = scholia_store_add_tag (fixture->store, "tariff", NULL, NULL, NULL);
+  tag = scholia_store_add_label (fixture->store, SCHOLIA_TYPE_TAG, "tariff", NULL, NULL, NULL);
   g_assert_nonnull (tag);
   drain_main_context ();
   g_assert_true (gtk_widget_get_sensitive (template_child (row_at (fixture, 4), SCHOLIA_TYPE_TAG_ROW,
@@ -378,10 +376,10 @@ test_builtin_tags_cannot_be_deleted (Fixture       *fixture,
 
   /* Even asked directly, the manager keeps a built-in tag. */
   gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 0)), "labels.delete", "x",
-                              scholia_tag_get_id (store_tag_at (fixture, 0)));
+                              scholia_label_get_id (SCHOLIA_LABEL (store_tag_at (fixture, 0))));
   drain_main_context ();
   g_assert_null (find_message_dialog ());
-  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (fixture->store)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG)), ==, 5);
 }
 
 static void
@@ -389,8 +387,8 @@ test_delete_confirms_with_count_and_undoes (Fixture       *fixture,
                                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTag *tag = add_user_tag_on_two_annotations (fixture, "smuggling");
-  gint64 id = scholia_tag_get_id (tag);
+  ScholiaLabel *tag = add_user_tag_on_two_annotations (fixture, "smuggling");
+  gint64 id = scholia_label_get_id (tag);
   AdwMessageDialog *dialog;
   ScholiaTagRow *row = row_at (fixture, 4);
 
@@ -405,7 +403,7 @@ test_delete_confirms_with_count_and_undoes (Fixture       *fixture,
   adw_message_dialog_response (dialog, "delete");
   drain_main_context ();
 
-  g_assert_null (scholia_store_lookup_tag (fixture->store, id));
+  g_assert_null (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, id));
   g_assert_cmpuint (count_rows (fixture), ==, 4);
   g_assert_true (scholia_editor_get_can_undo (fixture->editor));
 
@@ -413,7 +411,7 @@ test_delete_confirms_with_count_and_undoes (Fixture       *fixture,
   g_assert_no_error (error);
   drain_main_context ();
 
-  tag = scholia_store_lookup_tag (fixture->store, id);
+  tag = scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, id);
   g_assert_nonnull (tag);
   g_assert_cmpuint (count_tagged (fixture, tag), ==, 2);
   g_assert_cmpuint (count_rows (fixture), ==, 5);
@@ -424,7 +422,7 @@ static void
 test_delete_cancel_keeps_tag (Fixture       *fixture,
                               gconstpointer  data)
 {
-  ScholiaTag *tag = scholia_store_add_tag (fixture->store, "quarantine", NULL, NULL, NULL);
+  ScholiaLabel *tag = scholia_store_add_label (fixture->store, SCHOLIA_TYPE_TAG, "quarantine", NULL, NULL, NULL);
   AdwMessageDialog *dialog;
 
   drain_main_context ();
@@ -438,7 +436,7 @@ test_delete_cancel_keeps_tag (Fixture       *fixture,
   adw_message_dialog_response (dialog, "cancel");
   drain_main_context ();
 
-  g_assert_true (scholia_store_lookup_tag (fixture->store, scholia_tag_get_id (tag)) == tag);
+  g_assert_true (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, scholia_label_get_id (tag)) == tag);
   g_assert_cmpuint (count_rows (fixture), ==, 5);
 }
 
@@ -447,15 +445,15 @@ test_merge_moves_annotations (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTag *from = add_user_tag_on_two_annotations (fixture, "contraband");
-  ScholiaTag *into = store_tag_at (fixture, 1);
-  gint64 from_id = scholia_tag_get_id (from);
+  ScholiaLabel *from = add_user_tag_on_two_annotations (fixture, "contraband");
+  ScholiaLabel *into = store_tag_at (fixture, 1);
+  gint64 from_id = scholia_label_get_id (from);
   AdwMessageDialog *dialog;
 
   g_assert_cmpuint (count_tagged (fixture, into), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 4)), "row.merge-into", "x",
-                              scholia_tag_get_id (into));
+                              scholia_label_get_id (into));
   drain_main_context ();
 
   dialog = find_message_dialog ();
@@ -467,7 +465,7 @@ test_merge_moves_annotations (Fixture       *fixture,
   adw_message_dialog_response (dialog, "merge");
   drain_main_context ();
 
-  g_assert_null (scholia_store_lookup_tag (fixture->store, from_id));
+  g_assert_null (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, from_id));
   g_assert_cmpuint (count_tagged (fixture, into), ==, 2);
   g_assert_cmpuint (count_rows (fixture), ==, 4);
   g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 1)), ==, 2);
@@ -476,7 +474,7 @@ test_merge_moves_annotations (Fixture       *fixture,
   g_assert_no_error (error);
   drain_main_context ();
 
-  g_assert_nonnull (scholia_store_lookup_tag (fixture->store, from_id));
+  g_assert_nonnull (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, from_id));
   g_assert_cmpuint (count_tagged (fixture, into), ==, 0);
   g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 1)), ==, 0);
 }
@@ -485,24 +483,24 @@ static void
 test_builtin_tags_cannot_be_merged_away (Fixture       *fixture,
                                          gconstpointer  data)
 {
-  ScholiaTag *thesis = store_tag_at (fixture, 0);
+  ScholiaLabel *thesis = store_tag_at (fixture, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 0)), "labels.merge", "(xx)",
-                              scholia_tag_get_id (thesis),
-                              scholia_tag_get_id (store_tag_at (fixture, 1)));
+                              scholia_label_get_id (thesis),
+                              scholia_label_get_id (SCHOLIA_LABEL (store_tag_at (fixture, 1))));
   drain_main_context ();
 
   g_assert_null (find_message_dialog ());
-  g_assert_true (scholia_store_lookup_tag (fixture->store, scholia_tag_get_id (thesis)) == thesis);
+  g_assert_true (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, scholia_label_get_id (thesis)) == thesis);
 }
 
 /* Themes. */
 
-static ScholiaTheme *
+static ScholiaLabel *
 store_theme_at (Fixture *fixture,
                 guint    index)
 {
-  g_autoptr(ScholiaTheme) theme = g_list_model_get_item (scholia_store_get_themes (fixture->store), index);
+  g_autoptr(ScholiaLabel) theme = g_list_model_get_item (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_THEME), index);
 
   g_assert_nonnull (theme);
   return theme;  /* the store keeps its own reference */
@@ -510,10 +508,10 @@ store_theme_at (Fixture *fixture,
 
 static guint
 count_in_theme (Fixture      *fixture,
-                ScholiaTheme *theme)
+                ScholiaLabel *theme)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = scholia_store_get_theme_annotation_ids (fixture->store, theme, &error);
+  g_autoptr(GArray) ids = scholia_store_get_label_annotation_ids (fixture->store, theme, &error);
 
   g_assert_no_error (error);
   return ids->len;
@@ -521,22 +519,22 @@ count_in_theme (Fixture      *fixture,
 
 /* Two themes, "harbour" and "customs", and two annotations in "customs", one also in
  * "harbour". */
-static ScholiaTheme *
+static ScholiaLabel *
 add_theme_on_two_annotations (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaAnnotation) first = NULL;
   g_autoptr(ScholiaAnnotation) second = NULL;
-  ScholiaTheme *harbour;
-  ScholiaTheme *customs;
+  ScholiaLabel *harbour;
+  ScholiaLabel *customs;
   gint64 ids[2];
 
-  harbour = scholia_store_add_theme (fixture->store, "harbour", NULL, NULL, &error);
+  harbour = scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "harbour", NULL, NULL, &error);
   g_assert_no_error (error);
-  customs = scholia_store_add_theme (fixture->store, "customs", NULL, NULL, &error);
+  customs = scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "customs", NULL, NULL, &error);
   g_assert_no_error (error);
-  ids[0] = scholia_theme_get_id (customs);
-  ids[1] = scholia_theme_get_id (harbour);
+  ids[0] = scholia_label_get_id (customs);
+  ids[1] = scholia_label_get_id (harbour);
   first = scholia_store_add_annotation (fixture->store, fixture->document, 4, 16, NULL, 0,
                                         ids, 1, NULL, &error);
   g_assert_no_error (error);
@@ -553,26 +551,26 @@ test_theme_manager_creates_themes (Fixture       *fixture,
                                    gconstpointer  data)
 {
   GtkWidget *add_row = template_child (fixture->manager, SCHOLIA_TYPE_TAG_MANAGER, "add_row");
-  GListModel *themes = scholia_store_get_themes (fixture->store);
-  ScholiaTheme *theme;
+  GListModel *themes = scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_THEME);
+  ScholiaLabel *theme;
 
   /* No built-in themes: the list starts empty, and it is about themes, not tags. */
-  g_assert_cmpint (scholia_tag_manager_get_kind (fixture->manager), ==, SCHOLIA_LABEL_KIND_THEME);
+  g_assert_cmpint (scholia_tag_manager_get_label_type (fixture->manager), ==, SCHOLIA_TYPE_THEME);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->manager)), ==, "Themes");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (add_row)), ==, "New Theme Name");
   g_assert_cmpuint (count_rows (fixture), ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (fixture->store)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG)), ==, 4);
 
   enter_text (add_row, "harbour dues");
   g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 1);
   g_assert_cmpuint (count_rows (fixture), ==, 1);
   theme = store_theme_at (fixture, 0);
-  g_assert_cmpstr (scholia_theme_get_name (theme), ==, "harbour dues");
+  g_assert_cmpstr (scholia_label_get_name (theme), ==, "harbour dues");
   g_assert_true (scholia_tag_row_get_label (row_at (fixture, 0)) == theme);
   g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 0)), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
   /* Nothing leaked into the tags. */
-  g_assert_null (scholia_store_find_tag (fixture->store, "harbour dues", NULL));
+  g_assert_null (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "harbour dues", NULL));
 
   /* A name already taken is refused and stays to be corrected. */
   enter_text (add_row, "Harbour Dues");
@@ -591,7 +589,7 @@ static void
 test_theme_manager_edits_themes (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  ScholiaTheme *customs = add_theme_on_two_annotations (fixture);
+  ScholiaLabel *customs = add_theme_on_two_annotations (fixture);
   ScholiaTagRow *row = row_at (fixture, 1);
   GtkWidget *palette = template_child (row, SCHOLIA_TYPE_TAG_ROW, "palette");
 
@@ -600,14 +598,14 @@ test_theme_manager_edits_themes (Fixture       *fixture,
   g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 0)), ==, 1);
 
   enter_text (template_child (row, SCHOLIA_TYPE_TAG_ROW, "name_row"), "excise");
-  g_assert_cmpstr (scholia_theme_get_name (customs), ==, "excise");
+  g_assert_cmpstr (scholia_label_get_name (customs), ==, "excise");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "excise");
 
   enter_text (template_child (row, SCHOLIA_TYPE_TAG_ROW, "description_row"), "Duties & who paid them");
-  g_assert_cmpstr (scholia_theme_get_description (customs), ==, "Duties & who paid them");
+  g_assert_cmpstr (scholia_label_get_description (customs), ==, "Duties & who paid them");
 
   click (find_by_tooltip (palette, "Purple"));
-  g_assert_cmpstr (scholia_theme_get_colour (customs), ==, "#9141ac");
+  g_assert_cmpstr (scholia_label_get_colour (customs), ==, "#9141ac");
 
   /* Up one: the order is the store's. */
   click (template_child (row, SCHOLIA_TYPE_TAG_ROW, "move_up_button"));
@@ -619,8 +617,8 @@ static void
 test_theme_manager_deletes_with_count (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  ScholiaTheme *customs = add_theme_on_two_annotations (fixture);
-  gint64 id = scholia_theme_get_id (customs);
+  ScholiaLabel *customs = add_theme_on_two_annotations (fixture);
+  gint64 id = scholia_label_get_id (customs);
   AdwMessageDialog *dialog;
 
   click (template_child (row_at (fixture, 1), SCHOLIA_TYPE_TAG_ROW, "delete_button"));
@@ -633,7 +631,7 @@ test_theme_manager_deletes_with_count (Fixture       *fixture,
 
   respond (dialog, "delete");
 
-  g_assert_null (scholia_store_lookup_theme (fixture->store, id));
+  g_assert_null (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_THEME, id));
   g_assert_cmpuint (count_rows (fixture), ==, 1);
   g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 0)), ==, 1);
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Delete Theme");
@@ -642,7 +640,7 @@ test_theme_manager_deletes_with_count (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->manager), "labels.undo", NULL);
   drain_main_context ();
 
-  customs = scholia_store_lookup_theme (fixture->store, id);
+  customs = scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_THEME, id);
   g_assert_nonnull (customs);
   g_assert_true (store_theme_at (fixture, 1) == customs);
   g_assert_cmpuint (count_in_theme (fixture, customs), ==, 2);
@@ -659,7 +657,7 @@ test_theme_manager_deletes_with_count (Fixture       *fixture,
                    "It is in 1 annotation; it keeps its other themes.");
   respond (dialog, "cancel");
   g_assert_cmpuint (count_rows (fixture), ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_themes (fixture->store)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_THEME)), ==, 2);
 }
 
 static void
@@ -667,13 +665,13 @@ test_theme_manager_merges_with_count (Fixture       *fixture,
                                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTheme *customs = add_theme_on_two_annotations (fixture);
-  ScholiaTheme *harbour = store_theme_at (fixture, 0);
-  gint64 customs_id = scholia_theme_get_id (customs);
+  ScholiaLabel *customs = add_theme_on_two_annotations (fixture);
+  ScholiaLabel *harbour = store_theme_at (fixture, 0);
+  gint64 customs_id = scholia_label_get_id (customs);
   AdwMessageDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (row_at (fixture, 1)), "row.merge-into", "x",
-                              scholia_theme_get_id (harbour));
+                              scholia_label_get_id (harbour));
   drain_main_context ();
 
   dialog = find_message_dialog ();
@@ -685,7 +683,7 @@ test_theme_manager_merges_with_count (Fixture       *fixture,
   respond (dialog, "merge");
 
   /* The annotation in both is in "harbour" once. */
-  g_assert_null (scholia_store_lookup_theme (fixture->store, customs_id));
+  g_assert_null (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_THEME, customs_id));
   g_assert_cmpuint (count_in_theme (fixture, harbour), ==, 2);
   g_assert_cmpuint (count_rows (fixture), ==, 1);
   g_assert_cmpuint (scholia_tag_row_get_count (row_at (fixture, 0)), ==, 2);
@@ -695,7 +693,7 @@ test_theme_manager_merges_with_count (Fixture       *fixture,
   g_assert_no_error (error);
   drain_main_context ();
 
-  customs = scholia_store_lookup_theme (fixture->store, customs_id);
+  customs = scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_THEME, customs_id);
   g_assert_nonnull (customs);
   g_assert_cmpuint (count_in_theme (fixture, customs), ==, 2);
   g_assert_cmpuint (count_in_theme (fixture, harbour), ==, 1);
@@ -735,7 +733,7 @@ main (int   argc,
 #undef ADD
 
 #define ADD_THEMES(path, func) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (SCHOLIA_LABEL_KIND_THEME), \
+  g_test_add (path, Fixture, GSIZE_TO_POINTER (SCHOLIA_TYPE_THEME), \
               fixture_setup, func, fixture_teardown)
 
   ADD_THEMES ("/theme-manager/add/starts-empty-and-enter-creates-theme", test_theme_manager_creates_themes);

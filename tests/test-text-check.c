@@ -160,54 +160,6 @@ test_note_and_field_rules (void)
   g_assert_null (scholia_text_fold ("Caf\xff"));
 }
 
-typedef struct
-{
-  const char *kind;
-  GObject  *(*add)    (ScholiaStore *store, const char *name, const char *description, GError **error);
-  gboolean  (*update) (ScholiaStore *store, GObject *label, const char *name, const char *description,
-                       GError **error);
-  GListModel *(*list) (ScholiaStore *store);
-} LabelCalls;
-
-static GObject *
-add_tag (ScholiaStore *store, const char *name, const char *description, GError **error)
-{
-  return G_OBJECT (scholia_store_add_tag (store, name, NULL, description, error));
-}
-
-static gboolean
-update_tag (ScholiaStore *store, GObject *label, const char *name, const char *description, GError **error)
-{
-  return scholia_store_update_tag (store, SCHOLIA_TAG (label), name, NULL, description, error);
-}
-
-static GObject *
-add_theme (ScholiaStore *store, const char *name, const char *description, GError **error)
-{
-  return G_OBJECT (scholia_store_add_theme (store, name, NULL, description, error));
-}
-
-static gboolean
-update_theme (ScholiaStore *store, GObject *label, const char *name, const char *description, GError **error)
-{
-  return scholia_store_update_theme (store, SCHOLIA_THEME (label), name, NULL, description, error);
-}
-
-static const LabelCalls label_calls[] = {
-  { "tag", add_tag, update_tag, scholia_store_get_tags },
-  { "theme", add_theme, update_theme, scholia_store_get_themes },
-};
-
-static char *
-label_text (GObject    *label,
-            const char *property)
-{
-  char *value = NULL;
-
-  g_object_get (label, property, &value, NULL);
-  return value;
-}
-
 static void
 test_store_labels (Fixture       *fixture,
                    gconstpointer  data)
@@ -215,65 +167,55 @@ test_store_labels (Fixture       *fixture,
   g_autofree char *too_long = g_strnfill (10000, 'x');
   const char *refused[] = { "esc\x1b[31mred", "two\nlines", "bad\xff", "\xc3", too_long, "   " };
 
-  for (guint k = 0; k < G_N_ELEMENTS (label_calls); k++)
+  const GType label_types[] = { SCHOLIA_TYPE_TAG, SCHOLIA_TYPE_THEME };
+
+  for (guint k = 0; k < G_N_ELEMENTS (label_types); k++)
     {
-      const LabelCalls *calls = &label_calls[k];
-      GListModel *labels = calls->list (fixture->store);
+      GListModel *labels = scholia_store_get_labels (fixture->store, label_types[k]);
       guint before = g_list_model_get_n_items (labels);
       g_autoptr(GError) error = NULL;
-      g_autofree char *name = NULL;
-      g_autofree char *description = NULL;
-      GObject *label;
+      ScholiaLabel *label;
 
       /* Creating: refused names add nothing. */
       for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
         {
-          g_assert_null (calls->add (fixture->store, refused[i], NULL, &error));
+          g_assert_null (scholia_store_add_label (fixture->store, label_types[k], refused[i], NULL, NULL, &error));
           g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
           g_clear_error (&error);
         }
       g_assert_cmpuint (g_list_model_get_n_items (labels), ==, before);
 
-      label = calls->add (fixture->store, " Harbour\u00a0", "What \x01the\x7f port\n\tdid", &error);
+      label = scholia_store_add_label (fixture->store, label_types[k], " Harbour\u00a0", NULL,
+                                       "What \x01the\x7f port\n\tdid", &error);
       g_assert_no_error (error);
-      name = label_text (label, "name");
-      description = label_text (label, "description");
-      g_assert_cmpstr (name, ==, "Harbour");
-      g_assert_cmpstr (description, ==, "What the port\n\tdid");
-      g_clear_pointer (&name, g_free);
-      g_clear_pointer (&description, g_free);
+      g_assert_cmpstr (scholia_label_get_name (label), ==, "Harbour");
+      g_assert_cmpstr (scholia_label_get_description (label), ==, "What the port\n\tdid");
 
       /* Renaming and describing: refused text leaves the label as it was. */
       for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
         {
-          g_assert_false (calls->update (fixture->store, label, refused[i], NULL, &error));
+          g_assert_false (scholia_store_update_label (fixture->store, label, refused[i], NULL, NULL, &error));
           g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
           g_clear_error (&error);
         }
-      g_assert_false (calls->update (fixture->store, label, NULL, "bad\xff", &error));
+      g_assert_false (scholia_store_update_label (fixture->store, label, NULL, NULL, "bad\xff", &error));
       g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
       g_clear_error (&error);
-      name = label_text (label, "name");
-      g_assert_cmpstr (name, ==, "Harbour");
-      g_clear_pointer (&name, g_free);
+      g_assert_cmpstr (scholia_label_get_name (label), ==, "Harbour");
 
-      g_assert_true (calls->update (fixture->store, label, "Harbour\t", "\x1b[2J", &error));
+      g_assert_true (scholia_store_update_label (fixture->store, label, "Harbour\t", NULL, "\x1b[2J", &error));
       g_assert_no_error (error);
-      description = label_text (label, "description");
-      g_assert_cmpstr (description, ==, "[2J");
+      g_assert_cmpstr (scholia_label_get_description (label), ==, "[2J");
 
       /* Looking up by bytes that are not text finds nothing, and says so in text; a decomposed
        * name finds the composed one. */
-      if (k == 0)
-        {
-          g_assert_null (scholia_store_find_tag (fixture->store, "Harb\xffour", &error));
-          g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
-          g_assert_true (g_utf8_validate (error->message, -1, NULL));
-          g_clear_error (&error);
-          g_assert_nonnull (scholia_store_add_tag (fixture->store, "café", NULL, NULL, &error));
-          g_assert_nonnull (scholia_store_find_tag (fixture->store, "CAFE\xcc\x81", &error));
-          g_assert_no_error (error);
-        }
+      g_assert_null (scholia_store_find_label (fixture->store, label_types[k], "Harb\xffour", &error));
+      g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+      g_assert_nonnull (scholia_store_add_label (fixture->store, label_types[k], "café", NULL, NULL, &error));
+      g_assert_nonnull (scholia_store_find_label (fixture->store, label_types[k], "CAFE\xcc\x81", &error));
+      g_assert_no_error (error);
     }
 
   assert_library_holds_clean_text (fixture);
@@ -330,8 +272,8 @@ static void
 test_store_notes (Fixture       *fixture,
                   gconstpointer  data)
 {
-  ScholiaTag *evidence = scholia_store_find_tag (fixture->store, "evidence", NULL);
-  gint64 tag_id = scholia_tag_get_id (evidence);
+  ScholiaLabel *evidence = scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "evidence", NULL);
+  gint64 tag_id = scholia_label_get_id (evidence);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) annotations = NULL;
   ScholiaAnnotationRecord record = { 0 };
@@ -383,8 +325,8 @@ test_decomposed_quote_spans_its_characters (Fixture       *fixture,
   const char *decomposed = "cafe\xcc\x81 au";
   g_autoptr(ScholiaAnchorText) text = scholia_anchor_text_new (essay, -1);
   g_autoptr(GArray) starts = scholia_anchor_find_all (text, decomposed);
-  ScholiaTag *evidence = scholia_store_find_tag (fixture->store, "evidence", NULL);
-  gint64 tag_id = scholia_tag_get_id (evidence);
+  ScholiaLabel *evidence = scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "evidence", NULL);
+  gint64 tag_id = scholia_label_get_id (evidence);
   g_autoptr(GError) error = NULL;
   ScholiaAnnotation *annotation;
   int start;

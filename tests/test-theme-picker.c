@@ -25,12 +25,12 @@ typedef struct
   ScholiaThemePicker *picker;
 } Fixture;
 
-static ScholiaTheme *
+static ScholiaLabel *
 add_theme (Fixture    *fixture,
            const char *name)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTheme *theme = scholia_store_add_theme (fixture->store, name, NULL, NULL, &error);
+  ScholiaLabel *theme = scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return theme;
@@ -169,10 +169,10 @@ describe_rows (Fixture *fixture)
         }
       else
         {
-          ScholiaTheme *theme = SCHOLIA_THEME (item);
+          ScholiaLabel *theme = SCHOLIA_LABEL (item);
           ScholiaAnnotation *shown = scholia_theme_picker_get_annotation (fixture->picker);
-          gboolean in = scholia_annotation_has_theme (shown, scholia_theme_get_id (theme));
-          g_autofree char *text = g_strconcat (scholia_theme_get_name (theme), in ? "✓" : "", NULL);
+          gboolean in = scholia_annotation_has_label (shown, theme);
+          g_autofree char *text = g_strconcat (scholia_label_get_name (theme), in ? "✓" : "", NULL);
 
           g_strv_builder_add (builder, text);
         }
@@ -257,12 +257,12 @@ test_enter_toggles_theme (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTheme *relief = scholia_store_find_theme (fixture->store, "Famine relief", NULL);
+  ScholiaLabel *relief = scholia_store_find_label (fixture->store, SCHOLIA_TYPE_THEME, "Famine relief", NULL);
   g_autofree char *checked = NULL;
 
   type (fixture, "relief");
   press_enter (fixture);
-  g_assert_true (scholia_annotation_has_theme (fixture->annotation, scholia_theme_get_id (relief)));
+  g_assert_true (scholia_annotation_has_theme (fixture->annotation, scholia_label_get_id (relief)));
   assert_rows (fixture, "Famine relief✓|+relief");
   checked = describe_checked (fixture);
   g_assert_cmpstr (checked, ==, "Famine relief;");
@@ -274,16 +274,16 @@ test_enter_toggles_theme (Fixture       *fixture,
   g_assert_true (scholia_editor_undo (fixture->editor, &error));
   g_assert_no_error (error);
   drain_main_context ();
-  g_assert_false (scholia_annotation_has_theme (fixture->annotation, scholia_theme_get_id (relief)));
+  g_assert_false (scholia_annotation_has_theme (fixture->annotation, scholia_label_get_id (relief)));
   g_clear_pointer (&checked, g_free);
   checked = describe_checked (fixture);
   g_assert_cmpstr (checked, ==, "");
 
   /* Enter twice: in, then out. */
   press_enter (fixture);
-  g_assert_true (scholia_annotation_has_theme (fixture->annotation, scholia_theme_get_id (relief)));
+  g_assert_true (scholia_annotation_has_theme (fixture->annotation, scholia_label_get_id (relief)));
   press_enter (fixture);
-  g_assert_false (scholia_annotation_has_theme (fixture->annotation, scholia_theme_get_id (relief)));
+  g_assert_false (scholia_annotation_has_theme (fixture->annotation, scholia_label_get_id (relief)));
   g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Remove Theme");
 }
 
@@ -292,18 +292,18 @@ test_enter_creates_typed_theme (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *themes = scholia_store_get_themes (fixture->store);
-  ScholiaTheme *created;
+  GListModel *themes = scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_THEME);
+  ScholiaLabel *created;
 
   type (fixture, "  parish chest ");
   assert_rows (fixture, "+parish chest");
 
   press_enter (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 4);
-  created = scholia_store_find_theme (fixture->store, "parish chest", &error);
+  created = scholia_store_find_label (fixture->store, SCHOLIA_TYPE_THEME, "parish chest", &error);
   g_assert_no_error (error);
   g_assert_nonnull (created);
-  g_assert_true (scholia_annotation_has_theme (fixture->annotation, scholia_theme_get_id (created)));
+  g_assert_true (scholia_annotation_has_theme (fixture->annotation, scholia_label_get_id (created)));
   /* The new theme replaces the row that made it, checked and selected. */
   assert_rows (fixture, "parish chest✓");
   g_assert_cmpuint (gtk_single_selection_get_selected (selection (fixture)), ==, 0);
@@ -311,7 +311,7 @@ test_enter_creates_typed_theme (Fixture       *fixture,
   /* Undo takes the annotation out of it; the theme stays in the library. */
   g_assert_true (scholia_editor_undo (fixture->editor, &error));
   g_assert_no_error (error);
-  g_assert_false (scholia_annotation_has_theme (fixture->annotation, scholia_theme_get_id (created)));
+  g_assert_false (scholia_annotation_has_theme (fixture->annotation, scholia_label_get_id (created)));
   g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 4);
 }
 
@@ -319,7 +319,7 @@ static void
 test_keyboard (Fixture       *fixture,
                gconstpointer  data)
 {
-  ScholiaTheme *emigre = scholia_store_find_theme (fixture->store, "Émigré letters", NULL);
+  ScholiaLabel *emigre = scholia_store_find_label (fixture->store, SCHOLIA_TYPE_THEME, "Émigré letters", NULL);
 
   g_assert_cmpuint (gtk_single_selection_get_selected (selection (fixture)), ==, 0);
   g_assert_true (press_key (fixture, GDK_KEY_Down));
@@ -333,7 +333,7 @@ test_keyboard (Fixture       *fixture,
   g_assert_false (press_key (fixture, GDK_KEY_a));
 
   press_enter (fixture);
-  g_assert_true (scholia_annotation_has_theme (fixture->annotation, scholia_theme_get_id (emigre)));
+  g_assert_true (scholia_annotation_has_theme (fixture->annotation, scholia_label_get_id (emigre)));
 
   /* Escape closes; popping up again starts a new search. */
   type (fixture, "fam");
@@ -352,11 +352,11 @@ test_follows_annotation (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaAnnotation) other = NULL;
-  ScholiaTheme *famine = scholia_store_find_theme (fixture->store, "famine", NULL);
+  ScholiaLabel *famine = scholia_store_find_label (fixture->store, SCHOLIA_TYPE_THEME, "famine", NULL);
   g_autofree char *checked = NULL;
 
   /* A change made elsewhere shows at once. */
-  g_assert_true (scholia_editor_add_theme (fixture->editor, fixture->annotation, famine, &error));
+  g_assert_true (scholia_editor_add_label (fixture->editor, fixture->annotation, famine, &error));
   g_assert_no_error (error);
   drain_main_context ();
   checked = describe_checked (fixture);
@@ -373,7 +373,7 @@ test_follows_annotation (Fixture       *fixture,
   g_assert_cmpstr (checked, ==, "");
 
   /* A theme renamed elsewhere is found by its new name. */
-  g_assert_true (scholia_store_update_theme (fixture->store, famine, "hunger", NULL, NULL, &error));
+  g_assert_true (scholia_store_update_label (fixture->store, famine, "hunger", NULL, NULL, &error));
   g_assert_no_error (error);
   type (fixture, "hung");
   drain_main_context ();

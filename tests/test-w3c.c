@@ -58,15 +58,15 @@ annotate (ScholiaStore    *store,
   ScholiaAnnotation *annotation;
 
   if (tag != NULL)
-    tag_id = scholia_tag_get_id (scholia_store_find_tag (store, tag, NULL));
+    tag_id = scholia_label_get_id (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, tag, NULL));
   if (theme != NULL)
     {
-      ScholiaTheme *found = scholia_store_find_theme (store, theme, NULL);
+      ScholiaLabel *found = scholia_store_find_label (store, SCHOLIA_TYPE_THEME, theme, NULL);
 
       if (found == NULL)
-        found = scholia_store_add_theme (store, theme, NULL, NULL, &error);
+        found = scholia_store_add_label (store, SCHOLIA_TYPE_THEME, theme, NULL, NULL, &error);
       g_assert_no_error (error);
-      theme_id = scholia_theme_get_id (found);
+      theme_id = scholia_label_get_id (found);
     }
 
   annotation = scholia_store_add_annotation (store, document, start, start + g_utf8_strlen (quote, -1),
@@ -228,15 +228,15 @@ assert_same_annotation (ScholiaStore      *store_a,
   ids_b = scholia_annotation_get_tag_ids (b, &n_b);
   g_assert_cmpuint (n_a, ==, n_b);
   for (guint i = 0; i < n_a; i++)
-    g_assert_cmpstr (scholia_tag_get_name (scholia_store_lookup_tag (store_a, ids_a[i])), ==,
-                     scholia_tag_get_name (scholia_store_lookup_tag (store_b, ids_b[i])));
+    g_assert_cmpstr (scholia_label_get_name (scholia_store_lookup_label (store_a, SCHOLIA_TYPE_TAG, ids_a[i])), ==,
+                     scholia_label_get_name (scholia_store_lookup_label (store_b, SCHOLIA_TYPE_TAG, ids_b[i])));
 
   ids_a = scholia_annotation_get_theme_ids (a, &n_a);
   ids_b = scholia_annotation_get_theme_ids (b, &n_b);
   g_assert_cmpuint (n_a, ==, n_b);
   for (guint i = 0; i < n_a; i++)
-    g_assert_cmpstr (scholia_theme_get_name (scholia_store_lookup_theme (store_a, ids_a[i])), ==,
-                     scholia_theme_get_name (scholia_store_lookup_theme (store_b, ids_b[i])));
+    g_assert_cmpstr (scholia_label_get_name (scholia_store_lookup_label (store_a, SCHOLIA_TYPE_THEME, ids_a[i])), ==,
+                     scholia_label_get_name (scholia_store_lookup_label (store_b, SCHOLIA_TYPE_THEME, ids_b[i])));
 }
 
 static void
@@ -278,7 +278,7 @@ test_round_trip_to_another_library (Fixture       *fixture,
       assert_same_annotation (fixture->store, a, other, b);
     }
   /* The theme the other library lacked was made. */
-  g_assert_nonnull (scholia_store_find_theme (other, "Trade", NULL));
+  g_assert_nonnull (scholia_store_find_label (other, SCHOLIA_TYPE_THEME, "Trade", NULL));
 
   /* Importing the same file again adds nothing. */
   g_assert_true (scholia_w3c_import_file (other, file, copy, &summary, NULL, &error));
@@ -390,13 +390,13 @@ test_hand_written_forms (Fixture       *fixture,
           g_assert_cmpint (scholia_annotation_get_created (annotation), ==, 1614834367);
           ids = scholia_annotation_get_tag_ids (annotation, &n);
           g_assert_cmpuint (n, ==, 1);
-          g_assert_cmpstr (scholia_tag_get_name (scholia_store_lookup_tag (fixture->store, ids[0])), ==, "chronology");
+          g_assert_cmpstr (scholia_label_get_name (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, ids[0])), ==, "chronology");
         }
       else if (g_str_equal (quote, "alone counted the barges"))
         g_assert_cmpstr (scholia_annotation_get_note (annotation), ==, "A plain comment.");
       else if (g_str_equal (quote, "“forty a day"))
         g_assert_true (scholia_annotation_has_theme (annotation,
-                                                     scholia_theme_get_id (scholia_store_find_theme (fixture->store, "Witnesses", NULL))));
+                                                     scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_THEME, "Witnesses", NULL))));
     }
 
   letter_annotations = scholia_store_list_annotations (fixture->store, fixture->letters, NULL);
@@ -461,8 +461,8 @@ assert_refused (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = write_file (fixture, name, contents);
   guint annotations = count_annotations (fixture->store);
-  guint tags = g_list_model_get_n_items (scholia_store_get_tags (fixture->store));
-  guint themes = g_list_model_get_n_items (scholia_store_get_themes (fixture->store));
+  guint tags = g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  guint themes = g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_THEME));
   ScholiaW3cSummary summary = { 0 };
 
   g_assert_false (scholia_w3c_import_file (fixture->store, file, NULL, &summary, NULL, &error));
@@ -470,8 +470,8 @@ assert_refused (Fixture    *fixture,
   g_assert_nonnull (strstr (error->message, name));
   g_assert_nonnull (strstr (error->message, message_part));
   g_assert_cmpuint (count_annotations (fixture->store), ==, annotations);
-  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (fixture->store)), ==, tags);
-  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_themes (fixture->store)), ==, themes);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG)), ==, tags);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_THEME)), ==, themes);
 }
 
 static void
@@ -559,7 +559,7 @@ test_deep_nesting_refused (Fixture       *fixture,
   g_autofree char *path = repro_copy ("w3c-deep-array-100k.json", fixture->dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   guint annotations = count_annotations (fixture->store);
-  guint tags = g_list_model_get_n_items (scholia_store_get_tags (fixture->store));
+  guint tags = g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
   ScholiaW3cSummary summary = { 0 };
 
   /* json-glib would recurse 100,000 times and overflow the stack. */
@@ -568,7 +568,7 @@ test_deep_nesting_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "w3c-deep-array-100k.json"));
   g_assert_nonnull (strstr (error->message, "nested more than 64 levels deep"));
   g_assert_cmpuint (count_annotations (fixture->store), ==, annotations);
-  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_tags (fixture->store)), ==, tags);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG)), ==, tags);
 }
 
 /* A lone UTF-16 surrogate (\ud800) in a tag name becomes U+FFFD, and the "x" after it stays;
@@ -599,7 +599,7 @@ test_lone_surrogate_replaced (Fixture       *fixture,
   g_assert_cmpstr (scholia_annotation_get_note (annotation), ==, "A note");
   ids = scholia_annotation_get_tag_ids (annotation, &n);
   g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpstr (scholia_tag_get_name (scholia_store_lookup_tag (fixture->store, ids[0])), ==, "\xef\xbf\xbdx");
+  g_assert_cmpstr (scholia_label_get_name (scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, ids[0])), ==, "\xef\xbf\xbdx");
   assert_library_holds_utf8 (fixture->dir, "a.sqlite3");
 }
 
@@ -637,7 +637,7 @@ test_nul_escapes_replaced (Fixture       *fixture,
       g_assert_cmpstr (scholia_annotation_get_quote (annotation), ==, "a passage\xef\xbf\xbd nobody wrote");
     }
   g_assert_true (found);
-  g_assert_nonnull (scholia_store_find_tag (fixture->store, "cut\xef\xbf\xbdtag", NULL));
+  g_assert_nonnull (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "cut\xef\xbf\xbdtag", NULL));
   assert_library_holds_utf8 (fixture->dir, "a.sqlite3");
 }
 
@@ -745,8 +745,7 @@ test_foreign_ids_reported (Fixture       *fixture,
   g_assert_cmpstr (scholia_annotation_get_quote (copy), ==, "Lenin");
   g_assert_cmpint (scholia_annotation_get_start (copy), ==, 113);
   g_assert_cmpstr (scholia_annotation_get_note (copy), ==, "A note");
-  g_assert_true (scholia_annotation_has_theme (copy, scholia_theme_get_id (scholia_store_find_theme (fixture->store,
-                                                                                                     "Harbour", NULL))));
+  g_assert_true (scholia_annotation_has_theme (copy, scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_THEME, "Harbour", NULL))));
   /* The original stays as it was. */
   g_assert_cmpuint (scholia_document_get_annotation_count (october), ==, 1);
 

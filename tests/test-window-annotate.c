@@ -80,7 +80,7 @@ static ScholiaTag *
 nth_tag (ScholiaWindow *window,
          guint          position)
 {
-  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_tags (window->store), position);
+  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_labels (window->store, SCHOLIA_TYPE_TAG), position);
 
   g_assert_nonnull (tag);
   return tag;
@@ -164,7 +164,7 @@ painted_with (ScholiaWindow *window,
               int            end)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (window->reading_view));
-  g_autofree char *name = g_strdup_printf ("scholia-tag-%" G_GINT64_FORMAT, scholia_tag_get_id (tag));
+  g_autofree char *name = g_strdup_printf ("scholia-tag-%" G_GINT64_FORMAT, scholia_label_get_id (SCHOLIA_LABEL (tag)));
   GtkTextTag *text_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
   GtkTextIter iter;
 
@@ -254,7 +254,7 @@ test_keyboard_tagging_creates_annotation (Fixture       *fixture,
   g_assert_cmpstr (scholia_annotation_get_quote (annotation), ==, passage);
   tag_ids = scholia_annotation_get_tag_ids (annotation, &n_tag_ids);
   g_assert_cmpuint (n_tag_ids, ==, 1);
-  g_assert_cmpint (tag_ids[0], ==, scholia_tag_get_id (tag));
+  g_assert_cmpint (tag_ids[0], ==, scholia_label_get_id (SCHOLIA_LABEL (tag)));
 
   g_assert_true (painted_with (window, tag, start, end));
   g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == annotation);
@@ -308,8 +308,8 @@ test_second_tag_joins_same_annotation (Fixture       *fixture,
   annotation = only_annotation (window);
   tag_ids = scholia_annotation_get_tag_ids (annotation, &n_tag_ids);
   g_assert_cmpuint (n_tag_ids, ==, 2);
-  g_assert_cmpint (tag_ids[0], ==, scholia_tag_get_id (nth_tag (window, 0)));
-  g_assert_cmpint (tag_ids[1], ==, scholia_tag_get_id (nth_tag (window, 2)));
+  g_assert_cmpint (tag_ids[0], ==, scholia_label_get_id (SCHOLIA_LABEL (nth_tag (window, 0))));
+  g_assert_cmpint (tag_ids[1], ==, scholia_label_get_id (SCHOLIA_LABEL (nth_tag (window, 2))));
 
   /* The same tag again, on the same passage, takes it off, leaving the highlight. */
   select_passage (window, "Café accounts", &start, &end);
@@ -590,14 +590,14 @@ test_palette_and_menu_follow_tags (Fixture       *fixture,
 {
   ScholiaWindow *window = window_with_essay (fixture);
   GtkWidget *palette = GTK_WIDGET (window->tag_palette);
-  guint n_tags = g_list_model_get_n_items (scholia_store_get_tags (window->store));
+  guint n_tags = g_list_model_get_n_items (scholia_store_get_labels (window->store, SCHOLIA_TYPE_TAG));
   g_autoptr(GError) error = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *label = NULL;
 
   g_assert_true (gtk_revealer_get_reveal_child (window->palette_revealer));
   g_assert_cmpuint (count_children (palette), ==, n_tags);
-  tooltip = g_strdup_printf ("Tag as “%s” (Ctrl+2)", scholia_tag_get_name (nth_tag (window, 1)));
+  tooltip = g_strdup_printf ("Tag as “%s” (Ctrl+2)", scholia_label_get_name (SCHOLIA_LABEL (nth_tag (window, 1))));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (nth_child (palette, 1)), ==, tooltip);
   g_assert_cmpint (g_menu_model_get_n_items (tag_submenu (window)), ==, n_tags);
 
@@ -605,7 +605,7 @@ test_palette_and_menu_follow_tags (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("theme_%u", i);
 
-      scholia_store_add_tag (window->store, name, "#3584e4", NULL, &error);
+      SCHOLIA_TAG (scholia_store_add_label (window->store, SCHOLIA_TYPE_TAG, name, "#3584e4", NULL, &error));
       g_assert_no_error (error);
     }
   drain_main_context ();

@@ -63,10 +63,10 @@ annotate (ScholiaStore    *store,
           ScholiaTheme    *theme)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaTag *tag = g_list_model_get_item (scholia_store_get_tags (store), 0);
+  ScholiaTag *tag = g_list_model_get_item (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG), 0);
   const char *found = strstr (text, passage);
-  gint64 tag_id = scholia_tag_get_id (tag);
-  gint64 theme_id = scholia_theme_get_id (theme);
+  gint64 tag_id = scholia_label_get_id (SCHOLIA_LABEL (tag));
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (theme));
   ScholiaAnnotation *annotation;
   int start;
 
@@ -100,9 +100,9 @@ library_open (Fixture *fixture,
   library->mills = scholia_store_add_document (store, "Mill Accounts", "Piet Osterhout", "1974",
                                                NULL, MILLS_TEXT, NULL, &error);
   g_assert_no_error (error);
-  library->railway = scholia_store_add_theme (store, "Railway", NULL, NULL, &error);
+  library->railway = SCHOLIA_THEME (scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "Railway", NULL, NULL, &error));
   g_assert_no_error (error);
-  library->charter = scholia_store_add_theme (store, "Charter", NULL, NULL, &error);
+  library->charter = SCHOLIA_THEME (scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "Charter", NULL, NULL, &error));
   g_assert_no_error (error);
 
   library->harbour_railway = annotate (store, library->harbour, HARBOUR_TEXT,
@@ -430,7 +430,7 @@ test_manage_themes_presents_theme_manager (Fixture       *fixture,
     }
 
   g_assert_nonnull (manager);
-  g_assert_cmpint (scholia_tag_manager_get_kind (manager), ==, SCHOLIA_LABEL_KIND_THEME);
+  g_assert_cmpint (scholia_tag_manager_get_label_type (manager), ==, SCHOLIA_TYPE_THEME);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (manager)) == GTK_WINDOW (library.window));
   gtk_window_destroy (GTK_WINDOW (manager));
 

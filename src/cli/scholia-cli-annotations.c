@@ -13,31 +13,19 @@
 static GArray *
 resolve_labels (ScholiaCli   *cli,
                 char        **names,
-                gboolean      tags,
+                GType         label_type,
                 GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
+      ScholiaLabel *label = scholia_store_find_label (cli->store, label_type, names[i], error);
       gint64 id;
 
-      if (tags)
-        {
-          ScholiaTag *tag = scholia_store_find_tag (cli->store, names[i], error);
-
-          if (tag == NULL)
-            return NULL;
-          id = scholia_tag_get_id (tag);
-        }
-      else
-        {
-          ScholiaTheme *theme = scholia_store_find_theme (cli->store, names[i], error);
-
-          if (theme == NULL)
-            return NULL;
-          id = scholia_theme_get_id (theme);
-        }
+      if (label == NULL)
+        return NULL;
+      id = scholia_label_get_id (label);
       g_array_append_val (ids, id);
     }
 
@@ -126,8 +114,8 @@ scholia_cli_run_annotate (ScholiaCli  *cli,
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL ||
-      (tag_ids = resolve_labels (cli, tag_names, TRUE, &error)) == NULL ||
-      (theme_ids = resolve_labels (cli, theme_names, FALSE, &error)) == NULL ||
+      (tag_ids = resolve_labels (cli, tag_names, SCHOLIA_TYPE_TAG, &error)) == NULL ||
+      (theme_ids = resolve_labels (cli, theme_names, SCHOLIA_TYPE_THEME, &error)) == NULL ||
       (text = scholia_store_load_text (cli->store, document, &error)) == NULL ||
       !locate_quote (document, text, quote, occurrence, &start, &end, &error))
     return scholia_cli_fail (error);
@@ -147,19 +135,17 @@ scholia_cli_run_annotate (ScholiaCli  *cli,
 static char *
 label_names (ScholiaCli        *cli,
              ScholiaAnnotation *annotation,
-             gboolean           tags,
+             GType              label_type,
              JsonBuilder       *builder)
 {
   g_autoptr(GString) names = g_string_new (NULL);
   const gint64 *ids;
   guint n_ids;
 
-  ids = tags ? scholia_annotation_get_tag_ids (annotation, &n_ids)
-             : scholia_annotation_get_theme_ids (annotation, &n_ids);
+  ids = scholia_annotation_get_label_ids (annotation, label_type, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
-      const char *name = tags ? scholia_tag_get_name (scholia_store_lookup_tag (cli->store, ids[i]))
-                              : scholia_theme_get_name (scholia_store_lookup_theme (cli->store, ids[i]));
+      const char *name = scholia_label_get_name (scholia_store_lookup_label (cli->store, label_type, ids[i]));
 
       if (builder != NULL)
         json_builder_add_string_value (builder, name);
@@ -193,11 +179,11 @@ build_annotation (ScholiaCli        *cli,
   json_builder_add_string_value (builder, scholia_annotation_get_note (annotation));
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
-  g_free (label_names (cli, annotation, TRUE, builder));
+  g_free (label_names (cli, annotation, SCHOLIA_TYPE_TAG, builder));
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "themes");
   json_builder_begin_array (builder);
-  g_free (label_names (cli, annotation, FALSE, builder));
+  g_free (label_names (cli, annotation, SCHOLIA_TYPE_THEME, builder));
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "orphaned");
   json_builder_add_boolean_value (builder, scholia_annotation_get_orphaned (annotation));
@@ -254,8 +240,8 @@ scholia_cli_run_annotations (ScholiaCli  *cli,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
-      g_autofree char *tags = label_names (cli, annotation, TRUE, NULL);
-      g_autofree char *themes = label_names (cli, annotation, FALSE, NULL);
+      g_autofree char *tags = label_names (cli, annotation, SCHOLIA_TYPE_TAG, NULL);
+      g_autofree char *themes = label_names (cli, annotation, SCHOLIA_TYPE_THEME, NULL);
       g_autofree char *quote = scholia_cli_excerpt (scholia_annotation_get_quote (annotation), 60);
 
       printf ("%" G_GINT64_FORMAT "\t%d–%d\t%s%s%s%s\t“%s”%s%s\n",

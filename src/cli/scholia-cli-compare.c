@@ -26,10 +26,10 @@ tag_names (ScholiaStore   *store,
   ids = scholia_passage_get_tag_ids (passage, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
-      ScholiaTag *tag = scholia_store_lookup_tag (store, ids[i]);
+      ScholiaLabel *tag = scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, ids[i]);
 
       if (tag != NULL)
-        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", scholia_tag_get_name (tag));
+        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", scholia_label_get_name (SCHOLIA_LABEL (tag)));
     }
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
@@ -139,10 +139,10 @@ build_json (ScholiaStore *store,
       ids = scholia_passage_get_tag_ids (passage, &n_ids);
       for (guint t = 0; t < n_ids; t++)
         {
-          ScholiaTag *tag = scholia_store_lookup_tag (store, ids[t]);
+          ScholiaLabel *tag = scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, ids[t]);
 
           if (tag != NULL)
-            json_builder_add_string_value (builder, scholia_tag_get_name (tag));
+            json_builder_add_string_value (builder, scholia_label_get_name (SCHOLIA_LABEL (tag)));
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
@@ -185,17 +185,17 @@ scholia_cli_run_compare (ScholiaCli  *cli,
     return scholia_cli_usage_error ("compare", _("Name one theme"));
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
-      (theme = scholia_store_find_theme (cli->store, argv[1], &error)) == NULL)
+      (theme = SCHOLIA_THEME (scholia_store_find_label (cli->store, SCHOLIA_TYPE_THEME, argv[1], &error))) == NULL)
     return scholia_cli_fail (error);
 
   for (guint i = 0; tag_names_arg != NULL && tag_names_arg[i] != NULL; i++)
     {
-      ScholiaTag *tag = scholia_store_find_tag (cli->store, tag_names_arg[i], &error);
+      ScholiaLabel *tag = scholia_store_find_label (cli->store, SCHOLIA_TYPE_TAG, tag_names_arg[i], &error);
       gint64 id;
 
       if (tag == NULL)
         return scholia_cli_fail (error);
-      id = scholia_tag_get_id (tag);
+      id = scholia_label_get_id (SCHOLIA_LABEL (tag));
       g_array_append_val (tag_ids, id);
     }
 
@@ -225,7 +225,7 @@ cell_text (ScholiaStore  *store,
            gboolean       by_tag)
 {
   guint total = scholia_matrix_get_count (matrix, row, column, 0);
-  GListModel *tags = scholia_store_get_tags (store);
+  GListModel *tags = scholia_store_get_labels (store, SCHOLIA_TYPE_TAG);
   g_autoptr(GString) text = NULL;
 
   /* Silence on a theme is a finding: it shows as a dash, not as a blank. */
@@ -240,10 +240,10 @@ cell_text (ScholiaStore  *store,
   for (guint i = 0, shown = 0; i < g_list_model_get_n_items (tags); i++)
     {
       g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
-      guint count = scholia_matrix_get_count (matrix, row, column, scholia_tag_get_id (tag));
+      guint count = scholia_matrix_get_count (matrix, row, column, scholia_label_get_id (SCHOLIA_LABEL (tag)));
 
       if (count > 0)
-        g_string_append_printf (text, "%s%s %u", shown++ > 0 ? ", " : "", scholia_tag_get_name (tag), count);
+        g_string_append_printf (text, "%s%s %u", shown++ > 0 ? ", " : "", scholia_label_get_name (SCHOLIA_LABEL (tag)), count);
     }
   g_string_append (text, ")");
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -280,13 +280,13 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      GListModel *tags = scholia_store_get_tags (cli->store);
+      GListModel *tags = scholia_store_get_labels (cli->store, SCHOLIA_TYPE_TAG);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "themes");
       json_builder_begin_array (builder);
       for (guint c = 0; c < columns; c++)
-        json_builder_add_string_value (builder, scholia_theme_get_name (scholia_matrix_get_theme (matrix, c)));
+        json_builder_add_string_value (builder, scholia_label_get_name (SCHOLIA_LABEL (scholia_matrix_get_theme (matrix, c))));
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "authors");
       json_builder_begin_array (builder);
@@ -299,7 +299,7 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
           json_builder_begin_object (builder);
           for (guint c = 0; c < columns; c++)
             {
-              json_builder_set_member_name (builder, scholia_theme_get_name (scholia_matrix_get_theme (matrix, c)));
+              json_builder_set_member_name (builder, scholia_label_get_name (SCHOLIA_LABEL (scholia_matrix_get_theme (matrix, c))));
               json_builder_add_int_value (builder, scholia_matrix_get_count (matrix, r, c, 0));
             }
           json_builder_end_object (builder);
@@ -309,14 +309,14 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
               json_builder_begin_object (builder);
               for (guint c = 0; c < columns; c++)
                 {
-                  json_builder_set_member_name (builder, scholia_theme_get_name (scholia_matrix_get_theme (matrix, c)));
+                  json_builder_set_member_name (builder, scholia_label_get_name (SCHOLIA_LABEL (scholia_matrix_get_theme (matrix, c))));
                   json_builder_begin_object (builder);
                   for (guint t = 0; t < g_list_model_get_n_items (tags); t++)
                     {
                       g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, t);
 
-                      json_builder_set_member_name (builder, scholia_tag_get_name (tag));
-                      json_builder_add_int_value (builder, scholia_matrix_get_count (matrix, r, c, scholia_tag_get_id (tag)));
+                      json_builder_set_member_name (builder, scholia_label_get_name (SCHOLIA_LABEL (tag)));
+                      json_builder_add_int_value (builder, scholia_matrix_get_count (matrix, r, c, scholia_label_get_id (SCHOLIA_LABEL (tag))));
                     }
                   json_builder_end_object (builder);
                 }
@@ -332,7 +332,7 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
 
   printf ("%s", _("Author"));
   for (guint c = 0; c < columns; c++)
-    printf ("\t%s", scholia_theme_get_name (scholia_matrix_get_theme (matrix, c)));
+    printf ("\t%s", scholia_label_get_name (SCHOLIA_LABEL (scholia_matrix_get_theme (matrix, c))));
   printf ("\n");
   for (guint r = 0; r < rows; r++)
     {

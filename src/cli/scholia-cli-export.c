@@ -183,19 +183,19 @@ resolve_ids (ScholiaCli  *cli,
 
       if (themes)
         {
-          ScholiaTheme *theme = scholia_store_find_theme (cli->store, names[i], error);
+          ScholiaLabel *theme = scholia_store_find_label (cli->store, SCHOLIA_TYPE_THEME, names[i], error);
 
           if (theme == NULL)
             return FALSE;
-          id = scholia_theme_get_id (theme);
+          id = scholia_label_get_id (SCHOLIA_LABEL (theme));
         }
       else
         {
-          ScholiaTag *tag = scholia_store_find_tag (cli->store, names[i], error);
+          ScholiaLabel *tag = scholia_store_find_label (cli->store, SCHOLIA_TYPE_TAG, names[i], error);
 
           if (tag == NULL)
             return FALSE;
-          id = scholia_tag_get_id (tag);
+          id = scholia_label_get_id (tag);
         }
       g_array_append_val (ids, id);
     }
@@ -263,7 +263,7 @@ scholia_cli_run_export (ScholiaCli  *cli,
       ScholiaTheme *theme;
 
       if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
-          (theme = scholia_store_find_theme (cli->store, theme_names[0], &error)) == NULL ||
+          (theme = SCHOLIA_THEME (scholia_store_find_label (cli->store, SCHOLIA_TYPE_THEME, theme_names[0], &error))) == NULL ||
           !scholia_cli_export_theme_md (cli, theme, output, &error))
         return scholia_cli_fail (error);
       return SCHOLIA_CLI_OK;
@@ -352,7 +352,7 @@ scholia_cli_run_handout (ScholiaCli  *cli,
     return status;
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
-      (theme = scholia_store_find_theme (cli->store, argv[1], &error)) == NULL ||
+      (theme = SCHOLIA_THEME (scholia_store_find_label (cli->store, SCHOLIA_TYPE_THEME, argv[1], &error))) == NULL ||
       !check_authors (cli, authors, &error))
     return scholia_cli_fail (error);
 

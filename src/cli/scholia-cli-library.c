@@ -75,8 +75,8 @@ scholia_cli_run_info (ScholiaCli  *cli,
     return scholia_cli_fail (error);
 
   display = g_filename_display_name (scholia_store_get_path (cli->store));
-  tags = join_names (scholia_store_get_tags (cli->store));
-  themes = join_names (scholia_store_get_themes (cli->store));
+  tags = join_names (scholia_store_get_labels (cli->store, SCHOLIA_TYPE_TAG));
+  themes = join_names (scholia_store_get_labels (cli->store, SCHOLIA_TYPE_THEME));
 
   printf ("%-16s %s\n", _("Library:"), display);
   printf ("%-16s %d\n", _("Schema version:"), scholia_store_get_schema_version (cli->store));

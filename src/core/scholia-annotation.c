@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "scholia-annotation.h"
+#include "scholia-tag.h"
+#include "scholia-theme.h"
 
 struct _ScholiaAnnotation
 {
@@ -565,6 +567,29 @@ scholia_annotation_has_theme (ScholiaAnnotation *self,
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (self), FALSE);
 
   return array_contains_id (self->theme_ids, theme_id);
+}
+
+const gint64 *
+scholia_annotation_get_label_ids (ScholiaAnnotation *self,
+                                  GType              label_type,
+                                  guint             *n_ids)
+{
+  g_return_val_if_fail (label_type == SCHOLIA_TYPE_TAG || label_type == SCHOLIA_TYPE_THEME, NULL);
+
+  if (label_type == SCHOLIA_TYPE_THEME)
+    return scholia_annotation_get_theme_ids (self, n_ids);
+  return scholia_annotation_get_tag_ids (self, n_ids);
+}
+
+gboolean
+scholia_annotation_has_label (ScholiaAnnotation *self,
+                              ScholiaLabel      *label)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return array_contains_id (SCHOLIA_IS_THEME (label) ? self->theme_ids : self->tag_ids,
+                            scholia_label_get_id (label));
 }
 
 gint64

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "scholia-label.h"
 #include "scholia-types.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,12 @@ void               scholia_annotation_set_theme_ids   (ScholiaAnnotation *self,
                                                        guint              n_ids);
 gboolean           scholia_annotation_has_theme       (ScholiaAnnotation *self,
                                                        gint64             theme_id);
+/* The ids of its tags (label_type SCHOLIA_TYPE_TAG) or its themes, as the two above. */
+const gint64      *scholia_annotation_get_label_ids   (ScholiaAnnotation *self,
+                                                       GType              label_type,
+                                                       guint             *n_ids);
+gboolean           scholia_annotation_has_label       (ScholiaAnnotation *self,
+                                                       ScholiaLabel      *label);
 gint64             scholia_annotation_get_created     (ScholiaAnnotation *self);
 void               scholia_annotation_set_created     (ScholiaAnnotation *self,
                                                        gint64             created);

@@ -312,7 +312,7 @@ scholia_comparison_new (ScholiaStore *store)
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "annotations-changed", G_CALLBACK (on_annotations_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (scholia_store_get_themes (store), "items-changed",
+  g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME), "items-changed",
                            G_CALLBACK (on_themes_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }

@@ -13,35 +13,36 @@ typedef enum
 {
   EDIT_ANNOTATE,
   EDIT_DELETE_ANNOTATION,
-  EDIT_ADD_TAG,
-  EDIT_REMOVE_TAG,
-  EDIT_ADD_THEME,
-  EDIT_REMOVE_THEME,
   EDIT_SET_NOTE,
-  EDIT_DELETE_TAG,
-  EDIT_MERGE_TAGS,
-  EDIT_DELETE_THEME,
-  EDIT_MERGE_THEMES,
   EDIT_REPLACE_TEXT,
+  /* Steps on tags and themes alike; the step's label type picks the wording. */
+  EDIT_ADD_LABEL,
+  EDIT_REMOVE_LABEL,
+  EDIT_DELETE_LABEL,
+  EDIT_MERGE_LABELS,
 } EditKind;
 
-static const struct
+typedef struct
 {
   const char *undo;
   const char *redo;
-} edit_labels[] = {
+} EditLabel;
+
+static const EditLabel edit_labels[] = {
   [EDIT_ANNOTATE] = { N_("Undo Highlight"), N_("Redo Highlight") },
   [EDIT_DELETE_ANNOTATION] = { N_("Undo Delete Highlight"), N_("Redo Delete Highlight") },
-  [EDIT_ADD_TAG] = { N_("Undo Add Tag"), N_("Redo Add Tag") },
-  [EDIT_REMOVE_TAG] = { N_("Undo Remove Tag"), N_("Redo Remove Tag") },
-  [EDIT_ADD_THEME] = { N_("Undo Add Theme"), N_("Redo Add Theme") },
-  [EDIT_REMOVE_THEME] = { N_("Undo Remove Theme"), N_("Redo Remove Theme") },
   [EDIT_SET_NOTE] = { N_("Undo Note Edit"), N_("Redo Note Edit") },
-  [EDIT_DELETE_TAG] = { N_("Undo Delete Tag"), N_("Redo Delete Tag") },
-  [EDIT_MERGE_TAGS] = { N_("Undo Tag Merge"), N_("Redo Tag Merge") },
-  [EDIT_DELETE_THEME] = { N_("Undo Delete Theme"), N_("Redo Delete Theme") },
-  [EDIT_MERGE_THEMES] = { N_("Undo Theme Merge"), N_("Redo Theme Merge") },
   [EDIT_REPLACE_TEXT] = { N_("Undo Replace Text"), N_("Redo Replace Text") },
+};
+
+/* [kind - EDIT_ADD_LABEL][0 for a tag, 1 for a theme] */
+static const EditLabel label_edit_labels[][2] = {
+  { { N_("Undo Add Tag"), N_("Redo Add Tag") }, { N_("Undo Add Theme"), N_("Redo Add Theme") } },
+  { { N_("Undo Remove Tag"), N_("Redo Remove Tag") },
+    { N_("Undo Remove Theme"), N_("Redo Remove Theme") } },
+  { { N_("Undo Delete Tag"), N_("Redo Delete Tag") },
+    { N_("Undo Delete Theme"), N_("Redo Delete Theme") } },
+  { { N_("Undo Tag Merge"), N_("Redo Tag Merge") }, { N_("Undo Theme Merge"), N_("Redo Theme Merge") } },
 };
 
 /* An annotation's tags (or themes), in order, as they were before one it carried was deleted
@@ -56,18 +57,18 @@ typedef struct
 typedef struct
 {
   EditKind           kind;
+  GType              label_type;    /* *_LABEL(S): SCHOLIA_TYPE_TAG or SCHOLIA_TYPE_THEME */
 
   ScholiaAnnotation *annotation;
-  GArray            *before;        /* ADD/REMOVE_TAG/THEME: label ids, in order */
+  GArray            *before;        /* ADD/REMOVE_LABEL: label ids, in order */
   GArray            *after;
   char              *old_note;      /* SET_NOTE */
   char              *new_note;
   GArray            *saved_tags;    /* ANNOTATE, DELETE_ANNOTATION: links when last removed */
   GArray            *saved_themes;
 
-  /* Tags and themes are handled alike: a ScholiaTag or a ScholiaTheme, as the kind says. */
-  GObject           *label;         /* DELETE_TAG/THEME; MERGE_TAGS/THEMES: the one merged away */
-  GObject           *into;          /* MERGE_TAGS/THEMES */
+  ScholiaLabel      *label;         /* DELETE_LABEL; MERGE_LABELS: the one merged away */
+  ScholiaLabel      *into;          /* MERGE_LABELS */
   GArray            *carriers;      /* ids of the annotations that carried label */
   GArray            *memberships;   /* Membership of each of them */
 
@@ -179,25 +180,15 @@ ids_equal (const gint64 *a,
   return TRUE;
 }
 
-static gboolean
-is_theme_edit (EditKind kind)
-{
-  return kind == EDIT_ADD_THEME || kind == EDIT_REMOVE_THEME ||
-         kind == EDIT_DELETE_THEME || kind == EDIT_MERGE_THEMES;
-}
-
 /* The annotation's tags, or its themes, in order. */
 static GArray *
 copy_label_ids (ScholiaAnnotation *annotation,
-                gboolean           themes)
+                GType              label_type)
 {
   const gint64 *ids;
   guint n_ids;
 
-  if (themes)
-    ids = scholia_annotation_get_theme_ids (annotation, &n_ids);
-  else
-    ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
+  ids = scholia_annotation_get_label_ids (annotation, label_type, &n_ids);
   return ids_new (ids, n_ids);
 }
 
@@ -205,26 +196,23 @@ copy_label_ids (ScholiaAnnotation *annotation,
 static gboolean
 write_labels (ScholiaEditor      *self,
               ScholiaAnnotation  *annotation,
-              gboolean            themes,
+              GType               label_type,
               GArray             *ids,
               GError            **error)
 {
-  g_autoptr(GArray) current = copy_label_ids (annotation, themes);
+  g_autoptr(GArray) current = copy_label_ids (annotation, label_type);
 
   if (ids_equal ((gint64 *) current->data, current->len, (gint64 *) ids->data, ids->len))
     return TRUE;
-  if (themes)
-    return scholia_store_set_annotation_themes (self->store, annotation,
-                                                (gint64 *) ids->data, ids->len, error);
-  return scholia_store_set_annotation_tags (self->store, annotation,
-                                            (gint64 *) ids->data, ids->len, error);
+  return scholia_store_set_annotation_labels (self->store, annotation, label_type,
+                                              (gint64 *) ids->data, ids->len, error);
 }
 
 /* Tags or themes deleted since a step was recorded are left out rather than failing it. */
 static GArray *
 existing_labels (ScholiaEditor *self,
                  GArray        *ids,
-                 gboolean       themes)
+                 GType          label_type)
 {
   GArray *kept = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
 
@@ -232,55 +220,10 @@ existing_labels (ScholiaEditor *self,
     {
       gint64 id = g_array_index (ids, gint64, i);
 
-      if (themes ? scholia_store_lookup_theme (self->store, id) != NULL
-                 : scholia_store_lookup_tag (self->store, id) != NULL)
+      if (scholia_store_lookup_label (self->store, label_type, id) != NULL)
         g_array_append_val (kept, id);
     }
   return kept;
-}
-
-/* The store calls a step on a label needs, for a ScholiaTag or a ScholiaTheme alike. */
-
-static GArray *
-get_carrier_ids (ScholiaEditor  *self,
-                 GObject        *label,
-                 GError        **error)
-{
-  if (SCHOLIA_IS_THEME (label))
-    return scholia_store_get_theme_annotation_ids (self->store, SCHOLIA_THEME (label), error);
-  return scholia_store_get_tag_annotation_ids (self->store, SCHOLIA_TAG (label), error);
-}
-
-static gboolean
-delete_label (ScholiaEditor  *self,
-              GObject        *label,
-              GError        **error)
-{
-  if (SCHOLIA_IS_THEME (label))
-    return scholia_store_delete_theme (self->store, SCHOLIA_THEME (label), error);
-  return scholia_store_delete_tag (self->store, SCHOLIA_TAG (label), error);
-}
-
-static gboolean
-merge_labels (ScholiaEditor  *self,
-              GObject        *from,
-              GObject        *into,
-              GError        **error)
-{
-  if (SCHOLIA_IS_THEME (from))
-    return scholia_store_merge_themes (self->store, SCHOLIA_THEME (from), SCHOLIA_THEME (into), error);
-  return scholia_store_merge_tags (self->store, SCHOLIA_TAG (from), SCHOLIA_TAG (into), error);
-}
-
-static gboolean
-restore_label (ScholiaEditor  *self,
-               GObject        *label,
-               GArray         *annotation_ids,
-               GError        **error)
-{
-  if (SCHOLIA_IS_THEME (label))
-    return scholia_store_restore_theme (self->store, SCHOLIA_THEME (label), annotation_ids, error);
-  return scholia_store_restore_tag (self->store, SCHOLIA_TAG (label), annotation_ids, error);
 }
 
 /* The store accepts note and tag changes to annotations whose document is gone (nothing is
@@ -302,27 +245,20 @@ check_annotation (ScholiaEditor      *self,
 /* Whether the tag or theme is still the library's own (not deleted, nor from another one). */
 static gboolean
 check_label (ScholiaEditor  *self,
-             GObject        *label,
+             ScholiaLabel   *label,
              GError        **error)
 {
+  const char *name = scholia_label_get_name (label);
+
+  if (scholia_store_lookup_label (self->store, G_OBJECT_TYPE (label), scholia_label_get_id (label)) == label)
+    return TRUE;
+
   if (SCHOLIA_IS_THEME (label))
-    {
-      ScholiaTheme *theme = SCHOLIA_THEME (label);
-
-      if (scholia_store_lookup_theme (self->store, scholia_theme_get_id (theme)) == theme)
-        return TRUE;
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                   _("The theme “%s” is no longer in the library"), scholia_theme_get_name (theme));
-    }
+    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                 _("The theme “%s” is no longer in the library"), name);
   else
-    {
-      ScholiaTag *tag = SCHOLIA_TAG (label);
-
-      if (scholia_store_lookup_tag (self->store, scholia_tag_get_id (tag)) == tag)
-        return TRUE;
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                   _("The tag “%s” is no longer in the library"), scholia_tag_get_name (tag));
-    }
+    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                 _("The tag “%s” is no longer in the library"), name);
   return FALSE;
 }
 
@@ -333,8 +269,8 @@ take_annotation (ScholiaEditor  *self,
                  Edit           *edit,
                  GError        **error)
 {
-  g_autoptr(GArray) tags = copy_label_ids (edit->annotation, FALSE);
-  g_autoptr(GArray) themes = copy_label_ids (edit->annotation, TRUE);
+  g_autoptr(GArray) tags = copy_label_ids (edit->annotation, SCHOLIA_TYPE_TAG);
+  g_autoptr(GArray) themes = copy_label_ids (edit->annotation, SCHOLIA_TYPE_THEME);
 
   if (!check_annotation (self, edit->annotation, error) ||
       !scholia_store_delete_annotation (self->store, edit->annotation, error))
@@ -354,13 +290,13 @@ put_back_annotation (ScholiaEditor  *self,
                      Edit           *edit,
                      GError        **error)
 {
-  g_autoptr(GArray) tags = existing_labels (self, edit->saved_tags, FALSE);
-  g_autoptr(GArray) themes = existing_labels (self, edit->saved_themes, TRUE);
+  g_autoptr(GArray) tags = existing_labels (self, edit->saved_tags, SCHOLIA_TYPE_TAG);
+  g_autoptr(GArray) themes = existing_labels (self, edit->saved_themes, SCHOLIA_TYPE_THEME);
 
   return check_annotation (self, edit->annotation, error) &&
          scholia_store_restore_annotation (self->store, edit->annotation, error) &&
-         write_labels (self, edit->annotation, FALSE, tags, error) &&
-         write_labels (self, edit->annotation, TRUE, themes, error);
+         write_labels (self, edit->annotation, SCHOLIA_TYPE_TAG, tags, error) &&
+         write_labels (self, edit->annotation, SCHOLIA_TYPE_THEME, themes, error);
 }
 
 static gboolean
@@ -369,11 +305,10 @@ set_labels (ScholiaEditor  *self,
             GArray         *ids,
             GError        **error)
 {
-  gboolean themes = is_theme_edit (edit->kind);
-  g_autoptr(GArray) kept = existing_labels (self, ids, themes);
+  g_autoptr(GArray) kept = existing_labels (self, ids, edit->label_type);
 
   return check_annotation (self, edit->annotation, error) &&
-         write_labels (self, edit->annotation, themes, kept, error);
+         write_labels (self, edit->annotation, edit->label_type, kept, error);
 }
 
 /* Notes which annotations carry edit->label, and their tag (or theme) lists, before it goes
@@ -383,11 +318,10 @@ note_carriers (ScholiaEditor  *self,
                Edit           *edit,
                GError        **error)
 {
-  gboolean themes = is_theme_edit (edit->kind);
   g_autoptr(GArray) carriers = NULL;
   g_autoptr(GArray) memberships = NULL;
 
-  carriers = get_carrier_ids (self, edit->label, error);
+  carriers = scholia_store_get_label_annotation_ids (self->store, edit->label, error);
   if (carriers == NULL)
     return FALSE;
 
@@ -402,7 +336,7 @@ note_carriers (ScholiaEditor  *self,
                                                             error);
       if (membership.annotation == NULL)
         return FALSE;
-      membership.label_ids = copy_label_ids (membership.annotation, themes);
+      membership.label_ids = copy_label_ids (membership.annotation, edit->label_type);
       g_array_append_val (memberships, membership);
     }
 
@@ -422,14 +356,13 @@ restore_carriers (ScholiaEditor  *self,
                   Edit           *edit,
                   GError        **error)
 {
-  gboolean themes = is_theme_edit (edit->kind);
   g_autoptr(GArray) present = NULL;
   g_autoptr(GHashTable) linked = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  if (!restore_label (self, edit->label, edit->carriers, error))
+  if (!scholia_store_restore_label (self->store, edit->label, edit->carriers, error))
     return FALSE;
 
-  present = get_carrier_ids (self, edit->label, error);
+  present = scholia_store_get_label_annotation_ids (self->store, edit->label, error);
   if (present == NULL)
     return FALSE;
   for (guint i = 0; i < present->len; i++)
@@ -444,8 +377,8 @@ restore_carriers (ScholiaEditor  *self,
       if (!g_hash_table_contains (linked, &id))
         continue;
 
-      wanted = existing_labels (self, membership->label_ids, themes);
-      if (!write_labels (self, membership->annotation, themes, wanted, error))
+      wanted = existing_labels (self, membership->label_ids, edit->label_type);
+      if (!write_labels (self, membership->annotation, edit->label_type, wanted, error))
         return FALSE;
     }
 
@@ -496,10 +429,8 @@ edit_apply (ScholiaEditor  *self,
     case EDIT_DELETE_ANNOTATION:
       return forward ? take_annotation (self, edit, error) : put_back_annotation (self, edit, error);
 
-    case EDIT_ADD_TAG:
-    case EDIT_REMOVE_TAG:
-    case EDIT_ADD_THEME:
-    case EDIT_REMOVE_THEME:
+    case EDIT_ADD_LABEL:
+    case EDIT_REMOVE_LABEL:
       return set_labels (self, edit, forward ? edit->after : edit->before, error);
 
     case EDIT_SET_NOTE:
@@ -507,27 +438,33 @@ edit_apply (ScholiaEditor  *self,
              scholia_store_set_annotation_note (self->store, edit->annotation,
                                                 forward ? edit->new_note : edit->old_note, error);
 
-    case EDIT_DELETE_TAG:
-    case EDIT_DELETE_THEME:
+    case EDIT_DELETE_LABEL:
       if (forward)
         return note_carriers (self, edit, error) &&
-               delete_label (self, edit->label, error);
+               scholia_store_delete_label (self->store, edit->label, error);
       return restore_carriers (self, edit, error);
 
     case EDIT_REPLACE_TEXT:
       return replace_text (self, edit, forward, error);
 
-    case EDIT_MERGE_TAGS:
-    case EDIT_MERGE_THEMES:
+    case EDIT_MERGE_LABELS:
       if (forward)
         return check_label (self, edit->into, error) &&
                note_carriers (self, edit, error) &&
-               merge_labels (self, edit->label, edit->into, error);
+               scholia_store_merge_labels (self->store, edit->label, edit->into, error);
       return restore_carriers (self, edit, error);
 
     default:
       g_assert_not_reached ();
     }
+}
+
+static const EditLabel *
+edit_get_label (Edit *edit)
+{
+  if (edit->kind < EDIT_ADD_LABEL)
+    return &edit_labels[edit->kind];
+  return &label_edit_labels[edit->kind - EDIT_ADD_LABEL][edit->label_type == SCHOLIA_TYPE_THEME];
 }
 
 static void
@@ -602,26 +539,35 @@ apply_and_record (ScholiaEditor  *self,
   return TRUE;
 }
 
-/* Adds (add) or removes the label @id from one of the annotation's two lists. */
+/* A new step on @label (ADD/REMOVE_LABEL, DELETE_LABEL, MERGE_LABELS). */
+static Edit *
+label_edit_new (EditKind           kind,
+                ScholiaAnnotation *annotation,
+                ScholiaLabel      *label)
+{
+  Edit *edit = edit_new (kind, annotation);
+
+  edit->label_type = G_OBJECT_TYPE (label);
+  return edit;
+}
+
+/* Adds (add) or removes @label from the annotation's list of its type. */
 static gboolean
 change_labels (ScholiaEditor      *self,
                ScholiaAnnotation  *annotation,
-               EditKind            kind,
-               gint64              id,
+               ScholiaLabel       *label,
+               gboolean            add,
                GError            **error)
 {
-  gboolean themes = is_theme_edit (kind);
-  gboolean add = kind == EDIT_ADD_TAG || kind == EDIT_ADD_THEME;
-  g_autoptr(Edit) edit = edit_new (kind, annotation);
-  gboolean present;
+  g_autoptr(Edit) edit = NULL;
+  gint64 id = scholia_label_get_id (label);
 
-  present = themes ? scholia_annotation_has_theme (annotation, id)
-                   : scholia_annotation_has_tag (annotation, id);
-  if (present == add)
+  if (scholia_annotation_has_label (annotation, label) == add)
     return TRUE;
 
-  edit->before = copy_label_ids (annotation, themes);
-  edit->after = copy_label_ids (annotation, themes);
+  edit = label_edit_new (add ? EDIT_ADD_LABEL : EDIT_REMOVE_LABEL, annotation, label);
+  edit->before = copy_label_ids (annotation, edit->label_type);
+  edit->after = copy_label_ids (annotation, edit->label_type);
   if (add)
     {
       g_array_append_val (edit->after, id);
@@ -633,44 +579,6 @@ change_labels (ScholiaEditor      *self,
           g_array_remove_index (edit->after, i - 1);
     }
 
-  return apply_and_record (self, g_steal_pointer (&edit), error);
-}
-
-/* Deletes a tag (DELETE_TAG) or a theme (DELETE_THEME) as one step. */
-static gboolean
-record_delete_label (ScholiaEditor  *self,
-                     EditKind        kind,
-                     GObject        *label,
-                     GError        **error)
-{
-  g_autoptr(Edit) edit = NULL;
-
-  if (!check_label (self, label, error))
-    return FALSE;
-
-  edit = edit_new (kind, NULL);
-  edit->label = g_object_ref (label);
-  return apply_and_record (self, g_steal_pointer (&edit), error);
-}
-
-/* Merges a tag into a tag (MERGE_TAGS), or a theme into a theme (MERGE_THEMES), as one step. */
-static gboolean
-record_merge_labels (ScholiaEditor  *self,
-                     EditKind        kind,
-                     GObject        *from,
-                     GObject        *into,
-                     GError        **error)
-{
-  g_autoptr(Edit) edit = NULL;
-
-  if (from == into)
-    return TRUE;
-  if (!check_label (self, from, error))
-    return FALSE;
-
-  edit = edit_new (kind, NULL);
-  edit->label = g_object_ref (from);
-  edit->into = g_object_ref (into);
   return apply_and_record (self, g_steal_pointer (&edit), error);
 }
 
@@ -821,72 +729,45 @@ scholia_editor_delete_annotation (ScholiaEditor      *self,
 }
 
 gboolean
-scholia_editor_add_tag (ScholiaEditor      *self,
-                        ScholiaAnnotation  *annotation,
-                        ScholiaTag         *tag,
-                        GError            **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
-
-  return check_label (self, G_OBJECT (tag), error) &&
-         change_labels (self, annotation, EDIT_ADD_TAG, scholia_tag_get_id (tag), error);
-}
-
-gboolean
-scholia_editor_remove_tag (ScholiaEditor      *self,
-                           ScholiaAnnotation  *annotation,
-                           ScholiaTag         *tag,
-                           GError            **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
-
-  return change_labels (self, annotation, EDIT_REMOVE_TAG, scholia_tag_get_id (tag), error);
-}
-
-gboolean
-scholia_editor_toggle_tag (ScholiaEditor      *self,
-                           ScholiaAnnotation  *annotation,
-                           ScholiaTag         *tag,
-                           GError            **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
-
-  if (scholia_annotation_has_tag (annotation, scholia_tag_get_id (tag)))
-    return scholia_editor_remove_tag (self, annotation, tag, error);
-  return scholia_editor_add_tag (self, annotation, tag, error);
-}
-
-gboolean
-scholia_editor_add_theme (ScholiaEditor      *self,
+scholia_editor_add_label (ScholiaEditor      *self,
                           ScholiaAnnotation  *annotation,
-                          ScholiaTheme       *theme,
+                          ScholiaLabel       *label,
                           GError            **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
 
-  return check_label (self, G_OBJECT (theme), error) &&
-         change_labels (self, annotation, EDIT_ADD_THEME, scholia_theme_get_id (theme), error);
+  return check_label (self, label, error) &&
+         change_labels (self, annotation, label, TRUE, error);
 }
 
 gboolean
-scholia_editor_remove_theme (ScholiaEditor      *self,
+scholia_editor_remove_label (ScholiaEditor      *self,
                              ScholiaAnnotation  *annotation,
-                             ScholiaTheme       *theme,
+                             ScholiaLabel       *label,
                              GError            **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
 
-  return change_labels (self, annotation, EDIT_REMOVE_THEME, scholia_theme_get_id (theme), error);
+  return change_labels (self, annotation, label, FALSE, error);
+}
+
+gboolean
+scholia_editor_toggle_label (ScholiaEditor      *self,
+                             ScholiaAnnotation  *annotation,
+                             ScholiaLabel       *label,
+                             GError            **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  if (scholia_annotation_has_label (annotation, label))
+    return scholia_editor_remove_label (self, annotation, label, error);
+  return scholia_editor_add_label (self, annotation, label, error);
 }
 
 gboolean
@@ -944,51 +825,45 @@ scholia_editor_close_group (ScholiaEditor *self)
 }
 
 gboolean
-scholia_editor_delete_tag (ScholiaEditor  *self,
-                           ScholiaTag     *tag,
-                           GError        **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
-
-  return record_delete_label (self, EDIT_DELETE_TAG, G_OBJECT (tag), error);
-}
-
-gboolean
-scholia_editor_merge_tags (ScholiaEditor  *self,
-                           ScholiaTag     *from,
-                           ScholiaTag     *into,
-                           GError        **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (from), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (into), FALSE);
-
-  return record_merge_labels (self, EDIT_MERGE_TAGS, G_OBJECT (from), G_OBJECT (into), error);
-}
-
-gboolean
-scholia_editor_delete_theme (ScholiaEditor  *self,
-                             ScholiaTheme   *theme,
+scholia_editor_delete_label (ScholiaEditor  *self,
+                             ScholiaLabel   *label,
                              GError        **error)
 {
-  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
+  g_autoptr(Edit) edit = NULL;
 
-  return record_delete_label (self, EDIT_DELETE_THEME, G_OBJECT (theme), error);
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  if (!check_label (self, label, error))
+    return FALSE;
+
+  edit = label_edit_new (EDIT_DELETE_LABEL, NULL, label);
+  edit->label = g_object_ref (label);
+  return apply_and_record (self, g_steal_pointer (&edit), error);
 }
 
 gboolean
-scholia_editor_merge_themes (ScholiaEditor  *self,
-                             ScholiaTheme   *from,
-                             ScholiaTheme   *into,
+scholia_editor_merge_labels (ScholiaEditor  *self,
+                             ScholiaLabel   *from,
+                             ScholiaLabel   *into,
                              GError        **error)
 {
-  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (from), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (into), FALSE);
+  g_autoptr(Edit) edit = NULL;
 
-  return record_merge_labels (self, EDIT_MERGE_THEMES, G_OBJECT (from), G_OBJECT (into), error);
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (from), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (into), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (from) == G_OBJECT_TYPE (into), FALSE);
+
+  if (from == into)
+    return TRUE;
+  if (!check_label (self, from, error))
+    return FALSE;
+
+  edit = label_edit_new (EDIT_MERGE_LABELS, NULL, from);
+  edit->label = g_object_ref (from);
+  edit->into = g_object_ref (into);
+  return apply_and_record (self, g_steal_pointer (&edit), error);
 }
 
 /* Moves the newest step of @from to @to, doing or undoing it. A step that fails is dropped:
@@ -1065,7 +940,7 @@ scholia_editor_get_undo_label (ScholiaEditor *self)
   g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), NULL);
 
   edit = g_queue_peek_head (&self->undo);
-  return edit != NULL ? _(edit_labels[edit->kind].undo) : NULL;
+  return edit != NULL ? _(edit_get_label (edit)->undo) : NULL;
 }
 
 const char *
@@ -1076,7 +951,7 @@ scholia_editor_get_redo_label (ScholiaEditor *self)
   g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), NULL);
 
   edit = g_queue_peek_head (&self->redo);
-  return edit != NULL ? _(edit_labels[edit->kind].redo) : NULL;
+  return edit != NULL ? _(edit_get_label (edit)->redo) : NULL;
 }
 
 void

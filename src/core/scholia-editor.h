@@ -29,27 +29,19 @@ gboolean           scholia_editor_delete_annotation (ScholiaEditor     *self,
                                                      ScholiaAnnotation *annotation,
                                                      GError           **error);
 
-/* Adding a tag an annotation already carries, or removing one it does not, succeeds and adds
- * no undo step. */
-gboolean           scholia_editor_add_tag          (ScholiaEditor      *self,
+/* Tags and themes alike: adding a label an annotation already carries, or removing one it does
+ * not, succeeds and adds no undo step. */
+gboolean           scholia_editor_add_label        (ScholiaEditor      *self,
                                                     ScholiaAnnotation  *annotation,
-                                                    ScholiaTag         *tag,
+                                                    ScholiaLabel       *label,
                                                     GError            **error);
-gboolean           scholia_editor_remove_tag       (ScholiaEditor      *self,
+gboolean           scholia_editor_remove_label     (ScholiaEditor      *self,
                                                     ScholiaAnnotation  *annotation,
-                                                    ScholiaTag         *tag,
+                                                    ScholiaLabel       *label,
                                                     GError            **error);
-gboolean           scholia_editor_toggle_tag       (ScholiaEditor      *self,
+gboolean           scholia_editor_toggle_label     (ScholiaEditor      *self,
                                                     ScholiaAnnotation  *annotation,
-                                                    ScholiaTag         *tag,
-                                                    GError            **error);
-gboolean           scholia_editor_add_theme        (ScholiaEditor      *self,
-                                                    ScholiaAnnotation  *annotation,
-                                                    ScholiaTheme       *theme,
-                                                    GError            **error);
-gboolean           scholia_editor_remove_theme     (ScholiaEditor      *self,
-                                                    ScholiaAnnotation  *annotation,
-                                                    ScholiaTheme       *theme,
+                                                    ScholiaLabel       *label,
                                                     GError            **error);
 
 /* Consecutive edits of one annotation's note are one undo step, as typing is; the step ends
@@ -61,22 +53,15 @@ gboolean           scholia_editor_set_note         (ScholiaEditor      *self,
                                                     GError            **error);
 void               scholia_editor_close_group      (ScholiaEditor      *self);
 
-/* Undo of any of these puts the deleted tag (theme) back in its place in the palette (the
- * list of themes), on the annotations that carried it, in the order they carried their tags
- * (themes). */
-gboolean           scholia_editor_delete_tag       (ScholiaEditor      *self,
-                                                    ScholiaTag         *tag,
+/* Undo of either puts the deleted label back in its place in its list (the palette, the list
+ * of themes), on the annotations that carried it, in the order they carried their labels of
+ * its type. Merging takes two labels of one type. */
+gboolean           scholia_editor_delete_label     (ScholiaEditor      *self,
+                                                    ScholiaLabel       *label,
                                                     GError            **error);
-gboolean           scholia_editor_merge_tags       (ScholiaEditor      *self,
-                                                    ScholiaTag         *from,
-                                                    ScholiaTag         *into,
-                                                    GError            **error);
-gboolean           scholia_editor_delete_theme     (ScholiaEditor      *self,
-                                                    ScholiaTheme       *theme,
-                                                    GError            **error);
-gboolean           scholia_editor_merge_themes     (ScholiaEditor      *self,
-                                                    ScholiaTheme       *from,
-                                                    ScholiaTheme       *into,
+gboolean           scholia_editor_merge_labels     (ScholiaEditor      *self,
+                                                    ScholiaLabel       *from,
+                                                    ScholiaLabel       *into,
                                                     GError            **error);
 
 /* Replacing a document's text with a revised edition, already applied, as one step. */

@@ -105,11 +105,11 @@ scholia_matrix_new (ScholiaStore  *store,
   for (guint i = 0; i < self->authors->len; i++)
     g_hash_table_insert (rows, g_ptr_array_index (self->authors, i), GUINT_TO_POINTER (i));
 
-  themes = scholia_store_get_themes (store);
+  themes = scholia_store_get_labels (store, SCHOLIA_TYPE_THEME);
   for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
     {
       ScholiaTheme *theme = g_list_model_get_item (themes, i);
-      gint64 id = scholia_theme_get_id (theme);
+      gint64 id = scholia_label_get_id (SCHOLIA_LABEL (theme));
 
       g_ptr_array_add (self->themes, theme);
       g_hash_table_insert (columns, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i));
@@ -117,12 +117,12 @@ scholia_matrix_new (ScholiaStore  *store,
 
   if (by_tag)
     {
-      GListModel *tags = scholia_store_get_tags (store);
+      GListModel *tags = scholia_store_get_labels (store, SCHOLIA_TYPE_TAG);
 
       for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
         {
           g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
-          gint64 id = scholia_tag_get_id (tag);
+          gint64 id = scholia_label_get_id (SCHOLIA_LABEL (tag));
 
           g_hash_table_insert (self->tag_slots, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (self->n_slots++));
         }

@@ -247,7 +247,7 @@ find_key_tag (Export *export,
     {
       KeyTag *key_tag = g_ptr_array_index (export->key, i);
 
-      if (scholia_tag_get_id (key_tag->tag) == tag_id)
+      if (scholia_label_get_id (SCHOLIA_LABEL (key_tag->tag)) == tag_id)
         return key_tag;
     }
   return NULL;
@@ -257,8 +257,8 @@ find_key_tag (Export *export,
 static void
 collect_key (Export *export)
 {
-  GListModel *tags = scholia_store_get_tags (export->store);
-  GListModel *themes = scholia_store_get_themes (export->store);
+  GListModel *tags = scholia_store_get_labels (export->store, SCHOLIA_TYPE_TAG);
+  GListModel *themes = scholia_store_get_labels (export->store, SCHOLIA_TYPE_THEME);
 
   for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
     {
@@ -268,13 +268,13 @@ collect_key (Export *export)
         {
           Span *span = g_ptr_array_index (export->spans, s);
 
-          if (scholia_annotation_has_tag (span->annotation, scholia_tag_get_id (tag)))
+          if (scholia_annotation_has_tag (span->annotation, scholia_label_get_id (SCHOLIA_LABEL (tag))))
             {
               KeyTag *key_tag = g_new0 (KeyTag, 1);
 
               key_tag->tag = tag;
               key_tag->index = export->key->len;
-              scholia_pdf_parse_colour (scholia_tag_get_colour (tag), key_tag->rgb);
+              scholia_pdf_parse_colour (scholia_label_get_colour (SCHOLIA_LABEL (tag)), key_tag->rgb);
               g_ptr_array_add (export->key, key_tag);
               break;
             }
@@ -287,7 +287,7 @@ collect_key (Export *export)
 
       for (guint s = 0; s < export->spans->len; s++)
         if (scholia_annotation_has_theme (((Span *) g_ptr_array_index (export->spans, s))->annotation,
-                                          scholia_theme_get_id (theme)))
+                                          scholia_label_get_id (SCHOLIA_LABEL (theme))))
           {
             g_ptr_array_add (export->themes, theme);
             break;
@@ -314,24 +314,24 @@ describe_span (Export *export,
         continue;
       g_ptr_array_add (span->tags, key_tag);
       g_string_append_printf (tag_names, "%s%s", tag_names->len > 0 ? ", " : "",
-                              scholia_tag_get_name (key_tag->tag));
+                              scholia_label_get_name (SCHOLIA_LABEL (key_tag->tag)));
     }
 
   ids = scholia_annotation_get_theme_ids (span->annotation, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
-      ScholiaTheme *theme = scholia_store_lookup_theme (export->store, ids[i]);
+      ScholiaLabel *theme = scholia_store_lookup_label (export->store, SCHOLIA_TYPE_THEME, ids[i]);
 
       if (theme != NULL)
         g_string_append_printf (theme_names, "%s%s", theme_names->len > 0 ? ", " : "",
-                                scholia_theme_get_name (theme));
+                                scholia_label_get_name (SCHOLIA_LABEL (theme)));
     }
 
   /* The wash takes the first tag's colour, else the first theme's. */
   if (span->tags->len > 0)
     memcpy (span->rgb, ((KeyTag *) g_ptr_array_index (span->tags, 0))->rgb, sizeof span->rgb);
-  else if (n_ids > 0 && scholia_store_lookup_theme (export->store, ids[0]) != NULL)
-    scholia_pdf_parse_colour (scholia_theme_get_colour (scholia_store_lookup_theme (export->store, ids[0])), span->rgb);
+  else if (n_ids > 0 && scholia_store_lookup_label (export->store, SCHOLIA_TYPE_THEME, ids[0]) != NULL)
+    scholia_pdf_parse_colour (scholia_label_get_colour (scholia_store_lookup_label (export->store, SCHOLIA_TYPE_THEME, ids[0])), span->rgb);
   else
     scholia_pdf_parse_colour (NULL, span->rgb);
 
@@ -520,11 +520,11 @@ add_title_block (Export         *export,
   for (guint i = 0; i < export->key->len; i++)
     {
       KeyTag *key_tag = g_ptr_array_index (export->key, i);
-      const char *description = scholia_tag_get_description (key_tag->tag);
+      const char *description = scholia_label_get_description (SCHOLIA_LABEL (key_tag->tag));
       g_autoptr(PangoLayout) layout = NULL;
 
       markup = g_markup_printf_escaped ("<b>%s</b>%s<span foreground='#555555'>%s</span>",
-                                        scholia_tag_get_name (key_tag->tag),
+                                        scholia_label_get_name (SCHOLIA_LABEL (key_tag->tag)),
                                         description != NULL && *description != '\0' ? " — " : "",
                                         description != NULL ? description : "");
       layout = scholia_pdf_writer_create_markup_layout (export->writer, width - 30, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
@@ -539,7 +539,7 @@ add_title_block (Export         *export,
 
       for (guint i = 0; i < export->themes->len; i++)
         g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
-                                scholia_theme_get_name (g_ptr_array_index (export->themes, i)));
+                                scholia_label_get_name (SCHOLIA_LABEL (g_ptr_array_index (export->themes, i))));
       markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>  %s",
                                         _("Themes"), names->str);
       layout = scholia_pdf_writer_create_markup_layout (export->writer, width, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
@@ -822,7 +822,7 @@ note_markup (Span     *span,
     {
       KeyTag *key_tag = g_ptr_array_index (span->tags, t);
 
-      scholia_pdf_append_tag_markup (tags, scholia_tag_get_name (key_tag->tag), key_tag->rgb);
+      scholia_pdf_append_tag_markup (tags, scholia_label_get_name (SCHOLIA_LABEL (key_tag->tag)), key_tag->rgb);
     }
   g_string_append (markup, tags->str);
   if (*span->theme_names != '\0')

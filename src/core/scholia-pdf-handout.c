@@ -58,13 +58,13 @@ tags_markup (Handout        *handout,
   ids = scholia_passage_get_tag_ids (passage, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
-      ScholiaTag *tag = scholia_store_lookup_tag (handout->store, ids[i]);
+      ScholiaLabel *tag = scholia_store_lookup_label (handout->store, SCHOLIA_TYPE_TAG, ids[i]);
       double rgb[3];
 
       if (tag == NULL)
         continue;
-      scholia_pdf_parse_colour (scholia_tag_get_colour (tag), rgb);
-      scholia_pdf_append_tag_markup (markup, scholia_tag_get_name (tag), rgb);
+      scholia_pdf_parse_colour (scholia_label_get_colour (tag), rgb);
+      scholia_pdf_append_tag_markup (markup, scholia_label_get_name (tag), rgb);
     }
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
@@ -145,8 +145,8 @@ add_title (Handout        *handout,
            guint           n_passages,
            guint           n_authors)
 {
-  const char *description = scholia_theme_get_description (theme);
-  g_autofree char *title = g_markup_escape_text (scholia_theme_get_name (theme), -1);
+  const char *description = scholia_label_get_description (SCHOLIA_LABEL (theme));
+  g_autofree char *title = g_markup_escape_text (scholia_label_get_name (SCHOLIA_LABEL (theme)), -1);
   g_autofree char *passages = g_strdup_printf (ngettext ("%u passage", "%u passages", n_passages), n_passages);
   g_autofree char *authors = g_strdup_printf (ngettext ("%u author", "%u authors", n_authors), n_authors);
   g_autofree char *summary = NULL;
@@ -254,8 +254,8 @@ scholia_pdf_export_handout (ScholiaStore            *store,
     return FALSE;
   handout.writer = writer;
   handout.font_size = scholia_pdf_writer_get_font_size (writer);
-  scholia_pdf_writer_set_metadata (writer, scholia_theme_get_name (theme), NULL, scholia_theme_get_description (theme));
-  scholia_pdf_writer_set_running_head (writer, _("Seminar handout"), scholia_theme_get_name (theme));
+  scholia_pdf_writer_set_metadata (writer, scholia_label_get_name (SCHOLIA_LABEL (theme)), NULL, scholia_label_get_description (SCHOLIA_LABEL (theme)));
+  scholia_pdf_writer_set_running_head (writer, _("Seminar handout"), scholia_label_get_name (SCHOLIA_LABEL (theme)));
 
   /* Two authors read best face to face: each in a column, documents in date order. */
   scholia_pdf_writer_get_geometry (writer, &text, NULL);

@@ -144,7 +144,7 @@ check_labels (ScholiaStore  *self,
               GError       **error)
 {
   for (guint i = 0; i < n_tag_ids; i++)
-    if (scholia_store_lookup_tag (self, tag_ids[i]) == NULL)
+    if (scholia_store_lookup_label (self, SCHOLIA_TYPE_TAG, tag_ids[i]) == NULL)
       {
         g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
                      _("No tag has the id %lld"), (long long) tag_ids[i]);
@@ -152,7 +152,7 @@ check_labels (ScholiaStore  *self,
       }
 
   for (guint i = 0; i < n_theme_ids; i++)
-    if (scholia_store_lookup_theme (self, theme_ids[i]) == NULL)
+    if (scholia_store_lookup_label (self, SCHOLIA_TYPE_THEME, theme_ids[i]) == NULL)
       {
         g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
                      _("No theme has the id %lld"), (long long) theme_ids[i]);
@@ -756,8 +756,8 @@ existing_ids (ScholiaStore *self,
   GArray *kept = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; i < n_ids; i++)
-    if (is_tag ? scholia_store_lookup_tag (self, ids[i]) != NULL
-               : scholia_store_lookup_theme (self, ids[i]) != NULL)
+    if (is_tag ? scholia_store_lookup_label (self, SCHOLIA_TYPE_TAG, ids[i]) != NULL
+               : scholia_store_lookup_label (self, SCHOLIA_TYPE_THEME, ids[i]) != NULL)
       g_array_append_val (kept, ids[i]);
   return kept;
 }

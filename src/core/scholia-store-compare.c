@@ -17,7 +17,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (SCHOLIA_IS_THEME (theme), NULL);
 
-  theme_id = scholia_theme_get_id (theme);
+  theme_id = scholia_label_get_id (SCHOLIA_LABEL (theme));
   tags = _scholia_store_load_links (self,
                                     "SELECT t.annotation_id, t.tag_id FROM annotation_tags t"
                                     " JOIN annotation_themes th ON th.annotation_id = t.annotation_id"

@@ -127,14 +127,14 @@ check_record (ScholiaStore                   *self,
     }
 
   for (guint i = 0; i < record->n_tag_ids; i++)
-    if (scholia_store_lookup_tag (self, record->tag_ids[i]) == NULL)
+    if (scholia_store_lookup_label (self, SCHOLIA_TYPE_TAG, record->tag_ids[i]) == NULL)
       {
         g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
                      _("No tag has the id %lld"), (long long) record->tag_ids[i]);
         return FALSE;
       }
   for (guint i = 0; i < record->n_theme_ids; i++)
-    if (scholia_store_lookup_theme (self, record->theme_ids[i]) == NULL)
+    if (scholia_store_lookup_label (self, SCHOLIA_TYPE_THEME, record->theme_ids[i]) == NULL)
       {
         g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
                      _("No theme has the id %lld"), (long long) record->theme_ids[i]);

@@ -9,18 +9,31 @@
 #include "scholia-text-check.h"
 
 /* Tags and themes are the same shape (a unique name, a colour, a description, an order) and
- * differ only in their tables and wording, so one set of functions serves both. They share the
- * property names "name", "colour", "description" and "position". */
+ * differ only in their tables and wording, so one set of functions serves both, chosen by the
+ * label's type. Only tags have a built-in flag in the file. */
 typedef struct
 {
   const char *table;
   const char *link_table;
   const char *link_column;
   gboolean    has_builtin;
-} LabelKind;
+} LabelTables;
 
-static const LabelKind tag_kind = { "tags", "annotation_tags", "tag_id", TRUE };
-static const LabelKind theme_kind = { "themes", "annotation_themes", "theme_id", FALSE };
+static gboolean
+is_label_type (GType label_type)
+{
+  return label_type == SCHOLIA_TYPE_TAG || label_type == SCHOLIA_TYPE_THEME;
+}
+
+static const LabelTables *
+tables_for (GType label_type)
+{
+  static const LabelTables tags = { "tags", "annotation_tags", "tag_id", TRUE };
+  static const LabelTables themes = { "themes", "annotation_themes", "theme_id", FALSE };
+
+  g_assert (is_label_type (label_type));
+  return label_type == SCHOLIA_TYPE_TAG ? &tags : &themes;
+}
 
 /* Colours that read well as translucent highlights on both light and dark backgrounds; new
  * tags and themes take the next one in turn. */
@@ -30,10 +43,23 @@ static const char * const palette[] = {
 };
 
 static GListStore *
-list_for_kind (ScholiaStore    *self,
-               const LabelKind *kind)
+list_for_type (ScholiaStore *self,
+               GType         label_type)
 {
-  return kind == &tag_kind ? self->tags : self->themes;
+  return label_type == SCHOLIA_TYPE_TAG ? self->tags : self->themes;
+}
+
+static GListStore *
+list_of (ScholiaStore *self,
+         ScholiaLabel *label)
+{
+  return list_for_type (self, G_OBJECT_TYPE (label));
+}
+
+static const LabelTables *
+tables_of (ScholiaLabel *label)
+{
+  return tables_for (G_OBJECT_TYPE (label));
 }
 
 static gboolean
@@ -59,52 +85,41 @@ check_colour (const char  *colour,
   return FALSE;
 }
 
-static GObject *
-label_new (const LabelKind *kind,
-           gint64           id,
-           const char      *name)
-{
-  if (kind == &tag_kind)
-    return G_OBJECT (scholia_tag_new (id, name));
-  return G_OBJECT (scholia_theme_new (id, name));
-}
-
 static gboolean
-load_kind (ScholiaStore     *self,
-           const LabelKind  *kind,
-           GError          **error)
+load_type (ScholiaStore  *self,
+           GType          label_type,
+           GError       **error)
 {
+  const LabelTables *tables = tables_for (label_type);
+  GListStore *labels = list_for_type (self, label_type);
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   int rc;
 
-  sql = g_strdup_printf ("SELECT id, name, colour, description, position%s FROM %s"
+  sql = g_strdup_printf ("SELECT id, name, colour, description, position, %s FROM %s"
                          " ORDER BY position, id",
-                         kind->has_builtin ? ", builtin" : "", kind->table);
+                         tables->has_builtin ? "builtin" : "0", tables->table);
   stmt = scholia_db_prepare (self->db, sql, error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
     {
-      GObject *label = label_new (kind, sqlite3_column_int64 (stmt, 0), scholia_db_column_text (stmt, 1));
+      ScholiaLabel *label = scholia_label_new (label_type, sqlite3_column_int64 (stmt, 0),
+                                               scholia_db_column_text (stmt, 1));
 
-      g_object_set (label,
-                    "colour", scholia_db_column_text (stmt, 2),
-                    "description", scholia_db_column_text (stmt, 3),
-                    "position", sqlite3_column_int (stmt, 4),
-                    NULL);
-      if (kind->has_builtin)
-        g_object_set (label, "builtin", sqlite3_column_int (stmt, 5) != 0, NULL);
+      scholia_label_set_colour (label, scholia_db_column_text (stmt, 2));
+      scholia_label_set_description (label, scholia_db_column_text (stmt, 3));
+      scholia_label_set_position (label, sqlite3_column_int (stmt, 4));
+      scholia_label_set_builtin (label, sqlite3_column_int (stmt, 5) != 0);
       g_ptr_array_add (loaded, label);
     }
   sqlite3_reset (stmt);
   if (rc < 0)
     return FALSE;
 
-  g_list_store_splice (list_for_kind (self, kind), 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (list_for_kind (self, kind))),
+  g_list_store_splice (labels, 0, g_list_model_get_n_items (G_LIST_MODEL (labels)),
                        loaded->pdata, loaded->len);
   return TRUE;
 }
@@ -113,15 +128,15 @@ gboolean
 _scholia_store_load_labels (ScholiaStore  *self,
                             GError       **error)
 {
-  return load_kind (self, &tag_kind, error) && load_kind (self, &theme_kind, error);
+  return load_type (self, SCHOLIA_TYPE_TAG, error) && load_type (self, SCHOLIA_TYPE_THEME, error);
 }
 
-static gpointer
-find_label (ScholiaStore     *self,
-            const LabelKind  *kind,
-            const char       *name)
+static ScholiaLabel *
+find_label (ScholiaStore *self,
+            GType         label_type,
+            const char   *name)
 {
-  GListModel *labels = G_LIST_MODEL (list_for_kind (self, kind));
+  GListModel *labels = G_LIST_MODEL (list_for_type (self, label_type));
   g_autofree char *folded = scholia_text_fold (name);
   guint n = g_list_model_get_n_items (labels);
 
@@ -129,12 +144,9 @@ find_label (ScholiaStore     *self,
     return NULL;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) label = g_list_model_get_item (labels, i);
-      g_autofree char *label_name = NULL;
-      g_autofree char *label_folded = NULL;
+      g_autoptr(ScholiaLabel) label = g_list_model_get_item (labels, i);
+      g_autofree char *label_folded = scholia_text_fold (scholia_label_get_name (label));
 
-      g_object_get (label, "name", &label_name, NULL);
-      label_folded = scholia_text_fold (label_name);
       if (g_strcmp0 (label_folded, folded) == 0)
         return label;
     }
@@ -142,47 +154,27 @@ find_label (ScholiaStore     *self,
   return NULL;
 }
 
-static gpointer
-lookup_label (ScholiaStore    *self,
-              const LabelKind *kind,
-              gint64           id)
-{
-  GListModel *labels = G_LIST_MODEL (list_for_kind (self, kind));
-  guint n = g_list_model_get_n_items (labels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) label = g_list_model_get_item (labels, i);
-      gint64 label_id;
-
-      g_object_get (label, "id", &label_id, NULL);
-      if (label_id == id)
-        return label;
-    }
-
-  return NULL;
-}
-
 static gboolean
-check_name_free (ScholiaStore     *self,
-                 const LabelKind  *kind,
-                 const char       *name,
-                 GObject          *except,
-                 GError          **error)
+check_name_free (ScholiaStore  *self,
+                 GType          label_type,
+                 const char    *name,
+                 ScholiaLabel  *except,
+                 GError       **error)
 {
-  GObject *other;
+  gboolean tag = label_type == SCHOLIA_TYPE_TAG;
+  ScholiaLabel *other;
 
   if (*name == '\0')
     {
       g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                           kind == &tag_kind ? _("A tag needs a name") : _("A theme needs a name"));
+                           tag ? _("A tag needs a name") : _("A theme needs a name"));
       return FALSE;
     }
 
-  other = find_label (self, kind, name);
+  other = find_label (self, label_type, name);
   if (other != NULL && other != except)
     {
-      if (kind == &tag_kind)
+      if (tag)
         g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_EXISTS, _("A tag named “%s” already exists"), name);
       else
         g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_EXISTS, _("A theme named “%s” already exists"), name);
@@ -208,40 +200,39 @@ check_label_text (const char  *name,
   return TRUE;
 }
 
-static GObject *
-add_label (ScholiaStore     *self,
-           const LabelKind  *kind,
-           const char       *name,
-           const char       *colour,
-           const char       *description,
-           GError          **error)
+static ScholiaLabel *
+add_label (ScholiaStore  *self,
+           GType          label_type,
+           const char    *name,
+           const char    *colour,
+           const char    *description,
+           GError       **error)
 {
   g_autofree char *clean_name = NULL;
   g_autofree char *clean_description = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *clean_colour = NULL;
-  GListStore *labels = list_for_kind (self, kind);
+  GListStore *labels = list_for_type (self, label_type);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (labels));
-  g_autoptr(GObject) label = NULL;
+  g_autoptr(ScholiaLabel) label = NULL;
   sqlite3_stmt *stmt;
   int position = 0;
 
   if (!check_label_text (name, description, &clean_name, &clean_description, error) ||
-      !check_name_free (self, kind, clean_name, NULL, error) || !check_colour (colour, error))
+      !check_name_free (self, label_type, clean_name, NULL, error) || !check_colour (colour, error))
     return NULL;
   description = clean_description;
 
   clean_colour = g_ascii_strdown (colour != NULL ? colour : palette[n % G_N_ELEMENTS (palette)], -1);
   if (n > 0)
     {
-      g_autoptr(GObject) last = g_list_model_get_item (G_LIST_MODEL (labels), n - 1);
+      g_autoptr(ScholiaLabel) last = g_list_model_get_item (G_LIST_MODEL (labels), n - 1);
 
-      g_object_get (last, "position", &position, NULL);
-      position++;
+      position = scholia_label_get_position (last) + 1;
     }
 
   sql = g_strdup_printf ("INSERT INTO %s (name, colour, description, position) VALUES (?, ?, ?, ?)",
-                         kind->table);
+                         tables_for (label_type)->table);
   if (!scholia_db_begin (self->db, error))
     return NULL;
   stmt = scholia_db_prepare (self->db, sql, error);
@@ -254,12 +245,10 @@ add_label (ScholiaStore     *self,
   if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
-  label = label_new (kind, scholia_db_last_insert_id (self->db), clean_name);
-  g_object_set (label,
-                "colour", clean_colour,
-                "description", description != NULL ? description : "",
-                "position", position,
-                NULL);
+  label = scholia_label_new (label_type, scholia_db_last_insert_id (self->db), clean_name);
+  scholia_label_set_colour (label, clean_colour);
+  scholia_label_set_description (label, description);
+  scholia_label_set_position (label, position);
   g_list_store_append (labels, label);
   return label;
 
@@ -269,31 +258,28 @@ failed:
 }
 
 static gboolean
-update_label (ScholiaStore     *self,
-              const LabelKind  *kind,
-              GObject          *label,
-              const char       *name,
-              const char       *colour,
-              const char       *description,
-              GError          **error)
+update_label (ScholiaStore  *self,
+              ScholiaLabel  *label,
+              const char    *name,
+              const char    *colour,
+              const char    *description,
+              GError       **error)
 {
   g_autofree char *clean_name = NULL;
   g_autofree char *clean_description = NULL;
   g_autofree char *clean_colour = colour != NULL ? g_ascii_strdown (colour, -1) : NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
 
   if (!check_label_text (name, description, &clean_name, &clean_description, error) ||
-      (clean_name != NULL && !check_name_free (self, kind, clean_name, label, error)) ||
+      (clean_name != NULL && !check_name_free (self, G_OBJECT_TYPE (label), clean_name, label, error)) ||
       !check_colour (colour, error))
     return FALSE;
   description = clean_description;
 
-  g_object_get (label, "id", &id, NULL);
   sql = g_strdup_printf ("UPDATE %s SET name = coalesce(?1, name), colour = coalesce(?2, colour),"
                          " description = coalesce(?3, description) WHERE id = ?4",
-                         kind->table);
+                         tables_of (label)->table);
   if (!scholia_db_begin (self->db, error))
     return FALSE;
   stmt = scholia_db_prepare (self->db, sql, error);
@@ -305,18 +291,18 @@ update_label (ScholiaStore     *self,
     scholia_db_bind_text (stmt, 2, clean_colour);
   if (description != NULL)
     scholia_db_bind_text (stmt, 3, description);
-  sqlite3_bind_int64 (stmt, 4, id);
+  sqlite3_bind_int64 (stmt, 4, scholia_label_get_id (label));
   if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
-  g_object_freeze_notify (label);
+  g_object_freeze_notify (G_OBJECT (label));
   if (clean_name != NULL)
-    g_object_set (label, "name", clean_name, NULL);
+    scholia_label_set_name (label, clean_name);
   if (clean_colour != NULL)
-    g_object_set (label, "colour", clean_colour, NULL);
+    scholia_label_set_colour (label, clean_colour);
   if (description != NULL)
-    g_object_set (label, "description", description, NULL);
-  g_object_thaw_notify (label);
+    scholia_label_set_description (label, description);
+  g_object_thaw_notify (G_OBJECT (label));
   return TRUE;
 
 failed:
@@ -325,18 +311,17 @@ failed:
 }
 
 static gboolean
-delete_label (ScholiaStore     *self,
-              const LabelKind  *kind,
-              GObject          *label,
-              GError          **error)
+delete_label (ScholiaStore  *self,
+              ScholiaLabel  *label,
+              GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", kind->table);
-  GListStore *labels = list_for_kind (self, kind);
+  const LabelTables *tables = tables_of (label);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", tables->table);
+  GListStore *labels = list_of (self, label);
+  gint64 id = scholia_label_get_id (label);
   sqlite3_stmt *stmt;
   guint position;
-  gint64 id;
 
-  g_object_get (label, "id", &id, NULL);
   if (!scholia_db_begin (self->db, error))
     return FALSE;
   stmt = scholia_db_prepare (self->db, sql, error);
@@ -346,7 +331,7 @@ delete_label (ScholiaStore     *self,
   if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
-  _scholia_store_forget_label (self, kind->link_table, id);
+  _scholia_store_forget_label (self, tables->link_table, id);
   if (g_list_store_find (labels, label, &position))
     g_list_store_remove (labels, position);
   _scholia_store_emit_annotations_changed (self, 0);
@@ -357,30 +342,21 @@ failed:
   return FALSE;
 }
 
-static gint64
-label_id (GObject *label)
-{
-  gint64 id;
-
-  g_object_get (label, "id", &id, NULL);
-  return id;
-}
-
 static GArray *
-get_annotation_ids (ScholiaStore     *self,
-                    const LabelKind  *kind,
-                    GObject          *label,
-                    GError          **error)
+get_annotation_ids (ScholiaStore  *self,
+                    ScholiaLabel  *label,
+                    GError       **error)
 {
+  const LabelTables *tables = tables_of (label);
   g_autofree char *sql = g_strdup_printf ("SELECT annotation_id FROM %s WHERE %s = ? ORDER BY annotation_id",
-                                          kind->link_table, kind->link_column);
+                                          tables->link_table, tables->link_column);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, label_id (label));
+  sqlite3_bind_int64 (stmt, 1, scholia_label_get_id (label));
   while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -397,13 +373,14 @@ get_annotation_ids (ScholiaStore     *self,
 /* Writes every label's position as its index in @order, in one transaction, then updates the
  * objects and the list model to match. */
 static gboolean
-store_order (ScholiaStore     *self,
-             const LabelKind  *kind,
-             GPtrArray        *order,
-             GError          **error)
+store_order (ScholiaStore  *self,
+             GType          label_type,
+             GPtrArray     *order,
+             GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET position = ? WHERE id = ?", kind->table);
-  GListStore *labels = list_for_kind (self, kind);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET position = ? WHERE id = ?",
+                                          tables_for (label_type)->table);
+  GListStore *labels = list_for_type (self, label_type);
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
@@ -414,7 +391,7 @@ store_order (ScholiaStore     *self,
       if (stmt == NULL)
         goto failed;
       sqlite3_bind_int (stmt, 1, i);
-      sqlite3_bind_int64 (stmt, 2, label_id (g_ptr_array_index (order, i)));
+      sqlite3_bind_int64 (stmt, 2, scholia_label_get_id (g_ptr_array_index (order, i)));
       if (!scholia_db_step_done (self->db, stmt, error))
         goto failed;
     }
@@ -422,7 +399,7 @@ store_order (ScholiaStore     *self,
     goto failed;
 
   for (guint i = 0; i < order->len; i++)
-    g_object_set (g_ptr_array_index (order, i), "position", (int) i, NULL);
+    scholia_label_set_position (g_ptr_array_index (order, i), i);
   g_list_store_splice (labels, 0, g_list_model_get_n_items (G_LIST_MODEL (labels)),
                        order->pdata, order->len);
   return TRUE;
@@ -433,10 +410,10 @@ failed:
 }
 
 static GPtrArray *
-current_order (ScholiaStore    *self,
-               const LabelKind *kind)
+current_order (ScholiaStore *self,
+               GType         label_type)
 {
-  GListModel *labels = G_LIST_MODEL (list_for_kind (self, kind));
+  GListModel *labels = G_LIST_MODEL (list_for_type (self, label_type));
   GPtrArray *order = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (labels);
 
@@ -446,13 +423,12 @@ current_order (ScholiaStore    *self,
 }
 
 static gboolean
-move_label (ScholiaStore     *self,
-            const LabelKind  *kind,
-            GObject          *label,
-            guint             index,
-            GError          **error)
+move_label (ScholiaStore  *self,
+            ScholiaLabel  *label,
+            guint          index,
+            GError       **error)
 {
-  g_autoptr(GPtrArray) order = current_order (self, kind);
+  g_autoptr(GPtrArray) order = current_order (self, G_OBJECT_TYPE (label));
   guint from;
 
   if (!g_ptr_array_find (order, label, &from))
@@ -469,53 +445,53 @@ move_label (ScholiaStore     *self,
   g_object_ref (label);
   g_ptr_array_remove_index (order, from);
   g_ptr_array_insert (order, index, label);
-  return store_order (self, kind, order, error);
+  return store_order (self, G_OBJECT_TYPE (label), order, error);
 }
 
 static gboolean
-merge_labels (ScholiaStore     *self,
-              const LabelKind  *kind,
-              GObject          *from,
-              GObject          *into,
-              GError          **error)
+merge_labels (ScholiaStore  *self,
+              ScholiaLabel  *from,
+              ScholiaLabel  *into,
+              GError       **error)
 {
+  const LabelTables *tables = tables_of (from);
   g_autofree char *relink = NULL;
   g_autofree char *drop = NULL;
   g_autoptr(GArray) moved = NULL;
-  GListStore *labels = list_for_kind (self, kind);
+  GListStore *labels = list_of (self, from);
   sqlite3_stmt *stmt;
   guint position;
 
   if (from == into)
     return TRUE;
 
-  moved = get_annotation_ids (self, kind, from, error);
+  moved = get_annotation_ids (self, from, error);
   if (moved == NULL)
     return FALSE;
 
   /* Annotations that carry both keep one link, where `into` already was. */
   relink = g_strdup_printf ("INSERT OR IGNORE INTO %1$s (annotation_id, %2$s, position)"
                             " SELECT annotation_id, ?2, position FROM %1$s WHERE %2$s = ?1",
-                            kind->link_table, kind->link_column);
-  drop = g_strdup_printf ("DELETE FROM %s WHERE id = ?", kind->table);
+                            tables->link_table, tables->link_column);
+  drop = g_strdup_printf ("DELETE FROM %s WHERE id = ?", tables->table);
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
   stmt = scholia_db_prepare (self->db, relink, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, label_id (from));
-  sqlite3_bind_int64 (stmt, 2, label_id (into));
+  sqlite3_bind_int64 (stmt, 1, scholia_label_get_id (from));
+  sqlite3_bind_int64 (stmt, 2, scholia_label_get_id (into));
   if (!scholia_db_step_done (self->db, stmt, error))
     goto failed;
   stmt = scholia_db_prepare (self->db, drop, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, label_id (from));
+  sqlite3_bind_int64 (stmt, 1, scholia_label_get_id (from));
   if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
-  _scholia_store_relabel (self, kind->link_table, label_id (from), label_id (into));
+  _scholia_store_relabel (self, tables->link_table, scholia_label_get_id (from), scholia_label_get_id (into));
   if (g_list_store_find (labels, from, &position))
     g_list_store_remove (labels, position);
   _scholia_store_emit_annotations_changed (self, 0);
@@ -531,48 +507,36 @@ compare_positions (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  int left, right;
-
-  g_object_get ((gpointer) a, "position", &left, NULL);
-  g_object_get ((gpointer) b, "position", &right, NULL);
-  return left - right;
+  return scholia_label_get_position ((ScholiaLabel *) a) - scholia_label_get_position ((ScholiaLabel *) b);
 }
 
 static gboolean
-restore_label (ScholiaStore     *self,
-               const LabelKind  *kind,
-               GObject          *label,
-               GArray           *annotation_ids,
-               GError          **error)
+restore_label (ScholiaStore  *self,
+               ScholiaLabel  *label,
+               GArray        *annotation_ids,
+               GError       **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *colour = NULL;
-  g_autofree char *description = NULL;
+  const LabelTables *tables = tables_of (label);
+  int position = scholia_label_get_position (label);
+  gint64 id = scholia_label_get_id (label);
   g_autofree char *shift = NULL;
   g_autofree char *insert = NULL;
   g_autofree char *link = NULL;
-  gboolean builtin = FALSE;
   sqlite3_stmt *stmt;
-  int position;
 
-  g_object_get (label, "name", &name, "colour", &colour, "description", &description,
-                "position", &position, NULL);
-  if (kind->has_builtin)
-    g_object_get (label, "builtin", &builtin, NULL);
-
-  if (!check_name_free (self, kind, name, NULL, error))
+  if (!check_name_free (self, G_OBJECT_TYPE (label), scholia_label_get_name (label), NULL, error))
     return FALSE;
 
-  shift = g_strdup_printf ("UPDATE %s SET position = position + 1 WHERE position >= ?", kind->table);
+  shift = g_strdup_printf ("UPDATE %s SET position = position + 1 WHERE position >= ?", tables->table);
   insert = g_strdup_printf ("INSERT INTO %s (id, name, colour, description, position%s)"
                             " VALUES (?, ?, ?, ?, ?%s)",
-                            kind->table, kind->has_builtin ? ", builtin" : "",
-                            kind->has_builtin ? ", ?" : "");
+                            tables->table, tables->has_builtin ? ", builtin" : "",
+                            tables->has_builtin ? ", ?" : "");
   /* Back at the end of each annotation's list; annotations deleted since are skipped. */
   link = g_strdup_printf ("INSERT OR IGNORE INTO %1$s (annotation_id, %2$s, position)"
                           " SELECT id, ?2, (SELECT count(*) FROM %1$s WHERE annotation_id = ?1)"
                           " FROM annotations WHERE id = ?1",
-                          kind->link_table, kind->link_column);
+                          tables->link_table, tables->link_column);
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
@@ -585,13 +549,13 @@ restore_label (ScholiaStore     *self,
   stmt = scholia_db_prepare (self->db, insert, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, label_id (label));
-  scholia_db_bind_text (stmt, 2, name);
-  scholia_db_bind_text (stmt, 3, colour);
-  scholia_db_bind_text (stmt, 4, description);
+  sqlite3_bind_int64 (stmt, 1, id);
+  scholia_db_bind_text (stmt, 2, scholia_label_get_name (label));
+  scholia_db_bind_text (stmt, 3, scholia_label_get_colour (label));
+  scholia_db_bind_text (stmt, 4, scholia_label_get_description (label));
   sqlite3_bind_int (stmt, 5, position);
-  if (kind->has_builtin)
-    sqlite3_bind_int (stmt, 6, builtin);
+  if (tables->has_builtin)
+    sqlite3_bind_int (stmt, 6, scholia_label_get_builtin (label));
   if (!scholia_db_step_done (self->db, stmt, error))
     goto failed;
   for (guint i = 0; annotation_ids != NULL && i < annotation_ids->len; i++)
@@ -600,7 +564,7 @@ restore_label (ScholiaStore     *self,
       if (stmt == NULL)
         goto failed;
       sqlite3_bind_int64 (stmt, 1, g_array_index (annotation_ids, gint64, i));
-      sqlite3_bind_int64 (stmt, 2, label_id (label));
+      sqlite3_bind_int64 (stmt, 2, id);
       if (!scholia_db_step_done (self->db, stmt, error))
         goto failed;
     }
@@ -609,20 +573,19 @@ restore_label (ScholiaStore     *self,
 
   /* The labels at and after its place moved down one, in the file and so in memory. */
   {
-    g_autoptr(GPtrArray) order = current_order (self, kind);
+    g_autoptr(GPtrArray) order = current_order (self, G_OBJECT_TYPE (label));
 
     for (guint i = 0; i < order->len; i++)
       {
-        int other;
+        ScholiaLabel *other = g_ptr_array_index (order, i);
 
-        g_object_get (g_ptr_array_index (order, i), "position", &other, NULL);
-        if (other >= position)
-          g_object_set (g_ptr_array_index (order, i), "position", other + 1, NULL);
+        if (scholia_label_get_position (other) >= position)
+          scholia_label_set_position (other, scholia_label_get_position (other) + 1);
       }
   }
-  g_list_store_insert_sorted (list_for_kind (self, kind), label, compare_positions, NULL);
+  g_list_store_insert_sorted (list_of (self, label), label, compare_positions, NULL);
   if (annotation_ids != NULL)
-    _scholia_store_link_label (self, kind->link_table, label_id (label),
+    _scholia_store_link_label (self, tables->link_table, id,
                                (gint64 *) annotation_ids->data, annotation_ids->len);
   _scholia_store_emit_annotations_changed (self, 0);
   return TRUE;
@@ -632,228 +595,214 @@ failed:
   return FALSE;
 }
 
-static gpointer
-require_label (ScholiaStore     *self,
-               const LabelKind  *kind,
-               const char       *name,
-               GError          **error)
+GListModel *
+scholia_store_get_labels (ScholiaStore *self,
+                          GType         label_type)
 {
-  gpointer label = find_label (self, kind, name);
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (is_label_type (label_type), NULL);
+
+  return G_LIST_MODEL (list_for_type (self, label_type));
+}
+
+ScholiaLabel *
+scholia_store_find_label (ScholiaStore  *self,
+                          GType          label_type,
+                          const char    *name,
+                          GError       **error)
+{
+  ScholiaLabel *label;
   g_autofree char *shown = NULL;
 
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (is_label_type (label_type), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  label = find_label (self, label_type, name);
   if (label != NULL)
     return label;
 
   shown = scholia_text_printable (name);
-  if (kind == &tag_kind)
+  if (label_type == SCHOLIA_TYPE_TAG)
     g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, _("No tag is named “%s”"), shown);
   else
     g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, _("No theme is named “%s”"), shown);
   return NULL;
 }
 
-GListModel *
-scholia_store_get_tags (ScholiaStore *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  return G_LIST_MODEL (self->tags);
-}
-
-ScholiaTag *
-scholia_store_find_tag (ScholiaStore  *self,
-                        const char    *name,
-                        GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  return require_label (self, &tag_kind, name, error);
-}
-
-ScholiaTag *
-scholia_store_lookup_tag (ScholiaStore *self,
-                          gint64        id)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  return lookup_label (self, &tag_kind, id);
-}
-
-ScholiaTag *
-scholia_store_add_tag (ScholiaStore  *self,
-                       const char    *name,
-                       const char    *colour,
-                       const char    *description,
-                       GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  return SCHOLIA_TAG (add_label (self, &tag_kind, name, colour, description, error));
-}
-
-gboolean
-scholia_store_update_tag (ScholiaStore  *self,
-                          ScholiaTag    *tag,
-                          const char    *name,
-                          const char    *colour,
-                          const char    *description,
-                          GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
-  return update_label (self, &tag_kind, G_OBJECT (tag), name, colour, description, error);
-}
-
-gboolean
-scholia_store_delete_tag (ScholiaStore  *self,
-                          ScholiaTag    *tag,
-                          GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
-  return delete_label (self, &tag_kind, G_OBJECT (tag), error);
-}
-
-GListModel *
-scholia_store_get_themes (ScholiaStore *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  return G_LIST_MODEL (self->themes);
-}
-
-ScholiaTheme *
-scholia_store_find_theme (ScholiaStore  *self,
-                          const char    *name,
-                          GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  return require_label (self, &theme_kind, name, error);
-}
-
-ScholiaTheme *
-scholia_store_lookup_theme (ScholiaStore *self,
+ScholiaLabel *
+scholia_store_lookup_label (ScholiaStore *self,
+                            GType         label_type,
                             gint64        id)
 {
+  GListModel *labels;
+  guint n;
+
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  return lookup_label (self, &theme_kind, id);
+  g_return_val_if_fail (is_label_type (label_type), NULL);
+
+  labels = G_LIST_MODEL (list_for_type (self, label_type));
+  n = g_list_model_get_n_items (labels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaLabel) label = g_list_model_get_item (labels, i);
+
+      if (scholia_label_get_id (label) == id)
+        return label;
+    }
+
+  return NULL;
 }
 
-ScholiaTheme *
-scholia_store_add_theme (ScholiaStore  *self,
+ScholiaLabel *
+scholia_store_add_label (ScholiaStore  *self,
+                         GType          label_type,
                          const char    *name,
                          const char    *colour,
                          const char    *description,
                          GError       **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (is_label_type (label_type), NULL);
   g_return_val_if_fail (name != NULL, NULL);
-  return SCHOLIA_THEME (add_label (self, &theme_kind, name, colour, description, error));
+
+  return add_label (self, label_type, name, colour, description, error);
 }
 
 gboolean
-scholia_store_update_theme (ScholiaStore  *self,
-                            ScholiaTheme  *theme,
+scholia_store_update_label (ScholiaStore  *self,
+                            ScholiaLabel  *label,
                             const char    *name,
                             const char    *colour,
                             const char    *description,
                             GError       **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
-  return update_label (self, &theme_kind, G_OBJECT (theme), name, colour, description, error);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return update_label (self, label, name, colour, description, error);
 }
 
 gboolean
-scholia_store_delete_theme (ScholiaStore  *self,
-                            ScholiaTheme  *theme,
+scholia_store_delete_label (ScholiaStore  *self,
+                            ScholiaLabel  *label,
                             GError       **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
-  return delete_label (self, &theme_kind, G_OBJECT (theme), error);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return delete_label (self, label, error);
 }
 
 GArray *
-scholia_store_get_tag_annotation_ids (ScholiaStore  *self,
-                                      ScholiaTag    *tag,
-                                      GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), NULL);
-  return get_annotation_ids (self, &tag_kind, G_OBJECT (tag), error);
-}
-
-gboolean
-scholia_store_move_tag (ScholiaStore  *self,
-                        ScholiaTag    *tag,
-                        guint          index,
-                        GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
-  return move_label (self, &tag_kind, G_OBJECT (tag), index, error);
-}
-
-gboolean
-scholia_store_merge_tags (ScholiaStore  *self,
-                          ScholiaTag    *from,
-                          ScholiaTag    *into,
-                          GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (from) && SCHOLIA_IS_TAG (into), FALSE);
-  return merge_labels (self, &tag_kind, G_OBJECT (from), G_OBJECT (into), error);
-}
-
-gboolean
-scholia_store_restore_tag (ScholiaStore  *self,
-                           ScholiaTag    *tag,
-                           GArray        *annotation_ids,
-                           GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), FALSE);
-  return restore_label (self, &tag_kind, G_OBJECT (tag), annotation_ids, error);
-}
-
-GArray *
-scholia_store_get_theme_annotation_ids (ScholiaStore  *self,
-                                        ScholiaTheme  *theme,
+scholia_store_get_label_annotation_ids (ScholiaStore  *self,
+                                        ScholiaLabel  *label,
                                         GError       **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), NULL);
-  return get_annotation_ids (self, &theme_kind, G_OBJECT (theme), error);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), NULL);
+
+  return get_annotation_ids (self, label, error);
 }
 
 gboolean
-scholia_store_move_theme (ScholiaStore  *self,
-                          ScholiaTheme  *theme,
+scholia_store_move_label (ScholiaStore  *self,
+                          ScholiaLabel  *label,
                           guint          index,
                           GError       **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
-  return move_label (self, &theme_kind, G_OBJECT (theme), index, error);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return move_label (self, label, index, error);
 }
 
 gboolean
-scholia_store_merge_themes (ScholiaStore  *self,
-                            ScholiaTheme  *from,
-                            ScholiaTheme  *into,
+scholia_store_merge_labels (ScholiaStore  *self,
+                            ScholiaLabel  *from,
+                            ScholiaLabel  *into,
                             GError       **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (from) && SCHOLIA_IS_THEME (into), FALSE);
-  return merge_labels (self, &theme_kind, G_OBJECT (from), G_OBJECT (into), error);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (from) && SCHOLIA_IS_LABEL (into), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (from) == G_OBJECT_TYPE (into), FALSE);
+
+  return merge_labels (self, from, into, error);
 }
 
 gboolean
-scholia_store_restore_theme (ScholiaStore  *self,
-                             ScholiaTheme  *theme,
+scholia_store_restore_label (ScholiaStore  *self,
+                             ScholiaLabel  *label,
                              GArray        *annotation_ids,
                              GError       **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_THEME (theme), FALSE);
-  return restore_label (self, &theme_kind, G_OBJECT (theme), annotation_ids, error);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return restore_label (self, label, annotation_ids, error);
+}
+
+gboolean
+scholia_store_set_annotation_labels (ScholiaStore       *self,
+                                     ScholiaAnnotation  *annotation,
+                                     GType               label_type,
+                                     const gint64       *label_ids,
+                                     guint               n_label_ids,
+                                     GError            **error)
+{
+  g_return_val_if_fail (is_label_type (label_type), FALSE);
+
+  if (label_type == SCHOLIA_TYPE_THEME)
+    return scholia_store_set_annotation_themes (self, annotation, label_ids, n_label_ids, error);
+  return scholia_store_set_annotation_tags (self, annotation, label_ids, n_label_ids, error);
+}
+
+/* The annotation's labels of @label's type without it, then with it last when @assign. */
+static gboolean
+reassign_label (ScholiaStore       *self,
+                ScholiaAnnotation  *annotation,
+                ScholiaLabel       *label,
+                gboolean            assign,
+                GError            **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id = scholia_label_get_id (label);
+  const gint64 *current;
+  guint n_current;
+
+  current = scholia_annotation_get_label_ids (annotation, G_OBJECT_TYPE (label), &n_current);
+  for (guint i = 0; i < n_current; i++)
+    if (current[i] != id)
+      g_array_append_val (ids, current[i]);
+  if (assign)
+    g_array_append_val (ids, id);
+
+  return scholia_store_set_annotation_labels (self, annotation, G_OBJECT_TYPE (label),
+                                              (gint64 *) ids->data, ids->len, error);
+}
+
+gboolean
+scholia_store_assign_label (ScholiaStore       *self,
+                            ScholiaAnnotation  *annotation,
+                            ScholiaLabel       *label,
+                            GError            **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return reassign_label (self, annotation, label, TRUE, error);
+}
+
+gboolean
+scholia_store_unassign_label (ScholiaStore       *self,
+                              ScholiaAnnotation  *annotation,
+                              ScholiaLabel       *label,
+                              GError            **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return reassign_label (self, annotation, label, FALSE, error);
 }

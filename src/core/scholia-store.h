@@ -111,84 +111,72 @@ gboolean         scholia_store_rename_author     (ScholiaStore     *self,
                                                   const char       *new_name,
                                                   GError          **error);
 
-/* Tags, in palette order. A new library holds the four built-in tags. */
-GListModel      *scholia_store_get_tags          (ScholiaStore     *self);
-ScholiaTag      *scholia_store_find_tag          (ScholiaStore     *self,
+/* Labels: tags (SCHOLIA_TYPE_TAG, in palette order; a new library holds the four built-in tags)
+ * and themes (SCHOLIA_TYPE_THEME, in the user's order) are handled alike, each call taking the
+ * label type or a label of that type. Names are unique within a type, compared with
+ * diacritics and case folded; a NULL colour on add takes the next one of the palette. */
+GListModel      *scholia_store_get_labels        (ScholiaStore     *self,
+                                                  GType             label_type);
+ScholiaLabel    *scholia_store_find_label        (ScholiaStore     *self,
+                                                  GType             label_type,
                                                   const char       *name,
                                                   GError          **error);
-ScholiaTag      *scholia_store_lookup_tag        (ScholiaStore     *self,
+ScholiaLabel    *scholia_store_lookup_label      (ScholiaStore     *self,
+                                                  GType             label_type,
                                                   gint64            id);
-ScholiaTag      *scholia_store_add_tag           (ScholiaStore     *self,
+ScholiaLabel    *scholia_store_add_label         (ScholiaStore     *self,
+                                                  GType             label_type,
                                                   const char       *name,
                                                   const char       *colour,
                                                   const char       *description,
                                                   GError          **error);
-gboolean         scholia_store_update_tag        (ScholiaStore     *self,
-                                                  ScholiaTag       *tag,
+gboolean         scholia_store_update_label      (ScholiaStore     *self,
+                                                  ScholiaLabel     *label,
                                                   const char       *name,
                                                   const char       *colour,
                                                   const char       *description,
                                                   GError          **error);
-gboolean         scholia_store_delete_tag        (ScholiaStore     *self,
-                                                  ScholiaTag       *tag,
+gboolean         scholia_store_delete_label      (ScholiaStore     *self,
+                                                  ScholiaLabel     *label,
                                                   GError          **error);
 
-/* For the tag manager and undo: which annotations carry a tag (their ids, ascending), moving a
- * tag within the palette, merging one tag into another (annotations carrying `from` carry `into`
- * instead, once), and putting a deleted tag back with its id, place and annotations. */
-GArray          *scholia_store_get_tag_annotation_ids (ScholiaStore  *self,
-                                                       ScholiaTag    *tag,
-                                                       GError       **error);
-gboolean         scholia_store_move_tag          (ScholiaStore     *self,
-                                                  ScholiaTag       *tag,
+/* For the label manager and undo: which annotations carry a label (their ids, ascending),
+ * moving a label within its list, merging one label into another of its type (annotations
+ * carrying `from` carry `into` instead, once), and putting a deleted label back with its id,
+ * place and annotations. */
+GArray          *scholia_store_get_label_annotation_ids (ScholiaStore *self,
+                                                         ScholiaLabel *label,
+                                                         GError      **error);
+gboolean         scholia_store_move_label        (ScholiaStore     *self,
+                                                  ScholiaLabel     *label,
                                                   guint             index,
                                                   GError          **error);
-gboolean         scholia_store_merge_tags        (ScholiaStore     *self,
-                                                  ScholiaTag       *from,
-                                                  ScholiaTag       *into,
+gboolean         scholia_store_merge_labels      (ScholiaStore     *self,
+                                                  ScholiaLabel     *from,
+                                                  ScholiaLabel     *into,
                                                   GError          **error);
-gboolean         scholia_store_restore_tag       (ScholiaStore     *self,
-                                                  ScholiaTag       *tag,
+gboolean         scholia_store_restore_label     (ScholiaStore     *self,
+                                                  ScholiaLabel     *label,
                                                   GArray           *annotation_ids,
                                                   GError          **error);
 
-/* Themes, in the user's order. */
-GListModel      *scholia_store_get_themes        (ScholiaStore     *self);
-ScholiaTheme    *scholia_store_find_theme        (ScholiaStore     *self,
-                                                  const char       *name,
-                                                  GError          **error);
-ScholiaTheme    *scholia_store_lookup_theme      (ScholiaStore     *self,
-                                                  gint64            id);
-ScholiaTheme    *scholia_store_add_theme         (ScholiaStore     *self,
-                                                  const char       *name,
-                                                  const char       *colour,
-                                                  const char       *description,
-                                                  GError          **error);
-gboolean         scholia_store_update_theme      (ScholiaStore     *self,
-                                                  ScholiaTheme     *theme,
-                                                  const char       *name,
-                                                  const char       *colour,
-                                                  const char       *description,
-                                                  GError          **error);
-gboolean         scholia_store_delete_theme      (ScholiaStore     *self,
-                                                  ScholiaTheme     *theme,
-                                                  GError          **error);
-
-GArray          *scholia_store_get_theme_annotation_ids (ScholiaStore  *self,
-                                                         ScholiaTheme  *theme,
-                                                         GError       **error);
-gboolean         scholia_store_move_theme        (ScholiaStore     *self,
-                                                  ScholiaTheme     *theme,
-                                                  guint             index,
-                                                  GError          **error);
-gboolean         scholia_store_merge_themes      (ScholiaStore     *self,
-                                                  ScholiaTheme     *from,
-                                                  ScholiaTheme     *into,
-                                                  GError          **error);
-gboolean         scholia_store_restore_theme     (ScholiaStore     *self,
-                                                  ScholiaTheme     *theme,
-                                                  GArray           *annotation_ids,
-                                                  GError          **error);
+/* An annotation's labels of one type, in the order it carries them: setting the whole list,
+ * putting one label last on it (assign; a label it carries already moves last) and taking one
+ * off (unassign). */
+gboolean         scholia_store_set_annotation_labels (ScholiaStore      *self,
+                                                      ScholiaAnnotation *annotation,
+                                                      GType              label_type,
+                                                      const gint64      *label_ids,
+                                                      guint              n_label_ids,
+                                                      GError           **error);
+gboolean         scholia_store_assign_label      (ScholiaStore      *self,
+                                                  ScholiaAnnotation *annotation,
+                                                  ScholiaLabel      *label,
+                                                  GError           **error);
+gboolean         scholia_store_unassign_label    (ScholiaStore      *self,
+                                                  ScholiaAnnotation *annotation,
+                                                  ScholiaLabel      *label,
+                                                  GError           **error);
 
 /* Annotations. The store cuts quote, prefix and suffix from the document text itself. */
 ScholiaAnnotation *scholia_store_add_annotation    (ScholiaStore      *self,

@@ -60,10 +60,10 @@ join_labels (ScholiaStore      *store,
     {
       const char *name = NULL;
 
-      if (tags && scholia_store_lookup_tag (store, ids[i]) != NULL)
-        name = scholia_tag_get_name (scholia_store_lookup_tag (store, ids[i]));
-      else if (!tags && scholia_store_lookup_theme (store, ids[i]) != NULL)
-        name = scholia_theme_get_name (scholia_store_lookup_theme (store, ids[i]));
+      if (tags && scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, ids[i]) != NULL)
+        name = scholia_label_get_name (scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, ids[i]));
+      else if (!tags && scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, ids[i]) != NULL)
+        name = scholia_label_get_name (scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, ids[i]));
       if (name == NULL)
         continue;
       g_string_append_printf (joined, "%s%s%s%s", joined->len > 0 ? separator : "", before, name, after);
@@ -317,11 +317,11 @@ scholia_table_export_theme_markdown (ScholiaStore  *store,
   passages = scholia_comparison_get_passages (comparison);
 
   g_string_append (markdown, "# ");
-  append_escaped (markdown, scholia_theme_get_name (theme));
+  append_escaped (markdown, scholia_label_get_name (SCHOLIA_LABEL (theme)));
   g_string_append (markdown, "\n\n");
-  if (*scholia_theme_get_description (theme) != '\0')
+  if (*scholia_label_get_description (SCHOLIA_LABEL (theme)) != '\0')
     {
-      append_escaped (markdown, scholia_theme_get_description (theme));
+      append_escaped (markdown, scholia_label_get_description (SCHOLIA_LABEL (theme)));
       g_string_append (markdown, "\n\n");
     }
 
@@ -361,10 +361,10 @@ scholia_table_export_theme_markdown (ScholiaStore  *store,
       tag_ids = scholia_passage_get_tag_ids (passage, &n_tag_ids);
       for (guint t = 0; t < n_tag_ids; t++)
         {
-          ScholiaTag *tag = scholia_store_lookup_tag (store, tag_ids[t]);
+          ScholiaLabel *tag = scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, tag_ids[t]);
 
           if (tag != NULL)
-            g_string_append_printf (markdown, "**%s** ", scholia_tag_get_name (tag));
+            g_string_append_printf (markdown, "**%s** ", scholia_label_get_name (tag));
         }
       g_string_append (markdown, "— ");
       append_escaped (markdown, author);

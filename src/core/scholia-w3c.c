@@ -102,17 +102,17 @@ add_annotation (JsonBuilder       *builder,
       json_builder_begin_array (builder);
       for (guint i = 0; i < n_tag_ids; i++)
         {
-          ScholiaTag *tag = scholia_store_lookup_tag (store, tag_ids[i]);
+          ScholiaLabel *tag = scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, tag_ids[i]);
 
           if (tag != NULL)
-            add_body (builder, "classifying", scholia_tag_get_name (tag));
+            add_body (builder, "classifying", scholia_label_get_name (tag));
         }
       for (guint i = 0; i < n_theme_ids; i++)
         {
-          ScholiaTheme *theme = scholia_store_lookup_theme (store, theme_ids[i]);
+          ScholiaLabel *theme = scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, theme_ids[i]);
 
           if (theme != NULL)
-            add_body (builder, "tagging", scholia_theme_get_name (theme));
+            add_body (builder, "tagging", scholia_label_get_name (theme));
         }
       if (note != NULL && *note != '\0')
         add_body (builder, "commenting", note);
@@ -806,23 +806,21 @@ ensure_labels (ScholiaStore  *store,
         {
           const char *name = g_ptr_array_index (names, j);
           g_autofree char *folded = g_utf8_casefold (name, -1);
-          GObject *label;
+          GType label_type = tags ? SCHOLIA_TYPE_TAG : SCHOLIA_TYPE_THEME;
+          ScholiaLabel *label;
 
           if (g_hash_table_contains (ids, folded))
             continue;
-          label = tags ? (GObject *) scholia_store_find_tag (store, name, NULL)
-                       : (GObject *) scholia_store_find_theme (store, name, NULL);
+          label = scholia_store_find_label (store, label_type, name, NULL);
           if (label == NULL)
             {
-              label = tags ? (GObject *) scholia_store_add_tag (store, name, NULL, NULL, error)
-                           : (GObject *) scholia_store_add_theme (store, name, NULL, NULL, error);
+              label = scholia_store_add_label (store, label_type, name, NULL, NULL, error);
               if (label == NULL)
                 return FALSE;
               g_ptr_array_add (created, g_object_ref (label));
             }
           g_hash_table_insert (ids, g_steal_pointer (&folded),
-                               g_memdup2 (&(gint64) { tags ? scholia_tag_get_id (SCHOLIA_TAG (label))
-                                                           : scholia_theme_get_id (SCHOLIA_THEME (label)) },
+                               g_memdup2 (&(gint64) { scholia_label_get_id (label) },
                                           sizeof (gint64)));
         }
     }
@@ -854,14 +852,7 @@ remove_labels (ScholiaStore *store,
                GPtrArray    *created)
 {
   for (guint i = 0; i < created->len; i++)
-    {
-      GObject *label = g_ptr_array_index (created, i);
-
-      if (SCHOLIA_IS_TAG (label))
-        scholia_store_delete_tag (store, SCHOLIA_TAG (label), NULL);
-      else
-        scholia_store_delete_theme (store, SCHOLIA_THEME (label), NULL);
-    }
+    scholia_store_delete_label (store, g_ptr_array_index (created, i), NULL);
 }
 
 /* Everything a record points to for as long as the records are being written. */

@@ -105,10 +105,10 @@ generate_library (const char *path)
     for (guint i = 0; i < N_THEMES; i++)
       {
         g_autofree char *name = g_strdup_printf ("Theme %02u", i + 1);
-        ScholiaTheme *added = scholia_store_add_theme (store, name, NULL, NULL, &error);
+        ScholiaLabel *added = scholia_store_add_label (store, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error);
 
         g_assert_no_error (error);
-        theme_ids[i] = scholia_theme_get_id (added);
+        theme_ids[i] = scholia_label_get_id (added);
       }
   }
 
@@ -279,7 +279,7 @@ main (int   argc,
 
   store = scholia_store_open (path, &error);
   g_assert_no_error (error);
-  themes = scholia_store_get_themes (store);
+  themes = scholia_store_get_labels (store, SCHOLIA_TYPE_THEME);
   g_assert_cmpuint (g_list_model_get_n_items (themes), ==, N_THEMES);
 
   /* (a) The comparison query: a theme chosen, its passages fetched, filtered and sorted. */

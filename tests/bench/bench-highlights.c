@@ -151,13 +151,13 @@ main (int   argc,
   g_assert_no_error (error);
   document = scholia_store_add_document (store, "A Benchmark Essay", "Nobody", NULL, NULL, text, NULL, &error);
   g_assert_no_error (error);
-  tags = scholia_store_get_tags (store);
+  tags = scholia_store_get_labels (store, SCHOLIA_TYPE_TAG);
   g_assert_cmpuint (g_list_model_get_n_items (tags), >=, 4);
   for (guint i = 0; i < 4; i++)
     {
       g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
 
-      tag_ids[i] = scholia_tag_get_id (tag);
+      tag_ids[i] = scholia_label_get_id (SCHOLIA_LABEL (tag));
     }
   add_annotations (store, document, length, tag_ids);
 

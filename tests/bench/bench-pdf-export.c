@@ -180,7 +180,7 @@ main (int    argc,
                                          NULL, &error);
   g_assert_no_error (error);
   length = scholia_document_get_characters (document);
-  tags = scholia_store_get_tags (store);
+  tags = scholia_store_get_labels (store, SCHOLIA_TYPE_TAG);
 
   g_assert_true (scholia_store_begin_batch (store, &error));
   for (int i = 0; i < N_ANNOTATIONS; i++)
@@ -188,7 +188,7 @@ main (int    argc,
       g_autoptr(ScholiaAnnotation) annotation = NULL;
       g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i % g_list_model_get_n_items (tags));
       g_autofree char *note = g_strdup_printf ("Note %d: how this passage bears on the argument.", i + 1);
-      gint64 tag_id = scholia_tag_get_id (tag);
+      gint64 tag_id = scholia_label_get_id (SCHOLIA_LABEL (tag));
       int start = (gint64) i * (length - 400) / N_ANNOTATIONS + g_rand_int_range (rand, 0, 200);
 
       annotation = scholia_store_add_annotation (store, document, start, start + g_rand_int_range (rand, 20, 160),

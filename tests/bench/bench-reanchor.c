@@ -37,7 +37,7 @@ main (int    argc,
   document = scholia_store_add_document (store, "Long", "Helena Marwick", NULL, NULL, text, NULL, &error);
   g_assert_no_error (error);
   length = scholia_document_get_characters (document);
-  tag_id = scholia_tag_get_id (scholia_store_find_tag (store, "evidence", NULL));
+  tag_id = scholia_label_get_id (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "evidence", NULL));
 
   for (int i = 0; i < N_ANNOTATIONS; i++)
     {

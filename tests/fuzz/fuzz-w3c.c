@@ -58,20 +58,18 @@ check_annotations (void)
 static void
 check_labels (void)
 {
-  GListModel *tags = scholia_store_get_tags (store);
-  GListModel *themes = scholia_store_get_themes (store);
+  const GType label_types[] = { SCHOLIA_TYPE_TAG, SCHOLIA_TYPE_THEME };
 
-  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+  for (guint k = 0; k < G_N_ELEMENTS (label_types); k++)
     {
-      g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
+      GListModel *labels = scholia_store_get_labels (store, label_types[k]);
 
-      fuzz_check (is_utf8 (scholia_tag_get_name (tag)), "a tag name is not UTF-8");
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
-    {
-      g_autoptr(ScholiaTheme) theme = g_list_model_get_item (themes, i);
+      for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+        {
+          g_autoptr(ScholiaLabel) label = g_list_model_get_item (labels, i);
 
-      fuzz_check (is_utf8 (scholia_theme_get_name (theme)), "a theme name is not UTF-8");
+          fuzz_check (is_utf8 (scholia_label_get_name (label)), "a tag or theme name is not UTF-8");
+        }
     }
 }
 
