@@ -349,12 +349,12 @@ apply_reading_font (ScholiaAnnotationInspector *self)
 
 static void
 set_quote_colour (ScholiaAnnotationInspector *self,
-                  ScholiaTag                 *tag)
+                  ScholiaLabel               *tag)
 {
   g_autofree char *colour_class = NULL;
 
   if (tag != NULL)
-    colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (SCHOLIA_LABEL (tag)));
+    colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (tag));
 
   if (g_strcmp0 (colour_class, self->quote_colour_class) == 0)
     return;
@@ -367,48 +367,62 @@ set_quote_colour (ScholiaAnnotationInspector *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->quote_label), self->quote_colour_class);
 }
 
-static void
-update_tags (ScholiaAnnotationInspector *self)
+/* The shown annotation's tags (or themes) that the library still has, in its order; they
+ * replace the contents of @chips, whose chips follow their labels from then on. */
+static GPtrArray *
+show_labels (ScholiaAnnotationInspector *self,
+             GType                       label_type,
+             GListStore                 *chips)
 {
-  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  GPtrArray *labels = g_ptr_array_new ();
   ScholiaStore *store = get_store (self);
-  guint n_palette;
-
-  g_menu_remove_all (self->add_tag_menu);
 
   if (self->annotation != NULL && store != NULL)
     {
       const gint64 *ids;
       guint n_ids;
 
-      ids = scholia_annotation_get_tag_ids (self->annotation, &n_ids);
+      ids = scholia_annotation_get_label_ids (self->annotation, label_type, &n_ids);
       for (guint i = 0; i < n_ids; i++)
         {
-          ScholiaLabel *tag = scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, ids[i]);
+          ScholiaLabel *label = scholia_store_lookup_label (store, label_type, ids[i]);
 
-          if (tag != NULL)
-            g_ptr_array_add (tags, tag);
+          if (label != NULL)
+            g_ptr_array_add (labels, label);
         }
+    }
 
+  g_list_store_splice (chips, 0, g_list_model_get_n_items (G_LIST_MODEL (chips)),
+                       labels->pdata, labels->len);
+  return labels;
+}
+
+static void
+update_tags (ScholiaAnnotationInspector *self)
+{
+  g_autoptr(GPtrArray) tags = show_labels (self, SCHOLIA_TYPE_TAG, self->annotation_tags);
+  guint n_palette;
+
+  g_menu_remove_all (self->add_tag_menu);
+
+  if (self->annotation != NULL && get_store (self) != NULL)
+    {
       n_palette = self->palette != NULL ? g_list_model_get_n_items (self->palette) : 0;
       for (guint i = 0; i < n_palette; i++)
         {
-          g_autoptr(ScholiaTag) tag = g_list_model_get_item (self->palette, i);
+          g_autoptr(ScholiaLabel) tag = g_list_model_get_item (self->palette, i);
           g_autoptr(GMenuItem) item = NULL;
 
-          if (scholia_annotation_has_tag (self->annotation, scholia_label_get_id (SCHOLIA_LABEL (tag))))
+          if (scholia_annotation_has_label (self->annotation, tag))
             continue;
 
-          item = g_menu_item_new (scholia_label_get_name (SCHOLIA_LABEL (tag)), NULL);
+          item = g_menu_item_new (scholia_label_get_name (tag), NULL);
           g_menu_item_set_action_and_target_value (item, "inspector.add-tag",
-                                                   g_variant_new_int64 (scholia_label_get_id (SCHOLIA_LABEL (tag))));
+                                                   g_variant_new_int64 (scholia_label_get_id (tag)));
           g_menu_append_item (self->add_tag_menu, item);
         }
     }
 
-  g_list_store_splice (self->annotation_tags, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->annotation_tags)),
-                       tags->pdata, tags->len);
   set_quote_colour (self, tags->len > 0 ? g_ptr_array_index (tags, 0) : NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_tag_button),
                             g_menu_model_get_n_items (G_MENU_MODEL (self->add_tag_menu)) > 0);
@@ -463,33 +477,13 @@ on_palette_items_changed_cb (ScholiaAnnotationInspector *self,
   update_tags (self);
 }
 
-/* Themes: chips in the theme's colour, each with a button that takes the annotation out. */
+/* Themes. */
 
 static void
 update_themes (ScholiaAnnotationInspector *self)
 {
-  g_autoptr(GPtrArray) themes = g_ptr_array_new ();
-  ScholiaStore *store = get_store (self);
+  g_autoptr(GPtrArray) themes = show_labels (self, SCHOLIA_TYPE_THEME, self->annotation_themes);
 
-  if (self->annotation != NULL && store != NULL)
-    {
-      const gint64 *ids;
-      guint n_ids;
-
-      ids = scholia_annotation_get_theme_ids (self->annotation, &n_ids);
-      for (guint i = 0; i < n_ids; i++)
-        {
-          ScholiaLabel *theme = scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, ids[i]);
-
-          if (theme != NULL)
-            g_ptr_array_add (themes, theme);
-        }
-    }
-
-  /* Every chip is made again, so a renamed or recoloured theme shows as it now is. */
-  g_list_store_splice (self->annotation_themes, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->annotation_themes)),
-                       themes->pdata, themes->len);
   gtk_widget_set_visible (GTK_WIDGET (self->themes_box), themes->len > 0);
 }
 
@@ -503,66 +497,25 @@ on_themes_items_changed_cb (ScholiaAnnotationInspector *self,
   update_themes (self);
 }
 
-static GtkWidget *
-create_theme_chip (gpointer item,
-                   gpointer user_data)
-{
-  ScholiaTheme *theme = SCHOLIA_THEME (item);
-  const char *description = scholia_label_get_description (SCHOLIA_LABEL (theme));
-  g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (SCHOLIA_LABEL (theme)));
-  g_autofree char *remove_label = NULL;
-  GtkWidget *chip;
-  GtkWidget *name;
-  GtkWidget *remove;
-
-  chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  gtk_widget_add_css_class (chip, "tag-chip");
-  if (colour_class != NULL)
-    gtk_widget_add_css_class (chip, colour_class);
-  if (description[0] != '\0')
-    gtk_widget_set_tooltip_text (chip, description);
-
-  name = gtk_label_new (scholia_label_get_name (SCHOLIA_LABEL (theme)));
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
-  gtk_widget_set_valign (name, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (chip), name);
-
-  remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
-  /* Translators: the accessible label of the button on a theme chip, as in
-   * Remove from Theme “famine” */
-  remove_label = g_strdup_printf (_("Remove from Theme “%s”"), scholia_label_get_name (SCHOLIA_LABEL (theme)));
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "inspector.remove-theme");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
-                                          g_variant_new_int64 (scholia_label_get_id (SCHOLIA_LABEL (theme))));
-  gtk_box_append (GTK_BOX (chip), remove);
-
-  return chip;
-}
-
+/* Tags and themes: chips in the label's colour, each with a button that takes the annotation
+ * off the tag (out of the theme). */
 static void
 on_chip_remove_cb (ScholiaAnnotationInspector *self,
                    ScholiaTagChip             *chip)
 {
-  ScholiaTag *tag = scholia_tag_chip_get_tag (chip);
+  ScholiaLabel *label = scholia_tag_chip_get_label (chip);
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "inspector.remove-tag", "x",
-                              scholia_label_get_id (SCHOLIA_LABEL (tag)));
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              SCHOLIA_IS_THEME (label) ? "inspector.remove-theme" : "inspector.remove-tag",
+                              "x", scholia_label_get_id (label));
 }
 
 static GtkWidget *
-create_tag_chip (gpointer item,
-                 gpointer user_data)
+create_label_chip (gpointer item,
+                   gpointer user_data)
 {
   ScholiaAnnotationInspector *self = user_data;
-  GtkWidget *chip = scholia_tag_chip_new (SCHOLIA_TAG (item));
+  GtkWidget *chip = scholia_tag_chip_new (SCHOLIA_LABEL (item));
 
   g_signal_connect_object (chip, "remove", G_CALLBACK (on_chip_remove_cb), self, G_CONNECT_SWAPPED);
 
@@ -895,27 +848,29 @@ next_action (GtkWidget  *widget,
   go_to (SCHOLIA_ANNOTATION_INSPECTOR (widget), 1);
 }
 
+/* Adds (add) or removes the tag or theme of type @label_type whose id is @parameter. */
 static void
-change_tag (ScholiaAnnotationInspector *self,
-            GVariant                   *parameter,
-            gboolean                    add)
+change_label (ScholiaAnnotationInspector *self,
+              GType                       label_type,
+              GVariant                   *parameter,
+              gboolean                    add)
 {
   g_autoptr(GError) error = NULL;
   ScholiaStore *store = get_store (self);
-  ScholiaTag *tag;
+  ScholiaLabel *label;
   gboolean ok;
 
   if (self->annotation == NULL || store == NULL)
     return;
 
-  tag = SCHOLIA_TAG (scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, g_variant_get_int64 (parameter)));
-  if (tag == NULL)
+  label = scholia_store_lookup_label (store, label_type, g_variant_get_int64 (parameter));
+  if (label == NULL)
     return;
 
   if (add)
-    ok = scholia_editor_add_label (self->editor, self->annotation, SCHOLIA_LABEL (tag), &error);
+    ok = scholia_editor_add_label (self->editor, self->annotation, label, &error);
   else
-    ok = scholia_editor_remove_label (self->editor, self->annotation, SCHOLIA_LABEL (tag), &error);
+    ok = scholia_editor_remove_label (self->editor, self->annotation, label, &error);
   if (!ok)
     show_error (self, error);
 }
@@ -925,17 +880,7 @@ remove_theme_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
-  g_autoptr(GError) error = NULL;
-  ScholiaStore *store = get_store (self);
-  ScholiaTheme *theme;
-
-  if (self->annotation == NULL || store == NULL)
-    return;
-
-  theme = SCHOLIA_THEME (scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, g_variant_get_int64 (parameter)));
-  if (theme != NULL && !scholia_editor_remove_label (self->editor, self->annotation, SCHOLIA_LABEL (theme), &error))
-    show_error (self, error);
+  change_label (SCHOLIA_ANNOTATION_INSPECTOR (widget), SCHOLIA_TYPE_THEME, parameter, FALSE);
 }
 
 static void
@@ -953,7 +898,7 @@ add_tag_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  change_tag (SCHOLIA_ANNOTATION_INSPECTOR (widget), parameter, TRUE);
+  change_label (SCHOLIA_ANNOTATION_INSPECTOR (widget), SCHOLIA_TYPE_TAG, parameter, TRUE);
 }
 
 static void
@@ -961,7 +906,7 @@ remove_tag_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  change_tag (SCHOLIA_ANNOTATION_INSPECTOR (widget), parameter, FALSE);
+  change_label (SCHOLIA_ANNOTATION_INSPECTOR (widget), SCHOLIA_TYPE_TAG, parameter, FALSE);
 }
 
 static void
@@ -1264,10 +1209,10 @@ scholia_annotation_inspector_init (ScholiaAnnotationInspector *self)
   self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->annotation_tags = g_list_store_new (SCHOLIA_TYPE_TAG);
   gtk_flow_box_bind_model (self->tags_box, G_LIST_MODEL (self->annotation_tags),
-                           create_tag_chip, self, NULL);
+                           create_label_chip, self, NULL);
   self->annotation_themes = g_list_store_new (SCHOLIA_TYPE_THEME);
   gtk_flow_box_bind_model (self->themes_box, G_LIST_MODEL (self->annotation_themes),
-                           create_theme_chip, self, NULL);
+                           create_label_chip, self, NULL);
 
   self->orphan_filter = GTK_FILTER (gtk_custom_filter_new (filter_orphans, NULL, NULL));
   self->orphans = gtk_filter_list_model_new (NULL, g_object_ref (self->orphan_filter));

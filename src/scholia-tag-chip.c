@@ -16,7 +16,7 @@ struct _ScholiaTagChip
   GtkLabel   *name_label;
   GtkButton  *remove_button;
 
-  ScholiaTag *tag;
+  ScholiaLabel *label;
   char       *colour_class;
 };
 
@@ -24,7 +24,7 @@ G_DEFINE_FINAL_TYPE (ScholiaTagChip, scholia_tag_chip, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_TAG,
+  PROP_LABEL,
   N_PROPS
 };
 
@@ -106,7 +106,7 @@ scholia_tag_chip_colour_css_class (const char *colour)
 static void
 update_colour (ScholiaTagChip *self)
 {
-  g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (SCHOLIA_LABEL (self->tag)));
+  g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (self->label));
 
   if (g_strcmp0 (colour_class, self->colour_class) == 0)
     return;
@@ -122,16 +122,21 @@ update_colour (ScholiaTagChip *self)
 static void
 update_name (ScholiaTagChip *self)
 {
-  const char *name = scholia_label_get_name (SCHOLIA_LABEL (self->tag));
-  const char *description = scholia_label_get_description (SCHOLIA_LABEL (self->tag));
+  const char *name = scholia_label_get_name (self->label);
+  const char *description = scholia_label_get_description (self->label);
   g_autofree char *remove_label = NULL;
 
   gtk_label_set_label (self->name_label, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self),
                                description != NULL && description[0] != '\0' ? description : NULL);
 
-  /* Translators: the accessible label of the button on a tag chip, as in Remove Tag “evidence” */
-  remove_label = g_strdup_printf (_("Remove Tag “%s”"), name);
+  if (SCHOLIA_IS_THEME (self->label))
+    /* Translators: the accessible label of the button on a theme chip, as in
+     * Remove from Theme “famine” */
+    remove_label = g_strdup_printf (_("Remove from Theme “%s”"), name);
+  else
+    /* Translators: the accessible label of the button on a tag chip, as in Remove Tag “evidence” */
+    remove_label = g_strdup_printf (_("Remove Tag “%s”"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
                                   -1);
@@ -150,7 +155,7 @@ scholia_tag_chip_dispose (GObject *object)
   ScholiaTagChip *self = SCHOLIA_TAG_CHIP (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_TAG_CHIP);
-  g_clear_object (&self->tag);
+  g_clear_object (&self->label);
 
   G_OBJECT_CLASS (scholia_tag_chip_parent_class)->dispose (object);
 }
@@ -172,13 +177,13 @@ scholia_tag_chip_constructed (GObject *object)
 
   G_OBJECT_CLASS (scholia_tag_chip_parent_class)->constructed (object);
 
-  g_return_if_fail (SCHOLIA_IS_TAG (self->tag));
+  g_return_if_fail (SCHOLIA_IS_LABEL (self->label));
 
-  g_signal_connect_object (self->tag, "notify::name", G_CALLBACK (update_name), self,
+  g_signal_connect_object (self->label, "notify::name", G_CALLBACK (update_name), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tag, "notify::description", G_CALLBACK (update_name), self,
+  g_signal_connect_object (self->label, "notify::description", G_CALLBACK (update_name), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tag, "notify::colour", G_CALLBACK (update_colour), self,
+  g_signal_connect_object (self->label, "notify::colour", G_CALLBACK (update_colour), self,
                            G_CONNECT_SWAPPED);
   update_name (self);
   update_colour (self);
@@ -194,8 +199,8 @@ scholia_tag_chip_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TAG:
-      g_value_set_object (value, self->tag);
+    case PROP_LABEL:
+      g_value_set_object (value, self->label);
       break;
 
     default:
@@ -213,8 +218,8 @@ scholia_tag_chip_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TAG:
-      self->tag = g_value_dup_object (value);
+    case PROP_LABEL:
+      self->label = g_value_dup_object (value);
       break;
 
     default:
@@ -234,8 +239,8 @@ scholia_tag_chip_class_init (ScholiaTagChipClass *klass)
   object_class->get_property = scholia_tag_chip_get_property;
   object_class->set_property = scholia_tag_chip_set_property;
 
-  properties[PROP_TAG] =
-    g_param_spec_object ("tag", NULL, NULL, SCHOLIA_TYPE_TAG,
+  properties[PROP_LABEL] =
+    g_param_spec_object ("label", NULL, NULL, SCHOLIA_TYPE_LABEL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -263,17 +268,17 @@ scholia_tag_chip_init (ScholiaTagChip *self)
 }
 
 GtkWidget *
-scholia_tag_chip_new (ScholiaTag *tag)
+scholia_tag_chip_new (ScholiaLabel *label)
 {
-  g_return_val_if_fail (SCHOLIA_IS_TAG (tag), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), NULL);
 
-  return g_object_new (SCHOLIA_TYPE_TAG_CHIP, "tag", tag, NULL);
+  return g_object_new (SCHOLIA_TYPE_TAG_CHIP, "label", label, NULL);
 }
 
-ScholiaTag *
-scholia_tag_chip_get_tag (ScholiaTagChip *self)
+ScholiaLabel *
+scholia_tag_chip_get_label (ScholiaTagChip *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_TAG_CHIP (self), NULL);
 
-  return self->tag;
+  return self->label;
 }

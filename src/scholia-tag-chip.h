@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "scholia-tag.h"
+#include "scholia-theme.h"
 
 G_BEGIN_DECLS
 
@@ -11,18 +12,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScholiaTagChip, scholia_tag_chip, SCHOLIA, TAG_CHIP, GtkWidget)
 
-/* A tag as a small rounded label in the tag's colour, with a button that emits "remove". */
-GtkWidget  *scholia_tag_chip_new              (ScholiaTag     *tag);
-ScholiaTag *scholia_tag_chip_get_tag          (ScholiaTagChip *self);
+/* A tag or theme as a small rounded label in its colour, its description as tooltip, with a
+ * button that emits "remove". */
+GtkWidget    *scholia_tag_chip_new              (ScholiaLabel   *label);
+ScholiaLabel *scholia_tag_chip_get_label        (ScholiaTagChip *self);
 
 /* The CSS class that paints a widget in a tag colour ("#rrggbb"): a chip ("tag-chip") gets a
  * translucent background and a border, a quote ("quote") a coloured left border. The rules are
  * added to the display the first time a colour is asked for. NULL for a colour that does not
  * parse. */
-char       *scholia_tag_chip_colour_css_class (const char     *colour);
+char         *scholia_tag_chip_colour_css_class (const char     *colour);
 
 /* Installs the shape of chips and quotes on the default display (once; chips do it
  * themselves): for a view that shows a quote before any chip. */
-void        scholia_tag_chip_ensure_style     (void);
+void          scholia_tag_chip_ensure_style     (void);
 
 G_END_DECLS

@@ -328,6 +328,54 @@ format_merge_body (GType       label_type,
                           n_annotations, into_name);
 }
 
+/* How many annotations carry @label, before a delete or merge asks; FALSE (with a toast) when
+ * @label is built in, which neither may take away, or its annotations cannot be counted. */
+static gboolean
+count_before_removing (ScholiaTagManager *self,
+                       ScholiaLabel      *label,
+                       const char        *builtin_refusal,
+                       guint             *n_annotations)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (scholia_label_get_builtin (label))
+    {
+      show_toast (self, builtin_refusal);
+      return FALSE;
+    }
+
+  *n_annotations = count_annotations (self, label, &error);
+  if (error != NULL)
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A modal question whose destructive answer is @response (labelled @response_label); the
+ * labels it concerns are in pending_from and pending_into. */
+static void
+confirm (ScholiaTagManager *self,
+         const char        *heading,
+         const char        *body,
+         const char        *response,
+         const char        *response_label,
+         GCallback          on_response)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", on_response, self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_delete_response_cb (ScholiaTagManager *self,
                        const char        *response,
@@ -362,44 +410,19 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ScholiaTagManager *self = SCHOLIA_TAG_MANAGER (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
   ScholiaLabel *label;
   guint n;
 
   label = lookup_label (self, g_variant_get_int64 (parameter));
-  if (label == NULL)
+  if (label == NULL || !count_before_removing (self, label, _("Built-in tags cannot be deleted"), &n))
     return;
-
-  if (scholia_label_get_builtin (label))
-    {
-      show_toast (self, _("Built-in tags cannot be deleted"));
-      return;
-    }
-
-  n = count_annotations (self, label, &error);
-  if (error != NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
 
   self->pending_from = scholia_label_get_id (label);
   heading = g_strdup_printf (_("Delete “%s”?"), scholia_label_get_name (label));
   body = format_delete_body (self->label_type, n);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm (self, heading, body, "delete", _("_Delete"), G_CALLBACK (on_delete_response_cb));
 }
 
 static void
@@ -437,10 +460,8 @@ merge_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ScholiaTagManager *self = SCHOLIA_TAG_MANAGER (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
   ScholiaLabel *from;
   ScholiaLabel *into;
   gint64 from_id;
@@ -450,21 +471,9 @@ merge_action (GtkWidget  *widget,
   g_variant_get (parameter, "(xx)", &from_id, &into_id);
   from = lookup_label (self, from_id);
   into = lookup_label (self, into_id);
-  if (from == NULL || into == NULL || from == into)
+  if (from == NULL || into == NULL || from == into ||
+      !count_before_removing (self, from, _("Built-in tags cannot be merged into another tag"), &n))
     return;
-
-  if (scholia_label_get_builtin (from))
-    {
-      show_toast (self, _("Built-in tags cannot be merged into another tag"));
-      return;
-    }
-
-  n = count_annotations (self, from, &error);
-  if (error != NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
 
   self->pending_from = from_id;
   self->pending_into = into_id;
@@ -472,17 +481,7 @@ merge_action (GtkWidget  *widget,
                              scholia_label_get_name (from), scholia_label_get_name (into));
   body = format_merge_body (self->label_type, n,
                             scholia_label_get_name (from), scholia_label_get_name (into));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "merge", _("_Merge"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm (self, heading, body, "merge", _("_Merge"), G_CALLBACK (on_merge_response_cb));
 }
 
 /* The template says nothing about which kind it lists: every word that depends on it is here. */

@@ -231,7 +231,7 @@ describe_chips (Fixture *fixture)
     {
       if (i > 0)
         g_string_append_c (description, ',');
-      g_string_append (description, scholia_label_get_name (SCHOLIA_LABEL (scholia_tag_chip_get_tag (chip))));
+      g_string_append (description, scholia_label_get_name (scholia_tag_chip_get_label (chip)));
     }
 
   return g_string_free (description, FALSE);
@@ -403,7 +403,7 @@ test_remove_tag_chip (Fixture       *fixture,
   scholia_annotation_inspector_set_annotation (fixture->inspector, fixture->last);
   chip = chip_at (fixture, 0);
   g_assert_nonnull (chip);
-  g_assert_cmpstr (scholia_label_get_name (SCHOLIA_LABEL (scholia_tag_chip_get_tag (chip))), ==, "thesis");
+  g_assert_cmpstr (scholia_label_get_name (scholia_tag_chip_get_label (chip)), ==, "thesis");
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chip), SCHOLIA_TYPE_TAG_CHIP,
                                                       "remove_button"));
   g_signal_emit_by_name (button, "clicked");
