@@ -198,34 +198,16 @@ edit_labels (ScholiaCli  *cli,
   return scholia_cli_usage_error (command, _("Unknown action or wrong number of arguments"));
 }
 
+/* `tags` and `themes` list; `tag …` and `theme …` edit. */
 int
-scholia_cli_run_tags (ScholiaCli  *cli,
-                      int          argc,
-                      char       **argv)
-{
-  return list_labels (cli, SCHOLIA_TYPE_TAG, "tags", argc, argv);
-}
-
-int
-scholia_cli_run_tag (ScholiaCli  *cli,
-                     int          argc,
-                     char       **argv)
-{
-  return edit_labels (cli, SCHOLIA_TYPE_TAG, argc, argv);
-}
-
-int
-scholia_cli_run_themes (ScholiaCli  *cli,
+scholia_cli_run_labels (ScholiaCli  *cli,
                         int          argc,
                         char       **argv)
 {
-  return list_labels (cli, SCHOLIA_TYPE_THEME, "themes", argc, argv);
-}
+  const char *command = argv[0];
+  GType label_type = g_str_has_prefix (command, "theme") ? SCHOLIA_TYPE_THEME : SCHOLIA_TYPE_TAG;
 
-int
-scholia_cli_run_theme (ScholiaCli  *cli,
-                       int          argc,
-                       char       **argv)
-{
-  return edit_labels (cli, SCHOLIA_TYPE_THEME, argc, argv);
+  if (g_str_has_suffix (command, "s"))
+    return list_labels (cli, label_type, command, argc, argv);
+  return edit_labels (cli, label_type, argc, argv);
 }
