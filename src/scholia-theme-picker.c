@@ -123,7 +123,7 @@ draw_swatch_cb (GtkDrawingArea *area,
   gpointer item = gtk_list_item_get_item (GTK_LIST_ITEM (user_data));
 
   if (SCHOLIA_IS_THEME (item))
-    scholia_colour_palette_draw_swatch (cr, width, height, scholia_label_get_colour (SCHOLIA_LABEL (item)), FALSE);
+    scholia_colour_palette_draw_swatch (cr, width, height, scholia_label_get_colour (item), FALSE);
 }
 
 static void
@@ -151,10 +151,9 @@ update_row (ScholiaThemePicker *self,
       return;
     }
 
-  gtk_label_set_label (label, scholia_label_get_name (SCHOLIA_LABEL (item)));
+  gtk_label_set_label (label, scholia_label_get_name (item));
   gtk_widget_set_visible (check, self->annotation != NULL &&
-                                 scholia_annotation_has_theme (self->annotation,
-                                                               scholia_label_get_id (SCHOLIA_LABEL (item))));
+                                 scholia_annotation_has_label (self->annotation, item));
   gtk_widget_queue_draw (swatch);
 }
 
@@ -291,7 +290,7 @@ watch_themes (ScholiaThemePicker *self,
 {
   for (guint i = position; i < position + added; i++)
     {
-      g_autoptr(ScholiaTheme) theme = g_list_model_get_item (self->themes, i);
+      g_autoptr(ScholiaLabel) theme = g_list_model_get_item (self->themes, i);
 
       /* A theme moved within the list comes back as added: watch it once. */
       g_signal_handlers_disconnect_by_func (theme, on_theme_notify_cb, self);
@@ -314,20 +313,12 @@ on_themes_items_changed_cb (ScholiaThemePicker *self,
 
 static void
 toggle_theme (ScholiaThemePicker *self,
-              ScholiaTheme       *theme)
+              ScholiaLabel       *theme)
 {
   g_autoptr(GError) error = NULL;
-  gboolean done;
 
-  if (self->annotation == NULL)
-    return;
-
-  if (scholia_annotation_has_theme (self->annotation, scholia_label_get_id (SCHOLIA_LABEL (theme))))
-    done = scholia_editor_remove_label (self->editor, self->annotation, SCHOLIA_LABEL (theme), &error);
-  else
-    done = scholia_editor_add_label (self->editor, self->annotation, SCHOLIA_LABEL (theme), &error);
-
-  if (!done)
+  if (self->annotation != NULL &&
+      !scholia_editor_toggle_label (self->editor, self->annotation, theme, &error))
     show_error (self, error);
 }
 
@@ -337,10 +328,10 @@ create_theme (ScholiaThemePicker *self,
 {
   g_autoptr(GError) error = NULL;
   ScholiaStore *store = scholia_editor_get_store (self->editor);
-  ScholiaTheme *theme;
+  ScholiaLabel *theme;
   guint n;
 
-  theme = SCHOLIA_THEME (scholia_store_add_label (store, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error));
+  theme = scholia_store_add_label (store, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error);
   if (theme == NULL)
     {
       show_error (self, error);
@@ -348,7 +339,7 @@ create_theme (ScholiaThemePicker *self,
     }
 
   if (self->annotation != NULL &&
-      !scholia_editor_add_label (self->editor, self->annotation, SCHOLIA_LABEL (theme), &error))
+      !scholia_editor_add_label (self->editor, self->annotation, theme, &error))
     show_error (self, error);
 
   /* The new theme takes the place of the row that made it. */
@@ -375,7 +366,7 @@ activate_position (ScholiaThemePicker *self,
   if (GTK_IS_STRING_OBJECT (item))
     create_theme (self, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
   else
-    toggle_theme (self, SCHOLIA_THEME (item));
+    toggle_theme (self, SCHOLIA_LABEL (item));
 }
 
 static void
@@ -504,7 +495,7 @@ scholia_theme_picker_dispose (GObject *object)
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(ScholiaTheme) theme = g_list_model_get_item (self->themes, i);
+          g_autoptr(ScholiaLabel) theme = g_list_model_get_item (self->themes, i);
 
           g_signal_handlers_disconnect_by_data (theme, self);
         }

@@ -45,7 +45,7 @@ page_of (GArray *pages,
 static char *
 join_labels (ScholiaStore      *store,
              ScholiaAnnotation *annotation,
-             gboolean           tags,
+             GType              label_type,
              const char        *separator,
              const char        *before,
              const char        *after)
@@ -54,19 +54,15 @@ join_labels (ScholiaStore      *store,
   const gint64 *ids;
   guint n_ids;
 
-  ids = tags ? scholia_annotation_get_tag_ids (annotation, &n_ids)
-             : scholia_annotation_get_theme_ids (annotation, &n_ids);
+  ids = scholia_annotation_get_label_ids (annotation, label_type, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
-      const char *name = NULL;
+      ScholiaLabel *label = scholia_store_lookup_label (store, label_type, ids[i]);
 
-      if (tags && scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, ids[i]) != NULL)
-        name = scholia_label_get_name (scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, ids[i]));
-      else if (!tags && scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, ids[i]) != NULL)
-        name = scholia_label_get_name (scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, ids[i]));
-      if (name == NULL)
+      if (label == NULL)
         continue;
-      g_string_append_printf (joined, "%s%s%s%s", joined->len > 0 ? separator : "", before, name, after);
+      g_string_append_printf (joined, "%s%s%s%s", joined->len > 0 ? separator : "", before,
+                              scholia_label_get_name (label), after);
     }
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
@@ -124,8 +120,8 @@ scholia_table_export_csv (ScholiaStore  *store,
       for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
         {
           g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
-          g_autofree char *tags = join_labels (store, annotation, TRUE, "; ", "", "");
-          g_autofree char *themes = join_labels (store, annotation, FALSE, "; ", "", "");
+          g_autofree char *tags = join_labels (store, annotation, SCHOLIA_TYPE_TAG, "; ", "", "");
+          g_autofree char *themes = join_labels (store, annotation, SCHOLIA_TYPE_THEME, "; ", "", "");
           g_autofree char *start = g_strdup_printf ("%d", scholia_annotation_get_start (annotation));
           g_autofree char *end = g_strdup_printf ("%d", scholia_annotation_get_end (annotation));
 
@@ -261,8 +257,8 @@ scholia_table_export_markdown (ScholiaStore  *store,
       for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
         {
           g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
-          g_autofree char *tags = join_labels (store, annotation, TRUE, ", ", "**", "**");
-          g_autofree char *themes = join_labels (store, annotation, FALSE, ", ", "", "");
+          g_autofree char *tags = join_labels (store, annotation, SCHOLIA_TYPE_TAG, ", ", "**", "**");
+          g_autofree char *themes = join_labels (store, annotation, SCHOLIA_TYPE_THEME, ", ", "", "");
           const char *page = page_of (pages, scholia_annotation_get_start (annotation));
           g_autoptr(GString) line = g_string_new (NULL);
 
