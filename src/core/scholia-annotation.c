@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "scholia-annotation.h"
+#include "scholia-model-private.h"
 #include "scholia-tag.h"
 #include "scholia-theme.h"
 
@@ -49,65 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Text fields are never NULL: a NULL value is stored as "", so views, the anchoring code and
- * exporters can use a getter's result directly and "no note" and "empty note" are one state.
- * Returns whether the field changed. */
-static gboolean
-replace_text (char       **field,
-              const char  *value)
-{
-  char *copy;
-
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  /* Copy before freeing: value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static void
-set_text_property (ScholiaAnnotation  *self,
-                   char              **field,
-                   const char         *value,
-                   int                 prop_id)
-{
-  if (replace_text (field, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
-static void
-set_int_property (ScholiaAnnotation *self,
-                  int               *field,
-                  int                value,
-                  int                prop_id)
-{
-  if (*field == value)
-    return;
-
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
-static void
-set_int64_property (ScholiaAnnotation *self,
-                    gint64            *field,
-                    gint64             value,
-                    int                prop_id)
-{
-  if (*field == value)
-    return;
-
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
 
 /* Replaces the ids in array with ids, keeping their order (the order they were added in, which
  * views show). Notifies only when the list differs. */
@@ -243,7 +185,7 @@ scholia_annotation_set_property (GObject      *object,
       break;
 
     case PROP_UUID:
-      replace_text (&self->uuid, g_value_get_string (value));
+      _scholia_model_replace_text (&self->uuid, g_value_get_string (value));
       break;
 
     case PROP_DOCUMENT_ID:
@@ -253,23 +195,23 @@ scholia_annotation_set_property (GObject      *object,
     /* GObject sets properties one at a time, so "start" may pass "end" for a moment; only
      * scholia_annotation_set_range(), which sets both, checks their order. */
     case PROP_START:
-      set_int_property (self, &self->start, g_value_get_int (value), PROP_START);
+      _scholia_model_set_int (G_OBJECT (self), &self->start, g_value_get_int (value), properties[PROP_START]);
       break;
 
     case PROP_END:
-      set_int_property (self, &self->end, g_value_get_int (value), PROP_END);
+      _scholia_model_set_int (G_OBJECT (self), &self->end, g_value_get_int (value), properties[PROP_END]);
       break;
 
     case PROP_QUOTE:
-      set_text_property (self, &self->quote, g_value_get_string (value), PROP_QUOTE);
+      _scholia_model_set_text (G_OBJECT (self), &self->quote, g_value_get_string (value), properties[PROP_QUOTE]);
       break;
 
     case PROP_PREFIX:
-      set_text_property (self, &self->prefix, g_value_get_string (value), PROP_PREFIX);
+      _scholia_model_set_text (G_OBJECT (self), &self->prefix, g_value_get_string (value), properties[PROP_PREFIX]);
       break;
 
     case PROP_SUFFIX:
-      set_text_property (self, &self->suffix, g_value_get_string (value), PROP_SUFFIX);
+      _scholia_model_set_text (G_OBJECT (self), &self->suffix, g_value_get_string (value), properties[PROP_SUFFIX]);
       break;
 
     case PROP_NOTE:
@@ -417,8 +359,8 @@ scholia_annotation_set_range (ScholiaAnnotation *self,
 
   /* Frozen so that a handler of "start" already sees the new end. */
   g_object_freeze_notify (G_OBJECT (self));
-  set_int_property (self, &self->start, start, PROP_START);
-  set_int_property (self, &self->end, end, PROP_END);
+  _scholia_model_set_int (G_OBJECT (self), &self->start, start, properties[PROP_START]);
+  _scholia_model_set_int (G_OBJECT (self), &self->end, end, properties[PROP_END]);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -456,9 +398,9 @@ scholia_annotation_set_context (ScholiaAnnotation *self,
 
   /* Frozen so that a handler of one sees all three new values. */
   g_object_freeze_notify (G_OBJECT (self));
-  set_text_property (self, &self->quote, quote, PROP_QUOTE);
-  set_text_property (self, &self->prefix, prefix, PROP_PREFIX);
-  set_text_property (self, &self->suffix, suffix, PROP_SUFFIX);
+  _scholia_model_set_text (G_OBJECT (self), &self->quote, quote, properties[PROP_QUOTE]);
+  _scholia_model_set_text (G_OBJECT (self), &self->prefix, prefix, properties[PROP_PREFIX]);
+  _scholia_model_set_text (G_OBJECT (self), &self->suffix, suffix, properties[PROP_SUFFIX]);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -476,7 +418,7 @@ scholia_annotation_set_note (ScholiaAnnotation *self,
 {
   g_return_if_fail (SCHOLIA_IS_ANNOTATION (self));
 
-  set_text_property (self, &self->note, note, PROP_NOTE);
+  _scholia_model_set_text (G_OBJECT (self), &self->note, note, properties[PROP_NOTE]);
 }
 
 gboolean
@@ -606,7 +548,7 @@ scholia_annotation_set_created (ScholiaAnnotation *self,
 {
   g_return_if_fail (SCHOLIA_IS_ANNOTATION (self));
 
-  set_int64_property (self, &self->created, created, PROP_CREATED);
+  _scholia_model_set_int64 (G_OBJECT (self), &self->created, created, properties[PROP_CREATED]);
 }
 
 gint64
@@ -623,5 +565,5 @@ scholia_annotation_set_modified (ScholiaAnnotation *self,
 {
   g_return_if_fail (SCHOLIA_IS_ANNOTATION (self));
 
-  set_int64_property (self, &self->modified, modified, PROP_MODIFIED);
+  _scholia_model_set_int64 (G_OBJECT (self), &self->modified, modified, properties[PROP_MODIFIED]);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "scholia-document.h"
+#include "scholia-model-private.h"
 
 struct _ScholiaDocument
 {
@@ -39,52 +40,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Text fields are never NULL: a NULL value is stored as "", so views and exporters can use a
- * getter's result directly and "no author" and "empty author" are one state, not two.
- * Returns whether the field changed. */
-static gboolean
-replace_text (char       **field,
-              const char  *value)
-{
-  char *copy;
-
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  /* Copy before freeing: value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static void
-set_text_property (ScholiaDocument  *self,
-                   char            **field,
-                   const char       *value,
-                   int               prop_id)
-{
-  if (replace_text (field, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
-static void
-set_int64_property (ScholiaDocument *self,
-                    gint64          *field,
-                    gint64           value,
-                    int              prop_id)
-{
-  if (*field == value)
-    return;
-
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
 
 static void
 scholia_document_finalize (GObject *object)
@@ -175,7 +130,7 @@ scholia_document_set_property (GObject      *object,
       break;
 
     case PROP_UUID:
-      replace_text (&self->uuid, g_value_get_string (value));
+      _scholia_model_replace_text (&self->uuid, g_value_get_string (value));
       break;
 
     case PROP_TITLE:
@@ -310,7 +265,7 @@ scholia_document_set_title (ScholiaDocument *self,
 {
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
 
-  set_text_property (self, &self->title, title, PROP_TITLE);
+  _scholia_model_set_text (G_OBJECT (self), &self->title, title, properties[PROP_TITLE]);
 }
 
 const char *
@@ -327,7 +282,7 @@ scholia_document_set_author (ScholiaDocument *self,
 {
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
 
-  set_text_property (self, &self->author, author, PROP_AUTHOR);
+  _scholia_model_set_text (G_OBJECT (self), &self->author, author, properties[PROP_AUTHOR]);
 }
 
 const char *
@@ -344,7 +299,7 @@ scholia_document_set_date (ScholiaDocument *self,
 {
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
 
-  set_text_property (self, &self->date, date, PROP_DATE);
+  _scholia_model_set_text (G_OBJECT (self), &self->date, date, properties[PROP_DATE]);
 }
 
 const char *
@@ -361,7 +316,7 @@ scholia_document_set_source (ScholiaDocument *self,
 {
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
 
-  set_text_property (self, &self->source, source, PROP_SOURCE);
+  _scholia_model_set_text (G_OBJECT (self), &self->source, source, properties[PROP_SOURCE]);
 }
 
 const char *
@@ -378,7 +333,7 @@ scholia_document_set_checksum (ScholiaDocument *self,
 {
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
 
-  set_text_property (self, &self->checksum, checksum, PROP_CHECKSUM);
+  _scholia_model_set_text (G_OBJECT (self), &self->checksum, checksum, properties[PROP_CHECKSUM]);
 }
 
 gint64
@@ -396,7 +351,7 @@ scholia_document_set_characters (ScholiaDocument *self,
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
   g_return_if_fail (characters >= 0);
 
-  set_int64_property (self, &self->characters, characters, PROP_CHARACTERS);
+  _scholia_model_set_int64 (G_OBJECT (self), &self->characters, characters, properties[PROP_CHARACTERS]);
 }
 
 guint
@@ -434,7 +389,7 @@ scholia_document_set_created (ScholiaDocument *self,
 {
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
 
-  set_int64_property (self, &self->created, created, PROP_CREATED);
+  _scholia_model_set_int64 (G_OBJECT (self), &self->created, created, properties[PROP_CREATED]);
 }
 
 gint64
@@ -451,5 +406,5 @@ scholia_document_set_modified (ScholiaDocument *self,
 {
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
 
-  set_int64_property (self, &self->modified, modified, PROP_MODIFIED);
+  _scholia_model_set_int64 (G_OBJECT (self), &self->modified, modified, properties[PROP_MODIFIED]);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "scholia-label.h"
+#include "scholia-model-private.h"
 
 typedef struct
 {
@@ -27,44 +28,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Text fields are never NULL: a NULL value is stored as "", so views and exporters can use a
- * getter's result directly. Notifies only when the text really changes. */
-static void
-set_text_property (ScholiaLabel  *self,
-                   char         **field,
-                   const char    *value,
-                   int            prop_id)
-{
-  char *copy;
-
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  /* Copy before freeing: value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
-/* The same for the number fields. */
-static void
-set_int_property (ScholiaLabel *self,
-                  int          *field,
-                  int           value,
-                  int           prop_id)
-{
-  if (*field == value)
-    return;
-
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
 
 static void
 scholia_label_finalize (GObject *object)
@@ -244,7 +207,7 @@ scholia_label_set_name (ScholiaLabel *self,
   g_return_if_fail (SCHOLIA_IS_LABEL (self));
 
   priv = scholia_label_get_instance_private (self);
-  set_text_property (self, &priv->name, name, PROP_NAME);
+  _scholia_model_set_text (G_OBJECT (self), &priv->name, name, properties[PROP_NAME]);
 }
 
 const char *
@@ -267,7 +230,7 @@ scholia_label_set_colour (ScholiaLabel *self,
   g_return_if_fail (SCHOLIA_IS_LABEL (self));
 
   priv = scholia_label_get_instance_private (self);
-  set_text_property (self, &priv->colour, colour, PROP_COLOUR);
+  _scholia_model_set_text (G_OBJECT (self), &priv->colour, colour, properties[PROP_COLOUR]);
 }
 
 const char *
@@ -290,7 +253,7 @@ scholia_label_set_description (ScholiaLabel *self,
   g_return_if_fail (SCHOLIA_IS_LABEL (self));
 
   priv = scholia_label_get_instance_private (self);
-  set_text_property (self, &priv->description, description, PROP_DESCRIPTION);
+  _scholia_model_set_text (G_OBJECT (self), &priv->description, description, properties[PROP_DESCRIPTION]);
 }
 
 int
@@ -313,7 +276,7 @@ scholia_label_set_position (ScholiaLabel *self,
   g_return_if_fail (SCHOLIA_IS_LABEL (self));
 
   priv = scholia_label_get_instance_private (self);
-  set_int_property (self, &priv->position, position, PROP_POSITION);
+  _scholia_model_set_int (G_OBJECT (self), &priv->position, position, properties[PROP_POSITION]);
 }
 
 gboolean
@@ -336,5 +299,5 @@ scholia_label_set_builtin (ScholiaLabel *self,
   g_return_if_fail (SCHOLIA_IS_LABEL (self));
 
   priv = scholia_label_get_instance_private (self);
-  set_int_property (self, &priv->builtin, !!builtin, PROP_BUILTIN);
+  _scholia_model_set_int (G_OBJECT (self), &priv->builtin, !!builtin, properties[PROP_BUILTIN]);
 }
