@@ -10,10 +10,20 @@ struct _ScholiaDb
 {
   sqlite3    *handle;
   char       *path;
-  GHashTable *statements;  /* SQL text → sqlite3_stmt*, finalized on close */
+  GHashTable *statements;  /* SQL text → ScholiaDbStatement*, finalized on close */
   /* Inside a batch, each change is a savepoint of the one batch transaction. */
   gboolean    in_batch;
   gboolean    read_only;
+};
+
+struct _ScholiaDbStatement
+{
+  ScholiaDb    *db;
+  sqlite3_stmt *stmt;
+  /* The first failed bind since the statement was handed out: its result code and SQLite's
+   * message, kept because a later successful bind clears the connection's error. */
+  int           bind_rc;
+  char         *bind_message;
 };
 
 static int
@@ -41,23 +51,50 @@ error_code_for_sqlite (int rc)
     }
 }
 
+static void
+set_error_full (ScholiaDb   *self,
+                GError     **error,
+                int          rc,
+                const char  *what,
+                const char  *message)
+{
+  g_autofree char *basename = g_path_get_basename (self->path);
+
+  g_set_error (error, SCHOLIA_ERROR, error_code_for_sqlite (rc),
+               /* Translators: “library.sqlite3”: could not save the tag: disk I/O error */
+               _("“%s”: %s: %s"), basename, what, message);
+}
+
 void
 scholia_db_set_error (ScholiaDb   *self,
                       GError     **error,
                       const char  *what)
 {
-  int rc = sqlite3_extended_errcode (self->handle);
-  g_autofree char *basename = g_path_get_basename (self->path);
+  set_error_full (self, error, sqlite3_extended_errcode (self->handle), what,
+                  sqlite3_errmsg (self->handle));
+}
 
-  g_set_error (error, SCHOLIA_ERROR, error_code_for_sqlite (rc),
-               /* Translators: “library.sqlite3”: could not save the tag: disk I/O error */
-               _("“%s”: %s: %s"), basename, what, sqlite3_errmsg (self->handle));
+const char *
+scholia_db_get_error_message (ScholiaDb *self)
+{
+  return sqlite3_errmsg (self->handle);
 }
 
 static void
-finalize_statement (gpointer data)
+clear_bind_error (ScholiaDbStatement *self)
 {
-  sqlite3_finalize (data);
+  self->bind_rc = SQLITE_OK;
+  g_clear_pointer (&self->bind_message, g_free);
+}
+
+static void
+free_statement (gpointer data)
+{
+  ScholiaDbStatement *self = data;
+
+  sqlite3_finalize (self->stmt);
+  g_free (self->bind_message);
+  g_free (self);
 }
 
 /* Debian's SQLite is built with SQLITE_USE_URI, so a name starting with “file:” would be read as
@@ -114,7 +151,7 @@ scholia_db_open (const char     *path,
 
   self = g_new0 (ScholiaDb, 1);
   self->path = g_strdup (path);
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_statement);
   self->read_only = mode == SCHOLIA_DB_READ_ONLY || mode == SCHOLIA_DB_IMMUTABLE;
 
   name = mode == SCHOLIA_DB_IMMUTABLE ? immutable_uri (path) : sqlite_file_name (path);
@@ -143,12 +180,6 @@ scholia_db_close (ScholiaDb *self)
     sqlite3_close (self->handle);
   g_free (self->path);
   g_free (self);
-}
-
-sqlite3 *
-scholia_db_get_handle (ScholiaDb *self)
-{
-  return self->handle;
 }
 
 const char *
@@ -194,19 +225,20 @@ scholia_db_exec (ScholiaDb   *self,
   return TRUE;
 }
 
-/* Returns a cached statement, reset and with its bindings cleared; owned by @self. */
-sqlite3_stmt *
-scholia_db_prepare (ScholiaDb   *self,
-                    const char  *sql,
-                    GError     **error)
+ScholiaDbStatement *
+scholia_db_get_statement (ScholiaDb   *self,
+                          const char  *sql,
+                          GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  ScholiaDbStatement *statement = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt = NULL;
 
-  if (stmt != NULL)
+  if (statement != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
+      sqlite3_reset (statement->stmt);
+      sqlite3_clear_bindings (statement->stmt);
+      clear_bind_error (statement);
+      return statement;
     }
 
   if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
@@ -215,35 +247,155 @@ scholia_db_prepare (ScholiaDb   *self,
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
+  statement = g_new0 (ScholiaDbStatement, 1);
+  statement->db = self;
+  statement->stmt = stmt;
+  g_hash_table_insert (self->statements, g_strdup (sql), statement);
+  return statement;
 }
 
-/* Returns SQLITE_ROW, SQLITE_DONE, or -1 with @error set. */
-int
-scholia_db_step (ScholiaDb     *self,
-                 sqlite3_stmt  *stmt,
-                 GError       **error)
+static void
+check_bind (ScholiaDbStatement *self,
+            int                 rc)
 {
-  int rc = sqlite3_step (stmt);
+  if (G_LIKELY (rc == SQLITE_OK) || self->bind_rc != SQLITE_OK)
+    return;
 
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return rc;
+  self->bind_rc = rc;
+  self->bind_message = g_strdup (sqlite3_errmsg (self->db->handle));
+}
 
-  scholia_db_set_error (self, error, _("could not update the library"));
-  sqlite3_reset (stmt);
-  return -1;
+void
+scholia_db_statement_bind_int64 (ScholiaDbStatement *self,
+                                 int                 index,
+                                 gint64              value)
+{
+  check_bind (self, sqlite3_bind_int64 (self->stmt, index, value));
+}
+
+void
+scholia_db_statement_bind_text (ScholiaDbStatement *self,
+                                int                 index,
+                                const char         *text)
+{
+  check_bind (self, sqlite3_bind_text (self->stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT));
+}
+
+void
+scholia_db_statement_bind_static_text (ScholiaDbStatement *self,
+                                       int                 index,
+                                       const char         *text)
+{
+  check_bind (self, sqlite3_bind_text (self->stmt, index, text != NULL ? text : "", -1, SQLITE_STATIC));
+}
+
+void
+scholia_db_statement_bind_blob (ScholiaDbStatement *self,
+                                int                 index,
+                                gconstpointer       data,
+                                gsize               length)
+{
+  /* An empty blob is a blob, not NULL: SQLite binds NULL for a NULL pointer. */
+  check_bind (self, sqlite3_bind_blob64 (self->stmt, index, data != NULL ? data : "", length,
+                                         SQLITE_TRANSIENT));
+}
+
+void
+scholia_db_statement_bind_null (ScholiaDbStatement *self,
+                                int                 index)
+{
+  check_bind (self, sqlite3_bind_null (self->stmt, index));
+}
+
+ScholiaDbStep
+scholia_db_statement_step (ScholiaDbStatement  *self,
+                           GError             **error)
+{
+  int rc;
+
+  if (G_UNLIKELY (self->bind_rc != SQLITE_OK))
+    {
+      set_error_full (self->db, error, self->bind_rc, _("could not update the library"),
+                      self->bind_message);
+      clear_bind_error (self);
+      sqlite3_reset (self->stmt);
+      return SCHOLIA_DB_STEP_ERROR;
+    }
+
+  rc = sqlite3_step (self->stmt);
+  if (G_LIKELY (rc == SQLITE_ROW))
+    return SCHOLIA_DB_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return SCHOLIA_DB_STEP_DONE;
+
+  scholia_db_set_error (self->db, error, _("could not update the library"));
+  sqlite3_reset (self->stmt);
+  return SCHOLIA_DB_STEP_ERROR;
 }
 
 gboolean
-scholia_db_step_done (ScholiaDb     *self,
-                      sqlite3_stmt  *stmt,
-                      GError       **error)
+scholia_db_statement_execute (ScholiaDbStatement  *self,
+                              GError             **error)
 {
-  int rc = scholia_db_step (self, stmt, error);
+  ScholiaDbStep step = scholia_db_statement_step (self, error);
 
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+  sqlite3_reset (self->stmt);
+  return step != SCHOLIA_DB_STEP_ERROR;
+}
+
+void
+scholia_db_statement_reset (ScholiaDbStatement *self)
+{
+  sqlite3_reset (self->stmt);
+}
+
+gint64
+scholia_db_statement_column_int64 (ScholiaDbStatement *self,
+                                   int                 column)
+{
+  return sqlite3_column_int64 (self->stmt, column);
+}
+
+int
+scholia_db_statement_column_int (ScholiaDbStatement *self,
+                                 int                 column)
+{
+  return sqlite3_column_int (self->stmt, column);
+}
+
+double
+scholia_db_statement_column_double (ScholiaDbStatement *self,
+                                    int                 column)
+{
+  return sqlite3_column_double (self->stmt, column);
+}
+
+const char *
+scholia_db_statement_column_text (ScholiaDbStatement *self,
+                                  int                 column)
+{
+  const char *text = (const char *) sqlite3_column_text (self->stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+gconstpointer
+scholia_db_statement_column_blob (ScholiaDbStatement *self,
+                                  int                 column,
+                                  gsize              *length)
+{
+  /* The pointer first, then the length, as SQLite asks. */
+  gconstpointer data = sqlite3_column_blob (self->stmt, column);
+
+  *length = sqlite3_column_bytes (self->stmt, column);
+  return data;
+}
+
+gboolean
+scholia_db_statement_column_is_null (ScholiaDbStatement *self,
+                                     int                 column)
+{
+  return sqlite3_column_type (self->stmt, column) == SQLITE_NULL;
 }
 
 gboolean
@@ -252,18 +404,18 @@ scholia_db_query_int (ScholiaDb   *self,
                       gint64      *value,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = scholia_db_prepare (self, sql, error);
-  int rc;
+  ScholiaDbStatement *statement = scholia_db_get_statement (self, sql, error);
+  ScholiaDbStep step;
 
-  if (stmt == NULL)
+  if (statement == NULL)
     return FALSE;
 
-  rc = scholia_db_step (self, stmt, error);
-  if (rc < 0)
+  step = scholia_db_statement_step (statement, error);
+  if (step == SCHOLIA_DB_STEP_ERROR)
     return FALSE;
 
-  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  *value = step == SCHOLIA_DB_STEP_ROW ? scholia_db_statement_column_int64 (statement, 0) : 0;
+  scholia_db_statement_reset (statement);
   return TRUE;
 }
 
@@ -351,6 +503,44 @@ int
 scholia_db_changes (ScholiaDb *self)
 {
   return sqlite3_changes (self->handle);
+}
+
+/* Temporary, for scholia-store-labels.c: see scholia-db.h. */
+sqlite3_stmt *
+scholia_db_prepare (ScholiaDb   *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  ScholiaDbStatement *statement = scholia_db_get_statement (self, sql, error);
+
+  return statement != NULL ? statement->stmt : NULL;
+}
+
+/* Returns SQLITE_ROW, SQLITE_DONE, or -1 with @error set. */
+int
+scholia_db_step (ScholiaDb     *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+
+  scholia_db_set_error (self, error, _("could not update the library"));
+  sqlite3_reset (stmt);
+  return -1;
+}
+
+gboolean
+scholia_db_step_done (ScholiaDb     *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc = scholia_db_step (self, stmt, error);
+
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
 }
 
 const char *

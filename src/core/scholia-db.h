@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 /* A thin wrapper over one SQLite connection: every call reports failure through GError (domain
  * SCHOLIA_ERROR) with the library's file name in the message, and prepared statements are cached
- * by their SQL text. SQL appears only in the store and the schema. */
+ * by their SQL text. SQL appears only in the store and the schema, and SQLite's own API only
+ * in scholia-db.c. */
 typedef struct _ScholiaDb ScholiaDb;
 
 /* @path is always a file name, never an SQLite URI: “file:x?mode=memory” names a file.
@@ -26,20 +27,10 @@ ScholiaDb    *scholia_db_open         (const char    *path,
                                        ScholiaDbMode  mode,
                                        GError       **error);
 void          scholia_db_close        (ScholiaDb     *self);
-sqlite3      *scholia_db_get_handle   (ScholiaDb     *self);
 const char   *scholia_db_get_path     (ScholiaDb     *self);
 gboolean      scholia_db_is_read_only (ScholiaDb     *self);
 gboolean      scholia_db_exec         (ScholiaDb     *self,
                                        const char    *sql,
-                                       GError       **error);
-sqlite3_stmt *scholia_db_prepare      (ScholiaDb     *self,
-                                       const char    *sql,
-                                       GError       **error);
-int           scholia_db_step         (ScholiaDb     *self,
-                                       sqlite3_stmt  *stmt,
-                                       GError       **error);
-gboolean      scholia_db_step_done    (ScholiaDb     *self,
-                                       sqlite3_stmt  *stmt,
                                        GError       **error);
 gboolean      scholia_db_query_int    (ScholiaDb     *self,
                                        const char    *sql,
@@ -58,10 +49,83 @@ gboolean      scholia_db_end_batch    (ScholiaDb     *self,
 void          scholia_db_set_error    (ScholiaDb     *self,
                                        GError       **error,
                                        const char    *what);
+/* SQLite's own message for the last failed call, for a caller that tells failures apart by it
+ * (the search, for FTS5's syntax errors). */
+const char   *scholia_db_get_error_message (ScholiaDb *self);
 gint64        scholia_db_last_insert_id (ScholiaDb   *self);
 int           scholia_db_changes      (ScholiaDb     *self);
 
-/* Column helpers that never return NULL for text. */
+/* One prepared statement, cached by its SQL text and owned by its ScholiaDb (never freed by
+ * the caller). scholia_db_get_statement() hands it out reset, with its bindings cleared.
+ * A bind that fails (an index out of range, a value too large) is kept and reported by the
+ * next step, so a run of binds needs no checks of its own. Parameters and columns count as
+ * in SQL: parameters from 1, columns from 0. */
+typedef struct _ScholiaDbStatement ScholiaDbStatement;
+
+typedef enum
+{
+  SCHOLIA_DB_STEP_ERROR = -1,
+  SCHOLIA_DB_STEP_DONE,
+  SCHOLIA_DB_STEP_ROW,
+} ScholiaDbStep;
+
+ScholiaDbStatement *scholia_db_get_statement (ScholiaDb          *self,
+                                              const char         *sql,
+                                              GError            **error);
+
+/* bind_text copies @text and binds "" for NULL, as the library's text columns are never NULL;
+ * bind_static_text binds without a copy, for a large text that outlives the statement's use. */
+void          scholia_db_statement_bind_int64       (ScholiaDbStatement  *self,
+                                                     int                  index,
+                                                     gint64               value);
+void          scholia_db_statement_bind_text        (ScholiaDbStatement  *self,
+                                                     int                  index,
+                                                     const char          *text);
+void          scholia_db_statement_bind_static_text (ScholiaDbStatement  *self,
+                                                     int                  index,
+                                                     const char          *text);
+void          scholia_db_statement_bind_blob        (ScholiaDbStatement  *self,
+                                                     int                  index,
+                                                     gconstpointer        data,
+                                                     gsize                length);
+void          scholia_db_statement_bind_null        (ScholiaDbStatement  *self,
+                                                     int                  index);
+
+/* Returns ROW or DONE, or ERROR with @error set and the statement reset. execute() steps once
+ * and resets: for a change, or a query whose rows do not matter. */
+ScholiaDbStep scholia_db_statement_step             (ScholiaDbStatement  *self,
+                                                     GError             **error);
+gboolean      scholia_db_statement_execute          (ScholiaDbStatement  *self,
+                                                     GError             **error);
+void          scholia_db_statement_reset            (ScholiaDbStatement  *self);
+
+/* Columns of the current row. column_text never returns NULL: "" for NULL, which
+ * column_is_null tells apart. */
+gint64        scholia_db_statement_column_int64     (ScholiaDbStatement  *self,
+                                                     int                  column);
+int           scholia_db_statement_column_int       (ScholiaDbStatement  *self,
+                                                     int                  column);
+double        scholia_db_statement_column_double    (ScholiaDbStatement  *self,
+                                                     int                  column);
+const char   *scholia_db_statement_column_text      (ScholiaDbStatement  *self,
+                                                     int                  column);
+gconstpointer scholia_db_statement_column_blob      (ScholiaDbStatement  *self,
+                                                     int                  column,
+                                                     gsize               *length);
+gboolean      scholia_db_statement_column_is_null   (ScholiaDbStatement  *self,
+                                                     int                  column);
+
+/* Temporary: raw SQLite statements from the same cache, for scholia-store-labels.c alone until
+ * it moves to ScholiaDbStatement; nothing else may use them. */
+sqlite3_stmt *scholia_db_prepare      (ScholiaDb     *self,
+                                       const char    *sql,
+                                       GError       **error);
+int           scholia_db_step         (ScholiaDb     *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
+gboolean      scholia_db_step_done    (ScholiaDb     *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
 const char   *scholia_db_column_text  (sqlite3_stmt  *stmt,
                                        int            column);
 void          scholia_db_bind_text    (sqlite3_stmt  *stmt,

@@ -122,14 +122,14 @@ insert_links (ScholiaStore  *self,
 {
   for (guint i = 0; i < n_ids; i++)
     {
-      sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
+      ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, annotation_id);
-      sqlite3_bind_int64 (stmt, 2, ids[i]);
-      sqlite3_bind_int (stmt, 3, i);
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
+      scholia_db_statement_bind_int64 (stmt, 2, ids[i]);
+      scholia_db_statement_bind_int64 (stmt, 3, i);
+      if (!scholia_db_statement_execute (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -218,7 +218,7 @@ scholia_store_add_annotation (ScholiaStore     *self,
   gint64 characters;
   gint64 document_id;
   gint64 now = _scholia_store_now ();
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 id;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
@@ -257,24 +257,24 @@ scholia_store_add_annotation (ScholiaStore     *self,
   if (!scholia_db_begin (self->db, error))
     return NULL;
 
-  stmt = scholia_db_prepare (self->db,
-                             "INSERT INTO annotations (uuid, document_id, start_offset, end_offset,"
-                             " quote, prefix, suffix, note, created, modified)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "INSERT INTO annotations (uuid, document_id, start_offset, end_offset,"
+                                   " quote, prefix, suffix, note, created, modified)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   error);
   if (stmt == NULL)
     goto failed;
-  scholia_db_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, document_id);
-  sqlite3_bind_int (stmt, 3, start);
-  sqlite3_bind_int (stmt, 4, end);
-  scholia_db_bind_text (stmt, 5, quote);
-  scholia_db_bind_text (stmt, 6, prefix);
-  scholia_db_bind_text (stmt, 7, suffix);
-  scholia_db_bind_text (stmt, 8, note);
-  sqlite3_bind_int64 (stmt, 9, now);
-  sqlite3_bind_int64 (stmt, 10, now);
-  if (!scholia_db_step_done (self->db, stmt, error))
+  scholia_db_statement_bind_text (stmt, 1, uuid);
+  scholia_db_statement_bind_int64 (stmt, 2, document_id);
+  scholia_db_statement_bind_int64 (stmt, 3, start);
+  scholia_db_statement_bind_int64 (stmt, 4, end);
+  scholia_db_statement_bind_text (stmt, 5, quote);
+  scholia_db_statement_bind_text (stmt, 6, prefix);
+  scholia_db_statement_bind_text (stmt, 7, suffix);
+  scholia_db_statement_bind_text (stmt, 8, note);
+  scholia_db_statement_bind_int64 (stmt, 9, now);
+  scholia_db_statement_bind_int64 (stmt, 10, now);
+  if (!scholia_db_statement_execute (stmt, error))
     goto failed;
   id = scholia_db_last_insert_id (self->db);
 
@@ -315,16 +315,16 @@ _scholia_store_load_links (ScholiaStore  *self,
 {
   g_autoptr(GHashTable) links = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_array_unref);
-  sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
-  int rc;
+  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
+  ScholiaDbStep rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  scholia_db_statement_bind_int64 (stmt, 1, document_id);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
-      gint64 annotation_id = sqlite3_column_int64 (stmt, 0);
-      gint64 label_id = sqlite3_column_int64 (stmt, 1);
+      gint64 annotation_id = scholia_db_statement_column_int64 (stmt, 0);
+      gint64 label_id = scholia_db_statement_column_int64 (stmt, 1);
       GArray *ids = g_hash_table_lookup (links, &annotation_id);
 
       if (ids == NULL)
@@ -334,8 +334,8 @@ _scholia_store_load_links (ScholiaStore  *self,
         }
       g_array_append_val (ids, label_id);
     }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   return g_steal_pointer (&links);
@@ -367,9 +367,9 @@ scholia_store_list_annotations (ScholiaStore     *self,
   g_autoptr(GHashTable) tags = NULL;
   g_autoptr(GHashTable) themes = NULL;
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 document_id;
-  int rc;
+  ScholiaDbStep rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
@@ -394,17 +394,17 @@ scholia_store_list_annotations (ScholiaStore     *self,
   if (themes == NULL)
     return NULL;
 
-  stmt = scholia_db_prepare (self->db,
-                             "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix,"
-                             " note, orphaned, created, modified FROM annotations"
-                             " WHERE document_id = ? ORDER BY start_offset, end_offset, id",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix,"
+                                   " note, orphaned, created, modified FROM annotations"
+                                   " WHERE document_id = ? ORDER BY start_offset, end_offset, id",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  scholia_db_statement_bind_int64 (stmt, 1, document_id);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
       ScholiaAnnotation *annotation = g_hash_table_lookup (self->live_annotations, &id);
 
       if (annotation != NULL)
@@ -413,20 +413,22 @@ scholia_store_list_annotations (ScholiaStore     *self,
           continue;
         }
 
-      annotation = scholia_annotation_new (id, scholia_db_column_text (stmt, 1), document_id);
-      scholia_annotation_set_range (annotation, sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
-      scholia_annotation_set_context (annotation, scholia_db_column_text (stmt, 4),
-                                      scholia_db_column_text (stmt, 5), scholia_db_column_text (stmt, 6));
-      scholia_annotation_set_note (annotation, scholia_db_column_text (stmt, 7));
-      scholia_annotation_set_orphaned (annotation, sqlite3_column_int (stmt, 8) != 0);
-      scholia_annotation_set_created (annotation, sqlite3_column_int64 (stmt, 9));
-      scholia_annotation_set_modified (annotation, sqlite3_column_int64 (stmt, 10));
+      annotation = scholia_annotation_new (id, scholia_db_statement_column_text (stmt, 1), document_id);
+      scholia_annotation_set_range (annotation, scholia_db_statement_column_int (stmt, 2),
+                                    scholia_db_statement_column_int (stmt, 3));
+      scholia_annotation_set_context (annotation, scholia_db_statement_column_text (stmt, 4),
+                                      scholia_db_statement_column_text (stmt, 5),
+                                      scholia_db_statement_column_text (stmt, 6));
+      scholia_annotation_set_note (annotation, scholia_db_statement_column_text (stmt, 7));
+      scholia_annotation_set_orphaned (annotation, scholia_db_statement_column_int (stmt, 8) != 0);
+      scholia_annotation_set_created (annotation, scholia_db_statement_column_int64 (stmt, 9));
+      scholia_annotation_set_modified (annotation, scholia_db_statement_column_int64 (stmt, 10));
       apply_links (annotation, tags, themes);
       remember_annotation (self, annotation);
       g_ptr_array_add (loaded, annotation);
     }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   list = g_list_store_new (SCHOLIA_TYPE_ANNOTATION);
@@ -447,8 +449,8 @@ scholia_store_get_annotation (ScholiaStore  *self,
   g_autoptr(GListModel) list = NULL;
   ScholiaAnnotation *annotation;
   ScholiaDocument *document = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
 
@@ -456,15 +458,15 @@ scholia_store_get_annotation (ScholiaStore  *self,
   if (annotation != NULL)
     return g_object_ref (annotation);
 
-  stmt = scholia_db_prepare (self->db, "SELECT document_id FROM annotations WHERE id = ?", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT document_id FROM annotations WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = scholia_db_step (self->db, stmt, error);
-  if (rc == SQLITE_ROW)
-    document = scholia_store_lookup_document (self, sqlite3_column_int64 (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_bind_int64 (stmt, 1, id);
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    document = scholia_store_lookup_document (self, scholia_db_statement_column_int64 (stmt, 0));
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   if (document == NULL)
@@ -487,13 +489,14 @@ touch_annotation (ScholiaStore      *self,
                   gint64             now,
                   GError           **error)
 {
-  sqlite3_stmt *stmt = scholia_db_prepare (self->db, "UPDATE annotations SET modified = ? WHERE id = ?", error);
+  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, "UPDATE annotations SET modified = ? WHERE id = ?",
+                                                       error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, scholia_annotation_get_id (annotation));
-  return scholia_db_step_done (self->db, stmt, error);
+  scholia_db_statement_bind_int64 (stmt, 1, now);
+  scholia_db_statement_bind_int64 (stmt, 2, scholia_annotation_get_id (annotation));
+  return scholia_db_statement_execute (stmt, error);
 }
 
 gboolean
@@ -503,7 +506,7 @@ scholia_store_set_annotation_note (ScholiaStore       *self,
                                    GError            **error)
 {
   g_autofree char *clean_note = NULL;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 now = _scholia_store_now ();
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
@@ -515,13 +518,14 @@ scholia_store_set_annotation_note (ScholiaStore       *self,
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
-  stmt = scholia_db_prepare (self->db, "UPDATE annotations SET note = ?, modified = ? WHERE id = ?", error);
+  stmt = scholia_db_get_statement (self->db, "UPDATE annotations SET note = ?, modified = ? WHERE id = ?",
+                                   error);
   if (stmt == NULL)
     goto failed;
-  scholia_db_bind_text (stmt, 1, note);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, scholia_annotation_get_id (annotation));
-  if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
+  scholia_db_statement_bind_text (stmt, 1, note);
+  scholia_db_statement_bind_int64 (stmt, 2, now);
+  scholia_db_statement_bind_int64 (stmt, 3, scholia_annotation_get_id (annotation));
+  if (!scholia_db_statement_execute (stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
   scholia_annotation_set_note (annotation, note);
@@ -544,15 +548,15 @@ replace_links (ScholiaStore      *self,
                gint64             now,
                GError           **error)
 {
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
-  stmt = scholia_db_prepare (self->db, delete_sql, error);
+  stmt = scholia_db_get_statement (self->db, delete_sql, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, scholia_annotation_get_id (annotation));
-  if (!scholia_db_step_done (self->db, stmt, error) ||
+  scholia_db_statement_bind_int64 (stmt, 1, scholia_annotation_get_id (annotation));
+  if (!scholia_db_statement_execute (stmt, error) ||
       !insert_links (self, insert_sql, scholia_annotation_get_id (annotation), ids, n_ids, error) ||
       !touch_annotation (self, annotation, now, error) ||
       !scholia_db_commit (self->db, error))
@@ -619,18 +623,18 @@ scholia_store_delete_annotation (ScholiaStore       *self,
                                  ScholiaAnnotation  *annotation,
                                  GError            **error)
 {
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
-  stmt = scholia_db_prepare (self->db, "DELETE FROM annotations WHERE id = ?", error);
+  stmt = scholia_db_get_statement (self->db, "DELETE FROM annotations WHERE id = ?", error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, scholia_annotation_get_id (annotation));
-  if (!scholia_db_step_done (self->db, stmt, error))
+  scholia_db_statement_bind_int64 (stmt, 1, scholia_annotation_get_id (annotation));
+  if (!scholia_db_statement_execute (stmt, error))
     goto failed;
   if (scholia_db_changes (self->db) == 0)
     {
@@ -770,7 +774,7 @@ scholia_store_restore_annotation (ScholiaStore       *self,
   g_autoptr(GArray) tags = NULL;
   g_autoptr(GArray) themes = NULL;
   ScholiaDocument *document;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   const gint64 *ids;
   guint n_ids;
   gint64 id;
@@ -795,26 +799,26 @@ scholia_store_restore_annotation (ScholiaStore       *self,
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
-  stmt = scholia_db_prepare (self->db,
-                             "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
-                             " quote, prefix, suffix, note, orphaned, created, modified)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
+                                   " quote, prefix, suffix, note, orphaned, created, modified)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  scholia_db_bind_text (stmt, 2, scholia_annotation_get_uuid (annotation));
-  sqlite3_bind_int64 (stmt, 3, scholia_annotation_get_document_id (annotation));
-  sqlite3_bind_int (stmt, 4, scholia_annotation_get_start (annotation));
-  sqlite3_bind_int (stmt, 5, scholia_annotation_get_end (annotation));
-  scholia_db_bind_text (stmt, 6, scholia_annotation_get_quote (annotation));
-  scholia_db_bind_text (stmt, 7, scholia_annotation_get_prefix (annotation));
-  scholia_db_bind_text (stmt, 8, scholia_annotation_get_suffix (annotation));
-  scholia_db_bind_text (stmt, 9, scholia_annotation_get_note (annotation));
-  sqlite3_bind_int (stmt, 10, scholia_annotation_get_orphaned (annotation));
-  sqlite3_bind_int64 (stmt, 11, scholia_annotation_get_created (annotation));
-  sqlite3_bind_int64 (stmt, 12, scholia_annotation_get_modified (annotation));
-  if (!scholia_db_step_done (self->db, stmt, error) ||
+  scholia_db_statement_bind_int64 (stmt, 1, id);
+  scholia_db_statement_bind_text (stmt, 2, scholia_annotation_get_uuid (annotation));
+  scholia_db_statement_bind_int64 (stmt, 3, scholia_annotation_get_document_id (annotation));
+  scholia_db_statement_bind_int64 (stmt, 4, scholia_annotation_get_start (annotation));
+  scholia_db_statement_bind_int64 (stmt, 5, scholia_annotation_get_end (annotation));
+  scholia_db_statement_bind_text (stmt, 6, scholia_annotation_get_quote (annotation));
+  scholia_db_statement_bind_text (stmt, 7, scholia_annotation_get_prefix (annotation));
+  scholia_db_statement_bind_text (stmt, 8, scholia_annotation_get_suffix (annotation));
+  scholia_db_statement_bind_text (stmt, 9, scholia_annotation_get_note (annotation));
+  scholia_db_statement_bind_int64 (stmt, 10, scholia_annotation_get_orphaned (annotation));
+  scholia_db_statement_bind_int64 (stmt, 11, scholia_annotation_get_created (annotation));
+  scholia_db_statement_bind_int64 (stmt, 12, scholia_annotation_get_modified (annotation));
+  if (!scholia_db_statement_execute (stmt, error) ||
       !insert_links (self, "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)",
                      id, (gint64 *) tags->data, tags->len, error) ||
       !insert_links (self, "INSERT INTO annotation_themes (annotation_id, theme_id, position) VALUES (?, ?, ?)",
@@ -903,17 +907,17 @@ scholia_store_update_anchors (ScholiaStore               *self,
     return FALSE;
   for (guint i = 0; i < n_updates; i++)
     {
-      sqlite3_stmt *stmt = scholia_db_prepare (self->db,
+      ScholiaDbStatement *stmt = scholia_db_get_statement (self->db,
                                                "UPDATE annotations SET start_offset = ?, end_offset = ?,"
                                                " orphaned = ? WHERE id = ?",
                                                error);
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_int (stmt, 1, resolved[i].start);
-      sqlite3_bind_int (stmt, 2, resolved[i].end);
-      sqlite3_bind_int (stmt, 3, resolved[i].orphaned);
-      sqlite3_bind_int64 (stmt, 4, scholia_annotation_get_id (resolved[i].annotation));
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_int64 (stmt, 1, resolved[i].start);
+      scholia_db_statement_bind_int64 (stmt, 2, resolved[i].end);
+      scholia_db_statement_bind_int64 (stmt, 3, resolved[i].orphaned);
+      scholia_db_statement_bind_int64 (stmt, 4, scholia_annotation_get_id (resolved[i].annotation));
+      if (!scholia_db_statement_execute (stmt, error))
         goto failed;
     }
   if (!scholia_db_commit (self->db, error))

@@ -10,9 +10,9 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
 {
   g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) tags = NULL;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 theme_id;
-  int rc;
+  ScholiaDbStep rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (SCHOLIA_IS_THEME (theme), NULL);
@@ -28,36 +28,36 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
 
   /* Orphans have no place in the text to show or open, so they stay out of comparisons; the
    * printed page is the one the passage starts on. */
-  stmt = scholia_db_prepare (self->db,
-                             "SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.note,"
-                             " d.title, d.date, coalesce(au.name, ''),"
-                             " coalesce((SELECT p.label FROM document_pages p"
-                             "           WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset"
-                             "           ORDER BY p.start_offset DESC LIMIT 1), '')"
-                             " FROM annotation_themes th"
-                             " JOIN annotations a ON a.id = th.annotation_id"
-                             " JOIN documents d ON d.id = a.document_id"
-                             " LEFT JOIN authors au ON au.id = d.author_id"
-                             " WHERE th.theme_id = ? AND a.orphaned = 0",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.note,"
+                                   " d.title, d.date, coalesce(au.name, ''),"
+                                   " coalesce((SELECT p.label FROM document_pages p"
+                                   "           WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset"
+                                   "           ORDER BY p.start_offset DESC LIMIT 1), '')"
+                                   " FROM annotation_themes th"
+                                   " JOIN annotations a ON a.id = th.annotation_id"
+                                   " JOIN documents d ON d.id = a.document_id"
+                                   " LEFT JOIN authors au ON au.id = d.author_id"
+                                   " WHERE th.theme_id = ? AND a.orphaned = 0",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, theme_id);
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  scholia_db_statement_bind_int64 (stmt, 1, theme_id);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
-      gint64 annotation_id = sqlite3_column_int64 (stmt, 0);
+      gint64 annotation_id = scholia_db_statement_column_int64 (stmt, 0);
       GArray *tag_ids = g_hash_table_lookup (tags, &annotation_id);
       ScholiaPassageInfo info = {
         .annotation_id = annotation_id,
-        .document_id = sqlite3_column_int64 (stmt, 1),
-        .start = sqlite3_column_int (stmt, 2),
-        .end = sqlite3_column_int (stmt, 3),
-        .quote = scholia_db_column_text (stmt, 4),
-        .note = scholia_db_column_text (stmt, 5),
-        .title = scholia_db_column_text (stmt, 6),
-        .date = scholia_db_column_text (stmt, 7),
-        .author = scholia_db_column_text (stmt, 8),
-        .page = scholia_db_column_text (stmt, 9),
+        .document_id = scholia_db_statement_column_int64 (stmt, 1),
+        .start = scholia_db_statement_column_int (stmt, 2),
+        .end = scholia_db_statement_column_int (stmt, 3),
+        .quote = scholia_db_statement_column_text (stmt, 4),
+        .note = scholia_db_statement_column_text (stmt, 5),
+        .title = scholia_db_statement_column_text (stmt, 6),
+        .date = scholia_db_statement_column_text (stmt, 7),
+        .author = scholia_db_statement_column_text (stmt, 8),
+        .page = scholia_db_statement_column_text (stmt, 9),
       };
 
       g_ptr_array_add (passages,
@@ -65,8 +65,8 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
                                             tag_ids != NULL ? (gint64 *) tag_ids->data : NULL,
                                             tag_ids != NULL ? tag_ids->len : 0));
     }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   return g_steal_pointer (&passages);
@@ -131,9 +131,9 @@ scholia_store_count_theme_passages (ScholiaStore  *self,
   g_autofree gint64 *document_of = NULL;
   g_autofree guint *tags_start = NULL;
   g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 max_id = 0;
-  int rc;
+  ScholiaDbStep rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
 
@@ -142,21 +142,21 @@ scholia_store_count_theme_passages (ScholiaStore  *self,
 
   /* 0 for orphans and deleted ids: they are not counted. */
   document_of = g_new0 (gint64, max_id + 1);
-  stmt = scholia_db_prepare (self->db,
-                             "SELECT id, document_id FROM annotations INDEXED BY annotations_placed"
-                             " WHERE orphaned = 0",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT id, document_id FROM annotations INDEXED BY annotations_placed"
+                                   " WHERE orphaned = 0",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
 
       if (id >= 0 && id <= max_id)
-        document_of[id] = sqlite3_column_int64 (stmt, 1);
+        document_of[id] = scholia_db_statement_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   /* Each annotation's tags as a run of tag_ids: tags_start[id] .. tags_start[id + 1]. */
@@ -165,15 +165,15 @@ scholia_store_count_theme_passages (ScholiaStore  *self,
       gint64 filled = 0;
 
       tags_start = g_new0 (guint, max_id + 2);
-      stmt = scholia_db_prepare (self->db,
-                                 "SELECT annotation_id, tag_id FROM annotation_tags ORDER BY annotation_id",
-                                 error);
+      stmt = scholia_db_get_statement (self->db,
+                                       "SELECT annotation_id, tag_id FROM annotation_tags ORDER BY annotation_id",
+                                       error);
       if (stmt == NULL)
         return NULL;
-      while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+      while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
         {
-          gint64 annotation_id = sqlite3_column_int64 (stmt, 0);
-          gint64 tag_id = sqlite3_column_int64 (stmt, 1);
+          gint64 annotation_id = scholia_db_statement_column_int64 (stmt, 0);
+          gint64 tag_id = scholia_db_statement_column_int64 (stmt, 1);
 
           if (annotation_id < 0 || annotation_id > max_id)
             continue;
@@ -181,20 +181,20 @@ scholia_store_count_theme_passages (ScholiaStore  *self,
             tags_start[filled] = tag_ids->len;
           g_array_append_val (tag_ids, tag_id);
         }
-      sqlite3_reset (stmt);
-      if (rc < 0)
+      scholia_db_statement_reset (stmt);
+      if (rc == SCHOLIA_DB_STEP_ERROR)
         return NULL;
       for (; filled <= max_id + 1; filled++)
         tags_start[filled] = tag_ids->len;
     }
 
-  stmt = scholia_db_prepare (self->db, "SELECT annotation_id, theme_id FROM annotation_themes", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT annotation_id, theme_id FROM annotation_themes", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
-      gint64 annotation_id = sqlite3_column_int64 (stmt, 0);
-      gint64 theme_id = sqlite3_column_int64 (stmt, 1);
+      gint64 annotation_id = scholia_db_statement_column_int64 (stmt, 0);
+      gint64 theme_id = scholia_db_statement_column_int64 (stmt, 1);
       gint64 document_id = annotation_id >= 0 && annotation_id <= max_id ? document_of[annotation_id] : 0;
 
       if (document_id == 0)
@@ -207,8 +207,8 @@ scholia_store_count_theme_passages (ScholiaStore  *self,
       for (guint i = tags_start[annotation_id]; i < tags_start[annotation_id + 1]; i++)
         add_to_count (table, counts, document_id, theme_id, g_array_index (tag_ids, gint64, i));
     }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   return g_steal_pointer (&counts);

@@ -14,20 +14,21 @@
   " (SELECT count(*) FROM annotations WHERE document_id = d.id)"
 
 static ScholiaDocument *
-document_from_row (sqlite3_stmt *stmt)
+document_from_row (ScholiaDbStatement *stmt)
 {
   ScholiaDocument *document;
 
-  document = scholia_document_new (sqlite3_column_int64 (stmt, 0), scholia_db_column_text (stmt, 1));
-  scholia_document_set_title (document, scholia_db_column_text (stmt, 2));
-  scholia_document_set_author (document, scholia_db_column_text (stmt, 3));
-  scholia_document_set_date (document, scholia_db_column_text (stmt, 4));
-  scholia_document_set_source (document, scholia_db_column_text (stmt, 5));
-  scholia_document_set_checksum (document, scholia_db_column_text (stmt, 6));
-  scholia_document_set_characters (document, sqlite3_column_int64 (stmt, 7));
-  scholia_document_set_created (document, sqlite3_column_int64 (stmt, 8));
-  scholia_document_set_modified (document, sqlite3_column_int64 (stmt, 9));
-  scholia_document_set_annotation_count (document, sqlite3_column_int (stmt, 10));
+  document = scholia_document_new (scholia_db_statement_column_int64 (stmt, 0),
+                                   scholia_db_statement_column_text (stmt, 1));
+  scholia_document_set_title (document, scholia_db_statement_column_text (stmt, 2));
+  scholia_document_set_author (document, scholia_db_statement_column_text (stmt, 3));
+  scholia_document_set_date (document, scholia_db_statement_column_text (stmt, 4));
+  scholia_document_set_source (document, scholia_db_statement_column_text (stmt, 5));
+  scholia_document_set_checksum (document, scholia_db_statement_column_text (stmt, 6));
+  scholia_document_set_characters (document, scholia_db_statement_column_int64 (stmt, 7));
+  scholia_document_set_created (document, scholia_db_statement_column_int64 (stmt, 8));
+  scholia_document_set_modified (document, scholia_db_statement_column_int64 (stmt, 9));
+  scholia_document_set_annotation_count (document, scholia_db_statement_column_int (stmt, 10));
   return document;
 }
 
@@ -47,22 +48,22 @@ _scholia_store_load_documents (ScholiaStore  *self,
                                GError       **error)
 {
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
 
   g_hash_table_remove_all (self->documents_by_id);
 
-  stmt = scholia_db_prepare (self->db,
-                             "SELECT " DOCUMENT_COLUMNS " FROM documents d"
-                             " LEFT JOIN authors a ON a.id = d.author_id ORDER BY d.id",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT " DOCUMENT_COLUMNS " FROM documents d"
+                                   " LEFT JOIN authors a ON a.id = d.author_id ORDER BY d.id",
+                                   error);
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     g_ptr_array_add (loaded, document_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return FALSE;
 
   g_list_store_remove_all (self->documents);
@@ -91,24 +92,24 @@ _scholia_store_load_document (ScholiaStore  *self,
                               GError       **error)
 {
   g_autoptr(ScholiaDocument) document = NULL;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 *key;
-  int rc;
+  ScholiaDbStep rc;
 
-  stmt = scholia_db_prepare (self->db,
-                             "SELECT " DOCUMENT_COLUMNS " FROM documents d"
-                             " LEFT JOIN authors a ON a.id = d.author_id WHERE d.id = ?",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT " DOCUMENT_COLUMNS " FROM documents d"
+                                   " LEFT JOIN authors a ON a.id = d.author_id WHERE d.id = ?",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = scholia_db_step (self->db, stmt, error);
-  if (rc == SQLITE_ROW)
+  scholia_db_statement_bind_int64 (stmt, 1, id);
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
     document = document_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  else if (rc == SCHOLIA_DB_STEP_DONE)
     g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
                  _("No document has the id %lld"), (long long) id);
-  sqlite3_reset (stmt);
+  scholia_db_statement_reset (stmt);
   if (document == NULL)
     return NULL;
 
@@ -142,42 +143,42 @@ _scholia_store_ensure_author (ScholiaStore  *self,
                               gint64        *author_id,
                               GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
 
   *author_id = 0;
   if (name == NULL || *name == '\0')
     return TRUE;
 
-  stmt = scholia_db_prepare (self->db, "INSERT OR IGNORE INTO authors (name) VALUES (?)", error);
+  stmt = scholia_db_get_statement (self->db, "INSERT OR IGNORE INTO authors (name) VALUES (?)", error);
   if (stmt == NULL)
     return FALSE;
-  scholia_db_bind_text (stmt, 1, name);
-  if (!scholia_db_step_done (self->db, stmt, error))
+  scholia_db_statement_bind_text (stmt, 1, name);
+  if (!scholia_db_statement_execute (stmt, error))
     return FALSE;
 
-  stmt = scholia_db_prepare (self->db, "SELECT id FROM authors WHERE name = ?", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT id FROM authors WHERE name = ?", error);
   if (stmt == NULL)
     return FALSE;
-  scholia_db_bind_text (stmt, 1, name);
-  rc = scholia_db_step (self->db, stmt, error);
-  if (rc == SQLITE_ROW)
-    *author_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
+  scholia_db_statement_bind_text (stmt, 1, name);
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    *author_id = scholia_db_statement_column_int64 (stmt, 0);
+  scholia_db_statement_reset (stmt);
+  return rc == SCHOLIA_DB_STEP_ROW;
 }
 
 gboolean
 _scholia_store_delete_unused_authors (ScholiaStore  *self,
                                       GError       **error)
 {
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
 
-  stmt = scholia_db_prepare (self->db,
-                             "DELETE FROM authors WHERE id NOT IN"
-                             " (SELECT author_id FROM documents WHERE author_id IS NOT NULL)",
-                             error);
-  return stmt != NULL && scholia_db_step_done (self->db, stmt, error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "DELETE FROM authors WHERE id NOT IN"
+                                   " (SELECT author_id FROM documents WHERE author_id IS NOT NULL)",
+                                   error);
+  return stmt != NULL && scholia_db_statement_execute (stmt, error);
 }
 
 /* Counts code points in valid UTF-8 by skipping continuation bytes: a plain loop the compiler
@@ -209,7 +210,7 @@ _scholia_store_insert_pages (ScholiaStore  *self,
               GArray        *pages,
               GError       **error)
 {
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
 
   if (pages == NULL)
     return TRUE;
@@ -218,17 +219,17 @@ _scholia_store_insert_pages (ScholiaStore  *self,
     {
       const ScholiaPageRange *range = &g_array_index (pages, ScholiaPageRange, i);
 
-      stmt = scholia_db_prepare (self->db,
-                                 "INSERT INTO document_pages (document_id, start_offset, end_offset, label)"
-                                 " VALUES (?, ?, ?, ?)",
-                                 error);
+      stmt = scholia_db_get_statement (self->db,
+                                       "INSERT INTO document_pages (document_id, start_offset, end_offset, label)"
+                                       " VALUES (?, ?, ?, ?)",
+                                       error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, document_id);
-      sqlite3_bind_int (stmt, 2, range->start);
-      sqlite3_bind_int (stmt, 3, range->end);
-      scholia_db_bind_text (stmt, 4, range->label);
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_int64 (stmt, 1, document_id);
+      scholia_db_statement_bind_int64 (stmt, 2, range->start);
+      scholia_db_statement_bind_int64 (stmt, 3, range->end);
+      scholia_db_statement_bind_text (stmt, 4, range->label);
+      if (!scholia_db_statement_execute (stmt, error))
         return FALSE;
     }
 
@@ -252,7 +253,7 @@ scholia_store_add_document (ScholiaStore  *self,
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *checksum = NULL;
   g_autoptr(ScholiaDocument) document = NULL;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 author_id;
   gint64 characters;
   gint64 now = _scholia_store_now ();
@@ -294,25 +295,25 @@ scholia_store_add_document (ScholiaStore  *self,
   if (!_scholia_store_ensure_author (self, clean_author, &author_id, error))
     goto failed;
 
-  stmt = scholia_db_prepare (self->db,
-                             "INSERT INTO documents (uuid, title, author_id, date, source, text,"
-                             " characters, checksum, created, modified)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "INSERT INTO documents (uuid, title, author_id, date, source, text,"
+                                   " characters, checksum, created, modified)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   error);
   if (stmt == NULL)
     goto failed;
-  scholia_db_bind_text (stmt, 1, uuid);
-  scholia_db_bind_text (stmt, 2, clean_title);
+  scholia_db_statement_bind_text (stmt, 1, uuid);
+  scholia_db_statement_bind_text (stmt, 2, clean_title);
   if (author_id > 0)
-    sqlite3_bind_int64 (stmt, 3, author_id);
-  scholia_db_bind_text (stmt, 4, clean_date);
-  scholia_db_bind_text (stmt, 5, clean_source);
-  sqlite3_bind_text (stmt, 6, text, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, characters);
-  scholia_db_bind_text (stmt, 8, checksum);
-  sqlite3_bind_int64 (stmt, 9, now);
-  sqlite3_bind_int64 (stmt, 10, now);
-  if (!scholia_db_step_done (self->db, stmt, error))
+    scholia_db_statement_bind_int64 (stmt, 3, author_id);
+  scholia_db_statement_bind_text (stmt, 4, clean_date);
+  scholia_db_statement_bind_text (stmt, 5, clean_source);
+  scholia_db_statement_bind_static_text (stmt, 6, text);
+  scholia_db_statement_bind_int64 (stmt, 7, characters);
+  scholia_db_statement_bind_text (stmt, 8, checksum);
+  scholia_db_statement_bind_int64 (stmt, 9, now);
+  scholia_db_statement_bind_int64 (stmt, 10, now);
+  if (!scholia_db_statement_execute (stmt, error))
     goto failed;
   id = scholia_db_last_insert_id (self->db);
 
@@ -413,24 +414,24 @@ scholia_store_load_text (ScholiaStore     *self,
                          ScholiaDocument  *document,
                          GError          **error)
 {
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   char *text = NULL;
-  int rc;
+  ScholiaDbStep rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
 
-  stmt = scholia_db_prepare (self->db, "SELECT text FROM documents WHERE id = ?", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT text FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, scholia_document_get_id (document));
-  rc = scholia_db_step (self->db, stmt, error);
-  if (rc == SQLITE_ROW)
-    text = g_strdup (scholia_db_column_text (stmt, 0));
-  else if (rc == SQLITE_DONE)
+  scholia_db_statement_bind_int64 (stmt, 1, scholia_document_get_id (document));
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    text = g_strdup (scholia_db_statement_column_text (stmt, 0));
+  else if (rc == SCHOLIA_DB_STEP_DONE)
     g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
                  _("“%s” is no longer in the library"), scholia_document_get_title (document));
-  sqlite3_reset (stmt);
+  scholia_db_statement_reset (stmt);
   return text;
 }
 
@@ -498,31 +499,31 @@ scholia_store_load_pages (ScholiaStore     *self,
                           GError          **error)
 {
   g_autoptr(GArray) pages = scholia_page_ranges_new ();
-  sqlite3_stmt *stmt;
-  int rc;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
 
-  stmt = scholia_db_prepare (self->db,
-                             "SELECT start_offset, end_offset, label FROM document_pages"
-                             " WHERE document_id = ? ORDER BY start_offset",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT start_offset, end_offset, label FROM document_pages"
+                                   " WHERE document_id = ? ORDER BY start_offset",
+                                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, scholia_document_get_id (document));
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  scholia_db_statement_bind_int64 (stmt, 1, scholia_document_get_id (document));
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
       ScholiaPageRange range = {
-        .start = sqlite3_column_int (stmt, 0),
-        .end = sqlite3_column_int (stmt, 1),
-        .label = g_strdup (scholia_db_column_text (stmt, 2)),
+        .start = scholia_db_statement_column_int (stmt, 0),
+        .end = scholia_db_statement_column_int (stmt, 1),
+        .label = g_strdup (scholia_db_statement_column_text (stmt, 2)),
       };
 
       g_array_append_val (pages, range);
     }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   return g_steal_pointer (&pages);
@@ -541,7 +542,7 @@ scholia_store_update_document (ScholiaStore     *self,
   g_autofree char *new_author = NULL;
   g_autofree char *new_date = NULL;
   g_autofree char *new_source = NULL;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 author_id = 0;
   gint64 now = _scholia_store_now ();
 
@@ -575,20 +576,20 @@ scholia_store_update_document (ScholiaStore     *self,
   if (!_scholia_store_ensure_author (self, new_author, &author_id, error))
     goto failed;
 
-  stmt = scholia_db_prepare (self->db,
-                             "UPDATE documents SET title = ?, author_id = ?, date = ?, source = ?,"
-                             " modified = ? WHERE id = ?",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "UPDATE documents SET title = ?, author_id = ?, date = ?, source = ?,"
+                                   " modified = ? WHERE id = ?",
+                                   error);
   if (stmt == NULL)
     goto failed;
-  scholia_db_bind_text (stmt, 1, new_title);
+  scholia_db_statement_bind_text (stmt, 1, new_title);
   if (author_id > 0)
-    sqlite3_bind_int64 (stmt, 2, author_id);
-  scholia_db_bind_text (stmt, 3, new_date);
-  scholia_db_bind_text (stmt, 4, new_source);
-  sqlite3_bind_int64 (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, scholia_document_get_id (document));
-  if (!scholia_db_step_done (self->db, stmt, error))
+    scholia_db_statement_bind_int64 (stmt, 2, author_id);
+  scholia_db_statement_bind_text (stmt, 3, new_date);
+  scholia_db_statement_bind_text (stmt, 4, new_source);
+  scholia_db_statement_bind_int64 (stmt, 5, now);
+  scholia_db_statement_bind_int64 (stmt, 6, scholia_document_get_id (document));
+  if (!scholia_db_statement_execute (stmt, error))
     goto failed;
 
   if (!_scholia_store_delete_unused_authors (self, error) || !scholia_db_commit (self->db, error))
@@ -635,7 +636,7 @@ scholia_store_delete_document (ScholiaStore     *self,
                                ScholiaDocument  *document,
                                GError          **error)
 {
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 id;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
@@ -646,11 +647,11 @@ scholia_store_delete_document (ScholiaStore     *self,
   if (!scholia_db_begin (self->db, error))
     return FALSE;
 
-  stmt = scholia_db_prepare (self->db, "DELETE FROM documents WHERE id = ?", error);
+  stmt = scholia_db_get_statement (self->db, "DELETE FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!scholia_db_step_done (self->db, stmt, error) ||
+  scholia_db_statement_bind_int64 (stmt, 1, id);
+  if (!scholia_db_statement_execute (stmt, error) ||
       !_scholia_store_delete_unused_authors (self, error) ||
       !scholia_db_commit (self->db, error))
     goto failed;
@@ -669,18 +670,18 @@ scholia_store_list_authors (ScholiaStore  *self,
                             GError       **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
 
-  stmt = scholia_db_prepare (self->db, "SELECT name FROM authors ORDER BY name COLLATE NOCASE", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT name FROM authors ORDER BY name COLLATE NOCASE", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
-    g_strv_builder_add (builder, scholia_db_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    g_strv_builder_add (builder, scholia_db_statement_column_text (stmt, 0));
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   return g_strv_builder_end (builder);
@@ -693,12 +694,12 @@ scholia_store_rename_author (ScholiaStore  *self,
                              GError       **error)
 {
   g_autofree char *clean_name = NULL;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 old_id = 0;
   gint64 new_id = 0;
   GListModel *documents;
   guint n;
-  int rc;
+  ScholiaDbStep rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (old_name != NULL && new_name != NULL, FALSE);
@@ -715,15 +716,15 @@ scholia_store_rename_author (ScholiaStore  *self,
   if (!scholia_db_begin (self->db, error))
     return FALSE;
 
-  stmt = scholia_db_prepare (self->db, "SELECT id FROM authors WHERE name = ?", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT id FROM authors WHERE name = ?", error);
   if (stmt == NULL)
     goto failed;
-  scholia_db_bind_text (stmt, 1, old_name);
-  rc = scholia_db_step (self->db, stmt, error);
-  if (rc == SQLITE_ROW)
-    old_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_bind_text (stmt, 1, old_name);
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    old_id = scholia_db_statement_column_int64 (stmt, 0);
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     goto failed;
   if (old_id == 0)
     {
@@ -733,42 +734,44 @@ scholia_store_rename_author (ScholiaStore  *self,
     }
 
   /* Renaming onto an existing author merges the two (case-only changes rename in place). */
-  stmt = scholia_db_prepare (self->db, "SELECT id, name FROM authors WHERE name = ? AND id != ?", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT id, name FROM authors WHERE name = ? AND id != ?",
+                                   error);
   if (stmt == NULL)
     goto failed;
-  scholia_db_bind_text (stmt, 1, clean_name);
-  sqlite3_bind_int64 (stmt, 2, old_id);
-  rc = scholia_db_step (self->db, stmt, error);
-  if (rc == SQLITE_ROW)
+  scholia_db_statement_bind_text (stmt, 1, clean_name);
+  scholia_db_statement_bind_int64 (stmt, 2, old_id);
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
     {
       /* The existing author's spelling wins. */
-      new_id = sqlite3_column_int64 (stmt, 0);
+      new_id = scholia_db_statement_column_int64 (stmt, 0);
       g_free (clean_name);
-      clean_name = g_strdup (scholia_db_column_text (stmt, 1));
+      clean_name = g_strdup (scholia_db_statement_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     goto failed;
 
   if (new_id != 0)
     {
-      stmt = scholia_db_prepare (self->db, "UPDATE documents SET author_id = ? WHERE author_id = ?", error);
+      stmt = scholia_db_get_statement (self->db, "UPDATE documents SET author_id = ? WHERE author_id = ?",
+                                       error);
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_int64 (stmt, 1, new_id);
-      sqlite3_bind_int64 (stmt, 2, old_id);
-      if (!scholia_db_step_done (self->db, stmt, error) ||
+      scholia_db_statement_bind_int64 (stmt, 1, new_id);
+      scholia_db_statement_bind_int64 (stmt, 2, old_id);
+      if (!scholia_db_statement_execute (stmt, error) ||
           !_scholia_store_delete_unused_authors (self, error))
         goto failed;
     }
   else
     {
-      stmt = scholia_db_prepare (self->db, "UPDATE authors SET name = ? WHERE id = ?", error);
+      stmt = scholia_db_get_statement (self->db, "UPDATE authors SET name = ? WHERE id = ?", error);
       if (stmt == NULL)
         goto failed;
-      scholia_db_bind_text (stmt, 1, clean_name);
-      sqlite3_bind_int64 (stmt, 2, old_id);
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_text (stmt, 1, clean_name);
+      scholia_db_statement_bind_int64 (stmt, 2, old_id);
+      if (!scholia_db_statement_execute (stmt, error))
         goto failed;
     }
 

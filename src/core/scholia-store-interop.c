@@ -70,14 +70,14 @@ insert_links (ScholiaStore  *self,
 {
   for (guint i = 0; i < n_ids; i++)
     {
-      sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
+      ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, annotation_id);
-      sqlite3_bind_int64 (stmt, 2, ids[i]);
-      sqlite3_bind_int (stmt, 3, i);
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
+      scholia_db_statement_bind_int64 (stmt, 2, ids[i]);
+      scholia_db_statement_bind_int64 (stmt, 3, i);
+      if (!scholia_db_statement_execute (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -172,31 +172,31 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
       const ScholiaAnnotationRecord *record = &records[i];
       g_autofree char *random_uuid = record->uuid == NULL ? g_uuid_string_random () : NULL;
       g_autofree char *note = NULL;
-      sqlite3_stmt *stmt;
+      ScholiaDbStatement *stmt;
       gint64 id;
 
       if (record->note != NULL && (note = scholia_text_check_note (record->note, error)) == NULL)
         goto failed;
 
-      stmt = scholia_db_prepare (self->db,
-                                 "INSERT INTO annotations (uuid, document_id, start_offset, end_offset,"
-                                 " quote, prefix, suffix, note, orphaned, created, modified)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 error);
+      stmt = scholia_db_get_statement (self->db,
+                                       "INSERT INTO annotations (uuid, document_id, start_offset, end_offset,"
+                                       " quote, prefix, suffix, note, orphaned, created, modified)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                       error);
       if (stmt == NULL)
         goto failed;
-      scholia_db_bind_text (stmt, 1, record->uuid != NULL ? record->uuid : random_uuid);
-      sqlite3_bind_int64 (stmt, 2, scholia_document_get_id (record->document));
-      sqlite3_bind_int (stmt, 3, record->start);
-      sqlite3_bind_int (stmt, 4, record->end);
-      scholia_db_bind_text (stmt, 5, record->quote);
-      scholia_db_bind_text (stmt, 6, record->prefix);
-      scholia_db_bind_text (stmt, 7, record->suffix);
-      scholia_db_bind_text (stmt, 8, note);
-      sqlite3_bind_int (stmt, 9, record->orphaned ? 1 : 0);
-      sqlite3_bind_int64 (stmt, 10, record->created > 0 ? record->created : now);
-      sqlite3_bind_int64 (stmt, 11, record->modified > 0 ? record->modified : now);
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_text (stmt, 1, record->uuid != NULL ? record->uuid : random_uuid);
+      scholia_db_statement_bind_int64 (stmt, 2, scholia_document_get_id (record->document));
+      scholia_db_statement_bind_int64 (stmt, 3, record->start);
+      scholia_db_statement_bind_int64 (stmt, 4, record->end);
+      scholia_db_statement_bind_text (stmt, 5, record->quote);
+      scholia_db_statement_bind_text (stmt, 6, record->prefix);
+      scholia_db_statement_bind_text (stmt, 7, record->suffix);
+      scholia_db_statement_bind_text (stmt, 8, note);
+      scholia_db_statement_bind_int64 (stmt, 9, record->orphaned ? 1 : 0);
+      scholia_db_statement_bind_int64 (stmt, 10, record->created > 0 ? record->created : now);
+      scholia_db_statement_bind_int64 (stmt, 11, record->modified > 0 ? record->modified : now);
+      if (!scholia_db_statement_execute (stmt, error))
         {
           g_prefix_error (error, _("Could not add the annotation “%s”: "),
                           record->uuid != NULL ? record->uuid : record->quote);
@@ -251,19 +251,21 @@ scholia_store_find_annotation_uuids (ScholiaStore  *self,
   for (guint i = 0; i < uuids->len; i++)
     {
       const char *uuid = g_ptr_array_index (uuids, i);
-      sqlite3_stmt *stmt = scholia_db_prepare (self->db, "SELECT document_id FROM annotations WHERE uuid = ?", error);
+      ScholiaDbStatement *stmt = scholia_db_get_statement (self->db,
+                                                           "SELECT document_id FROM annotations WHERE uuid = ?",
+                                                           error);
       gint64 document_id;
-      int rc;
+      ScholiaDbStep rc;
 
       if (stmt == NULL)
         return NULL;
-      scholia_db_bind_text (stmt, 1, uuid);
-      rc = scholia_db_step (self->db, stmt, error);
-      document_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-      sqlite3_reset (stmt);
-      if (rc < 0)
+      scholia_db_statement_bind_text (stmt, 1, uuid);
+      rc = scholia_db_statement_step (stmt, error);
+      document_id = rc == SCHOLIA_DB_STEP_ROW ? scholia_db_statement_column_int64 (stmt, 0) : 0;
+      scholia_db_statement_reset (stmt);
+      if (rc == SCHOLIA_DB_STEP_ERROR)
         return NULL;
-      if (rc == SQLITE_ROW)
+      if (rc == SCHOLIA_DB_STEP_ROW)
         g_hash_table_insert (present, (gpointer) uuid, g_memdup2 (&document_id, sizeof document_id));
     }
 
@@ -284,7 +286,7 @@ scholia_store_replace_text (ScholiaStore             *self,
   gint64 document_id;
   gint64 characters;
   gint64 now = _scholia_store_now ();
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   GListStore *live;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
@@ -334,25 +336,25 @@ scholia_store_replace_text (ScholiaStore             *self,
   if (!scholia_db_begin (self->db, error))
     return FALSE;
 
-  stmt = scholia_db_prepare (self->db,
-                             "UPDATE documents SET text = ?, characters = ?, checksum = ?, modified = ?"
-                             " WHERE id = ?",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "UPDATE documents SET text = ?, characters = ?, checksum = ?, modified = ?"
+                                   " WHERE id = ?",
+                                   error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, characters);
-  scholia_db_bind_text (stmt, 3, checksum);
-  sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, document_id);
-  if (!scholia_db_step_done (self->db, stmt, error))
+  scholia_db_statement_bind_static_text (stmt, 1, text);
+  scholia_db_statement_bind_int64 (stmt, 2, characters);
+  scholia_db_statement_bind_text (stmt, 3, checksum);
+  scholia_db_statement_bind_int64 (stmt, 4, now);
+  scholia_db_statement_bind_int64 (stmt, 5, document_id);
+  if (!scholia_db_statement_execute (stmt, error))
     goto failed;
 
-  stmt = scholia_db_prepare (self->db, "DELETE FROM document_pages WHERE document_id = ?", error);
+  stmt = scholia_db_get_statement (self->db, "DELETE FROM document_pages WHERE document_id = ?", error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (!scholia_db_step_done (self->db, stmt, error) ||
+  scholia_db_statement_bind_int64 (stmt, 1, document_id);
+  if (!scholia_db_statement_execute (stmt, error) ||
       !_scholia_store_insert_pages (self, document_id, pages, error))
     goto failed;
 
@@ -361,20 +363,23 @@ scholia_store_replace_text (ScholiaStore             *self,
       const ScholiaTextAnchor *anchor = &resolved[i];
       ScholiaAnnotation *annotation = anchor->annotation;
 
-      stmt = scholia_db_prepare (self->db,
-                                 "UPDATE annotations SET start_offset = ?, end_offset = ?, orphaned = ?,"
-                                 " quote = ?, prefix = ?, suffix = ? WHERE id = ?",
-                                 error);
+      stmt = scholia_db_get_statement (self->db,
+                                       "UPDATE annotations SET start_offset = ?, end_offset = ?, orphaned = ?,"
+                                       " quote = ?, prefix = ?, suffix = ? WHERE id = ?",
+                                       error);
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_int (stmt, 1, anchor->start);
-      sqlite3_bind_int (stmt, 2, anchor->end);
-      sqlite3_bind_int (stmt, 3, anchor->orphaned ? 1 : 0);
-      scholia_db_bind_text (stmt, 4, anchor->quote != NULL ? anchor->quote : scholia_annotation_get_quote (annotation));
-      scholia_db_bind_text (stmt, 5, anchor->quote != NULL ? anchor->prefix : scholia_annotation_get_prefix (annotation));
-      scholia_db_bind_text (stmt, 6, anchor->quote != NULL ? anchor->suffix : scholia_annotation_get_suffix (annotation));
-      sqlite3_bind_int64 (stmt, 7, scholia_annotation_get_id (annotation));
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_int64 (stmt, 1, anchor->start);
+      scholia_db_statement_bind_int64 (stmt, 2, anchor->end);
+      scholia_db_statement_bind_int64 (stmt, 3, anchor->orphaned ? 1 : 0);
+      scholia_db_statement_bind_text (stmt, 4, anchor->quote != NULL ? anchor->quote
+                                                                      : scholia_annotation_get_quote (annotation));
+      scholia_db_statement_bind_text (stmt, 5, anchor->quote != NULL ? anchor->prefix
+                                                                      : scholia_annotation_get_prefix (annotation));
+      scholia_db_statement_bind_text (stmt, 6, anchor->quote != NULL ? anchor->suffix
+                                                                      : scholia_annotation_get_suffix (annotation));
+      scholia_db_statement_bind_int64 (stmt, 7, scholia_annotation_get_id (annotation));
+      if (!scholia_db_statement_execute (stmt, error))
         goto failed;
     }
 

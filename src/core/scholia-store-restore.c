@@ -80,21 +80,21 @@ save_links (ScholiaStore  *self,
             GArray       **ids,
             GError       **error)
 {
-  sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
-  int rc;
+  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
+  ScholiaDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
   *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
 
       g_array_append_val (*ids, id);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  scholia_db_statement_reset (stmt);
+  return rc == SCHOLIA_DB_STEP_DONE;
 }
 
 static gboolean
@@ -102,39 +102,39 @@ save_annotations (ScholiaStore            *self,
                   ScholiaDeletedDocument  *deleted,
                   GError                 **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
 
   deleted->annotations = g_array_new (FALSE, TRUE, sizeof (SavedAnnotation));
   g_array_set_clear_func (deleted->annotations, (GDestroyNotify) saved_annotation_clear);
 
-  stmt = scholia_db_prepare (self->db,
-                             "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix, note,"
-                             " orphaned, created, modified FROM annotations WHERE document_id = ?",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix, note,"
+                                   " orphaned, created, modified FROM annotations WHERE document_id = ?",
+                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, deleted->id);
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  scholia_db_statement_bind_int64 (stmt, 1, deleted->id);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
       SavedAnnotation saved = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .uuid = g_strdup (scholia_db_column_text (stmt, 1)),
-        .start = sqlite3_column_int (stmt, 2),
-        .end = sqlite3_column_int (stmt, 3),
-        .quote = g_strdup (scholia_db_column_text (stmt, 4)),
-        .prefix = g_strdup (scholia_db_column_text (stmt, 5)),
-        .suffix = g_strdup (scholia_db_column_text (stmt, 6)),
-        .note = g_strdup (scholia_db_column_text (stmt, 7)),
-        .orphaned = sqlite3_column_int (stmt, 8),
-        .created = sqlite3_column_int64 (stmt, 9),
-        .modified = sqlite3_column_int64 (stmt, 10),
+        .id = scholia_db_statement_column_int64 (stmt, 0),
+        .uuid = g_strdup (scholia_db_statement_column_text (stmt, 1)),
+        .start = scholia_db_statement_column_int (stmt, 2),
+        .end = scholia_db_statement_column_int (stmt, 3),
+        .quote = g_strdup (scholia_db_statement_column_text (stmt, 4)),
+        .prefix = g_strdup (scholia_db_statement_column_text (stmt, 5)),
+        .suffix = g_strdup (scholia_db_statement_column_text (stmt, 6)),
+        .note = g_strdup (scholia_db_statement_column_text (stmt, 7)),
+        .orphaned = scholia_db_statement_column_int (stmt, 8),
+        .created = scholia_db_statement_column_int64 (stmt, 9),
+        .modified = scholia_db_statement_column_int64 (stmt, 10),
       };
 
       g_array_append_val (deleted->annotations, saved);
     }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return FALSE;
 
   /* Links are read after the loop: one statement at a time keeps the cache simple. */
@@ -205,14 +205,14 @@ restore_links (ScholiaStore  *self,
 {
   for (guint i = 0; i < ids->len; i++)
     {
-      sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
+      ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, annotation_id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
-      sqlite3_bind_int (stmt, 3, i);
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
+      scholia_db_statement_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      scholia_db_statement_bind_int64 (stmt, 3, i);
+      if (!scholia_db_statement_execute (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -227,28 +227,28 @@ restore_annotations (ScholiaStore            *self,
   for (guint i = 0; i < deleted->annotations->len; i++)
     {
       SavedAnnotation *saved = &g_array_index (deleted->annotations, SavedAnnotation, i);
-      sqlite3_stmt *stmt;
+      ScholiaDbStatement *stmt;
 
-      stmt = scholia_db_prepare (self->db,
-                                 "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
-                                 " quote, prefix, suffix, note, orphaned, created, modified)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 error);
+      stmt = scholia_db_get_statement (self->db,
+                                       "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
+                                       " quote, prefix, suffix, note, orphaned, created, modified)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                       error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, saved->id);
-      scholia_db_bind_text (stmt, 2, saved->uuid);
-      sqlite3_bind_int64 (stmt, 3, document_id);
-      sqlite3_bind_int (stmt, 4, saved->start);
-      sqlite3_bind_int (stmt, 5, saved->end);
-      scholia_db_bind_text (stmt, 6, saved->quote);
-      scholia_db_bind_text (stmt, 7, saved->prefix);
-      scholia_db_bind_text (stmt, 8, saved->suffix);
-      scholia_db_bind_text (stmt, 9, saved->note);
-      sqlite3_bind_int (stmt, 10, saved->orphaned);
-      sqlite3_bind_int64 (stmt, 11, saved->created);
-      sqlite3_bind_int64 (stmt, 12, saved->modified);
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_int64 (stmt, 1, saved->id);
+      scholia_db_statement_bind_text (stmt, 2, saved->uuid);
+      scholia_db_statement_bind_int64 (stmt, 3, document_id);
+      scholia_db_statement_bind_int64 (stmt, 4, saved->start);
+      scholia_db_statement_bind_int64 (stmt, 5, saved->end);
+      scholia_db_statement_bind_text (stmt, 6, saved->quote);
+      scholia_db_statement_bind_text (stmt, 7, saved->prefix);
+      scholia_db_statement_bind_text (stmt, 8, saved->suffix);
+      scholia_db_statement_bind_text (stmt, 9, saved->note);
+      scholia_db_statement_bind_int64 (stmt, 10, saved->orphaned);
+      scholia_db_statement_bind_int64 (stmt, 11, saved->created);
+      scholia_db_statement_bind_int64 (stmt, 12, saved->modified);
+      if (!scholia_db_statement_execute (stmt, error))
         return FALSE;
 
       /* Tags and themes deleted since are skipped rather than failing the restore. */
@@ -272,7 +272,7 @@ scholia_store_restore_document (ScholiaStore            *self,
                                 GError                 **error)
 {
   ScholiaDocument *restored;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   gint64 author_id;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
@@ -284,26 +284,26 @@ scholia_store_restore_document (ScholiaStore            *self,
   if (!_scholia_store_ensure_author (self, deleted->author, &author_id, error))
     goto failed;
 
-  stmt = scholia_db_prepare (self->db,
-                             "INSERT INTO documents (id, uuid, title, author_id, date, source, text,"
-                             " characters, checksum, created, modified)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   "INSERT INTO documents (id, uuid, title, author_id, date, source, text,"
+                                   " characters, checksum, created, modified)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, deleted->id);
-  scholia_db_bind_text (stmt, 2, deleted->uuid);
-  scholia_db_bind_text (stmt, 3, deleted->title);
+  scholia_db_statement_bind_int64 (stmt, 1, deleted->id);
+  scholia_db_statement_bind_text (stmt, 2, deleted->uuid);
+  scholia_db_statement_bind_text (stmt, 3, deleted->title);
   if (author_id > 0)
-    sqlite3_bind_int64 (stmt, 4, author_id);
-  scholia_db_bind_text (stmt, 5, deleted->date);
-  scholia_db_bind_text (stmt, 6, deleted->source);
-  sqlite3_bind_text (stmt, 7, deleted->text, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, _scholia_store_count_characters (deleted->text));
-  scholia_db_bind_text (stmt, 9, deleted->checksum);
-  sqlite3_bind_int64 (stmt, 10, deleted->created);
-  sqlite3_bind_int64 (stmt, 11, deleted->modified);
-  if (!scholia_db_step_done (self->db, stmt, error))
+    scholia_db_statement_bind_int64 (stmt, 4, author_id);
+  scholia_db_statement_bind_text (stmt, 5, deleted->date);
+  scholia_db_statement_bind_text (stmt, 6, deleted->source);
+  scholia_db_statement_bind_static_text (stmt, 7, deleted->text);
+  scholia_db_statement_bind_int64 (stmt, 8, _scholia_store_count_characters (deleted->text));
+  scholia_db_statement_bind_text (stmt, 9, deleted->checksum);
+  scholia_db_statement_bind_int64 (stmt, 10, deleted->created);
+  scholia_db_statement_bind_int64 (stmt, 11, deleted->modified);
+  if (!scholia_db_statement_execute (stmt, error))
     goto failed;
 
   if (!_scholia_store_insert_pages (self, deleted->id, deleted->pages, error) ||

@@ -343,24 +343,25 @@ row_snippet (ScholiaStore       *self,
 {
   char open[8];
   char close[8];
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   char *snippet = NULL;
 
   if (!holds_markers (source))
     return parse_snippet (marked, MATCH_OPEN, MATCH_CLOSE, matches);
 
   pick_markers (source, open, close);
-  stmt = scholia_db_prepare (self->db, kind == SCHOLIA_SEARCH_TEXT ? TEXT_SNIPPET_QUERY : NOTE_SNIPPET_QUERY,
-                             error);
+  stmt = scholia_db_get_statement (self->db,
+                                   kind == SCHOLIA_SEARCH_TEXT ? TEXT_SNIPPET_QUERY : NOTE_SNIPPET_QUERY,
+                                   error);
   if (stmt == NULL)
     return NULL;
-  scholia_db_bind_text (stmt, 1, match);
-  sqlite3_bind_int64 (stmt, 2, rowid);
-  scholia_db_bind_text (stmt, 3, open);
-  scholia_db_bind_text (stmt, 4, close);
-  if (scholia_db_step (self->db, stmt, error) == SQLITE_ROW)
-    snippet = parse_snippet (scholia_db_column_text (stmt, 0), open, close, matches);
-  sqlite3_reset (stmt);
+  scholia_db_statement_bind_text (stmt, 1, match);
+  scholia_db_statement_bind_int64 (stmt, 2, rowid);
+  scholia_db_statement_bind_text (stmt, 3, open);
+  scholia_db_statement_bind_text (stmt, 4, close);
+  if (scholia_db_statement_step (stmt, error) == SCHOLIA_DB_STEP_ROW)
+    snippet = parse_snippet (scholia_db_statement_column_text (stmt, 0), open, close, matches);
+  scholia_db_statement_reset (stmt);
   return snippet;
 }
 
@@ -401,7 +402,7 @@ locate_snippet (const char *text,
 static gboolean
 is_syntax_error (ScholiaStore *self)
 {
-  const char *message = sqlite3_errmsg (scholia_db_get_handle (self->db));
+  const char *message = scholia_db_get_error_message (self->db);
 
   /* FTS5 reports a query it cannot parse as "fts5: syntax error near …", and a bare NEAR or a
    * lone operator as "fts5: …" too; a query starting with "*" is one of its "special queries",
@@ -414,7 +415,7 @@ is_syntax_error (ScholiaStore *self)
 static gboolean
 is_unknown_column (ScholiaStore *self)
 {
-  return g_str_has_prefix (sqlite3_errmsg (scholia_db_get_handle (self->db)), "no such column");
+  return g_str_has_prefix (scholia_db_get_error_message (self->db), "no such column");
 }
 
 /* Runs one of the two queries, adding a result per row. Returns FALSE with *syntax_error set
@@ -431,45 +432,48 @@ run_query (ScholiaStore       *self,
            gboolean           *unknown_column,
            GError            **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  ScholiaDbStatement *stmt;
+  g_autoptr(GError) step_error = NULL;
+  ScholiaDbStep rc;
 
   *syntax_error = FALSE;
   *unknown_column = FALSE;
-  stmt = scholia_db_prepare (self->db, kind == SCHOLIA_SEARCH_TEXT ? TEXT_QUERY : NOTE_QUERY, error);
+  stmt = scholia_db_get_statement (self->db, kind == SCHOLIA_SEARCH_TEXT ? TEXT_QUERY : NOTE_QUERY, error);
   if (stmt == NULL)
     return FALSE;
-  scholia_db_bind_text (stmt, 1, match);
-  sqlite3_bind_int (stmt, 2, limit);
+  scholia_db_statement_bind_text (stmt, 1, match);
+  scholia_db_statement_bind_int64 (stmt, 2, limit);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* The step's own error is replaced by one that says what failed, and its message told apart. */
+  while ((rc = scholia_db_statement_step (stmt, &step_error)) == SCHOLIA_DB_STEP_ROW)
     {
       g_autoptr(ScholiaSearchResult) result = g_new0 (ScholiaSearchResult, 1);
       ScholiaDocument *document;
 
       result->kind = kind;
-      result->rank = sqlite3_column_double (stmt, 1);
+      result->rank = scholia_db_statement_column_double (stmt, 1);
       result->matches = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
-      result->snippet = row_snippet (self, kind, match, sqlite3_column_int64 (stmt, 0),
-                                     scholia_db_column_text (stmt, 2),
-                                     scholia_db_column_text (stmt, kind == SCHOLIA_SEARCH_TEXT ? 3 : 5),
+      result->snippet = row_snippet (self, kind, match, scholia_db_statement_column_int64 (stmt, 0),
+                                     scholia_db_statement_column_text (stmt, 2),
+                                     scholia_db_statement_column_text (stmt,
+                                                                       kind == SCHOLIA_SEARCH_TEXT ? 3 : 5),
                                      result->matches, error);
       if (result->snippet == NULL)
         {
-          sqlite3_reset (stmt);
+          scholia_db_statement_reset (stmt);
           return FALSE;
         }
       if (kind == SCHOLIA_SEARCH_TEXT)
         {
-          result->document_id = sqlite3_column_int64 (stmt, 0);
-          result->offset = locate_snippet ((const char *) sqlite3_column_text (stmt, 3),
+          result->document_id = scholia_db_statement_column_int64 (stmt, 0);
+          result->offset = locate_snippet (scholia_db_statement_column_text (stmt, 3),
                                            result->snippet, result->matches);
         }
       else
         {
-          result->annotation_id = sqlite3_column_int64 (stmt, 0);
-          result->document_id = sqlite3_column_int64 (stmt, 3);
-          result->offset = sqlite3_column_int (stmt, 4);
+          result->annotation_id = scholia_db_statement_column_int64 (stmt, 0);
+          result->document_id = scholia_db_statement_column_int64 (stmt, 3);
+          result->offset = scholia_db_statement_column_int (stmt, 4);
         }
 
       document = scholia_store_lookup_document (self, result->document_id);
@@ -480,22 +484,21 @@ run_query (ScholiaStore       *self,
       g_ptr_array_add (results, g_steal_pointer (&result));
     }
 
-  if (rc == SQLITE_DONE)
+  if (rc == SCHOLIA_DB_STEP_DONE)
     {
-      sqlite3_reset (stmt);
+      scholia_db_statement_reset (stmt);
       return TRUE;
     }
 
-  if (rc == SQLITE_ERROR && is_unknown_column (self))
+  /* FTS5 reports a query it cannot run as a plain SQL error: SCHOLIA_ERROR_FAILED. */
+  if (g_error_matches (step_error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED) && is_unknown_column (self))
     {
       *unknown_column = TRUE;
-      sqlite3_reset (stmt);
       return TRUE;
     }
 
-  *syntax_error = rc == SQLITE_ERROR && is_syntax_error (self);
+  *syntax_error = g_error_matches (step_error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED) && is_syntax_error (self);
   scholia_db_set_error (self->db, error, _("could not search the library"));
-  sqlite3_reset (stmt);
   return FALSE;
 }
 

@@ -161,8 +161,8 @@ check_database (const char  *path,
   g_autoptr(GError) local_error = NULL;
   gint64 application_id = 0;
   gint64 user_version = 0;
-  sqlite3_stmt *stmt;
-  int rc;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
 
   db = scholia_db_open (path, read_only_mode (path), &local_error);
   if (db == NULL ||
@@ -191,13 +191,13 @@ check_database (const char  *path,
       return FALSE;
     }
 
-  stmt = scholia_db_prepare (db, "PRAGMA quick_check", &local_error);
-  rc = stmt != NULL ? scholia_db_step (db, stmt, &local_error) : -1;
-  if (rc != SQLITE_ROW || g_strcmp0 (scholia_db_column_text (stmt, 0), "ok") != 0)
+  stmt = scholia_db_get_statement (db, "PRAGMA quick_check", &local_error);
+  rc = stmt != NULL ? scholia_db_statement_step (stmt, &local_error) : SCHOLIA_DB_STEP_ERROR;
+  if (rc != SCHOLIA_DB_STEP_ROW || g_strcmp0 (scholia_db_statement_column_text (stmt, 0), "ok") != 0)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
                    _("“%s” is damaged: %s"), display,
-                   local_error != NULL ? local_error->message : scholia_db_column_text (stmt, 0));
+                   local_error != NULL ? local_error->message : scholia_db_statement_column_text (stmt, 0));
       return FALSE;
     }
 
@@ -445,27 +445,27 @@ scholia_store_get_counts (ScholiaStore   *self,
                           ScholiaCounts  *counts,
                           GError        **error)
 {
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
-  stmt = scholia_db_prepare (self->db,
-                             "SELECT (SELECT count(*) FROM documents),"
-                             "       (SELECT count(*) FROM authors),"
-                             "       (SELECT count(*) FROM annotations),"
-                             "       (SELECT count(*) FROM tags),"
-                             "       (SELECT count(*) FROM themes)",
-                             error);
-  if (stmt == NULL || scholia_db_step (self->db, stmt, error) != SQLITE_ROW)
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT (SELECT count(*) FROM documents),"
+                                   "       (SELECT count(*) FROM authors),"
+                                   "       (SELECT count(*) FROM annotations),"
+                                   "       (SELECT count(*) FROM tags),"
+                                   "       (SELECT count(*) FROM themes)",
+                                   error);
+  if (stmt == NULL || scholia_db_statement_step (stmt, error) != SCHOLIA_DB_STEP_ROW)
     return FALSE;
 
-  counts->documents = sqlite3_column_int (stmt, 0);
-  counts->authors = sqlite3_column_int (stmt, 1);
-  counts->annotations = sqlite3_column_int (stmt, 2);
-  counts->tags = sqlite3_column_int (stmt, 3);
-  counts->themes = sqlite3_column_int (stmt, 4);
-  sqlite3_reset (stmt);
+  counts->documents = scholia_db_statement_column_int (stmt, 0);
+  counts->authors = scholia_db_statement_column_int (stmt, 1);
+  counts->annotations = scholia_db_statement_column_int (stmt, 2);
+  counts->tags = scholia_db_statement_column_int (stmt, 3);
+  counts->themes = scholia_db_statement_column_int (stmt, 4);
+  scholia_db_statement_reset (stmt);
   return TRUE;
 }
 
