@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <sqlite3.h>
 
 #include "scholia-db.h"
 #include "scholia-error.h"
@@ -503,59 +504,4 @@ int
 scholia_db_changes (ScholiaDb *self)
 {
   return sqlite3_changes (self->handle);
-}
-
-/* Temporary, for scholia-store-labels.c: see scholia-db.h. */
-sqlite3_stmt *
-scholia_db_prepare (ScholiaDb   *self,
-                    const char  *sql,
-                    GError     **error)
-{
-  ScholiaDbStatement *statement = scholia_db_get_statement (self, sql, error);
-
-  return statement != NULL ? statement->stmt : NULL;
-}
-
-/* Returns SQLITE_ROW, SQLITE_DONE, or -1 with @error set. */
-int
-scholia_db_step (ScholiaDb     *self,
-                 sqlite3_stmt  *stmt,
-                 GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return rc;
-
-  scholia_db_set_error (self, error, _("could not update the library"));
-  sqlite3_reset (stmt);
-  return -1;
-}
-
-gboolean
-scholia_db_step_done (ScholiaDb     *self,
-                      sqlite3_stmt  *stmt,
-                      GError       **error)
-{
-  int rc = scholia_db_step (self, stmt, error);
-
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || rc == SQLITE_ROW;
-}
-
-const char *
-scholia_db_column_text (sqlite3_stmt *stmt,
-                        int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? text : "";
-}
-
-void
-scholia_db_bind_text (sqlite3_stmt *stmt,
-                      int           index,
-                      const char   *text)
-{
-  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
 }

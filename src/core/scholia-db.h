@@ -2,7 +2,6 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -114,23 +113,6 @@ gconstpointer scholia_db_statement_column_blob      (ScholiaDbStatement  *self,
                                                      gsize               *length);
 gboolean      scholia_db_statement_column_is_null   (ScholiaDbStatement  *self,
                                                      int                  column);
-
-/* Temporary: raw SQLite statements from the same cache, for scholia-store-labels.c alone until
- * it moves to ScholiaDbStatement; nothing else may use them. */
-sqlite3_stmt *scholia_db_prepare      (ScholiaDb     *self,
-                                       const char    *sql,
-                                       GError       **error);
-int           scholia_db_step         (ScholiaDb     *self,
-                                       sqlite3_stmt  *stmt,
-                                       GError       **error);
-gboolean      scholia_db_step_done    (ScholiaDb     *self,
-                                       sqlite3_stmt  *stmt,
-                                       GError       **error);
-const char   *scholia_db_column_text  (sqlite3_stmt  *stmt,
-                                       int            column);
-void          scholia_db_bind_text    (sqlite3_stmt  *stmt,
-                                       int            index,
-                                       const char    *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaDb, scholia_db_close)
 

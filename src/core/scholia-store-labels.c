@@ -94,29 +94,29 @@ load_type (ScholiaStore  *self,
   GListStore *labels = list_for_type (self, label_type);
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
 
   sql = g_strdup_printf ("SELECT id, name, colour, description, position, %s FROM %s"
                          " ORDER BY position, id",
                          tables->has_builtin ? "builtin" : "0", tables->table);
-  stmt = scholia_db_prepare (self->db, sql, error);
+  stmt = scholia_db_get_statement (self->db, sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
-      ScholiaLabel *label = scholia_label_new (label_type, sqlite3_column_int64 (stmt, 0),
-                                               scholia_db_column_text (stmt, 1));
+      ScholiaLabel *label = scholia_label_new (label_type, scholia_db_statement_column_int64 (stmt, 0),
+                                               scholia_db_statement_column_text (stmt, 1));
 
-      scholia_label_set_colour (label, scholia_db_column_text (stmt, 2));
-      scholia_label_set_description (label, scholia_db_column_text (stmt, 3));
-      scholia_label_set_position (label, sqlite3_column_int (stmt, 4));
-      scholia_label_set_builtin (label, sqlite3_column_int (stmt, 5) != 0);
+      scholia_label_set_colour (label, scholia_db_statement_column_text (stmt, 2));
+      scholia_label_set_description (label, scholia_db_statement_column_text (stmt, 3));
+      scholia_label_set_position (label, scholia_db_statement_column_int (stmt, 4));
+      scholia_label_set_builtin (label, scholia_db_statement_column_int (stmt, 5) != 0);
       g_ptr_array_add (loaded, label);
     }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return FALSE;
 
   g_list_store_splice (labels, 0, g_list_model_get_n_items (G_LIST_MODEL (labels)),
@@ -215,7 +215,7 @@ add_label (ScholiaStore  *self,
   GListStore *labels = list_for_type (self, label_type);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (labels));
   g_autoptr(ScholiaLabel) label = NULL;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   int position = 0;
 
   if (!check_label_text (name, description, &clean_name, &clean_description, error) ||
@@ -235,14 +235,14 @@ add_label (ScholiaStore  *self,
                          tables_for (label_type)->table);
   if (!scholia_db_begin (self->db, error))
     return NULL;
-  stmt = scholia_db_prepare (self->db, sql, error);
+  stmt = scholia_db_get_statement (self->db, sql, error);
   if (stmt == NULL)
     goto failed;
-  scholia_db_bind_text (stmt, 1, clean_name);
-  scholia_db_bind_text (stmt, 2, clean_colour);
-  scholia_db_bind_text (stmt, 3, description);
-  sqlite3_bind_int (stmt, 4, position);
-  if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
+  scholia_db_statement_bind_text (stmt, 1, clean_name);
+  scholia_db_statement_bind_text (stmt, 2, clean_colour);
+  scholia_db_statement_bind_text (stmt, 3, description);
+  scholia_db_statement_bind_int64 (stmt, 4, position);
+  if (!scholia_db_statement_execute (stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
   label = scholia_label_new (label_type, scholia_db_last_insert_id (self->db), clean_name);
@@ -269,7 +269,7 @@ update_label (ScholiaStore  *self,
   g_autofree char *clean_description = NULL;
   g_autofree char *clean_colour = colour != NULL ? g_ascii_strdown (colour, -1) : NULL;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
 
   if (!check_label_text (name, description, &clean_name, &clean_description, error) ||
       (clean_name != NULL && !check_name_free (self, G_OBJECT_TYPE (label), clean_name, label, error)) ||
@@ -282,17 +282,17 @@ update_label (ScholiaStore  *self,
                          tables_of (label)->table);
   if (!scholia_db_begin (self->db, error))
     return FALSE;
-  stmt = scholia_db_prepare (self->db, sql, error);
+  stmt = scholia_db_get_statement (self->db, sql, error);
   if (stmt == NULL)
     goto failed;
   if (clean_name != NULL)
-    scholia_db_bind_text (stmt, 1, clean_name);
+    scholia_db_statement_bind_text (stmt, 1, clean_name);
   if (clean_colour != NULL)
-    scholia_db_bind_text (stmt, 2, clean_colour);
+    scholia_db_statement_bind_text (stmt, 2, clean_colour);
   if (description != NULL)
-    scholia_db_bind_text (stmt, 3, description);
-  sqlite3_bind_int64 (stmt, 4, scholia_label_get_id (label));
-  if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
+    scholia_db_statement_bind_text (stmt, 3, description);
+  scholia_db_statement_bind_int64 (stmt, 4, scholia_label_get_id (label));
+  if (!scholia_db_statement_execute (stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
   g_object_freeze_notify (G_OBJECT (label));
@@ -319,16 +319,16 @@ delete_label (ScholiaStore  *self,
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", tables->table);
   GListStore *labels = list_of (self, label);
   gint64 id = scholia_label_get_id (label);
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   guint position;
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
-  stmt = scholia_db_prepare (self->db, sql, error);
+  stmt = scholia_db_get_statement (self->db, sql, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
+  scholia_db_statement_bind_int64 (stmt, 1, id);
+  if (!scholia_db_statement_execute (stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
   _scholia_store_forget_label (self, tables->link_table, id);
@@ -351,20 +351,20 @@ get_annotation_ids (ScholiaStore  *self,
   g_autofree char *sql = g_strdup_printf ("SELECT annotation_id FROM %s WHERE %s = ? ORDER BY annotation_id",
                                           tables->link_table, tables->link_column);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
-  int rc;
+  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
+  ScholiaDbStep rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, scholia_label_get_id (label));
-  while ((rc = scholia_db_step (self->db, stmt, error)) == SQLITE_ROW)
+  scholia_db_statement_bind_int64 (stmt, 1, scholia_label_get_id (label));
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc < 0)
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   return g_steal_pointer (&ids);
@@ -386,13 +386,13 @@ store_order (ScholiaStore  *self,
     return FALSE;
   for (guint i = 0; i < order->len; i++)
     {
-      sqlite3_stmt *stmt = scholia_db_prepare (self->db, sql, error);
+      ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
 
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_int (stmt, 1, i);
-      sqlite3_bind_int64 (stmt, 2, scholia_label_get_id (g_ptr_array_index (order, i)));
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_int64 (stmt, 1, i);
+      scholia_db_statement_bind_int64 (stmt, 2, scholia_label_get_id (g_ptr_array_index (order, i)));
+      if (!scholia_db_statement_execute (stmt, error))
         goto failed;
     }
   if (!scholia_db_commit (self->db, error))
@@ -459,7 +459,7 @@ merge_labels (ScholiaStore  *self,
   g_autofree char *drop = NULL;
   g_autoptr(GArray) moved = NULL;
   GListStore *labels = list_of (self, from);
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
   guint position;
 
   if (from == into)
@@ -477,18 +477,18 @@ merge_labels (ScholiaStore  *self,
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
-  stmt = scholia_db_prepare (self->db, relink, error);
+  stmt = scholia_db_get_statement (self->db, relink, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, scholia_label_get_id (from));
-  sqlite3_bind_int64 (stmt, 2, scholia_label_get_id (into));
-  if (!scholia_db_step_done (self->db, stmt, error))
+  scholia_db_statement_bind_int64 (stmt, 1, scholia_label_get_id (from));
+  scholia_db_statement_bind_int64 (stmt, 2, scholia_label_get_id (into));
+  if (!scholia_db_statement_execute (stmt, error))
     goto failed;
-  stmt = scholia_db_prepare (self->db, drop, error);
+  stmt = scholia_db_get_statement (self->db, drop, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, scholia_label_get_id (from));
-  if (!scholia_db_step_done (self->db, stmt, error) || !scholia_db_commit (self->db, error))
+  scholia_db_statement_bind_int64 (stmt, 1, scholia_label_get_id (from));
+  if (!scholia_db_statement_execute (stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
   _scholia_store_relabel (self, tables->link_table, scholia_label_get_id (from), scholia_label_get_id (into));
@@ -522,7 +522,7 @@ restore_label (ScholiaStore  *self,
   g_autofree char *shift = NULL;
   g_autofree char *insert = NULL;
   g_autofree char *link = NULL;
-  sqlite3_stmt *stmt;
+  ScholiaDbStatement *stmt;
 
   if (!check_name_free (self, G_OBJECT_TYPE (label), scholia_label_get_name (label), NULL, error))
     return FALSE;
@@ -540,32 +540,32 @@ restore_label (ScholiaStore  *self,
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
-  stmt = scholia_db_prepare (self->db, shift, error);
+  stmt = scholia_db_get_statement (self->db, shift, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int (stmt, 1, position);
-  if (!scholia_db_step_done (self->db, stmt, error))
+  scholia_db_statement_bind_int64 (stmt, 1, position);
+  if (!scholia_db_statement_execute (stmt, error))
     goto failed;
-  stmt = scholia_db_prepare (self->db, insert, error);
+  stmt = scholia_db_get_statement (self->db, insert, error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  scholia_db_bind_text (stmt, 2, scholia_label_get_name (label));
-  scholia_db_bind_text (stmt, 3, scholia_label_get_colour (label));
-  scholia_db_bind_text (stmt, 4, scholia_label_get_description (label));
-  sqlite3_bind_int (stmt, 5, position);
+  scholia_db_statement_bind_int64 (stmt, 1, id);
+  scholia_db_statement_bind_text (stmt, 2, scholia_label_get_name (label));
+  scholia_db_statement_bind_text (stmt, 3, scholia_label_get_colour (label));
+  scholia_db_statement_bind_text (stmt, 4, scholia_label_get_description (label));
+  scholia_db_statement_bind_int64 (stmt, 5, position);
   if (tables->has_builtin)
-    sqlite3_bind_int (stmt, 6, scholia_label_get_builtin (label));
-  if (!scholia_db_step_done (self->db, stmt, error))
+    scholia_db_statement_bind_int64 (stmt, 6, scholia_label_get_builtin (label));
+  if (!scholia_db_statement_execute (stmt, error))
     goto failed;
   for (guint i = 0; annotation_ids != NULL && i < annotation_ids->len; i++)
     {
-      stmt = scholia_db_prepare (self->db, link, error);
+      stmt = scholia_db_get_statement (self->db, link, error);
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (annotation_ids, gint64, i));
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (!scholia_db_step_done (self->db, stmt, error))
+      scholia_db_statement_bind_int64 (stmt, 1, g_array_index (annotation_ids, gint64, i));
+      scholia_db_statement_bind_int64 (stmt, 2, id);
+      if (!scholia_db_statement_execute (stmt, error))
         goto failed;
     }
   if (!scholia_db_commit (self->db, error))
