@@ -47,16 +47,15 @@ scholia_label_kind_lookup (ScholiaLabelKind  kind,
  */
 gpointer
 scholia_label_kind_add (ScholiaLabelKind   kind,
-                        ScholiaStore      *store,
+                        ScholiaEditor     *editor,
                         const char        *name,
                         GError           **error)
 {
-  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (editor), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (kind == SCHOLIA_LABEL_KIND_THEME)
-    return scholia_store_add_theme (store, name, NULL, NULL, error);
-  return scholia_store_add_tag (store, name, NULL, NULL, error);
+  return scholia_editor_create_label (editor, kind == SCHOLIA_LABEL_KIND_THEME ? SCHOLIA_TYPE_THEME : SCHOLIA_TYPE_TAG,
+                                      name, NULL, NULL, error);
 }
 
 ScholiaLabelKind
@@ -116,33 +115,23 @@ scholia_label_get_builtin (gpointer label)
 }
 
 gboolean
-scholia_label_update (ScholiaStore  *store,
+scholia_label_update (ScholiaEditor *editor,
                       gpointer       label,
                       const char    *name,
                       const char    *colour,
                       const char    *description,
                       GError       **error)
 {
-  g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (label) || SCHOLIA_IS_THEME (label), FALSE);
-
-  if (SCHOLIA_IS_THEME (label))
-    return scholia_store_update_theme (store, label, name, colour, description, error);
-  return scholia_store_update_tag (store, label, name, colour, description, error);
+  return scholia_editor_update_label (editor, label, name, colour, description, error);
 }
 
 gboolean
-scholia_label_move (ScholiaStore  *store,
+scholia_label_move (ScholiaEditor *editor,
                     gpointer       label,
                     guint          index,
                     GError       **error)
 {
-  g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_TAG (label) || SCHOLIA_IS_THEME (label), FALSE);
-
-  if (SCHOLIA_IS_THEME (label))
-    return scholia_store_move_theme (store, label, index, error);
-  return scholia_store_move_tag (store, label, index, error);
+  return scholia_editor_move_label (editor, label, index, error);
 }
 
 GArray *

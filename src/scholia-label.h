@@ -24,7 +24,7 @@ gpointer          scholia_label_kind_lookup         (ScholiaLabelKind   kind,
                                                      ScholiaStore      *store,
                                                      gint64             id);
 gpointer          scholia_label_kind_add            (ScholiaLabelKind   kind,
-                                                     ScholiaStore      *store,
+                                                     ScholiaEditor     *editor,
                                                      const char        *name,
                                                      GError           **error);
 
@@ -36,17 +36,18 @@ const char       *scholia_label_get_description     (gpointer           label);
 /* Only tags can be built in; a theme never is. */
 gboolean          scholia_label_get_builtin         (gpointer           label);
 
-/* Straight to the store, as scholia_store_update_tag() and friends. */
-gboolean          scholia_label_update              (ScholiaStore      *store,
+/* Through the editor, as one undoable step each (adding, above, too). */
+gboolean          scholia_label_update              (ScholiaEditor     *editor,
                                                      gpointer           label,
                                                      const char        *name,
                                                      const char        *colour,
                                                      const char        *description,
                                                      GError           **error);
-gboolean          scholia_label_move                (ScholiaStore      *store,
+gboolean          scholia_label_move                (ScholiaEditor     *editor,
                                                      gpointer           label,
                                                      guint              index,
                                                      GError           **error);
+/* Straight to the store. */
 GArray           *scholia_label_get_annotation_ids  (ScholiaStore      *store,
                                                      gpointer           label,
                                                      GError           **error);

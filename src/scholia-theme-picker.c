@@ -336,11 +336,10 @@ create_theme (ScholiaThemePicker *self,
               const char         *name)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaStore *store = scholia_editor_get_store (self->editor);
   ScholiaTheme *theme;
   guint n;
 
-  theme = scholia_store_add_theme (store, name, NULL, NULL, &error);
+  theme = SCHOLIA_THEME (scholia_editor_create_label (self->editor, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error));
   if (theme == NULL)
     {
       show_error (self, error);
