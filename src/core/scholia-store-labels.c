@@ -551,7 +551,9 @@ restore_label (ScholiaStore     *self,
   g_autofree char *shift = NULL;
   g_autofree char *insert = NULL;
   g_autofree char *link = NULL;
+  g_autoptr(GPtrArray) order = current_order (self, kind);
   gboolean builtin = FALSE;
+  gboolean taken = FALSE;
   sqlite3_stmt *stmt;
   int position;
 
@@ -562,6 +564,16 @@ restore_label (ScholiaStore     *self,
 
   if (!check_name_free (self, kind, name, NULL, error))
     return FALSE;
+
+  /* Deleting leaves a gap in the positions: a label put back into its own gap moves no
+   * other, so that the rows are as they were. */
+  for (guint i = 0; i < order->len; i++)
+    {
+      int other;
+
+      g_object_get (g_ptr_array_index (order, i), "position", &other, NULL);
+      taken |= other == position;
+    }
 
   shift = g_strdup_printf ("UPDATE %s SET position = position + 1 WHERE position >= ?", kind->table);
   insert = g_strdup_printf ("INSERT INTO %s (id, name, colour, description, position%s)"
@@ -576,12 +588,15 @@ restore_label (ScholiaStore     *self,
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
-  stmt = scholia_db_prepare (self->db, shift, error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int (stmt, 1, position);
-  if (!scholia_db_step_done (self->db, stmt, error))
-    goto failed;
+  if (taken)
+    {
+      stmt = scholia_db_prepare (self->db, shift, error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int (stmt, 1, position);
+      if (!scholia_db_step_done (self->db, stmt, error))
+        goto failed;
+    }
   stmt = scholia_db_prepare (self->db, insert, error);
   if (stmt == NULL)
     goto failed;
@@ -608,18 +623,14 @@ restore_label (ScholiaStore     *self,
     goto failed;
 
   /* The labels at and after its place moved down one, in the file and so in memory. */
-  {
-    g_autoptr(GPtrArray) order = current_order (self, kind);
+  for (guint i = 0; taken && i < order->len; i++)
+    {
+      int other;
 
-    for (guint i = 0; i < order->len; i++)
-      {
-        int other;
-
-        g_object_get (g_ptr_array_index (order, i), "position", &other, NULL);
-        if (other >= position)
-          g_object_set (g_ptr_array_index (order, i), "position", other + 1, NULL);
-      }
-  }
+      g_object_get (g_ptr_array_index (order, i), "position", &other, NULL);
+      if (other >= position)
+        g_object_set (g_ptr_array_index (order, i), "position", other + 1, NULL);
+    }
   g_list_store_insert_sorted (list_for_kind (self, kind), label, compare_positions, NULL);
   if (annotation_ids != NULL)
     _scholia_store_link_label (self, kind->link_table, label_id (label),
