@@ -351,6 +351,41 @@ test_undo_and_redo_highlight (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* Attaching an unplaced annotation to the selected passage is a step Undo takes back. */
+static void
+test_attach_is_undone (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  int start, end;
+
+  find_passage ("a town older than its charter", &start, &end);
+  annotation = scholia_store_add_annotation (window->store, window->document, start, end, NULL, 0,
+                                             NULL, 0, "Lost in the revision", &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_set_annotation_anchor (window->store, annotation, start, end, TRUE, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  select_passage (window, "older", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->inspector), "inspector.attach", "x",
+                                             scholia_annotation_get_id (annotation)));
+  drain_main_context ();
+  g_assert_false (scholia_annotation_get_orphaned (annotation));
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo Attach Annotation");
+
+  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window->reading_view)));
+  activate (window, "win.undo");
+  g_assert_true (scholia_annotation_get_orphaned (annotation));
+  g_assert_cmpint (scholia_annotation_get_end (annotation) - scholia_annotation_get_start (annotation), ==,
+                   (int) strlen ("a town older than its charter"));
+
+  window_destroy (window);
+}
+
 static void
 test_undo_in_note_undoes_typing (Fixture       *fixture,
                                  gconstpointer  data)
@@ -722,6 +757,7 @@ main (int   argc,
   ADD ("/window/annotate/second-tag-joins-same-annotation", test_second_tag_joins_same_annotation);
   ADD ("/window/annotate/undo-and-redo-highlight", test_undo_and_redo_highlight);
   ADD ("/window/annotate/undo-in-note-undoes-typing", test_undo_in_note_undoes_typing);
+  ADD ("/window/annotate/attach-is-undone-by-undo", test_attach_is_undone);
   ADD ("/window/annotate/activating-highlight-inspects-it", test_activating_highlight_inspects_it);
   ADD ("/window/annotate/changed-text-is-reanchored-on-open",
        test_changed_text_is_reanchored_on_open);

@@ -665,6 +665,14 @@ test_properties_save_changes_store_and_header (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "On Harbours and Quays");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Ines Marrow-Dahl");
 
+  /* Saving is one step of the library's history. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain_main_context ();
+  g_assert_cmpstr (scholia_document_get_title (document), ==, "On Harbours");
+  g_assert_cmpstr (scholia_document_get_author (document), ==, "Ines Marrow");
+  g_assert_cmpstr (scholia_document_get_date (document), ==, "");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "On Harbours");
+
   window_destroy (window);
 }
 
@@ -730,6 +738,14 @@ test_delete_closes_reader_and_undo_restores (Fixture       *fixture,
   g_assert_nonnull (scholia_window_get_document (window));
   g_assert_cmpstr (scholia_document_get_uuid (scholia_window_get_document (window)), ==, uuid);
   assert_reader_shows (window, scholia_window_get_document (window));
+
+  /* Deleting is a step of the library's history: Undo in the header bar takes it back too. */
+  scholia_window_delete_document (window, scholia_window_get_document (window));
+  drain_main_context ();
+  g_assert_cmpuint (count_documents (store), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain_main_context ();
+  g_assert_cmpuint (count_documents (store), ==, 2);
 
   window_destroy (window);
 }
