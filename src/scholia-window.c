@@ -366,8 +366,13 @@ on_undo_delete_clicked_cb (ScholiaWindow *self,
   ScholiaCommandPlace place;
   ScholiaDocument *document;
 
-  if (history == NULL || scholia_history_peek_undo (history) != deleting)
+  if (history == NULL)
     return;
+  if (scholia_history_peek_undo (history) != deleting)
+    {
+      _scholia_window_add_message_toast (self, _("Undo the changes made since, then the deletion"));
+      return;
+    }
 
   if (!scholia_history_undo (history, &error))
     {

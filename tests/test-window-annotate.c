@@ -7,6 +7,7 @@
 
 #include "scholia-highlighter-private.h"
 #include "scholia-tag-manager.h"
+#include "scholia-tag-row.h"
 #include "scholia-window-private.h"
 #include "test-files.h"
 #include "test-ui.h"
@@ -518,11 +519,9 @@ test_changed_text_is_reanchored_on_open (Fixture       *fixture,
   }
 }
 
-static void
-test_manage_tags_presents_manager (Fixture       *fixture,
-                                   gconstpointer  data)
+static GtkWindow *
+open_tag_manager (ScholiaWindow *window)
 {
-  ScholiaWindow *window = window_open (fixture);
   GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *manager = NULL;
 
@@ -537,10 +536,50 @@ test_manage_tags_presents_manager (Fixture       *fixture,
     }
 
   g_assert_nonnull (manager);
+  return manager;
+}
+
+static void
+test_manage_tags_presents_manager (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ScholiaWindow *window = window_open (fixture);
+  GtkWindow *manager = open_tag_manager (window);
+
   g_assert_true (gtk_window_get_transient_for (manager) == GTK_WINDOW (window));
   g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == window->editor);
 
   gtk_window_destroy (manager);
+  window_destroy (window);
+}
+
+/* A tag renamed in the manager is a step of the library's history: the window's Undo (Ctrl+Z)
+ * takes it back once the manager is closed. */
+static void
+test_manager_rename_is_undone_by_window (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  GtkWindow *manager = open_tag_manager (window);
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (manager), SCHOLIA_TYPE_TAG_MANAGER,
+                                                               "tag_list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  GtkWidget *name_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), SCHOLIA_TYPE_TAG_ROW,
+                                                                   "name_row"));
+  ScholiaTag *tag = nth_tag (window, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "claim");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (name_row)), "activate");
+  drain_main_context ();
+  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "claim");
+  gtk_window_destroy (manager);
+  drain_main_context ();
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo Rename Tag");
+  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window->reading_view)));
+  activate (window, "win.undo");
+  g_assert_cmpstr (scholia_tag_get_name (tag), ==, "thesis");
+
   window_destroy (window);
 }
 
@@ -762,6 +801,7 @@ main (int   argc,
   ADD ("/window/annotate/changed-text-is-reanchored-on-open",
        test_changed_text_is_reanchored_on_open);
   ADD ("/window/annotate/manage-tags-presents-manager", test_manage_tags_presents_manager);
+  ADD ("/window/annotate/manager-rename-is-undone-by-window", test_manager_rename_is_undone_by_window);
   ADD ("/window/annotate/note-is-saved-on-close", test_note_is_saved_on_close);
   ADD ("/window/annotate/palette-and-menu-follow-tags", test_palette_and_menu_follow_tags);
   ADD ("/window/annotate/closing-reader-clears-inspector", test_closing_reader_clears_inspector);
