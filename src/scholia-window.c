@@ -361,26 +361,32 @@ on_undo_delete_clicked_cb (ScholiaWindow *self,
                            AdwToast      *toast)
 {
   ScholiaCommand *deleting = g_object_get_data (G_OBJECT (toast), "command");
-  ScholiaHistory *history = self->editor != NULL ? scholia_editor_get_history (self->editor) : NULL;
   g_autoptr(GError) error = NULL;
   ScholiaCommandPlace place;
   ScholiaDocument *document;
 
-  if (history == NULL)
+  /* Another library was opened since. */
+  if (self->editor == NULL || scholia_command_get_store (deleting) != self->store)
     return;
-  if (scholia_history_peek_undo (history) != deleting)
-    {
-      _scholia_window_add_message_toast (self, _("Undo the changes made since, then the deletion"));
-      return;
-    }
-
-  if (!scholia_history_undo (history, &error))
-    {
-      _scholia_window_add_message_toast (self, error->message);
-      return;
-    }
 
   scholia_command_get_place (deleting, &place);
+  if (scholia_store_lookup_document (self->store, place.document_id) == NULL)
+    {
+      ScholiaHistory *history = scholia_editor_get_history (self->editor);
+
+      if (scholia_history_peek_undo (history) != deleting)
+        {
+          _scholia_window_add_message_toast (self, _("Undo the changes made since, then the deletion"));
+          return;
+        }
+      if (!scholia_history_undo (history, &error))
+        {
+          _scholia_window_add_message_toast (self, error->message);
+          return;
+        }
+    }
+
+  /* Back, by this Undo or the header bar's. */
   document = scholia_store_lookup_document (self->store, place.document_id);
   if (document != NULL)
     scholia_window_show_document (self, document);
