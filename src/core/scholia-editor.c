@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "scholia-command-annotation.h"
 #include "scholia-command-document.h"
 #include "scholia-command-label.h"
