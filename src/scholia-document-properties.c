@@ -14,7 +14,7 @@ struct _ScholiaDocumentProperties
 {
   AdwWindow        parent_instance;
 
-  ScholiaStore    *store;
+  ScholiaEditor   *editor;
   ScholiaDocument *document;
 
   AdwToastOverlay *toast_overlay;
@@ -31,7 +31,7 @@ G_DEFINE_FINAL_TYPE (ScholiaDocumentProperties, scholia_document_properties, ADW
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_EDITOR,
   PROP_DOCUMENT,
   N_PROPS
 };
@@ -95,12 +95,12 @@ save_action (GtkWidget  *widget,
   g_autofree char *markup = NULL;
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
 
-  if (scholia_store_update_document (self->store, self->document,
+  if (scholia_editor_update_document (self->editor, self->document,
                                      title,
-                                     gtk_editable_get_text (GTK_EDITABLE (self->author_row)),
-                                     gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
-                                     gtk_editable_get_text (GTK_EDITABLE (self->source_row)),
-                                     &error))
+                                      gtk_editable_get_text (GTK_EDITABLE (self->author_row)),
+                                      gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
+                                      gtk_editable_get_text (GTK_EDITABLE (self->source_row)),
+                                      &error))
     {
       gtk_window_close (GTK_WINDOW (self));
       return;
@@ -122,7 +122,7 @@ scholia_document_properties_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_DOCUMENT_PROPERTIES);
   g_clear_object (&self->document);
-  g_clear_object (&self->store);
+  g_clear_object (&self->editor);
 
   G_OBJECT_CLASS (scholia_document_properties_parent_class)->dispose (object);
 }
@@ -134,7 +134,7 @@ scholia_document_properties_constructed (GObject *object)
 
   G_OBJECT_CLASS (scholia_document_properties_parent_class)->constructed (object);
 
-  g_assert (self->store != NULL);
+  g_assert (self->editor != NULL);
   g_assert (self->document != NULL);
 
   fill_rows (self);
@@ -150,8 +150,8 @@ scholia_document_properties_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
       break;
 
     case PROP_DOCUMENT:
@@ -173,8 +173,8 @@ scholia_document_properties_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_EDITOR:
+      self->editor = g_value_dup_object (value);
       break;
 
     case PROP_DOCUMENT:
@@ -197,9 +197,9 @@ scholia_document_properties_class_init (ScholiaDocumentPropertiesClass *klass)
   object_class->get_property = scholia_document_properties_get_property;
   object_class->set_property = scholia_document_properties_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         SCHOLIA_TYPE_STORE,
+  properties[PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL,
+                         SCHOLIA_TYPE_EDITOR,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_DOCUMENT] =
@@ -236,20 +236,20 @@ scholia_document_properties_init (ScholiaDocumentProperties *self)
 
 /**
  * scholia_document_properties_new:
- * @store: the library holding @document
+ * @editor: the editor of the library holding @document, so that saving can be undone
  * @document: the essay to edit
  *
  * Returns: (transfer floating): a dialog editing @document; make it transient for a window
  */
 GtkWidget *
-scholia_document_properties_new (ScholiaStore    *store,
+scholia_document_properties_new (ScholiaEditor   *editor,
                                  ScholiaDocument *document)
 {
-  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (editor), NULL);
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
 
   return g_object_new (SCHOLIA_TYPE_DOCUMENT_PROPERTIES,
-                       "store", store,
+                       "editor", editor,
                        "document", document,
                        NULL);
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "scholia-store.h"
+#include "scholia-editor.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScholiaDocumentProperties, scholia_document_properties,
                       SCHOLIA, DOCUMENT_PROPERTIES, AdwWindow)
 
-GtkWidget       *scholia_document_properties_new          (ScholiaStore              *store,
+GtkWidget       *scholia_document_properties_new          (ScholiaEditor             *editor,
                                                            ScholiaDocument           *document);
 ScholiaDocument *scholia_document_properties_get_document (ScholiaDocumentProperties *self);
 

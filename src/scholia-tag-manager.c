@@ -83,7 +83,7 @@ create_row_cb (gpointer item,
                gpointer user_data)
 {
   ScholiaTagManager *self = user_data;
-  GtkWidget *row = scholia_tag_row_new (self->store, item);
+  GtkWidget *row = scholia_tag_row_new (self->editor, item);
 
   g_signal_connect_object (row, "edit-failed", G_CALLBACK (on_row_edit_failed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -206,7 +206,7 @@ add_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->add_row));
 
-  if (scholia_store_add_label (self->store, self->label_type, name, NULL, NULL, &error) == NULL)
+  if (scholia_editor_create_label (self->editor, self->label_type, name, NULL, NULL, &error) == NULL)
     {
       /* The typed name stays, so a near-duplicate can be fixed rather than retyped. */
       gtk_widget_add_css_class (GTK_WIDGET (self->add_row), "error");
@@ -251,7 +251,7 @@ move_action (GtkWidget  *widget,
   if (row != NULL)
     expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
 
-  if (!scholia_store_move_label (self->store, label, from + delta, &error))
+  if (!scholia_editor_move_label (self->editor, label, from + delta, &error))
     {
       show_toast (self, error->message);
       return;

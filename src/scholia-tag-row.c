@@ -13,7 +13,8 @@ struct _ScholiaTagRow
 {
   AdwExpanderRow  parent_instance;
 
-  ScholiaStore   *store;
+  ScholiaEditor  *editor;
+  ScholiaStore   *store;        /* the editor's */
   ScholiaLabel   *label;
   guint           count;
 
@@ -39,7 +40,7 @@ G_DEFINE_FINAL_TYPE (ScholiaTagRow, scholia_tag_row, ADW_TYPE_EXPANDER_ROW)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_EDITOR,
   PROP_LABEL,
   N_PROPS
 };
@@ -173,7 +174,7 @@ on_palette_colour_activated_cb (ScholiaTagRow *self,
   g_autoptr(GError) error = NULL;
 
   gtk_popover_popdown (self->palette_popover);
-  if (!scholia_store_update_label (self->store, self->label, NULL, colour, NULL, &error))
+  if (!scholia_editor_update_label (self->editor, self->label, NULL, colour, NULL, &error))
     {
       /* The palette shows the colour picked; put it back to the label's. */
       sync_colour (self);
@@ -190,7 +191,7 @@ on_name_row_apply_cb (ScholiaTagRow *self)
   if (g_strcmp0 (text, scholia_label_get_name (self->label)) == 0)
     return;
 
-  if (!scholia_store_update_label (self->store, self->label, text, NULL, NULL, &error))
+  if (!scholia_editor_update_label (self->editor, self->label, text, NULL, NULL, &error))
     report_error (self, self->name_row, error);
 }
 
@@ -203,7 +204,7 @@ on_description_row_apply_cb (ScholiaTagRow *self)
   if (g_strcmp0 (text, scholia_label_get_description (self->label)) == 0)
     return;
 
-  if (!scholia_store_update_label (self->store, self->label, NULL, NULL, text, &error))
+  if (!scholia_editor_update_label (self->editor, self->label, NULL, NULL, text, &error))
     report_error (self, self->description_row, error);
 }
 
@@ -353,7 +354,8 @@ scholia_tag_row_constructed (GObject *object)
 
   G_OBJECT_CLASS (scholia_tag_row_parent_class)->constructed (object);
 
-  g_assert (SCHOLIA_IS_STORE (self->store));
+  g_assert (SCHOLIA_IS_EDITOR (self->editor));
+  self->store = g_object_ref (scholia_editor_get_store (self->editor));
   g_assert (SCHOLIA_IS_LABEL (self->label));
 
   g_signal_connect_object (self->label, "notify", G_CALLBACK (on_label_notify_cb), self,
@@ -386,6 +388,7 @@ scholia_tag_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_TAG_ROW);
   g_clear_object (&self->label);
   g_clear_object (&self->store);
+  g_clear_object (&self->editor);
 
   G_OBJECT_CLASS (scholia_tag_row_parent_class)->dispose (object);
 }
@@ -400,8 +403,8 @@ scholia_tag_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
       break;
 
     case PROP_LABEL:
@@ -423,8 +426,8 @@ scholia_tag_row_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_EDITOR:
+      self->editor = g_value_dup_object (value);
       break;
 
     case PROP_LABEL:
@@ -449,9 +452,9 @@ scholia_tag_row_class_init (ScholiaTagRowClass *klass)
   widget_class->size_allocate = scholia_tag_row_size_allocate;
   widget_class->grab_focus = scholia_tag_row_grab_focus;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         SCHOLIA_TYPE_STORE,
+  properties[PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL,
+                         SCHOLIA_TYPE_EDITOR,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /* A ScholiaTag or a ScholiaTheme. */
@@ -542,20 +545,20 @@ scholia_tag_row_init (ScholiaTagRow *self)
 
 /**
  * scholia_tag_row_new:
- * @store: the library holding @label
+ * @editor: the editor of the library holding @label
  * @label: the ScholiaTag or ScholiaTheme to show
  *
  * Returns: (transfer floating): a row for @label
  */
 GtkWidget *
-scholia_tag_row_new (ScholiaStore *store,
-                     ScholiaLabel *label)
+scholia_tag_row_new (ScholiaEditor *editor,
+                     ScholiaLabel  *label)
 {
-  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (editor), NULL);
   g_return_val_if_fail (SCHOLIA_IS_LABEL (label), NULL);
 
   return g_object_new (SCHOLIA_TYPE_TAG_ROW,
-                       "store", store,
+                       "editor", editor,
                        "label", label,
                        NULL);
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "scholia-store.h"
+#include "scholia-editor.h"
 
 G_BEGIN_DECLS
 
@@ -13,12 +13,12 @@ G_DECLARE_FINAL_TYPE (ScholiaTagRow, scholia_tag_row, SCHOLIA, TAG_ROW, AdwExpan
 
 /* One tag or theme (a ScholiaLabel) in the tag manager: its colour, name,
  * description and the number of annotations carrying it, kept current as it changes.
- * Renaming, describing and recolouring go straight to the store; a refusal is reported
+ * Renaming, describing and recolouring go through the editor, one undoable step each; a refusal is reported
  * through "edit-failed" with a message for the user. Moving, merging and deleting are asked
  * of an ancestor through the actions "labels.move" ((xi): id, +1 or -1), "labels.merge"
  * ((xx): from, into) and "labels.delete" (x), since they need confirmation or change the
  * rows around this one. */
-GtkWidget    *scholia_tag_row_new           (ScholiaStore  *store,
+GtkWidget    *scholia_tag_row_new           (ScholiaEditor *editor,
                                              ScholiaLabel  *label);
 ScholiaLabel *scholia_tag_row_get_label     (ScholiaTagRow *self);
 guint         scholia_tag_row_get_count     (ScholiaTagRow *self);

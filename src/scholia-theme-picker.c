@@ -327,11 +327,10 @@ create_theme (ScholiaThemePicker *self,
               const char         *name)
 {
   g_autoptr(GError) error = NULL;
-  ScholiaStore *store = scholia_editor_get_store (self->editor);
   ScholiaLabel *theme;
   guint n;
 
-  theme = scholia_store_add_label (store, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error);
+  theme = scholia_editor_create_label (self->editor, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error);
   if (theme == NULL)
     {
       show_error (self, error);

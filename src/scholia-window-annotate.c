@@ -389,7 +389,7 @@ on_inspector_attach_requested_cb (ScholiaWindow     *self,
   g_autoptr(GError) error = NULL;
   int start, end;
 
-  if (self->store == NULL)
+  if (self->editor == NULL)
     return;
 
   if (!get_selected_passage (self, &start, &end))
@@ -398,7 +398,7 @@ on_inspector_attach_requested_cb (ScholiaWindow     *self,
       return;
     }
 
-  if (!scholia_store_set_annotation_anchor (self->store, annotation, start, end, FALSE, &error))
+  if (!scholia_editor_attach_annotation (self->editor, annotation, start, end, &error))
     {
       _scholia_window_add_message_toast (self, error->message);
       return;

@@ -354,27 +354,42 @@ delete_document_action (GtkWidget  *widget,
     scholia_window_delete_document (self, self->document);
 }
 
-/* The deleted essay lives in the toast until it is dismissed: Undo puts it back whole. */
+/* Deleting is a step of the library's history: Undo takes it back, unless other changes came
+ * after it, which Undo in the header bar takes back first. */
 static void
 on_undo_delete_clicked_cb (ScholiaWindow *self,
                            AdwToast      *toast)
 {
-  g_autoptr(ScholiaDeletedDocument) deleted = g_object_steal_data (G_OBJECT (toast), "deleted");
-  ScholiaStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  ScholiaCommand *deleting = g_object_get_data (G_OBJECT (toast), "command");
   g_autoptr(GError) error = NULL;
+  ScholiaCommandPlace place;
   ScholiaDocument *document;
 
-  if (deleted == NULL || store != self->store)
+  /* Another library was opened since. */
+  if (self->editor == NULL || scholia_command_get_store (deleting) != self->store)
     return;
 
-  document = scholia_store_restore_document (self->store, deleted, &error);
-  if (document == NULL)
+  scholia_command_get_place (deleting, &place);
+  if (scholia_store_lookup_document (self->store, place.document_id) == NULL)
     {
-      _scholia_window_add_message_toast (self, error->message);
-      return;
+      ScholiaHistory *history = scholia_editor_get_history (self->editor);
+
+      if (scholia_history_peek_undo (history) != deleting)
+        {
+          _scholia_window_add_message_toast (self, _("Undo the changes made since, then the deletion"));
+          return;
+        }
+      if (!scholia_history_undo (history, &error))
+        {
+          _scholia_window_add_message_toast (self, error->message);
+          return;
+        }
     }
 
-  scholia_window_show_document (self, document);
+  /* Back, by this Undo or the header bar's. */
+  document = scholia_store_lookup_document (self->store, place.document_id);
+  if (document != NULL)
+    scholia_window_show_document (self, document);
 }
 
 static void
@@ -873,7 +888,7 @@ scholia_window_show_properties (ScholiaWindow   *self,
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (document));
   g_return_if_fail (self->store != NULL);
 
-  dialog = scholia_document_properties_new (self->store, document);
+  dialog = scholia_document_properties_new (self->editor, document);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -889,21 +904,20 @@ void
 scholia_window_delete_document (ScholiaWindow   *self,
                                 ScholiaDocument *document)
 {
-  g_autoptr(ScholiaDeletedDocument) deleted = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
+  ScholiaHistory *history;
   AdwToast *toast;
 
   g_return_if_fail (SCHOLIA_IS_WINDOW (self));
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (document));
-  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (self->editor != NULL);
 
   /* The store drops the document, so its title is needed before. */
   escaped = g_markup_escape_text (scholia_document_get_title (document), -1);
 
-  deleted = scholia_store_delete_document_undoable (self->store, document, &error);
-  if (deleted == NULL)
+  if (!scholia_editor_delete_document (self->editor, document, &error))
     {
       _scholia_window_add_message_toast (self, error->message);
       return;
@@ -914,9 +928,9 @@ scholia_window_delete_document (ScholiaWindow   *self,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "deleted", g_steal_pointer (&deleted),
-                          (GDestroyNotify) scholia_deleted_document_free);
-  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  history = scholia_editor_get_history (self->editor);
+  g_object_set_data_full (G_OBJECT (toast), "command", g_object_ref (scholia_history_peek_undo (history)),
+                          g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   scholia_window_add_toast (self, toast);

@@ -355,6 +355,56 @@ test_move_down_changes_palette_order (Fixture       *fixture,
 }
 
 static void
+undo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scholia_editor_undo (fixture->editor, &error));
+  g_assert_no_error (error);
+}
+
+/* Every edit made in the manager is a step of the library's history, undone newest first. */
+static void
+test_edits_can_be_undone (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *add_row = template_child (fixture->manager, SCHOLIA_TYPE_TAG_MANAGER, "add_row");
+  ScholiaTagRow *row = row_at (fixture, 1);
+  ScholiaLabel *evidence = scholia_tag_row_get_label (row);
+  g_autofree char *description = g_strdup (scholia_label_get_description (evidence));
+  g_autofree char *colour = g_strdup (scholia_label_get_colour (evidence));
+
+  enter_text (template_child (row, SCHOLIA_TYPE_TAG_ROW, "name_row"), "proof");
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Rename Tag");
+  enter_text (template_child (row, SCHOLIA_TYPE_TAG_ROW, "description_row"), "Ledgers");
+  click (find_by_tooltip (template_child (row, SCHOLIA_TYPE_TAG_ROW, "palette"), "Purple"));
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Recolour Tag");
+  click (template_child (row, SCHOLIA_TYPE_TAG_ROW, "move_up_button"));
+  g_assert_true (store_tag_at (fixture, 0) == evidence);
+  enter_text (add_row, "harbour dues");
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo New Tag");
+  g_assert_cmpuint (count_rows (fixture), ==, 5);
+
+  undo (fixture);
+  g_assert_cmpuint (count_rows (fixture), ==, 4);
+  g_assert_null (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "harbour dues", NULL));
+  undo (fixture);
+  g_assert_true (store_tag_at (fixture, 1) == evidence);
+  g_assert_true (scholia_tag_row_get_label (row_at (fixture, 1)) == evidence);
+  undo (fixture);
+  g_assert_cmpstr (scholia_label_get_colour (evidence), ==, colour);
+  undo (fixture);
+  g_assert_cmpstr (scholia_label_get_description (evidence), ==, description);
+
+  /* The rename is undone in the store and in the row showing it. */
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Rename Tag");
+  undo (fixture);
+  g_assert_cmpstr (scholia_label_get_name (evidence), ==, "evidence");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (fixture, 1))), ==, "evidence");
+  g_assert_false (scholia_editor_get_can_undo (fixture->editor));
+}
+
+static void
 test_builtin_tags_cannot_be_deleted (Fixture       *fixture,
                                      gconstpointer  data)
 {
@@ -611,6 +661,14 @@ test_theme_manager_edits_themes (Fixture       *fixture,
   click (template_child (row, SCHOLIA_TYPE_TAG_ROW, "move_up_button"));
   g_assert_true (store_theme_at (fixture, 0) == customs);
   g_assert_true (scholia_tag_row_get_label (row_at (fixture, 0)) == customs);
+
+  /* Each is a step of the history, a theme's as a tag's. */
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Move Theme");
+  for (guint i = 0; i < 4; i++)
+    undo (fixture);
+  g_assert_true (store_theme_at (fixture, 1) == customs);
+  g_assert_cmpstr (scholia_label_get_name (customs), ==, "customs");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (fixture, 1))), ==, "customs");
 }
 
 static void
@@ -724,6 +782,7 @@ main (int   argc,
   ADD ("/tag-manager/describe/enter-sets-description", test_describe_from_row);
   ADD ("/tag-manager/colour/palette-choice-recolours-tag", test_palette_recolours_tag);
   ADD ("/tag-manager/move/down-changes-palette-order", test_move_down_changes_palette_order);
+  ADD ("/tag-manager/undo/rename-describe-recolour-move-add-undone", test_edits_can_be_undone);
   ADD ("/tag-manager/delete/refused-for-builtin-tags", test_builtin_tags_cannot_be_deleted);
   ADD ("/tag-manager/delete/confirms-with-count-and-can-be-undone", test_delete_confirms_with_count_and_undoes);
   ADD ("/tag-manager/delete/cancel-keeps-tag", test_delete_cancel_keeps_tag);

@@ -7,6 +7,7 @@
 
 #include "scholia-highlighter-private.h"
 #include "scholia-tag-manager.h"
+#include "scholia-tag-row.h"
 #include "scholia-window-private.h"
 #include "test-files.h"
 #include "test-ui.h"
@@ -351,6 +352,41 @@ test_undo_and_redo_highlight (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* Attaching an unplaced annotation to the selected passage is a step Undo takes back. */
+static void
+test_attach_is_undone (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  int start, end;
+
+  find_passage ("a town older than its charter", &start, &end);
+  annotation = scholia_store_add_annotation (window->store, window->document, start, end, NULL, 0,
+                                             NULL, 0, "Lost in the revision", &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_set_annotation_anchor (window->store, annotation, start, end, TRUE, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  select_passage (window, "older", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->inspector), "inspector.attach", "x",
+                                             scholia_annotation_get_id (annotation)));
+  drain_main_context ();
+  g_assert_false (scholia_annotation_get_orphaned (annotation));
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo Attach Annotation");
+
+  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window->reading_view)));
+  activate (window, "win.undo");
+  g_assert_true (scholia_annotation_get_orphaned (annotation));
+  g_assert_cmpint (scholia_annotation_get_end (annotation) - scholia_annotation_get_start (annotation), ==,
+                   (int) strlen ("a town older than its charter"));
+
+  window_destroy (window);
+}
+
 static void
 test_undo_in_note_undoes_typing (Fixture       *fixture,
                                  gconstpointer  data)
@@ -483,11 +519,9 @@ test_changed_text_is_reanchored_on_open (Fixture       *fixture,
   }
 }
 
-static void
-test_manage_tags_presents_manager (Fixture       *fixture,
-                                   gconstpointer  data)
+static GtkWindow *
+open_tag_manager (ScholiaWindow *window)
 {
-  ScholiaWindow *window = window_open (fixture);
   GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *manager = NULL;
 
@@ -502,10 +536,50 @@ test_manage_tags_presents_manager (Fixture       *fixture,
     }
 
   g_assert_nonnull (manager);
+  return manager;
+}
+
+static void
+test_manage_tags_presents_manager (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ScholiaWindow *window = window_open (fixture);
+  GtkWindow *manager = open_tag_manager (window);
+
   g_assert_true (gtk_window_get_transient_for (manager) == GTK_WINDOW (window));
   g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == window->editor);
 
   gtk_window_destroy (manager);
+  window_destroy (window);
+}
+
+/* A tag renamed in the manager is a step of the library's history: the window's Undo (Ctrl+Z)
+ * takes it back once the manager is closed. */
+static void
+test_manager_rename_is_undone_by_window (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  GtkWindow *manager = open_tag_manager (window);
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (manager), SCHOLIA_TYPE_TAG_MANAGER,
+                                                               "tag_list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  GtkWidget *name_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), SCHOLIA_TYPE_TAG_ROW,
+                                                                   "name_row"));
+  ScholiaTag *tag = nth_tag (window, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "claim");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (name_row)), "activate");
+  drain_main_context ();
+  g_assert_cmpstr (scholia_label_get_name (SCHOLIA_LABEL (tag)), ==, "claim");
+  gtk_window_destroy (manager);
+  drain_main_context ();
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo Rename Tag");
+  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window->reading_view)));
+  activate (window, "win.undo");
+  g_assert_cmpstr (scholia_label_get_name (SCHOLIA_LABEL (tag)), ==, "thesis");
+
   window_destroy (window);
 }
 
@@ -722,10 +796,12 @@ main (int   argc,
   ADD ("/window/annotate/second-tag-joins-same-annotation", test_second_tag_joins_same_annotation);
   ADD ("/window/annotate/undo-and-redo-highlight", test_undo_and_redo_highlight);
   ADD ("/window/annotate/undo-in-note-undoes-typing", test_undo_in_note_undoes_typing);
+  ADD ("/window/annotate/attach-is-undone-by-undo", test_attach_is_undone);
   ADD ("/window/annotate/activating-highlight-inspects-it", test_activating_highlight_inspects_it);
   ADD ("/window/annotate/changed-text-is-reanchored-on-open",
        test_changed_text_is_reanchored_on_open);
   ADD ("/window/annotate/manage-tags-presents-manager", test_manage_tags_presents_manager);
+  ADD ("/window/annotate/manager-rename-is-undone-by-window", test_manager_rename_is_undone_by_window);
   ADD ("/window/annotate/note-is-saved-on-close", test_note_is_saved_on_close);
   ADD ("/window/annotate/palette-and-menu-follow-tags", test_palette_and_menu_follow_tags);
   ADD ("/window/annotate/closing-reader-clears-inspector", test_closing_reader_clears_inspector);

@@ -665,6 +665,14 @@ test_properties_save_changes_store_and_header (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "On Harbours and Quays");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Ines Marrow-Dahl");
 
+  /* Saving is one step of the library's history. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain_main_context ();
+  g_assert_cmpstr (scholia_document_get_title (document), ==, "On Harbours");
+  g_assert_cmpstr (scholia_document_get_author (document), ==, "Ines Marrow");
+  g_assert_cmpstr (scholia_document_get_date (document), ==, "");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "On Harbours");
+
   window_destroy (window);
 }
 
@@ -750,6 +758,12 @@ test_deleting_last_document_shows_empty_page (Fixture       *fixture,
   g_assert_cmpuint (count_documents (store), ==, 0);
   g_assert_cmpstr (visible_page (window), ==, "empty");
   g_assert_false (gtk_widget_get_visible (template_child (window, "document_menu_button")));
+
+  /* Deleting is a step of the library's history: Undo in the header bar takes it back too. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (template_child (window, "undo_button")), ==, "Undo Delete Essay");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain_main_context ();
+  g_assert_cmpuint (count_documents (store), ==, 1);
 
   window_destroy (window);
 }

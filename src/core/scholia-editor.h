@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "scholia-history.h"
 #include "scholia-revision.h"
 #include "scholia-store.h"
 
@@ -10,12 +11,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScholiaEditor, scholia_editor, SCHOLIA, EDITOR, GObject)
 
-/* The one way the interface changes annotations, tags and themes: every call commits through
- * the store before it returns and, when it changed something, becomes one step of an undo
- * history. A call that fails changes nothing and leaves the history as it was. Undo and redo
- * keep ids and uuids stable, so a highlight that comes back is the same highlight. */
+/* The one way the interface changes the library: every call makes a ScholiaCommand (see
+ * scholia-command-*.h), which commits through the store before the call returns and, when it
+ * changed something, becomes one step of the library's ScholiaHistory. A call that fails
+ * changes nothing and leaves the history as it was. Undo and redo keep ids and uuids stable,
+ * so a highlight that comes back is the same highlight. The can-undo, can-redo, undo-label and
+ * redo-label properties are the history's. */
 ScholiaEditor     *scholia_editor_new              (ScholiaStore       *store);
 ScholiaStore      *scholia_editor_get_store        (ScholiaEditor      *self);
+ScholiaHistory    *scholia_editor_get_history      (ScholiaEditor      *self);
 
 ScholiaAnnotation *scholia_editor_annotate         (ScholiaEditor      *self,
                                                     ScholiaDocument    *document,
@@ -53,9 +57,28 @@ gboolean           scholia_editor_set_note         (ScholiaEditor      *self,
                                                     GError            **error);
 void               scholia_editor_close_group      (ScholiaEditor      *self);
 
-/* Undo of either puts the deleted label back in its place in its list (the palette, the list
- * of themes), on the annotations that carried it, in the order they carried their labels of
- * its type. Merging takes two labels of one type. */
+/* Tags and themes alike: @label_type is SCHOLIA_TYPE_TAG or SCHOLIA_TYPE_THEME. create returns
+ * the new label (transfer none, owned by the store). update takes NULL for a field to keep; giving every field its current value, or
+ * moving a label to where it is, succeeds and adds no step. Undo of a create deletes the label;
+ * its redo puts the same label back. Undo of a delete or a merge puts the deleted label back
+ * in its place in the palette (the list of themes), on the annotations that carried it, in the
+ * order they carried their labels of its type; merging takes two labels of one type. */
+ScholiaLabel      *scholia_editor_create_label     (ScholiaEditor      *self,
+                                                    GType               label_type,
+                                                    const char         *name,
+                                                    const char         *colour,
+                                                    const char         *description,
+                                                    GError            **error);
+gboolean           scholia_editor_update_label     (ScholiaEditor      *self,
+                                                    ScholiaLabel       *label,
+                                                    const char         *name,
+                                                    const char         *colour,
+                                                    const char         *description,
+                                                    GError            **error);
+gboolean           scholia_editor_move_label       (ScholiaEditor      *self,
+                                                    ScholiaLabel       *label,
+                                                    guint               index,
+                                                    GError            **error);
 gboolean           scholia_editor_delete_label     (ScholiaEditor      *self,
                                                     ScholiaLabel       *label,
                                                     GError            **error);
@@ -63,6 +86,26 @@ gboolean           scholia_editor_merge_labels     (ScholiaEditor      *self,
                                                     ScholiaLabel       *from,
                                                     ScholiaLabel       *into,
                                                     GError            **error);
+
+/* A document's title, author, date and source (NULL keeps a field), and deleting it with
+ * everything annotated in it; undo puts it all back with its ids. */
+gboolean           scholia_editor_update_document  (ScholiaEditor      *self,
+                                                    ScholiaDocument    *document,
+                                                    const char         *title,
+                                                    const char         *author,
+                                                    const char         *date,
+                                                    const char         *source,
+                                                    GError            **error);
+gboolean           scholia_editor_delete_document  (ScholiaEditor      *self,
+                                                    ScholiaDocument    *document,
+                                                    GError            **error);
+
+/* Places an annotation (an unplaced one, usually) on the passage @start–@end of its document. */
+gboolean           scholia_editor_attach_annotation (ScholiaEditor     *self,
+                                                     ScholiaAnnotation *annotation,
+                                                     int                start,
+                                                     int                end,
+                                                     GError           **error);
 
 /* Replacing a document's text with a revised edition, already applied, as one step. */
 gboolean           scholia_editor_record_revision  (ScholiaEditor      *self,

@@ -522,10 +522,17 @@ restore_label (ScholiaStore  *self,
   g_autofree char *shift = NULL;
   g_autofree char *insert = NULL;
   g_autofree char *link = NULL;
+  g_autoptr(GPtrArray) order = current_order (self, G_OBJECT_TYPE (label));
+  gboolean taken = FALSE;
   ScholiaDbStatement *stmt;
 
   if (!check_name_free (self, G_OBJECT_TYPE (label), scholia_label_get_name (label), NULL, error))
     return FALSE;
+
+  /* Deleting leaves a gap in the positions: a label put back into its own gap moves no
+   * other, so that the rows are as they were. */
+  for (guint i = 0; i < order->len; i++)
+    taken |= scholia_label_get_position (g_ptr_array_index (order, i)) == position;
 
   shift = g_strdup_printf ("UPDATE %s SET position = position + 1 WHERE position >= ?", tables->table);
   insert = g_strdup_printf ("INSERT INTO %s (id, name, colour, description, position%s)"
@@ -540,12 +547,15 @@ restore_label (ScholiaStore  *self,
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
-  stmt = scholia_db_get_statement (self->db, shift, error);
-  if (stmt == NULL)
-    goto failed;
-  scholia_db_statement_bind_int64 (stmt, 1, position);
-  if (!scholia_db_statement_execute (stmt, error))
-    goto failed;
+  if (taken)
+    {
+      stmt = scholia_db_get_statement (self->db, shift, error);
+      if (stmt == NULL)
+        goto failed;
+      scholia_db_statement_bind_int64 (stmt, 1, position);
+      if (!scholia_db_statement_execute (stmt, error))
+        goto failed;
+    }
   stmt = scholia_db_get_statement (self->db, insert, error);
   if (stmt == NULL)
     goto failed;
@@ -572,17 +582,13 @@ restore_label (ScholiaStore  *self,
     goto failed;
 
   /* The labels at and after its place moved down one, in the file and so in memory. */
-  {
-    g_autoptr(GPtrArray) order = current_order (self, G_OBJECT_TYPE (label));
+  for (guint i = 0; taken && i < order->len; i++)
+    {
+      ScholiaLabel *other = g_ptr_array_index (order, i);
 
-    for (guint i = 0; i < order->len; i++)
-      {
-        ScholiaLabel *other = g_ptr_array_index (order, i);
-
-        if (scholia_label_get_position (other) >= position)
-          scholia_label_set_position (other, scholia_label_get_position (other) + 1);
-      }
-  }
+      if (scholia_label_get_position (other) >= position)
+        scholia_label_set_position (other, scholia_label_get_position (other) + 1);
+    }
   g_list_store_insert_sorted (list_of (self, label), label, compare_positions, NULL);
   if (annotation_ids != NULL)
     _scholia_store_link_label (self, tables->link_table, id,
