@@ -348,7 +348,7 @@ test_follows_store (Fixture       *fixture,
   gtk_toggle_button_set_active (tag_chip (fixture, fixture->evidence), TRUE);
   drain_main_context ();
   g_assert_cmpuint (g_list_model_get_n_items (scholia_comparison_view_get_passages (fixture->view)), ==, 4);
-  g_assert_true (scholia_store_set_annotation_tags (fixture->store, fixture->marwick_thesis,
+  g_assert_true (scholia_store_set_annotation_labels (fixture->store, fixture->marwick_thesis, SCHOLIA_TYPE_TAG,
                                                     &fixture->evidence, 1, &error));
   g_assert_no_error (error);
   drain_main_context ();

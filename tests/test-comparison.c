@@ -200,9 +200,9 @@ test_live_updates (Fixture       *fixture,
   g_assert_cmpuint (change.added, ==, 1);
 
   /* Retagged as a thesis, it leaves the evidence-only view… */
-  g_assert_true (scholia_store_set_annotation_tags (fixture->store, added, &fixture->thesis, 1, &error));
+  g_assert_true (scholia_store_set_annotation_labels (fixture->store, added, SCHOLIA_TYPE_TAG, &fixture->thesis, 1, &error));
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 3);
-  g_assert_true (scholia_store_set_annotation_tags (fixture->store, added, &fixture->evidence, 1, &error));
+  g_assert_true (scholia_store_set_annotation_labels (fixture->store, added, SCHOLIA_TYPE_TAG, &fixture->evidence, 1, &error));
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 4);
 
   /* …and a renamed author regroups at once: Okafor becomes "Aalto", first by surname. */

@@ -431,7 +431,7 @@ test_further_tags_underline (Fixture       *fixture,
   assert_colour (underline, "#2ec27e", 1.0);
 
   /* Dropping the second tag drops its underline. */
-  g_assert_true (scholia_store_set_annotation_tags (fixture->store, annotation, ids, 1, &error));
+  g_assert_true (scholia_store_set_annotation_labels (fixture->store, annotation, SCHOLIA_TYPE_TAG, ids, 1, &error));
   g_assert_no_error (error);
   assert_tag_covers (fixture, lookup_tag (fixture, second), "");
   assert_tag_covers (fixture, fill_tag (fixture, fixture->source), expected);

@@ -985,8 +985,8 @@ test_annotations_round_trip (Fixture       *fixture,
   g_assert_true (scholia_annotation_has_theme (loaded, theme_id));
 
   g_assert_true (scholia_store_set_annotation_note (store, loaded, "Corroborated in 1852", &error));
-  g_assert_true (scholia_store_set_annotation_tags (store, loaded, &tags[1], 1, &error));
-  g_assert_true (scholia_store_set_annotation_themes (store, loaded, NULL, 0, &error));
+  g_assert_true (scholia_store_set_annotation_labels (store, loaded, SCHOLIA_TYPE_TAG, &tags[1], 1, &error));
+  g_assert_true (scholia_store_set_annotation_labels (store, loaded, SCHOLIA_TYPE_THEME, NULL, 0, &error));
   g_assert_no_error (error);
   g_clear_object (&loaded);
   g_clear_object (&list);

@@ -523,6 +523,20 @@ scholia_annotation_get_label_ids (ScholiaAnnotation *self,
   return scholia_annotation_get_tag_ids (self, n_ids);
 }
 
+void
+scholia_annotation_set_label_ids (ScholiaAnnotation *self,
+                                  GType              label_type,
+                                  const gint64      *ids,
+                                  guint              n_ids)
+{
+  g_return_if_fail (label_type == SCHOLIA_TYPE_TAG || label_type == SCHOLIA_TYPE_THEME);
+
+  if (label_type == SCHOLIA_TYPE_THEME)
+    scholia_annotation_set_theme_ids (self, ids, n_ids);
+  else
+    scholia_annotation_set_tag_ids (self, ids, n_ids);
+}
+
 gboolean
 scholia_annotation_has_label (ScholiaAnnotation *self,
                               ScholiaLabel      *label)

@@ -57,6 +57,10 @@ gboolean           scholia_annotation_has_theme       (ScholiaAnnotation *self,
 const gint64      *scholia_annotation_get_label_ids   (ScholiaAnnotation *self,
                                                        GType              label_type,
                                                        guint             *n_ids);
+void               scholia_annotation_set_label_ids   (ScholiaAnnotation *self,
+                                                       GType              label_type,
+                                                       const gint64      *ids,
+                                                       guint              n_ids);
 gboolean           scholia_annotation_has_label       (ScholiaAnnotation *self,
                                                        ScholiaLabel      *label);
 gint64             scholia_annotation_get_created     (ScholiaAnnotation *self);

@@ -569,50 +569,31 @@ failed:
 }
 
 gboolean
-scholia_store_set_annotation_tags (ScholiaStore       *self,
-                                   ScholiaAnnotation  *annotation,
-                                   const gint64       *tag_ids,
-                                   guint               n_tag_ids,
-                                   GError            **error)
-{
-  gint64 now = _scholia_store_now ();
-
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
-
-  if (!check_labels (self, tag_ids, n_tag_ids, NULL, 0, error) ||
-      !replace_links (self, annotation,
-                      "DELETE FROM annotation_tags WHERE annotation_id = ?",
-                      "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)",
-                      tag_ids, n_tag_ids, now, error))
-    return FALSE;
-
-  scholia_annotation_set_tag_ids (annotation, tag_ids, n_tag_ids);
-  scholia_annotation_set_modified (annotation, now);
-  _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (annotation));
-  return TRUE;
-}
-
-gboolean
-scholia_store_set_annotation_themes (ScholiaStore       *self,
+scholia_store_set_annotation_labels (ScholiaStore       *self,
                                      ScholiaAnnotation  *annotation,
-                                     const gint64       *theme_ids,
-                                     guint               n_theme_ids,
+                                     GType               label_type,
+                                     const gint64       *label_ids,
+                                     guint               n_label_ids,
                                      GError            **error)
 {
+  gboolean themes = label_type == SCHOLIA_TYPE_THEME;
   gint64 now = _scholia_store_now ();
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (label_type == SCHOLIA_TYPE_TAG || themes, FALSE);
 
-  if (!check_labels (self, NULL, 0, theme_ids, n_theme_ids, error) ||
+  if (!check_labels (self, themes ? NULL : label_ids, themes ? 0 : n_label_ids,
+                     themes ? label_ids : NULL, themes ? n_label_ids : 0, error) ||
       !replace_links (self, annotation,
-                      "DELETE FROM annotation_themes WHERE annotation_id = ?",
-                      "INSERT INTO annotation_themes (annotation_id, theme_id, position) VALUES (?, ?, ?)",
-                      theme_ids, n_theme_ids, now, error))
+                      themes ? "DELETE FROM annotation_themes WHERE annotation_id = ?"
+                             : "DELETE FROM annotation_tags WHERE annotation_id = ?",
+                      themes ? "INSERT INTO annotation_themes (annotation_id, theme_id, position) VALUES (?, ?, ?)"
+                             : "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)",
+                      label_ids, n_label_ids, now, error))
     return FALSE;
 
-  scholia_annotation_set_theme_ids (annotation, theme_ids, n_theme_ids);
+  scholia_annotation_set_label_ids (annotation, label_type, label_ids, n_label_ids);
   scholia_annotation_set_modified (annotation, now);
   _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (annotation));
   return TRUE;
@@ -660,7 +641,7 @@ failed:
  * @into_id (when not 0) takes its place unless the annotation already carries it. */
 static void
 replace_label_id (ScholiaAnnotation *annotation,
-                  gboolean           is_tag,
+                  GType              label_type,
                   gint64             from_id,
                   gint64             into_id)
 {
@@ -670,8 +651,7 @@ replace_label_id (ScholiaAnnotation *annotation,
   const gint64 *ids;
   guint n_ids;
 
-  ids = is_tag ? scholia_annotation_get_tag_ids (annotation, &n_ids)
-               : scholia_annotation_get_theme_ids (annotation, &n_ids);
+  ids = scholia_annotation_get_label_ids (annotation, label_type, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     has_into |= into_id != 0 && ids[i] == into_id;
 
@@ -689,43 +669,49 @@ replace_label_id (ScholiaAnnotation *annotation,
 
   if (!changed)
     return;
-  if (is_tag)
-    scholia_annotation_set_tag_ids (annotation, (gint64 *) kept->data, kept->len);
-  else
-    scholia_annotation_set_theme_ids (annotation, (gint64 *) kept->data, kept->len);
+  scholia_annotation_set_label_ids (annotation, label_type, (gint64 *) kept->data, kept->len);
 }
 
 void
 _scholia_store_relabel (ScholiaStore *self,
-                        const char   *link_table,
+                        GType         label_type,
                         gint64        from_id,
                         gint64        into_id)
 {
-  gboolean is_tag = g_str_equal (link_table, "annotation_tags");
   GHashTableIter iter;
   gpointer value;
 
   g_hash_table_iter_init (&iter, self->live_annotations);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    replace_label_id (value, is_tag, from_id, into_id);
+    replace_label_id (value, label_type, from_id, into_id);
 }
 
 void
 _scholia_store_forget_label (ScholiaStore *self,
-                             const char   *link_table,
+                             GType         label_type,
                              gint64        label_id)
 {
-  _scholia_store_relabel (self, link_table, label_id, 0);
+  _scholia_store_relabel (self, label_type, label_id, 0);
+}
+
+static gboolean
+contains_id (const gint64 *ids,
+             guint         n_ids,
+             gint64        id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
 }
 
 void
 _scholia_store_link_label (ScholiaStore *self,
-                           const char   *link_table,
+                           GType         label_type,
                            gint64        label_id,
                            const gint64 *annotation_ids,
                            guint         n_annotation_ids)
 {
-  gboolean is_tag = g_str_equal (link_table, "annotation_tags");
 
   for (guint i = 0; i < n_annotation_ids; i++)
     {
@@ -734,34 +720,30 @@ _scholia_store_link_label (ScholiaStore *self,
       const gint64 *current;
       guint n_current;
 
-      if (annotation == NULL ||
-          (is_tag ? scholia_annotation_has_tag (annotation, label_id)
-                  : scholia_annotation_has_theme (annotation, label_id)))
+      if (annotation == NULL)
         continue;
 
-      current = is_tag ? scholia_annotation_get_tag_ids (annotation, &n_current)
-                       : scholia_annotation_get_theme_ids (annotation, &n_current);
+      current = scholia_annotation_get_label_ids (annotation, label_type, &n_current);
+      if (contains_id (current, n_current, label_id))
+        continue;
       g_array_append_vals (ids, current, n_current);
       g_array_append_val (ids, label_id);
-      if (is_tag)
-        scholia_annotation_set_tag_ids (annotation, (gint64 *) ids->data, ids->len);
-      else
-        scholia_annotation_set_theme_ids (annotation, (gint64 *) ids->data, ids->len);
+      scholia_annotation_set_label_ids (annotation, label_type, (gint64 *) ids->data, ids->len);
     }
 }
 
-/* Keeps only the ids of labels that still exist in @labels. */
+/* The annotation's labels of one type that are still in the library. */
 static GArray *
-existing_ids (ScholiaStore *self,
-              const gint64 *ids,
-              guint         n_ids,
-              gboolean      is_tag)
+existing_ids (ScholiaStore      *self,
+              ScholiaAnnotation *annotation,
+              GType              label_type)
 {
   GArray *kept = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_ids;
+  const gint64 *ids = scholia_annotation_get_label_ids (annotation, label_type, &n_ids);
 
   for (guint i = 0; i < n_ids; i++)
-    if (is_tag ? scholia_store_lookup_label (self, SCHOLIA_TYPE_TAG, ids[i]) != NULL
-               : scholia_store_lookup_label (self, SCHOLIA_TYPE_THEME, ids[i]) != NULL)
+    if (scholia_store_lookup_label (self, label_type, ids[i]) != NULL)
       g_array_append_val (kept, ids[i]);
   return kept;
 }
@@ -775,8 +757,6 @@ scholia_store_restore_annotation (ScholiaStore       *self,
   g_autoptr(GArray) themes = NULL;
   ScholiaDocument *document;
   ScholiaDbStatement *stmt;
-  const gint64 *ids;
-  guint n_ids;
   gint64 id;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
@@ -791,10 +771,8 @@ scholia_store_restore_annotation (ScholiaStore       *self,
       return FALSE;
     }
 
-  ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
-  tags = existing_ids (self, ids, n_ids, TRUE);
-  ids = scholia_annotation_get_theme_ids (annotation, &n_ids);
-  themes = existing_ids (self, ids, n_ids, FALSE);
+  tags = existing_ids (self, annotation, SCHOLIA_TYPE_TAG);
+  themes = existing_ids (self, annotation, SCHOLIA_TYPE_THEME);
   id = scholia_annotation_get_id (annotation);
 
   if (!scholia_db_begin (self->db, error))

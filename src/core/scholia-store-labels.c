@@ -331,7 +331,7 @@ delete_label (ScholiaStore  *self,
   if (!scholia_db_statement_execute (stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
-  _scholia_store_forget_label (self, tables->link_table, id);
+  _scholia_store_forget_label (self, G_OBJECT_TYPE (label), id);
   if (g_list_store_find (labels, label, &position))
     g_list_store_remove (labels, position);
   _scholia_store_emit_annotations_changed (self, 0);
@@ -491,7 +491,7 @@ merge_labels (ScholiaStore  *self,
   if (!scholia_db_statement_execute (stmt, error) || !scholia_db_commit (self->db, error))
     goto failed;
 
-  _scholia_store_relabel (self, tables->link_table, scholia_label_get_id (from), scholia_label_get_id (into));
+  _scholia_store_relabel (self, G_OBJECT_TYPE (from), scholia_label_get_id (from), scholia_label_get_id (into));
   if (g_list_store_find (labels, from, &position))
     g_list_store_remove (labels, position);
   _scholia_store_emit_annotations_changed (self, 0);
@@ -591,7 +591,7 @@ restore_label (ScholiaStore  *self,
     }
   g_list_store_insert_sorted (list_of (self, label), label, compare_positions, NULL);
   if (annotation_ids != NULL)
-    _scholia_store_link_label (self, tables->link_table, id,
+    _scholia_store_link_label (self, G_OBJECT_TYPE (label), id,
                                (gint64 *) annotation_ids->data, annotation_ids->len);
   _scholia_store_emit_annotations_changed (self, 0);
   return TRUE;
@@ -746,21 +746,6 @@ scholia_store_restore_label (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
 
   return restore_label (self, label, annotation_ids, error);
-}
-
-gboolean
-scholia_store_set_annotation_labels (ScholiaStore       *self,
-                                     ScholiaAnnotation  *annotation,
-                                     GType               label_type,
-                                     const gint64       *label_ids,
-                                     guint               n_label_ids,
-                                     GError            **error)
-{
-  g_return_val_if_fail (is_label_type (label_type), FALSE);
-
-  if (label_type == SCHOLIA_TYPE_THEME)
-    return scholia_store_set_annotation_themes (self, annotation, label_ids, n_label_ids, error);
-  return scholia_store_set_annotation_tags (self, annotation, label_ids, n_label_ids, error);
 }
 
 /* The annotation's labels of @label's type without it, then with it last when @assign. */

@@ -55,16 +55,16 @@ const char   *_scholia_store_get_cached_text      (ScholiaStore            *self
 void          _scholia_store_forget_document      (ScholiaStore            *self,
                                                    gint64                   document_id);
 void          _scholia_store_relabel              (ScholiaStore            *self,
-                                                   const char              *link_table,
+                                                   GType                    label_type,
                                                    gint64                   from_id,
                                                    gint64                   into_id);
 void          _scholia_store_link_label           (ScholiaStore            *self,
-                                                   const char              *link_table,
+                                                   GType                    label_type,
                                                    gint64                   label_id,
                                                    const gint64            *annotation_ids,
                                                    guint                    n_annotation_ids);
 void          _scholia_store_forget_label         (ScholiaStore            *self,
-                                                   const char              *link_table,
+                                                   GType                    label_type,
                                                    gint64                   label_id);
 GHashTable   *_scholia_store_load_links           (ScholiaStore            *self,
                                                    const char              *sql,

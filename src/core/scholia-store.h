@@ -199,16 +199,6 @@ gboolean           scholia_store_set_annotation_note (ScholiaStore    *self,
                                                       ScholiaAnnotation *annotation,
                                                       const char      *note,
                                                       GError         **error);
-gboolean           scholia_store_set_annotation_tags (ScholiaStore    *self,
-                                                      ScholiaAnnotation *annotation,
-                                                      const gint64    *tag_ids,
-                                                      guint            n_tag_ids,
-                                                      GError         **error);
-gboolean           scholia_store_set_annotation_themes (ScholiaStore  *self,
-                                                        ScholiaAnnotation *annotation,
-                                                        const gint64  *theme_ids,
-                                                        guint          n_theme_ids,
-                                                        GError       **error);
 gboolean           scholia_store_delete_annotation (ScholiaStore      *self,
                                                     ScholiaAnnotation *annotation,
                                                     GError           **error);
