@@ -71,28 +71,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* A filter chip is a tag chip that toggles: checked, its colour fills it. */
-static const char view_css[] =
-  "button.tag-filter { min-height: 24px; padding: 0 10px; font-size: smaller;"
-  " border-radius: 999px; box-shadow: none; }\n"
-  "button.tag-filter:checked { border-width: 2px; font-weight: bold; }\n"
-  "button.tag-filter image { margin-right: 4px; }\n";
-
-static void
-ensure_style (void)
-{
-  static GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, view_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static gboolean
 match_author (gpointer item,
               gpointer user_data)
@@ -647,7 +625,6 @@ scholia_comparison_view_init (ScholiaComparisonView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkExpression) name = NULL;
 
-  ensure_style ();
   scholia_tag_chip_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 

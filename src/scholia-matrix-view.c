@@ -141,26 +141,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char matrix_css[] =
-  "columnview.matrix button.matrix-cell { min-width: 48px; padding: 2px 6px; }\n"
-  "columnview.matrix button.matrix-cell.silent label { opacity: 0.45; }\n"
-  "columnview.matrix .tag-chip.passage-tag { padding: 0 5px; }\n";
-
-static void
-ensure_style (void)
-{
-  static GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, matrix_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 /* Sorting */
 
 static int
@@ -598,7 +578,6 @@ scholia_matrix_view_init (ScholiaMatrixView *self)
   g_autoptr(GtkNoSelection) selection = NULL;
   GtkColumnViewColumn *author_column;
 
-  ensure_style ();
   scholia_tag_chip_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -59,28 +59,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char side_by_side_css[] =
-  ".side-by-side-column { padding-bottom: 6px; }\n"
-  ".side-by-side-column > .title-2 { margin: 18px 18px 0 18px; }\n"
-  ".side-by-side-column > .side-by-side-count { margin: 0 18px 12px 18px; }\n"
-  ".side-by-side-column listview { background: none; }\n"
-  ".side-by-side-column listview > row { padding: 6px 14px; }\n";
-
-static void
-ensure_style (void)
-{
-  static GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, side_by_side_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 column_free (Column *column)
 {
@@ -479,7 +457,6 @@ scholia_side_by_side_init (ScholiaSideBySide *self)
 {
   g_autoptr(GtkExpression) name = NULL;
 
-  ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->authors = g_ptr_array_new_with_free_func (g_free);
