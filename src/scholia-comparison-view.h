@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "scholia-comparison.h"
+#include "scholia-filter-bar.h"
 #include "scholia-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ void               scholia_comparison_view_set_theme      (ScholiaComparisonView
 const char        *scholia_comparison_view_get_author     (ScholiaComparisonView *self);
 void               scholia_comparison_view_set_author     (ScholiaComparisonView *self,
                                                            const char            *author);
+ScholiaFilterBar  *scholia_comparison_view_get_filter_bar (ScholiaComparisonView *self);
 
 /* The passages as listed, after every filter: for tests and for the window's status. */
 GListModel        *scholia_comparison_view_get_passages   (ScholiaComparisonView *self);

@@ -125,11 +125,17 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
+/* The view's own parts, or those of its filter bar (the theme, tag and author filters). */
 static GtkWidget *
 template_child (Fixture    *fixture,
                 const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view), SCHOLIA_TYPE_COMPARISON_VIEW, name));
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), SCHOLIA_TYPE_COMPARISON_VIEW, name);
+
+  if (child == NULL)
+    child = gtk_widget_get_template_child (GTK_WIDGET (scholia_comparison_view_get_filter_bar (fixture->view)),
+                                           SCHOLIA_TYPE_FILTER_BAR, name);
+  return GTK_WIDGET (child);
 }
 
 static void
