@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "scholia-filter-bar.h"
 #include "scholia-store.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ void          scholia_side_by_side_set_theme           (ScholiaSideBySide  *self
 char        **scholia_side_by_side_get_authors         (ScholiaSideBySide  *self);
 void          scholia_side_by_side_set_authors         (ScholiaSideBySide  *self,
                                                         const char * const *authors);
+ScholiaFilterBar *scholia_side_by_side_get_filter_bar  (ScholiaSideBySide  *self);
 
 /* The columns as shown: for tests. */
 guint         scholia_side_by_side_get_n_columns       (ScholiaSideBySide  *self);
