@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "scholia-filter-bar.h"
 #include "scholia-matrix.h"
 #include "scholia-names.h"
 #include "scholia-passage-row.h"
@@ -112,6 +113,7 @@ struct _ScholiaMatrixView
 
   GtkLabel        *summary_label;
   GtkToggleButton *split_button;
+  ScholiaFilterBar *filter_bar;
   GtkStack        *stack;
   GtkColumnView   *column_view;
 
@@ -404,7 +406,8 @@ rebuild (ScholiaMatrixView *self)
 
   if (self->store != NULL)
     {
-      matrix = scholia_matrix_new (self->store, self->split_by_tag, &error);
+      matrix = scholia_matrix_new_filtered (self->store, self->split_by_tag,
+                                            scholia_filter_bar_get_filter (self->filter_bar), &error);
       if (matrix == NULL)
         g_warning ("Could not count the passages per author and theme: %s", error->message);
     }
@@ -456,6 +459,7 @@ disconnect_store (ScholiaMatrixView *self)
   g_signal_handlers_disconnect_by_data (scholia_store_get_themes (self->store), self);
   g_signal_handlers_disconnect_by_data (scholia_store_get_tags (self->store), self);
   g_signal_handlers_disconnect_by_data (scholia_store_get_documents (self->store), self);
+  scholia_filter_bar_set_store (self->filter_bar, NULL);
   g_clear_object (&self->store);
 }
 
@@ -559,10 +563,12 @@ scholia_matrix_view_class_init (ScholiaMatrixViewClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, SCHOLIA_TYPE_THEME);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (SCHOLIA_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-matrix-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, split_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_split_button_toggled_cb);
@@ -584,6 +590,12 @@ scholia_matrix_view_init (ScholiaMatrixView *self)
   self->themes = g_ptr_array_new_with_free_func (g_object_unref);
   self->theme_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = g_list_store_new (SCHOLIA_TYPE_MATRIX_ROW);
+
+  /* Every theme is a column: the bar offers the tags to count. */
+  scholia_filter_bar_configure (self->filter_bar, GTK_ORIENTATION_HORIZONTAL, FALSE, TRUE,
+                                SCHOLIA_FILTER_BAR_AUTHORS_NONE);
+  g_signal_connect_object (scholia_filter_bar_get_filter (self->filter_bar), "changed",
+                           G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_author_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_author_cb), NULL);
@@ -637,6 +649,7 @@ scholia_matrix_view_set_store (ScholiaMatrixView *self,
                                G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
                                G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      scholia_filter_bar_set_store (self->filter_bar, store);
     }
 
   /* A new library is shown at once, not one iteration later. */
@@ -667,6 +680,14 @@ scholia_matrix_view_set_split_by_tag (ScholiaMatrixView *self,
   gtk_toggle_button_set_active (self->split_button, split_by_tag);
   queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPLIT_BY_TAG]);
+}
+
+ScholiaFilterBar *
+scholia_matrix_view_get_filter_bar (ScholiaMatrixView *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_MATRIX_VIEW (self), NULL);
+
+  return self->filter_bar;
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "scholia-filter-bar.h"
 #include "scholia-store.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,8 @@ G_DECLARE_FINAL_TYPE (ScholiaMatrixView, scholia_matrix_view, SCHOLIA, MATRIX_VI
  * the author is silent on it. Optionally split by tag. Columns sort by their counts, the
  * author column by surname. It follows the library, rebuilt at most once per main loop
  * iteration. Clicking a cell emits "cell-activated" (the author, "" for documents without
- * one, and the ScholiaTheme) for the window to open the comparison there. */
+ * one, and the ScholiaTheme) for the window to open the comparison there. Its filter bar's
+ * tag chips count only the passages carrying any of the tags checked. */
 GtkWidget    *scholia_matrix_view_new             (void);
 ScholiaStore *scholia_matrix_view_get_store       (ScholiaMatrixView *self);
 void          scholia_matrix_view_set_store       (ScholiaMatrixView *self,
@@ -24,6 +26,7 @@ void          scholia_matrix_view_set_store       (ScholiaMatrixView *self,
 gboolean      scholia_matrix_view_get_split_by_tag (ScholiaMatrixView *self);
 void          scholia_matrix_view_set_split_by_tag (ScholiaMatrixView *self,
                                                     gboolean           split_by_tag);
+ScholiaFilterBar *scholia_matrix_view_get_filter_bar (ScholiaMatrixView *self);
 void          scholia_matrix_view_sort_by_theme   (ScholiaMatrixView *self,
                                                    ScholiaTheme      *theme,
                                                    GtkSortType        order);
