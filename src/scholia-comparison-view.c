@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "scholia-filter-bar.h"
 #include "scholia-passage-row.h"
 
 /* The models, from the store down to the list:
@@ -28,7 +27,7 @@
 #define FIRST_ROWS 24
 struct _ScholiaComparisonView
 {
-  GtkWidget           parent_instance;
+  ScholiaFilteredView parent_instance;
 
   GtkWidget          *header_box;
   ScholiaFilterBar   *filter_bar;
@@ -38,7 +37,6 @@ struct _ScholiaComparisonView
   AdwStatusPage      *empty_page;
   GtkListView        *list_view;
 
-  ScholiaStore       *store;
   ScholiaComparison  *comparison;
   GtkFilterListModel *shown;            /* no filter: the comparison's passages, whichever */
   GtkSliceListModel  *first_rows;
@@ -48,21 +46,8 @@ struct _ScholiaComparisonView
   GHashTable         *bound_items;      /* GtkListItem showing a passage */
 };
 
-G_DEFINE_FINAL_TYPE (ScholiaComparisonView, scholia_comparison_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ScholiaComparisonView, scholia_comparison_view, SCHOLIA_TYPE_FILTERED_VIEW)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
-  PASSAGE_ACTIVATED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static guint
 count_authors (GListModel *passages)
@@ -89,7 +74,8 @@ count_authors (GListModel *passages)
 static void
 update_state (ScholiaComparisonView *self)
 {
-  GListModel *themes = self->store != NULL ? scholia_store_get_themes (self->store) : NULL;
+  ScholiaStore *store = scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self));
+  GListModel *themes = store != NULL ? scholia_store_get_themes (store) : NULL;
   ScholiaTheme *theme = self->comparison != NULL ? scholia_comparison_get_theme (self->comparison) : NULL;
   guint n_passages = self->shown != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->shown)) : 0;
   gboolean has_themes = themes != NULL && g_list_model_get_n_items (themes) > 0;
@@ -248,7 +234,8 @@ bind_passage_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = gtk_list_item_get_child (list_item);
 
-  scholia_passage_row_set_passage (SCHOLIA_PASSAGE_ROW (row), gtk_list_item_get_item (list_item), self->store);
+  scholia_passage_row_set_passage (SCHOLIA_PASSAGE_ROW (row), gtk_list_item_get_item (list_item),
+                                   scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self)));
   update_headings (self, list_item);
   g_hash_table_add (self->bound_items, list_item);
   g_signal_connect_object (list_item, "notify::position", G_CALLBACK (on_list_item_position_cb), self,
@@ -273,17 +260,16 @@ on_list_view_activate_cb (ScholiaComparisonView *self,
 {
   g_autoptr(ScholiaPassage) passage = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
 
-  if (passage != NULL)
-    g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, passage);
+  scholia_filtered_view_activate_passage (SCHOLIA_FILTERED_VIEW (self), passage);
 }
 
 static void
-disconnect_store (ScholiaComparisonView *self)
+scholia_comparison_view_unbind_store (ScholiaFilteredView *view,
+                                      ScholiaStore        *store)
 {
-  if (self->store == NULL)
-    return;
+  ScholiaComparisonView *self = SCHOLIA_COMPARISON_VIEW (view);
 
-  g_signal_handlers_disconnect_by_data (scholia_store_get_themes (self->store), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_themes (store), self);
   g_signal_handlers_disconnect_by_data (self->shown, self);
   g_signal_handlers_disconnect_by_data (self->comparison, self);
 
@@ -291,7 +277,6 @@ disconnect_store (ScholiaComparisonView *self)
   scholia_filter_bar_set_store (self->filter_bar, NULL);
   gtk_filter_list_model_set_model (self->shown, NULL);
   g_clear_object (&self->comparison);
-  g_clear_object (&self->store);
 }
 
 static void
@@ -299,7 +284,7 @@ scholia_comparison_view_dispose (GObject *object)
 {
   ScholiaComparisonView *self = SCHOLIA_COMPARISON_VIEW (object);
 
-  disconnect_store (self);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self), NULL);
   if (self->grow_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_tick_id);
   self->grow_tick_id = 0;
@@ -321,41 +306,35 @@ scholia_comparison_view_finalize (GObject *object)
 }
 
 static void
-scholia_comparison_view_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
+scholia_comparison_view_bind_store (ScholiaFilteredView *view,
+                                    ScholiaStore        *store)
 {
-  ScholiaComparisonView *self = SCHOLIA_COMPARISON_VIEW (object);
+  ScholiaComparisonView *self = SCHOLIA_COMPARISON_VIEW (view);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GListModel *passages;
 
-  switch (prop_id)
+  if (store != NULL)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
+      self->comparison = scholia_comparison_new (store);
+      scholia_comparison_set_filter (self->comparison, scholia_filter_bar_get_filter (self->filter_bar));
+      passages = scholia_comparison_get_passages (self->comparison);
+      gtk_filter_list_model_set_model (self->shown, passages);
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      g_signal_connect_object (self->comparison, "notify::authors", G_CALLBACK (offer_authors), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (on_filtered_items_changed_cb),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (scholia_store_get_themes (store), "items-changed",
+                               G_CALLBACK (update_state), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+      /* Selecting the first theme sets the comparison's theme through the filter. */
+      scholia_filter_bar_set_store (self->filter_bar, store);
     }
-}
 
-static void
-scholia_comparison_view_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  ScholiaComparisonView *self = SCHOLIA_COMPARISON_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      scholia_comparison_view_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  offer_authors (self);
+  update_state (self);
 }
 
 static void
@@ -363,24 +342,14 @@ scholia_comparison_view_class_init (ScholiaComparisonViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ScholiaFilteredViewClass *view_class = SCHOLIA_FILTERED_VIEW_CLASS (klass);
 
   object_class->dispose = scholia_comparison_view_dispose;
   object_class->finalize = scholia_comparison_view_finalize;
-  object_class->get_property = scholia_comparison_view_get_property;
-  object_class->set_property = scholia_comparison_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SCHOLIA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* The user chose a passage to read in its document. */
-  signals[PASSAGE_ACTIVATED] =
-    g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_PASSAGE);
+  view_class->unbind_store = scholia_comparison_view_unbind_store;
+  view_class->bind_store = scholia_comparison_view_bind_store;
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
-  g_type_ensure (SCHOLIA_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-comparison-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaComparisonView, header_box);
@@ -402,6 +371,7 @@ scholia_comparison_view_init (ScholiaComparisonView *self)
   ScholiaAnnotationFilter *filter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_filtered_view_set_filter_bar (SCHOLIA_FILTERED_VIEW (self), self->filter_bar);
 
   self->bound_items = g_hash_table_new (NULL, NULL);
   self->shown = gtk_filter_list_model_new (NULL, NULL);
@@ -427,55 +397,6 @@ GtkWidget *
 scholia_comparison_view_new (void)
 {
   return g_object_new (SCHOLIA_TYPE_COMPARISON_VIEW, NULL);
-}
-
-ScholiaStore *
-scholia_comparison_view_get_store (ScholiaComparisonView *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_COMPARISON_VIEW (self), NULL);
-
-  return self->store;
-}
-
-void
-scholia_comparison_view_set_store (ScholiaComparisonView *self,
-                                   ScholiaStore          *store)
-{
-  g_autoptr(GtkNoSelection) selection = NULL;
-  GListModel *passages;
-
-  g_return_if_fail (SCHOLIA_IS_COMPARISON_VIEW (self));
-  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  disconnect_store (self);
-
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->comparison = scholia_comparison_new (store);
-      scholia_comparison_set_filter (self->comparison, scholia_filter_bar_get_filter (self->filter_bar));
-      passages = scholia_comparison_get_passages (self->comparison);
-      gtk_filter_list_model_set_model (self->shown, passages);
-
-      g_signal_connect_object (self->comparison, "notify::authors", G_CALLBACK (offer_authors), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (on_filtered_items_changed_cb),
-                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-      g_signal_connect_object (scholia_store_get_themes (store), "items-changed",
-                               G_CALLBACK (update_state), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-      /* Selecting the first theme sets the comparison's theme through the filter. */
-      scholia_filter_bar_set_store (self->filter_bar, store);
-    }
-
-  offer_authors (self);
-  update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 ScholiaComparison *
@@ -522,14 +443,6 @@ scholia_comparison_view_set_author (ScholiaComparisonView *self,
   g_return_if_fail (SCHOLIA_IS_COMPARISON_VIEW (self));
 
   scholia_annotation_filter_set_author (scholia_filter_bar_get_filter (self->filter_bar), author);
-}
-
-ScholiaFilterBar *
-scholia_comparison_view_get_filter_bar (ScholiaComparisonView *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_COMPARISON_VIEW (self), NULL);
-
-  return self->filter_bar;
 }
 
 GListModel *

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "scholia-filter-bar.h"
 #include "scholia-matrix.h"
 #include "scholia-names.h"
 #include "scholia-passage-row.h"
@@ -109,7 +108,7 @@ scholia_matrix_row_new (ScholiaMatrix *matrix,
 
 struct _ScholiaMatrixView
 {
-  GtkWidget        parent_instance;
+  ScholiaFilteredView parent_instance;
 
   GtkLabel        *summary_label;
   GtkToggleButton *split_button;
@@ -117,7 +116,6 @@ struct _ScholiaMatrixView
   GtkStack        *stack;
   GtkColumnView   *column_view;
 
-  ScholiaStore    *store;
   GListStore      *rows;          /* ScholiaMatrixRow, by surname */
   GtkSortListModel *sorted;
   GPtrArray       *themes;        /* ScholiaTheme per theme column */
@@ -126,11 +124,10 @@ struct _ScholiaMatrixView
   gboolean         split_by_tag;
 };
 
-G_DEFINE_FINAL_TYPE (ScholiaMatrixView, scholia_matrix_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ScholiaMatrixView, scholia_matrix_view, SCHOLIA_TYPE_FILTERED_VIEW)
 
 enum {
   PROP_0,
-  PROP_STORE,
   PROP_SPLIT_BY_TAG,
   N_PROPS
 };
@@ -402,11 +399,12 @@ rebuild (ScholiaMatrixView *self)
   g_autoptr(ScholiaMatrix) matrix = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  ScholiaStore *store = scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self));
   GListModel *tags;
 
-  if (self->store != NULL)
+  if (store != NULL)
     {
-      matrix = scholia_matrix_new_filtered (self->store, self->split_by_tag,
+      matrix = scholia_matrix_new_filtered (store, self->split_by_tag,
                                             scholia_filter_bar_get_filter (self->filter_bar), &error);
       if (matrix == NULL)
         g_warning ("Could not count the passages per author and theme: %s", error->message);
@@ -416,7 +414,7 @@ rebuild (ScholiaMatrixView *self)
   if (matrix == NULL || !same_themes (self, matrix))
     rebuild_columns (self, matrix);
 
-  tags = self->split_by_tag && self->store != NULL ? scholia_store_get_tags (self->store) : NULL;
+  tags = self->split_by_tag && store != NULL ? scholia_store_get_tags (store) : NULL;
   for (guint i = 0; matrix != NULL && i < scholia_matrix_get_n_authors (matrix); i++)
     g_ptr_array_add (rows, scholia_matrix_row_new (matrix, i, tags));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -450,17 +448,40 @@ on_split_button_toggled_cb (ScholiaMatrixView *self)
 }
 
 static void
-disconnect_store (ScholiaMatrixView *self)
+scholia_matrix_view_unbind_store (ScholiaFilteredView *view,
+                                  ScholiaStore        *store)
 {
-  if (self->store == NULL)
-    return;
+  ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (view);
 
-  g_signal_handlers_disconnect_by_data (self->store, self);
-  g_signal_handlers_disconnect_by_data (scholia_store_get_themes (self->store), self);
-  g_signal_handlers_disconnect_by_data (scholia_store_get_tags (self->store), self);
-  g_signal_handlers_disconnect_by_data (scholia_store_get_documents (self->store), self);
+  g_signal_handlers_disconnect_by_data (store, self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_themes (store), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_tags (store), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_documents (store), self);
   scholia_filter_bar_set_store (self->filter_bar, NULL);
-  g_clear_object (&self->store);
+}
+
+static void
+scholia_matrix_view_bind_store (ScholiaFilteredView *view,
+                                ScholiaStore        *store)
+{
+  ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (view);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "annotations-changed", G_CALLBACK (queue_rebuild), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_store_get_themes (store), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_store_get_tags (store), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      scholia_filter_bar_set_store (self->filter_bar, store);
+    }
+
+  /* A new library is shown at once, not one iteration later. */
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  rebuild (self);
 }
 
 static void
@@ -469,7 +490,7 @@ scholia_matrix_view_dispose (GObject *object)
   ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (object);
   GtkWidget *child;
 
-  disconnect_store (self);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self), NULL);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_MATRIX_VIEW);
   /* The template's unnamed boxes and separators are not its bound children. */
@@ -502,10 +523,6 @@ scholia_matrix_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
     case PROP_SPLIT_BY_TAG:
       g_value_set_boolean (value, self->split_by_tag);
       break;
@@ -525,10 +542,6 @@ scholia_matrix_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      scholia_matrix_view_set_store (self, g_value_get_object (value));
-      break;
-
     case PROP_SPLIT_BY_TAG:
       scholia_matrix_view_set_split_by_tag (self, g_value_get_boolean (value));
       break;
@@ -543,15 +556,15 @@ scholia_matrix_view_class_init (ScholiaMatrixViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ScholiaFilteredViewClass *view_class = SCHOLIA_FILTERED_VIEW_CLASS (klass);
 
   object_class->dispose = scholia_matrix_view_dispose;
   object_class->finalize = scholia_matrix_view_finalize;
   object_class->get_property = scholia_matrix_view_get_property;
   object_class->set_property = scholia_matrix_view_set_property;
+  view_class->unbind_store = scholia_matrix_view_unbind_store;
+  view_class->bind_store = scholia_matrix_view_bind_store;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SCHOLIA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SPLIT_BY_TAG] =
     g_param_spec_boolean ("split-by-tag", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -563,7 +576,6 @@ scholia_matrix_view_class_init (ScholiaMatrixViewClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, SCHOLIA_TYPE_THEME);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
-  g_type_ensure (SCHOLIA_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-matrix-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, summary_label);
@@ -586,6 +598,7 @@ scholia_matrix_view_init (ScholiaMatrixView *self)
 
   scholia_tag_chip_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_filtered_view_set_filter_bar (SCHOLIA_FILTERED_VIEW (self), self->filter_bar);
 
   self->themes = g_ptr_array_new_with_free_func (g_object_unref);
   self->theme_columns = g_ptr_array_new_with_free_func (g_object_unref);
@@ -619,45 +632,6 @@ scholia_matrix_view_new (void)
   return g_object_new (SCHOLIA_TYPE_MATRIX_VIEW, NULL);
 }
 
-ScholiaStore *
-scholia_matrix_view_get_store (ScholiaMatrixView *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_MATRIX_VIEW (self), NULL);
-
-  return self->store;
-}
-
-void
-scholia_matrix_view_set_store (ScholiaMatrixView *self,
-                               ScholiaStore      *store)
-{
-  g_return_if_fail (SCHOLIA_IS_MATRIX_VIEW (self));
-  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  disconnect_store (self);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      g_signal_connect_object (store, "annotations-changed", G_CALLBACK (queue_rebuild), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (scholia_store_get_themes (store), "items-changed",
-                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (scholia_store_get_tags (store), "items-changed",
-                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
-                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-      scholia_filter_bar_set_store (self->filter_bar, store);
-    }
-
-  /* A new library is shown at once, not one iteration later. */
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
 gboolean
 scholia_matrix_view_get_split_by_tag (ScholiaMatrixView *self)
 {
@@ -680,14 +654,6 @@ scholia_matrix_view_set_split_by_tag (ScholiaMatrixView *self,
   gtk_toggle_button_set_active (self->split_button, split_by_tag);
   queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPLIT_BY_TAG]);
-}
-
-ScholiaFilterBar *
-scholia_matrix_view_get_filter_bar (ScholiaMatrixView *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_MATRIX_VIEW (self), NULL);
-
-  return self->filter_bar;
 }
 
 void

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "scholia-comparison.h"
-#include "scholia-filter-bar.h"
 #include "scholia-passage-row.h"
 
 /* The filter bar's filter chooses the theme and the authors; every column filters the same
@@ -27,35 +26,21 @@ typedef struct
 
 struct _ScholiaSideBySide
 {
-  GtkWidget          parent_instance;
+  ScholiaFilteredView parent_instance;
 
   ScholiaFilterBar  *filter_bar;
   GtkLabel          *hint_label;
   GtkStack          *stack;
   GtkWidget         *columns_box;
 
-  ScholiaStore      *store;
   ScholiaComparison *comparison;
   GPtrArray         *columns;       /* Column, in the order the filter bar offers authors */
   gboolean           user_chose;
   gboolean           choosing;      /* the filter's authors are set here, not by the user */
 };
 
-G_DEFINE_FINAL_TYPE (ScholiaSideBySide, scholia_side_by_side, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ScholiaSideBySide, scholia_side_by_side, SCHOLIA_TYPE_FILTERED_VIEW)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
-  PASSAGE_ACTIVATED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 column_free (Column *column)
@@ -125,7 +110,8 @@ bind_passage_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (list_item);
   gboolean author_heading, document_heading;
 
-  scholia_passage_row_set_passage (SCHOLIA_PASSAGE_ROW (row), gtk_list_item_get_item (list_item), self->store);
+  scholia_passage_row_set_passage (SCHOLIA_PASSAGE_ROW (row), gtk_list_item_get_item (list_item),
+                                   scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self)));
   scholia_passage_row_find_headings (passages, gtk_list_item_get_position (list_item),
                                      &author_heading, &document_heading);
   /* The column's title names the author already. */
@@ -140,8 +126,7 @@ on_column_activate_cb (GtkListView       *list_view,
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
   g_autoptr(ScholiaPassage) passage = g_list_model_get_item (model, position);
 
-  if (passage != NULL)
-    g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, passage);
+  scholia_filtered_view_activate_passage (SCHOLIA_FILTERED_VIEW (self), passage);
 }
 
 static Column *
@@ -298,10 +283,10 @@ on_theme_cb (ScholiaSideBySide *self)
 }
 
 static void
-disconnect_store (ScholiaSideBySide *self)
+scholia_side_by_side_unbind_store (ScholiaFilteredView *view,
+                                   ScholiaStore        *store)
 {
-  if (self->store == NULL)
-    return;
+  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (view);
 
   g_signal_handlers_disconnect_by_data (self->comparison, self);
   g_ptr_array_set_size (self->columns, 0);
@@ -309,7 +294,27 @@ disconnect_store (ScholiaSideBySide *self)
   scholia_filter_bar_set_store (self->filter_bar, NULL);
   self->choosing = FALSE;
   g_clear_object (&self->comparison);
-  g_clear_object (&self->store);
+}
+
+static void
+scholia_side_by_side_bind_store (ScholiaFilteredView *view,
+                                 ScholiaStore        *store)
+{
+  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (view);
+
+  self->user_chose = FALSE;
+  if (store != NULL)
+    {
+      self->comparison = scholia_comparison_new (store);
+      scholia_comparison_set_filter (self->comparison, scholia_filter_bar_get_filter (self->filter_bar));
+      g_signal_connect_object (self->comparison, "notify::authors", G_CALLBACK (update_authors), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->comparison, "notify::theme", G_CALLBACK (on_theme_cb), self,
+                               G_CONNECT_SWAPPED);
+      scholia_filter_bar_set_store (self->filter_bar, store);
+    }
+
+  update_authors (self);
 }
 
 static void
@@ -318,7 +323,7 @@ scholia_side_by_side_dispose (GObject *object)
   ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
   GtkWidget *child;
 
-  disconnect_store (self);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_SIDE_BY_SIDE);
   /* The template's unnamed boxes and separators are not its bound children. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -338,66 +343,18 @@ scholia_side_by_side_finalize (GObject *object)
 }
 
 static void
-scholia_side_by_side_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-scholia_side_by_side_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      scholia_side_by_side_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 scholia_side_by_side_class_init (ScholiaSideBySideClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ScholiaFilteredViewClass *view_class = SCHOLIA_FILTERED_VIEW_CLASS (klass);
 
   object_class->dispose = scholia_side_by_side_dispose;
   object_class->finalize = scholia_side_by_side_finalize;
-  object_class->get_property = scholia_side_by_side_get_property;
-  object_class->set_property = scholia_side_by_side_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SCHOLIA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* The user chose a passage to read in its document. */
-  signals[PASSAGE_ACTIVATED] =
-    g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_PASSAGE);
+  view_class->unbind_store = scholia_side_by_side_unbind_store;
+  view_class->bind_store = scholia_side_by_side_bind_store;
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
-  g_type_ensure (SCHOLIA_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-side-by-side.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, filter_bar);
@@ -412,6 +369,7 @@ static void
 scholia_side_by_side_init (ScholiaSideBySide *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_filtered_view_set_filter_bar (SCHOLIA_FILTERED_VIEW (self), self->filter_bar);
 
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
 
@@ -427,43 +385,6 @@ GtkWidget *
 scholia_side_by_side_new (void)
 {
   return g_object_new (SCHOLIA_TYPE_SIDE_BY_SIDE, NULL);
-}
-
-ScholiaStore *
-scholia_side_by_side_get_store (ScholiaSideBySide *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), NULL);
-
-  return self->store;
-}
-
-void
-scholia_side_by_side_set_store (ScholiaSideBySide *self,
-                                ScholiaStore      *store)
-{
-  g_return_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self));
-  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  disconnect_store (self);
-  self->user_chose = FALSE;
-
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->comparison = scholia_comparison_new (store);
-      scholia_comparison_set_filter (self->comparison, scholia_filter_bar_get_filter (self->filter_bar));
-      g_signal_connect_object (self->comparison, "notify::authors", G_CALLBACK (update_authors), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->comparison, "notify::theme", G_CALLBACK (on_theme_cb), self,
-                               G_CONNECT_SWAPPED);
-      scholia_filter_bar_set_store (self->filter_bar, store);
-    }
-
-  update_authors (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 ScholiaTheme *
@@ -505,14 +426,6 @@ scholia_side_by_side_set_authors (ScholiaSideBySide  *self,
 
   self->user_chose = TRUE;
   scholia_annotation_filter_set_authors (scholia_filter_bar_get_filter (self->filter_bar), authors);
-}
-
-ScholiaFilterBar *
-scholia_side_by_side_get_filter_bar (ScholiaSideBySide *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), NULL);
-
-  return self->filter_bar;
 }
 
 guint

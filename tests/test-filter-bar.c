@@ -88,9 +88,9 @@ fixture_setup (Fixture       *fixture,
   fixture->comparison = SCHOLIA_COMPARISON_VIEW (scholia_comparison_view_new ());
   fixture->side_by_side = SCHOLIA_SIDE_BY_SIDE (scholia_side_by_side_new ());
   fixture->matrix = SCHOLIA_MATRIX_VIEW (scholia_matrix_view_new ());
-  scholia_comparison_view_set_store (fixture->comparison, fixture->store);
-  scholia_side_by_side_set_store (fixture->side_by_side, fixture->store);
-  scholia_matrix_view_set_store (fixture->matrix, fixture->store);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (fixture->comparison), fixture->store);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (fixture->side_by_side), fixture->store);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (fixture->matrix), fixture->store);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->comparison));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->side_by_side));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->matrix));
@@ -158,7 +158,7 @@ static void
 test_drives_comparison (Fixture       *fixture,
                         gconstpointer  data)
 {
-  ScholiaFilterBar *bar = scholia_comparison_view_get_filter_bar (fixture->comparison);
+  ScholiaFilterBar *bar = scholia_filtered_view_get_filter_bar (SCHOLIA_FILTERED_VIEW (fixture->comparison));
   ScholiaAnnotationFilter *filter = scholia_filter_bar_get_filter (bar);
   GListModel *passages = scholia_comparison_view_get_passages (fixture->comparison);
   GtkDropDown *authors = GTK_DROP_DOWN (bar_part (bar, "author_dropdown"));
@@ -197,7 +197,7 @@ static void
 test_drives_side_by_side (Fixture       *fixture,
                           gconstpointer  data)
 {
-  ScholiaFilterBar *bar = scholia_side_by_side_get_filter_bar (fixture->side_by_side);
+  ScholiaFilterBar *bar = scholia_filtered_view_get_filter_bar (SCHOLIA_FILTERED_VIEW (fixture->side_by_side));
   GtkWidget *author_box = bar_part (bar, "author_box");
   GtkWidget *first_check = gtk_widget_get_first_child (author_box);
 
@@ -225,7 +225,7 @@ static void
 test_drives_matrix (Fixture       *fixture,
                     gconstpointer  data)
 {
-  ScholiaFilterBar *bar = scholia_matrix_view_get_filter_bar (fixture->matrix);
+  ScholiaFilterBar *bar = scholia_filtered_view_get_filter_bar (SCHOLIA_FILTERED_VIEW (fixture->matrix));
 
   g_assert_true (SCHOLIA_IS_FILTER_BAR (bar));
   g_assert_false (gtk_widget_get_visible (bar_part (bar, "theme_dropdown")));
@@ -242,7 +242,7 @@ static void
 test_bars_independent (Fixture       *fixture,
                        gconstpointer  data)
 {
-  click_tag_chip (scholia_matrix_view_get_filter_bar (fixture->matrix), fixture->thesis);
+  click_tag_chip (scholia_filtered_view_get_filter_bar (SCHOLIA_FILTERED_VIEW (fixture->matrix)), fixture->thesis);
   g_assert_cmpuint (g_list_model_get_n_items (scholia_comparison_view_get_passages (fixture->comparison)), ==, 3);
   g_assert_cmpuint (matrix_count (fixture, "Helena Marwick"), ==, 1);
 }
