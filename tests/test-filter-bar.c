@@ -237,6 +237,21 @@ test_drives_matrix (Fixture       *fixture,
   g_assert_cmpuint (matrix_count (fixture, "Tomasz Lindqvist"), ==, 0);
 }
 
+/* Deleting the theme shown leaves each bar on a theme of the library, and its view with it. */
+static void
+test_theme_deleted (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scholia_store_delete_theme (fixture->store, fixture->silt, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  g_assert_true (scholia_comparison_view_get_theme (fixture->comparison) == fixture->railway);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_comparison_view_get_passages (fixture->comparison)), ==, 1);
+  g_assert_true (scholia_side_by_side_get_theme (fixture->side_by_side) == fixture->railway);
+}
+
 /* The bars of the views are independent: a filter in one leaves the others as they were. */
 static void
 test_bars_independent (Fixture       *fixture,
@@ -284,6 +299,7 @@ main (int    argc,
   ADD ("/filter-bar/drives-the-side-by-side-window", test_drives_side_by_side);
   ADD ("/filter-bar/drives-the-matrix", test_drives_matrix);
   ADD ("/filter-bar/each-view-has-its-own", test_bars_independent);
+  ADD ("/filter-bar/deleted-theme-gives-way-to-another", test_theme_deleted);
   ADD ("/filter-bar/stylesheet-installed-without-the-application", test_stylesheet_installed);
 #undef ADD
 
