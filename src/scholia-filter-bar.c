@@ -119,8 +119,9 @@ sync_tag_chips (ScholiaFilterBar *self)
        child = gtk_widget_get_next_sibling (child))
     {
       GtkToggleButton *button = flow_child_button (child);
+      ScholiaTag *tag = g_object_get_data (G_OBJECT (button), "scholia-tag");
 
-      gtk_toggle_button_set_active (button, filter_has_tag (self, g_object_get_data (G_OBJECT (button), "scholia-tag")));
+      gtk_toggle_button_set_active (button, filter_has_tag (self, tag));
     }
   self->updating = FALSE;
 }
@@ -282,8 +283,10 @@ sync_authors (ScholiaFilterBar *self)
       g_ptr_array_add (offered, g_strdup (chosen[i]));
 
   self->updating = TRUE;
+  /* The drop-down offers "All Authors" even before there are authors. */
   if (!same_strings (self->offered, offered) ||
-      gtk_drop_down_get_model (self->author_dropdown) == NULL)
+      (self->authors_mode == SCHOLIA_FILTER_BAR_AUTHORS_ONE &&
+       gtk_drop_down_get_model (self->author_dropdown) == NULL))
     {
       g_ptr_array_unref (self->offered);
       self->offered = g_steal_pointer (&offered);

@@ -36,9 +36,11 @@ add_annotation (Fixture         *fixture,
 {
   g_autoptr(GError) error = NULL;
   int start = g_utf8_pointer_to_offset (text, strstr (text, quote));
-  gint64 theme_ids[] = { scholia_theme_get_id (first_theme), second_theme != NULL ? scholia_theme_get_id (second_theme) : 0 };
+  gint64 theme_ids[2] = { scholia_theme_get_id (first_theme), 0 };
   ScholiaAnnotation *annotation;
 
+  if (second_theme != NULL)
+    theme_ids[1] = scholia_theme_get_id (second_theme);
   annotation = scholia_store_add_annotation (fixture->store, document, start, start + strlen (quote),
                                              tag_ids, n_tag_ids, theme_ids, second_theme != NULL ? 2 : 1,
                                              NULL, &error);
@@ -98,9 +100,11 @@ static char *
 matches (Fixture                 *fixture,
          ScholiaAnnotationFilter *filter)
 {
+  const char *marwick = "Helena Marwick";
+
   return g_strdup_printf ("%c%c%c",
-                          scholia_annotation_filter_match_annotation (filter, fixture->river, "Helena Marwick") ? 'R' : '-',
-                          scholia_annotation_filter_match_annotation (filter, fixture->dues, "Helena Marwick") ? 'D' : '-',
+                          scholia_annotation_filter_match_annotation (filter, fixture->river, marwick) ? 'R' : '-',
+                          scholia_annotation_filter_match_annotation (filter, fixture->dues, marwick) ? 'D' : '-',
                           scholia_annotation_filter_match_annotation (filter, fixture->railway_minutes, "") ? 'W' : '-');
 }
 

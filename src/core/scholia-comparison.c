@@ -148,6 +148,7 @@ scholia_comparison_refresh (ScholiaComparison  *self,
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GStrvBuilder) authors = g_strv_builder_new ();
   g_auto(GStrv) names = NULL;
+  const char *previous_author = NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_COMPARISON (self), FALSE);
 
@@ -196,8 +197,9 @@ scholia_comparison_refresh (ScholiaComparison  *self,
       ScholiaPassage *passage = g_array_index (entries, SortEntry, i).passage;
       const char *author = scholia_passage_get_author (passage);
 
-      if (i == 0 || strcmp (author, scholia_passage_get_author (g_array_index (entries, SortEntry, i - 1).passage)) != 0)
+      if (previous_author == NULL || strcmp (author, previous_author) != 0)
         g_strv_builder_add (authors, author);
+      previous_author = author;
       if (scholia_annotation_filter_match_author (self->filter, author))
         g_ptr_array_add (sorted, passage);
     }
