@@ -455,14 +455,6 @@ scholia_filter_bar_get_filter (ScholiaFilterBar *self)
   return self->filter;
 }
 
-ScholiaStore *
-scholia_filter_bar_get_store (ScholiaFilterBar *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_FILTER_BAR (self), NULL);
-
-  return self->store;
-}
-
 /* Another library starts with no filter but its first theme. */
 void
 scholia_filter_bar_set_store (ScholiaFilterBar *self,
@@ -491,14 +483,6 @@ scholia_filter_bar_set_store (ScholiaFilterBar *self,
   /* Selecting the first theme sets the filter's theme through the drop-down's notify. */
   if (self->show_themes)
     gtk_drop_down_set_model (self->theme_dropdown, scholia_store_get_themes (store));
-}
-
-ScholiaTheme *
-scholia_filter_bar_get_theme (ScholiaFilterBar *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_FILTER_BAR (self), NULL);
-
-  return self->show_themes ? gtk_drop_down_get_selected_item (self->theme_dropdown) : NULL;
 }
 
 void

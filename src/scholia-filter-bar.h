@@ -32,10 +32,8 @@ void                     scholia_filter_bar_configure      (ScholiaFilterBar    
                                                             gboolean                 show_tags,
                                                             ScholiaFilterBarAuthors  authors);
 ScholiaAnnotationFilter *scholia_filter_bar_get_filter     (ScholiaFilterBar        *self);
-ScholiaStore            *scholia_filter_bar_get_store      (ScholiaFilterBar        *self);
 void                     scholia_filter_bar_set_store      (ScholiaFilterBar        *self,
                                                             ScholiaStore            *store);
-ScholiaTheme            *scholia_filter_bar_get_theme      (ScholiaFilterBar        *self);
 void                     scholia_filter_bar_set_theme      (ScholiaFilterBar        *self,
                                                             ScholiaTheme            *theme);
 /* The authors to offer, in menu order; those the filter shows stay on offer after them even
