@@ -9,6 +9,7 @@
 #include "scholia-application.h"
 #include "scholia-paths.h"
 #include "scholia-preferences.h"
+#include "scholia-style.h"
 #include "scholia-window.h"
 
 struct _ScholiaApplication
@@ -102,6 +103,7 @@ scholia_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (scholia_application_parent_class)->startup (app);
+  scholia_style_install (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);

@@ -75,21 +75,16 @@ typedef struct
   char      *library_path;
   gint64     document_id;   /* 0 for a handout */
   gint64     theme_id;
-  char     **authors;
   char      *path;
-  GArray    *tag_ids;
-  GArray    *theme_ids;
-  ScholiaPdfOptions options;
+  ScholiaPdfOptions options;  /* its filter is the job's own, changed by nobody */
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
   g_free (job->library_path);
-  g_strfreev (job->authors);
   g_free (job->path);
-  g_array_unref (job->tag_ids);
-  g_array_unref (job->theme_ids);
+  g_clear_object (&job->options.filter);
   g_free (job);
 }
 
@@ -175,6 +170,27 @@ collect_checked_ids (GPtrArray *checks)
   return ids;
 }
 
+/* A handout quotes the authors it was opened for; a document keeps the annotations checked. */
+static ScholiaAnnotationFilter *
+export_filter (ScholiaExportDialog *self)
+{
+  ScholiaAnnotationFilter *filter = scholia_annotation_filter_new ();
+  g_autoptr(GArray) tag_ids = NULL;
+  g_autoptr(GArray) theme_ids = NULL;
+
+  if (self->theme != NULL)
+    {
+      scholia_annotation_filter_set_authors (filter, (const char * const *) self->authors);
+      return filter;
+    }
+
+  tag_ids = collect_checked_ids (self->tag_checks);
+  theme_ids = collect_checked_ids (self->theme_checks);
+  scholia_annotation_filter_set_tag_ids (filter, (const gint64 *) (gpointer) tag_ids->data, tag_ids->len);
+  scholia_annotation_filter_set_theme_ids (filter, (const gint64 *) (gpointer) theme_ids->data, theme_ids->len);
+  return filter;
+}
+
 /* The worker */
 
 static gboolean
@@ -223,11 +239,6 @@ export_in_thread (GTask        *task,
       return;
     }
 
-  options.tag_ids = (const gint64 *) (gpointer) job->tag_ids->data;
-  options.n_tag_ids = job->tag_ids->len;
-  options.theme_ids = (const gint64 *) (gpointer) job->theme_ids->data;
-  options.n_theme_ids = job->theme_ids->len;
-
   if (job->document_id != 0)
     {
       ScholiaDocument *document = scholia_store_lookup_document (store, job->document_id);
@@ -253,9 +264,8 @@ export_in_thread (GTask        *task,
                                    job->path);
           return;
         }
-      done = scholia_pdf_export_handout (store, theme, (const char * const *) job->authors,
-                                         &options, job->path, cancellable, on_export_progress,
-                                         task, &error);
+      done = scholia_pdf_export_handout (store, theme, &options, job->path, cancellable,
+                                         on_export_progress, task, &error);
     }
 
   if (done)
@@ -750,11 +760,9 @@ scholia_export_dialog_export_to (ScholiaExportDialog *self,
   job->library_path = g_strdup (scholia_store_get_path (self->store));
   job->document_id = self->document != NULL ? scholia_document_get_id (self->document) : 0;
   job->theme_id = self->theme != NULL ? scholia_label_get_id (SCHOLIA_LABEL (self->theme)) : 0;
-  job->authors = g_strdupv (self->authors);
-  job->tag_ids = collect_checked_ids (self->tag_checks);
-  job->theme_ids = collect_checked_ids (self->theme_checks);
 
   scholia_pdf_options_init (&job->options);
+  job->options.filter = export_filter (self);
   job->options.page_size = adw_combo_row_get_selected (self->page_size_row) == 1
                              ? SCHOLIA_PDF_PAGE_LETTER : SCHOLIA_PDF_PAGE_A4;
   job->options.font_size = gtk_spin_button_get_value_as_int (self->font_size_spin);

@@ -108,14 +108,14 @@ scholia_matrix_row_new (ScholiaMatrix *matrix,
 
 struct _ScholiaMatrixView
 {
-  GtkWidget        parent_instance;
+  ScholiaFilteredView parent_instance;
 
   GtkLabel        *summary_label;
   GtkToggleButton *split_button;
+  ScholiaFilterBar *filter_bar;
   GtkStack        *stack;
   GtkColumnView   *column_view;
 
-  ScholiaStore    *store;
   GListStore      *rows;          /* ScholiaMatrixRow, by surname */
   GtkSortListModel *sorted;
   GPtrArray       *themes;        /* ScholiaTheme per theme column */
@@ -124,11 +124,10 @@ struct _ScholiaMatrixView
   gboolean         split_by_tag;
 };
 
-G_DEFINE_FINAL_TYPE (ScholiaMatrixView, scholia_matrix_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ScholiaMatrixView, scholia_matrix_view, SCHOLIA_TYPE_FILTERED_VIEW)
 
 enum {
   PROP_0,
-  PROP_STORE,
   PROP_SPLIT_BY_TAG,
   N_PROPS
 };
@@ -140,26 +139,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static const char matrix_css[] =
-  "columnview.matrix button.matrix-cell { min-width: 48px; padding: 2px 6px; }\n"
-  "columnview.matrix button.matrix-cell.silent label { opacity: 0.45; }\n"
-  "columnview.matrix .tag-chip.passage-tag { padding: 0 5px; }\n";
-
-static void
-ensure_style (void)
-{
-  static GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, matrix_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 /* Sorting */
 
@@ -420,11 +399,13 @@ rebuild (ScholiaMatrixView *self)
   g_autoptr(ScholiaMatrix) matrix = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  ScholiaStore *store = scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self));
   GListModel *tags;
 
-  if (self->store != NULL)
+  if (store != NULL)
     {
-      matrix = scholia_matrix_new (self->store, self->split_by_tag, &error);
+      matrix = scholia_matrix_new_filtered (store, self->split_by_tag,
+                                            scholia_filter_bar_get_filter (self->filter_bar), &error);
       if (matrix == NULL)
         g_warning ("Could not count the passages per author and theme: %s", error->message);
     }
@@ -433,7 +414,7 @@ rebuild (ScholiaMatrixView *self)
   if (matrix == NULL || !same_themes (self, matrix))
     rebuild_columns (self, matrix);
 
-  tags = self->split_by_tag && self->store != NULL ? scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG) : NULL;
+  tags = self->split_by_tag && store != NULL ? scholia_store_get_labels (store, SCHOLIA_TYPE_TAG) : NULL;
   for (guint i = 0; matrix != NULL && i < scholia_matrix_get_n_authors (matrix); i++)
     g_ptr_array_add (rows, scholia_matrix_row_new (matrix, i, tags));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -467,16 +448,40 @@ on_split_button_toggled_cb (ScholiaMatrixView *self)
 }
 
 static void
-disconnect_store (ScholiaMatrixView *self)
+scholia_matrix_view_unbind_store (ScholiaFilteredView *view,
+                                  ScholiaStore        *store)
 {
-  if (self->store == NULL)
-    return;
+  ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (view);
 
-  g_signal_handlers_disconnect_by_data (self->store, self);
-  g_signal_handlers_disconnect_by_data (scholia_store_get_labels (self->store, SCHOLIA_TYPE_THEME), self);
-  g_signal_handlers_disconnect_by_data (scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG), self);
-  g_signal_handlers_disconnect_by_data (scholia_store_get_documents (self->store), self);
-  g_clear_object (&self->store);
+  g_signal_handlers_disconnect_by_data (store, self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG), self);
+  g_signal_handlers_disconnect_by_data (scholia_store_get_documents (store), self);
+  scholia_filter_bar_set_store (self->filter_bar, NULL);
+}
+
+static void
+scholia_matrix_view_bind_store (ScholiaFilteredView *view,
+                                ScholiaStore        *store)
+{
+  ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (view);
+
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "annotations-changed", G_CALLBACK (queue_rebuild), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      scholia_filter_bar_set_store (self->filter_bar, store);
+    }
+
+  /* A new library is shown at once, not one iteration later. */
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  rebuild (self);
 }
 
 static void
@@ -485,7 +490,7 @@ scholia_matrix_view_dispose (GObject *object)
   ScholiaMatrixView *self = SCHOLIA_MATRIX_VIEW (object);
   GtkWidget *child;
 
-  disconnect_store (self);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self), NULL);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_MATRIX_VIEW);
   /* The template's unnamed boxes and separators are not its bound children. */
@@ -518,10 +523,6 @@ scholia_matrix_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
     case PROP_SPLIT_BY_TAG:
       g_value_set_boolean (value, self->split_by_tag);
       break;
@@ -541,10 +542,6 @@ scholia_matrix_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      scholia_matrix_view_set_store (self, g_value_get_object (value));
-      break;
-
     case PROP_SPLIT_BY_TAG:
       scholia_matrix_view_set_split_by_tag (self, g_value_get_boolean (value));
       break;
@@ -559,15 +556,15 @@ scholia_matrix_view_class_init (ScholiaMatrixViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ScholiaFilteredViewClass *view_class = SCHOLIA_FILTERED_VIEW_CLASS (klass);
 
   object_class->dispose = scholia_matrix_view_dispose;
   object_class->finalize = scholia_matrix_view_finalize;
   object_class->get_property = scholia_matrix_view_get_property;
   object_class->set_property = scholia_matrix_view_set_property;
+  view_class->unbind_store = scholia_matrix_view_unbind_store;
+  view_class->bind_store = scholia_matrix_view_bind_store;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SCHOLIA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SPLIT_BY_TAG] =
     g_param_spec_boolean ("split-by-tag", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -583,6 +580,7 @@ scholia_matrix_view_class_init (ScholiaMatrixViewClass *klass)
                                                "/io/github/scholia/Scholia/scholia-matrix-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, split_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_split_button_toggled_cb);
@@ -598,13 +596,19 @@ scholia_matrix_view_init (ScholiaMatrixView *self)
   g_autoptr(GtkNoSelection) selection = NULL;
   GtkColumnViewColumn *author_column;
 
-  ensure_style ();
   scholia_tag_chip_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_filtered_view_set_filter_bar (SCHOLIA_FILTERED_VIEW (self), self->filter_bar);
 
   self->themes = g_ptr_array_new_with_free_func (g_object_unref);
   self->theme_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = g_list_store_new (SCHOLIA_TYPE_MATRIX_ROW);
+
+  /* Every theme is a column: the bar offers the tags to count. */
+  scholia_filter_bar_configure (self->filter_bar, GTK_ORIENTATION_HORIZONTAL, FALSE, TRUE,
+                                SCHOLIA_FILTER_BAR_AUTHORS_NONE);
+  g_signal_connect_object (scholia_filter_bar_get_filter (self->filter_bar), "changed",
+                           G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_author_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_author_cb), NULL);
@@ -626,44 +630,6 @@ GtkWidget *
 scholia_matrix_view_new (void)
 {
   return g_object_new (SCHOLIA_TYPE_MATRIX_VIEW, NULL);
-}
-
-ScholiaStore *
-scholia_matrix_view_get_store (ScholiaMatrixView *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_MATRIX_VIEW (self), NULL);
-
-  return self->store;
-}
-
-void
-scholia_matrix_view_set_store (ScholiaMatrixView *self,
-                               ScholiaStore      *store)
-{
-  g_return_if_fail (SCHOLIA_IS_MATRIX_VIEW (self));
-  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  disconnect_store (self);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      g_signal_connect_object (store, "annotations-changed", G_CALLBACK (queue_rebuild), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME), "items-changed",
-                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG), "items-changed",
-                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
-                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-    }
-
-  /* A new library is shown at once, not one iteration later. */
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 gboolean

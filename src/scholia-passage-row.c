@@ -29,35 +29,6 @@ struct _ScholiaPassageRow
 
 G_DEFINE_FINAL_TYPE (ScholiaPassageRow, scholia_passage_row, GTK_TYPE_WIDGET)
 
-/* Rows are recycled by thousands in a list: a tag is a plain label styled as a chip rather
- * than a ScholiaTagChip with its remove button. Large rows are read from across a room. */
-static const char row_css[] =
-  ".passage-row { padding: 6px 2px; }\n"
-  ".passage-row .passage-author { margin-top: 6px; }\n"
-  ".passage-row .passage-document { margin-top: 4px; }\n"
-  ".tag-chip.passage-tag { padding: 0 8px; font-size: smaller; }\n"
-  ".passage-row.large { padding: 10px 4px; }\n"
-  ".passage-row.large .passage-quote { font-size: 1.3em; }\n"
-  ".passage-row.large .passage-note { font-size: 1.15em; }\n"
-  ".passage-row.large .passage-document .heading { font-size: 1.2em; }\n"
-  ".passage-row.large .passage-document .caption { font-size: 1em; }\n"
-  ".passage-row.large .tag-chip.passage-tag { font-size: 1em; padding: 1px 10px; }\n";
-
-static void
-ensure_style (void)
-{
-  static GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, row_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 char *
 scholia_passage_row_author_display_name (const char *author)
 {
@@ -143,7 +114,6 @@ static void
 scholia_passage_row_init (ScholiaPassageRow *self)
 {
   scholia_tag_chip_ensure_style ();
-  ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

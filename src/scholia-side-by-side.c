@@ -12,7 +12,8 @@
 #include "scholia-comparison.h"
 #include "scholia-passage-row.h"
 
-/* Every column filters the same comparison, which already orders an author's passages by the
+/* The filter bar's filter chooses the theme and the authors; every column filters the same
+ * comparison down to its author, the comparison having ordered an author's passages by the
  * date of their documents and then by place in the text. */
 typedef struct
 {
@@ -25,61 +26,21 @@ typedef struct
 
 struct _ScholiaSideBySide
 {
-  GtkWidget          parent_instance;
+  ScholiaFilteredView parent_instance;
 
-  GtkDropDown       *theme_dropdown;
-  GtkMenuButton     *authors_button;
-  GtkWidget         *author_box;
+  ScholiaFilterBar  *filter_bar;
   GtkLabel          *hint_label;
   GtkStack          *stack;
   GtkWidget         *columns_box;
 
-  ScholiaStore      *store;
   ScholiaComparison *comparison;
-  GPtrArray         *authors;       /* char *, the authors offered, by surname */
-  GPtrArray         *chosen;        /* char *, in the order of authors */
-  GPtrArray         *columns;       /* Column */
+  GPtrArray         *columns;       /* Column, in the order the filter bar offers authors */
   gboolean           user_chose;
-  gboolean           updating;
+  gboolean           choosing;      /* the filter's authors are set here, not by the user */
 };
 
-G_DEFINE_FINAL_TYPE (ScholiaSideBySide, scholia_side_by_side, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ScholiaSideBySide, scholia_side_by_side, SCHOLIA_TYPE_FILTERED_VIEW)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
-  PASSAGE_ACTIVATED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-static const char side_by_side_css[] =
-  ".side-by-side-column { padding-bottom: 6px; }\n"
-  ".side-by-side-column > .title-2 { margin: 18px 18px 0 18px; }\n"
-  ".side-by-side-column > .side-by-side-count { margin: 0 18px 12px 18px; }\n"
-  ".side-by-side-column listview { background: none; }\n"
-  ".side-by-side-column listview > row { padding: 6px 14px; }\n";
-
-static void
-ensure_style (void)
-{
-  static GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, side_by_side_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 static void
 column_free (Column *column)
@@ -92,10 +53,10 @@ column_free (Column *column)
 }
 
 static gboolean
-match_author (gpointer item,
-              gpointer user_data)
+match_passage (gpointer item,
+               gpointer user_data)
 {
-  return g_strcmp0 (scholia_passage_get_author (item), user_data) == 0;
+  return scholia_annotation_filter_match_passage (user_data, item);
 }
 
 static void
@@ -109,12 +70,12 @@ update_hint (ScholiaSideBySide *self)
 
   if (theme == NULL)
     hint = g_strdup (_("Choose a theme"));
-  else if (self->chosen->len < 2)
+  else if (self->columns->len < 2)
     hint = g_strdup (_("Choose two or more authors"));
   else
     /* Translators: above the side-by-side columns; %u authors, %s the theme */
-    hint = g_strdup_printf (ngettext ("%u author on “%s”", "%u authors on “%s”", self->chosen->len),
-                            self->chosen->len, scholia_label_get_name (SCHOLIA_LABEL (theme)));
+    hint = g_strdup_printf (ngettext ("%u author on “%s”", "%u authors on “%s”", self->columns->len),
+                            self->columns->len, scholia_label_get_name (SCHOLIA_LABEL (theme)));
   gtk_label_set_label (self->hint_label, hint);
 }
 
@@ -149,7 +110,8 @@ bind_passage_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (list_item);
   gboolean author_heading, document_heading;
 
-  scholia_passage_row_set_passage (SCHOLIA_PASSAGE_ROW (row), gtk_list_item_get_item (list_item), self->store);
+  scholia_passage_row_set_passage (SCHOLIA_PASSAGE_ROW (row), gtk_list_item_get_item (list_item),
+                                   scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self)));
   scholia_passage_row_find_headings (passages, gtk_list_item_get_position (list_item),
                                      &author_heading, &document_heading);
   /* The column's title names the author already. */
@@ -164,8 +126,7 @@ on_column_activate_cb (GtkListView       *list_view,
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
   g_autoptr(ScholiaPassage) passage = g_list_model_get_item (model, position);
 
-  if (passage != NULL)
-    g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, passage);
+  scholia_filtered_view_activate_passage (SCHOLIA_FILTERED_VIEW (self), passage);
 }
 
 static Column *
@@ -175,12 +136,14 @@ create_column (ScholiaSideBySide *self,
   Column *column = g_new0 (Column, 1);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autofree char *name = scholia_passage_row_author_display_name (author);
+  ScholiaAnnotationFilter *author_filter = scholia_annotation_filter_new ();
   GtkCustomFilter *filter;
   GtkNoSelection *selection;
   GtkWidget *heading, *count, *scrolled, *list_view;
 
   column->author = g_strdup (author);
-  filter = gtk_custom_filter_new (match_author, g_strdup (author), g_free);
+  scholia_annotation_filter_set_author (author_filter, author);
+  filter = gtk_custom_filter_new (match_passage, author_filter, g_object_unref);
   column->passages = gtk_filter_list_model_new (g_object_ref (scholia_comparison_get_passages (self->comparison)),
                                                 GTK_FILTER (filter));
 
@@ -232,18 +195,46 @@ create_column (ScholiaSideBySide *self,
   return column;
 }
 
+/* Whether the columns are those of @chosen, in whatever order. */
+static gboolean
+same_columns (ScholiaSideBySide  *self,
+              const char * const *chosen)
+{
+  if ((chosen != NULL ? g_strv_length ((char **) chosen) : 0) != self->columns->len)
+    return FALSE;
+  for (guint i = 0; i < self->columns->len; i++)
+    if (!g_strv_contains (chosen, ((Column *) g_ptr_array_index (self->columns, i))->author))
+      return FALSE;
+  return TRUE;
+}
+
+/* A column per author the filter shows, in the order the bar offers them when they are chosen
+ * (by surname, those without passages on the theme after); another theme keeps the columns. */
 static void
 rebuild_columns (ScholiaSideBySide *self)
 {
+  ScholiaAnnotationFilter *filter = scholia_filter_bar_get_filter (self->filter_bar);
+  const char * const *chosen = scholia_annotation_filter_get_authors (filter);
+  const char * const *offered = scholia_filter_bar_get_offered_authors (self->filter_bar);
+  g_autoptr(GPtrArray) authors = g_ptr_array_new ();
   GtkWidget *child;
+
+  if (self->comparison != NULL && same_columns (self, chosen))
+    {
+      update_hint (self);
+      return;
+    }
+  for (guint i = 0; self->comparison != NULL && chosen != NULL && offered[i] != NULL; i++)
+    if (g_strv_contains (chosen, offered[i]))
+      g_ptr_array_add (authors, (gpointer) offered[i]);
 
   while ((child = gtk_widget_get_first_child (self->columns_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->columns_box), child);
   g_ptr_array_set_size (self->columns, 0);
 
-  for (guint i = 0; self->comparison != NULL && i < self->chosen->len; i++)
+  for (guint i = 0; i < authors->len; i++)
     {
-      Column *column = create_column (self, g_ptr_array_index (self->chosen, i));
+      Column *column = create_column (self, g_ptr_array_index (authors, i));
 
       g_ptr_array_add (self->columns, column);
       gtk_box_append (GTK_BOX (self->columns_box), column->widget);
@@ -254,125 +245,76 @@ rebuild_columns (ScholiaSideBySide *self)
 
 /* Authors */
 
-static gboolean
-is_chosen (ScholiaSideBySide *self,
-           const char        *author)
-{
-  for (guint i = 0; i < self->chosen->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->chosen, i), author) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-on_author_check_toggled_cb (ScholiaSideBySide *self,
-                            GtkCheckButton    *check)
-{
-  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
-
-  if (self->updating)
-    return;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (self->author_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
-      g_ptr_array_add (chosen, g_strdup (g_object_get_data (G_OBJECT (child), "scholia-author")));
-
-  g_ptr_array_add (chosen, NULL);
-  scholia_side_by_side_set_authors (self, (const char * const *) chosen->pdata);
-}
-
-static void
-rebuild_author_checks (ScholiaSideBySide *self)
-{
-  GtkWidget *child;
-
-  self->updating = TRUE;
-  while ((child = gtk_widget_get_first_child (self->author_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->author_box), child);
-
-  for (guint i = 0; i < self->authors->len; i++)
-    {
-      const char *author = g_ptr_array_index (self->authors, i);
-      g_autofree char *name = scholia_passage_row_author_display_name (author);
-      GtkWidget *check = gtk_check_button_new_with_label (name);
-
-      g_object_set_data_full (G_OBJECT (check), "scholia-author", g_strdup (author), g_free);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_chosen (self, author));
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_author_check_toggled_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (self->author_box), check);
-    }
-  self->updating = FALSE;
-}
-
-/* The authors offered are those with passages on the theme, and those chosen: a chosen author
- * who falls silent keeps an empty column rather than vanishing. */
+/* Until the user picks, the first two authors on the theme; the bar offers those on the theme
+ * and those chosen, so that a chosen author who falls silent keeps an empty column. */
 static void
 update_authors (ScholiaSideBySide *self)
 {
   g_auto(GStrv) names = self->comparison != NULL ? scholia_comparison_list_authors (self->comparison) : NULL;
-  g_autoptr(GPtrArray) offered = g_ptr_array_new_with_free_func (g_free);
-  gboolean same;
 
-  if (!self->user_chose)
+  if (!self->user_chose && self->comparison != NULL)
     {
-      guint n = names != NULL ? g_strv_length (names) : 0;
-      g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char **first = g_new0 (char *, 3);
 
-      for (guint i = 0; i < MIN (n, 2); i++)
-        g_ptr_array_add (first, g_strdup (names[i]));
-      same = first->len == self->chosen->len;
-      for (guint i = 0; same && i < first->len; i++)
-        same = g_strcmp0 (g_ptr_array_index (first, i), g_ptr_array_index (self->chosen, i)) == 0;
-      if (!same)
-        {
-          g_ptr_array_set_size (self->chosen, 0);
-          g_ptr_array_extend_and_steal (self->chosen, g_steal_pointer (&first));
-          rebuild_columns (self);
-        }
+      for (guint i = 0; i < 2 && names[i] != NULL; i++)
+        first[i] = names[i];
+      self->choosing = TRUE;
+      scholia_annotation_filter_set_authors (scholia_filter_bar_get_filter (self->filter_bar),
+                                             (const char * const *) first);
+      self->choosing = FALSE;
     }
 
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    g_ptr_array_add (offered, g_strdup (names[i]));
-  for (guint i = 0; i < self->chosen->len; i++)
-    if (!g_strv_contains ((const char * const *) (names != NULL ? names : (char *[]) { NULL }),
-                          g_ptr_array_index (self->chosen, i)))
-      g_ptr_array_add (offered, g_strdup (g_ptr_array_index (self->chosen, i)));
-
-  same = offered->len == self->authors->len;
-  for (guint i = 0; same && i < offered->len; i++)
-    same = g_strcmp0 (g_ptr_array_index (offered, i), g_ptr_array_index (self->authors, i)) == 0;
-  if (!same)
-    {
-      g_ptr_array_set_size (self->authors, 0);
-      g_ptr_array_extend_and_steal (self->authors, g_steal_pointer (&offered));
-      rebuild_author_checks (self);
-    }
-
-  update_hint (self);
+  scholia_filter_bar_offer_authors (self->filter_bar, (const char * const *) names);
+  rebuild_columns (self);
 }
 
 static void
-on_theme_dropdown_selected_cb (ScholiaSideBySide *self)
+on_filter_authors_cb (ScholiaSideBySide *self)
 {
-  if (self->comparison != NULL)
-    scholia_comparison_set_theme (self->comparison, gtk_drop_down_get_selected_item (self->theme_dropdown));
+  if (!self->choosing)
+    self->user_chose = TRUE;
   update_authors (self);
 }
 
 static void
-disconnect_store (ScholiaSideBySide *self)
+on_theme_cb (ScholiaSideBySide *self)
 {
-  if (self->store == NULL)
-    return;
+  update_hint (self);
+}
 
-  g_signal_handlers_disconnect_by_data (scholia_comparison_get_passages (self->comparison), self);
+static void
+scholia_side_by_side_unbind_store (ScholiaFilteredView *view,
+                                   ScholiaStore        *store)
+{
+  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (view);
+
+  g_signal_handlers_disconnect_by_data (self->comparison, self);
   g_ptr_array_set_size (self->columns, 0);
-  gtk_drop_down_set_model (self->theme_dropdown, NULL);
+  self->choosing = TRUE;
+  scholia_filter_bar_set_store (self->filter_bar, NULL);
+  self->choosing = FALSE;
   g_clear_object (&self->comparison);
-  g_clear_object (&self->store);
+}
+
+static void
+scholia_side_by_side_bind_store (ScholiaFilteredView *view,
+                                 ScholiaStore        *store)
+{
+  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (view);
+
+  self->user_chose = FALSE;
+  if (store != NULL)
+    {
+      self->comparison = scholia_comparison_new (store);
+      scholia_comparison_set_filter (self->comparison, scholia_filter_bar_get_filter (self->filter_bar));
+      g_signal_connect_object (self->comparison, "notify::authors", G_CALLBACK (update_authors), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->comparison, "notify::theme", G_CALLBACK (on_theme_cb), self,
+                               G_CONNECT_SWAPPED);
+      scholia_filter_bar_set_store (self->filter_bar, store);
+    }
+
+  update_authors (self);
 }
 
 static void
@@ -381,7 +323,7 @@ scholia_side_by_side_dispose (GObject *object)
   ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
   GtkWidget *child;
 
-  disconnect_store (self);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_SIDE_BY_SIDE);
   /* The template's unnamed boxes and separators are not its bound children. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -395,49 +337,9 @@ scholia_side_by_side_finalize (GObject *object)
 {
   ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
 
-  g_clear_pointer (&self->authors, g_ptr_array_unref);
-  g_clear_pointer (&self->chosen, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (scholia_side_by_side_parent_class)->finalize (object);
-}
-
-static void
-scholia_side_by_side_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-scholia_side_by_side_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      scholia_side_by_side_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -445,28 +347,17 @@ scholia_side_by_side_class_init (ScholiaSideBySideClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ScholiaFilteredViewClass *view_class = SCHOLIA_FILTERED_VIEW_CLASS (klass);
 
   object_class->dispose = scholia_side_by_side_dispose;
   object_class->finalize = scholia_side_by_side_finalize;
-  object_class->get_property = scholia_side_by_side_get_property;
-  object_class->set_property = scholia_side_by_side_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SCHOLIA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* The user chose a passage to read in its document. */
-  signals[PASSAGE_ACTIVATED] =
-    g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_PASSAGE);
+  view_class->unbind_store = scholia_side_by_side_unbind_store;
+  view_class->bind_store = scholia_side_by_side_bind_store;
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-side-by-side.ui");
-  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, theme_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, authors_button);
-  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, author_box);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, hint_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, columns_box);
@@ -477,19 +368,15 @@ scholia_side_by_side_class_init (ScholiaSideBySideClass *klass)
 static void
 scholia_side_by_side_init (ScholiaSideBySide *self)
 {
-  g_autoptr(GtkExpression) name = NULL;
-
-  ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_filtered_view_set_filter_bar (SCHOLIA_FILTERED_VIEW (self), self->filter_bar);
 
-  self->authors = g_ptr_array_new_with_free_func (g_free);
-  self->chosen = g_ptr_array_new_with_free_func (g_free);
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
 
-  name = gtk_property_expression_new (SCHOLIA_TYPE_THEME, NULL, "name");
-  gtk_drop_down_set_expression (self->theme_dropdown, name);
-  g_signal_connect_object (self->theme_dropdown, "notify::selected-item",
-                           G_CALLBACK (on_theme_dropdown_selected_cb), self, G_CONNECT_SWAPPED);
+  scholia_filter_bar_configure (self->filter_bar, GTK_ORIENTATION_HORIZONTAL, TRUE, FALSE,
+                                SCHOLIA_FILTER_BAR_AUTHORS_SEVERAL);
+  g_signal_connect_object (scholia_filter_bar_get_filter (self->filter_bar), "notify::authors",
+                           G_CALLBACK (on_filter_authors_cb), self, G_CONNECT_SWAPPED);
 
   update_hint (self);
 }
@@ -498,42 +385,6 @@ GtkWidget *
 scholia_side_by_side_new (void)
 {
   return g_object_new (SCHOLIA_TYPE_SIDE_BY_SIDE, NULL);
-}
-
-ScholiaStore *
-scholia_side_by_side_get_store (ScholiaSideBySide *self)
-{
-  g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), NULL);
-
-  return self->store;
-}
-
-void
-scholia_side_by_side_set_store (ScholiaSideBySide *self,
-                                ScholiaStore      *store)
-{
-  g_return_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self));
-  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  disconnect_store (self);
-  g_ptr_array_set_size (self->chosen, 0);
-  self->user_chose = FALSE;
-
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->comparison = scholia_comparison_new (store);
-      g_signal_connect_object (scholia_comparison_get_passages (self->comparison), "items-changed",
-                               G_CALLBACK (update_authors), self, G_CONNECT_SWAPPED);
-      gtk_drop_down_set_model (self->theme_dropdown, scholia_store_get_labels (store, SCHOLIA_TYPE_THEME));
-    }
-
-  rebuild_columns (self);
-  update_authors (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 ScholiaTheme *
@@ -548,20 +399,9 @@ void
 scholia_side_by_side_set_theme (ScholiaSideBySide *self,
                                 ScholiaTheme      *theme)
 {
-  guint position = GTK_INVALID_LIST_POSITION;
-
   g_return_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self));
-  g_return_if_fail (theme == NULL || SCHOLIA_IS_THEME (theme));
 
-  if (self->store == NULL)
-    return;
-
-  if (theme != NULL && !g_list_store_find (G_LIST_STORE (scholia_store_get_labels (self->store, SCHOLIA_TYPE_THEME)), theme, &position))
-    {
-      g_warning ("The theme “%s” is not in this view's library", scholia_label_get_name (SCHOLIA_LABEL (theme)));
-      return;
-    }
-  gtk_drop_down_set_selected (self->theme_dropdown, position);
+  scholia_filter_bar_set_theme (self->filter_bar, theme);
 }
 
 char **
@@ -571,8 +411,8 @@ scholia_side_by_side_get_authors (ScholiaSideBySide *self)
 
   g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), NULL);
 
-  for (guint i = 0; i < self->chosen->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->chosen, i));
+  for (guint i = 0; i < self->columns->len; i++)
+    g_strv_builder_add (builder, ((Column *) g_ptr_array_index (self->columns, i))->author);
   return g_strv_builder_end (builder);
 }
 
@@ -582,39 +422,10 @@ void
 scholia_side_by_side_set_authors (ScholiaSideBySide  *self,
                                   const char * const *authors)
 {
-  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
-  gboolean same;
-
   g_return_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self));
 
   self->user_chose = TRUE;
-  for (guint i = 0; i < self->authors->len; i++)
-    if (authors != NULL && g_strv_contains (authors, g_ptr_array_index (self->authors, i)))
-      g_ptr_array_add (chosen, g_strdup (g_ptr_array_index (self->authors, i)));
-  /* Authors not on the theme yet still get their (empty) column, after the others. */
-  for (guint i = 0; authors != NULL && authors[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (chosen, authors[i], g_str_equal, NULL))
-      g_ptr_array_add (chosen, g_strdup (authors[i]));
-
-  same = chosen->len == self->chosen->len;
-  for (guint i = 0; same && i < chosen->len; i++)
-    same = g_strcmp0 (g_ptr_array_index (chosen, i), g_ptr_array_index (self->chosen, i)) == 0;
-  if (same)
-    return;
-
-  g_ptr_array_set_size (self->chosen, 0);
-  g_ptr_array_extend_and_steal (self->chosen, g_steal_pointer (&chosen));
-  rebuild_columns (self);
-  update_authors (self);
-
-  /* Keep the check buttons in step when the choice came from code. */
-  self->updating = TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (self->author_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
-                                 is_chosen (self, g_object_get_data (G_OBJECT (child), "scholia-author")));
-  self->updating = FALSE;
+  scholia_annotation_filter_set_authors (scholia_filter_bar_get_filter (self->filter_bar), authors);
 }
 
 guint

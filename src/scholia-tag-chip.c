@@ -36,15 +36,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The shape of chips and quotes, then one pair of rules per colour in use. Colours are keys
- * rather than tag ids so that tags of two libraries, or a tag whose colour changes, never share
- * a stale rule. */
-static const char base_css[] =
-  ".tag-chip { border-radius: 999px; border: 1px solid alpha(currentColor, 0.3);"
-  " padding: 1px 2px 1px 10px; }\n"
-  ".tag-chip button { min-width: 22px; min-height: 22px; padding: 0; }\n"
-  ".quote { border-left: 4px solid alpha(currentColor, 0.25); padding: 2px 0 2px 12px; }\n";
-
+/* One pair of rules per colour in use; the shape of chips and quotes is in ui/style.css. Colours
+ * are keys rather than tag ids so that tags of two libraries, or a tag whose colour changes,
+ * never share a stale rule. */
 static GtkCssProvider *colour_provider;
 static GHashTable *styled_colours;
 
@@ -58,7 +52,6 @@ scholia_tag_chip_ensure_style (void)
 
   colour_provider = gtk_css_provider_new ();
   styled_colours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gtk_css_provider_load_from_data (colour_provider, base_css, -1);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (colour_provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
@@ -86,7 +79,7 @@ scholia_tag_chip_colour_css_class (const char *colour)
   if (colour_provider == NULL || !g_hash_table_add (styled_colours, g_strdup (css_class)))
     return css_class;
 
-  css = g_string_new (base_css);
+  css = g_string_new (NULL);
   g_hash_table_iter_init (&iter, styled_colours);
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
     {

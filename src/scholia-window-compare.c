@@ -141,7 +141,7 @@ side_by_side_action (GtkWidget  *widget,
 
   side_by_side = scholia_side_by_side_new ();
   gtk_widget_set_vexpand (side_by_side, TRUE);
-  scholia_side_by_side_set_store (SCHOLIA_SIDE_BY_SIDE (side_by_side), self->store);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (side_by_side), self->store);
   if (theme != NULL)
     scholia_side_by_side_set_theme (SCHOLIA_SIDE_BY_SIDE (side_by_side), theme);
   g_signal_connect_object (side_by_side, "passage-activated",

@@ -722,8 +722,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     return 77;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/annotation-inspector/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

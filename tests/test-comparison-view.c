@@ -105,7 +105,7 @@ fixture_setup (Fixture       *fixture,
     fill_store (fixture);
 
   fixture->view = SCHOLIA_COMPARISON_VIEW (scholia_comparison_view_new ());
-  scholia_comparison_view_set_store (fixture->view, fixture->store);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (fixture->view), fixture->store);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 360, 900);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
@@ -125,11 +125,17 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
+/* The view's own parts, or those of its filter bar (the theme, tag and author filters). */
 static GtkWidget *
 template_child (Fixture    *fixture,
                 const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view), SCHOLIA_TYPE_COMPARISON_VIEW, name));
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), SCHOLIA_TYPE_COMPARISON_VIEW, name);
+
+  if (child == NULL)
+    child = gtk_widget_get_template_child (GTK_WIDGET (scholia_filtered_view_get_filter_bar (SCHOLIA_FILTERED_VIEW (fixture->view))),
+                                           SCHOLIA_TYPE_FILTER_BAR, name);
+  return GTK_WIDGET (child);
 }
 
 static void
@@ -419,7 +425,7 @@ test_side_by_side (Fixture       *fixture,
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
   g_auto(GStrv) authors = NULL;
 
-  scholia_side_by_side_set_store (side, fixture->store);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (side), fixture->store);
   gtk_window_set_default_size (window, 1200, 800);
   gtk_window_set_child (window, GTK_WIDGET (side));
   gtk_window_present (window);
@@ -481,8 +487,7 @@ main (int    argc,
       return 77;
     }
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_ui_init (&argc, &argv);
 
 #define ADD(path, func, empty) \
   g_test_add (path, Fixture, GINT_TO_POINTER (empty), fixture_setup, func, fixture_teardown)

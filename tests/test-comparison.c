@@ -146,18 +146,19 @@ test_filters (Fixture       *fixture,
               gconstpointer  data)
 {
   GListModel *passages = scholia_comparison_get_passages (fixture->comparison);
+  ScholiaAnnotationFilter *filter = scholia_comparison_get_filter (fixture->comparison);
   const char *marwick[] = { "Helena Marwick", NULL };
 
   scholia_comparison_set_theme (fixture->comparison, fixture->silt);
-  scholia_comparison_set_tag_filter (fixture->comparison, &fixture->thesis, 1);
+  scholia_annotation_filter_set_tag_ids (filter, &fixture->thesis, 1);
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
 
-  scholia_comparison_set_author_filter (fixture->comparison, marwick);
+  scholia_annotation_filter_set_authors (filter, marwick);
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 1);
 
-  scholia_comparison_set_tag_filter (fixture->comparison, NULL, 0);
+  scholia_annotation_filter_set_tag_ids (filter, NULL, 0);
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
-  scholia_comparison_set_author_filter (fixture->comparison, NULL);
+  scholia_annotation_filter_set_authors (filter, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 5);
 }
 
@@ -189,7 +190,7 @@ test_live_updates (Fixture       *fixture,
   Change change = { 0 };
 
   scholia_comparison_set_theme (fixture->comparison, fixture->silt);
-  scholia_comparison_set_tag_filter (fixture->comparison, &fixture->evidence, 1);
+  scholia_annotation_filter_set_tag_ids (scholia_comparison_get_filter (fixture->comparison), &fixture->evidence, 1);
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 3);
 
   g_signal_connect (passages, "items-changed", G_CALLBACK (record_change), &change);

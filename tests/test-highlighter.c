@@ -9,6 +9,7 @@
 #include "scholia-highlighter-private.h"
 #include "scholia-store.h"
 #include "test-files.h"
+#include "test-ui.h"
 
 /* An original essay with curly quotes, accents, dashes and an emoji
  * outside the Basic Multilingual Plane, so code points and bytes differ. */
@@ -597,8 +598,7 @@ main (int   argc,
       return 77;
     }
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_ui_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -91,7 +91,7 @@ fixture_setup (Fixture       *fixture,
   annotate (fixture, fixture->marwick, "The railway came late", fixture->thesis, fixture->railway);
 
   fixture->view = SCHOLIA_MATRIX_VIEW (scholia_matrix_view_new ());
-  scholia_matrix_view_set_store (fixture->view, fixture->store);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (fixture->view), fixture->store);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 700, 500);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
@@ -295,8 +295,7 @@ main (int    argc,
       return 77;
     }
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_ui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/matrix-view/every-author-is-a-row-and-silence-shows", test_every_author_with_silences);

@@ -476,14 +476,15 @@ test_filters (Fixture       *fixture,
               gconstpointer  data)
 {
   ScholiaPdfOptions options;
+  g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
   PopplerDocument *pdf;
   PopplerPage *page;
   GList *highlights;
   gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (fixture->silt));
 
   scholia_pdf_options_init (&options);
-  options.tag_ids = &fixture->evidence;
-  options.n_tag_ids = 1;
+  options.filter = filter;
+  scholia_annotation_filter_set_tag_ids (filter, &fixture->evidence, 1);
   export (fixture, &options);
   pdf = open_pdf (fixture->output);
   page = poppler_document_get_page (pdf, 0);
@@ -493,9 +494,8 @@ test_filters (Fixture       *fixture,
   g_object_unref (page);
   g_object_unref (pdf);
 
-  options.n_tag_ids = 0;
-  options.theme_ids = &theme_id;
-  options.n_theme_ids = 1;
+  scholia_annotation_filter_set_tag_ids (filter, NULL, 0);
+  scholia_annotation_filter_set_theme_ids (filter, &theme_id, 1);
   export (fixture, &options);
   pdf = open_pdf (fixture->output);
   page = poppler_document_get_page (pdf, 0);
@@ -606,8 +606,8 @@ test_not_a_folder (Fixture       *fixture,
   g_autofree char *target = g_build_filename (file, "essay.pdf", NULL);
 
   g_assert_true (g_file_set_contents (file, "x", 1, NULL));
-  g_assert_false (scholia_pdf_export_handout (fixture->store, fixture->silt, NULL, NULL, target, NULL, NULL,
-                                              NULL, &error));
+  g_assert_false (scholia_pdf_export_handout (fixture->store, fixture->silt, NULL, target, NULL, NULL, NULL,
+                                              &error));
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO);
   g_assert_nonnull (strstr (error->message, target));
 }
@@ -707,8 +707,8 @@ test_handout (Fixture       *fixture,
   g_assert_no_error (error);
   annotate (fixture, paged, essay, "the dues rose", fixture->evidence, fixture->silt, "Okafor’s figure.");
 
-  g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, NULL, NULL, fixture->output, NULL,
-                                             NULL, NULL, &error));
+  g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, NULL, fixture->output, NULL, NULL,
+                                             NULL, &error));
   g_assert_no_error (error);
 
   pdf = open_pdf (fixture->output);
@@ -740,6 +740,8 @@ test_handout_side_by_side (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   const char *authors[] = { "Helena Marwick", "Adaeze Okafor", NULL };
+  g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
+  ScholiaPdfOptions options;
   ScholiaDocument *other;
   PopplerDocument *pdf;
   PopplerPage *page;
@@ -747,12 +749,16 @@ test_handout_side_by_side (Fixture       *fixture,
   g_autofree char *left_text = NULL;
   g_autofree char *right_text = NULL;
 
+  scholia_pdf_options_init (&options);
+  scholia_annotation_filter_set_authors (filter, authors);
+  options.filter = filter;
+
   other = scholia_store_add_document (fixture->store, "A River Grown Tired", "Adaeze Okafor", "1978", NULL,
                                       essay, NULL, &error);
   g_assert_no_error (error);
   annotate (fixture, other, essay, "the dues rose", fixture->evidence, fixture->silt, NULL);
 
-  g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, authors, NULL, fixture->output, NULL,
+  g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, &options, fixture->output, NULL,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
 

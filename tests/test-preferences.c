@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "scholia-preferences.h"
+#include "test-ui.h"
 
 static void
 test_preferences_write_settings (void)
@@ -43,8 +44,7 @@ main (int    argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     return 77;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_ui_init (&argc, &argv);
   g_test_add_func ("/preferences/write-settings", test_preferences_write_settings);
   return g_test_run ();
 }

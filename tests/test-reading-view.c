@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "scholia-reading-view.h"
+#include "test-ui.h"
 
 /* Curly quotes, an accented letter, an em dash, Cyrillic and an emoji
  * outside the Basic Multilingual Plane: every width UTF-8 has. */
@@ -473,8 +474,7 @@ main (int   argc,
       return 77;
     }
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_ui_init (&argc, &argv);
 
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 
 /* Helpers for the widget tests only: the core's tests do not link GTK. */
 
+/* gtk_test_init () and adw_init (), then the application's stylesheet, which widgets built
+ * without the application would not see. */
+void test_ui_init       (int     *argc,
+                         char  ***argv);
 /* Runs whatever the main context has ready (redraws, idle callbacks), without waiting. */
 void drain_main_context (void);
 /* The pane beside the reader folds into an overlay when the window is narrow, and folding

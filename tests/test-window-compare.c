@@ -469,8 +469,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     return 77;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_ui_init (&argc, &argv);
   /* The pane then opens at once, without waiting for frames. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

@@ -786,8 +786,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL)
     return 77;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  test_ui_init (&argc, &argv);
 
   g_test_add ("/window/library/new-shows-empty-page", Fixture, NULL,
               fixture_setup, test_new_library_shows_empty_page, fixture_teardown);

@@ -175,7 +175,7 @@ scholia_cli_run_compare (ScholiaCli  *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaComparison) comparison = NULL;
-  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(ScholiaAnnotationFilter) filter = NULL;
   ScholiaTheme *theme;
   int status;
 
@@ -185,23 +185,12 @@ scholia_cli_run_compare (ScholiaCli  *cli,
     return scholia_cli_usage_error ("compare", _("Name one theme"));
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
-      (theme = SCHOLIA_THEME (scholia_store_find_label (cli->store, SCHOLIA_TYPE_THEME, argv[1], &error))) == NULL)
+      (theme = SCHOLIA_THEME (scholia_store_find_label (cli->store, SCHOLIA_TYPE_THEME, argv[1], &error))) == NULL ||
+      (filter = scholia_cli_build_filter (cli, tag_names_arg, NULL, authors, &error)) == NULL)
     return scholia_cli_fail (error);
 
-  for (guint i = 0; tag_names_arg != NULL && tag_names_arg[i] != NULL; i++)
-    {
-      ScholiaLabel *tag = scholia_store_find_label (cli->store, SCHOLIA_TYPE_TAG, tag_names_arg[i], &error);
-      gint64 id;
-
-      if (tag == NULL)
-        return scholia_cli_fail (error);
-      id = scholia_label_get_id (SCHOLIA_LABEL (tag));
-      g_array_append_val (tag_ids, id);
-    }
-
   comparison = scholia_comparison_new (cli->store);
-  scholia_comparison_set_tag_filter (comparison, (gint64 *) tag_ids->data, tag_ids->len);
-  scholia_comparison_set_author_filter (comparison, (const char * const *) authors);
+  scholia_comparison_set_filter (comparison, filter);
   scholia_comparison_set_theme (comparison, theme);
 
   if (json)

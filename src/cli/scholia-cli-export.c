@@ -202,6 +202,29 @@ resolve_ids (ScholiaCli  *cli,
   return TRUE;
 }
 
+/* What --tag, --theme and --author ask for (each may be NULL), tags resolved first; NULL with
+ * the store's error naming an unknown tag or theme. */
+ScholiaAnnotationFilter *
+scholia_cli_build_filter (ScholiaCli  *cli,
+                          GStrv        tag_names,
+                          GStrv        theme_names,
+                          GStrv        authors,
+                          GError     **error)
+{
+  g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!resolve_ids (cli, tag_names, FALSE, tag_ids, error) ||
+      !resolve_ids (cli, theme_names, TRUE, theme_ids, error))
+    return NULL;
+
+  scholia_annotation_filter_set_tag_ids (filter, (const gint64 *) (gpointer) tag_ids->data, tag_ids->len);
+  scholia_annotation_filter_set_theme_ids (filter, (const gint64 *) (gpointer) theme_ids->data, theme_ids->len);
+  scholia_annotation_filter_set_authors (filter, (const char * const *) authors);
+  return g_steal_pointer (&filter);
+}
+
 int
 scholia_cli_run_export (ScholiaCli  *cli,
                         int          argc,
@@ -229,8 +252,7 @@ scholia_cli_run_export (ScholiaCli  *cli,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(ScholiaAnnotationFilter) filter = NULL;
   ScholiaPdfOptions options;
   ExportRequest request = { NULL, &options };
   ExportFormatFunc run = NULL;
@@ -282,14 +304,10 @@ scholia_cli_run_export (ScholiaCli  *cli,
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (!all && (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL) ||
-      !resolve_ids (cli, tag_names, FALSE, tag_ids, &error) ||
-      !resolve_ids (cli, theme_names, TRUE, theme_ids, &error))
+      (filter = scholia_cli_build_filter (cli, tag_names, theme_names, NULL, &error)) == NULL)
     return scholia_cli_fail (error);
 
-  options.tag_ids = (const gint64 *) tag_ids->data;
-  options.n_tag_ids = tag_ids->len;
-  options.theme_ids = (const gint64 *) theme_ids->data;
-  options.n_theme_ids = theme_ids->len;
+  options.filter = filter;
   request.output = output;
 
   if (!run (cli, document, &request, &error))
@@ -335,6 +353,7 @@ scholia_cli_run_handout (ScholiaCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *temp_dir = NULL;
   g_autofree char *path = NULL;
+  g_autoptr(ScholiaAnnotationFilter) filter = NULL;
   ScholiaPdfOptions options;
   ScholiaTheme *theme;
   gboolean written;
@@ -353,12 +372,14 @@ scholia_cli_run_handout (ScholiaCli  *cli,
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (theme = SCHOLIA_THEME (scholia_store_find_label (cli->store, SCHOLIA_TYPE_THEME, argv[1], &error))) == NULL ||
-      !check_authors (cli, authors, &error))
+      !check_authors (cli, authors, &error) ||
+      (filter = scholia_cli_build_filter (cli, NULL, NULL, authors, &error)) == NULL)
     return scholia_cli_fail (error);
 
+  options.filter = filter;
   path = begin_pdf_output (output, &temp_dir, &error);
-  written = path != NULL && scholia_pdf_export_handout (cli->store, theme, (const char * const *) authors,
-                                                        &options, path, NULL, NULL, NULL, &error);
+  written = path != NULL && scholia_pdf_export_handout (cli->store, theme, &options, path, NULL, NULL,
+                                                        NULL, &error);
   if (!end_pdf_output (path, temp_dir, written, &error))
     return scholia_cli_fail (error);
   return SCHOLIA_CLI_OK;

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "scholia-annotation-filter.h"
 #include "scholia-store.h"
 
 G_BEGIN_DECLS
@@ -74,6 +75,11 @@ gboolean scholia_cli_export_csv (ScholiaCli *cli, GPtrArray *documents, const ch
 gboolean scholia_cli_export_md (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
 gboolean scholia_cli_export_theme_md (ScholiaCli *cli, ScholiaTheme *theme, const char *path, GError **error);
 int scholia_cli_run_export (ScholiaCli *cli, int argc, char **argv);
+ScholiaAnnotationFilter *scholia_cli_build_filter (ScholiaCli  *cli,
+                                                   GStrv        tag_names,
+                                                   GStrv        theme_names,
+                                                   GStrv        authors,
+                                                   GError     **error);
 int scholia_cli_run_handout (ScholiaCli *cli, int argc, char **argv);
 
 G_END_DECLS

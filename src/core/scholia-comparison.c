@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "scholia-comparison.h"
+#include "scholia-annotation-filter.h"
 #include "scholia-dates.h"
 #include "scholia-names.h"
 
@@ -11,11 +12,11 @@ struct _ScholiaComparison
 {
   GObject       parent_instance;
 
-  ScholiaStore *store;
-  ScholiaTheme *theme;
-  GArray       *tag_filter;     /* gint64; empty: every tag */
-  GStrv         author_filter;  /* NULL: every author */
-  GListStore   *passages;
+  ScholiaStore            *store;
+  ScholiaTheme            *theme;    /* the filter's (first) theme */
+  ScholiaAnnotationFilter *filter;
+  GListStore              *passages;
+  GStrv                    authors;  /* on the theme under the filter's tags, in passage order */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaComparison, scholia_comparison, G_TYPE_OBJECT)
@@ -23,6 +24,8 @@ G_DEFINE_FINAL_TYPE (ScholiaComparison, scholia_comparison, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_THEME,
+  PROP_FILTER,
+  PROP_AUTHORS,
   N_PROPS
 };
 
@@ -61,21 +64,6 @@ compare_entries (gconstpointer a,
   if (scholia_passage_get_document_id (lp) != scholia_passage_get_document_id (rp))
     return scholia_passage_get_document_id (lp) < scholia_passage_get_document_id (rp) ? -1 : 1;
   return scholia_passage_get_start (lp) - scholia_passage_get_start (rp);
-}
-
-static gboolean
-passes_filters (ScholiaComparison *self,
-                ScholiaPassage    *passage)
-{
-  gboolean tagged = self->tag_filter->len == 0;
-
-  for (guint i = 0; !tagged && i < self->tag_filter->len; i++)
-    tagged = scholia_passage_has_tag (passage, g_array_index (self->tag_filter, gint64, i));
-  if (!tagged)
-    return FALSE;
-
-  return self->author_filter == NULL ||
-         g_strv_contains ((const char * const *) self->author_filter, scholia_passage_get_author (passage));
 }
 
 static gboolean
@@ -136,6 +124,20 @@ replace_changed (ScholiaComparison *self,
                        sorted->pdata + prefix, n_new - prefix - suffix);
 }
 
+static void
+set_authors (ScholiaComparison *self,
+             GStrv              names)
+{
+  if (names == NULL ? self->authors == NULL
+                    : self->authors != NULL && g_strv_equal ((const char * const *) names,
+                                                             (const char * const *) self->authors))
+    return;
+
+  g_strfreev (self->authors);
+  self->authors = g_strdupv (names);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORS]);
+}
+
 gboolean
 scholia_comparison_refresh (ScholiaComparison  *self,
                             GError            **error)
@@ -144,12 +146,16 @@ scholia_comparison_refresh (ScholiaComparison  *self,
   g_autoptr(GHashTable) author_keys = NULL;
   g_autoptr(GArray) entries = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GStrvBuilder) authors = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  const char *previous_author = NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_COMPARISON (self), FALSE);
 
   if (self->theme == NULL)
     {
       g_list_store_remove_all (self->passages);
+      set_authors (self, NULL);
       return TRUE;
     }
 
@@ -164,8 +170,13 @@ scholia_comparison_refresh (ScholiaComparison  *self,
       ScholiaPassage *passage = g_ptr_array_index (found, i);
       const char *author = scholia_passage_get_author (passage);
       SortEntry entry = { passage, NULL, scholia_dates_year (scholia_passage_get_date (passage)) };
+      const gint64 *tag_ids;
+      guint n_tags;
 
-      if (!passes_filters (self, passage))
+      /* The authors on offer are those the other criteria leave: a menu of authors still
+       * offers them all while one is shown. */
+      tag_ids = scholia_passage_get_tag_ids (passage, &n_tags);
+      if (!scholia_annotation_filter_match_tags (self->filter, tag_ids, n_tags))
         continue;
 
       entry.author_key = g_hash_table_lookup (author_keys, author);
@@ -182,9 +193,20 @@ scholia_comparison_refresh (ScholiaComparison  *self,
   g_array_sort (entries, compare_entries);
   sorted = g_ptr_array_sized_new (entries->len);
   for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (sorted, g_array_index (entries, SortEntry, i).passage);
+    {
+      ScholiaPassage *passage = g_array_index (entries, SortEntry, i).passage;
+      const char *author = scholia_passage_get_author (passage);
+
+      if (previous_author == NULL || strcmp (author, previous_author) != 0)
+        g_strv_builder_add (authors, author);
+      previous_author = author;
+      if (scholia_annotation_filter_match_author (self->filter, author))
+        g_ptr_array_add (sorted, passage);
+    }
 
   replace_changed (self, sorted);
+  names = g_strv_builder_end (authors);
+  set_authors (self, names);
   return TRUE;
 }
 
@@ -195,6 +217,27 @@ refresh_or_warn (ScholiaComparison *self)
 
   if (!scholia_comparison_refresh (self, &error))
     g_warning ("Could not refresh the comparison: %s", error->message);
+}
+
+/* The filter's first theme is the one compared; a theme set here is already in step. */
+static void
+on_filter_changed_cb (ScholiaComparison       *self,
+                      ScholiaAnnotationFilter *filter)
+{
+  guint n_ids;
+  const gint64 *ids = scholia_annotation_filter_get_theme_ids (filter, &n_ids);
+  gint64 current = self->theme != NULL ? scholia_label_get_id (SCHOLIA_LABEL (self->theme)) : 0;
+
+  if ((n_ids > 0 ? ids[0] : 0) != current)
+    {
+      ScholiaTheme *theme = n_ids > 0 ? SCHOLIA_THEME (scholia_store_lookup_label (self->store, SCHOLIA_TYPE_THEME, ids[0])) : NULL;
+
+      g_set_object (&self->theme, theme);
+      refresh_or_warn (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+      return;
+    }
+  refresh_or_warn (self);
 }
 
 static void
@@ -224,6 +267,9 @@ scholia_comparison_dispose (GObject *object)
 {
   ScholiaComparison *self = SCHOLIA_COMPARISON (object);
 
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter);
   g_clear_object (&self->theme);
   g_clear_object (&self->store);
 
@@ -236,8 +282,7 @@ scholia_comparison_finalize (GObject *object)
   ScholiaComparison *self = SCHOLIA_COMPARISON (object);
 
   g_clear_object (&self->passages);
-  g_clear_pointer (&self->tag_filter, g_array_unref);
-  g_clear_pointer (&self->author_filter, g_strfreev);
+  g_clear_pointer (&self->authors, g_strfreev);
 
   G_OBJECT_CLASS (scholia_comparison_parent_class)->finalize (object);
 }
@@ -254,6 +299,12 @@ scholia_comparison_get_property (GObject    *object,
     {
     case PROP_THEME:
       g_value_set_object (value, self->theme);
+      break;
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+    case PROP_AUTHORS:
+      g_value_set_boxed (value, self->authors);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -273,6 +324,9 @@ scholia_comparison_set_property (GObject      *object,
     case PROP_THEME:
       scholia_comparison_set_theme (self, g_value_get_object (value));
       break;
+    case PROP_FILTER:
+      scholia_comparison_set_filter (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -291,6 +345,12 @@ scholia_comparison_class_init (ScholiaComparisonClass *klass)
   properties[PROP_THEME] =
     g_param_spec_object ("theme", NULL, NULL, SCHOLIA_TYPE_THEME,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL, SCHOLIA_TYPE_ANNOTATION_FILTER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHORS] =
+    g_param_spec_boxed ("authors", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -298,7 +358,6 @@ static void
 scholia_comparison_init (ScholiaComparison *self)
 {
   self->passages = g_list_store_new (SCHOLIA_TYPE_PASSAGE);
-  self->tag_filter = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 ScholiaComparison *
@@ -310,6 +369,8 @@ scholia_comparison_new (ScholiaStore *store)
 
   self = g_object_new (SCHOLIA_TYPE_COMPARISON, NULL);
   self->store = g_object_ref (store);
+  self->filter = scholia_annotation_filter_new ();
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "annotations-changed", G_CALLBACK (on_annotations_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME), "items-changed",
@@ -335,39 +396,43 @@ void
 scholia_comparison_set_theme (ScholiaComparison *self,
                               ScholiaTheme      *theme)
 {
+  gint64 id;
+
   g_return_if_fail (SCHOLIA_IS_COMPARISON (self));
   g_return_if_fail (theme == NULL || SCHOLIA_IS_THEME (theme));
 
   if (!g_set_object (&self->theme, theme))
     return;
 
-  refresh_or_warn (self);
+  /* The filter follows, and its "changed" refreshes the passages. */
+  id = theme != NULL ? scholia_label_get_id (SCHOLIA_LABEL (theme)) : 0;
+  scholia_annotation_filter_set_theme_ids (self->filter, &id, theme != NULL ? 1 : 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
 }
 
-void
-scholia_comparison_set_tag_filter (ScholiaComparison *self,
-                                   const gint64      *tag_ids,
-                                   guint              n_tag_ids)
+ScholiaAnnotationFilter *
+scholia_comparison_get_filter (ScholiaComparison *self)
 {
-  g_return_if_fail (SCHOLIA_IS_COMPARISON (self));
-
-  g_array_set_size (self->tag_filter, 0);
-  if (n_tag_ids > 0)
-    g_array_append_vals (self->tag_filter, tag_ids, n_tag_ids);
-  refresh_or_warn (self);
+  g_return_val_if_fail (SCHOLIA_IS_COMPARISON (self), NULL);
+  return self->filter;
 }
 
+/* A view's filter, shared with its filter bar, outlives the comparisons of each library. */
 void
-scholia_comparison_set_author_filter (ScholiaComparison  *self,
-                                      const char * const *authors)
+scholia_comparison_set_filter (ScholiaComparison       *self,
+                               ScholiaAnnotationFilter *filter)
 {
   g_return_if_fail (SCHOLIA_IS_COMPARISON (self));
+  g_return_if_fail (SCHOLIA_IS_ANNOTATION_FILTER (filter));
 
-  g_clear_pointer (&self->author_filter, g_strfreev);
-  if (authors != NULL)
-    self->author_filter = g_strdupv ((char **) authors);
-  refresh_or_warn (self);
+  if (self->filter == filter)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_set_object (&self->filter, filter);
+  g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
+  on_filter_changed_cb (self, filter);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
 GListModel *
@@ -377,23 +442,12 @@ scholia_comparison_get_passages (ScholiaComparison *self)
   return G_LIST_MODEL (self->passages);
 }
 
-/* The authors with passages shown, in the passages' order. */
+/* The authors with passages on the theme under the filter's other criteria, by surname (no
+ * author last), whether or not the filter's authors show them. */
 char **
 scholia_comparison_list_authors (ScholiaComparison *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GListModel *passages = G_LIST_MODEL (self->passages);
-  const char *last = NULL;
-  guint n = g_list_model_get_n_items (passages);
+  g_return_val_if_fail (SCHOLIA_IS_COMPARISON (self), NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
-      const char *author = scholia_passage_get_author (passage);
-
-      if (last == NULL || g_strcmp0 (last, author) != 0)
-        g_strv_builder_add (builder, author);
-      last = author;
-    }
-  return g_strv_builder_end (builder);
+  return self->authors != NULL ? g_strdupv (self->authors) : g_new0 (char *, 1);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "scholia-annotation-filter.h"
 #include "scholia-store.h"
 
 G_BEGIN_DECLS
@@ -11,19 +12,19 @@ G_DECLARE_FINAL_TYPE (ScholiaComparison, scholia_comparison, SCHOLIA, COMPARISON
 
 /* How the authors of a library treat one theme: the theme's placed passages from every
  * document, ordered by author (by surname; no author last), then by document (by date, then
- * title), then in text order, optionally only those carrying some tags or by some authors. The
- * passages model follows the library: it is refreshed after every change the store reports.
- * The comparison sidebar and the seminar handout both read it. */
+ * title), then in text order, only those its filter lets through (tags, authors). The filter's
+ * first theme is the theme compared: setting either sets the other. The passages model follows
+ * the library and the filter: it is refreshed after every change the store reports and every
+ * "changed" of the filter. The comparison sidebar, the side-by-side window, the handout, the
+ * theme's Markdown and the command line read it. */
 ScholiaComparison *scholia_comparison_new               (ScholiaStore       *store);
 ScholiaStore      *scholia_comparison_get_store         (ScholiaComparison  *self);
 ScholiaTheme      *scholia_comparison_get_theme         (ScholiaComparison  *self);
 void               scholia_comparison_set_theme         (ScholiaComparison  *self,
                                                          ScholiaTheme       *theme);
-void               scholia_comparison_set_tag_filter    (ScholiaComparison  *self,
-                                                         const gint64       *tag_ids,
-                                                         guint               n_tag_ids);
-void               scholia_comparison_set_author_filter (ScholiaComparison  *self,
-                                                         const char * const *authors);
+ScholiaAnnotationFilter *scholia_comparison_get_filter (ScholiaComparison       *self);
+void               scholia_comparison_set_filter        (ScholiaComparison       *self,
+                                                         ScholiaAnnotationFilter *filter);
 GListModel        *scholia_comparison_get_passages      (ScholiaComparison  *self);
 char             **scholia_comparison_list_authors      (ScholiaComparison  *self);
 gboolean           scholia_comparison_refresh           (ScholiaComparison  *self,

@@ -37,6 +37,26 @@ compare_authors (gconstpointer a,
   return strcmp (g_hash_table_lookup (keys, left), g_hash_table_lookup (keys, right));
 }
 
+/* Authors and themes the filter leaves out have no row or column: their counts are dropped. */
+static void
+add_to_cell (ScholiaMatrix *self,
+             GHashTable    *rows,
+             GHashTable    *columns,
+             const char    *author,
+             gint64         theme_id,
+             gint64         tag_id,
+             guint          count)
+{
+  gpointer row, column, slot = GUINT_TO_POINTER (0);
+
+  if (!g_hash_table_lookup_extended (rows, author, NULL, &row) ||
+      !g_hash_table_lookup_extended (columns, &theme_id, NULL, &column) ||
+      (tag_id != 0 && !g_hash_table_lookup_extended (self->tag_slots, &tag_id, NULL, &slot)))
+    return;
+
+  cell (self, GPOINTER_TO_UINT (row), GPOINTER_TO_UINT (column))[GPOINTER_TO_UINT (slot)] += count;
+}
+
 static void
 add_count (ScholiaMatrix             *self,
            ScholiaStore              *store,
@@ -46,21 +66,59 @@ add_count (ScholiaMatrix             *self,
            gint64                     tag_id)
 {
   ScholiaDocument *document = scholia_store_lookup_document (store, count->document_id);
-  gpointer row, column, slot = GUINT_TO_POINTER (0);
 
-  if (document == NULL ||
-      !g_hash_table_lookup_extended (rows, scholia_document_get_author (document), NULL, &row) ||
-      !g_hash_table_lookup_extended (columns, &count->theme_id, NULL, &column) ||
-      (tag_id != 0 && !g_hash_table_lookup_extended (self->tag_slots, &tag_id, NULL, &slot)))
-    return;
+  if (document != NULL)
+    add_to_cell (self, rows, columns, scholia_document_get_author (document), count->theme_id, tag_id,
+                 count->count);
+}
 
-  cell (self, GPOINTER_TO_UINT (row), GPOINTER_TO_UINT (column))[GPOINTER_TO_UINT (slot)] += count->count;
+/* Counts by passages that carry any of the filter's tags: the store counts each tag apart, and a
+ * passage with two of them must count once. Only a filtered matrix reads every passage. */
+static gboolean
+count_tagged_passages (ScholiaMatrix           *self,
+                       ScholiaStore            *store,
+                       ScholiaAnnotationFilter *filter,
+                       GHashTable              *rows,
+                       GHashTable              *columns,
+                       GError                 **error)
+{
+  for (guint c = 0; c < self->themes->len; c++)
+    {
+      ScholiaTheme *theme = g_ptr_array_index (self->themes, c);
+      g_autoptr(GPtrArray) passages = scholia_store_list_theme_passages (store, theme, error);
+
+      if (passages == NULL)
+        return FALSE;
+      for (guint i = 0; i < passages->len; i++)
+        {
+          ScholiaPassage *passage = g_ptr_array_index (passages, i);
+          const char *author = scholia_passage_get_author (passage);
+          guint n_tags;
+          const gint64 *tag_ids = scholia_passage_get_tag_ids (passage, &n_tags);
+
+          if (!scholia_annotation_filter_match_tags (filter, tag_ids, n_tags))
+            continue;
+          add_to_cell (self, rows, columns, author, scholia_label_get_id (SCHOLIA_LABEL (theme)), 0, 1);
+          for (guint t = 0; self->n_slots > 1 && t < n_tags; t++)
+            add_to_cell (self, rows, columns, author, scholia_label_get_id (SCHOLIA_LABEL (theme)), tag_ids[t], 1);
+        }
+    }
+  return TRUE;
 }
 
 ScholiaMatrix *
 scholia_matrix_new (ScholiaStore  *store,
                     gboolean       by_tag,
                     GError       **error)
+{
+  return scholia_matrix_new_filtered (store, by_tag, NULL, error);
+}
+
+ScholiaMatrix *
+scholia_matrix_new_filtered (ScholiaStore            *store,
+                             gboolean                 by_tag,
+                             ScholiaAnnotationFilter *filter,
+                             GError                 **error)
 {
   g_autoptr(ScholiaMatrix) self = g_new0 (ScholiaMatrix, 1);
   g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
@@ -71,8 +129,13 @@ scholia_matrix_new (ScholiaStore  *store,
   GListModel *documents;
   GListModel *themes;
   gboolean anonymous = FALSE;
+  guint n_tag_filter = 0;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (filter == NULL || SCHOLIA_IS_ANNOTATION_FILTER (filter), NULL);
+
+  if (filter != NULL)
+    scholia_annotation_filter_get_tag_ids (filter, &n_tag_filter);
 
   self->authors = g_ptr_array_new_with_free_func (g_free);
   self->themes = g_ptr_array_new_with_free_func (g_object_unref);
@@ -83,7 +146,8 @@ scholia_matrix_new (ScholiaStore  *store,
   if (names == NULL)
     return NULL;
   for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (self->authors, g_strdup (names[i]));
+    if (filter == NULL || scholia_annotation_filter_match_author (filter, names[i]))
+      g_ptr_array_add (self->authors, g_strdup (names[i]));
 
   documents = scholia_store_get_documents (store);
   for (guint i = 0; !anonymous && i < g_list_model_get_n_items (documents); i++)
@@ -92,7 +156,7 @@ scholia_matrix_new (ScholiaStore  *store,
 
       anonymous = *scholia_document_get_author (document) == '\0';
     }
-  if (anonymous)
+  if (anonymous && (filter == NULL || scholia_annotation_filter_match_author (filter, "")))
     g_ptr_array_add (self->authors, g_strdup (""));
   {
     g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -111,8 +175,13 @@ scholia_matrix_new (ScholiaStore  *store,
       ScholiaTheme *theme = g_list_model_get_item (themes, i);
       gint64 id = scholia_label_get_id (SCHOLIA_LABEL (theme));
 
+      if (filter != NULL && !scholia_annotation_filter_match_themes (filter, &id, 1))
+        {
+          g_object_unref (theme);
+          continue;
+        }
+      g_hash_table_insert (columns, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (self->themes->len));
       g_ptr_array_add (self->themes, theme);
-      g_hash_table_insert (columns, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i));
     }
 
   if (by_tag)
@@ -128,6 +197,9 @@ scholia_matrix_new (ScholiaStore  *store,
         }
     }
   self->counts = g_new0 (guint, (gsize) MAX (self->authors->len * self->themes->len, 1) * self->n_slots);
+
+  if (n_tag_filter > 0)
+    return count_tagged_passages (self, store, filter, rows, columns, error) ? g_steal_pointer (&self) : NULL;
 
   totals = scholia_store_count_theme_passages (store, FALSE, error);
   if (totals == NULL)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "scholia-annotation-filter.h"
 #include "scholia-store.h"
 
 G_BEGIN_DECLS
@@ -8,12 +9,19 @@ G_BEGIN_DECLS
 /* Authors × themes: how many placed passages each author has on each theme, and, when built
  * by_tag, how many of them carry each tag (get_count with a tag id; 0 for the total). Every author of the library is a row and every theme a column, so that an author's
  * silence on a theme shows as an empty cell. Authors come by surname (no author last), themes
- * in the user's order. A snapshot: build a new one after changes. */
+ * in the user's order. A snapshot: build a new one after changes.
+ *
+ * Filtered, only the filter's authors are rows and its themes columns, and only passages with
+ * any of its tags are counted. */
 typedef struct _ScholiaMatrix ScholiaMatrix;
 
 ScholiaMatrix *scholia_matrix_new            (ScholiaStore  *store,
                                               gboolean       by_tag,
                                               GError       **error);
+ScholiaMatrix *scholia_matrix_new_filtered   (ScholiaStore            *store,
+                                              gboolean                 by_tag,
+                                              ScholiaAnnotationFilter *filter,
+                                              GError                 **error);
 void           scholia_matrix_free           (ScholiaMatrix *self);
 guint          scholia_matrix_get_n_authors  (ScholiaMatrix *self);
 const char    *scholia_matrix_get_author     (ScholiaMatrix *self,

@@ -159,36 +159,13 @@ export_clear (Export *export)
   g_clear_pointer (&export->writer, scholia_pdf_writer_free);
 }
 
-static gboolean
-contains_id (const gint64 *ids,
-             guint         n_ids,
-             gint64        id)
-{
-  for (guint i = 0; i < n_ids; i++)
-    if (ids[i] == id)
-      return TRUE;
-  return FALSE;
-}
-
+/* One document: its author is no criterion. */
 static gboolean
 passes_filters (const ScholiaPdfOptions *options,
                 ScholiaAnnotation       *annotation)
 {
-  const gint64 *ids;
-  guint n_ids;
-  gboolean tagged = options->n_tag_ids == 0;
-  gboolean themed = options->n_theme_ids == 0;
-
-  if (scholia_annotation_get_orphaned (annotation))
-    return FALSE;
-
-  ids = scholia_annotation_get_tag_ids (annotation, &n_ids);
-  for (guint i = 0; !tagged && i < n_ids; i++)
-    tagged = contains_id (options->tag_ids, options->n_tag_ids, ids[i]);
-  ids = scholia_annotation_get_theme_ids (annotation, &n_ids);
-  for (guint i = 0; !themed && i < n_ids; i++)
-    themed = contains_id (options->theme_ids, options->n_theme_ids, ids[i]);
-  return tagged && themed;
+  return !scholia_annotation_get_orphaned (annotation) &&
+         (options->filter == NULL || scholia_annotation_filter_match_annotation (options->filter, annotation, NULL));
 }
 
 typedef struct

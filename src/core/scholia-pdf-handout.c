@@ -205,10 +205,25 @@ split_by_author (GListModel *passages,
   return g_steal_pointer (&columns);
 }
 
+/* The caller's filter may name themes, and it is borrowed: the comparison keeps its own, with
+ * the tags and authors of the caller's. */
+static void
+copy_criteria (ScholiaAnnotationFilter *into,
+               ScholiaAnnotationFilter *from)
+{
+  const gint64 *tag_ids;
+  guint n_tag_ids;
+
+  if (from == NULL)
+    return;
+  tag_ids = scholia_annotation_filter_get_tag_ids (from, &n_tag_ids);
+  scholia_annotation_filter_set_tag_ids (into, tag_ids, n_tag_ids);
+  scholia_annotation_filter_set_authors (into, scholia_annotation_filter_get_authors (from));
+}
+
 gboolean
 scholia_pdf_export_handout (ScholiaStore            *store,
                             ScholiaTheme            *theme,
-                            const char * const      *authors,
                             const ScholiaPdfOptions *options,
                             const char              *path,
                             GCancellable            *cancellable,
@@ -220,6 +235,7 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   g_autoptr(ScholiaPdfWriter) writer = NULL;
   g_autoptr(GPtrArray) columns = NULL;
   g_auto(GStrv) column_authors = NULL;
+  const char * const *authors;
   ScholiaPdfOptions defaults;
   ScholiaPdfFlow title_flow, flows[2];
   ScholiaPdfRect text;
@@ -242,7 +258,7 @@ scholia_pdf_export_handout (ScholiaStore            *store,
     }
 
   comparison = scholia_comparison_new (store);
-  scholia_comparison_set_author_filter (comparison, authors);
+  copy_criteria (scholia_comparison_get_filter (comparison), options->filter);
   scholia_comparison_set_theme (comparison, theme);
   passages = scholia_comparison_get_passages (comparison);
   n_passages = g_list_model_get_n_items (passages);
@@ -259,6 +275,7 @@ scholia_pdf_export_handout (ScholiaStore            *store,
 
   /* Two authors read best face to face: each in a column, documents in date order. */
   scholia_pdf_writer_get_geometry (writer, &text, NULL);
+  authors = options->filter != NULL ? scholia_annotation_filter_get_authors (options->filter) : NULL;
   side_by_side = authors != NULL && g_strv_length ((char **) authors) == 2 && columns->len == 2;
   n_flows = side_by_side ? 2 : 1;
   column_width = side_by_side ? (text.width - COLUMN_GAP) / 2 : text.width;

@@ -8,12 +8,12 @@ G_BEGIN_DECLS
 
 /* Writes a seminar handout for @theme: its name and description, then each author's passages
  * as the comparison groups them (author, document by date, text order), each quoted with its
- * tags, note and a citation naming the printed page where the document has one. @authors
- * (NULL: every author) chooses whose passages; exactly two authors are set side by side in two
- * columns. Like the document export, @path is replaced only by a whole file. */
+ * tags, note and a citation naming the printed page where the document has one. The options'
+ * filter (NULL: every passage) chooses whose passages and with which tags; exactly two authors
+ * are set side by side in two columns. Like the document export, @path is replaced only by a
+ * whole file. */
 gboolean scholia_pdf_export_handout (ScholiaStore            *store,
                                      ScholiaTheme            *theme,
-                                     const char * const      *authors,
                                      const ScholiaPdfOptions *options,
                                      const char              *path,
                                      GCancellable            *cancellable,

@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
 
+#include "scholia-annotation-filter.h"
+
 G_BEGIN_DECLS
 
 /* What the document export and the theme handout share: options, page geometry, fonts, a
@@ -22,10 +24,9 @@ typedef struct
   double              font_size;      /* body text, in points */
   gboolean            ragged;         /* ragged right rather than justified */
   gboolean            include_notes;  /* tags and notes in the margin, or as endnotes */
-  const gint64       *tag_ids;        /* only annotations carrying one of these; none: all */
-  guint               n_tag_ids;
-  const gint64       *theme_ids;      /* only annotations in one of these themes; none: all */
-  guint               n_theme_ids;
+  /* Only the annotations it lets through (tags, themes; the handout: tags and authors); NULL:
+   * all. Borrowed; an export in a thread needs a filter nobody changes meanwhile. */
+  ScholiaAnnotationFilter *filter;
 } ScholiaPdfOptions;
 
 /* Called once per finished page with how much of the export is done, from 0 to 1. */

@@ -326,7 +326,7 @@ main (int   argc,
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
   view = scholia_comparison_view_new ();
-  scholia_comparison_view_set_store (SCHOLIA_COMPARISON_VIEW (view), store);
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (view), store);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (window))
