@@ -84,7 +84,6 @@ enum {
 
 enum {
   REVEAL_ANNOTATION,
-  ATTACH_REQUESTED,
   N_SIGNALS
 };
 
@@ -1032,8 +1031,19 @@ attach_action (GtkWidget  *widget,
   ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
   ScholiaAnnotation *annotation = lookup_annotation (self, g_variant_get_int64 (parameter));
 
+  /* Attaching needs the reader's selection, which the page holding the inspector has. */
   if (annotation != NULL)
-    g_signal_emit (self, signals[ATTACH_REQUESTED], 0, annotation);
+    gtk_widget_activate_action (widget, "annotation.attach", "x", scholia_annotation_get_id (annotation));
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
 }
 
 static void
@@ -1046,6 +1056,7 @@ update_actions (ScholiaAnnotationInspector *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.remove-tag", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.remove-theme", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.pick-theme", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.edit-note", editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_theme_button), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->note_view), editable);
   update_navigation (self);
@@ -1198,10 +1209,6 @@ scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_ANNOTATION);
   /* The user wants an unplaced annotation on the text selected in the reading view, which
    * only the window knows. */
-  signals[ATTACH_REQUESTED] =
-    g_signal_new ("attach-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_ANNOTATION);
-
   gtk_widget_class_install_action (widget_class, "inspector.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "inspector.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "inspector.add-tag", "x", add_tag_action);
@@ -1212,6 +1219,7 @@ scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
   gtk_widget_class_install_action (widget_class, "inspector.delete-annotation", "x",
                                    delete_annotation_action);
   gtk_widget_class_install_action (widget_class, "inspector.attach", "x", attach_action);
+  gtk_widget_class_install_action (widget_class, "inspector.edit-note", NULL, edit_note_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
                                        "inspector.previous", NULL);

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "test-ui.h"
 
-#include "scholia-window-private.h"
-
 void
 drain_main_context (void)
 {
@@ -13,7 +11,71 @@ drain_main_context (void)
 void
 wait_for_layout (ScholiaWindow *window)
 {
-  while (gtk_widget_get_width (GTK_WIDGET (window->inspector_flap)) == 0)
+  while (gtk_widget_get_width (GTK_WIDGET (scholia_window_get_document_page (window))) == 0)
     g_main_context_iteration (NULL, TRUE);
   drain_main_context ();
+}
+
+gpointer
+window_child (ScholiaWindow *window,
+              const char    *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), SCHOLIA_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+gpointer
+page_child (ScholiaWindow *window,
+            const char    *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (scholia_window_get_document_page (window)),
+                                                  SCHOLIA_TYPE_DOCUMENT_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (widget == NULL || G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWindow *
+find_transient (GtkWindow *parent,
+                GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) != parent ||
+          find_descendant (GTK_WIDGET (toplevel), type) == NULL)
+        continue;
+
+      /* The window keeps one such window at a time. */
+      g_assert_null (found);
+      found = toplevel;
+    }
+
+  return found;
 }

@@ -7,7 +7,7 @@
 
 #include "scholia-highlighter-private.h"
 #include "scholia-tag-manager.h"
-#include "scholia-window-private.h"
+#include "scholia-window.h"
 #include "test-files.h"
 #include "test-ui.h"
 
@@ -80,7 +80,7 @@ static ScholiaTag *
 nth_tag (ScholiaWindow *window,
          guint          position)
 {
-  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_tags (window->store), position);
+  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_tags (scholia_window_get_store (window)), position);
 
   g_assert_nonnull (tag);
   return tag;
@@ -106,14 +106,14 @@ select_passage (ScholiaWindow *window,
                 int           *end)
 {
   find_passage (passage, start, end);
-  scholia_reading_view_select_range (window->reading_view, *start, *end);
+  scholia_reading_view_select_range (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), *start, *end);
 }
 
 static void
 apply_tag (ScholiaWindow *window,
            int            index)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-tag", "i", index));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "i", index));
   drain_main_context ();
 }
 
@@ -131,7 +131,7 @@ list_annotations (ScholiaWindow *window)
   g_autoptr(GError) error = NULL;
   GListModel *annotations;
 
-  annotations = scholia_store_list_annotations (window->store, window->document, &error);
+  annotations = scholia_store_list_annotations (scholia_window_get_store (window), scholia_window_get_document (window), &error);
   g_assert_no_error (error);
   return annotations;
 }
@@ -163,7 +163,7 @@ painted_with (ScholiaWindow *window,
               int            start,
               int            end)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (window->reading_view));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (scholia_document_page_get_reading_view (scholia_window_get_document_page (window))));
   g_autofree char *name = g_strdup_printf ("scholia-tag-%" G_GINT64_FORMAT, scholia_tag_get_id (tag));
   GtkTextTag *text_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
   GtkTextIter iter;
@@ -211,13 +211,13 @@ static gboolean
 shows_toast (ScholiaWindow *window,
              const char    *title)
 {
-  return shows_label (GTK_WIDGET (window->toast_overlay), title);
+  return shows_label (GTK_WIDGET (window_child (window, "toast_overlay")), title);
 }
 
 static GtkTextView *
 note_view (ScholiaWindow *window)
 {
-  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (window->inspector),
+  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (scholia_document_page_get_inspector (scholia_window_get_document_page (window))),
                                                  SCHOLIA_TYPE_ANNOTATION_INSPECTOR, "note_view");
 
   g_assert_true (GTK_IS_TEXT_VIEW (view));
@@ -257,11 +257,11 @@ test_keyboard_tagging_creates_annotation (Fixture       *fixture,
   g_assert_cmpint (tag_ids[0], ==, scholia_tag_get_id (tag));
 
   g_assert_true (painted_with (window, tag, start, end));
-  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == annotation);
-  g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
+  g_assert_true (scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window))) == annotation);
+  g_assert_true (scholia_document_page_get_pane_revealed (scholia_window_get_document_page (window)));
 
   /* The passage stays selected, ready for another tag. */
-  g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
+  g_assert_true (scholia_reading_view_get_selection (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, start);
   g_assert_cmpint (selected_end, ==, end);
@@ -277,7 +277,7 @@ test_blank_selection_only_explains (Fixture       *fixture,
   int start, end;
 
   /* Nothing selected. */
-  scholia_reading_view_select_range (window->reading_view, 4, 4);
+  scholia_reading_view_select_range (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), 4, 4);
   apply_tag (window, 0);
   g_assert_cmpuint (count_annotations (window), ==, 0);
   g_assert_true (shows_toast (window, "Select some text to tag"));
@@ -286,7 +286,7 @@ test_blank_selection_only_explains (Fixture       *fixture,
   select_passage (window, "   ", &start, &end);
   apply_tag (window, 0);
   g_assert_cmpuint (count_annotations (window), ==, 0);
-  g_assert_false (scholia_editor_get_can_undo (window->editor));
+  g_assert_false (scholia_editor_get_can_undo (scholia_window_get_editor (window)));
 
   window_destroy (window);
 }
@@ -330,21 +330,21 @@ test_undo_and_redo_highlight (Fixture       *fixture,
   gint64 id;
   int start, end;
 
-  g_assert_false (gtk_widget_is_sensitive (window->undo_button));
+  g_assert_false (gtk_widget_is_sensitive (window_child (window, "undo_button")));
 
   select_passage (window, "a town older than its charter", &start, &end);
   apply_tag (window, 1);
   id = scholia_annotation_get_id (only_annotation (window));
-  g_assert_true (gtk_widget_is_sensitive (window->undo_button));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo Highlight");
+  g_assert_true (gtk_widget_is_sensitive (window_child (window, "undo_button")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (window, "undo_button")), ==, "Undo Highlight");
 
-  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window->reading_view)));
-  activate (window, "win.undo");
+  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)))));
+  activate (window, "library.undo");
   g_assert_cmpuint (count_annotations (window), ==, 0);
   g_assert_false (painted_with (window, tag, start, end));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->redo_button), ==, "Redo Highlight");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (window, "redo_button")), ==, "Redo Highlight");
 
-  activate (window, "win.redo");
+  activate (window, "library.redo");
   g_assert_cmpint (scholia_annotation_get_id (only_annotation (window)), ==, id);
   g_assert_true (painted_with (window, tag, start, end));
 
@@ -369,7 +369,7 @@ test_undo_in_note_undoes_typing (Fixture       *fixture,
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "A clerk, not the owner.", -1, TRUE);
 
-  activate (window, "win.undo");
+  activate (window, "library.undo");
   text = buffer_text (buffer);
   g_assert_cmpstr (text, ==, "");
   g_assert_cmpuint (count_annotations (window), ==, 1);
@@ -391,32 +391,32 @@ test_activating_highlight_inspects_it (Fixture       *fixture,
   first = g_object_ref (only_annotation (window));
   select_passage (window, "Café accounts", &start, &end);
   apply_tag (window, 1);
-  second = scholia_annotation_inspector_get_annotation (window->inspector);
+  second = scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window)));
   g_assert_true (second != first);
 
-  scholia_reading_view_select_range (window->reading_view, 0, 0);
-  adw_flap_set_reveal_flap (window->inspector_flap, FALSE);
+  scholia_reading_view_select_range (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), 0, 0);
+  scholia_document_page_set_pane_revealed (scholia_window_get_document_page (window), FALSE);
 
-  g_assert_cmpuint (_scholia_highlighter_activate_at (window->highlighter,
+  g_assert_cmpuint (_scholia_highlighter_activate_at (scholia_document_page_get_highlighter (scholia_window_get_document_page (window)),
                                                       scholia_annotation_get_start (first) + 2),
                     ==, 1);
   drain_main_context ();
 
-  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == first);
-  g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
-  g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
+  g_assert_true (scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window))) == first);
+  g_assert_true (scholia_document_page_get_pane_revealed (scholia_window_get_document_page (window)));
+  g_assert_true (scholia_reading_view_get_selection (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (first));
   g_assert_cmpint (selected_end, ==, scholia_annotation_get_end (first));
 
   /* Alt+Down's action goes on to the next highlight in the text. */
-  activate (window, "win.next-annotation");
-  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == second);
-  g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
+  activate (window, "doc.next-annotation");
+  g_assert_true (scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window))) == second);
+  g_assert_true (scholia_reading_view_get_selection (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (second));
-  activate (window, "win.previous-annotation");
-  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == first);
+  activate (window, "doc.previous-annotation");
+  g_assert_true (scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window))) == first);
 
   window_destroy (window);
 }
@@ -460,7 +460,7 @@ test_changed_text_is_reanchored_on_open (Fixture       *fixture,
   replace_text (fixture->path, revised);
 
   window = window_open (fixture);
-  g_assert_nonnull (window->document);
+  g_assert_nonnull (scholia_window_get_document (window));
 
   annotation = only_annotation (window);
   g_assert_cmpint (scholia_annotation_get_id (annotation), ==, id);
@@ -491,7 +491,7 @@ test_manage_tags_presents_manager (Fixture       *fixture,
   GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *manager = NULL;
 
-  activate (window, "win.manage-tags");
+  activate (window, "library.manage-tags");
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && manager == NULL; i++)
     {
@@ -503,7 +503,7 @@ test_manage_tags_presents_manager (Fixture       *fixture,
 
   g_assert_nonnull (manager);
   g_assert_true (gtk_window_get_transient_for (manager) == GTK_WINDOW (window));
-  g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == window->editor);
+  g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == scholia_window_get_editor (window));
 
   gtk_window_destroy (manager);
   window_destroy (window);
@@ -569,7 +569,7 @@ count_children (GtkWidget *widget)
 static GMenuModel *
 tag_submenu (ScholiaWindow *window)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (window->reading_view));
+  GtkTextView *view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (scholia_document_page_get_reading_view (scholia_window_get_document_page (window))));
   GMenuModel *menu = gtk_text_view_get_extra_menu (view);
   g_autoptr(GMenuModel) section = NULL;
   g_autoptr(GMenuModel) submenu = NULL;
@@ -589,13 +589,13 @@ test_palette_and_menu_follow_tags (Fixture       *fixture,
                                    gconstpointer  data)
 {
   ScholiaWindow *window = window_with_essay (fixture);
-  GtkWidget *palette = GTK_WIDGET (window->tag_palette);
-  guint n_tags = g_list_model_get_n_items (scholia_store_get_tags (window->store));
+  GtkWidget *palette = GTK_WIDGET (scholia_document_page_get_tag_palette (scholia_window_get_document_page (window)));
+  guint n_tags = g_list_model_get_n_items (scholia_store_get_tags (scholia_window_get_store (window)));
   g_autoptr(GError) error = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *label = NULL;
 
-  g_assert_true (gtk_revealer_get_reveal_child (window->palette_revealer));
+  g_assert_true (gtk_revealer_get_reveal_child (page_child (window, "palette_revealer")));
   g_assert_cmpuint (count_children (palette), ==, n_tags);
   tooltip = g_strdup_printf ("Tag as “%s” (Ctrl+2)", scholia_tag_get_name (nth_tag (window, 1)));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (nth_child (palette, 1)), ==, tooltip);
@@ -605,7 +605,7 @@ test_palette_and_menu_follow_tags (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("theme_%u", i);
 
-      scholia_store_add_tag (window->store, name, "#3584e4", NULL, &error);
+      scholia_store_add_tag (scholia_window_get_store (window), name, "#3584e4", NULL, &error);
       g_assert_no_error (error);
     }
   drain_main_context ();
@@ -636,21 +636,21 @@ test_closing_reader_clears_inspector (Fixture       *fixture,
                                       gconstpointer  data)
 {
   ScholiaWindow *window = window_with_essay (fixture);
-  ScholiaDocument *document = window->document;
+  ScholiaDocument *document = scholia_window_get_document (window);
   int start, end;
 
   select_passage (window, "Marchand", &start, &end);
   apply_tag (window, 0);
-  g_assert_true (scholia_annotation_inspector_get_document (window->inspector) == document);
+  g_assert_true (scholia_annotation_inspector_get_document (scholia_document_page_get_inspector (scholia_window_get_document_page (window))) == document);
 
   scholia_window_delete_document (window, document);
   drain_main_context ();
 
-  g_assert_null (window->document);
-  g_assert_null (scholia_annotation_inspector_get_document (window->inspector));
-  g_assert_null (scholia_annotation_inspector_get_annotation (window->inspector));
-  g_assert_false (gtk_revealer_get_reveal_child (window->palette_revealer));
-  g_assert_false (gtk_widget_is_sensitive (nth_child (GTK_WIDGET (window->tag_palette), 0)));
+  g_assert_null (scholia_window_get_document (window));
+  g_assert_null (scholia_annotation_inspector_get_document (scholia_document_page_get_inspector (scholia_window_get_document_page (window))));
+  g_assert_null (scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window))));
+  g_assert_false (gtk_revealer_get_reveal_child (page_child (window, "palette_revealer")));
+  g_assert_false (gtk_widget_is_sensitive (nth_child (GTK_WIDGET (scholia_document_page_get_tag_palette (scholia_window_get_document_page (window))), 0)));
 
   window_destroy (window);
 }
@@ -682,8 +682,8 @@ test_read_only_library_says_so (Fixture       *fixture,
   g_assert_true (scholia_window_show_document (window, document));
   wait_for_layout (window);
 
-  notice = GTK_WIDGET (window->read_only_revealer);
-  g_assert_true (gtk_revealer_get_reveal_child (window->read_only_revealer));
+  notice = GTK_WIDGET (window_child (window, "read_only_revealer"));
+  g_assert_true (gtk_revealer_get_reveal_child (window_child (window, "read_only_revealer")));
   g_assert_true (gtk_widget_get_mapped (notice));
   g_assert_true (shows_label (notice, "This library is read-only: you can read and export, "
                                       "changes are not possible"));
@@ -699,7 +699,7 @@ test_read_only_library_says_so (Fixture       *fixture,
 
   /* A library that can be written shows no such notice. */
   window = window_open (fixture);
-  g_assert_false (gtk_revealer_get_reveal_child (window->read_only_revealer));
+  g_assert_false (gtk_revealer_get_reveal_child (window_child (window, "read_only_revealer")));
   window_destroy (window);
 }
 

@@ -144,8 +144,7 @@ find_toplevel (GType type)
 static char *
 reader_text (ScholiaWindow *window)
 {
-  ScholiaReadingView *view = SCHOLIA_READING_VIEW (adw_bin_get_child (template_child (window,
-                                                                                      "document_bin")));
+  ScholiaReadingView *view = scholia_document_page_get_reading_view (scholia_window_get_document_page (window));
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (view));
   GtkTextIter start, end;
 
@@ -167,7 +166,7 @@ assert_reader_shows (ScholiaWindow   *window,
 
   g_assert_true (scholia_window_get_document (window) == document);
   g_assert_cmpstr (visible_page (window), ==, "document");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "document_stack")),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (window, "document_stack")),
                    ==, "reader");
   g_assert_cmpstr (shown, ==, expected);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, scholia_document_get_title (document));
@@ -420,7 +419,7 @@ test_import_skips_bad_file_and_lists_it (Fixture       *fixture,
   assert_reader_shows (window, nth_document (store, 1));
 
   /* What the toast's Details button shows. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-import-errors", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.show-import-errors", NULL));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (shows_text (GTK_WIDGET (dialog), "broken.pdf"));
@@ -503,7 +502,7 @@ test_samples_fill_library_and_open_first (Fixture       *fixture,
   ScholiaDocument *first;
 
   g_assert_cmpstr (visible_page (window), ==, "empty");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-samples", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.import-samples", NULL));
   drain_main_context ();
 
   g_assert_cmpuint (count_documents (store), ==, 5);
@@ -511,7 +510,7 @@ test_samples_fill_library_and_open_first (Fixture       *fixture,
   assert_reader_shows (window, first);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    scholia_document_get_title (first));
-  g_assert_true (shows_text (template_child (window, "sidebar_bin"),
+  g_assert_true (shows_text (scholia_window_get_sidebar (window),
                              scholia_document_get_title (first)));
 
   window_destroy (window);
@@ -612,7 +611,7 @@ open_properties (ScholiaWindow *window)
 {
   GtkWindow *dialog;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document-properties", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.properties", NULL));
   drain_main_context ();
   dialog = find_toplevel (SCHOLIA_TYPE_DOCUMENT_PROPERTIES);
   g_assert_nonnull (dialog);
@@ -711,13 +710,13 @@ test_delete_closes_reader_and_undo_restores (Fixture       *fixture,
   add_document (store, "On Tides", NULL, "The tide kept its own calendar.");
   g_assert_true (scholia_window_show_document (window, harbours));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.delete", NULL));
   drain_main_context ();
 
   g_assert_cmpuint (count_documents (store), ==, 1);
   g_assert_null (scholia_window_get_document (window));
   g_assert_cmpstr (visible_page (window), ==, "document");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "document_stack")),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (window, "document_stack")),
                    ==, "choose");
   g_assert_true (shows_text (template_child (window, "toast_overlay"), "“On Harbours” deleted"));
 
