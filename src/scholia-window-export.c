@@ -14,36 +14,6 @@
 #include "scholia-window-private.h"
 
 static void
-on_open_exported_clicked_cb (ScholiaWindow *self,
-                             AdwToast      *toast)
-{
-  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
-/* "Exported “x”" with a button that opens the file: after every export, whatever the format. */
-void
-_scholia_window_show_exported_toast (ScholiaWindow *self,
-                                     GFile         *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *escaped = g_markup_escape_text (basename, -1);
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  /* Translators: a toast; %s is the name of the file written */
-  title = g_strdup_printf (_("Exported “%s”"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_exported_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  scholia_window_add_toast (self, toast);
-}
-
-static void
 present_export_dialog (ScholiaWindow *self,
                        GtkWidget     *dialog)
 {

@@ -59,6 +59,8 @@ void     _scholia_window_add_message_toast   (ScholiaWindow   *self,
                                               const char      *message);
 void     _scholia_window_update_state        (ScholiaWindow   *self);
 void     _scholia_window_show_content        (ScholiaWindow   *self);
+void     _scholia_window_show_exported_toast (ScholiaWindow   *self,
+                                              GFile           *file);
 GSignalGroup *_scholia_window_new_document_signals (ScholiaWindow *self);
 void     _scholia_window_set_doc_action_enabled (ScholiaWindow *self,
                                               const char      *name,
@@ -102,8 +104,6 @@ void     _scholia_window_side_by_side_action (GtkWidget       *widget,
                                               GVariant        *parameter);
 
 /* scholia-window-export.c */
-void     _scholia_window_show_exported_toast (ScholiaWindow   *self,
-                                              GFile           *file);
 void     _scholia_window_dispose_export      (ScholiaWindow   *self);
 void     _scholia_window_export_pdf_action   (GSimpleAction   *action,
                                               GVariant        *parameter,

@@ -114,13 +114,16 @@ static ScholiaExportDialog *
 open_export_dialog (ScholiaWindow *window,
                     const char    *action)
 {
+  GtkWindow *dialog;
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
   drain_main_context ();
-  g_assert_true (SCHOLIA_IS_EXPORT_DIALOG (find_transient (GTK_WINDOW (window), SCHOLIA_TYPE_EXPORT_DIALOG)));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_transient (GTK_WINDOW (window), SCHOLIA_TYPE_EXPORT_DIALOG))));
-  g_assert_true (gtk_window_get_transient_for (find_transient (GTK_WINDOW (window), SCHOLIA_TYPE_EXPORT_DIALOG)) == GTK_WINDOW (window));
+  dialog = find_transient (GTK_WINDOW (window), SCHOLIA_TYPE_EXPORT_DIALOG);
+  g_assert_true (SCHOLIA_IS_EXPORT_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
 
-  return SCHOLIA_EXPORT_DIALOG (find_transient (GTK_WINDOW (window), SCHOLIA_TYPE_EXPORT_DIALOG));
+  return SCHOLIA_EXPORT_DIALOG (dialog);
 }
 
 /* A finished export closes the dialog, so the reference keeps it to ask. */
@@ -370,7 +373,7 @@ test_handout_exports_current_theme (Fixture       *fixture,
   ScholiaExportDialog *dialog;
 
   library_open (fixture, &library);
-  scholia_comparison_view_set_theme (scholia_document_page_get_comparison_view (scholia_window_get_document_page (library.window)), library.railway);
+  scholia_comparison_view_set_theme (window_comparison (library.window), library.railway);
   drain_main_context ();
 
   dialog = open_export_dialog (library.window, "library.export-handout");

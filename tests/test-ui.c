@@ -16,6 +16,30 @@ wait_for_layout (ScholiaWindow *window)
   drain_main_context ();
 }
 
+ScholiaDocumentPage *
+window_page (ScholiaWindow *window)
+{
+  return scholia_window_get_document_page (window);
+}
+
+ScholiaReadingView *
+window_reader (ScholiaWindow *window)
+{
+  return scholia_document_page_get_reading_view (window_page (window));
+}
+
+ScholiaAnnotationInspector *
+window_inspector (ScholiaWindow *window)
+{
+  return scholia_document_page_get_inspector (window_page (window));
+}
+
+ScholiaComparisonView *
+window_comparison (ScholiaWindow *window)
+{
+  return scholia_document_page_get_comparison_view (window_page (window));
+}
+
 gpointer
 window_child (ScholiaWindow *window,
               const char    *name)

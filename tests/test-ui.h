@@ -16,6 +16,12 @@ void drain_main_context (void);
  * hides it: the first layout must be done before a test opens it. Its width is 0 until then. */
 void wait_for_layout    (ScholiaWindow *window);
 
+/* The window's document page and its parts. */
+ScholiaDocumentPage        *window_page       (ScholiaWindow *window);
+ScholiaReadingView         *window_reader     (ScholiaWindow *window);
+ScholiaAnnotationInspector *window_inspector  (ScholiaWindow *window);
+ScholiaComparisonView      *window_comparison (ScholiaWindow *window);
+
 /* A named part of the window's or its document page's template. */
 gpointer   window_child    (ScholiaWindow *window,
                             const char    *name);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "scholia-highlighter-private.h"
+#include "scholia-search-bar.h"
 #include "scholia-tag-manager.h"
 #include "scholia-window.h"
 #include "test-files.h"
@@ -106,7 +107,7 @@ select_passage (ScholiaWindow *window,
                 int           *end)
 {
   find_passage (passage, start, end);
-  scholia_reading_view_select_range (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), *start, *end);
+  scholia_reading_view_select_range (window_reader (window), *start, *end);
 }
 
 static void
@@ -163,7 +164,7 @@ painted_with (ScholiaWindow *window,
               int            start,
               int            end)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (scholia_document_page_get_reading_view (scholia_window_get_document_page (window))));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (window_reader (window)));
   g_autofree char *name = g_strdup_printf ("scholia-tag-%" G_GINT64_FORMAT, scholia_tag_get_id (tag));
   GtkTextTag *text_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
   GtkTextIter iter;
@@ -217,7 +218,7 @@ shows_toast (ScholiaWindow *window,
 static GtkTextView *
 note_view (ScholiaWindow *window)
 {
-  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (scholia_document_page_get_inspector (scholia_window_get_document_page (window))),
+  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (window_inspector (window)),
                                                  SCHOLIA_TYPE_ANNOTATION_INSPECTOR, "note_view");
 
   g_assert_true (GTK_IS_TEXT_VIEW (view));
@@ -257,11 +258,11 @@ test_keyboard_tagging_creates_annotation (Fixture       *fixture,
   g_assert_cmpint (tag_ids[0], ==, scholia_tag_get_id (tag));
 
   g_assert_true (painted_with (window, tag, start, end));
-  g_assert_true (scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window))) == annotation);
-  g_assert_true (scholia_document_page_get_pane_revealed (scholia_window_get_document_page (window)));
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == annotation);
+  g_assert_true (scholia_document_page_get_pane_revealed (window_page (window)));
 
   /* The passage stays selected, ready for another tag. */
-  g_assert_true (scholia_reading_view_get_selection (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), &selected_start,
+  g_assert_true (scholia_reading_view_get_selection (window_reader (window), &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, start);
   g_assert_cmpint (selected_end, ==, end);
@@ -277,7 +278,7 @@ test_blank_selection_only_explains (Fixture       *fixture,
   int start, end;
 
   /* Nothing selected. */
-  scholia_reading_view_select_range (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), 4, 4);
+  scholia_reading_view_select_range (window_reader (window), 4, 4);
   apply_tag (window, 0);
   g_assert_cmpuint (count_annotations (window), ==, 0);
   g_assert_true (shows_toast (window, "Select some text to tag"));
@@ -338,7 +339,7 @@ test_undo_and_redo_highlight (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (window_child (window, "undo_button")));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (window, "undo_button")), ==, "Undo Highlight");
 
-  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)))));
+  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window_reader (window))));
   activate (window, "library.undo");
   g_assert_cmpuint (count_annotations (window), ==, 0);
   g_assert_false (painted_with (window, tag, start, end));
@@ -391,32 +392,131 @@ test_activating_highlight_inspects_it (Fixture       *fixture,
   first = g_object_ref (only_annotation (window));
   select_passage (window, "Café accounts", &start, &end);
   apply_tag (window, 1);
-  second = scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window)));
+  second = scholia_annotation_inspector_get_annotation (window_inspector (window));
   g_assert_true (second != first);
 
-  scholia_reading_view_select_range (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), 0, 0);
-  scholia_document_page_set_pane_revealed (scholia_window_get_document_page (window), FALSE);
+  scholia_reading_view_select_range (window_reader (window), 0, 0);
+  scholia_document_page_set_pane_revealed (window_page (window), FALSE);
 
-  g_assert_cmpuint (_scholia_highlighter_activate_at (scholia_document_page_get_highlighter (scholia_window_get_document_page (window)),
+  g_assert_cmpuint (_scholia_highlighter_activate_at (scholia_document_page_get_highlighter (window_page (window)),
                                                       scholia_annotation_get_start (first) + 2),
                     ==, 1);
   drain_main_context ();
 
-  g_assert_true (scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window))) == first);
-  g_assert_true (scholia_document_page_get_pane_revealed (scholia_window_get_document_page (window)));
-  g_assert_true (scholia_reading_view_get_selection (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), &selected_start,
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == first);
+  g_assert_true (scholia_document_page_get_pane_revealed (window_page (window)));
+  g_assert_true (scholia_reading_view_get_selection (window_reader (window), &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (first));
   g_assert_cmpint (selected_end, ==, scholia_annotation_get_end (first));
 
   /* Alt+Down's action goes on to the next highlight in the text. */
   activate (window, "doc.next-annotation");
-  g_assert_true (scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window))) == second);
-  g_assert_true (scholia_reading_view_get_selection (scholia_document_page_get_reading_view (scholia_window_get_document_page (window)), &selected_start,
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == second);
+  g_assert_true (scholia_reading_view_get_selection (window_reader (window), &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (second));
   activate (window, "doc.previous-annotation");
-  g_assert_true (scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window))) == first);
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == first);
+
+  window_destroy (window);
+}
+
+/* The shortcut the window's global-scope controller has for @trigger: global, so that it is
+ * handled wherever the focus is in the window. */
+static GtkShortcut *
+window_shortcut (ScholiaWindow *window,
+                 const char    *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_GLOBAL)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return shortcut;
+        }
+    }
+
+  return NULL;
+}
+
+/* Presses @trigger as the window's shortcut controller would, with the focus where it is. */
+static void
+press_shortcut (ScholiaWindow *window,
+                const char    *trigger,
+                const char    *action_name)
+{
+  GtkShortcut *shortcut = window_shortcut (window, trigger);
+  GtkShortcutAction *action;
+
+  g_assert_nonnull (shortcut);
+  action = gtk_shortcut_get_action (shortcut);
+  g_assert_true (GTK_IS_NAMED_ACTION (action));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==, action_name);
+  g_assert_true (gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE, GTK_WIDGET (window),
+                                               gtk_shortcut_get_arguments (shortcut)));
+  drain_main_context ();
+}
+
+static void
+focus_sidebar (ScholiaWindow *window)
+{
+  GtkWidget *sidebar = scholia_window_get_sidebar (window);
+  GtkWidget *list = find_descendant (sidebar, GTK_TYPE_LIST_VIEW);
+
+  g_assert_true (gtk_widget_grab_focus (list));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), sidebar));
+}
+
+static void
+test_shortcuts_work_from_sidebar (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaReadingView *reader = window_reader (window);
+  ScholiaSearchBar *search_bar = SCHOLIA_SEARCH_BAR (find_descendant (GTK_WIDGET (reader),
+                                                                      SCHOLIA_TYPE_SEARCH_BAR));
+  g_autoptr(ScholiaAnnotation) first = NULL;
+  ScholiaAnnotation *second;
+  int start, end, selected_start, selected_end;
+
+  /* Ctrl+1 tags the selection though the focus is in the library. */
+  select_passage (window, "Élodie Marchand", &start, &end);
+  focus_sidebar (window);
+  press_shortcut (window, "<Control>1", "doc.tag");
+  first = g_object_ref (only_annotation (window));
+  g_assert_cmpint (scholia_annotation_get_start (first), ==, start);
+
+  select_passage (window, "Café accounts", &start, &end);
+  apply_tag (window, 1);
+  second = scholia_annotation_inspector_get_annotation (window_inspector (window));
+  g_assert_true (second != first);
+
+  /* Alt+Down goes on to the next highlight. */
+  scholia_annotation_inspector_set_annotation (window_inspector (window), first);
+  focus_sidebar (window);
+  press_shortcut (window, "<Alt>Down", "doc.next-annotation");
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == second);
+  g_assert_true (scholia_reading_view_get_selection (reader, &selected_start, &selected_end));
+  g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (second));
+
+  /* Ctrl+F opens the reader's find bar and moves the focus there. */
+  g_assert_false (scholia_search_bar_get_search_mode (search_bar));
+  focus_sidebar (window);
+  press_shortcut (window, "<Control>f", "doc.find");
+  g_assert_true (scholia_search_bar_get_search_mode (search_bar));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (search_bar)));
 
   window_destroy (window);
 }
@@ -569,7 +669,7 @@ count_children (GtkWidget *widget)
 static GMenuModel *
 tag_submenu (ScholiaWindow *window)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (scholia_document_page_get_reading_view (scholia_window_get_document_page (window))));
+  GtkTextView *view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (window_reader (window)));
   GMenuModel *menu = gtk_text_view_get_extra_menu (view);
   g_autoptr(GMenuModel) section = NULL;
   g_autoptr(GMenuModel) submenu = NULL;
@@ -589,7 +689,7 @@ test_palette_and_menu_follow_tags (Fixture       *fixture,
                                    gconstpointer  data)
 {
   ScholiaWindow *window = window_with_essay (fixture);
-  GtkWidget *palette = GTK_WIDGET (scholia_document_page_get_tag_palette (scholia_window_get_document_page (window)));
+  GtkWidget *palette = GTK_WIDGET (scholia_document_page_get_tag_palette (window_page (window)));
   guint n_tags = g_list_model_get_n_items (scholia_store_get_tags (scholia_window_get_store (window)));
   g_autoptr(GError) error = NULL;
   g_autofree char *tooltip = NULL;
@@ -641,16 +741,16 @@ test_closing_reader_clears_inspector (Fixture       *fixture,
 
   select_passage (window, "Marchand", &start, &end);
   apply_tag (window, 0);
-  g_assert_true (scholia_annotation_inspector_get_document (scholia_document_page_get_inspector (scholia_window_get_document_page (window))) == document);
+  g_assert_true (scholia_annotation_inspector_get_document (window_inspector (window)) == document);
 
   scholia_window_delete_document (window, document);
   drain_main_context ();
 
   g_assert_null (scholia_window_get_document (window));
-  g_assert_null (scholia_annotation_inspector_get_document (scholia_document_page_get_inspector (scholia_window_get_document_page (window))));
-  g_assert_null (scholia_annotation_inspector_get_annotation (scholia_document_page_get_inspector (scholia_window_get_document_page (window))));
+  g_assert_null (scholia_annotation_inspector_get_document (window_inspector (window)));
+  g_assert_null (scholia_annotation_inspector_get_annotation (window_inspector (window)));
   g_assert_false (gtk_revealer_get_reveal_child (page_child (window, "palette_revealer")));
-  g_assert_false (gtk_widget_is_sensitive (nth_child (GTK_WIDGET (scholia_document_page_get_tag_palette (scholia_window_get_document_page (window))), 0)));
+  g_assert_false (gtk_widget_is_sensitive (nth_child (GTK_WIDGET (scholia_document_page_get_tag_palette (window_page (window))), 0)));
 
   window_destroy (window);
 }
@@ -726,6 +826,7 @@ main (int   argc,
   ADD ("/window/annotate/changed-text-is-reanchored-on-open",
        test_changed_text_is_reanchored_on_open);
   ADD ("/window/annotate/manage-tags-presents-manager", test_manage_tags_presents_manager);
+  ADD ("/window/annotate/shortcuts-work-from-sidebar", test_shortcuts_work_from_sidebar);
   ADD ("/window/annotate/note-is-saved-on-close", test_note_is_saved_on_close);
   ADD ("/window/annotate/palette-and-menu-follow-tags", test_palette_and_menu_follow_tags);
   ADD ("/window/annotate/closing-reader-clears-inspector", test_closing_reader_clears_inspector);

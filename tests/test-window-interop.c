@@ -84,7 +84,7 @@ test_search_result_opens_match_selected (Fixture       *fixture,
   drain_main_context ();
 
   g_assert_true (scholia_window_get_document (fixture->window) == fixture->ledgers);
-  g_assert_true (scholia_reading_view_get_selection (scholia_document_page_get_reading_view (scholia_window_get_document_page (fixture->window)), &start, &end));
+  g_assert_true (scholia_reading_view_get_selection (window_reader (fixture->window), &start, &end));
   g_assert_cmpint (start, ==, offset);
   g_assert_cmpint (end, ==, offset + 8);
 }
@@ -123,7 +123,7 @@ test_replace_text_moves_annotations_and_reloads (Fixture       *fixture,
   /* The annotation moved with its passage, and the reader shows the revised text. */
   g_assert_cmpint (scholia_annotation_get_start (annotation), ==,
                    g_utf8_pointer_to_offset (revised, strstr (revised, "counted the barges")));
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (scholia_document_page_get_reading_view (scholia_window_get_document_page (fixture->window)))),
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (window_reader (fixture->window))),
                               &begin, &finish);
   shown = gtk_text_iter_get_text (&begin, &finish);
   g_assert_true (g_str_has_prefix (shown, "A preface added"));
@@ -133,7 +133,7 @@ test_replace_text_moves_annotations_and_reloads (Fixture       *fixture,
   drain_main_context ();
   g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start);
   g_clear_pointer (&shown, g_free);
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (scholia_document_page_get_reading_view (scholia_window_get_document_page (fixture->window)))),
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (window_reader (fixture->window))),
                               &begin, &finish);
   shown = gtk_text_iter_get_text (&begin, &finish);
   g_assert_cmpstr (shown, ==, original);

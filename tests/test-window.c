@@ -144,7 +144,7 @@ find_toplevel (GType type)
 static char *
 reader_text (ScholiaWindow *window)
 {
-  ScholiaReadingView *view = scholia_document_page_get_reading_view (scholia_window_get_document_page (window));
+  ScholiaReadingView *view = window_reader (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (view));
   GtkTextIter start, end;
 
