@@ -85,9 +85,19 @@ on_search_result_activated_cb (ScholiaWindow   *self,
   _scholia_window_show_content (self);
 }
 
-/* Annotations for other tools: CSV for spreadsheets, Markdown for notes, W3C Web Annotations
- * for annotation tools. @format is "csv", "md" or "w3c"; the open essay, or every essay. The
- * file is replaced whole or not at all (see scholia-export-file.h). */
+/**
+ * scholia_window_export_annotations:
+ * @self: a window with a library
+ * @file: the file to write
+ * @format: "csv", "md" or "w3c"
+ * @whole_library: every essay rather than the open one
+ * @error: return location for a #GError
+ *
+ * Annotations for other tools: CSV for spreadsheets, Markdown for notes, W3C Web Annotations
+ * for annotation tools. The file is replaced whole or not at all (see scholia-export-file.h).
+ *
+ * Returns: whether @file was written
+ */
 gboolean
 scholia_window_export_annotations (ScholiaWindow  *self,
                                    GFile          *file,
@@ -98,6 +108,7 @@ scholia_window_export_annotations (ScholiaWindow  *self,
   g_autoptr(GPtrArray) documents = NULL;
   g_autofree char *data = NULL;
 
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
   if (!whole_library && self->document != NULL)

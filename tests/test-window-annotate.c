@@ -521,6 +521,36 @@ test_shortcuts_work_from_sidebar (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* "annotation." acts on the inspector's annotation: its note field takes the focus, and it is
+ * deleted. */
+static void
+test_annotation_actions_act_on_inspected (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  GActionGroup *actions = scholia_document_page_get_action_group (window_page (window), "annotation");
+  g_autoptr(GListModel) annotations = NULL;
+  GtkWidget *focus;
+  int start, end;
+
+  /* Nothing inspected yet. */
+  g_assert_false (g_action_group_get_action_enabled (actions, "delete"));
+  select_passage (window, "Élodie Marchand", &start, &end);
+  apply_tag (window, 0);
+  g_assert_nonnull (scholia_annotation_inspector_get_annotation (window_inspector (window)));
+
+  activate (window, "annotation.note");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window_inspector (window))));
+
+  activate (window, "annotation.delete");
+  annotations = list_annotations (window);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
+
+  window_destroy (window);
+}
+
 /* Writes @text as the stored text of every document, behind the store's back, as an edition
  * replaced on disk would be. */
 static void
@@ -827,6 +857,7 @@ main (int   argc,
        test_changed_text_is_reanchored_on_open);
   ADD ("/window/annotate/manage-tags-presents-manager", test_manage_tags_presents_manager);
   ADD ("/window/annotate/shortcuts-work-from-sidebar", test_shortcuts_work_from_sidebar);
+  ADD ("/window/annotate/annotation-actions-act-on-inspected", test_annotation_actions_act_on_inspected);
   ADD ("/window/annotate/note-is-saved-on-close", test_note_is_saved_on_close);
   ADD ("/window/annotate/palette-and-menu-follow-tags", test_palette_and_menu_follow_tags);
   ADD ("/window/annotate/closing-reader-clears-inspector", test_closing_reader_clears_inspector);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "scholia-document-properties.h"
+#include "scholia-library-sidebar.h"
 #include "scholia-reading-view.h"
 #include "scholia-window.h"
 #include "test-files.h"
@@ -733,6 +734,39 @@ test_delete_closes_reader_and_undo_restores (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* The sidebar asks the window through "library." actions, for the essay selected there even
+ * when another is open. */
+static void
+test_sidebar_actions_reach_window (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  GtkWidget *sidebar = scholia_window_get_sidebar (window);
+  ScholiaDocument *harbours = add_document (store, "On Harbours", "Ines Marrow",
+                                            "The harbour was older than the town.");
+  ScholiaDocument *tides = add_document (store, "On Tides", NULL, "The tide kept its own calendar.");
+  GtkWindow *dialog;
+
+  g_assert_true (scholia_window_show_document (window, tides));
+  scholia_library_sidebar_select_document (SCHOLIA_LIBRARY_SIDEBAR (sidebar), harbours);
+
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.properties", NULL));
+  drain_main_context ();
+  dialog = find_toplevel (SCHOLIA_TYPE_DOCUMENT_PROPERTIES);
+  g_assert_nonnull (dialog);
+  g_assert_true (scholia_document_properties_get_document (SCHOLIA_DOCUMENT_PROPERTIES (dialog)) == harbours);
+  gtk_window_destroy (dialog);
+
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.delete", NULL));
+  drain_main_context ();
+  g_assert_cmpuint (count_documents (store), ==, 1);
+  g_assert_true (scholia_window_get_document (window) == tides);
+  g_assert_true (shows_text (template_child (window, "toast_overlay"), "“On Harbours” deleted"));
+
+  window_destroy (window);
+}
+
 static void
 test_deleting_last_document_shows_empty_page (Fixture       *fixture,
                                               gconstpointer  data)
@@ -810,6 +844,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/window/delete/closes-reader-and-undo-restores", Fixture, NULL,
               fixture_setup, test_delete_closes_reader_and_undo_restores, fixture_teardown);
+  g_test_add ("/window/delete/sidebar-actions-reach-window", Fixture, NULL,
+              fixture_setup, test_sidebar_actions_reach_window, fixture_teardown);
   g_test_add ("/window/delete/last-document-shows-empty-page", Fixture, NULL,
               fixture_setup, test_deleting_last_document_shows_empty_page, fixture_teardown);
 
