@@ -536,6 +536,12 @@ scholia_document_page_get_pane (ScholiaDocumentPage *self)
   return adw_view_stack_get_visible_child_name (self->pane_stack);
 }
 
+/**
+ * scholia_document_page_get_pane_revealed:
+ * @self: a page
+ *
+ * Returns: whether the pane beside the reader is shown (#ScholiaDocumentPage:pane-revealed)
+ */
 gboolean
 scholia_document_page_get_pane_revealed (ScholiaDocumentPage *self)
 {
@@ -544,6 +550,11 @@ scholia_document_page_get_pane_revealed (ScholiaDocumentPage *self)
   return adw_flap_get_reveal_flap (self->inspector_flap);
 }
 
+/**
+ * scholia_document_page_set_pane_revealed:
+ * @self: a page
+ * @revealed: whether to show the pane beside the reader
+ */
 void
 scholia_document_page_set_pane_revealed (ScholiaDocumentPage *self,
                                          gboolean             revealed)
@@ -645,6 +656,8 @@ scholia_document_page_get_action_group (ScholiaDocumentPage *self,
 
   g_return_val_if_reached (NULL);
 }
+
+/* The page's parts, for the window and for tests; all (transfer none). */
 
 ScholiaReadingView *
 scholia_document_page_get_reading_view (ScholiaDocumentPage *self)
