@@ -2,9 +2,9 @@
 
 /* Annotating in the window: the tag palette and Ctrl+1 … Ctrl+9, the reader's context menu,
  * the highlights, the inspector beside the reader, themes (Ctrl+T and the theme manager),
- * re-anchoring on open, and undo. Every edit
- * goes through the library's ScholiaEditor, which commits before it returns; the highlighter
- * and the inspector follow the store's live lists, so what is shown is what is stored. */
+ * what re-anchoring on open did, and undo. Every edit goes through the library's ScholiaEditor,
+ * which commits before it returns; the highlighter and the inspector follow the open
+ * document's ScholiaReading, so what is shown is what is stored. */
 
 #define G_LOG_DOMAIN "Scholia"
 
@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "scholia-reanchor.h"
 #include "scholia-tag-manager.h"
 #include "scholia-window-private.h"
 
@@ -46,6 +45,12 @@ get_selected_passage (ScholiaWindow *self,
   return !is_blank (text);
 }
 
+static ScholiaEditor *
+get_editor (ScholiaWindow *self)
+{
+  return self->library != NULL ? scholia_library_get_editor (self->library) : NULL;
+}
+
 /* The placed annotation covering exactly [start, end), if any: tagging the same passage again
  * adds to it rather than stacking a second highlight on top. */
 static ScholiaAnnotation *
@@ -53,19 +58,7 @@ find_annotation_at (ScholiaWindow *self,
                     int            start,
                     int            end)
 {
-  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (self->annotations, i);
-
-      if (!scholia_annotation_get_orphaned (annotation) &&
-          scholia_annotation_get_start (annotation) == start &&
-          scholia_annotation_get_end (annotation) == end)
-        return annotation;
-    }
-
-  return NULL;
+  return self->reading != NULL ? scholia_reading_find_exact (self->reading, start, end) : NULL;
 }
 
 static void
@@ -78,7 +71,8 @@ static void
 inspect_annotation (ScholiaWindow     *self,
                     ScholiaAnnotation *annotation)
 {
-  scholia_annotation_inspector_set_annotation (self->inspector, annotation);
+  if (self->reading != NULL)
+    scholia_reading_set_current (self->reading, annotation);
   reveal_inspector (self);
 }
 
@@ -103,7 +97,7 @@ apply_tag (ScholiaWindow *self,
   gint64 tag_id;
   int start, end;
 
-  if (self->editor == NULL || self->document == NULL)
+  if (get_editor (self) == NULL || self->document == NULL)
     return;
 
   tag = g_list_model_get_item (scholia_store_get_tags (self->store), index);
@@ -120,7 +114,7 @@ apply_tag (ScholiaWindow *self,
   if (existing != NULL)
     {
       annotation = g_object_ref (existing);
-      if (!scholia_editor_toggle_tag (self->editor, annotation, tag, &error))
+      if (!scholia_editor_toggle_tag (get_editor (self), annotation, tag, &error))
         {
           _scholia_window_add_message_toast (self, error->message);
           return;
@@ -129,7 +123,7 @@ apply_tag (ScholiaWindow *self,
   else
     {
       tag_id = scholia_tag_get_id (tag);
-      annotation = scholia_editor_annotate (self->editor, self->document, start, end,
+      annotation = scholia_editor_annotate (get_editor (self), self->document, start, end,
                                             &tag_id, 1, NULL, &error);
       if (annotation == NULL)
         {
@@ -141,30 +135,6 @@ apply_tag (ScholiaWindow *self,
   inspect_annotation (self, annotation);
 }
 
-/* The shortest placed annotation holding @offset, if any. */
-static ScholiaAnnotation *
-find_annotation_around (ScholiaWindow *self,
-                        int            offset)
-{
-  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-  ScholiaAnnotation *found = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (self->annotations, i);
-      int start = scholia_annotation_get_start (annotation);
-      int end = scholia_annotation_get_end (annotation);
-
-      if (scholia_annotation_get_orphaned (annotation) || offset < start || offset >= end)
-        continue;
-      if (found == NULL ||
-          end - start < scholia_annotation_get_end (found) - scholia_annotation_get_start (found))
-        found = annotation;
-    }
-
-  return found;
-}
-
 /* Themes hold annotations, not bare text: a selected passage must be tagged first. Without a
  * selection, the highlight holding the caret is meant, or else the annotation in the
  * inspector. */
@@ -174,7 +144,7 @@ pick_theme (ScholiaWindow *self)
   ScholiaAnnotation *annotation;
   int start, end;
 
-  if (self->editor == NULL || self->document == NULL)
+  if (get_editor (self) == NULL || self->document == NULL)
     return;
 
   if (get_selected_passage (self, &start, &end))
@@ -185,15 +155,15 @@ pick_theme (ScholiaWindow *self)
           _scholia_window_add_message_toast (self, _("Tag the passage first, then add it to themes"));
           return;
         }
-      scholia_annotation_inspector_set_annotation (self->inspector, annotation);
+      scholia_reading_set_current (self->reading, annotation);
     }
-  else if ((annotation = find_annotation_around (self, start)) != NULL)
+  else if ((annotation = scholia_reading_get_innermost_at (self->reading, start)) != NULL)
     {
-      scholia_annotation_inspector_set_annotation (self->inspector, annotation);
+      scholia_reading_set_current (self->reading, annotation);
     }
   else
     {
-      annotation = scholia_annotation_inspector_get_annotation (self->inspector);
+      annotation = scholia_reading_get_current (self->reading);
     }
 
   if (annotation == NULL)
@@ -213,7 +183,7 @@ update_selection_actions (ScholiaWindow *self)
   gboolean annotated = FALSE;
   int start, end;
 
-  if (self->editor != NULL && self->document != NULL &&
+  if (get_editor (self) != NULL && self->document != NULL &&
       scholia_reading_view_get_selection (self->reading_view, &start, &end))
     annotated = find_annotation_at (self, start, end) != NULL;
 
@@ -263,13 +233,13 @@ undo_or_redo (ScholiaWindow *self,
       return;
     }
 
-  if (self->editor == NULL)
+  if (get_editor (self) == NULL)
     return;
 
   /* A note being typed is saved first, so that undo takes back the latest edit. */
   scholia_annotation_inspector_flush (self->inspector);
 
-  done = redo ? scholia_editor_redo (self->editor, &error) : scholia_editor_undo (self->editor, &error);
+  done = redo ? scholia_editor_redo (get_editor (self), &error) : scholia_editor_undo (get_editor (self), &error);
   if (!done)
     _scholia_window_add_message_toast (self, error->message);
 }
@@ -291,7 +261,7 @@ static void
 update_undo_state (ScholiaWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  ScholiaEditor *editor = self->editor;
+  ScholiaEditor *editor = get_editor (self);
 
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  editor != NULL && scholia_editor_get_can_undo (editor));
@@ -307,15 +277,15 @@ void
 _scholia_window_update_annotate_actions (ScholiaWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean annotating = self->editor != NULL && self->document != NULL;
+  gboolean annotating = get_editor (self) != NULL && self->document != NULL;
 
   gtk_widget_action_set_enabled (widget, "win.apply-tag", annotating);
-  gtk_widget_action_set_enabled (widget, "win.toggle-inspector", self->editor != NULL);
+  gtk_widget_action_set_enabled (widget, "win.toggle-inspector", get_editor (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-inspector", annotating);
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", annotating);
   gtk_widget_action_set_enabled (widget, "win.next-annotation", annotating);
-  gtk_widget_action_set_enabled (widget, "win.manage-tags", self->editor != NULL);
-  gtk_widget_action_set_enabled (widget, "win.manage-themes", self->editor != NULL);
+  gtk_widget_action_set_enabled (widget, "win.manage-tags", get_editor (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.manage-themes", get_editor (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.pick-theme", annotating);
   update_selection_actions (self);
   update_undo_state (self);
@@ -476,11 +446,11 @@ manage_tags_action (GtkWidget  *widget,
   gboolean themes = g_str_equal (action_name, "win.manage-themes");
   ScholiaTagManager *manager;
 
-  if (self->editor == NULL)
+  if (get_editor (self) == NULL)
     return;
 
-  manager = themes ? scholia_tag_manager_new_for_themes (self->editor)
-                   : scholia_tag_manager_new (self->editor);
+  manager = themes ? scholia_tag_manager_new_for_themes (get_editor (self))
+                   : scholia_tag_manager_new (get_editor (self));
   gtk_window_set_transient_for (GTK_WINDOW (manager), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (manager));
 }
@@ -560,13 +530,9 @@ _scholia_window_annotate_set_store (ScholiaWindow *self)
   GListModel *tags = self->store != NULL ? scholia_store_get_tags (self->store) : NULL;
 
   /* Each library has its own history: undoing into another library makes no sense. */
-  g_clear_object (&self->editor);
-  if (self->store != NULL)
-    self->editor = scholia_editor_new (self->store);
-
-  g_signal_group_set_target (self->editor_signals, self->editor);
+  g_signal_group_set_target (self->editor_signals, get_editor (self));
   g_signal_group_set_target (self->tags_signals, tags);
-  scholia_annotation_inspector_set_editor (self->inspector, self->editor);
+  scholia_annotation_inspector_set_editor (self->inspector, get_editor (self));
   scholia_tag_palette_set_tags (self->tag_palette, tags);
   rebuild_tag_menu (self);
   _scholia_window_update_annotate_actions (self);
@@ -579,40 +545,21 @@ _scholia_window_annotate_leave_document (ScholiaWindow *self)
   scholia_annotation_inspector_flush (self->inspector);
 }
 
-/* Called once the reader holds the document's @text (NULL when the reader was closed). */
+/* Called once the reader holds the reading's text (and with no reading when the reader was
+ * closed); @summary and @reanchor_error tell what re-anchoring it on opening did. */
 void
-_scholia_window_annotate_show_document (ScholiaWindow *self,
-                                        const char    *text)
+_scholia_window_annotate_show_document (ScholiaWindow                *self,
+                                        const ScholiaReanchorSummary *summary,
+                                        const GError                 *reanchor_error)
 {
-  ScholiaReanchorSummary summary = { 0 };
-  g_autoptr(GError) error = NULL;
-  gboolean reanchored = FALSE;
+  g_signal_group_set_target (self->reading_signals, self->reading);
+  scholia_highlighter_set_reading (self->highlighter, self->reading);
+  scholia_annotation_inspector_set_reading (self->inspector, self->reading);
 
-  g_clear_object (&self->annotations);
-
-  if (self->document != NULL && text != NULL)
-    {
-      /* Before the highlights are drawn, so that none is drawn where its passage no longer is. */
-      reanchored = scholia_reanchor_document (self->store, self->document, text, &summary, &error);
-      if (!reanchored)
-        {
-          _scholia_window_add_message_toast (self, error->message);
-          g_clear_error (&error);
-        }
-
-      self->annotations = scholia_store_list_annotations (self->store, self->document, &error);
-      if (self->annotations == NULL)
-        _scholia_window_add_message_toast (self, error->message);
-    }
-
-  g_signal_group_set_target (self->annotations_signals, self->annotations);
-  scholia_highlighter_set_models (self->highlighter, self->annotations,
-                                  self->annotations != NULL ? scholia_store_get_tags (self->store) : NULL);
-  scholia_annotation_inspector_set_annotation (self->inspector, NULL);
-  scholia_annotation_inspector_set_document (self->inspector, self->document);
-
-  if (reanchored)
-    report_reanchoring (self, &summary);
+  if (reanchor_error != NULL)
+    _scholia_window_add_message_toast (self, reanchor_error->message);
+  else if (self->reading != NULL)
+    report_reanchoring (self, summary);
 
   _scholia_window_update_annotate_actions (self);
 }
@@ -745,8 +692,8 @@ _scholia_window_init_annotate (ScholiaWindow *self)
   g_signal_group_connect_swapped (self->tags_signals, "items-changed",
                                   G_CALLBACK (rebuild_tag_menu), self);
 
-  self->annotations_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
-  g_signal_group_connect_swapped (self->annotations_signals, "items-changed",
+  self->reading_signals = g_signal_group_new (SCHOLIA_TYPE_READING);
+  g_signal_group_connect_swapped (self->reading_signals, "changed",
                                   G_CALLBACK (update_selection_actions), self);
 
   add_shortcuts (self);
@@ -764,9 +711,8 @@ _scholia_window_dispose_annotate (ScholiaWindow *self)
     }
 
   g_clear_object (&self->highlighter);
-  g_clear_object (&self->annotations);
+  g_clear_object (&self->reading);
   g_clear_object (&self->editor_signals);
   g_clear_object (&self->tags_signals);
-  g_clear_object (&self->annotations_signals);
-  g_clear_object (&self->editor);
+  g_clear_object (&self->reading_signals);
 }

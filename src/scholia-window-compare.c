@@ -43,24 +43,6 @@ _scholia_window_update_compare_actions (ScholiaWindow *self)
   gtk_widget_action_set_enabled (widget, "win.side-by-side", has_store);
 }
 
-/* The passage's annotation in the open essay's live list, for the inspector. */
-static ScholiaAnnotation *
-find_annotation (ScholiaWindow *self,
-                 gint64         annotation_id)
-{
-  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (self->annotations, i);
-
-      if (scholia_annotation_get_id (annotation) == annotation_id)
-        return annotation;
-    }
-
-  return NULL;
-}
-
 static void
 on_passage_activated_cb (ScholiaWindow  *self,
                          ScholiaPassage *passage)
@@ -236,7 +218,8 @@ scholia_window_show_passage (ScholiaWindow  *self,
 
   /* The live annotation knows where the passage is now, should the text have changed since the
    * comparison was listed. */
-  annotation = find_annotation (self, scholia_passage_get_annotation_id (passage));
+  annotation = self->reading != NULL
+    ? scholia_reading_lookup (self->reading, scholia_passage_get_annotation_id (passage)) : NULL;
   if (annotation != NULL)
     {
       scholia_annotation_inspector_set_annotation (self->inspector, annotation);

@@ -53,7 +53,8 @@ replace_text_action (GtkWidget  *widget,
     return;
 
   dialog = scholia_revision_dialog_new (self->store, self->document);
-  scholia_revision_dialog_set_editor (SCHOLIA_REVISION_DIALOG (dialog), self->editor);
+  scholia_revision_dialog_set_editor (SCHOLIA_REVISION_DIALOG (dialog),
+                                      scholia_library_get_editor (self->library));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }

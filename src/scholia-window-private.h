@@ -5,7 +5,7 @@
 #include "scholia-comparison-view.h"
 #include "scholia-editor.h"
 #include "scholia-highlighter.h"
-#include "scholia-import-batch.h"
+#include "scholia-library.h"
 #include "scholia-matrix-view.h"
 #include "scholia-reading-view.h"
 #include "scholia-side-by-side.h"
@@ -23,6 +23,8 @@ struct _ScholiaWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* The open library, and its store for short. */
+  ScholiaLibrary       *library;
   ScholiaStore         *store;
   GSettings            *settings;
   GtkNativeDialog      *chooser;
@@ -31,22 +33,21 @@ struct _ScholiaWindow
   ScholiaDocument      *document;
   GSignalGroup         *document_signals;
 
-  /* The batch running now, files waiting for it, and what failed since the progress bar
-   * last appeared (ImportFailure). */
-  ScholiaImportBatch   *import_batch;
+  /* The library's batch running now is the window's while this is set; files waiting for
+   * it, and what failed since the progress bar last appeared (ImportFailure). */
   GCancellable         *import_cancellable;
   GPtrArray            *import_queue;
   GPtrArray            *import_failures;
   guint                 import_reveal_id;
 
-  /* Every annotation edit of the open library goes through the editor, so it can be undone;
-   * the highlighter draws the open document's annotations (its live list) on the reader. */
-  ScholiaEditor        *editor;
+  /* Every annotation edit of the open library goes through its editor, so it can be undone;
+   * the reading is the open document, whose annotations the highlighter draws on the reader
+   * and the inspector shows. */
   GSignalGroup         *editor_signals;
   GSignalGroup         *tags_signals;
   ScholiaHighlighter   *highlighter;
-  GListModel           *annotations;
-  GSignalGroup         *annotations_signals;
+  ScholiaReading       *reading;
+  GSignalGroup         *reading_signals;
   GMenu                *tag_menu;
   GMenu                *selection_menu;
   GPtrArray            *menu_tags;
@@ -102,8 +103,9 @@ void _scholia_window_dispose_annotate        (ScholiaWindow   *self);
 void _scholia_window_update_annotate_actions (ScholiaWindow   *self);
 void _scholia_window_annotate_set_store      (ScholiaWindow   *self);
 void _scholia_window_annotate_leave_document (ScholiaWindow   *self);
-void _scholia_window_annotate_show_document  (ScholiaWindow   *self,
-                                              const char      *text);
+void _scholia_window_annotate_show_document  (ScholiaWindow                *self,
+                                              const ScholiaReanchorSummary *summary,
+                                              const GError                 *reanchor_error);
 
 void _scholia_window_class_init_compare     (GtkWidgetClass  *widget_class);
 void _scholia_window_init_compare           (ScholiaWindow   *self);

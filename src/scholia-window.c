@@ -426,7 +426,8 @@ scholia_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->library);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_WINDOW);
@@ -650,22 +651,13 @@ scholia_window_get_store (ScholiaWindow *self)
   return self->store;
 }
 
-/**
- * scholia_window_set_store:
- * @self: a window
- * @store: (nullable): the library to show
- *
- * Shows @store: the essay read last (or its first one), or the invitation to import some while
- * it has none.
- */
-void
-scholia_window_set_store (ScholiaWindow *self,
-                          ScholiaStore  *store)
+/* Shows @library: the essay read last (or its first one), or the invitation to import some
+ * while it has none. */
+static void
+set_library (ScholiaWindow  *self,
+             ScholiaLibrary *library)
 {
-  g_return_if_fail (SCHOLIA_IS_WINDOW (self));
-  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
-
-  if (self->store == store)
+  if (self->library == library)
     return;
 
   scholia_window_show_document (self, NULL);
@@ -674,7 +666,8 @@ scholia_window_set_store (ScholiaWindow *self,
     g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
                                           on_documents_items_changed_cb, self);
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->library, library);
+  self->store = library != NULL ? scholia_library_get_store (library) : NULL;
   _scholia_window_annotate_set_store (self);
 
   /* After the sidebar's models have seen the change: closing the reader moves the sidebar's
@@ -693,6 +686,59 @@ scholia_window_set_store (ScholiaWindow *self,
 }
 
 /**
+ * scholia_window_set_store:
+ * @self: a window
+ * @store: (nullable): the library to show
+ *
+ * Shows @store, as a library of its own with a fresh undo history: the essay read last (or its
+ * first one), or the invitation to import some while it has none.
+ */
+void
+scholia_window_set_store (ScholiaWindow *self,
+                          ScholiaStore  *store)
+{
+  g_autoptr(ScholiaLibrary) library = NULL;
+
+  g_return_if_fail (SCHOLIA_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (store != NULL)
+    library = scholia_library_new_for_store (store);
+  set_library (self, library);
+}
+
+/**
+ * scholia_window_get_library:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the open library, or %NULL if it could not be opened
+ */
+ScholiaLibrary *
+scholia_window_get_library (ScholiaWindow *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+/**
+ * scholia_window_get_reading:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the essay in the reader, with its annotations
+ */
+ScholiaReading *
+scholia_window_get_reading (ScholiaWindow *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), NULL);
+
+  return self->reading;
+}
+
+/**
  * scholia_window_open_library:
  * @self: a window
  * @path: the library file; a missing file becomes a new library
@@ -706,25 +752,25 @@ gboolean
 scholia_window_open_library (ScholiaWindow *self,
                              const char    *path)
 {
-  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(ScholiaLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = scholia_store_open (path, &error);
+  library = scholia_library_open (path, &error);
 
-  if (store == NULL)
+  if (library == NULL)
     {
       /* The status page reads its description as markup; a path may hold "&" or "<". */
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
       adw_status_page_set_description (self->error_page, markup);
-      scholia_window_set_store (self, NULL);
+      set_library (self, NULL);
       return FALSE;
     }
 
-  scholia_window_set_store (self, store);
+  set_library (self, library);
   return TRUE;
 }
 
@@ -773,7 +819,9 @@ gboolean
 scholia_window_show_document (ScholiaWindow   *self,
                               ScholiaDocument *document)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(ScholiaReading) reading = NULL;
+  g_autoptr(GError) reanchor_error = NULL;
+  ScholiaReanchorSummary summary = { 0 };
 
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (document == NULL || SCHOLIA_IS_DOCUMENT (document), FALSE);
@@ -788,8 +836,11 @@ scholia_window_show_document (ScholiaWindow   *self,
     {
       g_autoptr(GError) error = NULL;
 
-      text = scholia_store_load_text (self->store, document, &error);
-      if (text == NULL)
+      /* Re-anchored before the highlights are drawn, so that none is drawn where its passage
+       * no longer is. */
+      reading = scholia_library_open_document (self->library, document, &summary,
+                                               &reanchor_error, &error);
+      if (reading == NULL)
         {
           _scholia_window_add_message_toast (self, error->message);
           return FALSE;
@@ -797,6 +848,7 @@ scholia_window_show_document (ScholiaWindow   *self,
     }
 
   g_set_object (&self->document, document);
+  g_set_object (&self->reading, reading);
   g_signal_group_set_target (self->document_signals, document);
 
   if (document != NULL)
@@ -804,7 +856,7 @@ scholia_window_show_document (ScholiaWindow   *self,
       scholia_reading_view_set_document (self->reading_view,
                                          scholia_document_get_title (document),
                                          scholia_document_get_author (document),
-                                         text);
+                                         scholia_reading_get_text (reading));
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "last-document",
                                scholia_document_get_uuid (document));
@@ -814,7 +866,7 @@ scholia_window_show_document (ScholiaWindow   *self,
       scholia_reading_view_set_document (self->reading_view, NULL, NULL, NULL);
     }
 
-  _scholia_window_annotate_show_document (self, text);
+  _scholia_window_annotate_show_document (self, &summary, reanchor_error);
 
   update_title (self);
   update_state (self);

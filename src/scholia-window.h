@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "scholia-application.h"
-#include "scholia-store.h"
+#include "scholia-library.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,8 @@ void             scholia_window_set_store             (ScholiaWindow      *self,
                                                        ScholiaStore       *store);
 gboolean         scholia_window_open_library          (ScholiaWindow      *self,
                                                        const char         *path);
+ScholiaLibrary  *scholia_window_get_library           (ScholiaWindow      *self);
+ScholiaReading  *scholia_window_get_reading           (ScholiaWindow      *self);
 void             scholia_window_add_toast             (ScholiaWindow      *self,
                                                        AdwToast           *toast);
 

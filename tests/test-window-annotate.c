@@ -286,7 +286,7 @@ test_blank_selection_only_explains (Fixture       *fixture,
   select_passage (window, "   ", &start, &end);
   apply_tag (window, 0);
   g_assert_cmpuint (count_annotations (window), ==, 0);
-  g_assert_false (scholia_editor_get_can_undo (window->editor));
+  g_assert_false (scholia_editor_get_can_undo (scholia_library_get_editor (scholia_window_get_library (window))));
 
   window_destroy (window);
 }
@@ -503,7 +503,7 @@ test_manage_tags_presents_manager (Fixture       *fixture,
 
   g_assert_nonnull (manager);
   g_assert_true (gtk_window_get_transient_for (manager) == GTK_WINDOW (window));
-  g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == window->editor);
+  g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == scholia_library_get_editor (scholia_window_get_library (window)));
 
   gtk_window_destroy (manager);
   window_destroy (window);
@@ -641,13 +641,13 @@ test_closing_reader_clears_inspector (Fixture       *fixture,
 
   select_passage (window, "Marchand", &start, &end);
   apply_tag (window, 0);
-  g_assert_true (scholia_annotation_inspector_get_document (window->inspector) == document);
+  g_assert_true (scholia_reading_get_document (scholia_annotation_inspector_get_reading (window->inspector)) == document);
 
   scholia_window_delete_document (window, document);
   drain_main_context ();
 
   g_assert_null (window->document);
-  g_assert_null (scholia_annotation_inspector_get_document (window->inspector));
+  g_assert_null (scholia_annotation_inspector_get_reading (window->inspector));
   g_assert_null (scholia_annotation_inspector_get_annotation (window->inspector));
   g_assert_false (gtk_revealer_get_reveal_child (window->palette_revealer));
   g_assert_false (gtk_widget_is_sensitive (nth_child (GTK_WIDGET (window->tag_palette), 0)));

@@ -212,15 +212,15 @@ on_import_finished_cb (GObject      *source,
   g_autofree ImportData *data = user_data;
   g_autoptr(ScholiaLibrary) self = data->library;
 
-  if (data->callback != NULL)
-    data->callback (source, result, data->user_data);
-
-  /* Unless the callback started the next batch already. */
+  /* Done before the callback says so, which may start the next batch. */
   if (self->import_batch == SCHOLIA_IMPORT_BATCH (source))
     {
       g_clear_object (&self->import_batch);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORT_BATCH]);
     }
+
+  if (data->callback != NULL)
+    data->callback (source, result, data->user_data);
 }
 
 /**

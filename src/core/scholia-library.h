@@ -41,9 +41,9 @@ ScholiaReading     *scholia_library_open_document     (ScholiaLibrary          *
                                                        GError                 **error);
 
 /* Runs a batch importing @files (see scholia-import-batch.h) and holds it as the library's
- * import batch until it finishes: @callback gets the batch as its source and calls
- * scholia_import_batch_run_finish(). While it runs, scholia_library_get_import_batch() returns
- * it; a second batch may start from @callback. */
+ * import batch while it runs: scholia_library_get_import_batch() returns it until it finishes.
+ * Then @callback gets the batch as its source and calls scholia_import_batch_run_finish(); it
+ * may start the next batch. */
 ScholiaImportBatch *scholia_library_start_import      (ScholiaLibrary      *self,
                                                        GFile              **files,
                                                        guint                n_files,
