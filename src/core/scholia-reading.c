@@ -230,8 +230,10 @@ track (ScholiaReading    *self,
   entry->id = scholia_annotation_get_id (annotation);
   g_hash_table_insert (self->entries, annotation, entry);
   g_hash_table_insert (self->entries_by_id, &entry->id, entry);
-  g_signal_connect_object (annotation, "notify", G_CALLBACK (on_annotation_notify_cb), self,
-                           G_CONNECT_SWAPPED);
+  /* A plain handler: untrack() and dispose disconnect it. Tying it to the reading's life with
+   * g_signal_connect_object() would cost a closure watch per annotation on the reading, and
+   * thousands of those make opening and closing a long essay slow. */
+  g_signal_connect_swapped (annotation, "notify", G_CALLBACK (on_annotation_notify_cb), self);
   index_entry (self, entry);
 
   return entry;
