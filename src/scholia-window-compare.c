@@ -222,7 +222,7 @@ scholia_window_show_passage (ScholiaWindow  *self,
     ? scholia_reading_lookup (self->reading, scholia_passage_get_annotation_id (passage)) : NULL;
   if (annotation != NULL)
     {
-      scholia_annotation_inspector_set_annotation (self->inspector, annotation);
+      scholia_reading_set_current (self->reading, annotation);
       if (!scholia_annotation_get_orphaned (annotation))
         scholia_reading_view_select_range (self->reading_view,
                                            scholia_annotation_get_start (annotation),

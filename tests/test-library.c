@@ -175,6 +175,54 @@ test_open_document_reanchors (TestLibraryFixture *fixture,
   g_assert_cmpuint (summary.unchanged, ==, 1);
 }
 
+/* A library that can only be read still opens its essays; re-anchoring them cannot be written,
+ * says why, and changes nothing. */
+static void
+test_open_document_read_only (TestLibraryFixture *fixture,
+                              gconstpointer       data)
+{
+  g_autoptr(ScholiaLibrary) library = open_library (fixture->library);
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(ScholiaReading) reading = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) reanchor_error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *revised = g_strconcat ("A preface, written in 1960.\n\n", essay, NULL);
+  ScholiaReanchorSummary summary;
+  ScholiaDocument *document;
+  gint64 document_id;
+
+  document = scholia_store_add_document (scholia_library_get_store (library), "Dues",
+                                         "Helena Marwick", "1956", NULL, essay, NULL, &error);
+  g_assert_no_error (error);
+  document_id = scholia_document_get_id (document);
+  g_object_unref (scholia_store_add_annotation (scholia_library_get_store (library), document, 0, 8,
+                                                NULL, 0, NULL, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&library);
+  test_sql_exec_with_text (fixture->library, "UPDATE documents SET text = ?", revised);
+  before = test_read_bytes (fixture->library);
+
+  store = scholia_store_open_read_only (fixture->library, &error);
+  g_assert_no_error (error);
+  library = scholia_library_new_for_store (store);
+  g_assert_true (scholia_library_is_read_only (library));
+  document = scholia_store_lookup_document (store, document_id);
+  reading = scholia_library_open_document (library, document, &summary, &reanchor_error, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reading);
+  g_assert_error (reanchor_error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY);
+  g_assert_cmpuint (summary.moved, ==, 0);
+  g_assert_cmpstr (scholia_reading_get_text (reading), ==, revised);
+
+  g_clear_object (&reading);
+  g_clear_object (&library);
+  g_clear_object (&store);
+  after = test_read_bytes (fixture->library);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 on_import_finished_cb (GObject      *source,
                        GAsyncResult *result,
@@ -220,6 +268,7 @@ main (int    argc,
   test_add_with_library ("/library/open/refuses-foreign-file", test_refuses_foreign_file);
   test_add_with_library ("/library/open/refuses-newer-library", test_refuses_newer_library);
   test_add_with_library ("/library/open-document/reanchors", test_open_document_reanchors);
+  test_add_with_library ("/library/open-document/read-only", test_open_document_read_only);
   test_add_with_library ("/library/import-batch", test_import_batch);
 
   return g_test_run ();

@@ -403,6 +403,8 @@ test_activating_highlight_inspects_it (Fixture       *fixture,
   drain_main_context ();
 
   g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == first);
+  /* The current annotation is the open document's, which the inspector shows. */
+  g_assert_true (scholia_reading_get_current (scholia_window_get_reading (window)) == first);
   g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
   g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
                                                      &selected_end));
@@ -412,6 +414,7 @@ test_activating_highlight_inspects_it (Fixture       *fixture,
   /* Alt+Down's action goes on to the next highlight in the text. */
   activate (window, "win.next-annotation");
   g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == second);
+  g_assert_true (scholia_reading_get_current (scholia_window_get_reading (window)) == second);
   g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (second));
