@@ -52,43 +52,7 @@ find_annotation_at (ScholiaDocumentPage *self,
                     int                  start,
                     int                  end)
 {
-  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (self->annotations, i);
-
-      if (!scholia_annotation_get_orphaned (annotation) &&
-          scholia_annotation_get_start (annotation) == start &&
-          scholia_annotation_get_end (annotation) == end)
-        return annotation;
-    }
-
-  return NULL;
-}
-
-/* The shortest placed annotation holding @offset, if any. */
-static ScholiaAnnotation *
-find_annotation_around (ScholiaDocumentPage *self,
-                        int                  offset)
-{
-  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-  ScholiaAnnotation *found = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (self->annotations, i);
-      int start = scholia_annotation_get_start (annotation);
-      int end = scholia_annotation_get_end (annotation);
-
-      if (scholia_annotation_get_orphaned (annotation) || offset < start || offset >= end)
-        continue;
-      if (found == NULL ||
-          end - start < scholia_annotation_get_end (found) - scholia_annotation_get_start (found))
-        found = annotation;
-    }
-
-  return found;
+  return self->reading != NULL ? scholia_reading_find_exact (self->reading, start, end) : NULL;
 }
 
 static void
@@ -108,7 +72,7 @@ apply_tag (ScholiaDocumentPage *self,
   gint64 tag_id;
   int start, end;
 
-  if (self->editor == NULL || self->document == NULL)
+  if (self->editor == NULL || self->reading == NULL)
     return;
 
   tag = g_list_model_get_item (scholia_store_get_tags (self->store), index);
@@ -134,8 +98,8 @@ apply_tag (ScholiaDocumentPage *self,
   else
     {
       tag_id = scholia_tag_get_id (tag);
-      annotation = scholia_editor_annotate (self->editor, self->document, start, end,
-                                            &tag_id, 1, NULL, &error);
+      annotation = scholia_editor_annotate (self->editor, scholia_reading_get_document (self->reading),
+                                            start, end, &tag_id, 1, NULL, &error);
       if (annotation == NULL)
         {
           _scholia_document_page_add_message_toast (self, error->message);
@@ -155,7 +119,7 @@ pick_theme (ScholiaDocumentPage *self)
   ScholiaAnnotation *annotation;
   int start, end;
 
-  if (self->editor == NULL || self->document == NULL)
+  if (self->editor == NULL || self->reading == NULL)
     return;
 
   if (get_selected_passage (self, &start, &end))
@@ -166,15 +130,15 @@ pick_theme (ScholiaDocumentPage *self)
           _scholia_document_page_add_message_toast (self, _("Tag the passage first, then add it to themes"));
           return;
         }
-      scholia_annotation_inspector_set_annotation (self->inspector, annotation);
+      scholia_reading_set_current (self->reading, annotation);
     }
-  else if ((annotation = find_annotation_around (self, start)) != NULL)
+  else if ((annotation = scholia_reading_get_innermost_at (self->reading, start)) != NULL)
     {
-      scholia_annotation_inspector_set_annotation (self->inspector, annotation);
+      scholia_reading_set_current (self->reading, annotation);
     }
   else
     {
-      annotation = scholia_annotation_inspector_get_annotation (self->inspector);
+      annotation = scholia_reading_get_current (self->reading);
     }
 
   if (annotation == NULL)
@@ -204,7 +168,7 @@ update_selection_actions (ScholiaDocumentPage *self)
   gboolean annotated = FALSE;
   int start, end;
 
-  if (self->editor != NULL && self->document != NULL &&
+  if (self->editor != NULL && self->reading != NULL &&
       scholia_reading_view_get_selection (self->reading_view, &start, &end))
     annotated = find_annotation_at (self, start, end) != NULL;
 
@@ -226,9 +190,9 @@ update_inspected_actions (ScholiaDocumentPage *self)
 void
 _scholia_document_page_update_actions (ScholiaDocumentPage *self)
 {
-  gboolean annotating = self->editor != NULL && self->document != NULL;
+  gboolean annotating = self->editor != NULL && self->reading != NULL;
 
-  set_enabled (self->doc_actions, "find", self->document != NULL);
+  set_enabled (self->doc_actions, "find", self->reading != NULL);
   set_enabled (self->doc_actions, "tag", annotating);
   set_enabled (self->doc_actions, "toggle-pane", self->editor != NULL);
   set_enabled (self->doc_actions, "show-inspector", annotating);
@@ -259,7 +223,7 @@ _scholia_document_page_watch_selection (ScholiaDocumentPage *self)
 
   g_signal_connect_object (buffer, "mark-set", G_CALLBACK (on_buffer_mark_set_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_group_connect_swapped (self->annotations_signals, "items-changed",
+  g_signal_group_connect_swapped (self->reading_signals, "changed",
                                   G_CALLBACK (update_selection_actions), self);
   g_signal_connect_object (self->inspector, "notify::annotation",
                            G_CALLBACK (update_inspected_actions), self, G_CONNECT_SWAPPED);

@@ -13,13 +13,15 @@ struct _ScholiaDocumentPage
 {
   GtkWidget             parent_instance;
 
+  /* The open library, and its store and editor (every annotation edit, undoable) for short. */
+  ScholiaLibrary       *library;
   ScholiaStore         *store;
   ScholiaEditor        *editor;
-  ScholiaDocument      *document;
 
-  /* The open essay's live annotation list, drawn by the highlighter. */
-  GListModel           *annotations;
-  GSignalGroup         *annotations_signals;
+  /* The open essay: its text, its annotations and the current one, which the highlighter,
+   * its gutter, the inspector and the actions ask. */
+  ScholiaReading       *reading;
+  GSignalGroup         *reading_signals;
   GSignalGroup         *tags_signals;
   GPtrArray            *menu_tags;
   ScholiaHighlighter   *highlighter;

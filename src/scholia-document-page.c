@@ -2,9 +2,9 @@
 
 /* The page beside the library: the open essay in the reader with its highlights (the
  * highlighter and its margin gutter), the tag palette, the reader's context menu, the pane with
- * the inspector, the comparison and the matrix, and re-anchoring on open. Every edit goes
- * through the library's ScholiaEditor, which commits before it returns; the highlighter and the
- * inspector follow the store's live lists, so what is shown is what is stored. */
+ * the inspector, the comparison and the matrix, and what re-anchoring on open did. Every edit
+ * goes through the library's ScholiaEditor, which commits before it returns; the highlighter and
+ * the inspector follow the open essay's ScholiaReading, so what is shown is what is stored. */
 
 #define G_LOG_DOMAIN "Scholia"
 
@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "scholia-document-page-private.h"
-#include "scholia-reanchor.h"
 
 enum {
   PROP_0,
@@ -49,11 +48,13 @@ _scholia_document_page_add_message_toast (ScholiaDocumentPage *self,
   add_toast (self, adw_toast_new (markup));
 }
 
+/* The current annotation is the reading's; the inspector shows it. */
 void
 _scholia_document_page_inspect_annotation (ScholiaDocumentPage *self,
                                            ScholiaAnnotation   *annotation)
 {
-  scholia_annotation_inspector_set_annotation (self->inspector, annotation);
+  if (self->reading != NULL)
+    scholia_reading_set_current (self->reading, annotation);
   scholia_document_page_show_pane (self, "annotation");
 }
 
@@ -221,14 +222,14 @@ scholia_document_page_dispose (GObject *object)
     }
 
   g_clear_object (&self->highlighter);
-  g_clear_object (&self->annotations);
+  g_clear_object (&self->reading);
   g_clear_object (&self->tags_signals);
-  g_clear_object (&self->annotations_signals);
+  g_clear_object (&self->reading_signals);
   g_clear_object (&self->doc_actions);
   g_clear_object (&self->annotation_actions);
-  g_clear_object (&self->document);
-  g_clear_object (&self->editor);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  self->editor = NULL;
+  g_clear_object (&self->library);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_DOCUMENT_PAGE);
   /* The template's box is its own child, not a bound one. */
@@ -249,7 +250,7 @@ scholia_document_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
+      g_value_set_object (value, scholia_document_page_get_document (self));
       break;
 
     case PROP_PANE_REVEALED:
@@ -363,7 +364,7 @@ scholia_document_page_init (ScholiaDocumentPage *self)
   g_signal_group_connect_swapped (self->tags_signals, "items-changed",
                                   G_CALLBACK (rebuild_tag_menu), self);
 
-  self->annotations_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  self->reading_signals = g_signal_group_new (SCHOLIA_TYPE_READING);
 
   _scholia_document_page_init_actions (self);
   _scholia_document_page_watch_selection (self);
@@ -383,30 +384,31 @@ scholia_document_page_new (void)
 /**
  * scholia_document_page_set_library:
  * @self: a page
- * @store: (nullable): the open library
- * @editor: (nullable): the editor every annotation edit of @store goes through
+ * @library: (nullable): the open library
  *
- * Shows @store's tags in the palette and the context menu and its comparisons in the pane.
- * Close the document first.
+ * Shows @library's tags in the palette and the context menu and its comparisons in the pane;
+ * annotation edits go through its editor. Close the document first.
  */
 void
 scholia_document_page_set_library (ScholiaDocumentPage *self,
-                                   ScholiaStore        *store,
-                                   ScholiaEditor       *editor)
+                                   ScholiaLibrary      *library)
 {
-  GListModel *tags = store != NULL ? scholia_store_get_tags (store) : NULL;
+  GListModel *tags;
 
   g_return_if_fail (SCHOLIA_IS_DOCUMENT_PAGE (self));
-  g_return_if_fail (self->document == NULL);
+  g_return_if_fail (library == NULL || SCHOLIA_IS_LIBRARY (library));
+  g_return_if_fail (self->reading == NULL);
 
-  g_set_object (&self->store, store);
-  g_set_object (&self->editor, editor);
+  g_set_object (&self->library, library);
+  self->store = library != NULL ? scholia_library_get_store (library) : NULL;
+  self->editor = library != NULL ? scholia_library_get_editor (library) : NULL;
+  tags = self->store != NULL ? scholia_store_get_tags (self->store) : NULL;
 
   g_signal_group_set_target (self->tags_signals, tags);
   scholia_annotation_inspector_set_editor (self->inspector, self->editor);
   scholia_tag_palette_set_tags (self->tag_palette, tags);
-  scholia_comparison_view_set_store (self->comparison_view, store);
-  scholia_matrix_view_set_store (self->matrix_view, store);
+  scholia_comparison_view_set_store (self->comparison_view, self->store);
+  scholia_matrix_view_set_store (self->matrix_view, self->store);
   rebuild_tag_menu (self);
   _scholia_document_page_update_actions (self);
 }
@@ -415,66 +417,65 @@ scholia_document_page_set_library (ScholiaDocumentPage *self,
  * scholia_document_page_show_document:
  * @self: a page
  * @document: (nullable): an essay of the page's library, or %NULL to close the reader
- * @text: (nullable): @document's text, as the store holds it
+ * @error: where to say why @document could not be opened
  *
- * Shows @document in the reader with its annotations, after re-anchoring those whose passage
- * moved in @text.
+ * Opens @document through the library, which first re-anchors the annotations whose passage
+ * moved in its text (a toast says what moved), and shows it in the reader with its annotations.
+ * When its text or annotations cannot be read, the reader is left as it was.
+ *
+ * Returns: whether @document is now shown
  */
-void
-scholia_document_page_show_document (ScholiaDocumentPage *self,
-                                     ScholiaDocument     *document,
-                                     const char          *text)
+gboolean
+scholia_document_page_show_document (ScholiaDocumentPage  *self,
+                                     ScholiaDocument      *document,
+                                     GError              **error)
 {
+  g_autoptr(ScholiaReading) reading = NULL;
+  g_autoptr(GError) reanchor_error = NULL;
   ScholiaReanchorSummary summary = { 0 };
-  g_autoptr(GError) error = NULL;
-  gboolean reanchored = FALSE;
 
-  g_return_if_fail (SCHOLIA_IS_DOCUMENT_PAGE (self));
-  g_return_if_fail (document == NULL || (self->store != NULL && text != NULL));
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT_PAGE (self), FALSE);
+  g_return_val_if_fail (document == NULL || self->library != NULL, FALSE);
 
   /* What was typed into a note belongs to the essay being left. */
   scholia_annotation_inspector_flush (self->inspector);
 
-  g_set_object (&self->document, document);
+  /* Re-anchored before the highlights are drawn, so that none is drawn where its passage no
+   * longer is. */
+  if (document != NULL)
+    {
+      reading = scholia_library_open_document (self->library, document, &summary,
+                                               &reanchor_error, error);
+      if (reading == NULL)
+        return FALSE;
+    }
+
+  g_set_object (&self->reading, reading);
   if (document != NULL)
     scholia_reading_view_set_document (self->reading_view,
                                        scholia_document_get_title (document),
                                        scholia_document_get_author (document),
-                                       text);
+                                       scholia_reading_get_text (reading));
   else
     scholia_reading_view_set_document (self->reading_view, NULL, NULL, NULL);
 
-  g_clear_object (&self->annotations);
-
-  if (self->document != NULL && text != NULL)
-    {
-      /* Before the highlights are drawn, so that none is drawn where its passage no longer is. */
-      reanchored = scholia_reanchor_document (self->store, self->document, text, &summary, &error);
-      if (!reanchored)
-        {
-          _scholia_document_page_add_message_toast (self, error->message);
-          g_clear_error (&error);
-        }
-
-      self->annotations = scholia_store_list_annotations (self->store, self->document, &error);
-      if (self->annotations == NULL)
-        _scholia_document_page_add_message_toast (self, error->message);
-    }
-
-  g_signal_group_set_target (self->annotations_signals, self->annotations);
-  scholia_highlighter_set_models (self->highlighter, self->annotations,
-                                  self->annotations != NULL ? scholia_store_get_tags (self->store) : NULL);
-  scholia_annotation_inspector_set_annotation (self->inspector, NULL);
-  scholia_annotation_inspector_set_document (self->inspector, self->document);
+  g_signal_group_set_target (self->reading_signals, self->reading);
+  scholia_highlighter_set_reading (self->highlighter, self->reading);
+  scholia_annotation_inspector_set_reading (self->inspector, self->reading);
 
   gtk_stack_set_visible_child_name (self->document_stack, document != NULL ? "reader" : "choose");
   gtk_revealer_set_reveal_child (self->palette_revealer, document != NULL);
 
-  if (reanchored)
+  /* A read-only library still opens its essays; re-anchoring then says why nothing moved. */
+  if (reanchor_error != NULL)
+    _scholia_document_page_add_message_toast (self, reanchor_error->message);
+  else if (self->reading != NULL)
     report_reanchoring (self, &summary);
 
   _scholia_document_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+
+  return TRUE;
 }
 
 /**
@@ -488,7 +489,22 @@ scholia_document_page_get_document (ScholiaDocumentPage *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT_PAGE (self), NULL);
 
-  return self->document;
+  return self->reading != NULL ? scholia_reading_get_document (self->reading) : NULL;
+}
+
+/**
+ * scholia_document_page_get_reading:
+ * @self: a page
+ *
+ * Returns: (transfer none) (nullable): the essay in the reader, with its annotations and the
+ *   current one
+ */
+ScholiaReading *
+scholia_document_page_get_reading (ScholiaDocumentPage *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT_PAGE (self), NULL);
+
+  return self->reading;
 }
 
 /**
@@ -578,22 +594,12 @@ scholia_document_page_get_pane_folded (ScholiaDocumentPage *self)
   return adw_flap_get_folded (self->inspector_flap);
 }
 
-/* An annotation of the open essay's live list (placed or not), by id. */
+/* An annotation of the open essay (placed or not), by id. */
 ScholiaAnnotation *
 _scholia_document_page_lookup_annotation (ScholiaDocumentPage *self,
                                           gint64               annotation_id)
 {
-  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (self->annotations, i);
-
-      if (scholia_annotation_get_id (annotation) == annotation_id)
-        return annotation;
-    }
-
-  return NULL;
+  return self->reading != NULL ? scholia_reading_lookup (self->reading, annotation_id) : NULL;
 }
 
 /**
@@ -618,7 +624,7 @@ scholia_document_page_show_passage (ScholiaDocumentPage *self,
   annotation = _scholia_document_page_lookup_annotation (self, scholia_passage_get_annotation_id (passage));
   if (annotation != NULL)
     {
-      scholia_annotation_inspector_set_annotation (self->inspector, annotation);
+      scholia_reading_set_current (self->reading, annotation);
       if (!scholia_annotation_get_orphaned (annotation))
         scholia_reading_view_select_range (self->reading_view,
                                            scholia_annotation_get_start (annotation),

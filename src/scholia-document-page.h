@@ -5,8 +5,8 @@
 
 #include "scholia-annotation-inspector.h"
 #include "scholia-comparison-view.h"
-#include "scholia-editor.h"
 #include "scholia-highlighter.h"
+#include "scholia-library.h"
 #include "scholia-matrix-view.h"
 #include "scholia-reading-view.h"
 #include "scholia-tag-palette.h"
@@ -18,23 +18,24 @@ G_BEGIN_DECLS
 /**
  * ScholiaDocumentPage:
  *
- * The reading desk beside the library: the open essay in the reading view with its highlights
- * and margin, the tag palette above it, the find bar, and the pane beside it (the annotation
- * inspector, the comparison and the matrix). It owns the "doc." actions (the open essay) and the
- * "annotation." actions (the annotation being inspected); the window it sits in inserts both
- * groups so that its menus and shortcuts reach them. What it cannot do itself (a toast) it asks
- * of the nearest AdwToastOverlay above it.
+ * The reading desk beside the library: the open essay (a #ScholiaReading of the page's
+ * #ScholiaLibrary, which the highlighter, the gutter, the inspector and the actions ask) in the
+ * reading view with its highlights and margin, the tag palette above it, the find bar, and the
+ * pane beside it (the annotation inspector, the comparison and the matrix). It owns the "doc."
+ * actions (the open essay) and the "annotation." actions (the annotation being inspected); the
+ * window it sits in inserts both groups so that its menus and shortcuts reach them. What it
+ * cannot do itself (a toast) it asks of the nearest AdwToastOverlay above it.
  */
 G_DECLARE_FINAL_TYPE (ScholiaDocumentPage, scholia_document_page, SCHOLIA, DOCUMENT_PAGE, GtkWidget)
 
 GtkWidget                  *scholia_document_page_new                (void);
 void                        scholia_document_page_set_library        (ScholiaDocumentPage *self,
-                                                                      ScholiaStore        *store,
-                                                                      ScholiaEditor       *editor);
-void                        scholia_document_page_show_document      (ScholiaDocumentPage *self,
+                                                                      ScholiaLibrary      *library);
+gboolean                    scholia_document_page_show_document      (ScholiaDocumentPage *self,
                                                                       ScholiaDocument     *document,
-                                                                      const char          *text);
+                                                                      GError             **error);
 ScholiaDocument            *scholia_document_page_get_document       (ScholiaDocumentPage *self);
+ScholiaReading             *scholia_document_page_get_reading        (ScholiaDocumentPage *self);
 void                        scholia_document_page_flush              (ScholiaDocumentPage *self);
 void                        scholia_document_page_show_pane          (ScholiaDocumentPage *self,
                                                                       const char          *page);

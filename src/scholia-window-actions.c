@@ -26,13 +26,14 @@ manage_tags_action (GtkWidget  *widget,
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
   gboolean themes = g_str_equal (action_name, "library.manage-themes");
+  ScholiaEditor *editor = scholia_window_get_editor (self);
   ScholiaTagManager *manager;
 
-  if (self->editor == NULL)
+  if (editor == NULL)
     return;
 
-  manager = themes ? scholia_tag_manager_new_for_themes (self->editor)
-                   : scholia_tag_manager_new (self->editor);
+  manager = themes ? scholia_tag_manager_new_for_themes (editor)
+                   : scholia_tag_manager_new (editor);
   gtk_window_set_transient_for (GTK_WINDOW (manager), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (manager));
 }
@@ -183,8 +184,8 @@ update_actions (ScholiaWindow *self)
   gtk_widget_action_set_enabled (widget, "library.search", has_store);
   gtk_widget_action_set_enabled (widget, "library.import-annotations", has_store);
   gtk_widget_action_set_enabled (widget, "library.export-annotations", has_store);
-  gtk_widget_action_set_enabled (widget, "library.manage-tags", self->editor != NULL);
-  gtk_widget_action_set_enabled (widget, "library.manage-themes", self->editor != NULL);
+  gtk_widget_action_set_enabled (widget, "library.manage-tags", self->library != NULL);
+  gtk_widget_action_set_enabled (widget, "library.manage-themes", self->library != NULL);
   gtk_widget_action_set_enabled (widget, "library.show-compare", has_store);
   gtk_widget_action_set_enabled (widget, "library.show-matrix", has_store);
   gtk_widget_action_set_enabled (widget, "library.side-by-side", has_store);

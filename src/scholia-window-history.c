@@ -33,6 +33,7 @@ static void
 undo_or_redo (ScholiaWindow *self,
               gboolean       redo)
 {
+  ScholiaEditor *editor = scholia_window_get_editor (self);
   g_autoptr(GError) error = NULL;
   gboolean done;
 
@@ -43,13 +44,13 @@ undo_or_redo (ScholiaWindow *self,
       return;
     }
 
-  if (self->editor == NULL)
+  if (editor == NULL)
     return;
 
   /* A note being typed is saved first, so that undo takes back the latest edit. */
   scholia_document_page_flush (self->page);
 
-  done = redo ? scholia_editor_redo (self->editor, &error) : scholia_editor_undo (self->editor, &error);
+  done = redo ? scholia_editor_redo (editor, &error) : scholia_editor_undo (editor, &error);
   if (!done)
     _scholia_window_add_message_toast (self, error->message);
 }
@@ -87,7 +88,7 @@ static void
 update_undo_state (ScholiaWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  ScholiaEditor *editor = self->editor;
+  ScholiaEditor *editor = scholia_window_get_editor (self);
 
   gtk_widget_action_set_enabled (widget, "library.undo",
                                  editor != NULL && scholia_editor_get_can_undo (editor));
@@ -106,9 +107,10 @@ on_store_changed_cb (ScholiaWindow *self)
   static const char * const notifications[] = {
     "notify::can-undo", "notify::can-redo", "notify::undo-label", "notify::redo-label",
   };
+  ScholiaEditor *editor = scholia_window_get_editor (self);
 
-  for (guint i = 0; self->editor != NULL && i < G_N_ELEMENTS (notifications); i++)
-    g_signal_connect_object (self->editor, notifications[i], G_CALLBACK (update_undo_state), self,
+  for (guint i = 0; editor != NULL && i < G_N_ELEMENTS (notifications); i++)
+    g_signal_connect_object (editor, notifications[i], G_CALLBACK (update_undo_state), self,
                              G_CONNECT_SWAPPED);
   update_undo_state (self);
 }

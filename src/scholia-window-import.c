@@ -47,7 +47,7 @@ import_failure_free (ImportFailure *failure)
 static void
 update_progress (ScholiaWindow *self)
 {
-  ScholiaImportBatch *batch = self->import_batch;
+  ScholiaImportBatch *batch = scholia_library_get_import_batch (self->library);
   guint n_files = scholia_import_batch_get_n_files (batch);
   guint n_done = scholia_import_batch_get_documents (batch)->len
                  + scholia_import_batch_get_errors (batch)->len;
@@ -68,7 +68,7 @@ on_batch_file_finished_cb (ScholiaWindow      *self,
                            GError             *error,
                            ScholiaImportBatch *batch)
 {
-  if (batch != self->import_batch)
+  if (self->library == NULL || batch != scholia_library_get_import_batch (self->library))
     return;
 
   if (document == NULL && error != NULL)
@@ -137,17 +137,16 @@ on_batch_finished_cb (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(ScholiaWindow) self = user_data;
-  g_autoptr(ScholiaImportBatch) batch = NULL;
+  ScholiaImportBatch *batch = SCHOLIA_IMPORT_BATCH (source);
   g_autoptr(GError) error = NULL;
   GPtrArray *documents;
 
-  scholia_import_batch_run_finish (SCHOLIA_IMPORT_BATCH (source), result, &error);
+  scholia_import_batch_run_finish (batch, result, &error);
 
   /* The window was closed meanwhile: it has nothing left to show the result in. */
-  if (SCHOLIA_IMPORT_BATCH (source) != self->import_batch)
+  if (self->import_cancellable == NULL)
     return;
 
-  batch = g_steal_pointer (&self->import_batch);
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->import_reveal_id, g_source_remove);
 
@@ -174,14 +173,17 @@ static void
 start_batch (ScholiaWindow *self)
 {
   g_autoptr(GPtrArray) files = g_steal_pointer (&self->import_queue);
+  ScholiaImportBatch *batch;
 
-  g_assert (self->import_batch == NULL);
+  g_assert (self->import_cancellable == NULL);
 
   self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
-  self->import_batch = scholia_import_batch_new (self->store, (GFile **) files->pdata, files->len);
   self->import_cancellable = g_cancellable_new ();
+  batch = scholia_library_start_import (self->library, (GFile **) files->pdata, files->len,
+                                        self->import_cancellable, on_batch_finished_cb,
+                                        g_object_ref (self));
 
-  g_signal_connect_object (self->import_batch, "file-finished",
+  g_signal_connect_object (batch, "file-finished",
                            G_CALLBACK (on_batch_file_finished_cb), self, G_CONNECT_SWAPPED);
   update_progress (self);
 
@@ -189,9 +191,6 @@ start_batch (ScholiaWindow *self)
     gtk_action_bar_set_revealed (_scholia_window_child (self, "import_bar"), TRUE);
   else if (self->import_reveal_id == 0 && !gtk_action_bar_get_revealed (_scholia_window_child (self, "import_bar")))
     self->import_reveal_id = g_timeout_add (REVEAL_DELAY_MS, reveal_import_bar_cb, self);
-
-  scholia_import_batch_run_async (self->import_batch, self->import_cancellable,
-                                  on_batch_finished_cb, g_object_ref (self));
 }
 
 void
@@ -416,11 +415,10 @@ _scholia_window_init_import (ScholiaWindow *self)
 void
 _scholia_window_dispose_import (ScholiaWindow *self)
 {
-  /* The running batch stops before its next file; its callback then finds it is no longer the
-   * window's batch and leaves the window alone. */
+  /* The running batch stops before its next file; its callback then finds the window no
+   * longer waits for it and leaves the window alone. */
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
-  g_clear_object (&self->import_batch);
   g_clear_handle_id (&self->import_reveal_id, g_source_remove);
   g_clear_pointer (&self->import_queue, g_ptr_array_unref);
   g_clear_pointer (&self->import_failures, g_ptr_array_unref);
@@ -457,7 +455,7 @@ scholia_window_import_files (ScholiaWindow  *self,
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (self->import_queue, g_object_ref (files[i]));
 
-  if (self->import_batch != NULL)
+  if (self->import_cancellable != NULL)
     return;
 
   /* A new run: the details offered afterwards are about this run only. */
@@ -511,5 +509,5 @@ scholia_window_get_importing (ScholiaWindow *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
 
-  return self->import_batch != NULL;
+  return self->import_cancellable != NULL;
 }

@@ -43,7 +43,8 @@ _scholia_window_replace_text_action (GSimpleAction *action,
     return;
 
   dialog = scholia_revision_dialog_new (self->store, self->document);
-  scholia_revision_dialog_set_editor (SCHOLIA_REVISION_DIALOG (dialog), self->editor);
+  scholia_revision_dialog_set_editor (SCHOLIA_REVISION_DIALOG (dialog),
+                                      scholia_window_get_editor (self));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -2,8 +2,7 @@
 #pragma once
 
 #include "scholia-document-page.h"
-#include "scholia-editor.h"
-#include "scholia-import-batch.h"
+#include "scholia-library.h"
 #include "scholia-window.h"
 
 G_BEGIN_DECLS
@@ -23,20 +22,19 @@ struct _ScholiaWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* The open library (its store, its editor with the undo history, its import batch), and
+   * its store for short. */
+  ScholiaLibrary       *library;
   ScholiaStore         *store;
   GSettings            *settings;
   GtkNativeDialog      *chooser;
 
-  /* Every annotation edit of the open library goes through the editor, so it can be undone. */
-  ScholiaEditor        *editor;
-
-  /* The document in the reader, or NULL; followed for renames. */
+  /* The document in the reader, or NULL; followed for renames. The page holds its reading. */
   ScholiaDocument      *document;
   GSignalGroup         *document_signals;
 
-  /* The batch running now, files waiting for it, and what failed since the progress bar
-   * last appeared (ImportFailure). */
-  ScholiaImportBatch   *import_batch;
+  /* The library's batch running now is the window's while this is set; files waiting for
+   * it, and what failed since the progress bar last appeared (ImportFailure). */
   GCancellable         *import_cancellable;
   GPtrArray            *import_queue;
   GPtrArray            *import_failures;

@@ -218,7 +218,35 @@ scholia_window_get_editor (ScholiaWindow *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), NULL);
 
-  return self->editor;
+  return self->library != NULL ? scholia_library_get_editor (self->library) : NULL;
+}
+
+/**
+ * scholia_window_get_library:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the open library, or %NULL if it could not be opened
+ */
+ScholiaLibrary *
+scholia_window_get_library (ScholiaWindow *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+/**
+ * scholia_window_get_reading:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the essay in the reader, with its annotations
+ */
+ScholiaReading *
+scholia_window_get_reading (ScholiaWindow *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), NULL);
+
+  return scholia_document_page_get_reading (self->page);
 }
 
 /**
@@ -249,7 +277,7 @@ gboolean
 scholia_window_show_document (ScholiaWindow   *self,
                               ScholiaDocument *document)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (document == NULL || SCHOLIA_IS_DOCUMENT (document), FALSE);
@@ -258,16 +286,11 @@ scholia_window_show_document (ScholiaWindow   *self,
   if (self->document == document)
     return TRUE;
 
-  if (document != NULL)
+  /* The page opens it through the library, which re-anchors its annotations first. */
+  if (!scholia_document_page_show_document (self->page, document, &error))
     {
-      g_autoptr(GError) error = NULL;
-
-      text = scholia_store_load_text (self->store, document, &error);
-      if (text == NULL)
-        {
-          _scholia_window_add_message_toast (self, error->message);
-          return FALSE;
-        }
+      _scholia_window_add_message_toast (self, error->message);
+      return FALSE;
     }
 
   g_set_object (&self->document, document);
@@ -275,8 +298,6 @@ scholia_window_show_document (ScholiaWindow   *self,
 
   if (document != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "last-document", scholia_document_get_uuid (document));
-
-  scholia_document_page_show_document (self->page, document, text);
 
   update_title (self);
   _scholia_window_update_state (self);

@@ -243,8 +243,8 @@ scholia_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
-  g_clear_object (&self->editor);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->library);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_WINDOW);
@@ -439,22 +439,13 @@ scholia_window_get_store (ScholiaWindow *self)
   return self->store;
 }
 
-/**
- * scholia_window_set_store:
- * @self: a window
- * @store: (nullable): the library to show
- *
- * Shows @store: the essay read last (or its first one), or the invitation to import some while
- * it has none.
- */
-void
-scholia_window_set_store (ScholiaWindow *self,
-                          ScholiaStore  *store)
+/* Shows @library: the essay read last (or its first one), or the invitation to import some
+ * while it has none. */
+static void
+set_library (ScholiaWindow  *self,
+             ScholiaLibrary *library)
 {
-  g_return_if_fail (SCHOLIA_IS_WINDOW (self));
-  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
-
-  if (self->store == store)
+  if (self->library == library)
     return;
 
   scholia_window_show_document (self, NULL);
@@ -463,12 +454,9 @@ scholia_window_set_store (ScholiaWindow *self,
     g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
                                           on_documents_items_changed_cb, self);
 
-  g_set_object (&self->store, store);
-  /* Each library has its own history: undoing into another library makes no sense. */
-  g_clear_object (&self->editor);
-  if (self->store != NULL)
-    self->editor = scholia_editor_new (self->store);
-  scholia_document_page_set_library (self->page, self->store, self->editor);
+  g_set_object (&self->library, library);
+  self->store = library != NULL ? scholia_library_get_store (library) : NULL;
+  scholia_document_page_set_library (self->page, library);
 
   /* After the sidebar's models have seen the change: closing the reader moves the sidebar's
    * selection, which must not happen while its models still hold the removed essay. */
@@ -486,6 +474,31 @@ scholia_window_set_store (ScholiaWindow *self,
 }
 
 /**
+ * scholia_window_set_store:
+ * @self: a window
+ * @store: (nullable): the library to show
+ *
+ * Shows @store, as a library of its own with a fresh undo history: the essay read last (or its
+ * first one), or the invitation to import some while it has none.
+ */
+void
+scholia_window_set_store (ScholiaWindow *self,
+                          ScholiaStore  *store)
+{
+  g_autoptr(ScholiaLibrary) library = NULL;
+
+  g_return_if_fail (SCHOLIA_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || SCHOLIA_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (store != NULL)
+    library = scholia_library_new_for_store (store);
+  set_library (self, library);
+}
+
+/**
  * scholia_window_open_library:
  * @self: a window
  * @path: the library file; a missing file becomes a new library
@@ -499,25 +512,24 @@ gboolean
 scholia_window_open_library (ScholiaWindow *self,
                              const char    *path)
 {
-  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(ScholiaLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = scholia_store_open (path, &error);
+  library = scholia_library_open (path, &error);
 
-  if (store == NULL)
+  if (library == NULL)
     {
       /* The status page reads its description as markup; a path may hold "&" or "<". */
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
       adw_status_page_set_description (_scholia_window_child (self, "error_page"), markup);
-      scholia_window_set_store (self, NULL);
+      set_library (self, NULL);
       return FALSE;
     }
 
-  scholia_window_set_store (self, store);
+  set_library (self, library);
   return TRUE;
 }
-

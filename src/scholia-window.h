@@ -5,7 +5,7 @@
 
 #include "scholia-application.h"
 #include "scholia-document-page.h"
-#include "scholia-store.h"
+#include "scholia-library.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,8 @@ void             scholia_window_set_store             (ScholiaWindow      *self,
                                                        ScholiaStore       *store);
 gboolean         scholia_window_open_library          (ScholiaWindow      *self,
                                                        const char         *path);
+ScholiaLibrary  *scholia_window_get_library           (ScholiaWindow      *self);
+ScholiaReading  *scholia_window_get_reading           (ScholiaWindow      *self);
 void             scholia_window_add_toast             (ScholiaWindow      *self,
                                                        AdwToast           *toast);
 

@@ -25,6 +25,7 @@ typedef struct
   ScholiaStore               *store;
   ScholiaEditor              *editor;
   ScholiaDocument            *document;
+  ScholiaReading             *reading;
   ScholiaAnnotation          *first;
   ScholiaAnnotation          *orphan;
   ScholiaAnnotation          *last;
@@ -150,10 +151,12 @@ fixture_setup (Fixture       *fixture,
   fixture->revealed = g_ptr_array_new ();
   fixture->attach_requests = g_ptr_array_new ();
 
+  fixture->reading = scholia_reading_new (fixture->store, fixture->document, &error);
+  g_assert_no_error (error);
   fixture->inspector = scholia_annotation_inspector_new ();
   g_object_set (fixture->inspector,
                 "editor", fixture->editor,
-                "document", fixture->document,
+                "reading", fixture->reading,
                 NULL);
   g_signal_connect (fixture->inspector, "reveal-annotation",
                     G_CALLBACK (on_reveal_annotation_cb), fixture);
@@ -183,6 +186,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->first);
   g_clear_object (&fixture->orphan);
   g_clear_object (&fixture->last);
+  g_assert_finalize_object (fixture->reading);
   g_assert_finalize_object (fixture->editor);
   /* The inspector must let go of the store and everything in it once it is gone. */
   g_assert_finalize_object (fixture->store);

@@ -404,6 +404,8 @@ test_activating_highlight_inspects_it (Fixture       *fixture,
   drain_main_context ();
 
   g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == first);
+  /* The current annotation is the open document's, which the inspector shows. */
+  g_assert_true (scholia_reading_get_current (scholia_window_get_reading (window)) == first);
   g_assert_true (scholia_document_page_get_pane_revealed (window_page (window)));
   g_assert_true (scholia_reading_view_get_selection (window_reader (window), &selected_start,
                                                      &selected_end));
@@ -413,6 +415,7 @@ test_activating_highlight_inspects_it (Fixture       *fixture,
   /* Alt+Down's action goes on to the next highlight in the text. */
   activate (window, "doc.next-annotation");
   g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == second);
+  g_assert_true (scholia_reading_get_current (scholia_window_get_reading (window)) == second);
   g_assert_true (scholia_reading_view_get_selection (window_reader (window), &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (second));
@@ -633,7 +636,7 @@ test_manage_tags_presents_manager (Fixture       *fixture,
 
   g_assert_nonnull (manager);
   g_assert_true (gtk_window_get_transient_for (manager) == GTK_WINDOW (window));
-  g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == scholia_window_get_editor (window));
+  g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == scholia_library_get_editor (scholia_window_get_library (window)));
 
   gtk_window_destroy (manager);
   window_destroy (window);
@@ -761,6 +764,49 @@ test_palette_and_menu_follow_tags (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* The page is bound to one ScholiaReading of the window's library: the highlighter and the
+ * inspector ask the same one, a new highlight is in its index at once, and it is the current
+ * annotation there. Another essay is another reading. */
+static void
+test_page_binds_one_reading (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaDocumentPage *page = window_page (window);
+  ScholiaReading *reading = scholia_document_page_get_reading (page);
+  g_autoptr(GError) error = NULL;
+  ScholiaAnnotation *tagged;
+  ScholiaDocument *other;
+  int start, end;
+
+  g_assert_nonnull (reading);
+  g_assert_true (scholia_window_get_reading (window) == reading);
+  g_assert_true (scholia_reading_get_document (reading) == scholia_window_get_document (window));
+  g_assert_true (scholia_highlighter_get_reading (scholia_document_page_get_highlighter (page)) == reading);
+  g_assert_true (scholia_annotation_inspector_get_reading (window_inspector (window)) == reading);
+  g_assert_true (scholia_window_get_editor (window) ==
+                 scholia_library_get_editor (scholia_window_get_library (window)));
+
+  select_passage (window, "Marchand", &start, &end);
+  apply_tag (window, 0);
+  tagged = scholia_reading_find_exact (reading, start, end);
+  g_assert_nonnull (tagged);
+  g_assert_true (scholia_reading_get_current (reading) == tagged);
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == tagged);
+
+  other = scholia_store_add_document (scholia_window_get_store (window), "Second Ledger",
+                                      "Ines Varga", NULL, NULL, ESSAY_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_window_show_document (window, other));
+  reading = scholia_document_page_get_reading (page);
+  g_assert_true (scholia_reading_get_document (reading) == other);
+  g_assert_null (scholia_reading_find_exact (reading, start, end));
+  g_assert_true (scholia_highlighter_get_reading (scholia_document_page_get_highlighter (page)) == reading);
+  g_assert_true (scholia_annotation_inspector_get_reading (window_inspector (window)) == reading);
+
+  window_destroy (window);
+}
+
 static void
 test_closing_reader_clears_inspector (Fixture       *fixture,
                                       gconstpointer  data)
@@ -771,13 +817,14 @@ test_closing_reader_clears_inspector (Fixture       *fixture,
 
   select_passage (window, "Marchand", &start, &end);
   apply_tag (window, 0);
-  g_assert_true (scholia_annotation_inspector_get_document (window_inspector (window)) == document);
+  g_assert_true (scholia_reading_get_document (scholia_annotation_inspector_get_reading (window_inspector (window))) == document);
 
   scholia_window_delete_document (window, document);
   drain_main_context ();
 
   g_assert_null (scholia_window_get_document (window));
-  g_assert_null (scholia_annotation_inspector_get_document (window_inspector (window)));
+  g_assert_null (scholia_window_get_reading (window));
+  g_assert_null (scholia_annotation_inspector_get_reading (window_inspector (window)));
   g_assert_null (scholia_annotation_inspector_get_annotation (window_inspector (window)));
   g_assert_false (gtk_revealer_get_reveal_child (page_child (window, "palette_revealer")));
   g_assert_false (gtk_widget_is_sensitive (nth_child (GTK_WIDGET (scholia_document_page_get_tag_palette (window_page (window))), 0)));
@@ -860,6 +907,7 @@ main (int   argc,
   ADD ("/window/annotate/annotation-actions-act-on-inspected", test_annotation_actions_act_on_inspected);
   ADD ("/window/annotate/note-is-saved-on-close", test_note_is_saved_on_close);
   ADD ("/window/annotate/palette-and-menu-follow-tags", test_palette_and_menu_follow_tags);
+  ADD ("/window/annotate/page-binds-one-reading", test_page_binds_one_reading);
   ADD ("/window/annotate/closing-reader-clears-inspector", test_closing_reader_clears_inspector);
   ADD ("/window/annotate/read-only-library-says-so", test_read_only_library_says_so);
 

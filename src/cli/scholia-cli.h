@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "scholia-store.h"
+#include "scholia-library.h"
 
 G_BEGIN_DECLS
 
@@ -18,8 +18,9 @@ enum
 
 typedef struct
 {
-  char         *library_path;
-  ScholiaStore *store;
+  char           *library_path;
+  ScholiaLibrary *library;
+  ScholiaStore   *store;          /* the library's, once it is open */
 } ScholiaCli;
 
 typedef int (*ScholiaCliRun) (ScholiaCli *cli,
