@@ -51,7 +51,8 @@ layout_line (ScholiaAnnotationGutter *self,
              int                      line,
              gboolean                 measure)
 {
-  g_autoptr(GPtrArray) annotations = g_ptr_array_new ();
+  g_autoptr(GPtrArray) annotations = NULL;
+  ScholiaReading *reading = scholia_highlighter_get_reading (self->highlighter);
   GtkSourceView *view = scholia_highlighter_get_view (self->highlighter);
   GtkTextView *text_view = GTK_TEXT_VIEW (view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
@@ -69,10 +70,10 @@ layout_line (ScholiaAnnotationGutter *self,
     gtk_text_iter_forward_to_line_end (&line_end_iter);
   line_start = gtk_text_iter_get_offset (&line_iter);
   line_end = gtk_text_iter_get_offset (&line_end_iter);
-  if (line_start >= line_end)
+  if (line_start >= line_end || reading == NULL)
     return;
 
-  _scholia_highlighter_collect_range (self->highlighter, line_start, line_end, annotations);
+  annotations = scholia_reading_list_overlapping (reading, line_start, line_end);
   if (measure)
     gtk_text_view_get_line_yrange (text_view, &line_iter, &line_y, &line_height);
 

@@ -44,16 +44,11 @@ struct _ScholiaAnnotationInspector
   GtkListBox         *orphans_list;
 
   ScholiaEditor      *editor;
-  ScholiaDocument    *document;
+  /* The open document: its annotations, and the current one, which is the one shown. */
+  ScholiaReading     *reading;
   ScholiaAnnotation  *annotation;
-
-  /* The store's live list of the document's annotations, in text order. */
-  GListModel         *annotations;
-  GtkFilter          *orphan_filter;
+  /* The reading's unplaced annotations, whichever reading that is. */
   GtkFilterListModel *orphans;
-  /* Every annotation of the list, watched for notify::orphaned: a filter does not see an item
-   * change, so it is told. */
-  GHashTable         *watched;
   guint               presence_idle_id;
 
   GListModel         *palette;
@@ -77,14 +72,13 @@ G_DEFINE_FINAL_TYPE (ScholiaAnnotationInspector, scholia_annotation_inspector, G
 enum {
   PROP_0,
   PROP_EDITOR,
-  PROP_DOCUMENT,
+  PROP_READING,
   PROP_ANNOTATION,
   N_PROPS
 };
 
 enum {
   REVEAL_ANNOTATION,
-  ATTACH_REQUESTED,
   N_SIGNALS
 };
 
@@ -92,6 +86,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void update_navigation (ScholiaAnnotationInspector *self);
+static void show_annotation   (ScholiaAnnotationInspector *self,
+                               ScholiaAnnotation          *annotation);
 
 static ScholiaStore *
 get_store (ScholiaAnnotationInspector *self)
@@ -115,77 +111,24 @@ get_buffer_text (ScholiaAnnotationInspector *self)
   return gtk_text_buffer_get_text (self->note_buffer, &start, &end, FALSE);
 }
 
-static gboolean
-find_annotation (ScholiaAnnotationInspector *self,
-                 ScholiaAnnotation          *annotation,
-                 guint                      *position)
-{
-  guint n;
-
-  if (self->annotations == NULL || annotation == NULL)
-    return FALSE;
-
-  n = g_list_model_get_n_items (self->annotations);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaAnnotation) item = g_list_model_get_item (self->annotations, i);
-
-      if (item == annotation)
-        {
-          if (position != NULL)
-            *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static ScholiaAnnotation *
-lookup_annotation (ScholiaAnnotationInspector *self,
-                   gint64                      id)
-{
-  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaAnnotation) item = g_list_model_get_item (self->annotations, i);
-
-      if (scholia_annotation_get_id (item) == id)
-        return item;
-    }
-
-  return NULL;
-}
-
 /* The nearest placed annotation before (step -1) or after (step 1) the shown one in text
  * order; from no annotation, the last or the first. Orphans have no place to go to. */
 static ScholiaAnnotation *
 find_placed_neighbour (ScholiaAnnotationInspector *self,
                        int                         step)
 {
-  guint n;
-  int i;
-  guint position;
-
-  if (self->annotations == NULL)
+  if (self->reading == NULL)
     return NULL;
 
-  n = g_list_model_get_n_items (self->annotations);
-  if (find_annotation (self, self->annotation, &position))
-    i = (int) position + step;
-  else
-    i = step > 0 ? 0 : (int) n - 1;
+  return step > 0 ? scholia_reading_get_next (self->reading, self->annotation)
+                  : scholia_reading_get_previous (self->reading, self->annotation);
+}
 
-  for (; i >= 0 && i < (int) n; i += step)
-    {
-      g_autoptr(ScholiaAnnotation) item = g_list_model_get_item (self->annotations, i);
-
-      if (!scholia_annotation_get_orphaned (item))
-        return item;
-    }
-
-  return NULL;
+static ScholiaAnnotation *
+lookup_annotation (ScholiaAnnotationInspector *self,
+                   gint64                      id)
+{
+  return self->reading != NULL ? scholia_reading_lookup (self->reading, id) : NULL;
 }
 
 /* Note saving. */
@@ -569,51 +512,6 @@ update_dates (ScholiaAnnotationInspector *self)
 
 /* The document's annotations. */
 
-static void
-on_watched_orphaned_changed_cb (ScholiaAnnotationInspector *self)
-{
-  gtk_filter_changed (self->orphan_filter, GTK_FILTER_CHANGE_DIFFERENT);
-  update_navigation (self);
-}
-
-static void
-unwatch_annotation (gpointer key,
-                    gpointer value,
-                    gpointer user_data)
-{
-  g_signal_handlers_disconnect_by_data (key, user_data);
-}
-
-static void
-watch_annotations (ScholiaAnnotationInspector *self)
-{
-  g_autoptr(GHashTable) current = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-  GHashTableIter iter;
-  gpointer annotation;
-
-  for (guint i = 0; i < n; i++)
-    g_hash_table_add (current, g_list_model_get_item (self->annotations, i));
-
-  g_hash_table_iter_init (&iter, self->watched);
-  while (g_hash_table_iter_next (&iter, &annotation, NULL))
-    if (!g_hash_table_contains (current, annotation))
-      {
-        g_signal_handlers_disconnect_by_func (annotation, on_watched_orphaned_changed_cb, self);
-        g_hash_table_iter_remove (&iter);
-      }
-
-  g_hash_table_iter_init (&iter, current);
-  while (g_hash_table_iter_next (&iter, &annotation, NULL))
-    if (!g_hash_table_contains (self->watched, annotation))
-      {
-        g_signal_connect_object (annotation, "notify::orphaned",
-                                 G_CALLBACK (on_watched_orphaned_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-        g_hash_table_add (self->watched, g_object_ref (annotation));
-      }
-}
-
 /* An annotation that left the list for good (deleted, or its annotate undone) is shown no
  * more. Checked when the main loop is idle: re-anchoring moves an annotation by removing and
  * inserting it again. */
@@ -624,7 +522,8 @@ check_presence_cb (gpointer user_data)
 
   self->presence_idle_id = 0;
 
-  if (self->annotation != NULL && !find_annotation (self, self->annotation, NULL))
+  if (self->annotation != NULL &&
+      lookup_annotation (self, scholia_annotation_get_id (self->annotation)) != self->annotation)
     {
       /* Nothing left to save the note to: what the buffer holds counts as saved. */
       g_clear_handle_id (&self->note_timeout_id, g_source_remove);
@@ -639,18 +538,10 @@ check_presence_cb (gpointer user_data)
 static void
 on_annotations_items_changed_cb (ScholiaAnnotationInspector *self)
 {
-  watch_annotations (self);
   update_navigation (self);
 
   if (self->presence_idle_id == 0)
     self->presence_idle_id = g_idle_add (check_presence_cb, self);
-}
-
-static gboolean
-filter_orphans (gpointer item,
-                gpointer user_data)
-{
-  return scholia_annotation_get_orphaned (SCHOLIA_ANNOTATION (item));
 }
 
 static void
@@ -759,42 +650,13 @@ on_orphans_list_row_activated_cb (ScholiaAnnotationInspector *self,
   scholia_annotation_inspector_set_annotation (self, annotation);
 }
 
-static void
-reload_annotations (ScholiaAnnotationInspector *self)
-{
-  g_autoptr(GError) error = NULL;
-  ScholiaStore *store = get_store (self);
-
-  if (self->annotations != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->annotations, on_annotations_items_changed_cb, self);
-      g_clear_object (&self->annotations);
-    }
-
-  if (store != NULL && self->document != NULL)
-    {
-      self->annotations = scholia_store_list_annotations (store, self->document, &error);
-      if (self->annotations == NULL)
-        show_error (self, error);
-      else
-        g_signal_connect_object (self->annotations, "items-changed",
-                                 G_CALLBACK (on_annotations_items_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-    }
-
-  gtk_filter_list_model_set_model (self->orphans, self->annotations);
-  watch_annotations (self);
-  update_navigation (self);
-}
-
 /* Navigation and actions. */
 
 static void
 update_navigation (ScholiaAnnotationInspector *self)
 {
   g_autofree char *position_text = NULL;
-  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-  guint placed = 0;
+  guint placed = self->reading != NULL ? scholia_reading_get_n_placed (self->reading) : 0;
   guint index = 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.previous",
@@ -802,16 +664,9 @@ update_navigation (ScholiaAnnotationInspector *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.next",
                                  find_placed_neighbour (self, 1) != NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaAnnotation) item = g_list_model_get_item (self->annotations, i);
-
-      if (scholia_annotation_get_orphaned (item))
-        continue;
-      placed++;
-      if (item == self->annotation)
-        index = placed;
-    }
+  if (self->annotation != NULL && self->reading != NULL &&
+      scholia_reading_get_placed_index (self->reading, self->annotation, &index))
+    index++;
 
   if (index > 0)
     /* Translators: which annotation of the essay is shown, as in "2 of 5" */
@@ -977,8 +832,19 @@ attach_action (GtkWidget  *widget,
   ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
   ScholiaAnnotation *annotation = lookup_annotation (self, g_variant_get_int64 (parameter));
 
+  /* Attaching needs the reader's selection, which the page holding the inspector has. */
   if (annotation != NULL)
-    g_signal_emit (self, signals[ATTACH_REQUESTED], 0, annotation);
+    gtk_widget_activate_action (widget, "annotation.attach", "x", scholia_annotation_get_id (annotation));
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
 }
 
 static void
@@ -991,6 +857,7 @@ update_actions (ScholiaAnnotationInspector *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.remove-tag", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.remove-theme", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.pick-theme", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.edit-note", editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_theme_button), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->note_view), editable);
   update_navigation (self);
@@ -1023,14 +890,12 @@ scholia_annotation_inspector_dispose (GObject *object)
   g_clear_handle_id (&self->note_timeout_id, g_source_remove);
   g_clear_handle_id (&self->presence_idle_id, g_source_remove);
 
-  if (self->watched != NULL)
+  if (self->reading != NULL)
     {
-      g_hash_table_foreach (self->watched, unwatch_annotation, self);
-      g_clear_pointer (&self->watched, g_hash_table_unref);
+      g_signal_handlers_disconnect_by_data (scholia_reading_get_annotations (self->reading), self);
+      g_signal_handlers_disconnect_by_data (self->reading, self);
+      g_clear_object (&self->reading);
     }
-  if (self->annotations != NULL)
-    g_signal_handlers_disconnect_by_data (self->annotations, self);
-  g_clear_object (&self->annotations);
   unwatch_labels (self, &self->palette);
   unwatch_labels (self, &self->themes);
 
@@ -1039,11 +904,9 @@ scholia_annotation_inspector_dispose (GObject *object)
   self->theme_picker = NULL;
 
   g_clear_object (&self->orphans);
-  g_clear_object (&self->orphan_filter);
   g_clear_object (&self->annotation_tags);
   g_clear_object (&self->annotation_themes);
   g_clear_object (&self->settings);
-  g_clear_object (&self->document);
   g_clear_object (&self->editor);
 
   G_OBJECT_CLASS (scholia_annotation_inspector_parent_class)->dispose (object);
@@ -1075,8 +938,8 @@ scholia_annotation_inspector_get_property (GObject    *object,
       g_value_set_object (value, self->editor);
       break;
 
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
+    case PROP_READING:
+      g_value_set_object (value, self->reading);
       break;
 
     case PROP_ANNOTATION:
@@ -1102,8 +965,8 @@ scholia_annotation_inspector_set_property (GObject      *object,
       scholia_annotation_inspector_set_editor (self, g_value_get_object (value));
       break;
 
-    case PROP_DOCUMENT:
-      scholia_annotation_inspector_set_document (self, g_value_get_object (value));
+    case PROP_READING:
+      scholia_annotation_inspector_set_reading (self, g_value_get_object (value));
       break;
 
     case PROP_ANNOTATION:
@@ -1130,8 +993,8 @@ scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
 
   properties[PROP_EDITOR] =
     g_param_spec_object ("editor", NULL, NULL, SCHOLIA_TYPE_EDITOR, flags);
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, SCHOLIA_TYPE_DOCUMENT, flags);
+  properties[PROP_READING] =
+    g_param_spec_object ("reading", NULL, NULL, SCHOLIA_TYPE_READING, flags);
   properties[PROP_ANNOTATION] =
     g_param_spec_object ("annotation", NULL, NULL, SCHOLIA_TYPE_ANNOTATION, flags);
 
@@ -1143,10 +1006,6 @@ scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_ANNOTATION);
   /* The user wants an unplaced annotation on the text selected in the reading view, which
    * only the window knows. */
-  signals[ATTACH_REQUESTED] =
-    g_signal_new ("attach-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_ANNOTATION);
-
   gtk_widget_class_install_action (widget_class, "inspector.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "inspector.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "inspector.add-tag", "x", add_tag_action);
@@ -1157,6 +1016,7 @@ scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
   gtk_widget_class_install_action (widget_class, "inspector.delete-annotation", "x",
                                    delete_annotation_action);
   gtk_widget_class_install_action (widget_class, "inspector.attach", "x", attach_action);
+  gtk_widget_class_install_action (widget_class, "inspector.edit-note", NULL, edit_note_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
                                        "inspector.previous", NULL);
@@ -1206,7 +1066,6 @@ scholia_annotation_inspector_init (ScholiaAnnotationInspector *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   scholia_tag_chip_ensure_style ();
 
-  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->annotation_tags = g_list_store_new (SCHOLIA_TYPE_TAG);
   gtk_flow_box_bind_model (self->tags_box, G_LIST_MODEL (self->annotation_tags),
                            create_label_chip, self, NULL);
@@ -1214,8 +1073,7 @@ scholia_annotation_inspector_init (ScholiaAnnotationInspector *self)
   gtk_flow_box_bind_model (self->themes_box, G_LIST_MODEL (self->annotation_themes),
                            create_label_chip, self, NULL);
 
-  self->orphan_filter = GTK_FILTER (gtk_custom_filter_new (filter_orphans, NULL, NULL));
-  self->orphans = gtk_filter_list_model_new (NULL, g_object_ref (self->orphan_filter));
+  self->orphans = gtk_filter_list_model_new (NULL, NULL);
   g_signal_connect_object (self->orphans, "items-changed",
                            G_CALLBACK (on_orphans_items_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->orphans_list, G_LIST_MODEL (self->orphans),
@@ -1300,39 +1158,67 @@ scholia_annotation_inspector_set_editor (ScholiaAnnotationInspector *self,
       gtk_menu_button_set_popover (self->add_theme_button, GTK_WIDGET (self->theme_picker));
     }
 
-  reload_annotations (self);
   update_tags (self);
   update_themes (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
 }
 
-ScholiaDocument *
-scholia_annotation_inspector_get_document (ScholiaAnnotationInspector *self)
+ScholiaReading *
+scholia_annotation_inspector_get_reading (ScholiaAnnotationInspector *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self), NULL);
 
-  return self->document;
+  return self->reading;
 }
 
+static void
+on_reading_current_changed_cb (ScholiaAnnotationInspector *self)
+{
+  show_annotation (self, scholia_reading_get_current (self->reading));
+}
+
+/**
+ * scholia_annotation_inspector_set_reading:
+ * @self: an inspector
+ * @reading: (nullable): the open document
+ *
+ * Shows @reading's current annotation, follows it as it changes, and steps through
+ * @reading's placed annotations.
+ */
 void
-scholia_annotation_inspector_set_document (ScholiaAnnotationInspector *self,
-                                           ScholiaDocument            *document)
+scholia_annotation_inspector_set_reading (ScholiaAnnotationInspector *self,
+                                          ScholiaReading             *reading)
 {
   g_return_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self));
-  g_return_if_fail (document == NULL || SCHOLIA_IS_DOCUMENT (document));
+  g_return_if_fail (reading == NULL || SCHOLIA_IS_READING (reading));
 
-  if (!g_set_object (&self->document, document))
+  if (self->reading == reading)
     return;
 
-  /* An annotation of another essay has no place here. */
-  if (self->annotation != NULL &&
-      (document == NULL ||
-       scholia_annotation_get_document_id (self->annotation) != scholia_document_get_id (document)))
-    scholia_annotation_inspector_set_annotation (self, NULL);
+  if (self->reading != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (scholia_reading_get_annotations (self->reading), self);
+      g_signal_handlers_disconnect_by_data (self->reading, self);
+    }
+  g_set_object (&self->reading, reading);
 
-  reload_annotations (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  if (reading != NULL)
+    {
+      g_signal_connect_object (reading, "notify::current",
+                               G_CALLBACK (on_reading_current_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (reading, "changed", G_CALLBACK (update_navigation), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (scholia_reading_get_annotations (reading), "items-changed",
+                               G_CALLBACK (on_annotations_items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_filter_list_model_set_model (self->orphans,
+                                   reading != NULL ? scholia_reading_get_unplaced (reading) : NULL);
+  show_annotation (self, reading != NULL ? scholia_reading_get_current (reading) : NULL);
+  update_navigation (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READING]);
 }
 
 ScholiaAnnotation *
@@ -1343,13 +1229,11 @@ scholia_annotation_inspector_get_annotation (ScholiaAnnotationInspector *self)
   return self->annotation;
 }
 
-void
-scholia_annotation_inspector_set_annotation (ScholiaAnnotationInspector *self,
-                                             ScholiaAnnotation          *annotation)
+/* Shows @annotation, which is the reading's current one. */
+static void
+show_annotation (ScholiaAnnotationInspector *self,
+                 ScholiaAnnotation          *annotation)
 {
-  g_return_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self));
-  g_return_if_fail (annotation == NULL || SCHOLIA_IS_ANNOTATION (annotation));
-
   if (self->annotation == annotation)
     return;
 
@@ -1388,6 +1272,26 @@ scholia_annotation_inspector_set_annotation (ScholiaAnnotationInspector *self,
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATION]);
+}
+
+/**
+ * scholia_annotation_inspector_set_annotation:
+ * @self: an inspector
+ * @annotation: (nullable): an annotation of the reading's document
+ *
+ * Makes @annotation the reading's current annotation, and so the one shown.
+ */
+void
+scholia_annotation_inspector_set_annotation (ScholiaAnnotationInspector *self,
+                                             ScholiaAnnotation          *annotation)
+{
+  g_return_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self));
+  g_return_if_fail (annotation == NULL || SCHOLIA_IS_ANNOTATION (annotation));
+
+  if (self->reading != NULL)
+    scholia_reading_set_current (self->reading, annotation);
+  else
+    show_annotation (self, annotation);
 }
 
 void

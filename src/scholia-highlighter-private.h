@@ -12,12 +12,6 @@ G_BEGIN_DECLS
 
 ScholiaAnnotationGutter *_scholia_annotation_gutter_new          (ScholiaHighlighter *highlighter);
 
-/* Fills spans with the drawn annotations that share at least one character
- * with [start, end), in text order (transfer none). */
-void                     _scholia_highlighter_collect_range       (ScholiaHighlighter *self,
-                                                                   int                 start,
-                                                                   int                 end,
-                                                                   GPtrArray          *annotations);
 /* The opaque colour of an annotation's first tag, as its mark shows it. */
 void                     _scholia_highlighter_get_mark_colour     (ScholiaHighlighter *self,
                                                                    ScholiaAnnotation  *annotation,

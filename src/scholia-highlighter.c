@@ -11,6 +11,7 @@
 
 #include "scholia-annotation.h"
 #include "scholia-highlighter-private.h"
+#include "scholia-reading.h"
 #include "scholia-tag.h"
 
 /* How highlights are drawn.
@@ -47,10 +48,6 @@
 
 #define UNTAGGED_ID         0
 #define UNTAGGED_COLOUR     "#9a9996"
-
-/* A change touching more annotations than this repaints the whole text
- * rather than each one's neighbourhood. */
-#define MAX_LOCAL_REPAINTS  64
 
 /* The kinds of GtkTextTag a Scholia tag may need, lowest priority first. */
 typedef enum
@@ -97,14 +94,12 @@ typedef struct
   GtkTextTag *text_tags[N_KINDS];
 } TagInfo;
 
-/* One annotation of the model. start and end are the range as last drawn,
- * so that a change of range can repaint where it was. */
+/* One placed annotation being painted, with its range. */
 typedef struct
 {
   ScholiaAnnotation *annotation;
   int                start;
   int                end;
-  gboolean           drawn;
 } Span;
 
 struct _ScholiaHighlighter
@@ -122,17 +117,10 @@ struct _ScholiaHighlighter
   GtkWidget               *pointing_widget;
   GdkRectangle             pointing_rect;
 
-  GListModel              *annotations;
+  /* The open document, whose index says what to draw where; the tags
+   * are its library's. */
+  ScholiaReading          *reading;
   GListModel              *tags;
-  /* The annotation model's items, mirrored so items-changed can tell which
-   * ones went away. */
-  GPtrArray               *items;
-  /* ScholiaAnnotation → Span, for every item. */
-  GHashTable              *spans_by_annotation;
-  /* The drawn spans, by start, end and id. */
-  GPtrArray               *spans;
-  /* No drawn span is longer: how far back a range query must look. */
-  int                      max_span_length;
 
   /* Tag id → TagInfo, for the tags model and the untagged colour. */
   GHashTable              *tag_infos;
@@ -154,102 +142,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void on_annotation_notify_cb (ScholiaHighlighter *self,
-                                     GParamSpec         *pspec,
-                                     ScholiaAnnotation  *annotation);
-
-static int
-compare_spans (const Span *a,
-               const Span *b)
-{
-  gint64 id_a, id_b;
-
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  if (a->end != b->end)
-    return a->end < b->end ? -1 : 1;
-
-  id_a = scholia_annotation_get_id (a->annotation);
-  id_b = scholia_annotation_get_id (b->annotation);
-  if (id_a != id_b)
-    return id_a < id_b ? -1 : 1;
-
-  return a->annotation < b->annotation ? -1 : a->annotation > b->annotation;
-}
-
-/* Innermost first: shorter spans, then later starts. */
-static int
-compare_span_lengths (gconstpointer a,
-                      gconstpointer b)
-{
-  const Span *x = *(Span * const *) a;
-  const Span *y = *(Span * const *) b;
-
-  if (x->end - x->start != y->end - y->start)
-    return (x->end - x->start) < (y->end - y->start) ? -1 : 1;
-  if (x->start != y->start)
-    return x->start > y->start ? -1 : 1;
-
-  return compare_spans (x, y);
-}
-
-/* The index of the first drawn span that does not sort before @span. */
-static guint
-lower_bound (ScholiaHighlighter *self,
-             const Span         *span)
-{
-  guint low = 0;
-  guint high = self->spans->len;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (compare_spans (g_ptr_array_index (self->spans, middle), span) < 0)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
-}
-
-/* The index of the first drawn span starting at or after @offset. */
-static guint
-first_starting_at (ScholiaHighlighter *self,
-                   int                 offset)
-{
-  guint low = 0;
-  guint high = self->spans->len;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      Span *span = g_ptr_array_index (self->spans, middle);
-
-      if (span->start < offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
-}
-
 static int
 buffer_length (ScholiaHighlighter *self)
 {
   return gtk_text_buffer_get_char_count (self->buffer);
 }
-
-static void
-span_free (Span *span)
-{
-  g_object_unref (span->annotation);
-  g_free (span);
-}
-
-/* Tags */
 
 static void
 tag_info_free (TagInfo *info)
@@ -550,23 +447,28 @@ paint_overlaps (ScholiaHighlighter *self,
     paint_overlap_run (self, run_inner, run_next, run_start, run_end);
 }
 
-/* Fills @out with the drawn spans sharing a character with [start, end). */
+/* Fills @out with the placed annotations sharing a character with
+ * [start, end), in text order, as the reading's index has them. */
 static void
 collect_spans (ScholiaHighlighter *self,
                int                 start,
                int                 end,
                GPtrArray          *out)
 {
-  guint first = first_starting_at (self, MAX (start - self->max_span_length, 0));
+  g_autoptr(GPtrArray) annotations = NULL;
 
-  for (guint i = first; i < self->spans->len; i++)
+  if (self->reading == NULL)
+    return;
+
+  annotations = scholia_reading_list_overlapping (self->reading, start, end);
+  for (guint i = 0; i < annotations->len; i++)
     {
-      Span *span = g_ptr_array_index (self->spans, i);
+      Span *span = g_new (Span, 1);
 
-      if (span->start >= end)
-        break;
-      if (span->end > start && span->end > span->start)
-        g_ptr_array_add (out, span);
+      span->annotation = g_ptr_array_index (annotations, i);
+      span->start = scholia_annotation_get_start (span->annotation);
+      span->end = scholia_annotation_get_end (span->annotation);
+      g_ptr_array_add (out, span);
     }
 }
 
@@ -577,7 +479,7 @@ repaint (ScholiaHighlighter *self,
          int                 start,
          int                 end)
 {
-  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_free);
   GtkTextIter start_iter, end_iter;
   int length = buffer_length (self);
 
@@ -614,174 +516,15 @@ queue_gutter_draw (ScholiaHighlighter *self)
     gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
 }
 
-/* Spans: tracking the model */
-
+/* What the reading reports changed is drawn again: an annotation added,
+ * removed, moved or retagged there. */
 static void
-insert_drawn (ScholiaHighlighter *self,
-              Span               *span)
+on_reading_changed_cb (ScholiaHighlighter *self,
+                       int                 start,
+                       int                 end,
+                       ScholiaReading     *reading)
 {
-  span->start = scholia_annotation_get_start (span->annotation);
-  span->end = scholia_annotation_get_end (span->annotation);
-  span->drawn = TRUE;
-  g_ptr_array_insert (self->spans, lower_bound (self, span), span);
-  self->max_span_length = MAX (self->max_span_length, span_length (span));
-}
-
-static void
-remove_drawn (ScholiaHighlighter *self,
-              Span               *span)
-{
-  guint index = lower_bound (self, span);
-
-  g_assert (index < self->spans->len && g_ptr_array_index (self->spans, index) == span);
-  g_ptr_array_remove_index (self->spans, index);
-  span->drawn = FALSE;
-}
-
-static Span *
-track_annotation (ScholiaHighlighter *self,
-                  ScholiaAnnotation  *annotation)
-{
-  Span *span = g_new0 (Span, 1);
-
-  span->annotation = g_object_ref (annotation);
-  g_hash_table_insert (self->spans_by_annotation, annotation, span);
-  g_signal_connect_object (annotation, "notify", G_CALLBACK (on_annotation_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  if (!scholia_annotation_get_orphaned (annotation))
-    insert_drawn (self, span);
-
-  return span;
-}
-
-static void
-untrack_annotation (ScholiaHighlighter *self,
-                    ScholiaAnnotation  *annotation,
-                    int                *start,
-                    int                *end)
-{
-  Span *span = g_hash_table_lookup (self->spans_by_annotation, annotation);
-
-  if (span == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_func (annotation, on_annotation_notify_cb, self);
-  if (span->drawn)
-    {
-      *start = span->start;
-      *end = span->end;
-      remove_drawn (self, span);
-    }
-  g_hash_table_remove (self->spans_by_annotation, annotation);
-}
-
-static void
-untrack_all (ScholiaHighlighter *self)
-{
-  GHashTableIter iter;
-  gpointer annotation;
-
-  g_hash_table_iter_init (&iter, self->spans_by_annotation);
-  while (g_hash_table_iter_next (&iter, &annotation, NULL))
-    g_signal_handlers_disconnect_by_func (annotation, on_annotation_notify_cb, self);
-
-  g_ptr_array_set_size (self->spans, 0);
-  g_hash_table_remove_all (self->spans_by_annotation);
-  g_ptr_array_set_size (self->items, 0);
-  self->max_span_length = 0;
-}
-
-static void
-on_annotation_notify_cb (ScholiaHighlighter *self,
-                         GParamSpec         *pspec,
-                         ScholiaAnnotation  *annotation)
-{
-  Span *span = g_hash_table_lookup (self->spans_by_annotation, annotation);
-  const char *name = g_param_spec_get_name (pspec);
-  int start = scholia_annotation_get_start (annotation);
-  int end = scholia_annotation_get_end (annotation);
-
-  if (span == NULL)
-    return;
-
-  if (g_str_equal (name, "tag-ids"))
-    {
-      if (span->drawn)
-        repaint (self, span->start, span->end);
-    }
-  else if (g_str_equal (name, "start") || g_str_equal (name, "end") || g_str_equal (name, "orphaned"))
-    {
-      gboolean drawn = !scholia_annotation_get_orphaned (annotation);
-      int old_start = span->start;
-      int old_end = span->end;
-      gboolean was_drawn = span->drawn;
-
-      /* set_range notifies start and end together: the second finds
-       * nothing left to do. */
-      if (drawn == was_drawn && (!drawn || (start == old_start && end == old_end)))
-        return;
-
-      if (was_drawn)
-        remove_drawn (self, span);
-      if (drawn)
-        insert_drawn (self, span);
-      if (was_drawn)
-        repaint (self, old_start, old_end);
-      if (drawn)
-        repaint (self, start, end);
-    }
-  else
-    {
-      return;
-    }
-
-  queue_gutter_draw (self);
-}
-
-static void
-on_annotations_items_changed_cb (ScholiaHighlighter *self,
-                                 guint               position,
-                                 guint               removed,
-                                 guint               added,
-                                 GListModel         *model)
-{
-  gboolean local = removed + added <= MAX_LOCAL_REPAINTS;
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (int));
-
-  for (guint i = 0; i < removed; i++)
-    {
-      ScholiaAnnotation *annotation = g_ptr_array_index (self->items, position + i);
-      int start = 0, end = 0;
-
-      untrack_annotation (self, annotation, &start, &end);
-      g_array_append_val (ranges, start);
-      g_array_append_val (ranges, end);
-    }
-  g_ptr_array_remove_range (self->items, position, removed);
-
-  for (guint i = 0; i < added; i++)
-    {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (model, position + i);
-      Span *span = track_annotation (self, annotation);
-
-      g_ptr_array_insert (self->items, position + i, g_object_ref (annotation));
-      if (span->drawn)
-        {
-          g_array_append_val (ranges, span->start);
-          g_array_append_val (ranges, span->end);
-        }
-    }
-
-  if (local)
-    {
-      for (guint i = 0; i + 1 < ranges->len; i += 2)
-        repaint (self, g_array_index (ranges, int, i), g_array_index (ranges, int, i + 1));
-    }
-  else
-    {
-      repaint_all (self);
-    }
-
+  repaint (self, start, end);
   queue_gutter_draw (self);
 }
 
@@ -1109,7 +852,7 @@ scholia_highlighter_dispose (GObject *object)
 
   if (self->view != NULL)
     {
-      scholia_highlighter_set_models (self, NULL, NULL);
+      scholia_highlighter_set_reading (self, NULL);
 
       /* The view may have been destroyed first, taking both along. */
       if (self->click != NULL && gtk_event_controller_get_widget (self->click) == GTK_WIDGET (self->view))
@@ -1138,9 +881,6 @@ scholia_highlighter_finalize (GObject *object)
 {
   ScholiaHighlighter *self = SCHOLIA_HIGHLIGHTER (object);
 
-  g_ptr_array_unref (self->items);
-  g_ptr_array_unref (self->spans);
-  g_hash_table_unref (self->spans_by_annotation);
   g_hash_table_unref (self->tag_infos);
   tag_info_free (self->untagged);
   for (guint band = 0; band < N_BANDS; band++)
@@ -1194,9 +934,6 @@ scholia_highlighter_class_init (ScholiaHighlighterClass *klass)
 static void
 scholia_highlighter_init (ScholiaHighlighter *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->spans = g_ptr_array_new ();
-  self->spans_by_annotation = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) span_free);
   self->tag_infos = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                            (GDestroyNotify) tag_info_free);
   self->untagged = g_new0 (TagInfo, 1);
@@ -1211,7 +948,7 @@ scholia_highlighter_init (ScholiaHighlighter *self)
  * @view: the view showing a document's text
  *
  * Draws annotations on @view, once given them with
- * scholia_highlighter_set_models(), and adds their marks to its left
+ * scholia_highlighter_set_reading(), and adds their marks to its left
  * margin. One highlighter per view.
  *
  * Returns: (transfer full): a new #ScholiaHighlighter
@@ -1274,95 +1011,55 @@ scholia_highlighter_get_gutter (ScholiaHighlighter *self)
 }
 
 /**
- * scholia_highlighter_set_models:
+ * scholia_highlighter_set_reading:
  * @self: a #ScholiaHighlighter
- * @annotations: (nullable): the document's #ScholiaAnnotation list, as
- *   scholia_store_list_annotations() gives it
- * @tags: (nullable): the library's #ScholiaTag list
+ * @reading: (nullable): the document whose text the view shows
  *
- * Draws @annotations on the text now in the view and keeps them drawn as
- * both lists change. Call it again, even with the same lists, after
- * replacing the text; %NULL clears everything.
+ * Draws @reading's annotations, in its library's tag colours, on the text
+ * now in the view and keeps them drawn as they change. Call it again, even
+ * with the same reading, after replacing the text; %NULL clears everything.
  */
 void
-scholia_highlighter_set_models (ScholiaHighlighter *self,
-                                GListModel         *annotations,
-                                GListModel         *tags)
+scholia_highlighter_set_reading (ScholiaHighlighter *self,
+                                 ScholiaReading     *reading)
 {
-  guint n;
+  GListModel *tags = reading != NULL ? scholia_store_get_labels (scholia_reading_get_store (reading), SCHOLIA_TYPE_TAG) : NULL;
 
   g_return_if_fail (SCHOLIA_IS_HIGHLIGHTER (self));
-  g_return_if_fail (annotations == NULL || G_IS_LIST_MODEL (annotations));
-  g_return_if_fail (tags == NULL || G_IS_LIST_MODEL (tags));
+  g_return_if_fail (reading == NULL || SCHOLIA_IS_READING (reading));
 
-  if (self->annotations != NULL)
-    g_signal_handlers_disconnect_by_func (self->annotations, on_annotations_items_changed_cb, self);
+  if (self->reading != NULL)
+    g_signal_handlers_disconnect_by_func (self->reading, on_reading_changed_cb, self);
   if (self->tags != NULL)
     g_signal_handlers_disconnect_by_func (self->tags, on_tags_items_changed_cb, self);
-  untrack_all (self);
 
-  g_set_object (&self->annotations, annotations);
+  g_set_object (&self->reading, reading);
   g_set_object (&self->tags, tags);
   sync_tags (self);
 
   if (self->tags != NULL)
     g_signal_connect_object (self->tags, "items-changed", G_CALLBACK (on_tags_items_changed_cb), self,
                              G_CONNECT_SWAPPED);
-
-  n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      ScholiaAnnotation *annotation = g_list_model_get_item (self->annotations, i);
-
-      g_ptr_array_add (self->items, annotation);
-      track_annotation (self, annotation);
-    }
-  if (self->annotations != NULL)
-    g_signal_connect_object (self->annotations, "items-changed",
-                             G_CALLBACK (on_annotations_items_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->reading != NULL)
+    g_signal_connect_object (self->reading, "changed", G_CALLBACK (on_reading_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   repaint_all (self);
   queue_gutter_draw (self);
 }
 
 /**
- * scholia_highlighter_annotations_at:
+ * scholia_highlighter_get_reading:
  * @self: a #ScholiaHighlighter
- * @offset: a code-point offset into the text
  *
- * Returns: (transfer full) (element-type ScholiaAnnotation): the drawn
- *   annotations covering the character at @offset, shortest first
+ * Returns: (transfer none) (nullable): the document being drawn
  */
-GPtrArray *
-scholia_highlighter_annotations_at (ScholiaHighlighter *self,
-                                    int                 offset)
+ScholiaReading *
+scholia_highlighter_get_reading (ScholiaHighlighter *self)
 {
-  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
-  GPtrArray *annotations;
-
   g_return_val_if_fail (SCHOLIA_IS_HIGHLIGHTER (self), NULL);
 
-  collect_spans (self, offset, offset + 1, spans);
-  g_ptr_array_sort (spans, compare_span_lengths);
-
-  annotations = g_ptr_array_new_full (spans->len, g_object_unref);
-  for (guint i = 0; i < spans->len; i++)
-    g_ptr_array_add (annotations, g_object_ref (((Span *) g_ptr_array_index (spans, i))->annotation));
-
-  return annotations;
-}
-
-void
-_scholia_highlighter_collect_range (ScholiaHighlighter *self,
-                                    int                 start,
-                                    int                 end,
-                                    GPtrArray          *annotations)
-{
-  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
-
-  collect_spans (self, start, end, spans);
-  for (guint i = 0; i < spans->len; i++)
-    g_ptr_array_add (annotations, ((Span *) g_ptr_array_index (spans, i))->annotation);
+  return self->reading;
 }
 
 void
@@ -1396,10 +1093,19 @@ guint
 _scholia_highlighter_activate_at (ScholiaHighlighter *self,
                                   int                 offset)
 {
-  g_autoptr(GPtrArray) annotations = scholia_highlighter_annotations_at (self, offset);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
   GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
   GtkTextIter iter;
   GdkRectangle location;
+
+  /* Held while the chooser offers them. */
+  if (self->reading != NULL)
+    {
+      g_autoptr(GPtrArray) at = scholia_reading_list_at (self->reading, offset);
+
+      for (guint i = 0; i < at->len; i++)
+        g_ptr_array_add (annotations, g_object_ref (g_ptr_array_index (at, i)));
+    }
 
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
   gtk_text_view_get_iter_location (text_view, &iter, &location);

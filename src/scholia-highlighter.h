@@ -5,6 +5,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "scholia-annotation-gutter.h"
+#include "scholia-reading.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +16,8 @@ G_DECLARE_FINAL_TYPE (ScholiaHighlighter, scholia_highlighter, SCHOLIA, HIGHLIGH
 ScholiaHighlighter      *scholia_highlighter_new            (GtkSourceView      *view);
 GtkSourceView           *scholia_highlighter_get_view       (ScholiaHighlighter *self);
 ScholiaAnnotationGutter *scholia_highlighter_get_gutter     (ScholiaHighlighter *self);
-void                     scholia_highlighter_set_models     (ScholiaHighlighter *self,
-                                                             GListModel         *annotations,
-                                                             GListModel         *tags);
-GPtrArray               *scholia_highlighter_annotations_at (ScholiaHighlighter *self,
-                                                             int                 offset);
+void                     scholia_highlighter_set_reading    (ScholiaHighlighter *self,
+                                                             ScholiaReading     *reading);
+ScholiaReading          *scholia_highlighter_get_reading    (ScholiaHighlighter *self);
 
 G_END_DECLS

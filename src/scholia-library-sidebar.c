@@ -236,8 +236,6 @@ enum {
 
 enum {
   DOCUMENT_ACTIVATED,
-  EDIT_REQUESTED,
-  DELETE_REQUESTED,
   SEARCH_RESULT_ACTIVATED,
   N_SIGNALS
 };
@@ -1003,7 +1001,8 @@ properties_action (GtkWidget  *widget,
 
   g_return_if_fail (self->selected_document != NULL);
 
-  g_signal_emit (self, signals[EDIT_REQUESTED], 0, self->selected_document);
+  gtk_widget_activate_action (widget, "library.edit-document", "x",
+                              scholia_document_get_id (self->selected_document));
 }
 
 static void
@@ -1012,13 +1011,11 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ScholiaLibrarySidebar *self = SCHOLIA_LIBRARY_SIDEBAR (widget);
-  g_autoptr(ScholiaDocument) document = NULL;
 
   g_return_if_fail (self->selected_document != NULL);
 
-  /* The handler may delete it at once, which clears the selection under us. */
-  document = g_object_ref (self->selected_document);
-  g_signal_emit (self, signals[DELETE_REQUESTED], 0, document);
+  gtk_widget_activate_action (widget, "library.delete-document", "x",
+                              scholia_document_get_id (self->selected_document));
 }
 
 static void
@@ -1134,12 +1131,6 @@ scholia_library_sidebar_class_init (ScholiaLibrarySidebarClass *klass)
   /* The user chose an essay to read: by clicking or moving to it, or with Enter. */
   signals[DOCUMENT_ACTIVATED] =
     g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_DOCUMENT);
-  signals[EDIT_REQUESTED] =
-    g_signal_new ("edit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_DOCUMENT);
-  signals[DELETE_REQUESTED] =
-    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_DOCUMENT);
   /* The user chose a match of the full-text search: the window opens the document and selects
    * the passage, @offset and @length in code points (offset -1: only the title matched). */

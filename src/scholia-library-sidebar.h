@@ -14,9 +14,10 @@ G_DECLARE_FINAL_TYPE (ScholiaLibrarySidebar, scholia_library_sidebar, SCHOLIA, L
                       GtkWidget)
 
 /* The library's essays grouped by author, filterable as you type. It only shows and asks: opening
- * ("document-activated"), editing ("edit-requested") and deleting ("delete-requested") are left to
- * the window, each signal carrying the ScholiaDocument concerned. Its actions "sidebar.properties"
- * (Alt+Return), "sidebar.delete" (Delete) act on the selected document; "sidebar.focus-filter"
+ * is left to the window ("document-activated", carrying the ScholiaDocument), editing and
+ * deleting too, by activating "library.edit-document" and "library.delete-document" with the
+ * essay's id. Its actions "sidebar.properties" (Alt+Return), "sidebar.delete" (Delete) act on
+ * the selected document that way; "sidebar.focus-filter"
  * moves the focus to the filter entry, for the window to bind to a shortcut. */
 ScholiaLibrarySidebar *scholia_library_sidebar_new                   (void);
 ScholiaStore          *scholia_library_sidebar_get_store             (ScholiaLibrarySidebar *self);

@@ -119,7 +119,7 @@ create_button (ScholiaTag *tag)
   /* The place is a placeholder until update_buttons() knows it; a target of the action's type
    * is needed before the action is named. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int32 (0));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-tag");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "doc.tag");
 
   g_object_set_data_full (G_OBJECT (button), "scholia-tag", g_object_ref (tag), g_object_unref);
   g_signal_connect_object (tag, "notify::name", G_CALLBACK (on_tag_name_changed_cb), button,

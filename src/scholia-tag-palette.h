@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (ScholiaTagPalette, scholia_tag_palette, SCHOLIA, TAG_PALET
 #define SCHOLIA_TAG_PALETTE_MAX_TAGS 9
 
 /* A row of flat buttons, one per tag of a tag list (its first nine), each showing the tag's
- * colour and name. A button activates "win.apply-tag" with the tag's position in the list as
+ * colour and name. A button activates "doc.tag" with the tag's position in the list as
  * an int32, the same action Ctrl+1 … Ctrl+9 activate, so the window that holds the palette
  * decides what applying a tag means. */
 GtkWidget  *scholia_tag_palette_new      (void);

@@ -2,8 +2,7 @@
 
 /* The sidebar pane beside the reader and its Compare and Matrix pages: a passage activated in
  * the comparison (or in the side-by-side window) opens its essay there with the passage
- * selected, and a matrix cell opens the comparison on its author and theme. The pane itself is
- * the AdwFlap of the template; the Annotation page is the inspector (scholia-window-annotate.c). */
+ * selected. The pane itself is the document page's (scholia-document-page.c). */
 
 #define G_LOG_DOMAIN "Scholia"
 
@@ -17,50 +16,6 @@
 #define SIDE_BY_SIDE_WIDTH 1100
 #define SIDE_BY_SIDE_HEIGHT 700
 
-/**
- * _scholia_window_show_pane:
- * @self: a window
- * @page: "annotation", "compare" or "matrix"
- *
- * Opens the sidebar pane on @page.
- */
-void
-_scholia_window_show_pane (ScholiaWindow *self,
-                           const char    *page)
-{
-  adw_view_stack_set_visible_child_name (self->pane_stack, page);
-  adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
-}
-
-void
-_scholia_window_update_compare_actions (ScholiaWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_store = self->store != NULL;
-
-  gtk_widget_action_set_enabled (widget, "win.show-compare", has_store);
-  gtk_widget_action_set_enabled (widget, "win.show-matrix", has_store);
-  gtk_widget_action_set_enabled (widget, "win.side-by-side", has_store);
-}
-
-/* The passage's annotation in the open essay's live list, for the inspector. */
-static ScholiaAnnotation *
-find_annotation (ScholiaWindow *self,
-                 gint64         annotation_id)
-{
-  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (self->annotations, i);
-
-      if (scholia_annotation_get_id (annotation) == annotation_id)
-        return annotation;
-    }
-
-  return NULL;
-}
-
 static void
 on_passage_activated_cb (ScholiaWindow  *self,
                          ScholiaPassage *passage)
@@ -68,42 +23,32 @@ on_passage_activated_cb (ScholiaWindow  *self,
   scholia_window_show_passage (self, passage);
 }
 
-static void
-on_matrix_cell_activated_cb (ScholiaWindow     *self,
-                             const char        *author,
-                             ScholiaTheme      *theme,
-                             ScholiaMatrixView *matrix_view)
-{
-  scholia_comparison_view_set_theme (self->comparison_view, theme);
-  scholia_comparison_view_set_author (self->comparison_view, author);
-  _scholia_window_show_pane (self, "compare");
-}
-
 /* Actions */
 
-static void
-show_compare_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+void
+_scholia_window_show_compare_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
 {
-  _scholia_window_show_pane (SCHOLIA_WINDOW (widget), "compare");
+  scholia_document_page_show_pane (SCHOLIA_WINDOW (widget)->page, "compare");
 }
 
-static void
-show_matrix_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+void
+_scholia_window_show_matrix_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
 {
-  _scholia_window_show_pane (SCHOLIA_WINDOW (widget), "matrix");
+  scholia_document_page_show_pane (SCHOLIA_WINDOW (widget)->page, "matrix");
 }
 
-static void
-side_by_side_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+void
+_scholia_window_side_by_side_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
-  ScholiaTheme *theme = scholia_comparison_view_get_theme (self->comparison_view);
+  ScholiaComparisonView *comparison_view = scholia_document_page_get_comparison_view (self->page);
+  ScholiaTheme *theme = scholia_comparison_view_get_theme (comparison_view);
   GtkEventController *shortcuts;
   GtkWidget *side_by_side;
   GtkWidget *header;
@@ -117,7 +62,8 @@ side_by_side_action (GtkWidget  *widget,
   if (self->side_by_side_window != NULL)
     {
       if (theme != NULL)
-        scholia_side_by_side_set_theme (self->side_by_side, theme);
+        scholia_side_by_side_set_theme (g_object_get_data (G_OBJECT (self->side_by_side_window),
+                                                           "side-by-side"), theme);
       gtk_window_present (self->side_by_side_window);
       return;
     }
@@ -150,45 +96,17 @@ side_by_side_action (GtkWidget  *widget,
   adw_window_set_content (window, box);
 
   g_set_weak_pointer (&self->side_by_side_window, GTK_WINDOW (window));
-  g_set_weak_pointer (&self->side_by_side, SCHOLIA_SIDE_BY_SIDE (side_by_side));
+  g_object_set_data (G_OBJECT (window), "side-by-side", side_by_side);
   gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Life cycle, driven by scholia-window.c */
 
 void
-_scholia_window_class_init_compare (GtkWidgetClass *widget_class)
-{
-  g_type_ensure (SCHOLIA_TYPE_COMPARISON_VIEW);
-  g_type_ensure (SCHOLIA_TYPE_MATRIX_VIEW);
-
-  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, pane_box);
-  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, pane_stack);
-  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, comparison_view);
-  gtk_widget_class_bind_template_child (widget_class, ScholiaWindow, matrix_view);
-
-  gtk_widget_class_install_action (widget_class, "win.show-compare", NULL, show_compare_action);
-  gtk_widget_class_install_action (widget_class, "win.show-matrix", NULL, show_matrix_action);
-  gtk_widget_class_install_action (widget_class, "win.side-by-side", NULL, side_by_side_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
-                                       "win.show-compare", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK,
-                                       "win.show-matrix", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK,
-                                       "win.side-by-side", NULL);
-}
-
-void
 _scholia_window_init_compare (ScholiaWindow *self)
 {
-  g_object_bind_property (self, "store", self->comparison_view, "store", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "store", self->matrix_view, "store", G_BINDING_SYNC_CREATE);
-
-  g_signal_connect_object (self->comparison_view, "passage-activated",
+  g_signal_connect_object (scholia_document_page_get_comparison_view (self->page), "passage-activated",
                            G_CALLBACK (on_passage_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->matrix_view, "cell-activated",
-                           G_CALLBACK (on_matrix_cell_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -197,7 +115,6 @@ _scholia_window_dispose_compare (ScholiaWindow *self)
   if (self->side_by_side_window != NULL)
     gtk_window_destroy (self->side_by_side_window);
   g_clear_weak_pointer (&self->side_by_side_window);
-  g_clear_weak_pointer (&self->side_by_side);
 }
 
 /**
@@ -216,7 +133,6 @@ scholia_window_show_passage (ScholiaWindow  *self,
                              ScholiaPassage *passage)
 {
   ScholiaDocument *document;
-  ScholiaAnnotation *annotation;
 
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_PASSAGE (passage), FALSE);
@@ -234,29 +150,10 @@ scholia_window_show_passage (ScholiaWindow  *self,
   if (!scholia_window_show_document (self, document))
     return FALSE;
 
-  /* The live annotation knows where the passage is now, should the text have changed since the
-   * comparison was listed. */
-  annotation = find_annotation (self, scholia_passage_get_annotation_id (passage));
-  if (annotation != NULL)
-    {
-      scholia_annotation_inspector_set_annotation (self->inspector, annotation);
-      if (!scholia_annotation_get_orphaned (annotation))
-        scholia_reading_view_select_range (self->reading_view,
-                                           scholia_annotation_get_start (annotation),
-                                           scholia_annotation_get_end (annotation));
-    }
-  else
-    {
-      scholia_reading_view_select_range (self->reading_view,
-                                         scholia_passage_get_start (passage),
-                                         scholia_passage_get_end (passage));
-    }
+  scholia_document_page_show_passage (self->page, passage);
 
-  /* In a narrow window the library and the pane would cover the passage. */
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  if (adw_flap_get_folded (self->inspector_flap))
-    adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
+  /* In a narrow window the library would cover the passage. */
+  _scholia_window_show_content (self);
 
   return TRUE;
 }

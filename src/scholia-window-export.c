@@ -13,46 +13,6 @@
 #include "scholia-export-dialog.h"
 #include "scholia-window-private.h"
 
-void
-_scholia_window_update_export_actions (ScholiaWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-
-  gtk_widget_action_set_enabled (widget, "win.export-pdf",
-                                 self->store != NULL && self->document != NULL);
-  gtk_widget_action_set_enabled (widget, "win.export-handout", self->store != NULL);
-}
-
-static void
-on_open_exported_clicked_cb (ScholiaWindow *self,
-                             AdwToast      *toast)
-{
-  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
-/* "Exported “x”" with a button that opens the file: after every export, whatever the format. */
-void
-_scholia_window_show_exported_toast (ScholiaWindow *self,
-                                     GFile         *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *escaped = g_markup_escape_text (basename, -1);
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  /* Translators: a toast; %s is the name of the file written */
-  title = g_strdup_printf (_("Exported “%s”"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_exported_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  scholia_window_add_toast (self, toast);
-}
-
 static void
 present_export_dialog (ScholiaWindow *self,
                        GtkWidget     *dialog)
@@ -67,28 +27,29 @@ present_export_dialog (ScholiaWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+void
+_scholia_window_export_pdf_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
 {
-  ScholiaWindow *self = SCHOLIA_WINDOW (widget);
+  ScholiaWindow *self = user_data;
 
   if (self->store == NULL || self->document == NULL)
     return;
 
   /* The export reads the library from its own connection: a note still being typed must be
    * in the file first. */
-  scholia_annotation_inspector_flush (self->inspector);
+  scholia_document_page_flush (self->page);
   present_export_dialog (self, scholia_export_dialog_new_for_document (self->store, self->document));
 }
 
-static void
-export_handout_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+void
+_scholia_window_export_handout_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
+  ScholiaComparisonView *comparison_view = scholia_document_page_get_comparison_view (self->page);
   ScholiaTheme *theme;
   const char *author;
   const char *authors[2] = { NULL, NULL };
@@ -96,31 +57,21 @@ export_handout_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  theme = scholia_comparison_view_get_theme (self->comparison_view);
+  theme = scholia_comparison_view_get_theme (comparison_view);
   if (theme == NULL)
     {
-      _scholia_window_show_pane (self, "compare");
+      scholia_document_page_show_pane (self->page, "compare");
       _scholia_window_add_message_toast (self, _("Choose a theme to compare, then export its handout"));
       return;
     }
 
   /* The handout follows the comparison: one author's passages while it shows one author. */
-  author = scholia_comparison_view_get_author (self->comparison_view);
+  author = scholia_comparison_view_get_author (comparison_view);
   authors[0] = author;
 
-  scholia_annotation_inspector_flush (self->inspector);
+  scholia_document_page_flush (self->page);
   present_export_dialog (self, scholia_export_dialog_new_for_handout (self->store, theme,
                                                                       author != NULL ? authors : NULL));
-}
-
-void
-_scholia_window_class_init_export (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, export_handout_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "win.export-pdf", NULL);
 }
 
 void

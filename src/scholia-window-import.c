@@ -28,6 +28,14 @@ typedef struct
 
 static void start_batch (ScholiaWindow *self);
 
+/* "Details" in the toast lists the failures of the last run, while there are some. */
+static void
+update_errors_action (ScholiaWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.show-import-errors",
+                                 self->import_failures != NULL && self->import_failures->len > 0);
+}
+
 static void
 import_failure_free (ImportFailure *failure)
 {
@@ -39,7 +47,7 @@ import_failure_free (ImportFailure *failure)
 static void
 update_progress (ScholiaWindow *self)
 {
-  ScholiaImportBatch *batch = self->import_batch;
+  ScholiaImportBatch *batch = scholia_library_get_import_batch (self->library);
   guint n_files = scholia_import_batch_get_n_files (batch);
   guint n_done = scholia_import_batch_get_documents (batch)->len
                  + scholia_import_batch_get_errors (batch)->len;
@@ -48,8 +56,8 @@ update_progress (ScholiaWindow *self)
   /* Translators: shown while importing; the first %u is the file being read, the second how
    * many files there are */
   label = g_strdup_printf (_("Importing %u of %u…"), MIN (n_done + 1, n_files), n_files);
-  gtk_label_set_label (self->import_label, label);
-  gtk_progress_bar_set_fraction (self->import_progress,
+  gtk_label_set_label (_scholia_window_child (self, "import_label"), label);
+  gtk_progress_bar_set_fraction (_scholia_window_child (self, "import_progress"),
                                  scholia_import_batch_get_fraction (batch));
 }
 
@@ -60,7 +68,7 @@ on_batch_file_finished_cb (ScholiaWindow      *self,
                            GError             *error,
                            ScholiaImportBatch *batch)
 {
-  if (batch != self->import_batch)
+  if (self->library == NULL || batch != scholia_library_get_import_batch (self->library))
     return;
 
   if (document == NULL && error != NULL)
@@ -70,7 +78,7 @@ on_batch_file_finished_cb (ScholiaWindow      *self,
       failure->name = g_file_get_basename (file);
       failure->message = g_strdup (error->message);
       g_ptr_array_add (self->import_failures, failure);
-      _scholia_window_update_actions (self);
+      update_errors_action (self);
     }
 
   update_progress (self);
@@ -82,7 +90,7 @@ reveal_import_bar_cb (gpointer user_data)
   ScholiaWindow *self = user_data;
 
   self->import_reveal_id = 0;
-  gtk_action_bar_set_revealed (self->import_bar, TRUE);
+  gtk_action_bar_set_revealed (_scholia_window_child (self, "import_bar"), TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -116,7 +124,7 @@ report_batch (ScholiaWindow      *self,
   if (n_failed > 0)
     {
       adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_action_name (toast, "win.show-import-errors");
+      adw_toast_set_action_name (toast, "library.show-import-errors");
       /* The user has to read which files failed before the toast goes. */
       adw_toast_set_timeout (toast, 0);
     }
@@ -129,17 +137,16 @@ on_batch_finished_cb (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(ScholiaWindow) self = user_data;
-  g_autoptr(ScholiaImportBatch) batch = NULL;
+  ScholiaImportBatch *batch = SCHOLIA_IMPORT_BATCH (source);
   g_autoptr(GError) error = NULL;
   GPtrArray *documents;
 
-  scholia_import_batch_run_finish (SCHOLIA_IMPORT_BATCH (source), result, &error);
+  scholia_import_batch_run_finish (batch, result, &error);
 
   /* The window was closed meanwhile: it has nothing left to show the result in. */
-  if (SCHOLIA_IMPORT_BATCH (source) != self->import_batch)
+  if (self->import_cancellable == NULL)
     return;
 
-  batch = g_steal_pointer (&self->import_batch);
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->import_reveal_id, g_source_remove);
 
@@ -158,37 +165,37 @@ on_batch_finished_cb (GObject      *source,
       return;
     }
 
-  gtk_action_bar_set_revealed (self->import_bar, FALSE);
-  _scholia_window_notify_importing (self);
+  gtk_action_bar_set_revealed (_scholia_window_child (self, "import_bar"), FALSE);
+  g_object_notify (G_OBJECT (self), "importing");
 }
 
 static void
 start_batch (ScholiaWindow *self)
 {
   g_autoptr(GPtrArray) files = g_steal_pointer (&self->import_queue);
+  ScholiaImportBatch *batch;
 
-  g_assert (self->import_batch == NULL);
+  g_assert (self->import_cancellable == NULL);
 
   self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
-  self->import_batch = scholia_import_batch_new (self->store, (GFile **) files->pdata, files->len);
   self->import_cancellable = g_cancellable_new ();
+  batch = scholia_library_start_import (self->library, (GFile **) files->pdata, files->len,
+                                        self->import_cancellable, on_batch_finished_cb,
+                                        g_object_ref (self));
 
-  g_signal_connect_object (self->import_batch, "file-finished",
+  g_signal_connect_object (batch, "file-finished",
                            G_CALLBACK (on_batch_file_finished_cb), self, G_CONNECT_SWAPPED);
   update_progress (self);
 
   if (files->len > 1)
-    gtk_action_bar_set_revealed (self->import_bar, TRUE);
-  else if (self->import_reveal_id == 0 && !gtk_action_bar_get_revealed (self->import_bar))
+    gtk_action_bar_set_revealed (_scholia_window_child (self, "import_bar"), TRUE);
+  else if (self->import_reveal_id == 0 && !gtk_action_bar_get_revealed (_scholia_window_child (self, "import_bar")))
     self->import_reveal_id = g_timeout_add (REVEAL_DELAY_MS, reveal_import_bar_cb, self);
-
-  scholia_import_batch_run_async (self->import_batch, self->import_cancellable,
-                                  on_batch_finished_cb, g_object_ref (self));
 }
 
-static void
-on_import_cancel_button_clicked_cb (ScholiaWindow *self,
-                                    GtkButton     *button)
+void
+_scholia_window_on_import_cancel_button_clicked_cb (ScholiaWindow *self,
+                                                    GtkButton     *button)
 {
   g_ptr_array_set_size (self->import_queue, 0);
   g_cancellable_cancel (self->import_cancellable);
@@ -231,10 +238,10 @@ add_filter (GtkFileChooser     *chooser,
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+void
+_scholia_window_import_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
 {
   static const char * const text_types[] = { "text/plain", NULL };
   static const char * const text_patterns[] = { "*.txt", NULL };
@@ -298,18 +305,18 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
-static void
-import_samples_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+void
+_scholia_window_import_samples_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
 {
   scholia_window_import_samples (SCHOLIA_WINDOW (widget));
 }
 
-static void
-show_import_errors_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+void
+_scholia_window_show_import_errors_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
   guint n_failed = self->import_failures->len;
@@ -389,27 +396,13 @@ on_drop_target_drop_cb (ScholiaWindow *self,
 }
 
 void
-_scholia_window_class_init_import (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_bind_template_callback (widget_class, on_import_cancel_button_clicked_cb);
-
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.import-samples", NULL,
-                                   import_samples_action);
-  gtk_widget_class_install_action (widget_class, "win.show-import-errors", NULL,
-                                   show_import_errors_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "win.import", NULL);
-}
-
-void
 _scholia_window_init_import (ScholiaWindow *self)
 {
   GtkDropTarget *target;
 
   self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
   self->import_failures = g_ptr_array_new_with_free_func ((GDestroyNotify) import_failure_free);
+  update_errors_action (self);
 
   /* Dropping files anywhere on the window imports them; while they hover, the theme outlines the
    * content (:drop(active)). */
@@ -422,11 +415,10 @@ _scholia_window_init_import (ScholiaWindow *self)
 void
 _scholia_window_dispose_import (ScholiaWindow *self)
 {
-  /* The running batch stops before its next file; its callback then finds it is no longer the
-   * window's batch and leaves the window alone. */
+  /* The running batch stops before its next file; its callback then finds the window no
+   * longer waits for it and leaves the window alone. */
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
-  g_clear_object (&self->import_batch);
   g_clear_handle_id (&self->import_reveal_id, g_source_remove);
   g_clear_pointer (&self->import_queue, g_ptr_array_unref);
   g_clear_pointer (&self->import_failures, g_ptr_array_unref);
@@ -463,15 +455,15 @@ scholia_window_import_files (ScholiaWindow  *self,
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (self->import_queue, g_object_ref (files[i]));
 
-  if (self->import_batch != NULL)
+  if (self->import_cancellable != NULL)
     return;
 
   /* A new run: the details offered afterwards are about this run only. */
   g_ptr_array_set_size (self->import_failures, 0);
-  _scholia_window_update_actions (self);
+  update_errors_action (self);
 
   start_batch (self);
-  _scholia_window_notify_importing (self);
+  g_object_notify (G_OBJECT (self), "importing");
 }
 
 /**
@@ -517,5 +509,5 @@ scholia_window_get_importing (ScholiaWindow *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
 
-  return self->import_batch != NULL;
+  return self->import_cancellable != NULL;
 }

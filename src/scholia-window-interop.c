@@ -16,16 +16,6 @@
 #include "scholia-w3c.h"
 #include "scholia-window-private.h"
 
-void
-_scholia_window_update_interop_actions (ScholiaWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-
-  gtk_widget_action_set_enabled (widget, "win.replace-text", self->store != NULL && self->document != NULL);
-  gtk_widget_action_set_enabled (widget, "win.import-annotations", self->store != NULL);
-  gtk_widget_action_set_enabled (widget, "win.export-annotations", self->store != NULL);
-}
-
 static void
 on_annotations_imported_cb (ScholiaWindow *self)
 {
@@ -41,27 +31,28 @@ on_annotations_imported_cb (ScholiaWindow *self)
     }
 }
 
-static void
-replace_text_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+void
+_scholia_window_replace_text_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
 {
-  ScholiaWindow *self = SCHOLIA_WINDOW (widget);
+  ScholiaWindow *self = user_data;
   GtkWidget *dialog;
 
   if (self->store == NULL || self->document == NULL)
     return;
 
   dialog = scholia_revision_dialog_new (self->store, self->document);
-  scholia_revision_dialog_set_editor (SCHOLIA_REVISION_DIALOG (dialog), self->editor);
+  scholia_revision_dialog_set_editor (SCHOLIA_REVISION_DIALOG (dialog),
+                                      scholia_window_get_editor (self));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-import_annotations_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+void
+_scholia_window_import_annotations_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
   GtkWidget *dialog;
@@ -88,26 +79,37 @@ on_search_result_activated_cb (ScholiaWindow   *self,
     return;
 
   if (offset >= 0 && length > 0)
-    scholia_reading_view_select_range (self->reading_view, offset, offset + length);
+    scholia_reading_view_select_range (scholia_document_page_get_reading_view (self->page),
+                                       offset, offset + length);
   scholia_library_sidebar_select_document (SCHOLIA_LIBRARY_SIDEBAR (self->sidebar), document);
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  _scholia_window_show_content (self);
 }
 
-/* Annotations for other tools: CSV for spreadsheets, Markdown for notes, W3C Web Annotations
- * for annotation tools. @format is "csv", "md" or "w3c"; the open essay, or every essay. The
- * file is replaced whole or not at all (see scholia-export-file.h). */
+/**
+ * scholia_window_export_annotations:
+ * @self: a window with a library
+ * @file: the file to write
+ * @format: "csv", "md" or "w3c"
+ * @whole_library: every essay rather than the open one
+ * @error: return location for a #GError
+ *
+ * Annotations for other tools: CSV for spreadsheets, Markdown for notes, W3C Web Annotations
+ * for annotation tools. The file is replaced whole or not at all (see scholia-export-file.h).
+ *
+ * Returns: whether @file was written
+ */
 gboolean
-_scholia_window_export_annotations (ScholiaWindow  *self,
-                                    GFile          *file,
-                                    const char     *format,
-                                    gboolean        whole_library,
-                                    GError        **error)
+scholia_window_export_annotations (ScholiaWindow  *self,
+                                   GFile          *file,
+                                   const char     *format,
+                                   gboolean        whole_library,
+                                   GError        **error)
 {
   g_autoptr(GPtrArray) documents = NULL;
   g_autofree char *data = NULL;
 
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
   if (!whole_library && self->document != NULL)
@@ -140,8 +142,8 @@ on_export_annotations_response_cb (ScholiaWindow        *self,
       format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
       scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
 
-      if (_scholia_window_export_annotations (self, file, format != NULL ? format : "csv",
-                                              g_strcmp0 (scope, "library") == 0, &error))
+      if (scholia_window_export_annotations (self, file, format != NULL ? format : "csv",
+                                             g_strcmp0 (scope, "library") == 0, &error))
         _scholia_window_show_exported_toast (self, file);
       else
         _scholia_window_add_message_toast (self, error->message);
@@ -151,10 +153,10 @@ on_export_annotations_response_cb (ScholiaWindow        *self,
   g_object_unref (chooser);
 }
 
-static void
-export_annotations_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+void
+_scholia_window_export_annotations_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
   const char *format_ids[] = { "csv", "md", "w3c", NULL };
@@ -191,14 +193,6 @@ export_annotations_action (GtkWidget  *widget,
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_annotations_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-void
-_scholia_window_class_init_interop (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.replace-text", NULL, replace_text_action);
-  gtk_widget_class_install_action (widget_class, "win.import-annotations", NULL, import_annotations_action);
-  gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
 }
 
 void

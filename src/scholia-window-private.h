@@ -1,131 +1,130 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "scholia-annotation-inspector.h"
-#include "scholia-comparison-view.h"
-#include "scholia-editor.h"
-#include "scholia-highlighter.h"
-#include "scholia-import-batch.h"
-#include "scholia-matrix-view.h"
-#include "scholia-reading-view.h"
-#include "scholia-side-by-side.h"
-#include "scholia-tag-palette.h"
+#include "scholia-document-page.h"
+#include "scholia-library.h"
 #include "scholia-window.h"
 
 G_BEGIN_DECLS
 
-/* The window's parts, shared by the files that implement it: scholia-window.c (panes, the open
- * document, deleting), scholia-window-import.c (every way essays come in),
- * scholia-window-annotate.c (highlighting, the inspector, themes, undo),
- * scholia-window-compare.c (the sidebar's Compare and Matrix pages, side by side) and
- * scholia-window-export.c (PDF exports). */
+/* The window is a shell: the header bar, the library sidebar, the toast overlay and the
+ * ScholiaDocumentPage. Its files depend one way:
+ *
+ *   scholia-window.c          the type, its set-up, opening a library
+ *     └ scholia-window-actions.c   the "library." actions and every key of the window
+ *         └ scholia-window-import.c, -compare.c, -export.c, -interop.c, -history.c
+ *             └ scholia-window-state.c   the open essay, the header's state, toasts
+ *
+ * A file calls only into the files below it; those below learn of changes from the window's
+ * "store" and "document" notifications. Template children that a single file needs are not
+ * fields: that file looks them up by name (_scholia_window_child). */
 struct _ScholiaWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  /* The open library (its store, its editor with the undo history, its import batch), and
+   * its store for short. */
+  ScholiaLibrary       *library;
   ScholiaStore         *store;
   GSettings            *settings;
   GtkNativeDialog      *chooser;
 
-  /* The document in the reader, or NULL; followed for renames. */
+  /* The document in the reader, or NULL; followed for renames. The page holds its reading. */
   ScholiaDocument      *document;
   GSignalGroup         *document_signals;
 
-  /* The batch running now, files waiting for it, and what failed since the progress bar
-   * last appeared (ImportFailure). */
-  ScholiaImportBatch   *import_batch;
+  /* The library's batch running now is the window's while this is set; files waiting for
+   * it, and what failed since the progress bar last appeared (ImportFailure). */
   GCancellable         *import_cancellable;
   GPtrArray            *import_queue;
   GPtrArray            *import_failures;
   guint                 import_reveal_id;
 
-  /* Every annotation edit of the open library goes through the editor, so it can be undone;
-   * the highlighter draws the open document's annotations (its live list) on the reader. */
-  ScholiaEditor        *editor;
-  GSignalGroup         *editor_signals;
-  GSignalGroup         *tags_signals;
-  ScholiaHighlighter   *highlighter;
-  GListModel           *annotations;
-  GSignalGroup         *annotations_signals;
-  GMenu                *tag_menu;
-  GMenu                *selection_menu;
-  GPtrArray            *menu_tags;
+  GtkWindow            *side_by_side_window;   /* weak */
+  GtkWindow            *export_dialog;         /* weak */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar_box;
-  AdwBin               *sidebar_bin;
   GtkWidget            *sidebar;
-  GtkWidget            *content_box;
-  AdwHeaderBar         *content_header;
-  AdwWindowTitle       *content_title;
-  GtkRevealer          *read_only_revealer;
-  GtkWidget            *back_button;
-  GtkMenuButton        *primary_menu_button;
-  GtkWidget            *document_menu_button;
-  GtkStack             *main_stack;
-  AdwStatusPage        *empty_page;
-  AdwStatusPage        *error_page;
-  GtkStack             *document_stack;
-  AdwFlap              *inspector_flap;
-  AdwBin               *document_bin;
-  GtkWidget            *pane_box;
-  AdwViewStack         *pane_stack;
-  ScholiaAnnotationInspector *inspector;
-  ScholiaComparisonView *comparison_view;
-  ScholiaMatrixView    *matrix_view;
-  GtkWindow            *side_by_side_window;   /* weak */
-  ScholiaSideBySide    *side_by_side;          /* weak, in that window */
-  GtkWindow            *export_dialog;         /* weak */
-  GtkRevealer          *palette_revealer;
-  ScholiaTagPalette    *tag_palette;
-  GtkWidget            *undo_button;
-  GtkWidget            *redo_button;
-  GtkToggleButton      *inspector_button;
-  ScholiaReadingView   *reading_view;
-  GtkActionBar         *import_bar;
-  GtkLabel             *import_label;
-  GtkProgressBar       *import_progress;
+  ScholiaDocumentPage  *page;
 };
 
-void _scholia_window_class_init_import (GtkWidgetClass *widget_class);
-void _scholia_window_init_import       (ScholiaWindow  *self);
-void _scholia_window_dispose_import    (ScholiaWindow  *self);
-void _scholia_window_update_actions    (ScholiaWindow  *self);
-void _scholia_window_notify_importing  (ScholiaWindow  *self);
-void _scholia_window_add_message_toast (ScholiaWindow  *self,
-                                        const char     *message);
+#define _scholia_window_child(self, name) \
+  ((gpointer) gtk_widget_get_template_child (GTK_WIDGET (self), SCHOLIA_TYPE_WINDOW, (name)))
 
-void _scholia_window_class_init_annotate     (GtkWidgetClass  *widget_class);
-void _scholia_window_init_annotate           (ScholiaWindow   *self);
-void _scholia_window_dispose_annotate        (ScholiaWindow   *self);
-void _scholia_window_update_annotate_actions (ScholiaWindow   *self);
-void _scholia_window_annotate_set_store      (ScholiaWindow   *self);
-void _scholia_window_annotate_leave_document (ScholiaWindow   *self);
-void _scholia_window_annotate_show_document  (ScholiaWindow   *self,
-                                              const char      *text);
+/* scholia-window-state.c */
+void     _scholia_window_add_message_toast   (ScholiaWindow   *self,
+                                              const char      *message);
+void     _scholia_window_update_state        (ScholiaWindow   *self);
+void     _scholia_window_show_content        (ScholiaWindow   *self);
+void     _scholia_window_show_exported_toast (ScholiaWindow   *self,
+                                              GFile           *file);
+GSignalGroup *_scholia_window_new_document_signals (ScholiaWindow *self);
+void     _scholia_window_set_doc_action_enabled (ScholiaWindow *self,
+                                              const char      *name,
+                                              gboolean         enabled);
 
-void _scholia_window_class_init_compare     (GtkWidgetClass  *widget_class);
-void _scholia_window_init_compare           (ScholiaWindow   *self);
-void _scholia_window_dispose_compare        (ScholiaWindow   *self);
-void _scholia_window_update_compare_actions (ScholiaWindow   *self);
-void _scholia_window_show_pane              (ScholiaWindow   *self,
-                                             const char      *page);
+/* scholia-window-import.c */
+void     _scholia_window_init_import         (ScholiaWindow   *self);
+void     _scholia_window_dispose_import      (ScholiaWindow   *self);
+void     _scholia_window_import_action       (GtkWidget       *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
+void     _scholia_window_import_samples_action (GtkWidget     *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
+void     _scholia_window_show_import_errors_action (GtkWidget *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
+void     _scholia_window_on_import_cancel_button_clicked_cb (ScholiaWindow *self,
+                                              GtkButton       *button);
 
-void _scholia_window_class_init_interop     (GtkWidgetClass  *widget_class);
-void _scholia_window_init_interop           (ScholiaWindow   *self);
-void _scholia_window_update_interop_actions (ScholiaWindow   *self);
+/* scholia-window-history.c */
+void     _scholia_window_init_history        (ScholiaWindow   *self);
+void     _scholia_window_undo_action         (GtkWidget       *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
+void     _scholia_window_redo_action         (GtkWidget       *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
 
-gboolean _scholia_window_export_annotations (ScholiaWindow   *self,
-                                             GFile           *file,
-                                             const char      *format,
-                                             gboolean         whole_library,
-                                             GError         **error);
+/* scholia-window-compare.c */
+void     _scholia_window_init_compare        (ScholiaWindow   *self);
+void     _scholia_window_dispose_compare     (ScholiaWindow   *self);
+void     _scholia_window_show_compare_action (GtkWidget       *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
+void     _scholia_window_show_matrix_action  (GtkWidget       *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
+void     _scholia_window_side_by_side_action (GtkWidget       *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
 
-void _scholia_window_class_init_export      (GtkWidgetClass  *widget_class);
-void _scholia_window_show_exported_toast    (ScholiaWindow   *self,
-                                             GFile           *file);
-void _scholia_window_dispose_export         (ScholiaWindow   *self);
-void _scholia_window_update_export_actions  (ScholiaWindow   *self);
+/* scholia-window-export.c */
+void     _scholia_window_dispose_export      (ScholiaWindow   *self);
+void     _scholia_window_export_pdf_action   (GSimpleAction   *action,
+                                              GVariant        *parameter,
+                                              gpointer         user_data);
+void     _scholia_window_export_handout_action (GtkWidget     *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
+
+/* scholia-window-interop.c */
+void     _scholia_window_init_interop        (ScholiaWindow   *self);
+void     _scholia_window_replace_text_action (GSimpleAction   *action,
+                                              GVariant        *parameter,
+                                              gpointer         user_data);
+void     _scholia_window_import_annotations_action (GtkWidget *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
+void     _scholia_window_export_annotations_action (GtkWidget *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
+
+/* scholia-window-actions.c */
+void     _scholia_window_class_init_actions  (GtkWidgetClass  *widget_class);
+void     _scholia_window_init_actions        (ScholiaWindow   *self);
+void     _scholia_window_dispose_actions     (ScholiaWindow   *self);
 
 G_END_DECLS

@@ -4,7 +4,8 @@
 #include <adwaita.h>
 
 #include "scholia-application.h"
-#include "scholia-store.h"
+#include "scholia-document-page.h"
+#include "scholia-library.h"
 
 G_BEGIN_DECLS
 
@@ -18,10 +19,15 @@ void             scholia_window_set_store             (ScholiaWindow      *self,
                                                        ScholiaStore       *store);
 gboolean         scholia_window_open_library          (ScholiaWindow      *self,
                                                        const char         *path);
+ScholiaLibrary  *scholia_window_get_library           (ScholiaWindow      *self);
+ScholiaReading  *scholia_window_get_reading           (ScholiaWindow      *self);
 void             scholia_window_add_toast             (ScholiaWindow      *self,
                                                        AdwToast           *toast);
 
 ScholiaDocument *scholia_window_get_document          (ScholiaWindow      *self);
+ScholiaDocumentPage *scholia_window_get_document_page (ScholiaWindow      *self);
+ScholiaEditor   *scholia_window_get_editor            (ScholiaWindow      *self);
+GtkWidget       *scholia_window_get_sidebar           (ScholiaWindow      *self);
 gboolean         scholia_window_show_document         (ScholiaWindow      *self,
                                                        ScholiaDocument    *document);
 gboolean         scholia_window_show_document_by_name (ScholiaWindow      *self,
@@ -38,5 +44,10 @@ void             scholia_window_import_files          (ScholiaWindow      *self,
                                                        guint               n_files);
 gboolean         scholia_window_import_samples        (ScholiaWindow      *self);
 gboolean         scholia_window_get_importing         (ScholiaWindow      *self);
+gboolean         scholia_window_export_annotations    (ScholiaWindow      *self,
+                                                       GFile              *file,
+                                                       const char         *format,
+                                                       gboolean            whole_library,
+                                                       GError            **error);
 
 G_END_DECLS

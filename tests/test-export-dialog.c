@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "scholia-export-dialog.h"
-#include "scholia-window-private.h"
+#include "scholia-window.h"
 #include "test-files.h"
 #include "test-ui.h"
 
@@ -114,13 +114,16 @@ static ScholiaExportDialog *
 open_export_dialog (ScholiaWindow *window,
                     const char    *action)
 {
+  GtkWindow *dialog;
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
   drain_main_context ();
-  g_assert_true (SCHOLIA_IS_EXPORT_DIALOG (window->export_dialog));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->export_dialog)));
-  g_assert_true (gtk_window_get_transient_for (window->export_dialog) == GTK_WINDOW (window));
+  dialog = find_transient (GTK_WINDOW (window), SCHOLIA_TYPE_EXPORT_DIALOG);
+  g_assert_true (SCHOLIA_IS_EXPORT_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
 
-  return SCHOLIA_EXPORT_DIALOG (window->export_dialog);
+  return SCHOLIA_EXPORT_DIALOG (dialog);
 }
 
 /* A finished export closes the dialog, so the reference keeps it to ask. */
@@ -228,7 +231,7 @@ test_settings_round_trip (Fixture       *fixture,
   GObject *page_size_row, *font_size_spin, *justify_switch, *notes_switch;
 
   library_open (fixture, &library);
-  dialog = open_export_dialog (library.window, "win.export-pdf");
+  dialog = open_export_dialog (library.window, "doc.export-pdf");
 
 #define CHILD(name) gtk_widget_get_template_child (GTK_WIDGET (dialog), SCHOLIA_TYPE_EXPORT_DIALOG, name)
   page_size_row = CHILD ("page_size_row");
@@ -254,7 +257,7 @@ test_settings_round_trip (Fixture       *fixture,
 
   /* The next export starts where the last one left off. */
   gtk_window_destroy (GTK_WINDOW (dialog));
-  dialog = open_export_dialog (library.window, "win.export-pdf");
+  dialog = open_export_dialog (library.window, "doc.export-pdf");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (CHILD ("page_size_row"))), ==, 1);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (CHILD ("font_size_spin"))), ==, 14);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (CHILD ("justify_switch"))));
@@ -279,7 +282,7 @@ test_export_writes_pdf_and_reports_it (Fixture       *fixture,
   ScholiaExportDialog *dialog;
 
   library_open (fixture, &library);
-  dialog = open_export_dialog (library.window, "win.export-pdf");
+  dialog = open_export_dialog (library.window, "doc.export-pdf");
 
   scholia_export_dialog_export_to (dialog, file);
   g_assert_true (scholia_export_dialog_get_exporting (dialog));
@@ -292,8 +295,8 @@ test_export_writes_pdf_and_reports_it (Fixture       *fixture,
   g_assert_cmpuint (count_exported_files (fixture->dir), ==, 1);
 
   /* The dialog is done; the window says so, with a button to open the file. */
-  g_assert_null (library.window->export_dialog);
-  g_assert_true (shows_label (GTK_WIDGET (library.window->toast_overlay), "Exported “ledgers.pdf”"));
+  g_assert_null (find_transient (GTK_WINDOW (library.window), SCHOLIA_TYPE_EXPORT_DIALOG));
+  g_assert_true (shows_label (GTK_WIDGET (window_child (library.window, "toast_overlay")), "Exported “ledgers.pdf”"));
 
   library_close (&library);
 }
@@ -308,14 +311,14 @@ test_cancel_leaves_no_file (Fixture       *fixture,
   ScholiaExportDialog *dialog;
 
   library_open (fixture, &library);
-  dialog = open_export_dialog (library.window, "win.export-pdf");
+  dialog = open_export_dialog (library.window, "doc.export-pdf");
 
   scholia_export_dialog_export_to (dialog, file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
   g_assert_false (scholia_export_dialog_get_exporting (dialog));
   /* Cancelled, the dialog stays for another try. */
   drain_main_context ();
-  g_assert_true (library.window->export_dialog == GTK_WINDOW (dialog));
+  g_assert_true (find_transient (GTK_WINDOW (library.window), SCHOLIA_TYPE_EXPORT_DIALOG) == GTK_WINDOW (dialog));
 
   wait_for_dialog_to_go (dialog);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
@@ -341,7 +344,7 @@ test_unwritable_target_shows_error (Fixture       *fixture,
   g_assert_no_error (error);
 
   library_open (fixture, &library);
-  dialog = open_export_dialog (library.window, "win.export-pdf");
+  dialog = open_export_dialog (library.window, "doc.export-pdf");
   scholia_export_dialog_export_to (dialog, file);
   wait_for_export (dialog);
 
@@ -351,7 +354,7 @@ test_unwritable_target_shows_error (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "ledgers.pdf"));
 
   /* The dialog stays, for another file. */
-  g_assert_true (library.window->export_dialog == GTK_WINDOW (dialog));
+  g_assert_true (find_transient (GTK_WINDOW (library.window), SCHOLIA_TYPE_EXPORT_DIALOG) == GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_exported_files (fixture->dir), ==, 1);   /* the blocker */
@@ -370,10 +373,10 @@ test_handout_exports_current_theme (Fixture       *fixture,
   ScholiaExportDialog *dialog;
 
   library_open (fixture, &library);
-  scholia_comparison_view_set_theme (library.window->comparison_view, library.railway);
+  scholia_comparison_view_set_theme (window_comparison (library.window), library.railway);
   drain_main_context ();
 
-  dialog = open_export_dialog (library.window, "win.export-handout");
+  dialog = open_export_dialog (library.window, "library.export-handout");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Handout");
   scholia_export_dialog_export_to (dialog, file);
   wait_for_export (dialog);

@@ -26,7 +26,7 @@ typedef struct
   char               *dir;
   ScholiaStore       *store;
   ScholiaDocument    *document;
-  GListModel         *annotations;
+  ScholiaReading     *reading;
   GtkWindow          *window;
   GtkSourceView      *view;
   GtkTextBuffer      *buffer;
@@ -80,7 +80,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->document = scholia_store_add_document (fixture->store, "The Ledger of Saint-Aubin",
                                                   "Marguerite Dufresne", NULL, NULL, essay, NULL, &error);
   g_assert_no_error (error);
-  fixture->annotations = scholia_store_list_annotations (fixture->store, fixture->document, &error);
+  fixture->reading = scholia_reading_new (fixture->store, fixture->document, &error);
   g_assert_no_error (error);
   fixture->thesis = tag_id (fixture->store, "thesis");
   fixture->evidence = tag_id (fixture->store, "evidence");
@@ -120,7 +120,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   g_ptr_array_unref (fixture->activated);
   g_ptr_array_unref (fixture->activated_several);
-  g_object_unref (fixture->annotations);
+  g_object_unref (fixture->reading);
   g_object_unref (fixture->store);
   test_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
@@ -244,8 +244,7 @@ test_existing_annotation_covers_its_span (Fixture       *fixture,
   g_autoptr(ScholiaAnnotation) annotation = annotate (fixture, passage, &fixture->thesis, 1);
   g_autofree char *expected = range_string (offset_of (passage), end_of (passage));
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
 
   assert_tag_covers (fixture, fill_tag (fixture, fixture->thesis), expected);
   assert_tag_covers (fixture, lookup_tag (fixture, "scholia-overlap"), "");
@@ -260,8 +259,7 @@ test_added_annotation_drawn_at_once (Fixture       *fixture,
   g_autofree char *expected = range_string (offset_of (passage), end_of (passage));
   GdkRGBA colours[4];
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
   assert_tag_covers (fixture, fill_tag (fixture, fixture->evidence), "");
 
   /* No main-loop iteration in between: the list's items-changed is enough. */
@@ -283,8 +281,7 @@ test_deleted_annotation_disappears (Fixture       *fixture,
   g_autofree char *expected = range_string (offset_of ("Her critics"), end_of ("Her critics"));
   ScholiaAnnotationGutter *gutter = scholia_highlighter_get_gutter (fixture->highlighter);
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 3, NULL, 0), ==, 2);
 
   g_assert_true (scholia_store_delete_annotation (fixture->store, deleted, &error));
@@ -304,8 +301,7 @@ test_recoloured_tag_repaints (Fixture       *fixture,
   g_autoptr(GdkRGBA) background = NULL;
   GdkRGBA colours[1];
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
   g_object_get (fill_tag (fixture, fixture->thesis), "background-rgba", &background, NULL);
   assert_colour (background, "#3584e4", 0.28);
   g_clear_pointer (&background, gdk_rgba_free);
@@ -329,8 +325,7 @@ test_dark_style_retints (Fixture       *fixture,
   g_autoptr(GdkRGBA) background = NULL;
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
@@ -353,8 +348,7 @@ test_overlap_marked_on_exact_range (Fixture       *fixture,
   g_autoptr(GPtrArray) both = NULL;
   g_autoptr(GPtrArray) one = NULL;
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
 
   assert_tag_covers (fixture, lookup_tag (fixture, "scholia-overlap"), overlap);
 
@@ -368,12 +362,12 @@ test_overlap_marked_on_exact_range (Fixture       *fixture,
     assert_tag_covers (fixture, lookup_tag (fixture, line), overlap);
   }
 
-  both = scholia_highlighter_annotations_at (fixture->highlighter, offset_of ("grain, not"));
+  both = scholia_reading_list_at (fixture->reading, offset_of ("grain, not"));
   g_assert_cmpuint (both->len, ==, 2);
   g_assert_true (g_ptr_array_index (both, 0) == second);
   g_assert_true (g_ptr_array_index (both, 1) == first);
 
-  one = scholia_highlighter_annotations_at (fixture->highlighter, offset_of ("Évreux"));
+  one = scholia_reading_list_at (fixture->reading, offset_of ("Évreux"));
   g_assert_cmpuint (one->len, ==, 1);
   g_assert_true (g_ptr_array_index (one, 0) == first);
 }
@@ -390,14 +384,13 @@ test_nested_overlap_follows_changes (Fixture       *fixture,
   g_autofree char *inner_range = range_string (offset_of (inner_text), end_of (inner_text));
   g_autoptr(GPtrArray) at = NULL;
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
   outer = annotate (fixture, outer_text, &fixture->thesis, 1);
   inner = annotate (fixture, inner_text, &fixture->thesis, 1);
 
   /* Same tag: the background alone would hide the nesting. */
   assert_tag_covers (fixture, lookup_tag (fixture, "scholia-overlap"), inner_range);
-  at = scholia_highlighter_annotations_at (fixture->highlighter, offset_of ("abbey"));
+  at = scholia_reading_list_at (fixture->reading, offset_of ("abbey"));
   g_assert_cmpuint (at->len, ==, 2);
   g_assert_true (g_ptr_array_index (at, 0) == inner);
 
@@ -423,8 +416,7 @@ test_further_tags_underline (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkRGBA) underline = NULL;
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
 
   assert_tag_covers (fixture, fill_tag (fixture, fixture->source), expected);
   assert_tag_covers (fixture, lookup_tag (fixture, second), expected);
@@ -447,8 +439,7 @@ test_moved_and_orphaned_annotations (Fixture       *fixture,
   ScholiaAnnotationGutter *gutter = scholia_highlighter_get_gutter (fixture->highlighter);
   g_autoptr(GPtrArray) at = NULL;
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
 
   /* Re-anchoring moves a span; only the store does it, after a commit. */
   scholia_annotation_set_range (annotation, offset_of ("Anselm Brück"), end_of ("Anselm Brück"));
@@ -456,7 +447,7 @@ test_moved_and_orphaned_annotations (Fixture       *fixture,
 
   scholia_annotation_set_orphaned (annotation, TRUE);
   assert_tag_covers (fixture, fill_tag (fixture, fixture->thesis), "");
-  at = scholia_highlighter_annotations_at (fixture->highlighter, offset_of ("Brück"));
+  at = scholia_reading_list_at (fixture->reading, offset_of ("Brück"));
   g_assert_cmpuint (at->len, ==, 0);
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 3, NULL, 0), ==, 0);
 
@@ -471,8 +462,7 @@ test_orphan_not_drawn_on_open (Fixture       *fixture,
   g_autoptr(ScholiaAnnotation) annotation = annotate (fixture, "Her critics", &fixture->thesis, 1);
 
   scholia_annotation_set_orphaned (annotation, TRUE);
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
 
   assert_tag_covers (fixture, fill_tag (fixture, fixture->thesis), "");
 }
@@ -488,8 +478,7 @@ test_gutter_marks_lines (Fixture       *fixture,
   ScholiaAnnotationGutter *gutter = scholia_highlighter_get_gutter (fixture->highlighter);
   GdkRGBA colours[4];
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
 
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 0, colours, 4), ==, 0);
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 1, colours, 4), ==, 3);
@@ -513,8 +502,7 @@ test_click_opens_annotations (Fixture       *fixture,
   GtkPopover *popover;
   GtkWidget *box;
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
 
   g_assert_cmpuint (_scholia_highlighter_activate_at (fixture->highlighter, offset_of ("clerks")), ==, 1);
   g_assert_cmpuint (fixture->activated->len, ==, 1);
@@ -550,8 +538,7 @@ test_gutter_mark_opens_annotation (Fixture       *fixture,
   GdkRectangle area = { 0, 0, 18, 24 };
   GtkTextIter iter;
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
 
   gtk_text_buffer_get_iter_at_line (fixture->buffer, &iter, 0);
   g_assert_false (gtk_source_gutter_renderer_query_activatable (renderer, &iter, &area));
@@ -577,8 +564,7 @@ test_tags_below_other_tags (Fixture       *fixture,
   GtkTextTag *search = gtk_text_buffer_create_tag (fixture->buffer, "search-match",
                                                    "background", "yellow", NULL);
 
-  scholia_highlighter_set_models (fixture->highlighter, fixture->annotations,
-                                  scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+  scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
 
   g_assert_cmpint (gtk_text_tag_get_priority (fill_tag (fixture, fixture->thesis)), <,
                    gtk_text_tag_get_priority (search));

@@ -397,6 +397,39 @@ test_activation_opens_document (Fixture       *fixture,
 }
 
 static void
+on_library_action_cb (GSimpleAction    *action,
+                      GVariant         *parameter,
+                      ScholiaDocument **out)
+{
+  ScholiaStore *store = g_object_get_data (G_OBJECT (action), "store");
+
+  g_assert_null (*out);
+  *out = scholia_store_lookup_document (store, g_variant_get_int64 (parameter));
+  g_assert_nonnull (*out);
+}
+
+/* The window's "library." action @name, as the sidebar activates it: records the essay asked for. */
+static void
+watch_library_action (Fixture          *fixture,
+                      const char       *name,
+                      ScholiaDocument **out)
+{
+  GActionMap *group = g_object_get_data (G_OBJECT (fixture->window), "library");
+  g_autoptr(GSimpleAction) action = g_simple_action_new (name, G_VARIANT_TYPE_INT64);
+
+  if (group == NULL)
+    {
+      group = G_ACTION_MAP (g_simple_action_group_new ());
+      g_object_set_data_full (G_OBJECT (fixture->window), "library", group, g_object_unref);
+      gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "library", G_ACTION_GROUP (group));
+    }
+
+  g_object_set_data (G_OBJECT (action), "store", fixture->store);
+  g_signal_connect (action, "activate", G_CALLBACK (on_library_action_cb), out);
+  g_action_map_add_action (group, G_ACTION (action));
+}
+
+static void
 test_actions_act_on_selection (Fixture       *fixture,
                                gconstpointer  data)
 {
@@ -409,8 +442,8 @@ test_actions_act_on_selection (Fixture       *fixture,
   add_sample_library (fixture);
   lights = scholia_store_find_document (fixture->store, "Harbour Lights", &error);
   g_assert_no_error (error);
-  g_signal_connect (sidebar, "delete-requested", G_CALLBACK (on_document_signal_cb), &deleted);
-  g_signal_connect (sidebar, "edit-requested", G_CALLBACK (on_document_signal_cb), &edited);
+  watch_library_action (fixture, "delete-document", &deleted);
+  watch_library_action (fixture, "edit-document", &edited);
 
   /* Nothing selected: nothing to delete. */
   gtk_widget_activate_action (sidebar, "sidebar.delete", NULL);

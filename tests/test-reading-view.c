@@ -56,7 +56,7 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static GtkWidget *
-find_descendant (GtkWidget  *widget,
+find_buildable (GtkWidget  *widget,
                  GType       type,
                  const char *buildable_id)
 {
@@ -69,7 +69,7 @@ find_descendant (GtkWidget  *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type, buildable_id);
+      GtkWidget *found = find_buildable (child, type, buildable_id);
 
       if (found != NULL)
         return found;
@@ -286,9 +286,9 @@ static void
 test_find_counts_and_moves (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  GtkWidget *search_bar = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_BAR, NULL);
-  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
-  GtkWidget *count_label = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "count_label");
+  GtkWidget *search_bar = find_buildable (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *entry = find_buildable (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *count_label = find_buildable (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "count_label");
   int first = code_point_offset_of (find_text, "quire");
   int second = code_point_offset_of (find_text, "Quire");
   int third = code_point_offset_of (find_text, "QUIRE");
@@ -345,8 +345,8 @@ static void
 test_find_escape_returns_to_text (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
-  GtkWidget *search_bar = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_BAR, NULL);
-  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *search_bar = find_buildable (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *entry = find_buildable (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
   GtkWidget *source_view = GTK_WIDGET (scholia_reading_view_get_source_view (fixture->view));
 
   scholia_reading_view_set_document (fixture->view, NULL, NULL, find_text);
@@ -366,8 +366,8 @@ static void
 test_find_reports_no_matches (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
-  GtkWidget *count_label = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "count_label");
+  GtkWidget *entry = find_buildable (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *count_label = find_buildable (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "count_label");
 
   scholia_reading_view_set_document (fixture->view, NULL, NULL, find_text);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.find", NULL);
@@ -383,8 +383,8 @@ static void
 test_find_starts_from_selection (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
-  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
-  GtkWidget *count_label = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "count_label");
+  GtkWidget *entry = find_buildable (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *count_label = find_buildable (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, "count_label");
   int second = code_point_offset_of (find_text, "Quire");
 
   scholia_reading_view_set_document (fixture->view, NULL, NULL, find_text);

@@ -4,7 +4,6 @@
 #include <adwaita.h>
 
 #include "scholia-style.h"
-#include "scholia-window-private.h"
 
 void
 test_ui_init (int    *argc,
@@ -25,7 +24,95 @@ drain_main_context (void)
 void
 wait_for_layout (ScholiaWindow *window)
 {
-  while (gtk_widget_get_width (GTK_WIDGET (window->inspector_flap)) == 0)
+  while (gtk_widget_get_width (GTK_WIDGET (scholia_window_get_document_page (window))) == 0)
     g_main_context_iteration (NULL, TRUE);
   drain_main_context ();
+}
+
+ScholiaDocumentPage *
+window_page (ScholiaWindow *window)
+{
+  return scholia_window_get_document_page (window);
+}
+
+ScholiaReadingView *
+window_reader (ScholiaWindow *window)
+{
+  return scholia_document_page_get_reading_view (window_page (window));
+}
+
+ScholiaAnnotationInspector *
+window_inspector (ScholiaWindow *window)
+{
+  return scholia_document_page_get_inspector (window_page (window));
+}
+
+ScholiaComparisonView *
+window_comparison (ScholiaWindow *window)
+{
+  return scholia_document_page_get_comparison_view (window_page (window));
+}
+
+gpointer
+window_child (ScholiaWindow *window,
+              const char    *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), SCHOLIA_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+gpointer
+page_child (ScholiaWindow *window,
+            const char    *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (scholia_window_get_document_page (window)),
+                                                  SCHOLIA_TYPE_DOCUMENT_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (widget == NULL || G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWindow *
+find_transient (GtkWindow *parent,
+                GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) != parent ||
+          find_descendant (GTK_WIDGET (toplevel), type) == NULL)
+        continue;
+
+      /* The window keeps one such window at a time. */
+      g_assert_null (found);
+      found = toplevel;
+    }
+
+  return found;
 }

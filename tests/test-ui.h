@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "scholia-document-page.h"
 #include "scholia-window.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,24 @@ void drain_main_context (void);
 /* The pane beside the reader folds into an overlay when the window is narrow, and folding
  * hides it: the first layout must be done before a test opens it. Its width is 0 until then. */
 void wait_for_layout    (ScholiaWindow *window);
+
+/* The window's document page and its parts. */
+ScholiaDocumentPage        *window_page       (ScholiaWindow *window);
+ScholiaReadingView         *window_reader     (ScholiaWindow *window);
+ScholiaAnnotationInspector *window_inspector  (ScholiaWindow *window);
+ScholiaComparisonView      *window_comparison (ScholiaWindow *window);
+
+/* A named part of the window's or its document page's template. */
+gpointer   window_child    (ScholiaWindow *window,
+                            const char    *name);
+gpointer   page_child      (ScholiaWindow *window,
+                            const char    *name);
+/* @widget itself or its first descendant of @type, or NULL. */
+GtkWidget *find_descendant (GtkWidget     *widget,
+                            GType          type);
+/* The window transient for @parent that is or holds a widget of @type, or NULL; there must be
+ * no second one. */
+GtkWindow *find_transient  (GtkWindow     *parent,
+                            GType          type);
 
 G_END_DECLS

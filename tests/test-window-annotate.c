@@ -6,9 +6,10 @@
 #include <string.h>
 
 #include "scholia-highlighter-private.h"
+#include "scholia-search-bar.h"
 #include "scholia-tag-manager.h"
 #include "scholia-tag-row.h"
-#include "scholia-window-private.h"
+#include "scholia-window.h"
 #include "test-files.h"
 #include "test-ui.h"
 
@@ -81,7 +82,7 @@ static ScholiaTag *
 nth_tag (ScholiaWindow *window,
          guint          position)
 {
-  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_labels (window->store, SCHOLIA_TYPE_TAG), position);
+  g_autoptr(ScholiaTag) tag = g_list_model_get_item (scholia_store_get_labels (scholia_window_get_store (window), SCHOLIA_TYPE_TAG), position);
 
   g_assert_nonnull (tag);
   return tag;
@@ -107,14 +108,14 @@ select_passage (ScholiaWindow *window,
                 int           *end)
 {
   find_passage (passage, start, end);
-  scholia_reading_view_select_range (window->reading_view, *start, *end);
+  scholia_reading_view_select_range (window_reader (window), *start, *end);
 }
 
 static void
 apply_tag (ScholiaWindow *window,
            int            index)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-tag", "i", index));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "i", index));
   drain_main_context ();
 }
 
@@ -132,7 +133,7 @@ list_annotations (ScholiaWindow *window)
   g_autoptr(GError) error = NULL;
   GListModel *annotations;
 
-  annotations = scholia_store_list_annotations (window->store, window->document, &error);
+  annotations = scholia_store_list_annotations (scholia_window_get_store (window), scholia_window_get_document (window), &error);
   g_assert_no_error (error);
   return annotations;
 }
@@ -164,7 +165,7 @@ painted_with (ScholiaWindow *window,
               int            start,
               int            end)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (window->reading_view));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (window_reader (window)));
   g_autofree char *name = g_strdup_printf ("scholia-tag-%" G_GINT64_FORMAT, scholia_label_get_id (SCHOLIA_LABEL (tag)));
   GtkTextTag *text_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
   GtkTextIter iter;
@@ -212,13 +213,13 @@ static gboolean
 shows_toast (ScholiaWindow *window,
              const char    *title)
 {
-  return shows_label (GTK_WIDGET (window->toast_overlay), title);
+  return shows_label (GTK_WIDGET (window_child (window, "toast_overlay")), title);
 }
 
 static GtkTextView *
 note_view (ScholiaWindow *window)
 {
-  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (window->inspector),
+  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (window_inspector (window)),
                                                  SCHOLIA_TYPE_ANNOTATION_INSPECTOR, "note_view");
 
   g_assert_true (GTK_IS_TEXT_VIEW (view));
@@ -258,11 +259,11 @@ test_keyboard_tagging_creates_annotation (Fixture       *fixture,
   g_assert_cmpint (tag_ids[0], ==, scholia_label_get_id (SCHOLIA_LABEL (tag)));
 
   g_assert_true (painted_with (window, tag, start, end));
-  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == annotation);
-  g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == annotation);
+  g_assert_true (scholia_document_page_get_pane_revealed (window_page (window)));
 
   /* The passage stays selected, ready for another tag. */
-  g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
+  g_assert_true (scholia_reading_view_get_selection (window_reader (window), &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, start);
   g_assert_cmpint (selected_end, ==, end);
@@ -278,7 +279,7 @@ test_blank_selection_only_explains (Fixture       *fixture,
   int start, end;
 
   /* Nothing selected. */
-  scholia_reading_view_select_range (window->reading_view, 4, 4);
+  scholia_reading_view_select_range (window_reader (window), 4, 4);
   apply_tag (window, 0);
   g_assert_cmpuint (count_annotations (window), ==, 0);
   g_assert_true (shows_toast (window, "Select some text to tag"));
@@ -287,7 +288,7 @@ test_blank_selection_only_explains (Fixture       *fixture,
   select_passage (window, "   ", &start, &end);
   apply_tag (window, 0);
   g_assert_cmpuint (count_annotations (window), ==, 0);
-  g_assert_false (scholia_editor_get_can_undo (window->editor));
+  g_assert_false (scholia_editor_get_can_undo (scholia_window_get_editor (window)));
 
   window_destroy (window);
 }
@@ -331,21 +332,21 @@ test_undo_and_redo_highlight (Fixture       *fixture,
   gint64 id;
   int start, end;
 
-  g_assert_false (gtk_widget_is_sensitive (window->undo_button));
+  g_assert_false (gtk_widget_is_sensitive (window_child (window, "undo_button")));
 
   select_passage (window, "a town older than its charter", &start, &end);
   apply_tag (window, 1);
   id = scholia_annotation_get_id (only_annotation (window));
-  g_assert_true (gtk_widget_is_sensitive (window->undo_button));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo Highlight");
+  g_assert_true (gtk_widget_is_sensitive (window_child (window, "undo_button")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (window, "undo_button")), ==, "Undo Highlight");
 
-  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window->reading_view)));
-  activate (window, "win.undo");
+  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window_reader (window))));
+  activate (window, "library.undo");
   g_assert_cmpuint (count_annotations (window), ==, 0);
   g_assert_false (painted_with (window, tag, start, end));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->redo_button), ==, "Redo Highlight");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (window, "redo_button")), ==, "Redo Highlight");
 
-  activate (window, "win.redo");
+  activate (window, "library.redo");
   g_assert_cmpint (scholia_annotation_get_id (only_annotation (window)), ==, id);
   g_assert_true (painted_with (window, tag, start, end));
 
@@ -363,23 +364,23 @@ test_attach_is_undone (Fixture       *fixture,
   int start, end;
 
   find_passage ("a town older than its charter", &start, &end);
-  annotation = scholia_store_add_annotation (window->store, window->document, start, end, NULL, 0,
-                                             NULL, 0, "Lost in the revision", &error);
+  annotation = scholia_store_add_annotation (scholia_window_get_store (window), scholia_window_get_document (window),
+                                             start, end, NULL, 0, NULL, 0, "Lost in the revision", &error);
   g_assert_no_error (error);
-  g_assert_true (scholia_store_set_annotation_anchor (window->store, annotation, start, end, TRUE, &error));
+  g_assert_true (scholia_store_set_annotation_anchor (scholia_window_get_store (window), annotation, start, end, TRUE, &error));
   g_assert_no_error (error);
   drain_main_context ();
 
   select_passage (window, "older", &start, &end);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->inspector), "inspector.attach", "x",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window_inspector (window)), "inspector.attach", "x",
                                              scholia_annotation_get_id (annotation)));
   drain_main_context ();
   g_assert_false (scholia_annotation_get_orphaned (annotation));
   g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo Attach Annotation");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (window, "undo_button")), ==, "Undo Attach Annotation");
 
-  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window->reading_view)));
-  activate (window, "win.undo");
+  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window_reader (window))));
+  activate (window, "library.undo");
   g_assert_true (scholia_annotation_get_orphaned (annotation));
   g_assert_cmpint (scholia_annotation_get_end (annotation) - scholia_annotation_get_start (annotation), ==,
                    (int) strlen ("a town older than its charter"));
@@ -405,7 +406,7 @@ test_undo_in_note_undoes_typing (Fixture       *fixture,
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "A clerk, not the owner.", -1, TRUE);
 
-  activate (window, "win.undo");
+  activate (window, "library.undo");
   text = buffer_text (buffer);
   g_assert_cmpstr (text, ==, "");
   g_assert_cmpuint (count_annotations (window), ==, 1);
@@ -427,32 +428,164 @@ test_activating_highlight_inspects_it (Fixture       *fixture,
   first = g_object_ref (only_annotation (window));
   select_passage (window, "Café accounts", &start, &end);
   apply_tag (window, 1);
-  second = scholia_annotation_inspector_get_annotation (window->inspector);
+  second = scholia_annotation_inspector_get_annotation (window_inspector (window));
   g_assert_true (second != first);
 
-  scholia_reading_view_select_range (window->reading_view, 0, 0);
-  adw_flap_set_reveal_flap (window->inspector_flap, FALSE);
+  scholia_reading_view_select_range (window_reader (window), 0, 0);
+  scholia_document_page_set_pane_revealed (window_page (window), FALSE);
 
-  g_assert_cmpuint (_scholia_highlighter_activate_at (window->highlighter,
+  g_assert_cmpuint (_scholia_highlighter_activate_at (scholia_document_page_get_highlighter (window_page (window)),
                                                       scholia_annotation_get_start (first) + 2),
                     ==, 1);
   drain_main_context ();
 
-  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == first);
-  g_assert_true (adw_flap_get_reveal_flap (window->inspector_flap));
-  g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == first);
+  /* The current annotation is the open document's, which the inspector shows. */
+  g_assert_true (scholia_reading_get_current (scholia_window_get_reading (window)) == first);
+  g_assert_true (scholia_document_page_get_pane_revealed (window_page (window)));
+  g_assert_true (scholia_reading_view_get_selection (window_reader (window), &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (first));
   g_assert_cmpint (selected_end, ==, scholia_annotation_get_end (first));
 
   /* Alt+Down's action goes on to the next highlight in the text. */
-  activate (window, "win.next-annotation");
-  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == second);
-  g_assert_true (scholia_reading_view_get_selection (window->reading_view, &selected_start,
+  activate (window, "doc.next-annotation");
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == second);
+  g_assert_true (scholia_reading_get_current (scholia_window_get_reading (window)) == second);
+  g_assert_true (scholia_reading_view_get_selection (window_reader (window), &selected_start,
                                                      &selected_end));
   g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (second));
-  activate (window, "win.previous-annotation");
-  g_assert_true (scholia_annotation_inspector_get_annotation (window->inspector) == first);
+  activate (window, "doc.previous-annotation");
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == first);
+
+  window_destroy (window);
+}
+
+/* The shortcut the window's global-scope controller has for @trigger: global, so that it is
+ * handled wherever the focus is in the window. */
+static GtkShortcut *
+window_shortcut (ScholiaWindow *window,
+                 const char    *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_GLOBAL)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return shortcut;
+        }
+    }
+
+  return NULL;
+}
+
+/* Presses @trigger as the window's shortcut controller would, with the focus where it is. */
+static void
+press_shortcut (ScholiaWindow *window,
+                const char    *trigger,
+                const char    *action_name)
+{
+  GtkShortcut *shortcut = window_shortcut (window, trigger);
+  GtkShortcutAction *action;
+
+  g_assert_nonnull (shortcut);
+  action = gtk_shortcut_get_action (shortcut);
+  g_assert_true (GTK_IS_NAMED_ACTION (action));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==, action_name);
+  g_assert_true (gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE, GTK_WIDGET (window),
+                                               gtk_shortcut_get_arguments (shortcut)));
+  drain_main_context ();
+}
+
+static void
+focus_sidebar (ScholiaWindow *window)
+{
+  GtkWidget *sidebar = scholia_window_get_sidebar (window);
+  GtkWidget *list = find_descendant (sidebar, GTK_TYPE_LIST_VIEW);
+
+  g_assert_true (gtk_widget_grab_focus (list));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), sidebar));
+}
+
+static void
+test_shortcuts_work_from_sidebar (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaReadingView *reader = window_reader (window);
+  ScholiaSearchBar *search_bar = SCHOLIA_SEARCH_BAR (find_descendant (GTK_WIDGET (reader),
+                                                                      SCHOLIA_TYPE_SEARCH_BAR));
+  g_autoptr(ScholiaAnnotation) first = NULL;
+  ScholiaAnnotation *second;
+  int start, end, selected_start, selected_end;
+
+  /* Ctrl+1 tags the selection though the focus is in the library. */
+  select_passage (window, "Élodie Marchand", &start, &end);
+  focus_sidebar (window);
+  press_shortcut (window, "<Control>1", "doc.tag");
+  first = g_object_ref (only_annotation (window));
+  g_assert_cmpint (scholia_annotation_get_start (first), ==, start);
+
+  select_passage (window, "Café accounts", &start, &end);
+  apply_tag (window, 1);
+  second = scholia_annotation_inspector_get_annotation (window_inspector (window));
+  g_assert_true (second != first);
+
+  /* Alt+Down goes on to the next highlight. */
+  scholia_annotation_inspector_set_annotation (window_inspector (window), first);
+  focus_sidebar (window);
+  press_shortcut (window, "<Alt>Down", "doc.next-annotation");
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == second);
+  g_assert_true (scholia_reading_view_get_selection (reader, &selected_start, &selected_end));
+  g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (second));
+
+  /* Ctrl+F opens the reader's find bar and moves the focus there. */
+  g_assert_false (scholia_search_bar_get_search_mode (search_bar));
+  focus_sidebar (window);
+  press_shortcut (window, "<Control>f", "doc.find");
+  g_assert_true (scholia_search_bar_get_search_mode (search_bar));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (search_bar)));
+
+  window_destroy (window);
+}
+
+/* "annotation." acts on the inspector's annotation: its note field takes the focus, and it is
+ * deleted. */
+static void
+test_annotation_actions_act_on_inspected (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  GActionGroup *actions = scholia_document_page_get_action_group (window_page (window), "annotation");
+  g_autoptr(GListModel) annotations = NULL;
+  GtkWidget *focus;
+  int start, end;
+
+  /* Nothing inspected yet. */
+  g_assert_false (g_action_group_get_action_enabled (actions, "delete"));
+  select_passage (window, "Élodie Marchand", &start, &end);
+  apply_tag (window, 0);
+  g_assert_nonnull (scholia_annotation_inspector_get_annotation (window_inspector (window)));
+
+  activate (window, "annotation.note");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window_inspector (window))));
+
+  activate (window, "annotation.delete");
+  annotations = list_annotations (window);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
 
   window_destroy (window);
 }
@@ -496,7 +629,7 @@ test_changed_text_is_reanchored_on_open (Fixture       *fixture,
   replace_text (fixture->path, revised);
 
   window = window_open (fixture);
-  g_assert_nonnull (window->document);
+  g_assert_nonnull (scholia_window_get_document (window));
 
   annotation = only_annotation (window);
   g_assert_cmpint (scholia_annotation_get_id (annotation), ==, id);
@@ -525,7 +658,7 @@ open_tag_manager (ScholiaWindow *window)
   GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *manager = NULL;
 
-  activate (window, "win.manage-tags");
+  activate (window, "library.manage-tags");
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && manager == NULL; i++)
     {
@@ -547,7 +680,7 @@ test_manage_tags_presents_manager (Fixture       *fixture,
   GtkWindow *manager = open_tag_manager (window);
 
   g_assert_true (gtk_window_get_transient_for (manager) == GTK_WINDOW (window));
-  g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == window->editor);
+  g_assert_true (scholia_tag_manager_get_editor (SCHOLIA_TAG_MANAGER (manager)) == scholia_library_get_editor (scholia_window_get_library (window)));
 
   gtk_window_destroy (manager);
   window_destroy (window);
@@ -575,9 +708,9 @@ test_manager_rename_is_undone_by_window (Fixture       *fixture,
   gtk_window_destroy (manager);
   drain_main_context ();
 
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==, "Undo Rename Tag");
-  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window->reading_view)));
-  activate (window, "win.undo");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (window, "undo_button")), ==, "Undo Rename Tag");
+  gtk_widget_grab_focus (GTK_WIDGET (scholia_reading_view_get_source_view (window_reader (window))));
+  activate (window, "library.undo");
   g_assert_cmpstr (scholia_label_get_name (SCHOLIA_LABEL (tag)), ==, "thesis");
 
   window_destroy (window);
@@ -643,7 +776,7 @@ count_children (GtkWidget *widget)
 static GMenuModel *
 tag_submenu (ScholiaWindow *window)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (window->reading_view));
+  GtkTextView *view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (window_reader (window)));
   GMenuModel *menu = gtk_text_view_get_extra_menu (view);
   g_autoptr(GMenuModel) section = NULL;
   g_autoptr(GMenuModel) submenu = NULL;
@@ -663,13 +796,13 @@ test_palette_and_menu_follow_tags (Fixture       *fixture,
                                    gconstpointer  data)
 {
   ScholiaWindow *window = window_with_essay (fixture);
-  GtkWidget *palette = GTK_WIDGET (window->tag_palette);
-  guint n_tags = g_list_model_get_n_items (scholia_store_get_labels (window->store, SCHOLIA_TYPE_TAG));
+  GtkWidget *palette = GTK_WIDGET (scholia_document_page_get_tag_palette (window_page (window)));
+  guint n_tags = g_list_model_get_n_items (scholia_store_get_labels (scholia_window_get_store (window), SCHOLIA_TYPE_TAG));
   g_autoptr(GError) error = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *label = NULL;
 
-  g_assert_true (gtk_revealer_get_reveal_child (window->palette_revealer));
+  g_assert_true (gtk_revealer_get_reveal_child (page_child (window, "palette_revealer")));
   g_assert_cmpuint (count_children (palette), ==, n_tags);
   tooltip = g_strdup_printf ("Tag as “%s” (Ctrl+2)", scholia_label_get_name (SCHOLIA_LABEL (nth_tag (window, 1))));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (nth_child (palette, 1)), ==, tooltip);
@@ -679,7 +812,7 @@ test_palette_and_menu_follow_tags (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("theme_%u", i);
 
-      SCHOLIA_TAG (scholia_store_add_label (window->store, SCHOLIA_TYPE_TAG, name, "#3584e4", NULL, &error));
+      SCHOLIA_TAG (scholia_store_add_label (scholia_window_get_store (window), SCHOLIA_TYPE_TAG, name, "#3584e4", NULL, &error));
       g_assert_no_error (error);
     }
   drain_main_context ();
@@ -705,26 +838,70 @@ test_palette_and_menu_follow_tags (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* The page is bound to one ScholiaReading of the window's library: the highlighter and the
+ * inspector ask the same one, a new highlight is in its index at once, and it is the current
+ * annotation there. Another essay is another reading. */
+static void
+test_page_binds_one_reading (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaDocumentPage *page = window_page (window);
+  ScholiaReading *reading = scholia_document_page_get_reading (page);
+  g_autoptr(GError) error = NULL;
+  ScholiaAnnotation *tagged;
+  ScholiaDocument *other;
+  int start, end;
+
+  g_assert_nonnull (reading);
+  g_assert_true (scholia_window_get_reading (window) == reading);
+  g_assert_true (scholia_reading_get_document (reading) == scholia_window_get_document (window));
+  g_assert_true (scholia_highlighter_get_reading (scholia_document_page_get_highlighter (page)) == reading);
+  g_assert_true (scholia_annotation_inspector_get_reading (window_inspector (window)) == reading);
+  g_assert_true (scholia_window_get_editor (window) ==
+                 scholia_library_get_editor (scholia_window_get_library (window)));
+
+  select_passage (window, "Marchand", &start, &end);
+  apply_tag (window, 0);
+  tagged = scholia_reading_find_exact (reading, start, end);
+  g_assert_nonnull (tagged);
+  g_assert_true (scholia_reading_get_current (reading) == tagged);
+  g_assert_true (scholia_annotation_inspector_get_annotation (window_inspector (window)) == tagged);
+
+  other = scholia_store_add_document (scholia_window_get_store (window), "Second Ledger",
+                                      "Ines Varga", NULL, NULL, ESSAY_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_window_show_document (window, other));
+  reading = scholia_document_page_get_reading (page);
+  g_assert_true (scholia_reading_get_document (reading) == other);
+  g_assert_null (scholia_reading_find_exact (reading, start, end));
+  g_assert_true (scholia_highlighter_get_reading (scholia_document_page_get_highlighter (page)) == reading);
+  g_assert_true (scholia_annotation_inspector_get_reading (window_inspector (window)) == reading);
+
+  window_destroy (window);
+}
+
 static void
 test_closing_reader_clears_inspector (Fixture       *fixture,
                                       gconstpointer  data)
 {
   ScholiaWindow *window = window_with_essay (fixture);
-  ScholiaDocument *document = window->document;
+  ScholiaDocument *document = scholia_window_get_document (window);
   int start, end;
 
   select_passage (window, "Marchand", &start, &end);
   apply_tag (window, 0);
-  g_assert_true (scholia_annotation_inspector_get_document (window->inspector) == document);
+  g_assert_true (scholia_reading_get_document (scholia_annotation_inspector_get_reading (window_inspector (window))) == document);
 
   scholia_window_delete_document (window, document);
   drain_main_context ();
 
-  g_assert_null (window->document);
-  g_assert_null (scholia_annotation_inspector_get_document (window->inspector));
-  g_assert_null (scholia_annotation_inspector_get_annotation (window->inspector));
-  g_assert_false (gtk_revealer_get_reveal_child (window->palette_revealer));
-  g_assert_false (gtk_widget_is_sensitive (nth_child (GTK_WIDGET (window->tag_palette), 0)));
+  g_assert_null (scholia_window_get_document (window));
+  g_assert_null (scholia_window_get_reading (window));
+  g_assert_null (scholia_annotation_inspector_get_reading (window_inspector (window)));
+  g_assert_null (scholia_annotation_inspector_get_annotation (window_inspector (window)));
+  g_assert_false (gtk_revealer_get_reveal_child (page_child (window, "palette_revealer")));
+  g_assert_false (gtk_widget_is_sensitive (nth_child (GTK_WIDGET (scholia_document_page_get_tag_palette (window_page (window))), 0)));
 
   window_destroy (window);
 }
@@ -756,8 +933,8 @@ test_read_only_library_says_so (Fixture       *fixture,
   g_assert_true (scholia_window_show_document (window, document));
   wait_for_layout (window);
 
-  notice = GTK_WIDGET (window->read_only_revealer);
-  g_assert_true (gtk_revealer_get_reveal_child (window->read_only_revealer));
+  notice = GTK_WIDGET (window_child (window, "read_only_revealer"));
+  g_assert_true (gtk_revealer_get_reveal_child (window_child (window, "read_only_revealer")));
   g_assert_true (gtk_widget_get_mapped (notice));
   g_assert_true (shows_label (notice, "This library is read-only: you can read and export, "
                                       "changes are not possible"));
@@ -773,7 +950,7 @@ test_read_only_library_says_so (Fixture       *fixture,
 
   /* A library that can be written shows no such notice. */
   window = window_open (fixture);
-  g_assert_false (gtk_revealer_get_reveal_child (window->read_only_revealer));
+  g_assert_false (gtk_revealer_get_reveal_child (window_child (window, "read_only_revealer")));
   window_destroy (window);
 }
 
@@ -801,8 +978,11 @@ main (int   argc,
        test_changed_text_is_reanchored_on_open);
   ADD ("/window/annotate/manage-tags-presents-manager", test_manage_tags_presents_manager);
   ADD ("/window/annotate/manager-rename-is-undone-by-window", test_manager_rename_is_undone_by_window);
+  ADD ("/window/annotate/shortcuts-work-from-sidebar", test_shortcuts_work_from_sidebar);
+  ADD ("/window/annotate/annotation-actions-act-on-inspected", test_annotation_actions_act_on_inspected);
   ADD ("/window/annotate/note-is-saved-on-close", test_note_is_saved_on_close);
   ADD ("/window/annotate/palette-and-menu-follow-tags", test_palette_and_menu_follow_tags);
+  ADD ("/window/annotate/page-binds-one-reading", test_page_binds_one_reading);
   ADD ("/window/annotate/closing-reader-clears-inspector", test_closing_reader_clears_inspector);
   ADD ("/window/annotate/read-only-library-says-so", test_read_only_library_says_so);
 

@@ -7,7 +7,7 @@
 
 #include "scholia-side-by-side.h"
 #include "scholia-tag-manager.h"
-#include "scholia-window-private.h"
+#include "scholia-window.h"
 #include "test-files.h"
 #include "test-ui.h"
 
@@ -137,7 +137,7 @@ activate (ScholiaWindow *window,
 static const char *
 pane_page (ScholiaWindow *window)
 {
-  return adw_view_stack_get_visible_child_name (window->pane_stack);
+  return scholia_document_page_get_pane (window_page (window));
 }
 
 /* The listed passage of @annotation. */
@@ -178,13 +178,13 @@ static gboolean
 shows_toast (ScholiaWindow *window,
              const char    *title)
 {
-  return shows_label (GTK_WIDGET (window->toast_overlay), title);
+  return shows_label (GTK_WIDGET (window_child (window, "toast_overlay")), title);
 }
 
 static GtkPopover *
 theme_picker (ScholiaWindow *window)
 {
-  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (window->inspector),
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (window_inspector (window)),
                                                    SCHOLIA_TYPE_ANNOTATION_INSPECTOR,
                                                    "add_theme_button");
 
@@ -200,22 +200,22 @@ test_compare_page_lists_theme_passages (Fixture       *fixture,
   GListModel *passages;
 
   library_open (fixture, &library);
-  adw_flap_set_reveal_flap (library.window->inspector_flap, FALSE);
+  scholia_document_page_set_pane_revealed (window_page (library.window), FALSE);
 
-  activate (library.window, "win.show-compare");
-  g_assert_true (adw_flap_get_reveal_flap (library.window->inspector_flap));
+  activate (library.window, "library.show-compare");
+  g_assert_true (scholia_document_page_get_pane_revealed (window_page (library.window)));
   g_assert_cmpstr (pane_page (library.window), ==, "compare");
 
-  scholia_comparison_view_set_theme (library.window->comparison_view, library.railway);
+  scholia_comparison_view_set_theme (window_comparison (library.window), library.railway);
   drain_main_context ();
-  passages = scholia_comparison_view_get_passages (library.window->comparison_view);
+  passages = scholia_comparison_view_get_passages (window_comparison (library.window));
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
 
-  scholia_comparison_view_set_theme (library.window->comparison_view, library.charter);
+  scholia_comparison_view_set_theme (window_comparison (library.window), library.charter);
   drain_main_context ();
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 1);
 
-  activate (library.window, "win.show-matrix");
+  activate (library.window, "library.show-matrix");
   g_assert_cmpstr (pane_page (library.window), ==, "matrix");
 
   library_close (&library);
@@ -231,25 +231,25 @@ test_passage_opens_document_with_passage_selected (Fixture       *fixture,
   int start, end;
 
   library_open (fixture, &library);
-  activate (library.window, "win.show-compare");
-  scholia_comparison_view_set_theme (library.window->comparison_view, library.railway);
+  activate (library.window, "library.show-compare");
+  scholia_comparison_view_set_theme (window_comparison (library.window), library.railway);
   drain_main_context ();
 
   /* The harbour essay is open; the mills passage is in the other one. */
-  passage = find_passage (scholia_comparison_view_get_passages (library.window->comparison_view),
+  passage = find_passage (scholia_comparison_view_get_passages (window_comparison (library.window)),
                           library.mills_railway);
-  g_signal_emit_by_name (library.window->comparison_view, "passage-activated", passage);
+  g_signal_emit_by_name (window_comparison (library.window), "passage-activated", passage);
   drain_main_context ();
 
   g_assert_true (scholia_window_get_document (library.window) == library.mills);
-  g_assert_true (scholia_reading_view_get_selection (library.window->reading_view, &start, &end));
+  g_assert_true (scholia_reading_view_get_selection (window_reader (library.window), &start, &end));
   g_assert_cmpint (start, ==, scholia_passage_get_start (passage));
   g_assert_cmpint (end, ==, scholia_passage_get_end (passage));
   g_assert_cmpint (start, ==, scholia_annotation_get_start (library.mills_railway));
 
   /* The user goes on through the comparison: the page stays, the inspector follows. */
   g_assert_cmpstr (pane_page (library.window), ==, "compare");
-  inspected = scholia_annotation_inspector_get_annotation (library.window->inspector);
+  inspected = scholia_annotation_inspector_get_annotation (window_inspector (library.window));
   g_assert_nonnull (inspected);
   g_assert_cmpint (scholia_annotation_get_id (inspected), ==,
                    scholia_annotation_get_id (library.mills_railway));
@@ -266,19 +266,19 @@ test_matrix_cell_opens_comparison_on_author_and_theme (Fixture       *fixture,
   GListModel *passages;
 
   library_open (fixture, &library);
-  activate (library.window, "win.show-matrix");
-  scholia_comparison_view_set_theme (library.window->comparison_view, library.charter);
+  activate (library.window, "library.show-matrix");
+  scholia_comparison_view_set_theme (window_comparison (library.window), library.charter);
   drain_main_context ();
 
-  g_signal_emit_by_name (library.window->matrix_view, "cell-activated", "Piet Osterhout",
+  g_signal_emit_by_name (scholia_document_page_get_matrix_view (window_page (library.window)), "cell-activated", "Piet Osterhout",
                          library.railway);
   drain_main_context ();
 
   g_assert_cmpstr (pane_page (library.window), ==, "compare");
-  g_assert_true (scholia_comparison_view_get_theme (library.window->comparison_view) == library.railway);
-  g_assert_cmpstr (scholia_comparison_view_get_author (library.window->comparison_view), ==,
+  g_assert_true (scholia_comparison_view_get_theme (window_comparison (library.window)) == library.railway);
+  g_assert_cmpstr (scholia_comparison_view_get_author (window_comparison (library.window)), ==,
                    "Piet Osterhout");
-  passages = scholia_comparison_view_get_passages (library.window->comparison_view);
+  passages = scholia_comparison_view_get_passages (window_comparison (library.window));
   g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 1);
   passage = g_list_model_get_item (passages, 0);
   g_assert_cmpstr (scholia_passage_get_author (passage), ==, "Piet Osterhout");
@@ -292,42 +292,44 @@ test_side_by_side_opens_passages_in_main_window (Fixture       *fixture,
 {
   Library library = { 0 };
   g_autoptr(ScholiaPassage) passage = NULL;
+  ScholiaSideBySide *side_by_side;
   GtkWindow *side_window;
   GListModel *column;
   int start, end;
 
   library_open (fixture, &library);
-  scholia_comparison_view_set_theme (library.window->comparison_view, library.railway);
-  activate (library.window, "win.side-by-side");
+  scholia_comparison_view_set_theme (window_comparison (library.window), library.railway);
+  activate (library.window, "library.side-by-side");
 
-  side_window = library.window->side_by_side_window;
+  side_window = find_transient (GTK_WINDOW (library.window), SCHOLIA_TYPE_SIDE_BY_SIDE);
   g_assert_nonnull (side_window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (side_window)));
   g_assert_cmpstr (gtk_window_get_title (side_window), ==, "Side by Side");
   g_assert_true (gtk_window_get_transient_for (side_window) == GTK_WINDOW (library.window));
-  g_assert_true (scholia_side_by_side_get_theme (library.window->side_by_side) == library.railway);
-  g_assert_cmpuint (scholia_side_by_side_get_n_columns (library.window->side_by_side), ==, 2);
+  side_by_side = SCHOLIA_SIDE_BY_SIDE (find_descendant (GTK_WIDGET (side_window), SCHOLIA_TYPE_SIDE_BY_SIDE));
+  g_assert_true (scholia_side_by_side_get_theme (side_by_side) == library.railway);
+  g_assert_cmpuint (scholia_side_by_side_get_n_columns (side_by_side), ==, 2);
 
   /* Asking again brings the same window forward. */
-  activate (library.window, "win.side-by-side");
-  g_assert_true (library.window->side_by_side_window == side_window);
+  activate (library.window, "library.side-by-side");
+  g_assert_true (find_transient (GTK_WINDOW (library.window), SCHOLIA_TYPE_SIDE_BY_SIDE) == side_window);
 
   /* The mills passage, in whichever column is Osterhout's. */
   for (guint i = 0; i < 2 && passage == NULL; i++)
     {
       g_autoptr(ScholiaPassage) first = NULL;
 
-      column = scholia_side_by_side_get_column_passages (library.window->side_by_side, i);
+      column = scholia_side_by_side_get_column_passages (side_by_side, i);
       first = g_list_model_get_item (column, 0);
       if (g_strcmp0 (scholia_passage_get_author (first), "Piet Osterhout") == 0)
         passage = g_steal_pointer (&first);
     }
   g_assert_nonnull (passage);
-  g_signal_emit_by_name (library.window->side_by_side, "passage-activated", passage);
+  g_signal_emit_by_name (side_by_side, "passage-activated", passage);
   drain_main_context ();
 
   g_assert_true (scholia_window_get_document (library.window) == library.mills);
-  g_assert_true (scholia_reading_view_get_selection (library.window->reading_view, &start, &end));
+  g_assert_true (scholia_reading_view_get_selection (window_reader (library.window), &start, &end));
   g_assert_cmpint (start, ==, scholia_passage_get_start (passage));
   g_assert_cmpint (end, ==, scholia_passage_get_end (passage));
 
@@ -352,32 +354,32 @@ test_pick_theme_pops_up_picker_for_annotation (Fixture       *fixture,
   Library library = { 0 };
 
   library_open (fixture, &library);
-  activate (library.window, "win.show-compare");
+  activate (library.window, "library.show-compare");
 
-  scholia_reading_view_select_range (library.window->reading_view,
+  scholia_reading_view_select_range (window_reader (library.window),
                                      scholia_annotation_get_start (library.harbour_railway),
                                      scholia_annotation_get_end (library.harbour_railway));
-  activate (library.window, "win.pick-theme");
+  activate (library.window, "annotation.add-theme");
 
   g_assert_cmpstr (pane_page (library.window), ==, "annotation");
-  g_assert_cmpint (scholia_annotation_get_id (scholia_annotation_inspector_get_annotation (library.window->inspector)),
+  g_assert_cmpint (scholia_annotation_get_id (scholia_annotation_inspector_get_annotation (window_inspector (library.window))),
                    ==, scholia_annotation_get_id (library.harbour_railway));
   g_assert_nonnull (theme_picker (library.window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (theme_picker (library.window))));
   close_picker (library.window);
 
   /* From the context menu too. */
-  activate (library.window, "win.add-to-theme");
+  activate (library.window, "annotation.add-selection-to-theme");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (theme_picker (library.window))));
   close_picker (library.window);
 
   /* With the caret in a highlight, that highlight is meant. */
-  scholia_annotation_inspector_set_annotation (library.window->inspector, NULL);
-  scholia_reading_view_select_range (library.window->reading_view,
+  scholia_annotation_inspector_set_annotation (window_inspector (library.window), NULL);
+  scholia_reading_view_select_range (window_reader (library.window),
                                      scholia_annotation_get_start (library.harbour_railway) + 3,
                                      scholia_annotation_get_start (library.harbour_railway) + 3);
-  activate (library.window, "win.pick-theme");
-  g_assert_cmpint (scholia_annotation_get_id (scholia_annotation_inspector_get_annotation (library.window->inspector)),
+  activate (library.window, "annotation.add-theme");
+  g_assert_cmpint (scholia_annotation_get_id (scholia_annotation_inspector_get_annotation (window_inspector (library.window))),
                    ==, scholia_annotation_get_id (library.harbour_railway));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (theme_picker (library.window))));
   gtk_popover_popdown (theme_picker (library.window));
@@ -394,18 +396,18 @@ test_pick_theme_on_untagged_text_explains (Fixture       *fixture,
   library_open (fixture, &library);
 
   /* "The harbour ledgers": no annotation there. */
-  scholia_reading_view_select_range (library.window->reading_view, 0, 19);
+  scholia_reading_view_select_range (window_reader (library.window), 0, 19);
   drain_main_context ();
 
   /* The context menu item does not apply to such a selection: it does nothing. */
-  gtk_widget_activate_action (GTK_WIDGET (library.window), "win.add-to-theme", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (library.window), "annotation.add-selection-to-theme", NULL);
   drain_main_context ();
   g_assert_false (shows_toast (library.window, "Tag the passage first, then add it to themes"));
 
   /* The shortcut explains. */
-  activate (library.window, "win.pick-theme");
+  activate (library.window, "annotation.add-theme");
   g_assert_true (shows_toast (library.window, "Tag the passage first, then add it to themes"));
-  g_assert_null (scholia_annotation_inspector_get_annotation (library.window->inspector));
+  g_assert_null (scholia_annotation_inspector_get_annotation (window_inspector (library.window)));
 
   library_close (&library);
 }
@@ -419,7 +421,7 @@ test_manage_themes_presents_theme_manager (Fixture       *fixture,
   ScholiaTagManager *manager = NULL;
 
   library_open (fixture, &library);
-  activate (library.window, "win.manage-themes");
+  activate (library.window, "library.manage-themes");
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -452,12 +454,12 @@ test_pane_is_there_without_an_open_essay (Fixture       *fixture,
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (library.window),
                                                       SCHOLIA_TYPE_WINDOW, "inspector_button"));
   g_assert_true (gtk_widget_get_visible (button));
-  activate (library.window, "win.show-compare");
-  g_assert_true (adw_flap_get_reveal_flap (library.window->inspector_flap));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (library.window->comparison_view)));
+  activate (library.window, "library.show-compare");
+  g_assert_true (scholia_document_page_get_pane_revealed (window_page (library.window)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window_comparison (library.window))));
 
-  activate (library.window, "win.toggle-inspector");
-  g_assert_false (adw_flap_get_reveal_flap (library.window->inspector_flap));
+  activate (library.window, "doc.toggle-pane");
+  g_assert_false (scholia_document_page_get_pane_revealed (window_page (library.window)));
 
   library_close (&library);
 }

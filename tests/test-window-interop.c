@@ -5,7 +5,7 @@
 
 #include "scholia-annotation-import-dialog.h"
 #include "scholia-revision-dialog.h"
-#include "scholia-window-private.h"
+#include "scholia-window.h"
 #include "test-files.h"
 #include "test-ui.h"
 
@@ -80,11 +80,11 @@ test_search_result_opens_match_selected (Fixture       *fixture,
   int offset = g_utf8_pointer_to_offset (original, strstr (original, "Żeleński"));
   int start, end;
 
-  g_signal_emit_by_name (fixture->window->sidebar, "search-result-activated", fixture->ledgers, offset, 8);
+  g_signal_emit_by_name (scholia_window_get_sidebar (fixture->window), "search-result-activated", fixture->ledgers, offset, 8);
   drain_main_context ();
 
-  g_assert_true (fixture->window->document == fixture->ledgers);
-  g_assert_true (scholia_reading_view_get_selection (fixture->window->reading_view, &start, &end));
+  g_assert_true (scholia_window_get_document (fixture->window) == fixture->ledgers);
+  g_assert_true (scholia_reading_view_get_selection (window_reader (fixture->window), &start, &end));
   g_assert_cmpint (start, ==, offset);
   g_assert_cmpint (end, ==, offset + 8);
 }
@@ -110,7 +110,7 @@ test_replace_text_moves_annotations_and_reloads (Fixture       *fixture,
 
   /* Only with an essay open. */
   g_assert_true (scholia_window_show_document (fixture->window, fixture->ledgers));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.replace-text", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.replace-text", NULL));
   drain_main_context ();
   dialog = find_toplevel (SCHOLIA_TYPE_REVISION_DIALOG);
   g_assert_nonnull (dialog);
@@ -123,17 +123,17 @@ test_replace_text_moves_annotations_and_reloads (Fixture       *fixture,
   /* The annotation moved with its passage, and the reader shows the revised text. */
   g_assert_cmpint (scholia_annotation_get_start (annotation), ==,
                    g_utf8_pointer_to_offset (revised, strstr (revised, "counted the barges")));
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (fixture->window->reading_view)),
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (window_reader (fixture->window))),
                               &begin, &finish);
   shown = gtk_text_iter_get_text (&begin, &finish);
   g_assert_true (g_str_has_prefix (shown, "A preface added"));
 
   /* The replacement is a step of the window's history: Ctrl+Z puts the old text back. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "library.undo", NULL));
   drain_main_context ();
   g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start);
   g_clear_pointer (&shown, g_free);
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (fixture->window->reading_view)),
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (window_reader (fixture->window))),
                               &begin, &finish);
   shown = gtk_text_iter_get_text (&begin, &finish);
   g_assert_cmpstr (shown, ==, original);
@@ -148,7 +148,7 @@ test_import_annotations_presents_dialog (Fixture       *fixture,
 {
   GtkWindow *dialog;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-annotations", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "library.import-annotations", NULL));
   drain_main_context ();
   dialog = find_toplevel (SCHOLIA_TYPE_ANNOTATION_IMPORT_DIALOG);
   g_assert_nonnull (dialog);
@@ -177,18 +177,18 @@ test_export_annotations_formats (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (scholia_window_show_document (fixture->window, fixture->ledgers));
 
-  g_assert_true (_scholia_window_export_annotations (fixture->window, csv, "csv", FALSE, &error));
+  g_assert_true (scholia_window_export_annotations (fixture->window, csv, "csv", FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"On the ledgers, “and” more\""));
   g_clear_pointer (&contents, g_free);
 
-  g_assert_true (_scholia_window_export_annotations (fixture->window, md, "md", FALSE, &error));
+  g_assert_true (scholia_window_export_annotations (fixture->window, md, "md", FALSE, &error));
   g_assert_true (g_file_get_contents (md_path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "# Ledgers"));
   g_clear_pointer (&contents, g_free);
 
-  g_assert_true (_scholia_window_export_annotations (fixture->window, w3c, "w3c", TRUE, &error));
+  g_assert_true (scholia_window_export_annotations (fixture->window, w3c, "w3c", TRUE, &error));
   g_assert_true (g_file_get_contents (w3c_path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"AnnotationCollection\""));
   g_assert_nonnull (strstr (contents, scholia_annotation_get_uuid (annotation)));

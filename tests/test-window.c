@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "scholia-document-properties.h"
+#include "scholia-library-sidebar.h"
 #include "scholia-reading-view.h"
 #include "scholia-window.h"
 #include "test-files.h"
@@ -144,8 +145,7 @@ find_toplevel (GType type)
 static char *
 reader_text (ScholiaWindow *window)
 {
-  ScholiaReadingView *view = SCHOLIA_READING_VIEW (adw_bin_get_child (template_child (window,
-                                                                                      "document_bin")));
+  ScholiaReadingView *view = window_reader (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (view));
   GtkTextIter start, end;
 
@@ -167,7 +167,7 @@ assert_reader_shows (ScholiaWindow   *window,
 
   g_assert_true (scholia_window_get_document (window) == document);
   g_assert_cmpstr (visible_page (window), ==, "document");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "document_stack")),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (window, "document_stack")),
                    ==, "reader");
   g_assert_cmpstr (shown, ==, expected);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, scholia_document_get_title (document));
@@ -420,7 +420,7 @@ test_import_skips_bad_file_and_lists_it (Fixture       *fixture,
   assert_reader_shows (window, nth_document (store, 1));
 
   /* What the toast's Details button shows. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-import-errors", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.show-import-errors", NULL));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (shows_text (GTK_WIDGET (dialog), "broken.pdf"));
@@ -503,7 +503,7 @@ test_samples_fill_library_and_open_first (Fixture       *fixture,
   ScholiaDocument *first;
 
   g_assert_cmpstr (visible_page (window), ==, "empty");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-samples", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.import-samples", NULL));
   drain_main_context ();
 
   g_assert_cmpuint (count_documents (store), ==, 5);
@@ -511,7 +511,7 @@ test_samples_fill_library_and_open_first (Fixture       *fixture,
   assert_reader_shows (window, first);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    scholia_document_get_title (first));
-  g_assert_true (shows_text (template_child (window, "sidebar_bin"),
+  g_assert_true (shows_text (scholia_window_get_sidebar (window),
                              scholia_document_get_title (first)));
 
   window_destroy (window);
@@ -612,7 +612,7 @@ open_properties (ScholiaWindow *window)
 {
   GtkWindow *dialog;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document-properties", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.properties", NULL));
   drain_main_context ();
   dialog = find_toplevel (SCHOLIA_TYPE_DOCUMENT_PROPERTIES);
   g_assert_nonnull (dialog);
@@ -666,7 +666,7 @@ test_properties_save_changes_store_and_header (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Ines Marrow-Dahl");
 
   /* Saving is one step of the library's history. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.undo", NULL));
   drain_main_context ();
   g_assert_cmpstr (scholia_document_get_title (document), ==, "On Harbours");
   g_assert_cmpstr (scholia_document_get_author (document), ==, "Ines Marrow");
@@ -719,13 +719,13 @@ test_delete_closes_reader_and_undo_restores (Fixture       *fixture,
   add_document (store, "On Tides", NULL, "The tide kept its own calendar.");
   g_assert_true (scholia_window_show_document (window, harbours));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.delete", NULL));
   drain_main_context ();
 
   g_assert_cmpuint (count_documents (store), ==, 1);
   g_assert_null (scholia_window_get_document (window));
   g_assert_cmpstr (visible_page (window), ==, "document");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, "document_stack")),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (window, "document_stack")),
                    ==, "choose");
   g_assert_true (shows_text (template_child (window, "toast_overlay"), "“On Harbours” deleted"));
 
@@ -738,6 +738,39 @@ test_delete_closes_reader_and_undo_restores (Fixture       *fixture,
   g_assert_nonnull (scholia_window_get_document (window));
   g_assert_cmpstr (scholia_document_get_uuid (scholia_window_get_document (window)), ==, uuid);
   assert_reader_shows (window, scholia_window_get_document (window));
+
+  window_destroy (window);
+}
+
+/* The sidebar asks the window through "library." actions, for the essay selected there even
+ * when another is open. */
+static void
+test_sidebar_actions_reach_window (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  GtkWidget *sidebar = scholia_window_get_sidebar (window);
+  ScholiaDocument *harbours = add_document (store, "On Harbours", "Ines Marrow",
+                                            "The harbour was older than the town.");
+  ScholiaDocument *tides = add_document (store, "On Tides", NULL, "The tide kept its own calendar.");
+  GtkWindow *dialog;
+
+  g_assert_true (scholia_window_show_document (window, tides));
+  scholia_library_sidebar_select_document (SCHOLIA_LIBRARY_SIDEBAR (sidebar), harbours);
+
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.properties", NULL));
+  drain_main_context ();
+  dialog = find_toplevel (SCHOLIA_TYPE_DOCUMENT_PROPERTIES);
+  g_assert_nonnull (dialog);
+  g_assert_true (scholia_document_properties_get_document (SCHOLIA_DOCUMENT_PROPERTIES (dialog)) == harbours);
+  gtk_window_destroy (dialog);
+
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.delete", NULL));
+  drain_main_context ();
+  g_assert_cmpuint (count_documents (store), ==, 1);
+  g_assert_true (scholia_window_get_document (window) == tides);
+  g_assert_true (shows_text (template_child (window, "toast_overlay"), "“On Harbours” deleted"));
 
   window_destroy (window);
 }
@@ -761,7 +794,7 @@ test_deleting_last_document_shows_empty_page (Fixture       *fixture,
 
   /* Deleting is a step of the library's history: Undo in the header bar takes it back too. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (template_child (window, "undo_button")), ==, "Undo Delete Essay");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.undo", NULL));
   drain_main_context ();
   g_assert_cmpuint (count_documents (store), ==, 1);
 
@@ -824,6 +857,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/window/delete/closes-reader-and-undo-restores", Fixture, NULL,
               fixture_setup, test_delete_closes_reader_and_undo_restores, fixture_teardown);
+  g_test_add ("/window/delete/sidebar-actions-reach-window", Fixture, NULL,
+              fixture_setup, test_sidebar_actions_reach_window, fixture_teardown);
   g_test_add ("/window/delete/last-document-shows-empty-page", Fixture, NULL,
               fixture_setup, test_deleting_last_document_shows_empty_page, fixture_teardown);
 

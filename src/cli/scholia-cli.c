@@ -76,7 +76,11 @@ scholia_cli_open_store (ScholiaCli  *cli,
       return NULL;
     }
 
-  cli->store = scholia_store_open (cli->library_path, error);
+  cli->library = scholia_library_open (cli->library_path, error);
+  if (cli->library == NULL)
+    return NULL;
+
+  cli->store = scholia_library_get_store (cli->library);
   return cli->store;
 }
 
@@ -338,7 +342,8 @@ main (int    argc,
       status = scholia_cli_usage_error (NULL, message);
     }
 
-  g_clear_object (&cli.store);
+  cli.store = NULL;
+  g_clear_object (&cli.library);
   g_free (cli.library_path);
   return status;
 }

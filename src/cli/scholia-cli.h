@@ -5,7 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "scholia-annotation-filter.h"
-#include "scholia-store.h"
+#include "scholia-library.h"
 
 G_BEGIN_DECLS
 
@@ -19,8 +19,9 @@ enum
 
 typedef struct
 {
-  char         *library_path;
-  ScholiaStore *store;
+  char           *library_path;
+  ScholiaLibrary *library;
+  ScholiaStore   *store;          /* the library's, once it is open */
 } ScholiaCli;
 
 typedef int (*ScholiaCliRun) (ScholiaCli *cli,

@@ -121,7 +121,7 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(ScholiaStore) store = NULL;
-  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(ScholiaReading) reading = NULL;
   g_autoptr(ScholiaHighlighter) highlighter = NULL;
   g_autoptr(GArray) add_times = g_array_new (FALSE, FALSE, sizeof (double));
   ScholiaDocument *document;
@@ -171,19 +171,20 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   wait_for_paint (window);
 
-  /* Opening: the annotations come from the library, the text goes into
-   * the view, the highlights onto the text, and a frame shows it all. */
+  /* Opening: the text and annotations come from the library (indexed by
+   * the reading), the text goes into the view, the highlights onto the
+   * text, and a frame shows it all. */
   begin = g_get_monotonic_time ();
-  annotations = scholia_store_list_annotations (store, document, &error);
+  reading = scholia_reading_new (store, document, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, N_ANNOTATIONS);
+  g_assert_cmpuint (scholia_reading_get_n_placed (reading), ==, N_ANNOTATIONS);
   loaded = g_get_monotonic_time ();
   scholia_reading_view_set_document (view, "A Benchmark Essay", "Nobody", text);
-  scholia_highlighter_set_models (highlighter, annotations, tags);
+  scholia_highlighter_set_reading (highlighter, reading);
   wait_for_paint (window);
   opened = g_get_monotonic_time ();
 
-  g_print ("load 5000 annotations from the library: %" G_GINT64_FORMAT " ms\n", (loaded - begin) / 1000);
+  g_print ("load and index 5000 annotations from the library: %" G_GINT64_FORMAT " ms\n", (loaded - begin) / 1000);
   g_print ("open 1 MB with 5000 annotations, highlights and margin marks drawn: %" G_GINT64_FORMAT
            " ms (target < 200)\n", (opened - loaded) / 1000);
 
@@ -198,7 +199,7 @@ main (int   argc,
       annotation = scholia_store_add_annotation (store, document, start, start + 80, &tag_ids[i % 4], 1,
                                                  NULL, 0, NULL, &error);
       g_assert_no_error (error);
-      found = scholia_highlighter_annotations_at (highlighter, start + 40);
+      found = scholia_reading_list_at (reading, start + 40);
       elapsed = (g_get_monotonic_time () - begin) / 1000.0;
       g_assert_cmpuint (found->len, >=, 1);
       g_array_append_val (add_times, elapsed);

@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The page's actions. "doc." acts on the open essay: find in it, tag the selection (Ctrl+1 …
+ * Ctrl+9), step from annotation to annotation, show the pane; the window adds its own actions on
+ * the essay to the same group (export, replace text, properties, delete). "annotation." acts on
+ * an annotation: the one selected or under the caret for themes, the inspector's otherwise. The
+ * window inserts both groups, so that its menus and shortcuts reach them wherever the focus is;
+ * the keys are registered there (scholia-window-actions.c). */
+
+#define G_LOG_DOMAIN "Scholia"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "scholia-document-page-private.h"
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The passage selected in the reader, unless nothing but white space is selected. */
+static gboolean
+get_selected_passage (ScholiaDocumentPage *self,
+                      int                 *start,
+                      int                 *end)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (self->reading_view));
+  GtkTextIter start_iter, end_iter;
+  g_autofree char *text = NULL;
+
+  if (!scholia_reading_view_get_selection (self->reading_view, start, end))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, *start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, *end);
+  text = gtk_text_buffer_get_text (buffer, &start_iter, &end_iter, FALSE);
+
+  return !is_blank (text);
+}
+
+/* The placed annotation covering exactly [start, end), if any: tagging the same passage again
+ * adds to it rather than stacking a second highlight on top. */
+static ScholiaAnnotation *
+find_annotation_at (ScholiaDocumentPage *self,
+                    int                  start,
+                    int                  end)
+{
+  return self->reading != NULL ? scholia_reading_find_exact (self->reading, start, end) : NULL;
+}
+
+static void
+reveal_inspector (ScholiaDocumentPage *self)
+{
+  scholia_document_page_show_pane (self, "annotation");
+}
+
+static void
+apply_tag (ScholiaDocumentPage *self,
+           guint                index)
+{
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaTag) tag = NULL;
+  ScholiaAnnotation *existing;
+  gint64 tag_id;
+  int start, end;
+
+  if (self->editor == NULL || self->reading == NULL)
+    return;
+
+  tag = g_list_model_get_item (scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG), index);
+  if (tag == NULL)
+    return;
+
+  if (!get_selected_passage (self, &start, &end))
+    {
+      _scholia_document_page_add_message_toast (self, _("Select some text to tag"));
+      return;
+    }
+
+  existing = find_annotation_at (self, start, end);
+  if (existing != NULL)
+    {
+      annotation = g_object_ref (existing);
+      if (!scholia_editor_toggle_label (self->editor, annotation, SCHOLIA_LABEL (tag), &error))
+        {
+          _scholia_document_page_add_message_toast (self, error->message);
+          return;
+        }
+    }
+  else
+    {
+      tag_id = scholia_label_get_id (SCHOLIA_LABEL (tag));
+      annotation = scholia_editor_annotate (self->editor, scholia_reading_get_document (self->reading),
+                                            start, end, &tag_id, 1, NULL, &error);
+      if (annotation == NULL)
+        {
+          _scholia_document_page_add_message_toast (self, error->message);
+          return;
+        }
+    }
+
+  _scholia_document_page_inspect_annotation (self, annotation);
+}
+
+/* Themes hold annotations, not bare text: a selected passage must be tagged first. Without a
+ * selection, the highlight holding the caret is meant, or else the annotation in the
+ * inspector. */
+static void
+pick_theme (ScholiaDocumentPage *self)
+{
+  ScholiaAnnotation *annotation;
+  int start, end;
+
+  if (self->editor == NULL || self->reading == NULL)
+    return;
+
+  if (get_selected_passage (self, &start, &end))
+    {
+      annotation = find_annotation_at (self, start, end);
+      if (annotation == NULL)
+        {
+          _scholia_document_page_add_message_toast (self, _("Tag the passage first, then add it to themes"));
+          return;
+        }
+      scholia_reading_set_current (self->reading, annotation);
+    }
+  else if ((annotation = scholia_reading_get_innermost_at (self->reading, start)) != NULL)
+    {
+      scholia_reading_set_current (self->reading, annotation);
+    }
+  else
+    {
+      annotation = scholia_reading_get_current (self->reading);
+    }
+
+  if (annotation == NULL)
+    {
+      _scholia_document_page_add_message_toast (self, _("Select a tagged passage to add it to themes"));
+      return;
+    }
+
+  reveal_inspector (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.pick-theme", NULL);
+}
+
+static void
+set_enabled (GSimpleActionGroup *group,
+             const char         *name,
+             gboolean            enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (group), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* The context menu's "Add to Theme…" only applies to a selection that is an annotation. */
+static void
+update_selection_actions (ScholiaDocumentPage *self)
+{
+  gboolean annotated = FALSE;
+  int start, end;
+
+  if (self->editor != NULL && self->reading != NULL &&
+      scholia_reading_view_get_selection (self->reading_view, &start, &end))
+    annotated = find_annotation_at (self, start, end) != NULL;
+
+  set_enabled (self->annotation_actions, "add-selection-to-theme", annotated);
+}
+
+/* The inspector's annotation is the one "annotation.delete", "note" and "add-tag" act on. */
+static void
+update_inspected_actions (ScholiaDocumentPage *self)
+{
+  gboolean inspected = self->editor != NULL &&
+                       scholia_annotation_inspector_get_annotation (self->inspector) != NULL;
+
+  set_enabled (self->annotation_actions, "delete", inspected);
+  set_enabled (self->annotation_actions, "note", inspected);
+  set_enabled (self->annotation_actions, "add-tag", inspected);
+}
+
+void
+_scholia_document_page_update_actions (ScholiaDocumentPage *self)
+{
+  gboolean annotating = self->editor != NULL && self->reading != NULL;
+
+  set_enabled (self->doc_actions, "find", self->reading != NULL);
+  set_enabled (self->doc_actions, "tag", annotating);
+  set_enabled (self->doc_actions, "toggle-pane", self->editor != NULL);
+  set_enabled (self->doc_actions, "show-inspector", annotating);
+  set_enabled (self->doc_actions, "previous-annotation", annotating);
+  set_enabled (self->doc_actions, "next-annotation", annotating);
+  set_enabled (self->annotation_actions, "add-theme", annotating);
+  set_enabled (self->annotation_actions, "attach", annotating);
+  update_selection_actions (self);
+  update_inspected_actions (self);
+}
+
+static void
+on_buffer_mark_set_cb (ScholiaDocumentPage *self,
+                       GtkTextIter         *location,
+                       GtkTextMark         *mark,
+                       GtkTextBuffer       *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) ||
+      mark == gtk_text_buffer_get_selection_bound (buffer))
+    update_selection_actions (self);
+}
+
+/* Follows what the selection and the inspector show, for the actions that depend on them. */
+void
+_scholia_document_page_watch_selection (ScholiaDocumentPage *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (self->reading_view));
+
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (on_buffer_mark_set_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_group_connect_swapped (self->reading_signals, "changed",
+                                  G_CALLBACK (update_selection_actions), self);
+  g_signal_connect_object (self->inspector, "notify::annotation",
+                           G_CALLBACK (update_inspected_actions), self, G_CONNECT_SWAPPED);
+}
+
+/* doc. */
+
+static void
+find_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->reading_view), "reader.find", NULL);
+}
+
+static void
+apply_tag_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  int index = g_variant_get_int32 (parameter);
+
+  if (index >= 0)
+    apply_tag (user_data, index);
+}
+
+static void
+toggle_pane_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+
+  adw_flap_set_reveal_flap (self->inspector_flap, !adw_flap_get_reveal_flap (self->inspector_flap));
+}
+
+static void
+show_inspector_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  reveal_inspector (user_data);
+}
+
+static void
+step_annotation_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+  gboolean next = g_str_equal (g_action_get_name (G_ACTION (action)), "next-annotation");
+
+  reveal_inspector (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->inspector),
+                              next ? "inspector.next" : "inspector.previous", NULL);
+}
+
+/* annotation. */
+
+static void
+pick_theme_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  pick_theme (user_data);
+}
+
+static void
+delete_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.delete", NULL);
+}
+
+static void
+note_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+
+  reveal_inspector (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.edit-note", NULL);
+}
+
+static void
+add_tag_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->inspector), "inspector.add-tag", parameter);
+}
+
+/* An unplaced annotation goes where the reader's selection is. */
+static void
+attach_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+  ScholiaAnnotation *annotation = _scholia_document_page_lookup_annotation (self, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  int start, end;
+
+  if (self->editor == NULL || annotation == NULL)
+    return;
+
+  if (!get_selected_passage (self, &start, &end))
+    {
+      _scholia_document_page_add_message_toast (self, _("Select the passage to attach the annotation to"));
+      return;
+    }
+
+  if (!scholia_editor_attach_annotation (self->editor, annotation, start, end, &error))
+    {
+      _scholia_document_page_add_message_toast (self, error->message);
+      return;
+    }
+
+  _scholia_document_page_inspect_annotation (self, annotation);
+}
+
+static const GActionEntry doc_entries[] = {
+  { "find", find_action },
+  { "tag", apply_tag_action, "i" },
+  { "toggle-pane", toggle_pane_action },
+  { "show-inspector", show_inspector_action },
+  { "previous-annotation", step_annotation_action },
+  { "next-annotation", step_annotation_action },
+};
+
+static const GActionEntry annotation_entries[] = {
+  { "add-theme", pick_theme_action },
+  { "add-selection-to-theme", pick_theme_action },
+  { "delete", delete_action },
+  { "note", note_action },
+  { "add-tag", add_tag_action, "x" },
+  { "attach", attach_action, "x" },
+};
+
+void
+_scholia_document_page_init_actions (ScholiaDocumentPage *self)
+{
+  self->doc_actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->doc_actions), doc_entries,
+                                   G_N_ELEMENTS (doc_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "doc", G_ACTION_GROUP (self->doc_actions));
+
+  self->annotation_actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->annotation_actions), annotation_entries,
+                                   G_N_ELEMENTS (annotation_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "annotation",
+                                  G_ACTION_GROUP (self->annotation_actions));
+
+  _scholia_document_page_update_actions (self);
+}
