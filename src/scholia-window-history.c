@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Undo and redo in the window: the header's buttons name the edit they would undo, and Ctrl+Z
- * undoes the library's last annotation edit unless a text field has typing to undo. */
+/* Undo and redo in the window: the header's buttons name the change they would undo, Ctrl+Z
+ * undoes the library's last change unless a text field has typing to undo, and an undone or
+ * redone change is brought into view (its essay opened at the passage) and named in a toast. */
 
 #define G_LOG_DOMAIN "Scholia"
 
@@ -29,12 +30,77 @@ focus_is_editable_text (ScholiaWindow *self)
   return FALSE;
 }
 
+/* Undo never acts out of sight: the essay a change concerns is opened, in the reader even when
+ * the sidebar covers it, with the passage selected; the toast names the change and where it was. */
+static void
+reveal_change (ScholiaWindow  *self,
+               ScholiaCommand *command,
+               gboolean        redo)
+{
+  ScholiaStore *store = scholia_command_get_store (command);
+  const char *change = scholia_command_get_label (command);
+  g_autofree char *message = NULL;
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+  ScholiaCommandPlace place;
+
+  scholia_command_get_place (command, &place);
+
+  if (place.kind == SCHOLIA_COMMAND_PLACE_DOCUMENT &&
+      scholia_store_lookup_document (store, place.document_id) != NULL)
+    {
+      ScholiaDocument *document = scholia_store_lookup_document (store, place.document_id);
+
+      if (!scholia_window_show_document (self, document))
+        return;
+      adw_leaflet_set_visible_child (self->leaflet, _scholia_window_child (self, "content_box"));
+      if (place.start >= 0)
+        {
+          ScholiaDocumentPage *page = scholia_window_get_document_page (self);
+          ScholiaReading *reading = scholia_document_page_get_reading (page);
+
+          scholia_reading_view_select_range (scholia_document_page_get_reading_view (page),
+                                             place.start, place.end);
+          if (reading != NULL)
+            scholia_reading_set_current (reading,
+                                         scholia_reading_find_exact (reading, place.start, place.end));
+        }
+      /* Translators: a toast; the first %s names a change ("Add Theme"), the second an essay */
+      message = g_strdup_printf (redo ? _("Redid “%s” in %s") : _("Undid “%s” in %s"),
+                                 change, scholia_document_get_title (document));
+    }
+  else if (place.kind == SCHOLIA_COMMAND_PLACE_LABEL &&
+           scholia_store_lookup_label (store, place.label_type, place.label_id) != NULL)
+    {
+      ScholiaLabel *label = scholia_store_lookup_label (store, place.label_type, place.label_id);
+
+      /* Translators: a toast; the first %s names a change ("Rename Tag"), the second the tag or theme */
+      message = g_strdup_printf (redo ? _("Redid “%s”: %s") : _("Undid “%s”: %s"),
+                                 change, scholia_label_get_name (label));
+    }
+  else
+    {
+      /* Translators: a toast; %s names a change ("Delete Essay") */
+      message = g_strdup_printf (redo ? _("Redid “%s”") : _("Undid “%s”"), change);
+    }
+
+  /* One toast for a run of Ctrl+Z, saying where the latest one went. */
+  if (self->history_toast != NULL)
+    adw_toast_dismiss (self->history_toast);
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
+  g_set_weak_pointer (&self->history_toast, toast);
+  scholia_window_add_toast (self, toast);
+}
+
 static void
 undo_or_redo (ScholiaWindow *self,
               gboolean       redo)
 {
   ScholiaEditor *editor = scholia_window_get_editor (self);
+  g_autoptr(ScholiaCommand) command = NULL;
   g_autoptr(GError) error = NULL;
+  ScholiaHistory *history;
   gboolean done;
 
   if (focus_is_editable_text (self))
@@ -50,9 +116,19 @@ undo_or_redo (ScholiaWindow *self,
   /* A note being typed is saved first, so that undo takes back the latest edit. */
   scholia_document_page_flush (self->page);
 
-  done = redo ? scholia_editor_redo (editor, &error) : scholia_editor_undo (editor, &error);
+  history = scholia_editor_get_history (editor);
+  command = redo ? scholia_history_peek_redo (history) : scholia_history_peek_undo (history);
+  if (command == NULL)
+    return;
+  g_object_ref (command);
+
+  done = redo ? scholia_history_redo (history, &error) : scholia_history_undo (history, &error);
   if (!done)
-    _scholia_window_add_message_toast (self, error->message);
+    {
+      _scholia_window_add_message_toast (self, error->message);
+      return;
+    }
+  reveal_change (self, command, redo);
 }
 
 void
@@ -113,6 +189,12 @@ on_store_changed_cb (ScholiaWindow *self)
     g_signal_connect_object (editor, notifications[i], G_CALLBACK (update_undo_state), self,
                              G_CONNECT_SWAPPED);
   update_undo_state (self);
+}
+
+void
+_scholia_window_dispose_history (ScholiaWindow *self)
+{
+  g_clear_weak_pointer (&self->history_toast);
 }
 
 void

@@ -42,6 +42,7 @@ struct _ScholiaWindow
 
   GtkWindow            *side_by_side_window;   /* weak */
   GtkWindow            *export_dialog;         /* weak */
+  AdwToast             *history_toast;         /* weak: the last undo or redo, replaced by the next */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -53,6 +54,7 @@ struct _ScholiaWindow
   ((gpointer) gtk_widget_get_template_child (GTK_WIDGET (self), SCHOLIA_TYPE_WINDOW, (name)))
 
 /* scholia-window-state.c */
+void     _scholia_window_dispose_history     (ScholiaWindow   *self);
 void     _scholia_window_add_message_toast   (ScholiaWindow   *self,
                                               const char      *message);
 void     _scholia_window_update_state        (ScholiaWindow   *self);

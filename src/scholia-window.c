@@ -233,6 +233,7 @@ scholia_window_dispose (GObject *object)
   _scholia_window_dispose_compare (self);
   _scholia_window_dispose_export (self);
   _scholia_window_dispose_actions (self);
+  _scholia_window_dispose_history (self);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),

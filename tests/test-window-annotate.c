@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "scholia-highlighter-private.h"
+#include "scholia-library-sidebar.h"
 #include "scholia-search-bar.h"
 #include "scholia-tag-manager.h"
 #include "scholia-tag-row.h"
@@ -954,6 +955,81 @@ test_read_only_library_says_so (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* Ctrl+Z after moving on to another essay takes back the last change where it was made: its
+ * essay comes back into the reader with the passage selected, and a toast says what was undone
+ * and where; the essay being read is left alone. */
+static void
+test_undo_brings_its_essay_back (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  ScholiaDocument *ledgers = scholia_window_get_document (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  ScholiaLabel *tolls;
+  ScholiaDocument *other;
+  int start, end, selected_start, selected_end;
+
+  tolls = scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "Tolls", NULL, NULL, &error);
+  g_assert_no_error (error);
+  other = scholia_store_add_document (store, "Salt Roads", "Bruno Keel", NULL, NULL,
+                                      "Salt went inland on mules, and every bridge took its share.",
+                                      NULL, &error);
+  g_assert_no_error (error);
+
+  select_passage (window, "Café accounts", &start, &end);
+  apply_tag (window, 0);
+  annotation = g_object_ref (only_annotation (window));
+  g_assert_true (scholia_editor_add_label (scholia_window_get_editor (window), annotation, tolls, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (scholia_window_show_document (window, other));
+  wait_for_layout (window);
+  focus_sidebar (window);
+  press_shortcut (window, "<Control>z", "library.undo");
+
+  g_assert_false (scholia_annotation_has_label (annotation, tolls));
+  g_assert_true (scholia_window_get_document (window) == ledgers);
+  g_assert_true (scholia_library_sidebar_get_selected_document (
+                   SCHOLIA_LIBRARY_SIDEBAR (scholia_window_get_sidebar (window))) == ledgers);
+  g_assert_true (scholia_reading_view_get_selection (window_reader (window), &selected_start, &selected_end));
+  g_assert_cmpint (selected_start, ==, start);
+  g_assert_cmpint (selected_end, ==, end);
+  g_assert_true (scholia_reading_get_current (scholia_window_get_reading (window)) == annotation);
+  g_assert_true (shows_toast (window, "Undid “Add Theme” in Harbour Ledgers"));
+
+  /* Redo goes back to the same place and says so. */
+  g_assert_true (scholia_window_show_document (window, other));
+  press_shortcut (window, "<Control><Shift>z", "library.redo");
+  g_assert_true (scholia_annotation_has_label (annotation, tolls));
+  g_assert_true (scholia_window_get_document (window) == ledgers);
+  g_assert_true (shows_toast (window, "Redid “Add Theme” in Harbour Ledgers"));
+
+  window_destroy (window);
+}
+
+/* A change to a tag is named with the tag it concerns. */
+static void
+test_undo_names_the_label (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaLabel *thesis = scholia_store_find_label (scholia_window_get_store (window), SCHOLIA_TYPE_TAG,
+                                                   "thesis", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scholia_editor_update_label (scholia_window_get_editor (window), thesis, "claim",
+                                              NULL, NULL, &error));
+  g_assert_no_error (error);
+  focus_sidebar (window);
+  press_shortcut (window, "<Control>z", "library.undo");
+  g_assert_cmpstr (scholia_label_get_name (thesis), ==, "thesis");
+  g_assert_true (shows_toast (window, "Undid “Rename Tag”: thesis"));
+
+  window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,6 +1055,8 @@ main (int   argc,
   ADD ("/window/annotate/manage-tags-presents-manager", test_manage_tags_presents_manager);
   ADD ("/window/annotate/manager-rename-is-undone-by-window", test_manager_rename_is_undone_by_window);
   ADD ("/window/annotate/shortcuts-work-from-sidebar", test_shortcuts_work_from_sidebar);
+  ADD ("/window/annotate/undo-brings-its-essay-back", test_undo_brings_its_essay_back);
+  ADD ("/window/annotate/undo-names-the-label", test_undo_names_the_label);
   ADD ("/window/annotate/annotation-actions-act-on-inspected", test_annotation_actions_act_on_inspected);
   ADD ("/window/annotate/note-is-saved-on-close", test_note_is_saved_on_close);
   ADD ("/window/annotate/palette-and-menu-follow-tags", test_palette_and_menu_follow_tags);
