@@ -8,14 +8,7 @@
 #include "config.h"
 
 #include "scholia-document-page-private.h"
-
-static char *
-escape_mnemonic (const char *label)
-{
-  g_auto(GStrv) parts = g_strsplit (label, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
+#include "scholia-tag-chip.h"
 
 /* Stops following the names of the tags in the menu, and lets them go. */
 static void
@@ -42,7 +35,7 @@ _scholia_document_page_rebuild_tag_menu (ScholiaDocumentPage *self)
     {
       g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
       g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = escape_mnemonic (scholia_label_get_name (SCHOLIA_LABEL (tag)));
+      g_autofree char *label = scholia_tag_chip_menu_label (scholia_label_get_name (SCHOLIA_LABEL (tag)));
 
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "doc.tag", g_variant_new_int32 (i));
