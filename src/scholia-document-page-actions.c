@@ -58,7 +58,7 @@ find_annotation_at (ScholiaDocumentPage *self,
 static void
 reveal_inspector (ScholiaDocumentPage *self)
 {
-  scholia_document_page_show_pane (self, "annotation");
+  _scholia_document_page_reveal_pane (self, "annotation");
 }
 
 static void

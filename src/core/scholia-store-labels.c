@@ -19,19 +19,13 @@ typedef struct
   gboolean    has_builtin;
 } LabelTables;
 
-static gboolean
-is_label_type (GType label_type)
-{
-  return label_type == SCHOLIA_TYPE_TAG || label_type == SCHOLIA_TYPE_THEME;
-}
-
 static const LabelTables *
 tables_for (GType label_type)
 {
   static const LabelTables tags = { "tags", "annotation_tags", "tag_id", TRUE };
   static const LabelTables themes = { "themes", "annotation_themes", "theme_id", FALSE };
 
-  g_assert (is_label_type (label_type));
+  g_assert (_scholia_store_is_label_type (label_type));
   return label_type == SCHOLIA_TYPE_TAG ? &tags : &themes;
 }
 
@@ -43,17 +37,10 @@ static const char * const palette[] = {
 };
 
 static GListStore *
-list_for_type (ScholiaStore *self,
-               GType         label_type)
-{
-  return label_type == SCHOLIA_TYPE_TAG ? self->tags : self->themes;
-}
-
-static GListStore *
 list_of (ScholiaStore *self,
          ScholiaLabel *label)
 {
-  return list_for_type (self, G_OBJECT_TYPE (label));
+  return _scholia_store_label_list (self, G_OBJECT_TYPE (label));
 }
 
 static const LabelTables *
@@ -91,7 +78,7 @@ load_type (ScholiaStore  *self,
            GError       **error)
 {
   const LabelTables *tables = tables_for (label_type);
-  GListStore *labels = list_for_type (self, label_type);
+  GListStore *labels = _scholia_store_label_list (self, label_type);
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
   ScholiaDbStatement *stmt;
@@ -136,7 +123,7 @@ find_label (ScholiaStore *self,
             GType         label_type,
             const char   *name)
 {
-  GListModel *labels = G_LIST_MODEL (list_for_type (self, label_type));
+  GListModel *labels = G_LIST_MODEL (_scholia_store_label_list (self, label_type));
   g_autofree char *folded = scholia_text_fold (name);
   guint n = g_list_model_get_n_items (labels);
 
@@ -212,7 +199,7 @@ add_label (ScholiaStore  *self,
   g_autofree char *clean_description = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *clean_colour = NULL;
-  GListStore *labels = list_for_type (self, label_type);
+  GListStore *labels = _scholia_store_label_list (self, label_type);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (labels));
   g_autoptr(ScholiaLabel) label = NULL;
   ScholiaDbStatement *stmt;
@@ -380,7 +367,7 @@ store_order (ScholiaStore  *self,
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET position = ? WHERE id = ?",
                                           tables_for (label_type)->table);
-  GListStore *labels = list_for_type (self, label_type);
+  GListStore *labels = _scholia_store_label_list (self, label_type);
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
@@ -413,7 +400,7 @@ static GPtrArray *
 current_order (ScholiaStore *self,
                GType         label_type)
 {
-  GListModel *labels = G_LIST_MODEL (list_for_type (self, label_type));
+  GListModel *labels = G_LIST_MODEL (_scholia_store_label_list (self, label_type));
   GPtrArray *order = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (labels);
 
@@ -601,16 +588,6 @@ failed:
   return FALSE;
 }
 
-GListModel *
-scholia_store_get_labels (ScholiaStore *self,
-                          GType         label_type)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (is_label_type (label_type), NULL);
-
-  return G_LIST_MODEL (list_for_type (self, label_type));
-}
-
 ScholiaLabel *
 scholia_store_find_label (ScholiaStore  *self,
                           GType          label_type,
@@ -621,7 +598,7 @@ scholia_store_find_label (ScholiaStore  *self,
   g_autofree char *shown = NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (is_label_type (label_type), NULL);
+  g_return_val_if_fail (_scholia_store_is_label_type (label_type), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   label = find_label (self, label_type, name);
@@ -637,30 +614,6 @@ scholia_store_find_label (ScholiaStore  *self,
 }
 
 ScholiaLabel *
-scholia_store_lookup_label (ScholiaStore *self,
-                            GType         label_type,
-                            gint64        id)
-{
-  GListModel *labels;
-  guint n;
-
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (is_label_type (label_type), NULL);
-
-  labels = G_LIST_MODEL (list_for_type (self, label_type));
-  n = g_list_model_get_n_items (labels);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaLabel) label = g_list_model_get_item (labels, i);
-
-      if (scholia_label_get_id (label) == id)
-        return label;
-    }
-
-  return NULL;
-}
-
-ScholiaLabel *
 scholia_store_add_label (ScholiaStore  *self,
                          GType          label_type,
                          const char    *name,
@@ -669,7 +622,7 @@ scholia_store_add_label (ScholiaStore  *self,
                          GError       **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (is_label_type (label_type), NULL);
+  g_return_val_if_fail (_scholia_store_is_label_type (label_type), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   return add_label (self, label_type, name, colour, description, error);
