@@ -454,13 +454,13 @@ test_update_document (Fixture       *fixture,
   /* A new author, who goes again on undo. */
   command = round_trip (fixture,
                         scholia_update_document_command_new (fixture->store, fixture->document, "Grain and barges",
-                                                             "Jonas Brand", "", "Harbour office"),
+                                                             "Jonas Brand", "", "Harbour office", NULL),
                         "Edit Properties");
   assert_place_passage (command, id, -1, -1);
   g_assert_cmpstr (scholia_document_get_author (fixture->document), ==, "Jonas Brand");
 
   g_assert_null (scholia_update_document_command_new (fixture->store, fixture->document, "Grain and barges",
-                                                      NULL, NULL, NULL));
+                                                      NULL, NULL, NULL, NULL));
 }
 
 static void

@@ -913,5 +913,5 @@ scholia_store_dup_author_sort_key (ScholiaStore *self,
       if (g_ascii_strcasecmp (scholia_document_get_author (document), author) == 0)
         return g_strdup (scholia_document_get_author_sort_key (document));
     }
-  return scholia_names_guess_sort_key (author);
+  return NULL;
 }

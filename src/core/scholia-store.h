@@ -112,8 +112,8 @@ gboolean         scholia_store_rename_author     (ScholiaStore     *self,
                                                   GError          **error);
 /* How an author files ("Beethoven, Ludwig van"): the key is guessed when the author is added
  * (scholia_names_guess_sort_key()), and set here; "" or NULL guesses it again. Sets the
- * "author-sort-key" of the author's documents. dup_author_sort_key() gives an author's key, the
- * guess for a name no document has. */
+ * "author-sort-key" of the author's documents. dup_author_sort_key() gives an author's key,
+ * NULL for a name no document has. */
 gboolean         scholia_store_set_author_sort_key (ScholiaStore *self,
                                                     const char   *author,
                                                     const char   *sort_key,
