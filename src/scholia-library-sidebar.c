@@ -157,8 +157,18 @@ scholia_author_group_init (ScholiaAuthorGroup *self)
 {
 }
 
+/* Where the group files: its author's sort key, which the user may change. */
+static void
+scholia_author_group_set_sort_key (ScholiaAuthorGroup *self,
+                                   const char         *sort_key)
+{
+  g_free (self->collate_key);
+  self->collate_key = scholia_names_collate_key (sort_key);
+}
+
 static ScholiaAuthorGroup *
 scholia_author_group_new (const char *key,
+                          const char *sort_key,
                           GListModel *matching,
                           GtkSorter  *sorter)
 {
@@ -167,7 +177,7 @@ scholia_author_group_new (const char *key,
 
   self->key = g_strdup (key);
   self->name = g_strdup (*key != '\0' ? key : _("Unknown Author"));
-  self->collate_key = scholia_names_collate_key (self->name);
+  scholia_author_group_set_sort_key (self, sort_key);
   self->filter = gtk_custom_filter_new (author_group_filter_func, self, NULL);
 
   filtered = gtk_filter_list_model_new (g_object_ref (matching),
@@ -202,6 +212,7 @@ struct _ScholiaLibrarySidebar
   GtkCustomFilter    *search_filter;
   GtkFilterListModel *matching;
   GtkCustomSorter    *document_sorter;
+  GtkCustomSorter    *group_sorter;     /* owned by the sorted groups */
   GListStore         *groups;
   GHashTable         *groups_by_key;
   GtkCustomFilter    *listed_filter;
@@ -298,12 +309,15 @@ group_sorter_func (gconstpointer a,
   const ScholiaAuthorGroup *second = b;
   gboolean first_unknown = *first->key == '\0';
   gboolean second_unknown = *second->key == '\0';
+  int result;
 
   /* Essays without an author are the odd ones out: they come after every named author. */
   if (first_unknown != second_unknown)
     return (int) first_unknown - (int) second_unknown;
 
-  return strcmp (first->collate_key, second->collate_key);
+  result = strcmp (first->collate_key, second->collate_key);
+  /* Two authors filed alike ("Anonymous") stay apart. */
+  return result != 0 ? result : strcmp (first->key, second->key);
 }
 
 static gboolean
@@ -477,11 +491,12 @@ on_group_count_cb (ScholiaLibrarySidebar *self,
 
 static ScholiaAuthorGroup *
 add_group (ScholiaLibrarySidebar *self,
-           const char            *key)
+           const char            *key,
+           const char            *sort_key)
 {
   g_autoptr(ScholiaAuthorGroup) group = NULL;
 
-  group = scholia_author_group_new (key, G_LIST_MODEL (self->matching),
+  group = scholia_author_group_new (key, sort_key, G_LIST_MODEL (self->matching),
                                     GTK_SORTER (self->document_sorter));
   group->listed = group->count > 0;
   g_signal_connect_object (group, "notify::count", G_CALLBACK (on_group_count_cb), self,
@@ -515,7 +530,7 @@ sync_groups (ScholiaLibrarySidebar *self)
 
       g_hash_table_add (keys, (gpointer) key);
       if (!g_hash_table_contains (self->groups_by_key, key))
-        add_group (self, key);
+        add_group (self, key, scholia_document_get_author_sort_key (document));
     }
 
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i > 0; i--)
@@ -562,6 +577,17 @@ on_document_notify_cb (ScholiaLibrarySidebar *self,
       sync_groups (self);
       refilter_group (self, old_key);
       refilter_group (self, watch->key);
+    }
+
+  if (g_str_equal (name, "author-sort-key"))
+    {
+      ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, document_author_key (document));
+
+      if (group != NULL)
+        {
+          scholia_author_group_set_sort_key (group, scholia_document_get_author_sort_key (document));
+          gtk_sorter_changed (GTK_SORTER (self->group_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+        }
     }
 
   if (g_str_equal (name, "title") || g_str_equal (name, "date"))
@@ -1195,9 +1221,9 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
 
   self->groups = g_list_store_new (SCHOLIA_TYPE_AUTHOR_GROUP);
   self->groups_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->group_sorter = gtk_custom_sorter_new (group_sorter_func, NULL, NULL);
   sorted_groups = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)),
-                                           GTK_SORTER (gtk_custom_sorter_new (group_sorter_func,
-                                                                              NULL, NULL)));
+                                           GTK_SORTER (self->group_sorter));
   self->listed_filter = gtk_custom_filter_new (listed_filter_func, NULL, NULL);
   listed_groups = gtk_filter_list_model_new (G_LIST_MODEL (sorted_groups),
                                              g_object_ref (GTK_FILTER (self->listed_filter)));

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scholia-error.h"
+#include "scholia-names.h"
 #include "scholia-schema.h"
 
 /* Version 1: everything the product needs, so that later features add behaviour, not tables.
@@ -118,8 +119,66 @@ static const char schema_v1[] =
   "  ('source-reference', '#e5a50a', 'A citation of an archive, text or witness', 2, 1),"
   "  ('counter-argument', '#e01b24', 'A position the author argues against', 3, 1);";
 
+/* Version 2: each author's "sort as" key (issue 12: authors sorted by their last word, which
+ * scattered "Anonymous (excerpt A)"), guessed from the name for the authors already there. */
+static gboolean
+guess_author_sort_keys (ScholiaDb  *db,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  stmt = scholia_db_get_statement (db, "SELECT id, name FROM authors", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
+
+      g_ptr_array_add (ids, g_memdup2 (&id, sizeof id));
+      g_ptr_array_add (keys, scholia_names_guess_sort_key (scholia_db_statement_column_text (stmt, 1)));
+    }
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      stmt = scholia_db_get_statement (db, "UPDATE authors SET sort_key = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      scholia_db_statement_bind_text (stmt, 1, g_ptr_array_index (keys, i));
+      scholia_db_statement_bind_int64 (stmt, 2, *(gint64 *) g_ptr_array_index (ids, i));
+      if (!scholia_db_statement_execute (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate_v2_author_sort_keys (ScholiaDb  *db,
+                             GError    **error)
+{
+  return scholia_db_exec (db, "ALTER TABLE authors ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''", error) &&
+         guess_author_sort_keys (db, error);
+}
+
+/* A library that cannot be written reads the guesses from a temporary copy of its authors,
+ * which hides the file's table for this connection only. */
+static gboolean
+read_v2_author_sort_keys (ScholiaDb  *db,
+                          GError    **error)
+{
+  return scholia_db_exec (db, "CREATE TEMP TABLE authors AS"
+                              " SELECT id, name, '' AS sort_key FROM main.authors", error) &&
+         guess_author_sort_keys (db, error);
+}
+
 static const ScholiaMigration migrations[] = {
-  { 1, schema_v1 },
+  { 1, schema_v1, NULL, NULL },
+  { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
 };
 
 const ScholiaMigration *
@@ -150,7 +209,8 @@ scholia_schema_migrate (ScholiaDb               *db,
       if (steps[i].version <= from_version)
         continue;
 
-      if (!scholia_db_exec (db, steps[i].sql, error))
+      if ((steps[i].sql != NULL && !scholia_db_exec (db, steps[i].sql, error)) ||
+          (steps[i].run != NULL && !steps[i].run (db, error)))
         {
           g_prefix_error (error, _("Could not upgrade the library to version %d: "), steps[i].version);
           scholia_db_rollback (db);
@@ -169,4 +229,35 @@ scholia_schema_migrate (ScholiaDb               *db,
     }
 
   return scholia_db_commit (db, error);
+}
+
+/* Whether a library at @from_version that cannot be written can still be read: every step
+ * after it knows how to be emulated. */
+gboolean
+scholia_schema_read_as_latest (ScholiaDb              *db,
+                               int                     from_version,
+                               const ScholiaMigration *steps,
+                               guint                   n_steps)
+{
+  for (guint i = 0; i < n_steps; i++)
+    if (steps[i].version > from_version && steps[i].run_read_only == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Makes a library at @from_version read, on this connection, as the latest version, writing
+ * nothing to the file. */
+gboolean
+scholia_schema_emulate (ScholiaDb               *db,
+                        int                      from_version,
+                        const ScholiaMigration  *steps,
+                        guint                    n_steps,
+                        GError                 **error)
+{
+  g_return_val_if_fail (scholia_schema_read_as_latest (db, from_version, steps, n_steps), FALSE);
+
+  for (guint i = 0; i < n_steps; i++)
+    if (steps[i].version > from_version && !steps[i].run_read_only (db, error))
+      return FALSE;
+  return TRUE;
 }

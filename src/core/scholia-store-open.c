@@ -274,6 +274,8 @@ migrate (ScholiaStore            *self,
 
   if (!scholia_db_is_read_only (self->db))
     return scholia_schema_migrate (self->db, version, migrations, n_migrations, error);
+  if (scholia_schema_read_as_latest (self->db, version, migrations, n_migrations))
+    return scholia_schema_emulate (self->db, version, migrations, n_migrations, error);
 
   display = g_filename_display_name (path);
   g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
@@ -324,7 +326,9 @@ open_store (const char              *path,
       !migrate (self, path, version, migrations, n_migrations, error))
     return NULL;
 
-  self->schema_version = MAX (version, migrations[n_migrations - 1].version);
+  /* A library read without being written keeps its version (and reads as the latest). */
+  self->schema_version = scholia_db_is_read_only (self->db) && version > 0
+                         ? version : MAX (version, migrations[n_migrations - 1].version);
 
   if (!_scholia_store_load_documents (self, error) || !_scholia_store_load_labels (self, error))
     return NULL;

@@ -99,7 +99,9 @@ gboolean      _scholia_store_insert_pages         (ScholiaStore            *self
                                                    GError                 **error);
 gboolean      _scholia_store_ensure_author        (ScholiaStore            *self,
                                                    const char              *name,
+                                                   const char              *sort_key,
                                                    gint64                  *author_id,
+                                                   char                   **stored_sort_key,
                                                    GError                 **error);
 
 G_END_DECLS
