@@ -42,7 +42,7 @@ typedef struct
 typedef struct
 {
   const char *colour; /* "#rrggbb" */
-  const char *name;   /* untranslated: pass it through _() */
+  const char *name;   /* untranslated: look it up in the gettext domain to show it */
 } ScholiaPaletteColour;
 
 /* How the reading view paints a scheme: its page and text colours (those of the GtkSourceView
