@@ -326,10 +326,10 @@ test_tag_commands (Fixture       *fixture,
   cli_run (&run, fixture->dir, "--library", fixture->library, "tags", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
-                   "claim\t#3584e4\t0\tA claim the author argues for\n"
-                   "evidence\t#2ec27e\t1\tFacts, figures or testimony offered in support\n"
-                   "source-reference\t#e5a50a\t0\tA citation of an archive, text or witness\n"
-                   "counter-argument\t#e01b24\t0\tA position the author argues against\n");
+                   "claim\t#a01890\t0\tA claim the author argues for\n"
+                   "evidence\t#38a010\t1\tFacts, figures or testimony offered in support\n"
+                   "source-reference\t#d07020\t0\tA citation of an archive, text or witness\n"
+                   "counter-argument\t#ff0008\t0\tA position the author argues against\n");
 
   cli_run (&run, fixture->dir, "--library", fixture->library, "tag", "delete", "evidence", NULL);
   g_assert_cmpint (run.status, ==, 0);

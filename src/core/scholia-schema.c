@@ -112,12 +112,15 @@ static const char schema_v1[] =
   "  INSERT INTO notes_fts (notes_fts, rowid, note) VALUES ('delete', old.id, old.note);"
   "  INSERT INTO notes_fts (rowid, note) VALUES (new.id, new.note);"
   "END;"
-  /* The four tags every new library starts with; the user may rename and recolour them. */
+  /* The four tags every new library starts with, in the palette's first four colours
+   * (src/core/scholia-colour.c); the user may rename and recolour them. Libraries created
+   * before took blue, green, yellow and red (#3584e4, #2ec27e, #e5a50a, #e01b24), which they
+   * keep. */
   "INSERT INTO tags (name, colour, description, position, builtin) VALUES"
-  "  ('thesis', '#3584e4', 'A claim the author argues for', 0, 1),"
-  "  ('evidence', '#2ec27e', 'Facts, figures or testimony offered in support', 1, 1),"
-  "  ('source-reference', '#e5a50a', 'A citation of an archive, text or witness', 2, 1),"
-  "  ('counter-argument', '#e01b24', 'A position the author argues against', 3, 1);";
+  "  ('thesis', '#a01890', 'A claim the author argues for', 0, 1),"
+  "  ('evidence', '#38a010', 'Facts, figures or testimony offered in support', 1, 1),"
+  "  ('source-reference', '#d07020', 'A citation of an archive, text or witness', 2, 1),"
+  "  ('counter-argument', '#ff0008', 'A position the author argues against', 3, 1);";
 
 /* Version 2: each author's "sort as" key (issue 12: authors sorted by their last word, which
  * scattered "Anonymous (excerpt A)"), guessed from the name for the authors already there. */

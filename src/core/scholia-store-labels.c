@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "scholia-colour.h"
 #include "scholia-error.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
@@ -29,13 +30,6 @@ tables_for (GType label_type)
   return label_type == SCHOLIA_TYPE_TAG ? &tags : &themes;
 }
 
-/* Colours that read well as translucent highlights on both light and dark backgrounds; new
- * tags and themes take the next one in turn. */
-static const char * const palette[] = {
-  "#3584e4", "#2ec27e", "#e5a50a", "#e01b24", "#9141ac", "#ff7800", "#986a44", "#c061cb",
-  "#1c71d8", "#26a269", "#77767b",
-};
-
 static GListStore *
 list_of (ScholiaStore *self,
          ScholiaLabel *label)
@@ -50,21 +44,12 @@ tables_of (ScholiaLabel *label)
 }
 
 static gboolean
-is_colour (const char *colour)
-{
-  if (colour == NULL || colour[0] != '#' || strlen (colour) != 7)
-    return FALSE;
-  for (int i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (colour[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 check_colour (const char  *colour,
               GError     **error)
 {
-  if (colour == NULL || is_colour (colour))
+  ScholiaRgb rgb;
+
+  if (colour == NULL || scholia_colour_parse (colour, &rgb))
     return TRUE;
 
   g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
@@ -210,7 +195,7 @@ add_label (ScholiaStore  *self,
     return NULL;
   description = clean_description;
 
-  clean_colour = g_ascii_strdown (colour != NULL ? colour : palette[n % G_N_ELEMENTS (palette)], -1);
+  clean_colour = g_ascii_strdown (colour != NULL ? colour : scholia_colour_get_automatic (n), -1);
   if (n > 0)
     {
       g_autoptr(ScholiaLabel) last = g_list_model_get_item (G_LIST_MODEL (labels), n - 1);
