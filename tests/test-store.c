@@ -1177,6 +1177,39 @@ test_migrate_read_only_guesses_author_sort_keys (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* The migration to schema 2 moves built-in tags still on version 1's colours (a blue thesis
+ * all but the colour of a selection) to the palette's; a colour the user chose stays. */
+static void
+test_migrate_recolours_builtin_tags (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *colours = NULL;
+
+  write_v1_library (fixture->path);
+  test_sql_exec (fixture->path, "UPDATE tags SET colour = '#613583' WHERE name = 'evidence'");
+  before = test_read_bytes (fixture->path);
+
+  /* Read without writing: the new colours, the file untouched. */
+  store = scholia_store_open_read_only (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_label_get_colour (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "thesis", NULL)),
+                   ==, "#a01890");
+  g_clear_object (&store);
+  after = test_read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  store = open_store (fixture->path);
+  g_assert_cmpstr (scholia_label_get_colour (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "thesis", NULL)),
+                   ==, "#a01890");
+  g_clear_object (&store);
+  colours = test_sql_text (fixture->path, "SELECT group_concat(colour, ';') FROM (SELECT colour FROM tags ORDER BY id)");
+  g_assert_cmpstr (colours, ==, "#a01890;#613583;#d07020;#ff0008");
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -1267,6 +1300,7 @@ main (int    argc,
   ADD ("/store/migrate/failure-leaves-library-unchanged", test_migrate_failure_leaves_library_unchanged);
   ADD ("/store/migrate/guesses-author-sort-keys", test_migrate_guesses_author_sort_keys);
   ADD ("/store/migrate/read-only-guesses-author-sort-keys", test_migrate_read_only_guesses_author_sort_keys);
+  ADD ("/store/migrate/recolours-builtin-tags", test_migrate_recolours_builtin_tags);
   ADD ("/store/authors/set-sort-key", test_author_sort_key_set);
   ADD ("/store/documents/round-trip", test_documents_round_trip);
   ADD ("/store/documents/refuse-bad-text", test_documents_refuse_bad_text);

@@ -112,15 +112,22 @@ static const char schema_v1[] =
   "  INSERT INTO notes_fts (notes_fts, rowid, note) VALUES ('delete', old.id, old.note);"
   "  INSERT INTO notes_fts (rowid, note) VALUES (new.id, new.note);"
   "END;"
-  /* The four tags every new library starts with, in the palette's first four colours
-   * (src/core/scholia-colour.c); the user may rename and recolour them. Libraries created
-   * before took blue, green, yellow and red (#3584e4, #2ec27e, #e5a50a, #e01b24), which they
-   * keep. */
+  /* The four tags every new library starts with; the user may rename and recolour them.
+   * Version 2 gives them the palette's colours. */
   "INSERT INTO tags (name, colour, description, position, builtin) VALUES"
-  "  ('thesis', '#a01890', 'A claim the author argues for', 0, 1),"
-  "  ('evidence', '#38a010', 'Facts, figures or testimony offered in support', 1, 1),"
-  "  ('source-reference', '#d07020', 'A citation of an archive, text or witness', 2, 1),"
-  "  ('counter-argument', '#ff0008', 'A position the author argues against', 3, 1);";
+  "  ('thesis', '#3584e4', 'A claim the author argues for', 0, 1),"
+  "  ('evidence', '#2ec27e', 'Facts, figures or testimony offered in support', 1, 1),"
+  "  ('source-reference', '#e5a50a', 'A citation of an archive, text or witness', 2, 1),"
+  "  ('counter-argument', '#e01b24', 'A position the author argues against', 3, 1);";
+
+/* Version 2 also moves the built-in tags still on version 1's colours to the palette's first
+ * four (src/core/scholia-colour.c): version 1's blue thesis was all but the colour of a
+ * selection. A colour the user chose is kept. */
+static const char recolour_builtin_tags[] =
+  "UPDATE tags SET colour = '#a01890' WHERE id = 1 AND builtin = 1 AND lower(colour) = '#3584e4';"
+  "UPDATE tags SET colour = '#38a010' WHERE id = 2 AND builtin = 1 AND lower(colour) = '#2ec27e';"
+  "UPDATE tags SET colour = '#d07020' WHERE id = 3 AND builtin = 1 AND lower(colour) = '#e5a50a';"
+  "UPDATE tags SET colour = '#ff0008' WHERE id = 4 AND builtin = 1 AND lower(colour) = '#e01b24';";
 
 /* Version 2: each author's "sort as" key (issue 12: authors sorted by their last word, which
  * scattered "Anonymous (excerpt A)"), guessed from the name for the authors already there. */
@@ -165,18 +172,21 @@ migrate_v2_author_sort_keys (ScholiaDb  *db,
                              GError    **error)
 {
   return scholia_db_exec (db, "ALTER TABLE authors ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''", error) &&
-         guess_author_sort_keys (db, error);
+         guess_author_sort_keys (db, error) &&
+         scholia_db_exec (db, recolour_builtin_tags, error);
 }
 
-/* A library that cannot be written reads the guesses from a temporary copy of its authors,
- * which hides the file's table for this connection only. */
+/* A library that cannot be written reads the guesses (and the new colours) from temporary
+ * copies of its authors and tags, which hide the file's tables for this connection only. */
 static gboolean
 read_v2_author_sort_keys (ScholiaDb  *db,
                           GError    **error)
 {
   return scholia_db_exec (db, "CREATE TEMP TABLE authors AS"
                               " SELECT id, name, '' AS sort_key FROM main.authors", error) &&
-         guess_author_sort_keys (db, error);
+         guess_author_sort_keys (db, error) &&
+         scholia_db_exec (db, "CREATE TEMP TABLE tags AS SELECT * FROM main.tags", error) &&
+         scholia_db_exec (db, recolour_builtin_tags, error);
 }
 
 static const ScholiaMigration migrations[] = {
