@@ -287,6 +287,7 @@ static void
 scholia_revision_dialog_init (ScholiaRevisionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Choosing the file is the first step: Enter or Space takes it. */
   gtk_widget_grab_focus (self->choose_button);
 }
 

@@ -8,6 +8,7 @@
 #include "scholia-annotation-import-dialog.h"
 #include "scholia-document-properties.h"
 #include "scholia-export-dialog.h"
+#include "scholia-preferences.h"
 #include "scholia-revision-dialog.h"
 #include "scholia-tag-manager.h"
 #include "scholia-window.h"
@@ -29,6 +30,7 @@ typedef enum
   DIALOG_IMPORT_ANNOTATIONS,
   DIALOG_REVISION,
   DIALOG_TAG_MANAGER,
+  DIALOG_PREFERENCES,
   N_DIALOGS
 } DialogKind;
 
@@ -42,6 +44,7 @@ static const struct {
   [DIALOG_IMPORT_ANNOTATIONS] = { "import-annotations", "choose_button" },
   [DIALOG_REVISION] = { "revision", "choose_button" },
   [DIALOG_TAG_MANAGER] = { "tag-manager", "add_row" },
+  [DIALOG_PREFERENCES] = { "preferences", "font_button" },
 };
 
 typedef struct
@@ -119,6 +122,9 @@ dialog_new (Fixture    *fixture,
       break;
     case DIALOG_TAG_MANAGER:
       dialog = GTK_WIDGET (scholia_tag_manager_new (fixture->editor, SCHOLIA_TYPE_TAG));
+      break;
+    case DIALOG_PREFERENCES:
+      dialog = GTK_WIDGET (scholia_preferences_new (GTK_WINDOW (fixture->window)));
       break;
     case N_DIALOGS:
     default:
