@@ -274,6 +274,40 @@ test_default_is_confirm_button (Fixture       *fixture,
   gtk_window_destroy (dialog);
 }
 
+/* Once imported, the form is gone with its buttons: Enter closes. */
+static void
+test_import_enter_closes_when_done (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWindow *dialog;
+  GtkWidget *focus;
+
+  if (!test_keys_available ())
+    return;
+
+  path = test_write_file (fixture->dir, "harbour.jsonld",
+                          "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\","
+                          " \"type\": \"AnnotationPage\", \"items\": ["
+                          " {\"type\": \"Annotation\", \"bodyValue\": \"Older than the charter.\","
+                          "  \"target\": {\"source\": \"https://example.org/harbour\", \"selector\":"
+                          "   {\"type\": \"TextQuoteSelector\", \"exact\": \"older than the town\"}}}]}");
+  file = g_file_new_for_path (path);
+  dialog = open_dialog (fixture, DIALOG_IMPORT_ANNOTATIONS, 0);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (scholia_annotation_import_dialog_import_file (SCHOLIA_ANNOTATION_IMPORT_DIALOG (dialog),
+                                                              file));
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->document), ==, 1);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (GTK_IS_ACTIONABLE (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "window.close");
+
+  test_keys_focus (dialog);
+  test_keys_press ("Return");
+  g_assert_true (test_keys_wait (is_gone, &dialog));
+}
+
 static int
 widest_word (GtkLabel *label)
 {
@@ -362,6 +396,7 @@ main (int   argc,
   add_test ("enter-exports", DIALOG_EXPORT_PDF, test_default_is_confirm_button);
   add_test ("enter-exports", DIALOG_EXPORT_HANDOUT, test_default_is_confirm_button);
   add_test ("enter-imports", DIALOG_IMPORT_ANNOTATIONS, test_default_is_confirm_button);
+  add_test ("enter-closes-when-done", DIALOG_IMPORT_ANNOTATIONS, test_import_enter_closes_when_done);
 
   return g_test_run ();
 }
