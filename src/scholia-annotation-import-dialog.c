@@ -23,6 +23,7 @@ struct _ScholiaAnnotationImportDialog
   GtkLabel             *error_title;
   GtkLabel             *error_message;
   AdwActionRow         *file_row;
+  GtkWidget            *choose_button;
   GtkCheckButton       *document_check;
   GtkDropDown          *document_dropdown;
   GtkCheckButton       *copy_foreign_check;
@@ -254,6 +255,7 @@ scholia_annotation_import_dialog_class_init (ScholiaAnnotationImportDialogClass 
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, error_title);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, error_message);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, choose_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, document_check);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, document_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, copy_foreign_check);
@@ -268,6 +270,8 @@ scholia_annotation_import_dialog_init (ScholiaAnnotationImportDialog *self)
   gtk_drop_down_set_expression (self->document_dropdown,
                                 gtk_property_expression_new (SCHOLIA_TYPE_DOCUMENT, NULL, "title"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
+  /* The first field, rather than the header's Cancel that GTK would focus first. */
+  gtk_widget_grab_focus (self->choose_button);
 }
 
 GtkWidget *

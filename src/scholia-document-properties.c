@@ -161,6 +161,11 @@ scholia_document_properties_constructed (GObject *object)
   g_assert (self->document != NULL);
 
   fill_rows (self);
+
+  /* The first field, rather than the header's Cancel that GTK would focus first; typing adds
+   * to the title rather than replacing it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_set_position (GTK_EDITABLE (self->title_row), -1);
 }
 
 static void

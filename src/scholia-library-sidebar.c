@@ -804,6 +804,49 @@ on_search_entry_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Whether @keyval, typed in the list, belongs in the filter: what writes something, and what
+ * edits what was typed. Space with nothing typed yet is the list's (it selects the row). */
+static gboolean
+is_typing (ScholiaLibrarySidebar *self,
+           guint                  keyval,
+           GdkModifierType        state)
+{
+  gunichar character = gdk_keyval_to_unicode (keyval);
+  gboolean filtering = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return FALSE;
+
+  if (keyval >= GDK_KEY_dead_grave && keyval <= GDK_KEY_dead_greek)
+    return TRUE;
+
+  if (keyval == GDK_KEY_space || keyval == GDK_KEY_BackSpace)
+    return filtering;
+
+  return g_unichar_isgraph (character);
+}
+
+/* The key goes to the entry and the focus with it. GTK's key capture would leave the focus in the
+ * list, where the filter can hide the focused row: GTK then moves the focus to some button of the
+ * window (Undo), and the next Space, which that capture leaves to the focused widget, pressed it. */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        ScholiaLibrarySidebar *self)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
+
+  if (!is_typing (self, keyval, state))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+  gtk_editable_set_position (text, -1);
+  gtk_event_controller_key_forward (controller, GTK_WIDGET (text));
+  return GDK_EVENT_STOP;
+}
+
 static void
 on_search_entry_search_changed_cb (ScholiaLibrarySidebar *self,
                                    GtkSearchEntry        *entry)
@@ -1211,6 +1254,7 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkSortListModel *sorted_groups;
   GtkFilterListModel *listed_groups;
+  GtkEventController *key_controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1248,13 +1292,15 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  /* Typing while the list has the focus starts filtering. The entry then captures every key
-   * that reaches the list, Delete included, so the list's own shortcuts must be seen first: on
-   * its parent, in the capture phase. */
   g_signal_connect_object (scholia_search_results_get_results (self->search_results), "items-changed",
                            G_CALLBACK (on_text_matches_items_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+  /* Typing while the list has the focus starts filtering. The list's own shortcuts, Delete
+   * included, must be seen first: on its parent, in the capture phase. */
+  key_controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key_controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key_controller, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), key_controller);
   gtk_widget_add_controller (self->scrolled_window, list_shortcuts_new ());
 
   self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);

@@ -54,6 +54,9 @@ scholia_preferences_init (ScholiaPreferences *self)
   G_GNUC_END_IGNORE_DEPRECATIONS
   g_settings_bind (self->settings, "reading-line-spacing", self->spacing_button, "value",
                    G_SETTINGS_BIND_DEFAULT);
+
+  /* The first setting, rather than the header's page switcher that GTK would focus first. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->font_button));
 }
 
 ScholiaPreferences *
