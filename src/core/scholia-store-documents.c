@@ -710,6 +710,30 @@ scholia_store_list_authors (ScholiaStore  *self,
   return g_strv_builder_end (builder);
 }
 
+
+/* After a commit that renamed an author or changed how it sorts: its essays in memory follow. */
+static void
+refile_author (ScholiaStore *self,
+               const char   *old_name,
+               const char   *name,
+               const char   *sort_key)
+{
+  GListModel *documents = G_LIST_MODEL (self->documents);
+  guint n = g_list_model_get_n_items (documents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_ascii_strcasecmp (scholia_document_get_author (document), old_name) == 0)
+        {
+          scholia_document_set_author (document, name);
+          scholia_document_set_author_sort_key (document, sort_key);
+        }
+    }
+  _scholia_store_emit_annotations_changed (self, 0);
+}
+
 gboolean
 scholia_store_rename_author (ScholiaStore  *self,
                              const char    *old_name,
@@ -722,8 +746,6 @@ scholia_store_rename_author (ScholiaStore  *self,
   ScholiaDbStatement *stmt;
   gint64 old_id = 0;
   gint64 new_id = 0;
-  GListModel *documents;
-  guint n;
   ScholiaDbStep rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
@@ -814,19 +836,7 @@ scholia_store_rename_author (ScholiaStore  *self,
   if (!scholia_db_commit (self->db, error))
     goto failed;
 
-  documents = G_LIST_MODEL (self->documents);
-  n = g_list_model_get_n_items (documents);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
-
-      if (g_ascii_strcasecmp (scholia_document_get_author (document), old_name) == 0)
-        {
-          scholia_document_set_author (document, clean_name);
-          scholia_document_set_author_sort_key (document, sort_key);
-        }
-    }
-  _scholia_store_emit_annotations_changed (self, 0);
+  refile_author (self, old_name, clean_name, sort_key);
   return TRUE;
 
 failed:
@@ -842,8 +852,6 @@ scholia_store_set_author_sort_key (ScholiaStore  *self,
 {
   g_autofree char *clean_key = NULL;
   ScholiaDbStatement *stmt;
-  GListModel *documents;
-  guint n;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (author != NULL, FALSE);
@@ -876,16 +884,7 @@ scholia_store_set_author_sort_key (ScholiaStore  *self,
   if (!scholia_db_commit (self->db, error))
     goto failed;
 
-  documents = G_LIST_MODEL (self->documents);
-  n = g_list_model_get_n_items (documents);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
-
-      if (g_ascii_strcasecmp (scholia_document_get_author (document), author) == 0)
-        scholia_document_set_author_sort_key (document, clean_key);
-    }
-  _scholia_store_emit_annotations_changed (self, 0);
+  refile_author (self, author, author, clean_key);
   return TRUE;
 
 failed:
