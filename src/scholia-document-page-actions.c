@@ -79,6 +79,7 @@ apply_tag (ScholiaDocumentPage *self,
   if (tag == NULL)
     return;
 
+  scholia_reading_view_snap_selection (self->reading_view);
   if (!get_selected_passage (self, &start, &end))
     {
       _scholia_document_page_add_message_toast (self, _("Select some text to tag"));

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Tagging a passage dragged a letter off stores whole words; a keyboard selection, or any
+ * selection with the preference off, is stored as made. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "scholia-window.h"
+#include "test-files.h"
+#include "test-ui.h"
+
+#define ESSAY_TEXT \
+  "After Lenin’s death the leader, Stalin's rise was swift; the anti-Bolshevik café press " \
+  "of 1924 said little."
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
+
+  g_settings_reset (settings, "snap-selection-to-words");
+  fixture->dir = test_tmp_dir_new ("scholia-window-snap-XXXXXX");
+  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  test_tmp_dir_remove (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static ScholiaWindow *
+window_with_essay (Fixture *fixture)
+{
+  ScholiaWindow *window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+
+  g_assert_true (scholia_window_open_library (window, fixture->path));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  drain_main_context ();
+
+  document = scholia_store_add_document (scholia_window_get_store (window), "Succession",
+                                         "Ines Varga", NULL, NULL, ESSAY_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_window_show_document (window, document));
+  wait_for_layout (window);
+  return window;
+}
+
+static void
+window_destroy (ScholiaWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* Selects the first occurrence of @passage, as a drag or as Shift+arrows would, and tags it
+ * with the first tag. */
+static void
+tag_passage (ScholiaWindow *window,
+             const char    *passage,
+             gboolean       by_pointer)
+{
+  ScholiaReadingView *reader = window_reader (window);
+  const char *found = strstr (ESSAY_TEXT, passage);
+  int start;
+
+  g_assert_nonnull (found);
+  start = g_utf8_pointer_to_offset (ESSAY_TEXT, found);
+  scholia_reading_view_select_range (reader, start, start + g_utf8_strlen (passage, -1));
+  scholia_reading_view_set_selected_by_pointer (reader, by_pointer);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "i", 0));
+  drain_main_context ();
+}
+
+/* The one annotation of the essay must quote @quote, at its place in the text. */
+static void
+assert_stored (ScholiaWindow *window,
+               const char    *quote)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  const char *found = strstr (ESSAY_TEXT, quote);
+  int start, selected_start, selected_end;
+
+  annotations = scholia_store_list_annotations (scholia_window_get_store (window),
+                                                scholia_window_get_document (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
+  annotation = g_list_model_get_item (annotations, 0);
+
+  start = g_utf8_pointer_to_offset (ESSAY_TEXT, found);
+  g_assert_cmpstr (scholia_annotation_get_quote (annotation), ==, quote);
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start);
+  g_assert_cmpint (scholia_annotation_get_end (annotation), ==, start + g_utf8_strlen (quote, -1));
+
+  /* The reader shows what was tagged, so that the next tag or theme goes to the same passage. */
+  g_assert_true (scholia_reading_view_get_selection (window_reader (window), &selected_start,
+                                                     &selected_end));
+  g_assert_cmpint (selected_start, ==, scholia_annotation_get_start (annotation));
+  g_assert_cmpint (selected_end, ==, scholia_annotation_get_end (annotation));
+}
+
+static void
+test_pointer_selection_is_widened (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+
+  tag_passage (window, "er, Stalin's ri", TRUE);
+  assert_stored (window, "leader, Stalin's rise");
+
+  window_destroy (window);
+}
+
+static void
+test_pointer_selection_keeps_words_whole (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+
+  /* A curly apostrophe, a hyphen, an accent and a number all belong to their words. */
+  tag_passage (window, "’s death", TRUE);
+  assert_stored (window, "Lenin’s death");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.undo", NULL));
+  drain_main_context ();
+
+  tag_passage (window, "Bolshevik caf", TRUE);
+  assert_stored (window, "anti-Bolshevik café");
+
+  window_destroy (window);
+}
+
+static void
+test_keyboard_selection_is_kept (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+
+  tag_passage (window, "er, Stalin's ri", FALSE);
+  assert_stored (window, "er, Stalin's ri");
+
+  window_destroy (window);
+}
+
+static void
+test_preference_off_keeps_selection (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  ScholiaWindow *window = window_with_essay (fixture);
+
+  g_settings_set_boolean (settings, "snap-selection-to-words", FALSE);
+  tag_passage (window, "er, Stalin's ri", TRUE);
+  assert_stored (window, "er, Stalin's ri");
+
+  window_destroy (window);
+  g_settings_reset (settings, "snap-selection-to-words");
+}
+
+/* A selection moved by other means than the pointer (keys, the program) counts as exact. */
+static void
+test_moved_selection_is_exact (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaReadingView *reader = window_reader (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (reader));
+  GtkTextIter start, end;
+
+  scholia_reading_view_select_range (reader, 2, 5);
+  g_assert_false (scholia_reading_view_get_selected_by_pointer (reader));
+  scholia_reading_view_set_selected_by_pointer (reader, TRUE);
+  g_assert_true (scholia_reading_view_get_selected_by_pointer (reader));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 2);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 7);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_false (scholia_reading_view_get_selected_by_pointer (reader));
+
+  window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL)
+    return 77;
+
+  test_ui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/window/snap/pointer-selection-is-widened", test_pointer_selection_is_widened);
+  ADD ("/window/snap/pointer-selection-keeps-words-whole", test_pointer_selection_keeps_words_whole);
+  ADD ("/window/snap/keyboard-selection-is-kept", test_keyboard_selection_is_kept);
+  ADD ("/window/snap/preference-off-keeps-selection", test_preference_off_keeps_selection);
+  ADD ("/window/snap/moved-selection-is-exact", test_moved_selection_is_exact);
+
+#undef ADD
+
+  return g_test_run ();
+}
