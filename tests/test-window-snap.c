@@ -174,6 +174,64 @@ test_preference_off_keeps_selection (Fixture       *fixture,
   g_settings_reset (settings, "snap-selection-to-words");
 }
 
+/* The reading view's own capture-phase controller of @type on its text. */
+static GtkEventController *
+input_watcher (ScholiaReadingView *reader,
+               GType               type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (scholia_reading_view_get_source_view (reader)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+select_in_buffer (ScholiaReadingView *reader,
+                  int                 start,
+                  int                 end)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (reader));
+  GtkTextIter start_iter, end_iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
+  gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+}
+
+/* A press of a mouse button followed by a move of the selection is a drag; a key that moves the
+ * selection makes it a keyboard selection, and a key that does not (Ctrl+1 itself) leaves a drag
+ * a drag. */
+static void
+test_pointer_and_keys_are_told_apart (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaReadingView *reader = window_reader (window);
+  GtkEventController *click = input_watcher (reader, GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *keys = input_watcher (reader, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled;
+
+  g_signal_emit_by_name (click, "pressed", 1, 10.0, 10.0);
+  select_in_buffer (reader, 2, 7);
+  g_assert_true (scholia_reading_view_get_selected_by_pointer (reader));
+
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_1, 0, GDK_CONTROL_MASK, &handled);
+  g_assert_false (handled);
+  g_assert_true (scholia_reading_view_get_selected_by_pointer (reader));
+
+  select_in_buffer (reader, 2, 8);
+  g_assert_false (scholia_reading_view_get_selected_by_pointer (reader));
+
+  window_destroy (window);
+}
+
 /* A selection moved by other means than the pointer (keys, the program) counts as exact. */
 static void
 test_moved_selection_is_exact (Fixture       *fixture,
@@ -214,6 +272,7 @@ main (int   argc,
   ADD ("/window/snap/keyboard-selection-is-kept", test_keyboard_selection_is_kept);
   ADD ("/window/snap/preference-off-keeps-selection", test_preference_off_keeps_selection);
   ADD ("/window/snap/moved-selection-is-exact", test_moved_selection_is_exact);
+  ADD ("/window/snap/pointer-and-keys-are-told-apart", test_pointer_and_keys_are_told_apart);
 
 #undef ADD
 
