@@ -1377,12 +1377,24 @@ char *
 scholia_w3c_describe_skipped (const ScholiaW3cSummary *summary,
                               ScholiaDocument         *document)
 {
+  g_autofree char *elsewhere = NULL;
+  g_autofree char *skipped = NULL;
+
   g_return_val_if_fail (summary != NULL, NULL);
 
-  if (summary->skipped == 0 || document == NULL)
+  if (document == NULL || summary->skipped + summary->elsewhere == 0)
     return NULL;
-  return g_strdup_printf (ngettext ("%u skipped: its passage is not in “%s”",
-                                    "%u skipped: their passage is not in “%s”",
-                                    summary->skipped),
-                          summary->skipped, scholia_document_get_title (document));
+  if (summary->elsewhere > 0)
+    elsewhere = g_strdup_printf (ngettext ("%u not in “%s” put on the essay its target names",
+                                           "%u not in “%s” put on the essays their targets name",
+                                           summary->elsewhere),
+                                 summary->elsewhere, scholia_document_get_title (document));
+  if (summary->skipped > 0)
+    skipped = g_strdup_printf (ngettext ("%u skipped: its passage is not in “%s”",
+                                         "%u skipped: their passage is not in “%s”",
+                                         summary->skipped),
+                               summary->skipped, scholia_document_get_title (document));
+  if (elsewhere != NULL && skipped != NULL)
+    return g_strdup_printf ("%s, %s", elsewhere, skipped);
+  return g_strdup (elsewhere != NULL ? elsewhere : skipped);
 }

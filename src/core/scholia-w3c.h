@@ -122,7 +122,8 @@ gboolean  scholia_w3c_import_file_full (ScholiaStore          *store,
 char     *scholia_w3c_describe_foreign  (ScholiaStore            *store,
                                          const ScholiaW3cSummary *summary);
 char     *scholia_w3c_describe_replaced (const ScholiaW3cSummary *summary);
-/* "2 skipped: their passage is not in “Title”", or NULL when none was skipped. */
+/* What became of those whose passage is not in the chosen @document: "1 not in “Title” put on
+ * the essay its target names, 2 skipped: their passage is not in “Title”", or NULL. */
 char     *scholia_w3c_describe_skipped  (const ScholiaW3cSummary *summary,
                                          ScholiaDocument         *document);
 
