@@ -45,12 +45,14 @@ static guint signals[N_SIGNALS];
  * zero are left out. */
 static char *
 describe_summary (ScholiaStore            *store,
+                  ScholiaDocument         *document,
                   const ScholiaW3cSummary *summary)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
   g_autofree char *foreign = scholia_w3c_describe_foreign (store, summary);
   g_autofree char *replaced = scholia_w3c_describe_replaced (summary);
+  g_autofree char *skipped = scholia_w3c_describe_skipped (summary, document);
   g_autoptr(GString) description = g_string_new (NULL);
 
   if (summary->exact > 0)
@@ -75,6 +77,8 @@ describe_summary (ScholiaStore            *store,
                                              summary->present));
   if (foreign != NULL)
     g_ptr_array_add (parts, g_steal_pointer (&foreign));
+  if (skipped != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&skipped));
 
   if (parts->len == 0)
     return g_strdup (_("The file held no annotations."));
@@ -141,7 +145,7 @@ run_import (ScholiaAnnotationImportDialog *self)
       return FALSE;
     }
 
-  description = describe_summary (self->store, &summary);
+  description = describe_summary (self->store, chosen_document (self), &summary);
   adw_status_page_set_description (self->done_page, description);
   if (summary.exact + summary.reanchored + summary.orphaned == 0)
     {
