@@ -160,6 +160,7 @@ static const struct
   { "F9", "doc.toggle-pane" },
   { "<Alt>Up", "doc.previous-annotation" },
   { "<Alt>Down", "doc.next-annotation" },
+  { "<Control><Shift>c", "doc.copy-citation" },
   { "<Control>bracketleft", "doc.previous-annotation" },
   { "<Control>bracketright", "doc.next-annotation" },
   { "<Control><Shift>t", "library.manage-tags" },

@@ -239,6 +239,25 @@ assert_writable_again (Fixture *fixture)
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* Issue 12: "cite" prints what Ctrl+Shift+C copies; a quote not in the essay fails, saying so. */
+static void
+test_cite_prints_citation (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+
+  make_library (fixture);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "cite", "The Ledger", "--quote", "finis", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "“finis” (Marwick, “The Ledger”, ¶ 2)\n");
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "cite", "The Ledger", "--quote", "NEP", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, !=, "");
+}
+
 static void
 test_read_only_file (Fixture       *fixture,
                      gconstpointer  data)
@@ -286,6 +305,7 @@ main (int    argc,
   ADD ("/cli/library/interrupted-checkpoint-opens", test_interrupted_checkpoint_opens);
   ADD ("/cli/library/file-uri-is-a-path", test_file_uri_is_a_path);
   ADD ("/cli/library/foreign-wal-database-untouched", test_foreign_wal_database_untouched);
+  ADD ("/cli/library/cite-prints-citation", test_cite_prints_citation);
   ADD ("/cli/library/read-only-file", test_read_only_file);
   ADD ("/cli/library/read-only-folder", test_read_only_folder);
 #undef ADD
