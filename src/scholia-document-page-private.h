@@ -42,6 +42,8 @@ struct _ScholiaDocumentPage
   ScholiaMatrixView    *matrix_view;
   GMenu                *selection_menu;
   GMenu                *tag_menu;
+  /* Where the focus was when the pane opened (weak), for it to go back there on closing. */
+  GtkWidget            *focus_before_pane;
 };
 
 /* scholia-document-page-toasts.c */
@@ -57,6 +59,8 @@ void _scholia_document_page_inspect_annotation (ScholiaDocumentPage *self,
                                                 ScholiaAnnotation   *annotation);
 void _scholia_document_page_select_annotation  (ScholiaDocumentPage *self,
                                                 ScholiaAnnotation   *annotation);
+
+void _scholia_document_page_pane_revealed_changed (ScholiaDocumentPage *self);
 
 ScholiaAnnotation *_scholia_document_page_lookup_annotation (ScholiaDocumentPage *self,
                                                              gint64               annotation_id);

@@ -60,6 +60,7 @@ on_matrix_cell_activated_cb (ScholiaDocumentPage *self,
 static void
 on_flap_reveal_flap_cb (ScholiaDocumentPage *self)
 {
+  _scholia_document_page_pane_revealed_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PANE_REVEALED]);
 }
 
@@ -79,6 +80,7 @@ scholia_document_page_dispose (GObject *object)
   g_clear_object (&self->reading_signals);
   g_clear_object (&self->doc_actions);
   g_clear_object (&self->annotation_actions);
+  g_clear_weak_pointer (&self->focus_before_pane);
   self->store = NULL;
   self->editor = NULL;
   g_clear_object (&self->library);

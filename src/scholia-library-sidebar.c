@@ -1087,6 +1087,28 @@ delete_action (GtkWidget  *widget,
                               scholia_document_get_id (self->selected_document));
 }
 
+/**
+ * scholia_library_sidebar_focus:
+ * @self: a #ScholiaLibrarySidebar
+ *
+ * Moves the focus into the library: to the filter entry while it holds a filter (or the list is
+ * empty), otherwise to the list, for F6 to reach the library in one key.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+scholia_library_sidebar_focus (ScholiaLibrarySidebar *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_LIBRARY_SIDEBAR (self), FALSE);
+
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0' &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 &&
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view)))
+    return TRUE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 focus_filter_action (GtkWidget  *widget,
                      const char *action_name,
