@@ -16,28 +16,7 @@
   "Lenin warned against Stalin in his testament.\n\n" \
   "Trotsky called the NEP’s end a betrayal of the revolution.\n"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = test_tmp_dir_new ("scholia-window-cite-XXXXXX");
-  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  test_tmp_dir_remove (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef TestLibraryFixture Fixture;
 
 /* A window showing ESSAY_TEXT by Perry Anderson, 1998, printed over @pages (NULL: none). */
 static ScholiaWindow *
@@ -48,7 +27,7 @@ window_with_essay (Fixture *fixture,
   g_autoptr(GError) error = NULL;
   ScholiaDocument *document;
 
-  g_assert_true (scholia_window_open_library (window, fixture->path));
+  g_assert_true (scholia_window_open_library (window, fixture->library));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   drain_main_context ();
@@ -205,7 +184,7 @@ main (int   argc,
   test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  test_add_with_library (path, func)
 
   ADD ("/window/cite/selection-cites-paragraph", test_selection_cites_paragraph);
   ADD ("/window/cite/selection-cites-page", test_selection_cites_page);

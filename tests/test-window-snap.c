@@ -15,31 +15,7 @@
   "After Lenin’s death the leader, Stalin's rise was swift; the anti-Bolshevik café press " \
   "of 1924 said little."
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
-
-  g_settings_reset (settings, "snap-selection-to-words");
-  fixture->dir = test_tmp_dir_new ("scholia-window-snap-XXXXXX");
-  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  test_tmp_dir_remove (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef TestLibraryFixture Fixture;
 
 static ScholiaWindow *
 window_with_essay (Fixture *fixture)
@@ -48,7 +24,7 @@ window_with_essay (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   ScholiaDocument *document;
 
-  g_assert_true (scholia_window_open_library (window, fixture->path));
+  g_assert_true (scholia_window_open_library (window, fixture->library));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   drain_main_context ();
@@ -265,7 +241,7 @@ main (int   argc,
   test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  test_add_with_library (path, func)
 
   ADD ("/window/snap/pointer-selection-is-widened", test_pointer_selection_is_widened);
   ADD ("/window/snap/pointer-selection-keeps-words-whole", test_pointer_selection_keeps_words_whole);
