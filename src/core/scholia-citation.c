@@ -34,29 +34,14 @@ dup_surname (ScholiaDocument *document)
   return comma != NULL ? g_strndup (key, comma - key) : g_strdup (key);
 }
 
-/* The label of the printed page holding @offset, NULL outside the page map. */
-static const char *
-page_label_at (GArray *pages,
-               int     offset)
-{
-  for (guint i = 0; i < pages->len; i++)
-    {
-      const ScholiaPageRange *range = &g_array_index (pages, ScholiaPageRange, i);
-
-      if (offset >= range->start && offset < range->end)
-        return range->label;
-    }
-  return NULL;
-}
-
 /* "p. 3", "pp. 3–4", or NULL when the passage starts outside the page map. */
 static char *
 dup_page_place (GArray *pages,
                 int     start,
                 int     end)
 {
-  const char *first = page_label_at (pages, start);
-  const char *last = page_label_at (pages, MAX (start, end - 1));
+  const char *first = scholia_page_ranges_lookup (pages, start);
+  const char *last = scholia_page_ranges_lookup (pages, MAX (start, end - 1));
 
   if (first == NULL)
     return NULL;
