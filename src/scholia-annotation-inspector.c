@@ -563,6 +563,22 @@ transform_note_to_visible (GBinding     *binding,
   return TRUE;
 }
 
+/* Why it is unplaced: the text changed, or the file it came from does not match the essay. */
+static GtkWidget *
+create_unplaced_reason_label (ScholiaAnnotation *annotation)
+{
+  g_autofree char *reason = scholia_annotation_describe_unplaced (annotation);
+  GtkWidget *label = gtk_label_new (reason);
+
+  gtk_widget_set_name (label, "unplaced-reason");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
 static GtkWidget *
 create_orphan_row (gpointer item,
                    gpointer user_data)
@@ -606,6 +622,7 @@ create_orphan_row (gpointer item,
         gtk_widget_add_css_class (quote, colour_class);
     }
   gtk_box_append (GTK_BOX (box), quote);
+  gtk_box_append (GTK_BOX (box), create_unplaced_reason_label (annotation));
 
   note = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
