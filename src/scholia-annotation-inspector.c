@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "scholia-focus-return.h"
 #include "scholia-tag-chip.h"
 #include "scholia-theme-picker.h"
 
@@ -761,7 +762,12 @@ pick_theme_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
 
+  /* Opened from the text (Ctrl+T), the picker gives the focus back to it when it closes. */
+  if (self->theme_picker != NULL)
+    scholia_focus_return_when_closed (GTK_WIDGET (self->theme_picker),
+                                      focus != NULL && !gtk_widget_is_ancestor (focus, widget) ? focus : NULL);
   gtk_menu_button_popup (self->add_theme_button);
 }
 
