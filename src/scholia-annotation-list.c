@@ -218,22 +218,33 @@ page_of (ScholiaAnnotationList *self,
          : scholia_page_ranges_lookup (pages, scholia_annotation_get_start (annotation));
 }
 
-/* A plain click (no Shift or Ctrl, which select) goes to the passage, as Enter does. */
+/* A plain click (no Shift or Ctrl, which select) goes to the passage, as Enter does: once the
+ * row has taken the click, which claims it, and only then, since going there may open another
+ * essay. */
+static gboolean
+emit_activated_cb (gpointer data)
+{
+  GtkListItem *list_item = data;
+  ScholiaAnnotation *annotation = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *list = row != NULL ? gtk_widget_get_ancestor (row, SCHOLIA_TYPE_ANNOTATION_LIST) : NULL;
+
+  if (list != NULL && annotation != NULL)
+    g_signal_emit (list, signals[ANNOTATION_ACTIVATED], 0, annotation);
+  return G_SOURCE_REMOVE;
+}
+
 static void
-on_row_released_cb (GtkGestureClick *gesture,
-                    int              n_press,
-                    double           x,
-                    double           y,
-                    GtkListItem     *list_item)
+on_row_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkListItem     *list_item)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *list = gtk_widget_get_ancestor (row, SCHOLIA_TYPE_ANNOTATION_LIST);
-  ScholiaAnnotation *annotation = gtk_list_item_get_item (list_item);
 
-  if (n_press != 1 || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0 || list == NULL || annotation == NULL)
-    return;
-  g_signal_emit (list, signals[ANNOTATION_ACTIVATED], 0, annotation);
+  if (n_press == 1 && (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) == 0)
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, emit_activated_cb, g_object_ref (list_item), g_object_unref);
 }
 
 static void
@@ -245,7 +256,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (on_row_released_cb), list_item);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed_cb), list_item);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   gtk_list_item_set_child (list_item, row);
 }
