@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The annotation list in the pane beside the reader (issue 12): one GListStore of the scope's
- * annotations, filtered by a GtkCustomFilter and shown by a GtkListView, so that thousands of
- * rows cost only the few on screen. The bulk actions are in scholia-annotation-list-actions.c. */
+/* The annotation list in the pane beside the reader (issue 12): the scope's annotations, those
+ * the filter lets through in a GListStore shown by a GtkListView, so that thousands of rows
+ * cost only the few on screen. The bulk actions are in scholia-annotation-list-actions.c. */
 
 #define G_LOG_DOMAIN "Scholia"
 
@@ -39,12 +39,9 @@ contains_folded (const char *text,
 }
 
 static gboolean
-match_annotation (gpointer item,
-                  gpointer user_data)
+match_annotation (ScholiaAnnotationList *self,
+                  ScholiaAnnotation     *annotation)
 {
-  ScholiaAnnotationList *self = user_data;
-  ScholiaAnnotation *annotation = item;
-
   if (!scholia_annotation_filter_match_annotation (scholia_filter_bar_get_filter (self->filter_bar),
                                                    annotation, NULL))
     return FALSE;
@@ -56,8 +53,8 @@ match_annotation (gpointer item,
 static void
 update_count (ScholiaAnnotationList *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint all = self->items->len;
   g_autofree char *text = NULL;
 
   if (shown == all)
@@ -66,13 +63,6 @@ update_count (ScholiaAnnotationList *self)
     /* TRANSLATORS: how many annotations the filter shows, of all in the list */
     text = g_strdup_printf (ngettext ("%u of %u annotation", "%u of %u annotations", all), shown, all);
   gtk_label_set_label (self->count_label, text);
-}
-
-static void
-on_filter_changed_cb (ScholiaAnnotationList *self)
-{
-  gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_count (self);
 }
 
 /* The model */
@@ -92,7 +82,7 @@ static void
 restore_selection (ScholiaAnnotationList *self,
                    GHashTable            *selected)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
+  GListModel *model = G_LIST_MODEL (self->shown);
   g_autoptr(GtkBitset) rows = gtk_bitset_new_empty ();
   g_autoptr(GtkBitset) mask = NULL;
   guint n = g_list_model_get_n_items (model);
@@ -108,6 +98,33 @@ restore_selection (ScholiaAnnotationList *self,
     }
   mask = gtk_bitset_new_range (0, n);
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), rows, mask);
+}
+
+/* The rows: the annotations the filter lets through, those of @selected still selected. */
+static void
+show_matches (ScholiaAnnotationList *self,
+              GHashTable            *selected)
+{
+  g_autoptr(GPtrArray) matches = g_ptr_array_sized_new (self->items->len);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (match_annotation (self, g_ptr_array_index (self->items, i)))
+      g_ptr_array_add (matches, g_ptr_array_index (self->items, i));
+  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
+                       matches->pdata, matches->len);
+  restore_selection (self, selected);
+  update_count (self);
+  _scholia_annotation_list_update_actions (self);
+}
+
+/* Rows the filter hides are no longer selected: a bulk action acts on what is shown. */
+static void
+on_filter_changed_cb (ScholiaAnnotationList *self)
+{
+  g_autoptr(GHashTable) selected = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+
+  collect_selected (self, selected);
+  show_matches (self, selected);
 }
 
 static void
@@ -158,11 +175,9 @@ scholia_annotation_list_refresh (ScholiaAnnotationList *self)
   else if (self->store != NULL && self->document != NULL)
     hold_document (self, self->document, annotations);
 
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       annotations->pdata, annotations->len);
-  restore_selection (self, selected);
-  update_count (self);
-  _scholia_annotation_list_update_actions (self);
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&annotations);
+  show_matches (self, selected);
 }
 
 static gboolean
@@ -281,7 +296,7 @@ static void
 on_list_view_activate_cb (ScholiaAnnotationList *self,
                           guint                  position)
 {
-  g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
 
   if (annotation != NULL)
     g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
@@ -328,9 +343,8 @@ scholia_annotation_list_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_ANNOTATION_LIST);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->custom_filter);
-  g_clear_object (&self->items);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->lists, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_object (&self->actions);
@@ -398,14 +412,10 @@ scholia_annotation_list_init (ScholiaAnnotationList *self)
 
   self->lists = g_ptr_array_new_with_free_func (g_object_unref);
   self->pages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  self->items = g_list_store_new (SCHOLIA_TYPE_ANNOTATION);
-  self->custom_filter = gtk_custom_filter_new (match_annotation, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
-                                              GTK_FILTER (g_object_ref (self->custom_filter)));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_list_store_new (SCHOLIA_TYPE_ANNOTATION);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
@@ -534,6 +544,6 @@ scholia_annotation_list_dup_selected (ScholiaAnnotationList *self)
   rows = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   for (gboolean more = gtk_bitset_iter_init_first (&iter, rows, &position); more;
        more = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (annotations, g_list_model_get_item (G_LIST_MODEL (self->filtered), position));
+    g_ptr_array_add (annotations, g_list_model_get_item (G_LIST_MODEL (self->shown), position));
   return annotations;
 }
