@@ -133,6 +133,10 @@ scholia_annotation_list_row_bind (ScholiaAnnotationListRow *self,
   if (place != NULL)
     g_string_append_printf (spoken, "; %s", place);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
+  /* The list's item (GTK's own widget, the row's parent) is what a screen reader lands on. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
 }
 
 static void

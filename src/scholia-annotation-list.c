@@ -452,7 +452,11 @@ scholia_annotation_list_set_editor (ScholiaAnnotationList *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_signal_handlers_disconnect_by_data (scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG), self);
+      g_signal_handlers_disconnect_by_data (scholia_store_get_labels (self->store, SCHOLIA_TYPE_THEME), self);
+    }
   g_set_object (&self->editor, editor);
   g_set_object (&self->store, store);
   g_clear_object (&self->document);

@@ -335,6 +335,7 @@ test_delete_key_deletes_selected (Fixture       *fixture,
   guint n = g_list_model_get_n_items (rows (window));
   gpointer fewer[2] = { rows (window), GUINT_TO_POINTER (n - 2) };
   gpointer all[2] = { rows (window), GUINT_TO_POINTER (n) };
+  gpointer none[2] = { rows (window), GUINT_TO_POINTER (0) };
 
   if (!test_keys_available ())
     {
@@ -353,6 +354,17 @@ test_delete_key_deletes_selected (Fixture       *fixture,
   g_assert_true (scholia_document_page_get_document (window_page (window)) == document);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.undo", NULL));
+  g_assert_true (test_keys_wait (count_is, all));
+  g_assert_cmpint (count_in_file (fixture, document, 0), ==, n);
+
+  /* Ctrl+A selects every row, Delete deletes them all, one Ctrl+Z brings them all back. */
+  g_assert_true (gtk_widget_grab_focus (row_widget (window, 0)));
+  drain_main_context ();
+  test_keys_press ("ctrl+a");
+  test_keys_press ("Delete");
+  g_assert_true (test_keys_wait (count_is, none));
+  g_assert_cmpint (count_in_file (fixture, document, 0), ==, 0);
+  test_keys_press ("ctrl+z");
   g_assert_true (test_keys_wait (count_is, all));
   g_assert_cmpint (count_in_file (fixture, document, 0), ==, n);
 
@@ -375,7 +387,7 @@ main (int   argc,
   ADD ("/annotation-list/bulk/tag-three-then-one-undo", test_bulk_tag_is_one_undo_step);
   ADD ("/annotation-list/keys/enter-shows-passage", test_enter_shows_passage);
   ADD ("/annotation-list/library/row-of-other-essay-opens-it", test_whole_library_opens_other_essay);
-  ADD ("/annotation-list/keys/delete-deletes-selected", test_delete_key_deletes_selected);
+  ADD ("/annotation-list/keys/delete-and-ctrl-a", test_delete_key_deletes_selected);
 
 #undef ADD
 
