@@ -57,6 +57,18 @@ _scholia_window_show_matrix_action (GtkWidget  *widget,
   scholia_document_page_show_pane (SCHOLIA_WINDOW (widget)->page, "matrix");
 }
 
+/* The list of annotations, with the focus in it, for the keyboard. */
+void
+_scholia_window_show_annotations_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (widget);
+
+  scholia_document_page_show_pane (self->page, "list");
+  scholia_document_page_focus_pane (self->page);
+}
+
 void
 _scholia_window_side_by_side_action (GtkWidget  *widget,
                                      const char *action_name,

@@ -316,6 +316,27 @@ test_whole_library_opens_other_essay (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* Ctrl+Alt+L shows the list with the focus in it, from the text. */
+static void
+test_shortcut_shows_list (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_samples (fixture);
+  ScholiaDocumentPage *page = window_page (window);
+  GtkWidget *focus;
+
+  scholia_document_page_show_pane (page, "annotation");
+  g_assert_true (scholia_document_page_focus_text (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.show-annotations", NULL));
+  drain_main_context ();
+  g_assert_cmpstr (scholia_document_page_get_pane (page), ==, "list");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window_list (window))));
+
+  window_destroy (window);
+}
+
 static gboolean
 count_is (gpointer data)
 {
@@ -386,6 +407,7 @@ main (int   argc,
   ADD ("/annotation-list/essay/text-order-and-filters", test_lists_essay_in_text_order_and_filters);
   ADD ("/annotation-list/bulk/tag-three-then-one-undo", test_bulk_tag_is_one_undo_step);
   ADD ("/annotation-list/keys/enter-shows-passage", test_enter_shows_passage);
+  ADD ("/annotation-list/keys/shortcut-shows-list", test_shortcut_shows_list);
   ADD ("/annotation-list/library/row-of-other-essay-opens-it", test_whole_library_opens_other_essay);
   ADD ("/annotation-list/keys/delete-and-ctrl-a", test_delete_key_deletes_selected);
 
