@@ -290,8 +290,11 @@ test_whole_library_opens_other_essay (Fixture       *fixture,
   guint n;
   int start, end;
 
-  scholia_annotation_list_set_whole_library (list, TRUE);
+  /* A click on the Whole Library button. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (list), SCHOLIA_TYPE_ANNOTATION_LIST,
+                                                        "library_button"), "clicked");
   drain_main_context ();
+  g_assert_true (scholia_annotation_list_get_whole_library (list));
   n = g_list_model_get_n_items (rows (window));
   g_assert_cmpint (n, ==, test_sql_int (fixture->library, "SELECT count(*) FROM annotations"));
 
