@@ -317,6 +317,12 @@ on_search_changed_cb (ScholiaAnnotationList *self)
 }
 
 static void
+on_search_activate_cb (ScholiaAnnotationList *self)
+{
+  scholia_annotation_list_focus_rows (self);
+}
+
+static void
 on_selection_changed_cb (ScholiaAnnotationList *self)
 {
   _scholia_annotation_list_update_actions (self);
@@ -399,6 +405,7 @@ scholia_annotation_list_class_init (ScholiaAnnotationListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationList, remove_theme_button);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -550,4 +557,12 @@ scholia_annotation_list_dup_selected (ScholiaAnnotationList *self)
        more = gtk_bitset_iter_next (&iter, &position))
     g_ptr_array_add (annotations, g_list_model_get_item (G_LIST_MODEL (self->shown), position));
   return annotations;
+}
+
+gboolean
+scholia_annotation_list_focus_rows (ScholiaAnnotationList *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_LIST (self), FALSE);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }

@@ -35,6 +35,9 @@ void                     scholia_annotation_list_set_search_text   (ScholiaAnnot
 GtkSelectionModel       *scholia_annotation_list_get_selection     (ScholiaAnnotationList *self);
 /* (transfer full) (element-type ScholiaAnnotation): the selected annotations, in list order. */
 GPtrArray               *scholia_annotation_list_dup_selected      (ScholiaAnnotationList *self);
+/* Puts the focus on the rows (the last focused, or the first): Ctrl+Alt+L, or Enter in the
+ * search entry. */
+gboolean                 scholia_annotation_list_focus_rows        (ScholiaAnnotationList *self);
 /* Brings the list up to date now rather than at the next idle moment (for a benchmark). */
 void                     scholia_annotation_list_refresh           (ScholiaAnnotationList *self);
 

@@ -66,7 +66,7 @@ _scholia_window_show_annotations_action (GtkWidget  *widget,
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
 
   scholia_document_page_show_pane (self->page, "list");
-  scholia_document_page_focus_pane (self->page);
+  scholia_annotation_list_focus_rows (scholia_document_page_get_annotation_list (self->page));
 }
 
 void

@@ -319,13 +319,14 @@ test_whole_library_opens_other_essay (Fixture       *fixture,
   window_destroy (window);
 }
 
-/* Ctrl+Alt+L shows the list with the focus in it, from the text. */
+/* Ctrl+Alt+L shows the list with the focus on its rows, from the text. */
 static void
 test_shortcut_shows_list (Fixture       *fixture,
                           gconstpointer  data)
 {
   ScholiaWindow *window = window_with_samples (fixture);
   ScholiaDocumentPage *page = window_page (window);
+  GObject *search;
   GtkWidget *focus;
 
   scholia_document_page_show_pane (page, "annotation");
@@ -335,7 +336,15 @@ test_shortcut_shows_list (Fixture       *fixture,
   g_assert_cmpstr (scholia_document_page_get_pane (page), ==, "list");
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window_list (window))));
+  g_assert_true (focus == list_view (window) || gtk_widget_is_ancestor (focus, list_view (window)));
+
+  /* Enter in the search entry goes on to the rows. */
+  search = gtk_widget_get_template_child (GTK_WIDGET (window_list (window)), SCHOLIA_TYPE_ANNOTATION_LIST,
+                                          "search_entry");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (search)));
+  g_signal_emit_by_name (search, "activate");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == list_view (window) || gtk_widget_is_ancestor (focus, list_view (window)));
 
   window_destroy (window);
 }
