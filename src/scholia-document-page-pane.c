@@ -139,3 +139,36 @@ _scholia_document_page_lookup_annotation (ScholiaDocumentPage *self,
 {
   return self->reading != NULL ? scholia_reading_lookup (self->reading, annotation_id) : NULL;
 }
+
+/**
+ * scholia_document_page_get_annotation_list:
+ * @self: a page
+ *
+ * Returns: (transfer none): the list of annotations in the pane
+ */
+ScholiaAnnotationList *
+scholia_document_page_get_annotation_list (ScholiaDocumentPage *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT_PAGE (self), NULL);
+
+  return self->annotation_list;
+}
+
+void
+scholia_document_page_show_annotation (ScholiaDocumentPage *self,
+                                       ScholiaAnnotation   *annotation)
+{
+  g_return_if_fail (SCHOLIA_IS_DOCUMENT_PAGE (self));
+  g_return_if_fail (SCHOLIA_IS_ANNOTATION (annotation));
+
+  /* The reading's own object, should the list hold one from before a reload. */
+  annotation = _scholia_document_page_lookup_annotation (self, scholia_annotation_get_id (annotation));
+  if (annotation == NULL)
+    return;
+  scholia_reading_set_current (self->reading, annotation);
+  _scholia_document_page_select_annotation (self, annotation);
+  /* In a narrow window the pane would cover the passage. */
+  if (adw_flap_get_folded (self->inspector_flap))
+    adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
+  scholia_document_page_focus_text (self);
+}

@@ -40,6 +40,7 @@ struct _ScholiaDocumentPage
   ScholiaAnnotationInspector *inspector;
   ScholiaComparisonView *comparison_view;
   ScholiaMatrixView    *matrix_view;
+  ScholiaAnnotationList *annotation_list;
   GMenu                *selection_menu;
   GMenu                *tag_menu;
   /* Where the focus was when the pane opened (weak), for it to go back there on closing. */

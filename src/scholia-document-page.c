@@ -171,6 +171,7 @@ scholia_document_page_class_init (ScholiaDocumentPageClass *klass)
   g_type_ensure (SCHOLIA_TYPE_TAG_PALETTE);
   g_type_ensure (SCHOLIA_TYPE_COMPARISON_VIEW);
   g_type_ensure (SCHOLIA_TYPE_MATRIX_VIEW);
+  g_type_ensure (SCHOLIA_TYPE_ANNOTATION_LIST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -184,6 +185,7 @@ scholia_document_page_class_init (ScholiaDocumentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, inspector);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, matrix_view);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, annotation_list);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, selection_menu);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, tag_menu);
 }
@@ -263,6 +265,7 @@ scholia_document_page_set_library (ScholiaDocumentPage *self,
   scholia_tag_palette_set_tags (self->tag_palette, tags);
   scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self->comparison_view), self->store);
   scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self->matrix_view), self->store);
+  scholia_annotation_list_set_editor (self->annotation_list, self->editor);
   _scholia_document_page_rebuild_tag_menu (self);
   _scholia_document_page_update_actions (self);
 }
@@ -316,6 +319,7 @@ scholia_document_page_show_document (ScholiaDocumentPage  *self,
   g_signal_group_set_target (self->reading_signals, self->reading);
   scholia_highlighter_set_reading (self->highlighter, self->reading);
   scholia_annotation_inspector_set_reading (self->inspector, self->reading);
+  scholia_annotation_list_set_document (self->annotation_list, document);
 
   gtk_stack_set_visible_child_name (self->document_stack, document != NULL ? "reader" : "choose");
   gtk_revealer_set_reveal_child (self->palette_revealer, document != NULL);

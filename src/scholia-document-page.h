@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "scholia-annotation-inspector.h"
+#include "scholia-annotation-list.h"
 #include "scholia-comparison-view.h"
 #include "scholia-highlighter.h"
 #include "scholia-library.h"
@@ -59,5 +60,10 @@ ScholiaTagPalette          *scholia_document_page_get_tag_palette    (ScholiaDoc
 ScholiaAnnotationInspector *scholia_document_page_get_inspector      (ScholiaDocumentPage *self);
 ScholiaComparisonView      *scholia_document_page_get_comparison_view (ScholiaDocumentPage *self);
 ScholiaMatrixView          *scholia_document_page_get_matrix_view    (ScholiaDocumentPage *self);
+ScholiaAnnotationList      *scholia_document_page_get_annotation_list (ScholiaDocumentPage *self);
+/* Selects @annotation (of the open essay) in the reader, makes it the current one and puts the
+ * focus in the text, as activating it in the annotation list does. */
+void                        scholia_document_page_show_annotation    (ScholiaDocumentPage *self,
+                                                                      ScholiaAnnotation   *annotation);
 
 G_END_DECLS

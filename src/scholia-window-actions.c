@@ -128,6 +128,7 @@ static const LibraryAction library_actions[] = {
   { "library.manage-themes", NULL, manage_tags_action },
   { "library.show-compare", NULL, _scholia_window_show_compare_action },
   { "library.show-matrix", NULL, _scholia_window_show_matrix_action },
+  { "library.show-annotations", NULL, _scholia_window_show_annotations_action },
   { "library.side-by-side", NULL, _scholia_window_side_by_side_action },
   { "library.export-handout", NULL, _scholia_window_export_handout_action },
   { "library.undo", NULL, _scholia_window_undo_action },
@@ -192,6 +193,7 @@ update_actions (ScholiaWindow *self)
   gtk_widget_action_set_enabled (widget, "library.manage-themes", self->library != NULL);
   gtk_widget_action_set_enabled (widget, "library.show-compare", has_store);
   gtk_widget_action_set_enabled (widget, "library.show-matrix", has_store);
+  gtk_widget_action_set_enabled (widget, "library.show-annotations", has_store);
   gtk_widget_action_set_enabled (widget, "library.side-by-side", has_store);
   gtk_widget_action_set_enabled (widget, "library.export-handout", has_store);
   gtk_widget_action_set_enabled (widget, "library.edit-document", has_store);
@@ -221,6 +223,8 @@ _scholia_window_class_init_actions (GtkWidgetClass *widget_class)
                                        "library.show-matrix", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "library.side-by-side", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "library.show-annotations", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "doc.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,

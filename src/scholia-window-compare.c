@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The sidebar pane beside the reader and its Compare and Matrix pages: a passage activated in
- * the comparison (or in the side-by-side window) opens its essay there with the passage
- * selected. The pane itself is the document page's (scholia-document-page.c). */
+/* The sidebar pane beside the reader and its Compare, Matrix and Annotations pages: a passage
+ * activated in the comparison (or in the side-by-side window), or an annotation in the list,
+ * opens its essay there with the passage selected. The pane itself is the document page's
+ * (scholia-document-page.c). */
 
 #define G_LOG_DOMAIN "Scholia"
 
@@ -24,6 +25,21 @@ on_passage_activated_cb (ScholiaWindow  *self,
   scholia_window_show_passage (self, passage);
 }
 
+/* An annotation activated in the pane's list, of this essay or another, is shown in its essay
+ * with the focus in the text. */
+static void
+on_annotation_activated_cb (ScholiaWindow     *self,
+                            ScholiaAnnotation *annotation)
+{
+  ScholiaDocument *document = scholia_store_lookup_document (self->store,
+                                                             scholia_annotation_get_document_id (annotation));
+
+  if (document == NULL || !scholia_window_show_document (self, document))
+    return;
+  scholia_document_page_show_annotation (self->page, annotation);
+  _scholia_window_show_content (self);
+}
+
 /* Actions */
 
 void
@@ -40,6 +56,18 @@ _scholia_window_show_matrix_action (GtkWidget  *widget,
                                     GVariant   *parameter)
 {
   scholia_document_page_show_pane (SCHOLIA_WINDOW (widget)->page, "matrix");
+}
+
+/* The list of annotations, with the focus in it, for the keyboard. */
+void
+_scholia_window_show_annotations_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (widget);
+
+  scholia_document_page_show_pane (self->page, "list");
+  scholia_annotation_list_focus_rows (scholia_document_page_get_annotation_list (self->page));
 }
 
 void
@@ -110,6 +138,8 @@ _scholia_window_init_compare (ScholiaWindow *self)
 {
   g_signal_connect_object (scholia_document_page_get_comparison_view (self->page), "passage-activated",
                            G_CALLBACK (on_passage_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (scholia_document_page_get_annotation_list (self->page), "annotation-activated",
+                           G_CALLBACK (on_annotation_activated_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

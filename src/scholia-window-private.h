@@ -99,6 +99,9 @@ void     _scholia_window_show_compare_action (GtkWidget       *widget,
 void     _scholia_window_show_matrix_action  (GtkWidget       *widget,
                                               const char      *action_name,
                                               GVariant        *parameter);
+void     _scholia_window_show_annotations_action (GtkWidget   *widget,
+                                                  const char  *action_name,
+                                                  GVariant    *parameter);
 void     _scholia_window_side_by_side_action (GtkWidget       *widget,
                                               const char      *action_name,
                                               GVariant        *parameter);

@@ -1018,6 +1018,187 @@ test_history_round_trip (Fixture       *fixture,
   g_assert_cmpstr (state, ==, final);
 }
 
+/* Four highlights, one carrying "evidence" already and a note; the history starts empty, so
+ * that a bulk action is the only step. */
+static GPtrArray *
+annotate_four (Fixture *fixture)
+{
+  GPtrArray *annotations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (annotations, annotate (fixture, 0, 9, tag (fixture, "thesis"), "The claim"));
+  g_ptr_array_add (annotations, annotate (fixture, 14, 21, tag (fixture, "evidence"), NULL));
+  g_ptr_array_add (annotations, annotate (fixture, 94, 107, NULL, "Brand's count"));
+  g_ptr_array_add (annotations, annotate (fixture, 176, 190, NULL, NULL));
+  scholia_editor_clear_history (fixture->editor);
+  return annotations;
+}
+
+/* The first three of @annotations. */
+static GPtrArray *
+first_three (GPtrArray *annotations)
+{
+  GPtrArray *chosen = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (annotations, i)));
+  return chosen;
+}
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* One undo of the newest step gives back @before, in memory and in the file, and leaves
+ * nothing more to undo; redo gives @after again. */
+static void
+assert_one_step (Fixture    *fixture,
+                 const char *before,
+                 const char *after,
+                 const char *undo_label)
+{
+  g_autofree char *undone = NULL;
+  g_autofree char *undone_file = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, undo_label);
+  undo (fixture);
+  g_assert_false (scholia_editor_get_can_undo (fixture->editor));
+  undone = describe_library (fixture->store, fixture->document, fixture->annotations);
+  undone_file = describe_file (fixture->path);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpstr (undone_file, ==, before);
+  redo (fixture);
+  redone = describe_file (fixture->path);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+static void
+test_bulk_add_tag (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) annotations = annotate_four (fixture);
+  g_autoptr(GPtrArray) chosen = first_three (annotations);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = describe_file (fixture->path);
+  g_autofree char *after = NULL;
+
+  g_assert_true (scholia_editor_add_label_to_all (fixture->editor, chosen, tag (fixture, "evidence"), &error));
+  g_assert_no_error (error);
+
+  /* The three carry it once each (the one that had it keeps its place); the fourth has not. */
+  after = describe_file (fixture->path);
+  g_assert_nonnull (strstr (after, "0-9 [thesis,evidence]"));
+  g_assert_nonnull (strstr (after, "14-21 [evidence]"));
+  g_assert_nonnull (strstr (after, "94-107 [evidence]"));
+  g_assert_nonnull (strstr (after, "176-190 []"));
+  assert_one_step (fixture, before, after, "Undo Add Tag");
+
+  /* Adding it again changes nothing and adds no step. */
+  g_assert_true (scholia_editor_add_label_to_all (fixture->editor, chosen, tag (fixture, "evidence"), &error));
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Add Tag");
+  undo (fixture);
+  g_assert_false (scholia_editor_get_can_undo (fixture->editor));
+}
+
+static void
+test_bulk_themes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) annotations = annotate_four (fixture);
+  g_autoptr(GPtrArray) chosen = first_three (annotations);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ScholiaLabel *theme;
+
+  theme = scholia_editor_create_label (fixture->editor, SCHOLIA_TYPE_THEME, "Grain trade", NULL, NULL, &error);
+  g_assert_no_error (error);
+  scholia_editor_clear_history (fixture->editor);
+  before = describe_file (fixture->path);
+
+  g_assert_true (scholia_editor_add_label_to_all (fixture->editor, chosen, theme, &error));
+  g_assert_no_error (error);
+  after = describe_file (fixture->path);
+  g_assert_cmpuint (count_occurrences (after, "themes=[Grain trade]"), ==, 3);
+  assert_one_step (fixture, before, after, "Undo Add to Theme");
+
+  /* Taking two of them out again is one step too. */
+  g_ptr_array_remove_index (chosen, 0);
+  g_assert_true (scholia_editor_remove_label_from_all (fixture->editor, chosen, theme, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_free);
+  before = g_strdup (after);
+  g_clear_pointer (&after, g_free);
+  after = describe_file (fixture->path);
+  g_assert_nonnull (strstr (after, "0-9 [thesis] themes=[Grain trade]"));
+  g_assert_nonnull (strstr (after, "14-21 [evidence] themes=[]"));
+  g_assert_cmpstr (scholia_editor_get_undo_label (fixture->editor), ==, "Undo Remove from Theme");
+  undo (fixture);
+  g_clear_pointer (&after, g_free);
+  after = describe_file (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_bulk_delete (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) annotations = annotate_four (fixture);
+  g_autoptr(GPtrArray) chosen = first_three (annotations);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = describe_file (fixture->path);
+  g_autofree char *after = NULL;
+
+  g_assert_true (scholia_editor_delete_annotations (fixture->editor, chosen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_annotations (fixture->store), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->annotations), ==, 1);
+  after = describe_file (fixture->path);
+
+  /* Undo brings all three back with their ids, uuids, tags and notes. */
+  assert_one_step (fixture, before, after, "Undo Delete Highlights");
+  g_assert_cmpuint (count_annotations (fixture->store), ==, 1);
+}
+
+/* A bulk step whose second change cannot be made leaves the first undone too, and no step. */
+static void
+test_bulk_failure_changes_nothing (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) annotations = annotate_four (fixture);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ScholiaAnnotation) elsewhere = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ScholiaDocument *other;
+
+  other = scholia_store_add_document (fixture->store, "Barges", "Ottilie Brand", "1864", NULL,
+                                      "Forty barges came in the spring.", NULL, &error);
+  g_assert_no_error (error);
+  elsewhere = scholia_store_add_annotation (fixture->store, other, 0, 5, NULL, 0, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_delete_document (fixture->store, other, &error));
+  g_assert_no_error (error);
+  before = describe_file (fixture->path);
+
+  g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (annotations, 0)));
+  g_ptr_array_add (chosen, g_object_ref (elsewhere));
+  g_assert_false (scholia_editor_delete_annotations (fixture->editor, chosen, &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
+  g_assert_false (scholia_editor_get_can_undo (fixture->editor));
+  after = describe_file (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->annotations), ==, 4);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 static void
@@ -1086,6 +1267,10 @@ main (int   argc,
   ADD ("/editor/history/capped", test_history_is_capped);
   ADD ("/editor/history/full-undo-and-redo-round-trip", test_history_round_trip);
   ADD ("/editor/revision/replace-text-undo-and-redo", test_replace_text_undo_and_redo);
+  ADD ("/editor/bulk/add-tag-is-one-step", test_bulk_add_tag);
+  ADD ("/editor/bulk/add-and-remove-theme-are-one-step-each", test_bulk_themes);
+  ADD ("/editor/bulk/delete-is-one-step", test_bulk_delete);
+  ADD ("/editor/bulk/failure-changes-nothing", test_bulk_failure_changes_nothing);
 
   return g_test_run ();
 }

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "scholia-command-annotation.h"
+#include "scholia-command-batch.h"
 #include "scholia-command-document.h"
 #include "scholia-command-label.h"
 #include "scholia-command-private.h"
@@ -217,17 +220,92 @@ scholia_editor_delete_annotation (ScholiaEditor      *self,
   return perform (self, scholia_delete_annotation_command_new (self->store, annotation), error);
 }
 
+/**
+ * scholia_editor_delete_annotations:
+ * @self: an editor
+ * @annotations: (element-type ScholiaAnnotation): the annotations to delete
+ *
+ * Deletes every annotation of @annotations as one step: one undo puts them all back, with
+ * their ids, tags, themes and notes.
+ *
+ * Returns: whether they were deleted (none was, on failure)
+ */
 gboolean
 scholia_editor_delete_annotations (ScholiaEditor  *self,
                                    GPtrArray      *annotations,
                                    GError        **error)
 {
+  g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func (g_object_unref);
+
   g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (annotations != NULL, FALSE);
 
-  if (annotations->len == 0)
-    return TRUE;
-  return perform (self, scholia_delete_annotations_command_new (self->store, annotations), error);
+  for (guint i = 0; i < annotations->len; i++)
+    g_ptr_array_add (commands, scholia_delete_annotation_command_new (self->store,
+                                                                      g_ptr_array_index (annotations, i)));
+  return perform (self, scholia_batch_command_new (self->store, _("Delete Highlights"), commands), error);
+}
+
+static const char *
+bulk_relabel_label (GType    label_type,
+                    gboolean add)
+{
+  if (label_type == SCHOLIA_TYPE_THEME)
+    return add ? _("Add to Theme") : _("Remove from Theme");
+  return add ? _("Add Tag") : _("Remove Tag");
+}
+
+/* One relabel command per annotation that changes, as one step. */
+static gboolean
+relabel_all (ScholiaEditor  *self,
+             GPtrArray      *annotations,
+             ScholiaLabel   *label,
+             gboolean        add,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func (g_object_unref);
+  GType type = G_OBJECT_TYPE (label);
+
+  if (add && !_scholia_label_check (self->store, label, error))
+    return FALSE;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      ScholiaCommand *command =
+        scholia_relabel_annotation_command_new (self->store, g_ptr_array_index (annotations, i), type,
+                                                scholia_label_get_id (label), add);
+
+      if (command != NULL)
+        g_ptr_array_add (commands, command);
+    }
+  return perform (self, scholia_batch_command_new (self->store, bulk_relabel_label (type, add), commands),
+                  error);
+}
+
+gboolean
+scholia_editor_add_label_to_all (ScholiaEditor  *self,
+                                 GPtrArray      *annotations,
+                                 ScholiaLabel   *label,
+                                 GError        **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (annotations != NULL, FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return relabel_all (self, annotations, label, TRUE, error);
+}
+
+gboolean
+scholia_editor_remove_label_from_all (ScholiaEditor  *self,
+                                      GPtrArray      *annotations,
+                                      ScholiaLabel   *label,
+                                      GError        **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (annotations != NULL, FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return relabel_all (self, annotations, label, FALSE, error);
 }
 
 /* Adds (add) or removes a tag or theme on the annotation; one it may not carry yet must still

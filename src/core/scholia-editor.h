@@ -32,11 +32,21 @@ ScholiaAnnotation *scholia_editor_annotate         (ScholiaEditor      *self,
 gboolean           scholia_editor_delete_annotation (ScholiaEditor     *self,
                                                      ScholiaAnnotation *annotation,
                                                      GError           **error);
-/* Deletes every annotation of @annotations (ScholiaAnnotation) as one undo step, all or none;
- * an empty list succeeds and adds no step. */
+/* Bulk actions on many annotations (of one essay or several), each one step: deleting them, or
+ * adding (removing) one tag or theme to (from) each. Annotations that already carry the label
+ * (or do not) are left as they are; when none changes, there is no step. If one change fails,
+ * none is made. */
 gboolean           scholia_editor_delete_annotations (ScholiaEditor    *self,
                                                       GPtrArray        *annotations,
                                                       GError          **error);
+gboolean           scholia_editor_add_label_to_all   (ScholiaEditor    *self,
+                                                      GPtrArray        *annotations,
+                                                      ScholiaLabel     *label,
+                                                      GError          **error);
+gboolean           scholia_editor_remove_label_from_all (ScholiaEditor *self,
+                                                         GPtrArray     *annotations,
+                                                         ScholiaLabel  *label,
+                                                         GError       **error);
 
 /* Tags and themes alike: adding a label an annotation already carries, or removing one it does
  * not, succeeds and adds no undo step. */

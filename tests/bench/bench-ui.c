@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "bench-ui.h"
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+void
+bench_wait_for_paint (GtkWidget *window)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (frame_clock, handler);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double left = *(const double *) a;
+  double right = *(const double *) b;
+
+  return left < right ? -1 : left > right;
+}
+
+double
+bench_median (double *values,
+              guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}

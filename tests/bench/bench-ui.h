@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Iterates until @window has painted a frame after this call: what a user waits for. */
+void   bench_wait_for_paint (GtkWidget *window);
+/* The median of @n timings (sorts @values). */
+double bench_median         (double    *values,
+                             guint      n);
+
+G_END_DECLS
