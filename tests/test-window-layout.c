@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "scholia-window.h"
@@ -475,6 +476,58 @@ test_column_never_narrows (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* The narrowest display the metainfo says Scholia works on (<requires><display_length>). */
+static int
+required_display_length (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "io.github.scholia.Scholia.metainfo.xml.in", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("<requires>\\s*<display_length compare=\"ge\">(\\d+)<",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *length = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_regex_match (regex, contents, 0, &match));
+  length = g_match_info_fetch (match, 1);
+  return atoi (length);
+}
+
+/* The metainfo's display_length is true: with GNOME's title bar buttons, the window gets that
+ * narrow (less the frame it draws without a window manager), and shows the text there. */
+static void
+test_narrowest_width (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  int narrowest = required_display_length ();
+  ScholiaWindow *window;
+  GtkWidget *leaflet;
+  int minimum, frame;
+
+  if (!test_keys_available ())
+    return;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  window = window_with_essay (fixture, 800, 600);
+  leaflet = window_child (window, "leaflet");
+
+  gtk_widget_measure (leaflet, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, narrowest);
+
+  frame = gtk_widget_get_width (GTK_WIDGET (window)) - gtk_widget_get_width (leaflet);
+  resize (window, narrowest + frame, 600);
+  g_assert_cmpint (gtk_widget_get_width (leaflet), <=, narrowest);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  g_assert_true (scholia_document_page_get_pane_folded (window_page (window)));
+  g_assert_true (gtk_widget_get_mapped (text_view (window)));
+  g_assert_cmpint (column_width (window), >=, narrowest - 24);
+
+  window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,5 +545,6 @@ main (int   argc,
   test_add_with_library ("/window-layout/pane/closes-when-folding", test_pane_closes_when_folding);
   test_add_with_library ("/window-layout/column-never-narrows", test_column_never_narrows);
 
+  test_add_with_library ("/window-layout/narrowest-width", test_narrowest_width);
   return g_test_run ();
 }
