@@ -109,7 +109,7 @@ apply_tag (ScholiaDocumentPage *self,
         }
     }
 
-  _scholia_document_page_inspect_annotation (self, annotation);
+  _scholia_document_page_follow_annotation (self, annotation);
 }
 
 /* Themes hold annotations, not bare text: a selected passage must be tagged first. Without a
@@ -149,8 +149,7 @@ pick_theme (ScholiaDocumentPage *self)
       return;
     }
 
-  reveal_inspector (self);
-  gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.pick-theme", NULL);
+  _scholia_document_page_pick_theme (self);
 }
 
 static void
@@ -282,7 +281,7 @@ step_annotation_action (GSimpleAction *action,
   ScholiaDocumentPage *self = user_data;
   gboolean next = g_str_equal (g_action_get_name (G_ACTION (action)), "next-annotation");
 
-  reveal_inspector (self);
+  _scholia_document_page_offer_inspector (self);
   gtk_widget_activate_action (GTK_WIDGET (self->inspector),
                               next ? "inspector.next" : "inspector.previous", NULL);
 }
@@ -412,7 +411,7 @@ attach_action (GSimpleAction *action,
       return;
     }
 
-  _scholia_document_page_inspect_annotation (self, annotation);
+  _scholia_document_page_follow_annotation (self, annotation);
 }
 
 static void

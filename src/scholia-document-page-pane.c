@@ -19,14 +19,83 @@ _scholia_document_page_reveal_pane (ScholiaDocumentPage *self,
   adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
 }
 
+static void
+set_current (ScholiaDocumentPage *self,
+             ScholiaAnnotation   *annotation)
+{
+  if (self->reading != NULL)
+    scholia_reading_set_current (self->reading, annotation);
+}
+
 /* The current annotation is the reading's; the inspector shows it. */
 void
 _scholia_document_page_inspect_annotation (ScholiaDocumentPage *self,
                                            ScholiaAnnotation   *annotation)
 {
-  if (self->reading != NULL)
-    scholia_reading_set_current (self->reading, annotation);
+  set_current (self, annotation);
   _scholia_document_page_reveal_pane (self, "annotation");
+}
+
+/* The inspector, shown if the pane can sit beside the text. Tagging or stepping through the
+ * highlights from the keyboard must not cover the passage just acted on with an overlay (or
+ * leave the focus in text hidden behind it): folded, the pane waits to be asked for. */
+void
+_scholia_document_page_offer_inspector (ScholiaDocumentPage *self)
+{
+  adw_view_stack_set_visible_child_name (self->pane_stack, "annotation");
+  if (!adw_flap_get_folded (self->inspector_flap))
+    adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+}
+
+/* As _scholia_document_page_inspect_annotation(), without opening a folded pane. */
+void
+_scholia_document_page_follow_annotation (ScholiaDocumentPage *self,
+                                          ScholiaAnnotation   *annotation)
+{
+  set_current (self, annotation);
+  _scholia_document_page_offer_inspector (self);
+}
+
+/* Whether the inspector is on screen, laid out, for a popover to point at it. */
+static gboolean
+inspector_shown (ScholiaDocumentPage *self)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (self->inspector)) &&
+         gtk_widget_get_width (GTK_WIDGET (self->inspector)) > 0 &&
+         adw_flap_get_reveal_progress (self->inspector_flap) >= 1.0;
+}
+
+static gboolean
+pick_theme_when_shown_cb (GtkWidget     *widget,
+                          GdkFrameClock *frame_clock,
+                          gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+
+  if (!adw_flap_get_reveal_flap (self->inspector_flap))
+    {
+      self->pick_theme_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!inspector_shown (self))
+    return G_SOURCE_CONTINUE;
+
+  self->pick_theme_tick = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.pick-theme", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The inspector's theme picker, asked for: the pane opens for it. The picker pops up from the
+ * inspector once the pane has slid in (a popover cannot point at a widget not laid out yet). */
+void
+_scholia_document_page_pick_theme (ScholiaDocumentPage *self)
+{
+  _scholia_document_page_reveal_pane (self, "annotation");
+  if (inspector_shown (self))
+    gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.pick-theme", NULL);
+  else if (self->pick_theme_tick == 0)
+    self->pick_theme_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pick_theme_when_shown_cb,
+                                                          self, NULL);
 }
 
 /* A placed annotation's passage, selected in the reader; an unplaced one has none. */

@@ -45,6 +45,8 @@ struct _ScholiaDocumentPage
   GMenu                *tag_menu;
   /* Where the focus was when the pane opened (weak), for it to go back there on closing. */
   GtkWidget            *focus_before_pane;
+  /* Pops the theme picker up once the pane has slid in, if it was asked for before. */
+  guint                 pick_theme_tick;
 };
 
 /* scholia-document-page-toasts.c */
@@ -60,6 +62,10 @@ void _scholia_document_page_reveal_pane        (ScholiaDocumentPage *self,
                                                 const char          *page);
 void _scholia_document_page_inspect_annotation (ScholiaDocumentPage *self,
                                                 ScholiaAnnotation   *annotation);
+void _scholia_document_page_offer_inspector    (ScholiaDocumentPage *self);
+void _scholia_document_page_pick_theme         (ScholiaDocumentPage *self);
+void _scholia_document_page_follow_annotation  (ScholiaDocumentPage *self,
+                                                ScholiaAnnotation   *annotation);
 void _scholia_document_page_select_annotation  (ScholiaDocumentPage *self,
                                                 ScholiaAnnotation   *annotation);
 
@@ -67,6 +73,9 @@ void _scholia_document_page_pane_revealed_changed (ScholiaDocumentPage *self);
 
 ScholiaAnnotation *_scholia_document_page_lookup_annotation (ScholiaDocumentPage *self,
                                                              gint64               annotation_id);
+
+/* scholia-document-page-layout.c */
+void _scholia_document_page_init_layout        (ScholiaDocumentPage *self);
 
 /* scholia-document-page-menu.c */
 void _scholia_document_page_rebuild_tag_menu   (ScholiaDocumentPage *self);

@@ -173,7 +173,6 @@ scholia_document_page_class_init (ScholiaDocumentPageClass *klass)
   g_type_ensure (SCHOLIA_TYPE_MATRIX_VIEW);
   g_type_ensure (SCHOLIA_TYPE_ANNOTATION_LIST);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-document-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, palette_revealer);
@@ -224,6 +223,7 @@ scholia_document_page_init (ScholiaDocumentPage *self)
 
   _scholia_document_page_init_actions (self);
   _scholia_document_page_watch_selection (self);
+  _scholia_document_page_init_layout (self);
 }
 
 /**

@@ -23,6 +23,7 @@ struct _ScholiaReadingView
   AdwBin            parent_instance;
 
   ScholiaSearchBar *search_bar;
+  AdwClampScrollable *clamp;
   GtkSourceView    *source_view;
 
   GtkSourceBuffer  *buffer;
@@ -261,6 +262,7 @@ scholia_reading_view_class_init (ScholiaReadingViewClass *klass)
                                                "/io/github/scholia/Scholia/scholia-reading-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaReadingView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ScholiaReadingView, source_view);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaReadingView, clamp);
 
   gtk_widget_class_install_action (widget_class, "reader.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "reader.find-next", NULL, find_next_action);
@@ -555,4 +557,45 @@ scholia_reading_view_snap_selection (ScholiaReadingView *self)
   text = gtk_text_buffer_get_text (buffer, &text_start, &text_end, FALSE);
   if (scholia_word_snap (text, &start, &end))
     scholia_reading_view_select_range (self, start, end);
+}
+
+/**
+ * scholia_reading_view_measure_column:
+ * @self: a reading view
+ * @n_chars: how many characters of the reading font a line must hold
+ * @readable: (out) (optional): the narrowest view whose lines hold @n_chars characters of the
+ *   reading font (its average character width), the text's margins included
+ * @widest: (out) (optional): the width past which the text column grows no wider
+ *
+ * For the containers that decide what goes beside the text: the reading font, not a fixed
+ * number of pixels, says how wide a readable column is.
+ */
+void
+scholia_reading_view_measure_column (ScholiaReadingView *self,
+                                     int                 n_chars,
+                                     int                *readable,
+                                     int                *widest)
+{
+  g_return_if_fail (SCHOLIA_IS_READING_VIEW (self));
+
+  if (readable != NULL)
+    {
+      PangoFontDescription *desc = NULL;
+      PangoFontMetrics *metrics;
+      int char_width;
+
+      g_object_get (self->typography_tag, "font-desc", &desc, NULL);
+      metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->source_view)),
+                                           desc, NULL);
+      char_width = pango_font_metrics_get_approximate_char_width (metrics);
+      pango_font_metrics_unref (metrics);
+      pango_font_description_free (desc);
+
+      *readable = (int) ceil ((double) n_chars * char_width / PANGO_SCALE) +
+                  gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self->source_view)) +
+                  gtk_text_view_get_right_margin (GTK_TEXT_VIEW (self->source_view));
+    }
+
+  if (widest != NULL)
+    *widest = adw_clamp_scrollable_get_maximum_size (self->clamp);
 }

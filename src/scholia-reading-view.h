@@ -30,5 +30,9 @@ gboolean         scholia_reading_view_get_selected_by_pointer (ScholiaReadingVie
 void             scholia_reading_view_set_selected_by_pointer (ScholiaReadingView *self,
                                                                gboolean            by_pointer);
 void             scholia_reading_view_snap_selection  (ScholiaReadingView *self);
+void             scholia_reading_view_measure_column  (ScholiaReadingView *self,
+                                                       int                 n_chars,
+                                                       int                *readable,
+                                                       int                *widest);
 
 G_END_DECLS

@@ -19,14 +19,14 @@ window_with_samples (Fixture *fixture)
   ScholiaWindow *window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
 
   g_assert_true (scholia_window_open_library (window, fixture->library));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1260, 780);
   gtk_window_present (GTK_WINDOW (window));
   drain_main_context ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.import-samples", NULL));
   drain_main_context ();
   g_assert_nonnull (scholia_document_page_get_document (window_page (window)));
   scholia_document_page_show_pane (window_page (window), "list");
-  wait_for_layout (window);
+  wait_for_pane (window);
   return window;
 }
 

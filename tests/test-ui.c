@@ -29,6 +29,17 @@ wait_for_layout (ScholiaWindow *window)
   drain_main_context ();
 }
 
+void
+wait_for_pane (ScholiaWindow *window)
+{
+  AdwFlap *flap = page_child (window, "inspector_flap");
+  double target = adw_flap_get_reveal_flap (flap) ? 1.0 : 0.0;
+
+  while (adw_flap_get_reveal_progress (flap) != target)
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+}
+
 ScholiaDocumentPage *
 window_page (ScholiaWindow *window)
 {

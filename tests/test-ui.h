@@ -19,6 +19,9 @@ void drain_main_context (void);
 /* The pane beside the reader folds into an overlay when the window is narrow, and folding
  * hides it: the first layout must be done before a test opens it. Its width is 0 until then. */
 void wait_for_layout    (ScholiaWindow *window);
+/* The pane beside the reader slides in and out: until it has, it cannot take the focus or hold
+ * a popover. */
+void wait_for_pane      (ScholiaWindow *window);
 
 /* The window's document page and its parts. */
 ScholiaDocumentPage        *window_page       (ScholiaWindow *window);

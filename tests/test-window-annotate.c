@@ -587,7 +587,7 @@ test_f6_cycles_regions (Fixture       *fixture,
   ScholiaDocumentPage *page = window_page (window);
 
   scholia_document_page_set_pane_revealed (page, TRUE);
-  drain_main_context ();
+  wait_for_pane (window);
   focus_sidebar (window);
   press_shortcut (window, "F6", "library.focus-next-region");
   g_assert_cmpstr (focus_region (window), ==, "text");
@@ -639,6 +639,7 @@ test_closing_returns_focus (Fixture       *fixture,
   /* F9 opens the pane; the focus moves into it and comes back when F9 closes it. */
   press_shortcut (window, "F9", "doc.toggle-pane");
   g_assert_true (scholia_document_page_get_pane_revealed (page));
+  wait_for_pane (window);
   press_shortcut (window, "F6", "library.focus-next-region");
   g_assert_cmpstr (focus_region (window), ==, "pane");
   press_shortcut (window, "F9", "doc.toggle-pane");

@@ -39,7 +39,7 @@ window_with_unplaced (Fixture *fixture)
   ScholiaStore *store;
 
   g_assert_true (scholia_window_open_library (window, fixture->library));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1260, 780);
   gtk_window_present (GTK_WINDOW (window));
   drain_main_context ();
 
@@ -183,7 +183,7 @@ test_delete_all_then_undo (Fixture       *fixture,
   button = find_action_button (GTK_WIDGET (window_inspector (window)), "doc.delete-unplaced");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.show-inspector", NULL));
-  drain_main_context ();
+  wait_for_pane (window);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (button))));
