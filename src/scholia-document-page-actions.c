@@ -185,7 +185,9 @@ update_inspected_actions (ScholiaDocumentPage *self)
                        scholia_annotation_inspector_get_annotation (self->inspector) != NULL;
 
   set_enabled (self->annotation_actions, "delete", inspected);
-  set_enabled (self->annotation_actions, "note", inspected);
+  /* The annotation under the caret will do, too. */
+  set_enabled (self->annotation_actions, "note",
+               inspected || (self->editor != NULL && self->reading != NULL));
   set_enabled (self->annotation_actions, "add-tag", inspected);
 }
 
@@ -196,6 +198,7 @@ _scholia_document_page_update_actions (ScholiaDocumentPage *self)
 
   set_enabled (self->doc_actions, "find", self->reading != NULL);
   set_enabled (self->doc_actions, "copy-citation", self->reading != NULL);
+  set_enabled (self->doc_actions, "focus-text", self->reading != NULL);
   set_enabled (self->doc_actions, "tag", annotating);
   set_enabled (self->doc_actions, "toggle-pane", self->editor != NULL);
   set_enabled (self->doc_actions, "show-inspector", annotating);
@@ -364,15 +367,39 @@ delete_action (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.delete", NULL);
 }
 
+/* The note of the annotation under the caret (or the selected one), in one key from the text:
+ * the pane shows that annotation and the focus goes to its note; Escape there goes back. */
 static void
 note_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   ScholiaDocumentPage *self = user_data;
+  ScholiaAnnotation *annotation = NULL;
+  int start, end;
+
+  if (self->reading != NULL)
+    annotation = get_selected_passage (self, &start, &end)
+                 ? find_annotation_at (self, start, end)
+                 : scholia_reading_get_innermost_at (self->reading, start);
+  if (annotation != NULL)
+    scholia_reading_set_current (self->reading, annotation);
+  else if (scholia_annotation_inspector_get_annotation (self->inspector) == NULL)
+    {
+      _scholia_document_page_add_message_toast (self, _("Move the caret into a highlighted passage to read its note"));
+      return;
+    }
 
   reveal_inspector (self);
   gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.edit-note", NULL);
+}
+
+static void
+focus_text_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  scholia_document_page_focus_text (user_data);
 }
 
 static void
@@ -422,6 +449,7 @@ static const GActionEntry doc_entries[] = {
   { "previous-annotation", step_annotation_action },
   { "next-annotation", step_annotation_action },
   { "copy-citation", copy_citation_action },
+  { "focus-text", focus_text_action },
 };
 
 static const GActionEntry annotation_entries[] = {
