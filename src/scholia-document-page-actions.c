@@ -216,6 +216,8 @@ on_buffer_mark_set_cb (ScholiaDocumentPage *self,
                        GtkTextMark         *mark,
                        GtkTextBuffer       *buffer)
 {
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    _scholia_document_page_describe_caret (self);
   if (mark == gtk_text_buffer_get_insert (buffer) ||
       mark == gtk_text_buffer_get_selection_bound (buffer))
     update_selection_actions (self);
@@ -231,6 +233,8 @@ _scholia_document_page_watch_selection (ScholiaDocumentPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_group_connect_swapped (self->reading_signals, "changed",
                                   G_CALLBACK (update_selection_actions), self);
+  g_signal_group_connect_swapped (self->reading_signals, "changed",
+                                  G_CALLBACK (_scholia_document_page_describe_caret), self);
   g_signal_connect_object (self->inspector, "notify::annotation",
                            G_CALLBACK (update_inspected_actions), self, G_CONNECT_SWAPPED);
 }

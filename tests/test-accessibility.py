@@ -233,6 +233,29 @@ def close_dialog(tree, keys, dialog):
     wait_for(lambda: name not in top_level_names(tree), what='“%s” to close' % name)
 
 
+def check_highlight_description(tree, window):
+    """The caret moved into a highlight: the reading view's description says its tags and note,
+    and says nothing once the caret is out of it."""
+    view = tree.find(window, 'text', 'Essay Text')
+    if view is None:
+        return ['highlights: no text view called “Essay Text”']
+    text = view.queryText()
+    content = text.getText(0, -1)
+    inside = content.find('begins with the river')
+    if inside < 0:
+        return ['highlights: the annotated essay is not the one open']
+    expected = 'Highlighted: thesis, evidence; has a note'
+    failures = []
+    for offset, wanted in ((inside + 3, expected), (0, ''), (inside, expected)):
+        text.setCaretOffset(offset)
+        try:
+            wait_for(lambda: (view.description or '') == wanted, timeout=5,
+                     what='“%s” at offset %d' % (wanted, offset))
+        except AssertionError as error:
+            failures.append('highlights: %s, the description is %r' % (error, view.description))
+    return failures
+
+
 def run_checks(tree, keys):
     failures = []
     main_window = wait_for(lambda: next((w for w in tree.windows()
@@ -242,6 +265,7 @@ def run_checks(tree, keys):
     wait_for(lambda: tree.find(main_window, 'label', 'The Twelve Houses and the Fall of Varnholm'),
              what='the library rows')
     failures += ['main window: ' + p for p in problems_in(tree, main_window)]
+    failures += check_highlight_description(tree, main_window)
 
     dialogs = [
         ('ctrl+comma', 'Preferences'),
