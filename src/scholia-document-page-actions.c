@@ -199,6 +199,7 @@ _scholia_document_page_update_actions (ScholiaDocumentPage *self)
   set_enabled (self->doc_actions, "find", self->reading != NULL);
   set_enabled (self->doc_actions, "copy-citation", self->reading != NULL);
   set_enabled (self->doc_actions, "focus-text", self->reading != NULL);
+  set_enabled (self->doc_actions, "show-line-annotations", self->reading != NULL);
   set_enabled (self->doc_actions, "tag", annotating);
   set_enabled (self->doc_actions, "toggle-pane", self->editor != NULL);
   set_enabled (self->doc_actions, "show-inspector", annotating);
@@ -398,6 +399,22 @@ note_action (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.edit-note", NULL);
 }
 
+/* The margin's marks, from the keyboard: what clicking the caret line's marks does. */
+static void
+show_line_annotations_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (self->reading_view));
+  GtkTextIter caret;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+  if (scholia_annotation_gutter_activate_line (scholia_highlighter_get_gutter (self->highlighter),
+                                               gtk_text_iter_get_line (&caret)) == 0)
+    _scholia_document_page_add_message_toast (self, _("No annotations on this line"));
+}
+
 static void
 focus_text_action (GSimpleAction *action,
                    GVariant      *parameter,
@@ -454,6 +471,7 @@ static const GActionEntry doc_entries[] = {
   { "next-annotation", step_annotation_action },
   { "copy-citation", copy_citation_action },
   { "focus-text", focus_text_action },
+  { "show-line-annotations", show_line_annotations_action },
 };
 
 static const GActionEntry annotation_entries[] = {
@@ -468,6 +486,8 @@ static const GActionEntry annotation_entries[] = {
 void
 _scholia_document_page_init_actions (ScholiaDocumentPage *self)
 {
+  GtkEventController *text_shortcuts = gtk_shortcut_controller_new ();
+
   self->doc_actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->doc_actions), doc_entries,
                                    G_N_ELEMENTS (doc_entries), self);
@@ -478,6 +498,13 @@ _scholia_document_page_init_actions (ScholiaDocumentPage *self)
                                    G_N_ELEMENTS (annotation_entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "annotation",
                                   G_ACTION_GROUP (self->annotation_actions));
+
+  /* In the text only: elsewhere Ctrl+Enter belongs to the focused field. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (text_shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("doc.show-line-annotations")));
+  gtk_widget_add_controller (GTK_WIDGET (scholia_reading_view_get_source_view (self->reading_view)),
+                             text_shortcuts);
 
   _scholia_document_page_update_actions (self);
 }

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Issue 12, accessibility: the note of the annotation under the caret is one key away from the
- * text (Ctrl+Shift+N), and Escape goes back; real key presses, as a keyboard user's. */
+ * text (Ctrl+Shift+N), and Escape goes back; the margin's marks open from the keyboard
+ * (Ctrl+Enter), as a click on them does. Real key presses, as a keyboard user's. */
 
 #include "config.h"
 
 #include <string.h>
 
+#include "scholia-highlighter-private.h"
 #include "scholia-window.h"
 #include "test-files.h"
 #include "test-keys.h"
@@ -144,6 +146,65 @@ test_note_of_caret_annotation_in_one_key (Fixture       *fixture,
   window_destroy (window);
 }
 
+static gboolean
+inspects_third (gpointer data)
+{
+  ScholiaWindow *window = data;
+  ScholiaAnnotation *annotation = scholia_annotation_inspector_get_annotation (window_inspector (window));
+
+  return annotation != NULL && scholia_annotation_get_start (annotation) == offset_of ("dredging stopped");
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  ScholiaWindow *window = data;
+  ScholiaHighlighter *highlighter = scholia_document_page_get_highlighter (window_page (window));
+
+  return _scholia_annotation_gutter_get_popover (scholia_highlighter_get_gutter (highlighter)) != NULL;
+}
+
+static void
+press_in_text_at (ScholiaWindow *window,
+                  int            caret,
+                  const char    *key)
+{
+  scholia_reading_view_select_range (window_reader (window), caret, caret);
+  g_assert_true (scholia_document_page_focus_text (window_page (window)));
+  drain_main_context ();
+  test_keys_focus (GTK_WINDOW (window));
+  test_keys_press (key);
+}
+
+/* A gutter renderer cannot take the focus: Ctrl+Enter in the text does what a click on the
+ * caret line's marks does, the one annotation inspected, or the chooser for two. */
+static void
+test_margin_marks_from_keyboard (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ScholiaWindow *window;
+
+  if (!test_keys_available ())
+    return;
+
+  window = window_with_essay (fixture);
+  annotate (window, "harbour guild", "");
+  annotate (window, "silted channel", "");
+  annotate (window, "dredging stopped", "");
+  scholia_reading_set_current (scholia_window_get_reading (window), NULL);
+  scholia_document_page_set_pane_revealed (window_page (window), FALSE);
+
+  press_in_text_at (window, offset_of ("port books"), "ctrl+Return");
+  g_assert_true (test_keys_wait (inspects_third, window));
+  g_assert_true (scholia_document_page_get_pane_revealed (window_page (window)));
+  g_assert_false (chooser_shown (window));
+
+  press_in_text_at (window, offset_of ("blamed"), "ctrl+Return");
+  g_assert_true (test_keys_wait (chooser_shown, window));
+
+  window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +216,7 @@ main (int   argc,
 
   test_add_with_library ("/window/a11y/note-of-caret-annotation-in-one-key",
                          test_note_of_caret_annotation_in_one_key);
+  test_add_with_library ("/window/a11y/margin-marks-from-keyboard", test_margin_marks_from_keyboard);
 
   return g_test_run ();
 }
