@@ -99,3 +99,18 @@ scholia_accessible_name_list_item (GtkWidget *child,
   g_signal_connect (child, "notify::parent", G_CALLBACK (on_list_item_child_map_cb), NULL);
   g_signal_connect (child, "map", G_CALLBACK (on_list_item_child_map_cb), NULL);
 }
+
+void
+scholia_accessible_name_icon_buttons (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root)))
+      && gtk_widget_get_tooltip_text (root) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_widget_get_tooltip_text (root),
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    scholia_accessible_name_icon_buttons (child);
+}

@@ -13,6 +13,9 @@ void scholia_accessible_name_inner_button   (GtkWidget *widget);
 /* Drops the raw label GTK 4.8 gives every button under @root whose label has a mnemonic: the
  * button is also labelled by its label widget, so screen readers heard "_Save Save". */
 void scholia_accessible_fix_mnemonic_labels (GtkWidget *root);
+/* Names each button under @root that shows only an icon by its tooltip: for libadwaita's
+ * windows (the about window's back buttons), whose buttons Scholia does not build. */
+void scholia_accessible_name_icon_buttons   (GtkWidget *root);
 
 /* Names the first widget under @root of @type (and, if not NULL, with @css_class): for the
  * controls libadwaita and GTK build inside their own widgets, which have no name of their own
