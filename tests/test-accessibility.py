@@ -29,8 +29,8 @@ CONTROL_ROLES = {
 }
 CLASS_NAME = re.compile(r'^(Gtk|Adw|Scholia)')
 # What the toolkit builds and Scholia cannot reach in GTK 4.8 / libadwaita 1.2: the rows of an
-# AdwComboRow's pop-up list (named by the combo row's own factory).
-TOOLKIT_OWNED = re.compile(r'list item .* in .*> GtkListView$')
+# AdwComboRow's pop-up list (its default factory, which also draws the check mark, names none).
+TOOLKIT_OWNED = re.compile(r"list item '' in .*Paper Size > panel > panel > GtkListView$")
 # libadwaita's about window: Scholia names what it can reach (its buttons); the text views of
 # its credits and troubleshooting pages and its website button are left to libadwaita.
 TOOLKIT_WINDOWS = {'About'}
@@ -322,7 +322,8 @@ def run_checks(tree, keys):
     failures += check_theme_picker(tree, keys, main_window)
     for menu, item, title in (('Main Menu', 'Import Annotations…', 'Import Annotations'),
                               ('Main Menu', 'About Scholia', 'About'),
-                              ('Comparison Menu', 'Export Handout…', 'Export Handout')):
+                              ('Comparison Menu', 'Export Handout…', 'Export Handout'),
+                              ('Essay Menu', 'Replace Text from File…', 'Replace Text')):
         try:
             dialog = open_from_menu(tree, keys, main_window, menu, item, title)
         except AssertionError as error:
