@@ -194,9 +194,14 @@ def main():
     except (ImportError, ValueError) as error:
         skip('pyatspi is not installed (%s)' % error)
     try:
+        # The accessibility bus is started on demand by the session bus (at-spi2-core).
+        from gi.repository import Gio, GLib
+        Gio.bus_get_sync(Gio.BusType.SESSION, None).call_sync(
+            'org.a11y.Bus', '/org/a11y/bus', 'org.a11y.Bus', 'GetAddress', None,
+            GLib.VariantType('(s)'), Gio.DBusCallFlags.NONE, 20000, None)
         pyatspi.Registry.getDesktop(0).childCount
     except Exception as error:
-        skip('the AT-SPI registry cannot start (%s)' % error)
+        skip('the AT-SPI bus cannot start (%s)' % error)
 
     folder = tempfile.mkdtemp(prefix='scholia-a11y-')
     process = None
