@@ -93,11 +93,18 @@ scholia_accessible_name_list_item (GtkWidget *child,
                                    GtkWidget *label,
                                    GtkWidget *description)
 {
+  gboolean watched = g_object_get_data (G_OBJECT (child), "scholia-a11y-label") != NULL;
+
   g_object_set_data (G_OBJECT (child), "scholia-a11y-label", label);
   g_object_set_data (G_OBJECT (child), "scholia-a11y-description", description);
-  /* A row in a page not shown yet is never mapped: its parent is set when the list builds it. */
-  g_signal_connect (child, "notify::parent", G_CALLBACK (on_list_item_child_map_cb), NULL);
-  g_signal_connect (child, "map", G_CALLBACK (on_list_item_child_map_cb), NULL);
+  if (!watched)
+    {
+      /* A row in a page not shown yet is never mapped: its parent is set when the list builds it. */
+      g_signal_connect (child, "notify::parent", G_CALLBACK (on_list_item_child_map_cb), NULL);
+      g_signal_connect (child, "map", G_CALLBACK (on_list_item_child_map_cb), NULL);
+    }
+  if (gtk_widget_get_parent (child) != NULL)
+    on_list_item_child_map_cb (child);
 }
 
 void
@@ -113,4 +120,55 @@ scholia_accessible_name_icon_buttons (GtkWidget *root)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     scholia_accessible_name_icon_buttons (child);
+}
+
+/* The combo row's own factory does the work; these pass its signals on and name the row. */
+static void
+forward_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  GtkListItemFactory       *original)
+{
+  g_signal_emit_by_name (original, "setup", list_item);
+}
+
+static void
+forward_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 GtkListItemFactory       *original)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+  g_signal_emit_by_name (original, "bind", list_item);
+  /* By now the list's row holds the item's widgets. */
+  if (GTK_IS_LABEL (label))
+    scholia_accessible_name_list_item (box, label, NULL);
+}
+
+static void
+forward_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   GtkListItemFactory       *original)
+{
+  g_signal_emit_by_name (original, "unbind", list_item);
+}
+
+void
+scholia_accessible_name_combo_row_items (AdwComboRow *row)
+{
+  GtkListItemFactory *original = adw_combo_row_get_factory (row);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  if (!GTK_IS_SIGNAL_LIST_ITEM_FACTORY (original))
+    return;
+
+  /* In place of the row's own factory, which it keeps alive, for the value shown in the row
+   * and the rows of the pop-up both. */
+  factory = gtk_signal_list_item_factory_new ();
+  g_object_set_data_full (G_OBJECT (factory), "scholia-a11y-original", g_object_ref (original),
+                          g_object_unref);
+  g_signal_connect (factory, "setup", G_CALLBACK (forward_setup_cb), original);
+  g_signal_connect (factory, "bind", G_CALLBACK (forward_bind_cb), original);
+  g_signal_connect (factory, "unbind", G_CALLBACK (forward_unbind_cb), original);
+  adw_combo_row_set_factory (row, factory);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -30,5 +30,9 @@ void scholia_accessible_label_descendant    (GtkWidget  *root,
 void scholia_accessible_name_list_item      (GtkWidget  *child,
                                              GtkWidget  *label,
                                              GtkWidget  *description);
+
+/* Names the list rows of @row (the value it shows and its pop-up's choices) after their text:
+ * libadwaita 1.2's default factory leaves them unnamed. */
+void scholia_accessible_name_combo_row_items (AdwComboRow *row);
 
 G_END_DECLS

@@ -662,6 +662,7 @@ scholia_export_dialog_init (ScholiaExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   scholia_accessible_fix_mnemonic_labels (GTK_WIDGET (self));
+  scholia_accessible_name_combo_row_items (self->page_size_row);
 
   self->tag_checks = g_ptr_array_new ();
   self->theme_checks = g_ptr_array_new ();

@@ -28,9 +28,6 @@ CONTROL_ROLES = {
     'radio menu item', 'list item', 'page tab', 'link', 'switch', 'text', 'tree item',
 }
 CLASS_NAME = re.compile(r'^(Gtk|Adw|Scholia)')
-# What the toolkit builds and Scholia cannot reach in GTK 4.8 / libadwaita 1.2: the rows of an
-# AdwComboRow's pop-up list (its default factory, which also draws the check mark, names none).
-TOOLKIT_OWNED = re.compile(r"list item '' in .*Paper Size > panel > panel > GtkListView$")
 # libadwaita's about window: Scholia names what it can reach (its buttons); the text views of
 # its credits and troubleshooting pages and its website button are left to libadwaita.
 TOOLKIT_WINDOWS = {'About'}
@@ -132,9 +129,7 @@ def problems_in(tree, window):
             reason = 'mnemonic underscore in name'
         else:
             continue
-        problem = '%s: %s %r in %s' % (reason, role, name, ' > '.join(path[-8:-1]))
-        if not TOOLKIT_OWNED.search(problem):
-            found.append(problem)
+        found.append('%s: %s %r in %s' % (reason, role, name, ' > '.join(path[-8:-1])))
     return found
 
 
