@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 libpoppler-glib-dev libjson-glib-dev libarchive-dev
   libpango1.0-dev libcairo2-dev
   desktop-file-utils appstream flatpak-builder
-  xvfb xauth dbus at-spi2-core xdotool imagemagick
+  xvfb xauth dbus at-spi2-core python3-pyatspi xdotool imagemagick
   poppler-utils qpdf fonts-dejavu-core fonts-dejavu-extra fonts-noto-core python3
 )
 

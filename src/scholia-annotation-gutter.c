@@ -266,6 +266,47 @@ scholia_annotation_gutter_activate (GtkSourceGutterRenderer *renderer,
   _scholia_highlighter_activate (self->highlighter, hits, GTK_WIDGET (self), &pointing_to);
 }
 
+/**
+ * scholia_annotation_gutter_activate_line:
+ * @self: a #ScholiaAnnotationGutter
+ * @line: a buffer line
+ *
+ * What a click on @line's marks does, for the keyboard, since a gutter renderer cannot take
+ * the focus: the only annotation touching the line opens; for several, the chooser offers them.
+ *
+ * Returns: how many annotations touch @line
+ */
+guint
+scholia_annotation_gutter_activate_line (ScholiaAnnotationGutter *self,
+                                         int                      line)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkTextView *view;
+  GtkTextIter iter;
+  GdkRectangle pointing_to = { 0, 0, GUTTER_WIDTH, 1 };
+  int line_y, line_height;
+
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_GUTTER (self), 0);
+
+  if (self->highlighter == NULL)
+    return 0;
+
+  layout_line (self, line, FALSE);
+  self->pressed = FALSE;
+  collect_hit_marks (self, 0, hits);
+  if (hits->len == 0)
+    return 0;
+
+  view = GTK_TEXT_VIEW (scholia_highlighter_get_view (self->highlighter));
+  gtk_text_buffer_get_iter_at_line (gtk_text_view_get_buffer (view), &iter, line);
+  gtk_text_view_get_line_yrange (view, &iter, &line_y, &line_height);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, line_y,
+                                         &pointing_to.x, &pointing_to.y);
+  pointing_to.x = 0;
+  _scholia_highlighter_activate (self->highlighter, hits, GTK_WIDGET (view), &pointing_to);
+  return hits->len;
+}
+
 static void
 on_pressed_cb (ScholiaAnnotationGutter *self,
                int                      n_press,

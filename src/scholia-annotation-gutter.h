@@ -16,4 +16,7 @@ guint scholia_annotation_gutter_get_marks_for_line (ScholiaAnnotationGutter *sel
                                                     GdkRGBA                 *colours,
                                                     guint                    max_colours);
 
+guint scholia_annotation_gutter_activate_line    (ScholiaAnnotationGutter *self,
+                                                    int                      line);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "scholia-annotation-import-dialog.h"
+#include "scholia-accessible.h"
 
 #include <glib/gi18n.h>
 
@@ -270,6 +271,8 @@ static void
 scholia_annotation_import_dialog_init (ScholiaAnnotationImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_name_inner_button (GTK_WIDGET (self->document_dropdown));
+  scholia_accessible_fix_mnemonic_labels (GTK_WIDGET (self));
 
   gtk_drop_down_set_expression (self->document_dropdown,
                                 gtk_property_expression_new (SCHOLIA_TYPE_DOCUMENT, NULL, "title"));

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-application.h"
+#include "scholia-accessible.h"
 #include "scholia-paths.h"
 #include "scholia-preferences.h"
 #include "scholia-style.h"
@@ -59,6 +60,8 @@ about_action (GSimpleAction *action,
                         /* Translators: your name and address, one translator a line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  scholia_accessible_fix_mnemonic_labels (about);
+  scholia_accessible_name_icon_buttons (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 

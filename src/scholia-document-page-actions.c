@@ -184,7 +184,9 @@ update_inspected_actions (ScholiaDocumentPage *self)
                        scholia_annotation_inspector_get_annotation (self->inspector) != NULL;
 
   set_enabled (self->annotation_actions, "delete", inspected);
-  set_enabled (self->annotation_actions, "note", inspected);
+  /* The annotation under the caret will do, too. */
+  set_enabled (self->annotation_actions, "note",
+               inspected || (self->editor != NULL && self->reading != NULL));
   set_enabled (self->annotation_actions, "add-tag", inspected);
 }
 
@@ -195,6 +197,8 @@ _scholia_document_page_update_actions (ScholiaDocumentPage *self)
 
   set_enabled (self->doc_actions, "find", self->reading != NULL);
   set_enabled (self->doc_actions, "copy-citation", self->reading != NULL);
+  set_enabled (self->doc_actions, "focus-text", self->reading != NULL);
+  set_enabled (self->doc_actions, "show-line-annotations", self->reading != NULL);
   set_enabled (self->doc_actions, "tag", annotating);
   set_enabled (self->doc_actions, "toggle-pane", self->editor != NULL);
   set_enabled (self->doc_actions, "show-inspector", annotating);
@@ -213,6 +217,8 @@ on_buffer_mark_set_cb (ScholiaDocumentPage *self,
                        GtkTextMark         *mark,
                        GtkTextBuffer       *buffer)
 {
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    _scholia_document_page_describe_caret (self);
   if (mark == gtk_text_buffer_get_insert (buffer) ||
       mark == gtk_text_buffer_get_selection_bound (buffer))
     update_selection_actions (self);
@@ -228,6 +234,8 @@ _scholia_document_page_watch_selection (ScholiaDocumentPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_group_connect_swapped (self->reading_signals, "changed",
                                   G_CALLBACK (update_selection_actions), self);
+  g_signal_group_connect_swapped (self->reading_signals, "changed",
+                                  G_CALLBACK (_scholia_document_page_describe_caret), self);
   g_signal_connect_object (self->inspector, "notify::annotation",
                            G_CALLBACK (update_inspected_actions), self, G_CONNECT_SWAPPED);
 }
@@ -364,15 +372,55 @@ delete_action (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.delete", NULL);
 }
 
+/* The note of the annotation under the caret (or the selected one), in one key from the text:
+ * the pane shows that annotation and the focus goes to its note; Escape there goes back. */
 static void
 note_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   ScholiaDocumentPage *self = user_data;
+  ScholiaAnnotation *annotation = NULL;
+  int start, end;
+
+  if (self->reading != NULL)
+    annotation = get_selected_passage (self, &start, &end)
+                 ? find_annotation_at (self, start, end)
+                 : scholia_reading_get_innermost_at (self->reading, start);
+  if (annotation != NULL)
+    scholia_reading_set_current (self->reading, annotation);
+  else if (scholia_annotation_inspector_get_annotation (self->inspector) == NULL)
+    {
+      _scholia_document_page_add_message_toast (self, _("Move the caret into a highlighted passage to read its note"));
+      return;
+    }
 
   reveal_inspector (self);
   gtk_widget_activate_action (GTK_WIDGET (self->inspector), "inspector.edit-note", NULL);
+}
+
+/* The margin's marks, from the keyboard: what clicking the caret line's marks does. */
+static void
+show_line_annotations_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (scholia_reading_view_get_buffer (self->reading_view));
+  GtkTextIter caret;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+  if (scholia_annotation_gutter_activate_line (scholia_highlighter_get_gutter (self->highlighter),
+                                               gtk_text_iter_get_line (&caret)) == 0)
+    _scholia_document_page_add_message_toast (self, _("No annotations on this line"));
+}
+
+static void
+focus_text_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  scholia_document_page_focus_text (user_data);
 }
 
 static void
@@ -431,6 +479,8 @@ static const GActionEntry doc_entries[] = {
   { "next-annotation", step_annotation_action },
   { "copy-citation", copy_citation_action },
   { "delete-unplaced", delete_unplaced_action },
+  { "focus-text", focus_text_action },
+  { "show-line-annotations", show_line_annotations_action },
 };
 
 static const GActionEntry annotation_entries[] = {
@@ -445,6 +495,8 @@ static const GActionEntry annotation_entries[] = {
 void
 _scholia_document_page_init_actions (ScholiaDocumentPage *self)
 {
+  GtkEventController *text_shortcuts = gtk_shortcut_controller_new ();
+
   self->doc_actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->doc_actions), doc_entries,
                                    G_N_ELEMENTS (doc_entries), self);
@@ -455,6 +507,13 @@ _scholia_document_page_init_actions (ScholiaDocumentPage *self)
                                    G_N_ELEMENTS (annotation_entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "annotation",
                                   G_ACTION_GROUP (self->annotation_actions));
+
+  /* In the text only: elsewhere Ctrl+Enter belongs to the focused field. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (text_shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("doc.show-line-annotations")));
+  gtk_widget_add_controller (GTK_WIDGET (scholia_reading_view_get_source_view (self->reading_view)),
+                             text_shortcuts);
 
   _scholia_document_page_update_actions (self);
 }

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* Shared by the page's files, which call each other one way only (see the top of
  * scholia-document-page.c): scholia-document-page.c (the type and its public API) calls
  * -actions.c (the "doc." and "annotation." actions) and -menu.c (the context menu); those and
- * the page call -pane.c and -toasts.c, which call none of the others. */
+ * the page call -pane.c, -toasts.c and -a11y.c, which call none of the others. */
 struct _ScholiaDocumentPage
 {
   GtkWidget             parent_instance;
@@ -56,6 +56,9 @@ void _scholia_document_page_add_message_toast  (ScholiaDocumentPage          *se
                                                 const char                   *message);
 void _scholia_document_page_report_reanchoring (ScholiaDocumentPage          *self,
                                                 const ScholiaReanchorSummary *summary);
+
+/* scholia-document-page-a11y.c */
+void _scholia_document_page_describe_caret     (ScholiaDocumentPage *self);
 
 /* scholia-document-page-pane.c */
 void _scholia_document_page_reveal_pane        (ScholiaDocumentPage *self,

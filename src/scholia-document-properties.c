@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-document-properties.h"
+#include "scholia-accessible.h"
 #include "scholia-names.h"
 
 /* Edits an essay's title, author (and how the author sorts), date and source. Nothing reaches the library until Save, and
@@ -262,6 +263,7 @@ static void
 scholia_document_properties_init (ScholiaDocumentProperties *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_fix_mnemonic_labels (GTK_WIDGET (self));
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-document-row.h"
+#include "scholia-accessible.h"
 
 struct _ScholiaDocumentRow
 {
@@ -237,6 +238,8 @@ static void
 scholia_document_row_init (ScholiaDocumentRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_name_list_item (GTK_WIDGET (self), GTK_WIDGET (self->title_label),
+                                     GTK_WIDGET (self->count_label));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
   update (self);

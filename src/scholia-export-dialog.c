@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "scholia-export-dialog.h"
+#include "scholia-accessible.h"
 
 #include <glib/gi18n.h>
 
@@ -660,6 +661,8 @@ static void
 scholia_export_dialog_init (ScholiaExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_fix_mnemonic_labels (GTK_WIDGET (self));
+  scholia_accessible_name_combo_row_items (self->page_size_row);
 
   self->tag_checks = g_ptr_array_new ();
   self->theme_checks = g_ptr_array_new ();

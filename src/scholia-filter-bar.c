@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "scholia-filter-bar.h"
+#include "scholia-accessible.h"
 
 #include <glib/gi18n.h>
 
@@ -152,6 +153,9 @@ update_tag_button_label (GtkWidget  *button,
   gtk_label_set_label (GTK_LABEL (g_object_get_data (G_OBJECT (button), "scholia-label")),
                        scholia_label_get_name (SCHOLIA_LABEL (tag)));
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  scholia_label_get_name (SCHOLIA_LABEL (tag)),
+                                  -1);
 }
 
 static void
@@ -394,6 +398,8 @@ scholia_filter_bar_init (ScholiaFilterBar *self)
 
   scholia_tag_chip_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_name_inner_button (GTK_WIDGET (self->theme_dropdown));
+  scholia_accessible_name_inner_button (GTK_WIDGET (self->author_dropdown));
 
   self->filter = scholia_annotation_filter_new ();
   self->offered = g_ptr_array_new_null_terminated (0, g_free, TRUE);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "scholia-passage-row.h"
+#include "scholia-accessible.h"
 
 #include <glib/gi18n.h>
 
@@ -115,6 +116,8 @@ scholia_passage_row_init (ScholiaPassageRow *self)
 {
   scholia_tag_chip_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_name_list_item (GTK_WIDGET (self), GTK_WIDGET (self->quote_label),
+                                     GTK_WIDGET (self->author_label));
 }
 
 GtkWidget *

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-preferences.h"
+#include "scholia-accessible.h"
 
 struct _ScholiaPreferences
 {
@@ -48,6 +49,9 @@ static void
 scholia_preferences_init (ScholiaPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_name_inner_button (GTK_WIDGET (self->font_button));
+  scholia_accessible_label_descendant (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, NULL,
+                                       _("Search Preferences"));
 
   self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
   /* GtkFontButton is deprecated from GTK 4.10 on, but GtkFontDialogButton is not in 4.8. */

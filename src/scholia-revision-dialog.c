@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "scholia-revision-dialog.h"
+#include "scholia-accessible.h"
 
 #include <glib/gi18n.h>
 
@@ -287,6 +288,7 @@ static void
 scholia_revision_dialog_init (ScholiaRevisionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_fix_mnemonic_labels (GTK_WIDGET (self));
   /* Choosing the file is the first step: Enter or Space takes it. */
   gtk_widget_grab_focus (self->choose_button);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "scholia-search-bar.h"
+#include "scholia-accessible.h"
 
 #include <glib/gi18n.h>
 
@@ -260,6 +261,8 @@ scholia_search_bar_init (ScholiaSearchBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));
+  scholia_accessible_label_descendant (GTK_WIDGET (self->search_bar), GTK_TYPE_BUTTON, "close",
+                                       _("Close Find Bar"));
 
   self->cancellable = g_cancellable_new ();
   self->settings = gtk_source_search_settings_new ();

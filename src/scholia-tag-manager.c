@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-tag-manager.h"
+#include "scholia-accessible.h"
 #include "scholia-tag-row.h"
 
 struct _ScholiaTagManager
@@ -31,6 +32,7 @@ struct _ScholiaTagManager
   AdwEntryRow          *add_row;
   GtkWidget            *add_button;
   AdwPreferencesGroup  *list_group;
+  AdwPreferencesPage   *page;
   GtkListBox           *tag_list;
 };
 
@@ -493,6 +495,7 @@ set_kind_texts (ScholiaTagManager *self)
   const char *list = themes ? _("Themes") : _("Tags");
 
   gtk_window_set_title (GTK_WINDOW (self), list);
+  adw_preferences_page_set_title (self->page, list);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row),
                                  themes ? _("New Theme Name") : _("New Tag Name"));
   gtk_widget_set_tooltip_text (self->add_button, add);
@@ -624,6 +627,7 @@ scholia_tag_manager_class_init (ScholiaTagManagerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaTagManager, add_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaTagManager, add_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaTagManager, list_group);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaTagManager, page);
   gtk_widget_class_bind_template_child (widget_class, ScholiaTagManager, tag_list);
   gtk_widget_class_bind_template_callback (widget_class, on_add_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_row_changed_cb);
@@ -639,6 +643,8 @@ static void
 scholia_tag_manager_init (ScholiaTagManager *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_label_descendant (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, NULL,
+                                       _("Search"));
   update_add_action (self);
   /* The new name, rather than the header's page switcher that GTK would focus first. */
   gtk_widget_grab_focus (GTK_WIDGET (self->add_row));

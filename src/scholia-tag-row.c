@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-colour-palette.h"
+#include "scholia-accessible.h"
 #include "scholia-tag-chip.h"
 #include "scholia-tag-row.h"
 
@@ -82,6 +83,8 @@ sync_name (ScholiaTagRow *self)
   const char *name = scholia_label_get_name (self->label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
+  /* libadwaita 1.2's expander row does not name itself after its title. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
 }
@@ -368,6 +371,13 @@ scholia_tag_row_constructed (GObject *object)
       adw_action_row_set_subtitle (self->manage_row,
                                    _("Can be renamed and recoloured, but not merged or deleted"));
     }
+  else
+    {
+      /* The row has only buttons to show, but a screen reader needs a name for it. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->manage_row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move, Merge or Delete"),
+                                      -1);
+    }
 }
 
 static void
@@ -511,6 +521,7 @@ scholia_tag_row_init (ScholiaTagRow *self)
   g_autoptr(GMenu) remove_section = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_fix_mnemonic_labels (GTK_WIDGET (self));
 
   /* libadwaita 1.2 does not pass use-markup on to the expander's header row, which would read
    * a tag called "dues & tolls" as broken markup; later versions bind it themselves. */

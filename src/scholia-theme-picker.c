@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "scholia-colour-palette.h"
+#include "scholia-accessible.h"
 #include "scholia-theme-picker.h"
 
 #define SWATCH_SIZE 16
@@ -194,6 +195,7 @@ on_factory_setup_cb (ScholiaThemePicker *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), check);
   gtk_list_item_set_child (list_item, box);
+  scholia_accessible_name_list_item (box, label, NULL);
 }
 
 static void

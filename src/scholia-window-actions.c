@@ -168,6 +168,7 @@ static const struct
   { "<Control>bracketright", "doc.next-annotation" },
   { "<Control><Shift>t", "library.manage-tags" },
   { "<Control>t", "annotation.add-theme" },
+  { "<Control><Shift>n", "annotation.note" },
   { "<Control><Shift>m", "library.manage-themes" },
   { "F6", "library.focus-next-region" },
   { "<Shift>F6", "library.focus-previous-region" },

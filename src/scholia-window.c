@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-library-sidebar.h"
+#include "scholia-accessible.h"
 #include "scholia-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ScholiaWindow, scholia_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -387,6 +388,7 @@ scholia_window_init (ScholiaWindow *self)
   g_autofree char *icon_name = g_strconcat (APPLICATION_ID, "-symbolic", NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  scholia_accessible_fix_mnemonic_labels (GTK_WIDGET (self));
 
   g_object_bind_property (self, "store", self->sidebar, "store", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "document", self->sidebar, "selected-document",
