@@ -3,6 +3,8 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+
+#include "scholia-stem-tokenizer.h"
 #include <sys/stat.h>
 
 GBytes *
@@ -26,6 +28,7 @@ test_sql_text (const char *path,
   char *value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -51,6 +54,8 @@ test_sql_exec (const char *path,
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* The documents' index needs it, as on every connection Scholia opens. */
+  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, statements, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
@@ -64,6 +69,8 @@ test_sql_exec_with_text (const char *path,
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* The documents' index needs it, as on every connection Scholia opens. */
+  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, statement, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);

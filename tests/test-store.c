@@ -109,7 +109,6 @@ test_open_creates_library (Fixture       *fixture,
 
   store = open_store (nested);
   g_assert_cmpint (scholia_store_get_schema_version (store), ==, SCHOLIA_SCHEMA_VERSION);
-  g_assert_cmpint (scholia_store_get_schema_version (store), ==, 1);
   g_assert_cmpstr (scholia_store_get_path (store), ==, nested);
 
   g_assert_cmpint (g_stat (nested, &st), ==, 0);
@@ -133,7 +132,7 @@ test_open_creates_library (Fixture       *fixture,
   g_assert_cmpuint (counts.annotations, ==, 0);
 
   g_clear_object (&store);
-  g_assert_cmpint (test_sql_int (nested, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sql_int (nested, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
   g_assert_cmpint (test_sql_int (nested, "PRAGMA application_id"), ==, SCHOLIA_APPLICATION_ID);
   g_assert_cmpint (test_sql_int (nested, "PRAGMA foreign_keys"), ==, 0);
 }
@@ -163,7 +162,7 @@ test_open_empty_file_becomes_library (Fixture       *fixture,
 
   write_file (fixture->path, "", 0);
   store = open_store (fixture->path);
-  g_assert_cmpint (scholia_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (scholia_store_get_schema_version (store), ==, SCHOLIA_SCHEMA_VERSION);
 }
 
 static void
@@ -401,8 +400,8 @@ test_open_read_only_reads_log (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
-static const char schema_v2[] = "CREATE TABLE reading_lists (id INTEGER PRIMARY KEY, name TEXT);";
-static const char broken_v2[] =
+static const char schema_next[] = "CREATE TABLE reading_lists (id INTEGER PRIMARY KEY, name TEXT);";
+static const char broken_next[] =
   "CREATE TABLE reading_lists (id INTEGER PRIMARY KEY);"
   "INSERT INTO no_such_table VALUES (1);";
 
@@ -410,28 +409,28 @@ static void
 test_migrate_runs_pending_steps (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  const ScholiaMigration *v1;
-  ScholiaMigration steps[2];
+  const ScholiaMigration *current;
+  ScholiaMigration steps[SCHOLIA_SCHEMA_VERSION + 1];
   g_autoptr(ScholiaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
-  v1 = scholia_schema_get_migrations (&n);
-  g_assert_cmpuint (n, ==, 1);
-  steps[0] = v1[0];
-  steps[1] = (ScholiaMigration) { 2, schema_v2 };
+  current = scholia_schema_get_migrations (&n);
+  g_assert_cmpuint (n, ==, SCHOLIA_SCHEMA_VERSION);
+  memcpy (steps, current, n * sizeof (ScholiaMigration));
+  steps[n] = (ScholiaMigration) { SCHOLIA_SCHEMA_VERSION + 1, schema_next };
 
   store = open_store (fixture->path);
   add_essay (store, "Kept Across the Upgrade", "Adaeze Okafor");
   g_clear_object (&store);
 
-  store = _scholia_store_open_with_migrations (fixture->path, steps, 2, &error);
+  store = _scholia_store_open_with_migrations (fixture->path, steps, n + 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (scholia_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (scholia_store_get_schema_version (store), ==, SCHOLIA_SCHEMA_VERSION + 1);
   g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 1);
   g_clear_object (&store);
 
-  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION + 1);
   g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'reading_lists'"), ==, 1);
 }
 
@@ -439,31 +438,32 @@ static void
 test_migrate_failure_leaves_library_unchanged (Fixture       *fixture,
                                                gconstpointer  data)
 {
-  const ScholiaMigration *v1;
-  ScholiaMigration steps[2];
+  const ScholiaMigration *current;
+  ScholiaMigration steps[SCHOLIA_SCHEMA_VERSION + 1];
   g_autoptr(ScholiaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
+  g_autofree char *version = g_strdup_printf ("version %d", SCHOLIA_SCHEMA_VERSION + 1);
   guint n;
 
-  v1 = scholia_schema_get_migrations (&n);
-  steps[0] = v1[0];
-  steps[1] = (ScholiaMigration) { 2, broken_v2 };
+  current = scholia_schema_get_migrations (&n);
+  memcpy (steps, current, n * sizeof (ScholiaMigration));
+  steps[n] = (ScholiaMigration) { SCHOLIA_SCHEMA_VERSION + 1, broken_next };
 
   store = open_store (fixture->path);
   add_essay (store, "Kept Across the Failed Upgrade", "Adaeze Okafor");
   g_clear_object (&store);
   before = test_read_bytes (fixture->path);
 
-  store = _scholia_store_open_with_migrations (fixture->path, steps, 2, &error);
+  store = _scholia_store_open_with_migrations (fixture->path, steps, n + 1, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error->message, "version 2"));
+  g_assert_nonnull (strstr (error->message, version));
 
   after = test_read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
   g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name = 'reading_lists'"), ==, 0);
 }
 

@@ -118,8 +118,47 @@ static const char schema_v1[] =
   "  ('source-reference', '#e5a50a', 'A citation of an archive, text or witness', 2, 1),"
   "  ('counter-argument', '#e01b24', 'A position the author argues against', 3, 1);";
 
+/* Version 2: each essay has a language (an ISO 639-1 code, see scholia-language.h), guessed
+ * from its text for the essays already there, and the documents' index stems every word in its
+ * essay's language (the "scholia_stem" tokenizer, registered on every connection by
+ * scholia-db.c; see scholia-stem-tokenizer.h for the design). FTS5 gives a tokenizer the text
+ * alone, so the index reads its content through a view that puts the language in front of the
+ * title and the text as a marker (U+FDD2 code U+FDD2, char(64978)), which the tokenizer reads and skips.
+ * Self-contained: a later migration may come before or after it. */
+#define LANGUAGE_MARKER(row, column) \
+  "char(64978) || " row ".language || char(64978) || " row "." column
+static const char schema_v2[] =
+  "ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'en';"
+  "UPDATE documents SET language = scholia_guess_language(text);"
+  "DROP TRIGGER documents_fts_insert;"
+  "DROP TRIGGER documents_fts_delete;"
+  "DROP TRIGGER documents_fts_update;"
+  "DROP TABLE documents_fts;"
+  "CREATE VIEW documents_fts_source AS SELECT id, "
+  LANGUAGE_MARKER ("documents", "title") " AS title, " LANGUAGE_MARKER ("documents", "text") " AS text"
+  "  FROM documents;"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  title, text, content='documents_fts_source', content_rowid='id',"
+  "  tokenize='scholia_stem remove_diacritics 2');"
+  "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts (rowid, title, text)"
+  "    VALUES (new.id, " LANGUAGE_MARKER ("new", "title") ", " LANGUAGE_MARKER ("new", "text") ");"
+  "END;"
+  "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, " LANGUAGE_MARKER ("old", "title") ", " LANGUAGE_MARKER ("old", "text") ");"
+  "END;"
+  "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text, language ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, " LANGUAGE_MARKER ("old", "title") ", " LANGUAGE_MARKER ("old", "text") ");"
+  "  INSERT INTO documents_fts (rowid, title, text)"
+  "    VALUES (new.id, " LANGUAGE_MARKER ("new", "title") ", " LANGUAGE_MARKER ("new", "text") ");"
+  "END;"
+  "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');";
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 const ScholiaMigration *

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scholia-error.h"
+#include "scholia-language.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
 
@@ -297,8 +298,8 @@ scholia_store_add_document (ScholiaStore  *self,
 
   stmt = scholia_db_get_statement (self->db,
                                    "INSERT INTO documents (uuid, title, author_id, date, source, text,"
-                                   " characters, checksum, created, modified)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   " characters, checksum, created, modified, language)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    error);
   if (stmt == NULL)
     goto failed;
@@ -313,6 +314,7 @@ scholia_store_add_document (ScholiaStore  *self,
   scholia_db_statement_bind_text (stmt, 8, checksum);
   scholia_db_statement_bind_int64 (stmt, 9, now);
   scholia_db_statement_bind_int64 (stmt, 10, now);
+  scholia_db_statement_bind_text (stmt, 11, scholia_language_guess (text));
   if (!scholia_db_statement_execute (stmt, error))
     goto failed;
   id = scholia_db_last_insert_id (self->db);

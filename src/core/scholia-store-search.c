@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scholia-error.h"
+#include "scholia-stem-tokenizer.h"
 #include "scholia-store-private.h"
 
 /* snippet() wraps each matched word in these: Unicode noncharacters, which no text exchanged
@@ -271,6 +272,8 @@ parse_snippet (const char *marked,
   gsize close_length = strlen (close);
   int offset = 0;
 
+  /* A snippet from the start of the text starts with the index's language marker. */
+  marked += scholia_stem_marker_length (marked, strlen (marked));
   for (const char *p = marked; *p != '\0';)
     {
       if (strncmp (p, open, open_length) == 0)

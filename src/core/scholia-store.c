@@ -321,6 +321,11 @@ migrate (ScholiaStore            *self,
   if (version >= migrations[n_migrations - 1].version)
     return TRUE;
 
+  /* What a read-only library lacks of later versions (the essays' languages, their stemmed
+   * index) only narrows its search: it is read as it is. */
+  if (scholia_db_is_read_only (self->db) && version >= SCHOLIA_SCHEMA_READABLE_VERSION)
+    return TRUE;
+
   if (!scholia_db_is_read_only (self->db))
     return scholia_schema_migrate (self->db, version, migrations, n_migrations, error);
 

@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose user_version is higher was written by a newer
  * Scholia and is refused untouched. */
-#define SCHOLIA_SCHEMA_VERSION 1
+#define SCHOLIA_SCHEMA_VERSION 2
+/* The oldest version a read-only library (which cannot be upgraded) is read at. */
+#define SCHOLIA_SCHEMA_READABLE_VERSION 1
 
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
