@@ -26,6 +26,10 @@
   "SELECT f.rowid, f.rank, snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
   " a.document_id, a.start_offset, a.note FROM notes_fts f JOIN annotations a ON a.id = f.rowid" \
   " WHERE notes_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
+/* Every match in one document's text, as byte offsets (scholia-stem-tokenizer.h). */
+#define HITS_QUERY \
+  "SELECT scholia_hits(documents_fts), d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
+  " WHERE documents_fts MATCH ?1 AND f.rowid = ?2"
 /* One row's snippet again, with markers that its text lacks. */
 #define TEXT_SNIPPET_QUERY \
   "SELECT snippet(documents_fts, 1, ?3, ?4, '" ELLIPSIS "', 16) FROM documents_fts" \
@@ -591,4 +595,117 @@ scholia_store_search (ScholiaStore  *self,
   if (results->len > limit)
     g_ptr_array_set_size (results, limit);
   return g_steal_pointer (&results);
+}
+
+/* Reads "start end" lines of byte offsets into @text as code-point ranges, in text order. */
+static GArray *
+parse_hits (const char *lines,
+            const char *text)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+  g_auto(GStrv) pairs = g_strsplit (lines, "\n", -1);
+  gsize text_length = strlen (text);
+  const char *counted = text;
+  int offset = 0;
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      guint64 start, end;
+      char *rest;
+      ScholiaSearchRange range;
+
+      start = g_ascii_strtoull (pairs[i], &rest, 10);
+      if (rest == pairs[i] || *rest != ' ')
+        continue;
+      end = g_ascii_strtoull (rest + 1, NULL, 10);
+      if (end > text_length || start >= end || text + start < counted)
+        continue;
+
+      /* Offsets grow, so the text is counted once from the last hit on. */
+      offset += count_characters (counted, text + start);
+      range.start = offset;
+      range.end = offset + count_characters (text + start, text + end);
+      counted = text + start;
+      g_array_append_val (hits, range);
+    }
+  return g_steal_pointer (&hits);
+}
+
+static gboolean
+run_hits_query (ScholiaStore  *self,
+                const char    *match,
+                gint64         document_id,
+                GArray       **hits,
+                gboolean      *syntax_error,
+                GError       **error)
+{
+  ScholiaDbStatement *stmt;
+  g_autoptr(GError) step_error = NULL;
+  ScholiaDbStep rc;
+
+  *syntax_error = FALSE;
+  stmt = scholia_db_get_statement (self->db, HITS_QUERY, error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, match);
+  scholia_db_statement_bind_int64 (stmt, 2, document_id);
+
+  rc = scholia_db_statement_step (stmt, &step_error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    *hits = parse_hits (scholia_db_statement_column_text (stmt, 0), scholia_db_statement_column_text (stmt, 1));
+  else if (rc == SCHOLIA_DB_STEP_DONE)
+    *hits = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+  if (rc != SCHOLIA_DB_STEP_ERROR)
+    {
+      scholia_db_statement_reset (stmt);
+      return TRUE;
+    }
+
+  /* A column filter the text lacks ("note:") finds nothing in it. */
+  if (g_error_matches (step_error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED) && is_unknown_column (self))
+    {
+      *hits = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+      return TRUE;
+    }
+  *syntax_error = g_error_matches (step_error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED) && is_syntax_error (self);
+  scholia_db_set_error (self->db, error, _("could not search the library"));
+  return FALSE;
+}
+
+/* Every place in the text of document @document_id that @query matches, as
+ * scholia_store_search() reads the query, in text order: code-point ranges into the text.
+ * An empty array when nothing in the text matches (the title alone, or a note). */
+GArray *
+scholia_store_search_hits (ScholiaStore  *self,
+                           const char    *query,
+                           gint64         document_id,
+                           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *expanded = NULL;
+  g_autofree char *quoted = NULL;
+  GArray *hits = NULL;
+  gboolean syntax_error;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!g_utf8_validate (query, -1, NULL) || !scholia_search_query_has_words (query))
+    return g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+
+  expanded = expand_query (query);
+  if (run_hits_query (self, expanded, document_id, &hits, &syntax_error, &local_error))
+    return hits;
+  if (!syntax_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  quoted = quote_words (query);
+  if (quoted == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+  if (!run_hits_query (self, quoted, document_id, &hits, &syntax_error, error))
+    return NULL;
+  return hits;
 }

@@ -345,6 +345,10 @@ GPtrArray  *scholia_store_search                (ScholiaStore                  *
                                                  const char                    *query,
                                                  guint                          limit,
                                                  GError                       **error);
+GArray     *scholia_store_search_hits           (ScholiaStore                  *self,
+                                                 const char                    *query,
+                                                 gint64                         document_id,
+                                                 GError                       **error);
 void        scholia_search_result_free          (ScholiaSearchResult           *result);
 /* Whether @query holds a letter or digit: without one there is nothing to search for. */
 gboolean    scholia_search_query_has_words      (const char                    *query);

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "scholia-language.h"
+#include "scholia-schema.h"
+#include "scholia-store-private.h"
+#include "scholia-store.h"
+#include "test-files.h"
+
+static const char english_betrayed[] =
+  "Trotsky wrote that Stalin betrayed the revolution, and the Opposition said so in every cell.\n";
+static const char english_betrayal[] =
+  "The betrayal of Lenin's legacy is the theme of the whole debate about the NEP.\n";
+static const char english_betrays[] =
+  "Each of these histories betrays the hand of the historian who wrote it.\n";
+static const char english_better[] =
+  "The peasants were better fed under the NEP than they were after it, and this was known.\n";
+static const char german_text[] =
+  "Die Bauern und die Arbeiter sprachen nicht von den Revolutionen, die sie gemacht hatten. "
+  "Der Staat war mit sich selbst beschäftigt, und das Dorf blieb auf sich gestellt.\n";
+static const char french_text[] =
+  "Les paysans et les ouvriers ne parlaient pas des trahisons de la révolution. "
+  "Le parti est resté dans une position qui lui était propre, et le village aussi.\n";
+static const char spanish_text[] =
+  "Los campesinos y los obreros no hablaban de la revolución que habían hecho. "
+  "El partido se quedó con las tierras del pueblo, y su historia fue olvidada por todos.\n";
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  ScholiaStore *store;
+} Fixture;
+
+static gint64
+add (Fixture    *fixture,
+     const char *title,
+     const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+
+  document = scholia_store_add_document (fixture->store, title, "Perry Anderson", "1976", NULL, text, NULL, &error);
+  g_assert_no_error (error);
+  return scholia_document_get_id (document);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = test_tmp_dir_new ("scholia-stemming-XXXXXX");
+  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->store = scholia_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  test_tmp_dir_remove (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* The ids of the documents whose text or title @query finds. */
+static GArray *
+found (Fixture    *fixture,
+       const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = scholia_store_search (fixture->store, query, 50, &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      ScholiaSearchResult *result = g_ptr_array_index (results, i);
+
+      g_array_append_val (ids, result->document_id);
+    }
+  return ids;
+}
+
+static gboolean
+holds (GArray *ids,
+       gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_english_stems (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 betrayed = add (fixture, "Trotsky", english_betrayed);
+  gint64 betrayal = add (fixture, "Legacy", english_betrayal);
+  gint64 betrays = add (fixture, "Hands", english_betrays);
+  gint64 better = add (fixture, "Fed", english_better);
+  g_autoptr(GArray) ids = found (fixture, "betray");
+
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_true (holds (ids, betrayed));
+  g_assert_true (holds (ids, betrayal));
+  g_assert_true (holds (ids, betrays));
+  g_assert_false (holds (ids, better));
+}
+
+static void
+test_snippet_marks_stemmed_word (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  ScholiaSearchResult *result;
+  const ScholiaSearchRange *range;
+  g_autofree char *word = NULL;
+
+  add (fixture, "Trotsky", english_betrayed);
+  results = scholia_store_search (fixture->store, "betray", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  result = g_ptr_array_index (results, 0);
+  /* The snippet starts at the text's start, where the index's language marker lies: it is not
+   * shown, and offsets are the text's own. */
+  g_assert_true (g_str_has_prefix (result->snippet, "Trotsky wrote"));
+  range = &g_array_index (result->matches, ScholiaSearchRange, 0);
+  word = g_utf8_substring (result->snippet, range->start, range->end);
+  g_assert_cmpstr (word, ==, "betrayed");
+  g_assert_cmpint (result->offset, ==, g_utf8_pointer_to_offset (english_betrayed, strstr (english_betrayed, "betrayed")));
+}
+
+static void
+test_phrases_and_prefixes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  gint64 betrayed = add (fixture, "Trotsky", english_betrayed);
+  g_autoptr(GArray) phrase = found (fixture, "\"betray the revolution\"");
+  g_autoptr(GArray) reversed = found (fixture, "\"revolution betrayed\"");
+  g_autoptr(GArray) prefix = found (fixture, "opposit*");
+
+  g_assert_cmpuint (phrase->len, ==, 1);
+  g_assert_true (holds (phrase, betrayed));
+  g_assert_cmpuint (reversed->len, ==, 0);
+  g_assert_cmpuint (prefix->len, ==, 1);
+}
+
+static void
+test_german_and_french (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 german = add (fixture, "Dorf", german_text);
+  gint64 french = add (fixture, "Village", french_text);
+  g_autoptr(GArray) revolution = found (fixture, "Revolution");
+  g_autoptr(GArray) trahison = found (fixture, "trahison");
+
+  g_assert_cmpstr (test_sql_text (fixture->path, "SELECT language FROM documents WHERE title = 'Dorf'"), ==, "de");
+  g_assert_cmpstr (test_sql_text (fixture->path, "SELECT language FROM documents WHERE title = 'Village'"), ==, "fr");
+  /* German "Revolutionen" and French "révolution" both stem to what "Revolution" does in their
+   * language; French "trahisons" is found by the singular. */
+  g_assert_true (holds (revolution, german));
+  g_assert_true (holds (revolution, french));
+  g_assert_cmpuint (trahison->len, ==, 1);
+  g_assert_true (holds (trahison, french));
+}
+
+static void
+test_guess_language (void)
+{
+  g_assert_cmpstr (scholia_language_guess (english_better), ==, "en");
+  g_assert_cmpstr (scholia_language_guess (german_text), ==, "de");
+  g_assert_cmpstr (scholia_language_guess (french_text), ==, "fr");
+  g_assert_cmpstr (scholia_language_guess (spanish_text), ==, "es");
+  /* Nothing to tell by: English. */
+  g_assert_cmpstr (scholia_language_guess ("1917 1921 1924"), ==, "en");
+  g_assert_cmpstr (scholia_language_guess (""), ==, "en");
+  g_assert_true (scholia_language_is_known ("de"));
+  g_assert_false (scholia_language_is_known ("xx"));
+}
+
+/* Every match in the text, in order and in code points, for the results list. */
+static void
+test_hits_in_one_document (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char text[] =
+    "Łódź’s weavers were betrayed. The betrayal was public; the betrayers were not. Betray!\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = NULL;
+  gint64 id = add (fixture, "Łódź", text);
+  const char *expected[] = { "betrayed", "betrayal", "betrayers", "Betray" };
+
+  hits = scholia_store_search_hits (fixture->store, "betray", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const ScholiaSearchRange *range = &g_array_index (hits, ScholiaSearchRange, i);
+      g_autofree char *word = g_utf8_substring (text, range->start, range->end);
+
+      g_assert_cmpstr (word, ==, expected[i]);
+    }
+
+  g_clear_pointer (&hits, g_array_unref);
+  hits = scholia_store_search_hits (fixture->store, "\"betray", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 4);
+}
+
+/* A library written by version 1 (unstemmed index, no languages) is upgraded on opening: each
+ * essay gets the language its text is in, and the index is rebuilt with stems. */
+static void
+test_migration_from_version_1 (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const ScholiaMigration *migrations;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaStore) old = NULL;
+  g_autoptr(GArray) betray = NULL;
+  g_autoptr(GArray) revolution = NULL;
+  g_autofree char *insert = NULL;
+  guint n;
+
+  g_clear_object (&fixture->store);
+  g_remove (fixture->path);
+  migrations = scholia_schema_get_migrations (&n);
+  g_assert_cmpint (migrations[0].version, ==, 1);
+  old = _scholia_store_open_with_migrations (fixture->path, migrations, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scholia_store_get_schema_version (old), ==, 1);
+  g_clear_object (&old);
+  insert = g_strdup_printf ("INSERT INTO documents (uuid, title, text, characters, checksum, created, modified) VALUES"
+                            " ('u1', 'Trotsky', '%s', 90, 'x', 0, 0),"
+                            " ('u2', 'Dorf', '%s', 150, 'x', 0, 0);",
+                            english_betrayed, german_text);
+  test_sql_exec (fixture->path, insert);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'betray'"), ==, 0);
+
+  fixture->store = scholia_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scholia_store_get_schema_version (fixture->store), ==, SCHOLIA_SCHEMA_VERSION);
+  g_assert_cmpstr (test_sql_text (fixture->path, "SELECT language FROM documents WHERE uuid = 'u1'"), ==, "en");
+  g_assert_cmpstr (test_sql_text (fixture->path, "SELECT language FROM documents WHERE uuid = 'u2'"), ==, "de");
+  betray = found (fixture, "betray");
+  revolution = found (fixture, "Revolution");
+  g_assert_cmpuint (betray->len, ==, 1);
+  g_assert_cmpuint (revolution->len, ==, 2);
+  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/stemming/english", Fixture, NULL, fixture_set_up, test_english_stems, fixture_tear_down);
+  g_test_add ("/stemming/snippet", Fixture, NULL, fixture_set_up, test_snippet_marks_stemmed_word, fixture_tear_down);
+  g_test_add ("/stemming/phrases-and-prefixes", Fixture, NULL, fixture_set_up, test_phrases_and_prefixes,
+              fixture_tear_down);
+  g_test_add ("/stemming/german-and-french", Fixture, NULL, fixture_set_up, test_german_and_french, fixture_tear_down);
+  g_test_add_func ("/stemming/guess-language", test_guess_language);
+  g_test_add ("/stemming/hits", Fixture, NULL, fixture_set_up, test_hits_in_one_document, fixture_tear_down);
+  g_test_add ("/stemming/migration-from-version-1", Fixture, NULL, fixture_set_up, test_migration_from_version_1,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
