@@ -18,6 +18,7 @@ struct _ScholiaSearchHit
   GArray            *matches;
   int                offset;
   int                length;
+  guint              n_matches;  /* in the essay's whole text, for a text match */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaSearchHit, scholia_search_hit, G_TYPE_OBJECT)
@@ -171,4 +172,23 @@ scholia_search_snippet_markup (const char *snippet,
   append_escaped (markup, position, end_of_snippet);
 
   return g_string_free (markup, FALSE);
+}
+
+/* How many places in the essay's text the search matched (a text match), for the results list
+ * to say how much of the essay is about it. */
+guint
+scholia_search_hit_get_n_matches (ScholiaSearchHit *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SEARCH_HIT (self), 0);
+
+  return self->n_matches;
+}
+
+void
+scholia_search_hit_set_n_matches (ScholiaSearchHit *self,
+                                  guint             n_matches)
+{
+  g_return_if_fail (SCHOLIA_IS_SEARCH_HIT (self));
+
+  self->n_matches = n_matches;
 }

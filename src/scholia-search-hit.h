@@ -24,6 +24,9 @@ const char        *scholia_search_hit_get_snippet        (ScholiaSearchHit      
 char              *scholia_search_hit_dup_snippet_markup (ScholiaSearchHit          *self);
 int                scholia_search_hit_get_offset         (ScholiaSearchHit          *self);
 int                scholia_search_hit_get_length         (ScholiaSearchHit          *self);
+guint              scholia_search_hit_get_n_matches      (ScholiaSearchHit          *self);
+void               scholia_search_hit_set_n_matches      (ScholiaSearchHit          *self,
+                                                          guint                      n_matches);
 
 char              *scholia_search_snippet_markup         (const char                *snippet,
                                                           GArray                    *matches);

@@ -64,6 +64,20 @@ hit_length (ScholiaSearchResults      *self,
   return first->end - first->start;
 }
 
+/* Every place in the essay's text that the search matches: a result shows one, and says how
+ * many there are. */
+static guint
+count_matches (ScholiaSearchResults      *self,
+               const ScholiaSearchResult *result)
+{
+  g_autoptr(GArray) matches = NULL;
+
+  if (result->kind != SCHOLIA_SEARCH_TEXT || result->offset < 0)
+    return 0;
+  matches = scholia_store_search_hits (self->store, self->query, result->document_id, NULL);
+  return matches != NULL ? matches->len : 0;
+}
+
 static void
 run_search (ScholiaSearchResults *self)
 {
@@ -82,7 +96,12 @@ run_search (ScholiaSearchResults *self)
       ScholiaDocument *document = scholia_store_lookup_document (self->store, result->document_id);
 
       if (document != NULL)
-        g_ptr_array_add (hits, scholia_search_hit_new (document, result, hit_length (self, result)));
+        {
+          ScholiaSearchHit *hit = scholia_search_hit_new (document, result, hit_length (self, result));
+
+          scholia_search_hit_set_n_matches (hit, count_matches (self, result));
+          g_ptr_array_add (hits, hit);
+        }
     }
 
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
@@ -179,13 +198,21 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *snippet = gtk_widget_get_next_sibling (details);
   const char *author = scholia_document_get_author (document);
   const char *kind;
+  g_autofree char *counted = NULL;
   g_autofree char *details_text = NULL;
+  guint n_matches = scholia_search_hit_get_n_matches (hit);
   g_autofree char *markup = scholia_search_hit_dup_snippet_markup (hit);
 
   if (scholia_search_hit_get_offset (hit) < 0)
     kind = _("in the title");
   else if (scholia_search_hit_get_kind (hit) == SCHOLIA_SEARCH_NOTE)
     kind = _("in a note");
+  else if (n_matches > 1)
+    {
+      /* Translators: how many places in an essay's text a search found, e.g. "7 in the text". */
+      counted = g_strdup_printf (ngettext ("%u in the text", "%u in the text", n_matches), n_matches);
+      kind = counted;
+    }
   else
     kind = _("in the text");
 

@@ -73,7 +73,7 @@ test_init_then_info (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_nonnull (strstr (run.out, fixture->library));
-  g_assert_nonnull (strstr (run.out, "Schema version:  1\n"));
+  g_assert_nonnull (strstr (run.out, "Schema version:  2\n"));
   g_assert_nonnull (strstr (run.out, "Documents:       0\n"));
   g_assert_nonnull (strstr (run.out, "Annotations:     0\n"));
   g_assert_nonnull (strstr (run.out, "Tags:            4 (thesis, evidence, source-reference, counter-argument)\n"));

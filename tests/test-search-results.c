@@ -129,6 +129,25 @@ test_text_without_diacritics (Fixture       *fixture,
                    "results");
 }
 
+/* A result says how many places in the essay match, stemmed words included: "the" four times,
+ * "double" as "doubled". */
+static void
+test_matches_counted_per_essay (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  ScholiaSearchHit *hit;
+
+  scholia_search_results_set_query (fixture->results, "carts");
+  hit = only_hit (fixture);
+  g_assert_cmpuint (scholia_search_hit_get_n_matches (hit), ==, 1);
+
+  scholia_search_results_set_query (fixture->results, "double the");
+  hit = only_hit (fixture);
+  g_assert_true (scholia_search_hit_get_document (hit) == fixture->tolls);
+  g_assert_cmpint (scholia_search_hit_get_offset (hit), ==, 0);
+  g_assert_cmpuint (scholia_search_hit_get_n_matches (hit), ==, 5);
+}
+
 static void
 test_note (Fixture       *fixture,
            gconstpointer  data)
@@ -258,6 +277,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/search-results/text/finds-words-without-their-diacritics", test_text_without_diacritics);
+  ADD ("/search-results/text/counts-matches-per-essay", test_matches_counted_per_essay);
   ADD ("/search-results/note/leads-to-the-annotated-passage", test_note);
   ADD ("/search-results/snippet/bold-matches-in-escaped-markup", test_snippet_markup);
   ADD ("/search-results/activate/emits-document-offset-and-length", test_activate);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scholia-error.h"
+#include "scholia-language.h"
 #include "scholia-store-private.h"
 
 /* Deleting a document with undo: the rows it owned are read into memory inside the deleting
@@ -286,8 +287,8 @@ scholia_store_restore_document (ScholiaStore            *self,
 
   stmt = scholia_db_get_statement (self->db,
                                    "INSERT INTO documents (id, uuid, title, author_id, date, source, text,"
-                                   " characters, checksum, created, modified)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   " characters, checksum, created, modified, language)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    error);
   if (stmt == NULL)
     goto failed;
@@ -303,6 +304,8 @@ scholia_store_restore_document (ScholiaStore            *self,
   scholia_db_statement_bind_text (stmt, 9, deleted->checksum);
   scholia_db_statement_bind_int64 (stmt, 10, deleted->created);
   scholia_db_statement_bind_int64 (stmt, 11, deleted->modified);
+  /* The language is not editable yet: the guess is what the essay had. */
+  scholia_db_statement_bind_text (stmt, 12, scholia_language_guess (deleted->text));
   if (!scholia_db_statement_execute (stmt, error))
     goto failed;
 
