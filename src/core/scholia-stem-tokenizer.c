@@ -285,6 +285,147 @@ hits_function (const Fts5ExtensionApi *api,
   sqlite3_result_text (context, out->str, out->len, SQLITE_TRANSIENT);
 }
 
+typedef struct
+{
+  int     first;   /* the window of tokens to keep */
+  int     last;
+  int     position;
+  GArray *starts;  /* byte offsets of the window's tokens */
+  GArray *ends;
+  gboolean more;   /* a token follows the window */
+} WindowCall;
+
+static int
+window_token_cb (void       *user_data,
+                 int         flags,
+                 const char *token,
+                 int         length,
+                 int         start,
+                 int         end)
+{
+  WindowCall *call = user_data;
+
+  if (flags & FTS5_TOKEN_COLOCATED)
+    return SQLITE_OK;
+  if (call->position > call->last)
+    {
+      call->more = TRUE;
+      return SQLITE_DONE;  /* the rest of the text is not needed */
+    }
+  if (call->position >= call->first)
+    {
+      g_array_append_val (call->starts, start);
+      g_array_append_val (call->ends, end);
+    }
+  call->position++;
+  return SQLITE_OK;
+}
+
+/* scholia_snippet(documents_fts, open, close, ellipsis, tokens): what snippet() gives for the
+ * text column, a window of @tokens tokens around the first match (the start of the text when
+ * none matched there) with every match in it between
+ * @open and @close, but read only as far as that window: snippet() tokenizes the whole text of
+ * every row to choose its window, which for long essays costs more than the search. */
+static void
+snippet_function (const Fts5ExtensionApi *api,
+                  Fts5Context            *fts,
+                  sqlite3_context        *context,
+                  int                     n_values,
+                  sqlite3_value         **values)
+{
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *open, *close, *ellipsis;
+  WindowCall call = { 0, 0, 0, starts, ends, FALSE };
+  const char *text = NULL;
+  int length = 0, n_instances = 0, n_tokens, base, copied, match = 0, first, last;
+  gboolean more;
+  guint next = 0;
+  int rc;
+
+  if (n_values != 4)
+    {
+      sqlite3_result_error (context, "scholia_snippet: wrong number of arguments", -1);
+      return;
+    }
+  open = (const char *) sqlite3_value_text (values[0]);
+  close = (const char *) sqlite3_value_text (values[1]);
+  ellipsis = (const char *) sqlite3_value_text (values[2]);
+  n_tokens = MAX (sqlite3_value_int (values[3]), 1);
+
+  rc = api->xInstCount (fts, &n_instances);
+  for (int i = 0; rc == SQLITE_OK && i < n_instances; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK && column == 1)
+        g_array_append_val (positions, offset);
+    }
+  g_array_sort (positions, compare_ints);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnText (fts, 1, &text, &length);
+  if (rc != SQLITE_OK || text == NULL)
+    {
+      sqlite3_result_error_code (context, rc != SQLITE_OK ? rc : SQLITE_ERROR);
+      return;
+    }
+
+  /* Read from a window's length before the first match to a window's length after it, then
+   * show the first match a quarter into the window, as snippet() centres what it shows, or the
+   * text's last tokens when it ends sooner. */
+  if (positions->len > 0)
+    match = g_array_index (positions, int, 0);
+  call.first = MAX (0, match - n_tokens + 1);
+  call.last = match + n_tokens - 1;
+  base = scholia_stem_marker_length (text, length);
+  rc = api->xTokenize (fts, text, length, &call, window_token_cb);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+  if (starts->len == 0)
+    {
+      sqlite3_result_text (context, "", 0, SQLITE_STATIC);
+      return;
+    }
+
+  last = call.first + (int) starts->len - 1;
+  first = MAX (0, match - n_tokens / 4);
+  if (first + n_tokens - 1 > last)
+    first = MAX (call.first, last - n_tokens + 1);
+  last = MIN (last, first + n_tokens - 1);
+  more = call.more || last < call.first + (int) starts->len - 1;
+
+  copied = first > 0 ? g_array_index (starts, int, first - call.first) : base;
+  if (first > 0)
+    g_string_append (out, ellipsis);
+  for (int position = first; position <= last; position++)
+    {
+      int start = g_array_index (starts, int, position - call.first);
+      int end = g_array_index (ends, int, position - call.first);
+      gboolean matched = FALSE;
+
+      while (next < positions->len && g_array_index (positions, int, next) <= position)
+        matched |= g_array_index (positions, int, next++) == position;
+      g_string_append_len (out, text + copied, start - copied);
+      if (matched)
+        g_string_append (out, open);
+      g_string_append_len (out, text + start, end - start);
+      if (matched)
+        g_string_append (out, close);
+      copied = end;
+    }
+  if (more)
+    g_string_append (out, ellipsis);
+  else
+    g_string_append_len (out, text + copied, length - copied);
+  sqlite3_result_text (context, out->str, out->len, SQLITE_TRANSIENT);
+}
+
 /* scholia_guess_language(text), for the migration that gives existing essays a language. */
 static void
 guess_language_function (sqlite3_context  *context,
@@ -309,6 +450,8 @@ scholia_stem_tokenizer_register (sqlite3 *db)
   rc = api->xCreateTokenizer (api, "scholia_stem", api, &tokenizer, NULL);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction (api, "scholia_hits", NULL, hits_function, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction (api, "scholia_snippet", NULL, snippet_function, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function (db, "scholia_guess_language", 1,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,

@@ -19,7 +19,7 @@
 /* A title match outweighs many in the text: a user who types an essay's title wants it first.
  * FTS5 yields rows in rank order itself, so snippets are made only for the rows returned. */
 #define TEXT_QUERY \
-  "SELECT f.rowid, f.rank, snippet(documents_fts, 1, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
+  "SELECT f.rowid, f.rank, scholia_snippet(documents_fts, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
   " d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
   " WHERE documents_fts MATCH ?1 AND f.rank MATCH 'bm25(10.0, 1.0)' ORDER BY f.rank LIMIT ?2"
 #define NOTE_QUERY \
@@ -32,7 +32,7 @@
   " WHERE documents_fts MATCH ?1 AND f.rowid = ?2"
 /* One row's snippet again, with markers that its text lacks. */
 #define TEXT_SNIPPET_QUERY \
-  "SELECT snippet(documents_fts, 1, ?3, ?4, '" ELLIPSIS "', 16) FROM documents_fts" \
+  "SELECT scholia_snippet(documents_fts, ?3, ?4, '" ELLIPSIS "', 16) FROM documents_fts" \
   " WHERE documents_fts MATCH ?1 AND rowid = ?2"
 #define NOTE_SNIPPET_QUERY \
   "SELECT snippet(notes_fts, 0, ?3, ?4, '" ELLIPSIS "', 16) FROM notes_fts" \
