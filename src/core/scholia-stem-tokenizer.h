@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  *
  * Also registers the auxiliary function scholia_hits(documents_fts), which gives every match in
  * the text column as "start end" pairs of byte offsets into the text without its marker, one
- * pair per line, and the SQL function scholia_guess_language(text) (scholia_language_guess()). */
+ * pair per line; scholia_snippet(documents_fts, open, close, ellipsis, tokens), a snippet of the
+ * text column around its first match that reads the text only that far; and the SQL function scholia_guess_language(text) (scholia_language_guess()). */
 int         scholia_stem_tokenizer_register (sqlite3    *db);
 
 /* The length in bytes of the marker at the start of @text, 0 when there is none. */
