@@ -23,6 +23,7 @@ struct _ScholiaAnnotationImportDialog
   GtkLabel             *error_title;
   GtkLabel             *error_message;
   AdwActionRow         *file_row;
+  GtkWidget            *choose_button;
   GtkCheckButton       *document_check;
   GtkDropDown          *document_dropdown;
   GtkCheckButton       *copy_foreign_check;
@@ -44,12 +45,14 @@ static guint signals[N_SIGNALS];
  * zero are left out. */
 static char *
 describe_summary (ScholiaStore            *store,
+                  ScholiaDocument         *document,
                   const ScholiaW3cSummary *summary)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
   g_autofree char *foreign = scholia_w3c_describe_foreign (store, summary);
   g_autofree char *replaced = scholia_w3c_describe_replaced (summary);
+  g_autofree char *skipped = scholia_w3c_describe_skipped (summary, document);
   g_autoptr(GString) description = g_string_new (NULL);
 
   if (summary->exact > 0)
@@ -74,6 +77,8 @@ describe_summary (ScholiaStore            *store,
                                              summary->present));
   if (foreign != NULL)
     g_ptr_array_add (parts, g_steal_pointer (&foreign));
+  if (skipped != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&skipped));
 
   if (parts->len == 0)
     return g_strdup (_("The file held no annotations."));
@@ -140,7 +145,7 @@ run_import (ScholiaAnnotationImportDialog *self)
       return FALSE;
     }
 
-  description = describe_summary (self->store, &summary);
+  description = describe_summary (self->store, chosen_document (self), &summary);
   adw_status_page_set_description (self->done_page, description);
   if (summary.exact + summary.reanchored + summary.orphaned == 0)
     {
@@ -254,6 +259,7 @@ scholia_annotation_import_dialog_class_init (ScholiaAnnotationImportDialogClass 
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, error_title);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, error_message);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, choose_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, document_check);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, document_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, copy_foreign_check);
@@ -268,6 +274,8 @@ scholia_annotation_import_dialog_init (ScholiaAnnotationImportDialog *self)
   gtk_drop_down_set_expression (self->document_dropdown,
                                 gtk_property_expression_new (SCHOLIA_TYPE_DOCUMENT, NULL, "title"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
+  /* The first field, rather than the header's Cancel that GTK would focus first. */
+  gtk_widget_grab_focus (self->choose_button);
 }
 
 GtkWidget *

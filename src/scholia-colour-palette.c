@@ -7,40 +7,24 @@
 #include <glib/gi18n.h>
 
 #include "scholia-colour-palette.h"
+#include "scholia-colour.h"
 
 #define SWATCH_SIZE 24
 #define N_COLUMNS   6
 
-typedef struct
-{
-  const char *colour;
-  const char *name;
-} PaletteColour;
-
-/* The GNOME palette's mid tones: bright enough to show through a translucent highlight on a
- * dark page, deep enough not to vanish on a white one. The first colours match the order in
- * which the store hands colours to new tags. */
-static const PaletteColour palette[] = {
-  { "#3584e4", N_("Blue") },
-  { "#2ec27e", N_("Green") },
-  { "#e5a50a", N_("Yellow") },
-  { "#ff7800", N_("Orange") },
-  { "#e01b24", N_("Red") },
-  { "#9141ac", N_("Purple") },
-  { "#c061cb", N_("Pink") },
-  { "#986a44", N_("Brown") },
-  { "#2190a4", N_("Teal") },
-  { "#1c71d8", N_("Dark Blue") },
-  { "#26a269", N_("Dark Green") },
-  { "#77767b", N_("Grey") },
-};
+/* The palette is the core's (src/core/scholia-colour.c), whose first colours are those the
+ * store hands to new tags, and whose washes are tested to stay apart from each other and from
+ * the text selection. */
+typedef ScholiaPaletteColour PaletteColour;
 
 struct _ScholiaColourPalette
 {
   GtkWidget  parent_instance;
 
   char      *colour;
-  GtkWidget *buttons[G_N_ELEMENTS (palette)];
+  /* One per palette colour, in its order. */
+  GtkWidget **buttons;
+  guint       n_buttons;
   gboolean   syncing;
 };
 
@@ -63,10 +47,13 @@ static guint signals[N_SIGNALS];
 static int
 find_colour (const char *colour)
 {
+  guint n_colours;
+  const PaletteColour *palette = scholia_colour_get_palette (&n_colours);
+
   if (colour == NULL)
     return -1;
 
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+  for (guint i = 0; i < n_colours; i++)
     if (g_ascii_strcasecmp (palette[i].colour, colour) == 0)
       return (int) i;
 
@@ -94,7 +81,7 @@ sync_buttons (ScholiaColourPalette *self)
   int current = find_colour (self->colour);
 
   self->syncing = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+  for (guint i = 0; i < self->n_buttons; i++)
     {
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->buttons[i]), (int) i == current);
       gtk_widget_queue_draw (gtk_button_get_child (GTK_BUTTON (self->buttons[i])));
@@ -136,6 +123,7 @@ scholia_colour_palette_finalize (GObject *object)
   ScholiaColourPalette *self = SCHOLIA_COLOUR_PALETTE (object);
 
   g_free (self->colour);
+  g_free (self->buttons);
 
   G_OBJECT_CLASS (scholia_colour_palette_parent_class)->finalize (object);
 }
@@ -212,13 +200,15 @@ static void
 scholia_colour_palette_init (ScholiaColourPalette *self)
 {
   GtkGridLayout *layout = GTK_GRID_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+  const PaletteColour *palette = scholia_colour_get_palette (&self->n_buttons);
 
+  self->buttons = g_new0 (GtkWidget *, self->n_buttons);
   gtk_grid_layout_set_row_spacing (layout, 6);
   gtk_grid_layout_set_column_spacing (layout, 6);
   gtk_grid_layout_set_row_homogeneous (layout, TRUE);
   gtk_grid_layout_set_column_homogeneous (layout, TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+  for (guint i = 0; i < self->n_buttons; i++)
     {
       const char *name = g_dgettext (GETTEXT_PACKAGE, palette[i].name);
       GtkWidget *button = gtk_toggle_button_new ();
@@ -280,6 +270,8 @@ scholia_colour_palette_set_colour (ScholiaColourPalette *self,
 const char *
 scholia_colour_palette_get_colour_name (const char *colour)
 {
+  guint n_colours;
+  const PaletteColour *palette = scholia_colour_get_palette (&n_colours);
   int index = find_colour (colour);
 
   return index >= 0 ? g_dgettext (GETTEXT_PACKAGE, palette[index].name) : NULL;

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "scholia-citation.h"
 #include "scholia-document-page-private.h"
 
 static gboolean
@@ -58,7 +59,7 @@ find_annotation_at (ScholiaDocumentPage *self,
 static void
 reveal_inspector (ScholiaDocumentPage *self)
 {
-  scholia_document_page_show_pane (self, "annotation");
+  _scholia_document_page_reveal_pane (self, "annotation");
 }
 
 static void
@@ -79,6 +80,7 @@ apply_tag (ScholiaDocumentPage *self,
   if (tag == NULL)
     return;
 
+  scholia_reading_view_snap_selection (self->reading_view);
   if (!get_selected_passage (self, &start, &end))
     {
       _scholia_document_page_add_message_toast (self, _("Select some text to tag"));
@@ -193,6 +195,7 @@ _scholia_document_page_update_actions (ScholiaDocumentPage *self)
   gboolean annotating = self->editor != NULL && self->reading != NULL;
 
   set_enabled (self->doc_actions, "find", self->reading != NULL);
+  set_enabled (self->doc_actions, "copy-citation", self->reading != NULL);
   set_enabled (self->doc_actions, "tag", annotating);
   set_enabled (self->doc_actions, "toggle-pane", self->editor != NULL);
   set_enabled (self->doc_actions, "show-inspector", annotating);
@@ -283,6 +286,64 @@ step_annotation_action (GSimpleAction *action,
                               next ? "inspector.next" : "inspector.previous", NULL);
 }
 
+/* The passage to cite: the selection, else the highlight holding the caret, else the current
+ * annotation (the inspector's). FALSE when there is none or it is not in the text. */
+static gboolean
+get_passage_to_cite (ScholiaDocumentPage *self,
+                     int                 *start,
+                     int                 *end)
+{
+  ScholiaAnnotation *annotation;
+
+  if (get_selected_passage (self, start, end))
+    return TRUE;
+
+  annotation = scholia_reading_get_innermost_at (self->reading, *start);
+  if (annotation == NULL)
+    annotation = scholia_reading_get_current (self->reading);
+  if (annotation == NULL || scholia_annotation_get_orphaned (annotation))
+    return FALSE;
+
+  *start = scholia_annotation_get_start (annotation);
+  *end = scholia_annotation_get_end (annotation);
+  return TRUE;
+}
+
+/* Ctrl+Shift+C: the passage with author, title, date and page or paragraph, for a paper. */
+static void
+copy_citation_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+  ScholiaDocument *document;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pages = NULL;
+  g_autofree char *citation = NULL;
+  int start, end;
+
+  if (self->reading == NULL)
+    return;
+
+  if (!get_passage_to_cite (self, &start, &end))
+    {
+      _scholia_document_page_add_message_toast (self, _("Select a passage or an annotation to copy"));
+      return;
+    }
+
+  document = scholia_reading_get_document (self->reading);
+  pages = scholia_store_load_pages (self->store, document, &error);
+  if (pages == NULL)
+    {
+      _scholia_document_page_add_message_toast (self, error->message);
+      return;
+    }
+
+  citation = scholia_citation_format (document, scholia_reading_get_text (self->reading), pages, start, end);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
+  _scholia_document_page_add_message_toast (self, _("Copied with citation"));
+}
+
 /* annotation. */
 
 static void
@@ -360,6 +421,7 @@ static const GActionEntry doc_entries[] = {
   { "show-inspector", show_inspector_action },
   { "previous-annotation", step_annotation_action },
   { "next-annotation", step_annotation_action },
+  { "copy-citation", copy_citation_action },
 };
 
 static const GActionEntry annotation_entries[] = {

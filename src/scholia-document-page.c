@@ -2,15 +2,19 @@
 
 /* The page beside the library: the open essay in the reader with its highlights (the
  * highlighter and its margin gutter), the tag palette, the reader's context menu, the pane with
- * the inspector, the comparison and the matrix, and what re-anchoring on open did. Every edit
- * goes through the library's ScholiaEditor, which commits before it returns; the highlighter and
- * the inspector follow the open essay's ScholiaReading, so what is shown is what is stored. */
+ * the inspector, the comparison and the matrix. Every edit goes through the library's
+ * ScholiaEditor, which commits before it returns; the highlighter and the inspector follow the
+ * open essay's ScholiaReading, so what is shown is what is stored.
+ *
+ * This file holds the type, its template and properties and the public API. The page's other
+ * files sit below it and are called one way only: scholia-document-page-actions.c (the "doc."
+ * and "annotation." actions), which calls -pane.c (the pane and the current annotation) and
+ * -toasts.c (messages, what re-anchoring did); -menu.c (the reader's context menu) calls none
+ * of them. None of them calls back into this file. */
 
 #define G_LOG_DOMAIN "Scholia"
 
 #include "config.h"
-
-#include <glib/gi18n.h>
 
 #include "scholia-document-page-private.h"
 
@@ -25,93 +29,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ScholiaDocumentPage, scholia_document_page, GTK_TYPE_WIDGET)
 
-/* The page lives inside the window's toast overlay; a page on its own has nowhere to say it. */
-static void
-add_toast (ScholiaDocumentPage *self,
-           AdwToast            *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/* Toast titles are markup; messages name files and essays, which may hold "&" or "<". */
-void
-_scholia_document_page_add_message_toast (ScholiaDocumentPage *self,
-                                          const char          *message)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  add_toast (self, adw_toast_new (markup));
-}
-
-/* The current annotation is the reading's; the inspector shows it. */
-void
-_scholia_document_page_inspect_annotation (ScholiaDocumentPage *self,
-                                           ScholiaAnnotation   *annotation)
-{
-  if (self->reading != NULL)
-    scholia_reading_set_current (self->reading, annotation);
-  scholia_document_page_show_pane (self, "annotation");
-}
-
-static void
-select_annotation (ScholiaDocumentPage *self,
-                   ScholiaAnnotation   *annotation)
-{
-  if (!scholia_annotation_get_orphaned (annotation))
-    scholia_reading_view_select_range (self->reading_view,
-                                       scholia_annotation_get_start (annotation),
-                                       scholia_annotation_get_end (annotation));
-}
-
-/* The reader's context menu */
-
-static char *
-escape_mnemonic (const char *label)
-{
-  g_auto(GStrv) parts = g_strsplit (label, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
-static void
-rebuild_tag_menu (ScholiaDocumentPage *self)
-{
-  GListModel *tags = self->store != NULL ? scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG) : NULL;
-  guint n = tags != NULL ? g_list_model_get_n_items (tags) : 0;
-
-  for (guint i = 0; i < self->menu_tags->len; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->menu_tags, i),
-                                          rebuild_tag_menu, self);
-  g_ptr_array_set_size (self->menu_tags, 0);
-  g_menu_remove_all (self->tag_menu);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
-      g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = escape_mnemonic (scholia_label_get_name (SCHOLIA_LABEL (tag)));
-
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "doc.tag", g_variant_new_int32 (i));
-      if (i < SCHOLIA_TAG_PALETTE_MAX_TAGS)
-        {
-          g_autofree char *accel = g_strdup_printf ("<Control>%u", i + 1);
-
-          g_menu_item_set_attribute (item, "accel", "s", accel);
-        }
-      g_menu_append_item (self->tag_menu, item);
-
-      g_signal_connect_object (tag, "notify::name", G_CALLBACK (rebuild_tag_menu), self,
-                               G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->menu_tags, g_steal_pointer (&tag));
-    }
-}
-
 /* Callbacks */
 
 static void
@@ -119,14 +36,14 @@ on_highlighter_annotation_activated_cb (ScholiaDocumentPage *self,
                                         ScholiaAnnotation   *annotation)
 {
   _scholia_document_page_inspect_annotation (self, annotation);
-  select_annotation (self, annotation);
+  _scholia_document_page_select_annotation (self, annotation);
 }
 
 static void
 on_inspector_reveal_annotation_cb (ScholiaDocumentPage *self,
                                    ScholiaAnnotation   *annotation)
 {
-  select_annotation (self, annotation);
+  _scholia_document_page_select_annotation (self, annotation);
 }
 
 static void
@@ -143,66 +60,8 @@ on_matrix_cell_activated_cb (ScholiaDocumentPage *self,
 static void
 on_flap_reveal_flap_cb (ScholiaDocumentPage *self)
 {
+  _scholia_document_page_pane_revealed_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PANE_REVEALED]);
-}
-
-/* Re-anchoring */
-
-static void
-report_reanchoring (ScholiaDocumentPage          *self,
-                    const ScholiaReanchorSummary *summary)
-{
-  guint moved = summary->moved + summary->fuzzy;
-  guint orphaned = summary->orphaned;
-  g_autofree char *message = NULL;
-  g_autofree char *markup = NULL;
-  AdwToast *toast;
-
-  if (moved == 0 && orphaned == 0)
-    return;
-
-  if (orphaned == 0)
-    {
-      /* Translators: a toast shown when an essay's text changed since it was annotated */
-      message = g_strdup_printf (ngettext ("%u annotation moved with the changed text",
-                                           "%u annotations moved with the changed text", moved),
-                                 moved);
-    }
-  else if (moved == 0)
-    {
-      /* Translators: a toast shown when an essay's text changed since it was annotated */
-      message = g_strdup_printf (ngettext ("%u annotation could not be placed — see the inspector",
-                                           "%u annotations could not be placed — see the inspector",
-                                           orphaned),
-                                 orphaned);
-    }
-  else
-    {
-      g_autofree char *moved_text = NULL;
-      g_autofree char *orphaned_text = NULL;
-
-      /* Translators: the first half of a toast shown when an essay's text changed */
-      moved_text = g_strdup_printf (ngettext ("%u annotation moved", "%u annotations moved", moved),
-                                    moved);
-      /* Translators: the second half of a toast shown when an essay's text changed, after
-       * "3 annotations moved" */
-      orphaned_text = g_strdup_printf (ngettext ("%u could not be placed — see the inspector",
-                                                 "%u could not be placed — see the inspector",
-                                                 orphaned),
-                                       orphaned);
-      /* Translators: joins the two halves of a toast, as in "3 annotations moved; 1 could not be
-       * placed — see the inspector" */
-      message = g_strdup_printf (_("%s; %s"), moved_text, orphaned_text);
-    }
-
-  markup = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (markup);
-  if (orphaned > 0)
-    {
-      adw_toast_set_button_label (toast, _("_Show"));
-      adw_toast_set_action_name (toast, "doc.show-inspector");
-    }
-  add_toast (self, toast);
 }
 
 /* Life cycle */
@@ -213,13 +72,7 @@ scholia_document_page_dispose (GObject *object)
   ScholiaDocumentPage *self = SCHOLIA_DOCUMENT_PAGE (object);
   GtkWidget *child;
 
-  if (self->menu_tags != NULL)
-    {
-      for (guint i = 0; i < self->menu_tags->len; i++)
-        g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->menu_tags, i),
-                                              rebuild_tag_menu, self);
-      g_clear_pointer (&self->menu_tags, g_ptr_array_unref);
-    }
+  _scholia_document_page_dispose_tag_menu (self);
 
   g_clear_object (&self->highlighter);
   g_clear_object (&self->reading);
@@ -227,6 +80,7 @@ scholia_document_page_dispose (GObject *object)
   g_clear_object (&self->reading_signals);
   g_clear_object (&self->doc_actions);
   g_clear_object (&self->annotation_actions);
+  g_clear_weak_pointer (&self->focus_before_pane);
   self->store = NULL;
   self->editor = NULL;
   g_clear_object (&self->library);
@@ -362,7 +216,7 @@ scholia_document_page_init (ScholiaDocumentPage *self)
 
   self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->tags_signals, "items-changed",
-                                  G_CALLBACK (rebuild_tag_menu), self);
+                                  G_CALLBACK (_scholia_document_page_rebuild_tag_menu), self);
 
   self->reading_signals = g_signal_group_new (SCHOLIA_TYPE_READING);
 
@@ -409,7 +263,7 @@ scholia_document_page_set_library (ScholiaDocumentPage *self,
   scholia_tag_palette_set_tags (self->tag_palette, tags);
   scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self->comparison_view), self->store);
   scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self->matrix_view), self->store);
-  rebuild_tag_menu (self);
+  _scholia_document_page_rebuild_tag_menu (self);
   _scholia_document_page_update_actions (self);
 }
 
@@ -470,7 +324,7 @@ scholia_document_page_show_document (ScholiaDocumentPage  *self,
   if (reanchor_error != NULL)
     _scholia_document_page_add_message_toast (self, reanchor_error->message);
   else if (self->reading != NULL)
-    report_reanchoring (self, &summary);
+    _scholia_document_page_report_reanchoring (self, &summary);
 
   _scholia_document_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -534,8 +388,7 @@ scholia_document_page_show_pane (ScholiaDocumentPage *self,
 {
   g_return_if_fail (SCHOLIA_IS_DOCUMENT_PAGE (self));
 
-  adw_view_stack_set_visible_child_name (self->pane_stack, page);
-  adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+  _scholia_document_page_reveal_pane (self, page);
 }
 
 /**
@@ -594,14 +447,6 @@ scholia_document_page_get_pane_folded (ScholiaDocumentPage *self)
   return adw_flap_get_folded (self->inspector_flap);
 }
 
-/* An annotation of the open essay (placed or not), by id. */
-ScholiaAnnotation *
-_scholia_document_page_lookup_annotation (ScholiaDocumentPage *self,
-                                          gint64               annotation_id)
-{
-  return self->reading != NULL ? scholia_reading_lookup (self->reading, annotation_id) : NULL;
-}
-
 /**
  * scholia_document_page_show_passage:
  * @self: a page
@@ -625,10 +470,7 @@ scholia_document_page_show_passage (ScholiaDocumentPage *self,
   if (annotation != NULL)
     {
       scholia_reading_set_current (self->reading, annotation);
-      if (!scholia_annotation_get_orphaned (annotation))
-        scholia_reading_view_select_range (self->reading_view,
-                                           scholia_annotation_get_start (annotation),
-                                           scholia_annotation_get_end (annotation));
+      _scholia_document_page_select_annotation (self, annotation);
     }
   else
     {

@@ -44,6 +44,10 @@ gboolean                    scholia_document_page_get_pane_revealed  (ScholiaDoc
 void                        scholia_document_page_set_pane_revealed  (ScholiaDocumentPage *self,
                                                                       gboolean             revealed);
 gboolean                    scholia_document_page_get_pane_folded    (ScholiaDocumentPage *self);
+gboolean                    scholia_document_page_focus_text         (ScholiaDocumentPage *self);
+gboolean                    scholia_document_page_focus_pane         (ScholiaDocumentPage *self);
+gboolean                    scholia_document_page_pane_contains      (ScholiaDocumentPage *self,
+                                                                      GtkWidget           *widget);
 void                        scholia_document_page_show_passage       (ScholiaDocumentPage *self,
                                                                       ScholiaPassage      *passage);
 GActionGroup               *scholia_document_page_get_action_group   (ScholiaDocumentPage *self,

@@ -7,8 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "scholia-document-properties.h"
+#include "scholia-names.h"
 
-/* Edits an essay's title, author, date and source. Nothing reaches the library until Save, and
+/* Edits an essay's title, author (and how the author sorts), date and source. Nothing reaches the library until Save, and
  * when saving fails the dialog stays open with everything typed in it. */
 struct _ScholiaDocumentProperties
 {
@@ -20,6 +21,9 @@ struct _ScholiaDocumentProperties
   AdwToastOverlay *toast_overlay;
   AdwEntryRow     *title_row;
   AdwEntryRow     *author_row;
+  AdwEntryRow     *author_sort_row;
+  /* The guess for the author as typed: the sort key follows the name until the user edits it. */
+  char            *author_guess;
   AdwEntryRow     *date_row;
   AdwEntryRow     *source_row;
   GtkLabel        *characters_label;
@@ -57,6 +61,7 @@ fill_rows (ScholiaDocumentProperties *self)
 
   set_row_text (self->title_row, scholia_document_get_title (document));
   set_row_text (self->author_row, scholia_document_get_author (document));
+  set_row_text (self->author_sort_row, scholia_document_get_author_sort_key (document));
   set_row_text (self->date_row, scholia_document_get_date (document));
   set_row_text (self->source_row, scholia_document_get_source (document));
 
@@ -85,6 +90,22 @@ on_title_row_changed_cb (ScholiaDocumentProperties *self,
 }
 
 static void
+on_author_row_changed_cb (ScholiaDocumentProperties *self,
+                          AdwEntryRow               *row)
+{
+  const char *sort_key = gtk_editable_get_text (GTK_EDITABLE (self->author_sort_row));
+  g_autofree char *author = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *guess = scholia_names_guess_sort_key (author);
+
+  /* The name fill_rows() puts in only sets the guess: the stored key is shown as it is. */
+  if (self->author_guess != NULL && (*sort_key == '\0' || g_str_equal (sort_key, self->author_guess)))
+    set_row_text (self->author_sort_row, guess);
+  g_free (self->author_guess);
+  self->author_guess = g_steal_pointer (&guess);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->author_sort_row), *author != '\0');
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -100,6 +121,7 @@ save_action (GtkWidget  *widget,
                                       gtk_editable_get_text (GTK_EDITABLE (self->author_row)),
                                       gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
                                       gtk_editable_get_text (GTK_EDITABLE (self->source_row)),
+                                      gtk_editable_get_text (GTK_EDITABLE (self->author_sort_row)),
                                       &error))
     {
       gtk_window_close (GTK_WINDOW (self));
@@ -123,6 +145,7 @@ scholia_document_properties_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_DOCUMENT_PROPERTIES);
   g_clear_object (&self->document);
   g_clear_object (&self->editor);
+  g_clear_pointer (&self->author_guess, g_free);
 
   G_OBJECT_CLASS (scholia_document_properties_parent_class)->dispose (object);
 }
@@ -138,6 +161,11 @@ scholia_document_properties_constructed (GObject *object)
   g_assert (self->document != NULL);
 
   fill_rows (self);
+
+  /* The first field, rather than the header's Cancel that GTK would focus first; typing adds
+   * to the title rather than replacing it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_set_position (GTK_EDITABLE (self->title_row), -1);
 }
 
 static void
@@ -214,12 +242,14 @@ scholia_document_properties_class_init (ScholiaDocumentPropertiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, title_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, author_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, author_sort_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, date_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, source_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, characters_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, annotations_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, added_label);
   gtk_widget_class_bind_template_callback (widget_class, on_title_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_author_row_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "properties.save", NULL, save_action);
 

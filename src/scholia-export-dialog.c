@@ -677,6 +677,8 @@ scholia_export_dialog_init (ScholiaExportDialog *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", FALSE);
+  /* The first field, rather than the header's Cancel that GTK would focus first. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->page_size_row));
 }
 
 /**

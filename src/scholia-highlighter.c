@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-annotation.h"
+#include "scholia-colour.h"
 #include "scholia-highlighter-private.h"
 #include "scholia-reading.h"
 #include "scholia-tag.h"
@@ -39,15 +40,10 @@
  * All these tags sit below every other tag of the buffer, so the find
  * bar's match highlighting stays on top of them. */
 
-/* Backgrounds, as alpha over the page, for light and dark styles; the
- * overlap alpha is two such layers stacked. */
-#define FILL_ALPHA_LIGHT    0.28
-#define FILL_ALPHA_DARK     0.38
-#define OVERLAP_ALPHA_LIGHT 0.48
-#define OVERLAP_ALPHA_DARK  0.62
-
+/* The backgrounds' alphas over the page, for light and dark styles, and the
+ * untagged grey are the core's (src/core/scholia-colour.c), where the palette
+ * is tested against them: the overlap alpha is two such layers stacked. */
 #define UNTAGGED_ID         0
-#define UNTAGGED_COLOUR     "#9a9996"
 
 /* The kinds of GtkTextTag a Scholia tag may need, lowest priority first. */
 typedef enum
@@ -160,7 +156,7 @@ set_colour_from_string (TagInfo    *info,
                         const char *colour)
 {
   if (colour == NULL || !gdk_rgba_parse (&info->colour, colour))
-    gdk_rgba_parse (&info->colour, UNTAGGED_COLOUR);
+    gdk_rgba_parse (&info->colour, SCHOLIA_COLOUR_UNTAGGED);
   info->colour.alpha = 1.0;
 }
 
@@ -175,12 +171,12 @@ style_text_tag (ScholiaHighlighter *self,
   switch (kind)
     {
     case KIND_FILL:
-      colour.alpha = self->dark ? FILL_ALPHA_DARK : FILL_ALPHA_LIGHT;
+      colour.alpha = scholia_colour_get_scheme (self->dark)->wash_alpha;
       g_object_set (text_tag, "background-rgba", &colour, NULL);
       break;
 
     case KIND_STRONG:
-      colour.alpha = self->dark ? OVERLAP_ALPHA_DARK : OVERLAP_ALPHA_LIGHT;
+      colour.alpha = scholia_colour_get_scheme (self->dark)->strong_wash_alpha;
       g_object_set (text_tag, "background-rgba", &colour, NULL);
       break;
 
@@ -938,7 +934,7 @@ scholia_highlighter_init (ScholiaHighlighter *self)
                                            (GDestroyNotify) tag_info_free);
   self->untagged = g_new0 (TagInfo, 1);
   self->untagged->id = UNTAGGED_ID;
-  set_colour_from_string (self->untagged, UNTAGGED_COLOUR);
+  set_colour_from_string (self->untagged, SCHOLIA_COLOUR_UNTAGGED);
   for (guint band = 0; band < N_BANDS; band++)
     self->bands[band] = g_ptr_array_new ();
 }

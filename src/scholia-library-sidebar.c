@@ -157,8 +157,18 @@ scholia_author_group_init (ScholiaAuthorGroup *self)
 {
 }
 
+/* Where the group files: its author's sort key, which the user may change. */
+static void
+scholia_author_group_set_sort_key (ScholiaAuthorGroup *self,
+                                   const char         *sort_key)
+{
+  g_free (self->collate_key);
+  self->collate_key = scholia_names_collate_key (sort_key);
+}
+
 static ScholiaAuthorGroup *
 scholia_author_group_new (const char *key,
+                          const char *sort_key,
                           GListModel *matching,
                           GtkSorter  *sorter)
 {
@@ -167,7 +177,7 @@ scholia_author_group_new (const char *key,
 
   self->key = g_strdup (key);
   self->name = g_strdup (*key != '\0' ? key : _("Unknown Author"));
-  self->collate_key = scholia_names_collate_key (self->name);
+  scholia_author_group_set_sort_key (self, sort_key);
   self->filter = gtk_custom_filter_new (author_group_filter_func, self, NULL);
 
   filtered = gtk_filter_list_model_new (g_object_ref (matching),
@@ -202,6 +212,7 @@ struct _ScholiaLibrarySidebar
   GtkCustomFilter    *search_filter;
   GtkFilterListModel *matching;
   GtkCustomSorter    *document_sorter;
+  GtkCustomSorter    *group_sorter;     /* owned by the sorted groups */
   GListStore         *groups;
   GHashTable         *groups_by_key;
   GtkCustomFilter    *listed_filter;
@@ -298,12 +309,15 @@ group_sorter_func (gconstpointer a,
   const ScholiaAuthorGroup *second = b;
   gboolean first_unknown = *first->key == '\0';
   gboolean second_unknown = *second->key == '\0';
+  int result;
 
   /* Essays without an author are the odd ones out: they come after every named author. */
   if (first_unknown != second_unknown)
     return (int) first_unknown - (int) second_unknown;
 
-  return strcmp (first->collate_key, second->collate_key);
+  result = strcmp (first->collate_key, second->collate_key);
+  /* Two authors filed alike ("Anonymous") stay apart. */
+  return result != 0 ? result : strcmp (first->key, second->key);
 }
 
 static gboolean
@@ -477,11 +491,12 @@ on_group_count_cb (ScholiaLibrarySidebar *self,
 
 static ScholiaAuthorGroup *
 add_group (ScholiaLibrarySidebar *self,
-           const char            *key)
+           const char            *key,
+           const char            *sort_key)
 {
   g_autoptr(ScholiaAuthorGroup) group = NULL;
 
-  group = scholia_author_group_new (key, G_LIST_MODEL (self->matching),
+  group = scholia_author_group_new (key, sort_key, G_LIST_MODEL (self->matching),
                                     GTK_SORTER (self->document_sorter));
   group->listed = group->count > 0;
   g_signal_connect_object (group, "notify::count", G_CALLBACK (on_group_count_cb), self,
@@ -515,7 +530,7 @@ sync_groups (ScholiaLibrarySidebar *self)
 
       g_hash_table_add (keys, (gpointer) key);
       if (!g_hash_table_contains (self->groups_by_key, key))
-        add_group (self, key);
+        add_group (self, key, scholia_document_get_author_sort_key (document));
     }
 
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i > 0; i--)
@@ -562,6 +577,17 @@ on_document_notify_cb (ScholiaLibrarySidebar *self,
       sync_groups (self);
       refilter_group (self, old_key);
       refilter_group (self, watch->key);
+    }
+
+  if (g_str_equal (name, "author-sort-key"))
+    {
+      ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, document_author_key (document));
+
+      if (group != NULL)
+        {
+          scholia_author_group_set_sort_key (group, scholia_document_get_author_sort_key (document));
+          gtk_sorter_changed (GTK_SORTER (self->group_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+        }
     }
 
   if (g_str_equal (name, "title") || g_str_equal (name, "date"))
@@ -776,6 +802,49 @@ on_search_entry_key_pressed_cb (GtkEventControllerKey *controller,
     return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 
   return GDK_EVENT_PROPAGATE;
+}
+
+/* Whether @keyval, typed in the list, belongs in the filter: what writes something, and what
+ * edits what was typed. Space with nothing typed yet is the list's (it selects the row). */
+static gboolean
+is_typing (ScholiaLibrarySidebar *self,
+           guint                  keyval,
+           GdkModifierType        state)
+{
+  gunichar character = gdk_keyval_to_unicode (keyval);
+  gboolean filtering = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return FALSE;
+
+  if (keyval >= GDK_KEY_dead_grave && keyval <= GDK_KEY_dead_greek)
+    return TRUE;
+
+  if (keyval == GDK_KEY_space || keyval == GDK_KEY_BackSpace)
+    return filtering;
+
+  return g_unichar_isgraph (character);
+}
+
+/* The key goes to the entry and the focus with it. GTK's key capture would leave the focus in the
+ * list, where the filter can hide the focused row: GTK then moves the focus to some button of the
+ * window (Undo), and the next Space, which that capture leaves to the focused widget, pressed it. */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        ScholiaLibrarySidebar *self)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
+
+  if (!is_typing (self, keyval, state))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+  gtk_editable_set_position (text, -1);
+  gtk_event_controller_key_forward (controller, GTK_WIDGET (text));
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -1018,6 +1087,28 @@ delete_action (GtkWidget  *widget,
                               scholia_document_get_id (self->selected_document));
 }
 
+/**
+ * scholia_library_sidebar_focus:
+ * @self: a #ScholiaLibrarySidebar
+ *
+ * Moves the focus into the library: to the filter entry while it holds a filter (or the list is
+ * empty), otherwise to the list, for F6 to reach the library in one key.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+scholia_library_sidebar_focus (ScholiaLibrarySidebar *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_LIBRARY_SIDEBAR (self), FALSE);
+
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0' &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 &&
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view)))
+    return TRUE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 focus_filter_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1185,6 +1276,7 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkSortListModel *sorted_groups;
   GtkFilterListModel *listed_groups;
+  GtkEventController *key_controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1195,9 +1287,9 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
 
   self->groups = g_list_store_new (SCHOLIA_TYPE_AUTHOR_GROUP);
   self->groups_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->group_sorter = gtk_custom_sorter_new (group_sorter_func, NULL, NULL);
   sorted_groups = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)),
-                                           GTK_SORTER (gtk_custom_sorter_new (group_sorter_func,
-                                                                              NULL, NULL)));
+                                           GTK_SORTER (self->group_sorter));
   self->listed_filter = gtk_custom_filter_new (listed_filter_func, NULL, NULL);
   listed_groups = gtk_filter_list_model_new (G_LIST_MODEL (sorted_groups),
                                              g_object_ref (GTK_FILTER (self->listed_filter)));
@@ -1222,13 +1314,15 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  /* Typing while the list has the focus starts filtering. The entry then captures every key
-   * that reaches the list, Delete included, so the list's own shortcuts must be seen first: on
-   * its parent, in the capture phase. */
   g_signal_connect_object (scholia_search_results_get_results (self->search_results), "items-changed",
                            G_CALLBACK (on_text_matches_items_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+  /* Typing while the list has the focus starts filtering. The list's own shortcuts, Delete
+   * included, must be seen first: on its parent, in the capture phase. */
+  key_controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key_controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key_controller, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), key_controller);
   gtk_widget_add_controller (self->scrolled_window, list_shortcuts_new ());
 
   self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);

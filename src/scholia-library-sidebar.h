@@ -26,5 +26,6 @@ void                   scholia_library_sidebar_set_store             (ScholiaLib
 ScholiaDocument       *scholia_library_sidebar_get_selected_document (ScholiaLibrarySidebar *self);
 void                   scholia_library_sidebar_select_document       (ScholiaLibrarySidebar *self,
                                                                       ScholiaDocument       *document);
+gboolean               scholia_library_sidebar_focus                 (ScholiaLibrarySidebar *self);
 
 G_END_DECLS

@@ -31,7 +31,7 @@ struct _ScholiaMatrixRow
   GObject  parent_instance;
 
   char    *author;
-  char    *collate_key;   /* by surname */
+  char    *collate_key;   /* by the author's sort key */
   guint    n_themes;
   guint   *counts;        /* per theme column */
   GArray **tag_counts;    /* per theme column: TagCount, in palette order */
@@ -81,7 +81,7 @@ scholia_matrix_row_new (ScholiaMatrix *matrix,
   guint n_tags = tags != NULL ? g_list_model_get_n_items (tags) : 0;
 
   self->author = g_strdup (scholia_matrix_get_author (matrix, row));
-  self->collate_key = scholia_names_collate_key (self->author);
+  self->collate_key = scholia_names_collate_key (scholia_matrix_get_author_sort_key (matrix, row));
   self->n_themes = scholia_matrix_get_n_themes (matrix);
   self->counts = g_new0 (guint, self->n_themes);
   self->tag_counts = g_new0 (GArray *, self->n_themes);
@@ -151,11 +151,14 @@ compare_authors (gconstpointer a,
   const ScholiaMatrixRow *right = b;
   gboolean left_unknown = left->author[0] == '\0';
   gboolean right_unknown = right->author[0] == '\0';
+  int result;
 
   /* Documents without an author come last whichever way the column sorts. */
   if (left_unknown != right_unknown)
     return left_unknown ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
-  return gtk_ordering_from_cmpfunc (strcmp (left->collate_key, right->collate_key));
+  result = strcmp (left->collate_key, right->collate_key);
+  /* Two authors filed alike ("Anonymous") stay apart. */
+  return gtk_ordering_from_cmpfunc (result != 0 ? result : strcmp (left->author, right->author));
 }
 
 static int

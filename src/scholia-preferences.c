@@ -13,6 +13,7 @@ struct _ScholiaPreferences
 
   GtkFontButton        *font_button;
   GtkSpinButton        *spacing_button;
+  GtkSwitch            *snap_switch;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaPreferences, scholia_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -40,6 +41,7 @@ scholia_preferences_class_init (ScholiaPreferencesClass *klass)
                                                "/io/github/scholia/Scholia/scholia-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, font_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, spacing_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, snap_switch);
 }
 
 static void
@@ -54,6 +56,11 @@ scholia_preferences_init (ScholiaPreferences *self)
   G_GNUC_END_IGNORE_DEPRECATIONS
   g_settings_bind (self->settings, "reading-line-spacing", self->spacing_button, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "snap-selection-to-words", self->snap_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  /* The first setting, rather than the header's page switcher that GTK would focus first. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->font_button));
 }
 
 ScholiaPreferences *

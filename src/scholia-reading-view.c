@@ -10,6 +10,7 @@
 
 #include "scholia-search-bar.h"
 #include "scholia-text-view-scroll.h"
+#include "scholia-word-snap.h"
 
 /* The reading preferences live in the application's schema whatever the
  * build profile: a development build reads the same keys. */
@@ -33,6 +34,11 @@ struct _ScholiaReadingView
 
   char             *title;
   char             *author;
+
+  /* How the reader last touched the text, and so how the current selection was made: a drag
+   * is snapped to whole words when tagged, a selection made with Shift+arrows is exact. */
+  gboolean          pointer_last;
+  gboolean          selected_by_pointer;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaReadingView, scholia_reading_view, ADW_TYPE_BIN)
@@ -270,6 +276,51 @@ scholia_reading_view_class_init (ScholiaReadingViewClass *klass)
 }
 
 static void
+pointer_pressed (ScholiaReadingView *self)
+{
+  self->pointer_last = TRUE;
+}
+
+static gboolean
+key_pressed (ScholiaReadingView *self)
+{
+  self->pointer_last = FALSE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Only a move of the selection records how it was made: pressing Ctrl+1 after a drag must not
+ * turn the drag into a keyboard selection. */
+static void
+mark_set (ScholiaReadingView *self,
+          GtkTextIter        *location,
+          GtkTextMark        *mark)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+
+  if (mark == gtk_text_buffer_get_insert (buffer) || mark == gtk_text_buffer_get_selection_bound (buffer))
+    self->selected_by_pointer = self->pointer_last;
+}
+
+/* Watched in the capture phase, before the text view's own gestures and keys act on them. */
+static void
+watch_input (ScholiaReadingView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (pointer_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->source_view), GTK_EVENT_CONTROLLER (click));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->source_view), keys);
+
+  g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (mark_set), self, G_CONNECT_SWAPPED);
+}
+
+static void
 scholia_reading_view_init (ScholiaReadingView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -296,6 +347,7 @@ scholia_reading_view_init (ScholiaReadingView *self)
   update_style_scheme (self);
 
   scholia_search_bar_set_view (self->search_bar, self->source_view);
+  watch_input (self);
 }
 
 GtkWidget *
@@ -408,6 +460,8 @@ scholia_reading_view_select_range (ScholiaReadingView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
   gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+  /* A passage chosen by the program (a search hit, an annotation) is exact. */
+  self->selected_by_pointer = FALSE;
   scholia_text_view_scroll_to_insert (GTK_TEXT_VIEW (self->source_view));
 }
 
@@ -439,4 +493,66 @@ scholia_reading_view_get_selection (ScholiaReadingView *self,
     *end = gtk_text_iter_get_offset (&end_iter);
 
   return selected;
+}
+
+/**
+ * scholia_reading_view_get_selected_by_pointer:
+ * @self: a #ScholiaReadingView
+ *
+ * Returns: %TRUE if the selection was last moved with the mouse or a touch, %FALSE if with the
+ *   keyboard or by the program
+ */
+gboolean
+scholia_reading_view_get_selected_by_pointer (ScholiaReadingView *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_READING_VIEW (self), FALSE);
+
+  return self->selected_by_pointer;
+}
+
+/**
+ * scholia_reading_view_set_selected_by_pointer:
+ * @self: a #ScholiaReadingView
+ * @by_pointer: whether the current selection counts as made with the mouse
+ *
+ * Says how the current selection was made, for a selection set by other means than the
+ * reader's hand (tests, a drag from elsewhere).
+ */
+void
+scholia_reading_view_set_selected_by_pointer (ScholiaReadingView *self,
+                                              gboolean            by_pointer)
+{
+  g_return_if_fail (SCHOLIA_IS_READING_VIEW (self));
+
+  self->selected_by_pointer = by_pointer;
+}
+
+/**
+ * scholia_reading_view_snap_selection:
+ * @self: a #ScholiaReadingView
+ *
+ * Widens a selection made with the pointer to whole words, unless the preferences say not to,
+ * and selects the widened passage so that the reader shows what is about to be stored. A
+ * keyboard selection is left as made: it was placed a character at a time on purpose.
+ */
+void
+scholia_reading_view_snap_selection (ScholiaReadingView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter text_start, text_end;
+  g_autofree char *text = NULL;
+  int start, end;
+
+  g_return_if_fail (SCHOLIA_IS_READING_VIEW (self));
+
+  if (!self->selected_by_pointer || !g_settings_get_boolean (self->settings, "snap-selection-to-words"))
+    return;
+  if (!scholia_reading_view_get_selection (self, &start, &end))
+    return;
+
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  gtk_text_buffer_get_bounds (buffer, &text_start, &text_end);
+  text = gtk_text_buffer_get_text (buffer, &text_start, &text_end, FALSE);
+  if (scholia_word_snap (text, &start, &end))
+    scholia_reading_view_select_range (self, start, end);
 }

@@ -26,5 +26,9 @@ void             scholia_reading_view_select_range    (ScholiaReadingView *self,
 gboolean         scholia_reading_view_get_selection   (ScholiaReadingView *self,
                                                        int                *start,
                                                        int                *end);
+gboolean         scholia_reading_view_get_selected_by_pointer (ScholiaReadingView *self);
+void             scholia_reading_view_set_selected_by_pointer (ScholiaReadingView *self,
+                                                               gboolean            by_pointer);
+void             scholia_reading_view_snap_selection  (ScholiaReadingView *self);
 
 G_END_DECLS

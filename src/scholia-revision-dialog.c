@@ -37,6 +37,7 @@ struct _ScholiaRevisionDialog
   GtkLabel             *orphans_label;
   AdwStatusPage        *error_page;
   GtkButton            *undo_button;
+  GtkWidget            *choose_button;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaRevisionDialog, scholia_revision_dialog, ADW_TYPE_WINDOW)
@@ -279,12 +280,15 @@ scholia_revision_dialog_class_init (ScholiaRevisionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaRevisionDialog, orphans_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaRevisionDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, ScholiaRevisionDialog, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaRevisionDialog, choose_button);
 }
 
 static void
 scholia_revision_dialog_init (ScholiaRevisionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Choosing the file is the first step: Enter or Space takes it. */
+  gtk_widget_grab_focus (self->choose_button);
 }
 
 GtkWidget *

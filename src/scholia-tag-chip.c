@@ -57,6 +57,17 @@ scholia_tag_chip_ensure_style (void)
 }
 
 char *
+scholia_tag_chip_menu_label (const char *name)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  parts = g_strsplit (name, "_", -1);
+  return g_strjoinv ("__", parts);
+}
+
+char *
 scholia_tag_chip_colour_css_class (const char *colour)
 {
   g_autoptr(GString) css = NULL;

@@ -23,6 +23,10 @@ ScholiaLabel *scholia_tag_chip_get_label        (ScholiaTagChip *self);
  * parse. */
 char         *scholia_tag_chip_colour_css_class (const char     *colour);
 
+/* A tag's or theme's name as a menu item shows it: as typed, its underscores literal rather
+ * than mnemonics. */
+char         *scholia_tag_chip_menu_label       (const char     *name);
+
 /* Installs the shape of chips and quotes on the default display (once; chips do it
  * themselves): for a view that shows a quote before any chip. */
 void          scholia_tag_chip_ensure_style     (void);

@@ -640,6 +640,8 @@ scholia_tag_manager_init (ScholiaTagManager *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   update_add_action (self);
+  /* The new name, rather than the header's page switcher that GTK would focus first. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-colour-palette.h"
+#include "scholia-tag-chip.h"
 #include "scholia-tag-row.h"
 
 struct _ScholiaTagRow
@@ -127,15 +128,6 @@ on_label_notify_cb (ScholiaTagRow *self,
     sync_colour (self);
 }
 
-/* A menu item shows a name as typed: its underscores are literal, not mnemonics. */
-static char *
-escape_mnemonic (const char *name)
-{
-  g_auto(GStrv) parts = g_strsplit (name, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
 static void
 rebuild_merge_menu (ScholiaTagRow *self)
 {
@@ -152,7 +144,7 @@ rebuild_merge_menu (ScholiaTagRow *self)
       if (other == self->label)
         continue;
 
-      text = escape_mnemonic (scholia_label_get_name (other));
+      text = scholia_tag_chip_menu_label (scholia_label_get_name (other));
       item = g_menu_item_new (text, NULL);
       g_menu_item_set_action_and_target_value (item, "row.merge-into",
                                                g_variant_new_int64 (scholia_label_get_id (other)));

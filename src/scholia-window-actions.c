@@ -134,6 +134,8 @@ static const LibraryAction library_actions[] = {
   { "library.redo", NULL, _scholia_window_redo_action },
   { "library.edit-document", "x", edit_document_action },
   { "library.delete-document", "x", delete_document_action },
+  { "library.focus-next-region", NULL, _scholia_window_focus_region_action },
+  { "library.focus-previous-region", NULL, _scholia_window_focus_region_action },
 };
 
 /* The window's actions on the open essay, added to the page's "doc." group. */
@@ -160,11 +162,14 @@ static const struct
   { "F9", "doc.toggle-pane" },
   { "<Alt>Up", "doc.previous-annotation" },
   { "<Alt>Down", "doc.next-annotation" },
+  { "<Control><Shift>c", "doc.copy-citation" },
   { "<Control>bracketleft", "doc.previous-annotation" },
   { "<Control>bracketright", "doc.next-annotation" },
   { "<Control><Shift>t", "library.manage-tags" },
   { "<Control>t", "annotation.add-theme" },
   { "<Control><Shift>m", "library.manage-themes" },
+  { "F6", "library.focus-next-region" },
+  { "<Shift>F6", "library.focus-previous-region" },
 };
 
 static void

@@ -124,6 +124,11 @@ void     _scholia_window_export_annotations_action (GtkWidget *widget,
                                               const char      *action_name,
                                               GVariant        *parameter);
 
+/* scholia-window-focus.c */
+void     _scholia_window_focus_region_action (GtkWidget       *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
+
 /* scholia-window-actions.c */
 void     _scholia_window_class_init_actions  (GtkWidgetClass  *widget_class);
 void     _scholia_window_init_actions        (ScholiaWindow   *self);

@@ -255,6 +255,37 @@ test_replaced_characters_told (Fixture       *fixture,
   g_assert_cmpstr (scholia_annotation_get_note (annotation), ==, "Before\xef\xbf\xbd" "after.");
 }
 
+/* A file of two essays' annotations imported into "One essay": what is not in it is not stored
+ * as its unplaced annotations, and the summary says where it went. */
+static void
+test_one_essay_skips_the_others (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *letters_iri = g_strconcat ("urn:uuid:", scholia_document_get_uuid (fixture->letters), NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  json = g_strdup_printf (
+    "[{\"type\": \"Annotation\", \"target\": {\"source\": \"https://example.org/tolls\","
+    "   \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"ferry tolls doubled\"}}},"
+    " {\"type\": \"Annotation\", \"target\": {\"source\": \"%s\","
+    "   \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"kept in a biscuit tin\"}}},"
+    " {\"type\": \"Annotation\", \"target\": {\"source\": \"https://example.org/tolls\","
+    "   \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"a sentence of another essay\"}}}]",
+    letters_iri);
+  file = write_file (fixture, "two-essays.jsonld", json);
+
+  open_dialog (fixture, fixture->tolls);
+  g_assert_true (scholia_annotation_import_dialog_import_file (fixture->dialog, file));
+
+  g_assert_cmpstr (adw_status_page_get_description (template_child (fixture, "done_page")), ==,
+                   "2 annotations placed exactly, 1 not in “Ferry Tolls” put on the essay its target "
+                   "names, 1 skipped: its passage is not in “Ferry Tolls”.");
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->tolls), ==, 1);
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->letters), ==, 1);
+  g_assert_cmpuint (count_annotations (fixture), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +309,7 @@ main (int   argc,
   ADD ("/annotation-import-dialog/import/another-essays-annotations-copied-when-asked",
        test_another_essays_annotations);
   ADD ("/annotation-import-dialog/import/replaced-characters-told", test_replaced_characters_told);
+  ADD ("/annotation-import-dialog/import/one-essay-skips-what-is-not-in-it", test_one_essay_skips_the_others);
 
 #undef ADD
 

@@ -11,6 +11,7 @@
 
 #include "cli-runner.h"
 #include "repro.h"
+#include "scholia-store.h"
 #include "test-files.h"
 
 /* The unprivileged user read-only tests run as when the suite runs as root, which file modes do
@@ -91,7 +92,7 @@ test_interrupted_checkpoint_opens (Fixture       *fixture,
    * the stemmed index changes). */
   g_assert_cmpint (g_stat (library, &st), ==, 0);
   g_assert_cmpint (st.st_size, ==, test_sql_int (library, "PRAGMA page_count") * 4096);
-  g_assert_cmpint (test_sql_int (library, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (test_sql_int (library, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
 }
 
 static void
@@ -242,6 +243,25 @@ assert_writable_again (Fixture *fixture)
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* Issue 12: "cite" prints what Ctrl+Shift+C copies; a quote not in the essay fails, saying so. */
+static void
+test_cite_prints_citation (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+
+  make_library (fixture);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "cite", "The Ledger", "--quote", "finis", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "“finis” (Marwick, “The Ledger”, ¶ 2)\n");
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "cite", "The Ledger", "--quote", "NEP", NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, !=, "");
+}
+
 static void
 test_read_only_file (Fixture       *fixture,
                      gconstpointer  data)
@@ -289,6 +309,7 @@ main (int    argc,
   ADD ("/cli/library/interrupted-checkpoint-opens", test_interrupted_checkpoint_opens);
   ADD ("/cli/library/file-uri-is-a-path", test_file_uri_is_a_path);
   ADD ("/cli/library/foreign-wal-database-untouched", test_foreign_wal_database_untouched);
+  ADD ("/cli/library/cite-prints-citation", test_cite_prints_citation);
   ADD ("/cli/library/read-only-file", test_read_only_file);
   ADD ("/cli/library/read-only-folder", test_read_only_folder);
 #undef ADD

@@ -141,6 +141,46 @@ test_grouping_and_order (Fixture       *fixture,
   g_assert_cmpstr (authors[2], ==, "");
 }
 
+/* Issue 12: authors file by their stored sort key, in the comparison and the matrix alike, and
+ * a new key reorders a live comparison. Two authors filed alike stay apart. */
+static void
+test_author_sort_keys (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaMatrix) matrix = NULL;
+  g_auto(GStrv) authors = NULL;
+  g_auto(GStrv) resorted = NULL;
+  g_autofree char *joined = NULL;
+  const char *names[] = {
+    "Clara van Dijk", "Anonymous student (MLA essay)", "Anonymous (excerpt B)", "Anonymous (excerpt A)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (annotate (fixture, add_document (fixture, names[i], names[i], "1990"),
+                              "The river silted", fixture->thesis, fixture->silt));
+  scholia_comparison_set_theme (fixture->comparison, fixture->silt);
+
+  authors = scholia_comparison_list_authors (fixture->comparison);
+  joined = g_strjoinv ("; ", authors);
+  g_assert_cmpstr (joined, ==,
+                   "Anonymous (excerpt A); Anonymous (excerpt B); Anonymous student (MLA essay); "
+                   "Clara van Dijk; Tomasz Lindqvist; Helena Marwick; ");
+  matrix = scholia_matrix_new (fixture->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_matrix_get_author (matrix, 0), ==, "Anonymous (excerpt A)");
+  g_assert_cmpstr (scholia_matrix_get_author (matrix, 3), ==, "Clara van Dijk");
+  g_assert_cmpstr (scholia_matrix_get_author_sort_key (matrix, 3), ==, "Dijk, Clara van");
+  g_clear_pointer (&matrix, scholia_matrix_free);
+
+  g_assert_true (scholia_store_set_author_sort_key (fixture->store, "Helena Marwick", "Aardvark", &error));
+  g_assert_no_error (error);
+  resorted = scholia_comparison_list_authors (fixture->comparison);
+  g_assert_cmpstr (resorted[0], ==, "Helena Marwick");
+  matrix = scholia_matrix_new (fixture->store, FALSE, &error);
+  g_assert_cmpstr (scholia_matrix_get_author (matrix, 0), ==, "Helena Marwick");
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  data)
@@ -269,6 +309,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/comparison/grouping-and-order", test_grouping_and_order);
   ADD ("/comparison/filters", test_filters);
+  ADD ("/comparison/author-sort-keys", test_author_sort_keys);
   ADD ("/comparison/live-updates", test_live_updates);
   ADD ("/comparison/matrix-counts-with-empty-cells", test_matrix_counts);
 #undef ADD

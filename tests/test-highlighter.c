@@ -268,7 +268,7 @@ test_added_annotation_drawn_at_once (Fixture       *fixture,
 
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (scholia_highlighter_get_gutter (fixture->highlighter),
                                                                   2, colours, G_N_ELEMENTS (colours)), ==, 1);
-  assert_colour (&colours[0], "#2ec27e", 1.0);
+  assert_colour (&colours[0], "#38a010", 1.0);
 }
 
 static void
@@ -303,7 +303,7 @@ test_recoloured_tag_repaints (Fixture       *fixture,
 
   scholia_highlighter_set_reading (fixture->highlighter, fixture->reading);
   g_object_get (fill_tag (fixture, fixture->thesis), "background-rgba", &background, NULL);
-  assert_colour (background, "#3584e4", 0.28);
+  assert_colour (background, "#a01890", 0.28);
   g_clear_pointer (&background, gdk_rgba_free);
 
   g_assert_true (scholia_store_update_label (fixture->store, tag, NULL, "#c061cb", NULL, &error));
@@ -330,7 +330,7 @@ test_dark_style_retints (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
   g_object_get (fill_tag (fixture, fixture->thesis), "background-rgba", &background, NULL);
-  assert_colour (background, "#3584e4", 0.38);
+  assert_colour (background, "#a01890", 0.38);
 }
 
 static void
@@ -421,7 +421,7 @@ test_further_tags_underline (Fixture       *fixture,
   assert_tag_covers (fixture, fill_tag (fixture, fixture->source), expected);
   assert_tag_covers (fixture, lookup_tag (fixture, second), expected);
   g_object_get (lookup_tag (fixture, second), "underline-rgba", &underline, NULL);
-  assert_colour (underline, "#2ec27e", 1.0);
+  assert_colour (underline, "#38a010", 1.0);
 
   /* Dropping the second tag drops its underline. */
   g_assert_true (scholia_store_set_annotation_labels (fixture->store, annotation, SCHOLIA_TYPE_TAG, ids, 1, &error));
@@ -482,11 +482,11 @@ test_gutter_marks_lines (Fixture       *fixture,
 
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 0, colours, 4), ==, 0);
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 1, colours, 4), ==, 3);
-  assert_colour (&colours[0], "#3584e4", 1.0);
-  assert_colour (&colours[1], "#e5a50a", 1.0);
-  assert_colour (&colours[2], "#2ec27e", 1.0);
+  assert_colour (&colours[0], "#a01890", 1.0);
+  assert_colour (&colours[1], "#d07020", 1.0);
+  assert_colour (&colours[2], "#38a010", 1.0);
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 2, colours, 4), ==, 1);
-  assert_colour (&colours[0], "#2ec27e", 1.0);
+  assert_colour (&colours[0], "#38a010", 1.0);
   g_assert_cmpuint (scholia_annotation_gutter_get_marks_for_line (gutter, 3, colours, 4), ==, 0);
 }
 

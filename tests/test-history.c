@@ -103,7 +103,7 @@ dump_library (const char *path)
     " ifnull(a.name, '') || '|' || d.date || '|' || d.source || '|' || d.text || '|' || d.characters ||"
     " '|' || d.checksum || '|' || d.created AS r"
     " FROM documents d LEFT JOIN authors a ON a.id = d.author_id ORDER BY d.id)",
-    "SELECT group_concat(name, char(10)) FROM (SELECT name FROM authors ORDER BY name)",
+    "SELECT group_concat(r, char(10)) FROM (SELECT name || '|' || sort_key AS r FROM authors ORDER BY name)",
     "SELECT group_concat(r, char(10)) FROM (SELECT document_id || '|' || start_offset || '|' ||"
     " end_offset || '|' || label AS r FROM document_pages ORDER BY document_id, start_offset)",
     "SELECT group_concat(r, char(10)) FROM (SELECT id || '|' || name || '|' || colour || '|' ||"
@@ -454,13 +454,46 @@ test_update_document (Fixture       *fixture,
   /* A new author, who goes again on undo. */
   command = round_trip (fixture,
                         scholia_update_document_command_new (fixture->store, fixture->document, "Grain and barges",
-                                                             "Jonas Brand", "", "Harbour office"),
+                                                             "Jonas Brand", "", "Harbour office", NULL),
                         "Edit Properties");
   assert_place_passage (command, id, -1, -1);
   g_assert_cmpstr (scholia_document_get_author (fixture->document), ==, "Jonas Brand");
 
   g_assert_null (scholia_update_document_command_new (fixture->store, fixture->document, "Grain and barges",
-                                                      NULL, NULL, NULL));
+                                                      NULL, NULL, NULL, NULL));
+}
+
+/* Issue 12: an author's sort key, edited in the essay's properties, is one undoable step, alone
+ * or with a new author. */
+static void
+test_update_author_sort_key (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(ScholiaCommand) sorted = NULL;
+  g_autoptr(ScholiaCommand) renamed = NULL;
+
+  g_assert_cmpstr (scholia_document_get_author_sort_key (fixture->document), ==, "Brand, Ottilie");
+  sorted = round_trip (fixture,
+                       scholia_update_document_command_new (fixture->store, fixture->document, NULL, NULL,
+                                                            NULL, NULL, "Zed, Ottilie"),
+                       "Edit Properties");
+  g_assert_cmpstr (scholia_document_get_author_sort_key (fixture->document), ==, "Zed, Ottilie");
+  undo (fixture);
+  g_assert_cmpstr (scholia_document_get_author_sort_key (fixture->document), ==, "Brand, Ottilie");
+
+  /* The key already held, or "" for the guess it already has, is no change. */
+  g_assert_null (scholia_update_document_command_new (fixture->store, fixture->document, NULL, NULL, NULL,
+                                                      NULL, "Brand, Ottilie"));
+  g_assert_null (scholia_update_document_command_new (fixture->store, fixture->document, NULL, NULL, NULL,
+                                                      NULL, ""));
+
+  renamed = round_trip (fixture,
+                        scholia_update_document_command_new (fixture->store, fixture->document, NULL,
+                                                             "Ludwig van Beethoven", NULL, NULL,
+                                                             "Van Beethoven, Ludwig"),
+                        "Edit Properties");
+  g_assert_cmpstr (scholia_document_get_author (fixture->document), ==, "Ludwig van Beethoven");
+  g_assert_cmpstr (scholia_document_get_author_sort_key (fixture->document), ==, "Van Beethoven, Ludwig");
 }
 
 static void
@@ -672,6 +705,7 @@ main (int   argc,
   ADD ("/history/round-trip/delete-tag-and-theme", test_delete_label);
   ADD ("/history/round-trip/merge-tags-and-themes", test_merge_labels);
   ADD ("/history/round-trip/document-properties", test_update_document);
+  ADD ("/history/round-trip/author-sort-key", test_update_author_sort_key);
   ADD ("/history/round-trip/delete-document", test_delete_document);
   ADD ("/history/round-trip/replace-text", test_replace_text);
   ADD ("/history/notes/consecutive-edits-are-one-step", test_notes_coalesce);

@@ -4,7 +4,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "scholia-comparison.h"
 #include "scholia-error.h"
+#include "scholia-matrix.h"
 #include "scholia-import-batch.h"
 #include "test-files.h"
 
@@ -179,6 +181,148 @@ test_samples_import_with_metadata (Fixture       *fixture,
     }
 }
 
+static GPtrArray *
+import_samples (Fixture *fixture)
+{
+  g_autofree char *samples = scholia_library_find_samples ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *documents = NULL;
+
+  g_assert_true (scholia_library_import_samples (fixture->store, samples, &documents, &error));
+  g_assert_no_error (error);
+  return documents;
+}
+
+/* Checks that every annotation of @document sits on its quote, carries a tag and a note, and
+ * returns how many there are. */
+static guint
+assert_sample_annotations (Fixture         *fixture,
+                           ScholiaDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = scholia_store_load_text (fixture->store, document, &error);
+  g_autoptr(GListModel) annotations = scholia_store_list_annotations (fixture->store, document, &error);
+  guint n;
+
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+      const char *start = g_utf8_offset_to_pointer (text, scholia_annotation_get_start (annotation));
+      const char *end = g_utf8_offset_to_pointer (text, scholia_annotation_get_end (annotation));
+      g_autofree char *at_offsets = g_strndup (start, end - start);
+      guint n_tags;
+
+      g_assert_false (scholia_annotation_get_orphaned (annotation));
+      g_assert_cmpstr (at_offsets, ==, scholia_annotation_get_quote (annotation));
+      g_assert_cmpuint (strlen (scholia_annotation_get_note (annotation)), >, 10);
+      scholia_annotation_get_tag_ids (annotation, &n_tags);
+      g_assert_cmpuint (n_tags, >=, 1);
+    }
+  return n;
+}
+
+/* The samples arrive annotated: every essay has a handful of tagged notes on its own words, and
+ * the themes they share make Compare and the matrix show several authors at once. */
+static void
+test_samples_arrive_annotated (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) documents = import_samples (fixture);
+  g_autoptr(ScholiaComparison) comparison = scholia_comparison_new (fixture->store);
+  g_autoptr(ScholiaMatrix) matrix = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *themes = scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_THEME);
+  guint n_filled = 0;
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      guint n = assert_sample_annotations (fixture, g_ptr_array_index (documents, i));
+
+      g_assert_cmpuint (n, >=, 5);
+      g_assert_cmpuint (n, <=, 8);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (themes), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(ScholiaTheme) theme = g_list_model_get_item (themes, i);
+      g_auto(GStrv) authors = NULL;
+
+      scholia_comparison_set_theme (comparison, theme);
+      g_assert_true (scholia_comparison_refresh (comparison, &error));
+      g_assert_no_error (error);
+      authors = scholia_comparison_list_authors (comparison);
+      g_assert_cmpuint (g_strv_length (authors), >=, 3);
+      g_assert_cmpuint (g_list_model_get_n_items (scholia_comparison_get_passages (comparison)), >=, 3);
+    }
+
+  matrix = scholia_matrix_new (fixture->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scholia_matrix_get_n_authors (matrix), ==, documents->len);
+  for (guint row = 0; row < scholia_matrix_get_n_authors (matrix); row++)
+    for (guint column = 0; column < scholia_matrix_get_n_themes (matrix); column++)
+      n_filled += scholia_matrix_get_count (matrix, row, column, 0) > 0;
+  g_assert_cmpuint (n_filled, >=, 10);
+}
+
+/* Importing the samples a second time adds a second copy of each essay, as before, annotated
+ * once like the first; the first copy keeps its annotations unchanged. */
+static void
+test_samples_import_twice (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = import_samples (fixture);
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_themes = g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_THEME));
+  guint n_tags = g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG));
+
+  for (guint i = 0; i < first->len; i++)
+    {
+      guint n = assert_sample_annotations (fixture, g_ptr_array_index (first, i));
+
+      g_array_append_val (counts, n);
+    }
+
+  second = import_samples (fixture);
+  g_assert_cmpuint (second->len, ==, first->len);
+  for (guint i = 0; i < first->len; i++)
+    {
+      g_assert_cmpuint (assert_sample_annotations (fixture, g_ptr_array_index (first, i)), ==,
+                        g_array_index (counts, guint, i));
+      g_assert_cmpuint (assert_sample_annotations (fixture, g_ptr_array_index (second, i)), ==,
+                        g_array_index (counts, guint, i));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_THEME)), ==,
+                    n_themes);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG)), ==,
+                    n_tags);
+}
+
+/* A damaged annotations file refuses the samples before any essay is added. */
+static void
+test_samples_bad_annotations_add_nothing (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autofree char *samples = scholia_library_find_samples ();
+  g_autofree char *index = g_build_filename (samples, "samples.json", NULL);
+  g_autofree char *copy_index = g_build_filename (fixture->dir, "samples.json", NULL);
+  g_autofree char *annotations = g_build_filename (fixture->dir, "annotations.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (index, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy_index, contents, -1, NULL));
+  g_assert_true (g_file_set_contents (annotations, "{ \"01-marwick.md\": [", -1, NULL));
+
+  g_assert_false (scholia_library_import_samples (fixture->store, fixture->dir, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "annotations.json"));
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (fixture->store)), ==, 0);
+}
+
 static void
 test_filename_gives_title (Fixture       *fixture,
                            gconstpointer  data)
@@ -209,6 +353,9 @@ main (int    argc,
   ADD ("/library-import/batch/goes-on-after-bad-file", test_batch_goes_on_after_bad_file);
   ADD ("/library-import/batch/cancel-keeps-whole-documents", test_batch_cancel_keeps_whole_documents);
   ADD ("/library-import/samples/import-with-metadata", test_samples_import_with_metadata);
+  ADD ("/library-import/samples/arrive-annotated", test_samples_arrive_annotated);
+  ADD ("/library-import/samples/import-twice", test_samples_import_twice);
+  ADD ("/library-import/samples/bad-annotations-add-nothing", test_samples_bad_annotations_add_nothing);
   ADD ("/library-import/filename-gives-title", test_filename_gives_title);
 #undef ADD
 

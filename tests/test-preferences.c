@@ -37,6 +37,27 @@ test_preferences_write_settings (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* Snapping mouse selections to words is on until the user turns it off here. */
+static void
+test_preferences_snap_switch (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  ScholiaPreferences *preferences = scholia_preferences_new (NULL);
+  GtkSwitch *snap;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  snap = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                    SCHOLIA_TYPE_PREFERENCES, "snap_switch"));
+
+  g_assert_true (gtk_switch_get_active (snap));
+  gtk_switch_set_active (snap, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "snap-selection-to-words"));
+  g_settings_set_boolean (settings, "snap-selection-to-words", TRUE);
+  g_assert_true (gtk_switch_get_active (snap));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -46,5 +67,6 @@ main (int    argc,
 
   test_ui_init (&argc, &argv);
   g_test_add_func ("/preferences/write-settings", test_preferences_write_settings);
+  g_test_add_func ("/preferences/snap-switch", test_preferences_snap_switch);
   return g_test_run ();
 }

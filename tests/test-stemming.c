@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "scholia-db.h"
 #include "scholia-language.h"
 #include "scholia-schema.h"
 #include "scholia-store-private.h"
@@ -217,45 +218,109 @@ test_hits_in_one_document (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 4);
 }
 
-/* A library written by version 1 (unstemmed index, no languages) is upgraded on opening: each
- * essay gets the language its text is in, and the index is rebuilt with stems. */
+/* A library as version 2 wrote it (an unstemmed index, essays without a language): the real
+ * migrations up to version 2, then two essays put in by hand. */
 static void
-test_migration_from_version_1 (Fixture       *fixture,
-                               gconstpointer  data)
+write_version_2_library (const char *path)
 {
   const ScholiaMigration *migrations;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScholiaStore) old = NULL;
-  g_autoptr(GArray) betray = NULL;
-  g_autoptr(GArray) revolution = NULL;
   g_autofree char *insert = NULL;
+  ScholiaDb *db;
   guint n;
 
-  g_clear_object (&fixture->store);
-  g_remove (fixture->path);
   migrations = scholia_schema_get_migrations (&n);
-  g_assert_cmpint (migrations[0].version, ==, 1);
-  old = _scholia_store_open_with_migrations (fixture->path, migrations, 1, &error);
+  for (n = 0; migrations[n].version <= 2; n++)
+    ;
+  db = scholia_db_open (path, SCHOLIA_DB_CREATE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (scholia_store_get_schema_version (old), ==, 1);
-  g_clear_object (&old);
+  g_assert_true (scholia_schema_migrate (db, 0, migrations, n, &error));
+  g_assert_no_error (error);
+  scholia_db_close (db);
+
   insert = g_strdup_printf ("INSERT INTO documents (uuid, title, text, characters, checksum, created, modified) VALUES"
                             " ('u1', 'Trotsky', '%s', 90, 'x', 0, 0),"
                             " ('u2', 'Dorf', '%s', 150, 'x', 0, 0);",
                             english_betrayed, german_text);
-  test_sql_exec (fixture->path, insert);
-  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'betray'"), ==, 0);
+  test_sql_exec (path, insert);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'betray'"), ==, 0);
+}
+
+#define VERSION_2_CONTENT \
+  "SELECT group_concat(id || '|' || uuid || '|' || title || '|' || text || '|' || modified, ';') FROM documents"
+
+/* Version 2's library is upgraded on opening: each essay gets the language its text is in,
+ * the index is rebuilt with stems, and nothing else changes. */
+static void
+test_migration_from_version_2 (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) betray = NULL;
+  g_autoptr(GArray) revolution = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *german = NULL;
+
+  g_clear_object (&fixture->store);
+  g_remove (fixture->path);
+  write_version_2_library (fixture->path);
+  before = test_sql_text (fixture->path, VERSION_2_CONTENT);
 
   fixture->store = scholia_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (scholia_store_get_schema_version (fixture->store), ==, SCHOLIA_SCHEMA_VERSION);
-  g_assert_cmpstr (test_sql_text (fixture->path, "SELECT language FROM documents WHERE uuid = 'u1'"), ==, "en");
-  g_assert_cmpstr (test_sql_text (fixture->path, "SELECT language FROM documents WHERE uuid = 'u2'"), ==, "de");
   betray = found (fixture, "betray");
   revolution = found (fixture, "Revolution");
   g_assert_cmpuint (betray->len, ==, 1);
   g_assert_cmpuint (revolution->len, ==, 2);
+  g_clear_object (&fixture->store);
+
+  english = test_sql_text (fixture->path, "SELECT language FROM documents WHERE uuid = 'u1'");
+  german = test_sql_text (fixture->path, "SELECT language FROM documents WHERE uuid = 'u2'");
+  g_assert_cmpstr (english, ==, "en");
+  g_assert_cmpstr (german, ==, "de");
+  after = test_sql_text (fixture->path, VERSION_2_CONTENT);
+  g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
+}
+
+/* Version 2's library that cannot be written opens, and searches as an upgraded one would
+ * (stems, every hit in an essay), the file untouched. */
+static void
+test_read_only_version_2 (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GArray) betray = NULL;
+  g_autoptr(GArray) revolution = NULL;
+  g_autoptr(GArray) hits = NULL;
+
+  g_clear_object (&fixture->store);
+  g_remove (fixture->path);
+  write_version_2_library (fixture->path);
+  before = test_read_bytes (fixture->path);
+
+  fixture->store = scholia_store_open_read_only (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_is_read_only (fixture->store));
+  g_assert_cmpint (scholia_store_get_schema_version (fixture->store), ==, 2);
+  betray = found (fixture, "betrayal");
+  revolution = found (fixture, "Revolution");
+  g_assert_cmpuint (betray->len, ==, 1);
+  g_assert_cmpuint (revolution->len, ==, 2);
+  hits = scholia_store_search_hits (fixture->store, "betrayal", g_array_index (betray, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (g_array_index (hits, ScholiaSearchRange, 0).start, ==, 26);
+  g_clear_object (&fixture->store);
+
+  after = test_read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
 }
 
 int
@@ -271,7 +336,9 @@ main (int   argc,
   g_test_add ("/stemming/german-and-french", Fixture, NULL, fixture_set_up, test_german_and_french, fixture_tear_down);
   g_test_add_func ("/stemming/guess-language", test_guess_language);
   g_test_add ("/stemming/hits", Fixture, NULL, fixture_set_up, test_hits_in_one_document, fixture_tear_down);
-  g_test_add ("/stemming/migration-from-version-1", Fixture, NULL, fixture_set_up, test_migration_from_version_1,
+  g_test_add ("/stemming/migration-from-version-2", Fixture, NULL, fixture_set_up, test_migration_from_version_2,
+              fixture_tear_down);
+  g_test_add ("/stemming/read-only-version-2", Fixture, NULL, fixture_set_up, test_read_only_version_2,
               fixture_tear_down);
 
   return g_test_run ();

@@ -171,10 +171,12 @@ test_open_refuses_newer_schema (Fixture       *fixture,
 {
   g_autoptr(ScholiaStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
+  g_autofree char *newer = NULL;
 
   add_essay (store, "An Essay", "Helena Marwick");
   g_clear_object (&store);
-  test_sql_exec (fixture->path, "PRAGMA user_version = 7");
+  newer = g_strdup_printf ("PRAGMA user_version = %d", SCHOLIA_SCHEMA_VERSION + 1);
+  test_sql_exec (fixture->path, newer);
 
   assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_NEWER_LIBRARY);
 
@@ -405,26 +407,36 @@ static const char broken_next[] =
   "CREATE TABLE reading_lists (id INTEGER PRIMARY KEY);"
   "INSERT INTO no_such_table VALUES (1);";
 
+/* Scholia's migrations and one more, after the current version. */
+static GArray *
+migrations_and (const char *next_sql)
+{
+  const ScholiaMigration *current;
+  ScholiaMigration next = { SCHOLIA_SCHEMA_VERSION + 1, next_sql, NULL };
+  GArray *steps = g_array_new (FALSE, FALSE, sizeof (ScholiaMigration));
+  guint n;
+
+  current = scholia_schema_get_migrations (&n);
+  g_assert_cmpint (current[n - 1].version, ==, SCHOLIA_SCHEMA_VERSION);
+  g_array_append_vals (steps, current, n);
+  g_array_append_val (steps, next);
+  return steps;
+}
+
 static void
 test_migrate_runs_pending_steps (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  const ScholiaMigration *current;
-  ScholiaMigration steps[SCHOLIA_SCHEMA_VERSION + 1];
+  g_autoptr(GArray) steps = migrations_and (schema_next);
   g_autoptr(ScholiaStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  guint n;
-
-  current = scholia_schema_get_migrations (&n);
-  g_assert_cmpuint (n, ==, SCHOLIA_SCHEMA_VERSION);
-  memcpy (steps, current, n * sizeof (ScholiaMigration));
-  steps[n] = (ScholiaMigration) { SCHOLIA_SCHEMA_VERSION + 1, schema_next };
 
   store = open_store (fixture->path);
   add_essay (store, "Kept Across the Upgrade", "Adaeze Okafor");
   g_clear_object (&store);
 
-  store = _scholia_store_open_with_migrations (fixture->path, steps, n + 1, &error);
+  store = _scholia_store_open_with_migrations (fixture->path, (ScholiaMigration *) steps->data,
+                                               steps->len, &error);
   g_assert_no_error (error);
   g_assert_cmpint (scholia_store_get_schema_version (store), ==, SCHOLIA_SCHEMA_VERSION + 1);
   g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 1);
@@ -438,25 +450,20 @@ static void
 test_migrate_failure_leaves_library_unchanged (Fixture       *fixture,
                                                gconstpointer  data)
 {
-  const ScholiaMigration *current;
-  ScholiaMigration steps[SCHOLIA_SCHEMA_VERSION + 1];
+  g_autoptr(GArray) steps = migrations_and (broken_next);
   g_autoptr(ScholiaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *version = g_strdup_printf ("version %d", SCHOLIA_SCHEMA_VERSION + 1);
-  guint n;
-
-  current = scholia_schema_get_migrations (&n);
-  memcpy (steps, current, n * sizeof (ScholiaMigration));
-  steps[n] = (ScholiaMigration) { SCHOLIA_SCHEMA_VERSION + 1, broken_next };
 
   store = open_store (fixture->path);
   add_essay (store, "Kept Across the Failed Upgrade", "Adaeze Okafor");
   g_clear_object (&store);
   before = test_read_bytes (fixture->path);
 
-  store = _scholia_store_open_with_migrations (fixture->path, steps, n + 1, &error);
+  store = _scholia_store_open_with_migrations (fixture->path, (ScholiaMigration *) steps->data,
+                                               steps->len, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, version));
@@ -1084,6 +1091,191 @@ test_annotations_live_list (Fixture       *fixture,
   g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 0);
 }
 
+/* A library written by schema version 1, the one before authors had sort keys. */
+static void
+write_v1_library (const char *path)
+{
+  const ScholiaMigration *migrations;
+  guint n;
+
+  migrations = scholia_schema_get_migrations (&n);
+  g_assert_cmpint (migrations[0].version, ==, 1);
+  test_sql_exec (path, migrations[0].sql);
+  test_sql_exec (path,
+                 "INSERT INTO authors (id, name) VALUES (1, 'Anonymous (excerpt A)'),"
+                 "  (2, 'Clara van Dijk'), (3, 'Tomas Berg');"
+                 "INSERT INTO documents (id, uuid, title, author_id, date, source, text, characters,"
+                 "  checksum, created, modified) VALUES"
+                 "  (1, 'u1', 'Excerpt', 1, '1924', '', 'Grain left the port.', 20, 'c1', 10, 11),"
+                 "  (2, 'u2', 'Barges', 2, '1925', '', 'Barges left the port.', 21, 'c2', 12, 13),"
+                 "  (3, 'u3', 'Ledgers', 3, '1926', '', 'Ledgers closed.', 15, 'c3', 14, 15),"
+                 "  (4, 'u4', 'Unsigned', NULL, '', '', 'No one signed.', 14, 'c4', 16, 17);"
+                 "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset, quote,"
+                 "  created, modified) VALUES (1, 'a1', 2, 0, 6, 'Barges', 20, 21);"
+                 "PRAGMA user_version = 1;"
+                 "PRAGMA application_id = 1399023724;");
+}
+
+#define V1_CONTENT \
+  "SELECT (SELECT group_concat(id || '|' || uuid || '|' || title || '|' || coalesce(author_id, '-')" \
+  "  || '|' || date || '|' || text || '|' || modified, ';') FROM documents)" \
+  " || (SELECT group_concat(id || '|' || name, ';') FROM authors)" \
+  " || (SELECT group_concat(id || '|' || quote || '|' || start_offset, ';') FROM annotations)"
+
+/* Issue 12: the migration to schema 2 gives every author a guessed sort key, and nothing else
+ * in the library changes. */
+static void
+test_migrate_guesses_author_sort_keys (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(ScholiaDocument) unsigned_document = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *keys = NULL;
+
+  write_v1_library (fixture->path);
+  before = test_sql_text (fixture->path, V1_CONTENT);
+
+  store = open_store (fixture->path);
+  g_assert_cmpint (scholia_store_get_schema_version (store), ==, SCHOLIA_SCHEMA_VERSION);
+  g_assert_cmpstr (scholia_document_get_author_sort_key (scholia_store_lookup_document (store, 1)), ==, "Anonymous");
+  g_assert_cmpstr (scholia_document_get_author_sort_key (scholia_store_lookup_document (store, 2)), ==, "Dijk, Clara van");
+  g_assert_cmpstr (scholia_document_get_author_sort_key (scholia_store_lookup_document (store, 3)), ==, "Berg, Tomas");
+  g_assert_cmpstr (scholia_document_get_author_sort_key (scholia_store_lookup_document (store, 4)), ==, "");
+  g_clear_object (&store);
+
+  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
+  keys = test_sql_text (fixture->path, "SELECT group_concat(sort_key, ';') FROM (SELECT sort_key FROM authors ORDER BY id)");
+  g_assert_cmpstr (keys, ==, "Anonymous;Dijk, Clara van;Berg, Tomas");
+  after = test_sql_text (fixture->path, V1_CONTENT);
+  g_assert_cmpstr (after, ==, before);
+
+  store = open_store (fixture->path);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 4);
+}
+
+/* A version 1 library that cannot be written reads with guessed keys, untouched. */
+static void
+test_migrate_read_only_guesses_author_sort_keys (Fixture       *fixture,
+                                                 gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  write_v1_library (fixture->path);
+  before = test_read_bytes (fixture->path);
+
+  store = scholia_store_open_read_only (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scholia_store_get_schema_version (store), ==, 1);
+  g_assert_cmpstr (scholia_document_get_author_sort_key (scholia_store_lookup_document (store, 2)), ==, "Dijk, Clara van");
+  g_clear_object (&store);
+
+  after = test_read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* The migration to schema 2 moves built-in tags still on version 1's colours (a blue thesis
+ * all but the colour of a selection) to the palette's; a colour the user chose stays. */
+static void
+test_migrate_recolours_builtin_tags (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *colours = NULL;
+
+  write_v1_library (fixture->path);
+  test_sql_exec (fixture->path, "UPDATE tags SET colour = '#613583' WHERE name = 'evidence'");
+  before = test_read_bytes (fixture->path);
+
+  /* Read without writing: the new colours, the file untouched. */
+  store = scholia_store_open_read_only (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_label_get_colour (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "thesis", NULL)),
+                   ==, "#a01890");
+  g_clear_object (&store);
+  after = test_read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  store = open_store (fixture->path);
+  g_assert_cmpstr (scholia_label_get_colour (scholia_store_find_label (store, SCHOLIA_TYPE_TAG, "thesis", NULL)),
+                   ==, "#a01890");
+  g_clear_object (&store);
+  colours = test_sql_text (fixture->path, "SELECT group_concat(colour, ';') FROM (SELECT colour FROM tags ORDER BY id)");
+  g_assert_cmpstr (colours, ==, "#a01890;#613583;#d07020;#ff0008");
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_author_sort_key_set (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *first, *second, *other;
+  g_autofree char *stored = NULL;
+  guint notified = 0;
+
+  store = open_store (fixture->path);
+  first = add_essay (store, "Ledgers", "Tomas Berg");
+  second = add_essay (store, "Barges", "tomas berg");
+  other = add_essay (store, "Grain", "Clara van Dijk");
+  g_assert_cmpstr (scholia_document_get_author_sort_key (first), ==, "Berg, Tomas");
+  g_assert_cmpstr (scholia_document_get_author_sort_key (second), ==, "Berg, Tomas");
+  g_assert_cmpstr (scholia_document_get_author_sort_key (other), ==, "Dijk, Clara van");
+
+  g_signal_connect (first, "notify::author-sort-key", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (second, "notify::author-sort-key", G_CALLBACK (count_notify_cb), &notified);
+  g_assert_true (scholia_store_set_author_sort_key (store, "Tomas Berg", "  Zed, Tomas ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpstr (scholia_document_get_author_sort_key (first), ==, "Zed, Tomas");
+  g_assert_cmpstr (scholia_document_get_author_sort_key (second), ==, "Zed, Tomas");
+  g_assert_cmpstr (scholia_document_get_author_sort_key (other), ==, "Dijk, Clara van");
+  stored = scholia_store_dup_author_sort_key (store, "Tomas Berg");
+  g_assert_cmpstr (stored, ==, "Zed, Tomas");
+  g_assert_null (scholia_store_dup_author_sort_key (store, "No One"));
+
+  /* The same key again is no change. */
+  g_assert_true (scholia_store_set_author_sort_key (store, "Tomas Berg", "Zed, Tomas", &error));
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_assert_false (scholia_store_set_author_sort_key (store, "No One", "One, No", &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Kept across a rename, since the user chose it; a guessed key follows the name. */
+  g_assert_true (scholia_store_rename_author (store, "Tomas Berg", "Tomas Bergman", &error));
+  g_assert_cmpstr (scholia_document_get_author_sort_key (first), ==, "Zed, Tomas");
+  g_assert_true (scholia_store_rename_author (store, "Clara van Dijk", "Clara van Dyke", &error));
+  g_assert_cmpstr (scholia_document_get_author_sort_key (other), ==, "Dyke, Clara van");
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_free (stored);
+  stored = test_sql_text (fixture->path, "SELECT sort_key FROM authors WHERE name = 'Tomas Bergman'");
+  g_assert_cmpstr (stored, ==, "Zed, Tomas");
+  store = open_store (fixture->path);
+  g_assert_cmpstr (scholia_document_get_author_sort_key (scholia_store_lookup_document (store, 1)), ==, "Zed, Tomas");
+
+  /* A blank key asks for the guess again. */
+  g_assert_true (scholia_store_set_author_sort_key (store, "Tomas Bergman", "", &error));
+  g_assert_cmpstr (scholia_document_get_author_sort_key (scholia_store_lookup_document (store, 1)), ==, "Bergman, Tomas");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1107,6 +1299,10 @@ main (int    argc,
   ADD ("/store/open/read-only-reads-log", test_open_read_only_reads_log);
   ADD ("/store/migrate/runs-pending-steps", test_migrate_runs_pending_steps);
   ADD ("/store/migrate/failure-leaves-library-unchanged", test_migrate_failure_leaves_library_unchanged);
+  ADD ("/store/migrate/guesses-author-sort-keys", test_migrate_guesses_author_sort_keys);
+  ADD ("/store/migrate/read-only-guesses-author-sort-keys", test_migrate_read_only_guesses_author_sort_keys);
+  ADD ("/store/migrate/recolours-builtin-tags", test_migrate_recolours_builtin_tags);
+  ADD ("/store/authors/set-sort-key", test_author_sort_key_set);
   ADD ("/store/documents/round-trip", test_documents_round_trip);
   ADD ("/store/documents/refuse-bad-text", test_documents_refuse_bad_text);
   ADD ("/store/documents/update-and-shared-authors", test_documents_update_and_shared_authors);

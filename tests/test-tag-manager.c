@@ -322,8 +322,8 @@ test_palette_recolours_tag (Fixture       *fixture,
 
   click (purple);
 
-  g_assert_cmpstr (scholia_label_get_colour (SCHOLIA_LABEL (scholia_tag_row_get_label (row))), ==, "#9141ac");
-  g_assert_cmpstr (scholia_label_get_colour (SCHOLIA_LABEL (store_tag_at (fixture, 2))), ==, "#9141ac");
+  g_assert_cmpstr (scholia_label_get_colour (SCHOLIA_LABEL (scholia_tag_row_get_label (row))), ==, "#a01890");
+  g_assert_cmpstr (scholia_label_get_colour (SCHOLIA_LABEL (store_tag_at (fixture, 2))), ==, "#a01890");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (purple)));
 }
 
@@ -655,7 +655,7 @@ test_theme_manager_edits_themes (Fixture       *fixture,
   g_assert_cmpstr (scholia_label_get_description (customs), ==, "Duties & who paid them");
 
   click (find_by_tooltip (palette, "Purple"));
-  g_assert_cmpstr (scholia_label_get_colour (customs), ==, "#9141ac");
+  g_assert_cmpstr (scholia_label_get_colour (customs), ==, "#a01890");
 
   /* Up one: the order is the store's. */
   click (template_child (row, SCHOLIA_TYPE_TAG_ROW, "move_up_button"));

@@ -767,6 +767,75 @@ test_foreign_ids_reported (Fixture       *fixture,
   g_assert_cmpuint (summary.copied + summary.foreign, ==, 0);
 }
 
+/* A file holding two essays' annotations, imported into one chosen essay: what quotes a passage
+ * of that essay goes there; what the file says belongs to the other essay goes to it; what is
+ * in neither is skipped and reported, not stored as an unplaced annotation of the chosen one. */
+static void
+test_into_one_essay_skips_the_rest (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *letters_iri = g_strconcat ("urn:uuid:", scholia_document_get_uuid (fixture->letters), NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *skipped = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ScholiaAnnotation) moved = NULL;
+  ScholiaW3cSummary summary = { 0 };
+  guint before = count_annotations (fixture->store);
+
+  json = g_strdup_printf (
+    "["
+    " {\"type\": \"Annotation\", \"id\": \"urn:uuid:5a0e1c2d-0000-4000-8000-000000000001\","
+    "  \"target\": {\"source\": \"https://example.org/essays/dues\","
+    "    \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"The Twelve Houses\"}}},"
+    " {\"type\": \"Annotation\", \"id\": \"urn:uuid:5a0e1c2d-0000-4000-8000-000000000002\","
+    "  \"target\": {\"source\": \"https://example.org/essays/dues\","
+    "    \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"Żeleński alone\"}}},"
+    " {\"type\": \"Annotation\", \"id\": \"urn:uuid:5a0e1c2d-0000-4000-8000-000000000003\","
+    "  \"target\": {\"source\": \"%s\","
+    "    \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"Nobody speaks of the strike\"}}},"
+    " {\"type\": \"Annotation\", \"id\": \"urn:uuid:5a0e1c2d-0000-4000-8000-000000000004\","
+    "  \"target\": {\"source\": \"https://example.org/essays/not-in-this-library\","
+    "    \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"a passage of an essay nobody imported\"}}},"
+    " {\"type\": \"Annotation\", \"id\": \"urn:uuid:5a0e1c2d-0000-4000-8000-000000000005\","
+    "  \"target\": {\"source\": \"https://example.org/essays/dues\","
+    "    \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"words the essay never held\"}}}"
+    "]", letters_iri);
+  file = write_file (fixture, "two-essays.json", json);
+
+  g_assert_true (scholia_w3c_import_file (fixture->store, file, fixture->essay, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.exact, ==, 3);
+  g_assert_cmpuint (summary.orphaned, ==, 0);
+  g_assert_cmpuint (summary.elsewhere, ==, 1);
+  g_assert_cmpuint (summary.skipped, ==, 2);
+  skipped = scholia_w3c_describe_skipped (&summary, fixture->essay);
+  g_assert_cmpstr (skipped, ==, "1 not in “Dues” put on the essay its target names, "
+                                "2 skipped: their passage is not in “Dues”");
+
+  /* Rows: two more on the essay, one more on the letters, no unplaced one anywhere. */
+  g_assert_cmpuint (count_annotations (fixture->store), ==, before + 3);
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->essay), ==, 5);
+  g_assert_cmpuint (scholia_document_get_annotation_count (fixture->letters), ==, 2);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(ScholiaAnnotation) annotation = only_annotation (fixture->store, fixture->essay, i);
+
+      g_assert_false (scholia_annotation_get_orphaned (annotation));
+    }
+  moved = only_annotation (fixture->store, fixture->letters, 1);
+  g_assert_cmpstr (scholia_annotation_get_uuid (moved), ==, "5a0e1c2d-0000-4000-8000-000000000003");
+  g_assert_cmpstr (scholia_annotation_get_quote (moved), ==, "Nobody speaks of the strike");
+  g_assert_cmpint (scholia_annotation_get_start (moved), ==, 56);
+
+  /* Again: the placed ones are present, the skipped ones skipped again, nothing added. */
+  g_assert_true (scholia_w3c_import_file (fixture->store, file, fixture->essay, &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.skipped, ==, 2);
+  g_assert_cmpuint (summary.exact + summary.reanchored + summary.orphaned, ==, 0);
+  g_assert_cmpuint (count_annotations (fixture->store), ==, before + 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -785,6 +854,7 @@ main (int    argc,
   ADD ("/w3c/import/nul-escape-replaced-not-truncated", test_nul_escapes_replaced);
   ADD ("/w3c/import/invalid-utf8-in-tree-replaced", test_invalid_utf8_in_tree_replaced);
   ADD ("/w3c/import/foreign-ids-reported-then-copied", test_foreign_ids_reported);
+  ADD ("/w3c/import/into-one-essay-skips-what-is-not-there", test_into_one_essay_skips_the_rest);
 #undef ADD
 
   return g_test_run ();

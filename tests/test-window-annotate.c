@@ -561,6 +561,93 @@ test_shortcuts_work_from_sidebar (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* Where the focus is: the library, the text or the pane, or none of them. */
+static const char *
+focus_region (ScholiaWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (focus == NULL)
+    return "none";
+  if (gtk_widget_is_ancestor (focus, scholia_window_get_sidebar (window)))
+    return "library";
+  if (focus == GTK_WIDGET (scholia_reading_view_get_source_view (window_reader (window))))
+    return "text";
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (window_inspector (window))))
+    return "pane";
+  return G_OBJECT_TYPE_NAME (focus);
+}
+
+/* F6 goes library → text → pane → library, Shift+F6 back; a hidden pane is skipped. */
+static void
+test_f6_cycles_regions (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaDocumentPage *page = window_page (window);
+
+  scholia_document_page_set_pane_revealed (page, TRUE);
+  drain_main_context ();
+  focus_sidebar (window);
+  press_shortcut (window, "F6", "library.focus-next-region");
+  g_assert_cmpstr (focus_region (window), ==, "text");
+  press_shortcut (window, "F6", "library.focus-next-region");
+  g_assert_cmpstr (focus_region (window), ==, "pane");
+  press_shortcut (window, "F6", "library.focus-next-region");
+  g_assert_cmpstr (focus_region (window), ==, "library");
+
+  press_shortcut (window, "<Shift>F6", "library.focus-previous-region");
+  g_assert_cmpstr (focus_region (window), ==, "pane");
+  press_shortcut (window, "<Shift>F6", "library.focus-previous-region");
+  g_assert_cmpstr (focus_region (window), ==, "text");
+  press_shortcut (window, "<Shift>F6", "library.focus-previous-region");
+  g_assert_cmpstr (focus_region (window), ==, "library");
+
+  scholia_document_page_set_pane_revealed (page, FALSE);
+  drain_main_context ();
+  press_shortcut (window, "F6", "library.focus-next-region");
+  g_assert_cmpstr (focus_region (window), ==, "text");
+  press_shortcut (window, "F6", "library.focus-next-region");
+  g_assert_cmpstr (focus_region (window), ==, "library");
+  press_shortcut (window, "<Shift>F6", "library.focus-previous-region");
+  g_assert_cmpstr (focus_region (window), ==, "text");
+
+  window_destroy (window);
+}
+
+/* Closing the find bar or the pane puts the focus back in the text it came from. */
+static void
+test_closing_returns_focus (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_essay (fixture);
+  ScholiaDocumentPage *page = window_page (window);
+  ScholiaReadingView *reader = window_reader (window);
+  GtkWidget *text = GTK_WIDGET (scholia_reading_view_get_source_view (reader));
+  ScholiaSearchBar *search_bar = SCHOLIA_SEARCH_BAR (find_descendant (GTK_WIDGET (reader),
+                                                                      SCHOLIA_TYPE_SEARCH_BAR));
+
+  scholia_document_page_set_pane_revealed (page, FALSE);
+  drain_main_context ();
+  g_assert_true (gtk_widget_grab_focus (text));
+  press_shortcut (window, "<Control>f", "doc.find");
+  g_assert_true (scholia_search_bar_get_search_mode (search_bar));
+  scholia_search_bar_end (search_bar);
+  drain_main_context ();
+  g_assert_cmpstr (focus_region (window), ==, "text");
+
+  /* F9 opens the pane; the focus moves into it and comes back when F9 closes it. */
+  press_shortcut (window, "F9", "doc.toggle-pane");
+  g_assert_true (scholia_document_page_get_pane_revealed (page));
+  press_shortcut (window, "F6", "library.focus-next-region");
+  g_assert_cmpstr (focus_region (window), ==, "pane");
+  press_shortcut (window, "F9", "doc.toggle-pane");
+  g_assert_false (scholia_document_page_get_pane_revealed (page));
+  g_assert_cmpstr (focus_region (window), ==, "text");
+
+  window_destroy (window);
+}
+
 /* "annotation." acts on the inspector's annotation: its note field takes the focus, and it is
  * deleted. */
 static void
@@ -1055,6 +1142,8 @@ main (int   argc,
   ADD ("/window/annotate/manage-tags-presents-manager", test_manage_tags_presents_manager);
   ADD ("/window/annotate/manager-rename-is-undone-by-window", test_manager_rename_is_undone_by_window);
   ADD ("/window/annotate/shortcuts-work-from-sidebar", test_shortcuts_work_from_sidebar);
+  ADD ("/window/annotate/f6-cycles-regions", test_f6_cycles_regions);
+  ADD ("/window/annotate/closing-returns-focus", test_closing_returns_focus);
   ADD ("/window/annotate/undo-brings-its-essay-back", test_undo_brings_its_essay_back);
   ADD ("/window/annotate/undo-names-the-label", test_undo_names_the_label);
   ADD ("/window/annotate/annotation-actions-act-on-inspected", test_annotation_actions_act_on_inspected);

@@ -676,6 +676,98 @@ test_properties_save_changes_store_and_header (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* The author headings of the sidebar, top to bottom, one per line. */
+static char *
+sidebar_authors (ScholiaWindow *window)
+{
+  GtkWidget *sidebar = scholia_window_get_sidebar (window);
+  GtkListView *list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (sidebar, SCHOLIA_TYPE_LIBRARY_SIDEBAR,
+                                                                         "list_view"));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  GString *authors = g_string_new (NULL);
+
+  drain_main_context ();
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      g_autofree char *name = NULL;
+
+      if (SCHOLIA_IS_DOCUMENT (item))
+        continue;
+      g_object_get (item, "name", &name, NULL);
+      g_string_append_printf (authors, "%s\n", name);
+    }
+  return g_string_free (authors, FALSE);
+}
+
+/* Issue 12: authors sorted by their last word ("A)", "essay)", "Berg", "Dijk"); they file by a
+ * sort key, which the essay's properties edit as one undoable step. */
+static void
+test_properties_sort_author_as_reorders_sidebar (Fixture       *fixture,
+                                                 gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  ScholiaDocument *berg;
+  ScholiaDocumentProperties *dialog;
+  g_autofree char *before = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *undone = NULL;
+
+  add_document (store, "Excerpt A", "Anonymous (excerpt A)", "Grain left the port.");
+  add_document (store, "An Essay", "Anonymous student (MLA essay)", "Barges left the port.");
+  add_document (store, "On Dykes", "Clara van Dijk", "The dykes held.");
+  berg = add_document (store, "On Ledgers", "Tomas Berg", "The ledgers closed.");
+  before = sidebar_authors (window);
+  g_assert_cmpstr (before, ==,
+                   "Anonymous (excerpt A)\nAnonymous student (MLA essay)\nTomas Berg\nClara van Dijk\n");
+
+  g_assert_true (scholia_window_show_document (window, berg));
+  dialog = open_properties (window);
+  g_assert_cmpstr (gtk_editable_get_text (properties_row (dialog, "author_sort_row")), ==, "Berg, Tomas");
+  gtk_editable_set_text (properties_row (dialog, "author_sort_row"), "Zeeland, Tomas");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "properties.save", NULL));
+  drain_main_context ();
+  g_assert_null (dialog);
+
+  edited = sidebar_authors (window);
+  g_assert_cmpstr (edited, ==,
+                   "Anonymous (excerpt A)\nAnonymous student (MLA essay)\nClara van Dijk\nTomas Berg\n");
+  g_assert_cmpstr (scholia_document_get_author (berg), ==, "Tomas Berg");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "library.undo", NULL));
+  undone = sidebar_authors (window);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpstr (scholia_document_get_author_sort_key (berg), ==, "Berg, Tomas");
+
+  window_destroy (window);
+}
+
+/* Typing a new author name carries the guessed key along, until the user writes one. */
+static void
+test_properties_sort_author_as_follows_name (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_library (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  ScholiaDocument *document = add_document (store, "On Harbours", "Ines Marrow",
+                                            "The harbour was older than the town.");
+  ScholiaDocumentProperties *dialog;
+
+  g_assert_true (scholia_window_show_document (window, document));
+  dialog = open_properties (window);
+  gtk_editable_set_text (properties_row (dialog, "author_row"), "Ludwig van Beethoven");
+  g_assert_cmpstr (gtk_editable_get_text (properties_row (dialog, "author_sort_row")), ==, "Beethoven, Ludwig van");
+  gtk_editable_set_text (properties_row (dialog, "author_sort_row"), "Van Beethoven, Ludwig");
+  gtk_editable_set_text (properties_row (dialog, "author_row"), "Ludwig van Beethoven II");
+  g_assert_cmpstr (gtk_editable_get_text (properties_row (dialog, "author_sort_row")), ==, "Van Beethoven, Ludwig");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  window_destroy (window);
+}
+
 static void
 test_properties_blank_title_keeps_dialog_and_typing (Fixture       *fixture,
                                                      gconstpointer  data)
@@ -852,6 +944,10 @@ main (int   argc,
               fixture_setup, test_last_document_reopens, fixture_teardown);
   g_test_add ("/window/properties/save-changes-store-and-header", Fixture, NULL,
               fixture_setup, test_properties_save_changes_store_and_header, fixture_teardown);
+  g_test_add ("/window/properties/sort-author-as-reorders-sidebar", Fixture, NULL,
+              fixture_setup, test_properties_sort_author_as_reorders_sidebar, fixture_teardown);
+  g_test_add ("/window/properties/sort-author-as-follows-name", Fixture, NULL,
+              fixture_setup, test_properties_sort_author_as_follows_name, fixture_teardown);
   g_test_add ("/window/properties/blank-title-keeps-dialog-and-typing", Fixture, NULL,
               fixture_setup, test_properties_blank_title_keeps_dialog_and_typing,
               fixture_teardown);

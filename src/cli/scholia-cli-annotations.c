@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "scholia-anchor.h"
+#include "scholia-citation.h"
 #include "scholia-cli.h"
 #include "scholia-error.h"
 
@@ -129,6 +130,50 @@ scholia_cli_run_annotate (ScholiaCli  *cli,
 
   printf ("%" G_GINT64_FORMAT "\t%d\t%d\n", scholia_annotation_get_id (annotation),
           scholia_annotation_get_start (annotation), scholia_annotation_get_end (annotation));
+  return SCHOLIA_CLI_OK;
+}
+
+/* The same text Ctrl+Shift+C copies in the reader: the quote with author, title, date and
+ * page or paragraph. */
+int
+scholia_cli_run_cite (ScholiaCli  *cli,
+                      int          argc,
+                      char       **argv)
+{
+  g_autofree char *quote = NULL;
+  int occurrence = 0;
+  const GOptionEntry entries[] = {
+    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote, N_("The exact text to cite"), N_("TEXT") },
+    { "occurrence", 0, 0, G_OPTION_ARG_INT, &occurrence, N_("Which occurrence of the quote, from 1"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pages = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *citation = NULL;
+  ScholiaDocument *document;
+  int status;
+  int start;
+  int end;
+
+  if ((status = scholia_cli_parse (cli, "cite", "DOC", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return scholia_cli_usage_error ("cite", _("Name one document by id or title"));
+  if (quote == NULL || *quote == '\0')
+    return scholia_cli_usage_error ("cite", _("Give the passage with --quote"));
+  if (occurrence < 0)
+    return scholia_cli_usage_error ("cite", _("--occurrence counts from 1"));
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL ||
+      (text = scholia_store_load_text (cli->store, document, &error)) == NULL ||
+      (pages = scholia_store_load_pages (cli->store, document, &error)) == NULL ||
+      !locate_quote (document, text, quote, occurrence, &start, &end, &error))
+    return scholia_cli_fail (error);
+
+  citation = scholia_citation_format (document, text, pages, start, end);
+  printf ("%s\n", citation);
   return SCHOLIA_CLI_OK;
 }
 

@@ -100,7 +100,8 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
   gboolean copy_foreign = FALSE;
   const GOptionEntry entries[] = {
     { "document", 0, 0, G_OPTION_ARG_STRING, &document_name,
-      N_("Put every annotation on this document, whatever its target says"), N_("DOC") },
+      N_("Put the annotations on this document, whatever their target says; one whose passage "
+         "is not in it goes to the document its target names, or is skipped"), N_("DOC") },
     { "copy-foreign", 0, 0, G_OPTION_ARG_NONE, &copy_foreign,
       N_("Copy annotations that belong to another essay as new ones"), NULL },
     { NULL }
@@ -110,6 +111,7 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *foreign = NULL;
   g_autofree char *replaced = NULL;
+  g_autofree char *skipped = NULL;
   guint replaced_count = 0;
   ScholiaDocument *document = NULL;
   ScholiaW3cSummary summary;
@@ -154,6 +156,9 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
                          "add --copy-foreign to copy them as new annotations", summary.foreign));
   else if (foreign != NULL)
     printf ("%s\n", foreign);
+  skipped = scholia_w3c_describe_skipped (&summary, document);
+  if (skipped != NULL)
+    printf ("%s\n", skipped);
   replaced = scholia_w3c_describe_replaced (&summary);
   if (replaced != NULL)
     fprintf (stderr, "scholia-cli: %s: %s\n", argv[1], replaced);

@@ -21,6 +21,7 @@ static const ScholiaCliCommand commands[] = {
   { "delete", "DOC", N_("Delete a document and its annotations"), scholia_cli_run_delete },
   { "annotate", "DOC --quote TEXT [--occurrence N] --tag TAG… [--theme T…] [--note TEXT]",
     N_("Highlight a passage; prints the annotation’s id and offsets"), scholia_cli_run_annotate },
+  { "cite", "DOC --quote TEXT [--occurrence N]", N_("Print a passage with its citation, as Ctrl+Shift+C copies it"), scholia_cli_run_cite },
   { "annotations", "DOC [--json]", N_("List a document’s annotations"), scholia_cli_run_annotations },
   { "unannotate", "ID", N_("Delete an annotation"), scholia_cli_run_unannotate },
   { "tags", "[--json]", N_("List the tags in palette order, with how many annotations carry each"), scholia_cli_run_labels },

@@ -61,6 +61,7 @@ int scholia_cli_run_show (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_edit (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_delete (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_annotate (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_cite (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_annotations (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_unannotate (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_labels (ScholiaCli *cli, int argc, char **argv);

@@ -5,6 +5,7 @@
 
 #include "scholia-command-document.h"
 #include "scholia-command-private.h"
+#include "scholia-names.h"
 
 static void
 place_document (gint64               document_id,
@@ -26,6 +27,7 @@ typedef struct
   char *author;
   char *date;
   char *source;
+  char *author_sort_key;   /* of the document's author, set after (and reverted before) it */
 } DocumentFields;
 
 static void
@@ -35,6 +37,7 @@ document_fields_clear (DocumentFields *fields)
   g_clear_pointer (&fields->author, g_free);
   g_clear_pointer (&fields->date, g_free);
   g_clear_pointer (&fields->source, g_free);
+  g_clear_pointer (&fields->author_sort_key, g_free);
 }
 
 struct _ScholiaUpdateDocumentCommand
@@ -57,9 +60,29 @@ update_document_write (ScholiaUpdateDocumentCommand  *self,
   ScholiaStore *store = scholia_command_get_store (SCHOLIA_COMMAND (self));
   ScholiaDocument *document = _scholia_command_find_document (store, self->document_id, self->title, error);
 
-  return document != NULL &&
-         scholia_store_update_document (store, document, fields->title, fields->author,
+  if (document == NULL)
+    return FALSE;
+  if (fields->title == NULL && fields->author == NULL && fields->date == NULL && fields->source == NULL)
+    return TRUE;
+  return scholia_store_update_document (store, document, fields->title, fields->author,
                                         fields->date, fields->source, error);
+}
+
+/* The sort key of the document's author (as the store spells it). */
+static gboolean
+update_author_sort_key_write (ScholiaUpdateDocumentCommand  *self,
+                              DocumentFields                *fields,
+                              GError                       **error)
+{
+  ScholiaStore *store = scholia_command_get_store (SCHOLIA_COMMAND (self));
+  ScholiaDocument *document;
+
+  if (fields->author_sort_key == NULL)
+    return TRUE;
+  document = _scholia_command_find_document (store, self->document_id, self->title, error);
+  return document != NULL &&
+         scholia_store_set_author_sort_key (store, scholia_document_get_author (document),
+                                            fields->author_sort_key, error);
 }
 
 static gboolean
@@ -68,7 +91,8 @@ update_document_apply (ScholiaCommand  *command,
 {
   ScholiaUpdateDocumentCommand *self = SCHOLIA_UPDATE_DOCUMENT_COMMAND (command);
 
-  return update_document_write (self, &self->after, error);
+  return update_document_write (self, &self->after, error) &&
+         update_author_sort_key_write (self, &self->after, error);
 }
 
 static gboolean
@@ -77,7 +101,8 @@ update_document_revert (ScholiaCommand  *command,
 {
   ScholiaUpdateDocumentCommand *self = SCHOLIA_UPDATE_DOCUMENT_COMMAND (command);
 
-  return update_document_write (self, &self->before, error);
+  return update_author_sort_key_write (self, &self->before, error) &&
+         update_document_write (self, &self->before, error);
 }
 
 static const char *
@@ -128,10 +153,14 @@ scholia_update_document_command_new (ScholiaStore    *store,
                                      const char      *title,
                                      const char      *author,
                                      const char      *date,
-                                     const char      *source)
+                                     const char      *source,
+                                     const char      *author_sort_key)
 {
   ScholiaUpdateDocumentCommand *self;
   gboolean changed = FALSE;
+  g_autofree char *author_after = NULL;
+  g_autofree char *sort_before = NULL;
+  g_autofree char *sort_after = NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
@@ -143,6 +172,24 @@ scholia_update_document_command_new (ScholiaStore    *store,
   changed |= _scholia_command_note_field (scholia_document_get_author (document), author, &self->before.author, &self->after.author);
   changed |= _scholia_command_note_field (scholia_document_get_date (document), date, &self->before.date, &self->after.date);
   changed |= _scholia_command_note_field (scholia_document_get_source (document), source, &self->before.source, &self->after.source);
+
+  /* The key belongs to the author the document will have; one new to the library starts with
+   * the guess (and goes when undone), so there is nothing to put back. "" asks for the guess. */
+  author_after = g_strstrip (g_strdup (self->after.author != NULL ? self->after.author
+                                                                 : scholia_document_get_author (document)));
+  if (author_sort_key != NULL && *author_after != '\0')
+    {
+      g_autofree char *guess = scholia_names_guess_sort_key (author_after);
+
+      sort_before = scholia_store_dup_author_sort_key (store, author_after);
+      sort_after = g_strdup (*author_sort_key != '\0' ? author_sort_key : guess);
+      if (g_strcmp0 (sort_before != NULL ? sort_before : guess, sort_after) != 0)
+        {
+          self->before.author_sort_key = g_steal_pointer (&sort_before);
+          self->after.author_sort_key = g_steal_pointer (&sort_after);
+          changed = TRUE;
+        }
+    }
   if (!changed)
     g_clear_object (&self);
   return SCHOLIA_COMMAND (self);

@@ -253,7 +253,7 @@ _scholia_command_write_labels (ScholiaStore       *store,
   g_autoptr(GArray) current = _scholia_command_copy_label_ids (annotation, type);
 
   if (current->len == ids->len &&
-      memcmp (current->data, ids->data, ids->len * sizeof (gint64)) == 0)
+      (ids->len == 0 || memcmp (current->data, ids->data, ids->len * sizeof (gint64)) == 0))
     return TRUE;
   return scholia_store_set_annotation_labels (store, annotation, type,
                                               (gint64 *) ids->data, ids->len, error);

@@ -55,6 +55,9 @@ compare_entries (gconstpointer a,
     return left_unknown - right_unknown;
   if ((result = strcmp (left->author_key, right->author_key)) != 0)
     return result;
+  /* Two authors filed alike ("Anonymous") stay apart. */
+  if ((result = strcmp (scholia_passage_get_author (lp), scholia_passage_get_author (rp))) != 0)
+    return result;
   if (left->year != right->year)
     return left->year < right->year ? -1 : 1;
   if ((result = scholia_dates_compare (scholia_passage_get_date (lp), scholia_passage_get_date (rp))) != 0)
@@ -182,7 +185,7 @@ scholia_comparison_refresh (ScholiaComparison  *self,
       entry.author_key = g_hash_table_lookup (author_keys, author);
       if (entry.author_key == NULL)
         {
-          char *key = scholia_names_collate_key (author);
+          char *key = scholia_names_collate_key (scholia_passage_get_author_sort_key (passage));
 
           g_hash_table_insert (author_keys, (gpointer) author, key);
           entry.author_key = key;

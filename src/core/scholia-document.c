@@ -12,6 +12,7 @@ struct _ScholiaDocument
   char    *uuid;
   char    *title;
   char    *author;
+  char    *author_sort_key;
   char    *date;
   char    *source;
   char    *checksum;
@@ -29,6 +30,7 @@ enum {
   PROP_UUID,
   PROP_TITLE,
   PROP_AUTHOR,
+  PROP_AUTHOR_SORT_KEY,
   PROP_DATE,
   PROP_SOURCE,
   PROP_CHECKSUM,
@@ -49,6 +51,7 @@ scholia_document_finalize (GObject *object)
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->author_sort_key, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->checksum, g_free);
@@ -80,6 +83,10 @@ scholia_document_get_property (GObject    *object,
 
     case PROP_AUTHOR:
       g_value_set_string (value, self->author);
+      break;
+
+    case PROP_AUTHOR_SORT_KEY:
+      g_value_set_string (value, self->author_sort_key);
       break;
 
     case PROP_DATE:
@@ -141,6 +148,10 @@ scholia_document_set_property (GObject      *object,
       scholia_document_set_author (self, g_value_get_string (value));
       break;
 
+    case PROP_AUTHOR_SORT_KEY:
+      scholia_document_set_author_sort_key (self, g_value_get_string (value));
+      break;
+
     case PROP_DATE:
       scholia_document_set_date (self, g_value_get_string (value));
       break;
@@ -194,6 +205,9 @@ scholia_document_class_init (ScholiaDocumentClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL, rw);
   properties[PROP_AUTHOR] =
     g_param_spec_string ("author", NULL, NULL, NULL, rw);
+  /* How the author files: "Beethoven, Ludwig van"; "" without an author. */
+  properties[PROP_AUTHOR_SORT_KEY] =
+    g_param_spec_string ("author-sort-key", NULL, NULL, NULL, rw);
   properties[PROP_DATE] =
     g_param_spec_string ("date", NULL, NULL, NULL, rw);
   properties[PROP_SOURCE] =
@@ -218,6 +232,7 @@ scholia_document_init (ScholiaDocument *self)
   self->uuid = g_strdup ("");
   self->title = g_strdup ("");
   self->author = g_strdup ("");
+  self->author_sort_key = g_strdup ("");
   self->date = g_strdup ("");
   self->source = g_strdup ("");
   self->checksum = g_strdup ("");
@@ -283,6 +298,23 @@ scholia_document_set_author (ScholiaDocument *self,
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
 
   _scholia_model_set_text (G_OBJECT (self), &self->author, author, properties[PROP_AUTHOR]);
+}
+
+const char *
+scholia_document_get_author_sort_key (ScholiaDocument *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (self), NULL);
+
+  return self->author_sort_key;
+}
+
+void
+scholia_document_set_author_sort_key (ScholiaDocument *self,
+                                      const char      *sort_key)
+{
+  g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
+
+  _scholia_model_set_text (G_OBJECT (self), &self->author_sort_key, sort_key, properties[PROP_AUTHOR_SORT_KEY]);
 }
 
 const char *

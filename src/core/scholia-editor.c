@@ -380,13 +380,15 @@ scholia_editor_update_document (ScholiaEditor    *self,
                                 const char       *author,
                                 const char       *date,
                                 const char       *source,
+                                const char       *author_sort_key,
                                 GError          **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), FALSE);
 
   return perform (self,
-                  scholia_update_document_command_new (self->store, document, title, author, date, source),
+                  scholia_update_document_command_new (self->store, document, title, author, date, source,
+                                                       author_sort_key),
                   error);
 }
 

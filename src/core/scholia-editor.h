@@ -87,7 +87,8 @@ gboolean           scholia_editor_merge_labels     (ScholiaEditor      *self,
                                                     ScholiaLabel       *into,
                                                     GError            **error);
 
-/* A document's title, author, date and source (NULL keeps a field), and deleting it with
+/* A document's title, author, date, source and its author's sort key ("Beethoven, Ludwig van";
+ * "" for the guess) as one step (NULL keeps a field), and deleting it with
  * everything annotated in it; undo puts it all back with its ids. */
 gboolean           scholia_editor_update_document  (ScholiaEditor      *self,
                                                     ScholiaDocument    *document,
@@ -95,6 +96,7 @@ gboolean           scholia_editor_update_document  (ScholiaEditor      *self,
                                                     const char         *author,
                                                     const char         *date,
                                                     const char         *source,
+                                                    const char         *author_sort_key,
                                                     GError            **error);
 gboolean           scholia_editor_delete_document  (ScholiaEditor      *self,
                                                     ScholiaDocument    *document,

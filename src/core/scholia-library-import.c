@@ -7,6 +7,7 @@
 
 #include "scholia-error.h"
 #include "scholia-library-import.h"
+#include "scholia-w3c.h"
 
 /* A file called "harbour-trade_1851.txt" is titled "harbour trade 1851" when it offers no title
  * of its own. */
@@ -89,8 +90,55 @@ member_string (JsonObject *object,
   return json_object_has_member (object, name) ? json_object_get_string_member (object, name) : NULL;
 }
 
+/* The samples' annotations.json maps each essay's file to the annotations it arrives with, as an
+ * array of W3C Web Annotations (placed by their quotes). Read before any essay is added, so a
+ * damaged file adds nothing; a samples folder without one gives plain essays. */
+static JsonObject *
+read_sample_annotations (const char  *samples_dir,
+                         JsonParser  *parser,
+                         GError     **error)
+{
+  g_autofree char *path = g_build_filename (samples_dir, "annotations.json", NULL);
+  JsonNode *root;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  if (!json_parser_load_from_file (parser, path, error))
+    {
+      g_prefix_error (error, _("Could not read “%s”: "), path);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("“%s” does not hold the sample essays’ annotations"), path);
+      return NULL;
+    }
+  return json_node_get_object (root);
+}
+
+/* Annotations already on @document are left as they are; those on an earlier copy of the same
+ * essay are copied, so that importing the samples twice annotates both copies once. */
+static gboolean
+annotate_sample (ScholiaStore     *store,
+                 JsonObject       *annotations,
+                 const char       *file_name,
+                 ScholiaDocument  *document,
+                 GError          **error)
+{
+  JsonNode *node = annotations != NULL ? json_object_get_member (annotations, file_name) : NULL;
+  ScholiaW3cSummary summary;
+
+  if (node == NULL)
+    return TRUE;
+
+  return scholia_w3c_import_full (store, node, document, SCHOLIA_W3C_IMPORT_COPY_FOREIGN, &summary, error);
+}
+
 /* The sample essays ship with samples.json, which gives each file its title, author, date and
- * source. */
+ * source, and with annotations.json, so that comparing them shows something from the start. */
 gboolean
 scholia_library_import_samples (ScholiaStore  *store,
                                 const char    *samples_dir,
@@ -99,7 +147,10 @@ scholia_library_import_samples (ScholiaStore  *store,
 {
   g_autofree char *index_path = g_build_filename (samples_dir, "samples.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) annotations_parser = json_parser_new ();
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *annotations;
   JsonNode *root;
   JsonArray *entries;
 
@@ -116,16 +167,24 @@ scholia_library_import_samples (ScholiaStore  *store,
       return FALSE;
     }
 
+  annotations = read_sample_annotations (samples_dir, annotations_parser, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
   entries = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (entries); i++)
     {
       JsonObject *entry = json_array_get_object_element (entries, i);
+      const char *file_name = entry != NULL ? member_string (entry, "file") : NULL;
       g_autofree char *path = NULL;
       g_autoptr(GFile) file = NULL;
       ScholiaDocument *document;
       ScholiaMetadata metadata;
 
-      if (entry == NULL || member_string (entry, "file") == NULL)
+      if (file_name == NULL)
         continue;
 
       metadata = (ScholiaMetadata) {
@@ -134,12 +193,14 @@ scholia_library_import_samples (ScholiaStore  *store,
         .date = member_string (entry, "date"),
         .source = member_string (entry, "source"),
       };
-      path = g_build_filename (samples_dir, member_string (entry, "file"), NULL);
+      path = g_build_filename (samples_dir, file_name, NULL);
       file = g_file_new_for_path (path);
       document = scholia_library_import_file (store, file, &metadata, NULL, error);
       if (document == NULL)
         return FALSE;
       g_ptr_array_add (added, g_object_ref (document));
+      if (!annotate_sample (store, annotations, file_name, document, error))
+        return FALSE;
     }
 
   if (documents != NULL)

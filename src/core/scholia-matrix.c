@@ -9,6 +9,7 @@
 struct _ScholiaMatrix
 {
   GPtrArray  *authors;  /* char*, "" for documents without an author */
+  GHashTable *sort_keys;  /* author → how the author files */
   GPtrArray  *themes;   /* ScholiaTheme */
   GHashTable *tag_slots;  /* tag id → slot 1…n in a cell; slot 0 is the total */
   guint       n_slots;
@@ -31,10 +32,13 @@ compare_authors (gconstpointer a,
   GHashTable *keys = user_data;
   const char *left = *(const char **) a;
   const char *right = *(const char **) b;
+  int result;
 
   if ((*left == '\0') != (*right == '\0'))
     return (*left == '\0') - (*right == '\0');
-  return strcmp (g_hash_table_lookup (keys, left), g_hash_table_lookup (keys, right));
+  result = strcmp (g_hash_table_lookup (keys, left), g_hash_table_lookup (keys, right));
+  /* Two authors filed alike ("Anonymous") stay apart. */
+  return result != 0 ? result : strcmp (left, right);
 }
 
 /* Authors and themes the filter leaves out have no row or column: their counts are dropped. */
@@ -149,12 +153,16 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
     if (filter == NULL || scholia_annotation_filter_match_author (filter, names[i]))
       g_ptr_array_add (self->authors, g_strdup (names[i]));
 
+  self->sort_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   documents = scholia_store_get_documents (store);
-  for (guint i = 0; !anonymous && i < g_list_model_get_n_items (documents); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+      const char *author = scholia_document_get_author (document);
 
-      anonymous = *scholia_document_get_author (document) == '\0';
+      anonymous |= *author == '\0';
+      g_hash_table_replace (self->sort_keys, g_strdup (author),
+                            g_strdup (scholia_document_get_author_sort_key (document)));
     }
   if (anonymous && (filter == NULL || scholia_annotation_filter_match_author (filter, "")))
     g_ptr_array_add (self->authors, g_strdup (""));
@@ -163,7 +171,7 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
 
     for (guint i = 0; i < self->authors->len; i++)
       g_hash_table_insert (keys, g_ptr_array_index (self->authors, i),
-                           scholia_names_collate_key (g_ptr_array_index (self->authors, i)));
+                           scholia_names_collate_key (scholia_matrix_get_author_sort_key (self, i)));
     g_ptr_array_sort_with_data (self->authors, compare_authors, keys);
   }
   for (guint i = 0; i < self->authors->len; i++)
@@ -230,6 +238,7 @@ scholia_matrix_free (ScholiaMatrix *self)
     return;
 
   g_clear_pointer (&self->authors, g_ptr_array_unref);
+  g_clear_pointer (&self->sort_keys, g_hash_table_unref);
   g_clear_pointer (&self->themes, g_ptr_array_unref);
   g_clear_pointer (&self->tag_slots, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_free);
@@ -248,6 +257,17 @@ scholia_matrix_get_author (ScholiaMatrix *self,
 {
   g_return_val_if_fail (row < self->authors->len, NULL);
   return g_ptr_array_index (self->authors, row);
+}
+
+const char *
+scholia_matrix_get_author_sort_key (ScholiaMatrix *self,
+                                    guint          row)
+{
+  const char *key;
+
+  g_return_val_if_fail (row < self->authors->len, NULL);
+  key = g_hash_table_lookup (self->sort_keys, g_ptr_array_index (self->authors, row));
+  return key != NULL ? key : "";
 }
 
 guint

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* Authors × themes: how many placed passages each author has on each theme, and, when built
  * by_tag, how many of them carry each tag (get_count with a tag id; 0 for the total). Every author of the library is a row and every theme a column, so that an author's
- * silence on a theme shows as an empty cell. Authors come by surname (no author last), themes
+ * silence on a theme shows as an empty cell. Authors come by their sort key (no author last), themes
  * in the user's order. A snapshot: build a new one after changes.
  *
  * Filtered, only the filter's authors are rows and its themes columns, and only passages with
@@ -26,6 +26,8 @@ void           scholia_matrix_free           (ScholiaMatrix *self);
 guint          scholia_matrix_get_n_authors  (ScholiaMatrix *self);
 const char    *scholia_matrix_get_author     (ScholiaMatrix *self,
                                               guint          row);
+const char    *scholia_matrix_get_author_sort_key (ScholiaMatrix *self,
+                                                   guint          row);
 guint          scholia_matrix_get_n_themes   (ScholiaMatrix *self);
 ScholiaTheme  *scholia_matrix_get_theme      (ScholiaMatrix *self,
                                               guint          column);

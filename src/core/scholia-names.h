@@ -5,9 +5,13 @@
 
 G_BEGIN_DECLS
 
-/* Historians look authors up by surname: "Helena Marwick" files under M. This gives the
- * g_utf8_collate_key() of a name with its last word (the surname, "Ferrand-Baptiste" kept
- * whole) put first, for sorting authors the same way everywhere. */
-char *scholia_names_collate_key (const char *name);
+/* Historians look authors up by surname: "Helena Marwick" files under M. Each author keeps a
+ * "sort as" key in the library, which the user may edit; this is the guess it starts from:
+ * "Marwick, Helena". See scholia-names.c for the rules. */
+char *scholia_names_guess_sort_key (const char *name);
+
+/* The g_utf8_collate_key() of a sort key, case folded, for ordering authors the same way
+ * everywhere ("berg, tomas" and "Berg, Tomas" sort together). */
+char *scholia_names_collate_key    (const char *sort_key);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ struct _ScholiaPassage
   char    *title;
   char    *date;
   char    *author;
+  char    *author_sort_key;
   char    *page;
   GArray  *tag_ids;
 };
@@ -44,6 +45,7 @@ scholia_passage_finalize (GObject *object)
   g_free (self->title);
   g_free (self->date);
   g_free (self->author);
+  g_free (self->author_sort_key);
   g_free (self->page);
   g_clear_pointer (&self->tag_ids, g_array_unref);
 
@@ -121,6 +123,7 @@ scholia_passage_new (const ScholiaPassageInfo *info,
   self->title = g_strdup (info->title != NULL ? info->title : "");
   self->date = g_strdup (info->date != NULL ? info->date : "");
   self->author = g_strdup (info->author != NULL ? info->author : "");
+  self->author_sort_key = g_strdup (info->author_sort_key != NULL ? info->author_sort_key : "");
   self->page = g_strdup (info->page != NULL ? info->page : "");
   self->tag_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_tag_ids);
   if (n_tag_ids > 0)
@@ -189,6 +192,14 @@ scholia_passage_get_author (ScholiaPassage *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_PASSAGE (self), NULL);
   return self->author;
+}
+
+const char *
+scholia_passage_get_author_sort_key (ScholiaPassage *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_PASSAGE (self), NULL);
+
+  return self->author_sort_key;
 }
 
 const char *

@@ -23,6 +23,7 @@ typedef struct
   const char *title;
   const char *date;
   const char *author;   /* "" when the document has none */
+  const char *author_sort_key;   /* how the author files, "" without one */
   const char *page;     /* the printed page of the passage's start, "" when unknown */
 } ScholiaPassageInfo;
 
@@ -38,6 +39,7 @@ const char     *scholia_passage_get_note         (ScholiaPassage *self);
 const char     *scholia_passage_get_title        (ScholiaPassage *self);
 const char     *scholia_passage_get_date         (ScholiaPassage *self);
 const char     *scholia_passage_get_author       (ScholiaPassage *self);
+const char     *scholia_passage_get_author_sort_key (ScholiaPassage *self);
 const char     *scholia_passage_get_page         (ScholiaPassage *self);
 const gint64   *scholia_passage_get_tag_ids      (ScholiaPassage *self,
                                                   guint          *n_tag_ids);

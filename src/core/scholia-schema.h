@@ -9,15 +9,34 @@ G_BEGIN_DECLS
  * file: "Schl". */
 #define SCHOLIA_APPLICATION_ID 0x5363686c
 
-/* One step of the schema: the SQL that takes a library from version - 1 to version. */
+/* One step of the schema: the SQL that takes a library from version - 1 to version, or, for a
+ * step that needs more than SQL (guessing values for a new column), a function run inside the
+ * migration's transaction. A step may also say how to read a library that cannot be written
+ * (read-only file or opening) as if it had been taken: @run_read_only, which may only create
+ * temporary tables; without it such a library must be made writable first. */
+typedef gboolean (*ScholiaMigrationFunc) (ScholiaDb  *db,
+                                          GError    **error);
+
 typedef struct
 {
-  int         version;
-  const char *sql;
+  int                  version;
+  const char          *sql;
+  ScholiaMigrationFunc run;
+  ScholiaMigrationFunc run_read_only;
 } ScholiaMigration;
 
 const ScholiaMigration *scholia_schema_get_migrations (guint                  *n_migrations);
 gboolean                scholia_schema_migrate        (ScholiaDb              *db,
+                                                       int                     from_version,
+                                                       const ScholiaMigration *migrations,
+                                                       guint                   n_migrations,
+                                                       GError                **error);
+
+gboolean                scholia_schema_read_as_latest (ScholiaDb              *db,
+                                                       int                     from_version,
+                                                       const ScholiaMigration *migrations,
+                                                       guint                   n_migrations);
+gboolean                scholia_schema_emulate        (ScholiaDb              *db,
                                                        int                     from_version,
                                                        const ScholiaMigration *migrations,
                                                        guint                   n_migrations,

@@ -10,70 +10,6 @@
 /* How much text on each side of a quote is kept to re-anchor it when the text changes. */
 #define CONTEXT_LENGTH 32
 
-static void
-on_annotation_finalized (gpointer  data,
-                         GObject  *where_the_object_was)
-{
-  ScholiaStore *self = data;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->live_annotations);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer) where_the_object_was)
-      {
-        g_hash_table_iter_remove (&iter);
-        break;
-      }
-}
-
-static void
-on_list_finalized (gpointer  data,
-                   GObject  *where_the_object_was)
-{
-  ScholiaStore *self = data;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->live_lists);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer) where_the_object_was)
-      {
-        g_hash_table_iter_remove (&iter);
-        break;
-      }
-}
-
-static void
-remember_annotation (ScholiaStore      *self,
-                     ScholiaAnnotation *annotation)
-{
-  gint64 *key = g_new (gint64, 1);
-
-  *key = scholia_annotation_get_id (annotation);
-  g_hash_table_insert (self->live_annotations, key, annotation);
-  g_object_weak_ref (G_OBJECT (annotation), on_annotation_finalized, self);
-}
-
-/* Called from the store's finalize: those still holding annotations or lists keep them, but
- * they no longer report back to a store that is gone. */
-void
-_scholia_store_release_live (ScholiaStore *self)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->live_annotations);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_object_weak_unref (value, on_annotation_finalized, self);
-  g_hash_table_remove_all (self->live_annotations);
-
-  g_hash_table_iter_init (&iter, self->live_lists);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_object_weak_unref (value, on_list_finalized, self);
-  g_hash_table_remove_all (self->live_lists);
-}
-
 static int
 compare_annotations (gconstpointer a,
                      gconstpointer b,
@@ -293,7 +229,7 @@ scholia_store_add_annotation (ScholiaStore     *self,
   scholia_annotation_set_theme_ids (annotation, theme_ids, n_theme_ids);
   scholia_annotation_set_created (annotation, now);
   scholia_annotation_set_modified (annotation, now);
-  remember_annotation (self, annotation);
+  _scholia_store_remember_annotation (self, annotation);
   list_insert (self, annotation);
   adjust_annotation_count (self, document_id, 1);
   _scholia_store_emit_annotations_changed (self, document_id);
@@ -424,7 +360,7 @@ scholia_store_list_annotations (ScholiaStore     *self,
       scholia_annotation_set_created (annotation, scholia_db_statement_column_int64 (stmt, 9));
       scholia_annotation_set_modified (annotation, scholia_db_statement_column_int64 (stmt, 10));
       apply_links (annotation, tags, themes);
-      remember_annotation (self, annotation);
+      _scholia_store_remember_annotation (self, annotation);
       g_ptr_array_add (loaded, annotation);
     }
   scholia_db_statement_reset (stmt);
@@ -433,8 +369,7 @@ scholia_store_list_annotations (ScholiaStore     *self,
 
   list = g_list_store_new (SCHOLIA_TYPE_ANNOTATION);
   g_list_store_splice (list, 0, 0, loaded->pdata, loaded->len);
-  g_hash_table_insert (self->live_lists, g_memdup2 (&document_id, sizeof document_id), list);
-  g_object_weak_ref (G_OBJECT (list), on_list_finalized, self);
+  _scholia_store_remember_list (self, document_id, list);
 
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
@@ -807,7 +742,7 @@ scholia_store_restore_annotation (ScholiaStore       *self,
   scholia_annotation_set_tag_ids (annotation, (gint64 *) tags->data, tags->len);
   scholia_annotation_set_theme_ids (annotation, (gint64 *) themes->data, themes->len);
   if (g_hash_table_lookup (self->live_annotations, &id) == NULL)
-    remember_annotation (self, annotation);
+    _scholia_store_remember_annotation (self, annotation);
   list_insert (self, annotation);
   adjust_annotation_count (self, scholia_annotation_get_document_id (annotation), 1);
   _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (annotation));

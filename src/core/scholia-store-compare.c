@@ -33,7 +33,8 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
                                    " d.title, d.date, coalesce(au.name, ''),"
                                    " coalesce((SELECT p.label FROM document_pages p"
                                    "           WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset"
-                                   "           ORDER BY p.start_offset DESC LIMIT 1), '')"
+                                   "           ORDER BY p.start_offset DESC LIMIT 1), ''),"
+                                   " coalesce(au.sort_key, '')"
                                    " FROM annotation_themes th"
                                    " JOIN annotations a ON a.id = th.annotation_id"
                                    " JOIN documents d ON d.id = a.document_id"
@@ -58,6 +59,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
         .date = scholia_db_statement_column_text (stmt, 7),
         .author = scholia_db_statement_column_text (stmt, 8),
         .page = scholia_db_statement_column_text (stmt, 9),
+        .author_sort_key = scholia_db_statement_column_text (stmt, 10),
       };
 
       g_ptr_array_add (passages,

@@ -6,13 +6,14 @@
 
 #include "scholia-error.h"
 #include "scholia-language.h"
+#include "scholia-names.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
 
 #define DOCUMENT_COLUMNS \
   "d.id, d.uuid, d.title, coalesce(a.name, ''), d.date, d.source, d.checksum, d.characters," \
   " d.created, d.modified," \
-  " (SELECT count(*) FROM annotations WHERE document_id = d.id)"
+  " (SELECT count(*) FROM annotations WHERE document_id = d.id), coalesce(a.sort_key, '')"
 
 static ScholiaDocument *
 document_from_row (ScholiaDbStatement *stmt)
@@ -30,6 +31,7 @@ document_from_row (ScholiaDbStatement *stmt)
   scholia_document_set_created (document, scholia_db_statement_column_int64 (stmt, 8));
   scholia_document_set_modified (document, scholia_db_statement_column_int64 (stmt, 9));
   scholia_document_set_annotation_count (document, scholia_db_statement_column_int (stmt, 10));
+  scholia_document_set_author_sort_key (document, scholia_db_statement_column_text (stmt, 11));
   return document;
 }
 
@@ -138,33 +140,50 @@ scholia_store_lookup_document (ScholiaStore *self,
   return g_hash_table_lookup (self->documents_by_id, &id);
 }
 
+/* The author named @name (created with @sort_key, or the guess for NULL, if new), its id, 0
+ * for no author, and in @stored_sort_key (may be NULL) the key it files under. */
 gboolean
 _scholia_store_ensure_author (ScholiaStore  *self,
                               const char    *name,
+                              const char    *sort_key,
                               gint64        *author_id,
+                              char         **stored_sort_key,
                               GError       **error)
 {
+  g_autofree char *guess = NULL;
   ScholiaDbStatement *stmt;
   ScholiaDbStep rc;
 
   *author_id = 0;
+  if (stored_sort_key != NULL)
+    *stored_sort_key = g_strdup ("");
   if (name == NULL || *name == '\0')
     return TRUE;
 
-  stmt = scholia_db_get_statement (self->db, "INSERT OR IGNORE INTO authors (name) VALUES (?)", error);
+  if (sort_key == NULL || *sort_key == '\0')
+    sort_key = guess = scholia_names_guess_sort_key (name);
+  stmt = scholia_db_get_statement (self->db, "INSERT OR IGNORE INTO authors (name, sort_key) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   scholia_db_statement_bind_text (stmt, 1, name);
+  scholia_db_statement_bind_text (stmt, 2, sort_key);
   if (!scholia_db_statement_execute (stmt, error))
     return FALSE;
 
-  stmt = scholia_db_get_statement (self->db, "SELECT id FROM authors WHERE name = ?", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT id, sort_key FROM authors WHERE name = ?", error);
   if (stmt == NULL)
     return FALSE;
   scholia_db_statement_bind_text (stmt, 1, name);
   rc = scholia_db_statement_step (stmt, error);
   if (rc == SCHOLIA_DB_STEP_ROW)
-    *author_id = scholia_db_statement_column_int64 (stmt, 0);
+    {
+      *author_id = scholia_db_statement_column_int64 (stmt, 0);
+      if (stored_sort_key != NULL)
+        {
+          g_free (*stored_sort_key);
+          *stored_sort_key = g_strdup (scholia_db_statement_column_text (stmt, 1));
+        }
+    }
   scholia_db_statement_reset (stmt);
   return rc == SCHOLIA_DB_STEP_ROW;
 }
@@ -253,6 +272,7 @@ scholia_store_add_document (ScholiaStore  *self,
   g_autofree char *clean_source = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *checksum = NULL;
+  g_autofree char *author_sort_key = NULL;
   g_autoptr(ScholiaDocument) document = NULL;
   ScholiaDbStatement *stmt;
   gint64 author_id;
@@ -293,7 +313,7 @@ scholia_store_add_document (ScholiaStore  *self,
   if (!scholia_db_begin (self->db, error))
     return NULL;
 
-  if (!_scholia_store_ensure_author (self, clean_author, &author_id, error))
+  if (!_scholia_store_ensure_author (self, clean_author, NULL, &author_id, &author_sort_key, error))
     goto failed;
 
   stmt = scholia_db_get_statement (self->db,
@@ -326,6 +346,7 @@ scholia_store_add_document (ScholiaStore  *self,
   g_object_freeze_notify (G_OBJECT (document));
   scholia_document_set_title (document, clean_title);
   scholia_document_set_author (document, clean_author);
+  scholia_document_set_author_sort_key (document, author_sort_key);
   scholia_document_set_date (document, clean_date);
   scholia_document_set_source (document, clean_source);
   scholia_document_set_checksum (document, checksum);
@@ -544,6 +565,7 @@ scholia_store_update_document (ScholiaStore     *self,
   g_autofree char *new_author = NULL;
   g_autofree char *new_date = NULL;
   g_autofree char *new_source = NULL;
+  g_autofree char *author_sort_key = NULL;
   ScholiaDbStatement *stmt;
   gint64 author_id = 0;
   gint64 now = _scholia_store_now ();
@@ -575,7 +597,7 @@ scholia_store_update_document (ScholiaStore     *self,
   if (!scholia_db_begin (self->db, error))
     return FALSE;
 
-  if (!_scholia_store_ensure_author (self, new_author, &author_id, error))
+  if (!_scholia_store_ensure_author (self, new_author, NULL, &author_id, &author_sort_key, error))
     goto failed;
 
   stmt = scholia_db_get_statement (self->db,
@@ -600,6 +622,7 @@ scholia_store_update_document (ScholiaStore     *self,
   g_object_freeze_notify (G_OBJECT (document));
   scholia_document_set_title (document, new_title);
   scholia_document_set_author (document, new_author);
+  scholia_document_set_author_sort_key (document, author_sort_key);
   scholia_document_set_date (document, new_date);
   scholia_document_set_source (document, new_source);
   scholia_document_set_modified (document, now);
@@ -689,6 +712,30 @@ scholia_store_list_authors (ScholiaStore  *self,
   return g_strv_builder_end (builder);
 }
 
+
+/* After a commit that renamed an author or changed how it sorts: its essays in memory follow. */
+static void
+refile_author (ScholiaStore *self,
+               const char   *old_name,
+               const char   *name,
+               const char   *sort_key)
+{
+  GListModel *documents = G_LIST_MODEL (self->documents);
+  guint n = g_list_model_get_n_items (documents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_ascii_strcasecmp (scholia_document_get_author (document), old_name) == 0)
+        {
+          scholia_document_set_author (document, name);
+          scholia_document_set_author_sort_key (document, sort_key);
+        }
+    }
+  _scholia_store_emit_annotations_changed (self, 0);
+}
+
 gboolean
 scholia_store_rename_author (ScholiaStore  *self,
                              const char    *old_name,
@@ -696,11 +743,11 @@ scholia_store_rename_author (ScholiaStore  *self,
                              GError       **error)
 {
   g_autofree char *clean_name = NULL;
+  g_autofree char *old_sort_key = NULL;
+  g_autofree char *sort_key = NULL;
   ScholiaDbStatement *stmt;
   gint64 old_id = 0;
   gint64 new_id = 0;
-  GListModel *documents;
-  guint n;
   ScholiaDbStep rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
@@ -718,13 +765,21 @@ scholia_store_rename_author (ScholiaStore  *self,
   if (!scholia_db_begin (self->db, error))
     return FALSE;
 
-  stmt = scholia_db_get_statement (self->db, "SELECT id FROM authors WHERE name = ?", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT id, name, sort_key FROM authors WHERE name = ?", error);
   if (stmt == NULL)
     goto failed;
   scholia_db_statement_bind_text (stmt, 1, old_name);
   rc = scholia_db_statement_step (stmt, error);
   if (rc == SCHOLIA_DB_STEP_ROW)
-    old_id = scholia_db_statement_column_int64 (stmt, 0);
+    {
+      g_autofree char *old_guess = scholia_names_guess_sort_key (scholia_db_statement_column_text (stmt, 1));
+
+      old_id = scholia_db_statement_column_int64 (stmt, 0);
+      old_sort_key = g_strdup (scholia_db_statement_column_text (stmt, 2));
+      /* A key the user chose stays; a guessed one follows the new name. */
+      sort_key = g_str_equal (old_sort_key, old_guess) ? scholia_names_guess_sort_key (clean_name)
+                                                       : g_strdup (old_sort_key);
+    }
   scholia_db_statement_reset (stmt);
   if (rc == SCHOLIA_DB_STEP_ERROR)
     goto failed;
@@ -736,7 +791,7 @@ scholia_store_rename_author (ScholiaStore  *self,
     }
 
   /* Renaming onto an existing author merges the two (case-only changes rename in place). */
-  stmt = scholia_db_get_statement (self->db, "SELECT id, name FROM authors WHERE name = ? AND id != ?",
+  stmt = scholia_db_get_statement (self->db, "SELECT id, name, sort_key FROM authors WHERE name = ? AND id != ?",
                                    error);
   if (stmt == NULL)
     goto failed;
@@ -749,6 +804,8 @@ scholia_store_rename_author (ScholiaStore  *self,
       new_id = scholia_db_statement_column_int64 (stmt, 0);
       g_free (clean_name);
       clean_name = g_strdup (scholia_db_statement_column_text (stmt, 1));
+      g_free (sort_key);
+      sort_key = g_strdup (scholia_db_statement_column_text (stmt, 2));
     }
   scholia_db_statement_reset (stmt);
   if (rc == SCHOLIA_DB_STEP_ERROR)
@@ -768,11 +825,12 @@ scholia_store_rename_author (ScholiaStore  *self,
     }
   else
     {
-      stmt = scholia_db_get_statement (self->db, "UPDATE authors SET name = ? WHERE id = ?", error);
+      stmt = scholia_db_get_statement (self->db, "UPDATE authors SET name = ?, sort_key = ? WHERE id = ?", error);
       if (stmt == NULL)
         goto failed;
       scholia_db_statement_bind_text (stmt, 1, clean_name);
-      scholia_db_statement_bind_int64 (stmt, 2, old_id);
+      scholia_db_statement_bind_text (stmt, 2, sort_key);
+      scholia_db_statement_bind_int64 (stmt, 3, old_id);
       if (!scholia_db_statement_execute (stmt, error))
         goto failed;
     }
@@ -780,19 +838,81 @@ scholia_store_rename_author (ScholiaStore  *self,
   if (!scholia_db_commit (self->db, error))
     goto failed;
 
+  refile_author (self, old_name, clean_name, sort_key);
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
+gboolean
+scholia_store_set_author_sort_key (ScholiaStore  *self,
+                                   const char    *author,
+                                   const char    *sort_key,
+                                   GError       **error)
+{
+  g_autofree char *clean_key = NULL;
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+
+  if (!tidy_field (sort_key, &clean_key, error))
+    return FALSE;
+  /* A blank key files the author under the guess again. */
+  if (clean_key == NULL || *clean_key == '\0')
+    {
+      g_free (clean_key);
+      clean_key = scholia_names_guess_sort_key (author);
+    }
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+
+  stmt = scholia_db_get_statement (self->db, "UPDATE authors SET sort_key = ? WHERE name = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  scholia_db_statement_bind_text (stmt, 1, clean_key);
+  scholia_db_statement_bind_text (stmt, 2, author);
+  if (!scholia_db_statement_execute (stmt, error))
+    goto failed;
+  if (scholia_db_changes (self->db) == 0)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                   _("No author is named “%s”"), author);
+      goto failed;
+    }
+  if (!scholia_db_commit (self->db, error))
+    goto failed;
+
+  refile_author (self, author, author, clean_key);
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
+
+char *
+scholia_store_dup_author_sort_key (ScholiaStore *self,
+                                   const char   *author)
+{
+  GListModel *documents;
+  guint n;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (author != NULL, NULL);
+
+  /* Every author of the library has a document, which holds the author's key. */
   documents = G_LIST_MODEL (self->documents);
   n = g_list_model_get_n_items (documents);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
 
-      if (g_ascii_strcasecmp (scholia_document_get_author (document), old_name) == 0)
-        scholia_document_set_author (document, clean_name);
+      if (g_ascii_strcasecmp (scholia_document_get_author (document), author) == 0)
+        return g_strdup (scholia_document_get_author_sort_key (document));
     }
-  _scholia_store_emit_annotations_changed (self, 0);
-  return TRUE;
-
-failed:
-  scholia_db_rollback (self->db);
-  return FALSE;
+  return NULL;
 }

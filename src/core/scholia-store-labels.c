@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "scholia-colour.h"
 #include "scholia-error.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
@@ -19,41 +20,21 @@ typedef struct
   gboolean    has_builtin;
 } LabelTables;
 
-static gboolean
-is_label_type (GType label_type)
-{
-  return label_type == SCHOLIA_TYPE_TAG || label_type == SCHOLIA_TYPE_THEME;
-}
-
 static const LabelTables *
 tables_for (GType label_type)
 {
   static const LabelTables tags = { "tags", "annotation_tags", "tag_id", TRUE };
   static const LabelTables themes = { "themes", "annotation_themes", "theme_id", FALSE };
 
-  g_assert (is_label_type (label_type));
+  g_assert (_scholia_store_is_label_type (label_type));
   return label_type == SCHOLIA_TYPE_TAG ? &tags : &themes;
-}
-
-/* Colours that read well as translucent highlights on both light and dark backgrounds; new
- * tags and themes take the next one in turn. */
-static const char * const palette[] = {
-  "#3584e4", "#2ec27e", "#e5a50a", "#e01b24", "#9141ac", "#ff7800", "#986a44", "#c061cb",
-  "#1c71d8", "#26a269", "#77767b",
-};
-
-static GListStore *
-list_for_type (ScholiaStore *self,
-               GType         label_type)
-{
-  return label_type == SCHOLIA_TYPE_TAG ? self->tags : self->themes;
 }
 
 static GListStore *
 list_of (ScholiaStore *self,
          ScholiaLabel *label)
 {
-  return list_for_type (self, G_OBJECT_TYPE (label));
+  return _scholia_store_label_list (self, G_OBJECT_TYPE (label));
 }
 
 static const LabelTables *
@@ -63,21 +44,12 @@ tables_of (ScholiaLabel *label)
 }
 
 static gboolean
-is_colour (const char *colour)
-{
-  if (colour == NULL || colour[0] != '#' || strlen (colour) != 7)
-    return FALSE;
-  for (int i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (colour[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 check_colour (const char  *colour,
               GError     **error)
 {
-  if (colour == NULL || is_colour (colour))
+  ScholiaRgb rgb;
+
+  if (colour == NULL || scholia_colour_parse (colour, &rgb))
     return TRUE;
 
   g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
@@ -91,7 +63,7 @@ load_type (ScholiaStore  *self,
            GError       **error)
 {
   const LabelTables *tables = tables_for (label_type);
-  GListStore *labels = list_for_type (self, label_type);
+  GListStore *labels = _scholia_store_label_list (self, label_type);
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
   ScholiaDbStatement *stmt;
@@ -136,7 +108,7 @@ find_label (ScholiaStore *self,
             GType         label_type,
             const char   *name)
 {
-  GListModel *labels = G_LIST_MODEL (list_for_type (self, label_type));
+  GListModel *labels = G_LIST_MODEL (_scholia_store_label_list (self, label_type));
   g_autofree char *folded = scholia_text_fold (name);
   guint n = g_list_model_get_n_items (labels);
 
@@ -212,7 +184,7 @@ add_label (ScholiaStore  *self,
   g_autofree char *clean_description = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *clean_colour = NULL;
-  GListStore *labels = list_for_type (self, label_type);
+  GListStore *labels = _scholia_store_label_list (self, label_type);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (labels));
   g_autoptr(ScholiaLabel) label = NULL;
   ScholiaDbStatement *stmt;
@@ -223,7 +195,7 @@ add_label (ScholiaStore  *self,
     return NULL;
   description = clean_description;
 
-  clean_colour = g_ascii_strdown (colour != NULL ? colour : palette[n % G_N_ELEMENTS (palette)], -1);
+  clean_colour = g_ascii_strdown (colour != NULL ? colour : scholia_colour_get_automatic (n), -1);
   if (n > 0)
     {
       g_autoptr(ScholiaLabel) last = g_list_model_get_item (G_LIST_MODEL (labels), n - 1);
@@ -380,7 +352,7 @@ store_order (ScholiaStore  *self,
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET position = ? WHERE id = ?",
                                           tables_for (label_type)->table);
-  GListStore *labels = list_for_type (self, label_type);
+  GListStore *labels = _scholia_store_label_list (self, label_type);
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
@@ -413,7 +385,7 @@ static GPtrArray *
 current_order (ScholiaStore *self,
                GType         label_type)
 {
-  GListModel *labels = G_LIST_MODEL (list_for_type (self, label_type));
+  GListModel *labels = G_LIST_MODEL (_scholia_store_label_list (self, label_type));
   GPtrArray *order = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (labels);
 
@@ -601,16 +573,6 @@ failed:
   return FALSE;
 }
 
-GListModel *
-scholia_store_get_labels (ScholiaStore *self,
-                          GType         label_type)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (is_label_type (label_type), NULL);
-
-  return G_LIST_MODEL (list_for_type (self, label_type));
-}
-
 ScholiaLabel *
 scholia_store_find_label (ScholiaStore  *self,
                           GType          label_type,
@@ -621,7 +583,7 @@ scholia_store_find_label (ScholiaStore  *self,
   g_autofree char *shown = NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (is_label_type (label_type), NULL);
+  g_return_val_if_fail (_scholia_store_is_label_type (label_type), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   label = find_label (self, label_type, name);
@@ -637,30 +599,6 @@ scholia_store_find_label (ScholiaStore  *self,
 }
 
 ScholiaLabel *
-scholia_store_lookup_label (ScholiaStore *self,
-                            GType         label_type,
-                            gint64        id)
-{
-  GListModel *labels;
-  guint n;
-
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (is_label_type (label_type), NULL);
-
-  labels = G_LIST_MODEL (list_for_type (self, label_type));
-  n = g_list_model_get_n_items (labels);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaLabel) label = g_list_model_get_item (labels, i);
-
-      if (scholia_label_get_id (label) == id)
-        return label;
-    }
-
-  return NULL;
-}
-
-ScholiaLabel *
 scholia_store_add_label (ScholiaStore  *self,
                          GType          label_type,
                          const char    *name,
@@ -669,7 +607,7 @@ scholia_store_add_label (ScholiaStore  *self,
                          GError       **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (is_label_type (label_type), NULL);
+  g_return_val_if_fail (_scholia_store_is_label_type (label_type), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   return add_label (self, label_type, name, colour, description, error);

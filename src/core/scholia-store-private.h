@@ -7,6 +7,19 @@
 
 G_BEGIN_DECLS
 
+/* Shared by the store's files, which call each other one way only:
+ *
+ *   scholia-store-open.c          opens a library file into a store, then loads it
+ *     -restore.c, -interop.c,     restoring deleted essays, importing annotations,
+ *     -compare.c, -search.c       comparisons, search
+ *       -labels.c                 tags and themes (create, rename, merge, delete …)
+ *         -annotations.c          annotations and their links to labels
+ *           -documents.c          essays, their text and pages, authors
+ *             scholia-store.c     the type: life cycle, signal, live objects, label lists
+ *
+ * A file calls only files below it (not every file calls every one below), and none includes
+ * another's source: keep it so, by moving a helper two files share down to the lower one. */
+
 struct _ScholiaStore
 {
   GObject     parent_instance;
@@ -70,7 +83,14 @@ GHashTable   *_scholia_store_load_links           (ScholiaStore            *self
                                                    const char              *sql,
                                                    gint64                   id,
                                                    GError                 **error);
-void          _scholia_store_release_live         (ScholiaStore            *self);
+void          _scholia_store_remember_annotation  (ScholiaStore            *self,
+                                                   ScholiaAnnotation       *annotation);
+void          _scholia_store_remember_list        (ScholiaStore            *self,
+                                                   gint64                   document_id,
+                                                   GListStore              *list);
+gboolean      _scholia_store_is_label_type        (GType                    label_type);
+GListStore   *_scholia_store_label_list           (ScholiaStore            *self,
+                                                   GType                    label_type);
 gboolean      _scholia_store_delete_unused_authors (ScholiaStore           *self,
                                                     GError                **error);
 gboolean      _scholia_store_insert_pages         (ScholiaStore            *self,
@@ -79,7 +99,9 @@ gboolean      _scholia_store_insert_pages         (ScholiaStore            *self
                                                    GError                 **error);
 gboolean      _scholia_store_ensure_author        (ScholiaStore            *self,
                                                    const char              *name,
+                                                   const char              *sort_key,
                                                    gint64                  *author_id,
+                                                   char                   **stored_sort_key,
                                                    GError                 **error);
 
 G_END_DECLS

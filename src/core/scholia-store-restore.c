@@ -34,6 +34,7 @@ struct _ScholiaDeletedDocument
   char   *uuid;
   char   *title;
   char   *author;
+  char   *author_sort_key;   /* restored with the author if it went with the document */
   char   *date;
   char   *source;
   char   *text;
@@ -65,6 +66,7 @@ scholia_deleted_document_free (ScholiaDeletedDocument *deleted)
   g_free (deleted->uuid);
   g_free (deleted->title);
   g_free (deleted->author);
+  g_free (deleted->author_sort_key);
   g_free (deleted->date);
   g_free (deleted->source);
   g_free (deleted->text);
@@ -164,6 +166,7 @@ save_document (ScholiaStore     *self,
   deleted->uuid = g_strdup (scholia_document_get_uuid (document));
   deleted->title = g_strdup (scholia_document_get_title (document));
   deleted->author = g_strdup (scholia_document_get_author (document));
+  deleted->author_sort_key = g_strdup (scholia_document_get_author_sort_key (document));
   deleted->date = g_strdup (scholia_document_get_date (document));
   deleted->source = g_strdup (scholia_document_get_source (document));
   deleted->checksum = g_strdup (scholia_document_get_checksum (document));
@@ -282,7 +285,7 @@ scholia_store_restore_document (ScholiaStore            *self,
   if (!scholia_db_begin (self->db, error))
     return NULL;
 
-  if (!_scholia_store_ensure_author (self, deleted->author, &author_id, error))
+  if (!_scholia_store_ensure_author (self, deleted->author, deleted->author_sort_key, &author_id, NULL, error))
     goto failed;
 
   stmt = scholia_db_get_statement (self->db,

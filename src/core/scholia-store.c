@@ -1,20 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The store's type: its life cycle, its signal, the live annotations and lists it keeps up to
+ * date, its lists of tags and themes, and batches. The store's other files call this one and it
+ * calls none of them; scholia-store-open.c, above them all, opens a library into a store. */
+
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <string.h>
-#include <unistd.h>
-
-#include "scholia-error.h"
 #include "scholia-store-private.h"
-#include "scholia-wal.h"
-
-/* The first bytes of every SQLite 3 database file. */
-#define SQLITE_HEADER "SQLite format 3"
-#define SQLITE_HEADER_SIZE 100
 
 G_DEFINE_FINAL_TYPE (ScholiaStore, scholia_store, G_TYPE_OBJECT)
 
@@ -25,241 +17,81 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef enum
-{
-  FILE_IS_MISSING,
-  FILE_IS_EMPTY,
-  FILE_IS_DATABASE,
-} FileState;
+/* The annotations and lists someone holds */
 
-static guint32
-read_be32 (const guint8 *bytes)
+static void
+forget_live (GHashTable *live,
+             GObject    *where_the_object_was)
 {
-  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
-         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        break;
+      }
 }
 
-/* Looks at an existing file without letting SQLite near it, so that a text file, a folder or a
- * truncated library is refused before anything could write to it. */
-static gboolean
-inspect_file (const char  *path,
-              FileState   *state,
-              GError     **error)
+static void
+on_annotation_finalized (gpointer  data,
+                         GObject  *where_the_object_was)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  guint8 header[SQLITE_HEADER_SIZE];
-  GStatBuf st;
-  gssize n_read;
-  guint32 page_size;
-  guint64 page_count;
-  int fd;
+  ScholiaStore *self = data;
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOENT)
-        {
-          *state = FILE_IS_MISSING;
-          return TRUE;
-        }
-
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO,
-                   _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is a folder, not a Scholia library"), display);
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is not a regular file, so it cannot be a Scholia library"), display);
-      return FALSE;
-    }
-
-  if (st.st_size == 0)
-    {
-      *state = FILE_IS_EMPTY;
-      return TRUE;
-    }
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO,
-                   _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-  n_read = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n_read < (gssize) strlen (SQLITE_HEADER) ||
-      memcmp (header, SQLITE_HEADER, strlen (SQLITE_HEADER) + 1) != 0)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is not a Scholia library: it is not a database file"), display);
-      return FALSE;
-    }
-
-  if (n_read < SQLITE_HEADER_SIZE)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
-                   _("“%s” is damaged: the file is cut short"), display);
-      return FALSE;
-    }
-
-  /* A file shorter than the page count its header promises was cut short (a failed copy or
-   * sync), unless the pages it lacks are in the write-ahead log beside it: a checkpoint that a
-   * full disk or a crash interrupted leaves the header already counting pages it could not
-   * write, and SQLite reads them from the log. The count is only valid when the two change
-   * counters agree. */
-  page_size = ((guint32) header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  page_count = read_be32 (header + 28);
-  if (read_be32 (header + 24) == read_be32 (header + 92) &&
-      (guint64) st.st_size < page_count * page_size &&
-      !scholia_wal_covers_missing_pages (path, page_size, (guint64) st.st_size / page_size))
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
-                   _("“%s” is damaged: the file is cut short"), display);
-      return FALSE;
-    }
-
-  *state = FILE_IS_DATABASE;
-  return TRUE;
+  forget_live (self->live_annotations, where_the_object_was);
 }
 
-/* How to read a library without changing anything beside it: a database in WAL mode read
- * through an ordinary read-only connection gets -wal and -shm files created next to it, which
- * another program's database must not. Without a log beside it the main file holds everything,
- * and SQLite can read it as immutable; a log with frames must be read through SQLite's own
- * recovery. */
-static ScholiaDbMode
-read_only_mode (const char *path)
+static void
+on_list_finalized (gpointer  data,
+                   GObject  *where_the_object_was)
 {
-  return scholia_wal_has_frames (path) ? SCHOLIA_DB_READ_ONLY : SCHOLIA_DB_IMMUTABLE;
+  ScholiaStore *self = data;
+
+  forget_live (self->live_lists, where_the_object_was);
 }
 
-/* Read-only checks of an existing database: is it ours, is it from a version we understand,
- * and is it whole? Returns its schema version. */
-static gboolean
-check_database (const char  *path,
-                int         *version,
-                GError     **error)
+/* Keeps @annotation up to date with every change until the last one holding it lets it go. */
+void
+_scholia_store_remember_annotation (ScholiaStore      *self,
+                                    ScholiaAnnotation *annotation)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(ScholiaDb) db = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gint64 application_id = 0;
-  gint64 user_version = 0;
-  ScholiaDbStatement *stmt;
-  ScholiaDbStep rc;
+  gint64 *key = g_new (gint64, 1);
 
-  db = scholia_db_open (path, read_only_mode (path), &local_error);
-  if (db == NULL ||
-      !scholia_db_query_int (db, "PRAGMA application_id", &application_id, &local_error) ||
-      !scholia_db_query_int (db, "PRAGMA user_version", &user_version, &local_error))
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
-                   _("“%s” is damaged or not a Scholia library: %s"),
-                   display, local_error->message);
-      return FALSE;
-    }
-
-  if (application_id != SCHOLIA_APPLICATION_ID)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is a database of another program, not a Scholia library"), display);
-      return FALSE;
-    }
-
-  if (user_version > SCHOLIA_SCHEMA_VERSION)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NEWER_LIBRARY,
-                   _("“%s” was written by a newer version of Scholia (library version %d; this "
-                     "version reads up to %d). Update Scholia to open it."),
-                   display, (int) user_version, SCHOLIA_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  stmt = scholia_db_get_statement (db, "PRAGMA quick_check", &local_error);
-  rc = stmt != NULL ? scholia_db_statement_step (stmt, &local_error) : SCHOLIA_DB_STEP_ERROR;
-  if (rc != SCHOLIA_DB_STEP_ROW || g_strcmp0 (scholia_db_statement_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
-                   _("“%s” is damaged: %s"), display,
-                   local_error != NULL ? local_error->message : scholia_db_statement_column_text (stmt, 0));
-      return FALSE;
-    }
-
-  *version = (int) user_version;
-  return TRUE;
+  *key = scholia_annotation_get_id (annotation);
+  g_hash_table_insert (self->live_annotations, key, annotation);
+  g_object_weak_ref (G_OBJECT (annotation), on_annotation_finalized, self);
 }
 
-/* A new library holds notes a user may not want others to read: 0600, in a 0700 folder. */
-static gboolean
-create_library_file (const char  *path,
-                     GError     **error)
+/* Likewise a document's list of annotations. */
+void
+_scholia_store_remember_list (ScholiaStore *self,
+                              gint64        document_id,
+                              GListStore   *list)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *folder = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO,
-                   _("Could not create the folder for “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO,
-                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
+  g_hash_table_insert (self->live_lists, g_memdup2 (&document_id, sizeof document_id), list);
+  g_object_weak_ref (G_OBJECT (list), on_list_finalized, self);
 }
 
-/* Whether changes could be saved: SQLite must be able to write the library and to create its
- * -wal and -shm files beside it. */
-static gboolean
-library_is_writable (const char *path)
+/* Called from the store's finalize: those still holding annotations or lists keep them, but
+ * they no longer report back to a store that is gone. */
+static void
+release_live (ScholiaStore *self)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
+  GHashTableIter iter;
+  gpointer value;
 
-  return g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0;
-}
+  g_hash_table_iter_init (&iter, self->live_annotations);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, on_annotation_finalized, self);
+  g_hash_table_remove_all (self->live_annotations);
 
-static gboolean
-configure_connection (ScholiaDb  *db,
-                      GError    **error)
-{
-  /* 16 MB of page cache keeps the full-text index's merges in memory during imports. */
-  if (!scholia_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
-      !scholia_db_exec (db, "PRAGMA cache_size = -16384", error))
-    return FALSE;
-
-  /* WAL with synchronous=NORMAL: a committed change survives the app being killed at any
-   * moment; only a power cut can lose the last commits, never corrupt the file. */
-  return scholia_db_is_read_only (db) ||
-         (scholia_db_exec (db, "PRAGMA journal_mode = WAL", error) &&
-          scholia_db_exec (db, "PRAGMA synchronous = NORMAL", error));
+  g_hash_table_iter_init (&iter, self->live_lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, on_list_finalized, self);
+  g_hash_table_remove_all (self->live_lists);
 }
 
 static void
@@ -267,7 +99,7 @@ scholia_store_finalize (GObject *object)
 {
   ScholiaStore *self = (ScholiaStore *) object;
 
-  _scholia_store_release_live (self);
+  release_live (self);
   g_clear_pointer (&self->live_annotations, g_hash_table_unref);
   g_clear_pointer (&self->live_lists, g_hash_table_unref);
   g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
@@ -306,119 +138,6 @@ scholia_store_init (ScholiaStore *self)
   self->themes = g_list_store_new (SCHOLIA_TYPE_THEME);
   self->live_annotations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->live_lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-static gboolean
-migrate (ScholiaStore            *self,
-         const char              *path,
-         int                      version,
-         const ScholiaMigration  *migrations,
-         guint                    n_migrations,
-         GError                 **error)
-{
-  g_autofree char *display = NULL;
-
-  if (version >= migrations[n_migrations - 1].version)
-    return TRUE;
-
-  /* What a read-only library lacks of later versions (the essays' languages, their stemmed
-   * index) only narrows its search: it is read as it is. */
-  if (scholia_db_is_read_only (self->db) && version >= SCHOLIA_SCHEMA_READABLE_VERSION)
-    return TRUE;
-
-  if (!scholia_db_is_read_only (self->db))
-    return scholia_schema_migrate (self->db, version, migrations, n_migrations, error);
-
-  display = g_filename_display_name (path);
-  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
-               _("“%s” is read-only, and this version of Scholia must update it before it can "
-                 "be read: make it writable and open it again"), display);
-  return FALSE;
-}
-
-static ScholiaStore *
-open_store (const char              *path,
-            gboolean                 read_only,
-            const ScholiaMigration  *migrations,
-            guint                    n_migrations,
-            GError                 **error)
-{
-  g_autoptr(ScholiaStore) self = NULL;
-  FileState state;
-  int version = 0;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!inspect_file (path, &state, error))
-    return NULL;
-
-  if (state == FILE_IS_MISSING && read_only)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                   _("There is no library at “%s”"), display);
-      return NULL;
-    }
-
-  if (state == FILE_IS_MISSING && !create_library_file (path, error))
-    return NULL;
-
-  if (state == FILE_IS_DATABASE && !check_database (path, &version, error))
-    return NULL;
-
-  /* A library that cannot be written is opened read-only, so that it can still be read and
-   * exported, and nothing appears beside it. */
-  read_only = read_only || !library_is_writable (path);
-
-  self = g_object_new (SCHOLIA_TYPE_STORE, NULL);
-  self->db = scholia_db_open (path, read_only ? read_only_mode (path) : SCHOLIA_DB_READ_WRITE,
-                              error);
-  if (self->db == NULL || !configure_connection (self->db, error) ||
-      !migrate (self, path, version, migrations, n_migrations, error))
-    return NULL;
-
-  self->schema_version = MAX (version, migrations[n_migrations - 1].version);
-
-  if (!_scholia_store_load_documents (self, error) || !_scholia_store_load_labels (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-ScholiaStore *
-_scholia_store_open_with_migrations (const char              *path,
-                                     const ScholiaMigration  *migrations,
-                                     guint                    n_migrations,
-                                     GError                 **error)
-{
-  return open_store (path, FALSE, migrations, n_migrations, error);
-}
-
-static ScholiaStore *
-open_with_schema (const char  *path,
-                  gboolean     read_only,
-                  GError     **error)
-{
-  const ScholiaMigration *migrations;
-  guint n_migrations;
-
-  migrations = scholia_schema_get_migrations (&n_migrations);
-  return open_store (path, read_only, migrations, n_migrations, error);
-}
-
-ScholiaStore *
-scholia_store_open (const char  *path,
-                    GError     **error)
-{
-  return open_with_schema (path, FALSE, error);
-}
-
-ScholiaStore *
-scholia_store_open_read_only (const char  *path,
-                              GError     **error)
-{
-  return open_with_schema (path, TRUE, error);
 }
 
 gboolean
@@ -503,4 +222,53 @@ gint64
 _scholia_store_now (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Tags and themes: the lists every file of the store reads */
+
+gboolean
+_scholia_store_is_label_type (GType label_type)
+{
+  return label_type == SCHOLIA_TYPE_TAG || label_type == SCHOLIA_TYPE_THEME;
+}
+
+GListStore *
+_scholia_store_label_list (ScholiaStore *self,
+                           GType         label_type)
+{
+  return label_type == SCHOLIA_TYPE_TAG ? self->tags : self->themes;
+}
+
+GListModel *
+scholia_store_get_labels (ScholiaStore *self,
+                          GType         label_type)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (_scholia_store_is_label_type (label_type), NULL);
+
+  return G_LIST_MODEL (_scholia_store_label_list (self, label_type));
+}
+
+ScholiaLabel *
+scholia_store_lookup_label (ScholiaStore *self,
+                            GType         label_type,
+                            gint64        id)
+{
+  GListModel *labels;
+  guint n;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (_scholia_store_is_label_type (label_type), NULL);
+
+  labels = G_LIST_MODEL (_scholia_store_label_list (self, label_type));
+  n = g_list_model_get_n_items (labels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaLabel) label = g_list_model_get_item (labels, i);
+
+      if (scholia_label_get_id (label) == id)
+        return label;
+    }
+
+  return NULL;
 }

@@ -14,9 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose user_version is higher was written by a newer
  * Scholia and is refused untouched. */
-#define SCHOLIA_SCHEMA_VERSION 2
-/* The oldest version a read-only library (which cannot be upgraded) is read at. */
-#define SCHOLIA_SCHEMA_READABLE_VERSION 1
+#define SCHOLIA_SCHEMA_VERSION 3
 
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
@@ -112,6 +110,16 @@ gboolean         scholia_store_rename_author     (ScholiaStore     *self,
                                                   const char       *old_name,
                                                   const char       *new_name,
                                                   GError          **error);
+/* How an author files ("Beethoven, Ludwig van"): the key is guessed when the author is added
+ * (scholia_names_guess_sort_key()), and set here; "" or NULL guesses it again. Sets the
+ * "author-sort-key" of the author's documents. dup_author_sort_key() gives an author's key,
+ * NULL for a name no document has. */
+gboolean         scholia_store_set_author_sort_key (ScholiaStore *self,
+                                                    const char   *author,
+                                                    const char   *sort_key,
+                                                    GError      **error);
+char            *scholia_store_dup_author_sort_key (ScholiaStore *self,
+                                                    const char   *author);
 
 /* Labels: tags (SCHOLIA_TYPE_TAG, in palette order; a new library holds the four built-in tags)
  * and themes (SCHOLIA_TYPE_THEME, in the user's order) are handled alike, each call taking the

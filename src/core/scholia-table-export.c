@@ -32,14 +32,9 @@ static const char *
 page_of (GArray *pages,
          int     offset)
 {
-  for (guint i = 0; pages != NULL && i < pages->len; i++)
-    {
-      const ScholiaPageRange *range = &g_array_index (pages, ScholiaPageRange, i);
+  const char *label = scholia_page_ranges_lookup (pages, offset);
 
-      if (offset >= range->start && offset < range->end)
-        return range->label;
-    }
-  return "";
+  return label != NULL ? label : "";
 }
 
 static char *

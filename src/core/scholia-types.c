@@ -21,3 +21,17 @@ scholia_page_ranges_new (void)
 
   return ranges;
 }
+
+const char *
+scholia_page_ranges_lookup (GArray *pages,
+                            int     offset)
+{
+  for (guint i = 0; pages != NULL && i < pages->len; i++)
+    {
+      const ScholiaPageRange *range = &g_array_index (pages, ScholiaPageRange, i);
+
+      if (offset >= range->start && offset < range->end)
+        return range->label;
+    }
+  return NULL;
+}

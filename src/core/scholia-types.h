@@ -32,5 +32,8 @@ typedef struct
 
 void    scholia_page_range_clear (ScholiaPageRange *range);
 GArray *scholia_page_ranges_new  (void);
+/* The label of the printed page holding @offset, NULL when @pages is NULL or leaves it out. */
+const char *scholia_page_ranges_lookup (GArray *pages,
+                                        int     offset);
 
 G_END_DECLS

@@ -248,6 +248,7 @@ typedef struct
   guint            number;    /* 1-based, in file order, for messages */
   char            *uuid;
   ScholiaDocument *document;
+  ScholiaDocument *named;     /* the document its source names, when another was chosen */
   char            *quote;     /* NULL when the file gave only a position */
   char            *prefix;
   char            *suffix;
@@ -445,16 +446,14 @@ describe (guint       number,
   return g_strdup_printf (_("annotation %u"), number);
 }
 
+/* The document of the library that @source names, ignoring any chosen one. */
 static ScholiaDocument *
-resolve_document (Import      *import,
-                  const char  *source,
-                  const char  *what,
-                  GError     **error)
+lookup_source (Import      *import,
+               const char  *source,
+               const char  *what,
+               GError     **error)
 {
   GPtrArray *matches;
-
-  if (import->document != NULL)
-    return import->document;
 
   if (source == NULL)
     {
@@ -488,6 +487,17 @@ resolve_document (Import      *import,
                  "or name it with --document"),
                source, what);
   return NULL;
+}
+
+static ScholiaDocument *
+resolve_document (Import      *import,
+                  const char  *source,
+                  const char  *what,
+                  GError     **error)
+{
+  if (import->document != NULL)
+    return import->document;
+  return lookup_source (import, source, what, error);
 }
 
 static void
@@ -678,6 +688,9 @@ read_annotation (Import      *import,
   incoming->document = resolve_document (import, source, what, error);
   if (incoming->document == NULL)
     return FALSE;
+  /* Where to send one whose quote is not in the chosen document: the source may name another. */
+  if (import->document != NULL)
+    incoming->named = lookup_source (import, source, what, NULL);
 
   read_bodies (import, object, incoming);
   incoming->uuid = uuid_for_id (id);
@@ -871,7 +884,9 @@ keep_string (Keep *keep,
   return string;
 }
 
-/* Places the annotations of one document in its text, filling their records and counts. */
+/* Places the annotations of one document in its text, filling their records and counts. With
+ * @strays, one that cannot be placed is not kept as an orphan but added to @strays: its quote
+ * is not in a document the user chose, so it does not belong there. */
 static gboolean
 place_in_document (ScholiaStore             *store,
                    ScholiaDocument          *document,
@@ -879,6 +894,7 @@ place_in_document (ScholiaStore             *store,
                    GArray                   *records,
                    Keep                     *keep,
                    ScholiaW3cSummary        *counts,
+                   GPtrArray                *strays,
                    GError                  **error)
 {
   g_autofree char *text = scholia_store_load_text (store, document, error);
@@ -940,6 +956,12 @@ place_in_document (ScholiaStore             *store,
         .modified = one->modified,
       };
 
+      if (results[i].status == SCHOLIA_ANCHOR_ORPHAN && strays != NULL)
+        {
+          g_ptr_array_add (strays, one);
+          continue;
+        }
+
       g_ptr_array_add (keep->sources, one);
 
       if (results[i].status == SCHOLIA_ANCHOR_ORPHAN)
@@ -971,6 +993,50 @@ place_in_document (ScholiaStore             *store,
         }
       g_array_append_val (records, record);
     }
+  return TRUE;
+}
+
+/* The annotations whose quote is not in the chosen @document go to the document their source
+ * names, where they are placed (or kept as orphans: that text may have changed since); the
+ * others are skipped and counted, not stored as orphans of a document they never belonged to. */
+static gboolean
+place_strays (ScholiaStore       *store,
+              ScholiaDocument    *document,
+              GPtrArray          *strays,
+              GArray             *records,
+              Keep               *keep,
+              ScholiaW3cSummary  *counts,
+              GError            **error)
+{
+  g_autoptr(GHashTable) per_document = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < strays->len; i++)
+    {
+      Incoming *one = g_ptr_array_index (strays, i);
+      GPtrArray *group;
+
+      if (one->named == NULL || one->named == document)
+        {
+          counts->skipped++;
+          continue;
+        }
+      group = g_hash_table_lookup (per_document, one->named);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (per_document, one->named, group);
+          g_ptr_array_add (order, one->named);
+        }
+      g_ptr_array_add (group, one);
+      counts->elsewhere++;
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    if (!place_in_document (store, g_ptr_array_index (order, i),
+                            g_hash_table_lookup (per_document, g_ptr_array_index (order, i)),
+                            records, keep, counts, NULL, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -1062,6 +1128,7 @@ scholia_w3c_import_full (ScholiaStore           *store,
   g_autoptr(GHashTable) per_document = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GPtrArray) strays = g_ptr_array_new ();
   g_autoptr(GHashTable) tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) theme_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1107,8 +1174,10 @@ scholia_w3c_import_full (ScholiaStore           *store,
   for (guint i = 0; i < order->len; i++)
     if (!place_in_document (store, g_ptr_array_index (order, i),
                             g_hash_table_lookup (per_document, g_ptr_array_index (order, i)),
-                            records, &keep, &counts, error))
+                            records, &keep, &counts, document != NULL ? strays : NULL, error))
       return FALSE;
+  if (!place_strays (store, document, strays, records, &keep, &counts, error))
+    return FALSE;
 
   /* 3. Write: missing labels, then every annotation in one transaction; a failure takes the
    * new labels away again. */
@@ -1302,4 +1371,30 @@ scholia_w3c_describe_replaced (const ScholiaW3cSummary *summary)
                                     "%u characters that were not valid Unicode text were replaced by “�”",
                                     summary->replaced),
                           summary->replaced);
+}
+
+char *
+scholia_w3c_describe_skipped (const ScholiaW3cSummary *summary,
+                              ScholiaDocument         *document)
+{
+  g_autofree char *elsewhere = NULL;
+  g_autofree char *skipped = NULL;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  if (document == NULL || summary->skipped + summary->elsewhere == 0)
+    return NULL;
+  if (summary->elsewhere > 0)
+    elsewhere = g_strdup_printf (ngettext ("%u not in “%s” put on the essay its target names",
+                                           "%u not in “%s” put on the essays their targets name",
+                                           summary->elsewhere),
+                                 summary->elsewhere, scholia_document_get_title (document));
+  if (summary->skipped > 0)
+    skipped = g_strdup_printf (ngettext ("%u skipped: its passage is not in “%s”",
+                                         "%u skipped: their passage is not in “%s”",
+                                         summary->skipped),
+                               summary->skipped, scholia_document_get_title (document));
+  if (elsewhere != NULL && skipped != NULL)
+    return g_strdup_printf ("%s, %s", elsewhere, skipped);
+  return g_strdup (elsewhere != NULL ? elsewhere : skipped);
 }

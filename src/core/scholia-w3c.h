@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * Import accepts a single Annotation, an array of them, an AnnotationPage, or an
  * AnnotationCollection with its pages inline. Each annotation goes to the document its target
  * source names (urn:uuid:<document uuid>, or a URL equal to a document's source), or to
- * @document when one is given. It is placed with the re-anchoring rules (its position when the
+ * @document when one is given; there, one whose quote is not in @document goes to the document
+ * its source names, or, when it names none other, is skipped (counted, not imported). It is placed with the re-anchoring rules (its position when the
  * quote is still there, else the quote, else an approximate match); one that cannot be placed
  * is kept as an orphan with its quote. Missing tags and themes are created. An annotation whose
  * id the library already holds on the same document is left as it is, so importing a file twice
@@ -54,6 +55,10 @@ typedef struct
   gint64 foreign_document_id;  /* the document the first foreign or copied one is on */
   guint  foreign_documents;    /* how many documents those are on */
   guint  replaced;     /* characters that were not text, replaced by U+FFFD */
+  /* Importing into a chosen document: */
+  guint  skipped;      /* their quote is not in it, and their source names no other: not imported */
+  guint  elsewhere;    /* of exact + reanchored + orphaned: not in it, so put on the document
+                        * their source names */
 } ScholiaW3cSummary;
 
 char     *scholia_w3c_document_iri (ScholiaDocument    *document);
@@ -117,5 +122,9 @@ gboolean  scholia_w3c_import_file_full (ScholiaStore          *store,
 char     *scholia_w3c_describe_foreign  (ScholiaStore            *store,
                                          const ScholiaW3cSummary *summary);
 char     *scholia_w3c_describe_replaced (const ScholiaW3cSummary *summary);
+/* What became of those whose passage is not in the chosen @document: "1 not in “Title” put on
+ * the essay its target names, 2 skipped: their passage is not in “Title”", or NULL. */
+char     *scholia_w3c_describe_skipped  (const ScholiaW3cSummary *summary,
+                                         ScholiaDocument         *document);
 
 G_END_DECLS

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Citations for copied passages (issue 12): author, title, date and page or paragraph. */
+
+#define G_LOG_DOMAIN "Scholia"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "scholia-citation.h"
+#include "scholia-names.h"
+
+/* The surname the author files under: the sort key up to its comma ("Anderson, Perry"), or the
+ * whole key for single names ("Plato", "Anonymous"). */
+static char *
+dup_surname (ScholiaDocument *document)
+{
+  const char *author = scholia_document_get_author (document);
+  const char *key = scholia_document_get_author_sort_key (document);
+  g_autofree char *guessed = NULL;
+  const char *comma;
+
+  if (author == NULL || *author == '\0')
+    return NULL;
+  if (key == NULL || *key == '\0')
+    key = guessed = scholia_names_guess_sort_key (author);
+  if (*key == '\0')
+    return g_strdup (author);
+
+  comma = strchr (key, ',');
+  return comma != NULL ? g_strndup (key, comma - key) : g_strdup (key);
+}
+
+/* "p. 3", "pp. 3–4", or NULL when the passage starts outside the page map. */
+static char *
+dup_page_place (GArray *pages,
+                int     start,
+                int     end)
+{
+  const char *first = scholia_page_ranges_lookup (pages, start);
+  const char *last = scholia_page_ranges_lookup (pages, MAX (start, end - 1));
+
+  if (first == NULL)
+    return NULL;
+  if (last == NULL || g_str_equal (first, last))
+    return g_strdup_printf (_("p. %s"), first);
+  /* TRANSLATORS: a passage running over two or more printed pages, from the first to the last */
+  return g_strdup_printf (_("pp. %s–%s"), first, last);
+}
+
+/* The number of the paragraph @start falls in: one more than the blank-line breaks before it,
+ * counting only breaks that some text precedes. */
+static guint
+paragraph_at (const char *text,
+              int         start)
+{
+  const char *stop = g_utf8_offset_to_pointer (text, start);
+  gboolean line_blank = TRUE;
+  gboolean in_paragraph = FALSE;
+  guint paragraph = 0;
+
+  for (const char *p = text; p < stop && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          if (line_blank)
+            in_paragraph = FALSE;
+          line_blank = TRUE;
+        }
+      else if (!g_unichar_isspace (c))
+        {
+          line_blank = FALSE;
+          if (!in_paragraph)
+            paragraph++;
+          in_paragraph = TRUE;
+        }
+    }
+
+  /* The passage itself starts a paragraph when no text of it came before. */
+  return in_paragraph ? paragraph : paragraph + 1;
+}
+
+char *
+scholia_citation_format (ScholiaDocument *document,
+                         const char      *text,
+                         GArray          *pages,
+                         int              start,
+                         int              end)
+{
+  g_autoptr(GString) citation = g_string_new (NULL);
+  g_autofree char *surname = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *quote = NULL;
+  const char *date;
+  const char *from;
+  const char *to;
+
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (0 <= start && start <= end, NULL);
+
+  from = g_utf8_offset_to_pointer (text, start);
+  to = g_utf8_offset_to_pointer (text, end);
+  quote = g_strndup (from, to - from);
+  g_strstrip (quote);
+
+  if (pages != NULL && pages->len > 0)
+    place = dup_page_place (pages, start, end);
+  if (place == NULL)
+    /* TRANSLATORS: the paragraph a passage stands in, when the essay has no printed pages */
+    place = g_strdup_printf (_("¶ %u"), paragraph_at (text, start));
+
+  g_string_append_printf (citation, "“%s” (", quote);
+  surname = dup_surname (document);
+  if (surname != NULL)
+    g_string_append_printf (citation, "%s, ", surname);
+  g_string_append_printf (citation, "“%s”, ", scholia_document_get_title (document));
+  date = scholia_document_get_date (document);
+  if (date != NULL && *date != '\0')
+    g_string_append_printf (citation, "%s, ", date);
+  g_string_append_printf (citation, "%s)", place);
+
+  return g_utf8_normalize (citation->str, -1, G_NORMALIZE_NFC);
+}

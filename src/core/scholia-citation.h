@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "scholia-document.h"
+
+G_BEGIN_DECLS
+
+/* A passage as a historian pastes it into a paper: the quote in curly quotes, then author's
+ * surname, title, date and where in the essay it stands:
+ *   “…quote…” (Anderson, “Did Stalin betray Lenin's legacy?”, 1998, p. 14)
+ * @text is the essay's whole text and [@start, @end) the passage in code points. The place is
+ * the printed page from @pages (scholia_store_load_pages(); "pp. 3–4" when the passage runs on),
+ * or, when the essay has no page map (@pages NULL or empty), its paragraph "¶ 14": paragraphs
+ * are separated by blank lines. Missing author or date are left out. The result is NFC. */
+char *scholia_citation_format (ScholiaDocument *document,
+                               const char      *text,
+                               GArray          *pages,
+                               int              start,
+                               int              end);
+
+G_END_DECLS
