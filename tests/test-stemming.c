@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "scholia-db.h"
+#include "scholia-editor.h"
+#include "scholia-error.h"
 #include "scholia-language.h"
 #include "scholia-schema.h"
 #include "scholia-store-private.h"
@@ -218,6 +220,48 @@ test_hits_in_one_document (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 4);
 }
 
+/* Issue 12: an essay's language, set in its properties through the editor as one undoable step,
+ * re-indexes it: "Revolution" finds the German "Revolutionen" only while the essay is German. */
+static void
+test_language_change_reindexes (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(ScholiaEditor) editor = scholia_editor_new (fixture->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) as_german = NULL;
+  g_autoptr(GArray) as_english = NULL;
+  g_autoptr(GArray) undone = NULL;
+  g_autofree char *check = NULL;
+  ScholiaDocument *document;
+  gint64 id = add (fixture, "Dorf", german_text);
+
+  document = scholia_store_lookup_document (fixture->store, id);
+  g_assert_cmpstr (scholia_document_get_language (document), ==, "de");
+  as_german = found (fixture, "Revolution");
+  g_assert_cmpuint (as_german->len, ==, 1);
+
+  g_assert_true (scholia_editor_update_document (editor, document, NULL, NULL, NULL, NULL, NULL, "en", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_document_get_language (document), ==, "en");
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM documents WHERE language = 'en'"), ==, 1);
+  as_english = found (fixture, "Revolution");
+  g_assert_cmpuint (as_english->len, ==, 0);
+
+  g_assert_true (scholia_editor_undo (editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_document_get_language (scholia_store_lookup_document (fixture->store, id)), ==, "de");
+  undone = found (fixture, "Revolution");
+  g_assert_cmpuint (undone->len, ==, 1);
+
+  /* The index holds exactly what the essays' rows give, under their languages' stems. */
+  test_sql_exec (fixture->path, "INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')");
+
+  /* A code libstemmer does not know is refused, the essay unchanged. */
+  g_assert_false (scholia_editor_update_document (editor, document, NULL, NULL, NULL, NULL, NULL, "xx", &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
+  g_assert_cmpstr (scholia_document_get_language (document), ==, "de");
+}
+
 /* A library as version 2 wrote it (an unstemmed index, essays without a language): the real
  * migrations up to version 2, then two essays put in by hand. */
 static void
@@ -336,6 +380,8 @@ main (int   argc,
   g_test_add ("/stemming/german-and-french", Fixture, NULL, fixture_set_up, test_german_and_french, fixture_tear_down);
   g_test_add_func ("/stemming/guess-language", test_guess_language);
   g_test_add ("/stemming/hits", Fixture, NULL, fixture_set_up, test_hits_in_one_document, fixture_tear_down);
+  g_test_add ("/stemming/language-change-reindexes", Fixture, NULL, fixture_set_up, test_language_change_reindexes,
+              fixture_tear_down);
   g_test_add ("/stemming/migration-from-version-2", Fixture, NULL, fixture_set_up, test_migration_from_version_2,
               fixture_tear_down);
   g_test_add ("/stemming/read-only-version-2", Fixture, NULL, fixture_set_up, test_read_only_version_2,

@@ -4,7 +4,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "scholia-error.h"
-#include "scholia-language.h"
 #include "scholia-store-private.h"
 
 /* Deleting a document with undo: the rows it owned are read into memory inside the deleting
@@ -39,6 +38,7 @@ struct _ScholiaDeletedDocument
   char   *source;
   char   *text;
   char   *checksum;
+  char   *language;
   gint64  created;
   gint64  modified;
   GArray *pages;        /* ScholiaPageRange */
@@ -71,6 +71,7 @@ scholia_deleted_document_free (ScholiaDeletedDocument *deleted)
   g_free (deleted->source);
   g_free (deleted->text);
   g_free (deleted->checksum);
+  g_free (deleted->language);
   g_clear_pointer (&deleted->pages, g_array_unref);
   g_clear_pointer (&deleted->annotations, g_array_unref);
   g_free (deleted);
@@ -170,6 +171,7 @@ save_document (ScholiaStore     *self,
   deleted->date = g_strdup (scholia_document_get_date (document));
   deleted->source = g_strdup (scholia_document_get_source (document));
   deleted->checksum = g_strdup (scholia_document_get_checksum (document));
+  deleted->language = g_strdup (scholia_document_get_language (document));
   deleted->created = scholia_document_get_created (document);
   deleted->modified = scholia_document_get_modified (document);
 
@@ -307,8 +309,7 @@ scholia_store_restore_document (ScholiaStore            *self,
   scholia_db_statement_bind_text (stmt, 9, deleted->checksum);
   scholia_db_statement_bind_int64 (stmt, 10, deleted->created);
   scholia_db_statement_bind_int64 (stmt, 11, deleted->modified);
-  /* The language is not editable yet: the guess is what the essay had. */
-  scholia_db_statement_bind_text (stmt, 12, scholia_language_guess (deleted->text));
+  scholia_db_statement_bind_text (stmt, 12, deleted->language);
   if (!scholia_db_statement_execute (stmt, error))
     goto failed;
 

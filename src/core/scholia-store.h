@@ -83,6 +83,12 @@ gboolean         scholia_store_update_document   (ScholiaStore     *self,
                                                   const char       *date,
                                                   const char       *source,
                                                   GError          **error);
+/* The language @document's words are stemmed in for search (an ISO 639-1 code that
+ * scholia_language_is_known()); its index entry follows at once. */
+gboolean         scholia_store_set_document_language (ScholiaStore     *self,
+                                                      ScholiaDocument  *document,
+                                                      const char       *language,
+                                                      GError          **error);
 gboolean         scholia_store_delete_document   (ScholiaStore     *self,
                                                   ScholiaDocument  *document,
                                                   GError          **error);
