@@ -19,6 +19,7 @@ struct _ScholiaSearchHit
   int                offset;
   int                length;
   guint              n_matches;  /* in the essay's whole text, for a text match */
+  gboolean           place;      /* one of those matches, listed under its essay */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaSearchHit, scholia_search_hit, G_TYPE_OBJECT)
@@ -66,6 +67,109 @@ scholia_search_hit_new (ScholiaDocument           *document,
   self->length = result->offset >= 0 ? MAX (length, 0) : 0;
 
   return self;
+}
+
+/* How much of the text a place shows around its match, in characters. */
+#define PLACE_BEFORE 30
+#define PLACE_AFTER 50
+
+/* The start of the word at or after @p, when @p is not the start of the text. */
+static const char *
+word_start (const char *text,
+            const char *p,
+            const char *limit)
+{
+  const char *q = p;
+
+  if (p == text)
+    return p;
+  while (q < limit && !g_unichar_isspace (g_utf8_get_char (q)))
+    q = g_utf8_next_char (q);
+  return q < limit ? g_utf8_next_char (q) : p;
+}
+
+/* The end of the word at or before @p, when @p is not the end of the text. */
+static const char *
+word_end (const char *p,
+          const char *limit)
+{
+  const char *q = p;
+
+  if (*p == '\0')
+    return p;
+  while (q > limit && !g_unichar_isspace (g_utf8_get_char (q)))
+    q = g_utf8_prev_char (q);
+  return q > limit ? q : p;
+}
+
+/**
+ * scholia_search_hit_new_place:
+ * @document: the essay
+ * @text: its text
+ * @match_start: where one match starts in @text
+ * @match_end: where it ends
+ * @offset: @match_start in code points
+ *
+ * One match of a search in @document's text, to be listed under the essay: its snippet is the
+ * line of text around it, cut at spaces, "…" where cut.
+ */
+ScholiaSearchHit *
+scholia_search_hit_new_place (ScholiaDocument *document,
+                              const char      *text,
+                              const char      *match_start,
+                              const char      *match_end,
+                              int              offset)
+{
+  ScholiaSearchHit *self;
+  GString *snippet = g_string_new (NULL);
+  const char *start = match_start;
+  const char *end = match_end;
+  ScholiaSearchRange range;
+
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (text <= match_start && match_start <= match_end, NULL);
+
+  for (int i = 0; i < PLACE_BEFORE && start > text; i++)
+    start = g_utf8_prev_char (start);
+  start = word_start (text, start, match_start);
+  for (int i = 0; i < PLACE_AFTER && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  end = word_end (end, match_end);
+
+  if (start > text)
+    g_string_append (snippet, "…");
+  range.start = g_utf8_strlen (snippet->str, -1) + g_utf8_pointer_to_offset (start, match_start);
+  range.end = range.start + g_utf8_pointer_to_offset (match_start, match_end);
+  /* One line in the list, however the text runs. */
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n' || *p == '\t' || *p == '\r')
+        g_string_append_c (snippet, ' ');
+      else
+        g_string_append_len (snippet, p, g_utf8_next_char (p) - p);
+    }
+  if (*end != '\0')
+    g_string_append (snippet, "…");
+
+  self = g_object_new (SCHOLIA_TYPE_SEARCH_HIT, NULL);
+  self->document = g_object_ref (document);
+  self->kind = SCHOLIA_SEARCH_TEXT;
+  self->snippet = g_string_free (snippet, FALSE);
+  self->matches = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+  g_array_append_val (self->matches, range);
+  self->offset = offset;
+  self->length = range.end - range.start;
+  self->place = TRUE;
+  return self;
+}
+
+/* Whether @self is one match of its essay's, listed under it, rather than the essay. */
+gboolean
+scholia_search_hit_is_place (ScholiaSearchHit *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SEARCH_HIT (self), FALSE);
+
+  return self->place;
 }
 
 ScholiaDocument *

@@ -18,6 +18,12 @@ G_DECLARE_FINAL_TYPE (ScholiaSearchHit, scholia_search_hit, SCHOLIA, SEARCH_HIT,
 ScholiaSearchHit  *scholia_search_hit_new                (ScholiaDocument           *document,
                                                           const ScholiaSearchResult *result,
                                                           int                        length);
+ScholiaSearchHit  *scholia_search_hit_new_place          (ScholiaDocument           *document,
+                                                          const char                *text,
+                                                          const char                *match_start,
+                                                          const char                *match_end,
+                                                          int                        offset);
+gboolean           scholia_search_hit_is_place           (ScholiaSearchHit          *self);
 ScholiaDocument   *scholia_search_hit_get_document       (ScholiaSearchHit          *self);
 ScholiaSearchKind  scholia_search_hit_get_kind           (ScholiaSearchHit          *self);
 const char        *scholia_search_hit_get_snippet        (ScholiaSearchHit          *self);

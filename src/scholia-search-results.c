@@ -20,6 +20,10 @@ struct _ScholiaSearchResults
   ScholiaStore *store;
   char         *query;
   GListStore   *results;
+  /* What the list shows: per essay a list of its hit, then each place it matches when more
+   * than one, flattened. */
+  GListStore   *rows;
+  GtkSingleSelection *selection;
   /* Searching again after the store changed waits until the change is complete. */
   guint         refresh_source;
 
@@ -64,18 +68,45 @@ hit_length (ScholiaSearchResults      *self,
   return first->end - first->start;
 }
 
-/* Every place in the essay's text that the search matches: a result shows one, and says how
- * many there are. */
-static guint
-count_matches (ScholiaSearchResults      *self,
-               const ScholiaSearchResult *result)
+/* Every place in the essay's text that the search matches, after @rows' first item, the
+ * essay's hit, when there is more than one; the hit says how many there are. */
+static void
+add_places (ScholiaSearchResults      *self,
+            const ScholiaSearchResult *result,
+            GListStore                *rows)
 {
+  g_autoptr(ScholiaSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  ScholiaDocument *document = scholia_search_hit_get_document (hit);
   g_autoptr(GArray) matches = NULL;
+  g_autofree char *text = NULL;
+  const char *cursor;
+  int cursor_offset = 0;
 
   if (result->kind != SCHOLIA_SEARCH_TEXT || result->offset < 0)
-    return 0;
+    return;
   matches = scholia_store_search_hits (self->store, self->query, result->document_id, NULL);
-  return matches != NULL ? matches->len : 0;
+  if (matches == NULL)
+    return;
+  scholia_search_hit_set_n_matches (hit, matches->len);
+  if (matches->len < 2 || (text = scholia_store_load_text (self->store, document, NULL)) == NULL)
+    return;
+
+  /* The matches come in text order: each is found from the one before. */
+  cursor = text;
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const ScholiaSearchRange *range = &g_array_index (matches, ScholiaSearchRange, i);
+      g_autoptr(ScholiaSearchHit) place = NULL;
+      const char *end;
+
+      if (range->start < cursor_offset)
+        continue;
+      cursor = g_utf8_offset_to_pointer (cursor, range->start - cursor_offset);
+      cursor_offset = range->start;
+      end = g_utf8_offset_to_pointer (cursor, range->end - range->start);
+      place = scholia_search_hit_new_place (document, text, cursor, end, range->start);
+      g_list_store_append (rows, place);
+    }
 }
 
 static void
@@ -83,6 +114,7 @@ run_search (ScholiaSearchResults *self)
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
@@ -98,14 +130,19 @@ run_search (ScholiaSearchResults *self)
       if (document != NULL)
         {
           ScholiaSearchHit *hit = scholia_search_hit_new (document, result, hit_length (self, result));
+          GListStore *essay_rows = g_list_store_new (SCHOLIA_TYPE_SEARCH_HIT);
 
-          scholia_search_hit_set_n_matches (hit, count_matches (self, result));
+          g_list_store_append (essay_rows, hit);
+          add_places (self, result, essay_rows);
           g_ptr_array_add (hits, hit);
+          g_ptr_array_add (rows, essay_rows);
         }
     }
 
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        hits->pdata, hits->len);
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
 
   if (error != NULL)
     gtk_label_set_text (self->empty_details, error->message);
@@ -139,7 +176,7 @@ on_list_view_activate_cb (ScholiaSearchResults *self,
                           guint                 position,
                           GtkListView          *list_view)
 {
-  g_autoptr(ScholiaSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+  g_autoptr(ScholiaSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (hit == NULL)
     return;
@@ -201,6 +238,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *counted = NULL;
   g_autofree char *details_text = NULL;
   guint n_matches = scholia_search_hit_get_n_matches (hit);
+  gboolean place = scholia_search_hit_is_place (hit);
   g_autofree char *markup = scholia_search_hit_dup_snippet_markup (hit);
 
   if (scholia_search_hit_get_offset (hit) < 0)
@@ -225,7 +263,13 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), scholia_document_get_title (document));
   gtk_label_set_text (GTK_LABEL (details), details_text);
   gtk_label_set_markup (GTK_LABEL (snippet), markup);
-  gtk_widget_set_visible (snippet, *scholia_search_hit_get_snippet (hit) != '\0');
+
+  /* A place shows its line of text under the essay's heading, set in; the heading of an essay
+   * whose places follow shows none. */
+  gtk_widget_set_visible (title, !place);
+  gtk_widget_set_visible (details, !place);
+  gtk_widget_set_margin_start (snippet, place ? 18 : 0);
+  gtk_widget_set_visible (snippet, *scholia_search_hit_get_snippet (hit) != '\0' && (place || n_matches < 2));
 }
 
 static void
@@ -240,6 +284,8 @@ scholia_search_results_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->results);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (scholia_search_results_parent_class)->dispose (object);
 }
@@ -287,12 +333,16 @@ scholia_search_results_init (ScholiaSearchResults *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->results = g_list_store_new (SCHOLIA_TYPE_SEARCH_HIT);
+  self->rows = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (
+    g_object_ref (G_LIST_MODEL (self->rows)))));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 GtkWidget *
