@@ -359,6 +359,21 @@ GPtrArray  *scholia_store_search                (ScholiaStore                  *
                                                  const char                    *query,
                                                  guint                          limit,
                                                  GError                       **error);
+/* How a text result's snippet is cut: around the first match, reading the essay only that far
+ * (scholia_store_search(), the results list, which lists every match anyway); or as SQLite's
+ * snippet() cuts it, around the most matched words, which reads each essay whole (the CLI,
+ * whose output keeps the snippets it always printed). */
+typedef enum
+{
+  SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH,
+  SCHOLIA_SEARCH_SNIPPETS_BEST,
+} ScholiaSearchSnippets;
+
+GPtrArray  *scholia_store_search_full           (ScholiaStore                  *self,
+                                                 const char                    *query,
+                                                 guint                          limit,
+                                                 ScholiaSearchSnippets          snippets,
+                                                 GError                       **error);
 GArray     *scholia_store_search_hits           (ScholiaStore                  *self,
                                                  const char                    *query,
                                                  gint64                         document_id,
