@@ -102,6 +102,22 @@ word_end (const char *p,
   return q > limit ? q : p;
 }
 
+/* Appends @from up to @to on one line: each run of spaces and line breaks becomes one space,
+ * none after the start or an ellipsis. */
+static void
+append_one_line (GString    *line,
+                 const char *from,
+                 const char *to)
+{
+  for (const char *p = from; p < to; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        g_string_append_len (line, p, g_utf8_next_char (p) - p);
+      else if (line->len > 0 && !g_str_has_suffix (line->str, " ") && !g_str_has_suffix (line->str, "…"))
+        g_string_append_c (line, ' ');
+    }
+}
+
 /**
  * scholia_search_hit_new_place:
  * @document: the essay
@@ -138,16 +154,13 @@ scholia_search_hit_new_place (ScholiaDocument *document,
 
   if (start > text)
     g_string_append (snippet, "…");
-  range.start = g_utf8_strlen (snippet->str, -1) + g_utf8_pointer_to_offset (start, match_start);
-  range.end = range.start + g_utf8_pointer_to_offset (match_start, match_end);
-  /* One line in the list, however the text runs. */
-  for (const char *p = start; p < end; p = g_utf8_next_char (p))
-    {
-      if (*p == '\n' || *p == '\t' || *p == '\r')
-        g_string_append_c (snippet, ' ');
-      else
-        g_string_append_len (snippet, p, g_utf8_next_char (p) - p);
-    }
+  append_one_line (snippet, start, match_start);
+  range.start = g_utf8_strlen (snippet->str, -1);
+  append_one_line (snippet, match_start, match_end);
+  range.end = g_utf8_strlen (snippet->str, -1);
+  append_one_line (snippet, match_end, end);
+  if (g_str_has_suffix (snippet->str, " "))
+    g_string_truncate (snippet, snippet->len - 1);
   if (*end != '\0')
     g_string_append (snippet, "…");
 
@@ -158,7 +171,7 @@ scholia_search_hit_new_place (ScholiaDocument *document,
   self->matches = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
   g_array_append_val (self->matches, range);
   self->offset = offset;
-  self->length = range.end - range.start;
+  self->length = g_utf8_pointer_to_offset (match_start, match_end);
   self->place = TRUE;
   return self;
 }

@@ -155,7 +155,7 @@ test_place_snippet (Fixture       *fixture,
                     gconstpointer  data)
 {
   static const char text[] =
-    "The tolls rose twice in one winter, and the ferrymen said\nthe council betrayed them to the "
+    "The tolls rose twice in one winter, and the ferrymen said\n\n  the council betrayed them to the "
     "merchants of the upper town, who never crossed.";
   const char *match = strstr (text, "betrayed");
   g_autoptr(ScholiaSearchHit) place = scholia_search_hit_new_place (fixture->tolls, text, match,
