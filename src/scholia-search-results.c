@@ -185,6 +185,23 @@ on_list_view_activate_cb (ScholiaSearchResults *self,
                  scholia_search_hit_get_offset (hit), scholia_search_hit_get_length (hit));
 }
 
+/* Up on the first row leaves the list, for the search entry above it (GtkWidget::keynav-failed
+ * on the results, as a list at its end reports it). */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        ScholiaSearchResults  *self)
+{
+  if ((keyval != GDK_KEY_Up && keyval != GDK_KEY_KP_Up) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      gtk_single_selection_get_selected (self->selection) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_keynav_failed (GTK_WIDGET (self), GTK_DIR_UP);
+}
+
 static GtkWidget *
 row_label (const char *css_class)
 {
@@ -329,6 +346,7 @@ static void
 scholia_search_results_init (ScholiaSearchResults *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -343,6 +361,11 @@ scholia_search_results_init (ScholiaSearchResults *self)
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 }
 
 GtkWidget *
@@ -424,5 +447,7 @@ scholia_search_results_focus_first (ScholiaSearchResults *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
     return FALSE;
 
+  /* The list moves its selection with the focus from here on. */
+  gtk_single_selection_set_selected (self->selection, 0);
   return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }

@@ -47,6 +47,15 @@ results_shown (gpointer data)
 }
 
 static gboolean
+entry_focused (gpointer data)
+{
+  GtkWidget *entry = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (entry));
+
+  return focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static gboolean
 text_has_focus_and_selection (gpointer data)
 {
   Waited *waited = data;
@@ -101,6 +110,12 @@ test_keys_reach_second_place (void)
   test_keys_type ("betray");
   g_assert_true (test_keys_wait (results_shown, &waited));
   g_assert_cmpuint (g_list_model_get_n_items (waited.results), ==, 1);
+
+  /* Up from the essay's row goes back to the entry; Down comes again. */
+  test_keys_press ("Down");
+  test_keys_press ("Up");
+  test_keys_wait (entry_focused, entry);
+  g_assert_true (entry_focused (entry));
 
   /* The essay, its first place, its second ("betrayal"); Up and Down again on the way. */
   test_keys_press ("Down");
