@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "scholia-focus-return.h"
 #include "scholia-tag-chip.h"
 #include "scholia-theme-picker.h"
 
@@ -563,6 +564,22 @@ transform_note_to_visible (GBinding     *binding,
   return TRUE;
 }
 
+/* Why it is unplaced: the text changed, or the file it came from does not match the essay. */
+static GtkWidget *
+create_unplaced_reason_label (ScholiaAnnotation *annotation)
+{
+  g_autofree char *reason = scholia_annotation_describe_unplaced (annotation);
+  GtkWidget *label = gtk_label_new (reason);
+
+  gtk_widget_set_name (label, "unplaced-reason");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
 static GtkWidget *
 create_orphan_row (gpointer item,
                    gpointer user_data)
@@ -606,6 +623,7 @@ create_orphan_row (gpointer item,
         gtk_widget_add_css_class (quote, colour_class);
     }
   gtk_box_append (GTK_BOX (box), quote);
+  gtk_box_append (GTK_BOX (box), create_unplaced_reason_label (annotation));
 
   note = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
@@ -744,7 +762,12 @@ pick_theme_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ScholiaAnnotationInspector *self = SCHOLIA_ANNOTATION_INSPECTOR (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
 
+  /* Opened from the text (Ctrl+T), the picker gives the focus back to it when it closes. */
+  if (self->theme_picker != NULL)
+    scholia_focus_return_when_closed (GTK_WIDGET (self->theme_picker),
+                                      focus != NULL && !gtk_widget_is_ancestor (focus, widget) ? focus : NULL);
   gtk_menu_button_popup (self->add_theme_button);
 }
 

@@ -201,6 +201,7 @@ _scholia_document_page_update_actions (ScholiaDocumentPage *self)
   set_enabled (self->doc_actions, "show-inspector", annotating);
   set_enabled (self->doc_actions, "previous-annotation", annotating);
   set_enabled (self->doc_actions, "next-annotation", annotating);
+  set_enabled (self->doc_actions, "delete-unplaced", annotating);
   set_enabled (self->annotation_actions, "add-theme", annotating);
   set_enabled (self->annotation_actions, "attach", annotating);
   update_selection_actions (self);
@@ -414,6 +415,14 @@ attach_action (GSimpleAction *action,
   _scholia_document_page_inspect_annotation (self, annotation);
 }
 
+static void
+delete_unplaced_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  _scholia_document_page_delete_unplaced (user_data);
+}
+
 static const GActionEntry doc_entries[] = {
   { "find", find_action },
   { "tag", apply_tag_action, "i" },
@@ -422,6 +431,7 @@ static const GActionEntry doc_entries[] = {
   { "previous-annotation", step_annotation_action },
   { "next-annotation", step_annotation_action },
   { "copy-citation", copy_citation_action },
+  { "delete-unplaced", delete_unplaced_action },
 };
 
 static const GActionEntry annotation_entries[] = {

@@ -47,6 +47,8 @@ struct _ScholiaDocumentPage
 };
 
 /* scholia-document-page-toasts.c */
+void _scholia_document_page_add_toast          (ScholiaDocumentPage          *self,
+                                                AdwToast                     *toast);
 void _scholia_document_page_add_message_toast  (ScholiaDocumentPage          *self,
                                                 const char                   *message);
 void _scholia_document_page_report_reanchoring (ScholiaDocumentPage          *self,
@@ -68,6 +70,9 @@ ScholiaAnnotation *_scholia_document_page_lookup_annotation (ScholiaDocumentPage
 /* scholia-document-page-menu.c */
 void _scholia_document_page_rebuild_tag_menu   (ScholiaDocumentPage *self);
 void _scholia_document_page_dispose_tag_menu   (ScholiaDocumentPage *self);
+
+/* scholia-document-page-unplaced.c: calls only -toasts.c */
+void _scholia_document_page_delete_unplaced    (ScholiaDocumentPage *self);
 
 /* scholia-document-page-actions.c */
 void _scholia_document_page_init_actions       (ScholiaDocumentPage *self);

@@ -13,9 +13,9 @@
 #include "scholia-document-page-private.h"
 
 /* The page lives inside the window's toast overlay; a page on its own has nowhere to say it. */
-static void
-add_toast (ScholiaDocumentPage *self,
-           AdwToast            *toast)
+void
+_scholia_document_page_add_toast (ScholiaDocumentPage *self,
+                                  AdwToast            *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -32,7 +32,7 @@ _scholia_document_page_add_message_toast (ScholiaDocumentPage *self,
 {
   g_autofree char *markup = g_markup_escape_text (message, -1);
 
-  add_toast (self, adw_toast_new (markup));
+  _scholia_document_page_add_toast (self, adw_toast_new (markup));
 }
 
 /* Says how many annotations moved or could not be placed when an essay was opened. */
@@ -90,5 +90,5 @@ _scholia_document_page_report_reanchoring (ScholiaDocumentPage          *self,
       adw_toast_set_button_label (toast, _("_Show"));
       adw_toast_set_action_name (toast, "doc.show-inspector");
     }
-  add_toast (self, toast);
+  _scholia_document_page_add_toast (self, toast);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "scholia-focus-return.h"
 #include "scholia-side-by-side.h"
 #include "scholia-window-private.h"
 
@@ -95,6 +96,8 @@ _scholia_window_side_by_side_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (box), side_by_side);
   adw_window_set_content (window, box);
 
+  /* Closed, it gives the focus back where it was in the essay's window. */
+  scholia_focus_return_when_closed (GTK_WIDGET (window), gtk_root_get_focus (GTK_ROOT (self)));
   g_set_weak_pointer (&self->side_by_side_window, GTK_WINDOW (window));
   g_object_set_data (G_OBJECT (window), "side-by-side", side_by_side);
   gtk_window_present (GTK_WINDOW (window));

@@ -313,6 +313,43 @@ test_annotate_commands (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* Issue 12, defect 9: "annotations" says why each unplaced one is unplaced, and
+ * "unannotate --unplaced DOC" deletes them all, leaving the placed ones. */
+static void
+test_unplaced_commands (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *essay = write_essay (fixture, "locks.txt", "The lock at Orsava was rebuilt twice.\n", -1);
+  g_autofree char *notes = NULL;
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--title", "Locks",
+           "--source", "https://example.org/locks", essay, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  notes = test_write_file (fixture->dir, "weirs.json",
+    "[{\"type\": \"Annotation\", \"target\": {\"source\": \"https://example.org/locks\","
+    "  \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"a weir that never was\"}}},"
+    " {\"type\": \"Annotation\", \"target\": {\"source\": \"https://example.org/locks\","
+    "  \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"rebuilt twice\"}}}]");
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import-annotations", notes, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotations", "Locks", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\tUnplaced: Imported from “weirs.json”, but this passage is not in the essay’s text.\n"));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "annotations", "Locks", "--json", NULL);
+  g_assert_nonnull (strstr (run.out, "\"unplaced_reason\" : \"imported\""));
+  g_assert_nonnull (strstr (run.out, "\"unplaced_source\" : \"weirs.json\""));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "unannotate", "1", "--unplaced", "Locks", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "unannotate", "--unplaced", "Locks", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Deleted 1 unplaced annotation of “Locks”\n");
+  g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM annotations"), ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM annotations WHERE orphaned"), ==, 0);
+}
+
 static void
 test_tag_commands (Fixture       *fixture,
                    gconstpointer  data)
@@ -488,6 +525,7 @@ main (int    argc,
   ADD ("/cli/import/batch-goes-on-after-bad-files", test_import_batch_goes_on_after_bad_files);
   ADD ("/cli/documents/import-list-edit-show-delete", test_document_commands);
   ADD ("/cli/annotations/annotate-list-unannotate", test_annotate_commands);
+  ADD ("/cli/annotations/unplaced", test_unplaced_commands);
   ADD ("/cli/tags/add-rename-merge-delete", test_tag_commands);
   ADD ("/cli/themes/compare-and-matrix", test_compare_and_matrix);
   ADD ("/cli/export/csv-w3c-markdown", test_export_formats);

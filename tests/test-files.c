@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "scholia-db.h"
+#include "scholia-schema.h"
 #include "scholia-stem-tokenizer.h"
 #include <sys/stat.h>
 
@@ -159,4 +161,24 @@ test_library_fixture_tear_down (TestLibraryFixture *fixture,
   test_tmp_dir_remove (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->library, g_free);
+}
+
+void
+test_write_library_at_version (const char *path,
+                               int         version)
+{
+  const ScholiaMigration *migrations;
+  g_autoptr(GError) error = NULL;
+  ScholiaDb *db;
+  guint n;
+
+  migrations = scholia_schema_get_migrations (&n);
+  for (n = 0; migrations[n].version <= version; n++)
+    ;
+  db = scholia_db_open (path, SCHOLIA_DB_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_schema_migrate (db, 0, migrations, n, &error));
+  g_assert_no_error (error);
+  scholia_db_close (db);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, version);
 }

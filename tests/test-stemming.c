@@ -4,11 +4,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "scholia-db.h"
 #include "scholia-editor.h"
 #include "scholia-error.h"
 #include "scholia-language.h"
-#include "scholia-schema.h"
 #include "scholia-store-private.h"
 #include "scholia-store.h"
 #include "test-files.h"
@@ -267,21 +265,9 @@ test_language_change_reindexes (Fixture       *fixture,
 static void
 write_version_2_library (const char *path)
 {
-  const ScholiaMigration *migrations;
-  g_autoptr(GError) error = NULL;
   g_autofree char *insert = NULL;
-  ScholiaDb *db;
-  guint n;
 
-  migrations = scholia_schema_get_migrations (&n);
-  for (n = 0; migrations[n].version <= 2; n++)
-    ;
-  db = scholia_db_open (path, SCHOLIA_DB_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (scholia_schema_migrate (db, 0, migrations, n, &error));
-  g_assert_no_error (error);
-  scholia_db_close (db);
-
+  test_write_library_at_version (path, 2);
   insert = g_strdup_printf ("INSERT INTO documents (uuid, title, text, characters, checksum, created, modified) VALUES"
                             " ('u1', 'Trotsky', '%s', 90, 'x', 0, 0),"
                             " ('u2', 'Dorf', '%s', 150, 'x', 0, 0);",

@@ -8,6 +8,7 @@
 #include "scholia-anchor.h"
 #include "scholia-citation.h"
 #include "scholia-cli.h"
+#include "scholia-editor.h"
 #include "scholia-error.h"
 
 /* Resolves --tag names (or --theme names) to ids, in the order given. */
@@ -232,6 +233,18 @@ build_annotation (ScholiaCli        *cli,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "orphaned");
   json_builder_add_boolean_value (builder, scholia_annotation_get_orphaned (annotation));
+  if (scholia_annotation_get_orphaned (annotation))
+    {
+      g_autofree char *why = scholia_annotation_describe_unplaced (annotation);
+
+      json_builder_set_member_name (builder, "unplaced_reason");
+      json_builder_add_string_value (builder,
+                                     scholia_unplaced_reason_to_code (scholia_annotation_get_unplaced_reason (annotation)));
+      json_builder_set_member_name (builder, "unplaced_source");
+      json_builder_add_string_value (builder, scholia_annotation_get_unplaced_source (annotation));
+      json_builder_set_member_name (builder, "unplaced_why");
+      json_builder_add_string_value (builder, why);
+    }
   json_builder_set_member_name (builder, "created");
   json_builder_add_int_value (builder, scholia_annotation_get_created (annotation));
   json_builder_set_member_name (builder, "modified");
@@ -288,6 +301,7 @@ scholia_cli_run_annotations (ScholiaCli  *cli,
       g_autofree char *tags = label_names (cli, annotation, SCHOLIA_TYPE_TAG, NULL);
       g_autofree char *themes = label_names (cli, annotation, SCHOLIA_TYPE_THEME, NULL);
       g_autofree char *quote = scholia_cli_excerpt (scholia_annotation_get_quote (annotation), 60);
+      g_autofree char *why = scholia_annotation_describe_unplaced (annotation);
 
       printf ("%" G_GINT64_FORMAT "\t%d–%d\t%s%s%s%s\t“%s”%s%s\n",
               scholia_annotation_get_id (annotation),
@@ -296,7 +310,43 @@ scholia_cli_run_annotations (ScholiaCli  *cli,
               quote,
               *scholia_annotation_get_note (annotation) != '\0' ? "\t" : "",
               scholia_annotation_get_note (annotation));
+      /* An unplaced one says why on a line of its own, so placed ones print as they always did. */
+      if (why != NULL)
+        printf ("\t%s %s\n", _("Unplaced:"), why);
     }
+  return SCHOLIA_CLI_OK;
+}
+
+/* unannotate --unplaced DOC: every unplaced annotation of one document, all or none. */
+static int
+unannotate_unplaced (ScholiaCli *cli,
+                     const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(GPtrArray) unplaced = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ScholiaEditor) editor = NULL;
+  ScholiaDocument *document;
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      (document = scholia_store_find_document (cli->store, name, &error)) == NULL ||
+      (annotations = scholia_store_list_annotations (cli->store, document, &error)) == NULL)
+    return scholia_cli_fail (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (scholia_annotation_get_orphaned (annotation))
+        g_ptr_array_add (unplaced, g_steal_pointer (&annotation));
+    }
+  editor = scholia_editor_new (cli->store);
+  if (!scholia_editor_delete_annotations (editor, unplaced, &error))
+    return scholia_cli_fail (error);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %u unplaced annotation of “%s”\n",
+                       "Deleted %u unplaced annotations of “%s”\n", unplaced->len),
+          unplaced->len, scholia_document_get_title (document));
   return SCHOLIA_CLI_OK;
 }
 
@@ -305,14 +355,23 @@ scholia_cli_run_unannotate (ScholiaCli  *cli,
                             int          argc,
                             char       **argv)
 {
+  g_autofree char *unplaced = NULL;
+  const GOptionEntry entries[] = {
+    { "unplaced", 0, 0, G_OPTION_ARG_STRING, &unplaced,
+      N_("Delete every unplaced annotation of DOC instead"), N_("DOC") },
+    { NULL }
+  };
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaAnnotation) annotation = NULL;
   char *end = NULL;
   gint64 id;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "unannotate", "ID", NULL, &argc, &argv)) >= 0)
+  if ((status = scholia_cli_parse (cli, "unannotate", "ID", entries, &argc, &argv)) >= 0)
     return status;
+  if (unplaced != NULL)
+    return argc == 1 ? unannotate_unplaced (cli, unplaced)
+                     : scholia_cli_usage_error ("unannotate", _("Name an annotation id or --unplaced DOC, not both"));
   if (argc != 2)
     return scholia_cli_usage_error ("unannotate", _("Name one annotation by id"));
   id = g_ascii_strtoll (argv[1], &end, 10);

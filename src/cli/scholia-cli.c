@@ -23,7 +23,7 @@ static const ScholiaCliCommand commands[] = {
     N_("Highlight a passage; prints the annotation’s id and offsets"), scholia_cli_run_annotate },
   { "cite", "DOC --quote TEXT [--occurrence N]", N_("Print a passage with its citation, as Ctrl+Shift+C copies it"), scholia_cli_run_cite },
   { "annotations", "DOC [--json]", N_("List a document’s annotations"), scholia_cli_run_annotations },
-  { "unannotate", "ID", N_("Delete an annotation"), scholia_cli_run_unannotate },
+  { "unannotate", "ID | --unplaced DOC", N_("Delete an annotation, or every unplaced one of a document"), scholia_cli_run_unannotate },
   { "tags", "[--json]", N_("List the tags in palette order, with how many annotations carry each"), scholia_cli_run_labels },
   { "tag", "add|rename|recolour|describe|merge|delete|assign|unassign …", N_("Manage tags; assign ID TAG puts one on an annotation"), scholia_cli_run_labels },
   { "themes", "[--json]", N_("List the themes"), scholia_cli_run_labels },

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "scholia-annotation.h"
 #include "scholia-model-private.h"
 #include "scholia-tag.h"
@@ -26,6 +28,8 @@ struct _ScholiaAnnotation
   gint64    created;
   gint64    modified;
   gboolean  orphaned;
+  ScholiaUnplacedReason unplaced_reason;
+  char     *unplaced_source;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaAnnotation, scholia_annotation, G_TYPE_OBJECT)
@@ -42,6 +46,7 @@ enum {
   PROP_SUFFIX,
   PROP_NOTE,
   PROP_ORPHANED,
+  PROP_UNPLACED_REASON,
   PROP_TAG_IDS,
   PROP_THEME_IDS,
   PROP_CREATED,
@@ -92,6 +97,7 @@ scholia_annotation_finalize (GObject *object)
   g_clear_pointer (&self->prefix, g_free);
   g_clear_pointer (&self->suffix, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->unplaced_source, g_free);
   g_clear_pointer (&self->tag_ids, g_array_unref);
   g_clear_pointer (&self->theme_ids, g_array_unref);
 
@@ -146,6 +152,10 @@ scholia_annotation_get_property (GObject    *object,
 
     case PROP_ORPHANED:
       g_value_set_boolean (value, self->orphaned);
+      break;
+
+    case PROP_UNPLACED_REASON:
+      g_value_set_int (value, self->unplaced_reason);
       break;
 
     /* A copy, so a caller holding the value never sees the list change under it. */
@@ -268,6 +278,10 @@ scholia_annotation_class_init (ScholiaAnnotationClass *klass)
   /* TRUE when the quote could no longer be found in the document's text. */
   properties[PROP_ORPHANED] =
     g_param_spec_boolean ("orphaned", NULL, NULL, FALSE, rw);
+  /* A ScholiaUnplacedReason; notified when it or the source changes. */
+  properties[PROP_UNPLACED_REASON] =
+    g_param_spec_int ("unplaced-reason", NULL, NULL, SCHOLIA_UNPLACED_NONE, SCHOLIA_UNPLACED_IMPORTED,
+                      SCHOLIA_UNPLACED_NONE, G_PARAM_READABLE | flags);
   /* Read-only: a GArray of gint64 can only be replaced whole, through the setters. */
   properties[PROP_TAG_IDS] =
     g_param_spec_boxed ("tag-ids", NULL, NULL, G_TYPE_ARRAY, G_PARAM_READABLE | flags);
@@ -288,6 +302,7 @@ scholia_annotation_init (ScholiaAnnotation *self)
   self->quote = g_strdup ("");
   self->prefix = g_strdup ("");
   self->suffix = g_strdup ("");
+  self->unplaced_source = g_strdup ("");
   self->note = g_strdup ("");
   self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -442,6 +457,90 @@ scholia_annotation_set_orphaned (ScholiaAnnotation *self,
 
   self->orphaned = orphaned;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORPHANED]);
+}
+
+static const char *const unplaced_codes[] = {
+  [SCHOLIA_UNPLACED_NONE] = "",
+  [SCHOLIA_UNPLACED_UNKNOWN] = "unknown",
+  [SCHOLIA_UNPLACED_TEXT_CHANGED] = "text-changed",
+  [SCHOLIA_UNPLACED_IMPORTED] = "imported",
+};
+
+const char *
+scholia_unplaced_reason_to_code (ScholiaUnplacedReason reason)
+{
+  g_return_val_if_fail (reason < G_N_ELEMENTS (unplaced_codes), "unknown");
+
+  return unplaced_codes[reason];
+}
+
+ScholiaUnplacedReason
+scholia_unplaced_reason_from_code (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (unplaced_codes); i++)
+    if (g_strcmp0 (code, unplaced_codes[i]) == 0)
+      return i;
+  /* A code written by a later version still says the annotation is unplaced. */
+  return SCHOLIA_UNPLACED_UNKNOWN;
+}
+
+ScholiaUnplacedReason
+scholia_annotation_get_unplaced_reason (ScholiaAnnotation *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (self), SCHOLIA_UNPLACED_NONE);
+
+  return self->unplaced_reason;
+}
+
+const char *
+scholia_annotation_get_unplaced_source (ScholiaAnnotation *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (self), "");
+
+  return self->unplaced_source;
+}
+
+void
+scholia_annotation_set_unplaced_reason (ScholiaAnnotation     *self,
+                                        ScholiaUnplacedReason  reason,
+                                        const char            *source)
+{
+  gboolean changed;
+
+  g_return_if_fail (SCHOLIA_IS_ANNOTATION (self));
+
+  changed = _scholia_model_replace_text (&self->unplaced_source, source);
+  if (self->unplaced_reason != reason)
+    {
+      self->unplaced_reason = reason;
+      changed = TRUE;
+    }
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNPLACED_REASON]);
+}
+
+char *
+scholia_annotation_describe_unplaced (ScholiaAnnotation *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (self), NULL);
+
+  if (!self->orphaned)
+    return NULL;
+
+  switch (self->unplaced_reason)
+    {
+    case SCHOLIA_UNPLACED_TEXT_CHANGED:
+      return g_strdup (_("The essay’s text changed and this passage could not be found again."));
+    case SCHOLIA_UNPLACED_IMPORTED:
+      if (self->unplaced_source[0] != '\0')
+        return g_strdup_printf (_("Imported from “%s”, but this passage is not in the essay’s text."),
+                                self->unplaced_source);
+      return g_strdup (_("Imported from an annotations file, but this passage is not in the essay’s text."));
+    case SCHOLIA_UNPLACED_NONE:
+    case SCHOLIA_UNPLACED_UNKNOWN:
+    default:
+      return g_strdup (_("This passage could not be found in the essay’s text."));
+    }
 }
 
 /* Returns the ids in the order they were added; NULL when there are none. The array belongs to

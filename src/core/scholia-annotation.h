@@ -10,6 +10,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScholiaAnnotation, scholia_annotation, SCHOLIA, ANNOTATION, GObject)
 
+/* Why an annotation is unplaced (orphaned), so that the unplaced list can say so: its essay's
+ * text changed (an edit or a revised edition) and its quote was not found again; it came from
+ * an annotations file (the source names the file) whose quote is not in the essay's text; or
+ * it was unplaced before Scholia kept a reason (UNKNOWN). NONE for a placed annotation. */
+typedef enum
+{
+  SCHOLIA_UNPLACED_NONE,
+  SCHOLIA_UNPLACED_UNKNOWN,
+  SCHOLIA_UNPLACED_TEXT_CHANGED,
+  SCHOLIA_UNPLACED_IMPORTED,
+} ScholiaUnplacedReason;
+
+/* The reason as the library stores it ("" for NONE), and back (unknown codes read as UNKNOWN). */
+const char           *scholia_unplaced_reason_to_code   (ScholiaUnplacedReason reason);
+ScholiaUnplacedReason scholia_unplaced_reason_from_code (const char           *code);
+
 /* A highlighted span. start and end are Unicode code-point offsets into the document text; quote
  * is the exact text between them, prefix and suffix the (up to) 32 code points around it, kept
  * so the span can be re-anchored when the text changes. Tags and themes are held as the ids of
@@ -39,6 +55,15 @@ void               scholia_annotation_set_note        (ScholiaAnnotation *self,
 gboolean           scholia_annotation_get_orphaned    (ScholiaAnnotation *self);
 void               scholia_annotation_set_orphaned    (ScholiaAnnotation *self,
                                                        gboolean           orphaned);
+/* The reason is only read while the annotation is orphaned; @source is the file it was
+ * imported from (its name), "" otherwise. */
+ScholiaUnplacedReason scholia_annotation_get_unplaced_reason (ScholiaAnnotation *self);
+const char        *scholia_annotation_get_unplaced_source (ScholiaAnnotation *self);
+void               scholia_annotation_set_unplaced_reason (ScholiaAnnotation *self,
+                                                           ScholiaUnplacedReason reason,
+                                                           const char        *source);
+/* One translated sentence saying why it is unplaced; NULL when it is placed. */
+char              *scholia_annotation_describe_unplaced (ScholiaAnnotation *self);
 const gint64      *scholia_annotation_get_tag_ids     (ScholiaAnnotation *self,
                                                        guint             *n_ids);
 void               scholia_annotation_set_tag_ids     (ScholiaAnnotation *self,

@@ -270,6 +270,115 @@ scholia_delete_annotation_command_new (ScholiaStore      *store,
   return SCHOLIA_COMMAND (self);
 }
 
+/* Delete several */
+
+struct _ScholiaDeleteAnnotationsCommand
+{
+  ScholiaCommand parent_instance;
+
+  GArray        *presences;  /* Presence, in the order given */
+};
+
+G_DEFINE_FINAL_TYPE (ScholiaDeleteAnnotationsCommand, scholia_delete_annotations_command, SCHOLIA_TYPE_COMMAND)
+
+typedef gboolean (*PresenceFunc) (Presence *presence, ScholiaStore *store, GError **error);
+
+/* Each annotation is its own transaction: when one fails, those already done are done again
+ * the other way (@undo), so the step is all or nothing. */
+static gboolean
+presences_apply (GArray        *presences,
+                 ScholiaStore  *store,
+                 PresenceFunc   func,
+                 PresenceFunc   undo,
+                 GError       **error)
+{
+  for (guint i = 0; i < presences->len; i++)
+    if (!func (&g_array_index (presences, Presence, i), store, error))
+      {
+        while (i-- > 0)
+          undo (&g_array_index (presences, Presence, i), store, NULL);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+delete_all_apply (ScholiaCommand  *command,
+                  GError         **error)
+{
+  return presences_apply (SCHOLIA_DELETE_ANNOTATIONS_COMMAND (command)->presences,
+                          scholia_command_get_store (command), presence_take, presence_put_back, error);
+}
+
+static gboolean
+delete_all_revert (ScholiaCommand  *command,
+                   GError         **error)
+{
+  return presences_apply (SCHOLIA_DELETE_ANNOTATIONS_COMMAND (command)->presences,
+                          scholia_command_get_store (command), presence_put_back, presence_take, error);
+}
+
+static const char *
+delete_all_get_label (ScholiaCommand *command)
+{
+  return _("Delete Highlights");
+}
+
+static void
+delete_all_get_place (ScholiaCommand      *command,
+                      ScholiaCommandPlace *place)
+{
+  GArray *presences = SCHOLIA_DELETE_ANNOTATIONS_COMMAND (command)->presences;
+
+  _scholia_command_place_annotation (g_array_index (presences, Presence, 0).annotation, place);
+}
+
+static void
+scholia_delete_annotations_command_finalize (GObject *object)
+{
+  g_clear_pointer (&SCHOLIA_DELETE_ANNOTATIONS_COMMAND (object)->presences, g_array_unref);
+
+  G_OBJECT_CLASS (scholia_delete_annotations_command_parent_class)->finalize (object);
+}
+
+static void
+scholia_delete_annotations_command_class_init (ScholiaDeleteAnnotationsCommandClass *klass)
+{
+  ScholiaCommandClass *command_class = SCHOLIA_COMMAND_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = scholia_delete_annotations_command_finalize;
+  command_class->apply = delete_all_apply;
+  command_class->revert = delete_all_revert;
+  command_class->get_label = delete_all_get_label;
+  command_class->get_place = delete_all_get_place;
+}
+
+static void
+scholia_delete_annotations_command_init (ScholiaDeleteAnnotationsCommand *self)
+{
+  self->presences = g_array_new (FALSE, TRUE, sizeof (Presence));
+  g_array_set_clear_func (self->presences, (GDestroyNotify) presence_clear);
+}
+
+ScholiaCommand *
+scholia_delete_annotations_command_new (ScholiaStore *store,
+                                        GPtrArray    *annotations)
+{
+  ScholiaDeleteAnnotationsCommand *self;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (annotations != NULL && annotations->len > 0, NULL);
+
+  self = g_object_new (SCHOLIA_TYPE_DELETE_ANNOTATIONS_COMMAND, "store", store, NULL);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      Presence presence = { g_object_ref (g_ptr_array_index (annotations, i)), NULL, NULL };
+
+      g_array_append_val (self->presences, presence);
+    }
+  return SCHOLIA_COMMAND (self);
+}
+
 /* Relabel */
 
 struct _ScholiaRelabelAnnotationCommand
@@ -537,6 +646,8 @@ struct _ScholiaAttachAnnotationCommand
   int                old_start;
   int                old_end;
   gboolean           old_orphaned;
+  ScholiaUnplacedReason old_reason;
+  char              *old_source;
   int                start;
   int                end;
 };
@@ -561,14 +672,16 @@ attach_revert (ScholiaCommand  *command,
 {
   ScholiaAttachAnnotationCommand *self = SCHOLIA_ATTACH_ANNOTATION_COMMAND (command);
   ScholiaStore *store = scholia_command_get_store (command);
+  ScholiaAnchorUpdate unplace = {
+    self->annotation, self->old_start, self->old_end, TRUE, self->old_reason, self->old_source,
+  };
 
   if (!_scholia_command_check_annotation (store, self->annotation, error) ||
       !scholia_store_set_annotation_anchor (store, self->annotation, self->old_start, self->old_end,
                                             FALSE, error))
     return FALSE;
-  return !self->old_orphaned ||
-         scholia_store_set_annotation_anchor (store, self->annotation, self->old_start, self->old_end,
-                                              TRUE, error);
+  /* Unplaced again for the reason it had. */
+  return !self->old_orphaned || scholia_store_update_anchors (store, &unplace, 1, error);
 }
 
 static const char *
@@ -588,6 +701,7 @@ static void
 scholia_attach_annotation_command_finalize (GObject *object)
 {
   g_clear_object (&SCHOLIA_ATTACH_ANNOTATION_COMMAND (object)->annotation);
+  g_clear_pointer (&SCHOLIA_ATTACH_ANNOTATION_COMMAND (object)->old_source, g_free);
 
   G_OBJECT_CLASS (scholia_attach_annotation_command_parent_class)->finalize (object);
 }
@@ -625,6 +739,8 @@ scholia_attach_annotation_command_new (ScholiaStore      *store,
   self->old_start = scholia_annotation_get_start (annotation);
   self->old_end = scholia_annotation_get_end (annotation);
   self->old_orphaned = scholia_annotation_get_orphaned (annotation);
+  self->old_reason = scholia_annotation_get_unplaced_reason (annotation);
+  self->old_source = g_strdup (scholia_annotation_get_unplaced_source (annotation));
   self->start = start;
   self->end = end;
   return SCHOLIA_COMMAND (self);

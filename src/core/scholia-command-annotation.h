@@ -29,6 +29,16 @@ G_DECLARE_FINAL_TYPE (ScholiaDeleteAnnotationCommand, scholia_delete_annotation_
 ScholiaCommand    *scholia_delete_annotation_command_new            (ScholiaStore      *store,
                                                                      ScholiaAnnotation *annotation);
 
+/* Deleting several annotations as one step (all the unplaced ones of an essay, say): apply
+ * takes them all or, when one fails, none; revert puts them all back with their ids. */
+#define SCHOLIA_TYPE_DELETE_ANNOTATIONS_COMMAND (scholia_delete_annotations_command_get_type ())
+G_DECLARE_FINAL_TYPE (ScholiaDeleteAnnotationsCommand, scholia_delete_annotations_command,
+                      SCHOLIA, DELETE_ANNOTATIONS_COMMAND, ScholiaCommand)
+
+/* @annotations: ScholiaAnnotation, at least one. */
+ScholiaCommand    *scholia_delete_annotations_command_new           (ScholiaStore      *store,
+                                                                     GPtrArray         *annotations);
+
 /* Adding one tag (theme) to an annotation or taking it off: revert puts back the exact list. */
 #define SCHOLIA_TYPE_RELABEL_ANNOTATION_COMMAND (scholia_relabel_annotation_command_get_type ())
 G_DECLARE_FINAL_TYPE (ScholiaRelabelAnnotationCommand, scholia_relabel_annotation_command,

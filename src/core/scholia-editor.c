@@ -217,6 +217,19 @@ scholia_editor_delete_annotation (ScholiaEditor      *self,
   return perform (self, scholia_delete_annotation_command_new (self->store, annotation), error);
 }
 
+gboolean
+scholia_editor_delete_annotations (ScholiaEditor  *self,
+                                   GPtrArray      *annotations,
+                                   GError        **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (annotations != NULL, FALSE);
+
+  if (annotations->len == 0)
+    return TRUE;
+  return perform (self, scholia_delete_annotations_command_new (self->store, annotations), error);
+}
+
 /* Adds (add) or removes a tag or theme on the annotation; one it may not carry yet must still
  * be the library's. */
 static gboolean

@@ -32,6 +32,11 @@ ScholiaAnnotation *scholia_editor_annotate         (ScholiaEditor      *self,
 gboolean           scholia_editor_delete_annotation (ScholiaEditor     *self,
                                                      ScholiaAnnotation *annotation,
                                                      GError           **error);
+/* Deletes every annotation of @annotations (ScholiaAnnotation) as one undo step, all or none;
+ * an empty list succeeds and adds no step. */
+gboolean           scholia_editor_delete_annotations (ScholiaEditor    *self,
+                                                      GPtrArray        *annotations,
+                                                      GError          **error);
 
 /* Tags and themes alike: adding a label an annotation already carries, or removing one it does
  * not, succeeds and adds no undo step. */

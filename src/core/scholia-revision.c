@@ -16,6 +16,8 @@ typedef struct
   int                start;
   int                end;
   gboolean           orphaned;
+  ScholiaUnplacedReason reason;
+  char              *source;
   char              *quote;
   char              *prefix;
   char              *suffix;
@@ -36,6 +38,7 @@ saved_anchor_clear (SavedAnchor *saved)
   g_clear_pointer (&saved->quote, g_free);
   g_clear_pointer (&saved->prefix, g_free);
   g_clear_pointer (&saved->suffix, g_free);
+  g_clear_pointer (&saved->source, g_free);
 }
 
 void
@@ -100,6 +103,8 @@ replace_text (ScholiaStore            *store,
           anchors[i].start = before->start;
           anchors[i].end = before->end;
           anchors[i].orphaned = before->orphaned;
+          anchors[i].reason = before->reason;
+          anchors[i].source = before->source;
           anchors[i].quote = before->quote;
           anchors[i].prefix = before->prefix;
           anchors[i].suffix = before->suffix;
@@ -155,6 +160,12 @@ replace_text (ScholiaStore            *store,
             counts.orphaned++;
           /* Kept with its quote and old place, so that nothing the user wrote is lost. */
           anchor->orphaned = TRUE;
+          /* One already unplaced keeps its reason (an import's file, say). */
+          if (scholia_annotation_get_orphaned (annotation))
+            {
+              anchor->reason = scholia_annotation_get_unplaced_reason (annotation);
+              anchor->source = scholia_annotation_get_unplaced_source (annotation);
+            }
           anchor->start = scholia_annotation_get_start (annotation);
           anchor->end = scholia_annotation_get_end (annotation);
           continue;
@@ -217,6 +228,8 @@ scholia_revision_apply (ScholiaStore            *store,
         .start = scholia_annotation_get_start (annotation),
         .end = scholia_annotation_get_end (annotation),
         .orphaned = scholia_annotation_get_orphaned (annotation),
+        .reason = scholia_annotation_get_unplaced_reason (annotation),
+        .source = g_strdup (scholia_annotation_get_unplaced_source (annotation)),
         .quote = g_strdup (scholia_annotation_get_quote (annotation)),
         .prefix = g_strdup (scholia_annotation_get_prefix (annotation)),
         .suffix = g_strdup (scholia_annotation_get_suffix (annotation)),

@@ -189,7 +189,27 @@ read_v2_author_sort_keys (ScholiaDb  *db,
          scholia_db_exec (db, recolour_builtin_tags, error);
 }
 
-/* Version 3: each essay has a language (an ISO 639-1 code, see scholia-language.h), guessed
+/* Version 3: why each unplaced annotation is unplaced (issue 12: annotations imported from a
+ * file whose quote is not in the essay said "The text changed…"). The code is
+ * scholia_unplaced_reason_to_code()'s, the source the name of the file an import came from.
+ * Orphans already there get "unknown": they may have lost their place to an edit or come from
+ * an import, and the library did not say which. */
+static const char schema_v3[] =
+  "ALTER TABLE annotations ADD COLUMN unplaced_reason TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE annotations ADD COLUMN unplaced_source TEXT NOT NULL DEFAULT '';"
+  "UPDATE annotations SET unplaced_reason = 'unknown' WHERE orphaned != 0;";
+
+/* Read-only, a temporary view adds the two columns as the migration would have filled them. */
+static gboolean
+read_v3_unplaced_reasons (ScholiaDb  *db,
+                          GError    **error)
+{
+  return scholia_db_exec (db, "CREATE TEMP VIEW annotations AS SELECT *,"
+                              " CASE WHEN orphaned != 0 THEN 'unknown' ELSE '' END AS unplaced_reason,"
+                              " '' AS unplaced_source FROM main.annotations", error);
+}
+
+/* Version 4: each essay has a language (an ISO 639-1 code, see scholia-language.h), guessed
  * from its text for the essays already there, and the documents' index stems every word in its
  * essay's language (the "scholia_stem" tokenizer, registered on every connection by
  * scholia-db.c; see scholia-stem-tokenizer.h for the design). FTS5 gives a tokenizer the text
@@ -241,7 +261,7 @@ static const char read_stemmed_search[] =
   "INSERT INTO temp.documents_fts (documents_fts) VALUES ('rebuild');";
 
 static gboolean
-read_v3_stemmed_search (ScholiaDb  *db,
+read_v4_stemmed_search (ScholiaDb  *db,
                         GError    **error)
 {
   return scholia_db_exec (db, read_stemmed_search, error);
@@ -250,7 +270,8 @@ read_v3_stemmed_search (ScholiaDb  *db,
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
-  { 3, stemmed_search, NULL, read_v3_stemmed_search },
+  { 3, schema_v3, NULL, read_v3_unplaced_reasons },
+  { 4, stemmed_search, NULL, read_v4_stemmed_search },
 };
 
 const ScholiaMigration *

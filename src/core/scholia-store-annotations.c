@@ -332,7 +332,8 @@ scholia_store_list_annotations (ScholiaStore     *self,
 
   stmt = scholia_db_get_statement (self->db,
                                    "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix,"
-                                   " note, orphaned, created, modified FROM annotations"
+                                   " note, orphaned, created, modified, unplaced_reason, unplaced_source"
+                                   " FROM annotations"
                                    " WHERE document_id = ? ORDER BY start_offset, end_offset, id",
                                    error);
   if (stmt == NULL)
@@ -357,6 +358,9 @@ scholia_store_list_annotations (ScholiaStore     *self,
                                       scholia_db_statement_column_text (stmt, 6));
       scholia_annotation_set_note (annotation, scholia_db_statement_column_text (stmt, 7));
       scholia_annotation_set_orphaned (annotation, scholia_db_statement_column_int (stmt, 8) != 0);
+      scholia_annotation_set_unplaced_reason (annotation,
+                                              scholia_unplaced_reason_from_code (scholia_db_statement_column_text (stmt, 11)),
+                                              scholia_db_statement_column_text (stmt, 12));
       scholia_annotation_set_created (annotation, scholia_db_statement_column_int64 (stmt, 9));
       scholia_annotation_set_modified (annotation, scholia_db_statement_column_int64 (stmt, 10));
       apply_links (annotation, tags, themes);
@@ -714,8 +718,9 @@ scholia_store_restore_annotation (ScholiaStore       *self,
     return FALSE;
   stmt = scholia_db_get_statement (self->db,
                                    "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
-                                   " quote, prefix, suffix, note, orphaned, created, modified)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   " quote, prefix, suffix, note, orphaned, created, modified,"
+                                   " unplaced_reason, unplaced_source)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    error);
   if (stmt == NULL)
     goto failed;
@@ -731,6 +736,9 @@ scholia_store_restore_annotation (ScholiaStore       *self,
   scholia_db_statement_bind_int64 (stmt, 10, scholia_annotation_get_orphaned (annotation));
   scholia_db_statement_bind_int64 (stmt, 11, scholia_annotation_get_created (annotation));
   scholia_db_statement_bind_int64 (stmt, 12, scholia_annotation_get_modified (annotation));
+  scholia_db_statement_bind_text (stmt, 13, scholia_annotation_get_orphaned (annotation) ?
+                                  scholia_unplaced_reason_to_code (scholia_annotation_get_unplaced_reason (annotation)) : "");
+  scholia_db_statement_bind_text (stmt, 14, scholia_annotation_get_unplaced_source (annotation));
   if (!scholia_db_statement_execute (stmt, error) ||
       !insert_links (self, "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)",
                      id, (gint64 *) tags->data, tags->len, error) ||
@@ -803,6 +811,13 @@ scholia_store_update_anchors (ScholiaStore               *self,
   for (guint i = 0; i < n_updates; i++)
     {
       resolved[i] = updates[i];
+      if (!updates[i].orphaned)
+        {
+          resolved[i].reason = SCHOLIA_UNPLACED_NONE;
+          resolved[i].source = NULL;
+        }
+      else if (updates[i].reason == SCHOLIA_UNPLACED_NONE)
+        resolved[i].reason = SCHOLIA_UNPLACED_TEXT_CHANGED;
       if (updates[i].orphaned)
         {
           resolved[i].start = scholia_annotation_get_start (updates[i].annotation);
@@ -822,14 +837,17 @@ scholia_store_update_anchors (ScholiaStore               *self,
     {
       ScholiaDbStatement *stmt = scholia_db_get_statement (self->db,
                                                "UPDATE annotations SET start_offset = ?, end_offset = ?,"
-                                               " orphaned = ? WHERE id = ?",
+                                               " orphaned = ?, unplaced_reason = ?, unplaced_source = ?"
+                                               " WHERE id = ?",
                                                error);
       if (stmt == NULL)
         goto failed;
       scholia_db_statement_bind_int64 (stmt, 1, resolved[i].start);
       scholia_db_statement_bind_int64 (stmt, 2, resolved[i].end);
       scholia_db_statement_bind_int64 (stmt, 3, resolved[i].orphaned);
-      scholia_db_statement_bind_int64 (stmt, 4, scholia_annotation_get_id (resolved[i].annotation));
+      scholia_db_statement_bind_text (stmt, 4, scholia_unplaced_reason_to_code (resolved[i].reason));
+      scholia_db_statement_bind_text (stmt, 5, resolved[i].source != NULL ? resolved[i].source : "");
+      scholia_db_statement_bind_int64 (stmt, 6, scholia_annotation_get_id (resolved[i].annotation));
       if (!scholia_db_statement_execute (stmt, error))
         goto failed;
     }
@@ -843,6 +861,7 @@ scholia_store_update_anchors (ScholiaStore               *self,
       list_remove (self, resolved[0].annotation);
       scholia_annotation_set_range (resolved[0].annotation, resolved[0].start, resolved[0].end);
       scholia_annotation_set_orphaned (resolved[0].annotation, resolved[0].orphaned);
+      scholia_annotation_set_unplaced_reason (resolved[0].annotation, resolved[0].reason, resolved[0].source);
       list_insert (self, resolved[0].annotation);
       _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (resolved[0].annotation));
       return TRUE;
@@ -852,6 +871,7 @@ scholia_store_update_anchors (ScholiaStore               *self,
     {
       scholia_annotation_set_range (resolved[i].annotation, resolved[i].start, resolved[i].end);
       scholia_annotation_set_orphaned (resolved[i].annotation, resolved[i].orphaned);
+      scholia_annotation_set_unplaced_reason (resolved[i].annotation, resolved[i].reason, resolved[i].source);
     }
   {
     g_autoptr(GHashTable) resorted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

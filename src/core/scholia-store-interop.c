@@ -180,8 +180,9 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
 
       stmt = scholia_db_get_statement (self->db,
                                        "INSERT INTO annotations (uuid, document_id, start_offset, end_offset,"
-                                       " quote, prefix, suffix, note, orphaned, created, modified)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                       " quote, prefix, suffix, note, orphaned, created, modified,"
+                                       " unplaced_reason, unplaced_source)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                        error);
       if (stmt == NULL)
         goto failed;
@@ -196,6 +197,10 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
       scholia_db_statement_bind_int64 (stmt, 9, record->orphaned ? 1 : 0);
       scholia_db_statement_bind_int64 (stmt, 10, record->created > 0 ? record->created : now);
       scholia_db_statement_bind_int64 (stmt, 11, record->modified > 0 ? record->modified : now);
+      scholia_db_statement_bind_text (stmt, 12, !record->orphaned ? "" :
+                                      scholia_unplaced_reason_to_code (record->reason != SCHOLIA_UNPLACED_NONE ?
+                                                                       record->reason : SCHOLIA_UNPLACED_IMPORTED));
+      scholia_db_statement_bind_text (stmt, 13, record->orphaned && record->source != NULL ? record->source : "");
       if (!scholia_db_statement_execute (stmt, error))
         {
           g_prefix_error (error, _("Could not add the annotation “%s”: "),
@@ -310,6 +315,13 @@ scholia_store_replace_text (ScholiaStore             *self,
   for (guint i = 0; i < n_anchors; i++)
     {
       resolved[i] = anchors[i];
+      if (!anchors[i].orphaned)
+        {
+          resolved[i].reason = SCHOLIA_UNPLACED_NONE;
+          resolved[i].source = NULL;
+        }
+      else if (anchors[i].reason == SCHOLIA_UNPLACED_NONE)
+        resolved[i].reason = SCHOLIA_UNPLACED_TEXT_CHANGED;
       if (scholia_annotation_get_document_id (anchors[i].annotation) != document_id)
         {
           g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
@@ -365,7 +377,8 @@ scholia_store_replace_text (ScholiaStore             *self,
 
       stmt = scholia_db_get_statement (self->db,
                                        "UPDATE annotations SET start_offset = ?, end_offset = ?, orphaned = ?,"
-                                       " quote = ?, prefix = ?, suffix = ? WHERE id = ?",
+                                       " quote = ?, prefix = ?, suffix = ?, unplaced_reason = ?,"
+                                       " unplaced_source = ? WHERE id = ?",
                                        error);
       if (stmt == NULL)
         goto failed;
@@ -378,7 +391,9 @@ scholia_store_replace_text (ScholiaStore             *self,
                                                                       : scholia_annotation_get_prefix (annotation));
       scholia_db_statement_bind_text (stmt, 6, anchor->quote != NULL ? anchor->suffix
                                                                       : scholia_annotation_get_suffix (annotation));
-      scholia_db_statement_bind_int64 (stmt, 7, scholia_annotation_get_id (annotation));
+      scholia_db_statement_bind_text (stmt, 7, scholia_unplaced_reason_to_code (anchor->reason));
+      scholia_db_statement_bind_text (stmt, 8, anchor->source != NULL ? anchor->source : "");
+      scholia_db_statement_bind_int64 (stmt, 9, scholia_annotation_get_id (annotation));
       if (!scholia_db_statement_execute (stmt, error))
         goto failed;
     }
@@ -398,6 +413,7 @@ scholia_store_replace_text (ScholiaStore             *self,
 
       scholia_annotation_set_range (anchor->annotation, anchor->start, anchor->end);
       scholia_annotation_set_orphaned (anchor->annotation, anchor->orphaned);
+      scholia_annotation_set_unplaced_reason (anchor->annotation, anchor->reason, anchor->source);
       if (anchor->quote != NULL)
         scholia_annotation_set_context (anchor->annotation, anchor->quote, anchor->prefix, anchor->suffix);
     }

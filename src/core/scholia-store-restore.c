@@ -21,6 +21,8 @@ typedef struct
   char   *suffix;
   char   *note;
   int     orphaned;
+  char   *unplaced_reason;   /* as stored */
+  char   *unplaced_source;
   gint64  created;
   gint64  modified;
   GArray *tag_ids;
@@ -53,6 +55,8 @@ saved_annotation_clear (SavedAnnotation *saved)
   g_free (saved->prefix);
   g_free (saved->suffix);
   g_free (saved->note);
+  g_free (saved->unplaced_reason);
+  g_free (saved->unplaced_source);
   g_clear_pointer (&saved->tag_ids, g_array_unref);
   g_clear_pointer (&saved->theme_ids, g_array_unref);
 }
@@ -114,7 +118,8 @@ save_annotations (ScholiaStore            *self,
 
   stmt = scholia_db_get_statement (self->db,
                                    "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix, note,"
-                                   " orphaned, created, modified FROM annotations WHERE document_id = ?",
+                                   " orphaned, created, modified, unplaced_reason, unplaced_source"
+                                   " FROM annotations WHERE document_id = ?",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -133,6 +138,8 @@ save_annotations (ScholiaStore            *self,
         .orphaned = scholia_db_statement_column_int (stmt, 8),
         .created = scholia_db_statement_column_int64 (stmt, 9),
         .modified = scholia_db_statement_column_int64 (stmt, 10),
+        .unplaced_reason = g_strdup (scholia_db_statement_column_text (stmt, 11)),
+        .unplaced_source = g_strdup (scholia_db_statement_column_text (stmt, 12)),
       };
 
       g_array_append_val (deleted->annotations, saved);
@@ -237,8 +244,9 @@ restore_annotations (ScholiaStore            *self,
 
       stmt = scholia_db_get_statement (self->db,
                                        "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
-                                       " quote, prefix, suffix, note, orphaned, created, modified)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                       " quote, prefix, suffix, note, orphaned, created, modified,"
+                                       " unplaced_reason, unplaced_source)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                        error);
       if (stmt == NULL)
         return FALSE;
@@ -254,6 +262,8 @@ restore_annotations (ScholiaStore            *self,
       scholia_db_statement_bind_int64 (stmt, 10, saved->orphaned);
       scholia_db_statement_bind_int64 (stmt, 11, saved->created);
       scholia_db_statement_bind_int64 (stmt, 12, saved->modified);
+      scholia_db_statement_bind_text (stmt, 13, saved->unplaced_reason);
+      scholia_db_statement_bind_text (stmt, 14, saved->unplaced_source);
       if (!scholia_db_statement_execute (stmt, error))
         return FALSE;
 

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose user_version is higher was written by a newer
  * Scholia and is refused untouched. */
-#define SCHOLIA_SCHEMA_VERSION 3
+#define SCHOLIA_SCHEMA_VERSION 4
 
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
@@ -226,8 +226,10 @@ gboolean           scholia_store_restore_annotation (ScholiaStore     *self,
                                                      GError          **error);
 
 /* Re-anchoring: moves an annotation to new offsets (its quote and context stay as recorded), or
- * marks it an orphan that could not be placed (offsets kept as they were). The bulk form writes
- * many in one transaction, as re-anchoring a whole document does. */
+ * marks it an orphan that could not be placed (offsets kept as they were), for @reason
+ * (SCHOLIA_UNPLACED_NONE: the text changed) with @source (the file an import came from, or
+ * NULL). A placed annotation has no reason. The bulk form writes many in one transaction, as
+ * re-anchoring a whole document does. */
 gboolean           scholia_store_set_annotation_anchor (ScholiaStore  *self,
                                                         ScholiaAnnotation *annotation,
                                                         int            start,
@@ -241,6 +243,8 @@ typedef struct
   int                start;
   int                end;
   gboolean           orphaned;
+  ScholiaUnplacedReason reason;
+  const char        *source;
 } ScholiaAnchorUpdate;
 
 gboolean           scholia_store_update_anchors    (ScholiaStore              *self,
@@ -282,6 +286,8 @@ typedef struct
   const char      *suffix;
   const char      *note;
   gboolean         orphaned;
+  ScholiaUnplacedReason reason;  /* when orphaned; NONE reads as IMPORTED */
+  const char      *source;       /* the file's name, or NULL */
   gint64           created;
   gint64           modified;
   const gint64    *tag_ids;
@@ -311,6 +317,8 @@ typedef struct
   int                start;
   int                end;
   gboolean           orphaned;
+  ScholiaUnplacedReason reason;  /* when orphaned; NONE reads as TEXT_CHANGED */
+  const char        *source;
   const char        *quote;
   const char        *prefix;
   const char        *suffix;

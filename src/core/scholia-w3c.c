@@ -874,6 +874,7 @@ typedef struct
   GPtrArray *strings;
   GPtrArray *arrays;
   GPtrArray *sources;  /* the Incoming of each record */
+  const char *file_name;  /* the file read, named as the reason an orphan is unplaced; or NULL */
 } Keep;
 
 static const char *
@@ -969,6 +970,8 @@ place_in_document (ScholiaStore             *store,
           /* Kept, with the file's quote, where the file said it was (or at the start). */
           counts->orphaned++;
           record.orphaned = TRUE;
+          record.reason = SCHOLIA_UNPLACED_IMPORTED;
+          record.source = keep->file_name;
           record.quote = one->quote;
           record.prefix = one->prefix;
           record.suffix = one->suffix;
@@ -1112,13 +1115,14 @@ sort_incoming (ScholiaStore           *store,
   return TRUE;
 }
 
-gboolean
-scholia_w3c_import_full (ScholiaStore           *store,
-                         JsonNode               *root,
-                         ScholiaDocument        *document,
-                         ScholiaW3cImportFlags   flags,
-                         ScholiaW3cSummary      *summary,
-                         GError                **error)
+static gboolean
+import_tree (ScholiaStore           *store,
+             JsonNode               *root,
+             const char             *file_name,
+             ScholiaDocument        *document,
+             ScholiaW3cImportFlags   flags,
+             ScholiaW3cSummary      *summary,
+             GError                **error)
 {
   Import import = { 0 };
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1136,7 +1140,7 @@ scholia_w3c_import_full (ScholiaStore           *store,
   g_autoptr(GPtrArray) kept_strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) kept_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) kept_sources = g_ptr_array_new ();
-  Keep keep = { kept_strings, kept_arrays, kept_sources };
+  Keep keep = { kept_strings, kept_arrays, kept_sources, file_name };
   ScholiaW3cSummary counts = { 0 };
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
@@ -1210,6 +1214,17 @@ scholia_w3c_import_full (ScholiaStore           *store,
 failed:
   remove_labels (store, created);
   return FALSE;
+}
+
+gboolean
+scholia_w3c_import_full (ScholiaStore           *store,
+                         JsonNode               *root,
+                         ScholiaDocument        *document,
+                         ScholiaW3cImportFlags   flags,
+                         ScholiaW3cSummary      *summary,
+                         GError                **error)
+{
+  return import_tree (store, root, NULL, document, flags, summary, error);
 }
 
 gboolean
@@ -1294,11 +1309,14 @@ scholia_w3c_import_read (ScholiaStore           *store,
                          ScholiaW3cSummary      *summary,
                          GError                **error)
 {
+  g_autofree char *base_name = NULL;
+
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (root != NULL, FALSE);
 
-  if (!scholia_w3c_import_full (store, root, document, flags, summary, error))
+  base_name = g_file_get_basename (file);
+  if (!import_tree (store, root, base_name, document, flags, summary, error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 

@@ -144,19 +144,7 @@ run (const char   *title,
 static void
 write_version_2_library (const char *path)
 {
-  const ScholiaMigration *migrations;
-  g_autoptr(GError) error = NULL;
-  ScholiaDb *db;
-  guint n;
-
-  migrations = scholia_schema_get_migrations (&n);
-  for (n = 0; migrations[n].version <= 2; n++)
-    ;
-  db = scholia_db_open (path, SCHOLIA_DB_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (scholia_schema_migrate (db, 0, migrations, n, &error));
-  scholia_db_close (db);
-
+  test_write_library_at_version (path, 2);
   for (guint i = 0; i < N_ESSAYS; i++)
     {
       g_autofree char *text = bench_corpus_essay (i + 1, ESSAY_BYTES);
