@@ -8,9 +8,11 @@
 
 #include "scholia-document-properties.h"
 #include "scholia-accessible.h"
+#include "scholia-language.h"
 #include "scholia-names.h"
 
-/* Edits an essay's title, author (and how the author sorts), date and source. Nothing reaches the library until Save, and
+/* Edits an essay's title, author (and how the author sorts), date, source and language (which
+ * search stems its words in). Nothing reaches the library until Save, and
  * when saving fails the dialog stays open with everything typed in it. */
 struct _ScholiaDocumentProperties
 {
@@ -27,6 +29,7 @@ struct _ScholiaDocumentProperties
   char            *author_guess;
   AdwEntryRow     *date_row;
   AdwEntryRow     *source_row;
+  AdwComboRow     *language_row;   /* scholia_languages_get()'s, in that order */
   GtkLabel        *characters_label;
   GtkLabel        *annotations_label;
   GtkLabel        *added_label;
@@ -51,6 +54,36 @@ set_row_text (AdwEntryRow *row,
 }
 
 static void
+fill_languages (ScholiaDocumentProperties *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const ScholiaLanguage *languages;
+  guint n_languages;
+  guint selected = 0;
+
+  languages = scholia_languages_get (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      gtk_string_list_append (names, scholia_language_get_name (languages[i].code));
+      if (g_str_equal (languages[i].code, scholia_document_get_language (self->document)))
+        selected = i;
+    }
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->language_row, selected);
+}
+
+static const char *
+chosen_language (ScholiaDocumentProperties *self)
+{
+  const ScholiaLanguage *languages;
+  guint n_languages;
+  guint selected = adw_combo_row_get_selected (self->language_row);
+
+  languages = scholia_languages_get (&n_languages);
+  return selected < n_languages ? languages[selected].code : NULL;
+}
+
+static void
 fill_rows (ScholiaDocumentProperties *self)
 {
   ScholiaDocument *document = self->document;
@@ -65,6 +98,7 @@ fill_rows (ScholiaDocumentProperties *self)
   set_row_text (self->author_sort_row, scholia_document_get_author_sort_key (document));
   set_row_text (self->date_row, scholia_document_get_date (document));
   set_row_text (self->source_row, scholia_document_get_source (document));
+  fill_languages (self);
 
   /* %' groups digits the way the user's locale does. */
   characters = g_strdup_printf ("%'" G_GINT64_FORMAT, scholia_document_get_characters (document));
@@ -123,6 +157,7 @@ save_action (GtkWidget  *widget,
                                       gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
                                       gtk_editable_get_text (GTK_EDITABLE (self->source_row)),
                                       gtk_editable_get_text (GTK_EDITABLE (self->author_sort_row)),
+                                      chosen_language (self),
                                       &error))
     {
       gtk_window_close (GTK_WINDOW (self));
@@ -246,6 +281,7 @@ scholia_document_properties_class_init (ScholiaDocumentPropertiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, author_sort_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, date_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, source_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, language_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, characters_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, annotations_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentProperties, added_label);
@@ -264,6 +300,7 @@ scholia_document_properties_init (ScholiaDocumentProperties *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   scholia_accessible_fix_mnemonic_labels (GTK_WIDGET (self));
+  scholia_accessible_name_combo_row_items (self->language_row);
 }
 
 /**

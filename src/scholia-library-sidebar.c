@@ -780,6 +780,19 @@ on_search_results_result_activated_cb (ScholiaLibrarySidebar *self,
   g_signal_emit (self, signals[SEARCH_RESULT_ACTIVATED], 0, document, offset, length);
 }
 
+/* Up from the first result goes back to the search entry, where Down came from. */
+static gboolean
+on_search_results_keynav_failed_cb (ScholiaLibrarySidebar *self,
+                                    GtkDirectionType       direction,
+                                    ScholiaSearchResults  *results)
+{
+  if (direction != GTK_DIR_UP)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  return TRUE;
+}
+
 static gboolean
 on_search_entry_key_pressed_cb (GtkEventControllerKey *controller,
                                 guint                  keyval,
@@ -1265,6 +1278,7 @@ scholia_library_sidebar_class_init (ScholiaLibrarySidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_results_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_results_keynav_failed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "scholialibrarysidebar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -18,6 +18,8 @@ struct _ScholiaSearchHit
   GArray            *matches;
   int                offset;
   int                length;
+  guint              n_matches;  /* in the essay's whole text, for a text match */
+  gboolean           place;      /* one of those matches, listed under its essay */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaSearchHit, scholia_search_hit, G_TYPE_OBJECT)
@@ -65,6 +67,122 @@ scholia_search_hit_new (ScholiaDocument           *document,
   self->length = result->offset >= 0 ? MAX (length, 0) : 0;
 
   return self;
+}
+
+/* How much of the text a place shows around its match, in characters. */
+#define PLACE_BEFORE 30
+#define PLACE_AFTER 50
+
+/* The start of the word at or after @p, when @p is not the start of the text. */
+static const char *
+word_start (const char *text,
+            const char *p,
+            const char *limit)
+{
+  const char *q = p;
+
+  if (p == text)
+    return p;
+  while (q < limit && !g_unichar_isspace (g_utf8_get_char (q)))
+    q = g_utf8_next_char (q);
+  return q < limit ? g_utf8_next_char (q) : p;
+}
+
+/* The end of the word at or before @p, when @p is not the end of the text. */
+static const char *
+word_end (const char *p,
+          const char *limit)
+{
+  const char *q = p;
+
+  if (*p == '\0')
+    return p;
+  while (q > limit && !g_unichar_isspace (g_utf8_get_char (q)))
+    q = g_utf8_prev_char (q);
+  return q > limit ? q : p;
+}
+
+/* Appends @from up to @to on one line: each run of spaces and line breaks becomes one space,
+ * none after the start or an ellipsis. */
+static void
+append_one_line (GString    *line,
+                 const char *from,
+                 const char *to)
+{
+  for (const char *p = from; p < to; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        g_string_append_len (line, p, g_utf8_next_char (p) - p);
+      else if (line->len > 0 && !g_str_has_suffix (line->str, " ") && !g_str_has_suffix (line->str, "…"))
+        g_string_append_c (line, ' ');
+    }
+}
+
+/**
+ * scholia_search_hit_new_place:
+ * @document: the essay
+ * @text: its text
+ * @match_start: where one match starts in @text
+ * @match_end: where it ends
+ * @offset: @match_start in code points
+ *
+ * One match of a search in @document's text, to be listed under the essay: its snippet is the
+ * line of text around it, cut at spaces, "…" where cut.
+ */
+ScholiaSearchHit *
+scholia_search_hit_new_place (ScholiaDocument *document,
+                              const char      *text,
+                              const char      *match_start,
+                              const char      *match_end,
+                              int              offset)
+{
+  ScholiaSearchHit *self;
+  GString *snippet = g_string_new (NULL);
+  const char *start = match_start;
+  const char *end = match_end;
+  ScholiaSearchRange range;
+
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (text <= match_start && match_start <= match_end, NULL);
+
+  for (int i = 0; i < PLACE_BEFORE && start > text; i++)
+    start = g_utf8_prev_char (start);
+  start = word_start (text, start, match_start);
+  for (int i = 0; i < PLACE_AFTER && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  end = word_end (end, match_end);
+
+  if (start > text)
+    g_string_append (snippet, "…");
+  append_one_line (snippet, start, match_start);
+  range.start = g_utf8_strlen (snippet->str, -1);
+  append_one_line (snippet, match_start, match_end);
+  range.end = g_utf8_strlen (snippet->str, -1);
+  append_one_line (snippet, match_end, end);
+  if (g_str_has_suffix (snippet->str, " "))
+    g_string_truncate (snippet, snippet->len - 1);
+  if (*end != '\0')
+    g_string_append (snippet, "…");
+
+  self = g_object_new (SCHOLIA_TYPE_SEARCH_HIT, NULL);
+  self->document = g_object_ref (document);
+  self->kind = SCHOLIA_SEARCH_TEXT;
+  self->snippet = g_string_free (snippet, FALSE);
+  self->matches = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+  g_array_append_val (self->matches, range);
+  self->offset = offset;
+  self->length = g_utf8_pointer_to_offset (match_start, match_end);
+  self->place = TRUE;
+  return self;
+}
+
+/* Whether @self is one match of its essay's, listed under it, rather than the essay. */
+gboolean
+scholia_search_hit_is_place (ScholiaSearchHit *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SEARCH_HIT (self), FALSE);
+
+  return self->place;
 }
 
 ScholiaDocument *
@@ -171,4 +289,23 @@ scholia_search_snippet_markup (const char *snippet,
   append_escaped (markup, position, end_of_snippet);
 
   return g_string_free (markup, FALSE);
+}
+
+/* How many places in the essay's text the search matched (a text match), for the results list
+ * to say how much of the essay is about it. */
+guint
+scholia_search_hit_get_n_matches (ScholiaSearchHit *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SEARCH_HIT (self), 0);
+
+  return self->n_matches;
+}
+
+void
+scholia_search_hit_set_n_matches (ScholiaSearchHit *self,
+                                  guint             n_matches)
+{
+  g_return_if_fail (SCHOLIA_IS_SEARCH_HIT (self));
+
+  self->n_matches = n_matches;
 }

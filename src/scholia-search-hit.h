@@ -18,12 +18,21 @@ G_DECLARE_FINAL_TYPE (ScholiaSearchHit, scholia_search_hit, SCHOLIA, SEARCH_HIT,
 ScholiaSearchHit  *scholia_search_hit_new                (ScholiaDocument           *document,
                                                           const ScholiaSearchResult *result,
                                                           int                        length);
+ScholiaSearchHit  *scholia_search_hit_new_place          (ScholiaDocument           *document,
+                                                          const char                *text,
+                                                          const char                *match_start,
+                                                          const char                *match_end,
+                                                          int                        offset);
+gboolean           scholia_search_hit_is_place           (ScholiaSearchHit          *self);
 ScholiaDocument   *scholia_search_hit_get_document       (ScholiaSearchHit          *self);
 ScholiaSearchKind  scholia_search_hit_get_kind           (ScholiaSearchHit          *self);
 const char        *scholia_search_hit_get_snippet        (ScholiaSearchHit          *self);
 char              *scholia_search_hit_dup_snippet_markup (ScholiaSearchHit          *self);
 int                scholia_search_hit_get_offset         (ScholiaSearchHit          *self);
 int                scholia_search_hit_get_length         (ScholiaSearchHit          *self);
+guint              scholia_search_hit_get_n_matches      (ScholiaSearchHit          *self);
+void               scholia_search_hit_set_n_matches      (ScholiaSearchHit          *self,
+                                                          guint                      n_matches);
 
 char              *scholia_search_snippet_markup         (const char                *snippet,
                                                           GArray                    *matches);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "scholia-search-results.h"
+#include "scholia-accessible.h"
 
 #include <glib/gi18n.h>
 
@@ -20,6 +21,10 @@ struct _ScholiaSearchResults
   ScholiaStore *store;
   char         *query;
   GListStore   *results;
+  /* What the list shows: per essay a list of its hit, then each place it matches when more
+   * than one, flattened. */
+  GListStore   *rows;
+  GtkSingleSelection *selection;
   /* Searching again after the store changed waits until the change is complete. */
   guint         refresh_source;
 
@@ -64,11 +69,53 @@ hit_length (ScholiaSearchResults      *self,
   return first->end - first->start;
 }
 
+/* Every place in the essay's text that the search matches, after @rows' first item, the
+ * essay's hit, when there is more than one; the hit says how many there are. */
+static void
+add_places (ScholiaSearchResults      *self,
+            const ScholiaSearchResult *result,
+            GListStore                *rows)
+{
+  g_autoptr(ScholiaSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  ScholiaDocument *document = scholia_search_hit_get_document (hit);
+  g_autoptr(GArray) matches = NULL;
+  g_autofree char *text = NULL;
+  const char *cursor;
+  int cursor_offset = 0;
+
+  if (result->kind != SCHOLIA_SEARCH_TEXT || result->offset < 0)
+    return;
+  matches = scholia_store_search_hits (self->store, self->query, result->document_id, NULL);
+  if (matches == NULL)
+    return;
+  scholia_search_hit_set_n_matches (hit, matches->len);
+  if (matches->len < 2 || (text = scholia_store_load_text (self->store, document, NULL)) == NULL)
+    return;
+
+  /* The matches come in text order: each is found from the one before. */
+  cursor = text;
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const ScholiaSearchRange *range = &g_array_index (matches, ScholiaSearchRange, i);
+      g_autoptr(ScholiaSearchHit) place = NULL;
+      const char *end;
+
+      if (range->start < cursor_offset)
+        continue;
+      cursor = g_utf8_offset_to_pointer (cursor, range->start - cursor_offset);
+      cursor_offset = range->start;
+      end = g_utf8_offset_to_pointer (cursor, range->end - range->start);
+      place = scholia_search_hit_new_place (document, text, cursor, end, range->start);
+      g_list_store_append (rows, place);
+    }
+}
+
 static void
 run_search (ScholiaSearchResults *self)
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
@@ -82,11 +129,21 @@ run_search (ScholiaSearchResults *self)
       ScholiaDocument *document = scholia_store_lookup_document (self->store, result->document_id);
 
       if (document != NULL)
-        g_ptr_array_add (hits, scholia_search_hit_new (document, result, hit_length (self, result)));
+        {
+          ScholiaSearchHit *hit = scholia_search_hit_new (document, result, hit_length (self, result));
+          GListStore *essay_rows = g_list_store_new (SCHOLIA_TYPE_SEARCH_HIT);
+
+          g_list_store_append (essay_rows, hit);
+          add_places (self, result, essay_rows);
+          g_ptr_array_add (hits, hit);
+          g_ptr_array_add (rows, essay_rows);
+        }
     }
 
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        hits->pdata, hits->len);
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
 
   if (error != NULL)
     gtk_label_set_text (self->empty_details, error->message);
@@ -120,13 +177,30 @@ on_list_view_activate_cb (ScholiaSearchResults *self,
                           guint                 position,
                           GtkListView          *list_view)
 {
-  g_autoptr(ScholiaSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+  g_autoptr(ScholiaSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (hit == NULL)
     return;
 
   g_signal_emit (self, signals[RESULT_ACTIVATED], 0, scholia_search_hit_get_document (hit),
                  scholia_search_hit_get_offset (hit), scholia_search_hit_get_length (hit));
+}
+
+/* Up on the first row leaves the list, for the search entry above it (GtkWidget::keynav-failed
+ * on the results, as a list at its end reports it). */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        ScholiaSearchResults  *self)
+{
+  if ((keyval != GDK_KEY_Up && keyval != GDK_KEY_KP_Up) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      gtk_single_selection_get_selected (self->selection) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_keynav_failed (GTK_WIDGET (self), GTK_DIR_UP);
 }
 
 static GtkWidget *
@@ -179,13 +253,22 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *snippet = gtk_widget_get_next_sibling (details);
   const char *author = scholia_document_get_author (document);
   const char *kind;
+  g_autofree char *counted = NULL;
   g_autofree char *details_text = NULL;
+  guint n_matches = scholia_search_hit_get_n_matches (hit);
+  gboolean place = scholia_search_hit_is_place (hit);
   g_autofree char *markup = scholia_search_hit_dup_snippet_markup (hit);
 
   if (scholia_search_hit_get_offset (hit) < 0)
     kind = _("in the title");
   else if (scholia_search_hit_get_kind (hit) == SCHOLIA_SEARCH_NOTE)
     kind = _("in a note");
+  else if (n_matches > 1)
+    {
+      /* Translators: how many places in an essay's text a search found, e.g. "7 in the text". */
+      counted = g_strdup_printf (ngettext ("%u in the text", "%u in the text", n_matches), n_matches);
+      kind = counted;
+    }
   else
     kind = _("in the text");
 
@@ -198,7 +281,18 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), scholia_document_get_title (document));
   gtk_label_set_text (GTK_LABEL (details), details_text);
   gtk_label_set_markup (GTK_LABEL (snippet), markup);
-  gtk_widget_set_visible (snippet, *scholia_search_hit_get_snippet (hit) != '\0');
+
+  /* A place shows its line of text under the essay's heading, set in; the heading of an essay
+   * whose places follow shows none. */
+  gtk_widget_set_visible (title, !place);
+  gtk_widget_set_visible (details, !place);
+  gtk_widget_set_margin_start (snippet, place ? 18 : 0);
+  gtk_widget_set_visible (snippet, *scholia_search_hit_get_snippet (hit) != '\0' && (place || n_matches < 2));
+
+  /* A screen reader hears a place's line of text, within its essay; an essay by its title,
+   * with its author and count. */
+  scholia_accessible_name_list_item (gtk_list_item_get_child (list_item),
+                                     place ? snippet : title, place ? title : details);
 }
 
 static void
@@ -213,6 +307,8 @@ scholia_search_results_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->results);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (scholia_search_results_parent_class)->dispose (object);
 }
@@ -256,16 +352,26 @@ static void
 scholia_search_results_init (ScholiaSearchResults *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->results = g_list_store_new (SCHOLIA_TYPE_SEARCH_HIT);
+  self->rows = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (
+    g_object_ref (G_LIST_MODEL (self->rows)))));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 }
 
 GtkWidget *
@@ -347,5 +453,7 @@ scholia_search_results_focus_first (ScholiaSearchResults *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
     return FALSE;
 
+  /* The list moves its selection with the focus from here on. */
+  gtk_single_selection_set_selected (self->selection, 0);
   return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }

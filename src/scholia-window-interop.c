@@ -84,6 +84,8 @@ on_search_result_activated_cb (ScholiaWindow   *self,
   scholia_library_sidebar_select_document (SCHOLIA_LIBRARY_SIDEBAR (self->sidebar), document);
 
   _scholia_window_show_content (self);
+  /* The reader goes on from the passage found, with the keyboard, as after Ctrl+F. */
+  scholia_document_page_focus_text (self->page);
 }
 
 /**

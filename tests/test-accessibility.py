@@ -292,6 +292,43 @@ def check_theme_picker(tree, keys, window):
     return failures
 
 
+def check_pane_pages(tree, keys, window):
+    """Each page of the pane (opened by its shortcut, as a user does) and the library's search
+    results, walked like the rest of the window: they are hidden at start-up."""
+    failures = []
+    for key, page, control in (('F9', 'Annotation', None),
+                               ('ctrl+alt+c', 'Compare', None),
+                               ('ctrl+alt+m', 'Matrix', None),
+                               ('ctrl+alt+l', 'Annotations', ('entry', 'Filter Annotations by Text'))):
+        keys.focus_main()
+        keys.press(key)
+        try:
+            wait_for(lambda: any(acc.name == page and acc.getRoleName() in ('toggle button', 'push button')
+                                 and acc.getState().contains(tree.pyatspi.STATE_CHECKED) or
+                                 acc.name == page and acc.getState().contains(tree.pyatspi.STATE_PRESSED)
+                                 for acc, _ in tree.walk(window)) and
+                     (control is None or tree.find(window, *control) is not None),
+                     what='the pane on “%s” after %s' % (page, key))
+        except AssertionError as error:
+            failures.append(str(error))
+            continue
+        failures += ['pane “%s”: %s' % (page, p) for p in problems_in(tree, window)]
+    keys.focus_main()
+    keys.press('ctrl+shift+f')
+    subprocess.run(['xdotool', 'type', '--delay', '20', 'river'], check=True)
+    try:
+        wait_for(lambda: any(acc.getRoleName() == 'list item' and 'in the text' in (acc.name or '') +
+                             (acc.description or '') or
+                             acc.getRoleName() == 'label' and 'in the text' in (acc.name or '')
+                             for acc, _ in tree.walk(window)),
+                 what='search results for “river”')
+        failures += ['search results: ' + p for p in problems_in(tree, window)]
+    except AssertionError as error:
+        failures.append(str(error))
+    keys.press('Escape')
+    return failures
+
+
 def run_checks(tree, keys):
     failures = []
     main_window = wait_for(lambda: next((w for w in tree.windows()
@@ -342,6 +379,7 @@ def run_checks(tree, keys):
         close_dialog(tree, keys, open_dialog(tree, keys, 'ctrl+question', 'Keyboard Shortcuts'))
     except AssertionError as error:
         failures.append(str(error))
+    failures += check_pane_pages(tree, keys, main_window)
     return failures
 
 

@@ -337,6 +337,34 @@ test_search (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* The snippets the CLI prints are still SQLite's: around the most matched words, from the start
+ * of a sentence, rather than around the first match as the results list (which lists every
+ * match) cuts them for speed. */
+static void
+test_search_snippet_has_most_words (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *path = test_write_file (fixture->dir, "grain.txt",
+    "Grain was scarce that winter. The council met often and argued about the price of bread, "
+    "the tolls at the bridge, the state of the roads and the wages of the porters, and nobody "
+    "agreed on any of it until the thaw came. The barges carried grain down the river at last.\n");
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--title", "Scarcity", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "search", "grain barges", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "2\tScarcity\tat "));
+  g_assert_nonnull (strstr (run.out, "The barges carried grain down the river at last."));
+
+  /* From the start of the text: the language mark the index reads is not printed. */
+  cli_run (&run, fixture->dir, "--library", fixture->library, "search", "scarce", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\n    Grain was scarce that winter."));
+  g_assert_null (strstr (run.out, "\xef\xb7\x92"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -352,6 +380,7 @@ main (int    argc,
   ADD ("/cli/import-annotations/another-essays-export-then-copy", test_import_another_essays_export);
   ADD ("/cli/reimport/prints-summary", test_reimport_prints_summary);
   ADD ("/cli/search/text-and-json", test_search);
+  ADD ("/cli/search/snippet-has-most-words", test_search_snippet_has_most_words);
 #undef ADD
 
   return g_test_run ();

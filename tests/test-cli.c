@@ -208,6 +208,19 @@ test_document_commands (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Author:       Tomasz Lindqvist\n"));
   g_assert_nonnull (strstr (run.out, "Source:       Harbour Board minutes, fol. 12\n"));
+  g_assert_nonnull (strstr (run.out, "Language:     English (en)\n"));
+
+  /* Issue 12: the language search stems in, set and shown; a code it does not know is refused. */
+  cli_run (&run, fixture->dir, "--library", fixture->library, "edit", "1", "--language", "de", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "show", "1", NULL);
+  g_assert_nonnull (strstr (run.out, "Language:     German (de)\n"));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "edit", "1", "--language", "xx", "--title", "Lost", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "“xx” is not a language"));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "show", "1", NULL);
+  g_assert_nonnull (strstr (run.out, "Title:        The Old Customs House\n"));
+  g_assert_nonnull (strstr (run.out, "Language:     German (de)\n"));
 
   cli_run (&run, fixture->dir, "--library", fixture->library, "list", NULL);
   g_assert_cmpint (run.status, ==, 0);

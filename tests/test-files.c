@@ -3,6 +3,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+
+#include "scholia-db.h"
+#include "scholia-schema.h"
+#include "scholia-stem-tokenizer.h"
 #include <sys/stat.h>
 
 GBytes *
@@ -26,6 +30,7 @@ test_sql_text (const char *path,
   char *value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -51,6 +56,8 @@ test_sql_exec (const char *path,
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* The documents' index needs it, as on every connection Scholia opens. */
+  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, statements, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
@@ -64,6 +71,8 @@ test_sql_exec_with_text (const char *path,
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* The documents' index needs it, as on every connection Scholia opens. */
+  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, statement, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
@@ -152,4 +161,24 @@ test_library_fixture_tear_down (TestLibraryFixture *fixture,
   test_tmp_dir_remove (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->library, g_free);
+}
+
+void
+test_write_library_at_version (const char *path,
+                               int         version)
+{
+  const ScholiaMigration *migrations;
+  g_autoptr(GError) error = NULL;
+  ScholiaDb *db;
+  guint n;
+
+  migrations = scholia_schema_get_migrations (&n);
+  for (n = 0; migrations[n].version <= version; n++)
+    ;
+  db = scholia_db_open (path, SCHOLIA_DB_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_schema_migrate (db, 0, migrations, n, &error));
+  g_assert_no_error (error);
+  scholia_db_close (db);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, version);
 }

@@ -23,6 +23,10 @@ void    test_sql_exec_with_text    (const char *path,
                                     const char *text);
 /* Fails the test when a -wal, -shm or -journal file lies beside @path. */
 void    test_assert_nothing_beside (const char *path);
+/* An empty library as the schema's migrations up to @version wrote it, for tests of the
+ * upgrades after it (a store cannot open it: it reads the latest version's columns). */
+void    test_write_library_at_version (const char *path,
+                                       int         version);
 
 /* Writes @contents into @dir/@name and returns that path. */
 char   *test_write_file     (const char *dir,

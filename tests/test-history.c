@@ -101,7 +101,7 @@ dump_library (const char *path)
   static const char *queries[] = {
     "SELECT group_concat(r, char(10)) FROM (SELECT d.id || '|' || d.uuid || '|' || d.title || '|' ||"
     " ifnull(a.name, '') || '|' || d.date || '|' || d.source || '|' || d.text || '|' || d.characters ||"
-    " '|' || d.checksum || '|' || d.created AS r"
+    " '|' || d.checksum || '|' || d.created || '|' || d.language AS r"
     " FROM documents d LEFT JOIN authors a ON a.id = d.author_id ORDER BY d.id)",
     "SELECT group_concat(r, char(10)) FROM (SELECT name || '|' || sort_key AS r FROM authors ORDER BY name)",
     "SELECT group_concat(r, char(10)) FROM (SELECT document_id || '|' || start_offset || '|' ||"
@@ -454,13 +454,13 @@ test_update_document (Fixture       *fixture,
   /* A new author, who goes again on undo. */
   command = round_trip (fixture,
                         scholia_update_document_command_new (fixture->store, fixture->document, "Grain and barges",
-                                                             "Jonas Brand", "", "Harbour office", NULL),
+                                                             "Jonas Brand", "", "Harbour office", NULL, NULL),
                         "Edit Properties");
   assert_place_passage (command, id, -1, -1);
   g_assert_cmpstr (scholia_document_get_author (fixture->document), ==, "Jonas Brand");
 
   g_assert_null (scholia_update_document_command_new (fixture->store, fixture->document, "Grain and barges",
-                                                      NULL, NULL, NULL, NULL));
+                                                      NULL, NULL, NULL, NULL, NULL));
 }
 
 /* Issue 12: an author's sort key, edited in the essay's properties, is one undoable step, alone
@@ -475,7 +475,7 @@ test_update_author_sort_key (Fixture       *fixture,
   g_assert_cmpstr (scholia_document_get_author_sort_key (fixture->document), ==, "Brand, Ottilie");
   sorted = round_trip (fixture,
                        scholia_update_document_command_new (fixture->store, fixture->document, NULL, NULL,
-                                                            NULL, NULL, "Zed, Ottilie"),
+                                                            NULL, NULL, "Zed, Ottilie", NULL),
                        "Edit Properties");
   g_assert_cmpstr (scholia_document_get_author_sort_key (fixture->document), ==, "Zed, Ottilie");
   undo (fixture);
@@ -483,17 +483,34 @@ test_update_author_sort_key (Fixture       *fixture,
 
   /* The key already held, or "" for the guess it already has, is no change. */
   g_assert_null (scholia_update_document_command_new (fixture->store, fixture->document, NULL, NULL, NULL,
-                                                      NULL, "Brand, Ottilie"));
+                                                      NULL, "Brand, Ottilie", NULL));
   g_assert_null (scholia_update_document_command_new (fixture->store, fixture->document, NULL, NULL, NULL,
-                                                      NULL, ""));
+                                                      NULL, "", NULL));
 
   renamed = round_trip (fixture,
                         scholia_update_document_command_new (fixture->store, fixture->document, NULL,
                                                              "Ludwig van Beethoven", NULL, NULL,
-                                                             "Van Beethoven, Ludwig"),
+                                                             "Van Beethoven, Ludwig", NULL),
                         "Edit Properties");
   g_assert_cmpstr (scholia_document_get_author (fixture->document), ==, "Ludwig van Beethoven");
   g_assert_cmpstr (scholia_document_get_author_sort_key (fixture->document), ==, "Van Beethoven, Ludwig");
+}
+
+/* Issue 12: an essay's language is one undoable step, its index rebuilt both ways. */
+static void
+test_update_language (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ScholiaCommand) command = NULL;
+
+  g_assert_cmpstr (scholia_document_get_language (fixture->document), ==, "en");
+  command = round_trip (fixture,
+                        scholia_update_document_command_new (fixture->store, fixture->document, NULL, NULL,
+                                                             NULL, NULL, NULL, "de"),
+                        "Edit Properties");
+  g_assert_cmpstr (scholia_document_get_language (fixture->document), ==, "de");
+  g_assert_null (scholia_update_document_command_new (fixture->store, fixture->document, NULL, NULL, NULL,
+                                                      NULL, NULL, "de"));
 }
 
 static void
@@ -706,6 +723,7 @@ main (int   argc,
   ADD ("/history/round-trip/merge-tags-and-themes", test_merge_labels);
   ADD ("/history/round-trip/document-properties", test_update_document);
   ADD ("/history/round-trip/author-sort-key", test_update_author_sort_key);
+  ADD ("/history/round-trip/language", test_update_language);
   ADD ("/history/round-trip/delete-document", test_delete_document);
   ADD ("/history/round-trip/replace-text", test_replace_text);
   ADD ("/history/notes/consecutive-edits-are-one-step", test_notes_coalesce);

@@ -129,6 +129,48 @@ test_text_without_diacritics (Fixture       *fixture,
                    "results");
 }
 
+/* A result says how many places in the essay match, stemmed words included: "the" four times,
+ * "double" as "doubled". */
+static void
+test_matches_counted_per_essay (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  ScholiaSearchHit *hit;
+
+  scholia_search_results_set_query (fixture->results, "carts");
+  hit = only_hit (fixture);
+  g_assert_cmpuint (scholia_search_hit_get_n_matches (hit), ==, 1);
+
+  scholia_search_results_set_query (fixture->results, "double the");
+  hit = only_hit (fixture);
+  g_assert_true (scholia_search_hit_get_document (hit) == fixture->tolls);
+  g_assert_cmpint (scholia_search_hit_get_offset (hit), ==, 0);
+  g_assert_cmpuint (scholia_search_hit_get_n_matches (hit), ==, 5);
+}
+
+/* Issue 12: one place of an essay's matches, as the list shows it under the essay: the line
+ * around it, cut at spaces, on one line, the match in bold, and the passage it opens. */
+static void
+test_place_snippet (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char text[] =
+    "The tolls rose twice in one winter, and the ferrymen said\n\n  the council betrayed them to the "
+    "merchants of the upper town, who never crossed.";
+  const char *match = strstr (text, "betrayed");
+  g_autoptr(ScholiaSearchHit) place = scholia_search_hit_new_place (fixture->tolls, text, match,
+                                                                     match + strlen ("betrayed"),
+                                                                     g_utf8_pointer_to_offset (text, match));
+  g_autofree char *markup = scholia_search_hit_dup_snippet_markup (place);
+
+  g_assert_true (scholia_search_hit_is_place (place));
+  g_assert_cmpstr (scholia_search_hit_get_snippet (place), ==,
+                   "…ferrymen said the council betrayed them to the merchants of the upper town, who…");
+  g_assert_nonnull (strstr (markup, "council <b>betrayed</b> them"));
+  g_assert_cmpint (scholia_search_hit_get_offset (place), ==, g_utf8_pointer_to_offset (text, match));
+  g_assert_cmpint (scholia_search_hit_get_length (place), ==, 8);
+}
+
 static void
 test_note (Fixture       *fixture,
            gconstpointer  data)
@@ -258,6 +300,8 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/search-results/text/finds-words-without-their-diacritics", test_text_without_diacritics);
+  ADD ("/search-results/text/counts-matches-per-essay", test_matches_counted_per_essay);
+  ADD ("/search-results/text/place-shows-its-line", test_place_snippet);
   ADD ("/search-results/note/leads-to-the-annotated-passage", test_note);
   ADD ("/search-results/snippet/bold-matches-in-escaped-markup", test_snippet_markup);
   ADD ("/search-results/activate/emits-document-offset-and-length", test_activate);

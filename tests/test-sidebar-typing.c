@@ -92,7 +92,7 @@ test_typing_in_list_filters_with_spaces_and_keeps_history (void)
 
   /* A change the user may still want to undo. */
   g_assert_true (scholia_editor_update_document (editor, lenin, "Lenin's Testament", NULL, NULL,
-                                                 NULL, NULL, &error));
+                                                 NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   undo_label = g_strdup (scholia_editor_get_undo_label (editor));
   drain_main_context ();

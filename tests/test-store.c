@@ -171,10 +171,12 @@ test_open_refuses_newer_schema (Fixture       *fixture,
 {
   g_autoptr(ScholiaStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
+  g_autofree char *newer = NULL;
 
   add_essay (store, "An Essay", "Helena Marwick");
   g_clear_object (&store);
-  test_sql_exec (fixture->path, "PRAGMA user_version = 7");
+  newer = g_strdup_printf ("PRAGMA user_version = %d", SCHOLIA_SCHEMA_VERSION + 1);
+  test_sql_exec (fixture->path, newer);
 
   assert_refused_unchanged (fixture->path, SCHOLIA_ERROR_NEWER_LIBRARY);
 

@@ -5,7 +5,6 @@
 
 #include "scholia-editor.h"
 #include "scholia-reanchor.h"
-#include "scholia-schema.h"
 #include "scholia-store-private.h"
 #include "scholia-w3c.h"
 #include "test-files.h"
@@ -202,21 +201,7 @@ test_reason_imported (Fixture       *fixture,
 static void
 write_v2_library (const char *path)
 {
-  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (ScholiaMigration));
-  g_autoptr(ScholiaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  const ScholiaMigration *migrations;
-  guint n;
-
-  migrations = scholia_schema_get_migrations (&n);
-  for (guint i = 0; i < n; i++)
-    if (migrations[i].version <= 2)
-      g_array_append_val (steps, migrations[i]);
-  store = _scholia_store_open_with_migrations (path, (ScholiaMigration *) steps->data, steps->len, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (scholia_store_get_schema_version (store), ==, 2);
-  g_clear_object (&store);
-
+  test_write_library_at_version (path, 2);
   test_sql_exec (path,
                  "INSERT INTO documents (id, uuid, title, author_id, date, source, text, characters,"
                  "  checksum, created, modified) VALUES"

@@ -7,6 +7,7 @@
 #include "repro.h"
 #include "scholia-error.h"
 #include "scholia-w3c.h"
+#include "scholia-stem-tokenizer.h"
 #include "test-files.h"
 
 static const char essay[] =
@@ -510,6 +511,7 @@ assert_library_holds_utf8 (const char *dir,
   guint values = 0;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &tables, NULL),
                    ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)

@@ -260,7 +260,7 @@ focus_origin (Desk   *desk,
   else
     {
       scholia_document_page_set_pane_revealed (page, TRUE);
-      drain_main_context ();
+      wait_for_pane (desk->window);
       g_assert_true (scholia_document_page_focus_pane (page));
       g_assert_true (scholia_document_page_pane_contains (page, gtk_root_get_focus (GTK_ROOT (desk->window))));
     }

@@ -642,6 +642,8 @@ test_properties_save_changes_store_and_header (Fixture       *fixture,
                                             "The harbour was older than the town.");
   AdwWindowTitle *title = template_child (window, "content_title");
   ScholiaDocumentProperties *dialog;
+  AdwComboRow *language_row;
+  const char *english;
 
   g_assert_true (scholia_window_show_document (window, document));
   dialog = open_properties (window);
@@ -653,6 +655,18 @@ test_properties_save_changes_store_and_header (Fixture       *fixture,
   gtk_editable_set_text (properties_row (dialog, "author_row"), "Ines Marrow-Dahl");
   gtk_editable_set_text (properties_row (dialog, "date_row"), "c. 1925");
   gtk_editable_set_text (properties_row (dialog, "source_row"), "Harbour Review 3 (1925): 1–9");
+  /* Issue 12: the language search stems the essay in, by its name. */
+  language_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), SCHOLIA_TYPE_DOCUMENT_PROPERTIES,
+                                                               "language_row"));
+  english = gtk_string_object_get_string (adw_combo_row_get_selected_item (language_row));
+  g_assert_cmpstr (english, ==, "English");
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (language_row)); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (adw_combo_row_get_model (language_row), i);
+
+      if (g_str_equal (gtk_string_object_get_string (name), "German"))
+        adw_combo_row_set_selected (language_row, i);
+    }
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "properties.save", NULL));
   drain_main_context ();
@@ -662,6 +676,7 @@ test_properties_save_changes_store_and_header (Fixture       *fixture,
   g_assert_cmpstr (scholia_document_get_author (document), ==, "Ines Marrow-Dahl");
   g_assert_cmpstr (scholia_document_get_date (document), ==, "c. 1925");
   g_assert_cmpstr (scholia_document_get_source (document), ==, "Harbour Review 3 (1925): 1–9");
+  g_assert_cmpstr (scholia_document_get_language (document), ==, "de");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "On Harbours and Quays");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Ines Marrow-Dahl");
 
@@ -671,6 +686,7 @@ test_properties_save_changes_store_and_header (Fixture       *fixture,
   g_assert_cmpstr (scholia_document_get_title (document), ==, "On Harbours");
   g_assert_cmpstr (scholia_document_get_author (document), ==, "Ines Marrow");
   g_assert_cmpstr (scholia_document_get_date (document), ==, "");
+  g_assert_cmpstr (scholia_document_get_language (document), ==, "en");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "On Harbours");
 
   window_destroy (window);

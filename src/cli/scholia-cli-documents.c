@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scholia-cli.h"
+#include "scholia-language.h"
 #include "scholia-library-import.h"
 
 /* About 8 MB of text per transaction. */
@@ -165,6 +166,8 @@ add_document_members (JsonBuilder     *builder,
   json_builder_add_string_value (builder, scholia_document_get_date (document));
   json_builder_set_member_name (builder, "source");
   json_builder_add_string_value (builder, scholia_document_get_source (document));
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, scholia_document_get_language (document));
   json_builder_set_member_name (builder, "characters");
   json_builder_add_int_value (builder, scholia_document_get_characters (document));
   json_builder_set_member_name (builder, "annotations");
@@ -306,6 +309,8 @@ scholia_cli_run_show (ScholiaCli  *cli,
   printf ("%-13s %s\n", _("Author:"), scholia_document_get_author (document));
   printf ("%-13s %s\n", _("Date:"), scholia_document_get_date (document));
   printf ("%-13s %s\n", _("Source:"), scholia_document_get_source (document));
+  printf ("%-13s %s (%s)\n", _("Language:"), scholia_language_get_name (scholia_document_get_language (document)),
+          scholia_document_get_language (document));
   printf ("%-13s %" G_GINT64_FORMAT "\n", _("Characters:"), scholia_document_get_characters (document));
   printf ("%-13s %u\n", _("Annotations:"), scholia_document_get_annotation_count (document));
   if (pages->len > 0)
@@ -325,11 +330,14 @@ scholia_cli_run_edit (ScholiaCli  *cli,
   g_autofree char *author = NULL;
   g_autofree char *date = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *language = NULL;
   const GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("New title"), N_("TITLE") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("New author (\"\" for none)"), N_("AUTHOR") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("New date, as free text"), N_("DATE") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("New source or citation"), N_("SOURCE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language search stems its words in, as a code: en, de, fr…"), N_("CODE") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -340,12 +348,15 @@ scholia_cli_run_edit (ScholiaCli  *cli,
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("edit", _("Name one document by id or title"));
-  if (title == NULL && author == NULL && date == NULL && source == NULL)
-    return scholia_cli_usage_error ("edit", _("Give at least one of --title, --author, --date, --source"));
+  if (title == NULL && author == NULL && date == NULL && source == NULL && language == NULL)
+    return scholia_cli_usage_error ("edit", _("Give at least one of --title, --author, --date, --source, --language"));
 
+  /* The language first: a code it does not know leaves the document as it was. */
   document = find_document (cli, argv[1], &error);
   if (document == NULL ||
-      !scholia_store_update_document (cli->store, document, title, author, date, source, &error))
+      (language != NULL && !scholia_store_set_document_language (cli->store, document, language, &error)) ||
+      ((title != NULL || author != NULL || date != NULL || source != NULL) &&
+       !scholia_store_update_document (cli->store, document, title, author, date, source, &error)))
     return scholia_cli_fail (error);
 
   printf ("%" G_GINT64_FORMAT "\t%s\n", scholia_document_get_id (document),

@@ -302,7 +302,8 @@ scholia_cli_run_search (ScholiaCli  *cli,
       return scholia_cli_usage_error ("search", message);
     }
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
-      (results = scholia_store_search (cli->store, query, limit, &error)) == NULL)
+      (results = scholia_store_search_full (cli->store, query, limit, SCHOLIA_SEARCH_SNIPPETS_BEST,
+                                            &error)) == NULL)
     return scholia_cli_fail (error);
 
   if (json)

@@ -17,7 +17,7 @@ static const ScholiaCliCommand commands[] = {
   { "import", "[--title T] [--author A] [--date D] [--source S] [--timeout SECONDS] FILE…", N_("Import essays"), scholia_cli_run_import },
   { "list", "[--json]", N_("List the documents"), scholia_cli_run_list },
   { "show", "DOC [--text]", N_("Show a document’s metadata, or its text"), scholia_cli_run_show },
-  { "edit", "DOC [--title T] [--author A] [--date D] [--source S]", N_("Change a document’s metadata"), scholia_cli_run_edit },
+  { "edit", "DOC [--title T] [--author A] [--date D] [--source S] [--language CODE]", N_("Change a document’s metadata"), scholia_cli_run_edit },
   { "delete", "DOC", N_("Delete a document and its annotations"), scholia_cli_run_delete },
   { "annotate", "DOC --quote TEXT [--occurrence N] --tag TAG… [--theme T…] [--note TEXT]",
     N_("Highlight a passage; prints the annotation’s id and offsets"), scholia_cli_run_annotate },

@@ -28,6 +28,7 @@ typedef struct
   char *date;
   char *source;
   char *author_sort_key;   /* of the document's author, set after (and reverted before) it */
+  char *language;
 } DocumentFields;
 
 static void
@@ -38,6 +39,7 @@ document_fields_clear (DocumentFields *fields)
   g_clear_pointer (&fields->date, g_free);
   g_clear_pointer (&fields->source, g_free);
   g_clear_pointer (&fields->author_sort_key, g_free);
+  g_clear_pointer (&fields->language, g_free);
 }
 
 struct _ScholiaUpdateDocumentCommand
@@ -61,6 +63,9 @@ update_document_write (ScholiaUpdateDocumentCommand  *self,
   ScholiaDocument *document = _scholia_command_find_document (store, self->document_id, self->title, error);
 
   if (document == NULL)
+    return FALSE;
+  if (fields->language != NULL &&
+      !scholia_store_set_document_language (store, document, fields->language, error))
     return FALSE;
   if (fields->title == NULL && fields->author == NULL && fields->date == NULL && fields->source == NULL)
     return TRUE;
@@ -154,7 +159,8 @@ scholia_update_document_command_new (ScholiaStore    *store,
                                      const char      *author,
                                      const char      *date,
                                      const char      *source,
-                                     const char      *author_sort_key)
+                                     const char      *author_sort_key,
+                                     const char      *language)
 {
   ScholiaUpdateDocumentCommand *self;
   gboolean changed = FALSE;
@@ -172,6 +178,7 @@ scholia_update_document_command_new (ScholiaStore    *store,
   changed |= _scholia_command_note_field (scholia_document_get_author (document), author, &self->before.author, &self->after.author);
   changed |= _scholia_command_note_field (scholia_document_get_date (document), date, &self->before.date, &self->after.date);
   changed |= _scholia_command_note_field (scholia_document_get_source (document), source, &self->before.source, &self->after.source);
+  changed |= _scholia_command_note_field (scholia_document_get_language (document), language, &self->before.language, &self->after.language);
 
   /* The key belongs to the author the document will have; one new to the library starts with
    * the guess (and goes when undone), so there is nothing to put back. "" asks for the guess. */

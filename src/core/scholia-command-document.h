@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 /* The changes to a whole document. They find it by id: a document deleted and put back is
  * another object with the same id. */
 
-/* Its title, author, date and source, and the sort key of its author ("" for the guess); NULL
- * keeps a field. */
+/* Its title, author, date, source and language (an ISO 639-1 code: search follows it), and the
+ * sort key of its author ("" for the guess); NULL keeps a field. */
 #define SCHOLIA_TYPE_UPDATE_DOCUMENT_COMMAND (scholia_update_document_command_get_type ())
 G_DECLARE_FINAL_TYPE (ScholiaUpdateDocumentCommand, scholia_update_document_command,
                       SCHOLIA, UPDATE_DOCUMENT_COMMAND, ScholiaCommand)
@@ -22,7 +22,8 @@ ScholiaCommand *scholia_update_document_command_new (ScholiaStore    *store,
                                                      const char      *author,
                                                      const char      *date,
                                                      const char      *source,
-                                                     const char      *author_sort_key);
+                                                     const char      *author_sort_key,
+                                                     const char      *language);
 
 /* Deleting it with everything annotated in it; revert puts all of it back, ids and uuids
  * included. */

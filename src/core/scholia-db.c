@@ -6,6 +6,7 @@
 
 #include "scholia-db.h"
 #include "scholia-error.h"
+#include "scholia-stem-tokenizer.h"
 
 struct _ScholiaDb
 {
@@ -166,6 +167,14 @@ scholia_db_open (const char     *path,
   sqlite3_extended_result_codes (self->handle, TRUE);
   /* Another Scholia (or the CLI) may hold a write lock for a moment. */
   sqlite3_busy_timeout (self->handle, 5000);
+
+  /* The documents' full-text index stems with it: a connection without it could not read or
+   * write that index. */
+  if (scholia_stem_tokenizer_register (self->handle) != SQLITE_OK)
+    {
+      scholia_db_set_error (self, error, _("could not set up searching"));
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }

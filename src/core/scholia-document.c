@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "scholia-document.h"
+#include "scholia-language.h"
 #include "scholia-model-private.h"
 
 struct _ScholiaDocument
@@ -13,6 +14,7 @@ struct _ScholiaDocument
   char    *title;
   char    *author;
   char    *author_sort_key;
+  char    *language;
   char    *date;
   char    *source;
   char    *checksum;
@@ -31,6 +33,7 @@ enum {
   PROP_TITLE,
   PROP_AUTHOR,
   PROP_AUTHOR_SORT_KEY,
+  PROP_LANGUAGE,
   PROP_DATE,
   PROP_SOURCE,
   PROP_CHECKSUM,
@@ -52,6 +55,7 @@ scholia_document_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->author_sort_key, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->checksum, g_free);
@@ -87,6 +91,10 @@ scholia_document_get_property (GObject    *object,
 
     case PROP_AUTHOR_SORT_KEY:
       g_value_set_string (value, self->author_sort_key);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
       break;
 
     case PROP_DATE:
@@ -152,6 +160,10 @@ scholia_document_set_property (GObject      *object,
       scholia_document_set_author_sort_key (self, g_value_get_string (value));
       break;
 
+    case PROP_LANGUAGE:
+      scholia_document_set_language (self, g_value_get_string (value));
+      break;
+
     case PROP_DATE:
       scholia_document_set_date (self, g_value_get_string (value));
       break;
@@ -208,6 +220,9 @@ scholia_document_class_init (ScholiaDocumentClass *klass)
   /* How the author files: "Beethoven, Ludwig van"; "" without an author. */
   properties[PROP_AUTHOR_SORT_KEY] =
     g_param_spec_string ("author-sort-key", NULL, NULL, NULL, rw);
+  /* What its words are stemmed in for search: an ISO 639-1 code (scholia-language.h). */
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL, rw);
   properties[PROP_DATE] =
     g_param_spec_string ("date", NULL, NULL, NULL, rw);
   properties[PROP_SOURCE] =
@@ -233,6 +248,7 @@ scholia_document_init (ScholiaDocument *self)
   self->title = g_strdup ("");
   self->author = g_strdup ("");
   self->author_sort_key = g_strdup ("");
+  self->language = g_strdup (SCHOLIA_LANGUAGE_DEFAULT);
   self->date = g_strdup ("");
   self->source = g_strdup ("");
   self->checksum = g_strdup ("");
@@ -315,6 +331,23 @@ scholia_document_set_author_sort_key (ScholiaDocument *self,
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
 
   _scholia_model_set_text (G_OBJECT (self), &self->author_sort_key, sort_key, properties[PROP_AUTHOR_SORT_KEY]);
+}
+
+const char *
+scholia_document_get_language (ScholiaDocument *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (self), NULL);
+
+  return self->language;
+}
+
+void
+scholia_document_set_language (ScholiaDocument *self,
+                               const char      *language)
+{
+  g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
+
+  _scholia_model_set_text (G_OBJECT (self), &self->language, language, properties[PROP_LANGUAGE]);
 }
 
 const char *

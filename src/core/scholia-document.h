@@ -26,6 +26,9 @@ void             scholia_document_set_author           (ScholiaDocument *self,
 const char      *scholia_document_get_author_sort_key  (ScholiaDocument *self);
 void             scholia_document_set_author_sort_key  (ScholiaDocument *self,
                                                         const char      *sort_key);
+const char      *scholia_document_get_language         (ScholiaDocument *self);
+void             scholia_document_set_language         (ScholiaDocument *self,
+                                                        const char      *language);
 const char      *scholia_document_get_date             (ScholiaDocument *self);
 void             scholia_document_set_date             (ScholiaDocument *self,
                                                         const char      *date);

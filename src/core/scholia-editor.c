@@ -472,6 +472,7 @@ scholia_editor_update_document (ScholiaEditor    *self,
                                 const char       *date,
                                 const char       *source,
                                 const char       *author_sort_key,
+                                const char       *language,
                                 GError          **error)
 {
   g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
@@ -479,7 +480,7 @@ scholia_editor_update_document (ScholiaEditor    *self,
 
   return perform (self,
                   scholia_update_document_command_new (self->store, document, title, author, date, source,
-                                                       author_sort_key),
+                                                       author_sort_key, language),
                   error);
 }
 

@@ -102,8 +102,8 @@ gboolean           scholia_editor_merge_labels     (ScholiaEditor      *self,
                                                     ScholiaLabel       *into,
                                                     GError            **error);
 
-/* A document's title, author, date, source and its author's sort key ("Beethoven, Ludwig van";
- * "" for the guess) as one step (NULL keeps a field), and deleting it with
+/* A document's title, author, date, source, language (an ISO 639-1 code) and its author's sort
+ * key ("Beethoven, Ludwig van"; "" for the guess) as one step (NULL keeps a field), and deleting it with
  * everything annotated in it; undo puts it all back with its ids. */
 gboolean           scholia_editor_update_document  (ScholiaEditor      *self,
                                                     ScholiaDocument    *document,
@@ -112,6 +112,7 @@ gboolean           scholia_editor_update_document  (ScholiaEditor      *self,
                                                     const char         *date,
                                                     const char         *source,
                                                     const char         *author_sort_key,
+                                                    const char         *language,
                                                     GError            **error);
 gboolean           scholia_editor_delete_document  (ScholiaEditor      *self,
                                                     ScholiaDocument    *document,

@@ -209,10 +209,69 @@ read_v3_unplaced_reasons (ScholiaDb  *db,
                               " '' AS unplaced_source FROM main.annotations", error);
 }
 
+/* Version 4: each essay has a language (an ISO 639-1 code, see scholia-language.h), guessed
+ * from its text for the essays already there, and the documents' index stems every word in its
+ * essay's language (the "scholia_stem" tokenizer, registered on every connection by
+ * scholia-db.c; see scholia-stem-tokenizer.h for the design). FTS5 gives a tokenizer the text
+ * alone, so the index reads its content through a view that puts the language in front of the
+ * title and the text as a marker (U+FDD2 code U+FDD2, char(64978)), which the tokenizer reads
+ * and skips. Self-contained: a later migration may come before or after it. */
+#define LANGUAGE_MARKER(row, column) \
+  "char(64978) || " row ".language || char(64978) || " row "." column
+#define STEMMED_INDEX(schema) \
+  "CREATE VIEW " schema "documents_fts_source AS SELECT id, " \
+  LANGUAGE_MARKER ("documents", "title") " AS title, " LANGUAGE_MARKER ("documents", "text") " AS text" \
+  "  FROM documents;" \
+  "CREATE VIRTUAL TABLE " schema "documents_fts USING fts5 (" \
+  "  title, text, content='documents_fts_source', content_rowid='id'," \
+  "  tokenize='scholia_stem remove_diacritics 2');"
+static const char stemmed_search[] =
+  "ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'en';"
+  "UPDATE documents SET language = scholia_guess_language(text);"
+  "DROP TRIGGER documents_fts_insert;"
+  "DROP TRIGGER documents_fts_delete;"
+  "DROP TRIGGER documents_fts_update;"
+  "DROP TABLE documents_fts;"
+  STEMMED_INDEX ("")
+  "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts (rowid, title, text)"
+  "    VALUES (new.id, " LANGUAGE_MARKER ("new", "title") ", " LANGUAGE_MARKER ("new", "text") ");"
+  "END;"
+  "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, " LANGUAGE_MARKER ("old", "title") ", " LANGUAGE_MARKER ("old", "text") ");"
+  "END;"
+  "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text, language ON documents BEGIN"
+  "  INSERT INTO documents_fts (documents_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, " LANGUAGE_MARKER ("old", "title") ", " LANGUAGE_MARKER ("old", "text") ");"
+  "  INSERT INTO documents_fts (rowid, title, text)"
+  "    VALUES (new.id, " LANGUAGE_MARKER ("new", "title") ", " LANGUAGE_MARKER ("new", "text") ");"
+  "END;"
+  "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');";
+
+/* A library that cannot be written searches as the latest version does, so that a query finds
+ * the same essays and every place the results list shows: its essays, with guessed languages,
+ * and a stemmed index of them are built in temporary tables, which hide the file's for this
+ * connection only (FTS5 keeps a temporary index's rows in the temporary database too). The old
+ * index in the file is left unread: it holds words unstemmed. */
+static const char read_stemmed_search[] =
+  "CREATE TEMP TABLE documents AS"
+  "  SELECT *, scholia_guess_language(text) AS language FROM main.documents;"
+  STEMMED_INDEX ("temp.")
+  "INSERT INTO temp.documents_fts (documents_fts) VALUES ('rebuild');";
+
+static gboolean
+read_v4_stemmed_search (ScholiaDb  *db,
+                        GError    **error)
+{
+  return scholia_db_exec (db, read_stemmed_search, error);
+}
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
   { 3, schema_v3, NULL, read_v3_unplaced_reasons },
+  { 4, stemmed_search, NULL, read_v4_stemmed_search },
 };
 
 const ScholiaMigration *

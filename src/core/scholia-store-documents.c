@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scholia-error.h"
+#include "scholia-language.h"
 #include "scholia-names.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
@@ -12,7 +13,8 @@
 #define DOCUMENT_COLUMNS \
   "d.id, d.uuid, d.title, coalesce(a.name, ''), d.date, d.source, d.checksum, d.characters," \
   " d.created, d.modified," \
-  " (SELECT count(*) FROM annotations WHERE document_id = d.id), coalesce(a.sort_key, '')"
+  " (SELECT count(*) FROM annotations WHERE document_id = d.id), coalesce(a.sort_key, '')," \
+  " d.language"
 
 static ScholiaDocument *
 document_from_row (ScholiaDbStatement *stmt)
@@ -31,6 +33,7 @@ document_from_row (ScholiaDbStatement *stmt)
   scholia_document_set_modified (document, scholia_db_statement_column_int64 (stmt, 9));
   scholia_document_set_annotation_count (document, scholia_db_statement_column_int (stmt, 10));
   scholia_document_set_author_sort_key (document, scholia_db_statement_column_text (stmt, 11));
+  scholia_document_set_language (document, scholia_db_statement_column_text (stmt, 12));
   return document;
 }
 
@@ -273,6 +276,7 @@ scholia_store_add_document (ScholiaStore  *self,
   g_autofree char *checksum = NULL;
   g_autofree char *author_sort_key = NULL;
   g_autoptr(ScholiaDocument) document = NULL;
+  const char *language = scholia_language_guess (text);
   ScholiaDbStatement *stmt;
   gint64 author_id;
   gint64 characters;
@@ -317,8 +321,8 @@ scholia_store_add_document (ScholiaStore  *self,
 
   stmt = scholia_db_get_statement (self->db,
                                    "INSERT INTO documents (uuid, title, author_id, date, source, text,"
-                                   " characters, checksum, created, modified)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   " characters, checksum, created, modified, language)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    error);
   if (stmt == NULL)
     goto failed;
@@ -333,6 +337,7 @@ scholia_store_add_document (ScholiaStore  *self,
   scholia_db_statement_bind_text (stmt, 8, checksum);
   scholia_db_statement_bind_int64 (stmt, 9, now);
   scholia_db_statement_bind_int64 (stmt, 10, now);
+  scholia_db_statement_bind_static_text (stmt, 11, language);
   if (!scholia_db_statement_execute (stmt, error))
     goto failed;
   id = scholia_db_last_insert_id (self->db);
@@ -347,6 +352,7 @@ scholia_store_add_document (ScholiaStore  *self,
   scholia_document_set_author_sort_key (document, author_sort_key);
   scholia_document_set_date (document, clean_date);
   scholia_document_set_source (document, clean_source);
+  scholia_document_set_language (document, language);
   scholia_document_set_checksum (document, checksum);
   scholia_document_set_characters (document, characters);
   scholia_document_set_created (document, now);
@@ -631,6 +637,44 @@ scholia_store_update_document (ScholiaStore     *self,
 failed:
   scholia_db_rollback (self->db);
   return FALSE;
+}
+
+gboolean
+scholia_store_set_document_language (ScholiaStore     *self,
+                                     ScholiaDocument  *document,
+                                     const char       *language,
+                                     GError          **error)
+{
+  ScholiaDbStatement *stmt;
+  gint64 now = _scholia_store_now ();
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), FALSE);
+
+  if (!scholia_language_is_known (language))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("“%s” is not a language Scholia can search in: “%s” was left unchanged"),
+                   language != NULL ? language : "", scholia_document_get_title (document));
+      return FALSE;
+    }
+
+  /* The index's update trigger takes the essay's words out under the old stems and puts them
+   * back under the new language's. */
+  stmt = scholia_db_get_statement (self->db, "UPDATE documents SET language = ?, modified = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, language);
+  scholia_db_statement_bind_int64 (stmt, 2, now);
+  scholia_db_statement_bind_int64 (stmt, 3, scholia_document_get_id (document));
+  if (!scholia_db_statement_execute (stmt, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (document));
+  scholia_document_set_language (document, language);
+  scholia_document_set_modified (document, now);
+  g_object_thaw_notify (G_OBJECT (document));
+  return TRUE;
 }
 
 void

@@ -40,6 +40,7 @@ struct _ScholiaDeletedDocument
   char   *source;
   char   *text;
   char   *checksum;
+  char   *language;
   gint64  created;
   gint64  modified;
   GArray *pages;        /* ScholiaPageRange */
@@ -74,6 +75,7 @@ scholia_deleted_document_free (ScholiaDeletedDocument *deleted)
   g_free (deleted->source);
   g_free (deleted->text);
   g_free (deleted->checksum);
+  g_free (deleted->language);
   g_clear_pointer (&deleted->pages, g_array_unref);
   g_clear_pointer (&deleted->annotations, g_array_unref);
   g_free (deleted);
@@ -176,6 +178,7 @@ save_document (ScholiaStore     *self,
   deleted->date = g_strdup (scholia_document_get_date (document));
   deleted->source = g_strdup (scholia_document_get_source (document));
   deleted->checksum = g_strdup (scholia_document_get_checksum (document));
+  deleted->language = g_strdup (scholia_document_get_language (document));
   deleted->created = scholia_document_get_created (document);
   deleted->modified = scholia_document_get_modified (document);
 
@@ -299,8 +302,8 @@ scholia_store_restore_document (ScholiaStore            *self,
 
   stmt = scholia_db_get_statement (self->db,
                                    "INSERT INTO documents (id, uuid, title, author_id, date, source, text,"
-                                   " characters, checksum, created, modified)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   " characters, checksum, created, modified, language)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    error);
   if (stmt == NULL)
     goto failed;
@@ -316,6 +319,7 @@ scholia_store_restore_document (ScholiaStore            *self,
   scholia_db_statement_bind_text (stmt, 9, deleted->checksum);
   scholia_db_statement_bind_int64 (stmt, 10, deleted->created);
   scholia_db_statement_bind_int64 (stmt, 11, deleted->modified);
+  scholia_db_statement_bind_text (stmt, 12, deleted->language);
   if (!scholia_db_statement_execute (stmt, error))
     goto failed;
 

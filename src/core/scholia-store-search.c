@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scholia-error.h"
+#include "scholia-stem-tokenizer.h"
 #include "scholia-store-private.h"
 
 /* snippet() wraps each matched word in these: Unicode noncharacters, which no text exchanged
@@ -17,18 +18,33 @@
 
 /* A title match outweighs many in the text: a user who types an essay's title wants it first.
  * FTS5 yields rows in rank order itself, so snippets are made only for the rows returned. */
-#define TEXT_QUERY \
-  "SELECT f.rowid, f.rank, snippet(documents_fts, 1, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
+#define TEXT_QUERY(snippet) \
+  "SELECT f.rowid, f.rank, " snippet " '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
   " d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
   " WHERE documents_fts MATCH ?1 AND f.rank MATCH 'bm25(10.0, 1.0)' ORDER BY f.rank LIMIT ?2"
 #define NOTE_QUERY \
   "SELECT f.rowid, f.rank, snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
   " a.document_id, a.start_offset, a.note FROM notes_fts f JOIN annotations a ON a.id = f.rowid" \
   " WHERE notes_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
+/* Every match in one document's text, as byte offsets (scholia-stem-tokenizer.h). */
+#define HITS_QUERY \
+  "SELECT scholia_hits(documents_fts), d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
+  " WHERE documents_fts MATCH ?1 AND f.rowid = ?2"
 /* One row's snippet again, with markers that its text lacks. */
-#define TEXT_SNIPPET_QUERY \
-  "SELECT snippet(documents_fts, 1, ?3, ?4, '" ELLIPSIS "', 16) FROM documents_fts" \
+#define TEXT_SNIPPET_QUERY(snippet) \
+  "SELECT " snippet " ?3, ?4, '" ELLIPSIS "', 16) FROM documents_fts" \
   " WHERE documents_fts MATCH ?1 AND rowid = ?2"
+/* The two ways of cutting a text's snippet (ScholiaSearchSnippets). */
+#define FIRST_MATCH_SNIPPET "scholia_snippet(documents_fts,"
+#define BEST_SNIPPET "snippet(documents_fts, 1,"
+static const char *const text_queries[] = {
+  [SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH] = TEXT_QUERY (FIRST_MATCH_SNIPPET),
+  [SCHOLIA_SEARCH_SNIPPETS_BEST] = TEXT_QUERY (BEST_SNIPPET),
+};
+static const char *const text_snippet_queries[] = {
+  [SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH] = TEXT_SNIPPET_QUERY (FIRST_MATCH_SNIPPET),
+  [SCHOLIA_SEARCH_SNIPPETS_BEST] = TEXT_SNIPPET_QUERY (BEST_SNIPPET),
+};
 #define NOTE_SNIPPET_QUERY \
   "SELECT snippet(notes_fts, 0, ?3, ?4, '" ELLIPSIS "', 16) FROM notes_fts" \
   " WHERE notes_fts MATCH ?1 AND rowid = ?2"
@@ -271,6 +287,8 @@ parse_snippet (const char *marked,
   gsize close_length = strlen (close);
   int offset = 0;
 
+  /* A snippet from the start of the text starts with the index's language marker. */
+  marked += scholia_stem_marker_length (marked, strlen (marked));
   for (const char *p = marked; *p != '\0';)
     {
       if (strncmp (p, open, open_length) == 0)
@@ -332,9 +350,10 @@ holds_markers (const char *text)
 /* The snippet of row @rowid, markers taken out: with the usual markers when @source (the text
  * the snippet is cut from) lacks them, else with markers picked for it. */
 static char *
-row_snippet (ScholiaStore       *self,
-             ScholiaSearchKind   kind,
-             const char         *match,
+row_snippet (ScholiaStore          *self,
+             ScholiaSearchKind      kind,
+             ScholiaSearchSnippets  snippets,
+             const char            *match,
              gint64              rowid,
              const char         *marked,
              const char         *source,
@@ -351,7 +370,7 @@ row_snippet (ScholiaStore       *self,
 
   pick_markers (source, open, close);
   stmt = scholia_db_get_statement (self->db,
-                                   kind == SCHOLIA_SEARCH_TEXT ? TEXT_SNIPPET_QUERY : NOTE_SNIPPET_QUERY,
+                                   kind == SCHOLIA_SEARCH_TEXT ? text_snippet_queries[snippets] : NOTE_SNIPPET_QUERY,
                                    error);
   if (stmt == NULL)
     return NULL;
@@ -423,9 +442,10 @@ is_unknown_column (ScholiaStore *self)
  * filter that this table lacks ("title:" for notes, "note:" for texts) finds nothing in it:
  * TRUE, with *unknown_column set. */
 static gboolean
-run_query (ScholiaStore       *self,
-           ScholiaSearchKind   kind,
-           const char         *match,
+run_query (ScholiaStore          *self,
+           ScholiaSearchKind      kind,
+           ScholiaSearchSnippets  snippets,
+           const char            *match,
            guint               limit,
            GPtrArray          *results,
            gboolean           *syntax_error,
@@ -438,7 +458,7 @@ run_query (ScholiaStore       *self,
 
   *syntax_error = FALSE;
   *unknown_column = FALSE;
-  stmt = scholia_db_get_statement (self->db, kind == SCHOLIA_SEARCH_TEXT ? TEXT_QUERY : NOTE_QUERY, error);
+  stmt = scholia_db_get_statement (self->db, kind == SCHOLIA_SEARCH_TEXT ? text_queries[snippets] : NOTE_QUERY, error);
   if (stmt == NULL)
     return FALSE;
   scholia_db_statement_bind_text (stmt, 1, match);
@@ -453,7 +473,7 @@ run_query (ScholiaStore       *self,
       result->kind = kind;
       result->rank = scholia_db_statement_column_double (stmt, 1);
       result->matches = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
-      result->snippet = row_snippet (self, kind, match, scholia_db_statement_column_int64 (stmt, 0),
+      result->snippet = row_snippet (self, kind, snippets, match, scholia_db_statement_column_int64 (stmt, 0),
                                      scholia_db_statement_column_text (stmt, 2),
                                      scholia_db_statement_column_text (stmt,
                                                                        kind == SCHOLIA_SEARCH_TEXT ? 3 : 5),
@@ -515,8 +535,9 @@ compare_ranks (gconstpointer a,
 /* Searches texts and notes. A column neither table has ("19:30", "see:") is not a filter the
  * user meant: that is reported as a syntax error, for the words to be searched instead. */
 static gboolean
-search (ScholiaStore  *self,
-        const char    *match,
+search (ScholiaStore          *self,
+        ScholiaSearchSnippets  snippets,
+        const char            *match,
         guint          limit,
         GPtrArray     *results,
         gboolean      *syntax_error,
@@ -525,8 +546,8 @@ search (ScholiaStore  *self,
   gboolean text_lacks_column;
   gboolean note_lacks_column;
 
-  if (!run_query (self, SCHOLIA_SEARCH_TEXT, match, limit, results, syntax_error, &text_lacks_column, error) ||
-      !run_query (self, SCHOLIA_SEARCH_NOTE, match, limit, results, syntax_error, &note_lacks_column, error))
+  if (!run_query (self, SCHOLIA_SEARCH_TEXT, snippets, match, limit, results, syntax_error, &text_lacks_column, error) ||
+      !run_query (self, SCHOLIA_SEARCH_NOTE, snippets, match, limit, results, syntax_error, &note_lacks_column, error))
     return FALSE;
 
   if (text_lacks_column && note_lacks_column)
@@ -543,6 +564,16 @@ scholia_store_search (ScholiaStore  *self,
                       const char    *query,
                       guint          limit,
                       GError       **error)
+{
+  return scholia_store_search_full (self, query, limit, SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH, error);
+}
+
+GPtrArray *
+scholia_store_search_full (ScholiaStore          *self,
+                           const char            *query,
+                           guint                  limit,
+                           ScholiaSearchSnippets  snippets,
+                           GError               **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_search_result_free);
   g_autoptr(GError) local_error = NULL;
@@ -567,7 +598,7 @@ scholia_store_search (ScholiaStore  *self,
     return g_steal_pointer (&results);
 
   expanded = expand_query (query);
-  if (!search (self, expanded, limit, results, &syntax_error, &local_error))
+  if (!search (self, snippets, expanded, limit, results, &syntax_error, &local_error))
     {
       if (!syntax_error)
         {
@@ -578,7 +609,7 @@ scholia_store_search (ScholiaStore  *self,
       /* Not FTS5 syntax: the user meant the words. */
       g_ptr_array_set_size (results, 0);
       quoted = quote_words (query);
-      if (quoted != NULL && !search (self, quoted, limit, results, &syntax_error, error))
+      if (quoted != NULL && !search (self, snippets, quoted, limit, results, &syntax_error, error))
         return NULL;
     }
 
@@ -588,4 +619,117 @@ scholia_store_search (ScholiaStore  *self,
   if (results->len > limit)
     g_ptr_array_set_size (results, limit);
   return g_steal_pointer (&results);
+}
+
+/* Reads "start end" lines of byte offsets into @text as code-point ranges, in text order. */
+static GArray *
+parse_hits (const char *lines,
+            const char *text)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+  g_auto(GStrv) pairs = g_strsplit (lines, "\n", -1);
+  gsize text_length = strlen (text);
+  const char *counted = text;
+  int offset = 0;
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      guint64 start, end;
+      char *rest;
+      ScholiaSearchRange range;
+
+      start = g_ascii_strtoull (pairs[i], &rest, 10);
+      if (rest == pairs[i] || *rest != ' ')
+        continue;
+      end = g_ascii_strtoull (rest + 1, NULL, 10);
+      if (end > text_length || start >= end || text + start < counted)
+        continue;
+
+      /* Offsets grow, so the text is counted once from the last hit on. */
+      offset += count_characters (counted, text + start);
+      range.start = offset;
+      range.end = offset + count_characters (text + start, text + end);
+      counted = text + start;
+      g_array_append_val (hits, range);
+    }
+  return g_steal_pointer (&hits);
+}
+
+static gboolean
+run_hits_query (ScholiaStore  *self,
+                const char    *match,
+                gint64         document_id,
+                GArray       **hits,
+                gboolean      *syntax_error,
+                GError       **error)
+{
+  ScholiaDbStatement *stmt;
+  g_autoptr(GError) step_error = NULL;
+  ScholiaDbStep rc;
+
+  *syntax_error = FALSE;
+  stmt = scholia_db_get_statement (self->db, HITS_QUERY, error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, match);
+  scholia_db_statement_bind_int64 (stmt, 2, document_id);
+
+  rc = scholia_db_statement_step (stmt, &step_error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    *hits = parse_hits (scholia_db_statement_column_text (stmt, 0), scholia_db_statement_column_text (stmt, 1));
+  else if (rc == SCHOLIA_DB_STEP_DONE)
+    *hits = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+  if (rc != SCHOLIA_DB_STEP_ERROR)
+    {
+      scholia_db_statement_reset (stmt);
+      return TRUE;
+    }
+
+  /* A column filter the text lacks ("note:") finds nothing in it. */
+  if (g_error_matches (step_error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED) && is_unknown_column (self))
+    {
+      *hits = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+      return TRUE;
+    }
+  *syntax_error = g_error_matches (step_error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED) && is_syntax_error (self);
+  scholia_db_set_error (self->db, error, _("could not search the library"));
+  return FALSE;
+}
+
+/* Every place in the text of document @document_id that @query matches, as
+ * scholia_store_search() reads the query, in text order: code-point ranges into the text.
+ * An empty array when nothing in the text matches (the title alone, or a note). */
+GArray *
+scholia_store_search_hits (ScholiaStore  *self,
+                           const char    *query,
+                           gint64         document_id,
+                           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *expanded = NULL;
+  g_autofree char *quoted = NULL;
+  GArray *hits = NULL;
+  gboolean syntax_error;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!g_utf8_validate (query, -1, NULL) || !scholia_search_query_has_words (query))
+    return g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+
+  expanded = expand_query (query);
+  if (run_hits_query (self, expanded, document_id, &hits, &syntax_error, &local_error))
+    return hits;
+  if (!syntax_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  quoted = quote_words (query);
+  if (quoted == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+  if (!run_hits_query (self, quoted, document_id, &hits, &syntax_error, error))
+    return NULL;
+  return hits;
 }

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose user_version is higher was written by a newer
  * Scholia and is refused untouched. */
-#define SCHOLIA_SCHEMA_VERSION 3
+#define SCHOLIA_SCHEMA_VERSION 4
 
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
@@ -83,6 +83,12 @@ gboolean         scholia_store_update_document   (ScholiaStore     *self,
                                                   const char       *date,
                                                   const char       *source,
                                                   GError          **error);
+/* The language @document's words are stemmed in for search (an ISO 639-1 code that
+ * scholia_language_is_known()); its index entry follows at once. */
+gboolean         scholia_store_set_document_language (ScholiaStore     *self,
+                                                      ScholiaDocument  *document,
+                                                      const char       *language,
+                                                      GError          **error);
 gboolean         scholia_store_delete_document   (ScholiaStore     *self,
                                                   ScholiaDocument  *document,
                                                   GError          **error);
@@ -360,6 +366,25 @@ typedef struct
 GPtrArray  *scholia_store_search                (ScholiaStore                  *self,
                                                  const char                    *query,
                                                  guint                          limit,
+                                                 GError                       **error);
+/* How a text result's snippet is cut: around the first match, reading the essay only that far
+ * (scholia_store_search(), the results list, which lists every match anyway); or as SQLite's
+ * snippet() cuts it, around the most matched words, which reads each essay whole (the CLI,
+ * whose output keeps the snippets it always printed). */
+typedef enum
+{
+  SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH,
+  SCHOLIA_SEARCH_SNIPPETS_BEST,
+} ScholiaSearchSnippets;
+
+GPtrArray  *scholia_store_search_full           (ScholiaStore                  *self,
+                                                 const char                    *query,
+                                                 guint                          limit,
+                                                 ScholiaSearchSnippets          snippets,
+                                                 GError                       **error);
+GArray     *scholia_store_search_hits           (ScholiaStore                  *self,
+                                                 const char                    *query,
+                                                 gint64                         document_id,
                                                  GError                       **error);
 void        scholia_search_result_free          (ScholiaSearchResult           *result);
 /* Whether @query holds a letter or digit: without one there is nothing to search for. */

@@ -14,6 +14,7 @@
 #include "scholia-comparison-view.h"
 #include "scholia-comparison.h"
 #include "scholia-matrix.h"
+#include "scholia-stem-tokenizer.h"
 #include "scholia-store.h"
 
 #define N_DOCUMENTS      1000
@@ -113,6 +114,8 @@ generate_library (const char *path)
   }
 
   check_sqlite (NULL, sqlite3_open (path, &db));
+  /* The documents' index stems with it, as on every connection Scholia opens. */
+  check_sqlite (db, scholia_stem_tokenizer_register (db));
   check_sqlite (db, sqlite3_exec (db, "BEGIN", NULL, NULL, NULL));
 
   author = prepare (db, "INSERT INTO authors (id, name) VALUES (?, ?)");

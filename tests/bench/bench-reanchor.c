@@ -7,6 +7,7 @@
 
 #include "bench-corpus.h"
 #include "scholia-reanchor.h"
+#include "scholia-stem-tokenizer.h"
 
 #define N_ANNOTATIONS 5000
 
@@ -55,6 +56,8 @@ main (int    argc,
                              "It moves everything after it.\n\n%s",
                              100, text, text + 100);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* The documents' index stems with it, as on every connection Scholia opens. */
+  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
   sqlite3_prepare_v2 (db, "UPDATE documents SET text = ?", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, revised, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
