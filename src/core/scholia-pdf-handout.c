@@ -34,29 +34,38 @@ add_markup (Handout        *handout,
   scholia_pdf_flow_add (flow, layout, indent, space_before, keep_after);
 }
 
+/* The text of the document @id, loaded once per handout; "" when it cannot be read (its
+ * passages are then cited without a paragraph). */
+static const char *
+document_text (Handout *handout,
+               gint64   id)
+{
+  char *text = g_hash_table_lookup (handout->texts, &id);
+
+  if (text == NULL)
+    {
+      ScholiaDocument *document = scholia_store_lookup_document (handout->store, id);
+      gint64 *key = g_memdup2 (&id, sizeof id);
+
+      text = document != NULL ? scholia_store_load_text (handout->store, document, NULL) : NULL;
+      if (text == NULL)
+        text = g_strdup ("");
+      g_hash_table_insert (handout->texts, key, text);
+    }
+  return text;
+}
+
 /* Where @passage stands: its printed page, else its paragraph in the document's text. */
 static char *
 passage_place (Handout        *handout,
                ScholiaPassage *passage)
 {
   const char *page = scholia_passage_get_page (passage);
-  gint64 id = scholia_passage_get_document_id (passage);
   const char *text;
 
   if (*page != '\0')
     return g_strdup_printf (_("p. %s"), page);
-
-  text = g_hash_table_lookup (handout->texts, &id);
-  if (text == NULL)
-    {
-      ScholiaDocument *document = scholia_store_lookup_document (handout->store, id);
-      char *loaded = document != NULL ? scholia_store_load_text (handout->store, document, NULL) : NULL;
-      gint64 *key = g_new (gint64, 1);
-
-      *key = id;
-      text = loaded != NULL ? loaded : g_strdup ("");
-      g_hash_table_insert (handout->texts, key, (char *) text);
-    }
+  text = document_text (handout, scholia_passage_get_document_id (passage));
   return *text != '\0' ? scholia_citation_format_place (text, NULL, scholia_passage_get_start (passage),
                                                         scholia_passage_get_end (passage)) : NULL;
 }
