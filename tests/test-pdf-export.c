@@ -516,7 +516,7 @@ test_header (Fixture       *fixture,
   gint64 tags[] = { fixture->thesis, fixture->evidence };
   gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (fixture->silt));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%e %B %Y");
+  g_autofree char *today = g_date_time_format (now, "%-d %B %Y");
   g_autofree char *flat_today = without_whitespace (today);
   PopplerDocument *pdf;
   PopplerPage *page;
@@ -535,6 +535,8 @@ test_header (Fixture       *fixture,
   flat = without_whitespace (text);
   g_assert_nonnull (strstr (flat, "Only:thesis,evidence·Theme:Silt"));
   g_assert_nonnull (strstr (flat, flat_today));
+  /* The day unpadded: "Exported 2 December 2026", one plain space. */
+  g_assert_nonnull (strstr (text, today));
   g_assert_nonnull (strstr (flat, "PortsandRivers,SpringSeminar"));
   /* Above the text, below the title. */
   g_assert_true (strstr (flat, "TheSiltedStaple") < strstr (flat, "Only:"));

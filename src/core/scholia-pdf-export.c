@@ -482,7 +482,8 @@ export_header_line (Export *export)
 {
   g_autoptr(GString) line = g_string_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%e %B %Y");
+  /* Not %e, which pads a one-digit day with a figure space. */
+  g_autofree char *date = g_date_time_format (now, "%-d %B %Y");
   ScholiaAnnotationFilter *filter = export->options->filter;
 
   if (filter != NULL && !scholia_annotation_filter_is_empty (filter))
@@ -508,7 +509,7 @@ export_header_line (Export *export)
     }
 
   /* Translators: the day the PDF was made, as it stands in its header */
-  g_string_append_printf (line, _("Exported %s"), g_strstrip (date));
+  g_string_append_printf (line, _("Exported %s"), date);
   if (export->options->course != NULL && *export->options->course != '\0')
     g_string_append_printf (line, " · %s", export->options->course);
   return g_string_free (g_steal_pointer (&line), FALSE);
