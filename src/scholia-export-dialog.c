@@ -30,6 +30,9 @@ struct _ScholiaExportDialog
   GtkSwitch            *justify_switch;
   GtkWidget            *notes_row;
   GtkSwitch            *notes_switch;
+  GtkWidget            *one_sided_row;
+  GtkSwitch            *one_sided_switch;
+  GtkWidget            *course_row;
   AdwPreferencesGroup  *tags_group;
   AdwPreferencesGroup  *themes_group;
   GtkActionBar         *progress_bar_area;
@@ -77,7 +80,7 @@ typedef struct
   gint64     document_id;   /* 0 for a handout */
   gint64     theme_id;
   char      *path;
-  ScholiaPdfOptions options;  /* its filter is the job's own, changed by nobody */
+  ScholiaPdfOptions options;  /* its filter and course are the job's own, changed by nobody */
 } ExportJob;
 
 static void
@@ -85,6 +88,7 @@ export_job_free (ExportJob *job)
 {
   g_free (job->library_path);
   g_free (job->path);
+  g_free ((char *) job->options.course);
   g_clear_object (&job->options.filter);
   g_free (job);
 }
@@ -452,6 +456,8 @@ scholia_export_dialog_constructed (GObject *object)
       adw_window_title_set_title (self->window_title, _("Export Handout"));
       adw_window_title_set_subtitle (self->window_title, scholia_label_get_name (SCHOLIA_LABEL (self->theme)));
       gtk_widget_set_visible (self->notes_row, FALSE);
+      gtk_widget_set_visible (self->one_sided_row, FALSE);
+      gtk_widget_set_visible (self->course_row, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->tags_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->themes_group), FALSE);
     }
@@ -645,6 +651,9 @@ scholia_export_dialog_class_init (ScholiaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaExportDialog, justify_switch);
   gtk_widget_class_bind_template_child (widget_class, ScholiaExportDialog, notes_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaExportDialog, notes_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaExportDialog, one_sided_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaExportDialog, one_sided_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaExportDialog, course_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaExportDialog, tags_group);
   gtk_widget_class_bind_template_child (widget_class, ScholiaExportDialog, themes_group);
   gtk_widget_class_bind_template_child (widget_class, ScholiaExportDialog, progress_bar_area);
@@ -678,6 +687,9 @@ scholia_export_dialog_init (ScholiaExportDialog *self)
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_INVERT_BOOLEAN);
   g_settings_bind (self->settings, "export-include-notes", self->notes_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-one-sided", self->one_sided_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-course", self->course_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", FALSE);
   /* The first field, rather than the header's Cancel that GTK would focus first. */
@@ -773,6 +785,8 @@ scholia_export_dialog_export_to (ScholiaExportDialog *self,
   job->options.font_size = gtk_spin_button_get_value_as_int (self->font_size_spin);
   job->options.ragged = !gtk_switch_get_active (self->justify_switch);
   job->options.include_notes = gtk_switch_get_active (self->notes_switch);
+  job->options.one_sided = gtk_switch_get_active (self->one_sided_switch);
+  job->options.course = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->course_row))));
 
   basename = g_file_get_basename (file);
   /* Translators: shown while exporting; %s is the name of the PDF being written */

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -210,6 +211,81 @@ test_export_long_paragraph (Fixture       *fixture,
     }
 }
 
+/* pdftotext's text of @pdf's page @page (1-based), or with -bbox its words' boxes as XHTML. */
+static char *
+pdf_page_text (const char *pdf,
+               int         page,
+               gboolean    bbox)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, bbox ? "-bbox" : "-raw", pdf, "-",
+                         NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+/* The left edge of the leftmost word on @pdf's page @page (1-based). */
+static double
+leftmost_word (const char *pdf,
+               int         page)
+{
+  g_autofree char *boxes = pdf_page_text (pdf, page, TRUE);
+  double left = G_MAXDOUBLE;
+
+  for (const char *p = strstr (boxes, "<word xMin=\""); p != NULL; p = strstr (p + 1, "<word xMin=\""))
+    left = MIN (left, g_ascii_strtod (p + strlen ("<word xMin=\""), NULL));
+  g_assert_cmpfloat (left, <, G_MAXDOUBLE);
+  return left;
+}
+
+/* --course and a filter head the first page; --one-sided lays the second page out as the
+ * first, where by default its column moves right to mirror the margins. */
+static void
+test_export_course_and_one_sided (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *essay = g_build_filename (fixture->dir, "long.txt", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *first_page = NULL;
+  double two_sided[2], one_sided[2];
+
+  for (int i = 0; i < 60; i++)
+    g_string_append (text, "The harbour master wrote each spring that the channel was narrower, and each spring the "
+                           "town council thanked him and did nothing at all.\n\n");
+  g_assert_true (g_file_set_contents (essay, text->str, -1, NULL));
+  cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--title", "Long Harbour", essay, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Harbour", "--format", "pdf",
+           "-o", fixture->output, "--tag", "thesis", "--course", "Rivers and Ports, Spring Term", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  first_page = pdf_page_text (fixture->output, 1, FALSE);
+  g_assert_nonnull (strstr (first_page, "Only: thesis"));
+  g_assert_nonnull (strstr (first_page, "Rivers and Ports, Spring Term"));
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Long Harbour", "--format", "pdf",
+           "-o", fixture->output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  two_sided[0] = leftmost_word (fixture->output, 1);
+  two_sided[1] = leftmost_word (fixture->output, 2);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "export", "Long Harbour", "--format", "pdf",
+           "-o", fixture->output, "--one-sided", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  one_sided[0] = leftmost_word (fixture->output, 1);
+  one_sided[1] = leftmost_word (fixture->output, 2);
+  g_assert_cmpfloat (two_sided[1] - two_sided[0], >, 100);
+  g_assert_cmpfloat (fabs (one_sided[1] - one_sided[0]), <, 1);
+}
+
 /* Runs one export of each kind, PDF, CSV, Markdown, W3C and handout, to @path. */
 static void
 export_every_kind (Fixture    *fixture,
@@ -399,6 +475,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli/export/pdf-with-options", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/cli/export/pdf-course-and-one-sided", Fixture, NULL, fixture_set_up, test_export_course_and_one_sided,
+              fixture_tear_down);
   g_test_add ("/cli/export/usage-errors-exit-2", Fixture, NULL, fixture_set_up, test_export_usage, fixture_tear_down);
   g_test_add ("/cli/export/failures-exit-1-and-leave-nothing", Fixture, NULL, fixture_set_up, test_export_failures,
               fixture_tear_down);

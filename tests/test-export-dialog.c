@@ -36,6 +36,8 @@ fixture_setup (Fixture       *fixture,
   g_settings_reset (settings, "export-font-size");
   g_settings_reset (settings, "export-ragged");
   g_settings_reset (settings, "export-include-notes");
+  g_settings_reset (settings, "export-one-sided");
+  g_settings_reset (settings, "export-course");
 }
 
 static void
@@ -271,6 +273,42 @@ test_settings_round_trip (Fixture       *fixture,
   library_close (&library);
 }
 
+/* The course typed and the one-sided switch are remembered, and the course heads the PDF. */
+static void
+test_course_and_one_sided (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  Library library = { 0 };
+  g_autofree char *target = g_build_filename (fixture->dir, "course.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autofree char *text = NULL;
+  ScholiaExportDialog *dialog;
+
+  library_open (fixture, &library);
+  dialog = open_export_dialog (library.window, "doc.export-pdf");
+
+#define CHILD(name) gtk_widget_get_template_child (GTK_WIDGET (dialog), SCHOLIA_TYPE_EXPORT_DIALOG, name)
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (CHILD ("one_sided_switch"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD ("course_row"))), ==, "");
+  gtk_switch_set_active (GTK_SWITCH (CHILD ("one_sided_switch")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (CHILD ("course_row")), "Harbours and Trade, Autumn Term ");
+  g_assert_true (g_settings_get_boolean (settings, "export-one-sided"));
+  g_assert_cmpstr (g_settings_get_string (settings, "export-course"), ==, "Harbours and Trade, Autumn Term ");
+#undef CHILD
+
+  scholia_export_dialog_export_to (dialog, file);
+  wait_for_export (dialog);
+  text = pdf_text (target);
+  g_assert_nonnull (strstr (text, "Harbours and Trade, Autumn Term\n"));
+
+  dialog = open_export_dialog (library.window, "doc.export-pdf");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                    SCHOLIA_TYPE_EXPORT_DIALOG, "one_sided_switch"))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  library_close (&library);
+}
+
 static void
 test_export_writes_pdf_and_reports_it (Fixture       *fixture,
                                        gconstpointer  data)
@@ -402,6 +440,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/export-dialog/settings/round-trip", test_settings_round_trip);
+  ADD ("/export-dialog/settings/course-and-one-sided", test_course_and_one_sided);
   ADD ("/export-dialog/document/writes-pdf-and-reports-it", test_export_writes_pdf_and_reports_it);
   ADD ("/export-dialog/document/cancel-leaves-no-file", test_cancel_leaves_no_file);
   ADD ("/export-dialog/document/unwritable-target-shows-error", test_unwritable_target_shows_error);

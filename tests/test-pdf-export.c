@@ -506,6 +506,129 @@ test_filters (Fixture       *fixture,
   g_object_unref (pdf);
 }
 
+/* The header says what a printed copy leaves out, when it was made and for which course. */
+static void
+test_header (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ScholiaPdfOptions options;
+  g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
+  gint64 tags[] = { fixture->thesis, fixture->evidence };
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (fixture->silt));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%-d %B %Y");
+  g_autofree char *flat_today = without_whitespace (today);
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  scholia_pdf_options_init (&options);
+  options.filter = filter;
+  options.course = "Ports and Rivers, Spring Seminar";
+  scholia_annotation_filter_set_tag_ids (filter, tags, G_N_ELEMENTS (tags));
+  scholia_annotation_filter_set_theme_ids (filter, &theme_id, 1);
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  flat = without_whitespace (text);
+  g_assert_nonnull (strstr (flat, "Only:thesis,evidence·Theme:Silt"));
+  g_assert_nonnull (strstr (flat, flat_today));
+  /* The day unpadded: "Exported 2 December 2026", one plain space. */
+  g_assert_nonnull (strstr (text, today));
+  g_assert_nonnull (strstr (flat, "PortsandRivers,SpringSeminar"));
+  /* Above the text, below the title. */
+  g_assert_true (strstr (flat, "TheSiltedStaple") < strstr (flat, "Only:"));
+  g_assert_nonnull (strstr (flat, "Whentheriverbegantosilt"));
+  g_assert_true (strstr (flat, "Only:") < strstr (flat, "Whentheriverbegantosilt"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&flat, g_free);
+  g_object_unref (page);
+  g_object_unref (pdf);
+
+  /* Unfiltered, no course: only the date. */
+  scholia_pdf_options_init (&options);
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  flat = without_whitespace (text);
+  g_assert_null (strstr (flat, "Only:"));
+  g_assert_null (strstr (flat, "Theme:"));
+  g_assert_null (strstr (flat, "PortsandRivers"));
+  g_assert_nonnull (strstr (flat, flat_today));
+  g_object_unref (page);
+  g_object_unref (pdf);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The left edge of the leftmost glyph on @page_index. */
+static double
+leftmost_glyph (PopplerDocument *pdf,
+                int              page_index)
+{
+  PopplerPage *page = poppler_document_get_page (pdf, page_index);
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  guint n_boxes = 0, i = 0;
+  double left = G_MAXDOUBLE;
+
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+  for (const char *p = text; *p != '\0' && i < n_boxes; p = g_utf8_next_char (p), i++)
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      left = MIN (left, boxes[i].x1);
+  g_object_unref (page);
+  return left;
+}
+
+/* Two-sided, the text column of a left-hand page moves right to put the notes margin outside;
+ * one-sided, every page is laid out as the first. */
+static void
+test_one_sided (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  ScholiaPdfOptions options;
+  PopplerDocument *pdf;
+  double first, second;
+
+  for (int i = 0; i < 6; i++)
+    g_string_append_printf (long_text, "%s\n", essay);
+  fixture->document = scholia_store_add_document (fixture->store, "Silt Again", "Helena Marwick", "1957", NULL,
+                                                  long_text->str, NULL, &error);
+  g_assert_no_error (error);
+
+  scholia_pdf_options_init (&options);
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
+  first = leftmost_glyph (pdf, 0);
+  second = leftmost_glyph (pdf, 1);
+  g_assert_cmpfloat (second - first, >, 100);
+  g_object_unref (pdf);
+
+  options.one_sided = TRUE;
+  export (fixture, &options);
+  pdf = open_pdf (fixture->output);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
+  first = leftmost_glyph (pdf, 0);
+  second = leftmost_glyph (pdf, 1);
+  g_assert_cmpfloat (fabs (second - first), <, 1);
+  g_object_unref (pdf);
+}
+
 static void
 test_page_sizes (Fixture       *fixture,
                  gconstpointer  data)
@@ -685,6 +808,26 @@ test_write_fails (Fixture       *fixture,
   g_assert_cmpuint (count_entries (folder), ==, 0);
 }
 
+/* The handout of the theme Silt, with every passage: its first page's text without spaces. */
+static char *
+handout_first_page (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  g_autofree char *text = NULL;
+
+  g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, NULL, fixture->output, NULL, NULL,
+                                             NULL, &error));
+  g_assert_no_error (error);
+  pdf = open_pdf (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (pdf);
+  return without_whitespace (text);
+}
+
 static void
 test_handout (Fixture       *fixture,
               gconstpointer  data)
@@ -694,9 +837,6 @@ test_handout (Fixture       *fixture,
   ScholiaPageRange first = { 0, 200, g_strdup ("16") };
   ScholiaPageRange second = { 200, 10000, g_strdup ("17") };
   ScholiaDocument *paged;
-  PopplerDocument *pdf;
-  PopplerPage *page;
-  g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
   const char *okafor, *marwick_first, *marwick_second;
 
@@ -707,14 +847,7 @@ test_handout (Fixture       *fixture,
   g_assert_no_error (error);
   annotate (fixture, paged, essay, "the dues rose", fixture->evidence, fixture->silt, "Okafor’s figure.");
 
-  g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, NULL, fixture->output, NULL, NULL,
-                                             NULL, &error));
-  g_assert_no_error (error);
-
-  pdf = open_pdf (fixture->output);
-  page = poppler_document_get_page (pdf, 0);
-  text = poppler_page_get_text (page);
-  flat = without_whitespace (text);
+  flat = handout_first_page (fixture);
   g_assert_nonnull (strstr (flat, "Silt"));
   g_assert_nonnull (strstr (flat, "Howriversshapeports"));
 
@@ -730,8 +863,36 @@ test_handout (Fixture       *fixture,
   g_assert_nonnull (strstr (flat, "TheSiltedStaple(1956)"));
   g_assert_nonnull (strstr (flat, "ARiverGrownTired(1978),p.17"));
   g_assert_nonnull (strstr (flat, "Okafor’sfigure."));
-  g_object_unref (page);
-  g_object_unref (pdf);
+}
+
+/* Each passage's citation names author, title, date and page or paragraph once, with no
+ * document heading above repeating it; a quotation inside a quote takes single marks. */
+static void
+test_handout_citations (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pages = scholia_page_ranges_new ();
+  ScholiaPageRange only = { 0, 10000, g_strdup ("118") };
+  ScholiaDocument *paged;
+  g_autofree char *flat = NULL;
+
+  g_array_append_val (pages, only);
+  paged = scholia_store_add_document (fixture->store, "A River Grown Tired", "Adaeze Okafor", "1978", NULL,
+                                      essay, pages, &error);
+  g_assert_no_error (error);
+  annotate (fixture, paged, essay, "the dues rose", fixture->evidence, fixture->silt, NULL);
+  annotate (fixture, fixture->document, essay, "the channel had moved “a fathom nearer the Øster bank”",
+            fixture->thesis, fixture->silt, NULL);
+
+  flat = handout_first_page (fixture);
+  g_assert_nonnull (strstr (flat, "—Marwick,TheSiltedStaple(1956),¶2"));
+  g_assert_nonnull (strstr (flat, "—Marwick,TheSiltedStaple(1956),¶4"));
+  g_assert_nonnull (strstr (flat, "—Okafor,ARiverGrownTired(1978),p.118"));
+  /* Named once per passage, in its citation only. */
+  g_assert_cmpint (count_occurrences (flat, "TheSiltedStaple"), ==, 3);
+  g_assert_cmpint (count_occurrences (flat, "ARiverGrownTired"), ==, 1);
+  g_assert_nonnull (strstr (flat, "“thechannelhadmoved‘afathomnearertheØsterbank’”"));
 }
 
 static void
@@ -898,6 +1059,8 @@ main (int    argc,
   ADD ("/pdf-export/key/lists-tags-and-themes", test_key_lists_tags);
   ADD ("/pdf-export/filters/tag-and-theme", test_filters);
   ADD ("/pdf-export/page-size/letter-and-a4", test_page_sizes);
+  ADD ("/pdf-export/header/filter-date-and-course", test_header);
+  ADD ("/pdf-export/page-size/one-sided-not-mirrored", test_one_sided);
   ADD ("/pdf-export/progress/ends-at-one", test_progress);
   ADD ("/pdf-export/text/long-paragraph-in-pieces", test_long_paragraph);
   ADD ("/pdf-export/failure/missing-folder", test_missing_folder);
@@ -907,6 +1070,7 @@ main (int    argc,
   ADD ("/pdf-export/failure/write-error-leaves-nothing", test_write_fails);
   ADD ("/pdf-handout/order-and-page-citations", test_handout);
   ADD ("/pdf-handout/two-authors-side-by-side", test_handout_side_by_side);
+  ADD ("/pdf-handout/citation-line-and-nested-quotes", test_handout_citations);
 #undef ADD
 
   return g_test_run ();

@@ -237,8 +237,10 @@ scholia_cli_run_export (ScholiaCli  *cli,
   g_auto(GStrv) theme_names = NULL;
   gboolean no_notes = FALSE;
   gboolean ragged = FALSE;
+  gboolean one_sided = FALSE;
   gboolean all = FALSE;
   g_autofree char *font_size = NULL;
+  g_autofree char *course = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("The format to write: pdf, w3c, csv or md"), N_("FORMAT") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Every document of the library (w3c, csv, md)"), NULL },
@@ -249,6 +251,8 @@ scholia_cli_run_export (ScholiaCli  *cli,
     { "no-notes", 0, 0, G_OPTION_ARG_NONE, &no_notes, N_("Leave tags and notes out of the margin"), NULL },
     { "font-size", 0, 0, G_OPTION_ARG_STRING, &font_size, N_("Body text size in points (default 11)"), N_("N") },
     { "ragged", 0, 0, G_OPTION_ARG_NONE, &ragged, N_("Ragged right instead of justified"), NULL },
+    { "one-sided", 0, 0, G_OPTION_ARG_NONE, &one_sided, N_("For printing on one side: the margins not mirrored"), NULL },
+    { "course", 0, 0, G_OPTION_ARG_STRING, &course, N_("A course line for the header"), N_("TEXT") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -301,6 +305,8 @@ scholia_cli_run_export (ScholiaCli  *cli,
     return status;
   options.ragged = ragged;
   options.include_notes = !no_notes;
+  options.one_sided = one_sided;
+  options.course = course;
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (!all && (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL) ||

@@ -16,10 +16,9 @@
 /* The surname the author files under: the sort key up to its comma ("Anderson, Perry"), or the
  * whole key for single names ("Plato", "Anonymous"). */
 static char *
-dup_surname (ScholiaDocument *document)
+dup_surname (const char *author,
+             const char *key)
 {
-  const char *author = scholia_document_get_author (document);
-  const char *key = scholia_document_get_author_sort_key (document);
   g_autofree char *guessed = NULL;
   const char *comma;
 
@@ -86,6 +85,44 @@ paragraph_at (const char *text,
 }
 
 char *
+scholia_citation_format_place (const char *text,
+                               GArray     *pages,
+                               int         start,
+                               int         end)
+{
+  char *place = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (pages != NULL && pages->len > 0)
+    place = dup_page_place (pages, start, end);
+  if (place == NULL)
+    /* TRANSLATORS: the paragraph a passage stands in, when the essay has no printed pages */
+    place = g_strdup_printf (_("¶ %u"), paragraph_at (text, start));
+  return place;
+}
+
+char *
+scholia_citation_format_source (const char *author,
+                                const char *author_sort_key,
+                                const char *title,
+                                const char *date,
+                                const char *place)
+{
+  g_autoptr(GString) source = g_string_new (NULL);
+  g_autofree char *surname = dup_surname (author, author_sort_key);
+
+  if (surname != NULL)
+    g_string_append_printf (source, "%s, ", surname);
+  g_string_append (source, title);
+  if (date != NULL && *date != '\0')
+    g_string_append_printf (source, " (%s)", date);
+  if (place != NULL && *place != '\0')
+    g_string_append_printf (source, ", %s", place);
+  return g_utf8_normalize (source->str, -1, G_NORMALIZE_NFC);
+}
+
+char *
 scholia_citation_format (ScholiaDocument *document,
                          const char      *text,
                          GArray          *pages,
@@ -108,15 +145,10 @@ scholia_citation_format (ScholiaDocument *document,
   to = g_utf8_offset_to_pointer (text, end);
   quote = g_strndup (from, to - from);
   g_strstrip (quote);
-
-  if (pages != NULL && pages->len > 0)
-    place = dup_page_place (pages, start, end);
-  if (place == NULL)
-    /* TRANSLATORS: the paragraph a passage stands in, when the essay has no printed pages */
-    place = g_strdup_printf (_("¶ %u"), paragraph_at (text, start));
+  place = scholia_citation_format_place (text, pages, start, end);
 
   g_string_append_printf (citation, "“%s” (", quote);
-  surname = dup_surname (document);
+  surname = dup_surname (scholia_document_get_author (document), scholia_document_get_author_sort_key (document));
   if (surname != NULL)
     g_string_append_printf (citation, "%s, ", surname);
   g_string_append_printf (citation, "“%s”, ", scholia_document_get_title (document));

@@ -18,4 +18,18 @@ char *scholia_citation_format (ScholiaDocument *document,
                                int              start,
                                int              end);
 
+/* Where a passage stands: "p. 3" or "pp. 3–4" from @pages, else "¶ 14", as above. */
+char *scholia_citation_format_place  (const char *text,
+                                      GArray     *pages,
+                                      int         start,
+                                      int         end);
+
+/* A source as a handout names it under a quote it has already set: "Anderson, Title (1998),
+ * p. 14" (the author's surname; missing author or date left out, @place may be NULL). NFC. */
+char *scholia_citation_format_source (const char *author,
+                                      const char *author_sort_key,
+                                      const char *title,
+                                      const char *date,
+                                      const char *place);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scholia-citation.h"
 #include "scholia-comparison.h"
 #include "scholia-error.h"
 #include "scholia-pdf-handout.h"
@@ -14,6 +15,7 @@ typedef struct
   ScholiaStore     *store;
   ScholiaPdfWriter *writer;
   double            font_size;
+  GHashTable       *texts;   /* a document's id → its text, loaded for paragraph numbers */
 } Handout;
 
 static void
@@ -32,19 +34,64 @@ add_markup (Handout        *handout,
   scholia_pdf_flow_add (flow, layout, indent, space_before, keep_after);
 }
 
-/* "Title (date), p. N", the page only where the document has a page map. */
-static char *
-citation (ScholiaPassage *passage)
+/* The text of the document @id, loaded once per handout; "" when it cannot be read (its
+ * passages are then cited without a paragraph). */
+static const char *
+document_text (Handout *handout,
+               gint64   id)
 {
-  const char *date = scholia_passage_get_date (passage);
-  const char *page = scholia_passage_get_page (passage);
-  g_autoptr(GString) text = g_string_new (scholia_passage_get_title (passage));
+  char *text = g_hash_table_lookup (handout->texts, &id);
 
-  if (*date != '\0')
-    g_string_append_printf (text, " (%s)", date);
+  if (text == NULL)
+    {
+      ScholiaDocument *document = scholia_store_lookup_document (handout->store, id);
+      gint64 *key = g_memdup2 (&id, sizeof id);
+
+      text = document != NULL ? scholia_store_load_text (handout->store, document, NULL) : NULL;
+      if (text == NULL)
+        text = g_strdup ("");
+      g_hash_table_insert (handout->texts, key, text);
+    }
+  return text;
+}
+
+/* Where @passage stands: its printed page, else its paragraph in the document's text. */
+static char *
+passage_place (Handout        *handout,
+               ScholiaPassage *passage)
+{
+  const char *page = scholia_passage_get_page (passage);
+  const char *text;
+
   if (*page != '\0')
-    g_string_append_printf (text, _(", p. %s"), page);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+    return g_strdup_printf (_("p. %s"), page);
+  text = document_text (handout, scholia_passage_get_document_id (passage));
+  return *text != '\0' ? scholia_citation_format_place (text, NULL, scholia_passage_get_start (passage),
+                                                        scholia_passage_get_end (passage)) : NULL;
+}
+
+/* "Author, Title (date), p. N" (or "¶ N"): the source of the quote set above it. */
+static char *
+citation (Handout        *handout,
+          ScholiaPassage *passage)
+{
+  g_autofree char *place = passage_place (handout, passage);
+
+  return scholia_citation_format_source (scholia_passage_get_author (passage),
+                                         scholia_passage_get_author_sort_key (passage),
+                                         scholia_passage_get_title (passage),
+                                         scholia_passage_get_date (passage), place);
+}
+
+/* A quotation inside the quoted passage takes the single marks, as “… ‘…’ …”. */
+static char *
+quote_markup (ScholiaPassage *passage)
+{
+  g_autoptr(GString) quote = g_string_new (scholia_passage_get_quote (passage));
+
+  g_string_replace (quote, "“", "‘", 0);
+  g_string_replace (quote, "”", "’", 0);
+  return g_markup_printf_escaped ("“%s”", quote->str);
 }
 
 static char *
@@ -77,9 +124,9 @@ add_passage (Handout        *handout,
              ScholiaPassage *passage)
 {
   const char *note = scholia_passage_get_note (passage);
-  g_autofree char *quote = g_markup_printf_escaped ("“%s”", scholia_passage_get_quote (passage));
+  g_autofree char *quote = quote_markup (passage);
   g_autofree char *tags = tags_markup (handout, passage);
-  g_autofree char *cite = citation (passage);
+  g_autofree char *cite = citation (handout, passage);
   g_autofree char *cite_markup = g_markup_printf_escaped ("<span foreground='#555555'>— %s</span>", cite);
   g_autoptr(PangoLayout) cite_layout = NULL;
 
@@ -119,16 +166,6 @@ add_passages (Handout        *handout,
 
           add_markup (handout, flow, width, 0, handout->font_size * 1.2, PANGO_STYLE_NORMAL, markup,
                       previous != NULL ? 22 : 0, 60);
-        }
-      if (new_author || scholia_passage_get_document_id (previous) != scholia_passage_get_document_id (passage))
-        {
-          const char *date = scholia_passage_get_date (passage);
-          g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>%s%s%s", scholia_passage_get_title (passage),
-                                                             *date != '\0' ? " (" : "", date,
-                                                             *date != '\0' ? ")" : "");
-
-          add_markup (handout, flow, width, 0, handout->font_size * 0.95, PANGO_STYLE_NORMAL, markup,
-                      new_author ? 6 : 12, 40);
         }
       add_passage (handout, flow, width, passage);
       previous = passage;
@@ -239,7 +276,8 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   ScholiaPdfOptions defaults;
   ScholiaPdfFlow title_flow, flows[2];
   ScholiaPdfRect text;
-  Handout handout = { store, NULL, 0 };
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  Handout handout = { store, NULL, 0, texts };
   GListModel *passages;
   guint n_flows, n_passages, next[2] = { 0, 0 }, title_next = 0;
   gboolean side_by_side, done = TRUE;

@@ -7,8 +7,9 @@
 G_BEGIN_DECLS
 
 /* Writes a seminar handout for @theme: its name and description, then each author's passages
- * as the comparison groups them (author, document by date, text order), each quoted with its
- * tags, note and a citation naming the printed page where the document has one. The options'
+ * as the comparison groups them (author, document by date, text order), each quoted (inner
+ * quotation marks made single) with its tags, note and a citation "Author, Title (date), p. N",
+ * or "¶ N" where the document has no printed pages. The options'
  * filter (NULL: every passage) chooses whose passages and with which tags; exactly two authors
  * are set side by side in two columns. Like the document export, @path is replaced only by a
  * whole file. */

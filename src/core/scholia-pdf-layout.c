@@ -36,6 +36,7 @@ struct _ScholiaPdfWriter
   gboolean                committed;
   ScholiaPdfPageSize      page_size;
   ScholiaPdfLayoutKind    kind;
+  gboolean                one_sided;
   double                  font_size;
   double                  width;
   double                  height;
@@ -244,6 +245,7 @@ scholia_pdf_writer_new (const char              *path,
   writer->fd = -1;
   writer->page_size = options->page_size;
   writer->kind = kind;
+  writer->one_sided = options->one_sided;
   writer->font_size = options->font_size > 0 ? options->font_size : SCHOLIA_PDF_DEFAULT_FONT_SIZE;
   writer->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   writer->progress = progress;
@@ -334,7 +336,8 @@ scholia_pdf_writer_get_geometry (ScholiaPdfWriter *writer,
                                  ScholiaPdfRect   *text,
                                  ScholiaPdfRect   *margin)
 {
-  scholia_pdf_page_get_geometry (writer->page_size, writer->kind, writer->page, text, margin);
+  scholia_pdf_page_get_geometry (writer->page_size, writer->kind, writer->one_sided ? 0 : writer->page,
+                                 text, margin);
 }
 
 void
@@ -481,11 +484,11 @@ draw_page_furniture (ScholiaPdfWriter *writer)
       cairo_stroke (writer->cr);
     }
 
-  /* Folios on the outer side, as in a printed book. */
+  /* Folios on the outer side, as in a printed book; on a one-sided print always on the right. */
   if (writer->folio == NULL)
     writer->folio = create_small_line (writer, "", -1);
   pango_layout_set_text (writer->folio, folio, -1);
-  if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED && writer->page % 2 == 0)
+  if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED && (writer->one_sided || writer->page % 2 == 0))
     draw_small_line (writer, writer->folio, text.x + text.width, writer->height - 38, PANGO_ALIGN_RIGHT);
   else if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED)
     draw_small_line (writer, writer->folio, text.x, writer->height - 38, PANGO_ALIGN_LEFT);

@@ -24,6 +24,8 @@ typedef struct
   double              font_size;      /* body text, in points */
   gboolean            ragged;         /* ragged right rather than justified */
   gboolean            include_notes;  /* tags and notes in the margin, or as endnotes */
+  gboolean            one_sided;      /* every page laid out as the first: no mirrored margins */
+  const char         *course;         /* a line under the title naming the course; NULL: none */
   /* Only the annotations it lets through (tags, themes; the handout: tags and authors); NULL:
    * all. Borrowed; an export in a thread needs a filter nobody changes meanwhile. */
   ScholiaAnnotationFilter *filter;
@@ -39,7 +41,7 @@ void scholia_pdf_options_init (ScholiaPdfOptions *options);
 
 /* The annotated document has a text column of 60% of the page and a wide outer margin for
  * notes, mirrored on even pages so that the margin is always on the outside of a double-sided
- * print; the handout uses the whole width between the margins. Rectangles are in points from
+ * print (a one-sided export asks every page's geometry as page 0's); the handout uses the whole width between the margins. Rectangles are in points from
  * the page's top-left corner; page is 0-based. */
 typedef enum
 {
