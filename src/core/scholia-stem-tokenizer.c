@@ -243,6 +243,27 @@ compare_ints (gconstpointer a,
   return *(const int *) a - *(const int *) b;
 }
 
+/* The token positions of every phrase instance in the text column (1), in text order. */
+static int
+text_match_positions (const Fts5ExtensionApi *api,
+                      Fts5Context            *fts,
+                      GArray                 *positions)
+{
+  int n_instances = 0;
+  int rc = api->xInstCount (fts, &n_instances);
+
+  for (int i = 0; rc == SQLITE_OK && i < n_instances; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK && column == 1)
+        g_array_append_val (positions, offset);
+    }
+  g_array_sort (positions, compare_ints);
+  return rc;
+}
+
 /* scholia_hits(documents_fts): every match in the text column (1), found by position in the
  * phrase instances, then located by tokenizing the text once. */
 static void
@@ -257,19 +278,9 @@ hits_function (const Fts5ExtensionApi *api,
   HitsCall call = { positions, 0, 0, 0, out };
   const char *text = NULL;
   int length = 0;
-  int n_instances = 0;
   int rc;
 
-  rc = api->xInstCount (fts, &n_instances);
-  for (int i = 0; rc == SQLITE_OK && i < n_instances; i++)
-    {
-      int phrase, column, offset;
-
-      rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK && column == 1)
-        g_array_append_val (positions, offset);
-    }
-  g_array_sort (positions, compare_ints);
+  rc = text_match_positions (api, fts, positions);
   if (rc == SQLITE_OK && positions->len > 0)
     rc = api->xColumnText (fts, 1, &text, &length);
   if (rc == SQLITE_OK && text != NULL)
@@ -340,7 +351,7 @@ snippet_function (const Fts5ExtensionApi *api,
   const char *open, *close, *ellipsis;
   WindowCall call = { 0, 0, 0, starts, ends, FALSE };
   const char *text = NULL;
-  int length = 0, n_instances = 0, n_tokens, base, copied, match = 0, first, last;
+  int length = 0, n_tokens, base, copied, match = 0, first, last;
   gboolean more;
   guint next = 0;
   int rc;
@@ -355,16 +366,7 @@ snippet_function (const Fts5ExtensionApi *api,
   ellipsis = (const char *) sqlite3_value_text (values[2]);
   n_tokens = MAX (sqlite3_value_int (values[3]), 1);
 
-  rc = api->xInstCount (fts, &n_instances);
-  for (int i = 0; rc == SQLITE_OK && i < n_instances; i++)
-    {
-      int phrase, column, offset;
-
-      rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK && column == 1)
-        g_array_append_val (positions, offset);
-    }
-  g_array_sort (positions, compare_ints);
+  rc = text_match_positions (api, fts, positions);
   if (rc == SQLITE_OK)
     rc = api->xColumnText (fts, 1, &text, &length);
   if (rc != SQLITE_OK || text == NULL)
