@@ -14,225 +14,24 @@
 #include "scholia-pdf-export.h"
 #include "scholia-pdf-handout.h"
 #include "test-files.h"
-
-/* An original essay with the multi-byte characters real ones have: curly quotes, dashes,
- * accented and Nordic letters. */
-static const char essay[] =
-  "The Harbour at Kessmouth, 1840–1880\n"
-  "\n"
-  "When the river began to silt in the 1840s, the merchants of Kessmouth did not at first believe it. "
-  "Their ledgers, kept in a careful copperplate, record cargoes as large as ever; only the pilots’ "
-  "logbooks note, year after year, that the channel had moved “a fathom nearer the Øster bank”.\n"
-  "\n"
-  "Historians have long read this delay as complacency. Yet the minutes suggest something else: a "
-  "calculation that dredging would cost more than the trade it saved. The railway, which reached "
-  "Brønnby in 1858, made that calculation look prudent — and ruinous to those who stayed.\n"
-  "\n"
-  "The evidence is uneven. Customs returns survive for only eleven of the forty years; the "
-  "merchants’ letters are abundant but self-serving. What one can say is that the dues rose, the "
-  "ships grew larger, and the river did not wait for the café owners of the quay.\n";
-
-typedef struct
-{
-  char            *dir;
-  char            *output;
-  ScholiaStore    *store;
-  ScholiaDocument *document;
-  ScholiaTheme    *silt;
-  gint64           thesis;
-  gint64           evidence;
-  gint64           source;
-} Fixture;
-
-static int
-offset_of (const char *text,
-           const char *quote)
-{
-  const char *found = strstr (text, quote);
-
-  g_assert_nonnull (found);
-  return g_utf8_pointer_to_offset (text, found);
-}
+#include "test-pdf.h"
 
 static void
-annotate (Fixture         *fixture,
-          ScholiaDocument *document,
-          const char      *text,
-          const char      *quote,
-          gint64           tag_id,
-          ScholiaTheme    *theme,
-          const char      *note)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScholiaAnnotation) annotation = NULL;
-  int start = offset_of (text, quote);
-  gint64 theme_id = theme != NULL ? scholia_label_get_id (SCHOLIA_LABEL (theme)) : 0;
-
-  annotation = scholia_store_add_annotation (fixture->store, document, start, start + g_utf8_strlen (quote, -1),
-                                             &tag_id, 1, &theme_id, theme != NULL ? 1 : 0, note, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *library = NULL;
-  g_autofree char *folder = NULL;
-
-  fixture->dir = test_tmp_dir_new ("scholia-pdf-XXXXXX");
-  library = g_build_filename (fixture->dir, "library.sqlite3", NULL);
-  fixture->output = g_build_filename (fixture->dir, "out", "essay.pdf", NULL);
-  folder = g_path_get_dirname (fixture->output);
-  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
-  fixture->store = scholia_store_open (library, &error);
-  g_assert_no_error (error);
-
-  fixture->document = scholia_store_add_document (fixture->store, "The Silted Staple", "Helena Marwick", "1956",
-                                                  "Journal of Maritime History 12", essay, NULL, &error);
-  g_assert_no_error (error);
-  fixture->silt = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Silt", "#986a44", "How rivers shape ports", &error));
-  g_assert_no_error (error);
-  fixture->thesis = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "thesis", NULL));
-  fixture->evidence = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "evidence", NULL));
-  fixture->source = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "source-reference", NULL));
-
-  annotate (fixture, fixture->document, essay, "the merchants of Kessmouth did not at first believe it",
-            fixture->thesis, fixture->silt, "Disbelief, or calculation?");
-  annotate (fixture, fixture->document, essay, "the channel had moved “a fathom nearer the Øster bank”",
-            fixture->evidence, NULL, "Pilots’ logs, vols. 3–9.");
-  annotate (fixture, fixture->document, essay, "Customs returns survive for only eleven of the forty years",
-            fixture->source, fixture->silt, "What survives, and why?");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  /* A test leaves a read-only folder: this makes it writable first. */
-  test_tmp_dir_remove (fixture->dir);
-  g_free (fixture->output);
-  g_free (fixture->dir);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *pdf;
-
-  g_assert_no_error (error);
-  pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return pdf;
-}
-
-static void
-export (Fixture                 *fixture,
-        const ScholiaPdfOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (scholia_pdf_export_document (fixture->store, fixture->document, options, fixture->output,
-                                              NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-without_whitespace (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
-}
-
-/* The characters of @page whose boxes lie within @rect, in reading order: a crop, unlike
- * poppler_page_get_text_for_area, which follows a selection through the page. */
-static char *
-text_in (PopplerPage          *page,
-         const ScholiaPdfRect *rect)
-{
-  g_autofree char *text = poppler_page_get_text (page);
-  g_autofree PopplerRectangle *boxes = NULL;
-  GString *out = g_string_new (NULL);
-  guint n_boxes = 0, i = 0;
-
-  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes) || *text == '\0');
-  for (const char *p = text; *p != '\0' && i < n_boxes; p = g_utf8_next_char (p), i++)
-    {
-      double x = (boxes[i].x1 + boxes[i].x2) / 2;
-      double y = (boxes[i].y1 + boxes[i].y2) / 2;
-
-      if (x >= rect->x && x <= rect->x + rect->width && y >= rect->y && y <= rect->y + rect->height)
-        g_string_append_unichar (out, g_utf8_get_char (p));
-      else if (*p == '\n')
-        g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The text column of every page, in order. */
-static char *
-column_text (PopplerDocument    *pdf,
-             ScholiaPdfPageSize  size,
-             gboolean            margin)
-{
-  GString *out = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (pdf, i);
-      ScholiaPdfRect text, notes;
-      g_autofree char *found = NULL;
-
-      scholia_pdf_page_get_geometry (size, SCHOLIA_PDF_LAYOUT_ANNOTATED, i, &text, &notes);
-      found = text_in (page, margin ? &notes : &text);
-      g_string_append (out, found);
-      g_string_append_c (out, '\n');
-      g_object_unref (page);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static GList *
-highlights_on (PopplerPage *page)
-{
-  GList *mappings = poppler_page_get_annot_mapping (page);
-  GList *highlights = NULL;
-
-  for (GList *l = mappings; l != NULL; l = l->next)
-    {
-      PopplerAnnotMapping *mapping = l->data;
-
-      if (poppler_annot_get_annot_type (mapping->annot) == POPPLER_ANNOT_HIGHLIGHT)
-        highlights = g_list_append (highlights, g_object_ref (mapping->annot));
-    }
-  poppler_page_free_annot_mapping (mappings);
-  return highlights;
-}
-
-static void
-test_text_in_order (Fixture       *fixture,
-                    gconstpointer  data)
+test_text_in_order (TestPdfFixture *fixture,
+                    gconstpointer   data)
 {
   ScholiaPdfOptions options;
   PopplerDocument *pdf;
   g_autofree char *body = NULL;
   g_autofree char *flat_body = NULL;
-  g_autofree char *flat_essay = without_whitespace (essay);
+  g_autofree char *flat_essay = test_pdf_without_whitespace (test_pdf_essay);
 
   scholia_pdf_options_init (&options);
-  export (fixture, &options);
+  test_pdf_export (fixture, &options);
 
-  pdf = open_pdf (fixture->output);
-  body = column_text (pdf, SCHOLIA_PDF_PAGE_A4, FALSE);
-  flat_body = without_whitespace (body);
+  pdf = test_pdf_open (fixture->output);
+  body = test_pdf_column_text (pdf, SCHOLIA_PDF_PAGE_A4, FALSE);
+  flat_body = test_pdf_without_whitespace (body);
   g_assert_nonnull (strstr (flat_body, flat_essay));
   g_assert_nonnull (strstr (body, "The Silted Staple"));
   g_assert_nonnull (strstr (body, "Helena Marwick"));
@@ -313,8 +112,8 @@ check_wash (PopplerPage  *page,
 }
 
 static void
-test_highlights (Fixture       *fixture,
-                 gconstpointer  data)
+test_highlights (TestPdfFixture *fixture,
+                 gconstpointer   data)
 {
   ScholiaPdfOptions options;
   PopplerDocument *pdf;
@@ -323,12 +122,12 @@ test_highlights (Fixture       *fixture,
   g_autoptr(GString) contents = g_string_new (NULL);
 
   scholia_pdf_options_init (&options);
-  export (fixture, &options);
+  test_pdf_export (fixture, &options);
 
-  pdf = open_pdf (fixture->output);
+  pdf = test_pdf_open (fixture->output);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
   page = poppler_document_get_page (pdf, 0);
-  highlights = highlights_on (page);
+  highlights = test_pdf_highlights_on (page);
   g_assert_cmpint (g_list_length (highlights), ==, 3);
 
   for (GList *l = highlights; l != NULL; l = l->next)
@@ -349,8 +148,8 @@ test_highlights (Fixture       *fixture,
 }
 
 static void
-test_notes_in_margin (Fixture       *fixture,
-                      gconstpointer  data)
+test_notes_in_margin (TestPdfFixture *fixture,
+                      gconstpointer   data)
 {
   ScholiaPdfOptions options;
   PopplerDocument *pdf;
@@ -359,11 +158,11 @@ test_notes_in_margin (Fixture       *fixture,
   g_autofree char *flat = NULL;
 
   scholia_pdf_options_init (&options);
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
-  margin = column_text (pdf, SCHOLIA_PDF_PAGE_A4, TRUE);
-  body = column_text (pdf, SCHOLIA_PDF_PAGE_A4, FALSE);
-  flat = without_whitespace (margin);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
+  margin = test_pdf_column_text (pdf, SCHOLIA_PDF_PAGE_A4, TRUE);
+  body = test_pdf_column_text (pdf, SCHOLIA_PDF_PAGE_A4, FALSE);
+  flat = test_pdf_without_whitespace (margin);
   g_assert_nonnull (strstr (flat, "Disbelief,orcalculation?"));
   g_assert_nonnull (strstr (flat, "Pilots’logs,vols.3–9."));
   g_assert_nonnull (strstr (flat, "Whatsurvives,andwhy?"));
@@ -372,10 +171,10 @@ test_notes_in_margin (Fixture       *fixture,
 
   /* Without notes the margin stays empty for the reader's own. */
   options.include_notes = FALSE;
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
   g_free (margin);
-  margin = column_text (pdf, SCHOLIA_PDF_PAGE_A4, TRUE);
+  margin = test_pdf_column_text (pdf, SCHOLIA_PDF_PAGE_A4, TRUE);
   g_assert_null (strstr (margin, "Disbelief"));
   g_object_unref (pdf);
 }
@@ -383,8 +182,8 @@ test_notes_in_margin (Fixture       *fixture,
 /* Thirty notes on one paragraph cannot all stand beside it: the rest become endnotes, numbered
  * in order, each note printed once. */
 static void
-test_crowded_notes_become_endnotes (Fixture       *fixture,
-                                    gconstpointer  data)
+test_crowded_notes_become_endnotes (TestPdfFixture *fixture,
+                                    gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new ("Crowded\n\n");
@@ -408,7 +207,7 @@ test_crowded_notes_become_endnotes (Fixture       *fixture,
       g_autofree char *quote = g_strdup_printf ("Clause number %d of", i + 1);
       g_autofree char *note = g_strdup_printf ("Remark%02d explains at some length why clause %d matters to the argument.", i + 1, i + 1);
 
-      annotate (fixture, document, text->str, quote, i % 2 ? fixture->thesis : fixture->evidence, NULL, note);
+      test_pdf_annotate (fixture, document, text->str, quote, i % 2 ? fixture->thesis : fixture->evidence, NULL, note);
     }
 
   scholia_pdf_options_init (&options);
@@ -416,11 +215,11 @@ test_crowded_notes_become_endnotes (Fixture       *fixture,
                                               NULL, &error));
   g_assert_no_error (error);
 
-  pdf = open_pdf (fixture->output);
-  margin = column_text (pdf, SCHOLIA_PDF_PAGE_A4, TRUE);
-  body = column_text (pdf, SCHOLIA_PDF_PAGE_A4, FALSE);
-  flat_margin = without_whitespace (margin);
-  flat_body = without_whitespace (body);
+  pdf = test_pdf_open (fixture->output);
+  margin = test_pdf_column_text (pdf, SCHOLIA_PDF_PAGE_A4, TRUE);
+  body = test_pdf_column_text (pdf, SCHOLIA_PDF_PAGE_A4, FALSE);
+  flat_margin = test_pdf_without_whitespace (margin);
+  flat_body = test_pdf_without_whitespace (body);
   notes_section = strstr (flat_body, "Notes");
   g_assert_nonnull (notes_section);
 
@@ -449,8 +248,8 @@ test_crowded_notes_become_endnotes (Fixture       *fixture,
 }
 
 static void
-test_key_lists_tags (Fixture       *fixture,
-                     gconstpointer  data)
+test_key_lists_tags (TestPdfFixture *fixture,
+                     gconstpointer   data)
 {
   ScholiaPdfOptions options;
   PopplerDocument *pdf;
@@ -458,8 +257,8 @@ test_key_lists_tags (Fixture       *fixture,
   g_autofree char *text = NULL;
 
   scholia_pdf_options_init (&options);
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
   text = poppler_page_get_text (page);
   g_assert_nonnull (strstr (text, "thesis — A claim the author argues for"));
@@ -472,8 +271,8 @@ test_key_lists_tags (Fixture       *fixture,
 }
 
 static void
-test_filters (Fixture       *fixture,
-              gconstpointer  data)
+test_filters (TestPdfFixture *fixture,
+              gconstpointer   data)
 {
   ScholiaPdfOptions options;
   g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
@@ -485,10 +284,10 @@ test_filters (Fixture       *fixture,
   scholia_pdf_options_init (&options);
   options.filter = filter;
   scholia_annotation_filter_set_tag_ids (filter, &fixture->evidence, 1);
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
-  highlights = highlights_on (page);
+  highlights = test_pdf_highlights_on (page);
   g_assert_cmpint (g_list_length (highlights), ==, 1);
   g_list_free_full (highlights, g_object_unref);
   g_object_unref (page);
@@ -496,10 +295,10 @@ test_filters (Fixture       *fixture,
 
   scholia_annotation_filter_set_tag_ids (filter, NULL, 0);
   scholia_annotation_filter_set_theme_ids (filter, &theme_id, 1);
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
-  highlights = highlights_on (page);
+  highlights = test_pdf_highlights_on (page);
   g_assert_cmpint (g_list_length (highlights), ==, 2);
   g_list_free_full (highlights, g_object_unref);
   g_object_unref (page);
@@ -508,8 +307,8 @@ test_filters (Fixture       *fixture,
 
 /* The header says what a printed copy leaves out, when it was made and for which course. */
 static void
-test_header (Fixture       *fixture,
-             gconstpointer  data)
+test_header (TestPdfFixture *fixture,
+             gconstpointer   data)
 {
   ScholiaPdfOptions options;
   g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
@@ -517,7 +316,7 @@ test_header (Fixture       *fixture,
   gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (fixture->silt));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%-d %B %Y");
-  g_autofree char *flat_today = without_whitespace (today);
+  g_autofree char *flat_today = test_pdf_without_whitespace (today);
   PopplerDocument *pdf;
   PopplerPage *page;
   g_autofree char *text = NULL;
@@ -528,11 +327,11 @@ test_header (Fixture       *fixture,
   options.course = "Ports and Rivers, Spring Seminar";
   scholia_annotation_filter_set_tag_ids (filter, tags, G_N_ELEMENTS (tags));
   scholia_annotation_filter_set_theme_ids (filter, &theme_id, 1);
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
   text = poppler_page_get_text (page);
-  flat = without_whitespace (text);
+  flat = test_pdf_without_whitespace (text);
   g_assert_nonnull (strstr (flat, "Only:thesis,evidence·Theme:Silt"));
   g_assert_nonnull (strstr (flat, flat_today));
   /* The day unpadded: "Exported 2 December 2026", one plain space. */
@@ -549,11 +348,11 @@ test_header (Fixture       *fixture,
 
   /* Unfiltered, no course: only the date. */
   scholia_pdf_options_init (&options);
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
   text = poppler_page_get_text (page);
-  flat = without_whitespace (text);
+  flat = test_pdf_without_whitespace (text);
   g_assert_null (strstr (flat, "Only:"));
   g_assert_null (strstr (flat, "Theme:"));
   g_assert_null (strstr (flat, "PortsandRivers"));
@@ -595,8 +394,8 @@ leftmost_glyph (PopplerDocument *pdf,
 /* Two-sided, the text column of a left-hand page moves right to put the notes margin outside;
  * one-sided, every page is laid out as the first. */
 static void
-test_one_sided (Fixture       *fixture,
-                gconstpointer  data)
+test_one_sided (TestPdfFixture *fixture,
+                gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) long_text = g_string_new (NULL);
@@ -605,14 +404,14 @@ test_one_sided (Fixture       *fixture,
   double first, second;
 
   for (int i = 0; i < 6; i++)
-    g_string_append_printf (long_text, "%s\n", essay);
+    g_string_append_printf (long_text, "%s\n", test_pdf_essay);
   fixture->document = scholia_store_add_document (fixture->store, "Silt Again", "Helena Marwick", "1957", NULL,
                                                   long_text->str, NULL, &error);
   g_assert_no_error (error);
 
   scholia_pdf_options_init (&options);
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
   first = leftmost_glyph (pdf, 0);
   second = leftmost_glyph (pdf, 1);
@@ -620,8 +419,8 @@ test_one_sided (Fixture       *fixture,
   g_object_unref (pdf);
 
   options.one_sided = TRUE;
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
   first = leftmost_glyph (pdf, 0);
   second = leftmost_glyph (pdf, 1);
@@ -630,8 +429,8 @@ test_one_sided (Fixture       *fixture,
 }
 
 static void
-test_page_sizes (Fixture       *fixture,
-                 gconstpointer  data)
+test_page_sizes (TestPdfFixture *fixture,
+                 gconstpointer   data)
 {
   ScholiaPdfOptions options;
   PopplerDocument *pdf;
@@ -639,27 +438,27 @@ test_page_sizes (Fixture       *fixture,
   double width, height;
   g_autofree char *body = NULL;
   g_autofree char *flat_body = NULL;
-  g_autofree char *flat_essay = without_whitespace (essay);
+  g_autofree char *flat_essay = test_pdf_without_whitespace (test_pdf_essay);
 
   scholia_pdf_options_init (&options);
   options.page_size = SCHOLIA_PDF_PAGE_LETTER;
   options.ragged = TRUE;
   options.font_size = 13;
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
   poppler_page_get_size (page, &width, &height);
   g_assert_cmpfloat (fabs (width - 612), <, 0.5);
   g_assert_cmpfloat (fabs (height - 792), <, 0.5);
-  body = column_text (pdf, SCHOLIA_PDF_PAGE_LETTER, FALSE);
-  flat_body = without_whitespace (body);
+  body = test_pdf_column_text (pdf, SCHOLIA_PDF_PAGE_LETTER, FALSE);
+  flat_body = test_pdf_without_whitespace (body);
   g_assert_nonnull (strstr (flat_body, flat_essay));
   g_object_unref (page);
   g_object_unref (pdf);
 
   options.page_size = SCHOLIA_PDF_PAGE_A4;
-  export (fixture, &options);
-  pdf = open_pdf (fixture->output);
+  test_pdf_export (fixture, &options);
+  pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
   poppler_page_get_size (page, &width, &height);
   g_assert_cmpfloat (fabs (width - 595.3), <, 0.5);
@@ -678,8 +477,8 @@ record_progress (double   fraction,
 }
 
 static void
-test_progress (Fixture       *fixture,
-               gconstpointer  data)
+test_progress (TestPdfFixture *fixture,
+               gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
@@ -707,8 +506,8 @@ count_entries (const char *path)
 }
 
 static void
-test_missing_folder (Fixture       *fixture,
-                     gconstpointer  data)
+test_missing_folder (TestPdfFixture *fixture,
+                     gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *target = g_build_filename (fixture->dir, "no-such-folder", "essay.pdf", NULL);
@@ -721,8 +520,8 @@ test_missing_folder (Fixture       *fixture,
 }
 
 static void
-test_not_a_folder (Fixture       *fixture,
-                   gconstpointer  data)
+test_not_a_folder (TestPdfFixture *fixture,
+                   gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *file = g_build_filename (fixture->dir, "plain-file", NULL);
@@ -736,8 +535,8 @@ test_not_a_folder (Fixture       *fixture,
 }
 
 static void
-test_read_only_folder (Fixture       *fixture,
-                       gconstpointer  data)
+test_read_only_folder (TestPdfFixture *fixture,
+                       gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_path_get_dirname (fixture->output);
@@ -764,8 +563,8 @@ cancel_on_first_page (double   fraction,
 
 /* Cancelled half-way, and the older file of the same name is kept as it was. */
 static void
-test_cancelled (Fixture       *fixture,
-                gconstpointer  data)
+test_cancelled (TestPdfFixture *fixture,
+                gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -785,8 +584,8 @@ test_cancelled (Fixture       *fixture,
 /* A full disk, simulated with a file size limit: the write fails mid-file (EFBIG) and the
  * partial file is removed. */
 static void
-test_write_fails (Fixture       *fixture,
-                  gconstpointer  data)
+test_write_fails (TestPdfFixture *fixture,
+                  gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_path_get_dirname (fixture->output);
@@ -810,7 +609,7 @@ test_write_fails (Fixture       *fixture,
 
 /* The handout of the theme Silt, with every passage: its first page's text without spaces. */
 static char *
-handout_first_page (Fixture *fixture)
+handout_first_page (TestPdfFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   PopplerDocument *pdf;
@@ -820,17 +619,17 @@ handout_first_page (Fixture *fixture)
   g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, NULL, fixture->output, NULL, NULL,
                                              NULL, &error));
   g_assert_no_error (error);
-  pdf = open_pdf (fixture->output);
+  pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
   text = poppler_page_get_text (page);
   g_object_unref (page);
   g_object_unref (pdf);
-  return without_whitespace (text);
+  return test_pdf_without_whitespace (text);
 }
 
 static void
-test_handout (Fixture       *fixture,
-              gconstpointer  data)
+test_handout (TestPdfFixture *fixture,
+              gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pages = scholia_page_ranges_new ();
@@ -843,9 +642,9 @@ test_handout (Fixture       *fixture,
   g_array_append_val (pages, first);
   g_array_append_val (pages, second);
   paged = scholia_store_add_document (fixture->store, "A River Grown Tired", "Adaeze Okafor", "1978", NULL,
-                                      essay, pages, &error);
+                                      test_pdf_essay, pages, &error);
   g_assert_no_error (error);
-  annotate (fixture, paged, essay, "the dues rose", fixture->evidence, fixture->silt, "Okafor’s figure.");
+  test_pdf_annotate (fixture, paged, test_pdf_essay, "the dues rose", fixture->evidence, fixture->silt, "Okafor’s figure.");
 
   flat = handout_first_page (fixture);
   g_assert_nonnull (strstr (flat, "Silt"));
@@ -868,8 +667,8 @@ test_handout (Fixture       *fixture,
 /* Each passage's citation names author, title, date and page or paragraph once, with no
  * document heading above repeating it; a quotation inside a quote takes single marks. */
 static void
-test_handout_citations (Fixture       *fixture,
-                        gconstpointer  data)
+test_handout_citations (TestPdfFixture *fixture,
+                        gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pages = scholia_page_ranges_new ();
@@ -879,10 +678,10 @@ test_handout_citations (Fixture       *fixture,
 
   g_array_append_val (pages, only);
   paged = scholia_store_add_document (fixture->store, "A River Grown Tired", "Adaeze Okafor", "1978", NULL,
-                                      essay, pages, &error);
+                                      test_pdf_essay, pages, &error);
   g_assert_no_error (error);
-  annotate (fixture, paged, essay, "the dues rose", fixture->evidence, fixture->silt, NULL);
-  annotate (fixture, fixture->document, essay, "the channel had moved “a fathom nearer the Øster bank”",
+  test_pdf_annotate (fixture, paged, test_pdf_essay, "the dues rose", fixture->evidence, fixture->silt, NULL);
+  test_pdf_annotate (fixture, fixture->document, test_pdf_essay, "the channel had moved “a fathom nearer the Øster bank”",
             fixture->thesis, fixture->silt, NULL);
 
   flat = handout_first_page (fixture);
@@ -896,8 +695,8 @@ test_handout_citations (Fixture       *fixture,
 }
 
 static void
-test_handout_side_by_side (Fixture       *fixture,
-                           gconstpointer  data)
+test_handout_side_by_side (TestPdfFixture *fixture,
+                           gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   const char *authors[] = { "Helena Marwick", "Adaeze Okafor", NULL };
@@ -915,22 +714,22 @@ test_handout_side_by_side (Fixture       *fixture,
   options.filter = filter;
 
   other = scholia_store_add_document (fixture->store, "A River Grown Tired", "Adaeze Okafor", "1978", NULL,
-                                      essay, NULL, &error);
+                                      test_pdf_essay, NULL, &error);
   g_assert_no_error (error);
-  annotate (fixture, other, essay, "the dues rose", fixture->evidence, fixture->silt, NULL);
+  test_pdf_annotate (fixture, other, test_pdf_essay, "the dues rose", fixture->evidence, fixture->silt, NULL);
 
   g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, &options, fixture->output, NULL,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
 
-  pdf = open_pdf (fixture->output);
+  pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
   scholia_pdf_page_get_geometry (SCHOLIA_PDF_PAGE_A4, SCHOLIA_PDF_LAYOUT_FULL_WIDTH, 0, &text, NULL);
   left = right = text;
   left.width = right.width = text.width / 2 - 8;
   right.x = text.x + text.width / 2 + 8;
-  left_text = text_in (page, &left);
-  right_text = text_in (page, &right);
+  left_text = test_pdf_text_in (page, &left);
+  right_text = test_pdf_text_in (page, &right);
   g_assert_nonnull (strstr (left_text, "Kessmouth"));
   g_assert_null (strstr (left_text, "A River Grown Tired"));
   g_assert_nonnull (strstr (right_text, "A River Grown Tired"));
@@ -977,8 +776,8 @@ append_highlighted_text (PopplerPage  *page,
  * It is laid out in pieces, every word is there, and a highlight across several pieces covers
  * exactly its passage. */
 static void
-test_long_paragraph (Fixture       *fixture,
-                     gconstpointer  data)
+test_long_paragraph (TestPdfFixture *fixture,
+                     gconstpointer   data)
 {
   g_autofree char *path = repro_copy ("export-1MB-paragraph.txt", fixture->dir);
   g_autofree char *text = NULL;
@@ -1013,12 +812,12 @@ test_long_paragraph (Fixture       *fixture,
                                               NULL, &error));
   g_assert_no_error (error);
 
-  pdf = open_pdf (fixture->output);
+  pdf = test_pdf_open (fixture->output);
   for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
     {
       PopplerPage *page = poppler_document_get_page (pdf, i);
       g_autofree char *page_text = poppler_page_get_text (page);
-      GList *highlights = highlights_on (page);
+      GList *highlights = test_pdf_highlights_on (page);
 
       g_string_append_printf (body, "%s\n", page_text);
       for (GList *l = highlights; l != NULL; l = l->next)
@@ -1039,8 +838,8 @@ test_long_paragraph (Fixture       *fixture,
       found = word + strlen (words[i]);
     }
 
-  flat_quote = without_whitespace (quote);
-  flat_highlighted = without_whitespace (highlighted->str);
+  flat_quote = test_pdf_without_whitespace (quote);
+  flat_highlighted = test_pdf_without_whitespace (highlighted->str);
   g_assert_cmpuint (strlen (flat_highlighted), ==, strlen (flat_quote));
   g_assert_true (g_str_equal (flat_highlighted, flat_quote));
 }
@@ -1051,7 +850,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, TestPdfFixture, NULL, test_pdf_fixture_set_up, func, test_pdf_fixture_tear_down)
   ADD ("/pdf-export/text/in-order-with-multibyte-characters", test_text_in_order);
   ADD ("/pdf-export/highlights/one-wash-per-span-in-tag-colour", test_highlights);
   ADD ("/pdf-export/notes/in-the-outer-margin", test_notes_in_margin);

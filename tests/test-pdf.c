@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "test-files.h"
+#include "test-pdf.h"
+
+/* An original test_pdf_essay with the multi-byte characters real ones have: curly quotes, dashes,
+ * accented and Nordic letters. */
+const char test_pdf_essay[] =
+  "The Harbour at Kessmouth, 1840–1880\n"
+  "\n"
+  "When the river began to silt in the 1840s, the merchants of Kessmouth did not at first believe it. "
+  "Their ledgers, kept in a careful copperplate, record cargoes as large as ever; only the pilots’ "
+  "logbooks note, year after year, that the channel had moved “a fathom nearer the Øster bank”.\n"
+  "\n"
+  "Historians have long read this delay as complacency. Yet the minutes suggest something else: a "
+  "calculation that dredging would cost more than the trade it saved. The railway, which reached "
+  "Brønnby in 1858, made that calculation look prudent — and ruinous to those who stayed.\n"
+  "\n"
+  "The evidence is uneven. Customs returns survive for only eleven of the forty years; the "
+  "merchants’ letters are abundant but self-serving. What one can say is that the dues rose, the "
+  "ships grew larger, and the river did not wait for the café owners of the quay.\n";
+
+int
+test_pdf_offset_of (const char *text,
+                    const char *quote)
+{
+  const char *found = strstr (text, quote);
+
+  g_assert_nonnull (found);
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+void
+test_pdf_annotate (TestPdfFixture  *fixture,
+                   ScholiaDocument *document,
+                   const char      *text,
+                   const char      *quote,
+                   gint64           tag_id,
+                   ScholiaTheme    *theme,
+                   const char      *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  int start = test_pdf_offset_of (text, quote);
+  gint64 theme_id = theme != NULL ? scholia_label_get_id (SCHOLIA_LABEL (theme)) : 0;
+
+  annotation = scholia_store_add_annotation (fixture->store, document, start, start + g_utf8_strlen (quote, -1),
+                                             &tag_id, 1, &theme_id, theme != NULL ? 1 : 0, note, &error);
+  g_assert_no_error (error);
+}
+
+void
+test_pdf_fixture_set_up (TestPdfFixture *fixture,
+                         gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *library = NULL;
+  g_autofree char *folder = NULL;
+
+  fixture->dir = test_tmp_dir_new ("scholia-pdf-XXXXXX");
+  library = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->output = g_build_filename (fixture->dir, "out", "essay.pdf", NULL);
+  folder = g_path_get_dirname (fixture->output);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  fixture->store = scholia_store_open (library, &error);
+  g_assert_no_error (error);
+
+  fixture->document = scholia_store_add_document (fixture->store, "The Silted Staple", "Helena Marwick", "1956",
+                                                  "Journal of Maritime History 12", test_pdf_essay, NULL, &error);
+  g_assert_no_error (error);
+  fixture->silt = SCHOLIA_THEME (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, "Silt", "#986a44", "How rivers shape ports", &error));
+  g_assert_no_error (error);
+  fixture->thesis = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "thesis", NULL));
+  fixture->evidence = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "evidence", NULL));
+  fixture->source = scholia_label_get_id (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_TAG, "source-reference", NULL));
+
+  test_pdf_annotate (fixture, fixture->document, test_pdf_essay,
+                     "the merchants of Kessmouth did not at first believe it", fixture->thesis, fixture->silt, "Disbelief, or calculation?");
+  test_pdf_annotate (fixture, fixture->document, test_pdf_essay,
+                     "the channel had moved “a fathom nearer the Øster bank”", fixture->evidence, NULL, "Pilots’ logs, vols. 3–9.");
+  test_pdf_annotate (fixture, fixture->document, test_pdf_essay,
+                     "Customs returns survive for only eleven of the forty years", fixture->source, fixture->silt, "What survives, and why?");
+}
+
+void
+test_pdf_fixture_tear_down (TestPdfFixture *fixture,
+                            gconstpointer   data)
+{
+  g_clear_object (&fixture->store);
+  /* A test leaves a read-only folder: this makes it writable first. */
+  test_tmp_dir_remove (fixture->dir);
+  g_free (fixture->output);
+  g_free (fixture->dir);
+}
+
+PopplerDocument *
+test_pdf_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *pdf;
+
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return pdf;
+}
+
+void
+test_pdf_export (TestPdfFixture          *fixture,
+                 const ScholiaPdfOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scholia_pdf_export_document (fixture->store, fixture->document, options, fixture->output,
+                                              NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+char *
+test_pdf_without_whitespace (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* The characters of @page whose boxes lie within @rect, in reading order: a crop, unlike
+ * poppler_page_get_text_for_area, which follows a selection through the page. */
+char *
+test_pdf_text_in (PopplerPage          *page,
+                  const ScholiaPdfRect *rect)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  GString *out = g_string_new (NULL);
+  guint n_boxes = 0, i = 0;
+
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes) || *text == '\0');
+  for (const char *p = text; *p != '\0' && i < n_boxes; p = g_utf8_next_char (p), i++)
+    {
+      double x = (boxes[i].x1 + boxes[i].x2) / 2;
+      double y = (boxes[i].y1 + boxes[i].y2) / 2;
+
+      if (x >= rect->x && x <= rect->x + rect->width && y >= rect->y && y <= rect->y + rect->height)
+        g_string_append_unichar (out, g_utf8_get_char (p));
+      else if (*p == '\n')
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The text column of every page, in order. */
+char *
+test_pdf_column_text (PopplerDocument    *pdf,
+                      ScholiaPdfPageSize  size,
+                      gboolean            margin)
+{
+  GString *out = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      ScholiaPdfRect text, notes;
+      g_autofree char *found = NULL;
+
+      scholia_pdf_page_get_geometry (size, SCHOLIA_PDF_LAYOUT_ANNOTATED, i, &text, &notes);
+      found = test_pdf_text_in (page, margin ? &notes : &text);
+      g_string_append (out, found);
+      g_string_append_c (out, '\n');
+      g_object_unref (page);
+    }
+  return g_string_free (out, FALSE);
+}
+
+GList *
+test_pdf_highlights_on (PopplerPage *page)
+{
+  GList *mappings = poppler_page_get_annot_mapping (page);
+  GList *highlights = NULL;
+
+  for (GList *l = mappings; l != NULL; l = l->next)
+    {
+      PopplerAnnotMapping *mapping = l->data;
+
+      if (poppler_annot_get_annot_type (mapping->annot) == POPPLER_ANNOT_HIGHLIGHT)
+        highlights = g_list_append (highlights, g_object_ref (mapping->annot));
+    }
+  poppler_page_free_annot_mapping (mappings);
+  return highlights;
+}
+

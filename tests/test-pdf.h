@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <poppler.h>
+
+#include "scholia-pdf-export.h"
+
+G_BEGIN_DECLS
+
+/* What the tests of the PDF exports share: a library in a temporary folder holding one essay of
+ * three paragraphs with three annotations (thesis in theme Silt, evidence, source-reference in
+ * Silt), and ways to read an exported PDF back with poppler. */
+
+extern const char test_pdf_essay[];
+
+typedef struct
+{
+  char            *dir;
+  char            *output;   /* dir/out/essay.pdf; dir/out exists */
+  ScholiaStore    *store;
+  ScholiaDocument *document;
+  ScholiaTheme    *silt;
+  gint64           thesis;
+  gint64           evidence;
+  gint64           source;
+} TestPdfFixture;
+
+void             test_pdf_fixture_set_up    (TestPdfFixture          *fixture,
+                                             gconstpointer            data);
+void             test_pdf_fixture_tear_down (TestPdfFixture          *fixture,
+                                             gconstpointer            data);
+/* The code-point offset of @quote in @text, which must hold it. */
+int              test_pdf_offset_of         (const char              *text,
+                                             const char              *quote);
+/* Adds an annotation on @quote with one tag, @theme (or none) and @note. */
+void             test_pdf_annotate          (TestPdfFixture          *fixture,
+                                             ScholiaDocument         *document,
+                                             const char              *text,
+                                             const char              *quote,
+                                             gint64                   tag_id,
+                                             ScholiaTheme            *theme,
+                                             const char              *note);
+/* Exports the fixture's document to fixture->output, asserting success. */
+void             test_pdf_export            (TestPdfFixture          *fixture,
+                                             const ScholiaPdfOptions *options);
+PopplerDocument *test_pdf_open              (const char              *path);
+char            *test_pdf_without_whitespace (const char             *text);
+/* The characters of @page whose boxes lie within @rect, in reading order. */
+char            *test_pdf_text_in           (PopplerPage             *page,
+                                             const ScholiaPdfRect    *rect);
+/* The text column (or, with @margin, the notes' margin) of every page, in order. */
+char            *test_pdf_column_text       (PopplerDocument         *pdf,
+                                             ScholiaPdfPageSize       size,
+                                             gboolean                 margin);
+/* The page's highlight annotations, each a reference, in the page's order. */
+GList           *test_pdf_highlights_on     (PopplerPage             *page);
+
+G_END_DECLS
