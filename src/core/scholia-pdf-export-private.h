@@ -10,12 +10,14 @@ G_BEGIN_DECLS
  * the text, then each page drawn with its decorations and notes, the endnotes, and last the
  * native annotations written into the finished file. */
 
-/* How a span looks. Each span is filled, behind the text, with a translucent wash of its first
- * tag's colour: overlapping spans stack their washes and stay readable. Because washes turn
- * into the same grey on a black-and-white printer, every tag of a span also draws an underline
- * in its own pattern (solid, dashed, dotted…), each on its own track below the baseline, so
- * that overlapping spans and their tags remain distinguishable without colour; the key on the
- * first page shows each tag's wash and pattern. */
+/* How a span looks. Each character is filled, behind the text, with one translucent wash: that
+ * of the innermost (shortest) span over it, in its first tag's colour, so that no wash is
+ * stacked on another and every tint on the page is one of the key's. Where spans overlap,
+ * coding stripes in the inner margin show each tag's extent (scholia-pdf-stripes.c). Because
+ * washes turn into the same grey on a black-and-white printer, every tag of a span also draws
+ * an underline in its own pattern (solid, dashed, dotted…), each on its own track below the
+ * baseline, as many tracks as the space above the next line's glyphs holds; the key on the
+ * first page shows each tag's wash, pattern and stripe. */
 #define FILL_ALPHA       0.30
 #define N_PATTERNS       6
 #define MAX_TRACKS       4
@@ -84,6 +86,15 @@ typedef struct
   double y2;
 } Quad;
 
+/* A run of lines one tag covers on the page being drawn, from the top of its first line's
+ * wash to the bottom of its last's: its coding stripe. */
+typedef struct
+{
+  KeyTag *key_tag;
+  double  top;
+  double  bottom;
+} Stripe;
+
 typedef enum
 {
   BLOCK_PLAIN,
@@ -116,6 +127,7 @@ typedef struct
   GArray                  *washes;      /* Quad: the rectangles tinted in a span's colour */
   GArray                  *anchors;
   GArray                  *ends;
+  GArray                  *stripes;     /* Stripe: each line a tag covers on the page being drawn */
   GPtrArray               *endnotes;    /* Span, by number */
   double                   rule_y;      /* the hairline under the title block on page 1 */
   guint                    title_blocks; /* blocks of the flow before the text's first paragraph */
@@ -154,6 +166,17 @@ gboolean scholia_pdf_export_layout_text      (Export         *export,
 void     scholia_pdf_export_before_line (const ScholiaPdfLine *line,
                                          double                column_x,
                                          gpointer              user_data);
+
+/* scholia-pdf-stripes.c: the tags' coding stripes beside the lines collected in
+ * export->stripes, in the inner margin of the page being drawn; one stripe as the key shows it. */
+void     scholia_pdf_export_draw_stripes (Export               *export,
+                                          const ScholiaPdfRect *text,
+                                          const ScholiaPdfRect *margin);
+void     scholia_pdf_draw_stripe         (cairo_t              *cr,
+                                          const KeyTag         *key_tag,
+                                          double                x,
+                                          double                top,
+                                          double                bottom);
 
 /* scholia-pdf-notes.c: margin notes, endnote marks and the endnotes. */
 void     scholia_pdf_export_place_notes    (Export               *export,

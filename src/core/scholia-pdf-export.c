@@ -22,6 +22,7 @@ export_clear (Export *export)
   g_clear_pointer (&export->washes, g_array_unref);
   g_clear_pointer (&export->anchors, g_array_unref);
   g_clear_pointer (&export->ends, g_array_unref);
+  g_clear_pointer (&export->stripes, g_array_unref);
   g_clear_pointer (&export->endnotes, g_ptr_array_unref);
   g_clear_object (&export->note_layout);
   g_clear_object (&export->mark_layout);
@@ -46,6 +47,7 @@ scholia_pdf_export_draw_pages (Export          *export,
       scholia_pdf_writer_get_geometry (export->writer, &text, &margin);
       g_array_set_size (export->anchors, 0);
       g_array_set_size (export->ends, 0);
+      g_array_set_size (export->stripes, 0);
 
       /* cairo files each glyph in a PDF font subset under the character it stands for, the
        * first glyph drawn for a character taking the subset's slot. Drawn first, the small
@@ -73,6 +75,7 @@ scholia_pdf_export_draw_pages (Export          *export,
           cairo_paint (export->cr);
         }
       next = scholia_pdf_flow_draw_page (flow, next, page, export->cr, text.x, scholia_pdf_export_before_line, export);
+      scholia_pdf_export_draw_stripes (export, &text, &margin);
 
       if (page == 0)
         {
@@ -133,6 +136,7 @@ scholia_pdf_export_document (ScholiaStore            *store,
   export.washes = g_array_new (FALSE, FALSE, sizeof (Quad));
   export.anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
   export.ends = g_array_new (FALSE, FALSE, sizeof (SpanEnd));
+  export.stripes = g_array_new (FALSE, FALSE, sizeof (Stripe));
   export.endnotes = g_ptr_array_new ();
 
   export.text = scholia_store_load_text (store, document, &local_error);
