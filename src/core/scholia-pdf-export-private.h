@@ -29,9 +29,10 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  ScholiaTag *tag;
-  guint       index;      /* its place in the key: picks the underline pattern */
-  double      rgb[3];
+  ScholiaTag  *tag;
+  guint        index;         /* its place in the key: picks the underline pattern */
+  double       rgb[3];
+  PangoLayout *stripe_label;  /* its name beside its coding stripes, laid out once; NULL till then */
 } KeyTag;
 
 typedef struct

@@ -8,6 +8,7 @@
 void
 scholia_pdf_key_tag_free (KeyTag *key_tag)
 {
+  g_clear_object (&key_tag->stripe_label);
   g_free (key_tag);
 }
 

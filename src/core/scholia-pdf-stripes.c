@@ -20,14 +20,13 @@
 #define COLUMN_PITCH       6.0
 /* The writer's layouts round glyph positions to whole points, which at 4.5 pt spaces the
  * letters of a label unevenly: labels are laid out this many times larger and drawn scaled
- * down. */
+ * down (narrowed labels, further down). */
 #define LABEL_MAGNIFY      10.0
 #define MAX_COLUMNS        4
 
 typedef struct
 {
   const Stripe *stripe;
-  PangoLayout  *label;
   double        length;  /* of the label, along the stripe */
   double        end;     /* where the stripe or its label ends, whichever is lower */
   int           column;
@@ -136,33 +135,32 @@ assign_columns (GArray *placed)
   return n_columns;
 }
 
-/* The label runs down beside the stripe from @top, rotated a quarter turn clockwise (the tops
- * of its letters to the right, as on a book's spine) and set off the stripe at @x: its ink
- * ends at @x when it stands left of the stripe, starts there when it stands right. */
+/* The tag's name, @size points high, runs down beside its stripe from @top, rotated a quarter
+ * turn clockwise (the tops of its letters to the right, as on a book's spine) and set off the
+ * stripe at @x: its ink ends at @x when it stands left of the stripe, starts there when it
+ * stands right. */
 static void
 draw_label (cairo_t      *cr,
-            PangoLayout  *label,
             const KeyTag *key_tag,
+            double        size,
             double        x,
             gboolean      beside_left,
             double        top)
 {
+  double scale = size / (STRIPE_LABEL_SIZE * LABEL_MAGNIFY * PANGO_SCALE);
   PangoRectangle ink;
 
-  pango_layout_get_extents (label, &ink, NULL);
-  ink.x /= LABEL_MAGNIFY;
-  ink.y /= LABEL_MAGNIFY;
-  ink.height /= LABEL_MAGNIFY;
+  pango_layout_get_extents (key_tag->stripe_label, &ink, NULL);
   cairo_save (cr);
   cairo_set_source_rgb (cr, key_tag->rgb[0] * 0.75, key_tag->rgb[1] * 0.75, key_tag->rgb[2] * 0.75);
   if (beside_left)
-    cairo_translate (cr, x + ink.y / (double) PANGO_SCALE, top - ink.x / (double) PANGO_SCALE);
+    cairo_translate (cr, x + ink.y * scale, top - ink.x * scale);
   else
-    cairo_translate (cr, x + (ink.y + ink.height) / (double) PANGO_SCALE, top - ink.x / (double) PANGO_SCALE);
+    cairo_translate (cr, x + (ink.y + ink.height) * scale, top - ink.x * scale);
   cairo_rotate (cr, G_PI / 2);
-  cairo_scale (cr, 1 / LABEL_MAGNIFY, 1 / LABEL_MAGNIFY);
+  cairo_scale (cr, scale * PANGO_SCALE, scale * PANGO_SCALE);
   cairo_move_to (cr, 0, 0);
-  pango_cairo_show_layout (cr, label);
+  pango_cairo_show_layout (cr, key_tag->stripe_label);
   cairo_restore (cr);
 }
 
@@ -187,14 +185,19 @@ scholia_pdf_export_draw_stripes (Export               *export,
   for (guint i = 0; i < export->stripes->len; i++)
     {
       const Stripe *stripe = &g_array_index (export->stripes, Stripe, i);
-      PlacedStripe place = { stripe, NULL, 0, 0, 0 };
+      PlacedStripe place = { stripe, 0, 0, 0 };
       PangoRectangle ink;
 
-      place.label = scholia_pdf_writer_create_layout (export->writer, -1, STRIPE_LABEL_SIZE * LABEL_MAGNIFY,
-                                                      PANGO_STYLE_NORMAL,
-                                                      PANGO_WEIGHT_NORMAL);
-      pango_layout_set_text (place.label, scholia_label_get_name (SCHOLIA_LABEL (stripe->key_tag->tag)), -1);
-      pango_layout_get_extents (place.label, &ink, NULL);
+      /* Laid out once per tag, for all its stripes. */
+      if (stripe->key_tag->stripe_label == NULL)
+        {
+          stripe->key_tag->stripe_label = scholia_pdf_writer_create_layout (export->writer, -1,
+                                                                            STRIPE_LABEL_SIZE * LABEL_MAGNIFY,
+                                                                            PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL);
+          pango_layout_set_text (stripe->key_tag->stripe_label,
+                                 scholia_label_get_name (SCHOLIA_LABEL (stripe->key_tag->tag)), -1);
+        }
+      pango_layout_get_extents (stripe->key_tag->stripe_label, &ink, NULL);
       place.length = ink.width / (double) PANGO_SCALE / LABEL_MAGNIFY;
       place.end = MAX (stripe->bottom, stripe->top + place.length);
       g_array_append_val (placed, place);
@@ -216,18 +219,11 @@ scholia_pdf_export_draw_stripes (Export               *export,
       double gap = STRIPE_LABEL_GAP * narrowing;
       double stripe_x = inner_left ? edge - near - width : edge + near;
 
-      if (narrowing < 1.0)
-        {
-          g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_layout_get_font_description (place->label));
-
-          pango_font_description_set_size (font, STRIPE_LABEL_SIZE * LABEL_MAGNIFY * narrowing * PANGO_SCALE);
-          pango_layout_set_font_description (place->label, font);
-        }
       fill_stripe (export->cr, key_tag, stripe_x, width, place->stripe->top, place->stripe->bottom);
       if (inner_left)
-        draw_label (export->cr, place->label, key_tag, stripe_x - gap, TRUE, place->stripe->top);
+        draw_label (export->cr, key_tag, STRIPE_LABEL_SIZE * narrowing, stripe_x - gap, TRUE, place->stripe->top);
       else
-        draw_label (export->cr, place->label, key_tag, stripe_x + width + gap, FALSE, place->stripe->top);
-      g_object_unref (place->label);
+        draw_label (export->cr, key_tag, STRIPE_LABEL_SIZE * narrowing, stripe_x + width + gap, FALSE,
+                    place->stripe->top);
     }
 }
