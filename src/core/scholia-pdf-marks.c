@@ -95,9 +95,9 @@ decorate_paragraph_line (Export               *export,
                          double                column_x,
                          Paragraph            *paragraph)
 {
-  gsize text_start = g_array_index (export->blocks, Block, line->block).text_start;
-  gsize line_start = text_start + line->line->start_index;
-  gsize line_end = line_start + line->line->length;
+  const Block *block = &g_array_index (export->blocks, Block, line->block);
+  gsize line_start = scholia_pdf_export_text_offset (export, block, line->line->start_index);
+  gsize line_end = scholia_pdf_export_text_offset (export, block, line->line->start_index + line->line->length);
   /* x ranges count from the layout's left edge, alignment and indent included. */
   double layout_x = column_x + line->layout_x;
 
@@ -115,7 +115,8 @@ decorate_paragraph_line (Export               *export,
         if (start >= end)
           continue;
 
-        pango_layout_line_get_x_ranges (line->line, start - text_start, end - text_start,
+        pango_layout_line_get_x_ranges (line->line, scholia_pdf_export_layout_index (export, block, start),
+                                        scholia_pdf_export_layout_index (export, block, end),
                                         &ranges, &n_ranges);
         for (int r = 0; r < n_ranges; r++)
           {
