@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "scholia-pdf-export-private.h"
 
 /* Pango justifies a line by widening its word spaces alone, and breaks lines greedily: a
@@ -44,13 +46,26 @@ takes_tracking (const char           *text,
   return glyphs->glyphs[glyph + 1].attr.is_cluster_start && !is_space_glyph (text, run, glyph + 1);
 }
 
+/* A space's width before justification. Asked once per layout and font: a paragraph's lines
+ * share them, and asking costs more than all the rest. */
+typedef struct
+{
+  PangoFont  *font;
+  PangoGlyph  glyph;
+  int         width;
+} NaturalSpace;
+
 static int
-natural_space_width (PangoFont  *font,
-                     PangoGlyph  glyph)
+natural_space_width (NaturalSpace *cache,
+                     PangoFont    *font,
+                     PangoGlyph    glyph)
 {
   PangoRectangle logical;
 
+  if (cache->font == font && cache->glyph == glyph)
+    return cache->width;
   pango_font_get_glyph_extents (font, glyph, NULL, &logical);
+  *cache = (NaturalSpace) { font, glyph, logical.width };
   return logical.width;
 }
 
@@ -82,7 +97,8 @@ count_inner_spaces (PangoLayoutLine *line,
 
 static LineRoom
 measure_line (PangoLayoutLine *line,
-              const char      *text)
+              const char      *text,
+              NaturalSpace    *cache)
 {
   LineRoom room = { 0, 0, 0 };
   int spaces_left = count_inner_spaces (line, text);
@@ -101,7 +117,7 @@ measure_line (PangoLayoutLine *line,
               if (spaces_left-- <= 0)
                 continue;
               if (natural < 0)
-                natural = natural_space_width (run->item->analysis.font, info->glyph);
+                natural = natural_space_width (cache, run->item->analysis.font, info->glyph);
               room.n_spaces++;
               room.surplus += MAX (0, info->geometry.width - (int) (SPACE_STRETCH * natural));
             }
@@ -152,22 +168,30 @@ move_width (PangoLayoutLine *line,
 
 /* Pango 1.50 sometimes justifies a line broken at a soft hyphen as if the hyphen it adds took
  * no room: the line runs past the column by the hyphen's width. Its word spaces give that
- * width back. */
+ * width back. The line's width is summed from its glyphs: asking Pango for its extents would
+ * cache them before they are right. */
 static void
-pull_in_overflow (PangoLayoutLine *line,
-                  const char      *text,
-                  int              width)
+pull_in_overflow (PangoLayout     *layout,
+                  PangoLayoutLine *line,
+                  const char      *text)
 {
-  PangoRectangle logical;
-  int overflow, n_spaces = 0, per_space, remainder;
+  int indent = pango_layout_get_indent (layout);
+  int x = (line->is_paragraph_start && indent > 0) ? indent : (!line->is_paragraph_start && indent < 0 ? -indent : 0);
+  int overflow, n_spaces, per_space, remainder;
 
-  pango_layout_line_get_extents (line, NULL, &logical);
-  overflow = logical.x + logical.width - width;
-  if (overflow <= 0)
+  /* Only a line broken at a soft hyphen. */
+  if (line->length < 2 || memcmp (text + line->start_index + line->length - 2, SCHOLIA_SOFT_HYPHEN, 2) != 0)
     return;
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
 
+      for (int g = 0; g < run->glyphs->num_glyphs; g++)
+        x += run->glyphs->glyphs[g].geometry.width;
+    }
+  overflow = x - pango_layout_get_width (layout);
   n_spaces = count_inner_spaces (line, text);
-  if (n_spaces == 0)
+  if (overflow <= 0 || n_spaces == 0)
     return;
 
   per_space = overflow / n_spaces;
@@ -188,19 +212,22 @@ scholia_pdf_even_word_spaces (PangoLayout *layout,
 {
   const char *text = pango_layout_get_text (layout);
   int max_per_letter = (int) (MAX_TRACKING * font_size * PANGO_SCALE);
+  NaturalSpace cache = { NULL, 0, 0 };
 
   if (!pango_layout_get_justify (layout))
     return;
 
-  /* Not the readonly lines: their glyph widths change, which Pango allows and takes note of. */
-  for (GSList *l = pango_layout_get_lines (layout); l != NULL; l = l->next)
+  /* The writable pango_layout_get_lines() would switch off the lines' cache of their extents
+   * for good, and the flow, the marks and the drawing ask for them again and again. The widths
+   * change here, before anything has asked. */
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
     {
       PangoLayoutLine *line = l->data;
       LineRoom room;
       int per_letter;
 
-      pull_in_overflow (line, text, pango_layout_get_width (layout));
-      room = measure_line (line, text);
+      pull_in_overflow (layout, line, text);
+      room = measure_line (line, text, &cache);
       if (room.surplus <= 0 || room.n_spaces == 0 || room.n_letters == 0)
         continue;
       per_letter = MIN (room.surplus / room.n_letters, max_per_letter);
