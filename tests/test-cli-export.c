@@ -149,7 +149,8 @@ test_handout (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->output, G_FILE_TEST_EXISTS));
 }
 
-/* pdftotext's words of @pdf, with words split by a hyphen at a line's end joined again. */
+/* pdftotext's words of @pdf, with words split by a hyphen (or the soft hyphen the export
+ * breaks words at) at a line's end joined again. */
 static char **
 pdf_words (const char *pdf)
 {
@@ -167,6 +168,8 @@ pdf_words (const char *pdf)
     {
       if (p[0] == '-' && p[1] == '\n')
         p++;
+      else if (g_str_has_prefix (p, "\xc2\xad\n") && p[3] != '\0' && !g_ascii_isspace (p[3]))
+        p += 2;
       else if (g_ascii_isspace (*p))
         {
           if (words->len > 0 && words->str[words->len - 1] != ' ')
@@ -176,6 +179,23 @@ pdf_words (const char *pdf)
         g_string_append_c (words, *p);
     }
   return g_strsplit (g_strchomp (words->str), " ", -1);
+}
+
+/* Whether @word is hyphenated at the foot of a page: its first part ends found[@at] with a
+ * soft hyphen, and the rest comes after the folio and the next page's running head. */
+static gboolean
+is_split_at_page (char       **found,
+                  guint        at,
+                  const char  *word)
+{
+  gsize length = strlen (found[at]);
+
+  if (!g_str_has_suffix (found[at], "\xc2\xad") || strncmp (found[at], word, length - 2) != 0)
+    return FALSE;
+  for (guint i = at + 1; found[i] != NULL && i < at + 40; i++)
+    if (g_str_equal (found[i], word + length - 2))
+      return TRUE;
+  return FALSE;
 }
 
 /* A 1 MB paragraph once came out as 89 pages holding a quarter of it, garbled, with exit 0:
@@ -203,7 +223,7 @@ test_export_long_paragraph (Fixture       *fixture,
   found = pdf_words (fixture->output);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      while (found[next] != NULL && !g_str_equal (found[next], words[i]))
+      while (found[next] != NULL && !g_str_equal (found[next], words[i]) && !is_split_at_page (found, next, words[i]))
         next++;
       if (found[next] == NULL)
         g_error ("word %u of %u, “%s”, is missing from the PDF", i, g_strv_length (words), words[i]);

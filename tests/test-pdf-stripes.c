@@ -405,7 +405,7 @@ test_stripes_beside_lines (TestPdfFixture *fixture,
   pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
   /* The first page's inner margin is on the left. */
-  scholia_pdf_page_get_geometry (SCHOLIA_PDF_PAGE_A4, SCHOLIA_PDF_LAYOUT_ANNOTATED, 0, &text, NULL);
+  scholia_pdf_page_get_geometry (&options, SCHOLIA_PDF_LAYOUT_ANNOTATED, 0, &text, NULL);
   check_stripe (fixture, page, "thesis", text.x - 20, options.font_size);
   check_stripe (fixture, page, "evidence", text.x - 20, options.font_size);
   check_stripe (fixture, page, "source-reference", text.x - 20, options.font_size);
@@ -444,7 +444,7 @@ test_stripes_in_inner_margin (TestPdfFixture *fixture,
       pdf = test_pdf_open (fixture->output);
       g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
       page = poppler_document_get_page (pdf, 1);
-      scholia_pdf_page_get_geometry (SCHOLIA_PDF_PAGE_A4, SCHOLIA_PDF_LAYOUT_ANNOTATED, sided ? 0 : 1, &column, NULL);
+      scholia_pdf_page_get_geometry (&options, SCHOLIA_PDF_LAYOUT_ANNOTATED, 1, &column, NULL);
       check_stripe (fixture, page, "evidence", sided ? column.x - 20 : column.x + column.width + 2, options.font_size);
       g_object_unref (page);
       g_object_unref (pdf);
@@ -734,7 +734,7 @@ test_underlines_clear_next_line (TestPdfFixture *fixture,
               for (int c = 0; c < 3; c++)
                 underlines[t][c] *= 0.75;
             }
-          scholia_pdf_page_get_geometry (SCHOLIA_PDF_PAGE_A4, SCHOLIA_PDF_LAYOUT_ANNOTATED, p, &column, NULL);
+          scholia_pdf_page_get_geometry (&options, SCHOLIA_PDF_LAYOUT_ANNOTATED, p, &column, NULL);
           g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
 
           /* Poppler's boxes are in points, y down, as cairo's. */
@@ -791,7 +791,7 @@ test_key_shows_stripe_wash_and_pattern (TestPdfFixture *fixture,
   surface = render_page (page, scale, TRUE);
   page_text = poppler_page_get_text (page);
   g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
-  scholia_pdf_page_get_geometry (SCHOLIA_PDF_PAGE_A4, SCHOLIA_PDF_LAYOUT_ANNOTATED, 0, &column, NULL);
+  scholia_pdf_page_get_geometry (&options, SCHOLIA_PDF_LAYOUT_ANNOTATED, 0, &column, NULL);
 
   for (guint t = 0; t < G_N_ELEMENTS (names); t++)
     {

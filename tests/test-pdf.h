@@ -44,13 +44,15 @@ void             test_pdf_annotate          (TestPdfFixture          *fixture,
 void             test_pdf_export            (TestPdfFixture          *fixture,
                                              const ScholiaPdfOptions *options);
 PopplerDocument *test_pdf_open              (const char              *path);
+/* @text without its white space and soft hyphens: the words as a reader joins them. */
 char            *test_pdf_without_whitespace (const char             *text);
 /* The characters of @page whose boxes lie within @rect, in reading order. */
 char            *test_pdf_text_in           (PopplerPage             *page,
                                              const ScholiaPdfRect    *rect);
-/* The text column (or, with @margin, the notes' margin) of every page, in order. */
+/* The text column (or, with @margin, the notes' margin) of every page, in order, as @options
+ * (NULL: the defaults) laid them out. */
 char            *test_pdf_column_text       (PopplerDocument         *pdf,
-                                             ScholiaPdfPageSize       size,
+                                             const ScholiaPdfOptions *options,
                                              gboolean                 margin);
 /* The page's highlight annotations, each a reference, in the page's order. */
 GList           *test_pdf_highlights_on     (PopplerPage             *page);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "scholia-language.h"
 #include "scholia-pdf-export-private.h"
 
 /* Paragraphs are the text's non-empty lines; each knows the spans that touch it. */
@@ -21,7 +22,7 @@ scholia_pdf_export_split_paragraphs (Export *export)
 
       if (end > position)
         {
-          Paragraph paragraph = { position, end, g_array_new (FALSE, FALSE, sizeof (guint)) };
+          Paragraph paragraph = { position, end, g_array_new (FALSE, FALSE, sizeof (guint)), SCHOLIA_PARAGRAPH_BODY, NULL };
 
           /* Spans come sorted by start: those at the front that end before this paragraph
            * are done with; the others are checked one by one up to the first that starts
@@ -231,39 +232,172 @@ find_piece_end (const char *text,
   return cut;
 }
 
+/* The document's language's hyphenator; a document that names none is taken for English, as
+ * the library does. */
+ScholiaHyphenator *
+scholia_pdf_export_find_hyphenator (ScholiaDocument *document)
+{
+  const char *language = scholia_document_get_language (document);
+
+  return scholia_hyphenator_get (language != NULL && *language != '\0' ? language : SCHOLIA_LANGUAGE_DEFAULT);
+}
+
+/* How many of @paragraph's soft hyphens k have hyphens[k] + @step × k below @limit: the
+ * positions grow with k, so a binary search finds them. */
+static gsize
+count_hyphens_below (const Paragraph *paragraph,
+                     gsize            limit,
+                     gsize            step)
+{
+  guint low = 0, high = paragraph->hyphens != NULL ? paragraph->hyphens->len : 0;
+
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+
+      if (g_array_index (paragraph->hyphens, guint32, middle) + step * middle < limit)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* @offset bytes into @paragraph's text, counted in its layouts' text: with the soft hyphens
+ * before it, and one inserted at @offset itself, which belongs to the text before. */
+static gsize
+shown_offset (const Paragraph *paragraph,
+              gsize            offset)
+{
+  return offset + SCHOLIA_SOFT_HYPHEN_LEN * count_hyphens_below (paragraph, offset + 1, 0);
+}
+
+/* The reverse: an offset into the layouts' text as one into the paragraph's; soft hyphen k
+ * stands at hyphens[k] + 2k in the layouts' text. */
+static gsize
+source_offset (const Paragraph *paragraph,
+               gsize            shown)
+{
+  return shown - SCHOLIA_SOFT_HYPHEN_LEN * count_hyphens_below (paragraph, shown, SCHOLIA_SOFT_HYPHEN_LEN);
+}
+
+int
+scholia_pdf_export_layout_index (Export      *export,
+                                 const Block *block,
+                                 gsize        offset)
+{
+  const Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, block->index);
+
+  return (int) (shown_offset (paragraph, offset - paragraph->start) -
+                shown_offset (paragraph, block->text_start - paragraph->start));
+}
+
+gsize
+scholia_pdf_export_text_offset (Export      *export,
+                                const Block *block,
+                                int          index)
+{
+  const Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, block->index);
+
+  return paragraph->start +
+         source_offset (paragraph, shown_offset (paragraph, block->text_start - paragraph->start) + index);
+}
+
+/* How each kind of paragraph is set: headings bold and unindented, kept with what follows;
+ * the notes section smaller, ragged, each note hanging. */
+typedef struct
+{
+  double      size;
+  PangoWeight weight;
+  gboolean    justify;
+  gboolean    hyphenate;
+  double      indent;        /* of the first line; negative: of the others */
+  double      space_before;
+  double      keep_after;
+} ParagraphStyle;
+
+static ParagraphStyle
+paragraph_style (Export               *export,
+                 ScholiaParagraphRole  role,
+                 gboolean              follows_text)
+{
+  double size = export->font_size;
+  /* Justified lines need break points inside words to keep their spaces even: without a
+   * dictionary for the language, ragged right. */
+  gboolean justify = !export->options->ragged && export->hyphenator != NULL;
+  ParagraphStyle style = { size, PANGO_WEIGHT_NORMAL, justify, export->hyphenator != NULL,
+                           follows_text ? 1.5 * size : 0, 0, 0 };
+
+  switch (role)
+    {
+    case SCHOLIA_PARAGRAPH_HEADING:
+    case SCHOLIA_PARAGRAPH_NOTES_HEADING:
+      /* Room for the three lines of the next paragraph that widow control may keep together. */
+      style = (ParagraphStyle) { size, PANGO_WEIGHT_BOLD, FALSE, FALSE, 0, 0.9 * size, 4.2 * size };
+      break;
+    case SCHOLIA_PARAGRAPH_NOTE:
+      size = MAX (0.85 * size, 8.0);
+      style = (ParagraphStyle) { size, PANGO_WEIGHT_NORMAL, FALSE, style.hyphenate, -1.5 * size,
+                                 0.25 * size, 0 };
+      break;
+    case SCHOLIA_PARAGRAPH_BODY:
+    case SCHOLIA_PARAGRAPH_TITLE:
+    default:
+      break;
+    }
+  return style;
+}
+
 /* Lays out a paragraph in pieces, each a layout whose last line is left to the next piece, so
  * that the lines break and justify exactly as in one layout. */
 static gboolean
-add_paragraph (Export          *export,
-               ScholiaPdfFlow  *flow,
-               guint            index,
-               double           width,
-               double           indent,
-               GError         **error)
+add_paragraph (Export               *export,
+               ScholiaPdfFlow       *flow,
+               guint                 index,
+               double                width,
+               const ParagraphStyle *style,
+               GError              **error)
 {
   Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, index);
+  g_autoptr(GString) hyphenated = NULL;
+  const char *shown = export->text + paragraph->start;
   gsize start = paragraph->start;
+
+  if (style->hyphenate)
+    {
+      hyphenated = g_string_sized_new (paragraph->end - paragraph->start + 64);
+      paragraph->hyphens = g_array_new (FALSE, FALSE, sizeof (guint32));
+      scholia_hyphenator_hyphenate (export->hyphenator, shown, paragraph->end - paragraph->start,
+                                    hyphenated, paragraph->hyphens);
+      shown = hyphenated->str;
+    }
 
   while (start < paragraph->end)
     {
-      g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_layout (export->writer, width, export->font_size,
-                                                                        PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL);
+      g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_layout (export->writer, width, style->size,
+                                                                        PANGO_STYLE_NORMAL, style->weight);
       gsize end = find_piece_end (export->text, start, paragraph->end);
+      gsize from = shown_offset (paragraph, start - paragraph->start);
       int n_lines;
       Block block = { BLOCK_PARAGRAPH, index, start };
 
-      pango_layout_set_text (layout, export->text + start, end - start);
-      pango_layout_set_justify (layout, !export->options->ragged);
+      pango_layout_set_text (layout, shown + from, shown_offset (paragraph, end - paragraph->start) - from);
+      pango_layout_set_justify (layout, style->justify);
       if (start == paragraph->start)
-        pango_layout_set_indent (layout, indent * PANGO_SCALE);
+        pango_layout_set_indent (layout, style->indent * PANGO_SCALE);
+      scholia_pdf_even_word_spaces (layout, style->size);
       n_lines = pango_layout_get_line_count (layout);
       if (end < paragraph->end && n_lines > 1)
         {
           n_lines--;
-          end = start + pango_layout_get_line_readonly (layout, n_lines)->start_index;
+          end = scholia_pdf_export_text_offset (export, &block,
+                                                pango_layout_get_line_readonly (layout, n_lines)->start_index);
         }
 
-      scholia_pdf_flow_add_lines (flow, layout, n_lines, start > paragraph->start, 0);
+      if (start == paragraph->start && end == paragraph->end)
+        scholia_pdf_flow_add (flow, layout, 0, style->space_before, style->keep_after);
+      else
+        scholia_pdf_flow_add_lines (flow, layout, n_lines, start > paragraph->start, 0);
       g_array_append_val (export->blocks, block);
       start = end;
       if (start < paragraph->end && !scholia_pdf_writer_check_cancelled (export->writer, error))
@@ -272,17 +406,49 @@ add_paragraph (Export          *export,
   return TRUE;
 }
 
+/* Reads the essay's own structure from its paragraphs (scholia-essay-structure.c). */
+static void
+detect_structure (Export *export)
+{
+  guint n = export->paragraphs->len;
+  g_autofree ScholiaTextRange *ranges = g_new (ScholiaTextRange, n);
+  g_autofree ScholiaParagraphRole *roles = g_new (ScholiaParagraphRole, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, i);
+
+      ranges[i] = (ScholiaTextRange) { paragraph->start, paragraph->end };
+    }
+  scholia_essay_structure_detect (export->text, ranges, n, scholia_document_get_title (export->document), roles);
+  for (guint i = 0; i < n; i++)
+    g_array_index (export->paragraphs, Paragraph, i).role = roles[i];
+}
+
 gboolean
 scholia_pdf_export_layout_text (Export          *export,
                                 ScholiaPdfFlow  *flow,
                                 double           width,
                                 GError         **error)
 {
+  gboolean follows_text = FALSE;
+
+  detect_structure (export);
   for (guint i = 0; i < export->paragraphs->len; i++)
     {
-      /* Book paragraphs: indented, except the first. */
-      if (!add_paragraph (export, flow, i, width, i > 0 ? 1.5 * export->font_size : 0, error))
+      Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, i);
+      ParagraphStyle style;
+
+      /* The essay's title line under the title block would say it twice; kept only when an
+       * annotation marks it, which must show. */
+      if (paragraph->role == SCHOLIA_PARAGRAPH_TITLE && paragraph->spans->len == 0)
+        continue;
+
+      /* Book paragraphs: indented, except the first of the text and of each section. */
+      style = paragraph_style (export, paragraph->role, follows_text);
+      if (!add_paragraph (export, flow, i, width, &style, error))
         return FALSE;
+      follows_text = paragraph->role == SCHOLIA_PARAGRAPH_BODY;
 
       if (i % 64 == 0 && !scholia_pdf_writer_check_cancelled (export->writer, error))
         return FALSE;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "scholia-essay-structure.h"
+#include "scholia-hyphenate.h"
 #include "scholia-pdf-export.h"
 
 G_BEGIN_DECLS
@@ -51,9 +53,13 @@ typedef struct
 
 typedef struct
 {
-  gsize   start;
-  gsize   end;
-  GArray *spans;  /* guint indexes into Export.spans */
+  gsize                 start;
+  gsize                 end;
+  GArray               *spans;    /* guint indexes into Export.spans */
+  ScholiaParagraphRole  role;
+  /* Where its layouts hold a soft hyphen that the text does not: guint32 byte offsets from
+   * @start, each before the byte it precedes; NULL when none. */
+  GArray               *hyphens;
 } Paragraph;
 
 /* A span's first line on the page being drawn: its note goes beside it. */
@@ -134,6 +140,7 @@ typedef struct
   guint                    title_blocks; /* blocks of the flow before the text's first paragraph */
   PangoLayout             *note_layout; /* one for every margin note, its markup replaced */
   PangoLayout             *mark_layout; /* one for every endnote's number */
+  ScholiaHyphenator       *hyphenator;  /* for the document's language; NULL: set ragged */
 } Export;
 
 void     scholia_pdf_key_tag_free (KeyTag *key_tag);
@@ -145,6 +152,7 @@ gboolean scholia_pdf_export_load_spans (Export  *export,
                                         GError **error);
 
 /* scholia-pdf-body.c: the title block and the text, added to the flow block by block. */
+ScholiaHyphenator *scholia_pdf_export_find_hyphenator (ScholiaDocument *document);
 void     scholia_pdf_export_split_paragraphs (Export         *export);
 void     scholia_pdf_export_add_block        (Export         *export,
                                               ScholiaPdfFlow *flow,
@@ -161,6 +169,18 @@ gboolean scholia_pdf_export_layout_text      (Export         *export,
                                               ScholiaPdfFlow *flow,
                                               double          width,
                                               GError        **error);
+/* A paragraph block's layout holds its text with soft hyphens inserted: these turn a byte
+ * offset into the text into an index into the block's layout, and back. */
+int      scholia_pdf_export_layout_index     (Export         *export,
+                                              const Block    *block,
+                                              gsize           offset);
+gsize    scholia_pdf_export_text_offset      (Export         *export,
+                                              const Block    *block,
+                                              int             index);
+
+/* scholia-pdf-justify.c: a justified layout's gaping word spaces partly given to its letters. */
+void     scholia_pdf_even_word_spaces (PangoLayout *layout,
+                                       double       font_size);
 
 /* scholia-pdf-marks.c: what is drawn behind a line (washes, underlines, the key's swatches),
  * collecting the notes' anchors, the spans' ends and the native annotations' quadrilaterals. */

@@ -7,6 +7,7 @@ static void
 paragraph_clear (Paragraph *paragraph)
 {
   g_clear_pointer (&paragraph->spans, g_array_unref);
+  g_clear_pointer (&paragraph->hyphens, g_array_unref);
 }
 
 static void
@@ -149,6 +150,7 @@ scholia_pdf_export_document (ScholiaStore            *store,
   if (export.writer == NULL)
     goto out;
   export.cr = scholia_pdf_writer_get_cairo (export.writer);
+  export.hyphenator = scholia_pdf_export_find_hyphenator (document);
   export.font_size = scholia_pdf_writer_get_font_size (export.writer);
   scholia_pdf_writer_set_metadata (export.writer, scholia_document_get_title (document),
                                    scholia_document_get_author (document), scholia_document_get_source (document));

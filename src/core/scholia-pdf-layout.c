@@ -38,6 +38,7 @@ struct _ScholiaPdfWriter
   ScholiaPdfLayoutKind    kind;
   gboolean                one_sided;
   double                  font_size;
+  ScholiaPdfOptions       options;  /* what the geometry needs: size, font size, sides */
   double                  width;
   double                  height;
   cairo_surface_t        *surface;
@@ -76,17 +77,35 @@ scholia_pdf_page_get_size (ScholiaPdfPageSize  page_size,
   *height = page_size == SCHOLIA_PDF_PAGE_LETTER ? 792.0 : 841.89;
 }
 
+/* A line of the text column holds about this many characters, in Noto Serif's average
+ * 0.47 em: 55 to 75 is what a reader's eye follows without losing its place. At the default
+ * 11 points 60% of the page already holds more; larger type widens the column into the notes'
+ * margin and its outer edge, never into the inner margin. */
+#define COLUMN_CHARS      62
+#define CHAR_WIDTH_EM     0.47
+#define INNER_MARGIN      0.09
+#define TEXT_WIDTH        0.60
+#define GUTTER            0.03
+#define OUTER_EDGE        0.06
+/* The narrowest the widened column leaves them: a note still holds some sixteen characters
+ * a line, and the outer edge 5 mm that a printer cannot reach. */
+#define MIN_GUTTER        0.018
+#define MIN_OUTER_EDGE    0.025
+#define MIN_NOTES         0.10
+
 void
-scholia_pdf_page_get_geometry (ScholiaPdfPageSize    page_size,
-                               ScholiaPdfLayoutKind  kind,
-                               int                   page,
-                               ScholiaPdfRect       *text,
-                               ScholiaPdfRect       *margin)
+scholia_pdf_page_get_geometry (const ScholiaPdfOptions *options,
+                               ScholiaPdfLayoutKind     kind,
+                               int                      page,
+                               ScholiaPdfRect          *text,
+                               ScholiaPdfRect          *margin)
 {
   double width, height, top, bottom;
   ScholiaPdfRect text_rect, margin_rect;
 
-  scholia_pdf_page_get_size (page_size, &width, &height);
+  g_return_if_fail (options != NULL);
+
+  scholia_pdf_page_get_size (options->page_size, &width, &height);
   top = 72.0;
   bottom = height - 68.0;
 
@@ -97,13 +116,19 @@ scholia_pdf_page_get_geometry (ScholiaPdfPageSize    page_size,
     }
   else
     {
-      /* Inner margin 9%, text 60%, gutter 3%, notes 22%, outer edge 6% of the width. */
-      double inner = 0.09 * width;
-      double text_width = 0.60 * width;
-      double gutter = 0.03 * width;
-      double notes = 0.22 * width;
+      double font_size = options->font_size > 0 ? options->font_size : SCHOLIA_PDF_DEFAULT_FONT_SIZE;
+      double inner = INNER_MARGIN * width;
+      double widest = (1.0 - INNER_MARGIN - MIN_GUTTER - MIN_NOTES - MIN_OUTER_EDGE) * width;
+      double text_width = CLAMP (COLUMN_CHARS * CHAR_WIDTH_EM * font_size, TEXT_WIDTH * width, widest);
+      /* How far the column has widened, from 0 to 1: the gutter and the outer edge narrow
+       * with it, so that the notes do not bear it alone. */
+      double widened = (text_width - TEXT_WIDTH * width) / (widest - TEXT_WIDTH * width);
+      double gutter = (GUTTER - widened * (GUTTER - MIN_GUTTER)) * width;
+      double outer = (OUTER_EDGE - widened * (OUTER_EDGE - MIN_OUTER_EDGE)) * width;
+      double notes = width - inner - text_width - gutter - outer;
 
-      if (page % 2 == 0)
+      /* Mirrored on a double-sided print's even pages, so that the notes are on the outside. */
+      if (options->one_sided || page % 2 == 0)
         {
           text_rect = (ScholiaPdfRect) { inner, top, text_width, bottom - top };
           margin_rect = (ScholiaPdfRect) { inner + text_width + gutter, top, notes, bottom - top };
@@ -247,6 +272,10 @@ scholia_pdf_writer_new (const char              *path,
   writer->kind = kind;
   writer->one_sided = options->one_sided;
   writer->font_size = options->font_size > 0 ? options->font_size : SCHOLIA_PDF_DEFAULT_FONT_SIZE;
+  scholia_pdf_options_init (&writer->options);
+  writer->options.page_size = writer->page_size;
+  writer->options.font_size = writer->font_size;
+  writer->options.one_sided = writer->one_sided;
   writer->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   writer->progress = progress;
   writer->user_data = user_data;
@@ -336,8 +365,7 @@ scholia_pdf_writer_get_geometry (ScholiaPdfWriter *writer,
                                  ScholiaPdfRect   *text,
                                  ScholiaPdfRect   *margin)
 {
-  scholia_pdf_page_get_geometry (writer->page_size, writer->kind, writer->one_sided ? 0 : writer->page,
-                                 text, margin);
+  scholia_pdf_page_get_geometry (&writer->options, writer->kind, writer->page, text, margin);
 }
 
 void
@@ -648,6 +676,7 @@ scholia_pdf_flow_init (ScholiaPdfFlow *flow,
   flow->bottom = bottom;
   flow->page = first_page;
   flow->y = top;
+  flow->keep_from = G_MAXUINT;
   flow->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   flow->lines = g_array_new (FALSE, FALSE, sizeof (ScholiaPdfLine));
 }
@@ -672,10 +701,62 @@ scholia_pdf_flow_last_page (ScholiaPdfFlow *flow)
   return flow->page;
 }
 
+/* Starts a new page and moves the lines from @from on to its top, their spacing kept. */
+static void
+move_lines_to_new_page (ScholiaPdfFlow *flow,
+                        guint           from)
+{
+  double y = flow->y;
+  double shift;
+
+  scholia_pdf_flow_new_page (flow);
+  if (from >= flow->lines->len)
+    return;
+  shift = flow->top - g_array_index (flow->lines, ScholiaPdfLine, from).top;
+  for (guint i = from; i < flow->lines->len; i++)
+    {
+      ScholiaPdfLine *line = &g_array_index (flow->lines, ScholiaPdfLine, i);
+
+      line->page = flow->page;
+      line->top += shift;
+      line->baseline += shift;
+      line->bottom += shift;
+    }
+  flow->y = y + shift;
+}
+
+/* Where the page must break when line @index of a block of @n_lines (whose first line is
+ * @first_line in the flow) does not fit: before the lines already placed that must not stay
+ * behind. A paragraph's last line does not stand alone at the top of a page (it takes the
+ * line before it along, or the whole paragraph when that would leave its first line alone),
+ * and a block that moves whole takes a heading kept with it (@kept). */
+static guint
+find_page_break (ScholiaPdfFlow *flow,
+                 guint           first_line,
+                 int             index,
+                 int             n_lines,
+                 gboolean        paragraph_start,
+                 gboolean        paragraph_end,
+                 guint           kept)
+{
+  guint from = flow->lines->len;
+
+  if (paragraph_end && index >= 1 && index == n_lines - 1)
+    from = (index == 2 && paragraph_start) ? first_line : flow->lines->len - 1;
+  if (from == first_line && kept < first_line)
+    from = kept;
+  /* Lines that already start a page would only leave it empty. */
+  if (from < flow->lines->len &&
+      g_array_index (flow->lines, ScholiaPdfLine, from).top <= flow->top)
+    from = flow->lines->len;
+  return from;
+}
+
 /* Adds the first @n_lines of @layout below what is there, @space_before points lower (none at
  * the top of a page). @keep_after is room that must remain below a block that fits whole (a
- * heading keeps its first lines with it); otherwise the block starts a new page. Returns the
- * block's index. */
+ * heading keeps its first lines with it); otherwise the block starts a new page, and should the
+ * next block move to a new page all the same, the heading goes with it. Returns the block's
+ * index. */
 static guint
 add_lines (ScholiaPdfFlow *flow,
            PangoLayout    *layout,
@@ -687,9 +768,15 @@ add_lines (ScholiaPdfFlow *flow,
 {
   g_autoptr(PangoLayoutIter) iter = NULL;
   guint block = flow->layouts->len;
+  guint first_line = flow->lines->len;
+  guint kept = flow->keep_from;
+  /* The paragraph's last line is in this layout (a piece of a long paragraph leaves its last
+   * line to the next piece). */
+  gboolean paragraph_end = n_lines == pango_layout_get_line_count (layout);
   int index = 0;
 
   g_ptr_array_add (flow->layouts, g_object_ref (layout));
+  flow->keep_from = G_MAXUINT;
 
   if (flow->y > flow->top)
     flow->y += space_before;
@@ -723,7 +810,8 @@ add_lines (ScholiaPdfFlow *flow,
           needed += second_logical.height / (double) PANGO_SCALE;
         }
       if (flow->y + needed > flow->bottom && flow->y > flow->top)
-        scholia_pdf_flow_new_page (flow);
+        move_lines_to_new_page (flow, find_page_break (flow, first_line, index, n_lines, paragraph_start,
+                                                       paragraph_end, kept));
 
       line = (ScholiaPdfLine) {
         .layout = layout,
@@ -742,6 +830,8 @@ add_lines (ScholiaPdfFlow *flow,
     }
   while (index < n_lines && pango_layout_iter_next_line (iter));
 
+  if (keep_after > 0)
+    flow->keep_from = first_line;
   return block;
 }
 

@@ -39,10 +39,11 @@ typedef void (*ScholiaPdfProgressFunc) (double   fraction,
 
 void scholia_pdf_options_init (ScholiaPdfOptions *options);
 
-/* The annotated document has a text column of 60% of the page and a wide outer margin for
- * notes, mirrored on even pages so that the margin is always on the outside of a double-sided
- * print (a one-sided export asks every page's geometry as page 0's); the handout uses the whole width between the margins. Rectangles are in points from
- * the page's top-left corner; page is 0-based. */
+/* The annotated document has a text column of 60% of the page at 11 points, widened for
+ * larger type so that a line keeps about 60 characters, and an outer margin for notes,
+ * mirrored on even pages so that the margin is always on the outside of a double-sided print
+ * (not when @options is one-sided); the handout uses the whole width between the margins.
+ * Rectangles are in points from the page's top-left corner; page is 0-based. */
 typedef enum
 {
   SCHOLIA_PDF_LAYOUT_ANNOTATED,
@@ -60,11 +61,11 @@ typedef struct
 void scholia_pdf_page_get_size     (ScholiaPdfPageSize    page_size,
                                     double               *width,
                                     double               *height);
-void scholia_pdf_page_get_geometry (ScholiaPdfPageSize    page_size,
-                                    ScholiaPdfLayoutKind  kind,
-                                    int                   page,
-                                    ScholiaPdfRect       *text,
-                                    ScholiaPdfRect       *margin);
+void scholia_pdf_page_get_geometry (const ScholiaPdfOptions *options,
+                                    ScholiaPdfLayoutKind     kind,
+                                    int                      page,
+                                    ScholiaPdfRect          *text,
+                                    ScholiaPdfRect          *margin);
 
 /* Writes one PDF: to a hidden temporary file beside the target, renamed over it only by
  * commit, so that the target is either the whole new file or untouched. Every failure names
@@ -126,7 +127,8 @@ void              scholia_pdf_writer_report       (ScholiaPdfWriter        *writ
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaPdfWriter, scholia_pdf_writer_free)
 
 /* A column of text cut into pages: each layout added is placed line by line, a line never
- * split, a paragraph's first line never left alone at the foot of a page. Lines keep their
+ * split, a paragraph's first line never left alone at the foot of a page nor its last line at
+ * the top of the next (no orphans, no widows). Lines keep their
  * page and position; the caller draws a page's lines once it has decided what goes around
  * them, so two flows can share pages (the handout's side-by-side columns). */
 typedef struct
@@ -148,6 +150,7 @@ typedef struct
   double     bottom;
   int        page;
   double     y;
+  guint      keep_from; /* the first line of a heading kept with the next block, or G_MAXUINT */
   GPtrArray *layouts;
   GArray    *lines;     /* ScholiaPdfLine, in reading order */
 } ScholiaPdfFlow;

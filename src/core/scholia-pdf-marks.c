@@ -156,7 +156,7 @@ static void
 fill_wash (Export               *export,
            const ScholiaPdfLine *line,
            double                layout_x,
-           gsize                 text_start,
+           const Block          *block,
            guint                 index,
            gsize                 start,
            gsize                 end)
@@ -165,7 +165,8 @@ fill_wash (Export               *export,
   int *ranges = NULL;
   int n_ranges = 0;
 
-  pango_layout_line_get_x_ranges (line->line, start - text_start, end - text_start, &ranges, &n_ranges);
+  pango_layout_line_get_x_ranges (line->line, scholia_pdf_export_layout_index (export, block, start),
+                                  scholia_pdf_export_layout_index (export, block, end), &ranges, &n_ranges);
   cairo_set_source_rgba (export->cr, span->rgb[0], span->rgb[1], span->rgb[2], FILL_ALPHA);
   for (int r = 0; r < n_ranges; r++)
     {
@@ -187,7 +188,7 @@ static GArray *
 wash_line (Export               *export,
            const ScholiaPdfLine *line,
            double                layout_x,
-           gsize                 text_start,
+           const Block          *block,
            const GArray         *on_line)
 {
   GArray *cuts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 2 * on_line->len);
@@ -223,13 +224,13 @@ wash_line (Export               *export,
       if (inner != run_span)
         {
           if (run_span != G_MAXUINT)
-            fill_wash (export, line, layout_x, text_start, run_span, run_start, piece_start);
+            fill_wash (export, line, layout_x, block, run_span, run_start, piece_start);
           run_span = inner;
           run_start = piece_start;
         }
     }
   if (run_span != G_MAXUINT)
-    fill_wash (export, line, layout_x, text_start, run_span, run_start, g_array_index (cuts, gsize, cuts->len - 1));
+    fill_wash (export, line, layout_x, block, run_span, run_start, g_array_index (cuts, gsize, cuts->len - 1));
   return cuts;
 }
 
@@ -270,7 +271,7 @@ static void
 underline_piece (Export               *export,
                  const ScholiaPdfLine *line,
                  double                layout_x,
-                 gsize                 text_start,
+                 const Block          *block,
                  const GArray         *on_line,
                  gsize                 start,
                  gsize                 end,
@@ -307,7 +308,8 @@ underline_piece (Export               *export,
   if (marks->len == 0)
     return;
 
-  pango_layout_line_get_x_ranges (line->line, start - text_start, end - text_start, &ranges, &n_ranges);
+  pango_layout_line_get_x_ranges (line->line, scholia_pdf_export_layout_index (export, block, start),
+                                  scholia_pdf_export_layout_index (export, block, end), &ranges, &n_ranges);
   for (int r = 0; r < n_ranges; r++)
     for (guint m = 0; m < marks->len; m++)
       {
@@ -328,9 +330,9 @@ decorate_paragraph_line (Export               *export,
                          double                column_x,
                          Paragraph            *paragraph)
 {
-  gsize text_start = g_array_index (export->blocks, Block, line->block).text_start;
-  gsize line_start = text_start + line->line->start_index;
-  gsize line_end = line_start + line->line->length;
+  const Block *block = &g_array_index (export->blocks, Block, line->block);
+  gsize line_start = scholia_pdf_export_text_offset (export, block, line->line->start_index);
+  gsize line_end = scholia_pdf_export_text_offset (export, block, line->line->start_index + line->line->length);
   /* x ranges count from the layout's left edge, alignment and indent included. */
   double layout_x = column_x + line->layout_x;
   g_autoptr(GArray) on_line = g_array_new (FALSE, FALSE, sizeof (OnLine));
@@ -349,7 +351,8 @@ decorate_paragraph_line (Export               *export,
       if (start >= end)
         continue;
 
-      pango_layout_line_get_x_ranges (line->line, start - text_start, end - text_start, &ranges, &n_ranges);
+      pango_layout_line_get_x_ranges (line->line, scholia_pdf_export_layout_index (export, block, start),
+                                        scholia_pdf_export_layout_index (export, block, end), &ranges, &n_ranges);
       for (int r = 0; r < n_ranges; r++)
         {
           left = MIN (left, layout_x + ranges[2 * r] / (double) PANGO_SCALE);
@@ -391,11 +394,11 @@ decorate_paragraph_line (Export               *export,
 
   if (on_line->len == 0)
     return;
-  cuts = wash_line (export, line, layout_x, text_start, on_line);
+  cuts = wash_line (export, line, layout_x, block, on_line);
   /* Over all the washes, so that none tints an underline. */
   for (guint c = 0; c + 1 < cuts->len; c++)
     if (g_array_index (cuts, gsize, c) < g_array_index (cuts, gsize, c + 1))
-      underline_piece (export, line, layout_x, text_start, on_line, g_array_index (cuts, gsize, c),
+      underline_piece (export, line, layout_x, block, on_line, g_array_index (cuts, gsize, c),
                        g_array_index (cuts, gsize, c + 1), count_tracks (line));
 }
 
