@@ -126,12 +126,11 @@ decorate_paragraph_line (Export               *export,
             right = MAX (right, x2);
             if (pass == 0)
               {
+                /* Recorded, not painted: the wash is the appearance of the span's native
+                 * highlight (scholia-pdf-annots.c says why). */
                 Quad wash = { index, line->page, export->washes->len, x1, fill_top (export, line->baseline),
                               x2, fill_bottom (export, line->baseline) };
 
-                cairo_set_source_rgba (export->cr, span->rgb[0], span->rgb[1], span->rgb[2], FILL_ALPHA);
-                cairo_rectangle (export->cr, wash.x1, wash.y1, wash.x2 - wash.x1, wash.y2 - wash.y1);
-                cairo_fill (export->cr);
                 g_array_append_val (export->washes, wash);
               }
             else
