@@ -3,10 +3,12 @@
  * file that would keep the PDF reader busy for minutes, skipped within the time limit. */
 #include "config.h"
 
+#include <poppler.h>
 #include <string.h>
 
 #include "cli-runner.h"
 #include "repro.h"
+#include "scholia-pdf-export.h"
 #include "test-files.h"
 
 typedef TestLibraryFixture Fixture;
@@ -146,6 +148,62 @@ test_zero_pages (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "zero-pages.pdf” has no pages"));
 }
 
+/* The native highlights name --annotator as their author, and the user without it. */
+static void
+test_annotator (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *essay = g_build_filename (fixture->dir, "quay.txt", NULL);
+  g_autofree char *output = g_build_filename (fixture->dir, "quay.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *lib = fixture->library;
+  const char *expected[] = { "Prof. Ana Lind", scholia_pdf_default_annotator () };
+
+  g_assert_true (g_file_set_contents (essay, "The Quay\n\nThe quay was rebuilt twice before the war.\n", -1, &error));
+  g_assert_no_error (error);
+  cli_run (&run, fixture->dir, "--library", lib, "import", essay, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", lib, "annotate", "1", "--quote", "rebuilt twice", "--tag", "thesis", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *uri = g_filename_to_uri (output, NULL, NULL);
+      PopplerDocument *pdf;
+      PopplerPage *page;
+      GList *mappings;
+      guint highlights = 0;
+
+      if (i == 0)
+        cli_run (&run, fixture->dir, "--library", lib, "export", "1", "--format", "pdf", "-o", output,
+                 "--annotator", expected[0], NULL);
+      else
+        cli_run (&run, fixture->dir, "--library", lib, "export", "1", "--format", "pdf", "-o", output, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+
+      pdf = poppler_document_new_from_file (uri, NULL, &error);
+      g_assert_no_error (error);
+      page = poppler_document_get_page (pdf, 0);
+      mappings = poppler_page_get_annot_mapping (page);
+      for (GList *l = mappings; l != NULL; l = l->next)
+        {
+          PopplerAnnot *annot = ((PopplerAnnotMapping *) l->data)->annot;
+          g_autofree char *label = NULL;
+
+          if (poppler_annot_get_annot_type (annot) != POPPLER_ANNOT_HIGHLIGHT)
+            continue;
+          label = poppler_annot_markup_get_label (POPPLER_ANNOT_MARKUP (annot));
+          g_assert_cmpstr (label, ==, expected[i]);
+          highlights++;
+        }
+      g_assert_cmpuint (highlights, ==, 1);
+      poppler_page_free_annot_mapping (mappings);
+      g_object_unref (page);
+      g_object_unref (pdf);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -157,6 +215,7 @@ main (int    argc,
   ADD ("/cli/pdf/citations-use-the-pdf-page-labels", test_fuzzed_page_labels);
   ADD ("/cli/pdf/timeout-skips-file-batch-goes-on", test_timeout_skips_file);
   ADD ("/cli/pdf/zero-pages-has-no-pages", test_zero_pages);
+  ADD ("/cli/pdf/annotator-names-the-highlights-author", test_annotator);
 #undef ADD
 
   return g_test_run ();
