@@ -3,12 +3,11 @@
  * file that would keep the PDF reader busy for minutes, skipped within the time limit. */
 #include "config.h"
 
-#include <poppler.h>
 #include <string.h>
 
 #include "cli-runner.h"
 #include "repro.h"
-#include "scholia-pdf-export.h"
+#include "test-pdf.h"
 #include "test-files.h"
 
 typedef TestLibraryFixture Fixture;
@@ -169,11 +168,7 @@ test_annotator (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autofree char *uri = g_filename_to_uri (output, NULL, NULL);
-      PopplerDocument *pdf;
-      PopplerPage *page;
-      GList *mappings;
-      guint highlights = 0;
+      g_auto(GStrv) labels = NULL;
 
       if (i == 0)
         cli_run (&run, fixture->dir, "--library", lib, "export", "1", "--format", "pdf", "-o", output,
@@ -182,25 +177,9 @@ test_annotator (Fixture       *fixture,
         cli_run (&run, fixture->dir, "--library", lib, "export", "1", "--format", "pdf", "-o", output, NULL);
       g_assert_cmpint (run.status, ==, 0);
 
-      pdf = poppler_document_new_from_file (uri, NULL, &error);
-      g_assert_no_error (error);
-      page = poppler_document_get_page (pdf, 0);
-      mappings = poppler_page_get_annot_mapping (page);
-      for (GList *l = mappings; l != NULL; l = l->next)
-        {
-          PopplerAnnot *annot = ((PopplerAnnotMapping *) l->data)->annot;
-          g_autofree char *label = NULL;
-
-          if (poppler_annot_get_annot_type (annot) != POPPLER_ANNOT_HIGHLIGHT)
-            continue;
-          label = poppler_annot_markup_get_label (POPPLER_ANNOT_MARKUP (annot));
-          g_assert_cmpstr (label, ==, expected[i]);
-          highlights++;
-        }
-      g_assert_cmpuint (highlights, ==, 1);
-      poppler_page_free_annot_mapping (mappings);
-      g_object_unref (page);
-      g_object_unref (pdf);
+      labels = test_pdf_highlight_labels (output);
+      g_assert_cmpuint (g_strv_length (labels), ==, 1);
+      g_assert_cmpstr (labels[0], ==, expected[i]);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scholia-pdf-handout.h"
 #include "test-pdf.h"
 
 /* The annotated document's native highlights, read back as a reader's viewer would: their
@@ -190,6 +191,33 @@ test_tinted_once (TestPdfFixture *fixture,
   g_object_unref (pdf);
 }
 
+/* The catalog of the PDF at @path, as qpdf shows it. */
+static char *
+read_catalog (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trailer = NULL;
+  g_autofree char *option = NULL;
+  const char *trailer_argv[] = { "qpdf", "--show-object=trailer", path, NULL };
+  const char *catalog_argv[] = { "qpdf", NULL, path, NULL };
+  const char *root;
+  char *catalog = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) trailer_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &trailer, NULL, &status, &error));
+  g_assert_no_error (error);
+  root = strstr (trailer, "/Root ");
+  g_assert_nonnull (root);
+  option = g_strdup_printf ("--show-object=%d", atoi (root + strlen ("/Root ")));
+  catalog_argv[1] = option;
+  g_assert_true (g_spawn_sync (NULL, (char **) catalog_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &catalog, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (catalog, "/Type /Catalog"));
+  return catalog;
+}
+
 static void
 test_language_and_check (TestPdfFixture *fixture,
                          gconstpointer   data)
@@ -198,7 +226,6 @@ test_language_and_check (TestPdfFixture *fixture,
   g_autofree char *standard_output = NULL;
   g_autofree char *standard_error = NULL;
   g_autofree char *catalog = NULL;
-  const char *argv[] = { "qpdf", "--show-object=trailer", fixture->output, NULL };
   const char *check_argv[] = { "qpdf", "--check", fixture->output, NULL };
   int status;
 
@@ -213,30 +240,26 @@ test_language_and_check (TestPdfFixture *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (strstr (standard_output, "No syntax or stream encoding errors found"));
   g_assert_cmpstr (standard_error, ==, "");
-  g_clear_pointer (&standard_output, g_free);
-  g_clear_pointer (&standard_error, g_free);
 
-  /* The trailer names the catalog, whose /Lang is the document's language. */
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &standard_output, NULL, &status, &error));
-  g_assert_no_error (error);
-  {
-    const char *root = strstr (standard_output, "/Root ");
-    int id = 0;
-    g_autofree char *object = NULL;
-    const char *show_argv[] = { "qpdf", NULL, fixture->output, NULL };
-
-    g_assert_nonnull (root);
-    id = atoi (root + strlen ("/Root "));
-    g_assert_cmpint (id, >, 0);
-    object = g_strdup_printf ("--show-object=%d", id);
-    show_argv[1] = object;
-    g_assert_true (g_spawn_sync (NULL, (char **) show_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                                 &catalog, NULL, &status, &error));
-    g_assert_no_error (error);
-  }
+  catalog = read_catalog (fixture->output);
   g_assert_nonnull (strstr (catalog, "/Lang (de)"));
-  g_assert_nonnull (strstr (catalog, "/Type /Catalog"));
+}
+
+/* The handout quotes one document: its language is the handout's. */
+static void
+test_handout_language (TestPdfFixture *fixture,
+                       gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *catalog = NULL;
+
+  g_assert_true (scholia_store_set_document_language (fixture->store, fixture->document, "ru", &error));
+  g_assert_no_error (error);
+  g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, NULL, fixture->output, NULL, NULL,
+                                             NULL, &error));
+  g_assert_no_error (error);
+  catalog = read_catalog (fixture->output);
+  g_assert_nonnull (strstr (catalog, "/Lang (ru)"));
 }
 
 int
@@ -251,6 +274,7 @@ main (int    argc,
   ADD ("/pdf-annots/default-annotator", test_default_annotator);
   ADD ("/pdf-annots/tinted-once", test_tinted_once);
   ADD ("/pdf-annots/language-and-check", test_language_and_check);
+  ADD ("/pdf-annots/handout-language", test_handout_language);
 #undef ADD
 
   return g_test_run ();

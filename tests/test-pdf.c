@@ -252,3 +252,23 @@ test_pdf_quad_colour (cairo_surface_t      *surface,
       }
   return best;
 }
+
+GStrv
+test_pdf_highlight_labels (const char *path)
+{
+  PopplerDocument *pdf = test_pdf_open (path);
+  PopplerPage *page = poppler_document_get_page (pdf, 0);
+  GList *highlights = test_pdf_highlights_on (page);
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+
+  for (GList *l = highlights; l != NULL; l = l->next)
+    {
+      g_autofree char *label = poppler_annot_markup_get_label (l->data);
+
+      g_strv_builder_add (labels, label);
+    }
+  g_list_free_full (highlights, g_object_unref);
+  g_object_unref (page);
+  g_object_unref (pdf);
+  return g_strv_builder_end (labels);
+}

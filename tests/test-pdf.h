@@ -55,6 +55,8 @@ char            *test_pdf_column_text       (PopplerDocument         *pdf,
 /* The page's highlight annotations, each a reference, in the page's order. */
 GList           *test_pdf_highlights_on     (PopplerPage             *page);
 
+/* The authors (/T) of the highlights on the first page of the PDF at @path, in its order. */
+GStrv            test_pdf_highlight_labels  (const char              *path);
 /* @page at 2× on white, with its annotations or as printed without them. */
 cairo_surface_t *test_pdf_render            (PopplerPage             *page,
                                              gboolean                 annotations);
