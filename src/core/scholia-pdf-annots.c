@@ -248,10 +248,14 @@ scholia_pdf_export_add_native_annotations (const char  *input_path,
   g_auto(qpdf_data) qpdf = scholia_pdf_qpdf_read (input_path, error);
   double page_width, page_height;
   guint i = 0, w = 0;
+  int page_index = -1, n_pages;
+  qpdf_oh page = 0;
+  gboolean have_page = FALSE;
 
   if (qpdf == NULL)
     return FALSE;
 
+  n_pages = qpdf_get_num_pages (qpdf);
   scholia_pdf_qpdf_set_language (qpdf, scholia_document_get_language (export->document));
   scholia_pdf_page_get_size (export->options->page_size, &page_width, &page_height);
   g_array_sort (export->quads, compare_quads);
@@ -269,18 +273,21 @@ scholia_pdf_export_add_native_annotations (const char  *input_path,
       if (w < export->washes->len && compare_groups (&g_array_index (export->washes, Quad, w), first) == 0)
         n_washes = count_group (export->washes, w);
 
-      if (first->page < qpdf_get_num_pages (qpdf))
+      if (first->page != page_index)
         {
-          qpdf_oh page = qpdf_get_page_n (qpdf, first->page);
-
-          add_to_page (qpdf, page,
-                       new_highlight (export, qpdf, page, first, n, &g_array_index (export->washes, Quad, w),
-                                      n_washes, page_height));
+          /* The handles of a page's objects are not needed once they are in the page. */
+          qpdf_oh_release_all (qpdf);
+          page_index = first->page;
+          have_page = page_index < n_pages;
+          if (have_page)
+            page = qpdf_get_page_n (qpdf, page_index);
         }
+      if (have_page)
+        add_to_page (qpdf, page,
+                     new_highlight (export, qpdf, page, first, n, &g_array_index (export->washes, Quad, w),
+                                    n_washes, page_height));
       i += n;
       w += n_washes;
-      /* The handles of one span's objects are not needed once they are in the page. */
-      qpdf_oh_release_all (qpdf);
     }
 
   return scholia_pdf_qpdf_check (qpdf, error) && scholia_pdf_qpdf_write (qpdf, output_path, error);
