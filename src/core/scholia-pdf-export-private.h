@@ -10,8 +10,8 @@ G_BEGIN_DECLS
  * the text, then each page drawn with its decorations and notes, the endnotes, and last the
  * native annotations written into the finished file. */
 
-/* How a span looks. Each span is filled, behind the text, with a translucent wash of its first
- * tag's colour: overlapping spans stack their washes and stay readable. Because washes turn
+/* How a span looks. Each span is tinted with a translucent wash of its first tag's colour, drawn
+ * by its native highlight's appearance rather than in the page (scholia-pdf-annots.c says why). Because washes turn
  * into the same grey on a black-and-white printer, every tag of a span also draws an underline
  * in its own pattern (solid, dashed, dotted…), each on its own track below the baseline, so
  * that overlapping spans and their tags remain distinguishable without colour; the key on the
