@@ -80,7 +80,7 @@ typedef struct
   gint64     document_id;   /* 0 for a handout */
   gint64     theme_id;
   char      *path;
-  ScholiaPdfOptions options;  /* its filter and course are the job's own, changed by nobody */
+  ScholiaPdfOptions options;  /* its filter, course and annotator are the job's own, changed by nobody */
 } ExportJob;
 
 static void
@@ -89,6 +89,7 @@ export_job_free (ExportJob *job)
   g_free (job->library_path);
   g_free (job->path);
   g_free ((char *) job->options.course);
+  g_free ((char *) job->options.annotator);
   g_clear_object (&job->options.filter);
   g_free (job);
 }
@@ -787,6 +788,8 @@ scholia_export_dialog_export_to (ScholiaExportDialog *self,
   job->options.include_notes = gtk_switch_get_active (self->notes_switch);
   job->options.one_sided = gtk_switch_get_active (self->one_sided_switch);
   job->options.course = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->course_row))));
+  /* Empty: the core names the user. */
+  job->options.annotator = g_strstrip (g_settings_get_string (self->settings, "annotator-name"));
 
   basename = g_file_get_basename (file);
   /* Translators: shown while exporting; %s is the name of the PDF being written */

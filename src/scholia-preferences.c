@@ -5,6 +5,7 @@
 
 #include "scholia-preferences.h"
 #include "scholia-accessible.h"
+#include "scholia-pdf-export.h"
 
 struct _ScholiaPreferences
 {
@@ -15,6 +16,7 @@ struct _ScholiaPreferences
   GtkFontButton        *font_button;
   GtkSpinButton        *spacing_button;
   GtkSwitch            *snap_switch;
+  GtkEntry             *annotator_entry;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaPreferences, scholia_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -43,6 +45,7 @@ scholia_preferences_class_init (ScholiaPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, font_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, spacing_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, snap_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, annotator_entry);
 }
 
 static void
@@ -62,6 +65,9 @@ scholia_preferences_init (ScholiaPreferences *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-selection-to-words", self->snap_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  /* Left empty, the name the export uses shows as the placeholder. */
+  gtk_entry_set_placeholder_text (self->annotator_entry, scholia_pdf_default_annotator ());
+  g_settings_bind (self->settings, "annotator-name", self->annotator_entry, "text", G_SETTINGS_BIND_DEFAULT);
 
   /* The first setting, rather than the header's page switcher that GTK would focus first. */
   gtk_widget_grab_focus (GTK_WIDGET (self->font_button));

@@ -7,6 +7,7 @@
 
 #include "cli-runner.h"
 #include "repro.h"
+#include "test-pdf.h"
 #include "test-files.h"
 
 typedef TestLibraryFixture Fixture;
@@ -146,6 +147,42 @@ test_zero_pages (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "zero-pages.pdf” has no pages"));
 }
 
+/* The native highlights name --annotator as their author, and the user without it. */
+static void
+test_annotator (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *essay = g_build_filename (fixture->dir, "quay.txt", NULL);
+  g_autofree char *output = g_build_filename (fixture->dir, "quay.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *lib = fixture->library;
+  const char *expected[] = { "Prof. Ana Lind", scholia_pdf_default_annotator () };
+
+  g_assert_true (g_file_set_contents (essay, "The Quay\n\nThe quay was rebuilt twice before the war.\n", -1, &error));
+  g_assert_no_error (error);
+  cli_run (&run, fixture->dir, "--library", lib, "import", essay, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run (&run, fixture->dir, "--library", lib, "annotate", "1", "--quote", "rebuilt twice", "--tag", "thesis", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) labels = NULL;
+
+      if (i == 0)
+        cli_run (&run, fixture->dir, "--library", lib, "export", "1", "--format", "pdf", "-o", output,
+                 "--annotator", expected[0], NULL);
+      else
+        cli_run (&run, fixture->dir, "--library", lib, "export", "1", "--format", "pdf", "-o", output, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+
+      labels = test_pdf_highlight_labels (output);
+      g_assert_cmpuint (g_strv_length (labels), ==, 1);
+      g_assert_cmpstr (labels[0], ==, expected[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -157,6 +194,7 @@ main (int    argc,
   ADD ("/cli/pdf/citations-use-the-pdf-page-labels", test_fuzzed_page_labels);
   ADD ("/cli/pdf/timeout-skips-file-batch-goes-on", test_timeout_skips_file);
   ADD ("/cli/pdf/zero-pages-has-no-pages", test_zero_pages);
+  ADD ("/cli/pdf/annotator-names-the-highlights-author", test_annotator);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "scholia-export-dialog.h"
 #include "scholia-window.h"
 #include "test-files.h"
+#include "test-pdf.h"
 #include "test-ui.h"
 
 #define HARBOUR_TITLE "Harbour Ledgers of Varnholm"
@@ -38,6 +39,7 @@ fixture_setup (Fixture       *fixture,
   g_settings_reset (settings, "export-include-notes");
   g_settings_reset (settings, "export-one-sided");
   g_settings_reset (settings, "export-course");
+  g_settings_reset (settings, "annotator-name");
 }
 
 static void
@@ -309,6 +311,31 @@ test_course_and_one_sided (Fixture       *fixture,
   library_close (&library);
 }
 
+/* The name set in Preferences is the highlights' author. */
+static void
+test_annotator_from_preferences (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  Library library = { 0 };
+  g_autofree char *target = g_build_filename (fixture->dir, "annotator.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_auto(GStrv) labels = NULL;
+  ScholiaExportDialog *dialog;
+
+  g_settings_set_string (settings, "annotator-name", "Dr. Ilse Varga");
+  library_open (fixture, &library);
+  dialog = open_export_dialog (library.window, "doc.export-pdf");
+  scholia_export_dialog_export_to (dialog, file);
+  wait_for_export (dialog);
+
+  labels = test_pdf_highlight_labels (target);
+  g_assert_cmpuint (g_strv_length (labels), >, 0);
+  for (guint i = 0; labels[i] != NULL; i++)
+    g_assert_cmpstr (labels[i], ==, "Dr. Ilse Varga");
+  library_close (&library);
+}
+
 static void
 test_export_writes_pdf_and_reports_it (Fixture       *fixture,
                                        gconstpointer  data)
@@ -441,6 +468,7 @@ main (int   argc,
 
   ADD ("/export-dialog/settings/round-trip", test_settings_round_trip);
   ADD ("/export-dialog/settings/course-and-one-sided", test_course_and_one_sided);
+  ADD ("/export-dialog/settings/annotator-from-preferences", test_annotator_from_preferences);
   ADD ("/export-dialog/document/writes-pdf-and-reports-it", test_export_writes_pdf_and_reports_it);
   ADD ("/export-dialog/document/cancel-leaves-no-file", test_cancel_leaves_no_file);
   ADD ("/export-dialog/document/unwritable-target-shows-error", test_unwritable_target_shows_error);

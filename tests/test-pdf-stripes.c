@@ -322,12 +322,15 @@ check_stripe (TestPdfFixture *fixture,
   double rgb[3];
 
   for (GList *l = highlights; l != NULL; l = l->next)
-    if (g_strcmp0 (poppler_annot_markup_get_label (POPPLER_ANNOT_MARKUP (l->data)), name) == 0)
-      {
-        g_autoptr(GArray) rects = highlight_rects (page, l->data);
+    {
+      g_autofree char *tags = poppler_annot_markup_get_subject (POPPLER_ANNOT_MARKUP (l->data));
+      g_autoptr(GArray) rects = NULL;
 
-        g_array_append_vals (covered, rects->data, rects->len);
-      }
+      if (g_strcmp0 (tags, name) != 0)
+        continue;
+      rects = highlight_rects (page, l->data);
+      g_array_append_vals (covered, rects->data, rects->len);
+    }
   g_assert_cmpuint (covered->len, >, 0);
 
   /* The covered lines, top to bottom, merged into runs. */
@@ -648,7 +651,7 @@ test_patterns_differ_in_print (TestPdfFixture *fixture,
 
   for (GList *l = highlights; l != NULL; l = l->next)
     {
-      const char *label = poppler_annot_markup_get_label (POPPLER_ANNOT_MARKUP (l->data));
+      g_autofree char *label = poppler_annot_markup_get_subject (POPPLER_ANNOT_MARKUP (l->data));
       g_autoptr(GArray) rects = highlight_rects (page, l->data);
       double rgb[3], underline[3];
       guint t = 0;

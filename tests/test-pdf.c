@@ -206,3 +206,78 @@ test_pdf_highlights_on (PopplerPage *page)
   return highlights;
 }
 
+cairo_surface_t *
+test_pdf_render (PopplerPage *page,
+                 gboolean     annotations)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 2, height * 2);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  if (annotations)
+    poppler_page_render (page, cr);
+  else
+    poppler_page_render_for_printing_with_options (page, cr, POPPLER_PRINT_DOCUMENT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+guint32
+test_pdf_quad_colour (cairo_surface_t      *surface,
+                      double                page_height,
+                      PopplerQuadrilateral *quad)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  unsigned char *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int x1 = (int) (quad->p1.x * 2) + 2;
+  int x2 = (int) (quad->p2.x * 2) - 2;
+  int y1 = (int) ((page_height - quad->p1.y) * 2) + 2;
+  int y2 = (int) ((page_height - quad->p3.y) * 2) - 2;
+  guint32 best = 0;
+  guint best_count = 0;
+
+  g_assert_cmpint (x2, >, x1);
+  g_assert_cmpint (y2, >, y1);
+  for (int y = y1; y < y2; y++)
+    for (int x = x1; x < x2; x++)
+      {
+        guint32 pixel = *(guint32 *) (pixels + y * stride + 4 * x) & 0xffffff;
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (count));
+        if (count > best_count)
+          {
+            best = pixel;
+            best_count = count;
+          }
+      }
+  return best;
+}
+
+GStrv
+test_pdf_highlight_labels (const char *path)
+{
+  PopplerDocument *pdf = test_pdf_open (path);
+  PopplerPage *page = poppler_document_get_page (pdf, 0);
+  GList *highlights = test_pdf_highlights_on (page);
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+
+  for (GList *l = highlights; l != NULL; l = l->next)
+    {
+      g_autofree char *label = poppler_annot_markup_get_label (l->data);
+
+      g_strv_builder_add (labels, label);
+    }
+  g_list_free_full (highlights, g_object_unref);
+  g_object_unref (page);
+  g_object_unref (pdf);
+  return g_strv_builder_end (labels);
+}

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "scholia-pdf-export.h"
 #include "scholia-preferences.h"
 #include "test-ui.h"
 
@@ -58,6 +59,29 @@ test_preferences_snap_switch (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* The highlights' author: empty shows whom the export names instead; a name typed goes to the
+ * setting the export dialog reads. */
+static void
+test_preferences_annotator (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  ScholiaPreferences *preferences = scholia_preferences_new (NULL);
+  GtkEntry *entry;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  entry = GTK_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                    SCHOLIA_TYPE_PREFERENCES, "annotator_entry"));
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (entry), ==, scholia_pdf_default_annotator ());
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Dr. Ilse Varga");
+  g_assert_cmpstr (g_settings_get_string (settings, "annotator-name"), ==, "Dr. Ilse Varga");
+  g_settings_reset (settings, "annotator-name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -68,5 +92,6 @@ main (int    argc,
   test_ui_init (&argc, &argv);
   g_test_add_func ("/preferences/write-settings", test_preferences_write_settings);
   g_test_add_func ("/preferences/snap-switch", test_preferences_snap_switch);
+  g_test_add_func ("/preferences/annotator", test_preferences_annotator);
   return g_test_run ();
 }

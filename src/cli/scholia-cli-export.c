@@ -241,6 +241,7 @@ scholia_cli_run_export (ScholiaCli  *cli,
   gboolean all = FALSE;
   g_autofree char *font_size = NULL;
   g_autofree char *course = NULL;
+  g_autofree char *annotator = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("The format to write: pdf, w3c, csv or md"), N_("FORMAT") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Every document of the library (w3c, csv, md)"), NULL },
@@ -253,6 +254,7 @@ scholia_cli_run_export (ScholiaCli  *cli,
     { "ragged", 0, 0, G_OPTION_ARG_NONE, &ragged, N_("Ragged right instead of justified"), NULL },
     { "one-sided", 0, 0, G_OPTION_ARG_NONE, &one_sided, N_("For printing on one side: the margins not mirrored"), NULL },
     { "course", 0, 0, G_OPTION_ARG_STRING, &course, N_("A course line for the header"), N_("TEXT") },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("The highlights' author (default: your real name)"), N_("NAME") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -307,6 +309,7 @@ scholia_cli_run_export (ScholiaCli  *cli,
   options.include_notes = !no_notes;
   options.one_sided = one_sided;
   options.course = course;
+  options.annotator = annotator;
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (!all && (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL) ||

@@ -12,14 +12,16 @@ G_BEGIN_DECLS
  * the text, then each page drawn with its decorations and notes, the endnotes, and last the
  * native annotations written into the finished file. */
 
-/* How a span looks. Each character is filled, behind the text, with one translucent wash: that
- * of the innermost (shortest) span over it, in its first tag's colour, so that no wash is
- * stacked on another and every tint on the page is one of the key's. Where spans overlap,
- * coding stripes in the inner margin show each tag's extent (scholia-pdf-stripes.c). Because
- * washes turn into the same grey on a black-and-white printer, every tag of a span also draws
- * an underline in its own pattern (solid, dashed, dotted…), each on its own track below the
- * baseline, as many tracks as the space above the next line's glyphs holds; the key on the
- * first page shows each tag's wash, pattern and stripe. */
+/* How a span looks. Each character is tinted with one translucent wash: that of the innermost
+ * (shortest) span over it, in its first tag's colour, so that no wash is stacked on another and
+ * every tint on the page is one of the key's. The washes are recorded while the page is drawn
+ * and painted by the spans' native highlights' appearances, not in the page
+ * (scholia-pdf-annots.c says why). Where spans overlap, coding stripes in the inner margin show
+ * each tag's extent (scholia-pdf-stripes.c). Because washes turn into the same grey on a
+ * black-and-white printer, every tag of a span also draws an underline in its own pattern
+ * (solid, dashed, dotted…), each on its own track below the baseline, as many tracks as the
+ * space above the next line's glyphs holds; the key on the first page shows each tag's wash,
+ * pattern and stripe. */
 #define FILL_ALPHA       0.30
 #define N_PATTERNS       6
 #define MAX_TRACKS       4

@@ -21,4 +21,8 @@ gboolean scholia_pdf_export_document (ScholiaStore            *store,
                                       gpointer                 user_data,
                                       GError                 **error);
 
+/* Who the native highlights name as their author when the options name nobody: the user's real
+ * name, or the login name when the system knows no real name. */
+const char *scholia_pdf_default_annotator (void);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "scholia-comparison.h"
 #include "scholia-error.h"
 #include "scholia-pdf-handout.h"
+#include "scholia-pdf-qpdf.h"
 
 #define COLUMN_GAP 24.0
 
@@ -53,6 +54,29 @@ document_text (Handout *handout,
       g_hash_table_insert (handout->texts, key, text);
     }
   return text;
+}
+
+/* The language every quoted document is in, for the file's /Lang; NULL when they differ (no
+ * language rather than a wrong one) or nothing is quoted. */
+static char *
+shared_language (Handout    *handout,
+                 GListModel *passages)
+{
+  g_autofree char *language = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+      ScholiaDocument *document = scholia_store_lookup_document (handout->store,
+                                                                 scholia_passage_get_document_id (passage));
+      const char *code = document != NULL ? scholia_document_get_language (document) : NULL;
+
+      if (code == NULL || (language != NULL && g_strcmp0 (language, code) != 0))
+        return NULL;
+      if (language == NULL)
+        language = g_strdup (code);
+    }
+  return g_steal_pointer (&language);
 }
 
 /* Where @passage stands: its printed page, else its paragraph in the document's text. */
@@ -272,6 +296,7 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   g_autoptr(ScholiaPdfWriter) writer = NULL;
   g_autoptr(GPtrArray) columns = NULL;
   g_auto(GStrv) column_authors = NULL;
+  g_autofree char *language = NULL;
   const char * const *authors;
   ScholiaPdfOptions defaults;
   ScholiaPdfFlow title_flow, flows[2];
@@ -373,7 +398,10 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   for (guint f = 0; f < n_flows; f++)
     scholia_pdf_flow_clear (&flows[f]);
 
+  language = shared_language (&handout, passages);
   return done &&
          scholia_pdf_writer_close (writer, error) &&
+         (language == NULL ||
+          scholia_pdf_writer_rewrite (writer, scholia_pdf_qpdf_rewrite_language, language, error)) &&
          scholia_pdf_writer_commit (writer, error);
 }

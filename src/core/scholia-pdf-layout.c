@@ -591,9 +591,8 @@ scholia_pdf_writer_close (ScholiaPdfWriter  *writer,
   return TRUE;
 }
 
-/* Lets @func read the closed file and write a new one beside it (poppler cannot write in
- * place); the new file replaces the old only when @func succeeds and wrote at least as much
- * as it read, which an incremental update always does. */
+/* Lets @func read the closed file and write a new one beside it; the new file replaces the old
+ * only when @func succeeds. */
 gboolean
 scholia_pdf_writer_rewrite (ScholiaPdfWriter       *writer,
                             ScholiaPdfRewriteFunc   func,
@@ -603,7 +602,6 @@ scholia_pdf_writer_rewrite (ScholiaPdfWriter       *writer,
   g_autofree char *output_path = NULL;
   g_autofree char *target_path = NULL;
   g_autoptr(GError) local_error = NULL;
-  GStatBuf input_stat, output_stat;
   int fd;
 
   g_return_val_if_fail (writer->surface == NULL && writer->fd < 0, FALSE);
@@ -622,15 +620,7 @@ scholia_pdf_writer_rewrite (ScholiaPdfWriter       *writer,
                    local_error->message);
       return FALSE;
     }
-  if (g_stat (writer->temp_path, &input_stat) != 0 || g_stat (output_path, &output_stat) != 0 ||
-      output_stat.st_size < input_stat.st_size)
-    {
-      g_unlink (output_path);
-      set_io_error (writer, ENOSPC, error);
-      return FALSE;
-    }
-
-  /* poppler wrote the new file itself: it must reach the disk before it replaces the target. */
+  /* @func wrote the new file itself: it must reach the disk before it replaces the target. */
   fd = g_open (output_path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0 || fsync (fd) != 0)
     {

@@ -26,6 +26,7 @@ typedef struct
   gboolean            include_notes;  /* tags and notes in the margin, or as endnotes */
   gboolean            one_sided;      /* every page laid out as the first: no mirrored margins */
   const char         *course;         /* a line under the title naming the course; NULL: none */
+  const char         *annotator;      /* the native highlights' author; NULL: the user's name */
   /* Only the annotations it lets through (tags, themes; the handout: tags and authors); NULL:
    * all. Borrowed; an export in a thread needs a filter nobody changes meanwhile. */
   ScholiaAnnotationFilter *filter;

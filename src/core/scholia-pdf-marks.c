@@ -153,31 +153,29 @@ compare_offsets (gconstpointer a,
 }
 
 static void
-fill_wash (Export               *export,
-           const ScholiaPdfLine *line,
-           double                layout_x,
-           const Block          *block,
-           guint                 index,
-           gsize                 start,
-           gsize                 end)
+record_wash (Export               *export,
+             const ScholiaPdfLine *line,
+             double                layout_x,
+             const Block          *block,
+             guint                 index,
+             gsize                 start,
+             gsize                 end)
 {
-  Span *span = g_ptr_array_index (export->spans, index);
   int *ranges = NULL;
   int n_ranges = 0;
 
   pango_layout_line_get_x_ranges (line->line, scholia_pdf_export_layout_index (export, block, start),
                                   scholia_pdf_export_layout_index (export, block, end), &ranges, &n_ranges);
-  cairo_set_source_rgba (export->cr, span->rgb[0], span->rgb[1], span->rgb[2], FILL_ALPHA);
+  /* Recorded, not painted: the wash is the appearance of the span's native highlight
+   * (scholia-pdf-annots.c says why). */
   for (int r = 0; r < n_ranges; r++)
     {
       Quad wash = { index, line->page, export->washes->len,
                     layout_x + ranges[2 * r] / (double) PANGO_SCALE, fill_top (export, line->baseline),
                     layout_x + ranges[2 * r + 1] / (double) PANGO_SCALE, fill_bottom (export, line->baseline) };
 
-      cairo_rectangle (export->cr, wash.x1, wash.y1, wash.x2 - wash.x1, wash.y2 - wash.y1);
       g_array_append_val (export->washes, wash);
     }
-  cairo_fill (export->cr);
   g_free (ranges);
 }
 
@@ -224,13 +222,13 @@ wash_line (Export               *export,
       if (inner != run_span)
         {
           if (run_span != G_MAXUINT)
-            fill_wash (export, line, layout_x, block, run_span, run_start, piece_start);
+            record_wash (export, line, layout_x, block, run_span, run_start, piece_start);
           run_span = inner;
           run_start = piece_start;
         }
     }
   if (run_span != G_MAXUINT)
-    fill_wash (export, line, layout_x, block, run_span, run_start, g_array_index (cuts, gsize, cuts->len - 1));
+    record_wash (export, line, layout_x, block, run_span, run_start, g_array_index (cuts, gsize, cuts->len - 1));
   return cuts;
 }
 
