@@ -54,5 +54,8 @@ char            *test_pdf_column_text       (PopplerDocument         *pdf,
                                              gboolean                 margin);
 /* The page's highlight annotations, each a reference, in the page's order. */
 GList           *test_pdf_highlights_on     (PopplerPage             *page);
+/* @page rendered on white at @scale pixels a point, as RGB24. */
+cairo_surface_t *test_pdf_render_page       (PopplerPage             *page,
+                                             double                   scale);
 
 G_END_DECLS

@@ -32,6 +32,8 @@ new_highlight (Export          *export,
   PopplerRectangle bounds = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   PopplerColor colour = { span->rgb[0] * 65535, span->rgb[1] * 65535, span->rgb[2] * 65535 };
   g_autofree char *contents = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *placed = NULL;
   PopplerAnnot *annot;
 
   /* PDF user space has its origin at the bottom left: y is flipped. */
@@ -55,7 +57,9 @@ new_highlight (Export          *export,
     contents = g_strdup_printf ("%s — %s", span->tag_names, note);
   else
     contents = g_strdup (*span->tag_names != '\0' ? span->tag_names : note != NULL ? note : "");
-  poppler_annot_set_contents (annot, contents);
+  place = scholia_pdf_export_span_place (export, span);
+  placed = g_strdup_printf (*contents != '\0' ? "%s (%s)" : "%s%s", contents, place);
+  poppler_annot_set_contents (annot, placed);
   poppler_annot_set_color (annot, &colour);
   poppler_annot_markup_set_label (POPPLER_ANNOT_MARKUP (annot), span->tag_names);
   /* Viewers draw a highlight annotation themselves (poppler writes no appearance stream), on
