@@ -181,8 +181,7 @@ void     scholia_pdf_export_mark_places   (Export               *export,
                                            const ScholiaPdfLine *line,
                                            double                column_x);
 void     scholia_pdf_export_draw_places   (Export               *export,
-                                           const ScholiaPdfRect *text,
-                                           const ScholiaPdfRect *margin);
+                                           const ScholiaPdfRect *text);
 /* "p. 118" or "pp. 118–119" where the source had pages, else NULL (_page) or "¶ 14". */
 char    *scholia_pdf_export_span_page     (Export               *export,
                                            const Span           *span);

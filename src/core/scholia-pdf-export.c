@@ -74,7 +74,7 @@ scholia_pdf_export_draw_pages (Export          *export,
           cairo_paint (export->cr);
         }
       next = scholia_pdf_flow_draw_page (flow, next, page, export->cr, text.x, scholia_pdf_export_before_line, export);
-      scholia_pdf_export_draw_places (export, &text, &margin);
+      scholia_pdf_export_draw_places (export, &text);
 
       if (page == 0)
         {

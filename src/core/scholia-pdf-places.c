@@ -179,11 +179,11 @@ show_position (Export     *export,
  * its lines copy without them: the ¶ number nearest the text, a page label beyond it. */
 void
 scholia_pdf_export_draw_places (Export               *export,
-                                const ScholiaPdfRect *text,
-                                const ScholiaPdfRect *margin)
+                                const ScholiaPdfRect *text)
 {
-  /* The notes take the outer margin; the inner one is on the other side. */
-  gboolean inner_left = margin == NULL || margin->width <= 0 || margin->x > text->x;
+  /* The inner margin is on the left of odd pages (0, 2, … counted from 0), on the right of
+   * mirrored even ones. */
+  gboolean inner_left = export->options->one_sided || scholia_pdf_writer_get_page (export->writer) % 2 == 0;
   double edge = inner_left ? text->x - POSITION_GAP : text->x + text->width + POSITION_GAP;
 
   if (export->positions->len == 0)
