@@ -90,17 +90,21 @@ stroke_page_break (Export               *export,
   /* Unlike x ranges, index_to_x counts from the line's origin. */
   double origin = column_x + line->x;
   int index = byte - text_start;
+  const char *previous = g_utf8_find_prev_char (export->text, export->text + byte);
   int here, before;
   double x;
 
   pango_layout_line_index_to_x (line->line, index, FALSE, &here);
-  if (index > line->line->start_index)
+  x = origin + here / (double) PANGO_SCALE;
+  if (index == line->line->start_index)
+    x -= 0.15 * export->font_size;
+  else if (previous != NULL && g_unichar_isspace (g_utf8_get_char (previous)))
     {
-      pango_layout_line_index_to_x (line->line, index - 1, FALSE, &before);
+      /* Centred in the word space; a word the source split over its pages is cut between
+       * its letters. */
+      pango_layout_line_index_to_x (line->line, previous - export->text - text_start, FALSE, &before);
       x = origin + (before + here) / 2.0 / PANGO_SCALE;
     }
-  else
-    x = origin + here / (double) PANGO_SCALE - 0.15 * export->font_size;
 
   cairo_save (export->cr);
   cairo_set_source_rgb (export->cr, 0.45, 0.45, 0.45);
