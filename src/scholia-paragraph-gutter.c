@@ -35,11 +35,12 @@ scholia_paragraph_gutter_query_data (GtkSourceGutterRenderer *renderer,
                                               markup != NULL ? markup : "", -1);
 }
 
-/* As wide as the largest number, so that the column does not jump while scrolling. */
+/* As wide as a four-figure number whatever the text: a width that changed with each document
+ * would lay the text out again after it is shown, moving a passage just scrolled to. */
 static void
-update_width (ScholiaParagraphGutter *self)
+set_width (ScholiaParagraphGutter *self)
 {
-  g_autofree char *widest = scholia_citation_format_paragraph (MAX (g_hash_table_size (self->numbers), 10));
+  g_autofree char *widest = scholia_citation_format_paragraph (8888);
   g_autofree char *markup = g_markup_printf_escaped ("<small>%s</small>", widest);
   int width = 0;
 
@@ -80,7 +81,7 @@ scholia_paragraph_gutter_init (ScholiaParagraphGutter *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Paragraph numbers"),
                                   -1);
-  update_width (self);
+  set_width (self);
 }
 
 GtkSourceGutterRenderer *
@@ -116,7 +117,6 @@ scholia_paragraph_gutter_set_text (ScholiaParagraphGutter *self,
           line++;
       g_hash_table_insert (self->numbers, GINT_TO_POINTER (line), GUINT_TO_POINTER (i + 1));
     }
-  update_width (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
