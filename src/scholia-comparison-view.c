@@ -233,9 +233,13 @@ bind_passage_cb (GtkSignalListItemFactory *factory,
                  ScholiaComparisonView    *self)
 {
   GtkWidget *row = gtk_list_item_get_child (list_item);
+  g_autofree char *place = NULL;
 
   scholia_passage_row_set_passage (SCHOLIA_PASSAGE_ROW (row), gtk_list_item_get_item (list_item),
                                    scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self)));
+  if (self->comparison != NULL)
+    place = scholia_comparison_dup_place (self->comparison, gtk_list_item_get_item (list_item));
+  scholia_passage_row_set_place (SCHOLIA_PASSAGE_ROW (row), place);
   update_headings (self, list_item);
   g_hash_table_add (self->bound_items, list_item);
   g_signal_connect_object (list_item, "notify::position", G_CALLBACK (on_list_item_position_cb), self,

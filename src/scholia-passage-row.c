@@ -76,6 +76,15 @@ add_tags (ScholiaPassageRow *self,
     }
 }
 
+/* The row's last line: the passage's tags and its place. */
+static void
+update_meta_box (ScholiaPassageRow *self)
+{
+  gtk_widget_set_visible (self->meta_box,
+                          gtk_widget_get_first_child (self->tags_box) != NULL ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->page_label)));
+}
+
 static void
 scholia_passage_row_dispose (GObject *object)
 {
@@ -142,7 +151,6 @@ scholia_passage_row_set_passage (ScholiaPassageRow *self,
 {
   g_autofree char *author = NULL;
   const char *date;
-  const char *page;
   const char *note;
 
   g_return_if_fail (SCHOLIA_IS_PASSAGE_ROW (self));
@@ -151,6 +159,7 @@ scholia_passage_row_set_passage (ScholiaPassageRow *self,
 
   g_set_object (&self->passage, passage);
   clear_tags (self);
+  scholia_passage_row_set_place (self, NULL);
   if (passage == NULL)
     return;
 
@@ -167,24 +176,25 @@ scholia_passage_row_set_passage (ScholiaPassageRow *self,
                                gtk_widget_has_css_class (GTK_WIDGET (self), "large") ? NULL
                                                                                      : scholia_passage_get_quote (passage));
 
-  page = scholia_passage_get_page (passage);
-  gtk_widget_set_visible (GTK_WIDGET (self->page_label), page != NULL && page[0] != '\0');
-  if (page != NULL && page[0] != '\0')
-    {
-      /* Translators: the printed page a passage starts on, as in "p. 12" */
-      g_autofree char *label = g_strdup_printf (_("p. %s"), page);
-
-      gtk_label_set_label (self->page_label, label);
-    }
-
   note = scholia_passage_get_note (passage);
   gtk_label_set_label (self->note_label, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && note[0] != '\0');
 
   add_tags (self, store);
-  gtk_widget_set_visible (self->meta_box,
-                          gtk_widget_get_first_child (self->tags_box) != NULL ||
-                          gtk_widget_get_visible (GTK_WIDGET (self->page_label)));
+  update_meta_box (self);
+}
+
+void
+scholia_passage_row_set_place (ScholiaPassageRow *self,
+                               const char        *place)
+{
+  gboolean shown = place != NULL && place[0] != '\0';
+
+  g_return_if_fail (SCHOLIA_IS_PASSAGE_ROW (self));
+
+  gtk_label_set_label (self->page_label, shown ? place : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->page_label), shown);
+  update_meta_box (self);
 }
 
 void

@@ -23,6 +23,10 @@ ScholiaPassage *scholia_passage_row_get_passage           (ScholiaPassageRow *se
 void            scholia_passage_row_set_passage           (ScholiaPassageRow *self,
                                                            ScholiaPassage    *passage,
                                                            ScholiaStore      *store);
+/* Where the passage stands in its document, "p. 118" or "¶ 14" (scholia_comparison_dup_place());
+ * NULL hides it. Setting a passage clears it. */
+void            scholia_passage_row_set_place             (ScholiaPassageRow *self,
+                                                           const char        *place);
 void            scholia_passage_row_set_headings          (ScholiaPassageRow *self,
                                                            gboolean           author_heading,
                                                            gboolean           document_heading);

@@ -17,6 +17,7 @@ struct _ScholiaPreferences
   GtkSpinButton        *spacing_button;
   GtkSwitch            *snap_switch;
   GtkEntry             *annotator_entry;
+  GtkSwitch            *paragraph_numbers_switch;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaPreferences, scholia_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -46,6 +47,7 @@ scholia_preferences_class_init (ScholiaPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, spacing_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, snap_switch);
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, annotator_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, paragraph_numbers_switch);
 }
 
 static void
@@ -62,6 +64,8 @@ scholia_preferences_init (ScholiaPreferences *self)
   g_settings_bind (self->settings, "reading-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   G_GNUC_END_IGNORE_DEPRECATIONS
   g_settings_bind (self->settings, "reading-line-spacing", self->spacing_button, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reading-paragraph-numbers", self->paragraph_numbers_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-selection-to-words", self->snap_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);

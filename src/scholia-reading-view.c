@@ -32,6 +32,7 @@ struct _ScholiaReadingView
    * later win over it. */
   GtkTextTag       *typography_tag;
   GSettings        *settings;
+  ScholiaParagraphGutter *paragraph_gutter;
 
   char             *title;
   char             *author;
@@ -344,6 +345,13 @@ scholia_reading_view_init (ScholiaReadingView *self)
                            G_CALLBACK (apply_typography), self, G_CONNECT_SWAPPED);
   apply_typography (self);
 
+  /* Left of the annotations' bars, which stand next to the text. */
+  self->paragraph_gutter = SCHOLIA_PARAGRAPH_GUTTER (scholia_paragraph_gutter_new ());
+  gtk_source_gutter_insert (gtk_source_view_get_gutter (self->source_view, GTK_TEXT_WINDOW_LEFT),
+                            GTK_SOURCE_GUTTER_RENDERER (self->paragraph_gutter), -10);
+  g_settings_bind (self->settings, "reading-paragraph-numbers", self->paragraph_gutter, "visible",
+                   G_SETTINGS_BIND_GET);
+
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self);
@@ -381,6 +389,7 @@ scholia_reading_view_set_document (ScholiaReadingView *self,
 
   buffer = GTK_TEXT_BUFFER (self->buffer);
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  scholia_paragraph_gutter_set_text (self->paragraph_gutter, text);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_apply_tag (buffer, self->typography_tag, &start, &end);
   gtk_text_buffer_place_cursor (buffer, &start);
@@ -421,6 +430,14 @@ scholia_reading_view_get_source_view (ScholiaReadingView *self)
   g_return_val_if_fail (SCHOLIA_IS_READING_VIEW (self), NULL);
 
   return self->source_view;
+}
+
+ScholiaParagraphGutter *
+scholia_reading_view_get_paragraph_gutter (ScholiaReadingView *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_READING_VIEW (self), NULL);
+
+  return self->paragraph_gutter;
 }
 
 /**

@@ -5,6 +5,8 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "scholia-paragraph-gutter.h"
+
 G_BEGIN_DECLS
 
 #define SCHOLIA_TYPE_READING_VIEW (scholia_reading_view_get_type ())
@@ -19,6 +21,7 @@ void             scholia_reading_view_set_document    (ScholiaReadingView *self,
 const char      *scholia_reading_view_get_title       (ScholiaReadingView *self);
 const char      *scholia_reading_view_get_author      (ScholiaReadingView *self);
 GtkSourceView   *scholia_reading_view_get_source_view (ScholiaReadingView *self);
+ScholiaParagraphGutter *scholia_reading_view_get_paragraph_gutter (ScholiaReadingView *self);
 GtkSourceBuffer *scholia_reading_view_get_buffer      (ScholiaReadingView *self);
 void             scholia_reading_view_select_range    (ScholiaReadingView *self,
                                                        int                 start,

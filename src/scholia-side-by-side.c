@@ -108,10 +108,14 @@ bind_passage_cb (GtkSignalListItemFactory *factory,
 {
   GListModel *passages = g_object_get_data (G_OBJECT (factory), "scholia-passages");
   GtkWidget *row = gtk_list_item_get_child (list_item);
+  g_autofree char *place = NULL;
   gboolean author_heading, document_heading;
 
   scholia_passage_row_set_passage (SCHOLIA_PASSAGE_ROW (row), gtk_list_item_get_item (list_item),
                                    scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self)));
+  if (self->comparison != NULL)
+    place = scholia_comparison_dup_place (self->comparison, gtk_list_item_get_item (list_item));
+  scholia_passage_row_set_place (SCHOLIA_PASSAGE_ROW (row), place);
   scholia_passage_row_find_headings (passages, gtk_list_item_get_position (list_item),
                                      &author_heading, &document_heading);
   /* The column's title names the author already. */

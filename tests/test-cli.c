@@ -429,11 +429,11 @@ test_compare_and_matrix (Fixture       *fixture,
   g_assert_cmpstr (run.out, ==,
                    "Tomasz Lindqvist\n"
                    "  early (c. 1925)\n"
-                   "    “The river silted” [evidence]\n"
+                   "    “The river silted” [evidence] ¶ 1\n"
                    "\n"
                    "Helena Marwick\n"
                    "  late (1956)\n"
-                   "    “the river silted” [thesis]\n"
+                   "    “the river silted” [thesis] ¶ 1\n"
                    "      Second place\n");
 
   cli_run (&run, fixture->dir, "--library", fixture->library, "compare", "Silt", "--tag", "thesis", "--json", NULL);

@@ -378,6 +378,68 @@ on_passage_activated_cb (ScholiaComparisonView  *view,
   g_set_object (activated, passage);
 }
 
+/* The row's place label, or NULL when it shows none. */
+static const char *
+row_place (ScholiaPassageRow *row)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), SCHOLIA_TYPE_PASSAGE_ROW,
+                                                                "page_label"));
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+/* Each passage says where it stands: its printed page, or its paragraph as citations number
+ * them. */
+static void
+test_passages_show_place (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char paragraphs[] =
+    "The pilots kept their own counsel.\n\nThe channel moved east every winter.\n\nThe dredgers came too late.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pages = scholia_page_ranges_new ();
+  ScholiaPageRange page = { 0, g_utf8_strlen (essay, -1), g_strdup ("118") };
+  ScholiaDocument *essayist, *journal;
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (fixture->silt));
+  int start = g_utf8_pointer_to_offset (paragraphs, strstr (paragraphs, "The dredgers"));
+  g_autoptr(ScholiaAnnotation) late = NULL;
+  GListModel *passages = scholia_comparison_view_get_passages (fixture->view);
+  gboolean seen_paragraph = FALSE, seen_page = FALSE;
+
+  g_array_append_val (pages, page);
+  essayist = scholia_store_add_document (fixture->store, "Winter Channels", "Ruth Abernethy", "1988", NULL,
+                                         paragraphs, NULL, &error);
+  g_assert_no_error (error);
+  journal = scholia_store_add_document (fixture->store, "Dues at Ostrava", "Piet Almqvist", "1994", NULL,
+                                        essay, pages, &error);
+  g_assert_no_error (error);
+  late = scholia_store_add_annotation (fixture->store, essayist, start, start + 11, &fixture->thesis, 1,
+                                       &theme_id, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (annotate (fixture, journal, "The dues rose", fixture->evidence, fixture->silt));
+  drain_main_context ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+      ScholiaPassageRow *row = row_at (fixture, i);
+
+      if (scholia_passage_get_document_id (passage) == scholia_document_get_id (essayist))
+        {
+          g_assert_cmpstr (row_place (row), ==, "¶ 3");
+          seen_paragraph = TRUE;
+        }
+      else if (scholia_passage_get_document_id (passage) == scholia_document_get_id (journal))
+        {
+          g_assert_cmpstr (row_place (row), ==, "p. 118");
+          seen_page = TRUE;
+        }
+      else
+        g_assert_cmpstr (row_place (row), ==, "¶ 1");
+    }
+  g_assert_true (seen_paragraph && seen_page);
+}
+
 static void
 test_activation (Fixture       *fixture,
                  gconstpointer  data)
@@ -497,6 +559,7 @@ main (int    argc,
   ADD ("/comparison-view/author-menu-shows-one-author", test_author_filter, FALSE);
   ADD ("/comparison-view/follows-the-store-live", test_follows_store, FALSE);
   ADD ("/comparison-view/activating-a-passage-emits-it", test_activation, FALSE);
+  ADD ("/comparison-view/passages-show-their-place", test_passages_show_place, FALSE);
   ADD ("/comparison-view/no-themes-status", test_no_themes, TRUE);
   ADD ("/side-by-side/one-column-per-chosen-author", test_side_by_side, FALSE);
 #undef ADD

@@ -151,8 +151,8 @@ test_tinted_once (TestPdfFixture *fixture,
   pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
   poppler_page_get_size (page, &width, &height);
-  shown = test_pdf_render (page, TRUE);
-  printed_plain = test_pdf_render (page, FALSE);
+  shown = test_pdf_render_page (page, 2, TRUE);
+  printed_plain = test_pdf_render_page (page, 2, FALSE);
 
   highlights = test_pdf_highlights_on (page);
   g_assert_cmpint (g_list_length (highlights), ==, 3);

@@ -47,7 +47,7 @@ check_wash (PopplerPage  *page,
 {
   GArray *quads = poppler_annot_text_markup_get_quadrilaterals (POPPLER_ANNOT_TEXT_MARKUP (annot));
   PopplerColor *colour = poppler_annot_get_color (annot);
-  cairo_surface_t *surface = test_pdf_render (page, TRUE);
+  cairo_surface_t *surface = test_pdf_render_page (page, 2, TRUE);
   double width, height;
   guint32 best;
 

@@ -207,19 +207,20 @@ test_pdf_highlights_on (PopplerPage *page)
 }
 
 cairo_surface_t *
-test_pdf_render (PopplerPage *page,
-                 gboolean     annotations)
+test_pdf_render_page (PopplerPage *page,
+                      double       scale,
+                      gboolean     annotations)
 {
   double width, height;
   cairo_surface_t *surface;
   cairo_t *cr;
 
   poppler_page_get_size (page, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 2, height * 2);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale, height * scale);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  cairo_scale (cr, 2, 2);
+  cairo_scale (cr, scale, scale);
   if (annotations)
     poppler_page_render (page, cr);
   else

@@ -56,13 +56,15 @@ char            *test_pdf_column_text       (PopplerDocument         *pdf,
                                              gboolean                 margin);
 /* The page's highlight annotations, each a reference, in the page's order. */
 GList           *test_pdf_highlights_on     (PopplerPage             *page);
+/* @page rendered on white at @scale pixels a point, as RGB24, with its annotations or as
+ * printed without them. */
+cairo_surface_t *test_pdf_render_page       (PopplerPage             *page,
+                                             double                   scale,
+                                             gboolean                 annotations);
 
 /* The authors (/T) of the highlights on the first page of the PDF at @path, in its order. */
 GStrv            test_pdf_highlight_labels  (const char              *path);
-/* @page at 2× on white, with its annotations or as printed without them. */
-cairo_surface_t *test_pdf_render            (PopplerPage             *page,
-                                             gboolean                 annotations);
-/* The most frequent colour of @surface (from test_pdf_render) inside @quad, 2 pixels in from
+/* The most frequent colour of @surface (rendered at scale 2) inside @quad, 2 pixels in from
  * its edges: text pixels vary, a tint is flat. */
 guint32          test_pdf_quad_colour       (cairo_surface_t         *surface,
                                              double                   page_height,

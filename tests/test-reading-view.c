@@ -476,20 +476,16 @@ wait_until_drawn (GtkWidget *widget)
   drain_main_context ();
 }
 
-/* The source view as it is drawn now, and the colour of its pixel at (x, y). */
-static void
-read_pixel (GtkWidget  *widget,
-            int         x,
-            int         y,
-            ScholiaRgb *rgb)
+/* @widget as it is drawn now, as cairo's ARGB32 (little-endian: B, G, R, A), width × height. */
+static guchar *
+download_widget (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autofree guchar *pixels = g_malloc (width * height * 4);
-  const guchar *pixel;
+  guchar *pixels = g_malloc (width * height * 4);
 
   /* A widget in the middle of a relayout draws nothing until the layout is done. */
   for (guint i = 0; i < 200000 && node == NULL; i++)
@@ -505,8 +501,20 @@ read_pixel (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_texture_download (texture, pixels, width * 4);
-  /* Cairo's ARGB32, little-endian: B, G, R, A; the view is opaque. */
-  pixel = pixels + (y * width + x) * 4;
+  return pixels;
+}
+
+/* The source view as it is drawn now, and the colour of its pixel at (x, y). */
+static void
+read_pixel (GtkWidget  *widget,
+            int         x,
+            int         y,
+            ScholiaRgb *rgb)
+{
+  g_autofree guchar *pixels = download_widget (widget);
+  const guchar *pixel = pixels + (y * gtk_widget_get_width (widget) + x) * 4;
+
+  /* The view is opaque. */
   rgb->red = pixel[2] / 255.0;
   rgb->green = pixel[1] / 255.0;
   rgb->blue = pixel[0] / 255.0;
@@ -578,6 +586,87 @@ test_widget_finalizes (void)
   g_assert_finalize_object (view);
 }
 
+/* How many pixels of @widget between rows @top and @bottom carry ink (any opaque pixel darker
+ * than mid-grey). */
+static int
+count_ink (GtkWidget *widget,
+           int        top,
+           int        bottom)
+{
+  g_autofree guchar *pixels = download_widget (widget);
+  int width = gtk_widget_get_width (widget);
+  int ink = 0;
+
+  for (int y = MAX (top, 0); y < MIN (bottom, gtk_widget_get_height (widget)); y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *pixel = pixels + (y * width + x) * 4;
+
+        if (pixel[3] > 0 && (pixel[0] + pixel[1] + pixel[2]) / 3 < 200)
+          ink++;
+      }
+  return ink;
+}
+
+/* The top and bottom of buffer line @line in the left gutter's coordinates. */
+static void
+line_rows (ScholiaReadingView *view,
+           int                 line,
+           int                *top,
+           int                *bottom)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (view));
+  GtkTextIter iter;
+  int y, height;
+
+  gtk_text_buffer_get_iter_at_line (gtk_text_view_get_buffer (text_view), &iter, line);
+  gtk_text_view_get_line_yrange (text_view, &iter, &y, &height);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_LEFT, 0, y, NULL, top);
+  *bottom = *top + height;
+}
+
+/* "¶ N" beside each paragraph's first line, numbered as citations number them; a preference
+ * hides them. */
+static void
+test_paragraph_numbers (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char text[] =
+    "The harbour master kept a diary.\n"
+    "Its second line belongs to the same paragraph.\n"
+    "\n"
+    "The diary stops in 1861.\n"
+    "  \n"
+    "A third paragraph, after a line of spaces.";
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  ScholiaParagraphGutter *gutter = scholia_reading_view_get_paragraph_gutter (fixture->view);
+  int top, bottom;
+
+  g_assert_true (g_settings_get_boolean (settings, "reading-paragraph-numbers"));
+  scholia_reading_view_set_document (fixture->view, NULL, NULL, text);
+  wait_until_drawn (GTK_WIDGET (gutter));
+
+  g_assert_cmpuint (scholia_paragraph_gutter_get_number (gutter, 0), ==, 1);
+  g_assert_cmpuint (scholia_paragraph_gutter_get_number (gutter, 1), ==, 0);
+  g_assert_cmpuint (scholia_paragraph_gutter_get_number (gutter, 2), ==, 0);
+  g_assert_cmpuint (scholia_paragraph_gutter_get_number (gutter, 3), ==, 2);
+  g_assert_cmpuint (scholia_paragraph_gutter_get_number (gutter, 5), ==, 3);
+
+  /* Drawn beside the paragraph's first line, not its second. */
+  line_rows (fixture->view, 0, &top, &bottom);
+  g_assert_cmpint (count_ink (GTK_WIDGET (gutter), top, bottom), >, 0);
+  line_rows (fixture->view, 1, &top, &bottom);
+  g_assert_cmpint (count_ink (GTK_WIDGET (gutter), top, bottom), ==, 0);
+  line_rows (fixture->view, 3, &top, &bottom);
+  g_assert_cmpint (count_ink (GTK_WIDGET (gutter), top, bottom), >, 0);
+
+  g_settings_set_boolean (settings, "reading-paragraph-numbers", FALSE);
+  ITERATE_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (gutter)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gutter)));
+  g_settings_reset (settings, "reading-paragraph-numbers");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gutter)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +693,7 @@ main (int   argc,
   ADD_TEST ("/reading-view/find/starts-from-selected-word", test_find_starts_from_selection);
   ADD_TEST ("/reading-view/settings/reading-font-and-spacing", test_settings_reading_font);
   ADD_TEST ("/reading-view/style/follows-dark-mode", test_style_follows_dark_mode);
+  ADD_TEST ("/reading-view/paragraph-numbers/beside-first-lines", test_paragraph_numbers);
   g_test_add ("/reading-view/style/page-and-selection-light", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_page_and_selection_as_drawn, fixture_tear_down);
   g_test_add ("/reading-view/style/page-and-selection-dark", Fixture, GINT_TO_POINTER (TRUE),

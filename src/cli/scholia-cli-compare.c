@@ -37,9 +37,10 @@ tag_names (ScholiaStore   *store,
 /* Passages come grouped already (author, then document); a group starts where the value
  * differs from the previous passage's. */
 static void
-print_text (ScholiaStore *store,
-            GListModel   *passages)
+print_text (ScholiaStore      *store,
+            ScholiaComparison *comparison)
 {
+  GListModel *passages = scholia_comparison_get_passages (comparison);
   g_autoptr(ScholiaPassage) previous = NULL;
   guint n = g_list_model_get_n_items (passages);
 
@@ -47,6 +48,7 @@ print_text (ScholiaStore *store,
     {
       g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
       g_autofree char *tags = tag_names (store, passage);
+      g_autofree char *place = scholia_comparison_dup_place (comparison, passage);
       gboolean new_author = previous == NULL ||
                             g_strcmp0 (scholia_passage_get_author (previous), scholia_passage_get_author (passage)) != 0;
 
@@ -61,8 +63,9 @@ print_text (ScholiaStore *store,
       printf ("    “%s”", scholia_passage_get_quote (passage));
       if (*tags != '\0')
         printf (" [%s]", tags);
-      if (*scholia_passage_get_page (passage) != '\0')
-        printf (_(" p. %s"), scholia_passage_get_page (passage));
+      /* "p. 3", or "¶ 14" as the PDF and citations number paragraphs. */
+      if (place != NULL)
+        printf (" %s", place);
       printf ("\n");
       if (*scholia_passage_get_note (passage) != '\0')
         printf ("      %s\n", scholia_passage_get_note (passage));
@@ -201,7 +204,7 @@ scholia_cli_run_compare (ScholiaCli  *cli,
       scholia_cli_print_json (builder);
     }
   else
-    print_text (cli->store, scholia_comparison_get_passages (comparison));
+    print_text (cli->store, comparison);
 
   return SCHOLIA_CLI_OK;
 }

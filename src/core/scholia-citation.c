@@ -12,6 +12,7 @@
 
 #include "scholia-citation.h"
 #include "scholia-names.h"
+#include "scholia-paragraphs.h"
 
 /* The surname the author files under: the sort key up to its comma ("Anderson, Perry"), or the
  * whole key for single names ("Plato", "Anonymous"). */
@@ -33,55 +34,23 @@ dup_surname (const char *author,
   return comma != NULL ? g_strndup (key, comma - key) : g_strdup (key);
 }
 
-/* "p. 3", "pp. 3–4", or NULL when the passage starts outside the page map. */
-static char *
-dup_page_place (GArray *pages,
-                int     start,
-                int     end)
+char *
+scholia_citation_format_pages (const char *first,
+                               const char *last)
 {
-  const char *first = scholia_page_ranges_lookup (pages, start);
-  const char *last = scholia_page_ranges_lookup (pages, MAX (start, end - 1));
+  g_return_val_if_fail (first != NULL, NULL);
 
-  if (first == NULL)
-    return NULL;
   if (last == NULL || g_str_equal (first, last))
     return g_strdup_printf (_("p. %s"), first);
   /* TRANSLATORS: a passage running over two or more printed pages, from the first to the last */
   return g_strdup_printf (_("pp. %s–%s"), first, last);
 }
 
-/* The number of the paragraph @start falls in: one more than the blank-line breaks before it,
- * counting only breaks that some text precedes. */
-static guint
-paragraph_at (const char *text,
-              int         start)
+char *
+scholia_citation_format_paragraph (guint number)
 {
-  const char *stop = g_utf8_offset_to_pointer (text, start);
-  gboolean line_blank = TRUE;
-  gboolean in_paragraph = FALSE;
-  guint paragraph = 0;
-
-  for (const char *p = text; p < stop && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n')
-        {
-          if (line_blank)
-            in_paragraph = FALSE;
-          line_blank = TRUE;
-        }
-      else if (!g_unichar_isspace (c))
-        {
-          line_blank = FALSE;
-          if (!in_paragraph)
-            paragraph++;
-          in_paragraph = TRUE;
-        }
-    }
-
-  /* The passage itself starts a paragraph when no text of it came before. */
-  return in_paragraph ? paragraph : paragraph + 1;
+  /* TRANSLATORS: the paragraph a passage stands in, when the essay has no printed pages */
+  return g_strdup_printf (_("¶ %u"), number);
 }
 
 char *
@@ -90,16 +59,16 @@ scholia_citation_format_place (const char *text,
                                int         start,
                                int         end)
 {
-  char *place = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (pages != NULL && pages->len > 0)
-    place = dup_page_place (pages, start, end);
-  if (place == NULL)
-    /* TRANSLATORS: the paragraph a passage stands in, when the essay has no printed pages */
-    place = g_strdup_printf (_("¶ %u"), paragraph_at (text, start));
-  return place;
+  /* A passage starting outside the page map is placed by its paragraph. */
+  if (pages != NULL && pages->len > 0 && scholia_page_ranges_lookup (pages, start) != NULL)
+    return scholia_citation_format_pages (scholia_page_ranges_lookup (pages, start),
+                                          scholia_page_ranges_lookup (pages, MAX (start, end - 1)));
+  paragraphs = scholia_paragraphs_split (text);
+  return scholia_citation_format_paragraph (scholia_paragraphs_number_at (paragraphs, start));
 }
 
 char *

@@ -24,6 +24,13 @@ char *scholia_citation_format_place  (const char *text,
                                       int         start,
                                       int         end);
 
+/* "p. 118" for a passage printed on one page, "pp. 118–119" from @first to @last (NULL: the
+ * same page). */
+char *scholia_citation_format_pages     (const char *first,
+                                         const char *last);
+/* "¶ 14": paragraph @number as scholia_paragraphs_split() counts them. */
+char *scholia_citation_format_paragraph (guint       number);
+
 /* A source as a handout names it under a quote it has already set: "Anderson, Title (1998),
  * p. 14" (the author's surname; missing author or date left out, @place may be NULL). NFC. */
 char *scholia_citation_format_source (const char *author,

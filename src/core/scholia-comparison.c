@@ -5,8 +5,10 @@
 
 #include "scholia-comparison.h"
 #include "scholia-annotation-filter.h"
+#include "scholia-citation.h"
 #include "scholia-dates.h"
 #include "scholia-names.h"
+#include "scholia-paragraphs.h"
 
 struct _ScholiaComparison
 {
@@ -17,6 +19,8 @@ struct _ScholiaComparison
   ScholiaAnnotationFilter *filter;
   GListStore              *passages;
   GStrv                    authors;  /* on the theme under the filter's tags, in passage order */
+  GHashTable              *paragraphs; /* a document's id → its ScholiaParagraph array, loaded
+                                        * when one of its passages is first placed */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaComparison, scholia_comparison, G_TYPE_OBJECT)
@@ -155,6 +159,8 @@ scholia_comparison_refresh (ScholiaComparison  *self,
 
   g_return_val_if_fail (SCHOLIA_IS_COMPARISON (self), FALSE);
 
+  /* A revised text numbers its paragraphs anew. */
+  g_hash_table_remove_all (self->paragraphs);
   if (self->theme == NULL)
     {
       g_list_store_remove_all (self->passages);
@@ -286,6 +292,7 @@ scholia_comparison_finalize (GObject *object)
 
   g_clear_object (&self->passages);
   g_clear_pointer (&self->authors, g_strfreev);
+  g_clear_pointer (&self->paragraphs, g_hash_table_unref);
 
   G_OBJECT_CLASS (scholia_comparison_parent_class)->finalize (object);
 }
@@ -361,6 +368,8 @@ static void
 scholia_comparison_init (ScholiaComparison *self)
 {
   self->passages = g_list_store_new (SCHOLIA_TYPE_PASSAGE);
+  self->paragraphs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify) g_array_unref);
 }
 
 ScholiaComparison *
@@ -453,4 +462,35 @@ scholia_comparison_list_authors (ScholiaComparison *self)
   g_return_val_if_fail (SCHOLIA_IS_COMPARISON (self), NULL);
 
   return self->authors != NULL ? g_strdupv (self->authors) : g_new0 (char *, 1);
+}
+
+char *
+scholia_comparison_dup_place (ScholiaComparison *self,
+                              ScholiaPassage    *passage)
+{
+  gint64 document_id;
+  const char *page;
+  GArray *paragraphs;
+
+  g_return_val_if_fail (SCHOLIA_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (SCHOLIA_IS_PASSAGE (passage), NULL);
+
+  page = scholia_passage_get_page (passage);
+  if (*page != '\0')
+    return scholia_citation_format_pages (page, NULL);
+
+  document_id = scholia_passage_get_document_id (passage);
+  paragraphs = g_hash_table_lookup (self->paragraphs, &document_id);
+  if (paragraphs == NULL)
+    {
+      ScholiaDocument *document = scholia_store_lookup_document (self->store, document_id);
+      g_autofree char *text = document != NULL ? scholia_store_load_text (self->store, document, NULL) : NULL;
+
+      if (text == NULL)
+        return NULL;
+      paragraphs = scholia_paragraphs_split (text);
+      g_hash_table_insert (self->paragraphs, g_memdup2 (&document_id, sizeof document_id), paragraphs);
+    }
+  return scholia_citation_format_paragraph (scholia_paragraphs_number_at (paragraphs,
+                                                                          scholia_passage_get_start (passage)));
 }

@@ -27,6 +27,11 @@ void               scholia_comparison_set_filter        (ScholiaComparison      
                                                          ScholiaAnnotationFilter *filter);
 GListModel        *scholia_comparison_get_passages      (ScholiaComparison  *self);
 char             **scholia_comparison_list_authors      (ScholiaComparison  *self);
+/* Where @passage stands in its document, as a citation names it: "p. 118" (the printed page it
+ * starts on) or "¶ 14"; NULL when its text cannot be read. Each document's paragraphs are
+ * counted once, when one of its passages is first placed. */
+char              *scholia_comparison_dup_place         (ScholiaComparison  *self,
+                                                         ScholiaPassage     *passage);
 gboolean           scholia_comparison_refresh           (ScholiaComparison  *self,
                                                          GError            **error);
 

@@ -64,17 +64,22 @@ scholia_pdf_default_annotator (void)
   return name;
 }
 
-/* "thesis, evidence · Method — the note": what a reader's list shows for the highlight. */
+/* "thesis, evidence · Method — the note": what a reader's list shows for the highlight, and
+ * for a source with printed pages where the passage stands in it ("(p. 118)"). */
 static char *
-format_contents (Span *span)
+format_contents (Export     *export,
+                 const Span *span)
 {
   const char *note = scholia_annotation_get_note (span->annotation);
+  g_autofree char *page = scholia_pdf_export_span_page (export, span);
   GString *contents = g_string_new (span->tag_names);
 
   if (*span->theme_names != '\0')
     g_string_append_printf (contents, "%s%s", contents->len > 0 ? " · " : "", span->theme_names);
   if (note != NULL && *note != '\0')
     g_string_append_printf (contents, "%s%s", contents->len > 0 ? " — " : "", note);
+  if (page != NULL)
+    g_string_append_printf (contents, contents->len > 0 ? " (%s)" : "%s", page);
   return g_string_free (contents, FALSE);
 }
 
@@ -171,7 +176,7 @@ new_highlight (Export     *export,
   Span *span = g_ptr_array_index (export->spans, quads[0].span);
   const char *annotator = export->options->annotator;
   g_autoptr(GArray) points = g_array_sized_new (FALSE, FALSE, sizeof (double), 8 * n_quads);
-  g_autofree char *contents = format_contents (span);
+  g_autofree char *contents = format_contents (export, span);
   double bounds[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   qpdf_oh annot = qpdf_oh_new_dictionary (qpdf);
   qpdf_oh appearances = qpdf_oh_new_dictionary (qpdf);

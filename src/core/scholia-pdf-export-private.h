@@ -143,6 +143,14 @@ typedef struct
   PangoLayout             *note_layout; /* one for every margin note, its markup replaced */
   PangoLayout             *mark_layout; /* one for every endnote's number */
   ScholiaHyphenator       *hyphenator;  /* for the document's language; NULL: set ragged */
+  /* Citable positions (scholia-pdf-places.c): the numbered paragraphs and the source's page
+   * breaks, each with a cursor to the next one not yet drawn, and this page's margin marks. */
+  GArray                  *numbered;      /* ScholiaParagraph */
+  guint                    next_numbered;
+  GArray                  *page_breaks;   /* PageBreak, in text order */
+  guint                    next_break;
+  GArray                  *positions;     /* Position, on the page being drawn */
+  PangoLayout             *position_layout;
 } Export;
 
 void     scholia_pdf_key_tag_free (KeyTag *key_tag);
@@ -208,6 +216,23 @@ void     scholia_pdf_export_place_notes    (Export               *export,
 void     scholia_pdf_export_mark_endnotes  (Export               *export);
 gboolean scholia_pdf_export_write_endnotes (Export               *export,
                                             GError              **error);
+
+/* scholia-pdf-places.c: the ¶ numbers and, for a source printed on pages, its page breaks:
+ * a stroke in the text where a page ended and the page's label beside the line, both in the
+ * inner margin; and where a span stands, "p. 118" or "¶ 14", as its notes and highlight say. */
+gboolean scholia_pdf_export_load_places   (Export               *export,
+                                           GError              **error);
+void     scholia_pdf_export_clear_places  (Export               *export);
+void     scholia_pdf_export_mark_places   (Export               *export,
+                                           const ScholiaPdfLine *line,
+                                           double                column_x);
+void     scholia_pdf_export_draw_places   (Export               *export,
+                                           const ScholiaPdfRect *text);
+/* "p. 118" or "pp. 118–119" where the source had pages, else NULL (_page) or "¶ 14". */
+char    *scholia_pdf_export_span_page     (Export               *export,
+                                           const Span           *span);
+char    *scholia_pdf_export_span_place    (Export               *export,
+                                           const Span           *span);
 
 /* scholia-pdf-export.c: draws a flow's pages, each with its notes, from @first to
  * @first + @share of the progress. */

@@ -27,6 +27,7 @@ export_clear (Export *export)
   g_clear_pointer (&export->endnotes, g_ptr_array_unref);
   g_clear_object (&export->note_layout);
   g_clear_object (&export->mark_layout);
+  scholia_pdf_export_clear_places (export);
   g_clear_pointer (&export->writer, scholia_pdf_writer_free);
 }
 
@@ -77,6 +78,7 @@ scholia_pdf_export_draw_pages (Export          *export,
         }
       next = scholia_pdf_flow_draw_page (flow, next, page, export->cr, text.x, scholia_pdf_export_before_line, export);
       scholia_pdf_export_draw_stripes (export, &text, &margin);
+      scholia_pdf_export_draw_places (export, &text);
 
       if (page == 0)
         {
@@ -144,6 +146,8 @@ scholia_pdf_export_document (ScholiaStore            *store,
   if (export.text == NULL || !scholia_pdf_export_load_spans (&export, &local_error))
     goto out;
   scholia_pdf_export_split_paragraphs (&export);
+  if (!scholia_pdf_export_load_places (&export, &local_error))
+    goto out;
 
   export.writer = scholia_pdf_writer_new (path, options, SCHOLIA_PDF_LAYOUT_ANNOTATED, cancellable,
                                           progress, user_data, &local_error);

@@ -7,16 +7,17 @@
 #include "scholia-comparison.h"
 #include "scholia-error.h"
 #include "scholia-pdf-handout.h"
+#include "scholia-pdf-header.h"
 #include "scholia-pdf-qpdf.h"
 
 #define COLUMN_GAP 24.0
 
 typedef struct
 {
-  ScholiaStore     *store;
-  ScholiaPdfWriter *writer;
-  double            font_size;
-  GHashTable       *texts;   /* a document's id → its text, loaded for paragraph numbers */
+  ScholiaStore      *store;
+  ScholiaPdfWriter  *writer;
+  double             font_size;
+  ScholiaComparison *comparison;  /* its passages, and where each stands */
 } Handout;
 
 static void
@@ -33,27 +34,6 @@ add_markup (Handout        *handout,
   g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_markup_layout (handout->writer, width - indent, size, style, markup);
 
   scholia_pdf_flow_add (flow, layout, indent, space_before, keep_after);
-}
-
-/* The text of the document @id, loaded once per handout; "" when it cannot be read (its
- * passages are then cited without a paragraph). */
-static const char *
-document_text (Handout *handout,
-               gint64   id)
-{
-  char *text = g_hash_table_lookup (handout->texts, &id);
-
-  if (text == NULL)
-    {
-      ScholiaDocument *document = scholia_store_lookup_document (handout->store, id);
-      gint64 *key = g_memdup2 (&id, sizeof id);
-
-      text = document != NULL ? scholia_store_load_text (handout->store, document, NULL) : NULL;
-      if (text == NULL)
-        text = g_strdup ("");
-      g_hash_table_insert (handout->texts, key, text);
-    }
-  return text;
 }
 
 /* The language every quoted document is in, for the file's /Lang; NULL when they differ (no
@@ -79,27 +59,12 @@ shared_language (Handout    *handout,
   return g_steal_pointer (&language);
 }
 
-/* Where @passage stands: its printed page, else its paragraph in the document's text. */
-static char *
-passage_place (Handout        *handout,
-               ScholiaPassage *passage)
-{
-  const char *page = scholia_passage_get_page (passage);
-  const char *text;
-
-  if (*page != '\0')
-    return g_strdup_printf (_("p. %s"), page);
-  text = document_text (handout, scholia_passage_get_document_id (passage));
-  return *text != '\0' ? scholia_citation_format_place (text, NULL, scholia_passage_get_start (passage),
-                                                        scholia_passage_get_end (passage)) : NULL;
-}
-
 /* "Author, Title (date), p. N" (or "¶ N"): the source of the quote set above it. */
 static char *
 citation (Handout        *handout,
           ScholiaPassage *passage)
 {
-  g_autofree char *place = passage_place (handout, passage);
+  g_autofree char *place = scholia_comparison_dup_place (handout->comparison, passage);
 
   return scholia_citation_format_source (scholia_passage_get_author (passage),
                                          scholia_passage_get_author_sort_key (passage),
@@ -196,15 +161,16 @@ add_passages (Handout        *handout,
     }
 }
 
-/* The theme's name and description and what the handout holds, over a hairline; returns
- * where the passages start. */
+/* The theme's name and description, what the handout holds and the header line (filter,
+ * date, course), over a hairline; returns where the passages start. */
 static double
 add_title (Handout        *handout,
            ScholiaPdfFlow *flow,
            double          width,
            ScholiaTheme   *theme,
            guint           n_passages,
-           guint           n_authors)
+           guint           n_authors,
+           const char     *header)
 {
   const char *description = scholia_label_get_description (SCHOLIA_LABEL (theme));
   g_autofree char *title = g_markup_escape_text (scholia_label_get_name (SCHOLIA_LABEL (theme)), -1);
@@ -222,6 +188,11 @@ add_title (Handout        *handout,
   summary = g_markup_printf_escaped ("<span foreground='#555555' font_variant='smallcaps'>%s · %s</span>",
                                      passages, authors);
   add_markup (handout, flow, width, 0, handout->font_size * 0.8, PANGO_STYLE_NORMAL, summary, 6, 0);
+  {
+    g_autofree char *markup = g_markup_printf_escaped ("<span foreground='#555555'>%s</span>", header);
+
+    add_markup (handout, flow, width, 0, handout->font_size * 0.8, PANGO_STYLE_NORMAL, markup, 3, 0);
+  }
   flow->y += 26;
   return flow->y;
 }
@@ -301,8 +272,7 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   ScholiaPdfOptions defaults;
   ScholiaPdfFlow title_flow, flows[2];
   ScholiaPdfRect text;
-  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  Handout handout = { store, NULL, 0, texts };
+  Handout handout = { store, NULL, 0, NULL };
   GListModel *passages;
   guint n_flows, n_passages, next[2] = { 0, 0 }, title_next = 0;
   gboolean side_by_side, done = TRUE;
@@ -321,6 +291,7 @@ scholia_pdf_export_handout (ScholiaStore            *store,
     }
 
   comparison = scholia_comparison_new (store);
+  handout.comparison = comparison;
   copy_criteria (scholia_comparison_get_filter (comparison), options->filter);
   scholia_comparison_set_theme (comparison, theme);
   passages = scholia_comparison_get_passages (comparison);
@@ -344,7 +315,25 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   column_width = side_by_side ? (text.width - COLUMN_GAP) / 2 : text.width;
 
   scholia_pdf_flow_init (&title_flow, 0, text.y, text.y + text.height);
-  start_y = add_title (&handout, &title_flow, text.width, theme, n_passages, columns->len);
+  {
+    /* The handout keeps the filter's tags only: its theme is its title, its authors head its
+     * passages. */
+    g_autoptr(ScholiaAnnotationFilter) shown = scholia_annotation_filter_new ();
+    ScholiaPdfOptions header_options = *options;
+    g_autofree char *header = NULL;
+
+    if (options->filter != NULL)
+      {
+        const gint64 *tag_ids;
+        guint n_tag_ids;
+
+        tag_ids = scholia_annotation_filter_get_tag_ids (options->filter, &n_tag_ids);
+        scholia_annotation_filter_set_tag_ids (shown, tag_ids, n_tag_ids);
+      }
+    header_options.filter = shown;
+    header = scholia_pdf_format_header_line (store, &header_options);
+    start_y = add_title (&handout, &title_flow, text.width, theme, n_passages, columns->len, header);
+  }
   for (guint f = 0; f < n_flows; f++)
     {
       g_autoptr(GPtrArray) all = NULL;

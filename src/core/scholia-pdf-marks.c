@@ -409,8 +409,11 @@ scholia_pdf_export_before_line (const ScholiaPdfLine *line,
   Block *block = &g_array_index (export->blocks, Block, line->block);
 
   if (block->kind == BLOCK_PARAGRAPH)
-    decorate_paragraph_line (export, line, column_x,
-                             &g_array_index (export->paragraphs, Paragraph, block->index));
+    {
+      decorate_paragraph_line (export, line, column_x,
+                               &g_array_index (export->paragraphs, Paragraph, block->index));
+      scholia_pdf_export_mark_places (export, line, column_x);
+    }
   else if (block->kind == BLOCK_KEY)
     draw_key_swatch (export, line, column_x, g_ptr_array_index (export->key, block->index));
 }

@@ -6,12 +6,16 @@
 #include "scholia-pdf-export-private.h"
 
 static char *
-note_markup (Span     *span,
+note_markup (Export   *export,
+             Span     *span,
              gboolean  with_number)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autoptr(GString) tags = g_string_new (NULL);
   const char *note = scholia_annotation_get_note (span->annotation);
+  /* Beside its passage, a note needs no ¶ (the inner margin has it), only a source's page. */
+  g_autofree char *place = with_number ? scholia_pdf_export_span_place (export, span)
+                                       : scholia_pdf_export_span_page (export, span);
 
   if (with_number)
     g_string_append_printf (markup, "<b>%d.</b> ", span->endnote);
@@ -27,6 +31,12 @@ note_markup (Span     *span,
       g_autofree char *themes = g_markup_escape_text (span->theme_names, -1);
 
       g_string_append_printf (markup, "%s<i>%s</i>", span->tags->len > 0 ? " · " : "", themes);
+    }
+  if (place != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (place, -1);
+
+      g_string_append_printf (markup, "%s%s", tags->len > 0 || *span->theme_names != '\0' ? " · " : "", escaped);
     }
   if (note != NULL && *note != '\0')
     {
@@ -77,7 +87,7 @@ scholia_pdf_export_place_notes (Export               *export,
   for (guint i = 0; i < export->anchors->len; i++)
     {
       Anchor *anchor = &g_array_index (export->anchors, Anchor, i);
-      g_autofree char *markup = note_markup (anchor->span, FALSE);
+      g_autofree char *markup = note_markup (export, anchor->span, FALSE);
       PangoLayout *layout = export->note_layout;
       PangoRectangle logical;
       double y, height, first_line_middle;
@@ -149,7 +159,7 @@ scholia_pdf_export_write_endnotes (Export          *export,
 
   for (guint i = 0; i < export->endnotes->len; i++)
     {
-      g_autofree char *note = note_markup (g_ptr_array_index (export->endnotes, i), TRUE);
+      g_autofree char *note = note_markup (export, g_ptr_array_index (export->endnotes, i), TRUE);
       g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_markup_layout (export->writer, text.width, export->font_size * 0.85,
                                                      PANGO_STYLE_NORMAL, note);
 

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scholia-pdf-header.h"
+
+/* The names of the labels of @type the filter keeps, ", " between them; NULL when it keeps all. */
+static char *
+filter_label_names (ScholiaStore *store,
+                    const gint64 *ids,
+                    guint         n_ids,
+                    GType         type)
+{
+  g_autoptr(GString) names = NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      ScholiaLabel *label = scholia_store_lookup_label (store, type, ids[i]);
+
+      if (label == NULL)
+        continue;
+      if (names == NULL)
+        names = g_string_new (NULL);
+      else
+        g_string_append (names, ", ");
+      g_string_append (names, scholia_label_get_name (label));
+    }
+  return names != NULL ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+/* What the reader of a printed copy must know about this export: that it shows only some
+ * annotations ("Only: thesis, evidence · Theme: Decline"), the day it was made and, when given,
+ * the course. */
+char *
+scholia_pdf_format_header_line (ScholiaStore            *store,
+                                const ScholiaPdfOptions *options)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Not %e, which pads a one-digit day with a figure space. */
+  g_autofree char *date = g_date_time_format (now, "%-d %B %Y");
+  ScholiaAnnotationFilter *filter = options->filter;
+
+  if (filter != NULL && !scholia_annotation_filter_is_empty (filter))
+    {
+      guint n_tags, n_themes;
+      const gint64 *tag_ids = scholia_annotation_filter_get_tag_ids (filter, &n_tags);
+      const gint64 *theme_ids = scholia_annotation_filter_get_theme_ids (filter, &n_themes);
+      g_autofree char *tags = filter_label_names (store, tag_ids, n_tags, SCHOLIA_TYPE_TAG);
+      g_autofree char *themes = filter_label_names (store, theme_ids, n_themes, SCHOLIA_TYPE_THEME);
+
+      if (tags != NULL)
+        /* Translators: heads an export that shows only the annotations with these tags */
+        g_string_append_printf (line, _("Only: %s"), tags);
+      if (themes != NULL)
+        {
+          if (line->len > 0)
+            g_string_append (line, " · ");
+          /* Translators: heads an export that shows only the annotations in these themes */
+          g_string_append_printf (line, _("Theme: %s"), themes);
+        }
+      if (line->len > 0)
+        g_string_append (line, " · ");
+    }
+
+  /* Translators: the day the PDF was made, as it stands in its header */
+  g_string_append_printf (line, _("Exported %s"), date);
+  if (options->course != NULL && *options->course != '\0')
+    g_string_append_printf (line, " · %s", options->course);
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
