@@ -253,6 +253,7 @@ add_paragraph (Export          *export,
       Block block = { BLOCK_PARAGRAPH, index, start };
 
       pango_layout_set_text (layout, export->text + start, end - start);
+      scholia_pdf_export_reserve_marks (export, layout, paragraph, start, end);
       pango_layout_set_justify (layout, !export->options->ragged);
       if (start == paragraph->start)
         pango_layout_set_indent (layout, indent * PANGO_SCALE);

@@ -87,7 +87,32 @@ draw_key_swatch (Export               *export,
   stroke_underline (export->cr, key_tag, x, x + 22, line->baseline + 2.2);
 }
 
-/* Washes and underlines behind one line of a paragraph; notes' anchors, endnote marks and the
+/* The end of the glyph before a span's mark, which may follow the span's end by a few
+ * characters of punctuation. */
+static double
+mark_x (Export               *export,
+        const ScholiaPdfLine *line,
+        double                layout_x,
+        const Span           *span,
+        gsize                 line_end)
+{
+  gsize text_start = g_array_index (export->blocks, Block, line->block).text_start;
+  gsize mark = MIN (span->mark_index, line_end);
+  const char *before = g_utf8_find_prev_char (export->text + text_start, export->text + mark);
+  int *ranges = NULL;
+  int n_ranges = 0;
+  double x = layout_x;
+
+  if (before == NULL)
+    return x;
+  pango_layout_line_get_x_ranges (line->line, before - export->text - text_start, mark - text_start, &ranges, &n_ranges);
+  for (int r = 0; r < n_ranges; r++)
+    x = MAX (x, layout_x + ranges[2 * r + 1] / (double) PANGO_SCALE);
+  g_free (ranges);
+  return x;
+}
+
+/* Washes and underlines behind one line of a paragraph; notes' anchors, marks and the
  * quadrilaterals of the native annotations are collected on the way. */
 static void
 decorate_paragraph_line (Export               *export,
@@ -163,9 +188,9 @@ decorate_paragraph_line (Export               *export,
             span->seen = TRUE;
             g_array_append_val (export->anchors, anchor);
           }
-        if (span->end <= line_end)
+        if (span->end <= line_end && span->has_note)
           {
-            SpanEnd span_end = { span, right, line->baseline };
+            SpanEnd span_end = { span, mark_x (export, line, layout_x, span, line_end), line->baseline };
 
             g_array_append_val (export->ends, span_end);
           }
@@ -185,4 +210,6 @@ scholia_pdf_export_before_line (const ScholiaPdfLine *line,
                              &g_array_index (export->paragraphs, Paragraph, block->index));
   else if (block->kind == BLOCK_KEY)
     draw_key_swatch (export, line, column_x, g_ptr_array_index (export->key, block->index));
+  else if (block->kind == BLOCK_ENDNOTE)
+    scholia_pdf_export_link_endnote (export, line, column_x);
 }
