@@ -142,8 +142,8 @@ test_notes_in_margin (TestPdfFixture *fixture,
   g_object_unref (pdf);
 }
 
-/* Thirty notes on one paragraph cannot all stand beside it: the rest become endnotes, numbered
- * in order, each note printed once. */
+/* Thirty notes on one paragraph cannot all stand beside it: the rest become endnotes, each
+ * note printed once. */
 static void
 test_crowded_notes_become_endnotes (TestPdfFixture *fixture,
                                     gconstpointer   data)
@@ -196,17 +196,16 @@ test_crowded_notes_become_endnotes (TestPdfFixture *fixture,
       g_assert_true ((in_margin != NULL) != (in_notes != NULL));
       if (in_notes != NULL)
         {
-          g_autofree char *numbered = g_strdup_printf ("%d.", ++endnotes);
-          g_autofree char *numbered_marker = g_strconcat (numbered, "evidence", NULL);
-          g_autofree char *numbered_thesis = g_strconcat (numbered, "thesis", NULL);
+          /* Each endnote quotes its passage's opening words, then its tag and note. */
+          g_autofree char *cited = g_strdup_printf ("“Clausenumber%dof”%s—Remark%02d", i + 1,
+                                                    i % 2 ? "thesis" : "evidence", i + 1);
 
-          g_assert_true (strstr (notes_section, numbered_marker) != NULL ||
-                         strstr (notes_section, numbered_thesis) != NULL);
+          endnotes++;
+          g_assert_nonnull (strstr (notes_section, cited));
         }
     }
   g_assert_cmpint (endnotes, >, 0);
   g_assert_cmpint (endnotes, <, 30);
-  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
   g_object_unref (pdf);
 }
 
@@ -824,7 +823,7 @@ main (int    argc,
   ADD ("/pdf-export/text/in-order-with-multibyte-characters", test_text_in_order);
   ADD ("/pdf-export/highlights/one-wash-per-span-in-tag-colour", test_highlights);
   ADD ("/pdf-export/notes/in-the-outer-margin", test_notes_in_margin);
-  ADD ("/pdf-export/notes/crowded-become-numbered-endnotes", test_crowded_notes_become_endnotes);
+  ADD ("/pdf-export/notes/crowded-become-endnotes", test_crowded_notes_become_endnotes);
   ADD ("/pdf-export/key/lists-tags-and-themes", test_key_lists_tags);
   ADD ("/pdf-export/filters/tag-and-theme", test_filters);
   ADD ("/pdf-export/page-size/letter-and-a4", test_page_sizes);

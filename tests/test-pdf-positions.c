@@ -217,8 +217,7 @@ test_paragraphs_numbered_as_cited (void)
   g_assert_cmpuint (scholia_paragraphs_number_at (paragraphs, test_pdf_offset_of (text, "after")), ==, 2);
   /* Between two paragraphs, a passage belongs to the next. */
   g_assert_cmpuint (scholia_paragraphs_number_at (paragraphs, test_pdf_offset_of (text, "\n\n\nThird") + 1), ==, 3);
-  g_assert_cmpuint (scholia_paragraphs_number_at_byte (paragraphs, strlen (text)), ==, 3);
-  g_assert_cmpuint (scholia_paragraphs_number_at_byte (paragraphs, strstr (text, "spaces") - text), ==, 2);
+  g_assert_cmpuint (scholia_paragraphs_number_at (paragraphs, g_utf8_strlen (text, -1)), ==, 3);
 }
 
 /* The PDF's margin */

@@ -57,9 +57,8 @@ scholia_paragraphs_split (const char *text)
 /* The number of paragraphs starting before @position, plus one unless @position lies inside
  * the last of them. */
 static guint
-number_at (GArray   *paragraphs,
-           gboolean  in_bytes,
-           gsize     position)
+number_at (GArray *paragraphs,
+           gsize   position)
 {
   guint low = 0, high = paragraphs->len;
 
@@ -68,7 +67,7 @@ number_at (GArray   *paragraphs,
     {
       guint middle = (low + high) / 2;
       const ScholiaParagraph *paragraph = &g_array_index (paragraphs, ScholiaParagraph, middle);
-      gsize start = in_bytes ? paragraph->start : (gsize) paragraph->start_offset;
+      gsize start = paragraph->start_offset;
 
       if (start < position)
         low = middle + 1;
@@ -78,7 +77,7 @@ number_at (GArray   *paragraphs,
   if (low > 0)
     {
       const ScholiaParagraph *last = &g_array_index (paragraphs, ScholiaParagraph, low - 1);
-      gsize end = in_bytes ? last->end : (gsize) last->end_offset;
+      gsize end = last->end_offset;
 
       if (position < end)
         return low;
@@ -92,14 +91,5 @@ scholia_paragraphs_number_at (GArray *paragraphs,
 {
   g_return_val_if_fail (paragraphs != NULL, 1);
 
-  return number_at (paragraphs, FALSE, MAX (offset, 0));
-}
-
-guint
-scholia_paragraphs_number_at_byte (GArray *paragraphs,
-                                   gsize   byte)
-{
-  g_return_val_if_fail (paragraphs != NULL, 1);
-
-  return number_at (paragraphs, TRUE, byte);
+  return number_at (paragraphs, MAX (offset, 0));
 }

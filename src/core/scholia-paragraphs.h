@@ -21,11 +21,9 @@ typedef struct
 /* The paragraphs of @text in order, ScholiaParagraph; paragraph N is at index N - 1. */
 GArray *scholia_paragraphs_split          (const char *text);
 
-/* The number of the paragraph holding @offset (code points; with _byte, bytes): the paragraph
- * it stands in, or, between two paragraphs, the one that follows. 1 for an empty text. */
+/* The number of the paragraph holding @offset (code points): the paragraph it stands in, or,
+ * between two paragraphs, the one that follows. 1 for an empty text. */
 guint   scholia_paragraphs_number_at      (GArray     *paragraphs,
                                            int         offset);
-guint   scholia_paragraphs_number_at_byte (GArray     *paragraphs,
-                                           gsize       byte);
 
 G_END_DECLS

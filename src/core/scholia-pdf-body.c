@@ -318,6 +318,7 @@ add_paragraph (Export               *export,
       Block block = { BLOCK_PARAGRAPH, index, start };
 
       pango_layout_set_text (layout, shown + from, shown_offset (paragraph, end - paragraph->start) - from);
+      scholia_pdf_export_reserve_marks (export, layout, &block, start, end);
       pango_layout_set_justify (layout, style->justify);
       if (start == paragraph->start)
         pango_layout_set_indent (layout, style->indent * PANGO_SCALE);

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* What the files of the annotated document's export share: the export's state and the steps
  * each file takes. scholia-pdf-export.c drives them: spans, then the flow of the title block and
- * the text, then each page drawn with its decorations and notes, the endnotes, and last the
+ * the text and the endnotes, then each page drawn with its decorations and notes, and last the
  * native annotations written into the finished file. */
 
 /* How a span looks. Each character is tinted with one translucent wash: that of the innermost
@@ -49,8 +49,20 @@ typedef struct
   char              *tag_names;   /* "thesis, evidence" */
   char              *theme_names;
   int                track;       /* the first of its underline tracks */
-  int                endnote;     /* its number, 0 while it has none */
   gboolean           seen;        /* its first line has been drawn */
+  /* Its side note (scholia-pdf-notes.c), planned before any page is drawn. */
+  guint              index;       /* in Export.spans: names its link targets */
+  gboolean           has_note;    /* it has tags, themes or a note to show */
+  gsize              mark_index;  /* where its mark goes: after its last word and punctuation */
+  int                page;        /* of its first line; -1 until planned */
+  int                end_page;    /* of its mark */
+  double             baseline;    /* of its first line */
+  char               letter[4];   /* its mark, "a"… per page */
+  double             note_y;      /* top of its note (or stub) in the margin */
+  int                stub_run;    /* of a stub: how many notes it points to, 0 when an earlier stub does */
+  char               stub_last[4]; /* the last of their letters */
+  int                endnote;     /* its number among the endnotes, 0 while in the margin */
+  int                endnote_page;
 } Span;
 
 typedef struct
@@ -74,7 +86,7 @@ typedef struct
   double  right;
 } Anchor;
 
-/* Where a span ends on the page being drawn: an endnote's number goes there. */
+/* Where a span's mark goes on the page being drawn: x is the end of its last word or punctuation. */
 typedef struct
 {
   Span   *span;
@@ -109,6 +121,7 @@ typedef enum
   BLOCK_PLAIN,
   BLOCK_KEY,
   BLOCK_PARAGRAPH,
+  BLOCK_ENDNOTE,    /* index: into Export.endnotes */
 } BlockKind;
 
 typedef struct
@@ -141,7 +154,10 @@ typedef struct
   double                   rule_y;      /* the hairline under the title block on page 1 */
   guint                    title_blocks; /* blocks of the flow before the text's first paragraph */
   PangoLayout             *note_layout; /* one for every margin note, its markup replaced */
-  PangoLayout             *mark_layout; /* one for every endnote's number */
+  PangoLayout             *mark_layout; /* one for every mark's letter */
+  GHashTable              *mark_shapes; /* a letter: its MarkShape, outlined once */
+  double                   mark_room;   /* the room a mark takes in its line */
+  double                   line_pitch;  /* of the text's lines */
   ScholiaHyphenator       *hyphenator;  /* for the document's language; NULL: set ragged */
   /* Citable positions (scholia-pdf-places.c): the numbered paragraphs and the source's page
    * breaks, each with a cursor to the next one not yet drawn, and this page's margin marks. */
@@ -209,13 +225,25 @@ void     scholia_pdf_draw_stripe         (cairo_t              *cr,
                                           double                top,
                                           double                bottom);
 
-/* scholia-pdf-notes.c: margin notes, endnote marks and the endnotes. */
+/* scholia-pdf-notes.c: side notes. Before the text is laid out, where each span's mark goes
+ * (find_marks) and the room kept for it in its line (reserve_marks); once it is paginated, where
+ * each note stands or whether it becomes an endnote (plan_notes, which adds the endnotes to the
+ * flow); while a page is drawn, its notes, stubs, leaders, marks and links. */
+void     scholia_pdf_export_find_marks     (Export               *export);
+void     scholia_pdf_export_reserve_marks  (Export               *export,
+                                            PangoLayout          *layout,
+                                            const Block          *block,
+                                            gsize                 start,
+                                            gsize                 end);
+void     scholia_pdf_export_plan_notes     (Export               *export,
+                                            ScholiaPdfFlow       *flow);
 void     scholia_pdf_export_place_notes    (Export               *export,
                                             const ScholiaPdfRect *text,
                                             const ScholiaPdfRect *margin);
-void     scholia_pdf_export_mark_endnotes  (Export               *export);
-gboolean scholia_pdf_export_write_endnotes (Export               *export,
-                                            GError              **error);
+void     scholia_pdf_export_draw_marks     (Export               *export);
+void     scholia_pdf_export_link_endnote   (Export               *export,
+                                            const ScholiaPdfLine *line,
+                                            double                column_x);
 
 /* scholia-pdf-places.c: the ¶ numbers and, for a source printed on pages, its page breaks:
  * a stroke in the text where a page ended and the page's label beside the line, both in the
@@ -228,10 +256,8 @@ void     scholia_pdf_export_mark_places   (Export               *export,
                                            double                column_x);
 void     scholia_pdf_export_draw_places   (Export               *export,
                                            const ScholiaPdfRect *text);
-/* "p. 118" or "pp. 118–119" where the source had pages, else NULL (_page) or "¶ 14". */
+/* "p. 118" or "pp. 118–119" where the source had pages, else NULL. */
 char    *scholia_pdf_export_span_page     (Export               *export,
-                                           const Span           *span);
-char    *scholia_pdf_export_span_place    (Export               *export,
                                            const Span           *span);
 
 /* scholia-pdf-export.c: draws a flow's pages, each with its notes, from @first to

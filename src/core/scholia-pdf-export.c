@@ -28,6 +28,7 @@ export_clear (Export *export)
   g_clear_object (&export->note_layout);
   g_clear_object (&export->mark_layout);
   scholia_pdf_export_clear_places (export);
+  g_clear_pointer (&export->mark_shapes, g_hash_table_unref);
   g_clear_pointer (&export->writer, scholia_pdf_writer_free);
 }
 
@@ -90,7 +91,7 @@ scholia_pdf_export_draw_pages (Export          *export,
         }
       if (export->options->include_notes)
         scholia_pdf_export_place_notes (export, &text, &margin);
-      scholia_pdf_export_mark_endnotes (export);
+      scholia_pdf_export_draw_marks (export);
 
       if (!scholia_pdf_writer_show_page (export->writer, first + share * (page + 1) / (last + 1), error))
         return FALSE;
@@ -161,17 +162,17 @@ scholia_pdf_export_document (ScholiaStore            *store,
   scholia_pdf_writer_set_running_head (export.writer, scholia_document_get_author (document),
                                        scholia_document_get_title (document));
 
+  scholia_pdf_export_find_marks (&export);
   scholia_pdf_writer_get_geometry (export.writer, &text, NULL);
   scholia_pdf_flow_init (&flow, 0, text.y, text.y + text.height);
   scholia_pdf_export_add_title_block (&export, &flow, text.width);
   export.title_blocks = export.blocks->len;
   if (!scholia_pdf_export_layout_text (&export, &flow, text.width, &local_error))
     goto out;
+  scholia_pdf_export_plan_notes (&export, &flow);
   scholia_pdf_writer_report (export.writer, 0.05);
 
-  if (!scholia_pdf_export_draw_pages (&export, &flow, 0.05, 0.8, &local_error))
-    goto out;
-  if (export.endnotes->len > 0 && !scholia_pdf_export_write_endnotes (&export, &local_error))
+  if (!scholia_pdf_export_draw_pages (&export, &flow, 0.05, 0.85, &local_error))
     goto out;
 
   if (!scholia_pdf_writer_close (export.writer, &local_error) ||

@@ -319,8 +319,34 @@ underline_piece (Export               *export,
   g_free (ranges);
 }
 
+/* The end of the glyph before a span's mark, which may follow the span's end by a few
+ * characters of punctuation. */
+static double
+mark_x (Export               *export,
+        const ScholiaPdfLine *line,
+        const Block          *block,
+        double                layout_x,
+        const Span           *span,
+        gsize                 line_end)
+{
+  gsize mark = MIN (span->mark_index, line_end);
+  const char *before = g_utf8_find_prev_char (export->text + block->text_start, export->text + mark);
+  int *ranges = NULL;
+  int n_ranges = 0;
+  double x = layout_x;
+
+  if (before == NULL)
+    return x;
+  pango_layout_line_get_x_ranges (line->line, scholia_pdf_export_layout_index (export, block, before - export->text),
+                                  scholia_pdf_export_layout_index (export, block, mark), &ranges, &n_ranges);
+  for (int r = 0; r < n_ranges; r++)
+    x = MAX (x, layout_x + ranges[2 * r + 1] / (double) PANGO_SCALE);
+  g_free (ranges);
+  return x;
+}
+
 /* Washes and underlines behind one line of a paragraph, and the lines its tags' stripes go
- * beside; notes' anchors, endnote marks and the quadrilaterals of the native annotations are
+ * beside; notes' anchors, marks and the quadrilaterals of the native annotations are
  * collected on the way. */
 static void
 decorate_paragraph_line (Export               *export,
@@ -382,9 +408,9 @@ decorate_paragraph_line (Export               *export,
           span->seen = TRUE;
           g_array_append_val (export->anchors, anchor);
         }
-      if (span->end <= line_end)
+      if (span->end <= line_end && span->has_note)
         {
-          SpanEnd span_end = { span, right, line->baseline };
+          SpanEnd span_end = { span, mark_x (export, line, block, layout_x, span, line_end), line->baseline };
 
           g_array_append_val (export->ends, span_end);
         }
@@ -416,4 +442,6 @@ scholia_pdf_export_before_line (const ScholiaPdfLine *line,
     }
   else if (block->kind == BLOCK_KEY)
     draw_key_swatch (export, line, column_x, g_ptr_array_index (export->key, block->index));
+  else if (block->kind == BLOCK_ENDNOTE)
+    scholia_pdf_export_link_endnote (export, line, column_x);
 }

@@ -247,14 +247,3 @@ scholia_pdf_export_span_page (Export     *export,
     return NULL;
   return scholia_citation_format_pages (first, page_at (export, MAX (span->start, span->end - 1)));
 }
-
-char *
-scholia_pdf_export_span_place (Export     *export,
-                               const Span *span)
-{
-  char *page = scholia_pdf_export_span_page (export, span);
-
-  if (page != NULL)
-    return page;
-  return scholia_citation_format_paragraph (scholia_paragraphs_number_at_byte (export->numbered, span->start));
-}
