@@ -171,6 +171,13 @@ gboolean scholia_pdf_export_draw_pages (Export          *export,
                                         double           share,
                                         GError         **error);
 
+/* scholia-pdf-outline.c: bookmarks to the title, each theme's passages (then those in no theme,
+ * by tag) and the endnotes starting on @notes_page (-1: none), once the pages are drawn; the
+ * document info's keywords. */
+void     scholia_pdf_export_add_outline (Export *export,
+                                         int     notes_page);
+char    *scholia_pdf_export_keywords    (Export *export);
+
 /* scholia-pdf-annots.c: a ScholiaPdfRewriteFunc adding one native highlight per span and page. */
 gboolean scholia_pdf_export_add_native_annotations (const char  *input_path,
                                                     const char  *output_path,

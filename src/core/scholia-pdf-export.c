@@ -58,6 +58,9 @@ scholia_pdf_export_draw_pages (Export          *export,
        * the washes. */
       if (page == 0 && export->title_blocks > 0)
         {
+          /* The title, in the body's plain letters, goes first and outside the group, where
+           * cairo can tag it as the document's heading. */
+          next = scholia_pdf_flow_draw_blocks (flow, next, page, 1, export->cr, text.x, NULL, NULL);
           for (guint i = next; i < flow->lines->len; i++)
             {
               const ScholiaPdfLine *line = &g_array_index (flow->lines, ScholiaPdfLine, i);
@@ -66,11 +69,13 @@ scholia_pdf_export_draw_pages (Export          *export,
                 break;
               scholia_pdf_export_before_line (line, text.x, export);
             }
+          cairo_tag_begin (export->cr, "P", "");
           cairo_push_group (export->cr);
           next = scholia_pdf_flow_draw_blocks (flow, next, page, export->title_blocks, export->cr, text.x,
                                                NULL, NULL);
           cairo_pop_group_to_source (export->cr);
           cairo_paint (export->cr);
+          cairo_tag_end (export->cr, "P");
         }
       next = scholia_pdf_flow_draw_page (flow, next, page, export->cr, text.x, scholia_pdf_export_before_line, export);
 
@@ -107,6 +112,8 @@ scholia_pdf_export_document (ScholiaStore            *store,
   ScholiaPdfFlow flow = { 0 };
   ScholiaPdfRect text;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *keywords = NULL;
+  int notes_page = -1;
   gboolean done = FALSE;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
@@ -148,6 +155,11 @@ scholia_pdf_export_document (ScholiaStore            *store,
   export.font_size = scholia_pdf_writer_get_font_size (export.writer);
   scholia_pdf_writer_set_metadata (export.writer, scholia_document_get_title (document),
                                    scholia_document_get_author (document), scholia_document_get_source (document));
+  keywords = scholia_pdf_export_keywords (&export);
+  scholia_pdf_writer_set_keywords (export.writer, keywords);
+  /* The text's dates in the library, not the export's: exported twice, the file is the same. */
+  scholia_pdf_writer_set_dates (export.writer, scholia_document_get_created (document),
+                                scholia_document_get_modified (document));
   scholia_pdf_writer_set_running_head (export.writer, scholia_document_get_author (document),
                                        scholia_document_get_title (document));
 
@@ -161,8 +173,13 @@ scholia_pdf_export_document (ScholiaStore            *store,
 
   if (!scholia_pdf_export_draw_pages (&export, &flow, 0.05, 0.8, &local_error))
     goto out;
-  if (export.endnotes->len > 0 && !scholia_pdf_export_write_endnotes (&export, &local_error))
-    goto out;
+  if (export.endnotes->len > 0)
+    {
+      notes_page = scholia_pdf_writer_get_page (export.writer);
+      if (!scholia_pdf_export_write_endnotes (&export, &local_error))
+        goto out;
+    }
+  scholia_pdf_export_add_outline (&export, notes_page);
 
   if (!scholia_pdf_writer_close (export.writer, &local_error) ||
       (export.quads->len > 0 &&

@@ -98,7 +98,9 @@ scholia_pdf_export_place_notes (Export               *export,
 
       cairo_set_source_rgb (export->cr, 0.15, 0.15, 0.15);
       cairo_move_to (export->cr, margin->x, y);
+      cairo_tag_begin (export->cr, "Note", "");
       pango_cairo_show_layout (export->cr, layout);
+      cairo_tag_end (export->cr, "Note");
       first_line_middle = y + pango_layout_get_baseline (layout) / (double) PANGO_SCALE - NOTE_FONT_SIZE * 0.35;
       draw_leader (export, anchor, text, margin, first_line_middle);
       floor = y + height + 4;
@@ -145,6 +147,7 @@ scholia_pdf_export_write_endnotes (Export          *export,
   markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>", _("Notes"));
   heading = scholia_pdf_writer_create_markup_layout (export->writer, text.width, 13, PANGO_STYLE_NORMAL, markup);
   scholia_pdf_export_add_block (export, &flow, heading, BLOCK_PLAIN, 0, 0, 0, 0);
+  scholia_pdf_flow_tag_last (&flow, "H2");
   flow.y += 8;
 
   for (guint i = 0; i < export->endnotes->len; i++)
@@ -154,6 +157,7 @@ scholia_pdf_export_write_endnotes (Export          *export,
                                                      PANGO_STYLE_NORMAL, note);
 
       scholia_pdf_export_add_block (export, &flow, layout, BLOCK_PLAIN, 0, 0, 3, 0);
+      scholia_pdf_flow_tag_last (&flow, "Note");
     }
 
   done = scholia_pdf_export_draw_pages (export, &flow, 0.85, 0.05, error);
