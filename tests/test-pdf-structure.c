@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -43,6 +44,28 @@ assert_tagged_and_clean (const char *path)
   g_assert_nonnull (strstr (check, "No syntax or stream encoding errors"));
 }
 
+/* How many structure elements of @role the tagged PDF at @path holds, read in qpdf's plain,
+ * uncompressed form. */
+static guint
+count_elements (const char *path,
+                const char *role)
+{
+  g_autofree char *plain = g_strconcat (path, ".qdf", NULL);
+  const char *qpdf[] = { "qpdf", "--qdf", "--object-streams=disable", path, plain, NULL };
+  g_autofree char *out = run_tool (qpdf, 0);
+  g_autofree char *contents = NULL;
+  g_autofree char *needle = g_strdup_printf ("/S /%s\n  /Type /StructElem", role);
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  g_assert_true (g_file_get_contents (plain, &contents, NULL, &error));
+  g_assert_no_error (error);
+  for (const char *p = strstr (contents, needle); p != NULL; p = strstr (p + 1, needle))
+    count++;
+  g_unlink (plain);
+  return count;
+}
+
 /* The essay's paragraphs @times over: a text of several pages. */
 static char *
 long_essay (int times)
@@ -61,6 +84,12 @@ test_tagged (TestPdfFixture *fixture,
 {
   test_pdf_export (fixture, NULL);
   assert_tagged_and_clean (fixture->output);
+  /* The title, the essay's four paragraphs and the title block's, and a note in the margin for
+   * each of its three annotations. */
+  g_assert_cmpuint (count_elements (fixture->output, "Document"), ==, 1);
+  g_assert_cmpuint (count_elements (fixture->output, "H1"), ==, 1);
+  g_assert_cmpuint (count_elements (fixture->output, "P"), >=, 4);
+  g_assert_cmpuint (count_elements (fixture->output, "Note"), ==, 3);
 }
 
 /* The essay twice over by William Anderson, under a title too long for the running head. */
@@ -109,6 +138,60 @@ test_handout_tagged (TestPdfFixture *fixture,
 {
   export_side_by_side (fixture);
   assert_tagged_and_clean (fixture->output);
+  /* The theme's heading, a section per author, headed by the name, and the four passages. */
+  g_assert_cmpuint (count_elements (fixture->output, "H1"), ==, 1);
+  g_assert_cmpuint (count_elements (fixture->output, "Sect"), ==, 2);
+  g_assert_cmpuint (count_elements (fixture->output, "H2"), ==, 2);
+  g_assert_cmpuint (count_elements (fixture->output, "BlockQuote"), ==, 4);
+}
+
+/* Each column of the side-by-side handout reads whole, the left one first: as pdftotext
+ * extracts it and as poppler gives it to a viewer's copy and search. */
+static void
+assert_columns_whole (const char *text)
+{
+  const char *left[] = { "Helena Marwick", "Kessmouth", "Disbelief", "eleven of the forty", "What survives", NULL };
+  const char *right[] = { "Adaeze Okafor", "Historians", "complacency", "the dues", "Three clauses", NULL };
+  const char *previous = text;
+
+  for (guint i = 0; left[i] != NULL; i++)
+    {
+      const char *found = strstr (text, left[i]);
+
+      g_assert_nonnull (found);
+      g_assert_true (found >= previous);
+      previous = found;
+    }
+  for (guint i = 0; right[i] != NULL; i++)
+    {
+      const char *found = strstr (text, right[i]);
+
+      g_assert_nonnull (found);
+      g_assert_true (found > previous);
+      previous = found;
+    }
+}
+
+static void
+test_handout_columns (TestPdfFixture *fixture,
+                      gconstpointer   data)
+{
+  const char *pdftotext[] = { "pdftotext", "-l", "1", fixture->output, "-", NULL };
+  g_autofree char *extracted = NULL;
+  g_autofree char *page_text = NULL;
+  PopplerDocument *pdf;
+  PopplerPage *page;
+
+  export_side_by_side (fixture);
+  extracted = run_tool (pdftotext, 0);
+  assert_columns_whole (extracted);
+
+  pdf = test_pdf_open (fixture->output);
+  page = poppler_document_get_page (pdf, 0);
+  page_text = poppler_page_get_text (page);
+  assert_columns_whole (page_text);
+  g_object_unref (page);
+  g_object_unref (pdf);
 }
 
 /* The text drawn in @page's running head, above its text column. */
@@ -358,6 +441,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, TestPdfFixture, NULL, test_pdf_fixture_set_up, func, test_pdf_fixture_tear_down)
   ADD ("/pdf-structure/document/tagged-and-clean", test_tagged);
   ADD ("/pdf-structure/handout/tagged-and-clean", test_handout_tagged);
+  ADD ("/pdf-structure/handout/columns-extract-whole", test_handout_columns);
   ADD ("/pdf-structure/document/running-head-as-written", test_running_head);
   ADD ("/pdf-structure/document/bookmarks-by-theme", test_outline);
   ADD ("/pdf-structure/document/bookmark-to-notes", test_outline_notes);

@@ -590,16 +590,16 @@ draw_page_furniture (ScholiaPdfWriter *writer)
       cairo_stroke (writer->cr);
     }
 
-  /* Folios on the outer side, as in a printed book; on a one-sided print always on the right. */
+  /* Folios on the outer side, as in a printed book; on a one-sided print (and on a handout)
+   * always on the right. Not centred: under the gutter of a handout's two columns, a folio
+   * makes text extraction take the columns for one and read them line by line across. */
   if (writer->folio == NULL)
     writer->folio = create_small_line (writer, "", -1);
   pango_layout_set_text (writer->folio, folio, -1);
-  if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED && (writer->one_sided || writer->page % 2 == 0))
-    draw_small_line (writer, writer->folio, text.x + text.width, writer->height - 38, PANGO_ALIGN_RIGHT);
-  else if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED)
+  if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED && !writer->one_sided && writer->page % 2 == 1)
     draw_small_line (writer, writer->folio, text.x, writer->height - 38, PANGO_ALIGN_LEFT);
   else
-    draw_small_line (writer, writer->folio, text.x + text.width / 2, writer->height - 38, PANGO_ALIGN_CENTER);
+    draw_small_line (writer, writer->folio, text.x + text.width, writer->height - 38, PANGO_ALIGN_RIGHT);
   cairo_restore (writer->cr);
 }
 
