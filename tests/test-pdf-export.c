@@ -661,7 +661,6 @@ test_handout_side_by_side (TestPdfFixture *fixture,
                            gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  const char *authors[] = { "Helena Marwick", "Adaeze Okafor", NULL };
   g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
   ScholiaPdfOptions options;
   ScholiaDocument *other;
@@ -672,12 +671,8 @@ test_handout_side_by_side (TestPdfFixture *fixture,
   g_autofree char *right_text = NULL;
 
   scholia_pdf_options_init (&options);
-  scholia_annotation_filter_set_authors (filter, authors);
   options.filter = filter;
-
-  other = scholia_store_add_document (fixture->store, "A River Grown Tired", "Adaeze Okafor", "1978", NULL,
-                                      test_pdf_essay, NULL, &error);
-  g_assert_no_error (error);
+  other = test_pdf_add_second_author (fixture, filter);
   test_pdf_annotate (fixture, other, test_pdf_essay, "the dues rose", fixture->evidence, fixture->silt, NULL);
 
   g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, &options, fixture->output, NULL,

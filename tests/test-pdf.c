@@ -97,6 +97,21 @@ test_pdf_fixture_tear_down (TestPdfFixture *fixture,
   g_free (fixture->dir);
 }
 
+ScholiaDocument *
+test_pdf_add_second_author (TestPdfFixture          *fixture,
+                            ScholiaAnnotationFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  const char *authors[] = { "Helena Marwick", "Adaeze Okafor", NULL };
+  ScholiaDocument *other;
+
+  scholia_annotation_filter_set_authors (filter, authors);
+  other = scholia_store_add_document (fixture->store, "A River Grown Tired", "Adaeze Okafor", "1978", NULL,
+                                      test_pdf_essay, NULL, &error);
+  g_assert_no_error (error);
+  return other;
+}
+
 PopplerDocument *
 test_pdf_open (const char *path)
 {

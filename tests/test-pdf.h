@@ -43,6 +43,10 @@ void             test_pdf_annotate          (TestPdfFixture          *fixture,
 /* Exports the fixture's document to fixture->output, asserting success. */
 void             test_pdf_export            (TestPdfFixture          *fixture,
                                              const ScholiaPdfOptions *options);
+/* Adds the essay again as "A River Grown Tired" by Adaeze Okafor; @filter then lets through
+ * Helena Marwick's passages and hers, as a side-by-side handout chooses them. */
+ScholiaDocument *test_pdf_add_second_author (TestPdfFixture          *fixture,
+                                             ScholiaAnnotationFilter *filter);
 PopplerDocument *test_pdf_open              (const char              *path);
 /* @text without its white space and soft hyphens: the words as a reader joins them. */
 char            *test_pdf_without_whitespace (const char             *text);

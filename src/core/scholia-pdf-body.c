@@ -81,6 +81,7 @@ scholia_pdf_export_add_title_block (Export         *export,
                                                    PANGO_WEIGHT_NORMAL);
   pango_layout_set_text (title_layout, title != NULL && *title != '\0' ? title : _("Untitled"), -1);
   scholia_pdf_export_add_block (export, flow, title_layout, BLOCK_PLAIN, 0, 0, 0, 0);
+  scholia_pdf_flow_tag_last (flow, "H1");
 
   if (author != NULL && *author != '\0')
     {

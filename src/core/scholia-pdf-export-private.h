@@ -158,6 +158,8 @@ typedef struct
   GHashTable              *mark_shapes; /* a letter: its MarkShape, outlined once */
   double                   mark_room;   /* the room a mark takes in its line */
   double                   line_pitch;  /* of the text's lines */
+  int                      notes_page;  /* where the endnotes' heading stands; -1: no endnotes */
+  double                   notes_top;
   ScholiaHyphenator       *hyphenator;  /* for the document's language; NULL: set ragged */
   /* Citable positions (scholia-pdf-places.c): the numbered paragraphs and the source's page
    * breaks, each with a cursor to the next one not yet drawn, and this page's margin marks. */
@@ -267,6 +269,11 @@ gboolean scholia_pdf_export_draw_pages (Export          *export,
                                         double           first,
                                         double           share,
                                         GError         **error);
+
+/* scholia-pdf-outline.c: bookmarks to the title, each theme's passages (then those in no theme,
+ * by tag) and the endnotes' heading, once the pages are drawn; the document info's keywords. */
+void     scholia_pdf_export_add_outline (Export *export);
+char    *scholia_pdf_export_keywords    (Export *export);
 
 /* scholia-pdf-annots.c: a ScholiaPdfRewriteFunc adding one native highlight per span and page. */
 gboolean scholia_pdf_export_add_native_annotations (const char  *input_path,

@@ -63,6 +63,9 @@ scholia_pdf_export_draw_pages (Export          *export,
        * the washes. */
       if (page == 0 && export->title_blocks > 0)
         {
+          /* The title, in the body's plain letters, goes first and outside the group, where
+           * cairo can tag it as the document's heading. */
+          next = scholia_pdf_flow_draw_blocks (flow, next, page, 1, export->cr, text.x, NULL, NULL);
           for (guint i = next; i < flow->lines->len; i++)
             {
               const ScholiaPdfLine *line = &g_array_index (flow->lines, ScholiaPdfLine, i);
@@ -71,11 +74,13 @@ scholia_pdf_export_draw_pages (Export          *export,
                 break;
               scholia_pdf_export_before_line (line, text.x, export);
             }
+          cairo_tag_begin (export->cr, "P", "");
           cairo_push_group (export->cr);
           next = scholia_pdf_flow_draw_blocks (flow, next, page, export->title_blocks, export->cr, text.x,
                                                NULL, NULL);
           cairo_pop_group_to_source (export->cr);
           cairo_paint (export->cr);
+          cairo_tag_end (export->cr, "P");
         }
       next = scholia_pdf_flow_draw_page (flow, next, page, export->cr, text.x, scholia_pdf_export_before_line, export);
       scholia_pdf_export_draw_stripes (export, &text, &margin);
@@ -114,6 +119,7 @@ scholia_pdf_export_document (ScholiaStore            *store,
   ScholiaPdfFlow flow = { 0 };
   ScholiaPdfRect text;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *keywords = NULL;
   gboolean done = FALSE;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
@@ -142,6 +148,7 @@ scholia_pdf_export_document (ScholiaStore            *store,
   export.ends = g_array_new (FALSE, FALSE, sizeof (SpanEnd));
   export.stripes = g_array_new (FALSE, FALSE, sizeof (Stripe));
   export.endnotes = g_ptr_array_new ();
+  export.notes_page = -1;
 
   export.text = scholia_store_load_text (store, document, &local_error);
   if (export.text == NULL || !scholia_pdf_export_load_spans (&export, &local_error))
@@ -159,6 +166,11 @@ scholia_pdf_export_document (ScholiaStore            *store,
   export.font_size = scholia_pdf_writer_get_font_size (export.writer);
   scholia_pdf_writer_set_metadata (export.writer, scholia_document_get_title (document),
                                    scholia_document_get_author (document), scholia_document_get_source (document));
+  keywords = scholia_pdf_export_keywords (&export);
+  scholia_pdf_writer_set_keywords (export.writer, keywords);
+  /* The text's dates in the library, not the export's: exported twice, the file is the same. */
+  scholia_pdf_writer_set_dates (export.writer, scholia_document_get_created (document),
+                                scholia_document_get_modified (document));
   scholia_pdf_writer_set_running_head (export.writer, scholia_document_get_author (document),
                                        scholia_document_get_title (document));
 
@@ -174,6 +186,7 @@ scholia_pdf_export_document (ScholiaStore            *store,
 
   if (!scholia_pdf_export_draw_pages (&export, &flow, 0.05, 0.85, &local_error))
     goto out;
+  scholia_pdf_export_add_outline (&export);
 
   if (!scholia_pdf_writer_close (export.writer, &local_error) ||
       !scholia_pdf_writer_rewrite (export.writer, scholia_pdf_export_add_native_annotations, &export, &local_error) ||

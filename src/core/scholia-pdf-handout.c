@@ -120,6 +120,7 @@ add_passage (Handout        *handout,
   g_autoptr(PangoLayout) cite_layout = NULL;
 
   add_markup (handout, flow, width, 14, handout->font_size * 0.95, PANGO_STYLE_NORMAL, quote, 9, 0);
+  scholia_pdf_flow_tag_last (flow, "BlockQuote");
   if (*tags != '\0' || (note != NULL && *note != '\0'))
     {
       g_autofree char *escaped = g_markup_escape_text (note != NULL ? note : "", -1);
@@ -127,18 +128,21 @@ add_passage (Handout        *handout,
                                                  escaped);
 
       add_markup (handout, flow, width, 14, handout->font_size * 0.78, PANGO_STYLE_NORMAL, markup, 2, 0);
+      scholia_pdf_flow_tag_last (flow, "Note");
     }
   cite_layout = scholia_pdf_writer_create_markup_layout (handout->writer, width - 14, handout->font_size * 0.78, PANGO_STYLE_ITALIC, cite_markup);
   pango_layout_set_alignment (cite_layout, PANGO_ALIGN_RIGHT);
   scholia_pdf_flow_add (flow, cite_layout, 14, 1, 0);
 }
 
-/* One author's (or every author's) passages, grouped as the comparison gives them. */
+/* One author's (or every author's) passages, grouped as the comparison gives them, the first
+ * @drop points lower. */
 static void
 add_passages (Handout        *handout,
               ScholiaPdfFlow *flow,
               double          width,
-              GPtrArray      *passages)
+              GPtrArray      *passages,
+              double          drop)
 {
   ScholiaPassage *previous = NULL;
 
@@ -155,6 +159,9 @@ add_passages (Handout        *handout,
 
           add_markup (handout, flow, width, 0, handout->font_size * 1.2, PANGO_STYLE_NORMAL, markup,
                       previous != NULL ? 22 : 0, 60);
+          scholia_pdf_flow_tag_last (flow, "H2");
+          if (previous == NULL)
+            flow->y += drop;
         }
       add_passage (handout, flow, width, passage);
       previous = passage;
@@ -179,6 +186,7 @@ add_title (Handout        *handout,
   g_autofree char *summary = NULL;
 
   add_markup (handout, flow, width, 0, 22, PANGO_STYLE_NORMAL, title, 0, 0);
+  scholia_pdf_flow_tag_last (flow, "H1");
   if (description != NULL && *description != '\0')
     {
       g_autofree char *markup = g_markup_escape_text (description, -1);
@@ -350,7 +358,10 @@ scholia_pdf_export_handout (ScholiaStore            *store,
             g_ptr_array_extend (all, g_ptr_array_index (columns, c), NULL, NULL);
           mine = all;
         }
-      add_passages (&handout, &flows[f], column_width, mine);
+      /* Under its heading, the right column's passages start a little lower, so that they never
+       * stand level with the left one's: text extraction (poppler's) reads blocks level in two
+       * columns as a table's cells, row by row across the columns. */
+      add_passages (&handout, &flows[f], column_width, mine, f == 1 ? handout.font_size * 0.6 : 0);
       last_page = MAX (last_page, scholia_pdf_flow_last_page (&flows[f]));
     }
 
@@ -366,10 +377,17 @@ scholia_pdf_export_handout (ScholiaStore            *store,
       for (guint f = 0; f < n_flows; f++)
         {
           double x = text.x + f * (column_width + COLUMN_GAP);
-
+          gboolean column_here = next[f] < flows[f].lines->len &&
+                                 g_array_index (flows[f].lines, ScholiaPdfLine, next[f]).page == page;
           const ScholiaPdfLine *last;
 
+          /* In the structure too, each column is a whole: one author's passages, then the
+           * other's. */
+          if (side_by_side && column_here)
+            cairo_tag_begin (cr, "Sect", "");
           next[f] = scholia_pdf_flow_draw_page (&flows[f], next[f], page, cr, x, NULL, NULL);
+          if (side_by_side && column_here)
+            cairo_tag_end (cr, "Sect");
           last = next[f] > 0 ? &g_array_index (flows[f].lines, ScholiaPdfLine, next[f] - 1) : NULL;
           if (last != NULL && last->page == page)
             column_bottom = MAX (column_bottom, last->bottom);

@@ -292,6 +292,9 @@ scholia_pdf_writer_new (const char              *path,
   writer->surface = cairo_pdf_surface_create_for_stream (write_to_fd, writer, writer->width, writer->height);
   writer->cr = cairo_create (writer->surface);
   cairo_pdf_surface_set_metadata (writer->surface, CAIRO_PDF_METADATA_CREATOR, "Scholia");
+  /* A tagged PDF: everything drawn belongs to the document element, whose children are the
+   * flows' blocks; what is drawn outside them stays out of the structure. */
+  cairo_tag_begin (writer->cr, "Document", "");
 
   /* One unit is one point, and unhinted metrics so that the PDF's glyph positions are the
    * outlines' own, not a screen's. */
@@ -383,6 +386,116 @@ scholia_pdf_writer_set_metadata (ScholiaPdfWriter *writer,
 }
 
 void
+scholia_pdf_writer_set_keywords (ScholiaPdfWriter *writer,
+                                 const char       *keywords)
+{
+  if (keywords != NULL && *keywords != '\0')
+    cairo_pdf_surface_set_metadata (writer->surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+}
+
+static void
+set_date (ScholiaPdfWriter      *writer,
+          cairo_pdf_metadata_t   metadata,
+          gint64                 seconds)
+{
+  g_autoptr(GDateTime) time = seconds > 0 ? g_date_time_new_from_unix_utc (seconds) : NULL;
+  g_autofree char *iso = time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+
+  if (iso != NULL)
+    cairo_pdf_surface_set_metadata (writer->surface, metadata, iso);
+}
+
+void
+scholia_pdf_writer_set_dates (ScholiaPdfWriter *writer,
+                              gint64            created,
+                              gint64            modified)
+{
+  set_date (writer, CAIRO_PDF_METADATA_CREATE_DATE, created);
+  set_date (writer, CAIRO_PDF_METADATA_MOD_DATE, modified);
+}
+
+int
+scholia_pdf_writer_add_outline (ScholiaPdfWriter *writer,
+                                int               parent,
+                                const char       *name,
+                                int               page,
+                                double            y)
+{
+  char link[G_ASCII_DTOSTR_BUF_SIZE + 32];
+  char position[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* cairo reads the position in its own coordinates, points from the page's top; the number
+   * in the C locale whatever the user's. */
+  g_ascii_formatd (position, sizeof position, "%.1f", MAX (y, 0));
+  g_snprintf (link, sizeof link, "page=%d pos=[0 %s]", page + 1, position);
+  return cairo_pdf_surface_add_outline (writer->surface, parent > 0 ? parent : CAIRO_PDF_OUTLINE_ROOT,
+                                        name, link, 0);
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width / (double) PANGO_SCALE;
+}
+
+/* Where @text is cut to fit with an ellipsis: after its last word but one, without the spaces
+ * and punctuation before the cut ("The Harbour at Kessmouth, 1840" → "The Harbour at"); 0 when
+ * only one word is left. */
+static gsize
+cut_before_last_word (const char *text,
+                      gsize       length)
+{
+  const char *space = g_strrstr_len (text, length, " ");
+
+  if (space == NULL)
+    return 0;
+  while (space > text)
+    {
+      const char *previous = g_utf8_prev_char (space);
+      gunichar c = g_utf8_get_char (previous);
+
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        break;
+      space = previous;
+    }
+  return space - text;
+}
+
+/* One line of the running head, @text set in the span @attributes. Too wide for @width, it
+ * loses whole words, an ellipsis standing for them, so that no word is cut; only a single word
+ * wider than @width is cut in its middle. */
+static PangoLayout *
+create_head_line (ScholiaPdfWriter *writer,
+                  const char       *attributes,
+                  const char       *text,
+                  double            width)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *markup = g_strdup_printf ("<span %s>%s</span>", attributes, escaped);
+  PangoLayout *layout = create_small_line (writer, markup, -1);
+  gsize length = strlen (text);
+
+  while (layout_width (layout) > width)
+    {
+      length = cut_before_last_word (text, length);
+      if (length == 0)
+        {
+          pango_layout_set_width (layout, width * PANGO_SCALE);
+          break;
+        }
+      g_free (escaped);
+      g_free (markup);
+      escaped = g_markup_escape_text (text, length);
+      markup = g_strdup_printf ("<span %s>%s…</span>", attributes, escaped);
+      pango_layout_set_markup (layout, markup, -1);
+    }
+  return layout;
+}
+
+void
 scholia_pdf_writer_set_running_head (ScholiaPdfWriter *writer,
                                      const char       *author,
                                      const char       *title)
@@ -394,19 +507,12 @@ scholia_pdf_writer_set_running_head (ScholiaPdfWriter *writer,
   half = text.width / 2 - 6;
   g_clear_object (&writer->head_author);
   g_clear_object (&writer->head_title);
+  /* Small capitals without letter-spacing: text extraction splits spaced-out letters into
+   * words ("Wil l iam An de rson"). */
   if (author != NULL && *author != '\0')
-    {
-      g_autofree char *markup = g_markup_printf_escaped ("<span font_variant='smallcaps' letter_spacing='600'>%s</span>",
-                                                         author);
-
-      writer->head_author = create_small_line (writer, markup, half);
-    }
+    writer->head_author = create_head_line (writer, "font_variant='smallcaps'", author, half);
   if (title != NULL && *title != '\0')
-    {
-      g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", title);
-
-      writer->head_title = create_small_line (writer, markup, half);
-    }
+    writer->head_title = create_head_line (writer, "font_style='italic'", title, half);
 }
 
 PangoLayout *
@@ -512,16 +618,16 @@ draw_page_furniture (ScholiaPdfWriter *writer)
       cairo_stroke (writer->cr);
     }
 
-  /* Folios on the outer side, as in a printed book; on a one-sided print always on the right. */
+  /* Folios on the outer side, as in a printed book; on a one-sided print (and on a handout)
+   * always on the right. Not centred: under the gutter of a handout's two columns, a folio
+   * makes text extraction take the columns for one and read them line by line across. */
   if (writer->folio == NULL)
     writer->folio = create_small_line (writer, "", -1);
   pango_layout_set_text (writer->folio, folio, -1);
-  if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED && (writer->one_sided || writer->page % 2 == 0))
-    draw_small_line (writer, writer->folio, text.x + text.width, writer->height - 38, PANGO_ALIGN_RIGHT);
-  else if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED)
+  if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED && !writer->one_sided && writer->page % 2 == 1)
     draw_small_line (writer, writer->folio, text.x, writer->height - 38, PANGO_ALIGN_LEFT);
   else
-    draw_small_line (writer, writer->folio, text.x + text.width / 2, writer->height - 38, PANGO_ALIGN_CENTER);
+    draw_small_line (writer, writer->folio, text.x + text.width, writer->height - 38, PANGO_ALIGN_RIGHT);
   cairo_restore (writer->cr);
 }
 
@@ -571,6 +677,7 @@ scholia_pdf_writer_close (ScholiaPdfWriter  *writer,
   g_clear_object (&writer->head_title);
   g_clear_object (&writer->folio);
   g_clear_object (&writer->context);
+  cairo_tag_end (writer->cr, "Document");
   g_clear_pointer (&writer->cr, cairo_destroy);
   cairo_surface_finish (writer->surface);
   flush_buffer (writer);
@@ -669,6 +776,7 @@ scholia_pdf_flow_init (ScholiaPdfFlow *flow,
   flow->keep_from = G_MAXUINT;
   flow->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   flow->lines = g_array_new (FALSE, FALSE, sizeof (ScholiaPdfLine));
+  flow->tags = g_array_new (FALSE, FALSE, sizeof (const char *));
 }
 
 void
@@ -676,6 +784,16 @@ scholia_pdf_flow_clear (ScholiaPdfFlow *flow)
 {
   g_clear_pointer (&flow->lines, g_array_unref);
   g_clear_pointer (&flow->layouts, g_ptr_array_unref);
+  g_clear_pointer (&flow->tags, g_array_unref);
+}
+
+void
+scholia_pdf_flow_tag_last (ScholiaPdfFlow *flow,
+                           const char     *tag)
+{
+  g_return_if_fail (flow->tags->len > 0);
+
+  g_array_index (flow->tags, const char *, flow->tags->len - 1) = tag;
 }
 
 void
@@ -763,9 +881,11 @@ add_lines (ScholiaPdfFlow *flow,
   /* The paragraph's last line is in this layout (a piece of a long paragraph leaves its last
    * line to the next piece). */
   gboolean paragraph_end = n_lines == pango_layout_get_line_count (layout);
+  const char *tag = paragraph_start ? "P" : NULL;
   int index = 0;
 
   g_ptr_array_add (flow->layouts, g_object_ref (layout));
+  g_array_append_val (flow->tags, tag);
   flow->keep_from = G_MAXUINT;
 
   if (flow->y > flow->top)
@@ -868,6 +988,9 @@ scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
                               ScholiaPdfLineFunc  before,
                               gpointer            user_data)
 {
+  /* cairo 1.16 crashes on a tag inside a group: there the caller tags the group as a whole. */
+  gboolean tagged = cairo_get_group_target (cr) == cairo_get_target (cr);
+  const char *open = NULL;
   guint i;
 
   for (i = from; i < flow->lines->len; i++)
@@ -876,10 +999,28 @@ scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
 
       if (line->page > page || line->block >= end_block)
         break;
+      if (tagged && (open == NULL || line->block != g_array_index (flow->lines, ScholiaPdfLine, i - 1).block))
+        {
+          const char *tag = g_array_index (flow->tags, const char *, line->block);
+
+          /* A piece continuing a paragraph stays in its element, which it opens again at the top
+           * of a page. */
+          if (tag != NULL || open == NULL)
+            {
+              for (guint block = line->block; tag == NULL && block > 0; block--)
+                tag = g_array_index (flow->tags, const char *, block - 1);
+              if (open != NULL)
+                cairo_tag_end (cr, open);
+              open = tag != NULL ? tag : "P";
+              cairo_tag_begin (cr, open, "");
+            }
+        }
       if (before != NULL)
         before (line, column_x, user_data);
       scholia_pdf_line_draw (cr, line, column_x);
     }
+  if (open != NULL)
+    cairo_tag_end (cr, open);
   return i;
 }
 

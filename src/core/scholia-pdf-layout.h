@@ -96,6 +96,20 @@ void              scholia_pdf_writer_set_metadata (ScholiaPdfWriter        *writ
                                                    const char              *title,
                                                    const char              *author,
                                                    const char              *subject);
+/* The document info's keywords, and its creation and modification dates (Unix seconds, as the
+ * library keeps them; 0: none). */
+void              scholia_pdf_writer_set_keywords (ScholiaPdfWriter        *writer,
+                                                   const char              *keywords);
+void              scholia_pdf_writer_set_dates    (ScholiaPdfWriter        *writer,
+                                                   gint64                   created,
+                                                   gint64                   modified);
+/* A bookmark under @parent (0: the top level) to @y points from the top of @page (0-based);
+ * returns its id, a parent for others. */
+int               scholia_pdf_writer_add_outline  (ScholiaPdfWriter        *writer,
+                                                   int                      parent,
+                                                   const char              *name,
+                                                   int                      page,
+                                                   double                   y);
 void              scholia_pdf_writer_set_running_head (ScholiaPdfWriter    *writer,
                                                        const char          *author,
                                                        const char          *title);
@@ -131,7 +145,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaPdfWriter, scholia_pdf_writer_free)
  * split, a paragraph's first line never left alone at the foot of a page nor its last line at
  * the top of the next (no orphans, no widows). Lines keep their
  * page and position; the caller draws a page's lines once it has decided what goes around
- * them, so two flows can share pages (the handout's side-by-side columns). */
+ * them, so two flows can share pages (the handout's side-by-side columns). Each block is an
+ * element of the tagged PDF's structure, a paragraph ("P") unless told otherwise; the pieces of
+ * a long paragraph continue its element. */
 typedef struct
 {
   PangoLayout     *layout;
@@ -154,6 +170,7 @@ typedef struct
   guint      keep_from; /* the first line of a heading kept with the next block, or G_MAXUINT */
   GPtrArray *layouts;
   GArray    *lines;     /* ScholiaPdfLine, in reading order */
+  GArray    *tags;      /* const char *, one per block: its element; NULL continues the last */
 } ScholiaPdfFlow;
 
 void  scholia_pdf_flow_init      (ScholiaPdfFlow *flow,
@@ -174,6 +191,9 @@ guint scholia_pdf_flow_add_lines (ScholiaPdfFlow *flow,
                                   int             n_lines,
                                   gboolean        continued,
                                   double          indent);
+/* The structure element ("H1", "Note"…, a static string) of the block last added. */
+void  scholia_pdf_flow_tag_last  (ScholiaPdfFlow *flow,
+                                  const char     *tag);
 void  scholia_pdf_flow_new_page  (ScholiaPdfFlow *flow);
 int   scholia_pdf_flow_last_page (ScholiaPdfFlow *flow);
 void  scholia_pdf_line_draw      (cairo_t              *cr,
@@ -181,7 +201,9 @@ void  scholia_pdf_line_draw      (cairo_t              *cr,
                                   double                column_x);
 
 /* Draws the lines of @flow on @page from line @from on, calling @before ahead of each (to paint
- * what lies behind it); returns the index of the first line of a later page. */
+ * what lies behind it), each block within its structure element; returns the index of the
+ * first line of a later page. Elements end with the page: what the writer draws around them
+ * (running heads, folios) stays out of the structure. */
 typedef void (*ScholiaPdfLineFunc) (const ScholiaPdfLine *line,
                                     double                column_x,
                                     gpointer              user_data);

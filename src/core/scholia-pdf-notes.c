@@ -605,13 +605,16 @@ add_endnotes (Export         *export,
   g_autofree char *heading = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   int group_page = -1;
+  guint heading_block;
   double size = export->font_size * 0.85;
   double pitch = margin->line_pitch;
 
   scholia_pdf_writer_get_geometry (export->writer, &text, NULL);
   heading = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>", _("Notes"));
   layout = scholia_pdf_writer_create_markup_layout (export->writer, text.width, 13, PANGO_STYLE_NORMAL, heading);
+  heading_block = export->blocks->len;
   scholia_pdf_export_add_block (export, flow, layout, BLOCK_PLAIN, 0, 0, 2 * pitch, 4 * pitch);
+  scholia_pdf_flow_tag_last (flow, "H2");
 
   for (guint i = 0; i < export->endnotes->len; i++)
     {
@@ -634,6 +637,7 @@ add_endnotes (Export         *export,
       note = scholia_pdf_writer_create_markup_layout (export->writer, text.width, size, PANGO_STYLE_NORMAL, markup);
       pango_layout_set_indent (note, -(int) (1.2 * size * PANGO_SCALE));
       scholia_pdf_export_add_block (export, flow, note, BLOCK_ENDNOTE, i, 1.2 * size, 3, 0);
+      scholia_pdf_flow_tag_last (flow, "Note");
     }
 
   for (guint i = 0; i < flow->lines->len; i++)
@@ -641,6 +645,11 @@ add_endnotes (Export         *export,
       const ScholiaPdfLine *line = &g_array_index (flow->lines, ScholiaPdfLine, i);
       Block *block = &g_array_index (export->blocks, Block, line->block);
 
+      if (line->block == heading_block && export->notes_page < 0)
+        {
+          export->notes_page = line->page;
+          export->notes_top = line->top;
+        }
       if (block->kind == BLOCK_ENDNOTE && line->line->start_index == 0)
         ((Span *) g_ptr_array_index (export->endnotes, block->index))->endnote_page = line->page;
     }
@@ -761,7 +770,9 @@ scholia_pdf_export_place_notes (Export               *export,
       pango_layout_set_markup (layout, markup, -1);
       cairo_set_source_rgb (export->cr, 0.15, 0.15, 0.15);
       cairo_move_to (export->cr, margin->x, span->note_y);
+      cairo_tag_begin (export->cr, "Note", "");
       pango_cairo_show_layout (export->cr, layout);
+      cairo_tag_end (export->cr, "Note");
 
       note_baseline = span->note_y + pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
       distance = fabs (note_baseline - span->baseline) / export->line_pitch;
