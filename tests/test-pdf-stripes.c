@@ -79,32 +79,6 @@ tag_colour (TestPdfFixture *fixture,
   scholia_pdf_parse_colour (scholia_label_get_colour (label), rgb);
 }
 
-/* The page at @scale times 72 dpi on white; with @annotations as a viewer shows it, else as
- * the page's own content prints (native annotations left out). */
-static cairo_surface_t *
-render_page (PopplerPage *page,
-             double       scale,
-             gboolean     annotations)
-{
-  double width, height;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  poppler_page_get_size (page, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ceil (width * scale), ceil (height * scale));
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  if (annotations)
-    poppler_page_render (page, cr);
-  else
-    poppler_page_render_for_printing_with_options (page, cr, POPPLER_PRINT_DOCUMENT);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 static void
 pixel_at (cairo_surface_t *surface,
           int              x,
@@ -263,8 +237,8 @@ test_washes_in_key_colours (TestPdfFixture *fixture,
 
   pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
-  shown = render_page (page, 4, TRUE);
-  printed = render_page (page, 4, FALSE);
+  shown = test_pdf_render_page (page, 4, TRUE);
+  printed = test_pdf_render_page (page, 4, FALSE);
   g_assert_cmpuint (check_key_colours_only (fixture, page, shown, 4), >, 2000);
   check_key_colours_only (fixture, page, printed, 4);
 
@@ -313,7 +287,7 @@ check_stripe (TestPdfFixture *fixture,
               double          font_size)
 {
   const double scale = 4;
-  cairo_surface_t *surface = render_page (page, scale, TRUE);
+  cairo_surface_t *surface = test_pdf_render_page (page, scale, TRUE);
   GList *highlights = test_pdf_highlights_on (page);
   g_autoptr(GArray) covered = g_array_new (FALSE, FALSE, sizeof (ScholiaPdfRect));
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (ScholiaPdfRect));
@@ -647,7 +621,7 @@ test_patterns_differ_in_print (TestPdfFixture *fixture,
   test_pdf_export (fixture, &options);
   pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
-  surface = render_page (page, scale, FALSE);
+  surface = test_pdf_render_page (page, scale, FALSE);
   highlights = test_pdf_highlights_on (page);
   g_assert_cmpuint (g_list_length (highlights), ==, 6);
 
@@ -725,7 +699,7 @@ test_underlines_clear_next_line (TestPdfFixture *fixture,
       for (int p = 0; p < poppler_document_get_n_pages (pdf); p++)
         {
           PopplerPage *page = poppler_document_get_page (pdf, p);
-          cairo_surface_t *surface = render_page (page, scale, FALSE);
+          cairo_surface_t *surface = test_pdf_render_page (page, scale, FALSE);
           g_autofree PopplerRectangle *boxes = NULL;
           g_autofree char *page_text = poppler_page_get_text (page);
           guint n_boxes = 0;
@@ -793,7 +767,7 @@ test_key_shows_stripe_wash_and_pattern (TestPdfFixture *fixture,
   test_pdf_export (fixture, &options);
   pdf = test_pdf_open (fixture->output);
   page = poppler_document_get_page (pdf, 0);
-  surface = render_page (page, scale, TRUE);
+  surface = test_pdf_render_page (page, scale, TRUE);
   page_text = poppler_page_get_text (page);
   g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
   scholia_pdf_page_get_geometry (&options, SCHOLIA_PDF_LAYOUT_ANNOTATED, 0, &column, NULL);

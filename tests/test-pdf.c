@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "test-files.h"
@@ -231,7 +232,7 @@ test_pdf_render_page (PopplerPage *page,
   cairo_t *cr;
 
   poppler_page_get_size (page, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale, height * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ceil (width * scale), ceil (height * scale));
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
