@@ -36,16 +36,30 @@ scholia_paragraph_gutter_query_data (GtkSourceGutterRenderer *renderer,
 }
 
 /* As wide as a four-figure number whatever the text: a width that changed with each document
- * would lay the text out again after it is shown, moving a passage just scrolled to. */
+ * would lay the text out again after it is shown, moving a passage just scrolled to. Measured
+ * each time asked, in the font the gutter has then (the reading view's, once styled), so that
+ * the numbers never reach into the annotations' bars beside them. */
 static void
-set_width (ScholiaParagraphGutter *self)
+scholia_paragraph_gutter_measure (GtkWidget      *widget,
+                                  GtkOrientation  orientation,
+                                  int             for_size,
+                                  int            *minimum,
+                                  int            *natural,
+                                  int            *minimum_baseline,
+                                  int            *natural_baseline)
 {
-  g_autofree char *widest = scholia_citation_format_paragraph (8888);
-  g_autofree char *markup = g_markup_printf_escaped ("<small>%s</small>", widest);
-  int width = 0;
+  GTK_WIDGET_CLASS (scholia_paragraph_gutter_parent_class)->measure (widget, orientation, for_size, minimum, natural,
+                                                                     minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      g_autofree char *widest = scholia_citation_format_paragraph (8888);
+      g_autofree char *markup = g_markup_printf_escaped ("<small>%s</small>", widest);
+      int width = 0;
 
-  gtk_source_gutter_renderer_text_measure_markup (GTK_SOURCE_GUTTER_RENDERER_TEXT (self), markup, &width, NULL);
-  gtk_widget_set_size_request (GTK_WIDGET (self), width + 2 * gtk_source_gutter_renderer_get_xpad (GTK_SOURCE_GUTTER_RENDERER (self)), -1);
+      gtk_source_gutter_renderer_text_measure_markup (GTK_SOURCE_GUTTER_RENDERER_TEXT (widget), markup, &width, NULL);
+      width += 2 * gtk_source_gutter_renderer_get_xpad (GTK_SOURCE_GUTTER_RENDERER (widget));
+      *minimum = *natural = MAX (*natural, width);
+    }
 }
 
 static void
@@ -62,9 +76,11 @@ static void
 scholia_paragraph_gutter_class_init (ScholiaParagraphGutterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkSourceGutterRendererClass *renderer_class = GTK_SOURCE_GUTTER_RENDERER_CLASS (klass);
 
   object_class->finalize = scholia_paragraph_gutter_finalize;
+  widget_class->measure = scholia_paragraph_gutter_measure;
   renderer_class->query_data = scholia_paragraph_gutter_query_data;
 }
 
@@ -81,7 +97,6 @@ scholia_paragraph_gutter_init (ScholiaParagraphGutter *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Paragraph numbers"),
                                   -1);
-  set_width (self);
 }
 
 GtkSourceGutterRenderer *

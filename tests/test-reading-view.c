@@ -660,6 +660,17 @@ test_paragraph_numbers (Fixture       *fixture,
   line_rows (fixture->view, 3, &top, &bottom);
   g_assert_cmpint (count_ink (GTK_WIDGET (gutter), top, bottom), >, 0);
 
+  /* Its column holds a four-figure number in the gutter's own font: the numbers never reach
+   * into the annotations' bars beside it. */
+  {
+    g_autoptr(PangoLayout) widest = gtk_widget_create_pango_layout (GTK_WIDGET (gutter), NULL);
+    int width;
+
+    pango_layout_set_markup (widest, "<small>¶ 8888</small>", -1);
+    pango_layout_get_pixel_size (widest, &width, NULL);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (gutter)), >=, width);
+  }
+
   g_settings_set_boolean (settings, "reading-paragraph-numbers", FALSE);
   ITERATE_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (gutter)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gutter)));
