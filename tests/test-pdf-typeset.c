@@ -381,29 +381,6 @@ test_hyphenate_unknown_language (void)
   g_assert_true (scholia_hyphenator_get ("en") == scholia_hyphenator_get ("en_US"));
 }
 
-/* Hyphenating a long text is a small part of exporting it. */
-static void
-test_hyphenate_speed (void)
-{
-  ScholiaHyphenator *hyphenator = scholia_hyphenator_get ("en");
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GArray) inserted = g_array_new (FALSE, FALSE, sizeof (guint32));
-  gint64 start;
-  double seconds;
-
-  while (text->len < 850 * 1024)
-    g_string_append (text, "The merchants of Kessmouth did not at first believe the pilots’ extraordinary "
-                           "accounts of a channel moving steadily towards the eastern bank. ");
-  start = g_get_monotonic_time ();
-  scholia_hyphenator_hyphenate (hyphenator, text->str, text->len, out, inserted);
-  seconds = (g_get_monotonic_time () - start) / 1e6;
-  g_test_message ("850 KB hyphenated in %.3f s, %u soft hyphens", seconds, inserted->len);
-  g_assert_cmpuint (inserted->len, >, 50000);
-  /* The whole export of this much text takes some 5 s. */
-  g_assert_cmpfloat (seconds, <, 0.5);
-}
-
 /* --- Structure ----------------------------------------------------------------------------- */
 
 static ScholiaParagraphRole *
@@ -879,7 +856,6 @@ main (int   argc,
   g_test_add_func ("/pdf-typeset/hyphenate/english", test_hyphenate_english);
   g_test_add_func ("/pdf-typeset/hyphenate/languages", test_hyphenate_languages);
   g_test_add_func ("/pdf-typeset/hyphenate/unknown-language", test_hyphenate_unknown_language);
-  g_test_add_func ("/pdf-typeset/hyphenate/speed", test_hyphenate_speed);
   g_test_add_func ("/pdf-typeset/structure/roles", test_structure_roles);
   g_test_add_func ("/pdf-typeset/structure/titles-and-notes", test_structure_titles_and_notes);
   g_test_add_func ("/pdf-typeset/geometry/column-and-sides", test_geometry);
