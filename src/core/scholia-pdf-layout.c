@@ -549,16 +549,26 @@ scholia_pdf_writer_create_markup_layout (ScholiaPdfWriter *writer,
 }
 
 void
+scholia_pdf_append_ink_markup (GString      *markup,
+                               const double  rgb[3],
+                               const char   *attributes,
+                               const char   *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append_printf (markup, "<span %s foreground='#%02x%02x%02x'>%s</span>", attributes,
+                          (int) (rgb[0] * 0.6 * 255), (int) (rgb[1] * 0.6 * 255), (int) (rgb[2] * 0.6 * 255),
+                          escaped);
+}
+
+void
 scholia_pdf_append_tag_markup (GString      *markup,
                                const char   *name,
                                const double  rgb[3])
 {
-  g_autofree char *escaped = g_markup_escape_text (name, -1);
-
-  g_string_append_printf (markup, "%s<span font_variant='smallcaps' weight='bold' foreground='#%02x%02x%02x'>%s</span>",
-                          markup->len > 0 ? " · " : "",
-                          (int) (rgb[0] * 0.6 * 255), (int) (rgb[1] * 0.6 * 255), (int) (rgb[2] * 0.6 * 255),
-                          escaped);
+  if (markup->len > 0)
+    g_string_append (markup, " · ");
+  scholia_pdf_append_ink_markup (markup, rgb, "font_variant='smallcaps' weight='bold'", name);
 }
 
 /* One line of small text, cut with an ellipsis to @width. */

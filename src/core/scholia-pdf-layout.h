@@ -225,6 +225,12 @@ guint scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
                                     ScholiaPdfLineFunc  before,
                                     gpointer            user_data);
 
+/* @text in a label's colour @rgb, darkened to read on white and in grey, with the Pango span
+ * @attributes ("weight='bold'"). */
+void  scholia_pdf_append_ink_markup (GString      *markup,
+                                     const double  rgb[3],
+                                     const char   *attributes,
+                                     const char   *text);
 /* A tag's name as it stands in notes and handouts: bold small caps in its colour, darkened to
  * read on white and in grey; after a " · " when @markup is not empty. */
 void  scholia_pdf_append_tag_markup (GString      *markup,

@@ -168,9 +168,7 @@ static void
 append_letter_markup (GString    *markup,
                       const Span *span)
 {
-  g_string_append_printf (markup, "<span weight='bold' foreground='#%02x%02x%02x'>%s</span>",
-                          (int) (span->rgb[0] * 0.6 * 255), (int) (span->rgb[1] * 0.6 * 255),
-                          (int) (span->rgb[2] * 0.6 * 255), span->letter);
+  scholia_pdf_append_ink_markup (markup, span->rgb, "weight='bold'", span->letter);
 }
 
 /* "tags · themes · p. 118 — note": a note needs no ¶ (the inner margin has it beside the
@@ -231,6 +229,7 @@ stub_markup (const Span *span)
 {
   g_autofree char *letters = NULL;
   g_autofree char *stub = NULL;
+  GString *markup;
 
   if (span->stub_run == 1)
     /* Translators: in the margin, for a note moved to the endnotes: "see note c on page 11" */
@@ -241,9 +240,9 @@ stub_markup (const Span *span)
       /* Translators: in the margin, for notes moved to the endnotes: "see notes c to f on page 11" */
       stub = g_strdup_printf (_("→ nn. %s, p. %d"), letters, span->endnote_page + 1);
     }
-  return g_markup_printf_escaped ("<span weight='bold' foreground='#%02x%02x%02x'>%s</span>",
-                                  (int) (span->rgb[0] * 0.6 * 255), (int) (span->rgb[1] * 0.6 * 255),
-                                  (int) (span->rgb[2] * 0.6 * 255), stub);
+  markup = g_string_new (NULL);
+  scholia_pdf_append_ink_markup (markup, span->rgb, "weight='bold'", stub);
+  return g_string_free (markup, FALSE);
 }
 
 /* The passage's first words, to name it in its endnote: «When the river began…». */
