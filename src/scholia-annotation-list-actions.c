@@ -56,14 +56,23 @@ delete_activated (GSimpleAction *action,
   g_autoptr(GPtrArray) annotations = scholia_annotation_list_dup_selected (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean emptied;
   gboolean done;
 
   if (self->editor == NULL || annotations->len == 0)
     return;
+  emptied = annotations->len == g_list_model_get_n_items (G_LIST_MODEL (self->shown));
   done = scholia_editor_delete_annotations (self->editor, annotations, &error);
   message = g_strdup_printf (ngettext ("%u annotation deleted", "%u annotations deleted", annotations->len),
                              annotations->len);
   report (self, done, error, message);
+
+  /* When no row is left, the focused one goes with the others and GTK would move the keyboard to
+   * whatever comes next in the window, a text perhaps, where Ctrl+Z would undo typing instead
+   * of the deletion. An empty list cannot hold the focus: keep it on the list's scope switch. */
+  if (done && emptied)
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_toggle_button_get_active (self->library_button)
+                                       ? self->library_button : self->essay_button));
 }
 
 /* Adds (@add) or removes the label of @type whose id is @parameter on every selected row. */

@@ -227,6 +227,22 @@ focus_in_text (gpointer data)
   return focus == view;
 }
 
+static gboolean
+focus_in_rows (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, list_view (data));
+}
+
+static gboolean
+focus_on_scope (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return GTK_IS_TOGGLE_BUTTON (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (window_list (data)));
+}
+
 /* The list item widget showing @position, to put the focus on. */
 static GtkWidget *
 row_widget (ScholiaWindow *window,
@@ -383,6 +399,8 @@ test_delete_key_deletes_selected (Fixture       *fixture,
   test_keys_press ("Delete");
   g_assert_true (test_keys_wait (count_is, fewer));
   g_assert_cmpint (count_in_file (fixture, document, 0), ==, n - 2);
+  /* The keyboard stays on the rows that are left. */
+  g_assert_true (test_keys_wait (focus_in_rows, window));
   /* The essay itself is still open: Delete in the list is not the essay's. */
   g_assert_true (scholia_document_page_get_document (window_page (window)) == document);
 
@@ -397,6 +415,9 @@ test_delete_key_deletes_selected (Fixture       *fixture,
   test_keys_press ("Delete");
   g_assert_true (test_keys_wait (count_is, none));
   g_assert_cmpint (count_in_file (fixture, document, 0), ==, 0);
+  /* With no row left, the keyboard stays in the list's pane, not in a text where Ctrl+Z is
+   * typing's. */
+  g_assert_true (test_keys_wait (focus_on_scope, window));
   test_keys_press ("ctrl+z");
   g_assert_true (test_keys_wait (count_is, all));
   g_assert_cmpint (count_in_file (fixture, document, 0), ==, n);
