@@ -204,24 +204,6 @@ generate_library (const char *path)
   sqlite3_close (db);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double left = *(const double *) a;
-  double right = *(const double *) b;
-
-  return left < right ? -1 : left > right;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
 static void
 on_after_paint_cb (GdkFrameClock *frame_clock,
                    gpointer       user_data)
@@ -298,7 +280,7 @@ main (int   argc,
                         N_ANNOTATIONS / N_THEMES);
     }
   g_print ("(a) compare one theme (%u passages): %.1f ms median of %u (target < 20 ms)\n",
-           N_ANNOTATIONS / N_THEMES, median (runs, N_RUNS), N_RUNS);
+           N_ANNOTATIONS / N_THEMES, bench_median (runs, N_RUNS), N_RUNS);
 
   /* (b) The authors × themes table. */
   for (guint i = 0; i < N_RUNS; i++)
@@ -312,7 +294,7 @@ main (int   argc,
       g_assert_cmpuint (scholia_matrix_get_n_authors (matrix), ==, N_AUTHORS);
     }
   g_print ("(b) authors × themes matrix (%u × %u): %.1f ms median of %u (target < 50 ms)\n",
-           N_AUTHORS, N_THEMES, median (runs, N_RUNS), N_RUNS);
+           N_AUTHORS, N_THEMES, bench_median (runs, N_RUNS), N_RUNS);
 
   for (guint i = 0; i < N_RUNS; i++)
     {
@@ -323,7 +305,7 @@ main (int   argc,
       runs[i] = (g_get_monotonic_time () - begin) / 1000.0;
       g_assert_no_error (error);
     }
-  g_print ("(b) the same, split by tag: %.1f ms median of %u\n", median (runs, N_RUNS), N_RUNS);
+  g_print ("(b) the same, split by tag: %.1f ms median of %u\n", bench_median (runs, N_RUNS), N_RUNS);
 
   /* (c) The sidebar page, as wide as the window gives it, switching themes. */
   window = gtk_window_new ();
@@ -355,9 +337,9 @@ main (int   argc,
       settled[i] = (g_get_monotonic_time () - begin) / 1000.0;
     }
   g_print ("(c) comparison view filled and drawn (%u passages): %.1f ms median of %u (target < 100 ms)\n",
-           N_ANNOTATIONS / N_THEMES, median (runs, N_RUNS), N_RUNS);
+           N_ANNOTATIONS / N_THEMES, bench_median (runs, N_RUNS), N_RUNS);
   g_print ("    then the whole list handed to GTK and drawn again: %.1f ms median\n",
-           median (settled, N_RUNS));
+           bench_median (settled, N_RUNS));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&comparison);

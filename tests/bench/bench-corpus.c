@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "bench-corpus.h"
 
 static const char * const subjects[] = {
@@ -46,4 +48,22 @@ bench_corpus_essay (guint32 seed,
     }
   g_string_append_c (text, '\n');
   return g_string_free (text, FALSE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double left = *(const double *) a;
+  double right = *(const double *) b;
+
+  return left < right ? -1 : left > right;
+}
+
+double
+bench_median (double *values,
+              guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
 }

@@ -10,5 +10,8 @@ G_BEGIN_DECLS
  * seed gives the same text. */
 char *bench_corpus_essay (guint32 seed,
                           gsize   approximate_bytes);
+/* The median of @n timings (sorts @values). */
+double bench_median       (double *values,
+                           guint   n);
 
 G_END_DECLS

@@ -7,8 +7,5 @@ G_BEGIN_DECLS
 
 /* Iterates until @window has painted a frame after this call: what a user waits for. */
 void   bench_wait_for_paint (GtkWidget *window);
-/* The median of @n timings (sorts @values). */
-double bench_median         (double    *values,
-                             guint      n);
 
 G_END_DECLS
