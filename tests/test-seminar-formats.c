@@ -463,6 +463,22 @@ test_log_blank_lines (void)
   g_assert_cmpuint (complete, ==, 0);
 }
 
+/* A line nested deeper than any annotation is reported, not handed to the recursive parser. */
+static void
+test_log_deep_nesting_reported (void)
+{
+  g_autofree char *one = build_log (1);
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autofree char *log = g_strconcat (deep, "\n", one, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) records = scholia_log_parse (log, strlen (log), NULL, &problems);
+
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpuint (((ScholiaLogProblem *) g_ptr_array_index (problems, 0))->line, ==, 1);
+  g_assert_nonnull (strstr (((ScholiaLogProblem *) g_ptr_array_index (problems, 0))->reason, "nested"));
+}
+
 /* Bytes that are not UTF-8, a \u0000 and a lone surrogate become U+FFFD; the rest survives. */
 static void
 test_log_invalid_unicode_replaced (void)
@@ -488,6 +504,20 @@ test_log_invalid_unicode_replaced (void)
   /* Two bytes of an unfinished character: each becomes one U+FFFD. */
   g_assert_cmpstr (back->tags[0], ==, "the\xef\xbf\xbd\xef\xbf\xbdsis");
   g_assert_cmpstr (back->quote, ==, "dues rose");
+
+  /* A NUL byte, which JSON text never holds, is replaced too, rather than cut the line short. */
+  {
+    g_autoptr(GString) nul = g_string_new (line);
+    g_autoptr(GPtrArray) nul_problems = NULL;
+    g_autoptr(GPtrArray) nul_records = NULL;
+
+    strstr (nul->str, "NOTE")[1] = '\0';
+    g_string_append_c (nul, '\n');
+    nul_records = scholia_log_parse (nul->str, nul->len, NULL, &nul_problems);
+    g_assert_cmpuint (nul_problems->len, ==, 0);
+    g_assert_cmpuint (nul_records->len, ==, 1);
+    g_assert_cmpstr (((ScholiaLogRecord *) g_ptr_array_index (nul_records, 0))->note, ==, "N\xef\xbf\xbdTE");
+  }
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -999,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/seminar-log/corrupt-middle-line", test_log_corrupt_middle_line);
   g_test_add_func ("/seminar-log/bad-records-reported", test_log_bad_records_reported);
   g_test_add_func ("/seminar-log/blank-lines", test_log_blank_lines);
+  g_test_add_func ("/seminar-log/deep-nesting-reported", test_log_deep_nesting_reported);
   g_test_add_func ("/seminar-log/invalid-unicode-replaced", test_log_invalid_unicode_replaced);
   g_test_add_func ("/hlc/monotonic-when-wall-goes-back", test_hlc_monotonic_when_wall_goes_back);
   g_test_add_func ("/hlc/counter-overflow", test_hlc_counter_overflow);

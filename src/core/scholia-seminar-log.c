@@ -435,7 +435,7 @@ parse_line (JsonParser  *parser,
   if (!scholia_json_scan (line, strlen (line), SCHOLIA_JSON_MAX_DEPTH, NULL, &error) ||
       !json_parser_load_from_data (parser, line, -1, &error))
     {
-      fail (reason, _("The line is not valid JSON: %s"), error->message);
+      fail (reason, _("The line is damaged: it is not valid JSON (%s)"), error->message);
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
