@@ -10,9 +10,7 @@
 #include "scholia-import-private.h"
 #include "scholia-text-offsets.h"
 #include "scholia-w3c.h"
-
-#define W3C_CONTEXT "http://www.w3.org/ns/anno.jsonld"
-#define URN_UUID "urn:uuid:"
+#include "scholia-w3c-json.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Export                                                                                      */
@@ -36,38 +34,27 @@ scholia_w3c_document_iri (ScholiaDocument *document)
   source = scholia_document_get_source (document);
   if (source != NULL && is_web_address (source) && strchr (source, ' ') == NULL)
     return g_strdup (source);
-  return g_strconcat (URN_UUID, scholia_document_get_uuid (document), NULL);
+  return g_strconcat (SCHOLIA_URN_UUID, scholia_document_get_uuid (document), NULL);
 }
 
-static char *
-format_time (gint64 seconds)
+/* The names of @ids' labels of @type, NULL-terminated, borrowed from the store. */
+static GPtrArray *
+label_names (ScholiaStore *store,
+             GType         type,
+             const gint64 *ids,
+             guint         n_ids)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (seconds);
+  GPtrArray *names = g_ptr_array_new ();
 
-  return time != NULL ? g_date_time_format_iso8601 (time) : NULL;
-}
+  for (guint i = 0; i < n_ids; i++)
+    {
+      ScholiaLabel *label = scholia_store_lookup_label (store, type, ids[i]);
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_body (JsonBuilder *builder,
-          const char  *purpose,
-          const char  *value)
-{
-  json_builder_begin_object (builder);
-  add_string_member (builder, "type", "TextualBody");
-  add_string_member (builder, "purpose", purpose);
-  add_string_member (builder, "value", value);
-  if (g_str_equal (purpose, "commenting"))
-    add_string_member (builder, "format", "text/plain");
-  json_builder_end_object (builder);
+      if (label != NULL)
+        g_ptr_array_add (names, (gpointer) scholia_label_get_name (label));
+    }
+  g_ptr_array_add (names, NULL);
+  return names;
 }
 
 static void
@@ -76,70 +63,33 @@ add_annotation (JsonBuilder       *builder,
                 const char        *source,
                 ScholiaAnnotation *annotation)
 {
-  g_autofree char *id = g_strconcat (URN_UUID, scholia_annotation_get_uuid (annotation), NULL);
-  g_autofree char *created = format_time (scholia_annotation_get_created (annotation));
-  g_autofree char *modified = format_time (scholia_annotation_get_modified (annotation));
-  const char *note = scholia_annotation_get_note (annotation);
+  g_autofree char *id = g_strconcat (SCHOLIA_URN_UUID, scholia_annotation_get_uuid (annotation), NULL);
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GPtrArray) themes = NULL;
   const gint64 *tag_ids, *theme_ids;
   guint n_tag_ids, n_theme_ids;
+  ScholiaW3cSpan span = {
+    .id = id,
+    .created = scholia_annotation_get_created (annotation),
+    .modified = scholia_annotation_get_modified (annotation),
+    .source = source,
+    .quote = scholia_annotation_get_quote (annotation),
+    .prefix = scholia_annotation_get_prefix (annotation),
+    .suffix = scholia_annotation_get_suffix (annotation),
+    .start = scholia_annotation_get_start (annotation),
+    .end = scholia_annotation_get_end (annotation),
+    .note = scholia_annotation_get_note (annotation),
+  };
 
   tag_ids = scholia_annotation_get_tag_ids (annotation, &n_tag_ids);
   theme_ids = scholia_annotation_get_theme_ids (annotation, &n_theme_ids);
+  tags = label_names (store, SCHOLIA_TYPE_TAG, tag_ids, n_tag_ids);
+  themes = label_names (store, SCHOLIA_TYPE_THEME, theme_ids, n_theme_ids);
+  span.tags = (const char * const *) tags->pdata;
+  span.themes = (const char * const *) themes->pdata;
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "@context", W3C_CONTEXT);
-  add_string_member (builder, "id", id);
-  add_string_member (builder, "type", "Annotation");
-  add_string_member (builder, "motivation", "highlighting");
-  if (created != NULL)
-    add_string_member (builder, "created", created);
-  if (modified != NULL)
-    add_string_member (builder, "modified", modified);
-
-  if (n_tag_ids + n_theme_ids > 0 || (note != NULL && *note != '\0'))
-    {
-      json_builder_set_member_name (builder, "body");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n_tag_ids; i++)
-        {
-          ScholiaLabel *tag = scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, tag_ids[i]);
-
-          if (tag != NULL)
-            add_body (builder, "classifying", scholia_label_get_name (tag));
-        }
-      for (guint i = 0; i < n_theme_ids; i++)
-        {
-          ScholiaLabel *theme = scholia_store_lookup_label (store, SCHOLIA_TYPE_THEME, theme_ids[i]);
-
-          if (theme != NULL)
-            add_body (builder, "tagging", scholia_label_get_name (theme));
-        }
-      if (note != NULL && *note != '\0')
-        add_body (builder, "commenting", note);
-      json_builder_end_array (builder);
-    }
-
-  json_builder_set_member_name (builder, "target");
-  json_builder_begin_object (builder);
-  add_string_member (builder, "source", source);
-  json_builder_set_member_name (builder, "selector");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  add_string_member (builder, "type", "TextQuoteSelector");
-  add_string_member (builder, "exact", scholia_annotation_get_quote (annotation));
-  add_string_member (builder, "prefix", scholia_annotation_get_prefix (annotation));
-  add_string_member (builder, "suffix", scholia_annotation_get_suffix (annotation));
-  json_builder_end_object (builder);
-  json_builder_begin_object (builder);
-  add_string_member (builder, "type", "TextPositionSelector");
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, scholia_annotation_get_start (annotation));
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, scholia_annotation_get_end (annotation));
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
+  scholia_w3c_json_add_span (builder, &span);
   json_builder_end_object (builder);
 }
 
@@ -153,8 +103,8 @@ scholia_w3c_export (ScholiaStore  *store,
   g_autoptr(GPtrArray) all = NULL;
   g_autofree char *collection_uuid = g_uuid_string_random ();
   g_autofree char *page_uuid = g_uuid_string_random ();
-  g_autofree char *collection_id = g_strconcat (URN_UUID, collection_uuid, NULL);
-  g_autofree char *page_id = g_strconcat (URN_UUID, page_uuid, NULL);
+  g_autofree char *collection_id = g_strconcat (SCHOLIA_URN_UUID, collection_uuid, NULL);
+  g_autofree char *page_id = g_strconcat (SCHOLIA_URN_UUID, page_uuid, NULL);
   g_autoptr(JsonNode) items_node = NULL;
   gint64 total = 0;
 
@@ -193,16 +143,16 @@ scholia_w3c_export (ScholiaStore  *store,
   items_node = json_builder_get_root (items);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "@context", W3C_CONTEXT);
-  add_string_member (builder, "id", collection_id);
-  add_string_member (builder, "type", "AnnotationCollection");
-  add_string_member (builder, "label", _("Annotations exported from Scholia"));
+  scholia_w3c_json_add_string (builder, "@context", SCHOLIA_W3C_CONTEXT);
+  scholia_w3c_json_add_string (builder, "id", collection_id);
+  scholia_w3c_json_add_string (builder, "type", "AnnotationCollection");
+  scholia_w3c_json_add_string (builder, "label", _("Annotations exported from Scholia"));
   json_builder_set_member_name (builder, "total");
   json_builder_add_int_value (builder, total);
   json_builder_set_member_name (builder, "first");
   json_builder_begin_object (builder);
-  add_string_member (builder, "id", page_id);
-  add_string_member (builder, "type", "AnnotationPage");
+  scholia_w3c_json_add_string (builder, "id", page_id);
+  scholia_w3c_json_add_string (builder, "type", "AnnotationPage");
   json_builder_set_member_name (builder, "startIndex");
   json_builder_add_int_value (builder, 0);
   json_builder_set_member_name (builder, "items");
@@ -286,101 +236,6 @@ typedef struct
   guint            replaced;       /* characters that were not text */
 } Import;
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* How many U+FFFD g_utf8_make_valid() puts in @text: one per byte that begins no character. */
-static guint
-count_invalid (const char *text)
-{
-  const char *invalid;
-  guint count = 0;
-
-  while (!g_utf8_validate (text, -1, &invalid))
-    {
-      count++;
-      text = invalid + 1;
-    }
-  return count;
-}
-
-/* A string member as valid UTF-8 (a copy), or NULL. A parsed file holds none that is invalid
- * (json-glib refuses invalid UTF-8, and scholia_json_scan() rewrites the escapes that would
- * make it), but a tree built by a caller may: it is repaired the same way, and counted. */
-static char *
-dup_text (Import     *import,
-          JsonObject *object,
-          const char *name)
-{
-  const char *value = get_string (object, name);
-
-  if (value == NULL)
-    return NULL;
-  if (g_utf8_validate (value, -1, NULL))
-    return g_strdup (value);
-  import->replaced += count_invalid (value);
-  return g_utf8_make_valid (value, -1);
-}
-
-/* JSON-LD allows a type to be one string or an array of them. */
-static gboolean
-has_type (JsonNode   *node,
-          const char *type)
-{
-  JsonObject *object;
-  JsonNode *member;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return FALSE;
-  object = json_node_get_object (node);
-  member = json_object_get_member (object, "type");
-  if (member == NULL)
-    member = json_object_get_member (object, "@type");
-  if (member == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (member))
-    return g_strcmp0 (json_node_get_string (member), type) == 0;
-  if (JSON_NODE_HOLDS_ARRAY (member))
-    {
-      JsonArray *types = json_node_get_array (member);
-
-      for (guint i = 0; i < json_array_get_length (types); i++)
-        if (g_strcmp0 (json_node_get_string (json_array_get_element (types, i)), type) == 0)
-          return TRUE;
-    }
-  return FALSE;
-}
-
-/* A member that may hold one value or an array of them, as a list of nodes (borrowed). */
-static GPtrArray *
-get_many (JsonObject *object,
-          const char *name)
-{
-  GPtrArray *nodes = g_ptr_array_new ();
-  JsonNode *member = json_object_get_member (object, name);
-
-  if (member == NULL || JSON_NODE_HOLDS_NULL (member))
-    return nodes;
-  if (JSON_NODE_HOLDS_ARRAY (member))
-    {
-      JsonArray *array = json_node_get_array (member);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        g_ptr_array_add (nodes, json_array_get_element (array, i));
-    }
-  else
-    g_ptr_array_add (nodes, member);
-  return nodes;
-}
-
 /* A name-based (version 5 style) uuid: the same @name always gives the same uuid. */
 static char *
 name_based_uuid (const char *name)
@@ -406,11 +261,12 @@ name_based_uuid (const char *name)
 static char *
 uuid_for_id (const char *id)
 {
+  char *uuid;
+
   if (id == NULL || *id == '\0')
     return g_uuid_string_random ();
-  if (g_str_has_prefix (id, URN_UUID) && g_uuid_string_is_valid (id + strlen (URN_UUID)))
-    return g_ascii_strdown (id + strlen (URN_UUID), -1);
-  return name_based_uuid (id);
+  uuid = scholia_w3c_json_urn_uuid (id);
+  return uuid != NULL ? uuid : name_based_uuid (id);
 }
 
 /* The uuid of the copy of annotation @uuid on @document: derived from both, so that importing
@@ -422,19 +278,6 @@ copy_uuid (const char      *uuid,
   g_autofree char *name = g_strconcat ("copy:", scholia_document_get_uuid (document), ":", uuid, NULL);
 
   return name_based_uuid (name);
-}
-
-static gint64
-parse_time (const char *text,
-            gint64      fallback)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) time = NULL;
-
-  if (text == NULL)
-    return fallback;
-  time = g_date_time_new_from_iso8601 (text, utc);
-  return time != NULL ? g_date_time_to_unix (time) : fallback;
 }
 
 static char *
@@ -462,9 +305,9 @@ lookup_source (Import      *import,
       return NULL;
     }
 
-  if (g_str_has_prefix (source, URN_UUID))
+  if (g_str_has_prefix (source, SCHOLIA_URN_UUID))
     {
-      g_autofree char *uuid = g_ascii_strdown (source + strlen (URN_UUID), -1);
+      g_autofree char *uuid = g_ascii_strdown (source + strlen (SCHOLIA_URN_UUID), -1);
       ScholiaDocument *document = g_hash_table_lookup (import->by_uuid, uuid);
 
       if (document != NULL)
@@ -500,68 +343,6 @@ resolve_document (Import      *import,
   return lookup_source (import, source, what, error);
 }
 
-static void
-read_bodies (Import     *import,
-             JsonObject *object,
-             Incoming   *incoming)
-{
-  g_autoptr(GPtrArray) bodies = get_many (object, "body");
-  g_autoptr(GString) note = g_string_new (NULL);
-  g_autofree char *body_value = dup_text (import, object, "bodyValue");
-
-  if (body_value != NULL && *body_value != '\0')
-    g_string_append (note, body_value);
-
-  for (guint i = 0; i < bodies->len; i++)
-    {
-      JsonNode *node = g_ptr_array_index (bodies, i);
-      JsonObject *body;
-      g_autoptr(GPtrArray) purposes = NULL;
-      g_autofree char *value = NULL;
-      const char *purpose = NULL;
-
-      /* A body given only by IRI (a linked resource) carries nothing Scholia can keep. */
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      body = json_node_get_object (node);
-      value = dup_text (import, body, "value");
-      if (value == NULL)
-        continue;
-      purposes = get_many (body, "purpose");
-      for (guint p = 0; p < purposes->len && purpose == NULL; p++)
-        {
-          JsonNode *purpose_node = g_ptr_array_index (purposes, p);
-
-          if (JSON_NODE_HOLDS_VALUE (purpose_node) && json_node_get_value_type (purpose_node) == G_TYPE_STRING)
-            {
-              const char *candidate = json_node_get_string (purpose_node);
-
-              if (g_str_equal (candidate, "classifying") || g_str_equal (candidate, "tagging") ||
-                  g_str_equal (candidate, "commenting"))
-                purpose = candidate;
-            }
-        }
-
-      if (g_strcmp0 (purpose, "classifying") == 0 || g_strcmp0 (purpose, "tagging") == 0)
-        {
-          g_autofree char *name = g_strstrip (g_strdup (value));
-
-          if (*name != '\0')
-            g_ptr_array_add (g_str_equal (purpose, "classifying") ? incoming->tags : incoming->themes,
-                             g_steal_pointer (&name));
-        }
-      else if (*value != '\0')
-        {
-          /* Commenting, describing, or no purpose at all: text a reader wrote, kept as the note. */
-          if (note->len > 0)
-            g_string_append (note, "\n\n");
-          g_string_append (note, value);
-        }
-    }
-
-  incoming->note = g_string_free (g_steal_pointer (&note), FALSE);
-}
-
 static gboolean
 read_selectors (Import      *import,
                 JsonObject  *target,
@@ -569,69 +350,46 @@ read_selectors (Import      *import,
                 const char  *what,
                 GError     **error)
 {
-  g_autoptr(GPtrArray) selectors = get_many (target, "selector");
+  ScholiaW3cSelectors found;
+  ScholiaW3cSelectorsResult result = scholia_w3c_json_read_selectors (target, &import->replaced, &found);
 
-  for (guint i = 0; i < selectors->len; i++)
+  switch (result)
     {
-      JsonNode *node = g_ptr_array_index (selectors, i);
-      JsonObject *selector;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      selector = json_node_get_object (node);
-
-      if (has_type (node, "TextQuoteSelector") && incoming->quote == NULL)
-        {
-          g_autofree char *exact = dup_text (import, selector, "exact");
-          g_autofree char *prefix = dup_text (import, selector, "prefix");
-          g_autofree char *suffix = dup_text (import, selector, "suffix");
-
-          if (exact == NULL || *exact == '\0')
-            {
-              g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                           _("The TextQuoteSelector of %s has no “exact” text"), what);
-              return FALSE;
-            }
-          incoming->quote = g_utf8_normalize (exact, -1, G_NORMALIZE_NFC);
-          incoming->prefix = g_utf8_normalize (prefix != NULL ? prefix : "", -1, G_NORMALIZE_NFC);
-          incoming->suffix = g_utf8_normalize (suffix != NULL ? suffix : "", -1, G_NORMALIZE_NFC);
-        }
-      else if (has_type (node, "TextPositionSelector") && incoming->start < 0)
-        {
-          JsonNode *start = json_object_get_member (selector, "start");
-          JsonNode *end = json_object_get_member (selector, "end");
-          gint64 start_value, end_value;
-
-          if (start == NULL || end == NULL || json_node_get_value_type (start) != G_TYPE_INT64 ||
-              json_node_get_value_type (end) != G_TYPE_INT64)
-            {
-              g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                           _("The TextPositionSelector of %s needs whole numbers “start” and “end”"), what);
-              return FALSE;
-            }
-          start_value = json_node_get_int (start);
-          end_value = json_node_get_int (end);
-          if (start_value < 0 || end_value <= start_value || end_value > G_MAXINT)
-            {
-              g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                           _("The TextPositionSelector of %s is not a span (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"),
-                           what, start_value, end_value);
-              return FALSE;
-            }
-          incoming->start = start_value;
-          incoming->end = end_value;
-        }
-    }
-
-  if (incoming->quote == NULL && incoming->start < 0)
-    {
+    case SCHOLIA_W3C_SELECTORS_NO_EXACT:
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                   _("The target of %s has no TextQuoteSelector or TextPositionSelector, so it cannot be "
-                     "placed in a text"),
-                   what);
-      return FALSE;
+                   _("The TextQuoteSelector of %s has no “exact” text"), what);
+      break;
+    case SCHOLIA_W3C_SELECTORS_NOT_NUMBERS:
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("The TextPositionSelector of %s needs whole numbers “start” and “end”"), what);
+      break;
+    case SCHOLIA_W3C_SELECTORS_NOT_A_SPAN:
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                   _("The TextPositionSelector of %s is not a span (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"),
+                   what, found.start, found.end);
+      break;
+    case SCHOLIA_W3C_SELECTORS_READ:
+    default:
+      break;
     }
-  return TRUE;
+  if (result == SCHOLIA_W3C_SELECTORS_READ && found.quote == NULL && found.start < 0)
+    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                 _("The target of %s has no TextQuoteSelector or TextPositionSelector, so it cannot be "
+                   "placed in a text"),
+                 what);
+  else if (result == SCHOLIA_W3C_SELECTORS_READ)
+    {
+      if (found.quote != NULL)
+        {
+          incoming->quote = g_utf8_normalize (found.quote, -1, G_NORMALIZE_NFC);
+          incoming->prefix = g_utf8_normalize (found.prefix, -1, G_NORMALIZE_NFC);
+          incoming->suffix = g_utf8_normalize (found.suffix, -1, G_NORMALIZE_NFC);
+        }
+      incoming->start = found.start;
+      incoming->end = found.end;
+    }
+  scholia_w3c_selectors_clear (&found);
+  return incoming->quote != NULL || incoming->start >= 0;
 }
 
 static gboolean
@@ -653,7 +411,7 @@ read_annotation (Import      *import,
   incoming->tags = g_ptr_array_new_with_free_func (g_free);
   incoming->themes = g_ptr_array_new_with_free_func (g_free);
 
-  if (!has_type (node, "Annotation"))
+  if (!scholia_w3c_json_has_type (node, "Annotation"))
     {
       what = describe (incoming->number, NULL);
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
@@ -661,13 +419,13 @@ read_annotation (Import      *import,
       return FALSE;
     }
   object = json_node_get_object (node);
-  id = dup_text (import, object, "id");
+  id = scholia_w3c_json_dup_text (object, "id", &import->replaced);
   if (id == NULL)
-    id = dup_text (import, object, "@id");
+    id = scholia_w3c_json_dup_text (object, "@id", &import->replaced);
   what = describe (incoming->number, id);
 
   /* Of several targets, the first that points into a text with selectors is the one to place. */
-  targets = get_many (object, "target");
+  targets = scholia_w3c_json_get_many (object, "target");
   for (guint i = 0; i < targets->len && target == NULL; i++)
     {
       JsonNode *candidate = g_ptr_array_index (targets, i);
@@ -682,7 +440,7 @@ read_annotation (Import      *import,
       return FALSE;
     }
 
-  source = dup_text (import, target, "source");
+  source = scholia_w3c_json_dup_text (target, "source", &import->replaced);
   if (!read_selectors (import, target, incoming, what, error))
     return FALSE;
   incoming->document = resolve_document (import, source, what, error);
@@ -692,10 +450,10 @@ read_annotation (Import      *import,
   if (import->document != NULL)
     incoming->named = lookup_source (import, source, what, NULL);
 
-  read_bodies (import, object, incoming);
+  incoming->note = scholia_w3c_json_read_bodies (object, &import->replaced, incoming->tags, incoming->themes);
   incoming->uuid = uuid_for_id (id);
-  incoming->created = parse_time (get_string (object, "created"), now);
-  incoming->modified = parse_time (get_string (object, "modified"), incoming->created);
+  incoming->created = scholia_w3c_json_parse_time (scholia_w3c_json_get_string (object, "created"), now);
+  incoming->modified = scholia_w3c_json_parse_time (scholia_w3c_json_get_string (object, "modified"), incoming->created);
 
   g_ptr_array_add (import->incoming, g_steal_pointer (&incoming));
   return TRUE;
@@ -732,7 +490,7 @@ read_pages (Import      *import,
 
   while (page != NULL && !JSON_NODE_HOLDS_NULL (page))
     {
-      if (!has_type (page, "AnnotationPage"))
+      if (!scholia_w3c_json_has_type (page, "AnnotationPage"))
         {
           g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_UNSUPPORTED,
                                _("The collection’s pages are not inline: export them with their items embedded"));
@@ -762,11 +520,11 @@ read_root (Import      *import,
       return TRUE;
     }
 
-  if (has_type (root, "AnnotationCollection"))
+  if (scholia_w3c_json_has_type (root, "AnnotationCollection"))
     return read_pages (import, json_object_get_member (json_node_get_object (root), "first"), error);
-  if (has_type (root, "AnnotationPage"))
+  if (scholia_w3c_json_has_type (root, "AnnotationPage"))
     return read_pages (import, root, error);
-  if (has_type (root, "Annotation"))
+  if (scholia_w3c_json_has_type (root, "Annotation"))
     return read_annotation (import, root, error);
 
   g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
