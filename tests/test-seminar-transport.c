@@ -496,7 +496,7 @@ test_unchanged_logs_need_no_get (Fixture       *fixture,
       const ScholiaTransportEntry *entry = find_entry (entries, name);
 
       g_assert_nonnull (entry);
-      g_assert_cmpstr (entry->etag, ==, g_ptr_array_index (known, i));
+      g_assert_true (scholia_transport_etag_equal (entry->etag, g_ptr_array_index (known, i)));
     }
 
   if (fixture->server != NULL)
@@ -542,9 +542,26 @@ test_webdav_refusals (Fixture       *fixture,
 {
   assert_put_refused (fixture, "readonly/ana.jsonl", "x\n", NULL,
                       SCHOLIA_TRANSPORT_ERROR_FORBIDDEN);
-  assert_put_refused (fixture, "locked/ana.jsonl", "x\n", NULL, SCHOLIA_TRANSPORT_ERROR_LOCKED);
   assert_put_refused (fixture, "full/ana.jsonl", "x\n", NULL, SCHOLIA_TRANSPORT_ERROR_FULL);
   g_assert_null (read_on_disk (fixture, "readonly/ana.jsonl"));
+}
+
+/* Another client holds a WebDAV lock on the log: the upload waits for a later sync. */
+static void
+test_webdav_locked_by_another_client (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *etag = NULL;
+  g_autofree char *on_disk = NULL;
+
+  make_folder (fixture->transport, "logs");
+  etag = put_new (fixture->transport, "logs/fay.jsonl", "one\n");
+  webdav_server_lock (fixture->server, "logs/fay.jsonl");
+
+  assert_put_refused (fixture, "logs/fay.jsonl", "one\ntwo\n", etag,
+                      SCHOLIA_TRANSPORT_ERROR_LOCKED);
+  on_disk = read_on_disk (fixture, "logs/fay.jsonl");
+  g_assert_cmpstr (on_disk, ==, "one\n");
 }
 
 static void
@@ -701,6 +718,18 @@ test_multistatus (void)
   g_assert_error (error, SCHOLIA_TRANSPORT_ERROR, SCHOLIA_TRANSPORT_ERROR_FAILED);
 }
 
+static void
+test_etag_equal (void)
+{
+  g_assert_true (scholia_transport_etag_equal ("\"5-661ad1a213c5c\"", "\"5-661ad1a213c5c\""));
+  /* The same version, seen within a second of its writing and after. */
+  g_assert_true (scholia_transport_etag_equal ("W/\"5-661ad1a213c5c\"", "\"5-661ad1a213c5c\""));
+  g_assert_true (scholia_transport_etag_equal ("\"5-661ad1a213c5c\"", "W/\"5-661ad1a213c5c\""));
+  g_assert_false (scholia_transport_etag_equal ("W/\"5-661ad1a213c5c\"", "W/\"6-661ad1a2a353c\""));
+  g_assert_false (scholia_transport_etag_equal ("\"5\"", NULL));
+  g_assert_false (scholia_transport_etag_equal (NULL, NULL));
+}
+
 /* Credentials. */
 
 static void
@@ -790,7 +819,8 @@ test_credentials_without_secret_service (void)
     g_autofree char *config_path = g_build_filename (dir, "bus.conf", NULL);
     g_autofree char *config_arg = g_strconcat ("--config-file=", config_path, NULL);
 
-    daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "dbus-daemon",
+    daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error, "dbus-daemon",
                                config_arg, "--nofork", "--print-address", NULL);
   }
   g_assert_no_error (error);
@@ -842,11 +872,13 @@ main (int   argc,
   add_transport_test ("from-worker-threads", test_from_threads, TRUE);
   add_transport_test ("unchanged-logs-need-one-propfind-no-get", test_unchanged_logs_need_no_get, TRUE);
   add_transport_test ("wrong-password-401", test_webdav_wrong_password, FALSE);
-  add_transport_test ("forbidden-locked-full", test_webdav_refusals, FALSE);
+  add_transport_test ("forbidden-403-full-507", test_webdav_refusals, FALSE);
+  add_transport_test ("locked-by-another-client-423", test_webdav_locked_by_another_client, FALSE);
   add_transport_test ("server-down-is-offline", test_webdav_server_down, FALSE);
   g_test_add_func ("/seminar-transport/locations", test_locations);
   g_test_add_func ("/seminar-transport/nobody-listening-is-offline", test_nobody_listening);
   g_test_add_func ("/seminar-transport/multistatus", test_multistatus);
+  g_test_add_func ("/seminar-transport/etag-equal", test_etag_equal);
   g_test_add_func ("/seminar-transport/credentials/environment-overrides",
                    test_credentials_from_environment);
   g_test_add_func ("/seminar-transport/credentials/no-bus", test_credentials_without_bus);

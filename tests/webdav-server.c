@@ -186,7 +186,6 @@ write_config (WebdavServer *server)
                           "    Require all denied\n"
                           "  </LimitExcept>\n"
                           "</Location>\n"
-                          "RedirectMatch 423 ^/dav/locked/\n"
                           "RedirectMatch 507 ^/dav/full/\n",
                           server->root, dir, server->root, server->root, dir);
 
@@ -366,6 +365,42 @@ const char *
 webdav_server_get_root (WebdavServer *server)
 {
   return server->root;
+}
+
+#define LOCK_BODY \
+  "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" \
+  "<D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope>" \
+  "<D:locktype><D:write/></D:locktype><D:owner>another client</D:owner></D:lockinfo>\n"
+
+void
+webdav_server_lock (WebdavServer *server,
+                    const char   *path)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GDataInputStream) answer = NULL;
+  g_autofree char *credentials = g_base64_encode ((const guchar *) USER ":" PASSWORD,
+                                                  strlen (USER ":" PASSWORD));
+  g_autofree char *request = NULL;
+  g_autofree char *status_line = NULL;
+  g_autoptr(GError) error = NULL;
+
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", server->port, NULL, &error);
+  g_assert_no_error (error);
+  request = g_strdup_printf ("LOCK /dav/%s HTTP/1.0\r\nHost: 127.0.0.1:%u\r\n"
+                             "Authorization: Basic %s\r\nTimeout: Second-3600\r\n"
+                             "Content-Type: application/xml\r\nContent-Length: %zu\r\n\r\n%s",
+                             path, server->port, credentials, strlen (LOCK_BODY), LOCK_BODY);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), request,
+                             strlen (request), NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  answer = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  status_line = g_data_input_stream_read_line_utf8 (answer, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (status_line);
+  g_assert_true (g_str_has_prefix (status_line, "HTTP/1.1 200")
+                 || g_str_has_prefix (status_line, "HTTP/1.0 200"));
 }
 
 guint

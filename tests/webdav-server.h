@@ -9,10 +9,10 @@ G_BEGIN_DECLS
  * throwaway configuration, document root and password file, started and stopped by the test.
  * Should the test process die (a failed assertion aborts it), the kernel stops Apache too.
  *
- * Under the share (webdav_server_get_url ()), three folders answer with faults whatever is
- * asked of them: "locked/" 423, "full/" 507, "readonly/" 403 to anything but reading. The rest
- * is plain mod_dav: 409 for a PUT into a missing folder, 412 for a failed condition, 401 for a
- * wrong password. */
+ * Under the share (webdav_server_get_url ()), two folders answer with faults whatever is
+ * asked of them: "full/" 507, "readonly/" 403 to anything but reading. The rest is plain
+ * mod_dav: 409 for a PUT into a missing folder, 412 for a failed condition, 423 for a file
+ * locked with webdav_server_lock (), 401 for a wrong password. */
 typedef struct _WebdavServer WebdavServer;
 
 /* Fails the test when Apache cannot be started. */
@@ -28,6 +28,11 @@ const char   *webdav_server_get_user       (WebdavServer *server);
 const char   *webdav_server_get_password   (WebdavServer *server);
 /* The share's folder on disk, to check what a client wrote. */
 const char   *webdav_server_get_root       (WebdavServer *server);
+
+/* Takes an exclusive WebDAV lock on @path (relative to the share), as another client editing
+ * the file would: writes without its token are refused with 423 from then on. */
+void          webdav_server_lock           (WebdavServer *server,
+                                            const char   *path);
 
 /* How many requests with @method (NULL: any) Apache answered, from its access log. Only once
  * it is stopped, when every request it answered is logged. */

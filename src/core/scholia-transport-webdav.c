@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "scholia-transport-webdav.h"
@@ -384,6 +385,10 @@ scholia_transport_webdav_class_init (ScholiaTransportWebdavClass *klass)
   transport_class->get = scholia_transport_webdav_get;
   transport_class->put = scholia_transport_webdav_put;
   transport_class->make_folder = scholia_transport_webdav_make_folder;
+
+  /* libxml2 must be set up once before threads parse with it; class_init runs once, under
+   * the type system's lock. */
+  xmlInitParser ();
 }
 
 static void

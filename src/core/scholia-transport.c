@@ -165,6 +165,21 @@ scholia_transport_get_location (ScholiaTransport *self)
   return priv->location;
 }
 
+static const char *
+without_weak_prefix (const char *etag)
+{
+  return g_str_has_prefix (etag, "W/") ? etag + 2 : etag;
+}
+
+gboolean
+scholia_transport_etag_equal (const char *a,
+                              const char *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+  return strcmp (without_weak_prefix (a), without_weak_prefix (b)) == 0;
+}
+
 gboolean
 scholia_transport_check_path (ScholiaTransport  *self,
                               const char        *path,

@@ -117,7 +117,9 @@ ScholiaTransportGetResult  scholia_transport_get              (ScholiaTransport 
 /* Writes @contents as the file @path, whole, so that nobody ever reads half of it.
  * @if_match NULL: the file must not exist yet. Otherwise the file must still have that ETag.
  * Either way a mismatch fails with SCHOLIA_TRANSPORT_ERROR_CHANGED and changes nothing.
- * @new_etag receives the written file's ETag. */
+ * @new_etag receives the written file's ETag. When the connection fails after the server got
+ * the file, the file may be written all the same: the next put with the old ETag then fails
+ * with SCHOLIA_TRANSPORT_ERROR_CHANGED, and a get tells which version is there. */
 gboolean                   scholia_transport_put              (ScholiaTransport  *self,
                                                                const char        *path,
                                                                GBytes            *contents,
@@ -130,6 +132,14 @@ gboolean                   scholia_transport_make_folder      (ScholiaTransport 
                                                                const char        *path,
                                                                GCancellable      *cancellable,
                                                                GError           **error);
+
+/* Whether two ETags name the same version of a file, compared as RFC 9110 does weakly: the W/
+ * prefix aside. Apache hands out a W/ ETag for about a second after a write and the same tag
+ * without W/ afterwards, so an ETag kept from an upload and one from a later listing differ
+ * only by it; a sync deciding which logs to download compares with this, not strcmp (). NULL
+ * (no ETag known) matches nothing. */
+gboolean                   scholia_transport_etag_equal       (const char        *a,
+                                                               const char        *b);
 
 /* For the subclasses: whether @path is a relative path the transport may use (no "..", no
  * empty segment, no leading "/"); sets SCHOLIA_TRANSPORT_ERROR_INVALID otherwise. */
