@@ -257,6 +257,8 @@ assert_put_refused (Fixture    *fixture,
   g_assert_error (error, SCHOLIA_TRANSPORT_ERROR, code);
   g_assert_null (etag);
   assert_names_location (fixture, error->message);
+  if (code == SCHOLIA_TRANSPORT_ERROR_FAILED)
+    g_assert_nonnull (strstr (error->message, "410"));
   g_test_message ("%s", error->message);
 }
 
@@ -329,6 +331,7 @@ test_missing_and_no_parent (Fixture       *fixture,
                    ==, SCHOLIA_TRANSPORT_GET_FAILED);
   g_assert_error (error, SCHOLIA_TRANSPORT_ERROR, SCHOLIA_TRANSPORT_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "logs/nobody.jsonl"));
+  assert_names_location (fixture, error->message);
   g_clear_error (&error);
 
   entries = scholia_transport_list (fixture->transport, "essays/", NULL, &error);
@@ -543,6 +546,8 @@ test_webdav_refusals (Fixture       *fixture,
   assert_put_refused (fixture, "readonly/ana.jsonl", "x\n", NULL,
                       SCHOLIA_TRANSPORT_ERROR_FORBIDDEN);
   assert_put_refused (fixture, "full/ana.jsonl", "x\n", NULL, SCHOLIA_TRANSPORT_ERROR_FULL);
+  /* Any other answer: the status in the message, for the user to quote to the server's admin. */
+  assert_put_refused (fixture, "gone/ana.jsonl", "x\n", NULL, SCHOLIA_TRANSPORT_ERROR_FAILED);
   g_assert_null (read_on_disk (fixture, "readonly/ana.jsonl"));
 }
 
@@ -872,7 +877,7 @@ main (int   argc,
   add_transport_test ("from-worker-threads", test_from_threads, TRUE);
   add_transport_test ("unchanged-logs-need-one-propfind-no-get", test_unchanged_logs_need_no_get, TRUE);
   add_transport_test ("wrong-password-401", test_webdav_wrong_password, FALSE);
-  add_transport_test ("forbidden-403-full-507", test_webdav_refusals, FALSE);
+  add_transport_test ("forbidden-403-full-507-other", test_webdav_refusals, FALSE);
   add_transport_test ("locked-by-another-client-423", test_webdav_locked_by_another_client, FALSE);
   add_transport_test ("server-down-is-offline", test_webdav_server_down, FALSE);
   g_test_add_func ("/seminar-transport/locations", test_locations);

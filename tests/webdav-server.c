@@ -186,7 +186,8 @@ write_config (WebdavServer *server)
                           "    Require all denied\n"
                           "  </LimitExcept>\n"
                           "</Location>\n"
-                          "RedirectMatch 507 ^/dav/full/\n",
+                          "RedirectMatch 507 ^/dav/full/\n"
+                          "RedirectMatch 410 ^/dav/gone/\n",
                           server->root, dir, server->root, server->root, dir);
 
   g_file_set_contents (path, config->str, -1, &error);
