@@ -551,6 +551,20 @@ test_webdav_refusals (Fixture       *fixture,
   g_assert_null (read_on_disk (fixture, "readonly/ana.jsonl"));
 }
 
+/* A redirection is not followed: the password would go with it to another server. */
+static void
+test_webdav_redirection_not_followed (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = scholia_transport_list (fixture->transport, "moved/", NULL,
+                                                         &error);
+
+  g_assert_null (entries);
+  assert_error_names_server (fixture, error, SCHOLIA_TRANSPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "http://elsewhere.invalid/"));
+}
+
 /* Another client holds a WebDAV lock on the log: the upload waits for a later sync. */
 static void
 test_webdav_locked_by_another_client (Fixture       *fixture,
@@ -878,6 +892,7 @@ main (int   argc,
   add_transport_test ("unchanged-logs-need-one-propfind-no-get", test_unchanged_logs_need_no_get, TRUE);
   add_transport_test ("wrong-password-401", test_webdav_wrong_password, FALSE);
   add_transport_test ("forbidden-403-full-507-other", test_webdav_refusals, FALSE);
+  add_transport_test ("redirection-not-followed", test_webdav_redirection_not_followed, FALSE);
   add_transport_test ("locked-by-another-client-423", test_webdav_locked_by_another_client, FALSE);
   add_transport_test ("server-down-is-offline", test_webdav_server_down, FALSE);
   g_test_add_func ("/seminar-transport/locations", test_locations);

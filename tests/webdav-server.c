@@ -187,7 +187,8 @@ write_config (WebdavServer *server)
                           "  </LimitExcept>\n"
                           "</Location>\n"
                           "RedirectMatch 507 ^/dav/full/\n"
-                          "RedirectMatch 410 ^/dav/gone/\n",
+                          "RedirectMatch 410 ^/dav/gone/\n"
+                          "RedirectMatch 302 ^/dav/moved/(.*)$ http://elsewhere.invalid/$1\n",
                           server->root, dir, server->root, server->root, dir);
 
   g_file_set_contents (path, config->str, -1, &error);

@@ -9,8 +9,9 @@ G_BEGIN_DECLS
  * throwaway configuration, document root and password file, started and stopped by the test.
  * Should the test process die (a failed assertion aborts it), the kernel stops Apache too.
  *
- * Under the share (webdav_server_get_url ()), three folders answer with faults whatever is
- * asked of them: "full/" 507, "gone/" 410, "readonly/" 403 to anything but reading. The rest is plain
+ * Under the share (webdav_server_get_url ()), four folders answer with faults whatever is
+ * asked of them: "full/" 507, "gone/" 410, "moved/" a redirection to http://elsewhere.invalid/,
+ * "readonly/" 403 to anything but reading. The rest is plain
  * mod_dav: 409 for a PUT into a missing folder, 412 for a failed condition, 423 for a file
  * locked with webdav_server_lock (), 401 for a wrong password. */
 typedef struct _WebdavServer WebdavServer;

@@ -69,6 +69,8 @@ new_message (ScholiaTransportWebdav *self,
   /* The base was parsed and each segment encoded: the concatenation is a valid URL. */
   g_assert (uri != NULL);
   message = soup_message_new_from_uri (method, uri);
+  /* The password goes with every request: a redirection could hand it to another server. */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
   if (self->authorization != NULL)
     soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
                                   self->authorization);
@@ -103,6 +105,8 @@ set_error_from_status (ScholiaTransportWebdav  *self,
                        GError                 **error)
 {
   guint status = soup_message_get_status (message);
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                       "Location");
 
   switch (status)
     {
@@ -140,9 +144,14 @@ set_error_from_status (ScholiaTransportWebdav  *self,
                    _("The server %s is full: there is no room for “%s”"), self->server, path);
       break;
     default:
-      g_set_error (error, SCHOLIA_TRANSPORT_ERROR, SCHOLIA_TRANSPORT_ERROR_FAILED,
-                   _("The server %s answered “%u %s” for “%s”"), self->server, status,
-                   soup_message_get_reason_phrase (message), path);
+      if (SOUP_STATUS_IS_REDIRECTION (status) && location != NULL)
+        g_set_error (error, SCHOLIA_TRANSPORT_ERROR, SCHOLIA_TRANSPORT_ERROR_FAILED,
+                     _("The server %s sends Scholia to %s instead: use that address for the seminar"),
+                     self->server, location);
+      else
+        g_set_error (error, SCHOLIA_TRANSPORT_ERROR, SCHOLIA_TRANSPORT_ERROR_FAILED,
+                     _("The server %s answered “%u %s” for “%s”"), self->server, status,
+                     soup_message_get_reason_phrase (message), path);
     }
 }
 
