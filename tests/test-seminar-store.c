@@ -485,11 +485,15 @@ test_merge_unknown_essay_is_reported (Fixture       *fixture,
 
   g_ptr_array_add (log, put (ANA, ANA_THESIS, 1000, "99999999-9999-4999-8999-999999999999", essay_one, 0, 10,
                              "", "", ""));
-  g_ptr_array_add (log, put (ANA, ANA_DIARY, 1000, fixture->essay_two, essay_two, 0, 43, "", "", ""));
+  /* One label named twice, in two spellings, is carried once. */
+  g_ptr_array_add (log, put (ANA, ANA_DIARY, 1000, fixture->essay_two, essay_two, 0, 43, "", "thesis,Thesis,thesis",
+                             "Memory,memory"));
   scholia_store_merge_log (store, seminar, ANA, "Ana Petrov", log, &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report.unknown_document, ==, 1);
   g_assert_cmpuint (report.applied, ==, 1);
+  g_assert_cmpint (test_sql_int (scholia_store_get_path (store), "SELECT count(*) FROM annotation_tags"), ==, 1);
+  g_assert_cmpint (test_sql_int (scholia_store_get_path (store), "SELECT count(*) FROM annotation_themes"), ==, 1);
   /* Skipped, not remembered: merged again once the essay is here, it lands. */
   g_assert_cmpint (test_sql_int (scholia_store_get_path (store),
                                  "SELECT count(*) FROM seminar_items WHERE uuid = '" ANA_THESIS "'"), ==, 0);

@@ -42,6 +42,7 @@ typedef struct
   GHashTable         *theme_ids;
   GHashTable         *touched;        /* gint64 document id set */
   const char         *max_hlc;        /* the greatest clock of the owner's records */
+  guint               n_existed;      /* staged uuids the library knew before */
 } Merge;
 
 static void
@@ -193,141 +194,123 @@ execute_with_id (ScholiaDb   *db,
   return scholia_db_statement_execute (stmt, error);
 }
 
+/* The states to write are staged in temporary tables, then written by a few statements over
+ * all of them: one INSERT … SELECT of 2,000 annotations costs a fraction of 2,000 INSERTs, each
+ * with its statement journal, its triggers' set-up and the full-text index's. */
+static const char staging_tables[] =
+  "CREATE TEMP TABLE IF NOT EXISTS merge_items ("
+  "  uuid TEXT PRIMARY KEY, first_hlc TEXT, hlc TEXT, kind INTEGER, existed INTEGER);"
+  "CREATE TEMP TABLE IF NOT EXISTS merge_annotations ("
+  "  uuid TEXT PRIMARY KEY, document_id INTEGER, start_offset INTEGER, end_offset INTEGER, quote TEXT,"
+  "  prefix TEXT, suffix TEXT, note TEXT, created INTEGER, modified INTEGER, hlc TEXT);"
+  "CREATE TEMP TABLE IF NOT EXISTS merge_links (uuid TEXT, kind INTEGER, label_id INTEGER, position INTEGER);"
+  "CREATE TEMP TABLE IF NOT EXISTS merge_replies ("
+  "  uuid TEXT PRIMARY KEY, annotation_uuid TEXT, body TEXT, created INTEGER, modified INTEGER, hlc TEXT);"
+  "DELETE FROM temp.merge_items;"
+  "DELETE FROM temp.merge_annotations;"
+  "DELETE FROM temp.merge_links;"
+  "DELETE FROM temp.merge_replies;";
+
+/* merge_items.kind */
+enum
+{
+  STAGED_ANNOTATION,
+  STAGED_REPLY,
+  STAGED_DELETION,
+};
+
 static gboolean
-record_item (Merge       *merge,
-             const char  *uuid,
-             const char  *first_hlc,
-             const char  *hlc,
-             gboolean     deleted,
-             GError     **error)
+stage_item (Merge                   *merge,
+            const ScholiaLogRecord  *record,
+            const char              *first_hlc,
+            int                      kind,
+            gboolean                 existed,
+            GError                 **error)
 {
   ScholiaDbStatement *stmt;
 
   stmt = scholia_db_get_statement (merge->store->db,
-                                   "INSERT OR REPLACE INTO seminar_items"
-                                   " (uuid, seminar_id, participant_id, first_hlc, hlc, deleted)"
-                                   " VALUES (?, ?, ?, ?, ?, ?)",
+                                   "INSERT INTO temp.merge_items (uuid, first_hlc, hlc, kind, existed)"
+                                   " VALUES (?, ?, ?, ?, ?)",
                                    error);
   if (stmt == NULL)
     return FALSE;
-  scholia_db_statement_bind_text (stmt, 1, uuid);
-  scholia_db_statement_bind_int64 (stmt, 2, merge->seminar->id);
-  scholia_db_statement_bind_int64 (stmt, 3, merge->owner_id);
-  scholia_db_statement_bind_text (stmt, 4, first_hlc);
-  scholia_db_statement_bind_text (stmt, 5, hlc);
-  scholia_db_statement_bind_int64 (stmt, 6, deleted ? 1 : 0);
+  merge->n_existed += existed ? 1 : 0;
+  scholia_db_statement_bind_text (stmt, 1, record->uuid);
+  scholia_db_statement_bind_text (stmt, 2, first_hlc);
+  scholia_db_statement_bind_text (stmt, 3, record->hlc);
+  scholia_db_statement_bind_int64 (stmt, 4, kind);
+  scholia_db_statement_bind_int64 (stmt, 5, existed ? 1 : 0);
   return scholia_db_statement_execute (stmt, error);
 }
 
-/* Deletes the annotation or reply @uuid, noting the essay it was on. */
 static gboolean
-remove_state (Merge       *merge,
-              const char  *uuid,
-              gboolean     annotation,
-              gboolean     reply,
-              GError     **error)
-{
-  ScholiaDb *db = merge->store->db;
-  ScholiaDbStatement *stmt;
-  ScholiaDbStep rc;
-
-  if (annotation)
-    {
-      stmt = scholia_db_get_statement (db, "DELETE FROM annotations WHERE uuid = ? RETURNING document_id", error);
-      if (stmt == NULL)
-        return FALSE;
-      scholia_db_statement_bind_text (stmt, 1, uuid);
-      while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
-        {
-          gint64 document_id = scholia_db_statement_column_int64 (stmt, 0);
-
-          g_hash_table_add (merge->touched, g_memdup2 (&document_id, sizeof document_id));
-        }
-      scholia_db_statement_reset (stmt);
-      if (rc == SCHOLIA_DB_STEP_ERROR)
-        return FALSE;
-    }
-  if (reply)
-    {
-      stmt = scholia_db_get_statement (db, "DELETE FROM replies WHERE uuid = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      scholia_db_statement_bind_text (stmt, 1, uuid);
-      if (!scholia_db_statement_execute (stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-link_labels (Merge       *merge,
-             gint64       annotation_id,
+stage_links (Merge       *merge,
+             const char  *uuid,
              GStrv        names,
              GHashTable  *ids,
-             const char  *sql,
+             int          kind,
              GError     **error)
 {
-  guint position = 0;
+  g_autoptr(GArray) linked = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       gint64 *id = g_hash_table_lookup (ids, names[i]);
       ScholiaDbStatement *stmt;
+      gboolean seen = FALSE;
 
-      if (id == NULL || *id == 0)
+      /* A name given twice, or two spellings of one label, link it once. */
+      for (guint j = 0; id != NULL && j < linked->len; j++)
+        seen |= g_array_index (linked, gint64, j) == *id;
+      if (id == NULL || *id == 0 || seen)
         continue;
-      stmt = scholia_db_get_statement (merge->store->db, sql, error);
+      stmt = scholia_db_get_statement (merge->store->db,
+                                       "INSERT INTO temp.merge_links (uuid, kind, label_id, position)"
+                                       " VALUES (?, ?, ?, ?)",
+                                       error);
       if (stmt == NULL)
         return FALSE;
-      scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
-      scholia_db_statement_bind_int64 (stmt, 2, *id);
-      scholia_db_statement_bind_int64 (stmt, 3, position++);
+      scholia_db_statement_bind_text (stmt, 1, uuid);
+      scholia_db_statement_bind_int64 (stmt, 2, kind);
+      scholia_db_statement_bind_int64 (stmt, 3, *id);
+      scholia_db_statement_bind_int64 (stmt, 4, linked->len);
       if (!scholia_db_statement_execute (stmt, error))
         return FALSE;
+      g_array_append_val (linked, *id);
     }
   return TRUE;
 }
 
-/* Writes an annotation's whole state. FALSE without @error when its essay is not here or its
+/* Stages an annotation's whole state. Not staged (no error) when its essay is not here or its
  * span does not fit the essay. */
 static gboolean
-put_annotation (Merge                   *merge,
-                const ScholiaLogRecord  *record,
-                gboolean                 existed,
-                gboolean                *written,
-                GError                 **error)
+stage_annotation (Merge                   *merge,
+                  const ScholiaLogRecord  *record,
+                  gboolean                *staged,
+                  GError                 **error)
 {
-  ScholiaDb *db = merge->store->db;
-  ScholiaDocument *document = g_hash_table_lookup (merge->documents, record->document_uuid != NULL ? record->document_uuid : "");
+  ScholiaDocument *document = g_hash_table_lookup (merge->documents,
+                                                   record->document_uuid != NULL ? record->document_uuid : "");
   ScholiaDbStatement *stmt;
-  gint64 document_id;
-  gint64 id;
 
-  *written = FALSE;
+  *staged = FALSE;
   if (document == NULL || record->end <= record->start ||
       record->end > (guint) scholia_document_get_characters (document))
     {
       merge->report->unknown_document++;
       return TRUE;
     }
-  document_id = scholia_document_get_id (document);
 
-  stmt = scholia_db_get_statement (db,
-                                   "INSERT INTO annotations (uuid, document_id, start_offset, end_offset, quote,"
-                                   " prefix, suffix, note, created, modified, participant_id, hlc)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                   " ON CONFLICT (uuid) DO UPDATE SET document_id = excluded.document_id,"
-                                   "  start_offset = excluded.start_offset, end_offset = excluded.end_offset,"
-                                   "  quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,"
-                                   "  note = excluded.note, orphaned = 0, unplaced_reason = '',"
-                                   "  created = excluded.created, modified = excluded.modified,"
-                                   "  participant_id = excluded.participant_id, hlc = excluded.hlc"
-                                   " RETURNING id",
+  stmt = scholia_db_get_statement (merge->store->db,
+                                   "INSERT INTO temp.merge_annotations (uuid, document_id, start_offset, end_offset,"
+                                   " quote, prefix, suffix, note, created, modified, hlc)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    error);
   if (stmt == NULL)
     return FALSE;
   scholia_db_statement_bind_text (stmt, 1, record->uuid);
-  scholia_db_statement_bind_int64 (stmt, 2, document_id);
+  scholia_db_statement_bind_int64 (stmt, 2, scholia_document_get_id (document));
   scholia_db_statement_bind_int64 (stmt, 3, record->start);
   scholia_db_statement_bind_int64 (stmt, 4, record->end);
   scholia_db_statement_bind_text (stmt, 5, record->quote);
@@ -336,66 +319,41 @@ put_annotation (Merge                   *merge,
   scholia_db_statement_bind_text (stmt, 8, record->note);
   scholia_db_statement_bind_int64 (stmt, 9, record->created);
   scholia_db_statement_bind_int64 (stmt, 10, record->modified);
-  scholia_db_statement_bind_int64 (stmt, 11, merge->owner_id);
-  scholia_db_statement_bind_text (stmt, 12, record->hlc);
-  if (scholia_db_statement_step (stmt, error) != SCHOLIA_DB_STEP_ROW)
+  scholia_db_statement_bind_text (stmt, 11, record->hlc);
+  if (!scholia_db_statement_execute (stmt, error) ||
+      !stage_links (merge, record->uuid, record->tags, merge->tag_ids, 0, error) ||
+      !stage_links (merge, record->uuid, record->themes, merge->theme_ids, 1, error))
     return FALSE;
-  id = scholia_db_statement_column_int64 (stmt, 0);
-  scholia_db_statement_reset (stmt);
-
-  if (existed)
-    {
-      /* It may have been on another essay, or a reply, before. */
-      if (!remove_state (merge, record->uuid, FALSE, TRUE, error) ||
-          !execute_with_id (db, "DELETE FROM annotation_tags WHERE annotation_id = ?", id, error) ||
-          !execute_with_id (db, "DELETE FROM annotation_themes WHERE annotation_id = ?", id, error))
-        return FALSE;
-    }
-  if (!link_labels (merge, id, record->tags, merge->tag_ids,
-                    "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)", error) ||
-      !link_labels (merge, id, record->themes, merge->theme_ids,
-                    "INSERT INTO annotation_themes (annotation_id, theme_id, position) VALUES (?, ?, ?)", error))
-    return FALSE;
-
-  g_hash_table_add (merge->touched, g_memdup2 (&document_id, sizeof document_id));
-  *written = TRUE;
+  *staged = TRUE;
   return TRUE;
 }
 
 static gboolean
-put_reply (Merge                   *merge,
-           const ScholiaLogRecord  *record,
-           gboolean                 existed,
-           GError                 **error)
+stage_reply (Merge                   *merge,
+             const ScholiaLogRecord  *record,
+             GError                 **error)
 {
   ScholiaDbStatement *stmt;
 
-  if (existed && !remove_state (merge, record->uuid, TRUE, FALSE, error))
-    return FALSE;
   stmt = scholia_db_get_statement (merge->store->db,
-                                   "INSERT INTO replies (uuid, seminar_id, annotation_uuid, participant_id, body,"
-                                   " created, modified, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                                   " ON CONFLICT (uuid) DO UPDATE SET annotation_uuid = excluded.annotation_uuid,"
-                                   "  participant_id = excluded.participant_id, body = excluded.body,"
-                                   "  created = excluded.created, modified = excluded.modified, hlc = excluded.hlc",
+                                   "INSERT INTO temp.merge_replies (uuid, annotation_uuid, body, created, modified, hlc)"
+                                   " VALUES (?, ?, ?, ?, ?, ?)",
                                    error);
   if (stmt == NULL)
     return FALSE;
   scholia_db_statement_bind_text (stmt, 1, record->uuid);
-  scholia_db_statement_bind_int64 (stmt, 2, merge->seminar->id);
-  scholia_db_statement_bind_text (stmt, 3, record->target_uuid);
-  scholia_db_statement_bind_int64 (stmt, 4, merge->owner_id);
-  scholia_db_statement_bind_text (stmt, 5, record->body);
-  scholia_db_statement_bind_int64 (stmt, 6, record->created);
-  scholia_db_statement_bind_int64 (stmt, 7, record->modified);
-  scholia_db_statement_bind_text (stmt, 8, record->hlc);
+  scholia_db_statement_bind_text (stmt, 2, record->target_uuid);
+  scholia_db_statement_bind_text (stmt, 3, record->body);
+  scholia_db_statement_bind_int64 (stmt, 4, record->created);
+  scholia_db_statement_bind_int64 (stmt, 5, record->modified);
+  scholia_db_statement_bind_text (stmt, 6, record->hlc);
   if (!scholia_db_statement_execute (stmt, error))
     return FALSE;
   merge->report->replies++;
   return TRUE;
 }
 
-/* Makes @item's latest record the uuid's state. */
+/* Makes @item's latest record the uuid's state: staged, written by write_staged(). */
 static gboolean
 apply_item (Merge       *merge,
             Item        *item,
@@ -404,34 +362,138 @@ apply_item (Merge       *merge,
             GError     **error)
 {
   const ScholiaLogRecord *latest = item->latest;
-  gboolean written = TRUE;
+  gboolean staged = TRUE;
+  int kind;
 
   switch (latest->op)
     {
     case SCHOLIA_LOG_PUT_ANNOTATION:
-      if (!put_annotation (merge, latest, existed, &written, error))
+      kind = STAGED_ANNOTATION;
+      if (!stage_annotation (merge, latest, &staged, error))
         return FALSE;
       break;
 
     case SCHOLIA_LOG_PUT_REPLY:
-      if (!put_reply (merge, latest, existed, error))
+      kind = STAGED_REPLY;
+      if (!stage_reply (merge, latest, error))
         return FALSE;
       break;
 
     case SCHOLIA_LOG_DELETE:
-      if (existed && !remove_state (merge, latest->uuid, TRUE, TRUE, error))
-        return FALSE;
+      kind = STAGED_DELETION;
       break;
 
     default:
       g_assert_not_reached ();
     }
 
-  if (!written)
+  if (!staged)
     return TRUE;
   merge->report->applied++;
   merge->report->unchanged += item->records->len - 1;
-  return record_item (merge, latest->uuid, first_hlc, latest->hlc, latest->op == SCHOLIA_LOG_DELETE, error);
+  return stage_item (merge, latest, first_hlc, kind, existed, error);
+}
+
+static gboolean
+collect_documents (Merge       *merge,
+                   const char  *sql,
+                   GError     **error)
+{
+  ScholiaDbStatement *stmt = scholia_db_get_statement (merge->store->db, sql, error);
+  ScholiaDbStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 document_id = scholia_db_statement_column_int64 (stmt, 0);
+
+      g_hash_table_add (merge->touched, g_memdup2 (&document_id, sizeof document_id));
+    }
+  scholia_db_statement_reset (stmt);
+  return rc != SCHOLIA_DB_STEP_ERROR;
+}
+
+/* Writes what is staged: what goes (deletions, an annotation become a reply or the reverse,
+ * the labels of annotations written again), then the annotations, their labels, the replies,
+ * and each uuid's creator and clock. */
+static gboolean
+write_staged (Merge   *merge,
+              GError **error)
+{
+  ScholiaDb *db = merge->store->db;
+  ScholiaDbStatement *stmt;
+
+  /* A first sync knows none of the uuids: nothing to take away. */
+  if (merge->n_existed > 0 &&
+      (!collect_documents (merge, "SELECT DISTINCT a.document_id FROM temp.merge_items m"
+                                  " JOIN annotations a ON a.uuid = m.uuid WHERE m.existed",
+                           error) ||
+       !scholia_db_exec (db,
+                         "DELETE FROM annotation_tags WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed);"
+                         "DELETE FROM annotation_themes WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed);"
+                         "DELETE FROM annotations WHERE id IN (SELECT a.id FROM temp.merge_items m"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed AND m.kind != 0);"
+                         "DELETE FROM replies WHERE id IN (SELECT r.id FROM temp.merge_items m"
+                         "  JOIN replies r ON r.uuid = m.uuid WHERE m.existed AND m.kind != 1);",
+                         error)))
+    return FALSE;
+
+  stmt = scholia_db_get_statement (db,
+                                   "INSERT INTO annotations (uuid, document_id, start_offset, end_offset, quote,"
+                                   " prefix, suffix, note, created, modified, participant_id, hlc)"
+                                   " SELECT uuid, document_id, start_offset, end_offset, quote, prefix, suffix, note,"
+                                   "  created, modified, ?, hlc FROM temp.merge_annotations WHERE true"
+                                   " ON CONFLICT (uuid) DO UPDATE SET document_id = excluded.document_id,"
+                                   "  start_offset = excluded.start_offset, end_offset = excluded.end_offset,"
+                                   "  quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,"
+                                   "  note = excluded.note, orphaned = 0, unplaced_reason = '',"
+                                   "  created = excluded.created, modified = excluded.modified,"
+                                   "  participant_id = excluded.participant_id, hlc = excluded.hlc",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, merge->owner_id);
+  if (!scholia_db_statement_execute (stmt, error) ||
+      !scholia_db_exec (db,
+                        "INSERT INTO annotation_tags (annotation_id, tag_id, position)"
+                        " SELECT a.id, l.label_id, l.position FROM temp.merge_links l"
+                        "  JOIN annotations a ON a.uuid = l.uuid WHERE l.kind = 0;"
+                        "INSERT INTO annotation_themes (annotation_id, theme_id, position)"
+                        " SELECT a.id, l.label_id, l.position FROM temp.merge_links l"
+                        "  JOIN annotations a ON a.uuid = l.uuid WHERE l.kind = 1;",
+                        error))
+    return FALSE;
+
+  stmt = scholia_db_get_statement (db,
+                                   "INSERT INTO replies (uuid, seminar_id, annotation_uuid, participant_id, body,"
+                                   " created, modified, hlc)"
+                                   " SELECT uuid, ?1, annotation_uuid, ?2, body, created, modified, hlc"
+                                   "  FROM temp.merge_replies WHERE true"
+                                   " ON CONFLICT (uuid) DO UPDATE SET annotation_uuid = excluded.annotation_uuid,"
+                                   "  participant_id = excluded.participant_id, body = excluded.body,"
+                                   "  created = excluded.created, modified = excluded.modified, hlc = excluded.hlc",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, merge->seminar->id);
+  scholia_db_statement_bind_int64 (stmt, 2, merge->owner_id);
+  if (!scholia_db_statement_execute (stmt, error))
+    return FALSE;
+
+  stmt = scholia_db_get_statement (db,
+                                   "INSERT OR REPLACE INTO seminar_items"
+                                   " (uuid, seminar_id, participant_id, first_hlc, hlc, deleted)"
+                                   " SELECT uuid, ?1, ?2, first_hlc, hlc, kind = 2 FROM temp.merge_items",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, merge->seminar->id);
+  scholia_db_statement_bind_int64 (stmt, 2, merge->owner_id);
+  return scholia_db_statement_execute (stmt, error) &&
+         collect_documents (merge, "SELECT DISTINCT document_id FROM temp.merge_annotations", error);
 }
 
 /* Decides, for one uuid, whether the log's owner is its creator, and applies its latest record
@@ -516,14 +578,16 @@ merge_items (Merge       *merge,
 
   /* By uuid, so that the rows are written in the same order whatever the log's order. */
   g_ptr_array_sort (sorted, compare_items);
-  if (!execute_with_id (db, "INSERT INTO seminar_merging (seminar_id) VALUES (?)", merge->seminar->id, error) ||
+  if (!scholia_db_exec (db, staging_tables, error) ||
+      !execute_with_id (db, "INSERT INTO seminar_merging (seminar_id) VALUES (?)", merge->seminar->id, error) ||
       !_scholia_store_ensure_participant (merge->store, merge->seminar->id, owner_uuid, owner_name, FALSE,
                                           &merge->owner_id, error))
     return FALSE;
   for (guint i = 0; i < sorted->len; i++)
     if (!merge_item (merge, g_ptr_array_index (sorted, i), error))
       return FALSE;
-  return (merge->max_hlc == NULL ||
+  return write_staged (merge, error) &&
+         (merge->max_hlc == NULL ||
           _scholia_store_advance_seminar_clock (merge->store, merge->seminar->id, merge->max_hlc, error)) &&
          scholia_db_exec (db, "DELETE FROM seminar_merging", error);
 }

@@ -334,6 +334,7 @@ take_pending (ScholiaStore     *self,
   g_autofree char *my_uuid = NULL;
   g_autofree char *my_name = NULL;
   g_autofree char *clock_seen = NULL;
+  ScholiaDbStatement *stmt;
   ScholiaHlc clock;
   gboolean ok = TRUE;
 
@@ -378,8 +379,11 @@ take_pending (ScholiaStore     *self,
   if (!ok)
     return FALSE;
 
-  return scholia_db_exec (self->db, "DELETE FROM seminar_outbox WHERE seminar_id = (SELECT seminar_id FROM seminar_merging)",
-                          error);
+  stmt = scholia_db_get_statement (self->db, "DELETE FROM seminar_outbox WHERE seminar_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
+  return scholia_db_statement_execute (stmt, error);
 }
 
 GPtrArray *
