@@ -196,16 +196,18 @@ execute_with_id (ScholiaDb   *db,
 
 /* The states to write are staged in temporary tables, then written by a few statements over
  * all of them: one INSERT … SELECT of 2,000 annotations costs a fraction of 2,000 INSERTs, each
- * with its statement journal, its triggers' set-up and the full-text index's. */
+ * with its statement journal, its triggers' set-up and the full-text index's. The staging
+ * tables need no key: each uuid is staged once, in uuid order, which is also the order the
+ * library's uuid indexes are then written in. */
 static const char staging_tables[] =
   "CREATE TEMP TABLE IF NOT EXISTS merge_items ("
-  "  uuid TEXT PRIMARY KEY, first_hlc TEXT, hlc TEXT, kind INTEGER, existed INTEGER);"
+  "  uuid TEXT, first_hlc TEXT, hlc TEXT, kind INTEGER, existed INTEGER);"
   "CREATE TEMP TABLE IF NOT EXISTS merge_annotations ("
-  "  uuid TEXT PRIMARY KEY, document_id INTEGER, start_offset INTEGER, end_offset INTEGER, quote TEXT,"
+  "  uuid TEXT, document_id INTEGER, start_offset INTEGER, end_offset INTEGER, quote TEXT,"
   "  prefix TEXT, suffix TEXT, note TEXT, created INTEGER, modified INTEGER, hlc TEXT);"
   "CREATE TEMP TABLE IF NOT EXISTS merge_links (uuid TEXT, kind INTEGER, label_id INTEGER, position INTEGER);"
   "CREATE TEMP TABLE IF NOT EXISTS merge_replies ("
-  "  uuid TEXT PRIMARY KEY, annotation_uuid TEXT, body TEXT, created INTEGER, modified INTEGER, hlc TEXT);"
+  "  uuid TEXT, annotation_uuid TEXT, body TEXT, created INTEGER, modified INTEGER, hlc TEXT);"
   "DELETE FROM temp.merge_items;"
   "DELETE FROM temp.merge_annotations;"
   "DELETE FROM temp.merge_links;"
