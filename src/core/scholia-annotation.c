@@ -27,6 +27,7 @@ struct _ScholiaAnnotation
   GArray   *theme_ids;
   gint64    created;
   gint64    modified;
+  gint64    participant_id;
   gboolean  orphaned;
   ScholiaUnplacedReason unplaced_reason;
   char     *unplaced_source;
@@ -51,6 +52,7 @@ enum {
   PROP_THEME_IDS,
   PROP_CREATED,
   PROP_MODIFIED,
+  PROP_PARTICIPANT_ID,
   N_PROPS
 };
 
@@ -175,6 +177,10 @@ scholia_annotation_get_property (GObject    *object,
       g_value_set_int64 (value, self->modified);
       break;
 
+    case PROP_PARTICIPANT_ID:
+      g_value_set_int64 (value, self->participant_id);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -240,6 +246,10 @@ scholia_annotation_set_property (GObject      *object,
       scholia_annotation_set_modified (self, g_value_get_int64 (value));
       break;
 
+    case PROP_PARTICIPANT_ID:
+      scholia_annotation_set_participant_id (self, g_value_get_int64 (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -291,6 +301,8 @@ scholia_annotation_class_init (ScholiaAnnotationClass *klass)
     g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
   properties[PROP_MODIFIED] =
     g_param_spec_int64 ("modified", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  properties[PROP_PARTICIPANT_ID] =
+    g_param_spec_int64 ("participant-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -679,4 +691,22 @@ scholia_annotation_set_modified (ScholiaAnnotation *self,
   g_return_if_fail (SCHOLIA_IS_ANNOTATION (self));
 
   _scholia_model_set_int64 (G_OBJECT (self), &self->modified, modified, properties[PROP_MODIFIED]);
+}
+
+gint64
+scholia_annotation_get_participant_id (ScholiaAnnotation *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (self), 0);
+
+  return self->participant_id;
+}
+
+void
+scholia_annotation_set_participant_id (ScholiaAnnotation *self,
+                                       gint64             participant_id)
+{
+  g_return_if_fail (SCHOLIA_IS_ANNOTATION (self));
+
+  _scholia_model_set_int64 (G_OBJECT (self), &self->participant_id, participant_id,
+                            properties[PROP_PARTICIPANT_ID]);
 }

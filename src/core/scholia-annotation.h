@@ -94,5 +94,10 @@ void               scholia_annotation_set_created     (ScholiaAnnotation *self,
 gint64             scholia_annotation_get_modified    (ScholiaAnnotation *self);
 void               scholia_annotation_set_modified    (ScholiaAnnotation *self,
                                                        gint64             modified);
+/* The seminar participant who wrote it (a row of the store's participants, see
+ * scholia-seminar-store.h); 0 for this library's user outside any seminar. */
+gint64             scholia_annotation_get_participant_id (ScholiaAnnotation *self);
+void               scholia_annotation_set_participant_id (ScholiaAnnotation *self,
+                                                          gint64             participant_id);
 
 G_END_DECLS

@@ -267,11 +267,225 @@ read_v4_stemmed_search (ScholiaDb  *db,
   return scholia_db_exec (db, read_stemmed_search, error);
 }
 
+/* Version 5: seminars (issue 14). A seminar is a shared folder of essays and one append-only log
+ * per participant; the library is each participant's cache of all the logs merged.
+ *
+ * - participants: everyone whose log was read, and this library's user (me = 1), each with a
+ *   colour from the tag palette picked from the uuid, so that every library shows a participant
+ *   in the same colour.
+ * - seminars: the folder or WebDAV URL (location), this library's role and participant, the
+ *   leader's options as JSON, the clock last seen or made (so that my next record sorts after
+ *   everything seen), and how the last sync went.
+ * - seminar_participants, seminar_essays: who and what a seminar holds.
+ * - annotations.participant_id: who wrote it (NULL: this library's user outside any seminar, or
+ *   not yet published); annotations.hlc: the clock of the record that set its state.
+ * - replies: answers to an annotation, by uuid as text, since the annotation may arrive later.
+ * - seminar_items: for every annotation or reply uuid a log has spoken of, its creator (the
+ *   author of its earliest put: only the creator's records count), that put's clock, the clock
+ *   of the state applied, and whether that state is a deletion: a deleted uuid's row is its
+ *   tombstone, which a late put with an older clock cannot resurrect.
+ * - seminar_logs: per remote log, its ETag and how many bytes of it were merged, so that an
+ *   unchanged log is not fetched again.
+ * - seminar_own_log: every record this library's user logged, in order, in columns (the line is
+ *   serialised from them when the log is uploaded), committed before any upload, so that the
+ *   log can be uploaded whole again and is never lost.
+ * - seminar_outbox: my changes not logged yet, marked by triggers, so that the editor, the GUI
+ *   and the CLI need not know about seminars. Writes made while seminar_merging holds a row
+ *   (only inside a merge's transaction) are the merge's own and are not marked. */
+static const char schema_v5[] =
+  "CREATE TABLE participants ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  colour TEXT NOT NULL,"
+  "  me INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE seminars ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  location TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('leader', 'participant')),"
+  "  participant_id INTEGER NOT NULL REFERENCES participants (id),"
+  "  options TEXT NOT NULL DEFAULT '{}',"
+  "  clock TEXT NOT NULL DEFAULT '',"
+  "  last_sync INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE seminar_participants ("
+  "  seminar_id INTEGER NOT NULL REFERENCES seminars (id) ON DELETE CASCADE,"
+  "  participant_id INTEGER NOT NULL REFERENCES participants (id),"
+  "  PRIMARY KEY (seminar_id, participant_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE seminar_essays ("
+  "  seminar_id INTEGER NOT NULL REFERENCES seminars (id) ON DELETE CASCADE,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (seminar_id, document_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX seminar_essays_document ON seminar_essays (document_id);"
+  "ALTER TABLE annotations ADD COLUMN participant_id INTEGER REFERENCES participants (id);"
+  "ALTER TABLE annotations ADD COLUMN hlc TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE replies ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  seminar_id INTEGER NOT NULL REFERENCES seminars (id) ON DELETE CASCADE,"
+  "  annotation_uuid TEXT NOT NULL,"
+  "  participant_id INTEGER NOT NULL REFERENCES participants (id),"
+  "  body TEXT NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL,"
+  "  hlc TEXT NOT NULL DEFAULT '',"
+  "  read INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX replies_annotation ON replies (annotation_uuid, created);"
+  "CREATE TABLE seminar_items ("
+  "  uuid TEXT PRIMARY KEY,"
+  "  seminar_id INTEGER NOT NULL REFERENCES seminars (id) ON DELETE CASCADE,"
+  "  participant_id INTEGER NOT NULL REFERENCES participants (id),"
+  "  first_hlc TEXT NOT NULL,"
+  "  hlc TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE seminar_logs ("
+  "  seminar_id INTEGER NOT NULL REFERENCES seminars (id) ON DELETE CASCADE,"
+  "  participant_id INTEGER NOT NULL REFERENCES participants (id),"
+  "  etag TEXT NOT NULL DEFAULT '',"
+  "  merged_bytes INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (seminar_id, participant_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE seminar_own_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  seminar_id INTEGER NOT NULL REFERENCES seminars (id) ON DELETE CASCADE,"
+  "  op INTEGER NOT NULL,"
+  "  hlc TEXT NOT NULL,"
+  "  uuid TEXT NOT NULL,"
+  "  created INTEGER NOT NULL DEFAULT 0,"
+  "  modified INTEGER NOT NULL DEFAULT 0,"
+  "  document_uuid TEXT NOT NULL DEFAULT '',"
+  "  start_offset INTEGER NOT NULL DEFAULT 0,"
+  "  end_offset INTEGER NOT NULL DEFAULT 0,"
+  "  quote TEXT NOT NULL DEFAULT '',"
+  "  prefix TEXT NOT NULL DEFAULT '',"
+  "  suffix TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  tags TEXT NOT NULL DEFAULT '',"   /* names joined by newlines, which names never hold */
+  "  themes TEXT NOT NULL DEFAULT '',"
+  "  target_uuid TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX seminar_own_log_seminar ON seminar_own_log (seminar_id, id);"
+  "CREATE TABLE seminar_outbox ("
+  "  seminar_id INTEGER NOT NULL REFERENCES seminars (id) ON DELETE CASCADE,"
+  "  uuid TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('annotation', 'reply')),"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (seminar_id, uuid)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE seminar_merging (seminar_id INTEGER NOT NULL);"
+#define NOT_MERGING "NOT EXISTS (SELECT 1 FROM seminar_merging)"
+#define IS_MINE(row) \
+  "(" row ".participant_id IS NULL OR" \
+  " EXISTS (SELECT 1 FROM participants p WHERE p.id = " row ".participant_id AND p.me != 0))"
+  "CREATE TRIGGER seminar_outbox_annotation_insert AFTER INSERT ON annotations"
+  "  WHEN " NOT_MERGING " AND " IS_MINE ("new") " BEGIN"
+  "  INSERT INTO seminar_outbox (seminar_id, uuid, kind, deleted)"
+  "    SELECT seminar_id, new.uuid, 'annotation', 0 FROM seminar_essays WHERE document_id = new.document_id"
+  "    ON CONFLICT (seminar_id, uuid) DO UPDATE SET deleted = 0;"
+  "END;"
+  "CREATE TRIGGER seminar_outbox_annotation_update"
+  "  AFTER UPDATE OF note, start_offset, end_offset, modified ON annotations"
+  "  WHEN " NOT_MERGING " AND " IS_MINE ("new") " BEGIN"
+  "  INSERT INTO seminar_outbox (seminar_id, uuid, kind, deleted)"
+  "    SELECT seminar_id, new.uuid, 'annotation', 0 FROM seminar_essays WHERE document_id = new.document_id"
+  "    ON CONFLICT (seminar_id, uuid) DO NOTHING;"
+  "END;"
+  "CREATE TRIGGER seminar_outbox_annotation_delete AFTER DELETE ON annotations"
+  "  WHEN " NOT_MERGING " AND " IS_MINE ("old") " BEGIN"
+  "  INSERT INTO seminar_outbox (seminar_id, uuid, kind, deleted)"
+  "    SELECT seminar_id, old.uuid, 'annotation', 1 FROM seminar_essays WHERE document_id = old.document_id"
+  "    ON CONFLICT (seminar_id, uuid) DO UPDATE SET deleted = 1;"
+  "END;"
+#define LINK_TRIGGER(table, event, row) \
+  "CREATE TRIGGER seminar_outbox_" table "_" event " AFTER " event " ON " table \
+  "  WHEN " NOT_MERGING " BEGIN" \
+  "  INSERT INTO seminar_outbox (seminar_id, uuid, kind, deleted)" \
+  "    SELECT e.seminar_id, a.uuid, 'annotation', 0 FROM annotations a" \
+  "      JOIN seminar_essays e ON e.document_id = a.document_id" \
+  "      WHERE a.id = " row ".annotation_id AND " IS_MINE ("a") \
+  "    ON CONFLICT (seminar_id, uuid) DO NOTHING;" \
+  "END;"
+  LINK_TRIGGER ("annotation_tags", "INSERT", "new")
+  LINK_TRIGGER ("annotation_tags", "DELETE", "old")
+  LINK_TRIGGER ("annotation_themes", "INSERT", "new")
+  LINK_TRIGGER ("annotation_themes", "DELETE", "old")
+  "CREATE TRIGGER seminar_outbox_reply_insert AFTER INSERT ON replies"
+  "  WHEN " NOT_MERGING " AND " IS_MINE ("new") " BEGIN"
+  "  INSERT INTO seminar_outbox (seminar_id, uuid, kind, deleted) VALUES (new.seminar_id, new.uuid, 'reply', 0)"
+  "    ON CONFLICT (seminar_id, uuid) DO UPDATE SET deleted = 0;"
+  "END;"
+  "CREATE TRIGGER seminar_outbox_reply_update AFTER UPDATE OF body ON replies"
+  "  WHEN " NOT_MERGING " AND " IS_MINE ("new") " BEGIN"
+  "  INSERT INTO seminar_outbox (seminar_id, uuid, kind, deleted) VALUES (new.seminar_id, new.uuid, 'reply', 0)"
+  "    ON CONFLICT (seminar_id, uuid) DO NOTHING;"
+  "END;"
+  "CREATE TRIGGER seminar_outbox_reply_delete AFTER DELETE ON replies"
+  "  WHEN " NOT_MERGING " AND " IS_MINE ("old") " BEGIN"
+  "  INSERT INTO seminar_outbox (seminar_id, uuid, kind, deleted) VALUES (old.seminar_id, old.uuid, 'reply', 1)"
+  "    ON CONFLICT (seminar_id, uuid) DO UPDATE SET deleted = 1;"
+  "END;";
+#undef LINK_TRIGGER
+#undef IS_MINE
+#undef NOT_MERGING
+
+/* Read-only, a library of version 4 or older has no seminars: empty temporary tables, and the
+ * annotations seen through a view with the two new columns, NULL and "". A library read through
+ * version 3's emulation has that view already: its rows are copied, as the view cannot be
+ * replaced by one that reads itself. */
+static const char read_seminar_tables[] =
+  "CREATE TEMP TABLE participants (id INTEGER PRIMARY KEY, uuid TEXT, name TEXT, colour TEXT, me INTEGER);"
+  "CREATE TEMP TABLE seminars (id INTEGER PRIMARY KEY, uuid TEXT, name TEXT, location TEXT, role TEXT,"
+  "  participant_id INTEGER, options TEXT, clock TEXT, last_sync INTEGER, last_error TEXT);"
+  "CREATE TEMP TABLE seminar_participants (seminar_id INTEGER, participant_id INTEGER);"
+  "CREATE TEMP TABLE seminar_essays (seminar_id INTEGER, document_id INTEGER);"
+  "CREATE TEMP TABLE replies (id INTEGER PRIMARY KEY, uuid TEXT, seminar_id INTEGER,"
+  "  annotation_uuid TEXT, participant_id INTEGER, body TEXT, created INTEGER, modified INTEGER,"
+  "  hlc TEXT, read INTEGER);"
+  "CREATE TEMP TABLE seminar_items (uuid TEXT PRIMARY KEY, seminar_id INTEGER, participant_id INTEGER,"
+  "  first_hlc TEXT, hlc TEXT, deleted INTEGER);"
+  "CREATE TEMP TABLE seminar_logs (seminar_id INTEGER, participant_id INTEGER, etag TEXT,"
+  "  merged_bytes INTEGER);"
+  "CREATE TEMP TABLE seminar_own_log (id INTEGER PRIMARY KEY, seminar_id INTEGER, op INTEGER,"
+  "  hlc TEXT, uuid TEXT, created INTEGER, modified INTEGER, document_uuid TEXT,"
+  "  start_offset INTEGER, end_offset INTEGER, quote TEXT, prefix TEXT, suffix TEXT, note TEXT,"
+  "  tags TEXT, themes TEXT, target_uuid TEXT, body TEXT);"
+  "CREATE TEMP TABLE seminar_outbox (seminar_id INTEGER, uuid TEXT, kind TEXT, deleted INTEGER);"
+  "CREATE TEMP TABLE seminar_merging (seminar_id INTEGER);";
+
+static gboolean
+read_v5_seminars (ScholiaDb  *db,
+                  GError    **error)
+{
+  gint64 emulated = 0;
+
+  if (!scholia_db_exec (db, read_seminar_tables, error) ||
+      !scholia_db_query_int (db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'annotations'",
+                             &emulated, error))
+    return FALSE;
+  if (emulated == 0)
+    return scholia_db_exec (db, "CREATE TEMP VIEW annotations AS"
+                                " SELECT *, NULL AS participant_id, '' AS hlc FROM main.annotations", error);
+  return scholia_db_exec (db, "CREATE TEMP TABLE annotations_v4 AS SELECT * FROM temp.annotations;"
+                              "DROP VIEW temp.annotations;"
+                              "CREATE TEMP VIEW annotations AS"
+                              " SELECT *, NULL AS participant_id, '' AS hlc FROM temp.annotations_v4", error);
+}
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
   { 3, schema_v3, NULL, read_v3_unplaced_reasons },
   { 4, stemmed_search, NULL, read_v4_stemmed_search },
+  { 5, schema_v5, NULL, read_v5_seminars },
 };
 
 const ScholiaMigration *

@@ -98,6 +98,43 @@ check_labels (ScholiaStore  *self,
   return TRUE;
 }
 
+/* Seminars (issue 14): an annotation another participant wrote is theirs alone to change; the
+ * merge of their log is the only way it changes here. */
+static gboolean
+check_may_change (ScholiaStore       *self,
+                  ScholiaAnnotation  *annotation,
+                  gboolean            deleting,
+                  GError            **error)
+{
+  g_autofree char *name = NULL;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT p.name FROM annotations a JOIN participants p ON p.id = a.participant_id"
+                                   " WHERE a.id = ? AND p.me = 0",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, scholia_annotation_get_id (annotation));
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    name = g_strdup (scholia_db_statement_column_text (stmt, 0));
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+  if (name == NULL)
+    return TRUE;
+
+  if (*name == '\0')
+    name = g_strdup (_("another participant"));
+  g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
+               deleting ? _("Only %s can delete this annotation: it is theirs in the seminar")
+                        : _("Only %s can change this annotation: it is theirs in the seminar"),
+               name);
+  return FALSE;
+}
+
 static void
 adjust_annotation_count (ScholiaStore *self,
                          gint64        document_id,
@@ -292,6 +329,42 @@ apply_links (ScholiaAnnotation *annotation,
                                     theme_ids != NULL ? theme_ids->len : 0);
 }
 
+#define SELECT_ANNOTATIONS \
+  "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix, note, orphaned, created," \
+  " modified, unplaced_reason, unplaced_source, participant_id" \
+  " FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset, id"
+#define SELECT_TAG_LINKS \
+  "SELECT l.annotation_id, l.tag_id FROM annotation_tags l" \
+  " JOIN annotations a ON a.id = l.annotation_id" \
+  " WHERE a.document_id = ? ORDER BY l.annotation_id, l.position"
+#define SELECT_THEME_LINKS \
+  "SELECT l.annotation_id, l.theme_id FROM annotation_themes l" \
+  " JOIN annotations a ON a.id = l.annotation_id" \
+  " WHERE a.document_id = ? ORDER BY l.annotation_id, l.position"
+
+/* An annotation takes a row of SELECT_ANNOTATIONS; its setters notify only what changed. */
+static void
+fill_annotation (ScholiaAnnotation  *annotation,
+                 ScholiaDbStatement *stmt,
+                 GHashTable         *tags,
+                 GHashTable         *themes)
+{
+  scholia_annotation_set_range (annotation, scholia_db_statement_column_int (stmt, 2),
+                                scholia_db_statement_column_int (stmt, 3));
+  scholia_annotation_set_context (annotation, scholia_db_statement_column_text (stmt, 4),
+                                  scholia_db_statement_column_text (stmt, 5),
+                                  scholia_db_statement_column_text (stmt, 6));
+  scholia_annotation_set_note (annotation, scholia_db_statement_column_text (stmt, 7));
+  scholia_annotation_set_orphaned (annotation, scholia_db_statement_column_int (stmt, 8) != 0);
+  scholia_annotation_set_unplaced_reason (annotation,
+                                          scholia_unplaced_reason_from_code (scholia_db_statement_column_text (stmt, 11)),
+                                          scholia_db_statement_column_text (stmt, 12));
+  scholia_annotation_set_created (annotation, scholia_db_statement_column_int64 (stmt, 9));
+  scholia_annotation_set_modified (annotation, scholia_db_statement_column_int64 (stmt, 10));
+  scholia_annotation_set_participant_id (annotation, scholia_db_statement_column_int64 (stmt, 13));
+  apply_links (annotation, tags, themes);
+}
+
 /* Returns the document's annotations in text order. The list is shared and kept current by the
  * store while anyone holds it. */
 GListModel *
@@ -315,27 +388,14 @@ scholia_store_list_annotations (ScholiaStore     *self,
   if (list != NULL)
     return G_LIST_MODEL (g_object_ref (g_steal_pointer (&list)));
 
-  tags = _scholia_store_load_links (self,
-                     "SELECT l.annotation_id, l.tag_id FROM annotation_tags l"
-                     " JOIN annotations a ON a.id = l.annotation_id"
-                     " WHERE a.document_id = ? ORDER BY l.annotation_id, l.position",
-                     document_id, error);
+  tags = _scholia_store_load_links (self, SELECT_TAG_LINKS, document_id, error);
   if (tags == NULL)
     return NULL;
-  themes = _scholia_store_load_links (self,
-                       "SELECT l.annotation_id, l.theme_id FROM annotation_themes l"
-                       " JOIN annotations a ON a.id = l.annotation_id"
-                       " WHERE a.document_id = ? ORDER BY l.annotation_id, l.position",
-                       document_id, error);
+  themes = _scholia_store_load_links (self, SELECT_THEME_LINKS, document_id, error);
   if (themes == NULL)
     return NULL;
 
-  stmt = scholia_db_get_statement (self->db,
-                                   "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix,"
-                                   " note, orphaned, created, modified, unplaced_reason, unplaced_source"
-                                   " FROM annotations"
-                                   " WHERE document_id = ? ORDER BY start_offset, end_offset, id",
-                                   error);
+  stmt = scholia_db_get_statement (self->db, SELECT_ANNOTATIONS, error);
   if (stmt == NULL)
     return NULL;
   scholia_db_statement_bind_int64 (stmt, 1, document_id);
@@ -351,19 +411,7 @@ scholia_store_list_annotations (ScholiaStore     *self,
         }
 
       annotation = scholia_annotation_new (id, scholia_db_statement_column_text (stmt, 1), document_id);
-      scholia_annotation_set_range (annotation, scholia_db_statement_column_int (stmt, 2),
-                                    scholia_db_statement_column_int (stmt, 3));
-      scholia_annotation_set_context (annotation, scholia_db_statement_column_text (stmt, 4),
-                                      scholia_db_statement_column_text (stmt, 5),
-                                      scholia_db_statement_column_text (stmt, 6));
-      scholia_annotation_set_note (annotation, scholia_db_statement_column_text (stmt, 7));
-      scholia_annotation_set_orphaned (annotation, scholia_db_statement_column_int (stmt, 8) != 0);
-      scholia_annotation_set_unplaced_reason (annotation,
-                                              scholia_unplaced_reason_from_code (scholia_db_statement_column_text (stmt, 11)),
-                                              scholia_db_statement_column_text (stmt, 12));
-      scholia_annotation_set_created (annotation, scholia_db_statement_column_int64 (stmt, 9));
-      scholia_annotation_set_modified (annotation, scholia_db_statement_column_int64 (stmt, 10));
-      apply_links (annotation, tags, themes);
+      fill_annotation (annotation, stmt, tags, themes);
       _scholia_store_remember_annotation (self, annotation);
       g_ptr_array_add (loaded, annotation);
     }
@@ -376,6 +424,90 @@ scholia_store_list_annotations (ScholiaStore     *self,
   _scholia_store_remember_list (self, document_id, list);
 
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+static gboolean
+has_live_annotation_on (ScholiaStore *self,
+                        gint64        document_id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live_annotations);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (scholia_annotation_get_document_id (value) == document_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* After changes written beneath the annotation calls (a seminar log's merge): what anyone holds
+ * of the document, its live annotations and its list, takes the rows as they now are, and its
+ * annotation count follows. Call after the commit. */
+gboolean
+_scholia_store_reload_annotations (ScholiaStore  *self,
+                                   gint64         document_id,
+                                   GError       **error)
+{
+  GListStore *list = g_hash_table_lookup (self->live_lists, &document_id);
+  ScholiaDocument *document = scholia_store_lookup_document (self, document_id);
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) tags = NULL;
+  g_autoptr(GHashTable) themes = NULL;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+  gint64 count = 0;
+
+  if (list == NULL && !has_live_annotation_on (self, document_id))
+    {
+      stmt = scholia_db_get_statement (self->db, "SELECT count(*) FROM annotations WHERE document_id = ?",
+                                       error);
+      if (stmt == NULL)
+        return FALSE;
+      scholia_db_statement_bind_int64 (stmt, 1, document_id);
+      rc = scholia_db_statement_step (stmt, error);
+      if (rc == SCHOLIA_DB_STEP_ROW)
+        count = scholia_db_statement_column_int64 (stmt, 0);
+      scholia_db_statement_reset (stmt);
+      if (rc == SCHOLIA_DB_STEP_ERROR)
+        return FALSE;
+      if (document != NULL)
+        scholia_document_set_annotation_count (document, (guint) count);
+      return TRUE;
+    }
+
+  tags = _scholia_store_load_links (self, SELECT_TAG_LINKS, document_id, error);
+  themes = tags != NULL ? _scholia_store_load_links (self, SELECT_THEME_LINKS, document_id, error) : NULL;
+  stmt = themes != NULL ? scholia_db_get_statement (self->db, SELECT_ANNOTATIONS, error) : NULL;
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, document_id);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
+      ScholiaAnnotation *annotation = g_hash_table_lookup (self->live_annotations, &id);
+
+      count++;
+      if (annotation == NULL && list == NULL)
+        continue;
+      if (annotation == NULL)
+        {
+          annotation = scholia_annotation_new (id, scholia_db_statement_column_text (stmt, 1), document_id);
+          _scholia_store_remember_annotation (self, annotation);
+        }
+      else
+        g_object_ref (annotation);
+      fill_annotation (annotation, stmt, tags, themes);
+      g_ptr_array_add (loaded, annotation);
+    }
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+
+  if (list != NULL)
+    g_list_store_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)), loaded->pdata, loaded->len);
+  if (document != NULL)
+    scholia_document_set_annotation_count (document, (guint) count);
+  return TRUE;
 }
 
 /* One annotation by id, wherever it is: the live object if anyone holds it, else loaded with
@@ -455,7 +587,7 @@ scholia_store_set_annotation_note (ScholiaStore       *self,
     return FALSE;
   note = clean_note;
 
-  if (!scholia_db_begin (self->db, error))
+  if (!check_may_change (self, annotation, FALSE, error) || !scholia_db_begin (self->db, error))
     return FALSE;
   stmt = scholia_db_get_statement (self->db, "UPDATE annotations SET note = ?, modified = ? WHERE id = ?",
                                    error);
@@ -522,7 +654,8 @@ scholia_store_set_annotation_labels (ScholiaStore       *self,
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
   g_return_val_if_fail (label_type == SCHOLIA_TYPE_TAG || themes, FALSE);
 
-  if (!check_labels (self, themes ? NULL : label_ids, themes ? 0 : n_label_ids,
+  if (!check_may_change (self, annotation, FALSE, error) ||
+      !check_labels (self, themes ? NULL : label_ids, themes ? 0 : n_label_ids,
                      themes ? label_ids : NULL, themes ? n_label_ids : 0, error) ||
       !replace_links (self, annotation,
                       themes ? "DELETE FROM annotation_themes WHERE annotation_id = ?"
@@ -548,7 +681,7 @@ scholia_store_delete_annotation (ScholiaStore       *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
 
-  if (!scholia_db_begin (self->db, error))
+  if (!check_may_change (self, annotation, TRUE, error) || !scholia_db_begin (self->db, error))
     return FALSE;
   stmt = scholia_db_get_statement (self->db, "DELETE FROM annotations WHERE id = ?", error);
   if (stmt == NULL)
@@ -905,5 +1038,6 @@ scholia_store_set_annotation_anchor (ScholiaStore       *self,
 
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION (annotation), FALSE);
 
-  return scholia_store_update_anchors (self, &update, 1, error);
+  return check_may_change (self, annotation, FALSE, error) &&
+         scholia_store_update_anchors (self, &update, 1, error);
 }

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  *
  *   scholia-store-open.c          opens a library file into a store, then loads it
  *     -restore.c, -interop.c,     restoring deleted essays, importing annotations,
- *     -compare.c, -search.c       comparisons, search
+ *     -compare.c, -search.c,      comparisons, search,
+ *     -seminar*.c                 seminars: their logs' merge, my outbox, replies
  *       -labels.c                 tags and themes (create, rename, merge, delete …)
  *         -annotations.c          annotations and their links to labels
  *           -documents.c          essays, their text and pages, authors
@@ -82,6 +83,9 @@ void          _scholia_store_forget_label         (ScholiaStore            *self
 GHashTable   *_scholia_store_load_links           (ScholiaStore            *self,
                                                    const char              *sql,
                                                    gint64                   id,
+                                                   GError                 **error);
+gboolean      _scholia_store_reload_annotations   (ScholiaStore            *self,
+                                                   gint64                   document_id,
                                                    GError                 **error);
 void          _scholia_store_remember_annotation  (ScholiaStore            *self,
                                                    ScholiaAnnotation       *annotation);

@@ -1,0 +1,653 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Merging a participant's log into the library. Every annotation or reply uuid has a creator,
+ * the author of its earliest put, and only the creator's records count: per uuid the record
+ * with the greatest clock is the state, a deletion included (seminar_items keeps the clock of
+ * the state and, for a deleted uuid, is its tombstone). Clocks hold the participant's uuid, so
+ * two participants never write the same one, and the order logs are merged in never matters. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "scholia-error.h"
+#include "scholia-store-seminar-private.h"
+
+/* The records of one uuid in the log being merged. */
+typedef struct
+{
+  const ScholiaLogRecord *first_put;  /* the earliest put, NULL when there is none */
+  const ScholiaLogRecord *latest;     /* the greatest clock */
+  GPtrArray              *records;
+} Item;
+
+/* What the library knows of a uuid: seminar_items' row. */
+typedef struct
+{
+  gboolean  known;
+  gint64    creator_id;
+  char     *first_hlc;
+  char     *hlc;
+} Known;
+
+typedef struct
+{
+  ScholiaStore       *store;
+  ScholiaSeminar     *seminar;
+  gint64              owner_id;
+  ScholiaMergeReport *report;
+  GHashTable         *documents;      /* uuid → ScholiaDocument (borrowed) */
+  GHashTable         *tag_ids;        /* name → gint64 id, 0 when it could not be made */
+  GHashTable         *theme_ids;
+  GHashTable         *touched;        /* gint64 document id set */
+  const char         *max_hlc;        /* the greatest clock of the owner's records */
+  guint               n_existed;      /* staged uuids the library knew before */
+} Merge;
+
+static void
+item_free (Item *item)
+{
+  g_ptr_array_unref (item->records);
+  g_free (item);
+}
+
+void
+scholia_merge_report_clear (ScholiaMergeReport *report)
+{
+  g_clear_pointer (&report->forged_lines, g_array_unref);
+  memset (report, 0, sizeof *report);
+}
+
+static void
+count_forged (Merge                  *merge,
+              const ScholiaLogRecord *record)
+{
+  merge->report->forged++;
+  if (merge->report->forged_lines == NULL)
+    merge->report->forged_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (merge->report->forged_lines, record->line);
+}
+
+static gboolean
+is_put (const ScholiaLogRecord *record)
+{
+  return record->op != SCHOLIA_LOG_DELETE;
+}
+
+/* Groups the owner's records by uuid; those by anyone else are forged. */
+static GHashTable *
+group_records (Merge      *merge,
+               GPtrArray  *records,
+               const char *owner_uuid)
+{
+  GHashTable *items = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) item_free);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const ScholiaLogRecord *record = g_ptr_array_index (records, i);
+      Item *item;
+
+      if (g_strcmp0 (record->author, owner_uuid) != 0 || record->uuid == NULL || record->hlc == NULL)
+        {
+          count_forged (merge, record);
+          continue;
+        }
+
+      item = g_hash_table_lookup (items, record->uuid);
+      if (item == NULL)
+        {
+          item = g_new0 (Item, 1);
+          item->records = g_ptr_array_new ();
+          g_hash_table_insert (items, record->uuid, item);
+        }
+      g_ptr_array_add (item->records, (gpointer) record);
+      if (item->latest == NULL || strcmp (record->hlc, item->latest->hlc) > 0)
+        item->latest = record;
+      if (is_put (record) && (item->first_put == NULL || strcmp (record->hlc, item->first_put->hlc) < 0))
+        item->first_put = record;
+      if (merge->max_hlc == NULL || strcmp (record->hlc, merge->max_hlc) > 0)
+        merge->max_hlc = record->hlc;
+    }
+  return items;
+}
+
+/* Finds or makes the labels the states to apply name, before the merge's transaction: a label
+ * made for a merge that then fails is kept, and found by the next one. A new label's colour
+ * comes from its name, so that it is the same whichever log made it first. A name that cannot
+ * be a label's is dropped from the annotation. */
+static void
+resolve_labels (Merge      *merge,
+                GHashTable *items)
+{
+  GHashTableIter iter;
+  Item *item;
+
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &item))
+    {
+      if (item->latest->op != SCHOLIA_LOG_PUT_ANNOTATION)
+        continue;
+      for (guint kind = 0; kind < 2; kind++)
+        {
+          GType type = kind == 0 ? SCHOLIA_TYPE_TAG : SCHOLIA_TYPE_THEME;
+          GHashTable *ids = kind == 0 ? merge->tag_ids : merge->theme_ids;
+          GStrv names = kind == 0 ? item->latest->tags : item->latest->themes;
+
+          for (guint i = 0; names != NULL && names[i] != NULL; i++)
+            {
+              ScholiaLabel *label;
+              gint64 *id;
+
+              if (g_hash_table_contains (ids, names[i]))
+                continue;
+              label = scholia_store_find_label (merge->store, type, names[i], NULL);
+              if (label == NULL)
+                label = scholia_store_add_label (merge->store, type, names[i],
+                                                 scholia_seminar_colour_for (names[i]), "", NULL);
+              id = g_new (gint64, 1);
+              *id = label != NULL ? scholia_label_get_id (label) : 0;
+              g_hash_table_insert (ids, g_strdup (names[i]), id);
+            }
+        }
+    }
+}
+
+static gboolean
+lookup_known (Merge       *merge,
+              const char  *uuid,
+              Known       *known,
+              GError     **error)
+{
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  stmt = scholia_db_get_statement (merge->store->db,
+                                   "SELECT participant_id, first_hlc, hlc FROM seminar_items WHERE uuid = ?",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, uuid);
+  rc = scholia_db_statement_step (stmt, error);
+  known->known = rc == SCHOLIA_DB_STEP_ROW;
+  if (known->known)
+    {
+      known->creator_id = scholia_db_statement_column_int64 (stmt, 0);
+      known->first_hlc = g_strdup (scholia_db_statement_column_text (stmt, 1));
+      known->hlc = g_strdup (scholia_db_statement_column_text (stmt, 2));
+    }
+  scholia_db_statement_reset (stmt);
+  return rc != SCHOLIA_DB_STEP_ERROR;
+}
+
+static gboolean
+execute_with_id (ScholiaDb   *db,
+                 const char  *sql,
+                 gint64       id,
+                 GError     **error)
+{
+  ScholiaDbStatement *stmt = scholia_db_get_statement (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, id);
+  return scholia_db_statement_execute (stmt, error);
+}
+
+/* The states to write are staged in temporary tables, then written by a few statements over
+ * all of them: one INSERT … SELECT of 2,000 annotations costs a fraction of 2,000 INSERTs, each
+ * with its statement journal, its triggers' set-up and the full-text index's. The staging
+ * tables need no key: each uuid is staged once, in uuid order, which is also the order the
+ * library's uuid indexes are then written in. */
+static const char staging_tables[] =
+  "CREATE TEMP TABLE IF NOT EXISTS merge_items ("
+  "  uuid TEXT, first_hlc TEXT, hlc TEXT, kind INTEGER, existed INTEGER);"
+  "CREATE TEMP TABLE IF NOT EXISTS merge_annotations ("
+  "  uuid TEXT, document_id INTEGER, start_offset INTEGER, end_offset INTEGER, quote TEXT,"
+  "  prefix TEXT, suffix TEXT, note TEXT, created INTEGER, modified INTEGER, hlc TEXT);"
+  "CREATE TEMP TABLE IF NOT EXISTS merge_links (uuid TEXT, kind INTEGER, label_id INTEGER, position INTEGER);"
+  "CREATE TEMP TABLE IF NOT EXISTS merge_replies ("
+  "  uuid TEXT, annotation_uuid TEXT, body TEXT, created INTEGER, modified INTEGER, hlc TEXT);"
+  "DELETE FROM temp.merge_items;"
+  "DELETE FROM temp.merge_annotations;"
+  "DELETE FROM temp.merge_links;"
+  "DELETE FROM temp.merge_replies;";
+
+/* merge_items.kind */
+enum
+{
+  STAGED_ANNOTATION,
+  STAGED_REPLY,
+  STAGED_DELETION,
+};
+
+static gboolean
+stage_item (Merge                   *merge,
+            const ScholiaLogRecord  *record,
+            const char              *first_hlc,
+            int                      kind,
+            gboolean                 existed,
+            GError                 **error)
+{
+  ScholiaDbStatement *stmt;
+
+  stmt = scholia_db_get_statement (merge->store->db,
+                                   "INSERT INTO temp.merge_items (uuid, first_hlc, hlc, kind, existed)"
+                                   " VALUES (?, ?, ?, ?, ?)",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  merge->n_existed += existed ? 1 : 0;
+  scholia_db_statement_bind_text (stmt, 1, record->uuid);
+  scholia_db_statement_bind_text (stmt, 2, first_hlc);
+  scholia_db_statement_bind_text (stmt, 3, record->hlc);
+  scholia_db_statement_bind_int64 (stmt, 4, kind);
+  scholia_db_statement_bind_int64 (stmt, 5, existed ? 1 : 0);
+  return scholia_db_statement_execute (stmt, error);
+}
+
+static gboolean
+stage_links (Merge       *merge,
+             const char  *uuid,
+             GStrv        names,
+             GHashTable  *ids,
+             int          kind,
+             GError     **error)
+{
+  g_autoptr(GArray) linked = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      gint64 *id = g_hash_table_lookup (ids, names[i]);
+      ScholiaDbStatement *stmt;
+      gboolean seen = FALSE;
+
+      /* A name given twice, or two spellings of one label, link it once. */
+      for (guint j = 0; id != NULL && j < linked->len; j++)
+        seen |= g_array_index (linked, gint64, j) == *id;
+      if (id == NULL || *id == 0 || seen)
+        continue;
+      stmt = scholia_db_get_statement (merge->store->db,
+                                       "INSERT INTO temp.merge_links (uuid, kind, label_id, position)"
+                                       " VALUES (?, ?, ?, ?)",
+                                       error);
+      if (stmt == NULL)
+        return FALSE;
+      scholia_db_statement_bind_text (stmt, 1, uuid);
+      scholia_db_statement_bind_int64 (stmt, 2, kind);
+      scholia_db_statement_bind_int64 (stmt, 3, *id);
+      scholia_db_statement_bind_int64 (stmt, 4, linked->len);
+      if (!scholia_db_statement_execute (stmt, error))
+        return FALSE;
+      g_array_append_val (linked, *id);
+    }
+  return TRUE;
+}
+
+/* Stages an annotation's whole state. Not staged (no error) when its essay is not here or its
+ * span does not fit the essay. */
+static gboolean
+stage_annotation (Merge                   *merge,
+                  const ScholiaLogRecord  *record,
+                  gboolean                *staged,
+                  GError                 **error)
+{
+  ScholiaDocument *document = g_hash_table_lookup (merge->documents,
+                                                   record->document_uuid != NULL ? record->document_uuid : "");
+  ScholiaDbStatement *stmt;
+
+  *staged = FALSE;
+  if (document == NULL || record->end <= record->start ||
+      record->end > (guint) scholia_document_get_characters (document))
+    {
+      merge->report->unknown_document++;
+      return TRUE;
+    }
+
+  stmt = scholia_db_get_statement (merge->store->db,
+                                   "INSERT INTO temp.merge_annotations (uuid, document_id, start_offset, end_offset,"
+                                   " quote, prefix, suffix, note, created, modified, hlc)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, record->uuid);
+  scholia_db_statement_bind_int64 (stmt, 2, scholia_document_get_id (document));
+  scholia_db_statement_bind_int64 (stmt, 3, record->start);
+  scholia_db_statement_bind_int64 (stmt, 4, record->end);
+  scholia_db_statement_bind_text (stmt, 5, record->quote);
+  scholia_db_statement_bind_text (stmt, 6, record->prefix);
+  scholia_db_statement_bind_text (stmt, 7, record->suffix);
+  scholia_db_statement_bind_text (stmt, 8, record->note);
+  scholia_db_statement_bind_int64 (stmt, 9, record->created);
+  scholia_db_statement_bind_int64 (stmt, 10, record->modified);
+  scholia_db_statement_bind_text (stmt, 11, record->hlc);
+  if (!scholia_db_statement_execute (stmt, error) ||
+      !stage_links (merge, record->uuid, record->tags, merge->tag_ids, 0, error) ||
+      !stage_links (merge, record->uuid, record->themes, merge->theme_ids, 1, error))
+    return FALSE;
+  *staged = TRUE;
+  return TRUE;
+}
+
+static gboolean
+stage_reply (Merge                   *merge,
+             const ScholiaLogRecord  *record,
+             GError                 **error)
+{
+  ScholiaDbStatement *stmt;
+
+  stmt = scholia_db_get_statement (merge->store->db,
+                                   "INSERT INTO temp.merge_replies (uuid, annotation_uuid, body, created, modified, hlc)"
+                                   " VALUES (?, ?, ?, ?, ?, ?)",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, record->uuid);
+  scholia_db_statement_bind_text (stmt, 2, record->target_uuid);
+  scholia_db_statement_bind_text (stmt, 3, record->body);
+  scholia_db_statement_bind_int64 (stmt, 4, record->created);
+  scholia_db_statement_bind_int64 (stmt, 5, record->modified);
+  scholia_db_statement_bind_text (stmt, 6, record->hlc);
+  if (!scholia_db_statement_execute (stmt, error))
+    return FALSE;
+  merge->report->replies++;
+  return TRUE;
+}
+
+/* Makes @item's latest record the uuid's state: staged, written by write_staged(). */
+static gboolean
+apply_item (Merge       *merge,
+            Item        *item,
+            const char  *first_hlc,
+            gboolean     existed,
+            GError     **error)
+{
+  const ScholiaLogRecord *latest = item->latest;
+  gboolean staged = TRUE;
+  int kind;
+
+  switch (latest->op)
+    {
+    case SCHOLIA_LOG_PUT_ANNOTATION:
+      kind = STAGED_ANNOTATION;
+      if (!stage_annotation (merge, latest, &staged, error))
+        return FALSE;
+      break;
+
+    case SCHOLIA_LOG_PUT_REPLY:
+      kind = STAGED_REPLY;
+      if (!stage_reply (merge, latest, error))
+        return FALSE;
+      break;
+
+    case SCHOLIA_LOG_DELETE:
+      kind = STAGED_DELETION;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!staged)
+    return TRUE;
+  merge->report->applied++;
+  merge->report->unchanged += item->records->len - 1;
+  return stage_item (merge, latest, first_hlc, kind, existed, error);
+}
+
+static gboolean
+collect_documents (Merge       *merge,
+                   const char  *sql,
+                   GError     **error)
+{
+  ScholiaDbStatement *stmt = scholia_db_get_statement (merge->store->db, sql, error);
+  ScholiaDbStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 document_id = scholia_db_statement_column_int64 (stmt, 0);
+
+      g_hash_table_add (merge->touched, g_memdup2 (&document_id, sizeof document_id));
+    }
+  scholia_db_statement_reset (stmt);
+  return rc != SCHOLIA_DB_STEP_ERROR;
+}
+
+/* Writes what is staged: what goes (deletions, an annotation become a reply or the reverse,
+ * the labels of annotations written again), then the annotations, their labels, the replies,
+ * and each uuid's creator and clock. */
+static gboolean
+write_staged (Merge   *merge,
+              GError **error)
+{
+  ScholiaDb *db = merge->store->db;
+  ScholiaDbStatement *stmt;
+
+  /* A first sync knows none of the uuids: nothing to take away. */
+  if (merge->n_existed > 0 &&
+      (!collect_documents (merge, "SELECT DISTINCT a.document_id FROM temp.merge_items m"
+                                  " JOIN annotations a ON a.uuid = m.uuid WHERE m.existed",
+                           error) ||
+       !scholia_db_exec (db,
+                         "DELETE FROM annotation_tags WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed);"
+                         "DELETE FROM annotation_themes WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed);"
+                         "DELETE FROM annotations WHERE id IN (SELECT a.id FROM temp.merge_items m"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed AND m.kind != 0);"
+                         "DELETE FROM replies WHERE id IN (SELECT r.id FROM temp.merge_items m"
+                         "  JOIN replies r ON r.uuid = m.uuid WHERE m.existed AND m.kind != 1);",
+                         error)))
+    return FALSE;
+
+  stmt = scholia_db_get_statement (db,
+                                   "INSERT INTO annotations (uuid, document_id, start_offset, end_offset, quote,"
+                                   " prefix, suffix, note, created, modified, participant_id, hlc)"
+                                   " SELECT uuid, document_id, start_offset, end_offset, quote, prefix, suffix, note,"
+                                   "  created, modified, ?, hlc FROM temp.merge_annotations WHERE true"
+                                   " ON CONFLICT (uuid) DO UPDATE SET document_id = excluded.document_id,"
+                                   "  start_offset = excluded.start_offset, end_offset = excluded.end_offset,"
+                                   "  quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,"
+                                   "  note = excluded.note, orphaned = 0, unplaced_reason = '',"
+                                   "  created = excluded.created, modified = excluded.modified,"
+                                   "  participant_id = excluded.participant_id, hlc = excluded.hlc",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, merge->owner_id);
+  if (!scholia_db_statement_execute (stmt, error) ||
+      !scholia_db_exec (db,
+                        "INSERT INTO annotation_tags (annotation_id, tag_id, position)"
+                        " SELECT a.id, l.label_id, l.position FROM temp.merge_links l"
+                        "  JOIN annotations a ON a.uuid = l.uuid WHERE l.kind = 0;"
+                        "INSERT INTO annotation_themes (annotation_id, theme_id, position)"
+                        " SELECT a.id, l.label_id, l.position FROM temp.merge_links l"
+                        "  JOIN annotations a ON a.uuid = l.uuid WHERE l.kind = 1;",
+                        error))
+    return FALSE;
+
+  stmt = scholia_db_get_statement (db,
+                                   "INSERT INTO replies (uuid, seminar_id, annotation_uuid, participant_id, body,"
+                                   " created, modified, hlc)"
+                                   " SELECT uuid, ?1, annotation_uuid, ?2, body, created, modified, hlc"
+                                   "  FROM temp.merge_replies WHERE true"
+                                   " ON CONFLICT (uuid) DO UPDATE SET annotation_uuid = excluded.annotation_uuid,"
+                                   "  participant_id = excluded.participant_id, body = excluded.body,"
+                                   "  created = excluded.created, modified = excluded.modified, hlc = excluded.hlc",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, merge->seminar->id);
+  scholia_db_statement_bind_int64 (stmt, 2, merge->owner_id);
+  if (!scholia_db_statement_execute (stmt, error))
+    return FALSE;
+
+  stmt = scholia_db_get_statement (db,
+                                   "INSERT OR REPLACE INTO seminar_items"
+                                   " (uuid, seminar_id, participant_id, first_hlc, hlc, deleted)"
+                                   " SELECT uuid, ?1, ?2, first_hlc, hlc, kind = 2 FROM temp.merge_items",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, merge->seminar->id);
+  scholia_db_statement_bind_int64 (stmt, 2, merge->owner_id);
+  return scholia_db_statement_execute (stmt, error) &&
+         collect_documents (merge, "SELECT DISTINCT document_id FROM temp.merge_annotations", error);
+}
+
+/* Decides, for one uuid, whether the log's owner is its creator, and applies its latest record
+ * when it is newer than what the library has. */
+static gboolean
+merge_item (Merge       *merge,
+            Item        *item,
+            GError     **error)
+{
+  Known known = { 0 };
+  const char *first = item->first_put != NULL ? item->first_put->hlc : NULL;
+  gboolean ok = TRUE;
+
+  if (!lookup_known (merge, item->latest->uuid, &known, error))
+    return FALSE;
+
+  if (!known.known)
+    ok = apply_item (merge, item, first != NULL ? first : item->latest->hlc, FALSE, error);
+  else if (known.creator_id == merge->owner_id)
+    {
+      const char *earliest = first != NULL && strcmp (first, known.first_hlc) < 0 ? first : known.first_hlc;
+
+      if (strcmp (item->latest->hlc, known.hlc) > 0)
+        ok = apply_item (merge, item, earliest, TRUE, error);
+      else
+        merge->report->unchanged += item->records->len;
+    }
+  else if (first != NULL && strcmp (first, known.first_hlc) < 0)
+    /* An earlier put than the one taken for the creation: the owner created it, and whatever
+     * the other participant logged of it never counted. */
+    ok = apply_item (merge, item, first, TRUE, error);
+  else
+    for (guint i = 0; i < item->records->len; i++)
+      count_forged (merge, g_ptr_array_index (item->records, i));
+
+  g_free (known.first_hlc);
+  g_free (known.hlc);
+  return ok;
+}
+
+static GHashTable *
+index_documents (ScholiaStore *self)
+{
+  GListModel *documents = scholia_store_get_documents (self);
+  GHashTable *by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (documents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+
+      g_hash_table_insert (by_uuid, (gpointer) scholia_document_get_uuid (document), document);
+    }
+  return by_uuid;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const Item *left = *(const Item **) a;
+  const Item *right = *(const Item **) b;
+
+  return strcmp (left->latest->uuid, right->latest->uuid);
+}
+
+static gboolean
+merge_items (Merge       *merge,
+             GHashTable  *items,
+             const char  *owner_uuid,
+             const char  *owner_name,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (g_hash_table_size (items));
+  ScholiaDb *db = merge->store->db;
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    g_ptr_array_add (sorted, item);
+
+  /* By uuid, so that the rows are written in the same order whatever the log's order. */
+  g_ptr_array_sort (sorted, compare_items);
+  if (!scholia_db_exec (db, staging_tables, error) ||
+      !execute_with_id (db, "INSERT INTO seminar_merging (seminar_id) VALUES (?)", merge->seminar->id, error) ||
+      !_scholia_store_ensure_participant (merge->store, merge->seminar->id, owner_uuid, owner_name, FALSE,
+                                          &merge->owner_id, error))
+    return FALSE;
+  for (guint i = 0; i < sorted->len; i++)
+    if (!merge_item (merge, g_ptr_array_index (sorted, i), error))
+      return FALSE;
+  return write_staged (merge, error) &&
+         (merge->max_hlc == NULL ||
+          _scholia_store_advance_seminar_clock (merge->store, merge->seminar->id, merge->max_hlc, error)) &&
+         scholia_db_exec (db, "DELETE FROM seminar_merging", error);
+}
+
+gboolean
+scholia_store_merge_log (ScholiaStore        *self,
+                         ScholiaSeminar      *seminar,
+                         const char          *owner_uuid,
+                         const char          *owner_name,
+                         GPtrArray           *records,
+                         ScholiaMergeReport  *report,
+                         GError             **error)
+{
+  ScholiaMergeReport scratch = { 0 };
+  g_autoptr(GHashTable) items = NULL;
+  g_autoptr(GHashTable) documents = NULL;
+  g_autoptr(GHashTable) tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) theme_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Merge merge = { 0 };
+  GHashTableIter iter;
+  gpointer key;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL && owner_uuid != NULL && records != NULL, FALSE);
+
+  documents = index_documents (self);
+  merge = (Merge) { self, seminar, 0, report != NULL ? report : &scratch, documents, tag_ids, theme_ids,
+                    touched, NULL };
+  items = group_records (&merge, records, owner_uuid);
+  resolve_labels (&merge, items);
+
+  if (!scholia_db_begin (self->db, error))
+    {
+      scholia_merge_report_clear (&scratch);
+      return FALSE;
+    }
+  if (!merge_items (&merge, items, owner_uuid, owner_name, error) || !scholia_db_commit (self->db, error))
+    {
+      scholia_db_rollback (self->db);
+      scholia_merge_report_clear (&scratch);
+      return FALSE;
+    }
+  scholia_merge_report_clear (&scratch);
+
+  /* Committed: what views hold follows, essay by essay. */
+  g_hash_table_iter_init (&iter, touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (ok && !_scholia_store_reload_annotations (self, *(gint64 *) key, &local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          ok = FALSE;
+        }
+      _scholia_store_emit_annotations_changed (self, *(gint64 *) key);
+    }
+  return ok;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "scholia-seminar-store.h"
+#include "scholia-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the seminar files of the store: -seminar-merge.c and -seminar-outbox.c call
+ * -seminars.c, never the other way. */
+
+/* The participant with @uuid, added (to the seminar too) when missing; a non-empty @name
+ * replaces the one known. Inside the caller's transaction. */
+gboolean _scholia_store_ensure_participant (ScholiaStore  *self,
+                                            gint64         seminar_id,
+                                            const char    *uuid,
+                                            const char    *name,
+                                            gboolean       me,
+                                            gint64        *id,
+                                            GError       **error);
+/* Keeps the seminar's clock at the greatest of its own and @stamp. Inside a transaction. */
+gboolean _scholia_store_advance_seminar_clock (ScholiaStore  *self,
+                                               gint64         seminar_id,
+                                               const char    *stamp,
+                                               GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Seminars, their participants and essays, and the state of each remote log: the rows the
+ * merge and the outbox build on (scholia-store-seminar-private.h). */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scholia-colour.h"
+#include "scholia-error.h"
+#include "scholia-store-seminar-private.h"
+
+#define SEMINAR_COLUMNS \
+  "id, uuid, name, location, role, participant_id, options, last_sync, last_error"
+#define PARTICIPANT_COLUMNS "p.id, p.uuid, p.name, p.colour, p.me"
+
+void
+scholia_seminar_free (ScholiaSeminar *seminar)
+{
+  if (seminar == NULL)
+    return;
+  g_free (seminar->uuid);
+  g_free (seminar->name);
+  g_free (seminar->location);
+  g_free (seminar->options);
+  g_free (seminar->last_error);
+  g_free (seminar);
+}
+
+void
+scholia_participant_free (ScholiaParticipant *participant)
+{
+  if (participant == NULL)
+    return;
+  g_free (participant->uuid);
+  g_free (participant->name);
+  g_free (participant->colour);
+  g_free (participant);
+}
+
+void
+scholia_reply_free (ScholiaReply *reply)
+{
+  if (reply == NULL)
+    return;
+  g_free (reply->uuid);
+  g_free (reply->annotation_uuid);
+  g_free (reply->body);
+  g_free (reply->hlc);
+  g_free (reply);
+}
+
+/* g_str_hash is djb2, fixed by GLib's API, so every library picks the same colour. */
+const char *
+scholia_seminar_colour_for (const char *key)
+{
+  guint n_colours;
+  const ScholiaPaletteColour *palette = scholia_colour_get_palette (&n_colours);
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return palette[g_str_hash (key) % n_colours].colour;
+}
+
+static ScholiaSeminar *
+read_seminar (ScholiaDbStatement *stmt)
+{
+  ScholiaSeminar *seminar = g_new0 (ScholiaSeminar, 1);
+
+  seminar->id = scholia_db_statement_column_int64 (stmt, 0);
+  seminar->uuid = g_strdup (scholia_db_statement_column_text (stmt, 1));
+  seminar->name = g_strdup (scholia_db_statement_column_text (stmt, 2));
+  seminar->location = g_strdup (scholia_db_statement_column_text (stmt, 3));
+  seminar->role = g_str_equal (scholia_db_statement_column_text (stmt, 4), "leader")
+                  ? SCHOLIA_SEMINAR_LEADER : SCHOLIA_SEMINAR_PARTICIPANT;
+  seminar->participant_id = scholia_db_statement_column_int64 (stmt, 5);
+  seminar->options = g_strdup (scholia_db_statement_column_text (stmt, 6));
+  seminar->last_sync = scholia_db_statement_column_int64 (stmt, 7);
+  seminar->last_error = g_strdup (scholia_db_statement_column_text (stmt, 8));
+  return seminar;
+}
+
+static ScholiaParticipant *
+read_participant (ScholiaDbStatement *stmt)
+{
+  ScholiaParticipant *participant = g_new0 (ScholiaParticipant, 1);
+
+  participant->id = scholia_db_statement_column_int64 (stmt, 0);
+  participant->uuid = g_strdup (scholia_db_statement_column_text (stmt, 1));
+  participant->name = g_strdup (scholia_db_statement_column_text (stmt, 2));
+  participant->colour = g_strdup (scholia_db_statement_column_text (stmt, 3));
+  participant->me = scholia_db_statement_column_int (stmt, 4) != 0;
+  return participant;
+}
+
+/* Every row of @stmt (bound by the caller) read by @read, or NULL on error. */
+static GPtrArray *
+read_rows (ScholiaDbStatement  *stmt,
+           gpointer           (*read) (ScholiaDbStatement *),
+           GDestroyNotify       free_func,
+           GError             **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  ScholiaDbStep rc;
+
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    g_ptr_array_add (rows, read (stmt));
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* The one row of @stmt, or NULL with SCHOLIA_ERROR_NOT_FOUND and @missing. */
+static gpointer
+read_one (ScholiaDbStatement  *stmt,
+          gpointer           (*read) (ScholiaDbStatement *),
+          const char          *missing,
+          GError             **error)
+{
+  gpointer row = NULL;
+  ScholiaDbStep rc = scholia_db_statement_step (stmt, error);
+
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    row = read (stmt);
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_DONE)
+    g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, missing);
+  return row;
+}
+
+gboolean
+_scholia_store_ensure_participant (ScholiaStore  *self,
+                                   gint64         seminar_id,
+                                   const char    *uuid,
+                                   const char    *name,
+                                   gboolean       me,
+                                   gint64        *id,
+                                   GError       **error)
+{
+  g_autofree char *clean_name = g_strstrip (g_strdup (name != NULL ? name : ""));
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "INSERT INTO participants (uuid, name, colour, me) VALUES (?, ?, ?, ?)"
+                                   " ON CONFLICT (uuid) DO UPDATE SET"
+                                   "  name = CASE WHEN excluded.name != '' THEN excluded.name ELSE name END,"
+                                   "  me = max (me, excluded.me)"
+                                   " RETURNING id",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, uuid);
+  scholia_db_statement_bind_text (stmt, 2, clean_name);
+  scholia_db_statement_bind_text (stmt, 3, scholia_seminar_colour_for (uuid));
+  scholia_db_statement_bind_int64 (stmt, 4, me ? 1 : 0);
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    *id = scholia_db_statement_column_int64 (stmt, 0);
+  scholia_db_statement_reset (stmt);
+  if (rc != SCHOLIA_DB_STEP_ROW)
+    return FALSE;
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "INSERT OR IGNORE INTO seminar_participants (seminar_id, participant_id)"
+                                   " VALUES (?, ?)",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar_id);
+  scholia_db_statement_bind_int64 (stmt, 2, *id);
+  return scholia_db_statement_execute (stmt, error);
+}
+
+gboolean
+_scholia_store_advance_seminar_clock (ScholiaStore  *self,
+                                      gint64         seminar_id,
+                                      const char    *stamp,
+                                      GError       **error)
+{
+  ScholiaDbStatement *stmt;
+
+  stmt = scholia_db_get_statement (self->db, "UPDATE seminars SET clock = ? WHERE id = ? AND clock < ?",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, stamp);
+  scholia_db_statement_bind_int64 (stmt, 2, seminar_id);
+  scholia_db_statement_bind_text (stmt, 3, stamp);
+  return scholia_db_statement_execute (stmt, error);
+}
+
+ScholiaSeminar *
+scholia_store_add_seminar (ScholiaStore        *self,
+                           const char          *uuid,
+                           const char          *name,
+                           const char          *location,
+                           ScholiaSeminarRole   role,
+                           const char          *my_uuid,
+                           const char          *my_name,
+                           const char          *options,
+                           GError             **error)
+{
+  g_autofree char *new_uuid = uuid == NULL ? g_uuid_string_random () : NULL;
+  g_autofree char *new_my_uuid = my_uuid == NULL ? g_uuid_string_random () : NULL;
+  g_autofree char *clean_name = NULL;
+  ScholiaDbStatement *stmt;
+  gint64 participant_id;
+  gint64 seminar_id;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL && location != NULL, NULL);
+
+  clean_name = g_strstrip (g_strdup (name));
+  if (*clean_name == '\0')
+    {
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID, _("A seminar needs a name"));
+      return NULL;
+    }
+
+  if (!scholia_db_begin (self->db, error))
+    return NULL;
+  /* The participant first joins no seminar: the seminar row needs its id. */
+  stmt = scholia_db_get_statement (self->db,
+                                   "INSERT INTO participants (uuid, name, colour, me) VALUES (?, ?, ?, 1)"
+                                   " ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, me = 1"
+                                   " RETURNING id",
+                                   error);
+  if (stmt == NULL)
+    goto failed;
+  scholia_db_statement_bind_text (stmt, 1, my_uuid != NULL ? my_uuid : new_my_uuid);
+  scholia_db_statement_bind_text (stmt, 2, my_name);
+  scholia_db_statement_bind_text (stmt, 3, scholia_seminar_colour_for (my_uuid != NULL ? my_uuid : new_my_uuid));
+  if (scholia_db_statement_step (stmt, error) != SCHOLIA_DB_STEP_ROW)
+    goto failed;
+  participant_id = scholia_db_statement_column_int64 (stmt, 0);
+  scholia_db_statement_reset (stmt);
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "INSERT INTO seminars (uuid, name, location, role, participant_id, options)"
+                                   " VALUES (?, ?, ?, ?, ?, ?)",
+                                   error);
+  if (stmt == NULL)
+    goto failed;
+  scholia_db_statement_bind_text (stmt, 1, uuid != NULL ? uuid : new_uuid);
+  scholia_db_statement_bind_text (stmt, 2, clean_name);
+  scholia_db_statement_bind_text (stmt, 3, location);
+  scholia_db_statement_bind_text (stmt, 4, role == SCHOLIA_SEMINAR_LEADER ? "leader" : "participant");
+  scholia_db_statement_bind_int64 (stmt, 5, participant_id);
+  scholia_db_statement_bind_text (stmt, 6, options != NULL ? options : "{}");
+  if (!scholia_db_statement_execute (stmt, error))
+    goto failed;
+  seminar_id = scholia_db_last_insert_id (self->db);
+
+  if (!_scholia_store_ensure_participant (self, seminar_id, my_uuid != NULL ? my_uuid : new_my_uuid,
+                                          my_name, TRUE, &participant_id, error) ||
+      !scholia_db_commit (self->db, error))
+    goto failed;
+
+  return scholia_store_find_seminar (self, uuid != NULL ? uuid : new_uuid, error);
+
+failed:
+  scholia_db_rollback (self->db);
+  return NULL;
+}
+
+GPtrArray *
+scholia_store_list_seminars (ScholiaStore  *self,
+                             GError       **error)
+{
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  stmt = scholia_db_get_statement (self->db, "SELECT " SEMINAR_COLUMNS " FROM seminars ORDER BY name, id",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  return read_rows (stmt, (gpointer) read_seminar, (GDestroyNotify) scholia_seminar_free, error);
+}
+
+ScholiaSeminar *
+scholia_store_find_seminar (ScholiaStore  *self,
+                            const char    *uuid_or_name,
+                            GError       **error)
+{
+  g_autofree char *missing = NULL;
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid_or_name != NULL, NULL);
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT " SEMINAR_COLUMNS " FROM seminars"
+                                   " WHERE uuid = ?1 OR name = ?1 COLLATE NOCASE ORDER BY uuid != ?1, id LIMIT 1",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  scholia_db_statement_bind_text (stmt, 1, uuid_or_name);
+  missing = g_strdup_printf (_("No seminar is called “%s”"), uuid_or_name);
+  return read_one (stmt, (gpointer) read_seminar, missing, error);
+}
+
+gboolean
+scholia_store_add_seminar_essay (ScholiaStore     *self,
+                                 ScholiaSeminar   *seminar,
+                                 ScholiaDocument  *document,
+                                 GError          **error)
+{
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL, FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), FALSE);
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "INSERT OR IGNORE INTO seminar_essays (seminar_id, document_id) VALUES (?, ?)",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
+  scholia_db_statement_bind_int64 (stmt, 2, scholia_document_get_id (document));
+  return scholia_db_statement_execute (stmt, error);
+}
+
+GArray *
+scholia_store_list_seminar_essays (ScholiaStore    *self,
+                                   ScholiaSeminar  *seminar,
+                                   GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (seminar != NULL, NULL);
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT document_id FROM seminar_essays WHERE seminar_id = ? ORDER BY document_id",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+scholia_store_set_seminar_sync (ScholiaStore    *self,
+                                ScholiaSeminar  *seminar,
+                                gint64           when,
+                                const char      *error_message,
+                                GError         **error)
+{
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL, FALSE);
+
+  stmt = scholia_db_get_statement (self->db, "UPDATE seminars SET last_sync = ?, last_error = ? WHERE id = ?",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, when);
+  scholia_db_statement_bind_text (stmt, 2, error_message);
+  scholia_db_statement_bind_int64 (stmt, 3, seminar->id);
+  if (!scholia_db_statement_execute (stmt, error))
+    return FALSE;
+
+  seminar->last_sync = when;
+  g_free (seminar->last_error);
+  seminar->last_error = g_strdup (error_message != NULL ? error_message : "");
+  return TRUE;
+}
+
+GPtrArray *
+scholia_store_list_participants (ScholiaStore    *self,
+                                 ScholiaSeminar  *seminar,
+                                 GError         **error)
+{
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (seminar != NULL, NULL);
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT " PARTICIPANT_COLUMNS " FROM participants p"
+                                   " JOIN seminar_participants s ON s.participant_id = p.id"
+                                   " WHERE s.seminar_id = ? ORDER BY p.name COLLATE NOCASE, p.uuid",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
+  return read_rows (stmt, (gpointer) read_participant, (GDestroyNotify) scholia_participant_free, error);
+}
+
+ScholiaParticipant *
+scholia_store_get_participant (ScholiaStore  *self,
+                               gint64         id,
+                               GError       **error)
+{
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  stmt = scholia_db_get_statement (self->db, "SELECT " PARTICIPANT_COLUMNS " FROM participants p WHERE p.id = ?",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  scholia_db_statement_bind_int64 (stmt, 1, id);
+  return read_one (stmt, (gpointer) read_participant, _("No such participant"), error);
+}
+
+ScholiaParticipant *
+scholia_store_get_my_participant (ScholiaStore    *self,
+                                  ScholiaSeminar  *seminar,
+                                  GError         **error)
+{
+  g_return_val_if_fail (seminar != NULL, NULL);
+
+  return scholia_store_get_participant (self, seminar->participant_id, error);
+}
+
+gboolean
+scholia_store_get_remote_log (ScholiaStore    *self,
+                              ScholiaSeminar  *seminar,
+                              const char      *participant_uuid,
+                              char           **etag,
+                              gint64          *merged_bytes,
+                              GError         **error)
+{
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL && participant_uuid != NULL, FALSE);
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT l.etag, l.merged_bytes FROM seminar_logs l"
+                                   " JOIN participants p ON p.id = l.participant_id"
+                                   " WHERE l.seminar_id = ? AND p.uuid = ?",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
+  scholia_db_statement_bind_text (stmt, 2, participant_uuid);
+  rc = scholia_db_statement_step (stmt, error);
+  *etag = g_strdup (rc == SCHOLIA_DB_STEP_ROW ? scholia_db_statement_column_text (stmt, 0) : "");
+  *merged_bytes = rc == SCHOLIA_DB_STEP_ROW ? scholia_db_statement_column_int64 (stmt, 1) : 0;
+  scholia_db_statement_reset (stmt);
+  return rc != SCHOLIA_DB_STEP_ERROR;
+}
+
+gboolean
+scholia_store_set_remote_log (ScholiaStore    *self,
+                              ScholiaSeminar  *seminar,
+                              const char      *participant_uuid,
+                              const char      *etag,
+                              gint64           merged_bytes,
+                              GError         **error)
+{
+  ScholiaDbStatement *stmt;
+  gint64 participant_id;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL && participant_uuid != NULL, FALSE);
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  if (!_scholia_store_ensure_participant (self, seminar->id, participant_uuid, NULL, FALSE,
+                                          &participant_id, error))
+    goto failed;
+  stmt = scholia_db_get_statement (self->db,
+                                   "INSERT INTO seminar_logs (seminar_id, participant_id, etag, merged_bytes)"
+                                   " VALUES (?, ?, ?, ?) ON CONFLICT (seminar_id, participant_id)"
+                                   " DO UPDATE SET etag = excluded.etag, merged_bytes = excluded.merged_bytes",
+                                   error);
+  if (stmt == NULL)
+    goto failed;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
+  scholia_db_statement_bind_int64 (stmt, 2, participant_id);
+  scholia_db_statement_bind_text (stmt, 3, etag);
+  scholia_db_statement_bind_int64 (stmt, 4, merged_bytes);
+  if (!scholia_db_statement_execute (stmt, error) || !scholia_db_commit (self->db, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  scholia_db_rollback (self->db);
+  return FALSE;
+}
