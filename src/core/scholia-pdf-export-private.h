@@ -61,6 +61,7 @@ typedef struct
   double             note_y;      /* top of its note (or stub) in the margin */
   int                stub_run;    /* of a stub: how many notes it points to, 0 when an earlier stub does */
   char               stub_last[4]; /* the last of their letters */
+  PangoLayout       *note_layout; /* its margin note, laid out when planned; NULL once drawn */
   int                endnote;     /* its number among the endnotes, 0 while in the margin */
   int                endnote_page;
 } Span;
