@@ -223,14 +223,13 @@ replace_page (ScholiaPdfUpdate *update,
 /* The catalog's /Lang and one highlight per span and page, its appearance built from the
  * span's washes on that page: an incremental update of the file cairo wrote. */
 gboolean
-scholia_pdf_export_add_native_annotations (const char  *input_path,
-                                           const char  *output_path,
+scholia_pdf_export_add_native_annotations (const char  *path,
                                            gpointer     user_data,
                                            GError     **error)
 {
   Export *export = user_data;
   const char *language = scholia_document_get_language (export->document);
-  g_autoptr(ScholiaPdfUpdate) update = scholia_pdf_update_new (input_path, error);
+  g_autoptr(ScholiaPdfUpdate) update = scholia_pdf_update_new (path, error);
   g_autoptr(GArray) annots = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GString) wash = g_string_new ("<< /Type /ExtGState /ca ");
   double page_width, page_height;
@@ -292,5 +291,5 @@ scholia_pdf_export_add_native_annotations (const char  *input_path,
   if (annots->len > 0)
     replace_page (update, page, annots);
 
-  return scholia_pdf_update_write (update, output_path, error);
+  return scholia_pdf_update_write (update, error);
 }

@@ -276,9 +276,8 @@ gboolean scholia_pdf_export_draw_pages (Export          *export,
 void     scholia_pdf_export_add_outline (Export *export);
 char    *scholia_pdf_export_keywords    (Export *export);
 
-/* scholia-pdf-annots.c: a ScholiaPdfRewriteFunc adding one native highlight per span and page. */
-gboolean scholia_pdf_export_add_native_annotations (const char  *input_path,
-                                                    const char  *output_path,
+/* scholia-pdf-annots.c: a ScholiaPdfAppendFunc adding one native highlight per span and page. */
+gboolean scholia_pdf_export_add_native_annotations (const char  *path,
                                                     gpointer     user_data,
                                                     GError     **error);
 

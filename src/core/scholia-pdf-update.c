@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "scholia-error.h"
 #include "scholia-pdf-qpdf.h"
@@ -18,33 +23,83 @@ typedef struct
 
 struct _ScholiaPdfUpdate
 {
-  char      *original;
-  gsize      original_length;
+  char      *path;
   qpdf_data  qpdf;
   guint64    previous_xref;  /* the original's startxref */
   guint      next_number;
   GString   *body;           /* the update, from the first byte after the original */
-  gsize      base;           /* the original's length, and an end of line if it had none */
+  gboolean   needs_newline;  /* the original does not end a line */
+  guint64    base;           /* where the update starts in the file */
   GArray    *entries;        /* Entry */
 };
 
-/* The offset after the file's last "startxref": the cross-reference the update follows. The
- * search runs back byte by byte: a cross-reference stream before it may hold zeros. */
+/* The offset after the last "startxref" in @tail, the file's last bytes from @tail_offset on:
+ * the cross-reference the update follows. The search runs back byte by byte: a
+ * cross-reference stream before it may hold zeros. */
 static gboolean
-find_previous_xref (const char  *data,
+find_previous_xref (const char  *tail,
                     gsize        length,
+                    guint64      tail_offset,
                     guint64     *offset)
 {
   static const char keyword[] = "startxref";
   gsize n = strlen (keyword);
 
-  for (gsize at = length >= n ? length - n + 1 : 0; at-- > 0 && length - at < 4096;)
-    if (memcmp (data + at, keyword, n) == 0)
+  for (gsize at = length >= n ? length - n + 1 : 0; at-- > 0;)
+    if (memcmp (tail + at, keyword, n) == 0)
       {
-        *offset = g_ascii_strtoull (data + at + n, NULL, 10);
-        return *offset > 0 && *offset < at;
+        char digits[24] = { 0 };
+
+        memcpy (digits, tail + at + n, MIN (sizeof digits - 1, length - at - n));
+        *offset = g_ascii_strtoull (digits, NULL, 10);
+        return *offset > 0 && *offset < tail_offset + at;
       }
   return FALSE;
+}
+
+static void
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", display,
+               g_strerror (saved_errno));
+}
+
+/* The file's last bytes, where its trailer and startxref are. */
+static gboolean
+read_tail (ScholiaPdfUpdate  *update,
+           GError           **error)
+{
+  char tail[4096];
+  int fd = g_open (update->path, O_RDONLY | O_CLOEXEC, 0);
+  struct stat info;
+  gsize length;
+  gssize n;
+
+  if (fd < 0 || fstat (fd, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      set_io_error (error, saved_errno, update->path);
+      return FALSE;
+    }
+  length = MIN ((gsize) info.st_size, sizeof tail - 1);
+  n = pread (fd, tail, length, info.st_size - length);
+  close (fd);
+  if (n != (gssize) length || !find_previous_xref (tail, length, info.st_size - length, &update->previous_xref))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, "%s", "no cross-reference to update");
+      return FALSE;
+    }
+  tail[length] = '\0';
+  update->needs_newline = length == 0 || tail[length - 1] != '\n';
+  update->base = info.st_size + (update->needs_newline ? 1 : 0);
+  return TRUE;
 }
 
 ScholiaPdfUpdate *
@@ -54,25 +109,14 @@ scholia_pdf_update_new (const char  *path,
   g_autoptr(ScholiaPdfUpdate) update = g_new0 (ScholiaPdfUpdate, 1);
   qpdf_oh size;
 
+  update->path = g_strdup (path);
   update->body = g_string_sized_new (64 * 1024);
   update->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  if (!g_file_get_contents (path, &update->original, &update->original_length, error))
+  if (!read_tail (update, error))
     return NULL;
-  if (!find_previous_xref (update->original, update->original_length, &update->previous_xref))
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, "%s", "no cross-reference to update");
-      return NULL;
-    }
-  update->base = update->original_length;
-  if (update->original_length == 0 || update->original[update->original_length - 1] != '\n')
-    update->base++;
-
-  /* From memory: qpdf reading a file seeks before each object it parses. */
-  update->qpdf = qpdf_init ();
-  qpdf_silence_errors (update->qpdf);
-  qpdf_set_suppress_warnings (update->qpdf, QPDF_TRUE);
-  qpdf_read_memory (update->qpdf, path, update->original, update->original_length, NULL);
-  if (!scholia_pdf_qpdf_check (update->qpdf, error))
+  /* qpdf reads the cross-reference and, on demand, the few objects the update changes. */
+  update->qpdf = scholia_pdf_qpdf_read (path, error);
+  if (update->qpdf == NULL)
     return NULL;
   size = qpdf_oh_get_key (update->qpdf, qpdf_get_trailer (update->qpdf), "/Size");
   update->next_number = (guint) MAX (1, qpdf_oh_get_int_value (update->qpdf, size));
@@ -84,7 +128,7 @@ scholia_pdf_update_free (ScholiaPdfUpdate *update)
 {
   if (update->qpdf != NULL)
     qpdf_cleanup (&update->qpdf);
-  g_free (update->original);
+  g_free (update->path);
   g_string_free (update->body, TRUE);
   g_array_unref (update->entries);
   g_free (update);
@@ -232,22 +276,49 @@ append_xref_stream (ScholiaPdfUpdate *update)
                           offset);
 }
 
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
 gboolean
 scholia_pdf_update_write (ScholiaPdfUpdate  *update,
-                          const char        *path,
                           GError           **error)
 {
-  g_autoptr(GString) file = NULL;
+  int fd, saved_errno = 0;
 
   if (!scholia_pdf_qpdf_check (update->qpdf, error))
     return FALSE;
   append_xref_stream (update);
-  file = g_string_sized_new (update->base + update->body->len);
-  g_string_append_len (file, update->original, update->original_length);
-  if (update->base > update->original_length)
-    g_string_append_c (file, '\n');
-  g_string_append_len (file, update->body->str, update->body->len);
-  return g_file_set_contents_full (path, file->str, file->len, G_FILE_SET_CONTENTS_NONE, 0600, error);
+
+  fd = g_open (update->path, O_WRONLY | O_APPEND | O_CLOEXEC, 0);
+  if (fd < 0 ||
+      (update->needs_newline && !write_all (fd, "\n", 1)) ||
+      !write_all (fd, update->body->str, update->body->len) ||
+      fsync (fd) != 0)
+    saved_errno = errno != 0 ? errno : EIO;
+  if (fd >= 0 && close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  if (saved_errno != 0)
+    {
+      set_io_error (error, saved_errno, update->path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

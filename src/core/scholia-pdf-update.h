@@ -6,12 +6,12 @@
 
 G_BEGIN_DECLS
 
-/* An incremental update of a finished PDF (PDF 1.7, 7.5.6): the file's bytes as they are, then
- * the new and changed objects and a cross-reference stream pointing back to the file's own
- * cross-reference. Only what changes is written: adding a highlight to a page of a long
- * document reads and writes that page's dictionary, not the whole file, which rewriting it with
- * qpdf did (most of the export's time spent after its pages were drawn). The file is read with
- * qpdf, lazily, for the objects the update changes; objects are written as PDF syntax. */
+/* An incremental update of a finished PDF (PDF 1.7, 7.5.6), appended to the file: the new and
+ * changed objects and a cross-reference stream pointing back to the file's own cross-reference.
+ * Only what changes is read and written: adding a highlight to a page of a long document reads
+ * and writes that page's dictionary, not the whole file, which rewriting it with qpdf did (most
+ * of the export's time spent after its pages were drawn). The file is read with qpdf, lazily,
+ * for the objects the update changes; objects are written as PDF syntax. */
 typedef struct _ScholiaPdfUpdate ScholiaPdfUpdate;
 
 ScholiaPdfUpdate *scholia_pdf_update_new         (const char        *path,
@@ -33,9 +33,8 @@ guint             scholia_pdf_update_add_stream  (ScholiaPdfUpdate  *update,
 void              scholia_pdf_update_replace     (ScholiaPdfUpdate  *update,
                                                   qpdf_oh            object,
                                                   const char        *extra);
-/* The original followed by the update, written to @path. */
+/* The update appended to the file, and flushed to the disk. */
 gboolean          scholia_pdf_update_write       (ScholiaPdfUpdate  *update,
-                                                  const char        *path,
                                                   GError           **error);
 
 /* A PDF text string: ASCII as a literal string, anything else in UTF-16BE with its byte order
