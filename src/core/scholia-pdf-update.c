@@ -6,7 +6,6 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "scholia-error.h"
@@ -24,6 +23,7 @@ typedef struct
 struct _ScholiaPdfUpdate
 {
   char      *path;
+  char      *original;       /* the file as cairo wrote it, which qpdf reads */
   qpdf_data  qpdf;
   guint64    previous_xref;  /* the original's startxref */
   guint      next_number;
@@ -68,55 +68,34 @@ set_io_error (GError     **error,
                g_strerror (saved_errno));
 }
 
-/* The file's last bytes, where its trailer and startxref are. */
-static gboolean
-read_tail (ScholiaPdfUpdate  *update,
-           GError           **error)
-{
-  char tail[4096];
-  int fd = g_open (update->path, O_RDONLY | O_CLOEXEC, 0);
-  struct stat info;
-  gsize length;
-  gssize n;
-
-  if (fd < 0 || fstat (fd, &info) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      set_io_error (error, saved_errno, update->path);
-      return FALSE;
-    }
-  length = MIN ((gsize) info.st_size, sizeof tail - 1);
-  n = pread (fd, tail, length, info.st_size - length);
-  close (fd);
-  if (n != (gssize) length || !find_previous_xref (tail, length, info.st_size - length, &update->previous_xref))
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, "%s", "no cross-reference to update");
-      return FALSE;
-    }
-  tail[length] = '\0';
-  update->needs_newline = length == 0 || tail[length - 1] != '\n';
-  update->base = info.st_size + (update->needs_newline ? 1 : 0);
-  return TRUE;
-}
-
 ScholiaPdfUpdate *
 scholia_pdf_update_new (const char  *path,
                         GError     **error)
 {
   g_autoptr(ScholiaPdfUpdate) update = g_new0 (ScholiaPdfUpdate, 1);
+  gsize length, tail;
   qpdf_oh size;
 
   update->path = g_strdup (path);
   update->body = g_string_sized_new (64 * 1024);
   update->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  if (!read_tail (update, error))
+  if (!g_file_get_contents (path, &update->original, &length, error))
     return NULL;
-  /* qpdf reads the cross-reference and, on demand, the few objects the update changes. */
-  update->qpdf = scholia_pdf_qpdf_read (path, error);
-  if (update->qpdf == NULL)
+  tail = length - MIN (length, 4096);
+  if (!find_previous_xref (update->original + tail, length - tail, tail, &update->previous_xref))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, "%s", "no cross-reference to update");
+      return NULL;
+    }
+  update->needs_newline = length == 0 || update->original[length - 1] != '\n';
+  update->base = length + (update->needs_newline ? 1 : 0);
+
+  /* From memory: reading a file, qpdf seeks before each object it parses. */
+  update->qpdf = qpdf_init ();
+  qpdf_silence_errors (update->qpdf);
+  qpdf_set_suppress_warnings (update->qpdf, QPDF_TRUE);
+  qpdf_read_memory (update->qpdf, path, update->original, length, NULL);
+  if (!scholia_pdf_qpdf_check (update->qpdf, error))
     return NULL;
   size = qpdf_oh_get_key (update->qpdf, qpdf_get_trailer (update->qpdf), "/Size");
   update->next_number = (guint) MAX (1, qpdf_oh_get_int_value (update->qpdf, size));
@@ -129,6 +108,7 @@ scholia_pdf_update_free (ScholiaPdfUpdate *update)
   if (update->qpdf != NULL)
     qpdf_cleanup (&update->qpdf);
   g_free (update->path);
+  g_free (update->original);
   g_string_free (update->body, TRUE);
   g_array_unref (update->entries);
   g_free (update);
