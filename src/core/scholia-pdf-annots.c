@@ -142,7 +142,7 @@ static guint
 add_highlight (Export           *export,
                ScholiaPdfUpdate *update,
                guint             wash_state,
-               int               page_number,
+               const char       *page_ref,
                const Quad       *quads,
                guint             n_quads,
                const Quad       *washes,
@@ -184,7 +184,7 @@ add_highlight (Export           *export,
   append_numbers (annot, bounds, 4);
   g_string_append (annot, " /QuadPoints ");
   append_numbers (annot, (double *) points->data, points->len);
-  g_string_append_printf (annot, " /P %d 0 R /NM ", page_number);
+  g_string_append_printf (annot, " /P %s /NM ", page_ref);
   scholia_pdf_append_text_string (annot, scholia_annotation_get_uuid (span->annotation));
   g_string_append (annot, " /T ");
   scholia_pdf_append_text_string (annot, annotator);
@@ -280,7 +280,9 @@ scholia_pdf_export_add_native_annotations (const char  *path,
         }
       if (page_index < n_pages)
         {
-          guint annot = add_highlight (export, update, wash_state, qpdf_oh_get_object_id (qpdf, page), first, n,
+          /* "12 0 R": qpdf's string lasts until its next one. */
+          g_autofree char *page_ref = g_strdup (qpdf_oh_unparse (qpdf, page));
+          guint annot = add_highlight (export, update, wash_state, page_ref, first, n,
                                        &g_array_index (export->washes, Quad, w), n_washes, page_height);
 
           g_array_append_val (annots, annot);
