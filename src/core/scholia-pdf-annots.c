@@ -250,7 +250,8 @@ scholia_pdf_export_add_native_annotations (const char  *path,
     }
   scholia_pdf_append_number (wash, FILL_ALPHA);
   g_string_append (wash, "/BM /Multiply >>");
-  wash_state = scholia_pdf_update_add (update, wash->str);
+  /* Shared by the highlights' appearances; none without highlights. */
+  wash_state = export->quads->len > 0 ? scholia_pdf_update_add (update, wash->str) : 0;
   scholia_pdf_page_get_size (export->options->page_size, &page_width, &page_height);
   g_array_sort (export->quads, compare_quads);
   g_array_sort (export->washes, compare_quads);
