@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -84,7 +85,7 @@ scholia_pdf_update_new (const char  *path,
   tail = length - MIN (length, 4096);
   if (!find_previous_xref (update->original + tail, length - tail, tail, &update->previous_xref))
     {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, "%s", "no cross-reference to update");
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("the file ends without a cross-reference"));
       return NULL;
     }
   update->needs_newline = length == 0 || update->original[length - 1] != '\n';
