@@ -92,7 +92,9 @@ looks_like_heading (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      n_chars++;
+      /* A paragraph of body text is long: no need to count all of it. */
+      if (++n_chars > MAX_HEADING_CHARS)
+        return FALSE;
       if (g_unichar_isspace (c))
         in_word = FALSE;
       else if (!in_word)
@@ -146,11 +148,14 @@ scholia_essay_structure_detect (const char             *text,
     {
       const char *start = text + paragraphs[i].start;
       gsize length = paragraphs[i].end - paragraphs[i].start;
-      g_autofree char *normalized = normalize (start, length);
       /* A heading heads something: not the text's last paragraph, nor one before another
        * heading-like line (a list, a poem, an address). */
-      gboolean heading = looks_like_heading (start, length) && i + 1 < n_paragraphs &&
-                         *normalized != '\0';
+      gboolean heading = looks_like_heading (start, length) && i + 1 < n_paragraphs;
+      /* Only a title or a heading is compared: body paragraphs, most of the text, are not
+       * normalized. */
+      g_autofree char *normalized = heading || i == 0 ? normalize (start, length) : NULL;
+
+      heading = heading && *normalized != '\0';
 
       roles[i] = SCHOLIA_PARAGRAPH_BODY;
       if (in_notes)

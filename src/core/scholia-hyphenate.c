@@ -13,6 +13,7 @@
 #define RIGHT_MIN  2
 /* Longer runs of letters are not words a reader knows how to split (or not words at all). */
 #define MAX_WORD_CHARS 60
+#define MAX_CACHED_WORDS 200000
 
 struct _ScholiaHyphenator
 {
@@ -22,6 +23,8 @@ struct _ScholiaHyphenator
   GHashTable *bytes;
   int         left_min;
   int         right_min;
+  GMutex      lock;   /* over words: the hyphenator is shared by threads */
+  GHashTable *words;  /* a word as the text spells it → its break points, a guint64 */
 };
 
 static GMutex     cache_lock;
@@ -84,6 +87,8 @@ load_hyphenator (const char *language)
 
   self = g_new0 (ScholiaHyphenator, 1);
   self->dict = dict;
+  g_mutex_init (&self->lock);
+  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->left_min = MAX (LEFT_MIN, dict->lhmin);
   self->right_min = MAX (g_str_equal (language, "en") || g_str_equal (language, "fr") ? 3 : RIGHT_MIN, dict->rhmin);
   if (!dict->utf8)
@@ -201,16 +206,14 @@ encode_word (ScholiaHyphenator *self,
   return TRUE;
 }
 
-/* Appends the word at @start to @out with its soft hyphens; libhyphen numbers break points by
- * character (after character k when hyphens[k] is odd), in any encoding. */
-static void
-hyphenate_word (ScholiaHyphenator *self,
-                const char        *text,
-                const char        *start,
-                const char        *end,
-                int                n_chars,
-                GString           *out,
-                GArray            *inserted)
+/* The break points of the word at @start: bit k set for a break after its character k.
+ * libhyphen numbers break points by character (after character k when hyphens[k] is odd), in
+ * any encoding. */
+static guint64
+find_breaks (ScholiaHyphenator *self,
+             const char        *start,
+             const char        *end,
+             int                n_chars)
 {
   char word[MAX_WORD_CHARS * 6 + 8];
   char hyphens[sizeof word + 5];
@@ -219,31 +222,23 @@ hyphenate_word (ScholiaHyphenator *self,
   int *cut = NULL;
   gsize length = 0;
   const char *p = start;
+  guint64 breaks = 0;
 
   if (!encode_word (self, start, end, word, sizeof word, &length) ||
       hnj_hyphen_hyphenate3 (self->dict, word, (int) length, hyphens, NULL, &rep, &pos, &cut,
                              self->left_min, self->right_min, self->left_min, self->right_min) != 0)
-    {
-      g_string_append_len (out, start, end - start);
-      goto out;
-    }
+    goto out;
 
   for (int k = 0; k < n_chars; k++)
     {
       const char *next = g_utf8_next_char (p);
 
-      g_string_append_len (out, p, next - p);
       /* A break that changes the spelling (old German "Schiff-fahrt") cannot be a soft hyphen;
        * nor can one inside a ligature (f-f, f-i, f-l): the font joins the letters across it
        * into one glyph, and the PDF would give that glyph's text with the soft hyphen in it. */
       if (k >= self->left_min - 1 && k < n_chars - self->right_min && (hyphens[k] & 1) &&
           (rep == NULL || rep[k] == NULL) && !(*p == 'f' && strchr ("fil", *next) != NULL))
-        {
-          guint32 offset = (guint32) (next - text);
-
-          g_string_append_len (out, SCHOLIA_SOFT_HYPHEN, SCHOLIA_SOFT_HYPHEN_LEN);
-          g_array_append_val (inserted, offset);
-        }
+        breaks |= G_GUINT64_CONSTANT (1) << k;
       p = next;
     }
 
@@ -256,6 +251,67 @@ out:
     }
   free (pos);
   free (cut);
+  return breaks;
+}
+
+/* find_breaks(), asked once for each word: a text repeats its words, and libhyphen's search
+ * costs far more than a look-up. Called with self->lock held. */
+static guint64
+lookup_breaks (ScholiaHyphenator *self,
+               const char        *start,
+               const char        *end,
+               int                n_chars)
+{
+  char key[MAX_WORD_CHARS * 4 + 1];
+  guint64 *found;
+  guint64 breaks;
+
+  memcpy (key, start, end - start);
+  key[end - start] = '\0';
+  found = g_hash_table_lookup (self->words, key);
+  if (found != NULL)
+    return *found;
+
+  breaks = find_breaks (self, start, end, n_chars);
+  /* Any text's vocabulary fits many times over; past that, memory matters more. */
+  if (g_hash_table_size (self->words) >= MAX_CACHED_WORDS)
+    g_hash_table_remove_all (self->words);
+  g_hash_table_insert (self->words, g_strdup (key), g_memdup2 (&breaks, sizeof breaks));
+  return breaks;
+}
+
+/* Appends the word at @start to @out with its soft hyphens. */
+static void
+hyphenate_word (ScholiaHyphenator *self,
+                const char        *text,
+                const char        *start,
+                const char        *end,
+                int                n_chars,
+                GString           *out,
+                GArray            *inserted)
+{
+  guint64 breaks = lookup_breaks (self, start, end, n_chars);
+  const char *p = start;
+
+  if (breaks == 0)
+    {
+      g_string_append_len (out, start, end - start);
+      return;
+    }
+  for (int k = 0; k < n_chars; k++)
+    {
+      const char *next = g_utf8_next_char (p);
+
+      g_string_append_len (out, p, next - p);
+      if (breaks & (G_GUINT64_CONSTANT (1) << k))
+        {
+          guint32 offset = (guint32) (next - text);
+
+          g_string_append_len (out, SCHOLIA_SOFT_HYPHEN, SCHOLIA_SOFT_HYPHEN_LEN);
+          g_array_append_val (inserted, offset);
+        }
+      p = next;
+    }
 }
 
 void
@@ -271,6 +327,7 @@ scholia_hyphenator_hyphenate (ScholiaHyphenator *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (out != NULL && inserted != NULL);
 
+  g_mutex_lock (&self->lock);
   while (p < text_end)
     {
       const char *start = p;
@@ -292,4 +349,5 @@ scholia_hyphenator_hyphenate (ScholiaHyphenator *self,
       else
         g_string_append_len (out, start, p - start);
     }
+  g_mutex_unlock (&self->lock);
 }

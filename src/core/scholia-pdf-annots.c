@@ -3,6 +3,7 @@
 
 #include "scholia-pdf-export-private.h"
 #include "scholia-pdf-qpdf.h"
+#include "scholia-pdf-update.h"
 
 /* Each span's tint is not painted into the page but is the appearance of its native highlight
  * (the issue's option b). Drawn in the page under an annotation, the passage would be tinted
@@ -83,103 +84,78 @@ format_contents (Export     *export,
   return g_string_free (contents, FALSE);
 }
 
-static qpdf_oh
-new_real_array (qpdf_data     qpdf,
+static void
+append_numbers (GString      *out,
                 const double *values,
                 guint         n_values)
 {
-  qpdf_oh array = qpdf_oh_new_array (qpdf);
-
+  g_string_append_c (out, '[');
   for (guint i = 0; i < n_values; i++)
-    qpdf_oh_append_item (qpdf, array, qpdf_oh_new_real_from_double (qpdf, values[i], 2));
-  return array;
-}
-
-static void
-append_number (GString *content,
-               double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (content, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
-  g_string_append_c (content, ' ');
+    scholia_pdf_append_number (out, values[i]);
+  g_string_append_c (out, ']');
 }
 
 /* The form a viewer draws for the highlight: the span's washes on this page, in its colour at
- * the wash's alpha, multiplied into the page. */
-static qpdf_oh
-new_appearance (qpdf_data     qpdf,
-                Span         *span,
-                const Quad   *washes,
-                guint         n_washes,
-                double        page_height,
-                const double  bounds[4])
+ * the wash's alpha (the graphics state @wash_state, one for all), multiplied into the page. */
+static guint
+add_appearance (ScholiaPdfUpdate *update,
+                guint             wash_state,
+                Span             *span,
+                const Quad       *washes,
+                guint             n_washes,
+                double            page_height,
+                const double      bounds[4])
 {
   g_autoptr(GString) content = g_string_new ("/Wash gs ");
-  qpdf_oh stream = qpdf_oh_new_stream (qpdf);
-  qpdf_oh dict = qpdf_oh_get_dict (qpdf, stream);
-  qpdf_oh resources = qpdf_oh_new_dictionary (qpdf);
-  qpdf_oh states = qpdf_oh_new_dictionary (qpdf);
-  qpdf_oh wash = qpdf_oh_new_dictionary (qpdf);
+  g_autoptr(GString) entries = g_string_new ("/Type /XObject /Subtype /Form /BBox ");
 
+  append_numbers (entries, bounds, 4);
+  g_string_append_printf (entries, " /Resources << /ExtGState << /Wash %u 0 R >> >>", wash_state);
   for (guint i = 0; i < 3; i++)
-    append_number (content, span->rgb[i]);
+    scholia_pdf_append_number (content, span->rgb[i]);
   g_string_append (content, "rg\n");
   for (guint i = 0; i < n_washes; i++)
     {
-      append_number (content, washes[i].x1);
-      append_number (content, page_height - washes[i].y2);
-      append_number (content, washes[i].x2 - washes[i].x1);
-      append_number (content, washes[i].y2 - washes[i].y1);
+      scholia_pdf_append_number (content, washes[i].x1);
+      scholia_pdf_append_number (content, page_height - washes[i].y2);
+      scholia_pdf_append_number (content, washes[i].x2 - washes[i].x1);
+      scholia_pdf_append_number (content, washes[i].y2 - washes[i].y1);
       g_string_append (content, "re\n");
     }
   if (n_washes > 0)
     g_string_append (content, "f\n");
-
-  qpdf_oh_replace_key (qpdf, wash, "/Type", qpdf_oh_new_name (qpdf, "/ExtGState"));
-  qpdf_oh_replace_key (qpdf, wash, "/ca", qpdf_oh_new_real_from_double (qpdf, FILL_ALPHA, 2));
-  qpdf_oh_replace_key (qpdf, wash, "/BM", qpdf_oh_new_name (qpdf, "/Multiply"));
-  qpdf_oh_replace_key (qpdf, states, "/Wash", wash);
-  qpdf_oh_replace_key (qpdf, resources, "/ExtGState", states);
-
-  qpdf_oh_replace_key (qpdf, dict, "/Type", qpdf_oh_new_name (qpdf, "/XObject"));
-  qpdf_oh_replace_key (qpdf, dict, "/Subtype", qpdf_oh_new_name (qpdf, "/Form"));
-  qpdf_oh_replace_key (qpdf, dict, "/BBox", new_real_array (qpdf, bounds, 4));
-  qpdf_oh_replace_key (qpdf, dict, "/Resources", resources);
-  qpdf_oh_replace_stream_data (qpdf, stream, (const unsigned char *) content->str, content->len,
-                               qpdf_oh_new_null (qpdf), qpdf_oh_new_null (qpdf));
-  return stream;
+  return scholia_pdf_update_add_stream (update, entries->str, content->str, content->len);
 }
 
 static void
-set_date (qpdf_data   qpdf,
-          qpdf_oh     annot,
-          const char *key,
-          gint64      unix_time)
+append_date (GString    *out,
+             const char *key,
+             gint64      unix_time)
 {
   g_autofree char *date = scholia_pdf_qpdf_format_date (unix_time);
 
   if (unix_time > 0 && date != NULL)
-    qpdf_oh_replace_key (qpdf, annot, key, qpdf_oh_new_string (qpdf, date));
+    g_string_append_printf (out, " %s (%s)", key, date);
 }
 
-static qpdf_oh
-new_highlight (Export     *export,
-               qpdf_data   qpdf,
-               qpdf_oh     page,
-               const Quad *quads,
-               guint       n_quads,
-               const Quad *washes,
-               guint       n_washes,
-               double      page_height)
+static guint
+add_highlight (Export           *export,
+               ScholiaPdfUpdate *update,
+               guint             wash_state,
+               const char       *page_ref,
+               const Quad       *quads,
+               guint             n_quads,
+               const Quad       *washes,
+               guint             n_washes,
+               double            page_height)
 {
   Span *span = g_ptr_array_index (export->spans, quads[0].span);
   const char *annotator = export->options->annotator;
   g_autoptr(GArray) points = g_array_sized_new (FALSE, FALSE, sizeof (double), 8 * n_quads);
   g_autofree char *contents = format_contents (export, span);
+  g_autoptr(GString) annot = g_string_new ("<< /Type /Annot /Subtype /Highlight /Rect ");
   double bounds[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-  qpdf_oh annot = qpdf_oh_new_dictionary (qpdf);
-  qpdf_oh appearances = qpdf_oh_new_dictionary (qpdf);
+  guint appearance;
 
   /* PDF user space has its origin at the bottom left: y is flipped. The quadrilaterals' corners
    * go in the order every viewer reads them, top left, top right, bottom left, bottom right. */
@@ -204,64 +180,78 @@ new_highlight (Export     *export,
   if (annotator == NULL || *annotator == '\0')
     annotator = scholia_pdf_default_annotator ();
 
-  qpdf_oh_replace_key (qpdf, annot, "/Type", qpdf_oh_new_name (qpdf, "/Annot"));
-  qpdf_oh_replace_key (qpdf, annot, "/Subtype", qpdf_oh_new_name (qpdf, "/Highlight"));
-  qpdf_oh_replace_key (qpdf, annot, "/Rect", new_real_array (qpdf, bounds, 4));
-  qpdf_oh_replace_key (qpdf, annot, "/QuadPoints", new_real_array (qpdf, (double *) points->data, points->len));
-  qpdf_oh_replace_key (qpdf, annot, "/P", page);
-  qpdf_oh_replace_key (qpdf, annot, "/NM", qpdf_oh_new_string (qpdf, scholia_annotation_get_uuid (span->annotation)));
-  qpdf_oh_replace_key (qpdf, annot, "/T", scholia_pdf_qpdf_new_text (qpdf, annotator));
-  qpdf_oh_replace_key (qpdf, annot, "/Subj", scholia_pdf_qpdf_new_text (qpdf, span->tag_names));
-  qpdf_oh_replace_key (qpdf, annot, "/Contents", scholia_pdf_qpdf_new_text (qpdf, contents));
-  set_date (qpdf, annot, "/CreationDate", scholia_annotation_get_created (span->annotation));
-  set_date (qpdf, annot, "/M", scholia_annotation_get_modified (span->annotation));
-  qpdf_oh_replace_key (qpdf, annot, "/C", new_real_array (qpdf, span->rgb, 3));
+  appearance = add_appearance (update, wash_state, span, washes, n_washes, page_height, bounds);
+  append_numbers (annot, bounds, 4);
+  g_string_append (annot, " /QuadPoints ");
+  append_numbers (annot, (double *) points->data, points->len);
+  g_string_append_printf (annot, " /P %s /NM ", page_ref);
+  scholia_pdf_append_text_string (annot, scholia_annotation_get_uuid (span->annotation));
+  g_string_append (annot, " /T ");
+  scholia_pdf_append_text_string (annot, annotator);
+  g_string_append (annot, " /Subj ");
+  scholia_pdf_append_text_string (annot, span->tag_names);
+  g_string_append (annot, " /Contents ");
+  scholia_pdf_append_text_string (annot, contents);
+  append_date (annot, "/CreationDate", scholia_annotation_get_created (span->annotation));
+  append_date (annot, "/M", scholia_annotation_get_modified (span->annotation));
+  g_string_append (annot, " /C ");
+  append_numbers (annot, span->rgb, 3);
   /* The appearance carries the wash's alpha: a viewer multiplying it by /CA must not thin it. */
-  qpdf_oh_replace_key (qpdf, annot, "/CA", qpdf_oh_new_real_from_double (qpdf, 1.0, 1));
-  qpdf_oh_replace_key (qpdf, annot, "/F", qpdf_oh_new_integer (qpdf, ANNOT_FLAG_PRINT));
-  qpdf_oh_replace_key (qpdf, appearances, "/N",
-                       new_appearance (qpdf, span, washes, n_washes, page_height, bounds));
-  qpdf_oh_replace_key (qpdf, annot, "/AP", appearances);
-  return qpdf_make_indirect_object (qpdf, annot);
+  g_string_append_printf (annot, " /CA 1 /F %d /AP << /N %u 0 R >> >>", ANNOT_FLAG_PRINT, appearance);
+  return scholia_pdf_update_add (update, annot->str);
 }
 
+/* The page written again with its highlights after the links it may already hold. */
 static void
-add_to_page (qpdf_data qpdf,
-             qpdf_oh   page,
-             qpdf_oh   annot)
+replace_page (ScholiaPdfUpdate *update,
+              qpdf_oh           page,
+              GArray           *annots)
 {
-  qpdf_oh annots = qpdf_oh_get_key (qpdf, page, "/Annots");
+  qpdf_data qpdf = scholia_pdf_update_get_qpdf (update);
+  qpdf_oh old = qpdf_oh_get_key (qpdf, page, "/Annots");
+  g_autoptr(GString) extra = g_string_new ("/Annots [");
 
-  /* A page may already hold links. */
-  if (!qpdf_oh_is_array (qpdf, annots))
-    {
-      annots = qpdf_oh_new_array (qpdf);
-      qpdf_oh_replace_key (qpdf, page, "/Annots", annots);
-    }
-  qpdf_oh_append_item (qpdf, annots, annot);
+  for (int i = 0; qpdf_oh_is_array (qpdf, old) && i < qpdf_oh_get_array_n_items (qpdf, old); i++)
+    g_string_append_printf (extra, " %s", qpdf_oh_unparse (qpdf, qpdf_oh_get_array_item (qpdf, old, i)));
+  for (guint i = 0; i < annots->len; i++)
+    g_string_append_printf (extra, " %u 0 R", g_array_index (annots, guint, i));
+  g_string_append (extra, " ]");
+  qpdf_oh_remove_key (qpdf, page, "/Annots");
+  scholia_pdf_update_replace (update, page, extra->str);
 }
 
 /* The catalog's /Lang and one highlight per span and page, its appearance built from the
- * span's washes on that page. */
+ * span's washes on that page: an incremental update of the file cairo wrote. */
 gboolean
-scholia_pdf_export_add_native_annotations (const char  *input_path,
-                                           const char  *output_path,
+scholia_pdf_export_add_native_annotations (const char  *path,
                                            gpointer     user_data,
                                            GError     **error)
 {
   Export *export = user_data;
-  g_auto(qpdf_data) qpdf = scholia_pdf_qpdf_read (input_path, error);
+  const char *language = scholia_document_get_language (export->document);
+  g_autoptr(ScholiaPdfUpdate) update = scholia_pdf_update_new (path, error);
+  g_autoptr(GArray) annots = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) wash = g_string_new ("<< /Type /ExtGState /ca ");
   double page_width, page_height;
-  guint i = 0, w = 0;
+  guint i = 0, w = 0, wash_state;
   int page_index = -1, n_pages;
   qpdf_oh page = 0;
-  gboolean have_page = FALSE;
+  qpdf_data qpdf;
 
-  if (qpdf == NULL)
+  if (update == NULL)
     return FALSE;
+  qpdf = scholia_pdf_update_get_qpdf (update);
 
   n_pages = qpdf_get_num_pages (qpdf);
-  scholia_pdf_qpdf_set_language (qpdf, scholia_document_get_language (export->document));
+  if (language != NULL && *language != '\0')
+    {
+      scholia_pdf_qpdf_set_language (qpdf, language);
+      scholia_pdf_update_replace (update, qpdf_get_root (qpdf), NULL);
+    }
+  scholia_pdf_append_number (wash, FILL_ALPHA);
+  g_string_append (wash, "/BM /Multiply >>");
+  /* Shared by the highlights' appearances; none without highlights. */
+  wash_state = export->quads->len > 0 ? scholia_pdf_update_add (update, wash->str) : 0;
   scholia_pdf_page_get_size (export->options->page_size, &page_width, &page_height);
   g_array_sort (export->quads, compare_quads);
   g_array_sort (export->washes, compare_quads);
@@ -280,20 +270,29 @@ scholia_pdf_export_add_native_annotations (const char  *input_path,
 
       if (first->page != page_index)
         {
-          /* The handles of a page's objects are not needed once they are in the page. */
+          if (annots->len > 0)
+            replace_page (update, page, annots);
+          g_array_set_size (annots, 0);
+          /* The handles of a page's objects are not needed once it is written. */
           qpdf_oh_release_all (qpdf);
           page_index = first->page;
-          have_page = page_index < n_pages;
-          if (have_page)
+          if (page_index < n_pages)
             page = qpdf_get_page_n (qpdf, page_index);
         }
-      if (have_page)
-        add_to_page (qpdf, page,
-                     new_highlight (export, qpdf, page, first, n, &g_array_index (export->washes, Quad, w),
-                                    n_washes, page_height));
+      if (page_index < n_pages)
+        {
+          /* "12 0 R": qpdf's string lasts until its next one. */
+          g_autofree char *page_ref = g_strdup (qpdf_oh_unparse (qpdf, page));
+          guint annot = add_highlight (export, update, wash_state, page_ref, first, n,
+                                       &g_array_index (export->washes, Quad, w), n_washes, page_height);
+
+          g_array_append_val (annots, annot);
+        }
       i += n;
       w += n_washes;
     }
+  if (annots->len > 0)
+    replace_page (update, page, annots);
 
-  return scholia_pdf_qpdf_check (qpdf, error) && scholia_pdf_qpdf_write (qpdf, output_path, error);
+  return scholia_pdf_update_write (update, error);
 }

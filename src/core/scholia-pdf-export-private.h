@@ -61,6 +61,7 @@ typedef struct
   double             note_y;      /* top of its note (or stub) in the margin */
   int                stub_run;    /* of a stub: how many notes it points to, 0 when an earlier stub does */
   char               stub_last[4]; /* the last of their letters */
+  PangoLayout       *note_layout; /* its margin note, laid out when planned; NULL once drawn */
   int                endnote;     /* its number among the endnotes, 0 while in the margin */
   int                endnote_page;
 } Span;
@@ -275,9 +276,8 @@ gboolean scholia_pdf_export_draw_pages (Export          *export,
 void     scholia_pdf_export_add_outline (Export *export);
 char    *scholia_pdf_export_keywords    (Export *export);
 
-/* scholia-pdf-annots.c: a ScholiaPdfRewriteFunc adding one native highlight per span and page. */
-gboolean scholia_pdf_export_add_native_annotations (const char  *input_path,
-                                                    const char  *output_path,
+/* scholia-pdf-annots.c: a ScholiaPdfAppendFunc adding one native highlight per span and page. */
+gboolean scholia_pdf_export_add_native_annotations (const char  *path,
                                                     gpointer     user_data,
                                                     GError     **error);
 

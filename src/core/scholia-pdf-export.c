@@ -189,7 +189,7 @@ scholia_pdf_export_document (ScholiaStore            *store,
   scholia_pdf_export_add_outline (&export);
 
   if (!scholia_pdf_writer_close (export.writer, &local_error) ||
-      !scholia_pdf_writer_rewrite (export.writer, scholia_pdf_export_add_native_annotations, &export, &local_error) ||
+      !scholia_pdf_writer_append (export.writer, scholia_pdf_export_add_native_annotations, &export, &local_error) ||
       !scholia_pdf_writer_commit (export.writer, &local_error))
     goto out;
   done = TRUE;

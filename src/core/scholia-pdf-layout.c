@@ -757,6 +757,29 @@ scholia_pdf_writer_rewrite (ScholiaPdfWriter       *writer,
   return TRUE;
 }
 
+/* Lets @func add to the closed file, as an incremental update does: cheaper than rewriting it
+ * when the additions are small beside it. */
+gboolean
+scholia_pdf_writer_append (ScholiaPdfWriter      *writer,
+                           ScholiaPdfAppendFunc   func,
+                           gpointer               user_data,
+                           GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (writer->surface == NULL && writer->fd < 0, FALSE);
+
+  if (!func (writer->temp_path, user_data, &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (writer->path);
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not write “%s”: %s"), display,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 scholia_pdf_writer_commit (ScholiaPdfWriter  *writer,
                            GError           **error)

@@ -77,6 +77,10 @@ typedef gboolean (*ScholiaPdfRewriteFunc) (const char  *input_path,
                                            const char  *output_path,
                                            gpointer     user_data,
                                            GError     **error);
+/* Adds to the closed file at @path in place, its additions flushed to the disk. */
+typedef gboolean (*ScholiaPdfAppendFunc)  (const char  *path,
+                                           gpointer     user_data,
+                                           GError     **error);
 
 ScholiaPdfWriter *scholia_pdf_writer_new          (const char              *path,
                                                    const ScholiaPdfOptions *options,
@@ -130,6 +134,10 @@ gboolean          scholia_pdf_writer_close        (ScholiaPdfWriter        *writ
                                                    GError                 **error);
 gboolean          scholia_pdf_writer_rewrite      (ScholiaPdfWriter        *writer,
                                                    ScholiaPdfRewriteFunc    func,
+                                                   gpointer                 user_data,
+                                                   GError                 **error);
+gboolean          scholia_pdf_writer_append       (ScholiaPdfWriter        *writer,
+                                                   ScholiaPdfAppendFunc     func,
                                                    gpointer                 user_data,
                                                    GError                 **error);
 gboolean          scholia_pdf_writer_commit       (ScholiaPdfWriter        *writer,

@@ -478,9 +478,14 @@ plan_page (Export       *export,
       Span *span = g_ptr_array_index (anchored, i);
       g_autofree char *markup = margin_note_markup (export, span);
       PangoRectangle logical;
+      ScholiaPdfRect text, room;
 
-      pango_layout_set_markup (export->note_layout, markup, -1);
-      pango_layout_get_extents (export->note_layout, NULL, &logical);
+      /* Laid out once, aligned toward the text as it will be drawn, and kept for drawing. */
+      scholia_pdf_page_get_geometry (export->options, SCHOLIA_PDF_LAYOUT_ANNOTATED, span->page, &text, &room);
+      span->note_layout = pango_layout_copy (export->note_layout);
+      pango_layout_set_alignment (span->note_layout, room.x > text.x ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+      pango_layout_set_markup (span->note_layout, markup, -1);
+      pango_layout_get_extents (span->note_layout, NULL, &logical);
       notes[i] = (Note) { span, span->baseline - margin->note_baseline, logical.height / (double) PANGO_SCALE, 0, FALSE,
                           i > 0 && span->baseline - notes[i - 1].span->baseline <= 2 * margin->line_pitch };
       if (notes[i].height > margin->max_height)
@@ -514,6 +519,7 @@ plan_page (Export       *export,
       span->note_y = notes[k].y;
       if (!notes[k].stub)
         continue;
+      g_clear_object (&span->note_layout);
       g_ptr_array_add (export->endnotes, span);
       span->endnote = export->endnotes->len;
       span->stub_run = 0;
@@ -750,23 +756,34 @@ scholia_pdf_export_place_notes (Export               *export,
                                 const ScholiaPdfRect *text,
                                 const ScholiaPdfRect *margin)
 {
-  PangoLayout *layout = export->note_layout;
+  PangoAlignment alignment = margin->x > text->x ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
 
-  if (layout == NULL)
+  if (export->note_layout == NULL)
     return;
-  pango_layout_set_alignment (layout, margin->x > text->x ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+  pango_layout_set_alignment (export->note_layout, alignment);
 
   for (guint i = 0; i < export->anchors->len; i++)
     {
       Anchor *anchor = &g_array_index (export->anchors, Anchor, i);
       Span *span = anchor->span;
-      g_autofree char *markup = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
       double note_baseline, distance;
 
       if (!span->has_note || span->page < 0 || (span->endnote > 0 && span->stub_run == 0))
         continue;
-      markup = span->endnote > 0 ? stub_markup (span) : margin_note_markup (export, span);
-      pango_layout_set_markup (layout, markup, -1);
+      if (span->endnote > 0)
+        {
+          g_autofree char *markup = stub_markup (span);
+
+          layout = g_object_ref (export->note_layout);
+          pango_layout_set_markup (layout, markup, -1);
+        }
+      else
+        {
+          /* As planned (plan_page); drawn once. */
+          layout = g_steal_pointer (&span->note_layout);
+          pango_layout_set_alignment (layout, alignment);
+        }
       cairo_set_source_rgb (export->cr, 0.15, 0.15, 0.15);
       cairo_move_to (export->cr, margin->x, span->note_y);
       cairo_tag_begin (export->cr, "Note", "");

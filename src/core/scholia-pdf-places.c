@@ -159,20 +159,17 @@ scholia_pdf_export_mark_places (Export               *export,
     g_array_append_val (export->positions, position);
 }
 
-/* Shows @text at @baseline, its edge toward the text at @edge; returns the far edge. */
+/* Shows @line at @baseline, its edge toward the text at @edge; returns the far edge. */
 static double
-show_position (Export     *export,
-               const char *text,
-               gboolean    inner_left,
-               double      edge,
-               double      baseline)
+show_position (Export          *export,
+               PangoLayoutLine *line,
+               gboolean         inner_left,
+               double           edge,
+               double           baseline)
 {
-  PangoLayoutLine *line;
   PangoRectangle logical;
   double width, x;
 
-  pango_layout_set_text (export->position_layout, text, -1);
-  line = pango_layout_get_line_readonly (export->position_layout, 0);
   pango_layout_line_get_extents (line, NULL, &logical);
   width = logical.width / (double) PANGO_SCALE;
   x = inner_left ? edge - width : edge;
@@ -181,8 +178,20 @@ show_position (Export     *export,
   return inner_left ? x - POSITION_SPACING : x + width + POSITION_SPACING;
 }
 
+/* The line of @layout that starts at byte @start, from @from on; lines come in order. */
+static GSList *
+find_line (GSList *from,
+           int     start)
+{
+  while (from != NULL && ((PangoLayoutLine *) from->data)->start_index < start)
+    from = from->next;
+  return from;
+}
+
 /* The marks of the page just drawn, after its text so that they come last in its content and
- * its lines copy without them: the ¶ number nearest the text, a page label beyond it. */
+ * its lines copy without them: the ¶ number nearest the text, a page label beyond it. All of a
+ * page's marks are laid out together, one a line: one layout for each mark cost more than
+ * the rest of them. */
 void
 scholia_pdf_export_draw_places (Export               *export,
                                 const ScholiaPdfRect *text)
@@ -191,12 +200,39 @@ scholia_pdf_export_draw_places (Export               *export,
    * mirrored even ones. */
   gboolean inner_left = export->options->one_sided || scholia_pdf_writer_get_page (export->writer) % 2 == 0;
   double edge = inner_left ? text->x - POSITION_GAP : text->x + text->width + POSITION_GAP;
+  g_autoptr(GString) marks = g_string_new (NULL);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
+  GSList *line;
+  guint next = 0;
 
   if (export->positions->len == 0)
     return;
   if (export->position_layout == NULL)
     export->position_layout = scholia_pdf_writer_create_layout (export->writer, -1, POSITION_FONT_SIZE,
                                                                 PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL);
+
+  for (guint i = 0; i < export->positions->len; i++)
+    {
+      const Position *position = &g_array_index (export->positions, Position, i);
+      int start;
+
+      if (position->paragraph > 0)
+        {
+          g_autofree char *number = scholia_citation_format_paragraph (position->paragraph);
+
+          start = marks->len;
+          g_array_append_val (starts, start);
+          g_string_append_printf (marks, "%s\n", number);
+        }
+      if (position->label != NULL)
+        {
+          start = marks->len;
+          g_array_append_val (starts, start);
+          g_string_append_printf (marks, "%s\n", position->label);
+        }
+    }
+  pango_layout_set_text (export->position_layout, marks->str, marks->len - 1);
+  line = pango_layout_get_lines_readonly (export->position_layout);
 
   cairo_save (export->cr);
   cairo_set_source_rgb (export->cr, 0.5, 0.5, 0.5);
@@ -205,14 +241,10 @@ scholia_pdf_export_draw_places (Export               *export,
       const Position *position = &g_array_index (export->positions, Position, i);
       double x = edge;
 
-      if (position->paragraph > 0)
-        {
-          g_autofree char *number = scholia_citation_format_paragraph (position->paragraph);
-
-          x = show_position (export, number, inner_left, x, position->baseline);
-        }
-      if (position->label != NULL)
-        show_position (export, position->label, inner_left, x, position->baseline);
+      if (position->paragraph > 0 && (line = find_line (line, g_array_index (starts, int, next++))) != NULL)
+        x = show_position (export, line->data, inner_left, x, position->baseline);
+      if (position->label != NULL && (line = find_line (line, g_array_index (starts, int, next++))) != NULL)
+        show_position (export, line->data, inner_left, x, position->baseline);
     }
   cairo_restore (export->cr);
   g_array_set_size (export->positions, 0);

@@ -66,34 +66,6 @@ scholia_pdf_qpdf_write (qpdf_data    qpdf,
                                    G_FILE_SET_CONTENTS_NONE, 0600, error);
 }
 
-qpdf_oh
-scholia_pdf_qpdf_new_text (qpdf_data   qpdf,
-                           const char *utf8)
-{
-  g_autofree gunichar2 *utf16 = NULL;
-  g_autofree char *bytes = NULL;
-  glong n_units = 0;
-
-  if (utf8 == NULL)
-    utf8 = "";
-  if (g_str_is_ascii (utf8))
-    return qpdf_oh_new_string (qpdf, utf8);
-
-  utf16 = g_utf8_to_utf16 (utf8, -1, NULL, &n_units, NULL);
-  if (utf16 == NULL)
-    return qpdf_oh_new_string (qpdf, "");
-  bytes = g_malloc (2 * n_units + 2);
-  /* The byte order mark, then each unit big-endian. */
-  bytes[0] = (char) 0xfe;
-  bytes[1] = (char) 0xff;
-  for (glong i = 0; i < n_units; i++)
-    {
-      bytes[2 + 2 * i] = (char) (utf16[i] >> 8);
-      bytes[3 + 2 * i] = (char) (utf16[i] & 0xff);
-    }
-  return qpdf_oh_new_binary_string (qpdf, bytes, 2 * n_units + 2);
-}
-
 char *
 scholia_pdf_qpdf_format_date (gint64 unix_time)
 {

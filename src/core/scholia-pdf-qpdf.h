@@ -19,10 +19,6 @@ void      scholia_pdf_qpdf_set_language (qpdf_data    qpdf,
 gboolean  scholia_pdf_qpdf_write        (qpdf_data    qpdf,
                                          const char  *path,
                                          GError     **error);
-/* A PDF text string: ASCII as it is, anything else in UTF-16BE, which every reader decodes
- * (qpdf's own choice, PDFDocEncoding where it can, loses "—" in poppler). */
-qpdf_oh   scholia_pdf_qpdf_new_text     (qpdf_data    qpdf,
-                                         const char  *utf8);
 /* "D:20261202172200Z" */
 char     *scholia_pdf_qpdf_format_date  (gint64       unix_time);
 

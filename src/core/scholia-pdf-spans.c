@@ -19,6 +19,7 @@ scholia_pdf_span_free (Span *span)
   g_clear_pointer (&span->tags, g_ptr_array_unref);
   g_free (span->tag_names);
   g_free (span->theme_names);
+  g_clear_object (&span->note_layout);
   g_free (span);
 }
 

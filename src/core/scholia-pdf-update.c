@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "scholia-error.h"
+#include "scholia-pdf-qpdf.h"
+#include "scholia-pdf-update.h"
+
+/* Where an object of the update starts, counted from the start of the whole file. */
+typedef struct
+{
+  guint   number;
+  guint   generation;
+  guint64 offset;
+} Entry;
+
+struct _ScholiaPdfUpdate
+{
+  char      *path;
+  char      *original;       /* the file as cairo wrote it, which qpdf reads */
+  qpdf_data  qpdf;
+  guint64    previous_xref;  /* the original's startxref */
+  guint      next_number;
+  GString   *body;           /* the update, from the first byte after the original */
+  gboolean   needs_newline;  /* the original does not end a line */
+  guint64    base;           /* where the update starts in the file */
+  GArray    *entries;        /* Entry */
+};
+
+/* The offset after the last "startxref" in @tail, the file's last bytes from @tail_offset on:
+ * the cross-reference the update follows. The search runs back byte by byte: a
+ * cross-reference stream before it may hold zeros. */
+static gboolean
+find_previous_xref (const char  *tail,
+                    gsize        length,
+                    guint64      tail_offset,
+                    guint64     *offset)
+{
+  static const char keyword[] = "startxref";
+  gsize n = strlen (keyword);
+
+  for (gsize at = length >= n ? length - n + 1 : 0; at-- > 0;)
+    if (memcmp (tail + at, keyword, n) == 0)
+      {
+        char digits[24] = { 0 };
+
+        memcpy (digits, tail + at + n, MIN (sizeof digits - 1, length - at - n));
+        *offset = g_ascii_strtoull (digits, NULL, 10);
+        return *offset > 0 && *offset < tail_offset + at;
+      }
+  return FALSE;
+}
+
+static void
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", display,
+               g_strerror (saved_errno));
+}
+
+ScholiaPdfUpdate *
+scholia_pdf_update_new (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(ScholiaPdfUpdate) update = g_new0 (ScholiaPdfUpdate, 1);
+  gsize length, tail;
+  qpdf_oh size;
+
+  update->path = g_strdup (path);
+  update->body = g_string_sized_new (64 * 1024);
+  update->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  if (!g_file_get_contents (path, &update->original, &length, error))
+    return NULL;
+  tail = length - MIN (length, 4096);
+  if (!find_previous_xref (update->original + tail, length - tail, tail, &update->previous_xref))
+    {
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("the file ends without a cross-reference"));
+      return NULL;
+    }
+  update->needs_newline = length == 0 || update->original[length - 1] != '\n';
+  update->base = length + (update->needs_newline ? 1 : 0);
+
+  /* From memory: reading a file, qpdf seeks before each object it parses. */
+  update->qpdf = qpdf_init ();
+  qpdf_silence_errors (update->qpdf);
+  qpdf_set_suppress_warnings (update->qpdf, QPDF_TRUE);
+  qpdf_read_memory (update->qpdf, path, update->original, length, NULL);
+  if (!scholia_pdf_qpdf_check (update->qpdf, error))
+    return NULL;
+  size = qpdf_oh_get_key (update->qpdf, qpdf_get_trailer (update->qpdf), "/Size");
+  update->next_number = (guint) MAX (1, qpdf_oh_get_int_value (update->qpdf, size));
+  return g_steal_pointer (&update);
+}
+
+void
+scholia_pdf_update_free (ScholiaPdfUpdate *update)
+{
+  if (update->qpdf != NULL)
+    qpdf_cleanup (&update->qpdf);
+  g_free (update->path);
+  g_free (update->original);
+  g_string_free (update->body, TRUE);
+  g_array_unref (update->entries);
+  g_free (update);
+}
+
+qpdf_data
+scholia_pdf_update_get_qpdf (ScholiaPdfUpdate *update)
+{
+  return update->qpdf;
+}
+
+static void
+begin_object (ScholiaPdfUpdate *update,
+              guint             number,
+              guint             generation)
+{
+  Entry entry = { number, generation, update->base + update->body->len };
+
+  g_array_append_val (update->entries, entry);
+  g_string_append_printf (update->body, "%u %u obj\n", number, generation);
+}
+
+guint
+scholia_pdf_update_add (ScholiaPdfUpdate *update,
+                        const char       *body)
+{
+  guint number = update->next_number++;
+
+  begin_object (update, number, 0);
+  g_string_append (update->body, body);
+  g_string_append (update->body, "\nendobj\n");
+  return number;
+}
+
+guint
+scholia_pdf_update_add_stream (ScholiaPdfUpdate *update,
+                               const char       *entries,
+                               const char       *data,
+                               gsize             length)
+{
+  guint number = update->next_number++;
+
+  begin_object (update, number, 0);
+  g_string_append_printf (update->body, "<< %s /Length %" G_GSIZE_FORMAT " >>\nstream\n", entries, length);
+  g_string_append_len (update->body, data, length);
+  g_string_append (update->body, "\nendstream\nendobj\n");
+  return number;
+}
+
+void
+scholia_pdf_update_replace (ScholiaPdfUpdate *update,
+                            qpdf_oh           object,
+                            const char       *extra)
+{
+  const char *body = qpdf_oh_unparse_resolved (update->qpdf, object);
+  const char *close = g_strrstr (body, ">>");
+
+  begin_object (update, qpdf_oh_get_object_id (update->qpdf, object),
+                qpdf_oh_get_generation (update->qpdf, object));
+  if (extra != NULL && close != NULL)
+    {
+      g_string_append_len (update->body, body, close - body);
+      g_string_append_printf (update->body, "%s >>", extra);
+    }
+  else
+    g_string_append (update->body, body);
+  g_string_append (update->body, "\nendobj\n");
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *left = a;
+  const Entry *right = b;
+
+  return (left->number > right->number) - (left->number < right->number);
+}
+
+static void
+append_big_endian (GString *out,
+                   guint64  value,
+                   int      width)
+{
+  for (int i = width - 1; i >= 0; i--)
+    g_string_append_c (out, (char) ((value >> (8 * i)) & 0xff));
+}
+
+/* The trailer's entries the update keeps, as the original has them. */
+static void
+append_trailer_key (ScholiaPdfUpdate *update,
+                    GString          *out,
+                    const char       *key)
+{
+  qpdf_oh trailer = qpdf_get_trailer (update->qpdf);
+
+  if (qpdf_oh_has_key (update->qpdf, trailer, key))
+    g_string_append_printf (out, " %s %s", key,
+                            qpdf_oh_unparse (update->qpdf, qpdf_oh_get_key (update->qpdf, trailer, key)));
+}
+
+/* The cross-reference stream (7.5.8): one entry for each object of the update and itself, in
+ * runs of consecutive numbers, each an offset into the file. */
+static void
+append_xref_stream (ScholiaPdfUpdate *update)
+{
+  guint number = update->next_number++;
+  guint64 offset = update->base + update->body->len;
+  int width = offset > G_MAXUINT32 ? 8 : 4;
+  g_autoptr(GString) index = g_string_new (NULL);
+  g_autoptr(GString) rows = g_string_new (NULL);
+  Entry self = { number, 0, offset };
+
+  g_array_append_val (update->entries, self);
+  g_array_sort (update->entries, compare_entries);
+  for (guint i = 0; i < update->entries->len;)
+    {
+      guint run = 1;
+
+      while (i + run < update->entries->len &&
+             g_array_index (update->entries, Entry, i + run).number ==
+             g_array_index (update->entries, Entry, i).number + run)
+        run++;
+      g_string_append_printf (index, "%s%u %u", index->len > 0 ? " " : "",
+                              g_array_index (update->entries, Entry, i).number, run);
+      for (guint r = 0; r < run; r++)
+        {
+          const Entry *entry = &g_array_index (update->entries, Entry, i + r);
+
+          g_string_append_c (rows, 1);
+          append_big_endian (rows, entry->offset, width);
+          append_big_endian (rows, entry->generation, 2);
+        }
+      i += run;
+    }
+
+  g_string_append_printf (update->body, "%u 0 obj\n<< /Type /XRef /Size %u /Index [%s] /W [1 %d 2] /Prev %"
+                          G_GUINT64_FORMAT, number, update->next_number, index->str, width, update->previous_xref);
+  append_trailer_key (update, update->body, "/Root");
+  append_trailer_key (update, update->body, "/Info");
+  append_trailer_key (update, update->body, "/ID");
+  g_string_append_printf (update->body, " /Length %" G_GSIZE_FORMAT " >>\nstream\n", rows->len);
+  g_string_append_len (update->body, rows->str, rows->len);
+  g_string_append_printf (update->body, "\nendstream\nendobj\nstartxref\n%" G_GUINT64_FORMAT "\n%%%%EOF\n",
+                          offset);
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+gboolean
+scholia_pdf_update_write (ScholiaPdfUpdate  *update,
+                          GError           **error)
+{
+  int fd, saved_errno = 0;
+
+  if (!scholia_pdf_qpdf_check (update->qpdf, error))
+    return FALSE;
+  append_xref_stream (update);
+
+  fd = g_open (update->path, O_WRONLY | O_APPEND | O_CLOEXEC, 0);
+  if (fd < 0 ||
+      (update->needs_newline && !write_all (fd, "\n", 1)) ||
+      !write_all (fd, update->body->str, update->body->len) ||
+      fsync (fd) != 0)
+    saved_errno = errno != 0 ? errno : EIO;
+  if (fd >= 0 && close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  if (saved_errno != 0)
+    {
+      set_io_error (error, saved_errno, update->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+scholia_pdf_append_text_string (GString    *out,
+                                const char *utf8)
+{
+  g_autofree gunichar2 *utf16 = NULL;
+  glong n_units = 0;
+
+  if (utf8 == NULL)
+    utf8 = "";
+  if (g_str_is_ascii (utf8))
+    {
+      g_string_append_c (out, '(');
+      for (const char *p = utf8; *p != '\0'; p++)
+        {
+          if (*p == '(' || *p == ')' || *p == '\\')
+            g_string_append_printf (out, "\\%c", *p);
+          else if (g_ascii_iscntrl (*p))
+            g_string_append_printf (out, "\\%03o", (guchar) *p);
+          else
+            g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, ')');
+      return;
+    }
+
+  utf16 = g_utf8_to_utf16 (utf8, -1, NULL, &n_units, NULL);
+  g_string_append (out, "<FEFF");
+  for (glong i = 0; utf16 != NULL && i < n_units; i++)
+    g_string_append_printf (out, "%04X", utf16[i]);
+  g_string_append_c (out, '>');
+}
+
+void
+scholia_pdf_append_number (GString *out,
+                           double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+  g_string_append_c (out, ' ');
+}
