@@ -122,6 +122,7 @@ test_each_criterion (Fixture       *fixture,
   gint64 railway = scholia_label_get_id (SCHOLIA_LABEL (fixture->railway));
   const char *marwick[] = { "Helena Marwick", NULL };
   const char *nobody[] = { NULL };
+  const gint64 participants[] = { 7, 9 }, outside = 0;
 
   g_assert_true (scholia_annotation_filter_is_empty (filter));
   assert_matches (fixture, filter, "RDW");
@@ -147,6 +148,19 @@ test_each_criterion (Fixture       *fixture,
   /* An empty list of authors is no criterion. */
   scholia_annotation_filter_set_authors (filter, nobody);
   g_assert_null (scholia_annotation_filter_get_authors (filter));
+  g_assert_true (scholia_annotation_filter_is_empty (filter));
+  assert_matches (fixture, filter, "RDW");
+
+  /* Any of some seminar participants; 0 is the annotations made outside a seminar. */
+  scholia_annotation_filter_set_participant_ids (filter, participants, 2);
+  g_assert_false (scholia_annotation_filter_is_empty (filter));
+  assert_matches (fixture, filter, "---");
+  scholia_annotation_set_participant_id (fixture->river, 7);
+  scholia_annotation_set_participant_id (fixture->railway_minutes, 9);
+  assert_matches (fixture, filter, "R-W");
+  scholia_annotation_filter_set_participant_ids (filter, &outside, 1);
+  assert_matches (fixture, filter, "-D-");
+  scholia_annotation_filter_set_participant_ids (filter, NULL, 0);
   g_assert_true (scholia_annotation_filter_is_empty (filter));
   assert_matches (fixture, filter, "RDW");
 }

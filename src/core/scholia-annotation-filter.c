@@ -12,6 +12,7 @@ struct _ScholiaAnnotationFilter
   GArray  *tag_ids;    /* gint64; empty: every tag */
   GArray  *theme_ids;  /* gint64; empty: every theme */
   GStrv    authors;    /* NULL: every author */
+  GArray  *participant_ids;  /* gint64; empty: everyone's */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaAnnotationFilter, scholia_annotation_filter, G_TYPE_OBJECT)
@@ -21,6 +22,7 @@ enum {
   PROP_TAG_IDS,
   PROP_THEME_IDS,
   PROP_AUTHORS,
+  PROP_PARTICIPANT_IDS,
   N_PROPS
 };
 
@@ -91,6 +93,7 @@ scholia_annotation_filter_finalize (GObject *object)
   g_clear_pointer (&self->tag_ids, g_array_unref);
   g_clear_pointer (&self->theme_ids, g_array_unref);
   g_clear_pointer (&self->authors, g_strfreev);
+  g_clear_pointer (&self->participant_ids, g_array_unref);
 
   G_OBJECT_CLASS (scholia_annotation_filter_parent_class)->finalize (object);
 }
@@ -113,6 +116,9 @@ scholia_annotation_filter_get_property (GObject    *object,
       break;
     case PROP_AUTHORS:
       g_value_set_boxed (value, self->authors);
+      break;
+    case PROP_PARTICIPANT_IDS:
+      g_value_take_boxed (value, copy_ids (self->participant_ids));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -143,6 +149,11 @@ scholia_annotation_filter_set_property (GObject      *object,
     case PROP_AUTHORS:
       scholia_annotation_filter_set_authors (self, g_value_get_boxed (value));
       break;
+    case PROP_PARTICIPANT_IDS:
+      ids = g_value_get_boxed (value);
+      scholia_annotation_filter_set_participant_ids (self, ids != NULL ? (gint64 *) ids->data : NULL,
+                                                     ids != NULL ? ids->len : 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -167,6 +178,10 @@ scholia_annotation_filter_class_init (ScholiaAnnotationFilterClass *klass)
   properties[PROP_AUTHORS] =
     g_param_spec_boxed ("authors", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* GArray of gint64: rows of the store's seminar participants. */
+  properties[PROP_PARTICIPANT_IDS] =
+    g_param_spec_boxed ("participant-ids", NULL, NULL, G_TYPE_ARRAY,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* After a criterion really changed, once. */
@@ -180,6 +195,7 @@ scholia_annotation_filter_init (ScholiaAnnotationFilter *self)
 {
   self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 ScholiaAnnotationFilter *
@@ -264,12 +280,42 @@ scholia_annotation_filter_set_author (ScholiaAnnotationFilter *self,
   scholia_annotation_filter_set_authors (self, authors);
 }
 
+const gint64 *
+scholia_annotation_filter_get_participant_ids (ScholiaAnnotationFilter *self,
+                                               guint                   *n_ids)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_FILTER (self), NULL);
+
+  *n_ids = self->participant_ids->len;
+  return (const gint64 *) (gpointer) self->participant_ids->data;
+}
+
+void
+scholia_annotation_filter_set_participant_ids (ScholiaAnnotationFilter *self,
+                                               const gint64            *ids,
+                                               guint                    n_ids)
+{
+  g_return_if_fail (SCHOLIA_IS_ANNOTATION_FILTER (self));
+
+  set_ids (self, self->participant_ids, ids, n_ids, PROP_PARTICIPANT_IDS);
+}
+
+gboolean
+scholia_annotation_filter_match_participant (ScholiaAnnotationFilter *self,
+                                             gint64                   participant_id)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_FILTER (self), FALSE);
+
+  return self->participant_ids->len == 0 || contains_id (self->participant_ids, participant_id);
+}
+
 gboolean
 scholia_annotation_filter_is_empty (ScholiaAnnotationFilter *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_FILTER (self), TRUE);
 
-  return self->tag_ids->len == 0 && self->theme_ids->len == 0 && self->authors == NULL;
+  return self->tag_ids->len == 0 && self->theme_ids->len == 0 && self->authors == NULL &&
+         self->participant_ids->len == 0;
 }
 
 gboolean
@@ -315,6 +361,7 @@ scholia_annotation_filter_match_annotation (ScholiaAnnotationFilter *self,
   theme_ids = scholia_annotation_get_theme_ids (annotation, &n_theme_ids);
   return scholia_annotation_filter_match_tags (self, tag_ids, n_tag_ids) &&
          scholia_annotation_filter_match_themes (self, theme_ids, n_theme_ids) &&
+         scholia_annotation_filter_match_participant (self, scholia_annotation_get_participant_id (annotation)) &&
          (author == NULL || scholia_annotation_filter_match_author (self, author));
 }
 

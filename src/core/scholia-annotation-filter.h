@@ -11,10 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScholiaAnnotationFilter, scholia_annotation_filter, SCHOLIA, ANNOTATION_FILTER, GObject)
 
 /* Which annotations a view, an export or a command looks at: those carrying any of some tags,
- * in any of some themes, by any of some authors ("" for documents without one). A criterion
- * left empty lets every annotation through. The comparison, the matrix, the exports, the
- * handout, the command line and the filter bar all read one; further criteria (participants)
- * belong here too.
+ * in any of some themes, by any of some authors ("" for documents without one), written by any
+ * of some seminar participants. A criterion left empty lets every annotation through. The
+ * comparison, the matrix, the exports, the handout, the command line and the filter bar all
+ * read one.
  *
  * Each criterion is a property; "changed" is emitted once after any of them really changed,
  * so a view refreshes once per user action. The ids are handed as they are to store queries
@@ -38,6 +38,15 @@ void                     scholia_annotation_filter_set_authors       (ScholiaAnn
 /* One author, or NULL for every author: the comparison view's author menu. */
 void                     scholia_annotation_filter_set_author        (ScholiaAnnotationFilter *self,
                                                                       const char              *author);
+/* Rows of the store's seminar participants (scholia_annotation_get_participant_id(); 0 is an
+ * annotation made outside any seminar). */
+const gint64            *scholia_annotation_filter_get_participant_ids (ScholiaAnnotationFilter *self,
+                                                                        guint                   *n_ids);
+void                     scholia_annotation_filter_set_participant_ids (ScholiaAnnotationFilter *self,
+                                                                        const gint64            *ids,
+                                                                        guint                    n_ids);
+gboolean                 scholia_annotation_filter_match_participant   (ScholiaAnnotationFilter *self,
+                                                                        gint64                   participant_id);
 gboolean                 scholia_annotation_filter_is_empty          (ScholiaAnnotationFilter *self);
 
 gboolean                 scholia_annotation_filter_match_tags        (ScholiaAnnotationFilter *self,
