@@ -3,6 +3,7 @@
 
 #include "scholia-pdf-export-private.h"
 #include "scholia-pdf-qpdf.h"
+#include "scholia-pdf-structure.h"
 
 /* Each span's tint is not painted into the page but is the appearance of its native highlight
  * (the issue's option b). Drawn in the page under an annotation, the passage would be tinted
@@ -250,14 +251,15 @@ scholia_pdf_export_add_native_annotations (const char  *input_path,
                                            GError     **error)
 {
   Export *export = user_data;
-  g_auto(qpdf_data) qpdf = scholia_pdf_qpdf_read (input_path, error);
+  g_autoptr(GBytes) file = NULL;
+  g_auto(qpdf_data) qpdf = scholia_pdf_qpdf_read (input_path, &file, error);
   double page_width, page_height;
   guint i = 0, w = 0;
   int page_index = -1, n_pages;
   qpdf_oh page = 0;
   gboolean have_page = FALSE;
 
-  if (qpdf == NULL)
+  if (qpdf == NULL || !scholia_pdf_structure_finish (qpdf, error))
     return FALSE;
 
   n_pages = qpdf_get_num_pages (qpdf);

@@ -408,7 +408,6 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   language = shared_language (&handout, passages);
   return done &&
          scholia_pdf_writer_close (writer, error) &&
-         (language == NULL ||
-          scholia_pdf_writer_rewrite (writer, scholia_pdf_qpdf_rewrite_language, language, error)) &&
+         scholia_pdf_writer_rewrite (writer, scholia_pdf_qpdf_rewrite_structure, language, error) &&
          scholia_pdf_writer_commit (writer, error);
 }

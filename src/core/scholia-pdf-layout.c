@@ -12,6 +12,7 @@
 #include "scholia-error.h"
 #include "scholia-export-file.h"
 #include "scholia-pdf-layout.h"
+#include "scholia-pdf-structure.h"
 
 /* Noto Serif has the small caps, true italics and wide coverage a typeset page wants; DejaVu
  * Serif is on every system that lacks it. */
@@ -988,6 +989,37 @@ scholia_pdf_line_draw (cairo_t              *cr,
   pango_cairo_show_layout_line (cr, line->line);
 }
 
+/* Whether line @i goes on with the structure element of the line before it: the same block, or
+ * one that continues its paragraph (a block without a tag of its own). */
+static gboolean
+continues_element (const ScholiaPdfFlow *flow,
+                   guint                 i)
+{
+  const ScholiaPdfLine *line = &g_array_index (flow->lines, ScholiaPdfLine, i);
+
+  return i > 0 && (line->block == g_array_index (flow->lines, ScholiaPdfLine, i - 1).block ||
+                   g_array_index (flow->tags, const char *, line->block) == NULL);
+}
+
+/* Whether the structure element that line @i opens on @page goes on from an earlier page, or on
+ * to a later one. */
+static void
+find_split (const ScholiaPdfFlow *flow,
+            guint                 i,
+            int                   page,
+            gboolean             *continued,
+            gboolean             *continues)
+{
+  guint first = i, last = i;
+
+  while (first > 0 && continues_element (flow, first))
+    first--;
+  while (last + 1 < flow->lines->len && continues_element (flow, last + 1))
+    last++;
+  *continued = g_array_index (flow->lines, ScholiaPdfLine, first).page < page;
+  *continues = g_array_index (flow->lines, ScholiaPdfLine, last).page > page;
+}
+
 guint
 scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
                               guint               from,
@@ -1001,6 +1033,7 @@ scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
   /* cairo 1.16 crashes on a tag inside a group: there the caller tags the group as a whole. */
   gboolean tagged = cairo_get_group_target (cr) == cairo_get_target (cr);
   const char *open = NULL;
+  gboolean continued = FALSE, continues = FALSE;
   guint i;
 
   for (i = from; i < flow->lines->len; i++)
@@ -1020,9 +1053,11 @@ scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
               for (guint block = line->block; tag == NULL && block > 0; block--)
                 tag = g_array_index (flow->tags, const char *, block - 1);
               if (open != NULL)
-                cairo_tag_end (cr, open);
+                scholia_pdf_structure_end_piece (cr, open, continued, continues);
               open = tag != NULL ? tag : "P";
-              cairo_tag_begin (cr, open, "");
+              /* Split by a page break, it is still one element in the finished file. */
+              find_split (flow, i, page, &continued, &continues);
+              scholia_pdf_structure_begin_piece (cr, open, continued, continues);
             }
         }
       if (before != NULL)
@@ -1030,7 +1065,7 @@ scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
       scholia_pdf_line_draw (cr, line, column_x);
     }
   if (open != NULL)
-    cairo_tag_end (cr, open);
+    scholia_pdf_structure_end_piece (cr, open, continued, continues);
   return i;
 }
 

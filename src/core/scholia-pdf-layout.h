@@ -202,8 +202,9 @@ void  scholia_pdf_line_draw      (cairo_t              *cr,
 
 /* Draws the lines of @flow on @page from line @from on, calling @before ahead of each (to paint
  * what lies behind it), each block within its structure element; returns the index of the
- * first line of a later page. Elements end with the page: what the writer draws around them
- * (running heads, folios) stays out of the structure. */
+ * first line of a later page. Elements end with the page, so that what the writer draws around
+ * them (running heads, folios) stays out of the structure; an element a page break splits is
+ * joined again in the finished file (scholia-pdf-structure.h). */
 typedef void (*ScholiaPdfLineFunc) (const ScholiaPdfLine *line,
                                     double                column_x,
                                     gpointer              user_data);

@@ -3,6 +3,7 @@
 
 #include "scholia-error.h"
 #include "scholia-pdf-qpdf.h"
+#include "scholia-pdf-structure.h"
 
 /* qpdf keeps its errors until asked: the first one becomes @error. */
 gboolean
@@ -19,16 +20,27 @@ scholia_pdf_qpdf_check (qpdf_data   qpdf,
   return FALSE;
 }
 
+/* From memory: qpdf reads each object as it needs it, and from a file that is a system call
+ * for each, which took longer than all the rest of its reading. */
 qpdf_data
 scholia_pdf_qpdf_read (const char  *path,
+                       GBytes     **file,
                        GError     **error)
 {
-  g_auto(qpdf_data) qpdf = qpdf_init ();
+  g_auto(qpdf_data) qpdf = NULL;
+  char *contents = NULL;
+  gsize length = 0;
 
+  g_return_val_if_fail (file != NULL && *file == NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  *file = g_bytes_new_take (contents, length);
+  qpdf = qpdf_init ();
   /* Errors come back as GErrors; cairo's files give no warnings worth printing. */
   qpdf_silence_errors (qpdf);
   qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
-  qpdf_read (qpdf, path, NULL);
+  qpdf_read_memory (qpdf, path, contents, length, NULL);
   if (!scholia_pdf_qpdf_check (qpdf, error))
     return NULL;
   return g_steal_pointer (&qpdf);
@@ -105,14 +117,15 @@ scholia_pdf_qpdf_format_date (gint64 unix_time)
 }
 
 gboolean
-scholia_pdf_qpdf_rewrite_language (const char  *input_path,
-                                   const char  *output_path,
-                                   gpointer     user_data,
-                                   GError     **error)
+scholia_pdf_qpdf_rewrite_structure (const char  *input_path,
+                                    const char  *output_path,
+                                    gpointer     user_data,
+                                    GError     **error)
 {
-  g_auto(qpdf_data) qpdf = scholia_pdf_qpdf_read (input_path, error);
+  g_autoptr(GBytes) file = NULL;
+  g_auto(qpdf_data) qpdf = scholia_pdf_qpdf_read (input_path, &file, error);
 
-  if (qpdf == NULL)
+  if (qpdf == NULL || !scholia_pdf_structure_finish (qpdf, error))
     return FALSE;
   scholia_pdf_qpdf_set_language (qpdf, user_data);
   return scholia_pdf_qpdf_write (qpdf, output_path, error);

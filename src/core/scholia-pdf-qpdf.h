@@ -10,7 +10,10 @@ G_BEGIN_DECLS
  * annotations with all their fields): the closed file is read with qpdf, changed and written
  * anew. These wrap qpdf's C API in GError. */
 
+/* @file receives the file's bytes, which qpdf reads from: it must outlive the qpdf_data (declare
+ * it first, so that it is freed last). */
 qpdf_data scholia_pdf_qpdf_read         (const char  *path,
+                                         GBytes     **file,
                                          GError     **error);
 gboolean  scholia_pdf_qpdf_check        (qpdf_data    qpdf,
                                          GError     **error);
@@ -26,11 +29,12 @@ qpdf_oh   scholia_pdf_qpdf_new_text     (qpdf_data    qpdf,
 /* "D:20261202172200Z" */
 char     *scholia_pdf_qpdf_format_date  (gint64       unix_time);
 
-/* A ScholiaPdfRewriteFunc that only sets /Lang: @user_data is the BCP 47 code, "en". */
-gboolean  scholia_pdf_qpdf_rewrite_language (const char  *input_path,
-                                             const char  *output_path,
-                                             gpointer     user_data,
-                                             GError     **error);
+/* A ScholiaPdfRewriteFunc that finishes the structure (scholia-pdf-structure.h) and sets /Lang
+ * when @user_data, the BCP 47 code ("en"), is not NULL. */
+gboolean  scholia_pdf_qpdf_rewrite_structure (const char  *input_path,
+                                              const char  *output_path,
+                                              gpointer     user_data,
+                                              GError     **error);
 
 static inline void
 scholia_pdf_qpdf_free (qpdf_data qpdf)
