@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scholia-pdf-handout.h"
 #include "scholia-pdf-layout.h"
 #include "scholia-pdf-qpdf.h"
 #include "scholia-pdf-structure.h"
@@ -63,7 +64,8 @@ make_essay (void)
 
 typedef struct
 {
-  GPtrArray *texts;   /* each element's own text, with its page, "3:…" */
+  GPtrArray *texts;   /* each marked sequence's text, with its page, "3:…" */
+  GPtrArray *notes;   /* each Note's text, its pieces' included */
   GPtrArray *whole;   /* each P's text with its children's, without white space; poppler reads
                        * only the first line of each marked sequence, up to cairo's /ActualText
                        * span for the space the line break took */
@@ -73,6 +75,7 @@ static void
 structure_clear (Structure *structure)
 {
   g_ptr_array_unref (structure->texts);
+  g_ptr_array_unref (structure->notes);
   g_ptr_array_unref (structure->whole);
 }
 
@@ -89,6 +92,9 @@ collect_elements (PopplerStructureElementIter *iter,
       if (own != NULL && *own != '\0')
         g_ptr_array_add (structure->texts,
                          g_strdup_printf ("%d:%s", poppler_structure_element_get_page (element), own));
+      if (poppler_structure_element_get_kind (element) == POPPLER_STRUCTURE_ELEMENT_NOTE)
+        g_ptr_array_add (structure->notes,
+                         poppler_structure_element_get_text (element, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE));
       if (poppler_structure_element_get_kind (element) == POPPLER_STRUCTURE_ELEMENT_PARAGRAPH)
         {
           g_autofree char *text = poppler_structure_element_get_text (element,
@@ -110,6 +116,7 @@ read_structure (PopplerDocument *pdf,
 
   g_assert_nonnull (iter);
   structure->texts = g_ptr_array_new_with_free_func (g_free);
+  structure->notes = g_ptr_array_new_with_free_func (g_free);
   structure->whole = g_ptr_array_new_with_free_func (g_free);
   collect_elements (iter, structure);
 }
@@ -361,6 +368,65 @@ test_marking_changes_nothing_seen (TestPdfFixture *fixture,
   structure_clear (&structure);
 }
 
+/* How many Note elements' text holds @word. */
+static guint
+count_holding (Structure  *structure,
+               const char *word)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < structure->notes->len; i++)
+    if (strstr (g_ptr_array_index (structure->notes, i), word) != NULL)
+      count++;
+  return count;
+}
+
+/* Side by side, each column's note runs over the page break, the left column's first: each
+ * note's pieces join the note they continue, not the other column's. */
+static void
+test_handout_columns_join_their_own (TestPdfFixture *fixture,
+                                     gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
+  g_autoptr(GString) left = g_string_new (NULL);
+  g_autoptr(GString) right = g_string_new (NULL);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  ScholiaPdfOptions options;
+  ScholiaDocument *other;
+  Structure structure;
+
+  for (int i = 0; i < 60; i++)
+    g_string_append (left, "The cold came and the carts stood still. ");
+  /* Longer: the right column has one passage above its note, the left two. */
+  for (int i = 0; i < 75; i++)
+    g_string_append (right, "Yet the dry ford let the salt go by. ");
+  scholia_pdf_options_init (&options);
+  options.filter = filter;
+  other = test_pdf_add_second_author (fixture, filter);
+  test_pdf_annotate (fixture, fixture->document, test_pdf_essay, "Historians have long read this delay as complacency",
+                     fixture->evidence, fixture->silt, left->str);
+  test_pdf_annotate (fixture, other, test_pdf_essay, "Historians have long read this delay as complacency",
+                     fixture->evidence, fixture->silt, right->str);
+  g_assert_true (scholia_pdf_export_handout (fixture->store, fixture->silt, &options, fixture->output, NULL,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  assert_all_marked (fixture->output);
+  pdf = test_pdf_open (fixture->output);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
+  read_structure (pdf, &structure);
+  g_assert_cmpuint (count_holding (&structure, "cold"), ==, 1);
+  g_assert_cmpuint (count_holding (&structure, "dry"), ==, 1);
+  for (guint i = 0; i < structure.notes->len; i++)
+    {
+      const char *text = g_ptr_array_index (structure.notes, i);
+
+      g_assert_false (strstr (text, "cold") != NULL && strstr (text, "dry") != NULL);
+    }
+  structure_clear (&structure);
+}
+
 static char *
 mark (const char *content)
 {
@@ -404,5 +470,7 @@ main (int    argc,
               test_heads_and_folios_are_artifacts, test_pdf_fixture_tear_down);
   g_test_add ("/pdf/artifacts/marking-changes-nothing-seen", TestPdfFixture, NULL, test_pdf_fixture_set_up,
               test_marking_changes_nothing_seen, test_pdf_fixture_tear_down);
+  g_test_add ("/pdf/artifacts/handout-columns-join-their-own", TestPdfFixture, NULL, test_pdf_fixture_set_up,
+              test_handout_columns_join_their_own, test_pdf_fixture_tear_down);
   return g_test_run ();
 }
