@@ -3,6 +3,7 @@
 
 #include "scholia-pdf-export-private.h"
 #include "scholia-pdf-qpdf.h"
+#include "scholia-pdf-structure.h"
 #include "scholia-pdf-update.h"
 
 /* Each span's tint is not painted into the page but is the appearance of its native highlight
@@ -228,7 +229,6 @@ scholia_pdf_export_add_native_annotations (const char  *path,
                                            GError     **error)
 {
   Export *export = user_data;
-  const char *language = scholia_document_get_language (export->document);
   g_autoptr(ScholiaPdfUpdate) update = scholia_pdf_update_new (path, error);
   g_autoptr(GArray) annots = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GString) wash = g_string_new ("<< /Type /ExtGState /ca ");
@@ -238,16 +238,12 @@ scholia_pdf_export_add_native_annotations (const char  *path,
   qpdf_oh page = 0;
   qpdf_data qpdf;
 
-  if (update == NULL)
+  if (update == NULL || !scholia_pdf_structure_finish (update, error))
     return FALSE;
   qpdf = scholia_pdf_update_get_qpdf (update);
 
   n_pages = qpdf_get_num_pages (qpdf);
-  if (language != NULL && *language != '\0')
-    {
-      scholia_pdf_qpdf_set_language (qpdf, language);
-      scholia_pdf_update_replace (update, qpdf_get_root (qpdf), NULL);
-    }
+  scholia_pdf_update_set_language (update, scholia_document_get_language (export->document));
   scholia_pdf_append_number (wash, FILL_ALPHA);
   g_string_append (wash, "/BM /Multiply >>");
   /* Shared by the highlights' appearances; none without highlights. */

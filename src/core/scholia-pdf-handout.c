@@ -8,7 +8,7 @@
 #include "scholia-error.h"
 #include "scholia-pdf-handout.h"
 #include "scholia-pdf-header.h"
-#include "scholia-pdf-qpdf.h"
+#include "scholia-pdf-structure.h"
 
 #define COLUMN_GAP 24.0
 
@@ -408,7 +408,6 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   language = shared_language (&handout, passages);
   return done &&
          scholia_pdf_writer_close (writer, error) &&
-         (language == NULL ||
-          scholia_pdf_writer_rewrite (writer, scholia_pdf_qpdf_rewrite_language, language, error)) &&
+         scholia_pdf_writer_append (writer, scholia_pdf_structure_append, language, error) &&
          scholia_pdf_writer_commit (writer, error);
 }

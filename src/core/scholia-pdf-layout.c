@@ -12,6 +12,7 @@
 #include "scholia-error.h"
 #include "scholia-export-file.h"
 #include "scholia-pdf-layout.h"
+#include "scholia-pdf-structure.h"
 
 /* Noto Serif has the small caps, true italics and wide coverage a typeset page wants; DejaVu
  * Serif is on every system that lacks it. */
@@ -708,55 +709,6 @@ scholia_pdf_writer_close (ScholiaPdfWriter  *writer,
   return TRUE;
 }
 
-/* Lets @func read the closed file and write a new one beside it; the new file replaces the old
- * only when @func succeeds. */
-gboolean
-scholia_pdf_writer_rewrite (ScholiaPdfWriter       *writer,
-                            ScholiaPdfRewriteFunc   func,
-                            gpointer                user_data,
-                            GError                **error)
-{
-  g_autofree char *output_path = NULL;
-  g_autofree char *target_path = NULL;
-  g_autoptr(GError) local_error = NULL;
-  int fd;
-
-  g_return_val_if_fail (writer->surface == NULL && writer->fd < 0, FALSE);
-
-  fd = scholia_export_file_open_temp (writer->path, &target_path, &output_path, error);
-  if (fd < 0)
-    return FALSE;
-  close (fd);
-
-  if (!func (writer->temp_path, output_path, user_data, &local_error))
-    {
-      g_autofree char *display = g_filename_display_name (writer->path);
-
-      g_unlink (output_path);
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("Could not write “%s”: %s"), display,
-                   local_error->message);
-      return FALSE;
-    }
-  /* @func wrote the new file itself: it must reach the disk before it replaces the target. */
-  fd = g_open (output_path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_unlink (output_path);
-      set_io_error (writer, saved_errno, error);
-      return FALSE;
-    }
-  close (fd);
-
-  g_unlink (writer->temp_path);
-  g_free (writer->temp_path);
-  writer->temp_path = g_steal_pointer (&output_path);
-  return TRUE;
-}
-
 /* Lets @func add to the closed file, as an incremental update does: cheaper than rewriting it
  * when the additions are small beside it. */
 gboolean
@@ -1011,6 +963,37 @@ scholia_pdf_line_draw (cairo_t              *cr,
   pango_cairo_show_layout_line (cr, line->line);
 }
 
+/* Whether line @i goes on with the structure element of the line before it: the same block, or
+ * one that continues its paragraph (a block without a tag of its own). */
+static gboolean
+continues_element (const ScholiaPdfFlow *flow,
+                   guint                 i)
+{
+  const ScholiaPdfLine *line = &g_array_index (flow->lines, ScholiaPdfLine, i);
+
+  return i > 0 && (line->block == g_array_index (flow->lines, ScholiaPdfLine, i - 1).block ||
+                   g_array_index (flow->tags, const char *, line->block) == NULL);
+}
+
+/* Whether the structure element that line @i opens on @page goes on from an earlier page, or on
+ * to a later one. */
+static void
+find_split (const ScholiaPdfFlow *flow,
+            guint                 i,
+            int                   page,
+            gboolean             *continued,
+            gboolean             *continues)
+{
+  guint first = i, last = i;
+
+  while (first > 0 && continues_element (flow, first))
+    first--;
+  while (last + 1 < flow->lines->len && continues_element (flow, last + 1))
+    last++;
+  *continued = g_array_index (flow->lines, ScholiaPdfLine, first).page < page;
+  *continues = g_array_index (flow->lines, ScholiaPdfLine, last).page > page;
+}
+
 guint
 scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
                               guint               from,
@@ -1024,6 +1007,7 @@ scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
   /* cairo 1.16 crashes on a tag inside a group: there the caller tags the group as a whole. */
   gboolean tagged = cairo_get_group_target (cr) == cairo_get_target (cr);
   const char *open = NULL;
+  gboolean continued = FALSE, continues = FALSE;
   guint i;
 
   for (i = from; i < flow->lines->len; i++)
@@ -1043,9 +1027,11 @@ scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
               for (guint block = line->block; tag == NULL && block > 0; block--)
                 tag = g_array_index (flow->tags, const char *, block - 1);
               if (open != NULL)
-                cairo_tag_end (cr, open);
+                scholia_pdf_structure_end_piece (cr, open, continued, continues);
               open = tag != NULL ? tag : "P";
-              cairo_tag_begin (cr, open, "");
+              /* Split by a page break, it is still one element in the finished file. */
+              find_split (flow, i, page, &continued, &continues);
+              scholia_pdf_structure_begin_piece (cr, open, continued, continues);
             }
         }
       if (before != NULL)
@@ -1053,7 +1039,7 @@ scholia_pdf_flow_draw_blocks (ScholiaPdfFlow     *flow,
       scholia_pdf_line_draw (cr, line, column_x);
     }
   if (open != NULL)
-    cairo_tag_end (cr, open);
+    scholia_pdf_structure_end_piece (cr, open, continued, continues);
   return i;
 }
 

@@ -73,10 +73,6 @@ void scholia_pdf_page_get_geometry (const ScholiaPdfOptions *options,
  * the target; freeing an uncommitted writer removes the temporary files. */
 typedef struct _ScholiaPdfWriter ScholiaPdfWriter;
 
-typedef gboolean (*ScholiaPdfRewriteFunc) (const char  *input_path,
-                                           const char  *output_path,
-                                           gpointer     user_data,
-                                           GError     **error);
 /* Adds to the closed file at @path in place, its additions flushed to the disk. */
 typedef gboolean (*ScholiaPdfAppendFunc)  (const char  *path,
                                            gpointer     user_data,
@@ -131,10 +127,6 @@ gboolean          scholia_pdf_writer_show_page    (ScholiaPdfWriter        *writ
                                                    double                   fraction,
                                                    GError                 **error);
 gboolean          scholia_pdf_writer_close        (ScholiaPdfWriter        *writer,
-                                                   GError                 **error);
-gboolean          scholia_pdf_writer_rewrite      (ScholiaPdfWriter        *writer,
-                                                   ScholiaPdfRewriteFunc    func,
-                                                   gpointer                 user_data,
                                                    GError                 **error);
 gboolean          scholia_pdf_writer_append       (ScholiaPdfWriter        *writer,
                                                    ScholiaPdfAppendFunc     func,
@@ -210,8 +202,9 @@ void  scholia_pdf_line_draw      (cairo_t              *cr,
 
 /* Draws the lines of @flow on @page from line @from on, calling @before ahead of each (to paint
  * what lies behind it), each block within its structure element; returns the index of the
- * first line of a later page. Elements end with the page: what the writer draws around them
- * (running heads, folios) stays out of the structure. */
+ * first line of a later page. Elements end with the page, so that what the writer draws around
+ * them (running heads, folios) stays out of the structure; an element a page break splits is
+ * joined again in the finished file (scholia-pdf-structure.h). */
 typedef void (*ScholiaPdfLineFunc) (const ScholiaPdfLine *line,
                                     double                column_x,
                                     gpointer              user_data);

@@ -19,21 +19,6 @@ scholia_pdf_qpdf_check (qpdf_data   qpdf,
   return FALSE;
 }
 
-qpdf_data
-scholia_pdf_qpdf_read (const char  *path,
-                       GError     **error)
-{
-  g_auto(qpdf_data) qpdf = qpdf_init ();
-
-  /* Errors come back as GErrors; cairo's files give no warnings worth printing. */
-  qpdf_silence_errors (qpdf);
-  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
-  qpdf_read (qpdf, path, NULL);
-  if (!scholia_pdf_qpdf_check (qpdf, error))
-    return NULL;
-  return g_steal_pointer (&qpdf);
-}
-
 void
 scholia_pdf_qpdf_set_language (qpdf_data   qpdf,
                                const char *language)
@@ -46,26 +31,6 @@ scholia_pdf_qpdf_set_language (qpdf_data   qpdf,
   qpdf_oh_replace_key (qpdf, root, "/Lang", qpdf_oh_new_string (qpdf, language));
 }
 
-/* Written to memory and then to @path by GLib, whose write reports a full disk, which qpdf's
- * own file output does not check when it closes the file. */
-gboolean
-scholia_pdf_qpdf_write (qpdf_data    qpdf,
-                        const char  *path,
-                        GError     **error)
-{
-  qpdf_init_write_memory (qpdf);
-  /* Cairo's compressed streams are copied as they are: decoding and compressing them again
-   * would take most of the time of the whole export. New streams are compressed. */
-  qpdf_set_decode_level (qpdf, qpdf_dl_none);
-  qpdf_set_compress_streams (qpdf, QPDF_TRUE);
-  qpdf_set_object_stream_mode (qpdf, qpdf_o_preserve);
-  qpdf_write (qpdf);
-  if (!scholia_pdf_qpdf_check (qpdf, error))
-    return FALSE;
-  return g_file_set_contents_full (path, (const char *) qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf),
-                                   G_FILE_SET_CONTENTS_NONE, 0600, error);
-}
-
 char *
 scholia_pdf_qpdf_format_date (gint64 unix_time)
 {
@@ -74,18 +39,4 @@ scholia_pdf_qpdf_format_date (gint64 unix_time)
   if (time == NULL)
     return NULL;
   return g_date_time_format (time, "D:%Y%m%d%H%M%SZ");
-}
-
-gboolean
-scholia_pdf_qpdf_rewrite_language (const char  *input_path,
-                                   const char  *output_path,
-                                   gpointer     user_data,
-                                   GError     **error)
-{
-  g_auto(qpdf_data) qpdf = scholia_pdf_qpdf_read (input_path, error);
-
-  if (qpdf == NULL)
-    return FALSE;
-  scholia_pdf_qpdf_set_language (qpdf, user_data);
-  return scholia_pdf_qpdf_write (qpdf, output_path, error);
 }

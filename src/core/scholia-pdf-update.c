@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "scholia-error.h"
 #include "scholia-pdf-qpdf.h"
@@ -177,6 +178,70 @@ scholia_pdf_update_replace (ScholiaPdfUpdate *update,
   else
     g_string_append (update->body, body);
   g_string_append (update->body, "\nendobj\n");
+}
+
+void
+scholia_pdf_update_set_language (ScholiaPdfUpdate *update,
+                                 const char       *language)
+{
+  if (language == NULL || *language == '\0')
+    return;
+  scholia_pdf_qpdf_set_language (update->qpdf, language);
+  scholia_pdf_update_replace (update, qpdf_get_root (update->qpdf), NULL);
+}
+
+/* The entries that say how the old data was stored; the new data is compressed. */
+static gboolean
+is_storage_key (const char *key)
+{
+  return strcmp (key, "/Length") == 0 || strcmp (key, "/Filter") == 0 || strcmp (key, "/DecodeParms") == 0 ||
+         strcmp (key, "/DL") == 0;
+}
+
+void
+scholia_pdf_update_replace_stream (ScholiaPdfUpdate *update,
+                                   qpdf_oh           stream,
+                                   GBytes           *deflated)
+{
+  qpdf_data qpdf = update->qpdf;
+  qpdf_oh dict = qpdf_oh_get_dict (qpdf, stream);
+  gsize length;
+  gconstpointer data = g_bytes_get_data (deflated, &length);
+
+  begin_object (update, qpdf_oh_get_object_id (qpdf, stream), qpdf_oh_get_generation (qpdf, stream));
+  g_string_append (update->body, "<<");
+  qpdf_oh_begin_dict_key_iter (qpdf, dict);
+  while (qpdf_oh_dict_more_keys (qpdf))
+    {
+      /* qpdf's key lasts until its next string. */
+      g_autofree char *key = g_strdup (qpdf_oh_dict_next_key (qpdf));
+
+      if (!is_storage_key (key))
+        g_string_append_printf (update->body, " %s %s", key,
+                                qpdf_oh_unparse (qpdf, qpdf_oh_get_key (qpdf, dict, key)));
+    }
+  g_string_append_printf (update->body, " /Filter /FlateDecode /Length %" G_GSIZE_FORMAT " >>\nstream\n", length);
+  g_string_append_len (update->body, data, length);
+  g_string_append (update->body, "\nendstream\nendobj\n");
+}
+
+GBytes *
+scholia_pdf_update_deflate (const char  *data,
+                            gsize        length,
+                            GError     **error)
+{
+  uLongf size = compressBound (length);
+  guchar *out = g_malloc (size);
+
+  /* The fastest level: the pages' content is most of what the update writes, and the best
+   * level would take several times as long for a file a tenth smaller. */
+  if (compress2 (out, &size, (const Bytef *) data, length, Z_BEST_SPEED) != Z_OK)
+    {
+      g_free (out);
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_IO, _("a page’s content could not be compressed"));
+      return NULL;
+    }
+  return g_bytes_new_take (g_realloc (out, MAX (size, 1)), size);
 }
 
 static int
