@@ -168,6 +168,38 @@ assert_all_marked (const char *path)
     }
 }
 
+/* Each page's content is in the file once: the content the marking replaced is not left in it
+ * unused, which would make the file half as large again. */
+static void
+assert_content_written_once (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(qpdf_data) qpdf = qpdf_init ();
+  g_autofree char *file = NULL;
+  gsize length;
+  int n_pages;
+
+  g_assert_true (g_file_get_contents (path, &file, &length, &error));
+  qpdf_silence_errors (qpdf);
+  qpdf_read (qpdf, path, NULL);
+  g_assert_true (scholia_pdf_qpdf_check (qpdf, &error));
+  n_pages = qpdf_get_num_pages (qpdf);
+  for (int p = 0; p < n_pages; p++)
+    {
+      qpdf_oh content = qpdf_oh_get_key (qpdf, qpdf_get_page_n (qpdf, p), "/Contents");
+      g_autofree char *opening = g_strdup_printf ("\n%d 0 obj", qpdf_oh_get_object_id (qpdf, content));
+      guint count = 0;
+
+      gsize n = strlen (opening);
+
+      /* The streams hold zeros: not a string search. */
+      for (const char *at = file; (at = memchr (at, '\n', file + length - at)) != NULL; at++)
+        if ((gsize) (file + length - at) >= n && memcmp (at, opening, n) == 0)
+          count++;
+      g_assert_cmpuint (count, ==, 1);
+    }
+}
+
 static char *
 run_qpdf_check (const char *path)
 {
@@ -212,6 +244,7 @@ test_heads_and_folios_are_artifacts (TestPdfFixture *fixture,
   g_assert_null (strstr (check, "WARNING"));
 
   assert_all_marked (fixture->output);
+  assert_content_written_once (fixture->output);
   pdf = test_pdf_open (fixture->output);
   n_pages = poppler_document_get_n_pages (pdf);
   g_assert_cmpint (n_pages, >=, 4);
@@ -460,6 +493,17 @@ test_marks_only_untagged_runs (void)
   g_assert_cmpstr (state_only, ==, "q 1 0 0 1 5 5 cm /P <</MCID 0>> BDC EMC Q");
 }
 
+/* Words in strings, comments and an inline image's data are not operators. */
+static void
+test_reads_whole_tokens (void)
+{
+  g_autofree char *marked = mark ("q (EMC \\) BDC) Tj % BDC EMC\n<454D43> Tj BI /W 1 /H 1 ID EMC\n EI "
+                                  "0 0 m 9 9 l S Q /P <</MCID 0>> BDC EMC");
+
+  g_assert_cmpstr (marked, ==, "\n/Artifact BMC\nq (EMC \\) BDC) Tj % BDC EMC\n<454D43> Tj BI /W 1 /H 1 ID EMC\n EI "
+                               "0 0 m 9 9 l S Q\nEMC\n /P <</MCID 0>> BDC EMC");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -467,6 +511,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/pdf/artifacts/marks-only-untagged-runs", test_marks_only_untagged_runs);
+  g_test_add_func ("/pdf/artifacts/reads-whole-tokens", test_reads_whole_tokens);
   g_test_add ("/pdf/artifacts/heads-and-folios-in-no-element", TestPdfFixture, NULL, test_pdf_fixture_set_up,
               test_heads_and_folios_are_artifacts, test_pdf_fixture_tear_down);
   g_test_add ("/pdf/artifacts/marking-changes-nothing-seen", TestPdfFixture, NULL, test_pdf_fixture_set_up,

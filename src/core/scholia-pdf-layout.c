@@ -709,8 +709,8 @@ scholia_pdf_writer_close (ScholiaPdfWriter  *writer,
   return TRUE;
 }
 
-/* Lets @func add to the closed file, as an incremental update does: cheaper than rewriting it
- * when the additions are small beside it. */
+/* Lets @func change the closed file in place: cheaper than having qpdf write a new one beside
+ * it when the changes are small beside the file, or copied byte for byte. */
 gboolean
 scholia_pdf_writer_append (ScholiaPdfWriter      *writer,
                            ScholiaPdfAppendFunc   func,

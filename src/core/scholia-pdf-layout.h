@@ -73,7 +73,7 @@ void scholia_pdf_page_get_geometry (const ScholiaPdfOptions *options,
  * the target; freeing an uncommitted writer removes the temporary files. */
 typedef struct _ScholiaPdfWriter ScholiaPdfWriter;
 
-/* Adds to the closed file at @path in place, its additions flushed to the disk. */
+/* Changes the closed file at @path in place (scholia-pdf-update.h), flushed to the disk. */
 typedef gboolean (*ScholiaPdfAppendFunc)  (const char  *path,
                                            gpointer     user_data,
                                            GError     **error);

@@ -37,8 +37,8 @@ gboolean  scholia_pdf_structure_append      (const char        *path,
                                              gpointer           user_data,
                                              GError           **error);
 /* One page's content, decoded, with every run of drawing outside a tagged or artifact
- * sequence wrapped in /Artifact BMC … EMC (scholia-pdf-artifacts.cc, with qpdf's C++
- * tokenizer). */
+ * sequence wrapped in /Artifact BMC … EMC (scholia-pdf-artifacts.c). Safe to call from any
+ * thread. */
 GBytes   *scholia_pdf_mark_artifacts        (const char  *content,
                                              gsize        length,
                                              GError     **error);

@@ -33,6 +33,7 @@ struct _ScholiaPdfUpdate
   gboolean   needs_newline;  /* the original does not end a line */
   guint64    base;           /* where the update starts in the file */
   GArray    *entries;        /* Entry */
+  GHashTable *unused;        /* numbers of the original's objects nothing refers to any more */
 };
 
 /* The offset after the last "startxref" in @tail, the file's last bytes from @tail_offset on:
@@ -81,6 +82,7 @@ scholia_pdf_update_new (const char  *path,
   update->path = g_strdup (path);
   update->body = g_string_sized_new (64 * 1024);
   update->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  update->unused = g_hash_table_new (NULL, NULL);
   if (!g_file_get_contents (path, &update->original, &length, error))
     return NULL;
   tail = length - MIN (length, 4096);
@@ -113,6 +115,7 @@ scholia_pdf_update_free (ScholiaPdfUpdate *update)
   g_free (update->original);
   g_string_free (update->body, TRUE);
   g_array_unref (update->entries);
+  g_hash_table_unref (update->unused);
   g_free (update);
 }
 
@@ -205,6 +208,7 @@ scholia_pdf_update_replace_stream (ScholiaPdfUpdate *update,
 {
   qpdf_data qpdf = update->qpdf;
   qpdf_oh dict = qpdf_oh_get_dict (qpdf, stream);
+  qpdf_oh old_length = qpdf_oh_get_key (qpdf, dict, "/Length");
   gsize length;
   gconstpointer data = g_bytes_get_data (deflated, &length);
 
@@ -221,6 +225,9 @@ scholia_pdf_update_replace_stream (ScholiaPdfUpdate *update,
                                 qpdf_oh_unparse (qpdf, qpdf_oh_get_key (qpdf, dict, key)));
     }
   g_string_append_printf (update->body, " /Filter /FlateDecode /Length %" G_GSIZE_FORMAT " >>\nstream\n", length);
+  /* cairo gives each stream's length an object of its own. */
+  if (qpdf_oh_is_indirect (qpdf, old_length))
+    g_hash_table_add (update->unused, GINT_TO_POINTER (qpdf_oh_get_object_id (qpdf, old_length)));
   g_string_append_len (update->body, data, length);
   g_string_append (update->body, "\nendstream\nendobj\n");
 }
@@ -254,6 +261,16 @@ compare_entries (gconstpointer a,
   return (left->number > right->number) - (left->number < right->number);
 }
 
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *left = a;
+  const Entry *right = b;
+
+  return (left->offset > right->offset) - (left->offset < right->offset);
+}
+
 static void
 append_big_endian (GString *out,
                    guint64  value,
@@ -277,9 +294,11 @@ append_trailer_key (ScholiaPdfUpdate *update,
 }
 
 /* The cross-reference stream (7.5.8): one entry for each object of the update and itself, in
- * runs of consecutive numbers, each an offset into the file. */
+ * runs of consecutive numbers, each an offset into the file; the file's only one when @whole,
+ * the update's entries then holding the original's objects kept too. */
 static void
-append_xref_stream (ScholiaPdfUpdate *update)
+append_xref_stream (ScholiaPdfUpdate *update,
+                    gboolean          whole)
 {
   guint number = update->next_number++;
   guint64 offset = update->base + update->body->len;
@@ -311,8 +330,10 @@ append_xref_stream (ScholiaPdfUpdate *update)
       i += run;
     }
 
-  g_string_append_printf (update->body, "%u 0 obj\n<< /Type /XRef /Size %u /Index [%s] /W [1 %d 2] /Prev %"
-                          G_GUINT64_FORMAT, number, update->next_number, index->str, width, update->previous_xref);
+  g_string_append_printf (update->body, "%u 0 obj\n<< /Type /XRef /Size %u /Index [%s] /W [1 %d 2]",
+                          number, update->next_number, index->str, width);
+  if (!whole)
+    g_string_append_printf (update->body, " /Prev %" G_GUINT64_FORMAT, update->previous_xref);
   append_trailer_key (update, update->body, "/Root");
   append_trailer_key (update, update->body, "/Info");
   append_trailer_key (update, update->body, "/ID");
@@ -341,20 +362,110 @@ write_all (int          fd,
   return TRUE;
 }
 
+/* The original's objects, from its cross-reference table (7.5.4) as cairo writes it, in the
+ * order of their offsets; FALSE when the table is not there, or not as expected. */
+static gboolean
+read_xref_table (ScholiaPdfUpdate *update,
+                 gsize             length,
+                 GArray           *objects)
+{
+  const char *at = update->original + update->previous_xref;
+  const char *end = update->original + length;
+
+  if (end - at < 5 || strncmp (at, "xref", 4) != 0)
+    return FALSE;
+  at += 4;
+  for (;;)
+    {
+      char *next;
+      guint64 first, count;
+
+      while (at < end && g_ascii_isspace (*at))
+        at++;
+      if (end - at >= 7 && strncmp (at, "trailer", 7) == 0)
+        break;
+      first = g_ascii_strtoull (at, &next, 10);
+      if (next == at || next >= end)
+        return FALSE;
+      count = g_ascii_strtoull (next, (char **) &at, 10);
+      while (at < end && (*at == ' ' || *at == '\r'))
+        at++;
+      if (at >= end || *at++ != '\n' || (guint64) (end - at) / 20 < count)
+        return FALSE;
+      for (guint64 i = 0; i < count; i++, at += 20)
+        {
+          Entry entry = { (guint) (first + i), (guint) g_ascii_strtoull (at + 11, NULL, 10),
+                          g_ascii_strtoull (at, NULL, 10) };
+
+          if (at[17] == 'n' && entry.offset < update->previous_xref)
+            g_array_append_val (objects, entry);
+        }
+    }
+  g_array_sort (objects, compare_offsets);
+  return objects->len > 0;
+}
+
+/* The original without the objects the update replaces or leaves unused, then the update, with
+ * one cross-reference for all: rewriting the pages' content in the update would otherwise leave
+ * the old content in the file, most of its size. The objects kept are copied as they are. */
+static GString *
+compact (ScholiaPdfUpdate *update,
+         gsize             length)
+{
+  g_autoptr(GArray) objects = g_array_new (FALSE, FALSE, sizeof (Entry));
+  guint n_update = update->entries->len;
+  GString *out;
+  guint64 shift;
+
+  for (guint i = 0; i < update->entries->len; i++)
+    g_hash_table_add (update->unused, GUINT_TO_POINTER (g_array_index (update->entries, Entry, i).number));
+  if (!read_xref_table (update, length, objects))
+    return NULL;
+
+  out = g_string_sized_new (length + update->body->len);
+  g_string_append_len (out, update->original, g_array_index (objects, Entry, 0).offset);
+  for (guint i = 0; i < objects->len; i++)
+    {
+      Entry entry = g_array_index (objects, Entry, i);
+      guint64 next = i + 1 < objects->len ? g_array_index (objects, Entry, i + 1).offset : update->previous_xref;
+
+      if (g_hash_table_contains (update->unused, GUINT_TO_POINTER (entry.number)))
+        continue;
+      g_string_append_len (out, update->original + entry.offset, next - entry.offset);
+      entry.offset = out->len - (next - entry.offset);
+      g_array_append_val (update->entries, entry);
+    }
+  if (out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+
+  /* The update's objects move to just after the original's. */
+  shift = out->len - update->base;
+  for (guint i = 0; i < n_update; i++)
+    g_array_index (update->entries, Entry, i).offset += shift;
+  update->base = out->len;
+  append_xref_stream (update, TRUE);
+  g_string_append_len (out, update->body->str, update->body->len);
+  return out;
+}
+
 gboolean
 scholia_pdf_update_write (ScholiaPdfUpdate  *update,
                           GError           **error)
 {
+  g_autoptr(GString) whole = NULL;
   int fd, saved_errno = 0;
 
   if (!scholia_pdf_qpdf_check (update->qpdf, error))
     return FALSE;
-  append_xref_stream (update);
+  whole = compact (update, update->base - (update->needs_newline ? 1 : 0));
+  if (whole == NULL)
+    append_xref_stream (update, FALSE);
 
-  fd = g_open (update->path, O_WRONLY | O_APPEND | O_CLOEXEC, 0);
+  fd = g_open (update->path, O_WRONLY | O_CLOEXEC | (whole != NULL ? O_TRUNC : O_APPEND), 0);
   if (fd < 0 ||
-      (update->needs_newline && !write_all (fd, "\n", 1)) ||
-      !write_all (fd, update->body->str, update->body->len) ||
+      (whole != NULL && !write_all (fd, whole->str, whole->len)) ||
+      (whole == NULL && update->needs_newline && !write_all (fd, "\n", 1)) ||
+      (whole == NULL && !write_all (fd, update->body->str, update->body->len)) ||
       fsync (fd) != 0)
     saved_errno = errno != 0 ? errno : EIO;
   if (fd >= 0 && close (fd) != 0 && saved_errno == 0)

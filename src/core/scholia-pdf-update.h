@@ -6,14 +6,15 @@
 
 G_BEGIN_DECLS
 
-/* An incremental update of a finished PDF (PDF 1.7, 7.5.6), appended to the file: the new and
- * changed objects and a cross-reference stream pointing back to the file's own cross-reference.
- * Only what changes is read and written: adding a highlight to a page of a long document reads
- * and writes that page's dictionary, not the whole file, which rewriting it with qpdf did (most
- * of the export's time spent after its pages were drawn). The file is read with qpdf, lazily,
- * for the objects the update changes; objects are written as PDF syntax. What an object was
- * before stays in the file, unused: the pages' old content when their artifacts are marked
- * (scholia-pdf-structure.h) is the one that weighs. */
+/* An update of a finished PDF: the new and changed objects, with a cross-reference stream.
+ * Only what changes is parsed and written as PDF syntax: adding a highlight to a page of a long
+ * document reads and writes that page's dictionary, not the whole file, which rewriting it with
+ * qpdf did (most of the export's time spent after its pages were drawn). The file is read with
+ * qpdf, lazily, for the objects the update changes. When the file has a cross-reference table
+ * as cairo writes it, the file is written again with the update in place of the objects it
+ * replaces, the others copied byte for byte (the pages' old content, once their artifacts are
+ * marked, would otherwise stay in it unused, half as large as the file again); otherwise the
+ * update is appended as an incremental update (PDF 1.7, 7.5.6). */
 typedef struct _ScholiaPdfUpdate ScholiaPdfUpdate;
 
 ScholiaPdfUpdate *scholia_pdf_update_new         (const char        *path,
@@ -44,11 +45,12 @@ void              scholia_pdf_update_replace_stream (ScholiaPdfUpdate *update,
                                                      qpdf_oh           stream,
                                                      GBytes           *deflated);
 /* @data compressed for /FlateDecode; NULL on failure. Safe to call from any thread: the pages'
- * new content is compressed in as many as there are. */
+ * new content is compressed in two. */
 GBytes           *scholia_pdf_update_deflate     (const char        *data,
                                                   gsize              length,
                                                   GError           **error);
-/* The update appended to the file, and flushed to the disk. */
+/* The update written into the file (in place of the objects it replaces, or appended), and
+ * flushed to the disk. */
 gboolean          scholia_pdf_update_write       (ScholiaPdfUpdate  *update,
                                                   GError           **error);
 
