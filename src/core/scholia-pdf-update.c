@@ -371,8 +371,11 @@ read_xref_table (ScholiaPdfUpdate *update,
 {
   const char *at = update->original + update->previous_xref;
   const char *end = update->original + length;
+  qpdf_oh trailer = qpdf_get_trailer (update->qpdf);
 
-  if (end - at < 5 || strncmp (at, "xref", 4) != 0)
+  /* Objects of earlier revisions would be in another table. */
+  if (end - at < 5 || strncmp (at, "xref", 4) != 0 || qpdf_oh_has_key (update->qpdf, trailer, "/Prev") ||
+      qpdf_oh_has_key (update->qpdf, trailer, "/XRefStm"))
     return FALSE;
   at += 4;
   for (;;)
@@ -415,7 +418,6 @@ compact (ScholiaPdfUpdate *update,
   g_autoptr(GArray) objects = g_array_new (FALSE, FALSE, sizeof (Entry));
   guint n_update = update->entries->len;
   GString *out;
-  guint64 shift;
 
   for (guint i = 0; i < update->entries->len; i++)
     g_hash_table_add (update->unused, GUINT_TO_POINTER (g_array_index (update->entries, Entry, i).number));
@@ -439,9 +441,12 @@ compact (ScholiaPdfUpdate *update,
     g_string_append_c (out, '\n');
 
   /* The update's objects move to just after the original's. */
-  shift = out->len - update->base;
   for (guint i = 0; i < n_update; i++)
-    g_array_index (update->entries, Entry, i).offset += shift;
+    {
+      Entry *entry = &g_array_index (update->entries, Entry, i);
+
+      entry->offset = out->len + (entry->offset - update->base);
+    }
   update->base = out->len;
   append_xref_stream (update, TRUE);
   g_string_append_len (out, update->body->str, update->body->len);
