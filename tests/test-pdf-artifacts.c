@@ -426,6 +426,7 @@ test_handout_columns_join_their_own (TestPdfFixture *fixture,
   g_autoptr(GString) left = g_string_new (NULL);
   g_autoptr(GString) right = g_string_new (NULL);
   g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *check = NULL;
   ScholiaPdfOptions options;
   ScholiaDocument *other;
   Structure structure;
@@ -446,7 +447,11 @@ test_handout_columns_join_their_own (TestPdfFixture *fixture,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
 
+  check = run_qpdf_check (fixture->output);
+  g_assert_nonnull (strstr (check, "No syntax or stream encoding errors"));
+  g_assert_null (strstr (check, "WARNING"));
   assert_all_marked (fixture->output);
+  assert_content_written_once (fixture->output);
   pdf = test_pdf_open (fixture->output);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
   read_structure (pdf, &structure);
