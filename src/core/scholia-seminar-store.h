@@ -97,6 +97,18 @@ gboolean            scholia_store_set_seminar_sync (ScholiaStore        *self,
                                                     const char          *error_message,
                                                     GError             **error);
 
+/* The seminar's options (a JSON object: the leader's options, and what a sync keeps of
+ * seminar.json), replaced whole. */
+gboolean            scholia_store_set_seminar_options (ScholiaStore     *self,
+                                                       ScholiaSeminar   *seminar,
+                                                       const char       *options,
+                                                       GError          **error);
+/* How many of my changes wait to be logged at the next take_outbox. */
+gboolean            scholia_store_count_seminar_outbox (ScholiaStore    *self,
+                                                        ScholiaSeminar  *seminar,
+                                                        guint           *count,
+                                                        GError         **error);
+
 /* Participants: a seminar's (ScholiaParticipant, by name), mine in it, and one by id, which
  * scholia_annotation_get_participant_id() gives (callers showing many annotations keep the
  * seminar's list in a table rather than asking for each). */

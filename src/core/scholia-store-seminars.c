@@ -383,6 +383,52 @@ scholia_store_set_seminar_sync (ScholiaStore    *self,
   return TRUE;
 }
 
+gboolean
+scholia_store_set_seminar_options (ScholiaStore    *self,
+                                   ScholiaSeminar  *seminar,
+                                   const char      *options,
+                                   GError         **error)
+{
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL && options != NULL, FALSE);
+
+  stmt = scholia_db_get_statement (self->db, "UPDATE seminars SET options = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, options);
+  scholia_db_statement_bind_int64 (stmt, 2, seminar->id);
+  if (!scholia_db_statement_execute (stmt, error))
+    return FALSE;
+
+  g_free (seminar->options);
+  seminar->options = g_strdup (options);
+  return TRUE;
+}
+
+gboolean
+scholia_store_count_seminar_outbox (ScholiaStore    *self,
+                                    ScholiaSeminar  *seminar,
+                                    guint           *count,
+                                    GError         **error)
+{
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL && count != NULL, FALSE);
+
+  stmt = scholia_db_get_statement (self->db, "SELECT count(*) FROM seminar_outbox WHERE seminar_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
+  rc = scholia_db_statement_step (stmt, error);
+  *count = rc == SCHOLIA_DB_STEP_ROW ? scholia_db_statement_column_int (stmt, 0) : 0;
+  scholia_db_statement_reset (stmt);
+  return rc == SCHOLIA_DB_STEP_ROW;
+}
+
 GPtrArray *
 scholia_store_list_participants (ScholiaStore    *self,
                                  ScholiaSeminar  *seminar,
