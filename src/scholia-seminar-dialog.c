@@ -15,11 +15,6 @@
 /* The creation and the first sync of a join say nothing of their progress: the bar pulses. */
 #define PULSE_INTERVAL_MS 120
 
-enum {
-  KIND_FOLDER,
-  KIND_WEBDAV,
-};
-
 struct _ScholiaSeminarDialog
 {
   AdwWindow             parent_instance;
@@ -40,7 +35,8 @@ struct _ScholiaSeminarDialog
   GtkWidget            *form;
   GtkWidget            *seminar_group;
   AdwEntryRow          *name_row;
-  AdwComboRow          *kind_row;
+  GtkCheckButton       *folder_check;
+  GtkCheckButton       *webdav_check;
   AdwActionRow         *folder_row;
   AdwEntryRow          *url_row;
   AdwEntryRow          *user_row;
@@ -93,7 +89,7 @@ show_error (ScholiaSeminarDialog *self,
 static void
 update_kind (ScholiaSeminarDialog *self)
 {
-  gboolean web = adw_combo_row_get_selected (self->kind_row) == KIND_WEBDAV;
+  gboolean web = gtk_check_button_get_active (self->webdav_check);
 
   gtk_widget_set_visible (GTK_WIDGET (self->folder_row), !web);
   gtk_widget_set_visible (GTK_WIDGET (self->url_row), web);
@@ -200,7 +196,7 @@ read_location (ScholiaSeminarDialog  *self,
   g_autofree char *escaped_user = NULL;
   g_autoptr(GUri) uri = NULL;
 
-  if (adw_combo_row_get_selected (self->kind_row) == KIND_FOLDER)
+  if (!gtk_check_button_get_active (self->webdav_check))
     {
       char *path = self->folder != NULL ? g_file_get_path (self->folder) : NULL;
 
@@ -501,7 +497,8 @@ scholia_seminar_dialog_class_init (ScholiaSeminarDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, form);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, seminar_group);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, name_row);
-  gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, folder_check);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, webdav_check);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, folder_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, user_row);
@@ -531,7 +528,7 @@ scholia_seminar_dialog_init (ScholiaSeminarDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   scholia_accessible_fix_mnemonic_labels (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (update_kind), self,
+  g_signal_connect_object (self->webdav_check, "notify::active", G_CALLBACK (update_kind), self,
                            G_CONNECT_SWAPPED);
   update_kind (self);
   default_my_name (self);
@@ -549,6 +546,8 @@ scholia_seminar_dialog_new (ScholiaStore *store,
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
   gtk_button_set_label (GTK_BUTTON (self->start_button), joining ? _("_Join") : _("C_reate"));
+  /* Its label came after the template's mnemonics were seen to. */
+  scholia_accessible_fix_mnemonic_labels (self->start_button);
 
   gtk_widget_set_visible (self->seminar_group, !joining);
   gtk_widget_set_visible (self->essays_group, !joining);
@@ -581,7 +580,7 @@ scholia_seminar_dialog_new_join (ScholiaStore *store)
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
 
   self = scholia_seminar_dialog_new (store, TRUE);
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->kind_row));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->folder_check));
   return GTK_WIDGET (self);
 }
 
@@ -603,14 +602,14 @@ scholia_seminar_dialog_set_location (ScholiaSeminarDialog *self,
 
   if (is_web_address (location))
     {
-      adw_combo_row_set_selected (self->kind_row, KIND_WEBDAV);
+      gtk_check_button_set_active (self->webdav_check, TRUE);
       gtk_editable_set_text (GTK_EDITABLE (self->url_row), location);
     }
   else
     {
       g_autoptr(GFile) folder = g_file_new_for_path (location);
 
-      adw_combo_row_set_selected (self->kind_row, KIND_FOLDER);
+      gtk_check_button_set_active (self->folder_check, TRUE);
       set_folder (self, folder);
     }
 }
