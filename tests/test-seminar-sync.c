@@ -650,6 +650,26 @@ test_leader_changes_labels (Fixture       *fixture,
   g_assert_cmpint (count (fixture->stores[ANA], "SELECT count(*) FROM tags WHERE name = 'silence'"
                                                 " AND colour = '#505050'"), ==, 1);
 
+  /* The seminar's tags are the leader's: the student can neither recolour nor delete them, but
+   * her own tags stay hers. */
+  {
+    ScholiaStore *ana = fixture->stores[ANA];
+    ScholiaLabel *own;
+
+    scholia_store_update_label (ana, scholia_store_find_label (ana, SCHOLIA_TYPE_TAG, "evidence", NULL), NULL,
+                                "#000000", NULL, &error);
+    g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (error->message, "Rivers and Roads"));
+    g_clear_error (&error);
+    scholia_store_delete_label (ana, scholia_store_find_label (ana, SCHOLIA_TYPE_TAG, "silence", NULL), &error);
+    g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY);
+    g_clear_error (&error);
+    own = scholia_store_add_label (ana, SCHOLIA_TYPE_TAG, "hunch", "#101010", "", &error);
+    g_assert_no_error (error);
+    scholia_store_update_label (ana, own, NULL, "#202020", NULL, &error);
+    g_assert_no_error (error);
+  }
+
   /* Nothing changed: the leader's sync does not write seminar.json again. */
   inner = _scholia_seminar_open_transport (fixture->location, NULL, &error);
   g_assert_no_error (error);

@@ -22,6 +22,7 @@ _scholia_seminar_options_clear (ScholiaSeminarOptions *options)
   g_clear_pointer (&options->instructions, g_free);
   g_clear_pointer (&options->info_etag, g_free);
   g_clear_pointer (&options->info_checksum, g_free);
+  g_clear_pointer (&options->tags, g_strfreev);
 }
 
 static char *
@@ -45,6 +46,28 @@ get_member_boolean (JsonObject *object,
          && json_node_get_boolean (node);
 }
 
+static GStrv
+dup_member_names (JsonObject *object,
+                  const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  g_autoptr(GStrvBuilder) names = NULL;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  names = g_strv_builder_new ();
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        g_strv_builder_add (names, json_node_get_string (element));
+    }
+  return g_strv_builder_end (names);
+}
+
 /* Tolerant: options the library cannot read count as the defaults, so that a sync fetches
  * seminar.json again and writes them afresh. */
 void
@@ -63,6 +86,7 @@ _scholia_seminar_options_read (const char            *json,
   options->instructions = dup_member_string (object, "instructions");
   options->info_etag = dup_member_string (object, "info-etag");
   options->info_checksum = dup_member_string (object, "info-sha256");
+  options->tags = dup_member_names (object, "tags");
 }
 
 char *
@@ -83,6 +107,14 @@ _scholia_seminar_options_write (const ScholiaSeminarOptions *options)
   json_builder_add_string_value (builder, options->info_etag != NULL ? options->info_etag : "");
   json_builder_set_member_name (builder, "info-sha256");
   json_builder_add_string_value (builder, options->info_checksum != NULL ? options->info_checksum : "");
+  if (options->tags != NULL)
+    {
+      json_builder_set_member_name (builder, "tags");
+      json_builder_begin_array (builder);
+      for (guint i = 0; options->tags[i] != NULL; i++)
+        json_builder_add_string_value (builder, options->tags[i]);
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -198,7 +230,7 @@ apply_labels (ScholiaStore  *store,
       else if (g_strcmp0 (scholia_label_get_colour (label), wanted->colour) != 0
                || g_strcmp0 (scholia_label_get_description (label), wanted->description) != 0)
         {
-          if (!scholia_store_update_label (store, label, NULL, wanted->colour, wanted->description, error))
+          if (!scholia_store_update_seminar_label (store, label, wanted->colour, wanted->description, error))
             return FALSE;
         }
     }
@@ -224,6 +256,10 @@ _scholia_seminar_apply_info (ScholiaStore              *store,
   options.hide_until_posted = info->hide_until_posted;
   g_free (options.instructions);
   options.instructions = g_strdup (info->instructions);
+  g_clear_pointer (&options.tags, g_strfreev);
+  options.tags = g_new0 (char *, info->tags->len + 1);
+  for (guint i = 0; i < info->tags->len; i++)
+    options.tags[i] = g_strdup (((ScholiaSeminarLabel *) g_ptr_array_index (info->tags, i))->name);
   json = _scholia_seminar_options_write (&options);
   ok = g_strcmp0 (json, seminar->options) == 0 || scholia_store_set_seminar_options (store, seminar, json, error);
   _scholia_seminar_options_clear (&options);

@@ -82,14 +82,32 @@ typedef struct
   gboolean            essays_complete;
   GPtrArray          *essays;           /* Essay */
   char               *new_own_etag;     /* after my log was uploaded */
-  GPtrArray          *logs;             /* Log */
   GPtrArray          *problems;         /* char *, found in the worker */
   GError             *error;            /* what stopped the network, if anything */
 
+  /* Between the threads: what the worker has done, in order (Step). */
+  GAsyncQueue        *steps;
+
   /* Applying. */
-  guint               next_log;
+  guint               n_logs_merged;
+  GError             *apply_error;      /* what stopped the writing, if anything */
   ScholiaSeminarOptions options;
 } Job;
+
+/* The worker hands its results over as it goes, so that the library merges one log while the
+ * next is downloaded and parsed. */
+typedef enum
+{
+  STEP_FETCHED,      /* seminar.json, the essays and my upload are done (or failed) */
+  STEP_LOG,          /* one downloaded, parsed log */
+  STEP_DONE,         /* the network part is over; job->error says whether all went well */
+} StepKind;
+
+typedef struct
+{
+  StepKind  kind;
+  Log      *log;
+} Step;
 
 static void
 essay_free (Essay *essay)
@@ -128,9 +146,10 @@ job_free (Job *job)
   g_free (job->new_info_etag);
   g_ptr_array_unref (job->essays);
   g_free (job->new_own_etag);
-  g_ptr_array_unref (job->logs);
   g_ptr_array_unref (job->problems);
+  g_async_queue_unref (job->steps);
   g_clear_error (&job->error);
+  g_clear_error (&job->apply_error);
   _scholia_seminar_options_clear (&job->options);
   g_free (job);
 }
@@ -286,6 +305,24 @@ report (Job        *job,
 
 /* --- The worker thread ----------------------------------------------------------------- */
 
+static gboolean take_step_cb (gpointer data);
+
+/* Hands a step over to the calling thread, in order. */
+static void
+deliver (GTask    *task,
+         StepKind  kind,
+         Log      *log)
+{
+  Job *job = g_task_get_task_data (task);
+  Step *step = g_new0 (Step, 1);
+
+  step->kind = kind;
+  step->log = log;
+  g_async_queue_push (job->steps, step);
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT_IDLE, take_step_cb, g_object_ref (task),
+                              g_object_unref);
+}
+
 /* A put that, refused because the file changed underneath (412), learns the file's present
  * ETag and tries once more: used for files only this library may write. */
 static gboolean
@@ -413,7 +450,8 @@ upload_own_log (Job           *job,
 }
 
 static gboolean
-fetch_logs (Job           *job,
+fetch_logs (GTask         *task,
+            Job           *job,
             GCancellable  *cancellable,
             GError       **error)
 {
@@ -459,29 +497,35 @@ fetch_logs (Job           *job,
       log->uuid = g_steal_pointer (&uuid);
       log->etag = g_steal_pointer (&etag);
       log->records = scholia_log_parse (data, length, &log->complete_bytes, &log->problems);
-      g_ptr_array_add (job->logs, log);
+      deliver (task, STEP_LOG, log);
     }
   return TRUE;
 }
 
 static void
-run_network (GTask        *task,
+run_network (GTask        *worker,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  Job *job = task_data;
+  GTask *task = task_data;
+  Job *job = g_task_get_task_data (task);
   GError **error = &job->error;
+  gboolean ok;
 
   report (job, 0.05, _("Connecting to the seminar’s folder"));
   if (job->transport == NULL)
     job->transport = _scholia_seminar_open_transport (job->location, cancellable, error);
-  if (job->transport != NULL &&
-      sync_info (job, cancellable, error) &&
-      fetch_essays (job, cancellable, error) &&
-      upload_own_log (job, cancellable, error))
-    fetch_logs (job, cancellable, error);
-  g_task_return_boolean (task, TRUE);
+  ok = job->transport != NULL &&
+       sync_info (job, cancellable, error) &&
+       fetch_essays (job, cancellable, error) &&
+       upload_own_log (job, cancellable, error);
+  /* What was fetched before a failure is applied all the same. */
+  deliver (task, STEP_FETCHED, NULL);
+  if (ok)
+    fetch_logs (task, job, cancellable, error);
+  deliver (task, STEP_DONE, NULL);
+  g_task_return_boolean (worker, TRUE);
 }
 
 /* --- The calling thread ---------------------------------------------------------------- */
@@ -635,50 +679,35 @@ finish (GTask  *task,
   g_clear_error (&apply_error);
 }
 
+/* One step of the worker's, on the calling thread: one log merged per main loop iteration. */
 static gboolean
-merge_next_cb (gpointer data)
+take_step_cb (gpointer data)
 {
   GTask *task = data;
   Job *job = g_task_get_task_data (task);
   ScholiaSeminarSync *self = job->self;
-  GError *error = NULL;
+  Step *step = g_async_queue_pop (job->steps);
 
-  if (job->next_log < job->logs->len)
+  switch (step->kind)
     {
-      Log *log = g_ptr_array_index (job->logs, job->next_log++);
-
-      set_progress (self, 0.7 + 0.3 * job->next_log / (job->logs->len + 1), _("Merging the others’ annotations"));
-      if (merge_one (self, log, &error))
-        return G_SOURCE_CONTINUE;
+    case STEP_FETCHED:
+      for (guint i = 0; i < job->problems->len; i++)
+        add_problem (self, g_strdup (g_ptr_array_index (job->problems, i)));
+      if (apply_info_and_essays (job, &job->apply_error))
+        apply_own_log (job, &job->apply_error);
+      break;
+    case STEP_LOG:
+      set_progress (self, MIN (0.7 + 0.01 * ++job->n_logs_merged, 0.99), _("Merging the others’ annotations"));
+      if (job->apply_error == NULL)
+        merge_one (self, step->log, &job->apply_error);
+      log_free (step->log);
+      break;
+    case STEP_DONE:
+      finish (task, g_steal_pointer (&job->apply_error));
+      break;
     }
-  finish (task, error);
+  g_free (step);
   return G_SOURCE_REMOVE;
-}
-
-static void
-network_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Job *job = g_task_get_task_data (task);
-  GError *error = NULL;
-  GSource *idle;
-
-  for (guint i = 0; i < job->problems->len; i++)
-    add_problem (job->self, g_strdup (g_ptr_array_index (job->problems, i)));
-  if (!apply_info_and_essays (job, &error) || !apply_own_log (job, &error))
-    {
-      finish (task, error);
-      return;
-    }
-
-  idle = g_idle_source_new ();
-  g_source_set_priority (idle, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_callback (idle, merge_next_cb, g_object_ref (task), g_object_unref);
-  g_source_set_static_name (idle, "[scholia] merge seminar logs");
-  g_source_attach (idle, job->context);
-  g_source_unref (idle);
 }
 
 /* The ETag of each log merged so far, keyed by participant uuid. */
@@ -846,7 +875,7 @@ scholia_seminar_sync_run_async (ScholiaSeminarSync  *self,
   job->context = g_main_context_ref_thread_default ();
   job->transport = self->transport != NULL ? g_object_ref (self->transport) : NULL;
   job->essays = g_ptr_array_new_with_free_func ((GDestroyNotify) essay_free);
-  job->logs = g_ptr_array_new_with_free_func ((GDestroyNotify) log_free);
+  job->steps = g_async_queue_new ();
   job->problems = g_ptr_array_new_with_free_func (g_free);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
 
@@ -871,8 +900,8 @@ scholia_seminar_sync_run_async (ScholiaSeminarSync  *self,
       return;
     }
 
-  worker = g_task_new (self, cancellable, network_done_cb, g_object_ref (task));
-  g_task_set_task_data (worker, job, NULL);
+  worker = g_task_new (self, cancellable, NULL, NULL);
+  g_task_set_task_data (worker, g_object_ref (task), g_object_unref);
   g_task_run_in_thread (worker, run_network);
   g_object_unref (worker);
 }

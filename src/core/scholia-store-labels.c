@@ -6,6 +6,7 @@
 
 #include "scholia-colour.h"
 #include "scholia-error.h"
+#include "scholia-seminar-store.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
 
@@ -624,6 +625,8 @@ scholia_store_update_label (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
 
+  if (!self->applying_seminar_labels && !scholia_store_check_seminar_label (self, label, error))
+    return FALSE;
   return update_label (self, label, name, colour, description, error);
 }
 
@@ -635,6 +638,8 @@ scholia_store_delete_label (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
 
+  if (!scholia_store_check_seminar_label (self, label, error))
+    return FALSE;
   return delete_label (self, label, error);
 }
 
@@ -671,6 +676,8 @@ scholia_store_merge_labels (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_LABEL (from) && SCHOLIA_IS_LABEL (into), FALSE);
   g_return_val_if_fail (G_OBJECT_TYPE (from) == G_OBJECT_TYPE (into), FALSE);
 
+  if (!scholia_store_check_seminar_label (self, from, error))
+    return FALSE;
   return merge_labels (self, from, into, error);
 }
 

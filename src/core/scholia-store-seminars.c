@@ -10,6 +10,7 @@
 #include "scholia-colour.h"
 #include "scholia-error.h"
 #include "scholia-store-seminar-private.h"
+#include "scholia-tag.h"
 
 #define SEMINAR_COLUMNS \
   "id, uuid, name, location, role, participant_id, options, last_sync, last_error"
@@ -405,6 +406,63 @@ scholia_store_set_seminar_options (ScholiaStore    *self,
   g_free (seminar->options);
   seminar->options = g_strdup (options);
   return TRUE;
+}
+
+gboolean
+scholia_store_check_seminar_label (ScholiaStore  *self,
+                                   ScholiaLabel  *label,
+                                   GError       **error)
+{
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+  g_autofree char *seminar = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  if (!SCHOLIA_IS_TAG (label))
+    return TRUE;
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT s.name FROM seminars s, json_each (s.options, '$.tags') t"
+                                   " WHERE s.role = 'participant' AND json_valid (s.options)"
+                                   " AND json_extract (s.options, '$.participants-add-tags') IS NOT 1"
+                                   " AND t.value = ? COLLATE NOCASE ORDER BY s.name LIMIT 1",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, scholia_label_get_name (label));
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    seminar = g_strdup (scholia_db_statement_column_text (stmt, 0));
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+  if (seminar != NULL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
+                   _("The tag “%s” belongs to the seminar “%s”: only its leader can change it"),
+                   scholia_label_get_name (label), seminar);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+scholia_store_update_seminar_label (ScholiaStore  *self,
+                                    ScholiaLabel  *label,
+                                    const char    *colour,
+                                    const char    *description,
+                                    GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  self->applying_seminar_labels = TRUE;
+  ok = scholia_store_update_label (self, label, NULL, colour, description, error);
+  self->applying_seminar_labels = FALSE;
+  return ok;
 }
 
 gboolean
