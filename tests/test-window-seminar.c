@@ -257,10 +257,14 @@ test_sync_action_updates_status (Fixture       *fixture,
   GtkSpinner *spinner = window_child (fixture->window, "seminar_spinner");
   GtkMenuButton *button = window_child (fixture->window, "seminar_button");
   ScholiaStore *store = scholia_window_get_store (fixture->window);
+  GtkLabel *problems = window_child (fixture->window, "seminar_problems_label");
   g_autoptr(ScholiaAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *logs = NULL;
+  g_autofree char *damaged = NULL;
 
   create_seminar (fixture);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problems)));
 
   /* A highlight made since: the status, read as the popover opens, says it waits. */
   annotation = scholia_store_add_annotation (store, fixture->tolls, 0, 5, NULL, 0, NULL, 0, NULL,
@@ -270,6 +274,10 @@ test_sync_action_updates_status (Fixture       *fixture,
   drain_main_context ();
   g_assert_nonnull (strstr (gtk_label_get_label (status), "1 change is waiting to upload"));
   gtk_menu_button_popdown (button);
+
+  /* Another participant's log with a damaged line: the sync goes on and the popover says so. */
+  logs = g_build_filename (fixture->seminar_dir, "logs", NULL);
+  damaged = test_write_file (logs, "7d2c9a4e-5b1f-4c3a-9e8d-2f6b1a0c4d5e.jsonl", "{ not a record\n");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "library.sync-seminars",
                                              NULL));
@@ -281,6 +289,9 @@ test_sync_action_updates_status (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpstr (gtk_label_get_label (status), ==, "Synced just now");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problems)));
+  g_assert_nonnull (strstr (gtk_label_get_label (problems), "Line 1 of"));
+  g_assert_nonnull (strstr (gtk_label_get_label (problems), "skipped"));
 }
 
 static void
