@@ -210,13 +210,21 @@ read_location (ScholiaSeminarDialog  *self,
   user = stripped_text (GTK_EDITABLE (self->user_row));
   password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
 
-  if (!is_web_address (address) || (uri = g_uri_parse (address, G_URI_FLAGS_ENCODED, NULL)) == NULL)
+  if (is_web_address (address))
+    uri = g_uri_parse (address, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("Type the WebDAV address of the seminar’s folder, starting with https://"));
       return NULL;
     }
 
+  if (*user == '\0' && *password != '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Type the user name that goes with the password."));
+      return NULL;
+    }
   if (*user == '\0')
     return g_uri_to_string (uri);
 
@@ -231,7 +239,9 @@ read_location (ScholiaSeminarDialog  *self,
                                    g_uri_get_host (uri), g_uri_get_port (uri), g_uri_get_path (uri),
                                    g_uri_get_query (uri), g_uri_get_fragment (uri));
 
-  if (*password != '\0' && !scholia_credentials_store (location, user, password, NULL, error))
+  /* Under the user name as the engine reads it back from the address (still escaped). */
+  if (*password != '\0' &&
+      !scholia_credentials_store (location, escaped_user, password, NULL, error))
     return NULL;
 
   return g_steal_pointer (&location);
@@ -612,6 +622,17 @@ scholia_seminar_dialog_set_location (ScholiaSeminarDialog *self,
       gtk_check_button_set_active (self->folder_check, TRUE);
       set_folder (self, folder);
     }
+}
+
+void
+scholia_seminar_dialog_set_credentials (ScholiaSeminarDialog *self,
+                                        const char           *user,
+                                        const char           *password)
+{
+  g_return_if_fail (SCHOLIA_IS_SEMINAR_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->user_row), user != NULL ? user : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), password != NULL ? password : "");
 }
 
 void

@@ -29,6 +29,10 @@ void        scholia_seminar_dialog_set_name        (ScholiaSeminarDialog *self,
                                                     const char           *name);
 void        scholia_seminar_dialog_set_location    (ScholiaSeminarDialog *self,
                                                     const char           *location);
+/* For a WebDAV address: the user name and password typed beside it. */
+void        scholia_seminar_dialog_set_credentials (ScholiaSeminarDialog *self,
+                                                    const char           *user,
+                                                    const char           *password);
 void        scholia_seminar_dialog_set_my_name     (ScholiaSeminarDialog *self,
                                                     const char           *my_name);
 void        scholia_seminar_dialog_set_essay_included (ScholiaSeminarDialog *self,

@@ -294,6 +294,27 @@ test_sync_action_updates_status (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (problems), "skipped"));
 }
 
+/* What the WebDAV fields need is said before anything is sent or stored. */
+static void
+test_webdav_fields_checked (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ScholiaSeminarDialog) dialog = open_dialog (fixture->window, "library.join-seminar");
+
+  scholia_seminar_dialog_set_location (dialog, "https://cloud.example.edu/dav/files/maren/S17/");
+  scholia_seminar_dialog_set_credentials (dialog, "", "app-password");
+  start_and_wait (dialog);
+  g_assert_nonnull (strstr (scholia_seminar_dialog_get_error (dialog), "user name"));
+
+  scholia_seminar_dialog_set_location (dialog, "https://");
+  scholia_seminar_dialog_set_credentials (dialog, "maren", "");
+  start_and_wait (dialog);
+  g_assert_nonnull (strstr (scholia_seminar_dialog_get_error (dialog), "WebDAV address"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_cancel_closes_dialog (Fixture       *fixture,
                            gconstpointer  data)
@@ -325,6 +346,7 @@ main (int    argc,
   ADD ("/window/seminar/new-failure-stays-in-dialog", test_new_seminar_failure_stays_in_dialog);
   ADD ("/window/seminar/join-from-second-library", test_join_from_second_library);
   ADD ("/window/seminar/sync-action-updates-status", test_sync_action_updates_status);
+  ADD ("/window/seminar/webdav-fields-checked", test_webdav_fields_checked);
   ADD ("/window/seminar/cancel-closes-dialog", test_cancel_closes_dialog);
 #undef ADD
 
