@@ -442,6 +442,41 @@ test_create_refuses_a_folder_in_use (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "not empty"));
 }
 
+/* A student whose library holds one of the essays already (same uuid, same text) gets it
+ * linked to the seminar, not a second copy. */
+static void
+test_join_with_an_essay_already_here (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "bruno.sqlite3", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaSeminarSync) sync = NULL;
+
+  fixture->seminars[LEADER] = create_seminar (fixture, fixture->location, FALSE, &error);
+  g_assert_no_error (error);
+  fixture->stores[BRUNO] = scholia_store_open (path, &error);
+  g_assert_no_error (error);
+  scholia_store_add_document_with_uuid (fixture->stores[BRUNO], fixture->essays[1], "My copy of the ferry essay",
+                                        "Piet Amsel", "", "", essay_two, NULL, &error);
+  g_assert_no_error (error);
+
+  scholia_seminar_join_async (fixture->stores[BRUNO], fixture->location, names[BRUNO], NULL, store_result_cb,
+                              &result);
+  fixture->seminars[BRUNO] = scholia_seminar_join_finish (fixture->stores[BRUNO], wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->stores[BRUNO], "SELECT count(*) FROM documents"), ==, 2);
+  g_assert_cmpint (count (fixture->stores[BRUNO], "SELECT count(*) FROM seminar_essays"), ==, 2);
+  g_assert_cmpint (count (fixture->stores[BRUNO], "SELECT count(*) FROM documents"
+                                                  " WHERE title = 'My copy of the ferry essay'"), ==, 1);
+
+  /* Annotated there, the essay reaches the leader like any other. */
+  g_object_unref (annotate (fixture, BRUNO, 1, 0, 10, "evidence", NULL, "on my copy"));
+  g_object_unref (sync_ok (fixture, BRUNO));
+  sync = sync_ok (fixture, LEADER);
+  g_assert_cmpuint (scholia_seminar_sync_get_n_merged (sync), ==, 1);
+}
+
 /* A log written by hand, as a broken client or a forger would leave it. */
 static char *
 stamp (gint64      wall_ms,
@@ -913,6 +948,40 @@ test_locked_log (Fixture       *fixture,
   g_assert_cmpuint (pending (fixture, ANA), ==, 1);
 }
 
+/* 404: nothing to join where there is no seminar; 409: the logs folder was removed. */
+static void
+test_missing_seminar_and_folder (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *nowhere = location_with_user (fixture->server, "nowhere");
+  g_autofree char *logs = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "lost.sqlite3", NULL);
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(ScholiaSeminar) seminar = NULL;
+  g_autoptr(ScholiaSeminarSync) sync = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = scholia_store_open (path, &error);
+  g_assert_no_error (error);
+  scholia_seminar_join_async (store, nowhere, "Nobody", NULL, store_result_cb, &result);
+  seminar = scholia_seminar_join_finish (store, wait_for (&result), &error);
+  g_assert_null (seminar);
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "There is no seminar at"));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM seminars"), ==, 0);
+  g_clear_error (&error);
+
+  start_seminar (fixture);
+  logs = g_build_filename (fixture->root, "logs", NULL);
+  test_tmp_dir_remove (logs);
+  g_object_unref (annotate (fixture, ANA, 0, 50, 70, "thesis", NULL, "nowhere to go"));
+  sync = run_sync (fixture, ANA, NULL, &error);
+  g_assert_error (error, SCHOLIA_TRANSPORT_ERROR, SCHOLIA_TRANSPORT_ERROR_NO_PARENT);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_cmpuint (pending (fixture, ANA), ==, 1);
+}
+
 static void
 add_both (const char *name,
           void      (*test) (Fixture *, gconstpointer))
@@ -941,6 +1010,7 @@ main (int   argc,
 
   add_both ("three-libraries-converge", test_three_libraries_converge);
   add_both ("create-refuses-a-folder-in-use", test_create_refuses_a_folder_in_use);
+  add_both ("join-with-an-essay-already-here", test_join_with_an_essay_already_here);
   add_both ("damaged-and-forged-logs", test_damaged_and_forged_logs);
   add_both ("clock-skew-loses-nothing", test_clock_skew_loses_nothing);
   add_both ("leader-changes-labels", test_leader_changes_labels);
@@ -951,6 +1021,7 @@ main (int   argc,
   add_webdav ("refused-and-full-folders", test_refused_and_full_folders);
   add_both ("own-log-changed-underneath", test_own_log_changed_underneath);
   add_webdav ("locked-log", test_locked_log);
+  add_webdav ("missing-seminar-and-folder", test_missing_seminar_and_folder);
 
   return g_test_run ();
 }

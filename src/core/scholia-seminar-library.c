@@ -132,7 +132,7 @@ _scholia_seminar_open_transport (const char    *location,
   const char *user = NULL;
 
   if (g_ascii_strncasecmp (location, "http://", 7) == 0 || g_ascii_strncasecmp (location, "https://", 8) == 0)
-    uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, NULL);
+    uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD, NULL);
   if (uri != NULL)
     user = g_uri_get_user (uri);
 

@@ -623,6 +623,15 @@ apply_info_and_essays (Job     *job,
         return FALSE;
       self->n_essays++;
     }
+  /* Essays the library held already (the leader's own library, say) join the seminar too. */
+  for (guint i = 0; job->info != NULL && i < job->info->essays->len; i++)
+    {
+      const ScholiaSeminarEssay *essay = g_ptr_array_index (job->info->essays, i);
+      ScholiaDocument *document = scholia_store_find_document (self->store, essay->uuid, NULL);
+
+      if (document != NULL && !scholia_store_add_seminar_essay (self->store, self->seminar, document, error))
+        return FALSE;
+    }
   /* seminar.json counts as applied (not fetched again while unchanged) only once every essay
    * it lists is here. */
   if (job->new_info_etag == NULL || !job->essays_complete)

@@ -625,9 +625,23 @@ scholia_store_update_label (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
 
-  if (!self->applying_seminar_labels && !scholia_store_check_seminar_label (self, label, error))
+  if (!scholia_store_check_seminar_label (self, label, error))
     return FALSE;
   return update_label (self, label, name, colour, description, error);
+}
+
+/* The leader's colour and description, which a participant's library takes at each sync. */
+gboolean
+scholia_store_update_seminar_label (ScholiaStore  *self,
+                                    ScholiaLabel  *label,
+                                    const char    *colour,
+                                    const char    *description,
+                                    GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return update_label (self, label, NULL, colour, description, error);
 }
 
 gboolean

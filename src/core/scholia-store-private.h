@@ -43,9 +43,6 @@ struct _ScholiaStore
   gint64      cached_text_id;
   char       *cached_text;
   GArray     *cached_text_index;  /* byte offset of every STORE_TEXT_STRIDE-th code point */
-
-  /* Set while a seminar's leader's tags are applied, which participants may not change. */
-  gboolean    applying_seminar_labels;
 };
 
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,

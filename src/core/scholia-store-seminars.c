@@ -448,24 +448,6 @@ scholia_store_check_seminar_label (ScholiaStore  *self,
 }
 
 gboolean
-scholia_store_update_seminar_label (ScholiaStore  *self,
-                                    ScholiaLabel  *label,
-                                    const char    *colour,
-                                    const char    *description,
-                                    GError       **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
-
-  self->applying_seminar_labels = TRUE;
-  ok = scholia_store_update_label (self, label, NULL, colour, description, error);
-  self->applying_seminar_labels = FALSE;
-  return ok;
-}
-
-gboolean
 scholia_store_count_seminar_outbox (ScholiaStore    *self,
                                     ScholiaSeminar  *seminar,
                                     guint           *count,
