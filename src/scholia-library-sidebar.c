@@ -12,12 +12,16 @@
 #include "scholia-library-sidebar.h"
 #include "scholia-names.h"
 #include "scholia-search-results.h"
+#include "scholia-seminar-store.h"
 
 /* The sidebar's models, from the store down to the list view:
  *
  *   store documents ─ matching (search filter) ─┬─ author group: filter (author) ─ sort (date, title)
  *                                               └─ …one group per author in the library
  *   groups (GListStore) ─ sorted by name ─ listed (groups with matching essays) ─ tree ─ selection
+ *
+ * An essay of a seminar is listed under the seminar's name instead of its author's, so that a
+ * participant finds the seminar's reading together; such groups come first.
  *
  * Every stage is a GListModel that updates itself, so a change in the store reaches the rows
  * without rebuilding them. The sidebar only adds and removes author groups, and tells the filters
@@ -33,7 +37,8 @@
 #define TEXT_SEARCH_DELAY_MS 300
 #define TEXT_SEARCH_MIN_CHARS 3
 
-/* ScholiaAuthorGroup: one author's matching essays, the top-level items of the tree. */
+/* ScholiaAuthorGroup: one author's (or one seminar's) matching essays, the top-level items of
+ * the tree. */
 
 #define SCHOLIA_TYPE_AUTHOR_GROUP (scholia_author_group_get_type ())
 
@@ -43,8 +48,11 @@ struct _ScholiaAuthorGroup
 {
   GObject           parent_instance;
 
-  /* The author as the documents hold it, "" for documents without one. */
+  /* The author as the documents hold it, "" for documents without one, or SEMINAR_MARK and
+   * the seminar's name. */
   char             *key;
+  /* The sidebar's: document id → the key of its seminar's group. */
+  GHashTable       *seminar_keys;
   char             *name;
   char             *collate_key;
   GtkCustomFilter  *filter;
@@ -65,6 +73,15 @@ enum {
 
 static GParamSpec *group_properties[GROUP_N_PROPS];
 
+/* No author's name starts with a control character: a seminar's group never meets an author's. */
+#define SEMINAR_MARK "\x01"
+
+static gboolean
+is_seminar_key (const char *key)
+{
+  return g_str_has_prefix (key, SEMINAR_MARK);
+}
+
 static const char *
 document_author_key (ScholiaDocument *document)
 {
@@ -73,13 +90,24 @@ document_author_key (ScholiaDocument *document)
   return author != NULL ? author : "";
 }
 
+/* The group the document is listed in: its seminar's, else its author's. */
+static const char *
+document_group_key (GHashTable      *seminar_keys,
+                    ScholiaDocument *document)
+{
+  gint64 id = scholia_document_get_id (document);
+  const char *seminar_key = g_hash_table_lookup (seminar_keys, &id);
+
+  return seminar_key != NULL ? seminar_key : document_author_key (document);
+}
+
 static gboolean
 author_group_filter_func (gpointer item,
                           gpointer user_data)
 {
   ScholiaAuthorGroup *self = user_data;
 
-  return g_str_equal (document_author_key (item), self->key);
+  return g_str_equal (document_group_key (self->seminar_keys, item), self->key);
 }
 
 static void
@@ -105,6 +133,7 @@ scholia_author_group_finalize (GObject *object)
 
   g_clear_object (&self->documents);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->seminar_keys, g_hash_table_unref);
   g_free (self->key);
   g_free (self->name);
   g_free (self->collate_key);
@@ -169,6 +198,7 @@ scholia_author_group_set_sort_key (ScholiaAuthorGroup *self,
 static ScholiaAuthorGroup *
 scholia_author_group_new (const char *key,
                           const char *sort_key,
+                          GHashTable *seminar_keys,
                           GListModel *matching,
                           GtkSorter  *sorter)
 {
@@ -176,7 +206,11 @@ scholia_author_group_new (const char *key,
   GtkFilterListModel *filtered;
 
   self->key = g_strdup (key);
-  self->name = g_strdup (*key != '\0' ? key : _("Unknown Author"));
+  self->seminar_keys = g_hash_table_ref (seminar_keys);
+  if (is_seminar_key (key))
+    self->name = g_strdup_printf (_("Seminar: %s"), key + strlen (SEMINAR_MARK));
+  else
+    self->name = g_strdup (*key != '\0' ? key : _("Unknown Author"));
   scholia_author_group_set_sort_key (self, sort_key);
   self->filter = gtk_custom_filter_new (author_group_filter_func, self, NULL);
 
@@ -215,6 +249,8 @@ struct _ScholiaLibrarySidebar
   GtkCustomSorter    *group_sorter;     /* owned by the sorted groups */
   GListStore         *groups;
   GHashTable         *groups_by_key;
+  /* Document id → its seminar's group key, for the essays of the library's seminars. */
+  GHashTable         *seminar_keys;
   GtkCustomFilter    *listed_filter;
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
@@ -309,7 +345,13 @@ group_sorter_func (gconstpointer a,
   const ScholiaAuthorGroup *second = b;
   gboolean first_unknown = *first->key == '\0';
   gboolean second_unknown = *second->key == '\0';
+  gboolean first_seminar = is_seminar_key (first->key);
+  gboolean second_seminar = is_seminar_key (second->key);
   int result;
+
+  /* A seminar's reading is what its participant opens Scholia for: it comes first. */
+  if (first_seminar != second_seminar)
+    return (int) second_seminar - (int) first_seminar;
 
   /* Essays without an author are the odd ones out: they come after every named author. */
   if (first_unknown != second_unknown)
@@ -496,7 +538,8 @@ add_group (ScholiaLibrarySidebar *self,
 {
   g_autoptr(ScholiaAuthorGroup) group = NULL;
 
-  group = scholia_author_group_new (key, sort_key, G_LIST_MODEL (self->matching),
+  group = scholia_author_group_new (key, sort_key, self->seminar_keys,
+                                    G_LIST_MODEL (self->matching),
                                     GTK_SORTER (self->document_sorter));
   group->listed = group->count > 0;
   g_signal_connect_object (group, "notify::count", G_CALLBACK (on_group_count_cb), self,
@@ -526,11 +569,12 @@ sync_groups (ScholiaLibrarySidebar *self)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
-      const char *key = document_author_key (document);
+      const char *key = document_group_key (self->seminar_keys, document);
 
       g_hash_table_add (keys, (gpointer) key);
       if (!g_hash_table_contains (self->groups_by_key, key))
-        add_group (self, key, scholia_document_get_author_sort_key (document));
+        add_group (self, key, is_seminar_key (key) ? key + strlen (SEMINAR_MARK)
+                                                   : scholia_document_get_author_sort_key (document));
     }
 
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i > 0; i--)
@@ -573,7 +617,7 @@ on_document_notify_cb (ScholiaLibrarySidebar *self,
       Watch *watch = g_hash_table_lookup (self->watches, document);
       g_autofree char *old_key = g_steal_pointer (&watch->key);
 
-      watch->key = g_strdup (document_author_key (document));
+      watch->key = g_strdup (document_group_key (self->seminar_keys, document));
       sync_groups (self);
       refilter_group (self, old_key);
       refilter_group (self, watch->key);
@@ -581,9 +625,11 @@ on_document_notify_cb (ScholiaLibrarySidebar *self,
 
   if (g_str_equal (name, "author-sort-key"))
     {
-      ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, document_author_key (document));
+      const char *key = document_group_key (self->seminar_keys, document);
+      ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, key);
 
-      if (group != NULL)
+      /* A seminar's group files by the seminar's name, whoever wrote its essays. */
+      if (group != NULL && !is_seminar_key (key))
         {
           scholia_author_group_set_sort_key (group, scholia_document_get_author_sort_key (document));
           gtk_sorter_changed (GTK_SORTER (self->group_sorter), GTK_SORTER_CHANGE_DIFFERENT);
@@ -592,6 +638,43 @@ on_document_notify_cb (ScholiaLibrarySidebar *self,
 
   if (g_str_equal (name, "title") || g_str_equal (name, "date"))
     gtk_sorter_changed (GTK_SORTER (self->document_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Which essays belong to a seminar, read again from the store. */
+static void
+load_seminar_keys (ScholiaLibrarySidebar *self)
+{
+  g_autoptr(GPtrArray) seminars = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->seminar_keys);
+  if (self->store == NULL)
+    return;
+
+  seminars = scholia_store_list_seminars (self->store, &error);
+  if (seminars == NULL)
+    {
+      g_warning ("Could not list the library’s seminars: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < seminars->len; i++)
+    {
+      ScholiaSeminar *seminar = g_ptr_array_index (seminars, i);
+      g_autoptr(GArray) essays = scholia_store_list_seminar_essays (self->store, seminar, &error);
+
+      if (essays == NULL)
+        {
+          g_warning ("Could not list the essays of “%s”: %s", seminar->name, error->message);
+          g_clear_error (&error);
+          continue;
+        }
+
+      for (guint j = 0; j < essays->len; j++)
+        g_hash_table_insert (self->seminar_keys,
+                             g_memdup2 (&g_array_index (essays, gint64, j), sizeof (gint64)),
+                             g_strconcat (SEMINAR_MARK, seminar->name, NULL));
+    }
 }
 
 static void
@@ -632,7 +715,7 @@ sync_watches (ScholiaLibrarySidebar *self)
         continue;
 
       watch = g_new0 (Watch, 1);
-      watch->key = g_strdup (document_author_key (document));
+      watch->key = g_strdup (document_group_key (self->seminar_keys, document));
       watch->handler = g_signal_connect_object (document, "notify",
                                                 G_CALLBACK (on_document_notify_cb), self,
                                                 G_CONNECT_SWAPPED);
@@ -1148,6 +1231,7 @@ scholia_library_sidebar_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_object (&self->listed_filter);
   g_clear_pointer (&self->groups_by_key, g_hash_table_unref);
+  g_clear_pointer (&self->seminar_keys, g_hash_table_unref);
   g_clear_object (&self->groups);
   g_clear_object (&self->document_sorter);
   g_clear_object (&self->matching);
@@ -1301,6 +1385,7 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
 
   self->groups = g_list_store_new (SCHOLIA_TYPE_AUTHOR_GROUP);
   self->groups_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->seminar_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->group_sorter = gtk_custom_sorter_new (group_sorter_func, NULL, NULL);
   sorted_groups = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)),
                                            GTK_SORTER (self->group_sorter));
@@ -1376,6 +1461,7 @@ scholia_library_sidebar_set_store (ScholiaLibrarySidebar *self,
                                           on_documents_items_changed_cb, self);
 
   g_set_object (&self->store, store);
+  load_seminar_keys (self);
 
   /* The filter model first, so that its items are current when the groups are brought up to date. */
   gtk_filter_list_model_set_model (self->matching,
@@ -1390,6 +1476,43 @@ scholia_library_sidebar_set_store (ScholiaLibrarySidebar *self,
   scholia_search_results_set_store (self->search_results, store);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * scholia_library_sidebar_reload_seminars:
+ * @self: a sidebar
+ *
+ * Lists again the essays of the library's seminars under their seminar's name, after a seminar
+ * was created, joined or brought new essays.
+ */
+void
+scholia_library_sidebar_reload_seminars (ScholiaLibrarySidebar *self)
+{
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (SCHOLIA_IS_LIBRARY_SIDEBAR (self));
+
+  load_seminar_keys (self);
+
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Watch *watch = value;
+      const char *group_key = document_group_key (self->seminar_keys, key);
+
+      if (g_str_equal (group_key, watch->key))
+        continue;
+
+      g_ptr_array_add (moved, g_steal_pointer (&watch->key));
+      g_ptr_array_add (moved, g_strdup (group_key));
+      watch->key = g_strdup (group_key);
+    }
+
+  sync_groups (self);
+  for (guint i = 0; i < moved->len; i++)
+    refilter_group (self, g_ptr_array_index (moved, i));
 }
 
 ScholiaDocument *

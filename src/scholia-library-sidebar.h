@@ -27,5 +27,6 @@ ScholiaDocument       *scholia_library_sidebar_get_selected_document (ScholiaLib
 void                   scholia_library_sidebar_select_document       (ScholiaLibrarySidebar *self,
                                                                       ScholiaDocument       *document);
 gboolean               scholia_library_sidebar_focus                 (ScholiaLibrarySidebar *self);
+void                   scholia_library_sidebar_reload_seminars       (ScholiaLibrarySidebar *self);
 
 G_END_DECLS

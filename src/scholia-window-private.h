@@ -7,12 +7,15 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ScholiaWindowSeminars ScholiaWindowSeminars;
+
 /* The window is a shell: the header bar, the library sidebar, the toast overlay and the
  * ScholiaDocumentPage. Its files depend one way:
  *
  *   scholia-window.c          the type, its set-up, opening a library
  *     └ scholia-window-actions.c   the "library." actions and every key of the window
- *         └ scholia-window-import.c, -compare.c, -export.c, -interop.c, -history.c
+ *         └ scholia-window-import.c, -compare.c, -export.c, -interop.c, -history.c,
+ *           -seminars.c
  *             └ scholia-window-state.c   the open essay, the header's state, toasts
  *
  * A file calls only into the files below it; those below learn of changes from the window's
@@ -43,6 +46,7 @@ struct _ScholiaWindow
   GtkWindow            *side_by_side_window;   /* weak */
   GtkWindow            *export_dialog;         /* weak */
   AdwToast             *history_toast;         /* weak: the last undo or redo, replaced by the next */
+  ScholiaWindowSeminars *seminars;             /* scholia-window-seminars.c */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -131,6 +135,11 @@ void     _scholia_window_export_annotations_action (GtkWidget *widget,
 void     _scholia_window_focus_region_action (GtkWidget       *widget,
                                               const char      *action_name,
                                               GVariant        *parameter);
+
+/* scholia-window-seminars.c */
+void     _scholia_window_class_init_seminars (GtkWidgetClass  *widget_class);
+void     _scholia_window_init_seminars       (ScholiaWindow   *self);
+void     _scholia_window_dispose_seminars    (ScholiaWindow   *self);
 
 /* scholia-window-actions.c */
 void     _scholia_window_class_init_actions  (GtkWidgetClass  *widget_class);

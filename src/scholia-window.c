@@ -230,6 +230,7 @@ scholia_window_dispose (GObject *object)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (object);
 
+  _scholia_window_dispose_seminars (self);
   _scholia_window_dispose_import (self);
   _scholia_window_dispose_compare (self);
   _scholia_window_dispose_export (self);
@@ -319,7 +320,8 @@ scholia_window_class_init (ScholiaWindowClass *klass)
     "sidebar_box", "content_box", "content_header", "content_title", "read_only_revealer",
     "back_button", "document_menu_button", "main_stack", "empty_page", "error_page",
     "undo_button", "redo_button", "inspector_button", "import_bar", "import_label",
-    "import_progress", "primary_menu_button",
+    "import_progress", "primary_menu_button", "seminar_button", "seminar_icon",
+    "seminar_spinner", "seminar_status_label", "seminar_progress", "seminar_problems_label",
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -380,6 +382,7 @@ scholia_window_class_init (ScholiaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "library.new-library", NULL, new_library_action);
 
   _scholia_window_class_init_actions (widget_class);
+  _scholia_window_class_init_seminars (widget_class);
 }
 
 static void
@@ -409,6 +412,7 @@ scholia_window_init (ScholiaWindow *self)
   _scholia_window_init_actions (self);
 
   bind_window_state (self);
+  _scholia_window_init_seminars (self);
   _scholia_window_update_state (self);
 }
 

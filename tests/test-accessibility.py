@@ -347,6 +347,8 @@ def run_checks(tree, keys):
         ('alt+Return', 'Essay Properties'),
         ('ctrl+e', 'Export as PDF'),
         ('ctrl+alt+s', 'Side by Side'),
+        ('ctrl+alt+n', 'New Seminar'),
+        ('ctrl+alt+j', 'Join Seminar'),
     ]
     for key, title in dialogs:
         try:

@@ -35,6 +35,7 @@ static const ScholiaCliCommand commands[] = {
   { "handout", "THEME -o FILE [--author A…] [--page-size a4|letter]", N_("A seminar handout (PDF) of a theme’s passages, by author; two authors side by side"), scholia_cli_run_handout },
   { "import-annotations", "FILE [--document DOC] [--copy-foreign]", N_("Import W3C Web Annotations (JSON-LD); re-importing a file adds nothing"), scholia_cli_run_import_annotations },
   { "reimport", "DOC FILE", N_("Replace a document’s text with a revised edition, moving its annotations"), scholia_cli_run_reimport },
+  { "seminar", "create|join|sync|status …", N_("Share essays with a class through a folder or a WebDAV share, and sync everyone’s annotations"), scholia_cli_run_seminar },
   { "search", "QUERY [--limit N] [--json]", N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT; title:, text: or note: searches only there)"), scholia_cli_run_search },
 };
 

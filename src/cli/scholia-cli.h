@@ -70,6 +70,7 @@ int scholia_cli_run_matrix (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_import_annotations (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_reimport (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_search (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_seminar (ScholiaCli *cli, int argc, char **argv);
 
 /* Exports for `export --format w3c|csv|md` (documents NULL: all; path NULL or "-": stdout). */
 gboolean scholia_cli_export_w3c (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);

@@ -97,6 +97,31 @@ gboolean            scholia_store_set_seminar_sync (ScholiaStore        *self,
                                                     const char          *error_message,
                                                     GError             **error);
 
+/* The seminar's options (a JSON object: the leader's options, and what a sync keeps of
+ * seminar.json), replaced whole. */
+gboolean            scholia_store_set_seminar_options (ScholiaStore     *self,
+                                                       ScholiaSeminar   *seminar,
+                                                       const char       *options,
+                                                       GError          **error);
+/* The seminars' tags are the leader's: in a seminar where I am a participant and the leader
+ * did not let participants add tags, its tags (the "tags" names of the seminar's options) can
+ * be neither changed, merged away nor deleted here; check_seminar_label says so with
+ * SCHOLIA_ERROR_READ_ONLY naming the seminar. update_seminar_label is how a sync applies the
+ * leader's colour and description all the same. */
+gboolean            scholia_store_check_seminar_label  (ScholiaStore    *self,
+                                                        ScholiaLabel    *label,
+                                                        GError         **error);
+gboolean            scholia_store_update_seminar_label (ScholiaStore    *self,
+                                                        ScholiaLabel    *label,
+                                                        const char      *colour,
+                                                        const char      *description,
+                                                        GError         **error);
+/* How many of my changes wait to be logged at the next take_outbox. */
+gboolean            scholia_store_count_seminar_outbox (ScholiaStore    *self,
+                                                        ScholiaSeminar  *seminar,
+                                                        guint           *count,
+                                                        GError         **error);
+
 /* Participants: a seminar's (ScholiaParticipant, by name), mine in it, and one by id, which
  * scholia_annotation_get_participant_id() gives (callers showing many annotations keep the
  * seminar's list in a table rather than asking for each). */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "scholia-seminar-store.h"
+#include "scholia-transport.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,10 @@ gboolean            scholia_seminar_sync_run_finish     (ScholiaSeminarSync  *se
 gboolean            scholia_seminar_sync_run            (ScholiaSeminarSync  *self,
                                                          GCancellable        *cancellable,
                                                          GError             **error);
+/* The transport to use instead of one opened for the seminar's location (tests, and a window
+ * that keeps one per seminar). Set before a run. */
+void                scholia_seminar_sync_set_transport  (ScholiaSeminarSync  *self,
+                                                         ScholiaTransport    *transport);
 double              scholia_seminar_sync_get_fraction   (ScholiaSeminarSync  *self);
 const char         *scholia_seminar_sync_get_status     (ScholiaSeminarSync  *self);
 /* After a run: records uploaded, records merged, essays added. */
@@ -42,6 +47,13 @@ guint               scholia_seminar_sync_get_n_essays   (ScholiaSeminarSync  *se
 /* After a run: what was skipped and why, as translated sentences naming the participant, the
  * file and the line ("Line 12 of Ben Okafor's log is not valid JSON; it was skipped."). */
 GPtrArray          *scholia_seminar_sync_get_problems   (ScholiaSeminarSync  *self);
+
+/* How many of my changes the seminar's folder does not have yet: those not logged, and those
+ * logged but not uploaded (the last upload failed). */
+gboolean            scholia_seminar_count_pending       (ScholiaStore        *store,
+                                                         ScholiaSeminar      *seminar,
+                                                         guint               *pending,
+                                                         GError             **error);
 
 /* The leader makes a seminar at @location (which must be empty or not exist yet): its folder,
  * essays/ and logs/, seminar.json with the library's tags and themes and the options, and the

@@ -268,11 +268,25 @@ scholia_store_add_document (ScholiaStore  *self,
                             GArray        *pages,
                             GError       **error)
 {
+  return scholia_store_add_document_with_uuid (self, NULL, title, author, date, source, text, pages, error);
+}
+
+ScholiaDocument *
+scholia_store_add_document_with_uuid (ScholiaStore  *self,
+                                      const char    *given_uuid,
+                                      const char    *title,
+                                      const char    *author,
+                                      const char    *date,
+                                      const char    *source,
+                                      const char    *text,
+                                      GArray        *pages,
+                                      GError       **error)
+{
   g_autofree char *clean_title = NULL;
   g_autofree char *clean_author = NULL;
   g_autofree char *clean_date = NULL;
   g_autofree char *clean_source = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = given_uuid != NULL ? g_strdup (given_uuid) : g_uuid_string_random ();
   g_autofree char *checksum = NULL;
   g_autofree char *author_sort_key = NULL;
   g_autoptr(ScholiaDocument) document = NULL;

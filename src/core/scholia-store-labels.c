@@ -6,6 +6,7 @@
 
 #include "scholia-colour.h"
 #include "scholia-error.h"
+#include "scholia-seminar-store.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
 
@@ -624,7 +625,23 @@ scholia_store_update_label (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
 
+  if (!scholia_store_check_seminar_label (self, label, error))
+    return FALSE;
   return update_label (self, label, name, colour, description, error);
+}
+
+/* The leader's colour and description, which a participant's library takes at each sync. */
+gboolean
+scholia_store_update_seminar_label (ScholiaStore  *self,
+                                    ScholiaLabel  *label,
+                                    const char    *colour,
+                                    const char    *description,
+                                    GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  return update_label (self, label, NULL, colour, description, error);
 }
 
 gboolean
@@ -635,6 +652,8 @@ scholia_store_delete_label (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
 
+  if (!scholia_store_check_seminar_label (self, label, error))
+    return FALSE;
   return delete_label (self, label, error);
 }
 
@@ -671,6 +690,8 @@ scholia_store_merge_labels (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_LABEL (from) && SCHOLIA_IS_LABEL (into), FALSE);
   g_return_val_if_fail (G_OBJECT_TYPE (from) == G_OBJECT_TYPE (into), FALSE);
 
+  if (!scholia_store_check_seminar_label (self, from, error))
+    return FALSE;
   return merge_labels (self, from, into, error);
 }
 

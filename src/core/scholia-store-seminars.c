@@ -10,6 +10,7 @@
 #include "scholia-colour.h"
 #include "scholia-error.h"
 #include "scholia-store-seminar-private.h"
+#include "scholia-tag.h"
 
 #define SEMINAR_COLUMNS \
   "id, uuid, name, location, role, participant_id, options, last_sync, last_error"
@@ -381,6 +382,91 @@ scholia_store_set_seminar_sync (ScholiaStore    *self,
   g_free (seminar->last_error);
   seminar->last_error = g_strdup (error_message != NULL ? error_message : "");
   return TRUE;
+}
+
+gboolean
+scholia_store_set_seminar_options (ScholiaStore    *self,
+                                   ScholiaSeminar  *seminar,
+                                   const char      *options,
+                                   GError         **error)
+{
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL && options != NULL, FALSE);
+
+  stmt = scholia_db_get_statement (self->db, "UPDATE seminars SET options = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, options);
+  scholia_db_statement_bind_int64 (stmt, 2, seminar->id);
+  if (!scholia_db_statement_execute (stmt, error))
+    return FALSE;
+
+  g_free (seminar->options);
+  seminar->options = g_strdup (options);
+  return TRUE;
+}
+
+gboolean
+scholia_store_check_seminar_label (ScholiaStore  *self,
+                                   ScholiaLabel  *label,
+                                   GError       **error)
+{
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+  g_autofree char *seminar = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+
+  if (!SCHOLIA_IS_TAG (label))
+    return TRUE;
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT s.name FROM seminars s, json_each (s.options, '$.tags') t"
+                                   " WHERE s.role = 'participant' AND json_valid (s.options)"
+                                   " AND json_extract (s.options, '$.participants-add-tags') IS NOT 1"
+                                   " AND t.value = ? COLLATE NOCASE ORDER BY s.name LIMIT 1",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, scholia_label_get_name (label));
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    seminar = g_strdup (scholia_db_statement_column_text (stmt, 0));
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+  if (seminar != NULL)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
+                   _("The tag “%s” belongs to the seminar “%s”: only its leader can change it"),
+                   scholia_label_get_name (label), seminar);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+scholia_store_count_seminar_outbox (ScholiaStore    *self,
+                                    ScholiaSeminar  *seminar,
+                                    guint           *count,
+                                    GError         **error)
+{
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL && count != NULL, FALSE);
+
+  stmt = scholia_db_get_statement (self->db, "SELECT count(*) FROM seminar_outbox WHERE seminar_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
+  rc = scholia_db_statement_step (stmt, error);
+  *count = rc == SCHOLIA_DB_STEP_ROW ? scholia_db_statement_column_int (stmt, 0) : 0;
+  scholia_db_statement_reset (stmt);
+  return rc == SCHOLIA_DB_STEP_ROW;
 }
 
 GPtrArray *

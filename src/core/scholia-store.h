@@ -65,6 +65,17 @@ ScholiaDocument *scholia_store_add_document      (ScholiaStore     *self,
                                                   const char       *text,
                                                   GArray           *pages,
                                                   GError          **error);
+/* The same with the document's uuid given (NULL: a new one), for an essay that must keep the
+ * uuid it has elsewhere, as a seminar's essays do in every participant's library. */
+ScholiaDocument *scholia_store_add_document_with_uuid (ScholiaStore *self,
+                                                       const char   *uuid,
+                                                       const char   *title,
+                                                       const char   *author,
+                                                       const char   *date,
+                                                       const char   *source,
+                                                       const char   *text,
+                                                       GArray       *pages,
+                                                       GError      **error);
 ScholiaDocument *scholia_store_lookup_document   (ScholiaStore     *self,
                                                   gint64            id);
 ScholiaDocument *scholia_store_find_document     (ScholiaStore     *self,
