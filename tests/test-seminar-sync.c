@@ -141,6 +141,7 @@ wait_for (GAsyncResult **result)
 static ScholiaSeminar *
 create_seminar (Fixture     *fixture,
                 const char  *location,
+                gboolean     participants_add_tags,
                 gboolean     hide_until_posted,
                 GError     **error)
 {
@@ -152,7 +153,8 @@ create_seminar (Fixture     *fixture,
   g_autoptr(GAsyncResult) result = NULL;
 
   scholia_seminar_create_async (store, "Rivers and Roads", location, ids, 2, "Tag every cause the author names.",
-                                FALSE, hide_until_posted, names[LEADER], NULL, store_result_cb, &result);
+                                participants_add_tags, hide_until_posted, names[LEADER], NULL, store_result_cb,
+                                &result);
   return scholia_seminar_create_finish (store, wait_for (&result), error);
 }
 
@@ -180,7 +182,7 @@ start_seminar (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->seminars[LEADER] = create_seminar (fixture, fixture->location, TRUE, &error);
+  fixture->seminars[LEADER] = create_seminar (fixture, fixture->location, FALSE, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fixture->seminars[LEADER]->last_error, ==, "");
   join (fixture, ANA);
@@ -436,7 +438,7 @@ test_create_refuses_a_folder_in_use (Fixture       *fixture,
   g_autoptr(ScholiaSeminar) second = NULL;
 
   start_seminar (fixture);
-  second = create_seminar (fixture, fixture->location, FALSE, &error);
+  second = create_seminar (fixture, fixture->location, FALSE, FALSE, &error);
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_EXISTS);
   g_assert_null (second);
   g_assert_nonnull (strstr (error->message, "not empty"));
@@ -453,7 +455,7 @@ test_join_with_an_essay_already_here (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaSeminarSync) sync = NULL;
 
-  fixture->seminars[LEADER] = create_seminar (fixture, fixture->location, FALSE, &error);
+  fixture->seminars[LEADER] = create_seminar (fixture, fixture->location, FALSE, FALSE, &error);
   g_assert_no_error (error);
   fixture->stores[BRUNO] = scholia_store_open (path, &error);
   g_assert_no_error (error);
@@ -731,6 +733,24 @@ test_leader_changes_labels (Fixture       *fixture,
   g_assert_cmpint (count (fixture->stores[BRUNO], "SELECT count(*) FROM themes WHERE name = 'Roads'"), ==, 0);
 }
 
+/* With participants-add-tags the leader's tags are the students' to change too. */
+static void
+test_participants_may_change_tags (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaStore *ana;
+
+  fixture->seminars[LEADER] = create_seminar (fixture, fixture->location, TRUE, FALSE, &error);
+  g_assert_no_error (error);
+  join (fixture, ANA);
+  ana = fixture->stores[ANA];
+  scholia_store_update_label (ana, scholia_store_find_label (ana, SCHOLIA_TYPE_TAG, "evidence", NULL), NULL,
+                              "#000000", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (ana, "SELECT count(*) FROM tags WHERE name = 'evidence' AND colour = '#000000'"), ==, 1);
+}
+
 static void
 test_incremental_sync_asks_little (Fixture       *fixture,
                                    gconstpointer  data)
@@ -861,13 +881,13 @@ test_refused_and_full_folders (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaSeminar) seminar = NULL;
 
-  seminar = create_seminar (fixture, readonly, FALSE, &error);
+  seminar = create_seminar (fixture, readonly, FALSE, FALSE, &error);
   g_assert_null (seminar);
   g_assert_error (error, SCHOLIA_TRANSPORT_ERROR, SCHOLIA_TRANSPORT_ERROR_FORBIDDEN);
   g_assert_nonnull (strstr (error->message, "refused"));
   g_clear_error (&error);
 
-  seminar = create_seminar (fixture, full, FALSE, &error);
+  seminar = create_seminar (fixture, full, FALSE, FALSE, &error);
   g_assert_null (seminar);
   g_assert_error (error, SCHOLIA_TRANSPORT_ERROR, SCHOLIA_TRANSPORT_ERROR_FULL);
   g_assert_nonnull (strstr (error->message, "full"));
@@ -1014,6 +1034,7 @@ main (int   argc,
   add_both ("damaged-and-forged-logs", test_damaged_and_forged_logs);
   add_both ("clock-skew-loses-nothing", test_clock_skew_loses_nothing);
   add_both ("leader-changes-labels", test_leader_changes_labels);
+  add_both ("participants-may-change-tags", test_participants_may_change_tags);
   add_both ("incremental-sync-asks-little", test_incremental_sync_asks_little);
   add_both ("server-down-mid-sync", test_server_down_mid_sync);
   add_webdav ("server-stopped", test_server_stopped);
