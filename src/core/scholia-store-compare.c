@@ -129,8 +129,8 @@ add_to_count (GHashTable *table,
 }
 
 /* Hide until posted: the others' annotations on the essays hidden from me are not counted. The
- * query that fills @document_of reads no participant, to stay on its small index: the few
- * hidden essays are read apart. */
+ * query that fills @document_of reads no participant, to stay on its small index; only when
+ * something is hidden are the annotations read again, once, for their participants. */
 static gboolean
 forget_hidden (ScholiaStore  *self,
                gint64        *document_of,
@@ -138,37 +138,29 @@ forget_hidden (ScholiaStore  *self,
                GError       **error)
 {
   g_autoptr(GHashTable) hidden = _scholia_store_load_hidden_essays (self, 0, error);
-  GHashTableIter iter;
-  gpointer key, value;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
 
   if (hidden == NULL)
     return FALSE;
-  g_hash_table_iter_init (&iter, hidden);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  if (g_hash_table_size (hidden) == 0)
+    return TRUE;
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT id, document_id, participant_id FROM annotations WHERE participant_id IS NOT NULL",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
-      ScholiaDbStatement *stmt;
-      ScholiaDbStep rc;
+      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
 
-      stmt = scholia_db_get_statement (self->db,
-                                       "SELECT id FROM annotations WHERE document_id = ?"
-                                       " AND participant_id IS NOT NULL AND participant_id != ?",
-                                       error);
-      if (stmt == NULL)
-        return FALSE;
-      scholia_db_statement_bind_int64 (stmt, 1, *(gint64 *) key);
-      scholia_db_statement_bind_int64 (stmt, 2, *(gint64 *) value);
-      while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
-        {
-          gint64 id = scholia_db_statement_column_int64 (stmt, 0);
-
-          if (id >= 0 && id <= max_id)
-            document_of[id] = 0;
-        }
-      scholia_db_statement_reset (stmt);
-      if (rc == SCHOLIA_DB_STEP_ERROR)
-        return FALSE;
+      if (id >= 0 && id <= max_id &&
+          _scholia_store_is_hidden (hidden, scholia_db_statement_column_int64 (stmt, 1),
+                                    scholia_db_statement_column_int64 (stmt, 2)))
+        document_of[id] = 0;
     }
-  return TRUE;
+  scholia_db_statement_reset (stmt);
+  return rc != SCHOLIA_DB_STEP_ERROR;
 }
 
 /* Counting is done here rather than by GROUP BY: sequential scans (each annotation's document

@@ -45,6 +45,12 @@ struct _ScholiaStore
   gint64      cached_text_id;
   char       *cached_text;
   GArray     *cached_text_index;  /* byte offset of every STORE_TEXT_STRIDE-th code point */
+
+  /* The essays whose others' annotations are hidden from me (scholia-store-visibility.c), as
+   * they were after the connection's changes and the file's version noted. */
+  GHashTable *hidden_essays;
+  gint64      hidden_changes;
+  gint64      hidden_data_version;
 };
 
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,
@@ -112,7 +118,7 @@ gboolean      _scholia_store_ensure_author        (ScholiaStore            *self
 
 /* Hide until posted (scholia-store-visibility.c). The essays (@document_id, or all for 0) on
  * which others' annotations are hidden from me now: document id → my participant id (gint64*
- * both). */
+ * both). Shared: do not change it. */
 GHashTable   *_scholia_store_load_hidden_essays   (ScholiaStore            *self,
                                                    gint64                   document_id,
                                                    GError                 **error);
