@@ -372,6 +372,30 @@ test_hidden_after_reopening (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* What is hidden is read again after another process (scholia-cli beside the window) wrote. */
+static void
+test_hidden_follows_other_writers (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ViewsLibrary *library = open_library (fixture, SCHOLIA_SEMINAR_PARTICIPANT, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaStore) other = scholia_store_open (library->path, &error);
+  g_autoptr(ScholiaAnnotation) mine = NULL;
+  char *notes;
+
+  g_assert_no_error (error);
+  notes = passage_notes (library, NULL);
+  g_assert_cmpstr (notes, ==, "");
+  g_free (notes);
+
+  mine = scholia_store_add_annotation (other, scholia_store_find_document (other, "A Winter Almanac", NULL), 0, 11,
+                                       NULL, 0, NULL, 0, "Mine", &error);
+  g_assert_no_error (error);
+  notes = passage_notes (library, NULL);
+  g_assert_cmpstr (notes, ==, "Peat prices");
+  g_free (notes);
+}
+
 static void
 test_leader_sees_all (Fixture       *fixture,
                       gconstpointer  data)
@@ -416,6 +440,7 @@ main (int    argc,
   ADD ("/seminar-views/handout-participant", test_handout_participant);
   ADD ("/seminar-views/hidden-until-posted", test_hidden_until_posted);
   ADD ("/seminar-views/hidden-after-reopening", test_hidden_after_reopening);
+  ADD ("/seminar-views/hidden-follows-other-writers", test_hidden_follows_other_writers);
   ADD ("/seminar-views/leader-sees-all", test_leader_sees_all);
   ADD ("/seminar-views/option-off-shows-all", test_option_off_shows_all);
 #undef ADD
