@@ -210,6 +210,7 @@ test_export_by_participant (Fixture       *fixture,
                 NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (text, "Smugglers"));
+  g_assert_nonnull (strstr (text, "By: " VIEWS_BRUNO_NAME));
   g_assert_null (strstr (text, "Two books"));
 }
 

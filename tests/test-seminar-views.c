@@ -252,6 +252,7 @@ test_handout_participant (Fixture       *fixture,
   g_assert_no_error (error);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Smugglers"));
+  g_assert_nonnull (strstr (text, "By: " VIEWS_BRUNO_NAME));
   g_assert_null (strstr (text, "Peat prices"));
   g_assert_null (strstr (text, "Two books"));
 }
