@@ -201,16 +201,49 @@ label_names (ScholiaCli        *cli,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* Who wrote @annotation in @seminar (NULL: the essay is in none): names by participant id,
+ * mine for an annotation not shared yet. */
+static const char *
+participant_of (ScholiaCli        *cli,
+                ScholiaSeminar    *seminar,
+                GHashTable        *names,
+                ScholiaAnnotation *annotation)
+{
+  gint64 id;
+  char *name;
+
+  if (seminar == NULL)
+    return NULL;
+  id = scholia_annotation_get_participant_id (annotation);
+  if (id == 0)
+    id = seminar->participant_id;
+  name = g_hash_table_lookup (names, &id);
+  if (name == NULL)
+    {
+      g_autoptr(ScholiaParticipant) participant = scholia_store_get_participant (cli->store, id, NULL);
+
+      name = g_strdup (participant != NULL && *participant->name != '\0' ? participant->name : _("(no name)"));
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), name);
+    }
+  return name;
+}
+
 static void
 build_annotation (ScholiaCli        *cli,
                   JsonBuilder       *builder,
-                  ScholiaAnnotation *annotation)
+                  ScholiaAnnotation *annotation,
+                  const char        *participant)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, scholia_annotation_get_id (annotation));
   json_builder_set_member_name (builder, "uuid");
   json_builder_add_string_value (builder, scholia_annotation_get_uuid (annotation));
+  if (participant != NULL)
+    {
+      json_builder_set_member_name (builder, "participant");
+      json_builder_add_string_value (builder, participant);
+    }
   json_builder_set_member_name (builder, "start");
   json_builder_add_int_value (builder, scholia_annotation_get_start (annotation));
   json_builder_set_member_name (builder, "end");
@@ -258,14 +291,20 @@ scholia_cli_run_annotations (ScholiaCli  *cli,
                              char       **argv)
 {
   gboolean json = FALSE;
+  g_auto(GStrv) participants = NULL;
   const GOptionEntry entries[] = {
+    { "participant", 0, 0, G_OPTION_ARG_STRING_ARRAY, &participants, N_("Only this seminar participant’s annotations (“me” for yours; repeat for several)"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
+  g_autoptr(ScholiaSeminar) seminar = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonBuilder) builder = NULL;
   ScholiaDocument *document;
-  guint n;
   int status;
 
   if ((status = scholia_cli_parse (cli, "annotations", "DOC", entries, &argc, &argv)) >= 0)
@@ -275,37 +314,50 @@ scholia_cli_run_annotations (ScholiaCli  *cli,
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL ||
+      !scholia_cli_filter_participants (cli, filter, participants, &error) ||
       (annotations = scholia_store_list_annotations (cli->store, document, &error)) == NULL)
     return scholia_cli_fail (error);
+  seminar = scholia_cli_seminar_of_document (cli, document, &error);
+  if (error != NULL)
+    return scholia_cli_fail (error);
 
-  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (scholia_annotation_filter_match_participant (filter, scholia_annotation_get_participant_id (annotation)))
+        g_ptr_array_add (shown, g_steal_pointer (&annotation));
+    }
+
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
+      builder = json_builder_new ();
       json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < shown->len; i++)
         {
-          g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+          ScholiaAnnotation *annotation = g_ptr_array_index (shown, i);
 
-          build_annotation (cli, builder, annotation);
+          build_annotation (cli, builder, annotation, participant_of (cli, seminar, names, annotation));
         }
       json_builder_end_array (builder);
       scholia_cli_print_json (builder);
       return SCHOLIA_CLI_OK;
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < shown->len; i++)
     {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
+      ScholiaAnnotation *annotation = g_ptr_array_index (shown, i);
       g_autofree char *tags = label_names (cli, annotation, SCHOLIA_TYPE_TAG, NULL);
       g_autofree char *themes = label_names (cli, annotation, SCHOLIA_TYPE_THEME, NULL);
       g_autofree char *quote = scholia_cli_excerpt (scholia_annotation_get_quote (annotation), 60);
       g_autofree char *why = scholia_annotation_describe_unplaced (annotation);
+      const char *participant = participant_of (cli, seminar, names, annotation);
 
-      printf ("%" G_GINT64_FORMAT "\t%d–%d\t%s%s%s%s\t“%s”%s%s\n",
+      /* In a seminar's essay, who wrote it comes after the span. */
+      printf ("%" G_GINT64_FORMAT "\t%d–%d\t%s%s%s%s%s%s\t“%s”%s%s\n",
               scholia_annotation_get_id (annotation),
               scholia_annotation_get_start (annotation), scholia_annotation_get_end (annotation),
+              participant != NULL ? participant : "", participant != NULL ? "\t" : "",
               tags, *themes != '\0' ? " [" : "", themes, *themes != '\0' ? "]" : "",
               quote,
               *scholia_annotation_get_note (annotation) != '\0' ? "\t" : "",

@@ -169,10 +169,12 @@ scholia_cli_run_compare (ScholiaCli  *cli,
 {
   g_auto(GStrv) tag_names_arg = NULL;
   g_auto(GStrv) authors = NULL;
+  g_auto(GStrv) participants = NULL;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tag_names_arg, N_("Only passages with this tag (repeat for any of several)"), N_("TAG") },
     { "author", 0, 0, G_OPTION_ARG_STRING_ARRAY, &authors, N_("Only this author (repeat for several)"), N_("AUTHOR") },
+    { "participant", 0, 0, G_OPTION_ARG_STRING_ARRAY, &participants, N_("Only this seminar participant’s passages (“me” for yours; repeat for several)"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -189,7 +191,8 @@ scholia_cli_run_compare (ScholiaCli  *cli,
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (theme = SCHOLIA_THEME (scholia_store_find_label (cli->store, SCHOLIA_TYPE_THEME, argv[1], &error))) == NULL ||
-      (filter = scholia_cli_build_filter (cli, tag_names_arg, NULL, authors, &error)) == NULL)
+      (filter = scholia_cli_build_filter (cli, tag_names_arg, NULL, authors, &error)) == NULL ||
+      !scholia_cli_filter_participants (cli, filter, participants, &error))
     return scholia_cli_fail (error);
 
   comparison = scholia_comparison_new (cli->store);
@@ -248,13 +251,16 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
 {
   gboolean json = FALSE;
   gboolean by_tag = FALSE;
+  g_auto(GStrv) participants = NULL;
   const GOptionEntry entries[] = {
     { "by-tag", 0, 0, G_OPTION_ARG_NONE, &by_tag, N_("Split each count by tag"), NULL },
+    { "participant", 0, 0, G_OPTION_ARG_STRING_ARRAY, &participants, N_("Count only this seminar participant’s passages (“me” for yours; repeat for several)"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaMatrix) matrix = NULL;
+  g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
   guint rows, columns;
   int status;
 
@@ -263,7 +269,8 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
   if (argc > 1)
     return scholia_cli_usage_error ("matrix", _("matrix takes no arguments"));
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
-      (matrix = scholia_matrix_new (cli->store, by_tag, &error)) == NULL)
+      !scholia_cli_filter_participants (cli, filter, participants, &error) ||
+      (matrix = scholia_matrix_new_filtered (cli->store, by_tag, filter, &error)) == NULL)
     return scholia_cli_fail (error);
 
   rows = scholia_matrix_get_n_authors (matrix);

@@ -235,6 +235,7 @@ scholia_cli_run_export (ScholiaCli  *cli,
   g_autofree char *page_size = NULL;
   g_auto(GStrv) tag_names = NULL;
   g_auto(GStrv) theme_names = NULL;
+  g_auto(GStrv) participants = NULL;
   gboolean no_notes = FALSE;
   gboolean ragged = FALSE;
   gboolean one_sided = FALSE;
@@ -249,6 +250,7 @@ scholia_cli_run_export (ScholiaCli  *cli,
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("a4 (the default) or letter"), N_("SIZE") },
     { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tag_names, N_("Only annotations with this tag (repeat for any of several)"), N_("TAG") },
     { "theme", 0, 0, G_OPTION_ARG_STRING_ARRAY, &theme_names, N_("Only annotations in this theme (repeat for any of several)"), N_("THEME") },
+    { "participant", 0, 0, G_OPTION_ARG_STRING_ARRAY, &participants, N_("Only this seminar participant’s annotations (“me” for yours; repeat for several)"), N_("NAME") },
     { "no-notes", 0, 0, G_OPTION_ARG_NONE, &no_notes, N_("Leave tags and notes out of the margin"), NULL },
     { "font-size", 0, 0, G_OPTION_ARG_STRING, &font_size, N_("Body text size in points (default 11)"), N_("N") },
     { "ragged", 0, 0, G_OPTION_ARG_NONE, &ragged, N_("Ragged right instead of justified"), NULL },
@@ -313,7 +315,8 @@ scholia_cli_run_export (ScholiaCli  *cli,
 
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (!all && (document = scholia_store_find_document (cli->store, argv[1], &error)) == NULL) ||
-      (filter = scholia_cli_build_filter (cli, tag_names, theme_names, NULL, &error)) == NULL)
+      (filter = scholia_cli_build_filter (cli, tag_names, theme_names, NULL, &error)) == NULL ||
+      !scholia_cli_filter_participants (cli, filter, participants, &error))
     return scholia_cli_fail (error);
 
   options.filter = filter;
@@ -351,10 +354,12 @@ scholia_cli_run_handout (ScholiaCli  *cli,
   g_autofree char *output = NULL;
   g_autofree char *page_size = NULL;
   g_auto(GStrv) authors = NULL;
+  g_auto(GStrv) participants = NULL;
   g_autofree char *font_size = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (- for standard output)"), N_("FILE") },
     { "author", 0, 0, G_OPTION_ARG_STRING_ARRAY, &authors, N_("Only this author (repeat for several; two are set side by side)"), N_("AUTHOR") },
+    { "participant", 0, 0, G_OPTION_ARG_STRING_ARRAY, &participants, N_("Only this seminar participant’s passages (“me” for yours; repeat for several)"), N_("NAME") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("a4 (the default) or letter"), N_("SIZE") },
     { "font-size", 0, 0, G_OPTION_ARG_STRING, &font_size, N_("Text size in points (default 11)"), N_("N") },
     { NULL }
@@ -382,7 +387,8 @@ scholia_cli_run_handout (ScholiaCli  *cli,
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       (theme = SCHOLIA_THEME (scholia_store_find_label (cli->store, SCHOLIA_TYPE_THEME, argv[1], &error))) == NULL ||
       !check_authors (cli, authors, &error) ||
-      (filter = scholia_cli_build_filter (cli, NULL, NULL, authors, &error)) == NULL)
+      (filter = scholia_cli_build_filter (cli, NULL, NULL, authors, &error)) == NULL ||
+      !scholia_cli_filter_participants (cli, filter, participants, &error))
     return scholia_cli_fail (error);
 
   options.filter = filter;

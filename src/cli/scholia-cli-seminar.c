@@ -301,6 +301,8 @@ static const ScholiaCliSeminarCommand seminar_commands[] = {
   { "join", "PATH|URL --name NAME", run_join },
   { "sync", "[NAME]", run_sync },
   { "status", "[NAME] [--json]", run_status },
+  { "participants", "NAME [--json]", scholia_cli_run_seminar_participants },
+  { "agreement", "NAME DOC --tag TAG [--json]", scholia_cli_run_seminar_agreement },
 };
 
 int

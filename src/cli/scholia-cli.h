@@ -6,6 +6,7 @@
 
 #include "scholia-annotation-filter.h"
 #include "scholia-library.h"
+#include "scholia-seminar-store.h"
 
 G_BEGIN_DECLS
 
@@ -84,5 +85,17 @@ ScholiaAnnotationFilter *scholia_cli_build_filter (ScholiaCli  *cli,
                                                    GStrv        authors,
                                                    GError     **error);
 int scholia_cli_run_handout (ScholiaCli *cli, int argc, char **argv);
+
+/* Seminars (issue 14). The seminar @document is an essay of, or NULL (error set only when the
+ * store failed). */
+ScholiaSeminar *scholia_cli_seminar_of_document (ScholiaCli *cli, ScholiaDocument *document, GError **error);
+/* Sets on @filter the participants --participant named (NULL: leaves it), in any seminar of the
+ * library; "me" is myself, with my annotations not shared yet or outside seminars. */
+gboolean scholia_cli_filter_participants (ScholiaCli *cli, ScholiaAnnotationFilter *filter, GStrv names, GError **error);
+/* seminar participants, seminar agreement (scholia-cli-seminar-report.c). */
+int scholia_cli_run_seminar_participants (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_seminar_agreement (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_reply (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_replies (ScholiaCli *cli, int argc, char **argv);
 
 G_END_DECLS

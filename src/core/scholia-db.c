@@ -514,3 +514,9 @@ scholia_db_changes (ScholiaDb *self)
 {
   return sqlite3_changes (self->handle);
 }
+
+gint64
+scholia_db_total_changes (ScholiaDb *self)
+{
+  return sqlite3_total_changes64 (self->handle);
+}

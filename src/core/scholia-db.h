@@ -53,6 +53,8 @@ void          scholia_db_set_error    (ScholiaDb     *self,
 const char   *scholia_db_get_error_message (ScholiaDb *self);
 gint64        scholia_db_last_insert_id (ScholiaDb   *self);
 int           scholia_db_changes      (ScholiaDb     *self);
+/* Rows written through this connection since it opened: unchanged, nothing was written. */
+gint64        scholia_db_total_changes (ScholiaDb    *self);
 
 /* One prepared statement, cached by its SQL text and owned by its ScholiaDb (never freed by
  * the caller). scholia_db_get_statement() hands it out reset, with its bindings cleared.

@@ -76,8 +76,9 @@ add_count (ScholiaMatrix             *self,
                  count->count);
 }
 
-/* Counts by passages that carry any of the filter's tags: the store counts each tag apart, and a
- * passage with two of them must count once. Only a filtered matrix reads every passage. */
+/* Counts by passages that carry any of the filter's tags and are by one of its participants: the
+ * store counts each tag apart, and a passage with two of them must count once, and it counts
+ * everyone's. Only a filtered matrix reads every passage. */
 static gboolean
 count_tagged_passages (ScholiaMatrix           *self,
                        ScholiaStore            *store,
@@ -100,7 +101,8 @@ count_tagged_passages (ScholiaMatrix           *self,
           guint n_tags;
           const gint64 *tag_ids = scholia_passage_get_tag_ids (passage, &n_tags);
 
-          if (!scholia_annotation_filter_match_tags (filter, tag_ids, n_tags))
+          if (!scholia_annotation_filter_match_tags (filter, tag_ids, n_tags) ||
+              !scholia_annotation_filter_match_participant (filter, scholia_passage_get_participant_id (passage)))
             continue;
           add_to_cell (self, rows, columns, author, scholia_label_get_id (SCHOLIA_LABEL (theme)), 0, 1);
           for (guint t = 0; self->n_slots > 1 && t < n_tags; t++)
@@ -134,12 +136,16 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
   GListModel *themes;
   gboolean anonymous = FALSE;
   guint n_tag_filter = 0;
+  guint n_participant_filter = 0;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
   g_return_val_if_fail (filter == NULL || SCHOLIA_IS_ANNOTATION_FILTER (filter), NULL);
 
   if (filter != NULL)
-    scholia_annotation_filter_get_tag_ids (filter, &n_tag_filter);
+    {
+      scholia_annotation_filter_get_tag_ids (filter, &n_tag_filter);
+      scholia_annotation_filter_get_participant_ids (filter, &n_participant_filter);
+    }
 
   self->authors = g_ptr_array_new_with_free_func (g_free);
   self->themes = g_ptr_array_new_with_free_func (g_object_unref);
@@ -206,7 +212,7 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
     }
   self->counts = g_new0 (guint, (gsize) MAX (self->authors->len * self->themes->len, 1) * self->n_slots);
 
-  if (n_tag_filter > 0)
+  if (n_tag_filter > 0 || n_participant_filter > 0)
     return count_tagged_passages (self, store, filter, rows, columns, error) ? g_steal_pointer (&self) : NULL;
 
   totals = scholia_store_count_theme_passages (store, FALSE, error);

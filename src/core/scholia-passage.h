@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScholiaPassage, scholia_passage, SCHOLIA, PASSAGE, GObject)
 
-/* One annotated passage as a comparison shows it: the annotation's quote, note and tags with the
- * title, date and author of its document. A light, read-only snapshot: a comparison over a
+/* One annotated passage as a comparison shows it: the annotation's quote, note, tags and seminar
+ * participant with the title, date and author of its document. A light, read-only snapshot: a comparison over a
  * large library holds thousands without loading whole documents' annotations. */
 typedef struct
 {
@@ -25,6 +25,8 @@ typedef struct
   const char *author;   /* "" when the document has none */
   const char *author_sort_key;   /* how the author files, "" without one */
   const char *page;     /* the printed page of the passage's start, "" when unknown */
+  gint64      participant_id;   /* the seminar participant who wrote it; 0 outside seminars
+                                 * and for mine not logged yet */
 } ScholiaPassageInfo;
 
 ScholiaPassage *scholia_passage_new              (const ScholiaPassageInfo *info,
@@ -41,6 +43,7 @@ const char     *scholia_passage_get_date         (ScholiaPassage *self);
 const char     *scholia_passage_get_author       (ScholiaPassage *self);
 const char     *scholia_passage_get_author_sort_key (ScholiaPassage *self);
 const char     *scholia_passage_get_page         (ScholiaPassage *self);
+gint64          scholia_passage_get_participant_id (ScholiaPassage *self);
 const gint64   *scholia_passage_get_tag_ids      (ScholiaPassage *self,
                                                   guint          *n_tag_ids);
 gboolean        scholia_passage_has_tag          (ScholiaPassage *self,

@@ -246,18 +246,20 @@ split_by_author (GListModel *passages,
 }
 
 /* The caller's filter may name themes, and it is borrowed: the comparison keeps its own, with
- * the tags and authors of the caller's. */
+ * the tags, participants and authors of the caller's. */
 static void
 copy_criteria (ScholiaAnnotationFilter *into,
                ScholiaAnnotationFilter *from)
 {
-  const gint64 *tag_ids;
-  guint n_tag_ids;
+  const gint64 *ids;
+  guint n_ids;
 
   if (from == NULL)
     return;
-  tag_ids = scholia_annotation_filter_get_tag_ids (from, &n_tag_ids);
-  scholia_annotation_filter_set_tag_ids (into, tag_ids, n_tag_ids);
+  ids = scholia_annotation_filter_get_tag_ids (from, &n_ids);
+  scholia_annotation_filter_set_tag_ids (into, ids, n_ids);
+  ids = scholia_annotation_filter_get_participant_ids (from, &n_ids);
+  scholia_annotation_filter_set_participant_ids (into, ids, n_ids);
   scholia_annotation_filter_set_authors (into, scholia_annotation_filter_get_authors (from));
 }
 
@@ -324,19 +326,21 @@ scholia_pdf_export_handout (ScholiaStore            *store,
 
   scholia_pdf_flow_init (&title_flow, 0, text.y, text.y + text.height);
   {
-    /* The handout keeps the filter's tags only: its theme is its title, its authors head its
-     * passages. */
+    /* The handout keeps the filter's tags and participants only: its theme is its title, its
+     * authors head its passages. */
     g_autoptr(ScholiaAnnotationFilter) shown = scholia_annotation_filter_new ();
     ScholiaPdfOptions header_options = *options;
     g_autofree char *header = NULL;
 
     if (options->filter != NULL)
       {
-        const gint64 *tag_ids;
-        guint n_tag_ids;
+        const gint64 *ids;
+        guint n_ids;
 
-        tag_ids = scholia_annotation_filter_get_tag_ids (options->filter, &n_tag_ids);
-        scholia_annotation_filter_set_tag_ids (shown, tag_ids, n_tag_ids);
+        ids = scholia_annotation_filter_get_tag_ids (options->filter, &n_ids);
+        scholia_annotation_filter_set_tag_ids (shown, ids, n_ids);
+        ids = scholia_annotation_filter_get_participant_ids (options->filter, &n_ids);
+        scholia_annotation_filter_set_participant_ids (shown, ids, n_ids);
       }
     header_options.filter = shown;
     header = scholia_pdf_format_header_line (store, &header_options);

@@ -212,4 +212,13 @@ gboolean            scholia_store_delete_reply     (ScholiaStore        *self,
                                                     ScholiaReply        *reply,
                                                     GError             **error);
 
+/* Hide until posted: whether others' annotations on @document are hidden from me now, because
+ * its seminar's leader set "hide-until-posted" in the options and I have not annotated it yet
+ * (the leader sees everything). The store leaves hidden annotations, and replies to them, out of
+ * everything it reads (scholia-store-visibility.c); this says why, for a view to tell the user.
+ * FALSE on error too, with @error set. */
+gboolean            scholia_store_is_hiding_others (ScholiaStore        *self,
+                                                    ScholiaDocument     *document,
+                                                    GError             **error);
+
 G_END_DECLS

@@ -170,6 +170,20 @@ list_remove (ScholiaStore      *self,
     g_list_store_remove (list, position);
 }
 
+/* Hide until posted: my first annotation on an essay shows me the others', and deleting my last
+ * one hides them again, so the essay's list is read again after a change to mine there. The
+ * rows are committed: a list that cannot be read again is only stale until reopened. */
+static void
+follow_visibility (ScholiaStore *self,
+                   gint64        document_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (_scholia_store_may_hide (self, document_id) &&
+      !_scholia_store_reload_annotations (self, document_id, &error))
+    g_warning ("Could not show the seminar's annotations: %s", error->message);
+}
+
 ScholiaAnnotation *
 scholia_store_add_annotation (ScholiaStore     *self,
                               ScholiaDocument  *document,
@@ -269,6 +283,7 @@ scholia_store_add_annotation (ScholiaStore     *self,
   _scholia_store_remember_annotation (self, annotation);
   list_insert (self, annotation);
   adjust_annotation_count (self, document_id, 1);
+  follow_visibility (self, document_id);
   _scholia_store_emit_annotations_changed (self, document_id);
 
   return g_steal_pointer (&annotation);
@@ -375,6 +390,7 @@ scholia_store_list_annotations (ScholiaStore     *self,
   g_autoptr(GListStore) list = NULL;
   g_autoptr(GHashTable) tags = NULL;
   g_autoptr(GHashTable) themes = NULL;
+  g_autoptr(GHashTable) hidden = NULL;
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
   ScholiaDbStatement *stmt;
   gint64 document_id;
@@ -394,6 +410,9 @@ scholia_store_list_annotations (ScholiaStore     *self,
   themes = _scholia_store_load_links (self, SELECT_THEME_LINKS, document_id, error);
   if (themes == NULL)
     return NULL;
+  hidden = _scholia_store_load_hidden_essays (self, document_id, error);
+  if (hidden == NULL)
+    return NULL;
 
   stmt = scholia_db_get_statement (self->db, SELECT_ANNOTATIONS, error);
   if (stmt == NULL)
@@ -404,6 +423,8 @@ scholia_store_list_annotations (ScholiaStore     *self,
       gint64 id = scholia_db_statement_column_int64 (stmt, 0);
       ScholiaAnnotation *annotation = g_hash_table_lookup (self->live_annotations, &id);
 
+      if (_scholia_store_is_hidden (hidden, document_id, scholia_db_statement_column_int64 (stmt, 13)))
+        continue;
       if (annotation != NULL)
         {
           g_ptr_array_add (loaded, g_object_ref (annotation));
@@ -453,22 +474,16 @@ _scholia_store_reload_annotations (ScholiaStore  *self,
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) tags = NULL;
   g_autoptr(GHashTable) themes = NULL;
+  g_autoptr(GHashTable) hidden = _scholia_store_load_hidden_essays (self, document_id, error);
   ScholiaDbStatement *stmt;
   ScholiaDbStep rc;
   gint64 count = 0;
 
+  if (hidden == NULL)
+    return FALSE;
   if (list == NULL && !has_live_annotation_on (self, document_id))
     {
-      stmt = scholia_db_get_statement (self->db, "SELECT count(*) FROM annotations WHERE document_id = ?",
-                                       error);
-      if (stmt == NULL)
-        return FALSE;
-      scholia_db_statement_bind_int64 (stmt, 1, document_id);
-      rc = scholia_db_statement_step (stmt, error);
-      if (rc == SCHOLIA_DB_STEP_ROW)
-        count = scholia_db_statement_column_int64 (stmt, 0);
-      scholia_db_statement_reset (stmt);
-      if (rc == SCHOLIA_DB_STEP_ERROR)
+      if (!_scholia_store_count_visible (self, document_id, hidden, &count, error))
         return FALSE;
       if (document != NULL)
         scholia_document_set_annotation_count (document, (guint) count);
@@ -486,6 +501,8 @@ _scholia_store_reload_annotations (ScholiaStore  *self,
       gint64 id = scholia_db_statement_column_int64 (stmt, 0);
       ScholiaAnnotation *annotation = g_hash_table_lookup (self->live_annotations, &id);
 
+      if (_scholia_store_is_hidden (hidden, document_id, scholia_db_statement_column_int64 (stmt, 13)))
+        continue;
       count++;
       if (annotation == NULL && list == NULL)
         continue;
@@ -550,7 +567,11 @@ scholia_store_get_annotation (ScholiaStore  *self,
   list = scholia_store_list_annotations (self, document, error);
   if (list == NULL)
     return NULL;
+  /* Not in the list: hidden from me until I annotate the essay (hide until posted). */
   annotation = g_hash_table_lookup (self->live_annotations, &id);
+  if (annotation == NULL)
+    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                 _("No annotation has the id %lld"), (long long) id);
   return annotation != NULL ? g_object_ref (annotation) : NULL;
 }
 
@@ -701,6 +722,7 @@ scholia_store_delete_annotation (ScholiaStore       *self,
 
   list_remove (self, annotation);
   adjust_annotation_count (self, scholia_annotation_get_document_id (annotation), -1);
+  follow_visibility (self, scholia_annotation_get_document_id (annotation));
   _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (annotation));
   return TRUE;
 
@@ -886,6 +908,7 @@ scholia_store_restore_annotation (ScholiaStore       *self,
     _scholia_store_remember_annotation (self, annotation);
   list_insert (self, annotation);
   adjust_annotation_count (self, scholia_annotation_get_document_id (annotation), 1);
+  follow_visibility (self, scholia_annotation_get_document_id (annotation));
   _scholia_store_emit_annotations_changed (self, scholia_annotation_get_document_id (annotation));
   return TRUE;
 

@@ -10,6 +10,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
 {
   g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) tags = NULL;
+  g_autoptr(GHashTable) hidden = NULL;
   ScholiaDbStatement *stmt;
   gint64 theme_id;
   ScholiaDbStep rc;
@@ -25,6 +26,9 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
                                     theme_id, error);
   if (tags == NULL)
     return NULL;
+  hidden = _scholia_store_load_hidden_essays (self, 0, error);
+  if (hidden == NULL)
+    return NULL;
 
   /* Orphans have no place in the text to show or open, so they stay out of comparisons; the
    * printed page is the one the passage starts on. */
@@ -34,7 +38,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
                                    " coalesce((SELECT p.label FROM document_pages p"
                                    "           WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset"
                                    "           ORDER BY p.start_offset DESC LIMIT 1), ''),"
-                                   " coalesce(au.sort_key, '')"
+                                   " coalesce(au.sort_key, ''), coalesce(a.participant_id, 0)"
                                    " FROM annotation_themes th"
                                    " JOIN annotations a ON a.id = th.annotation_id"
                                    " JOIN documents d ON d.id = a.document_id"
@@ -48,6 +52,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
     {
       gint64 annotation_id = scholia_db_statement_column_int64 (stmt, 0);
       GArray *tag_ids = g_hash_table_lookup (tags, &annotation_id);
+      gint64 participant_id = scholia_db_statement_column_int64 (stmt, 11);
       ScholiaPassageInfo info = {
         .annotation_id = annotation_id,
         .document_id = scholia_db_statement_column_int64 (stmt, 1),
@@ -60,7 +65,11 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
         .author = scholia_db_statement_column_text (stmt, 8),
         .page = scholia_db_statement_column_text (stmt, 9),
         .author_sort_key = scholia_db_statement_column_text (stmt, 10),
+        .participant_id = participant_id,
       };
+
+      if (_scholia_store_is_hidden (hidden, info.document_id, participant_id))
+        continue;
 
       g_ptr_array_add (passages,
                        scholia_passage_new (&info,
@@ -119,6 +128,41 @@ add_to_count (GHashTable *table,
   g_hash_table_insert (table, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (counts->len));
 }
 
+/* Hide until posted: the others' annotations on the essays hidden from me are not counted. The
+ * query that fills @document_of reads no participant, to stay on its small index; only when
+ * something is hidden are the annotations read again, once, for their participants. */
+static gboolean
+forget_hidden (ScholiaStore  *self,
+               gint64        *document_of,
+               gint64         max_id,
+               GError       **error)
+{
+  g_autoptr(GHashTable) hidden = _scholia_store_load_hidden_essays (self, 0, error);
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  if (hidden == NULL)
+    return FALSE;
+  if (g_hash_table_size (hidden) == 0)
+    return TRUE;
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT id, document_id, participant_id FROM annotations WHERE participant_id IS NOT NULL",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
+
+      if (id >= 0 && id <= max_id &&
+          _scholia_store_is_hidden (hidden, scholia_db_statement_column_int64 (stmt, 1),
+                                    scholia_db_statement_column_int64 (stmt, 2)))
+        document_of[id] = 0;
+    }
+  scholia_db_statement_reset (stmt);
+  return rc != SCHOLIA_DB_STEP_ERROR;
+}
+
 /* Counting is done here rather than by GROUP BY: sequential scans (each annotation's document
  * from a small index, the tag links, the theme links, the links stored in annotation order)
  * read far less than SQLite's per-link lookups of annotation rows, which carry their quotes
@@ -159,6 +203,8 @@ scholia_store_count_theme_passages (ScholiaStore  *self,
     }
   scholia_db_statement_reset (stmt);
   if (rc == SCHOLIA_DB_STEP_ERROR)
+    return NULL;
+  if (!forget_hidden (self, document_of, max_id, error))
     return NULL;
 
   /* Each annotation's tags as a run of tag_ids: tags_start[id] .. tags_start[id + 1]. */

@@ -53,6 +53,7 @@ _scholia_store_load_documents (ScholiaStore  *self,
                                GError       **error)
 {
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) hidden = NULL;
   ScholiaDbStatement *stmt;
   ScholiaDbStep rc;
 
@@ -70,6 +71,23 @@ _scholia_store_load_documents (ScholiaStore  *self,
   scholia_db_statement_reset (stmt);
   if (rc == SCHOLIA_DB_STEP_ERROR)
     return FALSE;
+
+  /* An essay whose others' annotations are hidden from me counts mine alone. */
+  hidden = _scholia_store_load_hidden_essays (self, 0, error);
+  if (hidden == NULL)
+    return FALSE;
+  for (guint i = 0; g_hash_table_size (hidden) > 0 && i < loaded->len; i++)
+    {
+      ScholiaDocument *document = g_ptr_array_index (loaded, i);
+      gint64 id = scholia_document_get_id (document);
+      gint64 count;
+
+      if (!g_hash_table_contains (hidden, &id))
+        continue;
+      if (!_scholia_store_count_visible (self, id, hidden, &count, error))
+        return FALSE;
+      scholia_document_set_annotation_count (document, (guint) count);
+    }
 
   g_list_store_remove_all (self->documents);
   for (guint i = 0; i < loaded->len; i++)

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  *         -annotations.c          annotations and their links to labels
  *           -documents.c          essays, their text and pages, authors
  *             scholia-store.c     the type: life cycle, signal, live objects, label lists
+ *   -visibility.c                 hide until posted: what the reading files leave out; it
+ *                                 calls none of the others
  *
  * A file calls only files below it (not every file calls every one below), and none includes
  * another's source: keep it so, by moving a helper two files share down to the lower one. */
@@ -43,6 +45,12 @@ struct _ScholiaStore
   gint64      cached_text_id;
   char       *cached_text;
   GArray     *cached_text_index;  /* byte offset of every STORE_TEXT_STRIDE-th code point */
+
+  /* The essays whose others' annotations are hidden from me (scholia-store-visibility.c), as
+   * they were after the connection's changes and the file's version noted. */
+  GHashTable *hidden_essays;
+  gint64      hidden_changes;
+  gint64      hidden_data_version;
 };
 
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,
@@ -106,6 +114,33 @@ gboolean      _scholia_store_ensure_author        (ScholiaStore            *self
                                                    const char              *sort_key,
                                                    gint64                  *author_id,
                                                    char                   **stored_sort_key,
+                                                   GError                 **error);
+
+/* Hide until posted (scholia-store-visibility.c). The essays (@document_id, or all for 0) on
+ * which others' annotations are hidden from me now: document id → my participant id (gint64*
+ * both). Shared: do not change it. */
+GHashTable   *_scholia_store_load_hidden_essays   (ScholiaStore            *self,
+                                                   gint64                   document_id,
+                                                   GError                 **error);
+/* Whether an annotation by @participant_id (0: mine, not logged yet) on @document_id is hidden
+ * by @hidden, as loaded above. */
+gboolean      _scholia_store_is_hidden            (GHashTable              *hidden,
+                                                   gint64                   document_id,
+                                                   gint64                   participant_id);
+/* How many annotations of @document_id I see under @hidden. */
+gboolean      _scholia_store_count_visible        (ScholiaStore            *self,
+                                                   gint64                   document_id,
+                                                   GHashTable              *hidden,
+                                                   gint64                  *count,
+                                                   GError                 **error);
+/* Whether the essay is one of a seminar that hides, where I am not the leader: my annotations
+ * there decide what I see, so a change to them reloads the essay's list. FALSE on error. */
+gboolean      _scholia_store_may_hide             (ScholiaStore            *self,
+                                                   gint64                   document_id);
+/* *@hidden: whether the annotation @uuid is hidden from me (FALSE when it is not here). */
+gboolean      _scholia_store_is_annotation_hidden (ScholiaStore            *self,
+                                                   const char              *uuid,
+                                                   gboolean                *hidden,
                                                    GError                 **error);
 
 G_END_DECLS

@@ -24,7 +24,8 @@
   " WHERE documents_fts MATCH ?1 AND f.rank MATCH 'bm25(10.0, 1.0)' ORDER BY f.rank LIMIT ?2"
 #define NOTE_QUERY \
   "SELECT f.rowid, f.rank, snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
-  " a.document_id, a.start_offset, a.note FROM notes_fts f JOIN annotations a ON a.id = f.rowid" \
+  " a.document_id, a.start_offset, a.note, coalesce(a.participant_id, 0)" \
+  " FROM notes_fts f JOIN annotations a ON a.id = f.rowid" \
   " WHERE notes_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
 /* Every match in one document's text, as byte offsets (scholia-stem-tokenizer.h). */
 #define HITS_QUERY \
@@ -454,10 +455,14 @@ run_query (ScholiaStore          *self,
 {
   ScholiaDbStatement *stmt;
   g_autoptr(GError) step_error = NULL;
+  g_autoptr(GHashTable) hidden = NULL;
   ScholiaDbStep rc;
 
   *syntax_error = FALSE;
   *unknown_column = FALSE;
+  /* Notes hidden from me until I annotate their essay (hide until posted) are not found. */
+  if (kind == SCHOLIA_SEARCH_NOTE && (hidden = _scholia_store_load_hidden_essays (self, 0, error)) == NULL)
+    return FALSE;
   stmt = scholia_db_get_statement (self->db, kind == SCHOLIA_SEARCH_TEXT ? text_queries[snippets] : NOTE_QUERY, error);
   if (stmt == NULL)
     return FALSE;
@@ -467,9 +472,13 @@ run_query (ScholiaStore          *self,
   /* The step's own error is replaced by one that says what failed, and its message told apart. */
   while ((rc = scholia_db_statement_step (stmt, &step_error)) == SCHOLIA_DB_STEP_ROW)
     {
-      g_autoptr(ScholiaSearchResult) result = g_new0 (ScholiaSearchResult, 1);
+      g_autoptr(ScholiaSearchResult) result = NULL;
       ScholiaDocument *document;
 
+      if (hidden != NULL && _scholia_store_is_hidden (hidden, scholia_db_statement_column_int64 (stmt, 3),
+                                                       scholia_db_statement_column_int64 (stmt, 6)))
+        continue;
+      result = g_new0 (ScholiaSearchResult, 1);
       result->kind = kind;
       result->rank = scholia_db_statement_column_double (stmt, 1);
       result->matches = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));

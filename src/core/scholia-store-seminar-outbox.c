@@ -579,9 +579,16 @@ scholia_store_list_replies (ScholiaStore  *self,
   g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_reply_free);
   ScholiaDbStatement *stmt;
   ScholiaDbStep rc;
+  gboolean hidden;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (annotation_uuid != NULL, NULL);
+
+  /* Replies to an annotation hidden from me (hide until posted) are hidden with it. */
+  if (!_scholia_store_is_annotation_hidden (self, annotation_uuid, &hidden, error))
+    return NULL;
+  if (hidden)
+    return g_steal_pointer (&replies);
 
   stmt = scholia_db_get_statement (self->db,
                                    "SELECT " REPLY_COLUMNS " FROM replies WHERE annotation_uuid = ?"
