@@ -10,7 +10,8 @@
 #include "scholia-highlighter-private.h"
 
 /* Each annotation touching a line gets a bar in the margin, in its first
- * tag's colour, as tall as the display lines it covers. Bars stand in up
+ * tag's colour (in a seminar essay, its participant's: each reader's layer
+ * in their own colour), as tall as the display lines it covers. Bars stand in up
  * to three columns; an annotation sharing no column with the ones before
  * it is shown as a dot in a fourth. */
 #define BAR_WIDTH     4
@@ -88,6 +89,9 @@ layout_line (ScholiaAnnotationGutter *self,
       Mark mark = { annotation, { 0 }, MAX_COLUMNS, line_y, line_y + line_height };
 
       int from, to;
+
+      if (!_scholia_highlighter_shows (self->highlighter, annotation))
+        continue;
 
       _scholia_highlighter_get_mark_colour (self->highlighter, annotation, &mark.colour);
 

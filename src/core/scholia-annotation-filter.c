@@ -376,5 +376,6 @@ scholia_annotation_filter_match_passage (ScholiaAnnotationFilter *self,
 
   tag_ids = scholia_passage_get_tag_ids (passage, &n_tag_ids);
   return scholia_annotation_filter_match_tags (self, tag_ids, n_tag_ids) &&
+         scholia_annotation_filter_match_participant (self, scholia_passage_get_participant_id (passage)) &&
          scholia_annotation_filter_match_author (self, scholia_passage_get_author (passage));
 }

@@ -62,7 +62,7 @@ gboolean                 scholia_annotation_filter_match_author      (ScholiaAnn
 gboolean                 scholia_annotation_filter_match_annotation  (ScholiaAnnotationFilter *self,
                                                                       ScholiaAnnotation       *annotation,
                                                                       const char              *author);
-/* A passage is listed for one theme already: its tags and author are matched. */
+/* A passage is listed for one theme already: its tags, participant and author are matched. */
 gboolean                 scholia_annotation_filter_match_passage     (ScholiaAnnotationFilter *self,
                                                                       ScholiaPassage          *passage);
 

@@ -185,7 +185,8 @@ scholia_comparison_refresh (ScholiaComparison  *self,
       /* The authors on offer are those the other criteria leave: a menu of authors still
        * offers them all while one is shown. */
       tag_ids = scholia_passage_get_tag_ids (passage, &n_tags);
-      if (!scholia_annotation_filter_match_tags (self->filter, tag_ids, n_tags))
+      if (!scholia_annotation_filter_match_tags (self->filter, tag_ids, n_tags) ||
+          !scholia_annotation_filter_match_participant (self->filter, scholia_passage_get_participant_id (passage)))
         continue;
 
       entry.author_key = g_hash_table_lookup (author_keys, author);

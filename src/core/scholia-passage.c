@@ -18,6 +18,7 @@ struct _ScholiaPassage
   char    *author;
   char    *author_sort_key;
   char    *page;
+  gint64   participant_id;
   GArray  *tag_ids;
 };
 
@@ -125,6 +126,7 @@ scholia_passage_new (const ScholiaPassageInfo *info,
   self->author = g_strdup (info->author != NULL ? info->author : "");
   self->author_sort_key = g_strdup (info->author_sort_key != NULL ? info->author_sort_key : "");
   self->page = g_strdup (info->page != NULL ? info->page : "");
+  self->participant_id = info->participant_id;
   self->tag_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_tag_ids);
   if (n_tag_ids > 0)
     g_array_append_vals (self->tag_ids, tag_ids, n_tag_ids);
@@ -207,6 +209,13 @@ scholia_passage_get_page (ScholiaPassage *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_PASSAGE (self), NULL);
   return self->page;
+}
+
+gint64
+scholia_passage_get_participant_id (ScholiaPassage *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_PASSAGE (self), 0);
+  return self->participant_id;
 }
 
 const gint64 *

@@ -25,6 +25,7 @@ typedef struct
   const char *author;   /* "" when the document has none */
   const char *author_sort_key;   /* how the author files, "" without one */
   const char *page;     /* the printed page of the passage's start, "" when unknown */
+  gint64      participant_id;  /* the seminar participant who wrote it; 0 outside any */
 } ScholiaPassageInfo;
 
 ScholiaPassage *scholia_passage_new              (const ScholiaPassageInfo *info,
@@ -41,6 +42,7 @@ const char     *scholia_passage_get_date         (ScholiaPassage *self);
 const char     *scholia_passage_get_author       (ScholiaPassage *self);
 const char     *scholia_passage_get_author_sort_key (ScholiaPassage *self);
 const char     *scholia_passage_get_page         (ScholiaPassage *self);
+gint64          scholia_passage_get_participant_id (ScholiaPassage *self);
 const gint64   *scholia_passage_get_tag_ids      (ScholiaPassage *self,
                                                   guint          *n_tag_ids);
 gboolean        scholia_passage_has_tag          (ScholiaPassage *self,

@@ -34,7 +34,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
                                    " coalesce((SELECT p.label FROM document_pages p"
                                    "           WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset"
                                    "           ORDER BY p.start_offset DESC LIMIT 1), ''),"
-                                   " coalesce(au.sort_key, '')"
+                                   " coalesce(au.sort_key, ''), coalesce(a.participant_id, 0)"
                                    " FROM annotation_themes th"
                                    " JOIN annotations a ON a.id = th.annotation_id"
                                    " JOIN documents d ON d.id = a.document_id"
@@ -60,6 +60,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
         .author = scholia_db_statement_column_text (stmt, 8),
         .page = scholia_db_statement_column_text (stmt, 9),
         .author_sort_key = scholia_db_statement_column_text (stmt, 10),
+        .participant_id = scholia_db_statement_column_int64 (stmt, 11),
       };
 
       g_ptr_array_add (passages,
