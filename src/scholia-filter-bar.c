@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "scholia-colour-palette.h"
 #include "scholia-passage-row.h"
 #include "scholia-seminar-store.h"
 #include "scholia-tag-chip.h"
@@ -35,6 +36,8 @@ struct _ScholiaFilterBar
   gboolean                 updating;      /* the widgets are being put in step with the filter */
   GPtrArray               *participant_choices;  /* GArray of gint64 per drop-down item: the
                                                   * filter's participant ids it stands for */
+  GPtrArray               *participant_colours;  /* char * per drop-down item, NULL for everyone:
+                                                  * the item's dot, the key to the margin's bands */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaFilterBar, scholia_filter_bar, GTK_TYPE_WIDGET)
@@ -391,6 +394,7 @@ rebuild_participants (ScholiaFilterBar *self)
 {
   g_autoptr(GPtrArray) everyone = NULL;
   g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) colours = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
   GArray *me;
@@ -405,11 +409,13 @@ rebuild_participants (ScholiaFilterBar *self)
     {
       gtk_string_list_append (labels, _("Everyone"));
       g_ptr_array_add (choices, new_choice ());
+      g_ptr_array_add (colours, NULL);
       /* Translators: in the participant filter, the annotations of this library's user */
       gtk_string_list_append (labels, _("Me"));
       me = new_choice ();
       g_array_append_val (me, nobody);
       g_ptr_array_add (choices, me);
+      g_ptr_array_add (colours, NULL);
       for (guint i = 0; i < everyone->len; i++)
         {
           ScholiaParticipant *participant = g_ptr_array_index (everyone, i);
@@ -418,11 +424,14 @@ rebuild_participants (ScholiaFilterBar *self)
           if (participant->me)
             {
               g_array_append_val (me, participant->id);
+              if (g_ptr_array_index (colours, 1) == NULL)
+                g_ptr_array_index (colours, 1) = g_strdup (participant->colour);
               continue;
             }
           choice = new_choice ();
           g_array_append_val (choice, participant->id);
           g_ptr_array_add (choices, choice);
+          g_ptr_array_add (colours, g_strdup (participant->colour));
           gtk_string_list_append (labels, participant->name);
         }
     }
@@ -434,11 +443,65 @@ rebuild_participants (ScholiaFilterBar *self)
 
   g_ptr_array_unref (self->participant_choices);
   self->participant_choices = g_steal_pointer (&choices);
+  g_ptr_array_unref (self->participant_colours);
+  self->participant_colours = g_steal_pointer (&colours);
   self->updating = TRUE;
   gtk_drop_down_set_model (self->participant_dropdown,
                            self->participant_choices->len > 0 ? G_LIST_MODEL (labels) : NULL);
   self->updating = FALSE;
   sync_participant_dropdown (self);
+}
+
+static void
+draw_participant_dot_cb (GtkDrawingArea *area,
+                         cairo_t        *cr,
+                         int             width,
+                         int             height,
+                         gpointer        user_data)
+{
+  const char *colour = g_object_get_data (G_OBJECT (area), "scholia-colour");
+
+  if (colour != NULL)
+    scholia_colour_palette_draw_swatch (cr, width, height, colour, FALSE);
+}
+
+static void
+setup_participant_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      ScholiaFilterBar         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 12);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 12);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_participant_dot_cb, NULL, NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* Each participant with the colour of their bands in the margin. */
+static void
+bind_participant_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     ScholiaFilterBar         *self)
+{
+  GtkWidget *dot = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  guint position = gtk_list_item_get_position (list_item);
+  const char *colour = position < self->participant_colours->len
+                       ? g_ptr_array_index (self->participant_colours, position) : NULL;
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (dot)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
+  g_object_set_data_full (G_OBJECT (dot), "scholia-colour", g_strdup (colour), g_free);
+  /* Everyone keeps the dot's room, so that the names line up. */
+  gtk_widget_set_opacity (dot, colour != NULL ? 1.0 : 0.0);
+  gtk_widget_queue_draw (dot);
 }
 
 static void
@@ -496,6 +559,7 @@ scholia_filter_bar_finalize (GObject *object)
   g_clear_pointer (&self->view_authors, g_strfreev);
   g_clear_pointer (&self->offered, g_ptr_array_unref);
   g_clear_pointer (&self->participant_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->participant_colours, g_ptr_array_unref);
 
   G_OBJECT_CLASS (scholia_filter_bar_parent_class)->finalize (object);
 }
@@ -534,6 +598,14 @@ scholia_filter_bar_init (ScholiaFilterBar *self)
   self->filter = scholia_annotation_filter_new ();
   self->offered = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->participant_choices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->participant_colours = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect_object (factory, "setup", G_CALLBACK (setup_participant_cb), self, 0);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (bind_participant_cb), self, 0);
+    gtk_drop_down_set_factory (self->participant_dropdown, factory);
+  }
   self->show_themes = TRUE;
   self->show_tags = TRUE;
   self->authors_mode = SCHOLIA_FILTER_BAR_AUTHORS_ONE;
@@ -585,7 +657,12 @@ scholia_filter_bar_configure (ScholiaFilterBar        *self,
   gtk_widget_set_visible (GTK_WIDGET (self->author_dropdown), authors == SCHOLIA_FILTER_BAR_AUTHORS_ONE);
   gtk_widget_set_visible (GTK_WIDGET (self->authors_button), authors == SCHOLIA_FILTER_BAR_AUTHORS_SEVERAL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    gtk_widget_set_hexpand (GTK_WIDGET (self->theme_dropdown), FALSE);
+    {
+      gtk_widget_set_hexpand (GTK_WIDGET (self->theme_dropdown), FALSE);
+      /* Beside the tag chips, as tall as a button rather than as their rows. */
+      gtk_widget_set_hexpand (GTK_WIDGET (self->participant_dropdown), FALSE);
+      gtk_widget_set_valign (GTK_WIDGET (self->participant_dropdown), GTK_ALIGN_START);
+    }
   gtk_drop_down_set_model (self->author_dropdown, NULL);
   sync_authors (self);
 }
