@@ -1092,6 +1092,15 @@ _scholia_highlighter_get_mark_colour (ScholiaHighlighter *self,
     *colour = first_tag_info (self, annotation)->colour;
 }
 
+const char *
+_scholia_highlighter_get_participant_name (ScholiaHighlighter *self,
+                                           ScholiaAnnotation  *annotation)
+{
+  if (self->layers == NULL)
+    return NULL;
+  return scholia_seminar_layers_get_name (self->layers, scholia_annotation_get_participant_id (annotation));
+}
+
 gboolean
 _scholia_highlighter_shows (ScholiaHighlighter *self,
                             ScholiaAnnotation  *annotation)

@@ -9,19 +9,21 @@
 struct _ScholiaSeminarLayers
 {
   GHashTable *colours;  /* participant id → GdkRGBA */
+  GHashTable *names;    /* participant id → name */
 };
 
 static void
-add_colour (ScholiaSeminarLayers *self,
-            gint64                participant_id,
-            const char           *colour)
+add_layer (ScholiaSeminarLayers *self,
+           gint64                participant_id,
+           ScholiaParticipant   *participant)
 {
   GdkRGBA rgba;
 
-  if (!gdk_rgba_parse (&rgba, colour))
-    return;
-  g_hash_table_insert (self->colours, g_memdup2 (&participant_id, sizeof participant_id),
-                       g_memdup2 (&rgba, sizeof rgba));
+  g_hash_table_insert (self->names, g_memdup2 (&participant_id, sizeof participant_id),
+                       g_strdup (participant->name));
+  if (gdk_rgba_parse (&rgba, participant->colour))
+    g_hash_table_insert (self->colours, g_memdup2 (&participant_id, sizeof participant_id),
+                         g_memdup2 (&rgba, sizeof rgba));
 }
 
 ScholiaSeminarLayers *
@@ -45,6 +47,7 @@ scholia_seminar_layers_new (ScholiaStore *store,
 
   self = g_new0 (ScholiaSeminarLayers, 1);
   self->colours = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < seminars->len; i++)
     {
       ScholiaSeminar *seminar = g_ptr_array_index (seminars, i);
@@ -59,10 +62,10 @@ scholia_seminar_layers_new (ScholiaStore *store,
         {
           ScholiaParticipant *participant = g_ptr_array_index (participants, p);
 
-          add_colour (self, participant->id, participant->colour);
+          add_layer (self, participant->id, participant);
           /* Mine not yet published carry no participant: they are my layer already. */
           if (participant->id == seminar->participant_id && i == 0)
-            add_colour (self, 0, participant->colour);
+            add_layer (self, 0, participant);
         }
     }
   return g_steal_pointer (&self);
@@ -74,6 +77,7 @@ scholia_seminar_layers_free (ScholiaSeminarLayers *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->colours);
+  g_hash_table_unref (self->names);
   g_free (self);
 }
 
@@ -88,4 +92,11 @@ scholia_seminar_layers_get_colour (ScholiaSeminarLayers *self,
     return FALSE;
   *colour = *found;
   return TRUE;
+}
+
+const char *
+scholia_seminar_layers_get_name (ScholiaSeminarLayers *self,
+                                 gint64                participant_id)
+{
+  return g_hash_table_lookup (self->names, &participant_id);
 }

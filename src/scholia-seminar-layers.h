@@ -21,6 +21,10 @@ gboolean              scholia_seminar_layers_get_colour  (ScholiaSeminarLayers *
                                                           gint64                participant_id,
                                                           GdkRGBA              *colour);
 
+/* NULL when @participant_id is not in the essay's seminar. */
+const char           *scholia_seminar_layers_get_name    (ScholiaSeminarLayers *self,
+                                                          gint64                participant_id);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaSeminarLayers, scholia_seminar_layers_free)
 
 G_END_DECLS

@@ -200,6 +200,15 @@ test_bands_in_participant_colours (Fixture       *fixture,
   assert_marks (fixture, 2, bruno, 2);
   /* Mine, not yet published, are in my colour already. */
   assert_marks (fixture, 4, lines_four, 2);
+  /* The margin's tooltip names whose bands they are. */
+  {
+    g_autofree char *line_two = scholia_annotation_gutter_dup_readers_for_line (gutter (fixture), 2);
+    g_autofree char *line_four = scholia_annotation_gutter_dup_readers_for_line (gutter (fixture), 4);
+
+    g_assert_cmpstr (line_two, ==, "Bruno Sato");
+    g_assert_cmpstr (line_four, ==, "Clara Vidal\nEli Marsh");
+    g_assert_null (scholia_annotation_gutter_dup_readers_for_line (gutter (fixture), 1));
+  }
 
   /* An essay outside the seminar keeps its tags' colours. */
   outside = scholia_store_add_document (fixture->store, "Customs at Vell", "Ruth Alder", "1979", "",
@@ -213,6 +222,7 @@ test_bands_in_participant_colours (Fixture       *fixture,
   }
   show (fixture, outside);
   assert_marks (fixture, 0, &evidence, 1);
+  g_assert_null (scholia_annotation_gutter_dup_readers_for_line (gutter (fixture), 0));
 }
 
 static void
