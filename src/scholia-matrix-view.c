@@ -429,10 +429,7 @@ update_participants_button (ScholiaMatrixView *self,
     g_warning ("Could not read the library's seminars: %s", error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->participants_button), seminars != NULL && seminars->len > 0);
   if (seminars == NULL || seminars->len == 0)
-    {
-      self->by_participant = FALSE;
-      gtk_toggle_button_set_active (self->participants_button, FALSE);
-    }
+    scholia_matrix_view_set_by_participant (self, FALSE);
   gtk_column_view_column_set_title (self->author_column, self->by_participant ? _("Participant") : _("Author"));
 }
 
