@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "scholia-colour-palette.h"
 #include "scholia-passage-row.h"
+#include "scholia-seminar-layers.h"
 #include "scholia-seminar-store.h"
 #include "scholia-tag-chip.h"
 
@@ -453,31 +453,14 @@ rebuild_participants (ScholiaFilterBar *self)
 }
 
 static void
-draw_participant_dot_cb (GtkDrawingArea *area,
-                         cairo_t        *cr,
-                         int             width,
-                         int             height,
-                         gpointer        user_data)
-{
-  const char *colour = g_object_get_data (G_OBJECT (area), "scholia-colour");
-
-  if (colour != NULL)
-    scholia_colour_palette_draw_swatch (cr, width, height, colour, FALSE);
-}
-
-static void
 setup_participant_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *list_item,
                       ScholiaFilterBar         *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *dot = gtk_drawing_area_new ();
+  GtkWidget *dot = scholia_seminar_layers_new_dot ();
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 12);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 12);
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_participant_dot_cb, NULL, NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), dot);
@@ -498,10 +481,8 @@ bind_participant_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (dot)),
                        gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
-  g_object_set_data_full (G_OBJECT (dot), "scholia-colour", g_strdup (colour), g_free);
-  /* Everyone keeps the dot's room, so that the names line up. */
-  gtk_widget_set_opacity (dot, colour != NULL ? 1.0 : 0.0);
-  gtk_widget_queue_draw (dot);
+  /* Everyone keeps the dot's room, empty, so that the names line up. */
+  scholia_seminar_layers_set_dot_colour (dot, colour);
 }
 
 static void

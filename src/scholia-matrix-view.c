@@ -13,6 +13,7 @@
 #include "scholia-matrix.h"
 #include "scholia-names.h"
 #include "scholia-passage-row.h"
+#include "scholia-seminar-layers.h"
 #include "scholia-seminar-store.h"
 #include "scholia-tag-chip.h"
 
@@ -33,6 +34,7 @@ struct _ScholiaMatrixRow
 
   char    *author;        /* or the participant's name, in the participants mode */
   gint64   participant_id;
+  char    *colour;        /* the participant's, as their bands in the margin; NULL for authors */
   char    *collate_key;   /* by the author's sort key */
   guint    n_themes;
   guint   *counts;        /* per theme column */
@@ -51,6 +53,7 @@ scholia_matrix_row_finalize (GObject *object)
   g_free (self->tag_counts);
   g_free (self->counts);
   g_free (self->author);
+  g_free (self->colour);
   g_free (self->collate_key);
 
   G_OBJECT_CLASS (scholia_matrix_row_parent_class)->finalize (object);
@@ -191,13 +194,18 @@ static void
 setup_author_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = scholia_seminar_layers_new_dot ();
   GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), label);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 14);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
@@ -205,8 +213,13 @@ bind_author_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item)
 {
   ScholiaMatrixRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkWidget *dot = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *label = gtk_widget_get_next_sibling (dot);
   g_autofree char *name = scholia_passage_row_author_display_name (row->author);
+
+  /* A participant's row shows their colour, the key to the margin's bands. */
+  scholia_seminar_layers_set_dot_colour (dot, row->colour);
+  gtk_widget_set_visible (dot, row->colour != NULL);
 
   gtk_label_set_label (GTK_LABEL (label), name);
   gtk_widget_set_tooltip_text (label, name);
@@ -417,6 +430,26 @@ update_summary (ScholiaMatrixView *self)
   gtk_label_set_label (self->summary_label, summary);
 }
 
+/* Participant id → colour, for the rows of the participants mode. */
+static GHashTable *
+participant_colours (ScholiaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) everyone = scholia_store_list_all_participants (store, &error);
+  GHashTable *colours = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  if (everyone == NULL)
+    g_warning ("Could not read the seminars' participants: %s", error->message);
+  for (guint i = 0; everyone != NULL && i < everyone->len; i++)
+    {
+      ScholiaParticipant *participant = g_ptr_array_index (everyone, i);
+
+      g_hash_table_insert (colours, g_memdup2 (&participant->id, sizeof participant->id),
+                           g_strdup (participant->colour));
+    }
+  return colours;
+}
+
 /* The participants mode is offered while the library takes part in a seminar. */
 static void
 update_participants_button (ScholiaMatrixView *self,
@@ -440,6 +473,7 @@ rebuild (ScholiaMatrixView *self)
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   ScholiaStore *store = scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self));
+  g_autoptr(GHashTable) colours = NULL;
   GListModel *tags;
 
   update_participants_button (self, store);
@@ -463,8 +497,16 @@ rebuild (ScholiaMatrixView *self)
     rebuild_columns (self, matrix);
 
   tags = self->split_by_tag && store != NULL ? scholia_store_get_labels (store, SCHOLIA_TYPE_TAG) : NULL;
+  if (matrix != NULL && self->by_participant)
+    colours = participant_colours (store);
   for (guint i = 0; matrix != NULL && i < scholia_matrix_get_n_authors (matrix); i++)
-    g_ptr_array_add (rows, scholia_matrix_row_new (matrix, i, tags));
+    {
+      ScholiaMatrixRow *row = scholia_matrix_row_new (matrix, i, tags);
+
+      if (colours != NULL)
+        row->colour = g_strdup (g_hash_table_lookup (colours, &row->participant_id));
+      g_ptr_array_add (rows, row);
+    }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
 

@@ -6,6 +6,8 @@
 
 #include "scholia-seminar-layers.h"
 
+#include "scholia-colour-palette.h"
+
 struct _ScholiaSeminarLayers
 {
   GHashTable *colours;  /* participant id → GdkRGBA */
@@ -99,4 +101,39 @@ scholia_seminar_layers_get_name (ScholiaSeminarLayers *self,
                                  gint64                participant_id)
 {
   return g_hash_table_lookup (self->names, &participant_id);
+}
+
+static void
+draw_dot_cb (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  const char *colour = g_object_get_data (G_OBJECT (area), "scholia-colour");
+
+  if (colour != NULL)
+    scholia_colour_palette_draw_swatch (cr, width, height, colour, FALSE);
+}
+
+GtkWidget *
+scholia_seminar_layers_new_dot (void)
+{
+  GtkWidget *dot = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 12);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 12);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_dot_cb, NULL, NULL);
+  return dot;
+}
+
+void
+scholia_seminar_layers_set_dot_colour (GtkWidget  *dot,
+                                       const char *colour)
+{
+  g_return_if_fail (GTK_IS_DRAWING_AREA (dot));
+
+  g_object_set_data_full (G_OBJECT (dot), "scholia-colour", g_strdup (colour), g_free);
+  gtk_widget_queue_draw (dot);
 }

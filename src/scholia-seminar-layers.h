@@ -25,6 +25,12 @@ gboolean              scholia_seminar_layers_get_colour  (ScholiaSeminarLayers *
 const char           *scholia_seminar_layers_get_name    (ScholiaSeminarLayers *self,
                                                           gint64                participant_id);
 
+/* A participant's colour as a dot beside their name (the participant filter, the matrix), the
+ * key to their bands in the margin. @colour NULL keeps the dot's room, empty. */
+GtkWidget            *scholia_seminar_layers_new_dot       (void);
+void                  scholia_seminar_layers_set_dot_colour (GtkWidget          *dot,
+                                                            const char         *colour);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaSeminarLayers, scholia_seminar_layers_free)
 
 G_END_DECLS
