@@ -118,7 +118,7 @@ struct _ScholiaHighlighter
    * are its library's. */
   ScholiaReading          *reading;
   GListModel              *tags;
-  /* In a seminar essay, the margin shows whose each annotation is; NULL elsewhere. */
+  /* In a seminar essay, each participant's colour and name for the margin; NULL elsewhere. */
   ScholiaSeminarLayers    *layers;
   /* Whose annotations are drawn (its participants only); NULL: everyone's. */
   ScholiaAnnotationFilter *participant_filter;
