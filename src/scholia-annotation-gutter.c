@@ -10,7 +10,8 @@
 #include "scholia-highlighter-private.h"
 
 /* Each annotation touching a line gets a bar in the margin, in its first
- * tag's colour, as tall as the display lines it covers. Bars stand in up
+ * tag's colour (in a seminar essay, its participant's: each reader's layer
+ * in their own colour), as tall as the display lines it covers. Bars stand in up
  * to three columns; an annotation sharing no column with the ones before
  * it is shown as a dot in a fourth. */
 #define BAR_WIDTH     4
@@ -88,6 +89,9 @@ layout_line (ScholiaAnnotationGutter *self,
       Mark mark = { annotation, { 0 }, MAX_COLUMNS, line_y, line_y + line_height };
 
       int from, to;
+
+      if (!_scholia_highlighter_shows (self->highlighter, annotation))
+        continue;
 
       _scholia_highlighter_get_mark_colour (self->highlighter, annotation, &mark.colour);
 
@@ -307,6 +311,75 @@ scholia_annotation_gutter_activate_line (ScholiaAnnotationGutter *self,
   return hits->len;
 }
 
+/**
+ * scholia_annotation_gutter_dup_readers_for_line:
+ * @self: a #ScholiaAnnotationGutter
+ * @line: a buffer line
+ *
+ * In a seminar essay, whose bands @line shows: the participants' names, one a line, in the
+ * order of their first annotation there. The margin's tooltip.
+ *
+ * Returns: (transfer full) (nullable): the names, or %NULL outside a seminar essay or where
+ *   the line has no marks
+ */
+char *
+scholia_annotation_gutter_dup_readers_for_line (ScholiaAnnotationGutter *self,
+                                                int                      line)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_GUTTER (self), NULL);
+
+  if (self->highlighter == NULL || line < 0)
+    return NULL;
+
+  layout_line (self, line, FALSE);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const char *name = _scholia_highlighter_get_participant_name (self->highlighter,
+                                                                     g_array_index (self->marks, Mark, i).annotation);
+
+      if (name == NULL || g_ptr_array_find_with_equal_func (seen, name, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (seen, (gpointer) name);
+      g_strv_builder_add (builder, name);
+    }
+  if (seen->len == 0)
+    return NULL;
+  names = g_strv_builder_end (builder);
+  return g_strjoinv ("\n", names);
+}
+
+static gboolean
+on_query_tooltip_cb (ScholiaAnnotationGutter *self,
+                     int                      x,
+                     int                      y,
+                     gboolean                 keyboard_mode,
+                     GtkTooltip              *tooltip)
+{
+  g_autofree char *readers = NULL;
+  GtkTextView *view;
+  GtkTextIter iter;
+  double view_x, view_y;
+  int buffer_x, buffer_y;
+
+  if (self->highlighter == NULL || keyboard_mode)
+    return FALSE;
+  view = GTK_TEXT_VIEW (scholia_highlighter_get_view (self->highlighter));
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (view), x, y, &view_x, &view_y))
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) view_x, (int) view_y,
+                                         &buffer_x, &buffer_y);
+  gtk_text_view_get_line_at_y (view, &iter, buffer_y, NULL);
+  readers = scholia_annotation_gutter_dup_readers_for_line (self, gtk_text_iter_get_line (&iter));
+  if (readers == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, readers);
+  return TRUE;
+}
+
 static void
 on_pressed_cb (ScholiaAnnotationGutter *self,
                int                      n_press,
@@ -380,6 +453,9 @@ scholia_annotation_gutter_init (ScholiaAnnotationGutter *self)
 
   self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   gtk_widget_set_size_request (GTK_WIDGET (self), GUTTER_WIDTH, -1);
+  /* In a seminar essay, whose bands a line shows. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 
   /* The gutter's own gesture activates a line; this one only remembers
    * where, to tell the marks of a long paragraph apart. */

@@ -16,6 +16,8 @@ guint scholia_annotation_gutter_get_marks_for_line (ScholiaAnnotationGutter *sel
                                                     GdkRGBA                 *colours,
                                                     guint                    max_colours);
 
+char *scholia_annotation_gutter_dup_readers_for_line (ScholiaAnnotationGutter *self,
+                                                      int                      line);
 guint scholia_annotation_gutter_activate_line    (ScholiaAnnotationGutter *self,
                                                     int                      line);
 

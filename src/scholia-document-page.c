@@ -57,6 +57,21 @@ on_matrix_cell_activated_cb (ScholiaDocumentPage *self,
   scholia_document_page_show_pane (self, "compare");
 }
 
+/* A participant's passages on a theme, whoever the essays' authors. */
+static void
+on_matrix_participant_cell_activated_cb (ScholiaDocumentPage *self,
+                                         gint64               participant_id,
+                                         ScholiaTheme        *theme,
+                                         ScholiaMatrixView   *matrix_view)
+{
+  ScholiaFilterBar *bar = scholia_filtered_view_get_filter_bar (SCHOLIA_FILTERED_VIEW (self->comparison_view));
+
+  scholia_comparison_view_set_theme (self->comparison_view, theme);
+  scholia_comparison_view_set_author (self->comparison_view, NULL);
+  scholia_annotation_filter_set_participant_ids (scholia_filter_bar_get_filter (bar), &participant_id, 1);
+  scholia_document_page_show_pane (self, "compare");
+}
+
 static void
 on_flap_reveal_flap_cb (ScholiaDocumentPage *self)
 {
@@ -203,6 +218,9 @@ scholia_document_page_init (ScholiaDocumentPage *self)
   self->menu_tags = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->highlighter = scholia_highlighter_new (source_view);
+  /* The list's participant filter is the reading view's too: others' highlights go with them. */
+  scholia_highlighter_set_participant_filter (self->highlighter,
+                                              scholia_annotation_list_get_filter (self->annotation_list));
   g_signal_connect_object (self->highlighter, "annotation-activated",
                            G_CALLBACK (on_highlighter_annotation_activated_cb), self,
                            G_CONNECT_SWAPPED);
@@ -212,6 +230,8 @@ scholia_document_page_init (ScholiaDocumentPage *self)
                            G_CALLBACK (on_inspector_reveal_annotation_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->matrix_view, "cell-activated",
                            G_CALLBACK (on_matrix_cell_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matrix_view, "participant-cell-activated",
+                           G_CALLBACK (on_matrix_participant_cell_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inspector_flap, "notify::reveal-flap",
                            G_CALLBACK (on_flap_reveal_flap_cb), self, G_CONNECT_SWAPPED);
 

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "scholia-passage-row.h"
+#include "scholia-seminar-layers.h"
+#include "scholia-seminar-store.h"
 #include "scholia-tag-chip.h"
 
 struct _ScholiaFilterBar
@@ -21,6 +23,7 @@ struct _ScholiaFilterBar
   GtkDropDown             *author_dropdown;
   GtkMenuButton           *authors_button;
   GtkWidget               *author_box;
+  GtkDropDown             *participant_dropdown;
 
   ScholiaStore            *store;
   ScholiaAnnotationFilter *filter;
@@ -31,6 +34,10 @@ struct _ScholiaFilterBar
   GPtrArray               *offered;       /* char *, NULL-terminated (not counted in len): the
                                            * view's authors, then the chosen ones it lacks */
   gboolean                 updating;      /* the widgets are being put in step with the filter */
+  GPtrArray               *participant_choices;  /* GArray of gint64 per drop-down item: the
+                                                  * filter's participant ids it stands for */
+  GPtrArray               *participant_colours;  /* char * per drop-down item, NULL for everyone:
+                                                  * the item's dot, the key to the margin's bands */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaFilterBar, scholia_filter_bar, GTK_TYPE_WIDGET)
@@ -327,6 +334,169 @@ on_author_selected_cb (ScholiaFilterBar *self)
                                                         : g_ptr_array_index (self->offered, selected - 1));
 }
 
+/* Seminar participants: everyone, me (my annotations published or not, in every seminar), or
+ * one other participant. */
+
+static gboolean
+same_ids (GArray       *ids,
+          const gint64 *other,
+          guint         n_other)
+{
+  if (ids->len != n_other)
+    return FALSE;
+  for (guint i = 0; i < n_other; i++)
+    if (g_array_index (ids, gint64, i) != other[i])
+      return FALSE;
+  return TRUE;
+}
+
+static void
+sync_participant_dropdown (ScholiaFilterBar *self)
+{
+  guint n_ids;
+  const gint64 *ids = scholia_annotation_filter_get_participant_ids (self->filter, &n_ids);
+
+  for (guint i = 0; i < self->participant_choices->len; i++)
+    if (same_ids (g_ptr_array_index (self->participant_choices, i), ids, n_ids))
+      {
+        self->updating = TRUE;
+        gtk_drop_down_set_selected (self->participant_dropdown, i);
+        self->updating = FALSE;
+        return;
+      }
+}
+
+static GArray *
+new_choice (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+static gboolean
+same_choices (GPtrArray *a,
+              GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      GArray *ids = g_ptr_array_index (b, i);
+
+      if (!same_ids (g_ptr_array_index (a, i), (const gint64 *) (gpointer) ids->data, ids->len))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The library's participants, read again: a sync may have brought new ones. */
+static void
+rebuild_participants (ScholiaFilterBar *self)
+{
+  g_autoptr(GPtrArray) everyone = NULL;
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) colours = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GArray *me;
+  gint64 nobody = 0;
+
+  if (self->store != NULL)
+    everyone = scholia_store_list_all_participants (self->store, &error);
+  if (everyone == NULL && error != NULL)
+    g_warning ("Could not read the seminars' participants: %s", error->message);
+
+  if (everyone != NULL && everyone->len > 0)
+    {
+      gtk_string_list_append (labels, _("Everyone"));
+      g_ptr_array_add (choices, new_choice ());
+      g_ptr_array_add (colours, NULL);
+      /* Translators: in the participant filter, the annotations of this library's user */
+      gtk_string_list_append (labels, _("Me"));
+      me = new_choice ();
+      g_array_append_val (me, nobody);
+      g_ptr_array_add (choices, me);
+      g_ptr_array_add (colours, NULL);
+      for (guint i = 0; i < everyone->len; i++)
+        {
+          ScholiaParticipant *participant = g_ptr_array_index (everyone, i);
+          GArray *choice;
+
+          if (participant->me)
+            {
+              g_array_append_val (me, participant->id);
+              if (g_ptr_array_index (colours, 1) == NULL)
+                g_ptr_array_index (colours, 1) = g_strdup (participant->colour);
+              continue;
+            }
+          choice = new_choice ();
+          g_array_append_val (choice, participant->id);
+          g_ptr_array_add (choices, choice);
+          g_ptr_array_add (colours, g_strdup (participant->colour));
+          gtk_string_list_append (labels, participant->name);
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->participant_dropdown), choices->len > 0);
+  if (same_choices (self->participant_choices, choices) &&
+      (choices->len > 0) == (gtk_drop_down_get_model (self->participant_dropdown) != NULL))
+    return;
+
+  g_ptr_array_unref (self->participant_choices);
+  self->participant_choices = g_steal_pointer (&choices);
+  g_ptr_array_unref (self->participant_colours);
+  self->participant_colours = g_steal_pointer (&colours);
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->participant_dropdown,
+                           self->participant_choices->len > 0 ? G_LIST_MODEL (labels) : NULL);
+  self->updating = FALSE;
+  sync_participant_dropdown (self);
+}
+
+static void
+setup_participant_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      ScholiaFilterBar         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = scholia_seminar_layers_new_dot ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* Each participant with the colour of their bands in the margin. */
+static void
+bind_participant_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     ScholiaFilterBar         *self)
+{
+  GtkWidget *dot = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  guint position = gtk_list_item_get_position (list_item);
+  const char *colour = position < self->participant_colours->len
+                       ? g_ptr_array_index (self->participant_colours, position) : NULL;
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (dot)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
+  /* Everyone keeps the dot's room, empty, so that the names line up. */
+  scholia_seminar_layers_set_dot_colour (dot, colour);
+}
+
+static void
+on_participant_selected_cb (ScholiaFilterBar *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->participant_dropdown);
+  GArray *ids;
+
+  if (self->updating || selected >= self->participant_choices->len)
+    return;
+  ids = g_ptr_array_index (self->participant_choices, selected);
+  scholia_annotation_filter_set_participant_ids (self->filter, (const gint64 *) (gpointer) ids->data, ids->len);
+}
+
 /* The library */
 
 static void
@@ -342,6 +512,7 @@ disconnect_store (ScholiaFilterBar *self)
     return;
 
   g_signal_handlers_disconnect_by_data (scholia_store_get_labels (self->store, SCHOLIA_TYPE_TAG), self);
+  g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_flow_box_bind_model (self->tag_flow, NULL, NULL, NULL, NULL);
   gtk_drop_down_set_model (self->theme_dropdown, NULL);
   g_clear_object (&self->store);
@@ -368,6 +539,8 @@ scholia_filter_bar_finalize (GObject *object)
   g_clear_object (&self->filter);
   g_clear_pointer (&self->view_authors, g_strfreev);
   g_clear_pointer (&self->offered, g_ptr_array_unref);
+  g_clear_pointer (&self->participant_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->participant_colours, g_ptr_array_unref);
 
   G_OBJECT_CLASS (scholia_filter_bar_parent_class)->finalize (object);
 }
@@ -387,6 +560,7 @@ scholia_filter_bar_class_init (ScholiaFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaFilterBar, author_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScholiaFilterBar, authors_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaFilterBar, author_box);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaFilterBar, participant_dropdown);
 
   gtk_widget_class_set_css_name (widget_class, "scholiafilterbar");
 }
@@ -400,9 +574,19 @@ scholia_filter_bar_init (ScholiaFilterBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   scholia_accessible_name_inner_button (GTK_WIDGET (self->theme_dropdown));
   scholia_accessible_name_inner_button (GTK_WIDGET (self->author_dropdown));
+  scholia_accessible_name_inner_button (GTK_WIDGET (self->participant_dropdown));
 
   self->filter = scholia_annotation_filter_new ();
   self->offered = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->participant_choices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->participant_colours = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect_object (factory, "setup", G_CALLBACK (setup_participant_cb), self, 0);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (bind_participant_cb), self, 0);
+    gtk_drop_down_set_factory (self->participant_dropdown, factory);
+  }
   self->show_themes = TRUE;
   self->show_tags = TRUE;
   self->authors_mode = SCHOLIA_FILTER_BAR_AUTHORS_ONE;
@@ -419,6 +603,12 @@ scholia_filter_bar_init (ScholiaFilterBar *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "notify::authors", G_CALLBACK (sync_authors), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->participant_dropdown, "notify::selected",
+                           G_CALLBACK (on_participant_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::participant-ids", G_CALLBACK (sync_participant_dropdown), self,
+                           G_CONNECT_SWAPPED);
+  /* A seminar joined or synced elsewhere in the window brings participants. */
+  g_signal_connect (self, "map", G_CALLBACK (rebuild_participants), NULL);
 
   sync_authors (self);
 }
@@ -448,7 +638,12 @@ scholia_filter_bar_configure (ScholiaFilterBar        *self,
   gtk_widget_set_visible (GTK_WIDGET (self->author_dropdown), authors == SCHOLIA_FILTER_BAR_AUTHORS_ONE);
   gtk_widget_set_visible (GTK_WIDGET (self->authors_button), authors == SCHOLIA_FILTER_BAR_AUTHORS_SEVERAL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    gtk_widget_set_hexpand (GTK_WIDGET (self->theme_dropdown), FALSE);
+    {
+      gtk_widget_set_hexpand (GTK_WIDGET (self->theme_dropdown), FALSE);
+      /* Beside the tag chips, as tall as a button rather than as their rows. */
+      gtk_widget_set_hexpand (GTK_WIDGET (self->participant_dropdown), FALSE);
+      gtk_widget_set_valign (GTK_WIDGET (self->participant_dropdown), GTK_ALIGN_START);
+    }
   gtk_drop_down_set_model (self->author_dropdown, NULL);
   sync_authors (self);
 }
@@ -476,10 +671,17 @@ scholia_filter_bar_set_store (ScholiaFilterBar *self,
   scholia_annotation_filter_set_tag_ids (self->filter, NULL, 0);
   scholia_annotation_filter_set_theme_ids (self->filter, NULL, 0);
   scholia_annotation_filter_set_authors (self->filter, NULL);
+  scholia_annotation_filter_set_participant_ids (self->filter, NULL, 0);
   if (store == NULL)
-    return;
+    {
+      rebuild_participants (self);
+      return;
+    }
 
   self->store = g_object_ref (store);
+  rebuild_participants (self);
+  g_signal_connect_object (store, "annotations-changed", G_CALLBACK (rebuild_participants), self,
+                           G_CONNECT_SWAPPED);
   if (self->show_tags)
     {
       g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_TAG), "items-changed",

@@ -16,6 +16,12 @@ ScholiaAnnotationGutter *_scholia_annotation_gutter_new          (ScholiaHighlig
 void                     _scholia_highlighter_get_mark_colour     (ScholiaHighlighter *self,
                                                                    ScholiaAnnotation  *annotation,
                                                                    GdkRGBA            *colour);
+/* In a seminar essay, the name of @annotation's participant; NULL elsewhere. */
+const char              *_scholia_highlighter_get_participant_name (ScholiaHighlighter *self,
+                                                                    ScholiaAnnotation  *annotation);
+/* Whether @annotation is drawn: the participant filter lets its author through. */
+gboolean                 _scholia_highlighter_shows               (ScholiaHighlighter *self,
+                                                                   ScholiaAnnotation  *annotation);
 /* Opens @annotations: "annotation-activated" for one, the chooser for
  * several. @pointing_to is in @relative_to's coordinates. */
 void                     _scholia_highlighter_activate            (ScholiaHighlighter *self,

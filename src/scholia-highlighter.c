@@ -13,6 +13,7 @@
 #include "scholia-colour.h"
 #include "scholia-highlighter-private.h"
 #include "scholia-reading.h"
+#include "scholia-seminar-layers.h"
 #include "scholia-tag.h"
 
 /* How highlights are drawn.
@@ -117,6 +118,10 @@ struct _ScholiaHighlighter
    * are its library's. */
   ScholiaReading          *reading;
   GListModel              *tags;
+  /* In a seminar essay, each participant's colour and name for the margin; NULL elsewhere. */
+  ScholiaSeminarLayers    *layers;
+  /* Whose annotations are drawn (its participants only); NULL: everyone's. */
+  ScholiaAnnotationFilter *participant_filter;
 
   /* Tag id → TagInfo, for the tags model and the untagged colour. */
   GHashTable              *tag_infos;
@@ -459,8 +464,11 @@ collect_spans (ScholiaHighlighter *self,
   annotations = scholia_reading_list_overlapping (self->reading, start, end);
   for (guint i = 0; i < annotations->len; i++)
     {
-      Span *span = g_new (Span, 1);
+      Span *span;
 
+      if (!_scholia_highlighter_shows (self, g_ptr_array_index (annotations, i)))
+        continue;
+      span = g_new (Span, 1);
       span->annotation = g_ptr_array_index (annotations, i);
       span->start = scholia_annotation_get_start (span->annotation);
       span->end = scholia_annotation_get_end (span->annotation);
@@ -515,11 +523,24 @@ queue_gutter_draw (ScholiaHighlighter *self)
 /* What the reading reports changed is drawn again: an annotation added,
  * removed, moved or retagged there. */
 static void
+update_layers (ScholiaHighlighter *self)
+{
+  ScholiaDocument *document = self->reading != NULL ? scholia_reading_get_document (self->reading) : NULL;
+
+  g_clear_pointer (&self->layers, scholia_seminar_layers_free);
+  if (document != NULL)
+    self->layers = scholia_seminar_layers_new (scholia_reading_get_store (self->reading),
+                                               scholia_document_get_id (document));
+}
+
+static void
 on_reading_changed_cb (ScholiaHighlighter *self,
                        int                 start,
                        int                 end,
                        ScholiaReading     *reading)
 {
+  /* A merge may have brought the annotations of a participant not known before. */
+  update_layers (self);
   repaint (self, start, end);
   queue_gutter_draw (self);
 }
@@ -868,6 +889,7 @@ scholia_highlighter_dispose (GObject *object)
 
   g_clear_object (&self->buffer);
   g_clear_object (&self->view);
+  scholia_highlighter_set_participant_filter (self, NULL);
 
   G_OBJECT_CLASS (scholia_highlighter_parent_class)->dispose (object);
 }
@@ -879,6 +901,7 @@ scholia_highlighter_finalize (GObject *object)
 
   g_hash_table_unref (self->tag_infos);
   tag_info_free (self->untagged);
+  g_clear_pointer (&self->layers, scholia_seminar_layers_free);
   for (guint band = 0; band < N_BANDS; band++)
     g_ptr_array_unref (self->bands[band]);
 
@@ -1032,6 +1055,7 @@ scholia_highlighter_set_reading (ScholiaHighlighter *self,
   g_set_object (&self->reading, reading);
   g_set_object (&self->tags, tags);
   sync_tags (self);
+  update_layers (self);
 
   if (self->tags != NULL)
     g_signal_connect_object (self->tags, "items-changed", G_CALLBACK (on_tags_items_changed_cb), self,
@@ -1063,7 +1087,27 @@ _scholia_highlighter_get_mark_colour (ScholiaHighlighter *self,
                                       ScholiaAnnotation  *annotation,
                                       GdkRGBA            *colour)
 {
-  *colour = first_tag_info (self, annotation)->colour;
+  if (self->layers == NULL ||
+      !scholia_seminar_layers_get_colour (self->layers, scholia_annotation_get_participant_id (annotation), colour))
+    *colour = first_tag_info (self, annotation)->colour;
+}
+
+const char *
+_scholia_highlighter_get_participant_name (ScholiaHighlighter *self,
+                                           ScholiaAnnotation  *annotation)
+{
+  if (self->layers == NULL)
+    return NULL;
+  return scholia_seminar_layers_get_name (self->layers, scholia_annotation_get_participant_id (annotation));
+}
+
+gboolean
+_scholia_highlighter_shows (ScholiaHighlighter *self,
+                            ScholiaAnnotation  *annotation)
+{
+  return self->participant_filter == NULL ||
+         scholia_annotation_filter_match_participant (self->participant_filter,
+                                                      scholia_annotation_get_participant_id (annotation));
 }
 
 void
@@ -1085,6 +1129,40 @@ _scholia_highlighter_activate (ScholiaHighlighter *self,
     }
 }
 
+static void
+on_participants_changed_cb (ScholiaHighlighter *self)
+{
+  repaint_all (self);
+  queue_gutter_draw (self);
+}
+
+/**
+ * scholia_highlighter_set_participant_filter:
+ * @self: a #ScholiaHighlighter
+ * @filter: (nullable): whose annotations to draw
+ *
+ * Draws, and offers to clicks, only the annotations of @filter's seminar participants (its
+ * other criteria do not apply), following it as it changes; %NULL draws everyone's.
+ */
+void
+scholia_highlighter_set_participant_filter (ScholiaHighlighter      *self,
+                                            ScholiaAnnotationFilter *filter)
+{
+  g_return_if_fail (SCHOLIA_IS_HIGHLIGHTER (self));
+  g_return_if_fail (filter == NULL || SCHOLIA_IS_ANNOTATION_FILTER (filter));
+
+  if (self->participant_filter == filter)
+    return;
+  if (self->participant_filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->participant_filter, on_participants_changed_cb, self);
+  g_set_object (&self->participant_filter, filter);
+  if (filter != NULL)
+    g_signal_connect_object (filter, "notify::participant-ids", G_CALLBACK (on_participants_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  if (self->buffer != NULL)
+    on_participants_changed_cb (self);
+}
+
 guint
 _scholia_highlighter_activate_at (ScholiaHighlighter *self,
                                   int                 offset)
@@ -1100,7 +1178,8 @@ _scholia_highlighter_activate_at (ScholiaHighlighter *self,
       g_autoptr(GPtrArray) at = scholia_reading_list_at (self->reading, offset);
 
       for (guint i = 0; i < at->len; i++)
-        g_ptr_array_add (annotations, g_object_ref (g_ptr_array_index (at, i)));
+        if (_scholia_highlighter_shows (self, g_ptr_array_index (at, i)))
+          g_ptr_array_add (annotations, g_object_ref (g_ptr_array_index (at, i)));
     }
 
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);

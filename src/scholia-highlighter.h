@@ -4,6 +4,7 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "scholia-annotation-filter.h"
 #include "scholia-annotation-gutter.h"
 #include "scholia-reading.h"
 
@@ -19,5 +20,7 @@ ScholiaAnnotationGutter *scholia_highlighter_get_gutter     (ScholiaHighlighter 
 void                     scholia_highlighter_set_reading    (ScholiaHighlighter *self,
                                                              ScholiaReading     *reading);
 ScholiaReading          *scholia_highlighter_get_reading    (ScholiaHighlighter *self);
+void                     scholia_highlighter_set_participant_filter (ScholiaHighlighter      *self,
+                                                                     ScholiaAnnotationFilter *filter);
 
 G_END_DECLS

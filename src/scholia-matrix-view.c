@@ -13,6 +13,8 @@
 #include "scholia-matrix.h"
 #include "scholia-names.h"
 #include "scholia-passage-row.h"
+#include "scholia-seminar-layers.h"
+#include "scholia-seminar-store.h"
 #include "scholia-tag-chip.h"
 
 /* One author's row: a count per theme column and, for the split view, per tag. */
@@ -30,7 +32,9 @@ struct _ScholiaMatrixRow
 {
   GObject  parent_instance;
 
-  char    *author;
+  char    *author;        /* or the participant's name, in the participants mode */
+  gint64   participant_id;
+  char    *colour;        /* the participant's, as their bands in the margin; NULL for authors */
   char    *collate_key;   /* by the author's sort key */
   guint    n_themes;
   guint   *counts;        /* per theme column */
@@ -49,6 +53,7 @@ scholia_matrix_row_finalize (GObject *object)
   g_free (self->tag_counts);
   g_free (self->counts);
   g_free (self->author);
+  g_free (self->colour);
   g_free (self->collate_key);
 
   G_OBJECT_CLASS (scholia_matrix_row_parent_class)->finalize (object);
@@ -81,6 +86,7 @@ scholia_matrix_row_new (ScholiaMatrix *matrix,
   guint n_tags = tags != NULL ? g_list_model_get_n_items (tags) : 0;
 
   self->author = g_strdup (scholia_matrix_get_author (matrix, row));
+  self->participant_id = scholia_matrix_get_participant_id (matrix, row);
   self->collate_key = scholia_names_collate_key (scholia_matrix_get_author_sort_key (matrix, row));
   self->n_themes = scholia_matrix_get_n_themes (matrix);
   self->counts = g_new0 (guint, self->n_themes);
@@ -112,6 +118,7 @@ struct _ScholiaMatrixView
 
   GtkLabel        *summary_label;
   GtkToggleButton *split_button;
+  GtkToggleButton *participants_button;
   ScholiaFilterBar *filter_bar;
   GtkStack        *stack;
   GtkColumnView   *column_view;
@@ -120,8 +127,10 @@ struct _ScholiaMatrixView
   GtkSortListModel *sorted;
   GPtrArray       *themes;        /* ScholiaTheme per theme column */
   GPtrArray       *theme_columns; /* GtkColumnViewColumn per theme column */
+  GtkColumnViewColumn *author_column;
   guint            rebuild_id;
   gboolean         split_by_tag;
+  gboolean         by_participant;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaMatrixView, scholia_matrix_view, SCHOLIA_TYPE_FILTERED_VIEW)
@@ -129,11 +138,13 @@ G_DEFINE_FINAL_TYPE (ScholiaMatrixView, scholia_matrix_view, SCHOLIA_TYPE_FILTER
 enum {
   PROP_0,
   PROP_SPLIT_BY_TAG,
+  PROP_BY_PARTICIPANT,
   N_PROPS
 };
 
 enum {
   CELL_ACTIVATED,
+  PARTICIPANT_CELL_ACTIVATED,
   N_SIGNALS
 };
 
@@ -183,13 +194,18 @@ static void
 setup_author_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = scholia_seminar_layers_new_dot ();
   GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), label);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 14);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
@@ -197,8 +213,13 @@ bind_author_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item)
 {
   ScholiaMatrixRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkWidget *dot = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *label = gtk_widget_get_next_sibling (dot);
   g_autofree char *name = scholia_passage_row_author_display_name (row->author);
+
+  /* A participant's row shows their colour, the key to the margin's bands. */
+  scholia_seminar_layers_set_dot_colour (dot, row->colour);
+  gtk_widget_set_visible (dot, row->colour != NULL);
 
   gtk_label_set_label (GTK_LABEL (label), name);
   gtk_widget_set_tooltip_text (label, name);
@@ -216,10 +237,17 @@ on_cell_clicked_cb (GtkButton         *button,
 {
   const char *author = g_object_get_data (G_OBJECT (button), "scholia-author");
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "scholia-column"));
+  gint64 *participant_id = g_object_get_data (G_OBJECT (button), "scholia-participant");
 
   if (author == NULL || column >= self->themes->len)
     return;
 
+  if (participant_id != NULL && *participant_id != 0)
+    {
+      g_signal_emit (self, signals[PARTICIPANT_CELL_ACTIVATED], 0, *participant_id,
+                     g_ptr_array_index (self->themes, column));
+      return;
+    }
   g_signal_emit (self, signals[CELL_ACTIVATED], 0, author, g_ptr_array_index (self->themes, column));
 }
 
@@ -265,6 +293,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *child;
 
   g_object_set_data_full (G_OBJECT (button), "scholia-author", g_strdup (row->author), g_free);
+  g_object_set_data_full (G_OBJECT (button), "scholia-participant",
+                          g_memdup2 (&row->participant_id, sizeof row->participant_id), g_free);
   g_object_set_data (G_OBJECT (button), "scholia-column", GUINT_TO_POINTER (column));
 
   while ((child = gtk_widget_get_first_child (tags)) != NULL)
@@ -387,13 +417,53 @@ update_summary (ScholiaMatrixView *self)
 
   gtk_stack_set_visible_child_name (self->stack, n_authors > 0 && n_themes > 0 ? "matrix" : "empty");
 
-  /* Translators: the first half of "12 authors × 5 themes" */
-  authors = g_strdup_printf (ngettext ("%u author", "%u authors", n_authors), n_authors);
+  if (self->by_participant)
+    /* Translators: the first half of "12 participants × 5 themes" */
+    authors = g_strdup_printf (ngettext ("%u participant", "%u participants", n_authors), n_authors);
+  else
+    /* Translators: the first half of "12 authors × 5 themes" */
+    authors = g_strdup_printf (ngettext ("%u author", "%u authors", n_authors), n_authors);
   /* Translators: the second half of "12 authors × 5 themes" */
   themes = g_strdup_printf (ngettext ("%u theme", "%u themes", n_themes), n_themes);
   /* Translators: "12 authors" × "5 themes", above the authors × themes table */
   summary = g_strdup_printf (_("%s × %s"), authors, themes);
   gtk_label_set_label (self->summary_label, summary);
+}
+
+/* Participant id → colour, for the rows of the participants mode. */
+static GHashTable *
+participant_colours (ScholiaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) everyone = scholia_store_list_all_participants (store, &error);
+  GHashTable *colours = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  if (everyone == NULL)
+    g_warning ("Could not read the seminars' participants: %s", error->message);
+  for (guint i = 0; everyone != NULL && i < everyone->len; i++)
+    {
+      ScholiaParticipant *participant = g_ptr_array_index (everyone, i);
+
+      g_hash_table_insert (colours, g_memdup2 (&participant->id, sizeof participant->id),
+                           g_strdup (participant->colour));
+    }
+  return colours;
+}
+
+/* The participants mode is offered while the library takes part in a seminar. */
+static void
+update_participants_button (ScholiaMatrixView *self,
+                            ScholiaStore      *store)
+{
+  g_autoptr(GPtrArray) seminars = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL && (seminars = scholia_store_list_seminars (store, &error)) == NULL)
+    g_warning ("Could not read the library's seminars: %s", error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->participants_button), seminars != NULL && seminars->len > 0);
+  if (seminars == NULL || seminars->len == 0)
+    scholia_matrix_view_set_by_participant (self, FALSE);
+  gtk_column_view_column_set_title (self->author_column, self->by_participant ? _("Participant") : _("Author"));
 }
 
 static void
@@ -403,9 +473,18 @@ rebuild (ScholiaMatrixView *self)
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   ScholiaStore *store = scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self));
+  g_autoptr(GHashTable) colours = NULL;
   GListModel *tags;
 
-  if (store != NULL)
+  update_participants_button (self, store);
+  if (store != NULL && self->by_participant)
+    {
+      matrix = scholia_matrix_new_by_participant (store, self->split_by_tag,
+                                                  scholia_filter_bar_get_filter (self->filter_bar), &error);
+      if (matrix == NULL)
+        g_warning ("Could not count the passages per participant and theme: %s", error->message);
+    }
+  else if (store != NULL)
     {
       matrix = scholia_matrix_new_filtered (store, self->split_by_tag,
                                             scholia_filter_bar_get_filter (self->filter_bar), &error);
@@ -418,8 +497,16 @@ rebuild (ScholiaMatrixView *self)
     rebuild_columns (self, matrix);
 
   tags = self->split_by_tag && store != NULL ? scholia_store_get_labels (store, SCHOLIA_TYPE_TAG) : NULL;
+  if (matrix != NULL && self->by_participant)
+    colours = participant_colours (store);
   for (guint i = 0; matrix != NULL && i < scholia_matrix_get_n_authors (matrix); i++)
-    g_ptr_array_add (rows, scholia_matrix_row_new (matrix, i, tags));
+    {
+      ScholiaMatrixRow *row = scholia_matrix_row_new (matrix, i, tags);
+
+      if (colours != NULL)
+        row->colour = g_strdup (g_hash_table_lookup (colours, &row->participant_id));
+      g_ptr_array_add (rows, row);
+    }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
 
@@ -448,6 +535,12 @@ static void
 on_split_button_toggled_cb (ScholiaMatrixView *self)
 {
   scholia_matrix_view_set_split_by_tag (self, gtk_toggle_button_get_active (self->split_button));
+}
+
+static void
+on_participants_button_toggled_cb (ScholiaMatrixView *self)
+{
+  scholia_matrix_view_set_by_participant (self, gtk_toggle_button_get_active (self->participants_button));
 }
 
 static void
@@ -530,6 +623,10 @@ scholia_matrix_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->split_by_tag);
       break;
 
+    case PROP_BY_PARTICIPANT:
+      g_value_set_boolean (value, self->by_participant);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -547,6 +644,10 @@ scholia_matrix_view_set_property (GObject      *object,
     {
     case PROP_SPLIT_BY_TAG:
       scholia_matrix_view_set_split_by_tag (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_BY_PARTICIPANT:
+      scholia_matrix_view_set_by_participant (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -571,22 +672,31 @@ scholia_matrix_view_class_init (ScholiaMatrixViewClass *klass)
   properties[PROP_SPLIT_BY_TAG] =
     g_param_spec_boolean ("split-by-tag", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BY_PARTICIPANT] =
+    g_param_spec_boolean ("by-participant", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The user asked for an author's passages on a theme. */
   signals[CELL_ACTIVATED] =
     g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, SCHOLIA_TYPE_THEME);
+  /* In the participants mode: a participant's passages on a theme (the participant's row id). */
+  signals[PARTICIPANT_CELL_ACTIVATED] =
+    g_signal_new ("participant-cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, SCHOLIA_TYPE_THEME);
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-matrix-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, split_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, participants_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaMatrixView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_split_button_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_participants_button_toggled_cb);
 
   gtk_widget_class_set_css_name (widget_class, "scholiamatrixview");
 }
@@ -597,7 +707,6 @@ scholia_matrix_view_init (ScholiaMatrixView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkSorter) author_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_authors, NULL, NULL));
   g_autoptr(GtkNoSelection) selection = NULL;
-  GtkColumnViewColumn *author_column;
 
   scholia_tag_chip_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -615,11 +724,12 @@ scholia_matrix_view_init (ScholiaMatrixView *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_author_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_author_cb), NULL);
-  author_column = gtk_column_view_column_new (_("Author"), g_steal_pointer (&factory));
-  gtk_column_view_column_set_sorter (author_column, author_sorter);
-  gtk_column_view_column_set_resizable (author_column, TRUE);
-  gtk_column_view_append_column (self->column_view, author_column);
-  g_object_unref (author_column);
+  self->author_column = gtk_column_view_column_new (_("Author"), g_steal_pointer (&factory));
+  gtk_column_view_column_set_sorter (self->author_column, author_sorter);
+  gtk_column_view_column_set_resizable (self->author_column, TRUE);
+  gtk_column_view_append_column (self->column_view, self->author_column);
+  /* The view holds it: its title follows the mode. */
+  g_object_unref (self->author_column);
 
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
@@ -657,6 +767,31 @@ scholia_matrix_view_set_split_by_tag (ScholiaMatrixView *self,
   gtk_toggle_button_set_active (self->split_button, split_by_tag);
   queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPLIT_BY_TAG]);
+}
+
+gboolean
+scholia_matrix_view_get_by_participant (ScholiaMatrixView *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_MATRIX_VIEW (self), FALSE);
+
+  return self->by_participant;
+}
+
+/* Participants × themes rather than authors × themes; only while the library has a seminar. */
+void
+scholia_matrix_view_set_by_participant (ScholiaMatrixView *self,
+                                        gboolean           by_participant)
+{
+  g_return_if_fail (SCHOLIA_IS_MATRIX_VIEW (self));
+
+  by_participant = !!by_participant;
+  if (self->by_participant == by_participant)
+    return;
+
+  self->by_participant = by_participant;
+  gtk_toggle_button_set_active (self->participants_button, by_participant);
+  queue_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BY_PARTICIPANT]);
 }
 
 void

@@ -18,11 +18,18 @@ G_DECLARE_FINAL_TYPE (ScholiaMatrixView, scholia_matrix_view, SCHOLIA, MATRIX_VI
  * author column by surname. It follows the library, rebuilt at most once per main loop
  * iteration. Clicking a cell emits "cell-activated" (the author, "" for documents without
  * one, and the ScholiaTheme) for the window to open the comparison there. Its filter bar's
- * tag chips count only the passages carrying any of the tags checked. */
+ * tag chips count only the passages carrying any of the tags checked.
+ *
+ * In a library taking part in a seminar it offers participants × themes instead: a row per
+ * participant, and a cell emits "participant-cell-activated" (the participant's id and the
+ * theme). */
 GtkWidget    *scholia_matrix_view_new             (void);
 gboolean      scholia_matrix_view_get_split_by_tag (ScholiaMatrixView *self);
 void          scholia_matrix_view_set_split_by_tag (ScholiaMatrixView *self,
                                                     gboolean           split_by_tag);
+gboolean      scholia_matrix_view_get_by_participant (ScholiaMatrixView *self);
+void          scholia_matrix_view_set_by_participant (ScholiaMatrixView *self,
+                                                      gboolean           by_participant);
 void          scholia_matrix_view_sort_by_theme   (ScholiaMatrixView *self,
                                                    ScholiaTheme      *theme,
                                                    GtkSortType        order);

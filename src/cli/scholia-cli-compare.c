@@ -251,9 +251,12 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
 {
   gboolean json = FALSE;
   gboolean by_tag = FALSE;
+  gboolean by_participant = FALSE;
   g_auto(GStrv) participants = NULL;
   const GOptionEntry entries[] = {
     { "by-tag", 0, 0, G_OPTION_ARG_NONE, &by_tag, N_("Split each count by tag"), NULL },
+    { "by-participant", 0, 0, G_OPTION_ARG_NONE, &by_participant,
+      N_("Count each seminar participant’s passages rather than each author’s"), NULL },
     { "participant", 0, 0, G_OPTION_ARG_STRING_ARRAY, &participants, N_("Count only this seminar participant’s passages (“me” for yours; repeat for several)"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -270,7 +273,8 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
     return scholia_cli_usage_error ("matrix", _("matrix takes no arguments"));
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
       !scholia_cli_filter_participants (cli, filter, participants, &error) ||
-      (matrix = scholia_matrix_new_filtered (cli->store, by_tag, filter, &error)) == NULL)
+      (matrix = by_participant ? scholia_matrix_new_by_participant (cli->store, by_tag, filter, &error)
+                               : scholia_matrix_new_filtered (cli->store, by_tag, filter, &error)) == NULL)
     return scholia_cli_fail (error);
 
   rows = scholia_matrix_get_n_authors (matrix);
@@ -287,12 +291,12 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
       for (guint c = 0; c < columns; c++)
         json_builder_add_string_value (builder, scholia_label_get_name (SCHOLIA_LABEL (scholia_matrix_get_theme (matrix, c))));
       json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "authors");
+      json_builder_set_member_name (builder, by_participant ? "participants" : "authors");
       json_builder_begin_array (builder);
       for (guint r = 0; r < rows; r++)
         {
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "author");
+          json_builder_set_member_name (builder, by_participant ? "participant" : "author");
           json_builder_add_string_value (builder, scholia_matrix_get_author (matrix, r));
           json_builder_set_member_name (builder, "counts");
           json_builder_begin_object (builder);
@@ -329,13 +333,14 @@ scholia_cli_run_matrix (ScholiaCli  *cli,
       return SCHOLIA_CLI_OK;
     }
 
-  printf ("%s", _("Author"));
+  printf ("%s", by_participant ? _("Participant") : _("Author"));
   for (guint c = 0; c < columns; c++)
     printf ("\t%s", scholia_label_get_name (SCHOLIA_LABEL (scholia_matrix_get_theme (matrix, c))));
   printf ("\n");
   for (guint r = 0; r < rows; r++)
     {
-      printf ("%s", author_or_unknown (scholia_matrix_get_author (matrix, r)));
+      printf ("%s", by_participant ? scholia_matrix_get_author (matrix, r)
+                                   : author_or_unknown (scholia_matrix_get_author (matrix, r)));
       for (guint c = 0; c < columns; c++)
         {
           g_autofree char *cell = cell_text (cli->store, matrix, r, c, by_tag);

@@ -29,7 +29,7 @@ static const ScholiaCliCommand commands[] = {
   { "themes", "[--json]", N_("List the themes"), scholia_cli_run_labels },
   { "theme", "add|rename|recolour|describe|merge|delete|assign|unassign …", N_("Manage themes; assign ID THEME puts an annotation in a theme"), scholia_cli_run_labels },
   { "compare", "THEME [--tag TAG…] [--author A…] [--participant NAME…] [--json]", N_("A theme’s passages, grouped by author, then document"), scholia_cli_run_compare },
-  { "matrix", "[--by-tag] [--participant NAME…] [--json]", N_("Authors × themes: how many passages each author has on each theme"), scholia_cli_run_matrix },
+  { "matrix", "[--by-tag] [--by-participant] [--participant NAME…] [--json]", N_("Authors (or seminar participants) × themes: how many passages each has on each theme"), scholia_cli_run_matrix },
   { "export", "DOC|--all --format pdf|w3c|csv|md -o FILE [--page-size a4|letter] [--tag T…] [--theme T…] [--participant NAME…] [--no-notes] [--font-size N] [--ragged] [--one-sided] [--course TEXT] [--annotator NAME]",
     N_("Export with annotations: pdf (typeset, for seminars), w3c (Web Annotations), csv, md; “--format md --theme T” gives a theme’s passages by author"), scholia_cli_run_export },
   { "handout", "THEME -o FILE [--author A…] [--participant NAME…] [--page-size a4|letter]", N_("A seminar handout (PDF) of a theme’s passages, by author; two authors side by side"), scholia_cli_run_handout },

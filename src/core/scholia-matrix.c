@@ -5,6 +5,7 @@
 
 #include "scholia-matrix.h"
 #include "scholia-names.h"
+#include "scholia-seminar-store.h"
 
 struct _ScholiaMatrix
 {
@@ -14,6 +15,7 @@ struct _ScholiaMatrix
   GHashTable *tag_slots;  /* tag id → slot 1…n in a cell; slot 0 is the total */
   guint       n_slots;
   guint      *counts;   /* [row][column][slot] */
+  GArray     *participant_ids;  /* gint64 per row, in the participants mode; NULL otherwise */
 };
 
 static guint *
@@ -76,9 +78,9 @@ add_count (ScholiaMatrix             *self,
                  count->count);
 }
 
-/* Counts by passages that carry any of the filter's tags and are by one of its participants: the
- * store counts each tag apart, and a passage with two of them must count once, and it counts
- * everyone's. Only a filtered matrix reads every passage. */
+/* Counts by passages that carry any of the filter's tags and are by its participants: the store
+ * counts each tag apart, and a passage with two of them must count once, and does not count by
+ * participant. Only a filtered matrix reads every passage. */
 static gboolean
 count_tagged_passages (ScholiaMatrix           *self,
                        ScholiaStore            *store,
@@ -112,6 +114,46 @@ count_tagged_passages (ScholiaMatrix           *self,
   return TRUE;
 }
 
+/* The theme columns the filter lets through, and a slot per tag when counting by tag. */
+static void
+add_columns (ScholiaMatrix           *self,
+             ScholiaStore            *store,
+             gboolean                 by_tag,
+             ScholiaAnnotationFilter *filter,
+             GHashTable              *columns)
+{
+  GListModel *themes;
+
+  themes = scholia_store_get_labels (store, SCHOLIA_TYPE_THEME);
+  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
+    {
+      ScholiaTheme *theme = g_list_model_get_item (themes, i);
+      gint64 id = scholia_label_get_id (SCHOLIA_LABEL (theme));
+
+      if (filter != NULL && !scholia_annotation_filter_match_themes (filter, &id, 1))
+        {
+          g_object_unref (theme);
+          continue;
+        }
+      g_hash_table_insert (columns, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (self->themes->len));
+      g_ptr_array_add (self->themes, theme);
+    }
+
+  if (by_tag)
+    {
+      GListModel *tags = scholia_store_get_labels (store, SCHOLIA_TYPE_TAG);
+
+      for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+        {
+          g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
+          gint64 id = scholia_label_get_id (SCHOLIA_LABEL (tag));
+
+          g_hash_table_insert (self->tag_slots, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (self->n_slots++));
+        }
+    }
+  self->counts = g_new0 (guint, (gsize) MAX (self->authors->len * self->themes->len, 1) * self->n_slots);
+}
+
 ScholiaMatrix *
 scholia_matrix_new (ScholiaStore  *store,
                     gboolean       by_tag,
@@ -133,7 +175,6 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
   g_autoptr(GArray) split = NULL;
   g_auto(GStrv) names = NULL;
   GListModel *documents;
-  GListModel *themes;
   gboolean anonymous = FALSE;
   guint n_tag_filter = 0;
   guint n_participant_filter = 0;
@@ -183,34 +224,7 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
   for (guint i = 0; i < self->authors->len; i++)
     g_hash_table_insert (rows, g_ptr_array_index (self->authors, i), GUINT_TO_POINTER (i));
 
-  themes = scholia_store_get_labels (store, SCHOLIA_TYPE_THEME);
-  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
-    {
-      ScholiaTheme *theme = g_list_model_get_item (themes, i);
-      gint64 id = scholia_label_get_id (SCHOLIA_LABEL (theme));
-
-      if (filter != NULL && !scholia_annotation_filter_match_themes (filter, &id, 1))
-        {
-          g_object_unref (theme);
-          continue;
-        }
-      g_hash_table_insert (columns, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (self->themes->len));
-      g_ptr_array_add (self->themes, theme);
-    }
-
-  if (by_tag)
-    {
-      GListModel *tags = scholia_store_get_labels (store, SCHOLIA_TYPE_TAG);
-
-      for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
-        {
-          g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
-          gint64 id = scholia_label_get_id (SCHOLIA_LABEL (tag));
-
-          g_hash_table_insert (self->tag_slots, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (self->n_slots++));
-        }
-    }
-  self->counts = g_new0 (guint, (gsize) MAX (self->authors->len * self->themes->len, 1) * self->n_slots);
+  add_columns (self, store, by_tag, filter, columns);
 
   if (n_tag_filter > 0 || n_participant_filter > 0)
     return count_tagged_passages (self, store, filter, rows, columns, error) ? g_steal_pointer (&self) : NULL;
@@ -237,6 +251,93 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
   return g_steal_pointer (&self);
 }
 
+/* Every participant of the library's seminars the filter lets through, by name. */
+static gboolean
+add_participant_rows (ScholiaMatrix           *self,
+                      ScholiaStore            *store,
+                      ScholiaAnnotationFilter *filter,
+                      GHashTable              *rows,
+                      GError                 **error)
+{
+  g_autoptr(GPtrArray) everyone = scholia_store_list_all_participants (store, error);
+
+  if (everyone == NULL)
+    return FALSE;
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      ScholiaParticipant *participant = g_ptr_array_index (everyone, i);
+
+      if (filter != NULL && !scholia_annotation_filter_match_participant (filter, participant->id))
+        continue;
+      g_hash_table_insert (rows, g_memdup2 (&participant->id, sizeof participant->id),
+                           GUINT_TO_POINTER (self->authors->len));
+      g_array_append_val (self->participant_ids, participant->id);
+      g_ptr_array_add (self->authors, g_strdup (participant->name));
+      g_hash_table_replace (self->sort_keys, g_strdup (participant->name), g_strdup (participant->name));
+    }
+  return TRUE;
+}
+
+/**
+ * scholia_matrix_new_by_participant:
+ *
+ * Participants × themes: how many placed passages each participant of the library's seminars
+ * wrote on each theme of their essays. Rows are participants by name (get_author gives the
+ * name, get_participant_id the row of the store's participants); filtered, only the filter's
+ * participants and themes, and passages with any of its tags. The filter's authors (of
+ * documents) do not apply: every seminar essay is read by every participant.
+ */
+ScholiaMatrix *
+scholia_matrix_new_by_participant (ScholiaStore            *store,
+                                   gboolean                 by_tag,
+                                   ScholiaAnnotationFilter *filter,
+                                   GError                 **error)
+{
+  g_autoptr(ScholiaMatrix) self = g_new0 (ScholiaMatrix, 1);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) counts = NULL;
+  const gint64 *tag_ids = NULL;
+  guint n_tag_ids = 0;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (filter == NULL || SCHOLIA_IS_ANNOTATION_FILTER (filter), NULL);
+
+  self->authors = g_ptr_array_new_with_free_func (g_free);
+  self->sort_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->themes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tag_slots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->n_slots = 1;
+
+  if (!add_participant_rows (self, store, filter, rows, error))
+    return NULL;
+  add_columns (self, store, by_tag, filter, columns);
+
+  if (filter != NULL)
+    tag_ids = scholia_annotation_filter_get_tag_ids (filter, &n_tag_ids);
+  for (int split = 0; split <= (by_tag ? 1 : 0); split++)
+    {
+      counts = scholia_store_count_participant_passages (store, split, tag_ids, n_tag_ids, error);
+      if (counts == NULL)
+        return NULL;
+      for (guint i = 0; i < counts->len; i++)
+        {
+          const ScholiaParticipantCount *count = &g_array_index (counts, ScholiaParticipantCount, i);
+          gpointer row, column, slot = GUINT_TO_POINTER (0);
+
+          if (!g_hash_table_lookup_extended (rows, &count->participant_id, NULL, &row) ||
+              !g_hash_table_lookup_extended (columns, &count->theme_id, NULL, &column) ||
+              (count->tag_id != 0 && !g_hash_table_lookup_extended (self->tag_slots, &count->tag_id, NULL, &slot)))
+            continue;
+          cell (self, GPOINTER_TO_UINT (row), GPOINTER_TO_UINT (column))[GPOINTER_TO_UINT (slot)] += count->count;
+        }
+      g_clear_pointer (&counts, g_array_unref);
+    }
+
+  return g_steal_pointer (&self);
+}
+
 void
 scholia_matrix_free (ScholiaMatrix *self)
 {
@@ -248,6 +349,7 @@ scholia_matrix_free (ScholiaMatrix *self)
   g_clear_pointer (&self->themes, g_ptr_array_unref);
   g_clear_pointer (&self->tag_slots, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_free);
+  g_clear_pointer (&self->participant_ids, g_array_unref);
   g_free (self);
 }
 
@@ -303,4 +405,14 @@ scholia_matrix_get_count (ScholiaMatrix *self,
   if (tag_id != 0 && !g_hash_table_lookup_extended (self->tag_slots, &tag_id, NULL, &slot))
     return 0;
   return cell (self, row, column)[GPOINTER_TO_UINT (slot)];
+}
+
+/* The row's participant in the participants mode; 0 in the authors mode. */
+gint64
+scholia_matrix_get_participant_id (ScholiaMatrix *self,
+                                   guint          row)
+{
+  g_return_val_if_fail (row < self->authors->len, 0);
+
+  return self->participant_ids != NULL ? g_array_index (self->participant_ids, gint64, row) : 0;
 }

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * in the user's order. A snapshot: build a new one after changes.
  *
  * Filtered, only the filter's authors are rows and its themes columns, and only passages with
- * any of its tags are counted. */
+ * any of its tags, by any of its seminar participants, are counted. */
 typedef struct _ScholiaMatrix ScholiaMatrix;
 
 ScholiaMatrix *scholia_matrix_new            (ScholiaStore  *store,
@@ -22,12 +22,19 @@ ScholiaMatrix *scholia_matrix_new_filtered   (ScholiaStore            *store,
                                               gboolean                 by_tag,
                                               ScholiaAnnotationFilter *filter,
                                               GError                 **error);
+/* Participants × themes, for the library's seminars: see the function's comment. */
+ScholiaMatrix *scholia_matrix_new_by_participant (ScholiaStore            *store,
+                                                  gboolean                 by_tag,
+                                                  ScholiaAnnotationFilter *filter,
+                                                  GError                 **error);
 void           scholia_matrix_free           (ScholiaMatrix *self);
 guint          scholia_matrix_get_n_authors  (ScholiaMatrix *self);
 const char    *scholia_matrix_get_author     (ScholiaMatrix *self,
                                               guint          row);
 const char    *scholia_matrix_get_author_sort_key (ScholiaMatrix *self,
                                                    guint          row);
+gint64         scholia_matrix_get_participant_id (ScholiaMatrix *self,
+                                                  guint          row);
 guint          scholia_matrix_get_n_themes   (ScholiaMatrix *self);
 ScholiaTheme  *scholia_matrix_get_theme      (ScholiaMatrix *self,
                                               guint          column);

@@ -135,6 +135,34 @@ ScholiaParticipant *scholia_store_get_participant  (ScholiaStore        *self,
                                                     gint64               id,
                                                     GError             **error);
 
+/* The participants' layers (the gutter's colours, the participant filter): every participant of
+ * every seminar (ScholiaParticipant, once each, by name), and the seminars holding an essay
+ * (ScholiaSeminar, by name; empty for an essay outside any). */
+GPtrArray          *scholia_store_list_all_participants (ScholiaStore   *self,
+                                                         GError        **error);
+GPtrArray          *scholia_store_list_essay_seminars   (ScholiaStore   *self,
+                                                         gint64          document_id,
+                                                         GError        **error);
+
+/* Participants × themes (the matrix's participants mode): how many placed passages each
+ * participant wrote on each theme, over every seminar's essays, split by tag when @by_tag (tag_id
+ * 0 otherwise); with @n_tag_ids, only passages carrying any of @tag_ids. Rows of
+ * ScholiaParticipantCount, in no particular order; my annotations not yet published count as
+ * mine. */
+typedef struct
+{
+  gint64  participant_id;
+  gint64  theme_id;
+  gint64  tag_id;
+  guint   count;
+} ScholiaParticipantCount;
+
+GArray             *scholia_store_count_participant_passages (ScholiaStore  *self,
+                                                              gboolean       by_tag,
+                                                              const gint64  *tag_ids,
+                                                              guint          n_tag_ids,
+                                                              GError       **error);
+
 /* Per remote log: the ETag of the copy last merged and how many bytes of it were, so that an
  * unchanged log is not fetched again ("" and 0 for a log never merged). */
 gboolean            scholia_store_get_remote_log   (ScholiaStore        *self,

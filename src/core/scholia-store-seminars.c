@@ -490,6 +490,44 @@ scholia_store_list_participants (ScholiaStore    *self,
   return read_rows (stmt, (gpointer) read_participant, (GDestroyNotify) scholia_participant_free, error);
 }
 
+GPtrArray *
+scholia_store_list_all_participants (ScholiaStore  *self,
+                                     GError       **error)
+{
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT " PARTICIPANT_COLUMNS " FROM participants p"
+                                   " WHERE p.id IN (SELECT participant_id FROM seminar_participants)"
+                                   " ORDER BY p.name COLLATE NOCASE, p.uuid",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  return read_rows (stmt, (gpointer) read_participant, (GDestroyNotify) scholia_participant_free, error);
+}
+
+GPtrArray *
+scholia_store_list_essay_seminars (ScholiaStore  *self,
+                                   gint64         document_id,
+                                   GError       **error)
+{
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT " SEMINAR_COLUMNS " FROM seminars"
+                                   " WHERE id IN (SELECT seminar_id FROM seminar_essays WHERE document_id = ?)"
+                                   " ORDER BY name, id",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  scholia_db_statement_bind_int64 (stmt, 1, document_id);
+  return read_rows (stmt, (gpointer) read_seminar, (GDestroyNotify) scholia_seminar_free, error);
+}
+
 ScholiaParticipant *
 scholia_store_get_participant (ScholiaStore  *self,
                                gint64         id,
