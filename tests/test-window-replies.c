@@ -443,6 +443,71 @@ find_strip (ScholiaWindow *window)
   return NULL;
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @widget has been through two frames, so that it is drawn as it is. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  while (frames < 2)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* The colour (0xRRGGBB) the reader shows in the strip's column beside code point @offset, as
+ * rendered now. */
+static guint32
+strip_pixel (ScholiaWindow *window,
+             int            strip_x,
+             int            offset)
+{
+  GtkWidget *view = GTK_WIDGET (scholia_reading_view_get_source_view (window_reader (window)));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  GtkTextIter iter;
+  GdkRectangle location;
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  int y;
+  const guchar *pixel;
+
+  wait_for_frames (view);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &location);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, 0, location.y + location.height / 2,
+                                         NULL, &y);
+  g_assert_cmpint (y, >, 0);
+  g_assert_cmpint (y, <, height);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (view)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  /* Cairo's ARGB32 in memory: B, G, R, A. */
+  pixel = pixels + ((gsize) y * width + strip_x) * 4;
+  return (guint32) pixel[2] << 16 | (guint32) pixel[1] << 8 | pixel[0];
+}
+
 static void
 test_agreement_map (Fixture       *fixture,
                     gconstpointer  data)
@@ -477,6 +542,25 @@ test_agreement_map (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (scholia_agreement_strip_get_share (strip, 0, 10), 1.0 / 3, 1e-9);
   g_assert_cmpfloat_with_epsilon (scholia_agreement_strip_get_share (strip, 0, 50), 2.0 / 3, 1e-9);
   g_assert_cmpfloat_with_epsilon (scholia_agreement_strip_get_share (strip, 40, 60), 0, 1e-9);
+
+  /* Drawn: the first line, which two of three marked, is shaded; the second paragraph, which
+   * nobody marked, is not. */
+  {
+    GtkSourceView *view = scholia_reading_view_get_source_view (window_reader (s.window));
+    GtkWidget *gutter = GTK_WIDGET (gtk_source_view_get_gutter (view, GTK_TEXT_WINDOW_LEFT));
+    graphene_point_t origin;
+    guint32 marked, blank;
+
+    /* The strip is the gutter's last column, next to the text (renderers are not placed as
+     * widgets are, so the gutter's own place is asked). */
+    g_assert_true (gtk_widget_compute_point (gutter, GTK_WIDGET (view), &GRAPHENE_POINT_INIT (0, 0), &origin));
+    origin.x += gtk_widget_get_width (gutter) - gtk_widget_get_width (GTK_WIDGET (strip)) + 4;
+    marked = strip_pixel (s.window, (int) origin.x, 0);
+    blank = strip_pixel (s.window, (int) origin.x, (int) g_utf8_strlen (ESSAY_TEXT, strstr (ESSAY_TEXT, "A letter") - ESSAY_TEXT));
+    g_assert_cmphex (marked, !=, blank);
+    /* Green, the "evidence" tag's colour, dominates the shade. */
+    g_assert_cmpuint ((marked >> 8) & 0xff, >, (marked >> 16) & 0xff);
+  }
 
   /* α in words, as computed from the same spans by hand. */
   scholia_agreement_add_span (expected, 0, 0, 40);
