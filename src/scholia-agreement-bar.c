@@ -6,6 +6,8 @@
 
 #include "scholia-agreement-bar.h"
 
+#include "scholia-accessible.h"
+
 struct _ScholiaAgreementBar
 {
   GtkWidget    parent_instance;
@@ -92,6 +94,7 @@ scholia_agreement_bar_init (ScholiaAgreementBar *self)
 
   gtk_drop_down_set_expression (self->tag_dropdown,
                                 gtk_property_expression_new (SCHOLIA_TYPE_LABEL, NULL, "name"));
+  scholia_accessible_name_inner_button (GTK_WIDGET (self->tag_dropdown));
   g_signal_connect_object (self->tag_dropdown, "notify::selected",
                            G_CALLBACK (on_tag_dropdown_selected_cb), self, G_CONNECT_SWAPPED);
 }

@@ -585,6 +585,22 @@ test_agreement_map (Fixture       *fixture,
   g_assert_cmpuint (n_segments, ==, 2);
   g_assert_cmpuint (segments[1].n_marking, ==, 2);
 
+  /* My own annotation, not yet published, counts as mine: a fourth participant. */
+  {
+    ScholiaLabel *evidence = scholia_agreement_bar_get_tag (bar);
+    gint64 tag_id = scholia_label_get_id (evidence);
+    g_autoptr(ScholiaAnnotation) mine = NULL;
+    g_autoptr(GError) error = NULL;
+
+    mine = scholia_store_add_annotation (s.store, s.essay, 60, 80, &tag_id, 1, NULL, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (scholia_annotation_get_participant_id (mine), ==, 0);
+    drain_main_context ();
+    g_assert_true (g_str_has_suffix (scholia_agreement_bar_get_summary (bar), "(4 participants)"));
+    segments = scholia_agreement_get_segments (scholia_agreement_strip_get_agreement (strip), &n_segments);
+    g_assert_cmpuint (segments[n_segments - 1].n_marking, ==, 3);
+  }
+
   /* Off again: no strip, no bar. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (s.window), "doc.show-agreement", NULL));
   drain_main_context ();
