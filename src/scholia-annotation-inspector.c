@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "scholia-focus-return.h"
+#include "scholia-reply-thread.h"
+#include "scholia-seminar-store.h"
 #include "scholia-tag-chip.h"
 #include "scholia-theme-picker.h"
 
@@ -31,6 +33,7 @@ struct _ScholiaAnnotationInspector
   GtkLabel           *position_label;
   GtkStack           *content_stack;
   GtkLabel           *quote_label;
+  GtkLabel           *author_label;
   GtkToggleButton    *show_more_button;
   GtkFlowBox         *tags_box;
   GtkMenuButton      *add_tag_button;
@@ -41,6 +44,8 @@ struct _ScholiaAnnotationInspector
   GtkWidget          *note_hint;
   GtkLabel           *created_label;
   GtkLabel           *modified_label;
+  GtkWidget          *delete_button;
+  ScholiaReplyThread *reply_thread;
   GtkWidget          *orphans_group;
   GtkListBox         *orphans_list;
 
@@ -51,6 +56,8 @@ struct _ScholiaAnnotationInspector
   /* The reading's unplaced annotations, whichever reading that is. */
   GtkFilterListModel *orphans;
   guint               presence_idle_id;
+  /* In a seminar, the annotation shown is another participant's: theirs alone to change. */
+  gboolean            read_only;
 
   GListModel         *palette;
   GListStore         *annotation_tags;
@@ -369,7 +376,7 @@ update_tags (ScholiaAnnotationInspector *self)
 
   set_quote_colour (self, tags->len > 0 ? g_ptr_array_index (tags, 0) : NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_tag_button),
-                            g_menu_model_get_n_items (G_MENU_MODEL (self->add_tag_menu)) > 0);
+                            !self->read_only && g_menu_model_get_n_items (G_MENU_MODEL (self->add_tag_menu)) > 0);
 }
 
 /* A renamed or recoloured tag changes the menu and the quote's border; a renamed, recoloured
@@ -461,6 +468,8 @@ create_label_chip (gpointer item,
   ScholiaAnnotationInspector *self = user_data;
   GtkWidget *chip = scholia_tag_chip_new (SCHOLIA_LABEL (item));
 
+  scholia_tag_chip_set_removable (SCHOLIA_TAG_CHIP (chip), !self->read_only);
+
   g_signal_connect_object (chip, "remove", G_CALLBACK (on_chip_remove_cb), self, G_CONNECT_SWAPPED);
 
   return chip;
@@ -509,6 +518,34 @@ update_dates (ScholiaAnnotationInspector *self)
 
   set_date_label (self->created_label, TRUE, created);
   set_date_label (self->modified_label, FALSE, modified != created ? modified : 0);
+}
+
+/* In a seminar, another participant's annotation can only be read here: the store would
+ * refuse any change, so the inspector offers none and says whose it is. */
+static void
+update_author (ScholiaAnnotationInspector *self)
+{
+  g_autoptr(ScholiaParticipant) author = NULL;
+  g_autofree char *text = NULL;
+  ScholiaStore *store = get_store (self);
+  gint64 participant_id = self->annotation != NULL ? scholia_annotation_get_participant_id (self->annotation) : 0;
+
+  if (participant_id != 0 && store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      author = scholia_store_get_participant (store, participant_id, &error);
+      if (author == NULL)
+        show_error (self, error);
+    }
+
+  self->read_only = author != NULL && !author->me;
+  if (self->read_only)
+    /* Translators: %s is the seminar participant who wrote the annotation shown */
+    text = g_strdup_printf (_("Annotation by %s"), *author->name != '\0' ? author->name : _("another participant"));
+  gtk_label_set_label (self->author_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->author_label), self->read_only);
+  gtk_label_set_label (GTK_LABEL (self->note_hint), self->read_only ? _("No note") : _("Add a note…"));
 }
 
 /* The document's annotations. */
@@ -873,7 +910,8 @@ edit_note_action (GtkWidget  *widget,
 static void
 update_actions (ScholiaAnnotationInspector *self)
 {
-  gboolean editable = self->annotation != NULL && self->editor != NULL;
+  gboolean shown = self->annotation != NULL && self->editor != NULL;
+  gboolean editable = shown && !self->read_only;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.delete", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.add-tag", editable);
@@ -882,7 +920,11 @@ update_actions (ScholiaAnnotationInspector *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.pick-theme", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.edit-note", editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_theme_button), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->note_view), editable);
+  /* Another's note stays readable: not greyed out, only closed to typing. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_view), shown);
+  gtk_text_view_set_editable (self->note_view, !self->read_only);
+  gtk_text_view_set_cursor_visible (self->note_view, !self->read_only);
+  gtk_widget_set_visible (self->delete_button, !self->read_only);
   update_navigation (self);
 }
 
@@ -1051,12 +1093,16 @@ scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
                                        "inspector.next", NULL);
 
   g_type_ensure (SCHOLIA_TYPE_TAG_CHIP);
+  g_type_ensure (SCHOLIA_TYPE_REPLY_THREAD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-annotation-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, position_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, author_label);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, reply_thread);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, show_more_button);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, tags_box);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, add_tag_button);
@@ -1181,9 +1227,11 @@ scholia_annotation_inspector_set_editor (ScholiaAnnotationInspector *self,
       gtk_menu_button_set_popover (self->add_theme_button, GTK_WIDGET (self->theme_picker));
     }
 
+  update_author (self);
   update_tags (self);
   update_themes (self);
   update_actions (self);
+  scholia_reply_thread_set_annotation (self->reply_thread, get_store (self), self->annotation);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
 }
 
@@ -1287,12 +1335,14 @@ show_annotation (ScholiaAnnotationInspector *self,
   if (self->theme_picker != NULL)
     scholia_theme_picker_set_annotation (self->theme_picker, annotation);
 
+  update_author (self);
   update_quote (self);
   update_tags (self);
   update_themes (self);
   load_note (self);
   update_dates (self);
   update_actions (self);
+  scholia_reply_thread_set_annotation (self->reply_thread, get_store (self), annotation);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATION]);
 }

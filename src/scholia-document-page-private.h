@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "scholia-agreement-bar.h"
 #include "scholia-document-page.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,14 @@ struct _ScholiaDocumentPage
   GtkWidget            *focus_before_pane;
   /* Pops the theme picker up once the pane has slid in, if it was asked for before. */
   guint                 pick_theme_tick;
+
+  /* The agreement map (-agreement.c): its bar under the reader, its strip in the margin while
+   * shown, the store's signals, and the refresh waiting for the main loop. */
+  GtkRevealer          *agreement_revealer;
+  ScholiaAgreementBar  *agreement_bar;
+  GtkSourceGutterRenderer *agreement_strip;
+  GSignalGroup         *agreement_signals;
+  guint                 agreement_idle_id;
 };
 
 /* scholia-document-page-toasts.c */
@@ -86,6 +95,11 @@ void _scholia_document_page_dispose_tag_menu   (ScholiaDocumentPage *self);
 
 /* scholia-document-page-unplaced.c: calls only -toasts.c */
 void _scholia_document_page_delete_unplaced    (ScholiaDocumentPage *self);
+
+/* scholia-document-page-agreement.c: calls only -toasts.c */
+void _scholia_document_page_init_agreement     (ScholiaDocumentPage *self);
+void _scholia_document_page_update_agreement   (ScholiaDocumentPage *self);
+void _scholia_document_page_dispose_agreement  (ScholiaDocumentPage *self);
 
 /* scholia-document-page-actions.c */
 void _scholia_document_page_init_actions       (ScholiaDocumentPage *self);

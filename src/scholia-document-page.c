@@ -88,6 +88,7 @@ scholia_document_page_dispose (GObject *object)
   GtkWidget *child;
 
   _scholia_document_page_dispose_tag_menu (self);
+  _scholia_document_page_dispose_agreement (self);
 
   g_clear_object (&self->highlighter);
   g_clear_object (&self->reading);
@@ -187,6 +188,7 @@ scholia_document_page_class_init (ScholiaDocumentPageClass *klass)
   g_type_ensure (SCHOLIA_TYPE_COMPARISON_VIEW);
   g_type_ensure (SCHOLIA_TYPE_MATRIX_VIEW);
   g_type_ensure (SCHOLIA_TYPE_ANNOTATION_LIST);
+  g_type_ensure (SCHOLIA_TYPE_AGREEMENT_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-document-page.ui");
@@ -200,6 +202,8 @@ scholia_document_page_class_init (ScholiaDocumentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, annotation_list);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, agreement_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, agreement_bar);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, selection_menu);
   gtk_widget_class_bind_template_child (widget_class, ScholiaDocumentPage, tag_menu);
 }
@@ -244,6 +248,7 @@ scholia_document_page_init (ScholiaDocumentPage *self)
   _scholia_document_page_init_actions (self);
   _scholia_document_page_watch_selection (self);
   _scholia_document_page_init_layout (self);
+  _scholia_document_page_init_agreement (self);
 }
 
 /**
@@ -351,6 +356,7 @@ scholia_document_page_show_document (ScholiaDocumentPage  *self,
     _scholia_document_page_report_reanchoring (self, &summary);
 
   _scholia_document_page_update_actions (self);
+  _scholia_document_page_update_agreement (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
   return TRUE;

@@ -286,3 +286,12 @@ scholia_tag_chip_get_label (ScholiaTagChip *self)
 
   return self->label;
 }
+
+void
+scholia_tag_chip_set_removable (ScholiaTagChip *self,
+                                gboolean        removable)
+{
+  g_return_if_fail (SCHOLIA_IS_TAG_CHIP (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), removable);
+}

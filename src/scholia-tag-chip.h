@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (ScholiaTagChip, scholia_tag_chip, SCHOLIA, TAG_CHIP, GtkWi
  * button that emits "remove". */
 GtkWidget    *scholia_tag_chip_new              (ScholiaLabel   *label);
 ScholiaLabel *scholia_tag_chip_get_label        (ScholiaTagChip *self);
+/* Whether the chip offers its remove button (it does when made): not on a label that cannot be
+ * taken off, such as another seminar participant's annotation's tags. */
+void          scholia_tag_chip_set_removable    (ScholiaTagChip *self,
+                                                 gboolean        removable);
 
 /* The CSS class that paints a widget in a tag colour ("#rrggbb"): a chip ("tag-chip") gets a
  * translucent background and a border, a quote ("quote") a coloured left border. The rules are

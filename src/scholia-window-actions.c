@@ -161,6 +161,7 @@ static const struct
   { "<Control><Shift>z", "library.redo" },
   { "<Control>y", "library.redo" },
   { "F9", "doc.toggle-pane" },
+  { "<Control><Alt>a", "doc.show-agreement" },
   { "<Alt>Up", "doc.previous-annotation" },
   { "<Alt>Down", "doc.next-annotation" },
   { "<Control><Shift>c", "doc.copy-citation" },

@@ -90,6 +90,11 @@ gboolean            scholia_store_add_seminar_essay (ScholiaStore       *self,
 GArray             *scholia_store_list_seminar_essays (ScholiaStore     *self,
                                                        ScholiaSeminar   *seminar,
                                                        GError          **error);
+/* The seminar @document_id is an essay of, or NULL (and no error) when it is in none: the
+ * window asks for each essay it opens, to show it as the seminar's. */
+ScholiaSeminar     *scholia_store_find_essay_seminar (ScholiaStore      *self,
+                                                      gint64             document_id,
+                                                      GError           **error);
 /* After a sync: when it ended, and "" or the message of what went wrong. */
 gboolean            scholia_store_set_seminar_sync (ScholiaStore        *self,
                                                     ScholiaSeminar      *seminar,

@@ -356,6 +356,31 @@ scholia_store_list_seminar_essays (ScholiaStore    *self,
   return g_steal_pointer (&ids);
 }
 
+ScholiaSeminar *
+scholia_store_find_essay_seminar (ScholiaStore  *self,
+                                  gint64         document_id,
+                                  GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  ScholiaDbStatement *stmt;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  /* An essay is in one seminar; were it given to two, the first joined speaks for it. */
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT " SEMINAR_COLUMNS " FROM seminars WHERE id IN"
+                                   " (SELECT seminar_id FROM seminar_essays WHERE document_id = ?)"
+                                   " ORDER BY id LIMIT 1",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  scholia_db_statement_bind_int64 (stmt, 1, document_id);
+  rows = read_rows (stmt, (gpointer) read_seminar, (GDestroyNotify) scholia_seminar_free, error);
+  if (rows == NULL || rows->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (rows, 0);
+}
+
 gboolean
 scholia_store_set_seminar_sync (ScholiaStore    *self,
                                 ScholiaSeminar  *seminar,
