@@ -239,9 +239,9 @@ read_location (ScholiaSeminarDialog  *self,
                                    g_uri_get_host (uri), g_uri_get_port (uri), g_uri_get_path (uri),
                                    g_uri_get_query (uri), g_uri_get_fragment (uri));
 
-  /* Under the user name as the engine reads it back from the address (still escaped). */
+  /* Under the user name as the engine reads it back from the address (unescaped). */
   if (*password != '\0' &&
-      !scholia_credentials_store (location, escaped_user, password, NULL, error))
+      !scholia_credentials_store (location, user, password, NULL, error))
     return NULL;
 
   return g_steal_pointer (&location);

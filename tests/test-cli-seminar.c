@@ -134,8 +134,7 @@ test_webdav (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr(WebdavServer) server = webdav_server_start ();
-  g_autofree char *url = g_strdup_printf ("http://%s@%smills/", webdav_server_get_user (server),
-                                          webdav_server_get_url (server) + strlen ("http://"));
+  g_autofree char *url = webdav_server_dup_location (server, "mills");
   g_auto(CliRun) out = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *status;

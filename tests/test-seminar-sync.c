@@ -80,17 +80,6 @@ fixture_set_up_folder (Fixture       *fixture,
   set_up_common (fixture);
 }
 
-/* The URL with the user name in it, as a participant types it. */
-static char *
-location_with_user (WebdavServer *server,
-                    const char   *folder)
-{
-  const char *url = webdav_server_get_url (server);
-
-  g_assert_true (g_str_has_prefix (url, "http://"));
-  return g_strdup_printf ("http://%s@%s%s/", webdav_server_get_user (server), url + strlen ("http://"), folder);
-}
-
 static void
 fixture_set_up_webdav (Fixture       *fixture,
                        gconstpointer  data)
@@ -98,7 +87,7 @@ fixture_set_up_webdav (Fixture       *fixture,
   fixture->dir = test_tmp_dir_new ("scholia-seminar-sync-XXXXXX");
   fixture->server = webdav_server_start ();
   g_setenv (SCHOLIA_CREDENTIALS_PASSWORD_VARIABLE, webdav_server_get_password (fixture->server), TRUE);
-  fixture->location = location_with_user (fixture->server, "reading");
+  fixture->location = webdav_server_dup_location (fixture->server, "reading");
   fixture->root = g_build_filename (webdav_server_get_root (fixture->server), "reading", NULL);
   set_up_common (fixture);
 }
@@ -876,8 +865,8 @@ static void
 test_refused_and_full_folders (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autofree char *readonly = location_with_user (fixture->server, "readonly/seminar");
-  g_autofree char *full = location_with_user (fixture->server, "full/seminar");
+  g_autofree char *readonly = webdav_server_dup_location (fixture->server, "readonly/seminar");
+  g_autofree char *full = webdav_server_dup_location (fixture->server, "full/seminar");
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaSeminar) seminar = NULL;
 
@@ -973,7 +962,7 @@ static void
 test_missing_seminar_and_folder (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autofree char *nowhere = location_with_user (fixture->server, "nowhere");
+  g_autofree char *nowhere = webdav_server_dup_location (fixture->server, "nowhere");
   g_autofree char *logs = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "lost.sqlite3", NULL);
   g_autoptr(ScholiaStore) store = NULL;

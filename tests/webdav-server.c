@@ -17,7 +17,8 @@
 #include "webdav-server.h"
 
 #define MODULES_DIR "/usr/lib/apache2/modules"
-#define USER "ana"
+/* An e-mail address, as Nextcloud user names often are: its "@" is escaped in a URL. */
+#define USER "ana@uni.example"
 #define PASSWORD "app-password-1"
 /* Deadlines, not delays: each loop below returns as soon as Apache is ready or gone. */
 #define START_DEADLINE_US (20 * G_USEC_PER_SEC)
@@ -355,6 +356,16 @@ const char *
 webdav_server_get_user (WebdavServer *server)
 {
   return USER;
+}
+
+char *
+webdav_server_dup_location (WebdavServer *server,
+                            const char   *folder)
+{
+  g_autofree char *user = g_uri_escape_string (USER, G_URI_RESERVED_CHARS_SUBCOMPONENT_DELIMITERS, FALSE);
+
+  g_assert_true (g_str_has_prefix (server->url, "http://"));
+  return g_strdup_printf ("http://%s@%s%s/", user, server->url + strlen ("http://"), folder);
 }
 
 const char *

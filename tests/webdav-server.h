@@ -27,6 +27,9 @@ void          webdav_server_stop           (WebdavServer *server);
 const char   *webdav_server_get_url        (WebdavServer *server);
 const char   *webdav_server_get_user       (WebdavServer *server);
 const char   *webdav_server_get_password   (WebdavServer *server);
+/* "http://USER@127.0.0.1:PORT/dav/FOLDER/", the user escaped, as a seminar's location. */
+char         *webdav_server_dup_location   (WebdavServer *server,
+                                            const char   *folder);
 /* The share's folder on disk, to check what a client wrote. */
 const char   *webdav_server_get_root       (WebdavServer *server);
 

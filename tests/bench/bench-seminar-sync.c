@@ -106,8 +106,7 @@ main (int    argc,
 
   g_assert_no_error (error);
   g_setenv (SCHOLIA_CREDENTIALS_PASSWORD_VARIABLE, webdav_server_get_password (server), TRUE);
-  location = g_strdup_printf ("http://%s@%sbench/", webdav_server_get_user (server),
-                              webdav_server_get_url (server) + strlen ("http://"));
+  location = webdav_server_dup_location (server, "bench");
 
   leader_path = g_build_filename (dir, "leader.sqlite3", NULL);
   leader = scholia_store_open (leader_path, &error);
