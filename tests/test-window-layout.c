@@ -212,20 +212,41 @@ passage_bounds (ScholiaWindow *window,
   return passage;
 }
 
+typedef struct
+{
+  ScholiaWindow *window;
+  int            start;
+  int            end;
+} PassageWait;
+
+/* The text view scrolls a selection into view once its lines are laid out, which under load
+ * may take more than one frame. */
+static gboolean
+passage_scrolled_into_view (gpointer data)
+{
+  PassageWait *wait = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (text_view (wait->window), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t passage = passage_bounds (wait->window, wait->start, wait->end);
+  graphene_rect_t visible = window_bounds (wait->window, scroller);
+
+  return graphene_rect_contains_rect (&visible, &passage);
+}
+
 /* The passage is drawn inside the part of the reader on screen, and no open pane covers it. */
 static void
 assert_passage_in_view (ScholiaWindow *window,
                         int            start,
                         int            end)
 {
+  PassageWait wait = { window, start, end };
   GtkWidget *scroller = gtk_widget_get_ancestor (text_view (window), GTK_TYPE_SCROLLED_WINDOW);
-  graphene_rect_t passage = passage_bounds (window, start, end);
-  graphene_rect_t visible = window_bounds (window, scroller);
   graphene_rect_t on_screen = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (window)),
                                                   gtk_widget_get_height (GTK_WIDGET (window)));
+  graphene_rect_t passage;
 
+  g_assert_true (test_keys_wait (passage_scrolled_into_view, &wait));
+  passage = passage_bounds (window, start, end);
   g_assert_true (gtk_widget_get_mapped (scroller));
-  g_assert_true (graphene_rect_contains_rect (&visible, &passage));
   g_assert_true (graphene_rect_contains_rect (&on_screen, &passage));
 
   if (scholia_document_page_get_pane_revealed (window_page (window)))
