@@ -85,14 +85,6 @@ scholia_cli_run_reply (ScholiaCli  *cli,
   return SCHOLIA_CLI_OK;
 }
 
-static char *
-format_time (gint64 seconds)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (seconds);
-
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("");
-}
-
 int
 scholia_cli_run_replies (ScholiaCli  *cli,
                          int          argc,
@@ -129,7 +121,7 @@ scholia_cli_run_replies (ScholiaCli  *cli,
       ScholiaReply *reply = g_ptr_array_index (replies, i);
       g_autoptr(ScholiaParticipant) participant = scholia_store_get_participant (cli->store, reply->participant_id, NULL);
       const char *name = participant != NULL && *participant->name != '\0' ? participant->name : _("(no name)");
-      g_autofree char *when = format_time (reply->created);
+      g_autofree char *when = scholia_cli_format_time (reply->created);
 
       if (json)
         {

@@ -178,8 +178,8 @@ count_annotations (ScholiaCli      *cli,
 
 int
 scholia_cli_run_seminar_participants (ScholiaCli  *cli,
-                  int          argc,
-                  char       **argv)
+                                      int          argc,
+                                      char       **argv)
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
@@ -383,8 +383,8 @@ print_agreement_json (ScholiaCli            *cli,
 
 int
 scholia_cli_run_seminar_agreement (ScholiaCli  *cli,
-               int          argc,
-               char       **argv)
+                                   int          argc,
+                                   char       **argv)
 {
   g_autofree char *tag_name = NULL;
   gboolean json = FALSE;

@@ -220,12 +220,7 @@ run_sync (ScholiaCli  *cli,
 static char *
 format_time (gint64 when)
 {
-  g_autoptr(GDateTime) time = NULL;
-
-  if (when == 0)
-    return g_strdup (_("never"));
-  time = g_date_time_new_from_unix_local (when);
-  return g_date_time_format (time, "%Y-%m-%d %H:%M");
+  return when == 0 ? g_strdup (_("never")) : scholia_cli_format_time (when);
 }
 
 static int

@@ -275,6 +275,14 @@ scholia_cli_parse (ScholiaCli          *cli,
   return check_text_arguments (command, parameters, *argc, *argv);
 }
 
+char *
+scholia_cli_format_time (gint64 seconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (seconds);
+
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("");
+}
+
 int
 main (int    argc,
       char **argv)

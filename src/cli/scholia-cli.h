@@ -92,6 +92,8 @@ ScholiaSeminar *scholia_cli_seminar_of_document (ScholiaCli *cli, ScholiaDocumen
 /* Sets on @filter the participants --participant named (NULL: leaves it), in any seminar of the
  * library; "me" is myself, with my annotations not shared yet or outside seminars. */
 gboolean scholia_cli_filter_participants (ScholiaCli *cli, ScholiaAnnotationFilter *filter, GStrv names, GError **error);
+/* @seconds since the epoch as local "YYYY-MM-DD HH:MM"; "" when it cannot be shown. */
+char *scholia_cli_format_time (gint64 seconds);
 /* seminar participants, seminar agreement (scholia-cli-seminar-report.c). */
 int scholia_cli_run_seminar_participants (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_seminar_agreement (ScholiaCli *cli, int argc, char **argv);
