@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "scholia-store-private.h"
+#include "seminar-records.h"
 #include "seminar-views.h"
 
 #define ME    "e1e1e1e1-0000-4000-8000-0000000000ee"
@@ -16,41 +17,6 @@ const char views_almanac[] =
   "The almanac for the hard winter lists the price of peat week by week, and beside each entry "
   "someone has pencilled the number of boats that did not return.";
 
-/* A put by @author of [@start, @end) of @text, clocked @wall_ms into the seminar. */
-static ScholiaLogRecord *
-annotation_record (const char *author,
-                   const char *uuid,
-                   gint64      wall_ms,
-                   const char *document_uuid,
-                   const char *text,
-                   guint       start,
-                   guint       end,
-                   const char *note,
-                   const char *theme)
-{
-  ScholiaLogRecord *record = scholia_log_record_new (SCHOLIA_LOG_PUT_ANNOTATION);
-  const char *themes[] = { theme, NULL };
-  const char *tags[] = { "evidence", NULL };
-
-  record->hlc = g_strdup_printf ("%016" G_GINT64_FORMAT "-0000-%s", wall_ms, author);
-  record->author = g_strdup (author);
-  record->uuid = g_strdup (uuid);
-  record->created = record->modified = 1764800000 + wall_ms / 1000;
-  record->document_uuid = g_strdup (document_uuid);
-  record->start = start;
-  record->end = end;
-  record->quote = g_utf8_substring (text, start, end);
-  record->prefix = g_strdup ("");
-  record->suffix = g_strdup ("");
-  g_free (record->note);
-  record->note = g_strdup (note);
-  g_strfreev (record->tags);
-  record->tags = g_strdupv ((char **) tags);
-  g_strfreev (record->themes);
-  record->themes = g_strdupv ((char **) (theme != NULL ? themes : themes + 1));
-  return record;
-}
-
 static void
 merge (ViewsLibrary *library,
        const char   *owner,
@@ -59,8 +25,7 @@ merge (ViewsLibrary *library,
 {
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < records->len; i++)
-    ((ScholiaLogRecord *) g_ptr_array_index (records, i))->line = i + 1;
+  records_number_lines (records);
   g_assert_true (scholia_store_merge_log (library->store, library->seminar, owner, name, records, NULL, &error));
   g_assert_no_error (error);
 }
@@ -87,10 +52,9 @@ views_library_open (ViewsLibrary        *library,
                     ScholiaSeminarRole   role,
                     gboolean             hide_until_posted)
 {
-  g_autoptr(GPtrArray) ana = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_log_record_free);
-  g_autoptr(GPtrArray) bruno = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_log_record_free);
+  g_autoptr(GPtrArray) ana = records_new ();
+  g_autoptr(GPtrArray) bruno = records_new ();
   g_autoptr(GError) error = NULL;
-  ScholiaLogRecord *reply;
   const char *tidewater, *almanac;
 
   library->path = g_strdup (path);
@@ -116,24 +80,18 @@ views_library_open (ViewsLibrary        *library,
 
   tidewater = scholia_document_get_uuid (library->tidewater);
   almanac = scholia_document_get_uuid (library->almanac);
-  g_ptr_array_add (ana, annotation_record (ANA, VIEWS_ANA_FIRST, 1000, tidewater, views_tidewater, 0, 48,
-                                           "Two books, two truths", "Trade"));
-  g_ptr_array_add (ana, annotation_record (ANA, VIEWS_ANA_SECOND, 1100, tidewater, views_tidewater, 185, 210,
-                                           "", NULL));
-  g_ptr_array_add (ana, annotation_record (ANA, VIEWS_ANA_WINTER, 1200, almanac, views_almanac, 38, 68,
-                                           "Peat prices", "Trade"));
+  g_ptr_array_add (ana, record_put (ANA, VIEWS_ANA_FIRST, 1000, tidewater, views_tidewater, 0, 48,
+                                    "Two books, two truths", "evidence", "Trade"));
+  g_ptr_array_add (ana, record_put (ANA, VIEWS_ANA_SECOND, 1100, tidewater, views_tidewater, 185, 210,
+                                    "", "evidence", ""));
+  g_ptr_array_add (ana, record_put (ANA, VIEWS_ANA_WINTER, 1200, almanac, views_almanac, 38, 68,
+                                    "Peat prices", "evidence", "Trade"));
   merge (library, ANA, VIEWS_ANA_NAME, ana);
 
-  g_ptr_array_add (bruno, annotation_record (BRUNO, VIEWS_BRUNO_SPAN, 1500, tidewater, views_tidewater, 21, 48,
-                                             "Smugglers' bookkeeping", "Trade"));
-  reply = scholia_log_record_new (SCHOLIA_LOG_PUT_REPLY);
-  reply->hlc = g_strdup_printf ("%016" G_GINT64_FORMAT "-0000-%s", (gint64) 1600, BRUNO);
-  reply->author = g_strdup (BRUNO);
-  reply->uuid = g_strdup (VIEWS_BRUNO_REPLY);
-  reply->created = reply->modified = 1764800002;
-  reply->target_uuid = g_strdup (VIEWS_ANA_FIRST);
-  reply->body = g_strdup ("Were both ledgers in the same hand?");
-  g_ptr_array_add (bruno, reply);
+  g_ptr_array_add (bruno, record_put (BRUNO, VIEWS_BRUNO_SPAN, 1500, tidewater, views_tidewater, 21, 48,
+                                      "Smugglers' bookkeeping", "evidence", "Trade"));
+  g_ptr_array_add (bruno, record_reply (BRUNO, VIEWS_BRUNO_REPLY, 1600, VIEWS_ANA_FIRST,
+                                        "Were both ledgers in the same hand?"));
   merge (library, BRUNO, VIEWS_BRUNO_NAME, bruno);
 
   library->ana = participant_id (library, ANA);

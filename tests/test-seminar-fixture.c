@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scholia-editor.h"
+#include "seminar-records.h"
 #include "test-seminar-fixture.h"
 
 #define SEMINAR_UUID "5e111a40-0000-4000-8000-0000000000a1"
@@ -22,6 +23,7 @@ static const char salt_roads[] =
 static const char fishwives[] =
   "The fishwives of Oderik kept no books, but their songs remember every flood by its price.";
 
+/* A put of @passage, found in @text. */
 static ScholiaLogRecord *
 put (const char *author,
      const char *uuid,
@@ -32,26 +34,13 @@ put (const char *author,
      const char *tags,
      const char *themes)
 {
-  ScholiaLogRecord *record = scholia_log_record_new (SCHOLIA_LOG_PUT_ANNOTATION);
   const char *found = strstr (text, passage);
+  guint start;
 
   g_assert_nonnull (found);
-  record->hlc = g_strdup_printf ("%016" G_GINT64_FORMAT "-0000-%s", wall_ms, author);
-  record->author = g_strdup (author);
-  record->uuid = g_strdup (uuid);
-  record->created = 1764700000;
-  record->modified = 1764700000 + wall_ms / 1000;
-  record->document_uuid = g_strdup (document_uuid);
-  record->start = (guint) g_utf8_pointer_to_offset (text, found);
-  record->end = record->start + (guint) g_utf8_strlen (passage, -1);
-  record->quote = g_strdup (passage);
-  record->prefix = g_strdup ("");
-  record->suffix = g_strdup ("");
-  g_strfreev (record->tags);
-  g_strfreev (record->themes);
-  record->tags = g_strsplit (tags, ",", -1);
-  record->themes = g_strsplit (themes, ",", -1);
-  return record;
+  start = (guint) g_utf8_pointer_to_offset (text, found);
+  return record_put (author, uuid, wall_ms, document_uuid, text, start, start + (guint) g_utf8_strlen (passage, -1),
+                     "", tags, themes);
 }
 
 static gint64
@@ -66,8 +55,7 @@ merge (ScholiaStore   *store,
   g_autoptr(GPtrArray) participants = NULL;
   gint64 id = 0;
 
-  for (guint i = 0; i < records->len; i++)
-    ((ScholiaLogRecord *) g_ptr_array_index (records, i))->line = i + 1;
+  records_number_lines (records);
   g_assert_true (scholia_store_merge_log (store, seminar, owner, name, records, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.applied, ==, records->len);
@@ -107,9 +95,9 @@ test_seminar_populate (ScholiaStore *store,
   g_autoptr(ScholiaEditor) editor = scholia_editor_new (store);
   g_autoptr(ScholiaParticipant) me = NULL;
   g_autoptr(ScholiaAnnotation) mine = NULL;
-  g_autoptr(GPtrArray) ana = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_log_record_free);
-  g_autoptr(GPtrArray) bruno = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_log_record_free);
-  g_autoptr(GPtrArray) clara = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_log_record_free);
+  g_autoptr(GPtrArray) ana = records_new ();
+  g_autoptr(GPtrArray) bruno = records_new ();
+  g_autoptr(GPtrArray) clara = records_new ();
   const char *essay_uuid, *second_uuid;
   gint64 thesis;
   const char *found = strstr (salt_roads, "the price of fish doubled");

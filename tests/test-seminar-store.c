@@ -13,6 +13,7 @@
 #include "scholia-schema.h"
 #include "scholia-seminar-store.h"
 #include "scholia-store-private.h"
+#include "seminar-records.h"
 #include "test-files.h"
 
 #define SEMINAR_UUID "5e111a40-0000-4000-8000-000000000017"
@@ -100,92 +101,6 @@ open_copy (Fixture         *fixture,
   return store;
 }
 
-static char *
-stamp (gint64      wall_ms,
-       const char *node)
-{
-  return g_strdup_printf ("%016" G_GINT64_FORMAT "-0000-%s", wall_ms, node);
-}
-
-static ScholiaLogRecord *
-put (const char *author,
-     const char *uuid,
-     gint64      wall_ms,
-     const char *document_uuid,
-     const char *text,
-     guint       start,
-     guint       end,
-     const char *note,
-     const char *tags,
-     const char *themes)
-{
-  ScholiaLogRecord *record = scholia_log_record_new (SCHOLIA_LOG_PUT_ANNOTATION);
-
-  record->hlc = stamp (wall_ms, author);
-  record->author = g_strdup (author);
-  record->uuid = g_strdup (uuid);
-  record->created = 1764700000;
-  record->modified = 1764700000 + wall_ms / 1000;
-  record->document_uuid = g_strdup (document_uuid);
-  record->start = start;
-  record->end = end;
-  record->quote = g_utf8_substring (text, start, end);
-  record->prefix = g_strdup ("");
-  record->suffix = g_strdup ("");
-  g_free (record->note);
-  record->note = g_strdup (note);
-  g_strfreev (record->tags);
-  g_strfreev (record->themes);
-  record->tags = g_strsplit (tags, ",", -1);
-  record->themes = g_strsplit (themes, ",", -1);
-  return record;
-}
-
-static ScholiaLogRecord *
-delete (const char *author,
-        const char *uuid,
-        gint64      wall_ms)
-{
-  ScholiaLogRecord *record = scholia_log_record_new (SCHOLIA_LOG_DELETE);
-
-  record->hlc = stamp (wall_ms, author);
-  record->author = g_strdup (author);
-  record->uuid = g_strdup (uuid);
-  return record;
-}
-
-static ScholiaLogRecord *
-reply (const char *author,
-       const char *uuid,
-       gint64      wall_ms,
-       const char *target,
-       const char *body)
-{
-  ScholiaLogRecord *record = scholia_log_record_new (SCHOLIA_LOG_PUT_REPLY);
-
-  record->hlc = stamp (wall_ms, author);
-  record->author = g_strdup (author);
-  record->uuid = g_strdup (uuid);
-  record->created = 1764700000 + wall_ms / 1000;
-  record->modified = record->created;
-  record->target_uuid = g_strdup (target);
-  record->body = g_strdup (body);
-  return record;
-}
-
-static GPtrArray *
-new_log (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_log_record_free);
-}
-
-static void
-number_lines (GPtrArray *log)
-{
-  for (guint i = 0; i < log->len; i++)
-    ((ScholiaLogRecord *) g_ptr_array_index (log, i))->line = i + 1;
-}
-
 #define ANA_THESIS   "aaaaaaaa-0001-4000-8000-000000000001"
 #define ANA_DIARY    "aaaaaaaa-0002-4000-8000-000000000002"
 #define BRUNO_NIGHT  "bbbbbbbb-0001-4000-8000-000000000001"
@@ -201,30 +116,30 @@ three_logs (Fixture *fixture)
 {
   GPtrArray **logs = g_new0 (GPtrArray *, 3);
 
-  logs[0] = new_log ();
-  g_ptr_array_add (logs[0], put (ANA, ANA_THESIS, 1000, fixture->essay_one, essay_one, 88, 156,
-                                 "Weather as an alibi", "thesis", "Famine"));
-  g_ptr_array_add (logs[0], put (ANA, ANA_DIARY, 2000, fixture->essay_two, essay_two, 0, 43,
-                                 "", "source-reference", ""));
-  g_ptr_array_add (logs[0], put (ANA, ANA_THESIS, 5000, fixture->essay_one, essay_one, 88, 156,
-                                 "Weather as an alibi: the ledgers say otherwise", "thesis,evidence",
-                                 "Famine,Memory"));
-  number_lines (logs[0]);
+  logs[0] = records_new ();
+  g_ptr_array_add (logs[0], record_put (ANA, ANA_THESIS, 1000, fixture->essay_one, essay_one, 88, 156,
+                                        "Weather as an alibi", "thesis", "Famine"));
+  g_ptr_array_add (logs[0], record_put (ANA, ANA_DIARY, 2000, fixture->essay_two, essay_two, 0, 43,
+                                        "", "source-reference", ""));
+  g_ptr_array_add (logs[0], record_put (ANA, ANA_THESIS, 5000, fixture->essay_one, essay_one, 88, 156,
+                                        "Weather as an alibi: the ledgers say otherwise", "thesis,evidence",
+                                        "Famine,Memory"));
+  records_number_lines (logs[0]);
 
-  logs[1] = new_log ();
-  g_ptr_array_add (logs[1], put (BRUNO, BRUNO_NIGHT, 1500, fixture->essay_one, essay_one, 178, 234,
-                                 "", "evidence,smuggling", "Trade"));
-  g_ptr_array_add (logs[1], put (BRUNO, BRUNO_GONE, 1600, fixture->essay_two, essay_two, 44, 89, "Too short?",
-                                 "", ""));
-  g_ptr_array_add (logs[1], reply (BRUNO, BRUNO_REPLY, 2500, CLARA_BREAD, "Bread is the whole argument here."));
-  g_ptr_array_add (logs[1], delete (BRUNO, BRUNO_GONE, 3000));
-  number_lines (logs[1]);
+  logs[1] = records_new ();
+  g_ptr_array_add (logs[1], record_put (BRUNO, BRUNO_NIGHT, 1500, fixture->essay_one, essay_one, 178, 234,
+                                        "", "evidence,smuggling", "Trade"));
+  g_ptr_array_add (logs[1], record_put (BRUNO, BRUNO_GONE, 1600, fixture->essay_two, essay_two, 44, 89, "Too short?",
+                                        "", ""));
+  g_ptr_array_add (logs[1], record_reply (BRUNO, BRUNO_REPLY, 2500, CLARA_BREAD, "Bread is the whole argument here."));
+  g_ptr_array_add (logs[1], record_delete (BRUNO, BRUNO_GONE, 3000));
+  records_number_lines (logs[1]);
 
-  logs[2] = new_log ();
-  g_ptr_array_add (logs[2], put (CLARA, CLARA_BREAD, 1200, fixture->essay_two, essay_two, 90, 170,
-                                 "Counting as mourning", "evidence", "Memory"));
-  g_ptr_array_add (logs[2], reply (CLARA, CLARA_REPLY, 4000, ANA_THESIS, "Which ledgers, exactly?"));
-  number_lines (logs[2]);
+  logs[2] = records_new ();
+  g_ptr_array_add (logs[2], record_put (CLARA, CLARA_BREAD, 1200, fixture->essay_two, essay_two, 90, 170,
+                                        "Counting as mourning", "evidence", "Memory"));
+  g_ptr_array_add (logs[2], record_reply (CLARA, CLARA_REPLY, 4000, ANA_THESIS, "Which ledgers, exactly?"));
+  records_number_lines (logs[2]);
   return logs;
 }
 
@@ -356,7 +271,7 @@ test_merge_edit_and_delete_reach_views (Fixture       *fixture,
   g_autoptr(ScholiaSeminar) seminar = NULL;
   g_autoptr(ScholiaStore) store = open_copy (fixture, "views.sqlite3", &seminar);
   g_autoptr(GListModel) list = NULL;
-  g_autoptr(GPtrArray) log = new_log ();
+  g_autoptr(GPtrArray) log = records_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaAnnotation) annotation = NULL;
   g_autoptr(ScholiaParticipant) ana = NULL;
@@ -368,7 +283,7 @@ test_merge_edit_and_delete_reach_views (Fixture       *fixture,
   g_signal_connect (store, "annotations-changed", G_CALLBACK (on_annotations_changed_cb), NULL);
   annotations_changed = 0;
 
-  g_ptr_array_add (log, put (ANA, ANA_THESIS, 1000, fixture->essay_one, essay_one, 88, 156, "First", "thesis", ""));
+  g_ptr_array_add (log, record_put (ANA, ANA_THESIS, 1000, fixture->essay_one, essay_one, 88, 156, "First", "thesis", ""));
   scholia_store_merge_log (store, seminar, ANA, "Ana Petrov", log, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (annotations_changed, ==, 1);
@@ -383,7 +298,7 @@ test_merge_edit_and_delete_reach_views (Fixture       *fixture,
   g_assert_cmpstr (ana->colour, ==, scholia_seminar_colour_for (ANA));
   g_assert_false (ana->me);
 
-  g_ptr_array_add (log, put (ANA, ANA_THESIS, 2000, fixture->essay_one, essay_one, 88, 156, "Second", "", "Famine"));
+  g_ptr_array_add (log, record_put (ANA, ANA_THESIS, 2000, fixture->essay_one, essay_one, 88, 156, "Second", "", "Famine"));
   scholia_store_merge_log (store, seminar, ANA, "Ana Petrov", log, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (scholia_annotation_get_note (annotation), ==, "Second");
@@ -399,7 +314,7 @@ test_merge_edit_and_delete_reach_views (Fixture       *fixture,
     g_assert_cmpuint (n_themes, ==, 1);
   }
 
-  g_ptr_array_add (log, delete (ANA, ANA_THESIS, 3000));
+  g_ptr_array_add (log, record_delete (ANA, ANA_THESIS, 3000));
   scholia_store_merge_log (store, seminar, ANA, "Ana Petrov", log, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
@@ -414,20 +329,20 @@ test_merge_refuses_forged_records (Fixture       *fixture,
   g_autoptr(ScholiaSeminar) seminar = NULL;
   g_autoptr(ScholiaStore) store = open_copy (fixture, "forged.sqlite3", &seminar);
   g_autofree char *path = g_strdup (scholia_store_get_path (store));
-  g_autoptr(GPtrArray) ana = new_log ();
-  g_autoptr(GPtrArray) bruno = new_log ();
+  g_autoptr(GPtrArray) ana = records_new ();
+  g_autoptr(GPtrArray) bruno = records_new ();
   g_autoptr(GError) error = NULL;
   ScholiaMergeReport report = { 0 };
 
-  g_ptr_array_add (ana, put (ANA, ANA_THESIS, 1000, fixture->essay_one, essay_one, 88, 156, "Mine", "thesis", ""));
-  number_lines (ana);
+  g_ptr_array_add (ana, record_put (ANA, ANA_THESIS, 1000, fixture->essay_one, essay_one, 88, 156, "Mine", "thesis", ""));
+  records_number_lines (ana);
   /* Bruno's log: his own annotation, a record claiming to be Ana's, and his put and delete on
    * her annotation. */
-  g_ptr_array_add (bruno, put (BRUNO, BRUNO_NIGHT, 1500, fixture->essay_one, essay_one, 178, 234, "", "", ""));
-  g_ptr_array_add (bruno, put (ANA, ANA_DIARY, 1600, fixture->essay_two, essay_two, 0, 43, "Not Ana", "", ""));
-  g_ptr_array_add (bruno, put (BRUNO, ANA_THESIS, 2000, fixture->essay_one, essay_one, 88, 156, "Bruno's now", "", ""));
-  g_ptr_array_add (bruno, delete (BRUNO, ANA_THESIS, 2500));
-  number_lines (bruno);
+  g_ptr_array_add (bruno, record_put (BRUNO, BRUNO_NIGHT, 1500, fixture->essay_one, essay_one, 178, 234, "", "", ""));
+  g_ptr_array_add (bruno, record_put (ANA, ANA_DIARY, 1600, fixture->essay_two, essay_two, 0, 43, "Not Ana", "", ""));
+  g_ptr_array_add (bruno, record_put (BRUNO, ANA_THESIS, 2000, fixture->essay_one, essay_one, 88, 156, "Bruno's now", "", ""));
+  g_ptr_array_add (bruno, record_delete (BRUNO, ANA_THESIS, 2500));
+  records_number_lines (bruno);
 
   scholia_store_merge_log (store, seminar, ANA, "Ana Petrov", ana, &report, &error);
   g_assert_no_error (error);
@@ -451,15 +366,15 @@ test_merge_late_older_put_stays_deleted (Fixture       *fixture,
 {
   g_autoptr(ScholiaSeminar) seminar = NULL;
   g_autoptr(ScholiaStore) store = open_copy (fixture, "late.sqlite3", &seminar);
-  g_autoptr(GPtrArray) deletion = new_log ();
-  g_autoptr(GPtrArray) creation = new_log ();
+  g_autoptr(GPtrArray) deletion = records_new ();
+  g_autoptr(GPtrArray) creation = records_new ();
   g_autoptr(GError) error = NULL;
   ScholiaMergeReport report = { 0 };
 
   /* The log read first holds only the deletion (an incremental read of its end); the put comes
    * later, from an older copy of the same log. */
-  g_ptr_array_add (deletion, delete (ANA, ANA_THESIS, 3000));
-  g_ptr_array_add (creation, put (ANA, ANA_THESIS, 1000, fixture->essay_one, essay_one, 88, 156, "", "", ""));
+  g_ptr_array_add (deletion, record_delete (ANA, ANA_THESIS, 3000));
+  g_ptr_array_add (creation, record_put (ANA, ANA_THESIS, 1000, fixture->essay_one, essay_one, 88, 156, "", "", ""));
   scholia_store_merge_log (store, seminar, ANA, "Ana Petrov", deletion, &report, &error);
   g_assert_no_error (error);
   scholia_store_merge_log (store, seminar, ANA, "Ana Petrov", creation, &report, &error);
@@ -479,15 +394,15 @@ test_merge_unknown_essay_is_reported (Fixture       *fixture,
 {
   g_autoptr(ScholiaSeminar) seminar = NULL;
   g_autoptr(ScholiaStore) store = open_copy (fixture, "unknown.sqlite3", &seminar);
-  g_autoptr(GPtrArray) log = new_log ();
+  g_autoptr(GPtrArray) log = records_new ();
   g_autoptr(GError) error = NULL;
   ScholiaMergeReport report = { 0 };
 
-  g_ptr_array_add (log, put (ANA, ANA_THESIS, 1000, "99999999-9999-4999-8999-999999999999", essay_one, 0, 10,
-                             "", "", ""));
+  g_ptr_array_add (log, record_put (ANA, ANA_THESIS, 1000, "99999999-9999-4999-8999-999999999999", essay_one, 0, 10,
+                                    "", "", ""));
   /* One label named twice, in two spellings, is carried once. */
-  g_ptr_array_add (log, put (ANA, ANA_DIARY, 1000, fixture->essay_two, essay_two, 0, 43, "", "thesis,Thesis,thesis",
-                             "Memory,memory"));
+  g_ptr_array_add (log, record_put (ANA, ANA_DIARY, 1000, fixture->essay_two, essay_two, 0, 43, "", "thesis,Thesis,thesis",
+                                    "Memory,memory"));
   scholia_store_merge_log (store, seminar, ANA, "Ana Petrov", log, &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report.unknown_document, ==, 1);

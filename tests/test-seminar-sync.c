@@ -16,6 +16,7 @@
 #include "scholia-seminar-sync-private.h"
 #include "scholia-tag.h"
 #include "scholia-theme.h"
+#include "seminar-records.h"
 #include "test-files.h"
 #include "webdav-server.h"
 
@@ -470,13 +471,6 @@ test_join_with_an_essay_already_here (Fixture       *fixture,
 
 /* A log written by hand, as a broken client or a forger would leave it. */
 static char *
-stamp (gint64      wall_ms,
-       const char *node)
-{
-  return g_strdup_printf ("%016" G_GINT64_FORMAT "-0000-%s", wall_ms, node);
-}
-
-static char *
 put_line (const char *author,
           const char *author_name,
           const char *uuid,
@@ -487,24 +481,10 @@ put_line (const char *author,
           guint       end,
           const char *note)
 {
-  g_autoptr(ScholiaLogRecord) record = scholia_log_record_new (SCHOLIA_LOG_PUT_ANNOTATION);
+  g_autoptr(ScholiaLogRecord) record = record_put (author, uuid, wall_ms, document_uuid, text, start, end, note,
+                                                   "evidence", "");
 
-  record->hlc = stamp (wall_ms, author);
-  record->author = g_strdup (author);
   record->author_name = g_strdup (author_name);
-  record->uuid = g_strdup (uuid);
-  record->created = wall_ms / 1000;
-  record->modified = wall_ms / 1000;
-  record->document_uuid = g_strdup (document_uuid);
-  record->start = start;
-  record->end = end;
-  record->quote = g_utf8_substring (text, start, end);
-  record->prefix = g_strdup ("");
-  record->suffix = g_strdup ("");
-  g_free (record->note);
-  record->note = g_strdup (note);
-  g_strfreev (record->tags);
-  record->tags = g_strsplit ("evidence", ",", -1);
   return scholia_log_record_to_line (record);
 }
 
@@ -513,11 +493,8 @@ delete_line (const char *author,
              const char *uuid,
              gint64      wall_ms)
 {
-  g_autoptr(ScholiaLogRecord) record = scholia_log_record_new (SCHOLIA_LOG_DELETE);
+  g_autoptr(ScholiaLogRecord) record = record_delete (author, uuid, wall_ms);
 
-  record->hlc = stamp (wall_ms, author);
-  record->author = g_strdup (author);
-  record->uuid = g_strdup (uuid);
   return scholia_log_record_to_line (record);
 }
 
