@@ -75,17 +75,17 @@ list_labels (ScholiaCli  *cli,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ScholiaLabel) label = g_list_model_get_item (labels, i);
-      g_autoptr(GArray) uses = scholia_store_get_label_annotation_ids (cli->store, label, &error);
       const char *name = scholia_label_get_name (label);
       const char *colour = scholia_label_get_colour (label);
       const char *description = scholia_label_get_description (label);
+      guint uses;
 
-      if (uses == NULL)
+      if (!scholia_store_count_label_annotations (cli->store, label, &uses, &error))
         return scholia_cli_fail (error);
 
       if (!json)
         {
-          printf ("%s\t%s\t%u\t%s\n", name, colour, uses->len, description);
+          printf ("%s\t%s\t%u\t%s\n", name, colour, uses, description);
           continue;
         }
 
@@ -99,7 +99,7 @@ list_labels (ScholiaCli  *cli,
       json_builder_set_member_name (builder, "position");
       json_builder_add_int_value (builder, i);
       json_builder_set_member_name (builder, "annotations");
-      json_builder_add_int_value (builder, uses->len);
+      json_builder_add_int_value (builder, uses);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -15,7 +15,6 @@
 #include "scholia-agreement.h"
 #include "scholia-cli.h"
 #include "scholia-error.h"
-#include "scholia-seminar-info.h"
 #include "scholia-text-check.h"
 
 ScholiaSeminar *
@@ -104,35 +103,6 @@ scholia_cli_filter_participants (ScholiaCli               *cli,
   return TRUE;
 }
 
-/* The leader's participant uuid, when seminar.json is in a folder at hand; NULL otherwise (the
- * library keeps only its own role). */
-static char *
-read_leader_uuid (ScholiaSeminar *seminar)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr(ScholiaSeminarInfo) info = NULL;
-  gsize length;
-
-  if (!g_path_is_absolute (seminar->location))
-    return NULL;
-  path = g_build_filename (seminar->location, SCHOLIA_SEMINAR_INFO_FILE, NULL);
-  if (!g_file_get_contents (path, &data, &length, NULL))
-    return NULL;
-  info = scholia_seminar_info_from_json (data, length, path, NULL);
-  return info != NULL ? g_strdup (info->leader_uuid) : NULL;
-}
-
-static gboolean
-is_leader (ScholiaSeminar     *seminar,
-           ScholiaParticipant *participant,
-           const char         *leader_uuid)
-{
-  if (seminar->role == SCHOLIA_SEMINAR_LEADER)
-    return participant->me;
-  return leader_uuid != NULL && g_strcmp0 (participant->uuid, leader_uuid) == 0;
-}
-
 /* Whose an annotation is: mine when it has no participant yet. */
 static gint64
 author_of (ScholiaSeminar    *seminar,
@@ -191,7 +161,6 @@ scholia_cli_run_seminar_participants (ScholiaCli  *cli,
   g_autoptr(GPtrArray) participants = NULL;
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
-  g_autofree char *leader_uuid = NULL;
   int status;
 
   if ((status = scholia_cli_parse (cli, "seminar participants", "NAME", entries, &argc, &argv)) >= 0)
@@ -203,7 +172,6 @@ scholia_cli_run_seminar_participants (ScholiaCli  *cli,
       (participants = scholia_store_list_participants (cli->store, seminar, &error)) == NULL ||
       (counts = count_annotations (cli, seminar, &error)) == NULL)
     return scholia_cli_fail (error);
-  leader_uuid = read_leader_uuid (seminar);
 
   if (json)
     {
@@ -214,7 +182,7 @@ scholia_cli_run_seminar_participants (ScholiaCli  *cli,
     {
       ScholiaParticipant *participant = g_ptr_array_index (participants, i);
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &participant->id));
-      gboolean leader = is_leader (seminar, participant, leader_uuid);
+      gboolean leader = participant->leader;
       g_autoptr(GString) marks = g_string_new (NULL);
 
       if (json)

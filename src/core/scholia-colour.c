@@ -21,6 +21,27 @@ static const ScholiaPaletteColour palette[] = {
   { "#ff00ff", N_("Magenta") },
 };
 
+/* The seminar participants' colours, for their layers' thin bands in the gutter and their
+ * names in lists: solid strokes, not washes, so blues may be used. Each is at least
+ * SCHOLIA_COLOUR_MIN_BAND_CONTRAST against the page of both schemes, at least
+ * SCHOLIA_COLOUR_MIN_PARTICIPANT_DELTA_E from every other and from every tag colour above, so
+ * that a participant never looks like another or like a tag (tests/test-seminar-rules.c checks
+ * this). In the order participants take them: neighbours differ most. */
+static const ScholiaPaletteColour participant_palette[] = {
+  { "#d9214f", N_("Crimson") },
+  { "#00a661", N_("Jade") },
+  { "#2469f2", N_("Blue") },
+  { "#1d97bf", N_("Cerulean") },
+  { "#a68a00", N_("Ochre") },
+  { "#a6614b", N_("Terracotta") },
+  { "#ac49f2", N_("Violet") },
+  { "#f2249c", N_("Pink") },
+  { "#bf5682", N_("Rose") },
+  { "#5670bf", N_("Slate") },
+  { "#3f8c79", N_("Teal") },
+  { "#738c3f", N_("Olive") },
+};
+
 /* The GtkSourceView "Adwaita" and "Adwaita-dark" schemes' text style and libadwaita 1.2's
  * "selection:focus-within { background-color: alpha(@accent_bg_color, 0.3) }", whose accent
  * is #3584e4 in both schemes. */
@@ -192,6 +213,15 @@ scholia_colour_get_palette (guint *n_colours)
 {
   *n_colours = G_N_ELEMENTS (palette);
   return palette;
+}
+
+const ScholiaPaletteColour *
+scholia_colour_get_participant_palette (guint *n_colours)
+{
+  g_return_val_if_fail (n_colours != NULL, NULL);
+
+  *n_colours = G_N_ELEMENTS (participant_palette);
+  return participant_palette;
 }
 
 /**

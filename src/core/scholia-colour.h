@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 /* WCAG AA for body text. */
 #define SCHOLIA_COLOUR_MIN_CONTRAST 4.5
 
+/* A participant's band in the gutter is a thin solid stroke: WCAG's 3:1 for graphics. */
+#define SCHOLIA_COLOUR_MIN_BAND_CONTRAST     3.0
+/* Participants' colours differ from each other and from tags' at least this much (ΔE*ab). */
+#define SCHOLIA_COLOUR_MIN_PARTICIPANT_DELTA_E 30.0
+
 /* Annotations without a tag are washed in this neutral grey. */
 #define SCHOLIA_COLOUR_UNTAGGED     "#9a9996"
 
@@ -76,6 +81,8 @@ double                      scholia_colour_contrast      (const ScholiaRgb *one,
 
 const ScholiaPaletteColour *scholia_colour_get_palette   (guint            *n_colours);
 const char                 *scholia_colour_get_automatic (guint             n_existing);
+/* The seminar participants' colours (see scholia-colour.c). */
+const ScholiaPaletteColour *scholia_colour_get_participant_palette (guint *n_colours);
 const ScholiaColourScheme  *scholia_colour_get_scheme    (gboolean          dark);
 gboolean                    scholia_colour_get_wash      (const char       *colour,
                                                           gboolean          dark,

@@ -271,7 +271,8 @@ read_v4_stemmed_search (ScholiaDb  *db,
  * per participant; the library is each participant's cache of all the logs merged.
  *
  * - participants: everyone whose log was read, and this library's user (me = 1), each with a
- *   colour from the tag palette picked from the uuid, so that every library shows a participant
+ *   colour (since version 6 from the participants' palette, by rank: see scholia-store-seminars.c;
+ *   before, from the tag palette picked from the uuid), so that every library shows a participant
  *   in the same colour.
  * - seminars: the folder or WebDAV URL (location), this library's role and participant, the
  *   leader's options as JSON, the clock last seen or made (so that my next record sorts after
@@ -480,12 +481,39 @@ read_v5_seminars (ScholiaDb  *db,
                               " SELECT *, NULL AS participant_id, '' AS hlc FROM temp.annotations_v4", error);
 }
 
+/* Version 6: each participant's first clock in a seminar, the earliest of the records their log
+ * created ("" while none is known), which ranks the participants for their colours the same way
+ * in every library that merged the same logs (scholia-store-seminars.c). */
+static const char schema_v6[] =
+  "ALTER TABLE seminar_participants ADD COLUMN first_clock TEXT NOT NULL DEFAULT '';"
+  "UPDATE seminar_participants SET first_clock = coalesce ((SELECT min (i.first_hlc) FROM seminar_items i"
+  "  WHERE i.seminar_id = seminar_participants.seminar_id"
+  "  AND i.participant_id = seminar_participants.participant_id), '');";
+
+/* Read-only: the column, empty, on a copy of the table (or on version 5's emulated one). */
+static gboolean
+read_v6_first_clocks (ScholiaDb  *db,
+                      GError    **error)
+{
+  gint64 emulated = 0;
+
+  if (!scholia_db_query_int (db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'seminar_participants'",
+                             &emulated, error))
+    return FALSE;
+  if (emulated != 0)
+    return scholia_db_exec (db, "ALTER TABLE temp.seminar_participants"
+                                " ADD COLUMN first_clock TEXT NOT NULL DEFAULT ''", error);
+  return scholia_db_exec (db, "CREATE TEMP TABLE seminar_participants AS"
+                              " SELECT *, '' AS first_clock FROM main.seminar_participants", error);
+}
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
   { 3, schema_v3, NULL, read_v3_unplaced_reasons },
   { 4, stemmed_search, NULL, read_v4_stemmed_search },
   { 5, schema_v5, NULL, read_v5_seminars },
+  { 6, schema_v6, NULL, read_v6_first_clocks },
 };
 
 const ScholiaMigration *

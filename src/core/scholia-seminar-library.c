@@ -23,6 +23,7 @@ _scholia_seminar_options_clear (ScholiaSeminarOptions *options)
   g_clear_pointer (&options->info_etag, g_free);
   g_clear_pointer (&options->info_checksum, g_free);
   g_clear_pointer (&options->tags, g_strfreev);
+  g_clear_pointer (&options->leader, g_free);
 }
 
 static char *
@@ -87,6 +88,7 @@ _scholia_seminar_options_read (const char            *json,
   options->info_etag = dup_member_string (object, "info-etag");
   options->info_checksum = dup_member_string (object, "info-sha256");
   options->tags = dup_member_names (object, "tags");
+  options->leader = dup_member_string (object, "leader");
 }
 
 char *
@@ -107,6 +109,8 @@ _scholia_seminar_options_write (const ScholiaSeminarOptions *options)
   json_builder_add_string_value (builder, options->info_etag != NULL ? options->info_etag : "");
   json_builder_set_member_name (builder, "info-sha256");
   json_builder_add_string_value (builder, options->info_checksum != NULL ? options->info_checksum : "");
+  json_builder_set_member_name (builder, "leader");
+  json_builder_add_string_value (builder, options->leader != NULL ? options->leader : "");
   if (options->tags != NULL)
     {
       json_builder_set_member_name (builder, "tags");
@@ -260,8 +264,12 @@ _scholia_seminar_apply_info (ScholiaStore              *store,
   options.tags = g_new0 (char *, info->tags->len + 1);
   for (guint i = 0; i < info->tags->len; i++)
     options.tags[i] = g_strdup (((ScholiaSeminarLabel *) g_ptr_array_index (info->tags, i))->name);
+  /* Whatever the transport: the participants' list marks the leader from this uuid. */
+  g_free (options.leader);
+  options.leader = g_strdup (info->leader_uuid);
   json = _scholia_seminar_options_write (&options);
-  ok = g_strcmp0 (json, seminar->options) == 0 || scholia_store_set_seminar_options (store, seminar, json, error);
+  ok = (g_strcmp0 (json, seminar->options) == 0 || scholia_store_set_seminar_options (store, seminar, json, error))
+       && scholia_store_add_seminar_leader (store, seminar, info->leader_uuid, info->leader_name, error);
   _scholia_seminar_options_clear (&options);
   return ok;
 }

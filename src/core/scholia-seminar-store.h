@@ -35,8 +35,12 @@ typedef struct
   gint64    id;
   char     *uuid;
   char     *name;
-  char     *colour;                    /* "#rrggbb", from the tag palette, the same everywhere */
+  char     *colour;                    /* "#rrggbb", from the participants' palette, distinct in
+                                        * a seminar and the same everywhere once all logs are
+                                        * synced (see rank_participants()) */
   gboolean  me;                        /* this library's user */
+  gboolean  leader;                    /* leads a seminar: me in mine, or the one seminar.json
+                                        * names, whatever the transport */
 } ScholiaParticipant;
 
 typedef struct
@@ -60,8 +64,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaSeminar, scholia_seminar_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaParticipant, scholia_participant_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaReply, scholia_reply_free)
 
-/* A palette colour picked from @key alone (a participant's uuid, the name of a tag a merge
- * makes), so that every library of the seminar shows it in the same colour. */
+/* A tag palette colour picked from @key alone (the name of a tag a merge makes), so that every
+ * library of the seminar shows it in the same colour. */
 const char         *scholia_seminar_colour_for (const char *key);
 
 /* Seminars (scholia-store-seminars.c). add: @uuid NULL makes a new seminar; @my_uuid NULL a new
@@ -168,6 +172,19 @@ GArray             *scholia_store_count_participant_passages (ScholiaStore  *sel
                                                               guint          n_tag_ids,
                                                               GError       **error);
 
+/* The leader seminar.json names, as a participant (their name replaces the one known), so that
+ * the participants' list marks them even before they annotate. */
+gboolean            scholia_store_add_seminar_leader (ScholiaStore      *self,
+                                                      ScholiaSeminar    *seminar,
+                                                      const char        *uuid,
+                                                      const char        *name,
+                                                      GError           **error);
+/* Gives the seminar's participants their colours again (a library upgraded to version 6 still
+ * has the colours version 5 picked). */
+gboolean            scholia_store_update_participant_colours (ScholiaStore   *self,
+                                                              ScholiaSeminar *seminar,
+                                                              GError        **error);
+
 /* Per remote log: the ETag of the copy last merged and how many bytes of it were, so that an
  * unchanged log is not fetched again ("" and 0 for a log never merged). */
 gboolean            scholia_store_get_remote_log   (ScholiaStore        *self,
@@ -193,6 +210,9 @@ typedef struct
   guint      unknown_document;  /* annotations on an essay this library does not have */
   guint      replies;           /* replies among the applied */
   GArray    *forged_lines;      /* guint: the forged records' lines, in the order met */
+  GArray    *refused_tag_lines; /* guint: lines of annotations kept without a tag the seminar
+                                 * does not have and does not let participants add */
+  GPtrArray *refused_tags;      /* char *: that tag, for each of those lines */
 } ScholiaMergeReport;
 
 void                scholia_merge_report_clear     (ScholiaMergeReport  *report);
@@ -203,7 +223,9 @@ void                scholia_merge_report_clear     (ScholiaMergeReport  *report)
  * put) count. Records by anyone else than the owner are forged: ignored and reported. An
  * annotation on an essay the library does not have is skipped and counted in
  * unknown_document: merge the log again once the essay is here (it is idempotent). Tags and
- * themes are found by name and created when missing. Replies are kept even when their
+ * themes are found by name and created when missing, except a tag the seminar does not have
+ * when it does not let participants add tags and the owner is not its leader: the annotation is
+ * kept without it (refused_tag_lines). Replies are kept even when their
  * annotation is not here yet. Emits "annotations-changed" for each essay touched. @report may
  * be NULL; it is added to, so that one report can sum several logs. */
 gboolean            scholia_store_merge_log        (ScholiaStore        *self,

@@ -20,6 +20,7 @@ typedef struct
   char     *info_etag;       /* "" when none */
   char     *info_checksum;   /* SHA-256 of the seminar.json last applied or written, "" */
   GStrv     tags;            /* the names of the leader's tags; NULL for the leader */
+  char     *leader;          /* the leader's participant uuid from seminar.json, "" when unknown */
 } ScholiaSeminarOptions;
 
 void                   _scholia_seminar_options_clear (ScholiaSeminarOptions       *options);

@@ -588,6 +588,14 @@ merge_one (ScholiaSeminarSync  *self,
         add_problem (self, g_strdup_printf (_("Line %u of %s changes an annotation or reply that is not its "
                                               "author’s. It was ignored."),
                                             g_array_index (report.forged_lines, guint, i), title));
+      for (guint i = 0; report.refused_tag_lines != NULL && i < report.refused_tag_lines->len; i++)
+        /* Translators: "Line 12 of Ben Okafor’s log puts the tag “rumour”, which …" */
+        add_problem (self, g_strdup_printf (_("Line %u of %s puts the tag “%s”, which the seminar “%s” does not "
+                                              "have and does not let participants add. The annotation was kept "
+                                              "without it."),
+                                            g_array_index (report.refused_tag_lines, guint, i), title,
+                                            (const char *) g_ptr_array_index (report.refused_tags, i),
+                                            self->seminar->name));
       if (report.unknown_document > 0)
         add_problem (self, g_strdup_printf (ngettext ("%u annotation in %s is on an essay this library does not "
                                                       "have yet; it will be added at a later sync.",
@@ -612,7 +620,8 @@ apply_info_and_essays (Job     *job,
   ScholiaSeminarSync *self = job->self;
   g_autofree char *options = NULL;
 
-  if (job->info != NULL && !_scholia_seminar_apply_info (self->store, self->seminar, job->info, error))
+  if ((job->info != NULL && !_scholia_seminar_apply_info (self->store, self->seminar, job->info, error)) ||
+      !scholia_store_update_participant_colours (self->store, self->seminar, error))
     return FALSE;
 
   for (guint i = 0; i < job->essays->len; i++)
@@ -834,7 +843,9 @@ prepare_info (Job     *job,
   g_autofree char *checksum = NULL;
 
   _scholia_seminar_options_read (self->seminar->options, &job->options);
-  job->info_etag = *job->options.info_etag != '\0' ? g_strdup (job->options.info_etag) : NULL;
+  /* A library that joined before the leader was kept reads seminar.json once more for it. */
+  if (*job->options.info_etag != '\0' && (job->leader || *job->options.leader != '\0'))
+    job->info_etag = g_strdup (job->options.info_etag);
   if (!job->leader)
     return TRUE;
 

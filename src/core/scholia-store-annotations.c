@@ -71,6 +71,85 @@ insert_links (ScholiaStore  *self,
   return TRUE;
 }
 
+/* Seminars (issue 14): participants may add tags only when the leader allows it. In a seminar
+ * where I am a participant and "participants-add-tags" is off, a tag that is not one of its tags
+ * (the "tags" names of the options) may not go on an essay of the seminar; @kept_ids (those an
+ * annotation carries already) are not checked again. The leader's library, and essays in no
+ * seminar, take any tag; creating the tag in the library stays allowed. */
+static gboolean
+check_seminar_tags (ScholiaStore  *self,
+                    gint64         document_id,
+                    const gint64  *tag_ids,
+                    guint          n_tag_ids,
+                    const gint64  *kept_ids,
+                    guint          n_kept_ids,
+                    GError       **error)
+{
+  /* A library from before seminars (kept at its version by a test) has none. */
+  if (self->schema_version < 5)
+    return TRUE;
+  for (guint i = 0; i < n_tag_ids; i++)
+    {
+      g_autofree char *seminar = NULL;
+      g_autofree char *tag = NULL;
+      ScholiaDbStatement *stmt;
+      ScholiaDbStep rc;
+      gboolean kept = FALSE;
+
+      for (guint k = 0; k < n_kept_ids && !kept; k++)
+        kept = kept_ids[k] == tag_ids[i];
+      if (kept)
+        continue;
+      stmt = scholia_db_get_statement (self->db,
+                                       "SELECT s.name, g.name FROM tags g, seminar_essays e"
+                                       " JOIN seminars s ON s.id = e.seminar_id"
+                                       " WHERE g.id = ?2 AND e.document_id = ?1 AND s.role = 'participant'"
+                                       " AND json_valid (s.options)"
+                                       " AND json_extract (s.options, '$.participants-add-tags') IS NOT 1"
+                                       " AND json_type (s.options, '$.tags') = 'array'"
+                                       " AND NOT EXISTS (SELECT 1 FROM json_each (s.options, '$.tags') t"
+                                       "  WHERE t.value = g.name COLLATE NOCASE)"
+                                       " ORDER BY s.name LIMIT 1",
+                                       error);
+      if (stmt == NULL)
+        return FALSE;
+      scholia_db_statement_bind_int64 (stmt, 1, document_id);
+      scholia_db_statement_bind_int64 (stmt, 2, tag_ids[i]);
+      rc = scholia_db_statement_step (stmt, error);
+      if (rc == SCHOLIA_DB_STEP_ROW)
+        {
+          seminar = g_strdup (scholia_db_statement_column_text (stmt, 0));
+          tag = g_strdup (scholia_db_statement_column_text (stmt, 1));
+        }
+      scholia_db_statement_reset (stmt);
+      if (rc == SCHOLIA_DB_STEP_ERROR)
+        return FALSE;
+      if (seminar != NULL)
+        {
+          g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
+                       _("The seminar “%s” does not let participants add tags: “%s” is not one of its tags"),
+                       seminar, tag);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The tags @annotation does not carry yet must be its seminar's, when that is the rule. */
+static gboolean
+check_new_seminar_tags (ScholiaStore       *self,
+                        ScholiaAnnotation  *annotation,
+                        const gint64       *tag_ids,
+                        guint               n_tag_ids,
+                        GError            **error)
+{
+  guint n_kept;
+  const gint64 *kept = scholia_annotation_get_tag_ids (annotation, &n_kept);
+
+  return check_seminar_tags (self, scholia_annotation_get_document_id (annotation), tag_ids, n_tag_ids, kept,
+                             n_kept, error);
+}
+
 static gboolean
 check_labels (ScholiaStore  *self,
               const gint64  *tag_ids,
@@ -225,7 +304,8 @@ scholia_store_add_annotation (ScholiaStore     *self,
       return NULL;
     }
 
-  if (!check_labels (self, tag_ids, n_tag_ids, theme_ids, n_theme_ids, error))
+  if (!check_labels (self, tag_ids, n_tag_ids, theme_ids, n_theme_ids, error) ||
+      !check_seminar_tags (self, document_id, tag_ids, n_tag_ids, NULL, 0, error))
     return NULL;
 
   if (_scholia_store_get_cached_text (self, document, error) == NULL)
@@ -678,6 +758,7 @@ scholia_store_set_annotation_labels (ScholiaStore       *self,
   if (!check_may_change (self, annotation, FALSE, error) ||
       !check_labels (self, themes ? NULL : label_ids, themes ? 0 : n_label_ids,
                      themes ? label_ids : NULL, themes ? n_label_ids : 0, error) ||
+      (!themes && !check_new_seminar_tags (self, annotation, label_ids, n_label_ids, error)) ||
       !replace_links (self, annotation,
                       themes ? "DELETE FROM annotation_themes WHERE annotation_id = ?"
                              : "DELETE FROM annotation_tags WHERE annotation_id = ?",

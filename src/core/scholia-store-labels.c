@@ -669,6 +669,42 @@ scholia_store_get_label_annotation_ids (ScholiaStore  *self,
 }
 
 gboolean
+scholia_store_count_label_annotations (ScholiaStore  *self,
+                                       ScholiaLabel  *label,
+                                       guint         *count,
+                                       GError       **error)
+{
+  const LabelTables *tables;
+  g_autofree char *sql = NULL;
+  g_autoptr(GHashTable) hidden = NULL;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LABEL (label), FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  hidden = _scholia_store_load_hidden_essays (self, 0, error);
+  if (hidden == NULL)
+    return FALSE;
+  tables = tables_of (label);
+  sql = g_strdup_printf ("SELECT a.document_id, coalesce (a.participant_id, 0) FROM %s l"
+                         " JOIN annotations a ON a.id = l.annotation_id WHERE l.%s = ?",
+                         tables->link_table, tables->link_column);
+  stmt = scholia_db_get_statement (self->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, scholia_label_get_id (label));
+  *count = 0;
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    if (!_scholia_store_is_hidden (hidden, scholia_db_statement_column_int64 (stmt, 0),
+                                   scholia_db_statement_column_int64 (stmt, 1)))
+      (*count)++;
+  scholia_db_statement_reset (stmt);
+  return rc != SCHOLIA_DB_STEP_ERROR;
+}
+
+gboolean
 scholia_store_move_label (ScholiaStore  *self,
                           ScholiaLabel  *label,
                           guint          index,

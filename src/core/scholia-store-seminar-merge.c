@@ -43,6 +43,8 @@ typedef struct
   GHashTable         *touched;        /* gint64 document id set */
   const char         *max_hlc;        /* the greatest clock of the owner's records */
   guint               n_existed;      /* staged uuids the library knew before */
+  GHashTable         *allowed_tags;   /* casefolded names; NULL when any tag may be put */
+  const char         *min_hlc;        /* the least clock of the owner's records */
 } Merge;
 
 static void
@@ -56,6 +58,8 @@ void
 scholia_merge_report_clear (ScholiaMergeReport *report)
 {
   g_clear_pointer (&report->forged_lines, g_array_unref);
+  g_clear_pointer (&report->refused_tag_lines, g_array_unref);
+  g_clear_pointer (&report->refused_tags, g_ptr_array_unref);
   memset (report, 0, sizeof *report);
 }
 
@@ -67,6 +71,39 @@ count_forged (Merge                  *merge,
   if (merge->report->forged_lines == NULL)
     merge->report->forged_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_val (merge->report->forged_lines, record->line);
+}
+
+/* A tag the seminar does not have, in a log whose owner may not add tags. */
+static gboolean
+is_refused_tag (Merge      *merge,
+                const char *name)
+{
+  g_autofree char *folded = NULL;
+
+  if (merge->allowed_tags == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (name, -1);
+  return !g_hash_table_contains (merge->allowed_tags, folded);
+}
+
+static void
+count_refused_tags (Merge                  *merge,
+                    const ScholiaLogRecord *record)
+{
+  ScholiaMergeReport *report = merge->report;
+
+  for (guint i = 0; record->tags != NULL && record->tags[i] != NULL; i++)
+    {
+      if (!is_refused_tag (merge, record->tags[i]))
+        continue;
+      if (report->refused_tag_lines == NULL)
+        {
+          report->refused_tag_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+          report->refused_tags = g_ptr_array_new_with_free_func (g_free);
+        }
+      g_array_append_val (report->refused_tag_lines, record->line);
+      g_ptr_array_add (report->refused_tags, g_strdup (record->tags[i]));
+    }
 }
 
 static gboolean
@@ -108,6 +145,8 @@ group_records (Merge      *merge,
         item->first_put = record;
       if (merge->max_hlc == NULL || strcmp (record->hlc, merge->max_hlc) > 0)
         merge->max_hlc = record->hlc;
+      if (merge->min_hlc == NULL || strcmp (record->hlc, merge->min_hlc) < 0)
+        merge->min_hlc = record->hlc;
     }
   return items;
 }
@@ -139,7 +178,7 @@ resolve_labels (Merge      *merge,
               ScholiaLabel *label;
               gint64 *id;
 
-              if (g_hash_table_contains (ids, names[i]))
+              if (g_hash_table_contains (ids, names[i]) || (kind == 0 && is_refused_tag (merge, names[i])))
                 continue;
               label = scholia_store_find_label (merge->store, type, names[i], NULL);
               if (label == NULL)
@@ -322,6 +361,7 @@ stage_annotation (Merge                   *merge,
   scholia_db_statement_bind_int64 (stmt, 9, record->created);
   scholia_db_statement_bind_int64 (stmt, 10, record->modified);
   scholia_db_statement_bind_text (stmt, 11, record->hlc);
+  count_refused_tags (merge, record);
   if (!scholia_db_statement_execute (stmt, error) ||
       !stage_links (merge, record->uuid, record->tags, merge->tag_ids, 0, error) ||
       !stage_links (merge, record->uuid, record->themes, merge->theme_ids, 1, error))
@@ -590,7 +630,9 @@ merge_items (Merge       *merge,
       return FALSE;
   return write_staged (merge, error) &&
          (merge->max_hlc == NULL ||
-          _scholia_store_advance_seminar_clock (merge->store, merge->seminar->id, merge->max_hlc, error)) &&
+          (_scholia_store_advance_seminar_clock (merge->store, merge->seminar->id, merge->max_hlc, error) &&
+           _scholia_store_note_first_clock (merge->store, merge->seminar->id, merge->owner_id, merge->min_hlc,
+                                            error))) &&
          scholia_db_exec (db, "DELETE FROM seminar_merging", error);
 }
 
@@ -609,6 +651,7 @@ scholia_store_merge_log (ScholiaStore        *self,
   g_autoptr(GHashTable) tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) theme_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) allowed_tags = NULL;
   Merge merge = { 0 };
   GHashTableIter iter;
   gpointer key;
@@ -617,9 +660,11 @@ scholia_store_merge_log (ScholiaStore        *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (seminar != NULL && owner_uuid != NULL && records != NULL, FALSE);
 
+  if (!_scholia_store_seminar_allowed_tags (self, seminar, owner_uuid, &allowed_tags, error))
+    return FALSE;
   documents = index_documents (self);
   merge = (Merge) { self, seminar, 0, report != NULL ? report : &scratch, documents, tag_ids, theme_ids,
-                    touched, NULL };
+                    touched, NULL, 0, allowed_tags, NULL };
   items = group_records (&merge, records, owner_uuid);
   resolve_labels (&merge, items);
 

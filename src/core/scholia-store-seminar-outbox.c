@@ -376,7 +376,10 @@ take_pending (ScholiaStore     *self,
         g_ptr_array_add (records, g_steal_pointer (&record));
     }
   scholia_hlc_clear (&clock);
-  if (!ok)
+  /* My first clock ranks my colour as the others' libraries rank it from my log. */
+  if (!ok || (records->len > 0 &&
+              !_scholia_store_note_first_clock (self, seminar->id, seminar->participant_id,
+                                                ((ScholiaLogRecord *) g_ptr_array_index (records, 0))->hlc, error)))
     return FALSE;
 
   stmt = scholia_db_get_statement (self->db, "DELETE FROM seminar_outbox WHERE seminar_id = ?", error);

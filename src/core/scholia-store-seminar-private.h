@@ -18,6 +18,20 @@ gboolean _scholia_store_ensure_participant (ScholiaStore  *self,
                                             gboolean       me,
                                             gint64        *id,
                                             GError       **error);
+/* Notes @clock as @participant_id's first in the seminar when it is earlier than the one known,
+ * and then ranks the participants' colours again. Inside a transaction. */
+gboolean _scholia_store_note_first_clock (ScholiaStore  *self,
+                                          gint64         seminar_id,
+                                          gint64         participant_id,
+                                          const char    *clock,
+                                          GError       **error);
+/* The tags a merge of @owner_uuid's log may put on annotations: NULL (no error) when any, else
+ * the names, casefolded, of the seminar's tags. */
+gboolean _scholia_store_seminar_allowed_tags (ScholiaStore    *self,
+                                              ScholiaSeminar  *seminar,
+                                              const char      *owner_uuid,
+                                              GHashTable     **allowed,
+                                              GError         **error);
 /* Keeps the seminar's clock at the greatest of its own and @stamp. Inside a transaction. */
 gboolean _scholia_store_advance_seminar_clock (ScholiaStore  *self,
                                                gint64         seminar_id,

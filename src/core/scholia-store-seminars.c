@@ -14,7 +14,12 @@
 
 #define SEMINAR_COLUMNS \
   "id, uuid, name, location, role, participant_id, options, last_sync, last_error"
-#define PARTICIPANT_COLUMNS "p.id, p.uuid, p.name, p.colour, p.me"
+/* The leader: me in a seminar I lead, or the uuid seminar.json names (kept in the options). */
+#define PARTICIPANT_COLUMNS \
+  "p.id, p.uuid, p.name, p.colour, p.me," \
+  " EXISTS (SELECT 1 FROM seminar_participants lp JOIN seminars ls ON ls.id = lp.seminar_id" \
+  "  WHERE lp.participant_id = p.id AND ((ls.role = 'leader' AND p.me != 0)" \
+  "  OR (json_valid (ls.options) AND json_extract (ls.options, '$.leader') = p.uuid)))"
 
 void
 scholia_seminar_free (ScholiaSeminar *seminar)
@@ -64,6 +69,74 @@ scholia_seminar_colour_for (const char *key)
   return palette[g_str_hash (key) % n_colours].colour;
 }
 
+static const char *
+first_participant_colour (void)
+{
+  guint n_colours;
+
+  return scholia_colour_get_participant_palette (&n_colours)[0].colour;
+}
+
+/* The participants' colours in a seminar: ranked by their first clock in it (those whose first
+ * record is not here yet last), then by uuid, the participant of rank r takes the r-th colour of
+ * the participants' palette, round it again past its end. So colours are distinct up to the
+ * palette's size (12), never a tag's, and the same in every library that merged the same logs:
+ * each library knows every first clock once all logs are synced. Limits: until then (or with
+ * more than 12 participants) two libraries may differ; a log that arrives late with a first
+ * clock earlier than others' (a participant who annotated offline long ago) moves the later
+ * ones' colours one place; and a participant is one row for the library, so one taking part in
+ * two seminars shows the colour of the one ranked last (join gives a new uuid per seminar, so
+ * this only happens to a library's own user who leads or joins twice with one uuid). Inside the
+ * caller's transaction. */
+static gboolean
+rank_participants (ScholiaStore  *self,
+                   gint64         seminar_id,
+                   GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) colours = g_ptr_array_new_with_free_func (g_free);
+  const ScholiaPaletteColour *palette;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+  guint n_colours;
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT p.id, p.colour FROM seminar_participants s"
+                                   " JOIN participants p ON p.id = s.participant_id WHERE s.seminar_id = ?"
+                                   " ORDER BY s.first_clock = '', s.first_clock, p.uuid",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar_id);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (colours, g_strdup (scholia_db_statement_column_text (stmt, 1)));
+    }
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+
+  palette = scholia_colour_get_participant_palette (&n_colours);
+  for (guint rank = 0; rank < ids->len; rank++)
+    {
+      const char *colour = palette[rank % n_colours].colour;
+
+      if (g_str_equal (colour, g_ptr_array_index (colours, rank)))
+        continue;
+      stmt = scholia_db_get_statement (self->db, "UPDATE participants SET colour = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      scholia_db_statement_bind_text (stmt, 1, colour);
+      scholia_db_statement_bind_int64 (stmt, 2, g_array_index (ids, gint64, rank));
+      if (!scholia_db_statement_execute (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static ScholiaSeminar *
 read_seminar (ScholiaDbStatement *stmt)
 {
@@ -92,6 +165,7 @@ read_participant (ScholiaDbStatement *stmt)
   participant->name = g_strdup (scholia_db_statement_column_text (stmt, 2));
   participant->colour = g_strdup (scholia_db_statement_column_text (stmt, 3));
   participant->me = scholia_db_statement_column_int (stmt, 4) != 0;
+  participant->leader = scholia_db_statement_column_int (stmt, 5) != 0;
   return participant;
 }
 
@@ -155,7 +229,7 @@ _scholia_store_ensure_participant (ScholiaStore  *self,
     return FALSE;
   scholia_db_statement_bind_text (stmt, 1, uuid);
   scholia_db_statement_bind_text (stmt, 2, clean_name);
-  scholia_db_statement_bind_text (stmt, 3, scholia_seminar_colour_for (uuid));
+  scholia_db_statement_bind_text (stmt, 3, first_participant_colour ());
   scholia_db_statement_bind_int64 (stmt, 4, me ? 1 : 0);
   rc = scholia_db_statement_step (stmt, error);
   if (rc == SCHOLIA_DB_STEP_ROW)
@@ -172,7 +246,34 @@ _scholia_store_ensure_participant (ScholiaStore  *self,
     return FALSE;
   scholia_db_statement_bind_int64 (stmt, 1, seminar_id);
   scholia_db_statement_bind_int64 (stmt, 2, *id);
-  return scholia_db_statement_execute (stmt, error);
+  if (!scholia_db_statement_execute (stmt, error))
+    return FALSE;
+  /* A newcomer takes a colour, ranked last until their first clock is known. */
+  return scholia_db_changes (self->db) == 0 || rank_participants (self, seminar_id, error);
+}
+
+gboolean
+_scholia_store_note_first_clock (ScholiaStore  *self,
+                                 gint64         seminar_id,
+                                 gint64         participant_id,
+                                 const char    *clock,
+                                 GError       **error)
+{
+  ScholiaDbStatement *stmt;
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "UPDATE seminar_participants SET first_clock = ?3"
+                                   " WHERE seminar_id = ?1 AND participant_id = ?2"
+                                   " AND (first_clock = '' OR first_clock > ?3)",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar_id);
+  scholia_db_statement_bind_int64 (stmt, 2, participant_id);
+  scholia_db_statement_bind_text (stmt, 3, clock);
+  if (!scholia_db_statement_execute (stmt, error))
+    return FALSE;
+  return scholia_db_changes (self->db) == 0 || rank_participants (self, seminar_id, error);
 }
 
 gboolean
@@ -233,7 +334,7 @@ scholia_store_add_seminar (ScholiaStore        *self,
     goto failed;
   scholia_db_statement_bind_text (stmt, 1, my_uuid != NULL ? my_uuid : new_my_uuid);
   scholia_db_statement_bind_text (stmt, 2, my_name);
-  scholia_db_statement_bind_text (stmt, 3, scholia_seminar_colour_for (my_uuid != NULL ? my_uuid : new_my_uuid));
+  scholia_db_statement_bind_text (stmt, 3, first_participant_colour ());
   if (scholia_db_statement_step (stmt, error) != SCHOLIA_DB_STEP_ROW)
     goto failed;
   participant_id = scholia_db_statement_column_int64 (stmt, 0);
@@ -647,4 +748,119 @@ scholia_store_set_remote_log (ScholiaStore    *self,
 failed:
   scholia_db_rollback (self->db);
   return FALSE;
+}
+
+gboolean
+scholia_store_update_participant_colours (ScholiaStore    *self,
+                                          ScholiaSeminar  *seminar,
+                                          GError         **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL, FALSE);
+
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  if (!rank_participants (self, seminar->id, error) || !scholia_db_commit (self->db, error))
+    {
+      scholia_db_rollback (self->db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+scholia_store_add_seminar_leader (ScholiaStore    *self,
+                                  ScholiaSeminar  *seminar,
+                                  const char      *uuid,
+                                  const char      *name,
+                                  GError         **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seminar != NULL, FALSE);
+
+  if (uuid == NULL || *uuid == '\0')
+    return TRUE;
+  if (!scholia_db_begin (self->db, error))
+    return FALSE;
+  if (!_scholia_store_ensure_participant (self, seminar->id, uuid, name, FALSE, &id, error) ||
+      !scholia_db_commit (self->db, error))
+    {
+      scholia_db_rollback (self->db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Casefolded names of the rows of @stmt's first column, added to @names. */
+static gboolean
+collect_names (ScholiaDbStatement  *stmt,
+               GHashTable          *names,
+               GError             **error)
+{
+  ScholiaDbStep rc;
+
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    g_hash_table_add (names, g_utf8_casefold (scholia_db_statement_column_text (stmt, 0), -1));
+  scholia_db_statement_reset (stmt);
+  return rc != SCHOLIA_DB_STEP_ERROR;
+}
+
+/* The leader's records may carry any tag: theirs reach everyone through seminar.json. When the
+ * library does not know who leads (options from before it kept that), nothing is refused
+ * rather than the leader's tags lost. The leader's library has every tag of its own in
+ * seminar.json, a participant's the "tags" of the options. */
+gboolean
+_scholia_store_seminar_allowed_tags (ScholiaStore    *self,
+                                     ScholiaSeminar  *seminar,
+                                     const char      *owner_uuid,
+                                     GHashTable     **allowed,
+                                     GError         **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *leader = NULL;
+  gboolean restricted = FALSE;
+  gboolean leading = FALSE;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  *allowed = NULL;
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT s.role = 'leader',"
+                                   " CASE WHEN s.role = 'leader' THEN p.uuid"
+                                   "  ELSE coalesce (json_extract (s.options, '$.leader'), '') END,"
+                                   " json_extract (s.options, '$.participants-add-tags') IS NOT 1"
+                                   "  AND (s.role = 'leader' OR json_type (s.options, '$.tags') = 'array')"
+                                   " FROM seminars s JOIN participants p ON p.id = s.participant_id"
+                                   " WHERE s.id = ? AND json_valid (s.options)",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    {
+      leading = scholia_db_statement_column_int (stmt, 0) != 0;
+      leader = g_strdup (scholia_db_statement_column_text (stmt, 1));
+      restricted = scholia_db_statement_column_int (stmt, 2) != 0;
+    }
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+  if (!restricted || leader == NULL || *leader == '\0' || g_strcmp0 (owner_uuid, leader) == 0)
+    return TRUE;
+
+  stmt = scholia_db_get_statement (self->db,
+                                   leading ? "SELECT name FROM tags WHERE ?1 = ?1"
+                                           : "SELECT t.value FROM seminars s, json_each (s.options, '$.tags') t"
+                                             " WHERE s.id = ?1 AND t.type = 'text'",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
+  if (!collect_names (stmt, names, error))
+    return FALSE;
+  *allowed = g_steal_pointer (&names);
+  return TRUE;
 }

@@ -165,6 +165,32 @@ scholia_store_get_schema_version (ScholiaStore *self)
   return self->schema_version;
 }
 
+/* Takes the annotations hide until posted keeps from me off @annotations. */
+static gboolean
+count_hidden (ScholiaStore  *self,
+              guint         *annotations,
+              GError       **error)
+{
+  g_autoptr(GHashTable) hidden = _scholia_store_load_hidden_essays (self, 0, error);
+  g_autoptr(GHashTable) none = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer document_id;
+
+  if (hidden == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, hidden);
+  while (g_hash_table_iter_next (&iter, &document_id, NULL))
+    {
+      gint64 all, visible;
+
+      if (!_scholia_store_count_visible (self, *(gint64 *) document_id, none, &all, error) ||
+          !_scholia_store_count_visible (self, *(gint64 *) document_id, hidden, &visible, error))
+        return FALSE;
+      *annotations -= (guint) (all - visible);
+    }
+  return TRUE;
+}
+
 gboolean
 scholia_store_get_counts (ScholiaStore   *self,
                           ScholiaCounts  *counts,
@@ -191,7 +217,7 @@ scholia_store_get_counts (ScholiaStore   *self,
   counts->tags = scholia_db_statement_column_int (stmt, 3);
   counts->themes = scholia_db_statement_column_int (stmt, 4);
   scholia_db_statement_reset (stmt);
-  return TRUE;
+  return count_hidden (self, &counts->annotations, error);
 }
 
 void

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose user_version is higher was written by a newer
  * Scholia and is refused untouched. */
-#define SCHOLIA_SCHEMA_VERSION 5
+#define SCHOLIA_SCHEMA_VERSION 6
 
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
@@ -37,6 +37,8 @@ ScholiaStore *scholia_store_open_read_only     (const char     *path,
 gboolean      scholia_store_is_read_only       (ScholiaStore   *self);
 const char   *scholia_store_get_path           (ScholiaStore   *self);
 int           scholia_store_get_schema_version (ScholiaStore   *self);
+/* What the library holds; annotations as I see them (hide until posted leaves out others' on
+ * a seminar essay I have not annotated yet). */
 gboolean      scholia_store_get_counts         (ScholiaStore   *self,
                                                 ScholiaCounts  *counts,
                                                 GError        **error);
@@ -173,6 +175,12 @@ gboolean         scholia_store_delete_label      (ScholiaStore     *self,
  * place and annotations. */
 GArray          *scholia_store_get_label_annotation_ids (ScholiaStore *self,
                                                          ScholiaLabel *label,
+                                                         GError      **error);
+/* How many annotations that I see carry @label: hide until posted leaves out others' on a
+ * seminar essay I have not annotated yet, as everywhere the store reads them. */
+gboolean         scholia_store_count_label_annotations  (ScholiaStore *self,
+                                                         ScholiaLabel *label,
+                                                         guint        *count,
                                                          GError      **error);
 gboolean         scholia_store_move_label        (ScholiaStore     *self,
                                                   ScholiaLabel     *label,
