@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "scholia-colour.h"
+#include "scholia-editor.h"
 #include "scholia-error.h"
 #include "scholia-seminar-store.h"
 #include "scholia-tag.h"
@@ -175,6 +176,41 @@ test_student_may_not_add_tags (Fixture       *fixture,
                                                         &error));
     g_assert_no_error (error);
   }
+}
+
+/* What the window does when a tag is applied (its toasts show the error's message). */
+static void
+test_editor_refuses_and_changes_nothing (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(ScholiaEditor) editor = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(ScholiaAnnotation) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 rumour, evidence;
+  guint n;
+
+  open_library (fixture, SCHOLIA_SEMINAR_PARTICIPANT, CLOSED_TAGS);
+  editor = scholia_editor_new (fixture->store);
+  rumour = tag_id (fixture->store, "rumour");
+  evidence = tag_id (fixture->store, "evidence");
+
+  refused = scholia_editor_annotate (editor, fixture->essay, 4, 12, &rumour, 1, NULL, &error);
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "“rumour” is not one of its tags"));
+  g_clear_error (&error);
+  g_assert_null (refused);
+  g_assert_false (scholia_editor_get_can_undo (editor));
+
+  annotation = scholia_editor_annotate (editor, fixture->essay, 4, 12, &evidence, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (scholia_editor_toggle_label (editor, annotation,
+                                               scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, rumour),
+                                               &error));
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY);
+  scholia_annotation_get_tag_ids (annotation, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 1);
 }
 
 static void
@@ -456,6 +492,8 @@ main (int   argc,
 
   g_test_add ("/seminar-rules/tags/student-may-not-add", Fixture, NULL, fixture_set_up,
               test_student_may_not_add_tags, fixture_tear_down);
+  g_test_add ("/seminar-rules/tags/editor-refuses-and-changes-nothing", Fixture, NULL, fixture_set_up,
+              test_editor_refuses_and_changes_nothing, fixture_tear_down);
   g_test_add ("/seminar-rules/tags/leader-and-open-seminars-take-any", Fixture, NULL, fixture_set_up,
               test_leader_and_open_seminars_take_any_tag, fixture_tear_down);
   g_test_add ("/seminar-rules/tags/merge-leaves-refused-off", Fixture, NULL, fixture_set_up,
