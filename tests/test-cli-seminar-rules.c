@@ -129,6 +129,9 @@ test_leader_and_tags_over_webdav (Fixture       *fixture,
   g_auto(CliRun) participants = { 0 };
   g_auto(CliRun) added = { 0 };
   g_auto(CliRun) refused = { 0 };
+  g_auto(CliRun) allowed = { 0 };
+  g_auto(CliRun) assigned = { 0 };
+  g_autofree char *id = NULL;
   g_auto(CliRun) synced = { 0 };
   g_auto(CliRun) listed = { 0 };
   JsonArray *people;
@@ -166,6 +169,14 @@ test_leader_and_tags_over_webdav (Fixture       *fixture,
   g_assert_nonnull (strstr (refused.err, "The seminar “Famine 1840s” does not let participants add tags: “rumour” "
                                          "is not one of its tags"));
   g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM annotations"), ==, 0);
+  /* Nor later, on an annotation with the seminar's tag. */
+  run (fixture, &allowed, fixture->library, TRUE, "annotate", "broadsheet", "--quote", "comet's tail", "--tag",
+       "evidence", NULL);
+  id = g_strndup (allowed.out, strcspn (allowed.out, "\t"));
+  run (fixture, &assigned, fixture->library, FALSE, "tag", "assign", id, "rumour", NULL);
+  g_assert_cmpint (assigned.status, !=, 0);
+  g_assert_nonnull (strstr (assigned.err, "“rumour” is not one of its tags"));
+  g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM annotation_tags"), ==, 1);
 
   /* Another client's log carries it all the same: the sync keeps the annotation without it. */
   essay_uuid = test_sql_text (fixture->library, "SELECT uuid FROM documents");
