@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "scholia-db-rows.h"
 #include "scholia-error.h"
 #include "scholia-store-seminar-private.h"
 
@@ -45,6 +46,11 @@ typedef struct
   guint               n_existed;      /* staged uuids the library knew before */
   GHashTable         *allowed_tags;   /* casefolded names; NULL when any tag may be put */
   const char         *min_hlc;        /* the least clock of the owner's records */
+  ScholiaDbStatement *lookup;         /* seminar_items' row of a uuid */
+  ScholiaDbRows      *staged_items;   /* the staging tables' rows, see write_staged() */
+  ScholiaDbRows      *staged_annotations;
+  ScholiaDbRows      *staged_links;
+  ScholiaDbRows      *staged_replies;
 } Merge;
 
 static void
@@ -198,15 +204,10 @@ lookup_known (Merge       *merge,
               Known       *known,
               GError     **error)
 {
-  ScholiaDbStatement *stmt;
+  ScholiaDbStatement *stmt = merge->lookup;
   ScholiaDbStep rc;
 
-  stmt = scholia_db_get_statement (merge->store->db,
-                                   "SELECT participant_id, first_hlc, hlc FROM seminar_items WHERE uuid = ?",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-  scholia_db_statement_bind_text (stmt, 1, uuid);
+  scholia_db_statement_bind_static_text (stmt, 1, uuid);
   rc = scholia_db_statement_step (stmt, error);
   known->known = rc == SCHOLIA_DB_STEP_ROW;
   if (known->known)
@@ -268,21 +269,15 @@ stage_item (Merge                   *merge,
             gboolean                 existed,
             GError                 **error)
 {
-  ScholiaDbStatement *stmt;
+  ScholiaDbRows *rows = merge->staged_items;
 
-  stmt = scholia_db_get_statement (merge->store->db,
-                                   "INSERT INTO temp.merge_items (uuid, first_hlc, hlc, kind, existed)"
-                                   " VALUES (?, ?, ?, ?, ?)",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
   merge->n_existed += existed ? 1 : 0;
-  scholia_db_statement_bind_text (stmt, 1, record->uuid);
-  scholia_db_statement_bind_text (stmt, 2, first_hlc);
-  scholia_db_statement_bind_text (stmt, 3, record->hlc);
-  scholia_db_statement_bind_int64 (stmt, 4, kind);
-  scholia_db_statement_bind_int64 (stmt, 5, existed ? 1 : 0);
-  return scholia_db_statement_execute (stmt, error);
+  scholia_db_rows_add_text (rows, record->uuid);
+  scholia_db_rows_add_text (rows, first_hlc);
+  scholia_db_rows_add_text (rows, record->hlc);
+  scholia_db_rows_add_int64 (rows, kind);
+  scholia_db_rows_add_int64 (rows, existed ? 1 : 0);
+  return scholia_db_rows_end_row (rows, error);
 }
 
 static gboolean
@@ -298,7 +293,7 @@ stage_links (Merge       *merge,
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       gint64 *id = g_hash_table_lookup (ids, names[i]);
-      ScholiaDbStatement *stmt;
+      ScholiaDbRows *rows = merge->staged_links;
       gboolean seen = FALSE;
 
       /* A name given twice, or two spellings of one label, link it once. */
@@ -306,17 +301,11 @@ stage_links (Merge       *merge,
         seen |= g_array_index (linked, gint64, j) == *id;
       if (id == NULL || *id == 0 || seen)
         continue;
-      stmt = scholia_db_get_statement (merge->store->db,
-                                       "INSERT INTO temp.merge_links (uuid, kind, label_id, position)"
-                                       " VALUES (?, ?, ?, ?)",
-                                       error);
-      if (stmt == NULL)
-        return FALSE;
-      scholia_db_statement_bind_text (stmt, 1, uuid);
-      scholia_db_statement_bind_int64 (stmt, 2, kind);
-      scholia_db_statement_bind_int64 (stmt, 3, *id);
-      scholia_db_statement_bind_int64 (stmt, 4, linked->len);
-      if (!scholia_db_statement_execute (stmt, error))
+      scholia_db_rows_add_text (rows, uuid);
+      scholia_db_rows_add_int64 (rows, kind);
+      scholia_db_rows_add_int64 (rows, *id);
+      scholia_db_rows_add_int64 (rows, linked->len);
+      if (!scholia_db_rows_end_row (rows, error))
         return FALSE;
       g_array_append_val (linked, *id);
     }
@@ -333,7 +322,7 @@ stage_annotation (Merge                   *merge,
 {
   ScholiaDocument *document = g_hash_table_lookup (merge->documents,
                                                    record->document_uuid != NULL ? record->document_uuid : "");
-  ScholiaDbStatement *stmt;
+  ScholiaDbRows *rows = merge->staged_annotations;
 
   *staged = FALSE;
   if (document == NULL || record->end <= record->start ||
@@ -343,26 +332,19 @@ stage_annotation (Merge                   *merge,
       return TRUE;
     }
 
-  stmt = scholia_db_get_statement (merge->store->db,
-                                   "INSERT INTO temp.merge_annotations (uuid, document_id, start_offset, end_offset,"
-                                   " quote, prefix, suffix, note, created, modified, hlc)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-  scholia_db_statement_bind_text (stmt, 1, record->uuid);
-  scholia_db_statement_bind_int64 (stmt, 2, scholia_document_get_id (document));
-  scholia_db_statement_bind_int64 (stmt, 3, record->start);
-  scholia_db_statement_bind_int64 (stmt, 4, record->end);
-  scholia_db_statement_bind_text (stmt, 5, record->quote);
-  scholia_db_statement_bind_text (stmt, 6, record->prefix);
-  scholia_db_statement_bind_text (stmt, 7, record->suffix);
-  scholia_db_statement_bind_text (stmt, 8, record->note);
-  scholia_db_statement_bind_int64 (stmt, 9, record->created);
-  scholia_db_statement_bind_int64 (stmt, 10, record->modified);
-  scholia_db_statement_bind_text (stmt, 11, record->hlc);
+  scholia_db_rows_add_text (rows, record->uuid);
+  scholia_db_rows_add_int64 (rows, scholia_document_get_id (document));
+  scholia_db_rows_add_int64 (rows, record->start);
+  scholia_db_rows_add_int64 (rows, record->end);
+  scholia_db_rows_add_text (rows, record->quote);
+  scholia_db_rows_add_text (rows, record->prefix);
+  scholia_db_rows_add_text (rows, record->suffix);
+  scholia_db_rows_add_text (rows, record->note);
+  scholia_db_rows_add_int64 (rows, record->created);
+  scholia_db_rows_add_int64 (rows, record->modified);
+  scholia_db_rows_add_text (rows, record->hlc);
   count_refused_tags (merge, record);
-  if (!scholia_db_statement_execute (stmt, error) ||
+  if (!scholia_db_rows_end_row (rows, error) ||
       !stage_links (merge, record->uuid, record->tags, merge->tag_ids, 0, error) ||
       !stage_links (merge, record->uuid, record->themes, merge->theme_ids, 1, error))
     return FALSE;
@@ -375,21 +357,15 @@ stage_reply (Merge                   *merge,
              const ScholiaLogRecord  *record,
              GError                 **error)
 {
-  ScholiaDbStatement *stmt;
+  ScholiaDbRows *rows = merge->staged_replies;
 
-  stmt = scholia_db_get_statement (merge->store->db,
-                                   "INSERT INTO temp.merge_replies (uuid, annotation_uuid, body, created, modified, hlc)"
-                                   " VALUES (?, ?, ?, ?, ?, ?)",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-  scholia_db_statement_bind_text (stmt, 1, record->uuid);
-  scholia_db_statement_bind_text (stmt, 2, record->target_uuid);
-  scholia_db_statement_bind_text (stmt, 3, record->body);
-  scholia_db_statement_bind_int64 (stmt, 4, record->created);
-  scholia_db_statement_bind_int64 (stmt, 5, record->modified);
-  scholia_db_statement_bind_text (stmt, 6, record->hlc);
-  if (!scholia_db_statement_execute (stmt, error))
+  scholia_db_rows_add_text (rows, record->uuid);
+  scholia_db_rows_add_text (rows, record->target_uuid);
+  scholia_db_rows_add_text (rows, record->body);
+  scholia_db_rows_add_int64 (rows, record->created);
+  scholia_db_rows_add_int64 (rows, record->modified);
+  scholia_db_rows_add_text (rows, record->hlc);
+  if (!scholia_db_rows_end_row (rows, error))
     return FALSE;
   merge->report->replies++;
   return TRUE;
@@ -465,6 +441,12 @@ write_staged (Merge   *merge,
 {
   ScholiaDb *db = merge->store->db;
   ScholiaDbStatement *stmt;
+
+  if (!scholia_db_rows_flush (merge->staged_items, error) ||
+      !scholia_db_rows_flush (merge->staged_annotations, error) ||
+      !scholia_db_rows_flush (merge->staged_links, error) ||
+      !scholia_db_rows_flush (merge->staged_replies, error))
+    return FALSE;
 
   /* A first sync knows none of the uuids: nothing to take away. */
   if (merge->n_existed > 0 &&
@@ -611,6 +593,18 @@ merge_items (Merge       *merge,
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (g_hash_table_size (items));
   ScholiaDb *db = merge->store->db;
+  g_autoptr(ScholiaDbRows) staged_items = scholia_db_rows_new (db, "temp.merge_items",
+                                                                "uuid, first_hlc, hlc, kind, existed", "tttii");
+  g_autoptr(ScholiaDbRows) staged_annotations =
+    scholia_db_rows_new (db, "temp.merge_annotations",
+                         "uuid, document_id, start_offset, end_offset, quote, prefix, suffix, note, created,"
+                         " modified, hlc",
+                         "tiiittttiit");
+  g_autoptr(ScholiaDbRows) staged_links = scholia_db_rows_new (db, "temp.merge_links",
+                                                                "uuid, kind, label_id, position", "tiii");
+  g_autoptr(ScholiaDbRows) staged_replies = scholia_db_rows_new (db, "temp.merge_replies",
+                                                                  "uuid, annotation_uuid, body, created, modified, hlc",
+                                                                  "tttiit");
   GHashTableIter iter;
   gpointer item;
 
@@ -620,7 +614,13 @@ merge_items (Merge       *merge,
 
   /* By uuid, so that the rows are written in the same order whatever the log's order. */
   g_ptr_array_sort (sorted, compare_items);
+  merge->staged_items = staged_items;
+  merge->staged_annotations = staged_annotations;
+  merge->staged_links = staged_links;
+  merge->staged_replies = staged_replies;
   if (!scholia_db_exec (db, staging_tables, error) ||
+      !(merge->lookup = scholia_db_get_statement (db, "SELECT participant_id, first_hlc, hlc FROM seminar_items"
+                                                      " WHERE uuid = ?", error)) ||
       !execute_with_id (db, "INSERT INTO seminar_merging (seminar_id) VALUES (?)", merge->seminar->id, error) ||
       !_scholia_store_ensure_participant (merge->store, merge->seminar->id, owner_uuid, owner_name, FALSE,
                                           &merge->owner_id, error))
