@@ -52,6 +52,19 @@ window_reader (ScholiaWindow *window)
   return scholia_document_page_get_reading_view (window_page (window));
 }
 
+ScholiaAgreementStrip *
+window_agreement_strip (ScholiaWindow *window)
+{
+  GtkSourceView *view = scholia_reading_view_get_source_view (window_reader (window));
+  GtkWidget *gutter = GTK_WIDGET (gtk_source_view_get_gutter (view, GTK_TEXT_WINDOW_LEFT));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gutter); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SCHOLIA_IS_AGREEMENT_STRIP (child))
+      return SCHOLIA_AGREEMENT_STRIP (child);
+  return NULL;
+}
+
 ScholiaAnnotationInspector *
 window_inspector (ScholiaWindow *window)
 {

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "scholia-agreement-strip.h"
 #include "scholia-document-page.h"
 #include "scholia-window.h"
 
@@ -28,6 +29,8 @@ ScholiaDocumentPage        *window_page       (ScholiaWindow *window);
 ScholiaReadingView         *window_reader     (ScholiaWindow *window);
 ScholiaAnnotationInspector *window_inspector  (ScholiaWindow *window);
 ScholiaComparisonView      *window_comparison (ScholiaWindow *window);
+/* The agreement map's strip in the reader's margin, or NULL while the map is hidden. */
+ScholiaAgreementStrip      *window_agreement_strip (ScholiaWindow *window);
 
 /* A named part of the window's or its document page's template. */
 gpointer   window_child    (ScholiaWindow *window,

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Issue 14 in the window, what remained: the agreement map following its tag (renamed,
+ * recoloured, reordered, deleted), its bar whole and uncovered in an 800×600 window with the
+ * pane open, the automatic sync's timer, the New Seminar dialog's essay chooser (search, Select
+ * All/None, the count) and the WebDAV password kept without blocking the window. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "scholia-agreement-bar.h"
+#include "scholia-agreement-strip.h"
+#include "scholia-seminar-dialog.h"
+#include "scholia-seminar-store.h"
+#include "scholia-window.h"
+#include "test-files.h"
+#include "test-ui.h"
+
+#define SEMINAR_UUID "5e111a40-0000-4000-8000-0000000001e5"
+#define ME           "00000000-0000-4000-8000-0000000001ee"
+
+/* Invented for this test. */
+#define ESSAY_TEXT \
+  "The lock-keepers of the Tamsel canal were paid by the barge, and counted generously. " \
+  "Their ledgers give the canal three times the traffic the harbour masters saw arrive.\n\n" \
+  "A later inspector, Ruth Calder, blamed the rain for the difference."
+
+typedef TestLibraryFixture Fixture;
+
+typedef struct
+{
+  ScholiaWindow   *window;
+  ScholiaStore    *store;
+  ScholiaDocument *essay;
+} Seminar;
+
+/* A library in a seminar whose essay I marked twice as evidence, shown at @width × @height. */
+static Seminar
+open_seminar (Fixture *fixture,
+              int      width,
+              int      height)
+{
+  Seminar s = { 0 };
+  g_autoptr(ScholiaSeminar) seminar = NULL;
+  g_autoptr(ScholiaAnnotation) first = NULL;
+  g_autoptr(ScholiaAnnotation) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 evidence;
+
+  s.window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  g_assert_true (scholia_window_open_library (s.window, fixture->library));
+  gtk_window_set_default_size (GTK_WINDOW (s.window), width, height);
+  gtk_window_present (GTK_WINDOW (s.window));
+  drain_main_context ();
+
+  s.store = scholia_window_get_store (s.window);
+  s.essay = scholia_store_add_document (s.store, "The Tamsel Locks", "Pia Sorensen", "2008", "", ESSAY_TEXT,
+                                        NULL, &error);
+  g_assert_no_error (error);
+  seminar = scholia_store_add_seminar (s.store, SEMINAR_UUID, "Canals", "/srv/canals",
+                                       SCHOLIA_SEMINAR_PARTICIPANT, ME, "Ida Moss", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_add_seminar_essay (s.store, seminar, s.essay, &error));
+  g_assert_no_error (error);
+
+  evidence = scholia_label_get_id (scholia_store_find_label (s.store, SCHOLIA_TYPE_TAG, "evidence", NULL));
+  first = scholia_store_add_annotation (s.store, s.essay, 0, 40, &evidence, 1, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  second = scholia_store_add_annotation (s.store, s.essay, 90, 120, &evidence, 1, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (scholia_window_show_document (s.window, s.essay));
+  wait_for_layout (s.window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (s.window), "doc.show-agreement", NULL));
+  drain_main_context ();
+  return s;
+}
+
+static void
+close_seminar (Seminar *s)
+{
+  gtk_window_destroy (GTK_WINDOW (s->window));
+  g_assert_finalize_object (s->window);
+}
+
+/* The first label shown on screen within @widget (a drop-down's button also holds a hidden
+ * "(None)"). */
+static GtkLabel *
+find_shown_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_shown_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* What the drop-down's button shows. */
+static const char *
+shown_tag_name (ScholiaAgreementBar *bar)
+{
+  GtkWidget *dropdown = find_descendant (GTK_WIDGET (bar), GTK_TYPE_DROP_DOWN);
+  GtkLabel *label = find_shown_label (find_descendant (dropdown, GTK_TYPE_TOGGLE_BUTTON));
+
+  g_assert_nonnull (label);
+  return gtk_label_get_label (label);
+}
+
+static gboolean
+has_substring (const char *text,
+               const char *wanted)
+{
+  return text != NULL && strstr (text, wanted) != NULL;
+}
+
+static void
+test_agreement_follows_tag (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  Seminar s = open_seminar (fixture, 1260, 780);
+  ScholiaAgreementBar *bar = page_child (s.window, "agreement_bar");
+  ScholiaLabel *evidence = scholia_store_find_label (s.store, SCHOLIA_TYPE_TAG, "evidence", NULL);
+  ScholiaLabel *neighbour;
+  ScholiaAgreementStrip *strip = window_agreement_strip (s.window);
+  GdkRGBA purple;
+  GListModel *tags = scholia_store_get_labels (s.store, SCHOLIA_TYPE_TAG);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (strip);
+  g_assert_true (scholia_agreement_bar_get_tag (bar) == evidence);
+  g_assert_cmpstr (shown_tag_name (bar), ==, "evidence");
+
+  /* Renamed: the button says the new name, the tag stays chosen and the summary names it. */
+  g_assert_true (scholia_store_update_label (s.store, evidence, "testimony", NULL, NULL, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  g_assert_true (scholia_agreement_bar_get_tag (bar) == evidence);
+  g_assert_cmpstr (shown_tag_name (bar), ==, "testimony");
+  g_assert_true (has_substring (scholia_agreement_bar_get_summary (bar), "Agreement on testimony"));
+
+  /* Recoloured: the strip shades in the new colour at once. */
+  g_assert_true (scholia_store_update_label (s.store, evidence, NULL, "#7a28c8", NULL, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  g_assert_true (gdk_rgba_parse (&purple, "#7a28c8"));
+  g_assert_true (window_agreement_strip (s.window) == strip);
+  g_assert_true (gdk_rgba_equal (scholia_agreement_strip_get_colour (strip), &purple));
+
+  /* Moved to the end of the palette (the list is spliced anew): still the one mapped. */
+  g_assert_true (scholia_store_move_label (s.store, evidence, g_list_model_get_n_items (tags) - 1, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  g_assert_true (scholia_agreement_bar_get_tag (bar) == evidence);
+  g_assert_cmpstr (shown_tag_name (bar), ==, "testimony");
+
+  /* Deleted: the bar maps the tag next to it in the list, under its own name. */
+  g_assert_true (scholia_store_delete_label (s.store, evidence, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  neighbour = scholia_agreement_bar_get_tag (bar);
+  g_assert_nonnull (neighbour);
+  g_assert_true (neighbour != evidence);
+  g_assert_cmpstr (shown_tag_name (bar), ==, scholia_label_get_name (neighbour));
+  g_assert_true (has_substring (scholia_agreement_bar_get_summary (bar), scholia_label_get_name (neighbour)));
+  g_assert_false (has_substring (scholia_agreement_bar_get_summary (bar), "testimony"));
+
+  /* Every tag deleted: nothing is mapped, the bar says why and the margin shows no stale map. */
+  while (g_list_model_get_n_items (tags) > 0)
+    {
+      g_autoptr(ScholiaLabel) tag = g_list_model_get_item (tags, 0);
+
+      g_assert_true (scholia_store_delete_label (s.store, tag, &error));
+      g_assert_no_error (error);
+    }
+  drain_main_context ();
+  g_assert_null (scholia_agreement_bar_get_tag (bar));
+  g_assert_null (window_agreement_strip (s.window));
+  g_assert_true (has_substring (scholia_agreement_bar_get_summary (bar), "No tag to map"));
+
+  close_seminar (&s);
+}
+
+static gboolean
+pane_at_rest (gpointer data)
+{
+  ScholiaWindow *window = data;
+  AdwFlap *flap = page_child (window, "inspector_flap");
+
+  /* Opened, and the agreement bar laid out under it. */
+  return adw_flap_get_reveal_progress (flap) >= 1.0 &&
+         gtk_widget_get_width (page_child (window, "agreement_bar")) > 0;
+}
+
+/* Runs the main loop until @condition holds; no test here waits more than a few seconds. */
+static void
+wait_until (gboolean (*condition) (gpointer data),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  drain_main_context ();
+}
+
+static const char *
+summary_label_tooltip (ScholiaAgreementBar *bar)
+{
+  const char *summary = scholia_agreement_bar_get_summary (bar);
+  GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (bar));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), summary) == 0)
+      {
+        g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (child)), ==, PANGO_ELLIPSIZE_END);
+        return gtk_widget_get_tooltip_text (child);
+      }
+  return NULL;
+}
+
+static void
+assert_bar_whole (Seminar *s)
+{
+  ScholiaAgreementBar *bar = page_child (s->window, "agreement_bar");
+  GtkWidget *pane = adw_flap_get_flap (page_child (s->window, "inspector_flap"));
+  GtkWidget *dropdown = find_descendant (GTK_WIDGET (bar), GTK_TYPE_DROP_DOWN);
+  GtkWidget *close = find_descendant (GTK_WIDGET (bar), GTK_TYPE_BUTTON);
+  graphene_rect_t window_bounds, bar_bounds, pane_bounds, part;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (s->window), GTK_WIDGET (s->window), &window_bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (bar), GTK_WIDGET (s->window), &bar_bounds));
+  g_assert_true (gtk_widget_compute_bounds (pane, GTK_WIDGET (s->window), &pane_bounds));
+  g_assert_cmpfloat (bar_bounds.size.width, >, 0);
+  g_assert_true (graphene_rect_contains_rect (&window_bounds, &bar_bounds));
+  g_assert_false (graphene_rect_intersection (&bar_bounds, &pane_bounds, NULL));
+
+  /* Its controls within it, and so within the window: the tag's drop-down, the close button. */
+  g_assert_true (gtk_widget_compute_bounds (dropdown, GTK_WIDGET (s->window), &part));
+  g_assert_true (graphene_rect_contains_rect (&bar_bounds, &part));
+  g_assert_true (gtk_widget_compute_bounds (close, GTK_WIDGET (s->window), &part));
+  g_assert_true (graphene_rect_contains_rect (&bar_bounds, &part));
+  g_assert_cmpfloat (part.size.width, >, 0);
+
+  /* The summary, shortened to fit, is whole in its tooltip. */
+  g_assert_cmpstr (summary_label_tooltip (bar), ==, scholia_agreement_bar_get_summary (bar));
+}
+
+static void
+test_bar_in_small_window (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  Seminar s = open_seminar (fixture, 800, 600);
+
+  g_assert_true (scholia_document_page_get_pane_folded (window_page (s.window)));
+  scholia_document_page_set_pane_revealed (window_page (s.window), TRUE);
+  wait_until (pane_at_rest, s.window);
+  assert_bar_whole (&s);
+
+  close_seminar (&s);
+}
+
+static void
+test_bar_in_large_window (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  Seminar s = open_seminar (fixture, 1260, 780);
+
+  scholia_document_page_set_pane_revealed (window_page (s.window), TRUE);
+  wait_until (pane_at_rest, s.window);
+  assert_bar_whole (&s);
+
+  close_seminar (&s);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    return 77;
+
+  test_ui_init (&argc, &argv);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  test_add_with_library ("/window/seminar-more/agreement-follows-tag", test_agreement_follows_tag);
+  test_add_with_library ("/window/seminar-more/agreement-bar-800x600", test_bar_in_small_window);
+  test_add_with_library ("/window/seminar-more/agreement-bar-large", test_bar_in_large_window);
+
+  return g_test_run ();
+}
