@@ -13,6 +13,8 @@
 #include "scholia-agreement-strip.h"
 #include "scholia-seminar-dialog.h"
 #include "scholia-seminar-store.h"
+#include "scholia-seminar-sync.h"
+#include "scholia-window-private.h"
 #include "scholia-window.h"
 #include "test-files.h"
 #include "test-ui.h"
@@ -283,6 +285,133 @@ test_bar_in_large_window (Fixture       *fixture,
   close_seminar (&s);
 }
 
+static void
+on_async_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Runs the main loop until the call that was handed @slot has answered. */
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static gint64
+seconds_until (GSource *source)
+{
+  return (g_source_get_ready_time (source) - g_get_monotonic_time ()) / G_USEC_PER_SEC;
+}
+
+static gboolean
+spinner_spins (gpointer data)
+{
+  return gtk_spinner_get_spinning (window_child (data, "seminar_spinner"));
+}
+
+static gboolean
+spinner_stopped (gpointer data)
+{
+  return !spinner_spins (data);
+}
+
+/* The sync every "seminar-sync-interval" minutes, fired without waiting them: it brings the
+ * leader's new annotation, says so in the status, and follows the setting. */
+static void
+test_sync_timer (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "Canals", NULL);
+  g_autofree char *leader_path = g_build_filename (fixture->dir, "leader.sqlite3", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaStore) leader = scholia_store_open (leader_path, &error);
+  ScholiaDocument *essay;
+  g_autoptr(ScholiaSeminar) seminar = NULL;
+  g_autoptr(ScholiaSeminar) joined = NULL;
+  g_autoptr(ScholiaAnnotation) marked = NULL;
+  g_autoptr(ScholiaSeminarSync) sync = NULL;
+  g_autoptr(GAsyncResult) created = NULL;
+  g_autoptr(GAsyncResult) joining = NULL;
+  g_autoptr(ScholiaDocument) copy = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  ScholiaWindow *window;
+  ScholiaStore *store;
+  GSource *timer;
+  gint64 id;
+  gint64 evidence;
+
+  g_assert_no_error (error);
+  essay = scholia_store_add_document (leader, "The Tamsel Locks", "Pia Sorensen", "2008", "", ESSAY_TEXT,
+                                      NULL, &error);
+  g_assert_no_error (error);
+  id = scholia_document_get_id (essay);
+  scholia_seminar_create_async (leader, "Canals", folder, &id, 1, "", FALSE, FALSE, "Ida Moss", NULL,
+                                on_async_done_cb, &created);
+  seminar = scholia_seminar_create_finish (leader, wait_for_result (&created), &error);
+  g_assert_no_error (error);
+
+  window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  g_assert_true (scholia_window_open_library (window, fixture->library));
+  gtk_window_present (GTK_WINDOW (window));
+  store = scholia_window_get_store (window);
+  scholia_seminar_join_async (store, folder, "Jon Reed", NULL, on_async_done_cb, &joining);
+  joined = scholia_seminar_join_finish (store, wait_for_result (&joining), &error);
+  g_assert_no_error (error);
+  copy = g_list_model_get_item (scholia_store_get_documents (store), 0);
+
+  /* The leader marks a passage and syncs; the student's library does not have it yet. */
+  evidence = scholia_label_get_id (scholia_store_find_label (leader, SCHOLIA_TYPE_TAG, "evidence", NULL));
+  marked = scholia_store_add_annotation (leader, essay, 0, 40, &evidence, 1, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  sync = scholia_seminar_sync_new (leader, seminar);
+  g_assert_true (scholia_seminar_sync_run (sync, NULL, &error));
+  g_assert_no_error (error);
+  annotations = scholia_store_list_annotations (store, copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
+  g_clear_object (&annotations);
+
+  /* Five minutes away by default; made due now, it syncs, and the next is five minutes on. */
+  timer = _scholia_window_get_seminar_timer (window);
+  g_assert_nonnull (timer);
+  g_assert_cmpint (seconds_until (timer), >=, 5 * 60 - 3);
+  g_assert_cmpint (seconds_until (timer), <=, 5 * 60 + 1);
+  g_source_set_ready_time (timer, 0);
+  wait_until (spinner_spins, window);
+  wait_until (spinner_stopped, window);
+  g_assert_cmpstr (gtk_label_get_label (window_child (window, "seminar_status_label")), ==, "Synced just now");
+  annotations = scholia_store_list_annotations (store, copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
+  g_assert_true (_scholia_window_get_seminar_timer (window) == timer);
+  g_assert_cmpint (seconds_until (timer), >=, 5 * 60 - 3);
+
+  /* A new interval takes effect at once; 0 syncs only when asked, as the schema says. */
+  g_settings_set_uint (settings, "seminar-sync-interval", 1);
+  drain_main_context ();
+  timer = _scholia_window_get_seminar_timer (window);
+  g_assert_nonnull (timer);
+  g_assert_cmpint (seconds_until (timer), >=, 60 - 3);
+  g_assert_cmpint (seconds_until (timer), <=, 60 + 1);
+  g_settings_set_uint (settings, "seminar-sync-interval", 0);
+  drain_main_context ();
+  g_assert_null (_scholia_window_get_seminar_timer (window));
+  g_settings_reset (settings, "seminar-sync-interval");
+  drain_main_context ();
+  g_assert_nonnull (_scholia_window_get_seminar_timer (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -296,6 +425,7 @@ main (int    argc,
   test_add_with_library ("/window/seminar-more/agreement-follows-tag", test_agreement_follows_tag);
   test_add_with_library ("/window/seminar-more/agreement-bar-800x600", test_bar_in_small_window);
   test_add_with_library ("/window/seminar-more/agreement-bar-large", test_bar_in_large_window);
+  test_add_with_library ("/window/seminar-more/sync-timer", test_sync_timer);
 
   return g_test_run ();
 }
