@@ -182,10 +182,12 @@ choose_folder_action (GtkWidget  *widget,
 }
 
 /* The location as the sync engine takes it: a folder's path, or the WebDAV address with the
- * user name in it (https://ana@cloud.example.edu/…), under which the password goes to the
- * keyring, where the engine looks for it. */
+ * user name in it (https://ana@cloud.example.edu/…), under which the password typed (returned
+ * in @password_out, "" when none) goes to the keyring, where the engine looks for it. */
 static char *
 read_location (ScholiaSeminarDialog  *self,
+               char                 **user_out,
+               char                 **password_out,
                GError               **error)
 {
   g_autofree char *address = NULL;
@@ -240,10 +242,8 @@ read_location (ScholiaSeminarDialog  *self,
                                    g_uri_get_query (uri), g_uri_get_fragment (uri));
 
   /* Under the user name as the engine reads it back from the address (unescaped). */
-  if (*password != '\0' &&
-      !scholia_credentials_store (location, user, password, NULL, error))
-    return NULL;
-
+  *user_out = g_steal_pointer (&user);
+  *password_out = g_steal_pointer (&password);
   return g_steal_pointer (&location);
 }
 
@@ -317,48 +317,17 @@ on_joined_cb (GObject      *source,
   finish (self, seminar, error);
 }
 
+/* The seminar created or joined at @location, the form's fields being valid. */
 static void
-start_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+start_work (ScholiaSeminarDialog *self,
+            const char           *location)
 {
-  ScholiaSeminarDialog *self = SCHOLIA_SEMINAR_DIALOG (widget);
   g_autofree char *name = stripped_text (GTK_EDITABLE (self->name_row));
   g_autofree char *my_name = stripped_text (GTK_EDITABLE (self->my_name_row));
-  g_autofree char *location = NULL;
   g_autofree char *instructions = NULL;
   g_autoptr(GArray) essays = NULL;
-  g_autoptr(GError) error = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
-
-  if (self->cancellable != NULL)
-    return;
-
-  if (!self->joining && *name == '\0')
-    {
-      show_error (self, _("Give the seminar a name, such as the course’s title."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-      return;
-    }
-
-  location = read_location (self, &error);
-  if (location == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  if (*my_name == '\0')
-    {
-      show_error (self, _("Type the name the other participants will see next to your annotations."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->my_name_row));
-      return;
-    }
-
-  show_error (self, NULL);
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
 
   if (self->joining)
     {
@@ -379,6 +348,92 @@ start_action (GtkWidget  *widget,
                                 gtk_switch_get_active (self->add_tags_switch),
                                 gtk_switch_get_active (self->hide_switch), my_name,
                                 self->cancellable, on_created_cb, g_object_ref (self));
+}
+
+typedef struct
+{
+  ScholiaSeminarDialog *self;
+  char                 *location;
+} PasswordStore;
+
+static void
+on_password_stored_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  PasswordStore *store = user_data;
+  g_autoptr(ScholiaSeminarDialog) self = store->self;
+  g_autofree char *location = store->location;
+  g_autoptr(GError) error = NULL;
+
+  g_free (store);
+  if (!scholia_credentials_store_finish (result, &error))
+    {
+      finish (self, NULL, error);
+      return;
+    }
+  /* Closed meanwhile: the work is not started. */
+  if (self->store == NULL)
+    return;
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  start_work (self, location);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ScholiaSeminarDialog *self = SCHOLIA_SEMINAR_DIALOG (widget);
+  g_autofree char *name = stripped_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *my_name = stripped_text (GTK_EDITABLE (self->my_name_row));
+  g_autofree char *location = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->cancellable != NULL)
+    return;
+
+  if (!self->joining && *name == '\0')
+    {
+      show_error (self, _("Give the seminar a name, such as the course’s title."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      return;
+    }
+
+  location = read_location (self, &user, &password, &error);
+  if (location == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  if (*my_name == '\0')
+    {
+      show_error (self, _("Type the name the other participants will see next to your annotations."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->my_name_row));
+      return;
+    }
+
+  show_error (self, NULL);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+
+  /* The keyring may take its time (or ask to be unlocked): the window goes on meanwhile. */
+  if (password != NULL && *password != '\0')
+    {
+      PasswordStore *store = g_new0 (PasswordStore, 1);
+
+      store->self = g_object_ref (self);
+      store->location = g_steal_pointer (&location);
+      start_pulsing (self, _("Keeping the password in the keyring…"));
+      scholia_credentials_store_async (store->location, user, password, self->cancellable,
+                                       on_password_stored_cb, store);
+      return;
+    }
+
+  start_work (self, location);
 }
 
 /* Cancel stops the work first, then closes. */

@@ -140,3 +140,17 @@ find_transient (GtkWindow *parent,
 
   return found;
 }
+
+ScholiaSeminarDialog *
+open_seminar_dialog (ScholiaWindow *window,
+                     const char    *action)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  drain_main_context ();
+  dialog = find_transient (GTK_WINDOW (window), SCHOLIA_TYPE_SEMINAR_DIALOG);
+  g_assert_nonnull (dialog);
+
+  return g_object_ref (SCHOLIA_SEMINAR_DIALOG (dialog));
+}

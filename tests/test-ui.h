@@ -5,6 +5,7 @@
 
 #include "scholia-agreement-strip.h"
 #include "scholia-document-page.h"
+#include "scholia-seminar-dialog.h"
 #include "scholia-window.h"
 
 G_BEGIN_DECLS
@@ -44,5 +45,9 @@ GtkWidget *find_descendant (GtkWidget     *widget,
  * no second one. */
 GtkWindow *find_transient  (GtkWindow     *parent,
                             GType          type);
+/* Activates @action ("library.new-seminar", "library.join-seminar") on @window and returns the
+ * seminar dialog it opened (a new reference). */
+ScholiaSeminarDialog *open_seminar_dialog (ScholiaWindow *window,
+                                           const char    *action);
 
 G_END_DECLS

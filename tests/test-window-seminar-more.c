@@ -412,6 +412,46 @@ test_sync_timer (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !scholia_seminar_dialog_get_busy (data);
+}
+
+/* The password goes to the keyring in the background: the dialog is busy (its Cancel live, the
+ * window drawn) while the keyring answers, and the keyring's failure, here that none runs, is
+ * said in the dialog, which stays open to try again. */
+static void
+test_password_kept_in_background (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  ScholiaWindow *window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  g_autoptr(ScholiaSeminarDialog) dialog = NULL;
+  g_autoptr(GPtrArray) seminars = NULL;
+
+  g_unsetenv ("SCHOLIA_WEBDAV_PASSWORD");
+  g_assert_true (scholia_window_open_library (window, fixture->library));
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = open_seminar_dialog (window, "library.join-seminar");
+  scholia_seminar_dialog_set_location (dialog, "https://127.0.0.1:9/dav/files/ida/Canals/");
+  scholia_seminar_dialog_set_credentials (dialog, "ida@example.edu", "app-password");
+  scholia_seminar_dialog_set_my_name (dialog, "Ida Moss");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "seminar.start", NULL));
+  g_assert_true (scholia_seminar_dialog_get_busy (dialog));
+  g_assert_null (scholia_seminar_dialog_get_error (dialog));
+
+  wait_until (dialog_idle, dialog);
+  g_assert_true (has_substring (scholia_seminar_dialog_get_error (dialog), "keyring"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  seminars = scholia_store_list_seminars (scholia_window_get_store (window), NULL);
+  g_assert_cmpuint (seminars->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +466,7 @@ main (int    argc,
   test_add_with_library ("/window/seminar-more/agreement-bar-800x600", test_bar_in_small_window);
   test_add_with_library ("/window/seminar-more/agreement-bar-large", test_bar_in_large_window);
   test_add_with_library ("/window/seminar-more/sync-timer", test_sync_timer);
+  test_add_with_library ("/window/seminar-more/password-kept-in-background", test_password_kept_in_background);
 
   return g_test_run ();
 }
