@@ -86,22 +86,52 @@ close_seminar (Seminar *s)
   g_assert_finalize_object (s->window);
 }
 
-/* The first label shown on screen within @widget (a drop-down's button also holds a hidden
- * "(None)"). */
-static GtkLabel *
-find_shown_label (GtkWidget *widget)
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+/* @widget or its first descendant that @match accepts, or NULL. */
+static GtkWidget *
+find_matching (GtkWidget     *widget,
+               WidgetMatch    match,
+               gconstpointer  data)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget))
-    return GTK_LABEL (widget);
+  if (match (widget, data))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *label = find_shown_label (child);
+      GtkWidget *found = find_matching (child, match, data);
 
-      if (label != NULL)
-        return label;
+      if (found != NULL)
+        return found;
     }
   return NULL;
+}
+
+/* A label on screen (a drop-down's button also holds a hidden "(None)"). */
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget);
+}
+
+/* A list row titled @data. */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* A button that activates the action @data. */
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
 }
 
 /* What the drop-down's button shows. */
@@ -109,10 +139,10 @@ static const char *
 shown_tag_name (ScholiaAgreementBar *bar)
 {
   GtkWidget *dropdown = find_descendant (GTK_WIDGET (bar), GTK_TYPE_DROP_DOWN);
-  GtkLabel *label = find_shown_label (find_descendant (dropdown, GTK_TYPE_TOGGLE_BUTTON));
+  GtkWidget *label = find_matching (find_descendant (dropdown, GTK_TYPE_TOGGLE_BUTTON), is_shown_label, NULL);
 
   g_assert_nonnull (label);
-  return gtk_label_get_label (label);
+  return gtk_label_get_label (GTK_LABEL (label));
 }
 
 static gboolean
@@ -285,6 +315,24 @@ test_bar_in_large_window (Fixture       *fixture,
   close_seminar (&s);
 }
 
+/* A window on the fixture's library, shown. */
+static ScholiaWindow *
+open_library_window (Fixture *fixture)
+{
+  ScholiaWindow *window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+
+  g_assert_true (scholia_window_open_library (window, fixture->library));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+close_window (ScholiaWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 on_async_done_cb (GObject      *source,
                   GAsyncResult *result,
@@ -358,9 +406,7 @@ test_sync_timer (Fixture       *fixture,
   seminar = scholia_seminar_create_finish (leader, wait_for_result (&created), &error);
   g_assert_no_error (error);
 
-  window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
-  g_assert_true (scholia_window_open_library (window, fixture->library));
-  gtk_window_present (GTK_WINDOW (window));
+  window = open_library_window (fixture);
   store = scholia_window_get_store (window);
   scholia_seminar_join_async (store, folder, "Jon Reed", NULL, on_async_done_cb, &joining);
   joined = scholia_seminar_join_finish (store, wait_for_result (&joining), &error);
@@ -408,8 +454,7 @@ test_sync_timer (Fixture       *fixture,
   drain_main_context ();
   g_assert_nonnull (_scholia_window_get_seminar_timer (window));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  close_window (window);
 }
 
 static gboolean
@@ -425,13 +470,11 @@ static void
 test_password_kept_in_background (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  ScholiaWindow *window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  ScholiaWindow *window = open_library_window (fixture);
   g_autoptr(ScholiaSeminarDialog) dialog = NULL;
   g_autoptr(GPtrArray) seminars = NULL;
 
   g_unsetenv ("SCHOLIA_WEBDAV_PASSWORD");
-  g_assert_true (scholia_window_open_library (window, fixture->library));
-  gtk_window_present (GTK_WINDOW (window));
   dialog = open_seminar_dialog (window, "library.join-seminar");
   scholia_seminar_dialog_set_location (dialog, "https://127.0.0.1:9/dav/files/ida/Canals/");
   scholia_seminar_dialog_set_credentials (dialog, "ida@example.edu", "app-password");
@@ -448,8 +491,86 @@ test_password_kept_in_background (Fixture       *fixture,
   g_assert_cmpuint (seminars->len, ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  close_window (window);
+}
+
+static gboolean
+row_hidden (gpointer data)
+{
+  return !gtk_widget_get_child_visible (data);
+}
+
+/* The essays to share: a search narrows the list as it is typed, Select All and Select None
+ * act on the rows shown, and the dialog counts the essays ticked, Create needing one. */
+static void
+test_choose_essays (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ScholiaWindow *window = open_library_window (fixture);
+  const char *titles[][2] = {
+    { "The Tamsel Locks", "Pia Sorensen" },
+    { "Lock Dues on the Arlen", "Tove Berg" },
+    { "Harbour Masters of Quell", "Pia Sorensen" },
+  };
+  ScholiaDocument *essays[G_N_ELEMENTS (titles)];
+  g_autoptr(ScholiaSeminarDialog) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *search;
+  GtkWidget *harbour_row;
+  GtkWidget *create;
+  ScholiaStore *store;
+
+  store = scholia_window_get_store (window);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      essays[i] = scholia_store_add_document (store, titles[i][0], titles[i][1], "2010", "", ESSAY_TEXT,
+                                              NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (scholia_window_show_document (window, essays[1]));
+  drain_main_context ();
+
+  /* The essay being read comes ticked, and the count says so. */
+  dialog = open_seminar_dialog (window, "library.new-seminar");
+  g_assert_true (scholia_seminar_dialog_get_essay_included (dialog, scholia_document_get_id (essays[1])));
+  g_assert_cmpstr (scholia_seminar_dialog_get_essays_summary (dialog), ==, "1 essay will be shared");
+  create = find_matching (GTK_WIDGET (dialog), is_action_button, "seminar.start");
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  /* "lock" finds the two lock essays; Select All ticks those two, not the harbour one. */
+  search = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (find_matching (GTK_WIDGET (dialog), is_action_button, "seminar.select-all-essays"));
+  g_assert_nonnull (find_matching (GTK_WIDGET (dialog), is_action_button, "seminar.select-no-essays"));
+  harbour_row = find_matching (GTK_WIDGET (dialog), is_row_titled, "Harbour Masters of Quell");
+  g_assert_true (gtk_widget_get_child_visible (harbour_row));
+  gtk_editable_set_text (GTK_EDITABLE (search), "LOCK");
+  wait_until (row_hidden, harbour_row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "seminar.select-all-essays", NULL));
+  g_assert_true (scholia_seminar_dialog_get_essay_included (dialog, scholia_document_get_id (essays[0])));
+  g_assert_true (scholia_seminar_dialog_get_essay_included (dialog, scholia_document_get_id (essays[1])));
+  g_assert_false (scholia_seminar_dialog_get_essay_included (dialog, scholia_document_get_id (essays[2])));
+  g_assert_cmpstr (scholia_seminar_dialog_get_essays_summary (dialog), ==, "2 essays will be shared");
+
+  /* Select None on them: nothing to share, and Create cannot be pressed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "seminar.select-no-essays", NULL));
+  g_assert_cmpstr (scholia_seminar_dialog_get_essays_summary (dialog), ==,
+                   "Tick the essays to share: none is ticked yet.");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "seminar.start", NULL);
+  g_assert_false (scholia_seminar_dialog_get_busy (dialog));
+
+  /* Searching by author, then clearing the search: every essay shown again. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "sorensen harbour");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "seminar.select-all-essays", NULL));
+  g_assert_cmpstr (scholia_seminar_dialog_get_essays_summary (dialog), ==, "1 essay will be shared");
+  g_assert_true (scholia_seminar_dialog_get_essay_included (dialog, scholia_document_get_id (essays[2])));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "seminar.select-all-essays", NULL));
+  g_assert_cmpstr (scholia_seminar_dialog_get_essays_summary (dialog), ==, "3 essays will be shared");
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
 }
 
 int
@@ -465,6 +586,7 @@ main (int    argc,
   test_add_with_library ("/window/seminar-more/agreement-follows-tag", test_agreement_follows_tag);
   test_add_with_library ("/window/seminar-more/agreement-bar-800x600", test_bar_in_small_window);
   test_add_with_library ("/window/seminar-more/agreement-bar-large", test_bar_in_large_window);
+  test_add_with_library ("/window/seminar-more/choose-essays", test_choose_essays);
   test_add_with_library ("/window/seminar-more/sync-timer", test_sync_timer);
   test_add_with_library ("/window/seminar-more/password-kept-in-background", test_password_kept_in_background);
 
