@@ -272,6 +272,27 @@ included_essays (ScholiaSeminarDialog *self)
   return ids;
 }
 
+static gboolean essay_row_matches (GtkListBoxRow *row,
+                                   gpointer       user_data);
+
+static guint
+count_hidden_ticked (ScholiaSeminarDialog *self)
+{
+  guint hidden = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->essays_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (check != NULL && gtk_check_button_get_active (check) &&
+          !essay_row_matches (GTK_LIST_BOX_ROW (row), self))
+        hidden++;
+    }
+  return hidden;
+}
+
 /* Create wants at least one essay: a seminar is a reading shared. */
 static void
 update_start (ScholiaSeminarDialog *self)
@@ -291,10 +312,23 @@ update_start (ScholiaSeminarDialog *self)
     gtk_label_set_label (self->essays_count_label, _("Tick the essays to share: none is ticked yet."));
   else
     {
+      guint hidden = count_hidden_ticked (self);
       g_autofree char *count =
         g_strdup_printf (ngettext ("%u essay will be shared", "%u essays will be shared", essays->len),
                          essays->len);
 
+      /* Ticked essays the search hides are shared all the same: the count says so. */
+      if (hidden > 0)
+        {
+          g_autofree char *with_hidden =
+            /* Translators: the first %s is "3 essays will be shared". */
+            g_strdup_printf (ngettext ("%s, %u of them not shown by the search",
+                                       "%s, %u of them not shown by the search", hidden),
+                             count, hidden);
+
+          gtk_label_set_label (self->essays_count_label, with_hidden);
+          return;
+        }
       gtk_label_set_label (self->essays_count_label, count);
     }
 }
@@ -324,6 +358,7 @@ static void
 on_essay_search_changed_cb (ScholiaSeminarDialog *self)
 {
   gtk_list_box_invalidate_filter (self->essays_list);
+  update_start (self);
 }
 
 /* Select All and Select None tick or untick the essays the search shows, no others. */

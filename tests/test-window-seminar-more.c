@@ -543,8 +543,13 @@ test_choose_essays (Fixture       *fixture,
   g_assert_nonnull (find_matching (GTK_WIDGET (dialog), is_action_button, "seminar.select-no-essays"));
   harbour_row = find_matching (GTK_WIDGET (dialog), is_row_titled, "Harbour Masters of Quell");
   g_assert_true (gtk_widget_get_child_visible (harbour_row));
+  scholia_seminar_dialog_set_essay_included (dialog, scholia_document_get_id (essays[2]), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (search), "LOCK");
   wait_until (row_hidden, harbour_row);
+  /* A ticked essay the search hides is still shared, and the count says so. */
+  g_assert_cmpstr (scholia_seminar_dialog_get_essays_summary (dialog), ==,
+                   "2 essays will be shared, 1 of them not shown by the search");
+  scholia_seminar_dialog_set_essay_included (dialog, scholia_document_get_id (essays[2]), FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "seminar.select-all-essays", NULL));
   g_assert_true (scholia_seminar_dialog_get_essay_included (dialog, scholia_document_get_id (essays[0])));
   g_assert_true (scholia_seminar_dialog_get_essay_included (dialog, scholia_document_get_id (essays[1])));
