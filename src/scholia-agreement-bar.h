@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (ScholiaAgreementBar, scholia_agreement_bar, SCHOLIA, AGREE
 
 /* The agreement map's bar under the reader: which tag it maps (chosen from @tags), α in words,
  * and a button that hides the map (the action "doc.show-agreement"). "notify::tag" says the
- * user chose another tag. */
+ * user chose another tag, or the tag was renamed or recoloured, or deleted (the drop-down then
+ * shows its neighbour). A list of tags spliced anew keeps the chosen tag chosen. */
 GtkWidget    *scholia_agreement_bar_new         (void);
 void          scholia_agreement_bar_set_tags    (ScholiaAgreementBar *self,
                                                  GListModel          *tags);

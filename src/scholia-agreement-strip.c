@@ -185,3 +185,11 @@ scholia_agreement_strip_get_agreement (ScholiaAgreementStrip *self)
 
   return self->agreement;
 }
+
+const GdkRGBA *
+scholia_agreement_strip_get_colour (ScholiaAgreementStrip *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_AGREEMENT_STRIP (self), NULL);
+
+  return &self->colour;
+}

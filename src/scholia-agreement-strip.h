@@ -23,6 +23,8 @@ void                     scholia_agreement_strip_set_agreement (ScholiaAgreement
                                                                 ScholiaAgreement      *agreement,
                                                                 const char            *colour);
 ScholiaAgreement        *scholia_agreement_strip_get_agreement (ScholiaAgreementStrip *self);
+/* The colour it shades in, the tag's. */
+const GdkRGBA           *scholia_agreement_strip_get_colour    (ScholiaAgreementStrip *self);
 /* The share of participants shaded over code points [@start, @end): the most any stretch of
  * it has, 0 when nobody marked any of it. What a display line of those code points shows. */
 double                   scholia_agreement_strip_get_share     (ScholiaAgreementStrip *self,

@@ -4,7 +4,8 @@
  * margin shading each line by how many participants marked it, and Krippendorff's α in words
  * in a bar under the text. Off by default; "doc.show-agreement" (Ctrl+Alt+A, the essay's menu)
  * turns it on, only for an essay of a seminar. It follows every change to the essay's
- * annotations, a sync's included. */
+ * annotations, a sync's included, and to the tag: renamed or recoloured, it is drawn again;
+ * deleted, the bar moves to its neighbour in the list. */
 
 #define G_LOG_DOMAIN "Scholia"
 
@@ -105,9 +106,14 @@ refresh (ScholiaDocumentPage *self)
       return;
     }
 
+  /* The library's last tag deleted: nothing to map, and the margin says nothing stale. */
   tag = scholia_agreement_bar_get_tag (self->agreement_bar);
   if (tag == NULL)
-    return;
+    {
+      remove_strip (self);
+      scholia_agreement_bar_set_summary (self->agreement_bar, _("No tag to map: add a tag to see where the participants agree"));
+      return;
+    }
 
   if (self->agreement_strip == NULL)
     {

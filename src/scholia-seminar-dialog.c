@@ -6,6 +6,8 @@
 
 #include "scholia-seminar-dialog.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "scholia-accessible.h"
@@ -42,6 +44,8 @@ struct _ScholiaSeminarDialog
   AdwEntryRow          *user_row;
   AdwEntryRow          *password_row;
   GtkWidget            *essays_group;
+  GtkSearchEntry       *essay_search;
+  GtkLabel             *essays_count_label;
   GtkListBox           *essays_list;
   GtkWidget            *instructions_group;
   GtkTextView          *instructions_view;
@@ -62,6 +66,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void update_start (ScholiaSeminarDialog *self);
 
 static gboolean
 is_web_address (const char *text)
@@ -118,11 +124,11 @@ set_busy (ScholiaSeminarDialog *self,
   if (busy)
     gtk_widget_grab_focus (self->cancel_button);
   gtk_widget_set_sensitive (self->form, !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminar.start", !busy);
   gtk_action_bar_set_revealed (self->progress_bar_box, busy);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (!busy)
     g_clear_object (&self->cancellable);
+  update_start (self);
 }
 
 static gboolean
@@ -182,10 +188,12 @@ choose_folder_action (GtkWidget  *widget,
 }
 
 /* The location as the sync engine takes it: a folder's path, or the WebDAV address with the
- * user name in it (https://ana@cloud.example.edu/…), under which the password goes to the
- * keyring, where the engine looks for it. */
+ * user name in it (https://ana@cloud.example.edu/…), under which the password typed (returned
+ * in @password_out, "" when none) goes to the keyring, where the engine looks for it. */
 static char *
 read_location (ScholiaSeminarDialog  *self,
+               char                 **user_out,
+               char                 **password_out,
                GError               **error)
 {
   g_autofree char *address = NULL;
@@ -240,10 +248,8 @@ read_location (ScholiaSeminarDialog  *self,
                                    g_uri_get_query (uri), g_uri_get_fragment (uri));
 
   /* Under the user name as the engine reads it back from the address (unescaped). */
-  if (*password != '\0' &&
-      !scholia_credentials_store (location, user, password, NULL, error))
-    return NULL;
-
+  *user_out = g_steal_pointer (&user);
+  *password_out = g_steal_pointer (&password);
   return g_steal_pointer (&location);
 }
 
@@ -264,6 +270,115 @@ included_essays (ScholiaSeminarDialog *self)
     }
 
   return ids;
+}
+
+static gboolean essay_row_matches (GtkListBoxRow *row,
+                                   gpointer       user_data);
+
+static guint
+count_hidden_ticked (ScholiaSeminarDialog *self)
+{
+  guint hidden = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->essays_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (check != NULL && gtk_check_button_get_active (check) &&
+          !essay_row_matches (GTK_LIST_BOX_ROW (row), self))
+        hidden++;
+    }
+  return hidden;
+}
+
+/* Create wants at least one essay: a seminar is a reading shared. */
+static void
+update_start (ScholiaSeminarDialog *self)
+{
+  gboolean busy = self->cancellable != NULL;
+  g_autoptr(GArray) essays = NULL;
+
+  if (self->joining)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminar.start", !busy);
+      return;
+    }
+
+  essays = included_essays (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminar.start", !busy && essays->len > 0);
+  if (essays->len == 0)
+    gtk_label_set_label (self->essays_count_label, _("Tick the essays to share: none is ticked yet."));
+  else
+    {
+      guint hidden = count_hidden_ticked (self);
+      g_autofree char *count =
+        g_strdup_printf (ngettext ("%u essay will be shared", "%u essays will be shared", essays->len),
+                         essays->len);
+
+      /* Ticked essays the search hides are shared all the same: the count says so. */
+      if (hidden > 0)
+        {
+          g_autofree char *with_hidden =
+            /* Translators: the first %s is "3 essays will be shared". */
+            g_strdup_printf (ngettext ("%s, %u of them not shown by the search",
+                                       "%s, %u of them not shown by the search", hidden),
+                             count, hidden);
+
+          gtk_label_set_label (self->essays_count_label, with_hidden);
+          return;
+        }
+      gtk_label_set_label (self->essays_count_label, count);
+    }
+}
+
+/* Whether @row's essay answers the search: every word typed found in its title or author,
+ * whatever the case. */
+static gboolean
+essay_row_matches (GtkListBoxRow *row,
+                   gpointer       user_data)
+{
+  ScholiaSeminarDialog *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->essay_search));
+  const char *haystack = g_object_get_data (G_OBJECT (row), "search-text");
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL || *text == '\0' || haystack == NULL)
+    return TRUE;
+
+  words = g_str_tokenize_and_fold (text, NULL, NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (haystack, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+on_essay_search_changed_cb (ScholiaSeminarDialog *self)
+{
+  gtk_list_box_invalidate_filter (self->essays_list);
+  update_start (self);
+}
+
+/* Select All and Select None tick or untick the essays the search shows, no others. */
+static void
+select_essays_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScholiaSeminarDialog *self = SCHOLIA_SEMINAR_DIALOG (widget);
+  gboolean included = g_str_equal (action_name, "seminar.select-all-essays");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->essays_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (check != NULL && essay_row_matches (GTK_LIST_BOX_ROW (row), self))
+        gtk_check_button_set_active (check, included);
+    }
 }
 
 static void
@@ -317,48 +432,17 @@ on_joined_cb (GObject      *source,
   finish (self, seminar, error);
 }
 
+/* The seminar created or joined at @location, the form's fields being valid. */
 static void
-start_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+start_work (ScholiaSeminarDialog *self,
+            const char           *location)
 {
-  ScholiaSeminarDialog *self = SCHOLIA_SEMINAR_DIALOG (widget);
   g_autofree char *name = stripped_text (GTK_EDITABLE (self->name_row));
   g_autofree char *my_name = stripped_text (GTK_EDITABLE (self->my_name_row));
-  g_autofree char *location = NULL;
   g_autofree char *instructions = NULL;
   g_autoptr(GArray) essays = NULL;
-  g_autoptr(GError) error = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
-
-  if (self->cancellable != NULL)
-    return;
-
-  if (!self->joining && *name == '\0')
-    {
-      show_error (self, _("Give the seminar a name, such as the course’s title."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-      return;
-    }
-
-  location = read_location (self, &error);
-  if (location == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  if (*my_name == '\0')
-    {
-      show_error (self, _("Type the name the other participants will see next to your annotations."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->my_name_row));
-      return;
-    }
-
-  show_error (self, NULL);
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
 
   if (self->joining)
     {
@@ -379,6 +463,92 @@ start_action (GtkWidget  *widget,
                                 gtk_switch_get_active (self->add_tags_switch),
                                 gtk_switch_get_active (self->hide_switch), my_name,
                                 self->cancellable, on_created_cb, g_object_ref (self));
+}
+
+typedef struct
+{
+  ScholiaSeminarDialog *self;
+  char                 *location;
+} PasswordStore;
+
+static void
+on_password_stored_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  PasswordStore *store = user_data;
+  g_autoptr(ScholiaSeminarDialog) self = store->self;
+  g_autofree char *location = store->location;
+  g_autoptr(GError) error = NULL;
+
+  g_free (store);
+  if (!scholia_credentials_store_finish (result, &error))
+    {
+      finish (self, NULL, error);
+      return;
+    }
+  /* Closed meanwhile: the work is not started. */
+  if (self->store == NULL)
+    return;
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  start_work (self, location);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ScholiaSeminarDialog *self = SCHOLIA_SEMINAR_DIALOG (widget);
+  g_autofree char *name = stripped_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *my_name = stripped_text (GTK_EDITABLE (self->my_name_row));
+  g_autofree char *location = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->cancellable != NULL)
+    return;
+
+  if (!self->joining && *name == '\0')
+    {
+      show_error (self, _("Give the seminar a name, such as the course’s title."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      return;
+    }
+
+  location = read_location (self, &user, &password, &error);
+  if (location == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  if (*my_name == '\0')
+    {
+      show_error (self, _("Type the name the other participants will see next to your annotations."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->my_name_row));
+      return;
+    }
+
+  show_error (self, NULL);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+
+  /* The keyring may take its time (or ask to be unlocked): the window goes on meanwhile. */
+  if (password != NULL && *password != '\0')
+    {
+      PasswordStore *store = g_new0 (PasswordStore, 1);
+
+      store->self = g_object_ref (self);
+      store->location = g_steal_pointer (&location);
+      start_pulsing (self, _("Keeping the password in the keyring…"));
+      scholia_credentials_store_async (store->location, user, password, self->cancellable,
+                                       on_password_stored_cb, store);
+      return;
+    }
+
+  start_work (self, location);
 }
 
 /* Cancel stops the work first, then closes. */
@@ -407,6 +577,7 @@ add_essay_row (ScholiaSeminarDialog *self,
   gint64 *id = g_new (gint64, 1);
   g_autofree char *escaped_title = NULL;
   g_autofree char *escaped_author = NULL;
+  g_autofree char *search_text = NULL;
 
   *id = scholia_document_get_id (document);
   escaped_title = g_markup_escape_text (title != NULL && *title != '\0' ? title : _("Untitled Essay"), -1);
@@ -424,6 +595,9 @@ add_essay_row (ScholiaSeminarDialog *self,
 
   g_object_set_data (G_OBJECT (row), "check", check);
   g_object_set_data_full (G_OBJECT (row), "document-id", id, g_free);
+  search_text = g_strconcat (title != NULL ? title : "", " ", author != NULL ? author : "", NULL);
+  g_object_set_data_full (G_OBJECT (row), "search-text", g_utf8_casefold (search_text, -1), g_free);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (update_start), self, G_CONNECT_SWAPPED);
   gtk_list_box_append (self->essays_list, row);
 }
 
@@ -446,6 +620,7 @@ fill_essays (ScholiaSeminarDialog *self,
     }
 
   gtk_widget_set_visible (self->essays_group, g_list_model_get_n_items (documents) > 0);
+  update_start (self);
 }
 
 static void
@@ -514,6 +689,8 @@ scholia_seminar_dialog_class_init (ScholiaSeminarDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, essays_group);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, essay_search);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, essays_count_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, essays_list);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, instructions_group);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSeminarDialog, instructions_view);
@@ -529,17 +706,31 @@ scholia_seminar_dialog_class_init (ScholiaSeminarDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "seminar.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "seminar.choose-folder", NULL,
                                    choose_folder_action);
+  gtk_widget_class_install_action (widget_class, "seminar.select-all-essays", NULL,
+                                   select_essays_action);
+  gtk_widget_class_install_action (widget_class, "seminar.select-no-essays", NULL,
+                                   select_essays_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "seminar.cancel", NULL);
 }
 
 static void
 scholia_seminar_dialog_init (ScholiaSeminarDialog *self)
 {
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   scholia_accessible_fix_mnemonic_labels (GTK_WIDGET (self));
 
   g_signal_connect_object (self->webdav_check, "notify::active", G_CALLBACK (update_kind), self,
                            G_CONNECT_SWAPPED);
+  gtk_list_box_set_filter_func (self->essays_list, essay_row_matches, self, NULL);
+  placeholder = gtk_label_new (_("No essay’s title or author matches the search."));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->essays_list, placeholder);
+  g_signal_connect_object (self->essay_search, "search-changed",
+                           G_CALLBACK (on_essay_search_changed_cb), self, G_CONNECT_SWAPPED);
   update_kind (self);
   default_my_name (self);
 }
@@ -701,4 +892,12 @@ scholia_seminar_dialog_get_error (ScholiaSeminarDialog *self)
   g_return_val_if_fail (SCHOLIA_IS_SEMINAR_DIALOG (self), NULL);
 
   return self->error_message;
+}
+
+const char *
+scholia_seminar_dialog_get_essays_summary (ScholiaSeminarDialog *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SEMINAR_DIALOG (self), NULL);
+
+  return gtk_label_get_label (self->essays_count_label);
 }

@@ -40,6 +40,8 @@ void        scholia_seminar_dialog_set_essay_included (ScholiaSeminarDialog *sel
                                                     gboolean              included);
 gboolean    scholia_seminar_dialog_get_essay_included (ScholiaSeminarDialog *self,
                                                     gint64                document_id);
+/* What the dialog says of the essays ticked: "3 essays will be shared". */
+const char *scholia_seminar_dialog_get_essays_summary (ScholiaSeminarDialog *self);
 /* Whether the seminar is being created or joined now. */
 gboolean    scholia_seminar_dialog_get_busy        (ScholiaSeminarDialog *self);
 /* The message shown for the last failure, or NULL. */

@@ -140,6 +140,9 @@ void     _scholia_window_focus_region_action (GtkWidget       *widget,
 void     _scholia_window_class_init_seminars (GtkWidgetClass  *widget_class);
 void     _scholia_window_init_seminars       (ScholiaWindow   *self);
 void     _scholia_window_dispose_seminars    (ScholiaWindow   *self);
+/* The automatic sync's timeout, NULL when "seminar-sync-interval" is 0: its ready time says
+ * when the next sync starts, and a test sets it to now to fire it without waiting minutes. */
+GSource *_scholia_window_get_seminar_timer   (ScholiaWindow   *self);
 
 /* scholia-window-actions.c */
 void     _scholia_window_class_init_actions  (GtkWidgetClass  *widget_class);

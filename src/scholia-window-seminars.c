@@ -488,3 +488,11 @@ _scholia_window_dispose_seminars (ScholiaWindow *self)
   g_clear_pointer (&seminars->problems, g_ptr_array_unref);
   g_clear_pointer (&self->seminars, g_free);
 }
+
+GSource *
+_scholia_window_get_seminar_timer (ScholiaWindow *self)
+{
+  if (self->seminars == NULL || self->seminars->interval_source == 0)
+    return NULL;
+  return g_main_context_find_source_by_id (NULL, self->seminars->interval_source);
+}

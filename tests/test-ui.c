@@ -52,6 +52,19 @@ window_reader (ScholiaWindow *window)
   return scholia_document_page_get_reading_view (window_page (window));
 }
 
+ScholiaAgreementStrip *
+window_agreement_strip (ScholiaWindow *window)
+{
+  GtkSourceView *view = scholia_reading_view_get_source_view (window_reader (window));
+  GtkWidget *gutter = GTK_WIDGET (gtk_source_view_get_gutter (view, GTK_TEXT_WINDOW_LEFT));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gutter); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SCHOLIA_IS_AGREEMENT_STRIP (child))
+      return SCHOLIA_AGREEMENT_STRIP (child);
+  return NULL;
+}
+
 ScholiaAnnotationInspector *
 window_inspector (ScholiaWindow *window)
 {
@@ -126,4 +139,18 @@ find_transient (GtkWindow *parent,
     }
 
   return found;
+}
+
+ScholiaSeminarDialog *
+open_seminar_dialog (ScholiaWindow *window,
+                     const char    *action)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  drain_main_context ();
+  dialog = find_transient (GTK_WINDOW (window), SCHOLIA_TYPE_SEMINAR_DIALOG);
+  g_assert_nonnull (dialog);
+
+  return g_object_ref (SCHOLIA_SEMINAR_DIALOG (dialog));
 }

@@ -3,7 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "scholia-agreement-strip.h"
 #include "scholia-document-page.h"
+#include "scholia-seminar-dialog.h"
 #include "scholia-window.h"
 
 G_BEGIN_DECLS
@@ -28,6 +30,8 @@ ScholiaDocumentPage        *window_page       (ScholiaWindow *window);
 ScholiaReadingView         *window_reader     (ScholiaWindow *window);
 ScholiaAnnotationInspector *window_inspector  (ScholiaWindow *window);
 ScholiaComparisonView      *window_comparison (ScholiaWindow *window);
+/* The agreement map's strip in the reader's margin, or NULL while the map is hidden. */
+ScholiaAgreementStrip      *window_agreement_strip (ScholiaWindow *window);
 
 /* A named part of the window's or its document page's template. */
 gpointer   window_child    (ScholiaWindow *window,
@@ -41,5 +45,9 @@ GtkWidget *find_descendant (GtkWidget     *widget,
  * no second one. */
 GtkWindow *find_transient  (GtkWindow     *parent,
                             GType          type);
+/* Activates @action ("library.new-seminar", "library.join-seminar") on @window and returns the
+ * seminar dialog it opened (a new reference). */
+ScholiaSeminarDialog *open_seminar_dialog (ScholiaWindow *window,
+                                           const char    *action);
 
 G_END_DECLS

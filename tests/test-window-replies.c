@@ -430,19 +430,6 @@ test_others_read_only (Fixture       *fixture,
   close_seminar (&s);
 }
 
-static ScholiaAgreementStrip *
-find_strip (ScholiaWindow *window)
-{
-  GtkSourceView *view = scholia_reading_view_get_source_view (window_reader (window));
-  GtkWidget *gutter = GTK_WIDGET (gtk_source_view_get_gutter (view, GTK_TEXT_WINDOW_LEFT));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (gutter); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (SCHOLIA_IS_AGREEMENT_STRIP (child))
-      return SCHOLIA_AGREEMENT_STRIP (child);
-  return NULL;
-}
-
 static gboolean
 count_frame (GtkWidget     *widget,
              GdkFrameClock *clock,
@@ -523,12 +510,12 @@ test_agreement_map (Fixture       *fixture,
   guint n_segments;
 
   /* Off by default. */
-  g_assert_null (find_strip (s.window));
+  g_assert_null (window_agreement_strip (s.window));
   g_assert_false (gtk_revealer_get_reveal_child (page_child (s.window, "agreement_revealer")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (s.window), "doc.show-agreement", NULL));
   drain_main_context ();
-  strip = find_strip (s.window);
+  strip = window_agreement_strip (s.window);
   g_assert_nonnull (strip);
   g_assert_true (gtk_revealer_get_reveal_child (page_child (s.window, "agreement_revealer")));
   g_assert_cmpstr (scholia_label_get_name (scholia_agreement_bar_get_tag (bar)), ==, "evidence");
@@ -604,7 +591,7 @@ test_agreement_map (Fixture       *fixture,
   /* Off again: no strip, no bar. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (s.window), "doc.show-agreement", NULL));
   drain_main_context ();
-  g_assert_null (find_strip (s.window));
+  g_assert_null (window_agreement_strip (s.window));
   g_assert_false (gtk_revealer_get_reveal_child (page_child (s.window, "agreement_revealer")));
 
   /* An essay in no seminar has no agreement to map. */

@@ -75,20 +75,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static ScholiaSeminarDialog *
-open_dialog (ScholiaWindow *window,
-             const char    *action)
-{
-  GtkWindow *dialog;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  drain_main_context ();
-  dialog = find_transient (GTK_WINDOW (window), SCHOLIA_TYPE_SEMINAR_DIALOG);
-  g_assert_nonnull (dialog);
-
-  return g_object_ref (SCHOLIA_SEMINAR_DIALOG (dialog));
-}
-
 /* Clicks the dialog's Create or Join and runs the main loop until the work is over. */
 static void
 start_and_wait (ScholiaSeminarDialog *dialog)
@@ -132,7 +118,7 @@ contains_string (GPtrArray  *strings,
 static void
 create_seminar (Fixture *fixture)
 {
-  g_autoptr(ScholiaSeminarDialog) dialog = open_dialog (fixture->window, "library.new-seminar");
+  g_autoptr(ScholiaSeminarDialog) dialog = open_seminar_dialog (fixture->window, "library.new-seminar");
 
   /* The essay being read is offered, the other one is not until ticked. */
   g_assert_true (scholia_seminar_dialog_get_essay_included (dialog, scholia_document_get_id (fixture->tolls)));
@@ -187,7 +173,7 @@ static void
 test_new_seminar_failure_stays_in_dialog (Fixture       *fixture,
                                           gconstpointer  data)
 {
-  g_autoptr(ScholiaSeminarDialog) dialog = open_dialog (fixture->window, "library.new-seminar");
+  g_autoptr(ScholiaSeminarDialog) dialog = open_seminar_dialog (fixture->window, "library.new-seminar");
   g_autofree char *stray = NULL;
   g_autoptr(GPtrArray) seminars = NULL;
 
@@ -227,7 +213,7 @@ test_join_from_second_library (Fixture       *fixture,
 
   student = open_window (fixture->dir, "student.sqlite3");
   store = scholia_window_get_store (student);
-  dialog = open_dialog (student, "library.join-seminar");
+  dialog = open_seminar_dialog (student, "library.join-seminar");
   scholia_seminar_dialog_set_location (dialog, fixture->seminar_dir);
   scholia_seminar_dialog_set_my_name (dialog, "Jonas Brandt");
   start_and_wait (dialog);
@@ -299,7 +285,7 @@ static void
 test_webdav_fields_checked (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(ScholiaSeminarDialog) dialog = open_dialog (fixture->window, "library.join-seminar");
+  g_autoptr(ScholiaSeminarDialog) dialog = open_seminar_dialog (fixture->window, "library.join-seminar");
 
   scholia_seminar_dialog_set_location (dialog, "https://cloud.example.edu/dav/files/maren/S17/");
   scholia_seminar_dialog_set_credentials (dialog, "", "app-password");
@@ -319,7 +305,7 @@ static void
 test_cancel_closes_dialog (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(ScholiaSeminarDialog) dialog = open_dialog (fixture->window, "library.join-seminar");
+  g_autoptr(ScholiaSeminarDialog) dialog = open_seminar_dialog (fixture->window, "library.join-seminar");
   g_autoptr(GPtrArray) seminars = NULL;
 
   /* Escape and the Cancel button: with nothing running, the dialog goes, leaving nothing. */

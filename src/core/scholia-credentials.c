@@ -73,6 +73,15 @@ scholia_credentials_lookup (const char    *url,
   return password;
 }
 
+/* What the keyring's window calls the password. */
+static char *
+password_label (const char *user,
+                const char *key)
+{
+  /* TRANSLATORS: the name of the password in the keyring's window: user name, then address. */
+  return g_strdup_printf (_("Scholia seminar: %s at %s"), user, key);
+}
+
 gboolean
 scholia_credentials_store (const char    *url,
                            const char    *user,
@@ -87,8 +96,7 @@ scholia_credentials_store (const char    *url,
   g_return_val_if_fail (url != NULL && user != NULL && password != NULL, FALSE);
 
   key = folder_key (url);
-  /* TRANSLATORS: the name of the password in the keyring's window: user name, then address. */
-  label = g_strdup_printf (_("Scholia seminar: %s at %s"), user, key);
+  label = password_label (user, key);
   if (!secret_password_store_sync (webdav_schema (), SECRET_COLLECTION_DEFAULT, label, password,
                                    cancellable, &secret_error,
                                    "url", key, "user", user, NULL))
@@ -97,6 +105,58 @@ scholia_credentials_store (const char    *url,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+on_password_stored_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) secret_error = NULL;
+  GError *error = NULL;
+
+  if (!secret_password_store_finish (result, &secret_error))
+    {
+      set_keyring_error (g_task_get_task_data (task), secret_error, &error);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+scholia_credentials_store_async (const char          *url,
+                                 const char          *user,
+                                 const char          *password,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
+  GTask *task;
+
+  g_return_if_fail (url != NULL && user != NULL && password != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scholia_credentials_store_async);
+  g_task_set_task_data (task, g_strdup (url), g_free);
+
+  key = folder_key (url);
+  label = password_label (user, key);
+  secret_password_store (webdav_schema (), SECRET_COLLECTION_DEFAULT, label, password,
+                         cancellable, on_password_stored_cb, task,
+                         "url", key, "user", user, NULL);
+}
+
+gboolean
+scholia_credentials_store_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

@@ -23,6 +23,15 @@ gboolean  scholia_credentials_store  (const char    *url,
                                       const char    *password,
                                       GCancellable  *cancellable,
                                       GError       **error);
+/* The same without blocking, for the window: the keyring may ask the user to unlock it. */
+void      scholia_credentials_store_async  (const char          *url,
+                                            const char          *user,
+                                            const char          *password,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean  scholia_credentials_store_finish (GAsyncResult        *result,
+                                            GError             **error);
 /* Forgets the password; one that was never stored is no error. */
 gboolean  scholia_credentials_clear  (const char    *url,
                                       const char    *user,
