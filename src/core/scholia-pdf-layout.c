@@ -34,6 +34,7 @@ struct _ScholiaPdfWriter
   int                     write_errno;
   guchar                 *buffer;
   gsize                   buffered;
+  ScholiaPdfPremark      *premark;  /* marks the pages' content as cairo writes it */
   gboolean                committed;
   ScholiaPdfPageSize      page_size;
   ScholiaPdfLayoutKind    kind;
@@ -187,6 +188,7 @@ flush_buffer (ScholiaPdfWriter *writer)
     return FALSE;
 
   writer->buffered = 0;
+  scholia_pdf_premark_feed (writer->premark, data, length);
   while (length > 0)
     {
       ssize_t written = write (writer->fd, data, length);
@@ -289,6 +291,7 @@ scholia_pdf_writer_new (const char              *path,
     return NULL;
 
   writer->buffer = g_malloc (WRITE_BUFFER_SIZE);
+  writer->premark = scholia_pdf_premark_new ();
   scholia_pdf_page_get_size (options->page_size, &writer->width, &writer->height);
   writer->surface = cairo_pdf_surface_create_for_stream (write_to_fd, writer, writer->width, writer->height);
   writer->cr = cairo_create (writer->surface);
@@ -340,6 +343,7 @@ scholia_pdf_writer_free (ScholiaPdfWriter *writer)
   g_clear_object (&writer->cancellable);
   g_clear_pointer (&writer->family, pango_font_description_free);
   g_free (writer->buffer);
+  g_clear_pointer (&writer->premark, scholia_pdf_premark_free);
   g_free (writer->temp_path);
   g_free (writer->path);
   g_free (writer->target_path);
@@ -709,8 +713,9 @@ scholia_pdf_writer_close (ScholiaPdfWriter  *writer,
   return TRUE;
 }
 
-/* Lets @func change the closed file in place: cheaper than having qpdf write a new one beside
- * it when the changes are small beside the file, or copied byte for byte. */
+/* Finishes the closed file's structure and lets @func add to it, in one update of the file:
+ * cheaper than having qpdf write a new one beside it when the changes are small beside the file,
+ * or copied byte for byte. */
 gboolean
 scholia_pdf_writer_append (ScholiaPdfWriter      *writer,
                            ScholiaPdfAppendFunc   func,
@@ -718,10 +723,13 @@ scholia_pdf_writer_append (ScholiaPdfWriter      *writer,
                            GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(ScholiaPdfUpdate) update = NULL;
 
   g_return_val_if_fail (writer->surface == NULL && writer->fd < 0, FALSE);
 
-  if (!func (writer->temp_path, user_data, &local_error))
+  update = scholia_pdf_update_new (writer->temp_path, &local_error);
+  if (update == NULL || !scholia_pdf_structure_finish (update, writer->premark, &local_error) ||
+      !func (update, user_data, &local_error) || !scholia_pdf_update_write (update, &local_error))
     {
       g_autofree char *display = g_filename_display_name (writer->path);
 
