@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "scholia-pdf-layout.h"
 #include "scholia-pdf-premark.h"
 #include "scholia-pdf-qpdf.h"
 #include "scholia-pdf-structure.h"
@@ -12,7 +14,8 @@
 
 /* The pages' content marked while cairo is still writing the file (scholia-pdf-premark.h): every
  * page found, in whatever pieces cairo hands the file over, and marked exactly as finishing the
- * file would have done it; anything not a whole content stream of cairo's left alone. */
+ * file would have done it; anything not a whole content stream of cairo's left alone; and the
+ * content compressed once, by the finishing, not first by cairo. */
 
 #define N_PAGES 3
 
@@ -145,6 +148,7 @@ test_only_content_streams (void)
   g_autoptr(ScholiaPdfPremark) premark = scholia_pdf_premark_new ();
   g_autoptr(GBytes) deflated = scholia_pdf_update_deflate (content, strlen (content), NULL);
   g_autoptr(GBytes) taken = NULL;
+  g_autoptr(GBytes) plain = NULL;
   g_autoptr(GString) file = g_string_new ("%PDF-1.5\n");
   gsize length;
   const char *data = g_bytes_get_data (deflated, &length);
@@ -158,6 +162,9 @@ test_only_content_streams (void)
   g_string_append (file, "8 0 obj\n<< /Length 9 0 R\n   /Filter /FlateDecode\n>>\nstream\n");
   g_string_append_len (file, data, length);
   g_string_append (file, "\nendstream\nendobj\n");
+  g_string_append (file, "12 0 obj\n<< /Length 13 0 R\n>>\nstream\n");
+  g_string_append (file, content);
+  g_string_append (file, "\nendstream\nendobj\n");
   g_string_append (file, "10 0 obj\n<< /Length 11 0 R\n   /Filter /FlateDecode\n>>\nstream\n");
   g_string_append_len (file, data, length);
   scholia_pdf_premark_feed (premark, (const guchar *) file->str, file->len);
@@ -168,6 +175,80 @@ test_only_content_streams (void)
   taken = scholia_pdf_premark_take (premark, 8, length);
   g_assert_nonnull (taken);
   g_assert_false (g_bytes_equal (taken, deflated));
+  /* Not compressed, as the writer has cairo write it: the same content marked the same. */
+  g_assert_null (scholia_pdf_premark_take (premark, 12, strlen (content) + 1));
+  plain = scholia_pdf_premark_take (premark, 12, strlen (content));
+  g_assert_nonnull (plain);
+  g_assert_true (g_bytes_equal (plain, taken));
+}
+
+typedef struct
+{
+  gboolean compressed;  /* cairo compressed the page's content */
+} Original;
+
+/* A ScholiaPdfAppendFunc noting how cairo wrote the page's content. */
+static gboolean
+look_at_original (ScholiaPdfUpdate  *update,
+                  gpointer           user_data,
+                  GError           **error)
+{
+  Original *original = user_data;
+  gsize length;
+  const char *data = scholia_pdf_update_get_original (update, &length);
+  g_auto(qpdf_data) qpdf = qpdf_init ();
+  qpdf_oh stream;
+
+  qpdf_silence_errors (qpdf);
+  qpdf_read_memory (qpdf, "original.pdf", data, length, NULL);
+  g_assert_false (qpdf_has_error (qpdf));
+  stream = qpdf_oh_get_key (qpdf, qpdf_get_page_n (qpdf, 0), "/Contents");
+  original->compressed = qpdf_oh_has_key (qpdf, qpdf_oh_get_dict (qpdf, stream), "/Filter");
+  return TRUE;
+}
+
+/* cairo writes the writer's pages uncompressed, compressed once they are marked; no other PDF
+ * of the process is left uncompressed. */
+static void
+test_writer_compresses_once (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("scholia-pdf-ratio-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "pages.pdf", NULL);
+  Original original = { TRUE };
+  ScholiaPdfOptions options;
+  ScholiaPdfWriter *writer;
+  PangoLayout *layout;
+  g_auto(qpdf_data) qpdf = qpdf_init ();
+  qpdf_oh stream;
+
+  g_assert_no_error (error);
+  scholia_pdf_options_init (&options);
+  writer = scholia_pdf_writer_new (path, &options, SCHOLIA_PDF_LAYOUT_ANNOTATED, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_getenv ("CAIRO_DEBUG_PDF"));
+  scholia_pdf_writer_set_running_head (writer, "Tamsin Obrel", "Ferry Ledgers");
+  layout = scholia_pdf_writer_create_layout (writer, 300, 11, PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL);
+  pango_layout_set_text (layout, "The ferry ledgers of Orrin Vale name every crossing.", -1);
+  cairo_move_to (scholia_pdf_writer_get_cairo (writer), 100, 100);
+  pango_cairo_show_layout (scholia_pdf_writer_get_cairo (writer), layout);
+  g_object_unref (layout);
+  g_assert_true (scholia_pdf_writer_show_page (writer, 1.0, &error));
+  g_assert_true (scholia_pdf_writer_close (writer, &error));
+  g_assert_true (scholia_pdf_writer_append (writer, look_at_original, &original, &error));
+  g_assert_true (scholia_pdf_writer_commit (writer, &error));
+  g_assert_no_error (error);
+  scholia_pdf_writer_free (writer);
+  g_assert_false (original.compressed);
+
+  qpdf_silence_errors (qpdf);
+  qpdf_read (qpdf, path, NULL);
+  g_assert_false (qpdf_has_error (qpdf));
+  stream = qpdf_oh_get_key (qpdf, qpdf_get_page_n (qpdf, 0), "/Contents");
+  g_assert_true (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, qpdf_oh_get_dict (qpdf, stream), "/Filter"),
+                                             "/FlateDecode"));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 int
@@ -178,5 +259,6 @@ main (int    argc,
   g_test_add_func ("/pdf-ratio/premark/every-page", test_every_page_whole);
   g_test_add_func ("/pdf-ratio/premark/every-page-in-pieces", test_every_page_in_pieces);
   g_test_add_func ("/pdf-ratio/premark/only-content-streams", test_only_content_streams);
+  g_test_add_func ("/pdf-ratio/writer/compresses-once", test_writer_compresses_once);
   return g_test_run ();
 }

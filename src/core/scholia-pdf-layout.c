@@ -254,6 +254,33 @@ check_surface (ScholiaPdfWriter  *writer,
   return FALSE;
 }
 
+/* cairo 1.16 compresses each page's content as it writes it, only for the finishing pass to
+ * inflate it again, mark its artifacts and compress it once more (scholia-pdf-premark.h): with
+ * the ten megabytes of content of a 300-page export, the two extra passes cost a third of what
+ * drawing the pages does. cairo has no setting for it but the variable its own tests use (as
+ * mplcairo does), read once as the surface is created: it is set around the creation only, so
+ * that no other PDF is written uncompressed. Setting the environment while other threads may
+ * read it is not safe in general; with glibc, once a variable has been added and removed, adding
+ * it again reuses the same array, which a reader never sees freed. */
+static cairo_surface_t *
+create_uncompressed_surface (ScholiaPdfWriter *writer)
+{
+  static const char variable[] = "CAIRO_DEBUG_PDF";
+  static GMutex lock;
+  cairo_surface_t *surface;
+  gboolean set;
+
+  g_mutex_lock (&lock);
+  set = g_getenv (variable) == NULL;
+  if (set)
+    g_setenv (variable, "1", TRUE);
+  surface = cairo_pdf_surface_create_for_stream (write_to_fd, writer, writer->width, writer->height);
+  if (set)
+    g_unsetenv (variable);
+  g_mutex_unlock (&lock);
+  return surface;
+}
+
 ScholiaPdfWriter *
 scholia_pdf_writer_new (const char              *path,
                         const ScholiaPdfOptions *options,
@@ -293,7 +320,7 @@ scholia_pdf_writer_new (const char              *path,
   writer->buffer = g_malloc (WRITE_BUFFER_SIZE);
   writer->premark = scholia_pdf_premark_new ();
   scholia_pdf_page_get_size (options->page_size, &writer->width, &writer->height);
-  writer->surface = cairo_pdf_surface_create_for_stream (write_to_fd, writer, writer->width, writer->height);
+  writer->surface = create_uncompressed_surface (writer);
   writer->cr = cairo_create (writer->surface);
   cairo_pdf_surface_set_metadata (writer->surface, CAIRO_PDF_METADATA_CREATOR, "Scholia");
   /* A tagged PDF: everything drawn belongs to the document element, whose children are the

@@ -11,9 +11,9 @@
 #include "scholia-pdf-update.h"
 
 /* cairo writes a page's content stream as "N 0 obj\n<< /Length M 0 R\n   /Filter /FlateDecode\n>>\n
- * stream\n…\nendstream": its dictionary names nothing else, which tells it from a font, an
- * image or a form. The object's header and dictionary lie within this many bytes before the
- * stream's data. */
+ * stream\n…\nendstream", without the filter when the writer asked it not to compress: its
+ * dictionary names nothing else, which tells it from a font, an image or a form. The object's
+ * header and dictionary lie within this many bytes before the stream's data. */
 #define LOOK_BACK      1024
 #define STREAM_KEYWORD ">>\nstream\n"
 #define END_KEYWORD    "endstream"
@@ -23,6 +23,7 @@ typedef struct
   guint   number;
   gsize   length;     /* of the data as the file has it */
   GBytes *raw;
+  gboolean inflate;   /* @raw is compressed */
   GBytes *deflated;   /* marked and compressed again */
 } Job;
 
@@ -87,7 +88,7 @@ mark_job (gpointer data,
 {
   Job *job = data;
   ScholiaPdfPremark *premark = user_data;
-  g_autoptr(GBytes) content = inflate_all (job->raw);
+  g_autoptr(GBytes) content = job->inflate ? inflate_all (job->raw) : g_bytes_ref (job->raw);
   g_autoptr(GBytes) marked = NULL;
   gsize length;
 
@@ -141,14 +142,16 @@ scholia_pdf_premark_free (ScholiaPdfPremark *premark)
   g_free (premark);
 }
 
-/* Whether the dictionary @dict … @end names only what a page's content stream has. */
+/* Whether the dictionary @dict … @end names only what a page's content stream has; @deflated
+ * says whether it is compressed. */
 static gboolean
 is_content_dictionary (const guchar *dict,
-                       const guchar *end)
+                       const guchar *end,
+                       gboolean     *deflated)
 {
   static const char *const allowed[] = { "Length", "Filter", "FlateDecode" };
-  gboolean deflated = FALSE;
 
+  *deflated = FALSE;
   for (const guchar *at = dict; at < end; at++)
     {
       const guchar *name = at + 1;
@@ -163,10 +166,10 @@ is_content_dictionary (const guchar *dict,
           break;
       if (i == G_N_ELEMENTS (allowed))
         return FALSE;
-      deflated = deflated || i == 2;
+      *deflated = *deflated || i == 2;
       at--;
     }
-  return deflated;
+  return TRUE;
 }
 
 /* The object number before " obj" at @obj, or 0. */
@@ -204,11 +207,12 @@ take_stream (ScholiaPdfPremark *premark,
   const guchar *obj = NULL;
   Job *job;
   guint number;
+  gboolean deflated;
 
   for (const guchar *at = keyword; at - floor >= 4 && obj == NULL; at--)
     if (memcmp (at - 4, " obj", 4) == 0)
       obj = at - 4;
-  if (obj == NULL || (number = object_number (floor, obj)) == 0 || !is_content_dictionary (obj + 4, keyword))
+  if (obj == NULL || (number = object_number (floor, obj)) == 0 || !is_content_dictionary (obj + 4, keyword, &deflated))
     return;
   /* The data ends a line before "endstream". */
   if (end > data && end[-1] == '\n')
@@ -220,6 +224,7 @@ take_stream (ScholiaPdfPremark *premark,
   job->number = number;
   job->length = end - data;
   job->raw = g_bytes_new (data, end - data);
+  job->inflate = deflated;
   g_thread_pool_push (premark->pool, job, NULL);
 }
 
