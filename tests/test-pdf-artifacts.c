@@ -285,19 +285,16 @@ test_heads_and_folios_are_artifacts (TestPdfFixture *fixture,
   structure_clear (&structure);
 }
 
-/* A ScholiaPdfAppendFunc keeping a copy of the file as cairo wrote it (@user_data: its path)
- * before finishing its structure. */
+/* A ScholiaPdfAppendFunc keeping a copy of the file as cairo wrote it (@user_data: its path). */
 static gboolean
-keep_and_finish (const char  *path,
-                 gpointer     user_data,
-                 GError     **error)
+keep_original (ScholiaPdfUpdate  *update,
+               gpointer           user_data,
+               GError           **error)
 {
-  g_autofree char *contents = NULL;
   gsize length;
+  const char *original = scholia_pdf_update_get_original (update, &length);
 
-  return g_file_get_contents (path, &contents, &length, error) &&
-         g_file_set_contents (user_data, contents, length, error) &&
-         scholia_pdf_structure_append (path, NULL, error);
+  return g_file_set_contents (user_data, original, length, error);
 }
 
 /* The writer alone: a running head, folios, a rule outside the structure, and one paragraph over
@@ -343,7 +340,7 @@ write_pages (TestPdfFixture *fixture,
   scholia_pdf_flow_clear (&flow);
 
   g_assert_true (scholia_pdf_writer_close (writer, &error));
-  g_assert_true (scholia_pdf_writer_append (writer, keep_and_finish, before, &error));
+  g_assert_true (scholia_pdf_writer_append (writer, keep_original, before, &error));
   g_assert_true (scholia_pdf_writer_commit (writer, &error));
   g_assert_no_error (error);
   scholia_pdf_writer_free (writer);

@@ -3,7 +3,6 @@
 
 #include "scholia-pdf-export-private.h"
 #include "scholia-pdf-qpdf.h"
-#include "scholia-pdf-structure.h"
 #include "scholia-pdf-update.h"
 
 /* Each span's tint is not painted into the page but is the appearance of its native highlight
@@ -222,25 +221,20 @@ replace_page (ScholiaPdfUpdate *update,
 }
 
 /* The catalog's /Lang and one highlight per span and page, its appearance built from the
- * span's washes on that page: an incremental update of the file cairo wrote. */
+ * span's washes on that page, added to the update of the file cairo wrote. */
 gboolean
-scholia_pdf_export_add_native_annotations (const char  *path,
-                                           gpointer     user_data,
-                                           GError     **error)
+scholia_pdf_export_add_native_annotations (ScholiaPdfUpdate  *update,
+                                           gpointer           user_data,
+                                           GError           **error)
 {
   Export *export = user_data;
-  g_autoptr(ScholiaPdfUpdate) update = scholia_pdf_update_new (path, error);
   g_autoptr(GArray) annots = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GString) wash = g_string_new ("<< /Type /ExtGState /ca ");
   double page_width, page_height;
   guint i = 0, w = 0, wash_state;
   int page_index = -1, n_pages;
   qpdf_oh page = 0;
-  qpdf_data qpdf;
-
-  if (update == NULL || !scholia_pdf_structure_finish (update, error))
-    return FALSE;
-  qpdf = scholia_pdf_update_get_qpdf (update);
+  qpdf_data qpdf = scholia_pdf_update_get_qpdf (update);
 
   n_pages = qpdf_get_num_pages (qpdf);
   scholia_pdf_update_set_language (update, scholia_document_get_language (export->document));
@@ -290,5 +284,5 @@ scholia_pdf_export_add_native_annotations (const char  *path,
   if (annots->len > 0)
     replace_page (update, page, annots);
 
-  return scholia_pdf_update_write (update, error);
+  return scholia_pdf_qpdf_check (qpdf, error);
 }

@@ -285,10 +285,79 @@ paragraph_style (Export               *export,
   return style;
 }
 
+/* The essay's title line under the title block would say it twice; kept only when an annotation
+ * marks it, which must show. */
+static gboolean
+is_omitted (const Paragraph *paragraph)
+{
+  return paragraph->role == SCHOLIA_PARAGRAPH_TITLE && paragraph->spans->len == 0;
+}
+
+/* Finding every paragraph's soft hyphens costs a tenth of laying the text out, and the second
+ * core has nothing to do meanwhile: a worker thread finds them, paragraph after paragraph,
+ * ahead of the layout, which waits only when it catches up. */
+typedef struct
+{
+  Export    *export;
+  GString  **hyphenated;  /* each paragraph's text with its soft hyphens; NULL: not hyphenated */
+  guint      ready;       /* the paragraphs before this one are done */
+  gboolean   stop;
+  GMutex     lock;
+  GCond      cond;
+} Hyphenation;
+
+static gpointer
+hyphenate_ahead (gpointer data)
+{
+  Hyphenation *hyphenation = data;
+  Export *export = hyphenation->export;
+
+  for (guint i = 0; i < export->paragraphs->len; i++)
+    {
+      Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, i);
+      GString *hyphenated = NULL;
+      gboolean stop;
+
+      /* Whether a paragraph follows text changes only its indent. */
+      if (!is_omitted (paragraph) && paragraph_style (export, paragraph->role, FALSE).hyphenate)
+        {
+          hyphenated = g_string_sized_new (paragraph->end - paragraph->start + 64);
+          paragraph->hyphens = g_array_new (FALSE, FALSE, sizeof (guint32));
+          scholia_hyphenator_hyphenate (export->hyphenator, export->text + paragraph->start,
+                                        paragraph->end - paragraph->start, hyphenated, paragraph->hyphens);
+        }
+      g_mutex_lock (&hyphenation->lock);
+      hyphenation->hyphenated[i] = hyphenated;
+      hyphenation->ready = i + 1;
+      stop = hyphenation->stop;
+      g_cond_signal (&hyphenation->cond);
+      g_mutex_unlock (&hyphenation->lock);
+      if (stop)
+        break;
+    }
+  return NULL;
+}
+
+/* Paragraph @index's text with its soft hyphens, once the worker has found them. */
+static GString *
+take_hyphenated (Hyphenation *hyphenation,
+                 guint        index)
+{
+  GString *hyphenated;
+
+  g_mutex_lock (&hyphenation->lock);
+  while (hyphenation->ready <= index)
+    g_cond_wait (&hyphenation->cond, &hyphenation->lock);
+  hyphenated = g_steal_pointer (&hyphenation->hyphenated[index]);
+  g_mutex_unlock (&hyphenation->lock);
+  return hyphenated;
+}
+
 /* Lays out a paragraph in pieces, each a layout whose last line is left to the next piece, so
  * that the lines break and justify exactly as in one layout. */
 static gboolean
 add_paragraph (Export               *export,
+               Hyphenation          *hyphenation,
                ScholiaPdfFlow       *flow,
                guint                 index,
                double                width,
@@ -296,18 +365,9 @@ add_paragraph (Export               *export,
                GError              **error)
 {
   Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, index);
-  g_autoptr(GString) hyphenated = NULL;
-  const char *shown = export->text + paragraph->start;
+  g_autoptr(GString) hyphenated = take_hyphenated (hyphenation, index);
+  const char *shown = hyphenated != NULL ? hyphenated->str : export->text + paragraph->start;
   gsize start = paragraph->start;
-
-  if (style->hyphenate)
-    {
-      hyphenated = g_string_sized_new (paragraph->end - paragraph->start + 64);
-      paragraph->hyphens = g_array_new (FALSE, FALSE, sizeof (guint32));
-      scholia_hyphenator_hyphenate (export->hyphenator, shown, paragraph->end - paragraph->start,
-                                    hyphenated, paragraph->hyphens);
-      shown = hyphenated->str;
-    }
 
   while (start < paragraph->end)
     {
@@ -369,27 +429,39 @@ scholia_pdf_export_layout_text (Export          *export,
                                 double           width,
                                 GError         **error)
 {
-  gboolean follows_text = FALSE;
+  gboolean follows_text = FALSE, done = TRUE;
+  guint n = export->paragraphs->len;
+  Hyphenation hyphenation = { export, g_new0 (GString *, n), 0, FALSE };
+  GThread *worker;
 
   detect_structure (export);
-  for (guint i = 0; i < export->paragraphs->len; i++)
+  g_mutex_init (&hyphenation.lock);
+  g_cond_init (&hyphenation.cond);
+  worker = g_thread_new ("scholia-hyphenate", hyphenate_ahead, &hyphenation);
+  for (guint i = 0; i < n && done; i++)
     {
       Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, i);
       ParagraphStyle style;
 
-      /* The essay's title line under the title block would say it twice; kept only when an
-       * annotation marks it, which must show. */
-      if (paragraph->role == SCHOLIA_PARAGRAPH_TITLE && paragraph->spans->len == 0)
+      if (is_omitted (paragraph))
         continue;
 
       /* Book paragraphs: indented, except the first of the text and of each section. */
       style = paragraph_style (export, paragraph->role, follows_text);
-      if (!add_paragraph (export, flow, i, width, &style, error))
-        return FALSE;
+      done = add_paragraph (export, &hyphenation, flow, i, width, &style, error) &&
+             (i % 64 != 0 || scholia_pdf_writer_check_cancelled (export->writer, error));
       follows_text = paragraph->role == SCHOLIA_PARAGRAPH_BODY;
-
-      if (i % 64 == 0 && !scholia_pdf_writer_check_cancelled (export->writer, error))
-        return FALSE;
     }
-  return TRUE;
+
+  g_mutex_lock (&hyphenation.lock);
+  hyphenation.stop = TRUE;
+  g_mutex_unlock (&hyphenation.lock);
+  g_thread_join (worker);
+  for (guint i = 0; i < n; i++)
+    if (hyphenation.hyphenated[i] != NULL)
+      g_string_free (hyphenation.hyphenated[i], TRUE);
+  g_free (hyphenation.hyphenated);
+  g_mutex_clear (&hyphenation.lock);
+  g_cond_clear (&hyphenation.cond);
+  return done;
 }

@@ -277,8 +277,8 @@ void     scholia_pdf_export_add_outline (Export *export);
 char    *scholia_pdf_export_keywords    (Export *export);
 
 /* scholia-pdf-annots.c: a ScholiaPdfAppendFunc adding one native highlight per span and page. */
-gboolean scholia_pdf_export_add_native_annotations (const char  *path,
-                                                    gpointer     user_data,
-                                                    GError     **error);
+gboolean scholia_pdf_export_add_native_annotations (ScholiaPdfUpdate  *update,
+                                                    gpointer           user_data,
+                                                    GError           **error);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _ScholiaPdfWriter
   int                     write_errno;
   guchar                 *buffer;
   gsize                   buffered;
+  ScholiaPdfPremark      *premark;  /* marks the pages' content as cairo writes it */
   gboolean                committed;
   ScholiaPdfPageSize      page_size;
   ScholiaPdfLayoutKind    kind;
@@ -187,6 +188,7 @@ flush_buffer (ScholiaPdfWriter *writer)
     return FALSE;
 
   writer->buffered = 0;
+  scholia_pdf_premark_feed (writer->premark, data, length);
   while (length > 0)
     {
       ssize_t written = write (writer->fd, data, length);
@@ -252,6 +254,33 @@ check_surface (ScholiaPdfWriter  *writer,
   return FALSE;
 }
 
+/* cairo 1.16 compresses each page's content as it writes it, only for the finishing pass to
+ * inflate it again, mark its artifacts and compress it once more (scholia-pdf-premark.h): with
+ * the ten megabytes of content of a 300-page export, the two extra passes cost a third of what
+ * drawing the pages does. cairo has no setting for it but the variable its own tests use (as
+ * mplcairo does), read once as the surface is created: it is set around the creation only, so
+ * that no other PDF is written uncompressed. Setting the environment while other threads may
+ * read it is not safe in general; with glibc, once a variable has been added and removed, adding
+ * it again reuses the same array, which a reader never sees freed. */
+static cairo_surface_t *
+create_uncompressed_surface (ScholiaPdfWriter *writer)
+{
+  static const char variable[] = "CAIRO_DEBUG_PDF";
+  static GMutex lock;
+  cairo_surface_t *surface;
+  gboolean set;
+
+  g_mutex_lock (&lock);
+  set = g_getenv (variable) == NULL;
+  if (set)
+    g_setenv (variable, "1", TRUE);
+  surface = cairo_pdf_surface_create_for_stream (write_to_fd, writer, writer->width, writer->height);
+  if (set)
+    g_unsetenv (variable);
+  g_mutex_unlock (&lock);
+  return surface;
+}
+
 ScholiaPdfWriter *
 scholia_pdf_writer_new (const char              *path,
                         const ScholiaPdfOptions *options,
@@ -289,8 +318,9 @@ scholia_pdf_writer_new (const char              *path,
     return NULL;
 
   writer->buffer = g_malloc (WRITE_BUFFER_SIZE);
+  writer->premark = scholia_pdf_premark_new ();
   scholia_pdf_page_get_size (options->page_size, &writer->width, &writer->height);
-  writer->surface = cairo_pdf_surface_create_for_stream (write_to_fd, writer, writer->width, writer->height);
+  writer->surface = create_uncompressed_surface (writer);
   writer->cr = cairo_create (writer->surface);
   cairo_pdf_surface_set_metadata (writer->surface, CAIRO_PDF_METADATA_CREATOR, "Scholia");
   /* A tagged PDF: everything drawn belongs to the document element, whose children are the
@@ -340,6 +370,7 @@ scholia_pdf_writer_free (ScholiaPdfWriter *writer)
   g_clear_object (&writer->cancellable);
   g_clear_pointer (&writer->family, pango_font_description_free);
   g_free (writer->buffer);
+  g_clear_pointer (&writer->premark, scholia_pdf_premark_free);
   g_free (writer->temp_path);
   g_free (writer->path);
   g_free (writer->target_path);
@@ -709,8 +740,9 @@ scholia_pdf_writer_close (ScholiaPdfWriter  *writer,
   return TRUE;
 }
 
-/* Lets @func change the closed file in place: cheaper than having qpdf write a new one beside
- * it when the changes are small beside the file, or copied byte for byte. */
+/* Finishes the closed file's structure and lets @func add to it, in one update of the file:
+ * cheaper than having qpdf write a new one beside it when the changes are small beside the file,
+ * or copied byte for byte. */
 gboolean
 scholia_pdf_writer_append (ScholiaPdfWriter      *writer,
                            ScholiaPdfAppendFunc   func,
@@ -718,10 +750,13 @@ scholia_pdf_writer_append (ScholiaPdfWriter      *writer,
                            GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(ScholiaPdfUpdate) update = NULL;
 
   g_return_val_if_fail (writer->surface == NULL && writer->fd < 0, FALSE);
 
-  if (!func (writer->temp_path, user_data, &local_error))
+  update = scholia_pdf_update_new (writer->temp_path, &local_error);
+  if (update == NULL || !scholia_pdf_structure_finish (update, writer->premark, &local_error) ||
+      !func (update, user_data, &local_error) || !scholia_pdf_update_write (update, &local_error))
     {
       g_autofree char *display = g_filename_display_name (writer->path);
 

@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include "scholia-annotation-filter.h"
+#include "scholia-pdf-update.h"
 
 G_BEGIN_DECLS
 
@@ -73,10 +74,11 @@ void scholia_pdf_page_get_geometry (const ScholiaPdfOptions *options,
  * the target; freeing an uncommitted writer removes the temporary files. */
 typedef struct _ScholiaPdfWriter ScholiaPdfWriter;
 
-/* Changes the closed file at @path in place (scholia-pdf-update.h), flushed to the disk. */
-typedef gboolean (*ScholiaPdfAppendFunc)  (const char  *path,
-                                           gpointer     user_data,
-                                           GError     **error);
+/* Adds to @update, the closed file's update (scholia-pdf-update.h) once its structure is
+ * finished; the writer then writes it, flushed to the disk. */
+typedef gboolean (*ScholiaPdfAppendFunc)  (ScholiaPdfUpdate  *update,
+                                           gpointer           user_data,
+                                           GError           **error);
 
 ScholiaPdfWriter *scholia_pdf_writer_new          (const char              *path,
                                                    const ScholiaPdfOptions *options,

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "scholia-pdf-premark.h"
 #include "scholia-pdf-qpdf.h"
 #include "scholia-pdf-structure.h"
 
@@ -84,12 +85,14 @@ as_array (qpdf_data qpdf,
   return qpdf_oh_wrap_in_array (qpdf, object);
 }
 
-/* Reading every token of every page, and compressing it again, is the dearest part of
- * finishing the file: the pages are shared between two threads. qpdf itself is not
- * thread-safe: only the tokenizer, each with its own, and zlib run in both. */
+/* Reading every token of a page, and compressing it again, is the dearest part of finishing the
+ * file: it is done while the pages are drawn (scholia-pdf-premark.h), and what was not is shared
+ * between two threads here. qpdf itself is not thread-safe: only the tokenizer, each with its
+ * own, and zlib run in both. */
 typedef struct
 {
-  GBytes **contents;  /* decoded, replaced by the marked content compressed */
+  GBytes **contents;  /* decoded, or NULL for a page done ahead */
+  GBytes **deflated;  /* the marked content compressed */
   int      n_pages;
   int      first;     /* every other page from here */
   GError  *error;
@@ -103,14 +106,18 @@ mark_share (gpointer data)
   for (int i = share->first; i < share->n_pages && share->error == NULL; i += 2)
     {
       gsize length;
-      const char *content = g_bytes_get_data (share->contents[i], &length);
-      g_autoptr(GBytes) marked = scholia_pdf_mark_artifacts (content, length, &share->error);
+      const char *content;
+      g_autoptr(GBytes) marked = NULL;
 
+      if (share->contents[i] == NULL)
+        continue;
+      content = g_bytes_get_data (share->contents[i], &length);
+      marked = scholia_pdf_mark_artifacts (content, length, &share->error);
       g_clear_pointer (&share->contents[i], g_bytes_unref);
       if (marked != NULL)
         {
           content = g_bytes_get_data (marked, &length);
-          share->contents[i] = scholia_pdf_update_deflate (content, length, &share->error);
+          share->deflated[i] = scholia_pdf_update_deflate (content, length, &share->error);
         }
     }
   return NULL;
@@ -144,33 +151,59 @@ replace_content (ScholiaPdfUpdate *update,
     }
 }
 
+/* @page's content as marked ahead: cairo writes it in one stream. */
+static GBytes *
+take_premarked (qpdf_data          qpdf,
+                qpdf_oh            page,
+                ScholiaPdfPremark *premark)
+{
+  qpdf_oh stream = qpdf_oh_get_key (qpdf, page, "/Contents");
+  qpdf_oh length;
+
+  if (premark == NULL || !qpdf_oh_is_stream (qpdf, stream))
+    return NULL;
+  length = qpdf_oh_get_key (qpdf, qpdf_oh_get_dict (qpdf, stream), "/Length");
+  if (!qpdf_oh_is_integer (qpdf, length) || qpdf_oh_get_int_value (qpdf, length) < 0)
+    return NULL;
+  return scholia_pdf_premark_take (premark, qpdf_oh_get_object_id (qpdf, stream),
+                                   (gsize) qpdf_oh_get_int_value (qpdf, length));
+}
+
 static gboolean
-mark_artifacts (ScholiaPdfUpdate  *update,
-                int                n_pages,
-                GError           **error)
+mark_artifacts (ScholiaPdfUpdate   *update,
+                ScholiaPdfPremark  *premark,
+                int                 n_pages,
+                GError            **error)
 {
   qpdf_data qpdf = scholia_pdf_update_get_qpdf (update);
   g_autofree GBytes **contents = g_new0 (GBytes *, n_pages);
-  MarkShare shares[2] = { { contents, n_pages, 0, NULL }, { contents, n_pages, 1, NULL } };
-  GThread *helper;
-  gboolean done = TRUE;
+  g_autofree GBytes **deflated = g_new0 (GBytes *, n_pages);
+  MarkShare shares[2] = { { contents, deflated, n_pages, 0, NULL }, { contents, deflated, n_pages, 1, NULL } };
+  gboolean done = TRUE, left = FALSE;
 
   for (int i = 0; i < n_pages && done; i++)
     {
+      qpdf_oh page = qpdf_get_page_n (qpdf, i);
       unsigned char *content = NULL;
       size_t length = 0;
 
-      if (qpdf_oh_get_page_content_data (qpdf, qpdf_get_page_n (qpdf, i), &content, &length) != QPDF_SUCCESS)
+      deflated[i] = take_premarked (qpdf, page, premark);
+      if (deflated[i] != NULL)
+        continue;
+      left = TRUE;
+      if (qpdf_oh_get_page_content_data (qpdf, page, &content, &length) != QPDF_SUCCESS)
         done = scholia_pdf_qpdf_check (qpdf, error);
       else
         contents[i] = g_bytes_new_with_free_func (content, length, free, content);
     }
-  if (!done)
-    goto out;
 
-  helper = g_thread_new ("scholia-artifacts", mark_share, &shares[1]);
-  mark_share (&shares[0]);
-  g_thread_join (helper);
+  if (done && left)
+    {
+      GThread *helper = g_thread_new ("scholia-artifacts", mark_share, &shares[1]);
+
+      mark_share (&shares[0]);
+      g_thread_join (helper);
+    }
   for (guint s = 0; s < G_N_ELEMENTS (shares); s++)
     if (shares[s].error != NULL)
       {
@@ -181,12 +214,14 @@ mark_artifacts (ScholiaPdfUpdate  *update,
       }
 
   for (int i = 0; i < n_pages && done; i++)
-    replace_content (update, qpdf_get_page_n (qpdf, i), contents[i]);
+    replace_content (update, qpdf_get_page_n (qpdf, i), deflated[i]);
   done = done && scholia_pdf_qpdf_check (qpdf, error);
 
-out:
   for (int i = 0; i < n_pages; i++)
-    g_clear_pointer (&contents[i], g_bytes_unref);
+    {
+      g_clear_pointer (&contents[i], g_bytes_unref);
+      g_clear_pointer (&deflated[i], g_bytes_unref);
+    }
   return done;
 }
 
@@ -417,8 +452,9 @@ write_changed (Joiner           *joiner,
 }
 
 gboolean
-scholia_pdf_structure_finish (ScholiaPdfUpdate  *update,
-                              GError           **error)
+scholia_pdf_structure_finish (ScholiaPdfUpdate   *update,
+                              ScholiaPdfPremark  *premark,
+                              GError            **error)
 {
   qpdf_data qpdf = scholia_pdf_update_get_qpdf (update);
   int n_pages = qpdf_get_num_pages (qpdf);
@@ -427,7 +463,7 @@ scholia_pdf_structure_finish (ScholiaPdfUpdate  *update,
 
   if (n_pages < 0)
     return scholia_pdf_qpdf_check (qpdf, error);
-  if (!mark_artifacts (update, n_pages, error))
+  if (!mark_artifacts (update, premark, n_pages, error))
     return FALSE;
 
   if (!qpdf_oh_is_dictionary (qpdf, tree))
@@ -444,14 +480,10 @@ scholia_pdf_structure_finish (ScholiaPdfUpdate  *update,
 }
 
 gboolean
-scholia_pdf_structure_append (const char  *path,
-                              gpointer     user_data,
-                              GError     **error)
+scholia_pdf_structure_append (ScholiaPdfUpdate  *update,
+                              gpointer           user_data,
+                              GError           **error)
 {
-  g_autoptr(ScholiaPdfUpdate) update = scholia_pdf_update_new (path, error);
-
-  if (update == NULL || !scholia_pdf_structure_finish (update, error))
-    return FALSE;
   scholia_pdf_update_set_language (update, user_data);
-  return scholia_pdf_update_write (update, error);
+  return TRUE;
 }

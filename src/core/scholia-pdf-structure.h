@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <qpdf/qpdf-c.h>
 
+#include "scholia-pdf-premark.h"
 #include "scholia-pdf-update.h"
 
 G_BEGIN_DECLS
@@ -28,14 +29,16 @@ void      scholia_pdf_structure_end_piece   (cairo_t     *cr,
                                              gboolean     continued,
                                              gboolean     continues);
 /* Written into @update: each page's content with its artifacts marked (the old content left
- * unused in the file), and the elements and parent tree changed by the joining. */
-gboolean  scholia_pdf_structure_finish      (ScholiaPdfUpdate  *update,
-                                             GError           **error);
-/* A ScholiaPdfAppendFunc for a file without highlights (the handout): its structure finished and
- * /Lang set to @user_data, a BCP 47 code ("en"), unless NULL. */
-gboolean  scholia_pdf_structure_append      (const char        *path,
-                                             gpointer           user_data,
-                                             GError           **error);
+ * unused in the file), those @premark did while the pages were drawn taken from it, and the
+ * elements and parent tree changed by the joining. */
+gboolean  scholia_pdf_structure_finish      (ScholiaPdfUpdate   *update,
+                                             ScholiaPdfPremark  *premark,
+                                             GError            **error);
+/* A ScholiaPdfAppendFunc for a file without highlights (the handout): /Lang set to @user_data,
+ * a BCP 47 code ("en"), unless NULL. */
+gboolean  scholia_pdf_structure_append      (ScholiaPdfUpdate   *update,
+                                             gpointer            user_data,
+                                             GError            **error);
 /* One page's content, decoded, with every run of drawing outside a tagged or artifact
  * sequence wrapped in /Artifact BMC … EMC (scholia-pdf-artifacts.c). Safe to call from any
  * thread. */

@@ -119,6 +119,14 @@ scholia_pdf_update_free (ScholiaPdfUpdate *update)
   g_free (update);
 }
 
+const char *
+scholia_pdf_update_get_original (ScholiaPdfUpdate *update,
+                                 gsize            *length)
+{
+  *length = update->base - (update->needs_newline ? 1 : 0);
+  return update->original;
+}
+
 qpdf_data
 scholia_pdf_update_get_qpdf (ScholiaPdfUpdate *update)
 {

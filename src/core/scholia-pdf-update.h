@@ -20,6 +20,9 @@ typedef struct _ScholiaPdfUpdate ScholiaPdfUpdate;
 ScholiaPdfUpdate *scholia_pdf_update_new         (const char        *path,
                                                   GError           **error);
 void              scholia_pdf_update_free        (ScholiaPdfUpdate  *update);
+/* The file as it was before the update, @length bytes. */
+const char       *scholia_pdf_update_get_original (ScholiaPdfUpdate *update,
+                                                   gsize            *length);
 /* The original file, to look objects up and change them before scholia_pdf_update_replace(). */
 qpdf_data         scholia_pdf_update_get_qpdf    (ScholiaPdfUpdate  *update);
 /* The catalog's /Lang, a BCP 47 code ("en"); nothing when @language is NULL or empty. */
