@@ -827,7 +827,7 @@ test_version_4_library_upgrades (Fixture       *fixture,
 
   store = scholia_store_open (copy, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (scholia_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (scholia_store_get_schema_version (store), ==, SCHOLIA_SCHEMA_VERSION);
   list = scholia_store_list_annotations (store, scholia_store_find_document (store, "The Vellmar Ledgers", NULL), &error);
   g_assert_no_error (error);
   annotation = g_list_model_get_item (list, 0);
@@ -837,7 +837,7 @@ test_version_4_library_upgrades (Fixture       *fixture,
   g_clear_object (&list);
   g_clear_object (&store);
 
-  g_assert_cmpint (test_sql_int (copy, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (test_sql_int (copy, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
