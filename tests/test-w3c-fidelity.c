@@ -568,6 +568,21 @@ test_identity_survives_another_library (Fixture       *fixture,
   g_assert_cmpstr (string_or_null (item, "id"), ==,
                    string_or_null (json_array_get_object_element (export_items (exported), 0), "id"));
 
+  /* The same id with another canonical IRI: the annotation is there already, and the canonical
+   * IRI it was given first is kept (the model: never changed once set). */
+  json_object_set_string_member (json_node_get_object (example), "canonical", "urn:uuid:00000000-0000-4000-8000-000000000017");
+  g_free (example_path);
+  example_path = write_node (fixture, "recanonised.jsonld", example);
+  scholia_w3c_summary_clear (&summary);
+  g_assert_true (import_path (other, example_path, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.present, ==, 1);
+  g_clear_pointer (&exported_b, json_node_unref);
+  exported_b = export_all (other);
+  item = json_array_get_object_element (export_items (exported_b), 0);
+  g_assert_cmpstr (string_or_null (item, "canonical"), ==, "urn:uuid:dbfb1861-0ecf-41ad-be94-a584e5c4f1df");
+  json_object_set_string_member (json_node_get_object (example), "canonical", "urn:uuid:dbfb1861-0ecf-41ad-be94-a584e5c4f1df");
+
   /* Another id with the same canonical IRI is the same annotation: nothing is added, and the
    * canonical IRI kept is not changed. */
   json_object_set_string_member (json_node_get_object (example), "id", "http://mirror.example.net/copy-of-17");

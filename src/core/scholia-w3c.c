@@ -1056,16 +1056,18 @@ sort_incoming (ScholiaStore           *store,
   g_autoptr(GHashTable) owners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < incoming->len; i++)
-    {
-      Incoming *one = g_ptr_array_index (incoming, i);
-
-      g_ptr_array_add (uuids, one->uuid);
-      if (one->provenance.canonical != NULL)
-        g_ptr_array_add (canonicals, one->provenance.canonical);
-    }
+    g_ptr_array_add (uuids, ((Incoming *) g_ptr_array_index (incoming, i))->uuid);
   present = scholia_store_find_annotation_uuids (store, uuids, error);
   if (present == NULL)
     return FALSE;
+  /* Only those the library does not hold by their uuid may hold them by their canonical IRI. */
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      Incoming *one = g_ptr_array_index (incoming, i);
+
+      if (one->provenance.canonical != NULL && !g_hash_table_contains (present, one->uuid))
+        g_ptr_array_add (canonicals, one->provenance.canonical);
+    }
   holders = scholia_store_find_canonicals (store, canonicals, error);
   if (holders == NULL)
     return FALSE;
