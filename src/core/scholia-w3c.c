@@ -137,9 +137,9 @@ add_annotation (JsonBuilder       *builder,
     span.creator = export->options->creator;
   if (provenance != NULL)
     {
+      /* Imported: its creator is whom the file named, or no one known (not the annotator). */
+      span.creator = provenance->creator;
       span.motivation = provenance->motivation;
-      if (provenance->creator != NULL)
-        span.creator = provenance->creator;
       span.canonical = provenance->canonical;
       span.via = provenance->via;
       span.note_purpose = provenance->note_purpose;

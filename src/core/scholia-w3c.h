@@ -31,8 +31,8 @@ G_BEGIN_DECLS
  * is derived from the original's and the document's, so that importing again finds the copy.
  *
  * Export keeps what an import brought (ScholiaAnnotationProvenance): the annotation's
- * "motivation" (else highlighting), "creator" (else the participant who wrote it, else the
- * annotator named in the options), "canonical" and "via", and its note's purpose, format and
+ * "motivation" (else highlighting), "creator" (for an annotation not imported: the participant
+ * who wrote it, else the annotator named in the options), "canonical" and "via", and its note's purpose, format and
  * language; an HTML note goes out as the HTML it came as while its text is unchanged. Each
  * annotation names Scholia as its "generator"; the collection has "last", its page "partOf".
  *
