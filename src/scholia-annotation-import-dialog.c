@@ -29,6 +29,9 @@ struct _ScholiaAnnotationImportDialog
   GtkDropDown          *document_dropdown;
   GtkCheckButton       *copy_foreign_check;
   AdwStatusPage        *done_page;
+  GtkWidget            *rejected_box;
+  GtkLabel             *rejected_title;
+  GtkListBox           *rejected_list;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaAnnotationImportDialog, scholia_annotation_import_dialog,
@@ -125,6 +128,37 @@ chosen_document (ScholiaAnnotationImportDialog *self)
   return gtk_drop_down_get_selected_item (self->document_dropdown);
 }
 
+/* Each annotation the file held that was not imported, with its reason, one a row. */
+static void
+show_rejected (ScholiaAnnotationImportDialog *self,
+               const ScholiaW3cSummary       *summary)
+{
+  g_autofree char *title = NULL;
+
+  if (summary->rejected == NULL || summary->rejected->len == 0)
+    return;
+  title = g_strdup_printf (ngettext ("%u annotation was not imported",
+                                     "%u annotations were not imported",
+                                     summary->rejected->len),
+                           summary->rejected->len);
+  gtk_label_set_text (self->rejected_title, title);
+  for (guint i = 0; i < summary->rejected->len; i++)
+    {
+      ScholiaW3cRejection *rejection = g_ptr_array_index (summary->rejected, i);
+      GtkWidget *label = gtk_label_new (rejection->reason);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_append (self->rejected_list, label);
+    }
+  gtk_widget_set_visible (self->rejected_box, TRUE);
+}
+
 static gboolean
 run_import (ScholiaAnnotationImportDialog *self)
 {
@@ -132,7 +166,7 @@ run_import (ScholiaAnnotationImportDialog *self)
   g_autofree char *name = g_file_get_basename (self->file);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
-  ScholiaW3cSummary summary = { 0 };
+  g_auto(ScholiaW3cSummary) summary = { 0 };
   ScholiaW3cImportFlags flags = gtk_check_button_get_active (self->copy_foreign_check) ?
                                 SCHOLIA_W3C_IMPORT_COPY_FOREIGN : SCHOLIA_W3C_IMPORT_DEFAULT;
 
@@ -148,10 +182,16 @@ run_import (ScholiaAnnotationImportDialog *self)
 
   description = describe_summary (self->store, chosen_document (self), &summary);
   adw_status_page_set_description (self->done_page, description);
+  show_rejected (self, &summary);
   if (summary.exact + summary.reanchored + summary.orphaned == 0)
     {
       adw_status_page_set_title (self->done_page, _("No Annotations Imported"));
       adw_status_page_set_icon_name (self->done_page, "dialog-information-symbolic");
+    }
+  else if (summary.rejected != NULL)
+    {
+      adw_status_page_set_title (self->done_page, _("Some Annotations Imported"));
+      adw_status_page_set_icon_name (self->done_page, "dialog-warning-symbolic");
     }
   gtk_stack_set_visible_child_name (self->stack, "done");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
@@ -265,6 +305,9 @@ scholia_annotation_import_dialog_class_init (ScholiaAnnotationImportDialogClass 
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, document_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, copy_foreign_check);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, done_page);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, rejected_box);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, rejected_title);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationImportDialog, rejected_list);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "scholia-library-sidebar.h"
 #include "scholia-revision-dialog.h"
 #include "scholia-table-export.h"
+#include "scholia-pdf-export.h"
 #include "scholia-w3c.h"
 #include "scholia-window-private.h"
 
@@ -121,7 +122,17 @@ scholia_window_export_annotations (ScholiaWindow  *self,
     }
 
   if (g_str_equal (format, "w3c"))
-    return scholia_w3c_export_file (self->store, documents, file, NULL, error);
+    {
+      /* The annotator Preferences name (as in a PDF), else the user's name. */
+      g_autofree char *annotator = self->settings != NULL
+                                   ? g_strstrip (g_settings_get_string (self->settings, "annotator-name"))
+                                   : NULL;
+      ScholiaW3cExportOptions options = {
+        .creator = annotator != NULL && *annotator != '\0' ? annotator : scholia_pdf_default_annotator (),
+      };
+
+      return scholia_w3c_export_file_full (self->store, documents, &options, file, NULL, error);
+    }
 
   data = g_str_equal (format, "md") ? scholia_table_export_markdown (self->store, documents, error)
                                     : scholia_table_export_csv (self->store, documents, error);

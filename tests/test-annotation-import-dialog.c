@@ -241,7 +241,7 @@ test_replaced_characters_told (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(GFile) file = write_file (fixture, "nul.jsonld",
-    "{\"type\": \"Annotation\", \"bodyValue\": \"Before\\u0000after.\","
+    "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"Annotation\", \"bodyValue\": \"Before\\u0000after.\","
     " \"target\": {\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"ferry tolls\"}}}");
   g_autoptr(GListModel) annotations = NULL;
   g_autoptr(ScholiaAnnotation) annotation = NULL;
@@ -253,6 +253,31 @@ test_replaced_characters_told (Fixture       *fixture,
   annotations = scholia_store_list_annotations (fixture->store, fixture->tolls, NULL);
   annotation = g_list_model_get_item (annotations, 0);
   g_assert_cmpstr (scholia_annotation_get_note (annotation), ==, "Before\xef\xbf\xbd" "after.");
+}
+
+/* Of a file whose second annotation cannot be placed, the first is imported, and the window
+ * lists the second with its reason. */
+static void
+test_rejected_listed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "partial.jsonld",
+    "[{\"type\": \"Annotation\", \"id\": \"http://example.org/fine\","
+    "  \"target\": {\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"ferry tolls\"}}},"
+    " {\"type\": \"Annotation\", \"id\": \"http://example.org/elsewhere\", \"target\": \"http://example.org/page\"}]");
+  GtkWidget *row;
+
+  open_dialog (fixture, fixture->tolls);
+  g_assert_true (scholia_annotation_import_dialog_import_file (fixture->dialog, file));
+  g_assert_cmpuint (count_annotations (fixture), ==, 1);
+  g_assert_cmpstr (adw_status_page_get_title (template_child (fixture, "done_page")), ==, "Some Annotations Imported");
+  g_assert_true (gtk_widget_get_visible (template_child (fixture, "rejected_box")));
+  g_assert_cmpstr (gtk_label_get_text (template_child (fixture, "rejected_title")), ==, "1 annotation was not imported");
+  row = gtk_widget_get_first_child (template_child (fixture, "rejected_list"));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))), ==,
+                   "The target of annotation 2 (http://example.org/elsewhere) has no selector, so it cannot be placed in a text");
+  g_assert_null (gtk_widget_get_next_sibling (row));
 }
 
 /* A file of two essays' annotations imported into "One essay": what is not in it is not stored
@@ -310,6 +335,7 @@ main (int   argc,
        test_another_essays_annotations);
   ADD ("/annotation-import-dialog/import/replaced-characters-told", test_replaced_characters_told);
   ADD ("/annotation-import-dialog/import/one-essay-skips-what-is-not-in-it", test_one_essay_skips_the_others);
+  ADD ("/annotation-import-dialog/import/rejected-annotations-listed", test_rejected_listed);
 
 #undef ADD
 

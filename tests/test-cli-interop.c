@@ -115,9 +115,7 @@ test_import_errors_change_nothing (Fixture       *fixture,
   g_autofree char *broken = test_write_file (fixture->dir, "broken.jsonld", "{\"type\": \"AnnotationCollection\", \"first\": [");
   g_autofree char *elsewhere = test_write_file (fixture->dir, "elsewhere.jsonld", annotations_json);
   g_autofree char *no_selector = test_write_file (fixture->dir, "no-selector.jsonld",
-    "[{\"type\": \"Annotation\", \"body\": {\"type\": \"TextualBody\", \"purpose\": \"classifying\", \"value\": \"new\"},"
-    "  \"target\": {\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"harbour\"}}},"
-    " {\"type\": \"Annotation\", \"target\": {\"selector\": {\"type\": \"CssSelector\", \"value\": \"p\"}}}]");
+    "[{\"type\": \"Annotation\", \"target\": {\"selector\": {\"type\": \"CssSelector\", \"value\": \"p\"}}}]");
   const struct
   {
     const char *path;

@@ -97,8 +97,12 @@ export_w3c (ScholiaCli           *cli,
             GError              **error)
 {
   g_autoptr(GPtrArray) documents = document != NULL ? documents_for (document) : NULL;
+  const char *creator = request->pdf->annotator;
 
-  return scholia_cli_export_w3c (cli, documents, request->output, error);
+  /* The annotations' creator, as in a PDF: --annotator, or the user's name. */
+  if (creator == NULL || *creator == '\0')
+    creator = scholia_pdf_default_annotator ();
+  return scholia_cli_export_w3c (cli, documents, creator, request->output, error);
 }
 
 static gboolean

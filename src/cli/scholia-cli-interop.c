@@ -40,10 +40,12 @@ write_output (const char  *path,
 gboolean
 scholia_cli_export_w3c (ScholiaCli  *cli,
                         GPtrArray   *documents,
+                        const char  *creator,
                         const char  *path,
                         GError     **error)
 {
-  g_autoptr(JsonNode) root = scholia_w3c_export (cli->store, documents, error);
+  ScholiaW3cExportOptions options = { .creator = creator };
+  g_autoptr(JsonNode) root = scholia_w3c_export_full (cli->store, documents, &options, error);
   g_autoptr(JsonGenerator) generator = NULL;
   g_autofree char *data = NULL;
   g_autofree char *line = NULL;
@@ -112,9 +114,11 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
   g_autofree char *foreign = NULL;
   g_autofree char *replaced = NULL;
   g_autofree char *skipped = NULL;
+  g_autofree char *rejected = NULL;
+  g_auto(GStrv) lines = NULL;
   guint replaced_count = 0;
   ScholiaDocument *document = NULL;
-  ScholiaW3cSummary summary;
+  g_auto(ScholiaW3cSummary) summary = { 0 };
   gboolean imported;
   int status;
 
@@ -162,7 +166,19 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
   replaced = scholia_w3c_describe_replaced (&summary);
   if (replaced != NULL)
     fprintf (stderr, "scholia-cli: %s: %s\n", argv[1], replaced);
-  return SCHOLIA_CLI_OK;
+
+  /* Each one left out, on a line of its own, so that a script can tell them apart. */
+  rejected = scholia_w3c_describe_rejected (&summary);
+  if (rejected == NULL)
+    return SCHOLIA_CLI_OK;
+  lines = g_strsplit (rejected, "\n", -1);
+  fprintf (stderr, "scholia-cli: %s: ", argv[1]);
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%u annotation was not imported:\n",
+                                "%u annotations were not imported:\n", summary.rejected->len),
+           summary.rejected->len);
+  for (guint i = 0; lines[i] != NULL; i++)
+    fprintf (stderr, "  %s\n", lines[i]);
+  return SCHOLIA_CLI_PARTIAL;
 }
 
 int

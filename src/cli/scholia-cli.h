@@ -10,12 +10,14 @@
 
 G_BEGIN_DECLS
 
-/* Exit codes: 0 done, 1 a failure the message explains, 2 the command line was wrong. */
+/* Exit codes: 0 done, 1 a failure the message explains, 2 the command line was wrong, 3 done
+ * in part (import-annotations: some annotations were imported, the others are listed). */
 enum
 {
   SCHOLIA_CLI_OK = 0,
   SCHOLIA_CLI_FAILED = 1,
   SCHOLIA_CLI_USAGE = 2,
+  SCHOLIA_CLI_PARTIAL = 3,
 };
 
 typedef struct
@@ -74,7 +76,9 @@ int scholia_cli_run_search (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_seminar (ScholiaCli *cli, int argc, char **argv);
 
 /* Exports for `export --format w3c|csv|md` (documents NULL: all; path NULL or "-": stdout). */
-gboolean scholia_cli_export_w3c (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
+/* @creator: the annotator's name, for the annotations that name no other. */
+gboolean scholia_cli_export_w3c (ScholiaCli *cli, GPtrArray *documents, const char *creator, const char *path,
+                                 GError **error);
 gboolean scholia_cli_export_csv (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
 gboolean scholia_cli_export_md (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
 gboolean scholia_cli_export_theme_md (ScholiaCli *cli, ScholiaTheme *theme, const char *path, GError **error);

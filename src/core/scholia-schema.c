@@ -507,6 +507,37 @@ read_v6_first_clocks (ScholiaDb  *db,
                               " SELECT *, '' AS first_clock FROM main.seminar_participants", error);
 }
 
+/* Version 7 keeps what a W3C Web Annotation brought with it that the annotations table has no
+ * column for: its identity elsewhere ("canonical", which the model says no system may change
+ * or drop once set, and "via", the id it had where it came from), its motivation, its
+ * creator's name and its note's purpose, language and format (with the HTML it was given).
+ * Keyed by the annotation's uuid, not its row id, so that what undo or a restore writes back
+ * under the same uuid keeps its identity; rows are only ever added. */
+#define ANNOTATION_PROVENANCE_COLUMNS \
+  "  uuid TEXT PRIMARY KEY," \
+  "  canonical TEXT," \
+  "  via TEXT," \
+  "  motivation TEXT," \
+  "  creator TEXT," \
+  "  note_purpose TEXT," \
+  "  note_language TEXT," \
+  "  note_format TEXT," \
+  "  note_html TEXT"
+
+static const char schema_v7[] =
+  "CREATE TABLE annotation_provenance (" ANNOTATION_PROVENANCE_COLUMNS ");"
+  "CREATE INDEX annotation_provenance_canonical ON annotation_provenance (canonical);";
+
+/* Read-only, a library of version 6 or older has kept nothing of that: an empty table. */
+static gboolean
+read_v7_provenance (ScholiaDb  *db,
+                    GError    **error)
+{
+  return scholia_db_exec (db, "CREATE TEMP TABLE annotation_provenance (" ANNOTATION_PROVENANCE_COLUMNS ");",
+                          error);
+}
+#undef ANNOTATION_PROVENANCE_COLUMNS
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
@@ -514,6 +545,7 @@ static const ScholiaMigration migrations[] = {
   { 4, stemmed_search, NULL, read_v4_stemmed_search },
   { 5, schema_v5, NULL, read_v5_seminars },
   { 6, schema_v6, NULL, read_v6_first_clocks },
+  { 7, schema_v7, NULL, read_v7_provenance },
 };
 
 const ScholiaMigration *

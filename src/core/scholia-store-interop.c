@@ -214,6 +214,10 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
           !insert_links (self, "INSERT INTO annotation_themes (annotation_id, theme_id, position) VALUES (?, ?, ?)",
                          id, record->theme_ids, record->n_theme_ids, error))
         goto failed;
+      if (record->provenance != NULL &&
+          !_scholia_store_add_provenance (self, record->uuid != NULL ? record->uuid : random_uuid,
+                                          record->provenance, error))
+        goto failed;
 
       g_hash_table_insert (added, record->document,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (added, record->document)) + 1));

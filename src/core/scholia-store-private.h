@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  *         -annotations.c          annotations and their links to labels
  *           -documents.c          essays, their text and pages, authors
  *             scholia-store.c     the type: life cycle, signal, live objects, label lists
+ *   -provenance.c                 what a W3C annotation brought beyond the columns (written
+ *                                 by -interop.c in its transaction); calls none of the others
  *   -visibility.c                 hide until posted: what the reading files leave out; it
  *                                 calls none of the others
  *
@@ -142,5 +144,12 @@ gboolean      _scholia_store_is_annotation_hidden (ScholiaStore            *self
                                                    const char              *uuid,
                                                    gboolean                *hidden,
                                                    GError                 **error);
+
+/* Keeps @provenance for the annotation @uuid, inside the caller's transaction; what is kept
+ * already stays (canonical is never changed once set). */
+gboolean      _scholia_store_add_provenance      (ScholiaStore                       *self,
+                                                  const char                         *uuid,
+                                                  const ScholiaAnnotationProvenance  *provenance,
+                                                  GError                            **error);
 
 G_END_DECLS

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose user_version is higher was written by a newer
  * Scholia and is refused untouched. */
-#define SCHOLIA_SCHEMA_VERSION 6
+#define SCHOLIA_SCHEMA_VERSION 7
 
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
@@ -291,6 +291,33 @@ GArray    *scholia_store_count_theme_passages (ScholiaStore  *self,
 
 /* Interoperability and search (scholia-store-interop.c, scholia-store-search.c). */
 
+/* What a W3C Web Annotation brought with it beyond Scholia's own columns (see
+ * scholia-store-provenance.c): NULL or "" for what it did not say. */
+typedef struct
+{
+  char *canonical;      /* its IRI in all systems; never changed once set */
+  char *via;            /* the id it had where it was copied from */
+  char *motivation;     /* "commenting", "bookmarking" … */
+  char *creator;        /* its creator's name */
+  char *note_purpose;   /* the purpose of the body the note came from, "describing" … */
+  char *note_language;  /* that body's language, "fr" */
+  char *note_format;    /* that body's format, "text/html" */
+  char *note_html;      /* with "text/html", the body's HTML as given (the note holds its text) */
+} ScholiaAnnotationProvenance;
+
+void        scholia_annotation_provenance_free  (ScholiaAnnotationProvenance   *provenance);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaAnnotationProvenance, scholia_annotation_provenance_free)
+
+/* The provenance of @document's annotations that have one: uuid → ScholiaAnnotationProvenance. */
+GHashTable *scholia_store_load_provenance       (ScholiaStore                  *self,
+                                                 ScholiaDocument               *document,
+                                                 GError                       **error);
+/* Which of @canonicals (char *) an annotation of the library has: each (borrowed) → the uuid
+ * (char *) of that annotation. */
+GHashTable *scholia_store_find_canonicals       (ScholiaStore                  *self,
+                                                 GPtrArray                     *canonicals,
+                                                 GError                       **error);
+
 /* An annotation written as given, for annotations made elsewhere (W3C import): its uuid (NULL
  * for a new one), offsets, quote and context as the caller placed them, whether it is an orphan
  * (its offsets then only say where it was), and its dates (0 for now). */
@@ -313,6 +340,7 @@ typedef struct
   guint            n_tag_ids;
   const gint64    *theme_ids;
   guint            n_theme_ids;
+  const ScholiaAnnotationProvenance *provenance;  /* kept with it, or NULL */
 } ScholiaAnnotationRecord;
 
 /* Writes all records in one transaction: all of them or, on failure, none. */

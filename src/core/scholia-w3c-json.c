@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "scholia-import-private.h"
 #include "scholia-w3c-json.h"
 
 void
@@ -89,13 +90,55 @@ scholia_w3c_json_add_head (JsonBuilder *builder,
     scholia_w3c_json_add_string (builder, "modified", modified_text);
 }
 
+/* An agent given by IRI stays one; a name becomes a Person with that name. */
+static void
+add_agent (JsonBuilder *builder,
+           const char  *member,
+           const char  *agent)
+{
+  json_builder_set_member_name (builder, member);
+  if (strchr (agent, ' ') == NULL && g_uri_is_valid (agent, G_URI_FLAGS_NONE, NULL))
+    {
+      json_builder_add_string_value (builder, agent);
+      return;
+    }
+  json_builder_begin_object (builder);
+  scholia_w3c_json_add_string (builder, "type", "Person");
+  scholia_w3c_json_add_string (builder, "name", agent);
+  json_builder_end_object (builder);
+}
+
+static void
+add_note_body (JsonBuilder          *builder,
+               const ScholiaW3cSpan *span)
+{
+  const char *purpose = span->note_purpose != NULL ? span->note_purpose : "commenting";
+
+  json_builder_begin_object (builder);
+  scholia_w3c_json_add_string (builder, "type", "TextualBody");
+  if (*purpose != '\0')
+    scholia_w3c_json_add_string (builder, "purpose", purpose);
+  scholia_w3c_json_add_string (builder, "value", span->note);
+  scholia_w3c_json_add_string (builder, "format", span->note_format != NULL ? span->note_format : "text/plain");
+  if (span->note_language != NULL)
+    scholia_w3c_json_add_string (builder, "language", span->note_language);
+  json_builder_end_object (builder);
+}
+
 void
 scholia_w3c_json_add_span (JsonBuilder          *builder,
                            const ScholiaW3cSpan *span)
 {
   gboolean has_note = span->note != NULL && *span->note != '\0';
 
-  scholia_w3c_json_add_head (builder, span->id, "highlighting", span->created, span->modified);
+  scholia_w3c_json_add_head (builder, span->id, span->motivation != NULL ? span->motivation : "highlighting",
+                             span->created, span->modified);
+  if (span->creator != NULL)
+    add_agent (builder, "creator", span->creator);
+  if (span->canonical != NULL)
+    scholia_w3c_json_add_string (builder, "canonical", span->canonical);
+  if (span->via != NULL)
+    scholia_w3c_json_add_string (builder, "via", span->via);
 
   if (has_values (span->tags) || has_values (span->themes) || has_note)
     {
@@ -104,7 +147,7 @@ scholia_w3c_json_add_span (JsonBuilder          *builder,
       add_bodies (builder, "classifying", span->tags);
       add_bodies (builder, "tagging", span->themes);
       if (has_note)
-        scholia_w3c_json_add_body (builder, "commenting", span->note);
+        add_note_body (builder, span);
       json_builder_end_array (builder);
     }
 
@@ -158,6 +201,17 @@ count_invalid (const char *text)
   return count;
 }
 
+static char *
+dup_valid (const char *value,
+           guint      *replaced)
+{
+  if (g_utf8_validate (value, -1, NULL))
+    return g_strdup (value);
+  if (replaced != NULL)
+    *replaced += count_invalid (value);
+  return g_utf8_make_valid (value, -1);
+}
+
 /* A parsed file holds no invalid UTF-8 (json-glib refuses it, and scholia_json_scan() rewrites
  * the escapes that would make it), but a tree built by a caller may: it is repaired here. */
 char *
@@ -167,13 +221,7 @@ scholia_w3c_json_dup_text (JsonObject *object,
 {
   const char *value = scholia_w3c_json_get_string (object, name);
 
-  if (value == NULL)
-    return NULL;
-  if (g_utf8_validate (value, -1, NULL))
-    return g_strdup (value);
-  if (replaced != NULL)
-    *replaced += count_invalid (value);
-  return g_utf8_make_valid (value, -1);
+  return value != NULL ? dup_valid (value, replaced) : NULL;
 }
 
 /* JSON-LD allows a type to be one string or an array of them. */
@@ -262,17 +310,20 @@ read_position (JsonObject          *selector,
   return SCHOLIA_W3C_SELECTORS_READ;
 }
 
-ScholiaW3cSelectorsResult
-scholia_w3c_json_read_selectors (JsonObject          *target,
-                                 guint               *replaced,
-                                 ScholiaW3cSelectors *selectors)
-{
-  g_autoptr(GPtrArray) nodes = scholia_w3c_json_get_many (target, "selector");
+/* Deeper refinements than this are not followed: a file could nest them without end. */
+#define MAX_REFINEMENTS 16
 
-  *selectors = (ScholiaW3cSelectors) { NULL, NULL, NULL, -1, -1 };
+static ScholiaW3cSelectorsResult
+read_selector_list (GPtrArray           *nodes,
+                    guint                depth,
+                    guint               *replaced,
+                    ScholiaW3cSelectors *selectors)
+{
   for (guint i = 0; i < nodes->len; i++)
     {
       JsonNode *node = g_ptr_array_index (nodes, i);
+      g_autoptr(GPtrArray) refinements = NULL;
+      ScholiaW3cSelectorsResult result;
       JsonObject *selector;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -289,13 +340,33 @@ scholia_w3c_json_read_selectors (JsonObject          *target,
         }
       else if (scholia_w3c_json_has_type (node, "TextPositionSelector") && selectors->start < 0)
         {
-          ScholiaW3cSelectorsResult result = read_position (selector, selectors);
-
+          result = read_position (selector, selectors);
           if (result != SCHOLIA_W3C_SELECTORS_READ)
             return result;
         }
+
+      /* Scholia cannot resolve the fragment, element or range a text selector refines; what
+       * it quotes finds the passage in the text (a position there is taken from the text's
+       * start, and the quote corrects it). */
+      if (depth >= MAX_REFINEMENTS)
+        continue;
+      refinements = scholia_w3c_json_get_many (selector, "refinedBy");
+      result = read_selector_list (refinements, depth + 1, replaced, selectors);
+      if (result != SCHOLIA_W3C_SELECTORS_READ)
+        return result;
     }
   return SCHOLIA_W3C_SELECTORS_READ;
+}
+
+ScholiaW3cSelectorsResult
+scholia_w3c_json_read_selectors (JsonObject          *target,
+                                 guint               *replaced,
+                                 ScholiaW3cSelectors *selectors)
+{
+  g_autoptr(GPtrArray) nodes = scholia_w3c_json_get_many (target, "selector");
+
+  *selectors = (ScholiaW3cSelectors) { NULL, NULL, NULL, -1, -1 };
+  return read_selector_list (nodes, 0, replaced, selectors);
 }
 
 void
@@ -306,9 +377,27 @@ scholia_w3c_selectors_clear (ScholiaW3cSelectors *selectors)
   g_clear_pointer (&selectors->suffix, g_free);
 }
 
-/* The first purpose of @body that Scholia knows, or NULL. */
+/* The first string of a member that may hold one or an array of them, or NULL. */
+static char *
+dup_first_text (JsonObject *object,
+                const char *name,
+                guint      *replaced)
+{
+  g_autoptr(GPtrArray) nodes = scholia_w3c_json_get_many (object, name);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (nodes, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        return dup_valid (json_node_get_string (node), replaced);
+    }
+  return NULL;
+}
+
+/* The first purpose of @body that Scholia files as a label, or NULL. */
 static const char *
-known_purpose (JsonObject *body)
+label_purpose (JsonObject *body)
 {
   g_autoptr(GPtrArray) purposes = scholia_w3c_json_get_many (body, "purpose");
 
@@ -320,12 +409,122 @@ known_purpose (JsonObject *body)
         {
           const char *candidate = json_node_get_string (node);
 
-          if (g_str_equal (candidate, "classifying") || g_str_equal (candidate, "tagging") ||
-              g_str_equal (candidate, "commenting"))
+          if (g_str_equal (candidate, "classifying") || g_str_equal (candidate, "tagging"))
             return candidate;
         }
     }
   return NULL;
+}
+
+void
+scholia_w3c_note_body_clear (ScholiaW3cNoteBody *note_body)
+{
+  g_clear_pointer (&note_body->purpose, g_free);
+  g_clear_pointer (&note_body->language, g_free);
+  g_clear_pointer (&note_body->format, g_free);
+  g_clear_pointer (&note_body->html, g_free);
+}
+
+static gboolean
+is_html (const char *format)
+{
+  return format != NULL && (g_ascii_strcasecmp (format, "text/html") == 0 ||
+                            g_ascii_strcasecmp (format, "application/xhtml+xml") == 0);
+}
+
+/* Of a Choice, the first item with a text value: the one a client shows by default. */
+static JsonObject *
+first_choice (JsonObject *choice)
+{
+  g_autoptr(GPtrArray) items = scholia_w3c_json_get_many (choice, "items");
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JsonNode *item = g_ptr_array_index (items, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (item) &&
+          scholia_w3c_json_get_string (json_node_get_object (item), "value") != NULL)
+        return json_node_get_object (item);
+    }
+  return NULL;
+}
+
+char *
+scholia_w3c_json_read_bodies_full (JsonObject         *annotation,
+                                   guint              *replaced,
+                                   GPtrArray          *tags,
+                                   GPtrArray          *themes,
+                                   ScholiaW3cNoteBody *note_body)
+{
+  g_autoptr(GPtrArray) bodies = scholia_w3c_json_get_many (annotation, "body");
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *body_value = scholia_w3c_json_dup_text (annotation, "bodyValue", replaced);
+  gboolean described = FALSE;
+
+  if (body_value != NULL && *body_value != '\0')
+    {
+      g_string_append (note, body_value);
+      if (note_body != NULL)
+        note_body->purpose = g_strdup ("");
+      described = TRUE;
+    }
+
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (bodies, i);
+      JsonObject *body;
+      g_autofree char *value = NULL;
+      g_autofree char *format = NULL;
+      const char *purpose;
+
+      /* A body given only by IRI (a linked resource) carries nothing Scholia can keep. */
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      body = json_node_get_object (node);
+      if (scholia_w3c_json_has_type (node, "Choice") && (body = first_choice (body)) == NULL)
+        continue;
+      value = scholia_w3c_json_dup_text (body, "value", replaced);
+      if (value == NULL)
+        continue;
+      purpose = label_purpose (body);
+
+      if (purpose != NULL)
+        {
+          g_autofree char *name = g_strstrip (g_strdup (value));
+
+          if (*name != '\0')
+            g_ptr_array_add (g_str_equal (purpose, "classifying") ? tags : themes, g_steal_pointer (&name));
+          continue;
+        }
+      if (*value == '\0')
+        continue;
+
+      /* Commenting, describing, or no purpose at all: text a reader wrote, kept as the note. */
+      format = dup_first_text (body, "format", replaced);
+      if (note_body != NULL && !described)
+        {
+          char *first_purpose = dup_first_text (body, "purpose", replaced);
+
+          note_body->purpose = first_purpose != NULL ? first_purpose : g_strdup ("");
+          note_body->language = dup_first_text (body, "language", replaced);
+          note_body->format = g_strdup (format);
+          if (is_html (format))
+            note_body->html = g_strdup (value);
+        }
+      described = TRUE;
+      if (note->len > 0)
+        g_string_append (note, "\n\n");
+      if (is_html (format))
+        {
+          g_autofree char *text = scholia_w3c_json_html_to_text (value);
+
+          g_string_append (note, text);
+        }
+      else
+        g_string_append (note, value);
+    }
+
+  return g_string_free (g_steal_pointer (&note), FALSE);
 }
 
 char *
@@ -334,44 +533,56 @@ scholia_w3c_json_read_bodies (JsonObject *annotation,
                               GPtrArray  *tags,
                               GPtrArray  *themes)
 {
-  g_autoptr(GPtrArray) bodies = scholia_w3c_json_get_many (annotation, "body");
-  g_autoptr(GString) note = g_string_new (NULL);
-  g_autofree char *body_value = scholia_w3c_json_dup_text (annotation, "bodyValue", replaced);
+  return scholia_w3c_json_read_bodies_full (annotation, replaced, tags, themes, NULL);
+}
 
-  if (body_value != NULL && *body_value != '\0')
-    g_string_append (note, body_value);
+char *
+scholia_w3c_json_read_agent (JsonObject *object,
+                             const char *name,
+                             guint      *replaced)
+{
+  g_autoptr(GPtrArray) agents = scholia_w3c_json_get_many (object, name);
 
-  for (guint i = 0; i < bodies->len; i++)
+  for (guint i = 0; i < agents->len; i++)
     {
-      JsonNode *node = g_ptr_array_index (bodies, i);
-      JsonObject *body;
-      g_autofree char *value = NULL;
-      const char *purpose;
+      JsonNode *node = g_ptr_array_index (agents, i);
+      static const char *const members[] = { "name", "nickname", "id", "@id" };
 
-      /* A body given only by IRI (a linked resource) carries nothing Scholia can keep. */
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        return dup_valid (json_node_get_string (node), replaced);
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
-      body = json_node_get_object (node);
-      value = scholia_w3c_json_dup_text (body, "value", replaced);
-      if (value == NULL)
-        continue;
-      purpose = known_purpose (body);
-
-      if (g_strcmp0 (purpose, "classifying") == 0 || g_strcmp0 (purpose, "tagging") == 0)
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
         {
-          g_autofree char *name = g_strstrip (g_strdup (value));
+          char *value = dup_first_text (json_node_get_object (node), members[m], replaced);
 
-          if (*name != '\0')
-            g_ptr_array_add (g_str_equal (purpose, "classifying") ? tags : themes, g_steal_pointer (&name));
-        }
-      else if (*value != '\0')
-        {
-          /* Commenting, describing, or no purpose at all: text a reader wrote, kept as the note. */
-          if (note->len > 0)
-            g_string_append (note, "\n\n");
-          g_string_append (note, value);
+          if (value != NULL && *value != '\0')
+            return value;
+          g_free (value);
         }
     }
+  return NULL;
+}
 
-  return g_string_free (g_steal_pointer (&note), FALSE);
+char *
+scholia_w3c_json_html_to_text (const char *html)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  ScholiaImportedText out = { 0 };
+  char *text;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  /* The essay importer's reading of HTML: the same paragraphs, entities and skipped scripts. */
+  bytes = g_bytes_new_static (html, strlen (html));
+  if (!_scholia_import_html (bytes, "", &out, NULL, NULL))
+    return g_utf8_make_valid (html, -1);
+  text = g_steal_pointer (&out.text);
+  g_free (out.title);
+  g_free (out.author);
+  g_free (out.date);
+  g_free (out.source);
+  g_free (out.format);
+  g_clear_pointer (&out.pages, g_array_unref);
+  return text;
 }

@@ -27,6 +27,15 @@ typedef struct
   const char * const *tags;      /* names, NULL-terminated; may be NULL */
   const char * const *themes;
   const char         *note;      /* NULL or "" when none */
+  /* What an imported annotation brought (see ScholiaAnnotationProvenance); NULL for what it did
+   * not, and for Scholia's own: */
+  const char         *motivation;    /* NULL: "highlighting" */
+  const char         *creator;       /* a name, or an IRI; NULL: none */
+  const char         *canonical;
+  const char         *via;
+  const char         *note_purpose;  /* NULL: "commenting"; "": the note's body has none */
+  const char         *note_language;
+  const char         *note_format;   /* NULL: "text/plain" */
 } ScholiaW3cSpan;
 
 void        scholia_w3c_json_add_string   (JsonBuilder  *builder,
@@ -44,9 +53,10 @@ void        scholia_w3c_json_add_head     (JsonBuilder  *builder,
                                            gint64        created,
                                            gint64        modified);
 /* The members of an Annotation of @span, into an object the caller has begun (and may add to):
- * "@context", "id", "type", "motivation" highlighting, "created", "modified", a "body" per tag
- * (classifying), theme (tagging) and the note (commenting), and a "target" with a
- * TextQuoteSelector and a TextPositionSelector. */
+ * "@context", "id", "type", "motivation" (highlighting unless @span says), "created",
+ * "modified", "creator", "canonical" and "via" when @span has them, a "body" per tag
+ * (classifying), theme (tagging) and the note (commenting unless @span says, with its format
+ * and language), and a "target" with a TextQuoteSelector and a TextPositionSelector. */
 void        scholia_w3c_json_add_span     (JsonBuilder          *builder,
                                            const ScholiaW3cSpan *span);
 
@@ -90,12 +100,41 @@ typedef enum
   SCHOLIA_W3C_SELECTORS_NOT_A_SPAN,    /* "start" and "end" (in @selectors) are not a span */
 } ScholiaW3cSelectorsResult;
 
-/* Reads @target's selectors into @selectors (texts valid UTF-8, as scholia_w3c_json_dup_text()
+/* Reads @target's selectors, and the selectors that refine them ("refinedBy": a
+ * TextQuoteSelector refining a FragmentSelector, say), into @selectors (texts valid UTF-8, as scholia_w3c_json_dup_text()
  * makes them); free them with scholia_w3c_selectors_clear() whatever the result. */
 ScholiaW3cSelectorsResult scholia_w3c_json_read_selectors (JsonObject          *target,
                                                            guint               *replaced,
                                                            ScholiaW3cSelectors *selectors);
 void        scholia_w3c_selectors_clear   (ScholiaW3cSelectors *selectors);
+
+/* What the body a note came from said about it: NULL for what it did not say. */
+typedef struct
+{
+  char *purpose;   /* "" when the body had none */
+  char *language;  /* its first language */
+  char *format;
+  char *html;      /* a "text/html" body's value as given; the note holds its text */
+} ScholiaW3cNoteBody;
+
+void        scholia_w3c_note_body_clear   (ScholiaW3cNoteBody *note_body);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScholiaW3cNoteBody, scholia_w3c_note_body_clear)
+/* scholia_w3c_json_read_bodies(), also filling @note_body from the first body the note takes
+ * text from. Of a "Choice" of bodies, the first textual one is taken, as the model says a
+ * client should. A "text/html" body gives the note its text. */
+char       *scholia_w3c_json_read_bodies_full (JsonObject         *annotation,
+                                               guint              *replaced,
+                                               GPtrArray          *tags,
+                                               GPtrArray          *themes,
+                                               ScholiaW3cNoteBody *note_body);
+/* The text a reader sees of @html, as an essay imported from HTML reads: tags dropped,
+ * paragraphs apart, character references decoded. */
+char       *scholia_w3c_json_html_to_text (const char         *html);
+/* The name of the first agent of @name ("creator", "generator"): its "name" (or "nickname"),
+ * else its IRI; NULL when it has none. */
+char       *scholia_w3c_json_read_agent   (JsonObject         *object,
+                                           const char         *name,
+                                           guint              *replaced);
 
 /* The bodies of an Annotation: names of "classifying" bodies appended to @tags, of "tagging"
  * ones to @themes (trimmed, empty ones dropped); returns the note: "bodyValue" and the text of

@@ -8,8 +8,10 @@
 #include "scholia-error.h"
 #include "scholia-export-file.h"
 #include "scholia-import-private.h"
+#include "scholia-seminar-store.h"
 #include "scholia-text-offsets.h"
 #include "scholia-w3c.h"
+#include "scholia-w3c-check.h"
 #include "scholia-w3c-json.h"
 
 /* ------------------------------------------------------------------------------------------ */
@@ -57,15 +59,63 @@ label_names (ScholiaStore *store,
   return names;
 }
 
+/* Everything the export needs beyond the annotation itself. */
+typedef struct
+{
+  ScholiaStore                  *store;
+  const ScholiaW3cExportOptions *options;
+  GHashTable                    *provenance;    /* of the document's annotations, by uuid */
+  GHashTable                    *participants;  /* participant id (gint64 *) → name */
+} Export;
+
+/* The seminar participant who wrote @annotation, or NULL when I did: the annotator the options
+ * name is its creator then. */
+static const char *
+participant_name (Export            *export,
+                  ScholiaAnnotation *annotation)
+{
+  gint64 id = scholia_annotation_get_participant_id (annotation);
+
+  if (id <= 0)
+    return NULL;
+  if (!g_hash_table_contains (export->participants, &id))
+    {
+      g_autoptr(ScholiaParticipant) participant = scholia_store_get_participant (export->store, id, NULL);
+
+      g_hash_table_insert (export->participants, g_memdup2 (&id, sizeof id),
+                           participant != NULL && !participant->me && *participant->name != '\0'
+                           ? g_strdup (participant->name) : NULL);
+    }
+  return g_hash_table_lookup (export->participants, &id);
+}
+
+/* As the metainfo's homepage says. */
+#define SCHOLIA_HOMEPAGE "https://github.com/scholia/scholia"
+
+static void
+add_generator (JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "generator");
+  json_builder_begin_object (builder);
+  scholia_w3c_json_add_string (builder, "id", SCHOLIA_HOMEPAGE);
+  scholia_w3c_json_add_string (builder, "type", "Software");
+  scholia_w3c_json_add_string (builder, "name", "Scholia " PACKAGE_VERSION);
+  scholia_w3c_json_add_string (builder, "homepage", SCHOLIA_HOMEPAGE);
+  json_builder_end_object (builder);
+}
+
 static void
 add_annotation (JsonBuilder       *builder,
-                ScholiaStore      *store,
+                Export            *export,
                 const char        *source,
                 ScholiaAnnotation *annotation)
 {
   g_autofree char *id = g_strconcat (SCHOLIA_URN_UUID, scholia_annotation_get_uuid (annotation), NULL);
+  g_autofree char *note_text = NULL;
   g_autoptr(GPtrArray) tags = NULL;
   g_autoptr(GPtrArray) themes = NULL;
+  ScholiaAnnotationProvenance *provenance = g_hash_table_lookup (export->provenance,
+                                                                 scholia_annotation_get_uuid (annotation));
   const gint64 *tag_ids, *theme_ids;
   guint n_tag_ids, n_theme_ids;
   ScholiaW3cSpan span = {
@@ -81,15 +131,40 @@ add_annotation (JsonBuilder       *builder,
     .note = scholia_annotation_get_note (annotation),
   };
 
+  span.creator = participant_name (export, annotation);
+  if (span.creator == NULL && export->options != NULL && export->options->creator != NULL &&
+      *export->options->creator != '\0')
+    span.creator = export->options->creator;
+  if (provenance != NULL)
+    {
+      /* Imported: its creator is whom the file named, or no one known (not the annotator). */
+      span.creator = provenance->creator;
+      span.motivation = provenance->motivation;
+      span.canonical = provenance->canonical;
+      span.via = provenance->via;
+      span.note_purpose = provenance->note_purpose;
+      span.note_language = provenance->note_language;
+      span.note_format = provenance->note_format;
+      /* The HTML goes out as it came while the note still says what it said; a note edited in
+       * Scholia is plain text again. */
+      if (provenance->note_html != NULL && span.note != NULL)
+        note_text = scholia_w3c_json_html_to_text (provenance->note_html);
+      if (note_text != NULL && g_str_equal (note_text, span.note))
+        span.note = provenance->note_html;
+      else if (provenance->note_html != NULL)
+        span.note_format = NULL;
+    }
+
   tag_ids = scholia_annotation_get_tag_ids (annotation, &n_tag_ids);
   theme_ids = scholia_annotation_get_theme_ids (annotation, &n_theme_ids);
-  tags = label_names (store, SCHOLIA_TYPE_TAG, tag_ids, n_tag_ids);
-  themes = label_names (store, SCHOLIA_TYPE_THEME, theme_ids, n_theme_ids);
+  tags = label_names (export->store, SCHOLIA_TYPE_TAG, tag_ids, n_tag_ids);
+  themes = label_names (export->store, SCHOLIA_TYPE_THEME, theme_ids, n_theme_ids);
   span.tags = (const char * const *) tags->pdata;
   span.themes = (const char * const *) themes->pdata;
 
   json_builder_begin_object (builder);
   scholia_w3c_json_add_span (builder, &span);
+  add_generator (builder);
   json_builder_end_object (builder);
 }
 
@@ -98,15 +173,29 @@ scholia_w3c_export (ScholiaStore  *store,
                     GPtrArray     *documents,
                     GError       **error)
 {
+  return scholia_w3c_export_full (store, documents, NULL, error);
+}
+
+JsonNode *
+scholia_w3c_export_full (ScholiaStore                  *store,
+                         GPtrArray                     *documents,
+                         const ScholiaW3cExportOptions *options,
+                         GError                       **error)
+{
   g_autoptr(JsonBuilder) items = json_builder_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GHashTable) participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autofree char *collection_uuid = g_uuid_string_random ();
   g_autofree char *page_uuid = g_uuid_string_random ();
   g_autofree char *collection_id = g_strconcat (SCHOLIA_URN_UUID, collection_uuid, NULL);
   g_autofree char *page_id = g_strconcat (SCHOLIA_URN_UUID, page_uuid, NULL);
+  g_autofree char *now = scholia_w3c_json_format_time (g_get_real_time () / G_USEC_PER_SEC);
   g_autoptr(JsonNode) items_node = NULL;
+  Export export = { store, options, NULL, participants };
+  g_autofree char *modified = NULL;
   gint64 total = 0;
+  gint64 latest = 0;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
 
@@ -126,33 +215,56 @@ scholia_w3c_export (ScholiaStore  *store,
       ScholiaDocument *document = g_ptr_array_index (documents, d);
       g_autofree char *source = scholia_w3c_document_iri (document);
       g_autoptr(GListModel) annotations = scholia_store_list_annotations (store, document, error);
+      g_autoptr(GHashTable) provenance = NULL;
       guint n;
 
       if (annotations == NULL)
         return NULL;
+      provenance = scholia_store_load_provenance (store, document, error);
+      if (provenance == NULL)
+        return NULL;
+      export.provenance = provenance;
       n = g_list_model_get_n_items (annotations);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
 
-          add_annotation (items, store, source, annotation);
+          add_annotation (items, &export, source, annotation);
+          latest = MAX (latest, scholia_annotation_get_modified (annotation));
         }
       total += n;
     }
   json_builder_end_array (items);
   items_node = json_builder_get_root (items);
 
+  /* One page holds every annotation: it is the collection's first and last. */
   json_builder_begin_object (builder);
   scholia_w3c_json_add_string (builder, "@context", SCHOLIA_W3C_CONTEXT);
   scholia_w3c_json_add_string (builder, "id", collection_id);
   scholia_w3c_json_add_string (builder, "type", "AnnotationCollection");
   scholia_w3c_json_add_string (builder, "label", _("Annotations exported from Scholia"));
+  if (options != NULL && options->creator != NULL && *options->creator != '\0')
+    {
+      json_builder_set_member_name (builder, "creator");
+      json_builder_begin_object (builder);
+      scholia_w3c_json_add_string (builder, "type", "Person");
+      scholia_w3c_json_add_string (builder, "name", options->creator);
+      json_builder_end_object (builder);
+    }
+  if (now != NULL)
+    scholia_w3c_json_add_string (builder, "created", now);
+  /* The collection changed when the last of its annotations did. */
+  modified = latest > 0 ? scholia_w3c_json_format_time (latest) : NULL;
+  if (modified != NULL)
+    scholia_w3c_json_add_string (builder, "modified", modified);
   json_builder_set_member_name (builder, "total");
   json_builder_add_int_value (builder, total);
+  scholia_w3c_json_add_string (builder, "last", page_id);
   json_builder_set_member_name (builder, "first");
   json_builder_begin_object (builder);
   scholia_w3c_json_add_string (builder, "id", page_id);
   scholia_w3c_json_add_string (builder, "type", "AnnotationPage");
+  scholia_w3c_json_add_string (builder, "partOf", collection_id);
   json_builder_set_member_name (builder, "startIndex");
   json_builder_add_int_value (builder, 0);
   json_builder_set_member_name (builder, "items");
@@ -170,6 +282,17 @@ scholia_w3c_export_file (ScholiaStore  *store,
                          GCancellable  *cancellable,
                          GError       **error)
 {
+  return scholia_w3c_export_file_full (store, documents, NULL, file, cancellable, error);
+}
+
+gboolean
+scholia_w3c_export_file_full (ScholiaStore                  *store,
+                              GPtrArray                     *documents,
+                              const ScholiaW3cExportOptions *options,
+                              GFile                         *file,
+                              GCancellable                  *cancellable,
+                              GError                       **error)
+{
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *data = NULL;
@@ -178,7 +301,7 @@ scholia_w3c_export_file (ScholiaStore  *store,
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  root = scholia_w3c_export (store, documents, error);
+  root = scholia_w3c_export_full (store, documents, options, error);
   if (root == NULL)
     return FALSE;
 
@@ -209,6 +332,8 @@ typedef struct
   GPtrArray       *themes;
   gint64           created;
   gint64           modified;
+  char            *id;        /* as the file gave it, or NULL */
+  ScholiaAnnotationProvenance provenance;
 } Incoming;
 
 static void
@@ -221,6 +346,15 @@ incoming_free (Incoming *incoming)
   g_free (incoming->note);
   g_ptr_array_unref (incoming->tags);
   g_ptr_array_unref (incoming->themes);
+  g_free (incoming->id);
+  g_free (incoming->provenance.canonical);
+  g_free (incoming->provenance.via);
+  g_free (incoming->provenance.motivation);
+  g_free (incoming->provenance.creator);
+  g_free (incoming->provenance.note_purpose);
+  g_free (incoming->provenance.note_language);
+  g_free (incoming->provenance.note_format);
+  g_free (incoming->provenance.note_html);
   g_free (incoming);
 }
 
@@ -233,8 +367,40 @@ typedef struct
   GHashTable      *by_uuid;        /* document uuid → ScholiaDocument */
   GHashTable      *by_source;      /* source → GPtrArray of ScholiaDocument */
   GPtrArray       *incoming;       /* Incoming */
+  GPtrArray       *rejected;       /* ScholiaW3cRejection */
+  guint            n_items;        /* annotations read so far, placed or rejected */
   guint            replaced;       /* characters that were not text */
 } Import;
+
+static void
+rejection_free (ScholiaW3cRejection *rejection)
+{
+  g_free (rejection->id);
+  g_free (rejection->reason);
+  g_free (rejection);
+}
+
+void
+scholia_w3c_summary_clear (ScholiaW3cSummary *summary)
+{
+  g_clear_pointer (&summary->rejected, g_ptr_array_unref);
+}
+
+/* Annotation @number is not imported, for @error's reason, which names it. */
+static void
+reject (GPtrArray  *rejected,
+        guint       number,
+        const char *id,
+        GError     *error)
+{
+  ScholiaW3cRejection *rejection = g_new0 (ScholiaW3cRejection, 1);
+
+  rejection->number = number;
+  rejection->id = g_strdup (id);
+  rejection->code = error->code;
+  rejection->reason = g_strdup (error->message);
+  g_ptr_array_add (rejected, rejection);
+}
 
 /* A name-based (version 5 style) uuid: the same @name always gives the same uuid. */
 static char *
@@ -392,37 +558,91 @@ read_selectors (Import      *import,
   return incoming->quote != NULL || incoming->start >= 0;
 }
 
-static gboolean
-read_annotation (Import      *import,
-                 JsonNode    *node,
-                 GError     **error)
+/* The annotation's identity as the model says to keep it: its canonical IRI, or its own id
+ * when it gives none (the first system to copy it fixes it); and where it came from, its id,
+ * unless that is the urn:uuid Scholia keeps it under (then the file's "via" stays). */
+static void
+read_identity (Import     *import,
+               JsonObject *object,
+               Incoming   *incoming)
+{
+  g_autofree char *canonical = scholia_w3c_json_dup_text (object, "canonical", &import->replaced);
+  g_autofree char *own_uuid = scholia_w3c_json_urn_uuid (incoming->id);
+
+  if (canonical != NULL && *canonical != '\0')
+    incoming->provenance.canonical = g_steal_pointer (&canonical);
+  else if (incoming->id != NULL && *incoming->id != '\0')
+    incoming->provenance.canonical = g_strdup (incoming->id);
+  if (own_uuid == NULL && incoming->id != NULL && *incoming->id != '\0')
+    incoming->provenance.via = g_strdup (incoming->id);
+  else
+    incoming->provenance.via = scholia_w3c_json_dup_text (object, "via", &import->replaced);
+}
+
+static void
+read_details (Import     *import,
+              JsonObject *object,
+              Incoming   *incoming)
+{
+  g_auto(ScholiaW3cNoteBody) note_body = { 0 };
+  g_autoptr(GPtrArray) motivations = scholia_w3c_json_get_many (object, "motivation");
+
+  for (guint i = 0; i < motivations->len && incoming->provenance.motivation == NULL; i++)
+    {
+      JsonNode *node = g_ptr_array_index (motivations, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        incoming->provenance.motivation = g_utf8_make_valid (json_node_get_string (node), -1);
+    }
+  incoming->provenance.creator = scholia_w3c_json_read_agent (object, "creator", &import->replaced);
+  incoming->note = scholia_w3c_json_read_bodies_full (object, &import->replaced, incoming->tags, incoming->themes,
+                                                      &note_body);
+  incoming->provenance.note_purpose = g_steal_pointer (&note_body.purpose);
+  incoming->provenance.note_language = g_steal_pointer (&note_body.language);
+  incoming->provenance.note_format = g_steal_pointer (&note_body.format);
+  incoming->provenance.note_html = g_steal_pointer (&note_body.html);
+}
+
+/* Reads one annotation into import->incoming, or, when it cannot be imported, notes why in
+ * import->rejected. @root: it is the whole file, so it must carry its own "@context". */
+static void
+read_annotation (Import   *import,
+                 JsonNode *node,
+                 gboolean  root)
 {
   g_autoptr(Incoming) incoming = g_new0 (Incoming, 1);
   g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
   JsonObject *object;
   JsonObject *target = NULL;
-  g_autofree char *id = NULL;
   g_autofree char *source = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  incoming->number = import->incoming->len + 1;
+  incoming->number = ++import->n_items;
   incoming->start = incoming->end = -1;
   incoming->tags = g_ptr_array_new_with_free_func (g_free);
   incoming->themes = g_ptr_array_new_with_free_func (g_free);
 
   if (!scholia_w3c_json_has_type (node, "Annotation"))
     {
-      what = describe (incoming->number, NULL);
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+      g_set_error (&error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
                    _("Item %u is not a W3C Annotation (it needs \"type\": \"Annotation\")"), incoming->number);
-      return FALSE;
+      reject (import->rejected, incoming->number, NULL, error);
+      return;
     }
   object = json_node_get_object (node);
-  id = scholia_w3c_json_dup_text (object, "id", &import->replaced);
-  if (id == NULL)
-    id = scholia_w3c_json_dup_text (object, "@id", &import->replaced);
-  what = describe (incoming->number, id);
+  incoming->id = scholia_w3c_json_dup_text (object, "id", &import->replaced);
+  if (incoming->id == NULL)
+    incoming->id = scholia_w3c_json_dup_text (object, "@id", &import->replaced);
+  what = describe (incoming->number, incoming->id);
+
+  if (!scholia_w3c_check_annotation (object, root, &error))
+    {
+      g_prefix_error (&error, _("%s breaks the W3C Web Annotation model: "), what);
+      reject (import->rejected, incoming->number, incoming->id, error);
+      return;
+    }
 
   /* Of several targets, the first that points into a text with selectors is the one to place. */
   targets = scholia_w3c_json_get_many (object, "target");
@@ -435,28 +655,30 @@ read_annotation (Import      *import,
     }
   if (target == NULL)
     {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+      g_set_error (&error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
                    _("The target of %s has no selector, so it cannot be placed in a text"), what);
-      return FALSE;
+      reject (import->rejected, incoming->number, incoming->id, error);
+      return;
     }
 
   source = scholia_w3c_json_dup_text (target, "source", &import->replaced);
-  if (!read_selectors (import, target, incoming, what, error))
-    return FALSE;
-  incoming->document = resolve_document (import, source, what, error);
-  if (incoming->document == NULL)
-    return FALSE;
+  if (!read_selectors (import, target, incoming, what, &error) ||
+      (incoming->document = resolve_document (import, source, what, &error)) == NULL)
+    {
+      reject (import->rejected, incoming->number, incoming->id, error);
+      return;
+    }
   /* Where to send one whose quote is not in the chosen document: the source may name another. */
   if (import->document != NULL)
     incoming->named = lookup_source (import, source, what, NULL);
 
-  incoming->note = scholia_w3c_json_read_bodies (object, &import->replaced, incoming->tags, incoming->themes);
-  incoming->uuid = uuid_for_id (id);
+  read_details (import, object, incoming);
+  read_identity (import, object, incoming);
+  incoming->uuid = uuid_for_id (incoming->id);
   incoming->created = scholia_w3c_json_parse_time (scholia_w3c_json_get_string (object, "created"), now);
   incoming->modified = scholia_w3c_json_parse_time (scholia_w3c_json_get_string (object, "modified"), incoming->created);
 
   g_ptr_array_add (import->incoming, g_steal_pointer (&incoming));
-  return TRUE;
 }
 
 static gboolean
@@ -474,8 +696,7 @@ read_items (Import      *import,
     }
   array = json_node_get_array (items);
   for (guint i = 0; i < json_array_get_length (array); i++)
-    if (!read_annotation (import, json_array_get_element (array, i), error))
-      return FALSE;
+    read_annotation (import, json_array_get_element (array, i), FALSE);
   return TRUE;
 }
 
@@ -515,17 +736,25 @@ read_root (Import      *import,
       JsonArray *array = json_node_get_array (root);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        if (!read_annotation (import, json_array_get_element (array, i), error))
-          return FALSE;
+        read_annotation (import, json_array_get_element (array, i), FALSE);
       return TRUE;
     }
 
-  if (scholia_w3c_json_has_type (root, "AnnotationCollection"))
-    return read_pages (import, json_object_get_member (json_node_get_object (root), "first"), error);
-  if (scholia_w3c_json_has_type (root, "AnnotationPage"))
-    return read_pages (import, root, error);
   if (scholia_w3c_json_has_type (root, "Annotation"))
-    return read_annotation (import, root, error);
+    {
+      read_annotation (import, root, TRUE);
+      return TRUE;
+    }
+  if (scholia_w3c_json_has_type (root, "AnnotationCollection") ||
+      scholia_w3c_json_has_type (root, "AnnotationPage"))
+    {
+      JsonObject *object = json_node_get_object (root);
+
+      if (!scholia_w3c_check_context (object, TRUE, error))
+        return FALSE;
+      return read_pages (import, scholia_w3c_json_has_type (root, "AnnotationPage")
+                                 ? root : json_object_get_member (object, "first"), error);
+    }
 
   g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
                        _("This is not W3C Web Annotation JSON: expected an Annotation, an array of them, "
@@ -633,6 +862,7 @@ typedef struct
   GPtrArray *arrays;
   GPtrArray *sources;  /* the Incoming of each record */
   const char *file_name;  /* the file read, named as the reason an orphan is unplaced; or NULL */
+  GPtrArray *rejected;    /* ScholiaW3cRejection: those that cannot be placed at all */
 } Keep;
 
 static const char *
@@ -649,7 +879,7 @@ keep_string (Keep *keep,
 static gboolean
 place_in_document (ScholiaStore             *store,
                    ScholiaDocument          *document,
-                   GPtrArray                *incoming,
+                   GPtrArray                *given,
                    GArray                   *records,
                    Keep                     *keep,
                    ScholiaW3cSummary        *counts,
@@ -661,6 +891,7 @@ place_in_document (ScholiaStore             *store,
   g_autoptr(ScholiaTextOffsets) offsets = NULL;
   g_autofree ScholiaAnchorSelector *selectors = NULL;
   g_autofree ScholiaAnchorResult *results = NULL;
+  g_autoptr(GPtrArray) incoming = g_ptr_array_new ();
   int length;
 
   if (text == NULL)
@@ -668,23 +899,26 @@ place_in_document (ScholiaStore             *store,
   offsets = scholia_text_offsets_new (text);
   length = scholia_text_offsets_get_length (offsets);
 
-  /* A selector with only a position names its quote by where it is. */
-  for (guint i = 0; i < incoming->len; i++)
+  /* A selector with only a position names its quote by where it is; one beyond the text names
+   * nothing, and is not imported. */
+  for (guint i = 0; i < given->len; i++)
     {
-      Incoming *one = g_ptr_array_index (incoming, i);
+      Incoming *one = g_ptr_array_index (given, i);
 
-      if (one->quote != NULL)
-        continue;
-      if (one->end > length)
+      if (one->quote == NULL && one->end > length)
         {
-          g_autofree char *what = describe (one->number, NULL);
+          g_autofree char *what = describe (one->number, one->id);
+          g_autoptr(GError) beyond = NULL;
 
-          g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+          g_set_error (&beyond, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
                        _("The position %d–%d of %s lies beyond the end of “%s”, and it has no quote to look for"),
                        one->start, one->end, what, scholia_document_get_title (document));
-          return FALSE;
+          reject (keep->rejected, one->number, one->id, beyond);
+          continue;
         }
-      scholia_text_offsets_context (offsets, one->start, one->end, &one->quote, &one->prefix, &one->suffix);
+      if (one->quote == NULL)
+        scholia_text_offsets_context (offsets, one->start, one->end, &one->quote, &one->prefix, &one->suffix);
+      g_ptr_array_add (incoming, one);
     }
 
   selectors = g_new0 (ScholiaAnchorSelector, MAX (incoming->len, 1));
@@ -713,6 +947,7 @@ place_in_document (ScholiaStore             *store,
         .note = one->note,
         .created = one->created,
         .modified = one->modified,
+        .provenance = &one->provenance,
       };
 
       if (results[i].status == SCHOLIA_ANCHOR_ORPHAN && strays != NULL)
@@ -814,7 +1049,9 @@ sort_incoming (ScholiaStore           *store,
 {
   g_autoptr(GPtrArray) originals = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) canonicals = g_ptr_array_new ();
   g_autoptr(GHashTable) present = NULL;
+  g_autoptr(GHashTable) holders = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) owners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -822,6 +1059,17 @@ sort_incoming (ScholiaStore           *store,
     g_ptr_array_add (uuids, ((Incoming *) g_ptr_array_index (incoming, i))->uuid);
   present = scholia_store_find_annotation_uuids (store, uuids, error);
   if (present == NULL)
+    return FALSE;
+  /* Only those the library does not hold by their uuid may hold them by their canonical IRI. */
+  for (guint i = 0; i < incoming->len; i++)
+    {
+      Incoming *one = g_ptr_array_index (incoming, i);
+
+      if (one->provenance.canonical != NULL && !g_hash_table_contains (present, one->uuid))
+        g_ptr_array_add (canonicals, one->provenance.canonical);
+    }
+  holders = scholia_store_find_canonicals (store, canonicals, error);
+  if (holders == NULL)
     return FALSE;
 
   for (guint i = 0; i < incoming->len; i++)
@@ -831,6 +1079,15 @@ sort_incoming (ScholiaStore           *store,
 
       if (!g_hash_table_add (seen, one->uuid) ||
           (owner != NULL && *owner == scholia_document_get_id (one->document)))
+        {
+          counts->present++;
+          continue;
+        }
+
+      /* The library holds it under another uuid: the same annotation, whatever its id now. */
+      if (one->provenance.canonical != NULL &&
+          g_strcmp0 (g_hash_table_lookup (holders, one->provenance.canonical), one->uuid) != 0 &&
+          g_hash_table_contains (holders, one->provenance.canonical))
         {
           counts->present++;
           continue;
@@ -861,6 +1118,8 @@ sort_incoming (ScholiaStore           *store,
           /* The tables above still point to the original uuid. */
           g_ptr_array_add (originals, one->uuid);
           one->uuid = g_strdup (g_ptr_array_index (copy, 0));
+          /* A copy is another annotation: the original's canonical IRI is not its. */
+          g_clear_pointer (&one->provenance.canonical, g_free);
           counts->copied++;
           g_ptr_array_add (fresh, one);
         }
@@ -871,6 +1130,43 @@ sort_incoming (ScholiaStore           *store,
         counts->foreign_documents++;
     }
   return TRUE;
+}
+
+static int
+compare_rejections (gconstpointer a,
+                    gconstpointer b)
+{
+  const ScholiaW3cRejection *left = *(ScholiaW3cRejection * const *) a;
+  const ScholiaW3cRejection *right = *(ScholiaW3cRejection * const *) b;
+
+  return (left->number > right->number) - (left->number < right->number);
+}
+
+/* Whether the file gave anything that is now in the library (imported, or there already); if
+ * all it gave was rejected, the import fails, on one line, with the first reason, and writes
+ * nothing. The rejections are put in file order. */
+static gboolean
+accept_some (GPtrArray                *rejected,
+             const ScholiaW3cSummary  *counts,
+             GError                  **error)
+{
+  const ScholiaW3cRejection *first;
+
+  g_ptr_array_sort (rejected, compare_rejections);
+  if (rejected->len == 0 ||
+      counts->exact + counts->reanchored + counts->orphaned + counts->present + counts->foreign > 0)
+    return TRUE;
+
+  first = g_ptr_array_index (rejected, 0);
+  if (rejected->len == 1)
+    g_set_error_literal (error, SCHOLIA_ERROR, first->code, first->reason);
+  else
+    g_set_error (error, SCHOLIA_ERROR, first->code,
+                 ngettext ("%s (and %u more annotation that could not be imported either)",
+                           "%s (and %u more annotations that could not be imported either)",
+                           rejected->len - 1),
+                 first->reason, rejected->len - 1);
+  return FALSE;
 }
 
 static gboolean
@@ -898,8 +1194,9 @@ import_tree (ScholiaStore           *store,
   g_autoptr(GPtrArray) kept_strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) kept_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) kept_sources = g_ptr_array_new ();
-  Keep keep = { kept_strings, kept_arrays, kept_sources, file_name };
-  ScholiaW3cSummary counts = { 0 };
+  g_autoptr(GPtrArray) rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
+  Keep keep = { kept_strings, kept_arrays, kept_sources, file_name, rejected };
+  g_auto(ScholiaW3cSummary) counts = { 0 };
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
   g_return_val_if_fail (root != NULL, FALSE);
@@ -910,6 +1207,7 @@ import_tree (ScholiaStore           *store,
   import.by_uuid = by_uuid;
   import.by_source = by_source;
   import.incoming = incoming;
+  import.rejected = rejected;
   index_documents (&import);
 
   /* 1. Read and check everything. */
@@ -932,13 +1230,15 @@ import_tree (ScholiaStore           *store,
       g_ptr_array_add (group, one);
     }
 
-  /* 2. Place them, still without writing: a position beyond a text is an error too. */
+  /* 2. Place them, still without writing: one beyond its text is rejected too. */
   for (guint i = 0; i < order->len; i++)
     if (!place_in_document (store, g_ptr_array_index (order, i),
                             g_hash_table_lookup (per_document, g_ptr_array_index (order, i)),
                             records, &keep, &counts, document != NULL ? strays : NULL, error))
       return FALSE;
   if (!place_strays (store, document, strays, records, &keep, &counts, error))
+    return FALSE;
+  if (!accept_some (rejected, &counts, error))
     return FALSE;
 
   /* 3. Write: missing labels, then every annotation in one transaction; a failure takes the
@@ -965,8 +1265,13 @@ import_tree (ScholiaStore           *store,
   if (!scholia_store_add_annotations_full (store, (ScholiaAnnotationRecord *) records->data, records->len, error))
     goto failed;
 
+  if (rejected->len > 0)
+    counts.rejected = g_steal_pointer (&rejected);
   if (summary != NULL)
-    *summary = counts;
+    {
+      *summary = counts;
+      counts.rejected = NULL;
+    }
   return TRUE;
 
 failed:
@@ -1173,4 +1478,23 @@ scholia_w3c_describe_skipped (const ScholiaW3cSummary *summary,
   if (elsewhere != NULL && skipped != NULL)
     return g_strdup_printf ("%s, %s", elsewhere, skipped);
   return g_strdup (elsewhere != NULL ? elsewhere : skipped);
+}
+
+char *
+scholia_w3c_describe_rejected (const ScholiaW3cSummary *summary)
+{
+  g_autoptr(GString) lines = NULL;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  if (summary->rejected == NULL || summary->rejected->len == 0)
+    return NULL;
+  lines = g_string_new (NULL);
+  for (guint i = 0; i < summary->rejected->len; i++)
+    {
+      ScholiaW3cRejection *rejection = g_ptr_array_index (summary->rejected, i);
+
+      g_string_append_printf (lines, "%s%s", i > 0 ? "\n" : "", rejection->reason);
+    }
+  return g_string_free (g_steal_pointer (&lines), FALSE);
 }

@@ -30,9 +30,26 @@ G_BEGIN_DECLS
  * SCHOLIA_W3C_IMPORT_COPY_FOREIGN it is copied onto its document as a new annotation, whose id
  * is derived from the original's and the document's, so that importing again finds the copy.
  *
- * The whole file is checked before anything is written, and is refused whole: a file that is
- * not valid JSON or nests deeper than SCHOLIA_JSON_MAX_DEPTH, an annotation without a usable
- * selector, or one whose document is not in the library changes nothing. Text that is not
+ * Export keeps what an import brought (ScholiaAnnotationProvenance): the annotation's
+ * "motivation" (else highlighting), "creator" (for an annotation not imported: the participant
+ * who wrote it, else the annotator named in the options), "canonical" and "via", and its note's purpose, format and
+ * language; an HTML note goes out as the HTML it came as while its text is unchanged. Each
+ * annotation names Scholia as its "generator"; the collection has "last", its page "partOf".
+ *
+ * Import keeps an annotation's identity: its "canonical" (or, without one, its id) as
+ * canonical, its id as "via" when that is not the urn:uuid Scholia keeps it under, and an
+ * annotation whose canonical the library holds already is not imported again. Text selectors
+ * are read where they refine another selector ("refinedBy"). An HTML note is kept as its text,
+ * the HTML beside it for the export.
+ *
+ * The whole file is checked before anything is written, in one transaction. A file that is not
+ * valid JSON, nests deeper than SCHOLIA_JSON_MAX_DEPTH, or is not W3C Web Annotation JSON is
+ * refused whole. An annotation that breaks a MUST of the model (a wrong "@context", an id that
+ * is not one IRI, a date that is not ISO 8601 …; a lone annotation, page or collection needs its
+ * "@context", items of a bare array may leave it out), has no usable text selector, lies beyond
+ * its text, or names a document the library does not hold is rejected, listed with its reason in
+ * the summary, and the others are imported; when none can be, the import fails with the reasons
+ * and changes nothing. Text that is not
  * valid Unicode (a \u0000, a UTF-16 surrogate without its other half, invalid UTF-8 in a tree
  * given to scholia_w3c_import()) does not refuse the file: each bad character becomes U+FFFD,
  * counted in the summary, so the rest of the note, tag or quote survives and the store only
@@ -59,7 +76,24 @@ typedef struct
   guint  skipped;      /* their quote is not in it, and their source names no other: not imported */
   guint  elsewhere;    /* of exact + reanchored + orphaned: not in it, so put on the document
                         * their source names */
+  GPtrArray *rejected; /* ScholiaW3cRejection: not imported, and why; NULL when none */
 } ScholiaW3cSummary;
+
+typedef struct
+{
+  guint  number;  /* 1-based, in file order */
+  char  *id;      /* the annotation's id, or NULL */
+  int    code;    /* a ScholiaError */
+  char  *reason;  /* "annotation 3 (http://…): …" */
+} ScholiaW3cRejection;
+
+void      scholia_w3c_summary_clear (ScholiaW3cSummary *summary);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScholiaW3cSummary, scholia_w3c_summary_clear)
+
+typedef struct
+{
+  const char *creator;  /* the annotator's name, for annotations that name no other; NULL: none */
+} ScholiaW3cExportOptions;
 
 char     *scholia_w3c_document_iri (ScholiaDocument    *document);
 
@@ -67,6 +101,16 @@ char     *scholia_w3c_document_iri (ScholiaDocument    *document);
 JsonNode *scholia_w3c_export       (ScholiaStore       *store,
                                     GPtrArray          *documents,
                                     GError            **error);
+JsonNode *scholia_w3c_export_full  (ScholiaStore                  *store,
+                                    GPtrArray                     *documents,
+                                    const ScholiaW3cExportOptions *options,
+                                    GError                       **error);
+gboolean  scholia_w3c_export_file_full (ScholiaStore                  *store,
+                                        GPtrArray                     *documents,
+                                        const ScholiaW3cExportOptions *options,
+                                        GFile                         *file,
+                                        GCancellable                  *cancellable,
+                                        GError                       **error);
 gboolean  scholia_w3c_export_file  (ScholiaStore       *store,
                                     GPtrArray          *documents,
                                     GFile              *file,
@@ -126,5 +170,8 @@ char     *scholia_w3c_describe_replaced (const ScholiaW3cSummary *summary);
  * the essay its target names, 2 skipped: their passage is not in “Title”", or NULL. */
 char     *scholia_w3c_describe_skipped  (const ScholiaW3cSummary *summary,
                                          ScholiaDocument         *document);
+
+/* Each rejected annotation and its reason, one a line, or NULL when none was. */
+char     *scholia_w3c_describe_rejected (const ScholiaW3cSummary *summary);
 
 G_END_DECLS

@@ -80,7 +80,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autofree char *path = fuzz_make_file (directory, "annotations.json", data, size);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  ScholiaW3cSummary summary = { 0 };
+  g_auto(ScholiaW3cSummary) summary = { 0 };
 
   if (!scholia_w3c_import_file (store, file, size % 2 == 1 ? document : NULL, &summary, NULL, &error))
     {
