@@ -377,9 +377,11 @@ _scholia_refi_place_codes (ScholiaStore       *store,
       if (!code->codable)
         continue;
       name = fit_name (code->name);
+      /* Renamed, not left out: said, but not counted as skipped. */
       if (g_strcmp0 (name, code->name) != 0)
-        _scholia_refi_report (summary, _("The code “%s” is named “%s”: a tag’s name has at most 100 characters"),
-                              code->name, name);
+        g_ptr_array_add (summary->messages,
+                         g_strdup_printf (_("The code “%s” is named “%s”: a tag’s name has at most 100 characters"),
+                                          code->name, name));
       code->label = scholia_store_find_label (store, code->type, name, NULL);
       if (code->label != NULL)
         continue;

@@ -44,7 +44,7 @@ typedef struct
   guint      annotations;      /* annotations added */
   guint      notes;            /* notes attached to an annotation */
   guint      skipped;          /* things left out, each named in messages */
-  GPtrArray *messages;         /* char *: what was left out or changed, and why */
+  GPtrArray *messages;         /* char *: what was left out (or renamed), and why */
 } ScholiaRefiSummary;
 
 void      scholia_refi_summary_init   (ScholiaRefiSummary *summary);
