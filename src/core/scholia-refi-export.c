@@ -27,16 +27,35 @@ typedef struct
   xmlTextWriterPtr  writer;
   char             *user_guid;      /* NULL without an annotator */
   GHashTable       *label_guids;    /* ScholiaLabel → char * guid */
-  GPtrArray        *annotations;    /* per document: GListModel of its annotations */
+  GPtrArray        *notes;          /* Note, in the order of their selections */
   guint             left_out;
 } Export;
+
+/* A note to write after the sources, as the schema orders them. Only these are kept: holding
+ * every annotation of a large library at once costs far more. */
+typedef struct
+{
+  char   *guid;
+  char   *name;
+  char   *text;
+  gint64  created;
+} Note;
+
+static void
+note_free (Note *note)
+{
+  g_free (note->guid);
+  g_free (note->name);
+  g_free (note->text);
+  g_free (note);
+}
 
 static void
 export_clear (Export *export)
 {
   g_clear_pointer (&export->user_guid, g_free);
   g_clear_pointer (&export->label_guids, g_hash_table_unref);
-  g_clear_pointer (&export->annotations, g_ptr_array_unref);
+  g_clear_pointer (&export->notes, g_ptr_array_unref);
 }
 
 static char *
@@ -207,11 +226,22 @@ write_codings (Export            *export,
       guid = _scholia_refi_guid ("coding", name);
       ok = start (export, "Coding") && attribute (export, "guid", guid) &&
            attribute (export, "creatingUser", export->user_guid) &&
-           time_attribute (export, "creationDateTime", scholia_annotation_get_created (annotation)) &&
            start (export, "CodeRef") && attribute (export, "targetGUID", label_guid (export, label)) &&
            end (export) && end (export);
     }
   return ok;
+}
+
+/* The first @n characters of @text, or all of a shorter one. */
+static char *
+head (const char *text,
+      guint       n)
+{
+  const char *end = text;
+
+  for (guint i = 0; i < n && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  return g_strndup (text, end - text);
 }
 
 static gboolean
@@ -230,16 +260,31 @@ write_selection (Export            *export,
   g_autofree char *start_position = g_strdup_printf ("%d", scholia_annotation_get_start (annotation));
   g_autofree char *end_position = g_strdup_printf ("%d", scholia_annotation_get_end (annotation));
   g_autofree char *note_guid = has_note (annotation) ? _scholia_refi_guid ("note", uuid) : NULL;
-  g_autofree char *name = g_utf8_substring (scholia_annotation_get_quote (annotation), 0, 60);
+  gint64 created = scholia_annotation_get_created (annotation);
+  gint64 modified = scholia_annotation_get_modified (annotation);
+  gboolean changed = modified > created;
 
+  if (note_guid != NULL)
+    {
+      Note *note = g_new0 (Note, 1);
+      g_autofree char *quote = head (scholia_annotation_get_quote (annotation), 40);
+
+      note->guid = g_strdup (note_guid);
+      note->name = g_strdup_printf (_("Note on “%s”"), quote);
+      note->text = g_strdup (scholia_annotation_get_note (annotation));
+      note->created = scholia_annotation_get_created (annotation);
+      g_ptr_array_add (export->notes, note);
+    }
+
+  /* Only what the selection needs: a large library's project runs to tens of megabytes, and
+   * every attribute of 100,000 selections is read again by the next program. */
   return start (export, "PlainTextSelection") && attribute (export, "guid", uuid) &&
-         attribute (export, "name", name) &&
          attribute (export, "startPosition", start_position) &&
          attribute (export, "endPosition", end_position) &&
          attribute (export, "creatingUser", export->user_guid) &&
-         time_attribute (export, "creationDateTime", scholia_annotation_get_created (annotation)) &&
-         attribute (export, "modifyingUser", export->user_guid) &&
-         time_attribute (export, "modifiedDateTime", scholia_annotation_get_modified (annotation)) &&
+         time_attribute (export, "creationDateTime", created) &&
+         (!changed || (attribute (export, "modifyingUser", export->user_guid) &&
+                       time_attribute (export, "modifiedDateTime", modified))) &&
          write_codings (export, annotation, SCHOLIA_TYPE_TAG) &&
          write_codings (export, annotation, SCHOLIA_TYPE_THEME) &&
          (note_guid == NULL ||
@@ -248,22 +293,26 @@ write_selection (Export            *export,
 }
 
 static gboolean
-write_source (Export          *export,
-              ScholiaDocument *document,
-              GListModel      *annotations)
+write_source (Export           *export,
+              ScholiaDocument  *document,
+              GError          **error)
 {
   const char *uuid = scholia_document_get_uuid (document);
   g_autofree char *path = g_strconcat ("internal://", uuid, ".txt", NULL);
-  guint n = g_list_model_get_n_items (annotations);
+  g_autoptr(GListModel) annotations = scholia_store_list_annotations (export->store, document, error);
+  guint n;
   gboolean ok;
+
+  if (annotations == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (annotations);
 
   ok = start (export, "TextSource") && attribute (export, "guid", uuid) &&
        attribute (export, "name", scholia_document_get_title (document)) &&
        attribute (export, "plainTextPath", path) &&
-       attribute (export, "creatingUser", export->user_guid) &&
-       time_attribute (export, "creationDateTime", scholia_document_get_created (document)) &&
-       attribute (export, "modifyingUser", export->user_guid) &&
-       time_attribute (export, "modifiedDateTime", scholia_document_get_modified (document));
+       attribute (export, "creatingUser", export->user_guid);
+  /* No dates: when an essay entered this library is no fact about it, and a project imported
+   * and exported again is the same project. */
   for (guint i = 0; ok && i < n; i++)
     {
       g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
@@ -287,44 +336,34 @@ write_source (Export          *export,
            xmlTextWriterWriteElement (export->writer, BAD_CAST "TextValue", BAD_CAST value) >= 0 &&
            end (export);
     }
-  return ok && end (export);
+  if (!(ok && end (export)))
+    {
+      _scholia_refi_writer_error (error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
 write_notes (Export *export)
 {
-  gboolean started = FALSE;
   gboolean ok = TRUE;
 
-  for (guint i = 0; ok && i < export->annotations->len; i++)
+  if (export->notes->len == 0)
+    return TRUE;
+  ok = start (export, "Notes");
+  for (guint i = 0; ok && i < export->notes->len; i++)
     {
-      GListModel *annotations = g_ptr_array_index (export->annotations, i);
-      guint n = g_list_model_get_n_items (annotations);
+      Note *note = g_ptr_array_index (export->notes, i);
 
-      for (guint j = 0; ok && j < n; j++)
-        {
-          g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, j);
-          g_autofree char *guid = NULL;
-          g_autofree char *quote = NULL;
-          g_autofree char *name = NULL;
-
-          if (scholia_annotation_get_orphaned (annotation) || !has_note (annotation))
-            continue;
-          if (!started)
-            ok = started = start (export, "Notes");
-          guid = _scholia_refi_guid ("note", scholia_annotation_get_uuid (annotation));
-          quote = g_utf8_substring (scholia_annotation_get_quote (annotation), 0, 40);
-          name = g_strdup_printf (_("Note on “%s”"), quote);
-          ok = ok && start (export, "Note") && attribute (export, "guid", guid) &&
-               attribute (export, "name", name) &&
-               attribute (export, "creatingUser", export->user_guid) &&
-               time_attribute (export, "creationDateTime", scholia_annotation_get_created (annotation)) &&
-               xmlTextWriterWriteElement (export->writer, BAD_CAST "PlainTextContent",
-                                          BAD_CAST scholia_annotation_get_note (annotation)) >= 0 &&
-               end (export);
-        }
+      ok = start (export, "Note") && attribute (export, "guid", note->guid) &&
+           attribute (export, "name", note->name) &&
+           attribute (export, "creatingUser", export->user_guid) &&
+           time_attribute (export, "creationDateTime", note->created) &&
+           xmlTextWriterWriteElement (export->writer, BAD_CAST "PlainTextContent", BAD_CAST note->text) >= 0 &&
+           end (export);
     }
-  return ok && (!started || end (export));
+  return ok && end (export);
 }
 
 static gboolean
@@ -354,8 +393,8 @@ write_project (Export      *export,
     {
       ok = start (export, "Sources");
       for (guint i = 0; ok && i < export->documents->len; i++)
-        ok = write_source (export, g_ptr_array_index (export->documents, i),
-                           g_ptr_array_index (export->annotations, i));
+        if (!write_source (export, g_ptr_array_index (export->documents, i), error))
+          return FALSE;
       ok = ok && end (export);
     }
   ok = ok && write_notes (export) && end (export) && xmlTextWriterEndDocument (export->writer) >= 0;
@@ -383,30 +422,18 @@ resolve_documents (ScholiaStore *store,
   return chosen;
 }
 
-static gboolean
+static void
 export_init (Export        *export,
              ScholiaStore  *store,
              GPtrArray     *documents,
-             const char    *annotator,
-             GError       **error)
+             const char    *annotator)
 {
   export->store = store;
   export->label_guids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  export->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  export->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
   if (annotator != NULL && *annotator != '\0')
     export->user_guid = _scholia_refi_guid ("user", annotator);
-
   export->documents = resolve_documents (store, documents);
-
-  for (guint i = 0; i < export->documents->len; i++)
-    {
-      GListModel *annotations = scholia_store_list_annotations (store, g_ptr_array_index (export->documents, i), error);
-
-      if (annotations == NULL)
-        return FALSE;
-      g_ptr_array_add (export->annotations, annotations);
-    }
-  return TRUE;
 }
 
 char *
@@ -422,12 +449,7 @@ scholia_refi_project_xml (ScholiaStore  *store,
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
 
-  if (!export_init (&export, store, documents, annotator, error))
-    {
-      g_clear_pointer (&export.documents, g_ptr_array_unref);
-      export_clear (&export);
-      return NULL;
-    }
+  export_init (&export, store, documents, annotator);
   buffer = xmlBufferCreate ();
   export.writer = xmlNewTextWriterMemory (buffer, 0);
   if (write_project (&export, annotator, error))
