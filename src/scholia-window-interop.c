@@ -93,7 +93,7 @@ on_search_result_activated_cb (ScholiaWindow   *self,
  * scholia_window_export_annotations:
  * @self: a window with a library
  * @file: the file to write
- * @format: "csv", "md" or "w3c"
+ * @format: "csv", "md", "w3c", "qdpx" (a REFI-QDA project) or "qdc" (the codebook alone)
  * @whole_library: every essay rather than the open one
  * @error: return location for a #GError
  *
@@ -133,6 +133,8 @@ scholia_window_export_annotations (ScholiaWindow  *self,
 
       return scholia_w3c_export_file_full (self->store, documents, &options, file, NULL, error);
     }
+  if (g_str_equal (format, "qdpx") || g_str_equal (format, "qdc"))
+    return _scholia_window_export_refi (self, file, format, documents, error);
 
   data = g_str_equal (format, "md") ? scholia_table_export_markdown (self->store, documents, error)
                                     : scholia_table_export_csv (self->store, documents, error);
@@ -172,19 +174,21 @@ _scholia_window_export_annotations_action (GtkWidget  *widget,
                                            GVariant   *parameter)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
-  const char *format_ids[] = { "csv", "md", "w3c", NULL };
-  const char *format_labels[] = { N_("CSV Table"), N_("Markdown Notes"), N_("W3C Web Annotations (JSON-LD)"), NULL };
+  const char *format_ids[] = { "csv", "md", "w3c", "qdpx", "qdc", NULL };
+  const char *format_labels[] = { N_("CSV Table"), N_("Markdown Notes"), N_("W3C Web Annotations (JSON-LD)"),
+                                  N_("REFI-QDA Project (NVivo, MAXQDA, ATLAS.ti, QualCoder)"),
+                                  N_("REFI-QDA Codebook (tags and themes)"), NULL };
   const char *scope_ids[] = { "document", "library", NULL };
   const char *scope_labels[] = { N_("This Essay"), N_("Every Essay"), NULL };
   g_autofree char *name = NULL;
-  const char *translated_formats[4];
+  const char *translated_formats[G_N_ELEMENTS (format_ids)];
   const char *translated_scopes[3];
   GtkFileChooserNative *chooser;
 
   if (self->store == NULL)
     return;
 
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (format_ids); i++)
     translated_formats[i] = format_labels[i] != NULL ? _(format_labels[i]) : NULL;
   for (guint i = 0; i < 3; i++)
     translated_scopes[i] = scope_labels[i] != NULL ? _(scope_labels[i]) : NULL;

@@ -85,6 +85,16 @@ void     _scholia_window_show_import_errors_action (GtkWidget *widget,
 void     _scholia_window_on_import_cancel_button_clicked_cb (ScholiaWindow *self,
                                               GtkButton       *button);
 
+/* scholia-window-refi.c */
+gboolean _scholia_window_is_refi_file        (GFile           *file);
+void     _scholia_window_import_refi         (ScholiaWindow   *self,
+                                              GFile           *file);
+gboolean _scholia_window_export_refi         (ScholiaWindow   *self,
+                                              GFile           *file,
+                                              const char      *format,
+                                              GPtrArray       *documents,
+                                              GError         **error);
+
 /* scholia-window-history.c */
 void     _scholia_window_init_history        (ScholiaWindow   *self);
 void     _scholia_window_undo_action         (GtkWidget       *widget,

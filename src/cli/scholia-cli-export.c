@@ -117,6 +117,18 @@ export_csv (ScholiaCli           *cli,
 }
 
 static gboolean
+export_qdpx (ScholiaCli           *cli,
+             ScholiaDocument      *document,
+             const ExportRequest  *request,
+             GError              **error)
+{
+  g_autoptr(GPtrArray) documents = document != NULL ? documents_for (document) : NULL;
+  const char *annotator = request->pdf->annotator != NULL ? request->pdf->annotator : scholia_pdf_default_annotator ();
+
+  return scholia_cli_export_qdpx (cli, documents, request->output, annotator, error);
+}
+
+static gboolean
 export_md (ScholiaCli           *cli,
            ScholiaDocument      *document,
            const ExportRequest  *request,
@@ -138,6 +150,7 @@ static const struct
   { "w3c", export_w3c, TRUE },
   { "csv", export_csv, TRUE },
   { "md", export_md, TRUE },
+  { "qdpx", export_qdpx, TRUE },
 };
 
 /* Page size and font size, shared by export and handout; -1 to go on, else the exit code. The
@@ -248,8 +261,8 @@ scholia_cli_run_export (ScholiaCli  *cli,
   g_autofree char *course = NULL;
   g_autofree char *annotator = NULL;
   const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("The format to write: pdf, w3c, csv or md"), N_("FORMAT") },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Every document of the library (w3c, csv, md)"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("The format to write: pdf, w3c, csv, md or qdpx"), N_("FORMAT") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Every document of the library (w3c, csv, md, qdpx)"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (- for standard output)"), N_("FILE") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, &page_size, N_("a4 (the default) or letter"), N_("SIZE") },
     { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tag_names, N_("Only annotations with this tag (repeat for any of several)"), N_("TAG") },
@@ -304,7 +317,7 @@ scholia_cli_run_export (ScholiaCli  *cli,
     }
 
   if (all && !whole_library)
-    return scholia_cli_usage_error ("export", _("--all works with the w3c, csv and md formats"));
+    return scholia_cli_usage_error ("export", _("--all works with the w3c, csv, md and qdpx formats"));
   if ((all && argc != 1) || (!all && argc != 2))
     return scholia_cli_usage_error ("export", _("Name one document, or give --all"));
 

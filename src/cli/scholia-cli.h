@@ -83,6 +83,11 @@ gboolean scholia_cli_export_csv (ScholiaCli *cli, GPtrArray *documents, const ch
 gboolean scholia_cli_export_md (ScholiaCli *cli, GPtrArray *documents, const char *path, GError **error);
 gboolean scholia_cli_export_theme_md (ScholiaCli *cli, ScholiaTheme *theme, const char *path, GError **error);
 int scholia_cli_run_export (ScholiaCli *cli, int argc, char **argv);
+/* REFI-QDA (scholia-cli-refi.c). */
+gboolean scholia_cli_export_qdpx (ScholiaCli *cli, GPtrArray *documents, const char *path, const char *annotator, GError **error);
+int scholia_cli_run_import_project (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_export_codebook (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_import_codebook (ScholiaCli *cli, int argc, char **argv);
 ScholiaAnnotationFilter *scholia_cli_build_filter (ScholiaCli  *cli,
                                                    GStrv        tag_names,
                                                    GStrv        theme_names,

@@ -41,6 +41,12 @@ void      _scholia_pdf_write_text   (GString                   *frames,
 void      _scholia_pdf_write_error  (GString              *frames,
                                      const GError         *error);
 /* DOCX or ODT: which one is decided from the archive's entries, and out->format set. */
+/* "“NAME” is damaged: it could not be read as a zip archive (libarchive's reason)", for every
+ * zip Scholia reads (DOCX, ODT, REFI-QDA projects). */
+struct archive;
+void      _scholia_zip_set_damaged_error (struct archive  *archive,
+                                          const char      *name,
+                                          GError         **error);
 gboolean  _scholia_import_zip       (GBytes               *bytes,
                                      const char           *name,
                                      ScholiaImportedText  *out,

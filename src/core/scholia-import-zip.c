@@ -35,10 +35,10 @@ is_wanted (const char *path)
   return FALSE;
 }
 
-static void
-set_damaged_error (struct archive  *archive,
-                   const char      *name,
-                   GError         **error)
+void
+_scholia_zip_set_damaged_error (struct archive  *archive,
+                                const char      *name,
+                                GError         **error)
 {
   const char *reason = archive_error_string (archive);
   /* libarchive may quote the archive's own bytes, such as an entry's name. */
@@ -97,7 +97,7 @@ read_entry (struct archive        *archive,
           if (archive_entry_is_encrypted (entry))
             set_encrypted_error (name, error);
           else
-            set_damaged_error (archive, name, error);
+            _scholia_zip_set_damaged_error (archive, name, error);
           return NULL;
         }
       if (data->len + (gsize) n > MAX_ENTRY_BYTES)
@@ -130,7 +130,7 @@ read_archive (GBytes        *bytes,
   archive_read_support_format_zip (archive);
   if (archive_read_open_memory (archive, data, length) != ARCHIVE_OK)
     {
-      set_damaged_error (archive, name, error);
+      _scholia_zip_set_damaged_error (archive, name, error);
       archive_read_free (archive);
       return NULL;
     }
@@ -163,7 +163,7 @@ read_archive (GBytes        *bytes,
 
   if (ok && status != ARCHIVE_EOF)
     {
-      set_damaged_error (archive, name, error);
+      _scholia_zip_set_damaged_error (archive, name, error);
       ok = FALSE;
     }
 

@@ -370,3 +370,17 @@ scholia_store_open_read_only (const char  *path,
 {
   return open_with_schema (path, TRUE, error);
 }
+
+void
+scholia_store_abort_batch (ScholiaStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SCHOLIA_IS_STORE (self));
+
+  scholia_db_end_batch (self->db, FALSE, NULL);
+  /* The rolled-back rows' ids may be given again: forget the text cached under one. */
+  _scholia_store_forget_document (self, self->cached_text_id);
+  if (!_scholia_store_load_documents (self, &error) || !_scholia_store_load_labels (self, &error))
+    g_warning ("The library could not be read again after an import was undone: %s", error->message);
+}

@@ -52,6 +52,9 @@ gboolean         scholia_store_begin_batch       (ScholiaStore     *self,
                                                   GError          **error);
 gboolean         scholia_store_commit_batch      (ScholiaStore     *self,
                                                   GError          **error);
+/* Undoes the whole batch, for an import that must land whole or not at all, and reloads the
+ * documents and labels (new objects) so the models hold what the file holds. */
+void             scholia_store_abort_batch       (ScholiaStore     *self);
 
 /* Documents. The list model holds every ScholiaDocument, in the order they were added, and is
  * kept current by every call below. Every change is one transaction, committed before the
