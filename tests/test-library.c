@@ -111,8 +111,10 @@ static void
 test_refuses_newer_library (TestLibraryFixture *fixture,
                             gconstpointer       data)
 {
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", SCHOLIA_SCHEMA_VERSION + 1);
+
   g_object_unref (open_library (fixture->library));
-  test_sql_exec (fixture->library, "PRAGMA user_version = 7");
+  test_sql_exec (fixture->library, newer);
 
   assert_refused_unchanged (fixture->library, SCHOLIA_ERROR_NEWER_LIBRARY);
 }

@@ -465,7 +465,8 @@ test_version_5_library_upgrades (Fixture       *fixture,
   g_clear_object (&fixture->store);
   before = test_sql_text (fixture->path, sql);
   g_assert_cmpstr (before, ==, "0000000000001000-0000-" "c0000000-0000-4000-8000-0000000000ff");
-  test_sql_exec (fixture->path, "ALTER TABLE seminar_participants DROP COLUMN first_clock;"
+  test_sql_exec (fixture->path, "DROP TABLE annotation_provenance;"
+                                "ALTER TABLE seminar_participants DROP COLUMN first_clock;"
                                 "UPDATE participants SET colour = '#a01890';"
                                 "PRAGMA user_version = 5;");
 

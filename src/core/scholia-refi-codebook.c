@@ -11,6 +11,7 @@
 #include "scholia-error.h"
 #include "scholia-export-file.h"
 #include "scholia-refi-private.h"
+#include "scholia-uuid.h"
 
 /* The codebook both ways: the "Tags" and "Themes" codes written into a project or a .qdc, codes
  * read from either and placed in the library as labels, and what the three REFI-QDA files
@@ -48,21 +49,9 @@ char *
 _scholia_refi_guid (const char *kind,
                     const char *name)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
-  guint8 digest[20];
-  gsize length = sizeof digest;
+  g_autofree char *name_space = g_strconcat ("scholia:refi:", kind, ":", NULL);
 
-  g_checksum_update (checksum, (const guchar *) "scholia:refi:", -1);
-  g_checksum_update (checksum, (const guchar *) kind, -1);
-  g_checksum_update (checksum, (const guchar *) ":", -1);
-  g_checksum_update (checksum, (const guchar *) name, -1);
-  g_checksum_get_digest (checksum, digest, &length);
-  digest[6] = (digest[6] & 0x0f) | 0x50;
-  digest[8] = (digest[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
-                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
-                          digest[12], digest[13], digest[14], digest[15]);
+  return scholia_uuid_from_name (name_space, name);
 }
 
 char *

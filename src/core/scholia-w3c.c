@@ -10,7 +10,9 @@
 #include "scholia-import-private.h"
 #include "scholia-seminar-store.h"
 #include "scholia-text-offsets.h"
+#include "scholia-uuid.h"
 #include "scholia-w3c.h"
+#include "scholia-uuid.h"
 #include "scholia-w3c-check.h"
 #include "scholia-w3c-json.h"
 
@@ -402,25 +404,6 @@ reject (GPtrArray  *rejected,
   g_ptr_array_add (rejected, rejection);
 }
 
-/* A name-based (version 5 style) uuid: the same @name always gives the same uuid. */
-static char *
-name_based_uuid (const char *name)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
-  guint8 digest[20];
-  gsize length = sizeof digest;
-
-  g_checksum_update (checksum, (const guchar *) "scholia:w3c:", -1);
-  g_checksum_update (checksum, (const guchar *) name, -1);
-  g_checksum_get_digest (checksum, digest, &length);
-  digest[6] = (digest[6] & 0x0f) | 0x50;
-  digest[8] = (digest[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
-                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
-                          digest[12], digest[13], digest[14], digest[15]);
-}
-
 /* The uuid an annotation is merged by: its own for urn:uuid ids; for other IRIs (another tool's
  * https://… ids) one derived from the IRI, so that importing the same file again still finds
  * it; a new one when it has no id. */
@@ -432,7 +415,7 @@ uuid_for_id (const char *id)
   if (id == NULL || *id == '\0')
     return g_uuid_string_random ();
   uuid = scholia_w3c_json_urn_uuid (id);
-  return uuid != NULL ? uuid : name_based_uuid (id);
+  return uuid != NULL ? uuid : scholia_uuid_from_name ("scholia:w3c:", id);
 }
 
 /* The uuid of the copy of annotation @uuid on @document: derived from both, so that importing
@@ -443,7 +426,7 @@ copy_uuid (const char      *uuid,
 {
   g_autofree char *name = g_strconcat ("copy:", scholia_document_get_uuid (document), ":", uuid, NULL);
 
-  return name_based_uuid (name);
+  return scholia_uuid_from_name ("scholia:w3c:", name);
 }
 
 static char *
