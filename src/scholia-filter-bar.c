@@ -388,6 +388,26 @@ same_choices (GPtrArray *a,
   return TRUE;
 }
 
+/* Whether the drop-down already shows @labels in @colours: a sync may rename a participant,
+ * mark the leader or rank the colours again without changing who is listed. */
+static gboolean
+same_looks (ScholiaFilterBar *self,
+            GtkStringList    *labels,
+            GPtrArray        *colours)
+{
+  GListModel *shown = gtk_drop_down_get_model (self->participant_dropdown);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (labels));
+
+  if (shown == NULL || g_list_model_get_n_items (shown) != n || self->participant_colours->len != colours->len)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), i),
+                   gtk_string_list_get_string (labels, i)) != 0 ||
+        g_strcmp0 (g_ptr_array_index (self->participant_colours, i), g_ptr_array_index (colours, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* The library's participants, read again: a sync may have brought new ones. */
 static void
 rebuild_participants (ScholiaFilterBar *self)
@@ -432,13 +452,14 @@ rebuild_participants (ScholiaFilterBar *self)
           g_array_append_val (choice, participant->id);
           g_ptr_array_add (choices, choice);
           g_ptr_array_add (colours, g_strdup (participant->colour));
-          gtk_string_list_append (labels, participant->name);
+          gtk_string_list_take (labels, scholia_participant_dup_label (participant));
         }
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->participant_dropdown), choices->len > 0);
   if (same_choices (self->participant_choices, choices) &&
-      (choices->len > 0) == (gtk_drop_down_get_model (self->participant_dropdown) != NULL))
+      (choices->len > 0 ? same_looks (self, labels, colours)
+                        : gtk_drop_down_get_model (self->participant_dropdown) == NULL))
     return;
 
   g_ptr_array_unref (self->participant_choices);

@@ -22,7 +22,7 @@ add_layer (ScholiaSeminarLayers *self,
   GdkRGBA rgba;
 
   g_hash_table_insert (self->names, g_memdup2 (&participant_id, sizeof participant_id),
-                       g_strdup (participant->name));
+                       scholia_participant_dup_label (participant));
   if (gdk_rgba_parse (&rgba, participant->colour))
     g_hash_table_insert (self->colours, g_memdup2 (&participant_id, sizeof participant_id),
                          g_memdup2 (&rgba, sizeof rgba));

@@ -590,14 +590,14 @@ scholia_tag_row_get_count (ScholiaTagRow *self)
 void
 scholia_tag_row_refresh_count (ScholiaTagRow *self)
 {
-  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  guint count;
 
   g_return_if_fail (SCHOLIA_IS_TAG_ROW (self));
 
-  ids = scholia_store_get_label_annotation_ids (self->store, self->label, &error);
-  if (ids == NULL)
+  /* What I see: hide until posted leaves others' annotations out of the count too. */
+  if (!scholia_store_count_label_annotations (self->store, self->label, &count, &error))
     {
       /* A count is a hint, not a reason to interrupt: leave the last one shown. */
       g_warning ("Could not count the annotations of “%s”: %s",
@@ -605,7 +605,7 @@ scholia_tag_row_refresh_count (ScholiaTagRow *self)
       return;
     }
 
-  self->count = ids->len;
+  self->count = count;
   if (self->count == 0)
     text = g_strdup (_("No annotations"));
   else

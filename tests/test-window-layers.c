@@ -223,6 +223,29 @@ test_bands_in_participant_colours (Fixture       *fixture,
   show (fixture, outside);
   assert_marks (fixture, 0, &evidence, 1);
   g_assert_null (scholia_annotation_gutter_dup_readers_for_line (gutter (fixture), 0));
+
+  /* The leader seminar.json names is marked so in the margin and in the participant filter. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *line_two = NULL;
+    g_autofree char *options = g_strdup_printf ("{\"leader\": \"%s\"}", "b0000000-0000-4000-8000-0000000000b1");
+    GtkDropDown *dropdown;
+    gboolean listed = FALSE;
+
+    g_assert_true (scholia_store_set_seminar_options (fixture->store, fixture->seminar.seminar, options, &error));
+    g_assert_no_error (error);
+    show (fixture, fixture->seminar.essay);
+    line_two = scholia_annotation_gutter_dup_readers_for_line (gutter (fixture), 2);
+    g_assert_cmpstr (line_two, ==, "Bruno Sato (leader)");
+    scholia_document_page_show_pane (window_page (fixture->window), "list");
+    wait_for_pane (fixture->window);
+    dropdown = find_participant_dropdown (GTK_WIDGET (scholia_document_page_get_annotation_list (window_page (fixture->window))));
+    g_assert_nonnull (dropdown);
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)); i++)
+      listed |= g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), i),
+                           "Bruno Sato (leader)") == 0;
+    g_assert_true (listed);
+  }
 }
 
 static void

@@ -60,6 +60,9 @@ void                scholia_seminar_free     (ScholiaSeminar     *seminar);
 void                scholia_participant_free (ScholiaParticipant *participant);
 void                scholia_reply_free       (ScholiaReply       *reply);
 
+/* The participant's name as the window lists it: "Ana Petrescu (leader)" for a leader. */
+char               *scholia_participant_dup_label (const ScholiaParticipant *participant);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaSeminar, scholia_seminar_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaParticipant, scholia_participant_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaReply, scholia_reply_free)

@@ -45,6 +45,17 @@ scholia_participant_free (ScholiaParticipant *participant)
   g_free (participant);
 }
 
+char *
+scholia_participant_dup_label (const ScholiaParticipant *participant)
+{
+  g_return_val_if_fail (participant != NULL, NULL);
+
+  if (!participant->leader)
+    return g_strdup (participant->name);
+  /* Translators: a seminar participant's name, marked as the seminar's leader */
+  return g_strdup_printf (_("%s (leader)"), participant->name);
+}
+
 void
 scholia_reply_free (ScholiaReply *reply)
 {
