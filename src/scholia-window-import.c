@@ -165,7 +165,9 @@ on_batch_finished_cb (GObject      *source,
       return;
     }
 
-  gtk_action_bar_set_revealed (_scholia_window_child (self, "import_bar"), FALSE);
+  /* A REFI-QDA project still being read keeps the bar. */
+  if (self->refi_running == 0)
+    gtk_action_bar_set_revealed (_scholia_window_child (self, "import_bar"), FALSE);
   g_object_notify (G_OBJECT (self), "importing");
 }
 
@@ -199,6 +201,7 @@ _scholia_window_on_import_cancel_button_clicked_cb (ScholiaWindow *self,
 {
   g_ptr_array_set_size (self->import_queue, 0);
   g_cancellable_cancel (self->import_cancellable);
+  g_cancellable_cancel (self->refi_cancellable);
 }
 
 static void
@@ -423,6 +426,9 @@ _scholia_window_dispose_import (ScholiaWindow *self)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->import_reveal_id, g_source_remove);
+  g_cancellable_cancel (self->refi_cancellable);
+  g_clear_object (&self->refi_cancellable);
+  g_clear_handle_id (&self->refi_pulse_id, g_source_remove);
   g_clear_pointer (&self->import_queue, g_ptr_array_unref);
   g_clear_pointer (&self->import_failures, g_ptr_array_unref);
 }
@@ -510,12 +516,12 @@ scholia_window_import_samples (ScholiaWindow *self)
  * scholia_window_get_importing:
  * @self: a window
  *
- * Returns: whether essays are being imported
+ * Returns: whether essays (or a REFI-QDA project) are being imported
  */
 gboolean
 scholia_window_get_importing (ScholiaWindow *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
 
-  return self->import_cancellable != NULL;
+  return self->import_cancellable != NULL || self->refi_running > 0;
 }

@@ -43,6 +43,12 @@ struct _ScholiaWindow
   GPtrArray            *import_failures;
   guint                 import_reveal_id;
 
+  /* REFI-QDA projects being read in worker threads (scholia-window-refi.c), and the bar's pulse
+   * while they are. */
+  GCancellable         *refi_cancellable;
+  guint                 refi_running;
+  guint                 refi_pulse_id;
+
   GtkWindow            *side_by_side_window;   /* weak */
   GtkWindow            *export_dialog;         /* weak */
   AdwToast             *history_toast;         /* weak: the last undo or redo, replaced by the next */

@@ -9,8 +9,8 @@
 
 /* REFI-QDA in the window: a .qdpx project or .qdc codebook given to Import… (or dropped) is
  * imported whole, and a toast says what arrived and names what was left out; Export
- * Annotations… writes either. Both run on the main thread: a project of a whole library takes
- * seconds, a seminar's a moment. */
+ * Annotations… writes either. A project is read in a worker thread, with the import bar
+ * pulsing, and written on the main thread; the export runs on the main thread. */
 
 #define TOAST_MESSAGES 2
 
@@ -51,6 +51,149 @@ append_left_out (GString                  *text,
                             n - TOAST_MESSAGES);
 }
 
+static void
+report_import (ScholiaWindow            *self,
+               const char               *name,
+               gboolean                  project,
+               const ScholiaRefiSummary *summary)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (project)
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u essay and %u annotations from “%s”",
+                                        "Imported %u essays and %u annotations from “%s”", summary->sources),
+                     summary->sources, summary->annotations, name);
+  else
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u new tag or theme from “%s”",
+                                        "Imported %u new tags and themes from “%s”", summary->labels_added),
+                     summary->labels_added, name);
+  append_left_out (text, summary);
+  _scholia_window_add_message_toast (self, text->str);
+}
+
+/* A project is read and checked in a worker thread (the parse of a whole library's project
+ * takes seconds), then written on the main thread, the store's, in one batch. */
+typedef struct
+{
+  char               *path;
+  char               *name;
+  ScholiaStore       *store;    /* the library it goes into: another one opened meanwhile is not it */
+  ScholiaRefiPlan    *plan;
+  ScholiaRefiSummary  summary;
+} RefiImport;
+
+static void
+refi_import_free (RefiImport *import)
+{
+  g_free (import->path);
+  g_free (import->name);
+  g_object_unref (import->store);
+  g_clear_pointer (&import->plan, scholia_refi_plan_free);
+  scholia_refi_summary_clear (&import->summary);
+  g_free (import);
+}
+
+static void
+read_plan_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RefiImport *import = task_data;
+  GError *error = NULL;
+
+  import->plan = scholia_refi_plan_read (import->path, &import->summary, &error);
+  if (import->plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  ScholiaWindow *self = user_data;
+
+  gtk_progress_bar_pulse (_scholia_window_child (self, "import_progress"));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_reading (ScholiaWindow *self,
+              const char    *name)
+{
+  g_autofree char *label = NULL;
+
+  /* An essay batch running owns the bar's label and fraction. */
+  if (self->import_cancellable == NULL)
+    {
+      /* Translators: shown while a REFI-QDA project is read; %s is its file name */
+      label = g_strdup_printf (_("Reading “%s”…"), name);
+      gtk_label_set_label (_scholia_window_child (self, "import_label"), label);
+      if (self->refi_pulse_id == 0)
+        self->refi_pulse_id = g_timeout_add (100, pulse_cb, self);
+    }
+  gtk_action_bar_set_revealed (_scholia_window_child (self, "import_bar"), TRUE);
+}
+
+static void
+on_plan_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (source);
+  GTask *task = G_TASK (result);
+  RefiImport *import = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* The window was closed, or another library opened: nothing to write into or report in. */
+  if (self->store != import->store || self->refi_running == 0)
+    return;
+
+  if (!g_task_propagate_boolean (task, &error))
+    _scholia_window_add_message_toast (self, error->message);
+  else if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    _scholia_window_add_message_toast (self, _("Import cancelled"));
+  else if (!scholia_refi_plan_write (import->plan, self->store, &import->summary, &error))
+    _scholia_window_add_message_toast (self, error->message);
+  else
+    report_import (self, import->name, TRUE, &import->summary);
+
+  if (--self->refi_running > 0)
+    return;
+  g_clear_object (&self->refi_cancellable);
+  g_clear_handle_id (&self->refi_pulse_id, g_source_remove);
+  if (self->import_cancellable == NULL)
+    gtk_action_bar_set_revealed (_scholia_window_child (self, "import_bar"), FALSE);
+  g_object_notify (G_OBJECT (self), "importing");
+}
+
+static void
+start_project_import (ScholiaWindow *self,
+                      const char    *path,
+                      const char    *name)
+{
+  RefiImport *import = g_new0 (RefiImport, 1);
+  g_autoptr(GTask) task = NULL;
+
+  import->path = g_strdup (path);
+  import->name = g_strdup (name);
+  import->store = g_object_ref (self->store);
+  scholia_refi_summary_init (&import->summary);
+  if (self->refi_cancellable == NULL)
+    self->refi_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->refi_cancellable, on_plan_read_cb, NULL);
+  g_task_set_source_tag (task, start_project_import);
+  g_task_set_task_data (task, import, (GDestroyNotify) refi_import_free);
+  g_task_run_in_thread (task, read_plan_thread);
+
+  self->refi_running++;
+  show_reading (self, name);
+  if (self->refi_running == 1)
+    g_object_notify (G_OBJECT (self), "importing");
+}
+
+/* A codebook is a few hundred codes at most: read and written at once. */
 void
 _scholia_window_import_refi (ScholiaWindow *self,
                              GFile         *file)
@@ -58,34 +201,23 @@ _scholia_window_import_refi (ScholiaWindow *self,
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   ScholiaRefiSummary summary;
-  gboolean project = has_suffix (file, ".qdpx");
-  gboolean ok;
 
   if (path == NULL)
     {
       _scholia_window_add_message_toast (self, _("A REFI-QDA file must be on this computer to be imported"));
       return;
     }
+  if (has_suffix (file, ".qdpx"))
+    {
+      start_project_import (self, path, name);
+      return;
+    }
   scholia_refi_summary_init (&summary);
-  ok = project ? scholia_refi_import_project (self->store, path, &summary, &error)
-               : scholia_refi_import_codebook (self->store, path, &summary, &error);
-  if (!ok)
+  if (!scholia_refi_import_codebook (self->store, path, &summary, &error))
     _scholia_window_add_message_toast (self, error->message);
   else
-    {
-      if (project)
-        g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u essay and %u annotations from “%s”",
-                                            "Imported %u essays and %u annotations from “%s”", summary.sources),
-                         summary.sources, summary.annotations, name);
-      else
-        g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u new tag or theme from “%s”",
-                                            "Imported %u new tags and themes from “%s”", summary.labels_added),
-                         summary.labels_added, name);
-      append_left_out (text, &summary);
-      _scholia_window_add_message_toast (self, text->str);
-    }
+    report_import (self, name, FALSE, &summary);
   scholia_refi_summary_clear (&summary);
 }
 

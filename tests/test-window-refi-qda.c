@@ -31,6 +31,7 @@ test_export_and_import (void)
   ScholiaStore *store;
   gint64 tag;
   guint before;
+  guint annotations;
 
   g_settings_set_string (settings, "annotator-name", "Nora Quist");
   g_assert_true (scholia_window_open_library (window, library));
@@ -52,11 +53,24 @@ test_export_and_import (void)
   g_assert_nonnull (strstr (g_ptr_array_index (summary.messages, 0), "Nora Quist"));
   scholia_refi_summary_clear (&summary);
 
-  /* A project given to the import: its two essays arrive at once, no essay batch starts. */
+  /* A project given to the import is read in the background, the window going on meanwhile;
+   * its two essays and their annotations arrive together once the main loop has run. */
   before = g_list_model_get_n_items (scholia_store_get_documents (store));
   scholia_window_import_files (window, &demo, 1);
-  g_assert_false (scholia_window_get_importing (window));
+  g_assert_true (scholia_window_get_importing (window));
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, before);
+  while (scholia_window_get_importing (window))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, before + 2);
+  annotations = 0;
+  for (guint i = before; i < before + 2; i++)
+    {
+      g_autoptr(ScholiaDocument) imported = g_list_model_get_item (scholia_store_get_documents (store), i);
+      g_autoptr(GListModel) list = scholia_store_list_annotations (store, imported, NULL);
+
+      annotations += g_list_model_get_n_items (list);
+    }
+  g_assert_cmpuint (annotations, ==, 158);  /* the demo's PlainTextSelections */
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);

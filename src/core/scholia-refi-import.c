@@ -792,45 +792,84 @@ write_import (Import  *import,
   return TRUE;
 }
 
+struct _ScholiaRefiPlan
+{
+  Import import;
+};
+
+void
+scholia_refi_plan_free (ScholiaRefiPlan *plan)
+{
+  import_clear (&plan->import);
+  g_free (plan);
+}
+
+ScholiaRefiPlan *
+scholia_refi_plan_read (const char          *path,
+                        ScholiaRefiSummary  *summary,
+                        GError             **error)
+{
+  g_autofree char *display_name = g_filename_display_basename (path);
+  g_autoptr(ScholiaRefiPlan) plan = g_new0 (ScholiaRefiPlan, 1);
+  Import *import = &plan->import;
+  GBytes *qde;
+
+  import->summary = summary;
+  import->zip = scholia_refi_zip_open (path, error);
+  if (import->zip == NULL)
+    return NULL;
+  qde = scholia_refi_zip_get_project (import->zip, display_name, error);
+  if (qde == NULL)
+    return NULL;
+  import->codes = _scholia_refi_codes_new ();
+  import->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) note_free);
+  import->users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  import->coders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->unknown_variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
+  import->uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!read_project (import, display_name, qde, error))
+    return NULL;
+  /* Everything the plan needs is copied out of the zip by now. */
+  g_clear_pointer (&import->zip, scholia_refi_zip_free);
+  import->summary = NULL;
+  return g_steal_pointer (&plan);
+}
+
+gboolean
+scholia_refi_plan_write (ScholiaRefiPlan     *plan,
+                         ScholiaStore        *store,
+                         ScholiaRefiSummary  *summary,
+                         GError             **error)
+{
+  Import *import = &plan->import;
+  gboolean ok;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (import->store == NULL, FALSE);  /* a plan is written once */
+
+  import->store = store;
+  import->summary = summary;
+  if (!scholia_store_begin_batch (store, error))
+    return FALSE;
+  ok = write_import (import, error);
+  if (!ok)
+    scholia_store_abort_batch (store);
+  return ok && scholia_store_commit_batch (store, error);
+}
+
 gboolean
 scholia_refi_import_project (ScholiaStore        *store,
                              const char          *path,
                              ScholiaRefiSummary  *summary,
                              GError             **error)
 {
-  g_autofree char *display_name = g_filename_display_basename (path);
-  Import import = { store, summary, };
-  GBytes *qde;
-  gboolean ok;
+  g_autoptr(ScholiaRefiPlan) plan = NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
 
-  import.zip = scholia_refi_zip_open (path, error);
-  if (import.zip == NULL)
-    return FALSE;
-  qde = scholia_refi_zip_get_project (import.zip, display_name, error);
-  if (qde == NULL)
-    {
-      import_clear (&import);
-      return FALSE;
-    }
-  import.codes = _scholia_refi_codes_new ();
-  import.notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) note_free);
-  import.users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  import.coders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  import.unknown_variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  import.sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
-  import.uuids = g_hash_table_new (g_str_hash, g_str_equal);
-
-  ok = read_project (&import, display_name, qde, error) && scholia_store_begin_batch (store, error);
-  if (ok && !write_import (&import, error))
-    {
-      scholia_store_abort_batch (store);
-      ok = FALSE;
-    }
-  ok = ok && scholia_store_commit_batch (store, error);
-  import_clear (&import);
-  return ok;
+  plan = scholia_refi_plan_read (path, summary, error);
+  return plan != NULL && scholia_refi_plan_write (plan, store, summary, error);
 }

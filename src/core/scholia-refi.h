@@ -69,6 +69,23 @@ gboolean  scholia_refi_import_project (ScholiaStore        *store,
                                        ScholiaRefiSummary  *summary,
                                        GError             **error);
 
+/* The project import in two halves, for a caller that reads in a worker thread. Reading
+ * (GTK-free, no store: any thread) parses and checks the whole project into a plan, counting
+ * in @summary what is left out; writing (on the store's thread) adds the plan in one batch, as
+ * scholia_refi_import_project() does, and adds to the same @summary. A plan is written once. */
+typedef struct _ScholiaRefiPlan ScholiaRefiPlan;
+
+ScholiaRefiPlan *scholia_refi_plan_read  (const char          *path,
+                                          ScholiaRefiSummary  *summary,
+                                          GError             **error);
+gboolean         scholia_refi_plan_write (ScholiaRefiPlan     *plan,
+                                          ScholiaStore        *store,
+                                          ScholiaRefiSummary  *summary,
+                                          GError             **error);
+void             scholia_refi_plan_free  (ScholiaRefiPlan     *plan);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScholiaRefiPlan, scholia_refi_plan_free)
+
 /* The tags and themes alone, as a .qdc (urn:QDA-XML:codebook:1.0), mapped as above. */
 char     *scholia_refi_codebook_xml   (ScholiaStore        *store,
                                        GError             **error);
