@@ -22,6 +22,7 @@ struct _ScholiaDbRows
   char      *one_row;     /* INSERT … VALUES (?, …) */
   char      *many_rows;   /* INSERT … VALUES (?, …), … ROWS_PER_INSERT times */
   GArray    *cells;       /* Cell, row after row */
+  GPtrArray *copies;      /* texts copied by scholia_db_rows_add_text_copy(), until written */
 };
 
 static char *
@@ -57,6 +58,7 @@ scholia_db_rows_new (ScholiaDb  *db,
   self->one_row = insert_sql (table, columns, self->n_columns, 1);
   self->many_rows = insert_sql (table, columns, self->n_columns, ROWS_PER_INSERT);
   self->cells = g_array_sized_new (FALSE, FALSE, sizeof (Cell), self->n_columns * ROWS_PER_INSERT);
+  self->copies = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -67,6 +69,7 @@ scholia_db_rows_free (ScholiaDbRows *self)
   g_free (self->one_row);
   g_free (self->many_rows);
   g_array_unref (self->cells);
+  g_ptr_array_unref (self->copies);
   g_free (self);
 }
 
@@ -78,6 +81,17 @@ scholia_db_rows_add_text (ScholiaDbRows *self,
 
   g_return_if_fail (self->types[self->cells->len % self->n_columns] == 't');
   g_array_append_val (self->cells, cell);
+}
+
+void
+scholia_db_rows_add_text_copy (ScholiaDbRows *self,
+                               const char    *text)
+{
+  char *copy = g_strdup (text);
+
+  if (copy != NULL)
+    g_ptr_array_add (self->copies, copy);
+  scholia_db_rows_add_text (self, copy);
 }
 
 void
@@ -141,5 +155,6 @@ scholia_db_rows_flush (ScholiaDbRows  *self,
   for (; ok && row < n_rows; row++)
     ok = insert_rows (self, self->one_row, row, 1, error);
   g_array_set_size (self->cells, 0);
+  g_ptr_array_set_size (self->copies, 0);
   return ok;
 }

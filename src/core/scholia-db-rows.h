@@ -19,6 +19,9 @@ ScholiaDbRows *scholia_db_rows_new       (ScholiaDb      *db,
 void           scholia_db_rows_free      (ScholiaDbRows  *self);
 void           scholia_db_rows_add_text  (ScholiaDbRows  *self,
                                           const char     *text);
+/* A text that may be freed before the rows are written: a copy is kept until they are. */
+void           scholia_db_rows_add_text_copy (ScholiaDbRows *self,
+                                              const char    *text);
 void           scholia_db_rows_add_int64 (ScholiaDbRows  *self,
                                           gint64          value);
 /* Ends the row being given; writes the rows held when they fill one INSERT. */

@@ -273,7 +273,8 @@ stage_item (Merge                   *merge,
 
   merge->n_existed += existed ? 1 : 0;
   scholia_db_rows_add_text (rows, record->uuid);
-  scholia_db_rows_add_text (rows, first_hlc);
+  /* The library's first clock, which merge_item() frees before the rows are written. */
+  scholia_db_rows_add_text_copy (rows, first_hlc);
   scholia_db_rows_add_text (rows, record->hlc);
   scholia_db_rows_add_int64 (rows, kind);
   scholia_db_rows_add_int64 (rows, existed ? 1 : 0);
