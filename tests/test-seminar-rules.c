@@ -465,7 +465,16 @@ test_version_5_library_upgrades (Fixture       *fixture,
   g_clear_object (&fixture->store);
   before = test_sql_text (fixture->path, sql);
   g_assert_cmpstr (before, ==, "0000000000001000-0000-" "c0000000-0000-4000-8000-0000000000ff");
-  test_sql_exec (fixture->path, "DROP TABLE annotation_provenance;"
+  /* As version 5 kept them: every merged uuid's clocks in seminar_items, none on the rows. */
+  test_sql_exec (fixture->path, "INSERT INTO seminar_items (uuid, seminar_id, participant_id, first_hlc, hlc)"
+                                " SELECT a.uuid, e.seminar_id, a.participant_id, a.first_hlc, a.hlc FROM annotations a"
+                                "  JOIN seminar_essays e ON e.document_id = a.document_id WHERE a.first_hlc != '';"
+                                "INSERT INTO seminar_items (uuid, seminar_id, participant_id, first_hlc, hlc)"
+                                " SELECT uuid, seminar_id, participant_id, first_hlc, hlc FROM replies"
+                                "  WHERE first_hlc != '';"
+                                "ALTER TABLE annotations DROP COLUMN first_hlc;"
+                                "ALTER TABLE replies DROP COLUMN first_hlc;"
+                                "DROP TABLE annotation_provenance;"
                                 "ALTER TABLE seminar_participants DROP COLUMN first_clock;"
                                 "UPDATE participants SET colour = '#a01890';"
                                 "PRAGMA user_version = 5;");

@@ -2,9 +2,12 @@
 
 /* Merging a participant's log into the library. Every annotation or reply uuid has a creator,
  * the author of its earliest put, and only the creator's records count: per uuid the record
- * with the greatest clock is the state, a deletion included (seminar_items keeps the clock of
- * the state and, for a deleted uuid, is its tombstone). Clocks hold the participant's uuid, so
- * two participants never write the same one, and the order logs are merged in never matters. */
+ * with the greatest clock is the state, a deletion included. Clocks hold the participant's
+ * uuid, so two participants never write the same one, and the order logs are merged in never
+ * matters. What the library knows of a uuid (creator, first clock, clock of the state) is its
+ * annotation's or reply's row; seminar_items holds it only for a deleted uuid (its tombstone)
+ * and for what my own log holds (see scholia-store-seminar-outbox.c), and then has the say:
+ * a first sync writes each annotation once instead of once more in seminar_items. */
 
 #include "config.h"
 
@@ -23,10 +26,18 @@ typedef struct
   GPtrArray              *records;
 } Item;
 
-/* What the library knows of a uuid: seminar_items' row. */
+/* Where the library knows a uuid from: merge_items.existed. */
+enum
+{
+  KNOWN_NOWHERE,
+  KNOWN_FROM_ROW,    /* its annotation's or reply's row */
+  KNOWN_FROM_ITEMS,  /* seminar_items, which is then written again */
+};
+
+/* What the library knows of a uuid. */
 typedef struct
 {
-  gboolean  known;
+  int       known;
   gint64    creator_id;
   char     *first_hlc;
   char     *hlc;
@@ -209,8 +220,8 @@ lookup_known (Merge       *merge,
 
   scholia_db_statement_bind_static_text (stmt, 1, uuid);
   rc = scholia_db_statement_step (stmt, error);
-  known->known = rc == SCHOLIA_DB_STEP_ROW;
-  if (known->known)
+  known->known = rc == SCHOLIA_DB_STEP_ROW ? scholia_db_statement_column_int64 (stmt, 3) : KNOWN_NOWHERE;
+  if (known->known != KNOWN_NOWHERE)
     {
       known->creator_id = scholia_db_statement_column_int64 (stmt, 0);
       known->first_hlc = g_strdup (scholia_db_statement_column_text (stmt, 1));
@@ -244,10 +255,10 @@ static const char staging_tables[] =
   "  uuid TEXT, first_hlc TEXT, hlc TEXT, kind INTEGER, existed INTEGER);"
   "CREATE TEMP TABLE IF NOT EXISTS merge_annotations ("
   "  uuid TEXT, document_id INTEGER, start_offset INTEGER, end_offset INTEGER, quote TEXT,"
-  "  prefix TEXT, suffix TEXT, note TEXT, created INTEGER, modified INTEGER, hlc TEXT);"
+  "  prefix TEXT, suffix TEXT, note TEXT, created INTEGER, modified INTEGER, first_hlc TEXT, hlc TEXT);"
   "CREATE TEMP TABLE IF NOT EXISTS merge_links (uuid TEXT, kind INTEGER, label_id INTEGER, position INTEGER);"
   "CREATE TEMP TABLE IF NOT EXISTS merge_replies ("
-  "  uuid TEXT, annotation_uuid TEXT, body TEXT, created INTEGER, modified INTEGER, hlc TEXT);"
+  "  uuid TEXT, annotation_uuid TEXT, body TEXT, created INTEGER, modified INTEGER, first_hlc TEXT, hlc TEXT);"
   "DELETE FROM temp.merge_items;"
   "DELETE FROM temp.merge_annotations;"
   "DELETE FROM temp.merge_links;"
@@ -266,18 +277,18 @@ stage_item (Merge                   *merge,
             const ScholiaLogRecord  *record,
             const char              *first_hlc,
             int                      kind,
-            gboolean                 existed,
+            int                      existed,
             GError                 **error)
 {
   ScholiaDbRows *rows = merge->staged_items;
 
-  merge->n_existed += existed ? 1 : 0;
+  merge->n_existed += existed != KNOWN_NOWHERE ? 1 : 0;
   scholia_db_rows_add_text (rows, record->uuid);
   /* The library's first clock, which merge_item() frees before the rows are written. */
   scholia_db_rows_add_text_copy (rows, first_hlc);
   scholia_db_rows_add_text (rows, record->hlc);
   scholia_db_rows_add_int64 (rows, kind);
-  scholia_db_rows_add_int64 (rows, existed ? 1 : 0);
+  scholia_db_rows_add_int64 (rows, existed);
   return scholia_db_rows_end_row (rows, error);
 }
 
@@ -318,6 +329,7 @@ stage_links (Merge       *merge,
 static gboolean
 stage_annotation (Merge                   *merge,
                   const ScholiaLogRecord  *record,
+                  const char              *first_hlc,
                   gboolean                *staged,
                   GError                 **error)
 {
@@ -343,6 +355,7 @@ stage_annotation (Merge                   *merge,
   scholia_db_rows_add_text (rows, record->note);
   scholia_db_rows_add_int64 (rows, record->created);
   scholia_db_rows_add_int64 (rows, record->modified);
+  scholia_db_rows_add_text_copy (rows, first_hlc);
   scholia_db_rows_add_text (rows, record->hlc);
   count_refused_tags (merge, record);
   if (!scholia_db_rows_end_row (rows, error) ||
@@ -356,6 +369,7 @@ stage_annotation (Merge                   *merge,
 static gboolean
 stage_reply (Merge                   *merge,
              const ScholiaLogRecord  *record,
+             const char              *first_hlc,
              GError                 **error)
 {
   ScholiaDbRows *rows = merge->staged_replies;
@@ -365,6 +379,7 @@ stage_reply (Merge                   *merge,
   scholia_db_rows_add_text (rows, record->body);
   scholia_db_rows_add_int64 (rows, record->created);
   scholia_db_rows_add_int64 (rows, record->modified);
+  scholia_db_rows_add_text_copy (rows, first_hlc);
   scholia_db_rows_add_text (rows, record->hlc);
   if (!scholia_db_rows_end_row (rows, error))
     return FALSE;
@@ -377,7 +392,7 @@ static gboolean
 apply_item (Merge       *merge,
             Item        *item,
             const char  *first_hlc,
-            gboolean     existed,
+            int          existed,
             GError     **error)
 {
   const ScholiaLogRecord *latest = item->latest;
@@ -388,13 +403,13 @@ apply_item (Merge       *merge,
     {
     case SCHOLIA_LOG_PUT_ANNOTATION:
       kind = STAGED_ANNOTATION;
-      if (!stage_annotation (merge, latest, &staged, error))
+      if (!stage_annotation (merge, latest, first_hlc, &staged, error))
         return FALSE;
       break;
 
     case SCHOLIA_LOG_PUT_REPLY:
       kind = STAGED_REPLY;
-      if (!stage_reply (merge, latest, error))
+      if (!stage_reply (merge, latest, first_hlc, error))
         return FALSE;
       break;
 
@@ -468,15 +483,16 @@ write_staged (Merge   *merge,
 
   stmt = scholia_db_get_statement (db,
                                    "INSERT INTO annotations (uuid, document_id, start_offset, end_offset, quote,"
-                                   " prefix, suffix, note, created, modified, participant_id, hlc)"
+                                   " prefix, suffix, note, created, modified, participant_id, first_hlc, hlc)"
                                    " SELECT uuid, document_id, start_offset, end_offset, quote, prefix, suffix, note,"
-                                   "  created, modified, ?, hlc FROM temp.merge_annotations WHERE true"
+                                   "  created, modified, ?, first_hlc, hlc FROM temp.merge_annotations WHERE true"
                                    " ON CONFLICT (uuid) DO UPDATE SET document_id = excluded.document_id,"
                                    "  start_offset = excluded.start_offset, end_offset = excluded.end_offset,"
                                    "  quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,"
                                    "  note = excluded.note, orphaned = 0, unplaced_reason = '',"
                                    "  created = excluded.created, modified = excluded.modified,"
-                                   "  participant_id = excluded.participant_id, hlc = excluded.hlc",
+                                   "  participant_id = excluded.participant_id, first_hlc = excluded.first_hlc,"
+                                   "  hlc = excluded.hlc",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -494,12 +510,13 @@ write_staged (Merge   *merge,
 
   stmt = scholia_db_get_statement (db,
                                    "INSERT INTO replies (uuid, seminar_id, annotation_uuid, participant_id, body,"
-                                   " created, modified, hlc)"
-                                   " SELECT uuid, ?1, annotation_uuid, ?2, body, created, modified, hlc"
+                                   " created, modified, first_hlc, hlc)"
+                                   " SELECT uuid, ?1, annotation_uuid, ?2, body, created, modified, first_hlc, hlc"
                                    "  FROM temp.merge_replies WHERE true"
                                    " ON CONFLICT (uuid) DO UPDATE SET annotation_uuid = excluded.annotation_uuid,"
                                    "  participant_id = excluded.participant_id, body = excluded.body,"
-                                   "  created = excluded.created, modified = excluded.modified, hlc = excluded.hlc",
+                                   "  created = excluded.created, modified = excluded.modified,"
+                                   "  first_hlc = excluded.first_hlc, hlc = excluded.hlc",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -508,10 +525,12 @@ write_staged (Merge   *merge,
   if (!scholia_db_statement_execute (stmt, error))
     return FALSE;
 
+  /* Tombstones, and what seminar_items knew already. */
   stmt = scholia_db_get_statement (db,
                                    "INSERT OR REPLACE INTO seminar_items"
                                    " (uuid, seminar_id, participant_id, first_hlc, hlc, deleted)"
-                                   " SELECT uuid, ?1, ?2, first_hlc, hlc, kind = 2 FROM temp.merge_items",
+                                   " SELECT uuid, ?1, ?2, first_hlc, hlc, kind = 2 FROM temp.merge_items"
+                                   "  WHERE kind = 2 OR existed = 2",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -535,21 +554,21 @@ merge_item (Merge       *merge,
   if (!lookup_known (merge, item->latest->uuid, &known, error))
     return FALSE;
 
-  if (!known.known)
-    ok = apply_item (merge, item, first != NULL ? first : item->latest->hlc, FALSE, error);
+  if (known.known == KNOWN_NOWHERE)
+    ok = apply_item (merge, item, first != NULL ? first : item->latest->hlc, KNOWN_NOWHERE, error);
   else if (known.creator_id == merge->owner_id)
     {
       const char *earliest = first != NULL && strcmp (first, known.first_hlc) < 0 ? first : known.first_hlc;
 
       if (strcmp (item->latest->hlc, known.hlc) > 0)
-        ok = apply_item (merge, item, earliest, TRUE, error);
+        ok = apply_item (merge, item, earliest, known.known, error);
       else
         merge->report->unchanged += item->records->len;
     }
   else if (first != NULL && strcmp (first, known.first_hlc) < 0)
     /* An earlier put than the one taken for the creation: the owner created it, and whatever
      * the other participant logged of it never counted. */
-    ok = apply_item (merge, item, first, TRUE, error);
+    ok = apply_item (merge, item, first, known.known, error);
   else
     for (guint i = 0; i < item->records->len; i++)
       count_forged (merge, g_ptr_array_index (item->records, i));
@@ -585,6 +604,13 @@ compare_items (gconstpointer a,
   return strcmp (left->latest->uuid, right->latest->uuid);
 }
 
+/* seminar_items, when it has the uuid, has the say (see the top of this file). */
+static const char lookup_sql[] =
+  "SELECT participant_id, first_hlc, hlc, 2 AS known FROM seminar_items WHERE uuid = ?1"
+  " UNION ALL SELECT participant_id, first_hlc, hlc, 1 FROM annotations WHERE uuid = ?1 AND first_hlc != ''"
+  " UNION ALL SELECT participant_id, first_hlc, hlc, 1 FROM replies WHERE uuid = ?1 AND first_hlc != ''"
+  " ORDER BY known DESC LIMIT 1";
+
 static gboolean
 merge_items (Merge       *merge,
              GHashTable  *items,
@@ -599,13 +625,14 @@ merge_items (Merge       *merge,
   g_autoptr(ScholiaDbRows) staged_annotations =
     scholia_db_rows_new (db, "temp.merge_annotations",
                          "uuid, document_id, start_offset, end_offset, quote, prefix, suffix, note, created,"
-                         " modified, hlc",
-                         "tiiittttiit");
+                         " modified, first_hlc, hlc",
+                         "tiiittttiitt");
   g_autoptr(ScholiaDbRows) staged_links = scholia_db_rows_new (db, "temp.merge_links",
                                                                 "uuid, kind, label_id, position", "tiii");
   g_autoptr(ScholiaDbRows) staged_replies = scholia_db_rows_new (db, "temp.merge_replies",
-                                                                  "uuid, annotation_uuid, body, created, modified, hlc",
-                                                                  "tttiit");
+                                                                  "uuid, annotation_uuid, body, created, modified,"
+                                                                  " first_hlc, hlc",
+                                                                  "tttiitt");
   GHashTableIter iter;
   gpointer item;
 
@@ -620,8 +647,7 @@ merge_items (Merge       *merge,
   merge->staged_links = staged_links;
   merge->staged_replies = staged_replies;
   if (!scholia_db_exec (db, staging_tables, error) ||
-      !(merge->lookup = scholia_db_get_statement (db, "SELECT participant_id, first_hlc, hlc FROM seminar_items"
-                                                      " WHERE uuid = ?", error)) ||
+      !(merge->lookup = scholia_db_get_statement (db, lookup_sql, error)) ||
       !execute_with_id (db, "INSERT INTO seminar_merging (seminar_id) VALUES (?)", merge->seminar->id, error) ||
       !_scholia_store_ensure_participant (merge->store, merge->seminar->id, owner_uuid, owner_name, FALSE,
                                           &merge->owner_id, error))
