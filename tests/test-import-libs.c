@@ -11,6 +11,7 @@
 
 #include "scholia-import-private.h"
 #include "scholia-importer.h"
+#include "scholia-w3c-json.h"
 
 static ScholiaImportedText *
 import_data (const char *data,
@@ -239,6 +240,20 @@ test_html_charsets (void)
     }
 }
 
+/* An empty HTML note, or one of only blanks or a comment, is an empty text, not a failure. */
+static void
+test_html_empty (void)
+{
+  static const char * const notes[] = { "", "   \n", "<!-- nothing -->", "<p></p>" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *text = scholia_w3c_json_html_to_text (notes[i]);
+
+      g_assert_cmpstr (text, ==, "");
+    }
+}
+
 /* The window's Cancel stops the parser. */
 static void
 test_html_cancelled (void)
@@ -334,6 +349,7 @@ main (int    argc,
   g_test_add_func ("/import-libs/html/100000-nested-divs", test_html_deep_nesting);
   g_test_add_func ("/import-libs/html/nothing-fetched", test_html_nothing_fetched);
   g_test_add_func ("/import-libs/html/charsets", test_html_charsets);
+  g_test_add_func ("/import-libs/html/empty", test_html_empty);
   g_test_add_func ("/import-libs/html/cancelled", test_html_cancelled);
   g_test_add_func ("/import-libs/markdown/setext-headings", test_markdown_setext);
   g_test_add_func ("/import-libs/markdown/lazy-continuation", test_markdown_lazy_continuation);

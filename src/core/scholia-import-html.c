@@ -129,12 +129,12 @@ on_error (void       *user_data,
   check_cancelled (user_data);
 }
 
-/* Parses @html (UTF-8, without a BOM) into a tree; NULL when cancelled. */
+/* Parses @html (UTF-8, without a BOM) into a tree; NULL when cancelled, or when there is no
+ * tree to build (libxml2 makes no parser for empty input). */
 static htmlDocPtr
 parse_html (const char    *html,
             gsize          length,
-            GCancellable  *cancellable,
-            GError       **error)
+            GCancellable  *cancellable)
 {
   Parse parse = { NULL, cancellable, FALSE };
   htmlParserCtxtPtr ctxt;
@@ -142,7 +142,7 @@ parse_html (const char    *html,
 
   ctxt = htmlCreateMemoryParserCtxt (html, (int) MIN (length, G_MAXINT));
   if (ctxt == NULL)
-    g_error ("libxml2 could not create an HTML parser: out of memory");
+    return NULL;
 
   htmlCtxtUseOptions (ctxt, PARSE_OPTIONS);
   xmlSwitchEncoding (ctxt, XML_CHAR_ENCODING_UTF8);
@@ -156,15 +156,7 @@ parse_html (const char    *html,
   htmlFreeParserCtxt (ctxt);
 
   if (parse.cancelled)
-    {
-      g_clear_pointer (&doc, xmlFreeDoc);
-      g_cancellable_set_error_if_cancelled (cancellable, error);
-    }
-  else if (doc == NULL)
-    {
-      /* libxml2 builds a document for any input, even an empty one, unless memory ran out. */
-      g_error ("libxml2 could not parse an HTML page: out of memory");
-    }
+    g_clear_pointer (&doc, xmlFreeDoc);
   return doc;
 }
 
@@ -611,17 +603,20 @@ _scholia_import_html (GBytes               *bytes,
   length = strlen (decoded);
   rewritten = rewrite_numeric_references (decoded, length);
   doc = parse_html (rewritten != NULL ? rewritten->str : decoded,
-                    rewritten != NULL ? rewritten->len : length, cancellable, error);
-  if (doc == NULL)
-    return FALSE;
+                    rewritten != NULL ? rewritten->len : length, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      return FALSE;
+    }
 
   html.text = g_string_sized_new (length / 2);
   html.paragraph = g_string_new (NULL);
   html.lists = g_array_new (FALSE, FALSE, sizeof (int));
 
-  if (xmlDocGetRootElement (doc) != NULL)
+  if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
     walk (&html, xmlDocGetRootElement (doc));
-  xmlFreeDoc (doc);
+  g_clear_pointer (&doc, xmlFreeDoc);
 
   out->text = _scholia_import_finish_text (g_string_free (html.text, FALSE));
   if (html.meta_title != NULL)
