@@ -324,6 +324,14 @@ test_markdown_nested_lists (void)
                "- canals\n  - locks\n    - gates\n  - weirs\n- rivers\n3. third\n4. fourth");
 }
 
+/* A hard break, by two spaces or a backslash, ends the line at its last word. */
+static void
+test_markdown_hard_breaks (void)
+{
+  assert_text ("The ferry ran  \nat dawn, and \\\nat dusk.\n", "breaks.md",
+               "The ferry ran\nat dawn, and\nat dusk.");
+}
+
 /* Fenced code keeps its lines and blank lines; its markup is text. */
 static void
 test_markdown_fenced_code (void)
@@ -356,6 +364,7 @@ main (int    argc,
   g_test_add_func ("/import-libs/markdown/html-blocks", test_markdown_html_blocks);
   g_test_add_func ("/import-libs/markdown/reference-links", test_markdown_reference_links);
   g_test_add_func ("/import-libs/markdown/nested-lists", test_markdown_nested_lists);
+  g_test_add_func ("/import-libs/markdown/hard-breaks", test_markdown_hard_breaks);
   g_test_add_func ("/import-libs/markdown/fenced-code", test_markdown_fenced_code);
 
   return g_test_run ();

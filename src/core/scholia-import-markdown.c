@@ -259,6 +259,10 @@ walk (Markdown     *md,
           break;
 
         case CMARK_NODE_LINEBREAK:
+          /* "and a \" keeps its space in cmark's text; the line ends at the word. */
+          while (md->block->len > 0 && (md->block->str[md->block->len - 1] == ' '
+                                        || md->block->str[md->block->len - 1] == '\t'))
+            g_string_truncate (md->block, md->block->len - 1);
           g_string_append_c (md->block, '\n');
           break;
 
