@@ -19,7 +19,9 @@
 /* Everything Scholia asks of the parser. HUGE lifts libxml2's limits of 256 nested elements and
  * 10 MB of text in one element: beyond them it stops reading and the rest of the page would be
  * lost without a word, while a page Scholia accepts may hold 64 MB of text. Depth costs nothing
- * here, as the walk below keeps no stack. IGNORE_ENC: the text is UTF-8 by then (see
+ * here, as the walk below keeps no stack; in libxml2 an end tag that matches nothing open costs
+ * a look through every open element, so a page built of deep nesting and stray end tags is slow
+ * (100,000 of each: 30 s), and the Cancel that on_error() checks is what ends it. IGNORE_ENC: the text is UTF-8 by then (see
  * decode_page()), whatever the page declares. */
 #define PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR \
                        | HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD | HTML_PARSE_IGNORE_ENC \
