@@ -94,11 +94,4 @@ char     *_scholia_import_guess_title (const char         *line,
 char     *_scholia_import_guess_title_from_prose (const char *line,
                                                   gssize      length);
 
-/* In scholia-import-html.c, also used for entities in Markdown: decodes the entity that starts
- * at @s (just after the '&') into @out and returns the number of bytes it used, including the
- * ';', or 0 when @s starts no entity we know. */
-gsize     _scholia_import_decode_entity (const char       *s,
-                                         gsize             length,
-                                         GString          *out);
-
 G_END_DECLS
