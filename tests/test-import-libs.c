@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <libxml/parserInternals.h>
 
+#include "scholia-error.h"
 #include "scholia-import-private.h"
 #include "scholia-importer.h"
 #include "scholia-w3c-json.h"
@@ -342,6 +343,25 @@ test_markdown_fenced_code (void)
                "Before.\n\ntoll = *weight* * rate\n\n  [not a link](x)\n\n```\ninner fence\n```");
 }
 
+/* A file of unpaired marks would make cmark hold a node for each: refused with the file's name
+ * before parsing, instead of exhausting memory. */
+static void
+test_markdown_too_many_marks (void)
+{
+  gsize length = 3 * 1000 * 1000 + 1;
+  g_autofree char *data = g_malloc (length);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ScholiaImportedText *imported;
+
+  memset (data, '[', length);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  imported = scholia_import_bytes (bytes, "brackets.md", NULL, &error);
+  g_assert_null (imported);
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "brackets.md"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -366,6 +386,7 @@ main (int    argc,
   g_test_add_func ("/import-libs/markdown/nested-lists", test_markdown_nested_lists);
   g_test_add_func ("/import-libs/markdown/hard-breaks", test_markdown_hard_breaks);
   g_test_add_func ("/import-libs/markdown/fenced-code", test_markdown_fenced_code);
+  g_test_add_func ("/import-libs/markdown/too-many-marks", test_markdown_too_many_marks);
 
   return g_test_run ();
 }

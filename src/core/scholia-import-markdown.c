@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include <cmark.h>
+#include <glib/gi18n-lib.h>
 
+#include "scholia-error.h"
 #include "scholia-import-private.h"
 
 /* Markdown to readable text: the reader sees the words and the paragraph structure, never the
@@ -21,6 +23,11 @@
 #define LIST_INDENT_MAX 4
 /* A footnote label is a word or a number, never a sentence. */
 #define FOOTNOTE_LABEL_MAX 64
+/* cmark holds a node of about 175 bytes for every mark it cannot pair ("[", "<", "*"…) until
+ * the whole tree is walked, so a file of nothing but brackets would need two hundred times its
+ * size in memory. Past this many marks a file is refused instead; a book-length essay has a
+ * few hundred thousand. */
+#define MARKS_MAX (3 * 1000 * 1000)
 
 typedef struct
 {
@@ -358,6 +365,18 @@ read_front_matter (const char          *text,
   return text;
 }
 
+/* Counts the marks that may each become a node of their own in cmark's tree. */
+static gsize
+count_marks (const char *text)
+{
+  gsize marks = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (strchr ("[]<>*_`!", *p) != NULL)
+      marks++;
+  return marks;
+}
+
 /* Parses @text in pieces, checking @cancellable between them; NULL when cancelled. */
 static cmark_node *
 parse_markdown (const char   *text,
@@ -402,6 +421,15 @@ _scholia_import_markdown (GBytes               *bytes,
   decoded = _scholia_import_decode (data, length, NULL, name, error);
   if (decoded == NULL)
     return FALSE;
+
+  if (count_marks (decoded) > MARKS_MAX)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_TOO_LARGE,
+                   _("“%s” cannot be imported as Markdown: it holds more than %u million "
+                     "brackets, asterisks and other marks, more than any essay needs; import it "
+                     "as plain text (.txt) instead"), name, MARKS_MAX / 1000000);
+      return FALSE;
+    }
 
   /* A cancel from the window stops a long file here, not at its end. */
   document = parse_markdown (read_front_matter (decoded, out), cancellable);
