@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "scholia-error.h"
+#include "scholia-reference-file.h"
 #include "scholia-schema.h"
 #include "scholia-store-private.h"
 #include "scholia-store-references.h"
+#include "scholia-tex.h"
 #include "test-files.h"
 
 /* Issue 15, section 3: references imported from Zotero, keyed by citation key, and the key an
@@ -97,6 +99,234 @@ test_reference_model (void)
   g_assert_false (scholia_reference_key_is_valid ("a,b"));
   g_assert_false (scholia_reference_key_is_valid ("a@b"));
   g_assert_false (scholia_reference_key_is_valid ("\xff"));
+}
+
+static void
+test_tex (void)
+{
+  struct {
+    const char *tex;
+    const char *text;
+  } cases[] = {
+    { "{\\\"o}", "ö" },
+    { "\\'e", "é" },
+    { "M{\\\"u}ller", "Müller" },
+    { "Stra{\\ss}e", "Straße" },
+    { "{\\ss}", "ß" },
+    { "\\.{Z}ele{\\'n}ska", "Żeleńska" },
+    { "\\v{C}apek", "Čapek" },
+    { "Ba{\\c{c}}o", "Baço" },
+    { "Lu{\\'\\i}s", "Luís" },
+    { "{\\AA}sa", "Åsa" },
+    { "\\l{}\\'od\\'z", "łódź" },
+    { "118--134", "118–134" },
+    { "a---b", "a—b" },
+    { "Caf\\'e~Society", "Café\u00a0Society" },
+    { "Grain Ledgers of a {River} Port", "Grain Ledgers of a River Port" },
+    { "\\emph{Über} den  Hafen", "Über den Hafen" },
+    { "Smith \\& Sons, 50\\%", "Smith & Sons, 50%" },
+    { "``quoted''", "“quoted”" },
+    { "\\textit{A} \\textbf{B}", "A B" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = scholia_tex_to_unicode (cases[i].tex);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "references", name, NULL);
+}
+
+static ScholiaReferenceFile *
+load_sample (const char  *name,
+             GError     **error)
+{
+  g_autofree char *path = sample_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return scholia_reference_file_load (file, NULL, error);
+}
+
+static ScholiaReference *
+reference_at (ScholiaReferenceFile *file,
+              guint                 index)
+{
+  g_assert_cmpuint (index, <, file->references->len);
+  return g_ptr_array_index (file->references, index);
+}
+
+static ScholiaReferenceName *
+name_at (GPtrArray *names,
+         guint      index)
+{
+  g_assert_cmpuint (index, <, names->len);
+  return g_ptr_array_index (names, index);
+}
+
+/* Zotero's CSL JSON and Better BibTeX's: citation-key wins over id, names, dates, pages. */
+static void
+test_csl_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaReferenceFile) file = load_sample ("library.json", &error);
+  ScholiaReference *article;
+  ScholiaReference *book;
+  ScholiaReferenceName *name;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->references->len, ==, 3);
+  g_assert_cmpuint (file->skipped->len, ==, 0);
+  article = reference_at (file, 0);
+  g_assert_cmpstr (scholia_reference_get_key (article), ==, "kowal2019");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_TYPE), ==, "article-journal");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_CONTAINER_TITLE), ==, "Journal of Imaginary Archives");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_VOLUME), ==, "12");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_ISSUE), ==, "3");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_PAGE), ==, "118–134");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_ISSUED), ==, "2019-04-12");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_DOI), ==, "10.5555/jia.2019.118");
+  g_assert_cmpstr (scholia_reference_get_source (article), ==, "csl-json");
+  g_assert_nonnull (strstr (scholia_reference_get_csl_json (article), "\"citation-key\":\"kowal2019\""));
+  name = name_at (scholia_reference_get_authors (article), 1);
+  g_assert_cmpstr (name->family, ==, "de Vries");
+  g_assert_cmpstr (name->given, ==, "Pieter");
+
+  book = reference_at (file, 1);
+  g_assert_cmpstr (scholia_reference_get_key (book), ==, "okafor2011");
+  g_assert_cmpstr (scholia_reference_get (book, SCHOLIA_REFERENCE_ISSUED), ==, "Spring 2011");
+  g_assert_cmpstr (scholia_reference_get (book, SCHOLIA_REFERENCE_ACCESSED), ==, "2024-03-02");
+  g_assert_cmpstr (scholia_reference_get (book, SCHOLIA_REFERENCE_PUBLISHER_PLACE), ==, "Lagos");
+  g_assert_cmpstr (scholia_reference_get (book, SCHOLIA_REFERENCE_FILE), ==, "essays/okafor.txt");
+  name = name_at (scholia_reference_get_editors (book), 0);
+  g_assert_cmpstr (name->literal, ==, "Society of Invented Studies");
+  g_assert_cmpstr (scholia_reference_get (reference_at (file, 2), SCHOLIA_REFERENCE_ISSUED), ==, "2001");
+}
+
+static const ScholiaReferenceProblem *
+problem_at (GPtrArray *problems,
+            guint      index)
+{
+  g_assert_cmpuint (index, <, problems->len);
+  return g_ptr_array_index (problems, index);
+}
+
+/* Each broken item is skipped and named by the line it starts on; the others are read. */
+static void
+test_csl_json_broken (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaReferenceFile) file = load_sample ("broken.json", &error);
+  g_autoptr(ScholiaReferenceFile) refused = NULL;
+  g_autoptr(ScholiaReferenceFile) unclosed = NULL;
+  guint lines[] = { 7, 11, 14, 19 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->references->len, ==, 2);
+  g_assert_cmpstr (scholia_reference_get_key (reference_at (file, 0)), ==, "first2001");
+  g_assert_cmpstr (scholia_reference_get_key (reference_at (file, 1)), ==, "last2003");
+  g_assert_cmpuint (file->skipped->len, ==, G_N_ELEMENTS (lines));
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    g_assert_cmpuint (problem_at (file->skipped, i)->line, ==, lines[i]);
+  g_assert_cmpstr (problem_at (file->skipped, 3)->key, ==, "has space");
+  g_assert_cmpuint (file->duplicates->len, ==, 1);
+  g_assert_cmpuint (problem_at (file->duplicates, 0)->line, ==, 15);
+  g_assert_cmpstr (problem_at (file->duplicates, 0)->key, ==, "first2001");
+
+  refused = scholia_reference_file_parse_csl_json ("{\"id\": \"one\"}", 13, &error);
+  g_assert_null (refused);
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_UNSUPPORTED);
+  g_clear_error (&error);
+  unclosed = scholia_reference_file_parse_csl_json ("[\n{\"id\": \"one\"},\n{\"id\": \"two\"\n", 29, &error);
+  g_assert_null (unclosed);
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+}
+
+/* BibTeX and BibLaTeX: names split, TeX decoded, fields mapped, Zotero's file field read. */
+static void
+test_bibtex (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaReferenceFile) file = load_sample ("library.bib", &error);
+  ScholiaReference *article;
+  ScholiaReference *chapter;
+  ScholiaReference *web;
+  ScholiaReferenceName *name;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->skipped->len, ==, 0);
+  g_assert_cmpuint (file->references->len, ==, 3);
+  article = reference_at (file, 0);
+  g_assert_cmpstr (scholia_reference_get_key (article), ==, "zelenska1998");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_TYPE), ==, "article-journal");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_TITLE), ==, "Grain Ledgers of a River Port");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_CONTAINER_TITLE), ==, "Journal of Imaginary Archives");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_ISSUE), ==, "2");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_PAGE), ==, "118–134");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_ISSUED), ==, "1998-04");
+  g_assert_cmpstr (scholia_reference_get (article, SCHOLIA_REFERENCE_FILE), ==,
+                   "/home/historian/Zotero/storage/AB12/zelenska.pdf");
+  g_assert_cmpstr (scholia_reference_get_source (article), ==, "bibtex");
+  name = name_at (scholia_reference_get_authors (article), 0);
+  g_assert_cmpstr (name->family, ==, "Żeleńska");
+  g_assert_cmpstr (name->given, ==, "Marta");
+  name = name_at (scholia_reference_get_authors (article), 1);
+  g_assert_cmpstr (name->family, ==, "Müller");
+  g_assert_cmpstr (name->given, ==, "Jörg");
+
+  chapter = reference_at (file, 1);
+  g_assert_cmpstr (scholia_reference_get (chapter, SCHOLIA_REFERENCE_TYPE), ==, "chapter");
+  g_assert_cmpstr (scholia_reference_get (chapter, SCHOLIA_REFERENCE_TITLE), ==, "Über die Häfen—eine Skizze");
+  g_assert_cmpstr (scholia_reference_get (chapter, SCHOLIA_REFERENCE_CONTAINER_TITLE), ==, "Voices of the Quay");
+  g_assert_cmpstr (scholia_reference_get (chapter, SCHOLIA_REFERENCE_PUBLISHER_PLACE), ==, "Gdańsk");
+  g_assert_cmpstr (scholia_reference_get (chapter, SCHOLIA_REFERENCE_ISSUED), ==, "2004-11-02");
+  g_assert_cmpstr (scholia_reference_get (chapter, SCHOLIA_REFERENCE_PAGE), ==, "5–9");
+  name = name_at (scholia_reference_get_authors (chapter), 0);
+  g_assert_cmpstr (name->family, ==, "Straßer");
+  name = name_at (scholia_reference_get_authors (chapter), 1);
+  g_assert_cmpstr (name->family, ==, "von Bahr");
+  g_assert_cmpstr (name->given, ==, "Åsa");
+  name = name_at (scholia_reference_get_editors (chapter), 0);
+  g_assert_cmpstr (name->literal, ==, "Society of Invented Studies");
+
+  web = reference_at (file, 2);
+  g_assert_cmpstr (scholia_reference_get (web, SCHOLIA_REFERENCE_TYPE), ==, "webpage");
+  g_assert_cmpstr (scholia_reference_get (web, SCHOLIA_REFERENCE_TITLE), ==, "Crème and Café\u00a0Society");
+  g_assert_cmpstr (scholia_reference_get (web, SCHOLIA_REFERENCE_URL), ==, "https://example.org/a~b--c");
+  g_assert_cmpstr (scholia_reference_get (web, SCHOLIA_REFERENCE_ACCESSED), ==, "2024-03-02");
+  g_assert_cmpstr (scholia_reference_get (web, SCHOLIA_REFERENCE_FILE), ==, "essays/web.md");
+  name = name_at (scholia_reference_get_authors (web), 0);
+  g_assert_cmpstr (name->family, ==, "Baço");
+  g_assert_cmpstr (name->given, ==, "Luís");
+}
+
+static void
+test_bibtex_broken (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaReferenceFile) file = load_sample ("broken.bib", &error);
+  g_autoptr(ScholiaReferenceFile) refused = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->references->len, ==, 2);
+  g_assert_cmpstr (scholia_reference_get_key (reference_at (file, 0)), ==, "good1999");
+  g_assert_cmpstr (scholia_reference_get_key (reference_at (file, 1)), ==, "good2001");
+  g_assert_cmpuint (file->skipped->len, ==, 2);
+  g_assert_cmpuint (problem_at (file->skipped, 0)->line, ==, 7);
+  g_assert_cmpuint (problem_at (file->skipped, 1)->line, ==, 18);
+  g_assert_cmpstr (problem_at (file->skipped, 1)->key, ==, "syntax2002");
+  g_assert_cmpuint (file->duplicates->len, ==, 1);
+  g_assert_cmpuint (problem_at (file->duplicates, 0)->line, ==, 23);
+
+  refused = scholia_reference_file_parse_bibtex ("Just some notes, no entries.\n", 29, &error);
+  g_assert_null (refused);
+  g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_UNSUPPORTED);
 }
 
 /* A batch lands whole, and re-importing tells added, updated and unchanged keys apart. */
@@ -449,6 +679,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/references/model", test_reference_model);
+  g_test_add_func ("/references/tex", test_tex);
+  g_test_add_func ("/references/csl-json", test_csl_json);
+  g_test_add_func ("/references/csl-json-broken", test_csl_json_broken);
+  g_test_add_func ("/references/bibtex", test_bibtex);
+  g_test_add_func ("/references/bibtex-broken", test_bibtex_broken);
   test_add_with_library ("/references/import-and-lookup", test_import_and_lookup);
   test_add_with_library ("/references/import-all-or-nothing", test_import_all_or_nothing);
   test_add_with_library ("/references/import-rolls-back", test_import_rolls_back);
