@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "cli-runner.h"
 #include "scholia-error.h"
 #include "scholia-reference-file.h"
 #include "scholia-schema.h"
@@ -671,6 +672,124 @@ test_version_7_library_upgrades (TestLibraryFixture *fixture,
   }
 }
 
+/* scholia-cli: import-references (0 all, 3 some with the others listed, 1 refused and the
+ * library untouched), references, edit --key filling only empty fields unless told. */
+static void
+test_cli (TestLibraryFixture *fixture,
+          gconstpointer       data)
+{
+  g_autofree char *json = sample_path ("library.json");
+  g_autofree char *bib = sample_path ("library.bib");
+  g_autofree char *broken = sample_path ("broken.bib");
+  g_autofree char *web = g_test_build_filename (G_TEST_DIST, "references", "essays", "web.md", NULL);
+  g_autofree char *not_references = test_write_file (fixture->dir, "notes.bib", "Notes without entries.\n");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->library, "import-references", json, "--with-files", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "3 new, 0 updated"));
+    g_assert_nonnull (strstr (run.out, "Imported the file of “okafor2011”"));
+  }
+  g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM bib_references"), ==, 3);
+  g_assert_cmpint (test_sql_int (fixture->library,
+                                 "SELECT count(*) FROM documents d JOIN document_citations c ON c.document_uuid = d.uuid"
+                                 " WHERE c.citation_key = 'okafor2011' AND d.title = 'Émigré printers and their readers'"
+                                 " AND d.date = 'Spring 2011'"), ==, 1);
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    /* Importing again adds no essay twice and changes nothing. */
+    cli_run (&run, fixture->dir, "--library", fixture->library, "import-references", json, "--with-files", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "0 new, 0 updated, 3 unchanged"));
+  }
+  g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM documents"), ==, 1);
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->library, "import-references", broken, NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "line 7: skipped: its braces do not close"));
+    g_assert_nonnull (strstr (run.err, "line 18: “syntax2002” skipped"));
+    g_assert_nonnull (strstr (run.err, "line 23: duplicate key “good1999”"));
+  }
+
+  before = test_read_bytes (fixture->library);
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->library, "import-references", not_references, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "holds no BibTeX entries"));
+  }
+  after = test_read_bytes (fixture->library);
+  g_assert_true (g_bytes_equal (before, after));
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->library, "import-references", bib, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\"added\" : ["));
+  }
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->library, "references", "zelen", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "zelenska1998\tMarta Żeleńska and Jörg Müller (1998)\tGrain Ledgers of a River Port\n");
+  }
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->library, "import", "--title", "Typed by me", web, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->library, "edit", "Typed by me", "--key", "kowal2019", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Kept the title “Typed by me”"));
+    g_assert_nonnull (strstr (run.out, "Filled the date from “kowal2019”: 2019-04-12"));
+  }
+  g_assert_cmpint (test_sql_int (fixture->library,
+                                 "SELECT count(*) FROM documents d JOIN authors a ON a.id = d.author_id"
+                                 " WHERE d.title = 'Typed by me' AND a.name = 'Anna Kowal and Pieter de Vries'"
+                                 " AND a.sort_key = 'Kowal, Anna'"
+                                 " AND d.source = 'Journal of Imaginary Archives 12, no. 3: 118–134."
+                                 " https://doi.org/10.5555/jia.2019.118'"), ==, 1);
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->library, "edit", "Typed by me", "--fill-from-reference", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Filled the title"));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->library, "list", "--json", NULL);
+    g_assert_nonnull (strstr (run.out, "\"citation_key\" : \"kowal2019\""));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->library, "edit", "Grain ledgers of a river port, 1780–1795",
+             "--key", "", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM document_citations"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +810,7 @@ main (int   argc,
   test_add_with_library ("/references/document-key", test_document_key);
   test_add_with_library ("/references/key-survives-restore", test_key_survives_restore);
   test_add_with_library ("/references/version-7-upgrades", test_version_7_library_upgrades);
+  test_add_with_library ("/references/cli", test_cli);
 
   return g_test_run ();
 }
