@@ -21,7 +21,8 @@
  * language (which search stems its words in). Nothing reaches the library until Save, and
  * when saving fails the dialog stays open with everything typed in it. Typing in the citation
  * key lists the imported references whose key, authors or title begin so; picking one (click,
- * or Down then Enter) fills the empty fields from it and asks before replacing what is typed. */
+ * or Down and Up to choose and Enter, the focus staying in the key) fills the empty fields
+ * from it and asks before replacing what is typed. */
 struct _ScholiaDocumentProperties
 {
   AdwWindow        parent_instance;
@@ -210,7 +211,8 @@ on_citation_key_row_changed_cb (ScholiaDocumentProperties *self,
   gtk_widget_set_visible (GTK_WIDGET (self->reference_list), found->len > 0);
 }
 
-/* Down from the key goes to the matches, where arrows and Enter work as in any list. */
+/* Down and Up move through the matches while the key keeps the focus, so that typing goes on;
+ * Enter picks the one selected (see below). */
 static gboolean
 on_citation_key_row_key_pressed_cb (ScholiaDocumentProperties *self,
                                     guint                      keyval,
@@ -218,13 +220,24 @@ on_citation_key_row_key_pressed_cb (ScholiaDocumentProperties *self,
                                     GdkModifierType            state,
                                     GtkEventControllerKey     *controller)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->reference_list, 0);
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->reference_list);
+  int step;
+  int index;
+  GtkListBoxRow *next;
 
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || first == NULL ||
-      !gtk_widget_get_visible (GTK_WIDGET (self->reference_list)))
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    step = 1;
+  else if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    step = -1;
+  else
     return GDK_EVENT_PROPAGATE;
-  gtk_list_box_select_row (self->reference_list, first);
-  gtk_widget_grab_focus (GTK_WIDGET (first));
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->reference_list)))
+    return GDK_EVENT_PROPAGATE;
+
+  index = selected != NULL ? gtk_list_box_row_get_index (selected) + step : 0;
+  next = gtk_list_box_get_row_at_index (self->reference_list, MAX (index, 0));
+  if (next != NULL)
+    gtk_list_box_select_row (self->reference_list, next);
   return GDK_EVENT_STOP;
 }
 
@@ -334,19 +347,24 @@ on_reference_list_row_activated_cb (ScholiaDocumentProperties *self,
   pick_reference (self, key);
 }
 
-/* Enter in the key picks it when it is a reference's, else saves as the other fields do. */
+/* Enter in the key picks the match selected (the first unless Down or Up chose another) while
+ * matches are shown, else saves as the other fields do. */
 static void
 on_citation_key_row_activated_cb (ScholiaDocumentProperties *self,
                                   AdwEntryRow               *row)
 {
-  ScholiaStore *store = scholia_editor_get_store (self->editor);
-  g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  g_autoptr(ScholiaReference) reference = scholia_store_lookup_reference (store, key, NULL);
+  GtkListBoxRow *chosen = gtk_list_box_get_selected_row (self->reference_list);
+  g_autofree char *key = NULL;
 
-  if (reference != NULL && gtk_widget_get_visible (GTK_WIDGET (self->reference_list)))
-    pick_reference (self, key);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "properties.save", NULL);
+  if (chosen == NULL)
+    chosen = gtk_list_box_get_row_at_index (self->reference_list, 0);
+  if (chosen == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->reference_list)))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "properties.save", NULL);
+      return;
+    }
+  key = g_strdup (g_object_get_data (G_OBJECT (chosen), "key"));
+  pick_reference (self, key);
 }
 
 static void

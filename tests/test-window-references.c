@@ -8,6 +8,7 @@
 #include "scholia-store-references.h"
 #include "scholia-window.h"
 #include "test-files.h"
+#include "test-keys.h"
 #include "test-ui.h"
 
 /* References in the window (issue 15): Import… takes a .bib or CSL JSON file as references,
@@ -130,6 +131,86 @@ test_import_and_link (void)
   test_tmp_dir_remove (dir);
 }
 
+typedef struct
+{
+  GtkWidget *dialog;
+  const char *row;
+  const char *text;
+} RowWait;
+
+static gboolean
+row_has_text (gpointer data)
+{
+  RowWait *wait = data;
+
+  return g_str_equal (row_text (wait->dialog, wait->row), wait->text);
+}
+
+static gboolean
+question_shown (gpointer data)
+{
+  return find_message_dialog (data) != NULL;
+}
+
+static gboolean
+question_gone (gpointer data)
+{
+  return find_message_dialog (data) == NULL;
+}
+
+/* The keyboard path: type in the key, Down to choose among the matches, Enter picks; Escape
+ * keeps what was typed. */
+static void
+test_keyboard (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_tmp_dir_new ("scholia-window-references-XXXXXX");
+  g_autofree char *library = g_build_filename (dir, "library.sqlite3", NULL);
+  g_autofree char *json_path = g_test_build_filename (G_TEST_DIST, "references", "library.json", NULL);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  ScholiaWindow *window;
+  ScholiaDocument *document;
+  ScholiaStore *store;
+  GtkWidget *dialog;
+  RowWait wait;
+
+  if (!test_keys_available ())
+    return;
+  window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  g_assert_true (scholia_window_open_library (window, library));
+  store = scholia_window_get_store (window);
+  document = scholia_store_add_document (store, "Typed title", "", "", NULL, "Ports and printers.\n", NULL, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  scholia_window_import_files (window, &json, 1);
+  while (count_references (store) < 3)
+    g_main_context_iteration (NULL, TRUE);
+
+  dialog = scholia_document_properties_new (scholia_library_get_editor (scholia_window_get_library (window)), document);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_keys_focus (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (dialog, SCHOLIA_TYPE_DOCUMENT_PROPERTIES,
+                                                                    "citation_key_row")));
+  test_keys_type ("emigre");
+  wait = (RowWait) { dialog, "citation_key_row", "emigre" };
+  g_assert_true (test_keys_wait (row_has_text, &wait));
+  test_keys_press ("Down");
+  test_keys_press ("Return");
+  wait = (RowWait) { dialog, "author_row", "Chidi Okafor" };
+  g_assert_true (test_keys_wait (row_has_text, &wait));
+  g_assert_cmpstr (row_text (dialog, "citation_key_row"), ==, "okafor2011");
+  g_assert_true (test_keys_wait (question_shown, dialog));
+  test_keys_focus (GTK_WINDOW (find_message_dialog (GTK_WINDOW (dialog))));
+  test_keys_press ("Escape");
+  g_assert_true (test_keys_wait (question_gone, dialog));
+  g_assert_cmpstr (row_text (dialog, "title_row"), ==, "Typed title");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  test_tmp_dir_remove (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -139,5 +220,6 @@ main (int    argc,
 
   test_ui_init (&argc, &argv);
   g_test_add_func ("/window/references/import-and-link", test_import_and_link);
+  g_test_add_func ("/window/references/keyboard", test_keyboard);
   return g_test_run ();
 }
