@@ -466,6 +466,8 @@ test_version_5_library_upgrades (Fixture       *fixture,
   before = test_sql_text (fixture->path, sql);
   g_assert_cmpstr (before, ==, "0000000000001000-0000-" "c0000000-0000-4000-8000-0000000000ff");
   test_sql_exec (fixture->path, "DROP TABLE annotation_provenance;"
+                                "DROP TABLE bib_references;"
+                                "DROP TABLE document_citations;"
                                 "ALTER TABLE seminar_participants DROP COLUMN first_clock;"
                                 "UPDATE participants SET colour = '#a01890';"
                                 "PRAGMA user_version = 5;");
