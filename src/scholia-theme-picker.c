@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "scholia-colour-palette.h"
+#include "scholia-text-check.h"
 #include "scholia-accessible.h"
 #include "scholia-theme-picker.h"
 
@@ -49,24 +50,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Lower case without accents, so that "emigre" finds "Émigré". */
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  g_autoptr(GString) bare = g_string_new (NULL);
-
-  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (bare, c);
-    }
-
-  return g_utf8_casefold (bare->str, -1);
-}
-
 static gboolean
 filter_theme (gpointer item,
               gpointer user_data)
@@ -77,7 +60,7 @@ filter_theme (gpointer item,
   if (self->folded_query == NULL || self->folded_query[0] == '\0')
     return TRUE;
 
-  folded = fold_text (scholia_label_get_name (item));
+  folded = scholia_text_fold_bare (scholia_label_get_name (item));
   return strstr (folded, self->folded_query) != NULL;
 }
 
@@ -265,7 +248,7 @@ on_search_entry_changed_cb (ScholiaThemePicker *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   g_free (self->folded_query);
-  self->folded_query = fold_text (name);
+  self->folded_query = scholia_text_fold_bare (name);
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
   update_create_item (self);
   /* The best match is the first: Enter takes it. */

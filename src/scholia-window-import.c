@@ -262,14 +262,17 @@ _scholia_window_import_action (GtkWidget  *widget,
   static const char * const odt_patterns[] = { "*.odt", NULL };
   static const char * const refi_types[] = { NULL };
   static const char * const refi_patterns[] = { "*.qdpx", "*.qdc", NULL };
+  static const char * const reference_types[] = { NULL };
+  static const char * const reference_patterns[] = { "*.bib", "*.json", NULL };
   static const char * const all_patterns[] = { "*", NULL };
   ScholiaWindow *self = SCHOLIA_WINDOW (widget);
   g_autoptr(GStrvBuilder) supported_types = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) supported_patterns = g_strv_builder_new ();
   const char * const *type_lists[] = { text_types, markdown_types, html_types, pdf_types,
-                                       docx_types, odt_types, refi_types };
+                                       docx_types, odt_types, refi_types, reference_types };
   const char * const *pattern_lists[] = { text_patterns, markdown_patterns, html_patterns,
-                                          pdf_patterns, docx_patterns, odt_patterns, refi_patterns };
+                                          pdf_patterns, docx_patterns, odt_patterns, refi_patterns,
+                                          reference_patterns };
   g_auto(GStrv) all_types = NULL;
   g_auto(GStrv) all_supported_patterns = NULL;
   GtkFileChooserNative *native;
@@ -301,6 +304,7 @@ _scholia_window_import_action (GtkWidget  *widget,
   add_filter (chooser, _("Word Documents"), docx_types, docx_patterns);
   add_filter (chooser, _("OpenDocument Texts"), odt_types, odt_patterns);
   add_filter (chooser, _("REFI-QDA Projects and Codebooks (NVivo, MAXQDA, ATLAS.ti, QualCoder)"), NULL, refi_patterns);
+  add_filter (chooser, _("References (BibTeX, CSL JSON)"), NULL, reference_patterns);
   add_filter (chooser, _("All Files"), NULL, all_patterns);
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
@@ -464,6 +468,8 @@ scholia_window_import_files (ScholiaWindow  *self,
   for (guint i = 0; i < n_files; i++)
     if (_scholia_window_is_refi_file (files[i]))
       _scholia_window_import_refi (self, files[i]);  /* a project, not an essay */
+    else if (_scholia_window_is_reference_file (files[i]))
+      _scholia_window_import_references (self, files[i]);
     else
       g_ptr_array_add (self->import_queue, g_object_ref (files[i]));
   if (self->import_queue->len == 0)

@@ -101,6 +101,11 @@ gboolean _scholia_window_export_refi         (ScholiaWindow   *self,
                                               GPtrArray       *documents,
                                               GError         **error);
 
+/* scholia-window-references.c */
+gboolean _scholia_window_is_reference_file   (GFile           *file);
+void     _scholia_window_import_references   (ScholiaWindow   *self,
+                                              GFile           *file);
+
 /* scholia-window-history.c */
 void     _scholia_window_init_history        (ScholiaWindow   *self);
 void     _scholia_window_undo_action         (GtkWidget       *widget,

@@ -475,6 +475,8 @@ test_version_5_library_upgrades (Fixture       *fixture,
                                 "ALTER TABLE annotations DROP COLUMN first_hlc;"
                                 "ALTER TABLE replies DROP COLUMN first_hlc;"
                                 "DROP TABLE annotation_provenance;"
+                                "DROP TABLE bib_references;"
+                                "DROP TABLE document_citations;"
                                 "ALTER TABLE seminar_participants DROP COLUMN first_clock;"
                                 "UPDATE participants SET colour = '#a01890';"
                                 "PRAGMA user_version = 5;");

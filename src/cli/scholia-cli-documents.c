@@ -168,6 +168,8 @@ add_document_members (JsonBuilder     *builder,
   json_builder_add_string_value (builder, scholia_document_get_source (document));
   json_builder_set_member_name (builder, "language");
   json_builder_add_string_value (builder, scholia_document_get_language (document));
+  json_builder_set_member_name (builder, "citation_key");
+  json_builder_add_string_value (builder, scholia_document_get_citation_key (document));
   json_builder_set_member_name (builder, "characters");
   json_builder_add_int_value (builder, scholia_document_get_characters (document));
   json_builder_set_member_name (builder, "annotations");
@@ -309,6 +311,8 @@ scholia_cli_run_show (ScholiaCli  *cli,
   printf ("%-13s %s\n", _("Author:"), scholia_document_get_author (document));
   printf ("%-13s %s\n", _("Date:"), scholia_document_get_date (document));
   printf ("%-13s %s\n", _("Source:"), scholia_document_get_source (document));
+  if (*scholia_document_get_citation_key (document) != '\0')
+    printf ("%-13s %s\n", _("Citation key:"), scholia_document_get_citation_key (document));
   printf ("%-13s %s (%s)\n", _("Language:"), scholia_language_get_name (scholia_document_get_language (document)),
           scholia_document_get_language (document));
   printf ("%-13s %" G_GINT64_FORMAT "\n", _("Characters:"), scholia_document_get_characters (document));
@@ -331,6 +335,8 @@ scholia_cli_run_edit (ScholiaCli  *cli,
   g_autofree char *date = NULL;
   g_autofree char *source = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *key = NULL;
+  gboolean fill_from_reference = FALSE;
   const GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("New title"), N_("TITLE") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("New author (\"\" for none)"), N_("AUTHOR") },
@@ -338,6 +344,11 @@ scholia_cli_run_edit (ScholiaCli  *cli,
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("New source or citation"), N_("SOURCE") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("The language search stems its words in, as a code: en, de, fr…"), N_("CODE") },
+    { "key", 0, 0, G_OPTION_ARG_STRING, &key,
+      N_("The citation key of its reference (\"\" for none); its empty fields are filled from the reference"),
+      N_("KEY") },
+    { "fill-from-reference", 0, 0, G_OPTION_ARG_NONE, &fill_from_reference,
+      N_("Fill every field from the reference, replacing what it holds"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -348,15 +359,18 @@ scholia_cli_run_edit (ScholiaCli  *cli,
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("edit", _("Name one document by id or title"));
-  if (title == NULL && author == NULL && date == NULL && source == NULL && language == NULL)
-    return scholia_cli_usage_error ("edit", _("Give at least one of --title, --author, --date, --source, --language"));
+  if (title == NULL && author == NULL && date == NULL && source == NULL && language == NULL && key == NULL &&
+      !fill_from_reference)
+    return scholia_cli_usage_error ("edit", _("Give at least one of --title, --author, --date, --source, --language, --key"));
 
   /* The language first: a code it does not know leaves the document as it was. */
   document = find_document (cli, argv[1], &error);
   if (document == NULL ||
       (language != NULL && !scholia_store_set_document_language (cli->store, document, language, &error)) ||
       ((title != NULL || author != NULL || date != NULL || source != NULL) &&
-       !scholia_store_update_document (cli->store, document, title, author, date, source, &error)))
+       !scholia_store_update_document (cli->store, document, title, author, date, source, &error)) ||
+      ((key != NULL || fill_from_reference) &&
+       !scholia_cli_set_citation_key (cli, document, key, fill_from_reference, &error)))
     return scholia_cli_fail (error);
 
   printf ("%" G_GINT64_FORMAT "\t%s\n", scholia_document_get_id (document),

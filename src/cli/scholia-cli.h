@@ -94,6 +94,14 @@ ScholiaAnnotationFilter *scholia_cli_build_filter (ScholiaCli  *cli,
                                                    GStrv        authors,
                                                    GError     **error);
 int scholia_cli_run_handout (ScholiaCli *cli, int argc, char **argv);
+/* Bibliographic references (scholia-cli-references.c). */
+int scholia_cli_run_import_references (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_references (ScholiaCli *cli, int argc, char **argv);
+/* Sets @document's citation key (@key NULL: keeps it; "" removes it), then fills its empty
+ * metadata from the key's reference, or every field it differs in when @replace, saying what
+ * it filled and what it kept. */
+gboolean scholia_cli_set_citation_key (ScholiaCli *cli, ScholiaDocument *document, const char *key, gboolean replace,
+                                       GError **error);
 
 /* Seminars (issue 14). The seminar @document is an essay of, or NULL (error set only when the
  * store failed). */

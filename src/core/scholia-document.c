@@ -22,6 +22,7 @@ struct _ScholiaDocument
   guint    annotation_count;
   gint64   created;
   gint64   modified;
+  char    *citation_key;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaDocument, scholia_document, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ enum {
   PROP_ANNOTATION_COUNT,
   PROP_CREATED,
   PROP_MODIFIED,
+  PROP_CITATION_KEY,
   N_PROPS
 };
 
@@ -59,6 +61,7 @@ scholia_document_finalize (GObject *object)
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->checksum, g_free);
+  g_clear_pointer (&self->citation_key, g_free);
 
   G_OBJECT_CLASS (scholia_document_parent_class)->finalize (object);
 }
@@ -123,6 +126,10 @@ scholia_document_get_property (GObject    *object,
 
     case PROP_MODIFIED:
       g_value_set_int64 (value, self->modified);
+      break;
+
+    case PROP_CITATION_KEY:
+      g_value_set_string (value, self->citation_key);
       break;
 
     default:
@@ -192,6 +199,10 @@ scholia_document_set_property (GObject      *object,
       scholia_document_set_modified (self, g_value_get_int64 (value));
       break;
 
+    case PROP_CITATION_KEY:
+      scholia_document_set_citation_key (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -237,6 +248,10 @@ scholia_document_class_init (ScholiaDocumentClass *klass)
     g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
   properties[PROP_MODIFIED] =
     g_param_spec_int64 ("modified", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
+  /* The citation key of its bibliographic reference ("kowal2019"), "" without one; the
+   * reference itself may not be imported yet (scholia-store-references.h). */
+  properties[PROP_CITATION_KEY] =
+    g_param_spec_string ("citation-key", NULL, NULL, NULL, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -252,6 +267,7 @@ scholia_document_init (ScholiaDocument *self)
   self->date = g_strdup ("");
   self->source = g_strdup ("");
   self->checksum = g_strdup ("");
+  self->citation_key = g_strdup ("");
 }
 
 ScholiaDocument *
@@ -472,4 +488,21 @@ scholia_document_set_modified (ScholiaDocument *self,
   g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
 
   _scholia_model_set_int64 (G_OBJECT (self), &self->modified, modified, properties[PROP_MODIFIED]);
+}
+
+const char *
+scholia_document_get_citation_key (ScholiaDocument *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (self), NULL);
+
+  return self->citation_key;
+}
+
+void
+scholia_document_set_citation_key (ScholiaDocument *self,
+                                   const char      *citation_key)
+{
+  g_return_if_fail (SCHOLIA_IS_DOCUMENT (self));
+
+  _scholia_model_set_text (G_OBJECT (self), &self->citation_key, citation_key, properties[PROP_CITATION_KEY]);
 }

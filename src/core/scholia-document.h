@@ -50,5 +50,9 @@ void             scholia_document_set_created          (ScholiaDocument *self,
 gint64           scholia_document_get_modified         (ScholiaDocument *self);
 void             scholia_document_set_modified         (ScholiaDocument *self,
                                                         gint64           modified);
+/* "" without one; set by the store (scholia_store_set_document_citation_key()). */
+const char      *scholia_document_get_citation_key     (ScholiaDocument *self);
+void             scholia_document_set_citation_key     (ScholiaDocument *self,
+                                                        const char      *citation_key);
 
 G_END_DECLS

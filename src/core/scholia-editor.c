@@ -5,6 +5,7 @@
 
 #include "scholia-command-annotation.h"
 #include "scholia-command-batch.h"
+#include "scholia-command-citation.h"
 #include "scholia-command-document.h"
 #include "scholia-command-label.h"
 #include "scholia-command-private.h"
@@ -482,6 +483,37 @@ scholia_editor_update_document (ScholiaEditor    *self,
                   scholia_update_document_command_new (self->store, document, title, author, date, source,
                                                        author_sort_key, language),
                   error);
+}
+
+gboolean
+scholia_editor_update_document_with_key (ScholiaEditor    *self,
+                                         ScholiaDocument  *document,
+                                         const char       *title,
+                                         const char       *author,
+                                         const char       *date,
+                                         const char       *source,
+                                         const char       *author_sort_key,
+                                         const char       *language,
+                                         const char       *citation_key,
+                                         GError          **error)
+{
+  g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func (g_object_unref);
+  ScholiaCommand *command;
+
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), FALSE);
+
+  /* The key first: a key refused leaves the fields unwritten. */
+  command = scholia_set_citation_key_command_new (self->store, document, citation_key);
+  if (command != NULL)
+    g_ptr_array_add (commands, command);
+  command = scholia_update_document_command_new (self->store, document, title, author, date, source,
+                                                 author_sort_key, language);
+  if (command != NULL)
+    g_ptr_array_add (commands, command);
+  if (commands->len == 1)
+    return perform (self, g_object_ref (g_ptr_array_index (commands, 0)), error);
+  return perform (self, scholia_batch_command_new (self->store, _("Edit Properties"), commands), error);
 }
 
 gboolean

@@ -114,6 +114,18 @@ gboolean           scholia_editor_update_document  (ScholiaEditor      *self,
                                                     const char         *author_sort_key,
                                                     const char         *language,
                                                     GError            **error);
+/* The same with the essay's citation key ("" or NULL: none), all one step: linking an essay to
+ * its reference and filling its fields from it is undone at once. */
+gboolean           scholia_editor_update_document_with_key (ScholiaEditor  *self,
+                                                            ScholiaDocument *document,
+                                                            const char     *title,
+                                                            const char     *author,
+                                                            const char     *date,
+                                                            const char     *source,
+                                                            const char     *author_sort_key,
+                                                            const char     *language,
+                                                            const char     *citation_key,
+                                                            GError        **error);
 gboolean           scholia_editor_delete_document  (ScholiaEditor      *self,
                                                     ScholiaDocument    *document,
                                                     GError            **error);

@@ -591,6 +591,57 @@ read_v8_first_clocks (ScholiaDb  *db,
   return TRUE;
 }
 
+/* Version 9: bibliographic references (issue 15), imported from Zotero's CSL-JSON or BibTeX and
+ * keyed by citation key (scholia-store-references.c): the fields a citation needs, the authors
+ * and editors as CSL-JSON name arrays, the item's CSL-JSON as given (for round trips) and the
+ * folded words of key, names and title that searching as one types reads. An essay's citation
+ * key is kept apart from the reference, by the essay's uuid, so that a key may name a reference
+ * not imported yet, stays when its reference is imported again, and comes back with an essay
+ * restored by undo. */
+#define BIB_REFERENCES_COLUMNS \
+  "  citation_key TEXT PRIMARY KEY," \
+  "  csl_type TEXT NOT NULL DEFAULT ''," \
+  "  authors TEXT NOT NULL DEFAULT '[]'," \
+  "  editors TEXT NOT NULL DEFAULT '[]'," \
+  "  title TEXT NOT NULL DEFAULT ''," \
+  "  container_title TEXT NOT NULL DEFAULT ''," \
+  "  collection_title TEXT NOT NULL DEFAULT ''," \
+  "  volume TEXT NOT NULL DEFAULT ''," \
+  "  issue TEXT NOT NULL DEFAULT ''," \
+  "  page TEXT NOT NULL DEFAULT ''," \
+  "  publisher TEXT NOT NULL DEFAULT ''," \
+  "  publisher_place TEXT NOT NULL DEFAULT ''," \
+  "  issued TEXT NOT NULL DEFAULT ''," \
+  "  doi TEXT NOT NULL DEFAULT ''," \
+  "  url TEXT NOT NULL DEFAULT ''," \
+  "  accessed TEXT NOT NULL DEFAULT ''," \
+  "  file TEXT NOT NULL DEFAULT ''," \
+  "  source TEXT NOT NULL DEFAULT ''," \
+  "  csl_json TEXT NOT NULL DEFAULT ''," \
+  "  search_text TEXT NOT NULL DEFAULT ''," \
+  "  imported INTEGER NOT NULL DEFAULT 0," \
+  "  modified INTEGER NOT NULL DEFAULT 0"
+#define DOCUMENT_CITATIONS_COLUMNS \
+  "  document_uuid TEXT PRIMARY KEY," \
+  "  citation_key TEXT NOT NULL"
+
+static const char schema_v9_references[] =
+  "CREATE TABLE bib_references (" BIB_REFERENCES_COLUMNS ") WITHOUT ROWID;"
+  "CREATE TABLE document_citations (" DOCUMENT_CITATIONS_COLUMNS ") WITHOUT ROWID;"
+  "CREATE INDEX document_citations_key ON document_citations (citation_key);";
+
+/* Read-only, a library of version 8 or older has no references and no keys: empty tables. */
+static gboolean
+read_v9_references (ScholiaDb  *db,
+                    GError    **error)
+{
+  return scholia_db_exec (db, "CREATE TEMP TABLE bib_references (" BIB_REFERENCES_COLUMNS ");"
+                              "CREATE TEMP TABLE document_citations (" DOCUMENT_CITATIONS_COLUMNS ");",
+                          error);
+}
+#undef BIB_REFERENCES_COLUMNS
+#undef DOCUMENT_CITATIONS_COLUMNS
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
@@ -600,6 +651,7 @@ static const ScholiaMigration migrations[] = {
   { 6, schema_v6, NULL, read_v6_first_clocks },
   { 7, schema_v7, NULL, read_v7_provenance },
   { 8, NULL, migrate_v8_first_clocks, read_v8_first_clocks },
+  { SCHOLIA_SCHEMA_REFERENCES, schema_v9_references, NULL, read_v9_references },
 };
 
 const ScholiaMigration *

@@ -9,6 +9,10 @@ G_BEGIN_DECLS
  * file: "Schl". */
 #define SCHOLIA_APPLICATION_ID 0x5363686c
 
+/* The version that added bibliographic references and essays' citation keys: a store opened
+ * with fewer migrations (tests of upgrades) reads no keys. */
+#define SCHOLIA_SCHEMA_REFERENCES 9
+
 /* One step of the schema: the SQL that takes a library from version - 1 to version, or, for a
  * step that needs more than SQL (guessing values for a new column), a function run inside the
  * migration's transaction. A step may also say how to read a library that cannot be written

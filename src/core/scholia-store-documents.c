@@ -69,7 +69,7 @@ _scholia_store_load_documents (ScholiaStore  *self,
   while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     g_ptr_array_add (loaded, document_from_row (stmt));
   scholia_db_statement_reset (stmt);
-  if (rc == SCHOLIA_DB_STEP_ERROR)
+  if (rc == SCHOLIA_DB_STEP_ERROR || !_scholia_store_load_citation_keys (self, loaded, error))
     return FALSE;
 
   /* An essay whose others' annotations are hidden from me counts mine alone. */
@@ -135,6 +135,13 @@ _scholia_store_load_document (ScholiaStore  *self,
   scholia_db_statement_reset (stmt);
   if (document == NULL)
     return NULL;
+  {
+    g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+    g_ptr_array_add (one, document);
+    if (!_scholia_store_load_citation_keys (self, one, error))
+      return NULL;
+  }
 
   key = g_new (gint64, 1);
   *key = id;

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  *                                 by -interop.c in its transaction); calls none of the others
  *   -visibility.c                 hide until posted: what the reading files leave out; it
  *                                 calls none of the others
+ *   -references.c                 bibliographic references and essays' citation keys (read
+ *                                 by -documents.c as it loads essays); calls scholia-store.c
  *
  * A file calls only files below it (not every file calls every one below), and none includes
  * another's source: keep it so, by moving a helper two files share down to the lower one. */
@@ -150,6 +152,12 @@ gboolean      _scholia_store_is_annotation_hidden (ScholiaStore            *self
 gboolean      _scholia_store_add_provenance      (ScholiaStore                       *self,
                                                   const char                         *uuid,
                                                   const ScholiaAnnotationProvenance  *provenance,
+                                                  GError                            **error);
+
+/* Sets each of @documents' citation key from the file (scholia-store-references.c, which calls
+ * none of the others but scholia-store.c); a library opened before schema 8 has none. */
+gboolean      _scholia_store_load_citation_keys  (ScholiaStore                       *self,
+                                                  GPtrArray                          *documents,
                                                   GError                            **error);
 
 G_END_DECLS

@@ -154,6 +154,47 @@ scholia_text_fold (const char *text)
   return g_utf8_casefold (normalized, -1);
 }
 
+/* The letters that carry their mark in the letter itself: NFD leaves them whole. */
+static const char *
+bare_letter (gunichar c)
+{
+  switch (c)
+    {
+    case 0x0141: case 0x0142: return "l";   /* Ł ł */
+    case 0x00d8: case 0x00f8: return "o";   /* Ø ø */
+    case 0x0110: case 0x0111: return "d";   /* Đ đ */
+    case 0x00c6: case 0x00e6: return "ae";  /* Æ æ */
+    case 0x0152: case 0x0153: return "oe";  /* Œ œ */
+    case 0x0131: return "i";                /* ı */
+    default: return NULL;
+    }
+}
+
+char *
+scholia_text_fold_bare (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) bare = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return NULL;
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *letter = bare_letter (c);
+
+      if (letter != NULL)
+        g_string_append (bare, letter);
+      else if (!g_unichar_ismark (c))
+        g_string_append_unichar (bare, c);
+    }
+  return g_utf8_casefold (bare->str, -1);
+}
+
 char *
 scholia_text_printable (const char *text)
 {

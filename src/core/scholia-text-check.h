@@ -33,6 +33,10 @@ char *scholia_text_check_note    (const char  *text,
 /* @text as names are compared (a case-folded NFC string), so that "CAFE" + U+0301 finds "café";
  * NULL when @text is not UTF-8, which names nothing. */
 char *scholia_text_fold          (const char  *text);
+/* @text as one searches it: case folded and without diacritics, so that "zelenski" and
+ * "emigre" find "Żeleński" and "Émigré" (letters with no decomposition, such as ł, ø, đ, æ
+ * and œ, become l, o, d, ae and oe). */
+char *scholia_text_fold_bare     (const char  *text);
 
 /* @text made safe to quote in a one-line message or on a terminal: invalid bytes and control
  * characters (line breaks too) become U+FFFD. */
