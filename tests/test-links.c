@@ -5,16 +5,26 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 
 #include "scholia-command-annotation.h"
 #include "scholia-command-document.h"
 #include "scholia-command-link.h"
 #include "scholia-error.h"
 #include "scholia-history.h"
+#include "scholia-refi.h"
 #include "scholia-schema.h"
 #include "scholia-store-links.h"
 #include "scholia-store-private.h"
+#include "scholia-table-export.h"
+#include "scholia-w3c.h"
+#include "cli-runner.h"
 #include "test-files.h"
+#include "w3c-musts.h"
 
 /* Two invented essays that argue with each other. */
 static const char canal_text[] =
@@ -509,6 +519,386 @@ test_version_7_library_upgrades (Fixture       *fixture,
   }
 }
 
+
+/* scholia-cli: link, links (text and JSON, all or one essay's) and unlink, and the refusals in
+ * plain words with a non-zero exit. */
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *dug = g_strdup_printf ("%" G_GINT64_FORMAT, id_of (fixture->dug));
+  g_autofree char *dredgers = g_strdup_printf ("%" G_GINT64_FORMAT, id_of (fixture->dredgers));
+  g_autofree char *school = g_strdup_printf ("%" G_GINT64_FORMAT, id_of (fixture->school));
+  g_autofree char *toll = g_strdup_printf ("%" G_GINT64_FORMAT, id_of (fixture->toll));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *first;
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->path, "link", dredgers, dug, "--type", "answers", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Link 1: “two steam dredgers” (Tomasz Ilk, A Reply on the Canal) answers "
+                                       "“dug by hand” (Odile Marchetti, The Canal)"));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->path, "link", school, toll, "--type", "paraphrases", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  /* Refused, in plain words, and nothing written. */
+  {
+    struct { const char *source, *target, *type; int status; const char *says; } refused[] = {
+      { dug, dug, "answers", 1, "cannot be linked to itself" },
+      { dug, "9999", "answers", 1, "no annotation 9999" },
+      { dredgers, dug, "Answers", 1, "already linked as “Answers”" },
+      { dug, "many", "answers", 2, "whole number" },
+      { dug, toll, NULL, 2, "--type" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_auto(CliRun) run = { 0 };
+
+        if (refused[i].type != NULL)
+          cli_run (&run, fixture->dir, "--library", fixture->path, "link", refused[i].source, refused[i].target,
+                   "--type", refused[i].type, NULL);
+        else
+          cli_run (&run, fixture->dir, "--library", fixture->path, "link", refused[i].source, refused[i].target, NULL);
+        g_assert_cmpint (run.status, ==, refused[i].status);
+        g_assert_nonnull (strstr (run.err, refused[i].says));
+      }
+    g_assert_cmpint (count_rows (fixture), ==, 2);
+  }
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->path, "links", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpint (cli_count_lines (run.out), ==, 2);
+    g_assert_nonnull (strstr (run.out, "\tparaphrases\t"));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    JsonArray *links;
+
+    cli_run (&run, fixture->dir, "--library", fixture->path, "links", "The Canal", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+    g_assert_no_error (error);
+    links = json_node_get_array (json_parser_get_root (parser));
+    g_assert_cmpuint (json_array_get_length (links), ==, 2);
+    first = json_array_get_object_element (links, 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "type"), ==, "answers");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first, "source"), "quote"), ==,
+                     "two steam dredgers");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first, "target"), "reading"), ==,
+                     "answered by");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first, "target"), "title"), ==,
+                     "The Canal");
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->path, "unlink", "1", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Removed link 1"));
+    g_assert_cmpint (count_rows (fixture), ==, 1);
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    cli_run (&run, fixture->dir, "--library", fixture->path, "unlink", "1", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "no link 1"));
+  }
+}
+
+static JsonNode *
+export_w3c (ScholiaStore *store,
+            GPtrArray    *documents)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root = scholia_w3c_export (store, documents, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  return root;
+}
+
+static JsonArray *
+items_of (JsonNode *root)
+{
+  return json_object_get_array_member (json_object_get_object_member (json_node_get_object (root), "first"), "items");
+}
+
+/* The export's "linking" annotations, in order. */
+static GPtrArray *
+linking_items (JsonNode *root)
+{
+  JsonArray *items = items_of (root);
+  GPtrArray *links = g_ptr_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (item, "motivation", ""), "linking") == 0)
+        g_ptr_array_add (links, item);
+    }
+  return links;
+}
+
+static char *
+urn (ScholiaAnnotation *annotation)
+{
+  return g_strconcat ("urn:uuid:", scholia_annotation_get_uuid (annotation), NULL);
+}
+
+/* An empty library holding the fixture's two essays under their uuids, as another
+ * Scholia would hold them. */
+static ScholiaStore *
+other_library (Fixture    *fixture,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  ScholiaStore *store = scholia_store_open (path, &error);
+
+  g_assert_no_error (error);
+  scholia_store_add_document_with_uuid (store, scholia_document_get_uuid (fixture->canal), "The Canal",
+                                        "Odile Marchetti", "1958", "", canal_text, NULL, &error);
+  g_assert_no_error (error);
+  scholia_store_add_document_with_uuid (store, scholia_document_get_uuid (fixture->reply), "A Reply on the Canal",
+                                        "Tomasz Ilk", "1961", "", reply_text, NULL, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static guint
+n_links (ScholiaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) links = scholia_store_list_links (store, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (links);
+}
+
+/* Each link goes out as an annotation of its own (motivation linking, target the passage that
+ * answers, body the other and a classifying type) that meets the model's MUSTs, and comes back
+ * with its uuid; importing again adds nothing; a link whose passage is missing is reported. */
+static void
+test_w3c (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(ScholiaLink) answers = make_link (fixture, fixture->dredgers, fixture->dug, "answers");
+  g_autoptr(ScholiaLink) own = make_link (fixture, fixture->school, fixture->toll, "paraphrases");
+  g_autoptr(JsonNode) root = export_w3c (fixture->store, NULL);
+  g_autoptr(GPtrArray) links = linking_items (root);
+  g_autoptr(GPtrArray) canal_only = g_ptr_array_new ();
+  g_autofree char *dredgers = urn (fixture->dredgers);
+  g_autofree char *dug = urn (fixture->dug);
+  g_autofree char *link_id = g_strconcat ("urn:uuid:", scholia_link_get_uuid (answers), NULL);
+  JsonObject *first;
+  JsonArray *bodies;
+
+  g_assert_cmpuint (links->len, ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "total"), ==, 6);
+  first = g_ptr_array_index (links, 0);
+  test_w3c_assert_musts (first);
+  test_w3c_assert_musts (g_ptr_array_index (links, 1));
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, link_id);
+  g_assert_cmpstr (json_object_get_string_member (first, "target"), ==, dredgers);
+  bodies = json_object_get_array_member (first, "body");
+  g_assert_cmpuint (json_array_get_length (bodies), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (bodies, 0), ==, dug);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bodies, 1), "purpose"), ==, "classifying");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bodies, 1), "value"), ==, "answers");
+
+  /* One essay's export holds the links with an end in it. */
+  {
+    g_autoptr(JsonNode) one = NULL;
+    g_autoptr(GPtrArray) its_links = NULL;
+
+    g_ptr_array_add (canal_only, fixture->canal);
+    one = export_w3c (fixture->store, canal_only);
+    its_links = linking_items (one);
+    g_assert_cmpuint (its_links->len, ==, 2);
+  }
+
+  /* Into another library: the passages, then the links between them, the same links. */
+  {
+    g_autoptr(ScholiaStore) other = other_library (fixture, "other.sqlite3");
+    g_auto(ScholiaW3cSummary) summary = { 0 };
+    g_auto(ScholiaW3cSummary) again = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScholiaLink) back = NULL;
+    g_autofree char *other_path = g_build_filename (fixture->dir, "other.sqlite3", NULL);
+
+    g_assert_true (scholia_w3c_import (other, root, NULL, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.exact, ==, 4);
+    g_assert_cmpuint (summary.links, ==, 2);
+    g_assert_null (summary.rejected);
+    g_assert_cmpuint (n_links (other), ==, 2);
+    {
+      g_autofree char *uuid = test_sql_text (other_path, "SELECT uuid FROM annotation_links WHERE type = 'answers'");
+
+      g_assert_cmpstr (uuid, ==, scholia_link_get_uuid (answers));
+    }
+
+    g_assert_true (scholia_w3c_import (other, root, NULL, &again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (again.links, ==, 0);
+    g_assert_cmpuint (again.links_present, ==, 2);
+    g_assert_cmpuint (n_links (other), ==, 2);
+  }
+
+  /* Without "dug by hand", the link that answers it cannot be made: it is listed, the other is
+   * made. */
+  {
+    g_autoptr(ScholiaStore) other = other_library (fixture, "partial.sqlite3");
+    g_auto(ScholiaW3cSummary) summary = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autofree char *rejected = NULL;
+    JsonArray *items = items_of (root);
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (items, i), "id"), dug) == 0)
+        {
+          json_array_remove_element (items, i);
+          break;
+        }
+    g_assert_true (scholia_w3c_import (other, root, NULL, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.links, ==, 1);
+    g_assert_nonnull (summary.rejected);
+    g_assert_cmpuint (summary.rejected->len, ==, 1);
+    rejected = scholia_w3c_describe_rejected (&summary);
+    g_assert_nonnull (strstr (rejected, "not both in the library"));
+    g_assert_nonnull (strstr (rejected, dug));
+  }
+}
+
+static char *
+refi_path (const char *name)
+{
+  const char *shared = g_getenv ("SCHOLIA_SHARED_DIR");
+
+  g_assert_nonnull (shared);
+  return g_build_filename (shared, "refi-qda", name, NULL);
+}
+
+static int
+count_xpath (xmlDoc     *doc,
+             const char *expression)
+{
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result;
+  int n;
+
+  xmlXPathRegisterNs (context, BAD_CAST "q", BAD_CAST "urn:QDA-XML:project:1.0");
+  result = xmlXPathEvalExpression (BAD_CAST expression, context);
+  g_assert_nonnull (result);
+  n = result->nodesetval != NULL ? result->nodesetval->nodeNr : 0;
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
+  return n;
+}
+
+/* Links go out as QDA-XML Links between the PlainTextSelections, the project still valid, and
+ * come back from it. */
+static void
+test_refi_qda (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(ScholiaLink) answers = make_link (fixture, fixture->dredgers, fixture->dug, "answers");
+  g_autoptr(ScholiaLink) agrees = make_link (fixture, fixture->school, fixture->toll, "agrees-with");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = scholia_refi_project_xml (fixture->store, NULL, "Ana", NULL, &error);
+  g_autofree char *schema_path = refi_path ("Project.xsd");
+  g_autofree char *project = g_build_filename (fixture->dir, "canal.qdpx", NULL);
+  g_autofree char *expression = NULL;
+  xmlDoc *doc;
+
+  g_assert_no_error (error);
+  doc = xmlReadMemory (xml, (int) strlen (xml), "project.qde", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  {
+    xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt (schema_path);
+    xmlSchemaPtr schema = xmlSchemaParse (parser);
+    xmlSchemaValidCtxtPtr validator = xmlSchemaNewValidCtxt (schema);
+
+    g_assert_cmpint (xmlSchemaValidateDoc (validator, doc), ==, 0);
+    xmlSchemaFreeValidCtxt (validator);
+    xmlSchemaFree (schema);
+    xmlSchemaFreeParserCtxt (parser);
+  }
+  g_assert_cmpint (count_xpath (doc, "/q:Project/q:Links/q:Link"), ==, 2);
+  expression = g_strdup_printf ("/q:Project/q:Links/q:Link[@name='answers' and @direction='OneWay'"
+                                " and @originGUID='%s' and @targetGUID='%s' and @guid='%s']",
+                                scholia_annotation_get_uuid (fixture->dredgers),
+                                scholia_annotation_get_uuid (fixture->dug), scholia_link_get_uuid (answers));
+  g_assert_cmpint (count_xpath (doc, expression), ==, 1);
+  g_assert_cmpint (count_xpath (doc, "/q:Project/q:Links/q:Link[@name='agrees-with' and @direction='Bidirectional']"), ==, 1);
+  g_assert_cmpint (count_xpath (doc, "//q:PlainTextSelection[@guid=/q:Project/q:Links/q:Link/@originGUID]"), ==, 2);
+  xmlFreeDoc (doc);
+
+  g_assert_true (scholia_refi_export_project (fixture->store, NULL, "Ana", project, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *other_path = g_build_filename (fixture->dir, "refi.sqlite3", NULL);
+    g_autoptr(ScholiaStore) other = scholia_store_open (other_path, &error);
+    ScholiaRefiSummary summary;
+    g_autoptr(GListModel) links = NULL;
+    g_autoptr(ScholiaLink) back = NULL;
+
+    g_assert_no_error (error);
+    scholia_refi_summary_init (&summary);
+    g_assert_true (scholia_refi_import_project (other, project, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.links, ==, 2);
+    for (guint i = 0; i < summary.messages->len; i++)
+      g_assert_null (strstr (g_ptr_array_index (summary.messages, i), "Links"));
+    scholia_refi_summary_clear (&summary);
+    links = scholia_store_list_links (other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (links), ==, 2);
+    back = g_list_model_get_item (links, 0);
+    g_assert_cmpstr (scholia_link_get_link_type (back), ==, "answers");
+    g_assert_cmpstr (scholia_link_get_quote (back, SCHOLIA_LINK_END_SOURCE), ==, "two steam dredgers");
+    g_assert_cmpstr (scholia_link_get_quote (back, SCHOLIA_LINK_END_TARGET), ==, "dug by hand");
+    g_assert_cmpstr (scholia_link_get_uuid (back), ==, scholia_link_get_uuid (answers));
+  }
+}
+
+/* Under each passage, its links as they read from it. */
+static void
+test_markdown (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(ScholiaLink) answers = make_link (fixture, fixture->dredgers, fixture->dug, "answers");
+  g_autoptr(ScholiaLink) own = make_link (fixture, fixture->toll, fixture->dug, "paraphrases");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = scholia_table_export_markdown (fixture->store, NULL, &error);
+  const char *dug_at, *dredgers_at;
+
+  g_assert_no_error (error);
+  dug_at = strstr (markdown, "> dug by hand\n");
+  dredgers_at = strstr (markdown, "> two steam dredgers\n");
+  g_assert_nonnull (dug_at);
+  g_assert_nonnull (dredgers_at);
+  g_assert_nonnull (strstr (dug_at, "- Answered by: “two steam dredgers” (Tomasz Ilk, A Reply on the Canal)\n"));
+  g_assert_nonnull (strstr (dug_at, "- Paraphrases (reverse): “Its toll paid for the bridge” (Odile Marchetti, The Canal)\n"));
+  g_assert_nonnull (strstr (markdown, "> Its toll paid for the bridge\n\n- Paraphrases: “dug by hand” (Odile Marchetti, The Canal)\n"));
+  g_assert_nonnull (strstr (dredgers_at, "- Answers: “dug by hand” (Odile Marchetti, The Canal)\n"));
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -525,6 +915,10 @@ main (int    argc,
   ADD ("/links/undo", test_undo);
   ADD ("/links/annotation-delete-keeps-links", test_annotation_delete_keeps_links);
   ADD ("/links/version-7-upgrades", test_version_7_library_upgrades);
+  ADD ("/links/cli", test_cli);
+  ADD ("/links/w3c", test_w3c);
+  ADD ("/links/refi-qda", test_refi_qda);
+  ADD ("/links/markdown", test_markdown);
 
   return g_test_run ();
 }

@@ -441,3 +441,29 @@ scholia_link_get_reading (ScholiaLink    *self,
   g_return_val_if_fail (SCHOLIA_IS_LINK (self), NULL);
   return scholia_link_type_get_reading (self->type, end);
 }
+
+char *
+scholia_link_describe_end (ScholiaLink    *self,
+                           ScholiaLinkEnd  end,
+                           guint           max_quote_chars)
+{
+  g_autoptr(GString) quote = NULL;
+  const char *author;
+  const char *title;
+
+  g_return_val_if_fail (SCHOLIA_IS_LINK (self), NULL);
+
+  quote = g_string_new (scholia_link_get_quote (self, end));
+  g_strstrip (quote->str);
+  g_string_set_size (quote, strlen (quote->str));
+  if (max_quote_chars > 0 && g_utf8_strlen (quote->str, -1) > max_quote_chars)
+    {
+      g_string_truncate (quote, g_utf8_offset_to_pointer (quote->str, max_quote_chars) - quote->str);
+      g_string_append (quote, "…");
+    }
+  author = scholia_link_get_document_author (self, end);
+  title = scholia_link_get_document_title (self, end);
+  if (*author == '\0')
+    return g_strdup_printf ("“%s” (%s)", quote->str, title);
+  return g_strdup_printf ("“%s” (%s, %s)", quote->str, author, title);
+}

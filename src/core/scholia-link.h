@@ -104,6 +104,11 @@ gboolean     scholia_link_find_end              (ScholiaLink    *self,
                                                  ScholiaLinkEnd *end);
 /* The other end. */
 ScholiaLinkEnd scholia_link_end_opposite        (ScholiaLinkEnd  end);
+/* The passage at @end for a line of text: “quote” (Author, Title), the quote cut after
+ * @max_quote_chars characters (0: whole) with "…", "(Title)" alone without an author. */
+char        *scholia_link_describe_end          (ScholiaLink    *self,
+                                                 ScholiaLinkEnd  end,
+                                                 guint           max_quote_chars);
 /* How the link reads at @end (scholia_link_type_get_reading()). */
 char        *scholia_link_get_reading           (ScholiaLink    *self,
                                                  ScholiaLinkEnd  end);

@@ -77,6 +77,8 @@ typedef struct
   guint  elsewhere;    /* of exact + reanchored + orphaned: not in it, so put on the document
                         * their source names */
   GPtrArray *rejected; /* ScholiaW3cRejection: not imported, and why; NULL when none */
+  guint  links;          /* links between passages added (scholia-w3c-links.h) */
+  guint  links_present;  /* already in the library */
 } ScholiaW3cSummary;
 
 typedef struct
