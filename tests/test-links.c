@@ -143,7 +143,6 @@ test_types (void)
 {
   const char *cases[][2] = {
     { "answers", SCHOLIA_LINK_TYPE_ANSWERS },
-    { "Answered by", SCHOLIA_LINK_TYPE_ANSWERS },
     { "  Agrees   with ", SCHOLIA_LINK_TYPE_AGREES_WITH },
     { "agrees-with", SCHOLIA_LINK_TYPE_AGREES_WITH },
     { "CONTRADICTS", SCHOLIA_LINK_TYPE_CONTRADICTS },
@@ -153,7 +152,7 @@ test_types (void)
     { "Quotes  loosely", "Quotes loosely" },
     { "quotes\nloosely", "quotes loosely" },
   };
-  const char *bad[] = { "", "   ", "a\001b",
+  const char *bad[] = { "", "   ", "a\001b", "Answered by", "answered-by",
                         "an exceedingly long name for a link type that nobody would ever type in", };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

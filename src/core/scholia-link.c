@@ -62,18 +62,13 @@ scholia_link_type_is_symmetric (const char *type)
   return builtin != NULL && builtin->symmetric;
 }
 
-/* Whether @name (folded) names @builtin: its id, or one of its readings in English or in the
- * user's language, with a hyphen or a space alike ("same source", "agrees-with"). */
+/* Whether @folded (case folded, hyphens made spaces) is one of @candidates so folded. */
 static gboolean
-names_builtin (const char        *folded,
-               const BuiltinType *builtin)
+is_one_of (const char *folded,
+           const char *candidates[],
+           guint       n_candidates)
 {
-  const char *candidates[] = {
-    builtin->id, builtin->source_reading, builtin->target_reading,
-    _(builtin->source_reading), _(builtin->target_reading),
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+  for (guint i = 0; i < n_candidates; i++)
     {
       g_autofree char *candidate = g_utf8_casefold (candidates[i], -1);
 
@@ -82,6 +77,28 @@ names_builtin (const char        *folded,
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether @folded names @builtin: its id, or its reading from the source in English or in the
+ * user's language, with a hyphen or a space alike ("same source", "agrees-with"). */
+static gboolean
+names_builtin (const char        *folded,
+               const BuiltinType *builtin)
+{
+  const char *candidates[] = { builtin->id, builtin->source_reading, _(builtin->source_reading) };
+
+  return is_one_of (folded, candidates, G_N_ELEMENTS (candidates));
+}
+
+/* Whether @folded is @builtin's reading from the target, for a type that reads otherwise from
+ * the source ("answered by"): taken as its type, the link would point the wrong way. */
+static gboolean
+names_inverse (const char        *folded,
+               const BuiltinType *builtin)
+{
+  const char *candidates[] = { builtin->target_reading, _(builtin->target_reading) };
+
+  return !builtin->symmetric && is_one_of (folded, candidates, G_N_ELEMENTS (candidates));
 }
 
 char *
@@ -134,8 +151,17 @@ scholia_link_type_normalize (const char  *name,
   folded = g_utf8_casefold (kept->str, -1);
   g_strdelimit (folded, "-", ' ');
   for (guint i = 0; i < G_N_ELEMENTS (builtin_types); i++)
-    if (names_builtin (folded, &builtin_types[i]))
-      return g_strdup (builtin_types[i].id);
+    {
+      if (names_builtin (folded, &builtin_types[i]))
+        return g_strdup (builtin_types[i].id);
+      if (names_inverse (folded, &builtin_types[i]))
+        {
+          g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+                       _("“%s” reads from the other passage: link that one first, with “%s”"),
+                       kept->str, builtin_types[i].id);
+          return NULL;
+        }
+    }
   return g_string_free (g_steal_pointer (&kept), FALSE);
 }
 

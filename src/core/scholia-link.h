@@ -35,9 +35,10 @@ gboolean            scholia_link_type_is_builtin      (const char  *type);
  * duplicate. User-defined types are directed. */
 gboolean            scholia_link_type_is_symmetric    (const char  *type);
 /* The type as the library keeps it: a built-in id when @name is one, or one's label in either
- * reading, in any case ("Agrees with" → "agrees-with"); otherwise @name trimmed with its runs
- * of white space made one space. Fails with SCHOLIA_ERROR_INVALID for an empty name, a control
- * character or one longer than SCHOLIA_LINK_TYPE_MAX_LENGTH. */
+ * reading from the source, in any case ("Agrees with" → "agrees-with"); otherwise @name
+ * trimmed with its runs of white space made one space. Fails with SCHOLIA_ERROR_INVALID for an
+ * empty name, a control character, one longer than SCHOLIA_LINK_TYPE_MAX_LENGTH, or a built-in
+ * type's reading from the target ("answered by": the link would point the wrong way). */
 char               *scholia_link_type_normalize       (const char  *name,
                                                        GError     **error);
 /* How the link reads at @end, translated and in lower case, for "this passage <reading> that

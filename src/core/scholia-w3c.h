@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * ISO 8601 (UTC), a target whose "source" is the document's IRI (see scholia_w3c_document_iri)
  * with a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start, end in
  * Unicode code points), and TextualBody bodies: purpose "classifying" per tag, "tagging" per
- * theme, "commenting" for the note.
+ * theme, "commenting" for the note. After them, one Annotation per link between passages with
+ * an end in the exported documents (motivation "linking"; scholia-w3c-links.h), which the
+ * import reads back (counted in the summary's links and links_present).
  *
  * Import accepts a single Annotation, an array of them, an AnnotationPage, or an
  * AnnotationCollection with its pages inline. Each annotation goes to the document its target
