@@ -73,12 +73,22 @@ test_w3c_assert_musts (JsonObject *annotation)
 
       for (guint i = 0; i < json_array_get_length (bodies); i++)
         {
-          JsonObject *one = json_array_get_object_element (bodies, i);
+          JsonNode *node = json_array_get_element (bodies, i);
+          JsonObject *one;
 
+          /* A link's other end: a resource named by its IRI alone (model 3.2). */
+          if (JSON_NODE_HOLDS_VALUE (node))
+            {
+              assert_iri (json_node_get_string (node));
+              continue;
+            }
+          one = json_node_get_object (node);
           g_assert_cmpstr (json_object_get_string_member (one, "type"), ==, "TextualBody");
           g_assert_true (json_object_has_member (one, "value"));
         }
     }
+  if (JSON_NODE_HOLDS_VALUE (target))
+    assert_iri (json_node_get_string (target));
   if (JSON_NODE_HOLDS_OBJECT (target) && json_object_has_member (json_node_get_object (target), "selector"))
     {
       assert_iri (json_object_get_string_member (json_node_get_object (target), "source"));

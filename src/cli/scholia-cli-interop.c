@@ -152,6 +152,10 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
           summary.exact + summary.reanchored + summary.orphaned);
   printf (_("%u anchored exactly, %u re-anchored, %u orphaned, %u already present\n"),
           summary.exact, summary.reanchored, summary.orphaned, summary.present);
+  if (summary.links + summary.links_present > 0)
+    printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u link between passages, %u already present\n",
+                         "Imported %u links between passages, %u already present\n", summary.links),
+            summary.links, summary.links_present);
 
   foreign = scholia_w3c_describe_foreign (cli->store, &summary);
   if (foreign != NULL && summary.foreign > 0)

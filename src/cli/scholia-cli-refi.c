@@ -75,6 +75,9 @@ scholia_cli_run_import_project (ScholiaCli  *cli,
       printf (g_dngettext (GETTEXT_PACKAGE, ", %u note)", ", %u notes)", summary.notes), summary.notes);
       printf (g_dngettext (GETTEXT_PACKAGE, "; %u new tag or theme", "; %u new tags and themes",
                            summary.labels_added), summary.labels_added);
+      if (summary.links > 0)
+        printf (g_dngettext (GETTEXT_PACKAGE, "; %u link between passages", "; %u links between passages",
+                             summary.links), summary.links);
       printf (g_dngettext (GETTEXT_PACKAGE, "; %u thing left out\n", "; %u things left out\n", summary.skipped),
               summary.skipped);
       print_left_out (&summary);

@@ -46,6 +46,9 @@ static const ScholiaCliCommand commands[] = {
   { "search", "QUERY [--limit N] [--json]", N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT; title:, text: or note: searches only there)"), scholia_cli_run_search },
   { "reply", "ANNOTATION_ID --note TEXT", N_("Reply to an annotation in a seminar, as yourself; it goes out with the next sync"), scholia_cli_run_reply },
   { "replies", "ANNOTATION_ID [--json]", N_("The replies to an annotation, oldest first"), scholia_cli_run_replies },
+  { "link", "ID ID --type answers|agrees-with|contradicts|same-source|WORD", N_("Link two passages (annotation ids): the first answers, agrees with, contradicts or cites the same source as the second"), scholia_cli_run_link },
+  { "links", "[DOC] [--json]", N_("List the links between passages, a document’s or all, with both ends"), scholia_cli_run_links },
+  { "unlink", "LINK_ID", N_("Remove a link between passages"), scholia_cli_run_unlink },
 };
 
 static void

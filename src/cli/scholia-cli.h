@@ -116,5 +116,9 @@ int scholia_cli_run_seminar_participants (ScholiaCli *cli, int argc, char **argv
 int scholia_cli_run_seminar_agreement (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_reply (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_replies (ScholiaCli *cli, int argc, char **argv);
+/* Links between passages (scholia-cli-links.c). */
+int scholia_cli_run_link (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_links (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_unlink (ScholiaCli *cli, int argc, char **argv);
 
 G_END_DECLS

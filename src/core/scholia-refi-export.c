@@ -12,6 +12,7 @@
 #include "scholia-error.h"
 #include "scholia-export-file.h"
 #include "scholia-refi-private.h"
+#include "scholia-store-links.h"
 
 /* A library as a REFI-QDA project: project.qde written with libxml2's text writer (the mapping
  * is in scholia-refi.h), and the .qdpx zip around it and the essays' texts with libarchive.
@@ -29,6 +30,8 @@ typedef struct
   GHashTable       *label_guids;    /* ScholiaLabel → char * guid */
   GPtrArray        *notes;          /* Note, in the order of their selections */
   guint             left_out;
+  GListModel       *links;          /* ScholiaLink, every one of the library */
+  GHashTable       *written;        /* uuids of the selections written, while there are links */
 } Export;
 
 /* A note to write after the sources, as the schema orders them. Only these are kept: holding
@@ -56,6 +59,8 @@ export_clear (Export *export)
   g_clear_pointer (&export->user_guid, g_free);
   g_clear_pointer (&export->label_guids, g_hash_table_unref);
   g_clear_pointer (&export->notes, g_ptr_array_unref);
+  g_clear_object (&export->links);
+  g_clear_pointer (&export->written, g_hash_table_unref);
 }
 
 static char *
@@ -276,6 +281,9 @@ write_selection (Export            *export,
       g_ptr_array_add (export->notes, note);
     }
 
+  if (export->written != NULL)
+    g_hash_table_add (export->written, g_strdup (uuid));
+
   /* Only what the selection needs: a large library's project runs to tens of megabytes, and
    * every attribute of 100,000 selections is read again by the next program. */
   return start (export, "PlainTextSelection") && attribute (export, "guid", uuid) &&
@@ -366,6 +374,39 @@ write_notes (Export *export)
   return ok && end (export);
 }
 
+/* Links between passages, as QDA-XML Links from one PlainTextSelection to another, named by
+ * their type (a built-in type's id, or the user's name); those that read the same both ways
+ * are Bidirectional. Only links whose two passages are in the project: a Link to a selection
+ * the project lacks would point nowhere for the next program. */
+static gboolean
+write_links (Export *export)
+{
+  guint n = g_list_model_get_n_items (export->links);
+  gboolean started = FALSE;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < n; i++)
+    {
+      g_autoptr(ScholiaLink) link = g_list_model_get_item (export->links, i);
+      const char *origin = scholia_link_get_annotation_uuid (link, SCHOLIA_LINK_END_SOURCE);
+      const char *target = scholia_link_get_annotation_uuid (link, SCHOLIA_LINK_END_TARGET);
+      const char *type = scholia_link_get_link_type (link);
+
+      if (!g_hash_table_contains (export->written, origin) || !g_hash_table_contains (export->written, target))
+        continue;
+      if (!started)
+        ok = start (export, "Links");
+      started = TRUE;
+      ok = ok && start (export, "Link") && attribute (export, "guid", scholia_link_get_uuid (link)) &&
+           attribute (export, "name", type) &&
+           attribute (export, "direction", scholia_link_type_is_symmetric (type) ? "Bidirectional" : "OneWay") &&
+           attribute (export, "originGUID", origin) &&
+           attribute (export, "targetGUID", target) &&
+           end (export);
+    }
+  return ok && (!started || end (export));
+}
+
 static gboolean
 write_project (Export      *export,
                const char  *annotator,
@@ -388,6 +429,11 @@ write_project (Export      *export,
     }
   if (!_scholia_refi_write_codes (export->writer, export->store, error))
     return FALSE;
+  export->links = scholia_store_list_links (export->store, error);
+  if (export->links == NULL)
+    return FALSE;
+  if (g_list_model_get_n_items (export->links) > 0)
+    export->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ok = end (export) && write_variables (export) && write_cases (export);
   if (ok && export->documents->len > 0)
     {
@@ -397,7 +443,8 @@ write_project (Export      *export,
           return FALSE;
       ok = ok && end (export);
     }
-  ok = ok && write_notes (export) && end (export) && xmlTextWriterEndDocument (export->writer) >= 0;
+  ok = ok && write_notes (export) && (export->written == NULL || write_links (export)) &&
+       end (export) && xmlTextWriterEndDocument (export->writer) >= 0;
   if (!ok)
     _scholia_refi_writer_error (error);
   return ok;

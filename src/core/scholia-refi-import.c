@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 
 #include "scholia-error.h"
+#include "scholia-refi-links.h"
 #include "scholia-refi-private.h"
 #include "scholia-refi-zip.h"
 #include "scholia-text-check.h"
@@ -55,6 +56,8 @@ typedef struct
   GHashTable         *unknown_variables;  /* names already reported */
   GPtrArray          *sources;      /* Source */
   GHashTable         *uuids;        /* essays' and annotations' uuids taken (borrowed) */
+  ScholiaRefiLinks   *links;        /* Links between selections */
+  GHashTable         *selection_uuids;  /* selection guid → the uuid its annotation got */
 } Import;
 
 static void
@@ -102,6 +105,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->unknown_variables, g_hash_table_unref);
   g_clear_pointer (&import->uuids, g_hash_table_unref);
   g_clear_pointer (&import->sources, g_ptr_array_unref);
+  g_clear_pointer (&import->links, _scholia_refi_links_free);
+  g_clear_pointer (&import->selection_uuids, g_hash_table_unref);
 }
 
 static gboolean
@@ -602,11 +607,33 @@ read_sources (Import  *import,
     }
 }
 
+/* The project's Links, checked against its selections. */
+static void
+read_links (Import  *import,
+            xmlNode *links)
+{
+  g_autoptr(GHashTable) selections = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < import->sources->len; i++)
+    {
+      Source *source = g_ptr_array_index (import->sources, i);
+
+      for (guint j = 0; j < source->selections->len; j++)
+        {
+          Selection *selection = g_ptr_array_index (source->selections, j);
+
+          if (selection->guid != NULL)
+            g_hash_table_add (selections, selection->guid);
+        }
+    }
+  import->links = _scholia_refi_links_read (links, selections, import->summary);
+}
+
 static void
 report_rest (Import  *import,
              xmlNode *project)
 {
-  static const char * const unsupported[] = { "Sets", "Links", "Graphs" };
+  static const char * const unsupported[] = { "Sets", "Graphs" };
   GHashTableIter iter;
   gpointer key, value;
 
@@ -669,6 +696,7 @@ read_project (Import      *import,
   codebook = _scholia_refi_child (project, "CodeBook");
   _scholia_refi_read_codes (import->codes, _scholia_refi_child (codebook, "Codes"), import->notes, import->summary);
   read_sources (import, _scholia_refi_child (project, "Sources"));
+  read_links (import, _scholia_refi_child (project, "Links"));
   report_rest (import, project);
   xmlFreeDoc (doc);
   return TRUE;
@@ -745,6 +773,16 @@ write_source (Import  *import,
           record.uuid = selection->guid;
           g_hash_table_add (import->uuids, selection->guid);
         }
+      else
+        {
+          /* A new uuid, noted so that the project's links find the passage. */
+          char *fresh = g_uuid_string_random ();
+
+          g_ptr_array_add (owned, fresh);
+          record.uuid = fresh;
+        }
+      if (selection->guid != NULL)
+        g_hash_table_insert (import->selection_uuids, g_strdup (selection->guid), g_strdup (record.uuid));
       record.start = selection->start;
       record.end = selection->end;
       record.quote = quote;
@@ -789,7 +827,7 @@ write_import (Import  *import,
   for (guint i = 0; i < import->sources->len; i++)
     if (!write_source (import, g_ptr_array_index (import->sources, i), error))
       return FALSE;
-  return TRUE;
+  return _scholia_refi_links_write (import->links, import->store, import->selection_uuids, import->summary, error);
 }
 
 struct _ScholiaRefiPlan
@@ -830,6 +868,7 @@ scholia_refi_plan_read (const char          *path,
   import->unknown_variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
   import->uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  import->selection_uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!read_project (import, display_name, qde, error))
     return NULL;
   /* Everything the plan needs is copied out of the zip by now. */

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  *                  as the standard counts characters) with one Coding per tag and theme
  *   note           a Note (PlainTextContent), linked from its selection by a NoteRef
  *   annotator      the one User, creatingUser of every selection and coding
+ *   link           a Link (guid = its uuid) from one PlainTextSelection (originGUID) to another
+ *                  (targetGUID), named by its type; OneWay, or Bidirectional for the types
+ *                  that read the same both ways; only between selections the project holds
  *
  * Importing reads the same and what other programs write: any single *.qde in the zip,
  * sources/ or Sources/, text given by plainTextPath (internal://, or a path inside the zip), by
@@ -32,7 +35,7 @@ G_BEGIN_DECLS
  * codings become the annotation's note. Positions are checked against the text: a selection
  * outside it is reported, never moved. What Scholia cannot keep (who coded what: Scholia keeps
  * no annotator per annotation; notes on a whole source; pictures, audio, video, PDF regions;
- * sets, links, graphs) is counted and named in the summary's messages. The import is one
+ * sets, graphs, links between things other than passages) is counted and named in the summary's messages. The import is one
  * transaction: an error leaves the library as it was. */
 
 typedef struct
@@ -43,6 +46,7 @@ typedef struct
   guint      codings;          /* codings placed on an annotation */
   guint      annotations;      /* annotations added */
   guint      notes;            /* notes attached to an annotation */
+  guint      links;            /* links between passages added (scholia-refi-links.h) */
   guint      skipped;          /* things left out, each named in messages */
   GPtrArray *messages;         /* char *: what was left out (or renamed), and why */
 } ScholiaRefiSummary;

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  *             scholia-store.c     the type: life cycle, signal, live objects, label lists
  *   -provenance.c                 what a W3C annotation brought beyond the columns (written
  *                                 by -interop.c in its transaction); calls none of the others
+ *   -links.c                      links between annotations (their rows go and come back
+ *                                 with an annotation's in SQL); calls -visibility.c only
  *   -visibility.c                 hide until posted: what the reading files leave out; it
  *                                 calls none of the others
  *   -references.c                 bibliographic references and essays' citation keys (read

@@ -12,6 +12,7 @@ G_DEFINE_FINAL_TYPE (ScholiaStore, scholia_store, G_TYPE_OBJECT)
 
 enum {
   ANNOTATIONS_CHANGED,
+  LINKS_CHANGED,
   N_SIGNALS
 };
 
@@ -128,6 +129,11 @@ scholia_store_class_init (ScholiaStoreClass *klass)
   signals[ANNOTATIONS_CHANGED] =
     g_signal_new ("annotations-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /* After a link between annotations is added, removed or put back (scholia-store-links.c). */
+  signals[LINKS_CHANGED] =
+    g_signal_new ("links-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

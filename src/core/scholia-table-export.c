@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scholia-comparison.h"
+#include "scholia-store-links.h"
 #include "scholia-table-export.h"
 
 #define UTF8_BOM "\xef\xbb\xbf"
@@ -221,6 +222,64 @@ append_metadata_line (GString    *markdown,
     g_string_append (markdown, "\n\n");
 }
 
+/* annotation id → GPtrArray of its links (borrowed from @links). */
+static GHashTable *
+links_by_annotation (GListModel *links)
+{
+  GHashTable *by_annotation = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                     (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(ScholiaLink) link = g_list_model_get_item (links, i);
+
+      for (ScholiaLinkEnd end = SCHOLIA_LINK_END_SOURCE; end <= SCHOLIA_LINK_END_TARGET; end++)
+        {
+          gint64 id = scholia_link_get_annotation_id (link, end);
+          GPtrArray *list = g_hash_table_lookup (by_annotation, &id);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (by_annotation, g_memdup2 (&id, sizeof id), list);
+            }
+          g_ptr_array_add (list, link);   /* @links holds it */
+        }
+    }
+  return by_annotation;
+}
+
+/* "- Answers: “quote…” (Author, Title)", a line per link, read from the annotation's end. */
+static void
+append_links (GString    *markdown,
+              GHashTable *by_annotation,
+              gint64      annotation_id)
+{
+  GPtrArray *links = g_hash_table_lookup (by_annotation, &annotation_id);
+
+  if (links == NULL)
+    return;
+  for (guint i = 0; i < links->len; i++)
+    {
+      ScholiaLink *link = g_ptr_array_index (links, i);
+      ScholiaLinkEnd end = SCHOLIA_LINK_END_SOURCE;
+      g_autofree char *reading = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *other = NULL;
+
+      scholia_link_find_end (link, annotation_id, &end);
+      reading = scholia_link_get_reading (link, end);
+      label = scholia_link_capitalize (reading);
+      other = scholia_link_describe_end (link, scholia_link_end_opposite (end), 80);
+      g_string_append (markdown, "- ");
+      append_escaped (markdown, label);
+      g_string_append (markdown, ": ");
+      append_escaped (markdown, other);
+      g_string_append_c (markdown, '\n');
+    }
+  g_string_append_c (markdown, '\n');
+}
+
 char *
 scholia_table_export_markdown (ScholiaStore  *store,
                                GPtrArray     *documents,
@@ -237,9 +296,13 @@ scholia_table_export_markdown (ScholiaStore  *store,
       ScholiaDocument *document = g_ptr_array_index (list, d);
       g_autoptr(GListModel) annotations = scholia_store_list_annotations (store, document, error);
       g_autoptr(GArray) pages = NULL;
+      g_autoptr(GListModel) links = NULL;
+      g_autoptr(GHashTable) by_annotation = NULL;
 
-      if (annotations == NULL || (pages = scholia_store_load_pages (store, document, error)) == NULL)
+      if (annotations == NULL || (pages = scholia_store_load_pages (store, document, error)) == NULL ||
+          (links = scholia_store_list_document_links (store, scholia_document_get_id (document), error)) == NULL)
         return NULL;
+      by_annotation = links_by_annotation (links);
 
       if (d > 0)
         g_string_append (markdown, "\n");
@@ -276,6 +339,7 @@ scholia_table_export_markdown (ScholiaStore  *store,
           if (line->len > 0)
             g_string_append_printf (markdown, "%s\n\n", line->str);
           append_note (markdown, scholia_annotation_get_note (annotation));
+          append_links (markdown, by_annotation, scholia_annotation_get_id (annotation));
         }
     }
 

@@ -19,7 +19,9 @@ G_BEGIN_DECLS
  * and Python's "utf-8-sig" read it as UTF-8 either way).
  *
  * Markdown, per document: "# Title", a line with author, date and source, then each annotation
- * as a block quote with its tags in bold, themes and page, and its note below. Per theme: the
+ * as a block quote with its tags in bold, themes and page, its note below, and its links to
+ * other passages, a list item each, read from its end ("- Answers: “quote…” (Author, Title)",
+ * "- Answered by: …"). Per theme: the
  * theme's passages grouped by author ("## Author") and document ("### Title (date)"), each a
  * block quote with its citation and note. */
 char *scholia_table_export_csv            (ScholiaStore  *store,

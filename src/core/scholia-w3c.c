@@ -15,6 +15,7 @@
 #include "scholia-uuid.h"
 #include "scholia-w3c-check.h"
 #include "scholia-w3c-json.h"
+#include "scholia-w3c-links.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Export                                                                                      */
@@ -236,6 +237,8 @@ scholia_w3c_export_full (ScholiaStore                  *store,
         }
       total += n;
     }
+  if (!_scholia_w3c_links_export (items, store, documents, &total, &latest, error))
+    return NULL;
   json_builder_end_array (items);
   items_node = json_builder_get_root (items);
 
@@ -372,6 +375,7 @@ typedef struct
   GPtrArray       *rejected;       /* ScholiaW3cRejection */
   guint            n_items;        /* annotations read so far, placed or rejected */
   guint            replaced;       /* characters that were not text */
+  ScholiaW3cLinks *links;          /* "linking" annotations between passages */
 } Import;
 
 static void
@@ -407,8 +411,8 @@ reject (GPtrArray  *rejected,
 /* The uuid an annotation is merged by: its own for urn:uuid ids; for other IRIs (another tool's
  * https://… ids) one derived from the IRI, so that importing the same file again still finds
  * it; a new one when it has no id. */
-static char *
-uuid_for_id (const char *id)
+char *
+_scholia_w3c_uuid_for_id (const char *id)
 {
   char *uuid;
 
@@ -627,6 +631,9 @@ read_annotation (Import   *import,
       return;
     }
 
+  if (_scholia_w3c_links_read (import->links, object, incoming->number, incoming->id, &import->replaced))
+    return;
+
   /* Of several targets, the first that points into a text with selectors is the one to place. */
   targets = scholia_w3c_json_get_many (object, "target");
   for (guint i = 0; i < targets->len && target == NULL; i++)
@@ -657,7 +664,7 @@ read_annotation (Import   *import,
 
   read_details (import, object, incoming);
   read_identity (import, object, incoming);
-  incoming->uuid = uuid_for_id (incoming->id);
+  incoming->uuid = _scholia_w3c_uuid_for_id (incoming->id);
   incoming->created = scholia_w3c_json_parse_time (scholia_w3c_json_get_string (object, "created"), now);
   incoming->modified = scholia_w3c_json_parse_time (scholia_w3c_json_get_string (object, "modified"), incoming->created);
 
@@ -1131,12 +1138,13 @@ compare_rejections (gconstpointer a,
 static gboolean
 accept_some (GPtrArray                *rejected,
              const ScholiaW3cSummary  *counts,
+             guint                     links,
              GError                  **error)
 {
   const ScholiaW3cRejection *first;
 
   g_ptr_array_sort (rejected, compare_rejections);
-  if (rejected->len == 0 ||
+  if (rejected->len == 0 || links > 0 ||
       counts->exact + counts->reanchored + counts->orphaned + counts->present + counts->foreign > 0)
     return TRUE;
 
@@ -1180,6 +1188,7 @@ import_tree (ScholiaStore           *store,
   g_autoptr(GPtrArray) rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
   Keep keep = { kept_strings, kept_arrays, kept_sources, file_name, rejected };
   g_auto(ScholiaW3cSummary) counts = { 0 };
+  g_autoptr(ScholiaW3cLinks) links = _scholia_w3c_links_new ();
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (store), FALSE);
   g_return_val_if_fail (root != NULL, FALSE);
@@ -1191,6 +1200,7 @@ import_tree (ScholiaStore           *store,
   import.by_source = by_source;
   import.incoming = incoming;
   import.rejected = rejected;
+  import.links = links;
   index_documents (&import);
 
   /* 1. Read and check everything. */
@@ -1221,7 +1231,7 @@ import_tree (ScholiaStore           *store,
       return FALSE;
   if (!place_strays (store, document, strays, records, &keep, &counts, error))
     return FALSE;
-  if (!accept_some (rejected, &counts, error))
+  if (!accept_some (rejected, &counts, _scholia_w3c_links_count (links), error))
     return FALSE;
 
   /* 3. Write: missing labels, then every annotation in one transaction; a failure takes the
@@ -1247,6 +1257,10 @@ import_tree (ScholiaStore           *store,
 
   if (!scholia_store_add_annotations_full (store, (ScholiaAnnotationRecord *) records->data, records->len, error))
     goto failed;
+  /* After the annotations, which a link between two of the file's joins; a library that
+   * cannot take them keeps the annotations and fails. */
+  if (!_scholia_w3c_links_write (links, store, rejected, &counts.links, &counts.links_present, error))
+    return FALSE;
 
   if (rejected->len > 0)
     counts.rejected = g_steal_pointer (&rejected);

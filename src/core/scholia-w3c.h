@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * ISO 8601 (UTC), a target whose "source" is the document's IRI (see scholia_w3c_document_iri)
  * with a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start, end in
  * Unicode code points), and TextualBody bodies: purpose "classifying" per tag, "tagging" per
- * theme, "commenting" for the note.
+ * theme, "commenting" for the note. After them, one Annotation per link between passages with
+ * an end in the exported documents (motivation "linking"; scholia-w3c-links.h), which the
+ * import reads back (counted in the summary's links and links_present).
  *
  * Import accepts a single Annotation, an array of them, an AnnotationPage, or an
  * AnnotationCollection with its pages inline. Each annotation goes to the document its target
@@ -77,6 +79,8 @@ typedef struct
   guint  elsewhere;    /* of exact + reanchored + orphaned: not in it, so put on the document
                         * their source names */
   GPtrArray *rejected; /* ScholiaW3cRejection: not imported, and why; NULL when none */
+  guint  links;          /* links between passages added (scholia-w3c-links.h) */
+  guint  links_present;  /* already in the library */
 } ScholiaW3cSummary;
 
 typedef struct
