@@ -214,6 +214,7 @@ test_newspaper_thesis_web (void)
   g_autoptr(ScholiaReference) news = reference_new ("hals1921", "article-newspaper", "Dockers Vote to Strike", "1921-03-02");
   g_autoptr(ScholiaReference) thesis = reference_new ("lis2004", "thesis", "Parish Schools in Galicia, 1850–1890", "2004");
   g_autoptr(ScholiaReference) web = reference_new ("registers", "webpage", "Ship Registers, 1890–1910", "2020-05-05");
+  g_autoptr(ScholiaReference) bare = reference_new ("notes", "webpage", "Harbour Notes", NULL);
 
   scholia_reference_add_author (news, "Hals", "Pieter", NULL);
   scholia_reference_set (news, SCHOLIA_REFERENCE_CONTAINER_TITLE, "Rotterdam Courier");
@@ -228,6 +229,9 @@ test_newspaper_thesis_web (void)
                 "Ewa Lis, “Parish Schools in Galicia, 1850–1890” (thesis, University of Lviv, 2004), 77.",
                 "Lis, “Parish Schools in Galicia, 1850–1890,” 77.",
                 "Lis, Ewa. “Parish Schools in Galicia, 1850–1890.” Thesis, University of Lviv, 2004.");
+
+  /* A page known by its title alone. */
+  assert_forms (bare, NULL, "“Harbour Notes.”", "“Harbour Notes.”", "“Harbour Notes.”");
 
   scholia_reference_add_author (web, NULL, NULL, "Harbour Archive Project");
   scholia_reference_set (web, SCHOLIA_REFERENCE_CONTAINER_TITLE, "Harbour Archive");

@@ -610,10 +610,13 @@ put_short_work (Note             *note,
   const char *separator = bibliography ? ". " : ", ";
   const char *container = field (reference, SCHOLIA_REFERENCE_CONTAINER_TITLE);
 
-  if (bibliography)
-    put_quoted (note, field (reference, SCHOLIA_REFERENCE_TITLE), *container != '\0' || scholia_reference_has (reference, SCHOLIA_REFERENCE_ISSUED) ? "." : NULL);
-  else
-    put_quoted (note, field (reference, SCHOLIA_REFERENCE_TITLE), ",");
+  /* A note's title closes with a comma when something follows it, a period otherwise. */
+  gboolean more = *container != '\0' || scholia_reference_has (reference, SCHOLIA_REFERENCE_ISSUED) ||
+                  (locator != NULL && *locator != '\0') || scholia_reference_has (reference, SCHOLIA_REFERENCE_URL) ||
+                  scholia_reference_has (reference, SCHOLIA_REFERENCE_DOI) ||
+                  scholia_reference_has (reference, SCHOLIA_REFERENCE_ACCESSED);
+
+  put_quoted (note, field (reference, SCHOLIA_REFERENCE_TITLE), bibliography || !more ? "." : ",");
   if (*container != '\0')
     {
       put (note, " ");
