@@ -281,8 +281,14 @@ add_sources (Handout        *handout,
   scholia_pdf_flow_tag_last (flow, "H2");
   for (guint i = 0; i < entries->len; i++)
     {
-      add_markup (handout, flow, width, 0, handout->font_size * 0.85, PANGO_STYLE_NORMAL,
-                  g_ptr_array_index (entries, i), 4, 0);
+      g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_markup_layout (handout->writer, width,
+                                                                               handout->font_size * 0.85,
+                                                                               PANGO_STYLE_NORMAL,
+                                                                               g_ptr_array_index (entries, i));
+
+      /* A bibliography's hanging indent: the names that order the list stand out. */
+      pango_layout_set_indent (layout, -pango_units_from_double (handout->font_size * 1.5));
+      scholia_pdf_flow_add (flow, layout, 0, 4, 0);
       scholia_pdf_flow_tag_last (flow, "P");
     }
 }
