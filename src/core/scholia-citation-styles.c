@@ -803,8 +803,6 @@ scholia_citation_format_styled (ScholiaDocument       *document,
   g_autofree char *place = NULL;
   g_autofree char *cited = NULL;
   const char *key;
-  const char *from;
-  const char *to;
 
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (reference == NULL || SCHOLIA_IS_REFERENCE (reference), NULL);
@@ -819,9 +817,7 @@ scholia_citation_format_styled (ScholiaDocument       *document,
       return g_string_free (g_steal_pointer (&out), FALSE);
     }
 
-  from = g_utf8_offset_to_pointer (text, start);
-  to = g_utf8_offset_to_pointer (text, end);
-  quote = g_strstrip (g_strndup (from, to - from));
+  quote = scholia_citation_dup_quote (text, start, end);
   put (&note, "“");
   put (&note, quote);
   put (&note, "”");
