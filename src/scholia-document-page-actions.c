@@ -13,8 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "scholia-citation.h"
+#include "scholia-citation-styles.h"
 #include "scholia-document-page-private.h"
+#include "scholia-store-references.h"
 
 static gboolean
 is_blank (const char *text)
@@ -317,7 +318,31 @@ get_passage_to_cite (ScholiaDocumentPage *self,
   return TRUE;
 }
 
-/* Ctrl+Shift+C: the passage with author, title, date and page or paragraph, for a paper. */
+/* What the clipboard offers for a citation: plain text, and HTML with its italics for a word
+ * processor (the Pango markup's <i> and escapes are HTML's too). */
+static GdkContentProvider *
+citation_content_new (const char *text,
+                      const char *markup)
+{
+  g_autoptr(GString) html = g_string_new ("<meta charset=\"utf-8\">");
+  g_autoptr(GBytes) html_bytes = NULL;
+  GdkContentProvider *providers[2];
+
+  for (const char *p = markup; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (html, "<br>");
+      else
+        g_string_append_c (html, *p);
+    }
+  html_bytes = g_string_free_to_bytes (g_steal_pointer (&html));
+  providers[0] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
+  return gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+}
+
+/* Ctrl+Shift+C: the passage with its citation in the style Preferences chose (a Chicago note by
+ * default), from the essay's reference when its citation key names one, else its metadata. */
 static void
 copy_citation_action (GSimpleAction *action,
                       GVariant      *parameter,
@@ -327,7 +352,14 @@ copy_citation_action (GSimpleAction *action,
   ScholiaDocument *document;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pages = NULL;
-  g_autofree char *citation = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(ScholiaReference) reference = NULL;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autofree char *style_name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  ScholiaCitationStyle style = SCHOLIA_CITATION_STYLE_CHICAGO;
+  const char *essay;
   int start, end;
 
   if (self->reading == NULL)
@@ -341,14 +373,26 @@ copy_citation_action (GSimpleAction *action,
 
   document = scholia_reading_get_document (self->reading);
   pages = scholia_store_load_pages (self->store, document, &error);
-  if (pages == NULL)
+  if (pages != NULL)
+    reference = scholia_store_get_document_reference (self->store, document, &error);
+  if (error != NULL)
     {
       _scholia_document_page_add_message_toast (self, error->message);
       return;
     }
 
-  citation = scholia_citation_format (document, scholia_reading_get_text (self->reading), pages, start, end);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), citation);
+  settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  style_name = g_settings_get_string (settings, "citation-style");
+  scholia_citation_style_parse (style_name, &style);
+  essay = scholia_reading_get_text (self->reading);
+  /* A Pandoc citation is pasted into Markdown: its italics are Markdown's. */
+  text = scholia_citation_format_styled (document, reference, essay, pages, start, end, style, FALSE,
+                                         style == SCHOLIA_CITATION_STYLE_PANDOC ? SCHOLIA_CITATION_MARKUP_MARKDOWN
+                                                                                : SCHOLIA_CITATION_MARKUP_TEXT);
+  markup = scholia_citation_format_styled (document, reference, essay, pages, start, end, style, FALSE,
+                                           SCHOLIA_CITATION_MARKUP_PANGO);
+  content = citation_content_new (text, markup);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), content);
   _scholia_document_page_add_message_toast (self, _("Copied with citation"));
 }
 

@@ -5,6 +5,7 @@
 
 #include "scholia-preferences.h"
 #include "scholia-accessible.h"
+#include "scholia-citation-styles.h"
 #include "scholia-pdf-export.h"
 
 struct _ScholiaPreferences
@@ -18,6 +19,7 @@ struct _ScholiaPreferences
   GtkSwitch            *snap_switch;
   GtkEntry             *annotator_entry;
   GtkSwitch            *paragraph_numbers_switch;
+  AdwComboRow          *citation_style_row;  /* in ScholiaCitationStyle's order */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaPreferences, scholia_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -31,6 +33,32 @@ scholia_preferences_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_PREFERENCES);
 
   G_OBJECT_CLASS (scholia_preferences_parent_class)->dispose (object);
+}
+
+/* The citation style is stored by name, shown as its place in the list. */
+static gboolean
+get_citation_style_mapping (GValue   *value,
+                            GVariant *variant,
+                            gpointer  user_data)
+{
+  ScholiaCitationStyle style;
+
+  if (!scholia_citation_style_parse (g_variant_get_string (variant, NULL), &style))
+    return FALSE;
+  g_value_set_uint (value, style);
+  return TRUE;
+}
+
+static GVariant *
+set_citation_style_mapping (const GValue       *value,
+                            const GVariantType *expected_type,
+                            gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected > SCHOLIA_CITATION_STYLE_CHICAGO)
+    return NULL;
+  return g_variant_new_string (scholia_citation_style_to_string (selected));
 }
 
 static void
@@ -48,6 +76,7 @@ scholia_preferences_class_init (ScholiaPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, snap_switch);
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, annotator_entry);
   gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, paragraph_numbers_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaPreferences, citation_style_row);
 }
 
 static void
@@ -72,6 +101,10 @@ scholia_preferences_init (ScholiaPreferences *self)
   /* Left empty, the name the export uses shows as the placeholder. */
   gtk_entry_set_placeholder_text (self->annotator_entry, scholia_pdf_default_annotator ());
   g_settings_bind (self->settings, "annotator-name", self->annotator_entry, "text", G_SETTINGS_BIND_DEFAULT);
+  scholia_accessible_name_combo_row_items (self->citation_style_row);
+  g_settings_bind_with_mapping (self->settings, "citation-style", self->citation_style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, get_citation_style_mapping,
+                                set_citation_style_mapping, NULL, NULL);
 
   /* The first setting, rather than the header's page switcher that GTK would focus first. */
   gtk_widget_grab_focus (GTK_WIDGET (self->font_button));

@@ -49,5 +49,12 @@ GtkWindow *find_transient  (GtkWindow     *parent,
  * seminar dialog it opened (a new reference). */
 ScholiaSeminarDialog *open_seminar_dialog (ScholiaWindow *window,
                                            const char    *action);
+/* Presses @trigger ("<Control><Shift>c") as @window's global shortcut controller does, checking
+ * that it names @action_name ("doc.copy-citation"). */
+void  press_global_shortcut (ScholiaWindow *window,
+                             const char    *trigger,
+                             const char    *action_name);
+/* What a paste would give, read back through @widget's clipboard like another application. */
+char *read_clipboard_text   (GtkWidget     *widget);
 
 G_END_DECLS

@@ -6,7 +6,6 @@
 #include <stdio.h>
 
 #include "scholia-anchor.h"
-#include "scholia-citation.h"
 #include "scholia-cli.h"
 #include "scholia-editor.h"
 #include "scholia-error.h"
@@ -134,34 +133,45 @@ scholia_cli_run_annotate (ScholiaCli  *cli,
   return SCHOLIA_CLI_OK;
 }
 
-/* The same text Ctrl+Shift+C copies in the reader: the quote with author, title, date and
- * page or paragraph. */
+/* The same text Ctrl+Shift+C copies in the reader: the quote with its citation, in the style
+ * --style names (plain by default, as before styles: scripts keep their output). The passage is
+ * an annotation by id, or with --quote a quote in a document. */
 int
 scholia_cli_run_cite (ScholiaCli  *cli,
                       int          argc,
                       char       **argv)
 {
   g_autofree char *quote = NULL;
+  g_autofree char *style_name = NULL;
+  gboolean short_note = FALSE;
+  gboolean json = FALSE;
   int occurrence = 0;
   const GOptionEntry entries[] = {
-    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote, N_("The exact text to cite"), N_("TEXT") },
+    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote, N_("The exact text to cite, in the document named instead of an annotation"), N_("TEXT") },
     { "occurrence", 0, 0, G_OPTION_ARG_INT, &occurrence, N_("Which occurrence of the quote, from 1"), N_("N") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("plain (the default), pandoc or chicago"), N_("STYLE") },
+    { "short", 0, 0, G_OPTION_ARG_NONE, &short_note, N_("The short note, for a source cited before"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pages = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *citation = NULL;
+  ScholiaCitationStyle style;
   ScholiaDocument *document;
   int status;
   int start;
   int end;
 
-  if ((status = scholia_cli_parse (cli, "cite", "DOC", entries, &argc, &argv)) >= 0)
+  if ((status = scholia_cli_parse (cli, "cite", "ANNOTATION_ID|DOC", entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
-    return scholia_cli_usage_error ("cite", _("Name one document by id or title"));
-  if (quote == NULL || *quote == '\0')
+    return scholia_cli_usage_error ("cite", _("Name one annotation by id, or one document by id or title with --quote"));
+  if (!scholia_cli_parse_citation_style (style_name, &style))
+    return scholia_cli_usage_error ("cite", _("--style is plain, pandoc or chicago"));
+  if (quote == NULL)
+    return scholia_cli_cite_annotation (cli, argv[1], style, short_note, json);
+  if (*quote == '\0')
     return scholia_cli_usage_error ("cite", _("Give the passage with --quote"));
   if (occurrence < 0)
     return scholia_cli_usage_error ("cite", _("--occurrence counts from 1"));
@@ -173,9 +183,7 @@ scholia_cli_run_cite (ScholiaCli  *cli,
       !locate_quote (document, text, quote, occurrence, &start, &end, &error))
     return scholia_cli_fail (error);
 
-  citation = scholia_citation_format (document, text, pages, start, end);
-  printf ("%s\n", citation);
-  return SCHOLIA_CLI_OK;
+  return scholia_cli_print_citation (cli, document, text, pages, start, end, 0, style, short_note, json);
 }
 
 static char *

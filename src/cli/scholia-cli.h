@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "scholia-annotation-filter.h"
+#include "scholia-citation-styles.h"
 #include "scholia-library.h"
 #include "scholia-seminar-store.h"
 
@@ -65,6 +66,16 @@ int scholia_cli_run_edit (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_delete (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_annotate (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_cite (ScholiaCli *cli, int argc, char **argv);
+/* `cite` (scholia-cli-cite.c): --style's name (NULL: plain); FALSE for an unknown style. */
+gboolean scholia_cli_parse_citation_style (const char *name, ScholiaCitationStyle *style);
+/* Prints [@start, @end) of @document's @text with its citation (its reference's when its key
+ * names an imported one); @annotation_id 0 when the passage is no annotation. */
+int scholia_cli_print_citation (ScholiaCli *cli, ScholiaDocument *document, const char *text, GArray *pages,
+                                int start, int end, gint64 annotation_id, ScholiaCitationStyle style,
+                                gboolean short_note, gboolean json);
+/* `cite ANNOTATION_ID`: the annotation's passage; an unknown or orphaned one fails, saying so. */
+int scholia_cli_cite_annotation (ScholiaCli *cli, const char *id_text, ScholiaCitationStyle style,
+                                 gboolean short_note, gboolean json);
 int scholia_cli_run_annotations (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_unannotate (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_labels (ScholiaCli *cli, int argc, char **argv);

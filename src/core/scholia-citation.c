@@ -92,6 +92,22 @@ scholia_citation_format_source (const char *author,
 }
 
 char *
+scholia_citation_dup_quote (const char *text,
+                            int         start,
+                            int         end)
+{
+  const char *from;
+  const char *to;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (0 <= start && start <= end, NULL);
+
+  from = g_utf8_offset_to_pointer (text, start);
+  to = g_utf8_offset_to_pointer (text, end);
+  return g_strstrip (g_strndup (from, to - from));
+}
+
+char *
 scholia_citation_format (ScholiaDocument *document,
                          const char      *text,
                          GArray          *pages,
@@ -103,17 +119,12 @@ scholia_citation_format (ScholiaDocument *document,
   g_autofree char *place = NULL;
   g_autofree char *quote = NULL;
   const char *date;
-  const char *from;
-  const char *to;
 
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (0 <= start && start <= end, NULL);
 
-  from = g_utf8_offset_to_pointer (text, start);
-  to = g_utf8_offset_to_pointer (text, end);
-  quote = g_strndup (from, to - from);
-  g_strstrip (quote);
+  quote = scholia_citation_dup_quote (text, start, end);
   place = scholia_citation_format_place (text, pages, start, end);
 
   g_string_append_printf (citation, "“%s” (", quote);

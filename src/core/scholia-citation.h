@@ -18,6 +18,11 @@ char *scholia_citation_format (ScholiaDocument *document,
                                int              start,
                                int              end);
 
+/* The passage [@start, @end) of @text (code points), without the white space around it. */
+char *scholia_citation_dup_quote (const char *text,
+                                  int         start,
+                                  int         end);
+
 /* Where a passage stands: "p. 3" or "pp. 3–4" from @pages, else "¶ 14", as above. */
 char *scholia_citation_format_place  (const char *text,
                                       GArray     *pages,

@@ -4,11 +4,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "scholia-citation.h"
+#include "scholia-citation-styles.h"
 #include "scholia-comparison.h"
 #include "scholia-error.h"
 #include "scholia-pdf-handout.h"
 #include "scholia-pdf-header.h"
 #include "scholia-pdf-structure.h"
+#include "scholia-store-references.h"
 
 #define COLUMN_GAP 24.0
 
@@ -18,6 +20,10 @@ typedef struct
   ScholiaPdfWriter  *writer;
   double             font_size;
   ScholiaComparison *comparison;  /* its passages, and where each stands */
+  /* Issue 15: when an essay of the handout has a citation key, every passage is cited by its
+   * Chicago short note and each column ends with its sources in full; @references holds each
+   * document's reference (or one made of its metadata) by id. NULL: Scholia's own citations. */
+  GHashTable        *references;
 } Handout;
 
 static void
@@ -57,6 +63,59 @@ shared_language (Handout    *handout,
         language = g_strdup (code);
     }
   return g_steal_pointer (&language);
+}
+
+/* Whether an essay of @passages has a citation key: then the handout cites in Chicago style. */
+static gboolean
+any_citation_key (Handout    *handout,
+                  GListModel *passages)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+      ScholiaDocument *document = scholia_store_lookup_document (handout->store,
+                                                                 scholia_passage_get_document_id (passage));
+
+      if (document != NULL && *scholia_document_get_citation_key (document) != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The reference a passage's essay is cited by: its key's, else one of its own metadata. */
+static ScholiaReference *
+reference_of (Handout        *handout,
+              ScholiaPassage *passage)
+{
+  gint64 id = scholia_passage_get_document_id (passage);
+  ScholiaReference *reference = g_hash_table_lookup (handout->references, &id);
+  ScholiaDocument *document;
+
+  if (reference != NULL)
+    return reference;
+  document = scholia_store_lookup_document (handout->store, id);
+  if (document == NULL)
+    return NULL;
+  /* A reference that cannot be read is cited from the essay's metadata rather than lost. */
+  reference = scholia_store_get_document_reference (handout->store, document, NULL);
+  if (reference == NULL)
+    reference = scholia_citation_reference_from_document (document);
+  g_hash_table_insert (handout->references, g_memdup2 (&id, sizeof id), reference);
+  return reference;
+}
+
+/* The Chicago short note, as Pango markup: "Kowal, <i>Grain Requisitions</i>, 118." */
+static char *
+chicago_citation (Handout        *handout,
+                  ScholiaPassage *passage)
+{
+  ScholiaReference *reference = reference_of (handout, passage);
+  const char *page = scholia_passage_get_page (passage);
+  g_autofree char *place = *page != '\0' ? g_strdup (page) : scholia_comparison_dup_place (handout->comparison, passage);
+
+  if (reference == NULL)
+    return g_markup_escape_text (scholia_passage_get_title (passage), -1);
+  return scholia_citation_format_chicago (reference, SCHOLIA_CHICAGO_SHORT_NOTE, place, SCHOLIA_CITATION_MARKUP_PANGO);
 }
 
 /* "Author, Title (date), p. N" (or "¶ N"): the source of the quote set above it. */
@@ -115,9 +174,20 @@ add_passage (Handout        *handout,
   const char *note = scholia_passage_get_note (passage);
   g_autofree char *quote = quote_markup (passage);
   g_autofree char *tags = tags_markup (handout, passage);
-  g_autofree char *cite = citation (handout, passage);
-  g_autofree char *cite_markup = g_markup_printf_escaped ("<span foreground='#555555'>— %s</span>", cite);
+  g_autofree char *cite = NULL;
+  g_autofree char *cite_markup = NULL;
   g_autoptr(PangoLayout) cite_layout = NULL;
+
+  if (handout->references != NULL)
+    {
+      cite = chicago_citation (handout, passage);
+      cite_markup = g_strdup_printf ("<span foreground='#555555'>— %s</span>", cite);
+    }
+  else
+    {
+      cite = citation (handout, passage);
+      cite_markup = g_markup_printf_escaped ("<span foreground='#555555'>— %s</span>", cite);
+    }
 
   add_markup (handout, flow, width, 14, handout->font_size * 0.95, PANGO_STYLE_NORMAL, quote, 9, 0);
   scholia_pdf_flow_tag_last (flow, "BlockQuote");
@@ -130,7 +200,10 @@ add_passage (Handout        *handout,
       add_markup (handout, flow, width, 14, handout->font_size * 0.78, PANGO_STYLE_NORMAL, markup, 2, 0);
       scholia_pdf_flow_tag_last (flow, "Note");
     }
-  cite_layout = scholia_pdf_writer_create_markup_layout (handout->writer, width - 14, handout->font_size * 0.78, PANGO_STYLE_ITALIC, cite_markup);
+  /* A Chicago note marks its own italics: the titles of books and journals. */
+  cite_layout = scholia_pdf_writer_create_markup_layout (handout->writer, width - 14, handout->font_size * 0.78,
+                                                         handout->references != NULL ? PANGO_STYLE_NORMAL : PANGO_STYLE_ITALIC,
+                                                         cite_markup);
   pango_layout_set_alignment (cite_layout, PANGO_ALIGN_RIGHT);
   scholia_pdf_flow_add (flow, cite_layout, 14, 1, 0);
 }
@@ -165,6 +238,58 @@ add_passages (Handout        *handout,
         }
       add_passage (handout, flow, width, passage);
       previous = passage;
+    }
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* Under a column's passages, the full bibliography entries of their essays, alphabetically:
+ * the short notes above point to them. */
+static void
+add_sources (Handout        *handout,
+             ScholiaPdfFlow *flow,
+             double          width,
+             GPtrArray      *passages)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *heading = NULL;
+
+  for (guint i = 0; i < passages->len; i++)
+    {
+      ScholiaPassage *passage = g_ptr_array_index (passages, i);
+      gint64 id = scholia_passage_get_document_id (passage);
+      ScholiaReference *reference;
+
+      if (g_hash_table_contains (seen, &id) || (reference = reference_of (handout, passage)) == NULL)
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_ptr_array_add (entries, scholia_citation_format_chicago (reference, SCHOLIA_CHICAGO_BIBLIOGRAPHY, NULL,
+                                                                 SCHOLIA_CITATION_MARKUP_PANGO));
+    }
+  if (entries->len == 0)
+    return;
+
+  g_ptr_array_sort (entries, compare_entries);
+  heading = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>", _("Sources"));
+  add_markup (handout, flow, width, 0, handout->font_size * 1.05, PANGO_STYLE_NORMAL, heading, 22, 40);
+  scholia_pdf_flow_tag_last (flow, "H2");
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = scholia_pdf_writer_create_markup_layout (handout->writer, width,
+                                                                               handout->font_size * 0.85,
+                                                                               PANGO_STYLE_NORMAL,
+                                                                               g_ptr_array_index (entries, i));
+
+      /* A bibliography's hanging indent: the names that order the list stand out. */
+      pango_layout_set_indent (layout, -pango_units_from_double (handout->font_size * 1.5));
+      scholia_pdf_flow_add (flow, layout, 0, 4, 0);
+      scholia_pdf_flow_tag_last (flow, "P");
     }
 }
 
@@ -274,6 +399,7 @@ scholia_pdf_export_handout (ScholiaStore            *store,
                             GError                 **error)
 {
   g_autoptr(ScholiaComparison) comparison = NULL;
+  g_autoptr(GHashTable) references = NULL;
   g_autoptr(ScholiaPdfWriter) writer = NULL;
   g_autoptr(GPtrArray) columns = NULL;
   g_auto(GStrv) column_authors = NULL;
@@ -282,7 +408,7 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   ScholiaPdfOptions defaults;
   ScholiaPdfFlow title_flow, flows[2];
   ScholiaPdfRect text;
-  Handout handout = { store, NULL, 0, NULL };
+  Handout handout = { store, NULL, 0, NULL, NULL };
   GListModel *passages;
   guint n_flows, n_passages, next[2] = { 0, 0 }, title_next = 0;
   gboolean side_by_side, done = TRUE;
@@ -306,6 +432,8 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   scholia_comparison_set_theme (comparison, theme);
   passages = scholia_comparison_get_passages (comparison);
   n_passages = g_list_model_get_n_items (passages);
+  if (any_citation_key (&handout, passages))
+    handout.references = references = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   columns = split_by_author (passages, &column_authors);
 
   writer = scholia_pdf_writer_new (path, options, SCHOLIA_PDF_LAYOUT_FULL_WIDTH, cancellable, progress,
@@ -366,6 +494,8 @@ scholia_pdf_export_handout (ScholiaStore            *store,
        * stand level with the left one's: text extraction (poppler's) reads blocks level in two
        * columns as a table's cells, row by row across the columns. */
       add_passages (&handout, &flows[f], column_width, mine, f == 1 ? handout.font_size * 0.6 : 0);
+      if (handout.references != NULL)
+        add_sources (&handout, &flows[f], column_width, mine);
       last_page = MAX (last_page, scholia_pdf_flow_last_page (&flows[f]));
     }
 

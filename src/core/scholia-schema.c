@@ -625,10 +625,12 @@ read_v8_first_clocks (ScholiaDb  *db,
   "  document_uuid TEXT PRIMARY KEY," \
   "  citation_key TEXT NOT NULL"
 
+/* IF NOT EXISTS: a library marked older than it is (as test-seminar-rules' version-5 upgrade
+ * makes one) keeps its references when the step runs again. */
 static const char schema_v9_references[] =
-  "CREATE TABLE bib_references (" BIB_REFERENCES_COLUMNS ") WITHOUT ROWID;"
-  "CREATE TABLE document_citations (" DOCUMENT_CITATIONS_COLUMNS ") WITHOUT ROWID;"
-  "CREATE INDEX document_citations_key ON document_citations (citation_key);";
+  "CREATE TABLE IF NOT EXISTS bib_references (" BIB_REFERENCES_COLUMNS ") WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS document_citations (" DOCUMENT_CITATIONS_COLUMNS ") WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS document_citations_key ON document_citations (citation_key);";
 
 /* Read-only, a library of version 8 or older has no references and no keys: empty tables. */
 static gboolean

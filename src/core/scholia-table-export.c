@@ -4,8 +4,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "scholia-citation.h"
+#include "scholia-citation-styles.h"
 #include "scholia-comparison.h"
 #include "scholia-store-links.h"
+#include "scholia-store-references.h"
 #include "scholia-table-export.h"
 
 #define UTF8_BOM "\xef\xbb\xbf"
@@ -280,6 +283,46 @@ append_links (GString    *markdown,
   g_string_append_c (markdown, '\n');
 }
 
+/* Issue 15: an essay with a citation key is cited as a historian's Markdown cites it. Its source
+ * line is its Chicago bibliography entry (of its reference, else of its own metadata), ready
+ * for a bibliography; each placed passage gets its Pandoc citation "[@key, p. 3]". */
+static gboolean
+append_reference_line (GString          *markdown,
+                       ScholiaStore     *store,
+                       ScholiaDocument  *document,
+                       GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ScholiaReference) reference = scholia_store_get_document_reference (store, document, &local_error);
+  g_autofree char *entry = NULL;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (reference == NULL)
+    reference = scholia_citation_reference_from_document (document);
+  entry = scholia_citation_format_chicago (reference, SCHOLIA_CHICAGO_BIBLIOGRAPHY, NULL, SCHOLIA_CITATION_MARKUP_MARKDOWN);
+  g_string_append_printf (markdown, "%s\n\n", entry);
+  return TRUE;
+}
+
+static char *
+dup_pandoc_citation (ScholiaDocument   *document,
+                     ScholiaAnnotation *annotation,
+                     const char        *text,
+                     GArray            *pages)
+{
+  g_autofree char *place = NULL;
+
+  if (text == NULL || scholia_annotation_get_orphaned (annotation))
+    return NULL;
+  place = scholia_citation_format_place (text, pages, scholia_annotation_get_start (annotation),
+                                         scholia_annotation_get_end (annotation));
+  return scholia_citation_format_pandoc (scholia_document_get_citation_key (document), place);
+}
+
 char *
 scholia_table_export_markdown (ScholiaStore  *store,
                                GPtrArray     *documents,
@@ -298,9 +341,12 @@ scholia_table_export_markdown (ScholiaStore  *store,
       g_autoptr(GArray) pages = NULL;
       g_autoptr(GListModel) links = NULL;
       g_autoptr(GHashTable) by_annotation = NULL;
+      g_autofree char *text = NULL;
+      gboolean keyed = *scholia_document_get_citation_key (document) != '\0';
 
       if (annotations == NULL || (pages = scholia_store_load_pages (store, document, error)) == NULL ||
-          (links = scholia_store_list_document_links (store, scholia_document_get_id (document), error)) == NULL)
+          (links = scholia_store_list_document_links (store, scholia_document_get_id (document), error)) == NULL ||
+          (keyed && (text = scholia_store_load_text (store, document, error)) == NULL))
         return NULL;
       by_annotation = links_by_annotation (links);
 
@@ -309,8 +355,14 @@ scholia_table_export_markdown (ScholiaStore  *store,
       g_string_append (markdown, "# ");
       append_escaped (markdown, scholia_document_get_title (document));
       g_string_append (markdown, "\n\n");
-      append_metadata_line (markdown, scholia_document_get_author (document),
-                            scholia_document_get_date (document), scholia_document_get_source (document));
+      if (keyed)
+        {
+          if (!append_reference_line (markdown, store, document, error))
+            return NULL;
+        }
+      else
+        append_metadata_line (markdown, scholia_document_get_author (document),
+                              scholia_document_get_date (document), scholia_document_get_source (document));
 
       for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
         {
@@ -318,6 +370,7 @@ scholia_table_export_markdown (ScholiaStore  *store,
           g_autofree char *tags = join_labels (store, annotation, SCHOLIA_TYPE_TAG, ", ", "**", "**");
           g_autofree char *themes = join_labels (store, annotation, SCHOLIA_TYPE_THEME, ", ", "", "");
           const char *page = page_of (pages, scholia_annotation_get_start (annotation));
+          g_autofree char *pandoc = dup_pandoc_citation (document, annotation, text, pages);
           g_autoptr(GString) line = g_string_new (NULL);
 
           append_block_quote (markdown, scholia_annotation_get_quote (annotation));
@@ -328,7 +381,9 @@ scholia_table_export_markdown (ScholiaStore  *store,
               g_string_append_printf (line, "%s%s ", line->len > 0 ? " · " : "", _("Themes:"));
               append_escaped (line, themes);
             }
-          if (*page != '\0')
+          if (pandoc != NULL)
+            g_string_append_printf (line, "%s%s", line->len > 0 ? " · " : "", pandoc);
+          else if (*page != '\0')
             {
               g_string_append_printf (line, "%s", line->len > 0 ? " · " : "");
               g_string_append_printf (line, _("p. %s"), page);
@@ -350,6 +405,24 @@ static const char *
 author_or_unknown (const char *author)
 {
   return author != NULL && *author != '\0' ? author : _("Unknown Author");
+}
+
+/* After a theme's passage from an essay with a citation key, its Pandoc citation. */
+static void
+append_passage_pandoc (GString           *markdown,
+                       ScholiaStore      *store,
+                       ScholiaComparison *comparison,
+                       ScholiaPassage    *passage)
+{
+  ScholiaDocument *document = scholia_store_lookup_document (store, scholia_passage_get_document_id (passage));
+  g_autofree char *place = NULL;
+  g_autofree char *pandoc = NULL;
+
+  if (document == NULL || *scholia_document_get_citation_key (document) == '\0')
+    return;
+  place = scholia_comparison_dup_place (comparison, passage);
+  pandoc = scholia_citation_format_pandoc (scholia_document_get_citation_key (document), place);
+  g_string_append_printf (markdown, " %s", pandoc);
 }
 
 char *
@@ -437,6 +510,7 @@ scholia_table_export_theme_markdown (ScholiaStore  *store,
           g_string_append (markdown, ", ");
           g_string_append_printf (markdown, _("p. %s"), page);
         }
+      append_passage_pandoc (markdown, store, comparison, passage);
       g_string_append (markdown, "\n\n");
       append_note (markdown, scholia_passage_get_note (passage));
 
