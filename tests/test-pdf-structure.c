@@ -12,32 +12,14 @@
  * the passages, the library's metadata, side-by-side columns that extract one after the other
  * and running heads that read as written. */
 
-/* Runs @argv, asserting it exits with @status; returns what it printed, stderr after stdout. */
-static char *
-run_tool (const char * const *argv,
-          int                 status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int wait_status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                               &wait_status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (wait_status, NULL) || status != 0)
-    g_assert_cmpint (WEXITSTATUS (wait_status), ==, status);
-  return g_strconcat (out, err, NULL);
-}
-
 /* pdfinfo finds a structure tree; qpdf finds nothing to repair or warn about. */
 static void
 assert_tagged_and_clean (const char *path)
 {
   const char *pdfinfo[] = { "pdfinfo", path, NULL };
   const char *qpdf[] = { "qpdf", "--check", path, NULL };
-  g_autofree char *info = run_tool (pdfinfo, 0);
-  g_autofree char *check = run_tool (qpdf, 0);
+  g_autofree char *info = test_pdf_run_tool (pdfinfo, 0);
+  g_autofree char *check = test_pdf_run_tool (qpdf, 0);
 
   g_assert_nonnull (strstr (info, "\nTagged:          yes\n"));
   g_assert_null (strstr (check, "WARNING"));
@@ -52,7 +34,7 @@ count_elements (const char *path,
 {
   g_autofree char *plain = g_strconcat (path, ".qdf", NULL);
   const char *qpdf[] = { "qpdf", "--qdf", "--object-streams=disable", path, plain, NULL };
-  g_autofree char *out = run_tool (qpdf, 0);
+  g_autofree char *out = test_pdf_run_tool (qpdf, 0);
   g_autofree char *contents = NULL;
   g_autofree char *needle = g_strdup_printf ("/S /%s\n  /Type /StructElem", role);
   g_autoptr(GError) error = NULL;
@@ -183,7 +165,7 @@ test_handout_columns (TestPdfFixture *fixture,
   PopplerPage *page;
 
   export_side_by_side (fixture);
-  extracted = run_tool (pdftotext, 0);
+  extracted = test_pdf_run_tool (pdftotext, 0);
   assert_columns_whole (extracted);
 
   pdf = test_pdf_open (fixture->output);

@@ -298,3 +298,21 @@ test_pdf_highlight_labels (const char *path)
   g_object_unref (pdf);
   return g_strv_builder_end (labels);
 }
+
+/* Runs @argv, asserting it exits with @status; returns what it printed, stderr after stdout. */
+char *
+test_pdf_run_tool (const char * const *argv,
+                   int                 status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                               &wait_status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (wait_status, NULL) || status != 0)
+    g_assert_cmpint (WEXITSTATUS (wait_status), ==, status);
+  return g_strconcat (out, err, NULL);
+}

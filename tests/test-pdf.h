@@ -73,5 +73,8 @@ GStrv            test_pdf_highlight_labels  (const char              *path);
 guint32          test_pdf_quad_colour       (cairo_surface_t         *surface,
                                              double                   page_height,
                                              PopplerQuadrilateral    *quad);
+/* Runs @argv, asserting it exits with @status; returns what it printed, stderr after stdout. */
+char            *test_pdf_run_tool          (const char * const      *argv,
+                                             int                      status);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "scholia-pdf-export-private.h"
+#include "scholia-text-direction.h"
 
 static void
 paragraph_clear (Paragraph *paragraph)
@@ -115,6 +116,7 @@ scholia_pdf_export_document (ScholiaStore            *store,
                              GError                 **error)
 {
   ScholiaPdfOptions defaults;
+  ScholiaPdfOptions mirrored;
   Export export = { 0 };
   ScholiaPdfFlow flow = { 0 };
   ScholiaPdfRect text;
@@ -156,6 +158,12 @@ scholia_pdf_export_document (ScholiaStore            *store,
   scholia_pdf_export_split_paragraphs (&export);
   if (!scholia_pdf_export_load_places (&export, &local_error))
     goto out;
+  if (!options->right_to_left && scholia_text_is_right_to_left (export.text))
+    {
+      mirrored = *options;
+      mirrored.right_to_left = TRUE;
+      export.options = options = &mirrored;
+    }
 
   export.writer = scholia_pdf_writer_new (path, options, SCHOLIA_PDF_LAYOUT_ANNOTATED, cancellable,
                                           progress, user_data, &local_error);

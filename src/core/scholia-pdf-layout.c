@@ -15,8 +15,10 @@
 #include "scholia-pdf-structure.h"
 
 /* Noto Serif has the small caps, true italics and wide coverage a typeset page wants; DejaVu
- * Serif is on every system that lacks it. */
-#define SCHOLIA_PDF_FONT_FAMILY "Noto Serif, DejaVu Serif"
+ * Serif is on every system that lacks it. Noto Serif has no Arabic or Hebrew: Pango takes each
+ * letter from the first family in the list that has it, and without these two fontconfig's own
+ * fallback sets Arabic in DejaVu Sans, whose letters are a screen's, not a book's. */
+#define SCHOLIA_PDF_FONT_FAMILY "Noto Serif, Noto Naskh Arabic, Noto Serif Hebrew, DejaVu Serif"
 
 static PangoLayout *create_small_line (ScholiaPdfWriter *writer,
                                        const char       *markup,
@@ -140,6 +142,13 @@ scholia_pdf_page_get_geometry (const ScholiaPdfOptions *options,
           text_rect = (ScholiaPdfRect) { width - inner - text_width, top, text_width, bottom - top };
           margin_rect = (ScholiaPdfRect) { width - inner - text_width - gutter - notes, top, notes, bottom - top };
         }
+    }
+
+  /* A right-to-left book is bound on the right: its pages are a left-to-right book's, mirrored. */
+  if (options->right_to_left)
+    {
+      text_rect.x = width - text_rect.x - text_rect.width;
+      margin_rect.x = width - margin_rect.x - margin_rect.width;
     }
 
   if (text != NULL)
@@ -306,6 +315,7 @@ scholia_pdf_writer_new (const char              *path,
   writer->options.page_size = writer->page_size;
   writer->options.font_size = writer->font_size;
   writer->options.one_sided = writer->one_sided;
+  writer->options.right_to_left = options->right_to_left;
   writer->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   writer->progress = progress;
   writer->user_data = user_data;
@@ -661,12 +671,14 @@ draw_page_furniture (ScholiaPdfWriter *writer)
     }
 
   /* Folios on the outer side, as in a printed book; on a one-sided print (and on a handout)
-   * always on the right. Not centred: under the gutter of a handout's two columns, a folio
-   * makes text extraction take the columns for one and read them line by line across. */
+   * always on the right, or the left of a right-to-left one. Not centred: under the gutter of a
+   * handout's two columns, a folio makes text extraction take the columns for one and read
+   * them line by line across. */
   if (writer->folio == NULL)
     writer->folio = create_small_line (writer, "", -1);
   pango_layout_set_text (writer->folio, folio, -1);
-  if (writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED && !writer->one_sided && writer->page % 2 == 1)
+  if ((writer->kind == SCHOLIA_PDF_LAYOUT_ANNOTATED && !writer->one_sided && writer->page % 2 == 1) !=
+      writer->options.right_to_left)
     draw_small_line (writer, writer->folio, text.x, writer->height - 38, PANGO_ALIGN_LEFT);
   else
     draw_small_line (writer, writer->folio, text.x + text.width, writer->height - 38, PANGO_ALIGN_RIGHT);

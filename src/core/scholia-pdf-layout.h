@@ -26,6 +26,10 @@ typedef struct
   gboolean            ragged;         /* ragged right rather than justified */
   gboolean            include_notes;  /* tags and notes in the margin, or as endnotes */
   gboolean            one_sided;      /* every page laid out as the first: no mirrored margins */
+  /* The essay reads right to left (scholia_text_is_right_to_left): every page mirrored, the
+   * notes' margin on the left of a first page, the stripes and ¶ numbers on its right. The
+   * export sets it from the text when the caller has not. */
+  gboolean            right_to_left;
   const char         *course;         /* a line under the title naming the course; NULL: none */
   const char         *annotator;      /* the native highlights' author; NULL: the user's name */
   /* Only the annotations it lets through (tags, themes; the handout: tags and authors); NULL:

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "scholia-pdf-export-private.h"
 
 /* Underline tracks below the baseline: lines of UNDERLINE_WIDTH, the first UNDERLINE_FIRST
@@ -319,6 +321,22 @@ underline_piece (Export               *export,
   g_free (ranges);
 }
 
+/* Whether the character at byte @offset of the text is set right to left: its leading edge is
+ * right of its trailing one. */
+static gboolean
+is_right_to_left_at (Export               *export,
+                     const ScholiaPdfLine *line,
+                     const Block          *block,
+                     gsize                 offset)
+{
+  int index = scholia_pdf_export_layout_index (export, block, offset);
+  int leading, trailing;
+
+  pango_layout_line_index_to_x (line->line, index, FALSE, &leading);
+  pango_layout_line_index_to_x (line->line, index, TRUE, &trailing);
+  return leading > trailing;
+}
+
 /* The end of the glyph before a span's mark, which may follow the span's end by a few
  * characters of punctuation. */
 static double
@@ -339,8 +357,17 @@ mark_x (Export               *export,
     return x;
   pango_layout_line_get_x_ranges (line->line, scholia_pdf_export_layout_index (export, block, before - export->text),
                                   scholia_pdf_export_layout_index (export, block, mark), &ranges, &n_ranges);
-  for (int r = 0; r < n_ranges; r++)
-    x = MAX (x, layout_x + ranges[2 * r + 1] / (double) PANGO_SCALE);
+  if (n_ranges > 0 && is_right_to_left_at (export, line, block, before - export->text))
+    {
+      /* A right-to-left word ends at its left: the mark goes into the room left of it. */
+      x = G_MAXDOUBLE;
+      for (int r = 0; r < n_ranges; r++)
+        x = MIN (x, layout_x + ranges[2 * r] / (double) PANGO_SCALE);
+      x -= export->mark_room;
+    }
+  else
+    for (int r = 0; r < n_ranges; r++)
+      x = MAX (x, layout_x + ranges[2 * r + 1] / (double) PANGO_SCALE);
   g_free (ranges);
   return x;
 }
@@ -377,10 +404,22 @@ decorate_paragraph_line (Export               *export,
 
       pango_layout_line_get_x_ranges (line->line, scholia_pdf_export_layout_index (export, block, start),
                                         scholia_pdf_export_layout_index (export, block, end), &ranges, &n_ranges);
+      /* A quad for each run the span covers: on a line that changes direction, its part of a
+       * left-to-right name inside a right-to-left sentence stands apart from its other words,
+       * and one quad around both would cover words it does not quote. */
       for (int r = 0; r < n_ranges; r++)
         {
-          left = MIN (left, layout_x + ranges[2 * r] / (double) PANGO_SCALE);
-          right = MAX (right, layout_x + ranges[2 * r + 1] / (double) PANGO_SCALE);
+          double run_left = layout_x + ranges[2 * r] / (double) PANGO_SCALE;
+          double run_right = layout_x + ranges[2 * r + 1] / (double) PANGO_SCALE;
+          Quad quad = { index, line->page, export->quads->len, run_left, fill_top (export, line->baseline),
+                        run_right, fill_bottom (export, line->baseline) };
+
+          if (r > 0 && fabs (run_left - right) < 0.01)
+            g_array_index (export->quads, Quad, export->quads->len - 1).x2 = run_right;
+          else
+            g_array_append_val (export->quads, quad);
+          left = MIN (left, run_left);
+          right = MAX (right, run_right);
         }
       g_free (ranges);
       if (n_ranges == 0)
@@ -388,11 +427,8 @@ decorate_paragraph_line (Export               *export,
 
       {
         OnLine part = { index, start, end };
-        Quad quad = { index, line->page, export->quads->len, left, fill_top (export, line->baseline),
-                      right, fill_bottom (export, line->baseline) };
 
         g_array_append_val (on_line, part);
-        g_array_append_val (export->quads, quad);
       }
       for (guint t = 0; t < span->tags->len; t++)
         {

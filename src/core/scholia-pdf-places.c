@@ -196,14 +196,19 @@ void
 scholia_pdf_export_draw_places (Export               *export,
                                 const ScholiaPdfRect *text)
 {
-  /* The inner margin is on the left of odd pages (0, 2, … counted from 0), on the right of
-   * mirrored even ones. */
-  gboolean inner_left = export->options->one_sided || scholia_pdf_writer_get_page (export->writer) % 2 == 0;
-  double edge = inner_left ? text->x - POSITION_GAP : text->x + text->width + POSITION_GAP;
+  /* The inner margin is the side away from the notes: left on odd pages (0, 2, … counted from
+   * 0), right on mirrored even ones and on a right-to-left essay's odd pages. */
+  ScholiaPdfRect margin;
+  gboolean inner_left;
+  double edge;
   g_autoptr(GString) marks = g_string_new (NULL);
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
   GSList *line;
   guint next = 0;
+
+  scholia_pdf_writer_get_geometry (export->writer, NULL, &margin);
+  inner_left = margin.x > text->x;
+  edge = inner_left ? text->x - POSITION_GAP : text->x + text->width + POSITION_GAP;
 
   if (export->positions->len == 0)
     return;

@@ -8,7 +8,7 @@
 #include "scholia-word-snap.h"
 
 /* Apostrophes and hyphens join the letters on either side into one word: "Stalin's",
- * "l’était", "anti-Bolshevik". */
+ * "l’était", "anti-Bolshevik", and so do the marks Hebrew and Persian write inside a word. */
 static gboolean
 is_joiner (gunichar c)
 {
@@ -19,6 +19,11 @@ is_joiner (gunichar c)
     case 0x2019: /* RIGHT SINGLE QUOTATION MARK, the typographic apostrophe */
     case 0x2010: /* HYPHEN */
     case 0x2011: /* NON-BREAKING HYPHEN */
+    case 0x05BE: /* HEBREW PUNCTUATION MAQAF, Hebrew's hyphen */
+    case 0x05F3: /* HEBREW PUNCTUATION GERESH */
+    case 0x05F4: /* HEBREW PUNCTUATION GERSHAYIM, inside abbreviations */
+    case 0x200C: /* ZERO WIDTH NON-JOINER, between the parts of one Persian word */
+    case 0x200D: /* ZERO WIDTH JOINER */
       return TRUE;
     default:
       return FALSE;
