@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-focus-return.h"
+#include "scholia-link-list.h"
 #include "scholia-reply-thread.h"
 #include "scholia-seminar-store.h"
 #include "scholia-tag-chip.h"
@@ -40,6 +41,7 @@ struct _ScholiaAnnotationInspector
   GMenu              *add_tag_menu;
   GtkFlowBox         *themes_box;
   GtkMenuButton      *add_theme_button;
+  ScholiaLinkList    *link_list;
   GtkTextView        *note_view;
   GtkWidget          *note_hint;
   GtkLabel           *created_label;
@@ -1094,6 +1096,7 @@ scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
 
   g_type_ensure (SCHOLIA_TYPE_TAG_CHIP);
   g_type_ensure (SCHOLIA_TYPE_REPLY_THREAD);
+  g_type_ensure (SCHOLIA_TYPE_LINK_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/scholia/Scholia/scholia-annotation-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, toast_overlay);
@@ -1109,6 +1112,7 @@ scholia_annotation_inspector_class_init (ScholiaAnnotationInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, add_tag_menu);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, themes_box);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, add_theme_button);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, link_list);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, note_view);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, note_hint);
   gtk_widget_class_bind_template_child (widget_class, ScholiaAnnotationInspector, created_label);
@@ -1232,6 +1236,7 @@ scholia_annotation_inspector_set_editor (ScholiaAnnotationInspector *self,
   update_themes (self);
   update_actions (self);
   scholia_reply_thread_set_annotation (self->reply_thread, get_store (self), self->annotation);
+  scholia_link_list_set_editor (self->link_list, editor);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
 }
 
@@ -1343,6 +1348,7 @@ show_annotation (ScholiaAnnotationInspector *self,
   update_dates (self);
   update_actions (self);
   scholia_reply_thread_set_annotation (self->reply_thread, get_store (self), annotation);
+  scholia_link_list_set_annotation (self->link_list, annotation);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATION]);
 }
@@ -1375,4 +1381,13 @@ scholia_annotation_inspector_flush (ScholiaAnnotationInspector *self)
   save_note (self);
   if (self->editor != NULL)
     scholia_editor_close_group (self->editor);
+}
+
+/* The Links section, whose "link-activated" and "pick-requested" the window follows. */
+GtkWidget *
+scholia_annotation_inspector_get_link_list (ScholiaAnnotationInspector *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_INSPECTOR (self), NULL);
+
+  return GTK_WIDGET (self->link_list);
 }

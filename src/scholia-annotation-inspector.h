@@ -32,6 +32,8 @@ ScholiaAnnotation          *scholia_annotation_inspector_get_annotation (Scholia
 void                        scholia_annotation_inspector_set_annotation (ScholiaAnnotationInspector *self,
                                                                          ScholiaAnnotation          *annotation);
 
+GtkWidget                  *scholia_annotation_inspector_get_link_list (ScholiaAnnotationInspector *self);
+
 void                        scholia_annotation_inspector_flush          (ScholiaAnnotationInspector *self);
 
 G_END_DECLS

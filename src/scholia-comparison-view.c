@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "scholia-link-list.h"
 #include "scholia-passage-row.h"
+#include "scholia-store-links.h"
 
 /* The models, from the store down to the list:
  *
@@ -44,6 +46,13 @@ struct _ScholiaComparisonView
   guint               grow_ticks;
 
   GHashTable         *bound_items;      /* GtkListItem showing a passage */
+
+  /* The links whose both ends are listed, below the passages. */
+  GtkWidget          *links_separator;
+  GtkWidget          *links_box;
+  GtkListBox         *links_list;
+  GListStore         *links;
+  gulong              links_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaComparisonView, scholia_comparison_view, SCHOLIA_TYPE_FILTERED_VIEW)
@@ -196,6 +205,108 @@ update_headings (ScholiaComparisonView *self,
   scholia_passage_row_set_headings (SCHOLIA_PASSAGE_ROW (row), author_heading, document_heading);
 }
 
+/* Links */
+
+static void
+update_links (ScholiaComparisonView *self)
+{
+  ScholiaStore *store = scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self));
+  g_autoptr(GHashTable) shown_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) links = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_shown = self->shown != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->shown)) : 0;
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      g_hash_table_add (shown_ids, g_memdup2 (&(gint64) { scholia_passage_get_annotation_id (passage) },
+                                              sizeof (gint64)));
+    }
+
+  if (store != NULL && n_shown > 1)
+    {
+      links = scholia_store_list_links (store, &error);
+      if (links == NULL)
+        g_warning ("Could not list the links: %s", error->message);
+    }
+
+  for (guint i = 0; links != NULL && i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(ScholiaLink) link = g_list_model_get_item (links, i);
+      gint64 source_id = scholia_link_get_annotation_id (link, SCHOLIA_LINK_END_SOURCE);
+      gint64 target_id = scholia_link_get_annotation_id (link, SCHOLIA_LINK_END_TARGET);
+
+      if (g_hash_table_contains (shown_ids, &source_id) && g_hash_table_contains (shown_ids, &target_id))
+        g_ptr_array_add (items, g_steal_pointer (&link));
+    }
+
+  g_list_store_splice (self->links, 0, g_list_model_get_n_items (G_LIST_MODEL (self->links)),
+                       items->pdata, items->len);
+  gtk_widget_set_visible (self->links_box, items->len > 0);
+  gtk_widget_set_visible (self->links_separator, items->len > 0);
+}
+
+static GtkWidget *
+create_link_row (gpointer item,
+                 gpointer user_data)
+{
+  ScholiaLink *link = SCHOLIA_LINK (item);
+  g_autofree char *source = scholia_link_describe_end (link, SCHOLIA_LINK_END_SOURCE);
+  g_autofree char *target = scholia_link_describe_end (link, SCHOLIA_LINK_END_TARGET);
+  g_autofree char *reading = scholia_link_get_reading (link, SCHOLIA_LINK_END_SOURCE);
+  /* Translators: a link as the compare sidebar lists it: a passage, how it reads, the other */
+  g_autofree char *accessible = g_strdup_printf (_("%s %s %s"), source, reading, target);
+  const char *texts[] = { source, reading, target };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GtkWidget *label = gtk_label_new (texts[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      /* The type between the two ends, smaller, as a caption. */
+      if (i == 1)
+        {
+          gtk_widget_add_css_class (label, "caption-heading");
+          gtk_widget_add_css_class (label, "accent");
+        }
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_tooltip_text (box, _("Open the first passage of this link"));
+  return box;
+}
+
+/* Opens the link's source passage, as activating it in the list would. */
+static void
+on_links_list_row_activated_cb (ScholiaComparisonView *self,
+                                GtkListBoxRow         *row)
+{
+  g_autoptr(ScholiaLink) link = g_list_model_get_item (G_LIST_MODEL (self->links),
+                                                       gtk_list_box_row_get_index (row));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  for (guint i = 0; link != NULL && i < n; i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      if (scholia_passage_get_annotation_id (passage) ==
+          scholia_link_get_annotation_id (link, SCHOLIA_LINK_END_SOURCE))
+        {
+          scholia_filtered_view_activate_passage (SCHOLIA_FILTERED_VIEW (self), passage);
+          return;
+        }
+    }
+}
+
 /* A row's headings depend on the passage before it, which can change while the row's own
  * passage does not: then GTK keeps the row bound, so every bound row looks again. */
 static void
@@ -209,6 +320,7 @@ on_filtered_items_changed_cb (ScholiaComparisonView *self)
     update_headings (self, list_item);
 
   update_state (self);
+  update_links (self);
 }
 
 static void
@@ -277,6 +389,7 @@ scholia_comparison_view_unbind_store (ScholiaFilteredView *view,
   g_signal_handlers_disconnect_by_data (self->shown, self);
   g_signal_handlers_disconnect_by_data (self->comparison, self);
 
+  g_clear_signal_handler (&self->links_changed_id, store);
   gtk_list_view_set_model (self->list_view, NULL);
   scholia_filter_bar_set_store (self->filter_bar, NULL);
   gtk_filter_list_model_set_model (self->shown, NULL);
@@ -295,6 +408,7 @@ scholia_comparison_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_COMPARISON_VIEW);
   g_clear_object (&self->first_rows);
   g_clear_object (&self->shown);
+  g_clear_object (&self->links);
 
   G_OBJECT_CLASS (scholia_comparison_view_parent_class)->dispose (object);
 }
@@ -331,6 +445,9 @@ scholia_comparison_view_bind_store (ScholiaFilteredView *view,
       g_signal_connect_object (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME), "items-changed",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+      self->links_changed_id = g_signal_connect_object (store, "links-changed", G_CALLBACK (update_links),
+                                                        self, G_CONNECT_SWAPPED);
+
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
       /* Selecting the first theme sets the comparison's theme through the filter. */
@@ -339,6 +456,7 @@ scholia_comparison_view_bind_store (ScholiaFilteredView *view,
 
   offer_authors (self);
   update_state (self);
+  update_links (self);
 }
 
 static void
@@ -363,7 +481,11 @@ scholia_comparison_view_class_init (ScholiaComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaComparisonView, stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaComparisonView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ScholiaComparisonView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaComparisonView, links_separator);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaComparisonView, links_box);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaComparisonView, links_list);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_links_list_row_activated_cb);
 
   gtk_widget_class_set_css_name (widget_class, "scholiacomparisonview");
 }
@@ -380,6 +502,8 @@ scholia_comparison_view_init (ScholiaComparisonView *self)
   self->bound_items = g_hash_table_new (NULL, NULL);
   self->shown = gtk_filter_list_model_new (NULL, NULL);
   self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)), 0, G_MAXUINT);
+  self->links = g_list_store_new (SCHOLIA_TYPE_LINK);
+  gtk_list_box_bind_model (self->links_list, G_LIST_MODEL (self->links), create_link_row, NULL, NULL);
 
   scholia_filter_bar_configure (self->filter_bar, GTK_ORIENTATION_VERTICAL, TRUE, TRUE,
                                 SCHOLIA_FILTER_BAR_AUTHORS_ONE);
@@ -455,4 +579,13 @@ scholia_comparison_view_get_passages (ScholiaComparisonView *self)
   g_return_val_if_fail (SCHOLIA_IS_COMPARISON_VIEW (self), NULL);
 
   return G_LIST_MODEL (self->shown);
+}
+
+/* The links whose both ends are listed, as the sidebar shows them below the passages. */
+GListModel *
+scholia_comparison_view_get_links (ScholiaComparisonView *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_COMPARISON_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->links);
 }

@@ -29,5 +29,6 @@ void               scholia_comparison_view_set_author     (ScholiaComparisonView
                                                            const char            *author);
 /* The passages as listed, after every filter: for tests and for the window's status. */
 GListModel        *scholia_comparison_view_get_passages   (ScholiaComparisonView *self);
+GListModel        *scholia_comparison_view_get_links      (ScholiaComparisonView *self);
 
 G_END_DECLS

@@ -189,6 +189,7 @@ update_inspected_actions (ScholiaDocumentPage *self)
   set_enabled (self->annotation_actions, "note",
                inspected || (self->editor != NULL && self->reading != NULL));
   set_enabled (self->annotation_actions, "add-tag", inspected);
+  set_enabled (self->annotation_actions, "add-link", inspected);
 }
 
 void
@@ -477,6 +478,17 @@ add_tag_action (GSimpleAction *action,
   gtk_widget_activate_action_variant (GTK_WIDGET (self->inspector), "inspector.add-tag", parameter);
 }
 
+/* The link picker, a dialog of its own: the pane need not be open. */
+static void
+add_link_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ScholiaDocumentPage *self = user_data;
+
+  gtk_widget_activate_action (scholia_annotation_inspector_get_link_list (self->inspector), "links.add", NULL);
+}
+
 /* An unplaced annotation goes where the reader's selection is. */
 static void
 attach_action (GSimpleAction *action,
@@ -533,6 +545,7 @@ static const GActionEntry annotation_entries[] = {
   { "delete", delete_action },
   { "note", note_action },
   { "add-tag", add_tag_action, "x" },
+  { "add-link", add_link_action },
   { "attach", attach_action, "x" },
 };
 

@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "scholia-comparison.h"
+#include "scholia-link-arrows.h"
 #include "scholia-passage-row.h"
+#include "scholia-store-links.h"
 
 /* The filter bar's filter chooses the theme and the authors; every column filters the same
  * comparison down to its author, the comparison having ordered an author's passages by the
@@ -22,6 +24,7 @@ typedef struct
   GtkWidget          *widget;
   GtkLabel           *count_label;
   GtkWidget          *silent_label;
+  GtkWidget          *scrolled;
 } Column;
 
 struct _ScholiaSideBySide
@@ -32,14 +35,24 @@ struct _ScholiaSideBySide
   GtkLabel          *hint_label;
   GtkStack          *stack;
   GtkWidget         *columns_box;
+  GtkWidget         *arrows_area;
+  GtkLabel          *legend_label;
 
   ScholiaComparison *comparison;
+  /* Links between passages, drawn as arrows from row to row across the columns: the rows now
+   * bound to a passage (annotation id → GtkWidget, as the list views recycle them) and every
+   * link of the library. */
+  GHashTable        *rows;
+  GListModel        *links;
+  gulong             links_changed_id;
   GPtrArray         *columns;       /* Column, in the order the filter bar offers authors */
   gboolean           user_chose;
   gboolean           choosing;      /* the filter's authors are set here, not by the user */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaSideBySide, scholia_side_by_side, SCHOLIA_TYPE_FILTERED_VIEW)
+
+static void update_legend (ScholiaSideBySide *self);
 
 
 static void
@@ -50,6 +63,14 @@ column_free (Column *column)
   g_free (column->author);
   g_clear_object (&column->passages);
   g_free (column);
+}
+
+/* During dispose the list views unbind their rows after the template's children are gone. */
+static void
+queue_arrows (ScholiaSideBySide *self)
+{
+  if (self->arrows_area != NULL)
+    gtk_widget_queue_draw (self->arrows_area);
 }
 
 static gboolean
@@ -120,6 +141,32 @@ bind_passage_cb (GtkSignalListItemFactory *factory,
                                      &author_heading, &document_heading);
   /* The column's title names the author already. */
   scholia_passage_row_set_headings (SCHOLIA_PASSAGE_ROW (row), FALSE, document_heading);
+
+  g_hash_table_insert (self->rows,
+                       g_memdup2 (&(gint64) { scholia_passage_get_annotation_id (gtk_list_item_get_item (list_item)) },
+                                  sizeof (gint64)),
+                       row);
+  queue_arrows (self);
+}
+
+static void
+unbind_passage_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   ScholiaSideBySide        *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  gint64 id = scholia_passage_get_annotation_id (gtk_list_item_get_item (list_item));
+
+  /* The row may have been bound to the passage again meanwhile, elsewhere. */
+  if (g_hash_table_lookup (self->rows, &id) == row)
+    g_hash_table_remove (self->rows, &id);
+  queue_arrows (self);
+}
+
+static void
+on_column_scrolled_cb (ScholiaSideBySide *self)
+{
+  queue_arrows (self);
 }
 
 static void
@@ -181,6 +228,7 @@ create_column (ScholiaSideBySide *self,
   g_object_set_data (G_OBJECT (factory), "scholia-passages", column->passages);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_passage_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_passage_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_passage_cb), self, 0);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->passages)));
   list_view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), g_steal_pointer (&factory));
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list_view), TRUE);
@@ -192,6 +240,12 @@ create_column (ScholiaSideBySide *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_view);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (column->widget), scrolled);
+  column->scrolled = scrolled;
+  /* Scrolled, resized or laid out anew, the arrows follow. */
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "value-changed",
+                           G_CALLBACK (on_column_scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "changed",
+                           G_CALLBACK (on_column_scrolled_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_swapped (column->passages, "items-changed", G_CALLBACK (update_column_count), column);
   update_column_count (column);
@@ -242,9 +296,191 @@ rebuild_columns (ScholiaSideBySide *self)
 
       g_ptr_array_add (self->columns, column);
       gtk_box_append (GTK_BOX (self->columns_box), column->widget);
+      g_signal_connect_object (column->passages, "items-changed", G_CALLBACK (update_legend), self,
+                               G_CONNECT_SWAPPED);
     }
 
   update_hint (self);
+  update_legend (self);
+}
+
+/* Links */
+
+/* The column that holds @row, or -1. */
+static int
+find_column (ScholiaSideBySide *self,
+             GtkWidget         *row)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    if (gtk_widget_is_ancestor (row, ((Column *) g_ptr_array_index (self->columns, i))->widget))
+      return (int) i;
+  return -1;
+}
+
+/* Where the column's edge on the side of @towards_right is, at the middle of @row's quote (its
+ * headings above it say which essay), in the arrows' area; FALSE when that is scrolled out of
+ * its column. */
+static gboolean
+find_row_end (ScholiaSideBySide *self,
+              GtkWidget         *row,
+              Column            *column,
+              gboolean           towards_right,
+              double            *x,
+              double            *y)
+{
+  GtkWidget *quote = GTK_WIDGET (gtk_widget_get_template_child (row, SCHOLIA_TYPE_PASSAGE_ROW, "quote_label"));
+  graphene_rect_t bounds, visible;
+
+  if (!gtk_widget_get_mapped (row) ||
+      !gtk_widget_compute_bounds (quote, self->arrows_area, &bounds) ||
+      !gtk_widget_compute_bounds (column->scrolled, self->arrows_area, &visible))
+    return FALSE;
+
+  *y = bounds.origin.y + bounds.size.height / 2;
+  if (*y < visible.origin.y || *y > visible.origin.y + visible.size.height)
+    return FALSE;
+  *x = towards_right ? visible.origin.x + visible.size.width : visible.origin.x;
+  return TRUE;
+}
+
+static void
+clear_arrow (gpointer data)
+{
+  scholia_link_arrow_clear (data);
+}
+
+/* The arrows to draw: a link whose ends are both in sight, in two different columns. */
+static GArray *
+compute_arrows (ScholiaSideBySide *self)
+{
+  GArray *arrows = g_array_new (FALSE, TRUE, sizeof (ScholiaLinkArrow));
+  guint n = self->links != NULL ? g_list_model_get_n_items (self->links) : 0;
+
+  g_array_set_clear_func (arrows, clear_arrow);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaLink) link = g_list_model_get_item (self->links, i);
+      gint64 source_id = scholia_link_get_annotation_id (link, SCHOLIA_LINK_END_SOURCE);
+      gint64 target_id = scholia_link_get_annotation_id (link, SCHOLIA_LINK_END_TARGET);
+      GtkWidget *source = g_hash_table_lookup (self->rows, &source_id);
+      GtkWidget *target = g_hash_table_lookup (self->rows, &target_id);
+      ScholiaLinkArrow arrow = { 0 };
+      int source_column, target_column;
+
+      if (source == NULL || target == NULL)
+        continue;
+      source_column = find_column (self, source);
+      target_column = find_column (self, target);
+      if (source_column < 0 || target_column < 0 || source_column == target_column)
+        continue;
+
+      if (!find_row_end (self, source, g_ptr_array_index (self->columns, source_column),
+                         target_column > source_column, &arrow.x1, &arrow.y1) ||
+          !find_row_end (self, target, g_ptr_array_index (self->columns, target_column),
+                         source_column > target_column, &arrow.x2, &arrow.y2))
+        continue;
+
+      arrow.link_id = scholia_link_get_id (link);
+      arrow.type = g_strdup (scholia_link_get_link_type (link));
+      g_array_append_val (arrows, arrow);
+    }
+
+  return arrows;
+}
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+draw_arrows (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  ScholiaSideBySide *self = user_data;
+  g_autoptr(GArray) arrows = compute_arrows (self);
+  gboolean dark = is_dark ();
+
+  for (guint i = 0; i < arrows->len; i++)
+    scholia_link_arrow_draw (&g_array_index (arrows, ScholiaLinkArrow, i), cr, dark);
+}
+
+/* The legend names the types of the links between the columns' passages, scrolled to or not. */
+static void
+update_legend (ScholiaSideBySide *self)
+{
+  g_autoptr(GHashTable) shown_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) types = g_ptr_array_new ();
+  g_autofree char *markup = NULL;
+  guint n = self->links != NULL ? g_list_model_get_n_items (self->links) : 0;
+  GListModel *passages;
+  guint n_passages;
+
+  /* A column's model may outlive the template's children. */
+  if (self->legend_label == NULL)
+    return;
+
+  /* From the comparison itself: while it changes, one column's model may be behind another's. */
+  passages = self->comparison != NULL ? scholia_comparison_get_passages (self->comparison) : NULL;
+  n_passages = passages != NULL ? g_list_model_get_n_items (passages) : 0;
+  for (guint i = 0; i < n_passages; i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+
+      for (guint j = 0; j < self->columns->len; j++)
+        if (g_strcmp0 (scholia_passage_get_author (passage),
+                       ((Column *) g_ptr_array_index (self->columns, j))->author) == 0)
+          g_hash_table_insert (shown_ids, g_memdup2 (&(gint64) { scholia_passage_get_annotation_id (passage) },
+                                                     sizeof (gint64)), GUINT_TO_POINTER (j + 1));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScholiaLink) link = g_list_model_get_item (self->links, i);
+      gint64 source_id = scholia_link_get_annotation_id (link, SCHOLIA_LINK_END_SOURCE);
+      gint64 target_id = scholia_link_get_annotation_id (link, SCHOLIA_LINK_END_TARGET);
+      gpointer source_column = g_hash_table_lookup (shown_ids, &source_id);
+      gpointer target_column = g_hash_table_lookup (shown_ids, &target_id);
+      const char *type = scholia_link_get_link_type (link);
+
+      if (source_column != NULL && target_column != NULL && source_column != target_column &&
+          !g_ptr_array_find_with_equal_func (types, type, g_str_equal, NULL))
+        g_ptr_array_add (types, (gpointer) type);
+    }
+  g_ptr_array_add (types, NULL);
+
+  markup = scholia_link_arrow_legend ((const char * const *) types->pdata, is_dark ());
+  gtk_label_set_markup (self->legend_label, markup);
+  gtk_widget_set_visible (GTK_WIDGET (self->legend_label), types->len > 1);
+}
+
+static void
+update_links (ScholiaSideBySide *self)
+{
+  ScholiaStore *store = scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (self));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->links);
+  if (store != NULL)
+    {
+      self->links = scholia_store_list_links (store, &error);
+      if (self->links == NULL)
+        g_warning ("Could not list the links: %s", error->message);
+    }
+  update_legend (self);
+  queue_arrows (self);
+}
+
+static void
+on_dark_changed_cb (ScholiaSideBySide *self)
+{
+  update_legend (self);
+  queue_arrows (self);
 }
 
 /* Authors */
@@ -293,6 +529,8 @@ scholia_side_by_side_unbind_store (ScholiaFilteredView *view,
   ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (view);
 
   g_signal_handlers_disconnect_by_data (self->comparison, self);
+  g_clear_signal_handler (&self->links_changed_id, store);
+  g_clear_object (&self->links);
   g_ptr_array_set_size (self->columns, 0);
   self->choosing = TRUE;
   scholia_filter_bar_set_store (self->filter_bar, NULL);
@@ -315,10 +553,13 @@ scholia_side_by_side_bind_store (ScholiaFilteredView *view,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->comparison, "notify::theme", G_CALLBACK (on_theme_cb), self,
                                G_CONNECT_SWAPPED);
+      self->links_changed_id = g_signal_connect_object (store, "links-changed", G_CALLBACK (update_links),
+                                                        self, G_CONNECT_SWAPPED);
       scholia_filter_bar_set_store (self->filter_bar, store);
     }
 
   update_authors (self);
+  update_links (self);
 }
 
 static void
@@ -342,6 +583,7 @@ scholia_side_by_side_finalize (GObject *object)
   ScholiaSideBySide *self = SCHOLIA_SIDE_BY_SIDE (object);
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (scholia_side_by_side_parent_class)->finalize (object);
 }
@@ -365,6 +607,8 @@ scholia_side_by_side_class_init (ScholiaSideBySideClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, hint_label);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, arrows_area);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSideBySide, legend_label);
 
   gtk_widget_class_set_css_name (widget_class, "scholiasidebyside");
 }
@@ -376,6 +620,10 @@ scholia_side_by_side_init (ScholiaSideBySide *self)
   scholia_filtered_view_set_filter_bar (SCHOLIA_FILTERED_VIEW (self), self->filter_bar);
 
   self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->arrows_area), draw_arrows, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   scholia_filter_bar_configure (self->filter_bar, GTK_ORIENTATION_HORIZONTAL, TRUE, FALSE,
                                 SCHOLIA_FILTER_BAR_AUTHORS_SEVERAL);
@@ -448,4 +696,30 @@ scholia_side_by_side_get_column_passages (ScholiaSideBySide *self,
   g_return_val_if_fail (column < self->columns->len, NULL);
 
   return G_LIST_MODEL (((Column *) g_ptr_array_index (self->columns, column))->passages);
+}
+
+/**
+ * scholia_side_by_side_get_arrows:
+ * @self: a side by side
+ *
+ * The arrows drawn now between linked passages, where they start and end: for tests.
+ *
+ * Returns: (transfer full) (element-type ScholiaLinkArrow): the arrows
+ */
+GArray *
+scholia_side_by_side_get_arrows (ScholiaSideBySide *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), NULL);
+
+  return compute_arrows (self);
+}
+
+/* The row showing the passage of the annotation @annotation_id, or NULL: for tests. */
+GtkWidget *
+scholia_side_by_side_get_row (ScholiaSideBySide *self,
+                              gint64             annotation_id)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SIDE_BY_SIDE (self), NULL);
+
+  return g_hash_table_lookup (self->rows, &annotation_id);
 }

@@ -27,5 +27,10 @@ void          scholia_side_by_side_set_authors         (ScholiaSideBySide  *self
 guint         scholia_side_by_side_get_n_columns       (ScholiaSideBySide  *self);
 GListModel   *scholia_side_by_side_get_column_passages (ScholiaSideBySide  *self,
                                                         guint               column);
+/* Arrows between linked passages in sight (ScholiaLinkArrow, scholia-link-arrows.h), in the
+ * coordinates of the area drawn over the columns, and the row of a passage: for tests. */
+GArray       *scholia_side_by_side_get_arrows          (ScholiaSideBySide  *self);
+GtkWidget    *scholia_side_by_side_get_row             (ScholiaSideBySide  *self,
+                                                        gint64              annotation_id);
 
 G_END_DECLS

@@ -169,6 +169,7 @@ static const struct
   { "<Control>bracketright", "doc.next-annotation" },
   { "<Control><Shift>t", "library.manage-tags" },
   { "<Control>t", "annotation.add-theme" },
+  { "<Control>k", "annotation.add-link" },
   { "<Control><Shift>n", "annotation.note" },
   { "<Control><Shift>m", "library.manage-themes" },
   { "F6", "library.focus-next-region" },

@@ -18,11 +18,13 @@
 #define SIDE_BY_SIDE_WIDTH 1100
 #define SIDE_BY_SIDE_HEIGHT 700
 
+/* While the user chooses the other end of a link, the passage chosen completes it. */
 static void
 on_passage_activated_cb (ScholiaWindow  *self,
                          ScholiaPassage *passage)
 {
-  scholia_window_show_passage (self, passage);
+  if (!_scholia_window_complete_link (self, scholia_passage_get_annotation_id (passage)))
+    scholia_window_show_passage (self, passage);
 }
 
 /* An annotation activated in the pane's list, of this essay or another, is shown in its essay
@@ -31,13 +33,8 @@ static void
 on_annotation_activated_cb (ScholiaWindow     *self,
                             ScholiaAnnotation *annotation)
 {
-  ScholiaDocument *document = scholia_store_lookup_document (self->store,
-                                                             scholia_annotation_get_document_id (annotation));
-
-  if (document == NULL || !scholia_window_show_document (self, document))
-    return;
-  scholia_document_page_show_annotation (self->page, annotation);
-  _scholia_window_show_content (self);
+  if (!_scholia_window_complete_link (self, scholia_annotation_get_id (annotation)))
+    _scholia_window_show_annotation (self, annotation);
 }
 
 /* Actions */

@@ -16,6 +16,7 @@ typedef struct _ScholiaWindowSeminars ScholiaWindowSeminars;
  *     └ scholia-window-actions.c   the "library." actions and every key of the window
  *         └ scholia-window-import.c, -compare.c, -export.c, -interop.c, -history.c,
  *           -seminars.c
+ *             └ scholia-window-links.c   choosing and opening the ends of links
  *             └ scholia-window-state.c   the open essay, the header's state, toasts
  *
  * A file calls only into the files below it; those below learn of changes from the window's
@@ -53,6 +54,12 @@ struct _ScholiaWindow
   GtkWindow            *export_dialog;         /* weak */
   AdwToast             *history_toast;         /* weak: the last undo or redo, replaced by the next */
   ScholiaWindowSeminars *seminars;             /* scholia-window-seminars.c */
+
+  /* The other end of a link being chosen in the list or the comparison
+   * (scholia-window-links.c): the passage it starts from (0: none), its type, the toast. */
+  gint64                link_source_id;
+  char                 *link_type;
+  AdwToast             *link_toast;            /* weak */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -164,6 +171,15 @@ void     _scholia_window_dispose_seminars    (ScholiaWindow   *self);
 /* The automatic sync's timeout, NULL when "seminar-sync-interval" is 0: its ready time says
  * when the next sync starts, and a test sets it to now to fire it without waiting minutes. */
 GSource *_scholia_window_get_seminar_timer   (ScholiaWindow   *self);
+
+/* scholia-window-links.c */
+void     _scholia_window_init_links          (ScholiaWindow   *self);
+void     _scholia_window_dispose_links       (ScholiaWindow   *self);
+void     _scholia_window_show_annotation     (ScholiaWindow   *self,
+                                              ScholiaAnnotation *annotation);
+gboolean _scholia_window_complete_link       (ScholiaWindow   *self,
+                                              gint64           annotation_id);
+gboolean _scholia_window_is_choosing_link    (ScholiaWindow   *self);
 
 /* scholia-window-actions.c */
 void     _scholia_window_class_init_actions  (GtkWidgetClass  *widget_class);

@@ -233,6 +233,7 @@ scholia_window_dispose (GObject *object)
   _scholia_window_dispose_seminars (self);
   _scholia_window_dispose_import (self);
   _scholia_window_dispose_compare (self);
+  _scholia_window_dispose_links (self);
   _scholia_window_dispose_export (self);
   _scholia_window_dispose_actions (self);
   _scholia_window_dispose_history (self);
@@ -407,6 +408,7 @@ scholia_window_init (ScholiaWindow *self)
 
   _scholia_window_init_import (self);
   _scholia_window_init_compare (self);
+  _scholia_window_init_links (self);
   _scholia_window_init_interop (self);
   _scholia_window_init_history (self);
   _scholia_window_init_actions (self);

@@ -8,6 +8,7 @@
 #include "scholia-command-citation.h"
 #include "scholia-command-document.h"
 #include "scholia-command-label.h"
+#include "scholia-command-link.h"
 #include "scholia-command-private.h"
 #include "scholia-editor.h"
 
@@ -624,4 +625,34 @@ scholia_editor_record_revision (ScholiaEditor    *self,
     return FALSE;
   scholia_history_record (self->history, command);
   return TRUE;
+}
+
+ScholiaLink *
+scholia_editor_link_passages (ScholiaEditor  *self,
+                              gint64          source_id,
+                              gint64          target_id,
+                              const char     *type,
+                              GError        **error)
+{
+  g_autoptr(ScholiaCommand) command = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  command = scholia_link_command_new (self->store, source_id, target_id, type);
+  if (!scholia_history_perform (self->history, command, error))
+    return NULL;
+
+  return g_object_ref (scholia_link_command_get_link (SCHOLIA_LINK_COMMAND (command)));
+}
+
+gboolean
+scholia_editor_remove_link (ScholiaEditor  *self,
+                            ScholiaLink    *link,
+                            GError        **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (SCHOLIA_IS_LINK (link), FALSE);
+
+  return perform (self, scholia_unlink_command_new (self->store, link), error);
 }

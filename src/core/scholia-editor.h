@@ -2,6 +2,7 @@
 #pragma once
 
 #include "scholia-history.h"
+#include "scholia-link.h"
 #include "scholia-revision.h"
 #include "scholia-store.h"
 
@@ -140,6 +141,18 @@ gboolean           scholia_editor_attach_annotation (ScholiaEditor     *self,
 /* Replacing a document's text with a revised edition, already applied, as one step. */
 gboolean           scholia_editor_record_revision  (ScholiaEditor      *self,
                                                     ScholiaRevision    *revision,
+                                                    GError            **error);
+
+/* Links the passage @source_id to @target_id (annotation ids) with @type, and removes a link,
+ * one step each (scholia-command-link.h). link returns the new link (a reference the caller
+ * owns). */
+ScholiaLink       *scholia_editor_link_passages    (ScholiaEditor      *self,
+                                                    gint64              source_id,
+                                                    gint64              target_id,
+                                                    const char         *type,
+                                                    GError            **error);
+gboolean           scholia_editor_remove_link      (ScholiaEditor      *self,
+                                                    ScholiaLink        *link,
                                                     GError            **error);
 
 /* A step that can no longer be undone or redone (its document was deleted meanwhile) fails
