@@ -27,6 +27,8 @@
  * the user picks another theme or filter, the list first sees only the rows a sidebar can show,
  * and the rest one frame later, once those are on screen. */
 #define FIRST_ROWS 24
+/* A linked passage's quote is cut to about a line of the sidebar. */
+#define LINK_QUOTE_MAX_CHARS 60
 struct _ScholiaComparisonView
 {
   ScholiaFilteredView parent_instance;
@@ -253,8 +255,8 @@ create_link_row (gpointer item,
                  gpointer user_data)
 {
   ScholiaLink *link = SCHOLIA_LINK (item);
-  g_autofree char *source = scholia_link_describe_end (link, SCHOLIA_LINK_END_SOURCE);
-  g_autofree char *target = scholia_link_describe_end (link, SCHOLIA_LINK_END_TARGET);
+  g_autofree char *source = scholia_link_describe_end (link, SCHOLIA_LINK_END_SOURCE, LINK_QUOTE_MAX_CHARS);
+  g_autofree char *target = scholia_link_describe_end (link, SCHOLIA_LINK_END_TARGET, LINK_QUOTE_MAX_CHARS);
   g_autofree char *reading = scholia_link_get_reading (link, SCHOLIA_LINK_END_SOURCE);
   /* Translators: a link as the compare sidebar lists it: a passage, how it reads, the other */
   g_autofree char *accessible = g_strdup_printf (_("%s %s %s"), source, reading, target);

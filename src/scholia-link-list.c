@@ -49,33 +49,6 @@ show_error (ScholiaLinkList *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-char *
-scholia_link_describe_end (ScholiaLink    *link,
-                           ScholiaLinkEnd  end)
-{
-  const char *quote = scholia_link_get_quote (link, end);
-  const char *author = scholia_link_get_document_author (link, end);
-  const char *title = scholia_link_get_document_title (link, end);
-  g_autofree char *cut = NULL;
-
-  g_return_val_if_fail (SCHOLIA_IS_LINK (link), NULL);
-
-  if (g_utf8_strlen (quote, -1) > QUOTE_MAX_CHARS)
-    {
-      g_autofree char *start = g_utf8_substring (quote, 0, QUOTE_MAX_CHARS - 1);
-
-      cut = g_strconcat (g_strchomp (start), "…", NULL);
-    }
-  else
-    cut = g_strdup (quote);
-
-  if (*author == '\0')
-    /* Translators: a linked passage: its quote, then its essay's title */
-    return g_strdup_printf (_("“%s” — %s"), cut, title);
-  /* Translators: a linked passage: its quote, its essay's author and title */
-  return g_strdup_printf (_("“%s” — %s, %s"), cut, author, title);
-}
-
 static void
 update_links (ScholiaLinkList *self)
 {
@@ -122,7 +95,7 @@ create_link_row (gpointer item,
   ScholiaLinkEnd other = scholia_link_end_opposite (own);
   g_autofree char *reading = scholia_link_get_reading (link, own);
   g_autofree char *capital = scholia_link_capitalize (reading);
-  g_autofree char *described = scholia_link_describe_end (link, other);
+  g_autofree char *described = scholia_link_describe_end (link, other, QUOTE_MAX_CHARS);
   /* Translators: a link as the inspector lists it: how it reads ("Answers", "Contradicts"),
    * then the other passage ("“quote” — Author, Title") */
   g_autofree char *text = g_strdup_printf (_("%s %s"), capital, described);

@@ -29,8 +29,5 @@ void        scholia_link_list_set_annotation (ScholiaLinkList   *self,
 GListModel *scholia_link_list_get_links      (ScholiaLinkList   *self);
 GtkWindow  *scholia_link_list_get_picker     (ScholiaLinkList   *self);
 
-/* "“quote…” — Author, Title" (the quote cut to a line): a link's end as a row names it. */
-char       *scholia_link_describe_end        (ScholiaLink       *link,
-                                              ScholiaLinkEnd     end);
 
 G_END_DECLS

@@ -217,11 +217,11 @@ test_picker_links_and_both_inspectors_show_it (Fixture       *fixture,
                    scholia_annotation_get_id (fixture->ferry_tolls));
 
   at_source = first_row_text (fixture);
-  g_assert_cmpstr (at_source, ==, "Answers “No quay was ever paid for by tolls alone” — Olek Prawda, The Ferrymen");
+  g_assert_cmpstr (at_source, ==, "Answers “No quay was ever paid for by tolls alone” (Olek Prawda, The Ferrymen)");
 
   inspect (fixture, fixture->ferry_tolls);
   at_target = first_row_text (fixture);
-  g_assert_cmpstr (at_target, ==, "Answered by “The bridge tolls paid for the new quay” — Hedda Marsk, Bridge Tolls");
+  g_assert_cmpstr (at_target, ==, "Answered by “The bridge tolls paid for the new quay” (Hedda Marsk, Bridge Tolls)");
 }
 
 static void

@@ -490,6 +490,8 @@ scholia_link_describe_end (ScholiaLink    *self,
   author = scholia_link_get_document_author (self, end);
   title = scholia_link_get_document_title (self, end);
   if (*author == '\0')
-    return g_strdup_printf ("“%s” (%s)", quote->str, title);
-  return g_strdup_printf ("“%s” (%s, %s)", quote->str, author, title);
+    /* Translators: a linked passage: its quote, then its essay's title */
+    return g_strdup_printf (_("“%s” (%s)"), quote->str, title);
+  /* Translators: a linked passage: its quote, its essay's author and title */
+  return g_strdup_printf (_("“%s” (%s, %s)"), quote->str, author, title);
 }
