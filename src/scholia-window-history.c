@@ -30,6 +30,15 @@ focus_is_editable_text (ScholiaWindow *self)
   return FALSE;
 }
 
+/* A toast on its way out takes no new words. */
+static void
+on_history_toast_dismissed_cb (ScholiaWindow *self,
+                               AdwToast      *toast)
+{
+  if (self->history_toast == toast)
+    g_clear_weak_pointer (&self->history_toast);
+}
+
 /* Undo never acts out of sight: the essay a change concerns is opened, in the reader even when
  * the sidebar covers it, with the passage selected; the toast names the change and where it was. */
 static void
@@ -84,12 +93,18 @@ reveal_change (ScholiaWindow  *self,
       message = g_strdup_printf (redo ? _("Redid “%s”") : _("Undid “%s”"), change);
     }
 
-  /* One toast for a run of Ctrl+Z, saying where the latest one went. */
-  if (self->history_toast != NULL)
-    adw_toast_dismiss (self->history_toast);
+  /* One toast for a run of Ctrl+Z, saying where the latest one went: the toast shown takes the
+   * new words. Dismissing it for a new one while it still slides in can crash libadwaita 1.2. */
   markup = g_markup_escape_text (message, -1);
+  if (self->history_toast != NULL)
+    {
+      adw_toast_set_title (self->history_toast, markup);
+      return;
+    }
   toast = adw_toast_new (markup);
   g_set_weak_pointer (&self->history_toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_history_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
   scholia_window_add_toast (self, toast);
 }
 
