@@ -270,7 +270,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *source = gtk_widget_get_next_sibling (quote);
   g_autofree char *where = describe_source (scholia_passage_get_author (passage),
                                             scholia_passage_get_title (passage));
-  g_autofree char *cut = g_utf8_substring (scholia_passage_get_quote (passage), 0, QUOTE_MAX_CHARS);
+  const char *text = scholia_passage_get_quote (passage);
+  /* g_utf8_substring() reads past the end of a shorter string (GLib 2.74). */
+  g_autofree char *cut = g_utf8_strlen (text, -1) > QUOTE_MAX_CHARS ? g_utf8_substring (text, 0, QUOTE_MAX_CHARS)
+                                                                     : g_strdup (text);
   g_autofree char *accessible = NULL;
 
   gtk_label_set_label (GTK_LABEL (quote), cut);
