@@ -512,6 +512,9 @@ scholia_editor_update_document_with_key (ScholiaEditor    *self,
                                                  author_sort_key, language);
   if (command != NULL)
     g_ptr_array_add (commands, command);
+  /* Nothing changed: no empty step in the history. */
+  if (commands->len == 0)
+    return TRUE;
   if (commands->len == 1)
     return perform (self, g_object_ref (g_ptr_array_index (commands, 0)), error);
   return perform (self, scholia_batch_command_new (self->store, _("Edit Properties"), commands), error);
