@@ -249,7 +249,10 @@ configure_connection (ScholiaDb  *db,
 {
   /* 16 MB of page cache keeps the full-text index's merges in memory during imports. */
   if (!scholia_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
-      !scholia_db_exec (db, "PRAGMA cache_size = -16384", error))
+      !scholia_db_exec (db, "PRAGMA cache_size = -16384", error) ||
+      /* The temporary tables (a seminar merge's staging) are journalled in memory, not in a
+       * file: a merge's savepoint wrote about 40 MB of their pages there in 60,000 records. */
+      !scholia_db_exec (db, "PRAGMA temp.journal_mode = MEMORY", error))
     return FALSE;
 
   /* WAL with synchronous=NORMAL: a committed change survives the app being killed at any
@@ -379,6 +382,8 @@ scholia_store_abort_batch (ScholiaStore *self)
   g_return_if_fail (SCHOLIA_IS_STORE (self));
 
   scholia_db_end_batch (self->db, FALSE, NULL);
+  /* What seminar merges wrote is gone, and views never took it. */
+  g_clear_pointer (&self->batch_touched, g_hash_table_unref);
   /* The rolled-back rows' ids may be given again: forget the text cached under one. */
   _scholia_store_forget_document (self, self->cached_text_id);
   if (!_scholia_store_load_documents (self, &error) || !_scholia_store_load_labels (self, &error))
