@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include "scholia-store-private.h"
-#include "scholia-store-seminar-private.h"
 
 G_DEFINE_FINAL_TYPE (ScholiaStore, scholia_store, G_TYPE_OBJECT)
 
@@ -233,62 +232,6 @@ _scholia_store_emit_annotations_changed (ScholiaStore *self,
                                          gint64        document_id)
 {
   g_signal_emit (self, signals[ANNOTATIONS_CHANGED], 0, document_id);
-}
-
-gboolean
-scholia_store_begin_batch (ScholiaStore  *self,
-                           GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-
-  if (!scholia_db_begin_batch (self->db, error))
-    return FALSE;
-  self->batch_touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  return TRUE;
-}
-
-static gpointer
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-static gboolean
-checkpoint_cb (gpointer data)
-{
-  g_autoptr(ScholiaStore) self = g_weak_ref_get (data);
-  g_autoptr(GError) error = NULL;
-
-  /* Nothing is lost when it fails: the next commit past the log's limit, or closing, does it. */
-  if (self != NULL && !scholia_db_checkpoint (self->db, &error))
-    g_debug ("The batch's checkpoint is left to a later commit: %s", error->message);
-  return G_SOURCE_REMOVE;
-}
-
-gboolean
-scholia_store_commit_batch (ScholiaStore  *self,
-                            GError       **error)
-{
-  g_autoptr(GHashTable) touched = g_steal_pointer (&self->batch_touched);
-
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-
-  if (!scholia_db_end_batch (self->db, TRUE, error))
-    return FALSE;
-  /* The batch's checkpoint, once the caller is done with it; a store closed before then
-   * checkpoints as it closes. */
-  g_idle_add_full (G_PRIORITY_LOW, checkpoint_cb, weak_ref_new (self), weak_ref_free);
-  return touched == NULL || _scholia_store_follow_merge (self, touched, error);
 }
 
 gint64
