@@ -24,6 +24,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_POSITION,
   PROP_BUILTIN,
+  PROP_DISPLAY_NAME,
   N_PROPS
 };
 
@@ -57,6 +58,10 @@ scholia_label_get_property (GObject    *object,
 
     case PROP_NAME:
       g_value_set_string (value, priv->name);
+      break;
+
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, scholia_label_get_display_name (SCHOLIA_LABEL (object)));
       break;
 
     case PROP_COLOUR:
@@ -142,14 +147,27 @@ scholia_label_class_init (ScholiaLabelClass *klass)
     g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, rw);
   properties[PROP_BUILTIN] =
     g_param_spec_boolean ("builtin", NULL, NULL, FALSE, rw);
+  /* The name a person reads (scholia_label_get_display_name()), for list items to bind. */
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* The name shown follows the name and whether the label is built in. */
+static void
+notify_display_name_cb (ScholiaLabel *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
 }
 
 static void
 scholia_label_init (ScholiaLabel *self)
 {
   ScholiaLabelPrivate *priv = scholia_label_get_instance_private (self);
+
+  g_signal_connect (self, "notify::name", G_CALLBACK (notify_display_name_cb), NULL);
+  g_signal_connect (self, "notify::builtin", G_CALLBACK (notify_display_name_cb), NULL);
 
   priv->name = g_strdup ("");
   priv->colour = g_strdup ("");
