@@ -10,6 +10,7 @@ typedef struct
   char     *name;
   char     *colour;
   char     *description;
+  char     *shown;        /* the display name last notified */
   int       position;
   gboolean  builtin;
 } ScholiaLabelPrivate;
@@ -38,6 +39,7 @@ scholia_label_finalize (GObject *object)
   g_clear_pointer (&priv->name, g_free);
   g_clear_pointer (&priv->colour, g_free);
   g_clear_pointer (&priv->description, g_free);
+  g_clear_pointer (&priv->shown, g_free);
 
   G_OBJECT_CLASS (scholia_label_parent_class)->finalize (object);
 }
@@ -154,10 +156,18 @@ scholia_label_class_init (ScholiaLabelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
-/* The name shown follows the name and whether the label is built in. */
+/* The name shown follows the name and whether the label is built in; it notifies when it
+ * changes, like the other properties. */
 static void
 notify_display_name_cb (ScholiaLabel *self)
 {
+  ScholiaLabelPrivate *priv = scholia_label_get_instance_private (self);
+  const char *shown = scholia_label_get_display_name (self);
+
+  if (g_strcmp0 (shown, priv->shown) == 0)
+    return;
+  g_free (priv->shown);
+  priv->shown = g_strdup (shown);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
 }
 
@@ -166,6 +176,7 @@ scholia_label_init (ScholiaLabel *self)
 {
   ScholiaLabelPrivate *priv = scholia_label_get_instance_private (self);
 
+  priv->shown = g_strdup ("");
   g_signal_connect (self, "notify::name", G_CALLBACK (notify_display_name_cb), NULL);
   g_signal_connect (self, "notify::builtin", G_CALLBACK (notify_display_name_cb), NULL);
 
