@@ -367,7 +367,7 @@ create_theme_column (ScholiaMatrixView *self,
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
 
   view_column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
-  g_object_bind_property (theme, "name", view_column, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (theme, "display-name", view_column, "title", G_BINDING_SYNC_CREATE);
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_resizable (view_column, TRUE);
 

@@ -108,7 +108,7 @@ create_button (ScholiaTag *tag)
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), NAME_MAX_CHARS);
-  g_object_bind_property (tag, "name", label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (tag, "display-name", label, "label", G_BINDING_SYNC_CREATE);
 
   gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), label);

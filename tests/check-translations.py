@@ -28,6 +28,13 @@ import subprocess
 import sys
 import tempfile
 
+import importlib.util
+
+_spec = importlib.util.spec_from_file_location(
+    "make_pseudo_po", os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-pseudo-po.py"))
+make_pseudo_po = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_pseudo_po)
+
 # The plural forms of the languages Scholia is translated into, as functions of n; a .po's
 # Plural-Forms header must agree with these for every n. A language missing here fails the test
 # until its rule is added, so that a new translation's header is checked too.
@@ -45,20 +52,6 @@ PLURAL_RULES = {
                     1 if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else 2,
 }
 
-# meson's i18n "glib" preset (mesonbuild/modules/i18n.py), which po/meson.build uses.
-XGETTEXT_GLIB = [
-    "--from-code=UTF-8", "--add-comments",
-    "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
-    "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3",
-    "--flag=N_:1:pass-c-format", "--flag=C_:2:pass-c-format", "--flag=NC_:2:pass-c-format",
-    "--flag=g_dngettext:2:pass-c-format", "--flag=g_strdup_printf:1:c-format",
-    "--flag=g_string_printf:2:c-format", "--flag=g_string_append_printf:2:c-format",
-    "--flag=g_error_new:3:c-format", "--flag=g_set_error:4:c-format",
-    "--flag=g_markup_printf_escaped:1:c-format", "--flag=g_log:3:c-format",
-    "--flag=g_print:1:c-format", "--flag=g_printerr:1:c-format", "--flag=g_printf:1:c-format",
-    "--flag=g_fprintf:2:c-format", "--flag=g_sprintf:2:c-format", "--flag=g_snprintf:3:c-format",
-]
-
 failures = []
 
 
@@ -73,16 +66,9 @@ def run(args, **kwargs):
 
 def make_pot(srcroot, directory):
     pot = os.path.join(directory, "scholia.pot")
-    result = run(["xgettext", "--package-name=scholia", "--directory=" + srcroot,
-                  "--files-from=" + os.path.join(srcroot, "po", "POTFILES.in"),
-                  "--output=" + pot] + XGETTEXT_GLIB)
-    if result.returncode != 0:
-        fail("xgettext failed:\n" + result.stderr)
-        sys.exit(1)
     # A warning names a msgid that is not a valid format where it is used as one.
-    for line in result.stderr.splitlines():
-        if "warning" in line:
-            fail("xgettext: " + line)
+    for line in make_pseudo_po.make_pot(srcroot, pot):
+        fail("xgettext: " + line)
     return pot
 
 

@@ -6,11 +6,39 @@ show what a longer language does to the layout, and the translations test can ch
 builds with every placeholder kept. Never installed.
 
 Usage: make-pseudo-po.py INPUT.pot OUTPUT.po [LANGUAGE]
+       make-pseudo-po.py --sources SOURCE_ROOT OUTPUT.po [LANGUAGE]
+         (the .pot made first from po/POTFILES.in, as `ninja scholia-pot` would)
 """
 
 import math
+import os
 import re
+import subprocess
 import sys
+import tempfile
+
+# meson's i18n "glib" preset (mesonbuild/modules/i18n.py), which po/meson.build uses.
+XGETTEXT_GLIB = [
+    "--from-code=UTF-8", "--add-comments",
+    "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
+    "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3",
+    "--flag=N_:1:pass-c-format", "--flag=C_:2:pass-c-format", "--flag=NC_:2:pass-c-format",
+    "--flag=g_dngettext:2:pass-c-format", "--flag=g_strdup_printf:1:c-format",
+    "--flag=g_string_printf:2:c-format", "--flag=g_string_append_printf:2:c-format",
+    "--flag=g_error_new:3:c-format", "--flag=g_set_error:4:c-format",
+    "--flag=g_markup_printf_escaped:1:c-format", "--flag=g_log:3:c-format",
+    "--flag=g_print:1:c-format", "--flag=g_printerr:1:c-format", "--flag=g_printf:1:c-format",
+    "--flag=g_fprintf:2:c-format", "--flag=g_sprintf:2:c-format", "--flag=g_snprintf:3:c-format",
+]
+
+
+def make_pot(srcroot, pot):
+    """Runs xgettext on po/POTFILES.in into @pot; returns its warnings."""
+    result = subprocess.run(["xgettext", "--package-name=scholia", "--directory=" + srcroot,
+                             "--files-from=" + os.path.join(srcroot, "po", "POTFILES.in"),
+                             "--output=" + pot] + XGETTEXT_GLIB,
+                            capture_output=True, text=True, check=True)
+    return [line for line in result.stderr.splitlines() if "warning" in line]
 
 ACCENTED = str.maketrans(
     "AEIOUYCNSZaeiouycnszLRlr",
@@ -85,8 +113,17 @@ def parse(path):
 
 
 def main():
-    source, target = sys.argv[1], sys.argv[2]
-    language = sys.argv[3] if len(sys.argv) > 3 else "en_XA"
+    args = sys.argv[1:]
+    if args[0] == "--sources":
+        with tempfile.TemporaryDirectory() as directory:
+            pot = os.path.join(directory, "scholia.pot")
+            make_pot(args[1], pot)
+            write(pot, args[2], args[3] if len(args) > 3 else "en_XA")
+    else:
+        write(args[0], args[1], args[2] if len(args) > 2 else "en_XA")
+
+
+def write(source, target, language):
     out = []
     for entry in parse(source):
         if entry["msgid"] is None:

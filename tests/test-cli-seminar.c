@@ -92,7 +92,7 @@ leader_and_student (Fixture    *fixture,
 
   run (&out, fixture, "student.sqlite3", "seminar", "sync", NULL);
   g_assert_cmpint (out.status, ==, 0);
-  g_assert_nonnull (strstr (out.out, "Mills: 1 of your changes uploaded"));
+  g_assert_nonnull (strstr (out.out, "Mills: your changes uploaded: 1"));
   status = status_json (fixture, "student.sqlite3", parser);
   g_assert_cmpint (json_object_get_int_member (status, "pending-uploads"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (status, "participants"), ==, 2);

@@ -249,7 +249,8 @@ test_rename_recolour_describe (Fixture       *fixture,
   /* The same values again change nothing and say nothing. */
   g_assert_true (scholia_store_update_label (fixture->store, famine, "hunger", "#e01b24", "Bad harvests", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (log->str, ==, "name colour description");
+  /* The name shown changes with the name, and says so first. */
+  g_assert_cmpstr (log->str, ==, "display-name name colour description");
 
   /* Refused: the name of another label of the type; the label stays as it was. */
   g_assert_false (scholia_store_update_label (fixture->store, famine, "Grain Trade", NULL, NULL, &error));

@@ -957,7 +957,7 @@ test_cli_exit_status (Fixture       *fixture,
   cli_run (&run, fixture->dir, "--library", library, "import-annotations", whole, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Imported 2 annotations"));
-  g_assert_nonnull (strstr (run.out, "41 already present"));
+  g_assert_nonnull (strstr (run.out, "already present: 41"));
   g_assert_cmpint (test_sql_int (library, "SELECT count(*) FROM annotations"), ==, 43);
 
   cli_run (&run, fixture->dir, "--library", library, "export", "--all", "--format", "w3c", "--annotator", "Maren Holt",

@@ -471,6 +471,34 @@ scholia_db_rollback (ScholiaDb *self)
     sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Commits without the checkpoint that a commit making the write-ahead log longer than its
+ * limit runs: a batch's is tens of megabytes, copied into the file after the batch
+ * (scholia_db_checkpoint()) instead of inside it. */
+static gboolean
+commit_without_checkpoint (ScholiaDb  *self,
+                           GError    **error)
+{
+  gint64 pages = 0;
+  g_autofree char *restore = NULL;
+  gboolean ok;
+
+  if (!scholia_db_query_int (self, "PRAGMA wal_autocheckpoint", &pages, error))
+    {
+      scholia_db_rollback (self);
+      return FALSE;
+    }
+  restore = g_strdup_printf ("PRAGMA wal_autocheckpoint = %" G_GINT64_FORMAT, pages);
+  if (!scholia_db_exec (self, "PRAGMA wal_autocheckpoint = 0", error))
+    {
+      scholia_db_rollback (self);
+      return FALSE;
+    }
+  ok = scholia_db_commit (self, error);
+  if (!scholia_db_exec (self, restore, ok ? error : NULL))
+    ok = FALSE;
+  return ok;
+}
+
 /* Many changes in one transaction: the full-text index is built once per batch instead of
  * once per change, which makes bulk imports several times faster. Nothing of a batch reaches
  * the file before scholia_db_end_batch() commits it, and a failed change inside it is undone
@@ -500,7 +528,34 @@ scholia_db_end_batch (ScholiaDb  *self,
       scholia_db_rollback (self);
       return TRUE;
     }
-  return scholia_db_commit (self, error);
+  return commit_without_checkpoint (self, error);
+}
+
+gboolean
+scholia_db_checkpoint (ScholiaDb  *self,
+                       GError    **error)
+{
+  /* Inside a transaction (another batch begun meanwhile) it could not run: that transaction's
+   * own commit checkpoints. */
+  if (self->read_only || !sqlite3_get_autocommit (self->handle))
+    return TRUE;
+  return scholia_db_exec (self, "PRAGMA wal_checkpoint(PASSIVE)", error);
+}
+
+gboolean
+scholia_db_set_triggers (ScholiaDb  *self,
+                         gboolean    enabled,
+                         GError    **error)
+{
+  int now = -1;
+
+  if (sqlite3_db_config (self->handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, enabled ? 1 : 0, &now) != SQLITE_OK ||
+      now != (enabled ? 1 : 0))
+    {
+      scholia_db_set_error (self, error, enabled ? "enabling triggers" : "disabling triggers");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gint64

@@ -42,8 +42,19 @@ gboolean      scholia_db_commit       (ScholiaDb     *self,
 void          scholia_db_rollback     (ScholiaDb     *self);
 gboolean      scholia_db_begin_batch  (ScholiaDb     *self,
                                        GError       **error);
+/* A batch commits without checkpointing the write-ahead log: call scholia_db_checkpoint()
+ * after it. */
 gboolean      scholia_db_end_batch    (ScholiaDb     *self,
                                        gboolean       commit,
+                                       GError       **error);
+/* Copies what the write-ahead log holds into the file, as far as no reader needs it. */
+gboolean      scholia_db_checkpoint   (ScholiaDb     *self,
+                                       GError       **error);
+/* Whether this connection runs the schema's triggers. Off, a caller writes set-wise what they
+ * would have written row by row (a seminar merge). Switching expires the cached statements,
+ * which prepare again at their next step. */
+gboolean      scholia_db_set_triggers (ScholiaDb     *self,
+                                       gboolean       enabled,
                                        GError       **error);
 void          scholia_db_set_error    (ScholiaDb     *self,
                                        GError       **error,

@@ -10,6 +10,7 @@ typedef struct
   char     *name;
   char     *colour;
   char     *description;
+  char     *shown;        /* the display name last notified */
   int       position;
   gboolean  builtin;
 } ScholiaLabelPrivate;
@@ -24,6 +25,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_POSITION,
   PROP_BUILTIN,
+  PROP_DISPLAY_NAME,
   N_PROPS
 };
 
@@ -37,6 +39,7 @@ scholia_label_finalize (GObject *object)
   g_clear_pointer (&priv->name, g_free);
   g_clear_pointer (&priv->colour, g_free);
   g_clear_pointer (&priv->description, g_free);
+  g_clear_pointer (&priv->shown, g_free);
 
   G_OBJECT_CLASS (scholia_label_parent_class)->finalize (object);
 }
@@ -57,6 +60,10 @@ scholia_label_get_property (GObject    *object,
 
     case PROP_NAME:
       g_value_set_string (value, priv->name);
+      break;
+
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, scholia_label_get_display_name (SCHOLIA_LABEL (object)));
       break;
 
     case PROP_COLOUR:
@@ -142,14 +149,36 @@ scholia_label_class_init (ScholiaLabelClass *klass)
     g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, rw);
   properties[PROP_BUILTIN] =
     g_param_spec_boolean ("builtin", NULL, NULL, FALSE, rw);
+  /* The name a person reads (scholia_label_get_display_name()), for list items to bind. */
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* The name shown follows the name and whether the label is built in; it notifies when it
+ * changes, like the other properties. */
+static void
+notify_display_name_cb (ScholiaLabel *self)
+{
+  ScholiaLabelPrivate *priv = scholia_label_get_instance_private (self);
+  const char *shown = scholia_label_get_display_name (self);
+
+  if (g_strcmp0 (shown, priv->shown) == 0)
+    return;
+  g_free (priv->shown);
+  priv->shown = g_strdup (shown);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
 }
 
 static void
 scholia_label_init (ScholiaLabel *self)
 {
   ScholiaLabelPrivate *priv = scholia_label_get_instance_private (self);
+
+  priv->shown = g_strdup ("");
+  g_signal_connect (self, "notify::name", G_CALLBACK (notify_display_name_cb), NULL);
+  g_signal_connect (self, "notify::builtin", G_CALLBACK (notify_display_name_cb), NULL);
 
   priv->name = g_strdup ("");
   priv->colour = g_strdup ("");

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scholia-db-rows.h"
 #include "scholia-error.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
@@ -60,27 +61,34 @@ refresh_live_list (ScholiaStore     *self,
   return TRUE;
 }
 
+/* The tag (or theme) rows of @records, given their annotations' ids from @first_id on. */
 static gboolean
-insert_links (ScholiaStore  *self,
-              const char    *sql,
-              gint64         annotation_id,
-              const gint64  *ids,
-              guint          n_ids,
-              GError       **error)
+insert_links (ScholiaStore                   *self,
+              const char                     *table,
+              const char                     *columns,
+              const ScholiaAnnotationRecord  *records,
+              guint                           n_records,
+              gint64                          first_id,
+              gboolean                        themes,
+              GError                        **error)
 {
-  for (guint i = 0; i < n_ids; i++)
-    {
-      ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
+  g_autoptr(ScholiaDbRows) rows = scholia_db_rows_new (self->db, table, columns, "iii");
 
-      if (stmt == NULL)
-        return FALSE;
-      scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
-      scholia_db_statement_bind_int64 (stmt, 2, ids[i]);
-      scholia_db_statement_bind_int64 (stmt, 3, i);
-      if (!scholia_db_statement_execute (stmt, error))
-        return FALSE;
+  for (guint i = 0; i < n_records; i++)
+    {
+      const gint64 *ids = themes ? records[i].theme_ids : records[i].tag_ids;
+      guint n_ids = themes ? records[i].n_theme_ids : records[i].n_tag_ids;
+
+      for (guint j = 0; j < n_ids; j++)
+        {
+          scholia_db_rows_add_int64 (rows, first_id + i);
+          scholia_db_rows_add_int64 (rows, ids[j]);
+          scholia_db_rows_add_int64 (rows, j);
+          if (!scholia_db_rows_end_row (rows, error))
+            return FALSE;
+        }
     }
-  return TRUE;
+  return scholia_db_rows_flush (rows, error);
 }
 
 static gboolean
@@ -151,7 +159,10 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
                                     GError                        **error)
 {
   g_autoptr(GHashTable) added = g_hash_table_new (NULL, NULL);  /* document → count */
+  g_autoptr(ScholiaDbRows) annotation_rows = NULL;
+  g_auto(GStrv) uuids = NULL;
   gint64 now = _scholia_store_now ();
+  gint64 first_id;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -163,65 +174,66 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
       return FALSE;
   if (n_records == 0)
     return TRUE;
+  uuids = g_new0 (char *, n_records + 1);
 
   if (!scholia_db_begin (self->db, error))
     return FALSE;
 
+  /* The rows go in 64 to an INSERT: each INSERT journals the pages it changes (its triggers
+   * could fail half-way), which one row at a time meant a million page copies for 100,000
+   * annotations. The ids are given, so that the tags can name them; holding the write lock,
+   * nothing else takes them meanwhile. */
+  if (!scholia_db_query_int (self->db, "SELECT coalesce(max(id), 0) + 1 FROM annotations", &first_id, error))
+    goto failed;
+  annotation_rows = scholia_db_rows_new (self->db, "annotations",
+                                         "id, uuid, document_id, start_offset, end_offset, quote, prefix,"
+                                         " suffix, note, orphaned, created, modified, unplaced_reason,"
+                                         " unplaced_source",
+                                         "itiiittttiiitt");
   for (guint i = 0; i < n_records; i++)
     {
       const ScholiaAnnotationRecord *record = &records[i];
-      g_autofree char *random_uuid = record->uuid == NULL ? g_uuid_string_random () : NULL;
       g_autofree char *note = NULL;
-      ScholiaDbStatement *stmt;
-      gint64 id;
 
       if (record->note != NULL && (note = scholia_text_check_note (record->note, error)) == NULL)
         goto failed;
 
-      stmt = scholia_db_get_statement (self->db,
-                                       "INSERT INTO annotations (uuid, document_id, start_offset, end_offset,"
-                                       " quote, prefix, suffix, note, orphaned, created, modified,"
-                                       " unplaced_reason, unplaced_source)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                       error);
-      if (stmt == NULL)
-        goto failed;
-      scholia_db_statement_bind_text (stmt, 1, record->uuid != NULL ? record->uuid : random_uuid);
-      scholia_db_statement_bind_int64 (stmt, 2, scholia_document_get_id (record->document));
-      scholia_db_statement_bind_int64 (stmt, 3, record->start);
-      scholia_db_statement_bind_int64 (stmt, 4, record->end);
-      scholia_db_statement_bind_text (stmt, 5, record->quote);
-      scholia_db_statement_bind_text (stmt, 6, record->prefix);
-      scholia_db_statement_bind_text (stmt, 7, record->suffix);
-      scholia_db_statement_bind_text (stmt, 8, note);
-      scholia_db_statement_bind_int64 (stmt, 9, record->orphaned ? 1 : 0);
-      scholia_db_statement_bind_int64 (stmt, 10, record->created > 0 ? record->created : now);
-      scholia_db_statement_bind_int64 (stmt, 11, record->modified > 0 ? record->modified : now);
-      scholia_db_statement_bind_text (stmt, 12, !record->orphaned ? "" :
-                                      scholia_unplaced_reason_to_code (record->reason != SCHOLIA_UNPLACED_NONE ?
-                                                                       record->reason : SCHOLIA_UNPLACED_IMPORTED));
-      scholia_db_statement_bind_text (stmt, 13, record->orphaned && record->source != NULL ? record->source : "");
-      if (!scholia_db_statement_execute (stmt, error))
-        {
-          g_prefix_error (error, _("Could not add the annotation “%s”: "),
-                          record->uuid != NULL ? record->uuid : record->quote);
-          goto failed;
-        }
-      id = scholia_db_last_insert_id (self->db);
-
-      if (!insert_links (self, "INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)",
-                         id, record->tag_ids, record->n_tag_ids, error) ||
-          !insert_links (self, "INSERT INTO annotation_themes (annotation_id, theme_id, position) VALUES (?, ?, ?)",
-                         id, record->theme_ids, record->n_theme_ids, error))
-        goto failed;
-      if (record->provenance != NULL &&
-          !_scholia_store_add_provenance (self, record->uuid != NULL ? record->uuid : random_uuid,
-                                          record->provenance, error))
-        goto failed;
+      uuids[i] = record->uuid != NULL ? g_strdup (record->uuid) : g_uuid_string_random ();
+      scholia_db_rows_add_int64 (annotation_rows, first_id + i);
+      scholia_db_rows_add_text (annotation_rows, uuids[i]);
+      scholia_db_rows_add_int64 (annotation_rows, scholia_document_get_id (record->document));
+      scholia_db_rows_add_int64 (annotation_rows, record->start);
+      scholia_db_rows_add_int64 (annotation_rows, record->end);
+      scholia_db_rows_add_text (annotation_rows, record->quote);
+      scholia_db_rows_add_text (annotation_rows, record->prefix);
+      scholia_db_rows_add_text (annotation_rows, record->suffix);
+      scholia_db_rows_add_text_copy (annotation_rows, note);
+      scholia_db_rows_add_int64 (annotation_rows, record->orphaned ? 1 : 0);
+      scholia_db_rows_add_int64 (annotation_rows, record->created > 0 ? record->created : now);
+      scholia_db_rows_add_int64 (annotation_rows, record->modified > 0 ? record->modified : now);
+      scholia_db_rows_add_text (annotation_rows, !record->orphaned ? "" :
+                                scholia_unplaced_reason_to_code (record->reason != SCHOLIA_UNPLACED_NONE ?
+                                                                 record->reason : SCHOLIA_UNPLACED_IMPORTED));
+      scholia_db_rows_add_text (annotation_rows, record->orphaned && record->source != NULL ? record->source : "");
+      if (!scholia_db_rows_end_row (annotation_rows, error))
+        goto write_failed;
 
       g_hash_table_insert (added, record->document,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (added, record->document)) + 1));
     }
+  if (!scholia_db_rows_flush (annotation_rows, error))
+    goto write_failed;
+
+  /* The annotations are in: their tags' and themes' rows may name them now. */
+  if (!insert_links (self, "annotation_tags", "annotation_id, tag_id, position",
+                     records, n_records, first_id, FALSE, error) ||
+      !insert_links (self, "annotation_themes", "annotation_id, theme_id, position",
+                     records, n_records, first_id, TRUE, error))
+    goto failed;
+  for (guint i = 0; i < n_records; i++)
+    if (records[i].provenance != NULL &&
+        !_scholia_store_add_provenance (self, uuids[i], records[i].provenance, error))
+      goto failed;
 
   if (!scholia_db_commit (self->db, error))
     goto failed;
@@ -242,6 +254,9 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
                                            scholia_document_get_id (records[0].document) : 0);
   return TRUE;
 
+write_failed:
+  g_prefix_error (error, g_dngettext (GETTEXT_PACKAGE, "Could not add the annotation: ", "Could not add the %u annotations: ", n_records),
+                  n_records);
 failed:
   scholia_db_rollback (self->db);
   return FALSE;

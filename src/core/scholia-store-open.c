@@ -16,6 +16,7 @@
 
 #include "scholia-error.h"
 #include "scholia-store-private.h"
+#include "scholia-store-seminar-private.h"
 #include "scholia-wal.h"
 
 /* The first bytes of every SQLite 3 database file. */
@@ -247,9 +248,16 @@ static gboolean
 configure_connection (ScholiaDb  *db,
                       GError    **error)
 {
-  /* 16 MB of page cache keeps the full-text index's merges in memory during imports. */
+  /* 16 MB of page cache keeps the full-text index's merges in memory during imports. Temporary
+   * files in memory: inside a batch, every change and every INSERT with triggers copies the
+   * pages it touches to a statement journal, which on disk meant a system call per page (nearly
+   * a million for a REFI-QDA import of 100,000 annotations). */
   if (!scholia_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
-      !scholia_db_exec (db, "PRAGMA cache_size = -16384", error))
+      !scholia_db_exec (db, "PRAGMA cache_size = -16384", error) ||
+      /* The temporary tables (a seminar merge's staging) are journalled in memory, not in a
+       * file: a merge's savepoint wrote about 40 MB of their pages there in 60,000 records. */
+      !scholia_db_exec (db, "PRAGMA temp.journal_mode = MEMORY", error) ||
+      !scholia_db_exec (db, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
 
   /* WAL with synchronous=NORMAL: a committed change survives the app being killed at any
@@ -371,6 +379,62 @@ scholia_store_open_read_only (const char  *path,
   return open_with_schema (path, TRUE, error);
 }
 
+gboolean
+scholia_store_begin_batch (ScholiaStore  *self,
+                           GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+
+  if (!scholia_db_begin_batch (self->db, error))
+    return FALSE;
+  self->batch_touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  return TRUE;
+}
+
+static gpointer
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gboolean
+checkpoint_cb (gpointer data)
+{
+  g_autoptr(ScholiaStore) self = g_weak_ref_get (data);
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing is lost when it fails: the next commit past the log's limit, or closing, does it. */
+  if (self != NULL && !scholia_db_checkpoint (self->db, &error))
+    g_debug ("The batch's checkpoint is left to a later commit: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+scholia_store_commit_batch (ScholiaStore  *self,
+                            GError       **error)
+{
+  g_autoptr(GHashTable) touched = g_steal_pointer (&self->batch_touched);
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+
+  if (!scholia_db_end_batch (self->db, TRUE, error))
+    return FALSE;
+  /* The batch's checkpoint, once the caller is done with it; a store closed before then
+   * checkpoints as it closes. */
+  g_idle_add_full (G_PRIORITY_LOW, checkpoint_cb, weak_ref_new (self), weak_ref_free);
+  return touched == NULL || _scholia_store_follow_merge (self, touched, error);
+}
+
 void
 scholia_store_abort_batch (ScholiaStore *self)
 {
@@ -379,6 +443,8 @@ scholia_store_abort_batch (ScholiaStore *self)
   g_return_if_fail (SCHOLIA_IS_STORE (self));
 
   scholia_db_end_batch (self->db, FALSE, NULL);
+  /* What seminar merges wrote is gone, and views never took it. */
+  g_clear_pointer (&self->batch_touched, g_hash_table_unref);
   /* The rolled-back rows' ids may be given again: forget the text cached under one. */
   _scholia_store_forget_document (self, self->cached_text_id);
   if (!_scholia_store_load_documents (self, &error) || !_scholia_store_load_labels (self, &error))

@@ -57,6 +57,10 @@ struct _ScholiaStore
   GHashTable *hidden_essays;
   gint64      hidden_changes;
   gint64      hidden_data_version;
+
+  /* Inside a batch, the essays (gint64* document ids) seminar merges changed: what views hold
+   * follows them once, when the batch commits, instead of after every log. */
+  GHashTable *batch_touched;
 };
 
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,

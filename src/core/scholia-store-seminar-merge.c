@@ -448,37 +448,70 @@ collect_documents (Merge       *merge,
   return rc != SCHOLIA_DB_STEP_ERROR;
 }
 
-/* Writes what is staged: what goes (deletions, an annotation become a reply or the reverse,
- * the labels of annotations written again), then the annotations, their labels, the replies,
- * and each uuid's creator and clock. */
+/* The schema's triggers on the tables write_rows() writes, and what it does instead of each,
+ * set-wise: the full-text rows of the notes (notes_fts_insert, notes_fts_update), the links set
+ * aside while an end was deleted (annotation_links_put_back_on_insert). The outbox's triggers
+ * do nothing while seminar_merging has a row. A trigger added to these tables must be added
+ * here and its work to write_rows(): tests/test-seminar-merge-writes.c compares the schema's
+ * triggers with this list. */
+const char *const _scholia_merge_replaced_triggers[] = {
+  "notes_fts_insert",
+  "notes_fts_update",
+  "annotation_links_put_back_on_insert",
+  "seminar_outbox_annotation_insert",
+  "seminar_outbox_annotation_update",
+  "seminar_outbox_annotation_tags_INSERT",
+  "seminar_outbox_annotation_themes_INSERT",
+  "seminar_outbox_reply_insert",
+  "seminar_outbox_reply_update",
+  NULL
+};
+
 static gboolean
-write_staged (Merge   *merge,
-              GError **error)
+put_back_links (Merge   *merge,
+                GError **error)
+{
+  ScholiaDb *db = merge->store->db;
+  gint64 n_set_aside = 0;
+
+  if (!scholia_db_query_int (db, "SELECT EXISTS (SELECT 1 FROM annotation_links_set_aside)", &n_set_aside, error))
+    return FALSE;
+  return n_set_aside == 0 ||
+         scholia_db_exec (db,
+                          "INSERT OR IGNORE INTO annotation_links (id, uuid, source_id, target_id, type, created,"
+                          " modified)"
+                          " SELECT k.id, k.uuid, s.id, t.id, k.type, k.created, k.modified"
+                          "  FROM annotation_links_set_aside k"
+                          "  JOIN annotations s ON s.uuid = k.source_uuid JOIN annotations t ON t.uuid = k.target_uuid"
+                          "  WHERE k.source_uuid IN (SELECT uuid FROM temp.merge_annotations)"
+                          "   OR k.target_uuid IN (SELECT uuid FROM temp.merge_annotations);"
+                          "DELETE FROM annotation_links_set_aside"
+                          " WHERE (source_uuid IN (SELECT uuid FROM temp.merge_annotations)"
+                          "   OR target_uuid IN (SELECT uuid FROM temp.merge_annotations))"
+                          "  AND EXISTS (SELECT 1 FROM annotations s, annotations t"
+                          "   WHERE s.uuid = annotation_links_set_aside.source_uuid"
+                          "   AND t.uuid = annotation_links_set_aside.target_uuid);",
+                          error);
+}
+
+/* Writes the annotations, their labels, the replies and each uuid's creator and clock, with
+ * the schema's triggers off: fired for every row, they cost more than the rows themselves (a
+ * tag link three times its own writing), and their work is done here once per statement (see
+ * _scholia_merge_replaced_triggers). */
+static gboolean
+write_rows (Merge   *merge,
+            GError **error)
 {
   ScholiaDb *db = merge->store->db;
   ScholiaDbStatement *stmt;
 
-  if (!scholia_db_rows_flush (merge->staged_items, error) ||
-      !scholia_db_rows_flush (merge->staged_annotations, error) ||
-      !scholia_db_rows_flush (merge->staged_links, error) ||
-      !scholia_db_rows_flush (merge->staged_replies, error))
-    return FALSE;
-
-  /* A first sync knows none of the uuids: nothing to take away. */
+  /* The notes written again leave the full-text index before their rows change. */
   if (merge->n_existed > 0 &&
-      (!collect_documents (merge, "SELECT DISTINCT a.document_id FROM temp.merge_items m"
-                                  " JOIN annotations a ON a.uuid = m.uuid WHERE m.existed",
-                           error) ||
-       !scholia_db_exec (db,
-                         "DELETE FROM annotation_tags WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
-                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed);"
-                         "DELETE FROM annotation_themes WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
-                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed);"
-                         "DELETE FROM annotations WHERE id IN (SELECT a.id FROM temp.merge_items m"
-                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed AND m.kind != 0);"
-                         "DELETE FROM replies WHERE id IN (SELECT r.id FROM temp.merge_items m"
-                         "  JOIN replies r ON r.uuid = m.uuid WHERE m.existed AND m.kind != 1);",
-                         error)))
+      !scholia_db_exec (db,
+                        "INSERT INTO notes_fts (notes_fts, rowid, note)"
+                        " SELECT 'delete', a.id, a.note FROM temp.merge_annotations m"
+                        "  JOIN annotations a ON a.uuid = m.uuid",
+                        error))
     return FALSE;
 
   stmt = scholia_db_get_statement (db,
@@ -499,13 +532,16 @@ write_staged (Merge   *merge,
   scholia_db_statement_bind_int64 (stmt, 1, merge->owner_id);
   if (!scholia_db_statement_execute (stmt, error) ||
       !scholia_db_exec (db,
+                        "INSERT INTO notes_fts (rowid, note)"
+                        " SELECT a.id, a.note FROM temp.merge_annotations m JOIN annotations a ON a.uuid = m.uuid;"
                         "INSERT INTO annotation_tags (annotation_id, tag_id, position)"
                         " SELECT a.id, l.label_id, l.position FROM temp.merge_links l"
                         "  JOIN annotations a ON a.uuid = l.uuid WHERE l.kind = 0;"
                         "INSERT INTO annotation_themes (annotation_id, theme_id, position)"
                         " SELECT a.id, l.label_id, l.position FROM temp.merge_links l"
                         "  JOIN annotations a ON a.uuid = l.uuid WHERE l.kind = 1;",
-                        error))
+                        error) ||
+      !put_back_links (merge, error))
     return FALSE;
 
   stmt = scholia_db_get_statement (db,
@@ -536,8 +572,49 @@ write_staged (Merge   *merge,
     return FALSE;
   scholia_db_statement_bind_int64 (stmt, 1, merge->seminar->id);
   scholia_db_statement_bind_int64 (stmt, 2, merge->owner_id);
-  return scholia_db_statement_execute (stmt, error) &&
-         collect_documents (merge, "SELECT DISTINCT document_id FROM temp.merge_annotations", error);
+  return scholia_db_statement_execute (stmt, error);
+}
+
+/* Writes what is staged: what goes (deletions, an annotation become a reply or the reverse,
+ * the labels of annotations written again), with the triggers that keep the full-text index
+ * and the links, then the rest (write_rows()). */
+static gboolean
+write_staged (Merge   *merge,
+              GError **error)
+{
+  ScholiaDb *db = merge->store->db;
+  gboolean ok;
+
+  if (!scholia_db_rows_flush (merge->staged_items, error) ||
+      !scholia_db_rows_flush (merge->staged_annotations, error) ||
+      !scholia_db_rows_flush (merge->staged_links, error) ||
+      !scholia_db_rows_flush (merge->staged_replies, error))
+    return FALSE;
+
+  /* A first sync knows none of the uuids: nothing to take away. */
+  if (merge->n_existed > 0 &&
+      (!collect_documents (merge, "SELECT DISTINCT a.document_id FROM temp.merge_items m"
+                                  " JOIN annotations a ON a.uuid = m.uuid WHERE m.existed",
+                           error) ||
+       !scholia_db_exec (db,
+                         "DELETE FROM annotation_tags WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed);"
+                         "DELETE FROM annotation_themes WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed);"
+                         "DELETE FROM annotations WHERE id IN (SELECT a.id FROM temp.merge_items m"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed AND m.kind != 0);"
+                         "DELETE FROM replies WHERE id IN (SELECT r.id FROM temp.merge_items m"
+                         "  JOIN replies r ON r.uuid = m.uuid WHERE m.existed AND m.kind != 1);",
+                         error)))
+    return FALSE;
+
+  if (!scholia_db_set_triggers (db, FALSE, error))
+    return FALSE;
+  ok = write_rows (merge, error);
+  /* On, whatever happened: every other write needs them. */
+  if (!scholia_db_set_triggers (db, TRUE, ok ? error : NULL))
+    ok = FALSE;
+  return ok && collect_documents (merge, "SELECT DISTINCT document_id FROM temp.merge_annotations", error);
 }
 
 /* Decides, for one uuid, whether the log's owner is its creator, and applies its latest record
@@ -682,7 +759,6 @@ scholia_store_merge_log (ScholiaStore        *self,
   Merge merge = { 0 };
   GHashTableIter iter;
   gpointer key;
-  gboolean ok = TRUE;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (seminar != NULL && owner_uuid != NULL && records != NULL, FALSE);
@@ -707,6 +783,23 @@ scholia_store_merge_log (ScholiaStore        *self,
       return FALSE;
     }
   scholia_merge_report_clear (&scratch);
+
+  if (self->batch_touched == NULL)
+    return _scholia_store_follow_merge (self, touched, error);
+  g_hash_table_iter_init (&iter, touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (self->batch_touched, g_memdup2 (key, sizeof (gint64)));
+  return TRUE;
+}
+
+gboolean
+_scholia_store_follow_merge (ScholiaStore  *self,
+                             GHashTable    *touched,
+                             GError       **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gboolean ok = TRUE;
 
   /* Committed: what views hold follows, essay by essay. */
   g_hash_table_iter_init (&iter, touched);

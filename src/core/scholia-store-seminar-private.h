@@ -37,5 +37,13 @@ gboolean _scholia_store_advance_seminar_clock (ScholiaStore  *self,
                                                gint64         seminar_id,
                                                const char    *stamp,
                                                GError       **error);
+/* After a merge's commit, or its batch's: what views hold of the essays in @touched (gint64*
+ * document ids) takes the rows as they now are, and the essays' changes are signalled. */
+gboolean _scholia_store_follow_merge (ScholiaStore  *self,
+                                      GHashTable    *touched,
+                                      GError       **error);
+/* The triggers on the tables a merge writes with triggers off, whose work it does itself
+ * (scholia-store-seminar-merge.c), NULL-terminated. */
+extern const char *const _scholia_merge_replaced_triggers[];
 
 G_END_DECLS

@@ -103,6 +103,7 @@ scholia_store_finalize (GObject *object)
   release_live (self);
   g_clear_pointer (&self->live_annotations, g_hash_table_unref);
   g_clear_pointer (&self->live_lists, g_hash_table_unref);
+  g_clear_pointer (&self->batch_touched, g_hash_table_unref);
   g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->tags);
@@ -231,24 +232,6 @@ _scholia_store_emit_annotations_changed (ScholiaStore *self,
                                          gint64        document_id)
 {
   g_signal_emit (self, signals[ANNOTATIONS_CHANGED], 0, document_id);
-}
-
-gboolean
-scholia_store_begin_batch (ScholiaStore  *self,
-                           GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-
-  return scholia_db_begin_batch (self->db, error);
-}
-
-gboolean
-scholia_store_commit_batch (ScholiaStore  *self,
-                            GError       **error)
-{
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-
-  return scholia_db_end_batch (self->db, TRUE, error);
 }
 
 gint64

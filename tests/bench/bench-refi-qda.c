@@ -2,7 +2,9 @@
 /* A REFI-QDA project of a large library: 1,000 essays of about 10 kB with 100,000 annotations
  * (a tag each, a theme on half, a note on one in five) exported as a .qdpx, then imported into
  * an empty library. Target: < 10 s each way. The machine's load average is printed beside the
- * figures, since other work on a shared machine slows both. */
+ * figures, since other work on a shared machine slows the wall clock; the processor time
+ * (user and system) is what to judge a change by, and on a quiet machine the wall time is
+ * about that. */
 #include "config.h"
 
 #include <string.h>
@@ -160,10 +162,10 @@ main (int   argc,
   g_assert_cmpuint (counts.annotations, ==, N_DOCUMENTS * N_ANNOTATIONS_PER_DOCUMENT);
   scholia_refi_summary_clear (&summary);
 
-  g_print ("export %u essays, %u annotations as .qdpx: %.2f s (target < 10), %.2f s of processor time\n",
-           N_DOCUMENTS, N_DOCUMENTS * N_ANNOTATIONS_PER_DOCUMENT, exported, export_cpu);
-  g_print ("import that .qdpx into an empty library: %.2f s (target < 10), %.2f s of processor time\n",
-           imported, import_cpu);
+  g_print ("export %u essays, %u annotations as .qdpx: %.2f s of processor time, %.2f s wall (target < 10 s)\n",
+           N_DOCUMENTS, N_DOCUMENTS * N_ANNOTATIONS_PER_DOCUMENT, export_cpu, exported);
+  g_print ("import that .qdpx into an empty library: %.2f s of processor time, %.2f s wall (target < 10 s)%s\n",
+           import_cpu, imported, import_cpu < 10 ? "" : ": OVER THE TARGET");
   g_print ("load average (1 and 5 min) before: %s, after: %s, on %u cores\n",
            load_before, load_after, g_get_num_processors ());
 

@@ -4,6 +4,7 @@
  * (target < 1 s). The records are built before the clock starts: only the merge is timed. */
 #include "config.h"
 
+#include <string.h>
 #include <sys/resource.h>
 
 #include "bench-corpus.h"
@@ -27,6 +28,20 @@ cpu_ms (void)
   getrusage (RUSAGE_SELF, &usage);
   return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+/* Bytes this process has handed to write() and its kin so far (Linux's /proc/self/io), 0 when
+ * unknown: the journals and the write-ahead log a merge writes are work the CPU time counts
+ * only in part. */
+static guint64
+written_bytes (void)
+{
+  g_autofree char *io = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/io", &io, NULL, NULL) || (line = strstr (io, "wchar: ")) == NULL)
+    return 0;
+  return g_ascii_strtoull (line + strlen ("wchar: "), NULL, 10);
 }
 
 /* Byte offsets of every character of @text and of its end: cutting 180,000 quotes and contexts
@@ -117,6 +132,7 @@ main (int    argc,
   gint64 started;
   double ms;
   double cpu_started;
+  guint64 written;
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "seminar.sqlite3", NULL);
@@ -151,6 +167,7 @@ main (int    argc,
   /* As a first sync merges: every log, in one batch. */
   started = g_get_monotonic_time ();
   cpu_started = cpu_ms ();
+  written = written_bytes ();
   scholia_store_begin_batch (store, &error);
   g_assert_no_error (error);
   for (guint p = 0; p < N_PARTICIPANTS; p++)
@@ -164,11 +181,15 @@ main (int    argc,
   g_assert_no_error (error);
   ms = (g_get_monotonic_time () - started) / 1000.0;
   cpu_started = cpu_ms () - cpu_started;
+  written = written_bytes () - written;
 
   g_assert_cmpuint (report.applied, ==, N_PARTICIPANTS * N_PER_PARTICIPANT);
+  /* On a shared machine judge by the CPU time: the wall time counts the others' processes too. */
   g_print ("seminar merge: %u participants x %u annotations (%u records) on %u essays into an empty "
-           "library: %.0f ms (target < 1000 ms), %.0f ms of CPU (user + system)\n",
-           N_PARTICIPANTS, N_PER_PARTICIPANT, report.applied, N_ESSAYS, ms, cpu_started);
+           "library: %.0f ms of CPU (user + system), %.0f ms wall, target < 1000 ms: %s; %.1f MB written\n",
+           N_PARTICIPANTS, N_PER_PARTICIPANT, report.applied, N_ESSAYS, cpu_started, ms,
+           cpu_started < 1000 && ms < 1000 ? "met" : cpu_started < 1000 ? "met in CPU time, not in wall time" : "missed",
+           written / 1e6);
   scholia_merge_report_clear (&report);
 
   for (guint p = 0; p < N_PARTICIPANTS; p++)
