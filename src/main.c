@@ -2,10 +2,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "scholia-application.h"
+#include "scholia-i18n.h"
 
 int
 main (int   argc,
@@ -13,10 +11,7 @@ main (int   argc,
 {
   g_autoptr(ScholiaApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  scholia_i18n_init ();
 
   app = scholia_application_new ();
 

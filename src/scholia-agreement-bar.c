@@ -41,7 +41,7 @@ follow_selected_tag (ScholiaAgreementBar *self)
   self->tag_id = tag != NULL ? scholia_label_get_id (tag) : 0;
   g_signal_group_set_target (self->tag_signals, tag);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_dropdown),
-                               tag != NULL ? scholia_label_get_name (tag) : NULL);
+                               tag != NULL ? scholia_label_get_display_name (tag) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG]);
 }
 

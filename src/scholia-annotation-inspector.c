@@ -15,6 +15,7 @@
 #include "scholia-seminar-store.h"
 #include "scholia-tag-chip.h"
 #include "scholia-theme-picker.h"
+#include "scholia-time-format.h"
 
 /* Long enough that a burst of typing is one write, short enough that a note is on disk
  * before the user can reach for the close button. */
@@ -369,7 +370,7 @@ update_tags (ScholiaAnnotationInspector *self)
           if (scholia_annotation_has_label (self->annotation, tag))
             continue;
 
-          item = g_menu_item_new (scholia_label_get_name (tag), NULL);
+          item = g_menu_item_new (scholia_label_get_display_name (tag), NULL);
           g_menu_item_set_action_and_target_value (item, "inspector.add-tag",
                                                    g_variant_new_int64 (scholia_label_get_id (tag)));
           g_menu_append_item (self->add_tag_menu, item);
@@ -482,7 +483,6 @@ set_date_label (GtkLabel *label,
                 gboolean  created,
                 gint64    unix_time)
 {
-  g_autoptr(GDateTime) date_time = NULL;
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
 
@@ -492,10 +492,7 @@ set_date_label (GtkLabel *label,
       return;
     }
 
-  date_time = g_date_time_new_from_unix_local (unix_time);
-  /* Translators: how the inspector writes a date and time, in g_date_time_format() notation,
-   * as in "22 Nov 2026, 21:50" */
-  date = g_date_time_format (date_time, _("%-d %b %Y, %H:%M"));
+  date = scholia_time_format (unix_time, SCHOLIA_TIME_DATE_TIME);
   if (created)
     /* Translators: %s is a date and time */
     text = g_strdup_printf (_("Created %s"), date);

@@ -103,14 +103,14 @@ relabel_selected (ScholiaAnnotationList *self,
   if (type == SCHOLIA_TYPE_TAG)
     /* TRANSLATORS: a toast after a bulk action; %s is a tag's name */
     message = g_strdup_printf (ngettext ("Tagged %u annotation “%s”", "Tagged %u annotations “%s”", n),
-                               n, scholia_label_get_name (label));
+                               n, scholia_label_get_display_name (label));
   else if (add)
     message = g_strdup_printf (ngettext ("Added %u annotation to “%s”", "Added %u annotations to “%s”", n),
-                               n, scholia_label_get_name (label));
+                               n, scholia_label_get_display_name (label));
   else
     message = g_strdup_printf (ngettext ("Removed %u annotation from “%s”",
                                          "Removed %u annotations from “%s”", n),
-                               n, scholia_label_get_name (label));
+                               n, scholia_label_get_display_name (label));
   report (self, done, error, message);
 }
 
@@ -170,7 +170,7 @@ fill_menu (GMenu       *menu,
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
     {
       g_autoptr(ScholiaLabel) label = g_list_model_get_item (labels, i);
-      g_autofree char *text = scholia_tag_chip_menu_label (scholia_label_get_name (label));
+      g_autofree char *text = scholia_tag_chip_menu_label (scholia_label_get_display_name (label));
       g_autoptr(GMenuItem) item = g_menu_item_new (text, NULL);
 
       g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (scholia_label_get_id (label)));
@@ -229,6 +229,7 @@ void
 _scholia_annotation_list_init_actions (ScholiaAnnotationList *self)
 {
   g_autoptr(GMenu) any_theme = g_menu_new ();
+  /* Translators: a menu item under “Add to Theme”: choose the theme from a list */
   g_autoptr(GMenuItem) any = g_menu_item_new (_("Any Theme"), NULL);
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 

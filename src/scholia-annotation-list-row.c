@@ -54,7 +54,7 @@ labels_markup (ScholiaStore      *store,
       GType type = pass == 0 ? SCHOLIA_TYPE_TAG : SCHOLIA_TYPE_THEME;
       guint n_ids;
       const gint64 *ids = scholia_annotation_get_label_ids (annotation, type, &n_ids);
-      gboolean named = FALSE;
+      g_autoptr(GString) names = g_string_new (NULL);
 
       for (guint i = 0; i < n_ids; i++)
         {
@@ -63,7 +63,7 @@ labels_markup (ScholiaStore      *store,
 
           if (label == NULL)
             continue;
-          name = g_markup_escape_text (scholia_label_get_name (label), -1);
+          name = g_markup_escape_text (scholia_label_get_display_name (label), -1);
           if (markup->len > 0)
             g_string_append (markup, "  ");
           if (type == SCHOLIA_TYPE_TAG)
@@ -76,10 +76,15 @@ labels_markup (ScholiaStore      *store,
           else
             g_string_append_printf (markup, "<i>%s</i>", name);
 
-          g_string_append (spoken, named ? ", " : (type == SCHOLIA_TYPE_TAG ? _("; tags ") : _("; themes ")));
-          g_string_append (spoken, scholia_label_get_name (label));
-          named = TRUE;
+          if (names->len > 0)
+            /* Translators: between the names of two tags or themes, read by a screen reader. */
+            g_string_append (names, _(", "));
+          g_string_append (names, scholia_label_get_display_name (label));
         }
+      if (names->len > 0)
+        /* Translators: follows an annotation's passage as a screen reader reads it; %s is a list
+         * of tag names ("thesis, evidence") or of theme names. */
+        g_string_append_printf (spoken, type == SCHOLIA_TYPE_TAG ? _("; tags %s") : _("; themes %s"), names->str);
     }
   return g_string_free (markup, FALSE);
 }
@@ -129,6 +134,8 @@ scholia_annotation_list_row_bind (ScholiaAnnotationListRow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->quote), self->colour_class);
 
   if (note != NULL)
+    /* Translators: follows an annotation’s passage as a screen reader reads it; %s is the
+     * annotation’s note */
     g_string_append_printf (spoken, _("; note %s"), note);
   if (place != NULL)
     g_string_append_printf (spoken, "; %s", place);

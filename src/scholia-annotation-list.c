@@ -58,10 +58,12 @@ update_count (ScholiaAnnotationList *self)
   g_autofree char *text = NULL;
 
   if (shown == all)
-    text = g_strdup_printf (ngettext ("%u annotation", "%u annotations", all), all);
+    /* Translators: a count of annotations; %'u writes the number with the locale's digit
+     * grouping (12,345 or 12.345): keep the apostrophe */
+    text = g_strdup_printf (ngettext ("%'u annotation", "%'u annotations", all), all);
   else
     /* TRANSLATORS: how many annotations the filter shows, of all in the list */
-    text = g_strdup_printf (ngettext ("%u of %u annotation", "%u of %u annotations", all), shown, all);
+    text = g_strdup_printf (ngettext ("%'u of %'u annotation", "%'u of %'u annotations", all), shown, all);
   gtk_label_set_label (self->count_label, text);
 }
 

@@ -115,7 +115,7 @@ update_state (ScholiaComparisonView *self)
       else if (theme != NULL)
         /* Translators: shown when a theme has no passages yet; %s is the theme's name */
         description = g_strdup_printf (_("Passages you add to “%s” appear here"),
-                                       scholia_label_get_name (SCHOLIA_LABEL (theme)));
+                                       scholia_label_get_display_name (SCHOLIA_LABEL (theme)));
       adw_status_page_set_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->stack, "no-passages");
       gtk_label_set_label (self->count_label, _("No passages"));
@@ -125,7 +125,7 @@ update_state (ScholiaComparisonView *self)
   gtk_stack_set_visible_child_name (self->stack, "passages");
 
   /* Translators: the first half of "12 passages by 4 authors" */
-  passages_text = g_strdup_printf (ngettext ("%u passage", "%u passages", n_passages), n_passages);
+  passages_text = g_strdup_printf (ngettext ("%'u passage", "%'u passages", n_passages), n_passages);
   {
     guint n_authors = count_authors (G_LIST_MODEL (self->shown));
 

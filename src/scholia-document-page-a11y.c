@@ -37,7 +37,7 @@ describe_offset (ScholiaDocumentPage *self,
       for (guint t = 0; t < n_tags; t++)
         {
           ScholiaLabel *tag = scholia_store_lookup_label (self->store, SCHOLIA_TYPE_TAG, tag_ids[t]);
-          const char *name = tag != NULL ? scholia_label_get_name (tag) : NULL;
+          const char *name = tag != NULL ? scholia_label_get_display_name (tag) : NULL;
 
           if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
             g_ptr_array_add (names, (gpointer) name);
@@ -48,6 +48,8 @@ describe_offset (ScholiaDocumentPage *self,
 
   /* Translators: what a screen reader says of the passage at the caret; %s lists its tags */
   return has_note ? g_strdup_printf (_("Highlighted: %s; has a note"), tags)
+                  /* Translators: read by a screen reader: %s is a list of the tags of the passage
+                   * under the cursor */
                   : g_strdup_printf (_("Highlighted: %s"), tags);
 }
 

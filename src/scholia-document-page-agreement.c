@@ -124,7 +124,7 @@ refresh (ScholiaDocumentPage *self)
   text = scholia_reading_get_text (self->reading);
   agreement = scholia_seminar_agreement_new (seminar, scholia_reading_get_annotations (self->reading),
                                              g_utf8_strlen (text, -1), scholia_label_get_id (tag), NULL);
-  summary = scholia_seminar_agreement_describe (agreement, scholia_label_get_name (tag));
+  summary = scholia_seminar_agreement_describe (agreement, scholia_label_get_display_name (tag));
   scholia_agreement_strip_set_agreement (SCHOLIA_AGREEMENT_STRIP (self->agreement_strip), agreement,
                                          scholia_label_get_colour (tag));
   scholia_agreement_bar_set_summary (self->agreement_bar, summary);

@@ -35,7 +35,7 @@ _scholia_document_page_rebuild_tag_menu (ScholiaDocumentPage *self)
     {
       g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
       g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = scholia_tag_chip_menu_label (scholia_label_get_name (SCHOLIA_LABEL (tag)));
+      g_autofree char *label = scholia_tag_chip_menu_label (scholia_label_get_display_name (SCHOLIA_LABEL (tag)));
 
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "doc.tag", g_variant_new_int32 (i));

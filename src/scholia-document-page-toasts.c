@@ -87,6 +87,7 @@ _scholia_document_page_report_reanchoring (ScholiaDocumentPage          *self,
   toast = adw_toast_new (markup);
   if (orphaned > 0)
     {
+      /* Translators: a toast’s button that shows the annotations that could not be placed */
       adw_toast_set_button_label (toast, _("_Show"));
       adw_toast_set_action_name (toast, "doc.show-inspector");
     }

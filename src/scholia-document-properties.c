@@ -13,6 +13,7 @@
 #include "scholia-names.h"
 #include "scholia-reference-fill.h"
 #include "scholia-store-references.h"
+#include "scholia-time-format.h"
 
 /* Matches shown under the citation key as one types. */
 #define MAX_MATCHES 8
@@ -99,7 +100,6 @@ static void
 fill_rows (ScholiaDocumentProperties *self)
 {
   ScholiaDocument *document = self->document;
-  g_autoptr(GDateTime) added = NULL;
   g_autofree char *characters = NULL;
   g_autofree char *annotations = NULL;
   g_autofree char *added_text = NULL;
@@ -120,16 +120,14 @@ fill_rows (ScholiaDocumentProperties *self)
   gtk_label_set_label (self->characters_label, characters);
 
   if (n_annotations == 0)
+    /* Translators: the count of an essay’s annotations when it has none */
     annotations = g_strdup (_("None yet"));
   else
     annotations = g_strdup_printf ("%'u", n_annotations);
   gtk_label_set_label (self->annotations_label, annotations);
 
-  added = g_date_time_new_from_unix_local (scholia_document_get_created (document));
-  if (added != NULL)
-    /* Translators: when an essay was added to the library; see g_date_time_format() */
-    added_text = g_date_time_format (added, _("%-d %B %Y, %H:%M"));
-  gtk_label_set_label (self->added_label, added_text != NULL ? added_text : "");
+  added_text = scholia_time_format (scholia_document_get_created (document), SCHOLIA_TIME_DATE_TIME);
+  gtk_label_set_label (self->added_label, added_text);
 }
 
 static void
@@ -329,6 +327,8 @@ pick_reference (ScholiaDocumentProperties *self,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Replace What You Typed?"),
                                                        questions->str));
+  /* Translators: buttons of the question whether to replace what the user typed with the
+   * reference’s values */
   adw_message_dialog_add_responses (dialog, "keep", _("_Keep Mine"), "replace", _("_Replace"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "replace");

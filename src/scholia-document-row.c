@@ -43,10 +43,10 @@ describe_count (ScholiaDocumentRow *self)
   guint annotations;
 
   if (self->document == NULL)
-    return g_strdup_printf (ngettext ("%u essay", "%u essays", self->count), self->count);
+    return g_strdup_printf (ngettext ("%'u essay", "%'u essays", self->count), self->count);
 
   annotations = scholia_document_get_annotation_count (self->document);
-  return g_strdup_printf (ngettext ("%u annotation", "%u annotations", annotations), annotations);
+  return g_strdup_printf (ngettext ("%'u annotation", "%'u annotations", annotations), annotations);
 }
 
 static void

@@ -333,7 +333,7 @@ suggest_file_name (ScholiaExportDialog *self)
     name = g_strdup (scholia_document_get_title (self->document));
   else
     /* Translators: the file name suggested for a handout; %s is a theme's name */
-    name = g_strdup_printf (_("%s — Handout"), scholia_label_get_name (SCHOLIA_LABEL (self->theme)));
+    name = g_strdup_printf (_("%s — Handout"), scholia_label_get_display_name (SCHOLIA_LABEL (self->theme)));
 
   g_strdelimit (name, UNSAFE_FILE_NAME_CHARACTERS, '-');
   g_strstrip (name);
@@ -410,7 +410,7 @@ add_check_rows (AdwPreferencesGroup *group,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ScholiaLabel) label = g_list_model_get_item (labels, i);
-      const char *name = scholia_label_get_name (label);
+      const char *name = scholia_label_get_display_name (label);
       gint64 *id = g_new (gint64, 1);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
@@ -455,7 +455,7 @@ scholia_export_dialog_constructed (GObject *object)
       /* A handout quotes every passage on its theme, with their tags and notes in the text. */
       gtk_window_set_title (GTK_WINDOW (self), _("Export Handout"));
       adw_window_title_set_title (self->window_title, _("Export Handout"));
-      adw_window_title_set_subtitle (self->window_title, scholia_label_get_name (SCHOLIA_LABEL (self->theme)));
+      adw_window_title_set_subtitle (self->window_title, scholia_label_get_display_name (SCHOLIA_LABEL (self->theme)));
       gtk_widget_set_visible (self->notes_row, FALSE);
       gtk_widget_set_visible (self->one_sided_row, FALSE);
       gtk_widget_set_visible (self->course_row, FALSE);

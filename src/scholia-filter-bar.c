@@ -155,13 +155,13 @@ update_tag_button_label (GtkWidget  *button,
                          ScholiaTag *tag)
 {
   /* Translators: the tooltip of a tag chip above a comparison; %s is the tag's name */
-  g_autofree char *tooltip = g_strdup_printf (_("Show Only Passages Tagged “%s”"), scholia_label_get_name (SCHOLIA_LABEL (tag)));
+  g_autofree char *tooltip = g_strdup_printf (_("Show Only Passages Tagged “%s”"), scholia_label_get_display_name (SCHOLIA_LABEL (tag)));
 
   gtk_label_set_label (GTK_LABEL (g_object_get_data (G_OBJECT (button), "scholia-label")),
-                       scholia_label_get_name (SCHOLIA_LABEL (tag)));
+                       scholia_label_get_display_name (SCHOLIA_LABEL (tag)));
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  scholia_label_get_name (SCHOLIA_LABEL (tag)),
+                                  scholia_label_get_display_name (SCHOLIA_LABEL (tag)),
                                   -1);
 }
 
@@ -230,6 +230,7 @@ rebuild_author_dropdown (ScholiaFilterBar *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
+  /* Translators: the author filter’s choice that shows every author’s passages */
   gtk_string_list_append (labels, _("All Authors"));
   for (guint i = 0; i < self->offered->len; i++)
     {
@@ -427,6 +428,8 @@ rebuild_participants (ScholiaFilterBar *self)
 
   if (everyone != NULL && everyone->len > 0)
     {
+      /* Translators: the participant filter’s choice that shows every seminar participant’s
+       * annotations */
       gtk_string_list_append (labels, _("Everyone"));
       g_ptr_array_add (choices, new_choice ());
       g_ptr_array_add (colours, NULL);
@@ -728,7 +731,7 @@ scholia_filter_bar_set_theme (ScholiaFilterBar *self,
 
   if (theme != NULL && !g_list_store_find (G_LIST_STORE (scholia_store_get_labels (self->store, SCHOLIA_TYPE_THEME)), theme, &position))
     {
-      g_warning ("The theme “%s” is not in this view's library", scholia_label_get_name (SCHOLIA_LABEL (theme)));
+      g_warning ("The theme “%s” is not in this view's library", scholia_label_get_display_name (SCHOLIA_LABEL (theme)));
       return;
     }
   gtk_drop_down_set_selected (self->theme_dropdown, position);

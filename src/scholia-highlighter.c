@@ -757,10 +757,11 @@ describe_tags (ScholiaHighlighter *self,
       if (names->len > 0)
         /* Translators: separates tag names in a list */
         g_string_append (names, _(", "));
-      g_string_append (names, scholia_label_get_name (SCHOLIA_LABEL (info->tag)));
+      g_string_append (names, scholia_label_get_display_name (SCHOLIA_LABEL (info->tag)));
     }
 
   if (names->len == 0)
+    /* Translators: the tooltip of a highlight that carries no tag */
     return g_strdup (_("No tags"));
 
   return g_string_free (g_steal_pointer (&names), FALSE);

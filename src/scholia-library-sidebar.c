@@ -208,6 +208,7 @@ scholia_author_group_new (const char *key,
   self->key = g_strdup (key);
   self->seminar_keys = g_hash_table_ref (seminar_keys);
   if (is_seminar_key (key))
+    /* Translators: a row of the library sidebar: %s is the seminar’s name */
     self->name = g_strdup_printf (_("Seminar: %s"), key + strlen (SEMINAR_MARK));
   else
     self->name = g_strdup (*key != '\0' ? key : _("Unknown Author"));

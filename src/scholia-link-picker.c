@@ -306,7 +306,8 @@ build_content (ScholiaLinkPicker *self)
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *link = gtk_button_new_with_mnemonic (_("_Link"));
+  /* Translators: the button that links the two passages (a verb) */
+  GtkWidget *link = gtk_button_new_with_mnemonic (C_("verb", "_Link"));
   GtkWidget *pick = gtk_button_new_with_mnemonic (_("_Pick in the Annotation List or Compare Sidebar"));
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scrolled = gtk_scrolled_window_new ();

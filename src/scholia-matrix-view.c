@@ -308,7 +308,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_sensitive (button, FALSE);
       /* Translators: a cell of the authors × themes table; author, then theme */
       tooltip = g_strdup_printf (_("%s has no passages on “%s”"), author,
-                                 theme != NULL ? scholia_label_get_name (SCHOLIA_LABEL (theme)) : "");
+                                 theme != NULL ? scholia_label_get_display_name (SCHOLIA_LABEL (theme)) : "");
     }
   else
     {
@@ -333,12 +333,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
             gtk_widget_add_css_class (label, colour_class);
           gtk_box_append (GTK_BOX (tags), label);
           /* Translators: one tag's share in a cell's tooltip, as in "thesis: 3" */
-          g_string_append_printf (tag_text, _("\n%s: %u"), scholia_label_get_name (SCHOLIA_LABEL (tag_count->tag)), tag_count->count);
+          g_string_append_printf (tag_text, _("\n%s: %u"), scholia_label_get_display_name (SCHOLIA_LABEL (tag_count->tag)), tag_count->count);
         }
 
       /* Translators: a cell of the authors × themes table: author, number, theme */
       tooltip = g_strdup_printf (ngettext ("%s: %u passage on “%s”", "%s: %u passages on “%s”", count),
-                                 author, count, theme != NULL ? scholia_label_get_name (SCHOLIA_LABEL (theme)) : "");
+                                 author, count, theme != NULL ? scholia_label_get_display_name (SCHOLIA_LABEL (theme)) : "");
       if (tag_text->len > 0)
         {
           char *with_tags = g_strconcat (tooltip, tag_text->str, NULL);

@@ -64,7 +64,7 @@ add_tags (ScholiaPassageRow *self,
       if (tag == NULL)
         continue;
 
-      label = gtk_label_new (scholia_label_get_name (SCHOLIA_LABEL (tag)));
+      label = gtk_label_new (scholia_label_get_display_name (SCHOLIA_LABEL (tag)));
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
       gtk_widget_add_css_class (label, "tag-chip");
@@ -168,6 +168,7 @@ scholia_passage_row_set_passage (ScholiaPassageRow *self,
   gtk_label_set_label (self->title_label, scholia_passage_get_title (passage));
 
   date = scholia_passage_get_date (passage);
+  /* Translators: shown for an essay that has no date, where its date would be */
   gtk_label_set_label (self->date_label, date != NULL && date[0] != '\0' ? date : _("Undated"));
 
   gtk_label_set_label (self->quote_label, scholia_passage_get_quote (passage));

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-seminar-store.h"
+#include "scholia-time-format.h"
 
 struct _ScholiaReplyThread
 {
@@ -133,11 +134,7 @@ on_delete_clicked_cb (GtkButton *button,
 static char *
 format_date (gint64 unix_time)
 {
-  g_autoptr(GDateTime) date_time = g_date_time_new_from_unix_local (unix_time);
-
-  /* Translators: how the inspector writes a date and time, in g_date_time_format() notation,
-   * as in "22 Nov 2026, 21:50" */
-  return g_date_time_format (date_time, _("%-d %b %Y, %H:%M"));
+  return scholia_time_format (unix_time, SCHOLIA_TIME_DATE_TIME);
 }
 
 static GtkWidget *
@@ -156,6 +153,7 @@ create_reply_row (ScholiaReplyThread *self,
   GtkWidget *label;
 
   if (author == NULL || *author->name == '\0')
+    /* Translators: stands for the author of a reply whose name is not known */
     name = _("Someone");
   else if (author->me)
     /* Translators: a reply's author when it is the user, after their name */
@@ -181,8 +179,9 @@ create_reply_row (ScholiaReplyThread *self,
     {
       label = gtk_label_new ("●");
       gtk_widget_add_css_class (label, "accent");
-      gtk_widget_set_tooltip_text (label, _("New"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New"), -1);
+      /* Translators: the tooltip of the dot marking a reply not read yet (an adjective for "reply") */
+      gtk_widget_set_tooltip_text (label, C_("reply", "New"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("reply", "New"), -1);
       gtk_box_append (GTK_BOX (header), label);
     }
 

@@ -275,6 +275,8 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   /* Translators: the author of an essay and where the words were found, e.g.
    * "Helena Marwick · in a note". */
   details_text = author != NULL && *author != '\0'
+                 /* Translators: a search result’s second line: the essay’s author, then where the
+                  * words were found */
                  ? g_strdup_printf (_("%s · %s"), author, kind)
                  : g_strdup (kind);
 

@@ -96,7 +96,7 @@ update_hint (ScholiaSideBySide *self)
   else
     /* Translators: above the side-by-side columns; %u authors, %s the theme */
     hint = g_strdup_printf (ngettext ("%u author on “%s”", "%u authors on “%s”", self->columns->len),
-                            self->columns->len, scholia_label_get_name (SCHOLIA_LABEL (theme)));
+                            self->columns->len, scholia_label_get_display_name (SCHOLIA_LABEL (theme)));
   gtk_label_set_label (self->hint_label, hint);
 }
 
@@ -106,7 +106,7 @@ static void
 update_column_count (Column *column)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (column->passages));
-  g_autofree char *text = g_strdup_printf (ngettext ("%u passage", "%u passages", n), n);
+  g_autofree char *text = g_strdup_printf (ngettext ("%'u passage", "%'u passages", n), n);
 
   gtk_label_set_label (column->count_label, text);
   gtk_widget_set_visible (column->silent_label, n == 0);

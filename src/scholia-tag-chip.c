@@ -126,8 +126,8 @@ update_colour (ScholiaTagChip *self)
 static void
 update_name (ScholiaTagChip *self)
 {
-  const char *name = scholia_label_get_name (self->label);
-  const char *description = scholia_label_get_description (self->label);
+  const char *name = scholia_label_get_display_name (self->label);
+  const char *description = scholia_label_get_display_description (self->label);
   g_autofree char *remove_label = NULL;
 
   gtk_label_set_label (self->name_label, name);

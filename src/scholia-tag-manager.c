@@ -395,7 +395,7 @@ on_delete_response_cb (ScholiaTagManager *self,
   if (label == NULL)
     return;
 
-  name = g_strdup (scholia_label_get_name (label));
+  name = g_strdup (scholia_label_get_display_name (label));
   if (!scholia_editor_delete_label (self->editor, label, &error))
     {
       show_toast (self, error->message);
@@ -422,7 +422,7 @@ delete_action (GtkWidget  *widget,
     return;
 
   self->pending_from = scholia_label_get_id (label);
-  heading = g_strdup_printf (_("Delete “%s”?"), scholia_label_get_name (label));
+  heading = g_strdup_printf (_("Delete “%s”?"), scholia_label_get_display_name (label));
   body = format_delete_body (self->label_type, n);
   confirm (self, heading, body, "delete", _("_Delete"), G_CALLBACK (on_delete_response_cb));
 }
@@ -446,7 +446,7 @@ on_merge_response_cb (ScholiaTagManager *self,
     return;
 
   message = g_strdup_printf (_("Merged “%s” into “%s”"),
-                             scholia_label_get_name (from), scholia_label_get_name (into));
+                             scholia_label_get_display_name (from), scholia_label_get_display_name (into));
   if (!scholia_editor_merge_labels (self->editor, from, into, &error))
     {
       show_toast (self, error->message);
@@ -480,9 +480,9 @@ merge_action (GtkWidget  *widget,
   self->pending_from = from_id;
   self->pending_into = into_id;
   heading = g_strdup_printf (_("Merge “%s” into “%s”?"),
-                             scholia_label_get_name (from), scholia_label_get_name (into));
+                             scholia_label_get_display_name (from), scholia_label_get_display_name (into));
   body = format_merge_body (self->label_type, n,
-                            scholia_label_get_name (from), scholia_label_get_name (into));
+                            scholia_label_get_display_name (from), scholia_label_get_display_name (into));
   confirm (self, heading, body, "merge", _("_Merge"), G_CALLBACK (on_merge_response_cb));
 }
 
@@ -644,7 +644,8 @@ scholia_tag_manager_init (ScholiaTagManager *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   scholia_accessible_label_descendant (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, NULL,
-                                       _("Search"));
+                                       /* Translators: the accessible name of the search field of tags or themes */
+                                       C_("accessible name", "Search"));
   update_add_action (self);
   /* The new name, rather than the header's page switcher that GTK would focus first. */
   gtk_widget_grab_focus (GTK_WIDGET (self->add_row));

@@ -51,7 +51,7 @@ update_buttons (ScholiaTagPalette *self)
        button != NULL;
        button = gtk_widget_get_next_sibling (button), index++)
     {
-      const char *name = scholia_label_get_name (SCHOLIA_LABEL (button_get_tag (button)));
+      const char *name = scholia_label_get_display_name (SCHOLIA_LABEL (button_get_tag (button)));
       g_autofree char *tooltip = NULL;
       g_autofree char *label = NULL;
       g_autofree char *shortcut = NULL;

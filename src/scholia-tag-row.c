@@ -80,7 +80,7 @@ draw_swatch_cb (GtkDrawingArea *area,
 static void
 sync_name (ScholiaTagRow *self)
 {
-  const char *name = scholia_label_get_name (self->label);
+  const char *name = scholia_label_get_display_name (self->label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   /* libadwaita 1.2's expander row does not name itself after its title. */
@@ -92,7 +92,7 @@ sync_name (ScholiaTagRow *self)
 static void
 sync_description (ScholiaTagRow *self)
 {
-  const char *description = scholia_label_get_description (self->label);
+  const char *description = scholia_label_get_display_description (self->label);
 
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), description != NULL ? description : "");
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), description != NULL ? description : "");
@@ -147,7 +147,7 @@ rebuild_merge_menu (ScholiaTagRow *self)
       if (other == self->label)
         continue;
 
-      text = scholia_tag_chip_menu_label (scholia_label_get_name (other));
+      text = scholia_tag_chip_menu_label (scholia_label_get_display_name (other));
       item = g_menu_item_new (text, NULL);
       g_menu_item_set_action_and_target_value (item, "row.merge-into",
                                                g_variant_new_int64 (scholia_label_get_id (other)));
@@ -183,7 +183,7 @@ on_name_row_apply_cb (ScholiaTagRow *self)
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
 
-  if (g_strcmp0 (text, scholia_label_get_name (self->label)) == 0)
+  if (g_strcmp0 (text, scholia_label_get_display_name (self->label)) == 0)
     return;
 
   if (!scholia_editor_update_label (self->editor, self->label, text, NULL, NULL, &error))
@@ -196,7 +196,7 @@ on_description_row_apply_cb (ScholiaTagRow *self)
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
 
-  if (g_strcmp0 (text, scholia_label_get_description (self->label)) == 0)
+  if (g_strcmp0 (text, scholia_label_get_display_description (self->label)) == 0)
     return;
 
   if (!scholia_editor_update_label (self->editor, self->label, NULL, NULL, text, &error))
@@ -601,7 +601,7 @@ scholia_tag_row_refresh_count (ScholiaTagRow *self)
     {
       /* A count is a hint, not a reason to interrupt: leave the last one shown. */
       g_warning ("Could not count the annotations of “%s”: %s",
-                 scholia_label_get_name (self->label), error->message);
+                 scholia_label_get_display_name (self->label), error->message);
       return;
     }
 
@@ -609,7 +609,7 @@ scholia_tag_row_refresh_count (ScholiaTagRow *self)
   if (self->count == 0)
     text = g_strdup (_("No annotations"));
   else
-    text = g_strdup_printf (ngettext ("%u annotation", "%u annotations", self->count), self->count);
+    text = g_strdup_printf (ngettext ("%'u annotation", "%'u annotations", self->count), self->count);
   gtk_label_set_label (self->count_label, text);
 }
 

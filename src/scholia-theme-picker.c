@@ -60,7 +60,7 @@ filter_theme (gpointer item,
   if (self->folded_query == NULL || self->folded_query[0] == '\0')
     return TRUE;
 
-  folded = scholia_text_fold_bare (scholia_label_get_name (item));
+  folded = scholia_text_fold_bare (scholia_label_get_display_name (item));
   return strstr (folded, self->folded_query) != NULL;
 }
 
@@ -135,7 +135,7 @@ update_row (ScholiaThemePicker *self,
       return;
     }
 
-  gtk_label_set_label (label, scholia_label_get_name (item));
+  gtk_label_set_label (label, scholia_label_get_display_name (item));
   gtk_widget_set_visible (check, self->annotation != NULL &&
                                  scholia_annotation_has_label (self->annotation, item));
   gtk_widget_queue_draw (swatch);

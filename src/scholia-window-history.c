@@ -85,7 +85,7 @@ reveal_change (ScholiaWindow  *self,
 
       /* Translators: a toast; the first %s names a change ("Rename Tag"), the second the tag or theme */
       message = g_strdup_printf (redo ? _("Redid “%s”: %s") : _("Undid “%s”: %s"),
-                                 change, scholia_label_get_name (label));
+                                 change, scholia_label_get_display_name (label));
     }
   else
     {

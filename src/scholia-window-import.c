@@ -123,6 +123,7 @@ report_batch (ScholiaWindow      *self,
   toast = adw_toast_new (title);
   if (n_failed > 0)
     {
+      /* Translators: a toast’s button that shows which files could not be imported */
       adw_toast_set_button_label (toast, _("_Details"));
       adw_toast_set_action_name (toast, "library.show-import-errors");
       /* The user has to read which files failed before the toast goes. */

@@ -196,7 +196,9 @@ _scholia_window_export_annotations_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format",
+                               /* Translators: the file chooser's choice of the export format (a noun) */
+                               _("Format"),
                                format_ids, translated_formats);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "csv");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("Annotations of"),

@@ -130,15 +130,19 @@ report_import (ScholiaWindow           *self,
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
-  g_string_printf (text, ngettext ("Imported %u reference from “%s” (%u new, %u updated)",
-                                   "Imported %u references from “%s” (%u new, %u updated)", n),
+  /* Translators: a toast: how many references, the file's name, then a tally of counts after
+   * labels, so that no word has to agree with a number */
+  g_string_printf (text, ngettext ("Imported %u reference from “%s” (new: %u, updated: %u)",
+                                   "Imported %u references from “%s” (new: %u, updated: %u)", n),
                    n, import->name, changes->added->len, changes->updated->len);
   if (left_out > 0)
+    /* Translators: continues the toast above: how many references were not imported */
     g_string_append_printf (text, ngettext ("; %u left out", "; %u left out", left_out), left_out);
   escaped = g_markup_escape_text (text->str, -1);
   toast = adw_toast_new (escaped);
   if (left_out > 0)
     {
+      /* Translators: a toast’s button that shows which references were left out */
       adw_toast_set_button_label (toast, _("_Details"));
       adw_toast_set_timeout (toast, 10);
       g_object_set_data_full (G_OBJECT (toast), "read", g_steal_pointer (&import->read),

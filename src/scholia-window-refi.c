@@ -39,6 +39,7 @@ append_left_out (GString                  *text,
 
   if (n == 0)
     return;
+  /* Translators: continues an import's toast; a list of what was not kept follows */
   g_string_append (text, _("; left out or renamed: "));
   for (guint i = 0; i < MIN (n, TOAST_MESSAGES); i++)
     {
@@ -47,6 +48,7 @@ append_left_out (GString                  *text,
       g_string_append (text, g_ptr_array_index (summary->messages, i));
     }
   if (n > TOAST_MESSAGES)
+    /* Translators: ends the list above: how many more things were left out or renamed */
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", n - TOAST_MESSAGES),
                             n - TOAST_MESSAGES);
 }
@@ -60,9 +62,11 @@ report_import (ScholiaWindow            *self,
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (project)
-    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u essay and %u annotations from “%s”",
-                                        "Imported %u essays and %u annotations from “%s”", summary->sources),
-                     summary->sources, summary->annotations, name);
+    /* Translators: a toast: how many essays, the REFI-QDA project's file name, then the count of
+     * annotations after a label, so that no word has to agree with that number */
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u essay from “%s” (annotations: %u)",
+                                        "Imported %u essays from “%s” (annotations: %u)", summary->sources),
+                     summary->sources, name, summary->annotations);
   else
     g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u new tag or theme from “%s”",
                                         "Imported %u new tags and themes from “%s”", summary->labels_added),

@@ -16,6 +16,7 @@
 #include "scholia-library-sidebar.h"
 #include "scholia-seminar-dialog.h"
 #include "scholia-seminar-sync.h"
+#include "scholia-time-format.h"
 #include "scholia-transport.h"
 #include "scholia-window-private.h"
 
@@ -48,7 +49,7 @@ describe_age (gint64 when)
   gint64 seconds = MAX (g_get_real_time () / G_USEC_PER_SEC - when, 0);
   gint64 minutes = seconds / 60;
   gint64 hours = minutes / 60;
-  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *date = NULL;
 
   if (minutes < 1)
     return g_strdup (_("Synced just now"));
@@ -59,8 +60,9 @@ describe_age (gint64 when)
     return g_strdup_printf (ngettext ("Synced %d hour ago", "Synced %d hours ago", (gulong) hours),
                             (int) hours);
 
-  date = g_date_time_new_from_unix_local (when);
-  return g_date_time_format (date, _("Synced on %x"));
+  date = scholia_time_format (when, SCHOLIA_TIME_DATE);
+  /* Translators: the seminars' status line; %s is a date as the locale writes it */
+  return g_strdup_printf (_("Synced on %s"), date);
 }
 
 /* The status line: the first seminar whose last sync failed, else the oldest sync and how many
@@ -80,6 +82,7 @@ describe_status (ScholiaWindow *self,
       guint count = 0;
 
       if (seminar->last_error != NULL && *seminar->last_error != '\0')
+        /* Translators: a seminar’s name and why its sync failed */
         return g_strdup_printf (_("“%s”: %s"), seminar->name, seminar->last_error);
       oldest = MIN (oldest, seminar->last_sync);
 

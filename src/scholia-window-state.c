@@ -47,6 +47,7 @@ _scholia_window_show_exported_toast (ScholiaWindow *self,
   /* Translators: a toast; %s is the name of the file written */
   title = g_strdup_printf (_("Exported “%s”"), escaped);
   toast = adw_toast_new (title);
+  /* Translators: the button of that toast, which opens the exported file (a verb) */
   adw_toast_set_button_label (toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_exported_clicked_cb), self,

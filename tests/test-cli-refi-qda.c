@@ -50,7 +50,7 @@ test_export_import (TestLibraryFixture *fixture,
 
   cli_run (&run, fixture->dir, "--library", other, "import-project", project, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "Imported 1 essay, 1 annotation (2 codings, 1 note)"));
+  g_assert_nonnull (strstr (run.out, "Imported 1 essay: annotations: 1 (codings: 2, notes: 1)"));
   cli_run (&run, fixture->dir, "--library", other, "annotations", "Ledger", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "The dues rose three times"));
@@ -75,7 +75,7 @@ test_import_real (TestLibraryFixture *fixture,
 
   cli_run (&run, fixture->dir, "--library", fixture->library, "import-project", demo, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "Imported 2 essays, 158 annotations (205 codings, 0 notes)"));
+  g_assert_nonnull (strstr (run.out, "Imported 2 essays: annotations: 158 (codings: 205, notes: 0)"));
   /* Who coded cannot be kept: said on standard error. */
   g_assert_nonnull (strstr (run.err, "205 codings were made by “cp”"));
 }

@@ -101,7 +101,7 @@ leader_and_student (Fixture    *fixture,
 
   run (&out, fixture, "leader.sqlite3", "seminar", "sync", "Mills", NULL);
   g_assert_cmpint (out.status, ==, 0);
-  g_assert_nonnull (strstr (out.out, "1 of the others’ merged"));
+  g_assert_nonnull (strstr (out.out, "the others’ changes merged: 1"));
   run (&out, fixture, "leader.sqlite3", "annotations", "The Torvik Mill", NULL);
   g_assert_nonnull (strstr (out.out, "Fear of the abbey?"));
 

@@ -691,7 +691,7 @@ test_cli (TestLibraryFixture *fixture,
 
     cli_run (&run, fixture->dir, "--library", fixture->library, "import-references", json, "--with-files", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_nonnull (strstr (run.out, "3 new, 0 updated"));
+    g_assert_nonnull (strstr (run.out, "new: 3, updated: 0"));
     g_assert_nonnull (strstr (run.out, "Imported the file of “okafor2011”"));
   }
   g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM bib_references"), ==, 3);
@@ -706,7 +706,7 @@ test_cli (TestLibraryFixture *fixture,
     /* Importing again adds no essay twice and changes nothing. */
     cli_run (&run, fixture->dir, "--library", fixture->library, "import-references", json, "--with-files", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_nonnull (strstr (run.out, "0 new, 0 updated, 3 unchanged"));
+    g_assert_nonnull (strstr (run.out, "new: 0, updated: 0, unchanged: 3"));
   }
   g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM documents"), ==, 1);
 

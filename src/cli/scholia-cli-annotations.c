@@ -57,7 +57,10 @@ locate_quote (ScholiaDocument  *document,
   if (occurrence == 0 && starts->len > 1)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_AMBIGUOUS,
-                   _("“%s” occurs %u times in “%s”: choose one with --occurrence 1 to %u"),
+                   /* Translators: the quoted words, how often they occur, the essay's title and
+                    * the same count again; --occurrence is an option of the command: keep it. */
+                   g_dngettext (GETTEXT_PACKAGE, "“%s” occurs %u time in “%s”: choose one with --occurrence 1 to %u",
+                                "“%s” occurs %u times in “%s”: choose one with --occurrence 1 to %u", starts->len),
                    quote, starts->len, title, starts->len);
       return FALSE;
     }
@@ -65,7 +68,10 @@ locate_quote (ScholiaDocument  *document,
   if (occurrence > (int) starts->len)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                   _("“%s” occurs only %u times in “%s”"), quote, starts->len, title);
+                   /* Translators: the quoted words, how often they occur and the essay's title. */
+                   g_dngettext (GETTEXT_PACKAGE, "“%s” occurs only %u time in “%s”", "“%s” occurs only %u times in “%s”",
+                                starts->len),
+                   quote, starts->len, title);
       return FALSE;
     }
 

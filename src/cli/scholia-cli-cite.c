@@ -100,15 +100,15 @@ scholia_cli_cite_annotation (ScholiaCli           *cli,
   if (document == NULL)
     {
       g_set_error (&error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                   _("Annotation %" G_GINT64_FORMAT " belongs to no document in this library"), id);
+                   _("Annotation %lld belongs to no document in this library"), (long long) id);
       return scholia_cli_fail (error);
     }
   if (scholia_annotation_get_orphaned (annotation))
     {
       g_set_error (&error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                   _("Annotation %" G_GINT64_FORMAT " is no longer found in the text of “%s”, so it has no place to cite; "
+                   _("Annotation %lld is no longer found in the text of “%s”, so it has no place to cite; "
                      "place it again in the reader first"),
-                   id, scholia_document_get_title (document));
+                   (long long) id, scholia_document_get_title (document));
       return scholia_cli_fail (error);
     }
   if ((text = scholia_store_load_text (cli->store, document, &error)) == NULL ||

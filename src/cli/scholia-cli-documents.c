@@ -274,7 +274,6 @@ scholia_cli_run_show (ScholiaCli  *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pages = NULL;
-  g_autoptr(GDateTime) added = NULL;
   g_autofree char *added_text = NULL;
   ScholiaDocument *document;
   int status;
@@ -303,13 +302,13 @@ scholia_cli_run_show (ScholiaCli  *cli,
   pages = scholia_store_load_pages (cli->store, document, &error);
   if (pages == NULL)
     return scholia_cli_fail (error);
-  added = g_date_time_new_from_unix_local (scholia_document_get_created (document));
-  added_text = g_date_time_format (added, "%Y-%m-%d %H:%M");
+  added_text = scholia_cli_format_time (scholia_document_get_created (document));
 
   printf ("%-13s %" G_GINT64_FORMAT "\n", _("ID:"), scholia_document_get_id (document));
   printf ("%-13s %s\n", _("Title:"), scholia_document_get_title (document));
   printf ("%-13s %s\n", _("Author:"), scholia_document_get_author (document));
   printf ("%-13s %s\n", _("Date:"), scholia_document_get_date (document));
+  /* Translators: a field of an essay: where it was published or found (a noun) */
   printf ("%-13s %s\n", _("Source:"), scholia_document_get_source (document));
   if (*scholia_document_get_citation_key (document) != '\0')
     printf ("%-13s %s\n", _("Citation key:"), scholia_document_get_citation_key (document));

@@ -150,7 +150,9 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
   printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u annotation: ", "Imported %u annotations: ",
                        summary.exact + summary.reanchored + summary.orphaned),
           summary.exact + summary.reanchored + summary.orphaned);
-  printf (_("%u anchored exactly, %u re-anchored, %u orphaned, %u already present\n"),
+  /* Translators: after "Imported 12 annotations: ", how many of them landed where: a tally of
+   * counts after labels, so that no word has to agree with a number. */
+  printf (_("anchored exactly: %u, re-anchored: %u, orphaned: %u, already present: %u\n"),
           summary.exact, summary.reanchored, summary.orphaned, summary.present);
   if (summary.links + summary.links_present > 0)
     printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u link between passages, %u already present\n",
@@ -211,11 +213,14 @@ scholia_cli_run_reimport (ScholiaCli  *cli,
   if (revision == NULL)
     return scholia_cli_fail (error);
 
-  printf (_("Replaced the text of “%s”: %u moved exactly, %u moved fuzzily, %u orphaned"),
+  /* Translators: the essay's title, then a tally of its annotations: counts after labels, so
+   * that no word has to agree with a number. "Orphaned": no longer found in the text. */
+  printf (_("Replaced the text of “%s”: annotations moved exactly: %u, moved fuzzily: %u, orphaned: %u"),
           scholia_document_get_title (document), summary.unchanged + summary.moved, summary.fuzzy,
           summary.orphaned);
   if (summary.still_orphaned > 0)
-    printf (_(" (%u still orphaned)"), summary.still_orphaned);
+    printf (g_dngettext (GETTEXT_PACKAGE, " (%u still orphaned)", " (%u still orphaned)", summary.still_orphaned),
+            summary.still_orphaned);
   printf ("\n");
   return SCHOLIA_CLI_OK;
 }
@@ -346,8 +351,12 @@ scholia_cli_run_search (ScholiaCli  *cli,
       if (*result->author != '\0')
         printf (" — %s", result->author);
       if (result->kind == SCHOLIA_SEARCH_NOTE)
-        printf (_("\tnote on annotation %" G_GINT64_FORMAT " at %d\n"), result->annotation_id, result->offset);
+        /* Translators: a search result: a tab, the annotation’s id and the character offset of its
+         * passage */
+        printf (_("\tnote on annotation %lld at %d\n"), (long long) result->annotation_id, result->offset);
       else if (result->offset >= 0)
+        /* Translators: a search result: a tab and the character offset of the match in the essay’s
+         * text */
         printf (_("\tat %d\n"), result->offset);
       else
         printf (_("\ttitle\n"));

@@ -27,6 +27,7 @@ scholia_cli_run_init (ScholiaCli  *cli,
 
   display = g_filename_display_name (scholia_store_get_path (cli->store));
   if (existed)
+    /* Translators: the library’s file name and the version of its database layout */
     printf (_("The library “%s” is ready (schema version %d)\n"), display,
             scholia_store_get_schema_version (cli->store));
   else

@@ -87,6 +87,7 @@ scholia_cli_run_link (ScholiaCli  *cli,
     return scholia_cli_fail (error);
 
   description = describe_link (link);
+  /* Translators: the link’s id and a description of the two passages it links */
   printf (_("Link %lld: %s\n"), (long long) scholia_link_get_id (link), description);
   return SCHOLIA_CLI_OK;
 }

@@ -27,6 +27,8 @@ print_problems (const char *path,
       ScholiaReferenceProblem *problem = g_ptr_array_index (skipped, i);
 
       if (*problem->key != '\0')
+        /* Translators: the file’s name, a line number, the citation key and the reason; keep
+         * “scholia-cli” */
         fprintf (stderr, _("scholia-cli: %s: line %u: “%s” skipped: %s\n"), path, problem->line, problem->key,
                  problem->reason);
       else
@@ -146,8 +148,9 @@ import_attached_files (ScholiaCli   *cli,
           fprintf (stderr, _("scholia-cli: “%s”: its file %s was not imported: %s\n"), key, shown, error->message);
         }
       else if (builder == NULL)
-        printf (_("Imported the file of “%s” as %" G_GINT64_FORMAT "\t%s\n"), key,
-                scholia_document_get_id (document), scholia_document_get_title (document));
+        /* Translators: the citation key, the new essay’s id, a tab and its title */
+        printf (_("Imported the file of “%s” as %lld\t%s\n"), key,
+                (long long) scholia_document_get_id (document), scholia_document_get_title (document));
 
       if (builder != NULL)
         {
@@ -230,7 +233,9 @@ scholia_cli_run_import_references (ScholiaCli  *cli,
     {
       printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u reference: ", "Imported %u references: ",
                            read->references->len), read->references->len);
-      printf (_("%u new, %u updated, %u unchanged, %u skipped, %u duplicate keys\n"),
+      /* Translators: after "Imported 40 references: ", a tally of counts after labels, so that
+       * no word has to agree with a number; "keys" are citation keys. */
+      printf (_("new: %u, updated: %u, unchanged: %u, skipped: %u, duplicate keys: %u\n"),
               changes->added->len, changes->updated->len, changes->unchanged->len, read->skipped->len,
               read->duplicates->len);
       for (guint i = 0; i < changes->updated->len; i++)
@@ -372,10 +377,14 @@ scholia_cli_set_citation_key (ScholiaCli       *cli,
         {
           values[f] = fill->values[f];
           any = TRUE;
+          /* Translators: the field (“title”, “author”, “date” or “source”), the citation key and
+           * the new value */
           printf (_("Filled the %s from “%s”: %s\n"), scholia_reference_fill_field_name (f),
                   scholia_document_get_citation_key (document), fill->values[f]);
         }
       else if (scholia_reference_fill_replaces (fill, document, f))
+        /* Translators: the field (“title”, “author”, “date” or “source”), its value and the
+         * reference’s; keep the option --fill-from-reference */
         printf (_("Kept the %s “%s” (the reference has “%s”; add --fill-from-reference to replace it)\n"),
                 scholia_reference_fill_field_name (f), scholia_reference_fill_current (document, f),
                 fill->values[f]);

@@ -67,19 +67,20 @@ scholia_cli_run_import_project (ScholiaCli  *cli,
   imported = scholia_refi_import_project (cli->store, argv[1], &summary, &error);
   if (imported)
     {
+      /* Translators: the first part of the summary of a REFI-QDA project's import; the tally
+       * below follows it on the same line. */
       printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u essay", "Imported %u essays", summary.sources),
               summary.sources);
-      printf (g_dngettext (GETTEXT_PACKAGE, ", %u annotation", ", %u annotations", summary.annotations),
-              summary.annotations);
-      printf (g_dngettext (GETTEXT_PACKAGE, " (%u coding", " (%u codings", summary.codings), summary.codings);
-      printf (g_dngettext (GETTEXT_PACKAGE, ", %u note)", ", %u notes)", summary.notes), summary.notes);
-      printf (g_dngettext (GETTEXT_PACKAGE, "; %u new tag or theme", "; %u new tags and themes",
-                           summary.labels_added), summary.labels_added);
+      /* Translators: a tally of what a REFI-QDA project brought: counts after labels, so that no
+       * word has to agree with a number. A "coding" is REFI-QDA's term for one code applied to
+       * one passage; several codings of a passage become one annotation. */
+      printf (_(": annotations: %u (codings: %u, notes: %u); new tags and themes: %u"),
+              summary.annotations, summary.codings, summary.notes, summary.labels_added);
       if (summary.links > 0)
-        printf (g_dngettext (GETTEXT_PACKAGE, "; %u link between passages", "; %u links between passages",
-                             summary.links), summary.links);
-      printf (g_dngettext (GETTEXT_PACKAGE, "; %u thing left out\n", "; %u things left out\n", summary.skipped),
-              summary.skipped);
+        /* Translators: continues the tally above. */
+        printf (_("; links between passages: %u"), summary.links);
+      /* Translators: ends the tally above. */
+      printf (_("; left out: %u\n"), summary.skipped);
       print_left_out (&summary);
     }
   scholia_refi_summary_clear (&summary);

@@ -205,11 +205,12 @@ scholia_cli_run_seminar_participants (ScholiaCli  *cli,
         }
 
       if (participant->me)
+        /* Translators: marks the user among a seminar's participants */
         g_string_append (marks, _("me"));
       if (leader)
-        g_string_append_printf (marks, "%s%s", marks->len > 0 ? ", " : "", _("leader"));
+        g_string_append_printf (marks, "%s%s", marks->len > 0 ? ", " : "", C_("seminar role", "leader"));
       printf ("%s\t%s\t", *participant->name != '\0' ? participant->name : _("(no name)"), participant->colour);
-      printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", count), count);
+      printf (g_dngettext (GETTEXT_PACKAGE, "%'u annotation", "%'u annotations", count), count);
       printf ("%s%s%s\n", marks->len > 0 ? "\t(" : "", marks->str, marks->len > 0 ? ")" : "");
     }
   if (json)
@@ -416,8 +417,11 @@ scholia_cli_run_seminar_agreement (ScholiaCli  *cli,
       ScholiaAgreementSummary summary;
 
       scholia_agreement_get_summary (agreement, p, &summary);
-      printf (_("%s\t%.0f%% with the majority: marked %u characters, %u of them with the majority; "
-                "missed %u the majority marked\n"),
+      /* Translators: a participant's name, a tab, the percentage of their marking that agrees with
+       * the majority ("%%" is a percent sign), then a tally of characters: counts after labels, so
+       * that no word has to agree with a number. */
+      printf (_("%s\t%.0f%% with the majority: characters marked: %u, of them with the majority: %u; "
+                "missed where the majority marked: %u\n"),
               name, summary.agreement * 100, summary.marked, summary.marked_with_majority, summary.majority_only);
     }
   return SCHOLIA_CLI_OK;

@@ -207,7 +207,9 @@ run_sync (ScholiaCli  *cli,
           status = SCHOLIA_CLI_FAILED;
         }
       else
-        printf (_("%s: %u of your changes uploaded, %u of the others’ merged, %u essays added\n"), seminar->name,
+        /* Translators: the seminar's name, then a tally of one sync: counts after labels, so that
+         * no word has to agree with a number. */
+        printf (_("%s: your changes uploaded: %u, the others’ changes merged: %u, essays added: %u\n"), seminar->name,
                 scholia_seminar_sync_get_n_uploaded (sync), scholia_seminar_sync_get_n_merged (sync),
                 scholia_seminar_sync_get_n_essays (sync));
       problems = scholia_seminar_sync_get_problems (sync);
@@ -220,6 +222,7 @@ run_sync (ScholiaCli  *cli,
 static char *
 format_time (gint64 when)
 {
+  /* Translators: the time of a seminar's last sync, when it has never synced */
   return when == 0 ? g_strdup (_("never")) : scholia_cli_format_time (when);
 }
 
@@ -278,7 +281,9 @@ run_status (ScholiaCli  *cli,
         }
       printf ("%s%s\n", i > 0 ? "\n" : "", seminar->name);
       printf ("  %-18s %s\n", _("Location:"), seminar->location);
-      printf ("  %-18s %s\n", _("Role:"), seminar->role == SCHOLIA_SEMINAR_LEADER ? _("leader") : _("participant"));
+      printf ("  %-18s %s\n", _("Role:"),
+              /* Translators: the user's role in a seminar: its leader or a participant */
+              seminar->role == SCHOLIA_SEMINAR_LEADER ? C_("seminar role", "leader") : C_("seminar role", "participant"));
       printf ("  %-18s %s\n", _("Last sync:"), last_sync);
       printf ("  %-18s %u\n", _("Pending uploads:"), pending);
       printf ("  %-18s %u\n", _("Participants:"), participants->len);

@@ -2,16 +2,23 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "scholia-cli.h"
 #include "scholia-error.h"
+#include "scholia-i18n.h"
 #include "scholia-paths.h"
 #include "scholia-text-check.h"
+#include "scholia-time-format.h"
 
+/* The commands' synopses (their names, options and placeholders) stay in English, since a user
+ * types them; their summaries are translated. */
 static const ScholiaCliCommand commands[] = {
+  /* Translators: the summaries of scholia-cli's commands in its --help. Keep command names,
+   * options (--key, --format md), option values (pdf, w3c, csv, md, qdpx, plain, pandoc, chicago,
+   * “me”), search syntax (OR, NOT, title:, text:, note:) and key names as they are: the user
+   * types them. */
   { "init", "", N_("Create the library if it does not exist yet"), scholia_cli_run_init },
   { "info", "", N_("Show where the library is and what it holds"), scholia_cli_run_info },
   { "import", "[--title T] [--author A] [--date D] [--source S] [--timeout SECONDS] FILE…", N_("Import essays"), scholia_cli_run_import },
@@ -289,9 +296,7 @@ scholia_cli_parse (ScholiaCli          *cli,
 char *
 scholia_cli_format_time (gint64 seconds)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (seconds);
-
-  return time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("");
+  return scholia_time_format (seconds, SCHOLIA_TIME_DATE_TIME);
 }
 
 int
@@ -303,10 +308,7 @@ main (int    argc,
   int first = 1;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  scholia_i18n_init ();
 
   /* Global options come before the command; each command parses the rest itself. */
   for (; first < argc && argv[first][0] == '-'; first++)

@@ -41,6 +41,7 @@ scholia_citation_format_pages (const char *first,
   g_return_val_if_fail (first != NULL, NULL);
 
   if (last == NULL || g_str_equal (first, last))
+    /* Translators: the abbreviation of “page” in a citation, as in “p. 12”; %s is the page number */
     return g_strdup_printf (_("p. %s"), first);
   /* TRANSLATORS: a passage running over two or more printed pages, from the first to the last */
   return g_strdup_printf (_("pp. %s–%s"), first, last);

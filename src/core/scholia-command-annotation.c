@@ -104,7 +104,7 @@ create_revert (ScholiaCommand  *command,
 static const char *
 create_get_label (ScholiaCommand *command)
 {
-  return _("Highlight");
+  return C_("undo action", "Highlight");
 }
 
 static void
@@ -221,7 +221,7 @@ delete_revert (ScholiaCommand  *command,
 static const char *
 delete_get_label (ScholiaCommand *command)
 {
-  return _("Delete Highlight");
+  return C_("undo action", "Delete Highlight");
 }
 
 static void
@@ -321,8 +321,8 @@ relabel_get_label (ScholiaCommand *command)
   ScholiaRelabelAnnotationCommand *self = SCHOLIA_RELABEL_ANNOTATION_COMMAND (command);
 
   if (self->label_type == SCHOLIA_TYPE_THEME)
-    return self->add ? _("Add Theme") : _("Remove Theme");
-  return self->add ? _("Add Tag") : _("Remove Tag");
+    return self->add ? C_("undo action", "Add Theme") : C_("undo action", "Remove Theme");
+  return self->add ? C_("undo action", "Add Tag") : C_("undo action", "Remove Tag");
 }
 
 static void
@@ -444,7 +444,7 @@ note_revert (ScholiaCommand  *command,
 static const char *
 note_get_label (ScholiaCommand *command)
 {
-  return _("Note Edit");
+  return C_("undo action", "Note Edit");
 }
 
 static void
@@ -578,7 +578,7 @@ attach_revert (ScholiaCommand  *command,
 static const char *
 attach_get_label (ScholiaCommand *command)
 {
-  return _("Attach Annotation");
+  return C_("undo action", "Attach Annotation");
 }
 
 static void

@@ -51,7 +51,7 @@ set_citation_key_revert (ScholiaCommand  *command,
 static const char *
 set_citation_key_get_label (ScholiaCommand *command)
 {
-  return _("Set Citation Key");
+  return C_("undo action", "Set Citation Key");
 }
 
 static void

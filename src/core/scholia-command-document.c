@@ -113,7 +113,7 @@ update_document_revert (ScholiaCommand  *command,
 static const char *
 update_document_get_label (ScholiaCommand *command)
 {
-  return _("Edit Properties");
+  return C_("undo action", "Edit Properties");
 }
 
 static void
@@ -244,7 +244,7 @@ delete_document_revert (ScholiaCommand  *command,
 static const char *
 delete_document_get_label (ScholiaCommand *command)
 {
-  return _("Delete Essay");
+  return C_("undo action", "Delete Essay");
 }
 
 static void
@@ -346,7 +346,7 @@ replace_text_revert (ScholiaCommand  *command,
 static const char *
 replace_text_get_label (ScholiaCommand *command)
 {
-  return _("Replace Text");
+  return C_("undo action", "Replace Text");
 }
 
 static void

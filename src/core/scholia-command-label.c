@@ -63,7 +63,7 @@ create_label_get_label (ScholiaCommand *command)
 {
   ScholiaCreateLabelCommand *self = SCHOLIA_CREATE_LABEL_COMMAND (command);
 
-  return self->label_type == SCHOLIA_TYPE_THEME ? _("New Theme") : _("New Tag");
+  return self->label_type == SCHOLIA_TYPE_THEME ? C_("undo action", "New Theme") : C_("undo action", "New Tag");
 }
 
 static void
@@ -200,12 +200,12 @@ update_label_get_label (ScholiaCommand *command)
   guint n_fields = (self->after.name != NULL) + (self->after.colour != NULL) + (self->after.description != NULL);
 
   if (n_fields > 1)
-    return theme ? _("Edit Theme") : _("Edit Tag");
+    return theme ? C_("undo action", "Edit Theme") : C_("undo action", "Edit Tag");
   if (self->after.name != NULL)
-    return theme ? _("Rename Theme") : _("Rename Tag");
+    return theme ? C_("undo action", "Rename Theme") : C_("undo action", "Rename Tag");
   if (self->after.colour != NULL)
-    return theme ? _("Recolour Theme") : _("Recolour Tag");
-  return theme ? _("Describe Theme") : _("Describe Tag");
+    return theme ? C_("undo action", "Recolour Theme") : C_("undo action", "Recolour Tag");
+  return theme ? C_("undo action", "Describe Theme") : C_("undo action", "Describe Tag");
 }
 
 static void
@@ -318,7 +318,7 @@ move_label_revert (ScholiaCommand  *command,
 static const char *
 move_label_get_label (ScholiaCommand *command)
 {
-  return SCHOLIA_IS_THEME (SCHOLIA_MOVE_LABEL_COMMAND (command)->label) ? _("Move Theme") : _("Move Tag");
+  return SCHOLIA_IS_THEME (SCHOLIA_MOVE_LABEL_COMMAND (command)->label) ? C_("undo action", "Move Theme") : C_("undo action", "Move Tag");
 }
 
 static void
@@ -517,7 +517,7 @@ delete_label_revert (ScholiaCommand  *command,
 static const char *
 delete_label_get_label (ScholiaCommand *command)
 {
-  return SCHOLIA_IS_THEME (SCHOLIA_DELETE_LABEL_COMMAND (command)->label) ? _("Delete Theme") : _("Delete Tag");
+  return SCHOLIA_IS_THEME (SCHOLIA_DELETE_LABEL_COMMAND (command)->label) ? C_("undo action", "Delete Theme") : C_("undo action", "Delete Tag");
 }
 
 static void
@@ -607,7 +607,7 @@ merge_labels_revert (ScholiaCommand  *command,
 static const char *
 merge_labels_get_label (ScholiaCommand *command)
 {
-  return SCHOLIA_IS_THEME (SCHOLIA_MERGE_LABELS_COMMAND (command)->from) ? _("Theme Merge") : _("Tag Merge");
+  return SCHOLIA_IS_THEME (SCHOLIA_MERGE_LABELS_COMMAND (command)->from) ? C_("undo action", "Theme Merge") : C_("undo action", "Tag Merge");
 }
 
 static void

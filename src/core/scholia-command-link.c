@@ -58,7 +58,7 @@ link_revert (ScholiaCommand  *command,
 static const char *
 link_get_label (ScholiaCommand *command)
 {
-  return _("Link Passages");
+  return C_("undo action", "Link Passages");
 }
 
 static void
@@ -157,7 +157,7 @@ unlink_revert (ScholiaCommand  *command,
 static const char *
 unlink_get_label (ScholiaCommand *command)
 {
-  return _("Remove Link");
+  return C_("undo action", "Remove Link");
 }
 
 static void

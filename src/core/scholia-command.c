@@ -192,10 +192,10 @@ _scholia_label_check (ScholiaStore  *store,
 
   if (type == SCHOLIA_TYPE_THEME)
     g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                 _("The theme “%s” is no longer in the library"), scholia_label_get_name (label));
+                 _("The theme “%s” is no longer in the library"), scholia_label_get_display_name (label));
   else
     g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                 _("The tag “%s” is no longer in the library"), scholia_label_get_name (label));
+                 _("The tag “%s” is no longer in the library"), scholia_label_get_display_name (label));
   return FALSE;
 }
 

@@ -38,6 +38,8 @@ set_keyring_error (const char  *url,
     g_propagate_error (error, g_error_copy (secret_error));
   else
     g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED,
+                 /* Translators: the WebDAV address, the keyring’s error and the name of an
+                  * environment variable, which must not be translated */
                  _("The desktop keyring could not be reached for the password of %s (%s): start a keyring such as GNOME Keyring, or set %s for scripts"),
                  url, secret_error->message, SCHOLIA_CREDENTIALS_PASSWORD_VARIABLE);
 }

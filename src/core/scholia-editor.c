@@ -245,7 +245,7 @@ scholia_editor_delete_annotations (ScholiaEditor  *self,
   for (guint i = 0; i < annotations->len; i++)
     g_ptr_array_add (commands, scholia_delete_annotation_command_new (self->store,
                                                                       g_ptr_array_index (annotations, i)));
-  return perform (self, scholia_batch_command_new (self->store, _("Delete Highlights"), commands), error);
+  return perform (self, scholia_batch_command_new (self->store, C_("undo action", "Delete Highlights"), commands), error);
 }
 
 static const char *
@@ -254,7 +254,7 @@ bulk_relabel_label (GType    label_type,
 {
   if (label_type == SCHOLIA_TYPE_THEME)
     return add ? _("Add to Theme") : _("Remove from Theme");
-  return add ? _("Add Tag") : _("Remove Tag");
+  return add ? C_("undo action", "Add Tag") : C_("undo action", "Remove Tag");
 }
 
 /* One relabel command per annotation that changes, as one step. */
@@ -517,7 +517,7 @@ scholia_editor_update_document_with_key (ScholiaEditor    *self,
     return TRUE;
   if (commands->len == 1)
     return perform (self, g_object_ref (g_ptr_array_index (commands, 0)), error);
-  return perform (self, scholia_batch_command_new (self->store, _("Edit Properties"), commands), error);
+  return perform (self, scholia_batch_command_new (self->store, C_("undo action", "Edit Properties"), commands), error);
 }
 
 gboolean

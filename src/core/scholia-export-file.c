@@ -241,6 +241,7 @@ scholia_export_file_write_gfile (GFile         *file,
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
+      /* Translators: the start of an error message (%s is a file name); the reason follows */
       g_prefix_error (error, _("Could not write “%s”: "), name);
       return FALSE;
     }

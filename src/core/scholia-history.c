@@ -59,7 +59,9 @@ format_label (GQueue     *queue,
   if (command == NULL)
     return NULL;
   if (redo)
-    /* Translators: the Redo menu item; %s names the change, e.g. "Add Theme" */
+    /* Translators: the Redo menu item; %s names the change, e.g. "Add Theme" (one of the strings
+     * with the context "undo action", which name changes as nouns or short phrases that read well
+     * after "Undo" and in "Undid “%s”") */
     return g_strdup_printf (_("Redo %s"), scholia_command_get_label (command));
   /* Translators: the Undo menu item; %s names the change, e.g. "Add Theme" */
   return g_strdup_printf (_("Undo %s"), scholia_command_get_label (command));

@@ -425,9 +425,16 @@ _scholia_import_markdown (GBytes               *bytes,
   if (count_marks (decoded) > MARKS_MAX)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_TOO_LARGE,
-                   _("“%s” cannot be imported as Markdown: it holds more than %u million "
-                     "brackets, asterisks and other marks, more than any essay needs; import it "
-                     "as plain text (.txt) instead"), name, MARKS_MAX / 1000000);
+                   /* Translators: the file's name and a number of millions; ".txt" is a file
+                    * extension: keep it. */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” cannot be imported as Markdown: it holds more than %u million "
+                                "brackets, asterisks and other marks, more than any essay needs; import it "
+                                "as plain text (.txt) instead",
+                                "“%s” cannot be imported as Markdown: it holds more than %u million "
+                                "brackets, asterisks and other marks, more than any essay needs; import it "
+                                "as plain text (.txt) instead", MARKS_MAX / 1000000),
+                   name, MARKS_MAX / 1000000);
       return FALSE;
     }
 

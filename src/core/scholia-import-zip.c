@@ -56,6 +56,8 @@ set_too_large_error (const char  *name,
   g_autofree char *limit = g_format_size_full (MAX_ENTRY_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
   g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_TOO_LARGE,
+               /* Translators: the file’s name, the name of a part inside the archive and a size
+                * such as “256 MB” */
                _("“%s” cannot be imported: its part “%s” unpacks to more than %s, which no "
                  "real document needs"), name, path, limit);
 }

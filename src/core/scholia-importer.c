@@ -140,6 +140,7 @@ check_input_size (goffset      size,
 
   limit = g_format_size_full (MAX_DOCUMENT_FILE_BYTES, G_FORMAT_SIZE_IEC_UNITS);
   g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_TOO_LARGE,
+               /* Translators: the file’s name and a size such as “64 MB” */
                _("“%s” is too large to import: files of up to %s can be imported"), name, limit);
   return FALSE;
 }
@@ -153,6 +154,7 @@ set_too_much_text_error (const char  *name,
   limit = g_format_size_full (SCHOLIA_IMPORT_MAX_TEXT_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
   g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_TOO_LARGE,
+               /* Translators: the file’s name and a size such as “16 MB” */
                _("“%s” holds too much text to import: documents of up to %s of text can be "
                  "imported; split it into parts"), name, limit);
 }

@@ -101,8 +101,13 @@ scholia_json_scan (char     *data,
       else if ((*p == '[' || *p == '{') && ++depth > max_depth)
         {
           g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_TOO_LARGE,
-                       _("its arrays and objects are nested more than %u levels deep, at line %u "
-                         "(W3C annotations need about 10 at most)"),
+                       /* Translators: follows a file's name and a colon: the greatest depth
+                        * allowed, then a line number. Keep "W3C". */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "its arrays and objects are nested more than %u level deep, at line %u "
+                                    "(W3C annotations need about 10 at most)",
+                                    "its arrays and objects are nested more than %u levels deep, at line %u "
+                                    "(W3C annotations need about 10 at most)", max_depth),
                        max_depth, line);
           return FALSE;
         }

@@ -40,4 +40,11 @@ gboolean      scholia_label_get_builtin     (ScholiaLabel *self);
 void          scholia_label_set_builtin     (ScholiaLabel *self,
                                              gboolean      builtin);
 
+/* The name and description a person reads: a built-in tag's, as the library holds them in
+ * English, translated into the user's language; every other label's as they are. Lists, the
+ * inspector, filters and PDFs show these; the store, the W3C, CSV and REFI-QDA exports and the
+ * CLI's --json keep the stored ones. */
+const char   *scholia_label_get_display_name        (ScholiaLabel *self);
+const char   *scholia_label_get_display_description (ScholiaLabel *self);
+
 G_END_DECLS

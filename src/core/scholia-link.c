@@ -18,6 +18,10 @@ typedef struct
   gboolean    symmetric;
 } BuiltinType;
 
+/* Translators: the built-in link types between two passages, as a sentence reads them with the
+ * passages around them: "A answers B", "B is answered by A" (shown as "answered by"), "A agrees
+ * with B", "A contradicts B", "A cites the same source as B". Lower case: they are capitalised
+ * where a line begins with them. */
 static const BuiltinType builtin_types[] = {
   { SCHOLIA_LINK_TYPE_ANSWERS, N_("answers"), N_("answered by"), FALSE },
   { SCHOLIA_LINK_TYPE_AGREES_WITH, N_("agrees with"), N_("agrees with"), TRUE },
@@ -144,7 +148,9 @@ scholia_link_type_normalize (const char  *name,
   if (g_utf8_strlen (kept->str, -1) > SCHOLIA_LINK_TYPE_MAX_LENGTH)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                   _("A link type can be at most %d characters long"), SCHOLIA_LINK_TYPE_MAX_LENGTH);
+                   g_dngettext (GETTEXT_PACKAGE, "A link type can be at most %d character long",
+                                "A link type can be at most %d characters long", SCHOLIA_LINK_TYPE_MAX_LENGTH),
+                   SCHOLIA_LINK_TYPE_MAX_LENGTH);
       return NULL;
     }
 

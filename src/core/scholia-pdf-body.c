@@ -121,11 +121,11 @@ scholia_pdf_export_add_title_block (Export         *export,
   for (guint i = 0; i < export->key->len; i++)
     {
       KeyTag *key_tag = g_ptr_array_index (export->key, i);
-      const char *description = scholia_label_get_description (SCHOLIA_LABEL (key_tag->tag));
+      const char *description = scholia_label_get_display_description (SCHOLIA_LABEL (key_tag->tag));
       g_autoptr(PangoLayout) layout = NULL;
 
       markup = g_markup_printf_escaped ("<b>%s</b>%s<span foreground='#555555'>%s</span>",
-                                        scholia_label_get_name (SCHOLIA_LABEL (key_tag->tag)),
+                                        scholia_label_get_display_name (SCHOLIA_LABEL (key_tag->tag)),
                                         description != NULL && *description != '\0' ? " — " : "",
                                         description != NULL ? description : "");
       layout = scholia_pdf_writer_create_markup_layout (export->writer, width - 30, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
@@ -140,7 +140,7 @@ scholia_pdf_export_add_title_block (Export         *export,
 
       for (guint i = 0; i < export->themes->len; i++)
         g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
-                                scholia_label_get_name (SCHOLIA_LABEL (g_ptr_array_index (export->themes, i))));
+                                scholia_label_get_display_name (SCHOLIA_LABEL (g_ptr_array_index (export->themes, i))));
       markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>  %s",
                                         _("Themes"), names->str);
       layout = scholia_pdf_writer_create_markup_layout (export->writer, width, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);

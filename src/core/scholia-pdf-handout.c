@@ -159,7 +159,7 @@ tags_markup (Handout        *handout,
       if (tag == NULL)
         continue;
       scholia_pdf_parse_colour (scholia_label_get_colour (tag), rgb);
-      scholia_pdf_append_tag_markup (markup, scholia_label_get_name (tag), rgb);
+      scholia_pdf_append_tag_markup (markup, scholia_label_get_display_name (tag), rgb);
     }
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
@@ -276,6 +276,7 @@ add_sources (Handout        *handout,
     return;
 
   g_ptr_array_sort (entries, compare_entries);
+  /* Translators: the heading of the handout's bibliography: the essays and works cited */
   heading = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>", _("Sources"));
   add_markup (handout, flow, width, 0, handout->font_size * 1.05, PANGO_STYLE_NORMAL, heading, 22, 40);
   scholia_pdf_flow_tag_last (flow, "H2");
@@ -304,9 +305,9 @@ add_title (Handout        *handout,
            guint           n_authors,
            const char     *header)
 {
-  const char *description = scholia_label_get_description (SCHOLIA_LABEL (theme));
-  g_autofree char *title = g_markup_escape_text (scholia_label_get_name (SCHOLIA_LABEL (theme)), -1);
-  g_autofree char *passages = g_strdup_printf (ngettext ("%u passage", "%u passages", n_passages), n_passages);
+  const char *description = scholia_label_get_display_description (SCHOLIA_LABEL (theme));
+  g_autofree char *title = g_markup_escape_text (scholia_label_get_display_name (SCHOLIA_LABEL (theme)), -1);
+  g_autofree char *passages = g_strdup_printf (ngettext ("%'u passage", "%'u passages", n_passages), n_passages);
   g_autofree char *authors = g_strdup_printf (ngettext ("%u author", "%u authors", n_authors), n_authors);
   g_autofree char *summary = NULL;
 
@@ -442,8 +443,8 @@ scholia_pdf_export_handout (ScholiaStore            *store,
     return FALSE;
   handout.writer = writer;
   handout.font_size = scholia_pdf_writer_get_font_size (writer);
-  scholia_pdf_writer_set_metadata (writer, scholia_label_get_name (SCHOLIA_LABEL (theme)), NULL, scholia_label_get_description (SCHOLIA_LABEL (theme)));
-  scholia_pdf_writer_set_running_head (writer, _("Seminar handout"), scholia_label_get_name (SCHOLIA_LABEL (theme)));
+  scholia_pdf_writer_set_metadata (writer, scholia_label_get_display_name (SCHOLIA_LABEL (theme)), NULL, scholia_label_get_display_description (SCHOLIA_LABEL (theme)));
+  scholia_pdf_writer_set_running_head (writer, _("Seminar handout"), scholia_label_get_display_name (SCHOLIA_LABEL (theme)));
 
   /* Two authors read best face to face: each in a column, documents in date order. */
   scholia_pdf_writer_get_geometry (writer, &text, NULL);

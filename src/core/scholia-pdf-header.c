@@ -5,6 +5,7 @@
 
 #include "scholia-pdf-header.h"
 #include "scholia-seminar-store.h"
+#include "scholia-time-format.h"
 
 /* The names of the labels of @type the filter keeps, ", " between them; NULL when it keeps all. */
 static char *
@@ -25,7 +26,7 @@ filter_label_names (ScholiaStore *store,
         names = g_string_new (NULL);
       else
         g_string_append (names, ", ");
-      g_string_append (names, scholia_label_get_name (label));
+      g_string_append (names, scholia_label_get_display_name (label));
     }
   return names != NULL ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
@@ -62,9 +63,7 @@ scholia_pdf_format_header_line (ScholiaStore            *store,
                                 const ScholiaPdfOptions *options)
 {
   g_autoptr(GString) line = g_string_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  /* Not %e, which pads a one-digit day with a figure space. */
-  g_autofree char *date = g_date_time_format (now, "%-d %B %Y");
+  g_autofree char *date = scholia_time_format (g_get_real_time () / G_USEC_PER_SEC, SCHOLIA_TIME_LONG_DATE);
   ScholiaAnnotationFilter *filter = options->filter;
 
   if (filter != NULL && !scholia_annotation_filter_is_empty (filter))

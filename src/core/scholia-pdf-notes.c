@@ -187,7 +187,7 @@ append_note_markup (Export     *export,
     {
       KeyTag *key_tag = g_ptr_array_index (span->tags, t);
 
-      scholia_pdf_append_tag_markup (labels, scholia_label_get_name (SCHOLIA_LABEL (key_tag->tag)), key_tag->rgb);
+      scholia_pdf_append_tag_markup (labels, scholia_label_get_display_name (SCHOLIA_LABEL (key_tag->tag)), key_tag->rgb);
     }
   if (*span->theme_names != '\0')
     {

@@ -126,7 +126,7 @@ scholia_pdf_export_add_outline (Export *export)
     {
       ScholiaTheme *theme = g_ptr_array_index (export->themes, i);
 
-      add_group (export, 0, scholia_label_get_name (SCHOLIA_LABEL (theme)), has_theme, theme);
+      add_group (export, 0, scholia_label_get_display_name (SCHOLIA_LABEL (theme)), has_theme, theme);
     }
   for (guint i = 0; i < export->spans->len; i++)
     {
@@ -142,7 +142,7 @@ scholia_pdf_export_add_outline (Export *export)
         {
           KeyTag *key_tag = g_ptr_array_index (export->key, k);
 
-          add_group (export, unthemed, scholia_label_get_name (SCHOLIA_LABEL (key_tag->tag)), has_tag_unthemed,
+          add_group (export, unthemed, scholia_label_get_display_name (SCHOLIA_LABEL (key_tag->tag)), has_tag_unthemed,
                      key_tag);
         }
       /* Translators: the bookmark over annotations with neither tag nor theme */
@@ -162,9 +162,9 @@ scholia_pdf_export_keywords (Export *export)
 
   for (guint i = 0; i < export->key->len; i++)
     g_string_append_printf (keywords, "%s%s", keywords->len > 0 ? ", " : "",
-                            scholia_label_get_name (SCHOLIA_LABEL (((KeyTag *) g_ptr_array_index (export->key, i))->tag)));
+                            scholia_label_get_display_name (SCHOLIA_LABEL (((KeyTag *) g_ptr_array_index (export->key, i))->tag)));
   for (guint i = 0; i < export->themes->len; i++)
     g_string_append_printf (keywords, "%s%s", keywords->len > 0 ? ", " : "",
-                            scholia_label_get_name (SCHOLIA_LABEL (g_ptr_array_index (export->themes, i))));
+                            scholia_label_get_display_name (SCHOLIA_LABEL (g_ptr_array_index (export->themes, i))));
   return g_string_free (g_steal_pointer (&keywords), FALSE);
 }

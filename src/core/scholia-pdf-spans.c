@@ -155,7 +155,7 @@ describe_span (Export *export,
         continue;
       g_ptr_array_add (span->tags, key_tag);
       g_string_append_printf (tag_names, "%s%s", tag_names->len > 0 ? ", " : "",
-                              scholia_label_get_name (SCHOLIA_LABEL (key_tag->tag)));
+                              scholia_label_get_display_name (SCHOLIA_LABEL (key_tag->tag)));
     }
 
   ids = scholia_annotation_get_theme_ids (span->annotation, &n_ids);
@@ -165,7 +165,7 @@ describe_span (Export *export,
 
       if (theme != NULL)
         g_string_append_printf (theme_names, "%s%s", theme_names->len > 0 ? ", " : "",
-                                scholia_label_get_name (SCHOLIA_LABEL (theme)));
+                                scholia_label_get_display_name (SCHOLIA_LABEL (theme)));
     }
 
   /* The wash takes the first tag's colour, else the first theme's. */

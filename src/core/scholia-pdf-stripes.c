@@ -195,7 +195,7 @@ scholia_pdf_export_draw_stripes (Export               *export,
                                                                             STRIPE_LABEL_SIZE * LABEL_MAGNIFY,
                                                                             PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL);
           pango_layout_set_text (stripe->key_tag->stripe_label,
-                                 scholia_label_get_name (SCHOLIA_LABEL (stripe->key_tag->tag)), -1);
+                                 scholia_label_get_display_name (SCHOLIA_LABEL (stripe->key_tag->tag)), -1);
         }
       pango_layout_get_extents (stripe->key_tag->stripe_label, &ink, NULL);
       place.length = ink.width / (double) PANGO_SCALE / LABEL_MAGNIFY;

@@ -90,7 +90,10 @@ find_items (const char  *data,
           if (depth > SCHOLIA_JSON_MAX_DEPTH)
             {
               g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_TOO_LARGE,
-                           _("line %u: nested more than %d levels deep"), line, SCHOLIA_JSON_MAX_DEPTH);
+                           /* Translators: a line number of a CSL JSON file, then the greatest depth allowed. */
+                           g_dngettext (GETTEXT_PACKAGE, "line %u: nested more than %d level deep",
+                                        "line %u: nested more than %d levels deep", SCHOLIA_JSON_MAX_DEPTH),
+                           line, SCHOLIA_JSON_MAX_DEPTH);
               return FALSE;
             }
           break;

@@ -100,6 +100,8 @@ scholia_reference_fill_field_name (ScholiaFillField field)
 {
   switch (field)
     {
+    /* Translators: the fields of an essay that a reference fills in, as messages name them
+     * ("filled in the title and author of …") */
     case SCHOLIA_FILL_TITLE: return _("title");
     case SCHOLIA_FILL_AUTHOR: return _("author");
     case SCHOLIA_FILL_DATE: return _("date");

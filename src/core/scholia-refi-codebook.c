@@ -270,6 +270,7 @@ read_code (ScholiaRefiCodes   *codes,
 
   summary->codes++;
   if (name == NULL || *g_strstrip (name) == '\0')
+    /* Translators: the name given to a REFI-QDA code that has none (a code becomes a tag) */
     name = g_strdup (_("Unnamed code"));
 
   /* The two top-level codes Scholia writes say which labels are themes. */

@@ -417,6 +417,8 @@ write_project (Export      *export,
   ok = xmlTextWriterStartDocument (export->writer, NULL, "UTF-8", NULL) >= 0 &&
        start (export, "Project") &&
        attribute (export, "xmlns", SCHOLIA_REFI_PROJECT_NS) &&
+       /* Translators: the project name written into an exported REFI-QDA project, which NVivo,
+        * MAXQDA or ATLAS.ti show */
        attribute (export, "name", _("Scholia library")) &&
        attribute (export, "origin", "Scholia " PACKAGE_VERSION) &&
        attribute (export, "creatingUserGUID", export->user_guid) &&

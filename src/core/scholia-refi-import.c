@@ -377,7 +377,12 @@ read_selection (Import  *import,
       g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, end);
 
       _scholia_refi_report (import->summary,
-                            _("The selection %s–%s in “%s” does not fit its text of %d characters: left out"),
+                            /* Translators: a selection's start and end offsets as the REFI-QDA
+                             * project gives them, the essay's title and its length. */
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "The selection %s–%s in “%s” does not fit its text of %d character: left out",
+                                         "The selection %s–%s in “%s” does not fit its text of %d characters: left out",
+                                         source->length),
                             from, to, source->title, source->length);
       selection_free (selection);
       return;
@@ -423,6 +428,8 @@ read_variable_value (Import  *import,
       return;
     }
   if (name == NULL)
+    /* Translators: stands for a REFI-QDA variable that has no name, in “The variable “%s” has no
+     * place…” */
     name = _("unnamed");
   if (!g_hash_table_contains (import->unknown_variables, name))
     {
@@ -553,7 +560,11 @@ read_text_source (Import     *import,
   if (source->author == NULL && case_names != NULL && case_names->len == 1)
     source->author = g_strdup (g_ptr_array_index (case_names, 0));
   else if (source->author == NULL && case_names != NULL)
-    _scholia_refi_report (import->summary, _("“%s” belongs to %u cases: none was taken as its author"),
+    /* Translators: an essay's title and a count of REFI-QDA "cases" (a project's grouping of
+     * sources, which Scholia reads as the author when there is only one). */
+    _scholia_refi_report (import->summary,
+                          g_dngettext (GETTEXT_PACKAGE, "“%s” belongs to %u case: none was taken as its author",
+                                       "“%s” belongs to %u cases: none was taken as its author", case_names->len),
                           source->title, case_names->len);
   g_ptr_array_add (import->sources, source);
 }
@@ -603,6 +614,8 @@ read_sources (Import  *import,
                                   regions, name);
         }
       else
+        /* Translators: a source's name and the REFI-QDA element it is (PDFSource, PictureSource,
+         * AudioSource…), which is not translated */
         _scholia_refi_report (import->summary, _("“%s” is a %s, not a text: left out"), name, (const char *) node->name);
     }
 }
@@ -645,7 +658,11 @@ report_rest (Import  *import,
       for (xmlNode *child = node != NULL ? node->children : NULL; child != NULL; child = child->next)
         n += child->type == XML_ELEMENT_NODE;
       if (n > 0)
-        _scholia_refi_report (import->summary, _("%u of the project’s %s: Scholia has no place for them, left out"),
+        /* Translators: a count and the name of a REFI-QDA element, "Sets" or "Graphs", which is
+         * not translated (it is what the project file calls them). */
+        _scholia_refi_report (import->summary,
+                              g_dngettext (GETTEXT_PACKAGE, "%u of the project’s %s: Scholia has no place for it, left out",
+                                           "%u of the project’s %s: Scholia has no place for them, left out", n),
                               n, unsupported[i]);
     }
 
@@ -719,7 +736,10 @@ write_source (Import  *import,
 
   if (source->guid != NULL && g_hash_table_contains (import->uuids, source->guid))
     {
-      _scholia_refi_report (import->summary, _("“%s” is in the library already: left out with its %u selections"),
+      _scholia_refi_report (import->summary,
+                            g_dngettext (GETTEXT_PACKAGE, "“%s” is in the library already: left out with its %u selection",
+                                         "“%s” is in the library already: left out with its %u selections",
+                                         source->selections->len),
                             source->title, source->selections->len);
       return TRUE;
     }

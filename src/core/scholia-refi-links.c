@@ -54,6 +54,8 @@ guid_prop (xmlNode    *node,
 static char *
 describe (const char *name)
 {
+  /* Translators: how a message names a link of a REFI-QDA project: by its name, or “A link” when
+   * it has none; a message continues after it */
   return name != NULL && *name != '\0' ? g_strdup_printf (_("The link “%s”"), name) : g_strdup (_("A link"));
 }
 

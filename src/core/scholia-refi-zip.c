@@ -162,7 +162,11 @@ scholia_refi_zip_get_project (ScholiaRefiZip  *zip,
   if (zip->projects->len > 1)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                   _("“%s” holds %u .qde files (%s, %s…): a REFI-QDA project has one"), display_name,
+                   /* Translators: the archive's name, how many project files it holds and the
+                    * first two; ".qde" is a file extension and "REFI-QDA" a standard's name: keep them. */
+                   g_dngettext (GETTEXT_PACKAGE, "“%s” holds %u .qde file (%s, %s…): a REFI-QDA project has one",
+                                "“%s” holds %u .qde files (%s, %s…): a REFI-QDA project has one", zip->projects->len),
+                   display_name,
                    zip->projects->len, (const char *) g_ptr_array_index (zip->projects, 0),
                    (const char *) g_ptr_array_index (zip->projects, 1));
       return NULL;

@@ -760,6 +760,7 @@ scholia_schema_migrate (ScholiaDb               *db,
       if ((steps[i].sql != NULL && !scholia_db_exec (db, steps[i].sql, error)) ||
           (steps[i].run != NULL && !steps[i].run (db, error)))
         {
+          /* Translators: the start of an error message; the reason follows */
           g_prefix_error (error, _("Could not upgrade the library to version %d: "), steps[i].version);
           scholia_db_rollback (db);
           return FALSE;

@@ -152,9 +152,13 @@ scholia_seminar_essay_verify_text (const ScholiaSeminarEssay  *essay,
   if (characters != essay->characters)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
-                   _("The text of “%s” in the seminar folder is not the seminar’s: it has %" G_GINT64_FORMAT
-                     " characters, not %" G_GINT64_FORMAT),
-                   essay_name (essay), characters, essay->characters);
+                   /* Translators: the essay's name, the length found and the length the seminar
+                    * recorded, in characters. */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The text of “%s” in the seminar folder is not the seminar’s: it has %lld character, not %lld",
+                                "The text of “%s” in the seminar folder is not the seminar’s: it has %lld characters, not %lld",
+                                characters),
+                   essay_name (essay), (long long) characters, (long long) essay->characters);
       return FALSE;
     }
   checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, length);
@@ -345,6 +349,9 @@ refuse (Reader     *reader,
         const char *expected)
 {
   g_set_error (reader->error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
+               /* Translators: a seminar file's name, the JSON field's name in two parts (keep them
+                * together, untranslated) and what the field must be: "a text", "an object" or
+                * "a list" (JSON's string, object and array) */
                _("“%s” cannot be used: its field “%s%s” must be %s"),
                reader->file_name, prefix, name, expected);
   return FALSE;
@@ -375,6 +382,7 @@ read_text (Reader      *reader,
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    /* Translators: what a JSON field must be, in “its field “x” must be %s”: a JSON string */
     return refuse (reader, prefix, name, _("a text"));
   g_free (*value);
   *value = scholia_w3c_json_dup_text (object, name, NULL);
@@ -506,6 +514,7 @@ read_object (Reader      *reader,
   if (node == NULL && optional)
     return TRUE;
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    /* Translators: what a JSON field must be, in “its field “x” must be %s”: a JSON object */
     return refuse (reader, "", name, _("an object"));
   *value = json_node_get_object (node);
   return TRUE;
@@ -524,6 +533,7 @@ read_list (Reader     *reader,
   if (node == NULL)
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
+    /* Translators: what a JSON field must be, in “its field “x” must be %s”: a JSON array */
     *ok = refuse (reader, "", name, _("a list"));
   return *ok ? json_node_get_array (node) : NULL;
 }

@@ -203,8 +203,8 @@ _scholia_seminar_info_from_library (ScholiaStore                 *store,
       if (document == NULL)
         {
           g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                       _("The library has no essay with the id %" G_GINT64_FORMAT),
-                       g_array_index (document_ids, gint64, i));
+                       _("The library has no essay with the id %lld"),
+                       (long long) g_array_index (document_ids, gint64, i));
           return NULL;
         }
       g_ptr_array_add (info->essays, scholia_seminar_essay_new_from_document (document));

@@ -549,7 +549,11 @@ log_title (Log        *log,
            const char *name)
 {
   if (name != NULL)
+    /* Translators: names a seminar participant’s log file in messages: %s is the participant’s
+     * name */
     return g_strdup_printf (_("%s’s log"), name);
+  /* Translators: names a log file in messages when its participant is not known: %s is an id; keep
+   * “.jsonl” */
   return g_strdup_printf (_("the log %s.jsonl"), log->uuid);
 }
 

@@ -208,6 +208,7 @@ check_may_change (ScholiaStore       *self,
   if (*name == '\0')
     name = g_strdup (_("another participant"));
   g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
+               /* Translators: %s is a seminar participant’s name */
                deleting ? _("Only %s can delete this annotation: it is theirs in the seminar")
                         : _("Only %s can change this annotation: it is theirs in the seminar"),
                name);
@@ -299,7 +300,10 @@ scholia_store_add_annotation (ScholiaStore     *self,
   if (start < 0 || end <= start || end > characters)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                   _("The span %d–%d does not lie within “%s”, which has %lld characters"),
+                   /* Translators: a span's start and end offsets in characters, the essay's title
+                    * and its length. */
+                   g_dngettext (GETTEXT_PACKAGE, "The span %d–%d does not lie within “%s”, which has %lld character",
+                                "The span %d–%d does not lie within “%s”, which has %lld characters", characters),
                    start, end, scholia_document_get_title (document), (long long) characters);
       return NULL;
     }

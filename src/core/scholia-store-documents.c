@@ -464,7 +464,10 @@ scholia_store_find_document (ScholiaStore  *self,
         g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
                                 scholia_document_get_id (g_ptr_array_index (matches, i)));
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_AMBIGUOUS,
-                   _("%u documents are titled “%s” (ids %s): use an id"),
+                   /* Translators: a count (two or more), the title the user gave and the ids of the
+                    * essays, separated by commas. */
+                   g_dngettext (GETTEXT_PACKAGE, "%u document is titled “%s” (ids %s): use an id",
+                                "%u documents are titled “%s” (ids %s): use an id", matches->len),
                    matches->len, id_or_title, ids->str);
       return NULL;
     }

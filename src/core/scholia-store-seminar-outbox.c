@@ -643,6 +643,7 @@ scholia_store_delete_reply (ScholiaStore  *self,
   if (!author->me)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
+                   /* Translators: %s is a seminar participant’s name */
                    _("Only %s can delete this reply: it is theirs in the seminar"),
                    *author->name != '\0' ? author->name : _("another participant"));
       return FALSE;

@@ -41,10 +41,13 @@ page_of (GArray *pages,
   return label != NULL ? label : "";
 }
 
+/* @shown: the names a person reads (Markdown), with the built-in tags' translated; else the
+ * stored names (CSV), which stay the same in every language. */
 static char *
 join_labels (ScholiaStore      *store,
              ScholiaAnnotation *annotation,
              GType              label_type,
+             gboolean           shown,
              const char        *separator,
              const char        *before,
              const char        *after)
@@ -61,7 +64,7 @@ join_labels (ScholiaStore      *store,
       if (label == NULL)
         continue;
       g_string_append_printf (joined, "%s%s%s%s", joined->len > 0 ? separator : "", before,
-                              scholia_label_get_name (label), after);
+                              shown ? scholia_label_get_display_name (label) : scholia_label_get_name (label), after);
     }
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
@@ -119,8 +122,8 @@ scholia_table_export_csv (ScholiaStore  *store,
       for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
         {
           g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
-          g_autofree char *tags = join_labels (store, annotation, SCHOLIA_TYPE_TAG, "; ", "", "");
-          g_autofree char *themes = join_labels (store, annotation, SCHOLIA_TYPE_THEME, "; ", "", "");
+          g_autofree char *tags = join_labels (store, annotation, SCHOLIA_TYPE_TAG, FALSE, "; ", "", "");
+          g_autofree char *themes = join_labels (store, annotation, SCHOLIA_TYPE_THEME, FALSE, "; ", "", "");
           g_autofree char *start = g_strdup_printf ("%d", scholia_annotation_get_start (annotation));
           g_autofree char *end = g_strdup_printf ("%d", scholia_annotation_get_end (annotation));
 
@@ -367,8 +370,8 @@ scholia_table_export_markdown (ScholiaStore  *store,
       for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
         {
           g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (annotations, i);
-          g_autofree char *tags = join_labels (store, annotation, SCHOLIA_TYPE_TAG, ", ", "**", "**");
-          g_autofree char *themes = join_labels (store, annotation, SCHOLIA_TYPE_THEME, ", ", "", "");
+          g_autofree char *tags = join_labels (store, annotation, SCHOLIA_TYPE_TAG, TRUE, ", ", "**", "**");
+          g_autofree char *themes = join_labels (store, annotation, SCHOLIA_TYPE_THEME, TRUE, ", ", "", "");
           const char *page = page_of (pages, scholia_annotation_get_start (annotation));
           g_autofree char *pandoc = dup_pandoc_citation (document, annotation, text, pages);
           g_autoptr(GString) line = g_string_new (NULL);
@@ -492,7 +495,7 @@ scholia_table_export_theme_markdown (ScholiaStore  *store,
           ScholiaLabel *tag = scholia_store_lookup_label (store, SCHOLIA_TYPE_TAG, tag_ids[t]);
 
           if (tag != NULL)
-            g_string_append_printf (markdown, "**%s** ", scholia_label_get_name (tag));
+            g_string_append_printf (markdown, "**%s** ", scholia_label_get_display_name (tag));
         }
       g_string_append (markdown, "— ");
       append_escaped (markdown, author);

@@ -107,7 +107,12 @@ scholia_text_check_name (const char  *name,
       g_autofree char *start = g_utf8_substring (clean, 0, 20);
 
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                   _("“%s…” is %ld characters long: a name can have at most %d (put more in the description)"),
+                   /* Translators: the start of the name, its length and the greatest length
+                    * allowed, all in characters. */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s…” is %ld character long: a name can have at most %d (put more in the description)",
+                                "“%s…” is %ld characters long: a name can have at most %d (put more in the description)",
+                                length),
                    start, length, SCHOLIA_TEXT_NAME_MAX_LENGTH);
       return NULL;
     }

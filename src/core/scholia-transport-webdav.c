@@ -150,6 +150,8 @@ set_error_from_status (ScholiaTransportWebdav  *self,
                      self->server, location);
       else
         g_set_error (error, SCHOLIA_TRANSPORT_ERROR, SCHOLIA_TRANSPORT_ERROR_FAILED,
+                     /* Translators: the server’s address, the HTTP status code and its English
+                      * reason phrase (“404 Not Found”) and the file asked for */
                      _("The server %s answered “%u %s” for “%s”"), self->server, status,
                      soup_message_get_reason_phrase (message), path);
     }

@@ -259,6 +259,8 @@ _scholia_w3c_links_write (ScholiaW3cLinks  *links,
   for (guint i = 0; i < n; i++)
     {
       IncomingLink *link = g_ptr_array_index (links->incoming, i);
+      /* Translators: how a message names a link of an imported W3C file: its number in the file
+       * and its id */
       g_autofree char *what = link->id != NULL ? g_strdup_printf (_("link %u (%s)"), link->number, link->id)
                                                : g_strdup_printf (_("link %u"), link->number);
 

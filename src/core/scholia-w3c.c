@@ -438,6 +438,8 @@ describe (guint       number,
           const char *id)
 {
   if (id != NULL && *id != '\0')
+    /* Translators: how a message names an annotation of an imported W3C file: its number in the
+     * file and its id; messages continue after it (“The target of %s …”) */
     return g_strdup_printf (_("annotation %u (%s)"), number, id);
   return g_strdup_printf (_("annotation %u"), number);
 }
@@ -473,7 +475,10 @@ lookup_source (Import      *import,
   if (matches != NULL)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_AMBIGUOUS,
-                   _("%u documents have the source “%s” of %s: name one with --document"),
+                   /* Translators: a count (two or more), the source address an annotation targets and
+                    * the annotation ("annotation 3"); --document is an option: keep it. */
+                   g_dngettext (GETTEXT_PACKAGE, "%u document has the source “%s” of %s: name one with --document",
+                                "%u documents have the source “%s” of %s: name one with --document", matches->len),
                    matches->len, source, what);
       return NULL;
     }
@@ -518,8 +523,8 @@ read_selectors (Import      *import,
       break;
     case SCHOLIA_W3C_SELECTORS_NOT_A_SPAN:
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
-                   _("The TextPositionSelector of %s is not a span (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"),
-                   what, found.start, found.end);
+                   _("The TextPositionSelector of %s is not a span (%lld–%lld)"),
+                   what, (long long) found.start, (long long) found.end);
       break;
     case SCHOLIA_W3C_SELECTORS_READ:
     default:
@@ -626,6 +631,8 @@ read_annotation (Import   *import,
 
   if (!scholia_w3c_check_annotation (object, root, &error))
     {
+      /* Translators: the start of an error message: %s names an annotation (“annotation 3”); the
+       * reason follows. Keep “W3C Web Annotation” */
       g_prefix_error (&error, _("%s breaks the W3C Web Annotation model: "), what);
       reject (import->rejected, incoming->number, incoming->id, error);
       return;
