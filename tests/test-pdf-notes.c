@@ -137,49 +137,6 @@ find_text (const PageText   *page_text,
   return FALSE;
 }
 
-#define INK_SCALE 8.0
-
-/* The box of the ink of a mark's colour in @area, from the page rendered there: pixels
- * saturated and darker than a wash; the text is grey or black. */
-static gboolean
-find_mark_ink (PopplerPage            *page,
-               const PopplerRectangle *area,
-               PopplerRectangle       *ink)
-{
-  int width = (area->x2 - area->x1) * INK_SCALE, height = (area->y2 - area->y1) * INK_SCALE;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t *cr = cairo_create (surface);
-  gboolean found = FALSE;
-
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, INK_SCALE, INK_SCALE);
-  cairo_translate (cr, -area->x1, -area->y1);
-  poppler_page_render_for_printing (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      {
-        guint32 pixel = ((guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface)))[x];
-        int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
-        int high = MAX (r, MAX (g, b)), low = MIN (r, MIN (g, b));
-
-        if (high - low < 40 || high > 190)
-          continue;
-        if (!found)
-          *ink = (PopplerRectangle) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-        found = TRUE;
-        ink->x1 = MIN (ink->x1, area->x1 + x / INK_SCALE);
-        ink->y1 = MIN (ink->y1, area->y1 + y / INK_SCALE);
-        ink->x2 = MAX (ink->x2, area->x1 + (x + 1) / INK_SCALE);
-        ink->y2 = MAX (ink->y2, area->y1 + (y + 1) / INK_SCALE);
-      }
-  cairo_surface_destroy (surface);
-  return found;
-}
-
 /* Every passage ending in one of @ends (each names the text up to a mark) has a mark drawn
  * after it, above the baseline, that meets the box of no glyph of the text. Returns the number
  * of marks. */
@@ -209,7 +166,7 @@ check_marks_clear (PopplerDocument         *pdf,
               PopplerRectangle ink = { 0 };
               const char *c = page_text.text;
 
-              if (!find_mark_ink (page, &area, &ink))
+              if (!test_pdf_find_mark_ink (page, &area, &ink))
                 g_error ("page %d: no mark after “%s”", p + 1, ends[e]);
               n_marks++;
               g_assert_cmpfloat (ink.x2 - ink.x1, >, 1);

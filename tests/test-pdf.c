@@ -316,3 +316,44 @@ test_pdf_run_tool (const char * const *argv,
     g_assert_cmpint (WEXITSTATUS (wait_status), ==, status);
   return g_strconcat (out, err, NULL);
 }
+
+#define INK_SCALE 8.0
+
+gboolean
+test_pdf_find_mark_ink (PopplerPage            *page,
+                        const PopplerRectangle *area,
+                        PopplerRectangle       *ink)
+{
+  int width = (area->x2 - area->x1) * INK_SCALE, height = (area->y2 - area->y1) * INK_SCALE;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  gboolean found = FALSE;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, INK_SCALE, INK_SCALE);
+  cairo_translate (cr, -area->x1, -area->y1);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = ((guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface)))[x];
+        int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+        int high = MAX (r, MAX (g, b)), low = MIN (r, MIN (g, b));
+
+        if (high - low < 40 || high > 190)
+          continue;
+        if (!found)
+          *ink = (PopplerRectangle) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+        found = TRUE;
+        ink->x1 = MIN (ink->x1, area->x1 + x / INK_SCALE);
+        ink->y1 = MIN (ink->y1, area->y1 + y / INK_SCALE);
+        ink->x2 = MAX (ink->x2, area->x1 + (x + 1) / INK_SCALE);
+        ink->y2 = MAX (ink->y2, area->y1 + (y + 1) / INK_SCALE);
+      }
+  cairo_surface_destroy (surface);
+  return found;
+}

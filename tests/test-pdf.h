@@ -73,6 +73,11 @@ GStrv            test_pdf_highlight_labels  (const char              *path);
 guint32          test_pdf_quad_colour       (cairo_surface_t         *surface,
                                              double                   page_height,
                                              PopplerQuadrilateral    *quad);
+/* The box of the ink of a mark's colour in @area, from the page rendered there: pixels
+ * saturated and darker than a wash; the text is grey or black. */
+gboolean         test_pdf_find_mark_ink     (PopplerPage             *page,
+                                             const PopplerRectangle  *area,
+                                             PopplerRectangle        *ink);
 /* Runs @argv, asserting it exits with @status; returns what it printed, stderr after stdout. */
 char            *test_pdf_run_tool          (const char * const      *argv,
                                              int                      status);

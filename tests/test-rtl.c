@@ -12,6 +12,7 @@
 #include "scholia-word-snap.h"
 #include "test-files.h"
 #include "test-pdf.h"
+#include "pdf-words.h"
 #include "rtl-essays.h"
 
 /* Essays in Arabic, Hebrew and Persian, and an English one quoting them: the text is kept as
@@ -118,20 +119,6 @@ typedef struct
   gint64           catalogue;   /* the English essay's, on its Hebrew quote */
 } Fixture;
 
-static ScholiaDocument *
-add_essay (Fixture    *fixture,
-           const char *title,
-           const char *author,
-           const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  ScholiaDocument *document = scholia_store_add_document (fixture->pdf.store, title, author, "2024", NULL,
-                                                          text, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
 static gint64
 annotate (Fixture         *fixture,
           ScholiaDocument *document,
@@ -154,10 +141,10 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   test_pdf_fixture_set_up (&fixture->pdf, data);
-  fixture->arabic = add_essay (fixture, "أرشيف بيت الملح", "ليلى الحداد", arabic_essay);
-  fixture->hebrew = add_essay (fixture, "בית המלח", "נעמה ברק", hebrew_essay);
-  fixture->persian = add_essay (fixture, "دفترهای گمرک", "مریم نوری", persian_essay);
-  fixture->english = add_essay (fixture, "The Salt House Archive", "Iris Fenwick", english_essay);
+  fixture->arabic = pdf_words_add_essay (&fixture->pdf, "أرشيف بيت الملح", "ليلى الحداد", arabic_essay);
+  fixture->hebrew = pdf_words_add_essay (&fixture->pdf, "בית המלח", "נעמה ברק", hebrew_essay);
+  fixture->persian = pdf_words_add_essay (&fixture->pdf, "دفترهای گمرک", "مریم نوری", persian_essay);
+  fixture->english = pdf_words_add_essay (&fixture->pdf, "The Salt House Archive", "Iris Fenwick", english_essay);
   fixture->keeper = annotate (fixture, fixture->arabic, arabic_essay, "1923\u200F نقل أمين الأرشيف",
                               "The keeper’s move");
   fixture->ship = annotate (fixture, fixture->arabic, arabic_essay, "Northern Star", "The ship’s name");
@@ -347,28 +334,6 @@ test_csv_keeps_quotes (Fixture       *fixture,
   g_assert_cmpuint (count_bidi_controls (csv), ==, 1);
 }
 
-static char *
-export_essay (Fixture         *fixture,
-              ScholiaDocument *document,
-              const char      *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_path_get_dirname (fixture->pdf.output);
-  char *path = g_build_filename (folder, name, NULL);
-  const char *pdfinfo[] = { "pdfinfo", path, NULL };
-  const char *qpdf[] = { "qpdf", "--check", path, NULL };
-  g_autofree char *info = NULL;
-  g_autofree char *check = NULL;
-
-  g_assert_true (scholia_pdf_export_document (fixture->pdf.store, document, NULL, path, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  info = test_pdf_run_tool (pdfinfo, 0);
-  check = test_pdf_run_tool (qpdf, 0);
-  g_assert_nonnull (strstr (info, "\nTagged:          yes\n"));
-  g_assert_null (strstr (check, "WARNING"));
-  return path;
-}
-
 /* Every font embedded, and among them a face for @script ("Arabic", "Hebrew"): Noto Serif has
  * neither. */
 static void
@@ -394,152 +359,6 @@ assert_fonts_embedded (PopplerDocument *pdf,
   g_assert_true (found);
 }
 
-static int
-compare_unichars (gconstpointer a,
-                  gconstpointer b)
-{
-  gunichar left = *(const gunichar *) a;
-  gunichar right = *(const gunichar *) b;
-
-  return (left > right) - (left < right);
-}
-
-/* The letters of @text, NFKC-normalized and sorted: what lies under a highlight, whatever the
- * order a reader of a right-to-left line takes them in and whether it reads an Arabic letter
- * back in its shaped (presentation) form. White space and the direction controls poppler adds
- * around each right-to-left run are left out. */
-static GArray *
-sorted_letters (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-  GArray *letters = g_array_new (FALSE, FALSE, sizeof (gunichar));
-
-  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
-        g_array_append_val (letters, c);
-    }
-  g_array_sort (letters, compare_unichars);
-  return letters;
-}
-
-/* A word of the page as pdftotext -bbox reads it: in a right-to-left line each letter comes
- * out as a word of its own, with its own box, which is what a highlight's test needs. */
-typedef struct
-{
-  double  x1, y1, x2, y2;  /* cairo's coordinates: y downwards */
-  char   *text;
-} Word;
-
-static void
-word_clear (Word *word)
-{
-  g_free (word->text);
-}
-
-static GArray *
-read_words (const char *path)
-{
-  const char *pdftotext[] = { "pdftotext", "-bbox", "-f", "1", "-l", "1", path, "-", NULL };
-  g_autofree char *html = test_pdf_run_tool (pdftotext, 0);
-  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
-  const char *p = html;
-
-  g_array_set_clear_func (words, (GDestroyNotify) word_clear);
-  while ((p = strstr (p, "<word xMin=\"")) != NULL)
-    {
-      Word word;
-      const char *start, *end;
-      g_autofree char *escaped = NULL;
-
-      g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">",
-                               &word.x1, &word.y1, &word.x2, &word.y2), ==, 4);
-      start = strchr (p, '>') + 1;
-      end = strstr (start, "</word>");
-      escaped = g_strndup (start, end - start);
-      /* Only these five: pdftotext escapes nothing else. */
-      {
-        g_auto(GStrv) amp = g_strsplit (escaped, "&amp;", -1);
-        g_autofree char *joined = g_strjoinv ("&", amp);
-        g_auto(GStrv) lt = g_strsplit (joined, "&lt;", -1);
-        g_autofree char *less = g_strjoinv ("<", lt);
-        g_auto(GStrv) gt = g_strsplit (less, "&gt;", -1);
-
-        word.text = g_strjoinv (">", gt);
-      }
-      g_array_append_val (words, word);
-      p = end;
-    }
-  return words;
-}
-
-/* The words whose centres lie between @x1 and @x2, @y1 and @y2, joined. */
-static void
-append_words_in (GString      *out,
-                 const GArray *words,
-                 double        x1,
-                 double        y1,
-                 double        x2,
-                 double        y2)
-{
-  for (guint i = 0; i < words->len; i++)
-    {
-      const Word *word = &g_array_index (words, Word, i);
-      double x = (word->x1 + word->x2) / 2;
-      double y = (word->y1 + word->y2) / 2;
-
-      if (x > x1 && x < x2 && y > y1 && y < y2)
-        g_string_append (out, word->text);
-    }
-}
-
-/* The first of the page's highlights whose quads hold exactly @quote's letters, its quads;
- * NULL when none does. */
-static GArray *
-find_highlight (PopplerPage  *page,
-                const GArray *words,
-                const char   *quote)
-{
-  GList *highlights = test_pdf_highlights_on (page);
-  g_autoptr(GArray) expected = sorted_letters (quote);
-  GArray *found = NULL;
-  double height;
-
-  poppler_page_get_size (page, NULL, &height);
-  for (GList *l = highlights; l != NULL && found == NULL; l = l->next)
-    {
-      g_autoptr(GArray) quads = poppler_annot_text_markup_get_quadrilaterals (l->data);
-      g_autoptr(GString) under = g_string_new (NULL);
-      g_autoptr(GArray) letters = NULL;
-
-      for (guint q = 0; q < quads->len; q++)
-        {
-          PopplerQuadrilateral *quad = &g_array_index (quads, PopplerQuadrilateral, q);
-
-          append_words_in (under, words, MIN (quad->p1.x, quad->p3.x), height - MAX (quad->p1.y, quad->p2.y),
-                           MAX (quad->p2.x, quad->p4.x), height - MIN (quad->p3.y, quad->p4.y));
-        }
-      letters = sorted_letters (under->str);
-      if (letters->len == expected->len &&
-          memcmp (letters->data, expected->data, letters->len * sizeof (gunichar)) == 0)
-        found = g_steal_pointer (&quads);
-    }
-  g_list_free_full (highlights, g_object_unref);
-  return found;
-}
-
-/* The words in @rect, joined without their spaces. */
-static char *
-words_in_rect (const GArray         *words,
-               const ScholiaPdfRect *rect)
-{
-  GString *out = g_string_new (NULL);
-
-  append_words_in (out, words, rect->x, rect->y, rect->x + rect->width, rect->y + rect->height);
-  return g_string_free (out, FALSE);
-}
 
 /* The Arabic essay: its pages mirrored (notes in the left margin), its lines set flush right,
  * its words in an Arabic face, embedded; each highlight over its own words, the English name
@@ -563,24 +382,24 @@ test_pdf_right_to_left (Fixture       *fixture,
 
   /* The first words of the last paragraph, one short line. */
   annotate (fixture, fixture->arabic, arabic_essay, "لم يبق", "Its first words");
-  path = export_essay (fixture, fixture->arabic, "arabic.pdf");
+  path = pdf_words_export_essay (&fixture->pdf, fixture->arabic, "arabic.pdf");
   pdf = test_pdf_open (path);
   page = poppler_document_get_page (pdf, 0);
-  words = read_words (path);
+  words = pdf_words_read (path);
   assert_fonts_embedded (pdf, "Arabic");
 
   scholia_pdf_options_init (&options);
   options.right_to_left = TRUE;
   scholia_pdf_page_get_geometry (&options, SCHOLIA_PDF_LAYOUT_ANNOTATED, 0, &column, &margin);
   g_assert_cmpfloat (margin.x + margin.width, <, column.x);
-  notes = words_in_rect (words, &margin);
+  notes = pdf_words_in_rect (words, &margin);
   g_assert_nonnull (strstr (notes, "Theship’sname"));
   g_assert_nonnull (strstr (notes, "Thekeeper’smove"));
 
-  keeper = find_highlight (page, words, "1923\u200F نقل أمين الأرشيف");
-  ship = find_highlight (page, words, "Northern Star");
-  crossing = find_highlight (page, words, "السفينة Northern");
-  last = find_highlight (page, words, "لم يبق");
+  keeper = pdf_words_find_highlight (page, words, "1923\u200F نقل أمين الأرشيف");
+  ship = pdf_words_find_highlight (page, words, "Northern Star");
+  crossing = pdf_words_find_highlight (page, words, "السفينة Northern");
+  last = pdf_words_find_highlight (page, words, "لم يبق");
   g_assert_nonnull (keeper);
   g_assert_nonnull (ship);
   g_assert_nonnull (crossing);
@@ -606,11 +425,11 @@ static void
 test_pdf_quote_in_english (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autofree char *path = export_essay (fixture, fixture->english, "english.pdf");
+  g_autofree char *path = pdf_words_export_essay (&fixture->pdf, fixture->english, "english.pdf");
   PopplerDocument *pdf = test_pdf_open (path);
   PopplerPage *page = poppler_document_get_page (pdf, 0);
-  g_autoptr(GArray) words = read_words (path);
-  g_autoptr(GArray) catalogue = find_highlight (page, words, "הארכיון נפתח לקוראים");
+  g_autoptr(GArray) words = pdf_words_read (path);
+  g_autoptr(GArray) catalogue = pdf_words_find_highlight (page, words, "הארכיון נפתח לקוראים");
   ScholiaPdfOptions options;
   ScholiaPdfRect column, margin;
   g_autofree char *notes = NULL;
@@ -620,7 +439,7 @@ test_pdf_quote_in_english (Fixture       *fixture,
   scholia_pdf_options_init (&options);
   scholia_pdf_page_get_geometry (&options, SCHOLIA_PDF_LAYOUT_ANNOTATED, 0, &column, &margin);
   g_assert_cmpfloat (margin.x, >, column.x);
-  notes = words_in_rect (words, &margin);
+  notes = pdf_words_in_rect (words, &margin);
   g_assert_nonnull (strstr (notes, "Thecatalogue"));
   g_object_unref (page);
   g_object_unref (pdf);

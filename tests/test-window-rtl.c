@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "scholia-table-export.h"
+#include "scholia-w3c.h"
 #include "scholia-window.h"
 #include "rtl-essays.h"
 #include "test-files.h"
@@ -196,6 +198,97 @@ test_gutter_side (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (gutter), >, 0);
 }
 
+/* An Arabic sentence quoting an English title and a year: the passage from the Arabic word
+ * before the title to the year, selected where its first and last characters are drawn, is
+ * stored, exported to W3C and to CSV as the code points selected. */
+static const char quoting_essay[] =
+  "مكتبة الميناء\n"
+  "\n"
+  "قرأ المؤرخ فصلا من كتاب The Salt Roads طبعة 1887 ثم أعاده إلى الرف.\n";
+
+static void
+test_export_of_mixed_line (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *passage = "كتاب The Salt Roads طبعة 1887";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *row = NULL;
+  ScholiaStore *store;
+  GtkTextView *view;
+  GtkTextIter start_iter, end_iter;
+  JsonObject *item;
+  JsonArray *selectors;
+  int start = offset_of (quoting_essay, passage);
+  int end = start + g_utf8_strlen (passage, -1);
+  gboolean seen_position = FALSE, seen_quote = FALSE;
+
+  show_essay (fixture, "مكتبة الميناء", quoting_essay);
+  store = scholia_window_get_store (fixture->window);
+  view = GTK_TEXT_VIEW (scholia_reading_view_get_source_view (window_reader (fixture->window)));
+  for (guint i = 0; i < 2; i++)
+    {
+      GdkRectangle drawn = location_of (view, i == 0 ? start : end - 1);
+      GtkTextIter *iter = i == 0 ? &start_iter : &end_iter;
+      int x, y;
+
+      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_TEXT, drawn.x + drawn.width / 2,
+                                             drawn.y + drawn.height / 2, &x, &y);
+      gtk_text_view_get_iter_at_location (view, iter, x, y);
+    }
+  /* The last character's own place, then past it, as a drag over it selects it. */
+  g_assert_cmpint (gtk_text_iter_get_offset (&end_iter), ==, end - 1);
+  gtk_text_iter_forward_char (&end_iter);
+  g_assert_cmpint (gtk_text_iter_get_offset (&start_iter), ==, start);
+  gtk_text_buffer_select_range (gtk_text_view_get_buffer (view), &start_iter, &end_iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.tag", "i", 0));
+  drain_main_context ();
+
+  annotations = scholia_store_list_annotations (store, scholia_window_get_document (fixture->window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
+  annotation = g_list_model_get_item (annotations, 0);
+  g_assert_cmpint (scholia_annotation_get_start (annotation), ==, start);
+  g_assert_cmpint (scholia_annotation_get_end (annotation), ==, end);
+  g_assert_cmpstr (scholia_annotation_get_quote (annotation), ==, passage);
+
+  g_ptr_array_add (documents, scholia_window_get_document (fixture->window));
+  root = scholia_w3c_export (store, documents, &error);
+  g_assert_no_error (error);
+  item = json_array_get_object_element (json_object_get_array_member (json_object_get_object_member (json_node_get_object (root), "first"), "items"), 0);
+  selectors = json_object_get_array_member (json_object_get_object_member (item, "target"), "selector");
+  for (guint i = 0; i < json_array_get_length (selectors); i++)
+    {
+      JsonObject *selector = json_array_get_object_element (selectors, i);
+      const char *type = json_object_get_string_member (selector, "type");
+
+      if (g_strcmp0 (type, "TextPositionSelector") == 0)
+        {
+          seen_position = TRUE;
+          g_assert_cmpint (json_object_get_int_member (selector, "start"), ==, start);
+          g_assert_cmpint (json_object_get_int_member (selector, "end"), ==, end);
+        }
+      else if (g_strcmp0 (type, "TextQuoteSelector") == 0)
+        {
+          seen_quote = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (selector, "exact"), ==, passage);
+          g_assert_true (g_str_has_suffix (json_object_get_string_member (selector, "prefix"), "فصلا من "));
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (selector, "suffix"), " ثم أعاده"));
+        }
+    }
+  g_assert_true (seen_position && seen_quote);
+
+  csv = scholia_table_export_csv (store, documents, &error);
+  g_assert_no_error (error);
+  /* quote, note (none), start, end */
+  row = g_strdup_printf ("%s,,%d,%d,", passage, start, end);
+  g_assert_nonnull (strstr (csv, row));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +302,7 @@ main (int   argc,
   ADD ("/window/rtl/paragraph-direction", test_paragraph_direction);
   ADD ("/window/rtl/selection-on-mixed-lines", test_selection_on_mixed_lines);
   ADD ("/window/rtl/gutter-side", test_gutter_side);
+  ADD ("/window/rtl/export-of-mixed-line", test_export_of_mixed_line);
 #undef ADD
 
   return g_test_run ();

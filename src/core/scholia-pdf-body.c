@@ -80,6 +80,7 @@ scholia_pdf_export_add_title_block (Export         *export,
   title_layout = scholia_pdf_writer_create_layout (export->writer, width, 20, PANGO_STYLE_NORMAL,
                                                    PANGO_WEIGHT_NORMAL);
   pango_layout_set_text (title_layout, title != NULL && *title != '\0' ? title : _("Untitled"), -1);
+  scholia_pdf_writer_align_to_page (export->writer, title_layout);
   scholia_pdf_export_add_block (export, flow, title_layout, BLOCK_PLAIN, 0, 0, 0, 0);
   scholia_pdf_flow_tag_last (flow, "H1");
 
@@ -89,6 +90,7 @@ scholia_pdf_export_add_title_block (Export         *export,
 
       markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>", author);
       layout = scholia_pdf_writer_create_markup_layout (export->writer, width, 11.5, PANGO_STYLE_NORMAL, markup);
+      scholia_pdf_writer_align_to_page (export->writer, layout);
       scholia_pdf_export_add_block (export, flow, layout, BLOCK_PLAIN, 0, 0, 6, 0);
       g_clear_pointer (&markup, g_free);
     }
@@ -102,6 +104,7 @@ scholia_pdf_export_add_title_block (Export         *export,
                                         date != NULL ? date : "", both ? " · " : "",
                                         source != NULL ? source : "");
       layout = scholia_pdf_writer_create_markup_layout (export->writer, width, 9, PANGO_STYLE_ITALIC, markup);
+      scholia_pdf_writer_align_to_page (export->writer, layout);
       scholia_pdf_export_add_block (export, flow, layout, BLOCK_PLAIN, 0, 0, 3, 0);
       g_clear_pointer (&markup, g_free);
     }
@@ -112,6 +115,7 @@ scholia_pdf_export_add_title_block (Export         *export,
                                                                       PANGO_WEIGHT_NORMAL);
 
     pango_layout_set_text (layout, header, -1);
+    scholia_pdf_writer_align_to_page (export->writer, layout);
     scholia_pdf_export_add_block (export, flow, layout, BLOCK_PLAIN, 0, 0, 3, 0);
   }
 
@@ -129,7 +133,9 @@ scholia_pdf_export_add_title_block (Export         *export,
                                         description != NULL && *description != '\0' ? " — " : "",
                                         description != NULL ? description : "");
       layout = scholia_pdf_writer_create_markup_layout (export->writer, width - 30, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
-      scholia_pdf_export_add_block (export, flow, layout, BLOCK_KEY, i, 30, 2, 0);
+      scholia_pdf_writer_align_to_page (export->writer, layout);
+      /* The swatch's room on the side the lines start from (draw_key_swatch()). */
+      scholia_pdf_export_add_block (export, flow, layout, BLOCK_KEY, i, export->options->right_to_left ? 0 : 30, 2, 0);
       g_clear_pointer (&markup, g_free);
     }
 
@@ -144,6 +150,7 @@ scholia_pdf_export_add_title_block (Export         *export,
       markup = g_markup_printf_escaped ("<span font_variant='smallcaps'>%s</span>  %s",
                                         _("Themes"), names->str);
       layout = scholia_pdf_writer_create_markup_layout (export->writer, width, KEY_FONT_SIZE, PANGO_STYLE_NORMAL, markup);
+      scholia_pdf_writer_align_to_page (export->writer, layout);
       scholia_pdf_export_add_block (export, flow, layout, BLOCK_PLAIN, 0, 0, 4, 0);
     }
 
@@ -379,10 +386,10 @@ add_paragraph (Export               *export,
       Block block = { BLOCK_PARAGRAPH, index, start };
 
       pango_layout_set_text (layout, shown + from, shown_offset (paragraph, end - paragraph->start) - from);
-      scholia_pdf_export_reserve_marks (export, layout, &block, start, end);
       pango_layout_set_justify (layout, style->justify);
       if (start == paragraph->start)
         pango_layout_set_indent (layout, style->indent * PANGO_SCALE);
+      scholia_pdf_export_reserve_marks (export, layout, &block, start, end);
       scholia_pdf_even_word_spaces (layout, style->size);
       n_lines = pango_layout_get_line_count (layout);
       if (end < paragraph->end && n_lines > 1)

@@ -91,8 +91,11 @@ scholia_pdf_export_draw_pages (Export          *export,
         {
           cairo_set_source_rgb (export->cr, 0.35, 0.35, 0.35);
           cairo_set_line_width (export->cr, 0.5);
-          cairo_move_to (export->cr, text.x, export->rule_y);
-          cairo_line_to (export->cr, text.x + text.width * 0.3, export->rule_y);
+          /* A short rule from where the lines start: the right on a mirrored page. */
+          double rule_x = export->options->right_to_left ? text.x + text.width * 0.7 : text.x;
+
+          cairo_move_to (export->cr, rule_x, export->rule_y);
+          cairo_line_to (export->cr, rule_x + text.width * 0.3, export->rule_y);
           cairo_stroke (export->cr);
         }
       if (export->options->include_notes)

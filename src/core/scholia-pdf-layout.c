@@ -577,6 +577,17 @@ scholia_pdf_writer_create_layout (ScholiaPdfWriter *writer,
   return layout;
 }
 
+void
+scholia_pdf_writer_align_to_page (ScholiaPdfWriter *writer,
+                                  PangoLayout      *layout)
+{
+  /* Pango swaps left and right for a paragraph whose direction is not the context's (left to
+   * right): a right-to-left paragraph set left is already flush right. */
+  if (writer->options.right_to_left &&
+      pango_layout_get_line_readonly (layout, 0)->resolved_dir == PANGO_DIRECTION_LTR)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+}
+
 PangoLayout *
 scholia_pdf_writer_create_markup_layout (ScholiaPdfWriter *writer,
                                          double            width,
@@ -659,11 +670,17 @@ draw_page_furniture (ScholiaPdfWriter *writer)
 
   if (writer->page > 0 && (writer->head_author != NULL || writer->head_title != NULL))
     {
+      /* The author where the lines start, the title where they end: mirrored on a right-to-left
+       * essay's pages, as its lines are. */
+      gboolean mirrored = writer->options.right_to_left;
+
       rule_y = text.y - 22;
       if (writer->head_author != NULL)
-        draw_small_line (writer, writer->head_author, text.x, rule_y - 5, PANGO_ALIGN_LEFT);
+        draw_small_line (writer, writer->head_author, mirrored ? text.x + text.width : text.x, rule_y - 5,
+                         mirrored ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       if (writer->head_title != NULL)
-        draw_small_line (writer, writer->head_title, text.x + text.width, rule_y - 5, PANGO_ALIGN_RIGHT);
+        draw_small_line (writer, writer->head_title, mirrored ? text.x : text.x + text.width, rule_y - 5,
+                         mirrored ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
       cairo_set_line_width (writer->cr, 0.4);
       cairo_move_to (writer->cr, text.x, rule_y);
       cairo_line_to (writer->cr, text.x + text.width, rule_y);

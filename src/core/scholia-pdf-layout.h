@@ -129,6 +129,11 @@ PangoLayout      *scholia_pdf_writer_create_markup_layout (ScholiaPdfWriter *wri
                                                            double            size,
                                                            PangoStyle        style,
                                                            const char       *markup);
+/* Sets @layout (its text given) flush right on a right-to-left essay's mirrored pages, whichever
+ * way its text reads, as the lines of the essay are: for what is laid out once for the page,
+ * such as the title block's date and export lines, which may read left to right. */
+void              scholia_pdf_writer_align_to_page (ScholiaPdfWriter       *writer,
+                                                    PangoLayout            *layout);
 gboolean          scholia_pdf_writer_show_page    (ScholiaPdfWriter        *writer,
                                                    double                   fraction,
                                                    GError                 **error);

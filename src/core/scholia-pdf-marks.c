@@ -8,6 +8,7 @@
 /* Underline tracks below the baseline: lines of UNDERLINE_WIDTH, the first UNDERLINE_FIRST
  * below the baseline, each next TRACK_STEP lower. */
 #define UNDERLINE_WIDTH  0.7
+#define STRIPE_WIDTH     1.2   /* as scholia-pdf-stripes.c draws a stripe */
 #define UNDERLINE_FIRST  1.0
 #define TRACK_STEP       1.4
 /* Room kept between the lowest track and the top of the next line's glyphs. */
@@ -112,10 +113,21 @@ draw_key_swatch (Export               *export,
                  KeyTag               *key_tag)
 {
   double x = column_x + 3;
+  double stripe_x = column_x;
   double top = line->baseline - KEY_FONT_SIZE;
   double bottom = line->baseline + 2.5;
 
-  scholia_pdf_draw_stripe (export->cr, key_tag, column_x, top, bottom);
+  /* On a right-to-left essay's mirrored pages the key's swatches and stripes are on the right,
+   * as the stripes beside its paragraphs are. */
+  if (export->options->right_to_left)
+    {
+      ScholiaPdfRect text;
+
+      scholia_pdf_writer_get_geometry (export->writer, &text, NULL);
+      x = column_x + text.width - 3 - 23;
+      stripe_x = column_x + text.width - STRIPE_WIDTH;
+    }
+  scholia_pdf_draw_stripe (export->cr, key_tag, stripe_x, top, bottom);
   cairo_set_source_rgba (export->cr, key_tag->rgb[0], key_tag->rgb[1], key_tag->rgb[2], FILL_ALPHA);
   cairo_rectangle (export->cr, x, top, 23, bottom - top);
   cairo_fill (export->cr);

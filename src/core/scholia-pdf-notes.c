@@ -66,10 +66,74 @@ scholia_pdf_export_find_marks (Export *export)
   export->mark_room = logical.width / (double) PANGO_SCALE + MARK_PAD;
 }
 
+/* The space that takes the room of the mark before layout index @mark (a space): that one,
+ * unless the word before it ends a run set the other way than its paragraph (an English name
+ * ending the span inside an Arabic sentence, a Hebrew quote inside an English one). That space
+ * then lies at the run's far end, left of the English name and right of the Hebrew quote, while
+ * the mark goes beside the run's last word (mark_x() in scholia-pdf-marks.c): the room goes to the
+ * space just before the run, which that word touches. @levels are the layout's characters'
+ * embedding levels. */
+static int
+find_room_index (const char   *text,
+                 const guint8 *levels,
+                 int           mark)
+{
+  glong space = g_utf8_pointer_to_offset (text, text + mark);
+  glong start = space - 1;
+  const char *before;
+
+  if (start < 0 || levels[start] <= levels[space])
+    return mark;
+  while (start > 0 && levels[start - 1] > levels[space])
+    start--;
+  if (start == 0)
+    return mark;
+  before = g_utf8_offset_to_pointer (text, start - 1);
+  return *before == ' ' ? before - text : mark;
+}
+
+/* Where a mark is and where its room is made, as layout indices. */
+typedef struct
+{
+  int mark;
+  int room;
+} MarkRoom;
+
+static void
+set_mark_rooms (PangoLayout  *layout,
+                const GArray *rooms,
+                double        width)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  for (guint i = 0; i < rooms->len; i++)
+    {
+      PangoAttribute *spacing = pango_attr_letter_spacing_new ((int) (width * PANGO_SCALE));
+
+      spacing->start_index = g_array_index (rooms, MarkRoom, i).room;
+      spacing->end_index = spacing->start_index + 1;
+      pango_attr_list_insert (attributes, spacing);
+    }
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+}
+
+static int
+line_of (PangoLayout *layout,
+         int          index)
+{
+  int line;
+
+  pango_layout_index_to_line_x (layout, index, FALSE, &line, NULL);
+  return line;
+}
+
 /* The space after a mark is widened by the mark's room: letter spacing around a space, which
  * draws nothing, moves no glyph of the text away from its neighbour, and leaves the text's bytes
  * as they are. At the end of a line Pango drops the space and its spacing: the mark hangs in the
- * gutter, as punctuation may. */
+ * gutter, as punctuation may. Called once @layout's width and indent are set, since a room
+ * moved before a run (find_room_index()) must be on the line of the run's last word: when the
+ * run is broken across lines, the mark keeps the space after it. */
 void
 scholia_pdf_export_reserve_marks (Export      *export,
                                   PangoLayout *layout,
@@ -78,28 +142,46 @@ scholia_pdf_export_reserve_marks (Export      *export,
                                   gsize        end)
 {
   const Paragraph *paragraph = &g_array_index (export->paragraphs, Paragraph, block->index);
-  PangoAttrList *attributes = NULL;
+  const char *layout_text = pango_layout_get_text (layout);
+  g_autoptr(GArray) rooms = g_array_new (FALSE, FALSE, sizeof (MarkRoom));
+  g_autofree guint8 *levels = NULL;
+  gboolean moved_back = FALSE;
 
   for (guint i = 0; i < paragraph->spans->len; i++)
     {
       Span *span = g_ptr_array_index (export->spans, g_array_index (paragraph->spans, guint, i));
-      PangoAttribute *spacing;
+      MarkRoom room;
 
       if (!span->has_note || span->mark_index < start || span->mark_index >= end ||
           export->text[span->mark_index] != ' ')
         continue;
-      if (attributes == NULL)
-        attributes = pango_attr_list_new ();
-      spacing = pango_attr_letter_spacing_new ((int) (export->mark_room * PANGO_SCALE));
-      spacing->start_index = scholia_pdf_export_layout_index (export, block, span->mark_index);
-      spacing->end_index = spacing->start_index + 1;
-      pango_attr_list_insert (attributes, spacing);
+      if (levels == NULL)
+        {
+          PangoDirection direction = PANGO_DIRECTION_NEUTRAL;
+
+          levels = pango_log2vis_get_embedding_levels (layout_text, -1, &direction);
+        }
+      room.mark = scholia_pdf_export_layout_index (export, block, span->mark_index);
+      room.room = find_room_index (layout_text, levels, room.mark);
+      g_array_append_val (rooms, room);
     }
-  if (attributes != NULL)
+  if (rooms->len == 0)
+    return;
+
+  set_mark_rooms (layout, rooms, export->mark_room);
+  for (guint i = 0; i < rooms->len; i++)
     {
-      pango_layout_set_attributes (layout, attributes);
-      pango_attr_list_unref (attributes);
+      MarkRoom *room = &g_array_index (rooms, MarkRoom, i);
+      int before = g_utf8_find_prev_char (layout_text, layout_text + room->mark) - layout_text;
+
+      if (room->room != room->mark && line_of (layout, room->room) != line_of (layout, before))
+        {
+          room->room = room->mark;
+          moved_back = TRUE;
+        }
     }
+  if (moved_back)
+    set_mark_rooms (layout, rooms, export->mark_room);
 }
 
 static void

@@ -716,6 +716,25 @@ read_v10_links (ScholiaDb  *db,
 #undef SET_ASIDE_LINK_COLUMNS
 #undef ANNOTATION_LINK_COLUMNS
 
+/* Version 11: the documents' index folds Arabic, Persian and Hebrew words (the tokenizer's
+ * "fold_marks 1", see scholia-stem-tokenizer.h and scholia-search-fold.h): the index is made
+ * again with it from the same content view, which the triggers keep filling. */
+static const char schema_v11_folded_search[] =
+  "DROP TABLE documents_fts;"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
+  "  title, text, content='documents_fts_source', content_rowid='id',"
+  "  tokenize='scholia_stem fold_marks 1 remove_diacritics 2');"
+  "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');";
+
+/* Read-only, a library of version 10 or older searches its index as it was made, without the
+ * folding: making the index again would cost, at every opening, as long as the upgrade does. */
+static gboolean
+read_v11_folded_search (ScholiaDb  *db,
+                        GError    **error)
+{
+  return TRUE;
+}
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
@@ -727,6 +746,7 @@ static const ScholiaMigration migrations[] = {
   { 8, NULL, migrate_v8_first_clocks, read_v8_first_clocks },
   { SCHOLIA_SCHEMA_REFERENCES, schema_v9_references, NULL, read_v9_references },
   { 10, schema_v10_links, NULL, read_v10_links },
+  { 11, schema_v11_folded_search, NULL, read_v11_folded_search },
 };
 
 const ScholiaMigration *

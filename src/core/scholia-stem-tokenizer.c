@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scholia-language.h"
+#include "scholia-search-fold.h"
 #include "scholia-stem-tokenizer.h"
 
 #define MARKER "\xef\xb7\x92"  /* U+FDD2 */
@@ -20,6 +21,7 @@ typedef struct
   fts5_tokenizer    unicode61;
   Fts5Tokenizer    *inner;
   struct sb_stemmer *stemmers[64];  /* by index in scholia_languages_get(), made when needed */
+  gboolean          fold_marks;  /* words folded by scholia_search_fold_word() */
 } StemTokenizer;
 
 typedef struct
@@ -129,8 +131,22 @@ token_cb (void       *user_data,
           int         end)
 {
   TokenizeCall *call = user_data;
+  char folded[MAX_WORD_LENGTH * 4];
   guint n_languages;
   int rc;
+
+  /* Folded before stemming, so that a stemmer sees the word bare whichever way it was written;
+   * a word of marks alone stays as it is, since every word must keep its place. */
+  if (call->tokenizer->fold_marks && (gsize) length <= sizeof folded)
+    {
+      gsize folded_length = scholia_search_fold_word (token, length, folded);
+
+      if (folded_length > 0)
+        {
+          token = folded;
+          length = folded_length;
+        }
+    }
 
   if (call->language >= 0)
     return emit (call, call->language, flags, token, length, start, end);
@@ -182,6 +198,11 @@ stem_delete (Fts5Tokenizer *tokenizer)
   g_free (self);
 }
 
+/* The tokenizer takes unicode61's arguments and one of its own, "fold_marks 1" (since schema
+ * version 11): words are folded by scholia_search_fold_word(), and the combining marks (Mn),
+ * which unicode61 takes for separators, are kept inside the words, so that "كِتَابٌ" is one word
+ * (folded "كتاب") rather than three pieces, and a hit or a snippet never ends between a letter
+ * and its marks. An index made without it reads as it was made. */
 static int
 stem_create (void           *user_data,
              const char    **arguments,
@@ -190,12 +211,29 @@ stem_create (void           *user_data,
 {
   fts5_api *api = user_data;
   StemTokenizer *self = g_new0 (StemTokenizer, 1);
+  g_autoptr(GPtrArray) inner_arguments = g_ptr_array_new ();
   void *unicode61_data = NULL;
   int rc;
 
+  for (int i = 0; i < n_arguments; i++)
+    {
+      if (i + 1 < n_arguments && strcmp (arguments[i], "fold_marks") == 0)
+        {
+          self->fold_marks = strcmp (arguments[++i], "1") == 0;
+          continue;
+        }
+      g_ptr_array_add (inner_arguments, (gpointer) arguments[i]);
+    }
+  if (self->fold_marks)
+    {
+      g_ptr_array_add (inner_arguments, (gpointer) "categories");
+      g_ptr_array_add (inner_arguments, (gpointer) "L* N* Co Mn");
+    }
+
   rc = api->xFindTokenizer (api, "unicode61", &unicode61_data, &self->unicode61);
   if (rc == SQLITE_OK)
-    rc = self->unicode61.xCreate (unicode61_data, arguments, n_arguments, &self->inner);
+    rc = self->unicode61.xCreate (unicode61_data, (const char **) inner_arguments->pdata,
+                                  inner_arguments->len, &self->inner);
   if (rc != SQLITE_OK)
     {
       stem_delete ((Fts5Tokenizer *) self);

@@ -16,7 +16,10 @@ G_BEGIN_DECLS
  * that a stem in one language never matches a word of another. A query, which has no
  * language, asks for its words' stems in every language at once (colocated tokens, which
  * FTS5 takes as alternatives); a prefix query ("betr*") is not stemmed. Without a marker a
- * text is stemmed as English.
+ * text is stemmed as English. With the argument "fold_marks 1" (the index since schema
+ * version 11) each word is first folded as scholia-search-fold.h says, on both sides, so that
+ * "كتاب" finds "كِتَابٌ"; the offsets handed back stay those of the word as written, marks
+ * included.
  *
  * Also registers the auxiliary function scholia_hits(documents_fts), which gives every match in
  * the text column as "start end" pairs of byte offsets into the text without its marker, one
