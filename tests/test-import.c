@@ -456,8 +456,9 @@ time_markdown_import (const char *text)
 
 /* Openers without partners ("[^[^[^…", "< < <…") once cost a scan to the end of the paragraph
  * each: 2 MB took 51 s. Both repro files must now import in linear time: the whole file in less
- * than three times its first half (quadratic time takes four), CPU time, not wall time. cmark
- * makes a node of each opener, so they cost more than prose, but no more per byte as they grow. */
+ * than eight times its first quarter (linear time takes four, quadratic sixteen), CPU time, not
+ * wall time: a quarter rather than a half leaves room for a loaded machine. cmark makes a node of
+ * each opener, so they cost more than prose, but no more per byte as they grow. */
 static void
 test_markdown_linear (TmpDir        *tmp,
                       gconstpointer  data)
@@ -468,21 +469,26 @@ test_markdown_linear (TmpDir        *tmp,
     {
       g_autofree char *path = repro_copy (names[i], tmp->path);
       g_autofree char *contents = NULL;
-      g_autofree char *half = NULL;
+      g_autofree char *quarter = NULL;
       g_autoptr(GError) error = NULL;
       gsize length;
       double whole;
-      double first_half;
+      double first_quarter;
 
       g_file_get_contents (path, &contents, &length, &error);
       g_assert_no_error (error);
-      half = g_strndup (contents, length / 2);
+      quarter = g_strndup (contents, length / 4);
 
       /* Every opener without a partner is text to the reader. */
-      first_half = time_markdown_import (half);
+      first_quarter = time_markdown_import (quarter);
       whole = time_markdown_import (contents);
-      g_test_message ("%s: %.3f s, its first half %.3f s", names[i], whole, first_half);
-      g_assert_cmpfloat (whole, <, 3 * first_half + 0.3);
+      g_test_message ("%s: %.3f s, its first quarter %.3f s", names[i], whole, first_quarter);
+#ifndef __SANITIZE_ADDRESS__
+      /* AddressSanitizer's allocator costs more per allocation as the heap grows (it measured
+       * ten times the quarter for the angles), which says nothing of the importer: the plain
+       * build checks the times. */
+      g_assert_cmpfloat (whole, <, 8 * first_quarter + 0.3);
+#endif
     }
 }
 
