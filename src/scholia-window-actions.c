@@ -131,6 +131,7 @@ static const LibraryAction library_actions[] = {
   { "library.show-annotations", NULL, _scholia_window_show_annotations_action },
   { "library.side-by-side", NULL, _scholia_window_side_by_side_action },
   { "library.export-handout", NULL, _scholia_window_export_handout_action },
+  { "library.compact", NULL, _scholia_window_compact_action },
   { "library.undo", NULL, _scholia_window_undo_action },
   { "library.redo", NULL, _scholia_window_redo_action },
   { "library.edit-document", "x", edit_document_action },
@@ -189,6 +190,7 @@ update_actions (ScholiaWindow *self)
   gtk_widget_action_set_enabled (widget, "library.new-library", !has_store);
   gtk_widget_action_set_enabled (widget, "library.import", writable);
   gtk_widget_action_set_enabled (widget, "library.import-samples", writable);
+  gtk_widget_action_set_enabled (widget, "library.compact", writable);
   gtk_widget_action_set_enabled (widget, "library.search", has_store);
   gtk_widget_action_set_enabled (widget, "library.import-annotations", has_store);
   gtk_widget_action_set_enabled (widget, "library.export-annotations", has_store);

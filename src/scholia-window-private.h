@@ -15,7 +15,7 @@ typedef struct _ScholiaWindowSeminars ScholiaWindowSeminars;
  *   scholia-window.c          the type, its set-up, opening a library
  *     └ scholia-window-actions.c   the "library." actions and every key of the window
  *         └ scholia-window-import.c, -compare.c, -export.c, -interop.c, -history.c,
- *           -seminars.c
+ *           -seminars.c, -compact.c
  *             └ scholia-window-links.c   choosing and opening the ends of links
  *             └ scholia-window-state.c   the open essay, the header's state, toasts
  *
@@ -107,6 +107,11 @@ gboolean _scholia_window_export_refi         (ScholiaWindow   *self,
                                               const char      *format,
                                               GPtrArray       *documents,
                                               GError         **error);
+
+/* scholia-window-compact.c */
+void     _scholia_window_compact_action      (GtkWidget       *widget,
+                                              const char      *action_name,
+                                              GVariant        *parameter);
 
 /* scholia-window-references.c */
 gboolean _scholia_window_is_reference_file   (GFile           *file);

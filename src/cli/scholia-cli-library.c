@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "scholia-cli.h"
+#include "scholia-store-compact.h"
 
 int
 scholia_cli_run_init (ScholiaCli  *cli,
@@ -87,5 +88,51 @@ scholia_cli_run_info (ScholiaCli  *cli,
   printf ("%-16s %u (%s)\n", _("Tags:"), counts.tags, tags);
   printf ("%-16s %u%s%s%s\n", _("Themes:"), counts.themes,
           counts.themes > 0 ? " (" : "", themes, counts.themes > 0 ? ")" : "");
+  return SCHOLIA_CLI_OK;
+}
+
+int
+scholia_cli_run_compact (ScholiaCli  *cli,
+                         int          argc,
+                         char       **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ScholiaCompactSizes sizes;
+  int status;
+
+  if ((status = scholia_cli_parse (cli, "compact", "", entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return scholia_cli_usage_error ("compact", _("compact takes no arguments"));
+
+  if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
+      !scholia_store_compact (cli->store, &sizes, &error))
+    return scholia_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "size_before");
+      json_builder_add_int_value (builder, sizes.size_before);
+      json_builder_set_member_name (builder, "size_after");
+      json_builder_add_int_value (builder, sizes.size_after);
+      json_builder_end_object (builder);
+      scholia_cli_print_json (builder);
+      return SCHOLIA_CLI_OK;
+    }
+
+  before = g_format_size (sizes.size_before);
+  after = g_format_size (sizes.size_after);
+  /* Translators: the library's size on disk before and after compacting, e.g. “560.2 MB” */
+  printf (_("Compacted the library: %s before, %s now\n"), before, after);
   return SCHOLIA_CLI_OK;
 }

@@ -21,6 +21,7 @@ static const ScholiaCliCommand commands[] = {
    * types them. */
   { "init", "", N_("Create the library if it does not exist yet"), scholia_cli_run_init },
   { "info", "", N_("Show where the library is and what it holds"), scholia_cli_run_info },
+  { "compact", "[--json]", N_("Make the library’s file smaller: merge its search indexes and rewrite it without free space"), scholia_cli_run_compact },
   { "import", "[--title T] [--author A] [--date D] [--source S] [--timeout SECONDS] FILE…", N_("Import essays"), scholia_cli_run_import },
   { "list", "[--json]", N_("List the documents"), scholia_cli_run_list },
   { "show", "DOC [--text]", N_("Show a document’s metadata, or its text"), scholia_cli_run_show },

@@ -82,6 +82,14 @@ scholia_db_get_error_message (ScholiaDb *self)
   return sqlite3_errmsg (self->handle);
 }
 
+gboolean
+scholia_db_is_busy (ScholiaDb *self)
+{
+  int rc = sqlite3_extended_errcode (self->handle) & 0xff;
+
+  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
 static void
 clear_bind_error (ScholiaDbStatement *self)
 {

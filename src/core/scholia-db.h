@@ -62,6 +62,9 @@ void          scholia_db_set_error    (ScholiaDb     *self,
 /* SQLite's own message for the last failed call, for a caller that tells failures apart by it
  * (the search, for FTS5's syntax errors). */
 const char   *scholia_db_get_error_message (ScholiaDb *self);
+/* Whether the last failed call failed because another connection held the lock it needed
+ * (for longer than the connection waits). */
+gboolean      scholia_db_is_busy      (ScholiaDb     *self);
 gint64        scholia_db_last_insert_id (ScholiaDb   *self);
 int           scholia_db_changes      (ScholiaDb     *self);
 /* Rows written through this connection since it opened: unchanged, nothing was written. */

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  *                                 calls none of the others
  *   -references.c                 bibliographic references and essays' citation keys (read
  *                                 by -documents.c as it loads essays); calls scholia-store.c
+ *   -compact.c                    Compact Library, on a connection of its own; calls
+ *                                 scholia-store.c only
  *
  * A file calls only files below it (not every file calls every one below), and none includes
  * another's source: keep it so, by moving a helper two files share down to the lower one. */

@@ -13,5 +13,9 @@ char *bench_corpus_essay (guint32 seed,
 /* The median of @n timings (sorts @values). */
 double bench_median       (double *values,
                            guint   n);
+/* This process's processor time in seconds, which other work on the machine does not
+ * inflate, and the machine's load average over 1 and 5 minutes ("1.20 0.95"). */
+double bench_cpu_seconds  (void);
+char  *bench_load_average (void);
 
 G_END_DECLS

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/resource.h>
 
 #include "bench-corpus.h"
 #include "scholia-refi.h"
@@ -22,27 +21,6 @@ static double
 elapsed_s (gint64 started)
 {
   return (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
-}
-
-/* This process's processor time, which other work on the machine does not inflate. */
-static double
-cpu_s (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-static char *
-load_average (void)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
-    return g_strdup ("unknown");
-  return g_strndup (contents, strcspn (contents, " ") + 1 + strcspn (strchr (contents, ' ') + 1, " "));
 }
 
 static ScholiaStore *
@@ -138,23 +116,23 @@ main (int   argc,
   store = open_store (dir, "library.sqlite3");
   fill (store);
 
-  load_before = load_average ();
+  load_before = bench_load_average ();
   started = g_get_monotonic_time ();
-  export_cpu = cpu_s ();
+  export_cpu = bench_cpu_seconds ();
   g_assert_true (scholia_refi_export_project (store, NULL, "Bench Reader", project, NULL, &error));
   g_assert_no_error (error);
   exported = elapsed_s (started);
-  export_cpu = cpu_s () - export_cpu;
+  export_cpu = bench_cpu_seconds () - export_cpu;
 
   empty = open_store (dir, "empty.sqlite3");
   scholia_refi_summary_init (&summary);
   started = g_get_monotonic_time ();
-  import_cpu = cpu_s ();
+  import_cpu = bench_cpu_seconds ();
   g_assert_true (scholia_refi_import_project (empty, project, &summary, &error));
   g_assert_no_error (error);
   imported = elapsed_s (started);
-  import_cpu = cpu_s () - import_cpu;
-  load_after = load_average ();
+  import_cpu = bench_cpu_seconds () - import_cpu;
+  load_after = bench_load_average ();
 
   g_assert_cmpuint (summary.sources, ==, N_DOCUMENTS);
   g_assert_cmpuint (summary.annotations, ==, N_DOCUMENTS * N_ANNOTATIONS_PER_DOCUMENT);
