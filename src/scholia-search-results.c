@@ -11,8 +11,11 @@
 
 #include "scholia-search-hit.h"
 
-/* Enough to find the passage one is after; a query that matches more is too vague to browse. */
-#define MAX_RESULTS 50
+/* Results are read a page at a time (scholia_store_search_page()): the first when the query
+ * changes, the next when the list is scrolled near its end. */
+#define PAGE_SIZE 20
+/* How close to the end of the list, in pages of its height, the next page is read. */
+#define LOAD_AHEAD 1.0
 
 struct _ScholiaSearchResults
 {
@@ -25,12 +28,16 @@ struct _ScholiaSearchResults
    * than one, flattened. */
   GListStore   *rows;
   GtkSingleSelection *selection;
+  guint         n_found;      /* results of the whole search */
+  guint         next_offset;  /* of the next page to read */
+  gboolean      loading;      /* a page is being added: the list's size changes */
   /* Searching again after the store changed waits until the change is complete. */
   guint         refresh_source;
 
   GtkStack     *stack;
   GtkListView  *list_view;
   GtkLabel     *empty_details;
+  GtkLabel     *count;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaSearchResults, scholia_search_results, GTK_TYPE_WIDGET)
@@ -110,18 +117,29 @@ add_places (ScholiaSearchResults      *self,
     }
 }
 
+/* Reads the page of results at self->next_offset and adds its essays and their places to the
+ * list: the whole list anew when @replace. */
 static void
-run_search (ScholiaSearchResults *self)
+load_page (ScholiaSearchResults  *self,
+           gboolean               replace,
+           GError               **error)
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
+  guint n_found = 0;
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-
+  self->loading = TRUE;
   if (self->store != NULL && self->query != NULL)
-    found = scholia_store_search (self->store, self->query, MAX_RESULTS, &error);
+    found = scholia_store_search_page (self->store, self->query, self->next_offset, PAGE_SIZE,
+                                       SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH, &n_found, error);
+  if (found != NULL)
+    {
+      self->n_found = n_found;
+      self->next_offset += PAGE_SIZE;
+    }
+  else
+    self->n_found = 0;
 
   for (guint i = 0; found != NULL && i < found->len; i++)
     {
@@ -140,17 +158,57 @@ run_search (ScholiaSearchResults *self)
         }
     }
 
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+  g_list_store_splice (self->results, replace ? 0 : g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       replace ? g_list_model_get_n_items (G_LIST_MODEL (self->results)) : 0,
                        hits->pdata, hits->len);
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+  g_list_store_splice (self->rows, replace ? 0 : g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       replace ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0,
                        rows->pdata, rows->len);
+  self->loading = FALSE;
+}
+
+static gboolean
+has_more (ScholiaSearchResults *self)
+{
+  return self->query != NULL && !self->loading && self->next_offset < self->n_found;
+}
+
+/* The next page, when the list is scrolled to within a screen of its end or does not fill its
+ * screen. */
+static void
+on_adjustment_changed_cb (ScholiaSearchResults *self,
+                          GtkAdjustment        *adjustment)
+{
+  double end = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+
+  if (has_more (self) &&
+      end + LOAD_AHEAD * gtk_adjustment_get_page_size (adjustment) >= gtk_adjustment_get_upper (adjustment))
+    scholia_search_results_load_more (self);
+}
+
+static void
+run_search (ScholiaSearchResults *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counted = NULL;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  self->next_offset = 0;
+  self->n_found = 0;
+  load_page (self, TRUE, &error);
 
   if (error != NULL)
     gtk_label_set_text (self->empty_details, error->message);
   else
     gtk_label_set_text (self->empty_details, _("Try other words, or fewer of them."));
 
-  gtk_stack_set_visible_child_name (self->stack, hits->len > 0 ? "results" : "empty");
+  /* Translators: how many essays and notes a search found, above the list of them */
+  counted = g_strdup_printf (ngettext ("%u result", "%u results", self->n_found), self->n_found);
+  gtk_label_set_text (self->count, counted);
+  gtk_widget_set_visible (GTK_WIDGET (self->count), self->n_found > 0);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0 ? "results" : "empty");
 }
 
 static gboolean
@@ -344,6 +402,7 @@ scholia_search_results_class_init (ScholiaSearchResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScholiaSearchResults, stack);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSearchResults, list_view);
   gtk_widget_class_bind_template_child (widget_class, ScholiaSearchResults, empty_details);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaSearchResults, count);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
 
   gtk_widget_class_set_css_name (widget_class, "scholiasearchresults");
@@ -355,6 +414,7 @@ scholia_search_results_init (ScholiaSearchResults *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkEventController *keys;
+  GtkAdjustment *vadjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -369,6 +429,12 @@ scholia_search_results_init (ScholiaSearchResults *self)
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (on_adjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadjustment, "changed", G_CALLBACK (on_adjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -458,4 +524,30 @@ scholia_search_results_focus_first (ScholiaSearchResults *self)
   /* The list moves its selection with the focus from here on. */
   gtk_single_selection_set_selected (self->selection, 0);
   return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* How many results the whole search has; the list holds the first pages of them. */
+guint
+scholia_search_results_get_n_found (ScholiaSearchResults *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_SEARCH_RESULTS (self), 0);
+
+  return self->n_found;
+}
+
+/* Reads the next page of results into the list, as scrolling near its end does; FALSE when
+ * every result is in it already. */
+gboolean
+scholia_search_results_load_more (ScholiaSearchResults *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SCHOLIA_IS_SEARCH_RESULTS (self), FALSE);
+
+  if (!has_more (self))
+    return FALSE;
+  load_page (self, FALSE, &error);
+  if (error != NULL)
+    g_warning ("Could not read more search results: %s", error->message);
+  return error == NULL;
 }

@@ -27,5 +27,7 @@ void        scholia_search_results_set_query   (ScholiaSearchResults *self,
 /* ScholiaSearchHit items, in rank order. */
 GListModel *scholia_search_results_get_results (ScholiaSearchResults *self);
 gboolean    scholia_search_results_focus_first (ScholiaSearchResults *self);
+guint       scholia_search_results_get_n_found (ScholiaSearchResults *self);
+gboolean    scholia_search_results_load_more   (ScholiaSearchResults *self);
 
 G_END_DECLS

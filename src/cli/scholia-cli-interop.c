@@ -300,10 +300,13 @@ scholia_cli_run_search (ScholiaCli  *cli,
                         char       **argv)
 {
   gboolean json = FALSE;
+  gboolean all = FALSE;
   int limit = SEARCH_LIMIT;
+  guint n_found = 0;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N results (20)"), N_("N") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Show every result"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -327,9 +330,15 @@ scholia_cli_run_search (ScholiaCli  *cli,
       return scholia_cli_usage_error ("search", message);
     }
   if (scholia_cli_open_store (cli, FALSE, &error) == NULL ||
-      (results = scholia_store_search_full (cli->store, query, limit, SCHOLIA_SEARCH_SNIPPETS_BEST,
-                                            &error)) == NULL)
+      (results = scholia_store_search_page (cli->store, query, 0, all ? G_MAXUINT : (guint) limit,
+                                            SCHOLIA_SEARCH_SNIPPETS_BEST, &n_found, &error)) == NULL)
     return scholia_cli_fail (error);
+  /* On stderr, so that the results printed stay the same to a script. */
+  if (n_found > results->len)
+    /* Translators: after a search's results: how many were shown of how many were found */
+    fprintf (stderr, ngettext ("%u of %u result shown: --limit N or --all shows more\n",
+                               "%u of %u results shown: --limit N or --all shows more\n", n_found),
+             results->len, n_found);
 
   if (json)
     {

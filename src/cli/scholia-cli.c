@@ -52,7 +52,7 @@ static const ScholiaCliCommand commands[] = {
   { "import-codebook", "FILE.qdc", N_("Import a REFI-QDA codebook as tags and themes"), scholia_cli_run_import_codebook },
   { "reimport", "DOC FILE", N_("Replace a document’s text with a revised edition, moving its annotations"), scholia_cli_run_reimport },
   { "seminar", "create|join|sync|status|participants|agreement …", N_("Share essays with a class through a folder or a WebDAV share, and sync everyone’s annotations"), scholia_cli_run_seminar },
-  { "search", "QUERY [--limit N] [--json]", N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT; title:, text: or note: searches only there)"), scholia_cli_run_search },
+  { "search", "QUERY [--limit N | --all] [--json]", N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT; title:, text: or note: searches only there)"), scholia_cli_run_search },
   { "reply", "ANNOTATION_ID --note TEXT", N_("Reply to an annotation in a seminar, as yourself; it goes out with the next sync"), scholia_cli_run_reply },
   { "replies", "ANNOTATION_ID [--json]", N_("The replies to an annotation, oldest first"), scholia_cli_run_replies },
   { "link", "ID ID --type answers|agrees-with|contradicts|same-source|WORD", N_("Link two passages (annotation ids): the first answers, agrees with, contradicts or cites the same source as the second"), scholia_cli_run_link },

@@ -6,6 +6,7 @@
 
 #include "scholia-db.h"
 #include "scholia-error.h"
+#include "scholia-search-rank.h"
 #include "scholia-stem-tokenizer.h"
 
 struct _ScholiaDb
@@ -178,7 +179,8 @@ scholia_db_open (const char     *path,
 
   /* The documents' full-text index stems with it: a connection without it could not read or
    * write that index. */
-  if (scholia_stem_tokenizer_register (self->handle) != SQLITE_OK)
+  if (scholia_stem_tokenizer_register (self->handle) != SQLITE_OK ||
+      scholia_search_rank_register (self->handle) != SQLITE_OK)
     {
       scholia_db_set_error (self, error, _("could not set up searching"));
       return NULL;
@@ -582,4 +584,11 @@ gint64
 scholia_db_total_changes (ScholiaDb *self)
 {
   return sqlite3_total_changes64 (self->handle);
+}
+
+void
+scholia_db_set_query_languages (ScholiaDb *self,
+                                guint64    languages)
+{
+  scholia_stem_tokenizer_set_query_languages (self->handle, languages);
 }

@@ -69,6 +69,9 @@ gint64        scholia_db_last_insert_id (ScholiaDb   *self);
 int           scholia_db_changes      (ScholiaDb     *self);
 /* Rows written through this connection since it opened: unchanged, nothing was written. */
 gint64        scholia_db_total_changes (ScholiaDb    *self);
+/* Stems search queries only in these languages (scholia_stem_tokenizer_set_query_languages()). */
+void          scholia_db_set_query_languages (ScholiaDb *self,
+                                              guint64    languages);
 
 /* One prepared statement, cached by its SQL text and owned by its ScholiaDb (never freed by
  * the caller). scholia_db_get_statement() hands it out reset, with its bindings cleared.

@@ -16,8 +16,16 @@
  * stays on the stack. */
 #define MAX_WORD_LENGTH 256
 
+/* What the tokenizer shares on one connection: the languages a query is stemmed in. */
 typedef struct
 {
+  fts5_api *api;
+  guint64   query_languages;  /* by index in scholia_languages_get(); 0 for every one */
+} Registration;
+
+typedef struct
+{
+  Registration     *registration;
   fts5_tokenizer    unicode61;
   Fts5Tokenizer    *inner;
   struct sb_stemmer *stemmers[64];  /* by index in scholia_languages_get(), made when needed */
@@ -34,8 +42,8 @@ typedef struct
   int            base;       /* bytes of marker skipped before the text unicode61 sees */
 } TokenizeCall;
 
-static fts5_api *
-get_fts5_api (sqlite3 *db)
+fts5_api *
+scholia_fts5_api (sqlite3 *db)
 {
   fts5_api *api = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -151,10 +159,14 @@ token_cb (void       *user_data,
   if (call->language >= 0)
     return emit (call, call->language, flags, token, length, start, end);
 
+  /* A query's word in each language the index may hold, as alternatives at one place: one
+   * term per language, each looked up in every segment of the index. */
   scholia_languages_get (&n_languages);
-  rc = emit (call, 0, flags, token, length, start, end);
-  for (guint i = 1; rc == SQLITE_OK && i < n_languages; i++)
-    rc = emit (call, i, flags | FTS5_TOKEN_COLOCATED, token, length, start, end);
+  rc = SQLITE_OK;
+  for (guint i = 0, n_emitted = 0; rc == SQLITE_OK && i < n_languages; i++)
+    if (call->tokenizer->registration->query_languages == 0 ||
+        (call->tokenizer->registration->query_languages & (G_GUINT64_CONSTANT (1) << i)) != 0)
+      rc = emit (call, i, n_emitted++ > 0 ? flags | FTS5_TOKEN_COLOCATED : flags, token, length, start, end);
   return rc;
 }
 
@@ -209,12 +221,14 @@ stem_create (void           *user_data,
              int             n_arguments,
              Fts5Tokenizer **out)
 {
-  fts5_api *api = user_data;
+  Registration *registration = user_data;
+  fts5_api *api = registration->api;
   StemTokenizer *self = g_new0 (StemTokenizer, 1);
   g_autoptr(GPtrArray) inner_arguments = g_ptr_array_new ();
   void *unicode61_data = NULL;
   int rc;
 
+  self->registration = registration;
   for (int i = 0; i < n_arguments; i++)
     {
       if (i + 1 < n_arguments && strcmp (arguments[i], "fold_marks") == 0)
@@ -466,6 +480,18 @@ snippet_function (const Fts5ExtensionApi *api,
   sqlite3_result_text (context, out->str, out->len, SQLITE_TRANSIENT);
 }
 
+void
+scholia_stem_tokenizer_set_query_languages (sqlite3 *db,
+                                            guint64  languages)
+{
+  fts5_api *api = scholia_fts5_api (db);
+  fts5_tokenizer tokenizer;
+  void *user_data = NULL;
+
+  if (api != NULL && api->xFindTokenizer (api, "scholia_stem", &user_data, &tokenizer) == SQLITE_OK)
+    ((Registration *) user_data)->query_languages = languages;
+}
+
 /* scholia_guess_language(text), for the migration that gives existing essays a language. */
 static void
 guess_language_function (sqlite3_context  *context,
@@ -482,12 +508,15 @@ int
 scholia_stem_tokenizer_register (sqlite3 *db)
 {
   fts5_tokenizer tokenizer = { stem_create, stem_delete, stem_tokenize };
-  fts5_api *api = get_fts5_api (db);
+  fts5_api *api = scholia_fts5_api (db);
+  Registration *registration;
   int rc;
 
   if (api == NULL)
     return SQLITE_ERROR;
-  rc = api->xCreateTokenizer (api, "scholia_stem", api, &tokenizer, NULL);
+  registration = g_new0 (Registration, 1);
+  registration->api = api;
+  rc = api->xCreateTokenizer (api, "scholia_stem", registration, &tokenizer, g_free);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction (api, "scholia_hits", NULL, hits_function, NULL);
   if (rc == SQLITE_OK)

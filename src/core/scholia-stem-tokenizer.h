@@ -27,6 +27,16 @@ G_BEGIN_DECLS
  * text column around its first match that reads the text only that far; and the SQL function scholia_guess_language(text) (scholia_language_guess()). */
 int         scholia_stem_tokenizer_register (sqlite3    *db);
 
+/* The connection's FTS5 API, for registering tokenizers and functions; NULL without FTS5. */
+fts5_api   *scholia_fts5_api                (sqlite3    *db);
+
+/* Stems a query's words on @db only in @languages (bits by index in scholia_languages_get()),
+ * or in every language when 0: a library whose essays are all in one or two languages looks
+ * each word up once or twice rather than once per language. The words of languages no essay
+ * is in could not match. */
+void        scholia_stem_tokenizer_set_query_languages (sqlite3 *db,
+                                                        guint64  languages);
+
 /* The length in bytes of the marker at the start of @text, 0 when there is none. */
 gsize       scholia_stem_marker_length      (const char *text,
                                              gsize       length);

@@ -60,6 +60,13 @@ struct _ScholiaStore
   gint64      hidden_changes;
   gint64      hidden_data_version;
 
+  /* The languages the essays are in, as scholia-stem-tokenizer.h's bits, for searching
+   * (scholia-store-search.c); kept as the hidden essays are. */
+  gboolean    search_languages_known;
+  guint64     search_languages;
+  gint64      search_languages_changes;
+  gint64      search_languages_data_version;
+
   /* Inside a batch, the essays (gint64* document ids) seminar merges changed: what views hold
    * follows them once, when the batch commits, instead of after every log. */
   GHashTable *batch_touched;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "scholia-error.h"
+#include "scholia-language.h"
 #include "scholia-stem-tokenizer.h"
 #include "scholia-store-private.h"
 
@@ -16,17 +17,42 @@
 #define MATCH_CLOSE "\xef\xb7\x91"  /* U+FDD1 */
 #define ELLIPSIS "…"
 
-/* A title match outweighs many in the text: a user who types an essay's title wants it first.
- * FTS5 yields rows in rank order itself, so snippets are made only for the rows returned. */
+/* Every matching row with its bm25 score (scholia-search-rank.h), in no order: the best are
+ * kept in C, which spares FTS5 sorting them all, and snippets and texts are read only for the
+ * rows shown. A title match outweighs many in the text: a user who types an essay's title wants
+ * it first. Notes hidden from me until I annotate their essay (hide until posted) are not
+ * found: their essays are read only when some are hidden. */
+#define TEXT_RANK_QUERY \
+  "SELECT rowid, scholia_rank(documents_fts, 'documents_fts', 10.0, 1.0) FROM documents_fts" \
+  " WHERE documents_fts MATCH ?1"
+#define NOTE_RANK_QUERY \
+  "SELECT rowid, scholia_rank(notes_fts, 'notes_fts') FROM notes_fts WHERE notes_fts MATCH ?1"
+#define VISIBLE_NOTE_RANK_QUERY \
+  "SELECT f.rowid, scholia_rank(notes_fts, 'notes_fts'), a.document_id, coalesce(a.participant_id, 0)" \
+  " FROM notes_fts f JOIN annotations a ON a.id = f.rowid WHERE notes_fts MATCH ?1"
+/* One row shown: its snippet and what locates it. */
 #define TEXT_QUERY(snippet) \
-  "SELECT f.rowid, f.rank, " snippet " '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
+  "SELECT " snippet " '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
   " d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
-  " WHERE documents_fts MATCH ?1 AND f.rank MATCH 'bm25(10.0, 1.0)' ORDER BY f.rank LIMIT ?2"
+  " WHERE documents_fts MATCH ?1 AND f.rowid = ?2"
 #define NOTE_QUERY \
-  "SELECT f.rowid, f.rank, snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
-  " a.document_id, a.start_offset, a.note, coalesce(a.participant_id, 0)" \
+  "SELECT snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
+  " a.document_id, a.start_offset, a.note" \
   " FROM notes_fts f JOIN annotations a ON a.id = f.rowid" \
-  " WHERE notes_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
+  " WHERE notes_fts MATCH ?1 AND f.rowid = ?2"
+/* The same for the rows of a page at once, in one pass between its first and last row: the
+ * unary "+" keeps SQLite from handing the list of rows to FTS5, which would run the query once
+ * for each. */
+#define PAGE_ROWS " AND f.rowid BETWEEN ?2 AND ?3 AND +f.rowid IN (SELECT value FROM json_each(?4))"
+#define TEXT_SCAN_QUERY(snippet) \
+  "SELECT f.rowid, " snippet " '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
+  " d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
+  " WHERE documents_fts MATCH ?1" PAGE_ROWS
+#define NOTE_SCAN_QUERY \
+  "SELECT f.rowid, snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
+  " a.document_id, a.start_offset, a.note" \
+  " FROM notes_fts f JOIN annotations a ON a.id = f.rowid" \
+  " WHERE notes_fts MATCH ?1" PAGE_ROWS
 /* Every match in one document's text, as byte offsets (scholia-stem-tokenizer.h). */
 #define HITS_QUERY \
   "SELECT scholia_hits(documents_fts), d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
@@ -41,6 +67,10 @@
 static const char *const text_queries[] = {
   [SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH] = TEXT_QUERY (FIRST_MATCH_SNIPPET),
   [SCHOLIA_SEARCH_SNIPPETS_BEST] = TEXT_QUERY (BEST_SNIPPET),
+};
+static const char *const text_scan_queries[] = {
+  [SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH] = TEXT_SCAN_QUERY (FIRST_MATCH_SNIPPET),
+  [SCHOLIA_SEARCH_SNIPPETS_BEST] = TEXT_SCAN_QUERY (BEST_SNIPPET),
 };
 static const char *const text_snippet_queries[] = {
   [SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH] = TEXT_SNIPPET_QUERY (FIRST_MATCH_SNIPPET),
@@ -438,87 +468,144 @@ is_unknown_column (ScholiaStore *self)
   return g_str_has_prefix (scholia_db_get_error_message (self->db), "no such column");
 }
 
-/* Runs one of the two queries, adding a result per row. Returns FALSE with *syntax_error set
- * when FTS5 could not parse @match, so that the caller may retry with quoted words. A column
- * filter that this table lacks ("title:" for notes, "note:" for texts) finds nothing in it:
- * TRUE, with *unknown_column set. */
+/* The languages the essays are in, for the tokenizer to stem a query in those alone; 0 (every
+ * language) when one is not among those it knows. Read again after any change. */
 static gboolean
-run_query (ScholiaStore          *self,
-           ScholiaSearchKind      kind,
-           ScholiaSearchSnippets  snippets,
-           const char            *match,
-           guint               limit,
-           GPtrArray          *results,
-           gboolean           *syntax_error,
-           gboolean           *unknown_column,
-           GError            **error)
+load_languages (ScholiaStore  *self,
+                guint64       *languages,
+                GError       **error)
 {
+  gint64 changes = scholia_db_total_changes (self->db);
+  gint64 data_version;
   ScholiaDbStatement *stmt;
-  g_autoptr(GError) step_error = NULL;
-  g_autoptr(GHashTable) hidden = NULL;
   ScholiaDbStep rc;
+  guint n_known;
+  const ScholiaLanguage *known = scholia_languages_get (&n_known);
+  guint64 found = 0;
+  gboolean all = FALSE;
 
-  *syntax_error = FALSE;
-  *unknown_column = FALSE;
-  /* Notes hidden from me until I annotate their essay (hide until posted) are not found. */
-  if (kind == SCHOLIA_SEARCH_NOTE && (hidden = _scholia_store_load_hidden_essays (self, 0, error)) == NULL)
+  if (!scholia_db_query_int (self->db, "PRAGMA data_version", &data_version, error))
     return FALSE;
-  stmt = scholia_db_get_statement (self->db, kind == SCHOLIA_SEARCH_TEXT ? text_queries[snippets] : NOTE_QUERY, error);
-  if (stmt == NULL)
-    return FALSE;
-  scholia_db_statement_bind_text (stmt, 1, match);
-  scholia_db_statement_bind_int64 (stmt, 2, limit);
-
-  /* The step's own error is replaced by one that says what failed, and its message told apart. */
-  while ((rc = scholia_db_statement_step (stmt, &step_error)) == SCHOLIA_DB_STEP_ROW)
+  if (self->search_languages_known && changes == self->search_languages_changes &&
+      data_version == self->search_languages_data_version)
     {
-      g_autoptr(ScholiaSearchResult) result = NULL;
-      ScholiaDocument *document;
-
-      if (hidden != NULL && _scholia_store_is_hidden (hidden, scholia_db_statement_column_int64 (stmt, 3),
-                                                       scholia_db_statement_column_int64 (stmt, 6)))
-        continue;
-      result = g_new0 (ScholiaSearchResult, 1);
-      result->kind = kind;
-      result->rank = scholia_db_statement_column_double (stmt, 1);
-      result->matches = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
-      result->snippet = row_snippet (self, kind, snippets, match, scholia_db_statement_column_int64 (stmt, 0),
-                                     scholia_db_statement_column_text (stmt, 2),
-                                     scholia_db_statement_column_text (stmt,
-                                                                       kind == SCHOLIA_SEARCH_TEXT ? 3 : 5),
-                                     result->matches, error);
-      if (result->snippet == NULL)
-        {
-          scholia_db_statement_reset (stmt);
-          return FALSE;
-        }
-      if (kind == SCHOLIA_SEARCH_TEXT)
-        {
-          result->document_id = scholia_db_statement_column_int64 (stmt, 0);
-          result->offset = locate_snippet (scholia_db_statement_column_text (stmt, 3),
-                                           result->snippet, result->matches);
-        }
-      else
-        {
-          result->annotation_id = scholia_db_statement_column_int64 (stmt, 0);
-          result->document_id = scholia_db_statement_column_int64 (stmt, 3);
-          result->offset = scholia_db_statement_column_int (stmt, 4);
-        }
-
-      document = scholia_store_lookup_document (self, result->document_id);
-      if (document == NULL)
-        continue;
-      result->title = g_strdup (scholia_document_get_title (document));
-      result->author = g_strdup (scholia_document_get_author (document));
-      g_ptr_array_add (results, g_steal_pointer (&result));
-    }
-
-  if (rc == SCHOLIA_DB_STEP_DONE)
-    {
-      scholia_db_statement_reset (stmt);
+      *languages = self->search_languages;
       return TRUE;
     }
 
+  stmt = scholia_db_get_statement (self->db, "SELECT DISTINCT language FROM documents", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      const char *code = scholia_db_statement_column_text (stmt, 0);
+      guint i = 0;
+
+      while (i < n_known && g_strcmp0 (known[i].code, code) != 0)
+        i++;
+      if (i < n_known && i < 64)
+        found |= G_GUINT64_CONSTANT (1) << i;
+      else
+        all = TRUE;
+    }
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+  scholia_db_statement_reset (stmt);
+
+  self->search_languages = all ? 0 : found;
+  self->search_languages_known = TRUE;
+  self->search_languages_changes = changes;
+  self->search_languages_data_version = data_version;
+  *languages = self->search_languages;
+  return TRUE;
+}
+
+/* A matching row, before its snippet is read. */
+typedef struct
+{
+  double            rank;
+  gint64            rowid;
+  ScholiaSearchKind kind;
+} Candidate;
+
+/* The order results are shown in: by bm25 (lower is better; the two tables' scores are on the
+ * same scale only roughly, but close enough to interleave notes with texts), texts before
+ * notes, then by row. */
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *left = a;
+  const Candidate *right = b;
+
+  if (left->rank != right->rank)
+    return left->rank < right->rank ? -1 : 1;
+  if (left->kind != right->kind)
+    return left->kind < right->kind ? -1 : 1;
+  return (left->rowid > right->rowid) - (left->rowid < right->rowid);
+}
+
+/* Beyond this many kept, candidates are gathered and sorted once rather than kept in order. */
+#define MAX_KEPT_IN_ORDER 1024
+
+/* The best @n_kept matches so far, best first; every match when @n_kept is large, sorted at the
+ * end (finish_best). */
+typedef struct
+{
+  GArray *best;
+  guint   n_kept;
+  guint   n_found;
+} Best;
+
+static void
+offer (Best            *best,
+       const Candidate *candidate)
+{
+  guint low = 0, high = best->best->len;
+
+  best->n_found++;
+  if (best->n_kept > MAX_KEPT_IN_ORDER)
+    {
+      g_array_append_val (best->best, *candidate);
+      return;
+    }
+  if (best->best->len == best->n_kept &&
+      (best->n_kept == 0 || compare_candidates (candidate, &g_array_index (best->best, Candidate, high - 1)) >= 0))
+    return;
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+
+      if (compare_candidates (&g_array_index (best->best, Candidate, middle), candidate) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  g_array_insert_val (best->best, low, *candidate);
+  if (best->best->len > best->n_kept)
+    g_array_set_size (best->best, best->n_kept);
+}
+
+static void
+finish_best (Best *best)
+{
+  if (best->n_kept <= MAX_KEPT_IN_ORDER)
+    return;
+  g_array_sort (best->best, compare_candidates);
+  if (best->best->len > best->n_kept)
+    g_array_set_size (best->best, best->n_kept);
+}
+
+/* Tells a query FTS5 could not run apart: FALSE with *syntax_error set when FTS5 could not parse
+ * it, so that the caller may retry with quoted words. A column filter that this table lacks
+ * ("title:" for notes, "note:" for texts) finds nothing in it: TRUE, with *unknown_column set. */
+static gboolean
+query_failed (ScholiaStore  *self,
+              GError        *step_error,
+              gboolean      *syntax_error,
+              gboolean      *unknown_column,
+              GError       **error)
+{
   /* FTS5 reports a query it cannot run as a plain SQL error: SCHOLIA_ERROR_FAILED. */
   if (g_error_matches (step_error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED) && is_unknown_column (self))
     {
@@ -531,40 +618,257 @@ run_query (ScholiaStore          *self,
   return FALSE;
 }
 
-static int
-compare_ranks (gconstpointer a,
-               gconstpointer b)
+/* Offers every row of one table that @match finds to @best, with its score. */
+static gboolean
+rank_rows (ScholiaStore       *self,
+           ScholiaSearchKind   kind,
+           const char         *match,
+           Best               *best,
+           gboolean           *syntax_error,
+           gboolean           *unknown_column,
+           GError            **error)
 {
-  const ScholiaSearchResult *left = *(ScholiaSearchResult **) a;
-  const ScholiaSearchResult *right = *(ScholiaSearchResult **) b;
+  ScholiaDbStatement *stmt;
+  g_autoptr(GError) step_error = NULL;
+  g_autoptr(GHashTable) hidden = NULL;
+  gboolean some_hidden;
+  ScholiaDbStep rc;
 
-  return (left->rank > right->rank) - (left->rank < right->rank);
+  *syntax_error = FALSE;
+  *unknown_column = FALSE;
+  if (kind == SCHOLIA_SEARCH_NOTE && (hidden = _scholia_store_load_hidden_essays (self, 0, error)) == NULL)
+    return FALSE;
+  some_hidden = hidden != NULL && g_hash_table_size (hidden) > 0;
+  stmt = scholia_db_get_statement (self->db,
+                                   kind == SCHOLIA_SEARCH_TEXT ? TEXT_RANK_QUERY
+                                   : some_hidden ? VISIBLE_NOTE_RANK_QUERY : NOTE_RANK_QUERY,
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, match);
+
+  /* The step's own error is replaced by one that says what failed, and its message told apart. */
+  while ((rc = scholia_db_statement_step (stmt, &step_error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      Candidate candidate = {
+        scholia_db_statement_column_double (stmt, 1), scholia_db_statement_column_int64 (stmt, 0), kind
+      };
+
+      if (some_hidden && _scholia_store_is_hidden (hidden, scholia_db_statement_column_int64 (stmt, 2),
+                                                   scholia_db_statement_column_int64 (stmt, 3)))
+        continue;
+      offer (best, &candidate);
+    }
+  if (rc == SCHOLIA_DB_STEP_DONE)
+    {
+      scholia_db_statement_reset (stmt);
+      return TRUE;
+    }
+  return query_failed (self, step_error, syntax_error, unknown_column, error);
 }
 
-/* Searches texts and notes. A column neither table has ("19:30", "see:") is not a filter the
- * user meant: that is reported as a syntax error, for the words to be searched instead. */
+/* The result for one row shown from @stmt's row, which holds its snippet and what locates it
+ * from column @column on (TEXT_QUERY, NOTE_QUERY); NULL with no error when its essay is gone. */
+static ScholiaSearchResult *
+result_from_row (ScholiaStore          *self,
+                 ScholiaSearchSnippets  snippets,
+                 const char            *match,
+                 const Candidate       *candidate,
+                 ScholiaDbStatement    *stmt,
+                 int                    column,
+                 GError               **error)
+{
+  g_autoptr(ScholiaSearchResult) result = g_new0 (ScholiaSearchResult, 1);
+  gboolean text = candidate->kind == SCHOLIA_SEARCH_TEXT;
+  ScholiaDocument *document;
+
+  result->kind = candidate->kind;
+  result->rank = candidate->rank;
+  result->matches = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+  result->snippet = row_snippet (self, candidate->kind, snippets, match, candidate->rowid,
+                                 scholia_db_statement_column_text (stmt, column),
+                                 scholia_db_statement_column_text (stmt, column + (text ? 1 : 3)),
+                                 result->matches, error);
+  if (result->snippet == NULL)
+    return NULL;
+  if (text)
+    {
+      result->document_id = candidate->rowid;
+      result->offset = locate_snippet (scholia_db_statement_column_text (stmt, column + 1), result->snippet,
+                                       result->matches);
+    }
+  else
+    {
+      result->annotation_id = candidate->rowid;
+      result->document_id = scholia_db_statement_column_int64 (stmt, column + 1);
+      result->offset = scholia_db_statement_column_int (stmt, column + 2);
+    }
+
+  document = scholia_store_lookup_document (self, result->document_id);
+  if (document == NULL)
+    return NULL;
+  result->title = g_strdup (scholia_document_get_title (document));
+  result->author = g_strdup (scholia_document_get_author (document));
+  return g_steal_pointer (&result);
+}
+
+/* Reads the page's rows of one table a row at a time, each found by its rowid: @page's results
+ * of that kind are set, in place. */
+static gboolean
+read_rows (ScholiaStore          *self,
+           ScholiaSearchSnippets  snippets,
+           const char            *match,
+           ScholiaSearchKind      kind,
+           GArray                *candidates,
+           ScholiaSearchResult  **page,
+           GError               **error)
+{
+  ScholiaDbStatement *stmt = NULL;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      g_autoptr(GError) local_error = NULL;
+      ScholiaDbStep rc;
+
+      if (candidate->kind != kind)
+        continue;
+      if (stmt == NULL &&
+          (stmt = scholia_db_get_statement (self->db, kind == SCHOLIA_SEARCH_TEXT ? text_queries[snippets] : NOTE_QUERY,
+                                            error)) == NULL)
+        return FALSE;
+      scholia_db_statement_bind_text (stmt, 1, match);
+      scholia_db_statement_bind_int64 (stmt, 2, candidate->rowid);
+      rc = scholia_db_statement_step (stmt, error);
+      if (rc == SCHOLIA_DB_STEP_ERROR)
+        return FALSE;
+      if (rc == SCHOLIA_DB_STEP_ROW)
+        page[i] = result_from_row (self, snippets, match, candidate, stmt, 0, &local_error);
+      scholia_db_statement_reset (stmt);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Reads the page's rows of one table in one pass over the rows @match finds between the
+ * page's first and last rowid. A prefix query is read so: FTS5 gathers every word with the
+ * prefix anew at each MATCH, which for a page of rows read one by one costs fifty times what
+ * the search does. */
+static gboolean
+scan_rows (ScholiaStore          *self,
+           ScholiaSearchSnippets  snippets,
+           const char            *match,
+           ScholiaSearchKind      kind,
+           GArray                *candidates,
+           ScholiaSearchResult  **page,
+           GError               **error)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) rowids = g_string_new ("[");
+  gint64 first = G_MAXINT64, last = G_MININT64;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      if (candidate->kind != kind)
+        continue;
+      g_hash_table_insert (wanted, &candidate->rowid, GUINT_TO_POINTER (i));
+      g_string_append_printf (rowids, "%s%" G_GINT64_FORMAT, rowids->len > 1 ? "," : "", candidate->rowid);
+      first = MIN (first, candidate->rowid);
+      last = MAX (last, candidate->rowid);
+    }
+  if (g_hash_table_size (wanted) == 0)
+    return TRUE;
+  g_string_append_c (rowids, ']');
+
+  stmt = scholia_db_get_statement (self->db, kind == SCHOLIA_SEARCH_TEXT ? text_scan_queries[snippets] : NOTE_SCAN_QUERY,
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_text (stmt, 1, match);
+  scholia_db_statement_bind_int64 (stmt, 2, first);
+  scholia_db_statement_bind_int64 (stmt, 3, last);
+  scholia_db_statement_bind_text (stmt, 4, rowids->str);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 rowid = scholia_db_statement_column_int64 (stmt, 0);
+      gpointer index;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_hash_table_lookup_extended (wanted, &rowid, NULL, &index))
+        continue;
+      page[GPOINTER_TO_UINT (index)] =
+        result_from_row (self, snippets, match, &g_array_index (candidates, Candidate, GPOINTER_TO_UINT (index)),
+                         stmt, 1, &local_error);
+      if (local_error != NULL)
+        {
+          scholia_db_statement_reset (stmt);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+  scholia_db_statement_reset (stmt);
+  return TRUE;
+}
+
+/* Searches texts and notes: the best @offset + @limit matches ranked, then the last @limit of
+ * them read. A column neither table has ("19:30", "see:") is not a filter the user meant: that
+ * is reported as a syntax error, for the words to be searched instead. */
 static gboolean
 search (ScholiaStore          *self,
         ScholiaSearchSnippets  snippets,
         const char            *match,
-        guint          limit,
-        GPtrArray     *results,
-        gboolean      *syntax_error,
-        GError       **error)
+        guint                  offset,
+        guint                  limit,
+        GPtrArray             *results,
+        guint                 *n_found,
+        gboolean              *syntax_error,
+        GError               **error)
 {
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  Best best = { kept, offset > G_MAXUINT - limit ? G_MAXUINT : offset + limit, 0 };
+  g_autofree ScholiaSearchResult **page = NULL;
+  gboolean (*read) (ScholiaStore *, ScholiaSearchSnippets, const char *, ScholiaSearchKind, GArray *,
+                    ScholiaSearchResult **, GError **);
   gboolean text_lacks_column;
   gboolean note_lacks_column;
 
-  if (!run_query (self, SCHOLIA_SEARCH_TEXT, snippets, match, limit, results, syntax_error, &text_lacks_column, error) ||
-      !run_query (self, SCHOLIA_SEARCH_NOTE, snippets, match, limit, results, syntax_error, &note_lacks_column, error))
+  if (!rank_rows (self, SCHOLIA_SEARCH_TEXT, match, &best, syntax_error, &text_lacks_column, error) ||
+      !rank_rows (self, SCHOLIA_SEARCH_NOTE, match, &best, syntax_error, &note_lacks_column, error))
     return FALSE;
-
   if (text_lacks_column && note_lacks_column)
     {
       *syntax_error = TRUE;
       return FALSE;
     }
-  return TRUE;
+  finish_best (&best);
+  *n_found = best.n_found;
+
+  if (offset >= kept->len)
+    return TRUE;
+  g_array_remove_range (kept, 0, offset);
+  page = g_new0 (ScholiaSearchResult *, kept->len);
+  read = strchr (match, '*') != NULL ? scan_rows : read_rows;
+  if (read (self, snippets, match, SCHOLIA_SEARCH_TEXT, kept, page, error) &&
+      read (self, snippets, match, SCHOLIA_SEARCH_NOTE, kept, page, error))
+    {
+      for (guint i = 0; i < kept->len; i++)
+        if (page[i] != NULL)
+          g_ptr_array_add (results, g_steal_pointer (&page[i]));
+      return TRUE;
+    }
+  for (guint i = 0; i < kept->len; i++)
+    scholia_search_result_free (page[i]);
+  return FALSE;
 }
 
 
@@ -584,15 +888,33 @@ scholia_store_search_full (ScholiaStore          *self,
                            ScholiaSearchSnippets  snippets,
                            GError               **error)
 {
+  return scholia_store_search_page (self, query, 0, limit, snippets, NULL, error);
+}
+
+GPtrArray *
+scholia_store_search_page (ScholiaStore          *self,
+                           const char            *query,
+                           guint                  offset,
+                           guint                  limit,
+                           ScholiaSearchSnippets  snippets,
+                           guint                 *n_found,
+                           GError               **error)
+{
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_search_result_free);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *expanded = NULL;
   g_autofree char *quoted = NULL;
-  gboolean syntax_error;
+  gboolean syntax_error = FALSE;
+  gboolean searched;
+  guint64 languages;
+  guint found = 0;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (limit > 0, NULL);
+
+  if (n_found != NULL)
+    *n_found = 0;
 
   /* FTS5 would read bytes that are not UTF-8 as text; only a command line can send them. */
   if (!g_utf8_validate (query, -1, NULL))
@@ -606,27 +928,30 @@ scholia_store_search_full (ScholiaStore          *self,
   if (!scholia_search_query_has_words (query))
     return g_steal_pointer (&results);
 
+  if (!load_languages (self, &languages, error))
+    return NULL;
   expanded = expand_query (query);
-  if (!search (self, snippets, expanded, limit, results, &syntax_error, &local_error))
+  scholia_db_set_query_languages (self->db, languages);
+  searched = search (self, snippets, expanded, offset, limit, results, &found, &syntax_error, &local_error);
+  if (!searched && syntax_error)
     {
-      if (!syntax_error)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
       /* Not FTS5 syntax: the user meant the words. */
+      g_clear_error (&local_error);
       g_ptr_array_set_size (results, 0);
+      found = 0;
       quoted = quote_words (query);
-      if (quoted != NULL && !search (self, snippets, quoted, limit, results, &syntax_error, error))
-        return NULL;
+      searched = quoted == NULL ||
+                 search (self, snippets, quoted, offset, limit, results, &found, &syntax_error, &local_error);
+    }
+  scholia_db_set_query_languages (self->db, 0);
+  if (!searched)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
 
-  /* bm25 scores of the two tables are on the same scale (lower is better) only roughly, but
-   * close enough to interleave notes with texts. */
-  g_ptr_array_sort (results, compare_ranks);
-  if (results->len > limit)
-    g_ptr_array_set_size (results, limit);
+  if (n_found != NULL)
+    *n_found = found;
   return g_steal_pointer (&results);
 }
 
@@ -719,6 +1044,8 @@ scholia_store_search_hits (ScholiaStore  *self,
   g_autofree char *quoted = NULL;
   GArray *hits = NULL;
   gboolean syntax_error;
+  gboolean searched;
+  guint64 languages;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -726,19 +1053,24 @@ scholia_store_search_hits (ScholiaStore  *self,
   if (!g_utf8_validate (query, -1, NULL) || !scholia_search_query_has_words (query))
     return g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
 
+  if (!load_languages (self, &languages, error))
+    return NULL;
   expanded = expand_query (query);
-  if (run_hits_query (self, expanded, document_id, &hits, &syntax_error, &local_error))
-    return hits;
-  if (!syntax_error)
+  scholia_db_set_query_languages (self->db, languages);
+  searched = run_hits_query (self, expanded, document_id, &hits, &syntax_error, &local_error);
+  if (!searched && syntax_error)
+    {
+      g_clear_error (&local_error);
+      quoted = quote_words (query);
+      if (quoted == NULL)
+        hits = g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
+      searched = quoted == NULL || run_hits_query (self, quoted, document_id, &hits, &syntax_error, &local_error);
+    }
+  scholia_db_set_query_languages (self->db, 0);
+  if (!searched)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-
-  quoted = quote_words (query);
-  if (quoted == NULL)
-    return g_array_new (FALSE, FALSE, sizeof (ScholiaSearchRange));
-  if (!run_hits_query (self, quoted, document_id, &hits, &syntax_error, error))
-    return NULL;
   return hits;
 }

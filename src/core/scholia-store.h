@@ -432,6 +432,17 @@ GPtrArray  *scholia_store_search_full           (ScholiaStore                  *
                                                  guint                          limit,
                                                  ScholiaSearchSnippets          snippets,
                                                  GError                       **error);
+/* Results @offset to @offset + @limit - 1 of the whole search, in the order
+ * scholia_store_search_full() gives them: a list shows a page and asks for the next one as it is
+ * scrolled. Every match is ranked but only the page's snippets are read. @n_found, when not
+ * NULL, is set to how many results the whole search has. */
+GPtrArray  *scholia_store_search_page           (ScholiaStore                  *self,
+                                                 const char                    *query,
+                                                 guint                          offset,
+                                                 guint                          limit,
+                                                 ScholiaSearchSnippets          snippets,
+                                                 guint                         *n_found,
+                                                 GError                       **error);
 GArray     *scholia_store_search_hits           (ScholiaStore                  *self,
                                                  const char                    *query,
                                                  gint64                         document_id,
