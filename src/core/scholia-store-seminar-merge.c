@@ -411,6 +411,7 @@ stage_annotation (Merge                   *merge,
   ScholiaDocument *document = g_hash_table_lookup (merge->documents,
                                                    record->document_uuid != NULL ? record->document_uuid : "");
   ScholiaDbRows *rows = merge->staged_annotations;
+  gint64 document_id;
 
   *staged = FALSE;
   if (document == NULL || record->end <= record->start ||
@@ -426,9 +427,12 @@ stage_annotation (Merge                   *merge,
     merge->n_rewritten++;
   else
     annotation_id = merge->next_id++;
+  document_id = scholia_document_get_id (document);
+  if (!g_hash_table_contains (merge->touched, &document_id))
+    g_hash_table_add (merge->touched, g_memdup2 (&document_id, sizeof document_id));
   scholia_db_rows_add_int64 (rows, annotation_id);
   scholia_db_rows_add_text (rows, record->uuid);
-  scholia_db_rows_add_int64 (rows, scholia_document_get_id (document));
+  scholia_db_rows_add_int64 (rows, document_id);
   scholia_db_rows_add_int64 (rows, record->start);
   scholia_db_rows_add_int64 (rows, record->end);
   scholia_db_rows_add_text (rows, record->quote);
@@ -614,7 +618,14 @@ write_rows (Merge   *merge,
   scholia_db_statement_bind_int64 (stmt, 1, merge->owner_id);
   if (!scholia_db_statement_execute (stmt, error) ||
       !scholia_db_exec (db,
-                        "INSERT INTO notes_fts (rowid, note) SELECT id, note FROM temp.merge_annotations ORDER BY id;"
+                        /* FTS5 writes what it holds whenever a rowid comes before the last one:
+                         * in the ids' order, or once per annotation. The new ones are staged in
+                         * that order already. */
+                        merge->n_rewritten > 0
+                          ? "INSERT INTO notes_fts (rowid, note) SELECT id, note FROM temp.merge_annotations ORDER BY id"
+                          : "INSERT INTO notes_fts (rowid, note) SELECT id, note FROM temp.merge_annotations",
+                        error) ||
+      !scholia_db_exec (db,
                         "INSERT INTO annotation_tags (annotation_id, tag_id, position)"
                         " SELECT annotation_id, label_id, position FROM temp.merge_links WHERE kind = 0;"
                         "INSERT INTO annotation_themes (annotation_id, theme_id, position)"
@@ -696,7 +707,7 @@ write_staged (Merge   *merge,
   /* On, whatever happened: every other write needs them. */
   if (!scholia_db_set_triggers (db, TRUE, ok ? error : NULL))
     ok = FALSE;
-  return ok && collect_documents (merge, "SELECT DISTINCT document_id FROM temp.merge_annotations", error);
+  return ok;
 }
 
 /* Decides, for one uuid, whether the log's owner is its creator, and applies its latest record
