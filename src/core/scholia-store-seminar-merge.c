@@ -356,6 +356,10 @@ stage_item (Merge                   *merge,
 {
   ScholiaDbRows *rows = merge->staged_items;
 
+  /* What write_staged() reads of merge_items: the uuids known before and the tombstones. A
+   * first sync stages none. */
+  if (existed == KNOWN_NOWHERE && kind != STAGED_DELETION)
+    return TRUE;
   merge->n_existed += existed != KNOWN_NOWHERE ? 1 : 0;
   scholia_db_rows_add_text (rows, record->uuid);
   /* The library's first clock, which merge_item() frees before the rows are written. */
