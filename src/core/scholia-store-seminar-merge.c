@@ -41,6 +41,7 @@ typedef struct
   gint64    creator_id;
   char     *first_hlc;
   char     *hlc;
+  gint64    annotation_id;  /* its annotation's row, whatever its clocks; 0 when none */
 } Known;
 
 typedef struct
@@ -55,9 +56,11 @@ typedef struct
   GHashTable         *touched;        /* gint64 document id set */
   const char         *max_hlc;        /* the greatest clock of the owner's records */
   guint               n_existed;      /* staged uuids the library knew before */
+  guint               n_rewritten;    /* staged annotations whose rows are written again */
+  gint64              next_id;        /* the id a new annotation's row is given */
   GHashTable         *allowed_tags;   /* casefolded names; NULL when any tag may be put */
   const char         *min_hlc;        /* the least clock of the owner's records */
-  ScholiaDbStatement *lookup;         /* seminar_items' row of a uuid */
+  GHashTable         *known;          /* uuid → Known, see lookup_known() */
   ScholiaDbRows      *staged_items;   /* the staging tables' rows, see write_staged() */
   ScholiaDbRows      *staged_annotations;
   ScholiaDbRows      *staged_links;
@@ -209,26 +212,96 @@ resolve_labels (Merge      *merge,
     }
 }
 
-static gboolean
-lookup_known (Merge       *merge,
-              const char  *uuid,
-              Known       *known,
-              GError     **error)
+static void
+known_free (Known *known)
 {
-  ScholiaDbStatement *stmt = merge->lookup;
+  g_free (known->first_hlc);
+  g_free (known->hlc);
+  g_free (known);
+}
+
+/* Appends @text to @json as a JSON string. */
+static void
+append_json_string (GString    *json,
+                    const char *text)
+{
+  g_string_append_c (json, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (json, '\\');
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (json, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (json, *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+/* seminar_items, when it has the uuid, has the say (see the top of this file). The log's uuids
+ * come as one JSON array: one statement looks them all up, where one a uuid cost each its
+ * start, its three probes and its sort. */
+static const char known_sql[] =
+  "SELECT j.value, s.participant_id, s.first_hlc, s.hlc, 2, 0 FROM json_each (?1) j"
+  "  JOIN seminar_items s ON s.uuid = j.value"
+  " UNION ALL SELECT j.value, a.participant_id, a.first_hlc, a.hlc, a.first_hlc != '', a.id FROM json_each (?1) j"
+  "  JOIN annotations a ON a.uuid = j.value"
+  " UNION ALL SELECT j.value, r.participant_id, r.first_hlc, r.hlc, 1, 0 FROM json_each (?1) j"
+  "  JOIN replies r ON r.uuid = j.value WHERE r.first_hlc != ''";
+
+/* What the library knows of the uuids of @sorted's items: uuid → Known, none for a uuid it has
+ * no row of. An annotation's row without clocks (not merged, made here) tells no creator, but
+ * its id is where the annotation is written. */
+static GHashTable *
+lookup_known (Merge      *merge,
+              GPtrArray  *sorted,
+              GError    **error)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) known_free);
+  g_autoptr(GString) uuids = g_string_new ("[");
+  ScholiaDbStatement *stmt = scholia_db_get_statement (merge->store->db, known_sql, error);
   ScholiaDbStep rc;
 
-  scholia_db_statement_bind_static_text (stmt, 1, uuid);
-  rc = scholia_db_statement_step (stmt, error);
-  known->known = rc == SCHOLIA_DB_STEP_ROW ? scholia_db_statement_column_int64 (stmt, 3) : KNOWN_NOWHERE;
-  if (known->known != KNOWN_NOWHERE)
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < sorted->len; i++)
     {
-      known->creator_id = scholia_db_statement_column_int64 (stmt, 0);
-      known->first_hlc = g_strdup (scholia_db_statement_column_text (stmt, 1));
-      known->hlc = g_strdup (scholia_db_statement_column_text (stmt, 2));
+      const Item *item = g_ptr_array_index (sorted, i);
+
+      if (i > 0)
+        g_string_append_c (uuids, ',');
+      append_json_string (uuids, item->latest->uuid);
+    }
+  g_string_append_c (uuids, ']');
+
+  scholia_db_statement_bind_static_text (stmt, 1, uuids->str);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      const char *uuid = scholia_db_statement_column_text (stmt, 0);
+      int kind = scholia_db_statement_column_int (stmt, 4);
+      gint64 annotation_id = scholia_db_statement_column_int64 (stmt, 5);
+      Known *entry = g_hash_table_lookup (known, uuid);
+
+      if (entry == NULL)
+        {
+          entry = g_new0 (Known, 1);
+          g_hash_table_insert (known, g_strdup (uuid), entry);
+        }
+      if (annotation_id != 0)
+        entry->annotation_id = annotation_id;
+      if (entry->known >= kind)
+        continue;
+      entry->known = kind;
+      entry->creator_id = scholia_db_statement_column_int64 (stmt, 1);
+      g_free (entry->first_hlc);
+      g_free (entry->hlc);
+      entry->first_hlc = g_strdup (scholia_db_statement_column_text (stmt, 2));
+      entry->hlc = g_strdup (scholia_db_statement_column_text (stmt, 3));
     }
   scholia_db_statement_reset (stmt);
-  return rc != SCHOLIA_DB_STEP_ERROR;
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&known);
 }
 
 static gboolean
@@ -254,9 +327,10 @@ static const char staging_tables[] =
   "CREATE TEMP TABLE IF NOT EXISTS merge_items ("
   "  uuid TEXT, first_hlc TEXT, hlc TEXT, kind INTEGER, existed INTEGER);"
   "CREATE TEMP TABLE IF NOT EXISTS merge_annotations ("
-  "  uuid TEXT, document_id INTEGER, start_offset INTEGER, end_offset INTEGER, quote TEXT,"
+  "  id INTEGER, uuid TEXT, document_id INTEGER, start_offset INTEGER, end_offset INTEGER, quote TEXT,"
   "  prefix TEXT, suffix TEXT, note TEXT, created INTEGER, modified INTEGER, first_hlc TEXT, hlc TEXT);"
-  "CREATE TEMP TABLE IF NOT EXISTS merge_links (uuid TEXT, kind INTEGER, label_id INTEGER, position INTEGER);"
+  "CREATE TEMP TABLE IF NOT EXISTS merge_links ("
+  "  annotation_id INTEGER, kind INTEGER, label_id INTEGER, position INTEGER);"
   "CREATE TEMP TABLE IF NOT EXISTS merge_replies ("
   "  uuid TEXT, annotation_uuid TEXT, body TEXT, created INTEGER, modified INTEGER, first_hlc TEXT, hlc TEXT);"
   "DELETE FROM temp.merge_items;"
@@ -282,6 +356,10 @@ stage_item (Merge                   *merge,
 {
   ScholiaDbRows *rows = merge->staged_items;
 
+  /* What write_staged() reads of merge_items: the uuids known before and the tombstones. A
+   * first sync stages none. */
+  if (existed == KNOWN_NOWHERE && kind != STAGED_DELETION)
+    return TRUE;
   merge->n_existed += existed != KNOWN_NOWHERE ? 1 : 0;
   scholia_db_rows_add_text (rows, record->uuid);
   /* The library's first clock, which merge_item() frees before the rows are written. */
@@ -294,7 +372,7 @@ stage_item (Merge                   *merge,
 
 static gboolean
 stage_links (Merge       *merge,
-             const char  *uuid,
+             gint64       annotation_id,
              GStrv        names,
              GHashTable  *ids,
              int          kind,
@@ -313,7 +391,7 @@ stage_links (Merge       *merge,
         seen |= g_array_index (linked, gint64, j) == *id;
       if (id == NULL || *id == 0 || seen)
         continue;
-      scholia_db_rows_add_text (rows, uuid);
+      scholia_db_rows_add_int64 (rows, annotation_id);
       scholia_db_rows_add_int64 (rows, kind);
       scholia_db_rows_add_int64 (rows, *id);
       scholia_db_rows_add_int64 (rows, linked->len);
@@ -324,18 +402,20 @@ stage_links (Merge       *merge,
   return TRUE;
 }
 
-/* Stages an annotation's whole state. Not staged (no error) when its essay is not here or its
- * span does not fit the essay. */
+/* Stages an annotation's whole state, in the row @annotation_id or (0) a new one. Not staged (no
+ * error) when its essay is not here or its span does not fit the essay. */
 static gboolean
 stage_annotation (Merge                   *merge,
                   const ScholiaLogRecord  *record,
                   const char              *first_hlc,
+                  gint64                   annotation_id,
                   gboolean                *staged,
                   GError                 **error)
 {
   ScholiaDocument *document = g_hash_table_lookup (merge->documents,
                                                    record->document_uuid != NULL ? record->document_uuid : "");
   ScholiaDbRows *rows = merge->staged_annotations;
+  gint64 document_id;
 
   *staged = FALSE;
   if (document == NULL || record->end <= record->start ||
@@ -345,8 +425,18 @@ stage_annotation (Merge                   *merge,
       return TRUE;
     }
 
+  /* Its id given here, its labels and its note's full-text row name it without looking its
+   * uuid up again. */
+  if (annotation_id != 0)
+    merge->n_rewritten++;
+  else
+    annotation_id = merge->next_id++;
+  document_id = scholia_document_get_id (document);
+  if (!g_hash_table_contains (merge->touched, &document_id))
+    g_hash_table_add (merge->touched, g_memdup2 (&document_id, sizeof document_id));
+  scholia_db_rows_add_int64 (rows, annotation_id);
   scholia_db_rows_add_text (rows, record->uuid);
-  scholia_db_rows_add_int64 (rows, scholia_document_get_id (document));
+  scholia_db_rows_add_int64 (rows, document_id);
   scholia_db_rows_add_int64 (rows, record->start);
   scholia_db_rows_add_int64 (rows, record->end);
   scholia_db_rows_add_text (rows, record->quote);
@@ -359,8 +449,8 @@ stage_annotation (Merge                   *merge,
   scholia_db_rows_add_text (rows, record->hlc);
   count_refused_tags (merge, record);
   if (!scholia_db_rows_end_row (rows, error) ||
-      !stage_links (merge, record->uuid, record->tags, merge->tag_ids, 0, error) ||
-      !stage_links (merge, record->uuid, record->themes, merge->theme_ids, 1, error))
+      !stage_links (merge, annotation_id, record->tags, merge->tag_ids, 0, error) ||
+      !stage_links (merge, annotation_id, record->themes, merge->theme_ids, 1, error))
     return FALSE;
   *staged = TRUE;
   return TRUE;
@@ -389,11 +479,11 @@ stage_reply (Merge                   *merge,
 
 /* Makes @item's latest record the uuid's state: staged, written by write_staged(). */
 static gboolean
-apply_item (Merge       *merge,
-            Item        *item,
-            const char  *first_hlc,
-            int          existed,
-            GError     **error)
+apply_item (Merge        *merge,
+            Item         *item,
+            const char   *first_hlc,
+            const Known  *known,
+            GError      **error)
 {
   const ScholiaLogRecord *latest = item->latest;
   gboolean staged = TRUE;
@@ -403,7 +493,7 @@ apply_item (Merge       *merge,
     {
     case SCHOLIA_LOG_PUT_ANNOTATION:
       kind = STAGED_ANNOTATION;
-      if (!stage_annotation (merge, latest, first_hlc, &staged, error))
+      if (!stage_annotation (merge, latest, first_hlc, known->annotation_id, &staged, error))
         return FALSE;
       break;
 
@@ -425,7 +515,7 @@ apply_item (Merge       *merge,
     return TRUE;
   merge->report->applied++;
   merge->report->unchanged += item->records->len - 1;
-  return stage_item (merge, latest, first_hlc, kind, existed, error);
+  return stage_item (merge, latest, first_hlc, kind, known->known, error);
 }
 
 static gboolean
@@ -506,18 +596,18 @@ write_rows (Merge   *merge,
   ScholiaDbStatement *stmt;
 
   /* The notes written again leave the full-text index before their rows change. */
-  if (merge->n_existed > 0 &&
+  if (merge->n_rewritten > 0 &&
       !scholia_db_exec (db,
                         "INSERT INTO notes_fts (notes_fts, rowid, note)"
                         " SELECT 'delete', a.id, a.note FROM temp.merge_annotations m"
-                        "  JOIN annotations a ON a.uuid = m.uuid",
+                        "  JOIN annotations a ON a.id = m.id ORDER BY a.id",
                         error))
     return FALSE;
 
   stmt = scholia_db_get_statement (db,
-                                   "INSERT INTO annotations (uuid, document_id, start_offset, end_offset, quote,"
+                                   "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset, quote,"
                                    " prefix, suffix, note, created, modified, participant_id, first_hlc, hlc)"
-                                   " SELECT uuid, document_id, start_offset, end_offset, quote, prefix, suffix, note,"
+                                   " SELECT id, uuid, document_id, start_offset, end_offset, quote, prefix, suffix, note,"
                                    "  created, modified, ?, first_hlc, hlc FROM temp.merge_annotations WHERE true"
                                    " ON CONFLICT (uuid) DO UPDATE SET document_id = excluded.document_id,"
                                    "  start_offset = excluded.start_offset, end_offset = excluded.end_offset,"
@@ -532,14 +622,18 @@ write_rows (Merge   *merge,
   scholia_db_statement_bind_int64 (stmt, 1, merge->owner_id);
   if (!scholia_db_statement_execute (stmt, error) ||
       !scholia_db_exec (db,
-                        "INSERT INTO notes_fts (rowid, note)"
-                        " SELECT a.id, a.note FROM temp.merge_annotations m JOIN annotations a ON a.uuid = m.uuid;"
+                        /* FTS5 writes what it holds whenever a rowid comes before the last one:
+                         * in the ids' order, or once per annotation. The new ones are staged in
+                         * that order already. */
+                        merge->n_rewritten > 0
+                          ? "INSERT INTO notes_fts (rowid, note) SELECT id, note FROM temp.merge_annotations ORDER BY id"
+                          : "INSERT INTO notes_fts (rowid, note) SELECT id, note FROM temp.merge_annotations",
+                        error) ||
+      !scholia_db_exec (db,
                         "INSERT INTO annotation_tags (annotation_id, tag_id, position)"
-                        " SELECT a.id, l.label_id, l.position FROM temp.merge_links l"
-                        "  JOIN annotations a ON a.uuid = l.uuid WHERE l.kind = 0;"
+                        " SELECT annotation_id, label_id, position FROM temp.merge_links WHERE kind = 0;"
                         "INSERT INTO annotation_themes (annotation_id, theme_id, position)"
-                        " SELECT a.id, l.label_id, l.position FROM temp.merge_links l"
-                        "  JOIN annotations a ON a.uuid = l.uuid WHERE l.kind = 1;",
+                        " SELECT annotation_id, label_id, position FROM temp.merge_links WHERE kind = 1;",
                         error) ||
       !put_back_links (merge, error))
     return FALSE;
@@ -591,16 +685,19 @@ write_staged (Merge   *merge,
       !scholia_db_rows_flush (merge->staged_replies, error))
     return FALSE;
 
-  /* A first sync knows none of the uuids: nothing to take away. */
-  if (merge->n_existed > 0 &&
-      (!collect_documents (merge, "SELECT DISTINCT a.document_id FROM temp.merge_items m"
-                                  " JOIN annotations a ON a.uuid = m.uuid WHERE m.existed",
+  /* A first sync knows none of the uuids: nothing to take away. An annotation's row the library
+   * holds without clocks (made here) is written again too, so its labels go as well. */
+  if ((merge->n_existed > 0 || merge->n_rewritten > 0) &&
+      (!collect_documents (merge, "SELECT a.document_id FROM temp.merge_items m"
+                                  " JOIN annotations a ON a.uuid = m.uuid WHERE m.existed"
+                                  " UNION SELECT a.document_id FROM temp.merge_annotations m"
+                                  " JOIN annotations a ON a.id = m.id",
                            error) ||
        !scholia_db_exec (db,
                          "DELETE FROM annotation_tags WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
-                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed);"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed UNION SELECT id FROM temp.merge_annotations);"
                          "DELETE FROM annotation_themes WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
-                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed);"
+                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed UNION SELECT id FROM temp.merge_annotations);"
                          "DELETE FROM annotations WHERE id IN (SELECT a.id FROM temp.merge_items m"
                          "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed AND m.kind != 0);"
                          "DELETE FROM replies WHERE id IN (SELECT r.id FROM temp.merge_items m"
@@ -614,7 +711,7 @@ write_staged (Merge   *merge,
   /* On, whatever happened: every other write needs them. */
   if (!scholia_db_set_triggers (db, TRUE, ok ? error : NULL))
     ok = FALSE;
-  return ok && collect_documents (merge, "SELECT DISTINCT document_id FROM temp.merge_annotations", error);
+  return ok;
 }
 
 /* Decides, for one uuid, whether the log's owner is its creator, and applies its latest record
@@ -624,34 +721,30 @@ merge_item (Merge       *merge,
             Item        *item,
             GError     **error)
 {
-  Known known = { 0 };
+  static const Known nowhere = { KNOWN_NOWHERE, 0, NULL, NULL, 0 };
+  const Known *found = g_hash_table_lookup (merge->known, item->latest->uuid);
+  const Known known = found != NULL ? *found : nowhere;
   const char *first = item->first_put != NULL ? item->first_put->hlc : NULL;
   gboolean ok = TRUE;
 
-  if (!lookup_known (merge, item->latest->uuid, &known, error))
-    return FALSE;
-
   if (known.known == KNOWN_NOWHERE)
-    ok = apply_item (merge, item, first != NULL ? first : item->latest->hlc, KNOWN_NOWHERE, error);
+    ok = apply_item (merge, item, first != NULL ? first : item->latest->hlc, &known, error);
   else if (known.creator_id == merge->owner_id)
     {
       const char *earliest = first != NULL && strcmp (first, known.first_hlc) < 0 ? first : known.first_hlc;
 
       if (strcmp (item->latest->hlc, known.hlc) > 0)
-        ok = apply_item (merge, item, earliest, known.known, error);
+        ok = apply_item (merge, item, earliest, &known, error);
       else
         merge->report->unchanged += item->records->len;
     }
   else if (first != NULL && strcmp (first, known.first_hlc) < 0)
     /* An earlier put than the one taken for the creation: the owner created it, and whatever
      * the other participant logged of it never counted. */
-    ok = apply_item (merge, item, first, known.known, error);
+    ok = apply_item (merge, item, first, &known, error);
   else
     for (guint i = 0; i < item->records->len; i++)
       count_forged (merge, g_ptr_array_index (item->records, i));
-
-  g_free (known.first_hlc);
-  g_free (known.hlc);
   return ok;
 }
 
@@ -681,13 +774,6 @@ compare_items (gconstpointer a,
   return strcmp (left->latest->uuid, right->latest->uuid);
 }
 
-/* seminar_items, when it has the uuid, has the say (see the top of this file). */
-static const char lookup_sql[] =
-  "SELECT participant_id, first_hlc, hlc, 2 AS known FROM seminar_items WHERE uuid = ?1"
-  " UNION ALL SELECT participant_id, first_hlc, hlc, 1 FROM annotations WHERE uuid = ?1 AND first_hlc != ''"
-  " UNION ALL SELECT participant_id, first_hlc, hlc, 1 FROM replies WHERE uuid = ?1 AND first_hlc != ''"
-  " ORDER BY known DESC LIMIT 1";
-
 static gboolean
 merge_items (Merge       *merge,
              GHashTable  *items,
@@ -701,15 +787,16 @@ merge_items (Merge       *merge,
                                                                 "uuid, first_hlc, hlc, kind, existed", "tttii");
   g_autoptr(ScholiaDbRows) staged_annotations =
     scholia_db_rows_new (db, "temp.merge_annotations",
-                         "uuid, document_id, start_offset, end_offset, quote, prefix, suffix, note, created,"
-                         " modified, first_hlc, hlc",
-                         "tiiittttiitt");
+                         "id, uuid, document_id, start_offset, end_offset, quote, prefix, suffix, note,"
+                         " created, modified, first_hlc, hlc",
+                         "itiiittttiitt");
   g_autoptr(ScholiaDbRows) staged_links = scholia_db_rows_new (db, "temp.merge_links",
-                                                                "uuid, kind, label_id, position", "tiii");
+                                                                "annotation_id, kind, label_id, position", "iiii");
   g_autoptr(ScholiaDbRows) staged_replies = scholia_db_rows_new (db, "temp.merge_replies",
                                                                   "uuid, annotation_uuid, body, created, modified,"
                                                                   " first_hlc, hlc",
                                                                   "tttiitt");
+  g_autoptr(GHashTable) known = NULL;
   GHashTableIter iter;
   gpointer item;
 
@@ -724,11 +811,13 @@ merge_items (Merge       *merge,
   merge->staged_links = staged_links;
   merge->staged_replies = staged_replies;
   if (!scholia_db_exec (db, staging_tables, error) ||
-      !(merge->lookup = scholia_db_get_statement (db, lookup_sql, error)) ||
       !execute_with_id (db, "INSERT INTO seminar_merging (seminar_id) VALUES (?)", merge->seminar->id, error) ||
       !_scholia_store_ensure_participant (merge->store, merge->seminar->id, owner_uuid, owner_name, FALSE,
-                                          &merge->owner_id, error))
+                                          &merge->owner_id, error) ||
+      !(known = lookup_known (merge, sorted, error)) ||
+      !scholia_db_query_int (db, "SELECT coalesce(max(id), 0) + 1 FROM annotations", &merge->next_id, error))
     return FALSE;
+  merge->known = known;
   for (guint i = 0; i < sorted->len; i++)
     if (!merge_item (merge, g_ptr_array_index (sorted, i), error))
       return FALSE;
@@ -766,8 +855,9 @@ scholia_store_merge_log (ScholiaStore        *self,
   if (!_scholia_store_seminar_allowed_tags (self, seminar, owner_uuid, &allowed_tags, error))
     return FALSE;
   documents = index_documents (self);
-  merge = (Merge) { self, seminar, 0, report != NULL ? report : &scratch, documents, tag_ids, theme_ids,
-                    touched, NULL, 0, allowed_tags, NULL };
+  merge = (Merge) { .store = self, .seminar = seminar, .report = report != NULL ? report : &scratch,
+                    .documents = documents, .tag_ids = tag_ids, .theme_ids = theme_ids, .touched = touched,
+                    .allowed_tags = allowed_tags };
   items = group_records (&merge, records, owner_uuid);
   resolve_labels (&merge, items);
 
