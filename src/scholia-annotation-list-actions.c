@@ -61,7 +61,7 @@ delete_activated (GSimpleAction *action,
 
   if (self->editor == NULL || annotations->len == 0)
     return;
-  emptied = annotations->len == g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  emptied = annotations->len == g_list_model_get_n_items (_scholia_annotation_list_get_rows (self));
   done = scholia_editor_delete_annotations (self->editor, annotations, &error);
   message = g_strdup_printf (ngettext ("%u annotation deleted", "%u annotations deleted", annotations->len),
                              annotations->len);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "scholia-annotation-list.h"
+#include "scholia-annotation-pages.h"
 #include "scholia-filter-bar.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,11 @@ struct _ScholiaAnnotationList
   GPtrArray          *items;
   GPtrArray          *lists;
   GListStore         *shown;
+  /* The whole library's rows without a search text: the ids the filter lets through, read
+   * from the store's indexes, each annotation built when its row is first shown (issue 17: a
+   * million annotations). The selection wraps it instead of @shown while @paged. */
+  ScholiaAnnotationPages *library_rows;
+  gboolean            paged;
   GtkMultiSelection  *selection;
   char               *search_folded;
   /* Document id → its printed pages (an empty array for none), loaded once per refresh. */
@@ -52,6 +58,9 @@ struct _ScholiaAnnotationList
   GtkMenuButton      *add_theme_button;
   GtkMenuButton      *remove_theme_button;
 };
+
+/* scholia-annotation-list.c: the model the rows come from, @shown or @library_rows. */
+GListModel *_scholia_annotation_list_get_rows (ScholiaAnnotationList *self);
 
 /* scholia-annotation-list-actions.c */
 void _scholia_annotation_list_init_actions   (ScholiaAnnotationList *self);

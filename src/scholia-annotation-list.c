@@ -50,11 +50,36 @@ match_annotation (ScholiaAnnotationList *self,
          contains_folded (scholia_annotation_get_note (annotation), self->search_folded);
 }
 
+GListModel *
+_scholia_annotation_list_get_rows (ScholiaAnnotationList *self)
+{
+  return self->paged ? G_LIST_MODEL (self->library_rows) : G_LIST_MODEL (self->shown);
+}
+
+/* Every annotation of the library, from each document's count (those hidden until posted are
+ * not counted), rather than from a query over all of them. */
+static guint
+count_library (ScholiaAnnotationList *self)
+{
+  GListModel *documents = scholia_store_get_documents (self->store);
+  guint all = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+
+      all += scholia_document_get_annotation_count (document);
+    }
+  return all;
+}
+
 static void
 update_count (ScholiaAnnotationList *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-  guint all = self->items->len;
+  guint shown = g_list_model_get_n_items (_scholia_annotation_list_get_rows (self));
+  guint all = !self->paged ? self->items->len
+              : scholia_annotation_filter_is_empty (scholia_filter_bar_get_filter (self->filter_bar)) ? shown
+              : count_library (self);
   g_autofree char *text = NULL;
 
   if (shown == all)
@@ -73,10 +98,26 @@ static void
 collect_selected (ScholiaAnnotationList *self,
                   GHashTable            *selected)
 {
-  g_autoptr(GPtrArray) annotations = scholia_annotation_list_dup_selected (self);
+  g_autoptr(GtkBitset) rows = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GListModel *model = _scholia_annotation_list_get_rows (self);
+  GtkBitsetIter iter;
+  guint position;
 
-  for (guint i = 0; i < annotations->len; i++)
-    g_hash_table_add (selected, g_object_ref (g_ptr_array_index (annotations, i)));
+  /* By id: the paged rows build their annotations anew after a refresh. */
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, rows, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(ScholiaAnnotation) annotation = NULL;
+      gint64 id;
+
+      if (self->paged)
+        id = scholia_annotation_pages_get_id (self->library_rows, position);
+      else if ((annotation = g_list_model_get_item (model, position)) != NULL)
+        id = scholia_annotation_get_id (annotation);
+      else
+        continue;
+      g_hash_table_add (selected, g_memdup2 (&id, sizeof id));
+    }
 }
 
 /* Selects again the rows of @selected that are still listed. */
@@ -84,22 +125,62 @@ static void
 restore_selection (ScholiaAnnotationList *self,
                    GHashTable            *selected)
 {
-  GListModel *model = G_LIST_MODEL (self->shown);
+  GListModel *model = _scholia_annotation_list_get_rows (self);
   g_autoptr(GtkBitset) rows = gtk_bitset_new_empty ();
   g_autoptr(GtkBitset) mask = NULL;
   guint n = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer id;
 
   if (g_hash_table_size (selected) == 0)
     return;
-  for (guint i = 0; i < n; i++)
+  if (self->paged)
     {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (model, i);
+      /* The selected rows are found among the ids: no row is built to be compared. */
+      g_hash_table_iter_init (&iter, selected);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        {
+          guint position;
 
-      if (g_hash_table_contains (selected, annotation))
-        gtk_bitset_add (rows, i);
+          if (scholia_annotation_pages_find (self->library_rows, *(gint64 *) id, &position))
+            gtk_bitset_add (rows, position);
+        }
     }
+  else
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (model, i);
+        gint64 annotation_id = scholia_annotation_get_id (annotation);
+
+        if (g_hash_table_contains (selected, &annotation_id))
+          gtk_bitset_add (rows, i);
+      }
   mask = gtk_bitset_new_range (0, n);
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), rows, mask);
+}
+
+/* The whole library's rows the filter lets through, as ids from the store's indexes. */
+static void
+show_places (ScholiaAnnotationList *self)
+{
+  ScholiaAnnotationFilter *filter = scholia_filter_bar_get_filter (self->filter_bar);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) places = NULL;
+  const gint64 *tag_ids, *theme_ids, *participant_ids;
+  guint n_tag_ids, n_theme_ids, n_participant_ids;
+
+  tag_ids = scholia_annotation_filter_get_tag_ids (filter, &n_tag_ids);
+  theme_ids = scholia_annotation_filter_get_theme_ids (filter, &n_theme_ids);
+  participant_ids = scholia_annotation_filter_get_participant_ids (filter, &n_participant_ids);
+  places = scholia_store_list_annotation_places (self->store, tag_ids, n_tag_ids, theme_ids, n_theme_ids,
+                                                 participant_ids, n_participant_ids, &error);
+  if (places == NULL)
+    {
+      g_warning ("Could not list the library’s annotations: %s", error->message);
+      places = g_array_new (FALSE, FALSE, sizeof (ScholiaAnnotationPlace));
+    }
+  scholia_annotation_pages_forget (self->library_rows);
+  scholia_annotation_pages_set_places (self->library_rows, places);
 }
 
 /* The rows: the annotations the filter lets through, those of @selected still selected. */
@@ -109,11 +190,16 @@ show_matches (ScholiaAnnotationList *self,
 {
   g_autoptr(GPtrArray) matches = g_ptr_array_sized_new (self->items->len);
 
-  for (guint i = 0; i < self->items->len; i++)
-    if (match_annotation (self, g_ptr_array_index (self->items, i)))
-      g_ptr_array_add (matches, g_ptr_array_index (self->items, i));
-  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
-                       matches->pdata, matches->len);
+  if (self->paged)
+    show_places (self);
+  else
+    {
+      for (guint i = 0; i < self->items->len; i++)
+        if (match_annotation (self, g_ptr_array_index (self->items, i)))
+          g_ptr_array_add (matches, g_ptr_array_index (self->items, i));
+      g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
+                           matches->pdata, matches->len);
+    }
   restore_selection (self, selected);
   update_count (self);
   _scholia_annotation_list_update_actions (self);
@@ -123,10 +209,31 @@ show_matches (ScholiaAnnotationList *self,
 static void
 on_filter_changed_cb (ScholiaAnnotationList *self)
 {
-  g_autoptr(GHashTable) selected = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  g_autoptr(GHashTable) selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   collect_selected (self, selected);
   show_matches (self, selected);
+}
+
+/* The whole library without a search text is read in pages; an essay, or a search through
+ * every quote and note, from the annotation objects. */
+static void
+set_paged (ScholiaAnnotationList *self,
+           gboolean               paged)
+{
+  if (self->paged == paged)
+    return;
+  self->paged = paged;
+  if (paged)
+    g_list_store_remove_all (self->shown);
+  else
+    {
+      g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (ScholiaAnnotationPlace));
+
+      scholia_annotation_pages_set_places (self->library_rows, none);
+      scholia_annotation_pages_forget (self->library_rows);
+    }
+  gtk_multi_selection_set_model (self->selection, _scholia_annotation_list_get_rows (self));
 }
 
 static void
@@ -153,7 +260,7 @@ scholia_annotation_list_refresh (ScholiaAnnotationList *self)
 {
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) old_lists = g_steal_pointer (&self->lists);
-  g_autoptr(GHashTable) selected = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  g_autoptr(GHashTable) selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_return_if_fail (SCHOLIA_IS_ANNOTATION_LIST (self));
 
@@ -162,8 +269,9 @@ scholia_annotation_list_refresh (ScholiaAnnotationList *self)
   self->lists = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_remove_all (self->pages);
   collect_selected (self, selected);
+  set_paged (self, self->library_rows != NULL && self->whole_library && self->search_folded == NULL);
 
-  if (self->store != NULL && self->whole_library)
+  if (!self->paged && self->store != NULL && self->whole_library)
     {
       GListModel *documents = scholia_store_get_documents (self->store);
 
@@ -174,7 +282,7 @@ scholia_annotation_list_refresh (ScholiaAnnotationList *self)
           hold_document (self, document, annotations);
         }
     }
-  else if (self->store != NULL && self->document != NULL)
+  else if (!self->paged && self->store != NULL && self->document != NULL)
     hold_document (self, self->document, annotations);
 
   g_ptr_array_unref (self->items);
@@ -286,6 +394,8 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   ScholiaAnnotation *annotation = gtk_list_item_get_item (list_item);
   ScholiaDocument *document = NULL;
 
+  if (annotation == NULL)
+    return;
   if (self->whole_library)
     document = scholia_store_lookup_document (self->store, scholia_annotation_get_document_id (annotation));
   scholia_annotation_list_row_bind (SCHOLIA_ANNOTATION_LIST_ROW (gtk_list_item_get_child (list_item)),
@@ -298,7 +408,7 @@ static void
 on_list_view_activate_cb (ScholiaAnnotationList *self,
                           guint                  position)
 {
-  g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+  g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (_scholia_annotation_list_get_rows (self), position);
 
   if (annotation != NULL)
     g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
@@ -352,6 +462,7 @@ scholia_annotation_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SCHOLIA_TYPE_ANNOTATION_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
+  g_clear_object (&self->library_rows);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->lists, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -468,6 +579,10 @@ scholia_annotation_list_set_editor (ScholiaAnnotationList *self,
     }
   g_set_object (&self->editor, editor);
   g_set_object (&self->store, store);
+  set_paged (self, FALSE);
+  g_clear_object (&self->library_rows);
+  if (store != NULL)
+    self->library_rows = scholia_annotation_pages_new (store);
   g_clear_object (&self->document);
   scholia_filter_bar_set_store (self->filter_bar, self->store);
   if (self->store != NULL)
@@ -533,7 +648,12 @@ scholia_annotation_list_set_search_text (ScholiaAnnotationList *self,
     return;
   g_free (self->search_folded);
   self->search_folded = g_steal_pointer (&folded);
-  on_filter_changed_cb (self);
+  /* Searching the whole library reads every annotation's quote and note: the rows change
+   * from pages of ids to the annotations themselves, and back. */
+  if (self->whole_library && (self->search_folded == NULL) != self->paged)
+    scholia_annotation_list_refresh (self);
+  else
+    on_filter_changed_cb (self);
 }
 
 GtkSelectionModel *
@@ -557,7 +677,12 @@ scholia_annotation_list_dup_selected (ScholiaAnnotationList *self)
   rows = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   for (gboolean more = gtk_bitset_iter_init_first (&iter, rows, &position); more;
        more = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (annotations, g_list_model_get_item (G_LIST_MODEL (self->shown), position));
+    {
+      ScholiaAnnotation *annotation = g_list_model_get_item (_scholia_annotation_list_get_rows (self), position);
+
+      if (annotation != NULL)
+        g_ptr_array_add (annotations, annotation);
+    }
   return annotations;
 }
 

@@ -292,6 +292,26 @@ GArray    *scholia_store_count_theme_passages (ScholiaStore  *self,
                                                gboolean       by_tag,
                                                GError       **error);
 
+/* The whole library's annotations as the annotation list orders them (by document, then in
+ * text order), only those carrying any of @tag_ids, in any of @theme_ids and by any of
+ * @participant_ids (0: outside any seminar); an empty criterion lets all through. Essays
+ * hidden until posted keep the others' annotations out. Ids only, from the indexes on the
+ * links: a list builds the rows it shows (scholia-store-annotation-places.c). */
+typedef struct
+{
+  gint64  annotation_id;
+  gint64  document_id;
+} ScholiaAnnotationPlace;
+
+GArray    *scholia_store_list_annotation_places (ScholiaStore  *self,
+                                                 const gint64  *tag_ids,
+                                                 guint          n_tag_ids,
+                                                 const gint64  *theme_ids,
+                                                 guint          n_theme_ids,
+                                                 const gint64  *participant_ids,
+                                                 guint          n_participant_ids,
+                                                 GError       **error);
+
 /* Interoperability and search (scholia-store-interop.c, scholia-store-search.c). */
 
 /* What a W3C Web Annotation brought with it beyond Scholia's own columns (see
