@@ -2,6 +2,10 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
 
 #include "bench-corpus.h"
 
@@ -66,4 +70,41 @@ bench_median (double *values,
 {
   qsort (values, n, sizeof (double), compare_doubles);
   return values[n / 2];
+}
+
+double
+bench_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+char *
+bench_load_average (void)
+{
+  g_autofree char *contents = NULL;
+  const char *second;
+
+  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL) ||
+      (second = strchr (contents, ' ')) == NULL)
+    return g_strdup ("unknown");
+  return g_strndup (contents, (second - contents) + 1 + strcspn (second + 1, " "));
+}
+
+void
+bench_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (path);
 }

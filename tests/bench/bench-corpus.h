@@ -14,4 +14,11 @@ char *bench_corpus_essay (guint32 seed,
 double bench_median       (double *values,
                            guint   n);
 
+/* This process's processor time in milliseconds, which other work on a shared machine does not
+ * inflate, and the load average (1 and 5 minutes) to print beside wall times. */
+double bench_cpu_ms       (void);
+char  *bench_load_average (void);
+/* Removes @path and the files in it (a benchmark's temporary library and its journals). */
+void   bench_remove_dir   (const char *path);
+
 G_END_DECLS
