@@ -304,6 +304,17 @@ mark_set (ScholiaReadingView *self,
     self->selected_by_pointer = self->pointer_last;
 }
 
+/* Ctrl+Home and Ctrl+End are the text view's own bindings, which scroll with
+ * gtk_text_view_scroll_mark_onscreen(): in a long essay whose far lines are not measured yet that
+ * waits for all of them (seconds), so the reader's jump is scrolled as a program's is. */
+static void
+cursor_moved (ScholiaReadingView *self,
+              GtkMovementStep     step)
+{
+  if (step == GTK_MOVEMENT_BUFFER_ENDS)
+    scholia_text_view_scroll_to_insert (GTK_TEXT_VIEW (self->source_view));
+}
+
 /* Watched in the capture phase, before the text view's own gestures and keys act on them. */
 static void
 watch_input (ScholiaReadingView *self)
@@ -321,6 +332,8 @@ watch_input (ScholiaReadingView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->source_view), keys);
 
   g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (mark_set), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->source_view, "move-cursor", G_CALLBACK (cursor_moved), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 static void

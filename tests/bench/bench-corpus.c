@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include <glib/gstdio.h>
+
 #include "bench-corpus.h"
 
 static const char * const subjects[] = {
@@ -80,12 +82,35 @@ bench_cpu_seconds (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+double
+bench_cpu_ms (void)
+{
+  return bench_cpu_seconds () * 1e3;
+}
+
 char *
 bench_load_average (void)
 {
   g_autofree char *contents = NULL;
+  const char *second;
 
-  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
+  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL) ||
+      (second = strchr (contents, ' ')) == NULL)
     return g_strdup ("unknown");
-  return g_strndup (contents, strcspn (contents, " ") + 1 + strcspn (strchr (contents, ' ') + 1, " "));
+  return g_strndup (contents, (second - contents) + 1 + strcspn (second + 1, " "));
+}
+
+void
+bench_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (path);
 }

@@ -17,5 +17,9 @@ double bench_median       (double *values,
  * inflate, and the machine's load average over 1 and 5 minutes ("1.20 0.95"). */
 double bench_cpu_seconds  (void);
 char  *bench_load_average (void);
+/* The same processor time in milliseconds. */
+double bench_cpu_ms       (void);
+/* Removes @path and the files in it (a benchmark's temporary library and its journals). */
+void   bench_remove_dir   (const char *path);
 
 G_END_DECLS

@@ -23,3 +23,17 @@ bench_wait_for_paint (GtkWidget *window)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (frame_clock, handler);
 }
+
+gboolean
+bench_caret_is_visible (GtkTextView *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
