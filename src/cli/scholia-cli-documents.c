@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scholia-cli.h"
+#include "scholia-cli-read-ahead.h"
 #include "scholia-language.h"
 #include "scholia-library-import.h"
 
@@ -18,6 +19,7 @@ typedef struct
 {
   GFile               *file;
   ScholiaImportedText *imported;
+  ScholiaTextFacts     facts;
 } ReadFile;
 
 static void
@@ -25,6 +27,7 @@ read_file_free (ReadFile *read)
 {
   g_object_unref (read->file);
   scholia_imported_text_free (read->imported);
+  scholia_text_facts_clear (&read->facts);
   g_free (read);
 }
 
@@ -43,7 +46,7 @@ write_read_files (ScholiaCli             *cli,
   if (read_files->len == 0)
     return TRUE;
 
-  if (!scholia_store_begin_batch (cli->store, error))
+  if (!scholia_store_begin_import_batch (cli->store, error))
     return FALSE;
   for (guint i = 0; i < read_files->len; i++)
     {
@@ -51,8 +54,8 @@ write_read_files (ScholiaCli             *cli,
       g_autoptr(GError) file_error = NULL;
       ScholiaDocument *document;
 
-      document = scholia_library_add_imported (cli->store, read->imported, read->file, overrides,
-                                               &file_error);
+      document = scholia_library_add_imported_with_facts (cli->store, read->imported, read->file,
+                                                          overrides, &read->facts, &file_error);
       if (document == NULL)
         {
           scholia_cli_fail (file_error);
@@ -68,6 +71,10 @@ write_read_files (ScholiaCli             *cli,
   g_ptr_array_set_size (read_files, 0);
   fputs (lines->str, stdout);
   fflush (stdout);
+  /* The store copies a batch's write-ahead log into the file when its main loop is idle, which
+   * a command never is: without this the log grew by the whole import, twice its size. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   return TRUE;
 }
 
@@ -91,6 +98,11 @@ scholia_cli_run_import (ScholiaCli  *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) read_files = g_ptr_array_new_with_free_func ((GDestroyNotify) read_file_free);
+  g_autoptr(ScholiaCliReadAhead) reader = NULL;
+  GFile *file;
+  ScholiaImportedText *imported;
+  ScholiaTextFacts facts;
+  g_autoptr(GError) file_error = NULL;
   ScholiaMetadata overrides;
   gsize read_bytes = 0;
   int failures = 0;
@@ -111,23 +123,22 @@ scholia_cli_run_import (ScholiaCli  *cli,
 
   overrides = (ScholiaMetadata) { title, author, date, source };
 
-  /* Files are read and converted outside any transaction, so that however long a file takes
-   * the library stays open to other writers (the GUI); the write lock is taken only to write
-   * what was read, in batches of a few megabytes. A bad file is reported, after what was read
-   * before it is written, and the rest goes on. */
-  for (int i = 1; i < argc; i++)
+  /* Files are read and converted outside any transaction, in a thread ahead of the writer, so
+   * that however long a file takes the library stays open to other writers (the GUI); the
+   * write lock is taken only to write what was read, in batches of a few megabytes. A bad file
+   * is reported, after what was read before it is written, and the rest goes on. */
+  reader = scholia_cli_read_ahead_new (argv + 1, argc - 1);
+  while (scholia_cli_read_ahead_next (reader, &file, &imported, &facts, &file_error))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autoptr(GError) file_error = NULL;
       ReadFile *read;
-      ScholiaImportedText *imported;
 
-      imported = scholia_import_file (file, NULL, &file_error);
       if (imported == NULL)
         {
+          g_object_unref (file);
           if (!write_read_files (cli, read_files, &overrides, &failures, &error))
             return scholia_cli_fail (error);
           scholia_cli_fail (file_error);
+          g_clear_error (&file_error);
           failures++;
           continue;
         }
@@ -135,8 +146,9 @@ scholia_cli_run_import (ScholiaCli  *cli,
       if (read_files->len == 0)
         read_bytes = 0;
       read = g_new0 (ReadFile, 1);
-      read->file = g_steal_pointer (&file);
+      read->file = file;
       read->imported = imported;
+      read->facts = facts;
       g_ptr_array_add (read_files, read);
       read_bytes += strlen (imported->text);
       if (read_bytes >= BATCH_BYTES

@@ -84,6 +84,9 @@ static const struct
 /* Enough of an essay to tell its language; the rest would only cost time at import. */
 #define GUESS_SAMPLE_BYTES 65536
 
+/* The longest stop word, in bytes: most words of an essay are longer, and need no look-up. */
+#define MAX_STOP_WORD_BYTES 6
+
 /* Every stop word → the languages it belongs to (a bit each), built once: an import guesses
  * the language of a thousand essays, and comparing each word with every list took a tenth of
  * it. */
@@ -99,6 +102,7 @@ build_stop_word_languages (gpointer data)
         {
           guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (table, stop_words[l].words[w]));
 
+          g_assert (strlen (stop_words[l].words[w]) <= MAX_STOP_WORD_BYTES);
           g_hash_table_insert (table, (gpointer) stop_words[l].words[w], GUINT_TO_POINTER (mask | 1u << l));
         }
   return table;
@@ -111,6 +115,49 @@ stop_word_languages (const char *word)
   GHashTable *table = g_once (&once, build_stop_word_languages, NULL);
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (table, word));
+}
+
+/* Whether the character at @p (before @end) is a letter; *@next is set past it. Essays are
+ * mostly ASCII, where looking each character up in Unicode's tables took a tenth of an
+ * import. */
+static gboolean
+is_alpha_at (const char  *p,
+             const char  *end,
+             const char **next)
+{
+  if ((guchar) *p < 0x80)
+    {
+      *next = p + 1;
+      return g_ascii_isalpha (*p);
+    }
+  *next = g_utf8_find_next_char (p, end);
+  if (*next == NULL)
+    *next = end;
+  return g_unichar_isalpha (g_utf8_get_char_validated (p, end - p));
+}
+
+/* @word (@length bytes, at most 16) in lower case, ASCII in @buffer without allocating; NULL
+ * when it is too long to be a stop word. */
+static const char *
+word_down (const char  *word,
+           gsize        length,
+           char        *buffer,
+           char       **allocated)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if ((guchar) word[i] >= 0x80)
+        {
+          /* Lower case may change a character's length in UTF-8 ("K", the kelvin sign). */
+          *allocated = g_utf8_strdown (word, length);
+          return strlen (*allocated) <= MAX_STOP_WORD_BYTES ? *allocated : NULL;
+        }
+      if (length > MAX_STOP_WORD_BYTES)
+        return NULL;
+      buffer[i] = g_ascii_tolower (word[i]);
+    }
+  buffer[length] = '\0';
+  return buffer;
 }
 
 /* The language whose stop words occur most often in the start of @text: a crude guess, but
@@ -130,19 +177,22 @@ scholia_language_guess (const char *text)
   while (p < end)
     {
       const char *start;
-      g_autofree char *lower = NULL;
+      const char *next;
+      char buffer[17];
+      g_autofree char *allocated = NULL;
+      const char *lower;
       guint mask;
 
-      while (p < end && !g_unichar_isalpha (g_utf8_get_char_validated (p, end - p)))
-        p = g_utf8_find_next_char (p, end) != NULL ? g_utf8_find_next_char (p, end) : end;
+      while (p < end && !is_alpha_at (p, end, &next))
+        p = next;
       start = p;
-      while (p < end && g_unichar_isalpha (g_utf8_get_char_validated (p, end - p)))
-        p = g_utf8_find_next_char (p, end) != NULL ? g_utf8_find_next_char (p, end) : end;
+      while (p < end && is_alpha_at (p, end, &next))
+        p = next;
       if (p == start || p - start > 16)
         continue;
 
-      lower = g_utf8_strdown (start, p - start);
-      mask = stop_word_languages (lower);
+      lower = word_down (start, p - start, buffer, &allocated);
+      mask = lower != NULL ? stop_word_languages (lower) : 0;
       for (guint l = 0; mask != 0; l++, mask >>= 1)
         counts[l] += mask & 1;
     }

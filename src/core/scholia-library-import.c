@@ -43,6 +43,17 @@ scholia_library_add_imported (ScholiaStore               *store,
                               const ScholiaMetadata      *overrides,
                               GError                    **error)
 {
+  return scholia_library_add_imported_with_facts (store, imported, file, overrides, NULL, error);
+}
+
+ScholiaDocument *
+scholia_library_add_imported_with_facts (ScholiaStore               *store,
+                                         const ScholiaImportedText  *imported,
+                                         GFile                      *file,
+                                         const ScholiaMetadata      *overrides,
+                                         const ScholiaTextFacts     *facts,
+                                         GError                    **error)
+{
   static const ScholiaMetadata none = { 0 };
   g_autofree char *fallback_title = NULL;
   const char *title;
@@ -57,6 +68,12 @@ scholia_library_add_imported (ScholiaStore               *store,
   if (title == NULL || *title == '\0')
     title = fallback_title = title_from_file (file);
 
+  if (facts != NULL)
+    return scholia_store_add_document_with_facts (store, title,
+                                                  pick (overrides->author, imported->author),
+                                                  pick (overrides->date, imported->date),
+                                                  pick (overrides->source, imported->source),
+                                                  imported->text, imported->pages, facts, error);
   return scholia_store_add_document (store, title,
                                      pick (overrides->author, imported->author),
                                      pick (overrides->date, imported->date),

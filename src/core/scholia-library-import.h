@@ -3,6 +3,7 @@
 
 #include "scholia-importer.h"
 #include "scholia-store.h"
+#include "scholia-text-facts.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,13 @@ ScholiaDocument *scholia_library_add_imported (ScholiaStore              *store,
                                                GFile                     *file,
                                                const ScholiaMetadata     *overrides,
                                                GError                   **error);
+/* The same, with what the store works out from the text worked out beforehand (NULL: here). */
+ScholiaDocument *scholia_library_add_imported_with_facts (ScholiaStore              *store,
+                                                          const ScholiaImportedText *imported,
+                                                          GFile                     *file,
+                                                          const ScholiaMetadata     *overrides,
+                                                          const ScholiaTextFacts    *facts,
+                                                          GError                   **error);
 ScholiaDocument *scholia_library_import_file  (ScholiaStore              *store,
                                                GFile                     *file,
                                                const ScholiaMetadata     *overrides,

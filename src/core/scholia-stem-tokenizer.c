@@ -15,6 +15,10 @@
 /* Longer words are indexed as they are: no stemmer shortens them usefully, and the buffer
  * stays on the stack. */
 #define MAX_WORD_LENGTH 256
+/* A term: the language's code, a colon and a stem. */
+#define MAX_TERM_LENGTH (MAX_CODE_LENGTH + 1 + MAX_WORD_LENGTH * 4)
+/* Terms a tokenizer keeps per language before it forgets them all (a few megabytes). */
+#define MAX_CACHED_TERMS 65536
 
 /* What the tokenizer shares on one connection: the languages a query is stemmed in. */
 typedef struct
@@ -29,6 +33,7 @@ typedef struct
   fts5_tokenizer    unicode61;
   Fts5Tokenizer    *inner;
   struct sb_stemmer *stemmers[64];  /* by index in scholia_languages_get(), made when needed */
+  GHashTable       *terms[64];     /* by language: a word as written → its term, see emit_cached() */
   gboolean          fold_marks;  /* words folded by scholia_search_fold_word() */
 } StemTokenizer;
 
@@ -94,6 +99,40 @@ get_stemmer (StemTokenizer *self,
   return self->stemmers[language];
 }
 
+/* The term of @token in @language, "code:stem" (the word itself when @prefix), written into
+ * @term (MAX_TERM_LENGTH bytes); its length, or -1 when memory ran out. */
+static int
+make_term (StemTokenizer *self,
+           int            language,
+           gboolean       prefix,
+           const char    *token,
+           int            length,
+           char          *term)
+{
+  guint n_languages;
+  const ScholiaLanguage *languages = scholia_languages_get (&n_languages);
+  const char *code = languages[language].code;
+  struct sb_stemmer *stemmer = get_stemmer (self, language);
+  gsize code_length = strlen (code);
+  const char *stem = token;
+  int stem_length = length;
+
+  if (!prefix && stemmer != NULL && length <= MAX_WORD_LENGTH)
+    {
+      stem = (const char *) sb_stemmer_stem (stemmer, (const sb_symbol *) token, length);
+      stem_length = sb_stemmer_length (stemmer);
+      if (stem == NULL)
+        return -1;
+    }
+  if (stem_length > MAX_WORD_LENGTH * 4)
+    stem_length = MAX_WORD_LENGTH * 4;
+
+  memcpy (term, code, code_length);
+  term[code_length] = ':';
+  memcpy (term + code_length + 1, stem, stem_length);
+  return code_length + 1 + stem_length;
+}
+
 /* Emits "code:stem" of @token in @language. */
 static int
 emit (TokenizeCall *call,
@@ -104,30 +143,72 @@ emit (TokenizeCall *call,
       int           start,
       int           end)
 {
-  guint n_languages;
-  const ScholiaLanguage *languages = scholia_languages_get (&n_languages);
-  const char *code = languages[language].code;
-  struct sb_stemmer *stemmer = get_stemmer (call->tokenizer, language);
-  char term[MAX_CODE_LENGTH + 1 + MAX_WORD_LENGTH * 4];
-  gsize code_length = strlen (code);
-  const char *stem = token;
-  int stem_length = length;
+  char term[MAX_TERM_LENGTH];
+  int term_length = make_term (call->tokenizer, language, call->prefix, token, length, term);
 
-  if (!call->prefix && stemmer != NULL && length <= MAX_WORD_LENGTH)
+  if (term_length < 0)
+    return SQLITE_NOMEM;
+  return call->callback (call->context, flags, term, term_length, start + call->base, end + call->base);
+}
+
+/* @token folded as the index wants it (see the header), in @folded (MAX_WORD_LENGTH * 4 bytes)
+ * when it changes; its length. */
+static int
+fold_token (StemTokenizer  *self,
+            const char    **token,
+            int             length,
+            char           *folded)
+{
+  gsize folded_length;
+
+  /* A word of marks alone stays as it is, since every word must keep its place. */
+  if (!self->fold_marks || (gsize) length > MAX_WORD_LENGTH * 4)
+    return length;
+  folded_length = scholia_search_fold_word (*token, length, folded);
+  if (folded_length == 0)
+    return length;
+  *token = folded;
+  return folded_length;
+}
+
+/* Indexing stems every word of every essay, most of them seen thousands of times in a library
+ * (folding and stemming took a third of an import): the term a word as written gives in a
+ * language is kept, so that they run once per distinct word. The term is the one emit()
+ * gives. */
+static int
+emit_cached (TokenizeCall *call,
+             int           flags,
+             const char   *token,
+             int           length,
+             int           start,
+             int           end)
+{
+  StemTokenizer *self = call->tokenizer;
+  GHashTable **cache = &self->terms[call->language];
+  char word[MAX_WORD_LENGTH + 1];
+  const char *term;
+
+  if (*cache == NULL)
+    *cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  memcpy (word, token, length);
+  word[length] = '\0';
+  term = g_hash_table_lookup (*cache, word);
+  if (term == NULL)
     {
-      stem = (const char *) sb_stemmer_stem (stemmer, (const sb_symbol *) token, length);
-      stem_length = sb_stemmer_length (stemmer);
-      if (stem == NULL)
-        return SQLITE_NOMEM;
-    }
-  if (stem_length > MAX_WORD_LENGTH * 4)
-    stem_length = MAX_WORD_LENGTH * 4;
+      char folded[MAX_WORD_LENGTH * 4];
+      char made[MAX_TERM_LENGTH];
+      const char *bare = token;
+      int bare_length = fold_token (self, &bare, length, folded);
+      int term_length = make_term (self, call->language, FALSE, bare, bare_length, made);
 
-  memcpy (term, code, code_length);
-  term[code_length] = ':';
-  memcpy (term + code_length + 1, stem, stem_length);
-  return call->callback (call->context, flags, term, code_length + 1 + stem_length,
-                         start + call->base, end + call->base);
+      if (term_length < 0)
+        return SQLITE_NOMEM;
+      if (g_hash_table_size (*cache) >= MAX_CACHED_TERMS)
+        g_hash_table_remove_all (*cache);
+      term = g_strndup (made, term_length);
+      g_hash_table_insert (*cache, g_strdup (word), (gpointer) term);
+    }
+  return call->callback (call->context, flags, term, strlen (term), start + call->base, end + call->base);
 }
 
 static int
@@ -143,18 +224,12 @@ token_cb (void       *user_data,
   guint n_languages;
   int rc;
 
-  /* Folded before stemming, so that a stemmer sees the word bare whichever way it was written;
-   * a word of marks alone stays as it is, since every word must keep its place. */
-  if (call->tokenizer->fold_marks && (gsize) length <= sizeof folded)
-    {
-      gsize folded_length = scholia_search_fold_word (token, length, folded);
+  if (call->language >= 0 && !call->prefix && length <= MAX_WORD_LENGTH)
+    return emit_cached (call, flags, token, length, start, end);
 
-      if (folded_length > 0)
-        {
-          token = folded;
-          length = folded_length;
-        }
-    }
+  /* Folded before stemming, so that a stemmer sees the word bare whichever way it was
+   * written. */
+  length = fold_token (call->tokenizer, &token, length, folded);
 
   if (call->language >= 0)
     return emit (call, call->language, flags, token, length, start, end);
@@ -207,6 +282,8 @@ stem_delete (Fts5Tokenizer *tokenizer)
   for (guint i = 0; i < G_N_ELEMENTS (self->stemmers); i++)
     if (self->stemmers[i] != NULL)
       sb_stemmer_delete (self->stemmers[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->terms); i++)
+    g_clear_pointer (&self->terms[i], g_hash_table_unref);
   g_free (self);
 }
 

@@ -9,6 +9,7 @@
 #include "scholia-names.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
+#include "scholia-text-facts.h"
 
 #define DOCUMENT_COLUMNS \
   "d.id, d.uuid, d.title, coalesce(a.name, ''), d.date, d.source, d.checksum, d.characters," \
@@ -296,40 +297,54 @@ scholia_store_add_document (ScholiaStore  *self,
   return scholia_store_add_document_with_uuid (self, NULL, title, author, date, source, text, pages, error);
 }
 
-ScholiaDocument *
-scholia_store_add_document_with_uuid (ScholiaStore  *self,
-                                      const char    *given_uuid,
-                                      const char    *title,
-                                      const char    *author,
-                                      const char    *date,
-                                      const char    *source,
-                                      const char    *text,
-                                      GArray        *pages,
-                                      GError       **error)
+void
+scholia_text_facts_init (ScholiaTextFacts *self,
+                         const char       *text)
+{
+  self->valid = g_utf8_validate (text, -1, NULL);
+  self->language = scholia_language_guess (text);
+  self->characters = self->valid ? _scholia_store_count_characters (text) : 0;
+  self->checksum = self->valid ? g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1) : NULL;
+}
+
+void
+scholia_text_facts_clear (ScholiaTextFacts *self)
+{
+  g_clear_pointer (&self->checksum, g_free);
+}
+
+static ScholiaDocument *
+add_document (ScholiaStore            *self,
+              const char              *given_uuid,
+              const char              *title,
+              const char              *author,
+              const char              *date,
+              const char              *source,
+              const char              *text,
+              GArray                  *pages,
+              const ScholiaTextFacts  *facts,
+              GError                 **error)
 {
   g_autofree char *clean_title = NULL;
   g_autofree char *clean_author = NULL;
   g_autofree char *clean_date = NULL;
   g_autofree char *clean_source = NULL;
   g_autofree char *uuid = given_uuid != NULL ? g_strdup (given_uuid) : g_uuid_string_random ();
-  g_autofree char *checksum = NULL;
   g_autofree char *author_sort_key = NULL;
   g_autoptr(ScholiaDocument) document = NULL;
-  const char *language = scholia_language_guess (text);
+  const char *language = facts->language;
+  const char *checksum = facts->checksum;
+  gint64 characters = facts->characters;
   ScholiaDbStatement *stmt;
   gint64 author_id;
-  gint64 characters;
   gint64 now = _scholia_store_now ();
   gint64 id;
-
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
 
   if (!tidy_field (title, &clean_title, error) || !tidy_field (author, &clean_author, error) ||
       !tidy_field (date, &clean_date, error) || !tidy_field (source, &clean_source, error))
     return NULL;
 
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!facts->valid)
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_INVALID,
                    _("The text of “%s” is not valid UTF-8"), clean_title != NULL ? clean_title : "");
@@ -348,9 +363,6 @@ scholia_store_add_document_with_uuid (ScholiaStore  *self,
       g_free (clean_title);
       clean_title = g_strdup (_("Untitled Essay"));
     }
-
-  characters = _scholia_store_count_characters (text);
-  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 
   if (!scholia_db_begin (self->db, error))
     return NULL;
@@ -404,6 +416,46 @@ scholia_store_add_document_with_uuid (ScholiaStore  *self,
 failed:
   scholia_db_rollback (self->db);
   return NULL;
+}
+
+ScholiaDocument *
+scholia_store_add_document_with_uuid (ScholiaStore  *self,
+                                      const char    *given_uuid,
+                                      const char    *title,
+                                      const char    *author,
+                                      const char    *date,
+                                      const char    *source,
+                                      const char    *text,
+                                      GArray        *pages,
+                                      GError       **error)
+{
+  ScholiaTextFacts facts;
+  ScholiaDocument *document;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  scholia_text_facts_init (&facts, text);
+  document = add_document (self, given_uuid, title, author, date, source, text, pages, &facts, error);
+  scholia_text_facts_clear (&facts);
+  return document;
+}
+
+ScholiaDocument *
+scholia_store_add_document_with_facts (ScholiaStore            *self,
+                                       const char              *title,
+                                       const char              *author,
+                                       const char              *date,
+                                       const char              *source,
+                                       const char              *text,
+                                       GArray                  *pages,
+                                       const ScholiaTextFacts  *facts,
+                                       GError                 **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL && facts != NULL, NULL);
+
+  return add_document (self, NULL, title, author, date, source, text, pages, facts, error);
 }
 
 static gboolean

@@ -427,12 +427,34 @@ scholia_store_commit_batch (ScholiaStore  *self,
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
 
+  if (self->import_trigger != NULL && !_scholia_store_finish_import_batch (self, error))
+    {
+      scholia_store_abort_batch (self);
+      return FALSE;
+    }
   if (!scholia_db_end_batch (self->db, TRUE, error))
     return FALSE;
   /* The batch's checkpoint, once the caller is done with it; a store closed before then
    * checkpoints as it closes. */
   g_idle_add_full (G_PRIORITY_LOW, checkpoint_cb, weak_ref_new (self), weak_ref_free);
   return touched == NULL || _scholia_store_follow_merge (self, touched, error);
+}
+
+gboolean
+scholia_store_begin_import_batch (ScholiaStore  *self,
+                                  GError       **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->import_trigger == NULL, FALSE);
+
+  if (!scholia_store_begin_batch (self, error))
+    return FALSE;
+  if (!_scholia_store_set_aside_index_trigger (self, error))
+    {
+      scholia_store_abort_batch (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -443,6 +465,7 @@ scholia_store_abort_batch (ScholiaStore *self)
   g_return_if_fail (SCHOLIA_IS_STORE (self));
 
   scholia_db_end_batch (self->db, FALSE, NULL);
+  _scholia_store_forget_import_batch (self);
   /* What seminar merges wrote is gone, and views never took it. */
   g_clear_pointer (&self->batch_touched, g_hash_table_unref);
   /* The rolled-back rows' ids may be given again: forget the text cached under one. */

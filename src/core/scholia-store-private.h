@@ -70,6 +70,10 @@ struct _ScholiaStore
   /* Inside a batch, the essays (gint64* document ids) seminar merges changed: what views hold
    * follows them once, when the batch commits, instead of after every log. */
   GHashTable *batch_touched;
+  /* Inside an import batch (scholia-store-import-batch.c): the trigger it set aside, and the
+   * last essay's id before it began. */
+  char       *import_trigger;
+  gint64      import_after_id;
 };
 
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,
@@ -174,5 +178,12 @@ gboolean      _scholia_store_add_provenance      (ScholiaStore                  
 gboolean      _scholia_store_load_citation_keys  (ScholiaStore                       *self,
                                                   GPtrArray                          *documents,
                                                   GError                            **error);
+
+/* scholia-store-import-batch.c: called by scholia-store-open.c's batch functions. */
+gboolean _scholia_store_set_aside_index_trigger (ScholiaStore  *self,
+                                                 GError       **error);
+gboolean _scholia_store_finish_import_batch (ScholiaStore  *self,
+                                             GError       **error);
+void     _scholia_store_forget_import_batch (ScholiaStore  *self);
 
 G_END_DECLS

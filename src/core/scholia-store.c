@@ -104,6 +104,7 @@ scholia_store_finalize (GObject *object)
   g_clear_pointer (&self->live_annotations, g_hash_table_unref);
   g_clear_pointer (&self->live_lists, g_hash_table_unref);
   g_clear_pointer (&self->batch_touched, g_hash_table_unref);
+  g_clear_pointer (&self->import_trigger, g_free);
   g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->tags);
