@@ -22,6 +22,7 @@ typedef struct
   Fts5Tokenizer    *inner;
   struct sb_stemmer *stemmers[64];  /* by index in scholia_languages_get(), made when needed */
   gboolean          fold_marks;  /* words folded by scholia_search_fold_word() */
+  gboolean          stem;        /* FALSE for scholia_fold: words handed on folded, unstemmed */
 } StemTokenizer;
 
 typedef struct
@@ -148,6 +149,8 @@ token_cb (void       *user_data,
         }
     }
 
+  if (!call->tokenizer->stem)
+    return call->callback (call->context, flags, token, length, start + call->base, end + call->base);
   if (call->language >= 0)
     return emit (call, call->language, flags, token, length, start, end);
 
@@ -204,22 +207,25 @@ stem_delete (Fts5Tokenizer *tokenizer)
  * (folded "كتاب") rather than three pieces, and a hit or a snippet never ends between a letter
  * and its marks. An index made without it reads as it was made. */
 static int
-stem_create (void           *user_data,
-             const char    **arguments,
-             int             n_arguments,
-             Fts5Tokenizer **out)
+create_tokenizer (fts5_api       *api,
+                  gboolean        stem,
+                  const char    **arguments,
+                  int             n_arguments,
+                  Fts5Tokenizer **out)
 {
-  fts5_api *api = user_data;
   StemTokenizer *self = g_new0 (StemTokenizer, 1);
   g_autoptr(GPtrArray) inner_arguments = g_ptr_array_new ();
   void *unicode61_data = NULL;
   int rc;
 
+  self->stem = stem;
+  self->fold_marks = !stem;
+
   for (int i = 0; i < n_arguments; i++)
     {
       if (i + 1 < n_arguments && strcmp (arguments[i], "fold_marks") == 0)
         {
-          self->fold_marks = strcmp (arguments[++i], "1") == 0;
+          self->fold_marks = !stem || strcmp (arguments[++i], "1") == 0;
           continue;
         }
       g_ptr_array_add (inner_arguments, (gpointer) arguments[i]);
@@ -241,6 +247,27 @@ stem_create (void           *user_data,
     }
   *out = (Fts5Tokenizer *) self;
   return SQLITE_OK;
+}
+
+static int
+stem_create (void           *user_data,
+             const char    **arguments,
+             int             n_arguments,
+             Fts5Tokenizer **out)
+{
+  return create_tokenizer (user_data, TRUE, arguments, n_arguments, out);
+}
+
+/* "scholia_fold" (the notes' index since schema version 12): the same without the stemming, and
+ * always folding, as if given "fold_marks 1"; words are indexed as unicode61 makes them, with no
+ * language code, so that a note is searched as before, Arabic and Hebrew aside. */
+static int
+fold_create (void           *user_data,
+             const char    **arguments,
+             int             n_arguments,
+             Fts5Tokenizer **out)
+{
+  return create_tokenizer (user_data, FALSE, arguments, n_arguments, out);
 }
 
 typedef struct
@@ -482,12 +509,15 @@ int
 scholia_stem_tokenizer_register (sqlite3 *db)
 {
   fts5_tokenizer tokenizer = { stem_create, stem_delete, stem_tokenize };
+  fts5_tokenizer fold_tokenizer = { fold_create, stem_delete, stem_tokenize };
   fts5_api *api = get_fts5_api (db);
   int rc;
 
   if (api == NULL)
     return SQLITE_ERROR;
   rc = api->xCreateTokenizer (api, "scholia_stem", api, &tokenizer, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateTokenizer (api, "scholia_fold", api, &fold_tokenizer, NULL);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction (api, "scholia_hits", NULL, hits_function, NULL);
   if (rc == SQLITE_OK)
