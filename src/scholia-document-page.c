@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "scholia-document-page-private.h"
+#include "scholia-pane-switcher.h"
 
 enum {
   PROP_0,
@@ -188,6 +189,7 @@ scholia_document_page_class_init (ScholiaDocumentPageClass *klass)
   g_type_ensure (SCHOLIA_TYPE_COMPARISON_VIEW);
   g_type_ensure (SCHOLIA_TYPE_MATRIX_VIEW);
   g_type_ensure (SCHOLIA_TYPE_ANNOTATION_LIST);
+  g_type_ensure (SCHOLIA_TYPE_PANE_SWITCHER);
   g_type_ensure (SCHOLIA_TYPE_AGREEMENT_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -108,7 +108,9 @@ scholia_cli_run_annotate (ScholiaCli  *cli,
   int start;
   int end;
 
-  if ((status = scholia_cli_parse (cli, "annotate", "DOC", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "annotate", N_("DOC"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("annotate", _("Name one document by id or title"));
@@ -169,7 +171,9 @@ scholia_cli_run_cite (ScholiaCli  *cli,
   int start;
   int end;
 
-  if ((status = scholia_cli_parse (cli, "cite", "ANNOTATION_ID|DOC", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "cite", N_("ANNOTATION_ID|DOC"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("cite", _("Name one annotation by id, or one document by id or title with --quote"));
@@ -321,7 +325,9 @@ scholia_cli_run_annotations (ScholiaCli  *cli,
   ScholiaDocument *document;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "annotations", "DOC", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "annotations", N_("DOC"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("annotations", _("Name one document by id or title"));
@@ -433,7 +439,9 @@ scholia_cli_run_unannotate (ScholiaCli  *cli,
   gint64 id;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "unannotate", "ID", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "unannotate", N_("ID"), entries, &argc, &argv)) >= 0)
     return status;
   if (unplaced != NULL)
     return argc == 1 ? unannotate_unplaced (cli, unplaced)

@@ -184,7 +184,9 @@ scholia_cli_run_compare (ScholiaCli  *cli,
   ScholiaTheme *theme;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "compare", "THEME", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "compare", N_("THEME"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("compare", _("Name one theme"));

@@ -8,6 +8,7 @@
 
 #include "scholia-cli.h"
 #include "scholia-cli-read-ahead.h"
+#include "scholia-cli-table.h"
 #include "scholia-language.h"
 #include "scholia-library-import.h"
 
@@ -108,7 +109,9 @@ scholia_cli_run_import (ScholiaCli  *cli,
   int failures = 0;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "import", "FILE…", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "import", N_("FILE…"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc < 2)
     return scholia_cli_usage_error ("import", _("Name at least one file to import"));
@@ -188,16 +191,6 @@ add_document_members (JsonBuilder     *builder,
   json_builder_add_int_value (builder, scholia_document_get_annotation_count (document));
 }
 
-/* Pads by display width, not bytes, so that “Żeleński” lines up with “Marwick”. */
-static void
-print_cell (const char *text,
-            int         width)
-{
-  g_autofree char *cell = scholia_cli_excerpt (text, width);
-
-  printf ("%s%*s ", cell, (int) (width - g_utf8_strlen (cell, -1)), "");
-}
-
 int
 scholia_cli_run_list (ScholiaCli  *cli,
                       int          argc,
@@ -209,6 +202,8 @@ scholia_cli_run_list (ScholiaCli  *cli,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
+  static const int widths[] = { 5, 40, 24, 12, 10 };
+  g_autoptr(ScholiaCliTable) table = NULL;
   GListModel *documents;
   guint n;
   int status;
@@ -241,25 +236,25 @@ scholia_cli_run_list (ScholiaCli  *cli,
       return SCHOLIA_CLI_OK;
     }
 
-  print_cell (_("ID"), 5);
-  print_cell (_("Title"), 40);
-  print_cell (_("Author"), 24);
-  print_cell (_("Date"), 12);
-  print_cell (_("Characters"), 10);
-  printf ("%s\n", _("Annotations"));
+  /* Fixed columns, wide enough for most titles and authors, so that the list reads the same
+   * from one library to the next; longer ones are cut. */
+  table = scholia_cli_table_new (G_N_ELEMENTS (widths) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    scholia_cli_table_set_width (table, i, widths[i], widths[i]);
+  scholia_cli_table_add_row (table, _("ID"), _("Title"), _("Author"), _("Date"), _("Characters"), _("Annotations"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, scholia_document_get_id (document));
       g_autofree char *characters = g_strdup_printf ("%" G_GINT64_FORMAT, scholia_document_get_characters (document));
 
-      print_cell (id, 5);
-      print_cell (scholia_document_get_title (document), 40);
-      print_cell (scholia_document_get_author (document), 24);
-      print_cell (scholia_document_get_date (document), 12);
-      print_cell (characters, 10);
-      printf ("%u\n", scholia_document_get_annotation_count (document));
+      g_autofree char *annotations = g_strdup_printf ("%u", scholia_document_get_annotation_count (document));
+
+      scholia_cli_table_add_row (table, id, scholia_document_get_title (document),
+                                 scholia_document_get_author (document), scholia_document_get_date (document),
+                                 characters, annotations);
     }
+  scholia_cli_table_print (table, stdout);
 
   return SCHOLIA_CLI_OK;
 }
@@ -287,10 +282,17 @@ scholia_cli_run_show (ScholiaCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pages = NULL;
   g_autofree char *added_text = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *characters = NULL;
+  g_autofree char *annotations = NULL;
+  g_autoptr(ScholiaCliTable) table = NULL;
   ScholiaDocument *document;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "show", "DOC", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "show", N_("DOC"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("show", _("Name one document by id or title"));
@@ -316,23 +318,35 @@ scholia_cli_run_show (ScholiaCli  *cli,
     return scholia_cli_fail (error);
   added_text = scholia_cli_format_time (scholia_document_get_created (document));
 
-  printf ("%-13s %" G_GINT64_FORMAT "\n", _("ID:"), scholia_document_get_id (document));
-  printf ("%-13s %s\n", _("Title:"), scholia_document_get_title (document));
-  printf ("%-13s %s\n", _("Author:"), scholia_document_get_author (document));
-  printf ("%-13s %s\n", _("Date:"), scholia_document_get_date (document));
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, scholia_document_get_id (document));
+  language = g_strdup_printf ("%s (%s)", scholia_language_get_name (scholia_document_get_language (document)),
+                              scholia_document_get_language (document));
+  characters = g_strdup_printf ("%" G_GINT64_FORMAT, scholia_document_get_characters (document));
+  annotations = g_strdup_printf ("%u", scholia_document_get_annotation_count (document));
+
+  table = scholia_cli_table_new (2);
+  scholia_cli_table_set_width (table, 0, 13, 0);
+  scholia_cli_table_add_row (table, _("ID:"), id);
+  scholia_cli_table_add_row (table, _("Title:"), scholia_document_get_title (document));
+  scholia_cli_table_add_row (table, _("Author:"), scholia_document_get_author (document));
+  scholia_cli_table_add_row (table, _("Date:"), scholia_document_get_date (document));
   /* Translators: a field of an essay: where it was published or found (a noun) */
-  printf ("%-13s %s\n", _("Source:"), scholia_document_get_source (document));
+  scholia_cli_table_add_row (table, _("Source:"), scholia_document_get_source (document));
   if (*scholia_document_get_citation_key (document) != '\0')
-    printf ("%-13s %s\n", _("Citation key:"), scholia_document_get_citation_key (document));
-  printf ("%-13s %s (%s)\n", _("Language:"), scholia_language_get_name (scholia_document_get_language (document)),
-          scholia_document_get_language (document));
-  printf ("%-13s %" G_GINT64_FORMAT "\n", _("Characters:"), scholia_document_get_characters (document));
-  printf ("%-13s %u\n", _("Annotations:"), scholia_document_get_annotation_count (document));
+    scholia_cli_table_add_row (table, _("Citation key:"), scholia_document_get_citation_key (document));
+  scholia_cli_table_add_row (table, _("Language:"), language);
+  scholia_cli_table_add_row (table, _("Characters:"), characters);
+  scholia_cli_table_add_row (table, _("Annotations:"), annotations);
   if (pages->len > 0)
-    printf ("%-13s %s–%s\n", _("Pages:"), g_array_index (pages, ScholiaPageRange, 0).label,
-            g_array_index (pages, ScholiaPageRange, pages->len - 1).label);
-  printf ("%-13s %s\n", _("Added:"), added_text);
-  printf ("%-13s %s\n", _("UUID:"), scholia_document_get_uuid (document));
+    {
+      g_autofree char *range = g_strdup_printf ("%s–%s", g_array_index (pages, ScholiaPageRange, 0).label,
+                                                g_array_index (pages, ScholiaPageRange, pages->len - 1).label);
+
+      scholia_cli_table_add_row (table, _("Pages:"), range);
+    }
+  scholia_cli_table_add_row (table, _("Added:"), added_text);
+  scholia_cli_table_add_row (table, _("UUID:"), scholia_document_get_uuid (document));
+  scholia_cli_table_print (table, stdout);
   return SCHOLIA_CLI_OK;
 }
 
@@ -366,7 +380,9 @@ scholia_cli_run_edit (ScholiaCli  *cli,
   ScholiaDocument *document;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "edit", "DOC", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "edit", N_("DOC"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("edit", _("Name one document by id or title"));
@@ -400,7 +416,9 @@ scholia_cli_run_delete (ScholiaCli  *cli,
   guint annotations;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "delete", "DOC", NULL, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "delete", N_("DOC"), NULL, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("delete", _("Name one document by id or title"));

@@ -285,7 +285,9 @@ scholia_cli_run_export (ScholiaCli  *cli,
   ScholiaDocument *document = NULL;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "export", "DOC|--all --format FORMAT -o FILE", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "export", N_("DOC|--all --format FORMAT -o FILE"), entries, &argc, &argv)) >= 0)
     return status;
   if (format == NULL)
     return scholia_cli_usage_error ("export", _("Choose a format with --format"));
@@ -390,7 +392,9 @@ scholia_cli_run_handout (ScholiaCli  *cli,
   gboolean written;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "handout", "THEME -o FILE", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "handout", N_("THEME -o FILE"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("handout", _("Name one theme"));

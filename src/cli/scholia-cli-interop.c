@@ -122,7 +122,9 @@ scholia_cli_run_import_annotations (ScholiaCli  *cli,
   gboolean imported;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "import-annotations", "FILE", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "import-annotations", N_("FILE"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("import-annotations", _("Name one W3C Web Annotation file (JSON-LD)"));
@@ -199,7 +201,9 @@ scholia_cli_run_reimport (ScholiaCli  *cli,
   ScholiaDocument *document;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "reimport", "DOC FILE", NULL, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "reimport", N_("DOC FILE"), NULL, &argc, &argv)) >= 0)
     return status;
   if (argc != 3)
     return scholia_cli_usage_error ("reimport", _("Name one document and the file of its revised text"));
@@ -314,7 +318,9 @@ scholia_cli_run_search (ScholiaCli  *cli,
   g_autofree char *query = NULL;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "search", "QUERY", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "search", N_("QUERY"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc < 2)
     return scholia_cli_usage_error ("search", _("Give the words to search for"));

@@ -125,9 +125,10 @@ edit_labels (ScholiaCli  *cli,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autofree char *parameters = g_strdup_printf ("add NAME | rename OLD NEW | recolour NAME COLOUR | "
-                                                 "describe NAME TEXT | merge FROM INTO | delete NAME | "
-                                                 "assign ID NAME | unassign ID NAME");
+  /* Translators: a synopsis (scholia-cli tag --help): translate the placeholders (NAME, OLD,
+   * NEW…) and keep the actions (add, rename…) as they are */
+  const char *parameters = N_("add NAME | rename OLD NEW | recolour NAME COLOUR | describe NAME TEXT | "
+                              "merge FROM INTO | delete NAME | assign ID NAME | unassign ID NAME");
   const char *command = command_name (label_type);
   ScholiaLabel *label = NULL;
   const char *verb;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "scholia-cli.h"
+#include "scholia-cli-table.h"
 #include "scholia-store-compact.h"
 
 int
@@ -64,6 +65,13 @@ scholia_cli_run_info (ScholiaCli  *cli,
   g_autofree char *display = NULL;
   g_autofree char *tags = NULL;
   g_autofree char *themes = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *authors = NULL;
+  g_autofree char *annotations = NULL;
+  g_autofree char *tag_summary = NULL;
+  g_autofree char *theme_summary = NULL;
+  g_autoptr(ScholiaCliTable) table = NULL;
   ScholiaCounts counts;
   int status;
 
@@ -80,14 +88,24 @@ scholia_cli_run_info (ScholiaCli  *cli,
   tags = join_names (scholia_store_get_labels (cli->store, SCHOLIA_TYPE_TAG));
   themes = join_names (scholia_store_get_labels (cli->store, SCHOLIA_TYPE_THEME));
 
-  printf ("%-16s %s\n", _("Library:"), display);
-  printf ("%-16s %d\n", _("Schema version:"), scholia_store_get_schema_version (cli->store));
-  printf ("%-16s %u\n", _("Documents:"), counts.documents);
-  printf ("%-16s %u\n", _("Authors:"), counts.authors);
-  printf ("%-16s %u\n", _("Annotations:"), counts.annotations);
-  printf ("%-16s %u (%s)\n", _("Tags:"), counts.tags, tags);
-  printf ("%-16s %u%s%s%s\n", _("Themes:"), counts.themes,
-          counts.themes > 0 ? " (" : "", themes, counts.themes > 0 ? ")" : "");
+  version = g_strdup_printf ("%d", scholia_store_get_schema_version (cli->store));
+  documents = g_strdup_printf ("%u", counts.documents);
+  authors = g_strdup_printf ("%u", counts.authors);
+  annotations = g_strdup_printf ("%u", counts.annotations);
+  tag_summary = g_strdup_printf ("%u (%s)", counts.tags, tags);
+  theme_summary = g_strdup_printf ("%u%s%s%s", counts.themes, counts.themes > 0 ? " (" : "", themes,
+                                   counts.themes > 0 ? ")" : "");
+
+  table = scholia_cli_table_new (2);
+  scholia_cli_table_set_width (table, 0, 16, 0);
+  scholia_cli_table_add_row (table, _("Library:"), display);
+  scholia_cli_table_add_row (table, _("Schema version:"), version);
+  scholia_cli_table_add_row (table, _("Documents:"), documents);
+  scholia_cli_table_add_row (table, _("Authors:"), authors);
+  scholia_cli_table_add_row (table, _("Annotations:"), annotations);
+  scholia_cli_table_add_row (table, _("Tags:"), tag_summary);
+  scholia_cli_table_add_row (table, _("Themes:"), theme_summary);
+  scholia_cli_table_print (table, stdout);
   return SCHOLIA_CLI_OK;
 }
 

@@ -70,7 +70,9 @@ scholia_cli_run_link (ScholiaCli  *cli,
   gint64 source_id, target_id;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "link", "ID ID --type TYPE", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "link", N_("ID ID --type TYPE"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 3)
     return scholia_cli_usage_error ("link", _("Name two annotations by id: first the one that answers, agrees, "
@@ -159,7 +161,9 @@ scholia_cli_run_links (ScholiaCli  *cli,
   guint n;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "links", "[DOC] [--json]", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "links", N_("[DOC] [--json]"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc > 2)
     return scholia_cli_usage_error ("links", _("Name at most one document"));
@@ -216,7 +220,9 @@ scholia_cli_run_unlink (ScholiaCli  *cli,
   gint64 id;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "unlink", "LINK_ID", NULL, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "unlink", N_("LINK_ID"), NULL, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("unlink", _("Name one link by the id `links` shows"));

@@ -198,7 +198,9 @@ scholia_cli_run_import_references (ScholiaCli  *cli,
   guint file_failures = 0;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "import-references", "FILE.json|FILE.bib", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "import-references", N_("FILE.json|FILE.bib"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("import-references", _("Name one file of references (CSL JSON or BibTeX)"));
@@ -282,7 +284,9 @@ scholia_cli_run_references (ScholiaCli  *cli,
   g_autofree char *query = NULL;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "references", "[SEARCH]", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "references", N_("[SEARCH]"), entries, &argc, &argv)) >= 0)
     return status;
   if (limit < 0)
     return scholia_cli_usage_error ("references", _("--limit takes a number of references, 1 or more"));

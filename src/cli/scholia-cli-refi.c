@@ -56,7 +56,9 @@ scholia_cli_run_import_project (ScholiaCli  *cli,
   gboolean imported;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "import-project", "FILE.qdpx", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "import-project", N_("FILE.qdpx"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("import-project", _("Name one REFI-QDA project (.qdpx)"));
@@ -100,7 +102,9 @@ scholia_cli_run_export_codebook (ScholiaCli  *cli,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "export-codebook", "-o FILE.qdc", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "export-codebook", N_("-o FILE.qdc"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 1)
     return scholia_cli_usage_error ("export-codebook", _("The codebook holds every tag and theme: name no document"));
@@ -123,7 +127,9 @@ scholia_cli_run_import_codebook (ScholiaCli  *cli,
   gboolean imported;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "import-codebook", "FILE.qdc", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "import-codebook", N_("FILE.qdc"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("import-codebook", _("Name one REFI-QDA codebook (.qdc)"));

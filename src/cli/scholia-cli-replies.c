@@ -56,7 +56,9 @@ scholia_cli_run_reply (ScholiaCli  *cli,
   ScholiaDocument *document;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "reply", "ANNOTATION_ID", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "reply", N_("ANNOTATION_ID"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("reply", _("Name one annotation by id"));
@@ -101,7 +103,9 @@ scholia_cli_run_replies (ScholiaCli  *cli,
   g_autoptr(JsonBuilder) builder = NULL;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "replies", "ANNOTATION_ID", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "replies", N_("ANNOTATION_ID"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("replies", _("Name one annotation by id"));

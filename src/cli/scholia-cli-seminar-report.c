@@ -163,7 +163,9 @@ scholia_cli_run_seminar_participants (ScholiaCli  *cli,
   g_autoptr(JsonBuilder) builder = NULL;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "seminar participants", "NAME", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "seminar participants", N_("NAME"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("seminar participants", _("Name one seminar"));
@@ -372,7 +374,9 @@ scholia_cli_run_seminar_agreement (ScholiaCli  *cli,
   ScholiaLabel *tag;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "seminar agreement", "NAME DOC", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "seminar agreement", N_("NAME DOC"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 3)
     return scholia_cli_usage_error ("seminar agreement", _("Name one seminar and one of its essays"));

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "scholia-cli.h"
+#include "scholia-cli-table.h"
 #include "scholia-error.h"
 #include "scholia-seminar-sync.h"
 
@@ -85,7 +86,9 @@ run_create (ScholiaCli  *cli,
   g_autoptr(ScholiaSeminar) seminar = NULL;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "seminar create", "NAME", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "seminar create", N_("NAME"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("seminar create", _("Name the seminar"));
@@ -136,7 +139,9 @@ run_join (ScholiaCli  *cli,
   g_autofree char *location = NULL;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "seminar join", "PATH|URL", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "seminar join", N_("PATH|URL"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return scholia_cli_usage_error ("seminar join", _("Give the seminar’s folder or WebDAV address"));
@@ -185,7 +190,9 @@ run_sync (ScholiaCli  *cli,
   g_autoptr(GPtrArray) seminars = NULL;
   int status;
 
-  if ((status = scholia_cli_parse (cli, "seminar sync", "[NAME]", NULL, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "seminar sync", N_("[NAME]"), NULL, &argc, &argv)) >= 0)
     return status;
   if (argc > 2)
     return scholia_cli_usage_error ("seminar sync", _("Name one seminar, or none to sync them all"));
@@ -241,7 +248,9 @@ run_status (ScholiaCli  *cli,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   int status;
 
-  if ((status = scholia_cli_parse (cli, "seminar status", "[NAME]", entries, &argc, &argv)) >= 0)
+  /* Translators: a synopsis (scholia-cli COMMAND --help): translate the placeholders (DOC,
+   * FILE, NAME…) and keep the options and their values as they are */
+  if ((status = scholia_cli_parse (cli, "seminar status", N_("[NAME]"), entries, &argc, &argv)) >= 0)
     return status;
   if (argc > 2)
     return scholia_cli_usage_error ("seminar status", _("Name one seminar, or none for them all"));
@@ -255,6 +264,9 @@ run_status (ScholiaCli  *cli,
       ScholiaSeminar *seminar = g_ptr_array_index (seminars, i);
       g_autoptr(GPtrArray) participants = scholia_store_list_participants (cli->store, seminar, &error);
       g_autofree char *last_sync = format_time (seminar->last_sync);
+      g_autofree char *pending_text = NULL;
+      g_autofree char *participants_text = NULL;
+      g_autoptr(ScholiaCliTable) table = NULL;
       guint pending;
 
       if (participants == NULL || !scholia_seminar_count_pending (cli->store, seminar, &pending, &error))
@@ -279,16 +291,23 @@ run_status (ScholiaCli  *cli,
           json_builder_end_object (builder);
           continue;
         }
+      pending_text = g_strdup_printf ("%u", pending);
+      participants_text = g_strdup_printf ("%u", participants->len);
       printf ("%s%s\n", i > 0 ? "\n" : "", seminar->name);
-      printf ("  %-18s %s\n", _("Location:"), seminar->location);
-      printf ("  %-18s %s\n", _("Role:"),
-              /* Translators: the user's role in a seminar: its leader or a participant */
-              seminar->role == SCHOLIA_SEMINAR_LEADER ? C_("seminar role", "leader") : C_("seminar role", "participant"));
-      printf ("  %-18s %s\n", _("Last sync:"), last_sync);
-      printf ("  %-18s %u\n", _("Pending uploads:"), pending);
-      printf ("  %-18s %u\n", _("Participants:"), participants->len);
+      table = scholia_cli_table_new (2);
+      scholia_cli_table_set_indent (table, "  ");
+      scholia_cli_table_set_width (table, 0, 18, 0);
+      scholia_cli_table_add_row (table, _("Location:"), seminar->location);
+      scholia_cli_table_add_row (table, _("Role:"),
+                                 /* Translators: the user's role in a seminar: its leader or a participant */
+                                 seminar->role == SCHOLIA_SEMINAR_LEADER ? C_("seminar role", "leader")
+                                                                         : C_("seminar role", "participant"));
+      scholia_cli_table_add_row (table, _("Last sync:"), last_sync);
+      scholia_cli_table_add_row (table, _("Pending uploads:"), pending_text);
+      scholia_cli_table_add_row (table, _("Participants:"), participants_text);
       if (*seminar->last_error != '\0')
-        printf ("  %-18s %s\n", _("Last error:"), seminar->last_error);
+        scholia_cli_table_add_row (table, _("Last error:"), seminar->last_error);
+      scholia_cli_table_print (table, stdout);
     }
   json_builder_end_array (builder);
   if (json)
@@ -297,12 +316,24 @@ run_status (ScholiaCli  *cli,
 }
 
 static const ScholiaCliSeminarCommand seminar_commands[] = {
-  { "create", "NAME --folder PATH|--url URL [--essay DOC…] [--instructions TEXT] [--participants-add-tags] [--hide-until-posted] [--my-name NAME]", run_create },
-  { "join", "PATH|URL --name NAME", run_join },
-  { "sync", "[NAME]", run_sync },
-  { "status", "[NAME] [--json]", run_status },
-  { "participants", "NAME [--json]", scholia_cli_run_seminar_participants },
-  { "agreement", "NAME DOC --tag TAG [--json]", scholia_cli_run_seminar_agreement },
+  /* Translators: a synopsis (scholia-cli seminar --help): translate the placeholders (NAME,
+   * PATH, DOC…) and keep the options and their values as they are */
+  { "create", N_("NAME --folder PATH|--url URL [--essay DOC…] [--instructions TEXT] [--participants-add-tags] [--hide-until-posted] [--my-name NAME]"), run_create },
+  /* Translators: a synopsis (scholia-cli seminar --help): translate the placeholders (NAME,
+   * PATH, DOC…) and keep the options and their values as they are */
+  { "join", N_("PATH|URL --name NAME"), run_join },
+  /* Translators: a synopsis (scholia-cli seminar --help): translate the placeholders (NAME,
+   * PATH, DOC…) and keep the options and their values as they are */
+  { "sync", N_("[NAME]"), run_sync },
+  /* Translators: a synopsis (scholia-cli seminar --help): translate the placeholders (NAME,
+   * PATH, DOC…) and keep the options and their values as they are */
+  { "status", N_("[NAME] [--json]"), run_status },
+  /* Translators: a synopsis (scholia-cli seminar --help): translate the placeholders (NAME,
+   * PATH, DOC…) and keep the options and their values as they are */
+  { "participants", N_("NAME [--json]"), scholia_cli_run_seminar_participants },
+  /* Translators: a synopsis (scholia-cli seminar --help): translate the placeholders (NAME,
+   * PATH, DOC…) and keep the options and their values as they are */
+  { "agreement", N_("NAME DOC --tag TAG [--json]"), scholia_cli_run_seminar_agreement },
 };
 
 int
@@ -322,6 +353,6 @@ scholia_cli_run_seminar (ScholiaCli  *cli,
   out = help ? stdout : stderr;
   fprintf (out, "%s\n", _("Usage:"));
   for (guint i = 0; i < G_N_ELEMENTS (seminar_commands); i++)
-    fprintf (out, "  scholia-cli seminar %s %s\n", seminar_commands[i].name, seminar_commands[i].usage);
+    fprintf (out, "  scholia-cli seminar %s %s\n", seminar_commands[i].name, _(seminar_commands[i].usage));
   return help ? SCHOLIA_CLI_OK : SCHOLIA_CLI_USAGE;
 }

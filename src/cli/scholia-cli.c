@@ -6,76 +6,86 @@
 #include <string.h>
 
 #include "scholia-cli.h"
+#include "scholia-cli-table.h"
 #include "scholia-error.h"
 #include "scholia-i18n.h"
 #include "scholia-paths.h"
 #include "scholia-text-check.h"
 #include "scholia-time-format.h"
 
-/* The commands' synopses (their names, options and placeholders) stay in English, since a user
- * types them; their summaries are translated. */
+/* The commands' names and options stay in English in their synopses, since a user types them;
+ * the placeholders (DOC, FILE…) are translated, as are the summaries. */
 static const ScholiaCliCommand commands[] = {
   /* Translators: the summaries of scholia-cli's commands in its --help. Keep command names,
    * options (--key, --format md), option values (pdf, w3c, csv, md, qdpx, plain, pandoc, chicago,
    * “me”), search syntax (OR, NOT, title:, text:, note:) and key names as they are: the user
-   * types them. */
+   * types them. The synopses (each marked “a synopsis”) likewise: translate only the
+   * placeholders (DOC, FILE, TEXT, N…), in the words the options' own --help uses for them. */
   { "init", "", N_("Create the library if it does not exist yet"), scholia_cli_run_init },
   { "info", "", N_("Show where the library is and what it holds"), scholia_cli_run_info },
   { "compact", "[--json]", N_("Make the library’s file smaller: merge its search indexes and rewrite it without free space"), scholia_cli_run_compact },
-  { "import", "[--title T] [--author A] [--date D] [--source S] [--timeout SECONDS] FILE…", N_("Import essays"), scholia_cli_run_import },
+  { "import", /* Translators: a synopsis */ N_("[--title T] [--author A] [--date D] [--source S] [--timeout SECONDS] FILE…"), N_("Import essays"), scholia_cli_run_import },
   { "list", "[--json]", N_("List the documents"), scholia_cli_run_list },
-  { "show", "DOC [--text]", N_("Show a document’s metadata, or its text"), scholia_cli_run_show },
-  { "edit", "DOC [--title T] [--author A] [--date D] [--source S] [--language CODE] [--key KEY [--fill-from-reference]]",
+  { "show", /* Translators: a synopsis */ N_("DOC [--text]"), N_("Show a document’s metadata, or its text"), scholia_cli_run_show },
+  { "edit", /* Translators: a synopsis */ N_("DOC [--title T] [--author A] [--date D] [--source S] [--language CODE] [--key KEY [--fill-from-reference]]"),
     N_("Change a document’s metadata; --key links it to a reference and fills its empty fields from it (\"\" unlinks)"), scholia_cli_run_edit },
-  { "delete", "DOC", N_("Delete a document and its annotations"), scholia_cli_run_delete },
-  { "annotate", "DOC --quote TEXT [--occurrence N] --tag TAG… [--theme T…] [--note TEXT]",
+  { "delete", /* Translators: a synopsis */ N_("DOC"), N_("Delete a document and its annotations"), scholia_cli_run_delete },
+  { "annotate", /* Translators: a synopsis */ N_("DOC --quote TEXT [--occurrence N] --tag TAG… [--theme T…] [--note TEXT]"),
     N_("Highlight a passage; prints the annotation’s id and offsets"), scholia_cli_run_annotate },
-  { "cite", "ANNOTATION_ID | DOC --quote TEXT [--occurrence N] [--style plain|pandoc|chicago] [--short] [--json]",
+  { "cite", /* Translators: a synopsis */ N_("ANNOTATION_ID | DOC --quote TEXT [--occurrence N] [--style plain|pandoc|chicago] [--short] [--json]"),
     N_("Print a passage with its citation, as Ctrl+Shift+C copies it: plain (the default), a Pandoc citation [@key, p. N] or a Chicago note"), scholia_cli_run_cite },
-  { "annotations", "DOC [--participant NAME…] [--json]", N_("List a document’s annotations (in a seminar’s essay, with who wrote each)"), scholia_cli_run_annotations },
-  { "unannotate", "ID | --unplaced DOC", N_("Delete an annotation, or every unplaced one of a document"), scholia_cli_run_unannotate },
+  { "annotations", /* Translators: a synopsis */ N_("DOC [--participant NAME…] [--json]"), N_("List a document’s annotations (in a seminar’s essay, with who wrote each)"), scholia_cli_run_annotations },
+  { "unannotate", /* Translators: a synopsis */ N_("ID | --unplaced DOC"), N_("Delete an annotation, or every unplaced one of a document"), scholia_cli_run_unannotate },
   { "tags", "[--json]", N_("List the tags in palette order, with how many annotations carry each"), scholia_cli_run_labels },
   { "tag", "add|rename|recolour|describe|merge|delete|assign|unassign …", N_("Manage tags; assign ID TAG puts one on an annotation"), scholia_cli_run_labels },
   { "themes", "[--json]", N_("List the themes"), scholia_cli_run_labels },
   { "theme", "add|rename|recolour|describe|merge|delete|assign|unassign …", N_("Manage themes; assign ID THEME puts an annotation in a theme"), scholia_cli_run_labels },
-  { "compare", "THEME [--tag TAG…] [--author A…] [--participant NAME…] [--json]", N_("A theme’s passages, grouped by author, then document"), scholia_cli_run_compare },
-  { "matrix", "[--by-tag] [--by-participant] [--participant NAME…] [--json]", N_("Authors (or seminar participants) × themes: how many passages each has on each theme"), scholia_cli_run_matrix },
-  { "export", "DOC|--all --format pdf|w3c|csv|md|qdpx -o FILE [--page-size a4|letter] [--tag T…] [--theme T…] [--participant NAME…] [--no-notes] [--font-size N] [--ragged] [--one-sided] [--course TEXT] [--annotator NAME]",
+  { "compare", /* Translators: a synopsis */ N_("THEME [--tag TAG…] [--author A…] [--participant NAME…] [--json]"), N_("A theme’s passages, grouped by author, then document"), scholia_cli_run_compare },
+  { "matrix", /* Translators: a synopsis */ N_("[--by-tag] [--by-participant] [--participant NAME…] [--json]"), N_("Authors (or seminar participants) × themes: how many passages each has on each theme"), scholia_cli_run_matrix },
+  { "export", /* Translators: a synopsis */ N_("DOC|--all --format pdf|w3c|csv|md|qdpx -o FILE [--page-size a4|letter] [--tag T…] [--theme T…] [--participant NAME…] [--no-notes] [--font-size N] [--ragged] [--one-sided] [--course TEXT] [--annotator NAME]"),
     N_("Export with annotations: pdf (typeset, for seminars), w3c (Web Annotations), csv, md, qdpx (a REFI-QDA project for NVivo, MAXQDA, ATLAS.ti, QualCoder); “--format md --theme T” gives a theme’s passages by author"), scholia_cli_run_export },
-  { "handout", "THEME -o FILE [--author A…] [--participant NAME…] [--page-size a4|letter]", N_("A seminar handout (PDF) of a theme’s passages, by author; two authors side by side"), scholia_cli_run_handout },
-  { "import-annotations", "FILE [--document DOC] [--copy-foreign]", N_("Import W3C Web Annotations (JSON-LD); re-importing a file adds nothing"), scholia_cli_run_import_annotations },
-  { "import-references", "FILE.json|FILE.bib [--with-files] [--json]",
+  { "handout", /* Translators: a synopsis */ N_("THEME -o FILE [--author A…] [--participant NAME…] [--page-size a4|letter]"), N_("A seminar handout (PDF) of a theme’s passages, by author; two authors side by side"), scholia_cli_run_handout },
+  { "import-annotations", /* Translators: a synopsis */ N_("FILE [--document DOC] [--copy-foreign]"), N_("Import W3C Web Annotations (JSON-LD); re-importing a file adds nothing"), scholia_cli_run_import_annotations },
+  { "import-references", /* Translators: a synopsis */ N_("FILE.json|FILE.bib [--with-files] [--json]"),
     N_("Import references from Zotero (CSL JSON, Better BibTeX) or BibTeX; importing again updates them by key"), scholia_cli_run_import_references },
-  { "references", "[SEARCH] [--limit N] [--json]", N_("List the references, or those whose key, authors or title begin with the words"), scholia_cli_run_references },
-  { "import-project", "FILE.qdpx", N_("Import a REFI-QDA project (NVivo, MAXQDA, ATLAS.ti, QualCoder): its texts, codes as tags, codings and notes; what cannot be kept is listed"), scholia_cli_run_import_project },
-  { "export-codebook", "-o FILE.qdc", N_("Export the tags and themes as a REFI-QDA codebook"), scholia_cli_run_export_codebook },
-  { "import-codebook", "FILE.qdc", N_("Import a REFI-QDA codebook as tags and themes"), scholia_cli_run_import_codebook },
-  { "reimport", "DOC FILE", N_("Replace a document’s text with a revised edition, moving its annotations"), scholia_cli_run_reimport },
+  { "references", /* Translators: a synopsis */ N_("[SEARCH] [--limit N] [--json]"), N_("List the references, or those whose key, authors or title begin with the words"), scholia_cli_run_references },
+  { "import-project", /* Translators: a synopsis */ N_("FILE.qdpx"), N_("Import a REFI-QDA project (NVivo, MAXQDA, ATLAS.ti, QualCoder): its texts, codes as tags, codings and notes; what cannot be kept is listed"), scholia_cli_run_import_project },
+  { "export-codebook", /* Translators: a synopsis */ N_("-o FILE.qdc"), N_("Export the tags and themes as a REFI-QDA codebook"), scholia_cli_run_export_codebook },
+  { "import-codebook", /* Translators: a synopsis */ N_("FILE.qdc"), N_("Import a REFI-QDA codebook as tags and themes"), scholia_cli_run_import_codebook },
+  { "reimport", /* Translators: a synopsis */ N_("DOC FILE"), N_("Replace a document’s text with a revised edition, moving its annotations"), scholia_cli_run_reimport },
   { "seminar", "create|join|sync|status|participants|agreement …", N_("Share essays with a class through a folder or a WebDAV share, and sync everyone’s annotations"), scholia_cli_run_seminar },
-  { "search", "QUERY [--limit N | --all] [--json]", N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT; title:, text: or note: searches only there)"), scholia_cli_run_search },
-  { "reply", "ANNOTATION_ID --note TEXT", N_("Reply to an annotation in a seminar, as yourself; it goes out with the next sync"), scholia_cli_run_reply },
-  { "replies", "ANNOTATION_ID [--json]", N_("The replies to an annotation, oldest first"), scholia_cli_run_replies },
-  { "link", "ID ID --type answers|agrees-with|contradicts|same-source|WORD", N_("Link two passages (annotation ids): the first answers, agrees with, contradicts or cites the same source as the second"), scholia_cli_run_link },
-  { "links", "[DOC] [--json]", N_("List the links between passages, a document’s or all, with both ends"), scholia_cli_run_links },
-  { "unlink", "LINK_ID", N_("Remove a link between passages"), scholia_cli_run_unlink },
+  { "search", /* Translators: a synopsis */ N_("QUERY [--limit N | --all] [--json]"), N_("Search the texts and notes (\"a phrase\", prefix*, OR, NOT; title:, text: or note: searches only there)"), scholia_cli_run_search },
+  { "reply", /* Translators: a synopsis */ N_("ANNOTATION_ID --note TEXT"), N_("Reply to an annotation in a seminar, as yourself; it goes out with the next sync"), scholia_cli_run_reply },
+  { "replies", /* Translators: a synopsis */ N_("ANNOTATION_ID [--json]"), N_("The replies to an annotation, oldest first"), scholia_cli_run_replies },
+  { "link", /* Translators: a synopsis */ N_("ID ID --type answers|agrees-with|contradicts|same-source|WORD"), N_("Link two passages (annotation ids): the first answers, agrees with, contradicts or cites the same source as the second"), scholia_cli_run_link },
+  { "links", /* Translators: a synopsis */ N_("[DOC] [--json]"), N_("List the links between passages, a document’s or all, with both ends"), scholia_cli_run_links },
+  { "unlink", /* Translators: a synopsis */ N_("LINK_ID"), N_("Remove a link between passages"), scholia_cli_run_unlink },
 };
 
 static void
 print_help (FILE *out)
 {
+  g_autoptr(ScholiaCliTable) options = NULL;
+
   fprintf (out, "%s\n", _("Usage: scholia-cli [--library FILE] COMMAND [OPTIONS…]"));
   fprintf (out, "\n%s\n", _("Annotate historians’ essays from the command line."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autofree char *synopsis = g_strjoin (" ", commands[i].name, commands[i].parameters, NULL);
+      const char *parameters = *commands[i].parameters != '\0' ? _(commands[i].parameters) : "";
+      g_autofree char *synopsis = g_strjoin (" ", commands[i].name, parameters, NULL);
 
       fprintf (out, "  %s\n      %s\n", synopsis, _(commands[i].summary));
     }
   fprintf (out, "\n%s\n", _("Options:"));
-  fprintf (out, "  %-28s %s\n", "--library FILE", _("Use this library instead of the default one"));
-  fprintf (out, "  %-28s %s\n", "--help", _("Show this help"));
-  fprintf (out, "  %-28s %s\n", "--version", _("Show the version"));
+  options = scholia_cli_table_new (2);
+  scholia_cli_table_set_indent (options, "  ");
+  scholia_cli_table_set_width (options, 0, 28, 0);
+  /* Translators: an option in scholia-cli --help: keep --library, translate the placeholder */
+  scholia_cli_table_add_row (options, _("--library FILE"), _("Use this library instead of the default one"));
+  scholia_cli_table_add_row (options, "--help", _("Show this help"));
+  scholia_cli_table_add_row (options, "--version", _("Show the version"));
+  scholia_cli_table_print (options, out);
   fprintf (out, "\n%s\n", _("DOC is a document’s id or its exact title."));
   fprintf (out, "%s\n", _("Run “scholia-cli COMMAND --help” for the options of a command."));
 }
@@ -275,7 +285,8 @@ scholia_cli_parse (ScholiaCli          *cli,
                    int                 *argc,
                    char              ***argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  /* The synopsis shown is translated; the one checked below is the English one it was made from. */
+  g_autoptr(GOptionContext) context = g_option_context_new (*parameters != '\0' ? _(parameters) : "");
   g_autoptr(GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("scholia-cli %s", command);
   g_autofree GOptionEntry *raw_entries = entries != NULL ? take_strings_raw (entries) : NULL;

@@ -735,6 +735,24 @@ read_v11_folded_search (ScholiaDb  *db,
   return TRUE;
 }
 
+/* Version 12: the notes' index folds Arabic, Persian and Hebrew words as the documents' does
+ * since version 11, but stems none, as before ("scholia_fold", scholia-stem-tokenizer.h): made
+ * again from the annotations, which its triggers keep reading by name. */
+static const char schema_v12_folded_notes[] =
+  "DROP TABLE notes_fts;"
+  "CREATE VIRTUAL TABLE notes_fts USING fts5 ("
+  "  note, content='annotations', content_rowid='id',"
+  "  tokenize='scholia_fold remove_diacritics 2');"
+  "INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');";
+
+/* Read-only, a library of version 11 or older searches its notes' index as it was made. */
+static gboolean
+read_v12_folded_notes (ScholiaDb  *db,
+                       GError    **error)
+{
+  return TRUE;
+}
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
@@ -747,6 +765,7 @@ static const ScholiaMigration migrations[] = {
   { SCHOLIA_SCHEMA_REFERENCES, schema_v9_references, NULL, read_v9_references },
   { 10, schema_v10_links, NULL, read_v10_links },
   { 11, schema_v11_folded_search, NULL, read_v11_folded_search },
+  { 12, schema_v12_folded_notes, NULL, read_v12_folded_notes },
 };
 
 const ScholiaMigration *

@@ -35,6 +35,7 @@ typedef struct
   struct sb_stemmer *stemmers[64];  /* by index in scholia_languages_get(), made when needed */
   GHashTable       *terms[64];     /* by language: a word as written → its term, see emit_cached() */
   gboolean          fold_marks;  /* words folded by scholia_search_fold_word() */
+  gboolean          stem;        /* FALSE for scholia_fold: words handed on folded, unstemmed */
 } StemTokenizer;
 
 typedef struct
@@ -224,13 +225,15 @@ token_cb (void       *user_data,
   guint n_languages;
   int rc;
 
-  if (call->language >= 0 && !call->prefix && length <= MAX_WORD_LENGTH)
+  if (call->tokenizer->stem && call->language >= 0 && !call->prefix && length <= MAX_WORD_LENGTH)
     return emit_cached (call, flags, token, length, start, end);
 
   /* Folded before stemming, so that a stemmer sees the word bare whichever way it was
    * written. */
   length = fold_token (call->tokenizer, &token, length, folded);
 
+  if (!call->tokenizer->stem)
+    return call->callback (call->context, flags, token, length, start + call->base, end + call->base);
   if (call->language >= 0)
     return emit (call, call->language, flags, token, length, start, end);
 
@@ -293,12 +296,12 @@ stem_delete (Fts5Tokenizer *tokenizer)
  * (folded "كتاب") rather than three pieces, and a hit or a snippet never ends between a letter
  * and its marks. An index made without it reads as it was made. */
 static int
-stem_create (void           *user_data,
-             const char    **arguments,
-             int             n_arguments,
-             Fts5Tokenizer **out)
+create_tokenizer (Registration   *registration,
+                  gboolean        stem,
+                  const char    **arguments,
+                  int             n_arguments,
+                  Fts5Tokenizer **out)
 {
-  Registration *registration = user_data;
   fts5_api *api = registration->api;
   StemTokenizer *self = g_new0 (StemTokenizer, 1);
   g_autoptr(GPtrArray) inner_arguments = g_ptr_array_new ();
@@ -306,11 +309,14 @@ stem_create (void           *user_data,
   int rc;
 
   self->registration = registration;
+  self->stem = stem;
+  self->fold_marks = !stem;
+
   for (int i = 0; i < n_arguments; i++)
     {
       if (i + 1 < n_arguments && strcmp (arguments[i], "fold_marks") == 0)
         {
-          self->fold_marks = strcmp (arguments[++i], "1") == 0;
+          self->fold_marks = !stem || strcmp (arguments[++i], "1") == 0;
           continue;
         }
       g_ptr_array_add (inner_arguments, (gpointer) arguments[i]);
@@ -332,6 +338,27 @@ stem_create (void           *user_data,
     }
   *out = (Fts5Tokenizer *) self;
   return SQLITE_OK;
+}
+
+static int
+stem_create (void           *user_data,
+             const char    **arguments,
+             int             n_arguments,
+             Fts5Tokenizer **out)
+{
+  return create_tokenizer (user_data, TRUE, arguments, n_arguments, out);
+}
+
+/* "scholia_fold" (the notes' index since schema version 12): the same without the stemming, and
+ * always folding, as if given "fold_marks 1"; words are indexed as unicode61 makes them, with no
+ * language code, so that a note is searched as before, Arabic and Hebrew aside. */
+static int
+fold_create (void           *user_data,
+             const char    **arguments,
+             int             n_arguments,
+             Fts5Tokenizer **out)
+{
+  return create_tokenizer (user_data, FALSE, arguments, n_arguments, out);
 }
 
 typedef struct
@@ -585,6 +612,7 @@ int
 scholia_stem_tokenizer_register (sqlite3 *db)
 {
   fts5_tokenizer tokenizer = { stem_create, stem_delete, stem_tokenize };
+  fts5_tokenizer fold_tokenizer = { fold_create, stem_delete, stem_tokenize };
   fts5_api *api = scholia_fts5_api (db);
   Registration *registration;
   int rc;
@@ -594,6 +622,8 @@ scholia_stem_tokenizer_register (sqlite3 *db)
   registration = g_new0 (Registration, 1);
   registration->api = api;
   rc = api->xCreateTokenizer (api, "scholia_stem", registration, &tokenizer, g_free);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateTokenizer (api, "scholia_fold", registration, &fold_tokenizer, NULL);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction (api, "scholia_hits", NULL, hits_function, NULL);
   if (rc == SQLITE_OK)

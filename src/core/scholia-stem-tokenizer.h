@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  * "كتاب" finds "كِتَابٌ"; the offsets handed back stay those of the word as written, marks
  * included.
  *
+ * The tokenizer "scholia_fold" (the notes' index since schema version 12) folds every word so,
+ * always, and stems none: a note's words are indexed as unicode61 makes them, folded.
+ *
  * Also registers the auxiliary function scholia_hits(documents_fts), which gives every match in
  * the text column as "start end" pairs of byte offsets into the text without its marker, one
  * pair per line; scholia_snippet(documents_fts, open, close, ellipsis, tokens), a snippet of the
