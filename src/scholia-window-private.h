@@ -70,6 +70,9 @@ struct _ScholiaWindow
 #define _scholia_window_child(self, name) \
   ((gpointer) gtk_widget_get_template_child (GTK_WIDGET (self), SCHOLIA_TYPE_WINDOW, (name)))
 
+/* scholia-window-integrity.c */
+void     _scholia_window_check_integrity     (ScholiaWindow   *self);
+
 /* scholia-window-state.c */
 void     _scholia_window_dispose_history     (ScholiaWindow   *self);
 void     _scholia_window_add_message_toast   (ScholiaWindow   *self,

@@ -540,5 +540,6 @@ scholia_window_open_library (ScholiaWindow *self,
     }
 
   set_library (self, library);
+  _scholia_window_check_integrity (self);
   return TRUE;
 }

@@ -151,6 +151,7 @@ read_only_mode (const char *path)
  * and is it whole? Returns its schema version. */
 static gboolean
 check_database (const char  *path,
+                gboolean     check_pages,
                 int         *version,
                 GError     **error)
 {
@@ -159,8 +160,6 @@ check_database (const char  *path,
   g_autoptr(GError) local_error = NULL;
   gint64 application_id = 0;
   gint64 user_version = 0;
-  ScholiaDbStatement *stmt;
-  ScholiaDbStep rc;
 
   db = scholia_db_open (path, read_only_mode (path), &local_error);
   if (db == NULL ||
@@ -189,18 +188,28 @@ check_database (const char  *path,
       return FALSE;
     }
 
-  stmt = scholia_db_get_statement (db, "PRAGMA quick_check", &local_error);
-  rc = stmt != NULL ? scholia_db_statement_step (stmt, &local_error) : SCHOLIA_DB_STEP_ERROR;
-  if (rc != SCHOLIA_DB_STEP_ROW || g_strcmp0 (scholia_db_statement_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
-                   _("“%s” is damaged: %s"), display,
-                   local_error != NULL ? local_error->message : scholia_db_statement_column_text (stmt, 0));
-      return FALSE;
-    }
+  /* A large library is checked page by page once it shows (scholia-store-integrity.c). */
+  if (check_pages && !_scholia_store_quick_check (db, path, error))
+    return FALSE;
 
   *version = (int) user_version;
   return TRUE;
+}
+
+/* The size of the library and of the write-ahead log beside it: what a page-by-page check
+ * reads. */
+static goffset
+library_size (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+  goffset size = 0;
+
+  if (g_stat (path, &st) == 0)
+    size += st.st_size;
+  if (g_stat (wal, &st) == 0)
+    size += st.st_size;
+  return size;
 }
 
 /* A new library holds notes a user may not want others to read: 0600, in a 0700 folder. */
@@ -300,6 +309,7 @@ open_store (const char              *path,
             GError                 **error)
 {
   g_autoptr(ScholiaStore) self = NULL;
+  gboolean check_pages;
   FileState state;
   int version = 0;
 
@@ -320,7 +330,8 @@ open_store (const char              *path,
   if (state == FILE_IS_MISSING && !create_library_file (path, error))
     return NULL;
 
-  if (state == FILE_IS_DATABASE && !check_database (path, &version, error))
+  check_pages = state != FILE_IS_DATABASE || library_size (path) <= SCHOLIA_STORE_OPEN_CHECK_MAX_BYTES;
+  if (state == FILE_IS_DATABASE && !check_database (path, check_pages, &version, error))
     return NULL;
 
   /* A library that cannot be written is opened read-only, so that it can still be read and
@@ -328,6 +339,7 @@ open_store (const char              *path,
   read_only = read_only || !library_is_writable (path);
 
   self = g_object_new (SCHOLIA_TYPE_STORE, NULL);
+  self->integrity_checked = check_pages;
   self->db = scholia_db_open (path, read_only ? read_only_mode (path) : SCHOLIA_DB_READ_WRITE,
                               error);
   if (self->db == NULL || !configure_connection (self->db, error) ||

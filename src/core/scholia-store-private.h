@@ -61,6 +61,9 @@ struct _ScholiaStore
   /* Inside a batch, the essays (gint64* document ids) seminar merges changed: what views hold
    * follows them once, when the batch commits, instead of after every log. */
   GHashTable *batch_touched;
+
+  /* Whether opening checked the file page by page (scholia-store-integrity.c). */
+  gboolean    integrity_checked;
 };
 
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,
@@ -68,6 +71,9 @@ ScholiaStore *_scholia_store_open_with_migrations (const char              *path
                                                    guint                    n_migrations,
                                                    GError                 **error);
 
+gboolean      _scholia_store_quick_check          (ScholiaDb               *db,
+                                                   const char              *path,
+                                                   GError                 **error);
 gint64        _scholia_store_now                  (void);
 void          _scholia_store_emit_annotations_changed (ScholiaStore       *self,
                                                        gint64              document_id);

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose user_version is higher was written by a newer
  * Scholia and is refused untouched. */
-#define SCHOLIA_SCHEMA_VERSION 11
+#define SCHOLIA_SCHEMA_VERSION 12
 
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
@@ -37,6 +37,18 @@ ScholiaStore *scholia_store_open_read_only     (const char     *path,
 gboolean      scholia_store_is_read_only       (ScholiaStore   *self);
 const char   *scholia_store_get_path           (ScholiaStore   *self);
 int           scholia_store_get_schema_version (ScholiaStore   *self);
+
+/* Opening reads a library up to this size page by page to refuse a damaged one before anything
+ * is written to it; a larger one is checked after it shows, off the main thread. */
+#define SCHOLIA_STORE_OPEN_CHECK_MAX_BYTES (64 * 1024 * 1024)
+gboolean      scholia_store_get_integrity_checked  (ScholiaStore        *self);
+void          scholia_store_check_integrity_async  (ScholiaStore        *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean      scholia_store_check_integrity_finish (ScholiaStore        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 /* What the library holds; annotations as I see them (hide until posted leaves out others' on
  * a seminar essay I have not annotated yet). */
 gboolean      scholia_store_get_counts         (ScholiaStore   *self,
