@@ -739,7 +739,7 @@ read_v11_folded_search (ScholiaDb  *db,
  * library reads them without walking each essay's text (stored in the same row, before the
  * columns that follow it): for 10,000 essays, 2 MB read instead of 100 MB. */
 static const char schema_v12_document_listing[] =
-  "CREATE INDEX documents_listing ON documents"
+  "CREATE INDEX IF NOT EXISTS documents_listing ON documents"
   "  (id, uuid, title, author_id, date, source, characters, checksum, created, modified, language);";
 
 /* Read-only, a library of version 11 or older lists its essays from the table itself. */
