@@ -551,7 +551,6 @@ scholia_comparison_view_set_theme (ScholiaComparisonView *self,
 {
   g_return_if_fail (SCHOLIA_IS_COMPARISON_VIEW (self));
 
-  scholia_filtered_view_ensure_bound (SCHOLIA_FILTERED_VIEW (self));
   scholia_filter_bar_set_theme (self->filter_bar, theme);
 }
 
@@ -573,7 +572,6 @@ scholia_comparison_view_set_author (ScholiaComparisonView *self,
 {
   g_return_if_fail (SCHOLIA_IS_COMPARISON_VIEW (self));
 
-  scholia_filtered_view_ensure_bound (SCHOLIA_FILTERED_VIEW (self));
   scholia_annotation_filter_set_author (scholia_filter_bar_get_filter (self->filter_bar), author);
 }
 

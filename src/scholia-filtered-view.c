@@ -10,10 +10,6 @@ typedef struct
 {
   ScholiaStore     *store;
   ScholiaFilterBar *filter_bar;  /* in the subclass's template */
-  /* Whether the subclass was given the store: only once the view is on screen, since it
-   * queries the whole library (every passage of a theme, authors × themes), which a pane
-   * nobody opened must not do while the library opens. */
-  gboolean          bound;
 } ScholiaFilteredViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ScholiaFilteredView, scholia_filtered_view, GTK_TYPE_WIDGET)
@@ -31,25 +27,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void
-bind_store (ScholiaFilteredView *self)
-{
-  ScholiaFilteredViewPrivate *priv = scholia_filtered_view_get_instance_private (self);
-
-  priv->bound = TRUE;
-  SCHOLIA_FILTERED_VIEW_GET_CLASS (self)->bind_store (self, priv->store);
-}
-
-static void
-scholia_filtered_view_map (GtkWidget *widget)
-{
-  ScholiaFilteredViewPrivate *priv = scholia_filtered_view_get_instance_private (SCHOLIA_FILTERED_VIEW (widget));
-
-  GTK_WIDGET_CLASS (scholia_filtered_view_parent_class)->map (widget);
-  if (!priv->bound)
-    bind_store (SCHOLIA_FILTERED_VIEW (widget));
-}
 
 static void
 scholia_filtered_view_dispose (GObject *object)
@@ -100,10 +77,8 @@ static void
 scholia_filtered_view_class_init (ScholiaFilteredViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = scholia_filtered_view_dispose;
-  widget_class->map = scholia_filtered_view_map;
   object_class->get_property = scholia_filtered_view_get_property;
   object_class->set_property = scholia_filtered_view_set_property;
 
@@ -147,25 +122,11 @@ scholia_filtered_view_set_store (ScholiaFilteredView *self,
   if (priv->store == store)
     return;
 
-  if (priv->bound && priv->store != NULL)
+  if (priv->store != NULL)
     klass->unbind_store (self, priv->store);
-  priv->bound = FALSE;
   g_set_object (&priv->store, store);
-  if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
-    bind_store (self);
+  klass->bind_store (self, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-/* Gives the subclass its store now, on screen or not: before a caller sets what it shows. */
-void
-scholia_filtered_view_ensure_bound (ScholiaFilteredView *self)
-{
-  ScholiaFilteredViewPrivate *priv = scholia_filtered_view_get_instance_private (self);
-
-  g_return_if_fail (SCHOLIA_IS_FILTERED_VIEW (self));
-
-  if (!priv->bound)
-    bind_store (self);
 }
 
 ScholiaFilterBar *

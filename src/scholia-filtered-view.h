@@ -20,8 +20,7 @@ struct _ScholiaFilteredViewClass
 {
   GtkWidgetClass parent_class;
 
-  /* The view leaves @store (still its store), then shows the new one (already its store) once
-   * it is mapped: a pane nobody opened queries nothing. */
+  /* The view leaves @store (still its store), then shows the new one (already its store). */
   void (*unbind_store) (ScholiaFilteredView *self,
                         ScholiaStore        *store);
   void (*bind_store)   (ScholiaFilteredView *self,
@@ -29,7 +28,6 @@ struct _ScholiaFilteredViewClass
 };
 
 ScholiaStore     *scholia_filtered_view_get_store      (ScholiaFilteredView *self);
-void              scholia_filtered_view_ensure_bound   (ScholiaFilteredView *self);
 void              scholia_filtered_view_set_store      (ScholiaFilteredView *self,
                                                         ScholiaStore        *store);
 ScholiaFilterBar *scholia_filtered_view_get_filter_bar (ScholiaFilteredView *self);
