@@ -10,6 +10,7 @@
 #include "scholia-accessible.h"
 #include "scholia-paths.h"
 #include "scholia-preferences.h"
+#include "scholia-startup-probe.h"
 #include "scholia-style.h"
 #include "scholia-window.h"
 
@@ -129,6 +130,7 @@ scholia_application_activate (GApplication *app)
         path = default_path = scholia_paths_default_library ();
 
       window = GTK_WINDOW (scholia_window_new (self));
+      scholia_startup_probe_watch (SCHOLIA_WINDOW (window));
       if (scholia_window_open_library (SCHOLIA_WINDOW (window), path)
           && self->initial_document != NULL)
         scholia_window_show_document_by_name (SCHOLIA_WINDOW (window), self->initial_document);

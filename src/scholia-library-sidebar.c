@@ -16,16 +16,19 @@
 
 /* The sidebar's models, from the store down to the list view:
  *
- *   store documents ─ matching (search filter) ─┬─ author group: filter (author) ─ sort (date, title)
- *                                               └─ …one group per author in the library
+ *   store documents ─┬─ author group: its essays (GListStore) ─ search filter ─ sort (date, title)
+ *                    └─ …one group per author in the library
  *   groups (GListStore) ─ sorted by name ─ listed (groups with matching essays) ─ tree ─ selection
  *
  * An essay of a seminar is listed under the seminar's name instead of its author's, so that a
  * participant finds the seminar's reading together; such groups come first.
  *
  * Every stage is a GListModel that updates itself, so a change in the store reaches the rows
- * without rebuilding them. The sidebar only adds and removes author groups, and tells the filters
- * and the sorter when a document property they read has changed.
+ * without rebuilding them. The sidebar puts each essay into its group's list, once, as the store
+ * lists it (a filter per group over the whole library would ask authors × essays questions as it
+ * opens: ten million for 10,000 essays by 1,000 authors), moves it when its author or seminar
+ * changes, and tells the filter and the sorters when a property they read has changed. The tree
+ * builds an author's rows only when the group is expanded.
  *
  * Full-text search shares the filter entry rather than having a mode of its own: what the user
  * types narrows the essays by title and author at once, and after a pause (or on Enter) the same
@@ -52,10 +55,10 @@ struct _ScholiaAuthorGroup
    * the seminar's name. */
   char             *key;
   /* The sidebar's: document id → the key of its seminar's group. */
-  GHashTable       *seminar_keys;
   char             *name;
   char             *collate_key;
-  GtkCustomFilter  *filter;
+  /* The group's essays, whether or not the search lists them. */
+  GListStore       *members;
   GtkSortListModel *documents;
   guint             count;
   /* Whether the group is shown, as the "listed" filter last saw it. */
@@ -101,15 +104,6 @@ document_group_key (GHashTable      *seminar_keys,
   return seminar_key != NULL ? seminar_key : document_author_key (document);
 }
 
-static gboolean
-author_group_filter_func (gpointer item,
-                          gpointer user_data)
-{
-  ScholiaAuthorGroup *self = user_data;
-
-  return g_str_equal (document_group_key (self->seminar_keys, item), self->key);
-}
-
 static void
 on_author_group_items_changed_cb (ScholiaAuthorGroup *self,
                                   guint               position,
@@ -132,8 +126,7 @@ scholia_author_group_finalize (GObject *object)
   ScholiaAuthorGroup *self = SCHOLIA_AUTHOR_GROUP (object);
 
   g_clear_object (&self->documents);
-  g_clear_object (&self->filter);
-  g_clear_pointer (&self->seminar_keys, g_hash_table_unref);
+  g_clear_object (&self->members);
   g_free (self->key);
   g_free (self->name);
   g_free (self->collate_key);
@@ -195,28 +188,29 @@ scholia_author_group_set_sort_key (ScholiaAuthorGroup *self,
   self->collate_key = scholia_names_collate_key (sort_key);
 }
 
+/* A group of @members (ScholiaDocument), listed as @search_filter keeps them. */
 static ScholiaAuthorGroup *
 scholia_author_group_new (const char *key,
                           const char *sort_key,
-                          GHashTable *seminar_keys,
-                          GListModel *matching,
+                          GPtrArray  *members,
+                          GtkFilter  *search_filter,
                           GtkSorter  *sorter)
 {
   ScholiaAuthorGroup *self = g_object_new (SCHOLIA_TYPE_AUTHOR_GROUP, NULL);
   GtkFilterListModel *filtered;
 
   self->key = g_strdup (key);
-  self->seminar_keys = g_hash_table_ref (seminar_keys);
   if (is_seminar_key (key))
     /* Translators: a row of the library sidebar: %s is the seminar’s name */
     self->name = g_strdup_printf (_("Seminar: %s"), key + strlen (SEMINAR_MARK));
   else
     self->name = g_strdup (*key != '\0' ? key : _("Unknown Author"));
   scholia_author_group_set_sort_key (self, sort_key);
-  self->filter = gtk_custom_filter_new (author_group_filter_func, self, NULL);
+  self->members = g_list_store_new (SCHOLIA_TYPE_DOCUMENT);
+  g_list_store_splice (self->members, 0, 0, members->pdata, members->len);
 
-  filtered = gtk_filter_list_model_new (g_object_ref (matching),
-                                        g_object_ref (GTK_FILTER (self->filter)));
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->members)),
+                                        g_object_ref (search_filter));
   self->documents = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (sorter));
   self->count = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
@@ -245,7 +239,6 @@ struct _ScholiaLibrarySidebar
   char               *search_text;
 
   GtkCustomFilter    *search_filter;
-  GtkFilterListModel *matching;
   GtkCustomSorter    *document_sorter;
   GtkCustomSorter    *group_sorter;     /* owned by the sorted groups */
   GListStore         *groups;
@@ -535,12 +528,12 @@ on_group_count_cb (ScholiaLibrarySidebar *self,
 static ScholiaAuthorGroup *
 add_group (ScholiaLibrarySidebar *self,
            const char            *key,
-           const char            *sort_key)
+           const char            *sort_key,
+           GPtrArray             *members)
 {
   g_autoptr(ScholiaAuthorGroup) group = NULL;
 
-  group = scholia_author_group_new (key, sort_key, self->seminar_keys,
-                                    G_LIST_MODEL (self->matching),
+  group = scholia_author_group_new (key, sort_key, members, GTK_FILTER (self->search_filter),
                                     GTK_SORTER (self->document_sorter));
   group->listed = group->count > 0;
   g_signal_connect_object (group, "notify::count", G_CALLBACK (on_group_count_cb), self,
@@ -552,38 +545,62 @@ add_group (ScholiaLibrarySidebar *self,
   return group;
 }
 
-/* One group per author of the store's documents, whether or not the filter lists any of them, so
- * that clearing the filter only has to show groups again. */
+/* Puts @documents, all of the group @key, into that group, made when it is new. */
 static void
-sync_groups (ScholiaLibrarySidebar *self)
+join_group (ScholiaLibrarySidebar *self,
+            const char            *key,
+            GPtrArray             *documents)
 {
-  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *documents = NULL;
-  guint n_items = 0;
+  ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, key);
+  ScholiaDocument *first = g_ptr_array_index (documents, 0);
 
-  if (self->store != NULL)
+  if (group != NULL)
     {
-      documents = scholia_store_get_documents (self->store);
-      n_items = g_list_model_get_n_items (documents);
+      g_list_store_splice (group->members, g_list_model_get_n_items (G_LIST_MODEL (group->members)),
+                           0, documents->pdata, documents->len);
+      return;
     }
 
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
-      const char *key = document_group_key (self->seminar_keys, document);
+  /* A seminar's group files by the seminar's name, whoever wrote its essays. */
+  add_group (self, key,
+             is_seminar_key (key) ? key + strlen (SEMINAR_MARK) : scholia_document_get_author_sort_key (first),
+             documents);
+}
 
-      g_hash_table_add (keys, (gpointer) key);
-      if (!g_hash_table_contains (self->groups_by_key, key))
-        add_group (self, key, is_seminar_key (key) ? key + strlen (SEMINAR_MARK)
-                                                   : scholia_document_get_author_sort_key (document));
-    }
+static void
+join_group_one (ScholiaLibrarySidebar *self,
+                const char            *key,
+                ScholiaDocument       *document)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
+  g_ptr_array_add (one, document);
+  join_group (self, key, one);
+}
+
+static void
+leave_group (ScholiaLibrarySidebar *self,
+             const char            *key,
+             ScholiaDocument       *document)
+{
+  ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, key);
+  guint position;
+
+  if (group != NULL && g_list_store_find (group->members, document, &position))
+    g_list_store_remove (group->members, position);
+}
+
+/* A group lasts as long as it has essays, whether or not the search lists any of them, so that
+ * clearing the search only has to show groups again. */
+static void
+remove_empty_groups (ScholiaLibrarySidebar *self)
+{
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i > 0; i--)
     {
       g_autoptr(ScholiaAuthorGroup) group = g_list_model_get_item (G_LIST_MODEL (self->groups),
                                                                    i - 1);
 
-      if (g_hash_table_contains (keys, group->key))
+      if (g_list_model_get_n_items (G_LIST_MODEL (group->members)) > 0)
         continue;
 
       g_hash_table_remove (self->groups_by_key, group->key);
@@ -591,14 +608,19 @@ sync_groups (ScholiaLibrarySidebar *self)
     }
 }
 
+/* Moves @document from the group @old_key to the one it belongs to now, kept in @watch. */
 static void
-refilter_group (ScholiaLibrarySidebar *self,
-                const char            *key)
+move_to_group (ScholiaLibrarySidebar *self,
+               ScholiaDocument       *document,
+               Watch                 *watch)
 {
-  ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, key);
+  g_autofree char *old_key = g_steal_pointer (&watch->key);
 
-  if (group != NULL)
-    gtk_filter_changed (GTK_FILTER (group->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  watch->key = g_strdup (document_group_key (self->seminar_keys, document));
+  if (g_str_equal (old_key, watch->key))
+    return;
+  join_group_one (self, watch->key, document);
+  leave_group (self, old_key, document);
 }
 
 static void
@@ -615,13 +637,8 @@ on_document_notify_cb (ScholiaLibrarySidebar *self,
 
   if (g_str_equal (name, "author"))
     {
-      Watch *watch = g_hash_table_lookup (self->watches, document);
-      g_autofree char *old_key = g_steal_pointer (&watch->key);
-
-      watch->key = g_strdup (document_group_key (self->seminar_keys, document));
-      sync_groups (self);
-      refilter_group (self, old_key);
-      refilter_group (self, watch->key);
+      move_to_group (self, document, g_hash_table_lookup (self->watches, document));
+      remove_empty_groups (self);
     }
 
   if (g_str_equal (name, "author-sort-key"))
@@ -695,6 +712,9 @@ static void
 sync_watches (ScholiaLibrarySidebar *self)
 {
   g_autoptr(GHashTable) current = g_hash_table_new (NULL, NULL);
+  /* Group key → the documents new to it (borrowed), to add each group's in one change. */
+  g_autoptr(GHashTable) joining = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
   GListModel *documents = NULL;
   guint n_items = 0;
   GHashTableIter iter;
@@ -709,6 +729,7 @@ sync_watches (ScholiaLibrarySidebar *self)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+      GPtrArray *members;
       Watch *watch;
 
       g_hash_table_add (current, document);
@@ -721,17 +742,30 @@ sync_watches (ScholiaLibrarySidebar *self)
                                                 G_CALLBACK (on_document_notify_cb), self,
                                                 G_CONNECT_SWAPPED);
       g_hash_table_insert (self->watches, g_object_ref (document), watch);
+
+      members = g_hash_table_lookup (joining, watch->key);
+      if (members == NULL)
+        g_hash_table_insert (joining, watch->key, members = g_ptr_array_new ());
+      g_ptr_array_add (members, document);
     }
+
+  g_hash_table_iter_init (&iter, joining);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    join_group (self, key, value);
 
   g_hash_table_iter_init (&iter, self->watches);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
+      Watch *watch = value;
+
       if (g_hash_table_contains (current, key))
         continue;
 
+      leave_group (self, watch->key, key);
       unwatch_document (key, value, NULL);
       g_hash_table_iter_remove (&iter);
     }
+  remove_empty_groups (self);
 
   if (self->selected_document != NULL && !g_hash_table_contains (current, self->selected_document))
     set_selected_document (self, NULL);
@@ -745,7 +779,6 @@ on_documents_items_changed_cb (ScholiaLibrarySidebar *self,
                                GListModel            *documents)
 {
   sync_watches (self);
-  sync_groups (self);
 }
 
 static void
@@ -1235,7 +1268,6 @@ scholia_library_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->seminar_keys, g_hash_table_unref);
   g_clear_object (&self->groups);
   g_clear_object (&self->document_sorter);
-  g_clear_object (&self->matching);
   g_clear_object (&self->search_filter);
   g_clear_pointer (&self->watches, g_hash_table_unref);
 
@@ -1381,7 +1413,6 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
 
   self->watches = g_hash_table_new_full (NULL, NULL, g_object_unref, watch_free);
   self->search_filter = gtk_custom_filter_new (search_filter_func, self, NULL);
-  self->matching = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->search_filter)));
   self->document_sorter = gtk_custom_sorter_new (document_sorter_func, NULL, NULL);
 
   self->groups = g_list_store_new (SCHOLIA_TYPE_AUTHOR_GROUP);
@@ -1464,16 +1495,12 @@ scholia_library_sidebar_set_store (ScholiaLibrarySidebar *self,
   g_set_object (&self->store, store);
   load_seminar_keys (self);
 
-  /* The filter model first, so that its items are current when the groups are brought up to date. */
-  gtk_filter_list_model_set_model (self->matching,
-                                   store != NULL ? scholia_store_get_documents (store) : NULL);
   if (store != NULL)
     g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
                              G_CALLBACK (on_documents_items_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
   sync_watches (self);
-  sync_groups (self);
   scholia_search_results_set_store (self->search_results, store);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -1489,7 +1516,6 @@ scholia_library_sidebar_set_store (ScholiaLibrarySidebar *self,
 void
 scholia_library_sidebar_reload_seminars (ScholiaLibrarySidebar *self)
 {
-  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -1499,21 +1525,8 @@ scholia_library_sidebar_reload_seminars (ScholiaLibrarySidebar *self)
 
   g_hash_table_iter_init (&iter, self->watches);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Watch *watch = value;
-      const char *group_key = document_group_key (self->seminar_keys, key);
-
-      if (g_str_equal (group_key, watch->key))
-        continue;
-
-      g_ptr_array_add (moved, g_steal_pointer (&watch->key));
-      g_ptr_array_add (moved, g_strdup (group_key));
-      watch->key = g_strdup (group_key);
-    }
-
-  sync_groups (self);
-  for (guint i = 0; i < moved->len; i++)
-    refilter_group (self, g_ptr_array_index (moved, i));
+    move_to_group (self, key, value);
+  remove_empty_groups (self);
 }
 
 ScholiaDocument *

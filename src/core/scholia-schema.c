@@ -753,6 +753,21 @@ read_v12_folded_notes (ScholiaDb  *db,
   return TRUE;
 }
 
+/* Version 13: the sidebar's columns of every essay in an index of their own, so that opening a
+ * library reads them without walking each essay's text (stored in the same row, before the
+ * columns that follow it): for 10,000 essays, 2 MB read instead of 100 MB. */
+static const char schema_v13_document_listing[] =
+  "CREATE INDEX IF NOT EXISTS documents_listing ON documents"
+  "  (id, uuid, title, author_id, date, source, characters, checksum, created, modified, language);";
+
+/* Read-only, a library of version 12 or older lists its essays from the table itself. */
+static gboolean
+read_v13_document_listing (ScholiaDb  *db,
+                           GError    **error)
+{
+  return TRUE;
+}
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
@@ -766,6 +781,7 @@ static const ScholiaMigration migrations[] = {
   { 10, schema_v10_links, NULL, read_v10_links },
   { 11, schema_v11_folded_search, NULL, read_v11_folded_search },
   { 12, schema_v12_folded_notes, NULL, read_v12_folded_notes },
+  { 13, schema_v13_document_listing, NULL, read_v13_document_listing },
 };
 
 const ScholiaMigration *

@@ -1,0 +1,429 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Issue 17, opening a large library: the sidebar files each essay into its author's group once
+ * (no filter per author over the whole library), the store lists the essays from an index of
+ * their own columns, and a large library is checked page by page after it shows. The rows a
+ * reader sees are compared with an eager listing worked out here from the essays alone, after
+ * every change. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "scholia-dates.h"
+#include "scholia-editor.h"
+#include "scholia-error.h"
+#include "scholia-library-sidebar.h"
+#include "scholia-names.h"
+#include "scholia-schema.h"
+#include "scholia-store-private.h"
+#include "test-files.h"
+#include "test-ui.h"
+
+#define N_ESSAYS 300
+#define N_AUTHORS 37
+
+typedef struct
+{
+  char                  *dir;
+  char                  *path;
+  ScholiaStore          *store;
+  ScholiaEditor         *editor;
+  GtkWindow             *window;
+  ScholiaLibrarySidebar *sidebar;
+} Fixture;
+
+static const char * const surnames[] = {
+  "Halvorsen", "Åberg", "Oyelaran", "Brandt", "de Vries", "Kowalczyk", "Ó Ceallaigh",
+  "Mbeki", "Lindqvist", "Zaragoza",
+};
+
+/* Essays by 37 authors (some filed under the same surname, one in ten without an author), with
+ * dates that repeat so that titles decide, and some without a date. */
+static void
+add_essays (ScholiaStore *store,
+            guint         first,
+            guint         n)
+{
+  g_assert_true (scholia_store_begin_batch (store, NULL));
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup_printf ("Tolls on the %s ferry, %u", i % 3 ? "upper" : "lower", (i * 7919) % 1000);
+      g_autofree char *author = i % 10 == 9 ? g_strdup ("")
+                                : g_strdup_printf ("Ingrid %s %u", surnames[i % G_N_ELEMENTS (surnames)], i % N_AUTHORS);
+      g_autofree char *date = i % 11 == 0 ? g_strdup ("") : g_strdup_printf ("%u", 1790 + (i * 13) % 40);
+
+      g_assert_nonnull (scholia_store_add_document (store, title, author, date, NULL,
+                                                    "The ferryman kept two ledgers, one for the toll.",
+                                                    NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (scholia_store_commit_batch (store, NULL));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = test_tmp_dir_new ("scholia-lazy-library-XXXXXX");
+  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->store = scholia_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_essays (fixture->store, 0, N_ESSAYS);
+  fixture->editor = scholia_editor_new (fixture->store);
+
+  fixture->sidebar = scholia_library_sidebar_new ();
+  scholia_library_sidebar_set_store (fixture->sidebar, fixture->store);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 300, 600);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->sidebar));
+  gtk_window_present (fixture->window);
+  drain_main_context ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  drain_main_context ();
+  g_clear_object (&fixture->editor);
+  g_assert_finalize_object (fixture->store);
+  test_tmp_dir_remove (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* The rows as a reader sees them: "Author (count)" headings, each essay indented under its
+ * author as "title, date". */
+static char *
+describe_rows (Fixture *fixture)
+{
+  GObject *list_view = gtk_widget_get_template_child (GTK_WIDGET (fixture->sidebar),
+                                                      SCHOLIA_TYPE_LIBRARY_SIDEBAR, "list_view");
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  GString *description = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (SCHOLIA_IS_DOCUMENT (item))
+        g_string_append_printf (description, "  %s, %s\n", scholia_document_get_title (SCHOLIA_DOCUMENT (item)),
+                                scholia_document_get_date (SCHOLIA_DOCUMENT (item)));
+      else
+        {
+          g_autofree char *name = NULL;
+          guint count;
+
+          g_object_get (item, "name", &name, "count", &count, NULL);
+          g_string_append_printf (description, "%s (%u)\n", name, count);
+        }
+    }
+  return g_string_free (description, FALSE);
+}
+
+typedef struct
+{
+  const char *author;
+  char       *collate_key;
+  GPtrArray  *documents;
+} Group;
+
+static void
+group_free (Group *group)
+{
+  g_free (group->collate_key);
+  g_ptr_array_unref (group->documents);
+  g_free (group);
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const Group *first = *(Group * const *) a, *second = *(Group * const *) b;
+  gboolean first_unknown = *first->author == '\0', second_unknown = *second->author == '\0';
+  int result;
+
+  if (first_unknown != second_unknown)
+    return first_unknown - second_unknown;
+  result = strcmp (first->collate_key, second->collate_key);
+  return result != 0 ? result : strcmp (first->author, second->author);
+}
+
+static int
+compare_documents (gconstpointer a,
+                   gconstpointer b)
+{
+  ScholiaDocument *first = *(ScholiaDocument * const *) a, *second = *(ScholiaDocument * const *) b;
+  int result = scholia_dates_compare (scholia_document_get_date (first), scholia_document_get_date (second));
+
+  return result != 0 ? result : g_utf8_collate (scholia_document_get_title (first), scholia_document_get_title (second));
+}
+
+/* The same rows worked out eagerly from the store's essays: grouped by author, the authors by
+ * their sort keys (no author last), each author's essays by date, then title. */
+static char *
+describe_expected (Fixture *fixture)
+{
+  GListModel *documents = scholia_store_get_documents (fixture->store);
+  g_autoptr(GHashTable) by_author = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  GString *description = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+      const char *author = scholia_document_get_author (document) ?: "";
+      Group *group = g_hash_table_lookup (by_author, author);
+
+      if (group == NULL)
+        {
+          group = g_new0 (Group, 1);
+          group->author = author;
+          group->collate_key = scholia_names_collate_key (scholia_document_get_author_sort_key (document));
+          group->documents = g_ptr_array_new ();
+          g_hash_table_insert (by_author, (gpointer) author, group);
+          g_ptr_array_add (groups, group);
+        }
+      g_ptr_array_add (group->documents, document);
+    }
+
+  g_ptr_array_sort (groups, compare_groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+
+      g_ptr_array_sort (group->documents, compare_documents);
+      g_string_append_printf (description, "%s (%u)\n", *group->author != '\0' ? group->author : "Unknown Author",
+                              group->documents->len);
+      for (guint j = 0; j < group->documents->len; j++)
+        {
+          ScholiaDocument *document = g_ptr_array_index (group->documents, j);
+
+          g_string_append_printf (description, "  %s, %s\n", scholia_document_get_title (document),
+                                  scholia_document_get_date (document));
+        }
+    }
+  return g_string_free (description, FALSE);
+}
+
+static void
+assert_rows_as_expected (Fixture *fixture)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+
+  drain_main_context ();
+  shown = describe_rows (fixture);
+  expected = describe_expected (fixture);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+static void
+test_sidebar_rows_match_eager (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *shown = describe_rows (fixture);
+
+  /* 37 authors and the essays without one, every essay under its author. */
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (fixture->store)), ==, N_ESSAYS);
+  g_assert_true (g_str_has_prefix (shown, "Ingrid "));
+  g_assert_nonnull (strstr (shown, "\nUnknown Author (30)\n"));
+  assert_rows_as_expected (fixture);
+}
+
+static ScholiaDocument *
+document_at (Fixture *fixture,
+             guint    position)
+{
+  g_autoptr(ScholiaDocument) document = g_list_model_get_item (scholia_store_get_documents (fixture->store),
+                                                               position);
+
+  return document;
+}
+
+static void
+test_sidebar_follows_changes (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+
+  /* New essays, some by authors new to the library. */
+  add_essays (fixture->store, N_ESSAYS, 45);
+  assert_rows_as_expected (fixture);
+
+  /* Deleted, then back with undo, then gone again with redo. */
+  document = document_at (fixture, 5);
+  g_assert_true (scholia_editor_delete_document (fixture->editor, document, &error));
+  g_assert_no_error (error);
+  assert_rows_as_expected (fixture);
+  g_assert_true (scholia_editor_undo (fixture->editor, &error));
+  g_assert_no_error (error);
+  assert_rows_as_expected (fixture);
+  g_assert_true (scholia_editor_redo (fixture->editor, &error));
+  g_assert_no_error (error);
+  assert_rows_as_expected (fixture);
+
+  /* An essay moves to another author, to a new one, and to none; a date and a title change
+   * its place among its author's. */
+  document = document_at (fixture, 7);
+  g_assert_true (scholia_editor_update_document (fixture->editor, document, NULL, "Ingrid Mbeki 3",
+                                                 NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_rows_as_expected (fixture);
+  g_assert_true (scholia_editor_update_document (fixture->editor, document, "Aaa ferry tolls", "Oskar Vinterberg",
+                                                 "1701", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_rows_as_expected (fixture);
+  g_assert_true (scholia_editor_update_document (fixture->editor, document_at (fixture, 8), NULL, "",
+                                                 NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_rows_as_expected (fixture);
+
+  /* The author left alone loses the heading; undo brings both back. */
+  g_assert_true (scholia_editor_delete_document (fixture->editor, document, &error));
+  g_assert_no_error (error);
+  assert_rows_as_expected (fixture);
+  g_assert_null (strstr (describe_rows (fixture), "Oskar Vinterberg"));
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (scholia_editor_undo (fixture->editor, &error));
+      g_assert_no_error (error);
+      assert_rows_as_expected (fixture);
+    }
+
+  /* Renaming an author moves all of their essays at once. */
+  g_assert_true (scholia_store_rename_author (fixture->store, "Ingrid Brandt 3", "Ingrid Brandt-Ahlers", &error));
+  g_assert_no_error (error);
+  assert_rows_as_expected (fixture);
+}
+
+/* Every field the sidebar and the window read, one line per essay, in the store's order. */
+static char *
+describe_documents (ScholiaStore *store)
+{
+  GListModel *documents = scholia_store_get_documents (store);
+  GString *description = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+
+      g_string_append_printf (description, "%" G_GINT64_FORMAT " %s|%s|%s|%s|%s|%s|%s|%d|%u|%s|%"
+                              G_GINT64_FORMAT "|%" G_GINT64_FORMAT "\n",
+                              scholia_document_get_id (document), scholia_document_get_uuid (document),
+                              scholia_document_get_title (document), scholia_document_get_author (document),
+                              scholia_document_get_author_sort_key (document),
+                              scholia_document_get_date (document), scholia_document_get_source (document),
+                              scholia_document_get_checksum (document),
+                              (int) scholia_document_get_characters (document),
+                              scholia_document_get_annotation_count (document),
+                              scholia_document_get_language (document),
+                              scholia_document_get_created (document), scholia_document_get_modified (document));
+    }
+  return g_string_free (description, FALSE);
+}
+
+/* How SQLite reads @sql: the details of its plan, one line each. */
+static char *
+query_plan (const char *path,
+            const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (plan, FALSE);
+}
+
+static void
+test_store_lists_from_index (void)
+{
+  g_autofree char *dir = test_tmp_dir_new ("scholia-lazy-library-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "library.sqlite3", NULL);
+  g_autofree char *read_only = g_build_filename (dir, "read-only.sqlite3", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *emulated = NULL;
+  g_autofree char *plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const ScholiaMigration *migrations;
+  guint n_migrations;
+
+  /* A library of the version before the index, with annotations to count. */
+  migrations = scholia_schema_get_migrations (&n_migrations);
+  g_assert_cmpint (migrations[n_migrations - 1].version, ==, SCHOLIA_SCHEMA_VERSION);
+  {
+    g_autoptr(ScholiaStore) store = _scholia_store_open_with_migrations (path, migrations, n_migrations - 1, &error);
+    g_autoptr(ScholiaAnnotation) annotation = NULL;
+
+    g_assert_no_error (error);
+    add_essays (store, 0, 40);
+    annotation = scholia_store_add_annotation (store, scholia_store_lookup_document (store, 12), 4, 11,
+                                               NULL, 0, NULL, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (annotation);
+    before = describe_documents (store);
+  }
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION - 1);
+
+  /* Read-only, it lists the same essays from the table itself. */
+  bytes = test_read_bytes (path);
+  g_assert_true (g_file_set_contents (read_only, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
+  {
+    g_autoptr(ScholiaStore) store = scholia_store_open_read_only (read_only, &error);
+
+    g_assert_no_error (error);
+    emulated = describe_documents (store);
+  }
+  g_assert_cmpstr (emulated, ==, before);
+
+  /* Upgraded, it lists them from the index, without reading the texts. */
+  {
+    g_autoptr(ScholiaStore) store = scholia_store_open (path, &error);
+
+    g_assert_no_error (error);
+    after = describe_documents (store);
+  }
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
+  g_assert_cmpstr (after, ==, before);
+  plan = query_plan (path, "SELECT d.id, d.uuid, d.title, d.date, d.source, d.checksum, d.characters,"
+                           " d.created, d.modified, d.language FROM documents d ORDER BY d.id");
+  g_assert_nonnull (strstr (plan, "COVERING INDEX documents_listing"));
+  test_tmp_dir_remove (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/lazy-library/sidebar/rows-match-eager", Fixture, NULL,
+              fixture_setup, test_sidebar_rows_match_eager, fixture_teardown);
+  g_test_add ("/lazy-library/sidebar/follows-changes", Fixture, NULL,
+              fixture_setup, test_sidebar_follows_changes, fixture_teardown);
+  g_test_add_func ("/lazy-library/store/lists-from-index", test_store_lists_from_index);
+
+  return g_test_run ();
+}
