@@ -41,6 +41,10 @@ struct _ScholiaDocumentPage
   ScholiaAnnotationInspector *inspector;
   ScholiaComparisonView *comparison_view;
   ScholiaMatrixView    *matrix_view;
+  /* Whether the comparison and the matrix have been given the library: each reads the whole
+   * library, so it is given it when first shown or asked for, not as the library opens. */
+  gboolean              comparison_bound;
+  gboolean              matrix_bound;
   ScholiaAnnotationList *annotation_list;
   GMenu                *selection_menu;
   GMenu                *tag_menu;

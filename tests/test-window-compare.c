@@ -223,6 +223,40 @@ test_compare_page_lists_theme_passages (Fixture       *fixture,
   library_close (&library);
 }
 
+/* The comparison and the matrix read the whole library: opening a library gives them none of
+ * it, showing each gives it to that one, and what it lists is what it lists when bound at once. */
+static void
+test_panes_read_library_when_shown (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  Library library = { 0 };
+  ScholiaDocumentPage *page;
+  ScholiaStore *store;
+  GObject *comparison;
+  GObject *matrix;
+
+  library_open (fixture, &library);
+  page = window_page (library.window);
+  store = scholia_window_get_store (library.window);
+  comparison = gtk_widget_get_template_child (GTK_WIDGET (page), SCHOLIA_TYPE_DOCUMENT_PAGE, "comparison_view");
+  matrix = gtk_widget_get_template_child (GTK_WIDGET (page), SCHOLIA_TYPE_DOCUMENT_PAGE, "matrix_view");
+  g_assert_null (scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (comparison)));
+  g_assert_null (scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (matrix)));
+
+  activate (library.window, "library.show-compare");
+  g_assert_true (scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (comparison)) == store);
+  g_assert_null (scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (matrix)));
+  scholia_comparison_view_set_theme (SCHOLIA_COMPARISON_VIEW (comparison), library.railway);
+  drain_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_comparison_view_get_passages (SCHOLIA_COMPARISON_VIEW (comparison))),
+                    ==, 2);
+
+  activate (library.window, "library.show-matrix");
+  g_assert_true (scholia_filtered_view_get_store (SCHOLIA_FILTERED_VIEW (matrix)) == store);
+
+  library_close (&library);
+}
+
 static void
 test_passage_opens_document_with_passage_selected (Fixture       *fixture,
                                                    gconstpointer  data)
@@ -495,6 +529,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/window/compare/page-lists-theme-passages", test_compare_page_lists_theme_passages);
+  ADD ("/window/compare/panes-read-library-when-shown", test_panes_read_library_when_shown);
   ADD ("/window/compare/passage-opens-document-with-passage-selected",
        test_passage_opens_document_with_passage_selected);
   ADD ("/window/compare/matrix-cell-opens-comparison-on-author-and-theme",
