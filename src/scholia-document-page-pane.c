@@ -241,3 +241,35 @@ scholia_document_page_show_annotation (ScholiaDocumentPage *self,
     adw_flap_set_reveal_flap (self->inspector_flap, FALSE);
   scholia_document_page_focus_text (self);
 }
+
+/* The comparison and the matrix read the whole library (a theme's passages, every count):
+ * each gets it when first shown or asked for, so that a large library opens as fast as a small
+ * one. */
+void
+_scholia_document_page_bind_comparison (ScholiaDocumentPage *self)
+{
+  if (self->comparison_bound || self->store == NULL)
+    return;
+  self->comparison_bound = TRUE;
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self->comparison_view), self->store);
+}
+
+void
+_scholia_document_page_bind_matrix (ScholiaDocumentPage *self)
+{
+  if (self->matrix_bound || self->store == NULL)
+    return;
+  self->matrix_bound = TRUE;
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self->matrix_view), self->store);
+}
+
+void
+_scholia_document_page_pane_page_changed (ScholiaDocumentPage *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->pane_stack);
+
+  if (g_strcmp0 (page, "compare") == 0)
+    _scholia_document_page_bind_comparison (self);
+  else if (g_strcmp0 (page, "matrix") == 0)
+    _scholia_document_page_bind_matrix (self);
+}

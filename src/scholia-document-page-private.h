@@ -86,6 +86,9 @@ void _scholia_document_page_select_annotation  (ScholiaDocumentPage *self,
                                                 ScholiaAnnotation   *annotation);
 
 void _scholia_document_page_pane_revealed_changed (ScholiaDocumentPage *self);
+void _scholia_document_page_bind_comparison    (ScholiaDocumentPage *self);
+void _scholia_document_page_bind_matrix        (ScholiaDocumentPage *self);
+void _scholia_document_page_pane_page_changed  (ScholiaDocumentPage *self);
 
 ScholiaAnnotation *_scholia_document_page_lookup_annotation (ScholiaDocumentPage *self,
                                                              gint64               annotation_id);

@@ -48,41 +48,12 @@ on_inspector_reveal_annotation_cb (ScholiaDocumentPage *self,
 }
 
 static void
-bind_comparison (ScholiaDocumentPage *self)
-{
-  if (self->comparison_bound || self->store == NULL)
-    return;
-  self->comparison_bound = TRUE;
-  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self->comparison_view), self->store);
-}
-
-static void
-bind_matrix (ScholiaDocumentPage *self)
-{
-  if (self->matrix_bound || self->store == NULL)
-    return;
-  self->matrix_bound = TRUE;
-  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self->matrix_view), self->store);
-}
-
-static void
-on_pane_page_changed_cb (ScholiaDocumentPage *self)
-{
-  const char *page = adw_view_stack_get_visible_child_name (self->pane_stack);
-
-  if (g_strcmp0 (page, "compare") == 0)
-    bind_comparison (self);
-  else if (g_strcmp0 (page, "matrix") == 0)
-    bind_matrix (self);
-}
-
-static void
 on_matrix_cell_activated_cb (ScholiaDocumentPage *self,
                              const char          *author,
                              ScholiaTheme        *theme,
                              ScholiaMatrixView   *matrix_view)
 {
-  bind_comparison (self);
+  _scholia_document_page_bind_comparison (self);
   scholia_comparison_view_set_theme (self->comparison_view, theme);
   scholia_comparison_view_set_author (self->comparison_view, author);
   scholia_document_page_show_pane (self, "compare");
@@ -97,7 +68,7 @@ on_matrix_participant_cell_activated_cb (ScholiaDocumentPage *self,
 {
   ScholiaFilterBar *bar = scholia_filtered_view_get_filter_bar (SCHOLIA_FILTERED_VIEW (self->comparison_view));
 
-  bind_comparison (self);
+  _scholia_document_page_bind_comparison (self);
   scholia_comparison_view_set_theme (self->comparison_view, theme);
   scholia_comparison_view_set_author (self->comparison_view, NULL);
   scholia_annotation_filter_set_participant_ids (scholia_filter_bar_get_filter (bar), &participant_id, 1);
@@ -272,7 +243,7 @@ scholia_document_page_init (ScholiaDocumentPage *self)
   g_signal_connect_object (self->inspector_flap, "notify::reveal-flap",
                            G_CALLBACK (on_flap_reveal_flap_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pane_stack, "notify::visible-child-name",
-                           G_CALLBACK (on_pane_page_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_scholia_document_page_pane_page_changed), self, G_CONNECT_SWAPPED);
 
   self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->tags_signals, "items-changed",
@@ -323,14 +294,12 @@ scholia_document_page_set_library (ScholiaDocumentPage *self,
   g_signal_group_set_target (self->tags_signals, tags);
   scholia_annotation_inspector_set_editor (self->inspector, self->editor);
   scholia_tag_palette_set_tags (self->tag_palette, tags);
-  /* The comparison and the matrix read the whole library (a theme's passages, every count):
-   * they get it when first shown or asked for, so that a large library opens as fast as a
-   * small one. */
+  /* The comparison and the matrix get it when shown (scholia-document-page-pane.c). */
   self->comparison_bound = FALSE;
   self->matrix_bound = FALSE;
   scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self->comparison_view), NULL);
   scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (self->matrix_view), NULL);
-  on_pane_page_changed_cb (self);
+  _scholia_document_page_pane_page_changed (self);
   scholia_annotation_list_set_editor (self->annotation_list, self->editor);
   _scholia_document_page_rebuild_tag_menu (self);
   _scholia_document_page_update_actions (self);
@@ -615,7 +584,7 @@ scholia_document_page_get_comparison_view (ScholiaDocumentPage *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT_PAGE (self), NULL);
 
-  bind_comparison (self);
+  _scholia_document_page_bind_comparison (self);
   return self->comparison_view;
 }
 
@@ -624,6 +593,6 @@ scholia_document_page_get_matrix_view (ScholiaDocumentPage *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT_PAGE (self), NULL);
 
-  bind_matrix (self);
+  _scholia_document_page_bind_matrix (self);
   return self->matrix_view;
 }
