@@ -19,6 +19,7 @@
 #include <sys/resource.h>
 
 #include "bench-big-library.h"
+#include "bench-corpus.h"
 #include "bench-ui.h"
 #include "scholia-annotation-list.h"
 #include "scholia-annotation-pages.h"
@@ -33,26 +34,6 @@ typedef struct
   double wall[N_RUNS];
   double cpu[N_RUNS];
 } Runs;
-
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
-}
-
-static char *
-load_average (void)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
-    return g_strdup ("unknown");
-  return g_strndup (contents, strcspn (contents, " ") + 1 + strcspn (strchr (contents, ' ') + 1, " "));
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -88,7 +69,7 @@ report (const char *what,
         const Runs *runs,
         double      target_ms)
 {
-  g_autofree char *load = load_average ();
+  g_autofree char *load = bench_load_average ();
   double wall = median (runs->wall);
 
   g_print ("%s: median %.1f ms (worst %.1f ms), processor %.1f ms; target < %.0f ms, ratio %.2f; load %s\n",
@@ -172,10 +153,10 @@ bench_core (ScholiaStore *store)
   for (guint i = 0; i < N_RUNS; i++)
     {
       begin = g_get_monotonic_time ();
-      cpu = cpu_ms ();
+      cpu = bench_cpu_ms ();
       n = compare_theme (store, i);
       compare.wall[i] = (g_get_monotonic_time () - begin) / 1e3;
-      compare.cpu[i] = cpu_ms () - cpu;
+      compare.cpu[i] = bench_cpu_ms () - cpu;
       g_assert_cmpuint (n, >, 3000);
     }
   report ("compare one theme (≈5,000 passages)", &compare, 20);
@@ -184,10 +165,10 @@ bench_core (ScholiaStore *store)
   for (guint i = 0; i < N_RUNS; i++)
     {
       begin = g_get_monotonic_time ();
-      cpu = cpu_ms ();
+      cpu = bench_cpu_ms ();
       n = count_matrix (store);
       matrix.wall[i] = (g_get_monotonic_time () - begin) / 1e3;
-      matrix.cpu[i] = cpu_ms () - cpu;
+      matrix.cpu[i] = bench_cpu_ms () - cpu;
     }
   g_assert_cmpuint (n, ==, BENCH_BIG_N_AUTHORS);
   report ("matrix 1,000 authors × 200 themes", &matrix, 50);
@@ -197,10 +178,10 @@ bench_core (ScholiaStore *store)
   for (guint i = 0; i < N_RUNS; i++)
     {
       begin = g_get_monotonic_time ();
-      cpu = cpu_ms ();
+      cpu = bench_cpu_ms ();
       n = list_tag_first_rows (store, i);
       list.wall[i] = (g_get_monotonic_time () - begin) / 1e3;
-      list.cpu[i] = cpu_ms () - cpu;
+      list.cpu[i] = bench_cpu_ms () - cpu;
       g_assert_cmpuint (n, >, 30000);
     }
   report ("whole-library annotation list by a tag, first rows built (core)", &list, 100);
@@ -233,7 +214,7 @@ bench_list_widget (ScholiaStore *store)
     {
       gint64 tag_id = tag_id_at (store, 4 + i);
       gint64 begin = g_get_monotonic_time ();
-      double cpu = cpu_ms ();
+      double cpu = bench_cpu_ms ();
 
       scholia_annotation_filter_set_tag_ids (filter, &tag_id, 1);
       bench_wait_for_paint (window);
@@ -241,7 +222,7 @@ bench_list_widget (ScholiaStore *store)
       if (i > 0)
         {
           painted.wall[i - 1] = (g_get_monotonic_time () - begin) / 1e3;
-          painted.cpu[i - 1] = cpu_ms () - cpu;
+          painted.cpu[i - 1] = bench_cpu_ms () - cpu;
         }
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (scholia_annotation_list_get_selection (list))), >, 30000);
     }

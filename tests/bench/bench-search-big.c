@@ -36,26 +36,6 @@ static const QueryKind kinds[] = {
 };
 
 /* This process's processor time in ms, which other work on the machine does not inflate. */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
-}
-
-static char *
-load_average (void)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
-    return g_strdup ("unknown");
-  return g_strndup (contents, strcspn (contents, " ") + 1 + strcspn (strchr (contents, ' ') + 1, " "));
-}
-
 /* What the window's results list asks of the store for a query: its first page, and for each
  * essay on it every place it matches. Returns the number of results. */
 static guint
@@ -121,11 +101,11 @@ run (ScholiaStore *store,
           for (guint round = 0; round < ROUNDS; round++)
             {
               gint64 start = g_get_monotonic_time ();
-              double cpu_start = cpu_ms ();
+              double cpu_start = bench_cpu_ms ();
 
               n_found = search (store, kinds[k].queries[q]);
               wall[round] = (g_get_monotonic_time () - start) / 1000.0;
-              cpu[round] = cpu_ms () - cpu_start;
+              cpu[round] = bench_cpu_ms () - cpu_start;
             }
           median_wall = bench_median (wall, ROUNDS);
           median_cpu = bench_median (cpu, ROUNDS);
@@ -171,7 +151,7 @@ main (int    argc,
 
   within = run (store, "the window's results list: first page, places, count", search_window);
   run (store, "scholia-cli search", search_cli);
-  load = load_average ();
+  load = bench_load_average ();
   g_print ("load average %s on %u processors\n", load, g_get_num_processors ());
   if (!within)
     g_print ("the results list is over its targets\n");
