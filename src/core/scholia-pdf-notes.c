@@ -655,7 +655,6 @@ measure_margin (Export         *export,
 {
   ScholiaPdfRect rect;
   PangoRectangle logical;
-  g_autoptr(PangoLayout) stub = NULL;
 
   scholia_pdf_writer_get_geometry (export->writer, NULL, &rect);
   export->note_layout = scholia_pdf_writer_create_layout (export->writer, rect.width, NOTE_FONT_SIZE,

@@ -304,10 +304,11 @@ date_to_json (const char *date)
 
   for (guint i = 0; parts[i] != NULL && numeric; i++)
     {
-      guint64 number;
+      guint64 number = 0;
 
       numeric = *parts[i] != '\0' && g_ascii_string_to_unsigned (parts[i], 10, 0, 9999, &number, NULL);
-      json_array_add_int_element (numbers, (gint64) number);
+      if (numeric)
+        json_array_add_int_element (numbers, (gint64) number);
     }
   if (numeric)
     {
