@@ -2,7 +2,8 @@
 
 /* A library opened before its page-by-page check (scholia_store_open_checking_later()) is
  * checked once the window has painted its first frame with it: reading a large file through
- * would hold the essay back for seconds. Until the check is done the pointer says the window
+ * would hold the essay back for seconds. A large library's essays get their counts of
+ * annotations then too. Until the check is done the pointer says the window
  * is busy (a change made meanwhile waits for it); scholia-window.c closes a damaged library. */
 
 #define G_LOG_DOMAIN "Scholia"
@@ -21,9 +22,15 @@ static void
 on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
                                ScholiaWindow *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_after_paint_cb, self);
-  if (self->store != NULL && scholia_store_is_check_pending (self->store))
-    scholia_store_start_check (self->store);
+  if (self->store == NULL)
+    return;
+  /* A damaged library may fail here: the check that follows refuses it. */
+  if (!scholia_store_load_annotation_counts (self->store, &error))
+    g_debug ("Could not count the essays’ annotations: %s", error->message);
+  scholia_store_start_check (self->store);
 }
 
 static void

@@ -324,6 +324,64 @@ test_whole_checked_after_first_frame (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* A library of 1,000 essays shows before its essays are counted; the counts come after the
+ * first frame, the same as a store opened at once gives them. */
+static void
+test_counts_after_first_frame (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaStore) eager = NULL;
+  ScholiaWindow *window;
+  ScholiaStore *store;
+  GListModel *documents;
+  gboolean finished = FALSE;
+
+  {
+    g_autoptr(ScholiaStore) writing = scholia_store_open (fixture->library, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (scholia_store_begin_batch (writing, &error));
+    for (guint d = 0; d < 1000; d++)
+      {
+        g_autofree char *title = g_strdup_printf ("Ferry ledger %04u", d);
+        ScholiaDocument *document = scholia_store_add_document (writing, title, "Anke Doorn", "1812", "",
+                                                                "The ferry paid its dues in eels.", NULL, &error);
+
+        g_assert_no_error (error);
+        for (guint a = 0; a < d % 4; a++)
+          {
+            g_autoptr(ScholiaAnnotation) annotation =
+              scholia_store_add_annotation (writing, document, a * 4, a * 4 + 3, NULL, 0, NULL, 0, "", &error);
+
+            g_assert_no_error (error);
+          }
+      }
+    g_assert_true (scholia_store_commit_batch (writing, &error));
+  }
+
+  window = open_window (fixture->library);
+  store = scholia_window_get_store (window);
+  g_signal_connect (store, "check-finished", G_CALLBACK (on_check_finished_cb), &finished);
+  documents = scholia_store_get_documents (store);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1000);
+  g_assert_cmpuint (scholia_document_get_annotation_count (scholia_store_lookup_document (store, 4)), ==, 0);
+
+  wait_for_check (window, &finished);
+  eager = scholia_store_open_read_only (fixture->library, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
+      ScholiaDocument *counted = scholia_store_lookup_document (eager, scholia_document_get_id (document));
+
+      g_assert_cmpuint (scholia_document_get_annotation_count (document), ==,
+                        scholia_document_get_annotation_count (counted));
+    }
+  g_assert_cmpuint (scholia_document_get_annotation_count (scholia_store_lookup_document (store, 4)), ==, 3);
+  window_destroy (window);
+}
+
 /* scholia-cli and every other caller still check before opening. */
 static void
 test_store_open_checks_first (Fixture       *fixture,
@@ -355,6 +413,7 @@ main (int   argc,
   test_add_with_library ("/open-check/whole/edit-waits-for-check", test_whole_takes_edit_after_check);
   test_add_with_library ("/open-check/whole/checked-after-first-frame", test_whole_checked_after_first_frame);
   test_add_with_library ("/open-check/store-open-checks-first", test_store_open_checks_first);
+  test_add_with_library ("/open-check/counts-after-first-frame", test_counts_after_first_frame);
 
   return g_test_run ();
 }

@@ -334,6 +334,9 @@ open_store (const char              *path,
   had_log = g_file_test (log, G_FILE_TEST_EXISTS);
 
   self = g_object_new (SCHOLIA_TYPE_STORE, NULL);
+  /* Only a library checked later counts its annotations later: the window that asked for one
+   * asks for the other after its first frame. */
+  self->counts_pending = !checked;
   self->db = scholia_db_open (path, read_only ? read_only_mode (path) : SCHOLIA_DB_READ_WRITE,
                               error);
   if (self->db == NULL || !configure_connection (self->db, error) ||

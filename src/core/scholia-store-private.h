@@ -83,6 +83,9 @@ struct _ScholiaStore
    * its result is taken, and the damage it found (every change then fails with it). */
   ScholiaStoreCheck *check;
   GError            *damage;
+  /* Whether the essays' counts of annotations are left for later: asked as a library opens
+   * for the window, kept when it holds many essays (scholia-store-documents.c). */
+  gboolean           counts_pending;
 };
 
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,

@@ -41,6 +41,9 @@ ScholiaStore *scholia_store_open_read_only     (const char     *path,
 ScholiaStore *scholia_store_open_checking_later (const char    *path,
                                                  GError       **error);
 void          scholia_store_start_check        (ScholiaStore   *self);
+/* A large library opened so has every essay's annotation count at 0 until this reads them. */
+gboolean      scholia_store_load_annotation_counts (ScholiaStore *self,
+                                                    GError      **error);
 gboolean      scholia_store_is_check_pending   (ScholiaStore   *self);
 const GError *scholia_store_get_damage         (ScholiaStore   *self);
 gboolean      scholia_store_is_read_only       (ScholiaStore   *self);
