@@ -525,13 +525,14 @@ on_group_count_cb (ScholiaLibrarySidebar *self,
     self->hide_groups_source = g_idle_add_full (G_PRIORITY_HIGH, hide_empty_groups_cb, self, NULL);
 }
 
+/* A new group, known by its key; the caller lists it (in one change with the others). */
 static ScholiaAuthorGroup *
 add_group (ScholiaLibrarySidebar *self,
            const char            *key,
            const char            *sort_key,
            GPtrArray             *members)
 {
-  g_autoptr(ScholiaAuthorGroup) group = NULL;
+  ScholiaAuthorGroup *group;
 
   group = scholia_author_group_new (key, sort_key, members, GTK_FILTER (self->search_filter),
                                     GTK_SORTER (self->document_sorter));
@@ -540,16 +541,16 @@ add_group (ScholiaLibrarySidebar *self,
                            G_CONNECT_SWAPPED);
 
   g_hash_table_insert (self->groups_by_key, group->key, group);
-  g_list_store_append (self->groups, group);
-
   return group;
 }
 
-/* Puts @documents, all of the group @key, into that group, made when it is new. */
+/* Puts @documents, all of the group @key, into that group; a new one is made and added to
+ * @new_groups, which the caller lists. */
 static void
 join_group (ScholiaLibrarySidebar *self,
             const char            *key,
-            GPtrArray             *documents)
+            GPtrArray             *documents,
+            GPtrArray             *new_groups)
 {
   ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, key);
   ScholiaDocument *first = g_ptr_array_index (documents, 0);
@@ -562,9 +563,22 @@ join_group (ScholiaLibrarySidebar *self,
     }
 
   /* A seminar's group files by the seminar's name, whoever wrote its essays. */
-  add_group (self, key,
-             is_seminar_key (key) ? key + strlen (SEMINAR_MARK) : scholia_document_get_author_sort_key (first),
-             documents);
+  g_ptr_array_add (new_groups,
+                   add_group (self, key,
+                              is_seminar_key (key) ? key + strlen (SEMINAR_MARK)
+                                                   : scholia_document_get_author_sort_key (first),
+                              documents));
+}
+
+/* Lists @new_groups in one change: one by one, the sorter, the filter, the tree and the list's
+ * rows would each follow every group (1,000 authors as a large library opens). */
+static void
+list_groups (ScholiaLibrarySidebar *self,
+             GPtrArray             *new_groups)
+{
+  if (new_groups->len > 0)
+    g_list_store_splice (self->groups, g_list_model_get_n_items (G_LIST_MODEL (self->groups)), 0,
+                         new_groups->pdata, new_groups->len);
 }
 
 static void
@@ -573,9 +587,11 @@ join_group_one (ScholiaLibrarySidebar *self,
                 ScholiaDocument       *document)
 {
   g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_groups = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_ptr_array_add (one, document);
-  join_group (self, key, one);
+  join_group (self, key, one, new_groups);
+  list_groups (self, new_groups);
 }
 
 static void
@@ -715,6 +731,7 @@ sync_watches (ScholiaLibrarySidebar *self)
   /* Group key → the documents new to it (borrowed), to add each group's in one change. */
   g_autoptr(GHashTable) joining = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) new_groups = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *documents = NULL;
   guint n_items = 0;
   GHashTableIter iter;
@@ -751,7 +768,8 @@ sync_watches (ScholiaLibrarySidebar *self)
 
   g_hash_table_iter_init (&iter, joining);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    join_group (self, key, value);
+    join_group (self, key, value, new_groups);
+  list_groups (self, new_groups);
 
   g_hash_table_iter_init (&iter, self->watches);
   while (g_hash_table_iter_next (&iter, &key, &value))

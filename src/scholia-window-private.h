@@ -119,6 +119,9 @@ void     _scholia_window_import_references   (ScholiaWindow   *self,
                                               GFile           *file);
 
 /* scholia-window-history.c */
+/* scholia-window-check.c */
+void     _scholia_window_check_after_first_frame (ScholiaWindow *self);
+
 void     _scholia_window_init_history        (ScholiaWindow   *self);
 void     _scholia_window_undo_action         (GtkWidget       *widget,
                                               const char      *action_name,

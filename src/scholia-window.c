@@ -448,6 +448,31 @@ scholia_window_get_store (ScholiaWindow *self)
   return self->store;
 }
 
+static void set_library (ScholiaWindow  *self,
+                         ScholiaLibrary *library);
+
+/* Shows why a library cannot be opened (or was closed), in place of it. */
+static void
+refuse_library (ScholiaWindow *self,
+                const char    *message)
+{
+  /* The status page reads its description as markup; a path may hold "&" or "<". */
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_description (_scholia_window_child (self, "error_page"), markup);
+  set_library (self, NULL);
+}
+
+/* The check opening left for later found the library damaged: nothing was written to it, and
+ * it closes with the message opening would have given. */
+static void
+on_check_finished_cb (ScholiaWindow *self,
+                      ScholiaStore  *store)
+{
+  if (self->store == store && scholia_store_get_damage (store) != NULL)
+    refuse_library (self, scholia_store_get_damage (store)->message);
+}
+
 /* Shows @library: the essay read last (or its first one), or the invitation to import some
  * while it has none. */
 static void
@@ -473,6 +498,14 @@ set_library (ScholiaWindow  *self,
     g_signal_connect_object (scholia_store_get_documents (self->store), "items-changed",
                              G_CALLBACK (on_documents_items_changed_cb), self,
                              G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  if (self->store != NULL && scholia_store_is_check_pending (self->store))
+    {
+      g_signal_connect_object (self->store, "check-finished", G_CALLBACK (on_check_finished_cb),
+                               self, G_CONNECT_SWAPPED);
+      _scholia_window_check_after_first_frame (self);
+    }
 
   _scholia_window_update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -527,15 +560,13 @@ scholia_window_open_library (ScholiaWindow *self,
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  library = scholia_library_open (path, &error);
+  /* A large library's page-by-page check would hold the window back for seconds: it runs
+   * once the essay shows, and changes wait for it. */
+  library = scholia_library_open_checking_later (path, &error);
 
   if (library == NULL)
     {
-      /* The status page reads its description as markup; a path may hold "&" or "<". */
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (_scholia_window_child (self, "error_page"), markup);
-      set_library (self, NULL);
+      refuse_library (self, error->message);
       return FALSE;
     }
 

@@ -17,6 +17,9 @@ struct _ScholiaDb
   /* Inside a batch, each change is a savepoint of the one batch transaction. */
   gboolean    in_batch;
   gboolean    read_only;
+  /* While set, every change asks it first (scholia_db_hold_writes()). */
+  ScholiaDbWriteGate gate;
+  gpointer           gate_data;
 };
 
 struct _ScholiaDbStatement
@@ -223,7 +226,7 @@ check_writable (ScholiaDb  *self,
   g_autofree char *basename = NULL;
 
   if (!self->read_only)
-    return TRUE;
+    return self->gate == NULL || self->gate (self->gate_data, error);
 
   basename = g_path_get_basename (self->path);
   g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_READ_ONLY,
@@ -547,7 +550,7 @@ scholia_db_checkpoint (ScholiaDb  *self,
 {
   /* Inside a transaction (another batch begun meanwhile) it could not run: that transaction's
    * own commit checkpoints. */
-  if (self->read_only || !sqlite3_get_autocommit (self->handle))
+  if (self->read_only || self->gate != NULL || !sqlite3_get_autocommit (self->handle))
     return TRUE;
   return scholia_db_exec (self, "PRAGMA wal_checkpoint(PASSIVE)", error);
 }
@@ -591,4 +594,67 @@ scholia_db_set_query_languages (ScholiaDb *self,
                                 guint64    languages)
 {
   scholia_stem_tokenizer_set_query_languages (self->handle, languages);
+}
+
+/* query_only refuses every change SQLite is asked for, whichever way it comes; without a
+ * checkpoint on close, closing copies nothing from the write-ahead log into the file either
+ * (a log left by a crash stays as it was). */
+static gboolean
+set_writes_held (ScholiaDb  *self,
+                 gboolean    held,
+                 GError    **error)
+{
+  int now = -1;
+
+  if (!scholia_db_exec (self, held ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0", error))
+    return FALSE;
+  if (sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, held ? 1 : 0, &now) != SQLITE_OK ||
+      now != (held ? 1 : 0))
+    {
+      scholia_db_set_error (self, error, held ? "holding writes" : "releasing writes");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+scholia_db_hold_writes (ScholiaDb           *self,
+                        ScholiaDbWriteGate   gate,
+                        gpointer             user_data,
+                        GError             **error)
+{
+  g_return_val_if_fail (gate != NULL, FALSE);
+  g_return_val_if_fail (!self->read_only, FALSE);
+
+  if (!set_writes_held (self, TRUE, error))
+    return FALSE;
+  self->gate = gate;
+  self->gate_data = user_data;
+  return TRUE;
+}
+
+gboolean
+scholia_db_release_writes (ScholiaDb  *self,
+                           GError    **error)
+{
+  if (self->gate == NULL)
+    return TRUE;
+  if (!set_writes_held (self, FALSE, error))
+    return FALSE;
+  self->gate = NULL;
+  self->gate_data = NULL;
+  return TRUE;
+}
+
+gboolean
+scholia_db_wait_for_writes (ScholiaDb  *self,
+                            GError    **error)
+{
+  return check_writable (self, error);
+}
+
+void
+scholia_db_interrupt (ScholiaDb *self)
+{
+  sqlite3_interrupt (self->handle);
 }

@@ -56,6 +56,24 @@ gboolean      scholia_db_checkpoint   (ScholiaDb     *self,
 gboolean      scholia_db_set_triggers (ScholiaDb     *self,
                                        gboolean       enabled,
                                        GError       **error);
+/* Holding writes, for a library opened before it was checked: until released, every change
+ * (scholia_db_begin(), scholia_db_begin_batch()) first calls @gate, which may wait and fails
+ * with its error; SQLite refuses any other change, and closing leaves the file and its
+ * write-ahead log as they were. @gate may release the writes before it returns TRUE. */
+typedef gboolean (*ScholiaDbWriteGate) (gpointer   user_data,
+                                        GError   **error);
+gboolean      scholia_db_hold_writes  (ScholiaDb          *self,
+                                       ScholiaDbWriteGate  gate,
+                                       gpointer            user_data,
+                                       GError            **error);
+gboolean      scholia_db_release_writes (ScholiaDb     *self,
+                                         GError       **error);
+/* Whether changes may be made now (after the gate's wait, if writes are held): for a caller
+ * writing through a connection of its own. */
+gboolean      scholia_db_wait_for_writes (ScholiaDb    *self,
+                                          GError      **error);
+/* Makes the statement running on @self (from another thread) stop soon with an error. */
+void          scholia_db_interrupt    (ScholiaDb     *self);
 void          scholia_db_set_error    (ScholiaDb     *self,
                                        GError       **error,
                                        const char    *what);

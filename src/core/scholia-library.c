@@ -92,6 +92,22 @@ scholia_library_new_for_store (ScholiaStore *store)
   return self;
 }
 
+static ScholiaLibrary *
+open_library (const char  *path,
+              gboolean     check_later,
+              GError     **error)
+{
+  g_autoptr(ScholiaStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = check_later ? scholia_store_open_checking_later (path, error) : scholia_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+
+  return scholia_library_new_for_store (store);
+}
+
 /**
  * scholia_library_open:
  * @path: the library file; a missing file becomes a new library
@@ -104,15 +120,25 @@ ScholiaLibrary *
 scholia_library_open (const char  *path,
                       GError     **error)
 {
-  g_autoptr(ScholiaStore) store = NULL;
+  return open_library (path, FALSE, error);
+}
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  store = scholia_store_open (path, error);
-  if (store == NULL)
-    return NULL;
-
-  return scholia_library_new_for_store (store);
+/**
+ * scholia_library_open_checking_later:
+ * @path: the library file; a missing file becomes a new library
+ * @error: where to say why it cannot be opened
+ *
+ * As scholia_library_open(), leaving the page-by-page check of a library that needs no
+ * migration for later (scholia_store_open_checking_later()): for the window, which shows the
+ * essay first.
+ *
+ * Returns: (transfer full) (nullable): the open library
+ */
+ScholiaLibrary *
+scholia_library_open_checking_later (const char  *path,
+                                     GError     **error)
+{
+  return open_library (path, TRUE, error);
 }
 
 /**

@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (ScholiaLibrary, scholia_library, SCHOLIA, LIBRARY, GObject
  * naming it; one that cannot be written is opened read-only. */
 ScholiaLibrary     *scholia_library_open              (const char          *path,
                                                        GError             **error);
+ScholiaLibrary     *scholia_library_open_checking_later (const char          *path,
+                                                         GError             **error);
 ScholiaLibrary     *scholia_library_new_for_store     (ScholiaStore        *store);
 
 ScholiaStore       *scholia_library_get_store         (ScholiaLibrary      *self);

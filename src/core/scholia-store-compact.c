@@ -91,6 +91,10 @@ scholia_store_compact (ScholiaStore         *self,
       return FALSE;
     }
 
+  /* A library opened before its check is rewritten only once the check has passed. */
+  if (!scholia_db_wait_for_writes (self->db, error))
+    return FALSE;
+
   sizes->size_before = size_on_disk (path);
   db = scholia_db_open (path, SCHOLIA_DB_READ_WRITE, error);
   if (db == NULL)

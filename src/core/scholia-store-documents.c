@@ -11,11 +11,15 @@
 #include "scholia-text-check.h"
 #include "scholia-text-facts.h"
 
-#define DOCUMENT_COLUMNS \
+#define DOCUMENT_COLUMNS_AROUND(count) \
   "d.id, d.uuid, d.title, coalesce(a.name, ''), d.date, d.source, d.checksum, d.characters," \
-  " d.created, d.modified," \
-  " (SELECT count(*) FROM annotations WHERE document_id = d.id), coalesce(a.sort_key, '')," \
-  " d.language"
+  " d.created, d.modified, " count ", coalesce(a.sort_key, ''), d.language"
+#define DOCUMENT_COLUMNS \
+  DOCUMENT_COLUMNS_AROUND ("(SELECT count(*) FROM annotations WHERE document_id = d.id)")
+/* Counting a million annotations takes longer than listing 10,000 essays: a large library's
+ * counts come after its first frame (scholia_store_load_annotation_counts()). */
+#define DOCUMENT_COLUMNS_UNCOUNTED DOCUMENT_COLUMNS_AROUND ("0")
+#define COUNT_LATER_FROM 1000
 
 static ScholiaDocument *
 document_from_row (ScholiaDbStatement *stmt)
@@ -49,37 +53,19 @@ remember_document (ScholiaStore    *self,
   g_hash_table_insert (self->documents_by_id, key, document);
 }
 
-gboolean
-_scholia_store_load_documents (ScholiaStore  *self,
-                               GError       **error)
+/* An essay whose others' annotations are hidden from me counts mine alone. */
+static gboolean
+count_hidden (ScholiaStore  *self,
+              GPtrArray     *documents,
+              GError       **error)
 {
-  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) hidden = NULL;
-  ScholiaDbStatement *stmt;
-  ScholiaDbStep rc;
+  g_autoptr(GHashTable) hidden = _scholia_store_load_hidden_essays (self, 0, error);
 
-  g_hash_table_remove_all (self->documents_by_id);
-
-  stmt = scholia_db_get_statement (self->db,
-                                   "SELECT " DOCUMENT_COLUMNS " FROM documents d"
-                                   " LEFT JOIN authors a ON a.id = d.author_id ORDER BY d.id",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
-    g_ptr_array_add (loaded, document_from_row (stmt));
-  scholia_db_statement_reset (stmt);
-  if (rc == SCHOLIA_DB_STEP_ERROR || !_scholia_store_load_citation_keys (self, loaded, error))
-    return FALSE;
-
-  /* An essay whose others' annotations are hidden from me counts mine alone. */
-  hidden = _scholia_store_load_hidden_essays (self, 0, error);
   if (hidden == NULL)
     return FALSE;
-  for (guint i = 0; g_hash_table_size (hidden) > 0 && i < loaded->len; i++)
+  for (guint i = 0; g_hash_table_size (hidden) > 0 && i < documents->len; i++)
     {
-      ScholiaDocument *document = g_ptr_array_index (loaded, i);
+      ScholiaDocument *document = g_ptr_array_index (documents, i);
       gint64 id = scholia_document_get_id (document);
       gint64 count;
 
@@ -89,6 +75,94 @@ _scholia_store_load_documents (ScholiaStore  *self,
         return FALSE;
       scholia_document_set_annotation_count (document, (guint) count);
     }
+  return TRUE;
+}
+
+/**
+ * scholia_store_load_annotation_counts:
+ * @self: a store
+ * @error: why they could not be read
+ *
+ * Gives each essay its count of annotations, when opening left them for later
+ * (scholia_store_open_checking_later() on a large library): one pass over the annotations'
+ * index instead of a count per essay. Nothing happens when they are known.
+ *
+ * Returns: whether every essay has its count
+ */
+gboolean
+scholia_store_load_annotation_counts (ScholiaStore  *self,
+                                      GError       **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (self->documents);
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+
+  if (!self->counts_pending)
+    return TRUE;
+
+  stmt = scholia_db_get_statement (self->db, "SELECT document_id, count(*) FROM annotations"
+                                   " GROUP BY document_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    g_hash_table_insert (counts, g_memdup2 (&(gint64) { scholia_db_statement_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GUINT_TO_POINTER (scholia_db_statement_column_int (stmt, 1)));
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      ScholiaDocument *document = g_list_model_get_item (model, i);
+      gint64 id = scholia_document_get_id (document);
+
+      g_ptr_array_add (documents, document);
+      scholia_document_set_annotation_count (document, GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id)));
+    }
+  if (!count_hidden (self, documents, error))
+    return FALSE;
+  self->counts_pending = FALSE;
+  return TRUE;
+}
+
+gboolean
+_scholia_store_load_documents (ScholiaStore  *self,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  g_hash_table_remove_all (self->documents_by_id);
+
+  if (self->counts_pending)
+    {
+      gint64 n = 0;
+
+      if (!scholia_db_query_int (self->db, "SELECT count(*) FROM documents", &n, error))
+        return FALSE;
+      self->counts_pending = n >= COUNT_LATER_FROM;
+    }
+  stmt = scholia_db_get_statement (self->db,
+                                   self->counts_pending
+                                   ? "SELECT " DOCUMENT_COLUMNS_UNCOUNTED " FROM documents d"
+                                     " LEFT JOIN authors a ON a.id = d.author_id ORDER BY d.id"
+                                   : "SELECT " DOCUMENT_COLUMNS " FROM documents d"
+                                     " LEFT JOIN authors a ON a.id = d.author_id ORDER BY d.id",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    g_ptr_array_add (loaded, document_from_row (stmt));
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR || !_scholia_store_load_citation_keys (self, loaded, error) ||
+      (!self->counts_pending && !count_hidden (self, loaded, error)))
+    return FALSE;
 
   g_list_store_remove_all (self->documents);
   for (guint i = 0; i < loaded->len; i++)

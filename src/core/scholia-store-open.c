@@ -42,6 +42,7 @@ read_be32 (const guint8 *bytes)
 static gboolean
 inspect_file (const char  *path,
               FileState   *state,
+              gboolean    *wal,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
@@ -132,6 +133,8 @@ inspect_file (const char  *path,
       return FALSE;
     }
 
+  /* The file format's write and read versions: 2 in write-ahead log mode. */
+  *wal = header[18] == 2 && header[19] == 2;
   *state = FILE_IS_DATABASE;
   return TRUE;
 }
@@ -148,10 +151,13 @@ read_only_mode (const char *path)
 }
 
 /* Read-only checks of an existing database: is it ours, is it from a version we understand,
- * and is it whole? Returns its schema version. */
+ * and is it whole? Returns its schema version. A library at @check_later_at (its version
+ * needs no migration) is not checked page by page: the caller checks it after it opened. */
 static gboolean
 check_database (const char  *path,
+                int          check_later_at,
                 int         *version,
+                gboolean    *checked,
                 GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
@@ -159,8 +165,6 @@ check_database (const char  *path,
   g_autoptr(GError) local_error = NULL;
   gint64 application_id = 0;
   gint64 user_version = 0;
-  ScholiaDbStatement *stmt;
-  ScholiaDbStep rc;
 
   db = scholia_db_open (path, read_only_mode (path), &local_error);
   if (db == NULL ||
@@ -189,15 +193,9 @@ check_database (const char  *path,
       return FALSE;
     }
 
-  stmt = scholia_db_get_statement (db, "PRAGMA quick_check", &local_error);
-  rc = stmt != NULL ? scholia_db_statement_step (stmt, &local_error) : SCHOLIA_DB_STEP_ERROR;
-  if (rc != SCHOLIA_DB_STEP_ROW || g_strcmp0 (scholia_db_statement_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
-                   _("“%s” is damaged: %s"), display,
-                   local_error != NULL ? local_error->message : scholia_db_statement_column_text (stmt, 0));
-      return FALSE;
-    }
+  *checked = user_version != check_later_at;
+  if (*checked && !_scholia_store_quick_check (db, path, error))
+    return FALSE;
 
   *version = (int) user_version;
   return TRUE;
@@ -295,17 +293,20 @@ migrate (ScholiaStore            *self,
 static ScholiaStore *
 open_store (const char              *path,
             gboolean                 read_only,
+            gboolean                 check_later,
             const ScholiaMigration  *migrations,
             guint                    n_migrations,
             GError                 **error)
 {
   g_autoptr(ScholiaStore) self = NULL;
+  g_autofree char *log = g_strconcat (path, "-wal", NULL);
+  gboolean had_log, wal = FALSE, checked = TRUE;
   FileState state;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!inspect_file (path, &state, error))
+  if (!inspect_file (path, &state, &wal, error))
     return NULL;
 
   if (state == FILE_IS_MISSING && read_only)
@@ -320,17 +321,26 @@ open_store (const char              *path,
   if (state == FILE_IS_MISSING && !create_library_file (path, error))
     return NULL;
 
-  if (state == FILE_IS_DATABASE && !check_database (path, &version, error))
-    return NULL;
-
   /* A library that cannot be written is opened read-only, so that it can still be read and
    * exported, and nothing appears beside it. */
   read_only = read_only || !library_is_writable (path);
 
+  /* Checked later only when opening writes nothing: no migration, already in WAL mode. */
+  check_later = check_later && !read_only && wal;
+  if (state == FILE_IS_DATABASE &&
+      !check_database (path, check_later ? migrations[n_migrations - 1].version : -1,
+                       &version, &checked, error))
+    return NULL;
+  had_log = g_file_test (log, G_FILE_TEST_EXISTS);
+
   self = g_object_new (SCHOLIA_TYPE_STORE, NULL);
+  /* Only a library checked later counts its annotations later: the window that asked for one
+   * asks for the other after its first frame. */
+  self->counts_pending = !checked;
   self->db = scholia_db_open (path, read_only ? read_only_mode (path) : SCHOLIA_DB_READ_WRITE,
                               error);
   if (self->db == NULL || !configure_connection (self->db, error) ||
+      (!checked && !_scholia_store_defer_check (self, had_log, error)) ||
       !migrate (self, path, version, migrations, n_migrations, error))
     return NULL;
 
@@ -339,7 +349,19 @@ open_store (const char              *path,
                          ? version : MAX (version, migrations[n_migrations - 1].version);
 
   if (!_scholia_store_load_documents (self, error) || !_scholia_store_load_labels (self, error))
-    return NULL;
+    {
+      g_autoptr(GError) damage = NULL;
+
+      /* Damage met before the check: refused with what the check says, as when it comes
+       * first. */
+      if (!checked && error != NULL && g_error_matches (*error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT) &&
+          !_scholia_store_quick_check (self->db, path, &damage))
+        {
+          g_clear_error (error);
+          g_propagate_error (error, g_steal_pointer (&damage));
+        }
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -350,33 +372,41 @@ _scholia_store_open_with_migrations (const char              *path,
                                      guint                    n_migrations,
                                      GError                 **error)
 {
-  return open_store (path, FALSE, migrations, n_migrations, error);
+  return open_store (path, FALSE, FALSE, migrations, n_migrations, error);
 }
 
 static ScholiaStore *
 open_with_schema (const char  *path,
                   gboolean     read_only,
+                  gboolean     check_later,
                   GError     **error)
 {
   const ScholiaMigration *migrations;
   guint n_migrations;
 
   migrations = scholia_schema_get_migrations (&n_migrations);
-  return open_store (path, read_only, migrations, n_migrations, error);
+  return open_store (path, read_only, check_later, migrations, n_migrations, error);
 }
 
 ScholiaStore *
 scholia_store_open (const char  *path,
                     GError     **error)
 {
-  return open_with_schema (path, FALSE, error);
+  return open_with_schema (path, FALSE, FALSE, error);
+}
+
+ScholiaStore *
+scholia_store_open_checking_later (const char  *path,
+                                   GError     **error)
+{
+  return open_with_schema (path, FALSE, TRUE, error);
 }
 
 ScholiaStore *
 scholia_store_open_read_only (const char  *path,
                               GError     **error)
 {
-  return open_with_schema (path, TRUE, error);
+  return open_with_schema (path, TRUE, FALSE, error);
 }
 
 gboolean

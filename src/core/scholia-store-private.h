@@ -27,9 +27,13 @@ G_BEGIN_DECLS
  *                                 by -documents.c as it loads essays); calls scholia-store.c
  *   -compact.c                    Compact Library, on a connection of its own; calls
  *                                 scholia-store.c only
+ *   -check.c                      the page-by-page check, before opening or on a worker
+ *                                 after it; calls none of the others
  *
  * A file calls only files below it (not every file calls every one below), and none includes
  * another's source: keep it so, by moving a helper two files share down to the lower one. */
+
+typedef struct _ScholiaStoreCheck ScholiaStoreCheck;
 
 struct _ScholiaStore
 {
@@ -74,6 +78,14 @@ struct _ScholiaStore
    * last essay's id before it began. */
   char       *import_trigger;
   gint64      import_after_id;
+
+  /* A library opened before its page-by-page check (scholia-store-check.c): the check until
+   * its result is taken, and the damage it found (every change then fails with it). */
+  ScholiaStoreCheck *check;
+  GError            *damage;
+  /* Whether the essays' counts of annotations are left for later: asked as a library opens
+   * for the window, kept when it holds many essays (scholia-store-documents.c). */
+  gboolean           counts_pending;
 };
 
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,
@@ -81,6 +93,18 @@ ScholiaStore *_scholia_store_open_with_migrations (const char              *path
                                                    guint                    n_migrations,
                                                    GError                 **error);
 
+/* scholia-store-check.c. quick_check: SCHOLIA_ERROR_CORRUPT saying what is damaged.
+ * defer_check: holds @self's writes until a check of its own says the file is whole (@had_log:
+ * whether a write-ahead log was beside the file before the store opened it). */
+gboolean      _scholia_store_quick_check          (ScholiaDb               *db,
+                                                   const char              *path,
+                                                   GError                 **error);
+gboolean      _scholia_store_defer_check          (ScholiaStore            *self,
+                                                   gboolean                 had_log,
+                                                   GError                 **error);
+gboolean      _scholia_store_wait_for_check       (ScholiaStore            *self,
+                                                   GError                 **error);
+void          _scholia_store_forget_check         (ScholiaStore            *self);
 gint64        _scholia_store_now                  (void);
 void          _scholia_store_emit_annotations_changed (ScholiaStore       *self,
                                                        gint64              document_id);

@@ -13,6 +13,7 @@ G_DEFINE_FINAL_TYPE (ScholiaStore, scholia_store, G_TYPE_OBJECT)
 enum {
   ANNOTATIONS_CHANGED,
   LINKS_CHANGED,
+  CHECK_FINISHED,
   N_SIGNALS
 };
 
@@ -113,6 +114,9 @@ scholia_store_finalize (GObject *object)
   g_clear_pointer (&self->cached_text_index, g_array_unref);
   g_clear_pointer (&self->hidden_essays, g_hash_table_unref);
   g_clear_pointer (&self->db, scholia_db_close);
+  /* After the connection closed: a damaged library's empty log goes with it. */
+  _scholia_store_forget_check (self);
+  g_clear_error (&self->damage);
 
   G_OBJECT_CLASS (scholia_store_parent_class)->finalize (object);
 }
@@ -135,6 +139,12 @@ scholia_store_class_init (ScholiaStoreClass *klass)
   /* After a link between annotations is added, removed or put back (scholia-store-links.c). */
   signals[LINKS_CHANGED] =
     g_signal_new ("links-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* When the check opening left for later has given its result (scholia-store-check.c):
+   * scholia_store_get_damage() says whether the library is damaged. */
+  signals[CHECK_FINISHED] =
+    g_signal_new ("check-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

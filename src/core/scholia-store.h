@@ -34,6 +34,18 @@ ScholiaStore *scholia_store_open               (const char     *path,
  * every change fails with SCHOLIA_ERROR_READ_ONLY, and nothing is created beside it. */
 ScholiaStore *scholia_store_open_read_only     (const char     *path,
                                                 GError        **error);
+/* As scholia_store_open(), except that a library needing no migration is not checked page by
+ * page before it opens, which reads the whole file: scholia_store_start_check() checks it on a
+ * worker thread. Until the check has passed, every change waits for it (and fails, leaving the
+ * file as it was, when the library is damaged): "check-finished" says when it is done. */
+ScholiaStore *scholia_store_open_checking_later (const char    *path,
+                                                 GError       **error);
+void          scholia_store_start_check        (ScholiaStore   *self);
+/* A large library opened so has every essay's annotation count at 0 until this reads them. */
+gboolean      scholia_store_load_annotation_counts (ScholiaStore *self,
+                                                    GError      **error);
+gboolean      scholia_store_is_check_pending   (ScholiaStore   *self);
+const GError *scholia_store_get_damage         (ScholiaStore   *self);
 gboolean      scholia_store_is_read_only       (ScholiaStore   *self);
 const char   *scholia_store_get_path           (ScholiaStore   *self);
 int           scholia_store_get_schema_version (ScholiaStore   *self);
