@@ -74,6 +74,7 @@ struct _ScholiaStore
    * last essay's id before it began. */
   char       *import_trigger;
   gint64      import_after_id;
+  gint64      import_cache_size;  /* the connection's, while an import batch raises it */
 };
 
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,
