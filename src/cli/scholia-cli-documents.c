@@ -9,28 +9,9 @@
 #include "scholia-cli.h"
 #include "scholia-cli-read-ahead.h"
 #include "scholia-cli-table.h"
+#include "scholia-import-batch.h"
 #include "scholia-language.h"
 #include "scholia-library-import.h"
-
-/* About 8 MB of text per transaction. */
-#define BATCH_BYTES (8 * 1000 * 1000)
-
-/* A file read and converted, waiting to be written. */
-typedef struct
-{
-  GFile               *file;
-  ScholiaImportedText *imported;
-  ScholiaTextFacts     facts;
-} ReadFile;
-
-static void
-read_file_free (ReadFile *read)
-{
-  g_object_unref (read->file);
-  scholia_imported_text_free (read->imported);
-  scholia_text_facts_clear (&read->facts);
-  g_free (read);
-}
 
 /* Writes the files read so far in one transaction (the full-text index is built once per
  * batch, several times faster than once per file), then prints their lines: a file's line is
@@ -51,7 +32,7 @@ write_read_files (ScholiaCli             *cli,
     return FALSE;
   for (guint i = 0; i < read_files->len; i++)
     {
-      ReadFile *read = g_ptr_array_index (read_files, i);
+      ScholiaImportRead *read = g_ptr_array_index (read_files, i);
       g_autoptr(GError) file_error = NULL;
       ScholiaDocument *document;
 
@@ -98,12 +79,9 @@ scholia_cli_run_import (ScholiaCli  *cli,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) read_files = g_ptr_array_new_with_free_func ((GDestroyNotify) read_file_free);
+  g_autoptr(GPtrArray) read_files = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_import_read_free);
   g_autoptr(ScholiaCliReadAhead) reader = NULL;
-  GFile *file;
-  ScholiaImportedText *imported;
-  ScholiaTextFacts facts;
-  g_autoptr(GError) file_error = NULL;
+  ScholiaImportRead *read;
   ScholiaMetadata overrides;
   gsize read_bytes = 0;
   int failures = 0;
@@ -131,30 +109,24 @@ scholia_cli_run_import (ScholiaCli  *cli,
    * write lock is taken only to write what was read, in batches of a few megabytes. A bad file
    * is reported, after what was read before it is written, and the rest goes on. */
   reader = scholia_cli_read_ahead_new (argv + 1, argc - 1);
-  while (scholia_cli_read_ahead_next (reader, &file, &imported, &facts, &file_error))
+  while ((read = scholia_cli_read_ahead_next (reader)) != NULL)
     {
-      ReadFile *read;
-
-      if (imported == NULL)
+      if (read->imported == NULL)
         {
-          g_object_unref (file);
+          g_autoptr(ScholiaImportRead) unread = read;
+
           if (!write_read_files (cli, read_files, &overrides, &failures, &error))
             return scholia_cli_fail (error);
-          scholia_cli_fail (file_error);
-          g_clear_error (&file_error);
+          scholia_cli_fail (unread->error);
           failures++;
           continue;
         }
 
       if (read_files->len == 0)
         read_bytes = 0;
-      read = g_new0 (ReadFile, 1);
-      read->file = file;
-      read->imported = imported;
-      read->facts = facts;
+      read_bytes += read->length;
       g_ptr_array_add (read_files, read);
-      read_bytes += strlen (imported->text);
-      if (read_bytes >= BATCH_BYTES
+      if (read_bytes >= SCHOLIA_IMPORT_BATCH_BYTES
           && !write_read_files (cli, read_files, &overrides, &failures, &error))
         return scholia_cli_fail (error);
     }

@@ -1,23 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
 #include "scholia-cli-read-ahead.h"
 
 /* How far the reader may get ahead of the writer: two of the import's batches, so that the
  * writer always finds the next one read, while a library of long files never sits in memory
  * whole. */
 #define AHEAD_BYTES (16 * 1000 * 1000)
-
-typedef struct
-{
-  GFile               *file;
-  ScholiaImportedText *imported;
-  ScholiaTextFacts     facts;
-  GError              *error;
-  gsize                bytes;
-} ReadFile;
 
 struct _ScholiaCliReadAhead
 {
@@ -28,20 +17,10 @@ struct _ScholiaCliReadAhead
 
   GMutex        lock;
   GCond         changed;
-  GQueue        read;         /* ReadFile, not taken yet */
+  GQueue        read;         /* ScholiaImportRead, not taken yet */
   gsize         bytes_ahead;  /* of text in @read */
   gboolean      finished;     /* every file is in @read or was taken */
 };
-
-static void
-read_file_free (ReadFile *read)
-{
-  g_clear_object (&read->file);
-  g_clear_pointer (&read->imported, scholia_imported_text_free);
-  scholia_text_facts_clear (&read->facts);
-  g_clear_error (&read->error);
-  g_free (read);
-}
 
 static gpointer
 read_files (gpointer data)
@@ -50,19 +29,12 @@ read_files (gpointer data)
 
   for (guint i = 0; i < self->n_paths && !g_cancellable_is_cancelled (self->cancellable); i++)
     {
-      ReadFile *read = g_new0 (ReadFile, 1);
-
-      read->file = g_file_new_for_commandline_arg (self->paths[i]);
-      read->imported = scholia_import_file (read->file, self->cancellable, &read->error);
-      if (read->imported != NULL)
-        {
-          scholia_text_facts_init (&read->facts, read->imported->text);
-          read->bytes = strlen (read->imported->text);
-        }
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->paths[i]);
+      ScholiaImportRead *read = scholia_import_read_new (file, self->cancellable);
 
       g_mutex_lock (&self->lock);
       g_queue_push_tail (&self->read, read);
-      self->bytes_ahead += read->bytes;
+      self->bytes_ahead += read->length;
       g_cond_signal (&self->changed);
       while (self->bytes_ahead > AHEAD_BYTES && !g_cancellable_is_cancelled (self->cancellable))
         g_cond_wait (&self->changed, &self->lock);
@@ -94,14 +66,10 @@ scholia_cli_read_ahead_new (char  **paths,
   return self;
 }
 
-gboolean
-scholia_cli_read_ahead_next (ScholiaCliReadAhead  *self,
-                             GFile               **file,
-                             ScholiaImportedText **imported,
-                             ScholiaTextFacts     *facts,
-                             GError              **error)
+ScholiaImportRead *
+scholia_cli_read_ahead_next (ScholiaCliReadAhead *self)
 {
-  ReadFile *read;
+  ScholiaImportRead *read;
 
   g_mutex_lock (&self->lock);
   while (g_queue_is_empty (&self->read) && !self->finished)
@@ -109,22 +77,12 @@ scholia_cli_read_ahead_next (ScholiaCliReadAhead  *self,
   read = g_queue_pop_head (&self->read);
   if (read != NULL)
     {
-      self->bytes_ahead -= read->bytes;
+      self->bytes_ahead -= read->length;
       g_cond_signal (&self->changed);
     }
   g_mutex_unlock (&self->lock);
 
-  if (read == NULL)
-    return FALSE;
-
-  *file = g_steal_pointer (&read->file);
-  *imported = g_steal_pointer (&read->imported);
-  *facts = read->facts;
-  read->facts.checksum = NULL;
-  if (read->error != NULL)
-    g_propagate_error (error, g_steal_pointer (&read->error));
-  read_file_free (read);
-  return TRUE;
+  return read;
 }
 
 void
@@ -136,7 +94,7 @@ scholia_cli_read_ahead_free (ScholiaCliReadAhead *self)
   g_mutex_unlock (&self->lock);
   g_thread_join (self->thread);
 
-  g_queue_clear_full (&self->read, (GDestroyNotify) read_file_free);
+  g_queue_clear_full (&self->read, (GDestroyNotify) scholia_import_read_free);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->changed);
   g_object_unref (self->cancellable);

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "scholia-importer.h"
-#include "scholia-text-facts.h"
+#include "scholia-import-batch.h"
 
 G_BEGIN_DECLS
 
@@ -13,14 +12,9 @@ typedef struct _ScholiaCliReadAhead ScholiaCliReadAhead;
 
 ScholiaCliReadAhead *scholia_cli_read_ahead_new  (char                **paths,
                                                   guint                 n_paths);
-/* The next file, in the order given: FALSE once every file was handed out. Each file comes
- * with its text and what the store works out from it (@facts, to clear), or with @imported
- * NULL and @error set saying why it could not be read. */
-gboolean             scholia_cli_read_ahead_next (ScholiaCliReadAhead  *self,
-                                                  GFile               **file,
-                                                  ScholiaImportedText **imported,
-                                                  ScholiaTextFacts     *facts,
-                                                  GError              **error);
+/* The next file, in the order given, read or with the reason it could not be (to free); NULL
+ * once every file was handed out. */
+ScholiaImportRead   *scholia_cli_read_ahead_next (ScholiaCliReadAhead  *self);
 /* Stops reading (a file being read is given up) and frees what was read and not taken. */
 void                 scholia_cli_read_ahead_free (ScholiaCliReadAhead  *self);
 

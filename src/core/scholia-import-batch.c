@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "scholia-import-batch.h"
 
 struct _ScholiaImportBatch
@@ -9,10 +11,12 @@ struct _ScholiaImportBatch
 
   ScholiaStore *store;
   GPtrArray    *files;
-  guint         next;
-  GPtrArray    *documents;  /* ScholiaDocument added so far */
-  GPtrArray    *errors;     /* GError, one per file that failed */
-  GTask        *task;       /* the whole batch while it runs */
+  guint         next;        /* files reported so far */
+  guint         next_read;   /* files read or being read */
+  gsize         batch_bytes;
+  GPtrArray    *documents;   /* ScholiaDocument added so far */
+  GPtrArray    *errors;      /* GError, one per file that failed */
+  GTask        *task;        /* the whole batch while it runs */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaImportBatch, scholia_import_batch, G_TYPE_OBJECT)
@@ -31,7 +35,50 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void import_next (ScholiaImportBatch *self);
+static void read_next_batch (ScholiaImportBatch *self);
+
+ScholiaImportRead *
+scholia_import_read_new (GFile        *file,
+                         GCancellable *cancellable)
+{
+  ScholiaImportRead *self = g_new0 (ScholiaImportRead, 1);
+
+  self->file = g_object_ref (file);
+  self->imported = scholia_import_file (file, cancellable, &self->error);
+  if (self->imported != NULL)
+    {
+      scholia_text_facts_init (&self->facts, self->imported->text);
+      self->length = strlen (self->imported->text);
+    }
+  return self;
+}
+
+void
+scholia_import_read_free (ScholiaImportRead *self)
+{
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->imported, scholia_imported_text_free);
+  scholia_text_facts_clear (&self->facts);
+  g_clear_error (&self->error);
+  g_free (self);
+}
+
+/* The files of the next batch, from the first not read yet until about batch_bytes of text
+ * are read: read, converted and with their facts worked out (scholia-text-facts.h), so that
+ * the main thread only writes. */
+typedef struct
+{
+  GPtrArray *files;  /* GFile: the batch's files from @first on */
+  guint      first;
+  gsize      batch_bytes;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_ptr_array_unref (job->files);
+  g_free (job);
+}
 
 static void
 read_in_thread (GTask        *task,
@@ -39,13 +86,20 @@ read_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GError *error = NULL;
-  ScholiaImportedText *imported = scholia_import_file (task_data, cancellable, &error);
+  ReadJob *job = task_data;
+  g_autoptr(GPtrArray) read_files = g_ptr_array_new_with_free_func ((GDestroyNotify) scholia_import_read_free);
+  gsize bytes = 0;
 
-  if (imported == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, imported, (GDestroyNotify) scholia_imported_text_free);
+  for (guint i = job->first;
+       i < job->files->len && bytes < job->batch_bytes && !g_cancellable_is_cancelled (cancellable);
+       i++)
+    {
+      ScholiaImportRead *read = scholia_import_read_new (g_ptr_array_index (job->files, i), cancellable);
+
+      bytes += read->length;
+      g_ptr_array_add (read_files, read);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&read_files), (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -64,61 +118,99 @@ finish_file (ScholiaImportBatch *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
 }
 
+/* Writes the files read in one transaction, the search index built once for all of them
+ * (scholia_store_begin_import_batch()), then reports each: a file is reported imported only
+ * once its batch is committed. A file the store refuses is undone alone and reported with its
+ * reason. FALSE when the batch could not be written at all. */
+static gboolean
+write_batch (ScholiaImportBatch  *self,
+             GPtrArray           *read_files,
+             GError             **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();  /* the store's, NULL for a failure */
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < read_files->len && !any; i++)
+    any = ((ScholiaImportRead *) g_ptr_array_index (read_files, i))->imported != NULL;
+
+  if (any && !scholia_store_begin_import_batch (self->store, error))
+    return FALSE;
+  for (guint i = 0; i < read_files->len; i++)
+    {
+      ScholiaImportRead *read = g_ptr_array_index (read_files, i);
+      ScholiaDocument *document = NULL;
+
+      if (read->imported != NULL)
+        document = scholia_library_add_imported_with_facts (self->store, read->imported, read->file,
+                                                            NULL, &read->facts, &read->error);
+      g_ptr_array_add (documents, document);
+    }
+  if (any && !scholia_store_commit_batch (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < read_files->len; i++)
+    {
+      ScholiaImportRead *read = g_ptr_array_index (read_files, i);
+
+      finish_file (self, read->file, g_ptr_array_index (documents, i), read->error);
+    }
+  return TRUE;
+}
+
 static void
-on_file_read (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_batch_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(ScholiaImportBatch) self = user_data;
-  g_autoptr(ScholiaImportedText) imported = NULL;
+  g_autoptr(GPtrArray) read_files = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (self->task);
-  GFile *file = g_ptr_array_index (self->files, self->next);
-  ScholiaDocument *document = NULL;
 
-  imported = g_task_propagate_pointer (G_TASK (result), &error);
+  /* The batch already failed while this one was being read. */
+  if (self->task == NULL)
+    return;
 
-  /* Cancelled while reading: stop here, before anything reaches the library. */
-  if (g_cancellable_is_cancelled (cancellable))
+  /* Cancelled while reading: stop here, before anything of these files reaches the library;
+   * the batches written before stay, each whole. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (self->task)))
     {
-      g_autoptr(GTask) task = g_steal_pointer (&self->task);
-
+      task = g_steal_pointer (&self->task);
       g_task_return_error_if_cancelled (task);
       return;
     }
 
-  if (imported != NULL)
-    document = scholia_library_add_imported (self->store, imported, file, NULL, &error);
+  /* The next files are read while these are written. */
+  self->next_read += read_files->len;
+  if (self->next_read < self->files->len)
+    read_next_batch (self);
 
-  finish_file (self, file, document, error);
-  import_next (self);
-}
-
-static void
-import_next (ScholiaImportBatch *self)
-{
-  g_autoptr(GTask) task = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (self->task);
+  if (!write_batch (self, read_files, &error))
+    {
+      task = g_steal_pointer (&self->task);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   if (self->next >= self->files->len)
     {
-      g_autoptr(GTask) batch = g_steal_pointer (&self->task);
-
-      g_task_return_boolean (batch, TRUE);
-      return;
+      task = g_steal_pointer (&self->task);
+      g_task_return_boolean (task, TRUE);
     }
+}
 
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_autoptr(GTask) batch = g_steal_pointer (&self->task);
+static void
+read_next_batch (ScholiaImportBatch *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job = g_new0 (ReadJob, 1);
 
-      g_task_return_error_if_cancelled (batch);
-      return;
-    }
-
-  task = g_task_new (NULL, cancellable, on_file_read, g_object_ref (self));
-  g_task_set_source_tag (task, import_next);
-  g_task_set_task_data (task, g_object_ref (g_ptr_array_index (self->files, self->next)), g_object_unref);
+  job->files = g_ptr_array_ref (self->files);
+  job->first = self->next_read;
+  job->batch_bytes = self->batch_bytes;
+  task = g_task_new (NULL, g_task_get_cancellable (self->task), on_batch_read, g_object_ref (self));
+  g_task_set_source_tag (task, read_next_batch);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
   g_task_run_in_thread (task, read_in_thread);
 }
 
@@ -178,6 +270,7 @@ scholia_import_batch_init (ScholiaImportBatch *self)
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
   self->documents = g_ptr_array_new_with_free_func (g_object_unref);
   self->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  self->batch_bytes = SCHOLIA_IMPORT_BATCH_BYTES;
 }
 
 ScholiaImportBatch *
@@ -207,7 +300,24 @@ scholia_import_batch_run_async (ScholiaImportBatch  *self,
 
   self->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (self->task, scholia_import_batch_run_async);
-  import_next (self);
+  if (self->files->len == 0)
+    {
+      g_autoptr(GTask) task = g_steal_pointer (&self->task);
+
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  read_next_batch (self);
+}
+
+void
+scholia_import_batch_set_batch_bytes (ScholiaImportBatch *self,
+                                      gsize               batch_bytes)
+{
+  g_return_if_fail (SCHOLIA_IS_IMPORT_BATCH (self));
+  g_return_if_fail (self->task == NULL);
+
+  self->batch_bytes = MAX (batch_bytes, 1);
 }
 
 gboolean

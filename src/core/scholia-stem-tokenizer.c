@@ -7,6 +7,7 @@
 #include "scholia-language.h"
 #include "scholia-search-fold.h"
 #include "scholia-stem-tokenizer.h"
+#include "scholia-term-cache.h"
 
 #define MARKER "\xef\xb7\x92"  /* U+FDD2 */
 #define MARKER_LENGTH 3
@@ -33,7 +34,7 @@ typedef struct
   fts5_tokenizer    unicode61;
   Fts5Tokenizer    *inner;
   struct sb_stemmer *stemmers[64];  /* by index in scholia_languages_get(), made when needed */
-  GHashTable       *terms[64];     /* by language: a word as written → its term, see emit_cached() */
+  ScholiaTermCache *terms[64];     /* by language: a word as written → its term, see emit_cached() */
   gboolean          fold_marks;  /* words folded by scholia_search_fold_word() */
   gboolean          stem;        /* FALSE for scholia_fold: words handed on folded, unstemmed */
 } StemTokenizer;
@@ -185,31 +186,27 @@ emit_cached (TokenizeCall *call,
              int           end)
 {
   StemTokenizer *self = call->tokenizer;
-  GHashTable **cache = &self->terms[call->language];
-  char word[MAX_WORD_LENGTH + 1];
+  ScholiaTermCache **cache = &self->terms[call->language];
+  gsize term_length;
   const char *term;
 
   if (*cache == NULL)
-    *cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  memcpy (word, token, length);
-  word[length] = '\0';
-  term = g_hash_table_lookup (*cache, word);
+    *cache = scholia_term_cache_new (MAX_CACHED_TERMS);
+  term = scholia_term_cache_lookup (*cache, token, length, &term_length);
   if (term == NULL)
     {
       char folded[MAX_WORD_LENGTH * 4];
       char made[MAX_TERM_LENGTH];
       const char *bare = token;
       int bare_length = fold_token (self, &bare, length, folded);
-      int term_length = make_term (self, call->language, FALSE, bare, bare_length, made);
+      int made_length = make_term (self, call->language, FALSE, bare, bare_length, made);
 
-      if (term_length < 0)
+      if (made_length < 0)
         return SQLITE_NOMEM;
-      if (g_hash_table_size (*cache) >= MAX_CACHED_TERMS)
-        g_hash_table_remove_all (*cache);
-      term = g_strndup (made, term_length);
-      g_hash_table_insert (*cache, g_strdup (word), (gpointer) term);
+      term = scholia_term_cache_insert (*cache, token, length, made, made_length);
+      term_length = made_length;
     }
-  return call->callback (call->context, flags, term, strlen (term), start + call->base, end + call->base);
+  return call->callback (call->context, flags, term, term_length, start + call->base, end + call->base);
 }
 
 static int
@@ -286,7 +283,7 @@ stem_delete (Fts5Tokenizer *tokenizer)
     if (self->stemmers[i] != NULL)
       sb_stemmer_delete (self->stemmers[i]);
   for (guint i = 0; i < G_N_ELEMENTS (self->terms); i++)
-    g_clear_pointer (&self->terms[i], g_hash_table_unref);
+    g_clear_pointer (&self->terms[i], scholia_term_cache_free);
   g_free (self);
 }
 

@@ -78,6 +78,7 @@ struct _ScholiaStore
    * last essay's id before it began. */
   char       *import_trigger;
   gint64      import_after_id;
+  gint64      import_cache_size;  /* the connection's, while an import batch raises it */
 
   /* A library opened before its page-by-page check (scholia-store-check.c): the check until
    * its result is taken, and the damage it found (every change then fails with it). */
