@@ -6,6 +6,7 @@
 
 #include "scholia-db.h"
 #include "scholia-error.h"
+#include "scholia-passage-sql.h"
 #include "scholia-search-rank.h"
 #include "scholia-stem-tokenizer.h"
 
@@ -17,6 +18,7 @@ struct _ScholiaDb
   /* Inside a batch, each change is a savepoint of the one batch transaction. */
   gboolean    in_batch;
   gboolean    read_only;
+  ScholiaPassageSql *passages;  /* the connection's */
 };
 
 struct _ScholiaDbStatement
@@ -183,6 +185,12 @@ scholia_db_open (const char     *path,
       scholia_search_rank_register (self->handle) != SQLITE_OK)
     {
       scholia_db_set_error (self, error, _("could not set up searching"));
+      return NULL;
+    }
+  /* Annotations read their quotes and context through it (and write them with it). */
+  if (scholia_passage_sql_register (self, self->handle, &self->passages) != SQLITE_OK)
+    {
+      scholia_db_set_error (self, error, _("could not read the library"));
       return NULL;
     }
 
@@ -470,6 +478,7 @@ scholia_db_commit (ScholiaDb  *self,
 void
 scholia_db_rollback (ScholiaDb *self)
 {
+  scholia_passage_sql_forget (self->passages);
   if (self->in_batch)
     {
       /* Undo this change only; the batch's earlier changes stay. */
@@ -584,6 +593,13 @@ gint64
 scholia_db_total_changes (ScholiaDb *self)
 {
   return sqlite3_total_changes64 (self->handle);
+}
+
+void
+scholia_db_set_deriving_passages (ScholiaDb *self,
+                                  gboolean   deriving)
+{
+  scholia_passage_sql_set_deriving (self->passages, deriving);
 }
 
 void
