@@ -841,8 +841,8 @@ make_passages_nullable (ScholiaDb  *db,
     return FALSE;
   if (not_null != 0)
     {
-      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED,
-                           _("the annotations’ quotes could not be made optional"));
+      /* The table's definition was not the one expected: nothing was changed. */
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED, _("could not update the library"));
       return FALSE;
     }
   return TRUE;
