@@ -2,11 +2,9 @@
 #include "test-files.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "scholia-db.h"
 #include "scholia-schema.h"
-#include "scholia-stem-tokenizer.h"
 #include <sys/stat.h>
 
 GBytes *
@@ -25,17 +23,19 @@ char *
 test_sql_text (const char *path,
                const char *query)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  /* A connection as Scholia opens one: the documents' index needs its tokenizer, and the
+   * annotations' quotes are read through scholia_passage() (scholia-passage-sql.h). */
+  g_autoptr(ScholiaDb) db = scholia_db_open (path, SCHOLIA_DB_READ_WRITE, &error);
+  ScholiaDbStatement *stmt;
   char *value;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_no_error (error);
+  stmt = scholia_db_get_statement (db, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scholia_db_statement_step (stmt, &error), ==, SCHOLIA_DB_STEP_ROW);
+  value = g_strdup (scholia_db_statement_column_text (stmt, 0));
+  scholia_db_statement_reset (stmt);
   return value;
 }
 
@@ -53,13 +53,13 @@ void
 test_sql_exec (const char *path,
                const char *statements)
 {
-  sqlite3 *db = NULL;
+  g_autoptr(GError) error = NULL;
+  /* Functions and tokenizer as on every connection Scholia opens: the schema's triggers use them. */
+  g_autoptr(ScholiaDb) db = scholia_db_open (path, SCHOLIA_DB_CREATE, &error);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  /* The documents' index needs it, as on every connection Scholia opens. */
-  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, statements, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_no_error (error);
+  g_assert_true (scholia_db_exec (db, statements, &error));
+  g_assert_no_error (error);
 }
 
 void
@@ -67,17 +67,17 @@ test_sql_exec_with_text (const char *path,
                          const char *statement,
                          const char *text)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  /* As Scholia's connections: changing a text keeps the quotes the old one held. */
+  g_autoptr(ScholiaDb) db = scholia_db_open (path, SCHOLIA_DB_READ_WRITE, &error);
+  ScholiaDbStatement *stmt;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  /* The documents' index needs it, as on every connection Scholia opens. */
-  g_assert_cmpint (scholia_stem_tokenizer_register (db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, statement, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_no_error (error);
+  stmt = scholia_db_get_statement (db, statement, &error);
+  g_assert_no_error (error);
+  scholia_db_statement_bind_text (stmt, 1, text);
+  g_assert_true (scholia_db_statement_execute (stmt, &error));
+  g_assert_no_error (error);
 }
 
 void

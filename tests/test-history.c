@@ -111,7 +111,8 @@ dump_library (const char *path)
     "SELECT group_concat(r, char(10)) FROM (SELECT id || '|' || name || '|' || colour || '|' ||"
     " description || '|' || position AS r FROM themes ORDER BY id)",
     "SELECT group_concat(r, char(10)) FROM (SELECT id || '|' || uuid || '|' || document_id || '|' ||"
-    " start_offset || '|' || end_offset || '|' || quote || '|' || prefix || '|' || suffix || '|' ||"
+    " start_offset || '|' || end_offset || '|' || scholia_passage(0, quote, document_id, start_offset, end_offset) || '|'"
+    " || scholia_passage(1, prefix, document_id, start_offset, end_offset) || '|' || scholia_passage(2, suffix, document_id, start_offset, end_offset) || '|' ||"
     " note || '|' || orphaned || '|' || created AS r FROM annotations ORDER BY id)",
     "SELECT group_concat(r, char(10)) FROM (SELECT annotation_id || '|' || tag_id || '|' || position"
     " AS r FROM annotation_tags ORDER BY annotation_id, tag_id)",

@@ -129,7 +129,7 @@ test_merge_many (void)
   /* Each row holds its own record's span, quote, note and clock. */
   g_assert_cmpint (query_int (store->db,
                               "SELECT count(*) FROM annotations a JOIN documents d ON d.id = a.document_id"
-                              " WHERE a.quote = substr(d.text, a.start_offset + 1, a.end_offset - a.start_offset)"
+                              " WHERE scholia_passage(0, a.quote, a.document_id, a.start_offset, a.end_offset) = substr(d.text, a.start_offset + 1, a.end_offset - a.start_offset)"
                               "  AND a.end_offset - a.start_offset = 10 + CAST(substr(a.uuid, 25) AS INTEGER) % 40"
                               "  AND a.note = 'Note ' || CAST(substr(a.uuid, 25) AS INTEGER) || ' on the untaxed trade.'"
                               "  AND a.hlc = printf('%016d-0000-%s', 1764700000000 + CAST(substr(a.uuid, 25) AS INTEGER),"

@@ -277,7 +277,7 @@ dump (ScholiaStore *store)
 {
   static const char *queries[] = {
     "SELECT group_concat(x, '|') FROM (SELECT a.uuid || ' ' || d.uuid || ' ' || a.start_offset || '-' ||"
-    " a.end_offset || ' ' || a.quote || ' ' || a.note || ' ' || ifnull(p.uuid, '-') AS x"
+    " a.end_offset || ' ' || scholia_passage(0, a.quote, a.document_id, a.start_offset, a.end_offset) || ' ' || a.note || ' ' || ifnull(p.uuid, '-') AS x"
     " FROM annotations a JOIN documents d ON d.id = a.document_id"
     " LEFT JOIN participants p ON p.id = a.participant_id ORDER BY a.uuid)",
     "SELECT group_concat(x, '|') FROM (SELECT a.uuid || ' ' || t.name || ' ' || t.colour || ' ' || l.position AS x"

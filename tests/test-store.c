@@ -1120,7 +1120,8 @@ write_v1_library (const char *path)
   "SELECT (SELECT group_concat(id || '|' || uuid || '|' || title || '|' || coalesce(author_id, '-')" \
   "  || '|' || date || '|' || text || '|' || modified, ';') FROM documents)" \
   " || (SELECT group_concat(id || '|' || name, ';') FROM authors)" \
-  " || (SELECT group_concat(id || '|' || quote || '|' || start_offset, ';') FROM annotations)"
+  " || (SELECT group_concat(id || '|' || scholia_passage(0, quote, document_id, start_offset, end_offset) || '|' || start_offset, ';')" \
+  "     FROM annotations)"
 
 /* Issue 12: the migration to schema 2 gives every author a guessed sort key, and nothing else
  * in the library changes. */

@@ -222,7 +222,8 @@ test_migrate_from_v2 (Fixture       *fixture,
   g_autofree char *reasons = NULL;
   g_autofree char *reason = NULL;
   ScholiaAnnotation *orphan;
-  const char *content = "SELECT group_concat(id || '|' || quote || '|' || start_offset || '|' || orphaned, ';')"
+  const char *content = "SELECT group_concat(id || '|' || scholia_passage(0, quote, document_id, start_offset, end_offset)"
+                        " || '|' || start_offset || '|' || orphaned, ';')"
                         " FROM annotations";
 
   write_v2_library (fixture->path);

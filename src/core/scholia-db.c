@@ -6,6 +6,7 @@
 
 #include "scholia-db.h"
 #include "scholia-error.h"
+#include "scholia-passage-sql.h"
 #include "scholia-search-rank.h"
 #include "scholia-stem-tokenizer.h"
 
@@ -20,6 +21,7 @@ struct _ScholiaDb
   /* While set, every change asks it first (scholia_db_hold_writes()). */
   ScholiaDbWriteGate gate;
   gpointer           gate_data;
+  ScholiaPassageSql *passages;  /* the connection's */
 };
 
 struct _ScholiaDbStatement
@@ -186,6 +188,12 @@ scholia_db_open (const char     *path,
       scholia_search_rank_register (self->handle) != SQLITE_OK)
     {
       scholia_db_set_error (self, error, _("could not set up searching"));
+      return NULL;
+    }
+  /* Annotations read their quotes and context through it (and write them with it). */
+  if (scholia_passage_sql_register (self, self->handle, &self->passages) != SQLITE_OK)
+    {
+      scholia_db_set_error (self, error, _("could not read the library"));
       return NULL;
     }
 
@@ -473,6 +481,7 @@ scholia_db_commit (ScholiaDb  *self,
 void
 scholia_db_rollback (ScholiaDb *self)
 {
+  scholia_passage_sql_forget (self->passages);
   if (self->in_batch)
     {
       /* Undo this change only; the batch's earlier changes stay. */
@@ -587,6 +596,13 @@ gint64
 scholia_db_total_changes (ScholiaDb *self)
 {
   return sqlite3_total_changes64 (self->handle);
+}
+
+void
+scholia_db_set_deriving_passages (ScholiaDb *self,
+                                  gboolean   deriving)
+{
+  scholia_passage_sql_set_deriving (self->passages, deriving);
 }
 
 void

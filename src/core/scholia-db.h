@@ -90,6 +90,9 @@ gint64        scholia_db_total_changes (ScholiaDb    *self);
 /* Stems search queries only in these languages (scholia_stem_tokenizer_set_query_languages()). */
 void          scholia_db_set_query_languages (ScholiaDb *self,
                                               guint64    languages);
+/* Whether writers store NULL for the quotes and context the text holds (scholia-passage-sql.h). */
+void          scholia_db_set_deriving_passages (ScholiaDb *self,
+                                                gboolean   deriving);
 
 /* One prepared statement, cached by its SQL text and owned by its ScholiaDb (never freed by
  * the caller). scholia_db_get_statement() hands it out reset, with its bindings cleared.

@@ -5,6 +5,8 @@
 
 #include "scholia-error.h"
 #include "scholia-names.h"
+#include "scholia-passage-sql.h"
+#include "scholia-passage-sql.h"
 #include "scholia-schema.h"
 
 /* Version 1: everything the product needs, so that later features add behaviour, not tables.
@@ -768,6 +770,102 @@ read_v13_document_listing (ScholiaDb  *db,
   return TRUE;
 }
 
+/* Version 14: a library of 10,000 essays and a million annotations kept within 2.5 times its
+ * text (issue 17). An annotation's quote, prefix and suffix are NULL when the document's text
+ * holds them at its offsets, and read through scholia_passage() (scholia-passage-sql.h); before
+ * anything changes a text, the trigger keeps every such value as it was, cut from the old text,
+ * so that re-anchoring still finds each annotation by what it quoted. The notes' index holds
+ * only the notes written (4 annotations in 5 have none). */
+static const char schema_v14_passages[] =
+  "UPDATE annotations SET"
+  "  quote = " SCHOLIA_STORED_PASSAGE_SQL ("0", "quote", "document_id", "start_offset", "end_offset") ","
+  "  prefix = " SCHOLIA_STORED_PASSAGE_SQL ("1", "prefix", "document_id", "start_offset", "end_offset") ","
+  "  suffix = " SCHOLIA_STORED_PASSAGE_SQL ("2", "suffix", "document_id", "start_offset", "end_offset") ";"
+  "CREATE TRIGGER IF NOT EXISTS annotations_keep_passages BEFORE UPDATE OF text ON documents"
+  "  WHEN new.text IS NOT old.text BEGIN"
+  "  UPDATE annotations SET quote = " SCHOLIA_QUOTE_SQL ("") ", prefix = " SCHOLIA_PREFIX_SQL ("") ","
+  "    suffix = " SCHOLIA_SUFFIX_SQL ("")
+  "    WHERE document_id = old.id AND (quote IS NULL OR prefix IS NULL OR suffix IS NULL);"
+  "END;"
+  "DROP TRIGGER IF EXISTS notes_fts_insert;"
+  "DROP TRIGGER IF EXISTS notes_fts_delete;"
+  "DROP TRIGGER IF EXISTS notes_fts_update;"
+  "CREATE TRIGGER notes_fts_insert AFTER INSERT ON annotations WHEN new.note != '' BEGIN"
+  "  INSERT INTO notes_fts (rowid, note) VALUES (new.id, new.note);"
+  "END;"
+  "CREATE TRIGGER notes_fts_delete AFTER DELETE ON annotations WHEN old.note != '' BEGIN"
+  "  INSERT INTO notes_fts (notes_fts, rowid, note) VALUES ('delete', old.id, old.note);"
+  "END;"
+  "CREATE TRIGGER notes_fts_update AFTER UPDATE OF note ON annotations BEGIN"
+  "  INSERT INTO notes_fts (notes_fts, rowid, note) SELECT 'delete', old.id, old.note WHERE old.note != '';"
+  "  INSERT INTO notes_fts (rowid, note) SELECT new.id, new.note WHERE new.note != '';"
+  "END;"
+  /* FTS5 checks an index against all its content's rows: the content is a view of the notes. */
+  "DROP TABLE notes_fts;"
+  "CREATE VIEW IF NOT EXISTS notes_fts_source AS SELECT id, note FROM annotations WHERE note != '';"
+  "CREATE VIRTUAL TABLE notes_fts USING fts5 ("
+  "  note, content='notes_fts_source', content_rowid='id',"
+  "  tokenize='scholia_fold remove_diacritics 2');"
+  "INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');";
+
+/* The columns lose their NOT NULL as SQLite's manual says a constraint may be dropped: the
+ * table's definition is edited in place (the rows' format does not change) and the schema's
+ * version raised, inside the migration's transaction. */
+static gboolean
+make_passages_nullable (ScholiaDb  *db,
+                        GError    **error)
+{
+  g_autofree char *bump = NULL;
+  gint64 schema_version = 0;
+  gint64 not_null = -1;
+
+  if (!scholia_db_query_int (db, "PRAGMA schema_version", &schema_version, error))
+    return FALSE;
+  bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, schema_version + 1);
+  if (!scholia_db_exec (db, "PRAGMA writable_schema = ON", error))
+    return FALSE;
+  if (!scholia_db_exec (db, "UPDATE sqlite_schema SET sql ="
+                            " replace(replace(replace(sql, 'quote TEXT NOT NULL,', 'quote TEXT,'),"
+                            "  'prefix TEXT NOT NULL DEFAULT ''''', 'prefix TEXT DEFAULT '''''),"
+                            "  'suffix TEXT NOT NULL DEFAULT ''''', 'suffix TEXT DEFAULT ''''')"
+                            " WHERE type = 'table' AND name = 'annotations'", error) ||
+      !scholia_db_exec (db, bump, error))
+    {
+      scholia_db_exec (db, "PRAGMA writable_schema = OFF", NULL);
+      return FALSE;
+    }
+  if (!scholia_db_exec (db, "PRAGMA writable_schema = OFF", error) ||
+      !scholia_db_query_int (db, "SELECT count(*) FROM pragma_table_info('annotations')"
+                                 " WHERE name IN ('quote', 'prefix', 'suffix') AND \"notnull\" != 0",
+                             &not_null, error))
+    return FALSE;
+  if (not_null != 0)
+    {
+      /* The table's definition was not the one expected: nothing was changed. */
+      g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED, _("could not update the library"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate_v14_passages (ScholiaDb  *db,
+                      GError    **error)
+{
+  scholia_db_set_deriving_passages (db, TRUE);
+  return make_passages_nullable (db, error) &&
+         scholia_db_exec (db, schema_v14_passages, error);
+}
+
+/* Read-only, a library of version 13 or older has every quote stored, which scholia_passage()
+ * gives as it is, and its notes' index finds the same notes with the empty ones in it. */
+static gboolean
+read_v14_passages (ScholiaDb  *db,
+                   GError    **error)
+{
+  return TRUE;
+}
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
@@ -782,6 +880,7 @@ static const ScholiaMigration migrations[] = {
   { 11, schema_v11_folded_search, NULL, read_v11_folded_search },
   { 12, schema_v12_folded_notes, NULL, read_v12_folded_notes },
   { 13, schema_v13_document_listing, NULL, read_v13_document_listing },
+  { SCHOLIA_SCHEMA_DERIVED_PASSAGES, NULL, migrate_v14_passages, read_v14_passages },
 };
 
 const ScholiaMigration *

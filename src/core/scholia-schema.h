@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 /* The version that added bibliographic references and essays' citation keys: a store opened
  * with fewer migrations (tests of upgrades) reads no keys. */
 #define SCHOLIA_SCHEMA_REFERENCES 9
+/* The version from which annotations store NULL for the quotes and context their text holds. */
+#define SCHOLIA_SCHEMA_DERIVED_PASSAGES 14
 
 /* One step of the schema: the SQL that takes a library from version - 1 to version, or, for a
  * step that needs more than SQL (guessing values for a new column), a function run inside the

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scholia-error.h"
+#include "scholia-passage-sql.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
 
@@ -331,7 +332,11 @@ scholia_store_add_annotation (ScholiaStore     *self,
   stmt = scholia_db_get_statement (self->db,
                                    "INSERT INTO annotations (uuid, document_id, start_offset, end_offset,"
                                    " quote, prefix, suffix, note, created, modified)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   " VALUES (?1, ?2, ?3, ?4,"
+                                   " " SCHOLIA_STORED_PASSAGE_SQL ("0", "?5", "?2", "?3", "?4") ","
+                                   " " SCHOLIA_STORED_PASSAGE_SQL ("1", "?6", "?2", "?3", "?4") ","
+                                   " " SCHOLIA_STORED_PASSAGE_SQL ("2", "?7", "?2", "?3", "?4") ","
+                                   " ?8, ?9, ?10)",
                                    error);
   if (stmt == NULL)
     goto failed;
@@ -429,7 +434,8 @@ apply_links (ScholiaAnnotation *annotation,
 }
 
 #define SELECT_ANNOTATIONS \
-  "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix, note, orphaned, created," \
+  "SELECT id, uuid, start_offset, end_offset, " SCHOLIA_QUOTE_SQL ("") ", " SCHOLIA_PREFIX_SQL ("") "," \
+  " " SCHOLIA_SUFFIX_SQL ("") ", note, orphaned, created," \
   " modified, unplaced_reason, unplaced_source, participant_id" \
   " FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset, id"
 #define SELECT_TAG_LINKS \
@@ -960,7 +966,11 @@ scholia_store_restore_annotation (ScholiaStore       *self,
                                    "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
                                    " quote, prefix, suffix, note, orphaned, created, modified,"
                                    " unplaced_reason, unplaced_source)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   " VALUES (?1, ?2, ?3, ?4, ?5,"
+                                   " " SCHOLIA_STORED_PASSAGE_SQL ("0", "?6", "?3", "?4", "?5") ","
+                                   " " SCHOLIA_STORED_PASSAGE_SQL ("1", "?7", "?3", "?4", "?5") ","
+                                   " " SCHOLIA_STORED_PASSAGE_SQL ("2", "?8", "?3", "?4", "?5") ","
+                                   " ?9, ?10, ?11, ?12, ?13, ?14)",
                                    error);
   if (stmt == NULL)
     goto failed;
@@ -1077,9 +1087,18 @@ scholia_store_update_anchors (ScholiaStore               *self,
   for (guint i = 0; i < n_updates; i++)
     {
       ScholiaDbStatement *stmt = scholia_db_get_statement (self->db,
-                                               "UPDATE annotations SET start_offset = ?, end_offset = ?,"
-                                               " orphaned = ?, unplaced_reason = ?, unplaced_source = ?"
-                                               " WHERE id = ?",
+                                               /* The quote and context stay what they were, cut
+                                                * from the text at the old offsets if not stored. */
+                                               "UPDATE annotations SET"
+                                               " quote = " SCHOLIA_STORED_PASSAGE_SQL ("0", SCHOLIA_QUOTE_SQL (""),
+                                                                                   "document_id", "?1", "?2") ","
+                                               " prefix = " SCHOLIA_STORED_PASSAGE_SQL ("1", SCHOLIA_PREFIX_SQL (""),
+                                                                                   "document_id", "?1", "?2") ","
+                                               " suffix = " SCHOLIA_STORED_PASSAGE_SQL ("2", SCHOLIA_SUFFIX_SQL (""),
+                                                                                   "document_id", "?1", "?2") ","
+                                               " start_offset = ?1, end_offset = ?2,"
+                                               " orphaned = ?3, unplaced_reason = ?4, unplaced_source = ?5"
+                                               " WHERE id = ?6",
                                                error);
       if (stmt == NULL)
         goto failed;

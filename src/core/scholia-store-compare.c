@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "scholia-passage-sql.h"
 #include "scholia-store-private.h"
 
 GPtrArray *
@@ -35,7 +36,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
    * the store's own, held in memory: joining their rows cost a third of the query (issue 17,
    * 5,000 passages from 10,000 essays). */
   stmt = scholia_db_get_statement (self->db,
-                                   "SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.note,"
+                                   "SELECT a.id, a.document_id, a.start_offset, a.end_offset, " SCHOLIA_QUOTE_SQL ("a.") ", a.note,"
                                    " coalesce((SELECT p.label FROM document_pages p"
                                    "           WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset"
                                    "           ORDER BY p.start_offset DESC LIMIT 1), ''),"

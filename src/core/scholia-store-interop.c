@@ -5,6 +5,7 @@
 
 #include "scholia-db-rows.h"
 #include "scholia-error.h"
+#include "scholia-passage-sql.h"
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
 
@@ -152,6 +153,29 @@ check_record (ScholiaStore                   *self,
   return TRUE;
 }
 
+/* The @n annotations just written from @first_id on store NULL for the quotes and context their
+ * texts hold: one statement for them all, as the rows went in many to an INSERT. */
+static gboolean
+compact_passages (ScholiaStore  *self,
+                  gint64         first_id,
+                  guint          n,
+                  GError       **error)
+{
+  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db,
+                                                       "UPDATE annotations SET"
+                                                       " quote = " SCHOLIA_STORED_PASSAGE_SQL ("0", "quote", "document_id", "start_offset", "end_offset") ","
+                                                       " prefix = " SCHOLIA_STORED_PASSAGE_SQL ("1", "prefix", "document_id", "start_offset", "end_offset") ","
+                                                       " suffix = " SCHOLIA_STORED_PASSAGE_SQL ("2", "suffix", "document_id", "start_offset", "end_offset")
+                                                       " WHERE id >= ?1 AND id < ?2",
+                                                       error);
+
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, first_id);
+  scholia_db_statement_bind_int64 (stmt, 2, first_id + n);
+  return scholia_db_statement_execute (stmt, error);
+}
+
 gboolean
 scholia_store_add_annotations_full (ScholiaStore                   *self,
                                     const ScholiaAnnotationRecord  *records,
@@ -223,6 +247,9 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
     }
   if (!scholia_db_rows_flush (annotation_rows, error))
     goto write_failed;
+  /* The quotes and context the texts hold are not kept twice (see scholia-passage-sql.h). */
+  if (!compact_passages (self, first_id, n_records, error))
+    goto failed;
 
   /* The annotations are in: their tags' and themes' rows may name them now. */
   if (!insert_links (self, "annotation_tags", "annotation_id, tag_id, position",
@@ -395,9 +422,11 @@ scholia_store_replace_text (ScholiaStore             *self,
       ScholiaAnnotation *annotation = anchor->annotation;
 
       stmt = scholia_db_get_statement (self->db,
-                                       "UPDATE annotations SET start_offset = ?, end_offset = ?, orphaned = ?,"
-                                       " quote = ?, prefix = ?, suffix = ?, unplaced_reason = ?,"
-                                       " unplaced_source = ? WHERE id = ?",
+                                       "UPDATE annotations SET start_offset = ?1, end_offset = ?2, orphaned = ?3,"
+                                       " quote = " SCHOLIA_STORED_PASSAGE_SQL ("0", "?4", "document_id", "?1", "?2") ","
+                                       " prefix = " SCHOLIA_STORED_PASSAGE_SQL ("1", "?5", "document_id", "?1", "?2") ","
+                                       " suffix = " SCHOLIA_STORED_PASSAGE_SQL ("2", "?6", "document_id", "?1", "?2") ","
+                                       " unplaced_reason = ?7, unplaced_source = ?8 WHERE id = ?9",
                                        error);
       if (stmt == NULL)
         goto failed;

@@ -10,6 +10,7 @@
 
 #include "scholia-error.h"
 #include "scholia-store-links.h"
+#include "scholia-passage-sql.h"
 #include "scholia-store-private.h"
 
 /* The schema version that made the table: a store opened at an older one (the tests of the
@@ -19,9 +20,9 @@
 /* Both ends of each link with what shows them; ?1 is the one parameter of each filter. */
 #define SELECT_LINKS \
   "SELECT l.id, l.uuid, l.type, l.created, l.modified," \
-  "  s.id, s.uuid, s.quote, s.start_offset, s.end_offset, s.document_id, sd.title," \
+  "  s.id, s.uuid, " SCHOLIA_QUOTE_SQL ("s.") ", s.start_offset, s.end_offset, s.document_id, sd.title," \
   "  coalesce (sa.name, ''), coalesce (s.participant_id, 0)," \
-  "  t.id, t.uuid, t.quote, t.start_offset, t.end_offset, t.document_id, td.title," \
+  "  t.id, t.uuid, " SCHOLIA_QUOTE_SQL ("t.") ", t.start_offset, t.end_offset, t.document_id, td.title," \
   "  coalesce (ta.name, ''), coalesce (t.participant_id, 0)" \
   " FROM annotation_links l" \
   " JOIN annotations s ON s.id = l.source_id" \

@@ -347,6 +347,7 @@ open_store (const char              *path,
   /* A library read without being written keeps its version (and reads as the latest). */
   self->schema_version = scholia_db_is_read_only (self->db) && version > 0
                          ? version : MAX (version, migrations[n_migrations - 1].version);
+  scholia_db_set_deriving_passages (self->db, self->schema_version >= SCHOLIA_SCHEMA_DERIVED_PASSAGES);
 
   if (!_scholia_store_load_documents (self, error) || !_scholia_store_load_labels (self, error))
     {

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scholia-error.h"
+#include "scholia-passage-sql.h"
 #include "scholia-store-private.h"
 
 /* Deleting a document with undo: the rows it owned are read into memory inside the deleting
@@ -117,7 +118,8 @@ save_annotations (ScholiaStore            *self,
   g_array_set_clear_func (deleted->annotations, (GDestroyNotify) saved_annotation_clear);
 
   stmt = scholia_db_get_statement (self->db,
-                                   "SELECT id, uuid, start_offset, end_offset, quote, prefix, suffix, note,"
+                                   "SELECT id, uuid, start_offset, end_offset, " SCHOLIA_QUOTE_SQL ("") ","
+                                   " " SCHOLIA_PREFIX_SQL ("") ", " SCHOLIA_SUFFIX_SQL ("") ", note,"
                                    " orphaned, created, modified, unplaced_reason, unplaced_source"
                                    " FROM annotations WHERE document_id = ?",
                                    error);
@@ -246,7 +248,11 @@ restore_annotations (ScholiaStore            *self,
                                        "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
                                        " quote, prefix, suffix, note, orphaned, created, modified,"
                                        " unplaced_reason, unplaced_source)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                       " VALUES (?1, ?2, ?3, ?4, ?5,"
+                                       " " SCHOLIA_STORED_PASSAGE_SQL ("0", "?6", "?3", "?4", "?5") ","
+                                       " " SCHOLIA_STORED_PASSAGE_SQL ("1", "?7", "?3", "?4", "?5") ","
+                                       " " SCHOLIA_STORED_PASSAGE_SQL ("2", "?8", "?3", "?4", "?5") ","
+                                       " ?9, ?10, ?11, ?12, ?13, ?14)",
                                        error);
       if (stmt == NULL)
         return FALSE;

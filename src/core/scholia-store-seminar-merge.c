@@ -16,6 +16,7 @@
 
 #include "scholia-db-rows.h"
 #include "scholia-error.h"
+#include "scholia-passage-sql.h"
 #include "scholia-store-seminar-private.h"
 
 /* The records of one uuid in the log being merged. */
@@ -600,14 +601,18 @@ write_rows (Merge   *merge,
       !scholia_db_exec (db,
                         "INSERT INTO notes_fts (notes_fts, rowid, note)"
                         " SELECT 'delete', a.id, a.note FROM temp.merge_annotations m"
-                        "  JOIN annotations a ON a.id = m.id ORDER BY a.id",
+                        "  JOIN annotations a ON a.id = m.id WHERE a.note != '' ORDER BY a.id",
                         error))
     return FALSE;
 
   stmt = scholia_db_get_statement (db,
                                    "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset, quote,"
                                    " prefix, suffix, note, created, modified, participant_id, first_hlc, hlc)"
-                                   " SELECT id, uuid, document_id, start_offset, end_offset, quote, prefix, suffix, note,"
+                                   " SELECT id, uuid, document_id, start_offset, end_offset,"
+                                   "  " SCHOLIA_STORED_PASSAGE_SQL ("0", "quote", "document_id", "start_offset", "end_offset") ","
+                                   "  " SCHOLIA_STORED_PASSAGE_SQL ("1", "prefix", "document_id", "start_offset", "end_offset") ","
+                                   "  " SCHOLIA_STORED_PASSAGE_SQL ("2", "suffix", "document_id", "start_offset", "end_offset") ","
+                                   "  note,"
                                    "  created, modified, ?, first_hlc, hlc FROM temp.merge_annotations WHERE true"
                                    " ON CONFLICT (uuid) DO UPDATE SET document_id = excluded.document_id,"
                                    "  start_offset = excluded.start_offset, end_offset = excluded.end_offset,"
@@ -626,8 +631,9 @@ write_rows (Merge   *merge,
                          * in the ids' order, or once per annotation. The new ones are staged in
                          * that order already. */
                         merge->n_rewritten > 0
-                          ? "INSERT INTO notes_fts (rowid, note) SELECT id, note FROM temp.merge_annotations ORDER BY id"
-                          : "INSERT INTO notes_fts (rowid, note) SELECT id, note FROM temp.merge_annotations",
+                          ? "INSERT INTO notes_fts (rowid, note) SELECT id, note FROM temp.merge_annotations"
+                            " WHERE note != '' ORDER BY id"
+                          : "INSERT INTO notes_fts (rowid, note) SELECT id, note FROM temp.merge_annotations WHERE note != ''",
                         error) ||
       !scholia_db_exec (db,
                         "INSERT INTO annotation_tags (annotation_id, tag_id, position)"

@@ -11,6 +11,7 @@
 
 #include "scholia-error.h"
 #include "scholia-hlc.h"
+#include "scholia-passage-sql.h"
 #include "scholia-store-seminar-private.h"
 #include "scholia-text-check.h"
 
@@ -113,7 +114,8 @@ read_annotation_state (ScholiaStore       *self,
   ScholiaDbStep rc;
 
   stmt = scholia_db_get_statement (self->db,
-                                   "SELECT a.id, d.uuid, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix,"
+                                   "SELECT a.id, d.uuid, a.start_offset, a.end_offset, " SCHOLIA_QUOTE_SQL ("a.") ","
+                                   " " SCHOLIA_PREFIX_SQL ("a.") ", " SCHOLIA_SUFFIX_SQL ("a.") ","
                                    " a.note, a.created, a.modified"
                                    " FROM annotations a JOIN documents d ON d.id = a.document_id WHERE a.uuid = ?",
                                    error);
