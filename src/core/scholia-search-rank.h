@@ -16,4 +16,23 @@ G_BEGIN_DECLS
  * either. */
 int scholia_search_rank_register (sqlite3 *db);
 
+/* What scholia_rank(fts, 'fts', query, weight…) tells of its query, through @query bound as a
+ * pointer of type SCHOLIA_RANK_QUERY_POINTER (sqlite3_bind_pointer()), at its first row. For a
+ * query of one phrase (a word, a prefix, a quoted phrase) the function leaves out the phrase's
+ * inverse document frequency, which is the same for every row and follows from how many rows
+ * match: it spares a pass over them all. Every row's score is then bm25()'s divided by it, which
+ * orders them alike; scholia_rank_query_scale() gives bm25()'s number once the rows are
+ * counted. With NULL, every score is bm25()'s. */
+#define SCHOLIA_RANK_QUERY_POINTER "ScholiaRankQuery"
+
+typedef struct
+{
+  gint64 n_rows;     /* in the table */
+  int    n_phrases;  /* 0 until the first row */
+} ScholiaRankQuery;
+
+double scholia_rank_query_scale (const ScholiaRankQuery *query,
+                                 double                  unscaled,
+                                 gint64                  n_hits);
+
 G_END_DECLS
