@@ -45,6 +45,8 @@ typedef struct
   gboolean      unscaled;   /* one phrase: its idf left to the caller (ScholiaRankQuery) */
   sqlite3      *db;
   sqlite3_stmt *read;       /* a block of sizes, prepared when one is missing */
+  sqlite3_int64 last_block; /* the block the last row was in, and its sizes: rows come in order */
+  int          *last_sizes;
 } RankQuery;
 
 static void
@@ -243,9 +245,12 @@ row_size (const Fts5ExtensionApi *api,
 
   if (query->sizes != NULL && rowid >= 0)
     {
-      sizes = g_hash_table_lookup (query->sizes->blocks, GSIZE_TO_POINTER (block));
-      if (sizes == NULL)
+      if (query->last_sizes != NULL && query->last_block == block)
+        sizes = query->last_sizes;
+      else if ((sizes = g_hash_table_lookup (query->sizes->blocks, GSIZE_TO_POINTER (block))) == NULL)
         sizes = read_block (query, block);
+      query->last_block = block;
+      query->last_sizes = sizes;
     }
   if (sizes == NULL || sizes[rowid - block * BLOCK_ROWS] < 0)
     return api->xColumnSize (fts, -1, size);  /* FTS5 knows it, a statement at a time */
@@ -278,12 +283,22 @@ rank_function (const Fts5ExtensionApi *api,
                      (const char *) sqlite3_value_text (values[0]),
                      sqlite3_value_pointer (values[1], SCHOLIA_RANK_QUERY_POINTER), &query);
 
-  /* How often each phrase occurs in the row, each occurrence counted at its column's weight. */
+  /* How often each phrase occurs in the row, each occurrence counted at its column's weight: a
+   * lone phrase's occurrences read straight from its list, without FTS5 gathering them in an
+   * array first. */
   if (rc == SQLITE_OK)
+    memset (query->frequency, 0, sizeof (double) * MAX (query->n_phrases, 1));
+  if (rc == SQLITE_OK && query->n_phrases == 1)
     {
-      memset (query->frequency, 0, sizeof (double) * MAX (query->n_phrases, 1));
-      rc = api->xInstCount (fts, &n_instances);
+      Fts5PhraseIter iter;
+      int column, offset;
+
+      rc = api->xPhraseFirst (fts, 0, &iter, &column, &offset);
+      for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
+        query->frequency[0] += column + 2 < n_values ? sqlite3_value_double (values[column + 2]) : 1.0;
     }
+  else if (rc == SQLITE_OK)
+    rc = api->xInstCount (fts, &n_instances);
   for (int i = 0; rc == SQLITE_OK && i < n_instances; i++)
     {
       int phrase, column, offset;
