@@ -66,9 +66,6 @@ struct _ScholiaStore
   guint64     search_languages;
   gint64      search_languages_changes;
   gint64      search_languages_data_version;
-  /* Every place in its text of each essay on the last page of results, read with the page for
-   * the results list that asks for them next (scholia-store-search.c). */
-  struct _ScholiaSearchPlaces *search_places;
 
   /* Inside a batch, the essays (gint64* document ids) seminar merges changed: what views hold
    * follows them once, when the batch commits, instead of after every log. */
@@ -188,7 +185,5 @@ gboolean _scholia_store_set_aside_index_trigger (ScholiaStore  *self,
 gboolean _scholia_store_finish_import_batch (ScholiaStore  *self,
                                              GError       **error);
 void     _scholia_store_forget_import_batch (ScholiaStore  *self);
-
-void _scholia_search_places_free (struct _ScholiaSearchPlaces *places);
 
 G_END_DECLS

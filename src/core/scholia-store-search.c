@@ -723,19 +723,23 @@ rank_rows (ScholiaStore       *self,
 static GArray *parse_hits (const char *lines,
                            const char *text);
 
-/* The places kept are those @match found, with the languages, the connection's changes and the
- * file's version that load_languages() noted: any change to the library drops them. */
-struct _ScholiaSearchPlaces
+/* Every place in its text of each essay on the last page of results, read with the page for
+ * the results list that asks for them next; kept on the store (PLACES_KEY) for @match, with the
+ * languages, the connection's changes and the file's version that load_languages() noted: any
+ * change to the library drops them. */
+#define PLACES_KEY "scholia-search-places"
+
+typedef struct
 {
   char       *match;
   guint64     languages;
   gint64      changes;
   gint64      data_version;
   GHashTable *by_essay;  /* gint64 document id → GArray of ScholiaSearchRange */
-};
+} Places;
 
-void
-_scholia_search_places_free (struct _ScholiaSearchPlaces *places)
+static void
+places_free (Places *places)
 {
   g_free (places->match);
   g_hash_table_unref (places->by_essay);
@@ -747,15 +751,14 @@ static void
 start_places (ScholiaStore *self,
               const char   *match)
 {
-  struct _ScholiaSearchPlaces *places = g_new0 (struct _ScholiaSearchPlaces, 1);
+  Places *places = g_new0 (Places, 1);
 
-  g_clear_pointer (&self->search_places, _scholia_search_places_free);
   places->match = g_strdup (match);
   places->languages = self->search_languages;
   places->changes = self->search_languages_changes;
   places->data_version = self->search_languages_data_version;
   places->by_essay = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  self->search_places = places;
+  g_object_set_data_full (G_OBJECT (self), PLACES_KEY, places, (GDestroyNotify) places_free);
 }
 
 /* A copy of the places of essay @document_id that @match finds, if kept; after
@@ -765,7 +768,7 @@ lookup_places (ScholiaStore *self,
                const char   *match,
                gint64        document_id)
 {
-  struct _ScholiaSearchPlaces *places = self->search_places;
+  Places *places = g_object_get_data (G_OBJECT (self), PLACES_KEY);
   GArray *found;
 
   if (places == NULL || places->languages != self->search_languages || places->changes != self->search_languages_changes ||
@@ -804,8 +807,10 @@ result_from_row (ScholiaStore          *self,
       result->document_id = candidate->rowid;
       result->offset = locate_snippet (scholia_db_statement_column_text (stmt, column + 1), result->snippet,
                                        result->matches);
-      if (!scholia_db_statement_column_is_null (stmt, column + 2) && self->search_places != NULL)
-        g_hash_table_insert (self->search_places->by_essay, g_memdup2 (&candidate->rowid, sizeof (gint64)),
+      Places *places = g_object_get_data (G_OBJECT (self), PLACES_KEY);
+
+      if (!scholia_db_statement_column_is_null (stmt, column + 2) && places != NULL)
+        g_hash_table_insert (places->by_essay, g_memdup2 (&candidate->rowid, sizeof (gint64)),
                              parse_hits (scholia_db_statement_column_text (stmt, column + 2),
                                          scholia_db_statement_column_text (stmt, column + 1)));
     }

@@ -112,7 +112,6 @@ scholia_store_finalize (GObject *object)
   g_clear_pointer (&self->cached_text, g_free);
   g_clear_pointer (&self->cached_text_index, g_array_unref);
   g_clear_pointer (&self->hidden_essays, g_hash_table_unref);
-  g_clear_pointer (&self->search_places, _scholia_search_places_free);
   g_clear_pointer (&self->db, scholia_db_close);
 
   G_OBJECT_CLASS (scholia_store_parent_class)->finalize (object);
