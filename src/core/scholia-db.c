@@ -338,6 +338,15 @@ scholia_db_statement_bind_null (ScholiaDbStatement *self,
   check_bind (self, sqlite3_bind_null (self->stmt, index));
 }
 
+void
+scholia_db_statement_bind_pointer (ScholiaDbStatement *self,
+                                   int                 index,
+                                   gpointer            pointer,
+                                   const char         *type)
+{
+  check_bind (self, sqlite3_bind_pointer (self->stmt, index, pointer, type, NULL));
+}
+
 ScholiaDbStep
 scholia_db_statement_step (ScholiaDbStatement  *self,
                            GError             **error)

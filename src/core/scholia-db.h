@@ -129,6 +129,11 @@ void          scholia_db_statement_bind_blob        (ScholiaDbStatement  *self,
                                                      gsize                length);
 void          scholia_db_statement_bind_null        (ScholiaDbStatement  *self,
                                                      int                  index);
+/* A pointer for an SQL function that asks for one of type @type (sqlite3_bind_pointer()). */
+void          scholia_db_statement_bind_pointer     (ScholiaDbStatement  *self,
+                                                     int                  index,
+                                                     gpointer             pointer,
+                                                     const char          *type);
 
 /* Returns ROW or DONE, or ERROR with @error set and the statement reset. execute() steps once
  * and resets: for a change, or a query whose rows do not matter. */

@@ -42,8 +42,11 @@ typedef struct
   double       *idf;        /* per phrase */
   double       *frequency;  /* per phrase, the current row's */
   SizeCache    *sizes;      /* NULL to ask FTS5 for each row */
+  gboolean      unscaled;   /* one phrase: its idf left to the caller (ScholiaRankQuery) */
   sqlite3      *db;
   sqlite3_stmt *read;       /* a block of sizes, prepared when one is missing */
+  sqlite3_int64 last_block; /* the block the last row was in, and its sizes: rows come in order */
+  int          *last_sizes;
 } RankQuery;
 
 static void
@@ -168,12 +171,23 @@ read_block (RankQuery     *query,
   return sizes;
 }
 
+/* A phrase's inverse document frequency, as bm25() has it. */
+static double
+idf (gint64 n_rows,
+     gint64 n_hits)
+{
+  double value = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
+
+  return value <= 0.0 ? 1e-6 : value;
+}
+
 static int
 make_query (const Fts5ExtensionApi  *api,
             Fts5Context             *fts,
             sqlite3                 *db,
             GHashTable              *caches,
             const char              *table,
+            ScholiaRankQuery        *told,
             RankQuery              **out)
 {
   RankQuery *query = g_new0 (RankQuery, 1);
@@ -188,17 +202,22 @@ make_query (const Fts5ExtensionApi  *api,
   if (rc == SQLITE_OK)
     rc = api->xColumnTotalSize (fts, -1, &n_tokens);
   query->average_size = n_rows > 0 ? (double) n_tokens / n_rows : 1.0;
+  if (told != NULL)
+    {
+      told->n_rows = n_rows;
+      told->n_phrases = query->n_phrases;
+    }
+  query->unscaled = told != NULL && query->n_phrases == 1;
 
   /* The inverse document frequency of each phrase, as bm25() has it: the rows it is in are
-   * counted once per query. */
-  for (int i = 0; rc == SQLITE_OK && i < query->n_phrases; i++)
+   * counted once per query, in a pass of their own, except for a lone phrase, whose rows are
+   * those the query finds (the caller counts them). */
+  for (int i = 0; rc == SQLITE_OK && !query->unscaled && i < query->n_phrases; i++)
     {
       sqlite3_int64 n_hits = 0;
-      double idf;
 
       rc = api->xQueryPhrase (fts, i, &n_hits, count_row_cb);
-      idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
-      query->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+      query->idf[i] = idf (n_rows, n_hits);
     }
   if (rc == SQLITE_OK)
     query->sizes = find_sizes (db, caches, table);
@@ -226,9 +245,12 @@ row_size (const Fts5ExtensionApi *api,
 
   if (query->sizes != NULL && rowid >= 0)
     {
-      sizes = g_hash_table_lookup (query->sizes->blocks, GSIZE_TO_POINTER (block));
-      if (sizes == NULL)
+      if (query->last_sizes != NULL && query->last_block == block)
+        sizes = query->last_sizes;
+      else if ((sizes = g_hash_table_lookup (query->sizes->blocks, GSIZE_TO_POINTER (block))) == NULL)
         sizes = read_block (query, block);
+      query->last_block = block;
+      query->last_sizes = sizes;
     }
   if (sizes == NULL || sizes[rowid - block * BLOCK_ROWS] < 0)
     return api->xColumnSize (fts, -1, size);  /* FTS5 knows it, a statement at a time */
@@ -236,8 +258,9 @@ row_size (const Fts5ExtensionApi *api,
   return SQLITE_OK;
 }
 
-/* scholia_rank(fts, 'fts', weight…): the first argument after the table is the table's name,
- * which FTS5 does not tell an auxiliary function; the weights are bm25()'s, one per column. */
+/* scholia_rank(fts, 'fts', query, weight…): the first argument after the table is the table's
+ * name, which FTS5 does not tell an auxiliary function, the second a ScholiaRankQuery pointer or
+ * NULL; the weights are bm25()'s, one per column. */
 static void
 rank_function (const Fts5ExtensionApi *api,
                Fts5Context            *fts,
@@ -250,28 +273,39 @@ rank_function (const Fts5ExtensionApi *api,
   double score = 0.0;
   int rc = SQLITE_OK;
 
-  if (n_values < 1 || sqlite3_value_type (values[0]) != SQLITE_TEXT)
+  if (n_values < 2 || sqlite3_value_type (values[0]) != SQLITE_TEXT)
     {
-      sqlite3_result_error (context, "scholia_rank: give the table's name", -1);
+      sqlite3_result_error (context, "scholia_rank: give the table's name and the query", -1);
       return;
     }
   if (query == NULL)
     rc = make_query (api, fts, sqlite3_context_db_handle (context), api->xUserData (fts),
-                     (const char *) sqlite3_value_text (values[0]), &query);
+                     (const char *) sqlite3_value_text (values[0]),
+                     sqlite3_value_pointer (values[1], SCHOLIA_RANK_QUERY_POINTER), &query);
 
-  /* How often each phrase occurs in the row, each occurrence counted at its column's weight. */
+  /* How often each phrase occurs in the row, each occurrence counted at its column's weight: a
+   * lone phrase's occurrences read straight from its list, without FTS5 gathering them in an
+   * array first. */
   if (rc == SQLITE_OK)
+    memset (query->frequency, 0, sizeof (double) * MAX (query->n_phrases, 1));
+  if (rc == SQLITE_OK && query->n_phrases == 1)
     {
-      memset (query->frequency, 0, sizeof (double) * MAX (query->n_phrases, 1));
-      rc = api->xInstCount (fts, &n_instances);
+      Fts5PhraseIter iter;
+      int column, offset;
+
+      rc = api->xPhraseFirst (fts, 0, &iter, &column, &offset);
+      for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
+        query->frequency[0] += column + 2 < n_values ? sqlite3_value_double (values[column + 2]) : 1.0;
     }
+  else if (rc == SQLITE_OK)
+    rc = api->xInstCount (fts, &n_instances);
   for (int i = 0; rc == SQLITE_OK && i < n_instances; i++)
     {
       int phrase, column, offset;
 
       rc = api->xInst (fts, i, &phrase, &column, &offset);
       if (rc == SQLITE_OK)
-        query->frequency[phrase] += column + 1 < n_values ? sqlite3_value_double (values[column + 1]) : 1.0;
+        query->frequency[phrase] += column + 2 < n_values ? sqlite3_value_double (values[column + 2]) : 1.0;
     }
   if (rc == SQLITE_OK)
     rc = row_size (api, fts, query, &size);
@@ -281,10 +315,26 @@ rank_function (const Fts5ExtensionApi *api,
       return;
     }
 
+  /* As bm25() adds it up, operation for operation, so that the scores are the same numbers. */
   for (int i = 0; i < query->n_phrases; i++)
-    score += query->idf[i] * (query->frequency[i] * (K1 + 1.0)) /
-             (query->frequency[i] + K1 * (1.0 - B + B * size / query->average_size));
+    {
+      double term = (query->frequency[i] * (K1 + 1.0)) /
+                    (query->frequency[i] + K1 * (1.0 - B + B * size / query->average_size));
+
+      score += query->unscaled ? term : query->idf[i] * term;
+    }
   sqlite3_result_double (context, -score);
+}
+
+double
+scholia_rank_query_scale (const ScholiaRankQuery *query,
+                          double                  unscaled,
+                          gint64                  n_hits)
+{
+  g_return_val_if_fail (query->n_phrases == 1, unscaled);
+
+  /* bm25() starts from 0.0 and negates its sum: the same steps give the same number. */
+  return -1.0 * (0.0 + idf (query->n_rows, n_hits) * -unscaled);
 }
 
 int

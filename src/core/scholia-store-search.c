@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "scholia-error.h"
 #include "scholia-language.h"
+#include "scholia-search-rank.h"
 #include "scholia-stem-tokenizer.h"
 #include "scholia-store-private.h"
 
@@ -23,17 +25,18 @@
  * it first. Notes hidden from me until I annotate their essay (hide until posted) are not
  * found: their essays are read only when some are hidden. */
 #define TEXT_RANK_QUERY \
-  "SELECT rowid, scholia_rank(documents_fts, 'documents_fts', 10.0, 1.0) FROM documents_fts" \
+  "SELECT rowid, scholia_rank(documents_fts, 'documents_fts', ?2, 10.0, 1.0) FROM documents_fts" \
   " WHERE documents_fts MATCH ?1"
 #define NOTE_RANK_QUERY \
-  "SELECT rowid, scholia_rank(notes_fts, 'notes_fts') FROM notes_fts WHERE notes_fts MATCH ?1"
+  "SELECT rowid, scholia_rank(notes_fts, 'notes_fts', ?2) FROM notes_fts WHERE notes_fts MATCH ?1"
 #define VISIBLE_NOTE_RANK_QUERY \
-  "SELECT f.rowid, scholia_rank(notes_fts, 'notes_fts'), a.document_id, coalesce(a.participant_id, 0)" \
+  "SELECT f.rowid, scholia_rank(notes_fts, 'notes_fts', ?2), a.document_id, coalesce(a.participant_id, 0)" \
   " FROM notes_fts f JOIN annotations a ON a.id = f.rowid WHERE notes_fts MATCH ?1"
-/* One row shown: its snippet and what locates it. */
-#define TEXT_QUERY(snippet) \
+/* One row shown: its snippet and what locates it, and for the window's snippets (cut at the
+ * first match) every place the essay matches, which its results list asks for next. */
+#define TEXT_QUERY(snippet, places) \
   "SELECT " snippet " '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
-  " d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
+  " d.text, " places " FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
   " WHERE documents_fts MATCH ?1 AND f.rowid = ?2"
 #define NOTE_QUERY \
   "SELECT snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
@@ -44,9 +47,9 @@
  * unary "+" keeps SQLite from handing the list of rows to FTS5, which would run the query once
  * for each. */
 #define PAGE_ROWS " AND f.rowid BETWEEN ?2 AND ?3 AND +f.rowid IN (SELECT value FROM json_each(?4))"
-#define TEXT_SCAN_QUERY(snippet) \
+#define TEXT_SCAN_QUERY(snippet, places) \
   "SELECT f.rowid, " snippet " '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
-  " d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
+  " d.text, " places " FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
   " WHERE documents_fts MATCH ?1" PAGE_ROWS
 #define NOTE_SCAN_QUERY \
   "SELECT f.rowid, snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
@@ -64,13 +67,14 @@
 /* The two ways of cutting a text's snippet (ScholiaSearchSnippets). */
 #define FIRST_MATCH_SNIPPET "scholia_snippet(documents_fts,"
 #define BEST_SNIPPET "snippet(documents_fts, 1,"
+#define PLACES "scholia_hits(documents_fts)"
 static const char *const text_queries[] = {
-  [SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH] = TEXT_QUERY (FIRST_MATCH_SNIPPET),
-  [SCHOLIA_SEARCH_SNIPPETS_BEST] = TEXT_QUERY (BEST_SNIPPET),
+  [SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH] = TEXT_QUERY (FIRST_MATCH_SNIPPET, PLACES),
+  [SCHOLIA_SEARCH_SNIPPETS_BEST] = TEXT_QUERY (BEST_SNIPPET, "NULL"),
 };
 static const char *const text_scan_queries[] = {
-  [SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH] = TEXT_SCAN_QUERY (FIRST_MATCH_SNIPPET),
-  [SCHOLIA_SEARCH_SNIPPETS_BEST] = TEXT_SCAN_QUERY (BEST_SNIPPET),
+  [SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH] = TEXT_SCAN_QUERY (FIRST_MATCH_SNIPPET, PLACES),
+  [SCHOLIA_SEARCH_SNIPPETS_BEST] = TEXT_SCAN_QUERY (BEST_SNIPPET, "NULL"),
 };
 static const char *const text_snippet_queries[] = {
   [SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH] = TEXT_SNIPPET_QUERY (FIRST_MATCH_SNIPPET),
@@ -548,49 +552,86 @@ compare_candidates (gconstpointer a,
 /* Beyond this many kept, candidates are gathered and sorted once rather than kept in order. */
 #define MAX_KEPT_IN_ORDER 1024
 
-/* The best @n_kept matches so far, best first; every match when @n_kept is large, sorted at the
- * end (finish_best). */
+/* How far behind the last kept candidate another may be and still overtake it once a lone
+ * phrase's scores are multiplied by its idf (scholia_rank_query_scale()): two scores that
+ * differ by less than a rounding (about 1e-16 of them) may become equal, and the row then
+ * decides. */
+#define NEAR_TIE 1e-12
+
+/* The best @n_kept matches of one table so far, best first; every match when @n_kept is large,
+ * sorted at the end (finish_best). With @near_ties, the scores are a lone phrase's before its
+ * idf, and near ties of the last kept are kept too. */
 typedef struct
 {
-  GArray *best;
-  guint   n_kept;
-  guint   n_found;
+  GArray  *best;
+  guint    n_kept;
+  guint    n_found;
+  gboolean near_ties;
 } Best;
+
+/* Whether @candidate, which comes after @last (the last one kept), may be left out. */
+static gboolean
+droppable (const Best      *best,
+           const Candidate *candidate,
+           const Candidate *last)
+{
+  /* An equal score stays equal when scaled, and its row still comes after. */
+  return !best->near_ties || candidate->rank == last->rank ||
+         candidate->rank > last->rank + fabs (last->rank) * NEAR_TIE;
+}
 
 static void
 offer (Best            *best,
        const Candidate *candidate)
 {
-  guint low = 0, high = best->best->len;
+  GArray *kept = best->best;
+  guint low = 0, high = kept->len;
 
   best->n_found++;
   if (best->n_kept > MAX_KEPT_IN_ORDER)
     {
-      g_array_append_val (best->best, *candidate);
+      g_array_append_val (kept, *candidate);
       return;
     }
-  if (best->best->len == best->n_kept &&
-      (best->n_kept == 0 || compare_candidates (candidate, &g_array_index (best->best, Candidate, high - 1)) >= 0))
+  if (best->n_kept == 0)
     return;
+  if (kept->len >= best->n_kept)
+    {
+      const Candidate *last = &g_array_index (kept, Candidate, best->n_kept - 1);
+
+      if (compare_candidates (candidate, last) >= 0 && droppable (best, candidate, last))
+        return;
+    }
   while (low < high)
     {
       guint middle = (low + high) / 2;
 
-      if (compare_candidates (&g_array_index (best->best, Candidate, middle), candidate) < 0)
+      if (compare_candidates (&g_array_index (kept, Candidate, middle), candidate) < 0)
         low = middle + 1;
       else
         high = middle;
     }
-  g_array_insert_val (best->best, low, *candidate);
-  if (best->best->len > best->n_kept)
-    g_array_set_size (best->best, best->n_kept);
+  g_array_insert_val (kept, low, *candidate);
+  while (kept->len > best->n_kept &&
+         droppable (best, &g_array_index (kept, Candidate, kept->len - 1),
+                    &g_array_index (kept, Candidate, best->n_kept - 1)))
+    g_array_set_size (kept, kept->len - 1);
 }
 
+/* The kept matches as bm25() scores them, sorted, @n_kept at most. @n_hits rows matched in all,
+ * hidden ones too (FTS5 counts them in the idf). */
 static void
-finish_best (Best *best)
+finish_best (Best                   *best,
+             const ScholiaRankQuery *told,
+             gint64                  n_hits)
 {
-  if (best->n_kept <= MAX_KEPT_IN_ORDER)
-    return;
+  if (best->near_ties)
+    for (guint i = 0; i < best->best->len; i++)
+      {
+        Candidate *candidate = &g_array_index (best->best, Candidate, i);
+
+        candidate->rank = scholia_rank_query_scale (told, candidate->rank, n_hits);
+      }
   g_array_sort (best->best, compare_candidates);
   if (best->best->len > best->n_kept)
     g_array_set_size (best->best, best->n_kept);
@@ -618,12 +659,15 @@ query_failed (ScholiaStore  *self,
   return FALSE;
 }
 
-/* Offers every row of one table that @match finds to @best, with its score. */
+/* Keeps the best @n_kept rows of one table that @match finds in @kept, in order, with their
+ * bm25 scores; counts them in @n_found. */
 static gboolean
 rank_rows (ScholiaStore       *self,
            ScholiaSearchKind   kind,
            const char         *match,
-           Best               *best,
+           guint               n_kept,
+           GArray             *kept,
+           guint              *n_found,
            gboolean           *syntax_error,
            gboolean           *unknown_column,
            GError            **error)
@@ -631,7 +675,10 @@ rank_rows (ScholiaStore       *self,
   ScholiaDbStatement *stmt;
   g_autoptr(GError) step_error = NULL;
   g_autoptr(GHashTable) hidden = NULL;
+  ScholiaRankQuery told = { 0, 0 };
+  Best best = { kept, n_kept, 0, FALSE };
   gboolean some_hidden;
+  gint64 n_hits = 0;
   ScholiaDbStep rc;
 
   *syntax_error = FALSE;
@@ -646,6 +693,7 @@ rank_rows (ScholiaStore       *self,
   if (stmt == NULL)
     return FALSE;
   scholia_db_statement_bind_text (stmt, 1, match);
+  scholia_db_statement_bind_pointer (stmt, 2, &told, SCHOLIA_RANK_QUERY_POINTER);
 
   /* The step's own error is replaced by one that says what failed, and its message told apart. */
   while ((rc = scholia_db_statement_step (stmt, &step_error)) == SCHOLIA_DB_STEP_ROW)
@@ -654,17 +702,80 @@ rank_rows (ScholiaStore       *self,
         scholia_db_statement_column_double (stmt, 1), scholia_db_statement_column_int64 (stmt, 0), kind
       };
 
+      /* The first row told how it is scored. */
+      best.near_ties = told.n_phrases == 1;
+      n_hits++;
       if (some_hidden && _scholia_store_is_hidden (hidden, scholia_db_statement_column_int64 (stmt, 2),
                                                    scholia_db_statement_column_int64 (stmt, 3)))
         continue;
-      offer (best, &candidate);
+      offer (&best, &candidate);
     }
   if (rc == SCHOLIA_DB_STEP_DONE)
     {
       scholia_db_statement_reset (stmt);
+      finish_best (&best, &told, n_hits);
+      *n_found = best.n_found;
       return TRUE;
     }
   return query_failed (self, step_error, syntax_error, unknown_column, error);
+}
+
+static GArray *parse_hits (const char *lines,
+                           const char *text);
+
+/* Every place in its text of each essay on the last page of results, read with the page for
+ * the results list that asks for them next; kept on the store (PLACES_KEY) for @match, with the
+ * languages, the connection's changes and the file's version that load_languages() noted: any
+ * change to the library drops them. */
+#define PLACES_KEY "scholia-search-places"
+
+typedef struct
+{
+  char       *match;
+  guint64     languages;
+  gint64      changes;
+  gint64      data_version;
+  GHashTable *by_essay;  /* gint64 document id → GArray of ScholiaSearchRange */
+} Places;
+
+static void
+places_free (Places *places)
+{
+  g_free (places->match);
+  g_hash_table_unref (places->by_essay);
+  g_free (places);
+}
+
+/* Forgets the places kept, and keeps those of @match's page from now on. */
+static void
+start_places (ScholiaStore *self,
+              const char   *match)
+{
+  Places *places = g_new0 (Places, 1);
+
+  places->match = g_strdup (match);
+  places->languages = self->search_languages;
+  places->changes = self->search_languages_changes;
+  places->data_version = self->search_languages_data_version;
+  places->by_essay = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (self), PLACES_KEY, places, (GDestroyNotify) places_free);
+}
+
+/* A copy of the places of essay @document_id that @match finds, if kept; after
+ * load_languages(). */
+static GArray *
+lookup_places (ScholiaStore *self,
+               const char   *match,
+               gint64        document_id)
+{
+  Places *places = g_object_get_data (G_OBJECT (self), PLACES_KEY);
+  GArray *found;
+
+  if (places == NULL || places->languages != self->search_languages || places->changes != self->search_languages_changes ||
+      places->data_version != self->search_languages_data_version || g_strcmp0 (places->match, match) != 0)
+    return NULL;
+  found = g_hash_table_lookup (places->by_essay, &document_id);
+  return found != NULL ? g_array_copy (found) : NULL;
 }
 
 /* The result for one row shown from @stmt's row, which holds its snippet and what locates it
@@ -696,6 +807,12 @@ result_from_row (ScholiaStore          *self,
       result->document_id = candidate->rowid;
       result->offset = locate_snippet (scholia_db_statement_column_text (stmt, column + 1), result->snippet,
                                        result->matches);
+      Places *places = g_object_get_data (G_OBJECT (self), PLACES_KEY);
+
+      if (!scholia_db_statement_column_is_null (stmt, column + 2) && places != NULL)
+        g_hash_table_insert (places->by_essay, g_memdup2 (&candidate->rowid, sizeof (gint64)),
+                             parse_hits (scholia_db_statement_column_text (stmt, column + 2),
+                                         scholia_db_statement_column_text (stmt, column + 1)));
     }
   else
     {
@@ -757,7 +874,9 @@ read_rows (ScholiaStore          *self,
 /* Reads the page's rows of one table in one pass over the rows @match finds between the
  * page's first and last rowid. A prefix query is read so: FTS5 gathers every word with the
  * prefix anew at each MATCH, which for a page of rows read one by one costs fifty times what
- * the search does. */
+ * the search does. So are words: each MATCH looks each word up in every segment of the index
+ * (25 in a library imported in batches), which for 20 rows costs more than going through the
+ * words' rows once. Not a phrase, whose every row in the range would be checked word by word. */
 static gboolean
 scan_rows (ScholiaStore          *self,
            ScholiaSearchSnippets  snippets,
@@ -835,29 +954,41 @@ search (ScholiaStore          *self,
         GError               **error)
 {
   g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  Best best = { kept, offset > G_MAXUINT - limit ? G_MAXUINT : offset + limit, 0 };
+  g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  guint n_kept = offset > G_MAXUINT - limit ? G_MAXUINT : offset + limit;
+  guint n_texts = 0, n_notes = 0;
   g_autofree ScholiaSearchResult **page = NULL;
   gboolean (*read) (ScholiaStore *, ScholiaSearchSnippets, const char *, ScholiaSearchKind, GArray *,
                     ScholiaSearchResult **, GError **);
   gboolean text_lacks_column;
   gboolean note_lacks_column;
 
-  if (!rank_rows (self, SCHOLIA_SEARCH_TEXT, match, &best, syntax_error, &text_lacks_column, error) ||
-      !rank_rows (self, SCHOLIA_SEARCH_NOTE, match, &best, syntax_error, &note_lacks_column, error))
+  /* Each table's best, then the best of both: a lone phrase's scores are final only once its
+   * table's rows are counted. */
+  if (!rank_rows (self, SCHOLIA_SEARCH_TEXT, match, n_kept, kept, &n_texts, syntax_error, &text_lacks_column,
+                  error) ||
+      !rank_rows (self, SCHOLIA_SEARCH_NOTE, match, n_kept, notes, &n_notes, syntax_error, &note_lacks_column,
+                  error))
     return FALSE;
   if (text_lacks_column && note_lacks_column)
     {
       *syntax_error = TRUE;
       return FALSE;
     }
-  finish_best (&best);
-  *n_found = best.n_found;
+  g_array_append_vals (kept, notes->data, notes->len);
+  g_array_sort (kept, compare_candidates);
+  if (kept->len > n_kept)
+    g_array_set_size (kept, n_kept);
+  *n_found = n_texts + n_notes;
 
   if (offset >= kept->len)
     return TRUE;
   g_array_remove_range (kept, 0, offset);
   page = g_new0 (ScholiaSearchResult *, kept->len);
-  read = strchr (match, '*') != NULL ? scan_rows : read_rows;
+  if (snippets == SCHOLIA_SEARCH_SNIPPETS_FIRST_MATCH)
+    start_places (self, match);
+  read = strchr (match, '*') != NULL || (strchr (match, '"') == NULL && strstr (match, "NEAR") == NULL)
+         ? scan_rows : read_rows;
   if (read (self, snippets, match, SCHOLIA_SEARCH_TEXT, kept, page, error) &&
       read (self, snippets, match, SCHOLIA_SEARCH_NOTE, kept, page, error))
     {
@@ -1002,6 +1133,8 @@ run_hits_query (ScholiaStore  *self,
   ScholiaDbStep rc;
 
   *syntax_error = FALSE;
+  if ((*hits = lookup_places (self, match, document_id)) != NULL)
+    return TRUE;
   stmt = scholia_db_get_statement (self->db, HITS_QUERY, error);
   if (stmt == NULL)
     return FALSE;
