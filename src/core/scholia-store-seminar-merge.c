@@ -639,10 +639,13 @@ write_rows (Merge   *merge,
                         " SELECT annotation_id, label_id, position FROM temp.merge_links WHERE kind = 0;"
                         "INSERT INTO annotation_themes (annotation_id, theme_id, position)"
                         " SELECT annotation_id, label_id, position FROM temp.merge_links WHERE kind = 1;"
+                        /* Counted per essay first: a merge's thousands of links are on a
+                         * few essays, whose authors are then read once each. */
                         "INSERT INTO author_theme_counts (author_id, theme_id, count)"
-                        " SELECT coalesce(d.author_id, 0), l.label_id, count(*) FROM temp.merge_links l"
-                        "  JOIN annotations a ON a.id = l.annotation_id JOIN documents d ON d.id = a.document_id"
-                        "  WHERE l.kind = 1 AND a.orphaned = 0 GROUP BY 1, 2"
+                        " SELECT coalesce(d.author_id, 0), e.theme_id, sum(e.n)"
+                        "  FROM (SELECT a.document_id, l.label_id AS theme_id, count(*) AS n FROM temp.merge_links l"
+                        "   JOIN annotations a ON a.id = l.annotation_id WHERE l.kind = 1 AND a.orphaned = 0"
+                        "   GROUP BY 1, 2) e JOIN documents d ON d.id = e.document_id WHERE true GROUP BY 1, 2"
                         " ON CONFLICT DO UPDATE SET count = count + excluded.count;",
                         error) ||
       !put_back_links (merge, error))
