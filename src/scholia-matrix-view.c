@@ -38,7 +38,7 @@ struct _ScholiaMatrixRow
   char    *collate_key;   /* by the author's sort key */
   guint    n_themes;
   guint   *counts;        /* per theme column */
-  GArray **tag_counts;    /* per theme column: TagCount, in palette order */
+  GArray **tag_counts;    /* per theme column: TagCount, in palette order; NULL unless split by tag */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaMatrixRow, scholia_matrix_row, G_TYPE_OBJECT)
@@ -48,7 +48,7 @@ scholia_matrix_row_finalize (GObject *object)
 {
   ScholiaMatrixRow *self = SCHOLIA_MATRIX_ROW (object);
 
-  for (guint i = 0; i < self->n_themes; i++)
+  for (guint i = 0; self->tag_counts != NULL && i < self->n_themes; i++)
     g_array_unref (self->tag_counts[i]);
   g_free (self->tag_counts);
   g_free (self->counts);
@@ -76,7 +76,8 @@ tag_count_clear (TagCount *tag_count)
   g_clear_object (&tag_count->tag);
 }
 
-/* The split counts are read only when asked for: a large library has many tags. */
+/* The split counts are read only when asked for: a large library has many tags, and 1,000
+ * authors × 200 themes would make 200,000 empty arrays. */
 static ScholiaMatrixRow *
 scholia_matrix_row_new (ScholiaMatrix *matrix,
                         guint          row,
@@ -90,10 +91,13 @@ scholia_matrix_row_new (ScholiaMatrix *matrix,
   self->collate_key = scholia_names_collate_key (scholia_matrix_get_author_sort_key (matrix, row));
   self->n_themes = scholia_matrix_get_n_themes (matrix);
   self->counts = g_new0 (guint, self->n_themes);
-  self->tag_counts = g_new0 (GArray *, self->n_themes);
+  if (tags != NULL)
+    self->tag_counts = g_new0 (GArray *, self->n_themes);
   for (guint column = 0; column < self->n_themes; column++)
     {
       self->counts[column] = scholia_matrix_get_count (matrix, row, column, 0);
+      if (tags == NULL)
+        continue;
       self->tag_counts[column] = g_array_new (FALSE, FALSE, sizeof (TagCount));
       g_array_set_clear_func (self->tag_counts[column], (GDestroyNotify) tag_count_clear);
 
@@ -319,7 +323,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (button, "silent");
       gtk_widget_set_sensitive (button, TRUE);
 
-      for (guint i = 0; self->split_by_tag && i < row->tag_counts[column]->len; i++)
+      for (guint i = 0; self->split_by_tag && row->tag_counts != NULL && i < row->tag_counts[column]->len; i++)
         {
           TagCount *tag_count = &g_array_index (row->tag_counts[column], TagCount, i);
           g_autofree char *colour_class = scholia_tag_chip_colour_css_class (scholia_label_get_colour (SCHOLIA_LABEL (tag_count->tag)));

@@ -114,6 +114,69 @@ count_tagged_passages (ScholiaMatrix           *self,
   return TRUE;
 }
 
+/* Index by id (authors' and themes' ids are small and dense) of the rows or columns that
+ * @ids gives (id → index), G_MAXUINT for none: 200,000 counts are placed without a hash
+ * look-up each. */
+static guint *
+index_by_id (GHashTable *ids,
+             gint64     *max_id)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint *index;
+
+  *max_id = 0;
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    *max_id = MAX (*max_id, *(gint64 *) key);
+  index = g_new (guint, *max_id + 1);
+  memset (index, 0xff, (*max_id + 1) * sizeof (guint));
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (*(gint64 *) key >= 0)
+      index[*(gint64 *) key] = GPOINTER_TO_UINT (value);
+  return index;
+}
+
+/* The totals, from the counts the library keeps per author and theme. */
+static gboolean
+add_kept_counts (ScholiaMatrix  *self,
+                 ScholiaStore   *store,
+                 GHashTable     *rows,
+                 GHashTable     *columns,
+                 GError        **error)
+{
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GArray) counts = scholia_store_count_author_themes (store, &names, error);
+  g_autoptr(GHashTable) author_rows = NULL;
+  g_autofree guint *row_of = NULL;
+  g_autofree guint *column_of = NULL;
+  gint64 max_author, max_theme;
+  GHashTableIter iter;
+  gpointer id, name, row;
+
+  if (counts == NULL)
+    return FALSE;
+  author_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &id, &name))
+    if (g_hash_table_lookup_extended (rows, name, NULL, &row))
+      g_hash_table_insert (author_rows, id, row);
+  row_of = index_by_id (author_rows, &max_author);
+  column_of = index_by_id (columns, &max_theme);
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const ScholiaAuthorThemeCount *count = &g_array_index (counts, ScholiaAuthorThemeCount, i);
+
+      if (count->author_id < 0 || count->author_id > max_author || row_of[count->author_id] == G_MAXUINT ||
+          count->theme_id < 0 || count->theme_id > max_theme || column_of[count->theme_id] == G_MAXUINT)
+        continue;
+      cell (self, row_of[count->author_id], column_of[count->theme_id])[0] += count->count;
+    }
+  return TRUE;
+}
+
 /* The theme columns the filter lets through, and a slot per tag when counting by tag. */
 static void
 add_columns (ScholiaMatrix           *self,
@@ -171,7 +234,6 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
   g_autoptr(ScholiaMatrix) self = g_new0 (ScholiaMatrix, 1);
   g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) columns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) totals = NULL;
   g_autoptr(GArray) split = NULL;
   g_auto(GStrv) names = NULL;
   GListModel *documents;
@@ -229,12 +291,10 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
   if (n_tag_filter > 0 || n_participant_filter > 0)
     return count_tagged_passages (self, store, filter, rows, columns, error) ? g_steal_pointer (&self) : NULL;
 
-  totals = scholia_store_count_theme_passages (store, FALSE, error);
-  if (totals == NULL)
+  if (!add_kept_counts (self, store, rows, columns, error))
     return NULL;
-  for (guint i = 0; i < totals->len; i++)
-    add_count (self, store, rows, columns, &g_array_index (totals, ScholiaPassageCount, i), 0);
 
+  /* The tags' shares are not kept: counted here, from every passage's links. */
   if (by_tag)
     {
       split = scholia_store_count_theme_passages (store, TRUE, error);

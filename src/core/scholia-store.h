@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose user_version is higher was written by a newer
  * Scholia and is refused untouched. */
-#define SCHOLIA_SCHEMA_VERSION 14
+#define SCHOLIA_SCHEMA_VERSION 15
 
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
@@ -307,6 +307,21 @@ GPtrArray *scholia_store_list_theme_passages  (ScholiaStore  *self,
                                                GError       **error);
 GArray    *scholia_store_count_theme_passages (ScholiaStore  *self,
                                                gboolean       by_tag,
+                                               GError       **error);
+
+/* How many placed passages each author (0: essays without one) has on each theme, as the
+ * library keeps them (scholia-store-theme-counts.c), less what hide-until-posted hides; pairs
+ * without passages are left out. @author_names receives the authors' names by id (gint64 →
+ * char *; 0 → ""). */
+typedef struct
+{
+  gint64  author_id;
+  gint64  theme_id;
+  guint   count;
+} ScholiaAuthorThemeCount;
+
+GArray    *scholia_store_count_author_themes  (ScholiaStore  *self,
+                                               GHashTable   **author_names,
                                                GError       **error);
 
 /* The whole library's annotations as the annotation list orders them (by document, then in
