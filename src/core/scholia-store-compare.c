@@ -118,8 +118,11 @@ scholia_store_load_annotation_text (ScholiaStore  *self,
       *note = g_strdup (scholia_db_statement_column_text (stmt, 1));
     }
   else if (rc == SCHOLIA_DB_STEP_DONE)
-    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                 _("The annotation is no longer in the library"));
+    {
+      g_autofree char *name = g_strdup_printf ("%" G_GINT64_FORMAT, annotation_id);
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, _("“%s” is no longer in the library"), name);
+    }
   scholia_db_statement_reset (stmt);
   return rc == SCHOLIA_DB_STEP_ROW;
 }
