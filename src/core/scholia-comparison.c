@@ -21,6 +21,8 @@ struct _ScholiaComparison
   GStrv                    authors;  /* on the theme under the filter's tags, in passage order */
   GHashTable              *paragraphs; /* a document's id → its ScholiaParagraph array, loaded
                                         * when one of its passages is first placed */
+  gint64                   texts_changed_in; /* during a refresh, the document whose quotes and
+                                              * notes may have changed: 0 any, -1 none */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaComparison, scholia_comparison, G_TYPE_OBJECT)
@@ -73,26 +75,33 @@ compare_entries (gconstpointer a,
   return scholia_passage_get_start (lp) - scholia_passage_get_start (rp);
 }
 
+/* Whether @old, listed, still shows what @new (just read) would. An old passage whose quote
+ * and note were never read reads them as they are when shown; one that holds them is compared
+ * when its document's annotations changed (reading the new one's: a few rows shown). */
 static gboolean
-same_passage (ScholiaPassage *a,
-              ScholiaPassage *b)
+same_passage (ScholiaComparison *self,
+              ScholiaPassage    *old,
+              ScholiaPassage    *new)
 {
   const gint64 *a_tags, *b_tags;
   guint a_n, b_n;
+  gint64 changed = self->texts_changed_in;
 
-  if (scholia_passage_get_annotation_id (a) != scholia_passage_get_annotation_id (b) ||
-      scholia_passage_get_start (a) != scholia_passage_get_start (b) ||
-      scholia_passage_get_end (a) != scholia_passage_get_end (b) ||
-      g_strcmp0 (scholia_passage_get_note (a), scholia_passage_get_note (b)) != 0 ||
-      g_strcmp0 (scholia_passage_get_quote (a), scholia_passage_get_quote (b)) != 0 ||
-      g_strcmp0 (scholia_passage_get_title (a), scholia_passage_get_title (b)) != 0 ||
-      g_strcmp0 (scholia_passage_get_date (a), scholia_passage_get_date (b)) != 0 ||
-      g_strcmp0 (scholia_passage_get_author (a), scholia_passage_get_author (b)) != 0 ||
-      g_strcmp0 (scholia_passage_get_page (a), scholia_passage_get_page (b)) != 0)
+  if (scholia_passage_get_annotation_id (old) != scholia_passage_get_annotation_id (new) ||
+      scholia_passage_get_start (old) != scholia_passage_get_start (new) ||
+      scholia_passage_get_end (old) != scholia_passage_get_end (new) ||
+      g_strcmp0 (scholia_passage_get_title (old), scholia_passage_get_title (new)) != 0 ||
+      g_strcmp0 (scholia_passage_get_date (old), scholia_passage_get_date (new)) != 0 ||
+      g_strcmp0 (scholia_passage_get_author (old), scholia_passage_get_author (new)) != 0 ||
+      g_strcmp0 (scholia_passage_get_page (old), scholia_passage_get_page (new)) != 0)
+    return FALSE;
+  if (scholia_passage_has_text (old) && (changed == 0 || changed == scholia_passage_get_document_id (old)) &&
+      (g_strcmp0 (scholia_passage_get_note (old), scholia_passage_get_note (new)) != 0 ||
+       g_strcmp0 (scholia_passage_get_quote (old), scholia_passage_get_quote (new)) != 0))
     return FALSE;
 
-  a_tags = scholia_passage_get_tag_ids (a, &a_n);
-  b_tags = scholia_passage_get_tag_ids (b, &b_n);
+  a_tags = scholia_passage_get_tag_ids (old, &a_n);
+  b_tags = scholia_passage_get_tag_ids (new, &b_n);
   return a_n == b_n && (a_n == 0 || memcmp (a_tags, b_tags, a_n * sizeof (gint64)) == 0);
 }
 
@@ -112,7 +121,7 @@ replace_changed (ScholiaComparison *self,
     {
       g_autoptr(ScholiaPassage) old = g_list_model_get_item (current, prefix);
 
-      if (!same_passage (old, g_ptr_array_index (sorted, prefix)))
+      if (!same_passage (self, old, g_ptr_array_index (sorted, prefix)))
         break;
       prefix++;
     }
@@ -120,7 +129,7 @@ replace_changed (ScholiaComparison *self,
     {
       g_autoptr(ScholiaPassage) old = g_list_model_get_item (current, n_old - 1 - suffix);
 
-      if (!same_passage (old, g_ptr_array_index (sorted, n_new - 1 - suffix)))
+      if (!same_passage (self, old, g_ptr_array_index (sorted, n_new - 1 - suffix)))
         break;
       suffix++;
     }
@@ -145,9 +154,9 @@ set_authors (ScholiaComparison *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORS]);
 }
 
-gboolean
-scholia_comparison_refresh (ScholiaComparison  *self,
-                            GError            **error)
+static gboolean
+refresh_passages (ScholiaComparison  *self,
+                  GError            **error)
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GHashTable) author_keys = NULL;
@@ -156,8 +165,6 @@ scholia_comparison_refresh (ScholiaComparison  *self,
   g_autoptr(GStrvBuilder) authors = g_strv_builder_new ();
   g_auto(GStrv) names = NULL;
   const char *previous_author = NULL;
-
-  g_return_val_if_fail (SCHOLIA_IS_COMPARISON (self), FALSE);
 
   /* A revised text numbers its paragraphs anew. */
   g_hash_table_remove_all (self->paragraphs);
@@ -220,12 +227,25 @@ scholia_comparison_refresh (ScholiaComparison  *self,
   return TRUE;
 }
 
+gboolean
+scholia_comparison_refresh (ScholiaComparison  *self,
+                            GError            **error)
+{
+  g_return_val_if_fail (SCHOLIA_IS_COMPARISON (self), FALSE);
+
+  self->texts_changed_in = 0;
+  return refresh_passages (self, error);
+}
+
+/* @texts_changed_in: the document whose annotations changed, 0 any, -1 none (the filter). */
 static void
-refresh_or_warn (ScholiaComparison *self)
+refresh_or_warn (ScholiaComparison *self,
+                 gint64             texts_changed_in)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!scholia_comparison_refresh (self, &error))
+  self->texts_changed_in = texts_changed_in;
+  if (!refresh_passages (self, &error))
     g_warning ("Could not refresh the comparison: %s", error->message);
 }
 
@@ -243,11 +263,11 @@ on_filter_changed_cb (ScholiaComparison       *self,
       ScholiaTheme *theme = n_ids > 0 ? SCHOLIA_THEME (scholia_store_lookup_label (self->store, SCHOLIA_TYPE_THEME, ids[0])) : NULL;
 
       g_set_object (&self->theme, theme);
-      refresh_or_warn (self);
+      refresh_or_warn (self, -1);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
       return;
     }
-  refresh_or_warn (self);
+  refresh_or_warn (self, -1);
 }
 
 static void
@@ -255,7 +275,7 @@ on_annotations_changed_cb (ScholiaComparison *self,
                            gint64             document_id,
                            ScholiaStore      *store)
 {
-  refresh_or_warn (self);
+  refresh_or_warn (self, document_id);
 }
 
 static void

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "scholia-passage.h"
+#include "scholia-store.h"
 
 struct _ScholiaPassage
 {
@@ -11,8 +12,9 @@ struct _ScholiaPassage
   gint64   document_id;
   int      start;
   int      end;
-  char    *quote;
+  char    *quote;    /* with the note, NULL until read from @store */
   char    *note;
+  ScholiaStore *store; /* set while the quote and note are still to be read */
   char    *title;
   char    *date;
   char    *author;
@@ -43,6 +45,7 @@ scholia_passage_finalize (GObject *object)
 
   g_free (self->quote);
   g_free (self->note);
+  g_clear_object (&self->store);
   g_free (self->title);
   g_free (self->date);
   g_free (self->author);
@@ -64,10 +67,10 @@ scholia_passage_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_QUOTE:
-      g_value_set_string (value, self->quote);
+      g_value_set_string (value, scholia_passage_get_quote (self));
       break;
     case PROP_NOTE:
-      g_value_set_string (value, self->note);
+      g_value_set_string (value, scholia_passage_get_note (self));
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
@@ -83,6 +86,25 @@ scholia_passage_get_property (GObject    *object,
     }
 }
 
+/* A passage shown (or exported) reads its quote and note then; one whose annotation is gone
+ * meanwhile (the comparison drops it at the store's next change) shows nothing. */
+static void
+read_text (ScholiaPassage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!scholia_store_load_annotation_text (self->store, self->annotation_id, &self->quote, &self->note, &error))
+    {
+      g_warning ("Could not read the passage of annotation %" G_GINT64_FORMAT ": %s", self->annotation_id,
+                 error->message);
+      self->quote = g_strdup ("");
+      self->note = g_strdup ("");
+    }
+  g_clear_object (&self->store);
+}
+
 static void
 scholia_passage_class_init (ScholiaPassageClass *klass)
 {
@@ -91,7 +113,8 @@ scholia_passage_class_init (ScholiaPassageClass *klass)
   object_class->finalize = scholia_passage_finalize;
   object_class->get_property = scholia_passage_get_property;
 
-  /* Read-only: a passage is a snapshot, replaced when the comparison is refreshed. */
+  /* Read-only: a passage is a snapshot (its quote and note read when first asked for),
+   * replaced when the comparison is refreshed. */
   properties[PROP_QUOTE] = g_param_spec_string ("quote", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -105,22 +128,17 @@ scholia_passage_init (ScholiaPassage *self)
 {
 }
 
-ScholiaPassage *
-scholia_passage_new (const ScholiaPassageInfo *info,
-                     const gint64             *tag_ids,
-                     guint                     n_tag_ids)
+static ScholiaPassage *
+new_passage (const ScholiaPassageInfo *info,
+             const gint64             *tag_ids,
+             guint                     n_tag_ids)
 {
-  ScholiaPassage *self;
+  ScholiaPassage *self = g_object_new (SCHOLIA_TYPE_PASSAGE, NULL);
 
-  g_return_val_if_fail (info != NULL, NULL);
-
-  self = g_object_new (SCHOLIA_TYPE_PASSAGE, NULL);
   self->annotation_id = info->annotation_id;
   self->document_id = info->document_id;
   self->start = info->start;
   self->end = info->end;
-  self->quote = g_strdup (info->quote != NULL ? info->quote : "");
-  self->note = g_strdup (info->note != NULL ? info->note : "");
   self->title = g_strdup (info->title != NULL ? info->title : "");
   self->date = g_strdup (info->date != NULL ? info->date : "");
   self->author = g_strdup (info->author != NULL ? info->author : "");
@@ -131,6 +149,44 @@ scholia_passage_new (const ScholiaPassageInfo *info,
   if (n_tag_ids > 0)
     g_array_append_vals (self->tag_ids, tag_ids, n_tag_ids);
   return self;
+}
+
+ScholiaPassage *
+scholia_passage_new (const ScholiaPassageInfo *info,
+                     const gint64             *tag_ids,
+                     guint                     n_tag_ids)
+{
+  ScholiaPassage *self;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  self = new_passage (info, tag_ids, n_tag_ids);
+  self->quote = g_strdup (info->quote != NULL ? info->quote : "");
+  self->note = g_strdup (info->note != NULL ? info->note : "");
+  return self;
+}
+
+ScholiaPassage *
+scholia_passage_new_deferred (const ScholiaPassageInfo *info,
+                              const gint64             *tag_ids,
+                              guint                     n_tag_ids,
+                              ScholiaStore             *store)
+{
+  ScholiaPassage *self;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (SCHOLIA_IS_STORE (store), NULL);
+
+  self = new_passage (info, tag_ids, n_tag_ids);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+gboolean
+scholia_passage_has_text (ScholiaPassage *self)
+{
+  g_return_val_if_fail (SCHOLIA_IS_PASSAGE (self), FALSE);
+  return self->store == NULL;
 }
 
 gint64
@@ -165,6 +221,7 @@ const char *
 scholia_passage_get_quote (ScholiaPassage *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_PASSAGE (self), NULL);
+  read_text (self);
   return self->quote;
 }
 
@@ -172,6 +229,7 @@ const char *
 scholia_passage_get_note (ScholiaPassage *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_PASSAGE (self), NULL);
+  read_text (self);
   return self->note;
 }
 

@@ -11,7 +11,8 @@ G_DECLARE_FINAL_TYPE (ScholiaPassage, scholia_passage, SCHOLIA, PASSAGE, GObject
 
 /* One annotated passage as a comparison shows it: the annotation's quote, note, tags and seminar
  * participant with the title, date and author of its document. A light, read-only snapshot: a comparison over a
- * large library holds thousands without loading whole documents' annotations. */
+ * large library holds thousands without loading whole documents' annotations, and (made
+ * deferred) reads a quote and note only when they are asked for. */
 typedef struct
 {
   gint64      annotation_id;
@@ -32,6 +33,15 @@ typedef struct
 ScholiaPassage *scholia_passage_new              (const ScholiaPassageInfo *info,
                                                   const gint64             *tag_ids,
                                                   guint                     n_tag_ids);
+/* A passage whose quote and note are read from @store when first asked for (@info's are not
+ * read): a comparison of 5,000 passages reads the quotes of the rows it shows. Read on the
+ * thread that uses @store. */
+ScholiaPassage *scholia_passage_new_deferred     (const ScholiaPassageInfo *info,
+                                                  const gint64             *tag_ids,
+                                                  guint                     n_tag_ids,
+                                                  ScholiaStore             *store);
+/* Whether the quote and note are held (given, or read since). */
+gboolean        scholia_passage_has_text         (ScholiaPassage *self);
 gint64          scholia_passage_get_annotation_id (ScholiaPassage *self);
 gint64          scholia_passage_get_document_id  (ScholiaPassage *self);
 int             scholia_passage_get_start        (ScholiaPassage *self);

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 /* The version from which annotations store NULL for the quotes and context their text holds. */
 #define SCHOLIA_SCHEMA_DERIVED_PASSAGES 14
 
+/* The version that indexed each annotation's place by its id (annotations_places): a library
+ * read without being written at an older version reads the places from the table. */
+#define SCHOLIA_SCHEMA_ANNOTATION_PLACES 16
+
 /* One step of the schema: the SQL that takes a library from version - 1 to version, or, for a
  * step that needs more than SQL (guessing values for a new column), a function run inside the
  * migration's transaction. A step may also say how to read a library that cannot be written

@@ -1,8 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "scholia-error.h"
 #include "scholia-passage-sql.h"
 #include "scholia-store-private.h"
+
+#define SELECT_THEME_PASSAGES(places_index) \
+  "SELECT a.id, a.document_id, a.start_offset, a.end_offset," \
+  " coalesce((SELECT p.label FROM document_pages p" \
+  "           WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset" \
+  "           ORDER BY p.start_offset DESC LIMIT 1), '')," \
+  " coalesce(a.participant_id, 0)" \
+  " FROM annotation_themes th" \
+  " JOIN annotations a " places_index " ON a.id = th.annotation_id" \
+  " WHERE th.theme_id = ? AND a.orphaned = 0"
 
 GPtrArray *
 scholia_store_list_theme_passages (ScholiaStore  *self,
@@ -34,16 +47,13 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
   /* Orphans have no place in the text to show or open, so they stay out of comparisons; the
    * printed page is the one the passage starts on. The document's title, date and author are
    * the store's own, held in memory: joining their rows cost a third of the query (issue 17,
-   * 5,000 passages from 10,000 essays). */
+   * 5,000 passages from 10,000 essays). The quotes and notes are read when a passage is shown
+   * or exported (scholia_passage_new_deferred), the rest from the index of places: the rows,
+   * with their quote, context and note, each on a page of its own, are not read. */
   stmt = scholia_db_get_statement (self->db,
-                                   "SELECT a.id, a.document_id, a.start_offset, a.end_offset, " SCHOLIA_QUOTE_SQL ("a.") ", a.note,"
-                                   " coalesce((SELECT p.label FROM document_pages p"
-                                   "           WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset"
-                                   "           ORDER BY p.start_offset DESC LIMIT 1), ''),"
-                                   " coalesce(a.participant_id, 0)"
-                                   " FROM annotation_themes th"
-                                   " JOIN annotations a ON a.id = th.annotation_id"
-                                   " WHERE th.theme_id = ? AND a.orphaned = 0",
+                                   self->schema_version >= SCHOLIA_SCHEMA_ANNOTATION_PLACES
+                                   ? SELECT_THEME_PASSAGES ("INDEXED BY annotations_places")
+                                   : SELECT_THEME_PASSAGES (""),
                                    error);
   if (stmt == NULL)
     return NULL;
@@ -53,7 +63,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
       gint64 annotation_id = scholia_db_statement_column_int64 (stmt, 0);
       gint64 document_id = scholia_db_statement_column_int64 (stmt, 1);
       GArray *tag_ids = g_hash_table_lookup (tags, &annotation_id);
-      gint64 participant_id = scholia_db_statement_column_int64 (stmt, 7);
+      gint64 participant_id = scholia_db_statement_column_int64 (stmt, 5);
       ScholiaDocument *document = scholia_store_lookup_document (self, document_id);
       ScholiaPassageInfo info;
 
@@ -64,26 +74,58 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
         .document_id = document_id,
         .start = scholia_db_statement_column_int (stmt, 2),
         .end = scholia_db_statement_column_int (stmt, 3),
-        .quote = scholia_db_statement_column_text (stmt, 4),
-        .note = scholia_db_statement_column_text (stmt, 5),
         .title = scholia_document_get_title (document),
         .date = scholia_document_get_date (document),
         .author = scholia_document_get_author (document),
-        .page = scholia_db_statement_column_text (stmt, 6),
+        .page = scholia_db_statement_column_text (stmt, 4),
         .author_sort_key = scholia_document_get_author_sort_key (document),
         .participant_id = participant_id,
       };
 
       g_ptr_array_add (passages,
-                       scholia_passage_new (&info,
-                                            tag_ids != NULL ? (gint64 *) tag_ids->data : NULL,
-                                            tag_ids != NULL ? tag_ids->len : 0));
+                       scholia_passage_new_deferred (&info,
+                                                     tag_ids != NULL ? (gint64 *) tag_ids->data : NULL,
+                                                     tag_ids != NULL ? tag_ids->len : 0,
+                                                     self));
     }
   scholia_db_statement_reset (stmt);
   if (rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   return g_steal_pointer (&passages);
+}
+
+gboolean
+scholia_store_load_annotation_text (ScholiaStore  *self,
+                                    gint64         annotation_id,
+                                    char         **quote,
+                                    char         **note,
+                                    GError       **error)
+{
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (quote != NULL && note != NULL, FALSE);
+
+  stmt = scholia_db_get_statement (self->db, "SELECT " SCHOLIA_QUOTE_SQL ("a.") ", a.note FROM annotations a WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
+  rc = scholia_db_statement_step (stmt, error);
+  if (rc == SCHOLIA_DB_STEP_ROW)
+    {
+      *quote = g_strdup (scholia_db_statement_column_text (stmt, 0));
+      *note = g_strdup (scholia_db_statement_column_text (stmt, 1));
+    }
+  else if (rc == SCHOLIA_DB_STEP_DONE)
+    {
+      g_autofree char *name = g_strdup_printf ("%" G_GINT64_FORMAT, annotation_id);
+
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, _("“%s” is no longer in the library"), name);
+    }
+  scholia_db_statement_reset (stmt);
+  return rc == SCHOLIA_DB_STEP_ROW;
 }
 
 typedef struct

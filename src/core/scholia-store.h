@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose user_version is higher was written by a newer
  * Scholia and is refused untouched. */
-#define SCHOLIA_SCHEMA_VERSION 15
+#define SCHOLIA_SCHEMA_VERSION 16
 
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
@@ -304,6 +304,12 @@ typedef struct
 
 GPtrArray *scholia_store_list_theme_passages  (ScholiaStore  *self,
                                                ScholiaTheme  *theme,
+                                               GError       **error);
+/* The quote and note of annotation @annotation_id (a deferred passage's, when it is shown). */
+gboolean   scholia_store_load_annotation_text (ScholiaStore  *self,
+                                               gint64         annotation_id,
+                                               char         **quote,
+                                               char         **note,
                                                GError       **error);
 GArray    *scholia_store_count_theme_passages (ScholiaStore  *self,
                                                gboolean       by_tag,
