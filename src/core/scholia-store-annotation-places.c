@@ -110,6 +110,7 @@ scholia_store_list_annotation_places (ScholiaStore  *self,
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
 
+  _scholia_store_map_file (self);
   hidden = _scholia_store_load_hidden_essays (self, 0, error);
   if (hidden == NULL)
     return NULL;

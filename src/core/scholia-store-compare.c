@@ -32,6 +32,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (SCHOLIA_IS_THEME (theme), NULL);
 
+  _scholia_store_map_file (self);
   theme_id = scholia_label_get_id (SCHOLIA_LABEL (theme));
   tags = _scholia_store_load_links (self,
                                     "SELECT t.annotation_id, t.tag_id FROM annotation_tags t"

@@ -89,6 +89,7 @@ struct _ScholiaStore
   gboolean           counts_pending;
 };
 
+void          _scholia_store_map_file            (ScholiaStore *self);
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,
                                                    const ScholiaMigration  *migrations,
                                                    guint                    n_migrations,
