@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The passages per author and theme that the library keeps (schema 14, issue 17) against the
+/* The passages per author and theme that the library keeps (schema 15, issue 17) against the
  * annotations themselves: after every kind of write (annotating, deleting, changing themes
  * and authors, orphaning, deleting essays, undo and redo, merging themes, a seminar merge, an
  * import batch), the kept counts equal a GROUP BY over the rows, and the matrix a user sees

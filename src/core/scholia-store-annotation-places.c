@@ -46,7 +46,7 @@ compare_places (gconstpointer a,
 }
 
 /* The library's rows with a tag or theme: the links' index gives the ids, and each id's place
- * is read from the index of places (schema 14; the annotation's row before) and sorted here,
+ * is read from the index of places (schema 16; the annotation's row before) and sorted here,
  * which SQLite's sorter did three times slower. An annotation reached through two of the tags
  * (or themes) is listed once. */
 static gboolean

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The authors × themes counts as the library keeps them (schema 14, author_theme_counts, kept
+/* The authors × themes counts as the library keeps them (schema 15, author_theme_counts, kept
  * by triggers and by the seminar merge): the matrix reads a row per author and theme instead of
  * counting every annotation at each showing (issue 17: 1,000 authors × 200 themes over a
  * million annotations). */

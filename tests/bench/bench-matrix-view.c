@@ -2,7 +2,7 @@
 
 /* The authors × themes matrix of the big library of issue 17 (1,000 authors × 200 themes over
  * 1,000,000 annotations; bench-big-library.h), as a user waits for it:
- *   - counted (core): the matrix built from the counts the library keeps (schema 14);
+ *   - counted (core): the matrix built from the counts the library keeps (schema 15);
  *   - shown (widget): the matrix pane given the library, until the frame with its cells is
  *     painted, as when the pane is first opened;
  * both against the target of < 50 ms. Each is run once to warm the caches, then N_RUNS
