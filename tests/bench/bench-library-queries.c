@@ -8,17 +8,16 @@
  *   - the whole library's annotation list filtered by a tag, to its first rows: the rows'
  *     ids from the store and the first screen of annotations built (core), and with a display
  *     the list widget switched to the whole library and painted: target < 100 ms.
- * Each is run once to warm the caches, then N_RUNS times: the median and the worst wall time,
+ * Each is run once to warm the caches, then BENCH_N_RUNS times: the median and the worst wall time,
  * the median processor time (user and system, which other work on a shared machine does not
  * inflate) and the ratio of the median to the target. */
 
 #include "config.h"
 
 #include <adwaita.h>
-#include <string.h>
-#include <sys/resource.h>
 
 #include "bench-big-library.h"
+#include "bench-big-runs.h"
 #include "bench-corpus.h"
 #include "bench-ui.h"
 #include "scholia-annotation-list.h"
@@ -26,55 +25,7 @@
 #include "scholia-comparison.h"
 #include "scholia-matrix.h"
 
-#define N_RUNS 5
 #define FIRST_ROWS 40   /* a pane's screen of rows, and some */
-
-typedef struct
-{
-  double wall[N_RUNS];
-  double cpu[N_RUNS];
-} Runs;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double l = *(const double *) a, r = *(const double *) b;
-
-  return (l > r) - (l < r);
-}
-
-static double
-median (const double *values)
-{
-  double sorted[N_RUNS];
-
-  memcpy (sorted, values, sizeof sorted);
-  qsort (sorted, N_RUNS, sizeof (double), compare_doubles);
-  return sorted[N_RUNS / 2];
-}
-
-static double
-worst (const double *values)
-{
-  double result = values[0];
-
-  for (guint i = 1; i < N_RUNS; i++)
-    result = MAX (result, values[i]);
-  return result;
-}
-
-static void
-report (const char *what,
-        const Runs *runs,
-        double      target_ms)
-{
-  g_autofree char *load = bench_load_average ();
-  double wall = median (runs->wall);
-
-  g_print ("%s: median %.1f ms (worst %.1f ms), processor %.1f ms; target < %.0f ms, ratio %.2f; load %s\n",
-           what, wall, worst (runs->wall), median (runs->cpu), target_ms, wall / target_ms, load);
-}
 
 static ScholiaTheme *
 theme_at (ScholiaStore *store,
@@ -142,15 +93,15 @@ list_tag_first_rows (ScholiaStore *store,
 static void
 bench_core (ScholiaStore *store)
 {
-  Runs compare = { 0 }, matrix = { 0 }, list = { 0 };
+  BenchRuns compare = { 0 }, matrix = { 0 }, list = { 0 };
   gint64 begin;
   double cpu;
   guint n;
 
   /* Warm the caches, as a library in use has them. */
-  n = compare_theme (store, N_RUNS);
+  n = compare_theme (store, BENCH_N_RUNS);
   g_print ("compare: %u passages in theme 16 (first run)\n", n);
-  for (guint i = 0; i < N_RUNS; i++)
+  for (guint i = 0; i < BENCH_N_RUNS; i++)
     {
       begin = g_get_monotonic_time ();
       cpu = bench_cpu_ms ();
@@ -159,10 +110,10 @@ bench_core (ScholiaStore *store)
       compare.cpu[i] = bench_cpu_ms () - cpu;
       g_assert_cmpuint (n, >, 3000);
     }
-  report ("compare one theme (≈5,000 passages)", &compare, 20);
+  bench_runs_report ("compare one theme (≈5,000 passages)", &compare, 20);
 
   n = count_matrix (store);
-  for (guint i = 0; i < N_RUNS; i++)
+  for (guint i = 0; i < BENCH_N_RUNS; i++)
     {
       begin = g_get_monotonic_time ();
       cpu = bench_cpu_ms ();
@@ -171,11 +122,11 @@ bench_core (ScholiaStore *store)
       matrix.cpu[i] = bench_cpu_ms () - cpu;
     }
   g_assert_cmpuint (n, ==, BENCH_BIG_N_AUTHORS);
-  report ("matrix 1,000 authors × 200 themes", &matrix, 50);
+  bench_runs_report ("matrix 1,000 authors × 200 themes", &matrix, 50);
 
-  n = list_tag_first_rows (store, N_RUNS);
+  n = list_tag_first_rows (store, BENCH_N_RUNS);
   g_print ("annotation list: %u annotations with tag 10 (first run)\n", n);
-  for (guint i = 0; i < N_RUNS; i++)
+  for (guint i = 0; i < BENCH_N_RUNS; i++)
     {
       begin = g_get_monotonic_time ();
       cpu = bench_cpu_ms ();
@@ -184,7 +135,7 @@ bench_core (ScholiaStore *store)
       list.cpu[i] = bench_cpu_ms () - cpu;
       g_assert_cmpuint (n, >, 30000);
     }
-  report ("whole-library annotation list by a tag, first rows built (core)", &list, 100);
+  bench_runs_report ("whole-library annotation list by a tag, first rows built (core)", &list, 100);
 }
 
 /* The list widget in the pane, already showing the whole library, given a tag in its filter:
@@ -196,7 +147,7 @@ bench_list_widget (ScholiaStore *store)
   ScholiaAnnotationList *list = SCHOLIA_ANNOTATION_LIST (scholia_annotation_list_new ());
   ScholiaAnnotationFilter *filter = scholia_annotation_list_get_filter (list);
   GtkWidget *window = gtk_window_new ();
-  Runs painted = { 0 };
+  BenchRuns painted = { 0 };
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (list));
@@ -210,7 +161,7 @@ bench_list_widget (ScholiaStore *store)
   g_print ("annotation list: whole library, %u rows\n",
            g_list_model_get_n_items (G_LIST_MODEL (scholia_annotation_list_get_selection (list))));
 
-  for (guint i = 0; i <= N_RUNS; i++)
+  for (guint i = 0; i <= BENCH_N_RUNS; i++)
     {
       gint64 tag_id = tag_id_at (store, 4 + i);
       gint64 begin = g_get_monotonic_time ();
@@ -226,7 +177,7 @@ bench_list_widget (ScholiaStore *store)
         }
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (scholia_annotation_list_get_selection (list))), >, 30000);
     }
-  report ("whole-library annotation list by a tag, first rows painted (widget)", &painted, 100);
+  bench_runs_report ("whole-library annotation list by a tag, first rows painted (widget)", &painted, 100);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -234,24 +185,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = bench_big_library_ensure ();
-  g_autoptr(ScholiaStore) store = NULL;
-  gint64 begin = g_get_monotonic_time ();
-
-  store = scholia_store_open (path, &error);
-  g_assert_no_error (error);
-  g_print ("big library opened in %.0f ms\n", (g_get_monotonic_time () - begin) / 1e3);
-
-  bench_core (store);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("No display: the list widget is not measured\n");
-      return 0;
-    }
-  gtk_init ();
-  adw_init ();
-  bench_list_widget (store);
-  return 0;
+  return bench_big_library_main (bench_core, bench_list_widget, "the list widget");
 }

@@ -5,60 +5,29 @@
  *   - counted (core): the matrix built from the counts the library keeps (schema 15);
  *   - shown (widget): the matrix pane given the library, until the frame with its cells is
  *     painted, as when the pane is first opened;
- * both against the target of < 50 ms. Each is run once to warm the caches, then N_RUNS
+ * both against the target of < 50 ms. Each is run once to warm the caches, then BENCH_N_RUNS
  * times: the median and the worst wall time, the median processor time and the ratio of the
  * median to the target. */
 
 #include "config.h"
 
 #include <adwaita.h>
-#include <string.h>
 
 #include "bench-big-library.h"
+#include "bench-big-runs.h"
 #include "bench-corpus.h"
 #include "bench-ui.h"
 #include "scholia-matrix-view.h"
 #include "scholia-matrix.h"
 
-#define N_RUNS 5
 #define TARGET_MS 50
-
-typedef struct
-{
-  double wall[N_RUNS];
-  double cpu[N_RUNS];
-} Runs;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double l = *(const double *) a, r = *(const double *) b;
-
-  return (l > r) - (l < r);
-}
-
-static void
-report (const char *what,
-        const Runs *runs)
-{
-  g_autofree char *load = bench_load_average ();
-  double wall[N_RUNS], cpu[N_RUNS];
-
-  memcpy (wall, runs->wall, sizeof wall);
-  memcpy (cpu, runs->cpu, sizeof cpu);
-  qsort (wall, N_RUNS, sizeof (double), compare_doubles);
-  qsort (cpu, N_RUNS, sizeof (double), compare_doubles);
-  g_print ("%s: median %.1f ms (worst %.1f ms), processor %.1f ms; target < %d ms, ratio %.2f; load %s\n",
-           what, wall[N_RUNS / 2], wall[N_RUNS - 1], cpu[N_RUNS / 2], TARGET_MS, wall[N_RUNS / 2] / TARGET_MS, load);
-}
 
 static void
 bench_counted (ScholiaStore *store)
 {
-  Runs runs = { 0 };
+  BenchRuns runs = { 0 };
 
-  for (guint i = 0; i <= N_RUNS; i++)
+  for (guint i = 0; i <= BENCH_N_RUNS; i++)
     {
       g_autoptr(GError) error = NULL;
       gint64 begin = g_get_monotonic_time ();
@@ -75,7 +44,7 @@ bench_counted (ScholiaStore *store)
           runs.cpu[i - 1] = bench_cpu_ms () - cpu;
         }
     }
-  report ("matrix 1,000 authors × 200 themes, counted (core)", &runs);
+  bench_runs_report ("matrix 1,000 authors × 200 themes, counted (core)", &runs, TARGET_MS);
 }
 
 static void
@@ -83,7 +52,7 @@ bench_shown (ScholiaStore *store)
 {
   GtkWidget *window = gtk_window_new ();
   ScholiaMatrixView *view = SCHOLIA_MATRIX_VIEW (scholia_matrix_view_new ());
-  Runs runs = { 0 };
+  BenchRuns runs = { 0 };
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
@@ -91,7 +60,7 @@ bench_shown (ScholiaStore *store)
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
 
-  for (guint i = 0; i <= N_RUNS; i++)
+  for (guint i = 0; i <= BENCH_N_RUNS; i++)
     {
       gint64 begin = g_get_monotonic_time ();
       double cpu = bench_cpu_ms ();
@@ -107,7 +76,7 @@ bench_shown (ScholiaStore *store)
       scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (view), NULL);
       bench_wait_for_paint (window);
     }
-  report ("matrix 1,000 authors × 200 themes, shown (widget, painted)", &runs);
+  bench_runs_report ("matrix 1,000 authors × 200 themes, shown (widget, painted)", &runs, TARGET_MS);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -115,24 +84,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = bench_big_library_ensure ();
-  g_autoptr(ScholiaStore) store = NULL;
-  gint64 begin = g_get_monotonic_time ();
-
-  store = scholia_store_open (path, &error);
-  g_assert_no_error (error);
-  g_print ("big library opened in %.0f ms\n", (g_get_monotonic_time () - begin) / 1e3);
-
-  bench_counted (store);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("No display: the matrix widget is not measured\n");
-      return 0;
-    }
-  gtk_init ();
-  adw_init ();
-  bench_shown (store);
-  return 0;
+  return bench_big_library_main (bench_counted, bench_shown, "the matrix widget");
 }
