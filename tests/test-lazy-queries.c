@@ -452,6 +452,66 @@ test_compare_follows_edits (Fixture       *fixture,
   assert_same_passages (passages, expected);
 }
 
+/* Tags added and removed: a new comparison reads each passage's tags in the order they were
+ * given, also when that is not the order of their ids, and a passage with no tag left. */
+static void
+test_compare_follows_tag_edits (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(ScholiaEditor) editor = scholia_editor_new (fixture->store);
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (fixture->themes[1]));
+  g_autoptr(GArray) before = eager_comparison (fixture->store, theme_id, 0);
+  ScholiaLabel *first_tag = scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, fixture->tag_ids[0]);
+  guint reordered = 0, emptied = 0;
+
+  g_assert_cmpint (fixture->tag_ids[0], <, fixture->tag_ids[3]);
+  for (guint i = 0; i < before->len; i++)
+    {
+      ScholiaAnnotation *annotation = g_array_index (before, Row, i).annotation;
+      guint n_tags;
+      const gint64 *tags = scholia_annotation_get_tag_ids (annotation, &n_tags);
+      g_autoptr(GError) error = NULL;
+
+      /* The last tag first, the first after it. */
+      if (n_tags == 1 && tags[0] == fixture->tag_ids[3] && reordered < 5)
+        {
+          g_assert_true (scholia_editor_add_label (editor, annotation, first_tag, &error));
+          reordered++;
+        }
+      else if (n_tags == 2 && emptied < 5)
+        {
+          gint64 both[2] = { tags[0], tags[1] };
+
+          for (guint t = 0; t < 2 && error == NULL; t++)
+            g_assert_true (scholia_editor_remove_label (editor, annotation,
+                                                        scholia_store_lookup_label (fixture->store, SCHOLIA_TYPE_TAG, both[t]),
+                                                        &error));
+          emptied++;
+        }
+      g_assert_no_error (error);
+      scholia_editor_close_group (editor);
+    }
+  g_assert_cmpuint (reordered, >, 0);
+  g_assert_cmpuint (emptied, >, 0);
+
+  {
+    g_autoptr(ScholiaComparison) comparison = scholia_comparison_new (fixture->store);
+    g_autoptr(GArray) expected = eager_comparison (fixture->store, theme_id, 0);
+    guint n_reordered = 0;
+
+    scholia_comparison_set_theme (comparison, fixture->themes[1]);
+    assert_same_passages (scholia_comparison_get_passages (comparison), expected);
+    for (guint i = 0; i < expected->len; i++)
+      {
+        guint n_tags;
+        const gint64 *tags = scholia_annotation_get_tag_ids (g_array_index (expected, Row, i).annotation, &n_tags);
+
+        n_reordered += n_tags == 2 && tags[0] == fixture->tag_ids[3] && tags[1] == fixture->tag_ids[0];
+      }
+    g_assert_cmpuint (n_reordered, ==, reordered);
+  }
+}
+
 /* The library's annotations with any of @tag_ids (none: any) on any of @theme_ids (none: any),
  * by place. */
 static GArray *
@@ -657,6 +717,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/lazy-queries/compare/follows-edits-and-undo", Fixture, NULL, fixture_set_up,
               test_compare_follows_edits, fixture_tear_down);
+  g_test_add ("/lazy-queries/compare/follows-tag-edits", Fixture, NULL, fixture_set_up,
+              test_compare_follows_tag_edits, fixture_tear_down);
   g_test_add ("/lazy-queries/list/same-as-eager", Fixture, NULL, fixture_set_up, test_list_same_as_eager,
               fixture_tear_down);
   g_test_add ("/lazy-queries/list/follows-edits-and-undo", Fixture, NULL, fixture_set_up, test_list_follows_edits,

@@ -15,7 +15,61 @@
   " coalesce(a.participant_id, 0)" \
   " FROM annotation_themes th" \
   " JOIN annotations a " places_index " ON a.id = th.annotation_id" \
-  " WHERE th.theme_id = ? AND a.orphaned = 0"
+  " WHERE th.theme_id = ? AND a.orphaned = 0 ORDER BY th.annotation_id"
+
+/* In the order of the passages: both statements walk the theme's index, so the tags are merged
+ * in as they come, with no sort of the links nor a table of them by annotation (issue 17: the
+ * tags read that way were 40 % of a theme's comparison). */
+#define SELECT_THEME_TAGS \
+  "SELECT t.annotation_id, t.tag_id, t.position FROM annotation_themes th" \
+  " JOIN annotation_tags t ON t.annotation_id = th.annotation_id" \
+  " WHERE th.theme_id = ? ORDER BY th.annotation_id"
+
+typedef struct
+{
+  gint64 tag_id;
+  gint64 position;
+} TagLink;
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  const TagLink *l = a;
+  const TagLink *r = b;
+
+  return (l->position > r->position) - (l->position < r->position);
+}
+
+/* Moves @tags past @annotation_id's links, leaving that annotation's tag ids in @tag_ids in the
+ * order the user gave them; links of passages that were left out (orphans) are skipped. */
+static gboolean
+read_passage_tags (ScholiaDbStatement  *tags,
+                   ScholiaDbStep       *tags_rc,
+                   gint64               annotation_id,
+                   GArray              *links,
+                   GArray              *tag_ids,
+                   GError             **error)
+{
+  g_array_set_size (links, 0);
+  g_array_set_size (tag_ids, 0);
+  for (; *tags_rc == SCHOLIA_DB_STEP_ROW; *tags_rc = scholia_db_statement_step (tags, error))
+    {
+      gint64 id = scholia_db_statement_column_int64 (tags, 0);
+
+      if (id > annotation_id)
+        break;
+      if (id == annotation_id)
+        g_array_append_val (links, ((TagLink) { scholia_db_statement_column_int64 (tags, 1),
+                                                scholia_db_statement_column_int64 (tags, 2) }));
+    }
+  if (*tags_rc == SCHOLIA_DB_STEP_ERROR)
+    return FALSE;
+  g_array_sort (links, compare_positions);
+  for (guint i = 0; i < links->len; i++)
+    g_array_append_val (tag_ids, g_array_index (links, TagLink, i).tag_id);
+  return TRUE;
+}
 
 GPtrArray *
 scholia_store_list_theme_passages (ScholiaStore  *self,
@@ -23,24 +77,20 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
                                    GError       **error)
 {
   g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) tags = NULL;
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (TagLink));
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) hidden = NULL;
   ScholiaDbStatement *stmt;
+  ScholiaDbStatement *tags;
   gint64 theme_id;
-  ScholiaDbStep rc;
+  ScholiaDbStep rc = SCHOLIA_DB_STEP_DONE;
+  ScholiaDbStep tags_rc;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (SCHOLIA_IS_THEME (theme), NULL);
 
   _scholia_store_map_file (self);
   theme_id = scholia_label_get_id (SCHOLIA_LABEL (theme));
-  tags = _scholia_store_load_links (self,
-                                    "SELECT t.annotation_id, t.tag_id FROM annotation_tags t"
-                                    " JOIN annotation_themes th ON th.annotation_id = t.annotation_id"
-                                    " WHERE th.theme_id = ? ORDER BY t.annotation_id, t.position",
-                                    theme_id, error);
-  if (tags == NULL)
-    return NULL;
   hidden = _scholia_store_load_hidden_essays (self, 0, error);
   if (hidden == NULL)
     return NULL;
@@ -58,16 +108,23 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
                                    error);
   if (stmt == NULL)
     return NULL;
+  tags = scholia_db_get_statement (self->db, SELECT_THEME_TAGS, error);
+  if (tags == NULL)
+    return NULL;
   scholia_db_statement_bind_int64 (stmt, 1, theme_id);
-  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+  scholia_db_statement_bind_int64 (tags, 1, theme_id);
+  tags_rc = scholia_db_statement_step (tags, error);
+  while (tags_rc != SCHOLIA_DB_STEP_ERROR &&
+         (rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
       gint64 annotation_id = scholia_db_statement_column_int64 (stmt, 0);
       gint64 document_id = scholia_db_statement_column_int64 (stmt, 1);
-      GArray *tag_ids = g_hash_table_lookup (tags, &annotation_id);
       gint64 participant_id = scholia_db_statement_column_int64 (stmt, 5);
       ScholiaDocument *document = scholia_store_lookup_document (self, document_id);
       ScholiaPassageInfo info;
 
+      if (!read_passage_tags (tags, &tags_rc, annotation_id, links, tag_ids, error))
+        break;
       if (document == NULL || _scholia_store_is_hidden (hidden, document_id, participant_id))
         continue;
       info = (ScholiaPassageInfo) {
@@ -84,13 +141,11 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
       };
 
       g_ptr_array_add (passages,
-                       scholia_passage_new_deferred (&info,
-                                                     tag_ids != NULL ? (gint64 *) tag_ids->data : NULL,
-                                                     tag_ids != NULL ? tag_ids->len : 0,
-                                                     self));
+                       scholia_passage_new_deferred (&info, (gint64 *) tag_ids->data, tag_ids->len, self));
     }
   scholia_db_statement_reset (stmt);
-  if (rc == SCHOLIA_DB_STEP_ERROR)
+  scholia_db_statement_reset (tags);
+  if (tags_rc == SCHOLIA_DB_STEP_ERROR || rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
   return g_steal_pointer (&passages);
