@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "scholia-annotation-list-row.h"
+#include "scholia-store.h"
+#include "scholia-theme.h"
 #include "scholia-window.h"
 #include "test-files.h"
 #include "test-keys.h"
@@ -425,6 +427,51 @@ test_delete_key_deletes_selected (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* The number of themes the theme filter's menu lists (after "Any Theme"). */
+static guint
+themes_in_filter_menu (GtkMenuButton *button)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+  g_autoptr(GMenuModel) themes = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+
+  return g_menu_model_get_n_items (themes);
+}
+
+static void
+test_theme_menu_made_as_it_opens (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  ScholiaWindow *window = window_with_samples (fixture);
+  ScholiaStore *store = scholia_window_get_store (window);
+  GListModel *themes = scholia_store_get_labels (store, SCHOLIA_TYPE_THEME);
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window_list (window)),
+                                                                          SCHOLIA_TYPE_ANNOTATION_LIST,
+                                                                          "theme_filter_button"));
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  /* A theme added before the menu is first opened is in it; the menu has no rows until then. */
+  g_assert_nonnull (scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "Tidal memory", "#3584e4", NULL, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (themes);
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  drain_main_context ();
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+  g_assert_cmpuint (themes_in_filter_menu (button), ==, n);
+
+  /* One added while it is open joins it. */
+  g_assert_nonnull (scholia_store_add_label (store, SCHOLIA_TYPE_THEME, "Salt roads", "#33d17a", NULL, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  g_assert_cmpuint (themes_in_filter_menu (button), ==, n + 1);
+  gtk_menu_button_popdown (button);
+
+  window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +490,7 @@ main (int   argc,
   ADD ("/annotation-list/keys/shortcut-shows-list", test_shortcut_shows_list);
   ADD ("/annotation-list/library/row-of-other-essay-opens-it", test_whole_library_opens_other_essay);
   ADD ("/annotation-list/keys/delete-and-ctrl-a", test_delete_key_deletes_selected);
+  ADD ("/annotation-list/menus/theme-menu-made-as-it-opens", test_theme_menu_made_as_it_opens);
 
 #undef ADD
 
