@@ -11,23 +11,13 @@
 #include "bench-big-runs.h"
 #include "bench-corpus.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double l = *(const double *) a, r = *(const double *) b;
-
-  return (l > r) - (l < r);
-}
-
 static double
 median (const double *values)
 {
   double sorted[BENCH_N_RUNS];
 
   memcpy (sorted, values, sizeof sorted);
-  qsort (sorted, BENCH_N_RUNS, sizeof (double), compare_doubles);
-  return sorted[BENCH_N_RUNS / 2];
+  return bench_median (sorted, BENCH_N_RUNS);
 }
 
 static double

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bench-big-library.h"
+#include "bench-corpus.h"
 #include "scholia-annotation.h"
 #include "scholia-document.h"
 #include "scholia-label.h"
@@ -240,15 +241,6 @@ launch (const char  *library,
   return result;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double left = *(const double *) a, right = *(const double *) b;
-
-  return (left > right) - (left < right);
-}
-
 static double
 median (const Launch *launches,
         gsize         offset)
@@ -257,8 +249,7 @@ median (const Launch *launches,
 
   for (guint i = 0; i < ROUNDS; i++)
     values[i] = *(const double *) ((const char *) &launches[i] + offset);
-  qsort (values, ROUNDS, sizeof (double), compare_doubles);
-  return values[ROUNDS / 2];
+  return bench_median (values, ROUNDS);
 }
 
 static void
