@@ -179,7 +179,6 @@ show_places (ScholiaAnnotationList *self)
       g_warning ("Could not list the library’s annotations: %s", error->message);
       places = g_array_new (FALSE, FALSE, sizeof (ScholiaAnnotationPlace));
     }
-  scholia_annotation_pages_forget (self->library_rows);
   scholia_annotation_pages_set_places (self->library_rows, places);
 }
 
@@ -231,7 +230,6 @@ set_paged (ScholiaAnnotationList *self,
       g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (ScholiaAnnotationPlace));
 
       scholia_annotation_pages_set_places (self->library_rows, none);
-      scholia_annotation_pages_forget (self->library_rows);
     }
   gtk_multi_selection_set_model (self->selection, _scholia_annotation_list_get_rows (self));
 }

@@ -249,6 +249,183 @@ test_paged_rows_hide_until_posted (Fixture       *fixture,
   assert_rows (fixture->library.store, filter, (gint64[]) { fixture->mine[0], fixture->mine[2], fixture->mine[3] }, 3);
 }
 
+/* The rows' annotations read in pages, all of them, in row order. */
+static GPtrArray *
+paged_items (ScholiaAnnotationPages *pages)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      ScholiaAnnotation *annotation = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_assert_nonnull (annotation);
+      g_ptr_array_add (items, annotation);
+    }
+  return items;
+}
+
+static void
+assert_same_ids (const gint64 *left,
+                 guint         n_left,
+                 const gint64 *right,
+                 guint         n_right)
+{
+  g_assert_cmpuint (n_left, ==, n_right);
+  for (guint i = 0; i < n_left; i++)
+    g_assert_cmpint (left[i], ==, right[i]);
+}
+
+/* The list's pages give, row for row, what a second connection reads document by document and
+ * filters: the same ids, quotes, notes, tags and themes (not the same objects, which would
+ * agree whatever the pages read). */
+static void
+assert_items (ScholiaStore            *store,
+              ScholiaStore            *eager_store,
+              ScholiaAnnotationPages  *pages,
+              ScholiaAnnotationFilter *filter,
+              guint                    n_expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) places = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GListModel *documents = scholia_store_get_documents (eager_store);
+  const gint64 *tags, *themes, *participants;
+  guint n_tags, n_themes, n_participants, row = 0;
+
+  tags = scholia_annotation_filter_get_tag_ids (filter, &n_tags);
+  themes = scholia_annotation_filter_get_theme_ids (filter, &n_themes);
+  participants = scholia_annotation_filter_get_participant_ids (filter, &n_participants);
+  places = scholia_store_list_annotation_places (store, tags, n_tags, themes, n_themes, participants,
+                                                 n_participants, &error);
+  g_assert_no_error (error);
+  scholia_annotation_pages_set_places (pages, places);
+  items = paged_items (pages);
+  g_assert_cmpuint (items->len, ==, n_expected);
+
+  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, d);
+      g_autoptr(GListModel) list = scholia_store_list_annotations (eager_store, document, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(ScholiaAnnotation) eager = g_list_model_get_item (list, i);
+          ScholiaAnnotation *paged;
+          const gint64 *left, *right;
+          guint n_left, n_right;
+
+          if (!scholia_annotation_filter_match_annotation (filter, eager, NULL))
+            continue;
+          g_assert_cmpuint (row, <, items->len);
+          paged = g_ptr_array_index (items, row++);
+          g_assert_true (paged != eager);
+          g_assert_cmpint (scholia_annotation_get_id (paged), ==, scholia_annotation_get_id (eager));
+          g_assert_cmpint (scholia_annotation_get_document_id (paged), ==, scholia_annotation_get_document_id (eager));
+          g_assert_cmpstr (scholia_annotation_get_quote (paged), ==, scholia_annotation_get_quote (eager));
+          g_assert_cmpstr (scholia_annotation_get_note (paged), ==, scholia_annotation_get_note (eager));
+          g_assert_cmpint (scholia_annotation_get_start (paged), ==, scholia_annotation_get_start (eager));
+          left = scholia_annotation_get_tag_ids (paged, &n_left);
+          right = scholia_annotation_get_tag_ids (eager, &n_right);
+          assert_same_ids (left, n_left, right, n_right);
+          left = scholia_annotation_get_theme_ids (paged, &n_left);
+          right = scholia_annotation_get_theme_ids (eager, &n_right);
+          assert_same_ids (left, n_left, right, n_right);
+        }
+    }
+  g_assert_cmpuint (row, ==, items->len);
+}
+
+/* 150 more annotations of mine, so that the rows span three pages of 64: each annotation's
+ * items equal the eager ones under several filters, and again after a tag is added and one
+ * removed, a note changed and an annotation deleted, on rows read before the edit (the objects
+ * shown follow it) and on rows not read yet. */
+static void
+test_paged_items_match_eager (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  g_autoptr(ScholiaAnnotationFilter) filter = scholia_annotation_filter_new ();
+  g_autoptr(ScholiaAnnotationPages) pages = NULL;
+  g_autoptr(ScholiaStore) eager_store = NULL;
+  g_autoptr(ScholiaAnnotation) shown = NULL;
+  g_autoptr(ScholiaAnnotation) unread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) mine = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ScholiaDocument *ferry = NULL;
+  ScholiaStore *store;
+  GListModel *documents;
+  const gint64 thesis = THESIS, evidence = EVIDENCE, both[] = { EVIDENCE, THESIS };
+  guint n_evidence = 0;
+
+  open_library (fixture, FALSE);
+  store = fixture->library.store;
+  documents = scholia_store_get_documents (store);
+  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, d);
+
+      if (g_str_equal (scholia_document_get_title (document), "The Ferry Timetables"))
+        ferry = document;
+    }
+  g_assert_nonnull (ferry);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autoptr(ScholiaAnnotation) annotation =
+        scholia_store_add_annotation (store, ferry, i, i + 12 + i % 7, i % 3 == 0 ? &thesis : i % 3 == 1 ? &evidence : both,
+                                      i % 3 == 2 ? 2 : 1, &fixture->trade, i % 2, i % 4 == 0 ? "Printed twice." : NULL,
+                                      &error);
+      gint64 id;
+
+      g_assert_no_error (error);
+      id = scholia_annotation_get_id (annotation);
+      g_array_append_val (mine, id);
+    }
+  /* Seven rows of the seminar's and mine before, then these (thesis: 50, evidence: 50, both: 50). */
+  eager_store = scholia_store_open (path, &error);
+  g_assert_no_error (error);
+  pages = scholia_annotation_pages_new (store);
+
+  assert_items (store, eager_store, pages, filter, 158);
+  scholia_annotation_filter_set_tag_ids (filter, &evidence, 1);
+  n_evidence = 7 + 100;
+  assert_items (store, eager_store, pages, filter, n_evidence);
+  scholia_annotation_filter_set_theme_ids (filter, &fixture->trade, 1);
+  assert_items (store, eager_store, pages, filter, 7 - 2 + 50);
+  scholia_annotation_filter_set_theme_ids (filter, NULL, 0);
+  assert_items (store, eager_store, pages, filter, n_evidence);
+
+  /* Row 70 (the second page) is shown; the last row's annotation was never read. */
+  shown = g_list_model_get_item (G_LIST_MODEL (pages), 70);
+  g_assert_true (scholia_store_set_annotation_note (store, shown, "Read at the pier.", &error));
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_set_annotation_labels (store, shown, SCHOLIA_TYPE_TAG, both, 2, &error));
+  g_assert_no_error (error);
+  assert_items (store, eager_store, pages, filter, n_evidence);
+  g_assert_cmpstr (scholia_annotation_get_note (shown), ==, "Read at the pier.");
+
+  /* A thesis annotation of mine gets evidence too, one loses it, one is deleted. */
+  unread = scholia_store_get_annotation (store, g_array_index (mine, gint64, 147), &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_set_annotation_labels (store, unread, SCHOLIA_TYPE_TAG, both, 2, &error));
+  g_assert_no_error (error);
+  g_clear_object (&unread);
+  unread = scholia_store_get_annotation (store, g_array_index (mine, gint64, 1), &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_set_annotation_labels (store, unread, SCHOLIA_TYPE_TAG, &thesis, 1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&unread);
+  unread = scholia_store_get_annotation (store, g_array_index (mine, gint64, 100), &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_delete_annotation (store, unread, &error));
+  g_assert_no_error (error);
+  g_clear_object (&unread);
+  assert_items (store, eager_store, pages, filter, n_evidence + 1 - 1 - 1);
+  scholia_annotation_filter_set_tag_ids (filter, NULL, 0);
+  assert_items (store, eager_store, pages, filter, 157);
+}
+
 static void
 assert_comparison (Fixture      *fixture,
                    const gint64 *expected,
@@ -346,6 +523,7 @@ main (int   argc,
 
   add_test ("/library-queries/list/paged-rows-match-eager", test_paged_rows_match_eager);
   add_test ("/library-queries/list/paged-rows-hide-until-posted", test_paged_rows_hide_until_posted);
+  add_test ("/library-queries/list/paged-items-match-eager", test_paged_items_match_eager);
   add_test ("/library-queries/comparison/counted-by-hand", test_comparison_counted_by_hand);
   add_test ("/library-queries/comparison/hide-until-posted", test_comparison_hide_until_posted);
   add_test ("/library-queries/matrix/counted-by-hand", test_matrix_counted_by_hand);

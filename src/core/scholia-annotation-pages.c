@@ -6,6 +6,10 @@
 
 #include "scholia-annotation-pages.h"
 
+/* Rows are built a page at a time: GTK 4.8's list view asks for about 200 rows around the
+ * one on screen, which are about four pages, read by four statements. */
+#define PAGE_ROWS 64
+
 struct _ScholiaAnnotationPages
 {
   GObject       parent_instance;
@@ -13,8 +17,9 @@ struct _ScholiaAnnotationPages
   ScholiaStore *store;
   GArray       *places;     /* ScholiaAnnotationPlace, in row order */
   GHashTable   *positions;  /* annotation id → row + 1, made when first asked */
-  GHashTable   *documents;  /* document id → its live list of annotations, once read */
-  GHashTable   *built;      /* annotation id → ScholiaAnnotation */
+  /* Page number → GPtrArray of its PAGE_ROWS rows' annotations (NULL where one is gone), for
+   * the pages read since the places were set or forgotten. */
+  GHashTable   *pages;
 };
 
 static void scholia_annotation_pages_list_model_init (GListModelInterface *iface);
@@ -22,32 +27,44 @@ static void scholia_annotation_pages_list_model_init (GListModelInterface *iface
 G_DEFINE_FINAL_TYPE_WITH_CODE (ScholiaAnnotationPages, scholia_annotation_pages, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, scholia_annotation_pages_list_model_init))
 
-/* Reads @document_id's annotations from the store: the page a row belongs to. */
 static void
-read_document (ScholiaAnnotationPages *self,
-               gint64                  document_id)
+unref_row (gpointer annotation)
+{
+  if (annotation != NULL)
+    g_object_unref (annotation);
+}
+
+/* Reads the annotations of page @page's rows from the store, in one statement. */
+static GPtrArray *
+read_page (ScholiaAnnotationPages *self,
+           guint                   page)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = NULL;
-  ScholiaDocument *document = scholia_store_lookup_document (self->store, document_id);
+  g_autoptr(GPtrArray) read = NULL;
+  guint first = page * PAGE_ROWS, n = MIN (PAGE_ROWS, self->places->len - first);
+  g_autofree gint64 *ids = g_new (gint64, n);
+  GPtrArray *rows = g_ptr_array_new_full (n, unref_row);
+  guint next = 0;
 
-  if (document == NULL)
-    return;
-  list = scholia_store_list_annotations (self->store, document, &error);
-  if (list == NULL)
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_array_index (self->places, ScholiaAnnotationPlace, first + i).annotation_id;
+  read = scholia_store_get_annotations (self->store, ids, n, &error);
+  if (read == NULL)
+    g_warning ("Could not read the library’s annotations: %s", error->message);
+  /* In the order asked for, without those gone since the places were read. */
+  for (guint i = 0; i < n; i++)
     {
-      g_warning ("Could not list the annotations of “%s”: %s", scholia_document_get_title (document),
-                 error->message);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(ScholiaAnnotation) annotation = g_list_model_get_item (list, i);
-      gint64 id = scholia_annotation_get_id (annotation);
+      ScholiaAnnotation *annotation = read != NULL && next < read->len ? g_ptr_array_index (read, next) : NULL;
 
-      g_hash_table_replace (self->built, g_memdup2 (&id, sizeof id), g_steal_pointer (&annotation));
+      if (annotation != NULL && scholia_annotation_get_id (annotation) == ids[i])
+        {
+          g_ptr_array_add (rows, g_object_ref (annotation));
+          next++;
+        }
+      else
+        g_ptr_array_add (rows, NULL);
     }
-  g_hash_table_replace (self->documents, g_memdup2 (&document_id, sizeof document_id), g_steal_pointer (&list));
+  return rows;
 }
 
 static GType
@@ -63,24 +80,25 @@ scholia_annotation_pages_get_n_items (GListModel *model)
 }
 
 /* An annotation added or deleted since the places were read is set right by the refresh that
- * the store's "annotations-changed" brings (scholia_annotation_pages_forget, then new places). */
+ * the store's "annotations-changed" brings (new places). */
 static gpointer
 scholia_annotation_pages_get_item (GListModel *model,
                                    guint       position)
 {
   ScholiaAnnotationPages *self = SCHOLIA_ANNOTATION_PAGES (model);
-  const ScholiaAnnotationPlace *place;
+  guint page = position / PAGE_ROWS;
+  GPtrArray *rows;
   ScholiaAnnotation *annotation;
 
   if (position >= self->places->len)
     return NULL;
-  place = &g_array_index (self->places, ScholiaAnnotationPlace, position);
-  annotation = g_hash_table_lookup (self->built, &place->annotation_id);
-  if (annotation == NULL && !g_hash_table_contains (self->documents, &place->document_id))
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows == NULL)
     {
-      read_document (self, place->document_id);
-      annotation = g_hash_table_lookup (self->built, &place->annotation_id);
+      rows = read_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
     }
+  annotation = g_ptr_array_index (rows, position % PAGE_ROWS);
   return annotation != NULL ? g_object_ref (annotation) : NULL;
 }
 
@@ -97,8 +115,7 @@ scholia_annotation_pages_dispose (GObject *object)
 {
   ScholiaAnnotationPages *self = SCHOLIA_ANNOTATION_PAGES (object);
 
-  g_hash_table_remove_all (self->built);
-  g_hash_table_remove_all (self->documents);
+  g_hash_table_remove_all (self->pages);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (scholia_annotation_pages_parent_class)->dispose (object);
@@ -111,8 +128,7 @@ scholia_annotation_pages_finalize (GObject *object)
 
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
-  g_clear_pointer (&self->documents, g_hash_table_unref);
-  g_clear_pointer (&self->built, g_hash_table_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
 
   G_OBJECT_CLASS (scholia_annotation_pages_parent_class)->finalize (object);
 }
@@ -130,8 +146,7 @@ static void
 scholia_annotation_pages_init (ScholiaAnnotationPages *self)
 {
   self->places = g_array_new (FALSE, FALSE, sizeof (ScholiaAnnotationPlace));
-  self->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self->built = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
 ScholiaAnnotationPages *
@@ -158,6 +173,7 @@ scholia_annotation_pages_set_places (ScholiaAnnotationPages *self,
   /* Emptied, then filled, in two changes: given both at once, GTK 4.8's list view asks for
    * every new row to find the widgets it could keep, which would build them all. */
   removed = self->places->len;
+  g_hash_table_remove_all (self->pages);
   g_array_unref (self->places);
   self->places = g_array_new (FALSE, FALSE, sizeof (ScholiaAnnotationPlace));
   g_clear_pointer (&self->positions, g_hash_table_unref);
@@ -203,13 +219,4 @@ scholia_annotation_pages_find (ScholiaAnnotationPages *self,
   if (position != NULL)
     *position = GPOINTER_TO_UINT (row) - 1;
   return TRUE;
-}
-
-void
-scholia_annotation_pages_forget (ScholiaAnnotationPages *self)
-{
-  g_return_if_fail (SCHOLIA_IS_ANNOTATION_PAGES (self));
-
-  g_hash_table_remove_all (self->built);
-  g_hash_table_remove_all (self->documents);
 }

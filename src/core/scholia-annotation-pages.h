@@ -10,11 +10,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScholiaAnnotationPages, scholia_annotation_pages, SCHOLIA, ANNOTATION_PAGES, GObject)
 
 /* A list model of annotations across the whole library that holds only their places
- * (scholia_store_list_annotation_places) and builds an annotation when it is first asked for,
- * with the rest of its document's (the store's live list, held from then on, so the objects
- * stay current): a list of a million annotations costs the rows on screen. */
+ * (scholia_store_list_annotation_places) and builds the annotations of 64 rows when one of
+ * them is first asked for (scholia_store_get_annotations: objects the store keeps current, read
+ * in one statement): a list of a million annotations costs the rows on screen. */
 ScholiaAnnotationPages *scholia_annotation_pages_new        (ScholiaStore           *store);
-/* Replaces every row; the documents already read are kept. */
+/* Replaces every row. */
 void                    scholia_annotation_pages_set_places (ScholiaAnnotationPages *self,
                                                              GArray                 *places);
 /* The annotation id at @position, without building the annotation; 0 past the end. */
@@ -24,7 +24,5 @@ gint64                  scholia_annotation_pages_get_id     (ScholiaAnnotationPa
 gboolean                scholia_annotation_pages_find       (ScholiaAnnotationPages *self,
                                                              gint64                  id,
                                                              guint                  *position);
-/* Forgets the documents read, so that the next rows are built from the store again. */
-void                    scholia_annotation_pages_forget     (ScholiaAnnotationPages *self);
 
 G_END_DECLS

@@ -7,20 +7,6 @@
 
 #include "scholia-store-private.h"
 
-/* The ids as a JSON array, bound to one parameter so that the statement does not depend on
- * how many are chosen and stays cached. */
-static char *
-ids_to_json (const gint64 *ids,
-             guint         n_ids)
-{
-  GString *json = g_string_new ("[");
-
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
-}
-
 /* A row of the list with what orders it. */
 typedef struct
 {
@@ -100,9 +86,9 @@ scholia_store_list_annotation_places (ScholiaStore  *self,
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (ScholiaAnnotationPlace));
   g_autoptr(GHashTable) hidden = NULL;
   g_autoptr(GString) sql = g_string_new (NULL);
-  g_autofree char *tags_json = ids_to_json (tag_ids, n_tag_ids);
-  g_autofree char *themes_json = ids_to_json (theme_ids, n_theme_ids);
-  g_autofree char *participants_json = ids_to_json (participant_ids, n_participant_ids);
+  g_autofree char *tags_json = _scholia_store_ids_to_json (tag_ids, n_tag_ids);
+  g_autofree char *themes_json = _scholia_store_ids_to_json (theme_ids, n_theme_ids);
+  g_autofree char *participants_json = _scholia_store_ids_to_json (participant_ids, n_participant_ids);
   const char *places_index;
   gboolean linked = n_tag_ids > 0 || n_theme_ids > 0;
   ScholiaDbStatement *stmt;

@@ -382,22 +382,16 @@ failed:
   return NULL;
 }
 
-/* annotation id → GArray of label ids, in the order they were added, for the annotations a
- * query with one parameter (a document or a theme) selects. */
-GHashTable *
-_scholia_store_load_links (ScholiaStore  *self,
-                           const char    *sql,
-                           gint64         document_id,
-                           GError       **error)
+/* annotation id → GArray of label ids, in the order they were added, for the annotations @stmt
+ * (bound) selects, as (annotation id, label id) rows. */
+static GHashTable *
+step_links (ScholiaDbStatement  *stmt,
+            GError             **error)
 {
   g_autoptr(GHashTable) links = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_array_unref);
-  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
   ScholiaDbStep rc;
 
-  if (stmt == NULL)
-    return NULL;
-  scholia_db_statement_bind_int64 (stmt, 1, document_id);
   while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
       gint64 annotation_id = scholia_db_statement_column_int64 (stmt, 0);
@@ -418,6 +412,36 @@ _scholia_store_load_links (ScholiaStore  *self,
   return g_steal_pointer (&links);
 }
 
+/* The links of the annotations a query with one parameter (a document or a theme) selects. */
+GHashTable *
+_scholia_store_load_links (ScholiaStore  *self,
+                           const char    *sql,
+                           gint64         document_id,
+                           GError       **error)
+{
+  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  scholia_db_statement_bind_int64 (stmt, 1, document_id);
+  return step_links (stmt, error);
+}
+
+/* The links of the annotations whose ids the JSON array @ids_json holds. */
+static GHashTable *
+load_links_by_id (ScholiaStore  *self,
+                  const char    *sql,
+                  const char    *ids_json,
+                  GError       **error)
+{
+  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  scholia_db_statement_bind_text (stmt, 1, ids_json);
+  return step_links (stmt, error);
+}
+
 static void
 apply_links (ScholiaAnnotation *annotation,
              GHashTable        *tags,
@@ -433,11 +457,20 @@ apply_links (ScholiaAnnotation *annotation,
                                     theme_ids != NULL ? theme_ids->len : 0);
 }
 
-#define SELECT_ANNOTATIONS \
+#define ANNOTATION_COLUMNS \
   "SELECT id, uuid, start_offset, end_offset, " SCHOLIA_QUOTE_SQL ("") ", " SCHOLIA_PREFIX_SQL ("") "," \
   " " SCHOLIA_SUFFIX_SQL ("") ", note, orphaned, created," \
-  " modified, unplaced_reason, unplaced_source, participant_id" \
-  " FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset, id"
+  " modified, unplaced_reason, unplaced_source, participant_id, document_id FROM annotations"
+#define SELECT_ANNOTATIONS \
+  ANNOTATION_COLUMNS " WHERE document_id = ? ORDER BY start_offset, end_offset, id"
+#define SELECT_ANNOTATIONS_BY_ID \
+  ANNOTATION_COLUMNS " WHERE id IN (SELECT value FROM json_each(?))"
+#define SELECT_TAG_LINKS_BY_ID \
+  "SELECT annotation_id, tag_id FROM annotation_tags" \
+  " WHERE annotation_id IN (SELECT value FROM json_each(?)) ORDER BY annotation_id, position"
+#define SELECT_THEME_LINKS_BY_ID \
+  "SELECT annotation_id, theme_id FROM annotation_themes" \
+  " WHERE annotation_id IN (SELECT value FROM json_each(?)) ORDER BY annotation_id, position"
 #define SELECT_TAG_LINKS \
   "SELECT l.annotation_id, l.tag_id FROM annotation_tags l" \
   " JOIN annotations a ON a.id = l.annotation_id" \
@@ -535,6 +568,73 @@ scholia_store_list_annotations (ScholiaStore     *self,
   _scholia_store_remember_list (self, document_id, list);
 
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+GPtrArray *
+scholia_store_get_annotations (ScholiaStore  *self,
+                               const gint64  *ids,
+                               guint          n_ids,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_full (n_ids, g_object_unref);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GArray) unread = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) tags = NULL;
+  g_autoptr(GHashTable) themes = NULL;
+  g_autoptr(GHashTable) hidden = NULL;
+  g_autofree char *unread_json = NULL;
+  ScholiaDbStatement *stmt = NULL;
+  ScholiaDbStep rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  /* An annotation someone holds is kept current by the store: only the others are read. */
+  for (guint i = 0; i < n_ids; i++)
+    {
+      ScholiaAnnotation *annotation = g_hash_table_lookup (self->live_annotations, &ids[i]);
+
+      if (annotation != NULL)
+        g_hash_table_replace (found, g_memdup2 (&ids[i], sizeof ids[i]), g_object_ref (annotation));
+      else
+        g_array_append_val (unread, ids[i]);
+    }
+
+  if (unread->len > 0)
+    {
+      unread_json = _scholia_store_ids_to_json ((const gint64 *) unread->data, unread->len);
+      if ((tags = load_links_by_id (self, SELECT_TAG_LINKS_BY_ID, unread_json, error)) == NULL ||
+          (themes = load_links_by_id (self, SELECT_THEME_LINKS_BY_ID, unread_json, error)) == NULL ||
+          (hidden = _scholia_store_load_hidden_essays (self, 0, error)) == NULL ||
+          (stmt = scholia_db_get_statement (self->db, SELECT_ANNOTATIONS_BY_ID, error)) == NULL)
+        return NULL;
+      scholia_db_statement_bind_text (stmt, 1, unread_json);
+      while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+        {
+          gint64 id = scholia_db_statement_column_int64 (stmt, 0);
+          gint64 document_id = scholia_db_statement_column_int64 (stmt, 14);
+          ScholiaAnnotation *annotation;
+
+          if (_scholia_store_is_hidden (hidden, document_id, scholia_db_statement_column_int64 (stmt, 13)))
+            continue;
+          annotation = scholia_annotation_new (id, scholia_db_statement_column_text (stmt, 1), document_id);
+          fill_annotation (annotation, stmt, tags, themes);
+          _scholia_store_remember_annotation (self, annotation);
+          g_hash_table_replace (found, g_memdup2 (&id, sizeof id), annotation);
+        }
+      scholia_db_statement_reset (stmt);
+      if (rc == SCHOLIA_DB_STEP_ERROR)
+        return NULL;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      ScholiaAnnotation *annotation = g_hash_table_lookup (found, &ids[i]);
+
+      if (annotation != NULL)
+        g_ptr_array_add (annotations, g_object_ref (annotation));
+    }
+  return g_steal_pointer (&annotations);
 }
 
 static gboolean

@@ -90,6 +90,8 @@ struct _ScholiaStore
 };
 
 void          _scholia_store_map_file            (ScholiaStore *self);
+char         *_scholia_store_ids_to_json         (const gint64 *ids,
+                                                  guint         n_ids);
 ScholiaStore *_scholia_store_open_with_migrations (const char              *path,
                                                    const ScholiaMigration  *migrations,
                                                    guint                    n_migrations,

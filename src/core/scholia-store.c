@@ -19,6 +19,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The ids as a JSON array, bound to one parameter (`IN (SELECT value FROM json_each(?))`) so
+ * that a statement does not depend on how many are chosen and stays cached. */
+char *
+_scholia_store_ids_to_json (const gint64 *ids,
+                            guint         n_ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
 /* The annotations and lists someone holds */
 
 static void

@@ -247,6 +247,13 @@ ScholiaAnnotation *scholia_store_add_annotation    (ScholiaStore      *self,
 ScholiaAnnotation *scholia_store_get_annotation    (ScholiaStore      *self,
                                                     gint64             id,
                                                     GError           **error);
+/* The annotations @ids, in that order, as objects the store keeps current: those anyone holds
+ * as they are, the others read in one statement (issue 17: a page of the whole library's list).
+ * An id that is not in the library, or hidden from me until I post, is left out. */
+GPtrArray         *scholia_store_get_annotations   (ScholiaStore      *self,
+                                                    const gint64      *ids,
+                                                    guint              n_ids,
+                                                    GError           **error);
 GListModel        *scholia_store_list_annotations  (ScholiaStore      *self,
                                                     ScholiaDocument   *document,
                                                     GError           **error);
