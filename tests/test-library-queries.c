@@ -133,18 +133,16 @@ eager_rows (ScholiaStore            *store,
   return ids;
 }
 
-/* The rows read in pages: the ids first, then each annotation as its row is asked for,
- * from the last row up, so that documents are read out of order. */
-static GArray *
-paged_rows (ScholiaStore            *store,
-            ScholiaAnnotationFilter *filter)
+/* The places @filter lets through, as the list shows them. */
+static void
+show_places (ScholiaStore            *store,
+             ScholiaAnnotationPages  *pages,
+             ScholiaAnnotationFilter *filter)
 {
-  g_autoptr(ScholiaAnnotationPages) pages = scholia_annotation_pages_new (store);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) places = NULL;
   const gint64 *tags, *themes, *participants;
-  guint n_tags, n_themes, n_participants, n;
-  GArray *ids;
+  guint n_tags, n_themes, n_participants;
 
   tags = scholia_annotation_filter_get_tag_ids (filter, &n_tags);
   themes = scholia_annotation_filter_get_theme_ids (filter, &n_themes);
@@ -153,6 +151,19 @@ paged_rows (ScholiaStore            *store,
                                                  n_participants, &error);
   g_assert_no_error (error);
   scholia_annotation_pages_set_places (pages, places);
+}
+
+/* The rows read in pages: the ids first, then each annotation as its row is asked for,
+ * from the last row up, so that documents are read out of order. */
+static GArray *
+paged_rows (ScholiaStore            *store,
+            ScholiaAnnotationFilter *filter)
+{
+  g_autoptr(ScholiaAnnotationPages) pages = scholia_annotation_pages_new (store);
+  guint n;
+  GArray *ids;
+
+  show_places (store, pages, filter);
   n = g_list_model_get_n_items (G_LIST_MODEL (pages));
   ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), n);
   g_array_set_size (ids, n);
@@ -287,19 +298,11 @@ assert_items (ScholiaStore            *store,
               guint                    n_expected)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) places = NULL;
   g_autoptr(GPtrArray) items = NULL;
   GListModel *documents = scholia_store_get_documents (eager_store);
-  const gint64 *tags, *themes, *participants;
-  guint n_tags, n_themes, n_participants, row = 0;
+  guint row = 0;
 
-  tags = scholia_annotation_filter_get_tag_ids (filter, &n_tags);
-  themes = scholia_annotation_filter_get_theme_ids (filter, &n_themes);
-  participants = scholia_annotation_filter_get_participant_ids (filter, &n_participants);
-  places = scholia_store_list_annotation_places (store, tags, n_tags, themes, n_themes, participants,
-                                                 n_participants, &error);
-  g_assert_no_error (error);
-  scholia_annotation_pages_set_places (pages, places);
+  show_places (store, pages, filter);
   items = paged_items (pages);
   g_assert_cmpuint (items->len, ==, n_expected);
 
