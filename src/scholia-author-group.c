@@ -20,9 +20,7 @@ struct _ScholiaAuthorGroup
   char             *collate_key;
   /* The group's essays, whether or not the search lists them, in no order. */
   GListStore       *members;
-  GtkFilter        *filter;
-  GtkSorter        *sorter;
-  /* The members the filter keeps, sorted: NULL until asked for. */
+  /* The members the filter keeps, sorted. */
   GtkSortListModel *documents;
   guint             count;
   /* Whether the sidebar shows the group, as its filter of groups last saw it. */
@@ -51,31 +49,6 @@ set_count (ScholiaAuthorGroup *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
 }
 
-/* Without the sorted list, the filter is asked about each member: what the filter list model
- * would do, without making one. */
-static void
-recount (ScholiaAuthorGroup *self)
-{
-  GListModel *members = G_LIST_MODEL (self->members);
-  guint n_members = g_list_model_get_n_items (members);
-  guint count = 0;
-
-  if (self->documents != NULL)
-    {
-      set_count (self, g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
-      return;
-    }
-
-  for (guint i = 0; i < n_members; i++)
-    {
-      g_autoptr(GObject) document = g_list_model_get_item (members, i);
-
-      if (gtk_filter_match (self->filter, document))
-        count++;
-    }
-  set_count (self, count);
-}
-
 static void
 on_documents_items_changed_cb (ScholiaAuthorGroup *self,
                                guint               position,
@@ -87,26 +60,12 @@ on_documents_items_changed_cb (ScholiaAuthorGroup *self,
 }
 
 static void
-on_filter_changed_cb (ScholiaAuthorGroup *self,
-                      GtkFilterChange     change,
-                      GtkFilter          *filter)
-{
-  /* The sorted list follows the filter by itself, and says so. */
-  if (self->documents == NULL)
-    recount (self);
-}
-
-static void
 scholia_author_group_dispose (GObject *object)
 {
   ScholiaAuthorGroup *self = SCHOLIA_AUTHOR_GROUP (object);
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed_cb, self);
   g_clear_object (&self->documents);
   g_clear_object (&self->members);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sorter);
 
   G_OBJECT_CLASS (scholia_author_group_parent_class)->dispose (object);
 }
@@ -169,8 +128,7 @@ scholia_author_group_init (ScholiaAuthorGroup *self)
 {
 }
 
-/* A group of @members (ScholiaDocument), counted as @filter keeps them and, once listed,
- * sorted by @sorter. */
+/* A group of @members (ScholiaDocument), listed as @filter keeps them, sorted by @sorter. */
 ScholiaAuthorGroup *
 scholia_author_group_new (const char *key,
                           const char *sort_key,
@@ -179,6 +137,7 @@ scholia_author_group_new (const char *key,
                           GtkSorter  *sorter)
 {
   ScholiaAuthorGroup *self = g_object_new (SCHOLIA_TYPE_AUTHOR_GROUP, NULL);
+  GtkFilterListModel *filtered;
 
   self->key = g_strdup (key);
   if (g_str_has_prefix (key, SCHOLIA_SEMINAR_MARK))
@@ -187,13 +146,15 @@ scholia_author_group_new (const char *key,
   else
     self->name = g_strdup (*key != '\0' ? key : _("Unknown Author"));
   scholia_author_group_set_sort_key (self, sort_key);
-  self->filter = g_object_ref (filter);
-  self->sorter = g_object_ref (sorter);
   self->members = g_list_store_new (SCHOLIA_TYPE_DOCUMENT);
   g_list_store_splice (self->members, 0, 0, members->pdata, members->len);
-  g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  recount (self);
+
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->members)),
+                                        g_object_ref (filter));
+  self->documents = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (sorter));
+  self->count = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  g_signal_connect_object (self->documents, "items-changed",
+                           G_CALLBACK (on_documents_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -256,7 +217,6 @@ scholia_author_group_add (ScholiaAuthorGroup *self,
 
   g_list_store_splice (self->members, g_list_model_get_n_items (G_LIST_MODEL (self->members)), 0,
                        documents->pdata, documents->len);
-  recount (self);
 }
 
 void
@@ -270,7 +230,6 @@ scholia_author_group_remove (ScholiaAuthorGroup *self,
   if (!g_list_store_find (self->members, document, &position))
     return;
   g_list_store_remove (self->members, position);
-  recount (self);
 }
 
 gboolean
@@ -300,31 +259,12 @@ scholia_author_group_get_n_members (ScholiaAuthorGroup *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->members));
 }
 
-/**
- * scholia_author_group_get_documents:
- * @self: a group
- *
- * The members the filter keeps, in the sorter's order, made on the first call and kept current
- * from then on.
- *
- * Returns: (transfer none): a #GListModel of #ScholiaDocument
- */
+/* The members the filter keeps, in the sorter's order: the group's rows under its heading. */
 GListModel *
 scholia_author_group_get_documents (ScholiaAuthorGroup *self)
 {
-  GtkFilterListModel *filtered;
-
   g_return_val_if_fail (SCHOLIA_IS_AUTHOR_GROUP (self), NULL);
 
-  if (self->documents != NULL)
-    return G_LIST_MODEL (self->documents);
-
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->members)),
-                                        g_object_ref (self->filter));
-  self->documents = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->sorter));
-  g_signal_connect_object (self->documents, "items-changed",
-                           G_CALLBACK (on_documents_items_changed_cb), self, G_CONNECT_SWAPPED);
-  set_count (self, g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
   return G_LIST_MODEL (self->documents);
 }
 

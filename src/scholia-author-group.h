@@ -15,9 +15,7 @@ G_DECLARE_FINAL_TYPE (ScholiaAuthorGroup, scholia_author_group, SCHOLIA, AUTHOR_
 /* One author's (or one seminar's) essays in the library sidebar, a top-level item of its tree.
  * Its key is the author as the documents hold it, "" for essays without one, or
  * SCHOLIA_SEMINAR_MARK and the seminar's name. The group holds its members (ScholiaDocument)
- * as they came; "count" is how many of them the search filter lets through. The filtered,
- * sorted list of them is made only when asked for (the group is expanded or shown): a library's
- * 1,000 authors do not each sort their essays as it opens. */
+ * as they came and lists those the search filter lets through, sorted; "count" is how many. */
 ScholiaAuthorGroup *scholia_author_group_new            (const char         *key,
                                                          const char         *sort_key,
                                                          GPtrArray          *members,

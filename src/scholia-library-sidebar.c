@@ -27,8 +27,10 @@
  * without rebuilding them. The sidebar puts each essay into its group's list, once, as the store
  * lists it (a filter per group over the whole library would ask authors × essays questions as it
  * opens: ten million for 10,000 essays by 1,000 authors), moves it when its author or seminar
- * changes, and tells the filter and the sorters when a property they read has changed. The tree
- * builds an author's rows only when the group is expanded.
+ * changes, and tells the filter and the sorters when a property they read has changed; the
+ * store's "document-changed" says which essay changed, one handler for the whole library. The
+ * tree builds an author's rows only when the group is expanded. A library of 1,000 essays or
+ * more is listed after the window's first frame (list_later()).
  *
  * Full-text search shares the filter entry rather than having a mode of its own: what the user
  * types narrows the essays by title and author at once, and after a pause (or on Enter) the same
@@ -39,6 +41,9 @@
 /* Searching every text on each key press would make typing stutter in a large library. */
 #define TEXT_SEARCH_DELAY_MS 300
 #define TEXT_SEARCH_MIN_CHARS 3
+
+/* A library of this many essays is listed after the window's first frame (see list_later()). */
+#define LIST_LATER_FROM 1000
 
 static gboolean
 is_seminar_key (const char *key)
@@ -94,6 +99,9 @@ struct _ScholiaLibrarySidebar
   /* Hiding emptied author groups waits for the tree to finish the change that emptied them. */
   guint               hide_groups_source;
   guint               text_search_source;
+  /* Set while a large library waits for the first frame to be listed. */
+  gboolean            listing_later;
+  guint               list_source;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
@@ -578,7 +586,64 @@ on_documents_items_changed_cb (ScholiaLibrarySidebar *self,
                                guint                  added,
                                GListModel            *documents)
 {
+  /* The listing to come reads them all. */
+  if (!self->listing_later)
+    sync_documents (self);
+}
+
+static gboolean
+list_now_cb (gpointer user_data)
+{
+  ScholiaLibrarySidebar *self = user_data;
+
+  self->list_source = 0;
+  self->listing_later = FALSE;
   sync_documents (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock         *frame_clock,
+                               ScholiaLibrarySidebar *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_after_paint_cb, self);
+  if (self->listing_later && self->list_source == 0)
+    self->list_source = g_idle_add (list_now_cb, self);
+}
+
+static void
+wait_for_first_frame (ScholiaLibrarySidebar *self)
+{
+  g_signal_handlers_disconnect_by_func (self, wait_for_first_frame, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_frame_clock_after_paint_cb), self, 0);
+}
+
+/* A large library is listed once the window has painted its first frame, with the essay it
+ * opens: the list view makes its first 200 rows whatever its height (GTK 4.8), and the groups
+ * of 1,000 authors, the rows and their models were 90 ms of processor time that the essay's
+ * text need not wait for. Until then the sidebar is empty; the selected essay is shown as
+ * selected when its row comes. */
+static void
+list_later (ScholiaLibrarySidebar *self)
+{
+  self->listing_later = TRUE;
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    wait_for_first_frame (self);
+  else
+    g_signal_connect (self, "realize", G_CALLBACK (wait_for_first_frame), NULL);
+}
+
+static void
+cancel_listing_later (ScholiaLibrarySidebar *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->listing_later = FALSE;
+  g_clear_handle_id (&self->list_source, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self, wait_for_first_frame, NULL);
+  if (frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_after_paint_cb, self);
 }
 
 static void
@@ -1308,7 +1373,13 @@ scholia_library_sidebar_set_store (ScholiaLibrarySidebar *self,
                                G_CONNECT_SWAPPED);
     }
 
-  sync_documents (self);
+  cancel_listing_later (self);
+  if (store != NULL &&
+      g_list_model_get_n_items (scholia_store_get_documents (store)) >= LIST_LATER_FROM &&
+      g_hash_table_size (self->filed) == 0)
+    list_later (self);
+  else
+    sync_documents (self);
   scholia_search_results_set_store (self->search_results, store);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
