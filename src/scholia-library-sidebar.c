@@ -7,10 +7,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "scholia-author-group.h"
 #include "scholia-dates.h"
 #include "scholia-document-row.h"
 #include "scholia-library-sidebar.h"
-#include "scholia-names.h"
 #include "scholia-search-results.h"
 #include "scholia-seminar-store.h"
 
@@ -27,8 +27,10 @@
  * without rebuilding them. The sidebar puts each essay into its group's list, once, as the store
  * lists it (a filter per group over the whole library would ask authors × essays questions as it
  * opens: ten million for 10,000 essays by 1,000 authors), moves it when its author or seminar
- * changes, and tells the filter and the sorters when a property they read has changed. The tree
- * builds an author's rows only when the group is expanded.
+ * changes, and tells the filter and the sorters when a property they read has changed; the
+ * store's "document-changed" says which essay changed, one handler for the whole library. The
+ * tree builds an author's rows only when the group is expanded. A library of 1,000 essays or
+ * more is listed after the window's first frame (list_later()).
  *
  * Full-text search shares the filter entry rather than having a mode of its own: what the user
  * types narrows the essays by title and author at once, and after a pause (or on Enter) the same
@@ -40,49 +42,13 @@
 #define TEXT_SEARCH_DELAY_MS 300
 #define TEXT_SEARCH_MIN_CHARS 3
 
-/* ScholiaAuthorGroup: one author's (or one seminar's) matching essays, the top-level items of
- * the tree. */
-
-#define SCHOLIA_TYPE_AUTHOR_GROUP (scholia_author_group_get_type ())
-
-G_DECLARE_FINAL_TYPE (ScholiaAuthorGroup, scholia_author_group, SCHOLIA, AUTHOR_GROUP, GObject)
-
-struct _ScholiaAuthorGroup
-{
-  GObject           parent_instance;
-
-  /* The author as the documents hold it, "" for documents without one, or SEMINAR_MARK and
-   * the seminar's name. */
-  char             *key;
-  /* The sidebar's: document id → the key of its seminar's group. */
-  char             *name;
-  char             *collate_key;
-  /* The group's essays, whether or not the search lists them. */
-  GListStore       *members;
-  GtkSortListModel *documents;
-  guint             count;
-  /* Whether the group is shown, as the "listed" filter last saw it. */
-  gboolean          listed;
-};
-
-G_DEFINE_FINAL_TYPE (ScholiaAuthorGroup, scholia_author_group, G_TYPE_OBJECT)
-
-enum {
-  GROUP_PROP_0,
-  GROUP_PROP_NAME,
-  GROUP_PROP_COUNT,
-  GROUP_N_PROPS
-};
-
-static GParamSpec *group_properties[GROUP_N_PROPS];
-
-/* No author's name starts with a control character: a seminar's group never meets an author's. */
-#define SEMINAR_MARK "\x01"
+/* A library of this many essays is listed after the window's first frame (see list_later()). */
+#define LIST_LATER_FROM 1000
 
 static gboolean
 is_seminar_key (const char *key)
 {
-  return g_str_has_prefix (key, SEMINAR_MARK);
+  return g_str_has_prefix (key, SCHOLIA_SEMINAR_MARK);
 }
 
 static const char *
@@ -104,131 +70,7 @@ document_group_key (GHashTable      *seminar_keys,
   return seminar_key != NULL ? seminar_key : document_author_key (document);
 }
 
-static void
-on_author_group_items_changed_cb (ScholiaAuthorGroup *self,
-                                  guint               position,
-                                  guint               removed,
-                                  guint               added,
-                                  GListModel         *documents)
-{
-  guint count = g_list_model_get_n_items (documents);
-
-  if (count == self->count)
-    return;
-
-  self->count = count;
-  g_object_notify_by_pspec (G_OBJECT (self), group_properties[GROUP_PROP_COUNT]);
-}
-
-static void
-scholia_author_group_finalize (GObject *object)
-{
-  ScholiaAuthorGroup *self = SCHOLIA_AUTHOR_GROUP (object);
-
-  g_clear_object (&self->documents);
-  g_clear_object (&self->members);
-  g_free (self->key);
-  g_free (self->name);
-  g_free (self->collate_key);
-
-  G_OBJECT_CLASS (scholia_author_group_parent_class)->finalize (object);
-}
-
-static void
-scholia_author_group_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  ScholiaAuthorGroup *self = SCHOLIA_AUTHOR_GROUP (object);
-
-  switch (prop_id)
-    {
-    case GROUP_PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case GROUP_PROP_COUNT:
-      g_value_set_uint (value, self->count);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-scholia_author_group_class_init (ScholiaAuthorGroupClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = scholia_author_group_finalize;
-  object_class->get_property = scholia_author_group_get_property;
-
-  group_properties[GROUP_PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  group_properties[GROUP_PROP_COUNT] =
-    g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, GROUP_N_PROPS, group_properties);
-}
-
-static void
-scholia_author_group_init (ScholiaAuthorGroup *self)
-{
-}
-
-/* Where the group files: its author's sort key, which the user may change. */
-static void
-scholia_author_group_set_sort_key (ScholiaAuthorGroup *self,
-                                   const char         *sort_key)
-{
-  g_free (self->collate_key);
-  self->collate_key = scholia_names_collate_key (sort_key);
-}
-
-/* A group of @members (ScholiaDocument), listed as @search_filter keeps them. */
-static ScholiaAuthorGroup *
-scholia_author_group_new (const char *key,
-                          const char *sort_key,
-                          GPtrArray  *members,
-                          GtkFilter  *search_filter,
-                          GtkSorter  *sorter)
-{
-  ScholiaAuthorGroup *self = g_object_new (SCHOLIA_TYPE_AUTHOR_GROUP, NULL);
-  GtkFilterListModel *filtered;
-
-  self->key = g_strdup (key);
-  if (is_seminar_key (key))
-    /* Translators: a row of the library sidebar: %s is the seminar’s name */
-    self->name = g_strdup_printf (_("Seminar: %s"), key + strlen (SEMINAR_MARK));
-  else
-    self->name = g_strdup (*key != '\0' ? key : _("Unknown Author"));
-  scholia_author_group_set_sort_key (self, sort_key);
-  self->members = g_list_store_new (SCHOLIA_TYPE_DOCUMENT);
-  g_list_store_splice (self->members, 0, 0, members->pdata, members->len);
-
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->members)),
-                                        g_object_ref (search_filter));
-  self->documents = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (sorter));
-  self->count = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-
-  g_signal_connect_object (self->documents, "items-changed",
-                           G_CALLBACK (on_author_group_items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  return self;
-}
-
 /* ScholiaLibrarySidebar */
-
-typedef struct
-{
-  gulong  handler;
-  /* The author the document had when last seen, to find the group it leaves on a rename. */
-  char   *key;
-} Watch;
 
 struct _ScholiaLibrarySidebar
 {
@@ -248,14 +90,18 @@ struct _ScholiaLibrarySidebar
   GtkCustomFilter    *listed_filter;
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
-  /* ScholiaDocument → Watch, for every document of the store. */
-  GHashTable         *watches;
+  /* ScholiaDocument → the key of the group it was filed in, for every document of the store:
+   * the group it leaves when its author changes. */
+  GHashTable         *filed;
   /* Set while the sidebar itself changes the selection, which is not the user choosing. */
   gboolean            selecting;
   GtkWidget          *context_menu;
   /* Hiding emptied author groups waits for the tree to finish the change that emptied them. */
   guint               hide_groups_source;
   guint               text_search_source;
+  /* Set while a large library waits for the first frame to be listed. */
+  gboolean            listing_later;
+  guint               list_source;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
@@ -283,15 +129,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void
-watch_free (gpointer data)
-{
-  Watch *watch = data;
-
-  g_free (watch->key);
-  g_free (watch);
-}
 
 static gboolean
 search_filter_func (gpointer item,
@@ -330,37 +167,11 @@ document_sorter_func (gconstpointer a,
   return result;
 }
 
-static int
-group_sorter_func (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  const ScholiaAuthorGroup *first = a;
-  const ScholiaAuthorGroup *second = b;
-  gboolean first_unknown = *first->key == '\0';
-  gboolean second_unknown = *second->key == '\0';
-  gboolean first_seminar = is_seminar_key (first->key);
-  gboolean second_seminar = is_seminar_key (second->key);
-  int result;
-
-  /* A seminar's reading is what its participant opens Scholia for: it comes first. */
-  if (first_seminar != second_seminar)
-    return (int) second_seminar - (int) first_seminar;
-
-  /* Essays without an author are the odd ones out: they come after every named author. */
-  if (first_unknown != second_unknown)
-    return (int) first_unknown - (int) second_unknown;
-
-  result = strcmp (first->collate_key, second->collate_key);
-  /* Two authors filed alike ("Anonymous") stay apart. */
-  return result != 0 ? result : strcmp (first->key, second->key);
-}
-
 static gboolean
 listed_filter_func (gpointer item,
                     gpointer user_data)
 {
-  return SCHOLIA_AUTHOR_GROUP (item)->listed;
+  return scholia_author_group_get_listed (SCHOLIA_AUTHOR_GROUP (item));
 }
 
 static GListModel *
@@ -370,7 +181,7 @@ create_child_model (gpointer item,
   if (!SCHOLIA_IS_AUTHOR_GROUP (item))
     return NULL;
 
-  return g_object_ref (G_LIST_MODEL (SCHOLIA_AUTHOR_GROUP (item)->documents));
+  return g_object_ref (scholia_author_group_get_documents (SCHOLIA_AUTHOR_GROUP (item)));
 }
 
 static gpointer
@@ -488,9 +299,9 @@ hide_empty_groups_cb (gpointer user_data)
     {
       g_autoptr(ScholiaAuthorGroup) group = g_list_model_get_item (groups, i);
 
-      if (group->listed && group->count == 0)
+      if (scholia_author_group_get_listed (group) && scholia_author_group_get_count (group) == 0)
         {
-          group->listed = FALSE;
+          scholia_author_group_set_listed (group, FALSE);
           changed = TRUE;
         }
     }
@@ -505,14 +316,14 @@ on_group_count_cb (ScholiaLibrarySidebar *self,
                    GParamSpec            *pspec,
                    ScholiaAuthorGroup    *group)
 {
-  gboolean listed = group->count > 0;
+  gboolean listed = scholia_author_group_get_count (group) > 0;
 
-  if (listed == group->listed)
+  if (listed == scholia_author_group_get_listed (group))
     return;
 
   if (listed)
     {
-      group->listed = TRUE;
+      scholia_author_group_set_listed (group, TRUE);
       gtk_filter_changed (GTK_FILTER (self->listed_filter), GTK_FILTER_CHANGE_LESS_STRICT);
       return;
     }
@@ -536,11 +347,11 @@ add_group (ScholiaLibrarySidebar *self,
 
   group = scholia_author_group_new (key, sort_key, members, GTK_FILTER (self->search_filter),
                                     GTK_SORTER (self->document_sorter));
-  group->listed = group->count > 0;
+  scholia_author_group_set_listed (group, scholia_author_group_get_count (group) > 0);
   g_signal_connect_object (group, "notify::count", G_CALLBACK (on_group_count_cb), self,
                            G_CONNECT_SWAPPED);
 
-  g_hash_table_insert (self->groups_by_key, group->key, group);
+  g_hash_table_insert (self->groups_by_key, (gpointer) scholia_author_group_get_key (group), group);
   return group;
 }
 
@@ -557,15 +368,14 @@ join_group (ScholiaLibrarySidebar *self,
 
   if (group != NULL)
     {
-      g_list_store_splice (group->members, g_list_model_get_n_items (G_LIST_MODEL (group->members)),
-                           0, documents->pdata, documents->len);
+      scholia_author_group_add (group, documents);
       return;
     }
 
   /* A seminar's group files by the seminar's name, whoever wrote its essays. */
   g_ptr_array_add (new_groups,
                    add_group (self, key,
-                              is_seminar_key (key) ? key + strlen (SEMINAR_MARK)
+                              is_seminar_key (key) ? key + strlen (SCHOLIA_SEMINAR_MARK)
                                                    : scholia_document_get_author_sort_key (first),
                               documents));
 }
@@ -600,10 +410,9 @@ leave_group (ScholiaLibrarySidebar *self,
              ScholiaDocument       *document)
 {
   ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, key);
-  guint position;
 
-  if (group != NULL && g_list_store_find (group->members, document, &position))
-    g_list_store_remove (group->members, position);
+  if (group != NULL)
+    scholia_author_group_remove (group, document);
 }
 
 /* A group lasts as long as it has essays, whether or not the search lists any of them, so that
@@ -616,62 +425,61 @@ remove_empty_groups (ScholiaLibrarySidebar *self)
       g_autoptr(ScholiaAuthorGroup) group = g_list_model_get_item (G_LIST_MODEL (self->groups),
                                                                    i - 1);
 
-      if (g_list_model_get_n_items (G_LIST_MODEL (group->members)) > 0)
+      if (scholia_author_group_get_n_members (group) > 0)
         continue;
 
-      g_hash_table_remove (self->groups_by_key, group->key);
+      g_hash_table_remove (self->groups_by_key, scholia_author_group_get_key (group));
       g_list_store_remove (self->groups, i - 1);
     }
 }
 
-/* Moves @document from the group @old_key to the one it belongs to now, kept in @watch. */
+/* Moves @document from the group it was filed in to the one it belongs to now. */
 static void
 move_to_group (ScholiaLibrarySidebar *self,
-               ScholiaDocument       *document,
-               Watch                 *watch)
+               ScholiaDocument       *document)
 {
-  g_autofree char *old_key = g_steal_pointer (&watch->key);
+  const char *old_key = g_hash_table_lookup (self->filed, document);
+  char *key = g_strdup (document_group_key (self->seminar_keys, document));
 
-  watch->key = g_strdup (document_group_key (self->seminar_keys, document));
-  if (g_str_equal (old_key, watch->key))
-    return;
-  join_group_one (self, watch->key, document);
+  if (old_key == NULL || g_str_equal (old_key, key))
+    {
+      g_free (key);
+      return;
+    }
+  join_group_one (self, key, document);
   leave_group (self, old_key, document);
+  g_hash_table_insert (self->filed, g_object_ref (document), key);
 }
 
+/* One handler for the library's essays rather than one on each (10,000 in a large library): the
+ * store says which essay changed, and the filter, the groups and the sorters are told, since
+ * models only look again when told. */
 static void
-on_document_notify_cb (ScholiaLibrarySidebar *self,
-                       GParamSpec            *pspec,
-                       ScholiaDocument       *document)
+on_store_document_changed_cb (ScholiaLibrarySidebar *self,
+                              ScholiaDocument       *document,
+                              ScholiaStore          *store)
 {
-  const char *name = g_param_spec_get_name (pspec);
-  gboolean searched = g_str_equal (name, "title") || g_str_equal (name, "author");
+  const char *key;
+  ScholiaAuthorGroup *group;
 
-  /* The filters and the sorter read these properties, but models only look again when told. */
-  if (searched && self->search_text != NULL)
+  if (!g_hash_table_contains (self->filed, document))
+    return;
+
+  if (self->search_text != NULL)
     gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
 
-  if (g_str_equal (name, "author"))
-    {
-      move_to_group (self, document, g_hash_table_lookup (self->watches, document));
-      remove_empty_groups (self);
-    }
+  move_to_group (self, document);
+  remove_empty_groups (self);
 
-  if (g_str_equal (name, "author-sort-key"))
-    {
-      const char *key = document_group_key (self->seminar_keys, document);
-      ScholiaAuthorGroup *group = g_hash_table_lookup (self->groups_by_key, key);
+  /* A seminar's group files by the seminar's name, whoever wrote its essays. */
+  key = document_group_key (self->seminar_keys, document);
+  group = g_hash_table_lookup (self->groups_by_key, key);
+  if (group != NULL && !is_seminar_key (key) &&
+      scholia_author_group_set_sort_key (group, scholia_document_get_author_sort_key (document)))
+    gtk_sorter_changed (GTK_SORTER (self->group_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 
-      /* A seminar's group files by the seminar's name, whoever wrote its essays. */
-      if (group != NULL && !is_seminar_key (key))
-        {
-          scholia_author_group_set_sort_key (group, scholia_document_get_author_sort_key (document));
-          gtk_sorter_changed (GTK_SORTER (self->group_sorter), GTK_SORTER_CHANGE_DIFFERENT);
-        }
-    }
-
-  if (g_str_equal (name, "title") || g_str_equal (name, "date"))
-    gtk_sorter_changed (GTK_SORTER (self->document_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  /* Only the groups the user has opened have their essays sorted. */
+  gtk_sorter_changed (GTK_SORTER (self->document_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 /* Which essays belong to a seminar, read again from the store. */
@@ -707,25 +515,14 @@ load_seminar_keys (ScholiaLibrarySidebar *self)
       for (guint j = 0; j < essays->len; j++)
         g_hash_table_insert (self->seminar_keys,
                              g_memdup2 (&g_array_index (essays, gint64, j), sizeof (gint64)),
-                             g_strconcat (SEMINAR_MARK, seminar->name, NULL));
+                             g_strconcat (SCHOLIA_SEMINAR_MARK, seminar->name, NULL));
     }
 }
 
-static void
-unwatch_document (gpointer key,
-                  gpointer value,
-                  gpointer user_data)
-{
-  ScholiaDocument *document = key;
-  Watch *watch = value;
-
-  g_clear_signal_handler (&watch->handler, document);
-}
-
 /* The store's model reports positions only, so which documents came and went is found by
- * comparing with the documents watched so far. */
+ * comparing with the documents filed so far. */
 static void
-sync_watches (ScholiaLibrarySidebar *self)
+sync_documents (ScholiaLibrarySidebar *self)
 {
   g_autoptr(GHashTable) current = g_hash_table_new (NULL, NULL);
   /* Group key → the documents new to it (borrowed), to add each group's in one change. */
@@ -747,22 +544,18 @@ sync_watches (ScholiaLibrarySidebar *self)
     {
       g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
       GPtrArray *members;
-      Watch *watch;
+      char *group_key;
 
       g_hash_table_add (current, document);
-      if (g_hash_table_contains (self->watches, document))
+      if (g_hash_table_contains (self->filed, document))
         continue;
 
-      watch = g_new0 (Watch, 1);
-      watch->key = g_strdup (document_group_key (self->seminar_keys, document));
-      watch->handler = g_signal_connect_object (document, "notify",
-                                                G_CALLBACK (on_document_notify_cb), self,
-                                                G_CONNECT_SWAPPED);
-      g_hash_table_insert (self->watches, g_object_ref (document), watch);
+      group_key = g_strdup (document_group_key (self->seminar_keys, document));
+      g_hash_table_insert (self->filed, g_object_ref (document), group_key);
 
-      members = g_hash_table_lookup (joining, watch->key);
+      members = g_hash_table_lookup (joining, group_key);
       if (members == NULL)
-        g_hash_table_insert (joining, watch->key, members = g_ptr_array_new ());
+        g_hash_table_insert (joining, group_key, members = g_ptr_array_new ());
       g_ptr_array_add (members, document);
     }
 
@@ -771,16 +564,13 @@ sync_watches (ScholiaLibrarySidebar *self)
     join_group (self, key, value, new_groups);
   list_groups (self, new_groups);
 
-  g_hash_table_iter_init (&iter, self->watches);
+  g_hash_table_iter_init (&iter, self->filed);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      Watch *watch = value;
-
       if (g_hash_table_contains (current, key))
         continue;
 
-      leave_group (self, watch->key, key);
-      unwatch_document (key, value, NULL);
+      leave_group (self, value, key);
       g_hash_table_iter_remove (&iter);
     }
   remove_empty_groups (self);
@@ -796,7 +586,64 @@ on_documents_items_changed_cb (ScholiaLibrarySidebar *self,
                                guint                  added,
                                GListModel            *documents)
 {
-  sync_watches (self);
+  /* The listing to come reads them all. */
+  if (!self->listing_later)
+    sync_documents (self);
+}
+
+static gboolean
+list_now_cb (gpointer user_data)
+{
+  ScholiaLibrarySidebar *self = user_data;
+
+  self->list_source = 0;
+  self->listing_later = FALSE;
+  sync_documents (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock         *frame_clock,
+                               ScholiaLibrarySidebar *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_after_paint_cb, self);
+  if (self->listing_later && self->list_source == 0)
+    self->list_source = g_idle_add (list_now_cb, self);
+}
+
+static void
+wait_for_first_frame (ScholiaLibrarySidebar *self)
+{
+  g_signal_handlers_disconnect_by_func (self, wait_for_first_frame, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_frame_clock_after_paint_cb), self, 0);
+}
+
+/* A large library is listed once the window has painted its first frame, with the essay it
+ * opens: the list view makes its first 200 rows whatever its height (GTK 4.8), and the groups
+ * of 1,000 authors, the rows and their models were 90 ms of processor time that the essay's
+ * text need not wait for. Until then the sidebar is empty; the selected essay is shown as
+ * selected when its row comes. */
+static void
+list_later (ScholiaLibrarySidebar *self)
+{
+  self->listing_later = TRUE;
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    wait_for_first_frame (self);
+  else
+    g_signal_connect (self, "realize", G_CALLBACK (wait_for_first_frame), NULL);
+}
+
+static void
+cancel_listing_later (ScholiaLibrarySidebar *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->listing_later = FALSE;
+  g_clear_handle_id (&self->list_source, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self, wait_for_first_frame, NULL);
+  if (frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_after_paint_cb, self);
 }
 
 static void
@@ -1183,7 +1030,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
       GBinding *binding;
 
       scholia_document_row_set_document (row, NULL);
-      scholia_document_row_set_author (row, group->name);
+      scholia_document_row_set_author (row, scholia_author_group_get_name (group));
       binding = g_object_bind_property (group, "count", row, "count", G_BINDING_SYNC_CREATE);
       g_object_set_data (G_OBJECT (list_item), "count-binding", binding);
     }
@@ -1287,7 +1134,7 @@ scholia_library_sidebar_dispose (GObject *object)
   g_clear_object (&self->groups);
   g_clear_object (&self->document_sorter);
   g_clear_object (&self->search_filter);
-  g_clear_pointer (&self->watches, g_hash_table_unref);
+  g_clear_pointer (&self->filed, g_hash_table_unref);
 
   G_OBJECT_CLASS (scholia_library_sidebar_parent_class)->dispose (object);
 }
@@ -1429,14 +1276,14 @@ scholia_library_sidebar_init (ScholiaLibrarySidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->watches = g_hash_table_new_full (NULL, NULL, g_object_unref, watch_free);
+  self->filed = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   self->search_filter = gtk_custom_filter_new (search_filter_func, self, NULL);
   self->document_sorter = gtk_custom_sorter_new (document_sorter_func, NULL, NULL);
 
   self->groups = g_list_store_new (SCHOLIA_TYPE_AUTHOR_GROUP);
   self->groups_by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->seminar_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->group_sorter = gtk_custom_sorter_new (group_sorter_func, NULL, NULL);
+  self->group_sorter = gtk_custom_sorter_new (scholia_author_group_compare, NULL, NULL);
   sorted_groups = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)),
                                            GTK_SORTER (self->group_sorter));
   self->listed_filter = gtk_custom_filter_new (listed_filter_func, NULL, NULL);
@@ -1507,18 +1354,32 @@ scholia_library_sidebar_set_store (ScholiaLibrarySidebar *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
-                                          on_documents_items_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
+                                            on_documents_items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->store, on_store_document_changed_cb, self);
+    }
 
   g_set_object (&self->store, store);
   load_seminar_keys (self);
 
   if (store != NULL)
-    g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
-                             G_CALLBACK (on_documents_items_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (scholia_store_get_documents (store), "items-changed",
+                               G_CALLBACK (on_documents_items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "document-changed",
+                               G_CALLBACK (on_store_document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
-  sync_watches (self);
+  cancel_listing_later (self);
+  if (store != NULL &&
+      g_list_model_get_n_items (scholia_store_get_documents (store)) >= LIST_LATER_FROM &&
+      g_hash_table_size (self->filed) == 0)
+    list_later (self);
+  else
+    sync_documents (self);
   scholia_search_results_set_store (self->search_results, store);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -1534,16 +1395,16 @@ scholia_library_sidebar_set_store (ScholiaLibrarySidebar *self,
 void
 scholia_library_sidebar_reload_seminars (ScholiaLibrarySidebar *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GList) documents = NULL;
 
   g_return_if_fail (SCHOLIA_IS_LIBRARY_SIDEBAR (self));
 
   load_seminar_keys (self);
 
-  g_hash_table_iter_init (&iter, self->watches);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    move_to_group (self, key, value);
+  /* Moving rewrites the table's values: the documents are gathered first. */
+  documents = g_hash_table_get_keys (self->filed);
+  for (GList *l = documents; l != NULL; l = l->next)
+    move_to_group (self, l->data);
   remove_empty_groups (self);
 }
 

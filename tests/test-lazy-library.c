@@ -65,9 +65,10 @@ add_essays (ScholiaStore *store,
   g_assert_true (scholia_store_commit_batch (store, NULL));
 }
 
+/* A library of @data essays (N_ESSAYS when NULL) in a sidebar not shown yet. */
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup_unshown (Fixture       *fixture,
+                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -75,7 +76,7 @@ fixture_setup (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   fixture->store = scholia_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  add_essays (fixture->store, 0, N_ESSAYS);
+  add_essays (fixture->store, 0, data != NULL ? GPOINTER_TO_UINT (data) : N_ESSAYS);
   fixture->editor = scholia_editor_new (fixture->store);
 
   fixture->sidebar = scholia_library_sidebar_new ();
@@ -83,6 +84,13 @@ fixture_setup (Fixture       *fixture,
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 300, 600);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->sidebar));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture_setup_unshown (fixture, data);
   gtk_window_present (fixture->window);
   drain_main_context ();
 }
@@ -308,6 +316,45 @@ test_sidebar_follows_changes (Fixture       *fixture,
   assert_rows_as_expected (fixture);
 }
 
+static guint
+count_rows (Fixture *fixture)
+{
+  GObject *list_view = gtk_widget_get_template_child (GTK_WIDGET (fixture->sidebar),
+                                                      SCHOLIA_TYPE_LIBRARY_SIDEBAR, "list_view");
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view))));
+}
+
+/* A library of 1,000 essays is listed once the window has painted its first frame: nothing
+ * before, then the same rows as an eager listing, the essay chosen meanwhile selected. */
+static void
+test_large_library_listed_after_first_frame (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  GObject *list_view = gtk_widget_get_template_child (GTK_WIDGET (fixture->sidebar),
+                                                      SCHOLIA_TYPE_LIBRARY_SIDEBAR, "list_view");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  ScholiaDocument *chosen = document_at (fixture, 640);
+  GtkTreeListRow *selected_row;
+  g_autoptr(GObject) selected = NULL;
+
+  scholia_library_sidebar_select_document (fixture->sidebar, chosen);
+  /* Essays added before the first frame are in the listing too. */
+  add_essays (fixture->store, 1000, 3);
+  g_assert_cmpuint (count_rows (fixture), ==, 0);
+
+  gtk_window_present (fixture->window);
+  while (count_rows (fixture) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_rows_as_expected (fixture);
+
+  selected_row = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (selected_row);
+  selected = gtk_tree_list_row_get_item (selected_row);
+  g_assert_true (selected == (GObject *) chosen);
+  g_assert_true (scholia_library_sidebar_get_selected_document (fixture->sidebar) == chosen);
+}
+
 /* Every field the sidebar and the window read, one line per essay, in the store's order. */
 static char *
 describe_documents (ScholiaStore *store)
@@ -424,6 +471,8 @@ main (int   argc,
               fixture_setup, test_sidebar_rows_match_eager, fixture_teardown);
   g_test_add ("/lazy-library/sidebar/follows-changes", Fixture, NULL,
               fixture_setup, test_sidebar_follows_changes, fixture_teardown);
+  g_test_add ("/lazy-library/sidebar/large-listed-after-first-frame", Fixture, GUINT_TO_POINTER (1000),
+              fixture_setup_unshown, test_large_library_listed_after_first_frame, fixture_teardown);
   g_test_add_func ("/lazy-library/store/lists-from-index", test_store_lists_from_index);
 
   return g_test_run ();

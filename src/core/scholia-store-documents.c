@@ -799,6 +799,7 @@ scholia_store_update_document (ScholiaStore     *self,
   scholia_document_set_source (document, new_source);
   scholia_document_set_modified (document, now);
   g_object_thaw_notify (G_OBJECT (document));
+  g_signal_emit_by_name (self, "document-changed", document);
   _scholia_store_emit_annotations_changed (self, scholia_document_get_id (document));
   return TRUE;
 
@@ -941,6 +942,7 @@ refile_author (ScholiaStore *self,
         {
           scholia_document_set_author (document, name);
           scholia_document_set_author_sort_key (document, sort_key);
+          g_signal_emit_by_name (self, "document-changed", document);
         }
     }
   _scholia_store_emit_annotations_changed (self, 0);

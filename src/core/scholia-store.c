@@ -14,6 +14,7 @@ enum {
   ANNOTATIONS_CHANGED,
   LINKS_CHANGED,
   CHECK_FINISHED,
+  DOCUMENT_CHANGED,
   N_SIGNALS
 };
 
@@ -160,6 +161,13 @@ scholia_store_class_init (ScholiaStoreClass *klass)
   signals[CHECK_FINISHED] =
     g_signal_new ("check-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* After a committed change to a document's title, author (or how the author files) or date,
+   * once its properties have their new values: one signal for the library, so that a list of
+   * 10,000 essays needs no handler on each. */
+  signals[DOCUMENT_CHANGED] =
+    g_signal_new ("document-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, SCHOLIA_TYPE_DOCUMENT);
 }
 
 static void
