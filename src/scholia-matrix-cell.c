@@ -15,23 +15,31 @@
 /* A theme's name is shown up to this width; its tooltip says it whole. */
 #define MAX_HEADER_WIDTH 160
 
+/* A flat button the grid places: the grid holds the focus and moves its cursor over them. */
+static GtkWidget *
+new_grid_button (GtkWidget  *child,
+                 const char *css_class)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_button_set_child (GTK_BUTTON (button), child);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, css_class);
+  gtk_widget_set_focusable (button, FALSE);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  return button;
+}
+
 /* A cell holds its count alone, in a label, until it is first bound to tag numbers: then a box
  * of the count and the numbers (a screenful of cells is a few hundred buttons, and each widget
  * less in them is a few hundred less to style, lay out and draw). */
 GtkWidget *
 scholia_matrix_cell_new (void)
 {
-  GtkWidget *button = gtk_button_new ();
   GtkWidget *count = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (count, "numeric");
-  gtk_button_set_child (GTK_BUTTON (button), count);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "matrix-cell");
-  /* The grid holds the focus and moves its cursor over the cells. */
-  gtk_widget_set_focusable (button, FALSE);
-  gtk_widget_set_focus_on_click (button, FALSE);
-  return button;
+  return new_grid_button (count, "matrix-cell");
 }
 
 static GtkWidget *
@@ -214,7 +222,6 @@ scholia_matrix_row_header_bind (GtkWidget        *header,
 GtkWidget *
 scholia_matrix_column_header_new (void)
 {
-  GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *arrow = gtk_image_new ();
@@ -223,12 +230,7 @@ scholia_matrix_column_header_new (void)
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), arrow);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "matrix-column-header");
-  gtk_widget_set_focusable (button, FALSE);
-  gtk_widget_set_focus_on_click (button, FALSE);
-  return button;
+  return new_grid_button (box, "matrix-column-header");
 }
 
 void

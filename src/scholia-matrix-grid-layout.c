@@ -149,6 +149,16 @@ on_header_clicked_cb (GtkWidget         *header,
   g_signal_emit_by_name (self, "header-activated", column);
 }
 
+/* A widget of the pool out of sight is not drawn, and not offered to a screen reader either
+ * (an unbound cell has no name to read). */
+static void
+show_widget (GtkWidget *widget,
+             gboolean   shown)
+{
+  gtk_widget_set_child_visible (widget, shown);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}
+
 static GtkWidget *
 adopt (ScholiaMatrixGrid *self,
        GtkWidget         *widget,
@@ -160,7 +170,7 @@ adopt (ScholiaMatrixGrid *self,
     gtk_widget_insert_before (widget, GTK_WIDGET (self), NULL);
   else
     gtk_widget_insert_after (widget, GTK_WIDGET (self), NULL);
-  gtk_widget_set_child_visible (widget, FALSE);
+  show_widget (widget, FALSE);
   return widget;
 }
 
@@ -221,7 +231,7 @@ place (Slot *slot,
 {
   slot->placed = TRUE;
   if (!gtk_widget_get_child_visible (slot->widget))
-    gtk_widget_set_child_visible (slot->widget, TRUE);
+    show_widget (slot->widget, TRUE);
   gtk_widget_size_allocate (slot->widget, &(GtkAllocation) { x, y, width, height }, -1);
 }
 
@@ -233,7 +243,7 @@ hide_unplaced (GArray *slots)
       Slot *slot = &g_array_index (slots, Slot, i);
 
       if (!slot->placed && gtk_widget_get_child_visible (slot->widget))
-        gtk_widget_set_child_visible (slot->widget, FALSE);
+        show_widget (slot->widget, FALSE);
     }
 }
 
@@ -346,7 +356,8 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
 
   scholia_matrix_column_header_bind (self->corner, self->row_title, self->sort_column == -1, self->sort_order);
   mark_cursor (self, self->corner, self->cursor_row == -1 && self->cursor_column == -1);
-  gtk_widget_set_child_visible (self->corner, TRUE);
+  if (!gtk_widget_get_child_visible (self->corner))
+    show_widget (self->corner, TRUE);
   gtk_widget_size_allocate (self->corner, &(GtkAllocation) { 0, 0, self->row_header_width, self->header_height }, -1);
   hide_unplaced (self->cells);
   hide_unplaced (self->row_headers);
