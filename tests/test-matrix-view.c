@@ -5,8 +5,12 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "bench/bench-ui.h"
+#include "scholia-matrix-grid.h"
 #include "scholia-matrix-view.h"
+#include "scholia-matrix.h"
 #include "test-files.h"
+#include "test-keys.h"
 #include "test-ui.h"
 
 static const char essay[] =
@@ -131,7 +135,8 @@ find_cell (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  drain_main_context ();
+  /* The grid binds its cells when it lays them out. */
+  bench_wait_for_paint (GTK_WIDGET (fixture->window));
   collect_buttons (GTK_WIDGET (fixture->view), buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
@@ -144,12 +149,23 @@ find_cell (Fixture    *fixture,
   return NULL;
 }
 
+/* A cell is its count alone, or the count beside a box of tag numbers. */
 static const char *
 cell_label (GtkWidget *cell)
 {
-  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (cell));
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (cell));
 
-  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (box)));
+  return gtk_label_get_label (GTK_LABEL (GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child)));
+}
+
+/* The cell's tag numbers as shown, or NULL when it shows none. */
+static GtkWidget *
+cell_tags (GtkWidget *cell)
+{
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (cell));
+  GtkWidget *tags = GTK_IS_LABEL (child) ? NULL : gtk_widget_get_last_child (child);
+
+  return tags != NULL && gtk_widget_get_visible (tags) ? tags : NULL;
 }
 
 static void
@@ -269,8 +285,8 @@ test_split_by_tag (Fixture       *fixture,
   drain_main_context ();
 
   cell = find_cell (fixture, "Helena Marwick: 2 passages on “Silt”");
-  tags = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (cell)));
-  g_assert_true (gtk_widget_get_visible (tags));
+  tags = cell_tags (cell);
+  g_assert_nonnull (tags);
   /* One small coloured number per tag: a thesis and a piece of evidence. */
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (tags))), ==, "1");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (tags))), ==, "1");
@@ -282,7 +298,285 @@ test_split_by_tag (Fixture       *fixture,
   scholia_matrix_view_set_split_by_tag (fixture->view, FALSE);
   drain_main_context ();
   cell = find_cell (fixture, "Helena Marwick: 2 passages on “Silt”");
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (cell)))));
+  g_assert_null (cell_tags (cell));
+}
+
+static ScholiaMatrixGrid *
+fixture_grid (Fixture *fixture)
+{
+  return SCHOLIA_MATRIX_GRID (find_descendant (GTK_WIDGET (fixture->view), SCHOLIA_TYPE_MATRIX_GRID));
+}
+
+/* The column title a user reads, found by what its tooltip offers. */
+static GtkWidget *
+find_header (Fixture    *fixture,
+             const char *tooltip)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  bench_wait_for_paint (GTK_WIDGET (fixture->window));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture_grid (fixture)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "matrix-column-header") && gtk_widget_get_child_visible (child) &&
+        g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+      return child;
+  g_error ("No column title “%s”", tooltip);
+  return NULL;
+}
+
+static void
+test_sorting_by_header (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  /* A theme's title: the most passages first, then the other way round. */
+  g_signal_emit_by_name (find_header (fixture, "Sort by “Railway”"), "clicked");
+  g_assert_cmpstr (scholia_matrix_view_get_row_author (fixture->view, 0), ==, "Tomasz Lindqvist");
+  g_assert_cmpstr (scholia_matrix_view_get_row_author (fixture->view, 1), ==, "Helena Marwick");
+  g_assert_cmpstr (cell_label (find_cell (fixture, "Tomasz Lindqvist: 2 passages on “Railway”")), ==, "2");
+  g_assert_nonnull (scholia_matrix_grid_get_cell (fixture_grid (fixture), 0, 1));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (scholia_matrix_grid_get_cell (fixture_grid (fixture), 0, 1)), ==,
+                   "Tomasz Lindqvist: 2 passages on “Railway”");
+
+  g_signal_emit_by_name (find_header (fixture, "Sort by “Railway”"), "clicked");
+  g_assert_cmpstr (scholia_matrix_view_get_row_author (fixture->view, 0), ==, "Adaeze Okafor");
+  g_assert_cmpstr (scholia_matrix_view_get_row_author (fixture->view, 3), ==, "Tomasz Lindqvist");
+
+  /* The authors' title: by surname again. */
+  g_signal_emit_by_name (find_header (fixture, "Sort by “Author”"), "clicked");
+  g_assert_cmpstr (scholia_matrix_view_get_row_author (fixture->view, 0), ==, "Tomasz Lindqvist");
+  g_assert_cmpstr (scholia_matrix_view_get_row_author (fixture->view, 3), ==, "");
+}
+
+/* A library wider and longer than the window: 40 authors × 24 themes in 500 × 400 pixels. */
+#define WIDE_AUTHORS 40
+#define WIDE_THEMES  24
+
+static void
+wide_setup (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) themes = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = test_tmp_dir_new ("scholia-matrix-grid-XXXXXX");
+  path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  fixture->store = scholia_store_open (path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < WIDE_THEMES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Theme %02u", i);
+
+      g_ptr_array_add (themes, scholia_store_add_label (fixture->store, SCHOLIA_TYPE_THEME, name, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  /* Every author writes on the first theme, and on a few others that differ by author. */
+  for (guint i = 0; i < WIDE_AUTHORS; i++)
+    {
+      g_autofree char *author = g_strdup_printf ("Author %02u Quill", i);
+      ScholiaDocument *document = add_document (fixture, "An Essay", author, "1900");
+      g_autoptr(GArray) theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(ScholiaAnnotation) first = NULL, second = NULL;
+
+      for (guint t = 0; t < WIDE_THEMES; t++)
+        if (t == 0 || (t * 7 + i) % 5 == 0)
+          {
+            gint64 id = scholia_label_get_id (g_ptr_array_index (themes, t));
+
+            g_array_append_val (theme_ids, id);
+          }
+      first = scholia_store_add_annotation (fixture->store, document, 0, 9, NULL, 0,
+                                            (gint64 *) theme_ids->data, theme_ids->len, NULL, &error);
+      g_assert_no_error (error);
+      second = scholia_store_add_annotation (fixture->store, document, 10, 19, NULL, 0,
+                                             (gint64 *) theme_ids->data, 1 + i % 2, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  fixture->view = SCHOLIA_MATRIX_VIEW (scholia_matrix_view_new ());
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (fixture->view), fixture->store);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 500, 400);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  bench_wait_for_paint (GTK_WIDGET (fixture->window));
+}
+
+/* The count a cell shows, as a number (a silent cell shows a dash: 0). */
+static guint
+shown_count (GtkWidget *cell)
+{
+  const char *label = cell_label (cell);
+
+  return g_str_equal (label, "—") ? 0 : (guint) g_ascii_strtoull (label, NULL, 10);
+}
+
+static void
+test_grid_corners (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaMatrix) matrix = scholia_matrix_new (fixture->store, FALSE, &error);
+  ScholiaMatrixGrid *grid = fixture_grid (fixture);
+  GtkAdjustment *horizontal = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (grid));
+  GtkAdjustment *vertical = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  const guint corners[4][2] = { { 0, 0 }, { 0, WIDE_THEMES - 1 }, { WIDE_AUTHORS - 1, 0 }, { WIDE_AUTHORS - 1, WIDE_THEMES - 1 } };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (scholia_matrix_get_n_authors (matrix), ==, WIDE_AUTHORS);
+  g_assert_cmpuint (scholia_matrix_view_get_n_rows (fixture->view), ==, WIDE_AUTHORS);
+  for (guint corner = 0; corner < G_N_ELEMENTS (corners); corner++)
+    {
+      guint shown = 0;
+
+      gtk_adjustment_set_value (horizontal, corners[corner][1] == 0 ? 0 : gtk_adjustment_get_upper (horizontal));
+      gtk_adjustment_set_value (vertical, corners[corner][0] == 0 ? 0 : gtk_adjustment_get_upper (vertical));
+      bench_wait_for_paint (GTK_WIDGET (fixture->window));
+      g_assert_nonnull (scholia_matrix_grid_get_cell (grid, corners[corner][0], corners[corner][1]));
+
+      /* Every cell in sight says what the matrix counted: rows here and there are in the same
+       * order (by author), columns in the themes' order. */
+      for (guint row = 0; row < WIDE_AUTHORS; row++)
+        for (guint column = 0; column < WIDE_THEMES; column++)
+          {
+            GtkWidget *cell = scholia_matrix_grid_get_cell (grid, row, column);
+
+            if (cell == NULL)
+              continue;
+            g_assert_cmpstr (scholia_matrix_get_author (matrix, row), ==, scholia_matrix_view_get_row_author (fixture->view, row));
+            g_assert_cmpuint (shown_count (cell), ==, scholia_matrix_get_count (matrix, row, column, 0));
+            shown++;
+          }
+      /* Only about a screenful of cells has a widget. */
+      g_assert_cmpuint (shown, >, 4);
+      g_assert_cmpuint (shown, <, WIDE_AUTHORS * WIDE_THEMES / 4);
+    }
+}
+
+typedef struct
+{
+  gpointer grid;
+  int      row;
+  int      column;
+} CursorWait;
+
+static gboolean
+cursor_at (CursorWait *wait)
+{
+  int row, column;
+
+  scholia_matrix_grid_get_cursor (SCHOLIA_MATRIX_GRID (wait->grid), &row, &column);
+  return row == wait->row && column == wait->column;
+}
+
+static void
+press_until_cursor (ScholiaMatrixGrid *grid,
+                    const char        *key,
+                    int                row,
+                    int                column)
+{
+  CursorWait wait = { grid, row, column };
+
+  test_keys_press (key);
+  g_assert_true (test_keys_wait ((gboolean (*) (gpointer)) cursor_at, &wait));
+}
+static int
+cursor_row (ScholiaMatrixGrid *grid)
+{
+  int row, column;
+
+  scholia_matrix_grid_get_cursor (grid, &row, &column);
+  return row;
+}
+
+static gboolean
+cursor_a_page_up (gpointer grid)
+{
+  return cursor_row (grid) < WIDE_AUTHORS - 3;
+}
+
+static gboolean
+is_set (gpointer text)
+{
+  return *(char **) text != NULL;
+}
+
+/* Sorted by "Theme 01", most passages first: not every author writes on it. */
+static gboolean
+sorted_by_second_theme (gpointer data)
+{
+  Fixture *fixture = data;
+  ScholiaTheme *theme = SCHOLIA_THEME (scholia_store_find_label (fixture->store, SCHOLIA_TYPE_THEME, "Theme 01", NULL));
+
+  return scholia_matrix_view_get_row_count (fixture->view, 0, theme) > 0 &&
+         scholia_matrix_view_get_row_count (fixture->view, WIDE_AUTHORS - 1, theme) == 0;
+}
+
+/* The cell under the cursor is in sight whole: within the scrolled part, past the titles. */
+static void
+assert_cursor_in_sight (Fixture *fixture)
+{
+  ScholiaMatrixGrid *grid = fixture_grid (fixture);
+  GtkWidget *cell;
+  graphene_rect_t bounds;
+  int row, column;
+
+  bench_wait_for_paint (GTK_WIDGET (fixture->window));
+  scholia_matrix_grid_get_cursor (grid, &row, &column);
+  cell = scholia_matrix_grid_get_cell (grid, row, column);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "cursor"));
+  g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (grid), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (grid)));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (grid)));
+}
+
+static void
+test_grid_keys (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ScholiaMatrixGrid *grid = fixture_grid (fixture);
+  GtkAdjustment *horizontal = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (grid));
+  GtkAdjustment *vertical = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  g_autofree char *activated = NULL;
+  g_autofree char *expected = NULL;
+
+  if (!test_keys_available ())
+    return;
+  test_keys_focus (fixture->window);
+  gtk_widget_grab_focus (GTK_WIDGET (grid));
+  g_signal_connect (fixture->view, "cell-activated", G_CALLBACK (on_cell_activated_cb), &activated);
+
+  press_until_cursor (grid, "ctrl+End", WIDE_AUTHORS - 1, WIDE_THEMES - 1);
+  assert_cursor_in_sight (fixture);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vertical), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (horizontal), >, 0);
+
+  press_until_cursor (grid, "Up", WIDE_AUTHORS - 2, WIDE_THEMES - 1);
+  press_until_cursor (grid, "Left", WIDE_AUTHORS - 2, WIDE_THEMES - 2);
+  press_until_cursor (grid, "Home", WIDE_AUTHORS - 2, 0);
+  assert_cursor_in_sight (fixture);
+  g_assert_cmpfloat (gtk_adjustment_get_value (horizontal), ==, 0);
+  test_keys_press ("Page_Up");
+  g_assert_true (test_keys_wait (cursor_a_page_up, grid));
+  assert_cursor_in_sight (fixture);
+
+  /* Enter on a cell opens it, as a click does: every author has passages on the first theme. */
+  test_keys_press ("Return");
+  g_assert_true (test_keys_wait (is_set, &activated));
+  expected = g_strdup_printf ("%s/Theme 00", scholia_matrix_view_get_row_author (fixture->view, cursor_row (grid)));
+  g_assert_cmpstr (activated, ==, expected);
+
+  /* Up from the first row is the titles' row, where Enter sorts. */
+  press_until_cursor (grid, "ctrl+Home", 0, 0);
+  press_until_cursor (grid, "Up", -1, 0);
+  press_until_cursor (grid, "Right", -1, 1);
+  test_keys_press ("Return");
+  g_assert_true (test_keys_wait (sorted_by_second_theme, fixture));
 }
 
 int
@@ -303,7 +597,12 @@ main (int    argc,
   ADD ("/matrix-view/clicking-a-cell-emits-author-and-theme", test_click_cell);
   ADD ("/matrix-view/follows-the-store", test_follows_store);
   ADD ("/matrix-view/split-by-tag-shows-each-tag", test_split_by_tag);
+  ADD ("/matrix-view/a-title-sorts-by-its-column", test_sorting_by_header);
 #undef ADD
+  g_test_add ("/matrix-view/grid-shows-the-counts-in-each-corner", Fixture, NULL, wide_setup, test_grid_corners,
+              fixture_teardown);
+  g_test_add ("/matrix-view/keys-move-the-cursor-and-open-a-cell", Fixture, NULL, wide_setup, test_grid_keys,
+              fixture_teardown);
 
   return g_test_run ();
 }
