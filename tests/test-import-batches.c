@@ -9,11 +9,13 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli-runner.h"
 #include "import-essays.h"
+#include "scholia-import-batch.h"
 #include "scholia-library-import.h"
 #include "scholia-store.h"
 #include "test-files.h"
@@ -247,6 +249,85 @@ test_killed_import_keeps_printed_essays (void)
   test_tmp_dir_remove (dir);
 }
 
+typedef struct
+{
+  char     *log;
+  goffset   log_max;  /* the write-ahead log's size after each batch, at most */
+  gboolean  done;
+  GError   *error;
+} LogWatch;
+
+static void
+on_file_finished_watch_log (ScholiaImportBatch *batch,
+                            GFile              *file,
+                            ScholiaDocument    *document,
+                            const GError       *error,
+                            LogWatch           *watch)
+{
+  struct stat st;
+
+  g_assert_no_error (error);
+  if (stat (watch->log, &st) == 0)
+    watch->log_max = MAX (watch->log_max, st.st_size);
+}
+
+static void
+on_log_watch_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LogWatch *watch = user_data;
+
+  scholia_import_batch_run_finish (SCHOLIA_IMPORT_BATCH (source), result, &watch->error);
+  watch->done = TRUE;
+}
+
+/* An import of many batches (the window's path, the command's too) copies each batch's
+ * write-ahead log into the file while the next is written, and never lets the log grow by the
+ * whole import: after every batch it holds at most two batches (here a quarter of the
+ * library; the main loop's checkpoint of the previous release let it reach 40 %), where without
+ * checkpoints it would outgrow the library itself. The essays all land, whole
+ * and indexed. */
+static void
+test_log_bounded (void)
+{
+  g_autofree char *dir = test_tmp_dir_new ("scholia-import-batches-XXXXXX");
+  g_autofree char *library = g_build_filename (dir, "library.sqlite3", NULL);
+  g_autoptr(GPtrArray) paths = import_essays_write (dir, 120, 20000);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  LogWatch watch = { g_strconcat (library, "-wal", NULL), 0, FALSE, NULL };
+  struct stat st;
+
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (paths, i)));
+  {
+    g_autoptr(ScholiaStore) store = scholia_store_open (library, &error);
+    g_autoptr(ScholiaImportBatch) batch = NULL;
+
+    g_assert_no_error (error);
+    batch = scholia_import_batch_new (store, (GFile **) files->pdata, files->len);
+    /* Five essays a batch: 24 batches. */
+    scholia_import_batch_set_batch_bytes (batch, 100000);
+    g_signal_connect (batch, "file-finished", G_CALLBACK (on_file_finished_watch_log), &watch);
+    scholia_import_batch_run_async (batch, NULL, on_log_watch_done, &watch);
+    while (!watch.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (watch.error);
+    g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 120);
+  }
+
+  g_assert_cmpint (stat (library, &st), ==, 0);
+  g_test_message ("log max %ld, library %ld", (long) watch.log_max, (long) st.st_size);
+  g_assert_cmpint (watch.log_max, >, 0);
+  g_assert_cmpint (watch.log_max * 2, <, st.st_size);
+  g_assert_cmpint (test_sql_int (library, "SELECT count(*) FROM documents WHERE text NOT LIKE"
+                                          " '%The end of vellomir' || (id - 1) || '.%'"), ==, 0);
+  import_essays_assert_index (library);
+  g_free (watch.log);
+  test_tmp_dir_remove (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -255,5 +336,6 @@ main (int    argc,
   g_test_add_func ("/import-batches/same-as-one-by-one", test_batch_same_as_one_by_one);
   g_test_add_func ("/import-batches/bad-files-in-the-middle", test_bad_files_in_the_middle);
   g_test_add_func ("/import-batches/killed-import-keeps-printed-essays", test_killed_import_keeps_printed_essays);
+  g_test_add_func ("/import-batches/log-bounded", test_log_bounded);
   return g_test_run ();
 }

@@ -53,8 +53,9 @@ write_read_files (ScholiaCli             *cli,
   g_ptr_array_set_size (read_files, 0);
   fputs (lines->str, stdout);
   fflush (stdout);
-  /* The store copies a batch's write-ahead log into the file when its main loop is idle, which
-   * a command never is: without this the log grew by the whole import, twice its size. */
+  /* The store copies a batch's write-ahead log into the file on a thread of its own, or, when
+   * it could not open the library a second time, when its main loop is idle, which a command
+   * never is: without this the log grew by the whole import, twice its size. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
   return TRUE;

@@ -93,3 +93,26 @@ _scholia_store_forget_import_batch (ScholiaStore *self)
   g_clear_pointer (&self->import_trigger, g_free);
   restore_cache_size (self, NULL);
 }
+
+gboolean
+_scholia_store_checkpoint_import_batch (ScholiaStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->import_checkpointer == NULL)
+    self->import_checkpointer = scholia_checkpointer_new (scholia_db_get_path (self->db), &error);
+  if (self->import_checkpointer == NULL)
+    {
+      g_debug ("The import's checkpoints stay on the writer: %s", error->message);
+      return FALSE;
+    }
+  scholia_checkpointer_request (self->import_checkpointer);
+  return TRUE;
+}
+
+void
+_scholia_store_bound_import_log (ScholiaStore *self)
+{
+  if (self->import_checkpointer != NULL)
+    scholia_checkpointer_before_batch (self->import_checkpointer);
+}

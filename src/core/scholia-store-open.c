@@ -469,19 +469,21 @@ scholia_store_commit_batch (ScholiaStore  *self,
                             GError       **error)
 {
   g_autoptr(GHashTable) touched = g_steal_pointer (&self->batch_touched);
+  gboolean importing = self->import_trigger != NULL;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
 
-  if (self->import_trigger != NULL && !_scholia_store_finish_import_batch (self, error))
+  if (importing && !_scholia_store_finish_import_batch (self, error))
     {
       scholia_store_abort_batch (self);
       return FALSE;
     }
   if (!scholia_db_end_batch (self->db, TRUE, error))
     return FALSE;
-  /* The batch's checkpoint, once the caller is done with it; a store closed before then
-   * checkpoints as it closes. */
-  g_idle_add_full (G_PRIORITY_LOW, checkpoint_cb, weak_ref_new (self), weak_ref_free);
+  /* The batch's checkpoint, once the caller is done with it (an import's, on a thread while
+   * the next batch is written); a store closed before then checkpoints as it closes. */
+  if (!importing || !_scholia_store_checkpoint_import_batch (self))
+    g_idle_add_full (G_PRIORITY_LOW, checkpoint_cb, weak_ref_new (self), weak_ref_free);
   return touched == NULL || _scholia_store_follow_merge (self, touched, error);
 }
 
@@ -492,6 +494,7 @@ scholia_store_begin_import_batch (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->import_trigger == NULL, FALSE);
 
+  _scholia_store_bound_import_log (self);
   if (!scholia_store_begin_batch (self, error))
     return FALSE;
   if (!_scholia_store_set_aside_index_trigger (self, error))

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "scholia-checkpointer.h"
 #include "scholia-db.h"
 #include "scholia-schema.h"
 #include "scholia-store.h"
@@ -79,6 +80,7 @@ struct _ScholiaStore
   char       *import_trigger;
   gint64      import_after_id;
   gint64      import_cache_size;  /* the connection's, while an import batch raises it */
+  ScholiaCheckpointer *import_checkpointer;  /* from the first import batch committed on */
 
   /* A library opened before its page-by-page check (scholia-store-check.c): the check until
    * its result is taken, and the damage it found (every change then fails with it). */
@@ -213,5 +215,10 @@ gboolean _scholia_store_set_aside_index_trigger (ScholiaStore  *self,
 gboolean _scholia_store_finish_import_batch (ScholiaStore  *self,
                                              GError       **error);
 void     _scholia_store_forget_import_batch (ScholiaStore  *self);
+/* After an import batch committed: its checkpoint on the store's checkpointer thread; FALSE
+ * when the library could not be opened a second time (the caller checkpoints itself). */
+gboolean _scholia_store_checkpoint_import_batch (ScholiaStore *self);
+/* Before an import batch begins: keeps the log to two batches (scholia-checkpointer.h). */
+void     _scholia_store_bound_import_log (ScholiaStore *self);
 
 G_END_DECLS

@@ -128,6 +128,8 @@ scholia_store_finalize (GObject *object)
   g_clear_pointer (&self->cached_text, g_free);
   g_clear_pointer (&self->cached_text_index, g_array_unref);
   g_clear_pointer (&self->hidden_essays, g_hash_table_unref);
+  /* Before the store's connection: closing that one, the library's last, copies the log. */
+  g_clear_pointer (&self->import_checkpointer, scholia_checkpointer_free);
   g_clear_pointer (&self->db, scholia_db_close);
   /* After the connection closed: a damaged library's empty log goes with it. */
   _scholia_store_forget_check (self);
