@@ -254,6 +254,17 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *n_frames = user_data;
+
+  (*n_frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
 /* The window's list shows how many results there are, holds the first page, and reads the
  * next as it is scrolled to its end, until every result is in it. */
 static void
@@ -269,7 +280,7 @@ test_window_counts_and_loads_on_scroll (Fixture       *fixture,
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
   guint n_found = fixture->n_essays_with_ferry + N_NOTES;
   g_autofree char *counted = g_strdup_printf ("%u results", n_found);
-  guint n_shown, n_scrolls = 0;
+  guint n_shown, n_scrolls = 0, n_frames = 0, tick;
 
   scholia_search_results_set_store (results, fixture->store);
   gtk_window_set_default_size (window, 300, 400);
@@ -284,14 +295,22 @@ test_window_counts_and_loads_on_scroll (Fixture       *fixture,
   g_assert_cmpuint (n_shown, >=, 20);
   g_assert_cmpuint (n_shown, <, n_found);
 
-  /* Scrolled to the end, page by page. */
+  /* Scrolled to the end, page by page. A page read is laid out on a later frame, and only then
+   * does the adjustment reach further: wait for the items or a few frames, not for an idle
+   * main context, which can come before the frame. */
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (list_view), count_frame_cb, &n_frames, NULL);
   while (g_list_model_get_n_items (hits) < n_found && n_scrolls++ < 20)
     {
+      guint first_frame = n_frames;
+
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      while (g_list_model_get_n_items (hits) == n_shown && n_frames < first_frame + 3)
+        g_main_context_iteration (NULL, TRUE);
       drain_main_context ();
       g_assert_cmpuint (g_list_model_get_n_items (hits), >=, n_shown);
       n_shown = g_list_model_get_n_items (hits);
     }
+  gtk_widget_remove_tick_callback (GTK_WIDGET (list_view), tick);
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, n_found);
   g_assert_false (scholia_search_results_load_more (results));
 
