@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
-  libsqlite3-dev sqlite3 libstemmer-dev libpoppler-glib-dev libjson-glib-dev libarchive-dev libqpdf-dev zlib1g-dev
+  libsqlite3-dev sqlite3 libstemmer-dev libpoppler-glib-dev libjson-glib-dev libarchive-dev libqpdf-dev zlib1g-dev libzstd-dev
   libpango1.0-dev libfribidi-dev libcairo2-dev libhyphen-dev libsoup-3.0-dev libsecret-1-dev libxml2-dev libcmark-dev libbtparse-dev
   hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-ru
   desktop-file-utils appstream flatpak-builder

@@ -101,7 +101,7 @@ read_text (ScholiaPassageSql *self,
            gint64      id,
            KeptText   *kept)
 {
-  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, "SELECT text, checksum FROM documents WHERE id = ?",
+  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, "SELECT scholia_text(text), checksum FROM documents WHERE id = ?",
                                                        NULL);
   gboolean found = FALSE;
 

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 /* The version that indexed each annotation's place by its id (annotations_places): a library
  * read without being written at an older version reads the places from the table. */
 #define SCHOLIA_SCHEMA_ANNOTATION_PLACES 16
+/* The version that stores essays' texts compressed (scholia-text-pack.h). */
+#define SCHOLIA_SCHEMA_PACKED_TEXT 17
 
 /* One step of the schema: the SQL that takes a library from version - 1 to version, or, for a
  * step that needs more than SQL (guessing values for a new column), a function run inside the

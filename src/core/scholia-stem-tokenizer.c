@@ -7,6 +7,7 @@
 #include "scholia-language.h"
 #include "scholia-search-fold.h"
 #include "scholia-stem-tokenizer.h"
+#include "scholia-text-pack.h"
 #include "scholia-term-cache.h"
 
 #define MARKER "\xef\xb7\x92"  /* U+FDD2 */
@@ -629,5 +630,7 @@ scholia_stem_tokenizer_register (sqlite3 *db)
     rc = sqlite3_create_function (db, "scholia_guess_language", 1,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                                   guess_language_function, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = scholia_text_pack_register (db);
   return rc;
 }

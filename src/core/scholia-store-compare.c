@@ -287,11 +287,15 @@ scholia_store_count_theme_passages (ScholiaStore  *self,
   if (!scholia_db_query_int (self->db, "SELECT coalesce(max(id), 0) FROM annotations", &max_id, error))
     return NULL;
 
-  /* 0 for orphans and deleted ids: they are not counted. */
+  /* 0 for orphans and deleted ids: they are not counted. Read from the index of places (or,
+   * read-only at an older version, the index of placed passages that schema 17 dropped). */
   document_of = g_new0 (gint64, max_id + 1);
   stmt = scholia_db_get_statement (self->db,
-                                   "SELECT id, document_id FROM annotations INDEXED BY annotations_placed"
-                                   " WHERE orphaned = 0",
+                                   self->schema_version >= SCHOLIA_SCHEMA_ANNOTATION_PLACES
+                                   ? "SELECT id, document_id FROM annotations INDEXED BY annotations_places"
+                                     " WHERE orphaned = 0"
+                                   : "SELECT id, document_id FROM annotations INDEXED BY annotations_placed"
+                                     " WHERE orphaned = 0",
                                    error);
   if (stmt == NULL)
     return NULL;

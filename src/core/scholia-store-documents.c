@@ -10,6 +10,7 @@
 #include "scholia-store-private.h"
 #include "scholia-text-check.h"
 #include "scholia-text-facts.h"
+#include "scholia-text-pack.h"
 
 #define DOCUMENT_COLUMNS_AROUND(count) \
   "d.id, d.uuid, d.title, coalesce(a.name, ''), d.date, d.source, d.checksum, d.characters," \
@@ -379,12 +380,14 @@ scholia_text_facts_init (ScholiaTextFacts *self,
   self->language = scholia_language_guess (text);
   self->characters = self->valid ? _scholia_store_count_characters (text) : 0;
   self->checksum = self->valid ? g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1) : NULL;
+  self->packed = self->valid ? scholia_text_pack (text, strlen (text)) : NULL;
 }
 
 void
 scholia_text_facts_clear (ScholiaTextFacts *self)
 {
   g_clear_pointer (&self->checksum, g_free);
+  g_clear_pointer (&self->packed, g_bytes_unref);
 }
 
 static ScholiaDocument *
@@ -457,7 +460,11 @@ add_document (ScholiaStore            *self,
     scholia_db_statement_bind_int64 (stmt, 3, author_id);
   scholia_db_statement_bind_text (stmt, 4, clean_date);
   scholia_db_statement_bind_text (stmt, 5, clean_source);
-  scholia_db_statement_bind_static_text (stmt, 6, text);
+  if (facts->packed != NULL && self->schema_version >= SCHOLIA_SCHEMA_PACKED_TEXT)
+    scholia_db_statement_bind_blob (stmt, 6, g_bytes_get_data (facts->packed, NULL),
+                                    g_bytes_get_size (facts->packed));
+  else
+    scholia_db_statement_bind_static_text (stmt, 6, text);
   scholia_db_statement_bind_int64 (stmt, 7, characters);
   scholia_db_statement_bind_text (stmt, 8, checksum);
   scholia_db_statement_bind_int64 (stmt, 9, now);
@@ -616,7 +623,7 @@ scholia_store_load_text (ScholiaStore     *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (SCHOLIA_IS_DOCUMENT (document), NULL);
 
-  stmt = scholia_db_get_statement (self->db, "SELECT text FROM documents WHERE id = ?", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT scholia_text(text) FROM documents WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   scholia_db_statement_bind_int64 (stmt, 1, scholia_document_get_id (document));

@@ -395,7 +395,7 @@ scholia_store_replace_text (ScholiaStore             *self,
     return FALSE;
 
   stmt = scholia_db_get_statement (self->db,
-                                   "UPDATE documents SET text = ?, characters = ?, checksum = ?, modified = ?"
+                                   "UPDATE documents SET text = scholia_pack(?), characters = ?, checksum = ?, modified = ?"
                                    " WHERE id = ?",
                                    error);
   if (stmt == NULL)

@@ -309,7 +309,7 @@ scholia_store_restore_document (ScholiaStore            *self,
   stmt = scholia_db_get_statement (self->db,
                                    "INSERT INTO documents (id, uuid, title, author_id, date, source, text,"
                                    " characters, checksum, created, modified, language)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   " VALUES (?, ?, ?, ?, ?, ?, scholia_pack(?), ?, ?, ?, ?, ?)",
                                    error);
   if (stmt == NULL)
     goto failed;

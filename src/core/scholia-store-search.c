@@ -36,7 +36,7 @@
  * first match) every place the essay matches, which its results list asks for next. */
 #define TEXT_QUERY(snippet, places) \
   "SELECT " snippet " '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
-  " d.text, " places " FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
+  " scholia_text(d.text), " places " FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
   " WHERE documents_fts MATCH ?1 AND f.rowid = ?2"
 #define NOTE_QUERY \
   "SELECT snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
@@ -49,7 +49,7 @@
 #define PAGE_ROWS " AND f.rowid BETWEEN ?2 AND ?3 AND +f.rowid IN (SELECT value FROM json_each(?4))"
 #define TEXT_SCAN_QUERY(snippet, places) \
   "SELECT f.rowid, " snippet " '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
-  " d.text, " places " FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
+  " scholia_text(d.text), " places " FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
   " WHERE documents_fts MATCH ?1" PAGE_ROWS
 #define NOTE_SCAN_QUERY \
   "SELECT f.rowid, snippet(notes_fts, 0, '" MATCH_OPEN "', '" MATCH_CLOSE "', '" ELLIPSIS "', 16)," \
@@ -58,7 +58,7 @@
   " WHERE notes_fts MATCH ?1" PAGE_ROWS
 /* Every match in one document's text, as byte offsets (scholia-stem-tokenizer.h). */
 #define HITS_QUERY \
-  "SELECT scholia_hits(documents_fts), d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
+  "SELECT scholia_hits(documents_fts), scholia_text(d.text) FROM documents_fts f JOIN documents d ON d.id = f.rowid" \
   " WHERE documents_fts MATCH ?1 AND f.rowid = ?2"
 /* One row's snippet again, with markers that its text lacks. */
 #define TEXT_SNIPPET_QUERY(snippet) \

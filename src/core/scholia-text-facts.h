@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* What the store works out from an essay's text as it adds it: whether it is UTF-8, its
- * language, its length and checksum. It reads no library, so an import works it out in the
+ * language, its length and checksum, the text compressed as the library keeps it. It reads no library, so an import works it out in the
  * thread that reads the files, and the thread that writes only writes. */
 typedef struct
 {
@@ -14,6 +14,7 @@ typedef struct
   const char *language;    /* scholia_language_guess(), static */
   gint64      characters;
   char       *checksum;    /* SHA-256, hex; NULL unless valid */
+  GBytes     *packed;      /* scholia_text_pack(): NULL to store the text as it is */
 } ScholiaTextFacts;
 
 void             scholia_text_facts_init              (ScholiaTextFacts  *self,
