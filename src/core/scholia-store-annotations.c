@@ -413,11 +413,11 @@ step_links (ScholiaDbStatement  *stmt,
 }
 
 /* The links of the annotations a query with one parameter (a document or a theme) selects. */
-GHashTable *
-_scholia_store_load_links (ScholiaStore  *self,
-                           const char    *sql,
-                           gint64         document_id,
-                           GError       **error)
+static GHashTable *
+load_links (ScholiaStore  *self,
+            const char    *sql,
+            gint64         document_id,
+            GError       **error)
 {
   ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
 
@@ -527,10 +527,10 @@ scholia_store_list_annotations (ScholiaStore     *self,
   if (list != NULL)
     return G_LIST_MODEL (g_object_ref (g_steal_pointer (&list)));
 
-  tags = _scholia_store_load_links (self, SELECT_TAG_LINKS, document_id, error);
+  tags = load_links (self, SELECT_TAG_LINKS, document_id, error);
   if (tags == NULL)
     return NULL;
-  themes = _scholia_store_load_links (self, SELECT_THEME_LINKS, document_id, error);
+  themes = load_links (self, SELECT_THEME_LINKS, document_id, error);
   if (themes == NULL)
     return NULL;
   hidden = _scholia_store_load_hidden_essays (self, document_id, error);
@@ -680,8 +680,8 @@ _scholia_store_reload_annotations (ScholiaStore  *self,
       return TRUE;
     }
 
-  tags = _scholia_store_load_links (self, SELECT_TAG_LINKS, document_id, error);
-  themes = tags != NULL ? _scholia_store_load_links (self, SELECT_THEME_LINKS, document_id, error) : NULL;
+  tags = load_links (self, SELECT_TAG_LINKS, document_id, error);
+  themes = tags != NULL ? load_links (self, SELECT_THEME_LINKS, document_id, error) : NULL;
   stmt = themes != NULL ? scholia_db_get_statement (self->db, SELECT_ANNOTATIONS, error) : NULL;
   if (stmt == NULL)
     return FALSE;

@@ -141,10 +141,6 @@ void          _scholia_store_link_label           (ScholiaStore            *self
 void          _scholia_store_forget_label         (ScholiaStore            *self,
                                                    GType                    label_type,
                                                    gint64                   label_id);
-GHashTable   *_scholia_store_load_links           (ScholiaStore            *self,
-                                                   const char              *sql,
-                                                   gint64                   id,
-                                                   GError                 **error);
 gboolean      _scholia_store_reload_annotations   (ScholiaStore            *self,
                                                    gint64                   document_id,
                                                    GError                 **error);

@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 
 #include "scholia-store-seminar-private.h"
 
@@ -25,21 +24,6 @@
   " AND (?1 = '[]' OR EXISTS (SELECT 1 FROM annotation_tags f WHERE f.annotation_id = a.id" \
   "      AND f.tag_id IN (SELECT value FROM json_each (?1))))"
 
-static char *
-tag_ids_to_json (const gint64 *tag_ids,
-                 guint         n_tag_ids)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n_tag_ids; i++)
-    json_builder_add_int_value (builder, tag_ids[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
 GArray *
 scholia_store_count_participant_passages (ScholiaStore  *self,
                                           gboolean       by_tag,
@@ -54,7 +38,7 @@ scholia_store_count_participant_passages (ScholiaStore  *self,
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
 
-  tags_json = tag_ids_to_json (tag_ids, n_tag_ids);
+  tags_json = _scholia_store_ids_to_json (tag_ids, n_tag_ids);
   if (by_tag)
     stmt = scholia_db_get_statement (self->db,
                                      "SELECT " COUNT_PARTICIPANT ", th.theme_id, t.tag_id, count(*)"
