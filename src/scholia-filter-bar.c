@@ -664,6 +664,9 @@ scholia_filter_bar_configure (ScholiaFilterBar        *self,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       gtk_widget_set_hexpand (GTK_WIDGET (self->theme_dropdown), FALSE);
+      /* In a row, a flow box that does not expand is given its minimum width: one chip a line,
+       * and a library's twenty tags pushed the matrix below them out of the window. */
+      gtk_widget_set_hexpand (GTK_WIDGET (self->tag_flow), TRUE);
       /* Beside the tag chips, as tall as a button rather than as their rows. */
       gtk_widget_set_hexpand (GTK_WIDGET (self->participant_dropdown), FALSE);
       gtk_widget_set_valign (GTK_WIDGET (self->participant_dropdown), GTK_ALIGN_START);

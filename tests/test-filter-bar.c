@@ -237,6 +237,37 @@ test_drives_matrix (Fixture       *fixture,
   g_assert_cmpuint (matrix_count (fixture, "Tomasz Lindqvist"), ==, 0);
 }
 
+/* In a pane as narrow as a small window's, the matrix's tag chips share lines across the bar's
+ * width (a row's flow box that did not expand was given its minimum width: one chip a line). */
+static void
+test_matrix_chips_flow (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ScholiaMatrixView *matrix = SCHOLIA_MATRIX_VIEW (scholia_matrix_view_new ());
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ScholiaFilterBar *bar = scholia_filtered_view_get_filter_bar (SCHOLIA_FILTERED_VIEW (matrix));
+  GtkWidget *flow = bar_part (bar, "tag_flow");
+  GtkWidget *first, *second;
+  graphene_rect_t first_bounds, second_bounds;
+
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (matrix), fixture->store);
+  gtk_window_set_default_size (window, 360, 500);
+  gtk_window_set_child (window, GTK_WIDGET (matrix));
+  gtk_window_present (window);
+  while (gtk_widget_get_width (flow) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+
+  g_assert_cmpint (gtk_widget_get_width (flow), ==, gtk_widget_get_width (GTK_WIDGET (bar)));
+  first = gtk_widget_get_first_child (flow);
+  second = gtk_widget_get_next_sibling (first);
+  g_assert_true (gtk_widget_compute_bounds (first, flow, &first_bounds));
+  g_assert_true (gtk_widget_compute_bounds (second, flow, &second_bounds));
+  g_assert_cmpfloat (second_bounds.origin.y, ==, first_bounds.origin.y);
+  g_assert_cmpfloat (second_bounds.origin.x, >, first_bounds.origin.x + first_bounds.size.width);
+  gtk_window_destroy (window);
+}
+
 /* Deleting the theme shown leaves each bar on a theme of the library, and its view with it. */
 static void
 test_theme_deleted (Fixture       *fixture,
@@ -298,6 +329,7 @@ main (int    argc,
   ADD ("/filter-bar/drives-the-comparison", test_drives_comparison);
   ADD ("/filter-bar/drives-the-side-by-side-window", test_drives_side_by_side);
   ADD ("/filter-bar/drives-the-matrix", test_drives_matrix);
+  ADD ("/filter-bar/matrix-chips-share-lines", test_matrix_chips_flow);
   ADD ("/filter-bar/each-view-has-its-own", test_bars_independent);
   ADD ("/filter-bar/deleted-theme-gives-way-to-another", test_theme_deleted);
   ADD ("/filter-bar/stylesheet-installed-without-the-application", test_stylesheet_installed);
