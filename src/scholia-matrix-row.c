@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-#include "scholia-names.h"
 
 struct _ScholiaMatrixRow
 {
@@ -70,7 +69,7 @@ scholia_matrix_row_new (ScholiaMatrix *matrix,
 
   self->author = g_strdup (scholia_matrix_get_author (matrix, row));
   self->participant_id = scholia_matrix_get_participant_id (matrix, row);
-  self->collate_key = scholia_names_collate_key (scholia_matrix_get_author_sort_key (matrix, row));
+  self->collate_key = g_strdup (scholia_matrix_get_author_collate_key (matrix, row));
   self->n_themes = scholia_matrix_get_n_themes (matrix);
   self->counts = g_new0 (guint, self->n_themes);
   if (tags != NULL)

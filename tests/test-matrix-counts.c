@@ -12,6 +12,7 @@
 
 #include "scholia-editor.h"
 #include "scholia-matrix.h"
+#include "scholia-names.h"
 #include "scholia-schema.h"
 #include "scholia-seminar-store.h"
 #include "scholia-store-private.h"
@@ -131,6 +132,17 @@ assert_matrix_as_counted (ScholiaStore *store)
       }
   /* No passage is left out of the rows shown. */
   g_assert_cmpuint (shown, ==, total);
+
+  /* Each row's collation key, made once for the sort and the view's rows, is its sort key's,
+   * and the rows are in its order (those without an author last). */
+  for (guint row = 0; row < scholia_matrix_get_n_authors (matrix); row++)
+    {
+      g_autofree char *collate_key = scholia_names_collate_key (scholia_matrix_get_author_sort_key (matrix, row));
+
+      g_assert_cmpstr (scholia_matrix_get_author_collate_key (matrix, row), ==, collate_key);
+      if (row > 0 && *scholia_matrix_get_author (matrix, row) != '\0')
+        g_assert_cmpint (strcmp (scholia_matrix_get_author_collate_key (matrix, row - 1), collate_key), <=, 0);
+    }
 }
 
 static void

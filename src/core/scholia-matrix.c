@@ -11,6 +11,7 @@ struct _ScholiaMatrix
 {
   GPtrArray  *authors;  /* char*, "" for documents without an author */
   GHashTable *sort_keys;  /* author → how the author files */
+  GHashTable *collate_keys;  /* author (borrowed from authors) → its sort key's collate key */
   GPtrArray  *themes;   /* ScholiaTheme */
   GHashTable *tag_slots;  /* tag id → slot 1…n in a cell; slot 0 is the total */
   guint       n_slots;
@@ -138,7 +139,29 @@ index_by_id (GHashTable *ids,
   return index;
 }
 
-/* The totals, from the counts the library keeps per author and theme. */
+typedef struct
+{
+  ScholiaMatrix *matrix;
+  guint         *row_of;
+  gint64         max_author;
+  guint         *column_of;
+  gint64         max_theme;
+} KeptCounts;
+
+static void
+add_kept_count (const ScholiaAuthorThemeCount *count,
+                gpointer                       user_data)
+{
+  KeptCounts *kept = user_data;
+
+  if (count->author_id < 0 || count->author_id > kept->max_author || kept->row_of[count->author_id] == G_MAXUINT ||
+      count->theme_id < 0 || count->theme_id > kept->max_theme || kept->column_of[count->theme_id] == G_MAXUINT)
+    return;
+  cell (kept->matrix, kept->row_of[count->author_id], kept->column_of[count->theme_id])[0] += count->count;
+}
+
+/* The totals, from the counts the library keeps per author and theme, put in their cells as
+ * they are read. */
 static gboolean
 add_kept_counts (ScholiaMatrix  *self,
                  ScholiaStore   *store,
@@ -146,35 +169,25 @@ add_kept_counts (ScholiaMatrix  *self,
                  GHashTable     *columns,
                  GError        **error)
 {
-  g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GArray) counts = scholia_store_count_author_themes (store, &names, error);
+  g_autoptr(GHashTable) names = scholia_store_get_author_names_by_id (store, error);
   g_autoptr(GHashTable) author_rows = NULL;
   g_autofree guint *row_of = NULL;
   g_autofree guint *column_of = NULL;
-  gint64 max_author, max_theme;
+  KeptCounts kept = { self };
   GHashTableIter iter;
   gpointer id, name, row;
 
-  if (counts == NULL)
+  if (names == NULL)
     return FALSE;
   author_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
   g_hash_table_iter_init (&iter, names);
   while (g_hash_table_iter_next (&iter, &id, &name))
     if (g_hash_table_lookup_extended (rows, name, NULL, &row))
       g_hash_table_insert (author_rows, id, row);
-  row_of = index_by_id (author_rows, &max_author);
-  column_of = index_by_id (columns, &max_theme);
+  kept.row_of = row_of = index_by_id (author_rows, &kept.max_author);
+  kept.column_of = column_of = index_by_id (columns, &kept.max_theme);
 
-  for (guint i = 0; i < counts->len; i++)
-    {
-      const ScholiaAuthorThemeCount *count = &g_array_index (counts, ScholiaAuthorThemeCount, i);
-
-      if (count->author_id < 0 || count->author_id > max_author || row_of[count->author_id] == G_MAXUINT ||
-          count->theme_id < 0 || count->theme_id > max_theme || column_of[count->theme_id] == G_MAXUINT)
-        continue;
-      cell (self, row_of[count->author_id], column_of[count->theme_id])[0] += count->count;
-    }
-  return TRUE;
+  return scholia_store_foreach_author_theme_count (store, add_kept_count, &kept, error);
 }
 
 /* The theme columns the filter lets through, and a slot per tag when counting by tag. */
@@ -264,25 +277,26 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
 
   self->sort_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   documents = scholia_store_get_documents (store);
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+  /* The last essay of an author says how the author files; read from the end, each author is
+   * copied once, not once per essay (10,000 essays by 1,000 authors). */
+  for (guint i = g_list_model_get_n_items (documents); i-- > 0;)
     {
       g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
       const char *author = scholia_document_get_author (document);
 
       anonymous |= *author == '\0';
-      g_hash_table_replace (self->sort_keys, g_strdup (author),
-                            g_strdup (scholia_document_get_author_sort_key (document)));
+      if (!g_hash_table_contains (self->sort_keys, author))
+        g_hash_table_insert (self->sort_keys, g_strdup (author),
+                             g_strdup (scholia_document_get_author_sort_key (document)));
     }
   if (anonymous && (filter == NULL || scholia_annotation_filter_match_author (filter, "")))
     g_ptr_array_add (self->authors, g_strdup (""));
-  {
-    g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-
-    for (guint i = 0; i < self->authors->len; i++)
-      g_hash_table_insert (keys, g_ptr_array_index (self->authors, i),
-                           scholia_names_collate_key (scholia_matrix_get_author_sort_key (self, i)));
-    g_ptr_array_sort_with_data (self->authors, compare_authors, keys);
-  }
+  /* Made once here, for the sort and for the view's rows, which sort by them again. */
+  self->collate_keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < self->authors->len; i++)
+    g_hash_table_insert (self->collate_keys, g_ptr_array_index (self->authors, i),
+                         scholia_names_collate_key (scholia_matrix_get_author_sort_key (self, i)));
+  g_ptr_array_sort_with_data (self->authors, compare_authors, self->collate_keys);
   for (guint i = 0; i < self->authors->len; i++)
     g_hash_table_insert (rows, g_ptr_array_index (self->authors, i), GUINT_TO_POINTER (i));
 
@@ -334,6 +348,8 @@ add_participant_rows (ScholiaMatrix           *self,
       g_array_append_val (self->participant_ids, participant->id);
       g_ptr_array_add (self->authors, g_strdup (participant->name));
       g_hash_table_replace (self->sort_keys, g_strdup (participant->name), g_strdup (participant->name));
+      g_hash_table_replace (self->collate_keys, g_ptr_array_index (self->authors, self->authors->len - 1),
+                            scholia_names_collate_key (participant->name));
     }
   return TRUE;
 }
@@ -365,6 +381,7 @@ scholia_matrix_new_by_participant (ScholiaStore            *store,
 
   self->authors = g_ptr_array_new_with_free_func (g_free);
   self->sort_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->collate_keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->themes = g_ptr_array_new_with_free_func (g_object_unref);
   self->tag_slots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -404,6 +421,8 @@ scholia_matrix_free (ScholiaMatrix *self)
   if (self == NULL)
     return;
 
+  /* Its keys are the authors' strings. */
+  g_clear_pointer (&self->collate_keys, g_hash_table_unref);
   g_clear_pointer (&self->authors, g_ptr_array_unref);
   g_clear_pointer (&self->sort_keys, g_hash_table_unref);
   g_clear_pointer (&self->themes, g_ptr_array_unref);
@@ -435,6 +454,19 @@ scholia_matrix_get_author_sort_key (ScholiaMatrix *self,
 
   g_return_val_if_fail (row < self->authors->len, NULL);
   key = g_hash_table_lookup (self->sort_keys, g_ptr_array_index (self->authors, row));
+  return key != NULL ? key : "";
+}
+
+/* The collation key of the row's sort key (scholia_names_collate_key), as the rows were
+ * sorted by: made once per author. */
+const char *
+scholia_matrix_get_author_collate_key (ScholiaMatrix *self,
+                                       guint          row)
+{
+  const char *key;
+
+  g_return_val_if_fail (row < self->authors->len, NULL);
+  key = g_hash_table_lookup (self->collate_keys, g_ptr_array_index (self->authors, row));
   return key != NULL ? key : "";
 }
 

@@ -33,6 +33,8 @@ const char    *scholia_matrix_get_author     (ScholiaMatrix *self,
                                               guint          row);
 const char    *scholia_matrix_get_author_sort_key (ScholiaMatrix *self,
                                                    guint          row);
+const char    *scholia_matrix_get_author_collate_key (ScholiaMatrix *self,
+                                                      guint          row);
 gint64         scholia_matrix_get_participant_id (ScholiaMatrix *self,
                                                   guint          row);
 guint          scholia_matrix_get_n_themes   (ScholiaMatrix *self);

@@ -85,9 +85,9 @@ count_hidden (ScholiaStore  *self,
   return g_steal_pointer (&taken);
 }
 
-static GHashTable *
-load_author_names (ScholiaStore  *self,
-                   GError       **error)
+GHashTable *
+scholia_store_get_author_names_by_id (ScholiaStore  *self,
+                                      GError       **error)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gint64 anonymous = 0;
@@ -110,26 +110,22 @@ load_author_names (ScholiaStore  *self,
   return g_steal_pointer (&names);
 }
 
-GArray *
-scholia_store_count_author_themes (ScholiaStore  *self,
-                                   GHashTable   **author_names,
-                                   GError       **error)
+gboolean
+scholia_store_foreach_author_theme_count (ScholiaStore                 *self,
+                                          ScholiaAuthorThemeCountFunc   func,
+                                          gpointer                      user_data,
+                                          GError                      **error)
 {
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (ScholiaAuthorThemeCount));
   g_autoptr(GHashTable) hidden = NULL;
-  g_autoptr(GHashTable) names = NULL;
   ScholiaDbStatement *stmt;
   ScholiaDbStep rc;
 
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (author_names != NULL, NULL);
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
-  names = load_author_names (self, error);
-  if (names == NULL)
-    return NULL;
   hidden = count_hidden (self, error);
   if (hidden == NULL)
-    return NULL;
+    return FALSE;
 
   stmt = scholia_db_get_statement (self->db,
                                    self->schema_version >= 14
@@ -137,7 +133,7 @@ scholia_store_count_author_themes (ScholiaStore  *self,
                                      : COUNTED_FROM_ROWS,
                                    error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
       ScholiaAuthorThemeCount count = {
@@ -154,12 +150,8 @@ scholia_store_count_author_themes (ScholiaStore  *self,
           if (count.count == 0)
             continue;
         }
-      g_array_append_val (counts, count);
+      func (&count, user_data);
     }
   scholia_db_statement_reset (stmt);
-  if (rc == SCHOLIA_DB_STEP_ERROR)
-    return NULL;
-
-  *author_names = g_steal_pointer (&names);
-  return g_steal_pointer (&counts);
+  return rc != SCHOLIA_DB_STEP_ERROR;
 }

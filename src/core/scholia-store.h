@@ -324,8 +324,8 @@ GArray    *scholia_store_count_theme_passages (ScholiaStore  *self,
 
 /* How many placed passages each author (0: essays without one) has on each theme, as the
  * library keeps them (scholia-store-theme-counts.c), less what hide-until-posted hides; pairs
- * without passages are left out. @author_names receives the authors' names by id (gint64 →
- * char *; 0 → ""). */
+ * without passages are left out. Each pair is given to @func as it is read: 200,000 of them
+ * are not copied into an array first. */
 typedef struct
 {
   gint64  author_id;
@@ -333,9 +333,16 @@ typedef struct
   guint   count;
 } ScholiaAuthorThemeCount;
 
-GArray    *scholia_store_count_author_themes  (ScholiaStore  *self,
-                                               GHashTable   **author_names,
-                                               GError       **error);
+typedef void (*ScholiaAuthorThemeCountFunc) (const ScholiaAuthorThemeCount *count,
+                                             gpointer                       user_data);
+
+gboolean    scholia_store_foreach_author_theme_count (ScholiaStore                 *self,
+                                                      ScholiaAuthorThemeCountFunc   func,
+                                                      gpointer                      user_data,
+                                                      GError                      **error);
+/* The authors' names by id (gint64 → char *; 0 → ""), as the counts above name them. */
+GHashTable *scholia_store_get_author_names_by_id     (ScholiaStore  *self,
+                                                      GError       **error);
 
 /* The whole library's annotations as the annotation list orders them (by document, then in
  * text order), only those carrying any of @tag_ids, in any of @theme_ids and by any of
