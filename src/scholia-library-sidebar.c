@@ -29,8 +29,8 @@
  * opens: ten million for 10,000 essays by 1,000 authors), moves it when its author or seminar
  * changes, and tells the filter and the sorters when a property they read has changed; the
  * store's "document-changed" says which essay changed, one handler for the whole library. The
- * tree builds an author's rows only when the group is expanded. A library of 1,000 essays or
- * more is listed after the window's first frame (list_later()).
+ * tree expands every group as it lists it, so each author's rows are made with its group. A
+ * library of 1,000 essays or more is listed after the window's first frame (list_later()).
  *
  * Full-text search shares the filter entry rather than having a mode of its own: what the user
  * types narrows the essays by title and author at once, and after a pause (or on Enter) the same
