@@ -1091,6 +1091,53 @@ test_annotations_live_list (Fixture       *fixture,
   g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM annotation_tags"), ==, 0);
 }
 
+/* An annotation nobody holds any more is forgotten: asking for it again reads it afresh (the
+ * store does not hand out the freed object, which AddressSanitizer would catch), while one
+ * still held is the same object, following every change. */
+static void
+test_annotations_forgotten_when_dropped (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(ScholiaStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(ScholiaAnnotation) kept = NULL;
+  ScholiaDocument *document = add_essay (store, "Varnholm", "Helena Marwick");
+
+  for (int i = 0; i < 200; i++)
+    {
+      g_autoptr(ScholiaAnnotation) annotation = scholia_store_add_annotation (store, document, i % 40, i % 40 + 3,
+                                                                              NULL, 0, NULL, 0, NULL, &error);
+      gint64 id;
+
+      g_assert_no_error (error);
+      id = scholia_annotation_get_id (annotation);
+      g_array_append_val (ids, id);
+    }
+  kept = scholia_store_get_annotation (store, g_array_index (ids, gint64, 100), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(ScholiaAnnotation) again = NULL;
+
+      {
+        g_autoptr(ScholiaAnnotation) annotation = scholia_store_get_annotation (store, id, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (scholia_store_set_annotation_note (store, annotation, "Read again.", &error));
+        g_assert_no_error (error);
+      }
+      again = scholia_store_get_annotation (store, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (scholia_annotation_get_id (again), ==, id);
+      g_assert_cmpstr (scholia_annotation_get_note (again), ==, "Read again.");
+      if (i == 100)
+        g_assert_true (again == kept);
+    }
+}
+
 /* A library written by schema version 1, the one before authors had sort keys. */
 static void
 write_v1_library (const char *path)
@@ -1318,6 +1365,7 @@ main (int    argc,
   ADD ("/store/annotations/round-trip", test_annotations_round_trip);
   ADD ("/store/annotations/refuse-bad-spans", test_annotations_refuse_bad_spans);
   ADD ("/store/annotations/live-list", test_annotations_live_list);
+  ADD ("/store/annotations/forgotten-when-dropped", test_annotations_forgotten_when_dropped);
 #undef ADD
 
   return g_test_run ();
