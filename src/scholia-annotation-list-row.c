@@ -10,15 +10,19 @@
 #include "scholia-annotation-list-row.h"
 #include "scholia-tag-chip.h"
 
+/* Each line is a GtkInscription, whose size comes from its font and not from its text: GTK
+ * 4.8's list view makes and measures about 200 rows whatever the pane's height, and labels laid
+ * out every row's text to measure it (most of the time the whole library's list took to show a
+ * tag's rows, issue 17). The text is shaped only where a row is drawn. */
 struct _ScholiaAnnotationListRow
 {
   GtkWidget  parent_instance;
 
-  GtkLabel  *quote;
-  GtkLabel  *labels;
-  GtkLabel  *note;
-  GtkLabel  *place;
-  char      *colour_class;
+  GtkInscription *quote;
+  GtkInscription *labels;
+  GtkInscription *note;
+  GtkInscription *place;
+  char           *colour_class;
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaAnnotationListRow, scholia_annotation_list_row, GTK_TYPE_WIDGET)
@@ -90,11 +94,11 @@ labels_markup (ScholiaStore      *store,
 }
 
 static void
-set_label (GtkLabel   *label,
-           const char *text)
+set_text (GtkInscription *inscription,
+          const char     *text)
 {
-  gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+  gtk_inscription_set_text (inscription, text);
+  gtk_widget_set_visible (GTK_WIDGET (inscription), text != NULL && *text != '\0');
 }
 
 void
@@ -112,11 +116,11 @@ scholia_annotation_list_row_bind (ScholiaAnnotationListRow *self,
 
   g_return_if_fail (SCHOLIA_IS_ANNOTATION_LIST_ROW (self));
 
-  gtk_label_set_label (self->quote, scholia_annotation_get_quote (annotation));
+  gtk_inscription_set_text (self->quote, scholia_annotation_get_quote (annotation));
   markup = labels_markup (store, annotation, spoken, &colour);
-  gtk_label_set_markup (self->labels, markup);
+  gtk_inscription_set_markup (self->labels, markup);
   gtk_widget_set_visible (GTK_WIDGET (self->labels), *markup != '\0');
-  set_label (self->note, note);
+  set_text (self->note, note);
 
   if (essay != NULL && page != NULL)
     /* TRANSLATORS: where an annotation stands in the list of the whole library: essay, page */
@@ -125,7 +129,7 @@ scholia_annotation_list_row_bind (ScholiaAnnotationListRow *self,
     place = g_strdup_printf (_("p. %s"), page);
   else
     place = g_strdup (essay);
-  set_label (self->place, place);
+  set_text (self->place, place);
 
   if (self->colour_class != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->quote), self->colour_class);

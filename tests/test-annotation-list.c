@@ -260,7 +260,7 @@ row_widget (ScholiaWindow *window,
 
       if (row_child == NULL)
         continue;
-      quote = g_strdup (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (row_child))));
+      quote = g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (row_child))));
       if (g_strcmp0 (quote, scholia_annotation_get_quote (wanted)) == 0)
         return child;
     }

@@ -429,6 +429,102 @@ test_paged_items_match_eager (Fixture       *fixture,
   assert_items (store, eager_store, pages, filter, 157);
 }
 
+/* The places of one filter, read by @store. */
+static GArray *
+list_places (ScholiaStore *store,
+             const gint64 *tags,
+             guint         n_tags,
+             const gint64 *themes,
+             guint         n_themes)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *places = scholia_store_list_annotation_places (store, tags, n_tags, themes, n_themes, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  return places;
+}
+
+/* @store's places (from the unfiltered list it keeps, once read) are, place for place, those
+ * @fresh reads through the links' and places' indexes, its first list of all. */
+static void
+assert_same_places (ScholiaStore *store,
+                    ScholiaStore *fresh,
+                    const gint64 *tags,
+                    guint         n_tags,
+                    const gint64 *themes,
+                    guint         n_themes,
+                    guint         n_expected)
+{
+  g_autoptr(GArray) kept = list_places (store, tags, n_tags, themes, n_themes);
+  g_autoptr(GArray) read = list_places (fresh, tags, n_tags, themes, n_themes);
+
+  g_assert_cmpuint (kept->len, ==, n_expected);
+  g_assert_cmpuint (read->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_assert_cmpint (g_array_index (kept, ScholiaAnnotationPlace, i).annotation_id, ==,
+                       g_array_index (read, ScholiaAnnotationPlace, i).annotation_id);
+      g_assert_cmpint (g_array_index (kept, ScholiaAnnotationPlace, i).document_id, ==,
+                       g_array_index (read, ScholiaAnnotationPlace, i).document_id);
+    }
+}
+
+/* Once the unfiltered list is read, a tag's or theme's rows are picked out of it while nothing
+ * is written: the same places, in the same order, as the indexes give; an annotation added here
+ * or deleted by another process is (or is no longer) listed. */
+static void
+test_kept_order_follows_changes (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaStore) other = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(ScholiaAnnotation) gone = NULL;
+  const gint64 thesis = THESIS, evidence = EVIDENCE, both[] = { THESIS, EVIDENCE };
+  ScholiaStore *store;
+  ScholiaDocument *ferry;
+  gint64 added;
+
+  open_library (fixture, TRUE);
+  store = fixture->library.store;
+  other = scholia_store_open (path, &error);
+  g_assert_no_error (error);
+
+  all = list_places (store, NULL, 0, NULL, 0);
+  g_assert_cmpuint (all->len, ==, 4);
+  assert_same_places (store, other, &evidence, 1, NULL, 0, 3);
+  assert_same_places (store, other, both, 2, NULL, 0, 4);
+  assert_same_places (store, other, NULL, 0, &fixture->trade, 1, 3);
+  assert_same_places (store, other, &evidence, 1, &fixture->trade, 1, 2);
+  assert_same_places (store, other, &thesis, 1, &fixture->trade, 1, 1);
+
+  /* Added here, before the other annotations of the essay. */
+  g_clear_pointer (&all, g_array_unref);
+  all = list_places (store, NULL, 0, NULL, 0);
+  ferry = scholia_store_lookup_document (store, g_array_index (all, ScholiaAnnotationPlace, 0).document_id);
+  added = add_mine (store, ferry, 0, &evidence, 1, 0);
+  assert_same_places (store, other, &evidence, 1, NULL, 0, 4);
+  g_clear_pointer (&all, g_array_unref);
+  all = list_places (store, &evidence, 1, NULL, 0);
+  g_assert_cmpint (g_array_index (all, ScholiaAnnotationPlace, 0).annotation_id, ==, added);
+
+  /* Added and deleted by another connection, after the list was read again here. */
+  g_clear_pointer (&all, g_array_unref);
+  all = list_places (store, NULL, 0, NULL, 0);
+  added = add_mine (other, scholia_store_lookup_document (other, scholia_document_get_id (ferry)), 1, &evidence, 1,
+                    fixture->trade);
+  gone = scholia_store_get_annotation (other, fixture->mine[2], &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_delete_annotation (other, gone, &error));
+  g_assert_no_error (error);
+  assert_same_places (store, other, &evidence, 1, NULL, 0, 4);
+  assert_same_places (store, other, NULL, 0, &fixture->trade, 1, 3);
+  g_clear_pointer (&all, g_array_unref);
+  all = list_places (store, &evidence, 1, NULL, 0);
+  g_assert_cmpint (g_array_index (all, ScholiaAnnotationPlace, 1).annotation_id, ==, added);
+}
+
 static void
 assert_comparison (Fixture      *fixture,
                    const gint64 *expected,
@@ -527,6 +623,7 @@ main (int   argc,
   add_test ("/library-queries/list/paged-rows-match-eager", test_paged_rows_match_eager);
   add_test ("/library-queries/list/paged-rows-hide-until-posted", test_paged_rows_hide_until_posted);
   add_test ("/library-queries/list/paged-items-match-eager", test_paged_items_match_eager);
+  add_test ("/library-queries/list/kept-order-follows-changes", test_kept_order_follows_changes);
   add_test ("/library-queries/comparison/counted-by-hand", test_comparison_counted_by_hand);
   add_test ("/library-queries/comparison/hide-until-posted", test_comparison_hide_until_posted);
   add_test ("/library-queries/matrix/counted-by-hand", test_matrix_counted_by_hand);

@@ -65,6 +65,14 @@ struct _ScholiaStore
   gint64      hidden_changes;
   gint64      hidden_data_version;
 
+  /* The whole library's annotation list unfiltered (ScholiaAnnotationPlace, in its order), as
+   * it was when the hidden essays were last read (scholia-store-annotation-places.c): a tag's
+   * or a theme's rows are then its links' ids picked out of it, in one pass. */
+  GArray     *annotation_order;
+  gint64      annotation_order_max_id;
+  gint64      annotation_order_changes;
+  gint64      annotation_order_data_version;
+
   /* The languages the essays are in, as scholia-stem-tokenizer.h's bits, for searching
    * (scholia-store-search.c); kept as the hidden essays are. */
   gboolean    search_languages_known;

@@ -135,6 +135,7 @@ scholia_store_finalize (GObject *object)
   g_clear_pointer (&self->cached_text, g_free);
   g_clear_pointer (&self->cached_text_index, g_array_unref);
   g_clear_pointer (&self->hidden_essays, g_hash_table_unref);
+  g_clear_pointer (&self->annotation_order, g_array_unref);
   /* Before the store's connection: closing that one, the library's last, copies the log. */
   g_clear_pointer (&self->import_checkpointer, scholia_checkpointer_free);
   g_clear_pointer (&self->db, scholia_db_close);

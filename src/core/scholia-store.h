@@ -348,7 +348,8 @@ GHashTable *scholia_store_get_author_names_by_id     (ScholiaStore  *self,
  * text order), only those carrying any of @tag_ids, in any of @theme_ids and by any of
  * @participant_ids (0: outside any seminar); an empty criterion lets all through. Essays
  * hidden until posted keep the others' annotations out. Ids only, from the indexes on the
- * links: a list builds the rows it shows (scholia-store-annotation-places.c). */
+ * links: a list builds the rows it shows (scholia-store-annotation-places.c). The array may be
+ * the store's own (the unfiltered list, kept to pick later lists out of): read it only. */
 typedef struct
 {
   gint64  annotation_id;
