@@ -289,6 +289,7 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
   guint columns = scholia_matrix_grid_n_columns (self);
   int body_width, body_height, x_offset, y_offset;
   guint first_row, last_row, first_column, last_column;
+  gboolean rebound = FALSE;
 
   ensure_sizes (self);
   body_width = MAX (width - self->row_header_width, 1);
@@ -316,6 +317,7 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
       if (header->column != (int) c)
         {
           header->column = c;
+          rebound = TRUE;
           scholia_matrix_column_header_bind (header->widget, scholia_label_get_display_name (SCHOLIA_LABEL (theme)),
                                              self->sort_column == (int) c, self->sort_order);
         }
@@ -333,6 +335,7 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
       if (header->row != (int) r)
         {
           header->row = r;
+          rebound = TRUE;
           scholia_matrix_row_header_bind (header->widget, row);
         }
       mark_cursor (self, header->widget, self->cursor_row == (int) r && self->cursor_column == -1);
@@ -346,6 +349,7 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
             {
               cell->row = r;
               cell->column = c;
+              rebound = TRUE;
               scholia_matrix_cell_bind (cell->widget, row, g_ptr_array_index (self->themes, c), c);
             }
           mark_cursor (self, cell->widget, self->cursor_row == (int) r && self->cursor_column == (int) c);
@@ -362,6 +366,10 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
   hide_unplaced (self->cells);
   hide_unplaced (self->row_headers);
   hide_unplaced (self->column_headers);
+  /* A tooltip shown over a widget that now shows another row or theme says the new one: asked
+   * once for the whole grid (each is a round trip to the display), not at each binding. */
+  if (rebound)
+    gtk_widget_trigger_tooltip_query (widget);
 }
 
 void
