@@ -56,6 +56,16 @@ set_tooltip (GtkWidget *widget,
   g_object_set_qdata_full (G_OBJECT (widget), tooltip_quark (), text, g_free);
 }
 
+/* GTK 4.8 lays a label out again even when given the text it shows: a cell bound again to the
+ * same count (the matrix rebuilt after an edit elsewhere) keeps its layout. */
+static void
+set_label_text (GtkWidget  *label,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_label (GTK_LABEL (label), text);
+}
+
 /* A flat button the grid places: the grid holds the focus and moves its cursor over them. */
 static GtkWidget *
 new_grid_button (GtkWidget  *child,
@@ -160,7 +170,7 @@ scholia_matrix_cell_bind (GtkWidget        *cell,
   if (count == 0)
     {
       /* Silence is part of the answer: the cell stays, dim, and opens nothing. */
-      gtk_label_set_label (GTK_LABEL (cell_count_label (cell)), "—");
+      set_label_text (cell_count_label (cell), "—");
       gtk_widget_add_css_class (cell, "silent");
       gtk_widget_set_sensitive (cell, FALSE);
       /* Translators: a cell of the authors × themes table; author, then theme */
@@ -171,7 +181,7 @@ scholia_matrix_cell_bind (GtkWidget        *cell,
       g_autofree char *text = g_strdup_printf ("%u", count);
       g_autoptr(GString) tag_text = g_string_new (NULL);
 
-      gtk_label_set_label (GTK_LABEL (cell_count_label (cell)), text);
+      set_label_text (cell_count_label (cell), text);
       gtk_widget_remove_css_class (cell, "silent");
       gtk_widget_set_sensitive (cell, TRUE);
 
@@ -255,7 +265,7 @@ scholia_matrix_row_header_bind (GtkWidget        *header,
   scholia_seminar_layers_set_dot_colour (dot, colour);
   gtk_widget_set_visible (dot, colour != NULL);
 
-  gtk_label_set_label (GTK_LABEL (label), name);
+  set_label_text (label, name);
   set_tooltip (label, g_steal_pointer (&name));
   if (author[0] == '\0')
     gtk_widget_add_css_class (label, "dim-label");
@@ -287,7 +297,7 @@ scholia_matrix_column_header_bind (GtkWidget   *header,
   GtkWidget *arrow = gtk_widget_get_next_sibling (label);
   g_autofree char *description = NULL;
 
-  gtk_label_set_label (GTK_LABEL (label), title);
+  set_label_text (label, title);
   gtk_image_set_from_icon_name (GTK_IMAGE (arrow), order == GTK_SORT_ASCENDING ? "pan-up-symbolic" : "pan-down-symbolic");
   gtk_widget_set_visible (arrow, sorted);
   /* Translators: the tooltip of a column's title in the authors × themes table */

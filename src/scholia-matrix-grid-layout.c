@@ -71,7 +71,16 @@ measure_sizes (ScholiaMatrixGrid *self)
     {
       ScholiaTheme *theme = g_ptr_array_index (self->themes, c);
       const char *name = scholia_label_get_display_name (SCHOLIA_LABEL (theme));
-      int header_width = scholia_matrix_column_header_measure (g_array_index (self->column_headers, Slot, 0).widget, name);
+      gpointer width;
+      int header_width;
+
+      /* Each title is shaped once, not each time the rows change (an edit, a filter). */
+      if (!g_hash_table_lookup_extended (self->title_widths, name, NULL, &width))
+        {
+          width = GINT_TO_POINTER (scholia_matrix_column_header_measure (g_array_index (self->column_headers, Slot, 0).widget, name));
+          g_hash_table_insert (self->title_widths, g_strdup (name), width);
+        }
+      header_width = GPOINTER_TO_INT (width);
 
       if (chip_widths->len <= max_chips[c])
         g_array_set_size (chip_widths, max_chips[c] + 1);

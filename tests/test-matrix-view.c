@@ -326,6 +326,35 @@ find_header (Fixture    *fixture,
   return NULL;
 }
 
+/* The titles' widths are kept across rebuilds while the names are: a renamed theme's column is
+ * measured again, and the cells bound again to the counts they showed still show them. */
+static void
+test_renamed_title_is_measured_again (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  int width = gtk_widget_get_width (find_header (fixture, "Sort by “Railway”"));
+  int renamed_width;
+
+  scholia_store_update_label (fixture->store, SCHOLIA_LABEL (fixture->railway), "Railway Tariffs and the Harbour",
+                              NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* A passage added elsewhere rebuilds the matrix. */
+  annotate (fixture, fixture->okafor, "The dues rose", fixture->thesis, fixture->railway);
+  drain_main_context ();
+  renamed_width = gtk_widget_get_width (find_header (fixture, "Sort by “Railway Tariffs and the Harbour”"));
+  g_assert_cmpint (renamed_width, >, width);
+  g_assert_cmpstr (cell_label (find_cell (fixture, "Helena Marwick: 2 passages on “Silt”")), ==, "2");
+
+  scholia_store_update_label (fixture->store, SCHOLIA_LABEL (fixture->railway), "Railway", NULL, NULL, &error);
+  g_assert_no_error (error);
+  annotate (fixture, fixture->okafor, "The river silted", fixture->thesis, fixture->silt);
+  drain_main_context ();
+  g_assert_cmpint (gtk_widget_get_width (find_header (fixture, "Sort by “Railway”")), ==, width);
+  g_assert_cmpstr (cell_label (find_cell (fixture, "Helena Marwick: 2 passages on “Silt”")), ==, "2");
+  g_assert_cmpstr (cell_label (find_cell (fixture, "Tomasz Lindqvist: 2 passages on “Railway”")), ==, "2");
+}
+
 static void
 test_sorting_by_header (Fixture       *fixture,
                         gconstpointer  data)
@@ -601,6 +630,7 @@ main (int    argc,
   ADD ("/matrix-view/follows-the-store", test_follows_store);
   ADD ("/matrix-view/split-by-tag-shows-each-tag", test_split_by_tag);
   ADD ("/matrix-view/a-title-sorts-by-its-column", test_sorting_by_header);
+  ADD ("/matrix-view/a-renamed-theme-is-measured-again", test_renamed_title_is_measured_again);
 #undef ADD
   g_test_add ("/matrix-view/grid-shows-the-counts-in-each-corner", Fixture, NULL, wide_setup, test_grid_corners,
               fixture_teardown);
