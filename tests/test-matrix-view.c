@@ -8,6 +8,7 @@
 #include "bench/bench-ui.h"
 #include "scholia-matrix-cell.h"
 #include "scholia-matrix-grid.h"
+#include "scholia-matrix-row.h"
 #include "scholia-matrix-view.h"
 #include "scholia-matrix.h"
 #include "test-files.h"
@@ -326,6 +327,43 @@ find_header (Fixture    *fixture,
   return NULL;
 }
 
+/* A row reads its counts from the matrix it was made from, which it keeps: a row still held
+ * after the matrix was let go (a rebuild) says what a new count of the library says. */
+static void
+test_rows_keep_their_matrix (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaMatrix *matrix = scholia_matrix_new (fixture->store, FALSE, &error);
+  g_autoptr(ScholiaMatrix) fresh = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_authors, n_themes;
+
+  g_assert_no_error (error);
+  n_authors = scholia_matrix_get_n_authors (matrix);
+  n_themes = scholia_matrix_get_n_themes (matrix);
+  for (guint row = 0; row < n_authors; row++)
+    g_ptr_array_add (rows, scholia_matrix_row_new (matrix, row, NULL));
+  scholia_matrix_free (matrix);
+
+  fresh = scholia_matrix_new (fixture->store, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint row = 0; row < n_authors; row++)
+    {
+      ScholiaMatrixRow *item = g_ptr_array_index (rows, row);
+
+      g_assert_cmpstr (scholia_matrix_row_get_author (item), ==, scholia_matrix_get_author (fresh, row));
+      for (guint column = 0; column < n_themes; column++)
+        g_assert_cmpuint (scholia_matrix_row_get_count (item, column), ==, scholia_matrix_get_count (fresh, row, column, 0));
+      g_assert_cmpuint (scholia_matrix_row_get_count (item, n_themes), ==, 0);
+    }
+  /* By the railway's column (the second), Marwick's one passage sorts before Lindqvist's two. */
+  g_assert_cmpstr (scholia_matrix_row_get_author (g_ptr_array_index (rows, 0)), ==, "Tomasz Lindqvist");
+  g_assert_cmpstr (scholia_matrix_row_get_author (g_ptr_array_index (rows, 1)), ==, "Helena Marwick");
+  g_assert_cmpint (scholia_matrix_row_compare_counts (g_ptr_array_index (rows, 1), g_ptr_array_index (rows, 0),
+                                                      GUINT_TO_POINTER (1)), ==, GTK_ORDERING_SMALLER);
+}
+
 /* The titles' widths are kept across rebuilds while the names are: a renamed theme's column is
  * measured again, and the cells bound again to the counts they showed still show them. */
 static void
@@ -631,6 +669,7 @@ main (int    argc,
   ADD ("/matrix-view/split-by-tag-shows-each-tag", test_split_by_tag);
   ADD ("/matrix-view/a-title-sorts-by-its-column", test_sorting_by_header);
   ADD ("/matrix-view/a-renamed-theme-is-measured-again", test_renamed_title_is_measured_again);
+  ADD ("/matrix-view/rows-keep-the-matrix-they-read", test_rows_keep_their_matrix);
 #undef ADD
   g_test_add ("/matrix-view/grid-shows-the-counts-in-each-corner", Fixture, NULL, wide_setup, test_grid_corners,
               fixture_teardown);
