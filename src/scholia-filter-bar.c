@@ -149,17 +149,32 @@ update_tag_button_colour (GtkWidget  *button,
   g_object_set_data_full (G_OBJECT (button), "scholia-colour-class", g_steal_pointer (&colour_class), g_free);
 }
 
+/* The tooltip is made when GTK asks for it: setting it on each new chip asked the X server for
+ * the pointer (GTK 4.8), a round trip per tag each time a pane is given a library. */
+static gboolean
+on_tag_button_query_tooltip_cb (GtkWidget  *button,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard,
+                                GtkTooltip *tooltip,
+                                gpointer    user_data)
+{
+  ScholiaLabel *tag = g_object_get_data (G_OBJECT (button), "scholia-tag");
+  g_autofree char *text = NULL;
+
+  /* Translators: the tooltip of a tag chip above a comparison; %s is the tag's name */
+  text = g_strdup_printf (_("Show Only Passages Tagged “%s”"), scholia_label_get_display_name (tag));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 update_tag_button_label (GtkWidget  *button,
                          GParamSpec *pspec,
                          ScholiaTag *tag)
 {
-  /* Translators: the tooltip of a tag chip above a comparison; %s is the tag's name */
-  g_autofree char *tooltip = g_strdup_printf (_("Show Only Passages Tagged “%s”"), scholia_label_get_display_name (SCHOLIA_LABEL (tag)));
-
   gtk_label_set_label (GTK_LABEL (g_object_get_data (G_OBJECT (button), "scholia-label")),
                        scholia_label_get_display_name (SCHOLIA_LABEL (tag)));
-  gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   scholia_label_get_display_name (SCHOLIA_LABEL (tag)),
                                   -1);
@@ -201,6 +216,8 @@ create_tag_button (gpointer item,
   g_object_set_data (G_OBJECT (button), "scholia-check", check);
   update_tag_button_colour (button, NULL, tag);
   update_tag_button_label (button, NULL, tag);
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_tag_button_query_tooltip_cb), NULL);
   g_signal_connect_object (tag, "notify::colour", G_CALLBACK (update_tag_button_colour), button,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (tag, "notify::name", G_CALLBACK (update_tag_button_label), button,

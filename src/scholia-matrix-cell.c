@@ -15,6 +15,57 @@
 /* A theme's name is shown up to this width; its tooltip says it whole. */
 #define MAX_HEADER_WIDTH 160
 
+/* Tooltips are given when GTK asks for them (the pointer resting on a widget), not set at each
+ * binding: GTK 4.8's gtk_widget_set_tooltip_text() asks the X server where the pointer is, a
+ * round trip, whenever a shown widget's tooltip changes, and binding a screenful of the grid
+ * (about 400 cells) spent 40 % of the matrix's first frame there. */
+static GQuark
+tooltip_quark (void)
+{
+  return g_quark_from_static_string ("scholia-matrix-tooltip");
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  const char *text = scholia_matrix_cell_get_tooltip (widget);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+ask_for_tooltip (GtkWidget *widget)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+}
+
+/* Takes @text. */
+static void
+set_tooltip (GtkWidget *widget,
+             char      *text)
+{
+  g_object_set_qdata_full (G_OBJECT (widget), tooltip_quark (), text, g_free);
+}
+
+/* GTK 4.8 lays a label out again even when given the text it shows: a cell bound again to the
+ * same count (the matrix rebuilt after an edit elsewhere) keeps its layout. */
+static void
+set_label_text (GtkWidget  *label,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_label (GTK_LABEL (label), text);
+}
+
 /* A flat button the grid places: the grid holds the focus and moves its cursor over them. */
 static GtkWidget *
 new_grid_button (GtkWidget  *child,
@@ -27,6 +78,7 @@ new_grid_button (GtkWidget  *child,
   gtk_widget_add_css_class (button, css_class);
   gtk_widget_set_focusable (button, FALSE);
   gtk_widget_set_focus_on_click (button, FALSE);
+  ask_for_tooltip (button);
   return button;
 }
 
@@ -118,7 +170,7 @@ scholia_matrix_cell_bind (GtkWidget        *cell,
   if (count == 0)
     {
       /* Silence is part of the answer: the cell stays, dim, and opens nothing. */
-      gtk_label_set_label (GTK_LABEL (cell_count_label (cell)), "—");
+      set_label_text (cell_count_label (cell), "—");
       gtk_widget_add_css_class (cell, "silent");
       gtk_widget_set_sensitive (cell, FALSE);
       /* Translators: a cell of the authors × themes table; author, then theme */
@@ -129,7 +181,7 @@ scholia_matrix_cell_bind (GtkWidget        *cell,
       g_autofree char *text = g_strdup_printf ("%u", count);
       g_autoptr(GString) tag_text = g_string_new (NULL);
 
-      gtk_label_set_label (GTK_LABEL (cell_count_label (cell)), text);
+      set_label_text (cell_count_label (cell), text);
       gtk_widget_remove_css_class (cell, "silent");
       gtk_widget_set_sensitive (cell, TRUE);
 
@@ -159,8 +211,8 @@ scholia_matrix_cell_bind (GtkWidget        *cell,
 
   if (tags != NULL)
     gtk_widget_set_visible (tags, gtk_widget_get_first_child (tags) != NULL);
-  gtk_widget_set_tooltip_text (cell, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  set_tooltip (cell, g_steal_pointer (&tooltip));
 }
 
 void
@@ -194,6 +246,8 @@ scholia_matrix_row_header_new (void)
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 18);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  /* The name whole, where the label ellipsizes it. */
+  ask_for_tooltip (label);
   return box;
 }
 
@@ -211,8 +265,8 @@ scholia_matrix_row_header_bind (GtkWidget        *header,
   scholia_seminar_layers_set_dot_colour (dot, colour);
   gtk_widget_set_visible (dot, colour != NULL);
 
-  gtk_label_set_label (GTK_LABEL (label), name);
-  gtk_widget_set_tooltip_text (label, name);
+  set_label_text (label, name);
+  set_tooltip (label, g_steal_pointer (&name));
   if (author[0] == '\0')
     gtk_widget_add_css_class (label, "dim-label");
   else
@@ -243,12 +297,11 @@ scholia_matrix_column_header_bind (GtkWidget   *header,
   GtkWidget *arrow = gtk_widget_get_next_sibling (label);
   g_autofree char *description = NULL;
 
-  gtk_label_set_label (GTK_LABEL (label), title);
+  set_label_text (label, title);
   gtk_image_set_from_icon_name (GTK_IMAGE (arrow), order == GTK_SORT_ASCENDING ? "pan-up-symbolic" : "pan-down-symbolic");
   gtk_widget_set_visible (arrow, sorted);
   /* Translators: the tooltip of a column's title in the authors × themes table */
   description = g_strdup_printf (_("Sort by “%s”"), title);
-  gtk_widget_set_tooltip_text (header, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (header),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -256,6 +309,7 @@ scholia_matrix_column_header_bind (GtkWidget   *header,
                                   !sorted ? GTK_ACCESSIBLE_SORT_NONE :
                                   order == GTK_SORT_ASCENDING ? GTK_ACCESSIBLE_SORT_ASCENDING : GTK_ACCESSIBLE_SORT_DESCENDING,
                                   -1);
+  set_tooltip (header, g_steal_pointer (&description));
 }
 
 /* The header's natural width for a title, at most MAX_HEADER_WIDTH: measured with a layout of
@@ -273,4 +327,14 @@ scholia_matrix_column_header_measure (GtkWidget  *header,
   gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &padding, NULL, NULL);
   pango_layout_get_pixel_size (layout, &text_width, NULL);
   return MIN (padding + text_width, MAX_HEADER_WIDTH);
+}
+
+/* The tooltip a user hovering a cell, a row's name or a column's title reads; NULL before it
+ * is first bound. */
+const char *
+scholia_matrix_cell_get_tooltip (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  return g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
 }

@@ -37,4 +37,7 @@ void       scholia_matrix_column_header_bind     (GtkWidget        *header,
 int        scholia_matrix_column_header_measure  (GtkWidget        *header,
                                                   const char       *title);
 
+/* What a cell's, a row name's or a column title's tooltip says (given when GTK asks for it). */
+const char *scholia_matrix_cell_get_tooltip      (GtkWidget        *widget);
+
 G_END_DECLS

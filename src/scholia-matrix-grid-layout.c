@@ -71,7 +71,16 @@ measure_sizes (ScholiaMatrixGrid *self)
     {
       ScholiaTheme *theme = g_ptr_array_index (self->themes, c);
       const char *name = scholia_label_get_display_name (SCHOLIA_LABEL (theme));
-      int header_width = scholia_matrix_column_header_measure (g_array_index (self->column_headers, Slot, 0).widget, name);
+      gpointer width;
+      int header_width;
+
+      /* Each title is shaped once, not each time the rows change (an edit, a filter). */
+      if (!g_hash_table_lookup_extended (self->title_widths, name, NULL, &width))
+        {
+          width = GINT_TO_POINTER (scholia_matrix_column_header_measure (g_array_index (self->column_headers, Slot, 0).widget, name));
+          g_hash_table_insert (self->title_widths, g_strdup (name), width);
+        }
+      header_width = GPOINTER_TO_INT (width);
 
       if (chip_widths->len <= max_chips[c])
         g_array_set_size (chip_widths, max_chips[c] + 1);
@@ -289,6 +298,7 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
   guint columns = scholia_matrix_grid_n_columns (self);
   int body_width, body_height, x_offset, y_offset;
   guint first_row, last_row, first_column, last_column;
+  gboolean rebound = FALSE;
 
   ensure_sizes (self);
   body_width = MAX (width - self->row_header_width, 1);
@@ -316,6 +326,7 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
       if (header->column != (int) c)
         {
           header->column = c;
+          rebound = TRUE;
           scholia_matrix_column_header_bind (header->widget, scholia_label_get_display_name (SCHOLIA_LABEL (theme)),
                                              self->sort_column == (int) c, self->sort_order);
         }
@@ -333,6 +344,7 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
       if (header->row != (int) r)
         {
           header->row = r;
+          rebound = TRUE;
           scholia_matrix_row_header_bind (header->widget, row);
         }
       mark_cursor (self, header->widget, self->cursor_row == (int) r && self->cursor_column == -1);
@@ -346,6 +358,7 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
             {
               cell->row = r;
               cell->column = c;
+              rebound = TRUE;
               scholia_matrix_cell_bind (cell->widget, row, g_ptr_array_index (self->themes, c), c);
             }
           mark_cursor (self, cell->widget, self->cursor_row == (int) r && self->cursor_column == (int) c);
@@ -362,6 +375,10 @@ _scholia_matrix_grid_size_allocate (GtkWidget *widget,
   hide_unplaced (self->cells);
   hide_unplaced (self->row_headers);
   hide_unplaced (self->column_headers);
+  /* A tooltip shown over a widget that now shows another row or theme says the new one: asked
+   * once for the whole grid (each is a round trip to the display), not at each binding. */
+  if (rebound)
+    gtk_widget_trigger_tooltip_query (widget);
 }
 
 void

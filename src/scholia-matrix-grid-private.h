@@ -34,6 +34,7 @@ struct _ScholiaMatrixGrid
   int            header_height;
   int            row_header_width;
   GArray        *column_x;        /* int: each column's left edge, then the right edge of the last */
+  GHashTable    *title_widths;    /* a theme's name → its title's width, kept while the style is */
 
   /* The pool: a cell's slot is (row % pool_rows) × pool_columns + column % pool_columns, so a
    * row or column scrolling in takes the slots of the one scrolling out. */

@@ -216,6 +216,7 @@ scholia_matrix_grid_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (scholia_matrix_grid_parent_class)->css_changed (widget, change);
   /* A new font or a larger text changes every size. */
   SCHOLIA_MATRIX_GRID (widget)->sized = FALSE;
+  g_hash_table_remove_all (SCHOLIA_MATRIX_GRID (widget)->title_widths);
 }
 
 static void
@@ -250,6 +251,7 @@ scholia_matrix_grid_finalize (GObject *object)
   g_array_unref (self->row_headers);
   g_array_unref (self->column_headers);
   g_array_unref (self->column_x);
+  g_hash_table_unref (self->title_widths);
   g_free (self->row_title);
 
   G_OBJECT_CLASS (scholia_matrix_grid_parent_class)->finalize (object);
@@ -297,6 +299,7 @@ scholia_matrix_grid_init (ScholiaMatrixGrid *self)
   self->row_headers = g_array_new (FALSE, FALSE, sizeof (Slot));
   self->column_headers = g_array_new (FALSE, FALSE, sizeof (Slot));
   self->column_x = g_array_new (FALSE, FALSE, sizeof (int));
+  self->title_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sort_column = -1;
   self->row_title = g_strdup (_("Author"));
   set_adjustment (self, &self->hadjustment, NULL);

@@ -13,13 +13,16 @@ struct _ScholiaMatrixRow
 {
   GObject  parent_instance;
 
-  char    *author;        /* or the participant's name, in the participants mode */
-  gint64   participant_id;
-  char    *colour;        /* the participant's, as their bands in the margin; NULL for authors */
-  char    *collate_key;   /* by the author's sort key */
-  guint    n_themes;
-  guint   *counts;        /* per theme column */
-  GArray **tag_counts;    /* per theme column: ScholiaMatrixTagCount, in palette order; NULL unless split by tag */
+  /* The counts are read from the matrix, kept for them, rather than copied row by row (1,000
+   * authors × 200 themes); the author and the collation key are the matrix's too. */
+  ScholiaMatrix *matrix;
+  guint          row;
+  const char    *author;        /* or the participant's name, in the participants mode */
+  gint64         participant_id;
+  char          *colour;        /* the participant's, as their bands in the margin; NULL for authors */
+  const char    *collate_key;   /* by the author's sort key */
+  guint          n_themes;
+  GArray       **tag_counts;    /* per theme column: ScholiaMatrixTagCount, in palette order; NULL unless split by tag */
 };
 
 G_DEFINE_FINAL_TYPE (ScholiaMatrixRow, scholia_matrix_row, G_TYPE_OBJECT)
@@ -38,10 +41,8 @@ scholia_matrix_row_finalize (GObject *object)
   for (guint i = 0; self->tag_counts != NULL && i < self->n_themes; i++)
     g_array_unref (self->tag_counts[i]);
   g_free (self->tag_counts);
-  g_free (self->counts);
-  g_free (self->author);
   g_free (self->colour);
-  g_free (self->collate_key);
+  scholia_matrix_free (self->matrix);
 
   G_OBJECT_CLASS (scholia_matrix_row_parent_class)->finalize (object);
 }
@@ -67,22 +68,24 @@ scholia_matrix_row_new (ScholiaMatrix *matrix,
   ScholiaMatrixRow *self = g_object_new (SCHOLIA_TYPE_MATRIX_ROW, NULL);
   guint n_tags = tags != NULL ? g_list_model_get_n_items (tags) : 0;
 
-  self->author = g_strdup (scholia_matrix_get_author (matrix, row));
+  self->matrix = scholia_matrix_ref (matrix);
+  self->row = row;
+  self->author = scholia_matrix_get_author (matrix, row);
   self->participant_id = scholia_matrix_get_participant_id (matrix, row);
-  self->collate_key = g_strdup (scholia_matrix_get_author_collate_key (matrix, row));
+  self->collate_key = scholia_matrix_get_author_collate_key (matrix, row);
   self->n_themes = scholia_matrix_get_n_themes (matrix);
-  self->counts = g_new0 (guint, self->n_themes);
-  if (tags != NULL)
-    self->tag_counts = g_new0 (GArray *, self->n_themes);
+  if (tags == NULL)
+    return self;
+
+  self->tag_counts = g_new0 (GArray *, self->n_themes);
   for (guint column = 0; column < self->n_themes; column++)
     {
-      self->counts[column] = scholia_matrix_get_count (matrix, row, column, 0);
-      if (tags == NULL)
-        continue;
+      guint count = scholia_matrix_get_count (matrix, row, column, 0);
+
       self->tag_counts[column] = g_array_new (FALSE, FALSE, sizeof (ScholiaMatrixTagCount));
       g_array_set_clear_func (self->tag_counts[column], (GDestroyNotify) tag_count_clear);
 
-      for (guint i = 0; self->counts[column] > 0 && i < n_tags; i++)
+      for (guint i = 0; count > 0 && i < n_tags; i++)
         {
           g_autoptr(ScholiaTag) tag = g_list_model_get_item (tags, i);
           ScholiaMatrixTagCount tag_count = { NULL, scholia_matrix_get_count (matrix, row, column, scholia_label_get_id (SCHOLIA_LABEL (tag))) };
@@ -137,7 +140,7 @@ scholia_matrix_row_get_count (ScholiaMatrixRow *self,
 {
   g_return_val_if_fail (SCHOLIA_IS_MATRIX_ROW (self), 0);
 
-  return column < self->n_themes ? self->counts[column] : 0;
+  return column < self->n_themes ? scholia_matrix_get_count (self->matrix, self->row, column, 0) : 0;
 }
 
 GArray *
@@ -176,8 +179,8 @@ scholia_matrix_row_compare_counts (gconstpointer a,
   const ScholiaMatrixRow *left = a;
   const ScholiaMatrixRow *right = b;
   guint column = GPOINTER_TO_UINT (user_data);
-  guint left_count = column < left->n_themes ? left->counts[column] : 0;
-  guint right_count = column < right->n_themes ? right->counts[column] : 0;
+  guint left_count = column < left->n_themes ? scholia_matrix_get_count (left->matrix, left->row, column, 0) : 0;
+  guint right_count = column < right->n_themes ? scholia_matrix_get_count (right->matrix, right->row, column, 0) : 0;
 
   if (left_count != right_count)
     return left_count < right_count ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;

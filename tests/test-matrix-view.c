@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "bench/bench-ui.h"
+#include "scholia-matrix-cell.h"
 #include "scholia-matrix-grid.h"
+#include "scholia-matrix-row.h"
 #include "scholia-matrix-view.h"
 #include "scholia-matrix.h"
 #include "test-files.h"
@@ -140,7 +142,7 @@ find_cell (Fixture    *fixture,
   collect_buttons (GTK_WIDGET (fixture->view), buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
-      const char *text = gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i));
+      const char *text = scholia_matrix_cell_get_tooltip (g_ptr_array_index (buttons, i));
 
       if (text != NULL && g_str_has_prefix (text, tooltip))
         return g_ptr_array_index (buttons, i);
@@ -291,7 +293,7 @@ test_split_by_tag (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (tags))), ==, "1");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (tags))), ==, "1");
   g_assert_true (gtk_widget_get_first_child (tags) != gtk_widget_get_last_child (tags));
-  tooltip = gtk_widget_get_tooltip_text (cell);
+  tooltip = scholia_matrix_cell_get_tooltip (cell);
   g_assert_nonnull (strstr (tooltip, "thesis: 1"));
   g_assert_nonnull (strstr (tooltip, "evidence: 1"));
 
@@ -319,10 +321,76 @@ find_header (Fixture    *fixture,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_has_css_class (child, "matrix-column-header") && gtk_widget_get_child_visible (child) &&
-        g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        g_strcmp0 (scholia_matrix_cell_get_tooltip (child), tooltip) == 0)
       return child;
   g_error ("No column title “%s”", tooltip);
   return NULL;
+}
+
+/* A row reads its counts from the matrix it was made from, which it keeps: a row still held
+ * after the matrix was let go (a rebuild) says what a new count of the library says. */
+static void
+test_rows_keep_their_matrix (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaMatrix *matrix = scholia_matrix_new (fixture->store, FALSE, &error);
+  g_autoptr(ScholiaMatrix) fresh = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_authors, n_themes;
+
+  g_assert_no_error (error);
+  n_authors = scholia_matrix_get_n_authors (matrix);
+  n_themes = scholia_matrix_get_n_themes (matrix);
+  for (guint row = 0; row < n_authors; row++)
+    g_ptr_array_add (rows, scholia_matrix_row_new (matrix, row, NULL));
+  scholia_matrix_free (matrix);
+
+  fresh = scholia_matrix_new (fixture->store, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint row = 0; row < n_authors; row++)
+    {
+      ScholiaMatrixRow *item = g_ptr_array_index (rows, row);
+
+      g_assert_cmpstr (scholia_matrix_row_get_author (item), ==, scholia_matrix_get_author (fresh, row));
+      for (guint column = 0; column < n_themes; column++)
+        g_assert_cmpuint (scholia_matrix_row_get_count (item, column), ==, scholia_matrix_get_count (fresh, row, column, 0));
+      g_assert_cmpuint (scholia_matrix_row_get_count (item, n_themes), ==, 0);
+    }
+  /* By the railway's column (the second), Marwick's one passage sorts before Lindqvist's two. */
+  g_assert_cmpstr (scholia_matrix_row_get_author (g_ptr_array_index (rows, 0)), ==, "Tomasz Lindqvist");
+  g_assert_cmpstr (scholia_matrix_row_get_author (g_ptr_array_index (rows, 1)), ==, "Helena Marwick");
+  g_assert_cmpint (scholia_matrix_row_compare_counts (g_ptr_array_index (rows, 1), g_ptr_array_index (rows, 0),
+                                                      GUINT_TO_POINTER (1)), ==, GTK_ORDERING_SMALLER);
+}
+
+/* The titles' widths are kept across rebuilds while the names are: a renamed theme's column is
+ * measured again, and the cells bound again to the counts they showed still show them. */
+static void
+test_renamed_title_is_measured_again (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  int width = gtk_widget_get_width (find_header (fixture, "Sort by “Railway”"));
+  int renamed_width;
+
+  scholia_store_update_label (fixture->store, SCHOLIA_LABEL (fixture->railway), "Railway Tariffs and the Harbour",
+                              NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* A passage added elsewhere rebuilds the matrix. */
+  annotate (fixture, fixture->okafor, "The dues rose", fixture->thesis, fixture->railway);
+  drain_main_context ();
+  renamed_width = gtk_widget_get_width (find_header (fixture, "Sort by “Railway Tariffs and the Harbour”"));
+  g_assert_cmpint (renamed_width, >, width);
+  g_assert_cmpstr (cell_label (find_cell (fixture, "Helena Marwick: 2 passages on “Silt”")), ==, "2");
+
+  scholia_store_update_label (fixture->store, SCHOLIA_LABEL (fixture->railway), "Railway", NULL, NULL, &error);
+  g_assert_no_error (error);
+  annotate (fixture, fixture->okafor, "The river silted", fixture->thesis, fixture->silt);
+  drain_main_context ();
+  g_assert_cmpint (gtk_widget_get_width (find_header (fixture, "Sort by “Railway”")), ==, width);
+  g_assert_cmpstr (cell_label (find_cell (fixture, "Helena Marwick: 2 passages on “Silt”")), ==, "2");
+  g_assert_cmpstr (cell_label (find_cell (fixture, "Tomasz Lindqvist: 2 passages on “Railway”")), ==, "2");
 }
 
 static void
@@ -335,8 +403,10 @@ test_sorting_by_header (Fixture       *fixture,
   g_assert_cmpstr (scholia_matrix_view_get_row_author (fixture->view, 1), ==, "Helena Marwick");
   g_assert_cmpstr (cell_label (find_cell (fixture, "Tomasz Lindqvist: 2 passages on “Railway”")), ==, "2");
   g_assert_nonnull (scholia_matrix_grid_get_cell (fixture_grid (fixture), 0, 1));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (scholia_matrix_grid_get_cell (fixture_grid (fixture), 0, 1)), ==,
+  g_assert_cmpstr (scholia_matrix_cell_get_tooltip (scholia_matrix_grid_get_cell (fixture_grid (fixture), 0, 1)), ==,
                    "Tomasz Lindqvist: 2 passages on “Railway”");
+  /* Given when GTK asks for it, as the pointer rests on the cell. */
+  g_assert_true (gtk_widget_get_has_tooltip (scholia_matrix_grid_get_cell (fixture_grid (fixture), 0, 1)));
 
   g_signal_emit_by_name (find_header (fixture, "Sort by “Railway”"), "clicked");
   g_assert_cmpstr (scholia_matrix_view_get_row_author (fixture->view, 0), ==, "Adaeze Okafor");
@@ -598,6 +668,8 @@ main (int    argc,
   ADD ("/matrix-view/follows-the-store", test_follows_store);
   ADD ("/matrix-view/split-by-tag-shows-each-tag", test_split_by_tag);
   ADD ("/matrix-view/a-title-sorts-by-its-column", test_sorting_by_header);
+  ADD ("/matrix-view/a-renamed-theme-is-measured-again", test_renamed_title_is_measured_again);
+  ADD ("/matrix-view/rows-keep-the-matrix-they-read", test_rows_keep_their_matrix);
 #undef ADD
   g_test_add ("/matrix-view/grid-shows-the-counts-in-each-corner", Fixture, NULL, wide_setup, test_grid_corners,
               fixture_teardown);

@@ -244,7 +244,7 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
                              ScholiaAnnotationFilter *filter,
                              GError                 **error)
 {
-  g_autoptr(ScholiaMatrix) self = g_new0 (ScholiaMatrix, 1);
+  g_autoptr(ScholiaMatrix) self = g_atomic_rc_box_new0 (ScholiaMatrix);
   g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) columns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) split = NULL;
@@ -369,7 +369,7 @@ scholia_matrix_new_by_participant (ScholiaStore            *store,
                                    ScholiaAnnotationFilter *filter,
                                    GError                 **error)
 {
-  g_autoptr(ScholiaMatrix) self = g_new0 (ScholiaMatrix, 1);
+  g_autoptr(ScholiaMatrix) self = g_atomic_rc_box_new0 (ScholiaMatrix);
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) columns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) counts = NULL;
@@ -415,12 +415,9 @@ scholia_matrix_new_by_participant (ScholiaStore            *store,
   return g_steal_pointer (&self);
 }
 
-void
-scholia_matrix_free (ScholiaMatrix *self)
+static void
+scholia_matrix_clear (ScholiaMatrix *self)
 {
-  if (self == NULL)
-    return;
-
   /* Its keys are the authors' strings. */
   g_clear_pointer (&self->collate_keys, g_hash_table_unref);
   g_clear_pointer (&self->authors, g_ptr_array_unref);
@@ -429,7 +426,25 @@ scholia_matrix_free (ScholiaMatrix *self)
   g_clear_pointer (&self->tag_slots, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_free);
   g_clear_pointer (&self->participant_ids, g_array_unref);
-  g_free (self);
+}
+
+/* A view's rows each keep the matrix they read their counts from: a reference each. */
+ScholiaMatrix *
+scholia_matrix_ref (ScholiaMatrix *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+/* Drops the caller's reference; the matrix goes with the last. */
+void
+scholia_matrix_free (ScholiaMatrix *self)
+{
+  if (self == NULL)
+    return;
+
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) scholia_matrix_clear);
 }
 
 guint

@@ -27,6 +27,7 @@ ScholiaMatrix *scholia_matrix_new_by_participant (ScholiaStore            *store
                                                   gboolean                 by_tag,
                                                   ScholiaAnnotationFilter *filter,
                                                   GError                 **error);
+ScholiaMatrix *scholia_matrix_ref            (ScholiaMatrix *self);
 void           scholia_matrix_free           (ScholiaMatrix *self);
 guint          scholia_matrix_get_n_authors  (ScholiaMatrix *self);
 const char    *scholia_matrix_get_author     (ScholiaMatrix *self,
