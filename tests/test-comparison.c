@@ -387,6 +387,69 @@ test_tags_read_when_shown (Fixture       *fixture,
     }
 }
 
+/* The printed page a passage starts on: none in a library without pages, and once an essay
+ * with pages is added, its passages' pages while the other essays' passages still have none. */
+static void
+test_page_labels (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *passages = scholia_comparison_get_passages (fixture->comparison);
+  g_autoptr(GArray) pages = scholia_page_ranges_new ();
+  int second = g_utf8_pointer_to_offset (essay, strstr (essay, "The dues rose"));
+  ScholiaPageRange first_page = { 0, second, g_strdup ("118") };
+  ScholiaPageRange next_page = { second, g_utf8_strlen (essay, -1), g_strdup ("119") };
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *paged;
+  g_autofree char *before = NULL;
+  guint n_paged = 0;
+
+  scholia_comparison_set_theme (fixture->comparison, fixture->silt);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+
+      g_assert_cmpstr (scholia_passage_get_page (passage), ==, "");
+    }
+  before = describe (fixture);
+
+  g_array_append_val (pages, first_page);
+  g_array_append_val (pages, next_page);
+  paged = scholia_store_add_document (fixture->store, "Tolls and Tides", "Ines Varga", "1961", NULL, essay, pages,
+                                      &error);
+  g_assert_no_error (error);
+  g_object_unref (annotate (fixture, paged, "The river silted", fixture->thesis, fixture->silt));
+  g_object_unref (annotate (fixture, paged, "The dues rose", fixture->thesis, fixture->silt));
+  g_object_unref (annotate (fixture, paged, "The merchants left", fixture->thesis, fixture->silt));
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 8);
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+      const char *page = scholia_passage_get_page (passage);
+
+      if (scholia_passage_get_document_id (passage) != scholia_document_get_id (paged))
+        {
+          g_assert_cmpstr (page, ==, "");
+          continue;
+        }
+      g_assert_cmpstr (page, ==, scholia_passage_get_start (passage) < second ? "118" : "119");
+      n_paged++;
+    }
+  g_assert_cmpuint (n_paged, ==, 3);
+
+  /* The essays without pages keep their passages and order. */
+  {
+    g_autofree char *after = describe (fixture);
+    g_auto(GStrv) lines = g_strsplit (after, "\n", -1);
+    g_autoptr(GString) others = g_string_new (NULL);
+
+    for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+      if (strstr (lines[i], "Tolls and Tides") == NULL)
+        g_string_append_printf (others, "%s\n", lines[i]);
+    g_assert_cmpstr (others->str, ==, before);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -400,6 +463,7 @@ main (int    argc,
   ADD ("/comparison/live-updates", test_live_updates);
   ADD ("/comparison/matrix-counts-with-empty-cells", test_matrix_counts);
   ADD ("/comparison/tags-read-when-shown", test_tags_read_when_shown);
+  ADD ("/comparison/page-labels", test_page_labels);
 #undef ADD
 
   return g_test_run ();

@@ -7,11 +7,16 @@
 #include "scholia-passage-sql.h"
 #include "scholia-store-private.h"
 
-#define SELECT_THEME_PASSAGES(places_index) \
-  "SELECT a.id, a.document_id, a.start_offset, a.end_offset," \
-  " coalesce((SELECT p.label FROM document_pages p" \
-  "           WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset" \
-  "           ORDER BY p.start_offset DESC LIMIT 1), '')," \
+/* The printed page a passage starts on; a library without any (no essay imported from a PDF)
+ * reads none: looking for one took a tenth of a theme's comparison, even in an empty table. */
+#define PAGE_LABEL \
+  "coalesce((SELECT p.label FROM document_pages p" \
+  "          WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset" \
+  "          ORDER BY p.start_offset DESC LIMIT 1), '')"
+#define NO_PAGE_LABEL "''"
+
+#define SELECT_THEME_PASSAGES(places_index, page_label) \
+  "SELECT a.id, a.document_id, a.start_offset, a.end_offset, " page_label "," \
   " coalesce(a.participant_id, 0)" \
   " FROM annotation_themes th" \
   " JOIN annotations a " places_index " ON a.id = th.annotation_id" \
@@ -83,6 +88,8 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
   g_autoptr(GHashTable) hidden = NULL;
   ScholiaDbStatement *stmt;
   ScholiaDbStatement *tags = NULL;
+  const char *sql;
+  gint64 has_pages;
   gint64 theme_id;
   ScholiaDbStep rc = SCHOLIA_DB_STEP_DONE;
   ScholiaDbStep tags_rc = SCHOLIA_DB_STEP_DONE;
@@ -102,11 +109,14 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
    * 5,000 passages from 10,000 essays). The quotes and notes are read when a passage is shown
    * or exported (scholia_passage_new_deferred), the rest from the index of places: the rows,
    * with their quote, context and note, each on a page of its own, are not read. */
-  stmt = scholia_db_get_statement (self->db,
-                                   self->schema_version >= SCHOLIA_SCHEMA_ANNOTATION_PLACES
-                                   ? SELECT_THEME_PASSAGES ("INDEXED BY annotations_places")
-                                   : SELECT_THEME_PASSAGES (""),
-                                   error);
+  if (!scholia_db_query_int (self->db, "SELECT EXISTS (SELECT 1 FROM document_pages)", &has_pages, error))
+    return NULL;
+  if (self->schema_version >= SCHOLIA_SCHEMA_ANNOTATION_PLACES)
+    sql = has_pages ? SELECT_THEME_PASSAGES ("INDEXED BY annotations_places", PAGE_LABEL)
+                    : SELECT_THEME_PASSAGES ("INDEXED BY annotations_places", NO_PAGE_LABEL);
+  else
+    sql = has_pages ? SELECT_THEME_PASSAGES ("", PAGE_LABEL) : SELECT_THEME_PASSAGES ("", NO_PAGE_LABEL);
+  stmt = scholia_db_get_statement (self->db, sql, error);
   if (stmt == NULL)
     return NULL;
   scholia_db_statement_bind_int64 (stmt, 1, theme_id);
