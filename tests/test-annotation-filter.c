@@ -184,16 +184,23 @@ test_combined (Fixture       *fixture,
   scholia_annotation_filter_set_tag_ids (filter, &fixture->evidence, 1);
   assert_matches (fixture, filter, "-D-");
 
-  /* A passage is matched on its tags and author; its theme is the one it was listed for. */
-  passages = scholia_store_list_theme_passages (fixture->store, fixture->railway, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (passages->len, ==, 2);
-  for (guint i = 0; i < passages->len; i++)
+  /* A passage is matched on its tags and author; its theme is the one it was listed for. Listed
+   * without its tags, it reads them to be matched. */
+  for (int with_tags = 0; with_tags <= 1; with_tags++)
     {
-      ScholiaPassage *listed = g_ptr_array_index (passages, i);
+      passages = scholia_store_list_theme_passages (fixture->store, fixture->railway, with_tags, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (passages->len, ==, 2);
+      for (guint i = 0; i < passages->len; i++)
+        {
+          ScholiaPassage *listed = g_ptr_array_index (passages, i);
 
-      g_assert_true (scholia_annotation_filter_match_passage (filter, listed) ==
-                     (scholia_passage_get_annotation_id (listed) == scholia_annotation_get_id (fixture->dues)));
+          g_assert_true (scholia_passage_has_tags (listed) == with_tags);
+          g_assert_true (scholia_annotation_filter_match_passage (filter, listed) ==
+                         (scholia_passage_get_annotation_id (listed) == scholia_annotation_get_id (fixture->dues)));
+          g_assert_true (scholia_passage_has_tags (listed));
+        }
+      g_clear_pointer (&passages, g_ptr_array_unref);
     }
 }
 

@@ -300,6 +300,156 @@ test_matrix_counts (Fixture       *fixture,
   g_assert_cmpuint (scholia_matrix_get_count (matrix, 0, 1, fixture->thesis), ==, 0);
 }
 
+/* With no tag in the filter, the passages are listed without their tags (no seek into the tag
+ * links per passage), and each reads them when shown: the same tags, in the user's order, as a
+ * passage listed with them; a shown passage whose tags then change is replaced, and the rows
+ * around it are kept. */
+static void
+test_tags_read_when_shown (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GListModel *passages = scholia_comparison_get_passages (fixture->comparison);
+  gint64 both[2] = { fixture->evidence, fixture->thesis };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaAnnotation) tagged = NULL;
+  g_autoptr(ScholiaPassage) shown = NULL;
+  g_autoptr(ScholiaPassage) other = NULL;
+  g_autoptr(ScholiaPassage) changed = NULL;
+  g_autoptr(ScholiaPassage) other_after = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  const gint64 *tags;
+  guint n_tags, position = G_MAXUINT;
+
+  tagged = annotate (fixture, fixture->okafor, "The railway came late", fixture->thesis, fixture->silt);
+  g_assert_true (scholia_store_set_annotation_labels (fixture->store, tagged, SCHOLIA_TYPE_TAG, both, 2, &error));
+  g_assert_no_error (error);
+  scholia_comparison_set_theme (fixture->comparison, fixture->silt);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 6);
+
+  listed = scholia_store_list_theme_passages (fixture->store, fixture->silt, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 6);
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+      ScholiaPassage *eager = NULL;
+      const gint64 *eager_tags;
+      guint n_eager;
+
+      g_assert_false (scholia_passage_has_tags (passage));
+      for (guint j = 0; j < listed->len; j++)
+        if (scholia_passage_get_annotation_id (g_ptr_array_index (listed, j)) ==
+            scholia_passage_get_annotation_id (passage))
+          eager = g_ptr_array_index (listed, j);
+      g_assert_nonnull (eager);
+      g_assert_true (scholia_passage_has_tags (eager));
+      eager_tags = scholia_passage_get_tag_ids (eager, &n_eager);
+      tags = scholia_passage_get_tag_ids (passage, &n_tags);
+      g_assert_true (scholia_passage_has_tags (passage));
+      g_assert_cmpuint (n_tags, ==, n_eager);
+      for (guint t = 0; t < n_tags; t++)
+        g_assert_cmpint (tags[t], ==, eager_tags[t]);
+      if (scholia_passage_get_annotation_id (passage) == scholia_annotation_get_id (tagged))
+        position = i;
+    }
+  g_assert_cmpuint (position, <, 6);
+
+  /* A new comparison of the same theme: one row shown, then its tags changed by the user. */
+  g_object_unref (fixture->comparison);
+  fixture->comparison = scholia_comparison_new (fixture->store);
+  passages = scholia_comparison_get_passages (fixture->comparison);
+  scholia_comparison_set_theme (fixture->comparison, fixture->silt);
+  shown = g_list_model_get_item (passages, position);
+  other = g_list_model_get_item (passages, position == 0 ? 1 : 0);
+  tags = scholia_passage_get_tag_ids (shown, &n_tags);
+  g_assert_cmpuint (n_tags, ==, 2);
+  g_assert_cmpint (tags[0], ==, fixture->evidence);
+  g_assert_cmpint (tags[1], ==, fixture->thesis);
+  g_assert_true (scholia_store_set_annotation_labels (fixture->store, tagged, SCHOLIA_TYPE_TAG, &fixture->thesis, 1, &error));
+  g_assert_no_error (error);
+  changed = g_list_model_get_item (passages, position);
+  other_after = g_list_model_get_item (passages, position == 0 ? 1 : 0);
+  g_assert_true (changed != shown);
+  g_assert_true (other_after == other);
+  tags = scholia_passage_get_tag_ids (changed, &n_tags);
+  g_assert_cmpuint (n_tags, ==, 1);
+  g_assert_cmpint (tags[0], ==, fixture->thesis);
+
+  /* A tag in the filter: the passages are listed with their tags, and matched on them. */
+  scholia_annotation_filter_set_tag_ids (scholia_comparison_get_filter (fixture->comparison), &fixture->thesis, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+
+      g_assert_true (scholia_passage_has_tags (passage));
+      g_assert_true (scholia_passage_has_tag (passage, fixture->thesis));
+    }
+}
+
+/* The printed page a passage starts on: none in a library without pages, and once an essay
+ * with pages is added, its passages' pages while the other essays' passages still have none. */
+static void
+test_page_labels (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *passages = scholia_comparison_get_passages (fixture->comparison);
+  g_autoptr(GArray) pages = scholia_page_ranges_new ();
+  int second = g_utf8_pointer_to_offset (essay, strstr (essay, "The dues rose"));
+  ScholiaPageRange first_page = { 0, second, g_strdup ("118") };
+  ScholiaPageRange next_page = { second, g_utf8_strlen (essay, -1), g_strdup ("119") };
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *paged;
+  g_autofree char *before = NULL;
+  guint n_paged = 0;
+
+  scholia_comparison_set_theme (fixture->comparison, fixture->silt);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+
+      g_assert_cmpstr (scholia_passage_get_page (passage), ==, "");
+    }
+  before = describe (fixture);
+
+  g_array_append_val (pages, first_page);
+  g_array_append_val (pages, next_page);
+  paged = scholia_store_add_document (fixture->store, "Tolls and Tides", "Ines Varga", "1961", NULL, essay, pages,
+                                      &error);
+  g_assert_no_error (error);
+  g_object_unref (annotate (fixture, paged, "The river silted", fixture->thesis, fixture->silt));
+  g_object_unref (annotate (fixture, paged, "The dues rose", fixture->thesis, fixture->silt));
+  g_object_unref (annotate (fixture, paged, "The merchants left", fixture->thesis, fixture->silt));
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 8);
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(ScholiaPassage) passage = g_list_model_get_item (passages, i);
+      const char *page = scholia_passage_get_page (passage);
+
+      if (scholia_passage_get_document_id (passage) != scholia_document_get_id (paged))
+        {
+          g_assert_cmpstr (page, ==, "");
+          continue;
+        }
+      g_assert_cmpstr (page, ==, scholia_passage_get_start (passage) < second ? "118" : "119");
+      n_paged++;
+    }
+  g_assert_cmpuint (n_paged, ==, 3);
+
+  /* The essays without pages keep their passages and order. */
+  {
+    g_autofree char *after = describe (fixture);
+    g_auto(GStrv) lines = g_strsplit (after, "\n", -1);
+    g_autoptr(GString) others = g_string_new (NULL);
+
+    for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+      if (strstr (lines[i], "Tolls and Tides") == NULL)
+        g_string_append_printf (others, "%s\n", lines[i]);
+    g_assert_cmpstr (others->str, ==, before);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,6 +462,8 @@ main (int    argc,
   ADD ("/comparison/author-sort-keys", test_author_sort_keys);
   ADD ("/comparison/live-updates", test_live_updates);
   ADD ("/comparison/matrix-counts-with-empty-cells", test_matrix_counts);
+  ADD ("/comparison/tags-read-when-shown", test_tags_read_when_shown);
+  ADD ("/comparison/page-labels", test_page_labels);
 #undef ADD
 
   return g_test_run ();

@@ -104,6 +104,20 @@ test_collate_ignores_case (void)
   g_assert_cmpint (strcmp (a, b), <, 0);
 }
 
+/* An interned key is the collation key, made once: asked again (as the comparison and the
+ * matrix do each time they are made), it is the same string. */
+static void
+test_intern_collate_key (void)
+{
+  g_autofree char *made = scholia_names_collate_key ("Żeleński, Tadeusz");
+  const char *interned = scholia_names_intern_collate_key ("Żeleński, Tadeusz");
+  g_autofree char *copy = g_strdup ("Żeleński, Tadeusz");
+
+  g_assert_cmpstr (interned, ==, made);
+  g_assert_true (scholia_names_intern_collate_key (copy) == interned);
+  g_assert_cmpstr (scholia_names_intern_collate_key ("adams"), !=, interned);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -114,6 +128,7 @@ main (int   argc,
   g_test_add_func ("/names/guess", test_guess);
   g_test_add_func ("/names/order", test_order);
   g_test_add_func ("/names/collate-ignores-case", test_collate_ignores_case);
+  g_test_add_func ("/names/intern-collate-key", test_intern_collate_key);
 
   return g_test_run ();
 }

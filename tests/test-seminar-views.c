@@ -84,7 +84,7 @@ passage_notes (ViewsLibrary            *library,
                ScholiaAnnotationFilter *filter)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) passages = scholia_store_list_theme_passages (library->store, trade (library), &error);
+  g_autoptr(GPtrArray) passages = scholia_store_list_theme_passages (library->store, trade (library), FALSE, &error);
   g_autoptr(GPtrArray) notes = g_ptr_array_new ();
 
   g_assert_no_error (error);
@@ -123,7 +123,7 @@ test_passage_participant (Fixture       *fixture,
 {
   ViewsLibrary *library = open_library (fixture, SCHOLIA_SEMINAR_LEADER, FALSE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) passages = scholia_store_list_theme_passages (library->store, trade (library), &error);
+  g_autoptr(GPtrArray) passages = scholia_store_list_theme_passages (library->store, trade (library), FALSE, &error);
   g_autoptr(ScholiaAnnotationFilter) ana = filter_for (&library->ana, 1);
   g_autoptr(ScholiaAnnotationFilter) bruno = filter_for (&library->bruno, 1);
   g_autofree char *everyone = passage_notes (library, NULL);

@@ -374,8 +374,14 @@ scholia_annotation_filter_match_passage (ScholiaAnnotationFilter *self,
 
   g_return_val_if_fail (SCHOLIA_IS_ANNOTATION_FILTER (self), FALSE);
 
-  tag_ids = scholia_passage_get_tag_ids (passage, &n_tag_ids);
-  return scholia_annotation_filter_match_tags (self, tag_ids, n_tag_ids) &&
-         scholia_annotation_filter_match_participant (self, scholia_passage_get_participant_id (passage)) &&
+  /* Without tags to match, a passage's tags are not asked for (a passage listed without them
+   * would read them). */
+  if (self->tag_ids->len > 0)
+    {
+      tag_ids = scholia_passage_get_tag_ids (passage, &n_tag_ids);
+      if (!scholia_annotation_filter_match_tags (self, tag_ids, n_tag_ids))
+        return FALSE;
+    }
+  return scholia_annotation_filter_match_participant (self, scholia_passage_get_participant_id (passage)) &&
          scholia_annotation_filter_match_author (self, scholia_passage_get_author (passage));
 }

@@ -11,7 +11,7 @@ struct _ScholiaMatrix
 {
   GPtrArray  *authors;  /* char*, "" for documents without an author */
   GHashTable *sort_keys;  /* author → how the author files */
-  GHashTable *collate_keys;  /* author (borrowed from authors) → its sort key's collate key */
+  GHashTable *collate_keys;  /* author (borrowed from authors) → its sort key's collate key (interned) */
   GPtrArray  *themes;   /* ScholiaTheme */
   GHashTable *tag_slots;  /* tag id → slot 1…n in a cell; slot 0 is the total */
   guint       n_slots;
@@ -93,7 +93,7 @@ count_tagged_passages (ScholiaMatrix           *self,
   for (guint c = 0; c < self->themes->len; c++)
     {
       ScholiaTheme *theme = g_ptr_array_index (self->themes, c);
-      g_autoptr(GPtrArray) passages = scholia_store_list_theme_passages (store, theme, error);
+      g_autoptr(GPtrArray) passages = scholia_store_list_theme_passages (store, theme, TRUE, error);
 
       if (passages == NULL)
         return FALSE;
@@ -292,10 +292,10 @@ scholia_matrix_new_filtered (ScholiaStore            *store,
   if (anonymous && (filter == NULL || scholia_annotation_filter_match_author (filter, "")))
     g_ptr_array_add (self->authors, g_strdup (""));
   /* Made once here, for the sort and for the view's rows, which sort by them again. */
-  self->collate_keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->collate_keys = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < self->authors->len; i++)
     g_hash_table_insert (self->collate_keys, g_ptr_array_index (self->authors, i),
-                         scholia_names_collate_key (scholia_matrix_get_author_sort_key (self, i)));
+                         (gpointer) scholia_names_intern_collate_key (scholia_matrix_get_author_sort_key (self, i)));
   g_ptr_array_sort_with_data (self->authors, compare_authors, self->collate_keys);
   for (guint i = 0; i < self->authors->len; i++)
     g_hash_table_insert (rows, g_ptr_array_index (self->authors, i), GUINT_TO_POINTER (i));
@@ -349,7 +349,7 @@ add_participant_rows (ScholiaMatrix           *self,
       g_ptr_array_add (self->authors, g_strdup (participant->name));
       g_hash_table_replace (self->sort_keys, g_strdup (participant->name), g_strdup (participant->name));
       g_hash_table_replace (self->collate_keys, g_ptr_array_index (self->authors, self->authors->len - 1),
-                            scholia_names_collate_key (participant->name));
+                            (gpointer) scholia_names_intern_collate_key (participant->name));
     }
   return TRUE;
 }
@@ -381,7 +381,7 @@ scholia_matrix_new_by_participant (ScholiaStore            *store,
 
   self->authors = g_ptr_array_new_with_free_func (g_free);
   self->sort_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->collate_keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->collate_keys = g_hash_table_new (g_str_hash, g_str_equal);
   self->themes = g_ptr_array_new_with_free_func (g_object_unref);
   self->tag_slots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -188,3 +188,25 @@ scholia_names_collate_key (const char *sort_key)
   folded = g_utf8_casefold (sort_key, -1);
   return g_utf8_collate_key (folded, -1);
 }
+
+const char *
+scholia_names_intern_collate_key (const char *sort_key)
+{
+  static GMutex lock;
+  static GHashTable *keys;
+  const char *key;
+
+  g_return_val_if_fail (sort_key != NULL, NULL);
+
+  g_mutex_lock (&lock);
+  if (keys == NULL)
+    keys = g_hash_table_new (g_str_hash, g_str_equal);
+  key = g_hash_table_lookup (keys, sort_key);
+  if (key == NULL)
+    {
+      key = scholia_names_collate_key (sort_key);
+      g_hash_table_insert (keys, g_strdup (sort_key), (gpointer) key);
+    }
+  g_mutex_unlock (&lock);
+  return key;
+}

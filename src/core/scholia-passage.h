@@ -34,14 +34,16 @@ ScholiaPassage *scholia_passage_new              (const ScholiaPassageInfo *info
                                                   const gint64             *tag_ids,
                                                   guint                     n_tag_ids);
 /* A passage whose quote and note are read from @store when first asked for (@info's are not
- * read): a comparison of 5,000 passages reads the quotes of the rows it shows. Read on the
- * thread that uses @store. */
+ * read): a comparison of 5,000 passages reads the quotes of the rows it shows. So are its tags
+ * when @tag_ids is NULL. Read on the thread that uses @store. */
 ScholiaPassage *scholia_passage_new_deferred     (const ScholiaPassageInfo *info,
                                                   const gint64             *tag_ids,
                                                   guint                     n_tag_ids,
                                                   ScholiaStore             *store);
 /* Whether the quote and note are held (given, or read since). */
 gboolean        scholia_passage_has_text         (ScholiaPassage *self);
+/* Whether the tags are held (given, or read since). */
+gboolean        scholia_passage_has_tags         (ScholiaPassage *self);
 gint64          scholia_passage_get_annotation_id (ScholiaPassage *self);
 gint64          scholia_passage_get_document_id  (ScholiaPassage *self);
 int             scholia_passage_get_start        (ScholiaPassage *self);

@@ -7,11 +7,16 @@
 #include "scholia-passage-sql.h"
 #include "scholia-store-private.h"
 
-#define SELECT_THEME_PASSAGES(places_index) \
-  "SELECT a.id, a.document_id, a.start_offset, a.end_offset," \
-  " coalesce((SELECT p.label FROM document_pages p" \
-  "           WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset" \
-  "           ORDER BY p.start_offset DESC LIMIT 1), '')," \
+/* The printed page a passage starts on; a library without any (no essay imported from a PDF)
+ * reads none: looking for one took a tenth of a theme's comparison, even in an empty table. */
+#define PAGE_LABEL \
+  "coalesce((SELECT p.label FROM document_pages p" \
+  "          WHERE p.document_id = a.document_id AND p.start_offset <= a.start_offset" \
+  "          ORDER BY p.start_offset DESC LIMIT 1), '')"
+#define NO_PAGE_LABEL "''"
+
+#define SELECT_THEME_PASSAGES(places_index, page_label) \
+  "SELECT a.id, a.document_id, a.start_offset, a.end_offset, " page_label "," \
   " coalesce(a.participant_id, 0)" \
   " FROM annotation_themes th" \
   " JOIN annotations a " places_index " ON a.id = th.annotation_id" \
@@ -74,6 +79,7 @@ read_passage_tags (ScholiaDbStatement  *tags,
 GPtrArray *
 scholia_store_list_theme_passages (ScholiaStore  *self,
                                    ScholiaTheme  *theme,
+                                   gboolean       with_tags,
                                    GError       **error)
 {
   g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (g_object_unref);
@@ -81,10 +87,12 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
   g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) hidden = NULL;
   ScholiaDbStatement *stmt;
-  ScholiaDbStatement *tags;
+  ScholiaDbStatement *tags = NULL;
+  const char *sql;
+  gint64 has_pages;
   gint64 theme_id;
   ScholiaDbStep rc = SCHOLIA_DB_STEP_DONE;
-  ScholiaDbStep tags_rc;
+  ScholiaDbStep tags_rc = SCHOLIA_DB_STEP_DONE;
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (SCHOLIA_IS_THEME (theme), NULL);
@@ -101,19 +109,25 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
    * 5,000 passages from 10,000 essays). The quotes and notes are read when a passage is shown
    * or exported (scholia_passage_new_deferred), the rest from the index of places: the rows,
    * with their quote, context and note, each on a page of its own, are not read. */
-  stmt = scholia_db_get_statement (self->db,
-                                   self->schema_version >= SCHOLIA_SCHEMA_ANNOTATION_PLACES
-                                   ? SELECT_THEME_PASSAGES ("INDEXED BY annotations_places")
-                                   : SELECT_THEME_PASSAGES (""),
-                                   error);
+  if (!scholia_db_query_int (self->db, "SELECT EXISTS (SELECT 1 FROM document_pages)", &has_pages, error))
+    return NULL;
+  if (self->schema_version >= SCHOLIA_SCHEMA_ANNOTATION_PLACES)
+    sql = has_pages ? SELECT_THEME_PASSAGES ("INDEXED BY annotations_places", PAGE_LABEL)
+                    : SELECT_THEME_PASSAGES ("INDEXED BY annotations_places", NO_PAGE_LABEL);
+  else
+    sql = has_pages ? SELECT_THEME_PASSAGES ("", PAGE_LABEL) : SELECT_THEME_PASSAGES ("", NO_PAGE_LABEL);
+  stmt = scholia_db_get_statement (self->db, sql, error);
   if (stmt == NULL)
     return NULL;
-  tags = scholia_db_get_statement (self->db, SELECT_THEME_TAGS, error);
-  if (tags == NULL)
-    return NULL;
   scholia_db_statement_bind_int64 (stmt, 1, theme_id);
-  scholia_db_statement_bind_int64 (tags, 1, theme_id);
-  tags_rc = scholia_db_statement_step (tags, error);
+  if (with_tags)
+    {
+      tags = scholia_db_get_statement (self->db, SELECT_THEME_TAGS, error);
+      if (tags == NULL)
+        return NULL;
+      scholia_db_statement_bind_int64 (tags, 1, theme_id);
+      tags_rc = scholia_db_statement_step (tags, error);
+    }
   while (tags_rc != SCHOLIA_DB_STEP_ERROR &&
          (rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
     {
@@ -123,7 +137,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
       ScholiaDocument *document = scholia_store_lookup_document (self, document_id);
       ScholiaPassageInfo info;
 
-      if (!read_passage_tags (tags, &tags_rc, annotation_id, links, tag_ids, error))
+      if (with_tags && !read_passage_tags (tags, &tags_rc, annotation_id, links, tag_ids, error))
         break;
       if (document == NULL || _scholia_store_is_hidden (hidden, document_id, participant_id))
         continue;
@@ -141,10 +155,12 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
       };
 
       g_ptr_array_add (passages,
-                       scholia_passage_new_deferred (&info, (gint64 *) tag_ids->data, tag_ids->len, self));
+                       scholia_passage_new_deferred (&info, with_tags ? (gint64 *) tag_ids->data : NULL,
+                                                     tag_ids->len, self));
     }
   scholia_db_statement_reset (stmt);
-  scholia_db_statement_reset (tags);
+  if (tags != NULL)
+    scholia_db_statement_reset (tags);
   if (tags_rc == SCHOLIA_DB_STEP_ERROR || rc == SCHOLIA_DB_STEP_ERROR)
     return NULL;
 
@@ -182,6 +198,35 @@ scholia_store_load_annotation_text (ScholiaStore  *self,
     }
   scholia_db_statement_reset (stmt);
   return rc == SCHOLIA_DB_STEP_ROW;
+}
+
+GArray *
+scholia_store_load_annotation_tag_ids (ScholiaStore  *self,
+                                       gint64         annotation_id,
+                                       GError       **error)
+{
+  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT tag_id FROM annotation_tags WHERE annotation_id = ? ORDER BY position, tag_id",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 tag_id = scholia_db_statement_column_int64 (stmt, 0);
+
+      g_array_append_val (tag_ids, tag_id);
+    }
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&tag_ids);
 }
 
 typedef struct

@@ -309,8 +309,12 @@ typedef struct
   guint   count;
 } ScholiaPassageCount;
 
+/* Without @with_tags, each passage reads its tags when first asked for (when shown), as it
+ * reads its quote and note: a theme's passages are then read without one seek per passage into
+ * the tag links. */
 GPtrArray *scholia_store_list_theme_passages  (ScholiaStore  *self,
                                                ScholiaTheme  *theme,
+                                               gboolean       with_tags,
                                                GError       **error);
 /* The quote and note of annotation @annotation_id (a deferred passage's, when it is shown). */
 gboolean   scholia_store_load_annotation_text (ScholiaStore  *self,
@@ -318,6 +322,11 @@ gboolean   scholia_store_load_annotation_text (ScholiaStore  *self,
                                                char         **quote,
                                                char         **note,
                                                GError       **error);
+/* The tag ids of annotation @annotation_id in the order the user gave them (none for an
+ * annotation no longer in the library). */
+GArray    *scholia_store_load_annotation_tag_ids (ScholiaStore  *self,
+                                                  gint64         annotation_id,
+                                                  GError       **error);
 GArray    *scholia_store_count_theme_passages (ScholiaStore  *self,
                                                gboolean       by_tag,
                                                GError       **error);
