@@ -79,32 +79,9 @@ assert_ids (ScholiaStore    *store,
     g_assert_true (g_hash_table_contains (found, ids[i].id));
 }
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_tmp_dir_new ("scholia-uuid-keys-XXXXXX");
-  fixture->path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_tmp_dir_remove (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static void
-test_round_trip (Fixture       *fixture,
-                 gconstpointer  data)
+test_round_trip (TestLibraryFixture *fixture,
+                 gconstpointer       data)
 {
   g_autofree char *expected = expected_storage ();
   g_autofree char *stored = NULL;
@@ -112,7 +89,7 @@ test_round_trip (Fixture       *fixture,
 
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(ScholiaStore) store = scholia_store_open (fixture->path, &error);
+    g_autoptr(ScholiaStore) store = scholia_store_open (fixture->library, &error);
     ScholiaAnnotationRecord records[G_N_ELEMENTS (ids)] = { 0 };
     char quotes[G_N_ELEMENTS (ids)][4] = { { 0 } };
     ScholiaDocument *essay;
@@ -130,12 +107,12 @@ test_round_trip (Fixture       *fixture,
     g_assert_no_error (error);
     assert_ids (store, essay);
   }
-  stored = stored_keys (fixture->path);
+  stored = stored_keys (fixture->library);
   g_assert_cmpstr (stored, ==, expected);
 
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(ScholiaStore) store = scholia_store_open (fixture->path, &error);
+    g_autoptr(ScholiaStore) store = scholia_store_open (fixture->library, &error);
     ScholiaDocument *essay;
     g_autoptr(GListModel) list = NULL;
 
@@ -158,7 +135,7 @@ test_round_trip (Fixture       *fixture,
       }
     assert_ids (store, essay);
   }
-  restored = stored_keys (fixture->path);
+  restored = stored_keys (fixture->library);
   g_assert_cmpstr (restored, ==, expected);
 }
 
@@ -166,8 +143,8 @@ test_round_trip (Fixture       *fixture,
  * a set-aside link's ends) each read the keys' index once per annotation they find, and never
  * walk the table. */
 static void
-test_plans (Fixture       *fixture,
-            gconstpointer  data)
+test_plans (TestLibraryFixture *fixture,
+            gconstpointer       data)
 {
   static const struct
   {
@@ -183,7 +160,7 @@ test_plans (Fixture       *fixture,
       " JOIN annotations t ON t.uuid_key = scholia_uuid_key(k.target_uuid) WHERE k.source_uuid = ?", 2 },
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScholiaStore) store = scholia_store_open (fixture->path, &error);
+  g_autoptr(ScholiaStore) store = scholia_store_open (fixture->library, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (lookups); i++)
@@ -235,18 +212,18 @@ write_version_17 (const char *path)
 }
 
 static void
-test_upgrade_from_17 (Fixture       *fixture,
-                      gconstpointer  data)
+test_upgrade_from_17 (TestLibraryFixture *fixture,
+                      gconstpointer       data)
 {
   g_autofree char *read_only = g_build_filename (fixture->dir, "read-only.sqlite3", NULL);
   g_autofree char *expected = expected_storage ();
   g_autofree char *stored = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  write_version_17 (fixture->path);
+  write_version_17 (fixture->library);
 
   /* Read where it cannot be written: as it is, unchanged. */
-  bytes = test_read_bytes (fixture->path);
+  bytes = test_read_bytes (fixture->library);
   g_assert_true (g_file_set_contents (read_only, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
   g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
   {
@@ -263,7 +240,7 @@ test_upgrade_from_17 (Fixture       *fixture,
 
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(ScholiaStore) store = scholia_store_open (fixture->path, &error);
+    g_autoptr(ScholiaStore) store = scholia_store_open (fixture->library, &error);
     g_autoptr(ScholiaAnnotation) annotation = NULL;
     g_autoptr(GListModel) list = NULL;
     ScholiaDocument *essay;
@@ -278,10 +255,10 @@ test_upgrade_from_17 (Fixture       *fixture,
     annotation = g_list_model_get_item (list, 1);
     g_assert_cmpstr (scholia_annotation_get_quote (annotation), ==, "sal");
   }
-  g_assert_cmpint (test_sql_int (fixture->path, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
-  stored = stored_keys (fixture->path);
+  g_assert_cmpint (test_sql_int (fixture->library, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
+  stored = stored_keys (fixture->library);
   g_assert_cmpstr (stored, ==, expected);
-  g_assert_cmpstr (test_sql_text (fixture->path, "PRAGMA integrity_check"), ==, "ok");
+  g_assert_cmpstr (test_sql_text (fixture->library, "PRAGMA integrity_check"), ==, "ok");
 }
 
 int
@@ -290,9 +267,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/uuid-keys/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
-  g_test_add ("/uuid-keys/plans", Fixture, NULL, fixture_set_up, test_plans, fixture_tear_down);
-  g_test_add ("/uuid-keys/upgrade-from-17", Fixture, NULL, fixture_set_up, test_upgrade_from_17,
-              fixture_tear_down);
+  test_add_with_library ("/uuid-keys/round-trip", test_round_trip);
+  test_add_with_library ("/uuid-keys/plans", test_plans);
+  test_add_with_library ("/uuid-keys/upgrade-from-17", test_upgrade_from_17);
   return g_test_run ();
 }
