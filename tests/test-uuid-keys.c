@@ -186,8 +186,34 @@ test_plans (TestLibraryFixture *fixture,
     }
 }
 
+/* The library-wide lists (a theme compared, its counts, the places by theme and of the whole
+ * library) have every annotation. */
+static void
+assert_lists (ScholiaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaTheme) theme = g_list_model_get_item (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME), 0);
+  g_autoptr(GPtrArray) passages = scholia_store_list_theme_passages (store, theme, &error);
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GArray) places = NULL;
+  g_autoptr(GArray) all = NULL;
+  gint64 theme_id = scholia_label_get_id (SCHOLIA_LABEL (theme));
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (passages->len, ==, G_N_ELEMENTS (ids));
+  counts = scholia_store_count_theme_passages (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (counts);
+  places = scholia_store_list_annotation_places (store, NULL, 0, &theme_id, 1, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (places->len, ==, G_N_ELEMENTS (ids));
+  all = scholia_store_list_annotation_places (store, NULL, 0, NULL, 0, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (ids));
+}
+
 /* A version-17 library as the previous release wrote it (ids as text), without this build's
- * store: its essay and annotations written by SQL. */
+ * store: its essay, a theme and annotations in it written by SQL. */
 static void
 write_version_17 (const char *path)
 {
@@ -201,10 +227,12 @@ write_version_17 (const char *path)
                                " VALUES (1, 'e0e0e0e0-1111-4222-8333-444455556666', 'Salt Roads', 1, '%s', %ld,"
                                " '%s', 1, 1, 'en');",
                           TEXT, g_utf8_strlen (TEXT, -1), checksum);
+  g_string_append (sql, "INSERT INTO themes (id, name, colour, position) VALUES (1, 'Roads', '#38a010', 0);");
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_string_append_printf (sql, "INSERT INTO annotations (uuid, document_id, start_offset, end_offset, quote,"
-                                 " created, modified) VALUES ('%s', 1, %u, %u, NULL, 1, 1);",
-                            ids[i].id, i * 4, i * 4 + 3);
+    g_string_append_printf (sql, "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset, quote,"
+                                 " created, modified) VALUES (%u, '%s', 1, %u, %u, NULL, 1, 1);"
+                                 "INSERT INTO annotation_themes (annotation_id, theme_id, position) VALUES (%u, 1, 0);",
+                            i + 1, ids[i].id, i * 4, i * 4 + 3, i + 1);
   test_sql_exec (path, sql->str);
   g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 17);
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM annotations WHERE typeof(uuid) = 'text'"), ==,
@@ -233,6 +261,7 @@ test_upgrade_from_17 (TestLibraryFixture *fixture,
 
     g_assert_no_error (error);
     assert_ids (store, scholia_store_find_document (store, "Salt Roads", NULL));
+    assert_lists (store);
     g_clear_object (&store);
     after = test_read_bytes (read_only);
     g_assert_true (g_bytes_equal (after, bytes));
@@ -249,6 +278,7 @@ test_upgrade_from_17 (TestLibraryFixture *fixture,
     essay = scholia_store_find_document (store, "Salt Roads", &error);
     g_assert_no_error (error);
     assert_ids (store, essay);
+    assert_lists (store);
     /* Quotes still cut from the text. */
     list = scholia_store_list_annotations (store, essay, &error);
     g_assert_no_error (error);
