@@ -94,7 +94,7 @@ test_row_without_clocks (void)
                                            "The widow's free passage was charity, not law.", &error);
   g_assert_no_error (error);
   imported_id = scholia_annotation_get_id (imported);
-  g_assert_true (scholia_db_exec (store->db, "UPDATE annotations SET uuid = '" KNOWN_UUID "'", &error));
+  g_assert_true (scholia_db_exec (store->db, "UPDATE annotations SET uuid_key = scholia_uuid_key('" KNOWN_UUID "')", &error));
   g_assert_no_error (error);
 
   seminar = scholia_store_add_seminar (store, NULL, "Fares and Fees", dir, SCHOLIA_SEMINAR_PARTICIPANT, NULL,

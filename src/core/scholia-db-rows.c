@@ -28,6 +28,7 @@ struct _ScholiaDbRows
 static char *
 insert_sql (const char *table,
             const char *columns,
+            const char *types,
             guint       n_columns,
             guint       n_rows)
 {
@@ -38,7 +39,11 @@ insert_sql (const char *table,
     {
       g_string_append (sql, row == 0 ? "(" : ", (");
       for (guint column = 0; column < n_columns; column++)
-        g_string_append (sql, column == 0 ? "?" : ", ?");
+        {
+          if (column > 0)
+            g_string_append (sql, ", ");
+          g_string_append (sql, types[column] == 'u' ? "scholia_uuid_key(?)" : "?");
+        }
       g_string_append_c (sql, ')');
     }
   return g_string_free (sql, FALSE);
@@ -55,8 +60,8 @@ scholia_db_rows_new (ScholiaDb  *db,
   self->db = db;
   self->types = g_strdup (types);
   self->n_columns = strlen (types);
-  self->one_row = insert_sql (table, columns, self->n_columns, 1);
-  self->many_rows = insert_sql (table, columns, self->n_columns, ROWS_PER_INSERT);
+  self->one_row = insert_sql (table, columns, types, self->n_columns, 1);
+  self->many_rows = insert_sql (table, columns, types, self->n_columns, ROWS_PER_INSERT);
   self->cells = g_array_sized_new (FALSE, FALSE, sizeof (Cell), self->n_columns * ROWS_PER_INSERT);
   self->copies = g_ptr_array_new_with_free_func (g_free);
   return self;
@@ -79,7 +84,7 @@ scholia_db_rows_add_text (ScholiaDbRows *self,
 {
   Cell cell = { text != NULL ? text : "", 0 };
 
-  g_return_if_fail (self->types[self->cells->len % self->n_columns] == 't');
+  g_return_if_fail (strchr ("tu", self->types[self->cells->len % self->n_columns]) != NULL);
   g_array_append_val (self->cells, cell);
 }
 

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * next scholia_db_rows_flush() or scholia_db_rows_end_row() that returns. */
 typedef struct _ScholiaDbRows ScholiaDbRows;
 
-/* @columns as in SQL ("uuid, kind"); @types one letter a column: 't' text, 'i' integer. */
+/* @columns as in SQL ("uuid, kind"); @types one letter a column: 't' text, 'i' integer, 'u' an
+ * annotation's uuid given as text, stored as its key (scholia-uuid-key.h). */
 ScholiaDbRows *scholia_db_rows_new       (ScholiaDb      *db,
                                           const char     *table,
                                           const char     *columns,

@@ -441,9 +441,7 @@ static const char schema_v5[] =
 #undef NOT_MERGING
 
 /* Read-only, a library of version 4 or older has no seminars: empty temporary tables, and the
- * annotations seen through a view with the two new columns, NULL and "". A library read through
- * version 3's emulation has that view already: its rows are copied, as the view cannot be
- * replaced by one that reads itself. */
+ * annotations seen with the two new columns, NULL and "". */
 static const char read_seminar_tables[] =
   "CREATE TEMP TABLE participants (id INTEGER PRIMARY KEY, uuid TEXT, name TEXT, colour TEXT, me INTEGER);"
   "CREATE TEMP TABLE seminars (id INTEGER PRIMARY KEY, uuid TEXT, name TEXT, location TEXT, role TEXT,"
@@ -464,23 +462,36 @@ static const char read_seminar_tables[] =
   "CREATE TEMP TABLE seminar_outbox (seminar_id INTEGER, uuid TEXT, kind TEXT, deleted INTEGER);"
   "CREATE TEMP TABLE seminar_merging (seminar_id INTEGER);";
 
+/* Read-only, the annotations seen through a temporary view with @columns added to the file's.
+ * A library read through an earlier version's emulation has a view of that name already: its
+ * rows are copied into @copy, as the view cannot be replaced by one that reads itself. */
+static gboolean
+view_annotations_with (ScholiaDb   *db,
+                       const char  *columns,
+                       const char  *copy,
+                       GError     **error)
+{
+  g_autofree char *sql = NULL;
+  gint64 emulated = 0;
+
+  if (!scholia_db_query_int (db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'annotations'",
+                             &emulated, error))
+    return FALSE;
+  if (emulated == 0)
+    sql = g_strdup_printf ("CREATE TEMP VIEW annotations AS SELECT *, %s FROM main.annotations", columns);
+  else
+    sql = g_strdup_printf ("CREATE TEMP TABLE %s AS SELECT * FROM temp.annotations;"
+                           "DROP VIEW temp.annotations;"
+                           "CREATE TEMP VIEW annotations AS SELECT *, %s FROM temp.%s", copy, columns, copy);
+  return scholia_db_exec (db, sql, error);
+}
+
 static gboolean
 read_v5_seminars (ScholiaDb  *db,
                   GError    **error)
 {
-  gint64 emulated = 0;
-
-  if (!scholia_db_exec (db, read_seminar_tables, error) ||
-      !scholia_db_query_int (db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'annotations'",
-                             &emulated, error))
-    return FALSE;
-  if (emulated == 0)
-    return scholia_db_exec (db, "CREATE TEMP VIEW annotations AS"
-                                " SELECT *, NULL AS participant_id, '' AS hlc FROM main.annotations", error);
-  return scholia_db_exec (db, "CREATE TEMP TABLE annotations_v4 AS SELECT * FROM temp.annotations;"
-                              "DROP VIEW temp.annotations;"
-                              "CREATE TEMP VIEW annotations AS"
-                              " SELECT *, NULL AS participant_id, '' AS hlc FROM temp.annotations_v4", error);
+  return scholia_db_exec (db, read_seminar_tables, error) &&
+         view_annotations_with (db, "NULL AS participant_id, '' AS hlc", "annotations_v4", error);
 }
 
 /* Version 6: each participant's first clock in a seminar, the earliest of the records their log
@@ -810,44 +821,58 @@ static const char schema_v14_passages[] =
   "  tokenize='scholia_fold remove_diacritics 2');"
   "INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');";
 
-/* The columns lose their NOT NULL as SQLite's manual says a constraint may be dropped: the
- * table's definition is edited in place (the rows' format does not change) and the schema's
- * version raised, inside the migration's transaction. */
+/* Edits the annotations table's definition in place, as SQLite's manual allows for a change
+ * that keeps the rows' format: @definition (an SQL expression of the old `sql`) is written into
+ * the schema and the schema's version raised, inside the migration's transaction; @check (a
+ * count) must then give @expected, or the definition was not the one expected and nothing was
+ * changed. */
 static gboolean
-make_passages_nullable (ScholiaDb  *db,
-                        GError    **error)
+edit_annotations_definition (ScholiaDb   *db,
+                             const char  *definition,
+                             const char  *check,
+                             gint64       expected,
+                             GError     **error)
 {
   g_autofree char *bump = NULL;
+  g_autofree char *edit = NULL;
   gint64 schema_version = 0;
-  gint64 not_null = -1;
+  gint64 found = -1;
 
   if (!scholia_db_query_int (db, "PRAGMA schema_version", &schema_version, error))
     return FALSE;
   bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, schema_version + 1);
+  edit = g_strdup_printf ("UPDATE sqlite_schema SET sql = %s WHERE type = 'table' AND name = 'annotations'",
+                          definition);
   if (!scholia_db_exec (db, "PRAGMA writable_schema = ON", error))
     return FALSE;
-  if (!scholia_db_exec (db, "UPDATE sqlite_schema SET sql ="
-                            " replace(replace(replace(sql, 'quote TEXT NOT NULL,', 'quote TEXT,'),"
-                            "  'prefix TEXT NOT NULL DEFAULT ''''', 'prefix TEXT DEFAULT '''''),"
-                            "  'suffix TEXT NOT NULL DEFAULT ''''', 'suffix TEXT DEFAULT ''''')"
-                            " WHERE type = 'table' AND name = 'annotations'", error) ||
-      !scholia_db_exec (db, bump, error))
+  if (!scholia_db_exec (db, edit, error) || !scholia_db_exec (db, bump, error))
     {
       scholia_db_exec (db, "PRAGMA writable_schema = OFF", NULL);
       return FALSE;
     }
   if (!scholia_db_exec (db, "PRAGMA writable_schema = OFF", error) ||
-      !scholia_db_query_int (db, "SELECT count(*) FROM pragma_table_info('annotations')"
-                                 " WHERE name IN ('quote', 'prefix', 'suffix') AND \"notnull\" != 0",
-                             &not_null, error))
+      !scholia_db_query_int (db, check, &found, error))
     return FALSE;
-  if (not_null != 0)
+  if (found != expected)
     {
-      /* The table's definition was not the one expected: nothing was changed. */
       g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_FAILED, _("could not update the library"));
       return FALSE;
     }
   return TRUE;
+}
+
+/* The columns lose their NOT NULL as SQLite's manual says a constraint may be dropped. */
+static gboolean
+make_passages_nullable (ScholiaDb  *db,
+                        GError    **error)
+{
+  return edit_annotations_definition (db,
+                                      "replace(replace(replace(sql, 'quote TEXT NOT NULL,', 'quote TEXT,'),"
+                                      "  'prefix TEXT NOT NULL DEFAULT ''''', 'prefix TEXT DEFAULT '''''),"
+                                      "  'suffix TEXT NOT NULL DEFAULT ''''', 'suffix TEXT DEFAULT ''''')",
+                                      "SELECT count(*) FROM pragma_table_info('annotations')"
+                                      " WHERE name IN ('quote', 'prefix', 'suffix') AND \"notnull\" != 0",
+                                      0, error);
 }
 
 static gboolean
@@ -1018,6 +1043,84 @@ migrate_v17_compact_library (ScholiaDb  *db,
  * are. */
 #define read_v17_compact_library read_as_it_is
 
+/* Version 18 (issue 17, the file's size): an annotation's uuid is stored as its 16 bytes
+ * (scholia-uuid-key.h: a BLOB; an id that is not a canonical uuid as the TEXT it is) in
+ * `uuid_key`, which the unique index holds, and read as text from `uuid`, a column generated
+ * from it (never stored), so that every reader, view and trigger of `a.uuid` reads what it did;
+ * writes and look-ups go through `uuid_key = scholia_uuid_key(?)`. For a million annotations,
+ * 40 MB less. The column is renamed in place as SQLite's manual allows for a change that keeps
+ * the rows' format (the table is not copied: other tables' foreign keys and the triggers stay
+ * as they are), then each value converted. The links' trigger that finds annotations by uuid
+ * looks them up by key. Self-contained: the table is left as it is when it has the key already
+ * (a library set back to an earlier version by its user_version alone). */
+#define PUT_LINKS_BACK_TRIGGER \
+  "CREATE TRIGGER annotation_links_put_back_on_insert AFTER INSERT ON annotations" \
+  "  WHEN EXISTS (SELECT 1 FROM annotation_links_set_aside) BEGIN" \
+  "  INSERT OR IGNORE INTO annotation_links (id, uuid, source_id, target_id, type, created, modified)" \
+  "    SELECT k.id, k.uuid, s.id, t.id, k.type, k.created, k.modified FROM annotation_links_set_aside k" \
+  "      JOIN annotations s ON s.uuid_key = scholia_uuid_key(k.source_uuid)" \
+  "      JOIN annotations t ON t.uuid_key = scholia_uuid_key(k.target_uuid)" \
+  "      WHERE k.source_uuid = new.uuid OR k.target_uuid = new.uuid;" \
+  "  DELETE FROM annotation_links_set_aside" \
+  "    WHERE (source_uuid = new.uuid OR target_uuid = new.uuid)" \
+  "    AND EXISTS (SELECT 1 FROM annotations s, annotations t" \
+  "      WHERE s.uuid_key = scholia_uuid_key(annotation_links_set_aside.source_uuid)" \
+  "      AND t.uuid_key = scholia_uuid_key(annotation_links_set_aside.target_uuid));" \
+  "END;"
+static const char schema_v18_uuid_keys[] =
+  "ALTER TABLE annotations ADD COLUMN uuid TEXT GENERATED ALWAYS AS (scholia_uuid_text(uuid_key)) VIRTUAL;"
+  "UPDATE annotations SET uuid_key = scholia_uuid_key(uuid_key);";
+static const char schema_v18_links_trigger[] =
+  "DROP TRIGGER annotation_links_put_back_on_insert;"
+  PUT_LINKS_BACK_TRIGGER;
+#undef PUT_LINKS_BACK_TRIGGER
+
+/* The links' trigger, where there is one (version 10 on), in its form by key: a library marked
+ * older than it is may have had version 10's made again. */
+static gboolean
+key_links_trigger (ScholiaDb  *db,
+                   GError    **error)
+{
+  gint64 by_uuid = 0;
+
+  return scholia_db_query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                                   " AND name = 'annotation_links_put_back_on_insert' AND sql NOT LIKE '%uuid_key%'",
+                               &by_uuid, error) &&
+         (by_uuid == 0 || scholia_db_exec (db, schema_v18_links_trigger, error));
+}
+
+#define HAS_UUID_KEY "SELECT count(*) FROM pragma_table_info('annotations') WHERE name = 'uuid_key'"
+static gboolean
+migrate_v18_uuid_keys (ScholiaDb  *db,
+                       GError    **error)
+{
+  gint64 keyed = 0;
+
+  if (!scholia_db_query_int (db, HAS_UUID_KEY, &keyed, error))
+    return FALSE;
+  if (keyed != 0)
+    return key_links_trigger (db, error);
+  return edit_annotations_definition (db, "replace(sql, 'uuid TEXT NOT NULL UNIQUE,', 'uuid_key BLOB NOT NULL UNIQUE,')",
+                                      HAS_UUID_KEY, 1, error) &&
+         scholia_db_exec (db, schema_v18_uuid_keys, error) &&
+         key_links_trigger (db, error);
+}
+
+/* Read-only, a library of version 17 or older is seen through a view that adds the key
+ * (computed, so a look-up by key reads every row: such a library is only read). */
+static gboolean
+read_v18_uuid_keys (ScholiaDb  *db,
+                    GError    **error)
+{
+  gint64 keyed = 0;
+
+  if (!scholia_db_query_int (db, HAS_UUID_KEY, &keyed, error))
+    return FALSE;
+  return keyed != 0 || view_annotations_with (db, "scholia_uuid_key(uuid) AS uuid_key", "annotations_v17", error);
+}
+
+#undef HAS_UUID_KEY
+
 static const ScholiaMigration migrations[] = {
   { 1, schema_v1, NULL, NULL },
   { 2, NULL, migrate_v2_author_sort_keys, read_v2_author_sort_keys },
@@ -1036,6 +1139,7 @@ static const ScholiaMigration migrations[] = {
   { 15, schema_v15_theme_counts, NULL, read_v15_theme_counts },
   { SCHOLIA_SCHEMA_ANNOTATION_PLACES, schema_v16_annotation_places, NULL, read_v16_annotation_places },
   { SCHOLIA_SCHEMA_PACKED_TEXT, NULL, migrate_v17_compact_library, read_v17_compact_library },
+  { SCHOLIA_SCHEMA_UUID_KEYS, NULL, migrate_v18_uuid_keys, read_v18_uuid_keys },
 };
 
 const ScholiaMigration *

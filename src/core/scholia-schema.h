@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 #define SCHOLIA_SCHEMA_ANNOTATION_PLACES 16
 /* The version that stores essays' texts compressed (scholia-text-pack.h). */
 #define SCHOLIA_SCHEMA_PACKED_TEXT 17
+/* The version that stores annotations' uuids as 16-byte keys (scholia-uuid-key.h). */
+#define SCHOLIA_SCHEMA_UUID_KEYS 18
 
 /* One step of the schema: the SQL that takes a library from version - 1 to version, or, for a
  * step that needs more than SQL (guessing values for a new column), a function run inside the

@@ -8,6 +8,7 @@
 #include "scholia-search-fold.h"
 #include "scholia-stem-tokenizer.h"
 #include "scholia-text-pack.h"
+#include "scholia-uuid-key.h"
 #include "scholia-term-cache.h"
 
 #define MARKER "\xef\xb7\x92"  /* U+FDD2 */
@@ -632,5 +633,7 @@ scholia_stem_tokenizer_register (sqlite3 *db)
                                   guess_language_function, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = scholia_text_pack_register (db);
+  if (rc == SQLITE_OK)
+    rc = scholia_uuid_key_register (db);
   return rc;
 }

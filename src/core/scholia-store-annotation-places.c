@@ -193,8 +193,9 @@ scholia_store_list_annotation_places (ScholiaStore  *self,
     return pick_linked_places (self, n_tag_ids > 0 ? tags_json : NULL, n_theme_ids > 0 ? themes_json : NULL, error);
 
   /* A tag or theme is looked up in its link table's index, and the places of those ids only
-   * are read. */
-  places_index = self->schema_version >= SCHOLIA_SCHEMA_ANNOTATION_PLACES ? " INDEXED BY annotations_places" : "";
+   * are read. (Read-only below version 18, the annotations are a view that adds their uuids'
+   * keys, where no index can be named.) */
+  places_index = self->schema_version >= SCHOLIA_SCHEMA_UUID_KEYS ? " INDEXED BY annotations_places" : "";
   if (linked)
     {
       g_string_append (sql, "SELECT a.id, a.document_id, a.start_offset, a.end_offset, coalesce(a.participant_id, 0)");
@@ -217,7 +218,7 @@ scholia_store_list_annotation_places (ScholiaStore  *self,
 
       g_string_append_printf (sql, "SELECT a.id, a.document_id, %s FROM annotations a",
                               need_participant ? "coalesce(a.participant_id, 0)" : "0");
-      if (!need_participant)
+      if (!need_participant && self->schema_version >= SCHOLIA_SCHEMA_UUID_KEYS)
         g_string_append (sql, " INDEXED BY annotations_document");
       g_string_append (sql, " WHERE 1");
     }

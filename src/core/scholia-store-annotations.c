@@ -330,9 +330,9 @@ scholia_store_add_annotation (ScholiaStore     *self,
     return NULL;
 
   stmt = scholia_db_get_statement (self->db,
-                                   "INSERT INTO annotations (uuid, document_id, start_offset, end_offset,"
+                                   "INSERT INTO annotations (uuid_key, document_id, start_offset, end_offset,"
                                    " quote, prefix, suffix, note, created, modified)"
-                                   " VALUES (?1, ?2, ?3, ?4,"
+                                   " VALUES (scholia_uuid_key(?1), ?2, ?3, ?4,"
                                    " " SCHOLIA_STORED_PASSAGE_SQL ("0", "?5", "?2", "?3", "?4") ","
                                    " " SCHOLIA_STORED_PASSAGE_SQL ("1", "?6", "?2", "?3", "?4") ","
                                    " " SCHOLIA_STORED_PASSAGE_SQL ("2", "?7", "?2", "?3", "?4") ","
@@ -1063,10 +1063,10 @@ scholia_store_restore_annotation (ScholiaStore       *self,
   if (!scholia_db_begin (self->db, error))
     return FALSE;
   stmt = scholia_db_get_statement (self->db,
-                                   "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
+                                   "INSERT INTO annotations (id, uuid_key, document_id, start_offset, end_offset,"
                                    " quote, prefix, suffix, note, orphaned, created, modified,"
                                    " unplaced_reason, unplaced_source)"
-                                   " VALUES (?1, ?2, ?3, ?4, ?5,"
+                                   " VALUES (?1, scholia_uuid_key(?2), ?3, ?4, ?5,"
                                    " " SCHOLIA_STORED_PASSAGE_SQL ("0", "?6", "?3", "?4", "?5") ","
                                    " " SCHOLIA_STORED_PASSAGE_SQL ("1", "?7", "?3", "?4", "?5") ","
                                    " " SCHOLIA_STORED_PASSAGE_SQL ("2", "?8", "?3", "?4", "?5") ","

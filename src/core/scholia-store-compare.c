@@ -111,7 +111,7 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
    * with their quote, context and note, each on a page of its own, are not read. */
   if (!scholia_db_query_int (self->db, "SELECT EXISTS (SELECT 1 FROM document_pages)", &has_pages, error))
     return NULL;
-  if (self->schema_version >= SCHOLIA_SCHEMA_ANNOTATION_PLACES)
+  if (self->schema_version >= SCHOLIA_SCHEMA_UUID_KEYS)
     sql = has_pages ? SELECT_THEME_PASSAGES ("INDEXED BY annotations_places", PAGE_LABEL)
                     : SELECT_THEME_PASSAGES ("INDEXED BY annotations_places", NO_PAGE_LABEL);
   else
@@ -333,14 +333,14 @@ scholia_store_count_theme_passages (ScholiaStore  *self,
     return NULL;
 
   /* 0 for orphans and deleted ids: they are not counted. Read from the index of places (or,
-   * read-only at an older version, the index of placed passages that schema 17 dropped). */
+   * read-only at an older version, through the view of the annotations that adds their uuids'
+   * keys, where no index can be named). */
   document_of = g_new0 (gint64, max_id + 1);
   stmt = scholia_db_get_statement (self->db,
-                                   self->schema_version >= SCHOLIA_SCHEMA_ANNOTATION_PLACES
+                                   self->schema_version >= SCHOLIA_SCHEMA_UUID_KEYS
                                    ? "SELECT id, document_id FROM annotations INDEXED BY annotations_places"
                                      " WHERE orphaned = 0"
-                                   : "SELECT id, document_id FROM annotations INDEXED BY annotations_placed"
-                                     " WHERE orphaned = 0",
+                                   : "SELECT id, document_id FROM annotations WHERE orphaned = 0",
                                    error);
   if (stmt == NULL)
     return NULL;

@@ -210,10 +210,10 @@ scholia_store_add_annotations_full (ScholiaStore                   *self,
   if (!scholia_db_query_int (self->db, "SELECT coalesce(max(id), 0) + 1 FROM annotations", &first_id, error))
     goto failed;
   annotation_rows = scholia_db_rows_new (self->db, "annotations",
-                                         "id, uuid, document_id, start_offset, end_offset, quote, prefix,"
+                                         "id, uuid_key, document_id, start_offset, end_offset, quote, prefix,"
                                          " suffix, note, orphaned, created, modified, unplaced_reason,"
                                          " unplaced_source",
-                                         "itiiittttiiitt");
+                                         "iuiiittttiiitt");
   for (guint i = 0; i < n_records; i++)
     {
       const ScholiaAnnotationRecord *record = &records[i];
@@ -303,7 +303,8 @@ scholia_store_find_annotation_uuids (ScholiaStore  *self,
     {
       const char *uuid = g_ptr_array_index (uuids, i);
       ScholiaDbStatement *stmt = scholia_db_get_statement (self->db,
-                                                           "SELECT document_id FROM annotations WHERE uuid = ?",
+                                                           "SELECT document_id FROM annotations"
+                                                           " WHERE uuid_key = scholia_uuid_key(?)",
                                                            error);
       gint64 document_id;
       ScholiaDbStep rc;

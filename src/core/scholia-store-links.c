@@ -421,7 +421,7 @@ annotation_id_of (ScholiaStore  *self,
 
   if (uuid == NULL)
     return 0;
-  stmt = scholia_db_get_statement (self->db, "SELECT id FROM annotations WHERE uuid = ?", error);
+  stmt = scholia_db_get_statement (self->db, "SELECT id FROM annotations WHERE uuid_key = scholia_uuid_key(?)", error);
   if (stmt == NULL)
     return -1;
   scholia_db_statement_bind_text (stmt, 1, uuid);

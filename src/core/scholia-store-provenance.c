@@ -86,7 +86,8 @@ scholia_store_load_provenance (ScholiaStore     *self,
   stmt = scholia_db_get_statement (self->db,
                                    "SELECT p.uuid, p.canonical, p.via, p.motivation, p.creator, p.note_purpose,"
                                    " p.note_language, p.note_format, p.note_html"
-                                   " FROM annotation_provenance p JOIN annotations a ON a.uuid = p.uuid"
+                                   /* The essay's annotations, each one's provenance by its uuid. */
+                                   " FROM annotation_provenance p JOIN annotations a ON p.uuid = a.uuid"
                                    " WHERE a.document_id = ?",
                                    error);
   if (stmt == NULL)
@@ -127,7 +128,8 @@ scholia_store_find_canonicals (ScholiaStore  *self,
       const char *canonical = g_ptr_array_index (canonicals, i);
       ScholiaDbStatement *stmt = scholia_db_get_statement (self->db,
                                                            "SELECT p.uuid FROM annotation_provenance p"
-                                                           " JOIN annotations a ON a.uuid = p.uuid"
+                                                           /* Its annotation by the key's index. */
+                                                           " JOIN annotations a ON a.uuid_key = scholia_uuid_key(p.uuid)"
                                                            " WHERE p.canonical = ? LIMIT 1",
                                                            error);
       ScholiaDbStep rc;

@@ -245,10 +245,10 @@ restore_annotations (ScholiaStore            *self,
       ScholiaDbStatement *stmt;
 
       stmt = scholia_db_get_statement (self->db,
-                                       "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset,"
+                                       "INSERT INTO annotations (id, uuid_key, document_id, start_offset, end_offset,"
                                        " quote, prefix, suffix, note, orphaned, created, modified,"
                                        " unplaced_reason, unplaced_source)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5,"
+                                       " VALUES (?1, scholia_uuid_key(?2), ?3, ?4, ?5,"
                                        " " SCHOLIA_STORED_PASSAGE_SQL ("0", "?6", "?3", "?4", "?5") ","
                                        " " SCHOLIA_STORED_PASSAGE_SQL ("1", "?7", "?3", "?4", "?5") ","
                                        " " SCHOLIA_STORED_PASSAGE_SQL ("2", "?8", "?3", "?4", "?5") ","

@@ -246,7 +246,7 @@ static const char known_sql[] =
   "SELECT j.value, s.participant_id, s.first_hlc, s.hlc, 2, 0 FROM json_each (?1) j"
   "  JOIN seminar_items s ON s.uuid = j.value"
   " UNION ALL SELECT j.value, a.participant_id, a.first_hlc, a.hlc, a.first_hlc != '', a.id FROM json_each (?1) j"
-  "  JOIN annotations a ON a.uuid = j.value"
+  "  JOIN annotations a ON a.uuid_key = scholia_uuid_key(j.value)"
   " UNION ALL SELECT j.value, r.participant_id, r.first_hlc, r.hlc, 1, 0 FROM json_each (?1) j"
   "  JOIN replies r ON r.uuid = j.value WHERE r.first_hlc != ''";
 
@@ -578,15 +578,16 @@ put_back_links (Merge   *merge,
                           " modified)"
                           " SELECT k.id, k.uuid, s.id, t.id, k.type, k.created, k.modified"
                           "  FROM annotation_links_set_aside k"
-                          "  JOIN annotations s ON s.uuid = k.source_uuid JOIN annotations t ON t.uuid = k.target_uuid"
+                          "  JOIN annotations s ON s.uuid_key = scholia_uuid_key(k.source_uuid)"
+                          "  JOIN annotations t ON t.uuid_key = scholia_uuid_key(k.target_uuid)"
                           "  WHERE k.source_uuid IN (SELECT uuid FROM temp.merge_annotations)"
                           "   OR k.target_uuid IN (SELECT uuid FROM temp.merge_annotations);"
                           "DELETE FROM annotation_links_set_aside"
                           " WHERE (source_uuid IN (SELECT uuid FROM temp.merge_annotations)"
                           "   OR target_uuid IN (SELECT uuid FROM temp.merge_annotations))"
                           "  AND EXISTS (SELECT 1 FROM annotations s, annotations t"
-                          "   WHERE s.uuid = annotation_links_set_aside.source_uuid"
-                          "   AND t.uuid = annotation_links_set_aside.target_uuid);",
+                          "   WHERE s.uuid_key = scholia_uuid_key(annotation_links_set_aside.source_uuid)"
+                          "   AND t.uuid_key = scholia_uuid_key(annotation_links_set_aside.target_uuid));",
                           error);
 }
 
@@ -611,15 +612,15 @@ write_rows (Merge   *merge,
     return FALSE;
 
   stmt = scholia_db_get_statement (db,
-                                   "INSERT INTO annotations (id, uuid, document_id, start_offset, end_offset, quote,"
+                                   "INSERT INTO annotations (id, uuid_key, document_id, start_offset, end_offset, quote,"
                                    " prefix, suffix, note, created, modified, participant_id, first_hlc, hlc)"
-                                   " SELECT id, uuid, document_id, start_offset, end_offset,"
+                                   " SELECT id, scholia_uuid_key(uuid), document_id, start_offset, end_offset,"
                                    "  " SCHOLIA_STORED_PASSAGE_SQL ("0", "quote", "document_id", "start_offset", "end_offset") ","
                                    "  " SCHOLIA_STORED_PASSAGE_SQL ("1", "prefix", "document_id", "start_offset", "end_offset") ","
                                    "  " SCHOLIA_STORED_PASSAGE_SQL ("2", "suffix", "document_id", "start_offset", "end_offset") ","
                                    "  note,"
                                    "  created, modified, ?, first_hlc, hlc FROM temp.merge_annotations WHERE true"
-                                   " ON CONFLICT (uuid) DO UPDATE SET document_id = excluded.document_id,"
+                                   " ON CONFLICT (uuid_key) DO UPDATE SET document_id = excluded.document_id,"
                                    "  start_offset = excluded.start_offset, end_offset = excluded.end_offset,"
                                    "  quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix,"
                                    "  note = excluded.note, orphaned = 0, unplaced_reason = '',"
@@ -708,17 +709,17 @@ write_staged (Merge   *merge,
    * holds without clocks (made here) is written again too, so its labels go as well. */
   if ((merge->n_existed > 0 || merge->n_rewritten > 0) &&
       (!collect_documents (merge, "SELECT a.document_id FROM temp.merge_items m"
-                                  " JOIN annotations a ON a.uuid = m.uuid WHERE m.existed"
+                                  " JOIN annotations a ON a.uuid_key = scholia_uuid_key(m.uuid) WHERE m.existed"
                                   " UNION SELECT a.document_id FROM temp.merge_annotations m"
                                   " JOIN annotations a ON a.id = m.id",
                            error) ||
        !scholia_db_exec (db,
                          "DELETE FROM annotation_tags WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
-                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed UNION SELECT id FROM temp.merge_annotations);"
+                         "  JOIN annotations a ON a.uuid_key = scholia_uuid_key(m.uuid) WHERE m.existed UNION SELECT id FROM temp.merge_annotations);"
                          "DELETE FROM annotation_themes WHERE annotation_id IN (SELECT a.id FROM temp.merge_items m"
-                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed UNION SELECT id FROM temp.merge_annotations);"
+                         "  JOIN annotations a ON a.uuid_key = scholia_uuid_key(m.uuid) WHERE m.existed UNION SELECT id FROM temp.merge_annotations);"
                          "DELETE FROM annotations WHERE id IN (SELECT a.id FROM temp.merge_items m"
-                         "  JOIN annotations a ON a.uuid = m.uuid WHERE m.existed AND m.kind != 0);"
+                         "  JOIN annotations a ON a.uuid_key = scholia_uuid_key(m.uuid) WHERE m.existed AND m.kind != 0);"
                          "DELETE FROM replies WHERE id IN (SELECT r.id FROM temp.merge_items m"
                          "  JOIN replies r ON r.uuid = m.uuid WHERE m.existed AND m.kind != 1);",
                          error)))

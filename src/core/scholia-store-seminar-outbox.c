@@ -117,7 +117,7 @@ read_annotation_state (ScholiaStore       *self,
                                    "SELECT a.id, d.uuid, a.start_offset, a.end_offset, " SCHOLIA_QUOTE_SQL ("a.") ","
                                    " " SCHOLIA_PREFIX_SQL ("a.") ", " SCHOLIA_SUFFIX_SQL ("a.") ","
                                    " a.note, a.created, a.modified"
-                                   " FROM annotations a JOIN documents d ON d.id = a.document_id WHERE a.uuid = ?",
+                                   " FROM annotations a JOIN documents d ON d.id = a.document_id WHERE a.uuid_key = scholia_uuid_key(?)",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -267,7 +267,7 @@ sign_record (ScholiaStore            *self,
              GError                 **error)
 {
   const char *sql = record->op == SCHOLIA_LOG_PUT_ANNOTATION
-                    ? "UPDATE annotations SET participant_id = ?, hlc = ? WHERE uuid = ?"
+                    ? "UPDATE annotations SET participant_id = ?, hlc = ? WHERE uuid_key = scholia_uuid_key(?)"
                     : "UPDATE replies SET participant_id = ?, hlc = ? WHERE uuid = ?";
   ScholiaDbStatement *stmt;
 

@@ -163,7 +163,8 @@ _scholia_store_is_annotation_hidden (ScholiaStore  *self,
   ScholiaDbStep rc;
 
   stmt = scholia_db_get_statement (self->db,
-                                   "SELECT document_id, coalesce (participant_id, 0) FROM annotations WHERE uuid = ?",
+                                   "SELECT document_id, coalesce (participant_id, 0) FROM annotations"
+                                   " WHERE uuid_key = scholia_uuid_key(?)",
                                    error);
   if (stmt == NULL)
     return FALSE;
