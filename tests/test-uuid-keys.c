@@ -193,7 +193,7 @@ assert_lists (ScholiaStore *store)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScholiaTheme) theme = g_list_model_get_item (scholia_store_get_labels (store, SCHOLIA_TYPE_THEME), 0);
-  g_autoptr(GPtrArray) passages = scholia_store_list_theme_passages (store, theme, &error);
+  g_autoptr(GPtrArray) passages = scholia_store_list_theme_passages (store, theme, TRUE, &error);
   g_autoptr(GArray) counts = NULL;
   g_autoptr(GArray) places = NULL;
   g_autoptr(GArray) all = NULL;
