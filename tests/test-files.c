@@ -19,6 +19,17 @@ test_read_bytes (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+GBytes *
+test_copy_read_only (const char *path,
+                     const char *copy)
+{
+  GBytes *bytes = test_read_bytes (path);
+
+  g_assert_true (g_file_set_contents (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_assert_cmpint (g_chmod (copy, 0444), ==, 0);
+  return bytes;
+}
+
 char *
 test_sql_text (const char *path,
                const char *query)

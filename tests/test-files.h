@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 
 /* The whole file. */
 GBytes *test_read_bytes            (const char *path);
+/* Copies @path to @copy, made read-only (0444), and returns the bytes copied: a test then opens
+ * the copy where it cannot be written and checks it is left byte for byte as it was. */
+GBytes *test_copy_read_only        (const char *path,
+                                    const char *copy);
 /* The first column of the first row of @query, run by SQLite directly on @path. */
 char   *test_sql_text              (const char *path,
                                     const char *query);

@@ -434,9 +434,7 @@ test_store_lists_from_index (void)
   g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 12);
 
   /* Read-only, it lists the same essays from the table itself. */
-  bytes = test_read_bytes (path);
-  g_assert_true (g_file_set_contents (read_only, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
+  bytes = test_copy_read_only (path, read_only);
   {
     g_autoptr(ScholiaStore) store = scholia_store_open_read_only (read_only, &error);
 

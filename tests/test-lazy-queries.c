@@ -678,9 +678,7 @@ test_upgrade_and_read_only (void)
   g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_ANNOTATION_PLACES - 1);
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'annotations_places'"), ==, 0);
 
-  bytes = test_read_bytes (path);
-  g_assert_true (g_file_set_contents (read_only, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
+  bytes = test_copy_read_only (path, read_only);
   {
     g_autoptr(GError) error = NULL;
 

@@ -527,9 +527,7 @@ test_upgrade (TestLibraryFixture *fixture,
   g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM sqlite_master WHERE name = 'author_theme_counts'"),
                    ==, 0);
 
-  bytes = test_read_bytes (fixture->library);
-  g_assert_true (g_file_set_contents (read_only, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
+  bytes = test_copy_read_only (fixture->library, read_only);
   {
     g_autoptr(ScholiaStore) store = scholia_store_open_read_only (read_only, &error);
 

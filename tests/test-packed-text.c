@@ -204,9 +204,7 @@ test_upgrade_from_16 (Fixture       *fixture,
   assert_stored_as (fixture->path, "Cullerne", "text");
 
   /* Read where it cannot be written: as it is, unchanged. */
-  bytes = test_read_bytes (fixture->path);
-  g_assert_true (g_file_set_contents (read_only, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  g_assert_cmpint (g_chmod (read_only, 0444), ==, 0);
+  bytes = test_copy_read_only (fixture->path, read_only);
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(ScholiaStore) store = scholia_store_open_read_only (read_only, &error);
