@@ -8,11 +8,6 @@
 
 /* The trigger that indexes each essay as it is added (scholia-schema.c). */
 #define INDEX_TRIGGER "documents_fts_insert"
-/* The page cache while an import batch runs, in kibibytes: more than a batch's text (about
- * 8 MB) and its index, so that its pages stay in memory until the commit writes them. With
- * SQLite's 2 MB the pages were written to the log half-way and read back from it to be indexed
- * (a tenth of the writer's time). */
-#define IMPORT_CACHE_KIB 65536
 
 /* FTS5 writes what it has gathered at every savepoint, and each essay of a batch is added in
  * one (so that a bad file is undone alone): essay by essay, the index grew by a small segment
@@ -39,7 +34,7 @@ _scholia_store_set_aside_index_trigger (ScholiaStore  *self,
   scholia_db_statement_reset (stmt);
 
   if (!scholia_db_query_int (self->db, "PRAGMA cache_size", &self->import_cache_size, error) ||
-      !scholia_db_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), error))
+      !scholia_db_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (SCHOLIA_STORE_BULK_CACHE_KIB), error))
     return FALSE;
 
   if (*self->import_trigger == '\0')

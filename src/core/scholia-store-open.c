@@ -256,6 +256,8 @@ _scholia_store_map_file (ScholiaStore *self)
   scholia_db_exec (self->db, "PRAGMA mmap_size = 2147483648", NULL);
 }
 
+#define CONNECTION_CACHE_SIZE "PRAGMA cache_size = -16384"
+
 static gboolean
 configure_connection (ScholiaDb  *db,
                       GError    **error)
@@ -265,7 +267,7 @@ configure_connection (ScholiaDb  *db,
    * pages it touches to a statement journal, which on disk meant a system call per page (nearly
    * a million for a REFI-QDA import of 100,000 annotations). */
   if (!scholia_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
-      !scholia_db_exec (db, "PRAGMA cache_size = -16384", error) ||
+      !scholia_db_exec (db, CONNECTION_CACHE_SIZE, error) ||
       /* The temporary tables (a seminar merge's staging) are journalled in memory, not in a
        * file: a merge's savepoint wrote about 40 MB of their pages there in 60,000 records. */
       !scholia_db_exec (db, "PRAGMA temp.journal_mode = MEMORY", error) ||
@@ -293,7 +295,9 @@ migrate (ScholiaStore            *self,
     return TRUE;
 
   if (!scholia_db_is_read_only (self->db))
-    return scholia_schema_migrate (self->db, version, migrations, n_migrations, error);
+    return scholia_db_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (SCHOLIA_STORE_BULK_CACHE_KIB), error) &&
+           scholia_schema_migrate (self->db, version, migrations, n_migrations, error) &&
+           scholia_db_exec (self->db, CONNECTION_CACHE_SIZE, error);
   if (scholia_schema_read_as_latest (self->db, version, migrations, n_migrations))
     return scholia_schema_emulate (self->db, version, migrations, n_migrations, error);
 

@@ -8,6 +8,16 @@
 
 G_BEGIN_DECLS
 
+/* The page cache, in kibibytes, while the store writes in bulk (the connection has 16 MB):
+ * - an import batch: more than a batch's text (about 8 MB) and its index, so that its pages stay
+ *   in memory until the commit writes them; with SQLite's 2 MB they were written to the log
+ *   half-way and read back from it to be indexed (a tenth of the writer's time);
+ * - a schema upgrade, which may rewrite a table and its indexes: schema 18 rewrote a million
+ *   uuids' unique index in the order of the rows, not of the keys, and with 16 MB the evicted
+ *   pages were read back from the log again and again (the 10,000-essay library upgraded in
+ *   12 s of processor time instead of 24; 32 MB gave 17 s). */
+#define SCHOLIA_STORE_BULK_CACHE_KIB 65536
+
 /* Shared by the store's files, which call each other one way only:
  *
  *   scholia-store-open.c          opens a library file into a store, then loads it
