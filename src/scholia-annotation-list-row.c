@@ -111,12 +111,16 @@ scholia_annotation_list_row_bind (ScholiaAnnotationListRow *self,
   g_autoptr(GString) spoken = g_string_new (scholia_annotation_get_quote (annotation));
   g_autofree char *markup = NULL;
   g_autofree char *note = dup_first_line (scholia_annotation_get_note (annotation));
+  g_autofree char *quote = NULL;
   g_autofree char *place = NULL;
   const char *colour = NULL;
 
   g_return_if_fail (SCHOLIA_IS_ANNOTATION_LIST_ROW (self));
 
-  gtk_inscription_set_text (self->quote, scholia_annotation_get_quote (annotation));
+  /* On one line, its paragraphs run on: an inscription draws only the first line of a text
+   * with line breaks, and the ellipsis would not say that the passage goes on. */
+  quote = g_strdelimit (g_strdup (scholia_annotation_get_quote (annotation)), "\r\n", ' ');
+  gtk_inscription_set_text (self->quote, quote);
   markup = labels_markup (store, annotation, spoken, &colour);
   gtk_inscription_set_markup (self->labels, markup);
   gtk_widget_set_visible (GTK_WIDGET (self->labels), *markup != '\0');

@@ -472,6 +472,33 @@ test_theme_menu_made_as_it_opens (Fixture       *fixture,
   window_destroy (window);
 }
 
+/* A passage across two paragraphs is drawn on its row's one line, both paragraphs running on
+ * (a line break would leave the second out of sight, with no ellipsis to say so). */
+static void
+test_row_quote_across_paragraphs (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScholiaStore) store = scholia_store_open (fixture->library, &error);
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  GtkWidget *row = g_object_ref_sink (scholia_annotation_list_row_new ());
+  ScholiaDocument *document;
+
+  g_assert_no_error (error);
+  document = scholia_store_add_document (store, "Tide Tables", "Oriel Vance", "1931", "",
+                                         "The ferry kept no timetable.\n\nIts pilots read the tide instead.",
+                                         NULL, &error);
+  g_assert_no_error (error);
+  annotation = scholia_store_add_annotation (store, document, 15, 49, NULL, 0, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scholia_annotation_get_quote (annotation), ==, "no timetable.\n\nIts pilots read the");
+
+  scholia_annotation_list_row_bind (SCHOLIA_ANNOTATION_LIST_ROW (row), store, annotation, NULL, NULL);
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (row))), ==,
+                   "no timetable.  Its pilots read the");
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +517,7 @@ main (int   argc,
   test_add_with_library (path, func)
 
   ADD ("/annotation-list/essay/text-order-and-filters", test_lists_essay_in_text_order_and_filters);
+  ADD ("/annotation-list/row/quote-across-paragraphs", test_row_quote_across_paragraphs);
   ADD ("/annotation-list/bulk/tag-three-then-one-undo", test_bulk_tag_is_one_undo_step);
   ADD ("/annotation-list/keys/enter-shows-passage", test_enter_shows_passage);
   ADD ("/annotation-list/keys/shortcut-shows-list", test_shortcut_shows_list);
