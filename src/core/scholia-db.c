@@ -459,6 +459,32 @@ scholia_db_query_int (ScholiaDb   *self,
   return TRUE;
 }
 
+GArray *
+scholia_db_query_ids (ScholiaDb   *self,
+                      const char  *sql,
+                      gint64       param,
+                      GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ScholiaDbStatement *statement = scholia_db_get_statement (self, sql, error);
+  ScholiaDbStep step;
+
+  if (statement == NULL)
+    return NULL;
+
+  scholia_db_statement_bind_int64 (statement, 1, param);
+  while ((step = scholia_db_statement_step (statement, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 id = scholia_db_statement_column_int64 (statement, 0);
+
+      g_array_append_val (ids, id);
+    }
+  scholia_db_statement_reset (statement);
+  if (step == SCHOLIA_DB_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 scholia_db_begin (ScholiaDb  *self,
                   GError    **error)

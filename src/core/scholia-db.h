@@ -35,6 +35,11 @@ gboolean      scholia_db_query_int    (ScholiaDb     *self,
                                        const char    *sql,
                                        gint64        *value,
                                        GError       **error);
+/* The first column of every row of @sql, whose one parameter is @param, in the rows' order. */
+GArray       *scholia_db_query_ids    (ScholiaDb     *self,
+                                       const char    *sql,
+                                       gint64         param,
+                                       GError       **error);
 gboolean      scholia_db_begin        (ScholiaDb     *self,
                                        GError       **error);
 gboolean      scholia_db_commit       (ScholiaDb     *self,

@@ -205,28 +205,10 @@ scholia_store_load_annotation_tag_ids (ScholiaStore  *self,
                                        gint64         annotation_id,
                                        GError       **error)
 {
-  g_autoptr(GArray) tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ScholiaDbStatement *stmt;
-  ScholiaDbStep rc;
-
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
 
-  stmt = scholia_db_get_statement (self->db,
-                                   "SELECT tag_id FROM annotation_tags WHERE annotation_id = ? ORDER BY position, tag_id",
-                                   error);
-  if (stmt == NULL)
-    return NULL;
-  scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
-  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
-    {
-      gint64 tag_id = scholia_db_statement_column_int64 (stmt, 0);
-
-      g_array_append_val (tag_ids, tag_id);
-    }
-  scholia_db_statement_reset (stmt);
-  if (rc == SCHOLIA_DB_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&tag_ids);
+  return scholia_db_query_ids (self->db, "SELECT tag_id FROM annotation_tags WHERE annotation_id = ? ORDER BY position, tag_id",
+                               annotation_id, error);
 }
 
 typedef struct

@@ -323,24 +323,8 @@ get_annotation_ids (ScholiaStore  *self,
   const LabelTables *tables = tables_of (label);
   g_autofree char *sql = g_strdup_printf ("SELECT annotation_id FROM %s WHERE %s = ? ORDER BY annotation_id",
                                           tables->link_table, tables->link_column);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
-  ScholiaDbStep rc;
 
-  if (stmt == NULL)
-    return NULL;
-  scholia_db_statement_bind_int64 (stmt, 1, scholia_label_get_id (label));
-  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
-    {
-      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  scholia_db_statement_reset (stmt);
-  if (rc == SCHOLIA_DB_STEP_ERROR)
-    return NULL;
-
-  return g_steal_pointer (&ids);
+  return scholia_db_query_ids (self->db, sql, scholia_label_get_id (label), error);
 }
 
 /* Writes every label's position as its index in @order, in one transaction, then updates the

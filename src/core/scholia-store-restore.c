@@ -83,30 +83,6 @@ scholia_deleted_document_free (ScholiaDeletedDocument *deleted)
 }
 
 static gboolean
-save_links (ScholiaStore  *self,
-            const char    *sql,
-            gint64         annotation_id,
-            GArray       **ids,
-            GError       **error)
-{
-  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, sql, error);
-  ScholiaDbStep rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
-  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
-    {
-      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
-
-      g_array_append_val (*ids, id);
-    }
-  scholia_db_statement_reset (stmt);
-  return rc == SCHOLIA_DB_STEP_DONE;
-}
-
-static gboolean
 save_annotations (ScholiaStore            *self,
                   ScholiaDeletedDocument  *deleted,
                   GError                 **error)
@@ -155,10 +131,13 @@ save_annotations (ScholiaStore            *self,
     {
       SavedAnnotation *saved = &g_array_index (deleted->annotations, SavedAnnotation, i);
 
-      if (!save_links (self, "SELECT tag_id FROM annotation_tags WHERE annotation_id = ? ORDER BY position",
-                       saved->id, &saved->tag_ids, error) ||
-          !save_links (self, "SELECT theme_id FROM annotation_themes WHERE annotation_id = ? ORDER BY position",
-                       saved->id, &saved->theme_ids, error))
+      saved->tag_ids = scholia_db_query_ids (self->db, "SELECT tag_id FROM annotation_tags WHERE annotation_id = ?"
+                                                       " ORDER BY position", saved->id, error);
+      if (saved->tag_ids == NULL)
+        return FALSE;
+      saved->theme_ids = scholia_db_query_ids (self->db, "SELECT theme_id FROM annotation_themes WHERE annotation_id = ?"
+                                                         " ORDER BY position", saved->id, error);
+      if (saved->theme_ids == NULL)
         return FALSE;
     }
 

@@ -443,29 +443,11 @@ scholia_store_list_seminar_essays (ScholiaStore    *self,
                                    ScholiaSeminar  *seminar,
                                    GError         **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ScholiaDbStatement *stmt;
-  ScholiaDbStep rc;
-
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (seminar != NULL, NULL);
 
-  stmt = scholia_db_get_statement (self->db,
-                                   "SELECT document_id FROM seminar_essays WHERE seminar_id = ? ORDER BY document_id",
-                                   error);
-  if (stmt == NULL)
-    return NULL;
-  scholia_db_statement_bind_int64 (stmt, 1, seminar->id);
-  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
-    {
-      gint64 id = scholia_db_statement_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  scholia_db_statement_reset (stmt);
-  if (rc == SCHOLIA_DB_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&ids);
+  return scholia_db_query_ids (self->db, "SELECT document_id FROM seminar_essays WHERE seminar_id = ? ORDER BY document_id",
+                               seminar->id, error);
 }
 
 ScholiaSeminar *
