@@ -27,24 +27,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-store_holds_document (ScholiaStore    *store,
-                      ScholiaDocument *document)
-{
-  GListModel *documents = scholia_store_get_documents (store);
-  guint n = g_list_model_get_n_items (documents);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ScholiaDocument) item = g_list_model_get_item (documents, i);
-
-      if (item == document)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 on_documents_items_changed_cb (ScholiaWindow *self,
                                guint          position,
@@ -53,7 +35,8 @@ on_documents_items_changed_cb (ScholiaWindow *self,
                                GListModel    *documents)
 {
   /* However the open essay left the library, the reader must not keep showing it. */
-  if (removed > 0 && self->document != NULL && !store_holds_document (self->store, self->document))
+  if (removed > 0 && self->document != NULL &&
+      scholia_store_lookup_document (self->store, scholia_document_get_id (self->document)) != self->document)
     scholia_window_show_document (self, NULL);
 
   _scholia_window_update_state (self);
@@ -198,31 +181,15 @@ bind_window_state (ScholiaWindow *self)
 static void
 restore_last_document (ScholiaWindow *self)
 {
-  GListModel *documents = scholia_store_get_documents (self->store);
-  g_autoptr(ScholiaDocument) document = NULL;
   g_autofree char *uuid = NULL;
-  guint n = g_list_model_get_n_items (documents);
-
-  if (n == 0)
-    return;
 
   if (self->settings != NULL)
     uuid = g_settings_get_string (self->settings, "last-document");
 
-  for (guint i = 0; uuid != NULL && *uuid != '\0' && i < n && document == NULL; i++)
-    {
-      g_autoptr(ScholiaDocument) item = g_list_model_get_item (documents, i);
-
-      if (g_strcmp0 (scholia_document_get_uuid (item), uuid) == 0)
-        document = g_steal_pointer (&item);
-    }
-
   /* A historian reopening Scholia continues where they left off; in a library they have not
-   * read from yet, the first essay beats an empty page. */
-  if (document == NULL)
-    document = g_list_model_get_item (documents, 0);
-
-  scholia_window_show_document (self, document);
+   * read from yet, the first essay beats an empty page. Looked up alone, as the list of a
+   * large library is read after the essay's first frame. */
+  scholia_window_show_document (self, scholia_store_lookup_document_or_first (self->store, uuid));
 }
 
 static void

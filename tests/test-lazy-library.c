@@ -20,6 +20,8 @@
 #include "scholia-names.h"
 #include "scholia-schema.h"
 #include "scholia-store-private.h"
+#include "scholia-store-references.h"
+#include "scholia-window.h"
 #include "test-files.h"
 #include "test-ui.h"
 
@@ -367,7 +369,7 @@ describe_documents (ScholiaStore *store)
       g_autoptr(ScholiaDocument) document = g_list_model_get_item (documents, i);
 
       g_string_append_printf (description, "%" G_GINT64_FORMAT " %s|%s|%s|%s|%s|%s|%s|%d|%u|%s|%"
-                              G_GINT64_FORMAT "|%" G_GINT64_FORMAT "\n",
+                              G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%s\n",
                               scholia_document_get_id (document), scholia_document_get_uuid (document),
                               scholia_document_get_title (document), scholia_document_get_author (document),
                               scholia_document_get_author_sort_key (document),
@@ -376,7 +378,8 @@ describe_documents (ScholiaStore *store)
                               (int) scholia_document_get_characters (document),
                               scholia_document_get_annotation_count (document),
                               scholia_document_get_language (document),
-                              scholia_document_get_created (document), scholia_document_get_modified (document));
+                              scholia_document_get_created (document), scholia_document_get_modified (document),
+                              scholia_document_get_citation_key (document));
     }
   return g_string_free (description, FALSE);
 }
@@ -458,6 +461,257 @@ test_store_lists_from_index (void)
   test_tmp_dir_remove (dir);
 }
 
+/* Issue 17: nothing proportional to the library before the first frame. The store counts the
+ * essays and reads them when a view first asks for one; an essay asked for before is read
+ * alone, and is the very object the list holds afterwards. */
+static char *
+write_library_to_read_lazily (const char *dir)
+{
+  char *path = g_build_filename (dir, "library.sqlite3", NULL);
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(ScholiaAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = scholia_store_open (path, &error);
+  g_assert_no_error (error);
+  add_essays (store, 0, 60);
+  annotation = scholia_store_add_annotation (store, scholia_store_lookup_document (store, 12), 4, 11,
+                                             NULL, 0, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_set_document_citation_key (store, scholia_store_lookup_document (store, 30),
+                                                          "halvorsen1988", &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_store_reads_essays_when_asked (void)
+{
+  g_autofree char *dir = test_tmp_dir_new ("scholia-lazy-library-XXXXXX");
+  g_autofree char *path = write_library_to_read_lazily (dir);
+  g_autofree char *eager = NULL;
+  g_autofree char *lazy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(ScholiaStore) store = scholia_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 60);
+    eager = describe_documents (store);
+  }
+  {
+    g_autoptr(ScholiaStore) store = scholia_store_open (path, &error);
+    GListModel *documents = scholia_store_get_documents (store);
+    ScholiaDocument *twelfth, *thirtieth;
+    g_autoptr(ScholiaDocument) listed = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 60);
+    twelfth = scholia_store_lookup_document (store, 12);
+    thirtieth = scholia_store_lookup_document (store, 30);
+    g_assert_cmpuint (scholia_document_get_annotation_count (twelfth), ==, 1);
+    g_assert_cmpstr (scholia_document_get_citation_key (thirtieth), ==, "halvorsen1988");
+    g_assert_true (scholia_store_lookup_document_or_first (store, scholia_document_get_uuid (thirtieth)) == thirtieth);
+    g_assert_cmpint (scholia_document_get_id (scholia_store_lookup_document_or_first (store, NULL)), ==, 1);
+    g_assert_cmpint (scholia_document_get_id (scholia_store_lookup_document_or_first (store, "no such essay")), ==, 1);
+    g_assert_null (scholia_store_lookup_document (store, 61));
+    g_assert_false (_scholia_document_list_is_loaded (store->documents));
+
+    lazy = describe_documents (store);
+    g_assert_true (_scholia_document_list_is_loaded (store->documents));
+    listed = g_list_model_get_item (documents, 11);
+    g_assert_true (listed == twelfth);
+  }
+  g_assert_cmpstr (lazy, ==, eager);
+  test_tmp_dir_remove (dir);
+}
+
+/* What a view learns from "items-changed", emptied where it has not read the item (0). */
+typedef struct
+{
+  GListModel *model;
+  GArray     *ids;
+} Mirror;
+
+static void
+on_mirror_items_changed (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         Mirror     *mirror)
+{
+  g_array_remove_range (mirror->ids, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(ScholiaDocument) document = NULL;
+      gint64 id = 0;
+
+      if (_scholia_document_list_is_loaded (SCHOLIA_DOCUMENT_LIST (model)))
+        {
+          document = g_list_model_get_item (model, position + i);
+          id = scholia_document_get_id (document);
+        }
+      g_array_insert_val (mirror->ids, position + i, id);
+    }
+}
+
+static void
+assert_mirror_follows (Mirror       *mirror,
+                       const gint64 *expected,
+                       guint         n_expected)
+{
+  g_assert_cmpuint (mirror->ids->len, ==, g_list_model_get_n_items (mirror->model));
+  g_assert_cmpuint (mirror->ids->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(ScholiaDocument) document = g_list_model_get_item (mirror->model, i);
+      gint64 seen = g_array_index (mirror->ids, gint64, i);
+
+      g_assert_cmpint (scholia_document_get_id (document), ==, expected[i]);
+      g_assert_true (seen == 0 || seen == expected[i]);
+      g_array_index (mirror->ids, gint64, i) = expected[i];
+    }
+}
+
+/* A store on @path whose list of essays @mirror follows, as a view that has read none. */
+static ScholiaStore *
+open_mirrored (const char *path,
+               Mirror     *mirror)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaStore *store = scholia_store_open (path, &error);
+
+  g_assert_no_error (error);
+  mirror->model = scholia_store_get_documents (store);
+  mirror->ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_array_set_size (mirror->ids, g_list_model_get_n_items (mirror->model));
+  g_signal_connect (mirror->model, "items-changed", G_CALLBACK (on_mirror_items_changed), mirror);
+  return store;
+}
+
+static void
+mirror_stop (Mirror *mirror)
+{
+  g_signal_handlers_disconnect_by_data (mirror->model, mirror);
+  g_array_unref (mirror->ids);
+}
+
+static void
+test_store_changes_before_essays_read (void)
+{
+  g_autofree char *dir = test_tmp_dir_new ("scholia-lazy-library-XXXXXX");
+  g_autofree char *path = write_library_to_read_lazily (dir);
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(ScholiaDeletedDocument) deleted = NULL;
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *added;
+  ScholiaDocument *restored;
+  gint64 twelve = 12;
+  Mirror mirror;
+
+  store = open_mirrored (path, &mirror);
+  for (gint64 id = 1; id <= 60; id++)
+    if (id != 12)
+      g_array_append_val (expected, id);
+
+  /* Deleted before any view read the list: the list read then lacks it. */
+  deleted = scholia_store_delete_document_undoable (store, scholia_store_lookup_document (store, 12), &error);
+  g_assert_no_error (error);
+  assert_mirror_follows (&mirror, (const gint64 *) expected->data, expected->len);
+
+  /* Restored, and one added, after it was read: each told where it goes. */
+  restored = scholia_store_restore_document (store, deleted, &error);
+  g_assert_no_error (error);
+  g_assert_true (scholia_store_lookup_document (store, 12) == restored);
+  g_array_insert_val (expected, 11, twelve);
+  added = scholia_store_add_document (store, "Ledgers of the lower ferry", "Ingrid Brandt", "1801",
+                                      NULL, "The ferry's ledger stops in the spring of 1801.", NULL, &error);
+  g_assert_no_error (error);
+  g_array_append_val (expected, (gint64) { scholia_document_get_id (added) });
+  assert_mirror_follows (&mirror, (const gint64 *) expected->data, expected->len);
+
+  mirror_stop (&mirror);
+  g_clear_object (&store);
+
+  /* Added before the list was read: it is in it once, the same object. */
+  store = open_mirrored (path, &mirror);
+  added = scholia_store_add_document (store, "Tolls at the upper weir", "Ingrid Brandt", "1803",
+                                      NULL, "The weir's keeper kept no book of tolls.", NULL, &error);
+  g_assert_no_error (error);
+  g_array_append_val (expected, (gint64) { scholia_document_get_id (added) });
+  assert_mirror_follows (&mirror, (const gint64 *) expected->data, expected->len);
+  {
+    g_autoptr(ScholiaDocument) last = g_list_model_get_item (mirror.model, expected->len - 1);
+
+    g_assert_true (last == added);
+  }
+  mirror_stop (&mirror);
+  test_tmp_dir_remove (dir);
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                gboolean      *listed_at_first_frame)
+{
+  ScholiaWindow *window = g_object_get_data (G_OBJECT (clock), "window");
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, listed_at_first_frame);
+  *listed_at_first_frame = _scholia_document_list_is_loaded (scholia_window_get_store (window)->documents);
+}
+
+static void
+on_window_realize (GtkWidget *window,
+                   gboolean  *listed_at_first_frame)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_object_set_data (G_OBJECT (clock), "window", window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), listed_at_first_frame);
+}
+
+/* The window opening one essay of a large library paints it before reading the list of essays,
+ * which the sidebar then shows. */
+static void
+test_window_paints_essay_before_list (void)
+{
+  g_autofree char *dir = test_tmp_dir_new ("scholia-lazy-library-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "library.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+  ScholiaWindow *window;
+  ScholiaStore *store;
+  gboolean listed_at_first_frame = TRUE;
+
+  {
+    g_autoptr(ScholiaStore) writer = scholia_store_open (path, &error);
+
+    g_assert_no_error (error);
+    add_essays (writer, 0, 1000);
+  }
+
+  window = g_object_ref_sink (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), &listed_at_first_frame);
+  g_assert_true (scholia_window_open_library (window, path));
+  g_assert_true (scholia_window_show_document_by_name (window, "640"));
+  store = scholia_window_get_store (window);
+  g_assert_false (_scholia_document_list_is_loaded (store->documents));
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_signal_handler_find (gtk_widget_get_frame_clock (GTK_WIDGET (window)), G_SIGNAL_MATCH_DATA,
+                                0, 0, NULL, NULL, &listed_at_first_frame) != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (listed_at_first_frame);
+  g_assert_cmpint (scholia_document_get_id (scholia_window_get_document (window)), ==, 640);
+  while (!_scholia_document_list_is_loaded (store->documents))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (store)), ==, 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  test_tmp_dir_remove (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +726,9 @@ main (int   argc,
   g_test_add ("/lazy-library/sidebar/large-listed-after-first-frame", Fixture, GUINT_TO_POINTER (1000),
               fixture_setup_unshown, test_large_library_listed_after_first_frame, fixture_teardown);
   g_test_add_func ("/lazy-library/store/lists-from-index", test_store_lists_from_index);
+  g_test_add_func ("/lazy-library/store/essays-read-when-asked", test_store_reads_essays_when_asked);
+  g_test_add_func ("/lazy-library/store/changes-before-essays-read", test_store_changes_before_essays_read);
+  g_test_add_func ("/lazy-library/window/essay-painted-before-list", test_window_paints_essay_before_list);
 
   return g_test_run ();
 }

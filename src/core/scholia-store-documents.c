@@ -15,11 +15,15 @@
 #define DOCUMENT_COLUMNS_AROUND(count) \
   "d.id, d.uuid, d.title, coalesce(a.name, ''), d.date, d.source, d.checksum, d.characters," \
   " d.created, d.modified, " count ", coalesce(a.sort_key, ''), d.language"
-#define DOCUMENT_COLUMNS \
-  DOCUMENT_COLUMNS_AROUND ("(SELECT count(*) FROM annotations WHERE document_id = d.id)")
+#define DOCUMENT_COUNT "(SELECT count(*) FROM annotations WHERE document_id = d.id)"
 /* Counting a million annotations takes longer than listing 10,000 essays: a large library's
  * counts come after its first frame (scholia_store_load_annotation_counts()). */
-#define DOCUMENT_COLUMNS_UNCOUNTED DOCUMENT_COLUMNS_AROUND ("0")
+#define DOCUMENT_NO_COUNT "0"
+#define DOCUMENT_FROM " FROM documents d LEFT JOIN authors a ON a.id = d.author_id"
+#define DOCUMENT_CITATION_KEY ", coalesce(c.citation_key, '')"
+#define DOCUMENT_CITATIONS " LEFT JOIN document_citations c ON c.document_uuid = d.uuid"
+#define DOCUMENT_WHERE_ID " WHERE d.id = ?"
+#define DOCUMENT_BY_ID " ORDER BY d.id"
 #define COUNT_LATER_FROM 1000
 
 static ScholiaDocument *
@@ -40,6 +44,7 @@ document_from_row (ScholiaDbStatement *stmt)
   scholia_document_set_annotation_count (document, scholia_db_statement_column_int (stmt, 10));
   scholia_document_set_author_sort_key (document, scholia_db_statement_column_text (stmt, 11));
   scholia_document_set_language (document, scholia_db_statement_column_text (stmt, 12));
+  scholia_document_set_citation_key (document, scholia_db_statement_column_text (stmt, 13));
   return document;
 }
 
@@ -50,8 +55,7 @@ remember_document (ScholiaStore    *self,
   gint64 *key = g_new (gint64, 1);
 
   *key = scholia_document_get_id (document);
-  g_list_store_append (self->documents, document);
-  g_hash_table_insert (self->documents_by_id, key, document);
+  g_hash_table_replace (self->documents_by_id, key, g_object_ref (document));
 }
 
 /* An essay whose others' annotations are hidden from me counts mine alone. */
@@ -77,6 +81,56 @@ count_hidden (ScholiaStore  *self,
       scholia_document_set_annotation_count (document, (guint) count);
     }
   return TRUE;
+}
+
+/* The essay of @id (0: every essay, by id) as the file holds it, each one an essay already
+ * read where there is one, so that views keep the objects they hold. */
+static GPtrArray *
+read_documents (ScholiaStore  *self,
+                gint64         id,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean counted = !self->counts_pending;
+  gboolean cited = _scholia_store_has_references (self);
+  g_autofree char *sql = NULL;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  sql = g_strconcat ("SELECT ", counted ? DOCUMENT_COLUMNS_AROUND (DOCUMENT_COUNT)
+                                        : DOCUMENT_COLUMNS_AROUND (DOCUMENT_NO_COUNT),
+                     cited ? DOCUMENT_CITATION_KEY : ", ''", DOCUMENT_FROM,
+                     cited ? DOCUMENT_CITATIONS : "", id != 0 ? DOCUMENT_WHERE_ID : DOCUMENT_BY_ID,
+                     NULL);
+  stmt = scholia_db_get_statement (self->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (id != 0)
+    scholia_db_statement_bind_int64 (stmt, 1, id);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 row_id = scholia_db_statement_column_int64 (stmt, 0);
+      ScholiaDocument *known = g_hash_table_lookup (self->documents_by_id, &row_id);
+
+      g_ptr_array_add (read, known != NULL ? g_object_ref (known) : document_from_row (stmt));
+    }
+  scholia_db_statement_reset (stmt);
+  if (rc == SCHOLIA_DB_STEP_ERROR || (counted && !count_hidden (self, read, error)))
+    return NULL;
+  return g_steal_pointer (&read);
+}
+
+/* The list's loader: every essay, the first time a view asks for one. */
+static GPtrArray *
+read_every_document (gpointer   user_data,
+                     GError   **error)
+{
+  ScholiaStore *self = user_data;
+  GPtrArray *read = read_documents (self, 0, error);
+
+  for (guint i = 0; read != NULL && i < read->len; i++)
+    remember_document (self, g_ptr_array_index (read, i));
+  return read;
 }
 
 /**
@@ -105,6 +159,8 @@ scholia_store_load_annotation_counts (ScholiaStore  *self,
   if (!self->counts_pending)
     return TRUE;
 
+  if (!_scholia_document_list_load (self->documents, error))
+    return FALSE;
   stmt = scholia_db_get_statement (self->db, "SELECT document_id, count(*) FROM annotations"
                                    " GROUP BY document_id", error);
   if (stmt == NULL)
@@ -130,57 +186,23 @@ scholia_store_load_annotation_counts (ScholiaStore  *self,
   return TRUE;
 }
 
+/* The essays are counted here (an index's count, not a row each) and read when a view first
+ * asks for one; the window shows one essay of a large library before (scholia-document-list.h). */
 gboolean
 _scholia_store_load_documents (ScholiaStore  *self,
                                GError       **error)
 {
-  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  ScholiaDbStatement *stmt;
-  ScholiaDbStep rc;
+  gint64 n = 0;
 
-  g_hash_table_remove_all (self->documents_by_id);
-
+  if (!scholia_db_query_int (self->db, "SELECT count(*) FROM documents", &n, error))
+    return FALSE;
   if (self->counts_pending)
-    {
-      gint64 n = 0;
-
-      if (!scholia_db_query_int (self->db, "SELECT count(*) FROM documents", &n, error))
-        return FALSE;
-      self->counts_pending = n >= COUNT_LATER_FROM;
-    }
-  stmt = scholia_db_get_statement (self->db,
-                                   self->counts_pending
-                                   ? "SELECT " DOCUMENT_COLUMNS_UNCOUNTED " FROM documents d"
-                                     " LEFT JOIN authors a ON a.id = d.author_id ORDER BY d.id"
-                                   : "SELECT " DOCUMENT_COLUMNS " FROM documents d"
-                                     " LEFT JOIN authors a ON a.id = d.author_id ORDER BY d.id",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
-    g_ptr_array_add (loaded, document_from_row (stmt));
-  scholia_db_statement_reset (stmt);
-  if (rc == SCHOLIA_DB_STEP_ERROR || !_scholia_store_load_citation_keys (self, loaded, error) ||
-      (!self->counts_pending && !count_hidden (self, loaded, error)))
-    return FALSE;
-
-  g_list_store_remove_all (self->documents);
-  for (guint i = 0; i < loaded->len; i++)
-    remember_document (self, g_ptr_array_index (loaded, i));
-
+    self->counts_pending = n >= COUNT_LATER_FROM;
+  if (self->documents == NULL)
+    self->documents = _scholia_document_list_new (read_every_document, self);
+  g_hash_table_remove_all (self->documents_by_id);
+  _scholia_document_list_reset (self->documents, (guint) n);
   return TRUE;
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b,
-             gpointer      user_data)
-{
-  gint64 left = scholia_document_get_id ((ScholiaDocument *) a);
-  gint64 right = scholia_document_get_id ((ScholiaDocument *) b);
-
-  return (left > right) - (left < right);
 }
 
 /* Reads one document back from the file (after a restore) and puts it into the model where
@@ -190,39 +212,25 @@ _scholia_store_load_document (ScholiaStore  *self,
                               gint64         id,
                               GError       **error)
 {
-  g_autoptr(ScholiaDocument) document = NULL;
-  ScholiaDbStatement *stmt;
-  gint64 *key;
-  ScholiaDbStep rc;
+  ScholiaDocument *document = scholia_store_lookup_document (self, id);
 
-  stmt = scholia_db_get_statement (self->db,
-                                   "SELECT " DOCUMENT_COLUMNS " FROM documents d"
-                                   " LEFT JOIN authors a ON a.id = d.author_id WHERE d.id = ?",
-                                   error);
-  if (stmt == NULL)
-    return NULL;
-  scholia_db_statement_bind_int64 (stmt, 1, id);
-  rc = scholia_db_statement_step (stmt, error);
-  if (rc == SCHOLIA_DB_STEP_ROW)
-    document = document_from_row (stmt);
-  else if (rc == SCHOLIA_DB_STEP_DONE)
-    g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
-                 _("No document has the id %lld"), (long long) id);
-  scholia_db_statement_reset (stmt);
   if (document == NULL)
+    {
+      g_autoptr(GPtrArray) read = read_documents (self, id, error);
+
+      if (read == NULL)
+        return NULL;
+      if (read->len == 0)
+        {
+          g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
+                       _("No document has the id %lld"), (long long) id);
+          return NULL;
+        }
+      document = g_ptr_array_index (read, 0);
+      remember_document (self, document);
+    }
+  if (!_scholia_document_list_insert (self->documents, document, error))
     return NULL;
-  {
-    g_autoptr(GPtrArray) one = g_ptr_array_new ();
-
-    g_ptr_array_add (one, document);
-    if (!_scholia_store_load_citation_keys (self, one, error))
-      return NULL;
-  }
-
-  key = g_new (gint64, 1);
-  *key = id;
-  g_list_store_insert_sorted (self->documents, document, compare_ids, NULL);
-  g_hash_table_insert (self->documents_by_id, key, document);
   return document;
 }
 
@@ -234,13 +242,61 @@ scholia_store_get_documents (ScholiaStore *self)
   return G_LIST_MODEL (self->documents);
 }
 
+/* Before the list is read (the window opening one essay), the essay asked for is read alone. */
 ScholiaDocument *
 scholia_store_lookup_document (ScholiaStore *self,
                                gint64        id)
 {
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GError) error = NULL;
+  ScholiaDocument *document;
+
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
 
-  return g_hash_table_lookup (self->documents_by_id, &id);
+  document = g_hash_table_lookup (self->documents_by_id, &id);
+  if (document != NULL || _scholia_document_list_is_loaded (self->documents))
+    return document;
+
+  read = read_documents (self, id, &error);
+  if (read == NULL)
+    {
+      g_warning ("Essay %" G_GINT64_FORMAT " could not be read: %s", id, error->message);
+      return NULL;
+    }
+  if (read->len == 0)
+    return NULL;
+  remember_document (self, g_ptr_array_index (read, 0));
+  return g_ptr_array_index (read, 0);
+}
+
+ScholiaDocument *
+scholia_store_lookup_document_or_first (ScholiaStore *self,
+                                        const char   *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  ScholiaDbStatement *stmt;
+  gint64 id = 0;
+  ScholiaDbStep rc;
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+
+  stmt = scholia_db_get_statement (self->db,
+                                   "SELECT coalesce((SELECT id FROM documents WHERE uuid = ?),"
+                                   " (SELECT min(id) FROM documents))", &error);
+  if (stmt != NULL)
+    {
+      scholia_db_statement_bind_text (stmt, 1, uuid);
+      rc = scholia_db_statement_step (stmt, &error);
+      if (rc == SCHOLIA_DB_STEP_ROW)
+        id = scholia_db_statement_column_int64 (stmt, 0);
+      scholia_db_statement_reset (stmt);
+    }
+  if (error != NULL)
+    {
+      g_warning ("The library's essays could not be read: %s", error->message);
+      return NULL;
+    }
+  return id != 0 ? scholia_store_lookup_document (self, id) : NULL;
 }
 
 /* The author named @name (created with @sort_key, or the guess for NULL, if new), its id, 0
@@ -492,6 +548,13 @@ add_document (ScholiaStore            *self,
   g_object_thaw_notify (G_OBJECT (document));
 
   remember_document (self, document);
+  {
+    g_autoptr(GError) list_error = NULL;
+
+    /* The essay is in the file: a view missing it is told so, the essay is not undone. */
+    if (!_scholia_document_list_insert (self->documents, document, &list_error))
+      g_warning ("The library's list of essays could not be read: %s", list_error->message);
+  }
   return document;
 
 failed:
@@ -857,8 +920,9 @@ void
 _scholia_store_forget_document (ScholiaStore *self,
                                 gint64        document_id)
 {
-  guint position;
-  ScholiaDocument *document = scholia_store_lookup_document (self, document_id);
+  g_autoptr(ScholiaDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer key;
 
   if (self->cached_text_id == document_id)
     {
@@ -866,12 +930,14 @@ _scholia_store_forget_document (ScholiaStore *self,
       g_clear_pointer (&self->cached_text_index, g_array_unref);
     }
 
-  if (document == NULL)
+  /* Every essay a view was given is remembered (the list's, or one read alone before it); it
+   * is forgotten before the list tells views, which may look it up. */
+  if (!g_hash_table_steal_extended (self->documents_by_id, &document_id, &key, (gpointer *) &document))
     return;
+  g_free (key);
 
-  g_hash_table_remove (self->documents_by_id, &document_id);
-  if (g_list_store_find (self->documents, document, &position))
-    g_list_store_remove (self->documents, position);
+  if (!_scholia_document_list_remove (self->documents, document_id, &error))
+    g_warning ("The library's list of essays could not be read: %s", error->message);
 }
 
 gboolean

@@ -3,6 +3,7 @@
 
 #include "scholia-checkpointer.h"
 #include "scholia-db.h"
+#include "scholia-document-list.h"
 #include "scholia-schema.h"
 #include "scholia-store.h"
 
@@ -53,8 +54,8 @@ struct _ScholiaStore
   ScholiaDb  *db;
   int         schema_version;
 
-  GListStore *documents;          /* ScholiaDocument, by id */
-  GHashTable *documents_by_id;    /* gint64* → ScholiaDocument (borrowed from the list) */
+  ScholiaDocumentList *documents; /* read when a view first asks (scholia-store-documents.c) */
+  GHashTable *documents_by_id;    /* gint64* → every ScholiaDocument given out, listed or not */
   GListStore *tags;               /* ScholiaTag, by position */
   GListStore *themes;             /* ScholiaTheme, by position */
 
@@ -217,11 +218,9 @@ gboolean      _scholia_store_add_provenance      (ScholiaStore                  
                                                   const ScholiaAnnotationProvenance  *provenance,
                                                   GError                            **error);
 
-/* Sets each of @documents' citation key from the file (scholia-store-references.c, which calls
- * none of the others but scholia-store.c); a library opened before schema 8 has none. */
-gboolean      _scholia_store_load_citation_keys  (ScholiaStore                       *self,
-                                                  GPtrArray                          *documents,
-                                                  GError                            **error);
+/* Whether the file has essays' citation keys (scholia-store-references.c, which calls none
+ * of the others but scholia-store.c); a library opened before schema 8 has none. */
+gboolean      _scholia_store_has_references      (ScholiaStore                       *self);
 
 /* scholia-store-import-batch.c: called by scholia-store-open.c's batch functions. */
 gboolean _scholia_store_set_aside_index_trigger (ScholiaStore  *self,

@@ -48,8 +48,8 @@ scholia_reference_changes_free (ScholiaReferenceChanges *changes)
   g_free (changes);
 }
 
-static gboolean
-has_references (ScholiaStore *self)
+gboolean
+_scholia_store_has_references (ScholiaStore *self)
 {
   return self->schema_version >= SCHOLIA_SCHEMA_REFERENCES || scholia_db_is_read_only (self->db);
 }
@@ -207,7 +207,7 @@ scholia_store_search_references (ScholiaStore  *self,
 
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
 
-  if (!has_references (self))
+  if (!_scholia_store_has_references (self))
     return g_steal_pointer (&found);
 
   append_search_words (folded, query != NULL ? query : "");
@@ -254,7 +254,7 @@ scholia_store_count_references (ScholiaStore  *self,
   g_return_val_if_fail (count != NULL, FALSE);
 
   *count = 0;
-  if (!has_references (self))
+  if (!_scholia_store_has_references (self))
     return TRUE;
   if (!scholia_db_query_int (self->db, "SELECT count(*) FROM bib_references", &n, error))
     return FALSE;
@@ -274,7 +274,7 @@ scholia_store_lookup_reference (ScholiaStore  *self,
   g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (!has_references (self) || *key == '\0')
+  if (!_scholia_store_has_references (self) || *key == '\0')
     return NULL;
   stmt = scholia_db_get_statement (self->db,
                                    "SELECT " REFERENCE_COLUMNS " FROM bib_references WHERE citation_key = ?",
@@ -451,38 +451,6 @@ failed:
 
 /* ---- essays' keys ---- */
 
-gboolean
-_scholia_store_load_citation_keys (ScholiaStore  *self,
-                                   GPtrArray     *documents,
-                                   GError       **error)
-{
-  g_autoptr(GHashTable) keys = NULL;
-  ScholiaDbStatement *stmt;
-  ScholiaDbStep rc;
-
-  if (!has_references (self) || documents->len == 0)
-    return TRUE;
-
-  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  stmt = scholia_db_get_statement (self->db, "SELECT document_uuid, citation_key FROM document_citations", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
-    g_hash_table_insert (keys, g_strdup (scholia_db_statement_column_text (stmt, 0)),
-                         g_strdup (scholia_db_statement_column_text (stmt, 1)));
-  scholia_db_statement_reset (stmt);
-  if (rc == SCHOLIA_DB_STEP_ERROR)
-    return FALSE;
-
-  for (guint i = 0; i < documents->len; i++)
-    {
-      ScholiaDocument *document = g_ptr_array_index (documents, i);
-
-      scholia_document_set_citation_key (document, g_hash_table_lookup (keys, scholia_document_get_uuid (document)));
-    }
-  return TRUE;
-}
-
 ScholiaReference *
 scholia_store_get_document_reference (ScholiaStore     *self,
                                       ScholiaDocument  *document,
@@ -523,7 +491,7 @@ scholia_store_set_document_citation_key (ScholiaStore     *self,
                    scholia_document_get_title (document));
       return FALSE;
     }
-  if (!has_references (self))
+  if (!_scholia_store_has_references (self))
     {
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_UNSUPPORTED,
                    _("This library is too old to hold citation keys"));

@@ -183,8 +183,7 @@ scholia_store_class_init (ScholiaStoreClass *klass)
 static void
 scholia_store_init (ScholiaStore *self)
 {
-  self->documents = g_list_store_new (SCHOLIA_TYPE_DOCUMENT);
-  self->documents_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->documents_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->tags = g_list_store_new (SCHOLIA_TYPE_TAG);
   self->themes = g_list_store_new (SCHOLIA_TYPE_THEME);
   self->live_annotations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -100,6 +100,10 @@ ScholiaDocument *scholia_store_add_document_with_uuid (ScholiaStore *self,
                                                        GError      **error);
 ScholiaDocument *scholia_store_lookup_document   (ScholiaStore     *self,
                                                   gint64            id);
+/* By the essay's uuid; the first essay (lowest id) for NULL or one no essay has; NULL in an
+ * empty library. Neither reads the list of essays (scholia_store_get_documents()). */
+ScholiaDocument *scholia_store_lookup_document_or_first (ScholiaStore *self,
+                                                         const char   *uuid);
 ScholiaDocument *scholia_store_find_document     (ScholiaStore     *self,
                                                   const char       *id_or_title,
                                                   GError          **error);
