@@ -107,6 +107,7 @@ struct _ScholiaLibrarySidebar
   GtkStack           *stack;
   GtkWidget          *scrolled_window;
   GtkListView        *list_view;
+  guint               scroll_tick;  /* scroll_to_selection() waiting for the list's layout */
   GMenuModel         *context_menu_model;
   GtkWidget          *search_separator;
   ScholiaSearchResults *search_results;
@@ -225,6 +226,26 @@ update_actions (ScholiaLibrarySidebar *self)
 
 /* Shows the selected document's row when it is listed, without that counting as the user's
  * choice. A document hidden by the filter stays selected and is shown again when it returns. */
+/* At a frame after a change, once the list is laid out: GTK 4.8's list view scrolls only to a
+ * row it has measured, and a list just shown (a large library's, listed after the first frame)
+ * has none until its first allocation. */
+static gboolean
+scroll_to_selection (GtkWidget     *list_view,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  ScholiaLibrarySidebar *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION && gtk_adjustment_get_upper (adjustment) == 0)
+    return G_SOURCE_CONTINUE;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sync_selection (ScholiaLibrarySidebar *self)
 {
@@ -248,6 +269,11 @@ sync_selection (ScholiaLibrarySidebar *self)
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->selecting = FALSE;
+  /* The essay the window opened (the last read, one given on the command line) may be far
+   * down a large library: the reader sees where it is, as when they chose it. */
+  if (position != GTK_INVALID_LIST_POSITION && self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_to_selection,
+                                                      self, NULL);
 }
 
 static void

@@ -330,6 +330,31 @@ count_rows (Fixture *fixture)
 /* A library of 1,000 essays is listed once the window has painted its first frame: nothing
  * before, then the same rows as an eager listing, the essay chosen meanwhile selected. */
 static void
+on_frame_painted (GdkFrameClock *clock,
+                  guint         *frames_left)
+{
+  if (*frames_left > 0)
+    (*frames_left)--;
+}
+
+/* Until @window has painted @n_frames more frames (each queued: a list's scroll lands in its
+ * next layout). */
+static void
+wait_for_frames (GtkWindow *window,
+                 guint      n_frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted), &n_frames);
+
+  while (n_frames > 0)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
 test_large_library_listed_after_first_frame (Fixture       *fixture,
                                              gconstpointer  data)
 {
@@ -352,6 +377,9 @@ test_large_library_listed_after_first_frame (Fixture       *fixture,
 
   selected_row = gtk_single_selection_get_selected_item (selection);
   g_assert_nonnull (selected_row);
+  /* Far down the list, and in sight once laid out. */
+  wait_for_frames (fixture->window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view))), >, 0);
   selected = gtk_tree_list_row_get_item (selected_row);
   g_assert_true (selected == (GObject *) chosen);
   g_assert_true (scholia_library_sidebar_get_selected_document (fixture->sidebar) == chosen);
