@@ -164,8 +164,8 @@ foreach_author_list (ScholiaStore                 *self,
       if (!scholia_theme_counts_iter_is_whole (&iter))
         {
           scholia_db_statement_reset (stmt);
-          g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
-                       _("The library is damaged: the counts of an author’s passages by theme cannot be read"));
+          g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
+                               _("An author’s stored counts of passages by theme are damaged"));
           return FALSE;
         }
     }
