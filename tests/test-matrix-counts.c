@@ -578,6 +578,20 @@ test_seminar_merge (TestLibraryFixture *fixture,
   }
 }
 
+/* A library made by the migrations before @version, as an earlier Scholia made it. */
+static ScholiaStore *
+open_before (const char  *path,
+             int          version,
+             GError     **error)
+{
+  const ScholiaMigration *migrations = scholia_schema_get_migrations (&(guint) { 0 });
+  guint n_before = 0;
+
+  while (migrations[n_before].version < version)
+    n_before++;
+  return _scholia_store_open_with_migrations (path, migrations, n_before, error);
+}
+
 /* A library of version 13 gets its counts filled by the upgrade, and read only, counts them
  * without being written. */
 static void
@@ -587,13 +601,8 @@ test_upgrade (TestLibraryFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *read_only = g_build_filename (fixture->dir, "read-only.sqlite3", NULL);
   g_autoptr(GBytes) bytes = NULL;
-  const ScholiaMigration *migrations = scholia_schema_get_migrations (&(guint) { 0 });
-  guint n_before = 0;
-
-  while (migrations[n_before].version < 14)
-    n_before++;
   {
-    g_autoptr(ScholiaStore) store = _scholia_store_open_with_migrations (fixture->library, migrations, n_before, &error);
+    g_autoptr(ScholiaStore) store = open_before (fixture->library, 14, &error);
     g_autoptr(GRand) rand = g_rand_new_with_seed (1848);
 
     g_assert_no_error (error);
@@ -637,13 +646,8 @@ test_upgrade_from_rows (TestLibraryFixture *fixture,
   g_autofree char *read_only = g_build_filename (fixture->dir, "read-only.sqlite3", NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) after = NULL;
-  const ScholiaMigration *migrations = scholia_schema_get_migrations (&(guint) { 0 });
-  guint n_before = 0;
-
-  while (migrations[n_before].version < SCHOLIA_SCHEMA_AUTHOR_COUNTS)
-    n_before++;
   {
-    g_autoptr(ScholiaStore) store = _scholia_store_open_with_migrations (fixture->library, migrations, n_before, &error);
+    g_autoptr(ScholiaStore) store = open_before (fixture->library, SCHOLIA_SCHEMA_AUTHOR_COUNTS, &error);
     g_autoptr(GRand) rand = g_rand_new_with_seed (1905);
 
     g_assert_no_error (error);
