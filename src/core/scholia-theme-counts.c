@@ -69,7 +69,8 @@ scholia_theme_counts_iter_init (ScholiaThemeCountsIter *iter,
                                 gsize                   size)
 {
   iter->at = counts;
-  iter->end = iter->at + size;
+  /* SQLite gives an empty BLOB as NULL, to which no offset may be added. */
+  iter->end = counts != NULL ? iter->at + size : NULL;
   iter->theme_id = 0;
   iter->started = FALSE;
 }
