@@ -143,6 +143,7 @@ test_not_whole (void)
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ERROR);
       sqlite3_finalize (stmt);
 
+      g_clear_pointer (&sql, g_free);
       sql = g_strdup_printf ("SELECT %s", broken[i]);
       g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
