@@ -335,6 +335,16 @@ scholia_matrix_grid_set_model (ScholiaMatrixGrid *self,
       if (rows != NULL)
         g_signal_connect_object (rows, "items-changed", G_CALLBACK (_scholia_matrix_grid_invalidate), self, G_CONNECT_SWAPPED);
     }
+  /* A theme renamed changes its title, and its column's width, without a rebuild: the
+   * library's themes list does not change. */
+  if (self->themes != themes)
+    {
+      for (guint i = 0; self->themes != NULL && i < self->themes->len; i++)
+        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->themes, i), self);
+      for (guint i = 0; themes != NULL && i < themes->len; i++)
+        g_signal_connect_object (g_ptr_array_index (themes, i), "notify::display-name",
+                                 G_CALLBACK (_scholia_matrix_grid_invalidate), self, G_CONNECT_SWAPPED);
+    }
   if (themes != NULL)
     g_ptr_array_ref (themes);
   g_clear_pointer (&self->themes, g_ptr_array_unref);

@@ -16,6 +16,7 @@
 #include "scholia-schema.h"
 #include "scholia-seminar-store.h"
 #include "scholia-store-private.h"
+#include "scholia-theme-counts.h"
 #include "seminar-records.h"
 #include "test-files.h"
 
@@ -56,11 +57,43 @@ describe (ScholiaStore *store,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The kept counts as describe() gives them: each author's list in its order (every entry, so
+ * that a count of 0 left in a list shows), or version 15's rows in a library read at an older
+ * version. */
+static char *
+describe_kept (ScholiaStore *store)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+
+  if (scholia_store_get_schema_version (store) < SCHOLIA_SCHEMA_AUTHOR_COUNTS)
+    return describe (store, "SELECT author_id, theme_id, count FROM author_theme_counts WHERE count != 0 ORDER BY 1, 2");
+  stmt = scholia_db_get_statement (store->db, "SELECT author_id, themes FROM author_counts ORDER BY 1", &error);
+  g_assert_no_error (error);
+  while ((rc = scholia_db_statement_step (stmt, &error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      ScholiaThemeCountsIter iter;
+      gint64 theme_id, count;
+      gsize size;
+      gconstpointer counts = scholia_db_statement_column_blob (stmt, 1, &size);
+
+      scholia_theme_counts_iter_init (&iter, counts, size);
+      while (scholia_theme_counts_iter_next (&iter, &theme_id, &count))
+        g_string_append_printf (text, "%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " ",
+                                scholia_db_statement_column_int64 (stmt, 0), theme_id, count);
+      g_assert_true (scholia_theme_counts_iter_is_whole (&iter));
+    }
+  scholia_db_statement_reset (stmt);
+  g_assert_cmpint (rc, ==, SCHOLIA_DB_STEP_DONE);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static gboolean
 kept_counts_are_right (ScholiaStore *store)
 {
-  g_autofree char *kept = describe (store, "SELECT author_id, theme_id, count FROM author_theme_counts"
-                                           " WHERE count != 0 ORDER BY 1, 2");
+  g_autofree char *kept = describe_kept (store);
   g_autofree char *counted = describe (store, "SELECT coalesce(d.author_id, 0), th.theme_id, count(*)"
                                               " FROM annotations a JOIN annotation_themes th ON th.annotation_id = a.id"
                                               " JOIN documents d ON d.id = a.document_id WHERE a.orphaned = 0"
@@ -70,6 +103,25 @@ kept_counts_are_right (ScholiaStore *store)
     return TRUE;
   g_test_message ("kept:    %s\ncounted: %s", kept, counted);
   return FALSE;
+}
+
+static void
+add_to_total (const ScholiaAuthorThemeCount *count,
+              gpointer                       user_data)
+{
+  *(guint *) user_data += count->count;
+}
+
+/* Every passage the kept counts hold, as the matrix reads them. */
+static guint
+kept_total (ScholiaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  g_assert_true (scholia_store_foreach_author_theme_count (store, add_to_total, &total, &error));
+  g_assert_no_error (error);
+  return total;
 }
 
 /* The matrix the user sees, against the one counted from every passage of the library, as the
@@ -361,6 +413,30 @@ run_edits (ScholiaStore *store,
       }
   }
   right &= check (store);
+
+  /* Annotations imported as W3C and REFI-QDA imports write them, many at once: two themes on
+   * one, one unplaced, on essays with an author and without. */
+  {
+    guint n = g_list_model_get_n_items (scholia_store_get_documents (store));
+    gint64 themes[] = { theme_id (store, 0), theme_id (store, 4) };
+    ScholiaAnnotationRecord records[] = {
+      { .document = essay_at (store, 0), .start = 8, .end = 30, .theme_ids = themes, .n_theme_ids = 2 },
+      { .document = essay_at (store, n - 1), .start = 40, .end = 52, .theme_ids = themes + 1, .n_theme_ids = 1 },
+      { .document = essay_at (store, 2), .start = 60, .end = 75, .theme_ids = themes, .n_theme_ids = 1 },
+      { .document = essay_at (store, 3), .start = 0, .end = 10, .quote = "a quay not in the text", .orphaned = TRUE,
+        .theme_ids = themes, .n_theme_ids = 2 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+      if (!records[i].orphaned)
+        records[i].quote = g_utf8_substring (essay_text, records[i].start, records[i].end);
+    g_assert_true (scholia_store_add_annotations_full (store, records, G_N_ELEMENTS (records), &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+      if (!records[i].orphaned)
+        g_free ((char *) records[i].quote);
+  }
+  right &= check (store);
   return right;
 }
 
@@ -398,7 +474,7 @@ test_every_trigger_counts (TestLibraryFixture *fixture,
 
     g_assert_no_error (error);
     stmt = scholia_db_get_statement (store->db, "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-                                                " AND sql LIKE '%author_theme_counts%' ORDER BY name", &error);
+                                                " AND sql LIKE '%author_counts%' ORDER BY name", &error);
     g_assert_no_error (error);
     while (scholia_db_statement_step (stmt, &error) == SCHOLIA_DB_STEP_ROW)
       g_strv_builder_add (builder, scholia_db_statement_column_text (stmt, 0));
@@ -484,7 +560,7 @@ test_seminar_merge (TestLibraryFixture *fixture,
       scholia_merge_report_clear (&report);
       assert_counts (store);
     }
-  g_assert_cmpint (test_sql_int (fixture->library, "SELECT sum(count) FROM author_theme_counts"), ==, 3);
+  g_assert_cmpuint (kept_total (store), ==, 3);
 
   /* Hidden until I post: the others' passages leave the matrix, the kept counts stay. */
   g_assert_true (scholia_db_exec (store->db, "UPDATE seminars SET options = '{\"hide-until-posted\": 1}'", &error));
@@ -502,6 +578,20 @@ test_seminar_merge (TestLibraryFixture *fixture,
   }
 }
 
+/* A library made by the migrations before @version, as an earlier Scholia made it. */
+static ScholiaStore *
+open_before (const char  *path,
+             int          version,
+             GError     **error)
+{
+  const ScholiaMigration *migrations = scholia_schema_get_migrations (&(guint) { 0 });
+  guint n_before = 0;
+
+  while (migrations[n_before].version < version)
+    n_before++;
+  return _scholia_store_open_with_migrations (path, migrations, n_before, error);
+}
+
 /* A library of version 13 gets its counts filled by the upgrade, and read only, counts them
  * without being written. */
 static void
@@ -511,13 +601,8 @@ test_upgrade (TestLibraryFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *read_only = g_build_filename (fixture->dir, "read-only.sqlite3", NULL);
   g_autoptr(GBytes) bytes = NULL;
-  const ScholiaMigration *migrations = scholia_schema_get_migrations (&(guint) { 0 });
-  guint n_before = 0;
-
-  while (migrations[n_before].version < 14)
-    n_before++;
   {
-    g_autoptr(ScholiaStore) store = _scholia_store_open_with_migrations (fixture->library, migrations, n_before, &error);
+    g_autoptr(ScholiaStore) store = open_before (fixture->library, 14, &error);
     g_autoptr(GRand) rand = g_rand_new_with_seed (1848);
 
     g_assert_no_error (error);
@@ -541,9 +626,61 @@ test_upgrade (TestLibraryFixture *fixture,
 
     g_assert_no_error (error);
     g_assert_cmpint (test_sql_int (fixture->library, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
-    g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM author_theme_counts WHERE count > 0"), >, 0);
+    g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM author_counts WHERE length(themes) > 0"), >, 0);
+    g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'author_theme_counts%'"),
+                     ==, 0);
     assert_counts (store);
   }
+}
+
+/* A library of version 18 keeps a row per author and theme (rows of 0 among them, once an
+ * essay went or changed author): read only, it is counted from them and left as it was;
+ * upgraded, each author's list holds the same counts, and the rows and their triggers are
+ * gone. A library marked 18 by its user_version alone, which has lists and no rows, has its
+ * lists made again from its annotations. */
+static void
+test_upgrade_from_rows (TestLibraryFixture *fixture,
+                        gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read_only = g_build_filename (fixture->dir, "read-only.sqlite3", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) after = NULL;
+  {
+    g_autoptr(ScholiaStore) store = open_before (fixture->library, SCHOLIA_SCHEMA_AUTHOR_COUNTS, &error);
+    g_autoptr(GRand) rand = g_rand_new_with_seed (1905);
+
+    g_assert_no_error (error);
+    generate_library (store, rand);
+    g_assert_true (scholia_store_delete_document (store, essay_at (store, 0), &error));
+    g_assert_true (scholia_store_update_document (store, essay_at (store, 1), NULL, "Ilse Moravec", NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (test_sql_int (fixture->library, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_AUTHOR_COUNTS - 1);
+  g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM author_theme_counts WHERE count = 0"), >, 0);
+
+  bytes = test_copy_read_only (fixture->library, read_only);
+  {
+    g_autoptr(ScholiaStore) store = scholia_store_open_read_only (read_only, &error);
+
+    g_assert_no_error (error);
+    assert_counts (store);
+  }
+  after = test_read_bytes (read_only);
+  g_assert_true (g_bytes_equal (bytes, after));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(ScholiaStore) store = scholia_store_open (fixture->library, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (test_sql_int (fixture->library, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
+      g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM sqlite_master"
+                                                       " WHERE name LIKE 'author_theme_counts%'"), ==, 0);
+      assert_counts (store);
+      g_clear_object (&store);
+      test_sql_exec (fixture->library, "PRAGMA user_version = 18");
+    }
 }
 
 int
@@ -556,6 +693,7 @@ main (int   argc,
   test_add_with_library ("/matrix-counts/every-trigger-counts", test_every_trigger_counts);
   test_add_with_library ("/matrix-counts/seminar-merge", test_seminar_merge);
   test_add_with_library ("/matrix-counts/upgrade-and-read-only", test_upgrade);
+  test_add_with_library ("/matrix-counts/upgrade-from-rows", test_upgrade_from_rows);
 
   return g_test_run ();
 }

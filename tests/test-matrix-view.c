@@ -393,6 +393,28 @@ test_renamed_title_is_measured_again (Fixture       *fixture,
   g_assert_cmpstr (cell_label (find_cell (fixture, "Tomasz Lindqvist: 2 passages on “Railway”")), ==, "2");
 }
 
+/* A theme renamed while the matrix shows it: its column's title says the new name, with
+ * nothing else changed in the library, and its column is as wide as the name needs. */
+static void
+test_renamed_theme_retitles_its_column (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *header;
+  int width = gtk_widget_get_width (find_header (fixture, "Sort by “Railway”"));
+
+  g_assert_true (scholia_store_update_label (fixture->store, SCHOLIA_LABEL (fixture->railway),
+                                             "Railway Tariffs and the Harbour", NULL, NULL, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+  header = find_header (fixture, "Sort by “Railway Tariffs and the Harbour”");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (header))))),
+                   ==, "Railway Tariffs and the Harbour");
+  g_assert_cmpint (gtk_widget_get_width (header), >, width);
+  g_assert_cmpstr (cell_label (find_cell (fixture, "Tomasz Lindqvist: 2 passages on “Railway Tariffs and the Harbour”")),
+                   ==, "2");
+}
+
 static void
 test_sorting_by_header (Fixture       *fixture,
                         gconstpointer  data)
@@ -669,6 +691,7 @@ main (int    argc,
   ADD ("/matrix-view/split-by-tag-shows-each-tag", test_split_by_tag);
   ADD ("/matrix-view/a-title-sorts-by-its-column", test_sorting_by_header);
   ADD ("/matrix-view/a-renamed-theme-is-measured-again", test_renamed_title_is_measured_again);
+  ADD ("/matrix-view/renamed-theme-retitles-its-column", test_renamed_theme_retitles_its_column);
   ADD ("/matrix-view/rows-keep-the-matrix-they-read", test_rows_keep_their_matrix);
 #undef ADD
   g_test_add ("/matrix-view/grid-shows-the-counts-in-each-corner", Fixture, NULL, wide_setup, test_grid_corners,

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 #define SCHOLIA_SCHEMA_PACKED_TEXT 17
 /* The version that stores annotations' uuids as 16-byte keys (scholia-uuid-key.h). */
 #define SCHOLIA_SCHEMA_UUID_KEYS 18
+/* The version that keeps the passages per author and theme as a BLOB per author
+ * (scholia-theme-counts.h): older ones keep a row per author and theme, or none. */
+#define SCHOLIA_SCHEMA_AUTHOR_COUNTS 19
 
 /* One step of the schema: the SQL that takes a library from version - 1 to version, or, for a
  * step that needs more than SQL (guessing values for a new column), a function run inside the

@@ -8,6 +8,7 @@
 #include "scholia-search-fold.h"
 #include "scholia-stem-tokenizer.h"
 #include "scholia-text-pack.h"
+#include "scholia-theme-counts.h"
 #include "scholia-uuid-key.h"
 #include "scholia-term-cache.h"
 
@@ -635,5 +636,7 @@ scholia_stem_tokenizer_register (sqlite3 *db)
     rc = scholia_text_pack_register (db);
   if (rc == SQLITE_OK)
     rc = scholia_uuid_key_register (db);
+  if (rc == SQLITE_OK)
+    rc = scholia_theme_counts_register (db);
   return rc;
 }

@@ -542,7 +542,7 @@ collect_documents (Merge       *merge,
 /* The schema's triggers on the tables write_rows() writes, and what it does instead of each,
  * set-wise: the full-text rows of the notes (notes_fts_insert, notes_fts_update), the links set
  * aside while an end was deleted (annotation_links_put_back_on_insert), the passages counted
- * per author and theme (author_theme_counts_theme_insert). The outbox's triggers
+ * per author and theme (author_counts_theme_insert). The outbox's triggers
  * do nothing while seminar_merging has a row. A trigger added to these tables must be added
  * here and its work to write_rows(): tests/test-seminar-merge-writes.c compares the schema's
  * triggers with this list. */
@@ -556,10 +556,10 @@ const char *const _scholia_merge_replaced_triggers[] = {
   "seminar_outbox_annotation_themes_INSERT",
   "seminar_outbox_reply_insert",
   "seminar_outbox_reply_update",
-  "author_theme_counts_theme_insert",
+  "author_counts_theme_insert",
   /* An annotation the merge writes again has lost its theme links already (deleted with the
    * triggers on): moving it or placing it again changes no count. */
-  "author_theme_counts_annotation_update",
+  "author_counts_annotation_update",
   NULL
 };
 
@@ -648,12 +648,12 @@ write_rows (Merge   *merge,
                         " SELECT annotation_id, label_id, position FROM temp.merge_links WHERE kind = 1;"
                         /* Counted per essay first: a merge's thousands of links are on a
                          * few essays, whose authors are then read once each. */
-                        "INSERT INTO author_theme_counts (author_id, theme_id, count)"
-                        " SELECT coalesce(d.author_id, 0), e.theme_id, sum(e.n)"
+                        "INSERT INTO author_counts (author_id, themes)"
+                        " SELECT coalesce(d.author_id, 0), scholia_theme_counts(e.theme_id, e.n)"
                         "  FROM (SELECT a.document_id, l.label_id AS theme_id, count(*) AS n FROM temp.merge_links l"
                         "   JOIN annotations a ON a.id = l.annotation_id WHERE l.kind = 1 AND a.orphaned = 0"
-                        "   GROUP BY 1, 2) e JOIN documents d ON d.id = e.document_id WHERE true GROUP BY 1, 2"
-                        " ON CONFLICT DO UPDATE SET count = count + excluded.count;",
+                        "   GROUP BY 1, 2) e JOIN documents d ON d.id = e.document_id WHERE true GROUP BY 1"
+                        " ON CONFLICT DO UPDATE SET themes = scholia_theme_counts_add(themes, excluded.themes);",
                         error) ||
       !put_back_links (merge, error))
     return FALSE;

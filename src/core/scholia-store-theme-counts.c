@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The authors × themes counts as the library keeps them (schema 15, author_theme_counts, kept
- * by triggers and by the seminar merge): the matrix reads a row per author and theme instead of
- * counting every annotation at each showing (issue 17: 1,000 authors × 200 themes over a
- * million annotations). */
+/* The authors × themes counts as the library keeps them (schema 19, author_counts: a list of
+ * counts by theme per author, kept by triggers and by the seminar merge; schema 15 to 18, a
+ * row per author and theme): the matrix reads them instead of counting every annotation at
+ * each showing (issue 17: 1,000 authors × 200 themes over a million annotations). */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "scholia-error.h"
 #include "scholia-store-private.h"
+#include "scholia-theme-counts.h"
 
 /* What the kept rows hold, computed from the annotations: a store opened at an older version
  * (the tests of upgrades) has no such table. */
@@ -110,6 +114,65 @@ scholia_store_get_author_names_by_id (ScholiaStore  *self,
   return g_steal_pointer (&names);
 }
 
+/* Gives @func one author's count of a theme, less what is hidden. */
+static void
+give_count (GHashTable                  *hidden,
+            gint64                       author_id,
+            gint64                       theme_id,
+            gint64                       n,
+            ScholiaAuthorThemeCountFunc  func,
+            gpointer                     user_data)
+{
+  ScholiaAuthorThemeCount count = { author_id, theme_id, 0 };
+
+  if (g_hash_table_size (hidden) > 0)
+    {
+      PairKey key = { author_id, theme_id };
+
+      n -= MIN (n, (gint64) GPOINTER_TO_UINT (g_hash_table_lookup (hidden, &key)));
+    }
+  if (n <= 0)
+    return;
+  count.count = (guint) n;
+  func (&count, user_data);
+}
+
+/* Each author's list of counts (schema 19): a row per author. */
+static gboolean
+foreach_author_list (ScholiaStore                 *self,
+                     GHashTable                   *hidden,
+                     ScholiaAuthorThemeCountFunc   func,
+                     gpointer                      user_data,
+                     GError                      **error)
+{
+  ScholiaDbStatement *stmt = scholia_db_get_statement (self->db, "SELECT author_id, themes FROM author_counts", error);
+  ScholiaDbStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      gint64 author_id = scholia_db_statement_column_int64 (stmt, 0);
+      ScholiaThemeCountsIter iter;
+      gint64 theme_id, n;
+      gsize size;
+      gconstpointer counts = scholia_db_statement_column_blob (stmt, 1, &size);
+
+      scholia_theme_counts_iter_init (&iter, counts, size);
+      while (scholia_theme_counts_iter_next (&iter, &theme_id, &n))
+        give_count (hidden, author_id, theme_id, n, func, user_data);
+      if (!scholia_theme_counts_iter_is_whole (&iter))
+        {
+          scholia_db_statement_reset (stmt);
+          g_set_error_literal (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
+                               _("An author’s stored counts of passages by theme are damaged"));
+          return FALSE;
+        }
+    }
+  scholia_db_statement_reset (stmt);
+  return rc != SCHOLIA_DB_STEP_ERROR;
+}
+
 gboolean
 scholia_store_foreach_author_theme_count (ScholiaStore                 *self,
                                           ScholiaAuthorThemeCountFunc   func,
@@ -126,32 +189,21 @@ scholia_store_foreach_author_theme_count (ScholiaStore                 *self,
   hidden = count_hidden (self, error);
   if (hidden == NULL)
     return FALSE;
+  if (self->schema_version >= SCHOLIA_SCHEMA_AUTHOR_COUNTS)
+    return foreach_author_list (self, hidden, func, user_data, error);
 
+  /* A library read at an older version: version 15's rows (a temporary table of them where
+   * the library is only read from version 14), or none. */
   stmt = scholia_db_get_statement (self->db,
-                                   self->schema_version >= 14
-                                     ? "SELECT author_id, theme_id, count FROM author_theme_counts WHERE count > 0"
+                                   self->schema_version >= SCHOLIA_SCHEMA_DERIVED_PASSAGES
+                                     ? "SELECT author_id, theme_id, count FROM author_theme_counts"
                                      : COUNTED_FROM_ROWS,
                                    error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
-    {
-      ScholiaAuthorThemeCount count = {
-        .author_id = scholia_db_statement_column_int64 (stmt, 0),
-        .theme_id = scholia_db_statement_column_int64 (stmt, 1),
-        .count = scholia_db_statement_column_int (stmt, 2),
-      };
-
-      if (g_hash_table_size (hidden) > 0)
-        {
-          PairKey key = { count.author_id, count.theme_id };
-
-          count.count -= MIN (count.count, GPOINTER_TO_UINT (g_hash_table_lookup (hidden, &key)));
-          if (count.count == 0)
-            continue;
-        }
-      func (&count, user_data);
-    }
+    give_count (hidden, scholia_db_statement_column_int64 (stmt, 0), scholia_db_statement_column_int64 (stmt, 1),
+                scholia_db_statement_column_int64 (stmt, 2), func, user_data);
   scholia_db_statement_reset (stmt);
   return rc != SCHOLIA_DB_STEP_ERROR;
 }

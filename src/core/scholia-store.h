@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose user_version is higher was written by a newer
  * Scholia and is refused untouched. */
-#define SCHOLIA_SCHEMA_VERSION 18
+#define SCHOLIA_SCHEMA_VERSION 19
 
 #define SCHOLIA_TYPE_STORE (scholia_store_get_type ())
 
