@@ -546,8 +546,13 @@ test_store_reads_essays_when_asked (void)
     g_assert_null (scholia_store_lookup_document (store, 61));
     g_assert_false (_scholia_document_list_is_loaded (store->documents));
 
-    lazy = describe_documents (store);
+    /* Going through many essays, a caller has them read in one pass. */
+    for (gint64 id = 1; id <= 40; id++)
+      g_assert_cmpint (scholia_document_get_id (scholia_store_lookup_document (store, id)), ==, id);
     g_assert_true (_scholia_document_list_is_loaded (store->documents));
+    g_assert_true (scholia_store_lookup_document (store, 12) == twelfth);
+
+    lazy = describe_documents (store);
     listed = g_list_model_get_item (documents, 11);
     g_assert_true (listed == twelfth);
   }

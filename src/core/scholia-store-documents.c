@@ -201,6 +201,7 @@ _scholia_store_load_documents (ScholiaStore  *self,
   if (self->documents == NULL)
     self->documents = _scholia_document_list_new (read_every_document, self);
   g_hash_table_remove_all (self->documents_by_id);
+  self->documents_read_alone = 0;
   _scholia_document_list_reset (self->documents, (guint) n);
   return TRUE;
 }
@@ -242,7 +243,11 @@ scholia_store_get_documents (ScholiaStore *self)
   return G_LIST_MODEL (self->documents);
 }
 
-/* Before the list is read (the window opening one essay), the essay asked for is read alone. */
+/* Before the list is read (the window opening one essay), the essay asked for is read alone;
+ * a caller going through many (a comparison, an export from the command line) has the list read
+ * instead, one pass rather than a statement per essay. */
+#define READ_ALONE_AT_MOST 32
+
 ScholiaDocument *
 scholia_store_lookup_document (ScholiaStore *self,
                                gint64        id)
@@ -256,6 +261,13 @@ scholia_store_lookup_document (ScholiaStore *self,
   document = g_hash_table_lookup (self->documents_by_id, &id);
   if (document != NULL || _scholia_document_list_is_loaded (self->documents))
     return document;
+
+  if (++self->documents_read_alone > READ_ALONE_AT_MOST)
+    {
+      if (!_scholia_document_list_load (self->documents, &error))
+        g_warning ("The library's essays could not be read: %s", error->message);
+      return g_hash_table_lookup (self->documents_by_id, &id);
+    }
 
   read = read_documents (self, id, &error);
   if (read == NULL)

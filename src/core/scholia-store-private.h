@@ -56,6 +56,7 @@ struct _ScholiaStore
 
   ScholiaDocumentList *documents; /* read when a view first asks (scholia-store-documents.c) */
   GHashTable *documents_by_id;    /* gint64* → every ScholiaDocument given out, listed or not */
+  guint       documents_read_alone; /* before the list is read (scholia-store-documents.c) */
   GListStore *tags;               /* ScholiaTag, by position */
   GListStore *themes;             /* ScholiaTheme, by position */
 
