@@ -84,7 +84,9 @@ _scholia_window_update_state (ScholiaWindow *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   const char *page;
 
-  if (!has_store)
+  if (self->upgrade_cancellable != NULL)
+    page = "upgrading";
+  else if (!has_store)
     page = "error";
   else if (g_list_model_get_n_items (scholia_store_get_documents (self->store)) == 0)
     page = "empty";
@@ -307,13 +309,57 @@ scholia_window_show_document (ScholiaWindow   *self,
   return TRUE;
 }
 
+static void
+restore_last_document (ScholiaWindow *self)
+{
+  GListModel *documents = scholia_store_get_documents (self->store);
+  g_autoptr(ScholiaDocument) document = NULL;
+  g_autofree char *uuid = NULL;
+  guint n = g_list_model_get_n_items (documents);
+
+  if (n == 0)
+    return;
+
+  if (self->settings != NULL)
+    uuid = g_settings_get_string (self->settings, "last-document");
+
+  for (guint i = 0; uuid != NULL && *uuid != '\0' && i < n && document == NULL; i++)
+    {
+      g_autoptr(ScholiaDocument) item = g_list_model_get_item (documents, i);
+
+      if (g_strcmp0 (scholia_document_get_uuid (item), uuid) == 0)
+        document = g_steal_pointer (&item);
+    }
+
+  /* A historian reopening Scholia continues where they left off; in a library they have not
+   * read from yet, the first essay beats an empty page. */
+  if (document == NULL)
+    document = g_list_model_get_item (documents, 0);
+
+  scholia_window_show_document (self, document);
+}
+
+
+/* The library just opened shows the essay asked for by name while it was being upgraded, or
+ * the one read last. */
+void
+_scholia_window_show_first_document (ScholiaWindow *self)
+{
+  g_autofree char *name = g_steal_pointer (&self->pending_document);
+
+  if (name != NULL)
+    scholia_window_show_document_by_name (self, name);
+  else
+    restore_last_document (self);
+}
+
 /**
  * scholia_window_show_document_by_name:
  * @self: a window
  * @id_or_title: an essay's id, uuid or exact title
  *
  * Shows the essay named on the command line; an unknown or ambiguous name is reported in a
- * toast.
+ * toast. While the library is being upgraded, it is shown once the library has opened.
  *
  * Returns: whether the essay is now shown
  */
@@ -327,6 +373,11 @@ scholia_window_show_document_by_name (ScholiaWindow *self,
   g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (id_or_title != NULL, FALSE);
 
+  if (self->upgrade_cancellable != NULL)
+    {
+      g_free (self->pending_document);
+      self->pending_document = g_strdup (id_or_title);
+    }
   if (self->store == NULL)
     return FALSE;
 

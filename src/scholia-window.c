@@ -13,6 +13,7 @@
 
 #include "scholia-library-sidebar.h"
 #include "scholia-accessible.h"
+#include "scholia-store-upgrade.h"
 #include "scholia-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ScholiaWindow, scholia_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -196,36 +197,6 @@ bind_window_state (ScholiaWindow *self)
 }
 
 static void
-restore_last_document (ScholiaWindow *self)
-{
-  GListModel *documents = scholia_store_get_documents (self->store);
-  g_autoptr(ScholiaDocument) document = NULL;
-  g_autofree char *uuid = NULL;
-  guint n = g_list_model_get_n_items (documents);
-
-  if (n == 0)
-    return;
-
-  if (self->settings != NULL)
-    uuid = g_settings_get_string (self->settings, "last-document");
-
-  for (guint i = 0; uuid != NULL && *uuid != '\0' && i < n && document == NULL; i++)
-    {
-      g_autoptr(ScholiaDocument) item = g_list_model_get_item (documents, i);
-
-      if (g_strcmp0 (scholia_document_get_uuid (item), uuid) == 0)
-        document = g_steal_pointer (&item);
-    }
-
-  /* A historian reopening Scholia continues where they left off; in a library they have not
-   * read from yet, the first essay beats an empty page. */
-  if (document == NULL)
-    document = g_list_model_get_item (documents, 0);
-
-  scholia_window_show_document (self, document);
-}
-
-static void
 scholia_window_dispose (GObject *object)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (object);
@@ -237,6 +208,8 @@ scholia_window_dispose (GObject *object)
   _scholia_window_dispose_export (self);
   _scholia_window_dispose_actions (self);
   _scholia_window_dispose_history (self);
+  _scholia_window_cancel_upgrade (self);
+  g_clear_pointer (&self->pending_document, g_free);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
@@ -265,6 +238,16 @@ scholia_window_close_request (GtkWindow *window)
   scholia_document_page_flush (self->page);
 
   return GTK_WINDOW_CLASS (scholia_window_parent_class)->close_request (window);
+}
+
+/* Closing stops an upgrade under way (its task holds the window until the worker has let the
+ * file go, so dispose would come only after it): gtk_window_destroy() unrealizes at once. */
+static void
+scholia_window_unrealize (GtkWidget *widget)
+{
+  _scholia_window_cancel_upgrade (SCHOLIA_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (scholia_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -319,7 +302,7 @@ scholia_window_class_init (ScholiaWindowClass *klass)
   /* Looked up by name where they are needed (see _scholia_window_child). */
   static const char * const named_children[] = {
     "sidebar_box", "content_box", "content_header", "content_title", "read_only_revealer",
-    "back_button", "document_menu_button", "main_stack", "empty_page", "error_page",
+    "back_button", "document_menu_button", "main_stack", "empty_page", "error_page", "upgrade_page",
     "undo_button", "redo_button", "inspector_button", "import_bar", "import_label",
     "import_progress", "primary_menu_button", "seminar_button", "seminar_icon",
     "seminar_spinner", "seminar_status_label", "seminar_progress", "seminar_problems_label",
@@ -331,6 +314,7 @@ scholia_window_class_init (ScholiaWindowClass *klass)
   object_class->get_property = scholia_window_get_property;
   object_class->set_property = scholia_window_set_property;
   GTK_WINDOW_CLASS (klass)->close_request = scholia_window_close_request;
+  widget_class->unrealize = scholia_window_unrealize;
 
   /**
    * ScholiaWindow:store:
@@ -461,6 +445,8 @@ refuse_library (ScholiaWindow *self,
 
   adw_status_page_set_description (_scholia_window_child (self, "error_page"), markup);
   set_library (self, NULL);
+  /* Also when there was no library to close: an upgrade that failed leaves its page. */
+  _scholia_window_update_state (self);
 }
 
 /* The check opening left for later found the library damaged: nothing was written to it, and
@@ -512,7 +498,7 @@ set_library (ScholiaWindow  *self,
 
   /* Once the sidebar lists the library, so that it can select the essay too. */
   if (self->store != NULL)
-    restore_last_document (self);
+    _scholia_window_show_first_document (self);
 }
 
 /**
@@ -540,30 +526,17 @@ scholia_window_set_store (ScholiaWindow *self,
   set_library (self, library);
 }
 
-/**
- * scholia_window_open_library:
- * @self: a window
- * @path: the library file; a missing file becomes a new library
- *
- * Opens the library at @path and shows it. When it cannot be opened the window shows why
- * instead, and offers to open or create another; the file itself is left untouched.
- *
- * Returns: whether the library was opened
- */
-gboolean
-scholia_window_open_library (ScholiaWindow *self,
-                             const char    *path)
+/* Opens a library that needs no upgrade (or refuses it), here on the main thread: a large
+ * library's page-by-page check would hold the window back for seconds, so it runs once the
+ * essay shows, and changes wait for it. */
+static gboolean
+open_now (ScholiaWindow *self,
+          const char    *path)
 {
   g_autoptr(ScholiaLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* A large library's page-by-page check would hold the window back for seconds: it runs
-   * once the essay shows, and changes wait for it. */
   library = scholia_library_open_checking_later (path, &error);
-
   if (library == NULL)
     {
       refuse_library (self, error->message);
@@ -571,5 +544,49 @@ scholia_window_open_library (ScholiaWindow *self,
     }
 
   set_library (self, library);
+  return TRUE;
+}
+
+static void
+on_library_upgraded_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  ScholiaWindow *self = SCHOLIA_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = _scholia_window_upgrade_library_finish (self, result, &error);
+
+  if (path != NULL)
+    open_now (self, path);
+  /* Cancelled: the window closed, or went on to another library. */
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    refuse_library (self, error->message);
+}
+
+/**
+ * scholia_window_open_library:
+ * @self: a window
+ * @path: the library file; a missing file becomes a new library
+ *
+ * Opens the library at @path and shows it. When it cannot be opened the window shows why
+ * instead, and offers to open or create another; the file itself is left untouched. A library
+ * written by an earlier version is upgraded in a worker thread first, the window saying so
+ * meanwhile; it shows once upgraded, or the window says why it could not be.
+ *
+ * Returns: whether the library was opened, or is being upgraded to open
+ */
+gboolean
+scholia_window_open_library (ScholiaWindow *self,
+                             const char    *path)
+{
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  _scholia_window_cancel_upgrade (self);
+  if (!scholia_store_needs_upgrade (path))
+    return open_now (self, path);
+
+  set_library (self, NULL);
+  _scholia_window_upgrade_library_async (self, path, on_library_upgraded_cb);
   return TRUE;
 }
