@@ -116,12 +116,14 @@ gboolean _scholia_window_export_refi         (ScholiaWindow   *self,
                                               GError         **error);
 
 /* scholia-window-upgrade.c */
-void     _scholia_window_upgrade_library_async (ScholiaWindow     *self,
-                                                const char        *path,
-                                                GAsyncReadyCallback callback);
-char    *_scholia_window_upgrade_library_finish (ScholiaWindow    *self,
-                                                 GAsyncResult     *result,
-                                                 GError          **error);
+/* The library at @path is at the current schema (@path), or could not be upgraded (@error,
+ * the message opening would give). */
+typedef void (*ScholiaWindowUpgraded) (ScholiaWindow *self,
+                                       const char    *path,
+                                       const GError  *error);
+void     _scholia_window_upgrade_library     (ScholiaWindow   *self,
+                                              const char      *path,
+                                              ScholiaWindowUpgraded done);
 void     _scholia_window_cancel_upgrade      (ScholiaWindow   *self);
 
 /* scholia-window-compact.c */

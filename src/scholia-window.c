@@ -240,16 +240,6 @@ scholia_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (scholia_window_parent_class)->close_request (window);
 }
 
-/* Closing stops an upgrade under way (its task holds the window until the worker has let the
- * file go, so dispose would come only after it): gtk_window_destroy() unrealizes at once. */
-static void
-scholia_window_unrealize (GtkWidget *widget)
-{
-  _scholia_window_cancel_upgrade (SCHOLIA_WINDOW (widget));
-
-  GTK_WIDGET_CLASS (scholia_window_parent_class)->unrealize (widget);
-}
-
 static void
 scholia_window_get_property (GObject    *object,
                              guint       prop_id,
@@ -314,7 +304,6 @@ scholia_window_class_init (ScholiaWindowClass *klass)
   object_class->get_property = scholia_window_get_property;
   object_class->set_property = scholia_window_set_property;
   GTK_WINDOW_CLASS (klass)->close_request = scholia_window_close_request;
-  widget_class->unrealize = scholia_window_unrealize;
 
   /**
    * ScholiaWindow:store:
@@ -548,18 +537,13 @@ open_now (ScholiaWindow *self,
 }
 
 static void
-on_library_upgraded_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+on_library_upgraded (ScholiaWindow *self,
+                     const char    *path,
+                     const GError  *error)
 {
-  ScholiaWindow *self = SCHOLIA_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = _scholia_window_upgrade_library_finish (self, result, &error);
-
   if (path != NULL)
     open_now (self, path);
-  /* Cancelled: the window closed, or went on to another library. */
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else
     refuse_library (self, error->message);
 }
 
@@ -587,6 +571,6 @@ scholia_window_open_library (ScholiaWindow *self,
     return open_now (self, path);
 
   set_library (self, NULL);
-  _scholia_window_upgrade_library_async (self, path, on_library_upgraded_cb);
+  _scholia_window_upgrade_library (self, path, on_library_upgraded);
   return TRUE;
 }

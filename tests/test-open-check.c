@@ -478,27 +478,36 @@ test_upgrade_damaged_refused_untouched (Fixture       *fixture,
   test_assert_nothing_beside (fixture->library);
 }
 
-/* Closing the window while the library upgrades stops the upgrade: the file is either as it
- * was, byte for byte, or whole at the current version; never anything between. */
+static void
+on_activate_close_midway_cb (GtkApplication *application,
+                             const char     *path)
+{
+  ScholiaWindow *window = g_object_new (SCHOLIA_TYPE_WINDOW, "application", application, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (scholia_window_open_library (window, path));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Closing the window while the library upgrades stops the upgrade, and the application stays
+ * until the worker has let the file go: the file is then either as it was, byte for byte, or
+ * whole at the current version; never anything between. */
 static void
 test_upgrade_closed_midway (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  ScholiaWindow *window = g_object_new (SCHOLIA_TYPE_WINDOW, NULL);
+  g_autoptr(GtkApplication) application = gtk_application_new ("io.github.scholia.TestUpgrade",
+                                                                G_APPLICATION_NON_UNIQUE);
   int latest = SCHOLIA_SCHEMA_VERSION;
 
   test_write_older_library (fixture->library, N_ESSAYS);
   before = file_bytes (fixture->library);
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (scholia_window_open_library (window, fixture->library));
-  gtk_window_destroy (GTK_WINDOW (window));
-  /* The worker holds the window until it has let the file go. */
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (application, "activate", G_CALLBACK (on_activate_close_midway_cb),
+                    fixture->library);
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
 
   test_assert_nothing_beside (fixture->library);
   after = file_bytes (fixture->library);
