@@ -131,9 +131,10 @@ scholia_application_activate (GApplication *app)
 
       window = GTK_WINDOW (scholia_window_new (self));
       scholia_startup_probe_watch (SCHOLIA_WINDOW (window));
-      if (scholia_window_open_library (SCHOLIA_WINDOW (window), path)
-          && self->initial_document != NULL)
+      /* Asked for first, so that the library opens on it rather than on the essay read last. */
+      if (self->initial_document != NULL)
         scholia_window_show_document_by_name (SCHOLIA_WINDOW (window), self->initial_document);
+      scholia_window_open_library (SCHOLIA_WINDOW (window), path);
     }
 
   gtk_window_present (window);

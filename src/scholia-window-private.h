@@ -15,7 +15,7 @@ typedef struct _ScholiaWindowSeminars ScholiaWindowSeminars;
  *   scholia-window.c          the type, its set-up, opening a library
  *     └ scholia-window-actions.c   the "library." actions and every key of the window
  *         └ scholia-window-import.c, -compare.c, -export.c, -interop.c, -history.c,
- *           -seminars.c, -compact.c
+ *           -seminars.c, -compact.c, -upgrade.c
  *             └ scholia-window-links.c   choosing and opening the ends of links
  *             └ scholia-window-state.c   the open essay, the header's state, toasts
  *
@@ -32,6 +32,12 @@ struct _ScholiaWindow
   ScholiaStore         *store;
   GSettings            *settings;
   GtkNativeDialog      *chooser;
+
+  /* While a library written by an earlier version is upgraded before it opens
+   * (scholia-window-upgrade.c), with no library meanwhile; and the essay asked for by name
+   * meanwhile (--document), shown once it has opened. */
+  GCancellable         *upgrade_cancellable;
+  char                 *pending_document;
 
   /* The document in the reader, or NULL; followed for renames. The page holds its reading. */
   ScholiaDocument      *document;
@@ -76,6 +82,7 @@ void     _scholia_window_add_message_toast   (ScholiaWindow   *self,
                                               const char      *message);
 void     _scholia_window_update_state        (ScholiaWindow   *self);
 void     _scholia_window_show_content        (ScholiaWindow   *self);
+void     _scholia_window_show_first_document (ScholiaWindow   *self);
 void     _scholia_window_show_exported_toast (ScholiaWindow   *self,
                                               GFile           *file);
 GSignalGroup *_scholia_window_new_document_signals (ScholiaWindow *self);
@@ -107,6 +114,17 @@ gboolean _scholia_window_export_refi         (ScholiaWindow   *self,
                                               const char      *format,
                                               GPtrArray       *documents,
                                               GError         **error);
+
+/* scholia-window-upgrade.c */
+/* The library at @path is at the current schema (@path), or could not be upgraded (@error,
+ * the message opening would give). */
+typedef void (*ScholiaWindowUpgraded) (ScholiaWindow *self,
+                                       const char    *path,
+                                       const GError  *error);
+void     _scholia_window_upgrade_library     (ScholiaWindow   *self,
+                                              const char      *path,
+                                              ScholiaWindowUpgraded done);
+void     _scholia_window_cancel_upgrade      (ScholiaWindow   *self);
 
 /* scholia-window-compact.c */
 void     _scholia_window_compact_action      (GtkWidget       *widget,

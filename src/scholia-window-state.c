@@ -84,7 +84,9 @@ _scholia_window_update_state (ScholiaWindow *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   const char *page;
 
-  if (!has_store)
+  if (self->upgrade_cancellable != NULL)
+    page = "upgrading";
+  else if (!has_store)
     page = "error";
   else if (g_list_model_get_n_items (scholia_store_get_documents (self->store)) == 0)
     page = "empty";
@@ -307,13 +309,40 @@ scholia_window_show_document (ScholiaWindow   *self,
   return TRUE;
 }
 
+static void
+restore_last_document (ScholiaWindow *self)
+{
+  g_autofree char *uuid = NULL;
+
+  if (self->settings != NULL)
+    uuid = g_settings_get_string (self->settings, "last-document");
+
+  /* A historian reopening Scholia continues where they left off; in a library they have not
+   * read from yet, the first essay beats an empty page. Looked up alone, as the list of a
+   * large library is read after the essay's first frame. */
+  scholia_window_show_document (self, scholia_store_lookup_document_or_first (self->store, uuid));
+}
+
+/* The library just opened shows the essay asked for by name before it was (or while it was
+ * being upgraded), or the one read last. */
+void
+_scholia_window_show_first_document (ScholiaWindow *self)
+{
+  g_autofree char *name = g_steal_pointer (&self->pending_document);
+
+  /* One the library lacks is reported, and the reader is not left empty. */
+  if (name == NULL || !scholia_window_show_document_by_name (self, name))
+    restore_last_document (self);
+}
+
 /**
  * scholia_window_show_document_by_name:
  * @self: a window
  * @id_or_title: an essay's id, uuid or exact title
  *
  * Shows the essay named on the command line; an unknown or ambiguous name is reported in a
- * toast.
+ * toast. While no library is open (before the first, or while it is being upgraded), it is
+ * shown once the library has opened, instead of the essay read last.
  *
  * Returns: whether the essay is now shown
  */
@@ -328,7 +357,11 @@ scholia_window_show_document_by_name (ScholiaWindow *self,
   g_return_val_if_fail (id_or_title != NULL, FALSE);
 
   if (self->store == NULL)
-    return FALSE;
+    {
+      g_free (self->pending_document);
+      self->pending_document = g_strdup (id_or_title);
+      return FALSE;
+    }
 
   document = scholia_store_find_document (self->store, id_or_title, &error);
   if (document == NULL)

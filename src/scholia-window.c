@@ -13,6 +13,7 @@
 
 #include "scholia-library-sidebar.h"
 #include "scholia-accessible.h"
+#include "scholia-store-upgrade.h"
 #include "scholia-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ScholiaWindow, scholia_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -179,20 +180,6 @@ bind_window_state (ScholiaWindow *self)
 }
 
 static void
-restore_last_document (ScholiaWindow *self)
-{
-  g_autofree char *uuid = NULL;
-
-  if (self->settings != NULL)
-    uuid = g_settings_get_string (self->settings, "last-document");
-
-  /* A historian reopening Scholia continues where they left off; in a library they have not
-   * read from yet, the first essay beats an empty page. Looked up alone, as the list of a
-   * large library is read after the essay's first frame. */
-  scholia_window_show_document (self, scholia_store_lookup_document_or_first (self->store, uuid));
-}
-
-static void
 scholia_window_dispose (GObject *object)
 {
   ScholiaWindow *self = SCHOLIA_WINDOW (object);
@@ -204,6 +191,8 @@ scholia_window_dispose (GObject *object)
   _scholia_window_dispose_export (self);
   _scholia_window_dispose_actions (self);
   _scholia_window_dispose_history (self);
+  _scholia_window_cancel_upgrade (self);
+  g_clear_pointer (&self->pending_document, g_free);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (scholia_store_get_documents (self->store),
@@ -286,7 +275,7 @@ scholia_window_class_init (ScholiaWindowClass *klass)
   /* Looked up by name where they are needed (see _scholia_window_child). */
   static const char * const named_children[] = {
     "sidebar_box", "content_box", "content_header", "content_title", "read_only_revealer",
-    "back_button", "document_menu_button", "main_stack", "empty_page", "error_page",
+    "back_button", "document_menu_button", "main_stack", "empty_page", "error_page", "upgrade_page",
     "undo_button", "redo_button", "inspector_button", "import_bar", "import_label",
     "import_progress", "primary_menu_button", "seminar_button", "seminar_icon",
     "seminar_spinner", "seminar_status_label", "seminar_progress", "seminar_problems_label",
@@ -427,7 +416,11 @@ refuse_library (ScholiaWindow *self,
   g_autofree char *markup = g_markup_escape_text (message, -1);
 
   adw_status_page_set_description (_scholia_window_child (self, "error_page"), markup);
+  /* The essay asked for belonged to this library, not to the next one the reader opens. */
+  g_clear_pointer (&self->pending_document, g_free);
   set_library (self, NULL);
+  /* Also when there was no library to close: an upgrade that failed leaves its page. */
+  _scholia_window_update_state (self);
 }
 
 /* The check opening left for later found the library damaged: nothing was written to it, and
@@ -479,7 +472,7 @@ set_library (ScholiaWindow  *self,
 
   /* Once the sidebar lists the library, so that it can select the essay too. */
   if (self->store != NULL)
-    restore_last_document (self);
+    _scholia_window_show_first_document (self);
 }
 
 /**
@@ -507,30 +500,17 @@ scholia_window_set_store (ScholiaWindow *self,
   set_library (self, library);
 }
 
-/**
- * scholia_window_open_library:
- * @self: a window
- * @path: the library file; a missing file becomes a new library
- *
- * Opens the library at @path and shows it. When it cannot be opened the window shows why
- * instead, and offers to open or create another; the file itself is left untouched.
- *
- * Returns: whether the library was opened
- */
-gboolean
-scholia_window_open_library (ScholiaWindow *self,
-                             const char    *path)
+/* Opens a library that needs no upgrade (or refuses it), here on the main thread: a large
+ * library's page-by-page check would hold the window back for seconds, so it runs once the
+ * essay shows, and changes wait for it. */
+static gboolean
+open_now (ScholiaWindow *self,
+          const char    *path)
 {
   g_autoptr(ScholiaLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* A large library's page-by-page check would hold the window back for seconds: it runs
-   * once the essay shows, and changes wait for it. */
   library = scholia_library_open_checking_later (path, &error);
-
   if (library == NULL)
     {
       refuse_library (self, error->message);
@@ -538,5 +518,44 @@ scholia_window_open_library (ScholiaWindow *self,
     }
 
   set_library (self, library);
+  return TRUE;
+}
+
+static void
+on_library_upgraded (ScholiaWindow *self,
+                     const char    *path,
+                     const GError  *error)
+{
+  if (path != NULL)
+    open_now (self, path);
+  else
+    refuse_library (self, error->message);
+}
+
+/**
+ * scholia_window_open_library:
+ * @self: a window
+ * @path: the library file; a missing file becomes a new library
+ *
+ * Opens the library at @path and shows it. When it cannot be opened the window shows why
+ * instead, and offers to open or create another; the file itself is left untouched. A library
+ * written by an earlier version is upgraded in a worker thread first, the window saying so
+ * meanwhile; it shows once upgraded, or the window says why it could not be.
+ *
+ * Returns: whether the library was opened, or is being upgraded to open
+ */
+gboolean
+scholia_window_open_library (ScholiaWindow *self,
+                             const char    *path)
+{
+  g_return_val_if_fail (SCHOLIA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  _scholia_window_cancel_upgrade (self);
+  if (!scholia_store_needs_upgrade (path))
+    return open_now (self, path);
+
+  set_library (self, NULL);
+  _scholia_window_upgrade_library (self, path, on_library_upgraded);
   return TRUE;
 }

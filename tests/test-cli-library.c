@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <grp.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -73,10 +74,13 @@ test_interrupted_checkpoint_opens (Fixture       *fixture,
   g_autofree char *library = g_build_filename (folder, "lib.sqlite3", NULL);
   g_autofree char *integrity = NULL;
   g_auto(CliRun) run = { 0 };
+  g_autofree char *upgrading = g_strdup_printf ("Upgrading library “%s” to the current version…\n",
+                                                library);
   GStatBuf st;
 
+  /* A library of schema version 1: the only line on stderr says it is upgraded. */
   cli_run (&run, fixture->dir, "--library", library, "info", NULL);
-  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.err, ==, upgrading);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Documents:       13\n"));
 
@@ -299,6 +303,114 @@ test_read_only_folder (Fixture       *fixture,
   assert_writable_again (fixture);
 }
 
+/* Issue 17: upgrading a large library to the current version takes a minute; scholia-cli says
+ * why it waits, on stderr before it starts, and only when it upgrades. */
+static void
+test_upgrade_says_so (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *line = g_strdup_printf ("Upgrading library “%s” to the current version…\n",
+                                           fixture->library);
+
+  test_write_older_library (fixture->library, 2);
+  cli_run (&run, fixture->dir, "--library", fixture->library, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, line);
+  g_assert_nonnull (strstr (run.out, "Salt tolls 01"));
+  g_assert_cmpint (test_sql_int (fixture->library, "PRAGMA user_version"), ==, SCHOLIA_SCHEMA_VERSION);
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+typedef struct
+{
+  GPid     pid;
+  gboolean killed;
+  gboolean exited;
+} Upgrader;
+
+/* The upgrade's first write to the write-ahead log: its transaction is being written. */
+static void
+on_folder_changed_cb (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other,
+                      GFileMonitorEvent  event,
+                      gpointer           data)
+{
+  Upgrader *upgrader = data;
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf st;
+
+  if (!upgrader->killed && g_str_has_suffix (path, "-wal") && g_stat (path, &st) == 0 &&
+      st.st_size > 0)
+    {
+      kill (upgrader->pid, SIGKILL);
+      upgrader->killed = TRUE;
+    }
+}
+
+static void
+on_upgrader_exited_cb (GPid     pid,
+                       int      wait_status,
+                       gpointer data)
+{
+  Upgrader *upgrader = data;
+
+  upgrader->exited = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+/* Killed while its upgrade writes (as a power cut or kill -9 would), scholia-cli leaves the
+ * library either as it was, byte for byte, or whole at the current version. */
+static void
+test_upgrade_killed_midway (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GFileMonitor) monitor = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { SCHOLIA_CLI_PATH, "--library", fixture->library, "list", NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", fixture->dir, TRUE);
+  Upgrader upgrader = { 0 };
+  gint64 version;
+
+  test_write_older_library (fixture->library, 200);
+  before = test_read_bytes (fixture->library);
+  monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (monitor, "changed", G_CALLBACK (on_folder_changed_cb), &upgrader);
+
+  g_assert_true (g_spawn_async (fixture->dir, (char **) argv, envp,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &upgrader.pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (upgrader.pid, on_upgrader_exited_cb, &upgrader);
+  while (!upgrader.exited)
+    g_main_context_iteration (NULL, TRUE);
+  g_file_monitor_cancel (monitor);
+
+  version = test_sql_int (fixture->library, "PRAGMA user_version");
+  g_test_message ("Killed %s the upgrade committed", version == TEST_OLDER_VERSION ? "before" : "after");
+  if (version == TEST_OLDER_VERSION)
+    {
+      g_autoptr(GBytes) after = test_read_bytes (fixture->library);
+
+      g_assert_true (g_bytes_equal (before, after));
+    }
+  else
+    {
+      g_autofree char *check = test_sql_text (fixture->library, "PRAGMA quick_check");
+
+      g_assert_cmpint (version, ==, SCHOLIA_SCHEMA_VERSION);
+      g_assert_cmpstr (check, ==, "ok");
+    }
+  g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM documents"), ==, 200);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,6 +424,8 @@ main (int    argc,
   ADD ("/cli/library/cite-prints-citation", test_cite_prints_citation);
   ADD ("/cli/library/read-only-file", test_read_only_file);
   ADD ("/cli/library/read-only-folder", test_read_only_folder);
+  ADD ("/cli/library/upgrade-says-so", test_upgrade_says_so);
+  ADD ("/cli/library/upgrade-killed-midway", test_upgrade_killed_midway);
 #undef ADD
 
   return g_test_run ();

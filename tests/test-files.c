@@ -5,6 +5,7 @@
 
 #include "scholia-db.h"
 #include "scholia-schema.h"
+#include "scholia-store-private.h"
 #include <sys/stat.h>
 
 GBytes *
@@ -192,4 +193,33 @@ test_write_library_at_version (const char *path,
   g_assert_no_error (error);
   scholia_db_close (db);
   g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, version);
+}
+
+void
+test_write_older_library (const char *path,
+                          guint       n_essays)
+{
+  const ScholiaMigration *migrations;
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n;
+
+  migrations = scholia_schema_get_migrations (&n);
+  for (n = 0; migrations[n].version <= TEST_OLDER_VERSION; n++)
+    ;
+  store = _scholia_store_open_with_migrations (path, migrations, n, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (text, "Lock keeper %u counted the barges that paid in salt. ", i);
+  for (guint d = 0; d < n_essays; d++)
+    {
+      g_autofree char *title = g_strdup_printf ("Salt tolls %02u", d);
+
+      g_assert_nonnull (scholia_store_add_document (store, title, "Ilse Brandvold", "1809", "",
+                                                    text->str, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, TEST_OLDER_VERSION);
 }

@@ -31,6 +31,12 @@ void    test_assert_nothing_beside (const char *path);
  * upgrades after it (a store cannot open it: it reads the latest version's columns). */
 void    test_write_library_at_version (const char *path,
                                        int         version);
+/* A library written by an earlier Scholia (schema version 12, so every later step upgrades
+ * it, whichever is the current one) holding @n_essays essays of 3 kB ("Salt tolls 00"…), closed
+ * so that it is all in the main file: for tests of upgrading one. */
+#define TEST_OLDER_VERSION 12
+void    test_write_older_library   (const char *path,
+                                    guint       n_essays);
 
 /* Writes @contents into @dir/@name and returns that path. */
 char   *test_write_file     (const char *dir,

@@ -4,7 +4,8 @@
  * page by page, and checks it on a worker thread after. A library whose pages are damaged past
  * its header is still refused with the message opening gives, and left byte for byte as it was
  * (its write-ahead log too): an edit made before the check has finished waits for it and fails.
- * A whole library takes the edit once checked. */
+ * A whole library takes the edit once checked. A library of an earlier version is upgraded on a
+ * worker thread while the window says so. */
 
 #include "config.h"
 
@@ -402,6 +403,126 @@ test_store_open_checks_first (Fixture       *fixture,
   assert_same_bytes (before, after);
 }
 
+/* Issue 17, opening a library written by an earlier Scholia: the window says it is upgrading
+ * (the file named) while a worker thread upgrades it, with no library to act on, then shows the
+ * library, and the essay asked for by name meanwhile (as --document does). */
+static void
+test_upgrade_shows_page_then_essay (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *name = g_path_get_basename (fixture->library);
+  ScholiaWindow *window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  GtkStack *stack = window_child (window, "main_stack");
+  AdwStatusPage *upgrade_page = window_child (window, "upgrade_page");
+  ScholiaDocument *document;
+  int latest = SCHOLIA_SCHEMA_VERSION;
+
+  test_write_older_library (fixture->library, 3);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (scholia_window_open_library (window, fixture->library));
+  g_assert_false (scholia_window_show_document_by_name (window, "Salt tolls 02"));
+
+  g_assert_null (scholia_window_get_store (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "upgrading");
+  g_assert_nonnull (strstr (adw_status_page_get_description (upgrade_page), name));
+  g_assert_false (gtk_widget_get_visible (window_child (window, "sidebar_box")));
+
+  while (scholia_window_get_store (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "document");
+  document = scholia_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (scholia_document_get_title (document), ==, "Salt tolls 02");
+  g_assert_cmpuint (g_list_model_get_n_items (scholia_store_get_documents (scholia_window_get_store (window))), ==, 3);
+  window_destroy (window);
+  g_assert_cmpint (test_sql_int (fixture->library, "PRAGMA user_version"), ==, latest);
+}
+
+/* Waits for the window to leave its upgrading page. */
+static void
+wait_for_upgrade (ScholiaWindow *window)
+{
+  GtkStack *stack = window_child (window, "main_stack");
+
+  while (g_str_equal (gtk_stack_get_visible_child_name (stack), "upgrading"))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A damaged library of an earlier version is refused by the upgrade's check with the message
+ * opening gives, and left byte for byte as it was. */
+static void
+test_upgrade_damaged_refused_untouched (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  ScholiaWindow *window = g_object_ref (g_object_new (SCHOLIA_TYPE_WINDOW, NULL));
+  AdwStatusPage *error_page = window_child (window, "error_page");
+
+  test_write_older_library (fixture->library, N_ESSAYS);
+  damage_middle_page (fixture->library);
+  before = file_bytes (fixture->library);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (scholia_window_open_library (window, fixture->library));
+  wait_for_upgrade (window);
+  drain_main_context ();
+
+  g_assert_null (scholia_window_get_store (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (error_page)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "is damaged"));
+  window_destroy (window);
+
+  after = file_bytes (fixture->library);
+  assert_same_bytes (before, after);
+  test_assert_nothing_beside (fixture->library);
+}
+
+static void
+on_activate_close_midway_cb (GtkApplication *application,
+                             const char     *path)
+{
+  ScholiaWindow *window = g_object_new (SCHOLIA_TYPE_WINDOW, "application", application, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (scholia_window_open_library (window, path));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Closing the window while the library upgrades stops the upgrade, and the application stays
+ * until the worker has let the file go: the file is then either as it was, byte for byte, or
+ * whole at the current version; never anything between. */
+static void
+test_upgrade_closed_midway (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GtkApplication) application = gtk_application_new ("io.github.scholia.TestUpgrade",
+                                                                G_APPLICATION_NON_UNIQUE);
+  int latest = SCHOLIA_SCHEMA_VERSION;
+
+  test_write_older_library (fixture->library, N_ESSAYS);
+  before = file_bytes (fixture->library);
+
+  g_signal_connect (application, "activate", G_CALLBACK (on_activate_close_midway_cb),
+                    fixture->library);
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
+
+  test_assert_nothing_beside (fixture->library);
+  after = file_bytes (fixture->library);
+  g_test_message ("Closed %s the upgrade committed",
+                  g_bytes_equal (before, after) ? "before" : "after");
+  if (!g_bytes_equal (before, after))
+    {
+      g_autofree char *check = test_sql_text (fixture->library, "PRAGMA quick_check");
+
+      g_assert_cmpstr (check, ==, "ok");
+      g_assert_cmpint (test_sql_int (fixture->library, "PRAGMA user_version"), ==, latest);
+      g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM documents"), ==, N_ESSAYS);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +535,9 @@ main (int   argc,
   test_add_with_library ("/open-check/whole/checked-after-first-frame", test_whole_checked_after_first_frame);
   test_add_with_library ("/open-check/store-open-checks-first", test_store_open_checks_first);
   test_add_with_library ("/open-check/counts-after-first-frame", test_counts_after_first_frame);
+  test_add_with_library ("/open-check/upgrade/page-then-essay", test_upgrade_shows_page_then_essay);
+  test_add_with_library ("/open-check/upgrade/damaged-refused-untouched", test_upgrade_damaged_refused_untouched);
+  test_add_with_library ("/open-check/upgrade/closed-midway", test_upgrade_closed_midway);
 
   return g_test_run ();
 }

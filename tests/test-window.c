@@ -562,10 +562,30 @@ on_app_activate_cb (GApplication *app)
   g_idle_add (record_document_and_close_cb, app);
 }
 
+/* Every essay the window shows, in a string the application keeps. */
+static void
+on_window_document_notify_cb (ScholiaWindow *window,
+                              GParamSpec    *pspec,
+                              GString       *shown)
+{
+  ScholiaDocument *document = scholia_window_get_document (window);
+
+  g_string_append_printf (shown, "[%s]", document != NULL ? scholia_document_get_title (document) : "");
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window,
+                    GString        *shown)
+{
+  g_signal_connect (window, "notify::document", G_CALLBACK (on_window_document_notify_cb), shown);
+}
+
 static void
 test_document_option_opens_document (Fixture       *fixture,
                                      gconstpointer  data)
 {
+  g_autoptr(GString) shown = g_string_new (NULL);
   g_autofree char *path = g_build_filename (fixture->dir, "library.sqlite3", NULL);
   g_autoptr(ScholiaApplication) app = NULL;
   char *argv[] = { "scholia", "--library", path, "--document", "On Tides", NULL };
@@ -581,9 +601,12 @@ test_document_option_opens_document (Fixture       *fixture,
 
   app = scholia_application_new ();
   g_signal_connect_after (app, "activate", G_CALLBACK (on_app_activate_cb), NULL);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), shown);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv), ==, 0);
 
   g_assert_cmpstr (g_object_get_data (G_OBJECT (app), "shown"), ==, "On Tides");
+  /* Opened on it: the first essay, which a library opened without one shows, never was. */
+  g_assert_cmpstr (shown->str, ==, "[On Tides]");
 }
 
 static void

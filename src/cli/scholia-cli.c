@@ -10,6 +10,7 @@
 #include "scholia-error.h"
 #include "scholia-i18n.h"
 #include "scholia-paths.h"
+#include "scholia-store-upgrade.h"
 #include "scholia-text-check.h"
 #include "scholia-time-format.h"
 
@@ -107,6 +108,14 @@ scholia_cli_open_store (ScholiaCli  *cli,
       g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND,
                    _("There is no library at “%s”: create one with “scholia-cli init”"), display);
       return NULL;
+    }
+
+  /* An upgrade of a large library takes a minute: whoever waits should know why. */
+  if (scholia_store_needs_upgrade (cli->library_path))
+    {
+      g_autofree char *display = g_filename_display_name (cli->library_path);
+
+      g_printerr (_("Upgrading library “%s” to the current version…\n"), display);
     }
 
   cli->library = scholia_library_open (cli->library_path, error);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -79,6 +79,10 @@ gboolean      scholia_db_wait_for_writes (ScholiaDb    *self,
                                           GError      **error);
 /* Makes the statement running on @self (from another thread) stop soon with an error. */
 void          scholia_db_interrupt    (ScholiaDb     *self);
+/* Makes every statement on @self fail soon after @cancellable is cancelled (from any thread),
+ * so that a long transaction rolls back; NULL stops watching. */
+void          scholia_db_set_cancellable (ScholiaDb    *self,
+                                          GCancellable *cancellable);
 void          scholia_db_set_error    (ScholiaDb     *self,
                                        GError       **error,
                                        const char    *what);

@@ -17,6 +17,7 @@
 #include "scholia-error.h"
 #include "scholia-store-private.h"
 #include "scholia-store-seminar-private.h"
+#include "scholia-store-upgrade.h"
 #include "scholia-wal.h"
 
 /* The first bytes of every SQLite 3 database file. */
@@ -154,11 +155,12 @@ read_only_mode (const char *path)
  * and is it whole? Returns its schema version. A library at @check_later_at (its version
  * needs no migration) is not checked page by page: the caller checks it after it opened. */
 static gboolean
-check_database (const char  *path,
-                int          check_later_at,
-                int         *version,
-                gboolean    *checked,
-                GError     **error)
+check_database (const char    *path,
+                int            check_later_at,
+                GCancellable  *cancellable,
+                int           *version,
+                gboolean      *checked,
+                GError       **error)
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autoptr(ScholiaDb) db = NULL;
@@ -194,6 +196,7 @@ check_database (const char  *path,
     }
 
   *checked = user_version != check_later_at;
+  scholia_db_set_cancellable (db, cancellable);
   if (*checked && !_scholia_store_quick_check (db, path, error))
     return FALSE;
 
@@ -308,12 +311,17 @@ migrate (ScholiaStore            *self,
   return FALSE;
 }
 
+/* Opens the library at @path, migrating it to the last of @migrations, then (when @load)
+ * lists its essays and labels; @cancellable stops the check and the migration, which then
+ * leave the file as it was. */
 static ScholiaStore *
 open_store (const char              *path,
             gboolean                 read_only,
             gboolean                 check_later,
             const ScholiaMigration  *migrations,
             guint                    n_migrations,
+            GCancellable            *cancellable,
+            gboolean                 load,
             GError                 **error)
 {
   g_autoptr(ScholiaStore) self = NULL;
@@ -347,7 +355,7 @@ open_store (const char              *path,
   check_later = check_later && !read_only && wal;
   if (state == FILE_IS_DATABASE &&
       !check_database (path, check_later ? migrations[n_migrations - 1].version : -1,
-                       &version, &checked, error))
+                       cancellable, &version, &checked, error))
     return NULL;
   had_log = g_file_test (log, G_FILE_TEST_EXISTS);
 
@@ -358,9 +366,17 @@ open_store (const char              *path,
   self->db = scholia_db_open (path, read_only ? read_only_mode (path) : SCHOLIA_DB_READ_WRITE,
                               error);
   if (self->db == NULL || !configure_connection (self->db, error) ||
-      (!checked && !_scholia_store_defer_check (self, had_log, error)) ||
-      !migrate (self, path, version, migrations, n_migrations, error))
+      (!checked && !_scholia_store_defer_check (self, had_log, error)))
     return NULL;
+  /* A statement too short for the progress handler to ask would miss a cancellation. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  scholia_db_set_cancellable (self->db, cancellable);
+  if (!migrate (self, path, version, migrations, n_migrations, error))
+    return NULL;
+  scholia_db_set_cancellable (self->db, NULL);
+  if (!load)
+    return g_steal_pointer (&self);
 
   /* A library read without being written keeps its version (and reads as the latest). */
   self->schema_version = scholia_db_is_read_only (self->db) && version > 0
@@ -400,7 +416,7 @@ _scholia_store_open_with_migrations (const char              *path,
   guint n_all;
 
   if (migrations[n_migrations - 1].version >= SCHOLIA_SCHEMA_UUID_KEYS)
-    return open_store (path, FALSE, FALSE, migrations, n_migrations, error);
+    return open_store (path, FALSE, FALSE, migrations, n_migrations, NULL, TRUE, error);
   all = scholia_schema_get_migrations (&n_all);
   steps = g_new (ScholiaMigration, n_migrations + 1);
   memcpy (steps, migrations, n_migrations * sizeof *steps);
@@ -408,7 +424,7 @@ _scholia_store_open_with_migrations (const char              *path,
     if (all[i].version == SCHOLIA_SCHEMA_UUID_KEYS)
       steps[n_migrations] = all[i];
   steps[n_migrations].version = migrations[n_migrations - 1].version;
-  return open_store (path, FALSE, FALSE, steps, n_migrations + 1, error);
+  return open_store (path, FALSE, FALSE, steps, n_migrations + 1, NULL, TRUE, error);
 }
 
 static ScholiaStore *
@@ -421,7 +437,7 @@ open_with_schema (const char  *path,
   guint n_migrations;
 
   migrations = scholia_schema_get_migrations (&n_migrations);
-  return open_store (path, read_only, check_later, migrations, n_migrations, error);
+  return open_store (path, read_only, check_later, migrations, n_migrations, NULL, TRUE, error);
 }
 
 ScholiaStore *
@@ -443,6 +459,55 @@ scholia_store_open_read_only (const char  *path,
                               GError     **error)
 {
   return open_with_schema (path, TRUE, FALSE, error);
+}
+
+gboolean
+scholia_store_needs_upgrade (const char *path)
+{
+  const ScholiaMigration *migrations;
+  guint n_migrations;
+  g_autoptr(ScholiaDb) db = NULL;
+  gint64 application_id = 0;
+  gint64 user_version = 0;
+  FileState state;
+  gboolean wal;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Whatever opening would refuse, or open read-only without writing, is left to it. */
+  if (!inspect_file (path, &state, &wal, NULL) || state != FILE_IS_DATABASE ||
+      !library_is_writable (path))
+    return FALSE;
+  db = scholia_db_open (path, read_only_mode (path), NULL);
+  migrations = scholia_schema_get_migrations (&n_migrations);
+  return db != NULL &&
+         scholia_db_query_int (db, "PRAGMA application_id", &application_id, NULL) &&
+         application_id == SCHOLIA_APPLICATION_ID &&
+         scholia_db_query_int (db, "PRAGMA user_version", &user_version, NULL) &&
+         user_version < migrations[n_migrations - 1].version;
+}
+
+gboolean
+scholia_store_upgrade (const char    *path,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  const ScholiaMigration *migrations;
+  guint n_migrations;
+  g_autoptr(ScholiaStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  migrations = scholia_schema_get_migrations (&n_migrations);
+  store = open_store (path, FALSE, FALSE, migrations, n_migrations, cancellable, FALSE,
+                      &local_error);
+  if (store != NULL)
+    return TRUE;
+  /* Interrupted, the transaction rolled back: say why rather than SQLite's "interrupted". */
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean
