@@ -312,8 +312,8 @@ scholia_cli_format_time (gint64 seconds)
 }
 
 int
-main (int    argc,
-      char **argv)
+scholia_cli_main (int    argc,
+                  char **argv)
 {
   g_autofree char *library_path = NULL;
   ScholiaCli cli = { 0 };

@@ -41,6 +41,10 @@ typedef struct
   ScholiaCliRun  run;
 } ScholiaCliCommand;
 
+/* The whole tool: global options, then the command named (main() is this alone, so that a
+ * benchmark can run the commands as the tool does). */
+int           scholia_cli_main        (int              argc,
+                                       char           **argv);
 ScholiaStore *scholia_cli_open_store  (ScholiaCli      *cli,
                                        gboolean         create,
                                        GError         **error);

@@ -432,6 +432,9 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   copy_criteria (scholia_comparison_get_filter (comparison), options->filter);
   scholia_comparison_set_theme (comparison, theme);
   passages = scholia_comparison_get_passages (comparison);
+  /* Every passage is printed: its quote, note and tags read in one pass, not two statements each. */
+  if (!scholia_passages_read_model (passages, error))
+    return FALSE;
   n_passages = g_list_model_get_n_items (passages);
   if (any_citation_key (&handout, passages))
     handout.references = references = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);

@@ -316,17 +316,29 @@ GPtrArray *scholia_store_list_theme_passages  (ScholiaStore  *self,
                                                ScholiaTheme  *theme,
                                                gboolean       with_tags,
                                                GError       **error);
-/* The quote and note of annotation @annotation_id (a deferred passage's, when it is shown). */
-gboolean   scholia_store_load_annotation_text (ScholiaStore  *self,
-                                               gint64         annotation_id,
-                                               char         **quote,
-                                               char         **note,
-                                               GError       **error);
-/* The tag ids of annotation @annotation_id in the order the user gave them (none for an
- * annotation no longer in the library). */
-GArray    *scholia_store_load_annotation_tag_ids (ScholiaStore  *self,
-                                                  gint64         annotation_id,
-                                                  GError       **error);
+/* The quote and note (@func once each), or the tags (@func once per tag, each annotation's in
+ * the order the user gave them), of the annotations @ids, one statement for them all, in id
+ * order: deferred passages read so when shown or exported (scholia_passages_read()). An
+ * annotation no longer in the library is left out. */
+typedef void (*ScholiaAnnotationTextFunc) (gint64      annotation_id,
+                                           const char *quote,
+                                           const char *note,
+                                           gpointer    user_data);
+typedef void (*ScholiaAnnotationTagFunc)  (gint64      annotation_id,
+                                           gint64      tag_id,
+                                           gpointer    user_data);
+gboolean   scholia_store_read_annotation_texts (ScholiaStore               *self,
+                                                const gint64               *ids,
+                                                guint                       n_ids,
+                                                ScholiaAnnotationTextFunc   func,
+                                                gpointer                    user_data,
+                                                GError                    **error);
+gboolean   scholia_store_read_annotation_tags  (ScholiaStore               *self,
+                                                const gint64               *ids,
+                                                guint                       n_ids,
+                                                ScholiaAnnotationTagFunc    func,
+                                                gpointer                    user_data,
+                                                GError                    **error);
 GArray    *scholia_store_count_theme_passages (ScholiaStore  *self,
                                                gboolean       by_tag,
                                                GError       **error);
