@@ -32,6 +32,10 @@ void    test_assert_nothing_beside (const char *path);
 void    test_write_library_at_version (const char *path,
                                        int         version);
 
+/* Overwrites the page in the middle of the essays' table's leaves with a pattern that is not a
+ * b-tree page, leaving the header and the index that lists the essays as they were. */
+void    test_damage_middle_page    (const char *path);
+
 /* Writes @contents into @dir/@name and returns that path. */
 char   *test_write_file     (const char *dir,
                              const char *name,

@@ -64,6 +64,7 @@ int           scholia_cli_usage_error (const char      *command,
 int scholia_cli_run_init (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_info (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_compact (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_check (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_import (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_list (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_show (ScholiaCli *cli, int argc, char **argv);

@@ -46,6 +46,14 @@ gboolean      scholia_store_load_annotation_counts (ScholiaStore *self,
                                                     GError      **error);
 gboolean      scholia_store_is_check_pending   (ScholiaStore   *self);
 const GError *scholia_store_get_damage         (ScholiaStore   *self);
+/* The library at @path checked whole, as SQLite's PRAGMA integrity_check checks a database
+ * (every page, and every index against its table), on a read-only connection of its own with
+ * Scholia's SQL functions registered: an annotation's uuid is computed by one (schema 18), so
+ * the plain sqlite3 shell cannot check a library. Returns what is wrong, one problem a string
+ * (none: the library is whole), or NULL with @error when the file cannot be read as a library.
+ * Writes nothing. */
+GStrv         scholia_store_check_integrity   (const char     *path,
+                                               GError        **error);
 gboolean      scholia_store_is_read_only       (ScholiaStore   *self);
 const char   *scholia_store_get_path           (ScholiaStore   *self);
 int           scholia_store_get_schema_version (ScholiaStore   *self);
