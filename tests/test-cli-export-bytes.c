@@ -18,11 +18,7 @@
 #include "scholia-store-links.h"
 #include "test-files.h"
 
-typedef struct
-{
-  char *dir;
-  char *library;
-} Fixture;
+typedef TestLibraryFixture Fixture;
 
 static const char harbour[] =
   "The Harbour Ledger\n\n"
@@ -89,8 +85,7 @@ fixture_set_up (Fixture       *fixture,
   gint64 evidence, doubt, silt, trade;
   int half = (int) g_utf8_strlen (harbour, -1) / 2;
 
-  fixture->dir = test_tmp_dir_new ("scholia-cli-export-bytes-XXXXXX");
-  fixture->library = g_build_filename (fixture->dir, "library.sqlite3", NULL);
+  test_library_fixture_set_up (fixture, data);
   store = scholia_store_open (fixture->library, &error);
   g_assert_no_error (error);
 
@@ -123,15 +118,6 @@ fixture_set_up (Fixture       *fixture,
   link = scholia_store_add_link (store, scholia_annotation_get_id (second), scholia_annotation_get_id (first),
                                  "agrees-with", &error);
   g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_tmp_dir_remove (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->library);
 }
 
 static void
@@ -226,7 +212,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli-export-bytes/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
-  g_test_add ("/cli-export-bytes/tables", Fixture, NULL, fixture_set_up, test_tables, fixture_tear_down);
+  g_test_add ("/cli-export-bytes/compare", Fixture, NULL, fixture_set_up, test_compare, test_library_fixture_tear_down);
+  g_test_add ("/cli-export-bytes/tables", Fixture, NULL, fixture_set_up, test_tables, test_library_fixture_tear_down);
   return g_test_run ();
 }
