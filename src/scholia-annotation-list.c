@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "scholia-annotation-list-private.h"
+#include "scholia-count-format.h"
 #include "scholia-annotation-list-row.h"
 
 G_DEFINE_FINAL_TYPE (ScholiaAnnotationList, scholia_annotation_list, GTK_TYPE_WIDGET)
@@ -85,10 +86,10 @@ update_count (ScholiaAnnotationList *self)
   if (shown == all)
     /* Translators: a count of annotations; %'u writes the number with the locale's digit
      * grouping (12,345 or 12.345): keep the apostrophe */
-    text = g_strdup_printf (ngettext ("%'u annotation", "%'u annotations", all), all);
+    text = scholia_count_format (ngettext ("%'u annotation", "%'u annotations", all), all);
   else
     /* TRANSLATORS: how many annotations the filter shows, of all in the list */
-    text = g_strdup_printf (ngettext ("%'u of %'u annotation", "%'u of %'u annotations", all), shown, all);
+    text = scholia_count_format (ngettext ("%'u of %'u annotation", "%'u of %'u annotations", all), shown, all);
   gtk_label_set_label (self->count_label, text);
 }
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "scholia-comparison-view.h"
+#include "scholia-count-format.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -125,7 +126,7 @@ update_state (ScholiaComparisonView *self)
   gtk_stack_set_visible_child_name (self->stack, "passages");
 
   /* Translators: the first half of "12 passages by 4 authors" */
-  passages_text = g_strdup_printf (ngettext ("%'u passage", "%'u passages", n_passages), n_passages);
+  passages_text = scholia_count_format (ngettext ("%'u passage", "%'u passages", n_passages), n_passages);
   {
     guint n_authors = count_authors (G_LIST_MODEL (self->shown));
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-document-properties.h"
+#include "scholia-count-format.h"
 #include "scholia-accessible.h"
 #include "scholia-error.h"
 #include "scholia-language.h"
@@ -123,7 +124,7 @@ fill_rows (ScholiaDocumentProperties *self)
     /* Translators: the count of an essay’s annotations when it has none */
     annotations = g_strdup (_("None yet"));
   else
-    annotations = g_strdup_printf ("%'u", n_annotations);
+    annotations = scholia_count_format ("%'u", n_annotations);
   gtk_label_set_label (self->annotations_label, annotations);
 
   added_text = scholia_time_format (scholia_document_get_created (document), SCHOLIA_TIME_DATE_TIME);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-document-row.h"
+#include "scholia-count-format.h"
 #include "scholia-accessible.h"
 
 struct _ScholiaDocumentRow
@@ -43,10 +44,10 @@ describe_count (ScholiaDocumentRow *self)
   guint annotations;
 
   if (self->document == NULL)
-    return g_strdup_printf (ngettext ("%'u essay", "%'u essays", self->count), self->count);
+    return scholia_count_format (ngettext ("%'u essay", "%'u essays", self->count), self->count);
 
   annotations = scholia_document_get_annotation_count (self->document);
-  return g_strdup_printf (ngettext ("%'u annotation", "%'u annotations", annotations), annotations);
+  return scholia_count_format (ngettext ("%'u annotation", "%'u annotations", annotations), annotations);
 }
 
 static void

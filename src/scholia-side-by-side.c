@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "scholia-side-by-side.h"
+#include "scholia-count-format.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -106,7 +107,7 @@ static void
 update_column_count (Column *column)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (column->passages));
-  g_autofree char *text = g_strdup_printf (ngettext ("%'u passage", "%'u passages", n), n);
+  g_autofree char *text = scholia_count_format (ngettext ("%'u passage", "%'u passages", n), n);
 
   gtk_label_set_label (column->count_label, text);
   gtk_widget_set_visible (column->silent_label, n == 0);

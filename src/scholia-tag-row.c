@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-colour-palette.h"
+#include "scholia-count-format.h"
 #include "scholia-accessible.h"
 #include "scholia-tag-chip.h"
 #include "scholia-tag-row.h"
@@ -609,7 +610,7 @@ scholia_tag_row_refresh_count (ScholiaTagRow *self)
   if (self->count == 0)
     text = g_strdup (_("No annotations"));
   else
-    text = g_strdup_printf (ngettext ("%'u annotation", "%'u annotations", self->count), self->count);
+    text = scholia_count_format (ngettext ("%'u annotation", "%'u annotations", self->count), self->count);
   gtk_label_set_label (self->count_label, text);
 }
 

@@ -411,6 +411,69 @@ test_upgrade_killed_midway (Fixture       *fixture,
   g_assert_cmpint (test_sql_int (fixture->library, "SELECT count(*) FROM documents"), ==, 200);
 }
 
+/* `check` (issue 17): a whole library is "ok"; a copy with a page of its essays overwritten has
+ * its problems listed and exits with 1, and is left as it was; a missing file is no library. A
+ * schema-18 library needs Scholia's functions to be checked at all (the annotations' uuids are
+ * computed), which the sqlite3 shell lacks. */
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *damaged = g_build_filename (fixture->dir, "damaged.sqlite3", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.sqlite3", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  {
+    g_autoptr(ScholiaStore) store = scholia_store_open (fixture->library, NULL);
+    g_autoptr(ScholiaAnnotation) annotation = NULL;
+    ScholiaDocument *document = NULL;
+
+    g_assert_nonnull (store);
+    for (guint d = 0; d < 60; d++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GString) text = g_string_new (NULL);
+        g_autofree char *title = g_strdup_printf ("Peat tolls %02u", d);
+
+        /* Different in every essay, so that packing leaves the table many pages. */
+        for (guint i = 0; i < 80; i++)
+          g_string_append_printf (text, "Keeper %u logged barge %u paying %u turves. ", d, i * 7919 % 1000, (d * i) % 97);
+        document = scholia_store_add_document (store, title, "Marit Vellekoop", "1811", "", text->str, NULL, &error);
+        g_assert_no_error (error);
+      }
+    annotation = scholia_store_add_annotation (store, document, 0, 6, NULL, 0, NULL, 0, "", NULL);
+    g_assert_nonnull (annotation);
+  }
+
+  cli_run (&run, fixture->dir, "--library", fixture->library, "check", NULL);
+  g_assert_cmpstr (run.out, ==, "ok\n");
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  {
+    g_autoptr(GBytes) whole = test_read_bytes (fixture->library);
+
+    g_assert_true (g_file_set_contents (damaged, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole), NULL));
+  }
+  test_damage_middle_page (damaged);
+  before = test_read_bytes (damaged);
+  cli_run (&run, fixture->dir, "--library", damaged, "check", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "Page "));
+  g_assert_null (strstr (run.out, "ok\n"));
+  after = test_read_bytes (damaged);
+  g_assert_true (g_bytes_equal (before, after));
+  test_assert_nothing_beside (damaged);
+
+  cli_run (&run, fixture->dir, "--library", missing, "check", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "There is no library"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +489,7 @@ main (int    argc,
   ADD ("/cli/library/read-only-folder", test_read_only_folder);
   ADD ("/cli/library/upgrade-says-so", test_upgrade_says_so);
   ADD ("/cli/library/upgrade-killed-midway", test_upgrade_killed_midway);
+  ADD ("/cli/library/check", test_check);
 #undef ADD
 
   return g_test_run ();

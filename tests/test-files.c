@@ -2,6 +2,7 @@
 #include "test-files.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "scholia-db.h"
 #include "scholia-schema.h"
@@ -222,4 +223,41 @@ test_write_older_library (const char *path,
     }
   g_clear_object (&store);
   g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, TEST_OLDER_VERSION);
+}
+
+/* Overwrites the page in the middle of the essays' table's leaves with a pattern that is not a
+ * b-tree page, leaving the header and the index that lists the essays as they were. */
+void
+test_damage_middle_page (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_strconcat ("file:", path, "?immutable=1", NULL);
+  g_autofree char *contents = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page = 0, page_size = 0;
+  gsize length;
+  int n = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno, pgsize FROM dbstat WHERE name = 'documents' "
+                                       "AND pagetype = 'leaf' ORDER BY pageno", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    n++;
+  g_assert_cmpint (n, >=, 5);
+  sqlite3_reset (stmt);
+  for (int i = 0; i <= n / 2; i++)
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  page_size = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint ((page - 1) * page_size + page_size, <=, length);
+  for (gint64 i = 0; i < page_size; i++)
+    contents[(page - 1) * page_size + i] = (char) (0xA5 ^ i);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
 }

@@ -38,6 +38,10 @@ void    test_write_library_at_version (const char *path,
 void    test_write_older_library   (const char *path,
                                     guint       n_essays);
 
+/* Overwrites the page in the middle of the essays' table's leaves with a pattern that is not a
+ * b-tree page, leaving the header and the index that lists the essays as they were. */
+void    test_damage_middle_page    (const char *path);
+
 /* Writes @contents into @dir/@name and returns that path. */
 char   *test_write_file     (const char *dir,
                              const char *name,

@@ -15,6 +15,7 @@
 #include "scholia-document.h"
 #include "scholia-time-format.h"
 #include "scholia-w3c.h"
+#include "scholia-count-format.h"
 #include "test-files.h"
 
 /* Dates and numbers as the user's locale writes them, the built-in tags' names in the user's
@@ -146,6 +147,36 @@ test_numbers_grouped (Fixture       *fixture,
 
   g_assert_cmpstr (german, ==, "12.345");
   g_assert_cmpstr (american, ==, "12,345");
+}
+
+/* What the sidebar's and lists' count labels say of 12,345 annotations (issue 17): grouped as
+ * each locale groups, and in the C locale, which groups nothing, with commas as English does. */
+static void
+test_counts_grouped (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *format = "%'u of %'u annotations, 100%%";
+  g_autofree char *c = NULL;
+  g_autofree char *posix = NULL;
+  g_autofree char *german = NULL;
+  g_autofree char *american = NULL;
+  g_autofree char *small = NULL;
+
+  use_language ("C.UTF-8", "");
+  c = scholia_count_format (format, 12345u, 1234567u);
+  small = scholia_count_format ("%'u annotations", 999u);
+  use_language ("POSIX", "");
+  posix = scholia_count_format ("%'u annotations", 12345u);
+  use_language ("de_DE.UTF-8", "de");
+  german = scholia_count_format (format, 12345u, 1234567u);
+  use_language ("en_US.UTF-8", "en");
+  american = scholia_count_format ("%'u annotations", 12345u);
+
+  g_assert_cmpstr (c, ==, "12,345 of 1,234,567 annotations, 100%");
+  g_assert_cmpstr (small, ==, "999 annotations");
+  g_assert_cmpstr (posix, ==, "12,345 annotations");
+  g_assert_cmpstr (german, ==, "12.345 of 1.234.567 annotations, 100%");
+  g_assert_cmpstr (american, ==, "12,345 annotations");
 }
 
 static ScholiaLabel *
@@ -324,6 +355,7 @@ main (int   argc,
 
   add_test ("/locale/dates-follow-locale", test_dates_follow_locale);
   add_test ("/locale/numbers-grouped", test_numbers_grouped);
+  add_test ("/locale/counts-grouped", test_counts_grouped);
   add_test ("/locale/builtin-tags-shown-translated", test_builtin_tags_shown_translated);
   add_test ("/locale/cli-json-same-in-every-language", test_cli_json_same_in_every_language);
 

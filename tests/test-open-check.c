@@ -11,7 +11,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "scholia-error.h"
@@ -69,43 +68,6 @@ assert_same_bytes (GBytes *before,
     }
   g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
                    g_bytes_get_data (after, NULL), g_bytes_get_size (after));
-}
-
-/* Overwrites the page in the middle of the essays' table's leaves with a pattern that is not a
- * b-tree page, leaving the header and the index that lists the essays as they were. */
-static void
-damage_middle_page (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_strconcat ("file:", path, "?immutable=1", NULL);
-  g_autofree char *contents = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 page = 0, page_size = 0;
-  gsize length;
-  int n = 0;
-
-  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno, pgsize FROM dbstat WHERE name = 'documents' "
-                                       "AND pagetype = 'leaf' ORDER BY pageno", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    n++;
-  g_assert_cmpint (n, >=, 5);
-  sqlite3_reset (stmt);
-  for (int i = 0; i <= n / 2; i++)
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  page = sqlite3_column_int64 (stmt, 0);
-  page_size = sqlite3_column_int64 (stmt, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint ((page - 1) * page_size + page_size, <=, length);
-  for (gint64 i = 0; i < page_size; i++)
-    contents[(page - 1) * page_size + i] = (char) (0xA5 ^ i);
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
 }
 
 static ScholiaWindow *
@@ -188,7 +150,7 @@ test_damaged_refused_untouched (Fixture       *fixture,
   g_autoptr(GBytes) after = NULL;
 
   write_library (fixture->library);
-  damage_middle_page (fixture->library);
+  test_damage_middle_page (fixture->library);
   before = file_bytes (fixture->library);
   g_assert_false (g_file_test (log, G_FILE_TEST_EXISTS));
 
@@ -232,7 +194,7 @@ test_damaged_log_untouched (Fixture       *fixture,
   g_free (contents);
   g_clear_object (&store);
 
-  damage_middle_page (copy);
+  test_damage_middle_page (copy);
   before = file_bytes (copy);
   log_before = file_bytes (copy_log);
   g_assert_cmpuint (g_bytes_get_size (log_before), >, 0);
@@ -394,7 +356,7 @@ test_store_open_checks_first (Fixture       *fixture,
   g_autoptr(GBytes) after = NULL;
 
   write_library (fixture->library);
-  damage_middle_page (fixture->library);
+  test_damage_middle_page (fixture->library);
   before = file_bytes (fixture->library);
   store = scholia_store_open (fixture->library, &error);
   g_assert_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT);
@@ -460,7 +422,7 @@ test_upgrade_damaged_refused_untouched (Fixture       *fixture,
   AdwStatusPage *error_page = window_child (window, "error_page");
 
   test_write_older_library (fixture->library, N_ESSAYS);
-  damage_middle_page (fixture->library);
+  test_damage_middle_page (fixture->library);
   before = file_bytes (fixture->library);
 
   gtk_window_present (GTK_WINDOW (window));

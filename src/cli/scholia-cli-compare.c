@@ -200,6 +200,9 @@ scholia_cli_run_compare (ScholiaCli  *cli,
   comparison = scholia_comparison_new (cli->store);
   scholia_comparison_set_filter (comparison, filter);
   scholia_comparison_set_theme (comparison, theme);
+  /* Every passage is printed: their quotes, notes and tags are read in one pass. */
+  if (!scholia_passages_read_model (scholia_comparison_get_passages (comparison), &error))
+    return scholia_cli_fail (error);
 
   if (json)
     {

@@ -24,6 +24,7 @@ static const ScholiaCliCommand commands[] = {
    * placeholders (DOC, FILE, TEXT, N…), in the words the options' own --help uses for them. */
   { "init", "", N_("Create the library if it does not exist yet"), scholia_cli_run_init },
   { "info", "", N_("Show where the library is and what it holds"), scholia_cli_run_info },
+  { "check", "", N_("Check that the library’s file is whole, page by page and index by index"), scholia_cli_run_check },
   { "compact", "[--json]", N_("Make the library’s file smaller: merge its search indexes and rewrite it without free space"), scholia_cli_run_compact },
   { "import", /* Translators: a synopsis */ N_("[--title T] [--author A] [--date D] [--source S] [--timeout SECONDS] FILE…"), N_("Import essays"), scholia_cli_run_import },
   { "list", "[--json]", N_("List the documents"), scholia_cli_run_list },
@@ -321,8 +322,8 @@ scholia_cli_format_time (gint64 seconds)
 }
 
 int
-main (int    argc,
-      char **argv)
+scholia_cli_main (int    argc,
+                  char **argv)
 {
   g_autofree char *library_path = NULL;
   ScholiaCli cli = { 0 };

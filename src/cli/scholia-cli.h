@@ -41,6 +41,10 @@ typedef struct
   ScholiaCliRun  run;
 } ScholiaCliCommand;
 
+/* The whole tool: global options, then the command named (main() is this alone, so that a
+ * benchmark can run the commands as the tool does). */
+int           scholia_cli_main        (int              argc,
+                                       char           **argv);
 ScholiaStore *scholia_cli_open_store  (ScholiaCli      *cli,
                                        gboolean         create,
                                        GError         **error);
@@ -60,6 +64,7 @@ int           scholia_cli_usage_error (const char      *command,
 int scholia_cli_run_init (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_info (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_compact (ScholiaCli *cli, int argc, char **argv);
+int scholia_cli_run_check (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_import (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_list (ScholiaCli *cli, int argc, char **argv);
 int scholia_cli_run_show (ScholiaCli *cli, int argc, char **argv);

@@ -91,45 +91,206 @@ scholia_passage_get_property (GObject    *object,
     }
 }
 
-/* A passage shown (or exported) reads its quote and note then; one whose annotation is gone
- * meanwhile (the comparison drops it at the store's next change) shows nothing. */
-static void
-read_text (ScholiaPassage *self)
+/* Passages being read, in annotation id order, as the store hands their rows: @next is the
+ * first whose annotation has not been passed yet. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
+  ScholiaPassage **sorted;
+  guint            n;
+  guint            next;
+} ReadWalk;
 
-  if (!self->text_deferred)
-    return;
-  if (!scholia_store_load_annotation_text (self->store, self->annotation_id, &self->quote, &self->note, &error))
+static int
+compare_annotation_ids (gconstpointer a,
+                        gconstpointer b)
+{
+  const ScholiaPassage *left = *(ScholiaPassage * const *) a;
+  const ScholiaPassage *right = *(ScholiaPassage * const *) b;
+
+  return (left->annotation_id > right->annotation_id) - (left->annotation_id < right->annotation_id);
+}
+
+/* The first of the passages of @annotation_id, or NULL; the ones before it are passed. */
+static ScholiaPassage **
+walk_to (ReadWalk *walk,
+         gint64    annotation_id)
+{
+  while (walk->next < walk->n && walk->sorted[walk->next]->annotation_id < annotation_id)
+    walk->next++;
+  return walk->next < walk->n && walk->sorted[walk->next]->annotation_id == annotation_id
+         ? &walk->sorted[walk->next] : NULL;
+}
+
+static void
+take_text (gint64      annotation_id,
+           const char *quote,
+           const char *note,
+           gpointer    user_data)
+{
+  ReadWalk *walk = user_data;
+  ScholiaPassage **passage = walk_to (walk, annotation_id);
+
+  for (; passage != NULL && passage < walk->sorted + walk->n && (*passage)->annotation_id == annotation_id; passage++)
     {
-      g_warning ("Could not read the passage of annotation %" G_GINT64_FORMAT ": %s", self->annotation_id,
-                 error->message);
-      self->quote = g_strdup ("");
-      self->note = g_strdup ("");
+      (*passage)->quote = g_strdup (quote != NULL ? quote : "");
+      (*passage)->note = g_strdup (note != NULL ? note : "");
+      (*passage)->text_deferred = FALSE;
     }
-  self->text_deferred = FALSE;
-  if (!self->tags_deferred)
+}
+
+static void
+take_tag (gint64   annotation_id,
+          gint64   tag_id,
+          gpointer user_data)
+{
+  ReadWalk *walk = user_data;
+  ScholiaPassage **passage = walk_to (walk, annotation_id);
+
+  for (; passage != NULL && passage < walk->sorted + walk->n && (*passage)->annotation_id == annotation_id; passage++)
+    g_array_append_val ((*passage)->read_tag_ids, tag_id);
+}
+
+/* The quotes and notes (@text) or the tags of @passages, each deferred on @store, in one
+ * statement for them all. */
+static gboolean
+read_deferred (ScholiaStore     *store,
+               GPtrArray        *passages,
+               gboolean          text,
+               GError          **error)
+{
+  g_autofree gint64 *ids = g_new (gint64, MAX (passages->len, 1));
+  ReadWalk walk = { (ScholiaPassage **) passages->pdata, passages->len, 0 };
+
+  if (passages->len == 0)
+    return TRUE;
+  g_ptr_array_sort (passages, compare_annotation_ids);
+  for (guint i = 0; i < passages->len; i++)
+    ids[i] = walk.sorted[i]->annotation_id;
+  if (text)
+    return scholia_store_read_annotation_texts (store, ids, passages->len, take_text, &walk, error);
+
+  for (guint i = 0; i < passages->len; i++)
+    walk.sorted[i]->read_tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!scholia_store_read_annotation_tags (store, ids, passages->len, take_tag, &walk, error))
+    {
+      for (guint i = 0; i < passages->len; i++)
+        g_clear_pointer (&walk.sorted[i]->read_tag_ids, g_array_unref);
+      return FALSE;
+    }
+  for (guint i = 0; i < passages->len; i++)
+    walk.sorted[i]->tags_deferred = FALSE;
+  return TRUE;
+}
+
+/* The store is let go once nothing is left to read from it. */
+static void
+forget_store (ScholiaPassage *self)
+{
+  if (!self->text_deferred && !self->tags_deferred)
     g_clear_object (&self->store);
 }
 
-/* Likewise the tags, when the passage was listed without them. */
+/* A passage whose annotation is gone meanwhile (the comparison drops it at the store's next
+ * change) shows nothing. */
 static void
-read_tags (ScholiaPassage *self)
+blank_unread_text (ScholiaPassage *self)
+{
+  if (!self->text_deferred)
+    return;
+  g_warning ("Could not read the passage of annotation %" G_GINT64_FORMAT ": it is no longer in the library",
+             self->annotation_id);
+  self->quote = g_strdup ("");
+  self->note = g_strdup ("");
+  self->text_deferred = FALSE;
+}
+
+static gboolean
+read_parts (ScholiaPassage **passages,
+            guint            n_passages,
+            gboolean         text,
+            gboolean         tags,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tag_lists = g_ptr_array_new ();
+  g_autoptr(ScholiaStore) store = NULL;
+
+  for (guint i = 0; i < n_passages; i++)
+    {
+      g_return_val_if_fail (SCHOLIA_IS_PASSAGE (passages[i]), FALSE);
+      if (passages[i]->store == NULL)
+        continue;
+      if (store == NULL)
+        store = g_object_ref (passages[i]->store);
+      g_return_val_if_fail (passages[i]->store == store, FALSE);
+      if (text && passages[i]->text_deferred)
+        g_ptr_array_add (texts, passages[i]);
+      if (tags && passages[i]->tags_deferred)
+        g_ptr_array_add (tag_lists, passages[i]);
+    }
+  if (store == NULL)
+    return TRUE;
+
+  if (!read_deferred (store, texts, TRUE, error) || !read_deferred (store, tag_lists, FALSE, error))
+    return FALSE;
+  for (guint i = 0; i < texts->len; i++)
+    {
+      blank_unread_text (g_ptr_array_index (texts, i));
+      forget_store (g_ptr_array_index (texts, i));
+    }
+  for (guint i = 0; i < tag_lists->len; i++)
+    forget_store (g_ptr_array_index (tag_lists, i));
+  return TRUE;
+}
+
+gboolean
+scholia_passages_read (ScholiaPassage **passages,
+                       guint            n_passages,
+                       GError         **error)
+{
+  g_return_val_if_fail (passages != NULL || n_passages == 0, FALSE);
+
+  return read_parts (passages, n_passages, TRUE, TRUE, error);
+}
+
+gboolean
+scholia_passages_read_model (GListModel  *passages,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (passages), FALSE);
+
+  n = g_list_model_get_n_items (passages);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (passages, i));
+  return scholia_passages_read ((ScholiaPassage **) items->pdata, items->len, error);
+}
+
+/* A passage shown one by one reads its quote and note (@text), or its tags, when first asked. */
+static void
+read_one (ScholiaPassage *self,
+          gboolean        text)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!self->tags_deferred)
+  if ((text ? !self->text_deferred : !self->tags_deferred) || read_parts (&self, 1, text, !text, &error))
     return;
-  self->read_tag_ids = scholia_store_load_annotation_tag_ids (self->store, self->annotation_id, &error);
-  if (self->read_tag_ids == NULL)
+  g_warning ("Could not read the passage of annotation %" G_GINT64_FORMAT ": %s", self->annotation_id,
+             error->message);
+  if (text)
     {
-      g_warning ("Could not read the tags of annotation %" G_GINT64_FORMAT ": %s", self->annotation_id,
-                 error->message);
-      self->read_tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      self->quote = g_strdup ("");
+      self->note = g_strdup ("");
+      self->text_deferred = FALSE;
     }
-  self->tags_deferred = FALSE;
-  if (!self->text_deferred)
-    g_clear_object (&self->store);
+  else
+    {
+      self->read_tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      self->tags_deferred = FALSE;
+    }
+  forget_store (self);
 }
 
 static void
@@ -282,7 +443,7 @@ const char *
 scholia_passage_get_quote (ScholiaPassage *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_PASSAGE (self), NULL);
-  read_text (self);
+  read_one (self, TRUE);
   return self->quote;
 }
 
@@ -290,7 +451,7 @@ const char *
 scholia_passage_get_note (ScholiaPassage *self)
 {
   g_return_val_if_fail (SCHOLIA_IS_PASSAGE (self), NULL);
-  read_text (self);
+  read_one (self, TRUE);
   return self->note;
 }
 
@@ -342,7 +503,7 @@ scholia_passage_get_tag_ids (ScholiaPassage *self,
                              guint          *n_tag_ids)
 {
   g_return_val_if_fail (SCHOLIA_IS_PASSAGE (self), NULL);
-  read_tags (self);
+  read_one (self, FALSE);
   if (self->read_tag_ids != NULL)
     {
       if (n_tag_ids != NULL)

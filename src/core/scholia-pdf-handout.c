@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scholia-citation.h"
+#include "scholia-count-format.h"
 #include "scholia-citation-styles.h"
 #include "scholia-comparison.h"
 #include "scholia-error.h"
@@ -307,7 +308,7 @@ add_title (Handout        *handout,
 {
   const char *description = scholia_label_get_display_description (SCHOLIA_LABEL (theme));
   g_autofree char *title = g_markup_escape_text (scholia_label_get_display_name (SCHOLIA_LABEL (theme)), -1);
-  g_autofree char *passages = g_strdup_printf (ngettext ("%'u passage", "%'u passages", n_passages), n_passages);
+  g_autofree char *passages = scholia_count_format (ngettext ("%'u passage", "%'u passages", n_passages), n_passages);
   g_autofree char *authors = g_strdup_printf (ngettext ("%u author", "%u authors", n_authors), n_authors);
   g_autofree char *summary = NULL;
 
@@ -432,6 +433,9 @@ scholia_pdf_export_handout (ScholiaStore            *store,
   copy_criteria (scholia_comparison_get_filter (comparison), options->filter);
   scholia_comparison_set_theme (comparison, theme);
   passages = scholia_comparison_get_passages (comparison);
+  /* Every passage is printed: its quote, note and tags read in one pass, not two statements each. */
+  if (!scholia_passages_read_model (passages, error))
+    return FALSE;
   n_passages = g_list_model_get_n_items (passages);
   if (any_citation_key (&handout, passages))
     handout.references = references = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);

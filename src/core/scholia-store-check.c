@@ -17,6 +17,7 @@
 
 #include "scholia-error.h"
 #include "scholia-store-private.h"
+#include "scholia-wal.h"
 
 struct _ScholiaStoreCheck
 {
@@ -36,6 +37,17 @@ struct _ScholiaStoreCheck
   GError          *error;
   ScholiaDb       *running;  /* the worker's connection, for interrupting it */
 };
+
+/* How to read a library without changing anything beside it: a database in WAL mode read
+ * through an ordinary read-only connection gets -wal and -shm files created next to it, which
+ * another program's database must not. Without a log beside it the main file holds everything,
+ * and SQLite can read it as immutable; a log with frames must be read through SQLite's own
+ * recovery. */
+ScholiaDbMode
+_scholia_store_read_only_mode (const char *path)
+{
+  return scholia_wal_has_frames (path) ? SCHOLIA_DB_READ_ONLY : SCHOLIA_DB_IMMUTABLE;
+}
 
 gboolean
 _scholia_store_quick_check (ScholiaDb   *db,
@@ -58,6 +70,52 @@ _scholia_store_quick_check (ScholiaDb   *db,
   if (stmt != NULL)
     scholia_db_statement_reset (stmt);
   return whole;
+}
+
+GStrv
+scholia_store_check_integrity (const char  *path,
+                               GError     **error)
+{
+  g_autofree char *display = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GStrvBuilder) problems = g_strv_builder_new ();
+  g_autoptr(ScholiaDb) db = NULL;
+  ScholiaDbStatement *stmt;
+  ScholiaDbStep rc;
+  gint64 application_id = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_name (path);
+  db = scholia_db_open (path, _scholia_store_read_only_mode (path), &local_error);
+  if (db == NULL || !scholia_db_query_int (db, "PRAGMA application_id", &application_id, &local_error))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT, _("“%s” is damaged or not a Scholia library: %s"),
+                   display, local_error->message);
+      return NULL;
+    }
+  if (application_id != SCHOLIA_APPLICATION_ID)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is a database of another program, not a Scholia library"), display);
+      return NULL;
+    }
+
+  stmt = scholia_db_get_statement (db, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = scholia_db_statement_step (stmt, &local_error)) == SCHOLIA_DB_STEP_ROW)
+    {
+      const char *row = scholia_db_statement_column_text (stmt, 0);
+
+      if (g_strcmp0 (row, "ok") != 0)
+        g_strv_builder_add (problems, row);
+    }
+  scholia_db_statement_reset (stmt);
+  /* A page too damaged to walk stops the check: that is a problem found, not a failure. */
+  if (rc == SCHOLIA_DB_STEP_ERROR)
+    g_strv_builder_add (problems, local_error->message);
+  return g_strv_builder_end (problems);
 }
 
 static ScholiaStoreCheck *

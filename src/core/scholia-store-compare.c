@@ -1,9 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "scholia-error.h"
 #include "scholia-passage-sql.h"
 #include "scholia-store-private.h"
 
@@ -167,48 +164,102 @@ scholia_store_list_theme_passages (ScholiaStore  *self,
   return g_steal_pointer (&passages);
 }
 
-gboolean
-scholia_store_load_annotation_text (ScholiaStore  *self,
-                                    gint64         annotation_id,
-                                    char         **quote,
-                                    char         **note,
-                                    GError       **error)
+/* Steps @sql, bound to the JSON array of @ids, handing each row to @row. */
+static gboolean
+step_by_ids (ScholiaStore       *self,
+             const char         *sql,
+             const gint64       *ids,
+             guint               n_ids,
+             void              (*row) (ScholiaDbStatement *stmt,
+                                       gpointer            user_data),
+             gpointer            user_data,
+             GError            **error)
 {
+  g_autofree char *json = NULL;
   ScholiaDbStatement *stmt;
   ScholiaDbStep rc;
 
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (quote != NULL && note != NULL, FALSE);
-
-  stmt = scholia_db_get_statement (self->db, "SELECT " SCHOLIA_QUOTE_SQL ("a.") ", a.note FROM annotations a WHERE a.id = ?", error);
+  if (n_ids == 0)
+    return TRUE;
+  stmt = scholia_db_get_statement (self->db, sql, error);
   if (stmt == NULL)
     return FALSE;
-  scholia_db_statement_bind_int64 (stmt, 1, annotation_id);
-  rc = scholia_db_statement_step (stmt, error);
-  if (rc == SCHOLIA_DB_STEP_ROW)
-    {
-      *quote = g_strdup (scholia_db_statement_column_text (stmt, 0));
-      *note = g_strdup (scholia_db_statement_column_text (stmt, 1));
-    }
-  else if (rc == SCHOLIA_DB_STEP_DONE)
-    {
-      g_autofree char *name = g_strdup_printf ("%" G_GINT64_FORMAT, annotation_id);
-
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_FOUND, _("“%s” is no longer in the library"), name);
-    }
+  json = _scholia_store_ids_to_json (ids, n_ids);
+  scholia_db_statement_bind_text (stmt, 1, json);
+  while ((rc = scholia_db_statement_step (stmt, error)) == SCHOLIA_DB_STEP_ROW)
+    row (stmt, user_data);
   scholia_db_statement_reset (stmt);
-  return rc == SCHOLIA_DB_STEP_ROW;
+  return rc != SCHOLIA_DB_STEP_ERROR;
 }
 
-GArray *
-scholia_store_load_annotation_tag_ids (ScholiaStore  *self,
-                                       gint64         annotation_id,
-                                       GError       **error)
+typedef struct
 {
-  g_return_val_if_fail (SCHOLIA_IS_STORE (self), NULL);
+  ScholiaAnnotationTextFunc text;
+  ScholiaAnnotationTagFunc  tag;
+  gpointer                  user_data;
+} ReadClosure;
 
-  return scholia_db_query_ids (self->db, "SELECT tag_id FROM annotation_tags WHERE annotation_id = ? ORDER BY position, tag_id",
-                               annotation_id, error);
+static void
+hand_text (ScholiaDbStatement *stmt,
+           gpointer            user_data)
+{
+  ReadClosure *closure = user_data;
+
+  closure->text (scholia_db_statement_column_int64 (stmt, 0), scholia_db_statement_column_text (stmt, 1),
+                 scholia_db_statement_column_text (stmt, 2), closure->user_data);
+}
+
+static void
+hand_tag (ScholiaDbStatement *stmt,
+          gpointer            user_data)
+{
+  ReadClosure *closure = user_data;
+
+  closure->tag (scholia_db_statement_column_int64 (stmt, 0), scholia_db_statement_column_int64 (stmt, 1),
+                closure->user_data);
+}
+
+/* One statement for all of @ids, in id order: the quotes are cut from each essay's text, which
+ * scholia_passage() keeps for the next rows of the same essay. */
+gboolean
+scholia_store_read_annotation_texts (ScholiaStore               *self,
+                                     const gint64               *ids,
+                                     guint                       n_ids,
+                                     ScholiaAnnotationTextFunc   func,
+                                     gpointer                    user_data,
+                                     GError                    **error)
+{
+  ReadClosure closure = { .text = func, .user_data = user_data };
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return step_by_ids (self,
+                      "SELECT a.id, " SCHOLIA_QUOTE_SQL ("a.") ", a.note FROM annotations a"
+                      " WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id",
+                      ids, n_ids, hand_text, &closure, error);
+}
+
+gboolean
+scholia_store_read_annotation_tags (ScholiaStore              *self,
+                                    const gint64              *ids,
+                                    guint                      n_ids,
+                                    ScholiaAnnotationTagFunc   func,
+                                    gpointer                   user_data,
+                                    GError                   **error)
+{
+  ReadClosure closure = { .tag = func, .user_data = user_data };
+
+  g_return_val_if_fail (SCHOLIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return step_by_ids (self,
+                      "SELECT annotation_id, tag_id FROM annotation_tags"
+                      " WHERE annotation_id IN (SELECT value FROM json_each(?))"
+                      " ORDER BY annotation_id, position, tag_id",
+                      ids, n_ids, hand_tag, &closure, error);
 }
 
 typedef struct

@@ -140,17 +140,6 @@ inspect_file (const char  *path,
   return TRUE;
 }
 
-/* How to read a library without changing anything beside it: a database in WAL mode read
- * through an ordinary read-only connection gets -wal and -shm files created next to it, which
- * another program's database must not. Without a log beside it the main file holds everything,
- * and SQLite can read it as immutable; a log with frames must be read through SQLite's own
- * recovery. */
-static ScholiaDbMode
-read_only_mode (const char *path)
-{
-  return scholia_wal_has_frames (path) ? SCHOLIA_DB_READ_ONLY : SCHOLIA_DB_IMMUTABLE;
-}
-
 /* Read-only checks of an existing database: is it ours, is it from a version we understand,
  * and is it whole? Returns its schema version. A library at @check_later_at (its version
  * needs no migration) is not checked page by page: the caller checks it after it opened. */
@@ -168,7 +157,7 @@ check_database (const char    *path,
   gint64 application_id = 0;
   gint64 user_version = 0;
 
-  db = scholia_db_open (path, read_only_mode (path), &local_error);
+  db = scholia_db_open (path, _scholia_store_read_only_mode (path), &local_error);
   if (db == NULL ||
       !scholia_db_query_int (db, "PRAGMA application_id", &application_id, &local_error) ||
       !scholia_db_query_int (db, "PRAGMA user_version", &user_version, &local_error))
@@ -363,7 +352,7 @@ open_store (const char              *path,
   /* Only a library checked later counts its annotations later: the window that asked for one
    * asks for the other after its first frame. */
   self->counts_pending = !checked;
-  self->db = scholia_db_open (path, read_only ? read_only_mode (path) : SCHOLIA_DB_READ_WRITE,
+  self->db = scholia_db_open (path, read_only ? _scholia_store_read_only_mode (path) : SCHOLIA_DB_READ_WRITE,
                               error);
   if (self->db == NULL || !configure_connection (self->db, error) ||
       (!checked && !_scholia_store_defer_check (self, had_log, error)))
@@ -478,7 +467,7 @@ scholia_store_needs_upgrade (const char *path)
   if (!inspect_file (path, &state, &wal, NULL) || state != FILE_IS_DATABASE ||
       !library_is_writable (path))
     return FALSE;
-  db = scholia_db_open (path, read_only_mode (path), NULL);
+  db = scholia_db_open (path, _scholia_store_read_only_mode (path), NULL);
   migrations = scholia_schema_get_migrations (&n_migrations);
   return db != NULL &&
          scholia_db_query_int (db, "PRAGMA application_id", &application_id, NULL) &&

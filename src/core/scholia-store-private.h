@@ -122,6 +122,8 @@ ScholiaStore *_scholia_store_open_with_migrations (const char              *path
 /* scholia-store-check.c. quick_check: SCHOLIA_ERROR_CORRUPT saying what is damaged.
  * defer_check: holds @self's writes until a check of its own says the file is whole (@had_log:
  * whether a write-ahead log was beside the file before the store opened it). */
+/* How to read a library without changing anything beside it (scholia-store-check.c). */
+ScholiaDbMode _scholia_store_read_only_mode      (const char   *path);
 gboolean      _scholia_store_quick_check          (ScholiaDb               *db,
                                                    const char              *path,
                                                    GError                 **error);

@@ -46,6 +46,14 @@ gboolean      scholia_store_load_annotation_counts (ScholiaStore *self,
                                                     GError      **error);
 gboolean      scholia_store_is_check_pending   (ScholiaStore   *self);
 const GError *scholia_store_get_damage         (ScholiaStore   *self);
+/* The library at @path checked whole, as SQLite's PRAGMA integrity_check checks a database
+ * (every page, and every index against its table), on a read-only connection of its own with
+ * Scholia's SQL functions registered: an annotation's uuid is computed by one (schema 18), so
+ * the plain sqlite3 shell cannot check a library. Returns what is wrong, one problem a string
+ * (none: the library is whole), or NULL with @error when the file cannot be read as a library.
+ * Writes nothing. */
+GStrv         scholia_store_check_integrity   (const char     *path,
+                                               GError        **error);
 gboolean      scholia_store_is_read_only       (ScholiaStore   *self);
 const char   *scholia_store_get_path           (ScholiaStore   *self);
 int           scholia_store_get_schema_version (ScholiaStore   *self);
@@ -320,17 +328,29 @@ GPtrArray *scholia_store_list_theme_passages  (ScholiaStore  *self,
                                                ScholiaTheme  *theme,
                                                gboolean       with_tags,
                                                GError       **error);
-/* The quote and note of annotation @annotation_id (a deferred passage's, when it is shown). */
-gboolean   scholia_store_load_annotation_text (ScholiaStore  *self,
-                                               gint64         annotation_id,
-                                               char         **quote,
-                                               char         **note,
-                                               GError       **error);
-/* The tag ids of annotation @annotation_id in the order the user gave them (none for an
- * annotation no longer in the library). */
-GArray    *scholia_store_load_annotation_tag_ids (ScholiaStore  *self,
-                                                  gint64         annotation_id,
-                                                  GError       **error);
+/* The quote and note (@func once each), or the tags (@func once per tag, each annotation's in
+ * the order the user gave them), of the annotations @ids, one statement for them all, in id
+ * order: deferred passages read so when shown or exported (scholia_passages_read()). An
+ * annotation no longer in the library is left out. */
+typedef void (*ScholiaAnnotationTextFunc) (gint64      annotation_id,
+                                           const char *quote,
+                                           const char *note,
+                                           gpointer    user_data);
+typedef void (*ScholiaAnnotationTagFunc)  (gint64      annotation_id,
+                                           gint64      tag_id,
+                                           gpointer    user_data);
+gboolean   scholia_store_read_annotation_texts (ScholiaStore               *self,
+                                                const gint64               *ids,
+                                                guint                       n_ids,
+                                                ScholiaAnnotationTextFunc   func,
+                                                gpointer                    user_data,
+                                                GError                    **error);
+gboolean   scholia_store_read_annotation_tags  (ScholiaStore               *self,
+                                                const gint64               *ids,
+                                                guint                       n_ids,
+                                                ScholiaAnnotationTagFunc    func,
+                                                gpointer                    user_data,
+                                                GError                    **error);
 GArray    *scholia_store_count_theme_passages (ScholiaStore  *self,
                                                gboolean       by_tag,
                                                GError       **error);

@@ -443,9 +443,9 @@ scholia_table_export_theme_markdown (ScholiaStore  *store,
 
   comparison = scholia_comparison_new (store);
   scholia_comparison_set_theme (comparison, theme);
-  if (!scholia_comparison_refresh (comparison, error))
-    return NULL;
   passages = scholia_comparison_get_passages (comparison);
+  if (!scholia_comparison_refresh (comparison, error) || !scholia_passages_read_model (passages, error))
+    return NULL;
 
   g_string_append (markdown, "# ");
   append_escaped (markdown, scholia_label_get_name (SCHOLIA_LABEL (theme)));
