@@ -19,6 +19,7 @@ struct _ScholiaFilterBar
   GtkWidget                parent_instance;
 
   GtkDropDown             *theme_dropdown;
+  GtkScrolledWindow       *tag_scroller;
   GtkFlowBox              *tag_flow;
   GtkDropDown             *author_dropdown;
   GtkMenuButton           *authors_button;
@@ -597,6 +598,7 @@ scholia_filter_bar_class_init (ScholiaFilterBarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/scholia/Scholia/scholia-filter-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, ScholiaFilterBar, theme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScholiaFilterBar, tag_scroller);
   gtk_widget_class_bind_template_child (widget_class, ScholiaFilterBar, tag_flow);
   gtk_widget_class_bind_template_child (widget_class, ScholiaFilterBar, author_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScholiaFilterBar, authors_button);
@@ -675,6 +677,7 @@ scholia_filter_bar_configure (ScholiaFilterBar        *self,
   self->show_tags = show_tags;
   self->authors_mode = authors;
   gtk_widget_set_visible (GTK_WIDGET (self->theme_dropdown), show_themes);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_scroller), show_tags);
   gtk_widget_set_visible (GTK_WIDGET (self->tag_flow), show_tags);
   gtk_widget_set_visible (GTK_WIDGET (self->author_dropdown), authors == SCHOLIA_FILTER_BAR_AUTHORS_ONE);
   gtk_widget_set_visible (GTK_WIDGET (self->authors_button), authors == SCHOLIA_FILTER_BAR_AUTHORS_SEVERAL);
@@ -683,7 +686,7 @@ scholia_filter_bar_configure (ScholiaFilterBar        *self,
       gtk_widget_set_hexpand (GTK_WIDGET (self->theme_dropdown), FALSE);
       /* In a row, a flow box that does not expand is given its minimum width: one chip a line,
        * and a library's twenty tags pushed the matrix below them out of the window. */
-      gtk_widget_set_hexpand (GTK_WIDGET (self->tag_flow), TRUE);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->tag_scroller), TRUE);
       /* Beside the tag chips, as tall as a button rather than as their rows. */
       gtk_widget_set_hexpand (GTK_WIDGET (self->participant_dropdown), FALSE);
       gtk_widget_set_valign (GTK_WIDGET (self->participant_dropdown), GTK_ALIGN_START);

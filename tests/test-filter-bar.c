@@ -237,6 +237,24 @@ test_drives_matrix (Fixture       *fixture,
   g_assert_cmpuint (matrix_count (fixture, "Tomasz Lindqvist"), ==, 0);
 }
 
+/* The matrix of @fixture's library in a window as narrow as a small window's pane, laid out. */
+static GtkWindow *
+show_matrix_narrow (Fixture           *fixture,
+                    ScholiaMatrixView *matrix)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *grid = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (matrix), SCHOLIA_TYPE_MATRIX_VIEW, "grid"));
+
+  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (matrix), fixture->store);
+  gtk_window_set_default_size (window, 360, 500);
+  gtk_window_set_child (window, GTK_WIDGET (matrix));
+  gtk_window_present (window);
+  while (gtk_widget_get_height (grid) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+  return window;
+}
+
 /* In a pane as narrow as a small window's, the matrix's tag chips share lines across the bar's
  * width (a row's flow box that did not expand was given its minimum width: one chip a line). */
 static void
@@ -244,19 +262,11 @@ test_matrix_chips_flow (Fixture       *fixture,
                         gconstpointer  data)
 {
   ScholiaMatrixView *matrix = SCHOLIA_MATRIX_VIEW (scholia_matrix_view_new ());
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   ScholiaFilterBar *bar = scholia_filtered_view_get_filter_bar (SCHOLIA_FILTERED_VIEW (matrix));
   GtkWidget *flow = bar_part (bar, "tag_flow");
+  GtkWindow *window = show_matrix_narrow (fixture, matrix);
   GtkWidget *first, *second;
   graphene_rect_t first_bounds, second_bounds;
-
-  scholia_filtered_view_set_store (SCHOLIA_FILTERED_VIEW (matrix), fixture->store);
-  gtk_window_set_default_size (window, 360, 500);
-  gtk_window_set_child (window, GTK_WIDGET (matrix));
-  gtk_window_present (window);
-  while (gtk_widget_get_width (flow) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  drain_main_context ();
 
   g_assert_cmpint (gtk_widget_get_width (flow), ==, gtk_widget_get_width (GTK_WIDGET (bar)));
   first = gtk_widget_get_first_child (flow);
@@ -265,6 +275,39 @@ test_matrix_chips_flow (Fixture       *fixture,
   g_assert_true (gtk_widget_compute_bounds (second, flow, &second_bounds));
   g_assert_cmpfloat (second_bounds.origin.y, ==, first_bounds.origin.y);
   g_assert_cmpfloat (second_bounds.origin.x, >, first_bounds.origin.x + first_bounds.size.width);
+  gtk_window_destroy (window);
+}
+
+/* A library's twenty tags in a small window's pane: past three lines and a half the chips
+ * scroll, and the matrix under them keeps most of the height. */
+static void
+test_many_chips_scroll (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ScholiaMatrixView *matrix = SCHOLIA_MATRIX_VIEW (scholia_matrix_view_new ());
+  ScholiaFilterBar *bar = scholia_filtered_view_get_filter_bar (SCHOLIA_FILTERED_VIEW (matrix));
+  GtkWidget *flow = bar_part (bar, "tag_flow");
+  GtkWidget *scroller = bar_part (bar, "tag_scroller");
+  GtkWidget *grid = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (matrix), SCHOLIA_TYPE_MATRIX_VIEW, "grid"));
+  GtkWindow *window;
+  int chip_height, flow_height;
+
+  for (guint i = g_list_model_get_n_items (scholia_store_get_labels (fixture->store, SCHOLIA_TYPE_TAG)); i < 20; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("Ledger finding %u", i);
+
+      g_assert_nonnull (scholia_store_add_label (fixture->store, SCHOLIA_TYPE_TAG, name, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  window = show_matrix_narrow (fixture, matrix);
+
+  chip_height = gtk_widget_get_height (gtk_widget_get_first_child (flow));
+  gtk_widget_measure (flow, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (flow), NULL, &flow_height, NULL, NULL);
+  g_assert_cmpint (flow_height, >, 6 * chip_height);
+  g_assert_cmpint (gtk_widget_get_height (scroller), <, 5 * chip_height);
+  g_assert_cmpint (gtk_widget_get_height (scroller), >, 3 * chip_height);
+  g_assert_cmpint (gtk_widget_get_height (grid), >, 250);
   gtk_window_destroy (window);
 }
 
@@ -330,6 +373,7 @@ main (int    argc,
   ADD ("/filter-bar/drives-the-side-by-side-window", test_drives_side_by_side);
   ADD ("/filter-bar/drives-the-matrix", test_drives_matrix);
   ADD ("/filter-bar/matrix-chips-share-lines", test_matrix_chips_flow);
+  ADD ("/filter-bar/many-chips-scroll", test_many_chips_scroll);
   ADD ("/filter-bar/each-view-has-its-own", test_bars_independent);
   ADD ("/filter-bar/deleted-theme-gives-way-to-another", test_theme_deleted);
   ADD ("/filter-bar/stylesheet-installed-without-the-application", test_stylesheet_installed);
