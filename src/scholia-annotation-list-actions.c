@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "scholia-annotation-list-private.h"
+#include "scholia-count-format.h"
 #include "scholia-tag-chip.h"
 
 static void
@@ -63,7 +64,7 @@ delete_activated (GSimpleAction *action,
     return;
   emptied = annotations->len == g_list_model_get_n_items (_scholia_annotation_list_get_rows (self));
   done = scholia_editor_delete_annotations (self->editor, annotations, &error);
-  message = g_strdup_printf (ngettext ("%u annotation deleted", "%u annotations deleted", annotations->len),
+  message = scholia_count_format (ngettext ("%'u annotation deleted", "%'u annotations deleted", annotations->len),
                              annotations->len);
   report (self, done, error, message);
 
@@ -280,7 +281,7 @@ _scholia_annotation_list_update_actions (ScholiaAnnotationList *self)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
                                                                               names[i])), any);
-  text = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
+  text = scholia_count_format (ngettext ("%'u selected", "%'u selected", n), n);
   gtk_label_set_label (self->selected_label, text);
   gtk_revealer_set_reveal_child (self->action_revealer, any);
 }

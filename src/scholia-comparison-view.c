@@ -131,7 +131,7 @@ update_state (ScholiaComparisonView *self)
     guint n_authors = count_authors (G_LIST_MODEL (self->shown));
 
     /* Translators: the second half of "12 passages by 4 authors" */
-    authors_text = g_strdup_printf (ngettext ("%u author", "%u authors", n_authors), n_authors);
+    authors_text = scholia_count_format (ngettext ("%'u author", "%'u authors", n_authors), n_authors);
   }
   /* Translators: "12 passages" by "4 authors", the count above a comparison */
   count_text = g_strdup_printf (_("%s by %s"), passages_text, authors_text);

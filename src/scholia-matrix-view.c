@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "scholia-count-format.h"
 #include "scholia-matrix-grid.h"
 #include "scholia-matrix-row.h"
 #include "scholia-matrix.h"
@@ -155,12 +156,12 @@ update_summary (ScholiaMatrixView *self)
 
   if (self->by_participant)
     /* Translators: the first half of "12 participants × 5 themes" */
-    authors = g_strdup_printf (ngettext ("%u participant", "%u participants", n_authors), n_authors);
+    authors = scholia_count_format (ngettext ("%'u participant", "%'u participants", n_authors), n_authors);
   else
     /* Translators: the first half of "12 authors × 5 themes" */
-    authors = g_strdup_printf (ngettext ("%u author", "%u authors", n_authors), n_authors);
+    authors = scholia_count_format (ngettext ("%'u author", "%'u authors", n_authors), n_authors);
   /* Translators: the second half of "12 authors × 5 themes" */
-  themes = g_strdup_printf (ngettext ("%u theme", "%u themes", n_themes), n_themes);
+  themes = scholia_count_format (ngettext ("%'u theme", "%'u themes", n_themes), n_themes);
   /* Translators: "12 authors" × "5 themes", above the authors × themes table */
   summary = g_strdup_printf (_("%s × %s"), authors, themes);
   gtk_label_set_label (self->summary_label, summary);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "scholia-count-format.h"
 #include "scholia-search-hit.h"
 
 /* Results are read a page at a time (scholia_store_search_page()): the first when the query
@@ -204,7 +205,7 @@ run_search (ScholiaSearchResults *self)
     gtk_label_set_text (self->empty_details, _("Try other words, or fewer of them."));
 
   /* Translators: how many essays and notes a search found, above the list of them */
-  counted = g_strdup_printf (ngettext ("%u result", "%u results", self->n_found), self->n_found);
+  counted = scholia_count_format (ngettext ("%'u result", "%'u results", self->n_found), self->n_found);
   gtk_label_set_text (self->count, counted);
   gtk_widget_set_visible (GTK_WIDGET (self->count), self->n_found > 0);
   gtk_stack_set_visible_child_name (self->stack,

@@ -309,7 +309,7 @@ add_title (Handout        *handout,
   const char *description = scholia_label_get_display_description (SCHOLIA_LABEL (theme));
   g_autofree char *title = g_markup_escape_text (scholia_label_get_display_name (SCHOLIA_LABEL (theme)), -1);
   g_autofree char *passages = scholia_count_format (ngettext ("%'u passage", "%'u passages", n_passages), n_passages);
-  g_autofree char *authors = g_strdup_printf (ngettext ("%u author", "%u authors", n_authors), n_authors);
+  g_autofree char *authors = scholia_count_format (ngettext ("%'u author", "%'u authors", n_authors), n_authors);
   g_autofree char *summary = NULL;
 
   add_markup (handout, flow, width, 0, 22, PANGO_STYLE_NORMAL, title, 0, 0);

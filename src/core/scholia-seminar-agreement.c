@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scholia-annotation.h"
+#include "scholia-count-format.h"
 
 static gboolean
 has_tag (ScholiaAnnotation *annotation,
@@ -93,7 +94,7 @@ scholia_seminar_agreement_describe (ScholiaAgreement *agreement,
   g_return_val_if_fail (tag_name != NULL, NULL);
 
   /* Translators: how many participants an agreement counts, in parentheses after α */
-  who = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", n), n);
+  who = scholia_count_format (g_dngettext (GETTEXT_PACKAGE, "%'u participant", "%'u participants", n), n);
   if (scholia_agreement_get_alpha (agreement, &alpha))
     /* Translators: %s is a tag's name, %.2f Krippendorff's α, the last %s "12 participants",
      * as in "Agreement on evidence: α = 0.73 (12 participants)" */
