@@ -49,6 +49,36 @@ _scholia_store_read_only_mode (const char *path)
   return scholia_wal_has_frames (path) ? SCHOLIA_DB_READ_ONLY : SCHOLIA_DB_IMMUTABLE;
 }
 
+ScholiaDb *
+_scholia_store_open_own (const char  *path,
+                         gint64      *version,
+                         GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(ScholiaDb) db = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 application_id = 0;
+
+  db = scholia_db_open (path, _scholia_store_read_only_mode (path), &local_error);
+  if (db == NULL ||
+      !scholia_db_query_int (db, "PRAGMA application_id", &application_id, &local_error) ||
+      !scholia_db_query_int (db, "PRAGMA user_version", version, &local_error))
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
+                   _("“%s” is damaged or not a Scholia library: %s"),
+                   display, local_error->message);
+      return NULL;
+    }
+
+  if (application_id != SCHOLIA_APPLICATION_ID)
+    {
+      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is a database of another program, not a Scholia library"), display);
+      return NULL;
+    }
+  return g_steal_pointer (&db);
+}
+
 gboolean
 _scholia_store_quick_check (ScholiaDb   *db,
                             const char  *path,
@@ -76,30 +106,18 @@ GStrv
 scholia_store_check_integrity (const char  *path,
                                GError     **error)
 {
-  g_autofree char *display = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GStrvBuilder) problems = g_strv_builder_new ();
   g_autoptr(ScholiaDb) db = NULL;
   ScholiaDbStatement *stmt;
   ScholiaDbStep rc;
-  gint64 application_id = 0;
+  gint64 version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  display = g_filename_display_name (path);
-  db = scholia_db_open (path, _scholia_store_read_only_mode (path), &local_error);
-  if (db == NULL || !scholia_db_query_int (db, "PRAGMA application_id", &application_id, &local_error))
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT, _("“%s” is damaged or not a Scholia library: %s"),
-                   display, local_error->message);
-      return NULL;
-    }
-  if (application_id != SCHOLIA_APPLICATION_ID)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is a database of another program, not a Scholia library"), display);
-      return NULL;
-    }
+  db = _scholia_store_open_own (path, &version, error);
+  if (db == NULL)
+    return NULL;
 
   stmt = scholia_db_get_statement (db, "PRAGMA integrity_check", error);
   if (stmt == NULL)

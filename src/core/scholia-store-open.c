@@ -153,27 +153,11 @@ check_database (const char    *path,
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autoptr(ScholiaDb) db = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gint64 application_id = 0;
   gint64 user_version = 0;
 
-  db = scholia_db_open (path, _scholia_store_read_only_mode (path), &local_error);
-  if (db == NULL ||
-      !scholia_db_query_int (db, "PRAGMA application_id", &application_id, &local_error) ||
-      !scholia_db_query_int (db, "PRAGMA user_version", &user_version, &local_error))
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_CORRUPT,
-                   _("“%s” is damaged or not a Scholia library: %s"),
-                   display, local_error->message);
-      return FALSE;
-    }
-
-  if (application_id != SCHOLIA_APPLICATION_ID)
-    {
-      g_set_error (error, SCHOLIA_ERROR, SCHOLIA_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is a database of another program, not a Scholia library"), display);
-      return FALSE;
-    }
+  db = _scholia_store_open_own (path, &user_version, error);
+  if (db == NULL)
+    return FALSE;
 
   if (user_version > SCHOLIA_SCHEMA_VERSION)
     {
@@ -456,7 +440,6 @@ scholia_store_needs_upgrade (const char *path)
   const ScholiaMigration *migrations;
   guint n_migrations;
   g_autoptr(ScholiaDb) db = NULL;
-  gint64 application_id = 0;
   gint64 user_version = 0;
   FileState state;
   gboolean wal;
@@ -467,13 +450,9 @@ scholia_store_needs_upgrade (const char *path)
   if (!inspect_file (path, &state, &wal, NULL) || state != FILE_IS_DATABASE ||
       !library_is_writable (path))
     return FALSE;
-  db = scholia_db_open (path, _scholia_store_read_only_mode (path), NULL);
+  db = _scholia_store_open_own (path, &user_version, NULL);
   migrations = scholia_schema_get_migrations (&n_migrations);
-  return db != NULL &&
-         scholia_db_query_int (db, "PRAGMA application_id", &application_id, NULL) &&
-         application_id == SCHOLIA_APPLICATION_ID &&
-         scholia_db_query_int (db, "PRAGMA user_version", &user_version, NULL) &&
-         user_version < migrations[n_migrations - 1].version;
+  return db != NULL && user_version < migrations[n_migrations - 1].version;
 }
 
 gboolean

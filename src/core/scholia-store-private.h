@@ -122,8 +122,13 @@ ScholiaStore *_scholia_store_open_with_migrations (const char              *path
 /* scholia-store-check.c. quick_check: SCHOLIA_ERROR_CORRUPT saying what is damaged.
  * defer_check: holds @self's writes until a check of its own says the file is whole (@had_log:
  * whether a write-ahead log was beside the file before the store opened it). */
-/* How to read a library without changing anything beside it (scholia-store-check.c). */
+/* How to read a library without changing anything beside it (scholia-store-check.c).
+ * open_own: a connection so, once the file says it is a Scholia library (its version in
+ * @version); else SCHOLIA_ERROR_CORRUPT or SCHOLIA_ERROR_NOT_A_LIBRARY naming the file. */
 ScholiaDbMode _scholia_store_read_only_mode      (const char   *path);
+ScholiaDb    *_scholia_store_open_own             (const char   *path,
+                                                   gint64       *version,
+                                                   GError      **error);
 gboolean      _scholia_store_quick_check          (ScholiaDb               *db,
                                                    const char              *path,
                                                    GError                 **error);
